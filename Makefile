@@ -1,0 +1,117 @@
+# huiyi — plain Makefile. `make`, `make check`, `make demo`, `make bench`,
+# `make install PREFIX=... DESTDIR=...`, `make clean`.
+.SUFFIXES:
+
+VERSION   = 0.1.0
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DESTDIR  ?=
+CC       ?= cc
+PKG_CONFIG ?= pkg-config
+BUILD    ?= build
+# SAN=1 builds with AddressSanitizer + UndefinedBehaviorSanitizer.
+SAN      ?= 0
+
+PKGS      = ncursesw sqlite3 icu-uc icu-i18n jansson libcrypto
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+WARN = -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wformat=2 -Werror
+OPT ?= -O2 -g
+ifeq ($(SAN),1)
+OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+      -fno-sanitize-recover=undefined
+SANLD = -fsanitize=address,undefined
+endif
+HY_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DHY_VERSION='"$(VERSION)"' -Iinclude $(PKG_CFLAGS) $(WARN) $(OPT) \
+	-MMD -MP $(CFLAGS)
+HY_LDFLAGS = $(SANLD) $(LDFLAGS)
+
+LIB_SRC  := $(sort $(wildcard src/text/*.c src/meeting/*.c src/store/*.c \
+			      src/ui/*.c src/term/*.c src/cli/*.c))
+LIB_SRC  := $(filter-out src/cli/main.c,$(LIB_SRC))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+MAIN_OBJ := $(BUILD)/src/cli/main.o
+LIB      := $(BUILD)/libhuiyi.a
+BIN      := $(BUILD)/huiyi
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
+TEST_TOOL_BIN := $(TEST_TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
+
+all: huiyi
+
+huiyi: $(BIN)
+	@if [ "$(BUILD)" = build ]; then ln -sf $(BIN) huiyi; fi
+
+$(BIN): $(MAIN_OBJ) $(LIB)
+	$(CC) $(HY_LDFLAGS) -o $@ $(MAIN_OBJ) $(LIB) $(PKG_LIBS) -lm
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(@D)
+	rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(HY_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(HY_CFLAGS) $(CMOCKA_CFLAGS) $(HY_LDFLAGS) -o $@ $< $(LIB) \
+		$(CMOCKA_LIBS) $(PKG_LIBS) -lm
+
+$(BUILD)/tests/tools/%: tests/tools/%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(HY_CFLAGS) $(HY_LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lm
+
+tests-build: $(BIN) $(UNIT_BIN) $(TEST_TOOL_BIN)
+
+# Runs every test against the binaries in $(BUILD).
+test-run: tests-build
+	HUIYI_BUILD=$(BUILD) bash tests/run.sh
+
+deps:
+	@bash scripts/deps.sh
+
+lint-man:
+	@if command -v mandoc >/dev/null; then \
+		mandoc -Tlint -Wwarning man/huiyi.1 && echo "man: mandoc -Tlint clean"; \
+	else echo "mandoc missing: run make deps" >&2; exit 1; fi
+
+check: deps
+	$(MAKE) all
+	$(MAKE) lint-man
+	$(MAKE) test-run
+	$(MAKE) BUILD=build/san SAN=1 test-run
+
+demo: deps
+	$(MAKE) all
+	@bash scripts/demo.sh
+
+bench: deps
+	$(MAKE) all
+	@bash bench/run.sh
+
+install: $(BIN)
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	cp $(BIN) $(DESTDIR)$(BINDIR)/huiyi
+	chmod 755 $(DESTDIR)$(BINDIR)/huiyi
+	cp man/huiyi.1 $(DESTDIR)$(MANDIR)/man1/huiyi.1
+	chmod 644 $(DESTDIR)$(MANDIR)/man1/huiyi.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/huiyi $(DESTDIR)$(MANDIR)/man1/huiyi.1
+
+clean:
+	rm -rf build huiyi
+
+.PHONY: all huiyi tests-build test-run deps lint-man check demo bench \
+	install uninstall clean
+
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)

@@ -1,0 +1,8 @@
+/* main.c: placeholder until the CLI lands. */
+#include <stdio.h>
+
+int main(void)
+{
+	puts("huiyi " HY_VERSION);
+	return 0;
+}
