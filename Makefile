@@ -28,7 +28,7 @@ OPT = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 SANLD = -fsanitize=address,undefined
 endif
 HY_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	-DHY_VERSION='"$(VERSION)"' -Iinclude $(PKG_CFLAGS) $(WARN) $(OPT) \
+	-DHY_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) $(WARN) $(OPT) \
 	-MMD -MP $(CFLAGS)
 HY_LDFLAGS = $(SANLD) $(LDFLAGS)
 
@@ -60,6 +60,14 @@ $(LIB): $(LIB_OBJ)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(@D)
 	$(CC) $(HY_CFLAGS) -c -o $@ $<
+
+# Generated tables (DESIGN.md §5: from ICU at build time, never by hand).
+GEN_DIR = $(BUILD)/gen
+$(GEN_DIR)/fold_table.h: tools/genfold.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O1 $(PKG_CFLAGS) -o $(GEN_DIR)/genfold tools/genfold.c $(PKG_LIBS)
+	$(GEN_DIR)/genfold > $@.tmp && mv $@.tmp $@
+$(BUILD)/src/text/fold.o: $(GEN_DIR)/fold_table.h
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 	@mkdir -p $(@D)
