@@ -1,9 +1,1771 @@
-/* parse.c: clean text → struct hy_meeting (meeting.h). Pure. */
+/* parse.c: clean text → struct hy_meeting (meeting.h). Pure: no I/O.
+ *
+ * The text is read through a folded view (fold.h): traditional and
+ * simplified script, full- and half-width punctuation and digits all look
+ * the same to the rules below, which are written once, in simplified
+ * script. What the parser returns is always cut from the original text, so
+ * the record keeps its own script.
+ *
+ * Two passes. Pass 1 works on lines: it finds the title, the publish line
+ * and page chrome, and joins lines that were broken mid-sentence into
+ * paragraphs. Pass 2 works on that paragraph text: the opening paragraph
+ * gives date, chair, meeting name and people; each later paragraph gives
+ * one or more agenda sections. */
 #include "huiyi/meeting.h"
-#include "huiyi/err.h"
 
+#include "huiyi/err.h"
+#include "huiyi/fold.h"
+#include "huiyi/utf8.h"
+
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define NPOS ((size_t)-1)
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ------------------------------------------------------------------ */
+/* Folded view of a text                                                 */
+
+struct doc {
+	const char *s;
+	size_t n;      /* code points */
+	uint32_t *cp;  /* folded code points */
+	size_t *off;   /* byte offset of each code point, off[n] = length */
+};
+
+static int doc_init(struct doc *d, const char *s, size_t len)
+{
+	d->s = s;
+	d->n = 0;
+	d->cp = malloc((len + 1) * sizeof *d->cp);
+	d->off = malloc((len + 1) * sizeof *d->off);
+	if (!d->cp || !d->off) {
+		free(d->cp);
+		free(d->off);
+		return HY_ERR_NOMEM;
+	}
+	size_t i = 0;
+	while (i < len) {
+		uint32_t c;
+		size_t k = hy_utf8_decode(s + i, len - i, &c);
+		d->off[d->n] = i;
+		d->cp[d->n++] = hy_fold_cp(c);
+		i += k;
+	}
+	d->off[d->n] = len;
+	return 0;
+}
+
+static void doc_free(struct doc *d)
+{
+	free(d->cp);
+	free(d->off);
+}
+
+static char *doc_str(const struct doc *d, size_t a, size_t b)
+{
+	if (b < a)
+		b = a;
+	return strndup(d->s + d->off[a], d->off[b] - d->off[a]);
+}
+
+/* Does the folded text at i (before end) start with pat (simplified)? Returns
+ * the number of code points matched, or 0. */
+static size_t match(const struct doc *d, size_t i, size_t end, const char *pat)
+{
+	size_t plen = strlen(pat), k = 0, j = i;
+	while (k < plen) {
+		uint32_t c;
+		k += hy_utf8_decode(pat + k, plen - k, &c);
+		if (j >= end || d->cp[j] != hy_fold_cp(c))
+			return 0;
+		j++;
+	}
+	return j - i;
+}
+
+/* Longest of pats matching at i; *which = its index. */
+static size_t match_any(const struct doc *d, size_t i, size_t end,
+			const char *const *pats, size_t npats, size_t *which)
+{
+	size_t best = 0;
+	for (size_t p = 0; p < npats; p++) {
+		size_t m = match(d, i, end, pats[p]);
+		if (m > best) {
+			best = m;
+			if (which)
+				*which = p;
+		}
+	}
+	return best;
+}
+
+static size_t find(const struct doc *d, size_t from, size_t end, const char *pat)
+{
+	for (size_t i = from; i < end; i++)
+		if (match(d, i, end, pat))
+			return i;
+	return NPOS;
+}
+
+static size_t find_any(const struct doc *d, size_t from, size_t end,
+		       const char *const *pats, size_t npats, size_t *mlen)
+{
+	for (size_t i = from; i < end; i++) {
+		size_t m = match_any(d, i, end, pats, npats, NULL);
+		if (m) {
+			if (mlen)
+				*mlen = m;
+			return i;
+		}
+	}
+	return NPOS;
+}
+
+/* Does the span [a,b) end with pat? */
+static int ends_with(const struct doc *d, size_t a, size_t b, const char *pat,
+		     size_t *plen)
+{
+	for (size_t k = 1; k <= 8 && k <= b - a; k++) {
+		size_t m = match(d, b - k, b, pat);
+		if (m == k) {
+			if (plen)
+				*plen = k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Character classes (on folded code points)                              */
+
+static int is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || c == '\r';
+}
+
+static int is_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_han(uint32_t c)
+{
+	return hy_fold_is_han(c);
+}
+
+/* 。！？；… and a full stop after Han. */
+static int is_sent_end(const struct doc *d, size_t i)
+{
+	uint32_t c = d->cp[i];
+	if (c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0xFF61 ||
+	    c == '\n')
+		return 1;
+	if (c == '.' && i > 0 && is_han(d->cp[i - 1]))
+		return 1;
+	return 0;
+}
+
+static int is_clause_end(const struct doc *d, size_t i)
+{
+	uint32_t c = d->cp[i];
+	return is_sent_end(d, i) || c == ',' || c == ':';
+}
+
+static int is_open_bracket(uint32_t c)
+{
+	return c == 0x300A || c == 0x201C || c == '(' || c == 0x300C ||
+	       c == 0x300E || c == 0x3010 || c == 0x3008 || c == '[' ||
+	       c == 0x2018 || c == 0x3014;
+}
+
+static int is_close_bracket(uint32_t c)
+{
+	return c == 0x300B || c == 0x201D || c == ')' || c == 0x300D ||
+	       c == 0x300F || c == 0x3011 || c == 0x3009 || c == ']' ||
+	       c == 0x2019 || c == 0x3015;
+}
+
+/* Index of the first clause (or sentence) end at depth 0 in [a,end). */
+static size_t clause_end(const struct doc *d, size_t a, size_t end, int sentence)
+{
+	int depth = 0;
+	for (size_t i = a; i < end; i++) {
+		uint32_t c = d->cp[i];
+		if (c == '"') /* straight quotes toggle */
+			depth = depth ? depth - 1 : depth + 1;
+		else if (is_open_bracket(c))
+			depth++;
+		else if (is_close_bracket(c) && depth > 0)
+			depth--;
+		else if (depth == 0 &&
+			 (sentence ? is_sent_end(d, i) : is_clause_end(d, i)))
+			return i;
+		if (c == '\n')
+			return i;
+	}
+	return end;
+}
+
+static void trim(const struct doc *d, size_t *a, size_t *b)
+{
+	while (*a < *b && (is_space(d->cp[*a]) || d->cp[*a] == '\n'))
+		(*a)++;
+	while (*b > *a && (is_space(d->cp[*b - 1]) || d->cp[*b - 1] == '\n'))
+		(*b)--;
+}
+
+static size_t count_han(const struct doc *d, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t i = a; i < b; i++)
+		n += is_han(d->cp[i]) != 0;
+	return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Numbers and dates                                                      */
+
+static int cn_digit(uint32_t c)
+{
+	static const char *const digits[] = {"零", "一", "二", "三", "四",
+					     "五", "六", "七", "八", "九"};
+	if (c == 0x3007) /* 〇 */
+		return 0;
+	if (c == 0x4E24) /* 两 */
+		return 2;
+	for (int v = 0; v < 10; v++) {
+		uint32_t x;
+		hy_utf8_decode(digits[v], strlen(digits[v]), &x);
+		if (c == x)
+			return v;
+	}
+	return -1;
+}
+
+static int cn_unit(uint32_t c)
+{
+	if (c == 0x5341) /* 十 */
+		return 10;
+	if (c == 0x767E) /* 百 */
+		return 100;
+	if (c == 0x5343) /* 千 */
+		return 1000;
+	return 0;
+}
+
+/* A number at i: ASCII digits, or Chinese numerals (四十二, 一一五, 二〇二四).
+ * Returns code points used (0 if none); spaces inside are not allowed. */
+static size_t parse_num(const struct doc *d, size_t i, size_t end, long *val)
+{
+	size_t j = i;
+	long v = 0;
+	if (j < end && is_digit(d->cp[j])) {
+		while (j < end && is_digit(d->cp[j]) && j - i < 9)
+			v = v * 10 + (long)(d->cp[j++] - '0');
+		*val = v;
+		return j - i;
+	}
+	int has_unit = 0;
+	while (j < end && (cn_digit(d->cp[j]) >= 0 || cn_unit(d->cp[j])) && j - i < 12) {
+		has_unit |= cn_unit(d->cp[j]) != 0;
+		j++;
+	}
+	if (j == i)
+		return 0;
+	if (!has_unit) {
+		for (size_t k = i; k < j; k++)
+			v = v * 10 + cn_digit(d->cp[k]);
+	} else {
+		long section = 0, digit = -1;
+		for (size_t k = i; k < j; k++) {
+			int u = cn_unit(d->cp[k]);
+			if (u) {
+				section += (digit < 0 ? 1 : digit) * u;
+				digit = -1;
+			} else {
+				digit = cn_digit(d->cp[k]);
+			}
+		}
+		v = section + (digit > 0 ? digit : 0);
+	}
+	*val = v;
+	return j - i;
+}
+
+struct ymd {
+	int y, m, d; /* y == 0: year unknown */
+	int hh, mm;  /* -1: no time */
+};
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && y > 0 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	if (m == 2 && y == 0)
+		return 29;
+	return dm[m - 1];
+}
+
+static int ymd_valid(const struct ymd *t)
+{
+	return t->m >= 1 && t->m <= 12 && t->d >= 1 &&
+	       t->d <= days_in_month(t->y, t->m) &&
+	       (t->y == 0 || (t->y >= 1900 && t->y <= 2200));
+}
+
+static size_t skip_spaces(const struct doc *d, size_t i, size_t end)
+{
+	while (i < end && is_space(d->cp[i]))
+		i++;
+	return i;
+}
+
+/* A year: 4 ASCII digits, 4 Chinese digits, or a ROC year (2–3 digits,
+ * 一一五) that must be followed by 年. Returns the Gregorian year. */
+static int year_value(long v, size_t ndigits, int roc_ok)
+{
+	if (ndigits == 4 && v >= 1900 && v <= 2200)
+		return (int)v;
+	if (roc_ok && v >= 1 && v <= 200)
+		return (int)v + 1911;
+	return 0;
+}
+
+/* Time "HH:MM[:SS]" at i. */
+static size_t parse_time(const struct doc *d, size_t i, size_t end, struct ymd *t)
+{
+	long h, m;
+	size_t j = skip_spaces(d, i, end), k;
+	if (!(k = parse_num(d, j, end, &h)) || k > 2 || !is_digit(d->cp[j]))
+		return 0;
+	j += k;
+	if (j >= end || d->cp[j] != ':')
+		return 0;
+	j++;
+	if (!(k = parse_num(d, j, end, &m)) || k != 2)
+		return 0;
+	j += k;
+	if (h > 23 || m > 59)
+		return 0;
+	if (j + 2 < end && d->cp[j] == ':' && is_digit(d->cp[j + 1]))
+		j += 3;
+	t->hh = (int)h;
+	t->mm = (int)m;
+	return j - i;
+}
+
+/* A date at i: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYY年M月D日|号,
+ * (ROC)年M月D日, M月D日 (year 0). Optional time after. Returns length. */
+static size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
+{
+	long a, b, c;
+	size_t j = i, k;
+	memset(t, 0, sizeof *t);
+	t->hh = t->mm = -1;
+	if (!(k = parse_num(d, j, end, &a)))
+		return 0;
+	int ascii = is_digit(d->cp[j]);
+	j += k;
+	size_t na = k;
+	if (j >= end)
+		return 0;
+	uint32_t sep = d->cp[j];
+	if (ascii && na == 4 && (sep == '-' || sep == '/' || sep == '.')) {
+		j++;
+		if (!(k = parse_num(d, j, end, &b)) || k > 2 || !is_digit(d->cp[j]))
+			return 0;
+		j += k;
+		if (j >= end || d->cp[j] != sep)
+			return 0;
+		j++;
+		if (!(k = parse_num(d, j, end, &c)) || k > 2 || !is_digit(d->cp[j]))
+			return 0;
+		j += k;
+		t->y = (int)a;
+		t->m = (int)b;
+		t->d = (int)c;
+		if (!ymd_valid(t))
+			return 0;
+		j += parse_time(d, j, end, t);
+		return j - i;
+	}
+	if (match(d, j, end, "年")) {
+		int y = year_value(a, na, 1);
+		if (!y)
+			return 0;
+		j = skip_spaces(d, j + 1, end);
+		if (!(k = parse_num(d, j, end, &b)))
+			return 0;
+		j = skip_spaces(d, j + k, end);
+		if (!match(d, j, end, "月"))
+			return 0;
+		j = skip_spaces(d, j + 1, end);
+		if (!(k = parse_num(d, j, end, &c)))
+			return 0;
+		j = skip_spaces(d, j + k, end);
+		if (!match(d, j, end, "日") && !match(d, j, end, "号"))
+			return 0;
+		j++;
+		t->y = y;
+		t->m = (int)b;
+		t->d = (int)c;
+		if (!ymd_valid(t))
+			return 0;
+		j += parse_time(d, j, end, t);
+		return j - i;
+	}
+	j = skip_spaces(d, j, end);
+	if (match(d, j, end, "月") && na <= 3) {
+		j = skip_spaces(d, j + 1, end);
+		if (!(k = parse_num(d, j, end, &c)))
+			return 0;
+		j = skip_spaces(d, j + k, end);
+		if (!match(d, j, end, "日") && !match(d, j, end, "号"))
+			return 0;
+		j++;
+		t->m = (int)a;
+		t->d = (int)c;
+		if (!ymd_valid(t))
+			return 0;
+		return j - i;
+	}
+	return 0;
+}
+
+/* First date in [a,end) that is not part of a longer number. */
+static size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t,
+			int need_year)
+{
+	for (size_t i = a; i < end; i++) {
+		if (i > a && (is_digit(d->cp[i - 1]) || cn_digit(d->cp[i - 1]) >= 0 ||
+			      cn_unit(d->cp[i - 1])))
+			continue;
+		if (!is_digit(d->cp[i]) && cn_digit(d->cp[i]) < 0 && !cn_unit(d->cp[i]))
+			continue;
+		size_t k = parse_date(d, i, end, t);
+		if (k && (!need_year || t->y))
+			return i;
+	}
+	return NPOS;
+}
+
+static long days_from_civil(int y, int m, int dd)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, struct ymd *t)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	t->d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	t->m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	t->y = (int)(y + (t->m <= 2));
+}
+
+static char *fmt_date(const struct ymd *t, int with_time)
+{
+	char buf[32];
+	if (with_time && t->hh >= 0)
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", t->y, t->m,
+			 t->d, t->hh, t->mm);
+	else
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", t->y, t->m, t->d);
+	return strdup(buf);
+}
+
+/* ------------------------------------------------------------------ */
+/* Word lists (simplified script; the folded view makes them match either) */
+
+static const char *const agenda_verbs[] = {
+	"传达学习了", "集中学习了", "专题学习了", "学习传达了", "传达学习",
+	"听取并审议了", "审议并通过了", "审议通过了", "原则通过了",
+	"专题研究了", "研究部署了", "研究讨论了", "讨论研究了", "讨论通过了",
+	"讨论并通过了", "听取了", "审议了", "研究了", "讨论了", "传达了",
+	"学习了", "通报了", "部署了", "审定了", "审阅了", "观看了", "听取",
+	"审议", "研究", "传达", "学习", "审定", "通报",
+};
+
+/* Words that may come before an agenda verb at the start of a paragraph. */
+static const char *const verb_lead[] = {
+	"会议还", "会议并", "会议首先", "会议先后", "会议最后", "会议同时",
+	"会议一并", "会议集体", "会议认真", "会议又", "会议也", "会议",
+	"会上还", "会上", "会前", "与会人员还", "与会人员", "与会同志",
+	"还", "并", "首先", "随后", "最后", "同时", "另外", "此外", "会议专题",
+};
+
+static const char *const remark_verbs[] = {
+	"会议指出", "会议强调", "会议要求", "会议认为", "会议明确", "会议提出",
+	"会议号召", "会议决定", "会议同意", "会议研究决定", "会议原则同意",
+	"会议还强调", "会议还指出", "会议还要求", "会议最后强调",
+};
+
+/* Endings of job titles: the name follows them. */
+static const char *const title_ends[] = {
+	"长", "书记", "主任", "主席", "委员", "常委", "成员", "领导", "总经理",
+	"助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人", "代表",
+	"督学", "秘书", "干部", "总师", "局长",
+};
+
+/* Endings of units (bodies, offices) in attendee and observer lists. */
+static const char *const unit_ends[] = {
+	"办", "局", "委", "部", "厅", "院", "所", "中心", "公司", "单位",
+	"部门", "街道", "乡镇", "政府", "队", "站", "会", "处", "室", "团",
+	"组", "行", "社", "馆", "区", "县", "市", "镇", "乡", ")", "庭",
+	"监委", "人大", "政协", "集团", "企业", "学校", "医院", "园",
+};
+
+/* Meeting kinds when no 第N次 separates body from kind. Longest first. */
+static const char *const kinds[] = {
+	"常务委员会会议", "党组(扩大)会议", "常委(扩大)会议", "全体(扩大)会议",
+	"党组扩大会议", "常委扩大会议", "全体扩大会议", "主任办公会议",
+	"书记办公会议", "常委会会议", "理论学习中心组学习会议", "常务会议",
+	"党组会议", "常委会议", "全体会议", "专题会议", "主任会议", "主席会议",
+	"办公会议", "联席会议", "调度会议", "推进会议", "协调会议", "工作会议",
+	"会议",
+};
+
+/* A body ending with one of these stems lends it to the kind:
+ * 县委常委会 + 会议 → 县委 + 常委会会议. */
+static const char *const kind_stems[] = {
+	"常委会", "常委", "党组", "全体", "常务委员会", "主任", "主席",
+};
+
+static const char *const chair_verbs[] = {
+	"主持召开", "主持召集", "主持举行", "主持", "召集召开", "召开", "召集",
+};
+
+/* ------------------------------------------------------------------ */
+/* String list helpers                                                    */
+
+struct strv {
+	char **v;
+	size_t n, cap;
+};
+
+static int strv_push(struct strv *l, char *s)
+{
+	if (!s)
+		return HY_ERR_NOMEM;
+	for (size_t i = 0; i < l->n; i++)
+		if (strcmp(l->v[i], s) == 0) {
+			free(s);
+			return 0;
+		}
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 8;
+		char **v = realloc(l->v, cap * sizeof *v);
+		if (!v) {
+			free(s);
+			return HY_ERR_NOMEM;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = s;
+	return 0;
+}
+
+struct buf {
+	char *s;
+	size_t n, cap;
+};
+
+static int buf_add(struct buf *b, const char *s, size_t n)
+{
+	if (b->n + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (cap < b->n + n + 1)
+			cap *= 2;
+		char *p = realloc(b->s, cap);
+		if (!p)
+			return HY_ERR_NOMEM;
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = 0;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: lines                                                          */
+
+struct span {
+	size_t a, b;
+};
+
+enum line_kind { L_BODY, L_META, L_CHROME, L_BLANK };
+
+/* Markers of byline / metadata lines (publish time, source, editor). */
+static const char *const meta_marks[] = {
+	"发布于", "发布时间", "发布日期", "发表时间", "发表日期", "更新时间",
+	"更新日期", "生成日期", "成文日期", "印发日期", "日期", "时间", "来源",
+	"信息来源", "文章来源", "作者", "编辑", "责任编辑", "编审", "审核",
+	"校对", "摄影", "记者", "通讯员", "撰稿", "供稿", "索引号", "发布机构",
+	"发文机关", "主题分类", "文号", "浏览次数", "浏览", "点击数", "点击",
+	"阅读", "访问量", "字号", "分享", "打印", "关闭", "发布人", "稿源",
+	"签发", "初审", "复审", "终审", "分类", "体裁", "主题词",
+};
+
+static const char *const publish_marks[] = {
+	"发布于", "发布时间", "发布日期", "发表时间", "发表日期", "更新时间",
+	"更新日期", "生成日期", "成文日期", "印发日期", "日期", "时间", "||",
+	"发布",
+};
+
+static int has_any(const struct doc *d, size_t a, size_t b,
+		   const char *const *pats, size_t n)
+{
+	return find_any(d, a, b, pats, n, NULL) != NPOS;
+}
+
+/* A line that is only a date (and time), maybe in brackets. */
+static int is_bare_date(const struct doc *d, size_t a, size_t b)
+{
+	struct ymd t;
+	while (a < b && (is_open_bracket(d->cp[a]) || is_space(d->cp[a])))
+		a++;
+	size_t k = parse_date(d, a, b, &t);
+	if (!k || !t.y)
+		return 0;
+	a += k;
+	while (a < b && (is_close_bracket(d->cp[a]) || is_space(d->cp[a])))
+		a++;
+	if (match(d, a, b, "星期") || match(d, a, b, "周"))
+		a += 3;
+	while (a < b && (is_close_bracket(d->cp[a]) || is_space(d->cp[a])))
+		a++;
+	return a >= b;
+}
+
+static int is_content_line(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const content[] = {"主持", "召开", "出席", "列席",
+					      "听取", "审议", "研究了"};
+	return has_any(d, a, b, content, COUNT(content));
+}
+
+static enum line_kind classify_line(const struct doc *d, size_t a, size_t b)
+{
+	if (a >= b)
+		return L_BLANK;
+	size_t len = b - a;
+	uint32_t c0 = d->cp[a], cz = d->cp[b - 1];
+	struct ymd t;
+	if (len <= 80 && !is_content_line(d, a, b) &&
+	    find_date(d, a, b, &t, 1) != NPOS &&
+	    (has_any(d, a, b, publish_marks, COUNT(publish_marks)) || is_bare_date(d, a, b)))
+		return L_META;
+	/* (图为会议现场) 【责任编辑：王五】: a short line all in brackets */
+	if (len <= 40 && is_open_bracket(c0) && is_close_bracket(cz) &&
+	    clause_end(d, a, b, 1) >= b - 1 && !is_content_line(d, a, b))
+		return L_CHROME;
+	if (match(d, a, b, "图为") || match(d, a, b, "图片") ||
+	    match(d, a, b, "会议现场")) {
+		if (len <= 60)
+			return L_CHROME;
+	}
+	if (len <= 30 && (ends_with(d, a, b, "摄", NULL) ||
+			  ends_with(d, a, b, "供图", NULL)))
+		return L_CHROME;
+	if (len > 100 || is_content_line(d, a, b))
+		return L_BODY;
+	if (is_bare_date(d, a, b))
+		return L_META;
+	if (match(d, a, b, "||") || match(d, a, b, "|"))
+		return L_META;
+	/* marker followed by a colon, near the start or after a gap */
+	for (size_t i = a; i < b; i++) {
+		size_t m = match_any(d, i, b, meta_marks, COUNT(meta_marks), NULL);
+		if (!m)
+			continue;
+		size_t j = skip_spaces(d, i + m, b);
+		if (j < b && d->cp[j] == ':' &&
+		    (i == a || is_space(d->cp[i - 1]) || is_close_bracket(d->cp[i - 1]) ||
+		     is_open_bracket(d->cp[i - 1]) || d->cp[i - 1] == '|'))
+			return L_META;
+	}
+	return L_BODY;
+}
+
+/* Numbered item marker at i: 一、 (一) 1. 1、 1) ① 第一, 一是. Returns length. */
+static size_t item_marker(const struct doc *d, size_t i, size_t end)
+{
+	long v;
+	size_t j = i, k;
+	if (j < end && d->cp[j] >= 0x2460 && d->cp[j] <= 0x2473) /* ① */
+		return 1;
+	int paren = j < end && d->cp[j] == '(';
+	if (paren)
+		j++;
+	if (match(d, j, end, "第"))
+		j++;
+	if (!(k = parse_num(d, j, end, &v)) || k > 3 || v < 1 || v > 50)
+		return 0;
+	j += k;
+	if (j >= end)
+		return 0;
+	uint32_t c = d->cp[j];
+	if (paren)
+		return c == ')' ? j + 1 - i : 0;
+	if (c == 0x3001 || c == ')' || c == ',' || (c == '.' && is_digit(d->cp[j - 1]) &&
+						  !(j + 1 < end && is_digit(d->cp[j + 1]))))
+		return j + 1 - i;
+	if (match(d, j, end, "是") && !is_digit(d->cp[i]))
+		return j + 1 - i;
+	return 0;
+}
+
+/* Paragraph-initial agenda verb: returns the index just after the verb and
+ * the verb's start in *vstart, or NPOS. Skips an item marker and a lead. */
+static size_t agenda_verb_at(const struct doc *d, size_t a, size_t end, size_t *vstart)
+{
+	size_t i = skip_spaces(d, a, end);
+	i += item_marker(d, i, end);
+	i = skip_spaces(d, i, end);
+	for (int round = 0; round < 2; round++) {
+		size_t m = match_any(d, i, end, verb_lead, COUNT(verb_lead), NULL);
+		if (!m)
+			break;
+		i += m;
+		if (i < end && d->cp[i] == ',')
+			i++;
+	}
+	size_t m = match_any(d, i, end, agenda_verbs, COUNT(agenda_verbs), NULL);
+	if (!m)
+		return NPOS;
+	/* "研究决定" / "学习贯彻" are not agenda objects */
+	if (vstart)
+		*vstart = i;
+	return i + m;
+}
+
+static int starts_item(const struct doc *d, size_t a, size_t b)
+{
+	return agenda_verb_at(d, a, b, NULL) != NPOS || item_marker(d, a, b) > 0;
+}
+
+static int ends_paragraph(const struct doc *d, size_t a, size_t b)
+{
+	if (a >= b)
+		return 1;
+	uint32_t c = d->cp[b - 1];
+	if (c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0x2026)
+		return 1;
+	if (is_close_bracket(c) && b - a >= 2) {
+		uint32_t p = d->cp[b - 2];
+		return p == 0x3002 || p == '!' || p == '?' || c == ')' || c == 0x3011;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2 helpers: people                                                 */
+
+static int name_ok(const struct doc *d, size_t a, size_t b)
+{
+	if (b - a < 2 || b - a > 4)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!is_han(d->cp[i]))
+			return 0;
+	return 1;
+}
+
+/* Split "role name" [a,b): returns the start of the name, or NPOS. The name
+ * is 2–4 Han characters right after a title ending; when there is no title
+ * at all, the whole span is the name if it is 2–4 Han characters. */
+static size_t split_role_name(const struct doc *d, size_t a, size_t b)
+{
+	size_t m;
+	if (ends_with(d, a, b, "同志", &m))
+		b -= m;
+	size_t best = NPOS;
+	for (size_t p = a + 1; p < b; p++) {
+		for (size_t t = 0; t < COUNT(title_ends); t++) {
+			size_t tl;
+			if (ends_with(d, a, p, title_ends[t], &tl) && name_ok(d, p, b)) {
+				/* the leftmost split that leaves a 2–4 character name;
+				 * stops 副县长张长江 from reading 长江's 长 as a title */
+				if (best == NPOS)
+					best = p;
+			}
+		}
+	}
+	if (best != NPOS)
+		return best;
+	if (name_ok(d, a, b))
+		return a;
+	return NPOS;
+}
+
+/* Length of the longest of words that [a,b) ends with (0: none). */
+static size_t longest_end(const struct doc *d, size_t a, size_t b,
+			  const char *const *words, size_t n)
+{
+	size_t best = 0, l;
+	for (size_t t = 0; t < n; t++)
+		if (ends_with(d, a, b, words[t], &l) && l > best)
+			best = l;
+	return best;
+}
+
+/* 县委常委 is a title (常委 beats 委); 县纪委监委 is a unit. */
+static int is_title_only(const struct doc *d, size_t a, size_t b)
+{
+	size_t t = longest_end(d, a, b, title_ends, COUNT(title_ends));
+	return t > 0 && t >= longest_end(d, a, b, unit_ends, COUNT(unit_ends));
+}
+
+static int is_unit(const struct doc *d, size_t a, size_t b)
+{
+	size_t u = longest_end(d, a, b, unit_ends, COUNT(unit_ends));
+	return u > 0 && u > longest_end(d, a, b, title_ends, COUNT(title_ends));
+}
+
+/* One list item: "县领导杨道刚", "黄德庆", "县纪委监委", "县发改委等有关部门负责同志". */
+static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out)
+{
+	static const char *const tails[] = {
+		"主要负责同志", "有关负责同志", "相关负责同志", "负责同志", "负责人",
+		"主要负责人", "有关同志", "同志", "出席会议", "列席会议", "参加会议",
+		"会议", "出席", "列席", "参加", "的", "分别", "等",
+	};
+	static const char *const heads[] = {"以及", "及", "和", "还有", "特邀",
+					    "邀请", "其中", "以及"};
+	trim(d, &a, &b);
+	size_t m;
+	for (int again = 1; again && a < b;) {
+		again = 0;
+		if ((m = match_any(d, a, b, heads, COUNT(heads), NULL)) && b - a > m + 1) {
+			a += m;
+			again = 1;
+		}
+		for (size_t t = 0; t < COUNT(tails); t++)
+			if (ends_with(d, a, b, tails[t], &m) && b - a > m) {
+				b -= m;
+				again = 1;
+			}
+		trim(d, &a, &b);
+	}
+	/* "县发改委等有关部门" → cut at 等 */
+	size_t deng = find(d, a, b, "等");
+	if (deng != NPOS && deng > a + 1)
+		b = deng;
+	trim(d, &a, &b);
+	if (b <= a || count_han(d, a, b) < 2)
+		return 0;
+	if (b - a > 40)
+		return 0; /* not a list item: a sentence */
+	if (is_title_only(d, a, b))
+		return 0; /* 县委常委 alone: the name is in the next item */
+	size_t p = split_role_name(d, a, b);
+	if (p != NPOS && p > a)
+		return strv_push(out, doc_str(d, p, b));
+	if (p == a || is_unit(d, a, b) || b - a > 4)
+		return strv_push(out, doc_str(d, a, b));
+	return 0;
+}
+
+/* Split a list [a,b) at 、 , 及 and add each item. */
+static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv *out)
+{
+	int depth = 0;
+	size_t s = a;
+	for (size_t i = a; i <= b; i++) {
+		uint32_t c = i < b ? d->cp[i] : 0x3001;
+		if (i < b && is_open_bracket(c))
+			depth++;
+		else if (i < b && is_close_bracket(c) && depth > 0)
+			depth--;
+		size_t m = 0;
+		if (depth == 0 && (c == 0x3001 || c == ',' || c == ';' || c == ' ' ||
+				   (i < b && (m = match(d, i, b, "以及"))) ||
+				   (i < b && (m = match(d, i, b, "及"))))) {
+			int rc = add_person(d, s, i, out);
+			if (rc)
+				return rc;
+			s = i + (m ? m : 1);
+			i = s - 1;
+		}
+	}
+	return 0;
+}
+
+/* Attendance in sentence [a,b): "X出席会议", "出席会议的有:X", "出席:X". */
+static int people_in_sentence(const struct doc *d, size_t a, size_t b,
+			      struct strv *att, struct strv *obs)
+{
+	static const char *const keys[] = {"出席", "列席", "参加", "参会"};
+	size_t from = a;
+	size_t i = a;
+	while (i < b) {
+		size_t which = 0, m = match_any(d, i, b, keys, COUNT(keys), &which);
+		if (!m) {
+			i++;
+			continue;
+		}
+		struct strv *dst = which == 1 ? obs : att;
+		size_t j = i + m;
+		size_t k;
+		/* 出席会议的有: / 出席人员: / 出席: → the list follows */
+		static const char *const after[] = {"会议的领导有", "会议的人员有",
+						    "会议的有", "的有", "人员",
+						    "会议人员", "领导", "单位", "会议"};
+		size_t j2 = j + match_any(d, j, b, after, COUNT(after), NULL);
+		j2 = skip_spaces(d, j2, b);
+		if (j2 < b && d->cp[j2] == ':') {
+			size_t e = b;
+			int rc = add_people_list(d, j2 + 1, e, dst);
+			if (rc)
+				return rc;
+			return 0;
+		}
+		/* the list is before the keyword, back to the last clause that
+		 * holds no chairing verb and no earlier keyword */
+		size_t s = from;
+		for (size_t q = i; q > from; q--) {
+			if (d->cp[q - 1] == ',') {
+				/* include earlier clauses unless they chair or date */
+				size_t c0 = from;
+				for (size_t r = q - 1; r > from; r--)
+					if (d->cp[r - 1] == ',') {
+						c0 = r;
+						break;
+					}
+				if (has_any(d, c0, q - 1, chair_verbs, COUNT(chair_verbs)) ||
+				    find_date(d, c0, q - 1, &(struct ymd){0}, 0) != NPOS) {
+					s = q;
+					break;
+				}
+			}
+		}
+		int rc = add_people_list(d, s, i, dst);
+		if (rc)
+			return rc;
+		/* skip 会议 after the keyword and a separator */
+		k = j;
+		if (match(d, k, b, "了"))
+			k++;
+		if (match(d, k, b, "会议"))
+			k += 2;
+		while (k < b && (d->cp[k] == ',' || is_space(d->cp[k])))
+			k++;
+		from = k;
+		i = k > i ? k : i + 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: the opening paragraph                                          */
+
+struct meta {
+	struct ymd pub;
+	int has_pub;
+};
+
+/* The chairing clause in [a,b): fill chair and role. */
+static int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
+{
+	size_t vlen;
+	size_t v = find_any(d, a, b, chair_verbs, 4, &vlen); /* 主持… */
+	if (v == NPOS)
+		v = find_any(d, a, b, chair_verbs, COUNT(chair_verbs), &vlen);
+	if (v == NPOS)
+		return 0;
+	/* clause start */
+	size_t s = v;
+	while (s > a && !is_clause_end(d, s - 1) && d->cp[s - 1] != ' ')
+		s--;
+	/* the span ends at a date, 于/在 + place/time, or the verb */
+	size_t e = v;
+	for (size_t i = s; i < v; i++) {
+		struct ymd t;
+		if ((is_digit(d->cp[i]) || cn_digit(d->cp[i]) >= 0) && i > s &&
+		    parse_date(d, i, v, &t)) {
+			e = i;
+			break;
+		}
+		if (i > s + 1 && (match(d, i, v, "在") ||
+				  (match(d, i, v, "于") && i + 1 < v &&
+				   (is_digit(d->cp[i + 1]) || cn_digit(d->cp[i + 1]) >= 0 ||
+				    match(d, i + 1, v, "今") || match(d, i + 1, v, "昨") ||
+				    match(d, i + 1, v, "近") || match(d, i + 1, v, "上午") ||
+				    match(d, i + 1, v, "下午"))))) {
+			e = i;
+			break;
+		}
+		if (i > s + 1 && (match(d, i, v, "上午") || match(d, i, v, "下午"))) {
+			e = i;
+			break;
+		}
+	}
+	/* strip a leading date, 会议由 / 由, 受…委托 */
+	struct ymd t;
+	size_t k;
+	if ((k = parse_date(d, s, e, &t)))
+		s += k;
+	size_t w = find(d, s, e, "委托");
+	if (w != NPOS)
+		s = w + 2;
+	if ((k = match(d, s, e, "会议由")) || (k = match(d, s, e, "由")))
+		s += k;
+	trim(d, &s, &e);
+	if (e <= s)
+		return 0;
+	size_t p = split_role_name(d, s, e);
+	if (p == NPOS)
+		return 0;
+	size_t ne = e;
+	if (ends_with(d, p, e, "同志", &k))
+		ne -= k;
+	m->chair = doc_str(d, p, ne);
+	if (!m->chair)
+		return HY_ERR_NOMEM;
+	if (p > s) {
+		m->chair_role = doc_str(d, s, p);
+		if (!m->chair_role)
+			return HY_ERR_NOMEM;
+	}
+	return 0;
+}
+
+static int span_eq(const struct doc *d, size_t a, size_t b, const char *s)
+{
+	return match(d, a, b, s) == b - a && b > a;
+}
+
+/* Meeting name in [a,b) ending in 会议: body, number, kind. */
+static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
+{
+	size_t end = find(d, a, b, "会议");
+	if (end == NPOS)
+		return 0;
+	end += 2;
+	/* the name starts after the last verb or separator before it */
+	size_t s = a;
+	for (size_t i = a; i < end; i++) {
+		size_t k = match_any(d, i, end, chair_verbs, COUNT(chair_verbs), NULL);
+		static const char *const seps[] = {"举行", "召开", "参加", "出席", "了",
+						   "在", "日", "号"};
+		if (!k)
+			k = match_any(d, i, end, seps, COUNT(seps), NULL);
+		if (k) {
+			s = i + k;
+			i += k - 1;
+		} else if (is_clause_end(d, i) || is_space(d->cp[i])) {
+			s = i + 1;
+		}
+	}
+	if (end - s < 2)
+		return 0;
+	/* 第N次 / N次 with optional 2020年 and 十六届 before */
+	size_t body_end = NPOS, kind_start = NPOS;
+	long number = 0;
+	for (size_t i = s; i < end; i++) {
+		size_t j = i;
+		if (match(d, j, end, "第"))
+			j = skip_spaces(d, j + 1, end);
+		long v;
+		size_t k = parse_num(d, j, end, &v);
+		if (!k)
+			continue;
+		size_t q = skip_spaces(d, j + k, end);
+		if (match(d, q, end, "次")) {
+			number = v;
+			body_end = i;
+			kind_start = q + 1;
+			break;
+		}
+		i = j + k - 1;
+	}
+	size_t ks, ke = end;
+	size_t bs = s, be;
+	if (kind_start != NPOS) {
+		ks = kind_start;
+		be = body_end;
+		/* drop "2020年" and "十六届" between body and number */
+		for (int again = 1; again;) {
+			again = 0;
+			size_t y;
+			if (be > bs && ends_with(d, bs, be, "年", NULL)) {
+				y = be - 1;
+				while (y > bs && (is_digit(d->cp[y - 1]) || cn_digit(d->cp[y - 1]) >= 0))
+					y--;
+				if (y < be - 1) {
+					be = y;
+					again = 1;
+				}
+			}
+			if (be > bs && (ends_with(d, bs, be, "届", NULL))) {
+				y = be - 1;
+				while (y > bs && (is_digit(d->cp[y - 1]) || cn_digit(d->cp[y - 1]) >= 0 ||
+						  cn_unit(d->cp[y - 1])))
+					y--;
+				if (y < be - 1) {
+					be = y;
+					again = 1;
+				}
+			}
+		}
+	} else {
+		size_t which = 0;
+		ks = NPOS;
+		for (size_t i = s; i < end; i++) {
+			size_t k = match_any(d, i, end, kinds, COUNT(kinds), &which);
+			if (k && i + k == end) {
+				ks = i;
+				break;
+			}
+		}
+		if (ks == NPOS)
+			return 0;
+		/* X长办公会议 keeps its X */
+		if (ends_with(d, ks, end, "办公会议", NULL) && ks >= s + 2 &&
+		    match(d, ks - 1, end, "长"))
+			ks -= 2;
+		be = ks;
+	}
+	/* "县十六届人大常委会" → drop 十六届 inside the body */
+	/* body stem moves to the kind: 县委常委会 + 会议 → 县委 + 常委会会议 */
+	int kind_bare = span_eq(d, ks, ke, "会议");
+	size_t stem = 0;
+	if (kind_bare) {
+		for (size_t t = 0; t < COUNT(kind_stems); t++) {
+			size_t sl;
+			if (ends_with(d, bs, be, kind_stems[t], &sl) && sl > stem)
+				stem = sl;
+		}
+		if (stem && be - stem > bs && !ends_with(d, bs, be - stem, "人大", NULL))
+			;
+		else if (stem && be - stem > bs)
+			stem = 0; /* 县人大常委会 + 会议: body keeps 常委会 */
+	}
+	struct buf kind = {0}, body = {0};
+	int rc = 0;
+	/* body without any "N届" inside */
+	for (size_t i = bs; i < be - stem && !rc; i++) {
+		if (is_digit(d->cp[i]) || cn_digit(d->cp[i]) >= 0 || cn_unit(d->cp[i])) {
+			size_t j = i;
+			while (j < be && (is_digit(d->cp[j]) || cn_digit(d->cp[j]) >= 0 || cn_unit(d->cp[j])))
+				j++;
+			if (j < be && match(d, j, be, "届")) {
+				i = j;
+				continue;
+			}
+		}
+		rc = buf_add(&body, d->s + d->off[i], d->off[i + 1] - d->off[i]);
+	}
+	if (!rc && stem)
+		rc = buf_add(&kind, d->s + d->off[be - stem], d->off[be] - d->off[be - stem]);
+	if (!rc)
+		rc = buf_add(&kind, d->s + d->off[ks], d->off[ke] - d->off[ks]);
+	if (rc) {
+		free(kind.s);
+		free(body.s);
+		return rc;
+	}
+	if (body.n > 0 && body.n <= 60)
+		m->body = body.s;
+	else
+		free(body.s);
+	m->kind = kind.s;
+	m->number = number > 0 && number < 100000 ? (int)number : 0;
+	return 0;
+}
+
+/* The meeting date from [a,b) (opening paragraph, else title). */
+static int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
+			struct hy_meeting *m)
+{
+	struct ymd t;
+	size_t first_sent = clause_end(d, a, b, 1);
+	size_t at = find_date(d, a, first_sent, &t, 0);
+	if (at == NPOS)
+		at = find_date(d, a, b, &t, 0);
+	if (at == NPOS) {
+		/* day only at the start: "25日，" / "18號" */
+		long v;
+		size_t i = skip_spaces(d, a, b), k = parse_num(d, i, b, &v);
+		if (k && (match(d, i + k, b, "日") || match(d, i + k, b, "号")) && v >= 1 &&
+		    v <= 31 && mt->has_pub) {
+			t = mt->pub;
+			if (v > t.d + 2) {
+				t.m--;
+				if (t.m == 0) {
+					t.m = 12;
+					t.y--;
+				}
+			}
+			t.d = (int)v;
+			if (!ymd_valid(&t))
+				return 0;
+			m->date = fmt_date(&t, 0);
+			return m->date ? 0 : HY_ERR_NOMEM;
+		}
+		/* relative days */
+		static const char *const rel[] = {"今天", "今日", "昨天", "昨日", "前天",
+						  "近日", "日前", "近期"};
+		size_t which;
+		for (size_t i2 = a; i2 < first_sent; i2++) {
+			if (!match_any(d, i2, first_sent, rel, COUNT(rel), &which))
+				continue;
+			if (which >= 5 || !mt->has_pub)
+				return 0;
+			long back = which < 2 ? 0 : which < 4 ? 1 : 2;
+			long z = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) - back;
+			civil_from_days(z, &t);
+			m->date = fmt_date(&t, 0);
+			return m->date ? 0 : HY_ERR_NOMEM;
+		}
+		return 0;
+	}
+	if (!t.y) {
+		if (!mt->has_pub)
+			return 0;
+		t.y = mt->pub.y;
+		/* a December meeting published in January */
+		long md = days_from_civil(t.y, t.m, t.d > days_in_month(t.y, t.m) ? 28 : t.d);
+		long pd = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d);
+		if (md > pd + 7)
+			t.y--;
+		if (!ymd_valid(&t))
+			return 0;
+	}
+	m->date = fmt_date(&t, 0);
+	return m->date ? 0 : HY_ERR_NOMEM;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sections                                                              */
+
+struct sections {
+	struct hy_section *v;
+	size_t n, cap;
+};
+
+static int section_add(struct sections *ss, char *heading, char *text)
+{
+	if (!heading || !text) {
+		free(heading);
+		free(text);
+		return HY_ERR_NOMEM;
+	}
+	if (ss->n == ss->cap) {
+		size_t cap = ss->cap ? ss->cap * 2 : 8;
+		struct hy_section *v = realloc(ss->v, cap * sizeof *v);
+		if (!v) {
+			free(heading);
+			free(text);
+			return HY_ERR_NOMEM;
+		}
+		ss->v = v;
+		ss->cap = cap;
+	}
+	ss->v[ss->n].n = (int)ss->n + 1;
+	ss->v[ss->n].heading = heading;
+	ss->v[ss->n].text = text;
+	ss->n++;
+	return 0;
+}
+
+/* Heading of an item [a,b): object of its opening verb, cut at the first
+ * clause end; else its first clause. */
+static char *heading_of(const struct doc *d, size_t a, size_t b)
+{
+	size_t v = agenda_verb_at(d, a, b, NULL);
+	size_t s, e;
+	if (v != NPOS) {
+		s = v;
+		while (s < b && (d->cp[s] == ':' || is_space(d->cp[s])))
+			s++;
+		e = clause_end(d, s, b, 0);
+		if (e > s) {
+			trim(d, &s, &e);
+			return doc_str(d, s, e);
+		}
+	}
+	s = skip_spaces(d, a, b);
+	s += item_marker(d, s, b);
+	e = clause_end(d, s, b, 0);
+	if (e == s) /* "会上，…" */
+		e = clause_end(d, s + 1, b, 0);
+	trim(d, &s, &e);
+	if (e - s > 60)
+		e = s + 60;
+	return doc_str(d, s, e);
+}
+
+static int is_remark(const struct doc *d, size_t a, size_t b)
+{
+	size_t i = skip_spaces(d, a, b);
+	return match_any(d, i, b, remark_verbs, COUNT(remark_verbs), NULL) > 0;
+}
+
+/* Split a paragraph into items: at ；/。 followed by (会议)(还) + agenda verb. */
+static int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss)
+{
+	size_t s = a;
+	for (size_t i = a; i <= b; i++) {
+		int cut = i == b;
+		size_t next = i + 1;
+		if (!cut && (d->cp[i] == ';' || d->cp[i] == 0x3002 || d->cp[i] == '\n')) {
+			size_t j = skip_spaces(d, i + 1, b);
+			size_t vs;
+			if (j < b && agenda_verb_at(d, j, b, &vs) != NPOS &&
+			    (d->cp[i] == ';' || d->cp[i] == '\n' || match(d, j, b, "会议") ||
+			     item_marker(d, j, b))) {
+				/* a bare verb after 。 continues the sentence's subject;
+				 * only ；-lists and 会议… sentences start new items */
+				cut = 1;
+				next = j;
+			}
+		}
+		if (!cut)
+			continue;
+		size_t e = i < b ? i + 1 : b;
+		if (i < b && d->cp[i] == ';')
+			e = i + 1;
+		size_t ts = s, te = e;
+		trim(d, &ts, &te);
+		if (te > ts) {
+			int rc = section_add(ss, heading_of(d, ts, te), doc_str(d, ts, te));
+			if (rc)
+				return rc;
+		}
+		s = next;
+		i = next - 1;
+	}
+	return 0;
+}
+
+static int append_text(struct hy_section *sec, const struct doc *d, size_t a, size_t b)
+{
+	size_t old = strlen(sec->text), add = d->off[b] - d->off[a];
+	char *t = realloc(sec->text, old + add + 2);
+	if (!t)
+		return HY_ERR_NOMEM;
+	t[old] = '\n';
+	memcpy(t + old + 1, d->s + d->off[a], add);
+	t[old + 1 + add] = 0;
+	sec->text = t;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Entry point                                                            */
+
+static struct span *split_lines(const struct doc *d, size_t *n)
+{
+	size_t cap = 16, k = 0;
+	struct span *v = malloc(cap * sizeof *v);
+	if (!v)
+		return NULL;
+	size_t s = 0;
+	for (size_t i = 0; i <= d->n; i++) {
+		if (i < d->n && d->cp[i] != '\n')
+			continue;
+		size_t a = s, b = i;
+		trim(d, &a, &b);
+		if (k == cap) {
+			cap *= 2;
+			struct span *nv = realloc(v, cap * sizeof *v);
+			if (!nv) {
+				free(v);
+				return NULL;
+			}
+			v = nv;
+		}
+		v[k].a = a;
+		v[k].b = b;
+		k++;
+		s = i + 1;
+	}
+	*n = k;
+	return v;
+}
+
+/* A long single line that holds a whole article: split it at wide gaps
+ * (spaces between non-digits, or after a time) into pseudo-lines. */
+static int split_article_line(const struct doc *d, struct span l, struct buf *out)
+{
+	size_t s = l.a;
+	for (size_t i = l.a; i < l.b; i++) {
+		if (!is_space(d->cp[i]))
+			continue;
+		size_t j = i;
+		while (j < l.b && is_space(d->cp[j]))
+			j++;
+		int keep = 0;
+		if (i > l.a && j < l.b && is_digit(d->cp[i - 1]) && is_digit(d->cp[j])) {
+			struct ymd t = {0};
+			keep = parse_time(d, j, l.b, &t) > 0; /* date␠time */
+		}
+		if (i > l.a && j < l.b && d->cp[i - 1] < 0x80 && d->cp[j] < 0x80 &&
+		    !is_digit(d->cp[j]))
+			keep = 1; /* Latin words */
+		if (!keep) {
+			if (buf_add(out, d->s + d->off[s], d->off[i] - d->off[s]) ||
+			    buf_add(out, "\n", 1))
+				return HY_ERR_NOMEM;
+			s = j;
+		}
+		i = j - 1;
+	}
+	if (buf_add(out, d->s + d->off[s], d->off[l.b] - d->off[s]) || buf_add(out, "\n", 1))
+		return HY_ERR_NOMEM;
+	return 0;
+}
+
+static int publish_rank(const struct doc *d, struct span l, int before_title,
+			struct ymd *t)
+{
+	size_t at = find_date(d, l.a, l.b, t, 1);
+	if (at == NPOS)
+		return 0;
+	static const char *const header[] = {"星期", "今天是", "今日是", "欢迎"};
+	if (has_any(d, l.a, l.b, header, COUNT(header)) &&
+	    !has_any(d, l.a, l.b, publish_marks, COUNT(publish_marks) - 1))
+		return 0;
+	if (has_any(d, l.a, at, publish_marks, COUNT(publish_marks)))
+		return 4;
+	if (before_title)
+		return 1;
+	if (is_bare_date(d, l.a, l.b))
+		return 3;
+	return 2;
+}
+
+static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m);
+
+/* What the opening paragraph did not say, the title may: 县长张三主持召开
+ * 县政府第5次常务会议, 2024年5月11日县政府召开… */
+static int from_title(struct hy_meeting *m, const struct meta *mt)
+{
+	struct doc t;
+	int rc = doc_init(&t, m->title, strlen(m->title));
+	if (rc)
+		return rc;
+	if (!m->kind && !m->body)
+		rc = meeting_name(&t, 0, t.n, m);
+	if (!rc && !m->chair)
+		rc = find_chair(&t, 0, t.n, m);
+	if (!rc && !m->date) {
+		struct ymd y;
+		if (find_date(&t, 0, t.n, &y, 0) != NPOS)
+			rc = meeting_date(&t, 0, t.n, mt, m);
+	}
+	doc_free(&t);
+	return rc;
+}
+
+int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
+{
+	memset(m, 0, sizeof *m);
+	if (!text)
+		return HY_ERR_INVALID;
+	struct doc d;
+	int rc = doc_init(&d, text, len);
+	if (rc)
+		return rc;
+	size_t nl;
+	struct span *lines = split_lines(&d, &nl);
+	struct buf body = {0};
+	struct meta mt = {0};
+	enum line_kind *kind = NULL;
+	if (!lines) {
+		rc = HY_ERR_NOMEM;
+		goto out;
+	}
+	kind = malloc((nl + 1) * sizeof *kind);
+	if (!kind) {
+		rc = HY_ERR_NOMEM;
+		goto out;
+	}
+	size_t nbody = 0, title = NPOS;
+	for (size_t i = 0; i < nl; i++) {
+		kind[i] = classify_line(&d, lines[i].a, lines[i].b);
+		nbody += kind[i] == L_BODY;
+	}
+	/* a whole article on one line */
+	if (nbody <= 2) {
+		for (size_t i = 0; i < nl; i++) {
+			if (kind[i] != L_BODY || lines[i].b - lines[i].a < 100)
+				continue;
+			struct buf re = {0};
+			for (size_t j = 0; j < nl && !rc; j++) {
+				if (j == i)
+					rc = split_article_line(&d, lines[j], &re);
+				else if (lines[j].b > lines[j].a)
+					rc = buf_add(&re, d.s + d.off[lines[j].a],
+						     d.off[lines[j].b] - d.off[lines[j].a]) ||
+					     buf_add(&re, "\n", 1) ? HY_ERR_NOMEM : 0;
+			}
+			if (!rc && re.s && re.n != len) {
+				/* parse the re-lined text instead (it has more lines) */
+				struct doc d2;
+				size_t nl2;
+				struct span *l2;
+				if (doc_init(&d2, re.s, re.n) == 0) {
+					l2 = split_lines(&d2, &nl2);
+					free(l2);
+					doc_free(&d2);
+					if (l2 && nl2 > nl) {
+						free(lines);
+						free(kind);
+						doc_free(&d);
+						rc = hy_meeting_parse(re.s, re.n, m);
+						free(re.s);
+						return rc;
+					}
+				}
+			}
+			free(re.s);
+			if (rc)
+				goto out;
+			break;
+		}
+	}
+	/* title: the first body line that reads like one */
+	for (size_t i = 0; i < nl; i++) {
+		if (kind[i] != L_BODY)
+			continue;
+		struct span l = lines[i];
+		size_t e = clause_end(&d, l.a, l.b, 1);
+		if (l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) &&
+		    find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a &&
+		    !starts_item(&d, l.a, l.b) && !ends_paragraph(&d, l.a, l.b)) {
+			title = i;
+			m->title = doc_str(&d, l.a, l.b);
+			if (!m->title) {
+				rc = HY_ERR_NOMEM;
+				goto out;
+			}
+		}
+		break;
+	}
+	/* publish time: the best-ranked date line */
+	int best = 0;
+	for (size_t i = 0; i < nl; i++) {
+		if (kind[i] != L_META && !(kind[i] == L_BODY && i == title + 1 &&
+					   lines[i].b - lines[i].a < 60))
+			continue;
+		struct ymd t;
+		int r = publish_rank(&d, lines[i], title != NPOS && i < title, &t);
+		if (r > best) {
+			best = r;
+			mt.pub = t;
+			mt.has_pub = 1;
+		}
+		if (kind[i] == L_BODY && r)
+			kind[i] = L_META;
+	}
+	if (mt.has_pub) {
+		m->published = fmt_date(&mt.pub, 1);
+		if (!m->published) {
+			rc = HY_ERR_NOMEM;
+			goto out;
+		}
+	}
+	/* join body lines into paragraphs (blank-line separated) */
+	int open = 0; /* a paragraph is open and wants its continuation */
+	for (size_t i = 0; i < nl; i++) {
+		if (kind[i] != L_BODY || i == title)
+			continue;
+		struct span l = lines[i];
+		if (open && starts_item(&d, l.a, l.b))
+			open = 0;
+		if (open && is_remark(&d, l.a, l.b) && body.n && body.s[body.n - 1] == ':')
+			open = 1;
+		if (body.n && !open)
+			rc = buf_add(&body, "\n\n", 2);
+		else if (body.n && open && item_marker(&d, lines[i - 1].a, lines[i - 1].b))
+			rc = buf_add(&body, "\n", 1);
+		if (!rc)
+			rc = buf_add(&body, d.s + d.off[l.a], d.off[l.b] - d.off[l.a]);
+		if (rc)
+			goto out;
+		open = !ends_paragraph(&d, l.a, l.b);
+		/* a bare "会议强调：" line wants the next line */
+		if (!open && d.cp[l.b - 1] == ':')
+			open = 1;
+	}
+	if (body.n) {
+		struct doc bd;
+		rc = doc_init(&bd, body.s, body.n);
+		if (!rc) {
+			rc = parse_body(&bd, &mt, m);
+			doc_free(&bd);
+		}
+	}
+	if (!rc && m->title && (!m->kind || !m->chair || !m->date))
+		rc = from_title(m, &mt);
+	if (!rc && !m->title && !m->summary && m->n_sections == 0)
+		rc = HY_ERR_INVALID;
+out:
+	free(kind);
+	free(lines);
+	free(body.s);
+	doc_free(&d);
+	if (rc)
+		hy_meeting_free(m);
+	return rc;
+}
+
+/* Is paragraph [a,b) about attendance only? */
+static int is_attendance(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const keys[] = {"出席", "列席", "参加会议", "参会"};
+	if (agenda_verb_at(d, a, b, NULL) != NPOS)
+		return 0;
+	size_t i = skip_spaces(d, a, b);
+	if (match_any(d, i, b, keys, COUNT(keys), NULL))
+		return 1;
+	return b - a < 200 && has_any(d, a, b, keys, COUNT(keys)) &&
+	       !has_any(d, a, b, remark_verbs, COUNT(remark_verbs));
+}
+
+static int finish_list(struct strv *l, char ***v, size_t *n)
+{
+	*v = l->v;
+	*n = l->n;
+	return 0;
+}
+
+static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
+{
+	struct sections ss = {0};
+	struct strv att = {0}, obs = {0};
+	int rc = 0;
+	/* paragraphs: separated by blank lines */
+	size_t np = 0, cap = 16;
+	struct span *p = malloc(cap * sizeof *p);
+	if (!p)
+		return HY_ERR_NOMEM;
+	for (size_t i = 0, s = 0; i <= d->n; i++) {
+		if (i < d->n && !(d->cp[i] == '\n' && i + 1 < d->n && d->cp[i + 1] == '\n'))
+			continue;
+		if (np == cap) {
+			cap *= 2;
+			struct span *q = realloc(p, cap * sizeof *p);
+			if (!q) {
+				free(p);
+				return HY_ERR_NOMEM;
+			}
+			p = q;
+		}
+		p[np].a = s;
+		p[np].b = i;
+		trim(d, &p[np].a, &p[np].b);
+		if (p[np].b > p[np].a)
+			np++;
+		s = i + 2;
+		i++;
+	}
+	size_t first = 0;
+	/* the opening paragraph: the first one, unless it is an agenda item */
+	if (np > 0 && agenda_verb_at(d, p[0].a, p[0].b, NULL) == NPOS) {
+		size_t a = p[0].a, b = p[0].b;
+		first = 1;
+		/* in a one-paragraph article, agenda items after the attendance
+		 * sentences start the sections */
+		size_t cut = b;
+		size_t last_att = NPOS;
+		static const char *const att_keys[] = {"出席", "列席"};
+		for (size_t i = a; i < b;) {
+			size_t e = clause_end(d, i, b, 1);
+			if (has_any(d, i, e, att_keys, 2))
+				last_att = e;
+			i = e + 1;
+		}
+		size_t from = last_att != NPOS ? last_att + 1 : clause_end(d, a, b, 1) + 1;
+		for (size_t i = from; i < b; i++) {
+			if (i > a && (is_sent_end(d, i - 1)) &&
+			    agenda_verb_at(d, i, b, NULL) != NPOS && match(d, i, b, "会议")) {
+				cut = i;
+				break;
+			}
+		}
+		m->summary = doc_str(d, a, cut);
+		if (!m->summary) {
+			rc = HY_ERR_NOMEM;
+			goto out;
+		}
+		if ((rc = meeting_date(d, a, cut, mt, m)) ||
+		    (rc = find_chair(d, a, clause_end(d, a, cut, 1), m)))
+			goto out;
+		if (!m->chair && (rc = find_chair(d, a, cut, m)))
+			goto out;
+		size_t mn = find(d, a, cut, "会议");
+		if (mn != NPOS && (rc = meeting_name(d, a, clause_end(d, mn, cut, 0), m)))
+			goto out;
+		for (size_t i = a; i < cut && !rc;) {
+			size_t e = clause_end(d, i, cut, 1);
+			rc = people_in_sentence(d, i, e, &att, &obs);
+			i = e + 1;
+		}
+		if (rc)
+			goto out;
+		if (cut < b && (rc = add_items(d, cut, b, &ss)))
+			goto out;
+	}
+	for (size_t k = first; k < np; k++) {
+		size_t a = p[k].a, b = p[k].b;
+		if (is_attendance(d, a, b)) {
+			for (size_t i = a; i < b && !rc;) {
+				size_t e = clause_end(d, i, b, 1);
+				rc = people_in_sentence(d, i, e, &att, &obs);
+				i = e + 1;
+			}
+			if (rc)
+				goto out;
+			continue;
+		}
+		/* "会议由副县长王某主持。" */
+		if (b - a <= 60 && has_any(d, a, b, chair_verbs, 4) &&
+		    (match(d, skip_spaces(d, a, b), b, "会议由") ||
+		     match(d, skip_spaces(d, a, b), b, "由") ||
+		     ends_with(d, a, b, "主持。", NULL) || ends_with(d, a, b, "主持", NULL))) {
+			if (!m->chair && (rc = find_chair(d, a, b, m)))
+				goto out;
+			continue;
+		}
+		/* "会议强调，…" continues the previous item */
+		if (ss.n > 0 && is_remark(d, a, b)) {
+			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
+				goto out;
+			continue;
+		}
+		if ((rc = add_items(d, a, b, &ss)))
+			goto out;
+	}
+	/* no opening paragraph: the title may still name the meeting */
+out:
+	free(p);
+	finish_list(&att, &m->attendees, &m->n_attendees);
+	finish_list(&obs, &m->observers, &m->n_observers);
+	m->sections = ss.v;
+	m->n_sections = ss.n;
+	return rc;
+}
 
 static void free_list(char **v, size_t n)
 {
@@ -32,15 +1794,4 @@ void hy_meeting_free(struct hy_meeting *m)
 	}
 	free(m->sections);
 	memset(m, 0, sizeof *m);
-}
-
-int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
-{
-	memset(m, 0, sizeof *m);
-	if (!text || len == 0)
-		return HY_ERR_INVALID;
-	m->title = strndup(text, strcspn(text, "\n"));
-	if (!m->title)
-		return HY_ERR_NOMEM;
-	return 0;
 }

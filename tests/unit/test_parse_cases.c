@@ -1,0 +1,183 @@
+/* test_parse_cases.c: table-driven parser tests (tests/parse/README.md).
+ *
+ * For every tests/parse/NAME.txt, parse it with hy_meeting_parse() and
+ * compare each key of tests/parse/NAME.json with what was parsed. Keys not
+ * in the .json are not checked; null asserts "unknown". */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "huiyi/meeting.h"
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *list(char **v, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string(v[i]));
+	return a;
+}
+
+/* The parsed meeting as the case files spell it. */
+static json_t *as_json(const struct hy_meeting *m)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "title", str_or_null(m->title));
+	json_object_set_new(o, "published", str_or_null(m->published));
+	json_object_set_new(o, "date", str_or_null(m->date));
+	json_object_set_new(o, "body", str_or_null(m->body));
+	json_object_set_new(o, "kind", str_or_null(m->kind));
+	json_object_set_new(o, "number", json_integer(m->number));
+	json_object_set_new(o, "chair", str_or_null(m->chair));
+	json_object_set_new(o, "chair_role", str_or_null(m->chair_role));
+	json_object_set_new(o, "attendees", list(m->attendees, m->n_attendees));
+	json_object_set_new(o, "observers", list(m->observers, m->n_observers));
+	json_object_set_new(o, "summary", str_or_null(m->summary));
+	json_object_set_new(o, "n_sections", json_integer((json_int_t)m->n_sections));
+	json_t *h = json_array();
+	for (size_t i = 0; i < m->n_sections; i++)
+		json_array_append_new(h, json_string(m->sections[i].heading));
+	json_object_set_new(o, "headings", h);
+	return o;
+}
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 4096, n = 0, k;
+	char *s = malloc(cap);
+	while (s && (k = fread(s + n, 1, cap - n - 1, f)) > 0) {
+		n += k;
+		if (n + 1 == cap) {
+			char *t = realloc(s, cap *= 2);
+			if (!t) {
+				free(s);
+				s = NULL;
+			}
+			s = t;
+		}
+	}
+	fclose(f);
+	if (s)
+		s[n] = 0;
+	*len = n;
+	return s;
+}
+
+static int check_case(const char *dir, const char *name)
+{
+	char path[4096];
+	size_t len;
+	snprintf(path, sizeof path, "%s/%s.txt", dir, name);
+	char *text = slurp(path, &len);
+	snprintf(path, sizeof path, "%s/%s.json", dir, name);
+	json_error_t jerr;
+	json_t *want = json_load_file(path, 0, &jerr);
+	if (!text || !want) {
+		printf("# %s: cannot read case (%s)\n", name, want ? "txt" : jerr.text);
+		free(text);
+		json_decref(want);
+		return 1;
+	}
+	struct hy_meeting m;
+	int rc = hy_meeting_parse(text, len, &m);
+	int bad = 0;
+	if (rc) {
+		printf("# %s: parse failed: %d\n", name, rc);
+		bad = 1;
+	} else {
+		json_t *got = as_json(&m);
+		const char *key;
+		json_t *val;
+		json_object_foreach(want, key, val) {
+			json_t *g = json_object_get(got, key);
+			if (!g) {
+				printf("# %s: unknown key %s\n", name, key);
+				bad = 1;
+			} else if (!json_equal(g, val)) {
+				char *ws = json_dumps(val, JSON_ENCODE_ANY);
+				char *gs = json_dumps(g, JSON_ENCODE_ANY);
+				printf("# %s: %s\n#   want %s\n#   got  %s\n", name, key, ws, gs);
+				free(ws);
+				free(gs);
+				bad = 1;
+			}
+		}
+		json_decref(got);
+		hy_meeting_free(&m);
+	}
+	json_decref(want);
+	free(text);
+	return bad;
+}
+
+static void test_cases(void **state)
+{
+	(void)state;
+	const char *root = getenv("HUIYI_ROOT");
+	char dir[4096];
+	snprintf(dir, sizeof dir, "%s/tests/parse", root ? root : ".");
+	DIR *dp = opendir(dir);
+	assert_non_null(dp);
+	struct dirent *e;
+	int cases = 0, failed = 0;
+	const char *only = getenv("PARSE_CASE");
+	while ((e = readdir(dp))) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
+			continue;
+		char name[1024];
+		snprintf(name, sizeof name, "%.*s", (int)(n - 4), e->d_name);
+		if (only && !strstr(name, only))
+			continue;
+		cases++;
+		failed += check_case(dir, name);
+	}
+	closedir(dp);
+	printf("# parse cases: %d, failed: %d\n", cases, failed);
+	assert_true(cases > 0);
+	assert_int_equal(failed, 0);
+}
+
+/* Parsing never fails on odd input and never invents fields. */
+static void test_degenerate(void **state)
+{
+	(void)state;
+	struct hy_meeting m;
+	assert_int_equal(hy_meeting_parse("", 0, &m), -3);
+	assert_int_equal(hy_meeting_parse("\n\n\n", 3, &m), -3);
+	const char *one = "只有一行标题";
+	assert_int_equal(hy_meeting_parse(one, strlen(one), &m), 0);
+	assert_string_equal(m.title, one);
+	assert_null(m.date);
+	assert_null(m.chair);
+	assert_int_equal(m.n_sections, 0);
+	hy_meeting_free(&m);
+	const char *odd = "，，。。：；\n)))(((\n第次会议\n会议\n12月99日";
+	assert_int_equal(hy_meeting_parse(odd, strlen(odd), &m), 0);
+	assert_null(m.date);
+	hy_meeting_free(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_degenerate),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
