@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""huiyi benchmarks (make bench). Writes bench/RESULTS.md.
+
+Import: `huiyi import DIR` into a fresh database versus the sqlite3 shell
+inserting the same files' text into a plain table with readfile(), side by
+side in one run; medians over --runs; peak RSS of each process (wait4
+rusage). Memory independence: peak RSS importing a tenth of the corpus
+versus all of it.
+"""
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+
+def run(cmd, **kw):
+    """Run cmd; return (seconds, peak RSS in KiB, stdout)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
+    _, status, ru = os.wait4(p.pid, 0)
+    dt = time.perf_counter() - t0
+    out = p.stdout.read().decode()
+    err = p.stderr.read().decode()
+    p.stdout.close()
+    p.stderr.close()
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit(f"bench: {' '.join(cmd)} failed ({code}): {err[-500:]}")
+    return dt, ru.ru_maxrss, out + err
+
+
+def corpus(gen, work, count):
+    d = os.path.join(work, f"corpus-{count}")
+    if not os.path.exists(os.path.join(d, "manifest.jsonl")):
+        shutil.rmtree(d, ignore_errors=True)
+        subprocess.run([sys.executable, gen, "--count", str(count), "--out", d], check=True)
+    files = [os.path.join(r, f) for r, _, fs in os.walk(d) for f in fs if f.endswith(".txt")]
+    size = sum(os.path.getsize(f) for f in files)
+    return d, len(files), size
+
+
+def fresh(path):
+    for ext in ("", "-wal", "-shm", "-journal"):
+        try:
+            os.unlink(path + ext)
+        except FileNotFoundError:
+            pass
+
+
+def bench_import(binary, d, runs, work):
+    db = os.path.join(work, "bench.db")
+    raw = os.path.join(work, "raw.db")
+    ours, anchor = [], []
+    for _ in range(runs):
+        fresh(db)
+        ours.append(run([binary, "-d", db, "import", d]))
+        fresh(raw)
+        sql = ("CREATE TABLE t(name TEXT, content TEXT);"
+               f"INSERT INTO t SELECT name, CAST(readfile(name) AS TEXT) FROM fsdir('{d}') "
+               "WHERE name LIKE '%.txt';")
+        anchor.append(run(["sqlite3", raw, sql]))
+    return ours, anchor
+
+
+def med(xs, i):
+    return statistics.median(x[i] for x in xs)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gen", required=True)
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--count", type=int, default=100000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--work", default="bench/work")
+    ap.add_argument("--out", default="bench/RESULTS.md")
+    a = ap.parse_args()
+    os.makedirs(a.work, exist_ok=True)
+    binary = os.path.abspath(a.bin)
+    d, nfiles, size = corpus(a.gen, a.work, a.count)
+    small, nsmall, ssmall = corpus(a.gen, a.work, max(a.count // 10, 1))
+    ours, anchor = bench_import(binary, d, a.runs, a.work)
+    ours_s, _ = bench_import(binary, small, 1, a.work)
+    mb = size / 1e6
+    t_o, t_a = med(ours, 0), med(anchor, 0)
+    rss_o, rss_a = med(ours, 1) / 1024, med(anchor, 1) / 1024
+    rss_small = ours_s[0][1] / 1024
+    rows = [
+        ("huiyi import (decode, clean, parse, store)", t_o, nfiles / t_o, mb / t_o, rss_o),
+        ("sqlite3 shell, readfile() into a plain table", t_a, nfiles / t_a, mb / t_a, rss_a),
+    ]
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    lines = [
+        "# huiyi benchmarks",
+        "",
+        f"Written by `make bench` ({time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}) on "
+        f"{cpu}, {os.cpu_count()} CPUs. Corpus: `{os.path.relpath(a.gen)} --count {a.count}` "
+        f"= {nfiles} files, {mb:.1f} MB. Medians of {a.runs} runs, each into a fresh database.",
+        "",
+        "## Import (issue 2)",
+        "",
+        f"Commands: `huiyi -d bench.db import {os.path.relpath(d)}` versus "
+        "`sqlite3 raw.db \"INSERT INTO t SELECT name, CAST(readfile(name) AS TEXT) FROM fsdir(DIR)\"` "
+        "(the anchor: raw bytes into one plain table, no parsing, no index).",
+        "",
+        "| what | median s | meetings/s | MB/s | peak RSS MiB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, t, rate, mbs, rss in rows:
+        lines.append(f"| {name} | {t:.2f} | {rate:,.0f} | {mbs:.1f} | {rss:.1f} |")
+    ratio = t_a / t_o
+    lines += [
+        "",
+        f"Rate relative to the anchor: **{ratio:.2f}×** (target ≥ 0.5×).",
+        "",
+        f"Peak RSS, huiyi import of {nsmall} files: {rss_small:.1f} MiB; of {nfiles} files: "
+        f"{rss_o:.1f} MiB (target: does not grow with the corpus).",
+        "",
+    ]
+    with open(a.out, "w") as f:
+        f.write("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# make bench: measures huiyi against side-by-side anchors in one run and
+# writes bench/RESULTS.md. Needs ../shared/bench/gencorpus.py (the shared
+# synthetic corpus generator); BENCH_COUNT sets the corpus size.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+gen=../shared/bench/gencorpus.py
+if [ ! -f "$gen" ]; then
+	echo "bench: $gen not found (it ships beside the repository in ../shared)" >&2
+	exit 1
+fi
+export LC_ALL=C.UTF-8
+exec python3 bench/bench.py --gen "$gen" --bin build/huiyi \
+	--count "${BENCH_COUNT:-100000}" --runs "${BENCH_RUNS:-3}" \
+	--work bench/work --out bench/RESULTS.md
