@@ -685,6 +685,16 @@ static enum line_kind classify_line(const struct doc *d, size_t a, size_t b)
 	if (len <= 30 && (ends_with(d, a, b, "摄", NULL) ||
 			  ends_with(d, a, b, "供图", NULL)))
 		return L_CHROME;
+	if (len <= 80) { /* 首页 > 新闻中心 > 政务动态 */
+		size_t arrows = 0;
+		for (size_t i = a; i < b; i++)
+			arrows += d->cp[i] == '>' || d->cp[i] == 0xBB || d->cp[i] == 0x2192 ||
+				  d->cp[i] == 0x203A;
+		if (arrows >= 1 && (match(d, a, b, "首页") || match(d, a, b, "当前位置") ||
+				    match(d, a, b, "您的位置") || match(d, a, b, "你的位置") ||
+				    match(d, a, b, "位置") || arrows >= 2))
+			return L_CHROME;
+	}
 	if (len > 100 || is_content_line(d, a, b))
 		return L_BODY;
 	if (is_bare_date(d, a, b))
@@ -762,6 +772,35 @@ static int starts_item(const struct doc *d, size_t a, size_t b)
 	return agenda_verb_at(d, a, b, NULL) != NPOS || item_marker(d, a, b) > 0;
 }
 
+/* A line that cannot continue the one before: it starts with a date
+ * ("25日，", "5月11日"), or a label and a colon ("出席：", "列席:"). */
+static int starts_new(const struct doc *d, size_t a, size_t b)
+{
+	struct ymd t;
+	long v;
+	size_t k = parse_num(d, a, b, &v);
+	if (k && (parse_date(d, a, b, &t) || match(d, a + k, b, "日") ||
+		  match(d, a + k, b, "号")))
+		return 1;
+	for (size_t i = a; i < b && i < a + 8; i++) {
+		if (d->cp[i] == ':')
+			return i > a;
+		if (!is_han(d->cp[i]))
+			break;
+	}
+	return 0;
+}
+
+/* A line that reads as a title or subtitle: it ends with 会议 or 召开. */
+static int ends_heading(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const ends[] = {"召开", "举行", "会议", "会议召开"};
+	for (size_t t = 0; t < COUNT(ends); t++)
+		if (ends_with(d, a, b, ends[t], NULL))
+			return b - a <= 40;
+	return 0;
+}
+
 static int ends_paragraph(const struct doc *d, size_t a, size_t b)
 {
 	if (a >= b)
@@ -779,13 +818,23 @@ static int ends_paragraph(const struct doc *d, size_t a, size_t b)
 /* ------------------------------------------------------------------ */
 /* Pass 2 helpers: people                                                 */
 
+/* Characters that occur in offices and meeting names but hardly ever in a
+ * person's name: they keep 会议, 县委 and 常委会 from being read as names. */
+static const char *const not_in_names[] = {
+	"议", "届", "次", "召", "府", "局", "办", "县", "省", "镇", "乡", "区",
+	"厅", "部", "委", "科", "处", "室", "们", "和", "的", "有", "及", "在",
+};
+
 static int name_ok(const struct doc *d, size_t a, size_t b)
 {
 	if (b - a < 2 || b - a > 4)
 		return 0;
-	for (size_t i = a; i < b; i++)
+	for (size_t i = a; i < b; i++) {
 		if (!is_han(d->cp[i]))
 			return 0;
+		if (match_any(d, i, i + 1, not_in_names, COUNT(not_in_names), NULL))
+			return 0;
+	}
 	return 1;
 }
 
@@ -1034,6 +1083,9 @@ static int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting
 	size_t p = split_role_name(d, s, e);
 	if (p == NPOS)
 		return 0;
+	/* 召开 without 主持: "市府今日召开…" names no one; a chair needs a title */
+	if (p == s && !match(d, v, b, "主持"))
+		return 0;
 	size_t ne = e;
 	if (ends_with(d, p, e, "同志", &k))
 		ne -= k;
@@ -1048,6 +1100,17 @@ static int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting
 	return 0;
 }
 
+/* The word 会议 naming a meeting (not 会议室, 会议厅, 会议中心). */
+static size_t find_meeting_word(const struct doc *d, size_t from, size_t end)
+{
+	static const char *const rooms[] = {"室", "厅", "中心", "楼", "大厅"};
+	for (size_t i = find(d, from, end, "会议"); i != NPOS;
+	     i = find(d, i + 2, end, "会议"))
+		if (!match_any(d, i + 2, end, rooms, COUNT(rooms), NULL))
+			return i;
+	return NPOS;
+}
+
 static int span_eq(const struct doc *d, size_t a, size_t b, const char *s)
 {
 	return match(d, a, b, s) == b - a && b > a;
@@ -1056,7 +1119,10 @@ static int span_eq(const struct doc *d, size_t a, size_t b, const char *s)
 /* Meeting name in [a,b) ending in 会议: body, number, kind. */
 static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
-	size_t end = find(d, a, b, "会议");
+	size_t cv = find_any(d, a, b, chair_verbs, COUNT(chair_verbs), NULL);
+	size_t end = find_meeting_word(d, cv != NPOS ? cv : a, b);
+	if (end == NPOS && cv != NPOS)
+		end = find_meeting_word(d, a, b);
 	if (end == NPOS)
 		return 0;
 	end += 2;
@@ -1144,7 +1210,11 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 			ks -= 2;
 		be = ks;
 	}
-	/* "县十六届人大常委会" → drop 十六届 inside the body */
+	/* 市政会议: a bare 会议 with no number names no body */
+	if (kind_start == NPOS && span_eq(d, ks, ke, "会议")) {
+		m->kind = doc_str(d, s, end);
+		return m->kind ? 0 : HY_ERR_NOMEM;
+	}
 	/* body stem moves to the kind: 县委常委会 + 会议 → 县委 + 常委会会议 */
 	int kind_bare = span_eq(d, ks, ke, "会议");
 	size_t stem = 0;
@@ -1183,10 +1253,25 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 		free(body.s);
 		return rc;
 	}
-	if (body.n > 0 && body.n <= 60)
+	if (body.n > 0 && body.n <= 60) {
 		m->body = body.s;
-	else
+	} else {
 		free(body.s);
+		/* 市政府召开五届104次常务会议: the body stands before the verb */
+		if (cv != NPOS && cv < s) {
+			size_t c0 = cv;
+			while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]))
+				c0--;
+			if (cv - c0 >= 2 && cv - c0 <= 12 && is_unit(d, c0, cv) &&
+			    count_han(d, c0, cv) == cv - c0 && !is_title_only(d, c0, cv)) {
+				m->body = doc_str(d, c0, cv);
+				if (!m->body) {
+					free(kind.s);
+					return HY_ERR_NOMEM;
+				}
+			}
+		}
+	}
 	m->kind = kind.s;
 	m->number = number > 0 && number < 100000 ? (int)number : 0;
 	return 0;
@@ -1464,8 +1549,25 @@ static int from_title(struct hy_meeting *m, const struct meta *mt)
 	int rc = doc_init(&t, m->title, strlen(m->title));
 	if (rc)
 		return rc;
-	if (!m->kind && !m->body)
-		rc = meeting_name(&t, 0, t.n, m);
+	if (!m->kind || !m->body) {
+		struct hy_meeting n = {0};
+		rc = meeting_name(&t, 0, t.n, &n);
+		/* fill only what the opening left unknown, and only when the
+		 * title speaks of the same meeting */
+		if (!rc && n.kind && (!m->kind || strcmp(n.kind, m->kind) == 0) &&
+		    (!m->number || n.number == m->number)) {
+			if (!m->body) {
+				m->body = n.body;
+				n.body = NULL;
+			}
+			if (!m->kind) {
+				m->kind = n.kind;
+				m->number = n.number;
+				n.kind = NULL;
+			}
+		}
+		hy_meeting_free(&n);
+	}
 	if (!rc && !m->chair)
 		rc = find_chair(&t, 0, t.n, m);
 	if (!rc && !m->date) {
@@ -1519,7 +1621,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 						     d.off[lines[j].b] - d.off[lines[j].a]) ||
 					     buf_add(&re, "\n", 1) ? HY_ERR_NOMEM : 0;
 			}
-			if (!rc && re.s && re.n != len) {
+			if (!rc && re.s) {
 				/* parse the re-lined text instead (it has more lines) */
 				struct doc d2;
 				size_t nl2;
@@ -1562,6 +1664,17 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		}
 		break;
 	}
+	/* subtitles: short lines after the title that end like a title
+	 * (县委十六届六次常委会会议召开) before the opening paragraph */
+	for (size_t i = title + 1; title != NPOS && i < nl; i++) {
+		if (kind[i] == L_BLANK || kind[i] == L_META || kind[i] == L_CHROME)
+			continue;
+		if (ends_heading(&d, lines[i].a, lines[i].b) &&
+		    clause_end(&d, lines[i].a, lines[i].b, 1) == lines[i].b)
+			kind[i] = L_CHROME;
+		else
+			break;
+	}
 	/* publish time: the best-ranked date line */
 	int best = 0;
 	for (size_t i = 0; i < nl; i++) {
@@ -1591,7 +1704,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		if (kind[i] != L_BODY || i == title)
 			continue;
 		struct span l = lines[i];
-		if (open && starts_item(&d, l.a, l.b))
+		if (open && (starts_item(&d, l.a, l.b) || starts_new(&d, l.a, l.b) ||
+			     ends_heading(&d, lines[i - 1].a, lines[i - 1].b)))
 			open = 0;
 		if (open && is_remark(&d, l.a, l.b) && body.n && body.s[body.n - 1] == ':')
 			open = 1;
@@ -1714,7 +1828,8 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 			goto out;
 		if (!m->chair && (rc = find_chair(d, a, cut, m)))
 			goto out;
-		size_t mn = find(d, a, cut, "会议");
+		size_t cv = find_any(d, a, cut, chair_verbs, COUNT(chair_verbs), NULL);
+		size_t mn = find_meeting_word(d, cv != NPOS ? cv : a, cut);
 		if (mn != NPOS && (rc = meeting_name(d, a, clause_end(d, mn, cut, 0), m)))
 			goto out;
 		for (size_t i = a; i < cut && !rc;) {
