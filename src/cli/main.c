@@ -1,8 +1,152 @@
-/* main.c: placeholder until the CLI lands. */
-#include <stdio.h>
+/* main.c: global options, the database path, and the subcommands. */
+#include "cli.h"
 
-int main(void)
+#include <langinfo.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* -d FILE, else $HUIYI_DB, else $XDG_DATA_HOME/huiyi/huiyi.db with
+ * XDG_DATA_HOME defaulting to ~/.local/share (a relative XDG_DATA_HOME is
+ * ignored, as the XDG spec says). The result is malloc()ed. */
+static char *db_path(const char *opt, int *is_default)
 {
-	puts("huiyi " HY_VERSION);
-	return 0;
+	const char *env = getenv("HUIYI_DB");
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home;
+	char *p;
+	size_t n;
+
+	*is_default = 0;
+	if (opt)
+		return strdup(opt);
+	if (env && env[0])
+		return strdup(env);
+	*is_default = 1;
+	if (xdg && xdg[0] == '/') {
+		n = strlen(xdg) + sizeof "/huiyi/huiyi.db";
+		p = malloc(n);
+		if (p)
+			snprintf(p, n, "%s/huiyi/huiyi.db", xdg);
+		return p;
+	}
+	home = getenv("HOME");
+	if (!home || !home[0]) {
+		struct passwd *pw = getpwuid(getuid());
+		home = pw ? pw->pw_dir : NULL;
+	}
+	if (!home || !home[0])
+		return NULL;
+	n = strlen(home) + sizeof "/.local/share/huiyi/huiyi.db";
+	p = malloc(n);
+	if (p)
+		snprintf(p, n, "%s/.local/share/huiyi/huiyi.db", home);
+	return p;
+}
+
+static int browse(const struct hy_cli *c)
+{
+	char *argv[] = {"list", NULL};
+	fputs("huiyi: the full-screen browser is not built yet; here is "
+	      "`huiyi list` (see huiyi --help)\n",
+	      stderr);
+	return hy_cli_list(c, 1, argv);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		int (*run)(const struct hy_cli *, int, char **);
+	} cmds[] = {
+		{"import", hy_cli_import},
+		{"list", hy_cli_list},
+		{"show", hy_cli_show},
+	};
+	const char *db = NULL, *codeset;
+	char **rest;
+	int n = 0, help = 0, version = 0, rc;
+	struct hy_cli c = {0};
+	char *path;
+
+	setlocale(LC_ALL, "");
+	codeset = nl_langinfo(CODESET);
+	c.utf8 = codeset && (strcmp(codeset, "UTF-8") == 0 ||
+			     strcmp(codeset, "utf8") == 0);
+
+	/* Global options may come anywhere before "--"; the rest (the
+	 * subcommand and its arguments) keeps its order. */
+	rest = calloc((size_t)argc + 1, sizeof *rest);
+	if (!rest) {
+		hy_cli_error("out of memory");
+		return HY_EXIT_FAIL;
+	}
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (strcmp(a, "--") == 0) {
+			while (i < argc)
+				rest[n++] = argv[i++];
+			break;
+		}
+		if (strcmp(a, "-d") == 0 || strcmp(a, "--db") == 0) {
+			if (i + 1 >= argc || !argv[i + 1][0]) {
+				free(rest);
+				return hy_cli_usage(NULL,
+						    "option '%s' needs a "
+						    "database file",
+						    a);
+			}
+			db = argv[++i];
+		} else if (strncmp(a, "--db=", 5) == 0 && a[5]) {
+			db = a + 5;
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+			help = 1;
+		} else if (strcmp(a, "-V") == 0 ||
+			   strcmp(a, "--version") == 0) {
+			version = 1;
+		} else {
+			rest[n++] = argv[i];
+		}
+	}
+	if (help || version) {
+		if (help)
+			hy_cli_help(stdout);
+		else
+			printf("huiyi %s\n", HY_VERSION);
+		free(rest);
+		return fflush(stdout) == 0 ? HY_EXIT_OK : HY_EXIT_FAIL;
+	}
+	if (n > 0 && rest[0][0] == '-' && strcmp(rest[0], "--") != 0) {
+		rc = hy_cli_usage(NULL, "unknown option '%s'", rest[0]);
+		free(rest);
+		return rc;
+	}
+	path = db_path(db, &c.db_default);
+	if (!path) {
+		free(rest);
+		hy_cli_error("no database path: set HUIYI_DB or HOME, or use "
+			     "-d FILE");
+		return HY_EXIT_FAIL;
+	}
+	c.db = path;
+	if (n == 0) {
+		rc = browse(&c);
+	} else {
+		rc = -1;
+		for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+			if (strcmp(rest[0], cmds[i].name) == 0)
+				rc = cmds[i].run(&c, n, rest);
+		if (rc == -1)
+			rc = hy_cli_usage(NULL, "unknown command '%s'",
+					  rest[0]);
+	}
+	if (fflush(stdout) != 0 && rc == HY_EXIT_OK) {
+		hy_cli_error("cannot write the output");
+		rc = HY_EXIT_FAIL;
+	}
+	free(path);
+	free(rest);
+	return rc;
 }

@@ -1730,7 +1730,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			doc_free(&bd);
 		}
 	}
-	if (!rc && m->title && (!m->kind || !m->chair || !m->date))
+	if (!rc && m->title && (!m->kind || !m->body || !m->chair || !m->date))
 		rc = from_title(m, &mt);
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;
