@@ -1,0 +1,69 @@
+/* import.h: files, folders and stdin → stored meetings (DESIGN.md §2).
+ *
+ * For each file: read (at most max_bytes), hash the raw bytes (a hash
+ * already stored means a duplicate: skipped, counted, not decoded), decode,
+ * refuse binary data, clean, parse, store. Folders are walked recursively
+ * in byte order of names, one folder's names in memory at a time; hidden
+ * names (a leading '.') are skipped, and so are symbolic links to folders
+ * and anything that is not a regular file. A path named explicitly that is
+ * not a folder is read as it is (a regular file, a pipe, a device);
+ * "-" is standard input, stored with source "-".
+ *
+ * Meetings are committed in batches (a transaction per `batch` meetings or
+ * 64 MiB of input, whichever comes first); each meeting is stored whole or
+ * not at all, so an import that is killed can be run again to finish. */
+#ifndef HUIYI_IMPORT_H
+#define HUIYI_IMPORT_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include "huiyi/store.h"
+
+/* Per-file size limit (64 MiB) unless hy_import_opts.max_bytes says. */
+#define HY_IMPORT_MAX_BYTES ((size_t)64 << 20)
+/* Meetings per transaction unless hy_import_opts.batch says. */
+#define HY_IMPORT_BATCH 500
+
+struct hy_import_stats {
+	size_t total;      /* files to do (counted first), 0 when unknown */
+	size_t seen;       /* files done so far, whatever became of them */
+	size_t imported;   /* meetings stored */
+	size_t duplicates; /* same raw bytes already stored: skipped */
+	size_t rejected;   /* files that could not be stored (reason given) */
+	size_t replaced;   /* U+FFFD substitutions in the imported files */
+	int interrupted;   /* stopped early by *stop */
+};
+
+struct hy_import_opts {
+	const char *encoding; /* NULL: detect (decode.h) */
+	size_t max_bytes;     /* 0: HY_IMPORT_MAX_BYTES */
+	size_t batch;         /* 0: HY_IMPORT_BATCH */
+	int count_first;      /* walk the paths once first to fill total */
+	/* After each file (may be NULL). */
+	void (*progress)(const struct hy_import_stats *st, void *ctx);
+	/* For each rejected file, with a one-line reason (may be NULL). */
+	void (*reject)(const char *path, const char *reason, void *ctx);
+	void *ctx;
+	/* When it becomes non-zero (a signal handler), the import commits
+	 * what it has and returns with st->interrupted set. May be NULL. */
+	volatile sig_atomic_t *stop;
+};
+
+/* Import paths[0..n) into s. Rejected files are reported and counted,
+ * not errors. Returns 0, or a negative hy_err code for what stops the
+ * whole import (database errors, out of memory, an unknown encoding);
+ * batches committed before that stay stored. */
+int hy_import_run(struct hy_store *s, const char *const *paths, size_t n,
+		  const struct hy_import_opts *o, struct hy_import_stats *st,
+		  char *err, size_t errlen);
+
+/* Import one buffer as if it were a file with the given source name
+ * (a batch is used if one is open). Returns 0 when stored, HY_ERR_DUP for
+ * a duplicate, HY_ERR_INVALID with the reason in err for a rejected
+ * input, or another negative hy_err code. */
+int hy_import_bytes(struct hy_store *s, const void *raw, size_t len,
+		    const char *source, const char *encoding,
+		    struct hy_import_stats *st, char *err, size_t errlen);
+
+#endif

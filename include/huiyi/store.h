@@ -1,0 +1,145 @@
+/* store.h: the sqlite database of meetings (DESIGN.md §2 store, query).
+ *
+ * One file, WAL mode, busy_timeout 5000 ms, foreign keys on. The schema
+ * version lives in PRAGMA user_version and is brought forward on open by a
+ * table of migration steps (src/store/db.c); PRAGMA application_id marks
+ * the file as ours. A file that is not a sqlite database, or a database of
+ * another program, is refused (HY_ERR_CORRUPT) and left untouched; a
+ * database from a newer huiyi is refused (HY_ERR_VERSION).
+ *
+ * Writes are grouped by the caller into batches (hy_store_begin ...
+ * hy_store_commit); each hy_store_insert is additionally atomic on its own
+ * (a savepoint), so a meeting is stored whole — row, sections, people — or
+ * not at all. Every function returns 0 or a negative hy_err code and fills
+ * err[0..errlen) with one plain-language line on failure. */
+#ifndef HUIYI_STORE_H
+#define HUIYI_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "huiyi/meeting.h"
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define HY_STORE_SCHEMA_VERSION 1
+
+struct hy_store;
+
+enum hy_store_flags {
+	HY_STORE_CREATE = 1, /* create the file (not its folder) if missing */
+};
+
+/* Open (and with HY_STORE_CREATE create) the database at path, bringing
+ * its schema up to HY_STORE_SCHEMA_VERSION. Errors: HY_ERR_NOTFOUND (no
+ * such file and no HY_STORE_CREATE), HY_ERR_CORRUPT (not a sqlite
+ * database, damaged, or another program's database; nothing written),
+ * HY_ERR_VERSION (newer schema), HY_ERR_BUSY, HY_ERR_READONLY, HY_ERR_IO,
+ * HY_ERR_DB, HY_ERR_NOMEM. */
+int hy_store_open(struct hy_store **out, const char *path, int flags,
+		  char *err, size_t errlen);
+
+/* Close; rolls back an open batch. Safe on NULL. */
+void hy_store_close(struct hy_store *s);
+
+/* The schema version of the open database (PRAGMA user_version). */
+int hy_store_version(struct hy_store *s);
+
+/* A batch of writes: BEGIN IMMEDIATE ... COMMIT. Inserts outside a batch
+ * commit one by one. */
+int hy_store_begin(struct hy_store *s, char *err, size_t errlen);
+int hy_store_commit(struct hy_store *s, char *err, size_t errlen);
+/* Roll back the open batch (no-op without one). */
+void hy_store_rollback(struct hy_store *s);
+
+/* Lower-case hex SHA-256 of data[0..n) (OpenSSL EVP). Returns 0 or
+ * HY_ERR_NOMEM. */
+int hy_store_sha256(const void *data, size_t n, char hex[65]);
+
+/* 1 if a meeting with this content hash is stored, 0 if not, or < 0. */
+int hy_store_has(struct hy_store *s, const char *sha256_hex, char *err,
+		 size_t errlen);
+
+/* Where a meeting came from: kept next to the parsed structure. */
+struct hy_store_doc {
+	const void *raw;      /* the file's bytes, as read */
+	size_t raw_len;
+	const char *clean;    /* clean text (clean.h) */
+	size_t clean_len;
+	const char *sha256;   /* hex of raw (hy_store_sha256), or NULL */
+	const char *source;   /* absolute path, or "-" for stdin */
+	const char *encoding; /* as detected or forced, or NULL */
+	size_t replaced;      /* U+FFFD substitutions while decoding */
+};
+
+/* Store one parsed meeting with its provenance; *id (may be NULL) gets
+ * the new id. HY_ERR_DUP when the raw bytes' hash is already stored
+ * (nothing changes then). */
+int hy_store_insert(struct hy_store *s, const struct hy_meeting *m,
+		    const struct hy_store_doc *doc, int64_t *id, char *err,
+		    size_t errlen);
+
+/* List filter; NULL members do not filter. Dates are inclusive
+ * "YYYY-MM-DD" bounds on the meeting date (a bound excludes meetings whose
+ * date is unknown). body: substring of the body; person: substring of any
+ * name linked to the meeting (chair, attendee or observer). */
+struct hy_store_filter {
+	const char *from;
+	const char *to;
+	const char *body;
+	const char *person;
+};
+
+/* Keyset position in the list order (date newest first, unknown dates
+ * last, then id descending). A zeroed cursor (set == 0) is the start. */
+struct hy_store_cursor {
+	int set;
+	char key[16]; /* the date, "" when unknown */
+	int64_t id;
+};
+
+/* One list row; strings are NULL when unknown and valid only during the
+ * callback. */
+struct hy_store_row {
+	int64_t id;
+	const char *date;
+	const char *body;
+	const char *kind;
+	int number; /* 0 when none */
+	const char *chair;
+	const char *title;
+	int n_sections;
+};
+
+/* Return 0 to go on, anything else to stop (hy_store_list then returns
+ * that value if it is negative, else the rows seen so far). */
+typedef int (*hy_store_row_fn)(const struct hy_store_row *row, void *ctx);
+
+/* Call fn for up to limit rows after cursor `after` (NULL = from the
+ * start) that match f (NULL = all). If next is not NULL it receives the
+ * cursor of the last row delivered (unchanged when no row). Returns the
+ * number of rows delivered or a negative hy_err code. */
+int hy_store_list(struct hy_store *s, const struct hy_store_filter *f,
+		  const struct hy_store_cursor *after, size_t limit,
+		  hy_store_row_fn fn, void *ctx, struct hy_store_cursor *next,
+		  char *err, size_t errlen);
+
+/* A stored meeting: the parsed structure plus its provenance. */
+struct hy_store_record {
+	int64_t id;
+	struct hy_meeting m;
+	char *source;
+	char sha256[65];
+	char *encoding;    /* or NULL */
+	size_t replaced;
+	char *imported_at; /* "YYYY-MM-DDTHH:MM:SSZ" */
+};
+
+/* Load meeting id with its sections and people into *r (zeroed first).
+ * HY_ERR_NOTFOUND if there is no such meeting. */
+int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r,
+		 char *err, size_t errlen);
+
+/* Free what r owns and zero it. Safe on a zeroed record. */
+void hy_store_record_free(struct hy_store_record *r);
+
+#endif

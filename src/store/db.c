@@ -1,0 +1,419 @@
+/* db.c: open the database, check what it is, bring its schema forward,
+ * batches, and the prepared statements the other store files share. */
+#include "internal.h"
+
+#include "huiyi/err.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* PRAGMA application_id of a huiyi database: "HYI1". */
+#define HY_STORE_APP_ID 0x48594931
+
+#define HY_STORE_BUSY_MS 5000
+
+/* Schema v1 (DESIGN.md §2 store). Dates are TEXT "YYYY-MM-DD"; a date that
+ * is not known is NULL and sorts after every known one (ifnull(date, '')
+ * is the list key, indexed together with the implicit rowid). */
+static const char schema_v1[] =
+	"CREATE TABLE meetings ("
+	" id INTEGER PRIMARY KEY,"
+	" title TEXT, published TEXT, date TEXT, body TEXT, kind TEXT,"
+	" number INTEGER,"
+	" chair TEXT, chair_role TEXT, summary TEXT,"
+	" raw BLOB NOT NULL,"
+	" clean TEXT NOT NULL,"
+	" sha256 TEXT NOT NULL UNIQUE,"
+	" source TEXT NOT NULL,"
+	" encoding TEXT,"
+	" replaced INTEGER NOT NULL DEFAULT 0,"
+	" imported_at TEXT NOT NULL"
+	"  DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+	"CREATE INDEX meetings_by_date ON meetings(ifnull(date, ''));"
+	"CREATE TABLE sections ("
+	" id INTEGER PRIMARY KEY,"
+	" meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	" n INTEGER NOT NULL,"
+	" heading TEXT NOT NULL,"
+	" text TEXT NOT NULL,"
+	" UNIQUE (meeting_id, n));"
+	"CREATE TABLE people ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE meeting_people ("
+	" meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	" person_id INTEGER NOT NULL REFERENCES people(id),"
+	" role TEXT NOT NULL CHECK (role IN ('chair', 'attendee', 'observer')),"
+	" position INTEGER NOT NULL,"
+	" PRIMARY KEY (meeting_id, role, position)) WITHOUT ROWID;"
+	"CREATE INDEX meeting_people_by_person"
+	" ON meeting_people(person_id, meeting_id);";
+
+/* Forward migrations: step i takes user_version from i to i + 1. Adding a
+ * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
+static const char *const migrations[] = {
+	schema_v1,
+};
+
+_Static_assert(sizeof migrations / sizeof migrations[0] ==
+		       HY_STORE_SCHEMA_VERSION,
+	       "one migration step per schema version");
+
+#define LIST_COLS \
+	"SELECT m.id, m.date, m.body, m.kind, m.number, m.chair, m.title," \
+	" (SELECT count(*) FROM sections x WHERE x.meeting_id = m.id)," \
+	" ifnull(m.date, '') FROM meetings m"
+#define LIST_FILTER \
+	"(?3 IS NULL OR instr(m.body, ?3) > 0)" \
+	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM meeting_people mp" \
+	"  JOIN people p ON p.id = mp.person_id" \
+	"  WHERE mp.meeting_id = m.id AND instr(p.name, ?4) > 0))"
+
+static const char *const stmt_sql[HY_ST_COUNT] = {
+	[HY_ST_HAS] = "SELECT 1 FROM meetings WHERE sha256 = ?1",
+	[HY_ST_INSERT_MEETING] =
+		"INSERT INTO meetings (title, published, date, body, kind,"
+		" number, chair, chair_role, summary, raw, clean, sha256,"
+		" source, encoding, replaced)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		" ?13, ?14, ?15)",
+	[HY_ST_INSERT_SECTION] =
+		"INSERT INTO sections (meeting_id, n, heading, text)"
+		" VALUES (?1, ?2, ?3, ?4)",
+	[HY_ST_FIND_PERSON] = "SELECT id FROM people WHERE name = ?1",
+	[HY_ST_INSERT_PERSON] = "INSERT INTO people (name) VALUES (?1)",
+	[HY_ST_LINK_PERSON] =
+		"INSERT INTO meeting_people (meeting_id, person_id, role,"
+		" position) VALUES (?1, ?2, ?3, ?4)",
+	[HY_ST_SAVEPOINT] = "SAVEPOINT hy_meeting",
+	[HY_ST_RELEASE] = "RELEASE hy_meeting",
+	[HY_ST_ROLLBACK_TO] = "ROLLBACK TO hy_meeting",
+	/* Keyset pages: the rest of the cursor's date (id below it), then
+	 * the dates below it; each is one index range, however deep. */
+	[HY_ST_LIST_SAME] = LIST_COLS
+		" WHERE ifnull(m.date, '') = ?1 AND m.id < ?2 AND " LIST_FILTER
+		" ORDER BY m.id DESC LIMIT ?5",
+	[HY_ST_LIST_BELOW] = LIST_COLS
+		" WHERE ifnull(m.date, '') >= ?1 AND ifnull(m.date, '') < ?2"
+		" AND " LIST_FILTER
+		" ORDER BY ifnull(m.date, '') DESC, m.id DESC LIMIT ?5",
+	[HY_ST_GET_MEETING] =
+		"SELECT id, title, published, date, body, kind, number, chair,"
+		" chair_role, summary, source, sha256, encoding, replaced,"
+		" imported_at FROM meetings WHERE id = ?1",
+	[HY_ST_GET_SECTIONS] =
+		"SELECT n, heading, text FROM sections WHERE meeting_id = ?1"
+		" ORDER BY n",
+	[HY_ST_GET_PEOPLE] =
+		"SELECT mp.role, p.name FROM meeting_people mp"
+		" JOIN people p ON p.id = mp.person_id"
+		" WHERE mp.meeting_id = ?1 AND mp.role <> 'chair'"
+		" ORDER BY mp.role, mp.position",
+};
+
+int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
+		  size_t errlen)
+{
+	const char *msg = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
+	const char *path = s && s->path ? s->path : "database";
+	int code;
+
+	switch (rc & 0xff) {
+	case SQLITE_NOMEM:
+		code = HY_ERR_NOMEM;
+		break;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return hy_err_set(err, errlen, HY_ERR_BUSY,
+				  "%s: %s: database is locked by another "
+				  "program (waited %d ms)",
+				  path, doing, HY_STORE_BUSY_MS);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		code = HY_ERR_READONLY;
+		break;
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return hy_err_set(err, errlen, HY_ERR_CORRUPT,
+				  "%s: not a huiyi database, or damaged (%s)",
+				  path, msg);
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_CANTOPEN:
+		code = HY_ERR_IO;
+		break;
+	case SQLITE_CONSTRAINT:
+		code = rc == SQLITE_CONSTRAINT_UNIQUE ? HY_ERR_DUP : HY_ERR_DB;
+		break;
+	default:
+		code = HY_ERR_DB;
+		break;
+	}
+	return hy_err_set(err, errlen, code, "%s: %s: %s", path, doing, msg);
+}
+
+int hy_store_stmt(struct hy_store *s, enum hy_store_stmt id,
+		  sqlite3_stmt **out, char *err, size_t errlen)
+{
+	if (!s->st[id]) {
+		int rc = sqlite3_prepare_v3(s->db, stmt_sql[id], -1,
+					    SQLITE_PREPARE_PERSISTENT,
+					    &s->st[id], NULL);
+		if (rc != SQLITE_OK) {
+			s->st[id] = NULL;
+			return hy_store_fail(s, rc, "preparing a query", err,
+					     errlen);
+		}
+	} else {
+		sqlite3_reset(s->st[id]);
+		sqlite3_clear_bindings(s->st[id]);
+	}
+	*out = s->st[id];
+	return 0;
+}
+
+static int exec(struct hy_store *s, const char *sql, const char *doing,
+		char *err, size_t errlen)
+{
+	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), doing,
+				     err, errlen);
+	return 0;
+}
+
+/* One integer from a PRAGMA or SELECT; the raw sqlite code on failure. */
+static int read_int(struct hy_store *s, const char *sql, int *val)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return sqlite3_extended_errcode(s->db);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*val = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		*val = 0;
+		rc = SQLITE_OK;
+	} else {
+		rc = sqlite3_extended_errcode(s->db);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* What the file is, before anything is written to it. */
+static int identify(struct hy_store *s, int *version, char *err,
+		    size_t errlen)
+{
+	int app = 0, tables = 0;
+	int rc = read_int(s, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = read_int(s, "PRAGMA user_version", version);
+	if (rc == SQLITE_OK)
+		rc = read_int(s,
+			      "SELECT count(*) FROM sqlite_master"
+			      " WHERE name NOT LIKE 'sqlite%'",
+			      &tables);
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+			return hy_err_set(err, errlen, HY_ERR_CORRUPT,
+					  "%s: not a huiyi database (%s); "
+					  "nothing was changed",
+					  s->path, sqlite3_errmsg(s->db));
+		return hy_store_fail(s, rc, "reading the database header",
+				     err, errlen);
+	}
+	if (app == HY_STORE_APP_ID) {
+		if (*version > HY_STORE_SCHEMA_VERSION)
+			return hy_err_set(err, errlen, HY_ERR_VERSION,
+					  "%s: database schema version %d is "
+					  "newer than this huiyi knows (%d); "
+					  "use a newer huiyi; nothing was "
+					  "changed",
+					  s->path, *version,
+					  HY_STORE_SCHEMA_VERSION);
+		return 0;
+	}
+	if (app == 0 && *version == 0 && tables == 0)
+		return 0; /* a new, empty database */
+	return hy_err_set(err, errlen, HY_ERR_CORRUPT,
+			  "%s: not a huiyi database (a sqlite database of "
+			  "another program); nothing was changed",
+			  s->path);
+}
+
+static int migrate(struct hy_store *s, char *err, size_t errlen)
+{
+	while (s->version < HY_STORE_SCHEMA_VERSION) {
+		char sql[96];
+		int now = 0, rc;
+
+		rc = exec(s, "BEGIN IMMEDIATE", "upgrading the schema", err,
+			  errlen);
+		if (rc)
+			return rc;
+		/* Another process may have upgraded while we waited. */
+		if (read_int(s, "PRAGMA user_version", &now) != SQLITE_OK) {
+			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+					   "upgrading the schema", err, errlen);
+			goto fail;
+		}
+		if (now > s->version) {
+			s->version = now;
+			rc = exec(s, "COMMIT", "upgrading the schema", err,
+				  errlen);
+			if (rc)
+				goto fail;
+			continue;
+		}
+		if (now == 0) {
+			snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
+				 HY_STORE_APP_ID);
+			rc = exec(s, sql, "creating the schema", err, errlen);
+			if (rc)
+				goto fail;
+		}
+		rc = exec(s, migrations[now], "upgrading the schema", err,
+			  errlen);
+		if (rc)
+			goto fail;
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", now + 1);
+		rc = exec(s, sql, "upgrading the schema", err, errlen);
+		if (rc)
+			goto fail;
+		rc = exec(s, "COMMIT", "upgrading the schema", err, errlen);
+		if (rc)
+			goto fail;
+		s->version = now + 1;
+		continue;
+fail:
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return rc;
+	}
+	return 0;
+}
+
+int hy_store_open(struct hy_store **out, const char *path, int flags,
+		  char *err, size_t errlen)
+{
+	struct stat sb;
+	struct hy_store *s;
+	int oflags = SQLITE_OPEN_READWRITE;
+	int rc;
+
+	*out = NULL;
+	if (stat(path, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			return hy_err_set(err, errlen, HY_ERR_INVALID,
+					  "%s: is a folder, not a database",
+					  path);
+	} else if (errno == ENOENT && !(flags & HY_STORE_CREATE)) {
+		return hy_err_set(err, errlen, HY_ERR_NOTFOUND,
+				  "%s: no database here yet (run huiyi "
+				  "import first)",
+				  path);
+	}
+	if (flags & HY_STORE_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	s = calloc(1, sizeof *s);
+	if (!s || !(s->path = strdup(path))) {
+		free(s);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	}
+	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		if (!s->db)
+			rc = hy_err_set(err, errlen, HY_ERR_NOMEM,
+					"out of memory");
+		else
+			rc = hy_err_set(err, errlen,
+					(rc & 0xff) == SQLITE_CANTOPEN ?
+						HY_ERR_IO :
+						HY_ERR_DB,
+					"%s: cannot open the database (%s)",
+					path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, HY_STORE_BUSY_MS);
+	rc = identify(s, &s->version, err, errlen);
+	if (rc)
+		goto fail;
+	/* From here on the file is ours (or new) and may be written. */
+	rc = exec(s,
+		  "PRAGMA journal_mode = WAL;"
+		  "PRAGMA synchronous = NORMAL;"
+		  "PRAGMA foreign_keys = ON;",
+		  "setting up the connection", err, errlen);
+	if (rc)
+		goto fail;
+	rc = migrate(s, err, errlen);
+	if (rc)
+		goto fail;
+	*out = s;
+	return 0;
+fail:
+	hy_store_close(s);
+	return rc;
+}
+
+void hy_store_close(struct hy_store *s)
+{
+	if (!s)
+		return;
+	if (s->in_batch)
+		hy_store_rollback(s);
+	for (int i = 0; i < HY_ST_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+int hy_store_version(struct hy_store *s)
+{
+	return s->version;
+}
+
+int hy_store_begin(struct hy_store *s, char *err, size_t errlen)
+{
+	int rc;
+	if (s->in_batch)
+		return hy_err_set(err, errlen, HY_ERR_INVALID,
+				  "%s: a batch is already open", s->path);
+	rc = exec(s, "BEGIN IMMEDIATE", "starting a batch", err, errlen);
+	if (rc == 0)
+		s->in_batch = 1;
+	return rc;
+}
+
+int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
+{
+	int rc;
+	if (!s->in_batch)
+		return 0;
+	rc = exec(s, "COMMIT", "saving a batch", err, errlen);
+	if (rc) {
+		hy_store_rollback(s);
+		return rc;
+	}
+	s->in_batch = 0;
+	return 0;
+}
+
+void hy_store_rollback(struct hy_store *s)
+{
+	if (!s->in_batch)
+		return;
+	for (int i = 0; i < HY_ST_COUNT; i++)
+		if (s->st[i])
+			sqlite3_reset(s->st[i]);
+	if (sqlite3_get_autocommit(s->db) == 0)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	s->in_batch = 0;
+}

@@ -1,0 +1,517 @@
+/* import.c: files, folders and stdin → decode → clean → parse → store. */
+#include "huiyi/import.h"
+
+#include "huiyi/clean.h"
+#include "huiyi/decode.h"
+#include "huiyi/err.h"
+#include "huiyi/meeting.h"
+#include "huiyi/utf8.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Commit a batch early once this much input is in it. */
+#define BATCH_BYTES ((size_t)64 << 20)
+/* Deeper folders than this are refused (loops through bind mounts). */
+#define MAX_DEPTH 64
+
+struct run {
+	struct hy_store *s;
+	const struct hy_import_opts *o;
+	struct hy_import_stats *st;
+	size_t max_bytes, batch;
+	int open;       /* a batch transaction is open */
+	size_t in_batch, batch_bytes; /* files and bytes in it */
+	int counting; /* first pass: count files only */
+	char *buf;    /* reused read buffer */
+	size_t cap;
+	char *err;
+	size_t errlen;
+};
+
+static int stopped(const struct run *r)
+{
+	return r->o->stop && *r->o->stop;
+}
+
+static void reject(struct run *r, const char *path, const char *reason)
+{
+	r->st->rejected++;
+	if (r->o->reject)
+		r->o->reject(path, reason, r->o->ctx);
+}
+
+static void progress(struct run *r)
+{
+	if (r->o->progress)
+		r->o->progress(r->st, r->o->ctx);
+}
+
+/* Share of code points that say "this is not text": C0 controls other
+ * than TAB, LF, VT, FF, CR and ESC (kept: text with colour codes is still
+ * text; clean removes them), DEL, and U+FFFD. */
+static const char *binary_reason(const char *t, size_t len)
+{
+	size_t cps = 0, ctl = 0, bad = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += hy_utf8_decode(t + i, len - i, &cp);
+		cps++;
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\v' &&
+		     cp != '\f' && cp != '\r' && cp != 0x1b) ||
+		    cp == 0x7f)
+			ctl++;
+		else if (cp == HY_UTF8_REPLACEMENT)
+			bad++;
+	}
+	if (cps == 0)
+		return NULL;
+	if (ctl * 20 > cps) /* > 5 % */
+		return "binary data (NUL or control bytes), not text";
+	if (bad * 2 > cps) /* > 50 % */
+		return "binary data or unknown encoding (mostly U+FFFD "
+		       "after decoding; try --encoding)";
+	return NULL;
+}
+
+static int commit(struct run *r)
+{
+	int rc;
+	if (!r->open)
+		return 0;
+	rc = hy_store_commit(r->s, r->err, r->errlen);
+	r->open = 0;
+	r->in_batch = 0;
+	r->batch_bytes = 0;
+	return rc;
+}
+
+int hy_import_bytes(struct hy_store *s, const void *raw, size_t len,
+		    const char *source, const char *encoding,
+		    struct hy_import_stats *st, char *err, size_t errlen)
+{
+	struct hy_decoded d = {0};
+	struct hy_meeting m = {0};
+	struct hy_store_doc doc = {0};
+	char sha[65], derr[256] = "";
+	char *clean = NULL;
+	size_t clean_len = 0;
+	const char *why;
+	int rc;
+
+	rc = hy_store_sha256(raw, len, sha);
+	if (rc)
+		return hy_err_set(err, errlen, rc, "out of memory");
+	rc = hy_store_has(s, sha, err, errlen);
+	if (rc < 0)
+		return rc;
+	if (rc == 1) {
+		if (st)
+			st->duplicates++;
+		return hy_err_set(err, errlen, HY_ERR_DUP, "already stored");
+	}
+	rc = hy_decode(raw, len, encoding, &d, derr, sizeof derr);
+	if (rc)
+		return hy_err_set(err, errlen, rc, "%s",
+				  derr[0] ? derr : hy_err_str(rc));
+	why = binary_reason(d.text, d.len);
+	if (why) {
+		rc = hy_err_set(err, errlen, HY_ERR_INVALID, "%s", why);
+		goto out;
+	}
+	rc = hy_clean(d.text, d.len, &clean, &clean_len, NULL);
+	if (rc) {
+		rc = hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
+		goto out;
+	}
+	rc = hy_meeting_parse(clean, clean_len, &m);
+	if (rc == HY_ERR_INVALID) {
+		rc = hy_err_set(err, errlen, rc, "empty after cleaning");
+		goto out;
+	}
+	if (rc) {
+		rc = hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
+		goto out;
+	}
+	doc.raw = raw;
+	doc.raw_len = len;
+	doc.clean = clean;
+	doc.clean_len = clean_len;
+	doc.sha256 = sha;
+	doc.source = source;
+	doc.encoding = d.encoding;
+	doc.replaced = d.replaced;
+	rc = hy_store_insert(s, &m, &doc, NULL, err, errlen);
+	if (st) {
+		if (rc == 0) {
+			st->imported++;
+			st->replaced += d.replaced;
+		} else if (rc == HY_ERR_DUP) {
+			st->duplicates++;
+		}
+	}
+out:
+	hy_meeting_free(&m);
+	free(clean);
+	hy_decoded_free(&d);
+	return rc;
+}
+
+/* Read all of fd into r->buf (at most max_bytes). 0, or a reason in
+ * r->err: HY_ERR_TOOBIG, HY_ERR_IO. */
+static int slurp(struct run *r, int fd, size_t *len)
+{
+	struct stat sb;
+	size_t n = 0;
+
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
+		size_t want;
+		if ((unsigned long long)sb.st_size > r->max_bytes)
+			return hy_err_set(r->err, r->errlen, HY_ERR_TOOBIG,
+					  "file too large (%llu MiB > %zu MiB)",
+					  ((unsigned long long)sb.st_size +
+					   (1 << 20) - 1) >> 20,
+					  r->max_bytes >> 20);
+		want = (size_t)sb.st_size + 1; /* + 1: EOF without a regrow */
+		if (want > r->cap) {
+			char *nb = realloc(r->buf, want);
+			if (!nb)
+				return hy_err_set(r->err, r->errlen,
+						  HY_ERR_NOMEM,
+						  "out of memory");
+			r->buf = nb;
+			r->cap = want;
+		}
+	}
+	for (;;) {
+		ssize_t got;
+		if (n == r->cap) {
+			size_t ncap = r->cap ? r->cap * 2 : 1 << 16;
+			char *nb;
+			if (ncap > r->max_bytes + 1)
+				ncap = r->max_bytes + 1;
+			if (ncap <= n)
+				return hy_err_set(r->err, r->errlen,
+						  HY_ERR_TOOBIG,
+						  "file too large (> %zu MiB)",
+						  r->max_bytes >> 20);
+			nb = realloc(r->buf, ncap);
+			if (!nb)
+				return hy_err_set(r->err, r->errlen,
+						  HY_ERR_NOMEM,
+						  "out of memory");
+			r->buf = nb;
+			r->cap = ncap;
+		}
+		got = read(fd, r->buf + n, r->cap - n);
+		if (got < 0) {
+			if (errno == EINTR && !stopped(r))
+				continue;
+			return hy_err_set(r->err, r->errlen, HY_ERR_IO,
+					  "cannot read: %s", strerror(errno));
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+		if (n > r->max_bytes)
+			return hy_err_set(r->err, r->errlen, HY_ERR_TOOBIG,
+					  "file too large (> %zu MiB)",
+					  r->max_bytes >> 20);
+	}
+	*len = n;
+	return 0;
+}
+
+/* The absolute path of a file to record as its source. */
+static char *source_of(const char *path)
+{
+	char *p = realpath(path, NULL);
+	char cwd[PATH_MAX];
+	size_t a, b;
+
+	if (p || path[0] == '/')
+		return p ? p : strdup(path);
+	if (!getcwd(cwd, sizeof cwd))
+		return strdup(path);
+	a = strlen(cwd);
+	b = strlen(path);
+	p = malloc(a + b + 2);
+	if (p) {
+		memcpy(p, cwd, a);
+		p[a] = '/';
+		memcpy(p + a + 1, path, b + 1);
+	}
+	return p;
+}
+
+/* One file (or stdin for "-"). Returns 0 or a fatal hy_err code. */
+static int do_file(struct run *r, const char *path)
+{
+	char *source = NULL;
+	size_t len = 0;
+	int fd, rc;
+
+	if (r->counting) {
+		r->st->total++;
+		return 0;
+	}
+	if (strcmp(path, "-") == 0) {
+		fd = STDIN_FILENO;
+	} else {
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0) {
+			char why[256];
+			snprintf(why, sizeof why, "cannot open: %s",
+				 strerror(errno));
+			reject(r, path, why);
+			goto done;
+		}
+	}
+	rc = slurp(r, fd, &len);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	if (rc == HY_ERR_NOMEM)
+		return rc;
+	if (rc && stopped(r))
+		goto done; /* interrupted while reading: not the file's fault */
+	if (rc) {
+		reject(r, path, r->err);
+		goto done;
+	}
+	if (strcmp(path, "-") == 0) {
+		source = strdup("-");
+	} else {
+		source = source_of(path);
+	}
+	if (!source)
+		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM,
+				  "out of memory");
+	if (!r->open) {
+		rc = hy_store_begin(r->s, r->err, r->errlen);
+		if (rc) {
+			free(source);
+			return rc;
+		}
+		r->open = 1;
+	}
+	rc = hy_import_bytes(r->s, r->buf, len, source, r->o->encoding, r->st,
+			     r->err, r->errlen);
+	free(source);
+	r->in_batch++;
+	if (rc == 0)
+		r->batch_bytes += len;
+	else if (rc == HY_ERR_INVALID || rc == HY_ERR_TOOBIG)
+		reject(r, path, r->err);
+	else if (rc != HY_ERR_DUP)
+		return rc;
+	if (r->in_batch >= r->batch || r->batch_bytes >= BATCH_BYTES) {
+		rc = commit(r);
+		if (rc)
+			return rc;
+	}
+done:
+	r->st->seen++;
+	progress(r);
+	return 0;
+}
+
+struct entry {
+	char *name;
+	unsigned char type;
+};
+
+static int by_name(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	return strcmp(x->name, y->name);
+}
+
+static int walk(struct run *r, const char *dir, int depth);
+
+/* An entry met while walking a folder: folders are descended, regular
+ * files imported, the rest (and links to folders) skipped. */
+static int visit(struct run *r, const char *path, unsigned char type,
+		 int depth)
+{
+	struct stat sb;
+
+	if (type == DT_UNKNOWN || type == DT_LNK) {
+		if (lstat(path, &sb) != 0) {
+			if (!r->counting) {
+				char why[256];
+				snprintf(why, sizeof why, "cannot read: %s",
+					 strerror(errno));
+				reject(r, path, why);
+			}
+			return 0;
+		}
+		if (S_ISLNK(sb.st_mode)) {
+			if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+				return 0; /* dangling, or a link to a folder */
+			type = DT_REG;
+		} else {
+			type = S_ISDIR(sb.st_mode)   ? DT_DIR :
+			       S_ISREG(sb.st_mode) ? DT_REG :
+						     DT_UNKNOWN;
+		}
+	}
+	if (type == DT_DIR)
+		return walk(r, path, depth + 1);
+	if (type == DT_REG)
+		return do_file(r, path);
+	return 0;
+}
+
+static int walk(struct run *r, const char *dir, int depth)
+{
+	struct entry *v = NULL;
+	size_t n = 0, cap = 0, dlen = strlen(dir);
+	struct dirent *de;
+	DIR *d;
+	int rc = 0;
+
+	if (depth > MAX_DEPTH) {
+		if (!r->counting)
+			reject(r, dir, "folders nested too deeply");
+		return 0;
+	}
+	d = opendir(dir);
+	if (!d) {
+		if (!r->counting) {
+			char why[256];
+			snprintf(why, sizeof why, "cannot open folder: %s",
+				 strerror(errno));
+			reject(r, dir, why);
+		}
+		return 0;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue; /* hidden, "." and ".." */
+		if (n == cap) {
+			size_t ncap = cap ? cap * 2 : 64;
+			struct entry *nv = realloc(v, ncap * sizeof *nv);
+			if (!nv) {
+				rc = HY_ERR_NOMEM;
+				break;
+			}
+			v = nv;
+			cap = ncap;
+		}
+		v[n].name = strdup(de->d_name);
+		v[n].type = de->d_type;
+		if (!v[n].name) {
+			rc = HY_ERR_NOMEM;
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	if (rc == 0)
+		qsort(v, n, sizeof *v, by_name);
+	for (size_t i = 0; rc == 0 && i < n && !stopped(r); i++) {
+		size_t nlen = strlen(v[i].name);
+		int slash = dlen > 0 && dir[dlen - 1] != '/';
+		char *path = malloc(dlen + slash + nlen + 1);
+		if (!path) {
+			rc = HY_ERR_NOMEM;
+			break;
+		}
+		memcpy(path, dir, dlen);
+		if (slash)
+			path[dlen] = '/';
+		memcpy(path + dlen + slash, v[i].name, nlen + 1);
+		rc = visit(r, path, v[i].type, depth);
+		free(path);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+	if (rc == HY_ERR_NOMEM && r->err && r->err[0] == '\0')
+		hy_err_set(r->err, r->errlen, rc, "out of memory");
+	return rc;
+}
+
+/* A path given on the command line. */
+static int do_arg(struct run *r, const char *path)
+{
+	struct stat sb;
+
+	if (strcmp(path, "-") == 0)
+		return do_file(r, path);
+	if (stat(path, &sb) != 0) {
+		if (!r->counting) {
+			char why[256];
+			snprintf(why, sizeof why, "%s", strerror(errno));
+			reject(r, path, why);
+			r->st->seen++;
+			progress(r);
+		} else {
+			r->st->total++;
+		}
+		return 0;
+	}
+	if (S_ISDIR(sb.st_mode))
+		return walk(r, path, 0);
+	return do_file(r, path);
+}
+
+static int passes(struct run *r, const char *const *paths, size_t n)
+{
+	int rc = 0;
+	for (size_t i = 0; rc == 0 && i < n && !stopped(r); i++)
+		rc = do_arg(r, paths[i]);
+	return rc;
+}
+
+int hy_import_run(struct hy_store *s, const char *const *paths, size_t n,
+		  const struct hy_import_opts *o, struct hy_import_stats *st,
+		  char *err, size_t errlen)
+{
+	static const struct hy_import_opts defaults;
+	struct run r = {0};
+	int rc;
+
+	if (!o)
+		o = &defaults;
+	memset(st, 0, sizeof *st);
+	if (err && errlen)
+		err[0] = '\0';
+	if (o->encoding) { /* an unknown name stops everything, up front */
+		struct hy_decoded d = {0};
+		rc = hy_decode("a", 1, o->encoding, &d, err, errlen);
+		hy_decoded_free(&d);
+		if (rc)
+			return rc;
+	}
+	r.s = s;
+	r.o = o;
+	r.st = st;
+	r.max_bytes = o->max_bytes ? o->max_bytes : HY_IMPORT_MAX_BYTES;
+	r.batch = o->batch ? o->batch : HY_IMPORT_BATCH;
+	r.err = err;
+	r.errlen = errlen;
+	if (o->count_first) {
+		r.counting = 1;
+		rc = passes(&r, paths, n);
+		r.counting = 0;
+		if (rc)
+			return rc;
+	}
+	rc = passes(&r, paths, n);
+	if (rc == 0)
+		rc = commit(&r);
+	else
+		hy_store_rollback(s); /* this batch is lost; a re-run redoes it */
+	if (rc == 0 && stopped(&r))
+		st->interrupted = 1;
+	free(r.buf);
+	return rc;
+}

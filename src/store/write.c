@@ -1,0 +1,239 @@
+/* write.c: content hashes and storing one parsed meeting whole. */
+#include "internal.h"
+
+#include "huiyi/err.h"
+
+#include <openssl/evp.h>
+#include <string.h>
+
+int hy_store_sha256(const void *data, size_t n, char hex[65])
+{
+	static const char digits[] = "0123456789abcdef";
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int len = 0;
+
+	if (!EVP_Digest(data, n, md, &len, EVP_sha256(), NULL) || len != 32) {
+		hex[0] = '\0';
+		return HY_ERR_NOMEM;
+	}
+	for (unsigned int i = 0; i < len; i++) {
+		hex[2 * i] = digits[md[i] >> 4];
+		hex[2 * i + 1] = digits[md[i] & 15];
+	}
+	hex[64] = '\0';
+	return 0;
+}
+
+int hy_store_has(struct hy_store *s, const char *sha256_hex, char *err,
+		 size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc = hy_store_stmt(s, HY_ST_HAS, &st, err, errlen);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, sha256_hex, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return hy_store_fail(s, rc, "looking up a content hash", err, errlen);
+}
+
+/* Step an INSERT to completion. */
+static int step_done(struct hy_store *s, sqlite3_stmt *st, const char *doing,
+		     char *err, size_t errlen)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	rc = sqlite3_extended_errcode(s->db);
+	rc = hy_store_fail(s, rc, doing, err, errlen);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int person_id(struct hy_store *s, const char *name, int64_t *id,
+		     char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc = hy_store_stmt(s, HY_ST_FIND_PERSON, &st, err, errlen);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return hy_store_fail(s, rc, "looking up a person", err, errlen);
+	rc = hy_store_stmt(s, HY_ST_INSERT_PERSON, &st, err, errlen);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	rc = step_done(s, st, "storing a person", err, errlen);
+	if (rc == 0)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+static int link_people(struct hy_store *s, int64_t meeting, const char *role,
+		       char *const *names, size_t n, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < n; i++) {
+		sqlite3_stmt *st;
+		int64_t pid = 0;
+		int rc;
+
+		if (!names[i] || !names[i][0])
+			continue;
+		rc = person_id(s, names[i], &pid, err, errlen);
+		if (rc)
+			return rc;
+		rc = hy_store_stmt(s, HY_ST_LINK_PERSON, &st, err, errlen);
+		if (rc)
+			return rc;
+		sqlite3_bind_int64(st, 1, meeting);
+		sqlite3_bind_int64(st, 2, pid);
+		sqlite3_bind_text(st, 3, role, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, (sqlite3_int64)i);
+		rc = step_done(s, st, "linking a person", err, errlen);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
+		       const struct hy_store_doc *doc, const char *sha,
+		       int64_t *id, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int64_t mid;
+	int rc = hy_store_stmt(s, HY_ST_INSERT_MEETING, &st, err, errlen);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, m->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, m->published, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, m->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, m->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, m->kind, -1, SQLITE_STATIC);
+	if (m->number > 0)
+		sqlite3_bind_int(st, 6, m->number);
+	sqlite3_bind_text(st, 7, m->chair, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, m->chair_role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, m->summary, -1, SQLITE_STATIC);
+	if (doc->raw && doc->raw_len > 0)
+		sqlite3_bind_blob64(st, 10, doc->raw, doc->raw_len,
+				    SQLITE_STATIC);
+	else
+		sqlite3_bind_zeroblob(st, 10, 0);
+	sqlite3_bind_text64(st, 11, doc->clean ? doc->clean : "",
+			    doc->clean ? doc->clean_len : 0, SQLITE_STATIC,
+			    SQLITE_UTF8);
+	sqlite3_bind_text(st, 12, sha, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, doc->source ? doc->source : "-", -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(st, 14, doc->encoding, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 15, (sqlite3_int64)doc->replaced);
+	rc = step_done(s, st, "storing a meeting", err, errlen);
+	if (rc == HY_ERR_DUP)
+		return hy_err_set(err, errlen, HY_ERR_DUP,
+				  "%s: already stored (same content)",
+				  doc->source ? doc->source : "-");
+	if (rc)
+		return rc;
+	mid = sqlite3_last_insert_rowid(s->db);
+
+	for (size_t i = 0; i < m->n_sections; i++) {
+		const struct hy_section *sec = &m->sections[i];
+		rc = hy_store_stmt(s, HY_ST_INSERT_SECTION, &st, err, errlen);
+		if (rc)
+			return rc;
+		sqlite3_bind_int64(st, 1, mid);
+		sqlite3_bind_int(st, 2, sec->n > 0 ? sec->n : (int)i + 1);
+		sqlite3_bind_text(st, 3, sec->heading ? sec->heading : "", -1,
+				  SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, sec->text ? sec->text : "", -1,
+				  SQLITE_STATIC);
+		rc = step_done(s, st, "storing a section", err, errlen);
+		if (rc)
+			return rc;
+	}
+	if (m->chair && m->chair[0]) {
+		char *chair[1] = {m->chair};
+		rc = link_people(s, mid, "chair", chair, 1, err, errlen);
+		if (rc)
+			return rc;
+	}
+	rc = link_people(s, mid, "attendee", m->attendees, m->n_attendees, err,
+			 errlen);
+	if (rc)
+		return rc;
+	rc = link_people(s, mid, "observer", m->observers, m->n_observers, err,
+			 errlen);
+	if (rc)
+		return rc;
+	if (id)
+		*id = mid;
+	return 0;
+}
+
+static int run(struct hy_store *s, enum hy_store_stmt which, char *err,
+	       size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc = hy_store_stmt(s, which, &st, err, errlen);
+	if (rc)
+		return rc;
+	return step_done(s, st, "saving a meeting", err, errlen);
+}
+
+int hy_store_insert(struct hy_store *s, const struct hy_meeting *m,
+		    const struct hy_store_doc *doc, int64_t *id, char *err,
+		    size_t errlen)
+{
+	char hex[65];
+	const char *sha = doc->sha256;
+	int own = !s->in_batch;
+	int rc;
+
+	if (!sha) {
+		rc = hy_store_sha256(doc->raw ? doc->raw : "", doc->raw_len,
+				     hex);
+		if (rc)
+			return hy_err_set(err, errlen, rc,
+					  "cannot compute a content hash");
+		sha = hex;
+	}
+	if (own) {
+		rc = hy_store_begin(s, err, errlen);
+		if (rc)
+			return rc;
+	}
+	rc = run(s, HY_ST_SAVEPOINT, err, errlen);
+	if (rc)
+		goto out;
+	rc = insert_rows(s, m, doc, sha, id, err, errlen);
+	if (rc) {
+		char ignored[8];
+		run(s, HY_ST_ROLLBACK_TO, ignored, sizeof ignored);
+		run(s, HY_ST_RELEASE, ignored, sizeof ignored);
+		goto out;
+	}
+	rc = run(s, HY_ST_RELEASE, err, errlen);
+out:
+	if (own) {
+		if (rc)
+			hy_store_rollback(s);
+		else
+			rc = hy_store_commit(s, err, errlen);
+	}
+	return rc;
+}
