@@ -1,0 +1,80 @@
+/* cli.h: what the files of src/cli share; not a public header. */
+#ifndef HUIYI_CLI_H
+#define HUIYI_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "huiyi/store.h"
+
+/* Exit statuses (DESIGN.md §4). */
+enum { HY_EXIT_OK = 0, HY_EXIT_FAIL = 1, HY_EXIT_USAGE = 2 };
+
+/* What every subcommand gets from main. */
+struct hy_cli {
+	const char *db;  /* database path */
+	int db_default;  /* db is the XDG default: create its folder */
+	int utf8;        /* the locale's encoding is UTF-8 */
+};
+
+/* Subcommands: argv[0] is the subcommand's name. Return an exit status. */
+int hy_cli_import(const struct hy_cli *c, int argc, char **argv);
+int hy_cli_list(const struct hy_cli *c, int argc, char **argv);
+int hy_cli_show(const struct hy_cli *c, int argc, char **argv);
+
+/* The help text (stdout) and version. */
+void hy_cli_help(FILE *f);
+
+/* "huiyi: " + message + "\n" on stderr. */
+void hy_cli_error(const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+/* A usage error: one line with a hint to --help; returns HY_EXIT_USAGE. */
+int hy_cli_usage(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* Options of a subcommand. Either val (takes an argument) or flag. */
+struct hy_cli_opt {
+	const char *name; /* "--json" */
+	const char **val;
+	int *flag;
+};
+
+/* Parse argv[1..argc) against opts; positional arguments are gathered
+ * into *pos (free()) in order, "--" ends the options. Returns 0 or
+ * HY_EXIT_USAGE after printing the error. */
+int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts,
+		 char ***pos, int *npos);
+
+/* Open the database (create = for import: also create the file, and its
+ * folder when it is the XDG default). Prints the error; returns 0, or the
+ * hy_err code. */
+int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s);
+
+/* Display width of one code point (wcwidth() in a UTF-8 locale, else
+ * ICU East Asian Width); controls count 1 (they print as U+FFFD). */
+int hy_cli_cp_width(const struct hy_cli *c, uint32_t cp);
+/* Display width of a UTF-8 string. */
+size_t hy_cli_width(const struct hy_cli *c, const char *s);
+/* Print s padded with spaces to exactly `width` columns, cut with "…"
+ * when wider (width 0 = no limit, no padding). Controls and newlines
+ * print as U+FFFD. */
+void hy_cli_cell(const struct hy_cli *c, FILE *f, const char *s,
+		 size_t width, int pad);
+/* Print s with controls (but LF and TAB) as U+FFFD. */
+void hy_cli_put(FILE *f, const char *s);
+/* Print text wrapped at `width` columns (0 = no wrapping); the first
+ * line starts after `first` columns already used, following lines are
+ * indented by `indent` spaces. Ends with a newline. */
+void hy_cli_wrap(const struct hy_cli *c, FILE *f, const char *text,
+		 size_t width, size_t first, size_t indent);
+/* Columns of the terminal on fd, or 0 when fd is not a terminal. */
+size_t hy_cli_term_cols(int fd);
+
+#endif

@@ -1,0 +1,172 @@
+/* common.c: what every subcommand uses: messages, options, the database. */
+#include "cli.h"
+
+#include "huiyi/err.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void hy_cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	fputs("huiyi: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int hy_cli_usage(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	fputs("huiyi: ", stderr);
+	if (cmd)
+		fprintf(stderr, "%s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs(" (see huiyi --help)\n", stderr);
+	return HY_EXIT_USAGE;
+}
+
+void hy_cli_help(FILE *f)
+{
+	fputs("usage: huiyi [-d DB] [COMMAND [ARGS]]\n"
+	      "\n"
+	      "commands:\n"
+	      "  import [--encoding E] PATH...|-  import files, folders "
+	      "(recursively) or stdin\n"
+	      "  list [--from D] [--to D] [--body B] [--person P] [--json]\n"
+	      "                                   meetings, newest first\n"
+	      "  show ID [--section N] [--json]   one meeting\n"
+	      "  (none)                           the browser; for now the "
+	      "list\n"
+	      "\n"
+	      "options:\n"
+	      "  -d, --db FILE    the database (else $HUIYI_DB, else\n"
+	      "                   $XDG_DATA_HOME/huiyi/huiyi.db)\n"
+	      "  -h, --help       this help\n"
+	      "  -V, --version    the version\n"
+	      "\n"
+	      "dates D: YYYY-MM-DD, YYYY-MM or YYYY, bounds included.\n"
+	      "exit status: 0 success, 1 failure (a file rejected, no such "
+	      "meeting),\n"
+	      "2 usage. More in man huiyi.\n",
+	      f);
+}
+
+static const struct hy_cli_opt *find(const struct hy_cli_opt *opts,
+				     const char *arg, size_t len)
+{
+	for (; opts && opts->name; opts++)
+		if (strlen(opts->name) == len &&
+		    strncmp(opts->name, arg, len) == 0)
+			return opts;
+	return NULL;
+}
+
+int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts,
+		 char ***pos, int *npos)
+{
+	const char *cmd = argv[0];
+	char **v = calloc((size_t)argc + 1, sizeof *v);
+	int n = 0, dashdash = 0;
+
+	if (!v) {
+		hy_cli_error("out of memory");
+		return HY_EXIT_FAIL;
+	}
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const struct hy_cli_opt *o;
+		const char *eq;
+		size_t len;
+
+		if (dashdash || a[0] != '-' || strcmp(a, "-") == 0) {
+			v[n++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0) {
+			dashdash = 1;
+			continue;
+		}
+		eq = strchr(a, '=');
+		len = eq && a[1] == '-' ? (size_t)(eq - a) : strlen(a);
+		o = find(opts, a, len);
+		if (!o) {
+			free(v);
+			return hy_cli_usage(cmd, "unknown option '%.*s'",
+					    (int)len, a);
+		}
+		if (o->flag) {
+			if (eq && a[1] == '-') {
+				free(v);
+				return hy_cli_usage(cmd,
+						    "option '%s' takes no value",
+						    o->name);
+			}
+			*o->flag = 1;
+		} else if (eq && a[1] == '-') {
+			*o->val = eq + 1;
+		} else if (i + 1 < argc) {
+			*o->val = argv[++i];
+		} else {
+			free(v);
+			return hy_cli_usage(cmd, "option '%s' needs a value",
+					    o->name);
+		}
+	}
+	*pos = v;
+	*npos = n;
+	return 0;
+}
+
+/* mkdir -p of the folder that holds path. */
+static int make_parent(const char *path)
+{
+	char *d = strdup(path);
+	char *slash;
+	int rc = 0;
+
+	if (!d)
+		return -1;
+	slash = strrchr(d, '/');
+	if (slash && slash != d) {
+		*slash = '\0';
+		for (char *p = d + 1; rc == 0; p++) {
+			if (*p != '/' && *p != '\0')
+				continue;
+			char c = *p;
+			*p = '\0';
+			if (mkdir(d, 0700) != 0 && errno != EEXIST)
+				rc = -1;
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(d);
+	return rc;
+}
+
+int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s)
+{
+	char err[512] = "";
+	int rc;
+
+	if (create && c->db_default && make_parent(c->db) != 0) {
+		hy_cli_error("%s: cannot create its folder: %s", c->db,
+			     strerror(errno));
+		return HY_ERR_IO;
+	}
+	rc = hy_store_open(s, c->db, create ? HY_STORE_CREATE : 0, err,
+			   sizeof err);
+	if (rc && rc != HY_ERR_NOTFOUND)
+		hy_cli_error("%s", err[0] ? err : hy_err_str(rc));
+	return rc;
+}

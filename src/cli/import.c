@@ -1,0 +1,186 @@
+/* import.c: `huiyi import [--encoding E] PATH…|-`.
+ *
+ * The report goes to stderr (stdout stays empty): a progress line on a
+ * terminal, then `imported N, duplicates skipped D, rejected R, U+FFFD
+ * replaced K`, then `rejected: PATH: reason` per rejected file. */
+#include "cli.h"
+
+#include "huiyi/err.h"
+#include "huiyi/import.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+struct report {
+	FILE *rejects;    /* rejected lines, replayed after the summary */
+	int tty;          /* stderr is a terminal: draw progress */
+	int drawn;        /* a progress line is on screen */
+	double t0, last;  /* start, last redraw (seconds) */
+};
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void clear_line(struct report *r)
+{
+	if (r->drawn) {
+		fputs("\r\033[K", stderr);
+		r->drawn = 0;
+	}
+}
+
+static void on_progress(const struct hy_import_stats *st, void *ctx)
+{
+	struct report *r = ctx;
+	double t = now(), rate, el = t - r->t0;
+	char eta[32] = "";
+
+	if (!r->tty || el < 0.3 || t - r->last < 0.1)
+		return;
+	r->last = t;
+	rate = (double)st->seen / el;
+	if (st->total > st->seen && rate > 0) {
+		long s = (long)((double)(st->total - st->seen) / rate + 0.5);
+		snprintf(eta, sizeof eta, "  ETA %ld:%02ld", s / 60, s % 60);
+	}
+	if (st->total > 0)
+		fprintf(stderr, "\r\033[Kimporting %zu/%zu  %.0f files/s%s",
+			st->seen, st->total, rate, eta);
+	else
+		fprintf(stderr, "\r\033[Kimporting %zu  %.0f files/s", st->seen,
+			rate);
+	fflush(stderr);
+	r->drawn = 1;
+}
+
+static void on_reject(const char *path, const char *reason, void *ctx)
+{
+	struct report *r = ctx;
+	if (r->rejects) {
+		fprintf(r->rejects, "rejected: ");
+		hy_cli_put(r->rejects, path);
+		fprintf(r->rejects, ": %s\n", reason);
+	} else {
+		clear_line(r);
+		fprintf(stderr, "rejected: ");
+		hy_cli_put(stderr, path);
+		fprintf(stderr, ": %s\n", reason);
+	}
+}
+
+static void replay(FILE *f)
+{
+	char buf[4096];
+	size_t n;
+	rewind(f);
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		fwrite(buf, 1, n, stderr);
+}
+
+int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
+{
+	const char *encoding = NULL;
+	const struct hy_cli_opt opts[] = {
+		{"--encoding", &encoding, NULL},
+		{NULL, NULL, NULL},
+	};
+	struct hy_import_opts o = {0};
+	struct hy_import_stats st;
+	struct report r = {0};
+	struct sigaction sa, old_int, old_term;
+	struct hy_store *s = NULL;
+	char err[512] = "";
+	char **paths;
+	int npaths, rc, stdin_seen = 0;
+
+	rc = hy_cli_parse(argc, argv, opts, &paths, &npaths);
+	if (rc)
+		return rc;
+	if (npaths == 0) {
+		free(paths);
+		return hy_cli_usage("import", "no files given (PATH..., or - "
+					      "for standard input)");
+	}
+	for (int i = 0; i < npaths; i++)
+		if (strcmp(paths[i], "-") == 0 && stdin_seen++) {
+			free(paths);
+			return hy_cli_usage("import", "'-' (standard input) "
+						      "given twice");
+		}
+	if (encoding && !encoding[0]) {
+		free(paths);
+		return hy_cli_usage("import", "empty --encoding");
+	}
+	if (hy_cli_open(c, 1, &s) != 0) {
+		free(paths);
+		return HY_EXIT_FAIL;
+	}
+
+	r.tty = isatty(STDERR_FILENO);
+	r.t0 = r.last = now();
+	r.rejects = tmpfile();
+	o.encoding = encoding;
+	o.count_first = r.tty;
+	o.progress = on_progress;
+	o.reject = on_reject;
+	o.ctx = &r;
+	o.stop = &interrupted;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART | SA_RESETHAND; /* a second ^C kills */
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	rc = hy_import_run(s, (const char *const *)paths, (size_t)npaths, &o,
+			   &st, err, sizeof err);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	hy_store_close(s);
+	free(paths);
+	clear_line(&r);
+
+	if (rc == HY_ERR_INVALID && encoding) {
+		if (r.rejects)
+			fclose(r.rejects);
+		return hy_cli_usage("import", "%s", err);
+	}
+	fprintf(stderr,
+		"imported %zu, duplicates skipped %zu, rejected %zu, "
+		"U+FFFD replaced %zu%s\n",
+		st.imported, st.duplicates, st.rejected, st.replaced,
+		st.imported == 0 && rc == 0 && !st.interrupted ?
+			" (nothing new)" :
+			"");
+	if (r.rejects) {
+		replay(r.rejects);
+		fclose(r.rejects);
+	}
+	if (rc) {
+		hy_cli_error("%s; what was imported before is kept, run the "
+			     "same import again to finish",
+			     err[0] ? err : hy_err_str(rc));
+		return HY_EXIT_FAIL;
+	}
+	if (st.interrupted) {
+		hy_cli_error("interrupted; what was imported is kept, run the "
+			     "same import again to finish");
+		return HY_EXIT_FAIL;
+	}
+	return st.rejected ? HY_EXIT_FAIL : HY_EXIT_OK;
+}

@@ -1,0 +1,265 @@
+/* show.c: `huiyi show ID [--section N] [--json]`.
+ *
+ * Text: the metadata block (标题 日期 发布 机构 会议 主持 出席 列席, "-"
+ * when unknown), the summary, then each section as `§N heading` and its
+ * text, wrapped at the terminal's width (80 columns when piped). With
+ * --section N only that section. JSON: one object, keys in a fixed order. */
+#include "cli.h"
+
+#include "huiyi/err.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define PIPED_COLS 80
+#define LABEL_COLS 6 /* "标题  " */
+
+static json_t *str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+static json_t *names(char *const *v, size_t n)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; a && i < n; i++)
+		json_array_append_new(a, json_string(v[i]));
+	return a;
+}
+
+static int print_json(const struct hy_store_record *r,
+		      const struct hy_section *only)
+{
+	const struct hy_meeting *m = &r->m;
+	json_t *o = json_object(), *chair, *secs;
+	int rc;
+
+	if (!o)
+		return HY_ERR_NOMEM;
+	json_object_set_new(o, "id", json_integer(r->id));
+	json_object_set_new(o, "title", str_or_null(m->title));
+	json_object_set_new(o, "published", str_or_null(m->published));
+	json_object_set_new(o, "date", str_or_null(m->date));
+	json_object_set_new(o, "body", str_or_null(m->body));
+	json_object_set_new(o, "kind", str_or_null(m->kind));
+	json_object_set_new(o, "number", m->number > 0 ?
+						 json_integer(m->number) :
+						 json_null());
+	if (m->chair || m->chair_role) {
+		chair = json_object();
+		json_object_set_new(chair, "name", str_or_null(m->chair));
+		json_object_set_new(chair, "role", str_or_null(m->chair_role));
+	} else {
+		chair = json_null();
+	}
+	json_object_set_new(o, "chair", chair);
+	json_object_set_new(o, "attendees", names(m->attendees,
+						  m->n_attendees));
+	json_object_set_new(o, "observers", names(m->observers,
+						  m->n_observers));
+	json_object_set_new(o, "summary", str_or_null(m->summary));
+	secs = json_array();
+	for (size_t i = 0; secs && i < m->n_sections; i++) {
+		const struct hy_section *sec = &m->sections[i];
+		json_t *js;
+		if (only && sec != only)
+			continue;
+		js = json_object();
+		json_object_set_new(js, "n", json_integer(sec->n));
+		json_object_set_new(js, "heading", json_string(sec->heading));
+		json_object_set_new(js, "text", json_string(sec->text));
+		json_array_append_new(secs, js);
+	}
+	json_object_set_new(o, "sections", secs);
+	json_object_set_new(o, "source", str_or_null(r->source));
+	json_object_set_new(o, "sha256", json_string(r->sha256));
+	rc = json_dumpf(o, stdout, JSON_INDENT(2));
+	json_decref(o);
+	fputc('\n', stdout);
+	return rc == 0 ? 0 : HY_ERR_NOMEM;
+}
+
+/* "a、b、c", malloc()ed, NULL when there are none or out of memory. */
+static char *join(char *const *v, size_t n)
+{
+	size_t len = 1;
+	char *s;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(v[i]) + 3;
+	if (n == 0 || !(s = malloc(len)))
+		return NULL;
+	s[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strcat(s, "、");
+		strcat(s, v[i]);
+	}
+	return s;
+}
+
+static void field(const struct hy_cli *c, size_t cols, const char *label,
+		  const char *value)
+{
+	fputs(label, stdout);
+	fputs("  ", stdout);
+	hy_cli_wrap(c, stdout, value && value[0] ? value : "-", cols,
+		    LABEL_COLS, LABEL_COLS);
+}
+
+static void section(const struct hy_cli *c, size_t cols,
+		    const struct hy_section *sec)
+{
+	char head[32];
+	snprintf(head, sizeof head, "§%d ", sec->n);
+	fputs(head, stdout);
+	hy_cli_wrap(c, stdout, sec->heading, cols, hy_cli_width(c, head), 0);
+	hy_cli_wrap(c, stdout, sec->text, cols, 0, 0);
+}
+
+static void print_text(const struct hy_cli *c,
+		       const struct hy_store_record *r,
+		       const struct hy_section *only)
+{
+	const struct hy_meeting *m = &r->m;
+	size_t cols = hy_cli_term_cols(STDOUT_FILENO);
+	char num[32] = "", *v;
+	size_t n;
+
+	if (cols == 0)
+		cols = PIPED_COLS;
+	if (only) {
+		section(c, cols, only);
+		return;
+	}
+	field(c, cols, "标题", m->title);
+	field(c, cols, "日期", m->date);
+	field(c, cols, "发布", m->published);
+	field(c, cols, "机构", m->body);
+	if (m->number > 0)
+		snprintf(num, sizeof num, "第%d次", m->number);
+	n = (m->kind ? strlen(m->kind) : 0) + strlen(num) + 2;
+	v = malloc(n);
+	if (v) {
+		snprintf(v, n, "%s%s%s", m->kind ? m->kind : "",
+			 m->kind && num[0] ? " " : "", num);
+		field(c, cols, "会议", v);
+		free(v);
+	}
+	if (m->chair && m->chair_role) {
+		n = strlen(m->chair) + strlen(m->chair_role) + 7;
+		v = malloc(n);
+		if (v) {
+			snprintf(v, n, "%s（%s）", m->chair, m->chair_role);
+			field(c, cols, "主持", v);
+			free(v);
+		}
+	} else {
+		field(c, cols, "主持", m->chair ? m->chair : m->chair_role);
+	}
+	v = join(m->attendees, m->n_attendees);
+	field(c, cols, "出席", v);
+	free(v);
+	v = join(m->observers, m->n_observers);
+	field(c, cols, "列席", v);
+	free(v);
+	if (m->summary && m->summary[0]) {
+		fputc('\n', stdout);
+		hy_cli_wrap(c, stdout, m->summary, cols, 0, 0);
+	}
+	for (size_t i = 0; i < m->n_sections; i++) {
+		fputc('\n', stdout);
+		section(c, cols, &m->sections[i]);
+	}
+}
+
+/* A positive decimal number, or -1. */
+static long long positive(const char *s)
+{
+	char *end;
+	long long v;
+	if (!s[0] || s[0] == '-' || s[0] == '+' || s[0] == ' ')
+		return -1;
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (errno || *end || v <= 0)
+		return -1;
+	return v;
+}
+
+int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
+{
+	const char *sect = NULL;
+	int json = 0, npos, rc;
+	const struct hy_cli_opt opts[] = {
+		{"--section", &sect, NULL},
+		{"--json", NULL, &json},
+		{NULL, NULL, NULL},
+	};
+	struct hy_store_record r;
+	const struct hy_section *only = NULL;
+	struct hy_store *s;
+	char err[512] = "";
+	long long id, sn = 0;
+	char **pos;
+
+	rc = hy_cli_parse(argc, argv, opts, &pos, &npos);
+	if (rc)
+		return rc;
+	if (npos != 1) {
+		rc = npos == 0 ? hy_cli_usage("show", "which meeting? give its "
+						      "ID (see huiyi list)") :
+				 hy_cli_usage("show", "unexpected argument '%s'",
+					      pos[1]);
+		free(pos);
+		return rc;
+	}
+	id = positive(pos[0]);
+	if (id < 0) {
+		rc = hy_cli_usage("show", "bad ID '%s' (a number from huiyi "
+					  "list)", pos[0]);
+		free(pos);
+		return rc;
+	}
+	free(pos);
+	if (sect && (sn = positive(sect)) < 0)
+		return hy_cli_usage("show", "bad section number '%s'", sect);
+
+	rc = hy_cli_open(c, 0, &s);
+	if (rc == HY_ERR_NOTFOUND) {
+		hy_cli_error("no meeting with id %lld (no meetings yet, run "
+			     "huiyi import)", id);
+		return HY_EXIT_FAIL;
+	}
+	if (rc)
+		return HY_EXIT_FAIL;
+	rc = hy_store_get(s, id, &r, err, sizeof err);
+	hy_store_close(s);
+	if (rc) {
+		hy_cli_error("%s", err[0] ? err : hy_err_str(rc));
+		return HY_EXIT_FAIL;
+	}
+	if (sect) {
+		for (size_t i = 0; i < r.m.n_sections; i++)
+			if (r.m.sections[i].n == sn)
+				only = &r.m.sections[i];
+		if (!only) {
+			hy_cli_error("meeting %lld has no section %lld (it has "
+				     "%zu)", id, sn, r.m.n_sections);
+			hy_store_record_free(&r);
+			return HY_EXIT_FAIL;
+		}
+	}
+	if (json)
+		rc = print_json(&r, only);
+	else
+		print_text(c, &r, only);
+	hy_store_record_free(&r);
+	if (rc) {
+		hy_cli_error("out of memory");
+		return HY_EXIT_FAIL;
+	}
+	return HY_EXIT_OK;
+}
