@@ -493,8 +493,9 @@ static char *fmt_date(const struct ymd *t, int with_time)
 /* Word lists (simplified script; the folded view makes them match either) */
 
 static const char *const agenda_verbs[] = {
-	"传达学习了", "集中学习了", "专题学习了", "学习传达了", "传达学习",
-	"听取并审议了", "审议并通过了", "审议通过了", "原则通过了",
+	"听取和审议了", "听取并审议了", "审议和通过了", "听取和讨论了",
+	"学习和传达了", "传达学习了", "集中学习了", "专题学习了", "学习传达了", "传达学习",
+	"审议并通过了", "审议通过了", "原则通过了",
 	"专题研究了", "研究部署了", "研究讨论了", "讨论研究了", "讨论通过了",
 	"讨论并通过了", "听取了", "审议了", "研究了", "讨论了", "传达了",
 	"学习了", "通报了", "部署了", "审定了", "审阅了", "观看了", "听取",
@@ -505,7 +506,7 @@ static const char *const agenda_verbs[] = {
 static const char *const verb_lead[] = {
 	"会议还", "会议并", "会议首先", "会议先后", "会议最后", "会议同时",
 	"会议一并", "会议集体", "会议认真", "会议又", "会议也", "会议",
-	"会上还", "会上", "会前", "与会人员还", "与会人员", "与会同志",
+	"会上还", "会上", "会前", "会中还", "会中", "会议中", "与会人员还", "与会人员", "与会同志",
 	"还", "并", "首先", "随后", "最后", "同时", "另外", "此外", "会议专题",
 };
 
@@ -669,6 +670,11 @@ static enum line_kind classify_line(const struct doc *d, size_t a, size_t b)
 	size_t len = b - a;
 	uint32_t c0 = d->cp[a], cz = d->cp[b - 1];
 	struct ymd t;
+	static const char *const header[] = {"星期", "今天是", "今日是", "欢迎"};
+	if (len <= 40 && find_date(d, a, b, &t, 1) != NPOS &&
+	    has_any(d, a, b, header, COUNT(header)) &&
+	    !has_any(d, a, b, publish_marks, COUNT(publish_marks)))
+		return L_CHROME;
 	if (len <= 80 && !is_content_line(d, a, b) &&
 	    find_date(d, a, b, &t, 1) != NPOS &&
 	    (has_any(d, a, b, publish_marks, COUNT(publish_marks)) || is_bare_date(d, a, b)))
@@ -822,7 +828,7 @@ static int ends_paragraph(const struct doc *d, size_t a, size_t b)
  * person's name: they keep 会议, 县委 and 常委会 from being read as names. */
 static const char *const not_in_names[] = {
 	"议", "届", "次", "召", "府", "局", "办", "县", "省", "镇", "乡", "区",
-	"厅", "部", "委", "科", "处", "室", "们", "和", "的", "有", "及", "在",
+	"厅", "部", "委", "科", "处", "室", "们", "的",
 };
 
 static int name_ok(const struct doc *d, size_t a, size_t b)
@@ -1103,11 +1109,17 @@ static int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting
 /* The word 会议 naming a meeting (not 会议室, 会议厅, 会议中心). */
 static size_t find_meeting_word(const struct doc *d, size_t from, size_t end)
 {
-	static const char *const rooms[] = {"室", "厅", "中心", "楼", "大厅"};
+	static const char *const rooms[] = {"室", "厅", "中心", "楼", "大厅", "精神"};
+	static const char *const verbs[] = {"主持", "出席", "列席", "参加", "参会",
+					    "召开", "举行", "学习", "传达"};
 	for (size_t i = find(d, from, end, "会议"); i != NPOS;
-	     i = find(d, i + 2, end, "会议"))
-		if (!match_any(d, i + 2, end, rooms, COUNT(rooms), NULL))
+	     i = find(d, i + 2, end, "会议")) {
+		int bare_verb = 0;
+		for (size_t v = 0; v < COUNT(verbs) && i >= from + 2; v++)
+			bare_verb |= match(d, i - 2, end, verbs[v]) == 2;
+		if (!match_any(d, i + 2, end, rooms, COUNT(rooms), NULL) && !bare_verb)
 			return i;
+	}
 	return NPOS;
 }
 
@@ -1119,13 +1131,11 @@ static int span_eq(const struct doc *d, size_t a, size_t b, const char *s)
 /* Meeting name in [a,b) ending in 会议: body, number, kind. */
 static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
-	size_t cv = find_any(d, a, b, chair_verbs, COUNT(chair_verbs), NULL);
-	size_t end = find_meeting_word(d, cv != NPOS ? cv : a, b);
-	if (end == NPOS && cv != NPOS)
-		end = find_meeting_word(d, a, b);
+	size_t end = find_meeting_word(d, a, b);
 	if (end == NPOS)
 		return 0;
 	end += 2;
+	size_t cv = find_any(d, a, end, chair_verbs, COUNT(chair_verbs), NULL);
 	/* the name starts after the last verb or separator before it */
 	size_t s = a;
 	for (size_t i = a; i < end; i++) {
@@ -1137,7 +1147,9 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 		if (k) {
 			s = i + k;
 			i += k - 1;
-		} else if (is_clause_end(d, i) || is_space(d->cp[i])) {
+		} else if (is_clause_end(d, i) ||
+			   (is_space(d->cp[i]) && !(i > a && is_digit(d->cp[i - 1])) &&
+			    !(i + 1 < end && is_digit(d->cp[i + 1])))) {
 			s = i + 1;
 		}
 	}
@@ -1172,11 +1184,13 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 		for (int again = 1; again;) {
 			again = 0;
 			size_t y;
-			if (be > bs && ends_with(d, bs, be, "年", NULL)) {
-				y = be - 1;
+			size_t yl = 0;
+			if (be > bs && (ends_with(d, bs, be, "年度", &yl) ||
+					ends_with(d, bs, be, "年", &yl))) {
+				y = be - yl;
 				while (y > bs && (is_digit(d->cp[y - 1]) || cn_digit(d->cp[y - 1]) >= 0))
 					y--;
-				if (y < be - 1) {
+				if (y < be - yl) {
 					be = y;
 					again = 1;
 				}
@@ -1224,15 +1238,14 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 			if (ends_with(d, bs, be, kind_stems[t], &sl) && sl > stem)
 				stem = sl;
 		}
-		if (stem && be - stem > bs && !ends_with(d, bs, be - stem, "人大", NULL))
-			;
-		else if (stem && be - stem > bs)
-			stem = 0; /* 县人大常委会 + 会议: body keeps 常委会 */
 	}
+	/* 县人大常委会 + 会议: the body keeps its 常委会, the kind gets it too */
+	int keep_stem = stem && (ends_with(d, bs, be - stem, "人大", NULL) ||
+				 ends_with(d, bs, be - stem, "政协", NULL));
 	struct buf kind = {0}, body = {0};
 	int rc = 0;
 	/* body without any "N届" inside */
-	for (size_t i = bs; i < be - stem && !rc; i++) {
+	for (size_t i = bs; i < (keep_stem ? be : be - stem) && !rc; i++) {
 		if (is_digit(d->cp[i]) || cn_digit(d->cp[i]) >= 0 || cn_unit(d->cp[i])) {
 			size_t j = i;
 			while (j < be && (is_digit(d->cp[j]) || cn_digit(d->cp[j]) >= 0 || cn_unit(d->cp[j])))
@@ -1274,6 +1287,26 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 	}
 	m->kind = kind.s;
 	m->number = number > 0 && number < 100000 ? (int)number : 0;
+	return 0;
+}
+
+/* A year written as "2023年" or an ROC "一一五年度" in [a,b), or 0. */
+static int sentence_year(const struct doc *d, size_t a, size_t b)
+{
+	for (size_t i = a + 1; i < b; i++) {
+		if (!match(d, i, b, "年"))
+			continue;
+		size_t j = i;
+		while (j > a && (is_digit(d->cp[j - 1]) || cn_digit(d->cp[j - 1]) >= 0))
+			j--;
+		long v;
+		size_t k = parse_num(d, j, i, &v);
+		if (k == i - j && k >= 2) {
+			int y = year_value(v, k, k == 3 || !is_digit(d->cp[j]));
+			if (y)
+				return y;
+		}
+	}
 	return 0;
 }
 
@@ -1323,9 +1356,14 @@ static int meeting_date(const struct doc *d, size_t a, size_t b, const struct me
 		}
 		return 0;
 	}
-	if (!t.y) {
-		if (!mt->has_pub)
+	if (!t.y && !mt->has_pub) {
+		/* no publish date: a year named in the same sentence
+		 * (一一五年度第1次縣務會議, 2023年第5次) still places it */
+		t.y = sentence_year(d, a, first_sent);
+		if (!t.y || !ymd_valid(&t))
 			return 0;
+	}
+	if (!t.y) {
 		t.y = mt->pub.y;
 		/* a December meeting published in January */
 		long md = days_from_civil(t.y, t.m, t.d > days_in_month(t.y, t.m) ? 28 : t.d);
@@ -1678,8 +1716,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* publish time: the best-ranked date line */
 	int best = 0;
 	for (size_t i = 0; i < nl; i++) {
-		if (kind[i] != L_META && !(kind[i] == L_BODY && i == title + 1 &&
-					   lines[i].b - lines[i].a < 60))
+		if (kind[i] != L_META &&
+		    !(kind[i] == L_BODY && i == title + 1 && lines[i].b - lines[i].a < 60 &&
+		      !is_content_line(&d, lines[i].a, lines[i].b) &&
+		      clause_end(&d, lines[i].a, lines[i].b, 0) == lines[i].b))
 			continue;
 		struct ymd t;
 		int r = publish_rank(&d, lines[i], title != NPOS && i < title, &t);
@@ -1828,8 +1868,7 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 			goto out;
 		if (!m->chair && (rc = find_chair(d, a, cut, m)))
 			goto out;
-		size_t cv = find_any(d, a, cut, chair_verbs, COUNT(chair_verbs), NULL);
-		size_t mn = find_meeting_word(d, cv != NPOS ? cv : a, cut);
+		size_t mn = find_meeting_word(d, a, cut);
 		if (mn != NPOS && (rc = meeting_name(d, a, clause_end(d, mn, cut, 0), m)))
 			goto out;
 		for (size_t i = a; i < cut && !rc;) {
