@@ -620,7 +620,7 @@ static const char *const meta_marks[] = {
 	"更新日期", "生成日期", "成文日期", "印发日期", "日期", "时间", "来源",
 	"信息来源", "文章来源", "作者", "编辑", "责任编辑", "编审", "审核",
 	"校对", "摄影", "记者", "通讯员", "撰稿", "供稿", "索引号", "发布机构",
-	"发文机关", "主题分类", "文号", "浏览次数", "浏览", "点击数", "点击",
+	"发文机关", "主题分类", "文号", "字体", "【字体", "浏览次数", "浏览", "点击数", "点击",
 	"阅读", "访问量", "字号", "分享", "打印", "关闭", "发布人", "稿源",
 	"签发", "初审", "复审", "终审", "分类", "体裁", "主题词",
 };
@@ -857,10 +857,10 @@ static size_t split_role_name(const struct doc *d, size_t a, size_t b)
 		for (size_t t = 0; t < COUNT(title_ends); t++) {
 			size_t tl;
 			if (ends_with(d, a, p, title_ends[t], &tl) && name_ok(d, p, b)) {
-				/* the leftmost split that leaves a 2–4 character name;
-				 * stops 副县长张长江 from reading 长江's 长 as a title */
-				if (best == NPOS)
-					best = p;
+				/* the rightmost split that leaves a 2–4 character
+				 * name: 秘书长邹文杰 → 邹文杰, and 副县长张长江
+				 * cannot end at 长 (江 alone is no name) */
+				best = p;
 			}
 		}
 	}
@@ -899,7 +899,8 @@ static int is_unit(const struct doc *d, size_t a, size_t b)
 static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out)
 {
 	static const char *const tails[] = {
-		"主要负责同志", "有关负责同志", "相关负责同志", "负责同志", "负责人",
+		"分管负责同志", "分管负责人", "分管同志", "分管领导", "和委员",
+		"及委员", "主要负责同志", "有关负责同志", "相关负责同志", "负责同志", "负责人",
 		"主要负责人", "有关同志", "同志", "出席会议", "列席会议", "参加会议",
 		"会议", "出席", "列席", "参加", "的", "分别", "等",
 	};
@@ -920,6 +921,15 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out)
 			}
 		trim(d, &a, &b);
 	}
+	/* "樊立群和委员共24人" → cut at 共 + number */
+	for (size_t i = a + 1; i + 1 < b; i++)
+		if (match(d, i, b, "共") && (is_digit(d->cp[i + 1]) || cn_digit(d->cp[i + 1]) >= 0)) {
+			b = i;
+			for (size_t t = 0; t < COUNT(tails); t++)
+				if (ends_with(d, a, b, tails[t], &m) && b - a > m)
+					b -= m;
+			break;
+		}
 	/* "县发改委等有关部门" → cut at 等 */
 	size_t deng = find(d, a, b, "等");
 	if (deng != NPOS && deng > a + 1)
@@ -1266,7 +1276,17 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 		free(body.s);
 		return rc;
 	}
+	/* a body is an office: 县政府, 县委, 县人大常委会, 云潭县; what else
+	 * stands there is a topic (城镇燃气安全专项整治专题会议) */
+	int body_ok = 0;
 	if (body.n > 0 && body.n <= 60) {
+		struct doc bd;
+		if (doc_init(&bd, body.s, body.n) == 0) {
+			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于");
+			doc_free(&bd);
+		}
+	}
+	if (body_ok) {
 		m->body = body.s;
 	} else {
 		free(body.s);
