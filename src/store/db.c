@@ -145,9 +145,6 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 	case SQLITE_CANTOPEN:
 		code = HY_ERR_IO;
 		break;
-	case SQLITE_CONSTRAINT:
-		code = rc == SQLITE_CONSTRAINT_UNIQUE ? HY_ERR_DUP : HY_ERR_DB;
-		break;
 	default:
 		code = HY_ERR_DB;
 		break;

@@ -164,6 +164,27 @@ out:
 	return rc;
 }
 
+/* "65 MiB" for sizes of a MiB or more, else "812 bytes". */
+static void size_str(char *out, size_t len, unsigned long long n)
+{
+	if (n >= (1u << 20))
+		snprintf(out, len, "%llu MiB", (n + (1u << 20) - 1) >> 20);
+	else
+		snprintf(out, len, "%llu bytes", n);
+}
+
+static int too_big(struct run *r, unsigned long long size, int exact)
+{
+	char a[32], b[32];
+	size_str(a, sizeof a, size);
+	size_str(b, sizeof b, r->max_bytes);
+	if (!exact) /* a stream: stopped reading at the limit */
+		return hy_err_set(r->err, r->errlen, HY_ERR_TOOBIG,
+				  "file too large (over %s)", b);
+	return hy_err_set(r->err, r->errlen, HY_ERR_TOOBIG,
+			  "file too large (%s > %s)", a, b);
+}
+
 /* Read all of fd into r->buf (at most max_bytes). 0, or a reason in
  * r->err: HY_ERR_TOOBIG, HY_ERR_IO. */
 static int slurp(struct run *r, int fd, size_t *len)
@@ -174,11 +195,7 @@ static int slurp(struct run *r, int fd, size_t *len)
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
 		size_t want;
 		if ((unsigned long long)sb.st_size > r->max_bytes)
-			return hy_err_set(r->err, r->errlen, HY_ERR_TOOBIG,
-					  "file too large (%llu MiB > %zu MiB)",
-					  ((unsigned long long)sb.st_size +
-					   (1 << 20) - 1) >> 20,
-					  r->max_bytes >> 20);
+			return too_big(r, (unsigned long long)sb.st_size, 1);
 		want = (size_t)sb.st_size + 1; /* + 1: EOF without a regrow */
 		if (want > r->cap) {
 			char *nb = realloc(r->buf, want);
@@ -198,10 +215,7 @@ static int slurp(struct run *r, int fd, size_t *len)
 			if (ncap > r->max_bytes + 1)
 				ncap = r->max_bytes + 1;
 			if (ncap <= n)
-				return hy_err_set(r->err, r->errlen,
-						  HY_ERR_TOOBIG,
-						  "file too large (> %zu MiB)",
-						  r->max_bytes >> 20);
+				return too_big(r, n, 0);
 			nb = realloc(r->buf, ncap);
 			if (!nb)
 				return hy_err_set(r->err, r->errlen,
@@ -221,9 +235,7 @@ static int slurp(struct run *r, int fd, size_t *len)
 			break;
 		n += (size_t)got;
 		if (n > r->max_bytes)
-			return hy_err_set(r->err, r->errlen, HY_ERR_TOOBIG,
-					  "file too large (> %zu MiB)",
-					  r->max_bytes >> 20);
+			return too_big(r, n, 0);
 	}
 	*len = n;
 	return 0;

@@ -142,13 +142,17 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 			  SQLITE_STATIC);
 	sqlite3_bind_text(st, 14, doc->encoding, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 15, (sqlite3_int64)doc->replaced);
-	rc = step_done(s, st, "storing a meeting", err, errlen);
-	if (rc == HY_ERR_DUP)
-		return hy_err_set(err, errlen, HY_ERR_DUP,
-				  "%s: already stored (same content)",
-				  doc->source ? doc->source : "-");
-	if (rc)
-		return rc;
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE) {
+		rc = sqlite3_extended_errcode(s->db);
+		sqlite3_reset(st);
+		if (rc == SQLITE_CONSTRAINT_UNIQUE) /* only sha256 is UNIQUE */
+			return hy_err_set(err, errlen, HY_ERR_DUP,
+					  "%s: already stored (same content)",
+					  doc->source ? doc->source : "-");
+		return hy_store_fail(s, rc, "storing a meeting", err, errlen);
+	}
+	sqlite3_reset(st);
 	mid = sqlite3_last_insert_rowid(s->db);
 
 	for (size_t i = 0; i < m->n_sections; i++) {
