@@ -498,7 +498,8 @@ static const char *const agenda_verbs[] = {
 	"审议并通过了", "审议通过了", "原则通过了",
 	"专题研究了", "研究部署了", "研究讨论了", "讨论研究了", "讨论通过了",
 	"讨论并通过了", "听取了", "审议了", "研究了", "讨论了", "传达了",
-	"学习了", "通报了", "部署了", "审定了", "审阅了", "观看了", "听取",
+	"学习了", "通报了", "部署了", "审定了", "审阅了", "观看了", "收看了",
+	"集中收看了", "审议通过", "原则通过", "讨论通过", "研究部署", "听取",
 	"审议", "研究", "传达", "学习", "审定", "通报",
 };
 
@@ -520,7 +521,7 @@ static const char *const remark_verbs[] = {
 static const char *const title_ends[] = {
 	"长", "书记", "主任", "主席", "委员", "常委", "成员", "领导", "总经理",
 	"助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人", "代表",
-	"督学", "秘书", "干部", "总师", "局长",
+	"督学", "秘书", "干部", "总师", "局长", "总理", "理事",
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
@@ -622,7 +623,8 @@ static const char *const meta_marks[] = {
 	"校对", "摄影", "记者", "通讯员", "撰稿", "供稿", "索引号", "发布机构",
 	"发文机关", "主题分类", "文号", "字体", "【字体", "浏览次数", "浏览", "点击数", "点击",
 	"阅读", "访问量", "字号", "分享", "打印", "关闭", "发布人", "稿源",
-	"签发", "初审", "复审", "终审", "分类", "体裁", "主题词",
+	"签发", "初审", "复审", "终审", "分类", "体裁", "主题词", "上一篇",
+	"下一篇", "相关链接", "附件", "相关新闻", "相关阅读",
 };
 
 static const char *const publish_marks[] = {
@@ -767,7 +769,11 @@ static size_t agenda_verb_at(const struct doc *d, size_t a, size_t end, size_t *
 	size_t m = match_any(d, i, end, agenda_verbs, COUNT(agenda_verbs), NULL);
 	if (!m)
 		return NPOS;
-	/* "研究决定" / "学习贯彻" are not agenda objects */
+	/* "会议研究决定，…", "会议学习贯彻…" are not agenda objects */
+	static const char *const not_objects[] = {"决定", "认为", "同意", "表示",
+						  "贯彻", "指出", "强调"};
+	if (match_any(d, i + m, end, not_objects, COUNT(not_objects), NULL))
+		return NPOS;
 	if (vstart)
 		*vstart = i;
 	return i + m;
@@ -1307,6 +1313,14 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 	}
 	m->kind = kind.s;
 	m->number = number > 0 && number < 100000 ? (int)number : 0;
+	/* 县长办公会议 is the 县政府's by definition: body X政府 */
+	if (!m->body && ke - ks == 6 && ends_with(d, ks, ke, "长办公会议", NULL)) {
+		struct buf g = {0};
+		if (buf_add(&g, d->s + d->off[ks], d->off[ks + 1] - d->off[ks]) ||
+		    buf_add(&g, "政府", strlen("政府")))
+			return HY_ERR_NOMEM;
+		m->body = g.s;
+	}
 	return 0;
 }
 
@@ -1430,12 +1444,40 @@ static int section_add(struct sections *ss, char *heading, char *text)
 	return 0;
 }
 
+/* "(会议)(还)对|就 X 进行了|作了 …": returns X's start, *xe its end. */
+static size_t dui_object(const struct doc *d, size_t a, size_t b, size_t *xe)
+{
+	static const char *const preps[] = {"对", "就"};
+	static const char *const did[] = {"进行了", "作了", "作出了", "做了", "进行"};
+	size_t i = skip_spaces(d, a, b);
+	i += item_marker(d, i, b);
+	for (int round = 0; round < 2; round++) {
+		size_t m = match_any(d, i, b, verb_lead, COUNT(verb_lead), NULL);
+		if (!m)
+			break;
+		i += m;
+	}
+	size_t m = match_any(d, i, b, preps, COUNT(preps), NULL);
+	if (!m || i == skip_spaces(d, a, b))
+		return NPOS; /* a bare 对… is no agenda item */
+	size_t s = i + m, e = clause_end(d, s, b, 0);
+	size_t k = find_any(d, s, e, did, COUNT(did), NULL);
+	if (k == NPOS || k == s)
+		return NPOS;
+	*xe = k;
+	return s;
+}
+
 /* Heading of an item [a,b): object of its opening verb, cut at the first
  * clause end; else its first clause. */
 static char *heading_of(const struct doc *d, size_t a, size_t b)
 {
 	size_t v = agenda_verb_at(d, a, b, NULL);
 	size_t s, e;
+	/* "会议还对其他事项进行了研究" / "会议就X进行了专题研究": X */
+	size_t o = dui_object(d, a, b, &e);
+	if (v == NPOS && o != NPOS)
+		return doc_str(d, o, e);
 	if (v != NPOS) {
 		s = v;
 		while (s < b && (d->cp[s] == ':' || is_space(d->cp[s])))
@@ -1472,10 +1514,14 @@ static int add_items(const struct doc *d, size_t a, size_t b, struct sections *s
 		size_t next = i + 1;
 		if (!cut && (d->cp[i] == ';' || d->cp[i] == 0x3002 || d->cp[i] == '\n')) {
 			size_t j = skip_spaces(d, i + 1, b);
-			size_t vs;
-			if (j < b && agenda_verb_at(d, j, b, &vs) != NPOS &&
-			    (d->cp[i] == ';' || d->cp[i] == '\n' || match(d, j, b, "会议") ||
-			     item_marker(d, j, b))) {
+			size_t vs, ve = j < b ? agenda_verb_at(d, j, b, &vs) : NPOS;
+			/* after 。 only a full "会议…了" (or 会议还…) starts an item:
+			 * "会议原则通过该草案" continues the one before */
+			int strong = ve != NPOS && (d->cp[ve - 1] == 0x4E86 /* 了 */ ||
+						    find(d, j, vs, "还") != NPOS);
+			if (ve != NPOS &&
+			    (d->cp[i] == ';' || d->cp[i] == '\n' ||
+			     (match(d, j, b, "会议") && strong) || item_marker(d, j, b))) {
 				/* a bare verb after 。 continues the sentence's subject;
 				 * only ；-lists and 会议… sentences start new items */
 				cut = 1;
