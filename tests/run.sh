@@ -12,14 +12,18 @@ export HUIYI_ROOT=$PWD
 export LC_ALL=C.UTF-8
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-pass=0 fail=0 failed=()
+pass=0 fail=0 skip=0 failed=()
 logdir=$(mktemp -d "${TMPDIR:-/tmp}/huiyi-tests.XXXXXX")
 run() { # name, command...
 	local name=$1; shift
 	[ -n "$filter" ] && [[ $name != *$filter* ]] && return
 	local t0=$SECONDS
-	if "$@" >"$logdir/${name//\//_}.log" 2>&1; then
+	local rc=0
+	"$@" >"$logdir/${name//\//_}.log" 2>&1 || rc=$?
+	if [ $rc -eq 0 ]; then
 		pass=$((pass + 1)); printf 'ok   %-40s %3ss\n' "$name" $((SECONDS - t0))
+	elif [ $rc -eq 77 ]; then # skipped: says why
+		skip=$((skip + 1)); printf 'skip %-40s %s\n' "$name" "$(tail -1 "$logdir/${name//\//_}.log")"
 	else
 		fail=$((fail + 1)); failed+=("$name")
 		printf 'FAIL %-40s %3ss\n' "$name" $((SECONDS - t0))
@@ -34,7 +38,7 @@ for t in tests/e2e/*.sh; do
 	[ -f "$t" ] || continue
 	run "e2e/$(basename "$t" .sh)" bash "$t"
 done
-echo "== huiyi tests ($build): $pass passed, $fail failed =="
+echo "== huiyi tests ($build): $pass passed, $fail failed, $skip skipped =="
 if [ $fail -gt 0 ]; then
 	printf '   failed: %s\n' "${failed[@]}"
 	echo "   logs: $logdir"
