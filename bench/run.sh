@@ -10,6 +10,8 @@ if [ ! -f "$gen" ]; then
 	exit 1
 fi
 export LC_ALL=C.UTF-8
-exec python3 bench/bench.py --gen "$gen" --bin build/huiyi \
+python3 bench/bench.py --gen "$gen" --bin build/huiyi \
 	--count "${BENCH_COUNT:-100000}" --runs "${BENCH_RUNS:-3}" \
 	--work bench/work --out bench/RESULTS.md
+python3 bench/corpus_check.py --gen "$gen" --bin build/huiyi --count 5000 \
+	--nasty 0.05 --work bench/work --results bench/RESULTS.md

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Accuracy check on the shared synthetic corpus (issue 2, "done when").
+
+Generates `gencorpus.py --count N --nasty R`, imports it with huiyi, then
+compares the stored date, chair and section count with OUT/manifest.jsonl for
+every non-nasty file, and reports what happened to every nasty file
+(imported cleanly, or rejected with the reason huiyi gave). Appends the
+result to bench/RESULTS.md when --results is given.
+
+  bench/corpus_check.py --gen ../shared/bench/gencorpus.py --bin build/huiyi
+"""
+import argparse
+import collections
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gen", required=True)
+    ap.add_argument("--bin", required=True)
+    ap.add_argument("--count", type=int, default=5000)
+    ap.add_argument("--nasty", type=float, default=0.05)
+    ap.add_argument("--work", default="bench/work")
+    ap.add_argument("--results")
+    a = ap.parse_args()
+    out = os.path.join(a.work, f"check-{a.count}")
+    shutil.rmtree(out, ignore_errors=True)
+    subprocess.run([sys.executable, a.gen, "--count", str(a.count), "--nasty", str(a.nasty),
+                    "--out", out], check=True)
+    db = os.path.join(a.work, "check.db")
+    for ext in ("", "-wal", "-shm"):
+        if os.path.exists(db + ext):
+            os.unlink(db + ext)
+    p = subprocess.run([os.path.abspath(a.bin), "-d", db, "import", out],
+                       capture_output=True, text=True)
+    if p.returncode not in (0, 1):
+        sys.exit(f"import crashed or failed: status {p.returncode}\n{p.stderr[-2000:]}")
+    rejected = {}
+    for line in p.stderr.splitlines():
+        # "rejected: PATH: reason" lines after the report
+        s = line.strip()
+        if s.startswith("rejected: ") and ".txt: " in s:
+            path, why = s[len("rejected: "):].split(".txt: ", 1)
+            rejected[os.path.realpath(path + ".txt")] = why
+    con = sqlite3.connect(db)
+    rows = {}
+    for mid, src, date, chair in con.execute("SELECT id, source, date, chair FROM meetings"):
+        n = con.execute("SELECT count(*) FROM sections WHERE meeting_id = ?", (mid,)).fetchone()[0]
+        rows[os.path.realpath(src)] = (date, chair, n, mid)
+    man = [json.loads(l) for l in open(os.path.join(out, "manifest.jsonl"), encoding="utf-8")]
+    ok = total = 0
+    misses = collections.Counter()
+    nasty = collections.defaultdict(collections.Counter)
+    examples = []
+    for r in man:
+        path = os.path.realpath(os.path.join(out, r["file"]))
+        if r["nasty"]:
+            if path in rows:
+                mid = rows[path][3]
+                texts = [t for row in con.execute(
+                    "SELECT title, clean, summary FROM meetings WHERE id = ? UNION ALL "
+                    "SELECT heading, text, NULL FROM sections WHERE meeting_id = ?", (mid, mid))
+                    for t in row if t]
+                dirty = any(CONTROL.search(t) for t in texts)
+                nasty[r["nasty"]]["imported, but control characters stored" if dirty
+                                  else "imported cleanly"] += 1
+            elif path in rejected:
+                nasty[r["nasty"]]["rejected: " + rejected[path]] += 1
+            else:
+                nasty[r["nasty"]]["MISSING (neither imported nor rejected)"] += 1
+            continue
+        total += 1
+        got = rows.get(path)
+        got = got[:3] if got else None
+        want = (r["meeting_date"], r["chair"], len(r["sections"]))
+        if got == want:
+            ok += 1
+        else:
+            for k, g, w in zip(("date", "chair", "sections"), got or (None,) * 3, want):
+                if g != w:
+                    misses[k] += 1
+            if len(examples) < 5:
+                examples.append(f"{r['file']}: got {got}, want {want}")
+    share = ok / total if total else 0
+    lines = [
+        "## Parse accuracy on the shared corpus (issue 2)",
+        "",
+        f"`{os.path.relpath(a.gen)} --count {a.count} --nasty {a.nasty}`, imported with "
+        f"`huiyi import`: stored date, chair and section count equal the manifest for "
+        f"**{ok}/{total} = {share:.2%}** of the non-nasty files (target ≥ 99%).",
+    ]
+    if misses:
+        lines.append(f"Mismatches by field: {dict(misses)}; e.g. " + "; ".join(examples))
+    lines += ["", "| nasty kind | outcome | files |", "|---|---|---:|"]
+    for kind in sorted(nasty):
+        for what, n in sorted(nasty[kind].items()):
+            lines.append(f"| {kind} | {what} | {n} |")
+    lines.append("")
+    text = "\n".join(lines)
+    print(text)
+    if a.results:
+        with open(a.results, "a", encoding="utf-8") as f:
+            f.write("\n" + text)
+    bad = share < 0.99 or any("MISSING" in w or "but" in w for c in nasty.values() for w in c)
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()
