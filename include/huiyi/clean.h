@@ -12,7 +12,7 @@
  *     sequences up to BEL or ST (`\x1b]52;c;...\x07`, `...\x1b\\`), or to the
  *     end of the line when unterminated, and two-/three-character escapes
  *     (`\x1b(B`, `\x1b7`). No `[2J` fragment survives.
- *  3. NFC (ICU).
+ *  3. NFC (ICU). A single line over 64 MiB is left unnormalised.
  *  4. Pinyin annotations removed (counted in pinyin_removed): `(` or `（`,
  *     one toned pinyin syllable (hy_clean_is_pinyin), `)` or `）`, glued to
  *     the character before it, when that character is Han, or is neither a

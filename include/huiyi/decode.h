@@ -12,14 +12,18 @@
  *     UTF-8 file into GB18030 mojibake), or when neither GB18030 nor Big5
  *     decodes the bytes with fewer errors than UTF-8 does.
  *  5. Otherwise GB18030 (a superset of GBK and GB2312) or Big5, whichever
- *     scores higher on the first MiB: score = common Han − 3 × invalid
- *     sequences − private-use results. "Common Han" uses each standard's own
- *     frequency tier: GB2312 level 1 (B0A1–D7F9, the 3755 most used hanzi)
- *     and Big5 常用字 (A440–C67E). Big5 bytes are almost always *valid*
- *     GB18030 (every Big5 pair is a GBK pair), so the invalid count alone
- *     cannot tell the two apart; the frequency tier and the private-use
- *     areas (where Big5 text lands in GB18030) can. A tie goes to GB18030.
- * Conversion uses ICU (ucnv); "Big5" is ICU's windows-950. */
+ *     scores higher on the first MiB: score = common characters − 3 ×
+ *     invalid sequences − private-use results. "Common" uses each
+ *     standard's own frequency tier: GB2312 level 1 (B0A1–D7F9, the 3755
+ *     most used hanzi), its punctuation rows A1 and A3 and its pinyin
+ *     letters A8A1–A8C0; Big5 常用字 (A440–C67E) and its punctuation row
+ *     A1. Big5 bytes are almost always *valid* GB18030 (every Big5 pair is
+ *     a GBK pair), so the invalid count alone cannot tell the two apart;
+ *     the frequency tiers and the private-use areas (where Big5 text lands
+ *     in GB18030) can. A tie goes to GB18030. Inputs of a few characters
+ *     stay ambiguous.
+ * Conversion uses ICU (ucnv); "Big5" is ICU's windows-950, which maps the
+ * single bytes 0x80 and 0xFF to characters rather than to errors. */
 #ifndef HUIYI_DECODE_H
 #define HUIYI_DECODE_H
 

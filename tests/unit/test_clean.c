@@ -1,0 +1,523 @@
+/* test_clean.c: decoded text → clean text (clean.h). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "huiyi/clean.h"
+#include "huiyi/err.h"
+#include "huiyi/utf8.h"
+
+static char *clean(const char *in, struct hy_clean_stats *st)
+{
+	char *out = NULL;
+	size_t n = 0;
+
+	assert_int_equal(hy_clean(in, strlen(in), &out, &n, st), 0);
+	assert_non_null(out);
+	assert_int_equal(strlen(out), n);
+	assert_true(hy_utf8_valid(out, n));
+	return out;
+}
+
+static void expect_clean(const char *in, const char *want)
+{
+	char *out = clean(in, NULL);
+
+	assert_string_equal(out, want);
+	free(out);
+}
+
+/* Annotations left in s: "(" or "（", a pinyin syllable, ")" or "）". */
+static size_t annotations_left(const char *s)
+{
+	size_t left = 0, n = strlen(s);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t op = s[i] == '(' ? 1
+			    : strncmp(s + i, "（", 3) == 0 ? 3 : 0;
+		if (!op)
+			continue;
+		for (size_t k = i + op; k < n && k - i < 48; k++) {
+			if (s[k] == ')' || strncmp(s + k, "）", 3) == 0) {
+				left += hy_clean_is_pinyin(s + i + op, k - i - op);
+				break;
+			}
+		}
+	}
+	return left;
+}
+
+/* ---- line ends, blank lines, trimming ---- */
+
+static void test_line_ends(void **state)
+{
+	(void)state;
+	expect_clean("一\r\n二\r三\n四", "一\n二\n三\n四");
+	expect_clean("一\r\r\n二", "一\n二"); /* CR CRLF: a blank line, dropped */
+	expect_clean("一\f二\v三", "一\n二\n三");
+	expect_clean("一\xe2\x80\xa8二\xe2\x80\xa9三", "一\n二\n三");
+}
+
+static void test_blank_lines_and_trim(void **state)
+{
+	(void)state;
+	expect_clean("\n\n  會議  \n\n\n\xe3\x80\x80\xe3\x80\x80研究\t \n\n",
+		     "會議\n研究");
+	expect_clean("\xc2\xa0\xc2\xa0縣政府\xc2\xa0", "縣政府");
+	expect_clean("a\tb", "a\tb"); /* inner TAB kept */
+	expect_clean("", "");
+	expect_clean(" \n\t\n\xe3\x80\x80", "");
+}
+
+static void test_empty_and_null(void **state)
+{
+	char *out = (char *)1;
+	size_t n = 99;
+	struct hy_clean_stats st = {1, 1, 1};
+
+	(void)state;
+	assert_int_equal(hy_clean(NULL, 0, &out, &n, &st), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(n, 0);
+	assert_int_equal(st.pinyin_removed + st.controls_removed +
+				 st.chrome_lines,
+			 0);
+	free(out);
+	/* out_len and stats may be NULL */
+	assert_int_equal(hy_clean("x", 1, &out, NULL, NULL), 0);
+	assert_string_equal(out, "x");
+	free(out);
+}
+
+/* ---- controls ---- */
+
+static void test_bom_and_zero_width(void **state)
+{
+	struct hy_clean_stats st;
+	char *out;
+
+	(void)state;
+	out = clean("\xef\xbb\xbf會議\xef\xbb\xbf研\xe2\x80\x8b究\xe2\x81\xa0了",
+		    &st);
+	assert_string_equal(out, "會議研究了");
+	assert_int_equal(st.controls_removed, 4);
+	free(out);
+	/* ZWJ stays: it holds emoji sequences together */
+	expect_clean("👨\xe2\x80\x8d👩", "👨\xe2\x80\x8d👩");
+}
+
+static void test_c0_c1_removed(void **state)
+{
+	struct hy_clean_stats st;
+	char in[64] = "會\0議";
+	char *out = NULL;
+	size_t n;
+
+	(void)state;
+	/* NUL inside the text */
+	assert_int_equal(hy_clean(in, 7, &out, &n, &st), 0);
+	assert_string_equal(out, "會議");
+	assert_int_equal(st.controls_removed, 1);
+	free(out);
+	out = clean("a\x01" "b\x7f" "c\x08" "d\xc2\x80" "e\xc2\x85" "f\xc2\x9c"
+		    "g",
+		    &st);
+	assert_string_equal(out, "abcdefg");
+	assert_int_equal(st.controls_removed, 6);
+	free(out);
+}
+
+static void test_bidi_removed(void **state)
+{
+	struct hy_clean_stats st;
+	char *out;
+
+	(void)state;
+	out = clean("\xe2\x80\xae會議\xe2\x80\xac \xe2\x81\xa6研究\xe2\x81\xa9"
+		    "\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c",
+		    &st);
+	assert_string_equal(out, "會議 研究");
+	assert_int_equal(st.controls_removed, 7);
+	free(out);
+}
+
+static void test_escape_sequences_gone(void **state)
+{
+	struct hy_clean_stats st;
+	char *out;
+
+	(void)state;
+	/* CSI: clear screen, colours, cursor moves, private modes */
+	out = clean("\x1b[2J\x1b[H會議\x1b[1;31m研究\x1b[0m了\x1b[?1049h", &st);
+	assert_string_equal(out, "會議研究了");
+	assert_int_equal(st.controls_removed, 5);
+	free(out);
+	/* OSC 52 (clipboard) with BEL; OSC with ST; DCS; APC */
+	expect_clean("前\x1b]52;c;ZXZpbA==\x07後", "前後");
+	expect_clean("前\x1b]0;title\x1b\\後", "前後");
+	expect_clean("前\x1b]8;;http://x.example/\x1b\\鏈接\x1b]8;;\x1b\\後",
+		     "前鏈接後");
+	expect_clean("前\x1bPq#0;2;0;0;0\x1b\\後", "前後");
+	expect_clean("前\x1b_payload\x07後", "前後");
+	/* two- and three-character escapes */
+	expect_clean("前\x1b(B後\x1b" "7中\x1b" "c尾", "前後中尾");
+	/* C1 CSI and C1 OSC with C1 ST */
+	expect_clean("前\xc2\x9b" "31m後", "前後");
+	expect_clean("前\xc2\x9d" "0;t\xc2\x9c後", "前後");
+	/* an unterminated OSC ends at the line end; the next line stays */
+	expect_clean("標題\x1b]0;abc\n下一行", "標題\n下一行");
+	/* a lone ESC at the end, or before a non-ASCII character */
+	expect_clean("尾\x1b", "尾");
+	expect_clean("前\x1b會", "前會");
+	/* no fragment of the sequence survives anywhere */
+	out = clean("\x1b[2J\x1b]52;c;ZXZpbA==\x07\x1b[31;1m", NULL);
+	assert_string_equal(out, "");
+	free(out);
+}
+
+/* ---- NFC ---- */
+
+static void test_nfc(void **state)
+{
+	(void)state;
+	expect_clean("Cafe\xcc\x81", "Caf\xc3\xa9");
+	/* CJK compatibility ideograph U+F900 → U+8C48 */
+	expect_clean("\xef\xa4\x80", "\xe8\xb1\x88");
+	/* already NFC: untouched */
+	expect_clean("縣政府 café", "縣政府 café");
+	/* Hangul jamo compose */
+	expect_clean("\xe1\x84\x92\xe1\x85\xa1\xe1\x86\xab", "한");
+}
+
+/* ---- pinyin ---- */
+
+static void test_is_pinyin(void **state)
+{
+	static const char *const yes[] = {
+		"wù", "lǐng", "lüè", "xué", "zhuàng", "nǚ", "lǘ", "ér", "ā",
+		"ōu", "yuán", "jiǒng", "Wù", "ZHÈN", "chǎn", "fā", "qū",
+		"shù", "tài", "tǒng", "zé", "xiāng", "huār", "wánr", "yī",
+		"nǘe", "lü", "jǖ", "ê̄", "ế", "hăo", "wu\xcc\x80",
+		"lu\xcc\x88\xcc\x81", "lv\xcc\x8c", "\xc9\x91\xcc\x80",
+		"ch\xc3\xa0ng", "m\xc3\xa8", "\xc9\xa1\xc4\x81o",
+	};
+	static const char *const no[] = {
+		"", "wu", "ok", "A", "2024", "辦", "试行", "de", "lv", "ü",
+		"wùù", "wù wù", "wù1", "xyz", "ǹg", "ḿ", "wùa", "fōng", "ziē",
+		"bǖ", "gǖ", "zhǖ", "jiūu", "érr", "ng", "wù)", "(wù", "lüè ",
+		"ā-", "shì shì", "bīàn", "zhèr\xcc\x80",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		if (!hy_clean_is_pinyin(yes[i], strlen(yes[i])))
+			fail_msg("should be pinyin: '%s'", yes[i]);
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		if (hy_clean_is_pinyin(no[i], strlen(no[i])))
+			fail_msg("should not be pinyin: '%s'", no[i]);
+	assert_false(hy_clean_is_pinyin(NULL, 0));
+	assert_false(hy_clean_is_pinyin("\xff", 1));
+}
+
+static void test_pinyin_removed(void **state)
+{
+	struct hy_clean_stats st;
+	char *out;
+
+	(void)state;
+	out = clean("常務(wù)會議傳達學(xué)習(xí)了", &st);
+	assert_string_equal(out, "常務會議傳達學習了");
+	assert_int_equal(st.pinyin_removed, 3);
+	free(out);
+	/* full-width parentheses, and mixed ones */
+	expect_clean("常務（wù）會議", "常務會議");
+	expect_clean("常務（wù)會議常務(wù）會議", "常務會議常務會議");
+	/* decomposed tone marks (NFC first, then the check) */
+	expect_clean("常務(wu\xcc\x80)會議", "常務會議");
+	/* upper case and ü forms */
+	expect_clean("常務(WÙ)會議，女(nǚ)士，綠(lv\xcc\x8c)色", "常務會議，女士，綠色");
+	/* an annotation right after a kept parenthesis pair */
+	expect_clean("鄉鎮(辦)(bàn)", "鄉鎮(辦)");
+	/* at the end of a line and of the text */
+	expect_clean("會議(yì)\n研究(jiū)", "會議\n研究");
+}
+
+static void test_pinyin_kept(void **state)
+{
+	struct hy_clean_stats st;
+	char *out;
+
+	(void)state;
+	out = clean("各鄉鎮(辦)、條例(试行)、附件(2024)、方案(A)、反饋(ok)、"
+		    "的(de)、Abc(wù)、會議 (wù)",
+		    &st);
+	assert_string_equal(out, "各鄉鎮(辦)、條例(试行)、附件(2024)、方案(A)、"
+				 "反饋(ok)、的(de)、Abc(wù)、會議 (wù)");
+	assert_int_equal(st.pinyin_removed, 0);
+	free(out);
+	/* at the start of a line there is nothing to annotate */
+	expect_clean("(wù)開頭", "(wù)開頭");
+	/* full-width parentheses around Chinese stay */
+	expect_clean("各鄉鎮（辦）", "各鄉鎮（辦）");
+	/* two syllables are not one annotation */
+	expect_clean("會議(huì yì)", "會議(huì yì)");
+	/* digits before: 2(wù) is not an annotation */
+	expect_clean("第2(wù)", "第2(wù)");
+}
+
+static void test_pinyin_after_garbage(void **state)
+{
+	(void)state;
+	/* the seed's garbled run: the annotation follows ^, not a Han */
+	expect_clean("融入?yún)^(qū)域發(fā)展", "融入?yún)^域發展");
+	/* after U+FFFD and after CJK punctuation */
+	expect_clean("\xef\xbf\xbd(xué)習", "\xef\xbf\xbd習");
+	expect_clean("。(xué)", "。");
+}
+
+/* A made-up readout shaped like the real scrapes: traditional text,
+ * pinyin glued to characters (ASCII and full-width parentheses), a
+ * garbled run, CRLF, an escape sequence, and page chrome. */
+static const char readout[] =
+	"\xef\xbb\xbf字體:【 大 中 小 】 打印\r\n"
+	"您的位置：首頁 >> 政務(wù)公開 >> 常務(wù)會議\r\n"
+	"縣政府召開第12次常務(wù)會議\r\n"
+	"(發(fā)布于:2023-11-02 10:15)\r\n"
+	"\r\n"
+	"  11月1日，縣長主持召開縣政府第12次常務(wù)會議。會議傳達學(xué)習(xí)了"
+	"上級文件精神，審議了城鎮(zhèn)燃氣等領(lǐng)域安全生產(chǎn)標準導(dǎo)則。\r\n"
+	"會議指出，各鄉(xiāng)鎮(zhèn)(辦)、各相關(guān)部門要落實責(zé)任，融入?yún)^(qū)域"
+	"發(fā)展新格局\x1b[0m，加強財政預(yù)算（yù）管理，做好打印、歸檔等基礎工作。"
+	"\r\n\r\n\r\n"
+	"會議還研究了其他事項。\r\n"
+	"扫一扫在手机打开当前页\r\n"
+	"【關閉窗口】\r\n"
+	"上一篇：縣政府召開第11次常務會議\r\n"
+	"下一篇:縣政府召開第13次常務會議\r\n"
+	"![](http://www.example.gov.cn/images/qr.png)\r\n"
+	"主辦單位：某某縣人民政府辦公室  網站標識碼：4109280001\r\n"
+	"豫ICP備05000000號-1 豫公網安備 41092802000101號\r\n";
+
+static void test_readout(void **state)
+{
+	struct hy_clean_stats st;
+	char *out = clean(readout, &st);
+
+	(void)state;
+	assert_string_equal(
+		out,
+		"縣政府召開第12次常務會議\n"
+		"(發布于:2023-11-02 10:15)\n"
+		"11月1日，縣長主持召開縣政府第12次常務會議。會議傳達學習了上級文件"
+		"精神，審議了城鎮燃氣等領域安全生產標準導則。\n"
+		"會議指出，各鄉鎮(辦)、各相關部門要落實責任，融入?yún)^域發展新格局，"
+		"加強財政預算管理，做好打印、歸檔等基礎工作。\n"
+		"會議還研究了其他事項。");
+	assert_int_equal(annotations_left(out), 0);
+	assert_non_null(strstr(out, "各鄉鎮(辦)"));
+	/* 務×4 (two on the breadcrumb), 發×2, 學 習 鎮×2 領 產 導 鄉 關 責,
+	 * ^(qū), 預(yù), 算（yù） */
+	assert_int_equal(st.pinyin_removed, 19);
+	assert_int_equal(st.chrome_lines, 9);
+	assert_int_equal(st.controls_removed, 2); /* BOM, ESC [0m */
+	free(out);
+}
+
+/* ---- chrome ---- */
+
+static void test_chrome_lines_removed(void **state)
+{
+	static const char *const chrome[] = {
+		"字体:【 大 中 小 】 打印",
+		"【字体：大 中 小】【打印】【关闭】",
+		"【字體：大 中 小】【列印】【關閉】",
+		"[ 打印本页 ] [ 关闭窗口 ]",
+		"打印本頁 | 關閉窗口 | 返回頂部",
+		"扫一扫在手机打开当前页",
+		"掃一掃在手機打開當前頁",
+		"分享到：",
+		"分享到： 微信 微博 QQ空间",
+		"【关闭窗口】",
+		"上一篇",
+		"上一篇：县政府召开第25次常务会议",
+		"下一篇:縣政府召開第27次常務會議",
+		"【上一篇】关于印发某某办法的通知",
+		"![](http://www.example.gov.cn/a.jpg)",
+		"![二维码](https://x.example/qr.png) ![logo](/l.png)",
+		"[![](a.png)](http://x.example/)",
+		"http://www.example.gov.cn/art/2024/5/13/art_1.html",
+		"www.example.gov.cn",
+		"版权所有：某某县人民政府办公室",
+		"Copyright © 2024 某某县人民政府 All Rights Reserved",
+		"版權所有 © 某某縣人民政府",
+		"主办单位：某某县人民政府办公室",
+		"主辦單位: 某某縣人民政府辦公室 承辦單位：某某縣大數據中心",
+		"技术支持：某某科技有限公司",
+		"网站标识码：4109280001",
+		"京ICP备05000000号",
+		"豫ICP備 05000000號-1",
+		"京公网安备 11010502000001号",
+		"联系我们 | 网站地图 | 网站声明",
+		"網站地圖",
+		"验证码：",
+		"发表评论",
+		"網友評論",
+		"当前位置：首页 > 新闻中心 > 政务要闻",
+		"您的位置：首页>>政务公开>>常务会议",
+		"您現在的位置：首頁 > 政務公開",
+		"首页 > 政务公开 > 常务会议",
+		"首頁 / 政務公開",
+		"设为首页 | 加入收藏",
+		"视力保护色：",
+		"返回顶部",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof chrome / sizeof chrome[0]; i++) {
+		struct hy_clean_stats st;
+		char *out;
+		if (!hy_clean_is_chrome(chrome[i], strlen(chrome[i])))
+			fail_msg("should be chrome: '%s'", chrome[i]);
+		out = clean(chrome[i], &st);
+		assert_string_equal(out, "");
+		assert_int_equal(st.chrome_lines, 1);
+		free(out);
+	}
+}
+
+static void test_content_lines_kept(void **state)
+{
+	static const char *const keep[] = {
+		/* date and byline lines: the parser needs them */
+		"发布时间：2024-05-13 09:02 来源：县政府办 【字体：大 中 小】 打印",
+		"發布時間：2024-05-13",
+		"来源：某某县人民政府",
+		"编辑:张三",
+		"|| 2022-03-23 11:02 编辑:李四",
+		"索引号：11410928MB1234567X/2024-00012",
+		"生成日期：2024-05-13",
+		"作者：王五 日期：2024-05-13",
+		"时间：2024年05月13日 浏览次数：1024 【打印】【关闭】",
+		"上一篇：关于2024年度工作 发布时间：2024-05-13",
+		/* content that merely contains chrome words */
+		("会议要求，各部门要做好文件打印、归档、分享到位等工作，"
+		 "关闭不合规网站，版权所有人的合法权益要依法保护。"),
+		"会议要求，主办单位要切实履行职责。",
+		"主办单位要切实履行安全生产主体责任",
+		"会议审议了《某某县网站管理办法》，要求做好ICP备案工作。",
+		"打印机采购项目",
+		"大",
+		"中小",
+		"首页设计要简洁",
+		"分享",  /* a lone short word is chrome… */
+	};
+
+	(void)state;
+	/* …so the last entry is checked the other way round below */
+	for (size_t i = 0; i + 1 < sizeof keep / sizeof keep[0]; i++) {
+		char *out;
+		if (hy_clean_is_chrome(keep[i], strlen(keep[i])))
+			fail_msg("should be kept: '%s'", keep[i]);
+		out = clean(keep[i], NULL);
+		assert_string_equal(out, keep[i]);
+		free(out);
+	}
+	assert_true(hy_clean_is_chrome("分享", strlen("分享")));
+	assert_false(hy_clean_is_chrome("", 0));
+	assert_false(hy_clean_is_chrome(NULL, 0));
+}
+
+static void test_long_line_never_chrome(void **state)
+{
+	char buf[4096] = "上一篇";
+	size_t n;
+
+	(void)state;
+	/* a navigation prefix is only chrome on short lines */
+	for (int i = 0; i < 160; i++)
+		strcat(buf, "会议");
+	n = strlen(buf);
+	assert_false(hy_clean_is_chrome(buf, n));
+}
+
+/* Large input: linear, nothing lost. */
+static void test_large_input(void **state)
+{
+	static const char unit[] = "常務(wù)會議\r\n\r\n打印\r\n研究了(2024)事項。\r\n";
+	size_t times = 200000, ul = sizeof unit - 1;
+	char *in = malloc(ul * times + 1), *out = NULL;
+	struct hy_clean_stats st;
+	size_t n;
+
+	(void)state;
+	assert_non_null(in);
+	for (size_t i = 0; i < times; i++)
+		memcpy(in + i * ul, unit, ul);
+	in[ul * times] = '\0';
+	assert_int_equal(hy_clean(in, ul * times, &out, &n, &st), 0);
+	assert_int_equal(st.pinyin_removed, times);
+	assert_int_equal(st.chrome_lines, times);
+	assert_int_equal(n, (strlen("常務會議\n研究了(2024)事項。\n")) * times - 1);
+	assert_memory_equal(out, "常務會議\n研究了(2024)事項。\n常務會議",
+			    strlen("常務會議\n研究了(2024)事項。\n常務會議"));
+	free(in);
+	free(out);
+}
+
+/* Arbitrary bytes never crash and always give valid UTF-8. */
+static void test_garbage(void **state)
+{
+	char buf[2048];
+	uint32_t x = 99;
+
+	(void)state;
+	for (int round = 0; round < 200; round++) {
+		size_t n = (size_t)round * 10;
+		char *out;
+		size_t on;
+		for (size_t i = 0; i < n; i++) {
+			x = x * 1103515245u + 12345u;
+			/* bias towards interesting bytes */
+			switch ((x >> 8) & 7) {
+			case 0: buf[i] = '('; break;
+			case 1: buf[i] = '\x1b'; break;
+			case 2: buf[i] = '\n'; break;
+			default: buf[i] = (char)(x >> 16); break;
+			}
+		}
+		assert_int_equal(hy_clean(buf, n, &out, &on, NULL), 0);
+		assert_true(hy_utf8_valid(out, on));
+		assert_null(memchr(out, '\x1b', on));
+		free(out);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_blank_lines_and_trim),
+		cmocka_unit_test(test_empty_and_null),
+		cmocka_unit_test(test_bom_and_zero_width),
+		cmocka_unit_test(test_c0_c1_removed),
+		cmocka_unit_test(test_bidi_removed),
+		cmocka_unit_test(test_escape_sequences_gone),
+		cmocka_unit_test(test_nfc),
+		cmocka_unit_test(test_is_pinyin),
+		cmocka_unit_test(test_pinyin_removed),
+		cmocka_unit_test(test_pinyin_kept),
+		cmocka_unit_test(test_pinyin_after_garbage),
+		cmocka_unit_test(test_readout),
+		cmocka_unit_test(test_chrome_lines_removed),
+		cmocka_unit_test(test_content_lines_kept),
+		cmocka_unit_test(test_long_line_never_chrome),
+		cmocka_unit_test(test_large_input),
+		cmocka_unit_test(test_garbage),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
