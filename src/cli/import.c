@@ -5,6 +5,7 @@
  * replaced K`, then `rejected: PATH: reason` per rejected file. */
 #include "cli.h"
 
+#include "huiyi/decode.h"
 #include "huiyi/err.h"
 #include "huiyi/import.h"
 
@@ -122,9 +123,18 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 			return hy_cli_usage("import", "'-' (standard input) "
 						      "given twice");
 		}
-	if (encoding && !encoding[0]) {
-		free(paths);
-		return hy_cli_usage("import", "empty --encoding");
+	if (encoding) { /* an unknown name is a usage error, before the
+			 * database is even opened */
+		struct hy_decoded d = {0};
+		rc = encoding[0] ? hy_decode("a", 1, encoding, &d, err,
+					     sizeof err) :
+				   hy_err_set(err, sizeof err, HY_ERR_INVALID,
+					      "empty --encoding");
+		hy_decoded_free(&d);
+		if (rc) {
+			free(paths);
+			return hy_cli_usage("import", "%s", err);
+		}
 	}
 	if (hy_cli_open(c, 1, &s) != 0) {
 		free(paths);
@@ -155,11 +165,6 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	free(paths);
 	clear_line(&r);
 
-	if (rc == HY_ERR_INVALID && encoding) {
-		if (r.rejects)
-			fclose(r.rejects);
-		return hy_cli_usage("import", "%s", err);
-	}
 	fprintf(stderr,
 		"imported %zu, duplicates skipped %zu, rejected %zu, "
 		"U+FFFD replaced %zu%s\n",

@@ -14,6 +14,9 @@
 #define HY_STORE_APP_ID 0x48594931
 
 #define HY_STORE_BUSY_MS 5000
+#ifndef HY_STORE_PAGE_SIZE
+#define HY_STORE_PAGE_SIZE "16384"
+#endif
 
 /* Schema v1 (DESIGN.md §2 store). Dates are TEXT "YYYY-MM-DD"; a date that
  * is not known is NULL and sorts after every known one (ifnull(date, '')
@@ -24,14 +27,14 @@ static const char schema_v1[] =
 	" title TEXT, published TEXT, date TEXT, body TEXT, kind TEXT,"
 	" number INTEGER,"
 	" chair TEXT, chair_role TEXT, summary TEXT,"
-	" raw BLOB NOT NULL,"
-	" clean TEXT NOT NULL,"
 	" sha256 TEXT NOT NULL UNIQUE,"
 	" source TEXT NOT NULL,"
 	" encoding TEXT,"
 	" replaced INTEGER NOT NULL DEFAULT 0,"
 	" imported_at TEXT NOT NULL"
-	"  DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')));"
+	"  DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	" clean TEXT NOT NULL,"  /* the big ones last: reading the list */
+	" raw BLOB NOT NULL);"   /* columns never walks their overflow */
 	"CREATE INDEX meetings_by_date ON meetings(ifnull(date, ''));"
 	"CREATE TABLE sections ("
 	" id INTEGER PRIMARY KEY,"
@@ -43,11 +46,13 @@ static const char schema_v1[] =
 	"CREATE TABLE people ("
 	" id INTEGER PRIMARY KEY,"
 	" name TEXT NOT NULL UNIQUE);"
+	/* Key columns first: sqlite 3.40's integrity_check misreads a
+	 * WITHOUT ROWID table whose other columns come before key ones. */
 	"CREATE TABLE meeting_people ("
 	" meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
-	" person_id INTEGER NOT NULL REFERENCES people(id),"
 	" role TEXT NOT NULL CHECK (role IN ('chair', 'attendee', 'observer')),"
 	" position INTEGER NOT NULL,"
+	" person_id INTEGER NOT NULL REFERENCES people(id),"
 	" PRIMARY KEY (meeting_id, role, position)) WITHOUT ROWID;"
 	"CREATE INDEX meeting_people_by_person"
 	" ON meeting_people(person_id, meeting_id);";
@@ -341,7 +346,15 @@ int hy_store_open(struct hy_store **out, const char *path, int flags,
 	rc = identify(s, &s->version, err, errlen);
 	if (rc)
 		goto fail;
-	/* From here on the file is ours (or new) and may be written. */
+	/* From here on the file is ours (or new) and may be written. A new
+	 * file gets bigger pages: a readout with its raw bytes is a few KiB
+	 * and would leave most of a 4 KiB page empty. */
+	if (s->version == 0) {
+		rc = exec(s, "PRAGMA page_size = " HY_STORE_PAGE_SIZE,
+			  "setting up the database", err, errlen);
+		if (rc)
+			goto fail;
+	}
 	rc = exec(s,
 		  "PRAGMA journal_mode = WAL;"
 		  "PRAGMA synchronous = NORMAL;"

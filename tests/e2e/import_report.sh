@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# import: folders (recursive, hidden skipped), the report, a second import
+# that finds nothing new, stdin, and rejected files next to good ones.
+. "$(dirname "$0")/lib.sh"
+export HUIYI_DB=$T/db/huiyi.db
+mkdir -p "$T/db" "$T/in/sub" "$T/in/.hidden"
+for i in 1 2 3 4; do fixture "f$i.txt" "$i"; done
+cp "$T/fx/f1.txt" "$T/in/a.txt"
+cp "$T/fx/f2.txt" "$T/in/sub/b.txt"
+cp "$T/fx/f3.txt" "$T/in/.hidden/c.txt"
+cp "$T/fx/f4.txt" "$T/in/.d.txt"
+nsamples=$(find "$HUIYI_ROOT/samples" -type f ! -name '.*' | wc -l)
+[ "$nsamples" -gt 0 ] || fail "no samples in $HUIYI_ROOT/samples"
+want=$((nsamples + 2))
+
+run 0 hy import "$HUIYI_ROOT/samples" "$T/in"
+[ -s "$T/out" ] && fail "import wrote to stdout"
+lines "$T/err" 1
+has "$T/err" "imported $want, duplicates skipped 0, rejected 0, U+FFFD replaced "
+[ "$(sql "$HUIYI_DB" 'SELECT count(*) FROM meetings')" = "$want" ] ||
+	fail "database does not hold $want meetings"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE source LIKE '%hidden%' OR source LIKE '%/.d.txt'")" = 0 ] ||
+	fail "hidden files were imported"
+
+# The same files again: nothing new, and it says so.
+run 0 hy import "$HUIYI_ROOT/samples" "$T/in"
+has "$T/err" "imported 0, duplicates skipped $want, rejected 0"
+has "$T/err" "nothing new"
+[ "$(sql "$HUIYI_DB" 'SELECT count(*) FROM meetings')" = "$want" ] ||
+	fail "second import changed the database"
+
+# Standard input: source "-"; the same bytes again are a duplicate.
+fixture stdin.txt 7
+run 0 hy import - <"$T/fx/stdin.txt"
+has "$T/err" "imported 1, duplicates skipped 0, rejected 0"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE source = '-'")" = 1 ] ||
+	fail "stdin meeting not stored with source '-'"
+run 0 hy import - <"$T/fx/stdin.txt"
+has "$T/err" "imported 0, duplicates skipped 1"
+
+# Rejected files do not stop the others; exit status 1; one line each,
+# after the counts.
+mkdir -p "$T/rej"
+fixture good.txt 8
+cp "$T/fx/good.txt" "$T/rej/good.txt"
+: >"$T/rej/empty.txt"
+printf '\n \n\t\n' >"$T/rej/blank.txt"
+python3 -c 'import sys; sys.stdout.buffer.write(bytes(range(256)) * 16)' >"$T/rej/bin.dat"
+truncate -s 65M "$T/rej/big.txt"
+run 1 hy import "$T/rej" "$T/rej/missing.txt"
+head -1 "$T/err" | grep -qF "imported 1, duplicates skipped 0, rejected 5," ||
+	fail "first report line: $(head -1 "$T/err")"
+lines "$T/err" 6
+has "$T/err" "rejected: $T/rej/big.txt: file too large (65 MiB > 64 MiB)"
+has "$T/err" "rejected: $T/rej/bin.dat: binary"
+has "$T/err" "rejected: $T/rej/empty.txt: empty after cleaning"
+has "$T/err" "rejected: $T/rej/blank.txt: empty after cleaning"
+has "$T/err" "rejected: $T/rej/missing.txt: No such file or directory"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE source = '$(realpath "$T/rej/good.txt")'")" = 1 ] ||
+	fail "the good file next to rejected ones was not stored"
+echo "import_report: ok"

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# show (text): the metadata block, the summary, § sections, wrapping;
+# --section N; the bare command prints a hint and the list.
+. "$(dirname "$0")/lib.sh"
+export HUIYI_DB=$T/huiyi.db
+
+# No database yet: the bare command still works, exit 0.
+run 0 hy
+has "$T/err" "no meetings yet"
+[ -e "$HUIYI_DB" ] && fail "the bare command created the database"
+
+fixture a.txt 5
+run 0 hy import "$T/fx/a.txt" "$HUIYI_ROOT/samples"
+id=$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE source LIKE '%/fx/a.txt'")
+run 0 hy show "$id"
+python3 - "$T/out" <<'PY' || fail "show: metadata block"
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+labels = [l.split("  ", 1)[0] for l in lines[:8]]
+assert labels == ["标题", "日期", "发布", "机构", "会议", "主持", "出席", "列席"], labels
+assert lines[0] == "标题  石桥县召开县政府第5次常务会议", lines[0]
+PY
+grep -q '^§1 ' "$T/out" || fail "show: no §1 heading"
+nsec=$(sql "$HUIYI_DB" "SELECT count(*) FROM sections WHERE meeting_id = $id")
+[ "$(grep -c '^§[0-9]* ' "$T/out")" = "$nsec" ] || fail "show: not $nsec sections"
+
+# Piped, text wraps at 80 display columns.
+for m in $(sql "$HUIYI_DB" 'SELECT id FROM meetings'); do
+	run 0 hy show "$m"
+	python3 - "$T/out" <<'PY' || fail "show $m: a line wider than 80 columns"
+import sys, unicodedata
+for l in open(sys.argv[1], encoding="utf-8").read().splitlines():
+    w = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l)
+    assert w <= 80, (w, l)
+PY
+done
+
+run 0 hy show "$id" --section 2
+head -1 "$T/out" | grep -q '^§2 ' || fail "--section 2 does not start with §2"
+hasnt "$T/out" "标题"
+hasnt "$T/out" "§1 "
+
+# The bare command: a hint on stderr, the list on stdout.
+run 0 hy
+has "$T/err" "huiyi list"
+head -1 "$T/out" | grep -q '^ *ID  日期' || fail "bare huiyi: no list"
+echo "show_text: ok"
