@@ -4,6 +4,7 @@
  * time and prints, as a C array, each code point whose simplified form is a
  * different single code point. The table is generated, never typed by hand
  * (DESIGN.md §5). Usage: genfold > fold_table.h */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -53,7 +54,50 @@ int main(void)
 		}
 	}
 	printf("};\n");
-	fprintf(stderr, "genfold: %zu mappings\n", count);
+	/* The BMP part again as a two-level table for O(1) lookups: page index
+	 * by high byte (0 = no mapping in that page), then 256 entries. */
+	static uint16_t bmp[0x10000];
+	for (UChar32 c = 0; c < 0x10000; c++)
+		bmp[c] = (uint16_t)c;
+	for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++) {
+		for (UChar32 c = ranges[r][0]; c <= ranges[r][1] && c < 0x10000; c++) {
+			UChar buf[16];
+			int32_t len = 0, limit;
+			U16_APPEND_UNSAFE(buf, len, c);
+			limit = len;
+			st = U_ZERO_ERROR;
+			if (!u_isdefined(c))
+				continue;
+			utrans_transUChars(t, buf, &len, 16, 0, &limit, &st);
+			if (U_FAILURE(st) || len != 1 || U16_IS_SURROGATE(buf[0]))
+				continue;
+			bmp[c] = buf[0];
+		}
+	}
+	int page_of[256] = {0}, npages = 0;
+	for (int hi = 0; hi < 256; hi++)
+		for (int lo = 0; lo < 256; lo++)
+			if (bmp[hi << 8 | lo] != (hi << 8 | lo)) {
+				page_of[hi] = ++npages;
+				break;
+			}
+	printf("static const uint8_t hy_fold_bmp_page[256] = {");
+	for (int hi = 0; hi < 256; hi++)
+		printf("%s%d", hi % 16 ? ", " : ",\n\t" + (hi == 0), page_of[hi]);
+	printf("};\n");
+	printf("static const uint16_t hy_fold_bmp[%d][256] = {\n", npages + 1);
+	printf("\t{0},\n");
+	for (int hi = 0; hi < 256; hi++) {
+		if (!page_of[hi])
+			continue;
+		printf("\t{");
+		for (int lo = 0; lo < 256; lo++)
+			printf("%s0x%04X", lo ? (lo % 8 ? ", " : ",\n\t ") : "",
+			       bmp[hi << 8 | lo]);
+		printf("},\n");
+	}
+	printf("};\n");
+	fprintf(stderr, "genfold: %zu mappings, %d BMP pages\n", count, npages);
 	utrans_close(t);
 	return 0;
 }

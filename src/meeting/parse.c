@@ -3,7 +3,7 @@
  * The text is read through a folded view (fold.h): traditional and
  * simplified script, full- and half-width punctuation and digits all look
  * the same to the rules below, which are written once, in simplified
- * script. What the parser returns is always cut from the original text, so
+ * script with ASCII punctuation. What the parser returns is always cut from the original text, so
  * the record keeps its own script.
  *
  * Two passes. Pass 1 works on lines: it finds the title, the publish line
@@ -71,15 +71,39 @@ static char *doc_str(const struct doc *d, size_t a, size_t b)
 	return strndup(d->s + d->off[a], d->off[b] - d->off[a]);
 }
 
-/* Does the folded text at i (before end) start with pat (simplified)? Returns
- * the number of code points matched, or 0. */
+/* Next code point of a pattern: our own string literals, valid UTF-8, so
+ * no validation here (this is the parser's innermost loop). */
+static uint32_t pat_next(const unsigned char **p)
+{
+	const unsigned char *s = *p;
+	uint32_t c;
+	if (s[0] < 0x80) {
+		c = s[0];
+		*p = s + 1;
+	} else if (s[0] < 0xE0) {
+		c = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+		*p = s + 2;
+	} else if (s[0] < 0xF0) {
+		c = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+		*p = s + 3;
+	} else {
+		c = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+		    (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+		*p = s + 4;
+	}
+	return c;
+}
+
+/* Does the folded text at i (before end) start with pat? Returns the number
+ * of code points matched, or 0. Patterns are written in simplified script
+ * with ASCII punctuation, the form hy_fold_cp() gives, so they are compared
+ * as they are (test_parse_cases checks that every literal here is folded). */
 static size_t match(const struct doc *d, size_t i, size_t end, const char *pat)
 {
-	size_t plen = strlen(pat), k = 0, j = i;
-	while (k < plen) {
-		uint32_t c;
-		k += hy_utf8_decode(pat + k, plen - k, &c);
-		if (j >= end || d->cp[j] != hy_fold_cp(c))
+	const unsigned char *p = (const unsigned char *)pat;
+	size_t j = i;
+	while (*p) {
+		if (j >= end || d->cp[j] != pat_next(&p))
 			return 0;
 		j++;
 	}
@@ -723,7 +747,7 @@ static enum line_kind classify_line(const struct doc *d, size_t a, size_t b)
 	return L_BODY;
 }
 
-/* Numbered item marker at i: 一、 (一) 1. 1、 1) ① 第一, 一是. Returns length. */
+/* Numbered item marker at i: 一、 (一) 1. 1、 1) ① 第一 一是. Returns length. */
 static size_t item_marker(const struct doc *d, size_t i, size_t end)
 {
 	long v;

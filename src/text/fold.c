@@ -7,9 +7,11 @@
 
 uint32_t hy_fold_han(uint32_t cp)
 {
+	if (cp < 0x10000) {
+		uint8_t page = hy_fold_bmp_page[cp >> 8];
+		return page ? hy_fold_bmp[page][cp & 0xFF] : cp;
+	}
 	size_t lo = 0, hi = sizeof hy_fold_han_table / sizeof hy_fold_han_table[0];
-	if (cp < 0x3400)
-		return cp;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (hy_fold_han_table[mid][0] == cp)

@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "huiyi/fold.h"
 #include "huiyi/meeting.h"
+#include "huiyi/utf8.h"
 
 static json_t *str_or_null(const char *s)
 {
@@ -178,10 +180,58 @@ static void test_degenerate(void **state)
 	hy_meeting_free(&m);
 }
 
+/* The parser compares its word lists with folded text as they are: every
+ * string literal in src/meeting/parse.c must already be in folded form
+ * (simplified script, ASCII punctuation, lower case), or a rule silently
+ * never matches. */
+static void test_patterns_folded(void **state)
+{
+	(void)state;
+	const char *root = getenv("HUIYI_ROOT");
+	char path[4096];
+	snprintf(path, sizeof path, "%s/src/meeting/parse.c", root ? root : ".");
+	size_t len;
+	char *src = slurp(path, &len);
+	assert_non_null(src);
+	int literals = 0, bad = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (src[i] == '/' && src[i + 1] == '*') {
+			char *e = strstr(src + i + 2, "*/");
+			assert_non_null(e);
+			i = (size_t)(e - src) + 1;
+		} else if (src[i] == '/' && src[i + 1] == '/') {
+			while (i < len && src[i] != '\n')
+				i++;
+		} else if (src[i] == '\'') {
+			i += src[i + 1] == '\\' ? 3 : 2;
+		} else if (src[i] == '"') {
+			size_t j = i + 1;
+			while (j < len && src[j] != '"')
+				j += src[j] == '\\' ? 2 : 1;
+			literals++;
+			for (size_t k = i + 1; k < j;) {
+				uint32_t c;
+				k += hy_utf8_decode(src + k, j - k, &c);
+				if (hy_fold_cp(c) != c) {
+					printf("# not folded: %.*s\n", (int)(j - i + 1), src + i);
+					bad++;
+					break;
+				}
+			}
+			i = j;
+		}
+	}
+	free(src);
+	printf("# %d literals checked\n", literals);
+	assert_true(literals > 100);
+	assert_int_equal(bad, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_patterns_folded),
 		cmocka_unit_test(test_degenerate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
