@@ -30,31 +30,39 @@
 
 struct doc {
 	const char *s;
-	size_t n;      /* code points */
-	uint32_t *cp;  /* folded code points */
-	size_t *off;   /* byte offset of each code point, off[n] = length */
+	size_t n;       /* code points */
+	uint32_t *cp;   /* folded code points */
+	uint32_t *off;  /* byte offset of each code point, off[n] = length */
 };
 
+/* 8 bytes per code point: texts are capped well below 4 GiB upstream. */
 static int doc_init(struct doc *d, const char *s, size_t len)
 {
+	size_t n = 0;
 	d->s = s;
 	d->n = 0;
-	d->cp = malloc((len + 1) * sizeof *d->cp);
-	d->off = malloc((len + 1) * sizeof *d->off);
+	if (len >= UINT32_MAX)
+		return HY_ERR_TOOBIG;
+	for (size_t i = 0; i < len; n++) { /* exactly as many as decoded below */
+		uint32_t c;
+		i += hy_utf8_decode(s + i, len - i, &c);
+	}
+	d->cp = malloc((n + 1) * sizeof *d->cp);
+	d->off = malloc((n + 1) * sizeof *d->off);
 	if (!d->cp || !d->off) {
 		free(d->cp);
 		free(d->off);
 		return HY_ERR_NOMEM;
 	}
 	size_t i = 0;
-	while (i < len) {
+	while (i < len && d->n < n) {
 		uint32_t c;
 		size_t k = hy_utf8_decode(s + i, len - i, &c);
-		d->off[d->n] = i;
+		d->off[d->n] = (uint32_t)i;
 		d->cp[d->n++] = hy_fold_cp(c);
 		i += k;
 	}
-	d->off[d->n] = len;
+	d->off[d->n] = (uint32_t)len;
 	return 0;
 }
 
