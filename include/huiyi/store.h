@@ -30,8 +30,10 @@ enum hy_store_flags {
 };
 
 /* Open (and with HY_STORE_CREATE create) the database at path, bringing
- * its schema up to HY_STORE_SCHEMA_VERSION. Errors: HY_ERR_NOTFOUND (no
- * such file and no HY_STORE_CREATE), HY_ERR_CORRUPT (not a sqlite
+ * its schema up to HY_STORE_SCHEMA_VERSION. A handle is for one thread at
+ * a time (the connection is opened without sqlite's mutexes). Errors:
+ * HY_ERR_NOTFOUND (no such file, or an empty one, and no HY_STORE_CREATE:
+ * nothing is written then), HY_ERR_CORRUPT (not a sqlite
  * database, damaged, or another program's database; nothing written),
  * HY_ERR_VERSION (newer schema), HY_ERR_BUSY, HY_ERR_READONLY, HY_ERR_IO,
  * HY_ERR_DB, HY_ERR_NOMEM. */

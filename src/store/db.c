@@ -305,7 +305,7 @@ int hy_store_open(struct hy_store **out, const char *path, int flags,
 {
 	struct stat sb;
 	struct hy_store *s;
-	int oflags = SQLITE_OPEN_READWRITE;
+	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	int rc;
 
 	*out = NULL;
@@ -346,6 +346,13 @@ int hy_store_open(struct hy_store **out, const char *path, int flags,
 	rc = identify(s, &s->version, err, errlen);
 	if (rc)
 		goto fail;
+	if (s->version == 0 && !(flags & HY_STORE_CREATE)) {
+		/* An empty file: only an import makes it a database. */
+		rc = hy_err_set(err, errlen, HY_ERR_NOTFOUND,
+				"%s: no meetings yet (run huiyi import first)",
+				path);
+		goto fail;
+	}
 	/* From here on the file is ours (or new) and may be written. A new
 	 * file gets bigger pages: a readout with its raw bytes is a few KiB
 	 * and would leave most of a 4 KiB page empty. */

@@ -176,6 +176,39 @@ static void t_missing_not_created(void **state)
 	assert_int_not_equal(stat(f->db, &sb), 0);
 }
 
+static void t_empty_file_not_initialised(void **state)
+{
+	struct fx *f = *state;
+	char err[256] = "";
+	struct stat sb;
+	write_file(f->db, "", 0);
+	assert_int_equal(hy_store_open(&f->s, f->db, 0, err, sizeof err),
+			 HY_ERR_NOTFOUND);
+	assert_int_equal(stat(f->db, &sb), 0);
+	assert_int_equal(sb.st_size, 0);
+	/* an import (HY_STORE_CREATE) may make it a database */
+	open_ok(f);
+	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
+}
+
+static void t_integrity(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = open_ok(f);
+	struct hy_meeting m = sample("丙", "2024-01-05", "县政府", "张三");
+	put(s, &m, "integrity");
+	hy_store_close(s);
+	f->s = NULL;
+	/* integrity_check also checks NOT NULL columns */
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM"
+					" pragma_integrity_check"
+					" WHERE integrity_check <> 'ok'"),
+			 0);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM"
+					" pragma_foreign_key_check"),
+			 0);
+}
+
 static void t_insert_get(void **state)
 {
 	struct fx *f = *state;
@@ -661,7 +694,10 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(t_missing_not_created, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(t_empty_file_not_initialised,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(t_insert_get, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_integrity, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_unknown_fields_null, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(t_duplicate, setup, teardown),
