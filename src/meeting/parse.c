@@ -38,29 +38,50 @@ struct doc {
 /* 8 bytes per code point: texts are capped well below 4 GiB upstream. */
 static int doc_init(struct doc *d, const char *s, size_t len)
 {
-	size_t n = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	size_t cap = 1;
 	d->s = s;
 	d->n = 0;
 	if (len >= UINT32_MAX)
 		return HY_ERR_TOOBIG;
-	for (size_t i = 0; i < len; n++) { /* exactly as many as decoded below */
-		uint32_t c;
-		i += hy_utf8_decode(s + i, len - i, &c);
-	}
-	d->cp = malloc((n + 1) * sizeof *d->cp);
-	d->off = malloc((n + 1) * sizeof *d->off);
-	if (!d->cp || !d->off) {
-		free(d->cp);
-		free(d->off);
-		return HY_ERR_NOMEM;
-	}
+	for (size_t i = 0; i < len; i++) /* exact for valid UTF-8 */
+		cap += (u[i] & 0xC0) != 0x80;
+	d->cp = malloc(cap * sizeof *d->cp);
+	d->off = malloc(cap * sizeof *d->off);
 	size_t i = 0;
-	while (i < len && d->n < n) {
+	while (d->cp && d->off && i < len) {
 		uint32_t c;
-		size_t k = hy_utf8_decode(s + i, len - i, &c);
+		size_t k;
+		if (d->n + 1 >= cap) { /* invalid bytes decode one by one */
+			cap = cap * 3 / 2 + 16;
+			uint32_t *a = realloc(d->cp, cap * sizeof *a);
+			if (a)
+				d->cp = a;
+			uint32_t *b = a ? realloc(d->off, cap * sizeof *b) : NULL;
+			if (!b)
+				break;
+			d->off = b;
+		}
+		if (u[i] < 0x80) { /* the common cases inline: ASCII, and */
+			c = u[i];
+			k = 1;
+		} else if ((u[i] & 0xF0) == 0xE0 && i + 2 < len && /* BMP Han */
+			   (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 &&
+			   (c = (uint32_t)(u[i] & 0x0F) << 12 |
+				(uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F)) >= 0x800 &&
+			   (c < 0xD800 || c > 0xDFFF)) {
+			k = 3;
+		} else {
+			k = hy_utf8_decode(s + i, len - i, &c);
+		}
 		d->off[d->n] = (uint32_t)i;
 		d->cp[d->n++] = hy_fold_cp(c);
 		i += k;
+	}
+	if (!d->cp || !d->off || i < len) {
+		free(d->cp);
+		free(d->off);
+		return HY_ERR_NOMEM;
 	}
 	d->off[d->n] = (uint32_t)len;
 	return 0;
@@ -160,15 +181,14 @@ static size_t find_any(const struct doc *d, size_t from, size_t end,
 static int ends_with(const struct doc *d, size_t a, size_t b, const char *pat,
 		     size_t *plen)
 {
-	for (size_t k = 1; k <= 8 && k <= b - a; k++) {
-		size_t m = match(d, b - k, b, pat);
-		if (m == k) {
-			if (plen)
-				*plen = k;
-			return 1;
-		}
-	}
-	return 0;
+	size_t k = 0;
+	for (const unsigned char *p = (const unsigned char *)pat; *p; p++)
+		k += (*p & 0xC0) != 0x80;
+	if (k == 0 || k > b - a || match(d, b - k, b, pat) != k)
+		return 0;
+	if (plen)
+		*plen = k;
+	return 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1044,21 +1064,21 @@ static int people_in_sentence(const struct doc *d, size_t a, size_t b,
 		/* the list is before the keyword, back to the last clause that
 		 * holds no chairing verb and no earlier keyword */
 		size_t s = from;
-		for (size_t q = i; q > from; q--) {
-			if (d->cp[q - 1] == ',') {
-				/* include earlier clauses unless they chair or date */
-				size_t c0 = from;
-				for (size_t r = q - 1; r > from; r--)
-					if (d->cp[r - 1] == ',') {
-						c0 = r;
-						break;
-					}
-				if (has_any(d, c0, q - 1, chair_verbs, COUNT(chair_verbs)) ||
-				    find_date(d, c0, q - 1, &(struct ymd){0}, 0) != NPOS) {
-					s = q;
-					break;
-				}
+		for (size_t q = i; q > from;) {
+			size_t c = q; /* the comma before q */
+			while (c > from && d->cp[c - 1] != ',')
+				c--;
+			if (c == from)
+				break;
+			size_t c0 = c - 1; /* the clause before that comma */
+			while (c0 > from && d->cp[c0 - 1] != ',')
+				c0--;
+			if (has_any(d, c0, c - 1, chair_verbs, COUNT(chair_verbs)) ||
+			    find_date(d, c0, c - 1, &(struct ymd){0}, 0) != NPOS) {
+				s = c;
+				break;
 			}
+			q = c - 1;
 		}
 		int rc = add_people_list(d, s, i, dst);
 		if (rc)

@@ -894,8 +894,20 @@ int hy_clean_is_chrome(const char *s, size_t n)
 		return 0;
 	if (only_images(s, n) || only_urls(s, n))
 		return 1;
-	if (count_cps(s, n) > CHROME_MAX_CPS)
+	size_t cps = count_cps(s, n);
+	if (cps > CHROME_MAX_CPS)
 		return 0;
+	/* a longer line with two full stops is prose: most lines of a
+	 * readout end here, before the table below is walked */
+	if (cps > 60) {
+		int stops = 0; /* 。 is E3 80 82 */
+		for (size_t i = 0; i + 2 < n && stops < 2; i++)
+			stops += (unsigned char)s[i] == 0xE3 &&
+				 (unsigned char)s[i + 1] == 0x80 &&
+				 (unsigned char)s[i + 2] == 0x82;
+		if (stops >= 2)
+			return 0;
+	}
 	skn = skeleton(s, n, sk);
 	for (lead = 0; lead < n && (unsigned char)s[lead] < 0x80; lead++)
 		;
