@@ -12,13 +12,13 @@ t0=$SECONDS
 pid=$!
 # Wait until some batches have committed (or the import is over).
 rows=0
-for _ in $(seq 1 1200); do
+for _ in $(seq 1 3000); do
 	if ! kill -0 "$pid" 2>/dev/null; then break; fi
 	if [ -f "$db" ]; then
 		rows=$(sqlite3 -batch "$db" 'PRAGMA busy_timeout = 2000; SELECT count(*) FROM meetings' 2>/dev/null | tail -1 || echo 0)
-		[ "${rows:-0}" -ge 1500 ] && break
+		[ "${rows:-0}" -ge 1000 ] && break
 	fi
-	sleep 0.05
+	sleep 0.02
 done
 if kill -0 "$pid" 2>/dev/null; then
 	kill -9 "$pid"
