@@ -29,8 +29,8 @@ SANLD = -fsanitize=address,undefined
 endif
 HY_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DHY_VERSION='"$(VERSION)"' -Iinclude -I$(BUILD)/gen $(PKG_CFLAGS) $(WARN) $(OPT) \
-	-MMD -MP $(CFLAGS)
-HY_LDFLAGS = $(SANLD) $(LDFLAGS)
+	-pthread -MMD -MP $(CFLAGS)
+HY_LDFLAGS = -pthread $(SANLD) $(LDFLAGS)
 
 LIB_SRC  := $(sort $(wildcard src/text/*.c src/meeting/*.c src/store/*.c \
 			      src/ui/*.c src/term/*.c src/cli/*.c))

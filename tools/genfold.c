@@ -83,7 +83,7 @@ int main(void)
 			}
 	printf("static const uint8_t hy_fold_bmp_page[256] = {");
 	for (int hi = 0; hi < 256; hi++)
-		printf("%s%d", hi % 16 ? ", " : ",\n\t" + (hi == 0), page_of[hi]);
+		printf("%s%d", hi == 0 ? "\n\t" : hi % 16 ? ", " : ",\n\t", page_of[hi]);
 	printf("};\n");
 	printf("static const uint16_t hy_fold_bmp[%d][256] = {\n", npages + 1);
 	printf("\t{0},\n");

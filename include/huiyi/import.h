@@ -9,6 +9,10 @@
  * not a folder is read as it is (a regular file, a pipe, a device);
  * "-" is standard input, stored with source "-".
  *
+ * Decoding, cleaning and parsing run on worker threads (one per CPU) while
+ * the calling thread walks, reads and writes; files are stored in the
+ * order they are met, whatever the number of threads.
+ *
  * Meetings are committed in batches (a transaction per `batch` meetings or
  * 64 MiB of input, whichever comes first); each meeting is stored whole or
  * not at all, so an import that is killed can be run again to finish. */
@@ -40,6 +44,7 @@ struct hy_import_opts {
 	size_t max_bytes;     /* 0: HY_IMPORT_MAX_BYTES */
 	size_t batch;         /* 0: HY_IMPORT_BATCH */
 	int count_first;      /* walk the paths once first to fill total */
+	size_t threads;       /* files prepared at once: 0 = one per CPU */
 	/* After each file (may be NULL). */
 	void (*progress)(const struct hy_import_stats *st, void *ctx);
 	/* For each rejected file, with a one-line reason (may be NULL). */

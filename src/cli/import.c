@@ -146,6 +146,14 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	r.rejects = tmpfile();
 	o.encoding = encoding;
 	o.count_first = r.tty;
+	/* HUIYI_THREADS: files prepared at once (default: one per CPU) */
+	const char *th = getenv("HUIYI_THREADS");
+	if (th && *th) {
+		char *end;
+		unsigned long v = strtoul(th, &end, 10);
+		if (*end == '\0' && v > 0 && v <= 64)
+			o.threads = (size_t)v;
+	}
 	o.progress = on_progress;
 	o.reject = on_reject;
 	o.ctx = &r;

@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,51 @@
 #define BATCH_BYTES ((size_t)64 << 20)
 /* Deeper folders than this are refused (loops through bind mounts). */
 #define MAX_DEPTH 64
+/* Worker threads at most, files in flight per worker, and bytes in flight
+ * (one file over the limit still goes, alone): memory stays bounded by
+ * these, never by the size of the corpus. */
+#define MAX_WORKERS 16
+#define JOBS_PER_WORKER 8
+#define INFLIGHT_BYTES ((size_t)128 << 20)
+
+/* What a file becomes before it is stored: the CPU-heavy half of an
+ * import (decode, binary check, clean, parse), pure and thread-safe, so
+ * several files can be prepared at once while one thread writes. */
+struct prepared {
+	struct hy_decoded d;
+	struct hy_meeting m;
+	char *clean;
+	size_t clean_len;
+};
+
+enum job_state { J_QUEUED, J_DONE };
+
+/* One file on its way: read and hashed by the walking thread, prepared by
+ * a worker, stored by the walking thread in the order the files came. */
+struct job {
+	char *path;   /* as met, for messages */
+	char *source; /* what is recorded */
+	char *raw;
+	size_t len;
+	char sha[65];
+	enum job_state state;
+	int rc;       /* J_DONE: 0 prepared, or why not */
+	char err[256];
+	struct prepared p;
+};
+
+struct pool {
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+	pthread_t th[MAX_WORKERS];
+	size_t nth;
+	struct job *ring;
+	size_t cap;
+	size_t head, next, tail; /* collected ≤ taken by workers ≤ submitted */
+	size_t bytes;            /* raw bytes of the jobs in flight */
+	int quit;
+	const char *encoding;
+};
 
 struct run {
 	struct hy_store *s;
@@ -30,10 +76,11 @@ struct run {
 	int open;       /* a batch transaction is open */
 	size_t in_batch, batch_bytes; /* files and bytes in it */
 	int counting; /* first pass: count files only */
-	char *buf;    /* reused read buffer */
+	char *buf;    /* read buffer, handed to the job that reads it */
 	size_t cap;
 	char *err;
 	size_t errlen;
+	struct pool pool;
 };
 
 static int stopped(const struct run *r)
@@ -93,74 +140,99 @@ static int commit(struct run *r)
 	return rc;
 }
 
-int hy_import_bytes(struct hy_store *s, const void *raw, size_t len,
-		    const char *source, const char *encoding,
-		    struct hy_import_stats *st, char *err, size_t errlen)
+static void prepared_free(struct prepared *p)
 {
-	struct hy_decoded d = {0};
-	struct hy_meeting m = {0};
-	struct hy_store_doc doc = {0};
-	char sha[65], derr[256] = "";
-	char *clean = NULL;
-	size_t clean_len = 0;
+	hy_meeting_free(&p->m);
+	free(p->clean);
+	hy_decoded_free(&p->d);
+	memset(p, 0, sizeof *p);
+}
+
+/* 0, or HY_ERR_INVALID with the reason in err (a rejected input), or
+ * another negative hy_err code. */
+static int prepare(const void *raw, size_t len, const char *encoding,
+		   struct prepared *p, char *err, size_t errlen)
+{
+	char derr[256] = "";
 	const char *why;
 	int rc;
 
-	rc = hy_store_sha256(raw, len, sha);
-	if (rc)
-		return hy_err_set(err, errlen, rc, "out of memory");
-	rc = hy_store_has(s, sha, err, errlen);
-	if (rc < 0)
-		return rc;
-	if (rc == 1) {
-		if (st)
-			st->duplicates++;
-		return hy_err_set(err, errlen, HY_ERR_DUP, "already stored");
-	}
-	rc = hy_decode(raw, len, encoding, &d, derr, sizeof derr);
+	memset(p, 0, sizeof *p);
+	rc = hy_decode(raw, len, encoding, &p->d, derr, sizeof derr);
 	if (rc)
 		return hy_err_set(err, errlen, rc, "%s",
 				  derr[0] ? derr : hy_err_str(rc));
-	why = binary_reason(d.text, d.len);
-	if (why) {
-		rc = hy_err_set(err, errlen, HY_ERR_INVALID, "%s", why);
-		goto out;
-	}
-	rc = hy_clean(d.text, d.len, &clean, &clean_len, NULL);
-	if (rc) {
-		rc = hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
-		goto out;
-	}
-	rc = hy_meeting_parse(clean, clean_len, &m);
-	if (rc == HY_ERR_INVALID) {
-		rc = hy_err_set(err, errlen, rc, "empty after cleaning");
-		goto out;
-	}
-	if (rc) {
-		rc = hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
-		goto out;
-	}
+	why = binary_reason(p->d.text, p->d.len);
+	if (why)
+		return hy_err_set(err, errlen, HY_ERR_INVALID, "%s", why);
+	rc = hy_clean(p->d.text, p->d.len, &p->clean, &p->clean_len, NULL);
+	if (rc)
+		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
+	rc = hy_meeting_parse(p->clean, p->clean_len, &p->m);
+	if (rc == HY_ERR_INVALID)
+		return hy_err_set(err, errlen, rc, "empty after cleaning");
+	if (rc)
+		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
+	return 0;
+}
+
+/* The writing half: one prepared file into the store. */
+static int put(struct hy_store *s, const void *raw, size_t len,
+	       const char *source, const char *sha, const struct prepared *p,
+	       struct hy_import_stats *st, char *err, size_t errlen)
+{
+	struct hy_store_doc doc = {0};
+	int rc;
+
 	doc.raw = raw;
 	doc.raw_len = len;
-	doc.clean = clean;
-	doc.clean_len = clean_len;
+	doc.clean = p->clean;
+	doc.clean_len = p->clean_len;
 	doc.sha256 = sha;
 	doc.source = source;
-	doc.encoding = d.encoding;
-	doc.replaced = d.replaced;
-	rc = hy_store_insert(s, &m, &doc, NULL, err, errlen);
+	doc.encoding = p->d.encoding;
+	doc.replaced = p->d.replaced;
+	rc = hy_store_insert(s, &p->m, &doc, NULL, err, errlen);
 	if (st) {
 		if (rc == 0) {
 			st->imported++;
-			st->replaced += d.replaced;
+			st->replaced += p->d.replaced;
 		} else if (rc == HY_ERR_DUP) {
 			st->duplicates++;
 		}
 	}
-out:
-	hy_meeting_free(&m);
-	free(clean);
-	hy_decoded_free(&d);
+	return rc;
+}
+
+/* Already stored? 1 yes (counted as a duplicate), 0 no, < 0 error. */
+static int known(struct hy_store *s, const void *raw, size_t len, char sha[65],
+		 struct hy_import_stats *st, char *err, size_t errlen)
+{
+	int rc = hy_store_sha256(raw, len, sha);
+	if (rc)
+		return hy_err_set(err, errlen, rc, "out of memory");
+	rc = hy_store_has(s, sha, err, errlen);
+	if (rc == 1 && st)
+		st->duplicates++;
+	return rc;
+}
+
+int hy_import_bytes(struct hy_store *s, const void *raw, size_t len,
+		    const char *source, const char *encoding,
+		    struct hy_import_stats *st, char *err, size_t errlen)
+{
+	struct prepared p;
+	char sha[65];
+	int rc = known(s, raw, len, sha, st, err, errlen);
+
+	if (rc < 0)
+		return rc;
+	if (rc == 1)
+		return hy_err_set(err, errlen, HY_ERR_DUP, "already stored");
+	rc = prepare(raw, len, encoding, &p, err, errlen);
+	if (rc == 0)
+		rc = put(s, raw, len, source, sha, &p, st, err, errlen);
+	prepared_free(&p);
 	return rc;
 }
 
@@ -263,10 +335,177 @@ static char *source_of(const char *path)
 	return p;
 }
 
-/* One file (or stdin for "-"). Returns 0 or a fatal hy_err code. */
+static void job_free(struct job *j)
+{
+	prepared_free(&j->p);
+	free(j->path);
+	free(j->source);
+	free(j->raw);
+	memset(j, 0, sizeof *j);
+}
+
+static void *worker(void *arg)
+{
+	struct pool *pl = arg;
+	pthread_mutex_lock(&pl->mu);
+	for (;;) {
+		while (!pl->quit && pl->next == pl->tail)
+			pthread_cond_wait(&pl->work, &pl->mu);
+		if (pl->next == pl->tail)
+			break; /* quit, and nothing left to take */
+		struct job *j = &pl->ring[pl->next++ % pl->cap];
+		if (j->state == J_DONE)
+			continue; /* settled when it was read */
+		pthread_mutex_unlock(&pl->mu);
+		j->rc = prepare(j->raw, j->len, pl->encoding, &j->p, j->err,
+				sizeof j->err);
+		pthread_mutex_lock(&pl->mu);
+		j->state = J_DONE;
+		pthread_cond_broadcast(&pl->done);
+	}
+	pthread_mutex_unlock(&pl->mu);
+	return NULL;
+}
+
+static size_t cpus(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : (size_t)n;
+}
+
+/* Workers: one per CPU (hy_import_opts.threads overrides); none on one
+ * CPU, where the walking thread prepares each file itself. */
+static int pool_start(struct run *r)
+{
+	struct pool *pl = &r->pool;
+	size_t n = r->o->threads ? r->o->threads : cpus();
+	if (n <= 1)
+		n = 0;
+	if (n > MAX_WORKERS)
+		n = MAX_WORKERS;
+	pl->cap = n ? n * JOBS_PER_WORKER : 1;
+	pl->ring = calloc(pl->cap, sizeof *pl->ring);
+	if (!pl->ring)
+		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
+	pl->encoding = r->o->encoding;
+	pthread_mutex_init(&pl->mu, NULL);
+	pthread_cond_init(&pl->work, NULL);
+	pthread_cond_init(&pl->done, NULL);
+	for (pl->nth = 0; pl->nth < n; pl->nth++)
+		if (pthread_create(&pl->th[pl->nth], NULL, worker, pl) != 0)
+			break; /* fewer workers, or none: still correct */
+	return 0;
+}
+
+/* Stop the workers and free whatever was not collected. */
+static void pool_stop(struct run *r)
+{
+	struct pool *pl = &r->pool;
+	if (!pl->ring)
+		return;
+	pthread_mutex_lock(&pl->mu);
+	pl->quit = 1;
+	pthread_cond_broadcast(&pl->work);
+	pthread_mutex_unlock(&pl->mu);
+	for (size_t i = 0; i < pl->nth; i++)
+		pthread_join(pl->th[i], NULL);
+	for (size_t i = pl->head; i < pl->tail; i++)
+		job_free(&pl->ring[i % pl->cap]);
+	pthread_cond_destroy(&pl->done);
+	pthread_cond_destroy(&pl->work);
+	pthread_mutex_destroy(&pl->mu);
+	free(pl->ring);
+	memset(pl, 0, sizeof *pl);
+}
+
+/* Store the oldest job once it is prepared. Returns 0 or a fatal code. */
+static int collect(struct run *r)
+{
+	struct pool *pl = &r->pool;
+	struct job *j = &pl->ring[pl->head % pl->cap];
+	int rc = 0;
+
+	pthread_mutex_lock(&pl->mu);
+	while (j->state != J_DONE)
+		pthread_cond_wait(&pl->done, &pl->mu);
+	pthread_mutex_unlock(&pl->mu);
+	if (j->rc == 0) {
+		if (!r->open) {
+			rc = hy_store_begin(r->s, r->err, r->errlen);
+			if (rc)
+				return rc; /* the job is freed by pool_stop */
+			r->open = 1;
+		}
+		rc = put(r->s, j->raw, j->len, j->source, j->sha, &j->p, r->st,
+			 j->err, sizeof j->err);
+		r->in_batch++;
+		if (rc == 0)
+			r->batch_bytes += j->len;
+	} else {
+		rc = j->rc;
+	}
+	if (rc == HY_ERR_INVALID || rc == HY_ERR_TOOBIG || rc == HY_ERR_IO)
+		reject(r, j->path, j->err);
+	else if (rc && rc != HY_ERR_DUP) {
+		hy_err_set(r->err, r->errlen, rc, "%s: %s", j->path, j->err);
+		return rc;
+	}
+	pthread_mutex_lock(&pl->mu);
+	pl->bytes -= j->len;
+	job_free(j);
+	pl->head++;
+	/* a job settled when read can be collected before any worker passed
+	 * it; workers must never take a slot that was already collected */
+	if (pl->next < pl->head)
+		pl->next = pl->head;
+	pthread_mutex_unlock(&pl->mu);
+	r->st->seen++;
+	progress(r);
+	if (r->in_batch >= r->batch || r->batch_bytes >= BATCH_BYTES)
+		return commit(r);
+	return 0;
+}
+
+static int drain(struct run *r)
+{
+	int rc = 0;
+	while (rc == 0 && r->pool.head < r->pool.tail)
+		rc = collect(r);
+	return rc;
+}
+
+/* Queue a job; rc != 0 settles it now (unreadable, duplicate). */
+static int submit(struct run *r, struct job *in)
+{
+	struct pool *pl = &r->pool;
+	int rc;
+	while (pl->tail - pl->head == pl->cap ||
+	       (pl->tail > pl->head && pl->bytes + in->len > INFLIGHT_BYTES))
+		if ((rc = collect(r)))
+			return rc;
+	struct job *j = &pl->ring[pl->tail % pl->cap];
+	pthread_mutex_lock(&pl->mu);
+	*j = *in;
+	pl->bytes += j->len;
+	pl->tail++;
+	if (j->state != J_DONE && pl->nth == 0) { /* no workers: do it here */
+		pthread_mutex_unlock(&pl->mu);
+		j->rc = prepare(j->raw, j->len, pl->encoding, &j->p, j->err,
+				sizeof j->err);
+		pthread_mutex_lock(&pl->mu);
+		j->state = J_DONE;
+		pl->next = pl->tail;
+	}
+	pthread_cond_signal(&pl->work);
+	pthread_mutex_unlock(&pl->mu);
+	return 0;
+}
+
+/* One file (or stdin for "-"): read and hash it, then hand it on.
+ * Returns 0 or a fatal hy_err code. */
 static int do_file(struct run *r, const char *path)
 {
-	char *source = NULL;
+	struct job j = {0};
 	size_t len = 0;
 	int fd, rc;
 
@@ -274,64 +513,60 @@ static int do_file(struct run *r, const char *path)
 		r->st->total++;
 		return 0;
 	}
+	j.state = J_DONE; /* until it is known to need preparing */
+	j.path = strdup(path);
+	if (!j.path)
+		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
 	if (strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
 	} else {
 		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 		if (fd < 0) {
-			char why[256];
-			snprintf(why, sizeof why, "cannot open: %s",
-				 strerror(errno));
-			reject(r, path, why);
-			goto done;
+			j.rc = hy_err_set(j.err, sizeof j.err, HY_ERR_IO,
+					  "cannot open: %s", strerror(errno));
+			return submit(r, &j);
 		}
 	}
 	rc = slurp(r, fd, &len);
 	if (fd != STDIN_FILENO)
 		close(fd);
-	if (rc == HY_ERR_NOMEM)
+	if (rc == HY_ERR_NOMEM) {
+		free(j.path);
 		return rc;
-	if (rc && stopped(r))
-		goto done; /* interrupted while reading: not the file's fault */
+	}
 	if (rc) {
-		reject(r, path, r->err);
-		goto done;
-	}
-	if (strcmp(path, "-") == 0) {
-		source = strdup("-");
-	} else {
-		source = source_of(path);
-	}
-	if (!source)
-		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM,
-				  "out of memory");
-	if (!r->open) {
-		rc = hy_store_begin(r->s, r->err, r->errlen);
-		if (rc) {
-			free(source);
-			return rc;
+		if (stopped(r)) { /* interrupted while reading: not the file's fault */
+			free(j.path);
+			return 0;
 		}
-		r->open = 1;
+		j.rc = rc;
+		snprintf(j.err, sizeof j.err, "%s", r->err);
+		r->err[0] = '\0';
+		return submit(r, &j);
 	}
-	rc = hy_import_bytes(r->s, r->buf, len, source, r->o->encoding, r->st,
-			     r->err, r->errlen);
-	free(source);
-	r->in_batch++;
-	if (rc == 0)
-		r->batch_bytes += len;
-	else if (rc == HY_ERR_INVALID || rc == HY_ERR_TOOBIG)
-		reject(r, path, r->err);
-	else if (rc != HY_ERR_DUP)
+	j.raw = r->buf; /* the job owns the bytes now */
+	j.len = len;
+	r->buf = NULL;
+	r->cap = 0;
+	j.source = strcmp(path, "-") == 0 ? strdup("-") : source_of(path);
+	if (!j.source) {
+		job_free(&j);
+		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
+	}
+	rc = known(r->s, j.raw, j.len, j.sha, r->st, r->err, r->errlen);
+	if (rc < 0) {
+		job_free(&j);
 		return rc;
-	if (r->in_batch >= r->batch || r->batch_bytes >= BATCH_BYTES) {
-		rc = commit(r);
-		if (rc)
-			return rc;
 	}
-done:
-	r->st->seen++;
-	progress(r);
-	return 0;
+	if (rc == 1) {
+		j.rc = HY_ERR_DUP;
+		free(j.raw); /* nothing to keep of a duplicate */
+		j.raw = NULL;
+		j.len = 0;
+	} else {
+		j.state = J_QUEUED;
+	}
+	return submit(r, &j);
 }
 
 struct entry {
@@ -517,7 +752,13 @@ int hy_import_run(struct hy_store *s, const char *const *paths, size_t n,
 		if (rc)
 			return rc;
 	}
+	rc = pool_start(&r);
+	if (rc)
+		return rc;
 	rc = passes(&r, paths, n);
+	if (rc == 0)
+		rc = drain(&r); /* what is read is stored, even when stopped */
+	pool_stop(&r);
 	if (rc == 0)
 		rc = commit(&r);
 	else
