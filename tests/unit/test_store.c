@@ -590,7 +590,7 @@ static void on_reject(const char *path, const char *reason, void *ctx)
 			 strrchr(path, '/') + 1, reason);
 }
 
-static void t_import_tree(void **state)
+static void import_tree(void **state, size_t threads)
 {
 	struct fx *f = *state;
 	struct hy_store *s = open_ok(f);
@@ -625,6 +625,7 @@ static void t_import_tree(void **state)
 	snprintf(p, sizeof p, "%s/in/nul.bin", f->dir);
 	write_file(p, nul, sizeof nul);
 
+	o.threads = threads; /* same order and results with any number */
 	o.max_bytes = sizeof big - 2; /* large.txt is over the limit */
 	o.batch = 2;
 	o.reject = on_reject;
@@ -672,6 +673,21 @@ static void t_import_tree(void **state)
 	assert_int_equal(st.rejected, 3);
 }
 
+static void t_import_tree(void **state)
+{
+	import_tree(state, 0);
+}
+
+static void t_import_tree_one_thread(void **state)
+{
+	import_tree(state, 1);
+}
+
+static void t_import_tree_many_threads(void **state)
+{
+	import_tree(state, 8);
+}
+
 static void t_import_bad_encoding(void **state)
 {
 	struct fx *f = *state;
@@ -714,6 +730,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_foreign_database, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(t_import_tree, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(t_import_tree_one_thread, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(t_import_tree_many_threads, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(t_import_bad_encoding, setup,
 						teardown),
