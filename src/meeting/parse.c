@@ -545,6 +545,7 @@ static char *fmt_date(const struct ymd *t, int with_time)
 /* Word lists (simplified script; the folded view makes them match either) */
 
 static const char *const agenda_verbs[] = {
+	"审议并原则通过了", "研究并原则通过了", "审议并原则同意了",
 	"听取和审议了", "听取并审议了", "审议和通过了", "听取和讨论了",
 	"学习和传达了", "传达学习了", "集中学习了", "专题学习了", "学习传达了", "传达学习",
 	"审议并通过了", "审议通过了", "原则通过了",
@@ -676,6 +677,7 @@ static const char *const meta_marks[] = {
 	"发文机关", "主题分类", "文号", "字体", "【字体", "浏览次数", "浏览", "点击数", "点击",
 	"阅读", "访问量", "字号", "分享", "打印", "关闭", "发布人", "稿源",
 	"签发", "初审", "复审", "终审", "分类", "体裁", "主题词", "上一篇",
+	"请假", "缺席", "记录", "记录人", "抄送", "主送", "印发", "会议记录",
 	"下一篇", "相关链接", "附件", "相关新闻", "相关阅读",
 };
 
@@ -729,6 +731,17 @@ static enum line_kind classify_line(const struct doc *d, size_t a, size_t b)
 	    has_any(d, a, b, header, COUNT(header)) &&
 	    !has_any(d, a, b, publish_marks, COUNT(publish_marks)))
 		return L_CHROME;
+	/* 〔2021〕第8期, [2023]12号: a document number */
+	if (len <= 24 && (c0 == 0x3014 || c0 == '[' || c0 == 0x3010) &&
+	    (ends_with(d, a, b, "号", NULL) || ends_with(d, a, b, "期", NULL)))
+		return L_CHROME;
+	/* "市人民政府办公室      2021年4月15日": an office and a date */
+	if (len <= 60 && !is_content_line(d, a, b) &&
+	    clause_end(d, a, b, 1) == b) {
+		size_t at = find_date(d, a, b, &t, 1);
+		if (at != NPOS && at + parse_date(d, at, b, &t) == b)
+			return L_META;
+	}
 	if (len <= 80 && !is_content_line(d, a, b) &&
 	    find_date(d, a, b, &t, 1) != NPOS &&
 	    (has_any(d, a, b, publish_marks, COUNT(publish_marks)) || is_bare_date(d, a, b)))
@@ -1273,6 +1286,9 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 					again = 1;
 				}
 			}
+			/* 县人民政府第十八届第25次: the 第 of the term */
+			if (be > bs && again && ends_with(d, bs, be, "第", NULL))
+				be--;
 		}
 	} else {
 		size_t which = 0;
@@ -1564,7 +1580,7 @@ static int add_items(const struct doc *d, size_t a, size_t b, struct sections *s
 	for (size_t i = a; i <= b; i++) {
 		int cut = i == b;
 		size_t next = i + 1;
-		if (!cut && (d->cp[i] == ';' || d->cp[i] == 0x3002 || d->cp[i] == '\n')) {
+		if (!cut && (d->cp[i] == ';' || d->cp[i] == 0x3002)) {
 			size_t j = skip_spaces(d, i + 1, b);
 			size_t vs, ve = j < b ? agenda_verb_at(d, j, b, &vs) : NPOS;
 			/* after 。 only a full "会议…了" (or 会议还…) starts an item:
@@ -1572,7 +1588,7 @@ static int add_items(const struct doc *d, size_t a, size_t b, struct sections *s
 			int strong = ve != NPOS && (d->cp[ve - 1] == 0x4E86 /* 了 */ ||
 						    find(d, j, vs, "还") != NPOS);
 			if (ve != NPOS &&
-			    (d->cp[i] == ';' || d->cp[i] == '\n' ||
+			    (d->cp[i] == ';' ||
 			     (match(d, j, b, "会议") && strong) || item_marker(d, j, b))) {
 				/* a bare verb after 。 continues the sentence's subject;
 				 * only ；-lists and 会议… sentences start new items */
@@ -1858,18 +1874,26 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	}
 	/* join body lines into paragraphs (blank-line separated) */
 	int open = 0; /* a paragraph is open and wants its continuation */
+	int prev_heading = 0; /* the last line was "一、关于…" alone */
+	size_t prev = 0;      /* the last body line */
 	for (size_t i = 0; i < nl; i++) {
 		if (kind[i] != L_BODY || i == title)
 			continue;
 		struct span l = lines[i];
-		if (open && (starts_item(&d, l.a, l.b) || starts_new(&d, l.a, l.b) ||
-			     ends_heading(&d, lines[i - 1].a, lines[i - 1].b)))
+		/* "一、关于春季森林防火工作" on its own line: what follows is
+		 * its text, even when that starts with 会议听取了 */
+		int under_heading = open && prev_heading;
+		if (open && !under_heading &&
+		    (starts_item(&d, l.a, l.b) || starts_new(&d, l.a, l.b) ||
+		     ends_heading(&d, lines[prev].a, lines[prev].b)))
 			open = 0;
+		if (under_heading && item_marker(&d, l.a, l.b))
+			open = 0; /* the next numbered heading */
 		if (open && is_remark(&d, l.a, l.b) && body.n && body.s[body.n - 1] == ':')
 			open = 1;
 		if (body.n && !open)
 			rc = buf_add(&body, "\n\n", 2);
-		else if (body.n && open && item_marker(&d, lines[i - 1].a, lines[i - 1].b))
+		else if (body.n && open && item_marker(&d, lines[prev].a, lines[prev].b))
 			rc = buf_add(&body, "\n", 1);
 		if (!rc)
 			rc = buf_add(&body, d.s + d.off[l.a], d.off[l.b] - d.off[l.a]);
@@ -1879,6 +1903,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		/* a bare "会议强调：" line wants the next line */
 		if (!open && d.cp[l.b - 1] == ':')
 			open = 1;
+		prev_heading = open && item_marker(&d, l.a, l.b) &&
+			       l.b - l.a <= 40 &&
+			       agenda_verb_at(&d, l.a, l.b, NULL) == NPOS;
+		prev = i;
 	}
 	if (body.n) {
 		struct doc bd;
