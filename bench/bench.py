@@ -10,7 +10,6 @@ versus all of it.
 import argparse
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -19,19 +18,23 @@ import time
 
 
 def run(cmd, **kw):
-    """Run cmd; return (seconds, peak RSS in KiB, stdout)."""
+    """Run cmd; return (seconds, peak RSS in KiB, output).
+
+    Peak RSS comes from GNU time (/usr/bin/time -f %M): a child forked from
+    this Python process would inherit Python's RSS in its ru_maxrss."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kw)
-    _, status, ru = os.wait4(p.pid, 0)
+    p = subprocess.run(["/usr/bin/time", "-f", "BENCH_MAXRSS %M"] + cmd,
+                       capture_output=True, text=True, **kw)
     dt = time.perf_counter() - t0
-    out = p.stdout.read().decode()
-    err = p.stderr.read().decode()
-    p.stdout.close()
-    p.stderr.close()
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        sys.exit(f"bench: {' '.join(cmd)} failed ({code}): {err[-500:]}")
-    return dt, ru.ru_maxrss, out + err
+    rss = 0
+    lines = p.stderr.splitlines()
+    for line in lines:
+        if line.startswith("BENCH_MAXRSS "):
+            rss = int(line.split()[1])
+    err = "\n".join(l for l in lines if not l.startswith("BENCH_MAXRSS "))
+    if p.returncode not in (0, 1):
+        sys.exit(f"bench: {' '.join(cmd)} failed ({p.returncode}): {err[-500:]}")
+    return dt, rss, p.stdout + err
 
 
 def corpus(gen, work, count):

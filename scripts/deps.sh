@@ -21,6 +21,7 @@ for pc in "${pkgs[@]}"; do
 		missing+=("$deb")
 	fi
 done
+[ -x /usr/bin/time ] || missing+=(time) # GNU time: peak RSS in make bench
 for c in "${cmds[@]}"; do
 	cmd=${c%%:*} deb=${c#*:}
 	command -v "$cmd" >/dev/null || missing+=("$deb")

@@ -1943,13 +1943,6 @@ static int is_attendance(const struct doc *d, size_t a, size_t b)
 	       !has_any(d, a, b, remark_verbs, COUNT(remark_verbs));
 }
 
-static int finish_list(struct strv *l, char ***v, size_t *n)
-{
-	*v = l->v;
-	*n = l->n;
-	return 0;
-}
-
 static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 {
 	struct sections ss = {0};
@@ -2057,11 +2050,12 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 		if ((rc = add_items(d, a, b, &ss)))
 			goto out;
 	}
-	/* no opening paragraph: the title may still name the meeting */
 out:
 	free(p);
-	finish_list(&att, &m->attendees, &m->n_attendees);
-	finish_list(&obs, &m->observers, &m->n_observers);
+	m->attendees = att.v; /* the meeting owns the lists now */
+	m->n_attendees = att.n;
+	m->observers = obs.v;
+	m->n_observers = obs.n;
 	m->sections = ss.v;
 	m->n_sections = ss.n;
 	return rc;
