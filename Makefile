@@ -39,8 +39,8 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 MAIN_OBJ := $(BUILD)/src/cli/main.o
 LIB      := $(BUILD)/libhuiyi.a
 BIN      := $(BUILD)/huiyi
-UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
-UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c tests/screen/test_*.c))
+UNIT_BIN := $(patsubst tests/screen/%.c,$(BUILD)/tests/%,$(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%))
 TEST_TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TEST_TOOL_BIN := $(TEST_TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
 
@@ -70,6 +70,11 @@ $(GEN_DIR)/fold_table.h: tools/genfold.c
 $(BUILD)/src/text/fold.o: $(GEN_DIR)/fold_table.h
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(HY_CFLAGS) $(CMOCKA_CFLAGS) $(HY_LDFLAGS) -o $@ $< $(LIB) \
+		$(CMOCKA_LIBS) $(PKG_LIBS) -lm
+
+$(BUILD)/tests/test_%: tests/screen/test_%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(HY_CFLAGS) $(CMOCKA_CFLAGS) $(HY_LDFLAGS) -o $@ $< $(LIB) \
 		$(CMOCKA_LIBS) $(PKG_LIBS) -lm
