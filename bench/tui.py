@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""Browser benchmarks (issue 3), run by bench/bench.py.
+
+The browser runs in a real pseudo-terminal (120x40, TERM=xterm-256color).
+With HUIYI_TRACE=FILE it appends "paint NS" after each frame is written to
+the terminal and "key NS" when a key is read (NS: CLOCK_MONOTONIC
+nanoseconds, the clock time.monotonic_ns() reads here). So:
+  first paint = first "paint" − the moment before the process was spawned;
+  per key     = the "paint" that follows a key − the moment it was written.
+The anchor: `less FILE` on the same meeting's text, first paint = the moment
+its first line reaches the terminal. Peak RSS: VmHWM from /proc at the end.
+"""
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import tempfile
+import termios
+import time
+
+COLS, ROWS = 120, 40
+
+
+def spawn(argv, env):
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        os.execvpe(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+    return pid, fd
+
+
+def drain(fd, timeout=0.0):
+    out = b""
+    while True:
+        r, _, _ = select.select([fd], [], [], timeout)
+        if not r:
+            return out
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            return out
+        if not chunk:
+            return out
+        out += chunk
+        timeout = 0.0
+
+
+class Trace:
+    def __init__(self, path):
+        self.path = path
+        self.pos = 0
+
+    def wait(self, what, fd, timeout=10.0):
+        """Wait for the next line starting with `what`; return its ns."""
+        end = time.monotonic() + timeout
+        buf = ""
+        while time.monotonic() < end:
+            drain(fd)
+            try:
+                with open(self.path) as f:
+                    f.seek(self.pos)
+                    buf = f.read()
+            except FileNotFoundError:
+                buf = ""
+            lines = buf.split("\n")
+            consumed = 0
+            for line in lines[:-1]:
+                consumed += len(line) + 1
+                if line.startswith(what + " "):
+                    self.pos += consumed
+                    return int(line.split()[1])
+            time.sleep(0.0002)
+        raise TimeoutError(what)
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
+
+
+def huiyi(binary, db, runs):
+    """First paint, keys, peak RSS of the browser on db."""
+    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8")
+    env.pop("NO_COLOR", None)
+    firsts, downs, opens, tabs, rsss = [], [], [], [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            trace = os.path.join(tmp, "trace")
+            env["HUIYI_TRACE"] = trace
+            t0 = time.monotonic_ns()
+            pid, fd = spawn([binary, "-d", db], env)
+            tr = Trace(trace)
+            firsts.append((tr.wait("paint", fd) - t0) / 1e6)
+
+            def key(k):
+                t = time.monotonic_ns()
+                os.write(fd, k)
+                return (tr.wait("paint", fd) - t) / 1e6
+
+            downs.extend(key(b"j") for _ in range(1000))
+            opens.append(key(b"\r"))
+            for _ in range(5):
+                tabs.append(key(b"\t"))
+            key(b"q")
+            for _ in range(20):  # open and close a few more
+                opens.append(key(b"\r"))
+                key(b"q")
+                key(b"j")
+            rsss.append(rss_kib(pid))
+            os.write(fd, b"q")
+            drain(fd, 0.2)
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
+            os.close(fd)
+    return {
+        "first": statistics.median(firsts),
+        "down": statistics.median(downs),
+        "down_p95": sorted(downs)[int(len(downs) * 0.95)],
+        "open": statistics.median(opens),
+        "tab": statistics.median(tabs),
+        "rss": max(rsss) / 1024,
+    }
+
+
+def less_first_paint(binary, db, runs):
+    """less on the text of the first meeting of the list."""
+    text = subprocess.run([binary, "-d", db, "show", "1"], capture_output=True,
+                          env=dict(os.environ, LC_ALL="C.UTF-8")).stdout
+    with tempfile.NamedTemporaryFile(suffix=".txt", delete=False) as f:
+        f.write(text)
+        path = f.name
+    marker = text.split(b"\n")[0][:12]
+    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8", LESS="")
+    times = []
+    for _ in range(runs):
+        t0 = time.monotonic_ns()
+        pid, fd = spawn(["less", path], env)
+        out = b""
+        while marker not in out:
+            r, _, _ = select.select([fd], [], [], 5)
+            if not r:
+                break
+            out += os.read(fd, 65536)
+        times.append((time.monotonic_ns() - t0) / 1e6)
+        os.write(fd, b"q")
+        drain(fd, 0.2)
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+        os.close(fd)
+    os.unlink(path)
+    return statistics.median(times)
