@@ -6,7 +6,13 @@
 
 #include <stdint.h>
 
-/* Keys: a Unicode code point for a printable key, else one of these. */
+/* Keys: a Unicode code point for a printable key, else one of these. The
+ * terminal sends Enter as HY_KEY_ENTER (CR, LF or the keypad's Enter), Tab,
+ * Esc (alone: an Alt-x arrives as Esc then x) and Backspace (DEL or ^H) as
+ * their own keys; other control keys as HY_KEY_CTRL: Ctrl-A … Ctrl-Z as
+ * HY_KEY_CTRL('a') … HY_KEY_CTRL('z'), Ctrl-@ ] ^ _ as HY_KEY_CTRL('@'),
+ * HY_KEY_CTRL(']') and so on. Ctrl-C, Ctrl-\ and Ctrl-Z never arrive as keys:
+ * they are signals (HY_EV_QUIT, and a stop followed by HY_EV_REDRAW). */
 enum {
 	HY_KEY_UP = 0x110000,
 	HY_KEY_DOWN,
@@ -30,6 +36,7 @@ enum hy_mouse {
 	HY_MOUSE_WHEEL_UP = 1,
 	HY_MOUSE_WHEEL_DOWN,
 	HY_MOUSE_CLICK, /* button 1 pressed or clicked */
+	/* x, y: the cell, 0-based from the top left */
 };
 
 enum hy_event_type {
@@ -37,8 +44,11 @@ enum hy_event_type {
 	HY_EV_KEY,    /* key */
 	HY_EV_RESIZE, /* w, h: the new size */
 	HY_EV_MOUSE,  /* mouse, x, y */
-	HY_EV_QUIT,   /* SIGTERM / SIGHUP: leave now, cleanly */
-	HY_EV_REDRAW, /* back from Ctrl-Z: the screen must be drawn anew */
+	HY_EV_QUIT,   /* SIGTERM, SIGHUP, SIGINT, SIGQUIT, or no terminal:
+		       * leave now, cleanly (hy_term_close) */
+	HY_EV_REDRAW, /* back from Ctrl-Z: the screen must be drawn anew
+		       * (hy_term_draw with force); w, h: the size. If it
+		       * changed meanwhile, a HY_EV_RESIZE follows. */
 };
 
 struct hy_event {

@@ -62,7 +62,10 @@ void hy_grid_fill(struct hy_grid *g, int y, int x, int n, int role);
  * with blanks in role and ends the drawing; callers that want it on the
  * next line wrap beforehand (hy_width_fit). Control characters and
  * anything else hy_width_placeholder() names are drawn as placeholders in
- * HY_ROLE_PLACEHOLDER; invalid UTF-8 as U+FFFD. A zero-width code point
+ * HY_ROLE_PLACEHOLDER; invalid UTF-8 as U+FFFD (one per byte
+ * hy_utf8_decode rejects, as hy_width_str counts). A TAB is blanks in role
+ * up to the next multiple of HY_WIDTH_TAB columns counted from x, the
+ * start of the string (width.h). A zero-width code point
  * (combining mark, ZWJ, variation selector) joins the cell drawn before it
  * by this call if its text has room, else it is dropped (also when it
  * comes first, or after a placeholder). Writing over half of a wide

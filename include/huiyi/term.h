@@ -8,8 +8,8 @@
  * for the selection, bold for headings, underline for matches). Handles
  * SIGWINCH (a HY_EV_RESIZE event, bursts collapsed into one), SIGTSTP /
  * Ctrl-Z (the terminal is restored, the process stops; on SIGCONT the
- * screen comes back and a HY_EV_REDRAW event follows), SIGTERM, SIGHUP
- * and SIGINT (a HY_EV_QUIT event). The terminal is restored on
+ * screen comes back and a HY_EV_REDRAW event follows), SIGTERM, SIGHUP,
+ * SIGINT and SIGQUIT (a HY_EV_QUIT event). The terminal is restored on
  * hy_term_close, also after those signals. Nothing the grid holds can
  * become a control sequence: cells hold printable text only (grid.h), and
  * the backend checks again before drawing. */
@@ -24,11 +24,15 @@
 struct hy_term;
 
 /* Take over the terminal on stdin/stdout. Fails with a one-line reason
- * (HY_ERR_INVALID) when stdout is not a terminal, TERM is unset, unknown
- * or "dumb". The caller has checked the locale. */
+ * (HY_ERR_INVALID; without a "huiyi: " prefix) when stdin or stdout is not
+ * a terminal, TERM is unset, unknown, "dumb" or cannot move the cursor.
+ * The caller has checked the locale. One terminal at a time: the signal
+ * handlers it installs are process-wide (SIGINT, SIGQUIT, SIGHUP and
+ * SIGTSTP are left alone if they were ignored, e.g. under nohup). */
 int hy_term_open(struct hy_term **out, char *err, size_t errlen);
 
-/* Give the terminal back as it was. Safe on NULL. */
+/* Give the terminal back as it was (modes, cursor, screen, the signal
+ * handlers it replaced). Safe on NULL. */
 void hy_term_close(struct hy_term *t);
 
 /* Current size in columns and lines. */
@@ -36,12 +40,21 @@ void hy_term_size(struct hy_term *t, int *w, int *h);
 
 /* Draw g (its size must be the terminal's, else it is clipped), changed
  * cells only, and place the cursor at (cy, cx), or hide it if cy < 0.
- * force: redraw every cell (after HY_EV_REDRAW). Returns 0 or HY_ERR_IO. */
+ * force: clear and redraw every cell (after HY_EV_REDRAW; a resize or a
+ * grid of another size redraws every cell anyway). Controls, bidi
+ * controls and invalid UTF-8 in a cell never reach the terminal: a cell
+ * starting with one, or whose text does not have the cell's width by
+ * wcwidth(), is drawn as U+FFFD; such marks after the base are left out.
+ * ZWJ and U+FE0E/U+FE0F are not sent either (terminals that honour them
+ * draw other widths than wcwidth() counted). Returns 0 or HY_ERR_IO. */
 int hy_term_draw(struct hy_term *t, const struct hy_grid *g, int cy, int cx,
 		 int force);
 
-/* Wait up to timeout_ms (-1: forever) for an event. Returns 1 with *ev
- * filled, 0 on timeout. */
+/* Wait up to timeout_ms (-1: forever; 0: only what is pending) for an
+ * event. Returns 1 with *ev filled, 0 on timeout. Keys the model has no
+ * use for (function keys, mouse releases) are skipped. After a quit
+ * signal every call returns HY_EV_QUIT at once. A Ctrl-Z is acted on
+ * here: a caller busy elsewhere stops when it next reads. */
 int hy_term_read(struct hy_term *t, struct hy_event *ev, int timeout_ms);
 
 #endif

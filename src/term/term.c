@@ -1,0 +1,631 @@
+/* term.c: the ncursesw backend (term.h): grid → screen, keys → events.
+ *
+ * The only file that includes curses. It draws a grid by diffing it
+ * against the previous frame and handing ncurses the changed cells, then
+ * one doupdate(). Input is read with poll() on stdin and wget_wch() in
+ * no-delay mode, so signals (quit, Ctrl-Z) are seen while waiting. */
+#define NCURSES_WIDECHAR 1
+#define _XOPEN_SOURCE_EXTENDED 1
+
+#include "huiyi/term.h"
+
+#include "huiyi/err.h"
+#include "huiyi/utf8.h"
+
+#include <curses.h>
+#include <term.h>
+
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+/* The only mutable globals (DESIGN.md §3): set by signal handlers, read
+ * and cleared by hy_term_read. */
+static volatile sig_atomic_t quit_flag;
+static volatile sig_atomic_t tstp_flag;
+
+enum { SIG_TERM, SIG_HUP, SIG_INT, SIG_QUIT, SIG_TSTP, SIG_WINCH, SIG_N };
+static const int sig_nums[SIG_N] = {SIGTERM, SIGHUP,  SIGINT,
+				    SIGQUIT, SIGTSTP, SIGWINCH};
+
+struct hy_term {
+	SCREEN *scr;
+	struct hy_grid prev; /* the frame on the screen; empty: unknown */
+	int need_full;       /* next draw writes every cell */
+	int cursor;          /* cursor visibility set last: 0, 1; -1 unknown */
+	attr_t attr[HY_ROLE_COUNT];
+	short pair[HY_ROLE_COUNT];
+	struct sigaction old[SIG_N];
+	unsigned char caught[SIG_N]; /* old[i] must be put back */
+};
+
+static void on_quit(int sig)
+{
+	(void)sig;
+	quit_flag = 1;
+}
+
+static void on_tstp(int sig)
+{
+	(void)sig;
+	tstp_flag = 1;
+}
+
+/* TERM as it may appear in a message: printable ASCII, at most 40. */
+static void safe_name(const char *s, char *out, size_t outlen)
+{
+	size_t n = 0;
+
+	for (; *s && n + 1 < outlen && n < 40; s++)
+		out[n++] = *s > 0x20 && *s < 0x7f ? *s : '?';
+	out[n] = '\0';
+}
+
+/* Check TERM before ncurses sees it, so every refusal is one clear line. */
+static int check_term(const char *term, char *err, size_t errlen)
+{
+	char name[48];
+	int errret = 0;
+	char *cup;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return hy_err_set(err, errlen, HY_ERR_INVALID,
+				  "the browser needs a terminal on standard "
+				  "input and output (for scripts: huiyi list, "
+				  "huiyi show)");
+	if (!term || !*term)
+		return hy_err_set(err, errlen, HY_ERR_INVALID,
+				  "TERM is not set, cannot show the browser "
+				  "(set TERM to your terminal, e.g. "
+				  "xterm-256color)");
+	safe_name(term, name, sizeof name);
+	if (strcmp(term, "dumb") == 0)
+		return hy_err_set(err, errlen, HY_ERR_INVALID,
+				  "TERM=dumb cannot show the browser (set "
+				  "TERM to your terminal, e.g. "
+				  "xterm-256color)");
+	if (setupterm(term, STDOUT_FILENO, &errret) != OK) {
+		if (errret == -1)
+			return hy_err_set(err, errlen, HY_ERR_INVALID,
+					  "no terminfo database to look up "
+					  "TERM=%s (install ncurses-base, or "
+					  "set TERM=xterm-256color)",
+					  name);
+		return hy_err_set(err, errlen, HY_ERR_INVALID,
+				  "TERM=%s is a terminal this system does "
+				  "not know (set TERM to your terminal, e.g. "
+				  "xterm-256color)",
+				  name);
+	}
+	cup = tigetstr("cup");
+	del_curterm(cur_term);
+	if (!cup || cup == (char *)-1)
+		return hy_err_set(err, errlen, HY_ERR_INVALID,
+				  "TERM=%s cannot move the cursor, cannot "
+				  "show the browser (set TERM to your "
+				  "terminal, e.g. xterm-256color)",
+				  name);
+	return 0;
+}
+
+/* Install our handlers; keep what was there to put it back. SIGWINCH is
+ * left to ncurses (it turns it into KEY_RESIZE) but must not be ignored;
+ * the others stay ignored if they were (nohup, a shell without job
+ * control), but SIGTERM. SIGQUIT (Ctrl-\) quits like SIGINT instead of
+ * leaving the terminal in raw mode behind a core dump. */
+static void catch_signals(struct hy_term *t)
+{
+	for (int i = 0; i < SIG_N; i++) {
+		struct sigaction sa;
+		int ignored;
+
+		if (sigaction(sig_nums[i], NULL, &t->old[i]) != 0)
+			continue;
+		ignored = t->old[i].sa_handler == SIG_IGN &&
+			  !(t->old[i].sa_flags & SA_SIGINFO);
+		memset(&sa, 0, sizeof sa);
+		sigemptyset(&sa.sa_mask);
+		sa.sa_flags = SA_RESTART;
+		if (i == SIG_WINCH) {
+			if (!ignored)
+				continue;
+			sa.sa_handler = SIG_DFL;
+		} else if (i == SIG_TERM || !ignored) {
+			sa.sa_handler = i == SIG_TSTP ? on_tstp : on_quit;
+		} else {
+			continue;
+		}
+		if (sigaction(sig_nums[i], &sa, NULL) == 0)
+			t->caught[i] = 1;
+	}
+}
+
+static void restore_signals(struct hy_term *t)
+{
+	/* ncurses's own SIGWINCH handler stays: it only sets a flag, and
+	 * ncurses installs it once per process. */
+	for (int i = 0; i < SIG_N; i++) {
+		if (t->caught[i])
+			sigaction(sig_nums[i], &t->old[i], NULL);
+		t->caught[i] = 0;
+	}
+}
+
+/* Roles → colour pairs and attributes, once. With NO_COLOR or a terminal
+ * without colours: attributes only. */
+static void map_roles(struct hy_term *t)
+{
+	static const struct {
+		short fg, bg; /* -1: the terminal's default */
+		attr_t attr;  /* with colours */
+		attr_t mono;  /* without */
+	} map[HY_ROLE_COUNT] = {
+		[HY_ROLE_NORMAL] = {-1, -1, A_NORMAL, A_NORMAL},
+		[HY_ROLE_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD,
+				   A_REVERSE | A_BOLD},
+		[HY_ROLE_STATUS] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL,
+				    A_REVERSE},
+		[HY_ROLE_SELECTED] = {-1, -1, A_REVERSE | A_BOLD, A_REVERSE},
+		[HY_ROLE_HEADING] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
+		[HY_ROLE_LABEL] = {COLOR_CYAN, -1, A_NORMAL, A_NORMAL},
+		[HY_ROLE_MATCH] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD,
+				   A_UNDERLINE | A_BOLD},
+		[HY_ROLE_DIM] = {-1, -1, A_DIM, A_DIM},
+		[HY_ROLE_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
+		[HY_ROLE_PLACEHOLDER] = {COLOR_MAGENTA, -1, A_NORMAL, A_DIM},
+	};
+	const char *nc = getenv("NO_COLOR");
+	int colour = !(nc && *nc) && has_colors() && start_color() == OK &&
+		     COLORS >= 8 && COLOR_PAIRS >= HY_ROLE_COUNT;
+	short dfg = COLOR_WHITE, dbg = COLOR_BLACK;
+
+	if (colour && use_default_colors() == OK)
+		dfg = dbg = -1;
+	for (int r = 0; r < HY_ROLE_COUNT; r++) {
+		t->pair[r] = 0;
+		t->attr[r] = colour ? map[r].attr : map[r].mono;
+		if (!colour || (map[r].fg < 0 && map[r].bg < 0))
+			continue;
+		if (init_pair((short)r, map[r].fg < 0 ? dfg : map[r].fg,
+			      map[r].bg < 0 ? dbg : map[r].bg) == OK)
+			t->pair[r] = (short)r;
+		else
+			t->attr[r] = map[r].mono;
+	}
+}
+
+/* Make ncurses agree with the kernel about the size (after a stop, or a
+ * resize it missed). Returns 1 if the size changed. */
+static int sync_size(struct hy_term *t)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	    ws.ws_col == 0)
+		return 0;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return 0;
+	resize_term(ws.ws_row, ws.ws_col);
+	t->need_full = 1;
+	return 1;
+}
+
+int hy_term_open(struct hy_term **out, char *err, size_t errlen)
+{
+	const char *term = getenv("TERM");
+	struct hy_term *t;
+	int rc;
+
+	*out = NULL;
+	rc = check_term(term, err, errlen);
+	if (rc)
+		return rc;
+	t = calloc(1, sizeof *t);
+	if (!t)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	t->cursor = -1;
+	t->need_full = 1;
+	quit_flag = 0;
+	tstp_flag = 0;
+	/* Before newterm, so ncurses keeps its hands off these signals. */
+	catch_signals(t);
+	/* The size comes from the terminal, not from $LINES / $COLUMNS. */
+	use_env(FALSE);
+	use_tioctl(TRUE);
+	t->scr = newterm(term, stdout, stdin);
+	if (!t->scr) {
+		char name[48];
+		restore_signals(t);
+		free(t);
+		safe_name(term, name, sizeof name);
+		return hy_err_set(err, errlen, HY_ERR_INVALID,
+				  "cannot start the terminal (TERM=%s)", name);
+	}
+	set_term(t->scr);
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	meta(stdscr, TRUE);
+	set_escdelay(25);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
+			  BUTTON5_PRESSED,
+		  NULL);
+	mouseinterval(0);
+	map_roles(t);
+	if (curs_set(0) != ERR)
+		t->cursor = 0;
+	*out = t;
+	return 0;
+}
+
+void hy_term_close(struct hy_term *t)
+{
+	if (!t)
+		return;
+	set_term(t->scr);
+	endwin();
+	restore_signals(t);
+	delscreen(t->scr);
+	hy_grid_free(&t->prev);
+	free(t);
+}
+
+void hy_term_size(struct hy_term *t, int *w, int *h)
+{
+	set_term(t->scr);
+	*w = COLS;
+	*h = LINES;
+}
+
+/* Nothing that could start or bend a control sequence reaches the
+ * terminal: C0, DEL, C1, and the bidi embeddings, overrides and isolates
+ * (they would reorder the rest of the line). */
+static int unsafe(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
+	       (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+	       cp == 0x200F || cp == 0x061C;
+}
+
+/* Left out of what is drawn although the grid keeps them: ZWJ and the
+ * emoji/text presentation selectors. A terminal that honours them draws
+ * a different number of columns than wcwidth() counted. */
+static int dropped(uint32_t cp)
+{
+	return cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F;
+}
+
+/* Cell text → base character + combining marks for setcchar. Returns the
+ * base's width per wcwidth(), which the caller checks. */
+static int cell_wchars(const char *s, wchar_t out[CCHARW_MAX + 1])
+{
+	size_t len = strlen(s), n = 0;
+	int w = -1;
+
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int bad;
+		i += hy_utf8_next(s + i, len - i, &cp, &bad);
+		if (n == 0) {
+			if (bad || unsafe(cp))
+				cp = HY_UTF8_REPLACEMENT;
+			w = wcwidth((wchar_t)cp);
+			if (w < 1)
+				break; /* no base character */
+			out[n++] = (wchar_t)cp;
+			continue;
+		}
+		if (bad || unsafe(cp) || dropped(cp) ||
+		    wcwidth((wchar_t)cp) != 0)
+			continue;
+		if (n < CCHARW_MAX)
+			out[n++] = (wchar_t)cp;
+	}
+	out[n] = L'\0';
+	return n ? w : -1;
+}
+
+static void put_wchars(struct hy_term *t, int y, int x, const wchar_t *wc,
+		       int role)
+{
+	cchar_t cc;
+
+	if (role < 0 || role >= HY_ROLE_COUNT)
+		role = HY_ROLE_NORMAL;
+	if (setcchar(&cc, wc, t->attr[role], t->pair[role], NULL) == OK)
+		mvadd_wch(y, x, &cc); /* ERR in the last cell is harmless */
+}
+
+/* Draw one cell of width 1 or 2 (w); a text that does not have that width
+ * is drawn as U+FFFD and blanks. */
+static void draw_cell(struct hy_term *t, int y, int x, const char *text,
+		      int w, int role)
+{
+	static const wchar_t repl[] = {0xFFFD, 0}, blank[] = {L' ', 0};
+	wchar_t wc[CCHARW_MAX + 1];
+
+	if (cell_wchars(text, wc) == w) {
+		put_wchars(t, y, x, wc, role);
+		return;
+	}
+	put_wchars(t, y, x, repl, role);
+	if (w == 2)
+		put_wchars(t, y, x + 1, blank, role);
+}
+
+static int same_cell(const struct hy_cell *a, const struct hy_cell *b)
+{
+	return a->width == b->width && a->role == b->role &&
+	       strcmp(a->text, b->text) == 0;
+}
+
+/* Remember g as the frame on the screen. */
+static void keep_frame(struct hy_term *t, const struct hy_grid *g)
+{
+	if ((t->prev.w != g->w || t->prev.h != g->h) &&
+	    hy_grid_resize(&t->prev, g->w, g->h) != 0) {
+		hy_grid_free(&t->prev);
+		t->need_full = 1;
+		return;
+	}
+	memcpy(t->prev.cells, g->cells,
+	       (size_t)g->w * (size_t)g->h * sizeof *g->cells);
+}
+
+int hy_term_draw(struct hy_term *t, const struct hy_grid *g, int cy, int cx,
+		 int force)
+{
+	static const wchar_t blank[] = {L' ', 0};
+	int w, h, full;
+
+	set_term(t->scr);
+	w = g->w < COLS ? g->w : COLS;
+	h = g->h < LINES ? g->h : LINES;
+	full = force || t->need_full || !t->prev.cells || t->prev.w != g->w ||
+	       t->prev.h != g->h;
+	if (full) {
+		werase(stdscr);
+		if (force || t->need_full)
+			clearok(curscr, TRUE);
+	}
+	for (int y = 0; y < h && g->cells; y++) {
+		const struct hy_cell *row = g->cells + (size_t)y * (size_t)g->w;
+		const struct hy_cell *old =
+			full ? NULL : t->prev.cells + (size_t)y * (size_t)g->w;
+		for (int x = 0; x < w; x++) {
+			const struct hy_cell *c = &row[x];
+			int wide = c->width == 2 && x + 1 < w &&
+				   row[x + 1].width == 0;
+			if (old && same_cell(c, &old[x]) &&
+			    (!wide || same_cell(&row[x + 1], &old[x + 1])))
+				continue;
+			if (c->width == 0 && x > 0 && row[x - 1].width == 2)
+				continue; /* drawn with its lead */
+			if (wide) {
+				draw_cell(t, y, x, c->text, 2, c->role);
+				x++;
+			} else if (c->width == 1) {
+				draw_cell(t, y, x, c->text, 1, c->role);
+			} else { /* a half without its other half */
+				put_wchars(t, y, x, blank, c->role);
+			}
+		}
+	}
+	keep_frame(t, g);
+	if (full && t->prev.cells)
+		t->need_full = 0;
+	if (cy >= 0 && cy < LINES && cx >= 0 && cx < COLS) {
+		move(cy, cx);
+		if (t->cursor != 1 && curs_set(1) != ERR)
+			t->cursor = 1;
+	} else if (t->cursor != 0 && curs_set(0) != ERR) {
+		t->cursor = 0;
+	}
+	if (wnoutrefresh(stdscr) == ERR || doupdate() == ERR)
+		return HY_ERR_IO;
+	return 0;
+}
+
+/* Ctrl-Z: give the terminal back, stop, and come back on SIGCONT. */
+static void suspend(struct hy_term *t)
+{
+	struct sigaction dfl, mine;
+	sigset_t set, old;
+
+	endwin();
+	memset(&dfl, 0, sizeof dfl);
+	sigemptyset(&dfl.sa_mask);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(SIGTSTP, &dfl, &mine);
+	sigemptyset(&set);
+	sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_UNBLOCK, &set, &old);
+	raise(SIGTSTP); /* stopped here until SIGCONT */
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	sigaction(SIGTSTP, &mine, NULL);
+	tstp_flag = 0;
+	/* Back: the size may have changed while we were not in the
+	 * foreground (no SIGWINCH then); the screen is repainted whole. */
+	if (sync_size(t))
+		ungetch(KEY_RESIZE); /* a HY_EV_RESIZE after the redraw */
+	t->need_full = 1;
+	clearok(curscr, TRUE);
+	doupdate();
+	if (t->cursor == 0)
+		curs_set(0);
+}
+
+/* Translate what wget_wch returned. Returns 1 if it is an event. */
+static int key_event(int r, wint_t wc, struct hy_event *ev)
+{
+	static const struct {
+		int curses;
+		uint32_t key;
+	} fkeys[] = {
+		{KEY_UP, HY_KEY_UP},         {KEY_DOWN, HY_KEY_DOWN},
+		{KEY_LEFT, HY_KEY_LEFT},     {KEY_RIGHT, HY_KEY_RIGHT},
+		{KEY_PPAGE, HY_KEY_PGUP},    {KEY_NPAGE, HY_KEY_PGDN},
+		{KEY_HOME, HY_KEY_HOME},     {KEY_END, HY_KEY_END},
+		{KEY_A1, HY_KEY_HOME},       {KEY_C1, HY_KEY_END},
+		{KEY_A3, HY_KEY_PGUP},       {KEY_C3, HY_KEY_PGDN},
+		{KEY_FIND, HY_KEY_HOME},     {KEY_SELECT, HY_KEY_END},
+		{KEY_ENTER, HY_KEY_ENTER},   {KEY_BTAB, HY_KEY_BTAB},
+		{KEY_BACKSPACE, HY_KEY_BACKSPACE},
+		{KEY_DC, HY_KEY_DELETE},
+	};
+	uint32_t k;
+
+	ev->type = HY_EV_KEY;
+	if (r == KEY_CODE_YES) {
+		for (size_t i = 0; i < sizeof fkeys / sizeof *fkeys; i++) {
+			if (fkeys[i].curses == (int)wc) {
+				ev->key = fkeys[i].key;
+				return 1;
+			}
+		}
+		return 0; /* a function key we have no use for */
+	}
+	k = (uint32_t)wc;
+	if (k == '\r' || k == '\n')
+		ev->key = HY_KEY_ENTER;
+	else if (k == 27)
+		ev->key = HY_KEY_ESC;
+	else if (k == '\t')
+		ev->key = HY_KEY_TAB;
+	else if (k == 127 || k == 8)
+		ev->key = HY_KEY_BACKSPACE;
+	else if (k >= 1 && k <= 26)
+		ev->key = HY_KEY_CTRL('a' + k - 1);
+	else if (k == 0 || (k >= 28 && k <= 31))
+		ev->key = HY_KEY_CTRL(k + 0x40); /* ^@ ^\ ^] ^^ ^_ */
+	else if ((k >= 0x80 && k <= 0x9F) || k > 0x10FFFF ||
+		 (k >= 0xD800 && k <= 0xDFFF))
+		return 0;
+	else
+		ev->key = k;
+	return 1;
+}
+
+static int mouse_event(struct hy_event *ev)
+{
+	MEVENT me;
+
+	if (getmouse(&me) != OK)
+		return 0;
+	if (me.bstate & BUTTON4_PRESSED)
+		ev->mouse = HY_MOUSE_WHEEL_UP;
+	else if (me.bstate & BUTTON5_PRESSED)
+		ev->mouse = HY_MOUSE_WHEEL_DOWN;
+	else if (me.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED))
+		ev->mouse = HY_MOUSE_CLICK;
+	else
+		return 0;
+	ev->type = HY_EV_MOUSE;
+	ev->x = me.x;
+	ev->y = me.y;
+	return 1;
+}
+
+/* After one resize, swallow the ones queued behind it; the first other
+ * key goes back into the queue. */
+static void drain_resizes(void)
+{
+	wint_t wc;
+	int r;
+
+	wtimeout(stdscr, 0);
+	while ((r = wget_wch(stdscr, &wc)) != ERR) {
+		if (r == KEY_CODE_YES && wc == KEY_RESIZE)
+			continue;
+		if (r == KEY_CODE_YES)
+			ungetch((int)wc);
+		else
+			unget_wch((wchar_t)wc);
+		break;
+	}
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+int hy_term_read(struct hy_term *t, struct hy_event *ev, int timeout_ms)
+{
+	long deadline = timeout_ms >= 0 ? now_ms() + timeout_ms : 0;
+
+	set_term(t->scr);
+	memset(ev, 0, sizeof *ev);
+	for (;;) {
+		struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+		wint_t wc;
+		int r, wait = -1;
+
+		if (quit_flag) { /* sticky: every later read says quit too */
+			ev->type = HY_EV_QUIT;
+			return 1;
+		}
+		if (tstp_flag) {
+			suspend(t);
+			ev->type = HY_EV_REDRAW;
+			ev->w = COLS;
+			ev->h = LINES;
+			return 1;
+		}
+		/* Keys ncurses already holds first, then the kernel's. */
+		wtimeout(stdscr, 0);
+		r = wget_wch(stdscr, &wc);
+		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
+			drain_resizes();
+			sync_size(t);
+			t->need_full = 1;
+			ev->type = HY_EV_RESIZE;
+			ev->w = COLS;
+			ev->h = LINES;
+			return 1;
+		}
+		if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
+			if (mouse_event(ev))
+				return 1;
+			continue;
+		}
+		if (r != ERR) {
+			if (key_event(r, wc, ev))
+				return 1;
+			memset(ev, 0, sizeof *ev);
+			continue;
+		}
+		if (timeout_ms >= 0) {
+			long left = deadline - now_ms();
+			if (left <= 0)
+				return 0;
+			wait = (int)left;
+		}
+		r = poll(&pfd, 1, wait);
+		if (r < 0 && errno != EINTR) {
+			ev->type = HY_EV_QUIT; /* no input any more */
+			return 1;
+		}
+		if (r == 0 && !quit_flag && !tstp_flag)
+			return 0;
+		/* readable, or a signal: look again */
+		if (r > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) &&
+		    !(pfd.revents & POLLIN)) {
+			ev->type = HY_EV_QUIT; /* the terminal is gone */
+			return 1;
+		}
+	}
+}
