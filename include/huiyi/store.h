@@ -21,7 +21,7 @@
 #include "huiyi/meeting.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define HY_STORE_SCHEMA_VERSION 1
+#define HY_STORE_SCHEMA_VERSION 2
 
 struct hy_store;
 
@@ -80,7 +80,7 @@ int hy_store_insert(struct hy_store *s, const struct hy_meeting *m,
 		    const struct hy_store_doc *doc, int64_t *id, char *err,
 		    size_t errlen);
 
-/* List filter; NULL members do not filter. Dates are inclusive
+/* List filter; NULL or "" members do not filter. Dates are inclusive
  * "YYYY-MM-DD" bounds on the meeting date (a bound excludes meetings whose
  * date is unknown). body: substring of the body; person: substring of any
  * name linked to the meeting (chair, attendee or observer). */
@@ -91,8 +91,8 @@ struct hy_store_filter {
 	const char *person;
 };
 
-/* Keyset position in the list order (date newest first, unknown dates
- * last, then id descending). A zeroed cursor (set == 0) is the start. */
+/* Keyset position in the date order (HY_SORT_DATE) for hy_store_list.
+ * A zeroed cursor (set == 0) is the start. */
 struct hy_store_cursor {
 	int set;
 	char key[16]; /* the date, "" when unknown */
@@ -110,10 +110,12 @@ struct hy_store_row {
 	const char *chair;
 	const char *title;
 	int n_sections;
+	const char *published; /* "YYYY-MM-DD[ HH:MM]" */
 };
 
-/* Return 0 to go on, anything else to stop (hy_store_list then returns
- * that value if it is negative, else the rows seen so far). */
+/* Return 0 to go on, anything else to stop (hy_store_list and
+ * hy_store_page then return that value if it is negative, else the rows
+ * seen so far, the stopping one included). */
 typedef int (*hy_store_row_fn)(const struct hy_store_row *row, void *ctx);
 
 /* Call fn for up to limit rows after cursor `after` (NULL = from the
@@ -124,6 +126,61 @@ int hy_store_list(struct hy_store *s, const struct hy_store_filter *f,
 		  const struct hy_store_cursor *after, size_t limit,
 		  hy_store_row_fn fn, void *ctx, struct hy_store_cursor *next,
 		  char *err, size_t errlen);
+
+/* Orders of the list. Every order ends in id descending, so it is total:
+ * rows that tie on the other keys keep one fixed order. */
+enum hy_store_sort {
+	HY_SORT_DATE = 0, /* date newest first (unknown last), id descending */
+	HY_SORT_BODY,     /* body A-Z by UTF-8 bytes (unknown last), then
+			   * date newest first, id descending */
+	HY_SORT_NUMBER,   /* number highest first (none last), then date
+			   * newest first, id descending */
+};
+
+/* A position in the list: the sort values of one row. Made by
+ * hy_store_key_of; a plain value (copy it, keep it, no freeing). It holds
+ * the values of every order, so a key taken in one order pages in any
+ * other (to find the same row after the sort changes). A zeroed key
+ * (set == 0) is "no position". Callers use `set` only. */
+struct hy_store_key {
+	int set;
+	int flags;     /* internal: which values are known or cut short */
+	int64_t id;
+	int number;    /* 0 when none */
+	char date[16]; /* "" when unknown */
+	char body[124];
+};
+
+/* The key of a row delivered by hy_store_page or hy_store_list (during
+ * the callback), to page on from it. sort is accepted for symmetry: the
+ * key fits every order. A body longer than the key holds is read back by
+ * id when the key is used. */
+void hy_store_key_of(const struct hy_store_row *row, enum hy_store_sort sort,
+		     struct hy_store_key *k);
+
+/* Call fn for up to limit rows of the list (filter f, NULL = all; order
+ * sort) that come strictly after key `after` (NULL or !set: from the
+ * first row), or with backward = 1 strictly before it (NULL or !set: from
+ * the last row). Forward rows arrive in list order, backward ones in
+ * reverse list order (nearest to the key first). Each call is a few
+ * index range reads, however deep the position (DESIGN.md §2 query).
+ * Returns the number of rows delivered or a negative hy_err code. */
+int hy_store_page(struct hy_store *s, const struct hy_store_filter *f,
+		  enum hy_store_sort sort, const struct hy_store_key *after,
+		  int backward, size_t limit, hy_store_row_fn fn, void *ctx,
+		  char *err, size_t errlen);
+
+/* The number of meetings matching f (NULL = all) into *n. */
+int hy_store_count(struct hy_store *s, const struct hy_store_filter *f,
+		   size_t *n, char *err, size_t errlen);
+
+/* Into *rank: the number of rows matching f that come before key k in
+ * order sort, i.e. the 0-based position of k's row in that list when the
+ * row matches f. A key that is not set has rank 0. Costs a count of the
+ * rows before k (an index walk, linear in the rank). */
+int hy_store_rank(struct hy_store *s, const struct hy_store_filter *f,
+		  enum hy_store_sort sort, const struct hy_store_key *k,
+		  size_t *rank, char *err, size_t errlen);
 
 /* A stored meeting: the parsed structure plus its provenance. */
 struct hy_store_record {

@@ -57,25 +57,67 @@ static const char schema_v1[] =
 	"CREATE INDEX meeting_people_by_person"
 	" ON meeting_people(person_id, meeting_id);";
 
+/* Schema v2: the indexes of the list orders (store.h enum hy_store_sort)
+ * and a table of the bodies for the body filter.
+ *
+ * Each order is a tuple of key expressions; every one is indexed so that
+ * a page is one index range read in index order, forward or backward.
+ * The expressions must be written in queries exactly as here
+ * (src/store/query.c), or sqlite does not see the index:
+ *   date   ifnull(date, '')     '' (unknown) below every date: last in DESC
+ *   body   ifnull(body, x'')    a BLOB sorts after every TEXT: unknown last
+ *   number ifnull(number, 0)    none (NULL) is 0: last in DESC
+ * Date order: meetings_by_date (v1) backward: date DESC, rowid DESC.
+ * Body order: ASC then DESC DESC, so the directions are spelled out.
+ * Number order: meetings_by_number backward.
+ * A body filter that names a few bodies reads one range per body:
+ * meetings_by_body (date order within a body) and meetings_by_body_number.
+ *
+ * bodies: each distinct non-NULL body with its number of meetings, kept
+ * by triggers, so a body substring is resolved against a few hundred
+ * names instead of every meeting. */
+static const char schema_v2[] =
+	"CREATE INDEX meetings_by_body ON meetings("
+	" ifnull(body, x''), ifnull(date, '') DESC, id DESC);"
+	"CREATE INDEX meetings_by_number ON meetings("
+	" ifnull(number, 0), ifnull(date, ''));"
+	"CREATE INDEX meetings_by_body_number ON meetings("
+	" ifnull(body, x''), ifnull(number, 0), ifnull(date, ''));"
+	"CREATE TABLE bodies ("
+	" name TEXT PRIMARY KEY,"
+	" n INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO bodies (name, n)"
+	" SELECT body, count(*) FROM meetings WHERE body IS NOT NULL"
+	" GROUP BY body;"
+	"CREATE TRIGGER meetings_body_insert AFTER INSERT ON meetings"
+	" WHEN new.body IS NOT NULL BEGIN"
+	" INSERT INTO bodies (name, n) VALUES (new.body, 1)"
+	"  ON CONFLICT (name) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER meetings_body_delete AFTER DELETE ON meetings"
+	" WHEN old.body IS NOT NULL BEGIN"
+	" UPDATE bodies SET n = n - 1 WHERE name = old.body;"
+	" DELETE FROM bodies WHERE name = old.body AND n <= 0;"
+	" END;"
+	"CREATE TRIGGER meetings_body_update AFTER UPDATE OF body ON meetings"
+	" WHEN old.body IS NOT new.body BEGIN"
+	" UPDATE bodies SET n = n - 1 WHERE name = old.body;"
+	" DELETE FROM bodies WHERE name = old.body AND n <= 0;"
+	" INSERT INTO bodies (name, n) SELECT new.body, 1"
+	"  WHERE new.body IS NOT NULL"
+	"  ON CONFLICT (name) DO UPDATE SET n = n + 1;"
+	" END;";
+
 /* Forward migrations: step i takes user_version from i to i + 1. Adding a
  * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
 static const char *const migrations[] = {
 	schema_v1,
+	schema_v2,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] ==
 		       HY_STORE_SCHEMA_VERSION,
 	       "one migration step per schema version");
-
-#define LIST_COLS \
-	"SELECT m.id, m.date, m.body, m.kind, m.number, m.chair, m.title," \
-	" (SELECT count(*) FROM sections x WHERE x.meeting_id = m.id)," \
-	" ifnull(m.date, '') FROM meetings m"
-#define LIST_FILTER \
-	"(?3 IS NULL OR instr(m.body, ?3) > 0)" \
-	" AND (?4 IS NULL OR EXISTS (SELECT 1 FROM meeting_people mp" \
-	"  JOIN people p ON p.id = mp.person_id" \
-	"  WHERE mp.meeting_id = m.id AND instr(p.name, ?4) > 0))"
 
 static const char *const stmt_sql[HY_ST_COUNT] = {
 	[HY_ST_HAS] = "SELECT 1 FROM meetings WHERE sha256 = ?1",
@@ -96,15 +138,14 @@ static const char *const stmt_sql[HY_ST_COUNT] = {
 	[HY_ST_SAVEPOINT] = "SAVEPOINT hy_meeting",
 	[HY_ST_RELEASE] = "RELEASE hy_meeting",
 	[HY_ST_ROLLBACK_TO] = "ROLLBACK TO hy_meeting",
-	/* Keyset pages: the rest of the cursor's date (id below it), then
-	 * the dates below it; each is one index range, however deep. */
-	[HY_ST_LIST_SAME] = LIST_COLS
-		" WHERE ifnull(m.date, '') = ?1 AND m.id < ?2 AND " LIST_FILTER
-		" ORDER BY m.id DESC LIMIT ?5",
-	[HY_ST_LIST_BELOW] = LIST_COLS
-		" WHERE ifnull(m.date, '') >= ?1 AND ifnull(m.date, '') < ?2"
-		" AND " LIST_FILTER
-		" ORDER BY ifnull(m.date, '') DESC, m.id DESC LIMIT ?5",
+	[HY_ST_KEY_BY_ID] = "SELECT ifnull(date, ''), body, ifnull(number, 0)"
+			    " FROM meetings WHERE id = ?1",
+	[HY_ST_BODIES_LIKE] = "SELECT name FROM bodies"
+			      " WHERE instr(name, ?1) > 0 ORDER BY name"
+			      " LIMIT ?2",
+	[HY_ST_PEOPLE_LIKE] = "SELECT id FROM people WHERE instr(name, ?1) > 0"
+			      " LIMIT ?2",
+	[HY_ST_MAX_ID] = "SELECT ifnull(max(id), 0) FROM meetings",
 	[HY_ST_GET_MEETING] =
 		"SELECT id, title, published, date, body, kind, number, chair,"
 		" chair_role, summary, source, sha256, encoding, replaced,"
@@ -249,9 +290,9 @@ static int identify(struct hy_store *s, int *version, char *err,
 			  s->path);
 }
 
-static int migrate(struct hy_store *s, char *err, size_t errlen)
+static int migrate(struct hy_store *s, int upto, char *err, size_t errlen)
 {
-	while (s->version < HY_STORE_SCHEMA_VERSION) {
+	while (s->version < upto) {
 		char sql[96];
 		int now = 0, rc;
 
@@ -302,6 +343,13 @@ fail:
 
 int hy_store_open(struct hy_store **out, const char *path, int flags,
 		  char *err, size_t errlen)
+{
+	return hy_store_open_at(out, path, flags, HY_STORE_SCHEMA_VERSION, err,
+				errlen);
+}
+
+int hy_store_open_at(struct hy_store **out, const char *path, int flags,
+		     int upto, char *err, size_t errlen)
 {
 	struct stat sb;
 	struct hy_store *s;
@@ -365,11 +413,17 @@ int hy_store_open(struct hy_store **out, const char *path, int flags,
 	rc = exec(s,
 		  "PRAGMA journal_mode = WAL;"
 		  "PRAGMA synchronous = NORMAL;"
-		  "PRAGMA foreign_keys = ON;",
+		  "PRAGMA foreign_keys = ON;"
+		  /* up to 64 MiB of pages: a list page reads ~200 rows
+		   * spread over the table; with sqlite's default 2 MiB they
+		   * are read from the file again on every page (4x slower) */
+		  "PRAGMA cache_size = -65536;",
 		  "setting up the connection", err, errlen);
 	if (rc)
 		goto fail;
-	rc = migrate(s, err, errlen);
+	if (upto < 1 || upto > HY_STORE_SCHEMA_VERSION)
+		upto = HY_STORE_SCHEMA_VERSION;
+	rc = migrate(s, upto, err, errlen);
 	if (rc)
 		goto fail;
 	*out = s;
@@ -387,6 +441,7 @@ void hy_store_close(struct hy_store *s)
 		hy_store_rollback(s);
 	for (int i = 0; i < HY_ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
+	hy_store_pool_free(s);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s);
@@ -430,6 +485,9 @@ void hy_store_rollback(struct hy_store *s)
 	for (int i = 0; i < HY_ST_COUNT; i++)
 		if (s->st[i])
 			sqlite3_reset(s->st[i]);
+	for (int i = 0; i < HY_STORE_POOL; i++)
+		if (s->pool[i].st)
+			sqlite3_reset(s->pool[i].st);
 	if (sqlite3_get_autocommit(s->db) == 0)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_batch = 0;

@@ -3,6 +3,7 @@
 #define HUIYI_STORE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 #include "huiyi/store.h"
 
@@ -17,12 +18,27 @@ enum hy_store_stmt {
 	HY_ST_SAVEPOINT,
 	HY_ST_RELEASE,
 	HY_ST_ROLLBACK_TO,
-	HY_ST_LIST_SAME,
-	HY_ST_LIST_BELOW,
+	HY_ST_KEY_BY_ID,
+	HY_ST_BODIES_LIKE,
+	HY_ST_PEOPLE_LIKE,
+	HY_ST_MAX_ID,
 	HY_ST_GET_MEETING,
 	HY_ST_GET_SECTIONS,
 	HY_ST_GET_PEOPLE,
 	HY_ST_COUNT
+};
+
+/* List queries are built per shape (order, level, direction, filters)
+ * and kept prepared in a small pool keyed by their SQL; several copies of
+ * one shape can be busy at once (a page merges one stream per body). */
+#define HY_STORE_POOL 48
+
+struct hy_store_pooled {
+	sqlite3_stmt *st; /* NULL: free slot */
+	char *sql;
+	uint32_t hash;
+	int busy;
+	uint64_t used; /* tick of the last use: the oldest idle one goes */
 };
 
 struct hy_store {
@@ -31,7 +47,20 @@ struct hy_store {
 	int version;
 	int in_batch;
 	sqlite3_stmt *st[HY_ST_COUNT];
+	struct hy_store_pooled pool[HY_STORE_POOL];
+	uint64_t tick;
+	/* Tests: called with the SQL of each list query as it is prepared. */
+	void (*on_prepare)(const char *sql, void *ctx);
+	void *on_prepare_ctx;
 };
+
+/* hy_store_open, but bring the schema only up to version `upto` (tests:
+ * make an old database with today's code). */
+int hy_store_open_at(struct hy_store **out, const char *path, int flags,
+		     int upto, char *err, size_t errlen);
+
+/* Finalize the pooled list queries (hy_store_close). */
+void hy_store_pool_free(struct hy_store *s);
 
 /* The statement for id, prepared on first use; reset and unbound. */
 int hy_store_stmt(struct hy_store *s, enum hy_store_stmt id,

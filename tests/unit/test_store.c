@@ -8,6 +8,7 @@
 #include "huiyi/err.h"
 #include "huiyi/import.h"
 #include "huiyi/store.h"
+#include "../../src/store/internal.h" /* hy_store_open_at, on_prepare */
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -702,6 +703,632 @@ static void t_import_bad_encoding(void **state)
 	assert_int_equal(st.seen, 0);
 }
 
+/* ---- The list in three orders: hy_store_page, count, rank. ---- */
+
+/* Ids (and the key of each) in the order delivered. */
+struct idv {
+	int64_t *v;
+	struct hy_store_key *k;
+	size_t n, cap;
+	int stop_after;
+};
+
+static int idv_add(const struct hy_store_row *row, void *ctx)
+{
+	struct idv *x = ctx;
+	if (x->n == x->cap) {
+		x->cap = x->cap ? x->cap * 2 : 64;
+		x->v = realloc(x->v, x->cap * sizeof *x->v);
+		x->k = realloc(x->k, x->cap * sizeof *x->k);
+		assert_non_null(x->v);
+		assert_non_null(x->k);
+	}
+	x->v[x->n] = row->id;
+	hy_store_key_of(row, HY_SORT_DATE, &x->k[x->n]);
+	x->n++;
+	return x->stop_after && (int)x->n == x->stop_after;
+}
+
+static void idv_free(struct idv *x)
+{
+	free(x->v);
+	free(x->k);
+	memset(x, 0, sizeof *x);
+}
+
+static void idv_expect(const struct idv *got, const int64_t *want, size_t n,
+		       int reversed, const char *what)
+{
+	int ok = got->n == n;
+	for (size_t i = 0; ok && i < n; i++)
+		ok = got->v[i] == want[reversed ? n - 1 - i : i];
+	if (!ok) {
+		fprintf(stderr, "%s:\n got ", what);
+		for (size_t i = 0; i < got->n; i++)
+			fprintf(stderr, " %lld", (long long)got->v[i]);
+		fprintf(stderr, "\n want");
+		for (size_t i = 0; i < n; i++)
+			fprintf(stderr, " %lld",
+				(long long)want[reversed ? n - 1 - i : i]);
+		fprintf(stderr, "\n");
+		fail_msg("%s: wrong rows", what);
+	}
+}
+
+/* The bodies of the list data: 10 contain 县 (more than one stream per
+ * body takes), one is longer than a key holds. */
+#define LONG_BODY \
+	"很长的机关名称很长的机关名称很长的机关名称很长的机关名称" \
+	"很长的机关名称很长的机关名称很长的机关名称很长的机关名称"
+static const char *const list_bodies[] = {
+	"甲县政府", "甲县委", "乙县政府", "乙县委", "丙县政府", "丙县委",
+	"丁县政府", "丁县委", "戊县政府", "戊县委", "己市政府", "庚市政府",
+	LONG_BODY, NULL,
+};
+static const char *const list_dates[] = {
+	"2024-01-05", NULL, "2023-06-15", "2024-01-05", "2022-12-31",
+	"2023-06-15", "2024-03-01", NULL, "2024-01-05",
+};
+static const int list_numbers[] = {26, 0, 5, 26, 1, 0, 12};
+
+/* 90 meetings with many ties on every key, unknown values of each. */
+static void fill_list(struct hy_store *s, size_t n)
+{
+	static char *att[] = {"李四", "王五"};
+	static char *obs[] = {"县财政局", "赵六"};
+	static const char *chairs[] = {"张三", "钱七", NULL, "孙八"};
+	char err[256] = "";
+
+	assert_int_equal(hy_store_begin(s, err, sizeof err), 0);
+	for (size_t i = 0; i < n; i++) {
+		struct hy_meeting m = {0};
+		char raw[32], title[32];
+		snprintf(raw, sizeof raw, "list %zu", i);
+		snprintf(title, sizeof title, "会议%zu", i);
+		m.title = title;
+		m.published = (char *)list_dates[i % 9];
+		m.date = (char *)list_dates[(i * 5) % 9];
+		m.body = (char *)list_bodies[(i * 3) % 14];
+		m.number = list_numbers[(i * 11) % 7];
+		m.kind = "常务会议";
+		m.chair = (char *)chairs[i % 4];
+		if (i % 3 == 0) {
+			m.attendees = att;
+			m.n_attendees = 2;
+		}
+		if (i % 5 == 1) {
+			m.observers = obs;
+			m.n_observers = 2;
+		}
+		put(s, &m, raw);
+	}
+	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
+}
+
+/* The same list by a plain query on another connection: the reference. */
+static struct idv ref_list(const char *db, const struct hy_store_filter *f,
+			   enum hy_store_sort sort)
+{
+	static const char *const order[] = {
+		[HY_SORT_DATE] = "date IS NULL, date DESC, id DESC",
+		[HY_SORT_BODY] = "body IS NULL, body, date IS NULL, date DESC,"
+				 " id DESC",
+		[HY_SORT_NUMBER] = "number IS NULL, number DESC, date IS NULL,"
+				   " date DESC, id DESC",
+	};
+	const char *v[4] = {f->from, f->to, f->body, f->person};
+	char sql[1024];
+	struct idv x = {0};
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(sql, sizeof sql,
+		 "SELECT id FROM meetings WHERE (?1 IS NULL OR date >= ?1)"
+		 " AND (?2 IS NULL OR date <= ?2)"
+		 " AND (?3 IS NULL OR instr(body, ?3) > 0)"
+		 " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM meeting_people mp"
+		 " JOIN people p ON p.id = mp.person_id"
+		 " WHERE mp.meeting_id = meetings.id"
+		 " AND instr(p.name, ?4) > 0)) ORDER BY %s",
+		 order[sort]);
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	for (int i = 0; i < 4; i++) /* "" does not filter */
+		sqlite3_bind_text(st, i + 1, v[i] && v[i][0] ? v[i] : NULL, -1,
+				  SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (x.n == x.cap) {
+			x.cap = x.cap ? x.cap * 2 : 64;
+			x.v = realloc(x.v, x.cap * sizeof *x.v);
+			assert_non_null(x.v);
+		}
+		x.v[x.n++] = sqlite3_column_int64(st, 0);
+	}
+	if (rc != SQLITE_DONE)
+		fail_msg("reference: %s", sqlite3_errmsg(h));
+	sqlite3_finalize(st);
+	sqlite3_close(h);
+	return x;
+}
+
+/* Every row, `page` at a time, from the first or (backward) the last. */
+static struct idv page_all(struct hy_store *s, const struct hy_store_filter *f,
+			   enum hy_store_sort sort, int backward, size_t page)
+{
+	struct idv x = {0};
+	struct hy_store_key key = {0};
+	char err[256] = "";
+	for (;;) {
+		size_t before = x.n;
+		int n = hy_store_page(s, f, sort, &key, backward, page, idv_add,
+				      &x, err, sizeof err);
+		if (n < 0)
+			fail_msg("page: %s", err);
+		assert_int_equal((size_t)n, x.n - before);
+		if ((size_t)n < page)
+			break;
+		key = x.k[x.n - 1];
+	}
+	return x;
+}
+
+static const char *const sort_name[] = {"date", "body", "number"};
+
+/* Everything the browser relies on, for one filter and one order. */
+static void check_list(struct fx *fx, const struct hy_store_filter *f,
+		       enum hy_store_sort sort)
+{
+	struct hy_store *s = fx->s;
+	struct idv ref = ref_list(fx->db, f, sort), all = {0};
+	static const size_t pages[] = {1, 2, 7};
+	char err[256] = "", what[256];
+	size_t n = 0;
+
+	snprintf(what, sizeof what, "order %s, from %s to %s, body %s, "
+		 "person %s", sort_name[sort], f->from ? f->from : "-",
+		 f->to ? f->to : "-", f->body ? f->body : "-",
+		 f->person ? f->person : "-");
+	/* one big page: the whole list in order */
+	assert_true(hy_store_page(s, f, sort, NULL, 0, 1000, idv_add, &all,
+				  err, sizeof err) >= 0);
+	idv_expect(&all, ref.v, ref.n, 0, what);
+	for (size_t p = 0; p < sizeof pages / sizeof pages[0]; p++) {
+		struct idv fw = page_all(s, f, sort, 0, pages[p]);
+		struct idv bw = page_all(s, f, sort, 1, pages[p]);
+		idv_expect(&fw, ref.v, ref.n, 0, what);
+		idv_expect(&bw, ref.v, ref.n, 1, what);
+		idv_free(&fw);
+		idv_free(&bw);
+	}
+	assert_int_equal(hy_store_count(s, f, &n, err, sizeof err), 0);
+	assert_int_equal(n, ref.n);
+	/* from every row: the rows after it, before it, its rank */
+	for (size_t i = 0; i < all.n; i++) {
+		struct idv fw = {0}, bw = {0};
+		size_t rank = 99999, want_fw = all.n - i - 1, want_bw = i;
+		if (want_fw > 3)
+			want_fw = 3;
+		if (want_bw > 3)
+			want_bw = 3;
+		assert_int_equal(hy_store_page(s, f, sort, &all.k[i], 0, 3,
+					       idv_add, &fw, err, sizeof err),
+				 (int)want_fw);
+		idv_expect(&fw, ref.v + i + 1, want_fw, 0, what);
+		assert_int_equal(hy_store_page(s, f, sort, &all.k[i], 1, 3,
+					       idv_add, &bw, err, sizeof err),
+				 (int)want_bw);
+		idv_expect(&bw, ref.v + i - want_bw, want_bw, 1, what);
+		assert_int_equal(hy_store_rank(s, f, sort, &all.k[i], &rank,
+					       err, sizeof err),
+				 0);
+		if (rank != i)
+			fail_msg("%s: rank of row %zu is %zu", what, i, rank);
+		idv_free(&fw);
+		idv_free(&bw);
+	}
+	/* from every row of the unfiltered list (the filter changed, the
+	 * position stays): the matching rows after it, before it, its rank */
+	if (f->from || f->to || f->body || f->person) {
+		struct idv u = {0};
+		size_t *pos = calloc(all.n + 1, sizeof *pos);
+		assert_non_null(pos);
+		assert_true(hy_store_page(s, NULL, sort, NULL, 0, 1000, idv_add,
+					  &u, err, sizeof err) >= 0);
+		for (size_t i = 0; i < all.n; i++) { /* position of all[i] */
+			size_t j = 0;
+			while (j < u.n && u.v[j] != all.v[i])
+				j++;
+			assert_true(j < u.n);
+			pos[i] = j;
+			if (i > 0)
+				assert_true(pos[i] > pos[i - 1]);
+		}
+		for (size_t j = 0; j < u.n; j++) {
+			struct idv fw = {0}, bw = {0};
+			size_t first = 0, before, rank = 99999, nfw, nbw;
+			while (first < all.n && pos[first] <= j)
+				first++;
+			/* all[first..] come after u[j]; all[..first) or
+			 * all[..first-1) before it, as u[j] matches or not */
+			before = first;
+			if (first > 0 && pos[first - 1] == j)
+				before--;
+			nfw = all.n - first < 3 ? all.n - first : 3;
+			nbw = before < 3 ? before : 3;
+			assert_int_equal(hy_store_page(s, f, sort, &u.k[j], 0, 3,
+						       idv_add, &fw, err,
+						       sizeof err),
+					 (int)nfw);
+			idv_expect(&fw, all.v + first, nfw, 0, what);
+			assert_int_equal(hy_store_page(s, f, sort, &u.k[j], 1, 3,
+						       idv_add, &bw, err,
+						       sizeof err),
+					 (int)nbw);
+			idv_expect(&bw, all.v + before - nbw, nbw, 1, what);
+			assert_int_equal(hy_store_rank(s, f, sort, &u.k[j],
+						       &rank, err, sizeof err),
+					 0);
+			assert_int_equal(rank, before);
+			idv_free(&fw);
+			idv_free(&bw);
+		}
+		free(pos);
+		idv_free(&u);
+	}
+	idv_free(&all);
+	free(ref.v);
+}
+
+static const struct hy_store_filter list_filters[] = {
+	{0},
+	{.from = "2023-06-15"},
+	{.to = "2024-01-05"},
+	{.from = "2024-01-05", .to = "2024-01-05"},
+	{.from = "2024-02-01", .to = "2023-01-01"}, /* empty range */
+	{.body = "甲县"},                          /* two bodies */
+	{.body = "县政府"},                        /* five bodies */
+	{.body = "县"},                            /* ten: tested per row */
+	{.body = "庚市政府"},                      /* one */
+	{.body = "很长"},                          /* one, longer than a key */
+	{.body = "没有这个机关"},
+	{.person = "张三"},
+	{.person = "财政"},
+	{.body = "县政府", .from = "2023-06-15"},
+	{.body = "县", .from = "2023-06-15"}, /* walk, bodies skipped */
+	{.person = "张三", .to = "2023-06-15"},
+	{.body = "县", .to = "2024-01-05", .person = "李四"},
+	{.body = "甲县", .from = "2023-01-01", .to = "2024-01-05",
+	 .person = "张三"},
+	{.from = "", .to = "", .body = "", .person = ""}, /* "" = none */
+};
+
+static void t_page_orders(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = open_ok(f);
+	fill_list(s, 90);
+	for (size_t i = 0; i < sizeof list_filters / sizeof list_filters[0];
+	     i++)
+		for (int sort = HY_SORT_DATE; sort <= HY_SORT_NUMBER; sort++)
+			check_list(f, &list_filters[i],
+				   (enum hy_store_sort)sort);
+}
+
+/* Unknown values come last in each order; ties go by id, newest first. */
+static int save_row(const struct hy_store_row *row, void *ctx)
+{
+	struct hy_store_row *r = ctx;
+	*r = *row; /* strings are not kept: only the ids and numbers */
+	r->date = row->date ? "date" : NULL;
+	r->body = row->body ? "body" : NULL;
+	return 0;
+}
+
+static void t_page_ties_and_unknowns(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = open_ok(f);
+	struct hy_store_row last;
+	struct idv x;
+	char err[256] = "", raw[16];
+	int64_t id[30];
+
+	for (int i = 0; i < 30; i++) {
+		struct hy_meeting m = {0};
+		m.title = "同";
+		if (i % 10 != 9) { /* 3 rows know nothing */
+			m.date = "2024-01-05";
+			m.body = "县政府";
+			m.number = 26;
+		}
+		snprintf(raw, sizeof raw, "tie %d", i);
+		id[i] = put(s, &m, raw);
+	}
+	for (int sort = HY_SORT_DATE; sort <= HY_SORT_NUMBER; sort++) {
+		int64_t want[30];
+		size_t k = 0;
+		for (int i = 29; i >= 0; i--)
+			if (i % 10 != 9)
+				want[k++] = id[i];
+		for (int i = 29; i >= 0; i--)
+			if (i % 10 == 9)
+				want[k++] = id[i];
+		for (size_t p = 1; p <= 8; p++) {
+			x = page_all(s, NULL, (enum hy_store_sort)sort, 0, p);
+			idv_expect(&x, want, 30, 0, sort_name[sort]);
+			idv_free(&x);
+			x = page_all(s, NULL, (enum hy_store_sort)sort, 1, p);
+			idv_expect(&x, want, 30, 1, sort_name[sort]);
+			idv_free(&x);
+		}
+		/* the first row backward is the last row, which knows nothing */
+		assert_int_equal(hy_store_page(s, NULL, (enum hy_store_sort)sort,
+					       NULL, 1, 1, save_row, &last, err,
+					       sizeof err),
+				 1);
+		assert_int_equal(last.id, id[9]);
+		assert_null(last.date);
+		assert_null(last.body);
+		assert_int_equal(last.number, 0);
+	}
+}
+
+/* A key taken in one order finds the same row in another; the callback
+ * stops a page; the row carries the list columns. */
+static int grab(const struct hy_store_row *row, void *ctx)
+{
+	struct hy_store_key *k = ctx;
+	assert_string_equal(row->published, "2024-01-06 10:00");
+	assert_string_equal(row->kind, "常务会议");
+	assert_int_equal(row->n_sections, 2);
+	assert_non_null(row->title);
+	hy_store_key_of(row, HY_SORT_DATE, k);
+	return 0;
+}
+
+static int stop_now(const struct hy_store_row *row, void *ctx)
+{
+	(void)row;
+	return *(int *)ctx;
+}
+
+static void t_page_key_any_order(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = open_ok(f);
+	struct hy_meeting m;
+	struct hy_store_key k = {0};
+	char err[256] = "";
+	size_t rank = 0;
+	int ret;
+
+	m = sample("一", "2024-01-05", "乙县政府", "张三");
+	put(s, &m, "1");
+	m = sample("二", "2023-01-05", "甲县政府", "张三");
+	put(s, &m, "2");
+	m = sample("三", "2022-01-05", "丙县政府", "张三");
+	put(s, &m, "3");
+	/* the last row in date order ... */
+	assert_int_equal(hy_store_page(s, NULL, HY_SORT_DATE, NULL, 1, 1, grab,
+				       &k, err, sizeof err),
+			 1);
+	assert_true(k.set);
+	/* ... is 丙县政府, the first by body bytes (丙 E4 B8 99, 乙 E4 B9 99,
+	 * 甲 E7 94 B2) */
+	assert_int_equal(hy_store_rank(s, NULL, HY_SORT_BODY, &k, &rank, err,
+				       sizeof err),
+			 0);
+	assert_int_equal(rank, 0);
+	assert_int_equal(hy_store_rank(s, NULL, HY_SORT_DATE, &k, &rank, err,
+				       sizeof err),
+			 0);
+	assert_int_equal(rank, 2);
+	assert_int_equal(hy_store_rank(s, NULL, HY_SORT_DATE, NULL, &rank, err,
+				       sizeof err),
+			 0);
+	assert_int_equal(rank, 0);
+	ret = 1; /* a positive stop: the rows so far */
+	assert_int_equal(hy_store_page(s, NULL, HY_SORT_BODY, NULL, 0, 10,
+				       stop_now, &ret, err, sizeof err),
+			 1);
+	ret = HY_ERR_NOMEM; /* a negative one: that value */
+	assert_int_equal(hy_store_page(s, NULL, HY_SORT_NUMBER, NULL, 0, 10,
+				       stop_now, &ret, err, sizeof err),
+			 HY_ERR_NOMEM);
+	assert_int_equal(hy_store_page(s, NULL, (enum hy_store_sort)7, NULL, 0,
+				       10, stop_now, &ret, err, sizeof err),
+			 HY_ERR_INVALID);
+	assert_int_equal(hy_store_page(s, NULL, HY_SORT_DATE, NULL, 0, 0,
+				       stop_now, &ret, err, sizeof err),
+			 0);
+}
+
+/* Every list query sqlite plans is index ranges in index order: no sort,
+ * no pass over the table, a search wherever the index's first column is
+ * constrained. The exception: a person's few meetings, read by id and
+ * sorted (NOT INDEXED). */
+struct plans {
+	struct hy_store *s;
+	int n, by_id, per_row, bodynum, walk;
+};
+
+static const struct {
+	const char *index, *lead;
+} plan_lead[] = {
+	{"INDEXED BY meetings_by_date", "ifnull(m.date, '') "},
+	{"INDEXED BY meetings_by_body ", "ifnull(m.body, x'') "},
+	{"INDEXED BY meetings_by_body_number", "ifnull(m.body, x'') "},
+	{"INDEXED BY meetings_by_number", "ifnull(m.number, 0) "},
+};
+
+static void check_plan(const char *sql, void *ctx)
+{
+	struct plans *p = ctx;
+	sqlite3_stmt *st;
+	char eqp[4096];
+	size_t used = 0;
+	int bad = 0;
+
+	if (!strstr(sql, "FROM meetings m"))
+		return; /* how many meetings a person has: not the list */
+	snprintf(eqp, sizeof eqp, "EXPLAIN QUERY PLAN %s", sql);
+	assert_int_equal(sqlite3_prepare_v2(p->s->db, eqp, -1, &st, NULL),
+			 SQLITE_OK);
+	eqp[0] = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *d = (const char *)sqlite3_column_text(st, 3);
+		used += (size_t)snprintf(eqp + used, sizeof eqp - used, "%s\n",
+					 d ? d : "");
+		if (used >= sizeof eqp)
+			used = sizeof eqp - 1;
+	}
+	sqlite3_finalize(st);
+	if (strstr(eqp, "SCAN m\n") || strstr(eqp, "SCAN meetings"))
+		bad = 1;
+	if (strstr(sql, "NOT INDEXED")) {
+		/* the person's meetings by id, then sorted */
+		bad |= !strstr(eqp, "SEARCH m USING INTEGER PRIMARY KEY");
+		p->by_id++;
+	} else {
+		bad |= strstr(eqp, "TEMP B-TREE") != NULL;
+		bad |= !strstr(eqp, "INDEX meetings_by");
+		for (size_t i = 0; i < sizeof plan_lead / sizeof plan_lead[0];
+		     i++) {
+			char c1[64], c2[64];
+			snprintf(c1, sizeof c1, "WHERE %s", plan_lead[i].lead);
+			snprintf(c2, sizeof c2, "AND %s", plan_lead[i].lead);
+			if (strstr(sql, plan_lead[i].index) &&
+			    (strstr(sql, c1) || strstr(sql, c2)))
+				bad |= !strstr(eqp, "SEARCH m USING");
+		}
+		p->per_row += strstr(sql, "EXISTS") != NULL;
+	}
+	if (bad)
+		fail_msg("bad plan for\n%s\n%s", sql, eqp);
+	p->n++;
+	p->bodynum += strstr(sql, "meetings_by_body_number") != NULL;
+	p->walk += strstr(sql, "LIMIT 1") != NULL;
+}
+
+static void t_page_plans(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = open_ok(f);
+	struct plans p = {s, 0, 0, 0, 0, 0};
+
+	fill_list(s, 40);
+	s->on_prepare = check_plan;
+	s->on_prepare_ctx = &p;
+	for (size_t i = 0; i < sizeof list_filters / sizeof list_filters[0];
+	     i++)
+		for (int sort = HY_SORT_DATE; sort <= HY_SORT_NUMBER; sort++)
+			for (int back = 0; back <= 1; back++)
+				for (size_t lim = 1; lim <= 3; lim += 2) {
+					const struct hy_store_filter *flt =
+						&list_filters[i];
+					enum hy_store_sort so =
+						(enum hy_store_sort)sort;
+					struct idv x =
+						page_all(s, flt, so, back, lim);
+					for (size_t k = 0; k < x.n; k += 5) {
+						size_t r;
+						char err[256];
+						assert_int_equal(
+							hy_store_rank(s, flt, so,
+								      &x.k[k], &r,
+								      err,
+								      sizeof err),
+							0);
+					}
+					idv_free(&x);
+				}
+	s->on_prepare = NULL;
+	assert_true(p.n > 50);
+	assert_true(p.by_id > 0);
+	assert_true(p.per_row > 0);
+	assert_true(p.bodynum > 0);
+	assert_true(p.walk > 0);
+}
+
+/* A database of schema v1 (made by running only the first step) is
+ * brought to v2 on open: rows kept, the new indexes and bodies there. */
+static void t_migrate_v1(void **state)
+{
+	struct fx *f = *state;
+	char err[256] = "";
+
+	assert_int_equal(hy_store_open_at(&f->s, f->db, HY_STORE_CREATE, 1, err,
+					  sizeof err),
+			 0);
+	assert_int_equal(hy_store_version(f->s), 1);
+	fill_list(f->s, 60);
+	hy_store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), 1);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master"
+					" WHERE name = 'meetings_by_body'"),
+			 0);
+
+	open_ok(f);
+	assert_int_equal(hy_store_version(f->s), 2);
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), 2);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 60);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master"
+					" WHERE name IN ('meetings_by_body',"
+					" 'meetings_by_number',"
+					" 'meetings_by_body_number', 'bodies')"),
+			 4);
+	/* bodies counts every meeting with a body, and stays right */
+	assert_int_equal(sql_int(f->db, "SELECT sum(n) FROM bodies"),
+			 sql_int(f->db, "SELECT count(*) FROM meetings"
+					" WHERE body IS NOT NULL"));
+	{
+		struct hy_meeting m = sample("新", "2025-01-01", "甲县政府",
+					     "张三");
+		put(f->s, &m, "after the upgrade");
+	}
+	assert_int_equal(sql_int(f->db, "SELECT n FROM bodies"
+					" WHERE name = '甲县政府'"),
+			 sql_int(f->db, "SELECT count(*) FROM meetings"
+					" WHERE body = '甲县政府'"));
+	for (int sort = HY_SORT_DATE; sort <= HY_SORT_NUMBER; sort++) {
+		check_list(f, &list_filters[0], (enum hy_store_sort)sort);
+		check_list(f, &list_filters[6], (enum hy_store_sort)sort);
+	}
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM"
+					" pragma_integrity_check"
+					" WHERE integrity_check <> 'ok'"),
+			 0);
+}
+
+/* bodies follows deletes and updates too (another program's sqlite). */
+static void t_bodies_triggers(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = open_ok(f);
+	struct hy_meeting m = sample("一", "2024-01-05", "甲县政府", "张三");
+	put(s, &m, "1");
+	put(s, &m, "2");
+	m.body = NULL;
+	put(s, &m, "3");
+	hy_store_close(s);
+	f->s = NULL;
+	assert_int_equal(sql_int(f->db, "SELECT n FROM bodies"), 2);
+	sql_exec(f->db, "UPDATE meetings SET body = '乙县政府' WHERE id = 1");
+	sql_exec(f->db, "UPDATE meetings SET body = '乙县政府' WHERE id = 3");
+	assert_int_equal(sql_int(f->db, "SELECT n FROM bodies"
+					" WHERE name = '甲县政府'"),
+			 1);
+	assert_int_equal(sql_int(f->db, "SELECT n FROM bodies"
+					" WHERE name = '乙县政府'"),
+			 2);
+	sql_exec(f->db, "DELETE FROM meetings WHERE id = 2");
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM bodies"
+					" WHERE name = '甲县政府'"),
+			 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -723,6 +1350,15 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(t_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_list_row, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_page_orders, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_page_ties_and_unknowns, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(t_page_key_any_order, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(t_page_plans, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_migrate_v1, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_bodies_triggers, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(t_newer_version_refused, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(t_not_a_database, setup,
