@@ -46,15 +46,6 @@ static char *db_path(const char *opt, int *is_default)
 	return p;
 }
 
-static int browse(const struct hy_cli *c)
-{
-	char *argv[] = {"list", NULL};
-	fputs("huiyi: the full-screen browser is not built yet; here is "
-	      "`huiyi list` (see huiyi --help)\n",
-	      stderr);
-	return hy_cli_list(c, 1, argv);
-}
-
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -132,7 +123,7 @@ int main(int argc, char **argv)
 	}
 	c.db = path;
 	if (n == 0) {
-		rc = browse(&c);
+		rc = hy_cli_browse(&c);
 	} else {
 		rc = -1;
 		for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)

@@ -591,11 +591,12 @@ static void scroll_to(struct hy_model *m, long line, int allow_past)
 {
 	if (line < 0)
 		line = 0;
+	/* past the end after a jump to a late section: going down stays */
+	if (!allow_past && m->scroll > max_scroll(m) && (size_t)line >= m->scroll)
+		return;
 	size_t lim = allow_past ? (m->n_lines ? m->n_lines - 1 : 0) : max_scroll(m);
 	if ((size_t)line > lim)
 		line = (long)lim;
-	if (!allow_past && m->scroll > max_scroll(m) && (size_t)line >= m->scroll)
-		return; /* past the end after a jump: only back up */
 	m->scroll = (size_t)line;
 	set_anchor(m);
 }

@@ -71,8 +71,9 @@ static void status_line(const struct hy_model *m, struct hy_grid *g,
 	}
 	int x = 0;
 	if (m->status[0]) {
-		x = put(g, y, 0, m->status, m->status_error ? HY_ROLE_ERROR : HY_ROLE_STATUS,
-			g->w);
+		x = put(g, y, 0, " ", HY_ROLE_STATUS, g->w);
+		x += put(g, y, x, m->status, m->status_error ? HY_ROLE_ERROR : HY_ROLE_STATUS,
+			 g->w - x);
 	} else {
 		x = put(g, y, 0, left, HY_ROLE_STATUS, g->w);
 	}
@@ -260,7 +261,7 @@ static void render_meeting(const struct hy_model *m, struct hy_grid *g, int *cy,
 				continue;
 			int role = (int)i + 1 == sec ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;
 			snprintf(buf, sizeof buf, "%2zu %s", i + 1, mt->sections[i].heading);
-			put_col(g, y, 0, buf, role, ow);
+			put_col(g, y, 0, buf, role, ow - 1);
 		}
 	}
 	size_t hgt = hy_model_reader_height(m);

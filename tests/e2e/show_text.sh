@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # show (text): the metadata block, the summary, § sections, wrapping;
-# --section N; the bare command prints a hint and the list.
+# --section N; the bare command (the browser) refuses clearly without a
+# database or without a terminal.
 . "$(dirname "$0")/lib.sh"
 export HUIYI_DB=$T/huiyi.db
 
-# No database yet: the bare command still works, exit 0.
-run 0 hy
+# No database yet: the browser says what to do, exit 1, creates nothing.
+run 1 hy
 has "$T/err" "no meetings yet"
+has "$T/err" "huiyi import"
 [ -e "$HUIYI_DB" ] && fail "the bare command created the database"
 
 fixture a.txt 5
@@ -40,8 +42,9 @@ head -1 "$T/out" | grep -q '^§2 ' || fail "--section 2 does not start with §2"
 hasnt "$T/out" "标题"
 hasnt "$T/out" "§1 "
 
-# The bare command: a hint on stderr, the list on stdout.
-run 0 hy
+# The bare command without a terminal: one line pointing at the twins.
+run 1 hy </dev/null
+has "$T/err" "needs a terminal"
 has "$T/err" "huiyi list"
-head -1 "$T/out" | grep -q '^ *ID  日期' || fail "bare huiyi: no list"
+[ "$(wc -l <"$T/err")" -eq 1 ] || fail "bare huiyi: more than one line of error"
 echo "show_text: ok"

@@ -1,0 +1,113 @@
+/* browse.c: `huiyi` with no command: the full-screen browser's main loop.
+ * Render the model into a grid, let the terminal draw what changed, read
+ * an event, update the model, run its effects against the store. */
+#include "cli.h"
+
+#include "huiyi/effects.h"
+#include "huiyi/err.h"
+#include "huiyi/grid.h"
+#include "huiyi/model.h"
+#include "huiyi/term.h"
+#include "huiyi/view.h"
+
+#include <langinfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* HUIYI_TRACE=FILE: "paint NS" after each frame reached the terminal and
+ * "key NS" when a key was read (CLOCK_MONOTONIC), for make bench. */
+static void trace(FILE *f, const char *what)
+{
+	struct timespec ts;
+	if (!f)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	fprintf(f, "%s %lld\n", what, (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec);
+	fflush(f);
+}
+
+int hy_cli_browse(const struct hy_cli *c)
+{
+	struct hy_store *s = NULL;
+	struct hy_term *t = NULL;
+	struct hy_model m;
+	struct hy_grid g = {0};
+	struct hy_effects fx;
+	char err[512] = "";
+	int w, h, rc = HY_EXIT_OK, force = 1;
+	const char *tpath = getenv("HUIYI_TRACE");
+	FILE *tf = tpath && *tpath ? fopen(tpath, "a") : NULL;
+
+	if (!c->utf8) {
+		hy_cli_error("the browser needs a UTF-8 locale, and this one is %s: "
+			     "set LANG=C.UTF-8 (or zh_CN.UTF-8) and try again",
+			     nl_langinfo(CODESET));
+		return HY_EXIT_FAIL;
+	}
+	int orc = hy_cli_open(c, 0, &s);
+	if (orc == HY_ERR_NOTFOUND) {
+		hy_cli_error("no meetings yet: %s does not exist; import some readouts "
+			     "first: huiyi import FILE... (see huiyi --help)", c->db);
+		return HY_EXIT_FAIL;
+	}
+	if (orc != 0)
+		return HY_EXIT_FAIL;
+	if (hy_term_open(&t, err, sizeof err) != 0) {
+		hy_cli_error("%s", err);
+		hy_store_close(s);
+		return HY_EXIT_FAIL;
+	}
+	hy_term_size(t, &w, &h);
+	hy_model_init(&m, w, h);
+	if (hy_grid_init(&g, w, h) != 0)
+		goto oom;
+	hy_model_start(&m, &fx);
+	if (hy_effects_run(s, &m, &fx) != 0)
+		goto oom;
+	for (;;) {
+		int cy, cx;
+		struct hy_event ev;
+		if (g.w != m.w || g.h != m.h) {
+			if (hy_grid_resize(&g, m.w, m.h) != 0)
+				goto oom;
+			force = 1;
+		}
+		hy_view_render(&m, &g, &cy, &cx);
+		if (hy_term_draw(t, &g, cy, cx, force) != 0) {
+			rc = HY_EXIT_FAIL;
+			snprintf(err, sizeof err, "cannot write to the terminal");
+			break;
+		}
+		force = 0;
+		trace(tf, "paint");
+		if (hy_term_read(t, &ev, -1) <= 0)
+			continue;
+		if (ev.type == HY_EV_KEY)
+			trace(tf, "key");
+		if (ev.type == HY_EV_REDRAW)
+			force = 1;
+		hy_model_update(&m, &ev, &fx);
+		if (fx.quit)
+			break;
+		if (hy_effects_run(s, &m, &fx) != 0)
+			goto oom;
+		if (fx.quit)
+			break;
+	}
+	goto out;
+oom:
+	rc = HY_EXIT_FAIL;
+	snprintf(err, sizeof err, "out of memory");
+out:
+	hy_term_close(t);
+	if (err[0] && rc != HY_EXIT_OK)
+		hy_cli_error("%s", err);
+	hy_grid_free(&g);
+	hy_model_free(&m);
+	hy_store_close(s);
+	if (tf)
+		fclose(tf);
+	return rc;
+}

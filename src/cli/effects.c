@@ -1,0 +1,137 @@
+/* effects.c: run the model's effects against the store (effects.h). */
+#include "huiyi/effects.h"
+
+#include "huiyi/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+_Static_assert(sizeof(struct hy_store_key) <= HY_ROW_KEY_MAX,
+	       "a store key must fit in a model row");
+
+struct page {
+	struct hy_row *rows;
+	size_t n, cap;
+	enum hy_store_sort sort;
+	int oom;
+};
+
+/* Rows are only valid during the callback: the model copies them later,
+ * so keep borrowed copies here. */
+static int on_row(const struct hy_store_row *r, void *ctx)
+{
+	struct page *p = ctx;
+	if (p->n == p->cap) {
+		size_t cap = p->cap ? p->cap * 2 : 64;
+		struct hy_row *v = realloc(p->rows, cap * sizeof *v);
+		if (!v) {
+			p->oom = 1;
+			return HY_ERR_NOMEM;
+		}
+		p->rows = v;
+		p->cap = cap;
+	}
+	struct hy_row *o = &p->rows[p->n];
+	memset(o, 0, sizeof *o);
+	o->id = r->id;
+	o->number = r->number;
+	o->n_sections = r->n_sections;
+	o->date = r->date ? strdup(r->date) : NULL;
+	o->body = r->body ? strdup(r->body) : NULL;
+	o->kind = r->kind ? strdup(r->kind) : NULL;
+	o->chair = r->chair ? strdup(r->chair) : NULL;
+	o->title = r->title ? strdup(r->title) : NULL;
+	struct hy_store_key k;
+	hy_store_key_of(r, p->sort, &k);
+	memcpy(o->key, &k, sizeof k);
+	p->n++;
+	return 0;
+}
+
+static void page_free(struct page *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->rows[i].date);
+		free(p->rows[i].body);
+		free(p->rows[i].kind);
+		free(p->rows[i].chair);
+		free(p->rows[i].title);
+	}
+	free(p->rows);
+}
+
+static int load_rows(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
+{
+	struct hy_store_filter f = {m->filter.from, m->filter.to, m->filter.body,
+				    m->filter.person};
+	struct page p = {0};
+	struct hy_store_key key;
+	char err[256] = "";
+	size_t total = 0;
+	int rc = 0, backward = fx->rows == HY_ROWS_END || fx->rows == HY_ROWS_BEFORE;
+	enum hy_rows_at at = fx->rows;
+	int counted = fx->count;
+
+	p.sort = (enum hy_store_sort)m->sort;
+	memcpy(&key, fx->key, sizeof key);
+	if (counted)
+		rc = hy_store_count(s, &f, &total, err, sizeof err);
+	if (rc == 0) {
+		const struct hy_store_key *after =
+			at == HY_ROWS_AFTER || at == HY_ROWS_BEFORE ? &key : NULL;
+		int got = hy_store_page(s, &f, p.sort, after, backward,
+					fx->limit ? fx->limit : 200, on_row, &p, err,
+					sizeof err);
+		rc = got < 0 ? got : 0;
+	}
+	if (p.oom)
+		rc = HY_ERR_NOMEM;
+	if (rc) {
+		page_free(&p);
+		hy_model_error(m, err[0] ? err : hy_err_str(rc));
+		memset(fx, 0, sizeof *fx);
+		return rc == HY_ERR_NOMEM ? rc : 0;
+	}
+	if (backward) /* delivered last first: back into list order */
+		for (size_t i = 0; i < p.n / 2; i++) {
+			struct hy_row t = p.rows[i];
+			p.rows[i] = p.rows[p.n - 1 - i];
+			p.rows[p.n - 1 - i] = t;
+		}
+	rc = hy_model_rows(m, at, p.rows, p.n, counted, total, fx);
+	page_free(&p);
+	return rc;
+}
+
+static int load_meeting(struct hy_store *s, struct hy_model *m, int64_t id)
+{
+	struct hy_store_record r;
+	char err[256] = "";
+	int rc = hy_store_get(s, id, &r, err, sizeof err);
+	if (rc) {
+		hy_model_error(m, err[0] ? err : hy_err_str(rc));
+		return rc == HY_ERR_NOMEM ? rc : 0;
+	}
+	rc = hy_model_meeting(m, id, &r.m);
+	hy_store_record_free(&r);
+	return rc == HY_ERR_NOMEM ? rc : 0;
+}
+
+int hy_effects_run(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
+{
+	int rc = 0;
+	for (int guard = 0; rc == 0 && guard < 64; guard++) {
+		if (fx->load_meeting) {
+			int64_t id = fx->load_meeting;
+			fx->load_meeting = 0;
+			rc = load_meeting(s, m, id);
+			continue;
+		}
+		if (fx->rows == HY_ROWS_NONE)
+			break;
+		int quit = fx->quit;
+		rc = load_rows(s, m, fx);
+		fx->quit |= quit;
+	}
+	return rc;
+}

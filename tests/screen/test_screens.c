@@ -1,0 +1,356 @@
+/* test_screens.c: every screen, driven like a person would, compared with
+ * golden text (DESIGN.md §3: model + scripted keys → grid → text).
+ *
+ * Cases are data (tests/screen/cases.txt). For each: a model over a fresh
+ * database of samples/, the keys of the case through hy_model_update and
+ * the same effect runner the browser uses, then the grid as text against
+ * tests/screen/golden/NAME_WxH.txt. UPDATE_GOLDEN=1 writes the files
+ * instead (review them before committing). Every case also checks the
+ * grid's own invariants: no line wider than the screen, no wide character
+ * cut, no control character in any cell. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "huiyi/effects.h"
+#include "huiyi/grid.h"
+#include "huiyi/import.h"
+#include "huiyi/model.h"
+#include "huiyi/store.h"
+#include "huiyi/utf8.h"
+#include "huiyi/view.h"
+#include "huiyi/width.h"
+
+struct fixture {
+	char dir[256];
+	char db[300];
+	struct hy_store *s;
+	const char *root;
+};
+
+static int setup(void **state)
+{
+	static struct fixture f;
+	char err[256] = "", samples[4096];
+	struct hy_import_opts o = {0};
+	struct hy_import_stats st;
+	if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "en_US.UTF-8"))
+		return -1;
+	f.root = getenv("HUIYI_ROOT") ? getenv("HUIYI_ROOT") : ".";
+	snprintf(f.dir, sizeof f.dir, "%s/huiyi-screens-XXXXXX",
+		 getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(f.dir))
+		return -1;
+	snprintf(f.db, sizeof f.db, "%s/h.db", f.dir);
+	if (hy_store_open(&f.s, f.db, HY_STORE_CREATE, err, sizeof err)) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	snprintf(samples, sizeof samples, "%s/samples", f.root);
+	const char *paths[] = {samples};
+	o.threads = 1;
+	if (hy_import_run(f.s, paths, 1, &o, &st, err, sizeof err) || st.imported < 10) {
+		fprintf(stderr, "import: %s (%zu)\n", err, st.imported);
+		return -1;
+	}
+	*state = &f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char p[512];
+	hy_store_close(f->s);
+	const char *ext[] = {"", "-wal", "-shm"};
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(p, sizeof p, "%s%s", f->db, ext[i]);
+		unlink(p);
+	}
+	rmdir(f->dir);
+	return 0;
+}
+
+static int key_of(const char *tok, uint32_t *key)
+{
+	static const struct {
+		const char *name;
+		uint32_t key;
+	} named[] = {
+		{"Enter", HY_KEY_ENTER}, {"Esc", HY_KEY_ESC}, {"Tab", HY_KEY_TAB},
+		{"BTab", HY_KEY_BTAB}, {"Up", HY_KEY_UP}, {"Down", HY_KEY_DOWN},
+		{"PgUp", HY_KEY_PGUP}, {"PgDn", HY_KEY_PGDN}, {"Home", HY_KEY_HOME},
+		{"End", HY_KEY_END}, {"Space", ' '}, {"Backspace", HY_KEY_BACKSPACE},
+	};
+	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
+		if (!strcmp(tok, named[i].name)) {
+			*key = named[i].key;
+			return 1;
+		}
+	return 0;
+}
+
+/* Apply one event and run its effects. */
+static void send(struct fixture *f, struct hy_model *m, const struct hy_event *ev)
+{
+	struct hy_effects fx;
+	hy_model_update(m, ev, &fx);
+	assert_int_equal(hy_effects_run(f->s, m, &fx), 0);
+}
+
+/* The grid's own promises, whatever the screen. */
+static void check_grid(const struct hy_grid *g, const char *name)
+{
+	for (int y = 0; y < g->h; y++) {
+		int cols = 0;
+		for (int x = 0; x < g->w; x++) {
+			const struct hy_cell *c = &g->cells[y * g->w + x];
+			cols += c->width;
+			if (c->width == 2 && (x + 1 >= g->w || g->cells[y * g->w + x + 1].width != 0))
+				fail_msg("%s: wide character cut at %d,%d", name, x, y);
+			for (const char *p = c->text; *p;) {
+				uint32_t cp;
+				p += hy_utf8_decode(p, strlen(p), &cp);
+				if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+					fail_msg("%s: control U+%04X in cell %d,%d", name,
+						 (unsigned)cp, x, y);
+			}
+		}
+		if (cols > g->w)
+			fail_msg("%s: line %d is %d columns wide on a %d-column screen",
+				 name, y, cols, g->w);
+	}
+}
+
+/* The dump, then one line per run of selected or matched cells:
+ * "@ y x0-x1 selected" — what reverse video and highlights show. */
+static char *with_roles(const struct hy_grid *g)
+{
+	char *text = hy_grid_dump(g);
+	if (!text)
+		return NULL;
+	size_t len = strlen(text), cap = len + 4096;
+	char *out = malloc(cap);
+	if (!out) {
+		free(text);
+		return NULL;
+	}
+	memcpy(out, text, len + 1);
+	free(text);
+	for (int y = 0; y < g->h; y++) {
+		for (int x = 0; x < g->w;) {
+			int role = g->cells[y * g->w + x].role;
+			int x1 = x;
+			while (x1 + 1 < g->w && g->cells[y * g->w + x1 + 1].role == role)
+				x1++;
+			if (role == HY_ROLE_SELECTED || role == HY_ROLE_MATCH) {
+				if (len + 64 > cap) {
+					char *o = realloc(out, cap *= 2);
+					if (!o) {
+						free(out);
+						return NULL;
+					}
+					out = o;
+				}
+				len += (size_t)snprintf(out + len, cap - len, "@ %d %d-%d %s\n", y, x,
+							x1, role == HY_ROLE_MATCH ? "match" : "selected");
+			}
+			x = x1 + 1;
+		}
+	}
+	return out;
+}
+
+/* Resizing keeps the reading position: the same character stays on top. */
+static void test_resize_keeps_place(void **state)
+{
+	struct fixture *f = *state;
+	struct hy_model m;
+	struct hy_grid g;
+	struct hy_effects fx;
+	int cy, cx;
+	uint32_t keys[] = {HY_KEY_ENTER, '2', 'j', 'j', 'j'};
+	hy_model_init(&m, 80, 24);
+	hy_model_start(&m, &fx);
+	assert_int_equal(hy_effects_run(f->s, &m, &fx), 0);
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		struct hy_event ev = {.type = HY_EV_KEY, .key = keys[i]};
+		send(f, &m, &ev);
+	}
+	size_t block = m.lines[m.scroll].block, byte = m.lines[m.scroll].start;
+	assert_int_equal(hy_grid_init(&g, 80, 24), 0);
+	hy_view_render(&m, &g, &cy, &cx);
+	char *before = hy_grid_dump(&g);
+	int sizes[][2] = {{60, 20}, {33, 9}, {120, 40}, {21, 6}, {100, 30}, {80, 24}};
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		struct hy_event ev = {.type = HY_EV_RESIZE, .w = sizes[i][0], .h = sizes[i][1]};
+		send(f, &m, &ev);
+		/* the top line holds the character that was on top */
+		const struct hy_vline *l = &m.lines[m.scroll];
+		const struct hy_vline *nx = m.scroll + 1 < m.n_lines ? &m.lines[m.scroll + 1] : NULL;
+		assert_int_equal(l->block, block);
+		assert_true(l->start <= byte);
+		assert_true(!nx || nx->block != block || nx->start > byte);
+	}
+	hy_view_render(&m, &g, &cy, &cx);
+	char *after = hy_grid_dump(&g);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+	hy_grid_free(&g);
+	hy_model_free(&m);
+}
+
+static char *slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	fseek(fp, 0, SEEK_END);
+	long n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	char *s = malloc((size_t)n + 1);
+	if (s && fread(s, 1, (size_t)n, fp) != (size_t)n) {
+		free(s);
+		s = NULL;
+	}
+	if (s)
+		s[n] = '\0';
+	fclose(fp);
+	return s;
+}
+
+static int run_case(struct fixture *f, const char *name, int w, int h, char *keys)
+{
+	struct hy_model m;
+	struct hy_grid g;
+	struct hy_effects fx;
+	int cy, cx, bad = 0;
+	char label[160], path[1024];
+	if (snprintf(label, sizeof label, "%s_%dx%d", name, w, h) >= (int)sizeof label)
+		fail_msg("case name too long: %s", name);
+	hy_model_init(&m, w, h);
+	hy_model_start(&m, &fx);
+	assert_int_equal(hy_effects_run(f->s, &m, &fx), 0);
+	for (char *save = NULL, *tok = strtok_r(keys, " \t", &save); tok;
+	     tok = strtok_r(NULL, " \t", &save)) {
+		struct hy_event ev = {0};
+		uint32_t key;
+		int a, b;
+		if (sscanf(tok, "resize:%dx%d", &a, &b) == 2) {
+			ev.type = HY_EV_RESIZE;
+			ev.w = a;
+			ev.h = b;
+			send(f, &m, &ev);
+		} else if (!strcmp(tok, "wheel-down") || !strcmp(tok, "wheel-up")) {
+			ev.type = HY_EV_MOUSE;
+			ev.mouse = tok[6] == 'd' ? HY_MOUSE_WHEEL_DOWN : HY_MOUSE_WHEEL_UP;
+			send(f, &m, &ev);
+		} else if (sscanf(tok, "click:%d,%d", &a, &b) == 2) {
+			ev.type = HY_EV_MOUSE;
+			ev.mouse = HY_MOUSE_CLICK;
+			ev.x = a;
+			ev.y = b;
+			send(f, &m, &ev);
+		} else if (key_of(tok, &key)) {
+			ev.type = HY_EV_KEY;
+			ev.key = key;
+			send(f, &m, &ev);
+		} else {
+			for (const char *p = tok; *p;) {
+				p += hy_utf8_decode(p, strlen(p), &key);
+				ev.type = HY_EV_KEY;
+				ev.key = key;
+				send(f, &m, &ev);
+			}
+		}
+	}
+	assert_int_equal(hy_grid_init(&g, m.w, m.h), 0);
+	hy_view_render(&m, &g, &cy, &cx);
+	check_grid(&g, label);
+	char *got = with_roles(&g);
+	assert_non_null(got);
+	if (snprintf(path, sizeof path, "%s/tests/screen/golden/%s.txt", f->root, label) >=
+	    (int)sizeof path)
+		fail_msg("path too long");
+	if (getenv("UPDATE_GOLDEN") && *getenv("UPDATE_GOLDEN")) {
+		FILE *fp = fopen(path, "wb");
+		assert_non_null(fp);
+		fputs(got, fp);
+		fclose(fp);
+		printf("# wrote %s\n", path);
+	} else {
+		char *want = slurp(path);
+		if (!want) {
+			printf("# %s: no golden file %s (run with UPDATE_GOLDEN=1)\n", label, path);
+			bad = 1;
+		} else if (strcmp(want, got) != 0) {
+			printf("# %s differs from %s\n# got:\n", label, path);
+			for (char *l = got, *e; *l; l = e + 1) {
+				e = strchr(l, '\n');
+				if (!e)
+					break;
+				printf("#   |%.*s|\n", (int)(e - l), l);
+			}
+			bad = 1;
+		}
+		free(want);
+	}
+	free(got);
+	hy_grid_free(&g);
+	hy_model_free(&m);
+	return bad;
+}
+
+static void test_cases(void **state)
+{
+	struct fixture *f = *state;
+	char path[1024], line[1024];
+	int cases = 0, bad = 0;
+	const char *only = getenv("SCREEN_CASE");
+	snprintf(path, sizeof path, "%s/tests/screen/cases.txt", f->root);
+	FILE *fp = fopen(path, "r");
+	assert_non_null(fp);
+	while (fgets(line, sizeof line, fp)) {
+		char name[128], size[32], *keys;
+		int w, h;
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		char *p1 = strchr(line, '|'), *p2 = p1 ? strchr(p1 + 1, '|') : NULL;
+		if (!p1 || !p2)
+			fail_msg("cases.txt: bad line: %s", line);
+		*p1 = *p2 = '\0';
+		if (sscanf(line, "%127s", name) != 1 || sscanf(p1 + 1, "%31s", size) != 1 ||
+		    sscanf(size, "%dx%d", &w, &h) != 2)
+			fail_msg("cases.txt: bad line: %s", line);
+		keys = p2 + 1;
+		if (only && !strstr(name, only))
+			continue;
+		cases++;
+		bad += run_case(f, name, w, h, keys);
+	}
+	fclose(fp);
+	printf("# screen cases: %d, differing: %d\n", cases, bad);
+	assert_true(cases > 0);
+	assert_int_equal(bad, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_resize_keeps_place, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
