@@ -414,10 +414,11 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 		  "PRAGMA journal_mode = WAL;"
 		  "PRAGMA synchronous = NORMAL;"
 		  "PRAGMA foreign_keys = ON;"
-		  /* up to 64 MiB of pages: a list page reads ~200 rows
-		   * spread over the table; with sqlite's default 2 MiB they
-		   * are read from the file again on every page (4x slower) */
-		  "PRAGMA cache_size = -65536;",
+		  /* up to 8 MiB of pages: a list page reads ~200 rows spread
+		   * over the table (~100 pages); sqlite's default 2 MiB reads
+		   * them from the file again on every page. More would buy
+		   * little and cost the browser its 32 MB budget. */
+		  "PRAGMA cache_size = -8192;",
 		  "setting up the connection", err, errlen);
 	if (rc)
 		goto fail;
