@@ -21,6 +21,7 @@ enum hy_screen {
 	HY_SCREEN_LIST = 0,
 	HY_SCREEN_MEETING,
 	HY_SCREEN_HELP,
+	HY_SCREEN_RESULTS, /* search results over every meeting */
 };
 
 enum hy_sort { /* the same order as hy_store_sort */
@@ -64,6 +65,9 @@ struct hy_effects {
 	size_t limit;
 	int count;             /* also (re)count the list */
 	int64_t load_meeting;  /* load this meeting (0: none) */
+	/* search results: run m->search from offset `search_from` */
+	int search;
+	size_t search_from;
 };
 
 /* A visual line of the reader: a piece of one block of the document. */
@@ -100,7 +104,7 @@ struct hy_model {
 	int status_error;
 
 	/* prompt: "/" search in a meeting, "f" filter in the list */
-	int prompt;     /* 0 none, '/' or 'f' */
+	int prompt;     /* 0 none; '/' in a meeting, 's' search all, 'f' filter */
 	char input[512];
 	size_t input_len;
 
@@ -129,6 +133,17 @@ struct hy_model {
 	struct hy_hit *hits;
 	size_t n_hits, hit;    /* hit: the current one (n_hits when none) */
 	size_t help_scroll;
+
+	/* corpus-wide search ("/" in the list) */
+	char *search;               /* the query, or NULL */
+	struct hy_result *results;
+	size_t n_results, results_cap, results_total, results_meetings;
+	int results_counted, results_done, results_pending;
+	size_t rsel, rtop;
+	int open_section;           /* after loading a meeting: go to this
+				     * section and its first hit (-1: none) */
+	int from_results;           /* the meeting was opened from results */
+	long pending_result;        /* n/N ran past the hits: open this result */
 };
 
 /* A fresh model for a w×h terminal; the first update should be asked for
@@ -144,6 +159,14 @@ void hy_model_start(struct hy_model *m, struct hy_effects *fx);
 int hy_model_update(struct hy_model *m, const struct hy_event *ev,
 		    struct hy_effects *fx);
 
+/* One search result, owned by the model. snippet carries the hits between
+ * "\x02" and "\x03" (search.h). */
+struct hy_result {
+	int64_t meeting;
+	int section;
+	char *date, *title, *heading, *snippet;
+};
+
 /* Results of effects. hy_model_rows takes rows delivered for `at` (in list
  * order; HY_ROWS_BEFORE rows already reversed back into list order) and
  * copies them; `total` is the count when it was asked for (else ignored).
@@ -153,6 +176,11 @@ int hy_model_rows(struct hy_model *m, enum hy_rows_at at,
 		  size_t total, struct hy_effects *fx);
 /* The meeting asked for; the model takes ownership of *mt (zeroed). */
 int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt);
+/* Search results asked for with fx->search: n results from the offset
+ * asked, and (when counted) the totals. done: no more to come. */
+int hy_model_results(struct hy_model *m, const struct hy_result *r, size_t n,
+		     int counted, size_t sections, size_t meetings, int done,
+		     struct hy_effects *fx);
 /* An effect failed: the message goes to the status line. */
 void hy_model_error(struct hy_model *m, const char *msg);
 
@@ -168,6 +196,7 @@ int hy_model_reader_y(const struct hy_model *m);
 size_t hy_model_reader_width(const struct hy_model *m);
 size_t hy_model_reader_height(const struct hy_model *m);
 size_t hy_model_label_width(void); /* the label column of metadata lines */
+size_t hy_model_results_height(const struct hy_model *m); /* results shown */
 /* The active filter as the user would type it ("" when none). */
 void hy_model_filter_text(const struct hy_model *m, char *out, size_t len);
 

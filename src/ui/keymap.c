@@ -8,7 +8,8 @@
 #define LIST (1u << HY_SCREEN_LIST)
 #define MEET (1u << HY_SCREEN_MEETING)
 #define HELP (1u << HY_SCREEN_HELP)
-#define ALL (LIST | MEET | HELP)
+#define RES (1u << HY_SCREEN_RESULTS)
+#define ALL (LIST | MEET | HELP | RES)
 
 struct binding {
 	uint32_t key;
@@ -34,9 +35,9 @@ static const struct binding bindings[] = {
 	{HY_KEY_HOME, HY_ACT_TOP, ALL, "Home"},
 	{'G', HY_ACT_BOTTOM, ALL, "G"},
 	{HY_KEY_END, HY_ACT_BOTTOM, ALL, "End"},
-	{HY_KEY_ENTER, HY_ACT_OPEN, LIST, "Enter"},
-	{'l', HY_ACT_OPEN, LIST, "l"},
-	{HY_KEY_RIGHT, HY_ACT_OPEN, LIST, "→"},
+	{HY_KEY_ENTER, HY_ACT_OPEN, LIST | RES, "Enter"},
+	{'l', HY_ACT_OPEN, LIST | RES, "l"},
+	{HY_KEY_RIGHT, HY_ACT_OPEN, LIST | RES, "→"},
 	{HY_KEY_TAB, HY_ACT_NEXT_SECTION, MEET, "Tab"},
 	{']', HY_ACT_NEXT_SECTION, MEET, "]"},
 	{HY_KEY_BTAB, HY_ACT_PREV_SECTION, MEET, "S-Tab"},
@@ -50,14 +51,16 @@ static const struct binding bindings[] = {
 	{'7', HY_ACT_SECTION, MEET, NULL},
 	{'8', HY_ACT_SECTION, MEET, NULL},
 	{'9', HY_ACT_SECTION, MEET, NULL},
-	{'/', HY_ACT_SEARCH, MEET, "/"},
+	{'/', HY_ACT_SEARCH, LIST | MEET | RES, "/"},
 	{'n', HY_ACT_NEXT_MATCH, MEET, "n"},
 	{'N', HY_ACT_PREV_MATCH, MEET, "N"},
 	{'f', HY_ACT_FILTER, LIST, "f"},
 	{'s', HY_ACT_SORT, LIST, "s"},
-	{'?', HY_ACT_HELP, LIST | MEET, "?"},
-	{'q', HY_ACT_BACK, MEET | HELP, "q"},
-	{HY_KEY_ESC, HY_ACT_BACK, MEET | HELP, "Esc"},
+	{'?', HY_ACT_HELP, LIST | MEET | RES, "?"},
+	{'q', HY_ACT_BACK, MEET | HELP | RES, "q"},
+	{HY_KEY_ESC, HY_ACT_BACK, MEET | HELP | RES, "Esc"},
+	{'h', HY_ACT_BACK, RES, "h"},
+	{HY_KEY_LEFT, HY_ACT_BACK, RES, "←"},
 	{'h', HY_ACT_BACK, MEET, "h"},
 	{HY_KEY_LEFT, HY_ACT_BACK, MEET, "←"},
 	{'q', HY_ACT_QUIT, LIST, "q"},
@@ -74,6 +77,8 @@ struct doc {
 static const struct doc docs[] = {
 	{HY_ACT_DOWN, LIST, "next meeting"},
 	{HY_ACT_UP, LIST, "previous meeting"},
+	{HY_ACT_DOWN, RES, "next result"},
+	{HY_ACT_UP, RES, "previous result"},
 	{HY_ACT_DOWN, MEET | HELP, "scroll down a line"},
 	{HY_ACT_UP, MEET | HELP, "scroll up a line"},
 	{HY_ACT_PAGE_DOWN, ALL, "page down"},
@@ -83,17 +88,20 @@ static const struct doc docs[] = {
 	{HY_ACT_TOP, ALL, "first"},
 	{HY_ACT_BOTTOM, ALL, "last"},
 	{HY_ACT_OPEN, LIST, "open the meeting"},
+	{HY_ACT_OPEN, RES, "open the meeting at the matching section"},
 	{HY_ACT_NEXT_SECTION, MEET, "next agenda section"},
 	{HY_ACT_PREV_SECTION, MEET, "previous agenda section"},
 	{HY_ACT_SECTION, MEET, "agenda section 1 to 9"},
+	{HY_ACT_SEARCH, LIST | RES,
+	 "search every meeting: words (AND), \"a phrase\", -word, OR; either script; pinyin"},
 	{HY_ACT_SEARCH, MEET, "search this meeting (Enter: go, Esc: cancel)"},
-	{HY_ACT_NEXT_MATCH, MEET, "next match"},
+	{HY_ACT_NEXT_MATCH, MEET, "next match (then the next search result)"},
 	{HY_ACT_PREV_MATCH, MEET, "previous match"},
 	{HY_ACT_FILTER, LIST,
 	 "filter: 2024, 2023-01..2023-06, body:县政府, person:刘锐 (empty: all)"},
 	{HY_ACT_SORT, LIST, "sort by date, body, number"},
-	{HY_ACT_HELP, LIST | MEET, "this help"},
-	{HY_ACT_BACK, MEET | HELP, "back"},
+	{HY_ACT_HELP, LIST | MEET | RES, "this help"},
+	{HY_ACT_BACK, MEET | HELP | RES, "back"},
 	{HY_ACT_QUIT, LIST, "quit"},
 };
 

@@ -152,6 +152,22 @@ void hy_model_init(struct hy_model *m, int w, int h)
 	m->w = w > 0 ? w : 1;
 	m->h = h > 0 ? h : 1;
 	m->screen = HY_SCREEN_LIST;
+	m->open_section = -1;
+	m->pending_result = -1;
+}
+
+static void results_clear(struct hy_model *m)
+{
+	for (size_t i = 0; i < m->n_results; i++) {
+		free(m->results[i].date);
+		free(m->results[i].title);
+		free(m->results[i].heading);
+		free(m->results[i].snippet);
+	}
+	m->n_results = 0;
+	m->results_total = m->results_meetings = 0;
+	m->results_counted = m->results_done = m->results_pending = 0;
+	m->rsel = m->rtop = 0;
 }
 
 void hy_model_free(struct hy_model *m)
@@ -160,6 +176,9 @@ void hy_model_free(struct hy_model *m)
 	free(m->rows);
 	filter_free(&m->filter);
 	reader_free(m);
+	results_clear(m);
+	free(m->results);
+	free(m->search);
 	memset(m, 0, sizeof *m);
 }
 
@@ -685,17 +704,61 @@ static int add_hit(struct hy_model *m, size_t block, size_t a, size_t b)
 	return 0;
 }
 
-/* Every occurrence of the query, traditional and simplified alike. */
+static int cmp_hit(const void *a, const void *b)
+{
+	const struct hy_hit *x = a, *y = b;
+	if (x->block != y->block)
+		return x->block < y->block ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static int find_term(struct hy_model *m, const char *term, size_t len);
+
+/* Every occurrence of the query's terms, traditional and simplified alike.
+ * The terms: words separated by spaces, "phrases" as one term; -word and
+ * OR (search syntax, search.h) are not highlighted. */
 static int find_hits(struct hy_model *m)
 {
-	struct folded q;
-	int rc;
+	int rc = 0;
 	free(m->hits);
 	m->hits = NULL;
 	m->n_hits = 0;
 	if (!m->query || !*m->query)
 		return 0;
-	if ((rc = fold_text(m->query, strlen(m->query), &q)))
+	const char *p = m->query;
+	while (*p && !rc) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		const char *e;
+		int skip = 0;
+		if (*p == '"') {
+			p++;
+			e = strchr(p, '"');
+			if (!e)
+				e = p + strlen(p);
+		} else {
+			skip = *p == '-';
+			e = p;
+			while (*e && *e != ' ' && *e != '\t')
+				e++;
+			skip |= e - p == 2 && !strncmp(p, "OR", 2);
+		}
+		if (!skip && e > p)
+			rc = find_term(m, p, (size_t)(e - p));
+		p = *e == '"' ? e + 1 : e;
+	}
+	if (m->n_hits > 1)
+		qsort(m->hits, m->n_hits, sizeof *m->hits, cmp_hit);
+	return rc;
+}
+
+static int find_term(struct hy_model *m, const char *term, size_t len)
+{
+	struct folded q;
+	int rc;
+	if ((rc = fold_text(term, len, &q)))
 		return rc;
 	for (size_t b = 0; b < m->n_blocks && !rc && q.n; b++) {
 		struct hy_block *bl = &m->blocks[b];
@@ -757,6 +820,21 @@ static void step_hit(struct hy_model *m, int dir)
 		status(m, 1, "not found", m->query);
 		return;
 	}
+	if (m->hit < m->n_hits && m->from_results &&
+	    ((dir > 0 && m->hit + 1 == m->n_hits) || (dir < 0 && m->hit == 0))) {
+		/* past the last hit of this meeting: the next result */
+		size_t next = dir > 0 ? m->rsel + 1 : m->rsel;
+		if (dir > 0 && next >= m->n_results) {
+			status(m, 0, "last match of the last result", NULL);
+			return;
+		}
+		if (dir < 0 && next == 0) {
+			status(m, 0, "first match of the first result", NULL);
+			return;
+		}
+		m->pending_result = dir > 0 ? (long)next : (long)next - 1;
+		return;
+	}
 	if (m->hit < m->n_hits) {
 		m->hit = dir > 0 ? (m->hit + 1) % m->n_hits :
 				   (m->hit + m->n_hits - 1) % m->n_hits;
@@ -786,14 +864,137 @@ int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt)
 	if (!rc)
 		rc = layout(m);
 	set_anchor(m);
-	if (rc)
+	if (rc) {
 		status(m, 1, "out of memory laying out the meeting", NULL);
-	return rc;
+		return rc;
+	}
+	if (m->open_section >= 0 && m->search) {
+		/* opened from search results: the hits marked, the section shown */
+		m->query = strdup(m->search);
+		if (find_hits(m))
+			return HY_ERR_NOMEM;
+		if (m->open_section > 0)
+			goto_section(m, m->open_section);
+		long top = (long)m->scroll;
+		m->hit = m->n_hits;
+		for (size_t i = 0; i < m->n_hits; i++) {
+			if (hit_line(m, i) >= top) {
+				m->hit = i;
+				break;
+			}
+		}
+		if (m->hit < m->n_hits)
+			show_hit(m);
+	}
+	m->open_section = -1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Search results                                                         */
+
+#define RESULTS_PAGE 50
+
+/* Rows a result takes on the results screen: its title line and its
+ * "§n heading — snippet" line. */
+#define RESULT_ROWS 2
+
+size_t hy_model_results_height(const struct hy_model *m)
+{
+	size_t rows = m->h > 3 ? (size_t)(m->h - 3) : 1;
+	return rows / RESULT_ROWS ? rows / RESULT_ROWS : 1;
+}
+
+static void ask_results(struct hy_model *m, struct hy_effects *fx)
+{
+	if (m->results_pending || m->results_done || !m->search)
+		return;
+	fx->search = 1;
+	fx->search_from = m->n_results;
+	fx->limit = RESULTS_PAGE;
+	m->results_pending = 1;
+}
+
+static void results_clamp(struct hy_model *m, struct hy_effects *fx)
+{
+	size_t vis = hy_model_results_height(m);
+	if (m->n_results == 0) {
+		m->rsel = m->rtop = 0;
+	} else if (m->rsel >= m->n_results) {
+		m->rsel = m->n_results - 1;
+	}
+	if (m->rsel < m->rtop)
+		m->rtop = m->rsel;
+	if (m->rsel >= m->rtop + vis)
+		m->rtop = m->rsel - vis + 1;
+	if (fx && m->rsel + vis + 5 >= m->n_results)
+		ask_results(m, fx);
+}
+
+int hy_model_results(struct hy_model *m, const struct hy_result *r, size_t n,
+		     int counted, size_t sections, size_t meetings, int done,
+		     struct hy_effects *fx)
+{
+	memset(fx, 0, sizeof *fx);
+	m->results_pending = 0;
+	if (counted) {
+		m->results_total = sections;
+		m->results_meetings = meetings;
+		m->results_counted = 1;
+	}
+	if (m->n_results + n > m->results_cap) {
+		size_t cap = m->results_cap ? m->results_cap : 64;
+		while (cap < m->n_results + n)
+			cap *= 2;
+		struct hy_result *v = realloc(m->results, cap * sizeof *v);
+		if (!v)
+			return HY_ERR_NOMEM;
+		m->results = v;
+		m->results_cap = cap;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct hy_result *o = &m->results[m->n_results];
+		*o = r[i];
+		o->date = dup_or_null(r[i].date);
+		o->title = dup_or_null(r[i].title);
+		o->heading = dup_or_null(r[i].heading);
+		o->snippet = dup_or_null(r[i].snippet);
+		m->n_results++;
+	}
+	m->results_done = done;
+	if (m->screen == HY_SCREEN_RESULTS)
+		results_clamp(m, fx);
+	return 0;
+}
+
+static void start_search(struct hy_model *m, const char *q, struct hy_effects *fx)
+{
+	free(m->search);
+	m->search = strdup(q);
+	results_clear(m);
+	m->screen = HY_SCREEN_RESULTS;
+	m->status[0] = '\0';
+	ask_results(m, fx);
+	fx->count = 1;
+}
+
+static void open_result(struct hy_model *m, size_t i, struct hy_effects *fx)
+{
+	if (i >= m->n_results)
+		return;
+	m->rsel = i;
+	fx->load_meeting = m->results[i].meeting;
+	m->open_section = m->results[i].section;
+	m->from_results = 1;
+	m->meeting_index = m->sel;
 }
 
 void hy_model_error(struct hy_model *m, const char *msg)
 {
 	m->pending = 0;
+	m->results_pending = 0;
+	if (m->screen == HY_SCREEN_RESULTS && m->n_results == 0)
+		m->results_done = 1;
 	status(m, 1, msg, NULL);
 }
 
@@ -805,6 +1006,7 @@ static void resize(struct hy_model *m, int w, int h)
 	m->w = w > 0 ? w : 1;
 	m->h = h > 0 ? h : 1;
 	list_clamp(m);
+	results_clamp(m, NULL);
 	if (m->has_meeting && m->reader_w != hy_model_reader_width(m)) {
 		if (layout(m) == 0)
 			find_anchor(m);
@@ -847,6 +1049,9 @@ static void prompt_key(struct hy_model *m, uint32_t key, struct hy_effects *fx)
 				step_hit(m, 1);
 			else
 				m->status[0] = '\0';
+		} else if (which == 's') {
+			if (m->input_len)
+				start_search(m, m->input, fx);
 		} else if (which == 'f') {
 			struct hy_filter f;
 			if (parse_filter(m, m->input, &f) == 0) {
@@ -911,6 +1116,7 @@ static void list_action(struct hy_model *m, enum hy_action a, struct hy_effects 
 		m->sort = (enum hy_sort)((m->sort + 1) % HY_MODEL_SORT_COUNT);
 		list_reload(m, fx);
 		break;
+	case HY_ACT_SEARCH: start_prompt(m, 's', NULL); break;
 	case HY_ACT_HELP:
 		m->help_from = m->screen;
 		m->screen = HY_SCREEN_HELP;
@@ -928,7 +1134,6 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg,
 	long half = hgt / 2 ? hgt / 2 : 1;
 	long s = (long)m->scroll;
 	int sec = hy_model_section(m);
-	(void)fx;
 	switch (a) {
 	case HY_ACT_DOWN: scroll_to(m, s + 1, 0); break;
 	case HY_ACT_UP: scroll_to(m, s - 1, 0); break;
@@ -957,8 +1162,14 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg,
 	}
 	case HY_ACT_SECTION: goto_section(m, arg); break;
 	case HY_ACT_SEARCH: start_prompt(m, '/', NULL); break;
-	case HY_ACT_NEXT_MATCH: step_hit(m, 1); break;
-	case HY_ACT_PREV_MATCH: step_hit(m, -1); break;
+	case HY_ACT_NEXT_MATCH:
+	case HY_ACT_PREV_MATCH:
+		step_hit(m, a == HY_ACT_NEXT_MATCH ? 1 : -1);
+		if (m->pending_result >= 0) {
+			open_result(m, (size_t)m->pending_result, fx);
+			m->pending_result = -1;
+		}
+		break;
 	case HY_ACT_HELP:
 		m->help_from = m->screen;
 		m->screen = HY_SCREEN_HELP;
@@ -966,11 +1177,43 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg,
 		break;
 	case HY_ACT_BACK:
 		reader_free(m);
-		m->screen = HY_SCREEN_LIST;
+		m->screen = m->from_results ? HY_SCREEN_RESULTS : HY_SCREEN_LIST;
+		m->from_results = 0;
 		m->status[0] = '\0';
+		if (m->screen == HY_SCREEN_RESULTS)
+			results_clamp(m, fx);
 		break;
 	default: break;
 	}
+}
+
+static void results_action(struct hy_model *m, enum hy_action a, struct hy_effects *fx)
+{
+	size_t vis = hy_model_results_height(m);
+	size_t n = m->n_results;
+	switch (a) {
+	case HY_ACT_DOWN: if (m->rsel + 1 < n) m->rsel++; break;
+	case HY_ACT_UP: if (m->rsel) m->rsel--; break;
+	case HY_ACT_PAGE_DOWN: m->rsel += vis; break;
+	case HY_ACT_PAGE_UP: m->rsel = m->rsel > vis ? m->rsel - vis : 0; break;
+	case HY_ACT_HALF_DOWN: m->rsel += vis / 2 ? vis / 2 : 1; break;
+	case HY_ACT_HALF_UP: m->rsel = m->rsel > vis / 2 ? m->rsel - vis / 2 : 0; break;
+	case HY_ACT_TOP: m->rsel = 0; break;
+	case HY_ACT_BOTTOM: m->rsel = n ? n - 1 : 0; break;
+	case HY_ACT_OPEN: open_result(m, m->rsel, fx); break;
+	case HY_ACT_SEARCH: start_prompt(m, 's', m->search); break;
+	case HY_ACT_BACK:
+		m->screen = HY_SCREEN_LIST;
+		break;
+	case HY_ACT_HELP:
+		m->help_from = m->screen;
+		m->screen = HY_SCREEN_HELP;
+		m->help_scroll = 0;
+		break;
+	default: break;
+	}
+	if (m->screen == HY_SCREEN_RESULTS)
+		results_clamp(m, fx);
 }
 
 static void help_action(struct hy_model *m, enum hy_action a)
@@ -1016,6 +1259,20 @@ static void mouse(struct hy_model *m, const struct hy_event *ev, struct hy_effec
 			size_t i = hy_model_outline_first(m) + (size_t)(ev->y - 1);
 			if (i < m->m.n_sections)
 				goto_section(m, (int)i + 1);
+		}
+	} else if (m->screen == HY_SCREEN_RESULTS) {
+		if (ev->mouse == HY_MOUSE_WHEEL_DOWN)
+			results_action(m, HY_ACT_DOWN, fx);
+		else if (ev->mouse == HY_MOUSE_WHEEL_UP)
+			results_action(m, HY_ACT_UP, fx);
+		else if (ev->mouse == HY_MOUSE_CLICK && ev->y >= 2) {
+			size_t i = m->rtop + (size_t)(ev->y - 2) / RESULT_ROWS;
+			if (i < m->n_results) {
+				if (i == m->rsel)
+					open_result(m, i, fx);
+				else
+					m->rsel = i;
+			}
 		}
 	} else if (m->screen == HY_SCREEN_HELP) {
 		if (ev->mouse == HY_MOUSE_WHEEL_DOWN)
@@ -1063,6 +1320,7 @@ int hy_model_update(struct hy_model *m, const struct hy_event *ev,
 	case HY_SCREEN_LIST: list_action(m, a, fx); break;
 	case HY_SCREEN_MEETING: meeting_action(m, a, arg, fx); break;
 	case HY_SCREEN_HELP: help_action(m, a); break;
+	case HY_SCREEN_RESULTS: results_action(m, a, fx); break;
 	}
 	return 1;
 }

@@ -50,7 +50,7 @@ static void status_line(const struct hy_model *m, struct hy_grid *g,
 		return;
 	hy_grid_fill(g, y, 0, g->w, HY_ROLE_STATUS);
 	if (m->prompt) {
-		const char *p = m->prompt == '/' ? "/" : "filter: ";
+		const char *p = m->prompt == '/' ? "/" : m->prompt == 's' ? "search: " : "filter: ";
 		int x = put(g, y, 0, p, HY_ROLE_STATUS, g->w);
 		/* show the end of a long input */
 		size_t iw = hy_width_str(m->input, m->input_len);
@@ -188,7 +188,8 @@ static void render_list(const struct hy_model *m, struct hy_grid *g, int *cy, in
 	} else {
 		snprintf(left, sizeof left, " %s", m->counted ? "no meetings" : "loading…");
 	}
-	status_line(m, g, left, "Enter open · f filter · s sort · ? help · q quit ", cy, cx);
+	status_line(m, g, left, "Enter open · / search · f filter · s sort · ? help · q quit ",
+		    cy, cx);
 }
 
 /* ------------------------------------------------------------------ */
@@ -283,20 +284,112 @@ static void render_meeting(const struct hy_model *m, struct hy_grid *g, int *cy,
 
 /* ------------------------------------------------------------------ */
 
+/* Text with "\x02hit\x03" marks: drawn with the hits in HY_ROLE_MATCH.
+ * Returns the columns used. */
+static int put_marked(struct hy_grid *g, int y, int x, const char *s, int maxw)
+{
+	int used = 0, role = HY_ROLE_NORMAL;
+	while (*s && used < maxw) {
+		size_t k = strcspn(s, "\x02\x03");
+		if (k) {
+			used += hy_grid_put(g, y, x + used, s, k, role, maxw - used);
+			s += k;
+		}
+		if (*s == '\x02')
+			role = HY_ROLE_MATCH;
+		else if (*s == '\x03')
+			role = HY_ROLE_NORMAL;
+		if (*s)
+			s++;
+	}
+	return used;
+}
+
+static void render_results(const struct hy_model *m, struct hy_grid *g, int *cy, int *cx)
+{
+	char buf[512], a[32], b[32], left[128];
+	thousands(m->results_total, a, sizeof a);
+	thousands(m->results_meetings, b, sizeof b);
+	if (m->results_counted)
+		snprintf(buf, sizeof buf, " search: %s · %s sections in %s meetings",
+			 m->search ? m->search : "", a, b);
+	else
+		snprintf(buf, sizeof buf, " search: %s · …", m->search ? m->search : "");
+	hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
+	put(g, 0, 0, buf, HY_ROLE_TITLE, g->w);
+	int y0 = g->h > 3 ? 2 : 0;
+	if (m->results_done && m->n_results == 0 && !m->results_pending)
+		put(g, y0, 1, "没有找到 — nothing found (/ to search again, q back)", HY_ROLE_DIM,
+		    g->w - 1);
+	size_t vis = hy_model_results_height(m);
+	for (size_t i = 0; i < vis; i++) {
+		size_t idx = m->rtop + i;
+		int y = y0 + (int)i * 2;
+		if (idx >= m->n_results || y >= g->h - 1)
+			break;
+		const struct hy_result *r = &m->results[idx];
+		int role = idx == m->rsel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;
+		hy_grid_fill(g, y, 0, g->w, role);
+		int x = put_col(g, y, 0, r->date ? r->date : "日期不详", role, 10) + 1;
+		put_col(g, y, x, r->title ? r->title : "（无标题）", role, g->w - x);
+		if (y + 1 >= g->h - 1)
+			break;
+		if (r->section > 0)
+			snprintf(buf, sizeof buf, "  §%d %s", r->section,
+				 r->heading ? r->heading : "");
+		else
+			snprintf(buf, sizeof buf, "  §0 标题与概况");
+		char hd[256];
+		int hw = g->w / 3 > 8 ? g->w / 3 : 8;
+		hy_width_truncate(buf, strlen(buf), (size_t)hw, hd, sizeof hd);
+		x = put(g, y + 1, 0, hd, HY_ROLE_HEADING, g->w);
+		x += put(g, y + 1, x, "  ", HY_ROLE_NORMAL, g->w - x);
+		if (r->snippet && x < g->w)
+			put_marked(g, y + 1, x, r->snippet, g->w - x);
+	}
+	if (m->n_results) {
+		thousands(m->rsel + 1, a, sizeof a);
+		thousands(m->results_total, b, sizeof b);
+		snprintf(left, sizeof left, " result %s/%s", a, m->results_counted ? b : "…");
+	} else {
+		snprintf(left, sizeof left, " %s", m->results_pending ? "searching…" : "no results");
+	}
+	status_line(m, g, left, "Enter open · / search · q back · ? help ", cy, cx);
+}
+
 static void render_help(const struct hy_model *m, struct hy_grid *g, int *cy, int *cx)
 {
 	struct hy_help_line lines[64];
 	size_t n = hy_keymap_help(m->help_from, lines, 64);
-	const char *where = m->help_from == HY_SCREEN_MEETING ? "a meeting" : "the list";
+	const char *where = m->help_from == HY_SCREEN_MEETING ? "a meeting" :
+			    m->help_from == HY_SCREEN_RESULTS ? "search results" : "the list";
 	char buf[256];
 	snprintf(buf, sizeof buf, " huiyi help — keys in %s", where);
 	hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
 	put(g, 0, 0, buf, HY_ROLE_TITLE, g->w);
-	size_t skip = m->help_scroll < n ? m->help_scroll : (n ? n - 1 : 0);
-	for (int y = 2; y < g->h - 1 && skip < n; y++, skip++) {
-		put(g, y, 2, lines[skip].keys, HY_ROLE_HEADING, 18);
-		put(g, y, 21, lines[skip].what, HY_ROLE_NORMAL, g->w - 21);
+	/* long descriptions wrap under themselves; on narrow screens the
+	 * keys get a line of their own, the description below them */
+	int narrow = g->w <= 40, tx = narrow ? 4 : 21, row = 0, y = 2;
+	struct hy_wrap wr = {0};
+	for (size_t i = 0; i < n && y < g->h - 1; i++) {
+		const char *what = lines[i].what;
+		size_t tw = g->w - tx > 1 ? (size_t)(g->w - tx) : 1;
+		if (hy_wrap_text(&wr, what, strlen(what), tw))
+			break;
+		for (size_t k = 0; k < wr.n + (size_t)narrow && y < g->h - 1; k++, row++) {
+			if ((size_t)row < m->help_scroll)
+				continue;
+			if (k == 0)
+				put(g, y, 2, lines[i].keys, HY_ROLE_HEADING, narrow ? g->w - 2 : 18);
+			if (!narrow || k > 0) {
+				const struct hy_wrap_line *l = &wr.lines[k - (size_t)narrow];
+				hy_grid_put(g, y, tx, what + l->start, l->end - l->start,
+					    HY_ROLE_NORMAL, (int)tw);
+			}
+			y++;
+		}
 	}
+	hy_wrap_free(&wr);
 	status_line(m, g, " help", "q back ", cy, cx);
 }
 
@@ -308,5 +401,6 @@ void hy_view_render(const struct hy_model *m, struct hy_grid *g, int *cy, int *c
 	case HY_SCREEN_LIST: render_list(m, g, cy, cx); break;
 	case HY_SCREEN_MEETING: render_meeting(m, g, cy, cx); break;
 	case HY_SCREEN_HELP: render_help(m, g, cy, cx); break;
+	case HY_SCREEN_RESULTS: render_results(m, g, cy, cx); break;
 	}
 }
