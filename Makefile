@@ -44,7 +44,7 @@ UNIT_BIN := $(patsubst tests/screen/%.c,$(BUILD)/tests/%,$(UNIT_SRC:tests/unit/%
 TEST_TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TEST_TOOL_BIN := $(TEST_TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
 
-all: huiyi
+all: huiyi ext
 
 huiyi: $(BIN)
 	@if [ "$(BUILD)" = build ]; then ln -sf $(BIN) huiyi; fi
@@ -68,6 +68,33 @@ $(GEN_DIR)/fold_table.h: tools/genfold.c
 	$(CC) -std=c11 -O1 $(PKG_CFLAGS) -o $(GEN_DIR)/genfold tools/genfold.c $(PKG_LIBS)
 	$(GEN_DIR)/genfold > $@.tmp && mv $@.tmp $@
 $(BUILD)/src/text/fold.o: $(GEN_DIR)/fold_table.h
+$(GEN_DIR)/pinyin_table.h: tools/genpinyin.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O1 $(PKG_CFLAGS) -o $(GEN_DIR)/genpinyin tools/genpinyin.c $(PKG_LIBS)
+	$(GEN_DIR)/genpinyin > $@.tmp && mv $@.tmp $@
+$(BUILD)/src/store/fts.o: $(GEN_DIR)/pinyin_table.h
+
+# The tokenizer as a loadable sqlite extension (`.load build/huiyi_fts` in
+# the sqlite3 shell): its entry point plus fts, fold, utf8 and err compiled
+# again as position-independent code, never with the sanitizers (the
+# sqlite3 shell that loads it has no sanitizer runtime).
+EXT       := $(BUILD)/huiyi_fts.so
+EXT_SRC   := ext/huiyi_fts.c src/store/fts.c src/text/fold.c src/text/utf8.c \
+	     src/text/err.c
+EXT_OBJ   := $(EXT_SRC:%.c=$(BUILD)/pic/%.o)
+EXT_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DHY_FTS_EXTENSION -Iinclude \
+	-I$(GEN_DIR) $(PKG_CFLAGS) $(WARN) -O2 -g -fPIC -MMD -MP $(CFLAGS)
+
+ext: $(EXT)
+
+$(EXT): $(EXT_OBJ)
+	$(CC) -shared $(LDFLAGS) -o $@ $(EXT_OBJ)
+
+$(BUILD)/pic/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(EXT_CFLAGS) -c -o $@ $<
+$(BUILD)/pic/src/store/fts.o: $(GEN_DIR)/pinyin_table.h
+$(BUILD)/pic/src/text/fold.o: $(GEN_DIR)/fold_table.h
 
 $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 	@mkdir -p $(@D)
@@ -83,7 +110,7 @@ $(BUILD)/tests/tools/%: tests/tools/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(HY_CFLAGS) $(HY_LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lm
 
-tests-build: $(BIN) $(UNIT_BIN) $(TEST_TOOL_BIN)
+tests-build: $(BIN) $(EXT) $(UNIT_BIN) $(TEST_TOOL_BIN)
 
 # Runs every test against the binaries in $(BUILD).
 test-run: tests-build
@@ -124,7 +151,7 @@ uninstall:
 clean:
 	rm -rf build huiyi
 
-.PHONY: all huiyi tests-build test-run deps lint-man check demo bench \
+.PHONY: all huiyi ext tests-build test-run deps lint-man check demo bench \
 	install uninstall clean
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(EXT_OBJ:.o=.d)

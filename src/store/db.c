@@ -3,6 +3,7 @@
 #include "internal.h"
 
 #include "huiyi/err.h"
+#include "huiyi/fts.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -108,11 +109,60 @@ static const char schema_v2[] =
 	"  ON CONFLICT (name) DO UPDATE SET n = n + 1;"
 	" END;";
 
+/* Schema v3: the search index (fts.h, DESIGN.md §5 search tokens).
+ * sections_fts(heading, text) and meetings_fts(title, summary) are FTS5
+ * tables with external content (rowid = the content row's id) and our
+ * tokenizer, which every connection registers before this runs. Triggers
+ * keep them in step with their tables: FTS5's 'delete' command needs the
+ * old values exactly as they were indexed. Deleting a meeting cascades to
+ * its sections, whose delete trigger fires too. An existing database is
+ * indexed by the 'rebuild' commands at the end. */
+static const char schema_v3[] =
+	"CREATE VIRTUAL TABLE sections_fts USING fts5("
+	" heading, text, content='sections', content_rowid='id',"
+	" tokenize='" HY_FTS_TOKENIZER "');"
+	"CREATE TRIGGER sections_fts_insert AFTER INSERT ON sections BEGIN"
+	" INSERT INTO sections_fts (rowid, heading, text)"
+	"  VALUES (new.id, new.heading, new.text);"
+	" END;"
+	"CREATE TRIGGER sections_fts_delete AFTER DELETE ON sections BEGIN"
+	" INSERT INTO sections_fts (sections_fts, rowid, heading, text)"
+	"  VALUES ('delete', old.id, old.heading, old.text);"
+	" END;"
+	"CREATE TRIGGER sections_fts_update"
+	" AFTER UPDATE OF id, heading, text ON sections BEGIN"
+	" INSERT INTO sections_fts (sections_fts, rowid, heading, text)"
+	"  VALUES ('delete', old.id, old.heading, old.text);"
+	" INSERT INTO sections_fts (rowid, heading, text)"
+	"  VALUES (new.id, new.heading, new.text);"
+	" END;"
+	"CREATE VIRTUAL TABLE meetings_fts USING fts5("
+	" title, summary, content='meetings', content_rowid='id',"
+	" tokenize='" HY_FTS_TOKENIZER "');"
+	"CREATE TRIGGER meetings_fts_insert AFTER INSERT ON meetings BEGIN"
+	" INSERT INTO meetings_fts (rowid, title, summary)"
+	"  VALUES (new.id, new.title, new.summary);"
+	" END;"
+	"CREATE TRIGGER meetings_fts_delete AFTER DELETE ON meetings BEGIN"
+	" INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
+	"  VALUES ('delete', old.id, old.title, old.summary);"
+	" END;"
+	"CREATE TRIGGER meetings_fts_update"
+	" AFTER UPDATE OF id, title, summary ON meetings BEGIN"
+	" INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
+	"  VALUES ('delete', old.id, old.title, old.summary);"
+	" INSERT INTO meetings_fts (rowid, title, summary)"
+	"  VALUES (new.id, new.title, new.summary);"
+	" END;"
+	"INSERT INTO sections_fts (sections_fts) VALUES ('rebuild');"
+	"INSERT INTO meetings_fts (meetings_fts) VALUES ('rebuild');";
+
 /* Forward migrations: step i takes user_version from i to i + 1. Adding a
  * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
 static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
+	schema_v3,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] ==
@@ -392,6 +442,12 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, HY_STORE_BUSY_MS);
 	rc = identify(s, &s->version, err, errlen);
+	if (rc)
+		goto fail;
+	/* The search tokenizer: schema v3's tables and the triggers that
+	 * feed them need it on every connection (after identify, which must
+	 * be the first to read a file that may not be a database). */
+	rc = hy_fts_register(s->db, err, errlen);
 	if (rc)
 		goto fail;
 	if (s->version == 0 && !(flags & HY_STORE_CREATE)) {

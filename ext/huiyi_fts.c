@@ -1,0 +1,34 @@
+/* huiyi_fts.c: the tokenizer "huiyi" as a loadable sqlite extension, so the
+ * sqlite3 shell can query a huiyi database's search index:
+ *
+ *   sqlite3 huiyi.db
+ *   sqlite> .load build/huiyi_fts
+ *   sqlite> SELECT rowid, heading FROM sections_fts
+ *      ...>   WHERE sections_fts MATCH '燃气' LIMIT 5;
+ *
+ * Without it the shell cannot read or write sections_fts / meetings_fts,
+ * nor insert into sections or meetings (their triggers feed the index).
+ * Built by `make` as build/huiyi_fts.so from this file and src/store/fts.c,
+ * src/text/{fold,utf8,err}.c, compiled with HY_FTS_EXTENSION. */
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT1
+
+#include "huiyi/fts.h"
+
+/* The entry point sqlite derives from the file name huiyi_fts. */
+int sqlite3_huiyifts_init(sqlite3 *db, char **errmsg,
+			  const sqlite3_api_routines *api);
+
+int sqlite3_huiyifts_init(sqlite3 *db, char **errmsg,
+			  const sqlite3_api_routines *api)
+{
+	char err[256];
+
+	SQLITE_EXTENSION_INIT2(api);
+	if (hy_fts_register(db, err, sizeof err) != 0) {
+		if (errmsg)
+			*errmsg = sqlite3_mprintf("%s", err);
+		return SQLITE_ERROR;
+	}
+	return SQLITE_OK;
+}

@@ -1,0 +1,402 @@
+/* fts.c: the FTS5 tokenizer "huiyi" (fts.h: the token scheme) and pinyin.
+ *
+ * Compiled twice: into libhuiyi, and with HY_FTS_EXTENSION into the
+ * loadable sqlite extension build/huiyi_fts.so (ext/huiyi_fts.c), where
+ * every sqlite call goes through the sqlite3_api routines. */
+#ifdef HY_FTS_EXTENSION
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT3
+#else
+#include <sqlite3.h>
+#endif
+
+#include "huiyi/fts.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "huiyi/err.h"
+#include "huiyi/fold.h"
+#include "huiyi/utf8.h"
+
+#include "pinyin_table.h"
+
+/* ---- pinyin ---------------------------------------------------------- */
+
+size_t hy_fts_pinyin(uint32_t cp, const char **out, size_t max)
+{
+	size_t n = 0;
+	int v;
+
+	if (cp >= sizeof hy_pinyin_page / sizeof hy_pinyin_page[0] * 256)
+		return 0;
+	v = hy_pinyin_cp[hy_pinyin_page[cp >> 8]][cp & 0xFF];
+	if (!v)
+		return 0;
+	if (max > 0)
+		out[0] = hy_pinyin_syl[v - 1];
+	n = 1;
+	for (size_t i = 0; i < HY_PINYIN_NMORE; i++) {
+		if (hy_pinyin_more[i][0] != cp)
+			continue;
+		if (n < max)
+			out[n] = hy_pinyin_syl[hy_pinyin_more[i][1]];
+		n++;
+	}
+	return n;
+}
+
+/* Index of syllable s[0..len) in hy_pinyin_syl, or -1. */
+static int syllable_find(const char *s, size_t len)
+{
+	size_t lo = 0, hi = HY_PINYIN_NSYL;
+
+	if (len == 0 || len >= sizeof hy_pinyin_syl[0])
+		return -1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strncmp(hy_pinyin_syl[mid], s, len);
+		if (c == 0 && hy_pinyin_syl[mid][len] != '\0')
+			c = 1; /* the table's entry is longer: sorts after */
+		if (c == 0)
+			return (int)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+#define PINYIN_MAX_IN 64
+#define SYL_MAX ((int)sizeof hy_pinyin_syl[0] - 1)
+
+/* The syllable of w[i..i+k), with "lue"/"nue" read as lve/nve. */
+static int syllable_at(const char *w, size_t i, size_t k)
+{
+	char buf[sizeof hy_pinyin_syl[0]];
+	memcpy(buf, w + i, k);
+	if (k == 3 && (buf[0] == 'l' || buf[0] == 'n') && buf[1] == 'u' &&
+	    buf[2] == 'e')
+		buf[1] = 'v';
+	return syllable_find(buf, k);
+}
+
+int hy_fts_pinyin_split(const char *ascii, size_t len, char ***syllables,
+			size_t *n)
+{
+	char w[PINYIN_MAX_IN];
+	/* best[i]: fewest syllables that spell w[i..len) (INT_MAX: none);
+	 * take[i]: the length of the first of them. Filled from the end, so
+	 * the longest first syllable wins ties. */
+	int best[PINYIN_MAX_IN + 1];
+	int take[PINYIN_MAX_IN + 1];
+	int sylidx[PINYIN_MAX_IN];
+	size_t count = 0, bytes = 0;
+	char **arr;
+	char *p;
+
+	*syllables = NULL;
+	*n = 0;
+	if (len == 0 || len > PINYIN_MAX_IN)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = ascii[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c < 'a' || c > 'z')
+			return 0;
+		w[i] = c;
+	}
+	best[len] = 0;
+	for (size_t i = len; i-- > 0;) {
+		best[i] = INT_MAX;
+		take[i] = 0;
+		for (int k = SYL_MAX; k >= 1; k--) {
+			if ((size_t)k > len - i || best[i + (size_t)k] == INT_MAX)
+				continue;
+			if (syllable_at(w, i, (size_t)k) < 0)
+				continue;
+			if (best[i + (size_t)k] + 1 < best[i]) {
+				best[i] = best[i + (size_t)k] + 1;
+				take[i] = k;
+			}
+		}
+	}
+	if (best[0] == INT_MAX)
+		return 0;
+	for (size_t i = 0; i < len; i += (size_t)take[i]) {
+		sylidx[count] = syllable_at(w, i, (size_t)take[i]);
+		bytes += strlen(hy_pinyin_syl[sylidx[count]]) + 1;
+		count++;
+	}
+	arr = malloc(count * sizeof *arr + bytes);
+	if (!arr)
+		return HY_ERR_NOMEM;
+	p = (char *)(arr + count);
+	for (size_t i = 0; i < count; i++) {
+		size_t l = strlen(hy_pinyin_syl[sylidx[i]]) + 1;
+		memcpy(p, hy_pinyin_syl[sylidx[i]], l);
+		arr[i] = p;
+		p += l;
+	}
+	*syllables = arr;
+	*n = count;
+	return 1;
+}
+
+/* ---- the tokenizer --------------------------------------------------- */
+
+typedef int (*token_fn)(void *ctx, int tflags, const char *token, int ntoken,
+			int start, int end);
+
+/* One pass over a text. */
+struct tok {
+	token_fn fn;
+	void *ctx;
+	int query;
+	/* the CJK character waiting for its successor (for the bigram) */
+	int have;
+	char cur[4];
+	int curlen, cur_start, cur_end;
+	uint32_t cur_cp;
+	int run; /* characters so far in the current CJK run */
+	/* the word being collected */
+	char word[HY_FTS_MAX_WORD + 1]; /* + 1: the pinyin prefix */
+	int wlen, w_start, w_end, in_word;
+};
+
+/* Everything a document position holds for the waiting character: its
+ * unigram, the bigram with the next character (when next is not NULL) and
+ * its pinyin. */
+static int doc_char(struct tok *t, const char *next, int nextlen, int end)
+{
+	char bi[8], py[sizeof hy_pinyin_syl[0] + 1];
+	const char *syl[4];
+	size_t nsyl;
+	int rc = t->fn(t->ctx, 0, t->cur, t->curlen, t->cur_start, t->cur_end);
+
+	if (rc)
+		return rc;
+	if (next) {
+		memcpy(bi, t->cur, (size_t)t->curlen);
+		memcpy(bi + t->curlen, next, (size_t)nextlen);
+		rc = t->fn(t->ctx, FTS5_TOKEN_COLOCATED, bi, t->curlen + nextlen,
+			   t->cur_start, end);
+		if (rc)
+			return rc;
+	}
+	nsyl = hy_fts_pinyin(t->cur_cp, syl, 4);
+	if (nsyl > 4)
+		nsyl = 4;
+	py[0] = HY_FTS_PINYIN_PREFIX[0];
+	for (size_t i = 0; i < nsyl; i++) {
+		size_t l = strlen(syl[i]);
+		memcpy(py + 1, syl[i], l);
+		rc = t->fn(t->ctx, FTS5_TOKEN_COLOCATED, py, (int)l + 1,
+			   t->cur_start, t->cur_end);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* A CJK character (folded, encoded in u[0..ulen)) at [start, end). */
+static int cjk(struct tok *t, uint32_t cp, const char *u, int ulen, int start,
+	       int end)
+{
+	int rc = 0;
+
+	if (t->have) {
+		if (t->query) {
+			char bi[8];
+			memcpy(bi, t->cur, (size_t)t->curlen);
+			memcpy(bi + t->curlen, u, (size_t)ulen);
+			rc = t->fn(t->ctx, 0, bi, t->curlen + ulen,
+				   t->cur_start, end);
+		} else {
+			rc = doc_char(t, u, ulen, end);
+		}
+		if (rc)
+			return rc;
+	}
+	memcpy(t->cur, u, (size_t)ulen);
+	t->curlen = ulen;
+	t->cur_start = start;
+	t->cur_end = end;
+	t->cur_cp = cp;
+	t->have = 1;
+	t->run++;
+	return 0;
+}
+
+/* End of a CJK run: the last character's tokens. */
+static int cjk_end(struct tok *t)
+{
+	int rc = 0;
+
+	if (t->have)
+		rc = t->query ? t->fn(t->ctx, 0, t->cur, t->curlen,
+				      t->cur_start, t->cur_end) :
+				doc_char(t, NULL, 0, 0);
+	t->have = 0;
+	t->run = 0;
+	return rc;
+}
+
+static int word_end(struct tok *t)
+{
+	int rc = 0;
+
+	if (t->in_word && t->wlen > 0)
+		rc = t->fn(t->ctx, 0, t->word, t->wlen, t->w_start, t->w_end);
+	t->in_word = 0;
+	t->wlen = 0;
+	return rc;
+}
+
+static int is_word_char(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+int hy_fts_tokenize(int flags, const char *text, size_t len, token_fn fn,
+		    void *ctx)
+{
+	struct tok t;
+	size_t i = 0;
+	int rc = SQLITE_OK;
+	int pinyin = 0; /* collecting "\x01" letters (queries only) */
+
+	if (len > INT_MAX)
+		return SQLITE_TOOBIG;
+	memset(&t, 0, sizeof t);
+	t.fn = fn;
+	t.ctx = ctx;
+	t.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+	while (i < len && rc == SQLITE_OK) {
+		uint32_t cp, f;
+		int bad = 0;
+		size_t n = hy_utf8_next(text + i, len - i, &cp, &bad);
+		int start = (int)i, end = (int)(i + n);
+
+		i += n;
+		f = bad ? HY_UTF8_REPLACEMENT : hy_fold_cp(cp);
+		if (hy_fold_is_han(f)) {
+			char u[4];
+			size_t ul = hy_utf8_encode(f, u);
+			pinyin = 0;
+			if ((rc = word_end(&t)) != SQLITE_OK)
+				break;
+			rc = cjk(&t, f, u, (int)ul, start, end);
+			continue;
+		}
+		if ((rc = cjk_end(&t)) != SQLITE_OK)
+			break;
+		if (pinyin && !(f >= 'a' && f <= 'z')) {
+			pinyin = 0;
+			if ((rc = word_end(&t)) != SQLITE_OK)
+				break;
+		}
+		if (is_word_char(f)) {
+			if (!t.in_word) {
+				t.in_word = 1;
+				t.w_start = start;
+			}
+			if (t.wlen < HY_FTS_MAX_WORD + pinyin)
+				t.word[t.wlen++] = (char)f;
+			t.w_end = end;
+			continue;
+		}
+		if ((rc = word_end(&t)) != SQLITE_OK)
+			break;
+		if (t.query && f == (uint32_t)HY_FTS_PINYIN_PREFIX[0] && i < len) {
+			/* a pinyin token when a letter follows */
+			uint32_t nc;
+			hy_utf8_next(text + i, len - i, &nc, NULL);
+			nc = hy_fold_cp(nc);
+			if (nc >= 'a' && nc <= 'z') {
+				pinyin = 1;
+				t.in_word = 1;
+				t.w_start = start;
+				t.w_end = end;
+				t.word[t.wlen++] = (char)f;
+			}
+		}
+	}
+	if (rc == SQLITE_OK)
+		rc = cjk_end(&t);
+	if (rc == SQLITE_OK)
+		rc = word_end(&t);
+	return rc;
+}
+
+/* ---- FTS5 glue ------------------------------------------------------- */
+
+/* The tokenizer object: no options, no state between calls; FTS5 wants a
+ * distinct non-NULL object per table. */
+struct hy_fts_tokenizer {
+	int unused;
+};
+
+static int tok_create(void *udata, const char **argv, int argc,
+		      Fts5Tokenizer **out)
+{
+	struct hy_fts_tokenizer *t;
+
+	(void)udata;
+	(void)argv;
+	*out = NULL;
+	if (argc > 0)
+		return SQLITE_ERROR; /* the tokenizer takes no options */
+	t = sqlite3_malloc(sizeof *t);
+	if (!t)
+		return SQLITE_NOMEM;
+	t->unused = 0;
+	*out = (Fts5Tokenizer *)t;
+	return SQLITE_OK;
+}
+
+static void tok_delete(Fts5Tokenizer *t)
+{
+	sqlite3_free(t);
+}
+
+static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
+			const char *text, int len, token_fn fn)
+{
+	(void)t;
+	if (len <= 0 || !text)
+		return SQLITE_OK;
+	return hy_fts_tokenize(flags, text, (size_t)len, fn, ctx);
+}
+
+int hy_fts_register(sqlite3 *db, char *err, size_t errlen)
+{
+	fts5_api *api = NULL;
+	fts5_tokenizer tk = {tok_create, tok_delete, tok_tokenize};
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL);
+
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+		sqlite3_step(st);
+		rc = sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_NOMEM)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	if (rc != SQLITE_OK || !api || api->iVersion < 2)
+		return hy_err_set(err, errlen, HY_ERR_DB,
+				  "this sqlite has no FTS5 (%s); huiyi needs "
+				  "it for search",
+				  sqlite3_errmsg(db));
+	rc = api->xCreateTokenizer(api, HY_FTS_TOKENIZER, NULL, &tk, NULL);
+	if (rc == SQLITE_NOMEM)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	if (rc != SQLITE_OK)
+		return hy_err_set(err, errlen, HY_ERR_DB,
+				  "registering the search tokenizer: %s",
+				  sqlite3_errstr(rc));
+	return 0;
+}
