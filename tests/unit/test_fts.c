@@ -1,0 +1,783 @@
+/* test_fts.c: the tokenizer "huiyi", pinyin, the schema v3 index. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "huiyi/err.h"
+#include "huiyi/fold.h"
+#include "huiyi/fts.h"
+#include "huiyi/store.h"
+#include "huiyi/utf8.h"
+#include "../../src/store/internal.h" /* hy_store_open_at, s->db */
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- collecting tokens ------------------------------------------------ */
+
+struct token {
+	int colo;
+	char text[80];
+	int start, end;
+};
+
+struct tokens {
+	struct token t[512];
+	int n;
+	int overflow;
+};
+
+static int collect(void *ctx, int tflags, const char *token, int ntoken,
+		   int start, int end)
+{
+	struct tokens *ts = ctx;
+	struct token *t;
+
+	if (ts->n == (int)(sizeof ts->t / sizeof ts->t[0])) {
+		ts->overflow = 1;
+		return SQLITE_OK;
+	}
+	t = &ts->t[ts->n++];
+	assert_true(ntoken > 0 && ntoken < (int)sizeof t->text);
+	t->colo = (tflags & FTS5_TOKEN_COLOCATED) != 0;
+	memcpy(t->text, token, (size_t)ntoken);
+	t->text[ntoken] = '\0';
+	t->start = start;
+	t->end = end;
+	return SQLITE_OK;
+}
+
+static void tokenize(int flags, const char *s, struct tokens *ts)
+{
+	memset(ts, 0, sizeof *ts);
+	assert_int_equal(hy_fts_tokenize(flags, s, strlen(s), collect, ts),
+			 SQLITE_OK);
+	assert_false(ts->overflow);
+}
+
+/* The tokens as one line: "text@start-end" separated by spaces, "+" in
+ * front of a colocated one, "^" for the pinyin prefix byte. */
+static const char *show(const struct tokens *ts)
+{
+	static char buf[8192];
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < ts->n; i++) {
+		const struct token *t = &ts->t[i];
+		const char *txt = t->text;
+		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s%s%s@%d-%d",
+				      i ? " " : "", t->colo ? "+" : "",
+				      txt[0] == '\x01' ? "^" : "",
+				      txt[0] == '\x01' ? txt + 1 : txt,
+				      t->start, t->end);
+		assert_true(k < sizeof buf);
+	}
+	return buf;
+}
+
+/* Only the texts and colocation, for comparing two spellings. */
+static const char *show_text(const struct tokens *ts)
+{
+	static char buf[8192];
+	size_t k = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < ts->n; i++) {
+		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s%s",
+				      i ? " " : "", ts->t[i].colo ? "+" : "",
+				      ts->t[i].text);
+		assert_true(k < sizeof buf);
+	}
+	return buf;
+}
+
+#define DOC FTS5_TOKENIZE_DOCUMENT
+#define QUERY FTS5_TOKENIZE_QUERY
+
+static void expect(int flags, const char *in, const char *want)
+{
+	struct tokens ts;
+	tokenize(flags, in, &ts);
+	if (strcmp(show(&ts), want) != 0)
+		fail_msg("%s \"%s\":\n  got  %s\n  want %s",
+			 flags == QUERY ? "query" : "document", in, show(&ts),
+			 want);
+}
+
+/* ---- tokens ------------------------------------------------------------ */
+
+static void t_doc_tokens(void **state)
+{
+	(void)state;
+	/* 燃 0-3 氣 3-6 。6-9 Ａ 9-12 2 3 个 14-17 */
+	expect(DOC, "燃氣。Ａ23个",
+	       "燃@0-3 +燃气@0-6 +^ran@0-3 气@3-6 +^qi@3-6 a23@9-14 "
+	       "个@14-17 +^ge@14-17");
+	expect(DOC, "2024年底",
+	       "2024@0-4 年@4-7 +年底@4-10 +^nian@4-7 底@7-10 +^di@7-10");
+	/* letters and digits stay one word, case folds, punctuation splits */
+	expect(DOC, "COVID-19 g20，5G", "covid@0-5 19@6-8 g20@9-12 5g@15-17");
+	/* a character right before 。 */
+	expect(DOC, "安全。", "安@0-3 +安全@0-6 +^an@0-3 全@3-6 +^quan@3-6");
+	/* 〇 is a CJK character with a reading */
+	expect(DOC, "二〇", "二@0-3 +二〇@0-6 +^er@0-3 〇@3-6 +^ling@3-6");
+	/* a polyphonic character with a reading ICU uses in context */
+	expect(DOC, "重", "重@0-3 +^zhong@0-3 +^chong@0-3");
+	/* nothing but separators */
+	expect(DOC, " ，。！？、\t\n…—《》“”", "");
+	expect(DOC, "", "");
+}
+
+static void t_query_tokens(void **state)
+{
+	(void)state;
+	expect(QUERY, "燃", "燃@0-3");
+	expect(QUERY, "燃氣", "燃气@0-6 气@3-6");
+	expect(QUERY, "燃氣公司", "燃气@0-6 气公@3-9 公司@6-12 司@9-12");
+	expect(QUERY, "2024年", "2024@0-4 年@4-7");
+	expect(QUERY, "23个", "23@0-2 个@2-5");
+	expect(QUERY, "ＡＢＣ", "abc@0-9");
+	/* a pinyin token, as the query side spells it */
+	expect(QUERY, "\x01ran \x01QI", "^ran@0-4 ^qi@5-8");
+	expect(QUERY, "\x01ran2", "^ran@0-4 2@4-5");
+	expect(QUERY, "\x01", "");
+	expect(QUERY, "\x01" "1", "1@1-2");
+	expect(QUERY, "\x01燃", "燃@1-4");
+	/* documents never make pinyin tokens of text */
+	expect(DOC, "\x01ran", "ran@1-4");
+}
+
+static void t_long_word(void **state)
+{
+	char in[201];
+	char want[HY_FTS_MAX_WORD + 1];
+	struct tokens ts;
+
+	(void)state;
+	memset(in, 'A', 200);
+	in[200] = '\0';
+	memset(want, 'a', HY_FTS_MAX_WORD);
+	want[HY_FTS_MAX_WORD] = '\0';
+	tokenize(DOC, in, &ts);
+	assert_int_equal(ts.n, 1);
+	assert_string_equal(ts.t[0].text, want);
+	assert_int_equal(ts.t[0].start, 0);
+	assert_int_equal(ts.t[0].end, 200);
+	tokenize(QUERY, in, &ts);
+	assert_int_equal(ts.n, 1);
+	assert_string_equal(ts.t[0].text, want);
+}
+
+static void same_tokens(int flags, const char *a, const char *b)
+{
+	struct tokens ta, tb;
+	char sa[8192];
+
+	tokenize(flags, a, &ta);
+	tokenize(flags, b, &tb);
+	snprintf(sa, sizeof sa, "%s", show_text(&ta));
+	if (strcmp(sa, show_text(&tb)) != 0)
+		fail_msg("\"%s\" and \"%s\" differ:\n  %s\n  %s", a, b, sa,
+			 show_text(&tb));
+	assert_true(ta.n > 0);
+}
+
+static void t_folding(void **state)
+{
+	static const char *const pairs[][2] = {
+		{"燃氣管道", "燃气管道"},
+		{"財政預算", "财政预算"},
+		{"縣政府常務會議", "县政府常务会议"},
+		{"ＡＢＣ１２３", "abc123"},
+		{"HuiYi", "huiyi"},
+		{"２０２４年", "2024年"},
+		{"會議研究了燃氣公司２０２４年安全工作。", "会议研究了燃气公司2024年安全工作。"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		same_tokens(DOC, pairs[i][0], pairs[i][1]);
+		same_tokens(QUERY, pairs[i][0], pairs[i][1]);
+	}
+}
+
+/* Offsets for random inputs of CJK (both scripts), ASCII, full-width,
+ * punctuation, 0x01 and invalid bytes: in bounds, on character
+ * boundaries (each token's span is valid UTF-8, starting at a lead byte),
+ * and FTS5's rules (a colocated token never comes first). */
+static void t_random_offsets(void **state)
+{
+	static const char *const pieces[] = {
+		"燃", "氣", "气", "會", "议", "〇", "𠀀", "𪚥", "ａ", "Ｚ", "１",
+		"a", "Z", "7", " ", "。", "，", "\x01", "\x80", "\xE4\xB8",
+		"\xF0\x9F\x98\x80", "\xED\xA0\x80", "\xC0\xAF", "-", "é", "ア",
+		"\xFF", "年", "个",
+	};
+	unsigned seed = 12345;
+
+	(void)state;
+	for (int round = 0; round < 1000; round++) {
+		char in[400];
+		size_t len = 0;
+		int pieces_n;
+
+		seed = seed * 1103515245u + 12345u;
+		pieces_n = (int)((seed >> 16) % 60);
+		for (int k = 0; k < pieces_n; k++) {
+			const char *p;
+			size_t l;
+			seed = seed * 1103515245u + 12345u;
+			p = pieces[(seed >> 16) %
+				   (sizeof pieces / sizeof pieces[0])];
+			l = strlen(p);
+			if (len + l >= sizeof in)
+				break;
+			memcpy(in + len, p, l);
+			len += l;
+		}
+		in[len] = '\0';
+		for (int q = 0; q < 2; q++) {
+			struct tokens ts;
+			memset(&ts, 0, sizeof ts);
+			assert_int_equal(hy_fts_tokenize(q ? QUERY : DOC, in,
+							 len, collect, &ts),
+					 SQLITE_OK);
+			assert_false(ts.overflow);
+			for (int i = 0; i < ts.n; i++) {
+				const struct token *t = &ts.t[i];
+				unsigned char lead;
+				assert_true(t->start >= 0);
+				assert_true(t->start < t->end);
+				assert_true((size_t)t->end <= len);
+				lead = (unsigned char)in[t->start];
+				assert_false(lead >= 0x80 && lead < 0xC0);
+				assert_true(hy_utf8_valid(in + t->start,
+							  (size_t)(t->end -
+								   t->start)));
+				assert_true(strlen(t->text) > 0);
+				if (i == 0)
+					assert_false(t->colo);
+				if (t->colo) /* same position, same start */
+					assert_int_equal(t->start,
+							 ts.t[i - 1].start);
+				else if (i > 0)
+					assert_true(t->start >=
+						    ts.t[i - 1].start);
+			}
+		}
+	}
+}
+
+/* ---- pinyin ------------------------------------------------------------ */
+
+static const char *split(const char *s)
+{
+	static char buf[256];
+	char **syl = NULL;
+	size_t n = 9;
+	int rc = hy_fts_pinyin_split(s, strlen(s), &syl, &n);
+
+	assert_true(rc == 0 || rc == 1);
+	if (rc == 0) {
+		assert_null(syl);
+		assert_int_equal(n, 0);
+		return "-";
+	}
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		strcat(buf, i ? " " : "");
+		strcat(buf, syl[i]);
+	}
+	free(syl);
+	return buf;
+}
+
+static void t_pinyin_split(void **state)
+{
+	(void)state;
+	assert_string_equal(split("ranqi"), "ran qi");
+	assert_string_equal(split("RanQi"), "ran qi");
+	assert_string_equal(split("caizheng"), "cai zheng");
+	assert_string_equal(split("xian"), "xian");   /* fewest syllables */
+	assert_string_equal(split("fangan"), "fang an"); /* longer first */
+	assert_string_equal(split("xianggang"), "xiang gang");
+	assert_string_equal(split("zhongguo"), "zhong guo");
+	assert_string_equal(split("changwuhuiyi"), "chang wu hui yi");
+	assert_string_equal(split("lvse"), "lv se");
+	assert_string_equal(split("lue"), "lve");
+	assert_string_equal(split("nue"), "nve");
+	assert_string_equal(split("a"), "a");
+	assert_string_equal(split("bcd"), "-");
+	assert_string_equal(split("ran qi"), "-");
+	assert_string_equal(split("ran1"), "-");
+	assert_string_equal(split(""), "-");
+	{
+		char many[100];
+		for (int i = 0; i < 32; i++)
+			memcpy(many + 2 * i, "an", 2);
+		many[64] = '\0';
+		assert_string_not_equal(split(many), "-");
+		strcpy(many + 64, "a");
+		assert_string_equal(split(many), "-"); /* over 64 letters */
+	}
+}
+
+static void t_pinyin_lookup(void **state)
+{
+	const char *s[4];
+
+	(void)state;
+	assert_int_equal(hy_fts_pinyin(0x71C3, s, 4), 1); /* 燃 */
+	assert_string_equal(s[0], "ran");
+	assert_int_equal(hy_fts_pinyin(0x6C14, s, 4), 1); /* 气 */
+	assert_string_equal(s[0], "qi");
+	assert_int_equal(hy_fts_pinyin(0x3007, s, 4), 1); /* 〇 */
+	assert_string_equal(s[0], "ling");
+	assert_int_equal(hy_fts_pinyin(0x7EFF, s, 4), 1); /* 绿 */
+	assert_string_equal(s[0], "lv");
+	assert_int_equal(hy_fts_pinyin(0x91CD, s, 4), 2); /* 重 */
+	assert_string_equal(s[0], "zhong");
+	assert_string_equal(s[1], "chong");
+	assert_int_equal(hy_fts_pinyin(0x91CD, s, 1), 2); /* count beyond max */
+	assert_int_equal(hy_fts_pinyin('a', s, 4), 0);
+	assert_int_equal(hy_fts_pinyin(0x3002, s, 4), 0); /* 。 */
+	assert_int_equal(hy_fts_pinyin(0x10FFFF, s, 4), 0);
+	/* every reading of every Han character is a syllable the split
+	 * knows, so a query can spell any of them */
+	for (uint32_t cp = 0x3400; cp < 0x32000; cp++) {
+		size_t n = hy_fts_pinyin(cp, s, 4);
+		for (size_t i = 0; i < n && i < 4; i++) {
+			char **syl;
+			size_t k;
+			assert_int_equal(hy_fts_pinyin_split(s[i], strlen(s[i]),
+							     &syl, &k),
+					 1);
+			assert_int_equal(k, 1);
+			free(syl);
+		}
+	}
+}
+
+/* ---- through sqlite ---------------------------------------------------- */
+
+static sqlite3 *mem_db(void)
+{
+	sqlite3 *db;
+	char err[256] = "";
+	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+	if (hy_fts_register(db, err, sizeof err) != 0)
+		fail_msg("register: %s", err);
+	return db;
+}
+
+static void exec_ok(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg ? msg : "?");
+}
+
+static int count_match(sqlite3 *db, const char *table, const char *expr)
+{
+	sqlite3_stmt *st;
+	char sql[256];
+	int n = -1;
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s MATCH ?1",
+		 table, table);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	else
+		fail_msg("MATCH %s: %s", expr, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* highlight() of the first matching row, hits in [ ]. */
+static const char *hl(sqlite3 *db, const char *expr)
+{
+	static char buf[1024];
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT highlight(t, 0, '[', ']')"
+					    " FROM t WHERE t MATCH ?1"
+					    " ORDER BY rowid LIMIT 1",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
+	buf[0] = '\0';
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(buf, sizeof buf, "%s",
+			 (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return buf;
+}
+
+static void t_sql_match(void **state)
+{
+	sqlite3 *db = mem_db();
+
+	(void)state;
+	exec_ok(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='huiyi');"
+		    "INSERT INTO t (rowid, x) VALUES"
+		    " (1, '会议研究了城镇燃气管道改造方案。'),"
+		    " (2, '會議審議了燃氣公司2024年安全工作。'),"
+		    " (3, '财政局汇报23个项目。财政'),"
+		    " (4, '全县共有123个村，２０２４年底完成。');");
+	/* one and two characters, both scripts, both directions */
+	assert_int_equal(count_match(db, "t", "燃"), 2);
+	assert_int_equal(count_match(db, "t", "燃气"), 2);
+	assert_int_equal(count_match(db, "t", "燃氣"), 2);
+	assert_int_equal(count_match(db, "t", "\"燃氣管道\""), 1);
+	assert_int_equal(count_match(db, "t", "\"燃气公司\""), 1);
+	assert_int_equal(count_match(db, "t", "會議"), 2);
+	assert_int_equal(count_match(db, "t", "议了"), 1);
+	assert_int_equal(count_match(db, "t", "气燃"), 0);
+	/* a character right before 。 and at the very end */
+	assert_int_equal(count_match(db, "t", "案"), 1);
+	assert_int_equal(count_match(db, "t", "方案"), 1);
+	assert_int_equal(count_match(db, "t", "作"), 1);
+	assert_int_equal(count_match(db, "t", "\"财政\""), 1);
+	/* a run break is not a bigram: 。财 */
+	assert_int_equal(count_match(db, "t", "\"目财\""), 0);
+	/* digits and characters */
+	assert_int_equal(count_match(db, "t", "\"23个\""), 1);
+	assert_int_equal(count_match(db, "t", "\"123个\""), 1);
+	assert_int_equal(count_match(db, "t", "\"2024年\""), 2);
+	assert_int_equal(count_match(db, "t", "\"２０２４年底\""), 1);
+	assert_int_equal(count_match(db, "t", "2024"), 2);
+	/* pinyin, spelled as the query side does */
+	assert_int_equal(count_match(db, "t", "\"\x01ran \x01qi\""), 2);
+	assert_int_equal(count_match(db, "t", "\"\x01" "cai \x01zheng\""), 1);
+	assert_int_equal(count_match(db, "t", "\"\x01qi \x01ran\""), 0);
+	/* highlights cover exactly the characters asked for */
+	assert_string_equal(hl(db, "燃气"),
+			    "会议研究了城镇[燃气]管道改造方案。");
+	assert_string_equal(hl(db, "\"燃气管道\""),
+			    "会议研究了城镇[燃气管道]改造方案。");
+	assert_string_equal(hl(db, "燃"), "会议研究了城镇[燃]气管道改造方案。");
+	assert_string_equal(hl(db, "\"2024年\""),
+			    "會議審議了燃氣公司[2024年]安全工作。");
+	assert_string_equal(hl(db, "\"２０２４年底\""),
+			    "全县共有123个村，[２０２４年底]完成。");
+	assert_string_equal(hl(db, "\"\x01ran \x01qi\""),
+			    "会议研究了城镇[燃气]管道改造方案。");
+	assert_string_equal(hl(db, "案"), "会议研究了城镇燃气管道改造方[案]。");
+	sqlite3_close(db);
+}
+
+/* Positions as FTS5 stores them: fts5vocab 'instance'. */
+static void t_vocab_positions(void **state)
+{
+	sqlite3 *db = mem_db();
+	sqlite3_stmt *st;
+	char got[512] = "";
+	size_t k = 0;
+
+	(void)state;
+	exec_ok(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='huiyi');"
+		    "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');"
+		    "INSERT INTO t VALUES ('23个燃氣');");
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT term, offset FROM v"
+					    " ORDER BY offset, term",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *term = (const char *)sqlite3_column_text(st, 0);
+		if (term[0] == '\x01')
+			term++;
+		k += (size_t)snprintf(got + k, sizeof got - k, "%s%s@%d",
+				      k ? " " : "", term,
+				      sqlite3_column_int(st, 1));
+	}
+	sqlite3_finalize(st);
+	assert_string_equal(got, "23@0 ge@1 个@1 个燃@1 ran@2 燃@2 燃气@2 "
+				 "qi@3 气@3");
+	sqlite3_close(db);
+}
+
+/* Every query of 1 to 4 characters over a small alphabet (with
+ * traditional forms) finds exactly the rows whose folded text contains
+ * it: the brute-force scan the bench checks against. */
+static void t_brute_force(void **state)
+{
+	static const uint32_t alpha[] = {0x71C3, 0x6C14, 0x6C23, 0x516C,
+					 0x53F8, 0x3002, 0x4F1A, 0x6703};
+	/* 燃 气 氣 公 司 。 会 會 */
+	enum { ROWS = 300, LEN = 24 };
+	static uint32_t folded[ROWS][LEN];
+	sqlite3 *db = mem_db();
+	sqlite3_stmt *ins;
+	unsigned seed = 7;
+
+	(void)state;
+	exec_ok(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='huiyi')");
+	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t (rowid, x)"
+						" VALUES (?1, ?2)",
+					    -1, &ins, NULL),
+			 SQLITE_OK);
+	for (int r = 0; r < ROWS; r++) {
+		char text[LEN * 3 + 1];
+		size_t k = 0;
+		for (int i = 0; i < LEN; i++) {
+			uint32_t cp;
+			seed = seed * 1103515245u + 12345u;
+			cp = alpha[(seed >> 16) % 8];
+			folded[r][i] = hy_fold_cp(cp);
+			k += hy_utf8_encode(cp, text + k);
+		}
+		sqlite3_bind_int(ins, 1, r + 1);
+		sqlite3_bind_text(ins, 2, text, (int)k, SQLITE_TRANSIENT);
+		assert_int_equal(sqlite3_step(ins), SQLITE_DONE);
+		sqlite3_reset(ins);
+	}
+	sqlite3_finalize(ins);
+	for (int q = 0; q < 600; q++) {
+		uint32_t qf[4];
+		char expr[32];
+		size_t k = 0;
+		int qlen, want = 0;
+
+		seed = seed * 1103515245u + 12345u;
+		qlen = 1 + (int)((seed >> 16) % 4);
+		expr[k++] = '"';
+		for (int i = 0; i < qlen; i++) {
+			uint32_t cp;
+			seed = seed * 1103515245u + 12345u;
+			cp = alpha[(seed >> 16) % 8];
+			if (cp == 0x3002) /* no punctuation in queries */
+				cp = 0x53F8;
+			qf[i] = hy_fold_cp(cp);
+			k += hy_utf8_encode(cp, expr + k);
+		}
+		expr[k++] = '"';
+		expr[k] = '\0';
+		for (int r = 0; r < ROWS; r++) {
+			int hit = 0;
+			for (int i = 0; i + qlen <= LEN && !hit; i++)
+				hit = memcmp(&folded[r][i], qf,
+					     (size_t)qlen * sizeof qf[0]) == 0;
+			want += hit;
+		}
+		if (count_match(db, "t", expr) != want)
+			fail_msg("%s: %d rows, brute force %d", expr,
+				 count_match(db, "t", expr), want);
+	}
+	sqlite3_close(db);
+}
+
+static void t_register(void **state)
+{
+	sqlite3 *db = mem_db();
+	char err[256] = "";
+	char *msg = NULL;
+
+	(void)state;
+	/* again on the same connection: fine */
+	assert_int_equal(hy_fts_register(db, err, sizeof err), 0);
+	/* the tokenizer takes no options */
+	assert_int_not_equal(sqlite3_exec(db,
+					  "CREATE VIRTUAL TABLE t USING fts5(x,"
+					  " tokenize='huiyi pinyin')",
+					  NULL, NULL, &msg),
+			     SQLITE_OK);
+	sqlite3_free(msg);
+	sqlite3_close(db);
+}
+
+/* ---- the store's index (schema v3) ------------------------------------- */
+
+struct fx {
+	char dir[64];
+	char db[96];
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	snprintf(f->dir, sizeof f->dir, "%s", "/tmp/huiyi-test-fts.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char cmd[256];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", f->dir);
+	free(f);
+	return 0;
+}
+
+static int64_t put(struct hy_store *s, const char *title, const char *raw)
+{
+	static struct hy_section secs[] = {
+		{1, "全县安全生产工作", "会议研究了全县安全生产工作。"},
+		{2, "城鎮燃氣管道改造", "会议审议了城镇燃气管道改造方案。"},
+	};
+	struct hy_meeting m = {0};
+	struct hy_store_doc d = {0};
+	char err[256] = "";
+	int64_t id = 0;
+
+	m.title = (char *)title;
+	m.date = "2024-01-05";
+	m.summary = "1月5日，县长张三主持召开县政府第26次常务会议。";
+	m.sections = secs;
+	m.n_sections = 2;
+	d.raw = raw;
+	d.raw_len = strlen(raw);
+	d.clean = raw;
+	d.clean_len = strlen(raw);
+	d.source = "/tmp/x.txt";
+	if (hy_store_insert(s, &m, &d, &id, err, sizeof err) != 0)
+		fail_msg("insert: %s", err);
+	return id;
+}
+
+static int sql_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	else
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void integrity(sqlite3 *db)
+{
+	exec_ok(db, "INSERT INTO sections_fts (sections_fts)"
+		    " VALUES ('integrity-check');"
+		    "INSERT INTO meetings_fts (meetings_fts)"
+		    " VALUES ('integrity-check');");
+}
+
+/* A v2 database with meetings is brought to v3 and indexed; from then on
+ * the triggers keep the index in step with inserts, updates, deletes. */
+static void t_migrate_v2(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = NULL;
+	char err[256] = "";
+
+	assert_int_equal(hy_store_open_at(&s, f->db, HY_STORE_CREATE, 2, err,
+					  sizeof err),
+			 0);
+	assert_int_equal(hy_store_version(s), 2);
+	put(s, "县政府第26次常务会议", "one");
+	put(s, "縣政府第27次常務會議", "two");
+	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sqlite_master"
+					" WHERE name = 'sections_fts'"),
+			 0);
+	hy_store_close(s);
+
+	if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
+		fail_msg("open: %s", err);
+	assert_int_equal(hy_store_version(s), 3);
+	assert_int_equal(HY_STORE_SCHEMA_VERSION, 3);
+	integrity(s->db);
+	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
+	assert_int_equal(count_match(s->db, "sections_fts", "燃氣"), 2);
+	assert_int_equal(count_match(s->db, "sections_fts", "heading : 燃气"),
+			 2);
+	assert_int_equal(count_match(s->db, "sections_fts", "text : 城鎮"), 2);
+	assert_int_equal(count_match(s->db, "meetings_fts", "常务"), 2);
+	assert_int_equal(count_match(s->db, "meetings_fts",
+				     "title : \"27次\""),
+			 1);
+	assert_int_equal(count_match(s->db, "meetings_fts", "summary : 张三"),
+			 2);
+
+	/* new rows are indexed as they are stored */
+	put(s, "县政府第28次常务会议", "three");
+	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 3);
+	assert_int_equal(count_match(s->db, "meetings_fts", "\"28次\""), 1);
+	/* updates and deletes (a deleted meeting takes its sections) */
+	exec_ok(s->db, "UPDATE sections SET text = '财政预算' WHERE id = 2;"
+		       "UPDATE meetings SET title = '党组会' WHERE id = 3;");
+	assert_int_equal(count_match(s->db, "sections_fts", "text : 燃气"), 2);
+	assert_int_equal(count_match(s->db, "sections_fts", "财政"), 1);
+	assert_int_equal(count_match(s->db, "meetings_fts", "\"28次\""), 0);
+	assert_int_equal(count_match(s->db, "meetings_fts", "党组"), 1);
+	exec_ok(s->db, "DELETE FROM meetings WHERE id = 1");
+	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
+	assert_int_equal(count_match(s->db, "sections_fts", "财政"), 0);
+	assert_int_equal(count_match(s->db, "meetings_fts", "常务"), 2);
+	integrity(s->db);
+	exec_ok(s->db, "INSERT INTO sections_fts (sections_fts)"
+		       " VALUES ('rebuild')");
+	integrity(s->db);
+	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
+	hy_store_close(s);
+}
+
+/* bm25(sections_fts, 10.0, 1.0): a hit in the heading ranks above the
+ * same hit in the text. */
+static void t_bm25_heading(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = NULL;
+	char err[256] = "";
+	sqlite3_stmt *st;
+
+	if (hy_store_open(&s, f->db, HY_STORE_CREATE, err, sizeof err) != 0)
+		fail_msg("open: %s", err);
+	put(s, "会议", "one");
+	exec_ok(s->db, "UPDATE sections SET heading = '全县安全生产工作',"
+		       " text = '会议审议了城镇燃气管道改造方案。' WHERE id = 1;"
+		       "UPDATE sections SET heading = '城镇燃气管道改造',"
+		       " text = '会议研究了全县安全生产工作。' WHERE id = 2;");
+	assert_int_equal(sqlite3_prepare_v2(s->db,
+					    "SELECT rowid FROM sections_fts"
+					    " WHERE sections_fts MATCH '燃气'"
+					    " ORDER BY bm25(sections_fts,"
+					    " 10.0, 1.0)",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 2); /* heading hit */
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+	hy_store_close(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(t_doc_tokens),
+		cmocka_unit_test(t_query_tokens),
+		cmocka_unit_test(t_long_word),
+		cmocka_unit_test(t_folding),
+		cmocka_unit_test(t_random_offsets),
+		cmocka_unit_test(t_pinyin_split),
+		cmocka_unit_test(t_pinyin_lookup),
+		cmocka_unit_test(t_sql_match),
+		cmocka_unit_test(t_vocab_positions),
+		cmocka_unit_test(t_brute_force),
+		cmocka_unit_test(t_register),
+		cmocka_unit_test_setup_teardown(t_migrate_v2, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_bm25_heading, setup,
+						teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
