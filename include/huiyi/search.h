@@ -10,7 +10,24 @@
  * Query syntax (what users type): words separated by spaces are ANDed;
  * "…" is an exact phrase; -word excludes; OR between two terms makes
  * either do; anything else is literal text. No input can produce an FTS5
- * syntax error or reach SQL unescaped. */
+ * syntax error or reach SQL unescaped. In detail:
+ * - spaces (any Unicode space; also control characters and invalid
+ *   UTF-8) separate terms; a term is a word, or a phrase in quotes
+ *   (" ＂ “ ”; an unbalanced quote makes the rest of the query the
+ *   phrase). A word is matched like a phrase of its characters: 燃气安全
+ *   finds exactly that substring, in either script (fts.h folding);
+ * - a minus (- － −) starting a term excludes it: -安全, -"安全 生产";
+ * - a bare OR (upper case) between two terms that are not excluded joins
+ *   them: a b OR c d is a AND (b OR c) AND d; anywhere else it is the
+ *   word "or";
+ * - a term with nothing the index holds (punctuation, symbols) is
+ *   dropped; FTS5 operators (AND NOT NEAR * : ^ + ( )) are plain text;
+ * - a term of ASCII letters (full-width too, with ' or, in a phrase,
+ *   spaces between syllables) that splits into pinyin (fts.h
+ *   hy_fts_pinyin_split) also finds the characters: ranqi finds 燃气;
+ * - at most HY_SEARCH_MAX_TERMS terms are used and each is cut to
+ *   HY_SEARCH_MAX_TERM_CHARS characters; the rest is ignored (a longer
+ *   query still runs). */
 #ifndef HUIYI_SEARCH_H
 #define HUIYI_SEARCH_H
 
@@ -19,10 +36,17 @@
 
 #include "huiyi/store.h"
 
+/* Limits on one query (the rest of a longer one is ignored). */
+#define HY_SEARCH_MAX_TERMS 64
+#define HY_SEARCH_MAX_TERM_CHARS 256
+
 /* Translate a user query into a safe FTS5 MATCH expression (new string in
  * *out, free()). Returns 0; HY_ERR_INVALID with a plain message in err
  * when there is nothing to search for (empty, only spaces or punctuation,
- * only exclusions); HY_ERR_NOMEM. Pure: no database needed. */
+ * only exclusions); HY_ERR_NOMEM. Pure: no database needed.
+ * The expression: every term an FTS5 string ("…" with " doubled); a
+ * pinyin term ("t" OR "\x01s1 \x01s2"); OR groups in parentheses;
+ * groups joined by AND; exclusions as (…) NOT (n1 OR n2). */
 int hy_search_translate(const char *query, char **out, char *err, size_t errlen);
 
 /* Hit markers in snippets: the matched text is between these. */
@@ -42,6 +66,9 @@ struct hy_search_hit {
 	double score;         /* bm25-based: higher is better */
 };
 
+/* Return 0 to go on, anything else to stop: hy_store_search then returns
+ * that value if it is negative, else the hits delivered so far, the
+ * stopping one included. */
 typedef int (*hy_search_fn)(const struct hy_search_hit *hit, void *ctx);
 
 enum hy_search_order { HY_SEARCH_RANK = 0, HY_SEARCH_DATE };
@@ -50,19 +77,29 @@ enum hy_search_order { HY_SEARCH_RANK = 0, HY_SEARCH_DATE };
  * with the heading weighted, then newer date) or newest first. f (may be
  * NULL) narrows to meetings matching the list filter. Returns the number
  * of results delivered, or a negative hy_err code (HY_ERR_INVALID for a
- * query with nothing to search, message in err). */
+ * query with nothing to search, message in err).
+ * Orders are total: HY_SEARCH_RANK is score (higher first), then date
+ * (newer first, unknown last), meeting id (higher first), section
+ * (lower first); HY_SEARCH_DATE the same without the score. So pages
+ * (offset, limit) of one order never overlap or skip. A page costs one
+ * pass over the matches (FTS5 matching, plus bm25 in rank order, plus a
+ * lookup of the meeting per match in date order or with a filter) and a
+ * snippet per result; memory is O(offset + limit). */
 int hy_store_search(struct hy_store *s, const char *query,
 		    const struct hy_store_filter *f, enum hy_search_order order,
 		    size_t offset, size_t limit, hy_search_fn fn, void *ctx,
 		    char *err, size_t errlen);
 
-/* How many sections and how many meetings match (for the results header
- * and `--json` counts). */
+/* How many sections (section 0 included) and how many distinct meetings
+ * match (for the results header and `--json` counts). Either pointer may
+ * be NULL. Costs a lookup of the meeting per match. */
 int hy_store_search_count(struct hy_store *s, const char *query,
 			  const struct hy_store_filter *f, size_t *sections,
 			  size_t *meetings, char *err, size_t errlen);
 
-/* Rebuild the index from the stored sections (huiyi reindex). */
+/* Rebuild the index from the stored sections and meetings (huiyi
+ * reindex): 'rebuild' then 'optimize' (one segment: faster queries) of
+ * both FTS5 tables, in one transaction. HY_ERR_INVALID inside a batch. */
 int hy_store_reindex(struct hy_store *s, char *err, size_t errlen);
 
 #endif

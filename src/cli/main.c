@@ -55,6 +55,8 @@ int main(int argc, char **argv)
 		{"import", hy_cli_import},
 		{"list", hy_cli_list},
 		{"show", hy_cli_show},
+		{"search", hy_cli_search},
+		{"reindex", hy_cli_reindex},
 	};
 	const char *db = NULL, *codeset;
 	char **rest;
