@@ -42,7 +42,8 @@ int hy_cli_browse(const struct hy_cli *c)
 
 	if (!c->utf8) {
 		hy_cli_error("the browser needs a UTF-8 locale, and this one is %s: "
-			     "set LANG=C.UTF-8 (or zh_CN.UTF-8) and try again",
+			     "set LC_ALL=C.UTF-8 (or another UTF-8 locale, "
+			     "e.g. zh_CN.UTF-8)",
 			     nl_langinfo(CODESET));
 		return HY_EXIT_FAIL;
 	}

@@ -76,11 +76,24 @@ static int syllable_find(const char *s, size_t len)
 static int syllable_at(const char *w, size_t i, size_t k)
 {
 	char buf[sizeof hy_pinyin_syl[0]];
+	if (k >= sizeof buf)
+		return -1;
 	memcpy(buf, w + i, k);
 	if (k == 3 && (buf[0] == 'l' || buf[0] == 'n') && buf[1] == 'u' &&
 	    buf[2] == 'e')
 		buf[1] = 'v';
 	return syllable_find(buf, k);
+}
+
+/* 1 if code point cp, whose default reading is v - 1, reads syl. */
+static int pinyin_has(uint32_t cp, int v, int syl)
+{
+	if (v - 1 == syl)
+		return 1;
+	for (size_t i = 0; i < HY_PINYIN_NMORE; i++)
+		if (hy_pinyin_more[i][0] == cp && (int)hy_pinyin_more[i][1] == syl)
+			return 1;
+	return 0;
 }
 
 int hy_fts_pinyin_split(const char *ascii, size_t len, char ***syllables,
@@ -156,92 +169,67 @@ struct tok {
 	token_fn fn;
 	void *ctx;
 	int query;
-	/* the CJK character waiting for its successor (for the bigram) */
-	int have;
-	char cur[4];
-	int curlen, cur_start, cur_end;
-	uint32_t cur_cp;
-	int run; /* characters so far in the current CJK run */
-	/* the word being collected */
-	char word[HY_FTS_MAX_WORD + 1]; /* + 1: the pinyin prefix */
-	int wlen, w_start, w_end, in_word;
+	int any;      /* a token has been delivered */
+	int sep;      /* "other" characters since the last token */
+	int sep_start, sep_end;
+	/* the word (or, in queries, pinyin syllable) being collected */
+	int in_word, pinyin;
+	char word[HY_FTS_MAX_WORD];
+	int wlen, w_start, w_end;
 };
 
-/* Everything a document position holds for the waiting character: its
- * unigram, the bigram with the next character (when next is not NULL) and
- * its pinyin. */
-static int doc_char(struct tok *t, const char *next, int nextlen, int end)
+/* Deliver a token at a new position, after the separator token when
+ * "other" characters came between it and the previous one. */
+static int emit(struct tok *t, const char *token, int n, int start, int end)
 {
-	char bi[8], py[sizeof hy_pinyin_syl[0] + 1];
-	const char *syl[4];
-	size_t nsyl;
-	int rc = t->fn(t->ctx, 0, t->cur, t->curlen, t->cur_start, t->cur_end);
-
-	if (rc)
-		return rc;
-	if (next) {
-		memcpy(bi, t->cur, (size_t)t->curlen);
-		memcpy(bi + t->curlen, next, (size_t)nextlen);
-		rc = t->fn(t->ctx, FTS5_TOKEN_COLOCATED, bi, t->curlen + nextlen,
-			   t->cur_start, end);
+	if (t->sep && t->any) {
+		int rc = t->fn(t->ctx, 0, HY_FTS_SEPARATOR,
+			       (int)sizeof HY_FTS_SEPARATOR - 1, t->sep_start,
+			       t->sep_end);
 		if (rc)
 			return rc;
 	}
-	nsyl = hy_fts_pinyin(t->cur_cp, syl, 4);
-	if (nsyl > 4)
-		nsyl = 4;
-	py[0] = HY_FTS_PINYIN_PREFIX[0];
-	for (size_t i = 0; i < nsyl; i++) {
-		size_t l = strlen(syl[i]);
-		memcpy(py + 1, syl[i], l);
-		rc = t->fn(t->ctx, FTS5_TOKEN_COLOCATED, py, (int)l + 1,
-			   t->cur_start, t->cur_end);
-		if (rc)
-			return rc;
-	}
-	return 0;
+	t->sep = 0;
+	t->any = 1;
+	return t->fn(t->ctx, 0, token, n, start, end);
 }
 
-/* A CJK character (folded, encoded in u[0..ulen)) at [start, end). */
-static int cjk(struct tok *t, uint32_t cp, const char *u, int ulen, int start,
-	       int end)
+/* The characters a query syllable stands for: every Han code point that
+ * can be in the index (its own fold) with that reading, as alternatives
+ * at one position (FTS5_TOKEN_COLOCATED). An unknown syllable, or one
+ * without such characters, is its own token, which no document has. */
+static int pinyin_query(struct tok *t)
 {
-	int rc = 0;
+	int syl = syllable_at(t->word, 0, (size_t)t->wlen);
+	int n = 0, rc = 0;
 
-	if (t->have) {
-		if (t->query) {
-			char bi[8];
-			memcpy(bi, t->cur, (size_t)t->curlen);
-			memcpy(bi + t->curlen, u, (size_t)ulen);
-			rc = t->fn(t->ctx, 0, bi, t->curlen + ulen,
-				   t->cur_start, end);
-		} else {
-			rc = doc_char(t, u, ulen, end);
+	if (syl >= 0) {
+		size_t npages = sizeof hy_pinyin_page / sizeof hy_pinyin_page[0];
+		for (size_t hi = 0; hi < npages && rc == 0; hi++) {
+			const uint16_t *pg = hy_pinyin_cp[hy_pinyin_page[hi]];
+			if (!hy_pinyin_page[hi])
+				continue;
+			for (uint32_t lo = 0; lo < 256 && rc == 0; lo++) {
+				uint32_t cp = (uint32_t)(hi << 8) | lo;
+				char u[4];
+				int ul;
+				if (!pg[lo] || !pinyin_has(cp, pg[lo], syl) ||
+				    hy_fold_han(cp) != cp)
+					continue;
+				ul = (int)hy_utf8_encode(cp, u);
+				rc = n == 0 ? emit(t, u, ul, t->w_start, t->w_end) :
+					      t->fn(t->ctx, FTS5_TOKEN_COLOCATED,
+						    u, ul, t->w_start, t->w_end);
+				n++;
+			}
 		}
-		if (rc)
-			return rc;
 	}
-	memcpy(t->cur, u, (size_t)ulen);
-	t->curlen = ulen;
-	t->cur_start = start;
-	t->cur_end = end;
-	t->cur_cp = cp;
-	t->have = 1;
-	t->run++;
-	return 0;
-}
-
-/* End of a CJK run: the last character's tokens. */
-static int cjk_end(struct tok *t)
-{
-	int rc = 0;
-
-	if (t->have)
-		rc = t->query ? t->fn(t->ctx, 0, t->cur, t->curlen,
-				      t->cur_start, t->cur_end) :
-				doc_char(t, NULL, 0, 0);
-	t->have = 0;
-	t->run = 0;
+	if (rc == 0 && n == 0) {
+		char tok[HY_FTS_MAX_WORD + 1];
+		tok[0] = HY_FTS_PINYIN_PREFIX[0];
+		memcpy(tok + 1, t->word, (size_t)t->wlen);
+		rc = emit(t, tok, t->wlen + 1, t->w_start, t->w_end);
+	}
 	return rc;
 }
 
@@ -249,16 +237,23 @@ static int word_end(struct tok *t)
 {
 	int rc = 0;
 
-	if (t->in_word && t->wlen > 0)
-		rc = t->fn(t->ctx, 0, t->word, t->wlen, t->w_start, t->w_end);
+	if (t->in_word && t->pinyin)
+		rc = pinyin_query(t);
+	else if (t->in_word)
+		rc = emit(t, t->word, t->wlen, t->w_start, t->w_end);
 	t->in_word = 0;
+	t->pinyin = 0;
 	t->wlen = 0;
 	return rc;
 }
 
-static int is_word_char(uint32_t c)
+static void other(struct tok *t, int start, int end)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+	if (!t->sep) {
+		t->sep = 1;
+		t->sep_start = start;
+	}
+	t->sep_end = end;
 }
 
 int hy_fts_tokenize(int flags, const char *text, size_t len, token_fn fn,
@@ -267,7 +262,6 @@ int hy_fts_tokenize(int flags, const char *text, size_t len, token_fn fn,
 	struct tok t;
 	size_t i = 0;
 	int rc = SQLITE_OK;
-	int pinyin = 0; /* collecting "\x01" letters (queries only) */
 
 	if (len > INT_MAX)
 		return SQLITE_TOOBIG;
@@ -283,50 +277,43 @@ int hy_fts_tokenize(int flags, const char *text, size_t len, token_fn fn,
 
 		i += n;
 		f = bad ? HY_UTF8_REPLACEMENT : hy_fold_cp(cp);
-		if (hy_fold_is_han(f)) {
-			char u[4];
-			size_t ul = hy_utf8_encode(f, u);
-			pinyin = 0;
-			if ((rc = word_end(&t)) != SQLITE_OK)
-				break;
-			rc = cjk(&t, f, u, (int)ul, start, end);
-			continue;
-		}
-		if ((rc = cjk_end(&t)) != SQLITE_OK)
+		if (t.pinyin && !(f >= 'a' && f <= 'z'))
+			rc = word_end(&t);
+		if (rc)
 			break;
-		if (pinyin && !(f >= 'a' && f <= 'z')) {
-			pinyin = 0;
-			if ((rc = word_end(&t)) != SQLITE_OK)
-				break;
-		}
-		if (is_word_char(f)) {
+		if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9')) {
 			if (!t.in_word) {
 				t.in_word = 1;
 				t.w_start = start;
 			}
-			if (t.wlen < HY_FTS_MAX_WORD + pinyin)
+			if (t.wlen < HY_FTS_MAX_WORD)
 				t.word[t.wlen++] = (char)f;
 			t.w_end = end;
 			continue;
 		}
 		if ((rc = word_end(&t)) != SQLITE_OK)
 			break;
+		if (hy_fold_is_han(f)) {
+			char u[4];
+			size_t ul = hy_utf8_encode(f, u);
+			rc = emit(&t, u, (int)ul, start, end);
+			continue;
+		}
 		if (t.query && f == (uint32_t)HY_FTS_PINYIN_PREFIX[0] && i < len) {
-			/* a pinyin token when a letter follows */
+			/* a pinyin syllable when a letter follows */
 			uint32_t nc;
 			hy_utf8_next(text + i, len - i, &nc, NULL);
 			nc = hy_fold_cp(nc);
 			if (nc >= 'a' && nc <= 'z') {
-				pinyin = 1;
 				t.in_word = 1;
+				t.pinyin = 1;
 				t.w_start = start;
 				t.w_end = end;
-				t.word[t.wlen++] = (char)f;
+				continue;
 			}
 		}
+		other(&t, start, end);
 	}
-	if (rc == SQLITE_OK)
-		rc = cjk_end(&t);
 	if (rc == SQLITE_OK)
 		rc = word_end(&t);
 	return rc;

@@ -49,9 +49,12 @@ size_t hy_model_reader_width(const struct hy_model *m)
 
 int hy_model_reader_y(const struct hy_model *m)
 {
-	/* the title bar, and below 100 columns the "§3/6 heading" bar */
+	/* the title bar, and below 100 columns the "§3/6 heading" bar; on
+	 * very short screens the bar, then the title, make way for the text */
 	int y = hy_model_outline_width(m) ? 1 : 2;
-	return y < m->h - 1 ? y : 0;
+	while (y > 0 && y >= m->h - 1)
+		y--;
+	return y;
 }
 
 size_t hy_model_reader_height(const struct hy_model *m)
@@ -1313,9 +1316,7 @@ int hy_model_update(struct hy_model *m, const struct hy_event *ev,
 	enum hy_action a = hy_keymap_lookup(m->screen, ev->key, &arg);
 	if (a == HY_ACT_NONE)
 		return 0;
-	if (m->screen != HY_SCREEN_MEETING || a != HY_ACT_NEXT_MATCH)
-		if (m->status_error || m->screen != HY_SCREEN_MEETING)
-			m->status[0] = '\0';
+	m->status[0] = '\0'; /* a message lasts until the next key */
 	switch (m->screen) {
 	case HY_SCREEN_LIST: list_action(m, a, fx); break;
 	case HY_SCREEN_MEETING: meeting_action(m, a, arg, fx); break;

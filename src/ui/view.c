@@ -150,7 +150,8 @@ static void render_list(const struct hy_model *m, struct hy_grid *g, int *cy, in
 	hy_model_filter_text(m, filt, sizeof filt);
 	if (g->h > 3) {
 		snprintf(head, sizeof head, " huiyi · %s%s · sort: %s%s%s", m->counted ? total : "…",
-			 m->counted ? " meetings" : "", sort_name(m->sort),
+			 !m->counted ? "" : m->total == 1 ? " meeting" : " meetings",
+			 sort_name(m->sort),
 			 filt[0] ? " · filter: " : "", filt);
 		hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
 		put(g, 0, 0, head, HY_ROLE_TITLE, g->w);
@@ -241,9 +242,11 @@ static void render_meeting(const struct hy_model *m, struct hy_grid *g, int *cy,
 	int sec = hy_model_section(m);
 	char buf[512], left[256];
 
-	hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
-	snprintf(buf, sizeof buf, " %s", mt->title ? mt->title : "（无标题）");
-	put(g, 0, 0, buf, HY_ROLE_TITLE, g->w);
+	if (ry > 0) {
+		hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
+		snprintf(buf, sizeof buf, " %s", mt->title ? mt->title : "（无标题）");
+		put(g, 0, 0, buf, HY_ROLE_TITLE, g->w);
+	}
 	if (!ow && ry == 2) {
 		if (sec > 0)
 			snprintf(buf, sizeof buf, " §%d/%zu %s", sec, mt->n_sections,
@@ -311,8 +314,9 @@ static void render_results(const struct hy_model *m, struct hy_grid *g, int *cy,
 	thousands(m->results_total, a, sizeof a);
 	thousands(m->results_meetings, b, sizeof b);
 	if (m->results_counted)
-		snprintf(buf, sizeof buf, " search: %s · %s sections in %s meetings",
-			 m->search ? m->search : "", a, b);
+		snprintf(buf, sizeof buf, " search: %s · %s section%s in %s meeting%s",
+			 m->search ? m->search : "", a, m->results_total == 1 ? "" : "s", b,
+			 m->results_meetings == 1 ? "" : "s");
 	else
 		snprintf(buf, sizeof buf, " search: %s · …", m->search ? m->search : "");
 	hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
