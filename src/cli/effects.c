@@ -2,6 +2,7 @@
 #include "huiyi/effects.h"
 
 #include "huiyi/err.h"
+#include "huiyi/search.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -117,10 +118,88 @@ static int load_meeting(struct hy_store *s, struct hy_model *m, int64_t id)
 	return rc == HY_ERR_NOMEM ? rc : 0;
 }
 
+struct found {
+	struct hy_result *v;
+	size_t n, cap;
+	int oom;
+};
+
+static int on_hit(const struct hy_search_hit *h, void *ctx)
+{
+	struct found *f = ctx;
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 64;
+		struct hy_result *v = realloc(f->v, cap * sizeof *v);
+		if (!v) {
+			f->oom = 1;
+			return HY_ERR_NOMEM;
+		}
+		f->v = v;
+		f->cap = cap;
+	}
+	struct hy_result *r = &f->v[f->n++];
+	r->meeting = h->meeting;
+	r->section = h->section;
+	r->date = h->date ? strdup(h->date) : NULL;
+	r->title = h->title ? strdup(h->title) : NULL;
+	r->heading = h->heading ? strdup(h->heading) : NULL;
+	r->snippet = h->snippet ? strdup(h->snippet) : NULL;
+	return 0;
+}
+
+static int run_search(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
+{
+	struct hy_store_filter f = {m->filter.from, m->filter.to, m->filter.body,
+				    m->filter.person};
+	struct found found = {0};
+	char err[256] = "";
+	size_t sections = 0, meetings = 0, limit = fx->limit ? fx->limit : 50;
+	int counted = fx->count, rc = 0;
+	if (counted)
+		rc = hy_store_search_count(s, m->search, &f, &sections, &meetings, err,
+					   sizeof err);
+	int got = rc ? rc : hy_store_search(s, m->search, &f, HY_SEARCH_RANK,
+					      fx->search_from, limit, on_hit, &found,
+					      err, sizeof err);
+	memset(fx, 0, sizeof *fx);
+	if (found.oom)
+		got = HY_ERR_NOMEM;
+	if (got < 0) {
+		for (size_t i = 0; i < found.n; i++) {
+			free(found.v[i].date);
+			free(found.v[i].title);
+			free(found.v[i].heading);
+			free(found.v[i].snippet);
+		}
+		free(found.v);
+		hy_model_error(m, err[0] ? err : hy_err_str(got));
+		return got == HY_ERR_NOMEM ? got : 0;
+	}
+	rc = hy_model_results(m, found.v, found.n, counted, sections, meetings,
+			      (size_t)got < limit, fx);
+	for (size_t i = 0; i < found.n; i++) {
+		free(found.v[i].date);
+		free(found.v[i].title);
+		free(found.v[i].heading);
+		free(found.v[i].snippet);
+	}
+	free(found.v);
+	return rc;
+}
+
 int hy_effects_run(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
 {
 	int rc = 0;
 	for (int guard = 0; rc == 0 && guard < 64; guard++) {
+		if (fx->search) {
+			int quit = fx->quit;
+			int64_t load = fx->load_meeting;
+			rc = run_search(s, m, fx);
+			fx->quit |= quit;
+			if (load)
+				fx->load_meeting = load;
+			continue;
+		}
 		if (fx->load_meeting) {
 			int64_t id = fx->load_meeting;
 			fx->load_meeting = 0;

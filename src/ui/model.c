@@ -825,17 +825,19 @@ static void step_hit(struct hy_model *m, int dir)
 	}
 	if (m->hit < m->n_hits && m->from_results &&
 	    ((dir > 0 && m->hit + 1 == m->n_hits) || (dir < 0 && m->hit == 0))) {
-		/* past the last hit of this meeting: the next result */
-		size_t next = dir > 0 ? m->rsel + 1 : m->rsel;
-		if (dir > 0 && next >= m->n_results) {
-			status(m, 0, "last match of the last result", NULL);
+		/* past the last hit of this meeting: the next result that is
+		 * another meeting (this one's other sections have been seen) */
+		long i = (long)m->rsel;
+		do
+			i += dir;
+		while (i >= 0 && (size_t)i < m->n_results &&
+		       m->results[i].meeting == m->meeting_id);
+		if (i < 0 || (size_t)i >= m->n_results) {
+			status(m, 0, dir > 0 ? "last match of the last result" :
+					       "first match of the first result", NULL);
 			return;
 		}
-		if (dir < 0 && next == 0) {
-			status(m, 0, "first match of the first result", NULL);
-			return;
-		}
-		m->pending_result = dir > 0 ? (long)next : (long)next - 1;
+		m->pending_result = i;
 		return;
 	}
 	if (m->hit < m->n_hits) {
