@@ -9,9 +9,9 @@
  *   meetings_fts(title, summary)  content 'meetings', rowid = meetings.id
  *
  * both `USING fts5(..., tokenize='huiyi')`, detail=full (phrases need
- * positions). Column order is as listed, so bm25(sections_fts, 10.0, 1.0)
- * weighs the heading 10 and the text 1; bm25(meetings_fts, 10.0, 1.0) the
- * title 10 and the summary 1. Rebuild: INSERT INTO sections_fts
+ * positions), no other options. Column order is as listed, so
+ * bm25(sections_fts, 10.0, 1.0) weighs the heading 10 and the text 1;
+ * bm25(meetings_fts, 10.0, 1.0) the title 10 and the summary 1. Rebuild: INSERT INTO sections_fts
  * (sections_fts) VALUES ('rebuild') (same for meetings_fts).
  *
  * FOLDING: every code point goes through hy_fold_cp (fold.h) first:
@@ -23,59 +23,57 @@
  *         compatibility ideographs, 〇 U+3007)
  *   word  ASCII a–z and 0–9 (also from full-width Ａ–Ｚ ａ–ｚ ０–９)
  *   other everything else (punctuation, spaces, symbols, kana, Greek …,
- *         U+FFFD, invalid bytes, control bytes): ends a run, no token
+ *         U+FFFD, invalid bytes, control bytes)
  *
- * DOCUMENT TOKENS (FTS5_TOKENIZE_DOCUMENT, and AUX for highlight/snippet):
- *   word run   one token, its folded letters and digits (letters and digits
- *              do NOT split: "covid19", "5g", "g20" are one token each;
- *              "2024年" is "2024" then 年, a new run). A word longer than
- *              HY_FTS_MAX_WORD bytes is cut to that many (at query time
- *              too). One position.
- *   CJK run    c1 c2 … cn: position p+i holds, in this order,
- *                the unigram  ci                (primary token)
- *                the bigram   ci ci+1  (i < n)  FTS5_TOKEN_COLOCATED
- *                the pinyin   "\x01" + syllable FTS5_TOKEN_COLOCATED, one
- *                             per reading of ci (see PINYIN)
- *   Positions run on across runs: "2024年底" is 2024@p, 年@p+1 (+年底),
- *   底@p+2. Byte offsets point into the ORIGINAL text, before folding: a
- *   unigram, a pinyin token and a word cover their own characters, a
- *   bigram covers both characters. FTS5 highlight() and snippet() use only
- *   the primary token of each position, so a hit covering positions p..q
- *   marks characters p..q.
- *   Token text is UTF-8 of the folded code points: unigram 3 or 4 bytes,
- *   bigram 6 to 8 bytes.
+ * TOKENS (documents, queries and AUX alike; one position each):
+ *   CJK        each character is one token, its folded code point in UTF-8
+ *              (a unigram: 3 or 4 bytes)
+ *   word run   one token, its folded letters and digits: letters and
+ *              digits do NOT split ("covid19", "5g", "g20" are one token
+ *              each; "2024年" is 2024 then 年). A word longer than
+ *              HY_FTS_MAX_WORD bytes is cut to that many.
+ *   other run  between two tokens: the separator token HY_FTS_SEPARATOR
+ *              (one position; none before the first token or after the
+ *              last). It keeps characters that are not adjacent in the
+ *              text from being adjacent in the index: "工作。会议" is
+ *              工 作 SEP 会 议, so the phrase "作会" does not match it.
+ * So a query string (FTS5 "…" or a bareword, which FTS5 makes a phrase of
+ * its tokens) matches exactly where the folded text holds those characters
+ * and words next to each other: "燃气" is the phrase 燃 气 and finds 燃氣;
+ * "2024年" and "23个" find the number followed by the character (not
+ * "2024 年", not "123个"); a one-character query is one token. A quoted
+ * "燃气 公司" (with a space) needs a separator between 气 and 公.
+ * Byte offsets point into the ORIGINAL text, before folding (a word or a
+ * separator covers its whole run), so highlight() and snippet() mark
+ * exactly the characters of a hit.
  *
- * QUERY TOKENS (FTS5_TOKENIZE_QUERY, with or without PREFIX): the text of
- * one FTS5 string or bareword, positions from 0:
- *   word run           the word, as in documents
- *   CJK run of 1       its unigram
- *   CJK run of n ≥ 2   the bigrams c1c2, c2c3, …, c(n-1)cn at positions
- *                      0 … n-2, then the unigram cn at n-1. The trailing
- *                      unigram changes nothing about what matches (a
- *                      bigram at p always has its second character's
- *                      unigram at p+1) but makes the phrase span n
- *                      positions, so highlight() marks all n characters.
- *   "\x01" + letters   one pinyin token, the letters lower-cased (how the
- *                      query side spells a syllable, below); "\x01" not
- *                      followed by a letter is "other". In documents
- *                      "\x01" is always "other": text cannot fake pinyin.
- *   So a quoted FTS5 string is a phrase that matches exactly the folded
- *   substring within one CJK run, and "2024年" or "23个" match the digits
- *   followed by the character.
+ * Why unigrams and no bigrams (DESIGN.md §5 said "bigrams plus
+ * unigrams"): our sections are short (~180 characters), so every token
+ * kind costs about 1× the text in FTS5 (a doclist entry per distinct token
+ * per row). Unigrams + colocated bigrams were 2.2× the text, with pinyin
+ * tokens 3.1×; unigrams alone are 1.1× and answer every query alike
+ * (phrases of unigrams), with the same latency on 20,000 meetings except
+ * for rare pairs of very common characters (议会: ~10 ms instead of ~0).
  *
- * PINYIN: each Han code point has zero or more toneless syllables from a
- * table generated at build time by tools/genpinyin.c from ICU (Han-Latin),
- * never typed by hand. A syllable is lower-case ASCII a–z; ü is spelled v
- * (lv, nv, lve, nve), as pinyin keyboards do. ICU gives one reading per
- * character (its most common one), plus the few other readings its rules
- * use in a context (重 zhong and chong, from 重庆); other readings of
- * polyphonic characters are not indexed (行 is xing only, not hang).
- * The token of a syllable s is HY_FTS_PINYIN_PREFIX followed by s, e.g. the
- * two bytes "\x01" "ran" → "\x01ran". Inside an FTS5 string the query side
- * writes it literally (0x01 needs no escaping inside "…"; it is not allowed
- * in a bareword): the phrase `"\x01ran \x01qi"` matches 燃气 and 燃氣 (two
- * consecutive characters read ran, qi). A typical ASCII query term t that
- * splits becomes `("t" OR "\x01s1 \x01s2 …")`. */
+ * PINYIN (queries only; documents hold no pinyin tokens): in a query,
+ * HY_FTS_PINYIN_PREFIX followed by ASCII letters (either case) is one
+ * syllable. It becomes, at its position, every character that can be in
+ * the index (its own fold) with that reading, as FTS5 synonyms
+ * (FTS5_TOKEN_COLOCATED), so it matches any of them; an unknown syllable
+ * matches nothing. Spaces between syllables and next to them make no
+ * separator. The query side writes the prefix literally inside an FTS5
+ * string (0x01 needs no escaping inside "…"; it is not allowed in a
+ * bareword): `"\x01ran \x01qi"` matches 燃气 and 燃氣 (two adjacent
+ * characters read ran, qi) and marks both; a typical ASCII query term t
+ * that splits (hy_fts_pinyin_split) becomes `("t" OR "\x01s1 \x01s2 …")`.
+ * In documents 0x01 is "other": text cannot fake pinyin.
+ * Readings come from a table generated at build time by tools/genpinyin.c
+ * from ICU's Han-Latin transliterator, never typed by hand. A syllable is
+ * lower-case ASCII a–z; ü is spelled v (lv, nv, lve, nve), as pinyin
+ * keyboards do. ICU gives one reading per character (its most common one),
+ * plus the few other readings its rules use in a context (重 zhong and
+ * chong, from 重庆); other readings of polyphonic characters are missing
+ * (行 is xing only, not hang; 长 zhang only, not chang). */
 #ifndef HUIYI_FTS_H
 #define HUIYI_FTS_H
 
@@ -86,8 +84,11 @@
 /* The tokenizer's name in tokenize='…'. */
 #define HY_FTS_TOKENIZER "huiyi"
 
-/* First byte of every pinyin token; a string literal for concatenation. */
+/* Starts a pinyin syllable in a query; a string literal. */
 #define HY_FTS_PINYIN_PREFIX "\x01"
+
+/* The token between runs that are not adjacent in the text. */
+#define HY_FTS_SEPARATOR "\x1f"
 
 /* Longest word token in bytes (longer words are cut to this). */
 #define HY_FTS_MAX_WORD 64

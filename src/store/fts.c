@@ -171,6 +171,7 @@ struct tok {
 	int query;
 	int any;      /* a token has been delivered */
 	int sep;      /* "other" characters since the last token */
+	int last_pinyin; /* the last token was a query's pinyin syllable */
 	int sep_start, sep_end;
 	/* the word (or, in queries, pinyin syllable) being collected */
 	int in_word, pinyin;
@@ -180,9 +181,12 @@ struct tok {
 
 /* Deliver a token at a new position, after the separator token when
  * "other" characters came between it and the previous one. */
-static int emit(struct tok *t, const char *token, int n, int start, int end)
+static int emit(struct tok *t, const char *token, int n, int start, int end,
+		int pinyin)
 {
-	if (t->sep && t->any) {
+	/* spaces between the syllables of a query ("\x01ran \x01qi") are
+	 * how the query side writes them, not text */
+	if (t->sep && t->any && !pinyin && !t->last_pinyin) {
 		int rc = t->fn(t->ctx, 0, HY_FTS_SEPARATOR,
 			       (int)sizeof HY_FTS_SEPARATOR - 1, t->sep_start,
 			       t->sep_end);
@@ -191,6 +195,7 @@ static int emit(struct tok *t, const char *token, int n, int start, int end)
 	}
 	t->sep = 0;
 	t->any = 1;
+	t->last_pinyin = pinyin;
 	return t->fn(t->ctx, 0, token, n, start, end);
 }
 
@@ -217,7 +222,8 @@ static int pinyin_query(struct tok *t)
 				    hy_fold_han(cp) != cp)
 					continue;
 				ul = (int)hy_utf8_encode(cp, u);
-				rc = n == 0 ? emit(t, u, ul, t->w_start, t->w_end) :
+				rc = n == 0 ? emit(t, u, ul, t->w_start, t->w_end,
+						   1) :
 					      t->fn(t->ctx, FTS5_TOKEN_COLOCATED,
 						    u, ul, t->w_start, t->w_end);
 				n++;
@@ -228,7 +234,7 @@ static int pinyin_query(struct tok *t)
 		char tok[HY_FTS_MAX_WORD + 1];
 		tok[0] = HY_FTS_PINYIN_PREFIX[0];
 		memcpy(tok + 1, t->word, (size_t)t->wlen);
-		rc = emit(t, tok, t->wlen + 1, t->w_start, t->w_end);
+		rc = emit(t, tok, t->wlen + 1, t->w_start, t->w_end, 1);
 	}
 	return rc;
 }
@@ -240,7 +246,7 @@ static int word_end(struct tok *t)
 	if (t->in_word && t->pinyin)
 		rc = pinyin_query(t);
 	else if (t->in_word)
-		rc = emit(t, t->word, t->wlen, t->w_start, t->w_end);
+		rc = emit(t, t->word, t->wlen, t->w_start, t->w_end, 0);
 	t->in_word = 0;
 	t->pinyin = 0;
 	t->wlen = 0;
@@ -296,7 +302,7 @@ int hy_fts_tokenize(int flags, const char *text, size_t len, token_fn fn,
 		if (hy_fold_is_han(f)) {
 			char u[4];
 			size_t ul = hy_utf8_encode(f, u);
-			rc = emit(&t, u, (int)ul, start, end);
+			rc = emit(&t, u, (int)ul, start, end, 0);
 			continue;
 		}
 		if (t.query && f == (uint32_t)HY_FTS_PINYIN_PREFIX[0] && i < len) {

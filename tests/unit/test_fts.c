@@ -27,7 +27,7 @@ struct token {
 };
 
 struct tokens {
-	struct token t[512];
+	struct token t[2048];
 	int n;
 	int overflow;
 };
@@ -71,6 +71,8 @@ static const char *show(const struct tokens *ts)
 	for (int i = 0; i < ts->n; i++) {
 		const struct token *t = &ts->t[i];
 		const char *txt = t->text;
+		if (strcmp(txt, HY_FTS_SEPARATOR) == 0)
+			txt = "_";
 		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s%s%s@%d-%d",
 				      i ? " " : "", t->colo ? "+" : "",
 				      txt[0] == '\x01' ? "^" : "",
@@ -116,41 +118,91 @@ static void t_doc_tokens(void **state)
 {
 	(void)state;
 	/* 燃 0-3 氣 3-6 。6-9 Ａ 9-12 2 3 个 14-17 */
-	expect(DOC, "燃氣。Ａ23个",
-	       "燃@0-3 +燃气@0-6 +^ran@0-3 气@3-6 +^qi@3-6 a23@9-14 "
-	       "个@14-17 +^ge@14-17");
-	expect(DOC, "2024年底",
-	       "2024@0-4 年@4-7 +年底@4-10 +^nian@4-7 底@7-10 +^di@7-10");
-	/* letters and digits stay one word, case folds, punctuation splits */
-	expect(DOC, "COVID-19 g20，5G", "covid@0-5 19@6-8 g20@9-12 5g@15-17");
-	/* a character right before 。 */
-	expect(DOC, "安全。", "安@0-3 +安全@0-6 +^an@0-3 全@3-6 +^quan@3-6");
-	/* 〇 is a CJK character with a reading */
-	expect(DOC, "二〇", "二@0-3 +二〇@0-6 +^er@0-3 〇@3-6 +^ling@3-6");
-	/* a polyphonic character with a reading ICU uses in context */
-	expect(DOC, "重", "重@0-3 +^zhong@0-3 +^chong@0-3");
+	expect(DOC, "燃氣。Ａ23个", "燃@0-3 气@3-6 _@6-9 a23@9-14 个@14-17");
+	expect(DOC, "2024年底", "2024@0-4 年@4-7 底@7-10");
+	/* letters and digits stay one word, case folds, punctuation
+	 * separates (one separator for a run of it) */
+	expect(DOC, "COVID-19 g20，5G",
+	       "covid@0-5 _@5-6 19@6-8 _@8-9 g20@9-12 _@12-15 5g@15-17");
+	/* a character right before 。: no separator at the ends */
+	expect(DOC, "“安全。”", "安@3-6 全@6-9");
+	expect(DOC, "二〇二四年", "二@0-3 〇@3-6 二@6-9 四@9-12 年@12-15");
+	/* invalid bytes, kana, symbols: separators */
+	expect(DOC, "燃\xff气ア会", "燃@0-3 _@3-4 气@4-7 _@7-10 会@10-13");
 	/* nothing but separators */
 	expect(DOC, " ，。！？、\t\n…—《》“”", "");
 	expect(DOC, "", "");
+	/* documents never make pinyin of text */
+	expect(DOC, "\x01ran", "ran@1-4");
 }
 
 static void t_query_tokens(void **state)
 {
+	struct tokens ts;
+
 	(void)state;
+	/* the same tokens as documents */
 	expect(QUERY, "燃", "燃@0-3");
-	expect(QUERY, "燃氣", "燃气@0-6 气@3-6");
-	expect(QUERY, "燃氣公司", "燃气@0-6 气公@3-9 公司@6-12 司@9-12");
+	expect(QUERY, "燃氣公司", "燃@0-3 气@3-6 公@6-9 司@9-12");
 	expect(QUERY, "2024年", "2024@0-4 年@4-7");
 	expect(QUERY, "23个", "23@0-2 个@2-5");
 	expect(QUERY, "ＡＢＣ", "abc@0-9");
-	/* a pinyin token, as the query side spells it */
-	expect(QUERY, "\x01ran \x01QI", "^ran@0-4 ^qi@5-8");
-	expect(QUERY, "\x01ran2", "^ran@0-4 2@4-5");
+	expect(QUERY, "燃气 公司", "燃@0-3 气@3-6 _@6-7 公@7-10 司@10-13");
+	/* "\x01" not followed by a letter is a separator */
 	expect(QUERY, "\x01", "");
-	expect(QUERY, "\x01" "1", "1@1-2");
+	expect(QUERY, "1\x01" "2", "1@0-1 _@1-2 2@2-3");
 	expect(QUERY, "\x01燃", "燃@1-4");
-	/* documents never make pinyin tokens of text */
-	expect(DOC, "\x01ran", "ran@1-4");
+	/* an unknown syllable is a token no document has */
+	expect(QUERY, "\x01xyz", "^xyz@0-4");
+	/* a syllable: every folded character with that reading, colocated,
+	 * over the syllable's bytes; no separator next to a syllable */
+	tokenize(QUERY, "\x01Ran \x01qi，年", &ts);
+	{
+		int pos = -1, ran = 0, qi = 0, nian = 0, seen_ran = 0;
+		for (int i = 0; i < ts.n; i++) {
+			const struct token *t = &ts.t[i];
+			if (!t->colo)
+				pos++;
+			if (pos == 0) {
+				assert_int_equal(t->start, 0);
+				assert_int_equal(t->end, 4);
+				ran++;
+				seen_ran |= strcmp(t->text, "燃") == 0;
+			}
+			if (pos <= 1) { /* only what the index can hold */
+				uint32_t cp;
+				size_t l = hy_utf8_decode(t->text,
+							  strlen(t->text), &cp);
+				assert_int_equal(l, strlen(t->text));
+				assert_true(hy_fold_is_han(cp));
+				assert_int_equal(hy_fold_cp(cp), cp);
+			}
+			if (pos == 0) {
+			} else if (pos == 1) {
+				assert_int_equal(t->start, 5);
+				assert_int_equal(t->end, 8);
+				qi++;
+				/* 气 yes, 氣 (folds to 气) no */
+				assert_string_not_equal(t->text, "氣");
+			} else {
+				assert_int_equal(pos, 2);
+				assert_string_equal(t->text, "年");
+				nian++;
+			}
+		}
+		assert_true(seen_ran);
+		assert_true(ran > 10);
+		assert_true(qi > 100);
+		assert_int_equal(nian, 1);
+	}
+	/* 重 reads zhong and chong */
+	tokenize(QUERY, "\x01" "chong", &ts);
+	{
+		int found = 0;
+		for (int i = 0; i < ts.n; i++)
+			found |= strcmp(ts.t[i].text, "重") == 0;
+		assert_true(found);
+	}
 }
 
 static void t_long_word(void **state)
@@ -255,12 +307,22 @@ static void t_random_offsets(void **state)
 				assert_true(t->start >= 0);
 				assert_true(t->start < t->end);
 				assert_true((size_t)t->end <= len);
+				assert_true(strlen(t->text) > 0);
+				if (strcmp(t->text, HY_FTS_SEPARATOR) == 0) {
+					/* between two tokens, covering all
+					 * that lies between them */
+					assert_true(i > 0 && i + 1 < ts.n);
+					assert_int_equal(t->start,
+							 ts.t[i - 1].end);
+					assert_int_equal(t->end,
+							 ts.t[i + 1].start);
+					continue;
+				}
 				lead = (unsigned char)in[t->start];
 				assert_false(lead >= 0x80 && lead < 0xC0);
 				assert_true(hy_utf8_valid(in + t->start,
 							  (size_t)(t->end -
 								   t->start)));
-				assert_true(strlen(t->text) > 0);
 				if (i == 0)
 					assert_false(t->colo);
 				if (t->colo) /* same position, same start */
@@ -485,7 +547,7 @@ static void t_vocab_positions(void **state)
 	(void)state;
 	exec_ok(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='huiyi');"
 		    "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');"
-		    "INSERT INTO t VALUES ('23个燃氣');");
+		    "INSERT INTO t VALUES ('23个燃氣。會');");
 	assert_int_equal(sqlite3_prepare_v2(db,
 					    "SELECT term, offset FROM v"
 					    " ORDER BY offset, term",
@@ -493,15 +555,14 @@ static void t_vocab_positions(void **state)
 			 SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *term = (const char *)sqlite3_column_text(st, 0);
-		if (term[0] == '\x01')
-			term++;
+		if (strcmp(term, HY_FTS_SEPARATOR) == 0)
+			term = "_";
 		k += (size_t)snprintf(got + k, sizeof got - k, "%s%s@%d",
 				      k ? " " : "", term,
 				      sqlite3_column_int(st, 1));
 	}
 	sqlite3_finalize(st);
-	assert_string_equal(got, "23@0 ge@1 个@1 个燃@1 ran@2 燃@2 燃气@2 "
-				 "qi@3 气@3");
+	assert_string_equal(got, "23@0 个@1 燃@2 气@3 _@4 会@5");
 	sqlite3_close(db);
 }
 
