@@ -11,8 +11,11 @@
  * both `USING fts5(..., tokenize='huiyi')`, detail=full (phrases need
  * positions), no other options. Column order is as listed, so
  * bm25(sections_fts, 10.0, 1.0) weighs the heading 10 and the text 1;
- * bm25(meetings_fts, 10.0, 1.0) the title 10 and the summary 1. Rebuild: INSERT INTO sections_fts
- * (sections_fts) VALUES ('rebuild') (same for meetings_fts).
+ * bm25(meetings_fts, 10.0, 1.0) the title 10 and the summary 1.
+ * Rebuild: INSERT INTO sections_fts (sections_fts) VALUES ('rebuild')
+ * (same for meetings_fts). Rows that hy_store_insert adds are in the
+ * index once hy_store_commit (or the insert's own transaction) has run,
+ * not before: search after the commit.
  *
  * FOLDING: every code point goes through hy_fold_cp (fold.h) first:
  * traditional → simplified, full-width ASCII → ASCII, A–Z → a–z. The same at
@@ -94,8 +97,13 @@
 #define HY_FTS_MAX_WORD 64
 
 /* Register the tokenizer "huiyi" on db (hy_store_open does, before the
- * migrations). Returns 0, or HY_ERR_DB with a message (no FTS5 in this
- * sqlite) / HY_ERR_NOMEM. */
+ * migrations), and the SQL function hy_fts_immediate() = 1 that the
+ * schema's insert triggers ask whether to index a new row at once (so the
+ * sqlite3 shell with the extension keeps the index current);
+ * hy_store_open redefines it as 0 on its own connections, which index the
+ * rows a batch added when it commits (src/store/db.c, schema v3). Returns
+ * 0, or HY_ERR_DB with a message (no FTS5 in this sqlite) /
+ * HY_ERR_NOMEM. */
 int hy_fts_register(sqlite3 *db, char *err, size_t errlen);
 
 /* The tokenizer without sqlite: flags as FTS5's xTokenize

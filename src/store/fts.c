@@ -365,6 +365,15 @@ static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
 	return hy_fts_tokenize(flags, text, (size_t)len, fn, ctx);
 }
 
+/* hy_fts_immediate(): 1, the insert triggers index each row at once
+ * (db.c schema v3; hy_store_open redefines it as 0). */
+static void fts_immediate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_int(ctx, 1);
+}
+
 int hy_fts_register(sqlite3 *db, char *err, size_t errlen)
 {
 	fts5_api *api = NULL;
@@ -385,6 +394,10 @@ int hy_fts_register(sqlite3 *db, char *err, size_t errlen)
 				  "it for search",
 				  sqlite3_errmsg(db));
 	rc = api->xCreateTokenizer(api, HY_FTS_TOKENIZER, NULL, &tk, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "hy_fts_immediate", 0,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS,
+					     NULL, fts_immediate, NULL, NULL);
 	if (rc == SQLITE_NOMEM)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	if (rc != SQLITE_OK)

@@ -38,9 +38,17 @@ has "$T/rows" "[燃气]"
 [ "$(q "SELECT count(*) FROM meetings_fts WHERE meetings_fts MATCH 'title : 常务'")" -ge 2 ] ||
 	fail "meetings_fts does not find the titles"
 # the shell with the extension writes sections, and the index follows
+# (its insert trigger fires at once: hy_fts_immediate() is 1 there)
 q "UPDATE sections SET text = '研究了财政预算。' WHERE id = (SELECT min(id) FROM sections)"
 [ "$(q "SELECT count(*) FROM sections_fts WHERE sections_fts MATCH '财政预算'")" = 1 ] ||
 	fail "an update by the shell is not in the index"
+q "INSERT INTO sections (meeting_id, n, heading, text)
+	VALUES (1, 99, '营商环境', '优化营商环境。')"
+[ "$(q "SELECT count(*) FROM sections_fts WHERE sections_fts MATCH 'heading : 营商'")" = 1 ] ||
+	fail "an insert by the shell is not in the index"
+# and huiyi's next import does not index it twice
+fixture c.txt 3
+run 0 hy -d "$db" import "$T/fx/c.txt"
 q "INSERT INTO sections_fts (sections_fts) VALUES ('integrity-check')" ||
 	fail "integrity-check failed"
 # the shell without it cannot read the index (and says why)

@@ -791,6 +791,52 @@ static void t_migrate_v2(void **state)
 	hy_store_close(s);
 }
 
+/* Rows a batch adds are indexed when it commits, with the values they
+ * have then; rows that another program (with the tokenizer, like the
+ * sqlite3 shell with the extension) adds are indexed at once. */
+static void t_batch_index(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = NULL;
+	sqlite3 *other;
+	char err[256] = "";
+
+	if (hy_store_open(&s, f->db, HY_STORE_CREATE, err, sizeof err) != 0)
+		fail_msg("open: %s", err);
+	assert_int_equal(hy_store_begin(s, err, sizeof err), 0);
+	put(s, "县政府第1次常务会议", "a");
+	put(s, "县政府第2次常务会议", "b");
+	put(s, "县政府第3次常务会议", "c");
+	/* not yet in the index; changed and deleted before the commit */
+	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 0);
+	exec_ok(s->db, "UPDATE sections SET text = '财政预算' WHERE id = 2;"
+		       "DELETE FROM meetings WHERE id = 3;"
+		       "UPDATE meetings SET title = '党组会议' WHERE id = 2;");
+	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
+	integrity(s->db);
+	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
+	assert_int_equal(count_match(s->db, "sections_fts", "财政"), 1);
+	assert_int_equal(count_match(s->db, "sections_fts", "生产"), 2);
+	assert_int_equal(count_match(s->db, "meetings_fts", "title : 常务"), 1);
+	assert_int_equal(count_match(s->db, "meetings_fts", "党组"), 1);
+	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM"
+					" sections_fts_docsize"),
+			 4);
+
+	/* another program inserts: indexed at once, not twice */
+	assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
+	assert_int_equal(hy_fts_register(other, err, sizeof err), 0);
+	exec_ok(other, "INSERT INTO sections (meeting_id, n, heading, text)"
+		       " VALUES (1, 9, '营商环境', '优化营商环境。')");
+	assert_int_equal(count_match(other, "sections_fts", "营商"), 1);
+	sqlite3_close(other);
+	put(s, "县政府第4次常务会议", "d");
+	integrity(s->db);
+	assert_int_equal(count_match(s->db, "sections_fts", "营商"), 1);
+	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 3);
+	hy_store_close(s);
+}
+
 /* bm25(sections_fts, 10.0, 1.0): a hit in the heading ranks above the
  * same hit in the text. */
 static void t_bm25_heading(void **state)
@@ -837,6 +883,7 @@ int main(void)
 		cmocka_unit_test(t_brute_force),
 		cmocka_unit_test(t_register),
 		cmocka_unit_test_setup_teardown(t_migrate_v2, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_batch_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_bm25_heading, setup,
 						teardown),
 	};
