@@ -27,12 +27,15 @@
 #include "huiyi/search.h"
 #include "huiyi/utf8.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Snippet length in tokens (positions: one per CJK character). */
-#define SNIPPET_TOKENS "20"
+/* Snippets: about one line; display columns (a CJK character is 2). */
+#define SNIPPET_COLS 40 /* the window */
+#define SNIPPET_BACK 12 /* context before the first hit, at most */
+#define SNIPPET_SPANS 256 /* hits looked at in one column */
 
 /* The query language (search.h).
  *
@@ -152,13 +155,22 @@ static void lex_push(struct lex *L, size_t off, int kind, int neg)
 		it->kind = IT_OR;
 }
 
+static int is_wordc(uint32_t cp)
+{
+	cp = hy_fold_cp(cp);
+	return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
+}
+
+/* Terms into L. In a phrase, spaces stay (as one) only between two
+ * letters or digits ("covid 19", "ran qi"); elsewhere they are dropped:
+ * Chinese is written without them, so "燃气 安全" means 燃气安全. */
 static void lex(struct lex *L, const char *q, size_t n)
 {
 	size_t i = 0;
 	while (i < n && !L->oom && !L->txt.oom) {
-		uint32_t cp;
+		uint32_t cp, prev = 0;
 		size_t k = next_cp(q, n, i, &cp), off, chars = 0;
-		int neg = 0, phrase;
+		int neg = 0, phrase, gap = 0;
 
 		if (is_space(cp)) {
 			i += k;
@@ -179,23 +191,29 @@ static void lex(struct lex *L, const char *q, size_t n)
 		if (phrase)
 			i += k;
 		off = L->txt.n;
-		while (i < n) {
+		for (; i < n; i += k) {
 			k = next_cp(q, n, i, &cp);
 			if (is_quote(cp)) {
 				if (phrase)
 					i += k; /* the closing quote */
 				break;      /* a word ends before a quote */
 			}
-			if (is_space(cp) && !phrase)
-				break;
-			if (chars < HY_SEARCH_MAX_TERM_CHARS) {
-				if (is_space(cp))
-					sb_add(&L->txt, " ", 1);
-				else
-					sb_add(&L->txt, q + i, k);
+			if (is_space(cp)) {
+				if (!phrase)
+					break;
+				gap = 1;
+				continue;
+			}
+			if (chars >= HY_SEARCH_MAX_TERM_CHARS)
+				continue;
+			if (gap && is_wordc(prev) && is_wordc(cp)) {
+				sb_add(&L->txt, " ", 1);
 				chars++;
 			}
-			i += k;
+			gap = 0;
+			sb_add(&L->txt, q + i, k);
+			chars++;
+			prev = cp;
 		}
 		lex_push(L, off, phrase ? IT_PHRASE : IT_WORD, neg);
 	}
@@ -307,8 +325,11 @@ static int is_pos(const struct item *it)
 	return it->kind != IT_OR && !it->neg;
 }
 
-int hy_search_translate(const char *query, char **out, char *err,
-			size_t errlen)
+/* hy_search_translate; with keep, the terms (L->v[0..L->n), OR
+ * operators marked IT_OR, at most HY_SEARCH_MAX_TERMS others) are left in
+ * *keep for the caller (lex_free). */
+static int translate(const char *query, char **out, struct lex *keep,
+		     char *err, size_t errlen)
 {
 	struct lex L = {0};
 	struct sb pos = {0}, neg = {0}, tmp = {0}, res = {0};
@@ -335,8 +356,10 @@ int hy_search_translate(const char *query, char **out, char *err,
 		    !(i > 0 && is_pos(&L.v[i - 1]) && i + 1 < L.n &&
 		      is_pos(&L.v[i + 1])))
 			L.v[i].kind = IT_WORD;
+	n = 0; /* items used */
 	for (size_t i = 0; i < L.n && terms < HY_SEARCH_MAX_TERMS; i++) {
 		const struct item *it = &L.v[i];
+		n = i + 1;
 		if (it->kind == IT_OR)
 			continue;
 		if (it->neg) {
@@ -363,6 +386,7 @@ int hy_search_translate(const char *query, char **out, char *err,
 			rc = emit_term(&pos, &tmp, L.txt.p + L.v[k].off,
 				       L.v[k].len);
 			terms++;
+			n = k + 1;
 			if (rc)
 				goto done;
 		}
@@ -402,6 +426,11 @@ int hy_search_translate(const char *query, char **out, char *err,
 	}
 	*out = res.p;
 	res.p = NULL;
+	if (keep) {
+		L.n = n;
+		*keep = L;
+		memset(&L, 0, sizeof L);
+	}
 done:
 	if (rc == HY_ERR_NOMEM)
 		hy_err_set(err, errlen, rc, "out of memory");
@@ -412,6 +441,12 @@ done:
 	free(tmp.p);
 	free(res.p);
 	return rc;
+}
+
+int hy_search_translate(const char *query, char **out, char *err,
+			size_t errlen)
+{
+	return translate(query, out, NULL, err, errlen);
 }
 
 /* Searching. */
@@ -582,34 +617,207 @@ static void copy_date(char date[16], const unsigned char *d)
 	snprintf(date, 16, "%s", d ? (const char *)d : "");
 }
 
-/* Stream the matches of one index into t. zero: meetings_fts. */
+/* Ranking: hy_rank(table, ptr [, date, meeting, section]), an FTS5
+ * auxiliary function registered on the connection when first needed. Its
+ * value is exactly -bm25(table, 10.0, 1.0) (FTS5's formula and order of
+ * operations: k1 1.2, b 0.75, idf floored at 1e-6), but it costs less:
+ * bm25 reads the row's length (the %_docsize table, a b-tree lookup: most
+ * of its time) for every row, while hy_rank first bounds the score with
+ * the smallest length the row can have (each column as long as its last
+ * hit reaches) and returns
+ * NULL, without the lookup, when even that cannot reach the worst result
+ * kept so far (ptr: the struct top of the scan). In date order it returns
+ * NULL for rows whose date, meeting and section cannot be kept, and the
+ * score of the others. A NULL row can never be among the results. */
+#define RANK_K1 1.2
+#define RANK_B 0.75
+
+struct rank_data {
+	int nphrase;
+	double avgdl;
+	int64_t rowid; /* the row last asked for (WHERE, then SELECT) */
+	int cached, null;
+	double score;
+	double *idf, *freq;
+};
+
+static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fc,
+		    void *ctx)
+{
+	(void)api;
+	(void)fc;
+	(*(int64_t *)ctx)++;
+	return SQLITE_OK;
+}
+
+static int rank_data(const Fts5ExtensionApi *api, Fts5Context *fc,
+		     struct rank_data **out)
+{
+	struct rank_data *d = api->xGetAuxdata(fc, 0);
+	sqlite3_int64 nrow = 0, ntok = 0;
+	int rc, np;
+
+	if (d) {
+		*out = d;
+		return SQLITE_OK;
+	}
+	np = api->xPhraseCount(fc);
+	d = calloc(1, sizeof *d + 2 * (size_t)(np + 1) * sizeof(double));
+	if (!d)
+		return SQLITE_NOMEM;
+	d->nphrase = np;
+	d->idf = (double *)(d + 1);
+	d->freq = d->idf + np + 1;
+	rc = api->xRowCount(fc, &nrow);
+	if (nrow <= 0)
+		nrow = 1;
+	if (rc == SQLITE_OK)
+		rc = api->xColumnTotalSize(fc, -1, &ntok);
+	d->avgdl = (double)ntok / (double)nrow;
+	for (int i = 0; rc == SQLITE_OK && i < np; i++) {
+		int64_t hit = 0;
+		rc = api->xQueryPhrase(fc, i, &hit, count_cb);
+		if (rc == SQLITE_OK) {
+			double idf = log(((double)nrow - (double)hit + 0.5) /
+					 ((double)hit + 0.5));
+			d->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+		}
+	}
+	if (rc == SQLITE_OK)
+		rc = api->xSetAuxdata(fc, d, free);
+	else
+		free(d);
+	if (rc == SQLITE_OK)
+		*out = d;
+	return rc;
+}
+
+static double bm25_of(const struct rank_data *d, double len)
+{
+	double score = 0.0;
+	for (int i = 0; i < d->nphrase; i++)
+		score += d->idf[i] * ((d->freq[i] * (RANK_K1 + 1.0)) /
+				      (d->freq[i] +
+				       RANK_K1 * (1 - RANK_B +
+						  RANK_B * len / d->avgdl)));
+	return score;
+}
+
+static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
+		    sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+	const struct top *t =
+		nval > 0 ? sqlite3_value_pointer(val[0], "hy_search_top") :
+			   NULL;
+	struct rank_data *d = NULL;
+	int64_t rowid = api->xRowid(fc);
+	int rc = rank_data(api, fc, &d), ninst = 0, len = 0;
+	int end[2] = {0, 0}; /* tokens each column has at least */
+
+	if (rc == SQLITE_OK && d->cached && d->rowid == rowid)
+		goto out;
+	if (rc == SQLITE_OK && t && t->by_date && nval >= 4) {
+		struct cand c;
+		copy_date(c.date, sqlite3_value_text(val[1]));
+		c.meeting = sqlite3_value_int64(val[2]);
+		c.n = sqlite3_value_int(val[3]);
+		if (top_skip(t, &c)) {
+			d->rowid = rowid;
+			d->cached = d->null = 1;
+			goto out;
+		}
+	}
+	if (rc == SQLITE_OK) {
+		memset(d->freq, 0, (size_t)d->nphrase * sizeof *d->freq);
+		rc = api->xInstCount(fc, &ninst);
+	}
+	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		int ip, ic, io;
+		rc = api->xInst(fc, i, &ip, &ic, &io);
+		if (rc == SQLITE_OK && ip >= 0 && ip < d->nphrase) {
+			int e = io + api->xPhraseSize(fc, ip);
+			d->freq[ip] += ic == 0 ? 10.0 : 1.0;
+			if (ic >= 0 && ic < 2 && e > end[ic])
+				end[ic] = e;
+		}
+	}
+	if (rc != SQLITE_OK)
+		goto out;
+	d->rowid = rowid;
+	d->cached = 1;
+	d->null = 0;
+	if (t && !t->by_date && t->have_cut) {
+		/* a column holds at least the tokens up to its last hit */
+		if (bm25_of(d, (double)(end[0] + end[1])) < t->cut.score) {
+			d->null = 1;
+			goto out;
+		}
+	}
+	rc = api->xColumnSize(fc, -1, &len);
+	if (rc == SQLITE_OK)
+		d->score = -(-1.0 * bm25_of(d, (double)len));
+out:
+	if (rc != SQLITE_OK)
+		sqlite3_result_error_code(ctx, rc);
+	else if (d->null)
+		sqlite3_result_null(ctx);
+	else
+		sqlite3_result_double(ctx, d->score);
+}
+
+/* Register hy_rank on the connection (once: the scan's prepare fails
+ * with "no such function" until then). */
+static int rank_register(struct hy_store *s, char *err, size_t errlen)
+{
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT fts5(?1)", -1, &st, NULL);
+
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
+		sqlite3_step(st);
+		rc = sqlite3_finalize(st);
+	}
+	if (rc == SQLITE_OK && (!api || api->iVersion < 2))
+		return hy_err_set(err, errlen, HY_ERR_DB,
+				  "%s: this sqlite has no FTS5", s->path);
+	if (rc == SQLITE_OK)
+		rc = api->xCreateFunction(api, "hy_rank", NULL, rank_fn, NULL);
+	if (rc != SQLITE_OK)
+		return hy_store_fail(s, rc, "setting up search", err, errlen);
+	return 0;
+}
+
+/* Stream the matches of one index into t. zero: meetings_fts.
+ * Parameters: ?1 the expression, ?2..?5 the filter, ?6 t. */
 static int scan(struct hy_store *s, const char *expr, int zero,
 		const struct hy_store_filter *f, struct top *t, char *err,
 		size_t errlen)
 {
 	int join = t->by_date || any_filter(f);
+	const char *tbl = zero ? "meetings_fts" : "sections_fts";
+	const char *row = zero ? "m.date, m.id, 0" :
+				 "m.date, s.meeting_id, s.n";
 	struct sb q = {0};
 	sqlite3_stmt *st;
 	int rc;
 
-	const char *tbl = zero ? "meetings_fts" : "sections_fts";
-
 	sb_str(&q, "SELECT ");
 	sb_str(&q, tbl);
-	sb_str(&q, ".rowid, ");
+	sb_str(&q, ".rowid, hy_rank(");
+	sb_str(&q, tbl);
+	sb_str(&q, ", ?6");
 	if (t->by_date) {
-		sb_str(&q, "0");
-	} else {
-		sb_str(&q, "bm25(");
-		sb_str(&q, tbl);
-		sb_str(&q, ", 10.0, 1.0)");
+		sb_str(&q, ", ");
+		sb_str(&q, row);
 	}
-	if (!join)
-		sb_str(&q, ", NULL, -1, NULL");
-	else if (zero)
-		sb_str(&q, ", m.id, 0, m.date");
-	else
-		sb_str(&q, ", s.meeting_id, s.n, m.date");
+	sb_str(&q, ")");
+	if (join) {
+		sb_str(&q, ", ");
+		sb_str(&q, row);
+	} else {
+		sb_str(&q, ", NULL, NULL, -1");
+	}
 	sb_str(&q, " FROM ");
 	sb_str(&q, tbl);
 	if (join && zero)
@@ -622,20 +830,45 @@ static int scan(struct hy_store *s, const char *expr, int zero,
 	sb_str(&q, " WHERE ");
 	sb_str(&q, tbl);
 	sb_str(&q, " MATCH ?1");
+	if (!t->by_date) { /* bounded here: before the join, and rows that
+			    * cannot be kept never come back */
+		sb_str(&q, " AND hy_rank(");
+		sb_str(&q, tbl);
+		sb_str(&q, ", ?6) IS NOT NULL");
+	}
 	add_filter(&q, f);
-	rc = prepare(s, &q, &st, "searching", err, errlen);
+	if (q.oom) {
+		free(q.p);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	}
+	rc = sqlite3_prepare_v2(s->db, q.p, (int)q.n, &st, NULL);
+	if (rc != SQLITE_OK &&
+	    strstr(sqlite3_errmsg(s->db), "no such function: hy_rank")) {
+		rc = rank_register(s, err, errlen);
+		if (rc == 0)
+			rc = sqlite3_prepare_v2(s->db, q.p, (int)q.n, &st, NULL);
+		else
+			st = NULL;
+	}
 	free(q.p);
-	if (rc)
+	if (rc != SQLITE_OK) {
+		if (rc > 0)
+			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+					   "searching", err, errlen);
 		return rc;
+	}
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 	bind_filter(st, f);
+	sqlite3_bind_pointer(st, 6, t, "hy_search_top", NULL);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct cand c;
+		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+			continue; /* cannot be among the results */
 		c.rowid = sqlite3_column_int64(st, 0);
-		c.score = -sqlite3_column_double(st, 1);
-		c.meeting = zero ? c.rowid : sqlite3_column_int64(st, 2);
-		c.n = sqlite3_column_int(st, 3);
-		copy_date(c.date, sqlite3_column_text(st, 4));
+		c.score = sqlite3_column_double(st, 1);
+		copy_date(c.date, sqlite3_column_text(st, 2));
+		c.meeting = zero ? c.rowid : sqlite3_column_int64(st, 3);
+		c.n = sqlite3_column_int(st, 4);
 		c.zero = zero;
 		rc = top_add(t, &c);
 		if (rc) {
@@ -706,24 +939,494 @@ static int fill(struct hy_store *s, struct top *t, char *err, size_t errlen)
 	return rc;
 }
 
-/* Snippet, score, heading, title and date of one delivered row. */
-static const char detail_sec[] =
-	"SELECT snippet(sections_fts, -1, ?2, ?3, '\xe2\x80\xa6', " /* … */
-	SNIPPET_TOKENS "), bm25(sections_fts, 10.0, 1.0), s.meeting_id, s.n,"
-	" s.heading, m.date, m.title FROM sections_fts"
-	" CROSS JOIN sections s ON s.id = sections_fts.rowid"
-	" CROSS JOIN meetings m ON m.id = s.meeting_id"
-	" WHERE sections_fts MATCH ?1 AND sections_fts.rowid = ?4";
-static const char detail_mtg[] =
-	"SELECT snippet(meetings_fts, -1, ?2, ?3, '\xe2\x80\xa6', "
-	SNIPPET_TOKENS "), bm25(meetings_fts, 10.0, 1.0), m.id, 0, m.title,"
-	" m.date, m.title FROM meetings_fts"
-	" CROSS JOIN meetings m ON m.id = meetings_fts.rowid"
-	" WHERE meetings_fts MATCH ?1 AND meetings_fts.rowid = ?4";
+/* Snippets.
+ *
+ * Made here rather than by FTS5's snippet() and highlight(): those run
+ * the MATCH once more for every row (a pinyin syllable expands to every
+ * character read so, each a doclist lookup), and snippet() starts its
+ * window at the start of the column whenever a hit lies within its first
+ * tokens (its sentence finder knows only an ASCII '.'), cutting a phrase
+ * near the window's end in half. Here each column of a delivered row is
+ * tokenized with the huiyi tokenizer (AUX, offsets into the stored text)
+ * and every phrase of the query's terms that are not excluded (a term's
+ * tokens, or its pinyin syllables, each a set of characters) is marked
+ * where its tokens stand in a row, as FTS5 matches them. Then the column
+ * with more distinct hits (the text on a tie) gives a window of about
+ * SNIPPET_COLS columns that starts at most SNIPPET_BACK columns (or at the
+ * clause start) before a hit and holds the most distinct hits, never
+ * cutting one; "…" where text is left out, white space collapsed. */
 
-static int deliver(struct hy_store *s, const char *expr, const struct top *t,
-		   size_t from, hy_search_fn fn, void *ctx, char *err,
-		   size_t errlen)
+/* The query's phrases: positions, each a set of tokens. */
+struct qalt {
+	size_t off;
+	int n;
+};
+
+struct qpos {
+	size_t first, n; /* alternatives */
+};
+
+struct qphrase {
+	size_t first, n; /* positions */
+};
+
+struct hlq {
+	struct sb bytes;
+	struct qalt *alt;
+	size_t nalt;
+	struct qpos *pos;
+	size_t npos;
+	struct qphrase *ph;
+	size_t nph;
+	int oom;
+};
+
+static void *grow(void *v, size_t n, size_t size, int *oom)
+{
+	void *nv;
+	if (n & (n - 1)) /* capacity: powers of two */
+		return v;
+	nv = realloc(v, (n ? n * 2 : 8) * size);
+	if (!nv)
+		*oom = 1;
+	return nv;
+}
+
+static int on_qtoken(void *ctx, int tflags, const char *token, int ntoken,
+		     int start, int end)
+{
+	struct hlq *q = ctx;
+	struct qphrase *ph = &q->ph[q->nph - 1];
+	void *v;
+
+	(void)start;
+	(void)end;
+	if (!(tflags & FTS5_TOKEN_COLOCATED) || ph->n == 0) {
+		if (!(v = grow(q->pos, q->npos, sizeof *q->pos, &q->oom)))
+			return SQLITE_NOMEM;
+		q->pos = v;
+		q->pos[q->npos].first = q->nalt;
+		q->pos[q->npos].n = 0;
+		q->npos++;
+		ph->n++;
+	}
+	if (!(v = grow(q->alt, q->nalt, sizeof *q->alt, &q->oom)))
+		return SQLITE_NOMEM;
+	q->alt = v;
+	q->alt[q->nalt].off = q->bytes.n;
+	q->alt[q->nalt].n = ntoken;
+	q->nalt++;
+	q->pos[q->npos - 1].n++;
+	sb_add(&q->bytes, token, (size_t)ntoken);
+	return q->bytes.oom ? SQLITE_NOMEM : SQLITE_OK;
+}
+
+static int hlq_phrase(struct hlq *q, const char *s, size_t n)
+{
+	void *v = grow(q->ph, q->nph, sizeof *q->ph, &q->oom);
+	if (!v)
+		return HY_ERR_NOMEM;
+	q->ph = v;
+	q->ph[q->nph].first = q->npos;
+	q->ph[q->nph].n = 0;
+	q->nph++;
+	if (hy_fts_tokenize(FTS5_TOKENIZE_QUERY, s, n, on_qtoken, q) != 0 ||
+	    q->oom)
+		return HY_ERR_NOMEM;
+	if (q->ph[q->nph - 1].n == 0)
+		q->nph--;
+	return 0;
+}
+
+/* The phrases of the terms of L that are not excluded. */
+static int hlq_init(struct hlq *q, const struct lex *L)
+{
+	struct sb py = {0};
+	int rc = 0;
+
+	memset(q, 0, sizeof *q);
+	for (size_t i = 0; i < L->n && rc == 0; i++) {
+		const struct item *it = &L->v[i];
+		if (it->kind == IT_OR || it->neg)
+			continue;
+		rc = hlq_phrase(q, L->txt.p + it->off, it->len);
+		if (rc == 0 && pinyin_of(L->txt.p + it->off, it->len, &py) > 0)
+			rc = hlq_phrase(q, py.p, py.n);
+	}
+	free(py.p);
+	return rc ? rc : py.oom ? HY_ERR_NOMEM : 0;
+}
+
+static void hlq_free(struct hlq *q)
+{
+	free(q->bytes.p);
+	free(q->alt);
+	free(q->pos);
+	free(q->ph);
+}
+
+/* A column's tokens: one per position (documents have no colocated
+ * ones; should one come, it counts as the same position). */
+struct dtok {
+	size_t off; /* bytes in the token buffer */
+	int n;
+	int start, end; /* bytes in the text */
+	int colo;
+};
+
+struct doc {
+	struct sb bytes;
+	struct dtok *t;
+	size_t n;
+	int oom;
+};
+
+static int on_dtoken(void *ctx, int tflags, const char *token, int ntoken,
+		     int start, int end)
+{
+	struct doc *d = ctx;
+	void *v = grow(d->t, d->n, sizeof *d->t, &d->oom);
+	if (!v)
+		return SQLITE_NOMEM;
+	d->t = v;
+	d->t[d->n].off = d->bytes.n;
+	d->t[d->n].n = ntoken;
+	d->t[d->n].start = start;
+	d->t[d->n].end = end;
+	d->t[d->n].colo = (tflags & FTS5_TOKEN_COLOCATED) && d->n > 0;
+	d->n++;
+	sb_add(&d->bytes, token, (size_t)ntoken);
+	return d->bytes.oom ? SQLITE_NOMEM : SQLITE_OK;
+}
+
+/* 1 if some token of the position starting at doc token i is one of the
+ * alternatives of query position qp. */
+static int pos_match(const struct hlq *q, const struct qpos *qp,
+		     const struct doc *d, size_t i)
+{
+	do {
+		const struct dtok *t = &d->t[i];
+		for (size_t a = qp->first; a < qp->first + qp->n; a++)
+			if (q->alt[a].n == t->n &&
+			    memcmp(q->bytes.p + q->alt[a].off,
+				   d->bytes.p + t->off, (size_t)t->n) == 0)
+				return 1;
+		i++;
+	} while (i < d->n && d->t[i].colo);
+	return 0;
+}
+
+struct range {
+	int start, end;
+};
+
+static int cmp_range(const void *pa, const void *pb)
+{
+	const struct range *a = pa, *b = pb;
+	return a->start != b->start ? (a->start < b->start ? -1 : 1) :
+				      (a->end > b->end) - (a->end < b->end);
+}
+
+/* text with every hit of q between HY_SEARCH_MARK_OPEN and _CLOSE (NULL
+ * text: ""), or NULL when out of memory. */
+static char *highlight(const struct hlq *q, const char *text)
+{
+	struct doc d = {0};
+	struct range *r = NULL;
+	size_t nr = 0, *at = NULL, np = 0, len = text ? strlen(text) : 0;
+	struct sb out = {0};
+	int oom = 0, last = 0;
+
+	if (len && hy_fts_tokenize(FTS5_TOKENIZE_AUX, text, len, on_dtoken,
+				   &d) != 0)
+		oom = 1;
+	/* the token that starts each position */
+	at = malloc((d.n + 1) * sizeof *at);
+	if (!at)
+		oom = 1;
+	for (size_t i = 0; !oom && i < d.n; i++)
+		if (!d.t[i].colo)
+			at[np++] = i;
+	for (size_t p = 0; !oom && p < q->nph; p++) {
+		const struct qphrase *ph = &q->ph[p];
+		for (size_t i = 0; i + ph->n <= np; i++) {
+			size_t j = 0;
+			void *v;
+			while (j < ph->n && pos_match(q, &q->pos[ph->first + j],
+						      &d, at[i + j]))
+				j++;
+			if (j < ph->n)
+				continue;
+			if (!(v = grow(r, nr, sizeof *r, &oom)))
+				break;
+			r = v;
+			r[nr].start = d.t[at[i]].start;
+			r[nr].end = d.t[at[i + ph->n - 1]].end;
+			nr++;
+		}
+	}
+	if (nr > 1)
+		qsort(r, nr, sizeof *r, cmp_range);
+	for (size_t i = 0; !oom && i < nr; i++) {
+		int st = r[i].start, en = r[i].end;
+		while (i + 1 < nr && r[i + 1].start < en) { /* overlaps */
+			i++;
+			if (r[i].end > en)
+				en = r[i].end;
+		}
+		if (st < last)
+			st = last;
+		sb_add(&out, text + last, (size_t)(st - last));
+		sb_str(&out, HY_SEARCH_MARK_OPEN);
+		sb_add(&out, text + st, (size_t)(en - st));
+		sb_str(&out, HY_SEARCH_MARK_CLOSE);
+		last = en;
+	}
+	if (!oom)
+		sb_add(&out, text ? text + last : "", len - (size_t)last);
+	free(d.bytes.p);
+	free(d.t);
+	free(at);
+	free(r);
+	if (oom || out.oom) {
+		free(out.p);
+		return NULL;
+	}
+	return out.p;
+}
+
+struct ch {
+	size_t off; /* bytes into the highlighted text */
+	int len, w;
+	int span; /* 1 + index of the hit it is part of, or 0 */
+};
+
+struct spn {
+	size_t first, last; /* chars, inclusive */
+};
+
+struct hl {
+	const char *s;
+	struct ch *c;
+	size_t n;
+	struct spn *sp;
+	size_t nsp;
+	size_t distinct;
+};
+
+static int is_break(uint32_t cp)
+{
+	return cp == 0x3002 || cp == 0xff0c || cp == 0xff1b || cp == 0xff1a ||
+	       cp == 0xff01 || cp == 0xff1f || cp == 0x3001 || cp == '\n' ||
+	       cp == ',' || cp == '.' || cp == ';' || cp == ':' || cp == '!' ||
+	       cp == '?';
+}
+
+static int ws(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+	       cp == 0x3000;
+}
+
+static int same_span(const struct hl *h, const struct spn *a,
+		     const struct spn *b)
+{
+	size_t la = h->c[a->last].off + (size_t)h->c[a->last].len -
+		    h->c[a->first].off;
+	size_t lb = h->c[b->last].off + (size_t)h->c[b->last].len -
+		    h->c[b->first].off;
+	return la == lb && memcmp(h->s + h->c[a->first].off,
+				  h->s + h->c[b->first].off, la) == 0;
+}
+
+/* Distinct hit texts among spans [i, j). */
+static size_t distinct(const struct hl *h, size_t i, size_t j)
+{
+	size_t d = 0;
+	for (size_t k = i; k < j; k++) {
+		size_t m = i;
+		while (m < k && !same_span(h, &h->sp[m], &h->sp[k]))
+			m++;
+		d += m == k;
+	}
+	return d;
+}
+
+/* Split the highlighted text into characters and hits. */
+static int hl_parse(struct hl *h, const char *s)
+{
+	size_t len = s ? strlen(s) : 0;
+	int in = 0;
+
+	memset(h, 0, sizeof *h);
+	h->s = s ? s : "";
+	if (len == 0)
+		return 0;
+	h->c = malloc(len * sizeof *h->c);
+	h->sp = malloc((len / 2 + 1) * sizeof *h->sp);
+	if (!h->c || !h->sp)
+		return HY_ERR_NOMEM;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t k;
+		if (s[i] == HY_SEARCH_MARK_OPEN[0] ||
+		    s[i] == HY_SEARCH_MARK_CLOSE[0]) {
+			int open = s[i] == HY_SEARCH_MARK_OPEN[0];
+			if (open && !in && h->nsp < SNIPPET_SPANS) {
+				h->sp[h->nsp].first = h->n;
+				h->sp[h->nsp].last = h->n;
+				h->nsp++;
+				in = 1;
+			} else if (!open && in) {
+				in = 0;
+				if (h->sp[h->nsp - 1].first == h->n)
+					h->nsp--; /* an empty hit */
+			}
+			i++;
+			continue;
+		}
+		k = hy_utf8_next(s + i, len - i, &cp, NULL);
+		h->c[h->n].off = i;
+		h->c[h->n].len = (int)k;
+		h->c[h->n].w = cp >= 0x2e80 && cp < 0xff61 ? 2 : 1;
+		h->c[h->n].span = in ? (int)h->nsp : 0;
+		if (in)
+			h->sp[h->nsp - 1].last = h->n;
+		h->n++;
+		i += k;
+	}
+	if (in && h->sp[h->nsp - 1].first == h->n)
+		h->nsp--;
+	h->distinct = distinct(h, 0, h->nsp);
+	return 0;
+}
+
+static void hl_free(struct hl *h)
+{
+	free(h->c);
+	free(h->sp);
+}
+
+static uint32_t cp_at(const struct hl *h, size_t i)
+{
+	uint32_t cp;
+	hy_utf8_next(h->s + h->c[i].off, (size_t)h->c[i].len, &cp, NULL);
+	return cp;
+}
+
+/* Where a window showing hit k starts. */
+static size_t win_start(const struct hl *h, size_t k)
+{
+	size_t i = h->sp[k].first;
+	int w = 0;
+	while (i > 0 && w + h->c[i - 1].w <= SNIPPET_BACK &&
+	       !is_break(cp_at(h, i - 1))) {
+		i--;
+		w += h->c[i].w;
+	}
+	if (h->c[i].span) /* never start inside a hit */
+		i = h->sp[h->c[i].span - 1].first;
+	while (i < h->sp[k].first && ws(cp_at(h, i)))
+		i++;
+	return i;
+}
+
+/* Where a window from start ends (exclusive): SNIPPET_COLS, the hit at
+ * `must` included, no hit cut. */
+static size_t win_end(const struct hl *h, size_t start, size_t must)
+{
+	size_t i = start;
+	int w = 0;
+	while (i < h->n && (w < SNIPPET_COLS || i <= must)) {
+		w += h->c[i].w;
+		i++;
+	}
+	if (i < h->n && i > 0 && h->c[i].span && h->c[i].span == h->c[i - 1].span)
+		i = h->sp[h->c[i].span - 1].last + 1;
+	return i;
+}
+
+static char *snippet(const struct hl *h)
+{
+	size_t start = 0, end, best = 0, bestd = 0;
+	struct sb out = {0};
+	int space = 0, in = 0;
+
+	for (size_t k = 0; k < h->nsp; k++) {
+		size_t s0 = win_start(h, k), e = win_end(h, s0, h->sp[k].last);
+		size_t j = k, d;
+		while (j < h->nsp && h->sp[j].last < e)
+			j++;
+		d = distinct(h, k, j);
+		if (d > bestd) {
+			bestd = d;
+			best = k;
+			start = s0;
+		}
+		if (bestd == h->distinct)
+			break; /* cannot do better */
+	}
+	end = win_end(h, start, h->nsp ? h->sp[best].last : 0);
+	if (start > 0)
+		sb_str(&out, "\xe2\x80\xa6");
+	for (size_t i = start; i < end; i++) {
+		const struct ch *c = &h->c[i];
+		if (ws(cp_at(h, i)) && !c->span) {
+			space = 1;
+			continue;
+		}
+		if (space && out.n > 0 && !(start > 0 && out.n == 3))
+			sb_add(&out, " ", 1);
+		space = 0;
+		if (c->span && !in)
+			sb_str(&out, HY_SEARCH_MARK_OPEN);
+		if (!c->span && in)
+			sb_str(&out, HY_SEARCH_MARK_CLOSE);
+		in = c->span != 0;
+		sb_add(&out, h->s + c->off, (size_t)c->len);
+		if (in && (i + 1 == end || h->c[i + 1].span != c->span)) {
+			sb_str(&out, HY_SEARCH_MARK_CLOSE);
+			in = 0;
+		}
+	}
+	if (end < h->n)
+		sb_str(&out, "\xe2\x80\xa6");
+	if (!out.p && !out.oom)
+		sb_add(&out, "", 0);
+	return out.oom ? (free(out.p), NULL) : out.p;
+}
+
+/* The snippet of a row from its two columns (heading and text, or title
+ * and summary). */
+static char *snippet_of(const struct hlq *q, const char *a, const char *b)
+{
+	char *la = highlight(q, a), *lb = highlight(q, b), *r = NULL;
+	struct hl ha, hb;
+	if (la && lb && hl_parse(&ha, la) == 0 && hl_parse(&hb, lb) == 0)
+		r = snippet(hb.distinct >= ha.distinct && (hb.nsp || hb.n) ?
+				    &hb :
+				    &ha);
+	if (la && lb) {
+		hl_free(&ha);
+		hl_free(&hb);
+	}
+	free(la);
+	free(lb);
+	return r;
+}
+
+/* Heading, text, title and date of one delivered row. */
+static const char detail_sec[] =
+	"SELECT s.meeting_id, s.n, s.heading, s.text, m.date, m.title"
+	" FROM sections s JOIN meetings m ON m.id = s.meeting_id"
+	" WHERE s.id = ?1";
+static const char detail_mtg[] =
+	"SELECT id, 0, title, summary, date, title FROM meetings"
+	" WHERE id = ?1";
+
+static int deliver(struct hy_store *s, const struct hlq *q,
+		   const struct top *t, size_t from, hy_search_fn fn,
+		   void *ctx, char *err, size_t errlen)
 {
 	sqlite3_stmt *st[2] = {NULL, NULL};
 	int delivered = 0, stop = 0, dberr = 0;
@@ -732,21 +1435,16 @@ static int deliver(struct hy_store *s, const char *expr, const struct top *t,
 		const struct cand *c = &t->v[i];
 		struct hy_search_hit h;
 		int z = c->zero, rc;
+		char *snip;
 
-		if (!st[z]) {
-			if (sqlite3_prepare_v2(s->db, z ? detail_mtg : detail_sec,
-					       -1, &st[z], NULL) != SQLITE_OK) {
-				dberr = 1;
-				break;
-			}
-			sqlite3_bind_text(st[z], 1, expr, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st[z], 2, HY_SEARCH_MARK_OPEN, -1,
-					  SQLITE_STATIC);
-			sqlite3_bind_text(st[z], 3, HY_SEARCH_MARK_CLOSE, -1,
-					  SQLITE_STATIC);
+		if (!st[z] && sqlite3_prepare_v2(s->db, z ? detail_mtg :
+							    detail_sec,
+						 -1, &st[z], NULL) != SQLITE_OK) {
+			dberr = 1;
+			break;
 		}
 		sqlite3_reset(st[z]);
-		sqlite3_bind_int64(st[z], 4, c->rowid);
+		sqlite3_bind_int64(st[z], 1, c->rowid);
 		rc = sqlite3_step(st[z]);
 		if (rc == SQLITE_DONE) /* gone since the scan */
 			continue;
@@ -754,19 +1452,25 @@ static int deliver(struct hy_store *s, const char *expr, const struct top *t,
 			dberr = 1;
 			break;
 		}
-		h.meeting = sqlite3_column_int64(st[z], 2);
-		h.section = sqlite3_column_int(st[z], 3);
-		h.snippet = (const char *)sqlite3_column_text(st[z], 0);
-		h.score = -sqlite3_column_double(st[z], 1);
-		h.heading = (const char *)sqlite3_column_text(st[z], 4);
-		h.date = (const char *)sqlite3_column_text(st[z], 5);
-		h.title = (const char *)sqlite3_column_text(st[z], 6);
-		if (!h.snippet)
-			h.snippet = "";
+		snip = snippet_of(q, (const char *)sqlite3_column_text(st[z], 2),
+				  (const char *)sqlite3_column_text(st[z], 3));
+		if (!snip) {
+			stop = hy_err_set(err, errlen, HY_ERR_NOMEM,
+					  "out of memory");
+			break;
+		}
+		h.meeting = sqlite3_column_int64(st[z], 0);
+		h.section = sqlite3_column_int(st[z], 1);
+		h.heading = (const char *)sqlite3_column_text(st[z], 2);
+		h.date = (const char *)sqlite3_column_text(st[z], 4);
+		h.title = (const char *)sqlite3_column_text(st[z], 5);
+		h.snippet = snip;
+		h.score = c->score;
 		if (!h.heading)
 			h.heading = "";
 		delivered++;
 		stop = fn(&h, ctx);
+		free(snip);
 	}
 	if (dberr)
 		stop = hy_store_fail(s, sqlite3_extended_errcode(s->db),
@@ -782,19 +1486,23 @@ int hy_store_search(struct hy_store *s, const char *query,
 		    char *err, size_t errlen)
 {
 	struct top t = {0};
+	struct lex L = {0};
+	struct hlq q = {0};
 	char *expr = NULL;
 	int rc;
 
 	if (order != HY_SEARCH_RANK && order != HY_SEARCH_DATE)
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
 				  "unknown search order %d", (int)order);
-	rc = hy_search_translate(query, &expr, err, errlen);
+	rc = translate(query, &expr, &L, err, errlen);
 	if (rc)
 		return rc;
 	if (limit > INT32_MAX)
 		limit = INT32_MAX; /* the count is returned as an int */
 	if (limit == 0 || offset > SIZE_MAX / 4 - limit) {
 		free(expr);
+		free(L.txt.p);
+		free(L.v);
 		return 0;
 	}
 	t.keep = offset + limit;
@@ -814,10 +1522,17 @@ int hy_store_search(struct hy_store *s, const char *query,
 			      t.by_date ? cmp_date_q : cmp_rank_q);
 		if (t.n > t.keep)
 			t.n = t.keep;
-		rc = deliver(s, expr, &t, offset, fn, ctx, err, errlen);
+		rc = hlq_init(&q, &L);
+		if (rc)
+			rc = hy_err_set(err, errlen, rc, "out of memory");
 	}
+	if (rc == 0)
+		rc = deliver(s, &q, &t, offset, fn, ctx, err, errlen);
+	hlq_free(&q);
 	free(t.v);
 	free(expr);
+	free(L.txt.p);
+	free(L.v);
 	return rc;
 }
 

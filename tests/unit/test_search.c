@@ -221,12 +221,13 @@ static void test_translate_examples(void **state)
 	expect_tr("燃气", "\"燃气\"");
 	expect_tr("  燃气\t安全  ", "\"燃气\" AND \"安全\"");
 	expect_tr("燃气　安全", "\"燃气\" AND \"安全\""); /* U+3000 */
-	expect_tr("\"燃气 安全\"", "\"燃气 安全\"");
+	expect_tr("\"燃气 安全\"", "\"燃气安全\""); /* no spaces in Chinese */
+	expect_tr("\"covid 19\" \"5G 网络\"", "\"covid 19\" AND \"5G网络\"");
 	expect_tr("“燃气安全”", "\"燃气安全\"");
 	expect_tr("＂燃气＂", "\"燃气\"");
 	expect_tr("燃气 -安全", "(\"燃气\") NOT (\"安全\")");
 	expect_tr("-安全 燃气 -\"生产 经营\"",
-		  "(\"燃气\") NOT (\"安全\" OR \"生产 经营\")");
+		  "(\"燃气\") NOT (\"安全\" OR \"生产经营\")");
 	expect_tr("燃气 －安全", "(\"燃气\") NOT (\"安全\")");
 	expect_tr("燃气 - 安全", "\"燃气\" AND \"安全\""); /* a lone minus */
 	expect_tr("燃气 OR 财政", "(\"燃气\" OR \"财政\")");
@@ -250,8 +251,8 @@ static void test_translate_examples(void **state)
 	/* quotes: a quote inside a word starts a phrase; unbalanced: the
 	 * rest is the phrase */
 	expect_tr("燃\"气", "\"燃\" AND \"气\"");
-	expect_tr("\"燃气 安全", "\"燃气 安全\"");
-	expect_tr("燃气 \"安全 -生产 OR", "\"燃气\" AND \"安全 -生产 OR\"");
+	expect_tr("\"燃气 安全", "\"燃气安全\"");
+	expect_tr("燃气 \"安全 -生产 OR", "\"燃气\" AND \"安全-生产OR\"");
 	expect_tr("\"\" 燃气 \"", "\"燃气\"");
 	/* punctuation-only terms are dropped */
 	expect_tr("燃气 ， 。 ** ()", "\"燃气\"");
@@ -845,18 +846,17 @@ static void test_cases(void **state)
 	assert_int_equal(failed, 0);
 }
 
-/* The oracle: the token positions of fts.h, computed independently.
- * Folded text → positions: a CJK character is one (with its run), a run
- * of a–z 0–9 is one (the word, cut at HY_FTS_MAX_WORD bytes), anything
- * else is none and ends a run. A query of one term matches at p when its
- * positions equal the text's from p on and two CJK characters adjacent
- * in one query run are adjacent in one text run (a bigram); a term of
- * letters that splits into pinyin also matches consecutive characters
- * that read so. */
-struct pos {
-	int han;
+/* The oracle: the tokens of fts.h, computed independently. Folded text →
+ * tokens: a CJK character is one, a run of a–z 0–9 is one (the word, cut
+ * at HY_FTS_MAX_WORD bytes), and anything else between two tokens is one
+ * separator. A query of one term matches where its tokens stand in a row
+ * in a column; a term of letters that splits into pinyin also matches
+ * characters in a row that read so. */
+enum { K_HAN, K_WORD, K_SEP };
+
+struct tk {
+	int kind;
 	uint32_t cp;
-	int run;
 	char word[HY_FTS_MAX_WORD + 1];
 };
 
@@ -870,40 +870,38 @@ static int is_word(uint32_t cp)
 	return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
 }
 
-static size_t positions(const uint32_t *cp, size_t n, struct pos *out)
+static size_t tokens(const uint32_t *cp, size_t n, struct tk *out)
 {
-	size_t np = 0;
-	int run = 0, in_han = 0;
+	size_t nt = 0;
+	int sep = 0;
 	for (size_t i = 0; i < n;) {
+		if (!is_han(cp[i]) && !is_word(cp[i])) {
+			sep = 1;
+			i++;
+			continue;
+		}
+		if (sep && nt > 0)
+			out[nt++].kind = K_SEP;
+		sep = 0;
 		if (is_han(cp[i])) {
-			if (!in_han)
-				run++;
-			in_han = 1;
-			out[np].han = 1;
-			out[np].cp = cp[i++];
-			out[np].run = run;
-			np++;
-		} else if (is_word(cp[i])) {
+			out[nt].kind = K_HAN;
+			out[nt++].cp = cp[i++];
+		} else {
 			size_t w = 0;
-			in_han = 0;
-			out[np].han = 0;
+			out[nt].kind = K_WORD;
 			while (i < n && is_word(cp[i])) {
 				if (w < HY_FTS_MAX_WORD)
-					out[np].word[w++] = (char)cp[i];
+					out[nt].word[w++] = (char)cp[i];
 				i++;
 			}
-			out[np].word[w] = 0;
-			np++;
-		} else {
-			in_han = 0;
-			i++;
+			out[nt++].word[w] = 0;
 		}
 	}
-	return np;
+	return nt;
 }
 
 struct term {
-	struct pos *q;
+	struct tk *q;
 	size_t nq;
 	char **syl; /* pinyin, or NULL */
 	size_t nsyl;
@@ -921,20 +919,16 @@ static int reads(uint32_t cp, const char *syl)
 
 static int col_match(const struct col *c, const struct term *t)
 {
-	struct pos *d = malloc((c->n + 1) * sizeof *d);
-	size_t nd = positions(c->cp, c->n, d);
+	struct tk *d = malloc((c->n + 1) * sizeof *d);
+	size_t nd = tokens(c->cp, c->n, d);
 	int found = 0;
 	for (size_t p = 0; !found && p + t->nq <= nd; p++) {
 		size_t j;
 		for (j = 0; j < t->nq; j++) {
-			const struct pos *a = &t->q[j], *b = &d[p + j];
-			if (a->han != b->han)
-				break;
-			if (a->han ? a->cp != b->cp : strcmp(a->word, b->word))
-				break;
-			if (j > 0 && a->han && t->q[j - 1].han &&
-			    t->q[j - 1].run == a->run &&
-			    d[p + j - 1].run != b->run)
+			const struct tk *a = &t->q[j], *b = &d[p + j];
+			if (a->kind != b->kind ||
+			    (a->kind == K_HAN && a->cp != b->cp) ||
+			    (a->kind == K_WORD && strcmp(a->word, b->word)))
 				break;
 		}
 		found = j == t->nq;
@@ -942,7 +936,8 @@ static int col_match(const struct col *c, const struct term *t)
 	for (size_t p = 0; !found && t->syl && p + t->nsyl <= nd; p++) {
 		size_t j;
 		for (j = 0; j < t->nsyl; j++)
-			if (!d[p + j].han || !reads(d[p + j].cp, t->syl[j]))
+			if (d[p + j].kind != K_HAN ||
+			    !reads(d[p + j].cp, t->syl[j]))
 				break;
 		found = j == t->nsyl;
 	}
@@ -959,7 +954,7 @@ static void term_init(struct term *t, const char *q)
 
 	fold_col(&c, q);
 	t->q = malloc((c.n + 1) * sizeof *t->q);
-	t->nq = positions(c.cp, c.n, t->q);
+	t->nq = tokens(c.cp, c.n, t->q);
 	t->syl = NULL;
 	t->nsyl = 0;
 	for (size_t i = 0; i < c.n; i++) {
@@ -1095,7 +1090,8 @@ static void test_brute_force(void **state)
 			pieces_of(c->docs[i].col[k].text, &all, &py);
 	strs_uniq(&all);
 	strs_uniq(&py);
-	/* every piece, every pinyin spelling */
+	/* every piece; every 8th pinyin spelling (a syllable expands to
+	 * every character read so: slow in FTS5) */
 	for (size_t i = 0; i < all.n; i++) {
 		size_t ncp = 0;
 		for (const char *p = all.v[i]; *p; p++)
@@ -1103,7 +1099,7 @@ static void test_brute_force(void **state)
 		strs_add(&qs, all.v[i], strlen(all.v[i]));
 		len1 += ncp == 1;
 	}
-	for (size_t i = 0; i < py.n; i++)
+	for (size_t i = 0; i < py.n; i += 8)
 		strs_add(&qs, py.v[i], strlen(py.v[i]));
 	for (size_t i = 0; i < qs.n; i++) {
 		const char *q = qs.v[i];
