@@ -149,6 +149,10 @@ def main():
     ]
     lines += browser_section(binary, os.path.join(a.work, "bench.db"),
                              os.path.join(a.work, "bench-small.db"), nfiles, nsmall, a.runs)
+    import search
+    lines += search.section(binary, os.path.join(os.path.dirname(binary), "tests", "tools",
+                                                 "search-bench"),
+                            os.path.join(a.work, "bench.db"), d, nfiles)
     with open(a.out, "w") as f:
         f.write("\n".join(lines))
     print("\n".join(lines))

@@ -10,6 +10,12 @@ if [ ! -f "$gen" ]; then
 	exit 1
 fi
 export LC_ALL=C.UTF-8
+# the side-by-side anchors: rg (ripgrep) and the sqlite3 shell
+if ! command -v rg >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+	DEBIAN_FRONTEND=noninteractive apt-get install -y ripgrep >/dev/null 2>&1 || true
+fi
+command -v rg >/dev/null || { echo "bench: rg (ripgrep) is needed for the search anchor" >&2; exit 1; }
+make -s build/tests/tools/search-bench
 python3 bench/bench.py --gen "$gen" --bin build/huiyi \
 	--count "${BENCH_COUNT:-100000}" --runs "${BENCH_RUNS:-3}" \
 	--work bench/work --out bench/RESULTS.md
