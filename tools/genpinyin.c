@@ -10,12 +10,20 @@
  * (utrans_toRules) and added as second readings. The table is generated,
  * never typed by hand (DESIGN.md §5). Usage: genpinyin > pinyin_table.h
  *
+ * Common characters: a query's pinyin syllable stands for every character
+ * read so (fts.h), and FTS5's cost grows with the number of such synonyms
+ * (qi has 437 readers, 69 of them common), so it stands for the common
+ * ones only: those of GB2312 and the simplified forms (ICU Hant-Hans, one
+ * to one, as genfold) of Big5's level 1 (0xA440–0xC67E), both through
+ * ICU's converters: 6,962 characters with ICU 72, 镕 included.
+ *
  * Output:
  *   hy_pinyin_syl[]            the syllables, sorted, as C strings
  *   hy_pinyin_page[1024]       page of code point cp >> 8 (cp < 0x40000),
  *                              0: no reading in that page
  *   hy_pinyin_cp[][256]        1 + syllable index of the default reading,
- *                              0: none
+ *                              0: none; | HY_PINYIN_COMMON for a common
+ *                              character
  *   hy_pinyin_more[][2]        (cp, syllable index) of further readings,
  *                              sorted by code point */
 #include <stdint.h>
@@ -24,6 +32,7 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
@@ -150,6 +159,81 @@ static UChar32 rule_char(const UChar **p)
 	return s[0];
 }
 
+/* 1 if c encodes as one two-byte character of converter cv; *code gets
+ * the bytes. */
+static int encodes(UConverter *cv, UChar32 c, unsigned *code)
+{
+	UChar in[2];
+	char out[8];
+	int32_t len = 0, n;
+	UErrorCode st = U_ZERO_ERROR;
+
+	U16_APPEND_UNSAFE(in, len, c);
+	ucnv_resetFromUnicode(cv);
+	n = ucnv_fromUChars(cv, out, sizeof out, in, len, &st);
+	if (U_FAILURE(st) || n != 2)
+		return 0;
+	*code = (unsigned)(unsigned char)out[0] << 8 | (unsigned char)out[1];
+	return 1;
+}
+
+/* The simplified form of c (Hant-Hans, one to one), else c. */
+static UChar32 simplified(UTransliterator *hans, UChar32 c)
+{
+	UChar buf[16];
+	int32_t len = 0, limit, i = 0;
+	UErrorCode st = U_ZERO_ERROR;
+	UChar32 out;
+
+	U16_APPEND_UNSAFE(buf, len, c);
+	limit = len;
+	utrans_transUChars(hans, buf, &len, 16, 0, &limit, &st);
+	if (U_FAILURE(st) || len < 1)
+		return c;
+	U16_NEXT(buf, i, len, out);
+	return i == len ? out : c;
+}
+
+/* Mark the common characters (see the top) in common[0x10000]. */
+static int mark_common(uint8_t *common)
+{
+	static const UChar hans_id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n',
+					's', 0};
+	UErrorCode st = U_ZERO_ERROR;
+	UConverter *gb = ucnv_open("GB2312", &st);
+	UConverter *big5 = U_SUCCESS(st) ? ucnv_open("Big5", &st) : NULL;
+	UTransliterator *hans = U_SUCCESS(st) ?
+		utrans_openU(hans_id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st) :
+		NULL;
+
+	if (U_FAILURE(st)) {
+		fprintf(stderr, "genpinyin: ICU GB2312/Big5/Hant-Hans: %s\n",
+			u_errorName(st));
+		return -1;
+	}
+	ucnv_setFromUCallBack(gb, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL,
+			      &st);
+	ucnv_setFromUCallBack(big5, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL,
+			      NULL, &st);
+	for (UChar32 c = 0x3000; c < 0x10000; c++) {
+		unsigned code;
+		if (!u_isdefined(c) || !u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC))
+			continue;
+		if (encodes(gb, c, &code))
+			common[c] = 1;
+		if (encodes(big5, c, &code) && code >= 0xA440 &&
+		    code <= 0xC67E) {
+			UChar32 s = simplified(hans, c);
+			if (s < 0x10000)
+				common[s] = 1;
+		}
+	}
+	ucnv_close(gb);
+	ucnv_close(big5);
+	utrans_close(hans);
+	return 0;
+}
+
 struct more {
 	uint32_t cp;
 	int syl;
@@ -246,6 +330,11 @@ int main(void)
 		free(rules);
 	}
 
+	static uint8_t common[0x10000];
+	size_t ncommon = 0;
+	if (mark_common(common) != 0)
+		return 1;
+
 	/* Sort the syllables and renumber. */
 	static char sorted[MAX_SYL][SYL_LEN];
 	int renum[MAX_SYL];
@@ -263,6 +352,7 @@ int main(void)
 	       "do not edit */\n",
 	       U_ICU_VERSION);
 	printf("#define HY_PINYIN_NSYL %zu\n", sy.n);
+	printf("#define HY_PINYIN_COMMON 0x8000\n");
 	printf("static const char hy_pinyin_syl[%zu][%d] = {", sy.n, SYL_LEN);
 	for (size_t i = 0; i < sy.n; i++)
 		printf("%s\"%s\"", i == 0 ? "\n\t" : i % 10 ? ", " : ",\n\t",
@@ -288,9 +378,11 @@ int main(void)
 			continue;
 		printf("\t{");
 		for (int lo = 0; lo < 256; lo++) {
-			int v = first[hi << 8 | lo];
+			int cp = hi << 8 | lo, v = first[cp];
+			int flag = v && cp < 0x10000 && common[cp] ? 0x8000 : 0;
+			ncommon += flag != 0;
 			printf("%s%d", lo ? (lo % 16 ? ", " : ",\n\t ") : "",
-			       v ? renum[v - 1] + 1 : 0);
+			       v ? (renum[v - 1] + 1) | flag : 0);
 		}
 		printf("},\n");
 	}
@@ -304,9 +396,9 @@ int main(void)
 		printf("\t{0, 0},\n");
 	printf("};\n#define HY_PINYIN_NMORE %zu\n", nmore);
 	fprintf(stderr,
-		"genpinyin: %zu code points, %zu syllables, %zu more readings, "
-		"%d pages\n",
-		count, sy.n, nmore, npages);
+		"genpinyin: %zu code points (%zu common), %zu syllables, %zu "
+		"more readings, %d pages\n",
+		count, ncommon, sy.n, nmore, npages);
 	utrans_close(t);
 	return 0;
 }

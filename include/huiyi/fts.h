@@ -60,10 +60,13 @@
  *
  * PINYIN (queries only; documents hold no pinyin tokens): in a query,
  * HY_FTS_PINYIN_PREFIX followed by ASCII letters (either case) is one
- * syllable. It becomes, at its position, every character that can be in
- * the index (its own fold) with that reading, as FTS5 synonyms
+ * syllable. It becomes, at its position, every common character that can
+ * be in the index (its own fold) with that reading, as FTS5 synonyms
  * (FTS5_TOKEN_COLOCATED), so it matches any of them; an unknown syllable
- * matches nothing. Spaces between syllables and next to them make no
+ * matches nothing. Common: the ~6,950 characters of GB2312 and of Big5's
+ * level 1 (folded), from ICU's converters (genpinyin): FTS5's cost grows
+ * with the number of synonyms (qi is read by 437 characters, 69 common).
+ * A rarer character is found by pinyin only if typed as a character. Spaces between syllables and next to them make no
  * separator. The query side writes the prefix literally inside an FTS5
  * string (0x01 needs no escaping inside "…"; it is not allowed in a
  * bareword): `"\x01ran \x01qi"` matches 燃气 and 燃氣 (two adjacent

@@ -31,7 +31,7 @@ size_t hy_fts_pinyin(uint32_t cp, const char **out, size_t max)
 
 	if (cp >= sizeof hy_pinyin_page / sizeof hy_pinyin_page[0] * 256)
 		return 0;
-	v = hy_pinyin_cp[hy_pinyin_page[cp >> 8]][cp & 0xFF];
+	v = hy_pinyin_cp[hy_pinyin_page[cp >> 8]][cp & 0xFF] & ~HY_PINYIN_COMMON;
 	if (!v)
 		return 0;
 	if (max > 0)
@@ -199,10 +199,11 @@ static int emit(struct tok *t, const char *token, int n, int start, int end,
 	return t->fn(t->ctx, 0, token, n, start, end);
 }
 
-/* The characters a query syllable stands for: every Han code point that
- * can be in the index (its own fold) with that reading, as alternatives
- * at one position (FTS5_TOKEN_COLOCATED). An unknown syllable, or one
- * without such characters, is its own token, which no document has. */
+/* The characters a query syllable stands for: every common Han character
+ * (genpinyin) that can be in the index (its own fold) with that reading,
+ * as alternatives at one position (FTS5_TOKEN_COLOCATED). An unknown
+ * syllable, or one without such characters, is its own token, which no
+ * document has. */
 static int pinyin_query(struct tok *t)
 {
 	int syl = syllable_at(t->word, 0, (size_t)t->wlen);
@@ -218,7 +219,9 @@ static int pinyin_query(struct tok *t)
 				uint32_t cp = (uint32_t)(hi << 8) | lo;
 				char u[4];
 				int ul;
-				if (!pg[lo] || !pinyin_has(cp, pg[lo], syl) ||
+				if (!(pg[lo] & HY_PINYIN_COMMON) ||
+				    !pinyin_has(cp, pg[lo] & ~HY_PINYIN_COMMON,
+						syl) ||
 				    hy_fold_han(cp) != cp)
 					continue;
 				ul = (int)hy_utf8_encode(cp, u);

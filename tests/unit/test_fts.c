@@ -191,8 +191,8 @@ static void t_query_tokens(void **state)
 			}
 		}
 		assert_true(seen_ran);
-		assert_true(ran > 10);
-		assert_true(qi > 100);
+		assert_true(ran >= 5);
+		assert_true(qi > 50 && qi < 100); /* the common ones */
 		assert_int_equal(nian, 1);
 	}
 	/* 重 reads zhong and chong */
