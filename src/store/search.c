@@ -462,8 +462,64 @@ struct cand {
 	char date[16];  /* "" when unknown */
 };
 
-/* The best `keep` candidates seen so far (and, in rank order, every one
- * that ties with the last of them). */
+/* Row ids, sorted. */
+struct rowset {
+	int64_t *v;
+	size_t n, cap;
+};
+
+static int rowset_add(struct rowset *r, int64_t id)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 256;
+		int64_t *v = realloc(r->v, cap * sizeof *v);
+		if (!v)
+			return HY_ERR_NOMEM;
+		r->v = v;
+		r->cap = cap;
+	}
+	r->v[r->n++] = id;
+	return 0;
+}
+
+static int cmp_id(const void *pa, const void *pb)
+{
+	int64_t a = *(const int64_t *)pa, b = *(const int64_t *)pb;
+	return a < b ? -1 : a > b;
+}
+
+/* Sort and drop repeats (FTS5 and the walks mostly give them sorted). */
+static void rowset_sort(struct rowset *r)
+{
+	size_t k = 0;
+	int sorted = 1;
+	for (size_t i = 1; i < r->n && sorted; i++)
+		sorted = r->v[i - 1] < r->v[i];
+	if (!sorted && r->n > 1)
+		qsort(r->v, r->n, sizeof *r->v, cmp_id);
+	for (size_t i = 0; i < r->n; i++)
+		if (k == 0 || r->v[k - 1] != r->v[i])
+			r->v[k++] = r->v[i];
+	r->n = k;
+}
+
+static int rowset_has(const struct rowset *r, int64_t id)
+{
+	size_t lo = 0, hi = r->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (r->v[mid] == id)
+			return 1;
+		if (r->v[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+/* The best `keep` candidates of a scan seen so far (and, in rank order,
+ * every one that ties with the last of them). */
 struct top {
 	struct cand *v;
 	size_t n, cap;
@@ -472,7 +528,18 @@ struct top {
 	int by_date;
 	int have_cut;
 	struct cand cut; /* the worst one kept at the last prune */
+	const struct rowset *only; /* rank only these rows (NULL: all) */
+	int deferred; /* one phrase: scores are bm25 / idf until the end */
+	int64_t nrow, nmatch; /* rows in the index, rows that matched */
 };
+
+static void top_init(struct top *t, size_t keep, int by_date)
+{
+	memset(t, 0, sizeof *t);
+	t->keep = keep;
+	t->room = keep * 2 < 256 ? 256 : keep * 2;
+	t->by_date = by_date;
+}
 
 static int cmp_score(const void *pa, const void *pb)
 {
@@ -597,21 +664,6 @@ static void bind_filter(sqlite3_stmt *st, const struct hy_store_filter *f)
 		sqlite3_bind_text(st, 5, f->person, -1, SQLITE_STATIC);
 }
 
-static int prepare(struct hy_store *s, const struct sb *q, sqlite3_stmt **st,
-		   const char *doing, char *err, size_t errlen)
-{
-	int rc;
-	if (q->oom)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	rc = sqlite3_prepare_v2(s->db, q->p, (int)q->n, st, NULL);
-	if (rc != SQLITE_OK) {
-		*st = NULL;
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db), doing,
-				     err, errlen);
-	}
-	return 0;
-}
-
 static void copy_date(char date[16], const unsigned char *d)
 {
 	snprintf(date, 16, "%s", d ? (const char *)d : "");
@@ -641,6 +693,13 @@ struct rank_data {
 	double *idf, *freq;
 };
 
+/* FTS5's idf, floored so that a phrase in most rows still counts. */
+static double idf_of(int64_t nrow, int64_t hit)
+{
+	double idf = log((nrow - hit + 0.5) / (hit + 0.5));
+	return idf <= 0.0 ? 1e-6 : idf;
+}
+
 static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fc,
 		    void *ctx)
 {
@@ -651,7 +710,7 @@ static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fc,
 }
 
 static int rank_data(const Fts5ExtensionApi *api, Fts5Context *fc,
-		     struct rank_data **out)
+		     struct top *t, struct rank_data **out)
 {
 	struct rank_data *d = api->xGetAuxdata(fc, 0);
 	sqlite3_int64 nrow = 0, ntok = 0;
@@ -674,13 +733,19 @@ static int rank_data(const Fts5ExtensionApi *api, Fts5Context *fc,
 	if (rc == SQLITE_OK)
 		rc = api->xColumnTotalSize(fc, -1, &ntok);
 	d->avgdl = (double)ntok / (double)nrow;
+	if (t && t->deferred && np == 1) {
+		/* a query of one phrase: its rows are the rows the scan
+		 * meets, counted there; the idf is applied at the end (a
+		 * common factor: the order does not change) */
+		t->nrow = nrow;
+		d->idf[0] = 1.0;
+		np = 0;
+	}
 	for (int i = 0; rc == SQLITE_OK && i < np; i++) {
 		int64_t hit = 0;
 		rc = api->xQueryPhrase(fc, i, &hit, count_cb);
 		if (rc == SQLITE_OK) {
-			double idf = log(((double)nrow - (double)hit + 0.5) /
-					 ((double)hit + 0.5));
-			d->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+			d->idf[i] = idf_of(nrow, hit);
 		}
 	}
 	if (rc == SQLITE_OK)
@@ -706,16 +771,23 @@ static double bm25_of(const struct rank_data *d, double len)
 static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 		    sqlite3_context *ctx, int nval, sqlite3_value **val)
 {
-	const struct top *t =
-		nval > 0 ? sqlite3_value_pointer(val[0], "hy_search_top") :
-			   NULL;
+	struct top *t = nval > 0 ? sqlite3_value_pointer(val[0],
+							 "hy_search_top") :
+				   NULL;
 	struct rank_data *d = NULL;
 	int64_t rowid = api->xRowid(fc);
-	int rc = rank_data(api, fc, &d), ninst = 0, len = 0;
+	int rc = rank_data(api, fc, t, &d), ninst = 0, len = 0;
 	int end[2] = {0, 0}; /* tokens each column has at least */
 
 	if (rc == SQLITE_OK && d->cached && d->rowid == rowid)
 		goto out;
+	if (t)
+		t->nmatch++;
+	if (rc == SQLITE_OK && t && t->only && !rowset_has(t->only, rowid)) {
+		d->rowid = rowid;
+		d->cached = d->null = 1;
+		goto out;
+	}
 	if (rc == SQLITE_OK && t && t->by_date && nval >= 4) {
 		struct cand c;
 		copy_date(c.date, sqlite3_value_text(val[1]));
@@ -888,7 +960,8 @@ static int scan(struct hy_store *s, const char *expr, int zero,
 
 /* The meeting, section and date of the candidates the scan left unread
  * (rank order without a filter). */
-static int fill(struct hy_store *s, struct top *t, char *err, size_t errlen)
+static int fill(struct hy_store *s, struct top *t, char *err,
+		size_t errlen)
 {
 	static const char sec_sql[] =
 		"SELECT s.meeting_id, s.n, m.date FROM sections s"
@@ -1480,12 +1553,378 @@ static int deliver(struct hy_store *s, const struct hlq *q,
 	return stop < 0 ? stop : delivered;
 }
 
+/* Plans.
+ *
+ * Rank order: each index is scanned into a top of its own (so each
+ * keeps its cut, and a deferred idf applies to one index), then the two
+ * are merged. With a filter, hy_rank is given the set of rows of the
+ * filter's meetings: for a date range straight from two index ranges
+ * (meetings by date, sections by meeting); for a body or person, walked
+ * through the list when they are at most ALLOWED_MAX meetings. A broader
+ * body or person filter instead joins each row that passes hy_rank's
+ * bound to its meeting: the cut rises fast when many rows qualify (but
+ * it stays low while the scan, in rowid order, meets none).
+ *
+ * Date order: the matching row ids are read first (FTS5 alone, cheap).
+ * Few of them: each is joined to its meeting and the newest kept (cost
+ * per match). Many: the meetings are walked newest first through the
+ * list (its indexes apply the filter) and their rows looked up in the
+ * ids until enough are found (cost per meeting walked: about keep × rows
+ * / matches). Either way, scores are computed for the rows kept only. */
+#define ALLOWED_MAX 20000
+
+/* Tests: HUIYI_SEARCH_PLAN=join or =walk forces the plan of a search
+ * with a filter or in date order (each gives the same results). */
+enum { PLAN_AUTO, PLAN_JOIN, PLAN_WALK };
+
+static int forced_plan(void)
+{
+	const char *e = getenv("HUIYI_SEARCH_PLAN");
+	if (e && strcmp(e, "join") == 0)
+		return PLAN_JOIN;
+	if (e && strcmp(e, "walk") == 0)
+		return PLAN_WALK;
+	return PLAN_AUTO;
+}
+
+struct plan {
+	struct hy_store *s;
+	const char *expr;
+	int single; /* the expression is one phrase */
+	const struct hy_store_filter *f;
+	size_t keep;
+	struct top out; /* the result: candidates, not yet sorted */
+	char *err;
+	size_t errlen;
+};
+
+/* Multiply the scores of a deferred scan by the phrase's idf. */
+static void scale(struct top *t)
+{
+	double idf;
+	if (!t->deferred)
+		return;
+	idf = idf_of(t->nrow, t->nmatch);
+	for (size_t i = 0; i < t->n; i++)
+		t->v[i].score = idf * t->v[i].score;
+	t->cut.score = idf * t->cut.score;
+}
+
+static int merge(struct top *out, struct top *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (top_add(out, &t->v[i]))
+			return HY_ERR_NOMEM;
+	return 0;
+}
+
+/* The row ids matching expr in one index (zero: meetings_fts). */
+static int collect(struct plan *p, int zero, struct rowset *r)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(
+		p->s->db,
+		zero ? "SELECT rowid FROM meetings_fts WHERE meetings_fts"
+		       " MATCH ?1" :
+		       "SELECT rowid FROM sections_fts WHERE sections_fts"
+		       " MATCH ?1",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
+				     "searching", p->err, p->errlen);
+	sqlite3_bind_text(st, 1, p->expr, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (rowset_add(r, sqlite3_column_int64(st, 0))) {
+			sqlite3_finalize(st);
+			return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM,
+					  "out of memory");
+		}
+	if (rc != SQLITE_DONE) {
+		rc = hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
+				   "searching", p->err, p->errlen);
+		sqlite3_finalize(st);
+		return rc;
+	}
+	sqlite3_finalize(st);
+	rowset_sort(r);
+	return 0;
+}
+
+/* Walking the meetings of the filter through the list. */
+struct walk {
+	struct plan *p;
+	sqlite3_stmt *secs; /* the sections of one meeting */
+	const struct rowset *match; /* NULL: every row (allowed sets) */
+	struct rowset *rows[2];     /* or the rows, by index */
+	int rc;
+};
+
+static int walk_row(const struct hy_store_row *row, void *ctx)
+{
+	struct walk *w = ctx;
+	struct plan *p = w->p;
+	struct cand c;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	copy_date(c.date, (const unsigned char *)row->date);
+	c.meeting = row->id;
+	if (w->match ? rowset_has(&w->match[1], row->id) : 1) {
+		c.rowid = row->id;
+		c.zero = 1;
+		w->rc = w->match ? top_add(&p->out, &c) :
+				   rowset_add(w->rows[1], row->id);
+		if (w->rc)
+			return w->rc;
+	}
+	sqlite3_reset(w->secs);
+	sqlite3_bind_int64(w->secs, 1, row->id);
+	while ((rc = sqlite3_step(w->secs)) == SQLITE_ROW) {
+		c.rowid = sqlite3_column_int64(w->secs, 0);
+		c.n = sqlite3_column_int(w->secs, 1);
+		c.zero = 0;
+		if (w->match && !rowset_has(&w->match[0], c.rowid))
+			continue;
+		w->rc = w->match ? top_add(&p->out, &c) :
+				   rowset_add(w->rows[0], c.rowid);
+		if (w->rc)
+			return w->rc;
+	}
+	if (rc != SQLITE_DONE)
+		return w->rc = hy_store_fail(p->s,
+					     sqlite3_extended_errcode(p->s->db),
+					     "reading sections", p->err,
+					     p->errlen);
+	/* in date order: enough once keep rows are in */
+	return w->match && p->out.n >= p->keep ? 1 : 0;
+}
+
+/* Walk the filter's meetings newest first: into p->out the rows in match
+ * (match[0] sections, match[1] meetings) until keep are found, or, with
+ * match NULL, every row id into rows[0] and rows[1]. */
+static int walk(struct plan *p, const struct rowset *match,
+		struct rowset *rows)
+{
+	struct walk w = {p, NULL, match, {rows ? &rows[0] : NULL,
+					  rows ? &rows[1] : NULL}, 0};
+	int rc = sqlite3_prepare_v2(p->s->db,
+				    "SELECT id, n FROM sections"
+				    " WHERE meeting_id = ?1 ORDER BY n",
+				    -1, &w.secs, NULL);
+	if (rc != SQLITE_OK)
+		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
+				     "reading sections", p->err, p->errlen);
+	rc = hy_store_list(p->s, p->f, NULL, INT32_MAX, walk_row, &w, NULL,
+			   p->err, p->errlen);
+	sqlite3_finalize(w.secs);
+	if (w.rc < 0)
+		return w.rc;
+	if (rows) {
+		rowset_sort(&rows[0]);
+		rowset_sort(&rows[1]);
+	}
+	return rc < 0 ? rc : 0;
+}
+
+/* Scan both indexes, each into its own top, and merge into p->out.
+ * only (may be NULL): the rows to rank, by index. filter: with the
+ * filter in the scan. */
+static int scan_both(struct plan *p, const struct rowset *only, int filter,
+		     const struct rowset *matched)
+{
+	int rc = 0;
+	for (int z = 0; z < 2 && rc == 0; z++) {
+		struct top t;
+		top_init(&t, p->keep, p->out.by_date);
+		t.only = only ? &only[z] : NULL;
+		t.deferred = p->single;
+		if (!only || only[z].n > 0)
+			rc = scan(p->s, p->expr, z, filter ? p->f : NULL, &t,
+				  p->err, p->errlen);
+		if (rc == 0) {
+			if (matched) /* a join scan meets only some matches */
+				t.nmatch = (int64_t)matched[z].n;
+			top_prune(&t);
+			scale(&t);
+			rc = merge(&p->out, &t);
+			if (rc)
+				rc = hy_err_set(p->err, p->errlen, rc,
+						"out of memory");
+		}
+		free(t.v);
+	}
+	return rc;
+}
+
+/* The row ids of the meetings in a date range (the filter has nothing
+ * else): two index ranges, no table row read. */
+static int allowed_by_date(struct plan *p, struct rowset *rows)
+{
+	struct sb q = {0};
+	sqlite3_stmt *st;
+	int rc;
+
+	sb_str(&q, "SELECT m.id, s.id FROM meetings m INDEXED BY"
+		   " meetings_by_date LEFT JOIN sections s"
+		   " ON s.meeting_id = m.id WHERE ifnull(m.date, '') > ''");
+	if (has(p->f->from))
+		sb_str(&q, " AND ifnull(m.date, '') >= ?2");
+	if (has(p->f->to))
+		sb_str(&q, " AND ifnull(m.date, '') <= ?3");
+	if (q.oom)
+		return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM,
+				  "out of memory");
+	rc = sqlite3_prepare_v2(p->s->db, q.p, (int)q.n, &st, NULL);
+	free(q.p);
+	if (rc != SQLITE_OK)
+		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
+				     "searching", p->err, p->errlen);
+	bind_filter(st, p->f);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t m = sqlite3_column_int64(st, 0);
+		if ((rows[1].n == 0 || rows[1].v[rows[1].n - 1] != m) &&
+		    rowset_add(&rows[1], m))
+			break;
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL &&
+		    rowset_add(&rows[0], sqlite3_column_int64(st, 1)))
+			break;
+	}
+	if (rc == SQLITE_ROW)
+		rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM,
+				"out of memory");
+	else if (rc != SQLITE_DONE)
+		rc = hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
+				   "searching", p->err, p->errlen);
+	else
+		rc = 0;
+	sqlite3_finalize(st);
+	rowset_sort(&rows[0]);
+	rowset_sort(&rows[1]);
+	return rc;
+}
+
+static int rank_plan(struct plan *p)
+{
+	struct rowset allow[2] = {{0}, {0}};
+	int plan = forced_plan(), rc = 0;
+	int dates_only = !has(p->f ? p->f->body : NULL) &&
+			 !has(p->f ? p->f->person : NULL);
+	size_t n = 0;
+
+	if (!any_filter(p->f))
+		return scan_both(p, NULL, 0, NULL);
+	if (plan == PLAN_AUTO && !dates_only) {
+		rc = hy_store_count(p->s, p->f, &n, p->err, p->errlen);
+		plan = n > ALLOWED_MAX ? PLAN_JOIN : PLAN_WALK;
+	}
+	if (rc == 0 && plan == PLAN_JOIN)
+		return scan_both(p, NULL, 1, NULL);
+	if (rc == 0)
+		rc = dates_only && plan == PLAN_AUTO ?
+			     allowed_by_date(p, allow) :
+			     walk(p, NULL, allow);
+	if (rc == 0)
+		rc = scan_both(p, allow, 0, NULL);
+	free(allow[0].v);
+	free(allow[1].v);
+	return rc;
+}
+
+static int cmp_row(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+	if (a->zero != b->zero)
+		return a->zero - b->zero;
+	return a->rowid < b->rowid ? -1 : a->rowid > b->rowid;
+}
+
+/* The rows in p->out are kept by date; their scores, from a scan of
+ * just them. */
+static int score_kept(struct plan *p)
+{
+	struct rowset only[2] = {{0}, {0}};
+	struct plan q = *p;
+	int rc = 0;
+
+	for (size_t i = 0; i < p->out.n && rc == 0; i++)
+		rc = rowset_add(&only[p->out.v[i].zero], p->out.v[i].rowid);
+	if (rc) {
+		rc = hy_err_set(p->err, p->errlen, rc, "out of memory");
+		goto done;
+	}
+	rowset_sort(&only[0]);
+	rowset_sort(&only[1]);
+	top_init(&q.out, p->out.n + 1, 0);
+	rc = scan_both(&q, only, 0, NULL);
+	if (rc == 0 && q.out.n > 1)
+		qsort(q.out.v, q.out.n, sizeof *q.out.v, cmp_row);
+	for (size_t i = 0; rc == 0 && i < p->out.n; i++) {
+		struct cand *c = &p->out.v[i];
+		const struct cand *x = bsearch(c, q.out.v, q.out.n,
+					       sizeof *q.out.v, cmp_row);
+		if (x)
+			c->score = x->score;
+	}
+	free(q.out.v);
+done:
+	free(only[0].v);
+	free(only[1].v);
+	return rc;
+}
+
+static int date_plan(struct plan *p)
+{
+	struct rowset m[2] = {{0}, {0}};
+	double matches, rows = 0;
+	sqlite3_stmt *st;
+	int rc = collect(p, 0, &m[0]);
+
+	if (rc == 0)
+		rc = collect(p, 1, &m[1]);
+	matches = (double)(m[0].n + m[1].n);
+	if (rc || matches == 0)
+		goto done;
+	if (sqlite3_prepare_v2(p->s->db,
+			       "SELECT (SELECT ifnull(max(id), 0) FROM sections)"
+			       " + (SELECT ifnull(max(id), 0) FROM meetings)",
+			       -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			rows = sqlite3_column_double(st, 0);
+		sqlite3_finalize(st);
+	}
+	/* join: ~5 units a match; walk: ~1 unit a row walked, about
+	 * keep × rows / matches of them */
+	if (forced_plan() == PLAN_JOIN ||
+	    (forced_plan() == PLAN_AUTO &&
+	     matches * matches * 5 <= (double)p->keep * rows)) {
+		rc = scan_both(p, NULL, 1, m);
+	} else {
+		rc = walk(p, m, NULL);
+		if (rc == 0)
+			rc = score_kept(p);
+	}
+done:
+	free(m[0].v);
+	free(m[1].v);
+	return rc;
+}
+
+/* One phrase: one term, not excluded, no pinyin alternative. */
+static int one_phrase(const struct lex *L)
+{
+	struct sb py = {0};
+	int one = L->n == 1 && L->v[0].kind != IT_OR && !L->v[0].neg &&
+		  pinyin_of(L->txt.p + L->v[0].off, L->v[0].len, &py) == 0;
+	free(py.p);
+	return one;
+}
+
 int hy_store_search(struct hy_store *s, const char *query,
 		    const struct hy_store_filter *f, enum hy_search_order order,
 		    size_t offset, size_t limit, hy_search_fn fn, void *ctx,
 		    char *err, size_t errlen)
 {
-	struct top t = {0};
+	struct plan p;
 	struct lex L = {0};
 	struct hlq q = {0};
 	char *expr = NULL;
@@ -1499,40 +1938,89 @@ int hy_store_search(struct hy_store *s, const char *query,
 		return rc;
 	if (limit > INT32_MAX)
 		limit = INT32_MAX; /* the count is returned as an int */
-	if (limit == 0 || offset > SIZE_MAX / 4 - limit) {
-		free(expr);
-		free(L.txt.p);
-		free(L.v);
-		return 0;
-	}
-	t.keep = offset + limit;
-	t.room = t.keep * 2 < 256 ? 256 : t.keep * 2;
-	t.by_date = order == HY_SEARCH_DATE;
-	rc = scan(s, expr, 0, f, &t, err, errlen);
-	if (rc == 0)
-		rc = scan(s, expr, 1, f, &t, err, errlen);
+	memset(&p, 0, sizeof p);
+	if (limit == 0 || offset > SIZE_MAX / 4 - limit)
+		goto done; /* nothing that far */
+	p.s = s;
+	p.expr = expr;
+	p.single = one_phrase(&L);
+	p.f = f;
+	p.keep = offset + limit;
+	p.err = err;
+	p.errlen = errlen;
+	top_init(&p.out, p.keep, order == HY_SEARCH_DATE);
+	rc = order == HY_SEARCH_DATE ? date_plan(&p) : rank_plan(&p);
 	if (rc == 0) {
-		top_prune(&t);
-		if (!t.by_date)
-			rc = fill(s, &t, err, errlen);
+		top_prune(&p.out);
+		rc = fill(s, &p.out, err, errlen);
 	}
 	if (rc == 0) {
-		if (t.n > 1)
-			qsort(t.v, t.n, sizeof *t.v,
-			      t.by_date ? cmp_date_q : cmp_rank_q);
-		if (t.n > t.keep)
-			t.n = t.keep;
+		if (p.out.n > 1)
+			qsort(p.out.v, p.out.n, sizeof *p.out.v,
+			      p.out.by_date ? cmp_date_q : cmp_rank_q);
+		if (p.out.n > p.keep)
+			p.out.n = p.keep;
 		rc = hlq_init(&q, &L);
 		if (rc)
 			rc = hy_err_set(err, errlen, rc, "out of memory");
 	}
 	if (rc == 0)
-		rc = deliver(s, &q, &t, offset, fn, ctx, err, errlen);
+		rc = deliver(s, &q, &p.out, offset, fn, ctx, err, errlen);
+done:
 	hlq_free(&q);
-	free(t.v);
+	free(p.out.v);
 	free(expr);
 	free(L.txt.p);
 	free(L.v);
+	return rc;
+}
+
+/* Distinct meetings of the section rows r plus the meetings m. Few rows:
+ * each looked up; many: one pass over the sections' (meeting, n) index,
+ * which holds every row id. */
+static int count_meetings(struct hy_store *s, const struct rowset *r,
+			  const struct rowset *m, size_t *out, char *err,
+			  size_t errlen)
+{
+	struct rowset ids = {0};
+	sqlite3_stmt *st;
+	int many = r->n > 50000, rc;
+
+	rc = sqlite3_prepare_v2(s->db,
+				many ? "SELECT id, meeting_id FROM sections"
+				       " INDEXED BY sqlite_autoindex_sections_1" :
+				       "SELECT id, meeting_id FROM sections"
+				       " WHERE id = ?1",
+				-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "counting search results", err, errlen);
+	for (size_t i = 0; rc == SQLITE_OK && i < (many ? 1 : r->n); i++) {
+		if (!many) {
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, r->v[i]);
+		}
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			if ((!many || rowset_has(r, sqlite3_column_int64(st, 0))) &&
+			    rowset_add(&ids, sqlite3_column_int64(st, 1))) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	for (size_t i = 0; rc == SQLITE_OK && i < m->n; i++)
+		if (rowset_add(&ids, m->v[i]))
+			rc = SQLITE_NOMEM;
+	if (rc == SQLITE_NOMEM)
+		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	else if (rc != SQLITE_OK)
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				   "counting search results", err, errlen);
+	sqlite3_finalize(st);
+	rowset_sort(&ids);
+	*out = ids.n;
+	free(ids.v);
 	return rc;
 }
 
@@ -1540,9 +2028,9 @@ int hy_store_search_count(struct hy_store *s, const char *query,
 			  const struct hy_store_filter *f, size_t *sections,
 			  size_t *meetings, char *err, size_t errlen)
 {
-	int join = any_filter(f);
-	struct sb q = {0};
-	sqlite3_stmt *st;
+	struct rowset r[2] = {{0}, {0}}, allow[2] = {{0}, {0}};
+	struct plan p;
+	size_t n = 0, nm = 0;
 	char *expr = NULL;
 	int rc;
 
@@ -1553,40 +2041,39 @@ int hy_store_search_count(struct hy_store *s, const char *query,
 	rc = hy_search_translate(query, &expr, err, errlen);
 	if (rc)
 		return rc;
-	sb_str(&q, "SELECT count(*), count(DISTINCT mid) FROM ("
-		   "SELECT s.meeting_id AS mid FROM sections_fts"
-		   " CROSS JOIN sections s ON s.id = sections_fts.rowid");
-	if (join)
-		sb_str(&q, " CROSS JOIN meetings m ON m.id = s.meeting_id");
-	sb_str(&q, " WHERE sections_fts MATCH ?1");
-	add_filter(&q, f);
-	sb_str(&q, " UNION ALL SELECT meetings_fts.rowid FROM meetings_fts");
-	if (join)
-		sb_str(&q, " CROSS JOIN meetings m"
-			   " ON m.id = meetings_fts.rowid");
-	sb_str(&q, " WHERE meetings_fts MATCH ?1");
-	add_filter(&q, f);
-	sb_str(&q, ")");
-	rc = prepare(s, &q, &st, "counting search results", err, errlen);
-	free(q.p);
-	if (rc) {
-		free(expr);
-		return rc;
+	memset(&p, 0, sizeof p);
+	p.s = s;
+	p.expr = expr;
+	p.f = f;
+	p.err = err;
+	p.errlen = errlen;
+	rc = collect(&p, 0, &r[0]);
+	if (rc == 0)
+		rc = collect(&p, 1, &r[1]);
+	if (rc == 0 && any_filter(f)) {
+		/* the rows of the filter's meetings, matched */
+		rc = walk(&p, NULL, allow);
+		for (int z = 0; z < 2 && rc == 0; z++) {
+			size_t k = 0;
+			for (size_t i = 0; i < r[z].n; i++)
+				if (rowset_has(&allow[z], r[z].v[i]))
+					r[z].v[k++] = r[z].v[i];
+			r[z].n = k;
+		}
 	}
-	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
-	bind_filter(st, f);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (rc == 0)
+		rc = count_meetings(s, &r[0], &r[1], &nm, err, errlen);
+	n = r[0].n + r[1].n;
+	if (rc == 0) {
 		if (sections)
-			*sections = (size_t)sqlite3_column_int64(st, 0);
+			*sections = n;
 		if (meetings)
-			*meetings = (size_t)sqlite3_column_int64(st, 1);
-		rc = 0;
-	} else {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "counting search results", err, errlen);
+			*meetings = nm;
 	}
-	sqlite3_finalize(st);
+	free(r[0].v);
+	free(r[1].v);
+	free(allow[0].v);
+	free(allow[1].v);
 	free(expr);
 	return rc;
 }

@@ -1213,8 +1213,21 @@ static void test_brute_force(void **state)
 	assert_int_equal(failed, 0);
 }
 
-/* Pages of any size add up to the whole list, in both orders. */
+/* Pages of any size add up to the whole list, in both orders, under
+ * every plan (HUIYI_SEARCH_PLAN, search.c). */
+static void paging(void **state);
+
 static void test_paging(void **state)
+{
+	static const char *const plans[] = {"auto", "join", "walk"};
+	for (size_t i = 0; i < 3; i++) {
+		setenv("HUIYI_SEARCH_PLAN", plans[i], 1);
+		paging(state);
+	}
+	unsetenv("HUIYI_SEARCH_PLAN");
+}
+
+static void paging(void **state)
 {
 	static const char *const qs[] = {"会议", "会", "县", "燃气", "要",
 					 "财政", "工作"};
@@ -1270,8 +1283,21 @@ static int on_row(const struct hy_store_row *row, void *ctx)
 	return 0;
 }
 
-/* A filter keeps exactly the hits of the meetings the list keeps. */
+/* A filter keeps exactly the hits of the meetings the list keeps, under
+ * every plan. */
+static void filters(void **state);
+
 static void test_filters(void **state)
+{
+	static const char *const plans[] = {"auto", "join", "walk"};
+	for (size_t i = 0; i < 3; i++) {
+		setenv("HUIYI_SEARCH_PLAN", plans[i], 1);
+		filters(state);
+	}
+	unsetenv("HUIYI_SEARCH_PLAN");
+}
+
+static void filters(void **state)
 {
 	static const char *const qs[] = {"会议", "燃气", "财政", "县", "安全"};
 	struct corpus *c = *state;
@@ -1363,6 +1389,81 @@ static void test_long_and_refused(void **state)
 	free(one.v);
 }
 
+/* Scores are exactly -bm25(table, 10.0, 1.0), in both orders and
+ * under every plan. */
+static void test_scores_exact(void **state)
+{
+	static const char *const qs[] = {
+		"燃气", "会议", "会", "财政", "燃气 安全", "燃气 -安全",
+		"秸秆 OR 5G", "ranqi", "23个", "\"燃气安全\"", "县 政府",
+	};
+	static const char *const plans[] = {"auto", "join", "walk"};
+	struct corpus *c = *state;
+	struct hy_store_filter f = {"2020-01-01", NULL, NULL, NULL};
+	struct hits h = {0};
+	char err[256];
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	int checked = 0;
+
+	assert_int_equal(sqlite3_open(c->db, &db), SQLITE_OK);
+	assert_int_equal(hy_fts_register(db, err, sizeof err), 0);
+	assert_int_equal(
+		sqlite3_prepare_v2(
+			db,
+			"SELECT s.meeting_id * 1000 + s.n,"
+			" -bm25(sections_fts, 10.0, 1.0) FROM sections_fts"
+			" JOIN sections s ON s.id = sections_fts.rowid"
+			" WHERE sections_fts MATCH ?1 UNION ALL"
+			" SELECT meetings_fts.rowid * 1000,"
+			" -bm25(meetings_fts, 10.0, 1.0) FROM meetings_fts"
+			" WHERE meetings_fts MATCH ?1",
+			-1, &st, NULL),
+		SQLITE_OK);
+	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+		char *expr;
+		int rc;
+		expr = tr(qs[i], &rc);
+		assert_int_equal(rc, 0);
+		for (size_t pl = 0; pl < 3; pl++)
+			for (int o = 0; o < 4; o++) {
+				setenv("HUIYI_SEARCH_PLAN", plans[pl], 1);
+				search(c, qs[i], o >= 2 ? &f : NULL,
+				       (enum hy_search_order)(o % 2), 0, BIG, &h);
+				if (o < 2 && h.n == 0)
+					fail_msg("[%s]: no hits", qs[i]);
+				for (size_t k = 0; k < h.n; k++) {
+					int64_t key = h.v[k].meeting * 1000 +
+						      h.v[k].section;
+					int found = 0;
+					sqlite3_reset(st);
+					sqlite3_bind_text(st, 1, expr, -1,
+							  SQLITE_STATIC);
+					while (sqlite3_step(st) == SQLITE_ROW)
+						if (sqlite3_column_int64(st, 0) ==
+						    key) {
+							double want =
+								sqlite3_column_double(
+									st, 1);
+							if (want != h.v[k].score)
+								fail_msg("[%s] %lld: score %.17g, bm25 %.17g",
+									 qs[i], (long long)key,
+									 h.v[k].score, want);
+							found = 1;
+						}
+					assert_true(found);
+					checked++;
+				}
+			}
+		free(expr);
+	}
+	unsetenv("HUIYI_SEARCH_PLAN");
+	printf("# scores compared with bm25: %d\n", checked);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	free(h.v);
+}
+
 /* The callback stops the results. */
 static int stop_after_two(const struct hy_search_hit *h, void *ctx)
 {
@@ -1445,6 +1546,7 @@ int main(void)
 		cmocka_unit_test(test_paging),
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_long_and_refused),
+		cmocka_unit_test(test_scores_exact),
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_reindex),
 	};
