@@ -1,11 +1,12 @@
 /* search.h: full-text search over every meeting (DESIGN.md §5 search).
  *
- * Index: FTS5 with our own tokenizer "huiyi" (fts.h): CJK runs as
- * unigrams plus colocated bigrams, other runs as lower-case words, all
- * folded (traditional → simplified, full-width → ASCII), plus toneless
- * pinyin so an ASCII query like `ranqi` finds 燃气/燃氣. Sections are
- * indexed by heading (weighs more) and text; a meeting's title and opening
- * summary are searchable as its section 0.
+ * Index: FTS5 with our own tokenizer "huiyi" (fts.h): each CJK character
+ * a token, other runs as lower-case words, a separator token between runs
+ * that are not adjacent, all folded (traditional → simplified, full-width
+ * → ASCII); pinyin syllables in queries stand for every character read so,
+ * so an ASCII query like `ranqi` finds 燃气/燃氣. Sections are indexed by
+ * heading (weighs more) and text; a meeting's title and opening summary
+ * are searchable as its section 0.
  *
  * Query syntax (what users type): words separated by spaces are ANDed;
  * "…" is an exact phrase; -word excludes; OR between two terms makes
@@ -14,9 +15,12 @@
  * - spaces (any Unicode space; also control characters and invalid
  *   UTF-8) separate terms; a term is a word, or a phrase in quotes
  *   (" ＂ “ ”; an unbalanced quote makes the rest of the query the
- *   phrase). A word is matched like a phrase of its characters: 燃气安全
- *   finds exactly that substring, in either script (fts.h folding);
- * - a minus (- － −) starting a term excludes it: -安全, -"安全 生产";
+ *   phrase; spaces in a phrase are dropped unless they stand between
+ *   two letters or digits: Chinese has none, "燃气 安全" is 燃气安全). A
+ *   word is matched like a phrase of its characters: 燃气安全 finds
+ *   exactly that run of characters, in either script (fts.h folding); a
+ *   word of letters or digits is a whole word (23 is not in 2023);
+ * - a minus (- － −) starting a term excludes it: -安全, -"安全生产";
  * - a bare OR (upper case) between two terms that are not excluded joins
  *   them: a b OR c d is a AND (b OR c) AND d; anywhere else it is the
  *   word "or";
@@ -54,7 +58,11 @@ int hy_search_translate(const char *query, char **out, char *err, size_t errlen)
 #define HY_SEARCH_MARK_CLOSE "\x03"
 
 /* One result: a section (or section 0: title and summary) that matches.
- * Strings are valid only during the callback. */
+ * Strings are valid only during the callback. The snippet: about one line
+ * (some 40 display columns) of the column with the most distinct hits
+ * (the text, or the summary, on a tie), around the hits, "…" where text
+ * is left out, runs of white space as one space; every hit of a term
+ * that is not excluded (its characters or its pinyin) is marked. */
 struct hy_search_hit {
 	int64_t meeting;
 	int section;          /* 0: title / summary */
@@ -81,10 +89,15 @@ enum hy_search_order { HY_SEARCH_RANK = 0, HY_SEARCH_DATE };
  * Orders are total: HY_SEARCH_RANK is score (higher first), then date
  * (newer first, unknown last), meeting id (higher first), section
  * (lower first); HY_SEARCH_DATE the same without the score. So pages
- * (offset, limit) of one order never overlap or skip. A page costs one
- * pass over the matches (FTS5 matching, plus bm25 in rank order, plus a
- * lookup of the meeting per match in date order or with a filter) and a
- * snippet per result; memory is O(offset + limit). */
+ * (offset, limit) of one order never overlap or skip. Scores equal
+ * -bm25(sections_fts, 10.0, 1.0) (-bm25(meetings_fts, …) for section 0)
+ * exactly. A page costs one pass over the matches by FTS5 with a bound
+ * that skips reading the length of rows that cannot make the page, plus,
+ * with a filter or in date order, a plan that reads the filter's rows
+ * from indexes or walks the meetings newest first (src/store/search.c);
+ * then a snippet per result. Memory is O(offset + limit), plus 8 bytes
+ * per match in date order or with a filter. The environment variable
+ * HUIYI_SEARCH_PLAN=join|walk forces a plan (tests; same results). */
 int hy_store_search(struct hy_store *s, const char *query,
 		    const struct hy_store_filter *f, enum hy_search_order order,
 		    size_t offset, size_t limit, hy_search_fn fn, void *ctx,

@@ -531,6 +531,11 @@ struct top {
 	const struct rowset *only; /* rank only these rows (NULL: all) */
 	int deferred; /* one phrase: scores are bm25 / idf until the end */
 	int64_t nrow, nmatch; /* rows in the index, rows that matched */
+	/* row lengths read from the index's %_docsize table directly */
+	sqlite3 *db;
+	const char *docsize;
+	sqlite3_blob *blob;
+	int noblob;
 };
 
 static void top_init(struct top *t, size_t keep, int by_date)
@@ -666,7 +671,9 @@ static void bind_filter(sqlite3_stmt *st, const struct hy_store_filter *f)
 
 static void copy_date(char date[16], const unsigned char *d)
 {
-	snprintf(date, 16, "%s", d ? (const char *)d : "");
+	size_t n = d ? strnlen((const char *)d, 15) : 0;
+	memcpy(date, d ? (const char *)d : "", n);
+	date[n] = '\0';
 }
 
 /* Ranking: hy_rank(table, ptr [, date, meeting, section]), an FTS5
@@ -768,6 +775,61 @@ static double bm25_of(const struct rank_data *d, double len)
 	return score;
 }
 
+/* One varint in SQLite's format (FTS5 uses it too): bytes used, or 0. */
+static int get_varint(const unsigned char *p, int n, uint64_t *v)
+{
+	uint64_t x = 0;
+	for (int i = 0; i < n && i < 9; i++) {
+		if (i == 8) {
+			*v = (x << 8) | p[i];
+			return 9;
+		}
+		x = (x << 7) | (p[i] & 0x7f);
+		if (!(p[i] & 0x80)) {
+			*v = x;
+			return i + 1;
+		}
+	}
+	return 0;
+}
+
+/* The row's length in tokens, as xColumnSize(-1) gives it: the sum of
+ * the varints (one a column) of its %_docsize record. Read through one
+ * blob handle moved from row to row (a few times cheaper than the
+ * statement FTS5 runs for every row); xColumnSize when that fails. */
+static int row_length(const Fts5ExtensionApi *api, Fts5Context *fc,
+		      struct top *t, int64_t rowid, int *len)
+{
+	unsigned char b[64];
+	int rc, n, off = 0, ncol = api->xColumnCount(fc);
+	uint64_t sum = 0;
+
+	if (!t || !t->db || t->noblob)
+		return api->xColumnSize(fc, -1, len);
+	rc = t->blob ? sqlite3_blob_reopen(t->blob, rowid) :
+		       sqlite3_blob_open(t->db, "main", t->docsize, "sz",
+					 rowid, 0, &t->blob);
+	n = rc == SQLITE_OK ? sqlite3_blob_bytes(t->blob) : 0;
+	if (rc == SQLITE_OK && n > 0 && n <= (int)sizeof b &&
+	    sqlite3_blob_read(t->blob, b, n, 0) == SQLITE_OK) {
+		for (int i = 0; i < ncol && off >= 0; i++) {
+			uint64_t v = 0;
+			int k = get_varint(b + off, n - off, &v);
+			off = k ? off + k : -1;
+			sum += v;
+		}
+		if (off == n && sum <= INT32_MAX) {
+			*len = (int)sum;
+			return SQLITE_OK;
+		}
+	}
+	/* not the expected shape: FTS5's own way from now on */
+	sqlite3_blob_close(t->blob);
+	t->blob = NULL;
+	t->noblob = 1;
+	return api->xColumnSize(fc, -1, len);
+}
+
 static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 		    sqlite3_context *ctx, int nval, sqlite3_value **val)
 {
@@ -825,7 +887,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 			goto out;
 		}
 	}
-	rc = api->xColumnSize(fc, -1, &len);
+	rc = row_length(api, fc, t, rowid, &len);
 	if (rc == SQLITE_OK)
 		d->score = -(-1.0 * bm25_of(d, (double)len));
 out:
@@ -932,6 +994,8 @@ static int scan(struct hy_store *s, const char *expr, int zero,
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 	bind_filter(st, f);
 	sqlite3_bind_pointer(st, 6, t, "hy_search_top", NULL);
+	t->db = s->db;
+	t->docsize = zero ? "meetings_fts_docsize" : "sections_fts_docsize";
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct cand c;
 		if (sqlite3_column_type(st, 1) == SQLITE_NULL)
@@ -945,17 +1009,20 @@ static int scan(struct hy_store *s, const char *expr, int zero,
 		rc = top_add(t, &c);
 		if (rc) {
 			sqlite3_finalize(st);
+			sqlite3_blob_close(t->blob);
+			t->blob = NULL;
 			return hy_err_set(err, errlen, rc, "out of memory");
 		}
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE)
 		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
 				   "searching", err, errlen);
-		sqlite3_finalize(st);
-		return rc;
-	}
+	else
+		rc = 0;
 	sqlite3_finalize(st);
-	return 0;
+	sqlite3_blob_close(t->blob);
+	t->blob = NULL;
+	return rc;
 }
 
 /* The meeting, section and date of the candidates the scan left unread
