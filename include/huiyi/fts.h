@@ -66,8 +66,8 @@
  * matches nothing. Common: the ~6,950 characters of GB2312 and of Big5's
  * level 1 (folded), from ICU's converters (genpinyin): FTS5's cost grows
  * with the number of synonyms (qi is read by 437 characters, 69 common).
- * A rarer character is found by pinyin only if typed as a character. Spaces between syllables and next to them make no
- * separator. The query side writes the prefix literally inside an FTS5
+ * A rarer character is found only if typed as a character. Spaces
+ * between syllables and next to them make no separator. The query side writes the prefix literally inside an FTS5
  * string (0x01 needs no escaping inside "…"; it is not allowed in a
  * bareword): `"\x01ran \x01qi"` matches 燃气 and 燃氣 (two adjacent
  * characters read ran, qi) and marks both; a typical ASCII query term t

@@ -249,7 +249,8 @@ static void t_folding(void **state)
 		{"ＡＢＣ１２３", "abc123"},
 		{"HuiYi", "huiyi"},
 		{"２０２４年", "2024年"},
-		{"會議研究了燃氣公司２０２４年安全工作。", "会议研究了燃气公司2024年安全工作。"},
+		{"會議研究了燃氣公司２０２４年安全工作。",
+		 "会议研究了燃气公司2024年安全工作。"},
 	};
 
 	(void)state;
@@ -756,6 +757,9 @@ static void t_migrate_v2(void **state)
 	assert_int_equal(hy_store_version(s), 3);
 	assert_int_equal(HY_STORE_SCHEMA_VERSION, 3);
 	integrity(s->db);
+	assert_int_equal(sql_int(s->db, "SELECT v FROM sections_fts_config"
+					" WHERE k = 'automerge'"),
+			 16);
 	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
 	assert_int_equal(count_match(s->db, "sections_fts", "燃氣"), 2);
 	assert_int_equal(count_match(s->db, "sections_fts", "heading : 燃气"),
