@@ -1625,12 +1625,10 @@ static int deliver(struct hy_store *s, const struct hlq *q,
  * Rank order: each index is scanned into a top of its own (so each
  * keeps its cut, and a deferred idf applies to one index), then the two
  * are merged. With a filter, hy_rank is given the set of rows of the
- * filter's meetings: for a date range straight from two index ranges
- * (meetings by date, sections by meeting); for a body or person, walked
- * through the list when they are at most ALLOWED_MAX meetings. A broader
- * body or person filter instead joins each row that passes hy_rank's
- * bound to its meeting: the cut rises fast when many rows qualify (but
- * it stays low while the scan, in rowid order, meets none).
+ * filter's meetings, read from indexes only (allowed_rows). (Joining
+ * each row that passes hy_rank's bound to its meeting instead, PLAN_JOIN,
+ * gives the same results, but its cut stays low while the scan, in rowid
+ * order, meets no row of the filter: slow for a recent date range.)
  *
  * Date order: the matching row ids are read first (FTS5 alone, cheap).
  * Few of them: each is joined to its meeting and the newest kept (cost
@@ -1638,8 +1636,6 @@ static int deliver(struct hy_store *s, const struct hlq *q,
  * list (its indexes apply the filter) and their rows looked up in the
  * ids until enough are found (cost per meeting walked: about keep × rows
  * / matches). Either way, scores are computed for the rows kept only. */
-#define ALLOWED_MAX 20000
-
 /* Tests: HUIYI_SEARCH_PLAN=join or =walk forces the plan of a search
  * with a filter or in date order (each gives the same results). */
 enum { PLAN_AUTO, PLAN_JOIN, PLAN_WALK };
@@ -1823,21 +1819,38 @@ static int scan_both(struct plan *p, const struct rowset *only, int filter,
 	return rc;
 }
 
-/* The row ids of the meetings in a date range (the filter has nothing
- * else): two index ranges, no table row read. */
-static int allowed_by_date(struct plan *p, struct rowset *rows)
+/* The row ids of the filter's meetings and of their sections, through
+ * indexes only: the date range is a range of meetings_by_date; a body is
+ * tested on each entry of meetings_by_body (which holds the body and the
+ * date: no table row is read); a person's meetings come from
+ * meeting_people; the sections from their (meeting, n) index. The
+ * filter's rules are the list's (store.h hy_store_filter). */
+static int allowed_rows(struct plan *p, struct rowset *rows)
 {
+	const struct hy_store_filter *f = p->f;
 	struct sb q = {0};
 	sqlite3_stmt *st;
 	int rc;
 
-	sb_str(&q, "SELECT m.id, s.id FROM meetings m INDEXED BY"
-		   " meetings_by_date LEFT JOIN sections s"
-		   " ON s.meeting_id = m.id WHERE ifnull(m.date, '') > ''");
-	if (has(p->f->from))
+	sb_str(&q, "SELECT m.id, s.id FROM meetings m");
+	if (has(f->body)) /* a person's meetings: by id (few) */
+		sb_str(&q, " INDEXED BY meetings_by_body");
+	else if (!has(f->person))
+		sb_str(&q, " INDEXED BY meetings_by_date");
+	sb_str(&q, " LEFT JOIN sections s ON s.meeting_id = m.id WHERE 1");
+	if (has(f->from) || has(f->to))
+		sb_str(&q, " AND ifnull(m.date, '') > ''");
+	if (has(f->from))
 		sb_str(&q, " AND ifnull(m.date, '') >= ?2");
-	if (has(p->f->to))
+	if (has(f->to))
 		sb_str(&q, " AND ifnull(m.date, '') <= ?3");
+	if (has(f->body))
+		sb_str(&q, " AND instr(ifnull(m.body, x''), ?4) > 0");
+	if (has(f->person))
+		sb_str(&q, " AND m.id IN (SELECT mp.meeting_id"
+			   " FROM meeting_people mp WHERE mp.person_id IN"
+			   " (SELECT p.id FROM people p"
+			   " WHERE instr(p.name, ?5) > 0))");
 	if (q.oom)
 		return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM,
 				  "out of memory");
@@ -1846,7 +1859,7 @@ static int allowed_by_date(struct plan *p, struct rowset *rows)
 	if (rc != SQLITE_OK)
 		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
 				     "searching", p->err, p->errlen);
-	bind_filter(st, p->f);
+	bind_filter(st, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t m = sqlite3_column_int64(st, 0);
 		if ((rows[1].n == 0 || rows[1].v[rows[1].n - 1] != m) &&
@@ -1873,23 +1886,13 @@ static int allowed_by_date(struct plan *p, struct rowset *rows)
 static int rank_plan(struct plan *p)
 {
 	struct rowset allow[2] = {{0}, {0}};
-	int plan = forced_plan(), rc = 0;
-	int dates_only = !has(p->f ? p->f->body : NULL) &&
-			 !has(p->f ? p->f->person : NULL);
-	size_t n = 0;
+	int plan = forced_plan(), rc;
 
 	if (!any_filter(p->f))
 		return scan_both(p, NULL, 0, NULL);
-	if (plan == PLAN_AUTO && !dates_only) {
-		rc = hy_store_count(p->s, p->f, &n, p->err, p->errlen);
-		plan = n > ALLOWED_MAX ? PLAN_JOIN : PLAN_WALK;
-	}
-	if (rc == 0 && plan == PLAN_JOIN)
+	if (plan == PLAN_JOIN)
 		return scan_both(p, NULL, 1, NULL);
-	if (rc == 0)
-		rc = dates_only && plan == PLAN_AUTO ?
-			     allowed_by_date(p, allow) :
-			     walk(p, NULL, allow);
+	rc = plan == PLAN_WALK ? walk(p, NULL, allow) : allowed_rows(p, allow);
 	if (rc == 0)
 		rc = scan_both(p, allow, 0, NULL);
 	free(allow[0].v);
@@ -2119,7 +2122,8 @@ int hy_store_search_count(struct hy_store *s, const char *query,
 		rc = collect(&p, 1, &r[1]);
 	if (rc == 0 && any_filter(f)) {
 		/* the rows of the filter's meetings, matched */
-		rc = walk(&p, NULL, allow);
+		rc = forced_plan() == PLAN_WALK ? walk(&p, NULL, allow) :
+						  allowed_rows(&p, allow);
 		for (int z = 0; z < 2 && rc == 0; z++) {
 			size_t k = 0;
 			for (size_t i = 0; i < r[z].n; i++)
