@@ -1,24 +1,21 @@
 /* search.c: full-text search, the query side (search.h): what users type
  * → a safe FTS5 expression; ranked or date-ordered results with snippets;
  * counts; rebuilding the index. The index itself (tokenizer "huiyi",
- * sections_fts and meetings_fts, pinyin tokens) is fts.h.
+ * sections_fts and meetings_fts, pinyin in queries) is fts.h.
  *
- * Results. Both indexes are read as streams of matches in rowid order
- * (FTS5 does the matching, and computes bm25 in rank order); the best
- * offset + limit are kept here, so no matching row is sorted or joined
- * unless it can still be among them:
- * - rank: bm25(…, 10.0, 1.0) (heading or title ×10); the stream needs no
- *   join, only FTS5 (unless a filter asks for the meeting). Rows whose
- *   score ties with the last one kept are all kept, then read their date
- *   (the tie-break), so the order is exact: score, newer date, newer
- *   meeting, lower section.
- * - date: every match needs its meeting's date, so the stream joins
- *   sections → meetings by rowid; order newer date, newer meeting, lower
- *   section (0 first).
- * - filters (store.h hy_store_filter) are conditions on the joined
- *   meeting row; the person's meeting ids are computed once by sqlite.
- * The rows delivered (at most limit) are read once more with rowid = ?,
- * for the snippet, the score and the heading. */
+ * The file, in order:
+ * - the query language: lexing, OR, pinyin, the FTS5 expression;
+ * - candidates: row sets, the best offset + limit of a scan (struct top);
+ * - hy_rank: FTS5 auxiliary function, exactly -bm25(t, 10.0, 1.0), with a
+ *   bound that skips rows that cannot make the page, row lengths read
+ *   through a blob handle, and a deferred idf for one-phrase queries;
+ * - the scan of one index, filling in meetings and dates;
+ * - snippets: our own highlighting (the huiyi tokenizer, the query's
+ *   phrases) and a window of about one line around the hits;
+ * - plans: rank order (one scan per index, a filter as a set of rows
+ *   read from indexes), date order (join few matches, walk the meetings
+ *   newest first for many), counts;
+ * - reindex. */
 #include "internal.h"
 
 #include "huiyi/err.h"
@@ -28,7 +25,6 @@
 #include "huiyi/utf8.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
