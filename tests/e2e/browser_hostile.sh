@@ -166,8 +166,8 @@ refuse() {
 HY="'$HUIYI_BIN' -d '$T/db'" # (hy would send stderr to $T/stderr)
 refuse locale "UTF-8" "LC_ALL=C $HY"
 refuse dumb "TERM=dumb" "TERM=dumb $HY"
-type_line "clear; $HY >'$T/stdout.txt' 2>'$T/notty.err'; echo EXIT=\$?"
-wait_for "EXIT=1"
+type_line "clear; $HY >'$T/stdout.txt' 2>'$T/notty.err'; echo NOTTY_EXIT=\$?"
+wait_for "NOTTY_EXIT=1" # a marker of its own: an earlier EXIT=1 may still show
 [ "$(wc -l <"$T/notty.err")" = 1 ] && grep -qF "needs a terminal" "$T/notty.err" ||
 	fail "stdout not a terminal: $(cat "$T/notty.err")"
 [ ! -s "$T/stdout.txt" ] || fail "stdout not a terminal: $(wc -c <"$T/stdout.txt") bytes written to the file"
@@ -181,14 +181,14 @@ refuse nodb2 "does not exist" "'$HUIYI_BIN' -d '$T/nope.db'"
 # still set, as it was), starts the browser.
 advice=$(grep -oE 'set [A-Za-z_]+=[^ ]+' "$T/locale.err" | head -n 1 | sed 's/^set //')
 [ -n "$advice" ] || fail "the locale message does not say what to set: $(cat "$T/locale.err")"
-type_line "clear; env LC_ALL=C $advice hy; echo EXIT=\$?"
-for ((i = 0; i < 60; i++)); do
-	pane | grep -qE 'meetings · sort|EXIT=' && break
+type_line "clear; env LC_ALL=C $advice hy; echo ADVICE_EXIT=\$?"
+for ((i = 0; i < 100; i++)); do
+	pane | grep -qE 'meetings · sort|ADVICE_EXIT=' && break
 	sleep 0.05
 done
 if pane | grep -qF 'meetings · sort'; then
 	keys q
-	wait_for "EXIT=0"
+	wait_for "ADVICE_EXIT=0"
 	ok "the locale advice ($advice) works with LC_ALL=C set"
 else
 	defect "with LC_ALL=C the browser says '$(cat "$T/locale.err")', but doing so ($advice) with LC_ALL=C still set fails again (LC_ALL overrides LANG): the message should name LC_ALL"
