@@ -2,6 +2,7 @@
 #include "huiyi/clean.h"
 
 #include "huiyi/err.h"
+#include "huiyi/buf.h"
 #include "huiyi/utf8.h"
 
 #include <stdint.h>
@@ -21,47 +22,6 @@ enum {
 };
 
 /* ---- growable buffer ---- */
-
-struct buf {
-	char *p;
-	size_t len, cap;
-	int oom;
-};
-
-static int buf_reserve(struct buf *b, size_t extra)
-{
-	size_t need, cap;
-	char *p;
-
-	if (b->oom)
-		return -1;
-	if (extra > SIZE_MAX - 1 - b->len) {
-		b->oom = 1;
-		return -1;
-	}
-	need = b->len + extra + 1;
-	if (need <= b->cap)
-		return 0;
-	cap = b->cap ? b->cap : 256;
-	while (cap < need)
-		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-	p = realloc(b->p, cap);
-	if (!p) {
-		b->oom = 1;
-		return -1;
-	}
-	b->p = p;
-	b->cap = cap;
-	return 0;
-}
-
-static void buf_put(struct buf *b, const char *s, size_t n)
-{
-	if (n == 0 || buf_reserve(b, n) < 0)
-		return;
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-}
 
 /* ---- 1, 2: line ends, controls, escape sequences ---- */
 
@@ -144,7 +104,7 @@ static enum cp_action classify(uint32_t cp)
 	return KEEP;
 }
 
-static void strip_controls(const char *text, size_t len, struct buf *b,
+static void strip_controls(const char *text, size_t len, struct hy_buf *b,
 			   size_t *removed)
 {
 	static const char fffd[3] = {'\xEF', '\xBF', '\xBD'};
@@ -162,14 +122,14 @@ static void strip_controls(const char *text, size_t len, struct buf *b,
 			continue;
 		}
 		if (c < 0x80) {
-			buf_put(b, text + run, i - run);
+			hy_buf_put(b, text + run, i - run);
 			if (c == '\r') {
-				buf_put(b, "\n", 1);
+				hy_buf_put(b, "\n", 1);
 				i++;
 				if (i < len && s[i] == '\n')
 					i++;
 			} else if (c == 0x0B || c == 0x0C) {
-				buf_put(b, "\n", 1);
+				hy_buf_put(b, "\n", 1);
 				i++;
 			} else if (c == 0x1B) {
 				i = skip_escape(s, i + 1, len);
@@ -183,8 +143,8 @@ static void strip_controls(const char *text, size_t len, struct buf *b,
 		}
 		k = hy_utf8_next(text + i, len - i, &cp, &bad);
 		if (bad) {
-			buf_put(b, text + run, i - run);
-			buf_put(b, fffd, sizeof fffd);
+			hy_buf_put(b, text + run, i - run);
+			hy_buf_put(b, fffd, sizeof fffd);
 			i += k;
 			run = i;
 			continue;
@@ -194,29 +154,29 @@ static void strip_controls(const char *text, size_t len, struct buf *b,
 			i += k;
 			continue;
 		case NEWLINE:
-			buf_put(b, text + run, i - run);
-			buf_put(b, "\n", 1);
+			hy_buf_put(b, text + run, i - run);
+			hy_buf_put(b, "\n", 1);
 			i += k;
 			break;
 		case DROP:
-			buf_put(b, text + run, i - run);
+			hy_buf_put(b, text + run, i - run);
 			i += k;
 			(*removed)++;
 			break;
 		case CSI:
-			buf_put(b, text + run, i - run);
+			hy_buf_put(b, text + run, i - run);
 			i = skip_csi(s, i + k, len);
 			(*removed)++;
 			break;
 		case STRING:
-			buf_put(b, text + run, i - run);
+			hy_buf_put(b, text + run, i - run);
 			i = skip_string(s, i + k, len);
 			(*removed)++;
 			break;
 		}
 		run = i;
 	}
-	buf_put(b, text + run, len - run);
+	hy_buf_put(b, text + run, len - run);
 }
 
 /* ---- 3: NFC ---- */
@@ -225,7 +185,7 @@ struct nfc {
 	const UNormalizer2 *norm;
 	UChar *u, *v;
 	int32_t ucap, vcap;
-	struct buf out;
+	struct hy_buf out;
 };
 
 static int grow_uchars(UChar **p, int32_t *cap, int32_t need)
@@ -279,7 +239,7 @@ static int nfc_line(struct nfc *nf, const char *s, size_t n, const char **res,
 	if (U_FAILURE(e))
 		return e == U_MEMORY_ALLOCATION_ERROR ? HY_ERR_NOMEM : 0;
 	nf->out.len = 0;
-	if (buf_reserve(&nf->out, (size_t)vlen * 3) < 0)
+	if (hy_buf_reserve(&nf->out, (size_t)vlen * 3) < 0)
 		return HY_ERR_NOMEM;
 	u_strToUTF8WithSub(nf->out.p, (int32_t)((size_t)vlen * 3), &olen,
 			   nf->v, vlen, 0xFFFD, NULL, &e);
@@ -523,7 +483,7 @@ static size_t close_paren(const char *s, size_t n)
 
 /* Annotations out of s[0..n). Result in *res and *rlen (s itself when none
  * were removed; else o's storage). */
-static void strip_pinyin(const char *s, size_t n, struct buf *o,
+static void strip_pinyin(const char *s, size_t n, struct hy_buf *o,
 			 const char **res, size_t *rlen, size_t *count)
 {
 	size_t i = 0, run = 0;
@@ -546,7 +506,7 @@ static void strip_pinyin(const char *s, size_t n, struct buf *o,
 					break;
 			}
 			if (cl && hy_clean_is_pinyin(s + j, k - j)) {
-				buf_put(o, s + run, i - run);
+				hy_buf_put(o, s + run, i - run);
 				i = k + cl;
 				run = i;
 				(*count)++;
@@ -558,7 +518,7 @@ static void strip_pinyin(const char *s, size_t n, struct buf *o,
 	}
 	if (run == 0)
 		return;
-	buf_put(o, s + run, n - run);
+	hy_buf_put(o, s + run, n - run);
 	*res = o->p ? o->p : "";
 	*rlen = o->len;
 }
@@ -984,8 +944,8 @@ int hy_clean_is_chrome(const char *s, size_t n)
 
 struct cleaner {
 	struct nfc nf;
-	struct buf py;
-	struct buf out;
+	struct hy_buf py;
+	struct hy_buf out;
 	struct hy_clean_stats st;
 };
 
@@ -1010,8 +970,8 @@ static int clean_line(struct cleaner *c, const char *s, size_t n)
 		return 0;
 	}
 	if (c->out.len > 0)
-		buf_put(&c->out, "\n", 1);
-	buf_put(&c->out, s, n);
+		hy_buf_put(&c->out, "\n", 1);
+	hy_buf_put(&c->out, s, n);
 	return c->out.oom ? HY_ERR_NOMEM : 0;
 }
 
@@ -1019,7 +979,7 @@ int hy_clean(const char *text, size_t len, char **out, size_t *out_len,
 	     struct hy_clean_stats *stats)
 {
 	struct cleaner c;
-	struct buf a = {0};
+	struct hy_buf a = {0};
 	UErrorCode e = U_ZERO_ERROR;
 	int rc = 0;
 
@@ -1034,7 +994,7 @@ int hy_clean(const char *text, size_t len, char **out, size_t *out_len,
 		return HY_ERR_NOMEM;
 	if (len > 0)
 		strip_controls(text, len, &a, &c.st.controls_removed);
-	if (a.oom || buf_reserve(&c.out, a.len / 8 * 7) < 0)
+	if (a.oom || hy_buf_reserve(&c.out, a.len / 8 * 7) < 0)
 		rc = HY_ERR_NOMEM;
 	for (size_t i = 0; rc == 0 && i < a.len;) {
 		const char *nl = memchr(a.p + i, '\n', a.len - i);
@@ -1042,7 +1002,7 @@ int hy_clean(const char *text, size_t len, char **out, size_t *out_len,
 		rc = clean_line(&c, a.p + i, end - i);
 		i = end + 1;
 	}
-	if (rc == 0 && buf_reserve(&c.out, 0) < 0)
+	if (rc == 0 && hy_buf_reserve(&c.out, 0) < 0)
 		rc = HY_ERR_NOMEM;
 	free(a.p);
 	free(c.nf.u);

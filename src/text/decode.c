@@ -2,6 +2,7 @@
 #include "huiyi/decode.h"
 
 #include "huiyi/err.h"
+#include "huiyi/buf.h"
 #include "huiyi/utf8.h"
 
 #include <stdint.h>
@@ -20,57 +21,6 @@ enum {
 	INVALID_WEIGHT = 3,
 	UTF8_DOMINANCE = 4,
 };
-
-/* ---- growable output buffer ---- */
-
-struct obuf {
-	char *p;
-	size_t len, cap;
-	int oom;
-};
-
-static int ob_reserve(struct obuf *b, size_t extra)
-{
-	size_t need, cap;
-	char *p;
-
-	if (b->oom)
-		return -1;
-	if (extra > SIZE_MAX - 1 - b->len) {
-		b->oom = 1;
-		return -1;
-	}
-	need = b->len + extra + 1;
-	if (need <= b->cap)
-		return 0;
-	cap = b->cap ? b->cap : 64;
-	while (cap < need)
-		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-	p = realloc(b->p, cap);
-	if (!p) {
-		b->oom = 1;
-		return -1;
-	}
-	b->p = p;
-	b->cap = cap;
-	return 0;
-}
-
-static void ob_put(struct obuf *b, const char *s, size_t n)
-{
-	if (ob_reserve(b, n) < 0)
-		return;
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-}
-
-static void ob_cp(struct obuf *b, uint32_t cp)
-{
-	char e[4];
-	size_t n = hy_utf8_encode(cp, e);
-
-	ob_put(b, e, n);
-}
 
 /* ---- UTF-8 ---- */
 
@@ -100,7 +50,7 @@ static void utf8_stats(const char *s, size_t n, struct u8stats *st)
 	}
 }
 
-static void decode_utf8(const char *s, size_t n, struct obuf *o,
+static void decode_utf8(const char *s, size_t n, struct hy_buf *o,
 			size_t *replaced)
 {
 	static const char fffd[3] = {'\xEF', '\xBF', '\xBD'};
@@ -108,7 +58,7 @@ static void decode_utf8(const char *s, size_t n, struct obuf *o,
 	uint32_t cp;
 	int bad;
 
-	if (ob_reserve(o, n) < 0)
+	if (hy_buf_reserve(o, n) < 0)
 		return;
 	while (i < n) {
 		size_t k;
@@ -118,14 +68,14 @@ static void decode_utf8(const char *s, size_t n, struct obuf *o,
 		}
 		k = hy_utf8_next(s + i, n - i, &cp, &bad);
 		if (bad) {
-			ob_put(o, s + run, i - run);
-			ob_put(o, fffd, sizeof fffd);
+			hy_buf_put(o, s + run, i - run);
+			hy_buf_put(o, fffd, sizeof fffd);
 			(*replaced)++;
 			run = i + k;
 		}
 		i += k;
 	}
-	ob_put(o, s + run, n - run);
+	hy_buf_put(o, s + run, n - run);
 }
 
 /* ---- ICU conversion ---- */
@@ -134,7 +84,7 @@ struct conv {
 	size_t invalid; /* sequences ICU could not convert */
 	size_t pua;     /* results in a private-use area */
 	uint32_t hi;    /* pending high surrogate, 0 if none */
-	struct obuf *out; /* NULL: only count */
+	struct hy_buf *out; /* NULL: only count */
 };
 
 static void count_cb(const void *ctx, UConverterToUnicodeArgs *args,
@@ -159,7 +109,7 @@ static void conv_cp(struct conv *cv, uint32_t cp)
 	if ((cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000)
 		cv->pua++;
 	if (cv->out)
-		ob_cp(cv->out, cp);
+		hy_buf_cp(cv->out, cp);
 }
 
 static void conv_units(struct conv *cv, const UChar *u, size_t n)
@@ -187,7 +137,7 @@ static void conv_units(struct conv *cv, const UChar *u, size_t n)
 			size_t j = i;
 			while (j < n && u[j] < 0x80)
 				j++;
-			if (ob_reserve(cv->out, j - i) == 0) {
+			if (hy_buf_reserve(cv->out, j - i) == 0) {
 				for (size_t k = i; k < j; k++)
 					cv->out->p[cv->out->len++] = (char)u[k];
 			}
@@ -239,7 +189,7 @@ static int convert(UConverter *cnv, const char *s, size_t n, int flush,
 
 /* Convert all of s[0..n) with the ICU converter called name into o. */
 static int decode_icu(const char *name, const char *s, size_t n,
-		      struct obuf *o, size_t *replaced)
+		      struct hy_buf *o, size_t *replaced)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UConverter *cnv = ucnv_open(name, &st);
@@ -250,7 +200,7 @@ static int decode_icu(const char *name, const char *s, size_t n,
 		return HY_ERR_NOMEM;
 	cv.out = o;
 	/* Most output is 3 UTF-8 bytes per 2 input bytes. */
-	if (ob_reserve(o, n / 2 * 3 + 16) < 0) {
+	if (hy_buf_reserve(o, n / 2 * 3 + 16) < 0) {
 		ucnv_close(cnv);
 		return HY_ERR_NOMEM;
 	}
@@ -457,7 +407,7 @@ static int has_prefix(const char *s, size_t n, const char *bom, size_t k)
 int hy_decode(const char *bytes, size_t n, const char *encoding,
 	      struct hy_decoded *out, char *err, size_t errlen)
 {
-	struct obuf o = {0};
+	struct hy_buf o = {0};
 	const char *enc = NULL, *icu = NULL;
 	size_t replaced = 0, skip = 0;
 	int rc = 0;
@@ -508,7 +458,7 @@ int hy_decode(const char *bytes, size_t n, const char *encoding,
 	} else {
 		decode_utf8(bytes + skip, n - skip, &o, &replaced);
 	}
-	if (rc == 0 && ob_reserve(&o, 0) < 0)
+	if (rc == 0 && hy_buf_reserve(&o, 0) < 0)
 		rc = HY_ERR_NOMEM;
 	if (rc < 0 || o.oom) {
 		free(o.p);
