@@ -1630,18 +1630,19 @@ static int append_text(struct hy_section *sec, const struct doc *d, size_t a, si
 /* ------------------------------------------------------------------ */
 /* Entry point                                                            */
 
-static struct span *split_lines(const struct doc *d, size_t *n)
+/* The text cut at every '\n' (lines; blank ones kept, as empty spans), or
+ * with paragraphs = 1 at every "\n\n" (paragraphs; blank ones dropped).
+ * Each span is trimmed. NULL when out of memory. */
+static struct span *split_spans(const struct doc *d, int paragraphs, size_t *n)
 {
-	size_t cap = 16, k = 0;
+	size_t cap = 16, k = 0, step = paragraphs ? 2 : 1;
 	struct span *v = malloc(cap * sizeof *v);
 	if (!v)
 		return NULL;
-	size_t s = 0;
-	for (size_t i = 0; i <= d->n; i++) {
-		if (i < d->n && d->cp[i] != '\n')
+	for (size_t i = 0, s = 0; i <= d->n; i++) {
+		if (i < d->n && !(d->cp[i] == '\n' &&
+				  (!paragraphs || (i + 1 < d->n && d->cp[i + 1] == '\n'))))
 			continue;
-		size_t a = s, b = i;
-		trim(d, &a, &b);
 		if (k == cap) {
 			cap *= 2;
 			struct span *nv = realloc(v, cap * sizeof *v);
@@ -1651,10 +1652,13 @@ static struct span *split_lines(const struct doc *d, size_t *n)
 			}
 			v = nv;
 		}
-		v[k].a = a;
-		v[k].b = b;
-		k++;
-		s = i + 1;
+		v[k].a = s;
+		v[k].b = i;
+		trim(d, &v[k].a, &v[k].b);
+		if (!paragraphs || v[k].b > v[k].a)
+			k++;
+		s = i + step;
+		i += step - 1;
 	}
 	*n = k;
 	return v;
@@ -1761,7 +1765,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (rc)
 		return rc;
 	size_t nl;
-	struct span *lines = split_lines(&d, &nl);
+	struct span *lines = split_spans(&d, 0, &nl);
 	struct buf body = {0};
 	struct meta mt = {0};
 	enum line_kind *kind = NULL;
@@ -1799,7 +1803,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 				size_t nl2;
 				struct span *l2;
 				if (doc_init(&d2, re.s, re.n) == 0) {
-					l2 = split_lines(&d2, &nl2);
+					l2 = split_spans(&d2, 0, &nl2);
 					free(l2);
 					doc_free(&d2);
 					if (l2 && nl2 > nl) {
@@ -1949,30 +1953,10 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 	struct strv att = {0}, obs = {0};
 	int rc = 0;
 	/* paragraphs: separated by blank lines */
-	size_t np = 0, cap = 16;
-	struct span *p = malloc(cap * sizeof *p);
+	size_t np = 0;
+	struct span *p = split_spans(d, 1, &np);
 	if (!p)
 		return HY_ERR_NOMEM;
-	for (size_t i = 0, s = 0; i <= d->n; i++) {
-		if (i < d->n && !(d->cp[i] == '\n' && i + 1 < d->n && d->cp[i + 1] == '\n'))
-			continue;
-		if (np == cap) {
-			cap *= 2;
-			struct span *q = realloc(p, cap * sizeof *p);
-			if (!q) {
-				free(p);
-				return HY_ERR_NOMEM;
-			}
-			p = q;
-		}
-		p[np].a = s;
-		p[np].b = i;
-		trim(d, &p[np].a, &p[np].b);
-		if (p[np].b > p[np].a)
-			np++;
-		s = i + 2;
-		i++;
-	}
 	size_t first = 0;
 	/* the opening paragraph: the first one, unless it is an agenda item */
 	if (np > 0 && agenda_verb_at(d, p[0].a, p[0].b, NULL) == NPOS) {
