@@ -129,6 +129,57 @@ check: deps
 	$(MAKE) lint-man
 	$(MAKE) test-run
 	$(MAKE) BUILD=build/san SAN=1 test-run
+	$(MAKE) fuzz-check
+
+# libFuzzer targets (tests/fuzz/, FUZZING.md): the text, meeting and store
+# sources compiled again with clang and the sanitizers into $(FUZZ_DIR).
+# `make fuzz` runs each target FUZZ_SECONDS (make -j2 fuzz: two at once) on
+# a copy of its seed corpus; `make fuzz-check` (part of check) runs each
+# briefly plus the saved regression inputs, and skips if clang or libFuzzer
+# is missing.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_CHECK_SECONDS ?= 10
+FUZZ_DIR      = build/fuzz
+FUZZ_TARGETS  = clean parse wrap query tokenizer
+FUZZ_SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DHY_VERSION='"$(VERSION)"' -Iinclude -I$(GEN_DIR) $(PKG_CFLAGS) \
+	$(filter-out -Werror,$(WARN)) -O1 -g -fno-omit-frame-pointer \
+	$(FUZZ_SANFLAGS) -MMD -MP
+FUZZ_LIB_SRC := $(sort $(wildcard src/text/*.c src/meeting/*.c src/store/*.c))
+FUZZ_LIB_OBJ := $(FUZZ_LIB_SRC:%.c=$(FUZZ_DIR)/obj/%.o)
+FUZZ_BIN     := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
+
+$(FUZZ_DIR)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+$(FUZZ_DIR)/obj/src/text/fold.o: $(GEN_DIR)/fold_table.h
+$(FUZZ_DIR)/obj/src/store/fts.o: $(GEN_DIR)/pinyin_table.h
+
+$(FUZZ_DIR)/libhuiyi.a: $(FUZZ_LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(FUZZ_LIB_OBJ)
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_DIR)/libhuiyi.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(FUZZ_DIR)/libhuiyi.a $(PKG_LIBS) -lm
+
+fuzz-build: $(FUZZ_BIN)
+
+fuzz: deps
+	@bash tests/fuzz/run.sh probe
+	$(MAKE) fuzz-build
+	$(MAKE) $(FUZZ_TARGETS:%=fuzz-run-%)
+
+fuzz-run-%: $(FUZZ_DIR)/fuzz_%
+	@bash tests/fuzz/run.sh run $* $(FUZZ_SECONDS)
+
+fuzz-check:
+	@if bash tests/fuzz/run.sh probe; then \
+		$(MAKE) fuzz-build && \
+		bash tests/fuzz/run.sh check $(FUZZ_CHECK_SECONDS) $(FUZZ_TARGETS); \
+	fi
 
 demo: deps
 	$(MAKE) all
@@ -152,6 +203,6 @@ clean:
 	rm -rf build huiyi
 
 .PHONY: all huiyi ext tests-build test-run deps lint-man check demo bench \
-	install uninstall clean
+	install uninstall clean fuzz fuzz-build fuzz-check
 
--include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(EXT_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(EXT_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)

@@ -26,6 +26,12 @@ for c in "${cmds[@]}"; do
 	cmd=${c%%:*} deb=${c#*:}
 	command -v "$cmd" >/dev/null || missing+=("$deb")
 done
+# clang and its libFuzzer runtime for the fuzz targets (make fuzz, fuzz-check)
+command -v clang >/dev/null || missing+=(clang)
+if command -v clang >/dev/null &&
+	! [ -f "$(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a")" ]; then
+	missing+=("libclang-rt-$(clang -dumpversion | cut -d. -f1)-dev")
+fi
 # locale for tests and the browser (C.UTF-8 ships with libc on Debian 12)
 if ! locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$'; then missing+=(locales); fi
 [ ${#missing[@]} -eq 0 ] && exit 0

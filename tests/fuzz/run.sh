@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# tests/fuzz/run.sh: runs the libFuzzer targets that `make fuzz-build`
+# put in build/fuzz (FUZZING.md).
+#   run.sh probe                   exit 0 if clang can build a libFuzzer
+#                                  target, else say why and exit 1
+#   run.sh run TARGET SECONDS      fuzz TARGET for SECONDS on a copy of its
+#                                  seed corpus (build/fuzz/corpus-TARGET)
+#   run.sh check SECONDS TARGET... each target: its regression inputs,
+#                                  then SECONDS of fuzzing; one summary line
+set -u
+cd "$(dirname "$0")/../.."
+dir=build/fuzz
+cc=${FUZZ_CC:-clang}
+export LC_ALL=C.UTF-8
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+probe() {
+	if ! command -v "$cc" >/dev/null; then
+		echo "fuzz: skipped: $cc not found (apt-get install clang libclang-rt-14-dev)"
+		return 1
+	fi
+	local t
+	t=$(mktemp -d "${TMPDIR:-/tmp}/huiyi-fuzz-probe.XXXXXX")
+	printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
+		'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);' \
+		'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }' \
+		>"$t/p.c"
+	if ! "$cc" -fsanitize=fuzzer,address,undefined -o "$t/p" "$t/p.c" \
+		>"$t/log" 2>&1; then
+		echo "fuzz: skipped: $cc cannot link -fsanitize=fuzzer (libFuzzer missing: apt-get install libclang-rt-14-dev): $(head -1 "$t/log")"
+		rm -rf "$t"
+		return 1
+	fi
+	rm -rf "$t"
+}
+
+# fuzz TARGET SECONDS LOG: a fresh copy of the seed corpus, then libFuzzer.
+fuzz() {
+	local t=$1 secs=$2 log=$3 corpus=$dir/corpus-$1
+	mkdir -p "$corpus" "$dir/artifacts-$t"
+	cp -n tests/fuzz/corpus/"$t"/* "$corpus"/ 2>/dev/null
+	"$dir/fuzz_$t" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 \
+		-max_len=65536 -print_final_stats=1 \
+		-artifact_prefix="$dir/artifacts-$t/" "$corpus" >"$log" 2>&1
+}
+
+case ${1:-} in
+probe) probe ;;
+run)
+	t=$2 secs=$3 log=$dir/fuzz_$2.log
+	echo "fuzz: $t for ${secs}s (log $log)"
+	if fuzz "$t" "$secs" "$log"; then
+		grep -E '^(#[0-9]+.*DONE|stat::number_of_executed_units)' "$log" | tail -2
+	else
+		tail -40 "$log"
+		echo "fuzz: $t FAILED: crashing input in $dir/artifacts-$t/"
+		exit 1
+	fi
+	;;
+check)
+	secs=$2; shift 2
+	fail=() execs=0
+	for t in "$@"; do
+		log=$dir/check_$t.log
+		regs=(tests/fuzz/regressions/"$t"/*)
+		if [ -e "${regs[0]}" ]; then
+			if ! "$dir/fuzz_$t" "${regs[@]}" >"$log" 2>&1; then
+				tail -30 "$log"; fail+=("$t(regression)"); continue
+			fi
+		fi
+		if ! fuzz "$t" "$secs" "$log"; then
+			tail -30 "$log"; fail+=("$t"); continue
+		fi
+		n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+		execs=$((execs + ${n:-0}))
+	done
+	if [ ${#fail[@]} -gt 0 ]; then
+		echo "== huiyi fuzz-check: FAILED: ${fail[*]} (inputs in $dir/artifacts-*) =="
+		exit 1
+	fi
+	echo "== huiyi fuzz-check: $# targets, ${secs}s each, $execs inputs, regressions ok, no crash =="
+	;;
+*) echo "usage: $0 probe | run TARGET SECONDS | check SECONDS TARGET..." >&2; exit 2 ;;
+esac
