@@ -34,7 +34,7 @@ pane() { tm capture-pane -p -t t; }
 
 # wait_for TEXT: until the pane shows TEXT (at most 4 s).
 wait_for() {
-	for _ in $(seq 40); do
+	for _ in $(seq 100); do
 		pane | grep -qF -- "$1" && return 0
 		sleep 0.1
 	done
@@ -119,8 +119,9 @@ grep -qE $'\e\\[(3[0-7]|4[0-7])m' "$T/colour" || fail "no colours on the screen"
 # Ctrl-Z: the shell gets a sane terminal back; fg redraws.
 tm send-keys -t t C-z
 wait_for "Stopped"
+# (wait for the output line itself: the typed command also holds "=tty")
 type_line "clear; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo =tty"
-wait_for "=tty"
+wait_for "icanon echo =tty"
 pane | grep -qF "icanon echo =tty" || { pane >&2; fail "the terminal is not restored after Ctrl-Z"; }
 type_line "fg"
 wait_for "redraw 60x20"
@@ -131,7 +132,7 @@ tm send-keys -t t q
 wait_for '$'
 type_line "echo quit-status=\$?; stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo =tty"
 wait_for "quit-status=0"
-wait_for "=tty"
+wait_for "icanon echo =tty"
 pane | grep -qF "icanon echo =tty" || { pane >&2; fail "the terminal is not restored after q"; }
 pane | grep -qF "huiyi term-demo" && { pane >&2; fail "the demo's screen is still shown after q"; }
 
@@ -144,7 +145,7 @@ kill -TERM "$pid"
 wait_for "term-status=0"
 wait_for "quit on a signal"
 type_line "stty -a | tr ' ;' '\n\n' | grep -xE -- '-?(icanon|echo)' | tr '\n' ' '; echo =tty2"
-wait_for "=tty2"
+wait_for "icanon echo =tty2"
 pane | grep -qF "icanon echo =tty2" || { pane >&2; fail "the terminal is not restored after SIGTERM"; }
 
 # NO_COLOR: attributes only (reverse video, bold, underline), no colours.
