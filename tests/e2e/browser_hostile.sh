@@ -140,7 +140,12 @@ san_check
 refuse() {
 	local name=$1 want=$2 cmd=$3 raw
 	type_line "clear"
-	wait_re '^\$ ?$'
+	# cleared: only the prompt is left (an old prompt line must not count)
+	for ((i = 0; i < 100; i++)); do
+		[ "$(pane | grep -c .)" = 1 ] && pane | grep -qE '^\$ ?$' && break
+		sleep 0.05
+	done
+	sleep 0.1
 	: >"$T/raw"
 	tm pipe-pane -t t -o "cat >>'$T/raw'"
 	type_line "$cmd 2>'$T/$name.err'; echo EXIT=\$?"
