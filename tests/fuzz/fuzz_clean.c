@@ -1,7 +1,8 @@
 /* fuzz_clean.c: bytes → hy_decode (detected, or now and then a forced
  * encoding) → hy_clean. Invariants: decode gives valid UTF-8 (NUL kept);
  * clean gives valid UTF-8 with no C0 control but LF and TAB, no DEL, no
- * C1, no bidi control, no ESC; no empty line, no leading or trailing LF. */
+ * C1, no bidi control, no ESC; no empty line, no leading or trailing LF;
+ * no line starts or ends with a space clean trims. */
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -22,6 +23,14 @@ static int is_bidi_or_zw(uint32_t cp)
 	       (cp >= 0x202A && cp <= 0x202E) ||
 	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200B ||
 	       cp == 0x2060 || cp == 0xFEFF;
+}
+
+/* The spaces clean trims from both ends of each line. */
+static int is_trim_space(uint32_t cp)
+{
+	return cp == ' ' || cp == '\t' || cp == 0xA0 ||
+	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
+	       cp == 0x205F || cp == 0x3000;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -54,9 +63,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(out_len == 0 || (out[0] != '\n' && out[out_len - 1] != '\n'),
 		   "leading or trailing newline");
 	size_t i = 0;
+	uint32_t prev = '\n';
 	while (i < out_len) {
 		uint32_t cp;
 		size_t k = hy_utf8_decode(out + i, out_len - i, &cp);
+		FUZZ_CHECK(!(prev == '\n' && is_trim_space(cp)) &&
+				   !(cp == '\n' && is_trim_space(prev)),
+			   "untrimmed line at byte %zu", i);
+		FUZZ_CHECK(!(i + k == out_len && is_trim_space(cp)),
+			   "trailing space at the end");
+		prev = cp;
 		FUZZ_CHECK(cp >= 0x20 || cp == '\n' || cp == '\t',
 			   "C0 control U+%04X at byte %zu", (unsigned)cp, i);
 		FUZZ_CHECK(cp != 0x7F && !(cp >= 0x80 && cp <= 0x9F),

@@ -60,11 +60,12 @@ run)
 	;;
 check)
 	secs=$2; shift 2
-	fail=() execs=0
+	fail=() execs=0 nreg=0
 	for t in "$@"; do
 		log=$dir/check_$t.log
 		regs=(tests/fuzz/regressions/"$t"/*)
 		if [ -e "${regs[0]}" ]; then
+			nreg=$((nreg + ${#regs[@]}))
 			if ! "$dir/fuzz_$t" "${regs[@]}" >"$log" 2>&1; then
 				tail -30 "$log"; fail+=("$t(regression)"); continue
 			fi
@@ -79,7 +80,7 @@ check)
 		echo "== huiyi fuzz-check: FAILED: ${fail[*]} (inputs in $dir/artifacts-*) =="
 		exit 1
 	fi
-	echo "== huiyi fuzz-check: $# targets, ${secs}s each, $execs inputs, regressions ok, no crash =="
+	echo "== huiyi fuzz-check: $# targets, ${secs}s each, $execs inputs, $nreg regression inputs, no crash =="
 	;;
 *) echo "usage: $0 probe | run TARGET SECONDS | check SECONDS TARGET..." >&2; exit 2 ;;
 esac
