@@ -78,6 +78,9 @@ void hy_cli_put(FILE *f, const char *s);
  * indented by `indent` spaces. Ends with a newline. */
 void hy_cli_wrap(const struct hy_cli *c, FILE *f, const char *text,
 		 size_t width, size_t first, size_t indent);
+/* A copy of s, or NULL when s is NULL or empty; sets *oom when out of
+ * memory. */
+char *hy_cli_dup(const char *s, int *oom);
 /* Columns of the terminal on fd, or 0 when fd is not a terminal. */
 size_t hy_cli_term_cols(int fd);
 

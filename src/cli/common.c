@@ -177,3 +177,14 @@ int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s)
 		hy_cli_error("%s", err[0] ? err : hy_err_str(rc));
 	return rc;
 }
+
+char *hy_cli_dup(const char *s, int *oom)
+{
+	char *d;
+	if (!s || !s[0])
+		return NULL;
+	d = strdup(s);
+	if (!d)
+		*oom = 1;
+	return d;
+}

@@ -10,6 +10,24 @@
 _Static_assert(sizeof(struct hy_store_key) <= HY_ROW_KEY_MAX,
 	       "a store key must fit in a model row");
 
+/* Room for one more element of size `size` in *v (n used, *cap
+ * allocated). 0, or HY_ERR_NOMEM with *oom set. */
+static int grow(void *v, size_t n, size_t *cap, size_t size, int *oom)
+{
+	void **pv = v;
+	if (n < *cap)
+		return 0;
+	size_t c = *cap ? *cap * 2 : 64;
+	void *nv = realloc(*pv, c * size);
+	if (!nv) {
+		*oom = 1;
+		return HY_ERR_NOMEM;
+	}
+	*pv = nv;
+	*cap = c;
+	return 0;
+}
+
 struct page {
 	struct hy_row *rows;
 	size_t n, cap;
@@ -22,16 +40,8 @@ struct page {
 static int on_row(const struct hy_store_row *r, void *ctx)
 {
 	struct page *p = ctx;
-	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 64;
-		struct hy_row *v = realloc(p->rows, cap * sizeof *v);
-		if (!v) {
-			p->oom = 1;
-			return HY_ERR_NOMEM;
-		}
-		p->rows = v;
-		p->cap = cap;
-	}
+	if (grow(&p->rows, p->n, &p->cap, sizeof *p->rows, &p->oom))
+		return HY_ERR_NOMEM;
 	struct hy_row *o = &p->rows[p->n];
 	memset(o, 0, sizeof *o);
 	o->id = r->id;
@@ -127,16 +137,8 @@ struct found {
 static int on_hit(const struct hy_search_hit *h, void *ctx)
 {
 	struct found *f = ctx;
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? f->cap * 2 : 64;
-		struct hy_result *v = realloc(f->v, cap * sizeof *v);
-		if (!v) {
-			f->oom = 1;
-			return HY_ERR_NOMEM;
-		}
-		f->v = v;
-		f->cap = cap;
-	}
+	if (grow(&f->v, f->n, &f->cap, sizeof *f->v, &f->oom))
+		return HY_ERR_NOMEM;
 	struct hy_result *r = &f->v[f->n++];
 	r->meeting = h->meeting;
 	r->section = h->section;
@@ -145,6 +147,17 @@ static int on_hit(const struct hy_search_hit *h, void *ctx)
 	r->heading = h->heading ? strdup(h->heading) : NULL;
 	r->snippet = h->snippet ? strdup(h->snippet) : NULL;
 	return 0;
+}
+
+static void found_free(struct found *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		free(f->v[i].date);
+		free(f->v[i].title);
+		free(f->v[i].heading);
+		free(f->v[i].snippet);
+	}
+	free(f->v);
 }
 
 static int run_search(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
@@ -165,25 +178,13 @@ static int run_search(struct hy_store *s, struct hy_model *m, struct hy_effects 
 	if (found.oom)
 		got = HY_ERR_NOMEM;
 	if (got < 0) {
-		for (size_t i = 0; i < found.n; i++) {
-			free(found.v[i].date);
-			free(found.v[i].title);
-			free(found.v[i].heading);
-			free(found.v[i].snippet);
-		}
-		free(found.v);
+		found_free(&found);
 		hy_model_error(m, err[0] ? err : hy_err_str(got));
 		return got == HY_ERR_NOMEM ? got : 0;
 	}
 	rc = hy_model_results(m, found.v, found.n, counted, sections, meetings,
 			      (size_t)got < limit, fx);
-	for (size_t i = 0; i < found.n; i++) {
-		free(found.v[i].date);
-		free(found.v[i].title);
-		free(found.v[i].heading);
-		free(found.v[i].snippet);
-	}
-	free(found.v);
+	found_free(&found);
 	return rc;
 }
 

@@ -92,17 +92,6 @@ static int date_bound(const char *s, int upper, char out[16])
 	return 0;
 }
 
-static char *dup_or_null(const char *s, int *oom)
-{
-	char *d;
-	if (!s || !s[0])
-		return NULL;
-	d = strdup(s);
-	if (!d)
-		*oom = 1;
-	return d;
-}
-
 static size_t cap_of(int col)
 {
 	return col == C_BODY ? MAX_BODY : col == C_KIND ? MAX_KIND :
@@ -213,16 +202,16 @@ static int on_text(const struct hy_store_row *row, void *ctx)
 	int oom = 0;
 
 	snprintf(id, sizeof id, "%lld", (long long)row->id);
-	r.cell[C_ID] = dup_or_null(id, &oom);
-	r.cell[C_DATE] = dup_or_null(row->date, &oom);
-	r.cell[C_BODY] = dup_or_null(row->body, &oom);
-	r.cell[C_KIND] = dup_or_null(row->kind, &oom);
+	r.cell[C_ID] = hy_cli_dup(id, &oom);
+	r.cell[C_DATE] = hy_cli_dup(row->date, &oom);
+	r.cell[C_BODY] = hy_cli_dup(row->body, &oom);
+	r.cell[C_KIND] = hy_cli_dup(row->kind, &oom);
 	if (row->number > 0) {
 		snprintf(num, sizeof num, "第%d次", row->number);
-		r.cell[C_NUM] = dup_or_null(num, &oom);
+		r.cell[C_NUM] = hy_cli_dup(num, &oom);
 	}
-	r.cell[C_CHAIR] = dup_or_null(row->chair, &oom);
-	r.cell[C_TITLE] = dup_or_null(row->title, &oom);
+	r.cell[C_CHAIR] = hy_cli_dup(row->chair, &oom);
+	r.cell[C_TITLE] = hy_cli_dup(row->title, &oom);
 	if (oom) {
 		free_saved(&r);
 		return HY_ERR_NOMEM;

@@ -147,17 +147,6 @@ static int on_json(const struct hy_search_hit *h, struct out *o)
 	return 0;
 }
 
-static char *dup_or_null(const char *s, int *oom)
-{
-	char *d;
-	if (!s || !s[0])
-		return NULL;
-	d = strdup(s);
-	if (!d)
-		*oom = 1;
-	return d;
-}
-
 /* Text rows are kept (at most --limit) to measure the columns. */
 static int on_hit(const struct hy_search_hit *h, void *ctx)
 {
@@ -176,10 +165,10 @@ static int on_hit(const struct hy_search_hit *h, void *ctx)
 	memset(r, 0, sizeof *r);
 	snprintf(id, sizeof id, "%lld", (long long)h->meeting);
 	snprintf(sec, sizeof sec, "§%d", h->section);
-	r->cell[C_DATE] = dup_or_null(h->date, &oom);
-	r->cell[C_ID] = dup_or_null(id, &oom);
-	r->cell[C_SEC] = dup_or_null(sec, &oom);
-	r->cell[C_HEAD] = dup_or_null(h->section ? h->heading : h->title, &oom);
+	r->cell[C_DATE] = hy_cli_dup(h->date, &oom);
+	r->cell[C_ID] = hy_cli_dup(id, &oom);
+	r->cell[C_SEC] = hy_cli_dup(sec, &oom);
+	r->cell[C_HEAD] = hy_cli_dup(h->section ? h->heading : h->title, &oom);
 	r->cell[C_SNIP] = plain_snippet(h->snippet);
 	if (!r->cell[C_SNIP])
 		oom = 1;
