@@ -834,7 +834,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 				   NULL;
 	struct rank_data *d = NULL;
 	int64_t rowid = api->xRowid(fc);
-	int rc = rank_data(api, fc, t, &d), ninst = 0, len = 0;
+	int rc = rank_data(api, fc, t, &d), len = 0;
 	int end[2] = {0, 0}; /* tokens each column has at least */
 
 	if (rc == SQLITE_OK && d->cached && d->rowid == rowid)
@@ -857,18 +857,18 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 			goto out;
 		}
 	}
-	if (rc == SQLITE_OK) {
-		memset(d->freq, 0, (size_t)d->nphrase * sizeof *d->freq);
-		rc = api->xInstCount(fc, &ninst);
-	}
-	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
-		int ip, ic, io;
-		rc = api->xInst(fc, i, &ip, &ic, &io);
-		if (rc == SQLITE_OK && ip >= 0 && ip < d->nphrase) {
-			int e = io + api->xPhraseSize(fc, ip);
+	/* each phrase's hits by walking its position list: the same
+	 * instances xInst gives, without the merged array it builds */
+	for (int ip = 0; rc == SQLITE_OK && ip < d->nphrase; ip++) {
+		Fts5PhraseIter it;
+		int ic, io, size = api->xPhraseSize(fc, ip);
+		d->freq[ip] = 0.0;
+		rc = api->xPhraseFirst(fc, ip, &it, &ic, &io);
+		for (; rc == SQLITE_OK && ic >= 0;
+		     api->xPhraseNext(fc, &it, &ic, &io)) {
 			d->freq[ip] += ic == 0 ? 10.0 : 1.0;
-			if (ic >= 0 && ic < 2 && e > end[ic])
-				end[ic] = e;
+			if (ic < 2 && io + size > end[ic])
+				end[ic] = io + size;
 		}
 	}
 	if (rc != SQLITE_OK)
