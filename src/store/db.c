@@ -548,6 +548,7 @@ void hy_store_close(struct hy_store *s)
 		return;
 	if (s->in_batch)
 		hy_store_rollback(s);
+	hy_store_close(s->reader);
 	for (int i = 0; i < HY_ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	hy_store_pool_free(s);

@@ -49,6 +49,9 @@ struct hy_store {
 	sqlite3_stmt *st[HY_ST_COUNT];
 	struct hy_store_pooled pool[HY_STORE_POOL];
 	uint64_t tick;
+	/* A second connection to the same file, for searches that rank
+	 * half an index in another thread (search.c); NULL until then. */
+	struct hy_store *reader;
 	/* Tests: called with the SQL of each list query as it is prepared. */
 	void (*on_prepare)(const char *sql, void *ctx);
 	void *on_prepare_ctx;

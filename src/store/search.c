@@ -25,8 +25,11 @@
 #include "huiyi/utf8.h"
 
 #include <math.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Snippets: about one line; display columns (a CJK character is 2). */
 #define SNIPPET_COLS 40 /* the window */
@@ -525,6 +528,7 @@ struct top {
 	int have_cut;
 	struct cand cut; /* the worst one kept at the last prune */
 	const struct rowset *only; /* rank only these rows (NULL: all) */
+	int64_t lo, hi; /* hi > 0: only rows with lo <= rowid <= hi */
 	int deferred; /* one phrase: scores are bm25 / idf until the end */
 	int64_t nrow, nmatch; /* rows in the index, rows that matched */
 	/* row lengths read from the index's %_docsize table directly */
@@ -966,6 +970,11 @@ static int scan(struct hy_store *s, const char *expr, int zero,
 		sb_str(&q, tbl);
 		sb_str(&q, ", ?6) IS NOT NULL");
 	}
+	if (t->hi > 0) { /* FTS5 seeks its lists to the range */
+		sb_str(&q, " AND ");
+		sb_str(&q, tbl);
+		sb_str(&q, ".rowid BETWEEN ?7 AND ?8");
+	}
 	add_filter(&q, f);
 	if (q.oom) {
 		free(q.p);
@@ -990,6 +999,10 @@ static int scan(struct hy_store *s, const char *expr, int zero,
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 	bind_filter(st, f);
 	sqlite3_bind_pointer(st, 6, t, "hy_search_top", NULL);
+	if (t->hi > 0) {
+		sqlite3_bind_int64(st, 7, t->lo);
+		sqlite3_bind_int64(st, 8, t->hi);
+	}
 	t->db = s->db;
 	t->docsize = zero ? "meetings_fts_docsize" : "sections_fts_docsize";
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1785,6 +1798,115 @@ static int walk(struct plan *p, const struct rowset *match,
 	return rc < 0 ? rc : 0;
 }
 
+/* Rank order over a big sections index, no filter: the time goes into
+ * ranking every matching row (one CJK character matches most of them),
+ * so the rows are cut in two by rowid and the lower half is ranked on a
+ * second, read-only connection in a thread of its own while this one
+ * ranks the upper half. Each half keeps its own best rows and cut; the
+ * halves are merged before the deferred idf is applied (their scores are
+ * comparable: idf 1 on both, and row count and average length are the
+ * whole index's on both connections). The results are those of one scan
+ * (a test compares them); the second connection lives as long as the
+ * store (store.h). HUIYI_SEARCH_THREADS=1 turns the split off and
+ * HUIYI_SEARCH_SPLIT_MIN sets the index size (rows) from which it is
+ * used (tests force it on small databases). */
+#define SPLIT_MIN_ROWS 50000
+
+struct half {
+	struct hy_store *s;
+	const char *expr;
+	struct top t;
+	int rc;
+	char err[256];
+};
+
+static void *half_scan(void *arg)
+{
+	struct half *h = arg;
+	h->rc = scan(h->s, h->expr, 0, NULL, &h->t, h->err, sizeof h->err);
+	return NULL;
+}
+
+/* The store's second connection (struct hy_store.reader), opened on
+ * first use with a smaller page cache: it reads half an index, once. */
+static int reader(struct hy_store *s, struct hy_store **out)
+{
+	char err[256];
+	if (!s->reader) {
+		if (hy_store_open(&s->reader, s->path, 0, err, sizeof err))
+			return -1;
+		sqlite3_exec(s->reader->db, "PRAGMA cache_size = -2048", NULL,
+			     NULL, NULL);
+	}
+	*out = s->reader;
+	return 0;
+}
+
+/* The rows of sections_fts to split at, or 0: no split. */
+static int64_t split_at(struct hy_store *s)
+{
+	const char *e = getenv("HUIYI_SEARCH_THREADS");
+	const char *m = getenv("HUIYI_SEARCH_SPLIT_MIN");
+	long long min = m && *m ? atoll(m) : SPLIT_MIN_ROWS;
+	int64_t top = 0;
+	sqlite3_stmt *st;
+
+	if ((e && atoi(e) == 1) || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return 0;
+	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM sections", -1,
+			       &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		top = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return top >= 2 && top >= min ? top / 2 : 0;
+}
+
+/* Scan sections_fts into t in two halves when that pays (split_at);
+ * t is top_init'ed with the scan's settings. */
+static int scan_sections(struct plan *p, struct top *t)
+{
+	int64_t mid = split_at(p->s);
+	struct hy_store *aux = NULL;
+	struct half h;
+	pthread_t th;
+	int rc;
+
+	if (mid > 0 && reader(p->s, &aux) != 0)
+		aux = NULL; /* no second connection: one scan does it all */
+	if (!aux)
+		return scan(p->s, p->expr, 0, NULL, t, p->err, p->errlen);
+	memset(&h, 0, sizeof h);
+	h.s = aux;
+	h.expr = p->expr;
+	h.t = *t;
+	h.t.lo = INT64_MIN;
+	h.t.hi = mid;
+	t->lo = mid + 1;
+	t->hi = INT64_MAX;
+	if (pthread_create(&th, NULL, half_scan, &h) != 0) {
+		t->lo = t->hi = 0; /* no thread: one scan */
+		return scan(p->s, p->expr, 0, NULL, t, p->err, p->errlen);
+	}
+	rc = scan(p->s, p->expr, 0, NULL, t, p->err, p->errlen);
+	pthread_join(th, NULL);
+	if (rc == 0 && h.rc) {
+		rc = h.rc;
+		hy_err_set(p->err, p->errlen, rc, "%s", h.err);
+	}
+	if (rc == 0) {
+		top_prune(&h.t);
+		rc = merge(t, &h.t) ? hy_err_set(p->err, p->errlen,
+						  HY_ERR_NOMEM,
+						  "out of memory") : 0;
+		t->nmatch += h.t.nmatch;
+		if (!t->nrow)
+			t->nrow = h.t.nrow;
+	}
+	free(h.t.v);
+	return rc;
+}
+
 /* Scan both indexes, each into its own top, and merge into p->out.
  * only (may be NULL): the rows to rank, by index. filter: with the
  * filter in the scan. */
@@ -1797,7 +1919,9 @@ static int scan_both(struct plan *p, const struct rowset *only, int filter,
 		top_init(&t, p->keep, p->out.by_date);
 		t.only = only ? &only[z] : NULL;
 		t.deferred = p->single;
-		if (!only || only[z].n > 0)
+		if (z == 0 && !only && !filter && !t.by_date)
+			rc = scan_sections(p, &t);
+		else if (!only || only[z].n > 0)
 			rc = scan(p->s, p->expr, z, filter ? p->f : NULL, &t,
 				  p->err, p->errlen);
 		if (rc == 0) {

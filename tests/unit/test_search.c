@@ -23,11 +23,13 @@
 #include "huiyi/search.h"
 #include "huiyi/store.h"
 #include "huiyi/utf8.h"
+#include "../../src/store/internal.h" /* s->reader */
 
 #include <dirent.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 #include <time.h>
 
@@ -1464,6 +1466,61 @@ static void test_scores_exact(void **state)
 	free(h.v);
 }
 
+/* A big index is ranked in two halves on two connections (search.c,
+ * scan_sections): the same hits, in the same order, with the same
+ * scores as one scan, for every limit. HUIYI_SEARCH_SPLIT_MIN=2 makes
+ * our small corpus big enough. */
+static void test_split_scan(void **state)
+{
+	static const char *const qs[] = {
+		"会", "会议", "燃气", "县", "燃气 安全", "燃气 -安全",
+		"秸秆 OR 5G", "ranqi", "23个", "\"燃气安全\"", "工作",
+	};
+	static const size_t limits[] = {1, 5, 20, BIG};
+	struct corpus *c = *state;
+	struct hits one = {0}, two = {0};
+	int compared = 0;
+
+	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++)
+		for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
+			setenv("HUIYI_SEARCH_THREADS", "1", 1);
+			search(c, qs[i], NULL, HY_SEARCH_RANK, 0, limits[l],
+			       &one);
+			unsetenv("HUIYI_SEARCH_THREADS");
+			setenv("HUIYI_SEARCH_SPLIT_MIN", "2", 1);
+			search(c, qs[i], NULL, HY_SEARCH_RANK, 0, limits[l],
+			       &two);
+			unsetenv("HUIYI_SEARCH_SPLIT_MIN");
+			if (one.n != two.n)
+				fail_msg("[%s] limit %zu: %zu hits in one scan,"
+					 " %zu in two halves", qs[i], limits[l],
+					 one.n, two.n);
+			for (size_t k = 0; k < one.n; k++) {
+				if (one.v[k].meeting != two.v[k].meeting ||
+				    one.v[k].section != two.v[k].section ||
+				    one.v[k].score != two.v[k].score)
+					fail_msg("[%s] limit %zu, hit %zu:"
+						 " %lld:%d %.17g in one scan,"
+						 " %lld:%d %.17g in two",
+						 qs[i], limits[l], k,
+						 (long long)one.v[k].meeting,
+						 one.v[k].section, one.v[k].score,
+						 (long long)two.v[k].meeting,
+						 two.v[k].section, two.v[k].score);
+				compared++;
+			}
+		}
+	printf("# hits compared, one scan vs two halves: %d\n", compared);
+	assert_true(compared > 100);
+	/* the halves really ran: the second connection was opened */
+	if (sysconf(_SC_NPROCESSORS_ONLN) >= 2)
+		assert_non_null(c->s->reader);
+	else
+		printf("# one CPU: no split to compare\n");
+	free(one.v);
+	free(two.v);
+}
+
 /* The callback stops the results. */
 static int stop_after_two(const struct hy_search_hit *h, void *ctx)
 {
@@ -1547,6 +1604,7 @@ int main(void)
 		cmocka_unit_test(test_filters),
 		cmocka_unit_test(test_long_and_refused),
 		cmocka_unit_test(test_scores_exact),
+		cmocka_unit_test(test_split_scan),
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_reindex),
 	};
