@@ -24,8 +24,9 @@
 
 #include "huiyi/store.h"
 
-/* Per-file size limit (64 MiB) unless hy_import_opts.max_bytes says. */
-#define HY_IMPORT_MAX_BYTES ((size_t)64 << 20)
+/* Per-file size limit (16 MiB: a readout is a few KiB; parsing costs
+ * about 10× a file in memory) unless hy_import_opts.max_bytes says. */
+#define HY_IMPORT_MAX_BYTES ((size_t)16 << 20)
 /* Meetings per transaction unless hy_import_opts.batch says. */
 #define HY_IMPORT_BATCH 500
 

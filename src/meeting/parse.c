@@ -91,6 +91,8 @@ static void doc_free(struct doc *d)
 {
 	free(d->cp);
 	free(d->off);
+	d->cp = NULL;
+	d->off = NULL;
 }
 
 static char *doc_str(const struct doc *d, size_t a, size_t b)
@@ -1912,6 +1914,13 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			       agenda_verb_at(&d, l.a, l.b, NULL) == NPOS;
 		prev = i;
 	}
+	/* pass 1's view is done with: free it before pass 2 makes its own
+	 * (8 bytes a character each; a huge file would hold both) */
+	free(kind);
+	kind = NULL;
+	free(lines);
+	lines = NULL;
+	doc_free(&d);
 	if (body.n) {
 		struct doc bd;
 		rc = doc_init(&bd, body.s, body.n);

@@ -46,16 +46,30 @@ cp "$T/fx/good.txt" "$T/rej/good.txt"
 : >"$T/rej/empty.txt"
 printf '\n \n\t\n' >"$T/rej/blank.txt"
 python3 -c 'import sys; sys.stdout.buffer.write(bytes(range(256)) * 16)' >"$T/rej/bin.dat"
-truncate -s 65M "$T/rej/big.txt"
+truncate -s 100M "$T/rej/big.txt" # one "line" of 100 MB, never read
 run 1 hy import "$T/rej" "$T/rej/missing.txt"
 head -1 "$T/err" | grep -qF "imported 1, duplicates skipped 0, rejected 5," ||
 	fail "first report line: $(head -1 "$T/err")"
 lines "$T/err" 6
-has "$T/err" "rejected: $T/rej/big.txt: file too large (65 MiB > 64 MiB)"
+has "$T/err" "rejected: $T/rej/big.txt: file too large (100 MiB > 16 MiB)"
 has "$T/err" "rejected: $T/rej/bin.dat: binary"
 has "$T/err" "rejected: $T/rej/empty.txt: empty after cleaning"
 has "$T/err" "rejected: $T/rej/blank.txt: empty after cleaning"
 has "$T/err" "rejected: $T/rej/missing.txt: No such file or directory"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE source = '$(realpath "$T/rej/good.txt")'")" = 1 ] ||
 	fail "the good file next to rejected ones was not stored"
+# A 1,000,000-character agenda paragraph on one line (3 MB) is stored
+# whole, as one section of exactly 1,000,000 characters.
+python3 - "$T/giant.txt" <<'PY'
+import sys
+head = ("县政府召开第7次常务会议\n2024-05-11\n"
+        "5月11日，县长主持召开县政府第7次常务会议。\n")
+para = ("会议强调" + "燃气安全生产专项整治" * 100000)[:1000000]
+open(sys.argv[1], "w", encoding="utf-8").write(head + para + "\n")
+PY
+export HUIYI_DB=$T/giant.db
+run 0 hy import "$T/giant.txt"
+has "$T/err" "imported 1,"
+[ "$(sql "$HUIYI_DB" "SELECT max(length(text)) FROM sections")" = 1000000 ] ||
+	fail "the giant paragraph was not stored whole: $(sql "$HUIYI_DB" "SELECT group_concat(length(text)) FROM sections")"
 echo "import_report: ok"
