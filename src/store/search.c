@@ -1816,6 +1816,7 @@ struct half {
 	struct hy_store *s;
 	const char *expr;
 	struct top t;
+	pthread_t th;
 	int rc;
 	char err[256];
 };
@@ -1848,82 +1849,108 @@ static int64_t split_at(struct hy_store *s)
 	const char *e = getenv("HUIYI_SEARCH_THREADS");
 	const char *m = getenv("HUIYI_SEARCH_SPLIT_MIN");
 	long long min = m && *m ? atoll(m) : SPLIT_MIN_ROWS;
-	int64_t top = 0;
+	int64_t top = 0, mtg = 0;
 	sqlite3_stmt *st;
 
 	if ((e && atoi(e) == 1) || sysconf(_SC_NPROCESSORS_ONLN) < 2)
 		return 0;
-	if (sqlite3_prepare_v2(s->db, "SELECT max(id) FROM sections", -1,
-			       &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT (SELECT ifnull(max(id), 0) FROM sections),"
+			       " (SELECT ifnull(max(id), 0) FROM meetings)",
+			       -1, &st, NULL) != SQLITE_OK)
 		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		top = sqlite3_column_int64(st, 0);
+		mtg = sqlite3_column_int64(st, 1);
+	}
 	sqlite3_finalize(st);
-	return top >= 2 && top >= min ? top / 2 : 0;
+	if (top < 2 || top < min)
+		return 0;
+	/* this thread also scans meetings_fts (one row a meeting): the
+	 * other thread takes more sections to even out */
+	if (mtg > top)
+		mtg = top;
+	return (int64_t)((double)top * (double)(top + mtg) /
+			 (2.0 * (double)top));
 }
 
-/* Scan sections_fts into t in two halves when that pays (split_at);
- * t is top_init'ed with the scan's settings. */
-static int scan_sections(struct plan *p, struct top *t)
+/* Start ranking the lower rows of sections_fts (up to split_at) in
+ * another thread: 1 if started, 0 if one scan must do it all. */
+static int half_start(struct plan *p, struct half *h)
 {
 	int64_t mid = split_at(p->s);
 	struct hy_store *aux = NULL;
-	struct half h;
-	pthread_t th;
-	int rc;
 
-	if (mid > 0 && reader(p->s, &aux) != 0)
-		aux = NULL; /* no second connection: one scan does it all */
-	if (!aux)
-		return scan(p->s, p->expr, 0, NULL, t, p->err, p->errlen);
-	memset(&h, 0, sizeof h);
-	h.s = aux;
-	h.expr = p->expr;
-	h.t = *t;
-	h.t.lo = INT64_MIN;
-	h.t.hi = mid;
-	t->lo = mid + 1;
-	t->hi = INT64_MAX;
-	if (pthread_create(&th, NULL, half_scan, &h) != 0) {
-		t->lo = t->hi = 0; /* no thread: one scan */
-		return scan(p->s, p->expr, 0, NULL, t, p->err, p->errlen);
+	memset(h, 0, sizeof *h);
+	if (mid <= 0 || reader(p->s, &aux) != 0)
+		return 0;
+	h->s = aux;
+	h->expr = p->expr;
+	top_init(&h->t, p->keep, 0);
+	h->t.deferred = p->single;
+	h->t.lo = INT64_MIN;
+	h->t.hi = mid;
+	if (pthread_create(&h->th, NULL, half_scan, h) != 0) {
+		free(h->t.v);
+		return 0;
 	}
-	rc = scan(p->s, p->expr, 0, NULL, t, p->err, p->errlen);
-	pthread_join(th, NULL);
-	if (rc == 0 && h.rc) {
-		rc = h.rc;
-		hy_err_set(p->err, p->errlen, rc, "%s", h.err);
+	return 1;
+}
+
+/* Wait for the other thread; with t (this thread's rows, rc its
+ * outcome), merge its rows and counts into t. Returns rc or the other
+ * thread's error. */
+static int half_finish(struct plan *p, struct half *h, struct top *t,
+		       int rc)
+{
+	pthread_join(h->th, NULL);
+	if (t && rc == 0 && h->rc) {
+		rc = h->rc;
+		hy_err_set(p->err, p->errlen, rc, "%s", h->err);
 	}
-	if (rc == 0) {
-		top_prune(&h.t);
-		rc = merge(t, &h.t) ? hy_err_set(p->err, p->errlen,
-						  HY_ERR_NOMEM,
-						  "out of memory") : 0;
-		t->nmatch += h.t.nmatch;
+	if (t && rc == 0) {
+		top_prune(&h->t);
+		if (merge(t, &h->t))
+			rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM,
+					"out of memory");
+		t->nmatch += h->t.nmatch;
 		if (!t->nrow)
-			t->nrow = h.t.nrow;
+			t->nrow = h->t.nrow;
 	}
-	free(h.t.v);
+	free(h->t.v);
 	return rc;
 }
 
 /* Scan both indexes, each into its own top, and merge into p->out.
  * only (may be NULL): the rows to rank, by index. filter: with the
- * filter in the scan. */
+ * filter in the scan. Rank order over everything may split
+ * sections_fts (half_start): then this thread scans meetings_fts first
+ * and its part of sections_fts second, while the other thread ranks the
+ * rest. */
 static int scan_both(struct plan *p, const struct rowset *only, int filter,
 		     const struct rowset *matched)
 {
+	struct half h;
+	int split = !only && !filter && !p->out.by_date && half_start(p, &h);
 	int rc = 0;
-	for (int z = 0; z < 2 && rc == 0; z++) {
+
+	for (int k = 0; k < 2 && rc == 0; k++) {
+		int z = split ? 1 - k : k;
 		struct top t;
 		top_init(&t, p->keep, p->out.by_date);
 		t.only = only ? &only[z] : NULL;
 		t.deferred = p->single;
-		if (z == 0 && !only && !filter && !t.by_date)
-			rc = scan_sections(p, &t);
-		else if (!only || only[z].n > 0)
+		if (split && z == 0) {
+			t.lo = h.t.hi + 1;
+			t.hi = INT64_MAX;
+		}
+		if (!only || only[z].n > 0)
 			rc = scan(p->s, p->expr, z, filter ? p->f : NULL, &t,
 				  p->err, p->errlen);
+		if (split && z == 0) {
+			rc = half_finish(p, &h, &t, rc);
+			split = 0;
+		}
 		if (rc == 0) {
 			if (matched) /* a join scan meets only some matches */
 				t.nmatch = (int64_t)matched[z].n;
@@ -1936,6 +1963,8 @@ static int scan_both(struct plan *p, const struct rowset *only, int filter,
 		}
 		free(t.v);
 	}
+	if (split) /* stopped before sections_fts: wait, drop its rows */
+		half_finish(p, &h, NULL, rc);
 	return rc;
 }
 
