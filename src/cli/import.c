@@ -196,11 +196,11 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	sigaction(SIGXFSZ, &sa, &old_xfsz);
 	rc = hy_import_run(s, (const char *const *)paths, (size_t)npaths, &o,
 			   &st, err, sizeof err);
+	hy_store_close(s); /* its checkpoint writes too */
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
 	sigaction(SIGHUP, &old_hup, NULL);
 	sigaction(SIGXFSZ, &old_xfsz, NULL);
-	hy_store_close(s);
 	free(paths);
 	clear_line(&r);
 

@@ -247,11 +247,26 @@ static const char *const stmt_sql[HY_ST_COUNT] = {
 		" ORDER BY mp.role, mp.position",
 };
 
-/* What the operating system said about the last failed file operation
- * ("File too large", "No space left on device"), else fallback. */
+/* What the operating system said about the last failed write ("File too
+ * large", "No space left on device"), else fallback. The files remember
+ * their last errno (the -wal, where a batch is written, then the database
+ * file); sqlite3_system_errno is the global errno, read later. */
 static const char *sys_reason(struct hy_store *s, const char *fallback)
 {
-	int e = s && s->db ? sqlite3_system_errno(s->db) : 0;
+	sqlite3_file *wal = NULL;
+	int e = 0;
+
+	if (!s || !s->db)
+		return fallback;
+	if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_JOURNAL_POINTER,
+				 &wal) == SQLITE_OK &&
+	    wal && wal->pMethods)
+		wal->pMethods->xFileControl(wal, SQLITE_FCNTL_LAST_ERRNO, &e);
+	if (e == 0)
+		sqlite3_file_control(s->db, "main", SQLITE_FCNTL_LAST_ERRNO,
+				     &e);
+	if (e == 0)
+		e = sqlite3_system_errno(s->db);
 	return e ? strerror(e) : fallback;
 }
 
@@ -285,11 +300,11 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 	case SQLITE_FULL:
 		return hy_err_set(err, errlen, HY_ERR_IO,
 				  "%s: %s: disk full (%s)", path, doing,
-				  sys_reason(s, "no space left"));
+				  sys_reason(s, strerror(ENOSPC)));
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 		return hy_err_set(err, errlen, HY_ERR_IO,
-				  "%s: %s: cannot read or write the file (%s)",
+				  "%s: %s: I/O error (%s)",
 				  path, doing, sys_reason(s, msg));
 	default:
 		code = HY_ERR_DB;
