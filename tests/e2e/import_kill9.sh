@@ -6,47 +6,22 @@
 # in a manifest), its chair is linked, and the search index holds exactly
 # the stored rows. The last run imports the rest: every file stored once.
 #
+# (safety_lib.sh: the corpus, its manifest and the check.)
 # Crash points: KILLS (4) thresholds of committed meetings drawn at random
 # (seed printed; HUIYI_SEED=S repeats a run) in rising order; each run is
 # killed as soon as the database holds at least its threshold, i.e. at a
 # random moment of the batch being written after it. Under the ASan build
 # (HUIYI_BUILD contains "san") 6,000 files instead of 20,000 (4-5x slower).
-. "$(dirname "$0")/lib.sh"
+# shellcheck source=tests/e2e/safety_lib.sh
+. "$(dirname "$0")/safety_lib.sh"
 N=20000
 [[ ${HUIYI_BUILD:-build} == *san* ]] && N=6000
 KILLS=4
-BATCH=500
 seed=${HUIYI_SEED:-$RANDOM}
 RANDOM=$seed
 db=$T/huiyi.db
-python3 "$HUIYI_ROOT/tests/tools/gen_readouts.py" "$T/in" "$N" --manifest "$T/manifest"
-[ "$(find "$T/in" -type f | wc -l)" = "$N" ] || fail "generator did not write $N files"
-sqlite3 -batch "$T/want.db" 'CREATE TABLE want (source TEXT PRIMARY KEY, n INTEGER NOT NULL)'
-sqlite3 -batch "$T/want.db" -cmd '.mode tabs' ".import $T/manifest want"
-[ "$(sql "$T/want.db" 'SELECT count(*) FROM want')" = "$N" ] || fail "manifest incomplete"
-
-# whole WHEN: the database is intact and every meeting in it is complete.
-whole() {
-	local res want
-	res=$(sqlite3 -batch "$db" "
-ATTACH '$T/want.db' AS w;
-PRAGMA main.integrity_check;
-PRAGMA main.foreign_key_check;
-SELECT count(*) - count(DISTINCT sha256) FROM meetings;
-SELECT count(*) FROM meetings m LEFT JOIN w.want USING (source)
-  WHERE want.n IS NULL;
-SELECT count(*) FROM meetings m JOIN w.want USING (source)
-  WHERE (SELECT count(*) FROM sections s WHERE s.meeting_id = m.id) <> want.n
-     OR (SELECT max(n) FROM sections s WHERE s.meeting_id = m.id) <> want.n;
-SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM meeting_people p
-  WHERE p.meeting_id = m.id AND p.role = 'chair');
-SELECT (SELECT count(*) FROM sections) - (SELECT count(*) FROM sections_fts_docsize);
-SELECT (SELECT count(*) FROM meetings) - (SELECT count(*) FROM meetings_fts_docsize);")
-	want=$(printf 'ok\n0\n0\n0\n0\n0\n0')
-	[ "$res" = "$want" ] || fail "$1: not whole: $(echo "$res" | tr '\n' ' ') (want: ok 0 0 0 0 0 0; seed $seed)"
-}
-
-count() { sqlite3 -batch "$db" 'PRAGMA busy_timeout = 2000; SELECT count(*) FROM meetings' 2>/dev/null | tail -1; }
+corpus "$N"
+count() { stored "$db" 2>/dev/null; }
 
 t0=$SECONDS
 stored=0 points=()
@@ -80,14 +55,14 @@ for k in $(seq 1 $KILLS); do
 	[ "$now" -ge "$stored" ] || fail "kill $k: $now stored, fewer than $stored before"
 	[ "$now" -lt "$N" ] || fail "kill $k: everything stored before the kill"
 	[ $((now % BATCH)) = 0 ] || fail "kill $k: $now meetings: a batch was split"
-	whole "after kill $k"
+	whole "$db" "after kill $k (seed $seed)"
 	points+=("$now")
 	stored=$now
 done
 
 run 0 hy -d "$db" import "$T/in"
 has "$T/err" "imported $((N - stored)), duplicates skipped $stored, rejected 0"
-whole "after the last run"
+whole "$db" "after the last run (seed $seed)"
 [ "$(sql "$db" 'SELECT count(*) FROM meetings')" = "$N" ] || fail "not every file stored"
 # Every file is there: the stored sources are exactly the files.
 find "$T/in" -type f -exec realpath {} + | sort >"$T/files"
