@@ -378,9 +378,14 @@ static int identify(struct hy_store *s, int *version, char *err,
 			      " WHERE name NOT LIKE 'sqlite%'",
 			      &tables);
 	if (rc != SQLITE_OK) {
-		if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+		if ((rc & 0xff) == SQLITE_NOTADB)
 			return hy_err_set(err, errlen, HY_ERR_CORRUPT,
 					  "%s: not a huiyi database (%s); "
+					  "nothing was changed",
+					  s->path, sqlite3_errmsg(s->db));
+		if ((rc & 0xff) == SQLITE_CORRUPT)
+			return hy_err_set(err, errlen, HY_ERR_CORRUPT,
+					  "%s: the database is damaged (%s); "
 					  "nothing was changed",
 					  s->path, sqlite3_errmsg(s->db));
 		return hy_store_fail(s, rc, "reading the database header",
@@ -614,20 +619,30 @@ static int connect_readonly(struct hy_store *s, char *err, size_t errlen)
 }
 
 /* Damage that would stop every command, found at open rather than on the
- * first screen: read the first row of each table (its root page and the
- * leftmost path). Costs a page or two per table, not a scan, so damage
- * elsewhere is found when it is read (PRAGMA integrity_check finds all). */
+ * first screen: read the first entry of every table and index (its root
+ * page and the leftmost path down; NOT INDEXED / INDEXED BY, or sqlite
+ * would answer from whichever b-tree is smallest). Costs a few pages per
+ * b-tree, not a scan, so damage elsewhere is found when it is read
+ * (PRAGMA integrity_check finds all). */
 static int probe(struct hy_store *s, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(s->db,
-				    "SELECT name FROM sqlite_master"
-				    " WHERE type = 'table' AND rootpage > 0",
+				    "SELECT type, name, tbl_name FROM sqlite_master"
+				    " WHERE type IN ('table', 'index')"
+				    " AND rootpage > 0",
 				    -1, &st, NULL);
 	while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
-		char *q = sqlite3_mprintf("SELECT 1 FROM \"%w\" LIMIT 1",
-					  (const char *)sqlite3_column_text(st,
-									    0));
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		const char *tbl = (const char *)sqlite3_column_text(st, 2);
+		char *q = strcmp(type, "table") == 0 ?
+				  sqlite3_mprintf("SELECT 1 FROM \"%w\" NOT INDEXED"
+						  " LIMIT 1",
+						  name) :
+				  sqlite3_mprintf("SELECT 1 FROM \"%w\" INDEXED BY"
+						  " \"%w\" LIMIT 1",
+						  tbl, name);
 		int one = 0;
 		if (!q) {
 			rc = SQLITE_NOMEM;
