@@ -519,7 +519,12 @@ static int check_writable(const char *path, int exists, char *err,
 
 	if (!dir)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	if (access(dir, W_OK) != 0)
+	if (access(dir, W_OK) != 0 && errno != EACCES && errno != EROFS &&
+	    errno != EPERM)
+		rc = hy_err_set(err, errlen, HY_ERR_IO,
+				"%s: cannot use its folder %s (%s)", path,
+				dir, strerror(errno));
+	else if (access(dir, W_OK) != 0)
 		rc = hy_err_set(err, errlen, HY_ERR_READONLY,
 				exists ? "%s: its folder %s is read-only (%s); "
 					 "writing needs to create the "
@@ -650,6 +655,9 @@ static int probe(struct hy_store *s, char *err, size_t errlen)
 		}
 		rc = read_int(s, q, &one);
 		sqlite3_free(q);
+		if ((rc & 0xff) == SQLITE_ERROR)
+			rc = SQLITE_OK; /* no plan reads this one (a partial
+					 * index): nothing learnt, go on */
 	}
 	if (rc == SQLITE_OK)
 		rc = sqlite3_reset(st) == SQLITE_OK ?

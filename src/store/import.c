@@ -499,8 +499,10 @@ static int submit(struct run *r, struct job *in)
 	int rc;
 	while (pl->tail - pl->head == pl->cap ||
 	       (pl->tail > pl->head && pl->bytes + in->len > INFLIGHT_BYTES))
-		if ((rc = collect(r)))
+		if ((rc = collect(r))) {
+			job_free(in); /* not queued: pool_stop never sees it */
 			return rc;
+		}
 	struct job *j = &pl->ring[pl->tail % pl->cap];
 	pthread_mutex_lock(&pl->mu);
 	*j = *in;
