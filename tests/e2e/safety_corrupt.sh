@@ -50,7 +50,8 @@ refused() {
 
 if command -v tmux >/dev/null; then
 	sock=hyc$$
-	trap 'tmux -L "$sock" kill-server 2>/dev/null || true; cleanup' EXIT
+	trap 'tmux -L "$sock" kill-server 2>/dev/null || true
+		rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"; cleanup' EXIT
 	tmux -L "$sock" -f /dev/null new-session -d -s t -x 100 -y 30 "sh"
 fi
 # browse FILE: the browser on FILE; its stderr in $T/err, status in $st

@@ -106,7 +106,8 @@ lines "$T/err" 1
 # 5. the browser on the read-only copy, in a real terminal
 if command -v tmux >/dev/null; then
 	sock=hyro$$
-	trap 'tmux -L "$sock" kill-server 2>/dev/null || true; cleanup' EXIT
+	trap 'tmux -L "$sock" kill-server 2>/dev/null || true
+		rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"; cleanup' EXIT
 	title=$(sql "$T/db" "SELECT title FROM meetings ORDER BY ifnull(date, '') DESC, id DESC LIMIT 1")
 	printf '#!/bin/sh\n%s env HOME=/ TERM=screen LC_ALL=C.UTF-8 "%s" -d "%s" 2>"%s"\necho "BROWSER_EXIT=$?"\nsleep 60\n' \
 		"${AS[*]}" "$T/bin/huiyi" "$T/ro/meetings.db" "$T/browser.err" >"$T/browse.sh"

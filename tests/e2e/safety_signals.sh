@@ -69,7 +69,8 @@ done
 if command -v tmux >/dev/null; then
 	sock=hysig$$
 	db=$T/tty.db
-	trap 'tmux -L "$sock" kill-server 2>/dev/null || true; cleanup' EXIT
+	trap 'tmux -L "$sock" kill-server 2>/dev/null || true
+		rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$sock"; cleanup' EXIT
 	tmux -L "$sock" -f /dev/null new-session -d -s t -x 80 -y 24 \
 		"exec '$HUIYI_BIN' -d '$db' import '$T/in' 2>'$T/tty.err'"
 	pid=$(tmux -L "$sock" display-message -p -t t '#{pane_pid}')
