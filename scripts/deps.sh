@@ -11,7 +11,7 @@ pkgs=(pkg-config:pkg-config
       libcrypto:libssl-dev
       cmocka:libcmocka-dev)
 cmds=(cc:gcc make:make tmux:tmux mandoc:mandoc python3:python3 sqlite3:sqlite3
-      iconv:libc-bin)
+      iconv:libc-bin valgrind:valgrind)
 missing=()
 for pc in "${pkgs[@]}"; do
 	mod=${pc%%:*} deb=${pc#*:}

@@ -27,6 +27,12 @@ struct hy_store;
 
 enum hy_store_flags {
 	HY_STORE_CREATE = 1, /* create the file (not its folder) if missing */
+	/* Only read: the file is opened read-only and nothing is written
+	 * to it or next to it (no journal mode change, no migration; a
+	 * WAL database in a read-only folder is read as immutable). An
+	 * older schema that needs an upgrade is refused (HY_ERR_READONLY)
+	 * and so is every write (HY_ERR_READONLY). Overrides CREATE. */
+	HY_STORE_READONLY = 2,
 };
 
 /* Open (and with HY_STORE_CREATE create) the database at path, bringing
@@ -35,10 +41,16 @@ enum hy_store_flags {
  * HY_ERR_NOTFOUND (no such file, or an empty one, and no HY_STORE_CREATE:
  * nothing is written then), HY_ERR_CORRUPT (not a sqlite
  * database, damaged, or another program's database; nothing written),
- * HY_ERR_VERSION (newer schema), HY_ERR_BUSY, HY_ERR_READONLY, HY_ERR_IO,
- * HY_ERR_DB, HY_ERR_NOMEM. */
+ * HY_ERR_VERSION (newer schema), HY_ERR_BUSY, HY_ERR_READONLY (without
+ * HY_STORE_READONLY: the file or its folder cannot be written; with it:
+ * the schema needs an upgrade), HY_ERR_IO, HY_ERR_DB, HY_ERR_NOMEM.
+ * Before anything is written, the first row of every table is read, so
+ * a file damaged there is refused (HY_ERR_CORRUPT) untouched. */
 int hy_store_open(struct hy_store **out, const char *path, int flags,
 		  char *err, size_t errlen);
+
+/* 1 if s was opened with HY_STORE_READONLY, else 0. */
+int hy_store_readonly(const struct hy_store *s);
 
 /* Close; rolls back an open batch. Safe on NULL. */
 void hy_store_close(struct hy_store *s);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 void hy_cli_error(const char *fmt, ...)
 {
@@ -161,18 +162,42 @@ static int make_parent(const char *path)
 	return rc;
 }
 
+/* The database file and its folder can be written: a command that only
+ * reads opens it read-write then (so an older schema is upgraded as
+ * before), else read-only (store.h HY_STORE_READONLY), which writes
+ * nothing, not even the -shm file a WAL database wants. */
+static int writable(const char *path)
+{
+	char *d = strdup(path), *slash;
+	int ok;
+
+	if (!d)
+		return 0;
+	slash = strrchr(d, '/');
+	if (!slash)
+		strcpy(d, ".");
+	else if (slash == d)
+		d[1] = '\0';
+	else
+		*slash = '\0';
+	ok = access(path, W_OK) == 0 && access(d, W_OK) == 0;
+	free(d);
+	return ok;
+}
+
 int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s)
 {
 	char err[512] = "";
-	int rc;
+	int flags = create ? HY_STORE_CREATE : 0, rc;
 
 	if (create && c->db_default && make_parent(c->db) != 0) {
 		hy_cli_error("%s: cannot create its folder: %s", c->db,
 			     strerror(errno));
 		return HY_ERR_IO;
 	}
-	rc = hy_store_open(s, c->db, create ? HY_STORE_CREATE : 0, err,
-			   sizeof err);
+	if (!create && !writable(c->db))
+		flags = HY_STORE_READONLY;
+	rc = hy_store_open(s, c->db, flags, err, sizeof err);
 	if (rc && rc != HY_ERR_NOTFOUND)
 		hy_cli_error("%s", err[0] ? err : hy_err_str(rc));
 	return rc;

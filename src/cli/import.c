@@ -93,6 +93,26 @@ static void replay(FILE *f)
 		fwrite(buf, 1, n, stderr);
 }
 
+/* After an import stopped by an error: what the user can do. Batches
+ * committed before it are kept in every case. */
+static const char *next_step(int rc)
+{
+	switch (rc) {
+	case HY_ERR_CORRUPT:
+		return "the database is damaged: check it with sqlite3 FILE "
+		       "'PRAGMA integrity_check' before importing more";
+	case HY_ERR_READONLY:
+		return "what was imported before is kept; give huiyi write "
+		       "access to the database and its folder to go on";
+	case HY_ERR_IO:
+		return "what was imported before is kept; make room (or fix "
+		       "the disk) and run the same import again to finish";
+	default:
+		return "what was imported before is kept, run the same import "
+		       "again to finish";
+	}
+}
+
 int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 {
 	const char *encoding = NULL;
@@ -103,7 +123,7 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	struct hy_import_opts o = {0};
 	struct hy_import_stats st;
 	struct report r = {0};
-	struct sigaction sa, old_int, old_term;
+	struct sigaction sa, old_int, old_term, old_hup, old_xfsz;
 	struct hy_store *s = NULL;
 	char err[512] = "";
 	char **paths;
@@ -163,13 +183,24 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
 	sa.sa_flags = SA_RESTART | SA_RESETHAND; /* a second ^C kills */
+	/* ^C, kill, and the terminal closing (SIGHUP): finish the batch in
+	 * hand, commit, stop; the report says how to go on. */
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
+	sigaction(SIGHUP, &sa, &old_hup);
+	/* A file size limit (ulimit -f) would kill us mid-write with
+	 * SIGXFSZ; ignored, the write fails with EFBIG instead, the batch
+	 * rolls back and the user is told the file grew too large. */
+	sa.sa_handler = SIG_IGN;
+	sa.sa_flags = 0;
+	sigaction(SIGXFSZ, &sa, &old_xfsz);
 	rc = hy_import_run(s, (const char *const *)paths, (size_t)npaths, &o,
 			   &st, err, sizeof err);
+	hy_store_close(s); /* its checkpoint writes too */
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
-	hy_store_close(s);
+	sigaction(SIGHUP, &old_hup, NULL);
+	sigaction(SIGXFSZ, &old_xfsz, NULL);
 	free(paths);
 	clear_line(&r);
 
@@ -185,9 +216,8 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 		fclose(r.rejects);
 	}
 	if (rc) {
-		hy_cli_error("%s; what was imported before is kept, run the "
-			     "same import again to finish",
-			     err[0] ? err : hy_err_str(rc));
+		hy_cli_error("%s; %s", err[0] ? err : hy_err_str(rc),
+			     next_step(rc));
 		return HY_EXIT_FAIL;
 	}
 	if (st.interrupted) {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* PRAGMA application_id of a huiyi database: "HYI1". */
 #define HY_STORE_APP_ID 0x48594931
@@ -246,6 +247,29 @@ static const char *const stmt_sql[HY_ST_COUNT] = {
 		" ORDER BY mp.role, mp.position",
 };
 
+/* What the operating system said about the last failed write ("File too
+ * large", "No space left on device"), else fallback. The files remember
+ * their last errno (the -wal, where a batch is written, then the database
+ * file); sqlite3_system_errno is the global errno, read later. */
+static const char *sys_reason(struct hy_store *s, const char *fallback)
+{
+	sqlite3_file *wal = NULL;
+	int e = 0;
+
+	if (!s || !s->db)
+		return fallback;
+	if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_JOURNAL_POINTER,
+				 &wal) == SQLITE_OK &&
+	    wal && wal->pMethods)
+		wal->pMethods->xFileControl(wal, SQLITE_FCNTL_LAST_ERRNO, &e);
+	if (e == 0)
+		sqlite3_file_control(s->db, "main", SQLITE_FCNTL_LAST_ERRNO,
+				     &e);
+	if (e == 0)
+		e = sqlite3_system_errno(s->db);
+	return e ? strerror(e) : fallback;
+}
+
 int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 		  size_t errlen)
 {
@@ -265,18 +289,23 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 				  path, doing, HY_STORE_BUSY_MS);
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
-		code = HY_ERR_READONLY;
-		break;
+		return hy_err_set(err, errlen, HY_ERR_READONLY,
+				  "%s: %s: the database is read-only (%s)",
+				  path, doing, msg);
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		return hy_err_set(err, errlen, HY_ERR_CORRUPT,
 				  "%s: not a huiyi database, or damaged (%s)",
 				  path, msg);
-	case SQLITE_IOERR:
 	case SQLITE_FULL:
+		return hy_err_set(err, errlen, HY_ERR_IO,
+				  "%s: %s: disk full (%s)", path, doing,
+				  sys_reason(s, strerror(ENOSPC)));
+	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
-		code = HY_ERR_IO;
-		break;
+		return hy_err_set(err, errlen, HY_ERR_IO,
+				  "%s: %s: I/O error (%s)",
+				  path, doing, sys_reason(s, msg));
 	default:
 		code = HY_ERR_DB;
 		break;
@@ -349,9 +378,14 @@ static int identify(struct hy_store *s, int *version, char *err,
 			      " WHERE name NOT LIKE 'sqlite%'",
 			      &tables);
 	if (rc != SQLITE_OK) {
-		if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+		if ((rc & 0xff) == SQLITE_NOTADB)
 			return hy_err_set(err, errlen, HY_ERR_CORRUPT,
 					  "%s: not a huiyi database (%s); "
+					  "nothing was changed",
+					  s->path, sqlite3_errmsg(s->db));
+		if ((rc & 0xff) == SQLITE_CORRUPT)
+			return hy_err_set(err, errlen, HY_ERR_CORRUPT,
+					  "%s: the database is damaged (%s); "
 					  "nothing was changed",
 					  s->path, sqlite3_errmsg(s->db));
 		return hy_store_fail(s, rc, "reading the database header",
@@ -442,52 +476,298 @@ int hy_store_open(struct hy_store **out, const char *path, int flags,
 				errlen);
 }
 
+/* A file: URI naming path (sqlite's URI rules: '%', '?' and '#' are
+ * escaped; an absolute path gets an empty authority), then query. */
+static char *uri_of(const char *path, const char *query)
+{
+	size_t n = strlen(path), k = 0;
+	char *u = malloc(3 * n + strlen(query) + sizeof "file://");
+	if (!u)
+		return NULL;
+	k += (size_t)sprintf(u, "%s", path[0] == '/' ? "file://" : "file:");
+	for (const char *p = path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#')
+			k += (size_t)sprintf(u + k, "%%%02X", (unsigned char)*p);
+		else
+			u[k++] = *p;
+	}
+	strcpy(u + k, query);
+	return u;
+}
+
+/* The folder that holds path ("." for a bare name), malloc()ed. */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *d;
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	d = strndup(path, (size_t)(slash - path));
+	return d;
+}
+
+/* Writing needs the file and its folder (sqlite puts the -wal and -shm
+ * files next to the database): say which one cannot be written, before
+ * sqlite would fail with a vaguer message. 0 when both can. */
+static int check_writable(const char *path, int exists, char *err,
+			  size_t errlen)
+{
+	char *dir = folder_of(path);
+	int rc = 0;
+
+	if (!dir)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	if (access(dir, W_OK) != 0 && errno != EACCES && errno != EROFS &&
+	    errno != EPERM)
+		rc = hy_err_set(err, errlen, HY_ERR_IO,
+				"%s: cannot use its folder %s (%s)", path,
+				dir, strerror(errno));
+	else if (access(dir, W_OK) != 0)
+		rc = hy_err_set(err, errlen, HY_ERR_READONLY,
+				exists ? "%s: its folder %s is read-only (%s); "
+					 "writing needs to create the "
+					 "database's journal files there; "
+					 "nothing was changed" :
+					 "%s: cannot create the database: its "
+					 "folder %s is read-only (%s)",
+				path, dir, strerror(errno));
+	else if (exists && access(path, W_OK) != 0)
+		rc = hy_err_set(err, errlen, HY_ERR_READONLY,
+				"%s: the database is read-only (%s); writing "
+				"to it needs write access; nothing was "
+				"changed",
+				path, strerror(errno));
+	free(dir);
+	return rc;
+}
+
+/* The -wal file next to path holds frames (a writer is at work, or one
+ * stopped without checkpointing). */
+static int wal_has_frames(const char *path)
+{
+	size_t n = strlen(path);
+	char *w = malloc(n + sizeof "-wal");
+	struct stat sb;
+	int has;
+
+	if (!w)
+		return 1;
+	memcpy(w, path, n);
+	memcpy(w + n, "-wal", sizeof "-wal");
+	has = stat(w, &sb) == 0 && sb.st_size > 0;
+	free(w);
+	return has;
+}
+
+static int open_conn(struct hy_store *s, const char *name, int oflags,
+		   char *err, size_t errlen)
+{
+	int rc = sqlite3_open_v2(name, &s->db, oflags, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(s->db, 1);
+		sqlite3_busy_timeout(s->db, HY_STORE_BUSY_MS);
+		return 0;
+	}
+	if (!s->db)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	return hy_err_set(err, errlen,
+			  (rc & 0xff) == SQLITE_CANTOPEN ? HY_ERR_IO : HY_ERR_DB,
+			  "%s: cannot open the database (%s)", s->path,
+			  sqlite3_errmsg(s->db));
+}
+
+/* Read-only: the file is opened with SQLITE_OPEN_READONLY, and nothing is
+ * ever written to it or next to it by us. A WAL database needs its -shm
+ * file, which a read-only folder cannot hold when no writer made one; then
+ * the file is opened again as immutable (sqlite reads it without locks or
+ * -shm), but only when no -wal holds frames that this would ignore.
+ * Immutable assumes nobody writes the file while we read it: true of a
+ * read-only copy, a read-only mount or an archive; an owner importing into
+ * it at the same time could show us damaged pages (an error, not a crash). */
+static int connect_readonly(struct hy_store *s, char *err, size_t errlen)
+{
+	const int oflags =
+		SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+	char *uri = uri_of(s->path, "");
+	int v = 0, rc;
+
+	if (!uri)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	rc = open_conn(s, uri, oflags, err, errlen);
+	free(uri);
+	if (rc)
+		return rc;
+	rc = read_int(s, "PRAGMA user_version", &v);
+	if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN)
+		return 0; /* readable, or a problem identify will name */
+	if (wal_has_frames(s->path))
+		return hy_err_set(err, errlen, HY_ERR_READONLY,
+				  "%s: cannot read it read-only: its "
+				  "write-ahead log (%s-wal) holds changes and "
+				  "its folder is read-only, so sqlite cannot "
+				  "make the -shm file it needs; open it once "
+				  "with write access, or copy the database "
+				  "with its -wal file to a writable folder",
+				  s->path, s->path);
+	sqlite3_close(s->db);
+	s->db = NULL;
+	uri = uri_of(s->path, "?immutable=1");
+	if (!uri)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	rc = open_conn(s, uri, oflags, err, errlen);
+	free(uri);
+	if (rc == 0)
+		s->immutable = 1;
+	return rc;
+}
+
+/* Damage that would stop every command, found at open rather than on the
+ * first screen: read the first entry of every table and index (its root
+ * page and the leftmost path down; NOT INDEXED / INDEXED BY, or sqlite
+ * would answer from whichever b-tree is smallest). Costs a few pages per
+ * b-tree, not a scan, so damage elsewhere is found when it is read
+ * (PRAGMA integrity_check finds all). */
+static int probe(struct hy_store *s, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db,
+				    "SELECT type, name, tbl_name FROM sqlite_master"
+				    " WHERE type IN ('table', 'index')"
+				    " AND rootpage > 0",
+				    -1, &st, NULL);
+	while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
+		const char *type = (const char *)sqlite3_column_text(st, 0);
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		const char *tbl = (const char *)sqlite3_column_text(st, 2);
+		char *q = strcmp(type, "table") == 0 ?
+				  sqlite3_mprintf("SELECT 1 FROM \"%w\" NOT INDEXED"
+						  " LIMIT 1",
+						  name) :
+				  sqlite3_mprintf("SELECT 1 FROM \"%w\" INDEXED BY"
+						  " \"%w\" LIMIT 1",
+						  tbl, name);
+		int one = 0;
+		if (!q) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		rc = read_int(s, q, &one);
+		sqlite3_free(q);
+		if ((rc & 0xff) == SQLITE_ERROR)
+			rc = SQLITE_OK; /* no plan reads this one (a partial
+					 * index): nothing learnt, go on */
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_reset(st) == SQLITE_OK ?
+			     SQLITE_OK :
+			     sqlite3_extended_errcode(s->db);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_OK)
+		return 0;
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+		return hy_err_set(err, errlen, HY_ERR_CORRUPT,
+				  "%s: the database is damaged (%s); nothing "
+				  "was changed",
+				  s->path, sqlite3_errstr(rc));
+	return hy_store_fail(s, rc, "reading the database", err, errlen);
+}
+
+/* The connection's settings, and for a writer the journal mode and the
+ * schema brought up to upto. */
+static int set_up(struct hy_store *s, int upto, char *err, size_t errlen)
+{
+	int rc;
+	if (s->readonly) {
+		if (s->version < HY_STORE_SCHEMA_VERSION)
+			return hy_err_set(err, errlen, HY_ERR_READONLY,
+					  "%s: the database is read-only, and "
+					  "its schema (version %d) needs an "
+					  "upgrade to version %d, which writes "
+					  "to it: run huiyi on it once with "
+					  "write access; nothing was changed",
+					  s->path, s->version,
+					  HY_STORE_SCHEMA_VERSION);
+		return exec(s,
+			    "PRAGMA query_only = ON;"
+			    "PRAGMA foreign_keys = ON;"
+			    "PRAGMA cache_size = -8192;",
+			    "setting up the connection", err, errlen);
+	}
+	/* From here on the file is ours (or new) and may be written. A new
+	 * file gets bigger pages: a readout with its raw bytes is a few KiB
+	 * and would leave most of a 4 KiB page empty. */
+	if (s->version == 0) {
+		rc = exec(s, "PRAGMA page_size = " HY_STORE_PAGE_SIZE,
+			  "setting up the database", err, errlen);
+		if (rc)
+			return rc;
+	}
+	rc = exec(s,
+		  "PRAGMA journal_mode = WAL;"
+		  "PRAGMA synchronous = NORMAL;"
+		  "PRAGMA foreign_keys = ON;"
+		  /* up to 8 MiB of pages: a list page reads ~200 rows spread
+		   * over the table (~100 pages); sqlite's default 2 MiB reads
+		   * them from the file again on every page. More would buy
+		   * little and cost the browser its 32 MB budget. */
+		  "PRAGMA cache_size = -8192;",
+		  "setting up the connection", err, errlen);
+	if (rc)
+		return rc;
+	if (upto < 1 || upto > HY_STORE_SCHEMA_VERSION)
+		upto = HY_STORE_SCHEMA_VERSION;
+	return migrate(s, upto, err, errlen);
+}
+
 int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 		     int upto, char *err, size_t errlen)
 {
 	struct stat sb;
 	struct hy_store *s;
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
-	int rc;
+	int ro = (flags & HY_STORE_READONLY) != 0, exists, rc;
 
 	*out = NULL;
-	if (stat(path, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode))
-			return hy_err_set(err, errlen, HY_ERR_INVALID,
-					  "%s: is a folder, not a database",
-					  path);
-	} else if (errno == ENOENT && !(flags & HY_STORE_CREATE)) {
+	exists = stat(path, &sb) == 0;
+	if (exists && S_ISDIR(sb.st_mode))
+		return hy_err_set(err, errlen, HY_ERR_INVALID,
+				  "%s: is a folder, not a database", path);
+	if (!exists && errno == ENOENT && (ro || !(flags & HY_STORE_CREATE)))
 		return hy_err_set(err, errlen, HY_ERR_NOTFOUND,
 				  "%s: no database here yet (run huiyi "
 				  "import first)",
 				  path);
+	if (!ro && (exists || errno == ENOENT)) {
+		rc = check_writable(path, exists, err, errlen);
+		if (rc)
+			return rc;
 	}
-	if (flags & HY_STORE_CREATE)
+	if (!ro && (flags & HY_STORE_CREATE))
 		oflags |= SQLITE_OPEN_CREATE;
 	s = calloc(1, sizeof *s);
 	if (!s || !(s->path = strdup(path))) {
 		free(s);
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	}
-	rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
-	if (rc != SQLITE_OK) {
-		if (!s->db)
-			rc = hy_err_set(err, errlen, HY_ERR_NOMEM,
-					"out of memory");
-		else
-			rc = hy_err_set(err, errlen,
-					(rc & 0xff) == SQLITE_CANTOPEN ?
-						HY_ERR_IO :
-						HY_ERR_DB,
-					"%s: cannot open the database (%s)",
-					path, sqlite3_errmsg(s->db));
+	s->readonly = ro;
+	rc = ro ? connect_readonly(s, err, errlen) :
+		  open_conn(s, path, oflags, err, errlen);
+	if (rc)
 		goto fail;
-	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, HY_STORE_BUSY_MS);
 	rc = identify(s, &s->version, err, errlen);
 	if (rc)
 		goto fail;
+	if (!ro && sqlite3_db_readonly(s->db, "main") == 1) {
+		/* sqlite fell back to reading (a read-only mount) */
+		rc = hy_err_set(err, errlen, HY_ERR_READONLY,
+				"%s: the database is read-only (sqlite could "
+				"open it for reading only); nothing was "
+				"changed",
+				path);
+		goto fail;
+	}
 	/* The search tokenizer: schema v3's tables and the triggers that
 	 * feed them need it on every connection (after identify, which must
 	 * be the first to read a file that may not be a database). */
@@ -509,30 +789,9 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 				path);
 		goto fail;
 	}
-	/* From here on the file is ours (or new) and may be written. A new
-	 * file gets bigger pages: a readout with its raw bytes is a few KiB
-	 * and would leave most of a 4 KiB page empty. */
-	if (s->version == 0) {
-		rc = exec(s, "PRAGMA page_size = " HY_STORE_PAGE_SIZE,
-			  "setting up the database", err, errlen);
-		if (rc)
-			goto fail;
-	}
-	rc = exec(s,
-		  "PRAGMA journal_mode = WAL;"
-		  "PRAGMA synchronous = NORMAL;"
-		  "PRAGMA foreign_keys = ON;"
-		  /* up to 8 MiB of pages: a list page reads ~200 rows spread
-		   * over the table (~100 pages); sqlite's default 2 MiB reads
-		   * them from the file again on every page. More would buy
-		   * little and cost the browser its 32 MB budget. */
-		  "PRAGMA cache_size = -8192;",
-		  "setting up the connection", err, errlen);
-	if (rc)
+	if (s->version > 0 && (rc = probe(s, err, errlen)) != 0)
 		goto fail;
-	if (upto < 1 || upto > HY_STORE_SCHEMA_VERSION)
-		upto = HY_STORE_SCHEMA_VERSION;
-	rc = migrate(s, upto, err, errlen);
+	rc = set_up(s, upto, err, errlen);
 	if (rc)
 		goto fail;
 	*out = s;
@@ -540,6 +799,11 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 fail:
 	hy_store_close(s);
 	return rc;
+}
+
+int hy_store_readonly(const struct hy_store *s)
+{
+	return s->readonly;
 }
 
 void hy_store_close(struct hy_store *s)

@@ -74,6 +74,7 @@ struct run {
 	struct hy_import_stats *st;
 	size_t max_bytes, batch;
 	int open;       /* a batch transaction is open */
+	size_t kept_imported, kept_replaced; /* st's counts when it began */
 	size_t in_batch, batch_bytes; /* files and bytes in it */
 	int counting; /* first pass: count files only */
 	char *buf;    /* read buffer, handed to the job that reads it */
@@ -128,12 +129,22 @@ static const char *binary_reason(const char *t, size_t len)
 	return NULL;
 }
 
+/* A batch that does not commit takes its meetings with it: the report
+ * counts what is stored. */
+static void batch_lost(struct run *r)
+{
+	r->st->imported = r->kept_imported;
+	r->st->replaced = r->kept_replaced;
+}
+
 static int commit(struct run *r)
 {
 	int rc;
 	if (!r->open)
 		return 0;
 	rc = hy_store_commit(r->s, r->err, r->errlen);
+	if (rc)
+		batch_lost(r);
 	r->open = 0;
 	r->in_batch = 0;
 	r->batch_bytes = 0;
@@ -435,18 +446,25 @@ static int collect(struct run *r)
 			if (rc)
 				return rc; /* the job is freed by pool_stop */
 			r->open = 1;
+			r->kept_imported = r->st->imported;
+			r->kept_replaced = r->st->replaced;
 		}
 		rc = put(r->s, j->raw, j->len, j->source, j->sha, &j->p, r->st,
 			 j->err, sizeof j->err);
 		r->in_batch++;
 		if (rc == 0)
 			r->batch_bytes += j->len;
-	} else {
+		else if (rc != HY_ERR_DUP) {
+			/* the database failed (disk full, I/O error): that
+			 * stops the import, it is not the file's fault */
+			hy_err_set(r->err, r->errlen, rc, "%s", j->err);
+			return rc;
+		}
+	} else if (j->rc == HY_ERR_INVALID || j->rc == HY_ERR_TOOBIG ||
+		   j->rc == HY_ERR_IO) {
+		reject(r, j->path, j->err); /* the file's fault */
+	} else if (j->rc != HY_ERR_DUP) {
 		rc = j->rc;
-	}
-	if (rc == HY_ERR_INVALID || rc == HY_ERR_TOOBIG || rc == HY_ERR_IO)
-		reject(r, j->path, j->err);
-	else if (rc && rc != HY_ERR_DUP) {
 		hy_err_set(r->err, r->errlen, rc, "%s: %s", j->path, j->err);
 		return rc;
 	}
@@ -481,8 +499,10 @@ static int submit(struct run *r, struct job *in)
 	int rc;
 	while (pl->tail - pl->head == pl->cap ||
 	       (pl->tail > pl->head && pl->bytes + in->len > INFLIGHT_BYTES))
-		if ((rc = collect(r)))
+		if ((rc = collect(r))) {
+			job_free(in); /* not queued: pool_stop never sees it */
 			return rc;
+		}
 	struct job *j = &pl->ring[pl->tail % pl->cap];
 	pthread_mutex_lock(&pl->mu);
 	*j = *in;
@@ -761,8 +781,10 @@ int hy_import_run(struct hy_store *s, const char *const *paths, size_t n,
 	pool_stop(&r);
 	if (rc == 0)
 		rc = commit(&r);
-	else
+	else if (r.open) {
 		hy_store_rollback(s); /* this batch is lost; a re-run redoes it */
+		batch_lost(&r);
+	}
 	if (rc == 0 && stopped(&r))
 		st->interrupted = 1;
 	free(r.buf);

@@ -45,6 +45,8 @@ struct hy_store {
 	sqlite3 *db;
 	char *path;
 	int version;
+	int readonly;  /* HY_STORE_READONLY: nothing is ever written */
+	int immutable; /* read-only through ?immutable=1 (no -shm) */
 	int in_batch;
 	sqlite3_stmt *st[HY_ST_COUNT];
 	struct hy_store_pooled pool[HY_STORE_POOL];

@@ -1,13 +1,18 @@
 #!/usr/bin/env python3
 """Write N small, distinct, invented meeting readouts into DIR.
 
-Usage: gen_readouts.py DIR N [PER_FOLDER]
+Usage: gen_readouts.py DIR N [PER_FOLDER] [--manifest FILE]
 
 Deterministic: the same N gives the same bytes. Files go into
 DIR/000/, DIR/001/ ... (PER_FOLDER files each, default 500) so the import
 walks folders. Every readout has an opening paragraph and 2–5 agenda
 paragraphs, so every stored meeting has sections. The text is our own
 template, not real data.
+
+--manifest FILE also writes one line per readout to FILE: its absolute
+path (as the importer records it), a TAB, and the number of agenda
+sections it holds (what a stored meeting must have to be whole). The
+readouts themselves are the same with or without it.
 """
 import os
 import sys
@@ -34,6 +39,10 @@ def person(i):
     return SURNAMES[i % len(SURNAMES)] + GIVEN[(i // len(SURNAMES)) % len(GIVEN)]
 
 
+def n_items(i):
+    return 2 + i % 4
+
+
 def readout(i):
     place = PLACES[i % len(PLACES)] + "县"
     year = 2015 + (i // 4000) % 10
@@ -44,7 +53,6 @@ def readout(i):
     role = ROLES[i % len(ROLES)]
     others = "、".join(person(i * 3 + k + 1) for k in range(3))
     units = "、".join(UNITS[(i + k) % len(UNITS)] for k in range(2))
-    n_items = 2 + i % 4
     lines = [
         f"{place}召开县政府{year}年第{number}次常务会议",
         f"发布时间：{year}-{month:02d}-{day:02d} 17:{i % 60:02d}",
@@ -53,7 +61,7 @@ def readout(i):
         f"常务会议。县领导{others}出席会议。{units}等部门负责同志列席会议。"
         f"（编号{i}）",
     ]
-    for k in range(n_items):
+    for k in range(n_items(i)):
         topic = TOPICS[(i + k * 5) % len(TOPICS)]
         verb = VERBS[(i + k) % len(VERBS)]
         ask = ASKS[(i + k) % len(ASKS)]
@@ -62,16 +70,29 @@ def readout(i):
 
 
 def main():
-    if len(sys.argv) < 3:
+    args = sys.argv[1:]
+    manifest = None
+    if "--manifest" in args:
+        k = args.index("--manifest")
+        if k + 1 >= len(args):
+            sys.exit(__doc__)
+        manifest = open(args[k + 1], "w", encoding="utf-8")
+        del args[k:k + 2]
+    if len(args) < 2:
         sys.exit(__doc__)
-    out, n = sys.argv[1], int(sys.argv[2])
-    per = int(sys.argv[3]) if len(sys.argv) > 3 else 500
+    out, n = args[0], int(args[1])
+    per = int(args[2]) if len(args) > 2 else 500
     for i in range(n):
         d = os.path.join(out, f"{i // per:03d}")
         if i % per == 0:
             os.makedirs(d, exist_ok=True)
-        with open(os.path.join(d, f"{i:06d}.txt"), "w", encoding="utf-8") as f:
+        path = os.path.join(d, f"{i:06d}.txt")
+        with open(path, "w", encoding="utf-8") as f:
             f.write(readout(i))
+        if manifest:
+            manifest.write(f"{os.path.realpath(path)}\t{n_items(i)}\n")
+    if manifest:
+        manifest.close()
 
 
 if __name__ == "__main__":

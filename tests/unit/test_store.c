@@ -1334,6 +1334,205 @@ static void t_bodies_triggers(void **state)
 			 0);
 }
 
+/* ---- Data safety: read-only opens, damage, a full disk. ---- */
+
+/* sha256 of a whole file (the database: a few hundred KiB here). */
+static void file_sha(const char *path, char hex[65])
+{
+	FILE *fp = fopen(path, "rb");
+	size_t cap = 1 << 20, n;
+	char *b = malloc(cap);
+	assert_non_null(fp);
+	assert_non_null(b);
+	n = fread(b, 1, cap, fp);
+	assert_true(n < cap);
+	fclose(fp);
+	assert_int_equal(hy_store_sha256(b, n, hex), 0);
+	free(b);
+}
+
+static void t_readonly_writes_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store_record r;
+	struct hy_meeting m = sample("新", "2025-01-01", "甲县政府", "张三");
+	struct hy_store_doc d = {0};
+	char before[65], after[65], err[256] = "";
+	size_t n = 0;
+
+	fill_list(open_ok(f), 30);
+	hy_store_close(f->s);
+	f->s = NULL;
+	file_sha(f->db, before);
+	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_READONLY, err,
+				       sizeof err),
+			 0);
+	assert_int_equal(hy_store_readonly(f->s), 1);
+	assert_int_equal(hy_store_count(f->s, NULL, &n, err, sizeof err), 0);
+	assert_int_equal(n, 30);
+	assert_int_equal(hy_store_get(f->s, 1, &r, err, sizeof err), 0);
+	hy_store_record_free(&r);
+	d.raw = d.clean = "a new one";
+	d.raw_len = d.clean_len = strlen(d.raw);
+	d.source = "/tmp/new.txt";
+	assert_int_equal(hy_store_insert(f->s, &m, &d, NULL, err, sizeof err),
+			 HY_ERR_READONLY);
+	assert_non_null(strstr(err, "read-only"));
+	hy_store_close(f->s);
+	f->s = NULL;
+	file_sha(f->db, after);
+	assert_string_equal(before, after);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 30);
+}
+
+static void t_readonly_old_schema(void **state)
+{
+	struct fx *f = *state;
+	char err[256] = "";
+
+	assert_int_equal(hy_store_open_at(&f->s, f->db, HY_STORE_CREATE, 2, err,
+					  sizeof err),
+			 0);
+	fill_list(f->s, 10);
+	hy_store_close(f->s);
+	f->s = NULL;
+	/* read-only: the upgrade would write; refused, nothing changed */
+	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_READONLY, err,
+				       sizeof err),
+			 HY_ERR_READONLY);
+	assert_null(f->s);
+	if (!strstr(err, "upgrade") || !strstr(err, "read-only"))
+		fail_msg("%s", err);
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), 2);
+	/* with write access it is upgraded as before */
+	open_ok(f);
+	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
+}
+
+static void t_readonly_missing_not_created(void **state)
+{
+	struct fx *f = *state;
+	struct stat sb;
+	char err[256] = "";
+	assert_int_equal(hy_store_open(&f->s, f->db,
+				       HY_STORE_READONLY | HY_STORE_CREATE, err,
+				       sizeof err),
+			 HY_ERR_NOTFOUND);
+	assert_int_not_equal(stat(f->db, &sb), 0);
+}
+
+/* One page of the file overwritten with junk. */
+static void garble_page(const char *db, int page, int size)
+{
+	FILE *fp = fopen(db, "r+b");
+	char *junk = malloc((size_t)size);
+	assert_non_null(fp);
+	assert_non_null(junk);
+	for (int i = 0; i < size; i++)
+		junk[i] = (char)(i * 37 + 11);
+	assert_int_equal(fseek(fp, (long)(page - 1) * size, SEEK_SET), 0);
+	assert_int_equal(fwrite(junk, 1, (size_t)size, fp), (size_t)size);
+	assert_int_equal(fclose(fp), 0);
+	free(junk);
+}
+
+/* A damaged b-tree root (here an index that no command may read first)
+ * is found at open, before anything is written. */
+static void t_damaged_root_refused(void **state)
+{
+	struct fx *f = *state;
+	char before[65], after[65], err[256] = "";
+	int root, size;
+
+	fill_list(open_ok(f), 30);
+	hy_store_close(f->s);
+	f->s = NULL;
+	root = sql_int(f->db, "SELECT rootpage FROM sqlite_master"
+			      " WHERE name = 'meetings_by_number'");
+	size = sql_int(f->db, "PRAGMA page_size");
+	assert_true(root > 1);
+	garble_page(f->db, root, size);
+	file_sha(f->db, before);
+	for (int ro = 0; ro <= 1; ro++) {
+		assert_int_equal(hy_store_open(&f->s, f->db,
+					       ro ? HY_STORE_READONLY :
+						    HY_STORE_CREATE,
+					       err, sizeof err),
+				 HY_ERR_CORRUPT);
+		assert_null(f->s);
+		if (!strstr(err, "damaged"))
+			fail_msg("%s", err);
+	}
+	file_sha(f->db, after);
+	assert_string_equal(before, after);
+}
+
+/* The database cannot grow (PRAGMA max_page_count, as a full disk): the
+ * import stops with "disk full" (a failed write is not a rejected file),
+ * the batch in hand rolls back, and the counts are what is stored. */
+static void t_import_disk_full(void **state)
+{
+	struct fx *f = *state;
+	struct hy_import_opts o = {0};
+	struct hy_import_stats st;
+	char p[256], err[256] = "", sql[64];
+	const char *paths[1];
+	char *text = malloc(16384);
+	int pages;
+
+	assert_non_null(text);
+	snprintf(p, sizeof p, "%s/in", f->dir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	for (int i = 0; i < 120; i++) {
+		size_t n = (size_t)snprintf(text, 16384, "第%d次会议\n", i);
+		while (n < 8000)
+			n += (size_t)snprintf(text + n, 16384 - n,
+					      "会议研究了第%d项工作。", i);
+		snprintf(p, sizeof p, "%s/in/%03d.txt", f->dir, i);
+		write_file(p, text, n);
+	}
+	free(text);
+	open_ok(f);
+	pages = sql_int(f->db, "PRAGMA page_count");
+	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %d", pages + 40);
+	assert_int_equal(sqlite3_exec(f->s->db, sql, NULL, NULL, NULL),
+			 SQLITE_OK);
+	o.batch = 5;
+	snprintf(p, sizeof p, "%s/in", f->dir);
+	paths[0] = p;
+	assert_int_equal(hy_import_run(f->s, paths, 1, &o, &st, err,
+				       sizeof err),
+			 HY_ERR_IO);
+	if (!strstr(err, "disk full"))
+		fail_msg("%s", err);
+	assert_int_equal(st.rejected, 0);
+	hy_store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM"
+					" pragma_integrity_check()"
+					" WHERE integrity_check <> 'ok'"),
+			 0);
+	{
+		int n = sql_int(f->db, "SELECT count(*) FROM meetings");
+		assert_true(n > 0 && n < 120);
+		assert_int_equal(n % 5, 0);
+		assert_int_equal((size_t)n, st.imported);
+		assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sections"
+						" WHERE meeting_id NOT IN"
+						" (SELECT id FROM meetings)"),
+				 0);
+	}
+	/* with room, the same import finishes the set */
+	open_ok(f);
+	assert_int_equal(hy_import_run(f->s, paths, 1, &o, &st, err,
+				       sizeof err),
+			 0);
+	assert_int_equal(st.imported + st.duplicates, 120);
+	hy_store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 120);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1377,6 +1576,16 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_import_tree_many_threads, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(t_import_bad_encoding, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(t_readonly_writes_nothing, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(t_readonly_old_schema, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(t_readonly_missing_not_created,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(t_damaged_root_refused, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(t_import_disk_full, setup,
 						teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
