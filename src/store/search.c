@@ -1828,13 +1828,14 @@ static void *half_scan(void *arg)
 	return NULL;
 }
 
-/* The store's second connection (struct hy_store.reader), opened on
+/* The store's second connection (struct hy_store.reader), read-only, opened on
  * first use with a smaller page cache: it reads half an index, once. */
 static int reader(struct hy_store *s, struct hy_store **out)
 {
 	char err[256];
 	if (!s->reader) {
-		if (hy_store_open(&s->reader, s->path, 0, err, sizeof err))
+		if (hy_store_open(&s->reader, s->path, HY_STORE_READONLY, err,
+				  sizeof err))
 			return -1;
 		sqlite3_exec(s->reader->db, "PRAGMA cache_size = -2048", NULL,
 			     NULL, NULL);
