@@ -1828,8 +1828,9 @@ static void *half_scan(void *arg)
 	return NULL;
 }
 
-/* The store's second connection (struct hy_store.reader), read-only, opened on
- * first use with a smaller page cache: it reads half an index, once. */
+/* The store's second connection (struct hy_store.reader): read-only,
+ * opened on first use, with a smaller page cache (it reads part of an
+ * index, once). */
 static int reader(struct hy_store *s, struct hy_store **out)
 {
 	char err[256];
