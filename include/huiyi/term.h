@@ -46,7 +46,10 @@ void hy_term_size(struct hy_term *t, int *w, int *h);
  * starting with one, or whose text does not have the cell's width by
  * wcwidth(), is drawn as U+FFFD; such marks after the base are left out.
  * ZWJ and U+FE0E/U+FE0F are not sent either (terminals that honour them
- * draw other widths than wcwidth() counted). Returns 0 or HY_ERR_IO. */
+ * draw other widths than wcwidth() counted), nor the other invisible
+ * format characters wcwidth() counts 0 (ZWSP, ZWNJ, U+2060-U+2064, BOM,
+ * U+FFF9-U+FFFB, tags …): terminals disagree on how wide they are.
+ * Returns 0 or HY_ERR_IO. */
 int hy_term_draw(struct hy_term *t, const struct hy_grid *g, int cy, int cx,
 		 int force);
 

@@ -298,11 +298,20 @@ static int unsafe(uint32_t cp)
 }
 
 /* Left out of what is drawn although the grid keeps them: ZWJ and the
- * emoji/text presentation selectors. A terminal that honours them draws
- * a different number of columns than wcwidth() counted. */
+ * emoji/text presentation selectors (a terminal that honours them draws
+ * a different number of columns than wcwidth() counted), and the other
+ * invisible format characters wcwidth() counts 0 that terminals disagree
+ * on (some draw them as a visible box): ZWSP, ZWNJ, the word joiner and
+ * invisible operators, the deprecated format controls, BOM / ZWNBSP, the
+ * Mongolian vowel separator, interlinear annotation marks and tags. */
 static int dropped(uint32_t cp)
 {
-	return cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F;
+	return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFE0E ||
+	       cp == 0xFE0F || cp == 0xFEFF || cp == 0x180E ||
+	       (cp >= 0x2060 && cp <= 0x2064) ||
+	       (cp >= 0x206A && cp <= 0x206F) ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0xE0001 ||
+	       (cp >= 0xE0020 && cp <= 0xE007F);
 }
 
 /* Cell text → base character + combining marks for setcchar. Returns the
