@@ -56,8 +56,14 @@ int hy_term_draw(struct hy_term *t, const struct hy_grid *g, int cy, int cx,
 /* Wait up to timeout_ms (-1: forever; 0: only what is pending) for an
  * event. Returns 1 with *ev filled, 0 on timeout. Keys the model has no
  * use for (function keys, mouse releases) are skipped. After a quit
- * signal every call returns HY_EV_QUIT at once. A Ctrl-Z is acted on
- * here: a caller busy elsewhere stops when it next reads. */
+ * signal every call returns HY_EV_QUIT at once; so after the terminal
+ * hung up (POLLHUP on stdin), also when SIGHUP is ignored. A Ctrl-Z is
+ * acted on here: a caller busy elsewhere stops when it next reads. */
 int hy_term_read(struct hy_term *t, struct hy_event *ev, int timeout_ms);
+
+/* The signal behind a HY_EV_QUIT (SIGTERM, SIGHUP, SIGINT, SIGQUIT;
+ * SIGHUP when the terminal hung up without one), or 0: the browser exits
+ * with 128 + it, as a shell reports a process a signal ended. */
+int hy_term_quit_signal(const struct hy_term *t);
 
 #endif
