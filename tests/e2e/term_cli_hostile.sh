@@ -107,7 +107,14 @@ run 1 "$HUIYI_BIN" -d "$T/db" search $'燃气\e[6n'
 clean "$T/err" "search without matches"
 run 1 "$HUIYI_BIN" -d "$T/nope"$'\e[2J'/x.db show 1
 clean "$T/err" "a database that does not exist"
-ok "error messages quoting an ID, a date, a command, a path: controls as U+FFFD"
+# A file name with an OSC 52 and a bidi override, rejected by import: the
+# report names it with U+FFFD.
+mkdir -p "$T/evil"
+printf '\x00\x01\x02\xff' >"$T/evil/"$'a\e]52;c;ZXZpbA==\a\xe2\x80\xae.txt'
+run 1 "$HUIYI_BIN" -d "$T/db" import "$T/evil"
+clean "$T/err" "import's report naming a hostile file"
+has "$T/err" "a�]52;c;ZXZpbA==��.txt"
+ok "error messages quoting an ID, a date, a command, a path, a file name: controls as U+FFFD"
 
 # On a terminal: the same commands in a tmux pane, the pane's bytes
 # recorded. Only the shell's own sequences (bracketed paste on, off) may
