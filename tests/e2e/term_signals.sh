@@ -79,8 +79,8 @@ hangup() {
 		sleep 0.05
 	done
 	if [ ! -f "$out.status" ]; then
-		st=$(ps -o stat=,pcpu= -p "$pid" 2>/dev/null || true)
-		fail "$mode: the browser did not end within 6 s after its terminal was closed (ps: $st)"
+		st=$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null || true)
+		fail "$mode: the browser did not end within 6 s after its terminal was closed (state $st)"
 	fi
 	stray=""
 	st=$(cat "$out.status")
@@ -114,12 +114,19 @@ stty_now before
 modes >"$T/modes.before"
 grep -q '^0 cursor=1 ' "$T/modes.before" || fail "test setup: the shell's pane is not in the normal screen with a cursor: $(cat "$T/modes.before")"
 
-# SIGTERM from the list.
-type_line "clear; hy; echo TERM_EXIT=\$?"
+# SIGTERM from the list. (hyp: hy that leaves its pid, the browser's, in
+# $T/hy.pid.)
+cat >"$T/bin/hyp" <<EOF
+#!/bin/sh
+echo \$\$ >"$T/hy.pid"
+exec hy "\$@"
+EOF
+chmod +x "$T/bin/hyp"
+type_line "clear; hyp; echo TERM_EXIT=\$?"
 wait_status '^ meeting 1/19 '
 [ "$(tm display-message -p -t t '#{alternate_on}')" = 1 ] || fail "the browser does not use the alternate screen"
-pid=$(pgrep -P "$(tm display-message -p -t t '#{pane_pid}')")
-[ -n "$pid" ] || fail "no browser process under the pane's shell"
+pid=$(cat "$T/hy.pid")
+[ "$(cat "/proc/$pid/comm")" = huiyi ] || fail "process $pid is not the browser: $(cat "/proc/$pid/comm")"
 kill -TERM "$pid"
 wait_for "TERM_EXIT="
 pane | grep -qx 'TERM_EXIT=143' || fail "SIGTERM: $(pane | grep TERM_EXIT=), expected 143 (128 + SIGTERM)"
