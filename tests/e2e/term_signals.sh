@@ -11,6 +11,7 @@
 #   screen left, the cursor visible, mouse reporting and keypad mode off,
 #   the scroll region whole (tmux's view of the pane); the shell prompt
 #   works.
+# - The terminal closed while the browser is stopped (Ctrl-Z): it ends.
 # - Ctrl-Z: the same state while stopped; fg brings the screen back as it
 #   was, and q leaves with status 0.
 # Status file and pid come from a small python wrapper (wrap.py), which
@@ -98,6 +99,45 @@ ok "the terminal closed while reading a meeting: status 129, no sanitizer report
 hangup ign
 ok "the same with SIGHUP ignored: the hung-up terminal ends the browser, status 129, the database unchanged"
 
+# The terminal closed while the browser is stopped (Ctrl-Z): the shell's
+# hang-up reaches it (SIGHUP, then SIGCONT), and it ends; no process is
+# left behind, no sanitizer report.
+cat >"$T/bin/hyp" <<EOF
+#!/bin/sh
+echo \$\$ >"$T/hy.pid"
+exec hy "\$@"
+EOF
+chmod +x "$T/bin/hyp"
+tm new-window -d -n zhup -t t: \
+	"env -u NO_COLOR TERM=$TERMNAME HOME=$HOME PATH=$T/bin:$PATH HISTFILE=/dev/null PS1='\$ ' bash --norc --noprofile -i"
+for ((i = 0; i < 120; i++)); do
+	tm capture-pane -p -t t:zhup | grep -q '^\$' && break
+	sleep 0.05
+done
+rm -f "$T/hy.pid"
+tm send-keys -t t:zhup -l "hyp" && tm send-keys -t t:zhup Enter
+for ((i = 0; i < 120; i++)); do
+	tm capture-pane -p -t t:zhup | tail -n 1 | grep -qE '^ meeting 1/19' && break
+	sleep 0.05
+done
+pid=$(cat "$T/hy.pid")
+stray=$pid
+tm send-keys -t t:zhup C-z
+for ((i = 0; i < 120; i++)); do
+	tm capture-pane -p -t t:zhup | grep -q 'Stopped' && break
+	sleep 0.05
+done
+[ "$(cut -d' ' -f3 "/proc/$pid/stat")" = T ] || fail "Ctrl-Z did not stop the browser (state $(cut -d' ' -f3 "/proc/$pid/stat"))"
+tm kill-window -t t:zhup
+for ((i = 0; i < 120; i++)); do
+	[ -e "/proc/$pid" ] || break
+	sleep 0.05
+done
+[ ! -e "/proc/$pid" ] || fail "the stopped browser outlived its closed terminal (state $(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null))"
+stray=""
+san_check
+ok "the terminal closed while the browser was stopped: it ended, nothing left behind"
+
 # What tmux knows of the pane's modes, and the tty modes from the shell.
 modes() {
 	tm display-message -p -t t '#{alternate_on} cursor=#{cursor_flag} mouse=#{mouse_any_flag}#{mouse_button_flag}#{mouse_standard_flag}#{mouse_sgr_flag} keypad=#{keypad_flag}#{keypad_cursor_flag} insert=#{insert_flag} wrap=#{wrap_flag} region=#{scroll_region_upper}-#{scroll_region_lower}'
@@ -116,12 +156,6 @@ grep -q '^0 cursor=1 ' "$T/modes.before" || fail "test setup: the shell's pane i
 
 # SIGTERM from the list. (hyp: hy that leaves its pid, the browser's, in
 # $T/hy.pid.)
-cat >"$T/bin/hyp" <<EOF
-#!/bin/sh
-echo \$\$ >"$T/hy.pid"
-exec hy "\$@"
-EOF
-chmod +x "$T/bin/hyp"
 type_line "clear; hyp; echo TERM_EXIT=\$?"
 wait_status '^ meeting 1/19 '
 [ "$(tm display-message -p -t t '#{alternate_on}')" = 1 ] || fail "the browser does not use the alternate screen"
