@@ -276,7 +276,7 @@ refuse() {
 	local name=$1 want=$2 cmd=$3 raw
 	type_line "clear"
 	# cleared: only the prompt is left (an old prompt line must not count)
-	for ((i = 0; i < 100; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		[ "$(pane | grep -c .)" = 1 ] && pane | grep -qE '^\$ ?$' && break
 		sleep 0.05
 	done
@@ -322,7 +322,7 @@ refuse nodb2 "does not exist" "'$HUIYI_BIN' -d '$T/nope.db'"
 advice=$(grep -oE 'set [A-Za-z_]+=[^ ]+' "$T/locale.err" | head -n 1 | sed 's/^set //')
 [ -n "$advice" ] || fail "the locale message does not say what to set: $(cat "$T/locale.err")"
 type_line "clear; env LC_ALL=C $advice hy; echo ADVICE_EXIT=\$?"
-for ((i = 0; i < 100; i++)); do
+for ((i = 0; i < TRIES; i++)); do
 	pane | grep -qE 'meetings · sort|ADVICE_EXIT=' && break
 	sleep 0.05
 done

@@ -32,6 +32,13 @@ stop_server() {
 }
 trap 'stop_server; cleanup' EXIT
 
+# How long a wait_* / poll waits for the pane before failing, in seconds.
+# Waits end as soon as the pane shows what they wait for, so this costs
+# nothing when all is well; it is long for a loaded machine and the
+# sanitizer build.
+WAIT=${HUIYI_E2E_WAIT:-20}
+TRIES=$((WAIT * 20)) # polls 50 ms apart
+
 # The pane's size as the test set it (what the screen must fit).
 W=0 H=0
 
@@ -114,7 +121,7 @@ keys() { tm send-keys -t t "$@"; }
 
 # wait_for TEXT [SECONDS]: until the pane shows TEXT (a fixed string).
 wait_for() {
-	local i n=$((${2:-6} * 20))
+	local i n=$((${2:-$WAIT} * 20))
 	for ((i = 0; i < n; i++)); do
 		pane | grep -qF -- "$1" && return 0
 		sleep 0.05
@@ -124,7 +131,7 @@ wait_for() {
 
 # wait_re REGEX [SECONDS]: until a line of the pane matches REGEX (ERE).
 wait_re() {
-	local i n=$((${2:-6} * 20))
+	local i n=$((${2:-$WAIT} * 20))
 	for ((i = 0; i < n; i++)); do
 		pane | grep -qE -- "$1" && return 0
 		sleep 0.05
@@ -136,7 +143,7 @@ wait_re() {
 # the frame is complete (the status line is not always drawn last).
 wait_status() {
 	local i
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		if pane | tail -n 1 | grep -qE -- "$1"; then
 			settle
 			pane | tail -n 1 | grep -qE -- "$1" && return 0
@@ -165,7 +172,7 @@ line() { pane | sed -n "$1p"; }
 # wait_line N TEXT: until line N is exactly TEXT.
 wait_line() {
 	local i
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		[ "$(line "$1")" = "$2" ] && return 0
 		sleep 0.05
 	done
@@ -175,7 +182,7 @@ wait_line() {
 # wait_line_not N TEXT: until line N is no longer TEXT.
 wait_line_not() {
 	local i
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		[ "$(line "$1")" != "$2" ] && return 0
 		sleep 0.05
 	done
@@ -237,12 +244,12 @@ for b in bad:
 sys.exit(1 if bad else 0)
 EOF
 
-# poll CMD...: until CMD succeeds (at most 6 s); CMD says in WHY what is
+# poll CMD...: until CMD succeeds (at most $WAIT s); CMD says in WHY what is
 # still wrong, and that is the failure.
 poll() {
 	local i
 	WHY="$*"
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		"$@" && return 0
 		sleep 0.05
 	done
@@ -279,7 +286,7 @@ paints() {
 # new size, which may look right: this waits for the browser's own.)
 wait_paint() {
 	local i n
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		[ "$(paints)" -gt "$1" ] && break
 		sleep 0.05
 	done
@@ -391,7 +398,7 @@ rec_start() {
 # browser) is in the recording, stop recording.
 rec_stop() {
 	local i
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		grep -qF -- "$1" "$T/raw" && break
 		sleep 0.05
 	done

@@ -62,27 +62,27 @@ hangup() {
 	fingerprint >"$T/db.before"
 	tm new-window -d -n hup -t t: \
 		"env -u NO_COLOR TERM=$TERMNAME $PY '$T/wrap.py' $mode '$out' '$HUIYI_BIN' -d '$T/db' 2>>'$T/stderr'"
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		tm capture-pane -p -t t:hup 2>/dev/null | tail -n 1 | grep -qE '^ meeting 1/19' && break
 		sleep 0.05
 	done
 	tm capture-pane -p -t t:hup | tail -n 1 | grep -qE '^ meeting 1/19' ||
 		fail "$mode: the browser did not start in its window"
 	tm send-keys -t t:hup Enter j j j
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		tm capture-pane -p -t t:hup | tail -n 1 | grep -qE '^ meeting 1/19 · §' && break
 		sleep 0.05
 	done
 	pid=$(cat "$out.pid")
 	stray=$pid
 	tm kill-window -t t:hup
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		[ -f "$out.status" ] && break
 		sleep 0.05
 	done
 	if [ ! -f "$out.status" ]; then
 		st=$(cut -d' ' -f3 "/proc/$pid/stat" 2>/dev/null || true)
-		fail "$mode: the browser did not end within 6 s after its terminal was closed (state $st)"
+		fail "$mode: the browser did not end within $WAIT s after its terminal was closed (state $st)"
 	fi
 	stray=""
 	st=$(cat "$out.status")
@@ -111,26 +111,26 @@ EOF
 chmod +x "$T/bin/hyp"
 tm new-window -d -n zhup -t t: \
 	"env -u NO_COLOR TERM=$TERMNAME HOME=$HOME PATH=$T/bin:$PATH HISTFILE=/dev/null PS1='\$ ' bash --norc --noprofile -i"
-for ((i = 0; i < 120; i++)); do
+for ((i = 0; i < TRIES; i++)); do
 	tm capture-pane -p -t t:zhup | grep -q '^\$' && break
 	sleep 0.05
 done
 rm -f "$T/hy.pid"
 tm send-keys -t t:zhup -l "hyp" && tm send-keys -t t:zhup Enter
-for ((i = 0; i < 120; i++)); do
+for ((i = 0; i < TRIES; i++)); do
 	tm capture-pane -p -t t:zhup | tail -n 1 | grep -qE '^ meeting 1/19' && break
 	sleep 0.05
 done
 pid=$(cat "$T/hy.pid")
 stray=$pid
 tm send-keys -t t:zhup C-z
-for ((i = 0; i < 120; i++)); do
+for ((i = 0; i < TRIES; i++)); do
 	tm capture-pane -p -t t:zhup | grep -q 'Stopped' && break
 	sleep 0.05
 done
 [ "$(cut -d' ' -f3 "/proc/$pid/stat")" = T ] || fail "Ctrl-Z did not stop the browser (state $(cut -d' ' -f3 "/proc/$pid/stat"))"
 tm kill-window -t t:zhup
-for ((i = 0; i < 120; i++)); do
+for ((i = 0; i < TRIES; i++)); do
 	[ -e "/proc/$pid" ] || break
 	sleep 0.05
 done
