@@ -46,15 +46,24 @@ void hy_term_size(struct hy_term *t, int *w, int *h);
  * starting with one, or whose text does not have the cell's width by
  * wcwidth(), is drawn as U+FFFD; such marks after the base are left out.
  * ZWJ and U+FE0E/U+FE0F are not sent either (terminals that honour them
- * draw other widths than wcwidth() counted). Returns 0 or HY_ERR_IO. */
+ * draw other widths than wcwidth() counted), nor the other invisible
+ * format characters wcwidth() counts 0 (ZWSP, ZWNJ, U+2060-U+2064, BOM,
+ * U+FFF9-U+FFFB, tags …): terminals disagree on how wide they are.
+ * Returns 0 or HY_ERR_IO. */
 int hy_term_draw(struct hy_term *t, const struct hy_grid *g, int cy, int cx,
 		 int force);
 
 /* Wait up to timeout_ms (-1: forever; 0: only what is pending) for an
  * event. Returns 1 with *ev filled, 0 on timeout. Keys the model has no
  * use for (function keys, mouse releases) are skipped. After a quit
- * signal every call returns HY_EV_QUIT at once. A Ctrl-Z is acted on
- * here: a caller busy elsewhere stops when it next reads. */
+ * signal every call returns HY_EV_QUIT at once; so after the terminal
+ * hung up (POLLHUP on stdin), also when SIGHUP is ignored. A Ctrl-Z is
+ * acted on here: a caller busy elsewhere stops when it next reads. */
 int hy_term_read(struct hy_term *t, struct hy_event *ev, int timeout_ms);
+
+/* The signal behind a HY_EV_QUIT (SIGTERM, SIGHUP, SIGINT, SIGQUIT;
+ * SIGHUP when the terminal hung up without one), or 0: the browser exits
+ * with 128 + it, as a shell reports a process a signal ended. */
+int hy_term_quit_signal(const struct hy_term *t);
 
 #endif

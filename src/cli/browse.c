@@ -102,8 +102,15 @@ oom:
 	rc = HY_EXIT_FAIL;
 	snprintf(err, sizeof err, "out of memory");
 out:
+	/* Ended by a signal (or a hang-up): 128 + its number, like a shell
+	 * reports it; no message (the terminal may be gone, or the user
+	 * asked for it). */
+	if (t && hy_term_quit_signal(t) > 0) {
+		rc = 128 + hy_term_quit_signal(t);
+		err[0] = '\0';
+	}
 	hy_term_close(t);
-	if (err[0] && rc != HY_EXIT_OK)
+	if (err[0] && rc == HY_EXIT_FAIL)
 		hy_cli_error("%s", err);
 	hy_grid_free(&g);
 	hy_model_free(&m);

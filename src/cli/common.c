@@ -10,13 +10,32 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+/* A message with controls as U+FFFD (hy_cli_put): its arguments (a path,
+ * a query, a bad option) may hold escape sequences. */
+static void put_message(const char *fmt, va_list ap)
+{
+	char buf[1024], *p = buf;
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(buf, sizeof buf, fmt, ap);
+	if (n >= (int)sizeof buf && (p = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(p, (size_t)n + 1, fmt, aq);
+	va_end(aq);
+	if (n >= 0)
+		hy_cli_put(stderr, p ? p : buf);
+	if (p != buf)
+		free(p);
+}
+
 void hy_cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	fflush(stdout);
 	fputs("huiyi: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -29,7 +48,7 @@ int hy_cli_usage(const char *cmd, const char *fmt, ...)
 	if (cmd)
 		fprintf(stderr, "%s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_message(fmt, ap);
 	va_end(ap);
 	fputs(" (see huiyi --help)\n", stderr);
 	return HY_EXIT_USAGE;

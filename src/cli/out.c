@@ -4,7 +4,9 @@
  * DESIGN.md §5), else ICU's East Asian Width (W and F count 2, combining
  * and format characters 0), so columns still line up for a terminal that
  * shows UTF-8 under a C locale. Controls never reach the terminal: they
- * print as U+FFFD. */
+ * print as U+FFFD, and so do the bidi controls (they would reorder the
+ * rest of the line); invisible format characters (ZWSP, ZWJ, BOM …) are
+ * left out. The same piped: text is for people, --json keeps the data. */
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700 /* wcwidth() */
 #endif
@@ -21,9 +23,23 @@
 
 static const char fffd[] = "\xef\xbf\xbd";
 
+/* C0, DEL, C1, and the bidi embeddings, overrides, isolates and marks. */
 static int is_control(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+	       (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+	       cp == 0x200f || cp == 0x061c;
+}
+
+/* Invisible format characters terminals disagree on (as src/term). */
+static int is_invisible(uint32_t cp)
+{
+	return cp == 0x200b || cp == 0x200c || cp == 0x200d || cp == 0xfeff ||
+	       cp == 0x180e || (cp >= 0x2060 && cp <= 0x2064) ||
+	       (cp >= 0x206a && cp <= 0x206f) ||
+	       (cp >= 0xfff9 && cp <= 0xfffb) || cp == 0xe0001 ||
+	       (cp >= 0xe0020 && cp <= 0xe007f);
 }
 
 int hy_cli_cp_width(const struct hy_cli *c, uint32_t cp)
@@ -32,6 +48,8 @@ int hy_cli_cp_width(const struct hy_cli *c, uint32_t cp)
 
 	if (is_control(cp))
 		return 1;
+	if (is_invisible(cp))
+		return 0;
 	if (c->utf8) {
 		int w = wcwidth((wchar_t)cp);
 		return w < 0 ? 1 : w;
@@ -59,7 +77,8 @@ size_t hy_cli_width(const struct hy_cli *c, const char *s)
 	return w;
 }
 
-/* Write s[0..len) with controls as U+FFFD (LF and TAB kept if keep). */
+/* Write s[0..len) with controls as U+FFFD (LF and TAB kept if keep),
+ * without the invisible format characters. */
 static void put_n(FILE *f, const char *s, size_t len, int keep)
 {
 	size_t run = 0; /* start of bytes not yet written */
@@ -67,10 +86,12 @@ static void put_n(FILE *f, const char *s, size_t len, int keep)
 		uint32_t cp;
 		size_t n = hy_utf8_decode(s + i, len - i, &cp);
 		int bad = cp == HY_UTF8_REPLACEMENT && n == 1;
-		if (bad || (is_control(cp) &&
-			    !(keep && (cp == '\n' || cp == '\t')))) {
+		if (bad || is_invisible(cp) ||
+		    (is_control(cp) &&
+		     !(keep && (cp == '\n' || cp == '\t')))) {
 			fwrite(s + run, 1, i - run, f);
-			fputs(fffd, f);
+			if (!is_invisible(cp))
+				fputs(fffd, f);
 			run = i + n;
 		}
 		i += n;

@@ -27,8 +27,11 @@
 #include <wchar.h>
 
 /* The only mutable globals (DESIGN.md §3): set by signal handlers, read
- * and cleared by hy_term_read. */
+ * and cleared by hy_term_read. quit_sig: the signal that asked to quit
+ * (SIGHUP too when the terminal hung up without one), for the exit
+ * status. */
 static volatile sig_atomic_t quit_flag;
+static volatile sig_atomic_t quit_sig;
 static volatile sig_atomic_t tstp_flag;
 
 enum { SIG_TERM, SIG_HUP, SIG_INT, SIG_QUIT, SIG_TSTP, SIG_WINCH, SIG_N };
@@ -48,7 +51,8 @@ struct hy_term {
 
 static void on_quit(int sig)
 {
-	(void)sig;
+	if (!quit_flag)
+		quit_sig = sig;
 	quit_flag = 1;
 }
 
@@ -233,6 +237,7 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	t->cursor = -1;
 	t->need_full = 1;
 	quit_flag = 0;
+	quit_sig = 0;
 	tstp_flag = 0;
 	/* Before newterm, so ncurses keeps its hands off these signals. */
 	catch_signals(t);
@@ -279,6 +284,12 @@ void hy_term_close(struct hy_term *t)
 	free(t);
 }
 
+int hy_term_quit_signal(const struct hy_term *t)
+{
+	(void)t;
+	return quit_flag ? (int)quit_sig : 0;
+}
+
 void hy_term_size(struct hy_term *t, int *w, int *h)
 {
 	set_term(t->scr);
@@ -298,11 +309,20 @@ static int unsafe(uint32_t cp)
 }
 
 /* Left out of what is drawn although the grid keeps them: ZWJ and the
- * emoji/text presentation selectors. A terminal that honours them draws
- * a different number of columns than wcwidth() counted. */
+ * emoji/text presentation selectors (a terminal that honours them draws
+ * a different number of columns than wcwidth() counted), and the other
+ * invisible format characters wcwidth() counts 0 that terminals disagree
+ * on (some draw them as a visible box): ZWSP, ZWNJ, the word joiner and
+ * invisible operators, the deprecated format controls, BOM / ZWNBSP, the
+ * Mongolian vowel separator, interlinear annotation marks and tags. */
 static int dropped(uint32_t cp)
 {
-	return cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F;
+	return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFE0E ||
+	       cp == 0xFE0F || cp == 0xFEFF || cp == 0x180E ||
+	       (cp >= 0x2060 && cp <= 0x2064) ||
+	       (cp >= 0x206A && cp <= 0x206F) ||
+	       (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0xE0001 ||
+	       (cp >= 0xE0020 && cp <= 0xE007F);
 }
 
 /* Cell text → base character + combining marks for setcchar. Returns the
@@ -621,11 +641,15 @@ int hy_term_read(struct hy_term *t, struct hy_event *ev, int timeout_ms)
 		}
 		if (r == 0 && !quit_flag && !tstp_flag)
 			return 0;
-		/* readable, or a signal: look again */
-		if (r > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL)) &&
-		    !(pfd.revents & POLLIN)) {
-			ev->type = HY_EV_QUIT; /* the terminal is gone */
-			return 1;
+		/* Hung up, with SIGHUP ignored or not yet here: a hung-up tty
+		 * also polls readable, but there is nothing left to read
+		 * (wget_wch said so above), and looking again would spin. */
+		if (r > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))) {
+			if (!quit_flag)
+				quit_sig = SIGHUP;
+			quit_flag = 1;
+			continue;
 		}
+		/* readable, or a signal: look again */
 	}
 }

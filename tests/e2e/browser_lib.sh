@@ -32,6 +32,13 @@ stop_server() {
 }
 trap 'stop_server; cleanup' EXIT
 
+# How long a wait_* / poll waits for the pane before failing, in seconds.
+# Waits end as soon as the pane shows what they wait for, so this costs
+# nothing when all is well; it is long for a loaded machine and the
+# sanitizer build.
+WAIT=${HUIYI_E2E_WAIT:-20}
+TRIES=$((WAIT * 20)) # polls 50 ms apart
+
 # The pane's size as the test set it (what the screen must fit).
 W=0 H=0
 
@@ -114,7 +121,7 @@ keys() { tm send-keys -t t "$@"; }
 
 # wait_for TEXT [SECONDS]: until the pane shows TEXT (a fixed string).
 wait_for() {
-	local i n=$((${2:-6} * 20))
+	local i n=$((${2:-$WAIT} * 20))
 	for ((i = 0; i < n; i++)); do
 		pane | grep -qF -- "$1" && return 0
 		sleep 0.05
@@ -124,7 +131,7 @@ wait_for() {
 
 # wait_re REGEX [SECONDS]: until a line of the pane matches REGEX (ERE).
 wait_re() {
-	local i n=$((${2:-6} * 20))
+	local i n=$((${2:-$WAIT} * 20))
 	for ((i = 0; i < n; i++)); do
 		pane | grep -qE -- "$1" && return 0
 		sleep 0.05
@@ -136,7 +143,7 @@ wait_re() {
 # the frame is complete (the status line is not always drawn last).
 wait_status() {
 	local i
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		if pane | tail -n 1 | grep -qE -- "$1"; then
 			settle
 			pane | tail -n 1 | grep -qE -- "$1" && return 0
@@ -165,7 +172,7 @@ line() { pane | sed -n "$1p"; }
 # wait_line N TEXT: until line N is exactly TEXT.
 wait_line() {
 	local i
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		[ "$(line "$1")" = "$2" ] && return 0
 		sleep 0.05
 	done
@@ -175,7 +182,7 @@ wait_line() {
 # wait_line_not N TEXT: until line N is no longer TEXT.
 wait_line_not() {
 	local i
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		[ "$(line "$1")" != "$2" ] && return 0
 		sleep 0.05
 	done
@@ -237,12 +244,12 @@ for b in bad:
 sys.exit(1 if bad else 0)
 EOF
 
-# poll CMD...: until CMD succeeds (at most 6 s); CMD says in WHY what is
+# poll CMD...: until CMD succeeds (at most $WAIT s); CMD says in WHY what is
 # still wrong, and that is the failure.
 poll() {
 	local i
 	WHY="$*"
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		"$@" && return 0
 		sleep 0.05
 	done
@@ -279,7 +286,7 @@ paints() {
 # new size, which may look right: this waits for the browser's own.)
 wait_paint() {
 	local i n
-	for ((i = 0; i < 120; i++)); do
+	for ((i = 0; i < TRIES; i++)); do
 		[ "$(paints)" -gt "$1" ] && break
 		sleep 0.05
 	done
@@ -311,6 +318,102 @@ san_check() {
 	fi
 }
 
+# The raw-output checker: what the pane's programs wrote, byte for byte
+# (rec_start .. rec_stop, tmux pipe-pane -o). It must be valid UTF-8, and
+# every escape sequence one a curses program draws with: CSI with only
+# digits and ';' (SGR, cursor moves, erasing, scroll region, insert and
+# delete, private modes from a short list: cursor, keypad, mouse,
+# alternate screen, bracketed paste), ESC ( ) charset choices, ESC 7 8 =
+# > M. Nothing else: no OSC (clipboard, title), DCS, APC, PM, SOS, no
+# report requests (CSI 6n, CSI c, CSI t), no reset (ESC c), no BEL, no
+# C0 but BS TAB LF CR SO SI, no C1 (U+0080-U+009F), no bidi controls and
+# none of the invisible format characters huiyi must not send (ZWSP, ZWJ,
+# ZWNJ, word joiner and invisible operators, BOM, interlinear
+# annotation, tags), and never ESC [2J (the hostile tests' clear-screen:
+# ncurses clears with ESC [H ESC [J here). Prints what is wrong.
+cat >"$T/raw.py" <<'EOF'
+import re, sys
+raw = open(sys.argv[1], 'rb').read()
+try:
+    text = raw.decode('utf-8')
+except UnicodeDecodeError as e:
+    print('not UTF-8 at byte %d: %r' % (e.start, raw[max(0, e.start - 30):e.start + 30]))
+    sys.exit(1)
+FINALS = set('mHJKABCDEFGdfrSTLM@PXb')
+MODES = {'?1', '?7', '?12', '?25', '?47', '?1000', '?1002', '?1003', '?1004',
+         '?1005', '?1006', '?1015', '?1034', '?1047', '?1048', '?1049', '?2004',
+         '4', '34'}
+CSI = re.compile(r'\x1b\[([\x30-\x3f]*)([\x20-\x2f]*)([\x40-\x7e])')
+C0 = set('\b\t\n\r\x0e\x0f')
+def invisible(o):
+    return (0x80 <= o <= 0x9f or 0x202a <= o <= 0x202e or 0x2066 <= o <= 0x2069
+            or o in (0x61c, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0xfeff, 0x180e)
+            or 0x2060 <= o <= 0x2064 or 0x206a <= o <= 0x206f
+            or 0xfff9 <= o <= 0xfffb or o == 0xe0001 or 0xe0020 <= o <= 0xe007f)
+bad = []
+i = 0
+while i < len(text) and len(bad) < 10:
+    c, o = text[i], ord(text[i])
+    n, why = 1, None
+    if c == '\x1b':
+        m = CSI.match(text, i)
+        if m:
+            n = m.end() - i
+            params, inter, final = m.groups()
+            if inter or not re.fullmatch(r'\??[0-9;]*', params):
+                why = 'CSI with odd bytes'
+            elif final in 'hl':
+                q = '?' if params.startswith('?') else ''
+                if not all(q + p in MODES for p in params.lstrip('?').split(';')):
+                    why = 'a terminal mode huiyi does not set'
+            elif final not in FINALS:
+                why = 'a CSI sequence curses does not draw with'
+        elif text[i + 1:i + 2] in ('(', ')') and text[i + 2:i + 3] in ('B', '0', 'U'):
+            n = 3
+        elif text[i + 1:i + 2] and text[i + 1] in '78=>M':
+            n = 2
+        else:
+            why = 'an escape sequence that is not CSI'
+        if text.startswith('\x1b[2J', i):
+            why = 'ESC [2J (the hostile clear-screen)'
+    elif (o < 0x20 and c not in C0) or o == 0x7f:
+        why = 'the control character U+%04X' % o
+    elif invisible(o):
+        why = 'U+%04X (C1, bidi or invisible format character)' % o
+    if why:
+        bad.append('%s at %d: %r' % (why, i, text[max(0, i - 30):i + 30]))
+    i += n
+for b in bad:
+    print(b)
+sys.exit(1 if bad else 0)
+EOF
+
+# rec_start: record what the pane's programs write from now on ($T/raw).
+rec_start() {
+	: >"$T/raw"
+	tm pipe-pane -t t -o "cat >>'$T/raw'"
+}
+
+# rec_stop MARKER: once MARKER (printed last, e.g. by the shell after the
+# browser) is in the recording, stop recording.
+rec_stop() {
+	local i
+	for ((i = 0; i < TRIES; i++)); do
+		grep -qF -- "$1" "$T/raw" && break
+		sleep 0.05
+	done
+	tm pipe-pane -t t
+	grep -qF -- "$1" "$T/raw" || fail "the recording never got '$1'"
+}
+
+# raw_ok WHAT: the recording holds only what raw.py allows.
+raw_ok() {
+	local why
+	why=$("$PY" "$T/raw.py" "$T/raw") ||
+		fail "$1: the terminal received what huiyi must never send:
+$why"
+}
+
 # Run on its own: the checker catches what it is for.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	ck() { printf '%s' "$3" | "$PY" "$T/screen.py" "$1" "$2" "${@:4}" >/dev/null; }
@@ -325,5 +428,13 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 		fail "checker: aligned columns refused"
 	ck 20 4 $'head\nhead\n2024 一二三 cd\nstatus\n' cols 5,8 &&
 		fail "checker: a column inside a wide character not seen"
+	rk() { printf '%s' "$1" >"$T/raw" && "$PY" "$T/raw.py" "$T/raw" >/dev/null; }
+	rk $'\e[?1049h\e[1;30r\e[m\e[1;4H一\e[39;49m\e(B\e[K\r\n\e[?25l\e[?1006;1000h\e[?1049l' ||
+		fail "raw checker: what ncurses writes refused"
+	for b in $'\e]52;c;eA==\a' $'\eP1$qm\e\\' $'\e_x\e\\' $'\e[6n' $'\ec' $'\e[2J' $'\e[21t' \
+		$'a\ab' $'\xc2\x9b1m' $'\x9b' $'\xe2\x80\xae' $'\xe2\x80\x8b' $'\xe2\x80\x8d' $'\e[?1049;5h'; do
+		rk "x${b}y" && fail "raw checker: $(printf '%q' "$b") not seen"
+	done
+	ok "the raw checker allows curses' own sequences, refuses OSC, DCS, APC, reports, RIS, ESC [2J, BEL, C1, bidi, ZWSP, ZWJ"
 	ok "the screen checker sees overwide lines, split characters, controls, misaligned columns"
 fi

@@ -12,6 +12,7 @@
 
 #include "huiyi/err.h"
 #include "huiyi/grid.h"
+#include "huiyi/utf8.h"
 
 /* Every grid must keep these: a lead (width 2) is never in the last column
  * and is followed by a padding cell of its role; a padding cell (width 0,
@@ -463,6 +464,62 @@ static void test_random_writes(void **state)
 	hy_grid_free(&g);
 }
 
+/* What the terminal backend would be handed: every cell's text is valid
+ * UTF-8 without a control (C0, DEL, C1) or a bidi control, whatever was
+ * put: each code point 0 to U+10FFFF (and the surrogates, as the bytes
+ * CESU-8 would give them) between two letters, and every single byte. */
+static void assert_cells_safe(const struct hy_grid *g, uint32_t what)
+{
+	for (int i = 0; i < g->w * g->h; i++) {
+		const char *t = g->cells[i].text;
+		size_t len = strlen(t);
+
+		for (size_t k = 0; k < len;) {
+			uint32_t cp;
+			int bad = 0;
+			k += hy_utf8_next(t + k, len - k, &cp, &bad);
+			if (bad || cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
+			    (cp >= 0x202a && cp <= 0x202e) ||
+			    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+			    cp == 0x200f || cp == 0x61c)
+				fail_msg("putting U+%04X: cell %d holds U+%04X%s",
+					 (unsigned)what, i, (unsigned)cp,
+					 bad ? " (invalid UTF-8)" : "");
+		}
+	}
+}
+
+static void test_every_code_point(void **state)
+{
+	struct hy_grid g;
+
+	(void)state;
+	assert_int_equal(hy_grid_init(&g, 8, 1), 0);
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++) {
+		char s[8] = "a";
+		size_t n = 1;
+
+		if (cp >= 0xD800 && cp <= 0xDFFF) { /* not UTF-8: bytes */
+			s[n++] = (char)(0xE0 | (cp >> 12));
+			s[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+			s[n++] = (char)(0x80 | (cp & 0x3F));
+		} else {
+			n += hy_utf8_encode(cp, s + n);
+		}
+		s[n++] = 'b';
+		hy_grid_clear(&g);
+		hy_grid_put(&g, 0, 0, s, n, HY_ROLE_NORMAL, -1);
+		assert_cells_safe(&g, cp);
+	}
+	for (unsigned b = 0; b < 256; b++) {
+		char s[3] = {'a', (char)b, 'b'};
+		hy_grid_clear(&g);
+		hy_grid_put(&g, 0, 0, s, 3, HY_ROLE_NORMAL, -1);
+		assert_cells_safe(&g, b);
+	}
+	hy_grid_free(&g);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -480,6 +537,7 @@ int main(void)
 		cmocka_unit_test(test_resize),
 		cmocka_unit_test(test_off_grid),
 		cmocka_unit_test(test_random_writes),
+		cmocka_unit_test(test_every_code_point),
 	};
 
 	/* widths are wcwidth() under a UTF-8 locale (width.h) */
