@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "huiyi/store.h"
 
 /* Exit statuses (DESIGN.md §4). */
@@ -73,6 +75,12 @@ void hy_cli_cell(const struct hy_cli *c, FILE *f, const char *s,
 		 size_t width, int pad);
 /* Print s with controls (but LF and TAB) as U+FFFD. */
 void hy_cli_put(FILE *f, const char *s);
+/* A JSON string of s (null for NULL); invalid UTF-8 (a database written
+ * by another program) as U+FFFD rather than no value at all. */
+json_t *hy_cli_json_str(const char *s);
+/* Write JSON text (jansson's) with C1, DEL, bidi and invisible format
+ * characters as \uXXXX escapes: equal JSON, nothing a terminal obeys. */
+void hy_cli_put_json(FILE *f, const char *json);
 /* Print text wrapped at `width` columns (0 = no wrapping); the first
  * line starts after `first` columns already used, following lines are
  * indented by `indent` spaces. Ends with a newline. */

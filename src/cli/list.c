@@ -169,25 +169,20 @@ static int on_json(const struct hy_store_row *row, void *ctx)
 	if (!o)
 		return HY_ERR_NOMEM;
 	json_object_set_new(o, "id", json_integer(row->id));
-	json_object_set_new(o, "date", row->date ? json_string(row->date) :
-						    json_null());
-	json_object_set_new(o, "body", row->body ? json_string(row->body) :
-						    json_null());
-	json_object_set_new(o, "kind", row->kind ? json_string(row->kind) :
-						    json_null());
+	json_object_set_new(o, "date", hy_cli_json_str(row->date));
+	json_object_set_new(o, "body", hy_cli_json_str(row->body));
+	json_object_set_new(o, "kind", hy_cli_json_str(row->kind));
 	json_object_set_new(o, "number", row->number > 0 ?
 						 json_integer(row->number) :
 						 json_null());
-	json_object_set_new(o, "chair", row->chair ? json_string(row->chair) :
-						      json_null());
-	json_object_set_new(o, "title", row->title ? json_string(row->title) :
-						      json_null());
+	json_object_set_new(o, "chair", hy_cli_json_str(row->chair));
+	json_object_set_new(o, "title", hy_cli_json_str(row->title));
 	json_object_set_new(o, "sections", json_integer(row->n_sections));
 	s = json_dumps(o, JSON_COMPACT);
 	json_decref(o);
 	if (!s)
 		return HY_ERR_NOMEM;
-	fputs(s, stdout);
+	hy_cli_put_json(stdout, s);
 	fputc('\n', stdout);
 	free(s);
 	(void)l;

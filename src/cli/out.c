@@ -6,7 +6,8 @@
  * shows UTF-8 under a C locale. Controls never reach the terminal: they
  * print as U+FFFD, and so do the bidi controls (they would reorder the
  * rest of the line); invisible format characters (ZWSP, ZWJ, BOM …) are
- * left out. The same piped: text is for people, --json keeps the data. */
+ * left out. The same piped: text is for people, --json keeps the data,
+ * with those characters written as \uXXXX escapes (the same JSON). */
 #ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700 /* wcwidth() */
 #endif
@@ -15,6 +16,7 @@
 
 #include "huiyi/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unicode/uchar.h>
@@ -102,6 +104,58 @@ static void put_n(FILE *f, const char *s, size_t len, int keep)
 void hy_cli_put(FILE *f, const char *s)
 {
 	put_n(f, s, strlen(s), 1);
+}
+
+json_t *hy_cli_json_str(const char *s)
+{
+	size_t len, n = 0;
+	char *fixed;
+	json_t *j;
+
+	if (!s)
+		return json_null();
+	len = strlen(s);
+	if (hy_utf8_valid(s, len))
+		return json_stringn(s, len);
+	/* written by another program: each invalid byte as U+FFFD */
+	fixed = malloc(len * 3 + 1);
+	if (!fixed)
+		return NULL;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		int bad = 0;
+		size_t k = hy_utf8_next(s + i, len - i, &cp, &bad);
+		if (bad) {
+			memcpy(fixed + n, fffd, 3);
+			n += 3;
+		} else {
+			memcpy(fixed + n, s + i, k);
+			n += k;
+		}
+		i += k;
+	}
+	j = json_stringn(fixed, n);
+	free(fixed);
+	return j;
+}
+
+void hy_cli_put_json(FILE *f, const char *json)
+{
+	size_t len = strlen(json), run = 0;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = hy_utf8_decode(json + i, len - i, &cp);
+		/* jansson escapes C0; these it writes as they are, and they
+		 * occur only inside strings, where \uXXXX means the same */
+		if (cp >= 0x7f && cp <= 0xffff &&
+		    (is_control(cp) || is_invisible(cp))) {
+			fwrite(json + run, 1, i - run, f);
+			fprintf(f, "\\u%04x", (unsigned)cp);
+			run = i + n;
+		}
+		i += n;
+	}
+	fwrite(json + run, 1, len - run, f);
 }
 
 static void spaces(FILE *f, size_t n)

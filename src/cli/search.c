@@ -113,11 +113,6 @@ static char *plain_snippet(const char *s)
 	return d;
 }
 
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 static int on_json(const struct hy_search_hit *h, struct out *o)
 {
 	json_t *j = json_object();
@@ -130,17 +125,17 @@ static int on_json(const struct hy_search_hit *h, struct out *o)
 	}
 	json_object_set_new(j, "meeting", json_integer(h->meeting));
 	json_object_set_new(j, "section", json_integer(h->section));
-	json_object_set_new(j, "date", str_or_null(h->date));
-	json_object_set_new(j, "title", str_or_null(h->title));
-	json_object_set_new(j, "heading", json_string(h->heading));
-	json_object_set_new(j, "snippet", json_string(snip));
+	json_object_set_new(j, "date", hy_cli_json_str(h->date));
+	json_object_set_new(j, "title", hy_cli_json_str(h->title));
+	json_object_set_new(j, "heading", hy_cli_json_str(h->heading));
+	json_object_set_new(j, "snippet", hy_cli_json_str(snip));
 	json_object_set_new(j, "score", json_real(h->score));
 	free(snip);
 	line = json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(6));
 	json_decref(j);
 	if (!line)
 		return HY_ERR_NOMEM;
-	fputs(line, stdout);
+	hy_cli_put_json(stdout, line);
 	fputc('\n', stdout);
 	free(line);
 	(void)o;

@@ -17,16 +17,11 @@
 #define PIPED_COLS 80
 #define LABEL_COLS 6 /* "标题  " */
 
-static json_t *str_or_null(const char *s)
-{
-	return s ? json_string(s) : json_null();
-}
-
 static json_t *names(char *const *v, size_t n)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; a && i < n; i++)
-		json_array_append_new(a, json_string(v[i]));
+		json_array_append_new(a, hy_cli_json_str(v[i]));
 	return a;
 }
 
@@ -35,23 +30,23 @@ static int print_json(const struct hy_store_record *r,
 {
 	const struct hy_meeting *m = &r->m;
 	json_t *o = json_object(), *chair, *secs;
-	int rc;
+	char *text;
 
 	if (!o)
 		return HY_ERR_NOMEM;
 	json_object_set_new(o, "id", json_integer(r->id));
-	json_object_set_new(o, "title", str_or_null(m->title));
-	json_object_set_new(o, "published", str_or_null(m->published));
-	json_object_set_new(o, "date", str_or_null(m->date));
-	json_object_set_new(o, "body", str_or_null(m->body));
-	json_object_set_new(o, "kind", str_or_null(m->kind));
+	json_object_set_new(o, "title", hy_cli_json_str(m->title));
+	json_object_set_new(o, "published", hy_cli_json_str(m->published));
+	json_object_set_new(o, "date", hy_cli_json_str(m->date));
+	json_object_set_new(o, "body", hy_cli_json_str(m->body));
+	json_object_set_new(o, "kind", hy_cli_json_str(m->kind));
 	json_object_set_new(o, "number", m->number > 0 ?
 						 json_integer(m->number) :
 						 json_null());
 	if (m->chair || m->chair_role) {
 		chair = json_object();
-		json_object_set_new(chair, "name", str_or_null(m->chair));
-		json_object_set_new(chair, "role", str_or_null(m->chair_role));
+		json_object_set_new(chair, "name", hy_cli_json_str(m->chair));
+		json_object_set_new(chair, "role", hy_cli_json_str(m->chair_role));
 	} else {
 		chair = json_null();
 	}
@@ -60,7 +55,7 @@ static int print_json(const struct hy_store_record *r,
 						  m->n_attendees));
 	json_object_set_new(o, "observers", names(m->observers,
 						  m->n_observers));
-	json_object_set_new(o, "summary", str_or_null(m->summary));
+	json_object_set_new(o, "summary", hy_cli_json_str(m->summary));
 	secs = json_array();
 	for (size_t i = 0; secs && i < m->n_sections; i++) {
 		const struct hy_section *sec = &m->sections[i];
@@ -69,17 +64,21 @@ static int print_json(const struct hy_store_record *r,
 			continue;
 		js = json_object();
 		json_object_set_new(js, "n", json_integer(sec->n));
-		json_object_set_new(js, "heading", json_string(sec->heading));
-		json_object_set_new(js, "text", json_string(sec->text));
+		json_object_set_new(js, "heading", hy_cli_json_str(sec->heading));
+		json_object_set_new(js, "text", hy_cli_json_str(sec->text));
 		json_array_append_new(secs, js);
 	}
 	json_object_set_new(o, "sections", secs);
-	json_object_set_new(o, "source", str_or_null(r->source));
-	json_object_set_new(o, "sha256", json_string(r->sha256));
-	rc = json_dumpf(o, stdout, JSON_INDENT(2));
+	json_object_set_new(o, "source", hy_cli_json_str(r->source));
+	json_object_set_new(o, "sha256", hy_cli_json_str(r->sha256));
+	text = json_dumps(o, JSON_INDENT(2));
 	json_decref(o);
+	if (!text)
+		return HY_ERR_NOMEM;
+	hy_cli_put_json(stdout, text);
 	fputc('\n', stdout);
-	return rc == 0 ? 0 : HY_ERR_NOMEM;
+	free(text);
+	return 0;
 }
 
 /* "a、b、c", malloc()ed, NULL when there are none or out of memory. */

@@ -94,6 +94,36 @@ has "$T/out" "防汛${EVIL_SHOWN:0:17}…" # (the heading column is cut at 24)
 has "$T/out" "«防汛» [2J清屏 ]52;c;ZXZpbA== 剪贴板�反" # (snippets: C0 as spaces)
 ok "search, piped: headings and snippets with U+FFFD, nothing else"
 
+# --json keeps the data exactly (invalid UTF-8, which sqlite3 let in, as
+# U+FFFD: jansson would drop the whole value), but never as raw bytes a
+# terminal obeys:
+# jansson escapes C0; C1, DEL, bidi and invisible characters come out as
+# \uXXXX escapes, which decode to the same strings.
+cat >"$T/jsoncheck.py" <<'EOF2'
+import json, os, sys
+# what is stored, with its invalid bytes (a bare 0x9B) as U+FFFD
+want = os.fsencode(sys.argv[2]).decode('utf-8', 'replace')
+text = open(sys.argv[1], encoding='utf-8').read()
+docs = ([json.loads(l) for l in text.split('\n') if l.strip()]
+        if sys.argv[3] == 'lines' else [json.loads(text)])
+if not any(d.get('title') == want or d.get('heading') == want for d in docs):
+    print('no title or heading equal to the stored one in', sys.argv[1])
+    sys.exit(1)
+EOF2
+title=$(printf '%s' "防汛$EVIL$RAW")
+run 0 "$HUIYI_BIN" -d "$T/db" show 1 --json
+clean "$T/out" "show --json"
+"$PY" "$T/jsoncheck.py" "$T/out" "$title" one || fail "show --json lost the title's bytes"
+has "$T/out" '\u009b'
+has "$T/out" '\u202e'
+run 0 "$HUIYI_BIN" -d "$T/db" list --json
+clean "$T/out" "list --json"
+"$PY" "$T/jsoncheck.py" "$T/out" "$title" lines || fail "list --json lost the title's bytes"
+run 0 "$HUIYI_BIN" -d "$T/db" search 防汛 --json
+clean "$T/out" "search --json"
+"$PY" "$T/jsoncheck.py" "$T/out" "$title" lines || fail "search --json lost the heading's bytes"
+ok "--json: every string as stored, C1/bidi/invisible characters as \\u escapes, no raw control"
+
 # Error messages quote what they were given.
 run 2 "$HUIYI_BIN" -d "$T/db" show $'\e[2J\xe2\x80\xae'
 clean "$T/err" "show's usage error"
