@@ -566,11 +566,14 @@ size_t hy_model_label_width(void)
  * text: greedy filling is decided line by line from the start, so the
  * lines after a line start L are those of the text from L on, as long as
  * nothing before L changes how the text after it may break. That holds
- * when L is a Han character after a Han character or Chinese punctuation
- * (no line-break rule looks back across such a pair), so chunks are only
- * ever wrapped from such a "restart" point, and a chunk's last lines,
- * which the end of the chunk could have changed, are wrapped again with
- * the next chunk. */
+ * when L is a Han character after a Han character or Chinese punctuation,
+ * or a Latin letter after a space (no line-break rule looks back across
+ * such a pair), so chunks are wrapped from such "restart" points only, and
+ * a chunk's last lines, which the end of the chunk could have changed, are
+ * wrapped again with the next chunk. A chunk is at most CHUNK_MAX bytes
+ * (the line breaker needs about 26 bytes per byte of it while it runs);
+ * text with no restart point in that much restarts at any line start, and
+ * a single line longer than that (a run of spaces) is wrapped whole. */
 static int is_han(uint32_t c)
 {
 	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
@@ -599,7 +602,9 @@ static int restart_point(const char *t, size_t len, size_t at)
 	b--;
 	if (hy_utf8_decode(t + b, at - b, &p) != at - b)
 		return 0;
-	return is_han(c) && (is_han(p) || is_cjk_stop(p));
+	if (is_han(c))
+		return is_han(p) || is_cjk_stop(p);
+	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && p == ' ';
 }
 
 static size_t count_chars(const char *s, size_t n)
@@ -629,7 +634,7 @@ static int push_bline(struct hy_block *b, size_t start, size_t end)
 /* Bytes a chunk must hold for `lines` more lines of w columns: a column
  * takes at most 3 bytes but for rare marks (a chunk that is too short is
  * simply made longer). */
-#define CHUNK_MAX ((size_t)1 << 20)
+#define CHUNK_MAX ((size_t)256 * 1024)
 static size_t chunk_for(const struct hy_model *m, size_t lines, size_t w)
 {
 	size_t c = m->layout_chunk;
@@ -659,9 +664,14 @@ static int lay_chunk(struct hy_model *m, struct hy_block *b, size_t lines)
 		if (last) {
 			keep = wr.n;
 		} else {
-			for (size_t k = 0; k + 2 < wr.n && wr.lines[k].next + slack <= n; k++)
+			size_t any = 0;
+			for (size_t k = 0; k + 2 < wr.n && wr.lines[k].next + slack <= n; k++) {
 				if (restart_point(b->text, b->len, s + wr.lines[k].next))
 					keep = k + 1;
+				any = k + 1;
+			}
+			if (!keep && n >= CHUNK_MAX)
+				keep = any;
 		}
 		for (size_t k = 0; k < keep && !rc; k++)
 			rc = push_bline(b, s + wr.lines[k].start, s + wr.lines[k].end);

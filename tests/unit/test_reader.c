@@ -159,6 +159,29 @@ static char *long_paragraph(size_t chars, int hostile)
 	return out;
 }
 
+/* Latin words, numbers and punctuation (no Han): `chars` characters. */
+static char *latin_paragraph(size_t chars)
+{
+	static const char *const words[] = {
+		"the", "council", "reviewed", "2024", "budget,", "(draft)", "\"gas\"",
+		"pipeline-renewal", "3.5%", "safety;", "e.g.", "county's", "plan.",
+		"Supercalifragilisticexpialidociousness", "--", "and", "$100", "Nr.26",
+	};
+	char *out = malloc(chars + 64);
+	size_t used = 0;
+	uint32_t r = 12345;
+	assert_non_null(out);
+	while (used < chars) {
+		r = r * 1103515245u + 12345u;
+		const char *w = words[(r >> 16) % (sizeof words / sizeof words[0])];
+		memcpy(out + used, w, strlen(w));
+		used += strlen(w);
+		out[used++] = (r >> 8) % 29 == 0 ? '\n' : ' ';
+	}
+	out[used] = '\0';
+	return out;
+}
+
 /* Lazy == whole on every sample readout and on long paragraphs, at
  * widths from 1 to 97, with the screen's chunks and with tiny ones. */
 static void test_lazy_equals_whole(void **state)
@@ -208,6 +231,18 @@ static void test_lazy_equals_whole(void **state)
 		}
 		free(t);
 	}
+	char *t = latin_paragraph(200000);
+	for (size_t wi = 0; wi < sizeof widths / sizeof widths[0]; wi++) {
+		struct hy_model m;
+		const char *texts[] = {t};
+		open_meeting(&m, widths[wi] + 2, 24, texts, 1, wi % 2 ? 16 : 0);
+		/* a screen and a screen ahead, in chunks of at least 4 KiB */
+		if (wi % 2 == 0)
+			assert_true(m.layout_chars <= 6 * (size_t)(widths[wi] + 2) * 24 + 3 * 4096);
+		check_same_lines(&m, text_block(&m, 1), "Latin paragraph");
+		hy_model_free(&m);
+	}
+	free(t);
 }
 
 static void key(struct hy_model *m, uint32_t k)
