@@ -50,6 +50,8 @@ enum hy_rows_at {
 	HY_ROWS_END,    /* the last rows */
 	HY_ROWS_AFTER,  /* rows after the key `key` (forward) */
 	HY_ROWS_BEFORE, /* rows before `key` (backward, delivered reversed) */
+	HY_ROWS_AT,     /* the list again around the row of `key`, counted:
+			 * delivered with hy_model_rows_at (refresh) */
 };
 
 struct hy_filter {
@@ -138,6 +140,12 @@ struct hy_model {
 	int pending; /* a rows effect is out */
 	enum hy_sort sort;
 	struct hy_filter filter;
+	/* refresh: the database's data_version when the list was counted,
+	 * and the meeting to keep selected on the same screen row */
+	int64_t db_version;
+	int db_seen;
+	int64_t keep_id;
+	size_t keep_row;
 
 	/* the meeting */
 	int64_t meeting_id;
@@ -203,6 +211,15 @@ struct hy_result {
 int hy_model_rows(struct hy_model *m, enum hy_rows_at at,
 		  const struct hy_row *rows, size_t n, int counted,
 		  size_t total, struct hy_effects *fx);
+/* Rows asked for with HY_ROWS_AT: list rows [base, base + n) of total,
+ * the kept row being at `rank` (where it is, or would be, in the list). */
+int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank,
+		     const struct hy_row *rows, size_t n, size_t total,
+		     struct hy_effects *fx);
+/* Load the list and its count again, keeping the selected meeting
+ * selected on the same screen row (R; and by itself when the database
+ * changed, see hy_effects_idle). Does nothing while rows are loading. */
+void hy_model_refresh(struct hy_model *m, struct hy_effects *fx);
 /* The meeting asked for; the model takes ownership of *mt (zeroed). */
 int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt);
 /* Search results asked for with fx->search: n results from the offset

@@ -339,6 +339,56 @@ static const struct hy_row *row_at(const struct hy_model *m, size_t i)
 	return &m->rows[i - m->base];
 }
 
+void hy_model_refresh(struct hy_model *m, struct hy_effects *fx)
+{
+	const struct hy_row *r = row_at(m, m->sel);
+	if (m->pending || fx->rows != HY_ROWS_NONE)
+		return;
+	if (!r) { /* nothing selected: from the top */
+		m->keep_id = 0;
+		m->keep_row = 0;
+		ask_rows(m, fx, HY_ROWS_START, NULL);
+		fx->count = 1;
+		return;
+	}
+	m->keep_id = r->id;
+	m->keep_row = m->sel >= m->top ? m->sel - m->top : 0;
+	ask_rows(m, fx, HY_ROWS_AT, r);
+	fx->count = 1;
+}
+
+int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank,
+		     const struct hy_row *rows, size_t n, size_t total,
+		     struct hy_effects *fx)
+{
+	size_t before = m->counted ? m->total : total;
+	memset(fx, 0, sizeof *fx);
+	m->pending = 0;
+	rows_clear(m);
+	if (grow_rows(m, n))
+		return HY_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (row_copy(&m->rows[m->n++], &rows[i]))
+			return HY_ERR_NOMEM;
+	m->total = total;
+	m->counted = 1;
+	m->base = base + n <= total ? base : (total > n ? total - n : 0);
+	m->sel = rank;
+	for (size_t i = 0; i < m->n; i++)
+		if (m->rows[i].id == m->keep_id)
+			m->sel = m->base + i;
+	m->top = m->sel > m->keep_row ? m->sel - m->keep_row : 0;
+	list_clamp(m);
+	if (total > before && m->screen == HY_SCREEN_LIST && !m->prompt) {
+		char msg[64];
+		snprintf(msg, sizeof msg, "%zu new meeting%s", total - before,
+			 total - before == 1 ? "" : "s");
+		status(m, 0, msg, NULL);
+	}
+	ensure_rows(m, fx);
+	return 0;
+}
+
 /* A new filter or sort: the list starts again from the top. */
 static void list_reload(struct hy_model *m, struct hy_effects *fx)
 {
@@ -1482,6 +1532,7 @@ static void list_action(struct hy_model *m, enum hy_action a, struct hy_effects 
 		m->screen = HY_SCREEN_HELP;
 		m->help_scroll = 0;
 		break;
+	case HY_ACT_REFRESH: hy_model_refresh(m, fx); break;
 	default: break;
 	}
 	ensure_rows(m, fx);

@@ -210,6 +210,97 @@ static void test_resize_keeps_place(void **state)
 	hy_model_free(&m);
 }
 
+/* Another program (an import) adds a meeting to the database. */
+static void import_one(struct fixture *f, int n, const char *date)
+{
+	struct hy_store *s2 = NULL;
+	char err[256] = "", text[1024], src[32];
+	snprintf(text, sizeof text,
+		 "石桥县召开县政府第%d次常务会议\n发布时间：%s 18:00\n\n"
+		 "%c月%c日，县长周明主持召开县政府第%d次常务会议。副县长林一出席会议。\n\n"
+		 "会议听取了关于春耕备耕工作的汇报（第%d号）。会议要求，要抓好农资供应。\n",
+		 n, date, date[6], date[9], n, n);
+	snprintf(src, sizeof src, "new-%d.txt", n);
+	assert_int_equal(hy_store_open(&s2, f->db, 0, err, sizeof err), 0);
+	struct hy_import_stats st;
+	memset(&st, 0, sizeof st);
+	if (hy_import_bytes(s2, text, strlen(text), src, NULL, &st, err, sizeof err))
+		fail_msg("import: %s", err);
+	hy_store_close(s2);
+}
+
+static int64_t selected_id(const struct hy_model *m)
+{
+	assert_true(m->sel >= m->base && m->sel < m->base + m->n);
+	return m->rows[m->sel - m->base].id;
+}
+
+/* New meetings written by another connection appear when the browser is
+ * idle on the list (hy_effects_idle), and with R; the selected meeting
+ * stays selected on the same screen row; nothing happens while a meeting
+ * is read. */
+static void test_refresh(void **state)
+{
+	struct fixture *f = *state;
+	struct hy_model m;
+	struct hy_grid g;
+	struct hy_effects fx;
+	int cy, cx;
+	hy_model_init(&m, 80, 10); /* 7 rows: the list scrolls */
+	hy_model_start(&m, &fx);
+	assert_int_equal(hy_effects_run(f->s, &m, &fx), 0);
+	for (int i = 0; i < 3; i++) {
+		struct hy_event ev = {.type = HY_EV_KEY, .key = 'j'};
+		send(f, &m, &ev);
+	}
+	size_t total = m.total, row = m.sel - m.top;
+	int64_t id = selected_id(&m);
+	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 0); /* nothing new */
+
+	/* a newer meeting: first in the list, above the selection */
+	import_one(f, 901, "2031-05-07");
+	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 1);
+	assert_int_equal(m.total, total + 1);
+	assert_int_equal(selected_id(&m), id);
+	assert_int_equal(m.sel, 4);
+	assert_int_equal(m.sel - m.top, row);
+	assert_string_equal(m.status, "1 new meeting");
+	assert_int_equal(hy_grid_init(&g, 80, 10), 0);
+	hy_view_render(&m, &g, &cy, &cx);
+	char *dump = hy_grid_dump(&g);
+	char want[64];
+	snprintf(want, sizeof want, " huiyi · %zu meetings", total + 1);
+	assert_non_null(strstr(dump, want));
+	assert_int_equal(m.base, 0); /* the new one is first, above the screen */
+	assert_non_null(strstr(m.rows[0].title, "第901次"));
+	free(dump);
+	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 0); /* seen now */
+
+	/* while a meeting is read: nothing; back on the list: refreshed */
+	struct hy_event enter = {.type = HY_EV_KEY, .key = HY_KEY_ENTER};
+	struct hy_event quit = {.type = HY_EV_KEY, .key = 'q'};
+	send(f, &m, &enter);
+	assert_int_equal(m.screen, HY_SCREEN_MEETING);
+	import_one(f, 902, "2031-06-08");
+	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 0);
+	assert_int_equal(m.total, total + 1);
+	send(f, &m, &quit);
+	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 1);
+	assert_int_equal(m.total, total + 2);
+	assert_int_equal(selected_id(&m), id);
+
+	/* R: the same, by hand (an older meeting: below the selection) */
+	import_one(f, 903, "2001-01-01");
+	struct hy_event r = {.type = HY_EV_KEY, .key = 'R'};
+	send(f, &m, &r);
+	assert_int_equal(m.total, total + 3);
+	assert_int_equal(selected_id(&m), id);
+	assert_int_equal(m.sel, 5);
+	assert_int_equal(m.sel - m.top, row);
+	hy_grid_free(&g);
+	hy_model_free(&m);
+}
+
 static char *slurp(const char *path)
 {
 	FILE *fp = fopen(path, "rb");
@@ -400,6 +491,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resize_keeps_place, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
