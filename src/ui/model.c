@@ -361,7 +361,6 @@ int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank,
 		     const struct hy_row *rows, size_t n, size_t total,
 		     struct hy_effects *fx)
 {
-	size_t before = m->counted ? m->total : total;
 	memset(fx, 0, sizeof *fx);
 	m->pending = 0;
 	rows_clear(m);
@@ -379,12 +378,6 @@ int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank,
 			m->sel = m->base + i;
 	m->top = m->sel > m->keep_row ? m->sel - m->keep_row : 0;
 	list_clamp(m);
-	if (total > before && m->screen == HY_SCREEN_LIST && !m->prompt) {
-		char msg[64];
-		snprintf(msg, sizeof msg, "%zu new meeting%s", total - before,
-			 total - before == 1 ? "" : "s");
-		status(m, 0, msg, NULL);
-	}
 	ensure_rows(m, fx);
 	return 0;
 }
