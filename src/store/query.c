@@ -1469,8 +1469,13 @@ int hy_store_read_begin(struct hy_store *s, char *err, size_t errlen)
 	return rc == SQLITE_OK ? 0 : hy_store_fail(s, rc, "starting to read", err, errlen);
 }
 
+/* Never leaves the snapshot open: a reader that kept it would see no new
+ * meeting again and keep the importer from checkpointing the WAL. */
 void hy_store_read_end(struct hy_store *s)
 {
-	if (!s->in_batch && !sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	if (s->in_batch || sqlite3_get_autocommit(s->db))
+		return;
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK &&
+	    !sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
