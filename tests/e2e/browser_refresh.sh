@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # browser_refresh.sh: the browser keeps working while `huiyi import` writes
 # to the same database (DESIGN.md §4, issue 5). The browser is open on the
-# samples while a background loop imports 6,000 generated readouts, a
-# folder (50 files) per `huiyi import`; meanwhile keys go on: move, open
+# samples while a background loop imports 3,000 generated readouts, a
+# folder (25 files) per `huiyi import`; meanwhile keys go on: move, open
 # a meeting, back, search every meeting, back, G, g. Every frame seen is
 # free of "locked", "busy" and error text; the new meetings appear in the
 # header by themselves once the import is over (no key pressed), and R
@@ -10,9 +10,9 @@
 # shellcheck source=tests/e2e/browser_lib.sh
 source "$(dirname "$0")/browser_lib.sh"
 
-N=6000
+N=3000
 sample_db
-"$PY" "$HUIYI_ROOT/tests/tools/gen_readouts.py" "$T/gen" "$N" 50 >/dev/null ||
+"$PY" "$HUIYI_ROOT/tests/tools/gen_readouts.py" "$T/gen" "$N" 25 >/dev/null ||
 	fail "gen_readouts.py failed"
 for i in 1 2 3 4 5; do fixture "late$i.txt" $((900 + i)); done # for R
 
@@ -103,27 +103,27 @@ while [ ! -e "$T/bg.done" ] || [ "$rounds" -lt 2 ]; do
 done
 wait "$bg"
 [ ! -s "$T/bg.fail" ] || fail "the background import failed: $(cat "$T/bg.fail" "$T/bg.err")"
-[ "$(grep -c "^imported 50," "$T/bg.out" "$T/bg.err" | awk -F: "{s += \$2} END {print s}")" = 120 ] ||
+[ "$(grep -c "^imported 25," "$T/bg.out" "$T/bg.err" | awk -F: "{s += \$2} END {print s}")" = 120 ] ||
 	fail "not every folder was imported: $(cat "$T/bg.out" "$T/bg.err")"
 ok "$rounds rounds of keys (move, open, search, G, g) while 120 imports wrote $N meetings; counts the idle list showed meanwhile:$seen"
 
 # By itself: no key pressed, the header gets the new count.
-wait_for " huiyi · 6,019 meetings" 15
+wait_for " huiyi · 3,019 meetings" 15
 no_error
-ok "the new meetings appeared in the header by themselves (6,019)"
+ok "the new meetings appeared in the header by themselves (3,019)"
 
 # R: a meeting is open (no refresh while reading) while 5 more arrive;
 # back on the list, R shows them.
 keys Enter
-wait_status '^ meeting 1/6,019 · §'
+wait_status '^ meeting 1/3,019 · §'
 run 0 "$HUIYI_BIN" -d "$T/db" import "$T/fx"
 has "$T/err" "imported 5,"
 keys q
 wait_status '^ meeting 1/'
 keys R
-wait_for " huiyi · 6,024 meetings"
+wait_for " huiyi · 3,024 meetings"
 no_error
-ok "R shows the meetings a later import added (6,024)"
+ok "R shows the meetings a later import added (3,024)"
 
 touch "$T/stop"
 wait "$cap" || true
