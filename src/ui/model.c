@@ -610,8 +610,8 @@ size_t hy_model_label_width(void)
  * lines after a line start L are those of the text from L on, as long as
  * nothing before L changes how the text after it may break. That holds
  * when L is a Han character after a Han character or Chinese punctuation,
- * or a Latin letter after a space (no line-break rule looks back across
- * such a pair), so chunks are wrapped from such "restart" points only, and
+ * a Latin letter after a space (no line-break rule looks back across such
+ * a pair), or anything after a '\n' (every rule starts afresh), so chunks are wrapped from such "restart" points only, and
  * a chunk's last lines, which the end of the chunk could have changed, are
  * wrapped again with the next chunk. A chunk is at most CHUNK_MAX bytes
  * (the line breaker needs about 26 bytes per byte of it while it runs);
@@ -645,6 +645,8 @@ static int restart_point(const char *t, size_t len, size_t at)
 	b--;
 	if (hy_utf8_decode(t + b, at - b, &p) != at - b)
 		return 0;
+	if (p == '\n') /* a forced break: every rule starts afresh */
+		return 1;
 	if (is_han(c))
 		return is_han(p) || is_cjk_stop(p);
 	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && p == ' ';

@@ -231,6 +231,23 @@ static void test_lazy_equals_whole(void **state)
 		}
 		free(t);
 	}
+	/* many short lines: each starts afresh after its '\n' */
+	size_t cap = 200000 * 4, used = 0;
+	char *lines = malloc(cap);
+	assert_non_null(lines);
+	for (int i = 0; used + 64 < cap; i++)
+		used += (size_t)snprintf(lines + used, cap - used, "%s第%d行。\n",
+					 i % 7 ? "" : "  ", i);
+	for (size_t wi = 0; wi < sizeof widths / sizeof widths[0]; wi++) {
+		struct hy_model m;
+		const char *texts[] = {lines};
+		open_meeting(&m, widths[wi] + 2, 24, texts, 1, wi % 2 ? 16 : 0);
+		if (wi % 2 == 0)
+			assert_true(m.layout_chars <= 6 * (size_t)(widths[wi] + 2) * 24 + 3 * 4096);
+		check_same_lines(&m, text_block(&m, 1), "short lines");
+		hy_model_free(&m);
+	}
+	free(lines);
 	char *t = latin_paragraph(200000);
 	for (size_t wi = 0; wi < sizeof widths / sizeof widths[0]; wi++) {
 		struct hy_model m;
