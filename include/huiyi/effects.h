@@ -15,4 +15,12 @@
  * (out of memory). */
 int hy_effects_run(struct hy_store *s, struct hy_model *m, struct hy_effects *fx);
 
+/* Nothing happened for a while (the main loop's idle tick): if the list is
+ * shown (no prompt, nothing loading) and another connection has written
+ * to the database since the list was counted (PRAGMA data_version), the
+ * list is refreshed (hy_model_refresh), the selection kept. Returns 1 if
+ * the screen must be drawn again, 0 if not, or a negative hy_err code as
+ * hy_effects_run. */
+int hy_effects_idle(struct hy_store *s, struct hy_model *m, struct hy_effects *fx);
+
 #endif

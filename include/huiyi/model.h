@@ -50,6 +50,8 @@ enum hy_rows_at {
 	HY_ROWS_END,    /* the last rows */
 	HY_ROWS_AFTER,  /* rows after the key `key` (forward) */
 	HY_ROWS_BEFORE, /* rows before `key` (backward, delivered reversed) */
+	HY_ROWS_AT,     /* the list again around the row of `key`, counted:
+			 * delivered with hy_model_rows_at (refresh) */
 };
 
 struct hy_filter {
@@ -79,17 +81,39 @@ enum hy_block_kind {
 	HY_BLOCK_BLANK,
 };
 
+/* One line of a block: bytes [start, end) of its text (trailing spaces
+ * left out, as hy_wrap_text gives them). */
+struct hy_bline {
+	size_t start, end;
+};
+
+/* The reader lays a block out lazily (DESIGN.md §4): `lines` is always a
+ * prefix of what hy_wrap_text would give for the whole text at the reader
+ * width, extended as the reader moves; memory is two offsets per line laid
+ * out, never the cells. */
 struct hy_block {
 	enum hy_block_kind kind;
 	int section;       /* 0: before the agenda; else 1-based */
-	char *label;       /* META: the label column (owned), else NULL */
-	char *text;        /* owned */
+	char *label;       /* META, HEADING: the label column (owned), else NULL */
+	const char *text;  /* the meeting's own string, or `own` */
+	char *own;         /* metadata text made for the reader, or NULL */
 	size_t len;
+	struct hy_bline *lines; /* laid out so far */
+	size_t n_lines, lines_cap;
+	size_t next;       /* where the line after lines[n_lines - 1] starts */
+	int done;          /* every line of the block is in `lines` */
 };
 
+/* A line on screen: line `line` of block `block`; next: where the line
+ * after it starts. */
 struct hy_vline {
-	size_t block;
-	size_t start, end; /* bytes of the block's text */
+	size_t block, line;
+	size_t start, end, next; /* bytes of the block's text */
+};
+
+/* A line of the reader: (block, line of that block). */
+struct hy_pos {
+	size_t block, line;
 };
 
 struct hy_hit {
@@ -116,6 +140,12 @@ struct hy_model {
 	int pending; /* a rows effect is out */
 	enum hy_sort sort;
 	struct hy_filter filter;
+	/* refresh: the database's data_version when the list was counted,
+	 * and the meeting to keep selected on the same screen row */
+	int64_t db_version;
+	int db_seen;
+	int64_t keep_id;
+	size_t keep_row;
 
 	/* the meeting */
 	int64_t meeting_id;
@@ -124,14 +154,21 @@ struct hy_model {
 	size_t meeting_index;  /* its position in the list */
 	struct hy_block *blocks;
 	size_t n_blocks;
-	struct hy_vline *lines;
-	size_t n_lines, lines_cap;
-	size_t reader_w;       /* width the lines were laid out at */
-	size_t scroll;         /* first visible line */
+	size_t reader_w;       /* width the blocks were laid out at */
+	struct hy_pos rpos;    /* the reader's first line on screen */
+	struct hy_vline *win;  /* the lines on screen, from top */
+	size_t n_win, win_cap;
 	size_t anchor_block, anchor_byte; /* keeps the place across resizes */
+	/* layout: characters handed to the line breaker so far (tests check
+	 * that opening a long meeting wraps only about a screen); meetings of
+	 * up to layout_eager bytes are laid out whole; layout_chunk (0: by
+	 * the screen) forces the bytes wrapped at a time (tests) */
+	size_t layout_chars, layout_eager, layout_chunk;
+	int layout_failed;
 	char *query;           /* the search in this meeting, or NULL */
 	struct hy_hit *hits;
 	size_t n_hits, hit;    /* hit: the current one (n_hits when none) */
+	size_t hits_cap, hit_max; /* hit_max: the longest hit, in bytes */
 	size_t help_scroll;
 
 	/* corpus-wide search ("/" in the list) */
@@ -174,6 +211,15 @@ struct hy_result {
 int hy_model_rows(struct hy_model *m, enum hy_rows_at at,
 		  const struct hy_row *rows, size_t n, int counted,
 		  size_t total, struct hy_effects *fx);
+/* Rows asked for with HY_ROWS_AT: list rows [base, base + n) of total,
+ * the kept row being at `rank` (where it is, or would be, in the list). */
+int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank,
+		     const struct hy_row *rows, size_t n, size_t total,
+		     struct hy_effects *fx);
+/* Load the list and its count again, keeping the selected meeting
+ * selected on the same screen row (R; and by itself when the database
+ * changed, see hy_effects_idle). Does nothing while rows are loading. */
+void hy_model_refresh(struct hy_model *m, struct hy_effects *fx);
 /* The meeting asked for; the model takes ownership of *mt (zeroed). */
 int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt);
 /* Search results asked for with fx->search: n results from the offset
@@ -186,6 +232,14 @@ void hy_model_error(struct hy_model *m, const char *msg);
 
 /* The section the reader is in (1-based; 0 before the first). */
 int hy_model_section(const struct hy_model *m);
+
+/* How far the reader is, 0-100: by lines when the meeting is laid out
+ * whole, else by bytes up to the last line on screen; 100 at the end. */
+int hy_model_percent(const struct hy_model *m);
+
+/* Lay block `block` of the open meeting out up to `lines` lines (SIZE_MAX:
+ * all of it), as scrolling would. For tests. 0 or a negative hy_err. */
+int hy_model_lay_out(struct hy_model *m, size_t block, size_t lines);
 
 /* Geometry, shared by the model (scrolling) and the view (drawing). */
 size_t hy_model_list_height(const struct hy_model *m); /* rows of the list */

@@ -194,6 +194,17 @@ int hy_store_rank(struct hy_store *s, const struct hy_store_filter *f,
 		  enum hy_store_sort sort, const struct hy_store_key *k,
 		  size_t *rank, char *err, size_t errlen);
 
+/* PRAGMA data_version into *v: it changes when another connection (an
+ * import) has committed since the last call on this handle. */
+int hy_store_data_version(struct hy_store *s, int64_t *v, char *err,
+			  size_t errlen);
+
+/* Read several queries from one snapshot (a deferred read transaction in
+ * WAL mode: writers go on, and what they commit meanwhile is not seen):
+ * hy_store_read_begin, then counts and pages, then hy_store_read_end. */
+int hy_store_read_begin(struct hy_store *s, char *err, size_t errlen);
+void hy_store_read_end(struct hy_store *s);
+
 /* A stored meeting: the parsed structure plus its provenance. */
 struct hy_store_record {
 	int64_t id;

@@ -28,6 +28,10 @@ static void trace(FILE *f, const char *what)
 	fflush(f);
 }
 
+/* How long the browser waits for a key before it looks for changes to the
+ * database (an import running meanwhile). */
+#define IDLE_MS 1000
+
 int hy_cli_browse(const struct hy_cli *c)
 {
 	struct hy_store *s = NULL;
@@ -83,7 +87,15 @@ int hy_cli_browse(const struct hy_cli *c)
 		}
 		force = 0;
 		trace(tf, "paint");
-		if (hy_term_read(t, &ev, -1) <= 0)
+		/* idle: every IDLE_MS the list looks for an import's new
+		 * meetings (hy_effects_idle); drawn again only if it changed */
+		int got, idle = 0;
+		while ((got = hy_term_read(t, &ev, IDLE_MS)) <= 0 &&
+		       (idle = hy_effects_idle(s, &m, &fx)) == 0)
+			;
+		if (idle < 0)
+			goto oom;
+		if (got <= 0)
 			continue;
 		if (ev.type == HY_EV_KEY)
 			trace(tf, "key");

@@ -71,6 +71,76 @@ static void page_free(struct page *p)
 	free(p->rows);
 }
 
+/* Count the list, noting the database's data_version first: a change
+ * after it is seen by hy_effects_idle. */
+static int count_rows(struct hy_store *s, struct hy_model *m,
+		      const struct hy_store_filter *f, size_t *total, char *err,
+		      size_t errlen)
+{
+	int64_t v;
+	if (hy_store_data_version(s, &v, err, errlen) == 0) {
+		m->db_version = v;
+		m->db_seen = 1;
+	}
+	return hy_store_count(s, f, total, err, errlen);
+}
+
+static void reverse_rows(struct hy_row *r, size_t n)
+{
+	for (size_t i = 0; i < n / 2; i++) {
+		struct hy_row t = r[i];
+		r[i] = r[n - 1 - i];
+		r[n - 1 - i] = t;
+	}
+}
+
+/* HY_ROWS_AT (a refresh): from one snapshot, the count, the rank of the
+ * kept row, half a page before it and a page from it on. */
+static int load_around(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
+{
+	struct hy_store_filter f = {m->filter.from, m->filter.to, m->filter.body,
+				    m->filter.person};
+	struct page p = {0};
+	struct hy_store_key key, from;
+	char err[256] = "";
+	size_t total = 0, rank = 0, limit = fx->limit ? fx->limit : 200, nb = 0;
+	int rc;
+
+	p.sort = (enum hy_store_sort)m->sort;
+	memcpy(&key, fx->key, sizeof key);
+	rc = hy_store_read_begin(s, err, sizeof err);
+	if (rc == 0)
+		rc = count_rows(s, m, &f, &total, err, sizeof err);
+	if (rc == 0)
+		rc = hy_store_rank(s, &f, p.sort, &key, &rank, err, sizeof err);
+	if (rc == 0) {
+		int got = hy_store_page(s, &f, p.sort, &key, 1, limit / 2, on_row, &p, err,
+					sizeof err);
+		rc = got < 0 ? got : 0;
+		nb = p.n;
+		reverse_rows(p.rows, nb);
+	}
+	if (rc == 0) {
+		if (nb)
+			memcpy(&from, p.rows[nb - 1].key, sizeof from);
+		int got = hy_store_page(s, &f, p.sort, nb ? &from : NULL, 0, limit, on_row, &p,
+					err, sizeof err);
+		rc = got < 0 ? got : 0;
+	}
+	hy_store_read_end(s);
+	if (p.oom)
+		rc = HY_ERR_NOMEM;
+	if (rc) {
+		page_free(&p);
+		hy_model_error(m, err[0] ? err : hy_err_str(rc));
+		memset(fx, 0, sizeof *fx);
+		return rc == HY_ERR_NOMEM ? rc : 0;
+	}
+	rc = hy_model_rows_at(m, rank >= nb ? rank - nb : 0, rank, p.rows, p.n, total, fx);
+	page_free(&p);
+	return rc;
+}
+
 static int load_rows(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
 {
 	struct hy_store_filter f = {m->filter.from, m->filter.to, m->filter.body,
@@ -86,7 +156,7 @@ static int load_rows(struct hy_store *s, struct hy_model *m, struct hy_effects *
 	p.sort = (enum hy_store_sort)m->sort;
 	memcpy(&key, fx->key, sizeof key);
 	if (counted)
-		rc = hy_store_count(s, &f, &total, err, sizeof err);
+		rc = count_rows(s, m, &f, &total, err, sizeof err);
 	if (rc == 0) {
 		const struct hy_store_key *after =
 			at == HY_ROWS_AFTER || at == HY_ROWS_BEFORE ? &key : NULL;
@@ -104,11 +174,7 @@ static int load_rows(struct hy_store *s, struct hy_model *m, struct hy_effects *
 		return rc == HY_ERR_NOMEM ? rc : 0;
 	}
 	if (backward) /* delivered last first: back into list order */
-		for (size_t i = 0; i < p.n / 2; i++) {
-			struct hy_row t = p.rows[i];
-			p.rows[i] = p.rows[p.n - 1 - i];
-			p.rows[p.n - 1 - i] = t;
-		}
+		reverse_rows(p.rows, p.n);
 	rc = hy_model_rows(m, at, p.rows, p.n, counted, total, fx);
 	page_free(&p);
 	return rc;
@@ -210,8 +276,22 @@ int hy_effects_run(struct hy_store *s, struct hy_model *m, struct hy_effects *fx
 		if (fx->rows == HY_ROWS_NONE)
 			break;
 		int quit = fx->quit;
-		rc = load_rows(s, m, fx);
+		rc = fx->rows == HY_ROWS_AT ? load_around(s, m, fx) : load_rows(s, m, fx);
 		fx->quit |= quit;
 	}
 	return rc;
+}
+
+int hy_effects_idle(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
+{
+	char err[256];
+	int64_t v;
+	memset(fx, 0, sizeof *fx);
+	if (m->screen != HY_SCREEN_LIST || m->prompt || m->pending || !m->db_seen)
+		return 0;
+	if (hy_store_data_version(s, &v, err, sizeof err) || v == m->db_version)
+		return 0; /* unchanged (or not known now: the next tick asks again) */
+	hy_model_refresh(m, fx);
+	int rc = hy_effects_run(s, m, fx);
+	return rc < 0 ? rc : 1;
 }

@@ -1438,3 +1438,44 @@ void hy_store_record_free(struct hy_store_record *r)
 	free(r->imported_at);
 	memset(r, 0, sizeof *r);
 }
+
+/* ------------------------------------------------------------------ */
+/* Other connections' writes                                             */
+
+int hy_store_data_version(struct hy_store *s, int64_t *v, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL);
+
+	*v = 0;
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*v = sqlite3_column_int64(st, 0);
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? 0 : hy_store_fail(s, rc, "checking for changes", err, errlen);
+}
+
+int hy_store_read_begin(struct hy_store *s, char *err, size_t errlen)
+{
+	int rc;
+
+	if (s->in_batch)
+		return 0; /* a write batch is already one snapshot */
+	rc = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? 0 : hy_store_fail(s, rc, "starting to read", err, errlen);
+}
+
+/* Never leaves the snapshot open: a reader that kept it would see no new
+ * meeting again and keep the importer from checkpointing the WAL. */
+void hy_store_read_end(struct hy_store *s)
+{
+	if (s->in_batch || sqlite3_get_autocommit(s->db))
+		return;
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK &&
+	    !sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+}

@@ -129,24 +129,27 @@ static void reader_free(struct hy_model *m)
 {
 	for (size_t i = 0; i < m->n_blocks; i++) {
 		free(m->blocks[i].label);
-		free(m->blocks[i].text);
+		free(m->blocks[i].own);
+		free(m->blocks[i].lines);
 	}
 	free(m->blocks);
 	m->blocks = NULL;
 	m->n_blocks = 0;
-	free(m->lines);
-	m->lines = NULL;
-	m->n_lines = m->lines_cap = 0;
+	free(m->win);
+	m->win = NULL;
+	m->n_win = m->win_cap = 0;
 	free(m->hits);
 	m->hits = NULL;
-	m->n_hits = m->hit = 0;
+	m->n_hits = m->hit = m->hits_cap = m->hit_max = 0;
 	free(m->query);
 	m->query = NULL;
 	hy_meeting_free(&m->m);
 	m->has_meeting = 0;
 	m->meeting_id = 0;
-	m->scroll = m->anchor_block = m->anchor_byte = 0;
+	memset(&m->rpos, 0, sizeof m->rpos);
+	m->anchor_block = m->anchor_byte = 0;
 	m->reader_w = 0;
+	m->layout_failed = 0;
 }
 
 void hy_model_init(struct hy_model *m, int w, int h)
@@ -157,6 +160,7 @@ void hy_model_init(struct hy_model *m, int w, int h)
 	m->screen = HY_SCREEN_LIST;
 	m->open_section = -1;
 	m->pending_result = -1;
+	m->layout_eager = 64 * 1024;
 }
 
 static void results_clear(struct hy_model *m)
@@ -335,6 +339,49 @@ static const struct hy_row *row_at(const struct hy_model *m, size_t i)
 	return &m->rows[i - m->base];
 }
 
+void hy_model_refresh(struct hy_model *m, struct hy_effects *fx)
+{
+	const struct hy_row *r = row_at(m, m->sel);
+	if (m->pending || fx->rows != HY_ROWS_NONE)
+		return;
+	if (!r) { /* nothing selected: from the top */
+		m->keep_id = 0;
+		m->keep_row = 0;
+		ask_rows(m, fx, HY_ROWS_START, NULL);
+		fx->count = 1;
+		return;
+	}
+	m->keep_id = r->id;
+	m->keep_row = m->sel >= m->top ? m->sel - m->top : 0;
+	ask_rows(m, fx, HY_ROWS_AT, r);
+	fx->count = 1;
+}
+
+int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank,
+		     const struct hy_row *rows, size_t n, size_t total,
+		     struct hy_effects *fx)
+{
+	memset(fx, 0, sizeof *fx);
+	m->pending = 0;
+	rows_clear(m);
+	if (grow_rows(m, n))
+		return HY_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (row_copy(&m->rows[m->n++], &rows[i]))
+			return HY_ERR_NOMEM;
+	m->total = total;
+	m->counted = 1;
+	m->base = base + n <= total ? base : (total > n ? total - n : 0);
+	m->sel = rank;
+	for (size_t i = 0; i < m->n; i++)
+		if (m->rows[i].id == m->keep_id)
+			m->sel = m->base + i;
+	m->top = m->sel > m->keep_row ? m->sel - m->keep_row : 0;
+	list_clamp(m);
+	ensure_rows(m, fx);
+	return 0;
+}
+
 /* A new filter or sort: the list starts again from the top. */
 static void list_reload(struct hy_model *m, struct hy_effects *fx)
 {
@@ -444,10 +491,12 @@ void hy_model_filter_text(const struct hy_model *m, char *out, size_t len)
 }
 
 /* ------------------------------------------------------------------ */
-/* The meeting: blocks, layout, position                                  */
+/* The meeting: blocks                                                    */
 
+/* The text of a block is the meeting's own string (sections, summary:
+ * not copied, however long) or, for metadata, one made here (own). */
 static int add_block(struct hy_model *m, enum hy_block_kind kind, int section,
-		     const char *label, const char *text)
+		     const char *label, const char *text, int copy)
 {
 	struct hy_block *b = realloc(m->blocks, (m->n_blocks + 1) * sizeof *b);
 	if (!b)
@@ -458,10 +507,15 @@ static int add_block(struct hy_model *m, enum hy_block_kind kind, int section,
 	b->kind = kind;
 	b->section = section;
 	b->label = dup_or_null(label);
-	b->text = strdup(text ? text : "");
+	if (copy) {
+		b->own = strdup(text ? text : "");
+		b->text = b->own;
+	} else {
+		b->text = text ? text : "";
+	}
 	if (!b->text || (label && !b->label)) {
 		free(b->label);
-		free(b->text);
+		free(b->own);
 		return HY_ERR_NOMEM;
 	}
 	b->len = strlen(b->text);
@@ -478,6 +532,11 @@ static int join_names(char **v, size_t n, char *out, size_t len)
 	return u > 0;
 }
 
+static int meta(struct hy_model *m, const char *label, const char *text)
+{
+	return add_block(m, HY_BLOCK_META, 0, label, text, 1);
+}
+
 static int build_blocks(struct hy_model *m)
 {
 	const struct hy_meeting *mt = &m->m;
@@ -488,62 +547,49 @@ static int build_blocks(struct hy_model *m)
 			 mt->published ? (mt->date ? "（发布 " : "发布 ") : "",
 			 mt->published ? mt->published : "",
 			 mt->published && mt->date ? "）" : "");
-		rc = rc ? rc : add_block(m, HY_BLOCK_META, 0, "日期", buf);
+		rc = rc ? rc : meta(m, "日期", buf);
 	}
 	if (mt->body)
-		rc = rc ? rc : add_block(m, HY_BLOCK_META, 0, "机构", mt->body);
+		rc = rc ? rc : meta(m, "机构", mt->body);
 	if (mt->kind) {
 		if (mt->number)
 			snprintf(buf, sizeof buf, "%s 第%d次", mt->kind, mt->number);
 		else
 			snprintf(buf, sizeof buf, "%s", mt->kind);
-		rc = rc ? rc : add_block(m, HY_BLOCK_META, 0, "会议", buf);
+		rc = rc ? rc : meta(m, "会议", buf);
 	}
 	if (mt->chair) {
 		snprintf(buf, sizeof buf, "%s%s%s%s", mt->chair,
 			 mt->chair_role ? "（" : "", mt->chair_role ? mt->chair_role : "",
 			 mt->chair_role ? "）" : "");
-		rc = rc ? rc : add_block(m, HY_BLOCK_META, 0, "主持", buf);
+		rc = rc ? rc : meta(m, "主持", buf);
 	}
 	if (join_names(mt->attendees, mt->n_attendees, buf, sizeof buf))
-		rc = rc ? rc : add_block(m, HY_BLOCK_META, 0, "出席", buf);
+		rc = rc ? rc : meta(m, "出席", buf);
 	if (join_names(mt->observers, mt->n_observers, buf, sizeof buf))
-		rc = rc ? rc : add_block(m, HY_BLOCK_META, 0, "列席", buf);
+		rc = rc ? rc : meta(m, "列席", buf);
 	if (mt->summary) {
 		if (m->n_blocks)
-			rc = rc ? rc : add_block(m, HY_BLOCK_BLANK, 0, NULL, "");
-		rc = rc ? rc : add_block(m, HY_BLOCK_SUMMARY, 0, NULL, mt->summary);
+			rc = rc ? rc : add_block(m, HY_BLOCK_BLANK, 0, NULL, "", 0);
+		rc = rc ? rc : add_block(m, HY_BLOCK_SUMMARY, 0, NULL, mt->summary, 0);
 	}
 	for (size_t i = 0; i < mt->n_sections && !rc; i++) {
 		const struct hy_section *s = &mt->sections[i];
 		char label[16];
 		snprintf(label, sizeof label, "§%d", s->n);
 		if (m->n_blocks)
-			rc = add_block(m, HY_BLOCK_BLANK, (int)i + 1, NULL, "");
-		rc = rc ? rc : add_block(m, HY_BLOCK_HEADING, (int)i + 1, label, s->heading);
-		rc = rc ? rc : add_block(m, HY_BLOCK_TEXT, (int)i + 1, NULL, s->text);
+			rc = add_block(m, HY_BLOCK_BLANK, (int)i + 1, NULL, "", 0);
+		rc = rc ? rc : add_block(m, HY_BLOCK_HEADING, (int)i + 1, label,
+					 s->heading, 0);
+		rc = rc ? rc : add_block(m, HY_BLOCK_TEXT, (int)i + 1, NULL, s->text, 0);
 	}
 	if (!rc && m->n_blocks == 0)
-		rc = add_block(m, HY_BLOCK_TEXT, 0, NULL, "（没有内容）");
+		rc = add_block(m, HY_BLOCK_TEXT, 0, NULL, "（没有内容）", 0);
 	return rc;
 }
 
-static int push_line(struct hy_model *m, size_t block, size_t start, size_t end)
-{
-	if (m->n_lines == m->lines_cap) {
-		size_t cap = m->lines_cap ? m->lines_cap * 2 : 256;
-		struct hy_vline *l = realloc(m->lines, cap * sizeof *l);
-		if (!l)
-			return HY_ERR_NOMEM;
-		m->lines = l;
-		m->lines_cap = cap;
-	}
-	m->lines[m->n_lines].block = block;
-	m->lines[m->n_lines].start = start;
-	m->lines[m->n_lines].end = end;
-	m->n_lines++;
-	return 0;
-}
+/* ------------------------------------------------------------------ */
+/* The meeting: lazy layout (DESIGN.md §4)                                */
 
 /* Width a block's text is wrapped at. */
 static size_t block_width(const struct hy_model *m, const struct hy_block *b)
@@ -559,68 +605,335 @@ size_t hy_model_label_width(void)
 	return LABEL_W;
 }
 
-static int layout(struct hy_model *m)
+/* A block's lines are a prefix of what hy_wrap_text gives for its whole
+ * text: greedy filling is decided line by line from the start, so the
+ * lines after a line start L are those of the text from L on, as long as
+ * nothing before L changes how the text after it may break. That holds
+ * when L is a Han character after a Han character or Chinese punctuation,
+ * a Latin letter after a space (no line-break rule looks back across such
+ * a pair), or anything after a '\n' (every rule starts afresh), so chunks are wrapped from such "restart" points only, and
+ * a chunk's last lines, which the end of the chunk could have changed, are
+ * wrapped again with the next chunk. A chunk is at most CHUNK_MAX bytes
+ * (the line breaker needs about 26 bytes per byte of it while it runs);
+ * text with no restart point in that much restarts at any line start, and
+ * a single line longer than that (a run of spaces) is wrapped whole. */
+static int is_han(uint32_t c)
 {
-	struct hy_wrap w = {0};
-	int rc = 0;
-	m->n_lines = 0;
-	for (size_t i = 0; i < m->n_blocks && !rc; i++) {
-		const struct hy_block *b = &m->blocks[i];
-		if (b->kind == HY_BLOCK_BLANK || b->len == 0) {
-			rc = push_line(m, i, 0, 0);
-			continue;
-		}
-		rc = hy_wrap_text(&w, b->text, b->len, block_width(m, b));
-		for (size_t k = 0; k < w.n && !rc; k++)
-			rc = push_line(m, i, w.lines[k].start, w.lines[k].end);
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+static int is_cjk_stop(uint32_t c)
+{
+	/* ，。、；：！？ ） 」 』 》 〉 】 */
+	return c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B ||
+	       c == 0xFF1A || c == 0xFF01 || c == 0xFF1F || c == 0xFF09 ||
+	       c == 0x300D || c == 0x300F || c == 0x300B || c == 0x3009 ||
+	       c == 0x3011;
+}
+
+static int restart_point(const char *t, size_t len, size_t at)
+{
+	uint32_t c, p;
+	size_t b = at;
+	if (at == 0 || at >= len)
+		return 0;
+	hy_utf8_decode(t + at, len - at, &c);
+	while (b > 0 && at - b < 4 && ((unsigned char)t[b - 1] & 0xC0) == 0x80)
+		b--;
+	if (b == 0)
+		return 0;
+	b--;
+	if (hy_utf8_decode(t + b, at - b, &p) != at - b)
+		return 0;
+	if (p == '\n') /* a forced break: every rule starts afresh */
+		return 1;
+	if (is_han(c))
+		return is_han(p) || is_cjk_stop(p);
+	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && p == ' ';
+}
+
+static size_t count_chars(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return k;
+}
+
+static int push_bline(struct hy_block *b, size_t start, size_t end)
+{
+	if (b->n_lines == b->lines_cap) {
+		size_t cap = b->lines_cap ? b->lines_cap * 2 : 16;
+		struct hy_bline *l = realloc(b->lines, cap * sizeof *l);
+		if (!l)
+			return HY_ERR_NOMEM;
+		b->lines = l;
+		b->lines_cap = cap;
 	}
-	hy_wrap_free(&w);
-	m->reader_w = hy_model_reader_width(m);
+	b->lines[b->n_lines].start = start;
+	b->lines[b->n_lines].end = end;
+	b->n_lines++;
+	return 0;
+}
+
+/* Bytes a chunk must hold for `lines` more lines of w columns: a column
+ * takes at most 3 bytes but for rare marks (a chunk that is too short is
+ * simply made longer). */
+#define CHUNK_MAX ((size_t)256 * 1024)
+static size_t chunk_for(const struct hy_model *m, size_t lines, size_t w)
+{
+	size_t c = m->layout_chunk;
+	if (!c) {
+		c = lines < CHUNK_MAX / 4 / (w + 1) ? (lines + 4) * (w + 1) * 3 : CHUNK_MAX;
+		c = c < 4096 ? 4096 : c > CHUNK_MAX ? CHUNK_MAX : c;
+	}
+	return c;
+}
+
+/* One step: wrap a chunk from b->next and keep the lines the chunk's end
+ * cannot have changed, up to a restart point. */
+static int lay_chunk(struct hy_model *m, struct hy_block *b, size_t lines)
+{
+	size_t w = block_width(m, b), s = b->next, chunk = chunk_for(m, lines, w);
+	size_t slack = (w + 2) * 16 + 256;
+	struct hy_wrap wr = {0};
+	int rc = 0;
+	for (;;) {
+		int last = chunk >= b->len - s;
+		size_t n = last ? b->len - s : chunk, keep = 0;
+		while (!last && n > 0 && ((unsigned char)b->text[s + n] & 0xC0) == 0x80)
+			n--; /* end on a character */
+		if ((rc = hy_wrap_text(&wr, b->text + s, n, w)))
+			break;
+		m->layout_chars += count_chars(b->text + s, n);
+		if (last) {
+			keep = wr.n;
+		} else {
+			size_t any = 0;
+			for (size_t k = 0; k + 2 < wr.n && wr.lines[k].next + slack <= n; k++) {
+				if (restart_point(b->text, b->len, s + wr.lines[k].next))
+					keep = k + 1;
+				any = k + 1;
+			}
+			if (!keep && n >= CHUNK_MAX)
+				keep = any;
+		}
+		for (size_t k = 0; k < keep && !rc; k++)
+			rc = push_bline(b, s + wr.lines[k].start, s + wr.lines[k].end);
+		if (rc || keep) {
+			if (!rc) {
+				b->next = s + wr.lines[keep - 1].next;
+				b->done = last;
+			}
+			break;
+		}
+		chunk = chunk > CHUNK_MAX ? chunk + CHUNK_MAX : chunk * 2;
+	}
+	hy_wrap_free(&wr);
 	return rc;
+}
+
+/* Lay block i out until it has `lines` lines and reaches byte `byte`
+ * (or is done). */
+static int lay_block(struct hy_model *m, size_t i, size_t lines, size_t byte)
+{
+	struct hy_block *b = &m->blocks[i];
+	int rc = 0;
+	if (b->len == 0 && !b->done) {
+		rc = push_bline(b, 0, 0);
+		b->done = !rc;
+	}
+	while (!rc && !b->done && (b->n_lines < lines || b->next <= byte)) {
+		size_t want = b->n_lines < lines ? lines - b->n_lines : 0;
+		rc = lay_chunk(m, b, want + hy_model_reader_height(m));
+	}
+	if (rc)
+		m->layout_failed = 1;
+	return rc;
+}
+
+int hy_model_lay_out(struct hy_model *m, size_t block, size_t lines)
+{
+	if (block >= m->n_blocks)
+		return HY_ERR_INVALID;
+	return lay_block(m, block, lines, lines == SIZE_MAX ? SIZE_MAX - 1 : 0);
+}
+
+static void layout_clear(struct hy_model *m)
+{
+	for (size_t i = 0; i < m->n_blocks; i++) {
+		struct hy_block *b = &m->blocks[i];
+		free(b->lines);
+		b->lines = NULL;
+		b->n_lines = b->lines_cap = b->next = 0;
+		b->done = 0;
+	}
+	m->reader_w = hy_model_reader_width(m);
+	m->layout_failed = 0;
+}
+
+/* Small meetings are laid out whole (cheap, and the position is then
+ * known in lines); longer ones only as far as they are read. */
+static void layout_eager(struct hy_model *m)
+{
+	size_t total = 0;
+	for (size_t i = 0; i < m->n_blocks; i++)
+		total += m->blocks[i].len;
+	if (total > m->layout_eager)
+		return;
+	for (size_t i = 0; i < m->n_blocks; i++)
+		lay_block(m, i, SIZE_MAX, SIZE_MAX - 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Positions: (block, line of the block)                                  */
+
+static int pos_cmp(struct hy_pos a, struct hy_pos b)
+{
+	if (a.block != b.block)
+		return a.block < b.block ? -1 : 1;
+	return a.line < b.line ? -1 : a.line > b.line;
+}
+
+/* The line after p (laying it out); 0 at the end. */
+static int pos_next(struct hy_model *m, struct hy_pos *p)
+{
+	if (lay_block(m, p->block, p->line + 2, 0) == 0 &&
+	    p->line + 1 < m->blocks[p->block].n_lines) {
+		p->line++;
+		return 1;
+	}
+	if (p->block + 1 >= m->n_blocks || lay_block(m, p->block + 1, 1, 0))
+		return 0;
+	p->block++;
+	p->line = 0;
+	return 1;
+}
+
+/* The line before p: going up into a block lays it out to its end. */
+static int pos_prev(struct hy_model *m, struct hy_pos *p)
+{
+	if (p->line > 0) {
+		p->line--;
+		return 1;
+	}
+	if (p->block == 0 || lay_block(m, p->block - 1, SIZE_MAX, SIZE_MAX - 1))
+		return 0;
+	p->block--;
+	p->line = m->blocks[p->block].n_lines - 1;
+	return 1;
+}
+
+/* Lines from p to the end, p's own included, counting up to cap. */
+static size_t lines_left(struct hy_model *m, struct hy_pos p, size_t cap)
+{
+	size_t n = 1;
+	while (n < cap && pos_next(m, &p))
+		n++;
+	return n;
+}
+
+/* The top line that shows the last line at the bottom (G). */
+static struct hy_pos end_top(struct hy_model *m)
+{
+	struct hy_pos p = {m->n_blocks - 1, 0};
+	if (lay_block(m, p.block, SIZE_MAX, SIZE_MAX - 1) == 0)
+		p.line = m->blocks[p.block].n_lines - 1;
+	for (size_t k = 1; k < hy_model_reader_height(m) && pos_prev(m, &p); k++)
+		;
+	return p;
+}
+
+/* The line of block bi that holds byte `byte`. */
+static struct hy_pos pos_of(struct hy_model *m, size_t bi, size_t byte)
+{
+	struct hy_pos p = {bi, 0};
+	lay_block(m, bi, 1, byte);
+	const struct hy_block *b = &m->blocks[bi];
+	size_t lo = 0, hi = b->n_lines;
+	while (hi - lo > 1) { /* the last line starting at or before byte */
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->lines[mid].start <= byte)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	p.line = lo;
+	return p;
 }
 
 /* Remember which character is at the top, to find it again. */
 static void set_anchor(struct hy_model *m)
 {
-	if (m->scroll < m->n_lines) {
-		m->anchor_block = m->lines[m->scroll].block;
-		m->anchor_byte = m->lines[m->scroll].start;
-	}
+	const struct hy_block *b = &m->blocks[m->rpos.block];
+	m->anchor_block = m->rpos.block;
+	m->anchor_byte = m->rpos.line < b->n_lines ? b->lines[m->rpos.line].start : 0;
 }
 
-static void find_anchor(struct hy_model *m)
-{
-	size_t best = 0;
-	for (size_t i = 0; i < m->n_lines; i++) {
-		const struct hy_vline *l = &m->lines[i];
-		if (l->block < m->anchor_block)
-			best = i;
-		else if (l->block == m->anchor_block && l->start <= m->anchor_byte)
-			best = i;
-		else if (l->block > m->anchor_block)
-			break;
-	}
-	m->scroll = best;
-}
-
-static size_t max_scroll(const struct hy_model *m)
+/* The lines on screen (m->win), laid out, plus a screen ahead. */
+static int fill_window(struct hy_model *m)
 {
 	size_t hgt = hy_model_reader_height(m);
-	return m->n_lines > hgt ? m->n_lines - hgt : 0;
+	if (m->win_cap < hgt) {
+		struct hy_vline *v = realloc(m->win, hgt * sizeof *v);
+		if (!v)
+			return HY_ERR_NOMEM;
+		m->win = v;
+		m->win_cap = hgt;
+	}
+	m->n_win = 0;
+	struct hy_pos p = m->rpos;
+	if (!m->n_blocks || lay_block(m, p.block, p.line + 1, 0) ||
+	    p.line >= m->blocks[p.block].n_lines)
+		return m->layout_failed ? HY_ERR_NOMEM : 0;
+	do {
+		const struct hy_block *b = &m->blocks[p.block];
+		struct hy_vline *l = &m->win[m->n_win++];
+		l->block = p.block;
+		l->line = p.line;
+		l->start = b->lines[p.line].start;
+		l->end = b->lines[p.line].end;
+		l->next = p.line + 1 < b->n_lines ? b->lines[p.line + 1].start : b->next;
+	} while (m->n_win < hgt && pos_next(m, &p));
+	/* a screen ahead, so the next page costs nothing */
+	lay_block(m, p.block, p.line + 1 + hgt, 0);
+	return m->layout_failed ? HY_ERR_NOMEM : 0;
 }
 
-static void scroll_to(struct hy_model *m, long line, int allow_past)
+static void set_top(struct hy_model *m, struct hy_pos p)
 {
-	if (line < 0)
-		line = 0;
-	/* past the end after a jump to a late section: going down stays */
-	if (!allow_past && m->scroll > max_scroll(m) && (size_t)line >= m->scroll)
-		return;
-	size_t lim = allow_past ? (m->n_lines ? m->n_lines - 1 : 0) : max_scroll(m);
-	if ((size_t)line > lim)
-		line = (long)lim;
-	m->scroll = (size_t)line;
+	m->rpos = p;
 	set_anchor(m);
+}
+
+/* Scroll down by n lines, the last line no higher than the bottom; a top
+ * already past that (after a jump to a late section) stays. */
+static void scroll_down(struct hy_model *m, size_t n)
+{
+	size_t hgt = hy_model_reader_height(m);
+	struct hy_pos p = m->rpos, q = m->rpos;
+	for (size_t k = 1; k < hgt; k++)
+		if (!pos_next(m, &q))
+			return; /* fewer lines than the screen from here */
+	for (size_t k = 0; k < n && pos_next(m, &q); k++)
+		pos_next(m, &p);
+	set_top(m, p);
+}
+
+/* Scroll up by n lines; from past the end, first back to where the last
+ * line is at the bottom. */
+static void scroll_up(struct hy_model *m, size_t n)
+{
+	struct hy_pos p = m->rpos;
+	for (size_t k = 0; k < n && pos_prev(m, &p); k++)
+		;
+	size_t hgt = hy_model_reader_height(m);
+	if (lines_left(m, p, hgt) < hgt) {
+		struct hy_pos e = end_top(m);
+		if (pos_cmp(e, p) < 0)
+			p = e;
+	}
+	set_top(m, p);
 }
 
 size_t hy_model_outline_first(const struct hy_model *m)
@@ -636,19 +949,23 @@ size_t hy_model_outline_first(const struct hy_model *m)
 
 int hy_model_section(const struct hy_model *m)
 {
-	if (m->scroll >= m->n_lines)
+	if (m->rpos.block >= m->n_blocks)
 		return 0;
-	return m->blocks[m->lines[m->scroll].block].section;
+	return m->blocks[m->rpos.block].section;
 }
 
-static long heading_line(const struct hy_model *m, int section)
+/* The heading of a section as a position, or block n_blocks if none. */
+static struct hy_pos heading_pos(const struct hy_model *m, int section)
 {
-	for (size_t i = 0; i < m->n_lines; i++) {
-		const struct hy_block *b = &m->blocks[m->lines[i].block];
-		if (b->kind == HY_BLOCK_HEADING && b->section == section)
-			return (long)i;
+	struct hy_pos p = {m->n_blocks, 0};
+	for (size_t i = 0; i < m->n_blocks; i++) {
+		const struct hy_block *b = &m->blocks[i];
+		if (b->kind == HY_BLOCK_HEADING && b->section == section) {
+			p.block = i;
+			break;
+		}
 	}
-	return -1;
+	return p;
 }
 
 static void goto_section(struct hy_model *m, int section)
@@ -659,51 +976,59 @@ static void goto_section(struct hy_model *m, int section)
 		status(m, 1, "no such section", n);
 		return;
 	}
-	long l = heading_line(m, section);
-	if (l >= 0)
-		scroll_to(m, l, 1);
+	struct hy_pos p = heading_pos(m, section);
+	if (p.block < m->n_blocks)
+		set_top(m, p);
+}
+
+/* Where the reader is, in percent: by lines when the whole meeting is laid
+ * out, else by bytes (what less does), 100 when the end is on screen. */
+int hy_model_percent(const struct hy_model *m)
+{
+	size_t hgt = hy_model_reader_height(m), before = 0, total = 0, all = 1;
+	size_t bytes = 0, tbytes = 0;
+	if (!m->n_win)
+		return 100;
+	const struct hy_vline *last = &m->win[m->n_win - 1];
+	const struct hy_block *lb = &m->blocks[last->block];
+	if (last->block + 1 == m->n_blocks && lb->done && last->line + 1 == lb->n_lines)
+		return 100;
+	for (size_t i = 0; i < m->n_blocks; i++) {
+		const struct hy_block *b = &m->blocks[i];
+		all &= b->done;
+		if (i < m->rpos.block)
+			before += b->n_lines;
+		if (i < last->block)
+			bytes += b->len;
+		total += b->n_lines;
+		tbytes += b->len;
+	}
+	before += m->rpos.line;
+	if (all)
+		return before + hgt >= total ? 100 : (int)((before + hgt) * 100 / total);
+	bytes += last->next;
+	return tbytes ? (int)(bytes * 100 / tbytes) : 100;
 }
 
 /* ------------------------------------------------------------------ */
 /* Search in the meeting                                                  */
 
-struct folded {
-	uint32_t *cp;
-	size_t *off;
-	size_t n;
-};
-
-static int fold_text(const char *s, size_t len, struct folded *f)
-{
-	f->cp = malloc((len + 1) * sizeof *f->cp);
-	f->off = malloc((len + 1) * sizeof *f->off);
-	f->n = 0;
-	if (!f->cp || !f->off) {
-		free(f->cp);
-		free(f->off);
-		return HY_ERR_NOMEM;
-	}
-	for (size_t i = 0; i < len;) {
-		uint32_t c;
-		size_t k = hy_utf8_decode(s + i, len - i, &c);
-		f->off[f->n] = i;
-		f->cp[f->n++] = hy_fold_cp(c);
-		i += k;
-	}
-	f->off[f->n] = len;
-	return 0;
-}
-
 static int add_hit(struct hy_model *m, size_t block, size_t a, size_t b)
 {
-	struct hy_hit *h = realloc(m->hits, (m->n_hits + 1) * sizeof *h);
-	if (!h)
-		return HY_ERR_NOMEM;
-	m->hits = h;
-	h[m->n_hits].block = block;
-	h[m->n_hits].start = a;
-	h[m->n_hits].end = b;
+	if (m->n_hits == m->hits_cap) {
+		size_t cap = m->hits_cap ? m->hits_cap * 2 : 16;
+		struct hy_hit *h = realloc(m->hits, cap * sizeof *h);
+		if (!h)
+			return HY_ERR_NOMEM;
+		m->hits = h;
+		m->hits_cap = cap;
+	}
+	m->hits[m->n_hits].block = block;
+	m->hits[m->n_hits].start = a;
+	m->hits[m->n_hits].end = b;
 	m->n_hits++;
+	if (b - a > m->hit_max)
+		m->hit_max = b - a;
 	return 0;
 }
 
@@ -723,9 +1048,8 @@ static int find_term(struct hy_model *m, const char *term, size_t len);
 static int find_hits(struct hy_model *m)
 {
 	int rc = 0;
-	free(m->hits);
-	m->hits = NULL;
 	m->n_hits = 0;
+	m->hit_max = 0;
 	if (!m->query || !*m->query)
 		return 0;
 	const char *p = m->query;
@@ -757,56 +1081,124 @@ static int find_hits(struct hy_model *m)
 	return rc;
 }
 
+/* Knuth-Morris-Pratt over the folded text, read as it goes (no folded
+ * copy of a long text): leftmost matches, not overlapping. */
+struct kmp {
+	uint32_t *q;
+	size_t *fail, *ring; /* ring: byte offsets of the last n code points */
+	size_t n;
+};
+
+static int kmp_init(struct kmp *k, const char *term, size_t len)
+{
+	k->q = malloc((len + 1) * sizeof *k->q);
+	k->fail = malloc((len + 1) * sizeof *k->fail);
+	k->ring = malloc((len + 1) * sizeof *k->ring);
+	k->n = 0;
+	if (!k->q || !k->fail || !k->ring)
+		return HY_ERR_NOMEM;
+	for (size_t i = 0; i < len;) {
+		uint32_t c;
+		i += hy_utf8_decode(term + i, len - i, &c);
+		k->q[k->n++] = hy_fold_cp(c);
+	}
+	if (k->n)
+		k->fail[0] = 0;
+	for (size_t i = 1, j = 0; i < k->n; i++) {
+		while (j && k->q[i] != k->q[j])
+			j = k->fail[j - 1];
+		if (k->q[i] == k->q[j])
+			j++;
+		k->fail[i] = j;
+	}
+	return 0;
+}
+
+static void kmp_free(struct kmp *k)
+{
+	free(k->q);
+	free(k->fail);
+	free(k->ring);
+}
+
+static int find_in_block(struct hy_model *m, const struct kmp *k, size_t bi)
+{
+	const struct hy_block *bl = &m->blocks[bi];
+	size_t j = 0, seen = 0;
+	for (size_t i = 0; i < bl->len;) {
+		uint32_t c;
+		size_t at = i;
+		i += hy_utf8_decode(bl->text + i, bl->len - i, &c);
+		c = hy_fold_cp(c);
+		k->ring[seen++ % k->n] = at;
+		while (j && c != k->q[j])
+			j = k->fail[j - 1];
+		if (c == k->q[j])
+			j++;
+		if (j == k->n) {
+			int rc = add_hit(m, bi, k->ring[(seen - k->n) % k->n], i);
+			if (rc)
+				return rc;
+			j = 0;
+		}
+	}
+	return 0;
+}
+
 static int find_term(struct hy_model *m, const char *term, size_t len)
 {
-	struct folded q;
-	int rc;
-	if ((rc = fold_text(term, len, &q)))
-		return rc;
-	for (size_t b = 0; b < m->n_blocks && !rc && q.n; b++) {
-		struct hy_block *bl = &m->blocks[b];
-		if (bl->kind == HY_BLOCK_BLANK)
-			continue;
-		struct folded t;
-		if ((rc = fold_text(bl->text, bl->len, &t)))
-			break;
-		for (size_t i = 0; i + q.n <= t.n && !rc; i++) {
-			if (memcmp(t.cp + i, q.cp, q.n * sizeof *q.cp) == 0) {
-				rc = add_hit(m, b, t.off[i], t.off[i + q.n]);
-				i += q.n - 1;
-			}
-		}
-		free(t.cp);
-		free(t.off);
-	}
-	free(q.cp);
-	free(q.off);
+	struct kmp k;
+	int rc = kmp_init(&k, term, len);
+	for (size_t b = 0; b < m->n_blocks && !rc && k.n; b++)
+		if (m->blocks[b].kind != HY_BLOCK_BLANK)
+			rc = find_in_block(m, &k, b);
+	kmp_free(&k);
 	return rc;
 }
 
-static long hit_line(const struct hy_model *m, size_t h)
+/* The hit is on the top line or below it. */
+static int hit_below_top(const struct hy_model *m, size_t h)
 {
 	const struct hy_hit *hit = &m->hits[h];
-	for (size_t i = 0; i < m->n_lines; i++) {
-		const struct hy_vline *l = &m->lines[i];
+	const struct hy_block *b = &m->blocks[m->rpos.block];
+	if (hit->block != m->rpos.block)
+		return hit->block > m->rpos.block;
+	return m->rpos.line >= b->n_lines || hit->start >= b->lines[m->rpos.line].start;
+}
+
+/* The hit is on one of the lines on screen. */
+static int hit_shown(const struct hy_model *m, size_t h)
+{
+	const struct hy_hit *hit = &m->hits[h];
+	for (size_t i = 0; i < m->n_win; i++) {
+		const struct hy_vline *l = &m->win[i];
 		if (l->block == hit->block && hit->start >= l->start &&
-		    (hit->start < l->end || (i + 1 == m->n_lines ||
-					     m->lines[i + 1].block != l->block)))
-			return (long)i;
+		    (hit->start < l->next || l->next == l->start))
+			return 1;
 	}
-	return -1;
+	return 0;
 }
 
 static void show_hit(struct hy_model *m)
 {
 	if (m->hit >= m->n_hits)
 		return;
-	long l = hit_line(m, m->hit);
-	size_t hgt = hy_model_reader_height(m);
-	if (l < 0)
-		return;
-	if ((size_t)l < m->scroll || (size_t)l >= m->scroll + hgt)
-		scroll_to(m, l - (long)hgt / 3, 0);
+	fill_window(m);
+	if (!hit_shown(m, m->hit)) {
+		/* the hit a third of the way down, the end no higher than the
+		 * bottom */
+		size_t hgt = hy_model_reader_height(m);
+		struct hy_pos p = pos_of(m, m->hits[m->hit].block, m->hits[m->hit].start);
+		for (size_t k = 0; k < hgt / 3 && pos_prev(m, &p); k++)
+			;
+		int below = pos_cmp(p, m->rpos) >= 0;
+		if (lines_left(m, m->rpos, hgt) < hgt && below)
+			; /* past the end: going down stays */
+		else if (lines_left(m, p, hgt) < hgt)
+			set_top(m, end_top(m));
+		else
+			set_top(m, p);
+	}
 	char msg[64];
 	snprintf(msg, sizeof msg, "match %zu/%zu", m->hit + 1, m->n_hits);
 	status(m, 0, msg, NULL);
@@ -846,14 +1238,27 @@ static void step_hit(struct hy_model *m, int dir)
 	} else {
 		m->hit = 0;
 		for (size_t i = 0; i < m->n_hits; i++) {
-			long l = hit_line(m, i);
-			if (l >= (long)m->scroll) {
+			if (hit_below_top(m, i)) {
 				m->hit = i;
 				break;
 			}
 		}
 	}
 	show_hit(m);
+}
+
+/* After every change: the lines on screen, or a message if memory ran out. */
+static void reader_sync(struct hy_model *m)
+{
+	if (!m->has_meeting)
+		return;
+	if (m->reader_w != hy_model_reader_width(m)) {
+		layout_clear(m);
+		m->rpos = pos_of(m, m->anchor_block, m->anchor_byte);
+		layout_eager(m);
+	}
+	if (fill_window(m))
+		status(m, 1, "out of memory laying out the meeting", NULL);
 }
 
 int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt)
@@ -866,13 +1271,13 @@ int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt)
 	m->screen = HY_SCREEN_MEETING;
 	m->status[0] = '\0';
 	int rc = build_blocks(m);
-	if (!rc)
-		rc = layout(m);
-	set_anchor(m);
 	if (rc) {
 		status(m, 1, "out of memory laying out the meeting", NULL);
 		return rc;
 	}
+	layout_clear(m);
+	layout_eager(m);
+	set_top(m, m->rpos);
 	if (m->open_section >= 0 && m->search) {
 		/* opened from search results: the hits marked, the section shown */
 		m->query = strdup(m->search);
@@ -880,10 +1285,9 @@ int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt)
 			return HY_ERR_NOMEM;
 		if (m->open_section > 0)
 			goto_section(m, m->open_section);
-		long top = (long)m->scroll;
 		m->hit = m->n_hits;
 		for (size_t i = 0; i < m->n_hits; i++) {
-			if (hit_line(m, i) >= top) {
+			if (hit_below_top(m, i)) {
 				m->hit = i;
 				break;
 			}
@@ -892,7 +1296,8 @@ int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt)
 			show_hit(m);
 	}
 	m->open_section = -1;
-	return 0;
+	reader_sync(m);
+	return m->layout_failed ? HY_ERR_NOMEM : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1012,12 +1417,7 @@ static void resize(struct hy_model *m, int w, int h)
 	m->h = h > 0 ? h : 1;
 	list_clamp(m);
 	results_clamp(m, NULL);
-	if (m->has_meeting && m->reader_w != hy_model_reader_width(m)) {
-		if (layout(m) == 0)
-			find_anchor(m);
-		else
-			status(m, 1, "out of memory laying out the meeting", NULL);
-	}
+	reader_sync(m); /* a new width: laid out again around the anchor */
 }
 
 static void prompt_key(struct hy_model *m, uint32_t key, struct hy_effects *fx)
@@ -1127,6 +1527,7 @@ static void list_action(struct hy_model *m, enum hy_action a, struct hy_effects 
 		m->screen = HY_SCREEN_HELP;
 		m->help_scroll = 0;
 		break;
+	case HY_ACT_REFRESH: hy_model_refresh(m, fx); break;
 	default: break;
 	}
 	ensure_rows(m, fx);
@@ -1135,19 +1536,19 @@ static void list_action(struct hy_model *m, enum hy_action a, struct hy_effects 
 static void meeting_action(struct hy_model *m, enum hy_action a, int arg,
 			   struct hy_effects *fx)
 {
-	long hgt = (long)hy_model_reader_height(m);
-	long half = hgt / 2 ? hgt / 2 : 1;
-	long s = (long)m->scroll;
+	size_t hgt = hy_model_reader_height(m);
+	size_t half = hgt / 2 ? hgt / 2 : 1, page = hgt > 1 ? hgt - 1 : 1;
+	struct hy_pos start = {0, 0};
 	int sec = hy_model_section(m);
 	switch (a) {
-	case HY_ACT_DOWN: scroll_to(m, s + 1, 0); break;
-	case HY_ACT_UP: scroll_to(m, s - 1, 0); break;
-	case HY_ACT_PAGE_DOWN: scroll_to(m, s + (hgt > 1 ? hgt - 1 : 1), 0); break;
-	case HY_ACT_PAGE_UP: scroll_to(m, s - (hgt > 1 ? hgt - 1 : 1), 0); break;
-	case HY_ACT_HALF_DOWN: scroll_to(m, s + half, 0); break;
-	case HY_ACT_HALF_UP: scroll_to(m, s - half, 0); break;
-	case HY_ACT_TOP: scroll_to(m, 0, 0); break;
-	case HY_ACT_BOTTOM: scroll_to(m, (long)max_scroll(m), 1); break;
+	case HY_ACT_DOWN: scroll_down(m, 1); break;
+	case HY_ACT_UP: scroll_up(m, 1); break;
+	case HY_ACT_PAGE_DOWN: scroll_down(m, page); break;
+	case HY_ACT_PAGE_UP: scroll_up(m, page); break;
+	case HY_ACT_HALF_DOWN: scroll_down(m, half); break;
+	case HY_ACT_HALF_UP: scroll_up(m, half); break;
+	case HY_ACT_TOP: set_top(m, start); break;
+	case HY_ACT_BOTTOM: set_top(m, end_top(m)); break;
 	case HY_ACT_NEXT_SECTION:
 		if ((size_t)sec < m->m.n_sections)
 			goto_section(m, sec + 1);
@@ -1156,13 +1557,13 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg,
 		break;
 	case HY_ACT_PREV_SECTION: {
 		/* inside a section: back to its heading first, like less */
-		long hl = sec > 0 ? heading_line(m, sec) : -1;
-		if (hl >= 0 && hl < s)
-			scroll_to(m, hl, 1);
+		struct hy_pos hl = heading_pos(m, sec);
+		if (sec > 0 && hl.block < m->n_blocks && pos_cmp(hl, m->rpos) < 0)
+			set_top(m, hl);
 		else if (sec > 1)
 			goto_section(m, sec - 1);
 		else
-			scroll_to(m, 0, 0);
+			set_top(m, start);
 		break;
 	}
 	case HY_ACT_SECTION: goto_section(m, arg); break;
@@ -1256,9 +1657,9 @@ static void mouse(struct hy_model *m, const struct hy_event *ev, struct hy_effec
 		ensure_rows(m, fx);
 	} else if (m->screen == HY_SCREEN_MEETING) {
 		if (ev->mouse == HY_MOUSE_WHEEL_DOWN)
-			scroll_to(m, (long)m->scroll + 3, 0);
+			scroll_down(m, 3);
 		else if (ev->mouse == HY_MOUSE_WHEEL_UP)
-			scroll_to(m, (long)m->scroll - 3, 0);
+			scroll_up(m, 3);
 		else if (ev->mouse == HY_MOUSE_CLICK && hy_model_outline_width(m) &&
 			 ev->x < hy_model_outline_width(m) && ev->y >= 1) {
 			size_t i = hy_model_outline_first(m) + (size_t)(ev->y - 1);
@@ -1304,6 +1705,7 @@ int hy_model_update(struct hy_model *m, const struct hy_event *ev,
 	case HY_EV_MOUSE:
 		if (!m->prompt)
 			mouse(m, ev, fx);
+		reader_sync(m);
 		return 1;
 	case HY_EV_KEY:
 		break;
@@ -1312,6 +1714,7 @@ int hy_model_update(struct hy_model *m, const struct hy_event *ev,
 	}
 	if (m->prompt) {
 		prompt_key(m, ev->key, fx);
+		reader_sync(m);
 		return 1;
 	}
 	int arg = 0;
@@ -1325,5 +1728,6 @@ int hy_model_update(struct hy_model *m, const struct hy_event *ev,
 	case HY_SCREEN_HELP: help_action(m, a); break;
 	case HY_SCREEN_RESULTS: results_action(m, a, fx); break;
 	}
+	reader_sync(m);
 	return 1;
 }

@@ -200,14 +200,30 @@ static int hit_role(const struct hy_model *m, size_t h)
 	return h == m->hit ? HY_ROLE_SELECTED : HY_ROLE_MATCH;
 }
 
-static void reader_line(const struct hy_model *m, struct hy_grid *g, int y, int x,
-			size_t li)
+/* The first hit that can reach into bytes from `start` of block `block`
+ * (hits are sorted by block, then start, and none is longer than
+ * m->hit_max bytes). */
+static size_t first_hit(const struct hy_model *m, size_t block, size_t start)
 {
-	const struct hy_vline *l = &m->lines[li];
+	size_t from = start > m->hit_max ? start - m->hit_max : 0, lo = 0, hi = m->n_hits;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct hy_hit *h = &m->hits[mid];
+		if (h->block < block || (h->block == block && h->start < from))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void reader_line(const struct hy_model *m, struct hy_grid *g, int y, int x,
+			const struct hy_vline *l)
+{
 	const struct hy_block *b = &m->blocks[l->block];
 	int role = HY_ROLE_NORMAL, tx = x;
 	int w = (int)hy_model_reader_width(m);
-	int first = li == 0 || m->lines[li - 1].block != l->block;
+	int first = l->line == 0;
 	if (b->kind == HY_BLOCK_META || b->kind == HY_BLOCK_HEADING) {
 		int lw = (int)hy_model_label_width();
 		if (first && b->label)
@@ -221,9 +237,11 @@ static void reader_line(const struct hy_model *m, struct hy_grid *g, int y, int 
 	if (w <= 0 || l->end <= l->start)
 		return;
 	hy_grid_put(g, y, tx, b->text + l->start, l->end - l->start, role, w);
-	for (size_t h = 0; h < m->n_hits; h++) {
+	for (size_t h = first_hit(m, l->block, l->start); h < m->n_hits; h++) {
 		const struct hy_hit *hit = &m->hits[h];
-		if (hit->block != l->block || hit->end <= l->start || hit->start >= l->end)
+		if (hit->block != l->block || hit->start >= l->end)
+			break;
+		if (hit->end <= l->start)
 			continue;
 		size_t a = hit->start > l->start ? hit->start : l->start;
 		size_t e = hit->end < l->end ? hit->end : l->end;
@@ -268,20 +286,13 @@ static void render_meeting(const struct hy_model *m, struct hy_grid *g, int *cy,
 			put_col(g, y, 0, buf, role, ow - 1);
 		}
 	}
-	size_t hgt = hy_model_reader_height(m);
-	for (size_t i = 0; i < hgt && ry + (int)i < g->h - 1; i++) {
-		size_t li = m->scroll + i;
-		if (li >= m->n_lines)
-			break;
-		reader_line(m, g, ry + (int)i, rx, li);
-	}
+	for (size_t i = 0; i < m->n_win && ry + (int)i < g->h - 1; i++)
+		reader_line(m, g, ry + (int)i, rx, &m->win[i]);
 	char idx[32], total[32];
 	thousands(m->meeting_index + 1, idx, sizeof idx);
 	thousands(m->total, total, sizeof total);
-	size_t pct = m->n_lines ? (m->scroll + hgt >= m->n_lines ? 100 :
-				   (m->scroll + hgt) * 100 / m->n_lines) : 100;
-	snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %zu%%", idx, total, sec,
-		 mt->n_sections, pct);
+	snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %d%%", idx, total, sec,
+		 mt->n_sections, hy_model_percent(m));
 	status_line(m, g, left, "Tab section · / search · q back · ? help ", cy, cx);
 }
 

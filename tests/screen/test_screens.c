@@ -187,7 +187,7 @@ static void test_resize_keeps_place(void **state)
 		struct hy_event ev = {.type = HY_EV_KEY, .key = keys[i]};
 		send(f, &m, &ev);
 	}
-	size_t block = m.lines[m.scroll].block, byte = m.lines[m.scroll].start;
+	size_t block = m.win[0].block, byte = m.win[0].start;
 	assert_int_equal(hy_grid_init(&g, 80, 24), 0);
 	hy_view_render(&m, &g, &cy, &cx);
 	char *before = hy_grid_dump(&g);
@@ -196,17 +196,107 @@ static void test_resize_keeps_place(void **state)
 		struct hy_event ev = {.type = HY_EV_RESIZE, .w = sizes[i][0], .h = sizes[i][1]};
 		send(f, &m, &ev);
 		/* the top line holds the character that was on top */
-		const struct hy_vline *l = &m.lines[m.scroll];
-		const struct hy_vline *nx = m.scroll + 1 < m.n_lines ? &m.lines[m.scroll + 1] : NULL;
+		const struct hy_vline *l = &m.win[0];
 		assert_int_equal(l->block, block);
 		assert_true(l->start <= byte);
-		assert_true(!nx || nx->block != block || nx->start > byte);
+		assert_true(l->next > byte || l->next == l->start);
 	}
 	hy_view_render(&m, &g, &cy, &cx);
 	char *after = hy_grid_dump(&g);
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
+	hy_grid_free(&g);
+	hy_model_free(&m);
+}
+
+/* Another program (an import) adds a meeting to the database. */
+static void import_one(struct fixture *f, int n, const char *date)
+{
+	struct hy_store *s2 = NULL;
+	char err[256] = "", text[1024], src[32];
+	snprintf(text, sizeof text,
+		 "石桥县召开县政府第%d次常务会议\n发布时间：%s 18:00\n\n"
+		 "%c月%c日，县长周明主持召开县政府第%d次常务会议。副县长林一出席会议。\n\n"
+		 "会议听取了关于春耕备耕工作的汇报（第%d号）。会议要求，要抓好农资供应。\n",
+		 n, date, date[6], date[9], n, n);
+	snprintf(src, sizeof src, "new-%d.txt", n);
+	assert_int_equal(hy_store_open(&s2, f->db, 0, err, sizeof err), 0);
+	struct hy_import_stats st;
+	memset(&st, 0, sizeof st);
+	if (hy_import_bytes(s2, text, strlen(text), src, NULL, &st, err, sizeof err))
+		fail_msg("import: %s", err);
+	hy_store_close(s2);
+}
+
+static int64_t selected_id(const struct hy_model *m)
+{
+	assert_true(m->sel >= m->base && m->sel < m->base + m->n);
+	return m->rows[m->sel - m->base].id;
+}
+
+/* New meetings written by another connection appear when the browser is
+ * idle on the list (hy_effects_idle), and with R; the selected meeting
+ * stays selected on the same screen row; nothing happens while a meeting
+ * is read. */
+static void test_refresh(void **state)
+{
+	struct fixture *f = *state;
+	struct hy_model m;
+	struct hy_grid g;
+	struct hy_effects fx;
+	int cy, cx;
+	hy_model_init(&m, 80, 10); /* 7 rows: the list scrolls */
+	hy_model_start(&m, &fx);
+	assert_int_equal(hy_effects_run(f->s, &m, &fx), 0);
+	for (int i = 0; i < 3; i++) {
+		struct hy_event ev = {.type = HY_EV_KEY, .key = 'j'};
+		send(f, &m, &ev);
+	}
+	size_t total = m.total, row = m.sel - m.top;
+	int64_t id = selected_id(&m);
+	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 0); /* nothing new */
+
+	/* a newer meeting: first in the list, above the selection */
+	import_one(f, 901, "2031-05-07");
+	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 1);
+	assert_int_equal(m.total, total + 1);
+	assert_int_equal(selected_id(&m), id);
+	assert_int_equal(m.sel, 4);
+	assert_int_equal(m.sel - m.top, row);
+	assert_string_equal(m.status, ""); /* the position stays on the status line */
+	assert_int_equal(hy_grid_init(&g, 80, 10), 0);
+	hy_view_render(&m, &g, &cy, &cx);
+	char *dump = hy_grid_dump(&g);
+	char want[64];
+	snprintf(want, sizeof want, " huiyi · %zu meetings", total + 1);
+	assert_non_null(strstr(dump, want));
+	assert_int_equal(m.base, 0); /* the new one is first, above the screen */
+	assert_non_null(strstr(m.rows[0].title, "第901次"));
+	free(dump);
+	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 0); /* seen now */
+
+	/* while a meeting is read: nothing; back on the list: refreshed */
+	struct hy_event enter = {.type = HY_EV_KEY, .key = HY_KEY_ENTER};
+	struct hy_event quit = {.type = HY_EV_KEY, .key = 'q'};
+	send(f, &m, &enter);
+	assert_int_equal(m.screen, HY_SCREEN_MEETING);
+	import_one(f, 902, "2031-06-08");
+	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 0);
+	assert_int_equal(m.total, total + 1);
+	send(f, &m, &quit);
+	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 1);
+	assert_int_equal(m.total, total + 2);
+	assert_int_equal(selected_id(&m), id);
+
+	/* R: the same, by hand (an older meeting: below the selection) */
+	import_one(f, 903, "2001-01-01");
+	struct hy_event r = {.type = HY_EV_KEY, .key = 'R'};
+	send(f, &m, &r);
+	assert_int_equal(m.total, total + 3);
+	assert_int_equal(selected_id(&m), id);
+	assert_int_equal(m.sel, 5);
+	assert_int_equal(m.sel - m.top, row);
 	hy_grid_free(&g);
 	hy_model_free(&m);
 }
@@ -230,18 +320,22 @@ static char *slurp(const char *path)
 	return s;
 }
 
-static int run_case(struct fixture *f, const char *name, int w, int h, char *keys)
+/* lazy: lay meetings out as the lazy reader does for long ones (no meeting
+ * is laid out whole) and in chunks of a few bytes, so every line start
+ * that can be a restart point is one. */
+static void play(struct fixture *f, struct hy_model *m, int w, int h, const char *keys_in,
+		 int lazy)
 {
-	struct hy_model m;
-	struct hy_grid g;
 	struct hy_effects fx;
-	int cy, cx, bad = 0;
-	char label[160], path[1024];
-	if (snprintf(label, sizeof label, "%s_%dx%d", name, w, h) >= (int)sizeof label)
-		fail_msg("case name too long: %s", name);
-	hy_model_init(&m, w, h);
-	hy_model_start(&m, &fx);
-	assert_int_equal(hy_effects_run(f->s, &m, &fx), 0);
+	char keys[1024];
+	snprintf(keys, sizeof keys, "%s", keys_in);
+	hy_model_init(m, w, h);
+	if (lazy) {
+		m->layout_eager = 0;
+		m->layout_chunk = 16;
+	}
+	hy_model_start(m, &fx);
+	assert_int_equal(hy_effects_run(f->s, m, &fx), 0);
 	for (char *save = NULL, *tok = strtok_r(keys, " \t", &save); tok;
 	     tok = strtok_r(NULL, " \t", &save)) {
 		struct hy_event ev = {0};
@@ -251,30 +345,76 @@ static int run_case(struct fixture *f, const char *name, int w, int h, char *key
 			ev.type = HY_EV_RESIZE;
 			ev.w = a;
 			ev.h = b;
-			send(f, &m, &ev);
+			send(f, m, &ev);
 		} else if (!strcmp(tok, "wheel-down") || !strcmp(tok, "wheel-up")) {
 			ev.type = HY_EV_MOUSE;
 			ev.mouse = tok[6] == 'd' ? HY_MOUSE_WHEEL_DOWN : HY_MOUSE_WHEEL_UP;
-			send(f, &m, &ev);
+			send(f, m, &ev);
 		} else if (sscanf(tok, "click:%d,%d", &a, &b) == 2) {
 			ev.type = HY_EV_MOUSE;
 			ev.mouse = HY_MOUSE_CLICK;
 			ev.x = a;
 			ev.y = b;
-			send(f, &m, &ev);
+			send(f, m, &ev);
 		} else if (key_of(tok, &key)) {
 			ev.type = HY_EV_KEY;
 			ev.key = key;
-			send(f, &m, &ev);
+			send(f, m, &ev);
 		} else {
 			for (const char *p = tok; *p;) {
 				p += hy_utf8_decode(p, strlen(p), &key);
 				ev.type = HY_EV_KEY;
 				ev.key = key;
-				send(f, &m, &ev);
+				send(f, m, &ev);
 			}
 		}
 	}
+}
+
+/* Everything but the status line (whose percentage is by bytes while a
+ * meeting is only partly laid out). */
+static char *dump_reader(struct hy_model *m)
+{
+	struct hy_grid g;
+	int cy, cx;
+	assert_int_equal(hy_grid_init(&g, m->w, m->h), 0);
+	hy_view_render(m, &g, &cy, &cx);
+	char *text = with_roles(&g);
+	assert_non_null(text);
+	/* drop the last screen line (and its role runs) */
+	char *p = text;
+	for (int y = 0; y < g.h - 1 && p; y++) {
+		p = strchr(p, '\n');
+		if (p)
+			p++;
+	}
+	if (p)
+		*p = '\0';
+	hy_grid_free(&g);
+	return text;
+}
+
+static int run_case(struct fixture *f, const char *name, int w, int h, char *keys)
+{
+	struct hy_model m;
+	struct hy_grid g;
+	int cy, cx, bad = 0;
+	char label[160], path[1024];
+	if (snprintf(label, sizeof label, "%s_%dx%d", name, w, h) >= (int)sizeof label)
+		fail_msg("case name too long: %s", name);
+	/* the lazy layout (tiny chunks, nothing laid out whole) shows
+	 * exactly what the whole layout does, status line aside */
+	struct hy_model lz;
+	play(f, &m, w, h, keys, 0);
+	play(f, &lz, w, h, keys, 1);
+	char *whole = dump_reader(&m), *lazy = dump_reader(&lz);
+	if (strcmp(whole, lazy)) {
+		printf("# %s: the lazy layout differs:\n%s\n# lazy:\n%s\n", label, whole, lazy);
+		bad = 1;
+	}
+	free(whole);
+	free(lazy);
+	hy_model_free(&lz);
 	assert_int_equal(hy_grid_init(&g, m.w, m.h), 0);
 	hy_view_render(&m, &g, &cy, &cx);
 	check_grid(&g, label);
@@ -351,6 +491,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resize_keeps_place, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
