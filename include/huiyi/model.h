@@ -146,6 +146,7 @@ struct hy_model {
 	int db_seen;
 	int64_t keep_id;
 	size_t keep_row;
+	int readonly; /* the database was opened read-only: the header says so */
 
 	/* the meeting */
 	int64_t meeting_id;

@@ -66,6 +66,7 @@ int hy_cli_browse(const struct hy_cli *c)
 	}
 	hy_term_size(t, &w, &h);
 	hy_model_init(&m, w, h);
+	m.readonly = hy_store_readonly(s);
 	if (hy_grid_init(&g, w, h) != 0)
 		goto oom;
 	hy_model_start(&m, &fx);

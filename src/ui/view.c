@@ -149,9 +149,10 @@ static void render_list(const struct hy_model *m, struct hy_grid *g, int *cy, in
 	thousands(m->total, total, sizeof total);
 	hy_model_filter_text(m, filt, sizeof filt);
 	if (g->h > 3) {
-		snprintf(head, sizeof head, " huiyi · %s%s · sort: %s%s%s", m->counted ? total : "…",
+		snprintf(head, sizeof head, " huiyi · %s%s%s · sort: %s%s%s",
+			 m->counted ? total : "…",
 			 !m->counted ? "" : m->total == 1 ? " meeting" : " meetings",
-			 sort_name(m->sort),
+			 m->readonly ? " · read-only" : "", sort_name(m->sort),
 			 filt[0] ? " · filter: " : "", filt);
 		hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
 		put(g, 0, 0, head, HY_ROLE_TITLE, g->w);

@@ -119,13 +119,15 @@ if command -v tmux >/dev/null; then
 		fail "the browser never showed '$1' ($(cat "$T/browser.err" 2>/dev/null))"
 	}
 	waitp "$title"
+	pane | head -1 | grep -qF "· read-only ·" ||
+		fail "the header does not say read-only: $(pane | head -1)"
 	tmux -L "$sock" send-keys -t t Enter
 	waitp "§"
 	tmux -L "$sock" send-keys -t t q q
 	waitp "BROWSER_EXIT=0"
 	[ -s "$T/browser.err" ] && fail "the browser said: $(cat "$T/browser.err")"
 	[ "$(snap "$T/ro")" = "$ro_before" ] || fail "the browser changed the read-only folder"
-	echo "ok: the browser lists and opens a read-only database, then quits with 0"
+	echo "ok: the browser lists (header: read-only) and opens a read-only database, then quits with 0"
 else
 	echo "note: tmux not installed: the browser case was not run"
 fi
