@@ -99,8 +99,20 @@
 /* Longest word token in bytes (longer words are cut to this). */
 #define HY_FTS_MAX_WORD 64
 
+/* Row lengths for ranking (schema v4, table fts_lengths): bm25 needs each
+ * matching row's length in tokens, which FTS5 keeps one b-tree row a
+ * document (%_docsize); fts_lengths keeps them in blocks of this many
+ * consecutive rowids (a 4-byte little-endian count each, 0 = unknown),
+ * row id (index << 40) | (rowid / HY_FTS_LENS_ROWS), index 0 for
+ * sections_fts and 1 for meetings_fts, so a scan in rowid order reads one
+ * block per HY_FTS_LENS_ROWS rows. */
+#define HY_FTS_LENS_ROWS 256
+#define HY_FTS_LENS_SHIFT 8 /* log2(HY_FTS_LENS_ROWS) */
+#define HY_FTS_LENS_INDEX_SHIFT 40
+
 /* Register the tokenizer "huiyi" on db (hy_store_open does, before the
- * migrations), and the SQL function hy_fts_immediate() = 1 that the
+ * migrations), the SQL functions that fill fts_lengths (hy_doclen,
+ * hy_lens: src/store/fts.c), and hy_fts_immediate() = 1 that the
  * schema's insert triggers ask whether to index a new row at once (so the
  * sqlite3 shell with the extension keeps the index current);
  * hy_store_open redefines it as 0 on its own connections, which index the

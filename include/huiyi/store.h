@@ -21,7 +21,7 @@
 #include "huiyi/meeting.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define HY_STORE_SCHEMA_VERSION 3
+#define HY_STORE_SCHEMA_VERSION 4
 
 struct hy_store;
 

@@ -184,8 +184,55 @@ static const char schema_v3[] =
 	"INSERT INTO sections_fts (sections_fts) VALUES ('rebuild');"
 	"INSERT INTO meetings_fts (meetings_fts) VALUES ('rebuild');";
 
+/* Schema v4: fts_lengths, each indexed row's length in tokens in blocks
+ * of HY_FTS_LENS_ROWS rowids (fts.h). Ranking needs the length of every
+ * row that could make the page; read from FTS5's %_docsize that is one
+ * b-tree lookup a row (about half the time of a search for a word in
+ * 60,000 sections), from here one a block. The blocks are made from
+ * %_docsize itself (hy_doclen, hy_lens): here for an existing index, at
+ * every commit for the rows the batch indexed (index_new), by reindex for
+ * all; deleting or changing a row marks it unknown (its 4 bytes zeroed),
+ * and
+ * an unknown or missing length is read from %_docsize as before, so a
+ * stale block can only cost time, never a wrong score. */
+#define LENS_ID(index, expr) \
+	"((" #index " << " HY_STR(HY_FTS_LENS_INDEX_SHIFT) ") | ((" expr ") >> " \
+	HY_STR(HY_FTS_LENS_SHIFT) "))"
+#define LENS_SLOT(expr) "((" expr ") & (" HY_STR(HY_FTS_LENS_ROWS) " - 1))"
+/* Fill the blocks of index from its docsize rows with id >= from. */
+#define LENS_FILL(index, t, from) \
+	"INSERT OR REPLACE INTO fts_lengths (id, lens)" \
+	" SELECT " LENS_ID(index, "id") ", hy_lens(" LENS_SLOT("id") \
+	", hy_doclen(sz)) FROM " t "_fts_docsize WHERE id >= " from \
+	" GROUP BY id >> " HY_STR(HY_FTS_LENS_SHIFT) ";"
+/* The first rowid of the last block of index (0 when none): new rows go
+ * from there (the last block is made again, with the rows it had). */
+#define LENS_LAST(index) \
+	"((SELECT ifnull(max(id) & ((1 << " HY_STR(HY_FTS_LENS_INDEX_SHIFT) \
+	") - 1), 0) FROM fts_lengths WHERE id BETWEEN (" #index " << " \
+	HY_STR(HY_FTS_LENS_INDEX_SHIFT) ") AND ((" #index " + 1) << " \
+	HY_STR(HY_FTS_LENS_INDEX_SHIFT) ") - 1) << " HY_STR(HY_FTS_LENS_SHIFT) ")"
+/* (plain SQL, so the sqlite3 shell can change rows without our
+ * functions: the block with the row's 4 bytes zeroed) */
+#define LENS_FORGET(index, name, when) \
+	"CREATE TRIGGER " name " AFTER " when \
+	" BEGIN UPDATE fts_lengths SET lens = CAST(substr(lens, 1, 4 * " \
+	LENS_SLOT("old.id") ") || zeroblob(4) || substr(lens, 4 * " \
+	LENS_SLOT("old.id") " + 5) AS BLOB) WHERE id = " \
+	LENS_ID(index, "old.id") "; END;"
+static const char schema_v4[] =
+	"CREATE TABLE fts_lengths (id INTEGER PRIMARY KEY, lens BLOB NOT NULL);"
+	LENS_FILL(0, "sections", "0")
+	LENS_FILL(1, "meetings", "0")
+	LENS_FORGET(0, "sections_lens_delete", "DELETE ON sections")
+	LENS_FORGET(0, "sections_lens_update",
+		    "UPDATE OF id, heading, text ON sections")
+	LENS_FORGET(1, "meetings_lens_delete", "DELETE ON meetings")
+	LENS_FORGET(1, "meetings_lens_update",
+		    "UPDATE OF id, title, summary ON meetings");
+
 /* The rows added since the index was last brought up to date (schema v3;
- * see there). */
+ * see there), and their lengths (schema v4). */
 static const char index_new[] =
 	"INSERT INTO sections_fts (rowid, heading, text)"
 	" SELECT id, heading, text FROM sections"
@@ -193,6 +240,14 @@ static const char index_new[] =
 	"INSERT INTO meetings_fts (rowid, title, summary)"
 	" SELECT id, title, summary FROM meetings"
 	" WHERE id > (SELECT ifnull(max(id), 0) FROM meetings_fts_docsize);";
+static const char lens_new[] =
+	LENS_FILL(0, "sections", LENS_LAST(0))
+	LENS_FILL(1, "meetings", LENS_LAST(1));
+/* All of them again (hy_store_reindex). */
+const char hy_store_lens_rebuild[] =
+	"DELETE FROM fts_lengths;"
+	LENS_FILL(0, "sections", "0")
+	LENS_FILL(1, "meetings", "0");
 
 /* Forward migrations: step i takes user_version from i to i + 1. Adding a
  * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
@@ -200,6 +255,7 @@ static const char *const migrations[] = {
 	schema_v1,
 	schema_v2,
 	schema_v3,
+	schema_v4,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] ==
@@ -846,6 +902,8 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 	rc = s->version >= 3 ? exec(s, index_new, "indexing a batch", err,
 				    errlen) :
 			       0;
+	if (rc == 0 && s->version >= 4)
+		rc = exec(s, lens_new, "indexing a batch", err, errlen);
 	if (rc == 0)
 		rc = exec(s, "COMMIT", "saving a batch", err, errlen);
 	if (rc) {

@@ -377,6 +377,79 @@ static void fts_immediate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, 1);
 }
 
+/* Row lengths (fts.h, HY_FTS_LENS_ROWS): hy_doclen(sz) is the length in
+ * tokens a %_docsize record holds (the sum of its varints, one a column;
+ * 0 when it is not that shape); hy_lens(slot, len) is the block of a
+ * group of rows (HY_FTS_LENS_ROWS little-endian uint32, 0 = unknown). */
+static void doclen_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *p = sqlite3_value_blob(argv[0]);
+	int n = sqlite3_value_bytes(argv[0]);
+	sqlite3_int64 sum = 0;
+	uint64_t v = 0;
+	int k = 0;
+
+	(void)argc;
+	for (int i = 0; p && i < n; i++) {
+		v = (v << 7) | (p[i] & 0x7f);
+		if (++k > 4) { /* a column of more than 2^28 tokens: no */
+			sqlite3_result_int(ctx, 0);
+			return;
+		}
+		if (!(p[i] & 0x80)) {
+			sum += (sqlite3_int64)v;
+			v = 0;
+			k = 0;
+		}
+	}
+	sqlite3_result_int64(ctx, k || sum > UINT32_MAX ? 0 : sum);
+}
+
+static void put_len(unsigned char *b, int slot, uint32_t len)
+{
+	b += 4 * slot;
+	b[0] = (unsigned char)len;
+	b[1] = (unsigned char)(len >> 8);
+	b[2] = (unsigned char)(len >> 16);
+	b[3] = (unsigned char)(len >> 24);
+}
+
+static void lens_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	unsigned char *b = sqlite3_aggregate_context(ctx, 4 * HY_FTS_LENS_ROWS);
+	sqlite3_int64 slot = sqlite3_value_int64(argv[0]);
+	sqlite3_int64 len = sqlite3_value_int64(argv[1]);
+
+	(void)argc;
+	if (!b) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	if (slot >= 0 && slot < HY_FTS_LENS_ROWS && len > 0 && len <= UINT32_MAX)
+		put_len(b, (int)slot, (uint32_t)len);
+}
+
+static void lens_final(sqlite3_context *ctx)
+{
+	unsigned char *b = sqlite3_aggregate_context(ctx, 0);
+	if (b)
+		sqlite3_result_blob(ctx, b, 4 * HY_FTS_LENS_ROWS,
+				    SQLITE_TRANSIENT);
+	else
+		sqlite3_result_zeroblob(ctx, 4 * HY_FTS_LENS_ROWS);
+}
+
+static int lens_register(sqlite3 *db)
+{
+	int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+	int rc = sqlite3_create_function(db, "hy_doclen", 1, f, NULL,
+					 doclen_fn, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(db, "hy_lens", 2, f, NULL, NULL,
+					     lens_step, lens_final);
+	return rc;
+}
+
 int hy_fts_register(sqlite3 *db, char *err, size_t errlen)
 {
 	fts5_api *api = NULL;
@@ -401,6 +474,8 @@ int hy_fts_register(sqlite3 *db, char *err, size_t errlen)
 		rc = sqlite3_create_function(db, "hy_fts_immediate", 0,
 					     SQLITE_UTF8 | SQLITE_INNOCUOUS,
 					     NULL, fts_immediate, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = lens_register(db);
 	if (rc == SQLITE_NOMEM)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	if (rc != SQLITE_OK)

@@ -7,6 +7,10 @@
 
 #include "huiyi/store.h"
 
+/* A macro's value as a string literal (SQL built from fts.h's sizes). */
+#define HY_STR_(x) #x
+#define HY_STR(x) HY_STR_(x)
+
 /* Statements prepared once per connection and reused (sqlite3_reset). */
 enum hy_store_stmt {
 	HY_ST_HAS,
@@ -64,6 +68,8 @@ struct hy_store {
 int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 		     int upto, char *err, size_t errlen);
 
+/* SQL that makes every block of fts_lengths again (schema v4, db.c). */
+extern const char hy_store_lens_rebuild[];
 /* Finalize the pooled list queries (hy_store_close). */
 void hy_store_pool_free(struct hy_store *s);
 

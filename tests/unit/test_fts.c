@@ -733,8 +733,68 @@ static void integrity(sqlite3 *db)
 		    " VALUES ('integrity-check');");
 }
 
-/* A v2 database with meetings is brought to v3 and indexed; from then on
- * the triggers keep the index in step with inserts, updates, deletes. */
+/* fts_lengths against %_docsize (schema v4, fts.h): every length it
+ * knows is the one %_docsize holds; *known counts them, *rows the rows
+ * of %_docsize. Returns the number of wrong lengths. */
+static int lens_check(sqlite3 *db, int index, int *known, int *rows)
+{
+	sqlite3_stmt *d, *l;
+	int wrong = 0;
+	char sql[128];
+
+	*known = *rows = 0;
+	snprintf(sql, sizeof sql, "SELECT id, hy_doclen(sz) FROM %s_fts_docsize",
+		 index ? "meetings" : "sections");
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &d, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT lens FROM fts_lengths"
+						" WHERE id = ?1",
+					    -1, &l, NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(d) == SQLITE_ROW) {
+		sqlite3_int64 id = sqlite3_column_int64(d, 0);
+		sqlite3_int64 want = sqlite3_column_int64(d, 1);
+		(*rows)++;
+		sqlite3_reset(l);
+		sqlite3_bind_int64(l, 1, (sqlite3_int64)index
+						 << HY_FTS_LENS_INDEX_SHIFT |
+					 id >> HY_FTS_LENS_SHIFT);
+		if (sqlite3_step(l) != SQLITE_ROW)
+			continue;
+		const unsigned char *b = sqlite3_column_blob(l, 0);
+		int slot = (int)(id & (HY_FTS_LENS_ROWS - 1));
+		assert_int_equal(sqlite3_column_bytes(l, 0), 4 * HY_FTS_LENS_ROWS);
+		uint32_t got = (uint32_t)b[4 * slot] |
+			       (uint32_t)b[4 * slot + 1] << 8 |
+			       (uint32_t)b[4 * slot + 2] << 16 |
+			       (uint32_t)b[4 * slot + 3] << 24;
+		if (got == 0)
+			continue;
+		(*known)++;
+		if (got != want) {
+			printf("# index %d row %lld: length %u, docsize %lld\n",
+			       index, (long long)id, got, (long long)want);
+			wrong++;
+		}
+	}
+	sqlite3_finalize(d);
+	sqlite3_finalize(l);
+	return wrong;
+}
+
+/* Every row of both indexes has its right length in fts_lengths. */
+static void lens_all_known(sqlite3 *db)
+{
+	for (int index = 0; index < 2; index++) {
+		int known, rows;
+		assert_int_equal(lens_check(db, index, &known, &rows), 0);
+		assert_true(rows > 0);
+		assert_int_equal(known, rows);
+	}
+}
+
+/* A v2 database with meetings is brought to the current schema and
+ * indexed; from then on the triggers keep the index in step with
+ * inserts, updates, deletes, and fts_lengths forgets what they change. */
 static void t_migrate_v2(void **state)
 {
 	struct fx *f = *state;
@@ -754,9 +814,10 @@ static void t_migrate_v2(void **state)
 
 	if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
-	assert_int_equal(hy_store_version(s), 3);
-	assert_int_equal(HY_STORE_SCHEMA_VERSION, 3);
+	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(HY_STORE_SCHEMA_VERSION, 4);
 	integrity(s->db);
+	lens_all_known(s->db);
 	assert_int_equal(sql_int(s->db, "SELECT v FROM sections_fts_config"
 					" WHERE k = 'automerge'"),
 			 16);
@@ -776,6 +837,7 @@ static void t_migrate_v2(void **state)
 	put(s, "县政府第28次常务会议", "three");
 	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 3);
 	assert_int_equal(count_match(s->db, "meetings_fts", "\"28次\""), 1);
+	lens_all_known(s->db);
 	/* updates and deletes (a deleted meeting takes its sections) */
 	exec_ok(s->db, "UPDATE sections SET text = '财政预算' WHERE id = 2;"
 		       "UPDATE meetings SET title = '党组会' WHERE id = 3;");
@@ -783,6 +845,13 @@ static void t_migrate_v2(void **state)
 	assert_int_equal(count_match(s->db, "sections_fts", "财政"), 1);
 	assert_int_equal(count_match(s->db, "meetings_fts", "\"28次\""), 0);
 	assert_int_equal(count_match(s->db, "meetings_fts", "党组"), 1);
+	{ /* the changed rows' lengths are forgotten, the others kept */
+		int known, rows;
+		assert_int_equal(lens_check(s->db, 0, &known, &rows), 0);
+		assert_int_equal(known, rows - 1);
+		assert_int_equal(lens_check(s->db, 1, &known, &rows), 0);
+		assert_int_equal(known, rows - 1);
+	}
 	exec_ok(s->db, "DELETE FROM meetings WHERE id = 1");
 	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
 	assert_int_equal(count_match(s->db, "sections_fts", "财政"), 0);

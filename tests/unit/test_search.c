@@ -1521,6 +1521,71 @@ static void test_split_scan(void **state)
 	free(two.v);
 }
 
+/* Row lengths come from fts_lengths (schema v4) when it knows them: the
+ * same scores as from %_docsize (HUIYI_SEARCH_NOLENS), and the table is
+ * really read (lengths made to lie change the scores); reindex makes it
+ * right again. */
+static int same_scores(const struct hits *a, const struct hits *b)
+{
+	if (a->n != b->n)
+		return 0;
+	for (size_t k = 0; k < a->n; k++)
+		if (a->v[k].meeting != b->v[k].meeting ||
+		    a->v[k].section != b->v[k].section ||
+		    a->v[k].score != b->v[k].score)
+			return 0;
+	return 1;
+}
+
+static void test_lengths(void **state)
+{
+	static const char *const qs[] = {"会议", "燃气", "会", "县 政府"};
+	struct corpus *c = *state;
+	struct hits ref = {0}, got = {0};
+	unsigned char ones[4 * HY_FTS_LENS_ROWS];
+	sqlite3_stmt *st;
+	char err[256];
+	int changed = 0;
+
+	for (size_t i = 0; i < sizeof ones; i++)
+		ones[i] = i % 4 == 0; /* every length 1 */
+	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+		setenv("HUIYI_SEARCH_NOLENS", "1", 1);
+		search(c, qs[i], NULL, HY_SEARCH_RANK, 0, BIG, &ref);
+		unsetenv("HUIYI_SEARCH_NOLENS");
+		search(c, qs[i], NULL, HY_SEARCH_RANK, 0, BIG, &got);
+		if (!same_scores(&ref, &got))
+			fail_msg("[%s]: fts_lengths and %%_docsize disagree", qs[i]);
+	}
+	assert_int_equal(sqlite3_prepare_v2(c->s->db,
+					    "UPDATE fts_lengths SET lens = ?1",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_blob(st, 1, ones, (int)sizeof ones, SQLITE_STATIC);
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+		setenv("HUIYI_SEARCH_NOLENS", "1", 1);
+		search(c, qs[i], NULL, HY_SEARCH_RANK, 0, BIG, &ref);
+		unsetenv("HUIYI_SEARCH_NOLENS");
+		search(c, qs[i], NULL, HY_SEARCH_RANK, 0, BIG, &got);
+		changed += !same_scores(&ref, &got);
+	}
+	assert_int_equal(changed, (int)(sizeof qs / sizeof qs[0]));
+	assert_int_equal(hy_store_reindex(c->s, err, sizeof err), 0);
+	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
+		setenv("HUIYI_SEARCH_NOLENS", "1", 1);
+		search(c, qs[i], NULL, HY_SEARCH_RANK, 0, BIG, &ref);
+		unsetenv("HUIYI_SEARCH_NOLENS");
+		search(c, qs[i], NULL, HY_SEARCH_RANK, 0, BIG, &got);
+		if (!same_scores(&ref, &got))
+			fail_msg("[%s]: after reindex, fts_lengths is still wrong",
+				 qs[i]);
+	}
+	free(ref.v);
+	free(got.v);
+}
+
 /* The callback stops the results. */
 static int stop_after_two(const struct hy_search_hit *h, void *ctx)
 {
@@ -1605,6 +1670,7 @@ int main(void)
 		cmocka_unit_test(test_long_and_refused),
 		cmocka_unit_test(test_scores_exact),
 		cmocka_unit_test(test_split_scan),
+		cmocka_unit_test(test_lengths),
 		cmocka_unit_test(test_callback_stops),
 		cmocka_unit_test(test_reindex),
 	};
