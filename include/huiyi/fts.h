@@ -109,6 +109,9 @@
 #define HY_FTS_LENS_ROWS 256
 #define HY_FTS_LENS_SHIFT 8 /* log2(HY_FTS_LENS_ROWS) */
 #define HY_FTS_LENS_INDEX_SHIFT 40
+/* Rowids from 2^48 on have no block (their block number would reach the
+ * next index's range): their lengths come from %_docsize. */
+#define HY_FTS_LENS_ROWID_BITS 48 /* INDEX_SHIFT + SHIFT */
 
 /* Register the tokenizer "huiyi" on db (hy_store_open does, before the
  * migrations), the SQL functions that fill fts_lengths (hy_doclen,

@@ -23,6 +23,17 @@ static void on_signal(int sig)
 	interrupted = 1;
 }
 
+/* Catch sig with sa, unless it is ignored: `nohup huiyi import` (SIGHUP)
+ * and background jobs of scripts (SIGINT) asked to go on whatever comes;
+ * *old gets the disposition to restore. */
+static void catch_unless_ignored(int sig, const struct sigaction *sa,
+				 struct sigaction *old)
+{
+	sigaction(sig, NULL, old);
+	if (old->sa_handler != SIG_IGN)
+		sigaction(sig, sa, NULL);
+}
+
 struct report {
 	FILE *rejects;    /* rejected lines, replayed after the summary */
 	int tty;          /* stderr is a terminal: draw progress */
@@ -185,9 +196,9 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	sa.sa_flags = SA_RESTART | SA_RESETHAND; /* a second ^C kills */
 	/* ^C, kill, and the terminal closing (SIGHUP): finish the batch in
 	 * hand, commit, stop; the report says how to go on. */
-	sigaction(SIGINT, &sa, &old_int);
-	sigaction(SIGTERM, &sa, &old_term);
-	sigaction(SIGHUP, &sa, &old_hup);
+	catch_unless_ignored(SIGINT, &sa, &old_int);
+	catch_unless_ignored(SIGTERM, &sa, &old_term);
+	catch_unless_ignored(SIGHUP, &sa, &old_hup);
 	/* A file size limit (ulimit -f) would kill us mid-write with
 	 * SIGXFSZ; ignored, the write fails with EFBIG instead, the batch
 	 * rolls back and the user is told the file grew too large. */

@@ -147,10 +147,14 @@ void hy_cli_put_json(FILE *f, const char *json)
 		size_t n = hy_utf8_decode(json + i, len - i, &cp);
 		/* jansson escapes C0; these it writes as they are, and they
 		 * occur only inside strings, where \uXXXX means the same */
-		if (cp >= 0x7f && cp <= 0xffff &&
-		    (is_control(cp) || is_invisible(cp))) {
+		if (cp >= 0x7f && (is_control(cp) || is_invisible(cp))) {
 			fwrite(json + run, 1, i - run, f);
-			fprintf(f, "\\u%04x", (unsigned)cp);
+			if (cp <= 0xffff)
+				fprintf(f, "\\u%04x", (unsigned)cp);
+			else /* a surrogate pair (the tag characters) */
+				fprintf(f, "\\u%04x\\u%04x",
+					0xd800 + ((unsigned)(cp - 0x10000) >> 10),
+					0xdc00 + ((unsigned)(cp - 0x10000) & 0x3ff));
 			run = i + n;
 		}
 		i += n;

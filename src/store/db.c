@@ -204,6 +204,7 @@ static const char schema_v3[] =
 	"INSERT OR REPLACE INTO fts_lengths (id, lens)" \
 	" SELECT " LENS_ID(index, "id") ", hy_lens(" LENS_SLOT("id") \
 	", hy_doclen(sz)) FROM " t "_fts_docsize WHERE id >= " from \
+	" AND id < (1 << " HY_STR(HY_FTS_LENS_ROWID_BITS) ")" \
 	" GROUP BY id >> " HY_STR(HY_FTS_LENS_SHIFT) ";"
 /* The first rowid of the last block of index (0 when none): new rows go
  * from there (the last block is made again, with the rows it had). */
@@ -216,6 +217,8 @@ static const char schema_v3[] =
  * functions: the block with the row's 4 bytes zeroed) */
 #define LENS_FORGET(index, name, when) \
 	"CREATE TRIGGER " name " AFTER " when \
+	" WHEN old.id BETWEEN 0 AND (1 << " HY_STR(HY_FTS_LENS_ROWID_BITS) \
+	") - 1" \
 	" BEGIN UPDATE fts_lengths SET lens = CAST(substr(lens, 1, 4 * " \
 	LENS_SLOT("old.id") ") || zeroblob(4) || substr(lens, 4 * " \
 	LENS_SLOT("old.id") " + 5) AS BLOB) WHERE id = " \

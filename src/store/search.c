@@ -839,7 +839,8 @@ static int row_length(const Fts5ExtensionApi *api, Fts5Context *fc,
 	int rc, n, off = 0, ncol = api->xColumnCount(fc);
 	uint64_t sum = 0;
 
-	if (t && t->db && !t->nolens && rowid >= 0) {
+	if (t && t->db && !t->nolens && rowid >= 0 &&
+	    rowid >> HY_FTS_LENS_ROWID_BITS == 0) {
 		int64_t blk = (int64_t)t->lens_index
 				      << HY_FTS_LENS_INDEX_SHIFT |
 			      rowid >> HY_FTS_LENS_SHIFT;

@@ -305,8 +305,13 @@ int hy_model_rows(struct hy_model *m, enum hy_rows_at at,
 			m->base += drop;
 		}
 	} else if (at == HY_ROWS_BEFORE) {
-		if (n > m->base)
-			n = m->base; /* the list grew above us: keep what fits */
+		if (n > m->base) {
+			/* more rows above the window than its rank says: the
+			 * list grew above it (an import), the ranks moved;
+			 * reload around the selected meeting instead */
+			hy_model_refresh(m, fx);
+			return 0;
+		}
 		if (grow_rows(m, m->n + n))
 			return HY_ERR_NOMEM;
 		memmove(m->rows + n, m->rows, m->n * sizeof *m->rows);

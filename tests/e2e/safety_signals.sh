@@ -5,7 +5,8 @@
 # the database is intact and every stored meeting whole (safety_lib.sh),
 # and the same import run again stores the rest, each file once.
 # Cases: kill -TERM, kill -HUP, and (with tmux) a real terminal closed
-# under a running import (tmux kill-session: SIGHUP from the terminal).
+# under a running import (tmux kill-session: SIGHUP from the terminal);
+# and under nohup (SIGHUP ignored), where a hang-up must not stop it.
 # shellcheck source=tests/e2e/safety_lib.sh
 . "$(dirname "$0")/safety_lib.sh"
 N=8000
@@ -63,6 +64,20 @@ for sig in TERM HUP; do
 	interrupted "SIG$sig" "$db" "$T/$sig.err"
 	finish "$db" "SIG$sig"
 done
+
+# nohup (SIGHUP ignored when huiyi starts): a hang-up does not stop the
+# import, which stores every file and exits 0.
+db=$T/nohup.db
+(trap '' HUP; exec "$HUIYI_BIN" -d "$db" import "$T/in") >"$T/nohup.out" 2>"$T/nohup.err" &
+pid=$!
+wait_stored "$db" 1000 "$pid"
+kill -s HUP "$pid"
+st=0
+wait "$pid" || st=$?
+[ "$st" = 0 ] || fail "nohup: a hang-up stopped the import (status $st: $(cat "$T/nohup.err"))"
+has "$T/nohup.err" "imported $N, duplicates skipped 0, rejected 0"
+whole "$db" "nohup"
+echo "nohup: SIGHUP ignored, all $N stored"
 
 # A terminal closed under the import: tmux kills the session, the pane's
 # terminal hangs up. The report goes to a file (the terminal is gone).

@@ -123,6 +123,18 @@ run 0 "$HUIYI_BIN" -d "$T/db" search 防汛 --json
 clean "$T/out" "search --json"
 "$PY" "$T/jsoncheck.py" "$T/out" "$title" lines || fail "search --json lost the heading's bytes"
 ok "--json: every string as stored, C1/bidi/invisible characters as \\u escapes, no raw control"
+# characters beyond U+FFFF (the tag characters, invisible): a surrogate pair
+cp "$T/db" "$T/tags.db"
+sqlite3 "$T/tags.db" "DROP TRIGGER meetings_fts_update; -- (the tokenizer is not loaded)
+UPDATE meetings SET title = 'A' || char(917505) || char(917569) || 'B'" ||
+	fail "could not write tag characters"
+run 0 "$HUIYI_BIN" -d "$T/tags.db" list --json
+clean "$T/out" "list --json with tag characters"
+has "$T/out" '"title":"A\udb40\udc01\udb40\udc41B"'
+"$PY" -c 'import json, sys
+t = json.loads(open(sys.argv[1], encoding="utf-8").readline())["title"]
+sys.exit(t != "A\U000e0001\U000e0041B")' "$T/out" || fail "list --json: the tag characters did not round-trip"
+ok "--json: tag characters (U+E0001, U+E0041) as surrogate-pair escapes"
 
 # Error messages quote what they were given.
 run 2 "$HUIYI_BIN" -d "$T/db" show $'\e[2J\xe2\x80\xae'

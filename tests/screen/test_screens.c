@@ -486,12 +486,53 @@ static void test_cases(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* Rows asked for above the window, when an import added meetings above
+ * it meanwhile: more come back than the window's rank leaves room for.
+ * Their ranks moved, so the list reloads around the selected meeting
+ * (a refresh) instead of splicing in some of them, which left a gap of
+ * meetings never shown until the next refresh. */
+static void test_rows_before_grown(void **state)
+{
+	struct hy_model m;
+	struct hy_effects fx;
+	struct hy_row rows[40];
+	char titles[40][16];
+	(void)state;
+
+	memset(rows, 0, sizeof rows);
+	for (int i = 0; i < 40; i++) {
+		snprintf(titles[i], sizeof titles[i], "m%d", 100 - i);
+		rows[i].id = 100 - i;
+		rows[i].title = titles[i];
+	}
+	hy_model_init(&m, 80, 10);
+	/* the last 10 of 30 meetings: the window starts at rank 20 */
+	assert_int_equal(hy_model_rows(&m, HY_ROWS_END, rows + 30, 10, 1, 30,
+				       &fx),
+			 0);
+	assert_int_equal(m.base, 20);
+	m.sel = 20;
+	m.top = 20;
+	/* 25 rows come back from above rank 20: 5 more than there were */
+	assert_int_equal(hy_model_rows(&m, HY_ROWS_BEFORE, rows + 5, 25, 0, 0,
+				       &fx),
+			 0);
+	assert_int_equal(fx.rows, HY_ROWS_AT); /* reload around the selection */
+	assert_int_equal(fx.count, 1);
+	assert_int_equal(m.keep_id, rows[30].id);
+	assert_int_equal(m.base, 20); /* nothing spliced in */
+	assert_int_equal(m.n, 10);
+	assert_int_equal(m.rows[0].id, rows[30].id);
+	hy_model_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_resize_keeps_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
+		cmocka_unit_test(test_rows_before_grown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
