@@ -58,6 +58,7 @@ struct hy_store {
 	/* A second connection to the same file, for searches that rank
 	 * half an index in another thread (search.c); NULL until then. */
 	struct hy_store *reader;
+	int reader_failed; /* it could not be opened: do not try again */
 	/* Tests: called with the SQL of each list query as it is prepared. */
 	void (*on_prepare)(const char *sql, void *ctx);
 	void *on_prepare_ctx;

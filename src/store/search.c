@@ -1891,9 +1891,13 @@ static int reader(struct hy_store *s, struct hy_store **out)
 {
 	char err[256];
 	if (!s->reader) {
-		if (hy_store_open(&s->reader, s->path, HY_STORE_READONLY, err,
-				  sizeof err))
+		if (s->reader_failed ||
+		    hy_store_open(&s->reader, s->path, HY_STORE_READONLY, err,
+				  sizeof err)) {
+			s->reader_failed = 1; /* one scan does it all */
+			s->reader = NULL;
 			return -1;
+		}
 		sqlite3_exec(s->reader->db, "PRAGMA cache_size = -2048", NULL,
 			     NULL, NULL);
 	}
