@@ -44,8 +44,10 @@ enum hy_event_type {
 	HY_EV_KEY,    /* key */
 	HY_EV_RESIZE, /* w, h: the new size */
 	HY_EV_MOUSE,  /* mouse, x, y */
-	HY_EV_QUIT,   /* SIGTERM, SIGHUP, SIGINT, SIGQUIT, or no terminal:
-		       * leave now, cleanly (hy_term_close) */
+	HY_EV_QUIT,   /* SIGTERM, SIGHUP, SIGQUIT, or no terminal: leave
+		       * now, cleanly (hy_term_close) */
+	HY_EV_INTERRUPT, /* Ctrl-C (SIGINT): cancels a prompt, as Esc;
+			  * elsewhere quits (status 130) */
 	HY_EV_REDRAW, /* back from Ctrl-Z: the screen must be drawn anew
 		       * (hy_term_draw with force); w, h: the size. If it
 		       * changed meanwhile, a HY_EV_RESIZE follows. */

@@ -11,6 +11,7 @@
 #include "huiyi/view.h"
 
 #include <langinfo.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +104,8 @@ int hy_cli_browse(const struct hy_cli *c)
 		if (ev.type == HY_EV_REDRAW)
 			force = 1;
 		hy_model_update(&m, &ev, &fx);
+		if (fx.quit && ev.type == HY_EV_INTERRUPT)
+			rc = 128 + SIGINT; /* Ctrl-C, as a shell reports it */
 		if (fx.quit)
 			break;
 		if (hy_effects_run(s, &m, &fx) != 0)

@@ -33,6 +33,7 @@
 static volatile sig_atomic_t quit_flag;
 static volatile sig_atomic_t quit_sig;
 static volatile sig_atomic_t tstp_flag;
+static volatile sig_atomic_t int_flag; /* Ctrl-C: an event, not a quit */
 
 enum { SIG_TERM, SIG_HUP, SIG_INT, SIG_QUIT, SIG_TSTP, SIG_WINCH, SIG_N };
 static const int sig_nums[SIG_N] = {SIGTERM, SIGHUP,  SIGINT,
@@ -54,6 +55,12 @@ static void on_quit(int sig)
 	if (!quit_flag)
 		quit_sig = sig;
 	quit_flag = 1;
+}
+
+static void on_int(int sig)
+{
+	(void)sig;
+	int_flag = 1;
 }
 
 static void on_tstp(int sig)
@@ -142,7 +149,9 @@ static void catch_signals(struct hy_term *t)
 				continue;
 			sa.sa_handler = SIG_DFL;
 		} else if (i == SIG_TERM || !ignored) {
-			sa.sa_handler = i == SIG_TSTP ? on_tstp : on_quit;
+			sa.sa_handler = i == SIG_TSTP  ? on_tstp :
+					i == SIG_INT ? on_int :
+						       on_quit;
 		} else {
 			continue;
 		}
@@ -596,6 +605,11 @@ int hy_term_read(struct hy_term *t, struct hy_event *ev, int timeout_ms)
 
 		if (quit_flag) { /* sticky: every later read says quit too */
 			ev->type = HY_EV_QUIT;
+			return 1;
+		}
+		if (int_flag) { /* the model decides: cancel or quit */
+			int_flag = 0;
+			ev->type = HY_EV_INTERRUPT;
 			return 1;
 		}
 		if (tstp_flag) {

@@ -1707,6 +1707,14 @@ int hy_model_update(struct hy_model *m, const struct hy_event *ev,
 	case HY_EV_QUIT:
 		fx->quit = 1;
 		return 0;
+	case HY_EV_INTERRUPT: /* Ctrl-C: out of a prompt, else out */
+		if (!m->prompt) {
+			fx->quit = 1;
+			return 0;
+		}
+		prompt_key(m, HY_KEY_CTRL('c'), fx);
+		reader_sync(m);
+		return 1;
 	case HY_EV_MOUSE:
 		if (!m->prompt)
 			mouse(m, ev, fx);

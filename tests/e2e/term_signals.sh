@@ -11,7 +11,7 @@
 #   screen left, the cursor visible, mouse reporting and keypad mode off,
 #   the scroll region whole (tmux's view of the pane); the shell prompt
 #   works.
-# - Ctrl-C: status 130, the same.
+# - Ctrl-C: cancels a prompt; elsewhere status 130, the same.
 # - The terminal closed while the browser is stopped (Ctrl-Z): it ends.
 # - Ctrl-Z: the same state while stopped; fg brings the screen back as it
 #   was, and q leaves with status 0.
@@ -176,9 +176,16 @@ wait_for "PROMPT_42"
 san_check
 ok "SIGTERM: status 143, alternate screen left, cursor visible, mouse and keypad off, stty -g as before, the prompt works"
 
-# Ctrl-C (SIGINT from the terminal): status 130, all given back.
+# Ctrl-C (SIGINT from the terminal) at a prompt (search, on the list)
+# cancels the prompt, as Esc does (less, mutt); elsewhere it quits:
+# status 130, all given back.
 type_line "clear; hy; echo INT_EXIT=\$?"
 wait_status '^ meeting 1/19 '
+keys / a b c
+wait_for 'search: abc'
+keys C-c
+wait_status '^ meeting 1/19 '
+pane | grep -q 'INT_EXIT=' && fail "Ctrl-C at the search prompt quit the browser"
 keys C-c
 wait_for "INT_EXIT="
 pane | grep -qx 'INT_EXIT=130' || fail "Ctrl-C: $(pane | grep INT_EXIT=), expected 130 (128 + SIGINT)"
@@ -188,7 +195,7 @@ modes >"$T/modes.int"
 	fail "Ctrl-C: the pane's modes are '$(cat "$T/modes.int")', before '$(cat "$T/modes.before")'"
 stty_now afterint
 cmp -s "$T/before" "$T/afterint" || fail "Ctrl-C: stty -g was '$(cat "$T/before")', is '$(cat "$T/afterint")'"
-ok "Ctrl-C: status 130, modes and stty -g as before"
+ok "Ctrl-C: cancels the search prompt; then status 130, modes and stty -g as before"
 
 # Ctrl-Z in a meeting, then fg.
 type_line "clear; hy" # (alone: a stopped job lets the rest of a list run)
