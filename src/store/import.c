@@ -105,6 +105,34 @@ static void progress(struct run *r)
 /* Share of code points that say "this is not text": C0 controls other
  * than TAB, LF, VT, FF, CR and ESC (kept: text with colour codes is still
  * text; clean removes them), DEL, and U+FFFD. */
+/* Structured data rather than prose: JSON Lines or a JSON array (a
+ * scraper's manifest beside its readouts), where nearly every line is
+ * an object or array. A readout parsed from it would be one huge
+ * "meeting" of field names and quotes. Only the first 1,000 lines are
+ * looked at. */
+static const char *data_reason(const char *t, size_t len)
+{
+	size_t lines = 0, json = 0;
+	for (size_t i = 0; i < len && lines < 1000;) {
+		const char *nl = memchr(t + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - t) : len, a = i, b = e;
+		while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\r'))
+			a++;
+		while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' ||
+				 t[b - 1] == '\r' || t[b - 1] == ','))
+			b--;
+		if (b > a) {
+			lines++;
+			json += (t[a] == '{' && t[b - 1] == '}') ||
+				(t[a] == '[' && t[b - 1] == ']');
+		}
+		i = e + 1;
+	}
+	if (lines >= 3 && json * 10 >= lines * 9) /* ≥ 90 % */
+		return "JSON data, not a readout";
+	return NULL;
+}
+
 static const char *binary_reason(const char *t, size_t len)
 {
 	size_t cps = 0, ctl = 0, bad = 0;
@@ -174,6 +202,8 @@ static int prepare(const void *raw, size_t len, const char *encoding,
 		return hy_err_set(err, errlen, rc, "%s",
 				  derr[0] ? derr : hy_err_str(rc));
 	why = binary_reason(p->d.text, p->d.len);
+	if (!why)
+		why = data_reason(p->d.text, p->d.len);
 	if (why)
 		return hy_err_set(err, errlen, HY_ERR_INVALID, "%s", why);
 	rc = hy_clean(p->d.text, p->d.len, &p->clean, &p->clean_len, NULL);

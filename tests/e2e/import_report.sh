@@ -47,10 +47,15 @@ cp "$T/fx/good.txt" "$T/rej/good.txt"
 printf '\n \n\t\n' >"$T/rej/blank.txt"
 python3 -c 'import sys; sys.stdout.buffer.write(bytes(range(256)) * 16)' >"$T/rej/bin.dat"
 truncate -s 100M "$T/rej/big.txt" # one "line" of 100 MB, never read
+# a scraper's manifest beside its readouts: JSON Lines, not a meeting
+for i in 1 2 3 4; do
+	printf '{"file": "%s.txt", "title": "县政府召开第%s次常务会议", "sections": 3}\n' "$i" "$i"
+done >"$T/rej/manifest.jsonl"
 run 1 hy import "$T/rej" "$T/rej/missing.txt"
-head -1 "$T/err" | grep -qF "imported 1, duplicates skipped 0, rejected 5," ||
+head -1 "$T/err" | grep -qF "imported 1, duplicates skipped 0, rejected 6," ||
 	fail "first report line: $(head -1 "$T/err")"
-lines "$T/err" 6
+lines "$T/err" 7
+has "$T/err" "rejected: $T/rej/manifest.jsonl: JSON data, not a readout"
 has "$T/err" "rejected: $T/rej/big.txt: file too large (100 MiB > 16 MiB)"
 has "$T/err" "rejected: $T/rej/bin.dat: binary"
 has "$T/err" "rejected: $T/rej/empty.txt: empty after cleaning"
