@@ -71,6 +71,17 @@ static void page_free(struct page *p)
 	free(p->rows);
 }
 
+/* A page could not be read: drop it, say why on the status line, ask
+ * for nothing more. 0, or HY_ERR_NOMEM (fatal). */
+static int page_failed(struct hy_model *m, struct hy_effects *fx,
+		       struct page *p, int rc, const char *err)
+{
+	page_free(p);
+	hy_model_error(m, err[0] ? err : hy_err_str(rc));
+	memset(fx, 0, sizeof *fx);
+	return rc == HY_ERR_NOMEM ? rc : 0;
+}
+
 /* Count the list, noting the database's data_version first: a change
  * after it is seen by hy_effects_idle. */
 static int count_rows(struct hy_store *s, struct hy_model *m,
@@ -130,12 +141,8 @@ static int load_around(struct hy_store *s, struct hy_model *m, struct hy_effects
 	hy_store_read_end(s);
 	if (p.oom)
 		rc = HY_ERR_NOMEM;
-	if (rc) {
-		page_free(&p);
-		hy_model_error(m, err[0] ? err : hy_err_str(rc));
-		memset(fx, 0, sizeof *fx);
-		return rc == HY_ERR_NOMEM ? rc : 0;
-	}
+	if (rc)
+		return page_failed(m, fx, &p, rc, err);
 	rc = hy_model_rows_at(m, rank >= nb ? rank - nb : 0, rank, p.rows, p.n, total, fx);
 	page_free(&p);
 	return rc;
@@ -167,12 +174,8 @@ static int load_rows(struct hy_store *s, struct hy_model *m, struct hy_effects *
 	}
 	if (p.oom)
 		rc = HY_ERR_NOMEM;
-	if (rc) {
-		page_free(&p);
-		hy_model_error(m, err[0] ? err : hy_err_str(rc));
-		memset(fx, 0, sizeof *fx);
-		return rc == HY_ERR_NOMEM ? rc : 0;
-	}
+	if (rc)
+		return page_failed(m, fx, &p, rc, err);
 	if (backward) /* delivered last first: back into list order */
 		reverse_rows(p.rows, p.n);
 	rc = hy_model_rows(m, at, p.rows, p.n, counted, total, fx);

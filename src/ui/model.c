@@ -254,19 +254,30 @@ static void list_move(struct hy_model *m, long delta)
 	list_clamp(m);
 }
 
+/* Room for need elements of size in the array *v of *cap (doubling from
+ * first): 0, or HY_ERR_NOMEM with the array as it was. */
+static int grow(void *v, size_t *cap, size_t need, size_t size,
+		size_t first)
+{
+	void **pv = v;
+	size_t c = *cap ? *cap : first;
+	void *p;
+
+	if (need <= *cap)
+		return 0;
+	while (c < need)
+		c *= 2;
+	p = realloc(*pv, c * size);
+	if (!p)
+		return HY_ERR_NOMEM;
+	*pv = p;
+	*cap = c;
+	return 0;
+}
+
 static int grow_rows(struct hy_model *m, size_t need)
 {
-	if (need <= m->cap)
-		return 0;
-	size_t cap = m->cap ? m->cap : 256;
-	while (cap < need)
-		cap *= 2;
-	struct hy_row *r = realloc(m->rows, cap * sizeof *r);
-	if (!r)
-		return HY_ERR_NOMEM;
-	m->rows = r;
-	m->cap = cap;
-	return 0;
+	return grow(&m->rows, &m->cap, need, sizeof *m->rows, 256);
 }
 
 int hy_model_rows(struct hy_model *m, enum hy_rows_at at,
@@ -667,14 +678,9 @@ static size_t count_chars(const char *s, size_t n)
 
 static int push_bline(struct hy_block *b, size_t start, size_t end)
 {
-	if (b->n_lines == b->lines_cap) {
-		size_t cap = b->lines_cap ? b->lines_cap * 2 : 16;
-		struct hy_bline *l = realloc(b->lines, cap * sizeof *l);
-		if (!l)
-			return HY_ERR_NOMEM;
-		b->lines = l;
-		b->lines_cap = cap;
-	}
+	if (grow(&b->lines, &b->lines_cap, b->n_lines + 1, sizeof *b->lines,
+		 16))
+		return HY_ERR_NOMEM;
 	b->lines[b->n_lines].start = start;
 	b->lines[b->n_lines].end = end;
 	b->n_lines++;
@@ -1020,14 +1026,8 @@ int hy_model_percent(const struct hy_model *m)
 
 static int add_hit(struct hy_model *m, size_t block, size_t a, size_t b)
 {
-	if (m->n_hits == m->hits_cap) {
-		size_t cap = m->hits_cap ? m->hits_cap * 2 : 16;
-		struct hy_hit *h = realloc(m->hits, cap * sizeof *h);
-		if (!h)
-			return HY_ERR_NOMEM;
-		m->hits = h;
-		m->hits_cap = cap;
-	}
+	if (grow(&m->hits, &m->hits_cap, m->n_hits + 1, sizeof *m->hits, 16))
+		return HY_ERR_NOMEM;
 	m->hits[m->n_hits].block = block;
 	m->hits[m->n_hits].start = a;
 	m->hits[m->n_hits].end = b;
@@ -1357,16 +1357,9 @@ int hy_model_results(struct hy_model *m, const struct hy_result *r, size_t n,
 		m->results_meetings = meetings;
 		m->results_counted = 1;
 	}
-	if (m->n_results + n > m->results_cap) {
-		size_t cap = m->results_cap ? m->results_cap : 64;
-		while (cap < m->n_results + n)
-			cap *= 2;
-		struct hy_result *v = realloc(m->results, cap * sizeof *v);
-		if (!v)
-			return HY_ERR_NOMEM;
-		m->results = v;
-		m->results_cap = cap;
-	}
+	if (grow(&m->results, &m->results_cap, m->n_results + n,
+		 sizeof *m->results, 64))
+		return HY_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++) {
 		struct hy_result *o = &m->results[m->n_results];
 		*o = r[i];
