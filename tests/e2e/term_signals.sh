@@ -60,8 +60,11 @@ hangup() {
 	local mode=$1 out=$T/hup-$1 i pid st
 	sqlite3 "$T/db" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 	fingerprint >"$T/db.before"
+	# (no leak check at exit here: LeakSanitizer's stop-the-world tracer,
+	# a clone of the process, can be killed by the hang-up and leave the
+	# exiting browser yielding forever; leaks are other tests' job)
 	tm new-window -d -n hup -t t: \
-		"env -u NO_COLOR TERM=$TERMNAME $PY '$T/wrap.py' $mode '$out' '$HUIYI_BIN' -d '$T/db' 2>>'$T/stderr'"
+		"env -u NO_COLOR TERM=$TERMNAME ASAN_OPTIONS=${ASAN_OPTIONS:-}:detect_leaks=0 $PY '$T/wrap.py' $mode '$out' '$HUIYI_BIN' -d '$T/db' 2>>'$T/stderr'"
 	for ((i = 0; i < TRIES; i++)); do
 		tm capture-pane -p -t t:hup 2>/dev/null | tail -n 1 | grep -qE '^ meeting 1/19' && break
 		sleep 0.05
