@@ -280,6 +280,19 @@ static int grow_rows(struct hy_model *m, size_t need)
 	return grow(&m->rows, &m->cap, need, sizeof *m->rows, 256);
 }
 
+/* The window becomes copies of rows[0..n). */
+static int rows_replace(struct hy_model *m, const struct hy_row *rows,
+			size_t n)
+{
+	rows_clear(m);
+	if (grow_rows(m, n))
+		return HY_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++)
+		if (row_copy(&m->rows[m->n++], &rows[i]))
+			return HY_ERR_NOMEM;
+	return 0;
+}
+
 int hy_model_rows(struct hy_model *m, enum hy_rows_at at,
 		  const struct hy_row *rows, size_t n, int counted,
 		  size_t total, struct hy_effects *fx)
@@ -291,12 +304,8 @@ int hy_model_rows(struct hy_model *m, enum hy_rows_at at,
 		m->counted = 1;
 	}
 	if (at == HY_ROWS_START || at == HY_ROWS_END) {
-		rows_clear(m);
-		if (grow_rows(m, n))
+		if (rows_replace(m, rows, n))
 			return HY_ERR_NOMEM;
-		for (size_t i = 0; i < n; i++)
-			if (row_copy(&m->rows[m->n++], &rows[i]))
-				return HY_ERR_NOMEM;
 		m->base = at == HY_ROWS_START ? 0 :
 			  (m->total > n ? m->total - n : 0);
 	} else if (at == HY_ROWS_AFTER) {
@@ -379,12 +388,8 @@ int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank,
 {
 	memset(fx, 0, sizeof *fx);
 	m->pending = 0;
-	rows_clear(m);
-	if (grow_rows(m, n))
+	if (rows_replace(m, rows, n))
 		return HY_ERR_NOMEM;
-	for (size_t i = 0; i < n; i++)
-		if (row_copy(&m->rows[m->n++], &rows[i]))
-			return HY_ERR_NOMEM;
 	m->total = total;
 	m->counted = 1;
 	m->base = base + n <= total ? base : (total > n ? total - n : 0);

@@ -1537,6 +1537,17 @@ static int same_scores(const struct hits *a, const struct hits *b)
 	return 1;
 }
 
+/* q's hits with row lengths from %_docsize only (ref) and as searches
+ * get them (got). */
+static void both_ways(struct corpus *c, const char *q, struct hits *ref,
+		      struct hits *got)
+{
+	setenv("HUIYI_SEARCH_NOLENS", "1", 1);
+	search(c, q, NULL, HY_SEARCH_RANK, 0, BIG, ref);
+	unsetenv("HUIYI_SEARCH_NOLENS");
+	search(c, q, NULL, HY_SEARCH_RANK, 0, BIG, got);
+}
+
 static void test_lengths(void **state)
 {
 	static const char *const qs[] = {"会议", "燃气", "会", "县 政府"};
@@ -1550,10 +1561,7 @@ static void test_lengths(void **state)
 	for (size_t i = 0; i < sizeof ones; i++)
 		ones[i] = i % 4 == 0; /* every length 1 */
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
-		setenv("HUIYI_SEARCH_NOLENS", "1", 1);
-		search(c, qs[i], NULL, HY_SEARCH_RANK, 0, BIG, &ref);
-		unsetenv("HUIYI_SEARCH_NOLENS");
-		search(c, qs[i], NULL, HY_SEARCH_RANK, 0, BIG, &got);
+		both_ways(c, qs[i], &ref, &got);
 		if (!same_scores(&ref, &got))
 			fail_msg("[%s]: fts_lengths and %%_docsize disagree", qs[i]);
 	}
@@ -1565,19 +1573,13 @@ static void test_lengths(void **state)
 	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
 	sqlite3_finalize(st);
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
-		setenv("HUIYI_SEARCH_NOLENS", "1", 1);
-		search(c, qs[i], NULL, HY_SEARCH_RANK, 0, BIG, &ref);
-		unsetenv("HUIYI_SEARCH_NOLENS");
-		search(c, qs[i], NULL, HY_SEARCH_RANK, 0, BIG, &got);
+		both_ways(c, qs[i], &ref, &got);
 		changed += !same_scores(&ref, &got);
 	}
 	assert_int_equal(changed, (int)(sizeof qs / sizeof qs[0]));
 	assert_int_equal(hy_store_reindex(c->s, err, sizeof err), 0);
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
-		setenv("HUIYI_SEARCH_NOLENS", "1", 1);
-		search(c, qs[i], NULL, HY_SEARCH_RANK, 0, BIG, &ref);
-		unsetenv("HUIYI_SEARCH_NOLENS");
-		search(c, qs[i], NULL, HY_SEARCH_RANK, 0, BIG, &got);
+		both_ways(c, qs[i], &ref, &got);
 		if (!same_scores(&ref, &got))
 			fail_msg("[%s]: after reindex, fts_lengths is still wrong",
 				 qs[i]);
