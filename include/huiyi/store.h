@@ -8,10 +8,12 @@
  * database from a newer huiyi is refused (HY_ERR_VERSION).
  *
  * Writes are grouped by the caller into batches (hy_store_begin ...
- * hy_store_commit); each hy_store_insert is additionally atomic on its own
- * (a savepoint), so a meeting is stored whole — row, sections, people — or
- * not at all. Every function returns 0 or a negative hy_err code and fills
- * err[0..errlen) with one plain-language line on failure. */
+ * hy_store_commit), and a meeting is stored whole — row, sections, people
+ * — or not at all: an insert that fails with HY_ERR_DUP changes nothing
+ * and the batch goes on; any other failure spoils the batch, which
+ * hy_store_commit then rolls back whole (and says so). Every function
+ * returns 0 or a negative hy_err code and fills err[0..errlen) with one
+ * plain-language line on failure. */
 #ifndef HUIYI_STORE_H
 #define HUIYI_STORE_H
 
@@ -59,7 +61,8 @@ void hy_store_close(struct hy_store *s);
 int hy_store_version(struct hy_store *s);
 
 /* A batch of writes: BEGIN IMMEDIATE ... COMMIT. Inserts outside a batch
- * commit one by one. */
+ * commit one by one. hy_store_commit of a spoiled batch (see above) rolls
+ * it back and returns HY_ERR_INVALID. */
 int hy_store_begin(struct hy_store *s, char *err, size_t errlen);
 int hy_store_commit(struct hy_store *s, char *err, size_t errlen);
 /* Roll back the open batch (no-op without one). */

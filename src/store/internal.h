@@ -19,9 +19,6 @@ enum hy_store_stmt {
 	HY_ST_FIND_PERSON,
 	HY_ST_INSERT_PERSON,
 	HY_ST_LINK_PERSON,
-	HY_ST_SAVEPOINT,
-	HY_ST_RELEASE,
-	HY_ST_ROLLBACK_TO,
 	HY_ST_KEY_BY_ID,
 	HY_ST_BODIES_LIKE,
 	HY_ST_PEOPLE_LIKE,
@@ -52,6 +49,9 @@ struct hy_store {
 	int readonly;  /* HY_STORE_READONLY: nothing is ever written */
 	int immutable; /* read-only through ?immutable=1 (no -shm) */
 	int in_batch;
+	/* An insert failed after writing part of its meeting (write.c):
+	 * the batch can only be rolled back. */
+	int batch_spoiled;
 	sqlite3_stmt *st[HY_ST_COUNT];
 	struct hy_store_pooled pool[HY_STORE_POOL];
 	uint64_t tick;

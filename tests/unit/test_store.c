@@ -326,16 +326,41 @@ static void t_whole_or_nothing(void **state)
 	d.clean = "x";
 	d.clean_len = 1;
 	d.source = "/tmp/bad.txt";
+
+	/* on its own: its transaction is rolled back */
+	rc = hy_store_insert(s, &m, &d, NULL, err, sizeof err);
+	assert_true(rc < 0);
+	assert_int_not_equal(rc, HY_ERR_DUP);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 0);
+
+	/* in a batch: part of it was written, so the whole batch goes, and
+	 * the commit says so; the next batch is not affected */
 	assert_int_equal(hy_store_begin(s, err, sizeof err), 0);
 	put(s, &(struct hy_meeting){.title = "先存的"}, "first in batch");
 	rc = hy_store_insert(s, &m, &d, NULL, err, sizeof err);
 	assert_true(rc < 0);
 	assert_int_not_equal(rc, HY_ERR_DUP);
 	put(s, &(struct hy_meeting){.title = "后存的"}, "last in batch");
+	err[0] = '\0';
+	assert_int_equal(hy_store_commit(s, err, sizeof err), HY_ERR_INVALID);
+	assert_non_null(strstr(err, "rolled back"));
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 0);
+	assert_int_equal(hy_store_begin(s, err, sizeof err), 0);
+	put(s, &(struct hy_meeting){.title = "下一批"}, "next batch");
+	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
+
+	/* a duplicate changes nothing and does not spoil its batch */
+	assert_int_equal(hy_store_begin(s, err, sizeof err), 0);
+	put(s, &(struct hy_meeting){.title = "甲"}, "kept 1");
+	d.raw = "next batch"; /* the bytes of a stored meeting */
+	d.raw_len = strlen(d.raw);
+	assert_int_equal(hy_store_insert(s, &m, &d, NULL, err, sizeof err),
+			 HY_ERR_DUP);
+	put(s, &(struct hy_meeting){.title = "丙"}, "kept 2");
 	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
 	hy_store_close(s);
 	f->s = NULL;
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 2);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 3);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sections"), 0);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meeting_people"),
 			 0);
