@@ -79,6 +79,9 @@ struct run {
 	int counting; /* first pass: count files only */
 	char *buf;    /* read buffer, handed to the job that reads it */
 	size_t cap;
+	/* The folder whose files are being read, and its absolute path with
+	 * links resolved (source_in): one realpath a folder, not a file. */
+	char *dir, *dir_real;
 	char *err;
 	size_t errlen;
 	struct pool pool;
@@ -376,6 +379,34 @@ static char *source_of(const char *path)
 	return p;
 }
 
+/* source_of(dir/name) for a regular file (not a link) found in dir:
+ * dir's absolute path once, then its names appended to it. */
+static char *source_in(struct run *r, const char *path, size_t dlen)
+{
+	size_t rlen, nlen = strlen(path + dlen);
+	char *p;
+
+	if (!r->dir || strlen(r->dir) != dlen ||
+	    memcmp(r->dir, path, dlen) != 0) {
+		free(r->dir);
+		free(r->dir_real);
+		r->dir = strndup(path, dlen);
+		r->dir_real = r->dir ? source_of(r->dir) : NULL;
+		if (!r->dir_real) {
+			free(r->dir);
+			r->dir = NULL;
+			return source_of(path);
+		}
+	}
+	rlen = strlen(r->dir_real);
+	p = malloc(rlen + nlen + 1);
+	if (p) {
+		memcpy(p, r->dir_real, rlen);
+		memcpy(p + rlen, path + dlen, nlen + 1);
+	}
+	return p;
+}
+
 static void job_free(struct job *j)
 {
 	prepared_free(&j->p);
@@ -551,9 +582,10 @@ static int submit(struct run *r, struct job *in)
 	return 0;
 }
 
-/* One file (or stdin for "-"): read and hash it, then hand it on.
- * Returns 0 or a fatal hy_err code. */
-static int do_file(struct run *r, const char *path)
+/* One file (or stdin for "-"): read and hash it, then hand it on. dlen >
+ * 0: a regular file, not a link, that a walk found in path[0..dlen) (which
+ * ends before its last '/'). Returns 0 or a fatal hy_err code. */
+static int do_file(struct run *r, const char *path, size_t dlen)
 {
 	struct job j = {0};
 	size_t len = 0;
@@ -598,7 +630,9 @@ static int do_file(struct run *r, const char *path)
 	j.len = len;
 	r->buf = NULL;
 	r->cap = 0;
-	j.source = strcmp(path, "-") == 0 ? strdup("-") : source_of(path);
+	j.source = strcmp(path, "-") == 0 ? strdup("-") :
+		   dlen		       ? source_in(r, path, dlen) :
+					 source_of(path);
 	if (!j.source) {
 		job_free(&j);
 		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
@@ -638,6 +672,7 @@ static int visit(struct run *r, const char *path, unsigned char type,
 		 int depth)
 {
 	struct stat sb;
+	int link = 0;
 
 	if (type == DT_UNKNOWN || type == DT_LNK) {
 		if (lstat(path, &sb) != 0) {
@@ -653,6 +688,7 @@ static int visit(struct run *r, const char *path, unsigned char type,
 			if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 				return 0; /* dangling, or a link to a folder */
 			type = DT_REG;
+			link = 1;
 		} else {
 			type = S_ISDIR(sb.st_mode)   ? DT_DIR :
 			       S_ISREG(sb.st_mode) ? DT_REG :
@@ -661,8 +697,12 @@ static int visit(struct run *r, const char *path, unsigned char type,
 	}
 	if (type == DT_DIR)
 		return walk(r, path, depth + 1);
-	if (type == DT_REG)
-		return do_file(r, path);
+	if (type == DT_REG) {
+		/* a link's source is its target's path: realpath of its own */
+		const char *slash = strrchr(path, '/');
+		return do_file(r, path,
+			       link || !slash ? 0 : (size_t)(slash - path));
+	}
 	return 0;
 }
 
@@ -742,7 +782,7 @@ static int do_arg(struct run *r, const char *path)
 	struct stat sb;
 
 	if (strcmp(path, "-") == 0)
-		return do_file(r, path);
+		return do_file(r, path, 0);
 	if (stat(path, &sb) != 0) {
 		if (!r->counting) {
 			char why[256];
@@ -757,7 +797,7 @@ static int do_arg(struct run *r, const char *path)
 	}
 	if (S_ISDIR(sb.st_mode))
 		return walk(r, path, 0);
-	return do_file(r, path);
+	return do_file(r, path, 0);
 }
 
 static int passes(struct run *r, const char *const *paths, size_t n)
@@ -818,5 +858,7 @@ int hy_import_run(struct hy_store *s, const char *const *paths, size_t n,
 	if (rc == 0 && stopped(&r))
 		st->interrupted = 1;
 	free(r.buf);
+	free(r.dir);
+	free(r.dir_real);
 	return rc;
 }

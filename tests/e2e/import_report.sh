@@ -77,4 +77,22 @@ run 0 hy import "$T/giant.txt"
 has "$T/err" "imported 1,"
 [ "$(sql "$HUIYI_DB" "SELECT max(length(text)) FROM sections")" = 1000000 ] ||
 	fail "the giant paragraph was not stored whole: $(sql "$HUIYI_DB" "SELECT group_concat(length(text)) FROM sections")"
+# Sources are absolute with links resolved, whichever way a file is named:
+# a relative folder with a doubled slash, a file that is a link (its
+# target), a folder reached through a link. (The walk resolves each folder
+# once and appends its files' names.)
+export HUIYI_DB=$T/src.db
+mkdir -p "$T/src/a/b" "$T/src/real"
+fixture s1.txt 11; fixture s2.txt 12; fixture s3.txt 13
+cp "$T/fx/s1.txt" "$T/src/a/b/x.txt"
+cp "$T/fx/s2.txt" "$T/src/real/y.txt"
+cp "$T/fx/s3.txt" "$T/src/a/z.txt"
+ln -s ../real/y.txt "$T/src/a/ylink.txt"
+ln -s real "$T/src/dirlink"
+(cd "$T/src" && run 0 hy import ./a// dirlink/)
+has "$T/err" "imported 3, duplicates skipped 1,"
+real=$(cd "$T/src" && pwd -P)
+[ "$(sql "$HUIYI_DB" "SELECT group_concat(source, ' ') FROM (SELECT source FROM meetings ORDER BY source)")" = \
+	"$real/a/b/x.txt $real/a/z.txt $real/real/y.txt" ] ||
+	fail "sources: $(sql "$HUIYI_DB" "SELECT group_concat(source, ' ') FROM meetings")"
 echo "import_report: ok"
