@@ -46,6 +46,11 @@ struct hy_import_opts {
 	size_t batch;         /* 0: HY_IMPORT_BATCH */
 	int count_first;      /* walk the paths once first to fill total */
 	size_t threads;       /* files prepared at once: 0 = one per CPU */
+	/* Workers read, hash and look up each file on a second, read-only
+	 * connection (hy_store_probe), so that a duplicate is never
+	 * prepared; without one the calling thread looks up before storing.
+	 * 1: always that way (tests). */
+	int lookup_here;
 	/* After each file (may be NULL). */
 	void (*progress)(const struct hy_import_stats *st, void *ctx);
 	/* For each rejected file, with a one-line reason (may be NULL). */

@@ -76,6 +76,17 @@ int hy_store_sha256(const void *data, size_t n, char hex[65]);
 int hy_store_has(struct hy_store *s, const char *sha256_hex, char *err,
 		 size_t errlen);
 
+/* Duplicate checks from another thread (the importer's workers): a
+ * read-only second connection to s's file that only answers
+ * hy_store_has. NULL when none can be opened (an in-memory database, no
+ * memory); the caller then asks s itself. It sees what s has committed,
+ * not its open batch. */
+struct hy_store_probe;
+struct hy_store_probe *hy_store_probe_open(struct hy_store *s);
+/* 1 stored, 0 not, < 0 it could not tell (ask s). */
+int hy_store_probe_has(struct hy_store_probe *p, const char *sha256_hex);
+void hy_store_probe_close(struct hy_store_probe *p);
+
 /* Where a meeting came from: kept next to the parsed structure. */
 struct hy_store_doc {
 	const void *raw;      /* the file's bytes, as read */

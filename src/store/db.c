@@ -16,7 +16,6 @@
 /* PRAGMA application_id of a huiyi database: "HYI1". */
 #define HY_STORE_APP_ID 0x48594931
 
-#define HY_STORE_BUSY_MS 5000
 #ifndef HY_STORE_PAGE_SIZE
 #define HY_STORE_PAGE_SIZE "16384"
 #endif
@@ -266,8 +265,10 @@ _Static_assert(sizeof migrations / sizeof migrations[0] ==
 		       HY_STORE_SCHEMA_VERSION,
 	       "one migration step per schema version");
 
+const char hy_store_sql_has[] = "SELECT 1 FROM meetings WHERE sha256 = ?1";
+
 static const char *const stmt_sql[HY_ST_COUNT] = {
-	[HY_ST_HAS] = "SELECT 1 FROM meetings WHERE sha256 = ?1",
+	[HY_ST_HAS] = hy_store_sql_has,
 	[HY_ST_INSERT_MEETING] =
 		"INSERT INTO meetings (title, published, date, body, kind,"
 		" number, chair, chair_role, summary, raw, clean, sha256,"

@@ -48,6 +48,13 @@ struct job {
 	char *source; /* what is recorded */
 	char *raw;
 	size_t len;
+	/* A regular file opened by the walking thread, which a worker reads,
+	 * hashes and looks up (lookup: hy_store_probe) before preparing it;
+	 * stdin and streams are read by the walking thread. */
+	int fd, has_fd;
+	size_t charged; /* bytes counted in flight for it (its size) */
+	int checked;    /* its hash was looked up (else: at collect) */
+	int dup_late;   /* a duplicate found by a worker: not yet counted */
 	char sha[65];
 	enum job_state state;
 	int rc;       /* J_DONE: 0 prepared, or why not */
@@ -66,6 +73,11 @@ struct pool {
 	size_t bytes;            /* raw bytes of the jobs in flight */
 	int quit;
 	const char *encoding;
+	size_t max_bytes;
+	struct worker {
+		struct pool *pl;
+		struct hy_store_probe *probe; /* or NULL: collect looks up */
+	} w[MAX_WORKERS];
 };
 
 struct run {
@@ -289,72 +301,82 @@ static void size_str(char *out, size_t len, unsigned long long n)
 		snprintf(out, len, "%llu bytes", n);
 }
 
-static int too_big(struct run *r, unsigned long long size, int exact)
+static int too_big(size_t max, unsigned long long size, int exact,
+		   char *err, size_t errlen)
 {
 	char a[32], b[32];
 	size_str(a, sizeof a, size);
-	size_str(b, sizeof b, r->max_bytes);
+	size_str(b, sizeof b, max);
 	if (!exact) /* a stream: stopped reading at the limit */
-		return hy_err_set(r->err, r->errlen, HY_ERR_TOOBIG,
+		return hy_err_set(err, errlen, HY_ERR_TOOBIG,
 				  "file too large (over %s)", b);
-	return hy_err_set(r->err, r->errlen, HY_ERR_TOOBIG,
+	return hy_err_set(err, errlen, HY_ERR_TOOBIG,
 			  "file too large (%s > %s)", a, b);
 }
 
-/* Read all of fd into r->buf (at most max_bytes). 0, or a reason in
- * r->err: HY_ERR_TOOBIG, HY_ERR_IO. */
-static int slurp(struct run *r, int fd, size_t *len)
+/* Read all of fd into *buf (capacity *cap, grown; at most max bytes) and
+ * set *len. 0, or a reason in err: HY_ERR_TOOBIG, HY_ERR_IO, HY_ERR_NOMEM.
+ * stop (may be NULL): a read interrupted by a signal while *stop is set
+ * gives up (HY_ERR_IO) instead of retrying. */
+static int read_all(int fd, size_t max, char **buf, size_t *cap, size_t *len,
+		    const volatile sig_atomic_t *stop, char *err, size_t errlen)
 {
 	struct stat sb;
 	size_t n = 0;
 
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
 		size_t want;
-		if ((unsigned long long)sb.st_size > r->max_bytes)
-			return too_big(r, (unsigned long long)sb.st_size, 1);
+		if ((unsigned long long)sb.st_size > max)
+			return too_big(max, (unsigned long long)sb.st_size, 1,
+				       err, errlen);
 		want = (size_t)sb.st_size + 1; /* + 1: EOF without a regrow */
-		if (want > r->cap) {
-			char *nb = realloc(r->buf, want);
+		if (want > *cap) {
+			char *nb = realloc(*buf, want);
 			if (!nb)
-				return hy_err_set(r->err, r->errlen,
-						  HY_ERR_NOMEM,
+				return hy_err_set(err, errlen, HY_ERR_NOMEM,
 						  "out of memory");
-			r->buf = nb;
-			r->cap = want;
+			*buf = nb;
+			*cap = want;
 		}
 	}
 	for (;;) {
 		ssize_t got;
-		if (n == r->cap) {
-			size_t ncap = r->cap ? r->cap * 2 : 1 << 16;
+		if (n == *cap) {
+			size_t ncap = *cap ? *cap * 2 : 1 << 16;
 			char *nb;
-			if (ncap > r->max_bytes + 1)
-				ncap = r->max_bytes + 1;
+			if (ncap > max + 1)
+				ncap = max + 1;
 			if (ncap <= n)
-				return too_big(r, n, 0);
-			nb = realloc(r->buf, ncap);
+				return too_big(max, n, 0, err, errlen);
+			nb = realloc(*buf, ncap);
 			if (!nb)
-				return hy_err_set(r->err, r->errlen,
-						  HY_ERR_NOMEM,
+				return hy_err_set(err, errlen, HY_ERR_NOMEM,
 						  "out of memory");
-			r->buf = nb;
-			r->cap = ncap;
+			*buf = nb;
+			*cap = ncap;
 		}
-		got = read(fd, r->buf + n, r->cap - n);
+		got = read(fd, *buf + n, *cap - n);
 		if (got < 0) {
-			if (errno == EINTR && !stopped(r))
+			if (errno == EINTR && !(stop && *stop))
 				continue;
-			return hy_err_set(r->err, r->errlen, HY_ERR_IO,
+			return hy_err_set(err, errlen, HY_ERR_IO,
 					  "cannot read: %s", strerror(errno));
 		}
 		if (got == 0)
 			break;
 		n += (size_t)got;
-		if (n > r->max_bytes)
-			return too_big(r, n, 0);
+		if (n > max)
+			return too_big(max, n, 0, err, errlen);
 	}
 	*len = n;
 	return 0;
+}
+
+/* read_all into r->buf, the reason in r->err. */
+static int slurp(struct run *r, int fd, size_t *len)
+{
+	return read_all(fd, r->max_bytes, &r->buf, &r->cap, len, r->o->stop,
+			r->err, r->errlen);
 }
 
 /* The absolute path of a file to record as its source. */
@@ -409,6 +431,8 @@ static char *source_in(struct run *r, const char *path, size_t dlen)
 
 static void job_free(struct job *j)
 {
+	if (j->has_fd)
+		close(j->fd);
 	prepared_free(&j->p);
 	free(j->path);
 	free(j->source);
@@ -416,9 +440,39 @@ static void job_free(struct job *j)
 	memset(j, 0, sizeof *j);
 }
 
+/* A worker's part of a file the walking thread opened: read it, hash it,
+ * and look the hash up, so that a duplicate is never prepared. */
+static void load(struct pool *pl, struct hy_store_probe *probe,
+		 struct job *j)
+{
+	size_t cap = 0;
+	int rc = read_all(j->fd, pl->max_bytes, &j->raw, &cap, &j->len, NULL,
+			  j->err, sizeof j->err);
+	close(j->fd);
+	j->has_fd = 0;
+	if (rc == 0)
+		rc = hy_store_sha256(j->raw, j->len, j->sha);
+	if (rc) {
+		if (rc == HY_ERR_NOMEM && !j->err[0])
+			hy_err_set(j->err, sizeof j->err, rc, "out of memory");
+		j->rc = rc;
+		return;
+	}
+	rc = probe ? hy_store_probe_has(probe, j->sha) : -1;
+	if (rc == 1) {
+		j->rc = HY_ERR_DUP;
+		j->dup_late = 1;
+		return;
+	}
+	j->checked = rc == 0;
+	j->rc = prepare(j->raw, j->len, pl->encoding, &j->p, j->err,
+			sizeof j->err);
+}
+
 static void *worker(void *arg)
 {
-	struct pool *pl = arg;
+	struct worker *w = arg;
+	struct pool *pl = w->pl;
 	pthread_mutex_lock(&pl->mu);
 	for (;;) {
 		while (!pl->quit && pl->next == pl->tail)
@@ -429,8 +483,11 @@ static void *worker(void *arg)
 		if (j->state == J_DONE)
 			continue; /* settled when it was read */
 		pthread_mutex_unlock(&pl->mu);
-		j->rc = prepare(j->raw, j->len, pl->encoding, &j->p, j->err,
-				sizeof j->err);
+		if (j->has_fd)
+			load(pl, w->probe, j);
+		else
+			j->rc = prepare(j->raw, j->len, pl->encoding, &j->p,
+					j->err, sizeof j->err);
 		pthread_mutex_lock(&pl->mu);
 		j->state = J_DONE;
 		pthread_cond_broadcast(&pl->done);
@@ -460,12 +517,20 @@ static int pool_start(struct run *r)
 	if (!pl->ring)
 		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
 	pl->encoding = r->o->encoding;
+	pl->max_bytes = r->max_bytes;
 	pthread_mutex_init(&pl->mu, NULL);
 	pthread_cond_init(&pl->work, NULL);
 	pthread_cond_init(&pl->done, NULL);
-	for (pl->nth = 0; pl->nth < n; pl->nth++)
-		if (pthread_create(&pl->th[pl->nth], NULL, worker, pl) != 0)
+	for (pl->nth = 0; pl->nth < n; pl->nth++) {
+		struct worker *w = &pl->w[pl->nth];
+		w->pl = pl;
+		w->probe = r->o->lookup_here ? NULL : hy_store_probe_open(r->s);
+		if (pthread_create(&pl->th[pl->nth], NULL, worker, w) != 0) {
+			hy_store_probe_close(w->probe);
+			w->probe = NULL;
 			break; /* fewer workers, or none: still correct */
+		}
+	}
 	return 0;
 }
 
@@ -479,8 +544,10 @@ static void pool_stop(struct run *r)
 	pl->quit = 1;
 	pthread_cond_broadcast(&pl->work);
 	pthread_mutex_unlock(&pl->mu);
-	for (size_t i = 0; i < pl->nth; i++)
+	for (size_t i = 0; i < pl->nth; i++) {
 		pthread_join(pl->th[i], NULL);
+		hy_store_probe_close(pl->w[i].probe);
+	}
 	for (size_t i = pl->head; i < pl->tail; i++)
 		job_free(&pl->ring[i % pl->cap]);
 	pthread_cond_destroy(&pl->done);
@@ -501,6 +568,17 @@ static int collect(struct run *r)
 	while (j->state != J_DONE)
 		pthread_cond_wait(&pl->done, &pl->mu);
 	pthread_mutex_unlock(&pl->mu);
+	if (j->rc == 0 && !j->checked) { /* no worker could look it up */
+		rc = known(r->s, j->raw, j->len, j->sha, r->st, r->err,
+			   r->errlen);
+		if (rc < 0)
+			return rc; /* the job is freed by pool_stop */
+		if (rc == 1)
+			j->rc = HY_ERR_DUP; /* counted by known */
+		rc = 0;
+	} else if (j->dup_late) {
+		r->st->duplicates++;
+	}
 	if (j->rc == 0) {
 		if (!r->open) {
 			rc = hy_store_begin(r->s, r->err, r->errlen);
@@ -530,7 +608,7 @@ static int collect(struct run *r)
 		return rc;
 	}
 	pthread_mutex_lock(&pl->mu);
-	pl->bytes -= j->len;
+	pl->bytes -= j->charged;
 	job_free(j);
 	pl->head++;
 	/* a job settled when read can be collected before any worker passed
@@ -559,7 +637,7 @@ static int submit(struct run *r, struct job *in)
 	struct pool *pl = &r->pool;
 	int rc;
 	while (pl->tail - pl->head == pl->cap ||
-	       (pl->tail > pl->head && pl->bytes + in->len > INFLIGHT_BYTES))
+	       (pl->tail > pl->head && pl->bytes + in->charged > INFLIGHT_BYTES))
 		if ((rc = collect(r))) {
 			job_free(in); /* not queued: pool_stop never sees it */
 			return rc;
@@ -567,7 +645,7 @@ static int submit(struct run *r, struct job *in)
 	struct job *j = &pl->ring[pl->tail % pl->cap];
 	pthread_mutex_lock(&pl->mu);
 	*j = *in;
-	pl->bytes += j->len;
+	pl->bytes += j->charged;
 	pl->tail++;
 	if (j->state != J_DONE && pl->nth == 0) { /* no workers: do it here */
 		pthread_mutex_unlock(&pl->mu);
@@ -602,10 +680,38 @@ static int do_file(struct run *r, const char *path, size_t dlen)
 	if (strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
 	} else {
+		struct stat sb;
 		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 		if (fd < 0) {
 			j.rc = hy_err_set(j.err, sizeof j.err, HY_ERR_IO,
 					  "cannot open: %s", strerror(errno));
+			return submit(r, &j);
+		}
+		/* A regular file goes to a worker as it is, to read, hash and
+		 * look up there: the walking thread is the one that stores,
+		 * and the bottleneck. Too big: refused unread, here. */
+		if (r->pool.nth > 0 && fstat(fd, &sb) == 0 &&
+		    S_ISREG(sb.st_mode)) {
+			if ((unsigned long long)sb.st_size > r->max_bytes) {
+				close(fd);
+				j.rc = too_big(r->max_bytes,
+					       (unsigned long long)sb.st_size,
+					       1, j.err, sizeof j.err);
+				return submit(r, &j);
+			}
+			j.source = dlen ? source_in(r, path, dlen) :
+					  source_of(path);
+			if (!j.source) {
+				close(fd);
+				job_free(&j);
+				return hy_err_set(r->err, r->errlen,
+						  HY_ERR_NOMEM,
+						  "out of memory");
+			}
+			j.fd = fd;
+			j.has_fd = 1;
+			j.charged = (size_t)sb.st_size;
+			j.state = J_QUEUED;
 			return submit(r, &j);
 		}
 	}
@@ -628,6 +734,8 @@ static int do_file(struct run *r, const char *path, size_t dlen)
 	}
 	j.raw = r->buf; /* the job owns the bytes now */
 	j.len = len;
+	j.charged = len;
+	j.checked = 1; /* below */
 	r->buf = NULL;
 	r->cap = 0;
 	j.source = strcmp(path, "-") == 0 ? strdup("-") :
@@ -647,6 +755,7 @@ static int do_file(struct run *r, const char *path, size_t dlen)
 		free(j.raw); /* nothing to keep of a duplicate */
 		j.raw = NULL;
 		j.len = 0;
+		j.charged = 0;
 	} else {
 		j.state = J_QUEUED;
 	}

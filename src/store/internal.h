@@ -69,6 +69,11 @@ struct hy_store {
 int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 		     int upto, char *err, size_t errlen);
 
+/* How long a connection waits for another one's lock. */
+#define HY_STORE_BUSY_MS 5000
+/* Is a content hash stored? (HY_ST_HAS, and hy_store_probe's.) */
+extern const char hy_store_sql_has[];
+
 /* SQL that makes every block of fts_lengths again (schema v4, db.c). */
 extern const char hy_store_lens_rebuild[];
 /* Finalize the pooled list queries (hy_store_close). */

@@ -4,6 +4,7 @@
 #include "huiyi/err.h"
 
 #include <openssl/evp.h>
+#include <stdlib.h>
 #include <string.h>
 
 int hy_store_sha256(const void *data, size_t n, char hex[65])
@@ -39,6 +40,51 @@ int hy_store_has(struct hy_store *s, const char *sha256_hex, char *err,
 	if (rc == SQLITE_DONE)
 		return 0;
 	return hy_store_fail(s, rc, "looking up a content hash", err, errlen);
+}
+
+struct hy_store_probe {
+	sqlite3 *db;
+	sqlite3_stmt *has;
+};
+
+struct hy_store_probe *hy_store_probe_open(struct hy_store *s)
+{
+	struct hy_store_probe *p;
+	const char *file = sqlite3_db_filename(s->db, "main");
+
+	if (!file || !file[0]) /* in memory, or a temporary file */
+		return NULL;
+	p = calloc(1, sizeof *p);
+	if (!p)
+		return NULL;
+	if (sqlite3_open_v2(file, &p->db,
+			    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+			    NULL) != SQLITE_OK ||
+	    sqlite3_busy_timeout(p->db, HY_STORE_BUSY_MS) != SQLITE_OK ||
+	    sqlite3_prepare_v2(p->db, hy_store_sql_has, -1, &p->has, NULL) !=
+		    SQLITE_OK) {
+		hy_store_probe_close(p);
+		return NULL;
+	}
+	return p;
+}
+
+int hy_store_probe_has(struct hy_store_probe *p, const char *sha256_hex)
+{
+	int rc;
+	sqlite3_bind_text(p->has, 1, sha256_hex, -1, SQLITE_STATIC);
+	rc = sqlite3_step(p->has);
+	sqlite3_reset(p->has);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+void hy_store_probe_close(struct hy_store_probe *p)
+{
+	if (!p)
+		return;
+	sqlite3_finalize(p->has);
+	sqlite3_close(p->db);
+	free(p);
 }
 
 /* Step an INSERT to completion. */

@@ -620,7 +620,7 @@ static void on_reject(const char *path, const char *reason, void *ctx)
 			 strrchr(path, '/') + 1, reason);
 }
 
-static void import_tree(void **state, size_t threads)
+static void import_tree(void **state, size_t threads, int lookup_here)
 {
 	struct fx *f = *state;
 	struct hy_store *s = open_ok(f);
@@ -656,6 +656,7 @@ static void import_tree(void **state, size_t threads)
 	write_file(p, nul, sizeof nul);
 
 	o.threads = threads; /* same order and results with any number */
+	o.lookup_here = lookup_here; /* and wherever hashes are looked up */
 	o.max_bytes = sizeof big - 2; /* large.txt is over the limit */
 	o.batch = 2;
 	o.reject = on_reject;
@@ -705,17 +706,22 @@ static void import_tree(void **state, size_t threads)
 
 static void t_import_tree(void **state)
 {
-	import_tree(state, 0);
+	import_tree(state, 0, 0);
 }
 
 static void t_import_tree_one_thread(void **state)
 {
-	import_tree(state, 1);
+	import_tree(state, 1, 0);
 }
 
 static void t_import_tree_many_threads(void **state)
 {
-	import_tree(state, 8);
+	import_tree(state, 8, 0);
+}
+
+static void t_import_tree_lookup_here(void **state)
+{
+	import_tree(state, 8, 1);
 }
 
 static void t_import_bad_encoding(void **state)
@@ -1597,6 +1603,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_import_tree, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(t_import_tree_one_thread, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(t_import_tree_lookup_here, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(t_import_tree_many_threads, setup,
 						teardown),
