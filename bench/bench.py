@@ -205,9 +205,10 @@ def main():
         "cannot find a Chinese word inside a sentence. huiyi indexes one token per character "
         "(DESIGN.md §5), stores the raw bytes, the clean text and every section (about 3× the "
         "bytes, plus people and five indexes), and decodes, cleans and parses every file "
-        "first, on worker threads. Its writing thread is the bottleneck: about 45% of it is "
-        "FTS5 indexing a batch at its commit, 40% inserting rows, the rest reading and "
-        "hashing files (profiled with `perf record`).",
+        "first, on worker threads (which also read, hash and look up each file). Its writing "
+        "thread is the bottleneck: about half of its time is FTS5 indexing each batch at its "
+        "commit, most of the rest inserting rows — the meeting, its sections and people, and "
+        "their indexes (timed per statement, and profiled with `perf record`).",
         "",
     ]
     lines += bigfile_section(binary, a.work)

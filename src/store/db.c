@@ -6,7 +6,6 @@
 #include "huiyi/fts.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -779,33 +778,15 @@ static int set_up(struct hy_store *s, int upto, char *err, size_t errlen)
 	return migrate(s, upto, err, errlen);
 }
 
-/* Statement journals in memory up to this size (sqlite's default is 64
- * KiB). Every INSERT with a trigger inside a batch keeps the pages it
- * changes in one until it ends, a meeting's row touches about six 16 KiB
- * pages, and past 64 KiB sqlite spills the journal to a temporary file:
- * an import of 10,000 readouts (41 MB) wrote 5.8 GB that way, 30 times
- * the database it made. 4 MiB covers any statement of an import batch and
- * bounds what a bigger one (a reindex) holds in memory. */
-#define HY_STORE_STMT_SPILL (4 << 20)
-
-static void configure_sqlite(void)
-{
-	/* only possible before sqlite initializes itself; a program that
-	 * used sqlite before its first hy_store_open keeps the default */
-	sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, HY_STORE_STMT_SPILL);
-}
-
 int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 		     int upto, char *err, size_t errlen)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct stat sb;
 	struct hy_store *s;
 	int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
 	int ro = (flags & HY_STORE_READONLY) != 0, exists, rc;
 
 	*out = NULL;
-	pthread_once(&once, configure_sqlite);
 	exists = stat(path, &sb) == 0;
 	if (exists && S_ISDIR(sb.st_mode))
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
@@ -908,7 +889,22 @@ int hy_store_begin(struct hy_store *s, char *err, size_t errlen)
 	if (s->in_batch)
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
 				  "%s: a batch is already open", s->path);
-	rc = exec(s, "BEGIN IMMEDIATE", "starting a batch", err, errlen);
+	/* Statement journals in memory while a batch is open. Each INSERT
+	 * with a trigger keeps the pages it changes in one until it ends; a
+	 * meeting's row changes about six 16 KiB pages, and past 64 KiB
+	 * sqlite moves the journal to a temporary file: 4 GB of writes for
+	 * an import of 10,000 readouts (41 MB), a quarter of the storing
+	 * thread's time (the files are deleted before they reach the disk).
+	 * What one statement of a batch changes is bounded by the batch
+	 * (FTS5 merges a little at each commit). Not sqlite's
+	 * SQLITE_CONFIG_STMTJRNL_SPILL: 3.40 fails with SQLITE_FULL when a
+	 * journal spills past any threshold but the default. Only here:
+	 * elsewhere (reindex, big sorts) temporary data may go to files. */
+	rc = exec(s, "PRAGMA temp_store = MEMORY", "starting a batch", err,
+		  errlen);
+	if (rc == 0)
+		rc = exec(s, "BEGIN IMMEDIATE", "starting a batch", err,
+			  errlen);
 	if (rc == 0) {
 		s->in_batch = 1;
 		s->batch_spoiled = 0;
@@ -940,6 +936,7 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 		return rc;
 	}
 	s->in_batch = 0;
+	sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 	return 0;
 }
 
@@ -956,4 +953,5 @@ void hy_store_rollback(struct hy_store *s)
 	if (sqlite3_get_autocommit(s->db) == 0)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_batch = 0;
+	sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 }

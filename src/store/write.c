@@ -61,6 +61,11 @@ struct hy_store_probe *hy_store_probe_open(struct hy_store *s)
 			    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
 			    NULL) != SQLITE_OK ||
 	    sqlite3_busy_timeout(p->db, HY_STORE_BUSY_MS) != SQLITE_OK ||
+	    /* lookups of random hashes: a small cache, whatever the size of
+	     * the index (sqlite's default 2 MiB a connection would grow the
+	     * importer by 2 MiB a worker as the corpus grows) */
+	    sqlite3_exec(p->db, "PRAGMA cache_size = -256", NULL, NULL,
+			 NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(p->db, hy_store_sql_has, -1, &p->has, NULL) !=
 		    SQLITE_OK) {
 		hy_store_probe_close(p);

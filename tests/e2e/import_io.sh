@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# import: what an import writes to disk stays proportional to what it
-# stores. Each page of a batch goes to the WAL and again into the database
-# at a checkpoint, and pages a later batch changes again go once more: about
-# 3× the database. Statement journals spilled to temporary files used to
-# add 30× (5.8 GB written for a 193 MB database of 10,000 readouts), and a
-# savepoint per meeting did the same through its own journal: on a real disk
-# that is most of the import's time, and wear. Bytes are counted exactly
-# (the process's wchar in /proc, read after it exits and before it is
-# reaped), so the bound below is not a timing.
+# import: what an import writes stays proportional to what it stores. Each
+# page of a batch goes to the WAL and again into the database at a
+# checkpoint, and pages a later batch changes again go once more: about 3×
+# the database at this size. Statement journals spilled to temporary files
+# used to add 30× (5.8 GB written for a 193 MB database of 10,000 readouts),
+# and a savepoint per meeting did the same through its own journal: the
+# files were deleted before reaching the disk, but the writes cost a
+# quarter of the storing thread's time. Bytes are counted exactly (the
+# process's wchar in /proc, read after it exits and before it is reaped),
+# so the bound below is not a timing.
 . "$(dirname "$0")/lib.sh"
 [ -r /proc/self/io ] || { echo "no /proc/self/io on this system"; exit 77; }
 export HUIYI_DB=$T/db/huiyi.db

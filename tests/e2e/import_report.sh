@@ -77,6 +77,23 @@ run 0 hy import "$T/giant.txt"
 has "$T/err" "imported 1,"
 [ "$(sql "$HUIYI_DB" "SELECT max(length(text)) FROM sections")" = 1000000 ] ||
 	fail "the giant paragraph was not stored whole: $(sql "$HUIYI_DB" "SELECT group_concat(length(text)) FROM sections")"
+# A 4 MB readout of one line whose sentences each open an agenda item:
+# thousands of sections in one meeting, one batch. (Statement journals past
+# sqlite's default spill size failed here with "disk full" on sqlite 3.40.)
+python3 - "$T/items.txt" <<'PY'
+import sys
+head = "县政府召开第8次常务会议\n2024-05-11\n会议指出，"
+phrase = ("会议听取了全县城镇燃气安全生产专项整治工作情况汇报，"
+          "要求各乡镇（办）压实属地责任，2024年底前完成23个整改事项。")
+open(sys.argv[1], "w", encoding="utf-8").write(head + phrase * 33000 + "\n")
+PY
+export HUIYI_DB=$T/items.db
+run 0 hy import "$T/items.txt"
+has "$T/err" "imported 1, duplicates skipped 0, rejected 0"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sections_fts_docsize")" = \
+	"$(sql "$HUIYI_DB" "SELECT count(*) FROM sections")" ] ||
+	fail "the 4 MB readout's sections are not all indexed"
+
 # Sources are absolute with links resolved, whichever way a file is named:
 # a relative folder with a doubled slash, a file that is a link (its
 # target), a folder reached through a link. (The walk resolves each folder
