@@ -195,7 +195,9 @@ def main():
         lines += [
             f"Bytes written by one more huiyi import of the corpus (all files: database, WAL, "
             f"temporary; `wchar` in /proc): {wbytes / 1e6:,.0f} MB for a database of "
-            f"{wsize / 1e6:,.0f} MB ({wbytes / wsize:.1f}×).",
+            f"{wsize / 1e6:,.0f} MB ({wbytes / wsize:.1f}×). Most of it is sqlite's statement "
+            "journals, which spill to temporary files deleted before they reach the disk "
+            "(DESIGN.md §2 store); the rest the WAL and its checkpoints.",
             "",
         ]
     lines += [

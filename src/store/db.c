@@ -889,22 +889,17 @@ int hy_store_begin(struct hy_store *s, char *err, size_t errlen)
 	if (s->in_batch)
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
 				  "%s: a batch is already open", s->path);
-	/* Statement journals in memory while a batch is open. Each INSERT
-	 * with a trigger keeps the pages it changes in one until it ends; a
-	 * meeting's row changes about six 16 KiB pages, and past 64 KiB
-	 * sqlite moves the journal to a temporary file: 4 GB of writes for
-	 * an import of 10,000 readouts (41 MB), a quarter of the storing
-	 * thread's time (the files are deleted before they reach the disk).
-	 * What one statement of a batch changes is bounded by the batch
-	 * (FTS5 merges a little at each commit). Not sqlite's
-	 * SQLITE_CONFIG_STMTJRNL_SPILL: 3.40 fails with SQLITE_FULL when a
-	 * journal spills past any threshold but the default. Only here:
-	 * elsewhere (reindex, big sorts) temporary data may go to files. */
-	rc = exec(s, "PRAGMA temp_store = MEMORY", "starting a batch", err,
-		  errlen);
-	if (rc == 0)
-		rc = exec(s, "BEGIN IMMEDIATE", "starting a batch", err,
-			  errlen);
+	/* Statement journals stay sqlite's: in memory up to 64 KiB, then a
+	 * temporary file. A meeting's INSERT (its triggers make it need one)
+	 * changes about six 16 KiB pages, so most spill: about 4 GB of writes
+	 * for 10,000 readouts, deleted before they reach the disk. Keeping
+	 * them in memory (temp_store = MEMORY) made the storing thread about a
+	 * fifth faster, but FTS5's merges at a commit can journal hundreds of
+	 * MB (a folder of 300 one-MB readouts: 349 MiB peak instead of 135),
+	 * and SQLITE_CONFIG_STMTJRNL_SPILL above 64 KiB fails with SQLITE_FULL
+	 * on sqlite 3.40 (import_report.sh imports the readout that showed
+	 * it). */
+	rc = exec(s, "BEGIN IMMEDIATE", "starting a batch", err, errlen);
 	if (rc == 0) {
 		s->in_batch = 1;
 		s->batch_spoiled = 0;
@@ -936,7 +931,6 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 		return rc;
 	}
 	s->in_batch = 0;
-	sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 	return 0;
 }
 
@@ -953,5 +947,4 @@ void hy_store_rollback(struct hy_store *s)
 	if (sqlite3_get_autocommit(s->db) == 0)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	s->in_batch = 0;
-	sqlite3_exec(s->db, "PRAGMA temp_store = DEFAULT", NULL, NULL, NULL);
 }

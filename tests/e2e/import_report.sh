@@ -78,8 +78,9 @@ has "$T/err" "imported 1,"
 [ "$(sql "$HUIYI_DB" "SELECT max(length(text)) FROM sections")" = 1000000 ] ||
 	fail "the giant paragraph was not stored whole: $(sql "$HUIYI_DB" "SELECT group_concat(length(text)) FROM sections")"
 # A 4 MB readout of one line whose sentences each open an agenda item:
-# thousands of sections in one meeting, one batch. (Statement journals past
-# sqlite's default spill size failed here with "disk full" on sqlite 3.40.)
+# thousands of sections in one meeting, one batch. (With statement journals
+# spilling past any threshold but sqlite's default, SQLITE_CONFIG_STMTJRNL_
+# SPILL, sqlite 3.40 failed here with "disk full": db.c hy_store_begin.)
 python3 - "$T/items.txt" <<'PY'
 import sys
 head = "县政府召开第8次常务会议\n2024-05-11\n会议指出，"
