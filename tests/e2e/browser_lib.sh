@@ -331,25 +331,16 @@ san_check() {
 # ZWNJ, word joiner and invisible operators, BOM, interlinear
 # annotation, tags), and never ESC [2J (the hostile tests' clear-screen:
 # ncurses clears with ESC [H ESC [J here). Prints what is wrong.
-cat >"$T/raw.py" <<'EOF'
-import re, sys
-raw = open(sys.argv[1], 'rb').read()
-try:
-    text = raw.decode('utf-8')
-except UnicodeDecodeError as e:
-    print('not UTF-8 at byte %d: %r' % (e.start, raw[max(0, e.start - 30):e.start + 30]))
-    sys.exit(1)
+{ echo "import sys; sys.path.insert(0, '$HUIYI_ROOT/tests/tools')"; cat; } >"$T/raw.py" <<'EOF'
+import re
+from textcheck import INVISIBLE, read_utf8
+text = read_utf8(sys.argv[1])
 FINALS = set('mHJKABCDEFGdfrSTLM@PXb')
 MODES = {'?1', '?7', '?12', '?25', '?47', '?1000', '?1002', '?1003', '?1004',
          '?1005', '?1006', '?1015', '?1034', '?1047', '?1048', '?1049', '?2004',
          '4', '34'}
 CSI = re.compile(r'\x1b\[([\x30-\x3f]*)([\x20-\x2f]*)([\x40-\x7e])')
 C0 = set('\b\t\n\r\x0e\x0f')
-def invisible(o):
-    return (0x80 <= o <= 0x9f or 0x202a <= o <= 0x202e or 0x2066 <= o <= 0x2069
-            or o in (0x61c, 0x200b, 0x200c, 0x200d, 0x200e, 0x200f, 0xfeff, 0x180e)
-            or 0x2060 <= o <= 0x2064 or 0x206a <= o <= 0x206f
-            or 0xfff9 <= o <= 0xfffb or o == 0xe0001 or 0xe0020 <= o <= 0xe007f)
 bad = []
 i = 0
 while i < len(text) and len(bad) < 10:
@@ -378,7 +369,7 @@ while i < len(text) and len(bad) < 10:
             why = 'ESC [2J (the hostile clear-screen)'
     elif (o < 0x20 and c not in C0) or o == 0x7f:
         why = 'the control character U+%04X' % o
-    elif invisible(o):
+    elif INVISIBLE.match(c):
         why = 'U+%04X (C1, bidi or invisible format character)' % o
     if why:
         bad.append('%s at %d: %r' % (why, i, text[max(0, i - 30):i + 30]))

@@ -46,16 +46,11 @@ ok "a database with ESC, OSC, DCS, APC, C1, 0x9B, bidi, ZWSP, ZWJ, BOM, U+2061, 
 
 # clean FILE WHAT: FILE is UTF-8 with no control character but LF, no C1,
 # no bidi control, no invisible format character.
-cat >"$T/clean.py" <<'EOF'
-import re, sys
-raw = open(sys.argv[1], 'rb').read()
-try:
-    text = raw.decode('utf-8')
-except UnicodeDecodeError as e:
-    print('not UTF-8 at byte %d: %r' % (e.start, raw[max(0, e.start - 30):e.start + 30]))
-    sys.exit(1)
-m = re.search('[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u202a-\u202e'
-              '\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000e0001\U000e0020-\U000e007f]', text)
+{ echo "import sys; sys.path.insert(0, '$HUIYI_ROOT/tests/tools')"; cat; } >"$T/clean.py" <<'EOF'
+import re
+from textcheck import INVISIBLE, read_utf8
+text = read_utf8(sys.argv[1])
+m = re.search('[\x00-\x09\x0b-\x1f\x7f]', text) or INVISIBLE.search(text)
 if m:
     i = m.start()
     print('U+%04X at %d: %r' % (ord(text[i]), i, text[max(0, i - 30):i + 30]))
