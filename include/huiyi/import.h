@@ -42,6 +42,8 @@ struct hy_import_stats {
 
 struct hy_import_opts {
 	const char *encoding; /* NULL: detect (decode.h) */
+	int year;             /* for readouts that give no year: 0 = none */
+	int force;            /* store texts that read like no meeting too */
 	size_t max_bytes;     /* 0: HY_IMPORT_MAX_BYTES */
 	size_t batch;         /* 0: HY_IMPORT_BATCH */
 	int count_first;      /* walk the paths once first to fill total */

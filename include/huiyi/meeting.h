@@ -15,10 +15,29 @@ struct hy_section {
 	char *text;    /* the paragraph(s), never NULL */
 };
 
+/* Where the year of hy_meeting.date came from, most trusted first
+ * (DESIGN.md §2 dates). */
+enum hy_date_basis {
+	HY_DATE_BASIS_NONE = 0,  /* no date */
+	HY_DATE_BASIS_TEXT,      /* the meeting's own sentence, or the title */
+	HY_DATE_BASIS_PUBLISH,   /* the publish time in the text */
+	HY_DATE_BASIS_PATH,      /* a date in the source path or address */
+	HY_DATE_BASIS_GIVEN,     /* huiyi import --year */
+	HY_DATE_BASIS_FILE_TIME, /* the file's modification time: a guess */
+};
+
+/* hy_meeting.guessed: fields that were not read from the text. */
+#define HY_GUESSED_YEAR 1u  /* date's year from the file time */
+#define HY_GUESSED_TITLE 2u /* title composed from the other fields */
+
 struct hy_meeting {
-	char *title;     /* first meaningful line, or NULL */
+	char *title;     /* the title line, or one composed (HY_GUESSED_TITLE) */
 	char *published; /* "YYYY-MM-DD HH:MM" or "YYYY-MM-DD", or NULL */
 	char *date;      /* meeting date "YYYY-MM-DD", or NULL */
+	char *month_day; /* "MM-DD" whenever the text gives them, or NULL */
+	enum hy_date_basis date_basis;
+	unsigned guessed; /* HY_GUESSED_* */
+	char *place;     /* the body's place (张家川县, 喀喇沁旗), or NULL */
 	char *body;      /* 县政府, 市政府, 县委 ..., or NULL */
 	char *kind;      /* 常务会议, 县长办公会议, 党组会议 ..., or NULL */
 	int number;      /* 26 for 第26次; 0 when none */
@@ -31,12 +50,42 @@ struct hy_meeting {
 	char *summary; /* opening paragraph, or NULL */
 	struct hy_section *sections;
 	size_t n_sections;
+	/* Nothing in the text reads like a meeting: no meeting word, no
+	 * meeting date, no chair, no agenda item (a script, an index page). */
+	int not_readout;
+};
+
+/* What may place a readout in time when its text gives no year
+ * (hy_meeting_complete_date). Zeroed: nothing known. */
+struct hy_date_hints {
+	const char *source; /* file path or page address, or NULL */
+	int year;           /* huiyi import --year, or 0 */
+	long long mtime;    /* the file's modification time (Unix s), or 0 */
 };
 
 /* Parse clean UTF-8 text of length len into *m (zeroed first).
  * Returns 0, or HY_ERR_NOMEM (m is then freed and zeroed), or HY_ERR_INVALID
  * when the text holds nothing at all to store (empty after cleaning). */
 int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m);
+
+/* Give m a year from outside its text when it has a month and day but
+ * no date: a date in h->source (/2024/05/, 202405, t20240513_), then
+ * h->year, then h->mtime (marked HY_GUESSED_YEAR). The meeting precedes
+ * the date it is placed by: a December meeting placed by January falls in
+ * the year before. Returns 0 or HY_ERR_NOMEM. */
+int hy_meeting_complete_date(struct hy_meeting *m, const struct hy_date_hints *h);
+
+/* "day" (year known), "month-day" (year unknown or guessed) or "none". */
+const char *hy_meeting_date_precision(const struct hy_meeting *m);
+
+/* "text", "publish", "path", "given", "file-time", or NULL for none. */
+const char *hy_date_basis_name(enum hy_date_basis b);
+enum hy_date_basis hy_date_basis_from_name(const char *name);
+
+/* The names of the HY_GUESSED_* bits in g ("year,title") into buf, ""
+ * when none; and back (unknown names are ignored). */
+void hy_meeting_guessed_names(unsigned g, char *buf, size_t len);
+unsigned hy_meeting_guessed_from(const char *names);
 
 /* Free everything m owns and zero it. Safe on a zeroed struct. */
 void hy_meeting_free(struct hy_meeting *m);

@@ -126,9 +126,12 @@ static const char *next_step(int rc)
 
 int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 {
-	const char *encoding = NULL;
+	const char *encoding = NULL, *year = NULL;
+	int force = 0;
 	const struct hy_cli_opt opts[] = {
 		{"--encoding", &encoding, NULL},
+		{"--year", &year, NULL},
+		{"--force", NULL, &force},
 		{NULL, NULL, NULL},
 	};
 	struct hy_import_opts o = {0};
@@ -167,6 +170,17 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 			return hy_cli_usage("import", "%s", err);
 		}
 	}
+	if (year) {
+		char *end;
+		long y = strtol(year, &end, 10);
+		if (!year[0] || *end || y < 1949 || y > 2100) {
+			free(paths);
+			return hy_cli_usage("import", "--year takes a year from "
+					    "1949 to 2100, not '%s'", year);
+		}
+		o.year = (int)y;
+	}
+	o.force = force;
 	if (hy_cli_open(c, 1, &s) != 0) {
 		free(paths);
 		return HY_EXIT_FAIL;

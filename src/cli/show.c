@@ -25,6 +25,40 @@ static json_t *names(char *const *v, size_t n)
 	return a;
 }
 
+/* ["year", "title"]: the fields not read from the text. */
+static json_t *guessed_list(unsigned g)
+{
+	char buf[64];
+	json_t *a = json_array();
+	hy_meeting_guessed_names(g, buf, sizeof buf);
+	for (char *p = buf, *e; a && *p; p = e + (*e == ',')) {
+		e = p + strcspn(p, ",");
+		json_array_append_new(a, json_stringn(p, (size_t)(e - p)));
+	}
+	return a;
+}
+
+/* The date as the 日期 line shows it: with where its year came from when
+ * not from the text, and as a month and day when the year is unknown. */
+static void date_line(char *out, size_t len, const struct hy_meeting *m)
+{
+	static const char *const from[] = {
+		[HY_DATE_BASIS_PATH] = "（年份据来源路径）",
+		[HY_DATE_BASIS_GIVEN] = "（年份据 --year）",
+		[HY_DATE_BASIS_FILE_TIME] = "（年份按文件时间猜测）",
+	};
+	out[0] = '\0';
+	if (m->date) {
+		const char *note = (size_t)m->date_basis < sizeof from / sizeof from[0] &&
+						   from[m->date_basis] ?
+					   from[m->date_basis] :
+					   "";
+		snprintf(out, len, "%s%s", m->date, note);
+	} else if (m->month_day) {
+		snprintf(out, len, "%s（年份不详）", m->month_day);
+	}
+}
+
 static int print_json(const struct hy_store_record *r,
 		      const struct hy_section *only)
 {
@@ -38,7 +72,13 @@ static int print_json(const struct hy_store_record *r,
 	json_object_set_new(o, "title", hy_cli_json_str(m->title));
 	json_object_set_new(o, "published", hy_cli_json_str(m->published));
 	json_object_set_new(o, "date", hy_cli_json_str(m->date));
+	json_object_set_new(o, "month_day", hy_cli_json_str(m->month_day));
+	json_object_set_new(o, "date_precision",
+			    json_string(hy_meeting_date_precision(m)));
+	json_object_set_new(o, "date_basis",
+			    hy_cli_json_str(hy_date_basis_name(m->date_basis)));
 	json_object_set_new(o, "body", hy_cli_json_str(m->body));
+	json_object_set_new(o, "place", hy_cli_json_str(m->place));
 	json_object_set_new(o, "kind", hy_cli_json_str(m->kind));
 	json_object_set_new(o, "number", m->number > 0 ?
 						 json_integer(m->number) :
@@ -55,6 +95,7 @@ static int print_json(const struct hy_store_record *r,
 						  m->n_attendees));
 	json_object_set_new(o, "observers", names(m->observers,
 						  m->n_observers));
+	json_object_set_new(o, "guessed", guessed_list(m->guessed));
 	json_object_set_new(o, "summary", hy_cli_json_str(m->summary));
 	secs = json_array();
 	for (size_t i = 0; secs && i < m->n_sections; i++) {
@@ -133,10 +174,23 @@ static void print_text(const struct hy_cli *c,
 		section(c, cols, only);
 		return;
 	}
-	field(c, cols, "标题", m->title);
-	field(c, cols, "日期", m->date);
+	char date[96];
+	if (m->title && (m->guessed & HY_GUESSED_TITLE)) {
+		n = strlen(m->title) + 32;
+		v = malloc(n);
+		if (v) {
+			snprintf(v, n, "%s（据内容拼成）", m->title);
+			field(c, cols, "标题", v);
+			free(v);
+		}
+	} else {
+		field(c, cols, "标题", m->title);
+	}
+	date_line(date, sizeof date, m);
+	field(c, cols, "日期", date[0] ? date : NULL);
 	field(c, cols, "发布", m->published);
 	field(c, cols, "机构", m->body);
+	field(c, cols, "地方", m->place);
 	if (m->number > 0)
 		snprintf(num, sizeof num, "第%d次", m->number);
 	n = (m->kind ? strlen(m->kind) : 0) + strlen(num) + 2;

@@ -2068,6 +2068,8 @@ void hy_meeting_free(struct hy_meeting *m)
 	free(m->title);
 	free(m->published);
 	free(m->date);
+	free(m->month_day);
+	free(m->place);
 	free(m->body);
 	free(m->kind);
 	free(m->chair);

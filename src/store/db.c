@@ -233,6 +233,21 @@ static const char schema_v4[] =
 	LENS_FORGET(1, "meetings_lens_update",
 		    "UPDATE OF id, title, summary ON meetings");
 
+/* Schema v5: partial dates and what was guessed (DESIGN.md §2 dates).
+ * month_day "MM-DD" whenever the text gives them (a readout without a
+ * year keeps them); date_basis where date's year came from (meeting.h
+ * hy_date_basis_name, NULL when unknown: meetings stored before v5);
+ * guessed the names of fields not read from the text ("year,title");
+ * place the body's place (张家川县). Existing rows keep their date and
+ * get its month and day. */
+static const char schema_v5[] =
+	"ALTER TABLE meetings ADD COLUMN month_day TEXT;"
+	"ALTER TABLE meetings ADD COLUMN date_basis TEXT;"
+	"ALTER TABLE meetings ADD COLUMN guessed TEXT;"
+	"ALTER TABLE meetings ADD COLUMN place TEXT;"
+	"UPDATE meetings SET month_day = substr(date, 6, 5)"
+	" WHERE date IS NOT NULL;";
+
 /* The rows added since the index was last brought up to date (schema v3;
  * see there), and their lengths (schema v4). */
 static const char index_new[] =
@@ -258,6 +273,7 @@ static const char *const migrations[] = {
 	schema_v2,
 	schema_v3,
 	schema_v4,
+	schema_v5,
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] ==
@@ -271,9 +287,10 @@ static const char *const stmt_sql[HY_ST_COUNT] = {
 	[HY_ST_INSERT_MEETING] =
 		"INSERT INTO meetings (title, published, date, body, kind,"
 		" number, chair, chair_role, summary, raw, clean, sha256,"
-		" source, encoding, replaced)"
+		" source, encoding, replaced, month_day, date_basis, guessed,"
+		" place)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, ?15)",
+		" ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
 	[HY_ST_INSERT_SECTION] =
 		"INSERT INTO sections (meeting_id, n, heading, text)"
 		" VALUES (?1, ?2, ?3, ?4)",
@@ -293,7 +310,8 @@ static const char *const stmt_sql[HY_ST_COUNT] = {
 	[HY_ST_GET_MEETING] =
 		"SELECT id, title, published, date, body, kind, number, chair,"
 		" chair_role, summary, source, sha256, encoding, replaced,"
-		" imported_at FROM meetings WHERE id = ?1",
+		" imported_at, month_day, date_basis, guessed, place"
+		" FROM meetings WHERE id = ?1",
 	[HY_ST_GET_SECTIONS] =
 		"SELECT n, heading, text FROM sections WHERE meeting_id = ?1"
 		" ORDER BY n",

@@ -56,6 +56,7 @@ struct job {
 	int checked;    /* its hash was looked up (else: at collect) */
 	int dup_late;   /* a duplicate found by a worker: not yet counted */
 	char sha[65];
+	long long mtime; /* the file's modification time, 0 for a stream */
 	enum job_state state;
 	int rc;       /* J_DONE: 0 prepared, or why not */
 	char err[256];
@@ -73,6 +74,8 @@ struct pool {
 	size_t bytes;            /* raw bytes of the jobs in flight */
 	int quit;
 	const char *encoding;
+	int year;  /* hy_import_opts.year */
+	int force; /* hy_import_opts.force */
 	size_t max_bytes;
 	struct worker {
 		struct pool *pl;
@@ -204,9 +207,17 @@ static void prepared_free(struct prepared *p)
 
 /* 0, or HY_ERR_INVALID with the reason in err (a rejected input), or
  * another negative hy_err code. */
-static int prepare(const void *raw, size_t len, const char *encoding,
+/* What prepare needs besides the bytes. */
+struct prepare_in {
+	const char *encoding;    /* NULL: detect */
+	struct hy_date_hints at; /* for a readout that gives no year */
+	int force;               /* store what reads like no meeting too */
+};
+
+static int prepare(const void *raw, size_t len, const struct prepare_in *in,
 		   struct prepared *p, char *err, size_t errlen)
 {
+	const char *encoding = in->encoding;
 	char derr[256] = "";
 	const char *why;
 	int rc;
@@ -229,7 +240,25 @@ static int prepare(const void *raw, size_t len, const char *encoding,
 		return hy_err_set(err, errlen, rc, "empty after cleaning");
 	if (rc)
 		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
+	if (p->m.not_readout && !in->force)
+		return hy_err_set(err, errlen, HY_ERR_INVALID,
+				  "not a meeting readout (no meeting, date, "
+				  "chair or agenda in it; --force imports it)");
+	rc = hy_meeting_complete_date(&p->m, &in->at);
+	if (rc)
+		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
 	return 0;
+}
+
+/* prepare() for a job of the pool. */
+static int prepare_job(const struct pool *pl, struct job *j)
+{
+	struct prepare_in in = {
+		.encoding = pl->encoding,
+		.at = {.source = j->source, .year = pl->year, .mtime = j->mtime},
+		.force = pl->force,
+	};
+	return prepare(j->raw, j->len, &in, &j->p, j->err, sizeof j->err);
 }
 
 /* The writing half: one prepared file into the store. */
@@ -285,7 +314,9 @@ int hy_import_bytes(struct hy_store *s, const void *raw, size_t len,
 		return rc;
 	if (rc == 1)
 		return hy_err_set(err, errlen, HY_ERR_DUP, "already stored");
-	rc = prepare(raw, len, encoding, &p, err, errlen);
+	struct prepare_in in = {
+		.encoding = encoding, .at = {.source = source}, .force = 1};
+	rc = prepare(raw, len, &in, &p, err, errlen);
 	if (rc == 0)
 		rc = put(s, raw, len, source, sha, &p, st, err, errlen);
 	prepared_free(&p);
@@ -465,8 +496,7 @@ static void load(struct pool *pl, struct hy_store_probe *probe,
 		return;
 	}
 	j->checked = rc == 0;
-	j->rc = prepare(j->raw, j->len, pl->encoding, &j->p, j->err,
-			sizeof j->err);
+	j->rc = prepare_job(pl, j);
 }
 
 static void *worker(void *arg)
@@ -486,8 +516,7 @@ static void *worker(void *arg)
 		if (j->has_fd)
 			load(pl, w->probe, j);
 		else
-			j->rc = prepare(j->raw, j->len, pl->encoding, &j->p,
-					j->err, sizeof j->err);
+			j->rc = prepare_job(pl, j);
 		pthread_mutex_lock(&pl->mu);
 		j->state = J_DONE;
 		pthread_cond_broadcast(&pl->done);
@@ -517,6 +546,8 @@ static int pool_start(struct run *r)
 	if (!pl->ring)
 		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
 	pl->encoding = r->o->encoding;
+	pl->year = r->o->year;
+	pl->force = r->o->force;
 	pl->max_bytes = r->max_bytes;
 	pthread_mutex_init(&pl->mu, NULL);
 	pthread_cond_init(&pl->work, NULL);
@@ -649,8 +680,7 @@ static int submit(struct run *r, struct job *in)
 	pl->tail++;
 	if (j->state != J_DONE && pl->nth == 0) { /* no workers: do it here */
 		pthread_mutex_unlock(&pl->mu);
-		j->rc = prepare(j->raw, j->len, pl->encoding, &j->p, j->err,
-				sizeof j->err);
+		j->rc = prepare_job(pl, j);
 		pthread_mutex_lock(&pl->mu);
 		j->state = J_DONE;
 		pl->next = pl->tail;
@@ -687,6 +717,8 @@ static int do_file(struct run *r, const char *path, size_t dlen)
 					  "cannot open: %s", strerror(errno));
 			return submit(r, &j);
 		}
+		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
+			j.mtime = (long long)sb.st_mtime;
 		/* A regular file goes to a worker as it is, to read, hash and
 		 * look up there: the walking thread is the one that stores,
 		 * and the bottleneck. Too big: refused unread, here. */

@@ -1413,6 +1413,12 @@ int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r,
 	r->encoding = col_dup(st, 12, &oom);
 	r->replaced = (size_t)sqlite3_column_int64(st, 13);
 	r->imported_at = col_dup(st, 14, &oom);
+	r->m.month_day = col_dup(st, 15, &oom);
+	r->m.date_basis =
+		hy_date_basis_from_name((const char *)sqlite3_column_text(st, 16));
+	r->m.guessed =
+		hy_meeting_guessed_from((const char *)sqlite3_column_text(st, 17));
+	r->m.place = col_dup(st, 18, &oom);
 	sqlite3_reset(st);
 	if (oom) {
 		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");

@@ -193,6 +193,14 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 			  SQLITE_STATIC);
 	sqlite3_bind_text(st, 14, doc->encoding, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 15, (sqlite3_int64)doc->replaced);
+	sqlite3_bind_text(st, 16, m->month_day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 17, hy_date_basis_name(m->date_basis), -1,
+			  SQLITE_STATIC);
+	char guessed[32];
+	hy_meeting_guessed_names(m->guessed, guessed, sizeof guessed);
+	sqlite3_bind_text(st, 18, guessed[0] ? guessed : NULL, -1,
+			  SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 19, m->place, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE) {
 		rc = sqlite3_extended_errcode(s->db);

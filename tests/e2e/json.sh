@@ -18,10 +18,16 @@ check_show() { # FILE SOURCE-PATH
 	python3 - "$@" <<'PY'
 import hashlib, json, os, sys
 o = json.load(open(sys.argv[1], encoding="utf-8"))
-keys = ["id", "title", "published", "date", "body", "kind", "number",
-        "chair", "attendees", "observers", "summary", "sections", "source",
-        "sha256"]
+keys = ["id", "title", "published", "date", "month_day", "date_precision",
+        "date_basis", "body", "place", "kind", "number", "chair", "attendees",
+        "observers", "guessed", "summary", "sections", "source", "sha256"]
 assert list(o) == keys, "keys: %r" % list(o)
+assert o["date_precision"] in ("day", "month-day", "none"), o["date_precision"]
+assert o["date_basis"] in (None, "text", "publish", "path", "given", "file-time")
+assert (o["date"] is None) == (o["date_basis"] is None), o
+assert o["date"] is None or o["month_day"] == o["date"][5:], o
+assert isinstance(o["guessed"], list)
+assert set(o["guessed"]) <= {"year", "title"}, o["guessed"]
 assert isinstance(o["id"], int)
 assert o["source"] == os.path.realpath(sys.argv[2]), o["source"]
 raw = open(sys.argv[2], "rb").read()

@@ -807,6 +807,24 @@ static const char *const list_dates[] = {
 static const int list_numbers[] = {26, 0, 5, 26, 1, 0, 12};
 
 /* 90 meetings with many ties on every key, unknown values of each. */
+/* n meetings written with the columns of schema v1 (a database made by
+ * an older huiyi: hy_store_insert writes the columns of today's schema). */
+static void fill_list_v1(const char *db, size_t n)
+{
+	char sql[1024];
+	snprintf(sql, sizeof sql,
+		 "WITH RECURSIVE i(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM i"
+		 " WHERE k + 1 < %zu)"
+		 " INSERT INTO meetings (title, date, body, kind, number, chair,"
+		 " sha256, source, clean, raw)"
+		 " SELECT '会议' || k, '2024-0' || (1 + k %% 9) || '-1' || (k %% 10),"
+		 " CASE k %% 3 WHEN 0 THEN NULL WHEN 1 THEN '甲县政府'"
+		 " ELSE '乙县政府' END, '常务会议', k %% 7, '张三', 'sha' || k,"
+		 " 'old ' || k, '会议' || k, CAST('会议' || k AS BLOB) FROM i;",
+		 n);
+	sql_exec(db, sql);
+}
+
 static void fill_list(struct hy_store *s, size_t n)
 {
 	static char *att[] = {"李四", "王五"};
@@ -1297,9 +1315,9 @@ static void t_migrate_v1(void **state)
 					  sizeof err),
 			 0);
 	assert_int_equal(hy_store_version(f->s), 1);
-	fill_list(f->s, 60);
 	hy_store_close(f->s);
 	f->s = NULL;
+	fill_list_v1(f->db, 60);
 	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), 1);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master"
 					" WHERE name = 'meetings_by_body'"),
@@ -1416,6 +1434,46 @@ static void t_readonly_writes_nothing(void **state)
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 30);
 }
 
+/* v4 → v5: stored meetings keep their date and get its month and day;
+ * the new columns read back through hy_store_get. */
+static void t_migrate_v5_month_day(void **state)
+{
+	struct fx *f = *state;
+	char err[256] = "";
+
+	assert_int_equal(hy_store_open_at(&f->s, f->db, HY_STORE_CREATE, 4, err,
+					  sizeof err),
+			 0);
+	hy_store_close(f->s);
+	f->s = NULL;
+	fill_list_v1(f->db, 12);
+	sql_exec(f->db, "UPDATE meetings SET date = NULL WHERE id = 3");
+	open_ok(f);
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"),
+			 HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"
+					" WHERE month_day = substr(date, 6, 5)"),
+			 11);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"
+					" WHERE month_day IS NULL AND id = 3"),
+			 1);
+	struct hy_meeting m = sample("新", NULL, "甲县政府", "张三");
+	m.month_day = "03-08";
+	m.date_basis = HY_DATE_BASIS_NONE;
+	m.place = "甲县";
+	m.guessed = HY_GUESSED_TITLE;
+	put(f->s, &m, "partial");
+	struct hy_store_record r;
+	int64_t id = sql_int(f->db, "SELECT max(id) FROM meetings");
+	assert_int_equal(hy_store_get(f->s, id, &r, err, sizeof err), 0);
+	assert_null(r.m.date);
+	assert_string_equal(r.m.month_day, "03-08");
+	assert_string_equal(r.m.place, "甲县");
+	assert_int_equal(r.m.guessed, HY_GUESSED_TITLE);
+	assert_string_equal(hy_meeting_date_precision(&r.m), "month-day");
+	hy_store_record_free(&r);
+}
+
 static void t_readonly_old_schema(void **state)
 {
 	struct fx *f = *state;
@@ -1424,9 +1482,9 @@ static void t_readonly_old_schema(void **state)
 	assert_int_equal(hy_store_open_at(&f->s, f->db, HY_STORE_CREATE, 2, err,
 					  sizeof err),
 			 0);
-	fill_list(f->s, 10);
 	hy_store_close(f->s);
 	f->s = NULL;
+	fill_list_v1(f->db, 10);
 	/* read-only: the upgrade would write; refused, nothing changed */
 	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_READONLY, err,
 				       sizeof err),
@@ -1592,6 +1650,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(t_page_plans, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_migrate_v1, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_migrate_v5_month_day, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(t_bodies_triggers, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(t_newer_version_refused, setup,
