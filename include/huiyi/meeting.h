@@ -87,6 +87,12 @@ enum hy_date_basis hy_date_basis_from_name(const char *name);
 void hy_meeting_guessed_names(unsigned g, char *buf, size_t len);
 unsigned hy_meeting_guessed_from(const char *names);
 
+/* The date as lists show it, into buf (at least 16 bytes): "2024-03-08";
+ * "2024-03-08?" when the year is a guess; "3月8日" when only the month
+ * and day are known; "" when nothing is. */
+void hy_meeting_date_label(const char *date, const char *month_day,
+			   int year_guessed, char *buf, size_t len);
+
 /* Free everything m owns and zero it. Safe on a zeroed struct. */
 void hy_meeting_free(struct hy_meeting *m);
 

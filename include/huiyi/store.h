@@ -137,6 +137,8 @@ struct hy_store_row {
 	const char *title;
 	int n_sections;
 	const char *published; /* "YYYY-MM-DD[ HH:MM]" */
+	const char *month_day; /* "MM-DD" or NULL (a date without a year) */
+	int year_guessed;      /* date's year is a guess (file time) */
 };
 
 /* Return 0 to go on, anything else to stop (hy_store_list and

@@ -47,7 +47,10 @@ static int on_row(const struct hy_store_row *r, void *ctx)
 	o->id = r->id;
 	o->number = r->number;
 	o->n_sections = r->n_sections;
-	o->date = r->date ? strdup(r->date) : NULL;
+	char date[32];
+	hy_meeting_date_label(r->date, r->month_day, r->year_guessed, date,
+			      sizeof date);
+	o->date = date[0] ? strdup(date) : NULL;
 	o->body = r->body ? strdup(r->body) : NULL;
 	o->kind = r->kind ? strdup(r->kind) : NULL;
 	o->chair = r->chair ? strdup(r->chair) : NULL;

@@ -198,7 +198,10 @@ static int on_text(const struct hy_store_row *row, void *ctx)
 
 	snprintf(id, sizeof id, "%lld", (long long)row->id);
 	r.cell[C_ID] = hy_cli_dup(id, &oom);
-	r.cell[C_DATE] = hy_cli_dup(row->date, &oom);
+	char date[32];
+	hy_meeting_date_label(row->date, row->month_day, row->year_guessed,
+			      date, sizeof date);
+	r.cell[C_DATE] = hy_cli_dup(date[0] ? date : NULL, &oom);
 	r.cell[C_BODY] = hy_cli_dup(row->body, &oom);
 	r.cell[C_KIND] = hy_cli_dup(row->kind, &oom);
 	if (row->number > 0) {

@@ -262,3 +262,16 @@ unsigned hy_meeting_guessed_from(const char *names)
 	}
 	return g;
 }
+
+void hy_meeting_date_label(const char *date, const char *month_day,
+			   int year_guessed, char *buf, size_t len)
+{
+	int mm, md;
+	if (!len)
+		return;
+	buf[0] = '\0';
+	if (date)
+		snprintf(buf, len, "%s%s", date, year_guessed ? "?" : "");
+	else if (month_day && sscanf(month_day, "%2d-%2d", &mm, &md) == 2)
+		snprintf(buf, len, "%d月%d日", mm, md);
+}

@@ -337,7 +337,7 @@ static void q_people(struct q *q, const struct flt *f)
 #define ROW_COLS \
 	"m.id, m.date, m.body, m.kind, m.number, m.chair, m.title," \
 	" (SELECT count(*) FROM sections x WHERE x.meeting_id = m.id)," \
-	" m.published"
+	" m.published, instr(ifnull(m.guessed, ''), 'year') > 0, m.month_day"
 
 /* The query of the stream's current level into q. Returns 0, or 1 when
  * the level cannot hold a row (skip it). */
@@ -1178,6 +1178,8 @@ int hy_store_page(struct hy_store *s, const struct hy_store_filter *f,
 		row.title = (const char *)sqlite3_column_text(st, 6);
 		row.n_sections = sqlite3_column_int(st, 7);
 		row.published = (const char *)sqlite3_column_text(st, 8);
+		row.year_guessed = sqlite3_column_int(st, 9);
+		row.month_day = (const char *)sqlite3_column_text(st, 10);
 		n++;
 		stop = fn(&row, ctx);
 		if (stop) {

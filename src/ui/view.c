@@ -115,7 +115,11 @@ static void list_row(struct hy_grid *g, int y, const struct hy_row *r,
 	int x = 0;
 	char meeting[256];
 	hy_grid_fill(g, y, 0, g->w, role);
-	x += put_col(g, y, x, r->date ? r->date : "日期不详", role, c->date) + 1;
+	/* a guessed year's "?" (2024-03-08?) takes the gap after the column */
+	int guessed = r->date && strlen(r->date) == 11 && r->date[10] == '?' &&
+		      c->date == 10;
+	x += put_col(g, y, x, r->date ? r->date : "日期不详", role,
+		     c->date + guessed) + !guessed;
 	if (c->body)
 		x += put_col(g, y, x, r->body, role, c->body) + 1;
 	if (c->kind) {
