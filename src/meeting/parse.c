@@ -1414,6 +1414,24 @@ static int sentence_year(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
+/* Set m's date (when t has a year) or its month and day alone. */
+static int set_date(struct hy_meeting *m, const struct ymd *t, enum hy_date_basis basis)
+{
+	char md[8];
+	snprintf(md, sizeof md, "%02d-%02d", t->m, t->d);
+	free(m->month_day);
+	m->month_day = strdup(md);
+	if (!m->month_day)
+		return HY_ERR_NOMEM;
+	if (!t->y)
+		return 0;
+	m->date = fmt_date(t, 0);
+	if (!m->date)
+		return HY_ERR_NOMEM;
+	m->date_basis = basis;
+	return 0;
+}
+
 /* The meeting date from [a,b) (opening paragraph, else title). */
 static int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			struct hy_meeting *m)
@@ -1440,8 +1458,7 @@ static int meeting_date(const struct doc *d, size_t a, size_t b, const struct me
 			t.d = (int)v;
 			if (!ymd_valid(&t))
 				return 0;
-			m->date = fmt_date(&t, 0);
-			return m->date ? 0 : HY_ERR_NOMEM;
+			return set_date(m, &t, HY_DATE_BASIS_PUBLISH);
 		}
 		/* relative days */
 		static const char *const rel[] = {"今天", "今日", "昨天", "昨日", "前天",
@@ -1455,19 +1472,26 @@ static int meeting_date(const struct doc *d, size_t a, size_t b, const struct me
 			long back = which < 2 ? 0 : which < 4 ? 1 : 2;
 			long z = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) - back;
 			civil_from_days(z, &t);
-			m->date = fmt_date(&t, 0);
-			return m->date ? 0 : HY_ERR_NOMEM;
+			return set_date(m, &t, HY_DATE_BASIS_PUBLISH);
 		}
 		return 0;
 	}
+	enum hy_date_basis basis = HY_DATE_BASIS_TEXT;
 	if (!t.y && !mt->has_pub) {
 		/* no publish date: a year named in the same sentence
 		 * (一一五年度第1次縣務會議, 2023年第5次) still places it */
 		t.y = sentence_year(d, a, first_sent);
-		if (!t.y || !ymd_valid(&t))
+		if (!t.y) {
+			/* no year anywhere in the text: the month and day stay */
+			struct ymd leap = t;
+			leap.y = 2000;
+			return ymd_valid(&leap) ? set_date(m, &t, basis) : 0;
+		}
+		if (!ymd_valid(&t))
 			return 0;
 	}
 	if (!t.y) {
+		basis = HY_DATE_BASIS_PUBLISH;
 		t.y = mt->pub.y;
 		/* a December meeting published in January */
 		long md = days_from_civil(t.y, t.m, t.d > days_in_month(t.y, t.m) ? 28 : t.d);
@@ -1477,8 +1501,7 @@ static int meeting_date(const struct doc *d, size_t a, size_t b, const struct me
 		if (!ymd_valid(&t))
 			return 0;
 	}
-	m->date = fmt_date(&t, 0);
-	return m->date ? 0 : HY_ERR_NOMEM;
+	return set_date(m, &t, basis);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1757,6 +1780,45 @@ static int from_title(struct hy_meeting *m, const struct meta *mt)
 	return rc;
 }
 
+/* A title for a page that has none, from what the text says: place,
+ * body, number, kind and the day (柏溪县政府第19次常务会议 4月18日); left
+ * NULL when the text names no meeting. Marked HY_GUESSED_TITLE. */
+static int compose_title(struct hy_meeting *m)
+{
+	if (!m->body && !m->kind)
+		return 0;
+	const char *place = m->place ? m->place : "";
+	const char *body = m->body ? m->body : "";
+	/* 清水县 + 县政府 → 清水县政府 */
+	size_t pl = strlen(place), cl = 0;
+	if (pl && *body) {
+		uint32_t a, b;
+		size_t n = hy_utf8_decode(body, strlen(body), &b);
+		const char *p = place + pl;
+		do
+			p--;
+		while (p > place && ((unsigned char)*p & 0xC0) == 0x80);
+		hy_utf8_decode(p, (size_t)(place + pl - p), &a);
+		if (a == b || (hy_fold_cp(a) == hy_fold_cp(b)))
+			cl = n;
+	}
+	char num[24] = "", day[24] = "";
+	if (m->number > 0)
+		snprintf(num, sizeof num, "第%d次", m->number);
+	int mm, dd;
+	if (m->month_day && sscanf(m->month_day, "%d-%d", &mm, &dd) == 2)
+		snprintf(day, sizeof day, " %d月%d日", mm, dd);
+	size_t n = pl + strlen(body) + strlen(num) + (m->kind ? strlen(m->kind) : 0) +
+		   strlen(day) + 1;
+	m->title = malloc(n);
+	if (!m->title)
+		return HY_ERR_NOMEM;
+	snprintf(m->title, n, "%s%s%s%s%s", place, body + cl, num, m->kind ? m->kind : "",
+		 day);
+	m->guessed |= HY_GUESSED_TITLE;
+	return 0;
+}
+
 int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 {
 	memset(m, 0, sizeof *m);
@@ -1914,6 +1976,11 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			       agenda_verb_at(&d, l.a, l.b, NULL) == NPOS;
 		prev = i;
 	}
+	/* a readout names its meeting somewhere (会议, 会上, 例会, 办公会) */
+	static const char *const meeting_words[] = {"会议", "会上", "会前", "例会",
+						    "办公会", "常务会", "常委会"};
+	int meeting_word = find_any(&d, 0, d.n, meeting_words, COUNT(meeting_words),
+				    NULL) != NPOS;
 	/* pass 1's view is done with: free it before pass 2 makes its own
 	 * (8 bytes a character each; a huge file would hold both) */
 	free(kind);
@@ -1933,6 +2000,11 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = from_title(m, &mt);
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;
+	if (!rc)
+		m->not_readout = !meeting_word && !m->kind && !m->chair && !m->date &&
+				 !m->month_day;
+	if (!rc && !m->title)
+		rc = compose_title(m);
 out:
 	free(kind);
 	free(lines);

@@ -39,7 +39,14 @@ static json_t *as_json(const struct hy_meeting *m)
 	json_object_set_new(o, "title", str_or_null(m->title));
 	json_object_set_new(o, "published", str_or_null(m->published));
 	json_object_set_new(o, "date", str_or_null(m->date));
+	json_object_set_new(o, "month_day", str_or_null(m->month_day));
+	json_object_set_new(o, "date_basis", str_or_null(hy_date_basis_name(m->date_basis)));
 	json_object_set_new(o, "body", str_or_null(m->body));
+	json_object_set_new(o, "place", str_or_null(m->place));
+	char g[64];
+	hy_meeting_guessed_names(m->guessed, g, sizeof g);
+	json_object_set_new(o, "guessed", json_string(g));
+	json_object_set_new(o, "not_readout", json_boolean(m->not_readout));
 	json_object_set_new(o, "kind", str_or_null(m->kind));
 	json_object_set_new(o, "number", json_integer(m->number));
 	json_object_set_new(o, "chair", str_or_null(m->chair));
