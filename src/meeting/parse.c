@@ -1780,6 +1780,129 @@ static int from_title(struct hy_meeting *m, const struct meta *mt)
 	return rc;
 }
 
+/* ------------------------------------------------------------------ */
+/* The body's place                                                       */
+
+/* Last words of a place name: a body that belongs to a place starts with
+ * one (县政府, 旗政府, 街道党工委), the name before it (张家川县). */
+static const char *const place_levels[] = {"街道", "县", "区", "市", "旗", "镇", "乡", "州", "盟"};
+/* What follows a level in a body: the organ. */
+static const char *const organs[] = {"人民政府", "政府", "党工委", "党委", "委", "人大",
+				     "政协", "办事处", "长办公会", "常务会", "党组"};
+/* Words a place name cannot hold: verbs, pronouns and numbers before a
+ * body (主持召开县政府, 全县, 十六届县人民政府). */
+static const char *const not_place[] = {
+	"召开", "主持", "举行", "召集", "出席", "参加", "列席", "全", "本", "我", "该", "各",
+	"了", "在", "的", "和", "及", "与", "日", "年", "届", "次", "第", "由", "为", "对",
+	"副", "长", "记", "任", "员", "委", "府", "会", "议", "上", "下", "午", "前", "后",
+};
+
+/* A place name ending at [.., e) of t: 1 to 4 Han characters before the
+ * level, after a boundary (not Han, the start, or a word a place cannot
+ * hold: 主持召开柏溪县政府). Returns its start, or e when there is none. */
+static size_t place_start(const struct doc *t, size_t e)
+{
+	size_t j = e;
+	while (j > 0 && e - j < 5 && is_han(t->cp[j - 1]) && cn_digit(t->cp[j - 1]) < 0)
+		j--;
+	int bounded = j == 0 || !is_han(t->cp[j - 1]) || cn_digit(t->cp[j - 1]) >= 0;
+	for (size_t i = j; i < e; i++) {
+		size_t k = match_any(t, i, e, not_place, COUNT(not_place), NULL);
+		if (k) {
+			j = i + k;
+			bounded = 1;
+			i = j - 1;
+		}
+	}
+	if (!bounded || e - j > 4)
+		return e;
+	return j;
+}
+
+/* In s: a place and the body after it, as 柏溪县政府 → 柏溪县 + 县政府.
+ * With want_level, only that level. 0 and *place set (or left NULL), or
+ * HY_ERR_NOMEM. */
+static int place_in(const char *s, size_t slen, const char *want_level, char **place,
+		    size_t *body_at)
+{
+	struct doc t;
+	int rc = doc_init(&t, s, slen);
+	if (rc)
+		return rc;
+	for (size_t i = 1; i < t.n && !*place; i++) {
+		size_t which, l = match_any(&t, i, t.n, place_levels, COUNT(place_levels), &which);
+		if (!l || (want_level && !match(&t, i, t.n, want_level)))
+			continue;
+		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
+		static const char *const verbs[] = {"召开", "召集", "举行"};
+		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
+		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)))
+			continue;
+		size_t j = place_start(&t, i);
+		if (j == i)
+			continue;
+		*place = doc_str(&t, j, i + l);
+		if (!*place)
+			rc = HY_ERR_NOMEM;
+		if (body_at)
+			*body_at = t.off[i];
+	}
+	doc_free(&t);
+	return rc;
+}
+
+/* The place of m's body: from the body itself (柏溪县政府: the body is
+ * then 县政府), else from the title, the opening or the text. */
+static int find_place(struct hy_meeting *m, const char *text, size_t len)
+{
+	if (!m->body)
+		return 0;
+	size_t at = 0;
+	int rc = place_in(m->body, strlen(m->body), NULL, &m->place, &at);
+	if (!rc && !m->place) { /* the body is a place alone: 青岚县 */
+		struct doc b0;
+		if ((rc = doc_init(&b0, m->body, strlen(m->body))))
+			return rc;
+		size_t l0 = 0;
+		for (size_t t = 0; t < COUNT(place_levels) && !l0; t++)
+			ends_with(&b0, 0, b0.n, place_levels[t], &l0);
+		if (l0 && b0.n > l0 && place_start(&b0, b0.n - l0) == 0) {
+			m->place = strdup(m->body);
+			rc = m->place ? 0 : HY_ERR_NOMEM;
+		}
+		doc_free(&b0);
+		if (rc || m->place)
+			return rc;
+	}
+	if (rc || m->place) {
+		if (!rc && at) {
+			memmove(m->body, m->body + at, strlen(m->body + at) + 1);
+		}
+		return rc;
+	}
+	/* the level the body starts with */
+	struct doc b;
+	if ((rc = doc_init(&b, m->body, strlen(m->body))))
+		return rc;
+	size_t which, l = match_any(&b, 0, b.n, place_levels, COUNT(place_levels), &which);
+	doc_free(&b);
+	if (!l)
+		return 0;
+	const char *level = place_levels[which];
+	if (m->title && (rc = place_in(m->title, strlen(m->title), level, &m->place, NULL)))
+		return rc;
+	if (!m->place && m->summary &&
+	    (rc = place_in(m->summary, strlen(m->summary), level, &m->place, NULL)))
+		return rc;
+	if (!m->place) { /* the first lines are enough (and cheap) */
+		while (len > 4096 || (len > 0 && len < 4096 &&
+				      ((unsigned char)text[len] & 0xC0) == 0x80))
+			len = len > 4096 ? 4096 : len - 1;
+		rc = place_in(text, len, level, &m->place, NULL);
+	}
+	return rc;
+}
+
 /* A title for a page that has none, from what the text says: place,
  * body, number, kind and the day (柏溪县政府第19次常务会议 4月18日); left
  * NULL when the text names no meeting. Marked HY_GUESSED_TITLE. */
@@ -2003,6 +2126,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc)
 		m->not_readout = !meeting_word && !m->kind && !m->chair && !m->date &&
 				 !m->month_day;
+	if (!rc)
+		rc = find_place(m, text, len);
 	if (!rc && !m->title)
 		rc = compose_title(m);
 out:
