@@ -1908,7 +1908,7 @@ static int find_place(struct hy_meeting *m, const char *text, size_t len)
  * NULL when the text names no meeting. Marked HY_GUESSED_TITLE. */
 static int compose_title(struct hy_meeting *m)
 {
-	if (!m->body && !m->kind)
+	if (!m->body && !m->kind && !m->month_day && !m->chair)
 		return 0;
 	const char *place = m->place ? m->place : "";
 	const char *body = m->body ? m->body : "";
@@ -1931,13 +1931,13 @@ static int compose_title(struct hy_meeting *m)
 	int mm, dd;
 	if (m->month_day && sscanf(m->month_day, "%d-%d", &mm, &dd) == 2)
 		snprintf(day, sizeof day, " %d月%d日", mm, dd);
-	size_t n = pl + strlen(body) + strlen(num) + (m->kind ? strlen(m->kind) : 0) +
+	size_t n = pl + strlen(body) + strlen(num) + (m->kind ? strlen(m->kind) : 8) +
 		   strlen(day) + 1;
 	m->title = malloc(n);
 	if (!m->title)
 		return HY_ERR_NOMEM;
-	snprintf(m->title, n, "%s%s%s%s%s", place, body + cl, num, m->kind ? m->kind : "",
-		 day);
+	snprintf(m->title, n, "%s%s%s%s%s", place, body + cl, num,
+		 m->kind ? m->kind : "会议", day);
 	m->guessed |= HY_GUESSED_TITLE;
 	return 0;
 }
@@ -1966,6 +1966,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		goto out;
 	}
 	size_t nbody = 0, title = NPOS;
+	int novel = 0;
 	for (size_t i = 0; i < nl; i++) {
 		kind[i] = classify_line(&d, lines[i].a, lines[i].b);
 		nbody += kind[i] == L_BODY;
@@ -2009,22 +2010,52 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			break;
 		}
 	}
-	/* title: the first body line that reads like one */
-	for (size_t i = 0; i < nl; i++) {
+	/* title: the first body line that reads like one. A line without
+	 * Chinese (a user name) or a short column label (旗级要闻) before a
+	 * line that names a meeting is page chrome, not the title. */
+	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
 		if (kind[i] != L_BODY)
 			continue;
+		seen++;
 		struct span l = lines[i];
 		size_t e = clause_end(&d, l.a, l.b, 1);
-		if (l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) &&
-		    find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a &&
-		    !starts_item(&d, l.a, l.b) && !ends_paragraph(&d, l.a, l.b)) {
-			title = i;
-			m->title = doc_str(&d, l.a, l.b);
-			if (!m->title) {
-				rc = HY_ERR_NOMEM;
-				goto out;
-			}
+		int titleish = l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) &&
+			       find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a &&
+			       !starts_item(&d, l.a, l.b) && !ends_paragraph(&d, l.a, l.b);
+		if (!titleish)
+			break;
+		size_t next = i + 1;
+		while (next < nl && kind[next] != L_BODY)
+			next++;
+		int names_meeting = find(&d, l.a, l.b, "会") != NPOS;
+		if (count_han(&d, l.a, l.b) < 2 ||
+		    (!names_meeting && count_han(&d, l.a, l.b) <= 8 && next < nl &&
+		     lines[next].b - lines[next].a <= 80 &&
+		     find(&d, lines[next].a, lines[next].b, "会") != NPOS &&
+		     clause_end(&d, lines[next].a, lines[next].b, 1) + 1 >= lines[next].b)) {
+			kind[i] = L_CHROME;
+			continue;
 		}
+		/* 【时政新闻】… : the column's name is no part of the title */
+		size_t a0 = l.a;
+		if (d.cp[a0] == 0x3010 || d.cp[a0] == '[') {
+			for (size_t k = a0 + 1; k < l.b && k <= a0 + 12; k++)
+				if ((d.cp[k] == 0x3011 || d.cp[k] == ']') && k + 3 < l.b) {
+					a0 = skip_spaces(&d, k + 1, l.b);
+					break;
+				}
+		}
+		title = i;
+		m->title = doc_str(&d, a0, l.b);
+		if (!m->title) {
+			rc = HY_ERR_NOMEM;
+			goto out;
+		}
+		/* a chapter of a novel about a meeting (第663章 …) */
+		long ch;
+		size_t k = match(&d, a0, l.b, "第") ? parse_num(&d, a0 + 1, l.b, &ch) : 0;
+		if (k && match(&d, a0 + 1 + k, l.b, "章"))
+			novel = 1;
 		break;
 	}
 	/* subtitles: short lines after the title that end like a title
@@ -2124,8 +2155,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;
 	if (!rc)
-		m->not_readout = !meeting_word && !m->kind && !m->chair && !m->date &&
-				 !m->month_day;
+		m->not_readout = novel || (!meeting_word && !m->kind && !m->chair &&
+					   !m->date && !m->month_day);
 	if (!rc)
 		rc = find_place(m, text, len);
 	if (!rc && !m->title)
