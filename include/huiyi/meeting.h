@@ -43,10 +43,12 @@ struct hy_meeting {
 	int number;      /* 26 for 第26次; 0 when none */
 	char *chair;     /* chair's name, or NULL */
 	char *chair_role; /* 县委副书记、县长, or NULL */
-	char **attendees; /* 出席: names and units in text order */
+	char **attendees; /* 出席: people's names in text order */
 	size_t n_attendees;
-	char **observers; /* 列席 */
+	char **observers; /* 列席, and guests (应邀参加) */
 	size_t n_observers;
+	char **units; /* offices listed with the people (县财政局) */
+	size_t n_units;
 	char *summary; /* opening paragraph, or NULL */
 	struct hy_section *sections;
 	size_t n_sections;

@@ -95,6 +95,7 @@ static int print_json(const struct hy_store_record *r,
 						  m->n_attendees));
 	json_object_set_new(o, "observers", names(m->observers,
 						  m->n_observers));
+	json_object_set_new(o, "units", names(m->units, m->n_units));
 	json_object_set_new(o, "guessed", guessed_list(m->guessed));
 	json_object_set_new(o, "summary", hy_cli_json_str(m->summary));
 	secs = json_array();
@@ -217,6 +218,9 @@ static void print_text(const struct hy_cli *c,
 	free(v);
 	v = join(m->observers, m->n_observers);
 	field(c, cols, "列席", v);
+	free(v);
+	v = join(m->units, m->n_units);
+	field(c, cols, "单位", v);
 	free(v);
 	if (m->summary && m->summary[0]) {
 		fputc('\n', stdout);

@@ -969,13 +969,15 @@ static int is_unit(const struct doc *d, size_t a, size_t b)
 }
 
 /* One list item: "县领导杨道刚", "黄德庆", "县纪委监委", "县发改委等有关部门负责同志". */
-static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out)
+static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
+		      struct strv *units)
 {
 	static const char *const tails[] = {
 		"分管负责同志", "分管负责人", "分管同志", "分管领导", "和委员",
 		"及委员", "主要负责同志", "有关负责同志", "相关负责同志", "负责同志", "负责人",
 		"主要负责人", "有关同志", "同志", "出席会议", "列席会议", "参加会议",
-		"会议", "出席", "列席", "参加", "的", "分别", "等",
+		"会议", "出席", "列席", "参加", "的", "分别", "等", "一行", "有关人员",
+		"相关人员", "工作人员", "人员", "应邀", "常务",
 	};
 	static const char *const heads[] = {"以及", "及", "和", "还有", "特邀",
 					    "邀请", "其中", "以及"};
@@ -1017,13 +1019,17 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out)
 	size_t p = split_role_name(d, a, b);
 	if (p != NPOS && p > a)
 		return strv_push(out, doc_str(d, p, b));
-	if (p == a || is_unit(d, a, b) || b - a > 4)
+	if (p == a)
 		return strv_push(out, doc_str(d, a, b));
+	/* 县财政局, 县直有关部门, 各镇: a unit, never a person */
+	if (is_unit(d, a, b) || b - a > 4)
+		return strv_push(units, doc_str(d, a, b));
 	return 0;
 }
 
 /* Split a list [a,b) at 、 , 及 and add each item. */
-static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv *out)
+static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv *out,
+			   struct strv *units)
 {
 	int depth = 0;
 	size_t s = a;
@@ -1037,7 +1043,7 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 		if (depth == 0 && (c == 0x3001 || c == ',' || c == ';' || c == ' ' ||
 				   (i < b && (m = match(d, i, b, "以及"))) ||
 				   (i < b && (m = match(d, i, b, "及"))))) {
-			int rc = add_person(d, s, i, out);
+			int rc = add_person(d, s, i, out, units);
 			if (rc)
 				return rc;
 			s = i + (m ? m : 1);
@@ -1048,10 +1054,14 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 }
 
 /* Attendance in sentence [a,b): "X出席会议", "出席会议的有:X", "出席:X". */
-static int people_in_sentence(const struct doc *d, size_t a, size_t b,
-			      struct strv *att, struct strv *obs)
+/* Who was there: attendees, observers (列席, and 应邀 guests) and units. */
+struct people {
+	struct strv att, obs, units;
+};
+
+static int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp)
 {
-	static const char *const keys[] = {"出席", "列席", "参加", "参会"};
+	static const char *const keys[] = {"出席", "列席", "参加", "参会", "到会指导"};
 	size_t from = a;
 	size_t i = a;
 	while (i < b) {
@@ -1060,7 +1070,12 @@ static int people_in_sentence(const struct doc *d, size_t a, size_t b,
 			i++;
 			continue;
 		}
-		struct strv *dst = which == 1 ? obs : att;
+		/* 应邀参加 / 应邀列席: a guest, with the observers; 常务列席 */
+		size_t lead = i >= a + 2 && (match(d, i - 2, b, "应邀") || match(d, i - 2, b, "常务"))
+				      ? 2
+				      : 0;
+		struct strv *dst = which == 1 || (lead && match(d, i - 2, b, "应邀")) ? &pp->obs
+										: &pp->att;
 		size_t j = i + m;
 		size_t k;
 		/* 出席会议的有: / 出席人员: / 出席: → the list follows */
@@ -1071,7 +1086,7 @@ static int people_in_sentence(const struct doc *d, size_t a, size_t b,
 		j2 = skip_spaces(d, j2, b);
 		if (j2 < b && d->cp[j2] == ':') {
 			size_t e = b;
-			int rc = add_people_list(d, j2 + 1, e, dst);
+			int rc = add_people_list(d, j2 + 1, e, dst, &pp->units);
 			if (rc)
 				return rc;
 			return 0;
@@ -1095,7 +1110,7 @@ static int people_in_sentence(const struct doc *d, size_t a, size_t b,
 			}
 			q = c - 1;
 		}
-		int rc = add_people_list(d, s, i, dst);
+		int rc = add_people_list(d, s, i - lead, dst, &pp->units);
 		if (rc)
 			return rc;
 		/* skip 会议 after the keyword and a separator */
@@ -2187,7 +2202,7 @@ static int is_attendance(const struct doc *d, size_t a, size_t b)
 static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 {
 	struct sections ss = {0};
-	struct strv att = {0}, obs = {0};
+	struct people pp = {0};
 	int rc = 0;
 	/* paragraphs: separated by blank lines */
 	size_t np = 0;
@@ -2233,7 +2248,7 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 			goto out;
 		for (size_t i = a; i < cut && !rc;) {
 			size_t e = clause_end(d, i, cut, 1);
-			rc = people_in_sentence(d, i, e, &att, &obs);
+			rc = people_in_sentence(d, i, e, &pp);
 			i = e + 1;
 		}
 		if (rc)
@@ -2246,7 +2261,7 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 		if (is_attendance(d, a, b)) {
 			for (size_t i = a; i < b && !rc;) {
 				size_t e = clause_end(d, i, b, 1);
-				rc = people_in_sentence(d, i, e, &att, &obs);
+				rc = people_in_sentence(d, i, e, &pp);
 				i = e + 1;
 			}
 			if (rc)
@@ -2273,10 +2288,12 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 	}
 out:
 	free(p);
-	m->attendees = att.v; /* the meeting owns the lists now */
-	m->n_attendees = att.n;
-	m->observers = obs.v;
-	m->n_observers = obs.n;
+	m->attendees = pp.att.v; /* the meeting owns the lists now */
+	m->n_attendees = pp.att.n;
+	m->observers = pp.obs.v;
+	m->n_observers = pp.obs.n;
+	m->units = pp.units.v;
+	m->n_units = pp.units.n;
 	m->sections = ss.v;
 	m->n_sections = ss.n;
 	return rc;
@@ -2304,6 +2321,7 @@ void hy_meeting_free(struct hy_meeting *m)
 	free(m->chair_role);
 	free_list(m->attendees, m->n_attendees);
 	free_list(m->observers, m->n_observers);
+	free_list(m->units, m->n_units);
 	free(m->summary);
 	for (size_t i = 0; i < m->n_sections; i++) {
 		free(m->sections[i].heading);

@@ -238,13 +238,15 @@ static const char schema_v4[] =
  * year keeps them); date_basis where date's year came from (meeting.h
  * hy_date_basis_name, NULL when unknown: meetings stored before v5);
  * guessed the names of fields not read from the text ("year,title");
- * place the body's place (张家川县). Existing rows keep their date and
+ * place the body's place (张家川县); units the offices listed with the
+ * people (县财政局), one a line. Existing rows keep their date and
  * get its month and day. */
 static const char schema_v5[] =
 	"ALTER TABLE meetings ADD COLUMN month_day TEXT;"
 	"ALTER TABLE meetings ADD COLUMN date_basis TEXT;"
 	"ALTER TABLE meetings ADD COLUMN guessed TEXT;"
 	"ALTER TABLE meetings ADD COLUMN place TEXT;"
+	"ALTER TABLE meetings ADD COLUMN units TEXT;"
 	"UPDATE meetings SET month_day = substr(date, 6, 5)"
 	" WHERE date IS NOT NULL;";
 
@@ -288,9 +290,9 @@ static const char *const stmt_sql[HY_ST_COUNT] = {
 		"INSERT INTO meetings (title, published, date, body, kind,"
 		" number, chair, chair_role, summary, raw, clean, sha256,"
 		" source, encoding, replaced, month_day, date_basis, guessed,"
-		" place)"
+		" place, units)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+		" ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
 	[HY_ST_INSERT_SECTION] =
 		"INSERT INTO sections (meeting_id, n, heading, text)"
 		" VALUES (?1, ?2, ?3, ?4)",
@@ -310,7 +312,7 @@ static const char *const stmt_sql[HY_ST_COUNT] = {
 	[HY_ST_GET_MEETING] =
 		"SELECT id, title, published, date, body, kind, number, chair,"
 		" chair_role, summary, source, sha256, encoding, replaced,"
-		" imported_at, month_day, date_basis, guessed, place"
+		" imported_at, month_day, date_basis, guessed, place, units"
 		" FROM meetings WHERE id = ?1",
 	[HY_ST_GET_SECTIONS] =
 		"SELECT n, heading, text FROM sections WHERE meeting_id = ?1"

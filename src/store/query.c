@@ -1374,6 +1374,32 @@ static int get_people(struct hy_store *s, struct hy_store_record *r,
 	return 0;
 }
 
+/* Lines of s into a new array *v of *n strings (none when s is NULL).
+ * Returns 0, or 1 when out of memory. */
+static int split_lines(const char *s, char ***v, size_t *n)
+{
+	*v = NULL;
+	*n = 0;
+	if (!s || !*s)
+		return 0;
+	size_t k = 1;
+	for (const char *p = s; *p; p++)
+		k += *p == '\n';
+	*v = calloc(k, sizeof **v);
+	if (!*v)
+		return 1;
+	for (const char *p = s;;) {
+		size_t len = strcspn(p, "\n");
+		(*v)[*n] = strndup(p, len);
+		if (!(*v)[*n])
+			return 1;
+		++*n;
+		if (!p[len])
+			return 0;
+		p += len + 1;
+	}
+}
+
 int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r,
 		 char *err, size_t errlen)
 {
@@ -1421,6 +1447,9 @@ int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r,
 	r->m.guessed =
 		hy_meeting_guessed_from((const char *)sqlite3_column_text(st, 17));
 	r->m.place = col_dup(st, 18, &oom);
+	if (!oom && split_lines((const char *)sqlite3_column_text(st, 19), &r->m.units,
+				&r->m.n_units))
+		oom = 1;
 	sqlite3_reset(st);
 	if (oom) {
 		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");

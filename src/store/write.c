@@ -161,6 +161,22 @@ static int link_people(struct hy_store *s, int64_t meeting, const char *role,
 	return 0;
 }
 
+/* v[0..n) one a line, or NULL when n is 0 (or out of memory). */
+static char *join_lines(char *const *v, size_t n)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < n; i++)
+		len += strlen(v[i]) + 1;
+	char *s = n ? malloc(len) : NULL;
+	for (size_t i = 0, at = 0; s && i < n; i++) {
+		size_t k = strlen(v[i]);
+		memcpy(s + at, v[i], k);
+		at += k;
+		s[at++] = i + 1 < n ? '\n' : '\0';
+	}
+	return s;
+}
+
 static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		       const struct hy_store_doc *doc, const char *sha,
 		       int64_t *id, char *err, size_t errlen)
@@ -201,6 +217,12 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 	sqlite3_bind_text(st, 18, guessed[0] ? guessed : NULL, -1,
 			  SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 19, m->place, -1, SQLITE_STATIC);
+	char *units = join_lines(m->units, m->n_units);
+	if (m->n_units && !units) {
+		sqlite3_reset(st);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	}
+	sqlite3_bind_text(st, 20, units, -1, free);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE) {
 		rc = sqlite3_extended_errcode(s->db);

@@ -8,7 +8,8 @@ fixture a.txt 12
 cp "$T/fx/a.txt" "$T/real/a.txt"
 ln -s "$T/real" "$T/link"
 printf '只有一行字\n' >"$T/real/bare.txt"
-run 0 hy import "$T/link/a.txt" "$T/real/bare.txt" "$HUIYI_ROOT/samples"
+run 0 hy import "$T/link/a.txt" "$HUIYI_ROOT/samples"
+run 0 hy import --force "$T/real/bare.txt" # no readout: every field null
 run 0 hy import - <"$T/fx/a.txt" # same bytes: a duplicate, not stored
 id=$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE source LIKE '%/real/a.txt'")
 bare=$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE source LIKE '%/bare.txt'")
@@ -20,7 +21,7 @@ import hashlib, json, os, sys
 o = json.load(open(sys.argv[1], encoding="utf-8"))
 keys = ["id", "title", "published", "date", "month_day", "date_precision",
         "date_basis", "body", "place", "kind", "number", "chair", "attendees",
-        "observers", "guessed", "summary", "sections", "source", "sha256"]
+        "observers", "units", "guessed", "summary", "sections", "source", "sha256"]
 assert list(o) == keys, "keys: %r" % list(o)
 assert o["date_precision"] in ("day", "month-day", "none"), o["date_precision"]
 assert o["date_basis"] in (None, "text", "publish", "path", "given", "file-time")

@@ -18,8 +18,8 @@ run 0 hy show "$id"
 python3 - "$T/out" <<'PY' || fail "show: metadata block"
 import sys
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
-labels = [l.split("  ", 1)[0] for l in lines[:9]]
-assert labels == ["标题", "日期", "发布", "机构", "地方", "会议", "主持", "出席", "列席"], labels
+labels = [l.split("  ", 1)[0] for l in lines[:10]]
+assert labels == ["标题", "日期", "发布", "机构", "地方", "会议", "主持", "出席", "列席", "单位"], labels
 assert lines[0] == "标题  石桥县召开县政府第5次常务会议", lines[0]
 PY
 grep -q '^§1 ' "$T/out" || fail "show: no §1 heading"

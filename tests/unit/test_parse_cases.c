@@ -53,6 +53,7 @@ static json_t *as_json(const struct hy_meeting *m)
 	json_object_set_new(o, "chair_role", str_or_null(m->chair_role));
 	json_object_set_new(o, "attendees", list(m->attendees, m->n_attendees));
 	json_object_set_new(o, "observers", list(m->observers, m->n_observers));
+	json_object_set_new(o, "units", list(m->units, m->n_units));
 	json_object_set_new(o, "summary", str_or_null(m->summary));
 	json_object_set_new(o, "n_sections", json_integer((json_int_t)m->n_sections));
 	json_t *h = json_array();
