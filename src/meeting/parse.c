@@ -1325,6 +1325,19 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 			ks -= 2;
 		be = ks;
 	}
+	/* 2026年第1次旗政府常务会议, 五届104次区政府常务会议: the body
+	 * comes after the number */
+	if (kind_start != NPOS && count_han(d, bs, be) == 0) {
+		static const char *const levels[] = {"县", "区", "市", "旗", "镇", "乡", "街道"};
+		static const char *const organ[] = {"人民政府", "政府", "党委", "党工委", "委"};
+		size_t l = match_any(d, ks, ke, levels, COUNT(levels), NULL);
+		size_t o = l ? match_any(d, ks + l, ke, organ, COUNT(organ), NULL) : 0;
+		if (o && ke - (ks + l + o) >= 3) {
+			bs = ks;
+			be = ks + l + o;
+			ks = be;
+		}
+	}
 	/* 市政会议: a bare 会议 with no number names no body */
 	if (kind_start == NPOS && span_eq(d, ks, ke, "会议")) {
 		m->kind = doc_str(d, s, end);
@@ -1810,6 +1823,7 @@ static const char *const not_place[] = {
 	"召开", "主持", "举行", "召集", "出席", "参加", "列席", "全", "本", "我", "该", "各",
 	"了", "在", "的", "和", "及", "与", "日", "年", "届", "次", "第", "由", "为", "对",
 	"副", "长", "记", "任", "员", "委", "府", "会", "议", "上", "下", "午", "前", "后",
+	"向", "以", "经", "按", "将", "把", "从", "到", "给", "请", "同", "并", "使", "报",
 };
 
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
@@ -1837,8 +1851,8 @@ static size_t place_start(const struct doc *t, size_t e)
 /* In s: a place and the body after it, as 柏溪县政府 → 柏溪县 + 县政府.
  * With want_level, only that level. 0 and *place set (or left NULL), or
  * HY_ERR_NOMEM. */
-static int place_in(const char *s, size_t slen, const char *want_level, char **place,
-		    size_t *body_at)
+static int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
+		    char **place, size_t *body_at)
 {
 	struct doc t;
 	int rc = doc_init(&t, s, slen);
@@ -1854,7 +1868,7 @@ static int place_in(const char *s, size_t slen, const char *want_level, char **p
 		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)))
 			continue;
 		size_t j = place_start(&t, i);
-		if (j == i)
+		if (j == i || i - j < min_len)
 			continue;
 		*place = doc_str(&t, j, i + l);
 		if (!*place)
@@ -1873,7 +1887,7 @@ static int find_place(struct hy_meeting *m, const char *text, size_t len)
 	if (!m->body)
 		return 0;
 	size_t at = 0;
-	int rc = place_in(m->body, strlen(m->body), NULL, &m->place, &at);
+	int rc = place_in(m->body, strlen(m->body), NULL, 1, &m->place, &at);
 	if (!rc && !m->place) { /* the body is a place alone: 青岚县 */
 		struct doc b0;
 		if ((rc = doc_init(&b0, m->body, strlen(m->body))))
@@ -1904,16 +1918,16 @@ static int find_place(struct hy_meeting *m, const char *text, size_t len)
 	if (!l)
 		return 0;
 	const char *level = place_levels[which];
-	if (m->title && (rc = place_in(m->title, strlen(m->title), level, &m->place, NULL)))
+	if (m->title && (rc = place_in(m->title, strlen(m->title), level, 1, &m->place, NULL)))
 		return rc;
 	if (!m->place && m->summary &&
-	    (rc = place_in(m->summary, strlen(m->summary), level, &m->place, NULL)))
+	    (rc = place_in(m->summary, strlen(m->summary), level, 2, &m->place, NULL)))
 		return rc;
 	if (!m->place) { /* the first lines are enough (and cheap) */
 		while (len > 4096 || (len > 0 && len < 4096 &&
 				      ((unsigned char)text[len] & 0xC0) == 0x80))
 			len = len > 4096 ? 4096 : len - 1;
-		rc = place_in(text, len, level, &m->place, NULL);
+		rc = place_in(text, len, level, 2, &m->place, NULL);
 	}
 	return rc;
 }

@@ -106,6 +106,10 @@ def main():
                 fails.append((k, ["show failed"]))
                 continue
             o = json.loads(s.stdout)
+            # the text as stored (cleaned: pinyin glosses and chrome gone)
+            c = run(["sqlite3", db, "SELECT clean FROM meetings WHERE id = %s" % ids[k]])
+            if c.returncode == 0 and c.stdout.strip():
+                text = c.stdout
             skip = set(lab.get("skip", []))
 
             def field(name, want, got):
