@@ -1815,8 +1815,8 @@ static int from_title(struct hy_meeting *m, const struct meta *mt)
  * one (县政府, 旗政府, 街道党工委), the name before it (张家川县). */
 static const char *const place_levels[] = {"街道", "县", "区", "市", "旗", "镇", "乡", "州", "盟"};
 /* What follows a level in a body: the organ. */
-static const char *const organs[] = {"人民政府", "政府", "党工委", "党委", "委", "人大",
-				     "政协", "办事处", "长办公会", "常务会", "党组"};
+static const char *const organs[] = {"人民政府", "政府", "党工委", "党委", "委", /* proper */
+				     "人大", "政协", "办事处", "长办公会", "常务会", "党组"};
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
  * body (主持召开县政府, 全县, 十六届县人民政府). */
 static const char *const not_place[] = {
@@ -1864,7 +1864,8 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 			continue;
 		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
 		static const char *const verbs[] = {"召开", "召集", "举行"};
-		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
+		/* outside the title only the organs proper: 提交县人大 is no place */
+		if (!match_any(&t, i + l, t.n, organs, min_len > 1 ? 5 : COUNT(organs), NULL) &&
 		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)))
 			continue;
 		size_t j = place_start(&t, i);
@@ -2290,6 +2291,24 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 			if (!m->chair && (rc = find_chair(d, a, b, m)))
 				goto out;
 			continue;
+		}
+		/* "会议由镇党委组织委员葛冰主持，共四项议程。一是…": the chair
+		 * in the first clause of a longer paragraph */
+		if (!m->chair && match(d, skip_spaces(d, a, b), b, "会议由")) {
+			size_t e = clause_end(d, a, b, 0);
+			if (ends_with(d, a, e, "主持", NULL) && (rc = find_chair(d, a, e, m)))
+				goto out;
+		}
+		/* page chrome that reached the body: a line or a run of short
+		 * lines with no sentence in it (网站首页 走进… , 展开详细, a
+		 * trailing column name) is no agenda item */
+		if (b - a <= 80 && !item_marker(d, a, b) &&
+		    agenda_verb_at(d, a, b, NULL) == NPOS) {
+			int sentence = 0;
+			for (size_t i = a; i < b && !sentence; i++)
+				sentence = is_sent_end(d, i) || d->cp[i] == ',';
+			if (!sentence)
+				continue;
 		}
 		/* "会议强调，…" continues the previous item */
 		if (ss.n > 0 && is_remark(d, a, b)) {
