@@ -594,7 +594,8 @@ static const char *const kinds[] = {
 	"书记办公会议", "常委会会议", "理论学习中心组学习会议", "常务会议",
 	"党组会议", "常委会议", "全体会议", "专题会议", "主任会议", "主席会议",
 	"办公会议", "联席会议", "调度会议", "推进会议", "协调会议", "工作会议",
-	"会议",
+	"会议", "周例会", "例会", "碰头会", "办公会", "调度会", "推进会", "座谈会",
+	"对接会", "专题会",
 };
 
 /* A body ending with one of these stems lends it to the kind:
@@ -1204,19 +1205,34 @@ static int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting
 	return 0;
 }
 
-/* The word 会议 naming a meeting (not 会议室, 会议厅, 会议中心). */
-static size_t find_meeting_word(const struct doc *d, size_t from, size_t end)
+/* Short names of meetings that do without 会议 (县长周例会, 市长碰头会). */
+static const char *const short_meetings[] = {"周例会", "例会", "碰头会", "办公会", "调度会",
+					     "推进会", "座谈会", "对接会", "专题会"};
+
+/* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
+ * 召开会议), or one of short_meetings not followed by 议. Returns its
+ * start and its length in *len, or NPOS. */
+static size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len)
 {
 	static const char *const rooms[] = {"室", "厅", "中心", "楼", "大厅", "精神"};
 	static const char *const verbs[] = {"主持", "出席", "列席", "参加", "参会",
 					    "召开", "举行", "学习", "传达"};
-	for (size_t i = find(d, from, end, "会议"); i != NPOS;
-	     i = find(d, i + 2, end, "会议")) {
-		int bare_verb = 0;
-		for (size_t v = 0; v < COUNT(verbs) && i >= from + 2; v++)
-			bare_verb |= match(d, i - 2, end, verbs[v]) == 2;
-		if (!match_any(d, i + 2, end, rooms, COUNT(rooms), NULL) && !bare_verb)
+	for (size_t i = from; i + 1 < end; i++) {
+		size_t k;
+		if (match(d, i, end, "会议")) {
+			int bare_verb = 0;
+			for (size_t v = 0; v < COUNT(verbs) && i >= from + 2; v++)
+				bare_verb |= match(d, i - 2, end, verbs[v]) == 2;
+			if (!match_any(d, i + 2, end, rooms, COUNT(rooms), NULL) && !bare_verb) {
+				*len = 2;
+				return i;
+			}
+		} else if ((k = match_any(d, i, end, short_meetings, COUNT(short_meetings),
+					  NULL)) &&
+			   !match(d, i + k, end, "议")) {
+			*len = k;
 			return i;
+		}
 	}
 	return NPOS;
 }
@@ -1229,10 +1245,10 @@ static int span_eq(const struct doc *d, size_t a, size_t b, const char *s)
 /* Meeting name in [a,b) ending in 会议: body, number, kind. */
 static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
-	size_t end = find_meeting_word(d, a, b);
+	size_t wlen = 0, end = find_meeting_word(d, a, b, &wlen);
 	if (end == NPOS)
 		return 0;
-	end += 2;
+	end += wlen;
 	size_t cv = find_any(d, a, end, chair_verbs, COUNT(chair_verbs), NULL);
 	/* the name starts after the last verb or separator before it */
 	size_t s = a;
@@ -1319,8 +1335,9 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 		}
 		if (ks == NPOS)
 			return 0;
-		/* X长办公会议 keeps its X */
-		if (ends_with(d, ks, end, "办公会议", NULL) && ks >= s + 2 &&
+		/* X长办公会议, 县长周例会 keep their X长 */
+		static const char *const heads[] = {"办公会", "周例会", "例会", "碰头会"};
+		if (match_any(d, ks, end, heads, COUNT(heads), NULL) && ks >= s + 2 &&
 		    match(d, ks - 1, end, "长"))
 			ks -= 2;
 		be = ks;
@@ -1411,8 +1428,10 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 	}
 	m->kind = kind.s;
 	m->number = number > 0 && number < 100000 ? (int)number : 0;
-	/* 县长办公会议 is the 县政府's by definition: body X政府 */
-	if (!m->body && ke - ks == 6 && ends_with(d, ks, ke, "长办公会议", NULL)) {
+	/* 县长办公会议, 市长碰头会 are the 县政府's: body X政府 */
+	static const char *const heads_of[] = {"县长", "区长", "市长", "旗长", "镇长", "乡长"};
+	if (!m->body && kind_start == NPOS &&
+	    match_any(d, ks, ke, heads_of, COUNT(heads_of), NULL) == 2 && ke - ks >= 4) {
 		struct buf g = {0};
 		if (buf_add(&g, d->s + d->off[ks], d->off[ks + 1] - d->off[ks]) ||
 		    buf_add(&g, "政府", strlen("政府")))
@@ -1871,6 +1890,9 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		size_t j = place_start(&t, i);
 		if (j == i || i - j < min_len)
 			continue;
+		/* outside the title a place opens a clause (，清水县政府县长…) */
+		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]))
+			continue;
 		*place = doc_str(&t, j, i + l);
 		if (!*place)
 			rc = HY_ERR_NOMEM;
@@ -2258,7 +2280,7 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 			goto out;
 		if (!m->chair && (rc = find_chair(d, a, cut, m)))
 			goto out;
-		size_t mn = find_meeting_word(d, a, cut);
+		size_t mlen, mn = find_meeting_word(d, a, cut, &mlen);
 		if (mn != NPOS && (rc = meeting_name(d, a, clause_end(d, mn, cut, 0), m)))
 			goto out;
 		for (size_t i = a; i < cut && !rc;) {
