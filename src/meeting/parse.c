@@ -601,7 +601,7 @@ static const char *const kinds[] = {
 /* A body ending with one of these stems lends it to the kind:
  * 县委常委会 + 会议 → 县委 + 常委会会议. */
 static const char *const kind_stems[] = {
-	"常委会", "常委", "党组", "全体", "常务委员会", "主任", "主席",
+	"常委会", "常委", "党组", "全体", "常务委员会", "主任", "主席", "党委", "党工委",
 };
 
 static const char *const chair_verbs[] = {
@@ -722,6 +722,8 @@ static int is_content_line(const struct doc *d, size_t a, size_t b)
 	return has_any(d, a, b, content, COUNT(content));
 }
 
+static size_t item_marker(const struct doc *d, size_t i, size_t end);
+
 static enum line_kind classify_line(const struct doc *d, size_t a, size_t b)
 {
 	if (a >= b)
@@ -771,6 +773,10 @@ static enum line_kind classify_line(const struct doc *d, size_t a, size_t b)
 				    match(d, a, b, "位置") || arrows >= 2))
 			return L_CHROME;
 	}
+	/* ?!?/p>, admin, a lone digit: nothing Chinese in a short line */
+	if (len <= 16 && count_han(d, a, b) == 0 && find_date(d, a, b, &t, 1) == NPOS &&
+	    !item_marker(d, a, b))
+		return L_CHROME;
 	if (len > 100 || is_content_line(d, a, b))
 		return L_BODY;
 	if (is_bare_date(d, a, b))
@@ -1355,8 +1361,12 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 			ks = be;
 		}
 	}
-	/* 市政会议: a bare 会议 with no number names no body */
-	if (kind_start == NPOS && span_eq(d, ks, ke, "会议")) {
+	/* 市政会议: a bare 会议 with no number names no body, but 镇党委会议
+	 * names the 镇党委 */
+	static const char *const party_organs[] = {"党委", "党工委"};
+	int party = be > bs + 2 && be - bs <= 10 &&
+		    longest_end(d, bs, be, party_organs, COUNT(party_organs)) > 0;
+	if (kind_start == NPOS && span_eq(d, ks, ke, "会议") && !party) {
 		m->kind = doc_str(d, s, end);
 		return m->kind ? 0 : HY_ERR_NOMEM;
 	}
@@ -1372,7 +1382,7 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 	}
 	/* 县人大常委会 + 会议: the body keeps its 常委会, the kind gets it too */
 	int keep_stem = stem && (ends_with(d, bs, be - stem, "人大", NULL) ||
-				 ends_with(d, bs, be - stem, "政协", NULL));
+				 ends_with(d, bs, be - stem, "政协", NULL) || party);
 	struct buf kind = {0}, body = {0};
 	int rc = 0;
 	/* body without any "N届" inside */
@@ -1492,6 +1502,32 @@ static int meeting_date(const struct doc *d, size_t a, size_t b, const struct me
 		/* day only at the start: "25日，" / "18號" */
 		long v;
 		size_t i = skip_spaces(d, a, b), k = parse_num(d, i, b, &v);
+		/* 33日 for 3月3日, 1030日 for 10月30日: a slip a reader resolves
+		 * by the publish date */
+		if (k >= 2 && k <= 4 && v > 31 && mt->has_pub && is_digit(d->cp[i]) &&
+		    (match(d, i + k, b, "日") || match(d, i + k, b, "号"))) {
+			struct ymd best = {0};
+			long best_gap = 0;
+			for (size_t ml = 1; ml <= 2 && ml < k; ml++) {
+				long div = ml == k - 1 ? 10 : 100;
+				struct ymd c = {mt->pub.y, (int)(v / div), (int)(v % div), 0, 0};
+				if (k - ml > 2 || !ymd_valid(&c))
+					continue;
+				long gap = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) -
+					   days_from_civil(c.y, c.m, c.d);
+				if (gap < -7) { /* a December meeting published in January */
+					c.y--;
+					gap = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) -
+					      days_from_civil(c.y, c.m, c.d);
+				}
+				if (!best.m || gap < best_gap) {
+					best = c;
+					best_gap = gap;
+				}
+			}
+			if (best.m)
+				return set_date(m, &best, HY_DATE_BASIS_PUBLISH);
+		}
 		if (k && (match(d, i + k, b, "日") || match(d, i + k, b, "号")) && v >= 1 &&
 		    v <= 31 && mt->has_pub) {
 			t = mt->pub;
@@ -2240,6 +2276,7 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 {
 	struct sections ss = {0};
 	struct people pp = {0};
+	int last_point = 0; /* the last section is a remark with no item before */
 	int rc = 0;
 	/* paragraphs: separated by blank lines */
 	size_t np = 0;
@@ -2329,17 +2366,20 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 			int sentence = 0;
 			for (size_t i = a; i < b && !sentence; i++)
 				sentence = is_sent_end(d, i) || d->cp[i] == ',';
-			if (!sentence)
+			if (!sentence || count_han(d, a, b) < 4) /* ?!?/p> */
 				continue;
 		}
-		/* "会议强调，…" continues the previous item */
-		if (ss.n > 0 && is_remark(d, a, b)) {
+		/* "会议强调，…" continues the previous item; a run of them with
+		 * no item before is one point each */
+		int remark = is_remark(d, a, b);
+		if (ss.n > 0 && remark && !last_point) {
 			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
 				goto out;
 			continue;
 		}
 		if ((rc = add_items(d, a, b, &ss)))
 			goto out;
+		last_point = remark;
 	}
 out:
 	free(p);

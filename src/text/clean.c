@@ -630,6 +630,11 @@ static const struct chrome_pat {
 	P("關於我們", PREFIX), P("网站地图", PREFIX), P("網站地圖", PREFIX),
 	P("联系我们", PREFIX), P("聯繫我們", PREFIX), P("聯系我們", PREFIX),
 	P("设为首页", PREFIX), P("設為首頁", PREFIX),
+	/* readers' widgets under an article */
+	P("文章不错", PREFIX), P("文章不錯", PREFIX), P("转载是一种动力", PREFIX),
+	P("轉載是一種動力", PREFIX), P("分享是一种美", PREFIX), P("分享是一種美", PREFIX),
+	P("打印本页", PREFIX), P("打印本頁", PREFIX), P("关闭窗口", PREFIX),
+	P("關閉窗口", PREFIX),
 
 	P("主办单位", LABEL), P("主辦單位", LABEL), P("承办单位", LABEL),
 	P("承辦單位", LABEL), P("协办单位", LABEL), P("協辦單位", LABEL),
