@@ -592,6 +592,8 @@ static const char *const kinds[] = {
 	"常务委员会会议", "党组(扩大)会议", "常委(扩大)会议", "全体(扩大)会议",
 	"党组扩大会议", "常委扩大会议", "全体扩大会议", "主任办公会议",
 	"书记办公会议", "常委会会议", "理论学习中心组学习会议", "常务会议",
+	"理论学习中心组(扩大)学习会议", "中心组(扩大)学习会议", "中心组学习会议",
+	"党委扩大会议", "党委(扩大)会议", "专题讨论会议",
 	"党组会议", "常委会议", "全体会议", "专题会议", "主任会议", "主席会议",
 	"办公会议", "联席会议", "调度会议", "推进会议", "协调会议", "工作会议",
 	"会议", "周例会", "例会", "碰头会", "办公会", "调度会", "推进会", "座谈会",
@@ -1229,6 +1231,10 @@ static size_t find_meeting_word(const struct doc *d, size_t from, size_t end, si
 			int bare_verb = 0;
 			for (size_t v = 0; v < COUNT(verbs) && i >= from + 2; v++)
 				bare_verb |= match(d, i - 2, end, verbs[v]) == 2;
+			/* 中心组(扩大)学习会议 is a meeting's name */
+			if (bare_verb && i >= from + 3 && match(d, i - 2, end, "学习") &&
+			    (d->cp[i - 3] == ')' || match(d, i - 3, end, "组")))
+				bare_verb = 0;
 			if (!match_any(d, i + 2, end, rooms, COUNT(rooms), NULL) && !bare_verb) {
 				*len = 2;
 				return i;
@@ -1275,6 +1281,17 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 	}
 	if (end - s < 2)
 		return 0;
+	/* 2024年区政府第16次…: the year is no part of the body */
+	{
+		size_t y = s;
+		while (y < end && is_digit(d->cp[y]))
+			y++;
+		if (y - s == 4 && match(d, y, end, "年")) {
+			y += match(d, y, end, "年度") ? 2 : 1;
+			if (end - y >= 2)
+				s = y;
+		}
+	}
 	/* 第N次 / N次 with optional 2020年 and 十六届 before */
 	size_t body_end = NPOS, kind_start = NPOS;
 	long number = 0;
