@@ -74,4 +74,9 @@ int hy_clean_is_pinyin(const char *s, size_t len);
  * merely contains 打印 or 版权所有 is never chrome. */
 int hy_clean_is_chrome(const char *s, size_t len);
 
+/* Copy the line s (n bytes) into out (n bytes at least) without the
+ * advertising strings of spam mirrors (src/text/ads.c: 某某官网入口·
+ * (中国)官方网站 where a place's name was); returns the bytes written. */
+size_t hy_clean_strip_ads(const char *s, size_t n, char *out);
+
 #endif

@@ -950,6 +950,7 @@ int hy_clean_is_chrome(const char *s, size_t n)
 struct cleaner {
 	struct nfc nf;
 	struct hy_buf py;
+	struct hy_buf ads;
 	struct hy_buf out;
 	struct hy_clean_stats st;
 };
@@ -967,6 +968,10 @@ static int clean_line(struct cleaner *c, const char *s, size_t n)
 	strip_pinyin(t, tn, &c->py, &s, &n, &c->st.pinyin_removed);
 	if (c->py.oom)
 		return HY_ERR_NOMEM;
+	if (hy_buf_reserve(&c->ads, n) < 0)
+		return HY_ERR_NOMEM;
+	n = hy_clean_strip_ads(s, n, c->ads.p);
+	s = c->ads.p;
 	trim(&s, &n);
 	if (n == 0)
 		return 0;
@@ -1014,6 +1019,7 @@ int hy_clean(const char *text, size_t len, char **out, size_t *out_len,
 	free(c.nf.v);
 	free(c.nf.out.p);
 	free(c.py.p);
+	free(c.ads.p);
 	if (rc < 0) {
 		free(c.out.p);
 		return rc;

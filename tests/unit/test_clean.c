@@ -497,6 +497,23 @@ static void test_garbage(void **state)
 	}
 }
 
+/* Spam mirrors' advertisements where a place's name was are cut; a
+ * website's own name (县政府官网) and the words around stay. */
+static void test_ads_removed(void **state)
+{
+	(void)state;
+	expect_clean("6月20日，某乐体育官网入口·(中国)官方网站召开第七次常务会议。",
+		     "6月20日，召开第七次常务会议。");
+	expect_clean("会议审议了《某乐体育官网入口·(中国)官方网站2022年防汛预案》。",
+		     "会议审议了《2022年防汛预案》。");
+	expect_clean("地点:win888网页版登录_Win888_12345会议中心",
+		     "地点:会议中心");
+	expect_clean("县长主持召开某某APP官网入口第5次常务会议。",
+		     "县长主持召开第5次常务会议。");
+	expect_clean("请在县政府官网查看全文。", "请在县政府官网查看全文。");
+	expect_clean("全文见市政府官方网站。", "全文见市政府官方网站。");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -518,6 +535,7 @@ int main(void)
 		cmocka_unit_test(test_long_line_never_chrome),
 		cmocka_unit_test(test_large_input),
 		cmocka_unit_test(test_garbage),
+		cmocka_unit_test(test_ads_removed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
