@@ -1194,6 +1194,10 @@ static int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting
 	if (e <= s)
 		return 0;
 	size_t p = split_role_name(d, s, e);
+	/* 会议由镇党委尚金楼主持: an office, then the name */
+	for (size_t q = e >= s + 2 ? e - 2 : s; p == NPOS && q + 4 >= e && q > s + 1; q--)
+		if (name_ok(d, q, e) && is_unit(d, s, q))
+			p = q;
 	if (p == NPOS)
 		return 0;
 	/* 召开 without 主持: "市府今日召开…" names no one; a chair needs a title */
@@ -1896,6 +1900,7 @@ static const char *const not_place[] = {
 	"了", "在", "的", "和", "及", "与", "日", "年", "届", "次", "第", "由", "为", "对",
 	"副", "长", "记", "任", "员", "委", "府", "会", "议", "上", "下", "午", "前", "后",
 	"向", "以", "经", "按", "将", "把", "从", "到", "给", "请", "同", "并", "使", "报",
+	"是", "就", "等",
 };
 
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
@@ -1904,9 +1909,9 @@ static const char *const not_place[] = {
 static size_t place_start(const struct doc *t, size_t e)
 {
 	size_t j = e;
-	while (j > 0 && e - j < 5 && is_han(t->cp[j - 1]) && cn_digit(t->cp[j - 1]) < 0)
+	while (j > 0 && e - j < 5 && is_han(t->cp[j - 1]))
 		j--;
-	int bounded = j == 0 || !is_han(t->cp[j - 1]) || cn_digit(t->cp[j - 1]) >= 0;
+	int bounded = j == 0 || !is_han(t->cp[j - 1]);
 	for (size_t i = j; i < e; i++) {
 		size_t k = match_any(t, i, e, not_place, COUNT(not_place), NULL);
 		if (k) {
@@ -1932,7 +1937,7 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		return rc;
 	for (size_t i = 1; i < t.n && !*place; i++) {
 		size_t which, l = match_any(&t, i, t.n, place_levels, COUNT(place_levels), &which);
-		if (!l || (want_level && !match(&t, i, t.n, want_level)))
+		if (!l || (want_level && *want_level && !match(&t, i, t.n, want_level)))
 			continue;
 		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
 		static const char *const verbs[] = {"召开", "召集", "举行"};
@@ -1960,8 +1965,8 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
  * then 县政府), else from the title, the opening or the text. */
 static int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
-	if (!m->body)
-		return 0;
+	if (!m->body) /* 三道通镇召开党委政府工作会议 */
+		return m->title ? place_in(m->title, strlen(m->title), "", 1, &m->place, NULL) : 0;
 	size_t at = 0;
 	int rc = place_in(m->body, strlen(m->body), NULL, 1, &m->place, &at);
 	if (!rc && !m->place) { /* the body is a place alone: 青岚县 */
@@ -1991,8 +1996,8 @@ static int find_place(struct hy_meeting *m, const char *text, size_t len)
 		return rc;
 	size_t which, l = match_any(&b, 0, b.n, place_levels, COUNT(place_levels), &which);
 	doc_free(&b);
-	if (!l)
-		return 0;
+	if (!l) /* 党委政府: any level, in the title */
+		return m->title ? place_in(m->title, strlen(m->title), "", 1, &m->place, NULL) : 0;
 	const char *level = place_levels[which];
 	if (m->title && (rc = place_in(m->title, strlen(m->title), level, 1, &m->place, NULL)))
 		return rc;
