@@ -95,6 +95,11 @@ unsigned hy_meeting_guessed_from(const char *names);
 void hy_meeting_date_label(const char *date, const char *month_day,
 			   int year_guessed, char *buf, size_t len);
 
+/* The meeting's date as a reader is told it, into buf: "2024-03-08", with
+ * where a year not in the text came from ("2024-03-08（年份据来源路径）",
+ * "…（年份按文件时间猜测）"), or "03-08（年份不详）"; "" when no date. */
+void hy_meeting_date_text(const struct hy_meeting *m, char *buf, size_t len);
+
 /* Free everything m owns and zero it. Safe on a zeroed struct. */
 void hy_meeting_free(struct hy_meeting *m);
 

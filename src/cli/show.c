@@ -38,27 +38,6 @@ static json_t *guessed_list(unsigned g)
 	return a;
 }
 
-/* The date as the 日期 line shows it: with where its year came from when
- * not from the text, and as a month and day when the year is unknown. */
-static void date_line(char *out, size_t len, const struct hy_meeting *m)
-{
-	static const char *const from[] = {
-		[HY_DATE_BASIS_PATH] = "（年份据来源路径）",
-		[HY_DATE_BASIS_GIVEN] = "（年份据 --year）",
-		[HY_DATE_BASIS_FILE_TIME] = "（年份按文件时间猜测）",
-	};
-	out[0] = '\0';
-	if (m->date) {
-		const char *note = (size_t)m->date_basis < sizeof from / sizeof from[0] &&
-						   from[m->date_basis] ?
-					   from[m->date_basis] :
-					   "";
-		snprintf(out, len, "%s%s", m->date, note);
-	} else if (m->month_day) {
-		snprintf(out, len, "%s（年份不详）", m->month_day);
-	}
-}
-
 static int print_json(const struct hy_store_record *r,
 		      const struct hy_section *only)
 {
@@ -187,7 +166,7 @@ static void print_text(const struct hy_cli *c,
 	} else {
 		field(c, cols, "标题", m->title);
 	}
-	date_line(date, sizeof date, m);
+	hy_meeting_date_text(m, date, sizeof date);
 	field(c, cols, "日期", date[0] ? date : NULL);
 	field(c, cols, "发布", m->published);
 	field(c, cols, "机构", m->body);

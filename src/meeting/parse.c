@@ -587,6 +587,10 @@ static const char *const unit_ends[] = {
 	"监委", "人大", "政协", "集团", "企业", "学校", "医院", "园",
 };
 
+/* Last words of a place name: a body that belongs to a place starts with
+ * one (县政府, 旗政府, 街道党工委), the name before it (张家川县). */
+static const char *const place_levels[] = {"街道", "县", "区", "市", "旗", "镇", "乡", "州", "盟"};
+
 /* Meeting kinds when no 第N次 separates body from kind. Longest first. */
 static const char *const kinds[] = {
 	"常务委员会会议", "党组(扩大)会议", "常委(扩大)会议", "全体(扩大)会议",
@@ -726,7 +730,7 @@ static int is_content_line(const struct doc *d, size_t a, size_t b)
 
 static size_t item_marker(const struct doc *d, size_t i, size_t end);
 
-static enum line_kind classify_line(const struct doc *d, size_t a, size_t b)
+static enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese)
 {
 	if (a >= b)
 		return L_BLANK;
@@ -776,8 +780,8 @@ static enum line_kind classify_line(const struct doc *d, size_t a, size_t b)
 			return L_CHROME;
 	}
 	/* ?!?/p>, admin, a lone digit: nothing Chinese in a short line */
-	if (len <= 16 && count_han(d, a, b) == 0 && find_date(d, a, b, &t, 1) == NPOS &&
-	    !item_marker(d, a, b))
+	if (chinese && len <= 16 && count_han(d, a, b) == 0 &&
+	    find_date(d, a, b, &t, 1) == NPOS && !item_marker(d, a, b))
 		return L_CHROME;
 	if (len > 100 || is_content_line(d, a, b))
 		return L_BODY;
@@ -913,11 +917,23 @@ static const char *const not_in_names[] = {
 	"厅", "部", "委", "科", "处", "室", "们", "的",
 };
 
+/* Invisible format characters (U+200B–U+200F, U+2060–U+2064, U+FEFF): a
+ * hostile page may hide them inside a name, which is still a name. */
+static int is_invisible(uint32_t c)
+{
+	return (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF;
+}
+
 static int name_ok(const struct doc *d, size_t a, size_t b)
 {
-	if (b - a < 2 || b - a > 4)
+	size_t n = 0;
+	for (size_t i = a; i < b; i++)
+		n += !is_invisible(d->cp[i]);
+	if (n < 2 || n > 4 || is_invisible(d->cp[a]))
 		return 0;
 	for (size_t i = a; i < b; i++) {
+		if (is_invisible(d->cp[i]))
+			continue;
 		if (!is_han(d->cp[i]))
 			return 0;
 		if (match_any(d, i, i + 1, not_in_names, COUNT(not_in_names), NULL))
@@ -1461,8 +1477,19 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 	m->number = number > 0 && number < 100000 ? (int)number : 0;
 	/* 县长办公会议, 市长碰头会 are the 县政府's: body X政府 */
 	static const char *const heads_of[] = {"县长", "区长", "市长", "旗长", "镇长", "乡长"};
-	if (!m->body && kind_start == NPOS &&
+	int bare_place = 0; /* 云潭县召开…县长办公会议: the body said is a place */
+	if (m->body) {
+		struct doc bd;
+		if (doc_init(&bd, m->body, strlen(m->body)) == 0) {
+			size_t l0 = longest_end(&bd, 0, bd.n, place_levels, COUNT(place_levels));
+			bare_place = l0 > 0 && bd.n > l0;
+			doc_free(&bd);
+		}
+	}
+	if ((!m->body || bare_place) &&
 	    match_any(d, ks, ke, heads_of, COUNT(heads_of), NULL) == 2 && ke - ks >= 4) {
+		free(m->body);
+		m->body = NULL;
 		struct buf g = {0};
 		if (buf_add(&g, d->s + d->off[ks], d->off[ks + 1] - d->off[ks]) ||
 		    buf_add(&g, "政府", strlen("政府")))
@@ -1887,9 +1914,6 @@ static int from_title(struct hy_meeting *m, const struct meta *mt)
 /* ------------------------------------------------------------------ */
 /* The body's place                                                       */
 
-/* Last words of a place name: a body that belongs to a place starts with
- * one (县政府, 旗政府, 街道党工委), the name before it (张家川县). */
-static const char *const place_levels[] = {"街道", "县", "区", "市", "旗", "镇", "乡", "州", "盟"};
 /* What follows a level in a body: the organ. */
 static const char *const organs[] = {"人民政府", "政府", "党工委", "党委", "委", /* proper */
 				     "人大", "政协", "办事处", "长办公会", "常务会", "党组"};
@@ -2076,9 +2100,11 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		goto out;
 	}
 	size_t nbody = 0, title = NPOS;
+	/* a text in Chinese at all (a short line without any is chrome there) */
+	int chinese = count_han(&d, 0, d.n < 4096 ? d.n : 4096) >= 8;
 	int novel = 0;
 	for (size_t i = 0; i < nl; i++) {
-		kind[i] = classify_line(&d, lines[i].a, lines[i].b);
+		kind[i] = classify_line(&d, lines[i].a, lines[i].b, chinese);
 		nbody += kind[i] == L_BODY;
 	}
 	/* a whole article on one line */
@@ -2138,7 +2164,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		while (next < nl && kind[next] != L_BODY)
 			next++;
 		int names_meeting = find(&d, l.a, l.b, "会") != NPOS;
-		if (count_han(&d, l.a, l.b) < 2 ||
+		if ((chinese && count_han(&d, l.a, l.b) < 2) ||
 		    (!names_meeting && count_han(&d, l.a, l.b) <= 8 && next < nl &&
 		     lines[next].b - lines[next].a <= 80 &&
 		     find(&d, lines[next].a, lines[next].b, "会") != NPOS &&

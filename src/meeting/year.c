@@ -275,3 +275,24 @@ void hy_meeting_date_label(const char *date, const char *month_day,
 	else if (month_day && sscanf(month_day, "%2d-%2d", &mm, &md) == 2)
 		snprintf(buf, len, "%d月%d日", mm, md);
 }
+
+void hy_meeting_date_text(const struct hy_meeting *m, char *buf, size_t len)
+{
+	static const char *const from[] = {
+		[HY_DATE_BASIS_PATH] = "（年份据来源路径）",
+		[HY_DATE_BASIS_GIVEN] = "（年份据 --year）",
+		[HY_DATE_BASIS_FILE_TIME] = "（年份按文件时间猜测）",
+	};
+	if (!len)
+		return;
+	buf[0] = '\0';
+	if (m->date) {
+		const char *note = (size_t)m->date_basis < sizeof from / sizeof from[0] &&
+						   from[m->date_basis] ?
+					   from[m->date_basis] :
+					   "";
+		snprintf(buf, len, "%s%s", m->date, note);
+	} else if (m->month_day) {
+		snprintf(buf, len, "%s（年份不详）", m->month_day);
+	}
+}

@@ -293,6 +293,12 @@ static const char *const stmt_sql[HY_ST_COUNT] = {
 		" place, units)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
 		" ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+	[HY_ST_INSERT_MEETING_V1] =
+		"INSERT INTO meetings (title, published, date, body, kind,"
+		" number, chair, chair_role, summary, raw, clean, sha256,"
+		" source, encoding, replaced)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		" ?13, ?14, ?15)",
 	[HY_ST_INSERT_SECTION] =
 		"INSERT INTO sections (meeting_id, n, heading, text)"
 		" VALUES (?1, ?2, ?3, ?4)",

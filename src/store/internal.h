@@ -15,6 +15,7 @@
 enum hy_store_stmt {
 	HY_ST_HAS,
 	HY_ST_INSERT_MEETING,
+	HY_ST_INSERT_MEETING_V1, /* a handle kept at schema v1–v4 (hy_store_open_at) */
 	HY_ST_INSERT_SECTION,
 	HY_ST_FIND_PERSON,
 	HY_ST_INSERT_PERSON,

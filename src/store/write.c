@@ -177,13 +177,31 @@ static char *join_lines(char *const *v, size_t n)
 	return s;
 }
 
+/* The columns of schema v5 (db.c schema_v5): 0, or HY_ERR_NOMEM. */
+static int bind_v5(sqlite3_stmt *st, const struct hy_meeting *m)
+{
+	char guessed[32];
+	sqlite3_bind_text(st, 16, m->month_day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 17, hy_date_basis_name(m->date_basis), -1, SQLITE_STATIC);
+	hy_meeting_guessed_names(m->guessed, guessed, sizeof guessed);
+	sqlite3_bind_text(st, 18, guessed[0] ? guessed : NULL, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 19, m->place, -1, SQLITE_STATIC);
+	char *units = join_lines(m->units, m->n_units);
+	if (m->n_units && !units)
+		return HY_ERR_NOMEM;
+	sqlite3_bind_text(st, 20, units, -1, free);
+	return 0;
+}
+
 static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		       const struct hy_store_doc *doc, const char *sha,
 		       int64_t *id, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int64_t mid;
-	int rc = hy_store_stmt(s, HY_ST_INSERT_MEETING, &st, err, errlen);
+	int v5 = s->version >= 5; /* else a handle kept at an older schema */
+	int rc = hy_store_stmt(s, v5 ? HY_ST_INSERT_MEETING : HY_ST_INSERT_MEETING_V1, &st,
+			       err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, m->title, -1, SQLITE_STATIC);
@@ -209,20 +227,10 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 			  SQLITE_STATIC);
 	sqlite3_bind_text(st, 14, doc->encoding, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 15, (sqlite3_int64)doc->replaced);
-	sqlite3_bind_text(st, 16, m->month_day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 17, hy_date_basis_name(m->date_basis), -1,
-			  SQLITE_STATIC);
-	char guessed[32];
-	hy_meeting_guessed_names(m->guessed, guessed, sizeof guessed);
-	sqlite3_bind_text(st, 18, guessed[0] ? guessed : NULL, -1,
-			  SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 19, m->place, -1, SQLITE_STATIC);
-	char *units = join_lines(m->units, m->n_units);
-	if (m->n_units && !units) {
+	if (v5 && bind_v5(st, m)) {
 		sqlite3_reset(st);
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	}
-	sqlite3_bind_text(st, 20, units, -1, free);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE) {
 		rc = sqlite3_extended_errcode(s->db);

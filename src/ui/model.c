@@ -563,15 +563,19 @@ static int build_blocks(struct hy_model *m)
 	const struct hy_meeting *mt = &m->m;
 	char buf[4096];
 	int rc = 0;
-	if (mt->date || mt->published) {
-		snprintf(buf, sizeof buf, "%s%s%s%s", mt->date ? mt->date : "",
-			 mt->published ? (mt->date ? "（发布 " : "发布 ") : "",
+	char date[160];
+	hy_meeting_date_text(mt, date, sizeof date);
+	if (date[0] || mt->published) {
+		snprintf(buf, sizeof buf, "%s%s%s%s", date,
+			 mt->published ? (date[0] ? "（发布 " : "发布 ") : "",
 			 mt->published ? mt->published : "",
-			 mt->published && mt->date ? "）" : "");
+			 mt->published && date[0] ? "）" : "");
 		rc = rc ? rc : meta(m, "日期", buf);
 	}
 	if (mt->body)
 		rc = rc ? rc : meta(m, "机构", mt->body);
+	if (mt->place)
+		rc = rc ? rc : meta(m, "地方", mt->place);
 	if (mt->kind) {
 		if (mt->number)
 			snprintf(buf, sizeof buf, "%s 第%d次", mt->kind, mt->number);
@@ -589,6 +593,10 @@ static int build_blocks(struct hy_model *m)
 		rc = rc ? rc : meta(m, "出席", buf);
 	if (join_names(mt->observers, mt->n_observers, buf, sizeof buf))
 		rc = rc ? rc : meta(m, "列席", buf);
+	if (join_names(mt->units, mt->n_units, buf, sizeof buf))
+		rc = rc ? rc : meta(m, "单位", buf);
+	if (mt->guessed & HY_GUESSED_TITLE)
+		rc = rc ? rc : meta(m, "说明", "标题据内容拼成，原文无标题");
 	if (mt->summary) {
 		if (m->n_blocks)
 			rc = rc ? rc : add_block(m, HY_BLOCK_BLANK, 0, NULL, "", 0);

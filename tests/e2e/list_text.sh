@@ -5,7 +5,9 @@
 export HUIYI_DB=$T/huiyi.db
 for i in 1 2 3 4 5; do fixture "f$i.txt" "$i"; done
 printf 'Plain ASCII title only\n' >"$T/fx/ascii.txt"
+mv "$T/fx/ascii.txt" "$T/ascii.txt"
 run 0 hy import "$HUIYI_ROOT/samples" "$T/fx"
+run 0 hy import --force "$T/ascii.txt" # no readout: a row of unknowns
 n=$(sql "$HUIYI_DB" 'SELECT count(*) FROM meetings')
 
 aligned() { # FILE: header + rows, every column starts at one display column

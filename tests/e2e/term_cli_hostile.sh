@@ -36,7 +36,8 @@ $drop
 UPDATE meetings SET title = CAST(X'$(hex "防汛$EVIL$RAW")' AS TEXT),
  kind = CAST(X'$(hex "常务$EVIL")' AS TEXT), body = CAST(X'$(hex "县$RAW")' AS TEXT),
  chair = CAST(X'$(hex "周${RAW}明")' AS TEXT), chair_role = CAST(X'$(hex "县长$EVIL")' AS TEXT),
- summary = CAST(X'$(hex "概况$EVIL$RAW")' AS TEXT);
+ summary = CAST(X'$(hex "概况$EVIL$RAW")' AS TEXT),
+ units = CAST(X'$(hex "县财政局$RAW")' AS TEXT);
 UPDATE sections SET heading = CAST(X'$(hex "防汛$EVIL$RAW")' AS TEXT), text = CAST(X'$(hex "正文防汛$EVIL$RAW")' AS TEXT);
 UPDATE people SET name = name || CAST(X'$(hex "$RAW")' AS TEXT);
 $trig
@@ -75,7 +76,7 @@ tr -d '\n ' <"$T/out" >"$T/flat" # (show wraps at 80 columns)
 has "$T/flat" "标题防汛$EVIL_SHOWN$RAW_SHOWN"
 has "$T/flat" "主持周$RAW_SHOWN明（县长$EVIL_SHOWN）"
 has "$T/flat" "出席林一$RAW_SHOWN、陈二$RAW_SHOWN"
-has "$T/flat" "列席县财政局$RAW_SHOWN"
+has "$T/flat" "单位县财政局$RAW_SHOWN"
 has "$T/flat" "概况$EVIL_SHOWN$RAW_SHOWN"
 has "$T/flat" "正文防汛$EVIL_SHOWN$RAW_SHOWN"
 run 0 "$HUIYI_BIN" -d "$T/db" show 1 --section 2
