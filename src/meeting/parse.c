@@ -584,7 +584,7 @@ static const char *const unit_ends[] = {
 	"办", "局", "委", "部", "厅", "院", "所", "中心", "公司", "单位",
 	"部门", "街道", "乡镇", "政府", "队", "站", "会", "处", "室", "团",
 	"组", "行", "社", "馆", "区", "县", "市", "镇", "乡", ")", "庭",
-	"监委", "人大", "政协", "集团", "企业", "学校", "医院", "园",
+	"监委", "人大", "政协", "集团", "企业", "学校", "医院", "园", "村", "社区",
 };
 
 /* Last words of a place name: a body that belongs to a place starts with
@@ -601,7 +601,7 @@ static const char *const kinds[] = {
 	"党组会议", "常委会议", "全体会议", "专题会议", "主任会议", "主席会议",
 	"办公会议", "联席会议", "调度会议", "推进会议", "协调会议", "工作会议",
 	"会议", "周例会", "例会", "碰头会", "办公会", "调度会", "推进会", "座谈会",
-	"对接会", "专题会",
+	"对接会", "专题会", "常委会",
 };
 
 /* A body ending with one of these stems lends it to the kind:
@@ -611,7 +611,7 @@ static const char *const kind_stems[] = {
 };
 
 static const char *const chair_verbs[] = {
-	"主持召开", "主持召集", "主持举行", "主持", "召集召开", "召开", "召集",
+	"主持召开", "主持召集", "主持举行", "主持", "召集召开", "组织召开", "召开", "召集",
 };
 
 /* ------------------------------------------------------------------ */
@@ -924,8 +924,19 @@ static int is_invisible(uint32_t c)
 	return (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF;
 }
 
+/* Two-character words that read like names but are not: adverbs and
+ * pronouns that open a clause before 出席/参加 (随后，出席会议的…). */
+static const char *const not_names[] = {
+	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外",
+	"今天", "目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关",
+	"以上", "上述", "各位", "分别", "共同", "集体", "并且", "然后", "之后",
+};
+
 static int name_ok(const struct doc *d, size_t a, size_t b)
 {
+	for (size_t w = 0; w < COUNT(not_names); w++)
+		if (match(d, a, b, not_names[w]) == b - a)
+			return 0;
 	size_t n = 0;
 	for (size_t i = a; i < b; i++)
 		n += !is_invisible(d->cp[i]);
@@ -1242,7 +1253,8 @@ static const char *const short_meetings[] = {"周例会", "例会", "碰头会",
  * start and its length in *len, or NPOS. */
 static size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len)
 {
-	static const char *const rooms[] = {"室", "厅", "中心", "楼", "大厅", "精神"};
+	/* 会议室, 会议精神, 在…会议上的讲话: no meeting of this readout */
+	static const char *const rooms[] = {"室", "厅", "中心", "楼", "大厅", "精神", "上"};
 	static const char *const verbs[] = {"主持", "出席", "列席", "参加", "参会",
 					    "召开", "举行", "学习", "传达"};
 	for (size_t i = from; i + 1 < end; i++) {
@@ -1263,6 +1275,10 @@ static size_t find_meeting_word(const struct doc *d, size_t from, size_t end, si
 					  NULL)) &&
 			   !match(d, i + k, end, "议")) {
 			*len = k;
+			return i;
+		} else if (match(d, i, end, "常委会") &&
+			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3))) {
+			*len = 3; /* 主持召开区委常委会，… */
 			return i;
 		}
 	}
@@ -1398,6 +1414,18 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 			ks = be;
 		}
 	}
+	/* 县十六届第9次政府常务会议: the level before the number, the organ
+	 * after it */
+	size_t organ_after = 0;
+	if (kind_start != NPOS && be == bs + 1 &&
+	    match_any(d, bs, be, place_levels, COUNT(place_levels), NULL)) {
+		static const char *const organ2[] = {"人民政府", "政府"};
+		organ_after = match_any(d, ks, ke, organ2, COUNT(organ2), NULL);
+		if (organ_after && ke - (ks + organ_after) >= 2)
+			ks += organ_after;
+		else
+			organ_after = 0;
+	}
 	/* 市政会议: a bare 会议 with no number names no body, but 镇党委会议
 	 * names the 镇党委 */
 	static const char *const party_organs[] = {"党委", "党工委"};
@@ -1435,6 +1463,9 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 		}
 		rc = buf_add(&body, d->s + d->off[i], d->off[i + 1] - d->off[i]);
 	}
+	if (!rc && organ_after)
+		rc = buf_add(&body, d->s + d->off[ks - organ_after],
+			     d->off[ks] - d->off[ks - organ_after]);
 	if (!rc && stem)
 		rc = buf_add(&kind, d->s + d->off[be - stem], d->off[be] - d->off[be - stem]);
 	if (!rc)
@@ -1463,6 +1494,10 @@ static int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeti
 			size_t c0 = cv;
 			while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]))
 				c0--;
+			/* 东安路街道党工委在鸿翔社区会议室召开: the body before 在 */
+			size_t zai = find(d, c0, cv, "在");
+			if (zai != NPOS && zai > c0 + 1)
+				cv = zai;
 			if (cv - c0 >= 2 && cv - c0 <= 12 && is_unit(d, c0, cv) &&
 			    count_han(d, c0, cv) == cv - c0 && !is_title_only(d, c0, cv)) {
 				m->body = doc_str(d, c0, cv);
@@ -1966,7 +2001,7 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
 		static const char *const verbs[] = {"召开", "召集", "举行"};
 		/* outside the title only the organs proper: 提交县人大 is no place */
-		if (!match_any(&t, i + l, t.n, organs, min_len > 1 ? 5 : COUNT(organs), NULL) &&
+		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
 		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)))
 			continue;
 		size_t j = place_start(&t, i);
@@ -2146,6 +2181,17 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			break;
 		}
 	}
+	/* a chapter of a novel about a meeting (第663章 …) among the first lines */
+	for (size_t i = 0, seen = 0; i < nl && seen < 8; i++) {
+		if (kind[i] == L_BLANK)
+			continue;
+		seen++;
+		long ch;
+		size_t a0 = skip_spaces(&d, lines[i].a, lines[i].b);
+		size_t k = match(&d, a0, lines[i].b, "第") ? parse_num(&d, a0 + 1, lines[i].b, &ch) : 0;
+		if (k && match(&d, a0 + 1 + k, lines[i].b, "章"))
+			novel = 1;
+	}
 	/* title: the first body line that reads like one. A line without
 	 * Chinese (a user name) or a short column label (旗级要闻) before a
 	 * line that names a meeting is page chrome, not the title. */
@@ -2155,7 +2201,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		seen++;
 		struct span l = lines[i];
 		size_t e = clause_end(&d, l.a, l.b, 1);
+		uint32_t last = d.cp[l.b - 1];
 		int titleish = l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) &&
+			       last != 0x3001 && last != ',' && last != ':' &&
 			       find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a &&
 			       !starts_item(&d, l.a, l.b) && !ends_paragraph(&d, l.a, l.b);
 		if (!titleish)
@@ -2187,11 +2235,6 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			rc = HY_ERR_NOMEM;
 			goto out;
 		}
-		/* a chapter of a novel about a meeting (第663章 …) */
-		long ch;
-		size_t k = match(&d, a0, l.b, "第") ? parse_num(&d, a0 + 1, l.b, &ch) : 0;
-		if (k && match(&d, a0 + 1 + k, l.b, "章"))
-			novel = 1;
 		break;
 	}
 	/* subtitles: short lines after the title that end like a title
@@ -2368,6 +2411,32 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 		size_t mlen, mn = find_meeting_word(d, a, cut, &mlen);
 		if (mn != NPOS && (rc = meeting_name(d, a, clause_end(d, mn, cut, 0), m)))
 			goto out;
+		/* 党组(扩大)会议和第9次常务会议, 党组会议暨三十一次主席会议: two
+		 * meetings at once; the numbered one is the series it belongs to */
+		static const char *const joins[] = {"和", "暨", "及"};
+		size_t jn;
+		if (mn != NPOS && !m->number && mn + mlen < cut &&
+		    match_any(d, mn + mlen, cut, joins, COUNT(joins), &jn)) {
+			size_t from2 = mn + mlen + 1;
+			size_t end2 = clause_end(d, from2, cut, 0);
+			struct hy_meeting two = {0};
+			if ((rc = meeting_name(d, from2, end2, &two))) {
+				hy_meeting_free(&two);
+				goto out;
+			}
+			if (two.number && two.kind) {
+				free(m->kind);
+				m->kind = two.kind;
+				two.kind = NULL;
+				m->number = two.number;
+				if (two.body) {
+					free(m->body);
+					m->body = two.body;
+					two.body = NULL;
+				}
+			}
+			hy_meeting_free(&two);
+		}
 		for (size_t i = a; i < cut && !rc;) {
 			size_t e = clause_end(d, i, cut, 1);
 			rc = people_in_sentence(d, i, e, &pp);
@@ -2399,13 +2468,25 @@ static int parse_body(const struct doc *d, const struct meta *mt, struct hy_meet
 				goto out;
 			continue;
 		}
-		/* "会议由镇党委组织委员葛冰主持，共四项议程。一是…": the chair
-		 * in the first clause of a longer paragraph */
-		if (!m->chair && match(d, skip_spaces(d, a, b), b, "会议由")) {
+		/* "会议由镇党委组织委员葛冰主持，共四项议程。一是…", "区委书记、
+		 * 区长郭波主持会议，并做了总结发言。": the chair in the first
+		 * clause of a paragraph */
+		if (!m->chair) {
 			size_t e = clause_end(d, a, b, 0);
-			if (ends_with(d, a, e, "主持", NULL) && (rc = find_chair(d, a, e, m)))
-				goto out;
+			if ((match(d, skip_spaces(d, a, b), b, "会议由") && ends_with(d, a, e, "主持", NULL)) ||
+			    (e - a <= 30 && (ends_with(d, a, e, "主持会议", NULL) ||
+					     ends_with(d, a, e, "主持会议并讲话", NULL)))) {
+				if ((rc = find_chair(d, a, e, m)))
+					goto out;
+				if (e - a <= 30 && b - a <= 60)
+					continue;
+			}
 		}
+		/* a repost notice: 《…》由某网提供，转载请注明出处 */
+		static const char *const repost[] = {"转载请注明", "请注明出处", "转载请注明来源"};
+		if (b - a <= 200 && has_any(d, a, b, repost, COUNT(repost)) &&
+		    agenda_verb_at(d, a, b, NULL) == NPOS)
+			continue;
 		/* page chrome that reached the body: a line or a run of short
 		 * lines with no sentence in it (网站首页 走进… , 展开详细, a
 		 * trailing column name) is no agenda item */

@@ -610,7 +610,9 @@ static const struct chrome_pat {
 	P("联系我们", WORD), P("聯繫我們", WORD), P("聯系我們", WORD),
 	P("网站声明", WORD), P("網站聲明", WORD), P("使用帮助", WORD),
 	P("使用幫助", WORD), P("无障碍", WORD), P("無障礙", WORD),
-	P("长者模式", WORD), P("長者模式", WORD),
+	P("长者模式", WORD), P("長者模式", WORD), P("长者版", WORD), P("長者版", WORD),
+	P("长辈版", WORD), P("長輩版", WORD), P("无障碍阅读", WORD), P("無障礙閱讀", WORD),
+	P("加入收藏", WORD), P("关灯", WORD), P("關燈", WORD), P("护眼", WORD), P("護眼", WORD),
 	P("简体", WORD), P("簡體", WORD), P("繁体", WORD), P("繁體", WORD),
 	P("简体版", WORD), P("簡體版", WORD), P("繁体版", WORD), P("繁體版", WORD),
 
