@@ -1,0 +1,399 @@
+/* dates.c: numbers and dates in the text, and the meeting's date.
+ *
+ * Reads Arabic, full-width and Chinese numerals (二〇二四, 十八), dates
+ * written every way readouts write them (2024年5月11日, 2024-05-11, 5月11日,
+ * ROC years), and places the meeting in time: the date in its own sentence,
+ * a day alone or a relative day (昨日, 近日) against the publish time, a
+ * typing slip (33日) read as a reader would. A month and day without any
+ * year are kept (month_day); year.c adds a year from outside the text. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int cn_digit(uint32_t c)
+{
+	static const char *const digits[] = {"零", "一", "二", "三", "四",
+					     "五", "六", "七", "八", "九"};
+	if (c == 0x3007) /* 〇 */
+		return 0;
+	if (c == 0x4E24) /* 两 */
+		return 2;
+	for (int v = 0; v < 10; v++) {
+		uint32_t x;
+		hy_utf8_decode(digits[v], strlen(digits[v]), &x);
+		if (c == x)
+			return v;
+	}
+	return -1;
+}
+
+int cn_unit(uint32_t c)
+{
+	if (c == 0x5341) /* 十 */
+		return 10;
+	if (c == 0x767E) /* 百 */
+		return 100;
+	if (c == 0x5343) /* 千 */
+		return 1000;
+	return 0;
+}
+
+/* A number at i: ASCII digits, or Chinese numerals (四十二, 一一五, 二〇二四).
+ * Returns code points used (0 if none); spaces inside are not allowed. */
+size_t parse_num(const struct doc *d, size_t i, size_t end, long *val)
+{
+	size_t j = i;
+	long v = 0;
+	if (j < end && is_digit(d->cp[j])) {
+		while (j < end && is_digit(d->cp[j]) && j - i < 9)
+			v = v * 10 + (long)(d->cp[j++] - '0');
+		*val = v;
+		return j - i;
+	}
+	int has_unit = 0;
+	while (j < end && (cn_digit(d->cp[j]) >= 0 || cn_unit(d->cp[j])) && j - i < 12) {
+		has_unit |= cn_unit(d->cp[j]) != 0;
+		j++;
+	}
+	if (j == i)
+		return 0;
+	if (!has_unit) {
+		for (size_t k = i; k < j; k++)
+			v = v * 10 + cn_digit(d->cp[k]);
+	} else {
+		long section = 0, digit = -1;
+		for (size_t k = i; k < j; k++) {
+			int u = cn_unit(d->cp[k]);
+			if (u) {
+				section += (digit < 0 ? 1 : digit) * u;
+				digit = -1;
+			} else {
+				digit = cn_digit(d->cp[k]);
+			}
+		}
+		v = section + (digit > 0 ? digit : 0);
+	}
+	*val = v;
+	return j - i;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (m == 2 && y > 0 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	if (m == 2 && y == 0)
+		return 29;
+	return dm[m - 1];
+}
+
+static int ymd_valid(const struct ymd *t)
+{
+	return t->m >= 1 && t->m <= 12 && t->d >= 1 &&
+	       t->d <= days_in_month(t->y, t->m) &&
+	       (t->y == 0 || (t->y >= 1900 && t->y <= 2200));
+}
+
+/* A year: 4 ASCII digits, 4 Chinese digits, or a ROC year (2–3 digits,
+ * 一一五) that must be followed by 年. Returns the Gregorian year. */
+static int year_value(long v, size_t ndigits, int roc_ok)
+{
+	if (ndigits == 4 && v >= 1900 && v <= 2200)
+		return (int)v;
+	if (roc_ok && v >= 1 && v <= 200)
+		return (int)v + 1911;
+	return 0;
+}
+
+/* Time "HH:MM[:SS]" at i. */
+size_t parse_time(const struct doc *d, size_t i, size_t end, struct ymd *t)
+{
+	long h, m;
+	size_t j = skip_spaces(d, i, end), k;
+	if (!(k = parse_num(d, j, end, &h)) || k > 2 || !is_digit(d->cp[j]))
+		return 0;
+	j += k;
+	if (j >= end || d->cp[j] != ':')
+		return 0;
+	j++;
+	if (!(k = parse_num(d, j, end, &m)) || k != 2)
+		return 0;
+	j += k;
+	if (h > 23 || m > 59)
+		return 0;
+	if (j + 2 < end && d->cp[j] == ':' && is_digit(d->cp[j + 1]))
+		j += 3;
+	t->hh = (int)h;
+	t->mm = (int)m;
+	return j - i;
+}
+
+/* A date at i: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYY年M月D日|号,
+ * (ROC)年M月D日, M月D日 (year 0). Optional time after. Returns length. */
+size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
+{
+	long a, b, c;
+	size_t j = i, k;
+	memset(t, 0, sizeof *t);
+	t->hh = t->mm = -1;
+	if (!(k = parse_num(d, j, end, &a)))
+		return 0;
+	int ascii = is_digit(d->cp[j]);
+	j += k;
+	size_t na = k;
+	if (j >= end)
+		return 0;
+	uint32_t sep = d->cp[j];
+	if (ascii && na == 4 && (sep == '-' || sep == '/' || sep == '.')) {
+		j++;
+		if (!(k = parse_num(d, j, end, &b)) || k > 2 || !is_digit(d->cp[j]))
+			return 0;
+		j += k;
+		if (j >= end || d->cp[j] != sep)
+			return 0;
+		j++;
+		if (!(k = parse_num(d, j, end, &c)) || k > 2 || !is_digit(d->cp[j]))
+			return 0;
+		j += k;
+		t->y = (int)a;
+		t->m = (int)b;
+		t->d = (int)c;
+		if (!ymd_valid(t))
+			return 0;
+		j += parse_time(d, j, end, t);
+		return j - i;
+	}
+	if (match(d, j, end, "年")) {
+		int y = year_value(a, na, 1);
+		if (!y)
+			return 0;
+		j = skip_spaces(d, j + 1, end);
+		if (!(k = parse_num(d, j, end, &b)))
+			return 0;
+		j = skip_spaces(d, j + k, end);
+		if (!match(d, j, end, "月"))
+			return 0;
+		j = skip_spaces(d, j + 1, end);
+		if (!(k = parse_num(d, j, end, &c)))
+			return 0;
+		j = skip_spaces(d, j + k, end);
+		if (!match(d, j, end, "日") && !match(d, j, end, "号"))
+			return 0;
+		j++;
+		t->y = y;
+		t->m = (int)b;
+		t->d = (int)c;
+		if (!ymd_valid(t))
+			return 0;
+		j += parse_time(d, j, end, t);
+		return j - i;
+	}
+	j = skip_spaces(d, j, end);
+	if (match(d, j, end, "月") && na <= 3) {
+		j = skip_spaces(d, j + 1, end);
+		if (!(k = parse_num(d, j, end, &c)))
+			return 0;
+		j = skip_spaces(d, j + k, end);
+		if (!match(d, j, end, "日") && !match(d, j, end, "号"))
+			return 0;
+		j++;
+		t->m = (int)a;
+		t->d = (int)c;
+		if (!ymd_valid(t))
+			return 0;
+		return j - i;
+	}
+	return 0;
+}
+
+/* First date in [a,end) that is not part of a longer number. */
+size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t,
+			int need_year)
+{
+	for (size_t i = a; i < end; i++) {
+		if (i > a && (is_digit(d->cp[i - 1]) || cn_digit(d->cp[i - 1]) >= 0 ||
+			      cn_unit(d->cp[i - 1])))
+			continue;
+		if (!is_digit(d->cp[i]) && cn_digit(d->cp[i]) < 0 && !cn_unit(d->cp[i]))
+			continue;
+		size_t k = parse_date(d, i, end, t);
+		if (k && (!need_year || t->y))
+			return i;
+	}
+	return NPOS;
+}
+
+static long days_from_civil(int y, int m, int dd)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, struct ymd *t)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	t->d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	t->m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	t->y = (int)(y + (t->m <= 2));
+}
+
+char *fmt_date(const struct ymd *t, int with_time)
+{
+	char buf[32];
+	if (with_time && t->hh >= 0)
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", t->y, t->m,
+			 t->d, t->hh, t->mm);
+	else
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d", t->y, t->m, t->d);
+	return strdup(buf);
+}
+
+/* A year written as "2023年" or an ROC "一一五年度" in [a,b), or 0. */
+static int sentence_year(const struct doc *d, size_t a, size_t b)
+{
+	for (size_t i = a + 1; i < b; i++) {
+		if (!match(d, i, b, "年"))
+			continue;
+		size_t j = i;
+		while (j > a && (is_digit(d->cp[j - 1]) || cn_digit(d->cp[j - 1]) >= 0))
+			j--;
+		long v;
+		size_t k = parse_num(d, j, i, &v);
+		if (k == i - j && k >= 2) {
+			int y = year_value(v, k, k == 3 || !is_digit(d->cp[j]));
+			if (y)
+				return y;
+		}
+	}
+	return 0;
+}
+
+/* Set m's date (when t has a year) or its month and day alone. */
+static int set_date(struct hy_meeting *m, const struct ymd *t, enum hy_date_basis basis)
+{
+	char md[8];
+	snprintf(md, sizeof md, "%02d-%02d", t->m, t->d);
+	free(m->month_day);
+	m->month_day = strdup(md);
+	if (!m->month_day)
+		return HY_ERR_NOMEM;
+	if (!t->y)
+		return 0;
+	m->date = fmt_date(t, 0);
+	if (!m->date)
+		return HY_ERR_NOMEM;
+	m->date_basis = basis;
+	return 0;
+}
+
+/* The meeting date from [a,b) (opening paragraph, else title). */
+int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
+			struct hy_meeting *m)
+{
+	struct ymd t;
+	size_t first_sent = clause_end(d, a, b, 1);
+	size_t at = find_date(d, a, first_sent, &t, 0);
+	if (at == NPOS)
+		at = find_date(d, a, b, &t, 0);
+	if (at == NPOS) {
+		/* day only at the start: "25日，" / "18號" */
+		long v;
+		size_t i = skip_spaces(d, a, b), k = parse_num(d, i, b, &v);
+		/* 33日 for 3月3日, 1030日 for 10月30日: a slip a reader resolves
+		 * by the publish date */
+		if (k >= 2 && k <= 4 && v > 31 && mt->has_pub && is_digit(d->cp[i]) &&
+		    (match(d, i + k, b, "日") || match(d, i + k, b, "号"))) {
+			struct ymd best = {0};
+			long best_gap = 0;
+			for (size_t ml = 1; ml <= 2 && ml < k; ml++) {
+				long div = ml == k - 1 ? 10 : 100;
+				struct ymd c = {mt->pub.y, (int)(v / div), (int)(v % div), 0, 0};
+				if (k - ml > 2 || !ymd_valid(&c))
+					continue;
+				long gap = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) -
+					   days_from_civil(c.y, c.m, c.d);
+				if (gap < -7) { /* a December meeting published in January */
+					c.y--;
+					gap = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) -
+					      days_from_civil(c.y, c.m, c.d);
+				}
+				if (!best.m || gap < best_gap) {
+					best = c;
+					best_gap = gap;
+				}
+			}
+			if (best.m)
+				return set_date(m, &best, HY_DATE_BASIS_PUBLISH);
+		}
+		if (k && (match(d, i + k, b, "日") || match(d, i + k, b, "号")) && v >= 1 &&
+		    v <= 31 && mt->has_pub) {
+			t = mt->pub;
+			if (v > t.d + 2) {
+				t.m--;
+				if (t.m == 0) {
+					t.m = 12;
+					t.y--;
+				}
+			}
+			t.d = (int)v;
+			if (!ymd_valid(&t))
+				return 0;
+			return set_date(m, &t, HY_DATE_BASIS_PUBLISH);
+		}
+		/* relative days */
+		static const char *const rel[] = {"今天", "今日", "昨天", "昨日", "前天",
+						  "近日", "日前", "近期"};
+		size_t which;
+		for (size_t i2 = a; i2 < first_sent; i2++) {
+			if (!match_any(d, i2, first_sent, rel, COUNT(rel), &which))
+				continue;
+			if (which >= 5 || !mt->has_pub)
+				return 0;
+			long back = which < 2 ? 0 : which < 4 ? 1 : 2;
+			long z = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) - back;
+			civil_from_days(z, &t);
+			return set_date(m, &t, HY_DATE_BASIS_PUBLISH);
+		}
+		return 0;
+	}
+	enum hy_date_basis basis = HY_DATE_BASIS_TEXT;
+	if (!t.y && !mt->has_pub) {
+		/* no publish date: a year named in the same sentence
+		 * (一一五年度第1次縣務會議, 2023年第5次) still places it */
+		t.y = sentence_year(d, a, first_sent);
+		if (!t.y) {
+			/* no year anywhere in the text: the month and day stay */
+			struct ymd leap = t;
+			leap.y = 2000;
+			return ymd_valid(&leap) ? set_date(m, &t, basis) : 0;
+		}
+		if (!ymd_valid(&t))
+			return 0;
+	}
+	if (!t.y) {
+		basis = HY_DATE_BASIS_PUBLISH;
+		t.y = mt->pub.y;
+		/* a December meeting published in January */
+		long md = days_from_civil(t.y, t.m, t.d > days_in_month(t.y, t.m) ? 28 : t.d);
+		long pd = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d);
+		if (md > pd + 7)
+			t.y--;
+		if (!ymd_valid(&t))
+			return 0;
+	}
+	return set_date(m, &t, basis);
+}

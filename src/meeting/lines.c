@@ -1,0 +1,322 @@
+/* lines.c: pass 1, the text as lines.
+ *
+ * Sorts each line into body, metadata (publish and byline lines), page
+ * chrome or blank; knows what starts an agenda item (一、, 会议听取了) and
+ * what ends a heading or a paragraph, so the driver can find the title and
+ * the publish time and join lines broken mid-sentence into paragraphs. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Markers of byline / metadata lines (publish time, source, editor). */
+static const char *const meta_marks[] = {
+	"发布于", "发布时间", "发布日期", "发表时间", "发表日期", "更新时间",
+	"更新日期", "生成日期", "成文日期", "印发日期", "日期", "时间", "来源",
+	"信息来源", "文章来源", "作者", "编辑", "责任编辑", "编审", "审核",
+	"校对", "摄影", "记者", "通讯员", "撰稿", "供稿", "索引号", "发布机构",
+	"发文机关", "主题分类", "文号", "字体", "【字体", "浏览次数", "浏览", "点击数", "点击",
+	"阅读", "访问量", "字号", "分享", "打印", "关闭", "发布人", "稿源",
+	"签发", "初审", "复审", "终审", "分类", "体裁", "主题词", "上一篇",
+	"请假", "缺席", "记录", "记录人", "抄送", "主送", "印发", "会议记录",
+	"下一篇", "相关链接", "附件", "相关新闻", "相关阅读",
+};
+
+static const char *const publish_marks[] = {
+	"发布于", "发布时间", "发布日期", "发表时间", "发表日期", "更新时间",
+	"更新日期", "生成日期", "成文日期", "印发日期", "日期", "时间", "||",
+	"发布",
+};
+
+/* A line that is only a date (and time), maybe in brackets. */
+static int is_bare_date(const struct doc *d, size_t a, size_t b)
+{
+	struct ymd t;
+	while (a < b && (is_open_bracket(d->cp[a]) || is_space(d->cp[a])))
+		a++;
+	size_t k = parse_date(d, a, b, &t);
+	if (!k || !t.y)
+		return 0;
+	a += k;
+	while (a < b && (is_close_bracket(d->cp[a]) || is_space(d->cp[a])))
+		a++;
+	if (match(d, a, b, "星期") || match(d, a, b, "周"))
+		a += 3;
+	while (a < b && (is_close_bracket(d->cp[a]) || is_space(d->cp[a])))
+		a++;
+	return a >= b;
+}
+
+int is_content_line(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const content[] = {"主持", "召开", "出席", "列席",
+					      "听取", "审议", "研究了"};
+	return has_any(d, a, b, content, COUNT(content));
+}
+
+
+enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese)
+{
+	if (a >= b)
+		return L_BLANK;
+	size_t len = b - a;
+	uint32_t c0 = d->cp[a], cz = d->cp[b - 1];
+	struct ymd t;
+	static const char *const header[] = {"星期", "今天是", "今日是", "欢迎"};
+	if (len <= 40 && find_date(d, a, b, &t, 1) != NPOS &&
+	    has_any(d, a, b, header, COUNT(header)) &&
+	    !has_any(d, a, b, publish_marks, COUNT(publish_marks)))
+		return L_CHROME;
+	/* 〔2021〕第8期, [2023]12号: a document number */
+	if (len <= 24 && (c0 == 0x3014 || c0 == '[' || c0 == 0x3010) &&
+	    (ends_with(d, a, b, "号", NULL) || ends_with(d, a, b, "期", NULL)))
+		return L_CHROME;
+	/* "市人民政府办公室      2021年4月15日": an office and a date */
+	if (len <= 60 && !is_content_line(d, a, b) &&
+	    clause_end(d, a, b, 1) == b) {
+		size_t at = find_date(d, a, b, &t, 1);
+		if (at != NPOS && at + parse_date(d, at, b, &t) == b)
+			return L_META;
+	}
+	if (len <= 80 && !is_content_line(d, a, b) &&
+	    find_date(d, a, b, &t, 1) != NPOS &&
+	    (has_any(d, a, b, publish_marks, COUNT(publish_marks)) || is_bare_date(d, a, b)))
+		return L_META;
+	/* (图为会议现场) 【责任编辑：王五】: a short line all in brackets */
+	if (len <= 40 && is_open_bracket(c0) && is_close_bracket(cz) &&
+	    clause_end(d, a, b, 1) >= b - 1 && !is_content_line(d, a, b))
+		return L_CHROME;
+	if (match(d, a, b, "图为") || match(d, a, b, "图片") ||
+	    match(d, a, b, "会议现场")) {
+		if (len <= 60)
+			return L_CHROME;
+	}
+	if (len <= 30 && (ends_with(d, a, b, "摄", NULL) ||
+			  ends_with(d, a, b, "供图", NULL)))
+		return L_CHROME;
+	if (len <= 80) { /* 首页 > 新闻中心 > 政务动态 */
+		size_t arrows = 0;
+		for (size_t i = a; i < b; i++)
+			arrows += d->cp[i] == '>' || d->cp[i] == 0xBB || d->cp[i] == 0x2192 ||
+				  d->cp[i] == 0x203A;
+		if (arrows >= 1 && (match(d, a, b, "首页") || match(d, a, b, "当前位置") ||
+				    match(d, a, b, "您的位置") || match(d, a, b, "你的位置") ||
+				    match(d, a, b, "位置") || arrows >= 2))
+			return L_CHROME;
+	}
+	/* ?!?/p>, admin, a lone digit: nothing Chinese in a short line */
+	if (chinese && len <= 16 && count_han(d, a, b) == 0 &&
+	    find_date(d, a, b, &t, 1) == NPOS && !item_marker(d, a, b))
+		return L_CHROME;
+	if (len > 100 || is_content_line(d, a, b))
+		return L_BODY;
+	if (is_bare_date(d, a, b))
+		return L_META;
+	if (match(d, a, b, "||") || match(d, a, b, "|"))
+		return L_META;
+	/* marker followed by a colon, near the start or after a gap */
+	for (size_t i = a; i < b; i++) {
+		size_t m = match_any(d, i, b, meta_marks, COUNT(meta_marks), NULL);
+		if (!m)
+			continue;
+		size_t j = skip_spaces(d, i + m, b);
+		if (j < b && d->cp[j] == ':' &&
+		    (i == a || is_space(d->cp[i - 1]) || is_close_bracket(d->cp[i - 1]) ||
+		     is_open_bracket(d->cp[i - 1]) || d->cp[i - 1] == '|'))
+			return L_META;
+	}
+	return L_BODY;
+}
+
+/* Numbered item marker at i: 一、 (一) 1. 1、 1) ① 第一 一是. Returns length. */
+size_t item_marker(const struct doc *d, size_t i, size_t end)
+{
+	long v;
+	size_t j = i, k;
+	if (j < end && d->cp[j] >= 0x2460 && d->cp[j] <= 0x2473) /* ① */
+		return 1;
+	int paren = j < end && d->cp[j] == '(';
+	if (paren)
+		j++;
+	if (match(d, j, end, "第"))
+		j++;
+	if (!(k = parse_num(d, j, end, &v)) || k > 3 || v < 1 || v > 50)
+		return 0;
+	j += k;
+	if (j >= end)
+		return 0;
+	uint32_t c = d->cp[j];
+	if (paren)
+		return c == ')' ? j + 1 - i : 0;
+	if (c == 0x3001 || c == ')' || c == ',' || (c == '.' && is_digit(d->cp[j - 1]) &&
+						  !(j + 1 < end && is_digit(d->cp[j + 1]))))
+		return j + 1 - i;
+	if (match(d, j, end, "是") && !is_digit(d->cp[i]))
+		return j + 1 - i;
+	return 0;
+}
+
+/* Paragraph-initial agenda verb: returns the index just after the verb and
+ * the verb's start in *vstart, or NPOS. Skips an item marker and a lead. */
+size_t agenda_verb_at(const struct doc *d, size_t a, size_t end, size_t *vstart)
+{
+	size_t i = skip_spaces(d, a, end);
+	i += item_marker(d, i, end);
+	i = skip_spaces(d, i, end);
+	for (int round = 0; round < 2; round++) {
+		size_t m = match_any(d, i, end, verb_lead, COUNT(verb_lead), NULL);
+		if (!m)
+			break;
+		i += m;
+		if (i < end && d->cp[i] == ',')
+			i++;
+	}
+	size_t m = match_any(d, i, end, agenda_verbs, COUNT(agenda_verbs), NULL);
+	if (!m)
+		return NPOS;
+	/* "会议研究决定，…", "会议学习贯彻…" are not agenda objects */
+	static const char *const not_objects[] = {"决定", "认为", "同意", "表示",
+						  "贯彻", "指出", "强调"};
+	if (match_any(d, i + m, end, not_objects, COUNT(not_objects), NULL))
+		return NPOS;
+	if (vstart)
+		*vstart = i;
+	return i + m;
+}
+
+int starts_item(const struct doc *d, size_t a, size_t b)
+{
+	return agenda_verb_at(d, a, b, NULL) != NPOS || item_marker(d, a, b) > 0;
+}
+
+/* A line that cannot continue the one before: it starts with a date
+ * ("25日，", "5月11日"), or a label and a colon ("出席：", "列席:"). */
+int starts_new(const struct doc *d, size_t a, size_t b)
+{
+	struct ymd t;
+	long v;
+	size_t k = parse_num(d, a, b, &v);
+	if (k && (parse_date(d, a, b, &t) || match(d, a + k, b, "日") ||
+		  match(d, a + k, b, "号")))
+		return 1;
+	for (size_t i = a; i < b && i < a + 8; i++) {
+		if (d->cp[i] == ':')
+			return i > a;
+		if (!is_han(d->cp[i]))
+			break;
+	}
+	return 0;
+}
+
+/* A line that reads as a title or subtitle: it ends with 会议 or 召开. */
+int ends_heading(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const ends[] = {"召开", "举行", "会议", "会议召开"};
+	for (size_t t = 0; t < COUNT(ends); t++)
+		if (ends_with(d, a, b, ends[t], NULL))
+			return b - a <= 40;
+	return 0;
+}
+
+int ends_paragraph(const struct doc *d, size_t a, size_t b)
+{
+	if (a >= b)
+		return 1;
+	uint32_t c = d->cp[b - 1];
+	if (c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0x2026)
+		return 1;
+	if (is_close_bracket(c) && b - a >= 2) {
+		uint32_t p = d->cp[b - 2];
+		return p == 0x3002 || p == '!' || p == '?' || c == ')' || c == 0x3011;
+	}
+	return 0;
+}
+
+/* The text cut at every '\n' (lines; blank ones kept, as empty spans), or
+ * with paragraphs = 1 at every "\n\n" (paragraphs; blank ones dropped).
+ * Each span is trimmed. NULL when out of memory. */
+struct span *split_spans(const struct doc *d, int paragraphs, size_t *n)
+{
+	size_t cap = 16, k = 0, step = paragraphs ? 2 : 1;
+	struct span *v = malloc(cap * sizeof *v);
+	if (!v)
+		return NULL;
+	for (size_t i = 0, s = 0; i <= d->n; i++) {
+		if (i < d->n && !(d->cp[i] == '\n' &&
+				  (!paragraphs || (i + 1 < d->n && d->cp[i + 1] == '\n'))))
+			continue;
+		if (k == cap) {
+			cap *= 2;
+			struct span *nv = realloc(v, cap * sizeof *v);
+			if (!nv) {
+				free(v);
+				return NULL;
+			}
+			v = nv;
+		}
+		v[k].a = s;
+		v[k].b = i;
+		trim(d, &v[k].a, &v[k].b);
+		if (!paragraphs || v[k].b > v[k].a)
+			k++;
+		s = i + step;
+		i += step - 1;
+	}
+	*n = k;
+	return v;
+}
+
+/* A long single line that holds a whole article: split it at wide gaps
+ * (spaces between non-digits, or after a time) into pseudo-lines. */
+int split_article_line(const struct doc *d, struct span l, struct buf *out)
+{
+	size_t s = l.a;
+	for (size_t i = l.a; i < l.b; i++) {
+		if (!is_space(d->cp[i]))
+			continue;
+		size_t j = i;
+		while (j < l.b && is_space(d->cp[j]))
+			j++;
+		int keep = 0;
+		if (i > l.a && j < l.b && is_digit(d->cp[i - 1]) && is_digit(d->cp[j])) {
+			struct ymd t = {0};
+			keep = parse_time(d, j, l.b, &t) > 0; /* date␠time */
+		}
+		if (i > l.a && j < l.b && d->cp[i - 1] < 0x80 && d->cp[j] < 0x80 &&
+		    !is_digit(d->cp[j]))
+			keep = 1; /* Latin words */
+		if (!keep) {
+			if (buf_add(out, d->s + d->off[s], d->off[i] - d->off[s]) ||
+			    buf_add(out, "\n", 1))
+				return HY_ERR_NOMEM;
+			s = j;
+		}
+		i = j - 1;
+	}
+	if (buf_add(out, d->s + d->off[s], d->off[l.b] - d->off[s]) || buf_add(out, "\n", 1))
+		return HY_ERR_NOMEM;
+	return 0;
+}
+
+int publish_rank(const struct doc *d, struct span l, int before_title,
+			struct ymd *t)
+{
+	size_t at = find_date(d, l.a, l.b, t, 1);
+	if (at == NPOS)
+		return 0;
+	static const char *const header[] = {"星期", "今天是", "今日是", "欢迎"};
+	if (has_any(d, l.a, l.b, header, COUNT(header)) &&
+	    !has_any(d, l.a, l.b, publish_marks, COUNT(publish_marks) - 1))
+		return 0;
+	if (has_any(d, l.a, at, publish_marks, COUNT(publish_marks)))
+		return 4;
+	if (before_title)
+		return 1;
+	if (is_bare_date(d, l.a, l.b))
+		return 3;
+	return 2;
+}
+

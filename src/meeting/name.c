@@ -1,0 +1,462 @@
+/* name.c: what the meeting is — body, number, kind, place, and a title
+ * composed when the page has none.
+ *
+ * meeting_name() reads a meeting's name (县政府第26次常务会议, 十八届县委
+ * 第24次常委会会议, 县长周例会) into body, number and kind; find_place()
+ * finds the place the body belongs to (柏溪县 of 柏溪县政府); compose_title()
+ * writes a title from these for a page that has no title line. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Short names of meetings that do without 会议 (县长周例会, 市长碰头会). */
+static const char *const short_meetings[] = {"周例会", "例会", "碰头会", "办公会", "调度会",
+					     "推进会", "座谈会", "对接会", "专题会"};
+
+/* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
+ * 召开会议), or one of short_meetings not followed by 议. Returns its
+ * start and its length in *len, or NPOS. */
+size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len)
+{
+	/* 会议室, 会议精神, 在…会议上的讲话: no meeting of this readout */
+	static const char *const rooms[] = {"室", "厅", "中心", "楼", "大厅", "精神", "上"};
+	static const char *const verbs[] = {"主持", "出席", "列席", "参加", "参会",
+					    "召开", "举行", "学习", "传达"};
+	for (size_t i = from; i + 1 < end; i++) {
+		size_t k;
+		if (match(d, i, end, "会议")) {
+			int bare_verb = 0;
+			for (size_t v = 0; v < COUNT(verbs) && i >= from + 2; v++)
+				bare_verb |= match(d, i - 2, end, verbs[v]) == 2;
+			/* 中心组(扩大)学习会议 is a meeting's name */
+			if (bare_verb && i >= from + 3 && match(d, i - 2, end, "学习") &&
+			    (d->cp[i - 3] == ')' || match(d, i - 3, end, "组")))
+				bare_verb = 0;
+			if (!match_any(d, i + 2, end, rooms, COUNT(rooms), NULL) && !bare_verb) {
+				*len = 2;
+				return i;
+			}
+		} else if ((k = match_any(d, i, end, short_meetings, COUNT(short_meetings),
+					  NULL)) &&
+			   !match(d, i + k, end, "议")) {
+			*len = k;
+			return i;
+		} else if (match(d, i, end, "常委会") &&
+			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3))) {
+			*len = 3; /* 主持召开区委常委会，… */
+			return i;
+		}
+	}
+	return NPOS;
+}
+
+/* Meeting name in [a,b) ending in 会议: body, number, kind. */
+int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
+{
+	size_t wlen = 0, end = find_meeting_word(d, a, b, &wlen);
+	if (end == NPOS)
+		return 0;
+	end += wlen;
+	size_t cv = find_any(d, a, end, chair_verbs, COUNT(chair_verbs), NULL);
+	/* the name starts after the last verb or separator before it */
+	size_t s = a;
+	for (size_t i = a; i < end; i++) {
+		size_t k = match_any(d, i, end, chair_verbs, COUNT(chair_verbs), NULL);
+		static const char *const seps[] = {"举行", "召开", "参加", "出席", "了",
+						   "在", "日", "号"};
+		if (!k)
+			k = match_any(d, i, end, seps, COUNT(seps), NULL);
+		if (k) {
+			s = i + k;
+			i += k - 1;
+		} else if (is_clause_end(d, i) ||
+			   (is_space(d->cp[i]) && !(i > a && is_digit(d->cp[i - 1])) &&
+			    !(i + 1 < end && is_digit(d->cp[i + 1])))) {
+			s = i + 1;
+		}
+	}
+	if (end - s < 2)
+		return 0;
+	/* 2024年区政府第16次…: the year is no part of the body */
+	{
+		size_t y = s;
+		while (y < end && is_digit(d->cp[y]))
+			y++;
+		if (y - s == 4 && match(d, y, end, "年")) {
+			y += match(d, y, end, "年度") ? 2 : 1;
+			if (end - y >= 2)
+				s = y;
+		}
+	}
+	/* 第N次 / N次 with optional 2020年 and 十六届 before */
+	size_t body_end = NPOS, kind_start = NPOS;
+	long number = 0;
+	for (size_t i = s; i < end; i++) {
+		size_t j = i;
+		if (match(d, j, end, "第"))
+			j = skip_spaces(d, j + 1, end);
+		long v;
+		size_t k = parse_num(d, j, end, &v);
+		if (!k)
+			continue;
+		size_t q = skip_spaces(d, j + k, end);
+		if (match(d, q, end, "次")) {
+			number = v;
+			body_end = i;
+			kind_start = q + 1;
+			break;
+		}
+		i = j + k - 1;
+	}
+	size_t ks, ke = end;
+	size_t bs = s, be;
+	if (kind_start != NPOS) {
+		ks = kind_start;
+		be = body_end;
+		/* drop "2020年" and "十六届" between body and number */
+		for (int again = 1; again;) {
+			again = 0;
+			size_t y;
+			size_t yl = 0;
+			if (be > bs && (ends_with(d, bs, be, "年度", &yl) ||
+					ends_with(d, bs, be, "年", &yl))) {
+				y = be - yl;
+				while (y > bs && (is_digit(d->cp[y - 1]) || cn_digit(d->cp[y - 1]) >= 0))
+					y--;
+				if (y < be - yl) {
+					be = y;
+					again = 1;
+				}
+			}
+			if (be > bs && (ends_with(d, bs, be, "届", NULL))) {
+				y = be - 1;
+				while (y > bs && (is_digit(d->cp[y - 1]) || cn_digit(d->cp[y - 1]) >= 0 ||
+						  cn_unit(d->cp[y - 1])))
+					y--;
+				if (y < be - 1) {
+					be = y;
+					again = 1;
+				}
+			}
+			/* 县人民政府第十八届第25次: the 第 of the term */
+			if (be > bs && again && ends_with(d, bs, be, "第", NULL))
+				be--;
+		}
+	} else {
+		size_t which = 0;
+		ks = NPOS;
+		for (size_t i = s; i < end; i++) {
+			size_t k = match_any(d, i, end, kinds, COUNT(kinds), &which);
+			if (k && i + k == end) {
+				ks = i;
+				break;
+			}
+		}
+		if (ks == NPOS)
+			return 0;
+		/* X长办公会议, 县长周例会 keep their X长 */
+		static const char *const heads[] = {"办公会", "周例会", "例会", "碰头会"};
+		if (match_any(d, ks, end, heads, COUNT(heads), NULL) && ks >= s + 2 &&
+		    match(d, ks - 1, end, "长"))
+			ks -= 2;
+		be = ks;
+	}
+	/* 2026年第1次旗政府常务会议, 五届104次区政府常务会议: the body
+	 * comes after the number */
+	if (kind_start != NPOS && count_han(d, bs, be) == 0) {
+		static const char *const levels[] = {"县", "区", "市", "旗", "镇", "乡", "街道"};
+		static const char *const organ[] = {"人民政府", "政府", "党委", "党工委", "委"};
+		size_t l = match_any(d, ks, ke, levels, COUNT(levels), NULL);
+		size_t o = l ? match_any(d, ks + l, ke, organ, COUNT(organ), NULL) : 0;
+		if (o && ke - (ks + l + o) >= 3) {
+			bs = ks;
+			be = ks + l + o;
+			ks = be;
+		}
+	}
+	/* 县十六届第9次政府常务会议: the level before the number, the organ
+	 * after it */
+	size_t organ_after = 0;
+	if (kind_start != NPOS && be == bs + 1 &&
+	    match_any(d, bs, be, place_levels, COUNT(place_levels), NULL)) {
+		static const char *const organ2[] = {"人民政府", "政府"};
+		organ_after = match_any(d, ks, ke, organ2, COUNT(organ2), NULL);
+		if (organ_after && ke - (ks + organ_after) >= 2)
+			ks += organ_after;
+		else
+			organ_after = 0;
+	}
+	/* 市政会议: a bare 会议 with no number names no body, but 镇党委会议
+	 * names the 镇党委 */
+	static const char *const party_organs[] = {"党委", "党工委"};
+	int party = be > bs + 2 && be - bs <= 10 &&
+		    longest_end(d, bs, be, party_organs, COUNT(party_organs)) > 0;
+	if (kind_start == NPOS && span_eq(d, ks, ke, "会议") && !party) {
+		m->kind = doc_str(d, s, end);
+		return m->kind ? 0 : HY_ERR_NOMEM;
+	}
+	/* body stem moves to the kind: 县委常委会 + 会议 → 县委 + 常委会会议 */
+	int kind_bare = span_eq(d, ks, ke, "会议");
+	size_t stem = 0;
+	if (kind_bare) {
+		for (size_t t = 0; t < COUNT(kind_stems); t++) {
+			size_t sl;
+			if (ends_with(d, bs, be, kind_stems[t], &sl) && sl > stem)
+				stem = sl;
+		}
+	}
+	/* 县人大常委会 + 会议: the body keeps its 常委会, the kind gets it too */
+	int keep_stem = stem && (ends_with(d, bs, be - stem, "人大", NULL) ||
+				 ends_with(d, bs, be - stem, "政协", NULL) || party);
+	struct buf kind = {0}, body = {0};
+	int rc = 0;
+	/* body without any "N届" inside */
+	for (size_t i = bs; i < (keep_stem ? be : be - stem) && !rc; i++) {
+		if (is_digit(d->cp[i]) || cn_digit(d->cp[i]) >= 0 || cn_unit(d->cp[i])) {
+			size_t j = i;
+			while (j < be && (is_digit(d->cp[j]) || cn_digit(d->cp[j]) >= 0 || cn_unit(d->cp[j])))
+				j++;
+			if (j < be && match(d, j, be, "届")) {
+				i = j;
+				continue;
+			}
+		}
+		rc = buf_add(&body, d->s + d->off[i], d->off[i + 1] - d->off[i]);
+	}
+	if (!rc && organ_after)
+		rc = buf_add(&body, d->s + d->off[ks - organ_after],
+			     d->off[ks] - d->off[ks - organ_after]);
+	if (!rc && stem)
+		rc = buf_add(&kind, d->s + d->off[be - stem], d->off[be] - d->off[be - stem]);
+	if (!rc)
+		rc = buf_add(&kind, d->s + d->off[ks], d->off[ke] - d->off[ks]);
+	if (rc) {
+		free(kind.s);
+		free(body.s);
+		return rc;
+	}
+	/* a body is an office: 县政府, 县委, 县人大常委会, 云潭县; what else
+	 * stands there is a topic (城镇燃气安全专项整治专题会议) */
+	int body_ok = 0;
+	if (body.n > 0 && body.n <= 60) {
+		struct doc bd;
+		if (doc_init(&bd, body.s, body.n) == 0) {
+			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于");
+			doc_free(&bd);
+		}
+	}
+	if (body_ok) {
+		m->body = body.s;
+	} else {
+		free(body.s);
+		/* 市政府召开五届104次常务会议: the body stands before the verb */
+		if (cv != NPOS && cv < s) {
+			size_t c0 = cv;
+			while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]))
+				c0--;
+			/* 东安路街道党工委在鸿翔社区会议室召开: the body before 在 */
+			size_t zai = find(d, c0, cv, "在");
+			if (zai != NPOS && zai > c0 + 1)
+				cv = zai;
+			if (cv - c0 >= 2 && cv - c0 <= 12 && is_unit(d, c0, cv) &&
+			    count_han(d, c0, cv) == cv - c0 && !is_title_only(d, c0, cv)) {
+				m->body = doc_str(d, c0, cv);
+				if (!m->body) {
+					free(kind.s);
+					return HY_ERR_NOMEM;
+				}
+			}
+		}
+	}
+	m->kind = kind.s;
+	m->number = number > 0 && number < 100000 ? (int)number : 0;
+	/* 县长办公会议, 市长碰头会 are the 县政府's: body X政府 */
+	static const char *const heads_of[] = {"县长", "区长", "市长", "旗长", "镇长", "乡长"};
+	int bare_place = 0; /* 云潭县召开…县长办公会议: the body said is a place */
+	if (m->body) {
+		struct doc bd;
+		if (doc_init(&bd, m->body, strlen(m->body)) == 0) {
+			size_t l0 = longest_end(&bd, 0, bd.n, place_levels, COUNT(place_levels));
+			bare_place = l0 > 0 && bd.n > l0;
+			doc_free(&bd);
+		}
+	}
+	if ((!m->body || bare_place) &&
+	    match_any(d, ks, ke, heads_of, COUNT(heads_of), NULL) == 2 && ke - ks >= 4) {
+		free(m->body);
+		m->body = NULL;
+		struct buf g = {0};
+		if (buf_add(&g, d->s + d->off[ks], d->off[ks + 1] - d->off[ks]) ||
+		    buf_add(&g, "政府", strlen("政府")))
+			return HY_ERR_NOMEM;
+		m->body = g.s;
+	}
+	return 0;
+}
+
+/* What follows a level in a body: the organ. */
+static const char *const organs[] = {"人民政府", "政府", "党工委", "党委", "委", /* proper */
+				     "人大", "政协", "办事处", "长办公会", "常务会", "党组"};
+
+/* Words a place name cannot hold: verbs, pronouns and numbers before a
+ * body (主持召开县政府, 全县, 十六届县人民政府). */
+static const char *const not_place[] = {
+	"召开", "主持", "举行", "召集", "出席", "参加", "列席", "全", "本", "我", "该", "各",
+	"了", "在", "的", "和", "及", "与", "日", "年", "届", "次", "第", "由", "为", "对",
+	"副", "长", "记", "任", "员", "委", "府", "会", "议", "上", "下", "午", "前", "后",
+	"向", "以", "经", "按", "将", "把", "从", "到", "给", "请", "同", "并", "使", "报",
+	"是", "就", "等",
+};
+
+/* A place name ending at [.., e) of t: 1 to 4 Han characters before the
+ * level, after a boundary (not Han, the start, or a word a place cannot
+ * hold: 主持召开柏溪县政府). Returns its start, or e when there is none. */
+static size_t place_start(const struct doc *t, size_t e)
+{
+	size_t j = e;
+	while (j > 0 && e - j < 5 && is_han(t->cp[j - 1]))
+		j--;
+	int bounded = j == 0 || !is_han(t->cp[j - 1]);
+	for (size_t i = j; i < e; i++) {
+		size_t k = match_any(t, i, e, not_place, COUNT(not_place), NULL);
+		if (k) {
+			j = i + k;
+			bounded = 1;
+			i = j - 1;
+		}
+	}
+	if (!bounded || e - j > 4)
+		return e;
+	return j;
+}
+
+/* In s: a place and the body after it, as 柏溪县政府 → 柏溪县 + 县政府.
+ * With want_level, only that level. 0 and *place set (or left NULL), or
+ * HY_ERR_NOMEM. */
+static int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
+		    char **place, size_t *body_at)
+{
+	struct doc t;
+	int rc = doc_init(&t, s, slen);
+	if (rc)
+		return rc;
+	for (size_t i = 1; i < t.n && !*place; i++) {
+		size_t which, l = match_any(&t, i, t.n, place_levels, COUNT(place_levels), &which);
+		if (!l || (want_level && *want_level && !match(&t, i, t.n, want_level)))
+			continue;
+		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
+		static const char *const verbs[] = {"召开", "召集", "举行"};
+		/* outside the title only the organs proper: 提交县人大 is no place */
+		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
+		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)))
+			continue;
+		size_t j = place_start(&t, i);
+		if (j == i || i - j < min_len)
+			continue;
+		/* outside the title a place opens a clause (，清水县政府县长…) */
+		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]))
+			continue;
+		*place = doc_str(&t, j, i + l);
+		if (!*place)
+			rc = HY_ERR_NOMEM;
+		if (body_at)
+			*body_at = t.off[i];
+	}
+	doc_free(&t);
+	return rc;
+}
+
+/* The place of m's body: from the body itself (柏溪县政府: the body is
+ * then 县政府), else from the title, the opening or the text. */
+int find_place(struct hy_meeting *m, const char *text, size_t len)
+{
+	if (!m->body) /* 三道通镇召开党委政府工作会议 */
+		return m->title ? place_in(m->title, strlen(m->title), "", 1, &m->place, NULL) : 0;
+	size_t at = 0;
+	int rc = place_in(m->body, strlen(m->body), NULL, 1, &m->place, &at);
+	if (!rc && !m->place) { /* the body is a place alone: 青岚县 */
+		struct doc b0;
+		if ((rc = doc_init(&b0, m->body, strlen(m->body))))
+			return rc;
+		size_t l0 = 0;
+		for (size_t t = 0; t < COUNT(place_levels) && !l0; t++)
+			ends_with(&b0, 0, b0.n, place_levels[t], &l0);
+		if (l0 && b0.n > l0 && place_start(&b0, b0.n - l0) == 0) {
+			m->place = strdup(m->body);
+			rc = m->place ? 0 : HY_ERR_NOMEM;
+		}
+		doc_free(&b0);
+		if (rc || m->place)
+			return rc;
+	}
+	if (rc || m->place) {
+		if (!rc && at) {
+			memmove(m->body, m->body + at, strlen(m->body + at) + 1);
+		}
+		return rc;
+	}
+	/* the level the body starts with */
+	struct doc b;
+	if ((rc = doc_init(&b, m->body, strlen(m->body))))
+		return rc;
+	size_t which, l = match_any(&b, 0, b.n, place_levels, COUNT(place_levels), &which);
+	doc_free(&b);
+	if (!l) /* 党委政府: any level, in the title */
+		return m->title ? place_in(m->title, strlen(m->title), "", 1, &m->place, NULL) : 0;
+	const char *level = place_levels[which];
+	if (m->title && (rc = place_in(m->title, strlen(m->title), level, 1, &m->place, NULL)))
+		return rc;
+	if (!m->place && m->summary &&
+	    (rc = place_in(m->summary, strlen(m->summary), level, 2, &m->place, NULL)))
+		return rc;
+	if (!m->place) { /* the first lines are enough (and cheap) */
+		while (len > 4096 || (len > 0 && len < 4096 &&
+				      ((unsigned char)text[len] & 0xC0) == 0x80))
+			len = len > 4096 ? 4096 : len - 1;
+		rc = place_in(text, len, level, 2, &m->place, NULL);
+	}
+	return rc;
+}
+
+/* A title for a page that has none, from what the text says: place,
+ * body, number, kind and the day (柏溪县政府第19次常务会议 4月18日); left
+ * NULL when the text names no meeting. Marked HY_GUESSED_TITLE. */
+int compose_title(struct hy_meeting *m)
+{
+	if (!m->body && !m->kind && !m->month_day && !m->chair)
+		return 0;
+	const char *place = m->place ? m->place : "";
+	const char *body = m->body ? m->body : "";
+	/* 清水县 + 县政府 → 清水县政府 */
+	size_t pl = strlen(place), cl = 0;
+	if (pl && *body) {
+		uint32_t a, b;
+		size_t n = hy_utf8_decode(body, strlen(body), &b);
+		const char *p = place + pl;
+		do
+			p--;
+		while (p > place && ((unsigned char)*p & 0xC0) == 0x80);
+		hy_utf8_decode(p, (size_t)(place + pl - p), &a);
+		if (a == b || (hy_fold_cp(a) == hy_fold_cp(b)))
+			cl = n;
+	}
+	char num[24] = "", day[24] = "";
+	if (m->number > 0)
+		snprintf(num, sizeof num, "第%d次", m->number);
+	int mm, dd;
+	if (m->month_day && sscanf(m->month_day, "%d-%d", &mm, &dd) == 2)
+		snprintf(day, sizeof day, " %d月%d日", mm, dd);
+	size_t n = pl + strlen(body) + strlen(num) + (m->kind ? strlen(m->kind) : 8) +
+		   strlen(day) + 1;
+	m->title = malloc(n);
+	if (!m->title)
+		return HY_ERR_NOMEM;
+	snprintf(m->title, n, "%s%s%s%s%s", place, body + cl, num,
+		 m->kind ? m->kind : "会议", day);
+	m->guessed |= HY_GUESSED_TITLE;
+	return 0;
+}

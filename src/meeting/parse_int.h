@@ -1,0 +1,378 @@
+/* parse_int.h: what the stages of the meeting parser share (src/meeting/;
+ * not a public header: meeting.h is the parser's face).
+ *
+ * The folded view (struct doc) and its inline matchers, the word lists the
+ * rules are written in (simplified script, ASCII punctuation: the folded
+ * view makes them match either script), the containers the stages fill,
+ * and each stage's functions. DESIGN.md §2 names the stages. */
+#ifndef HUIYI_MEETING_PARSE_INT_H
+#define HUIYI_MEETING_PARSE_INT_H
+
+#include "huiyi/fold.h"
+#include "huiyi/meeting.h"
+#include "huiyi/utf8.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define NPOS ((size_t)-1)
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+struct doc {
+	const char *s;
+	size_t n;       /* code points */
+	uint32_t *cp;   /* folded code points */
+	uint32_t *off;  /* byte offset of each code point, off[n] = length */
+};
+
+struct ymd {
+	int y, m, d; /* y == 0: year unknown */
+	int hh, mm;  /* -1: no time */
+};
+
+struct strv {
+	char **v;
+	size_t n, cap;
+};
+
+struct buf {
+	char *s;
+	size_t n, cap;
+};
+
+struct span {
+	size_t a, b;
+};
+
+enum line_kind { L_BODY, L_META, L_CHROME, L_BLANK };
+
+/* Attendance in sentence [a,b): "X出席会议", "出席会议的有:X", "出席:X". */
+/* Who was there: attendees, observers (列席, and 应邀 guests) and units. */
+struct people {
+	struct strv att, obs, units;
+};
+
+struct meta {
+	struct ymd pub;
+	int has_pub;
+};
+
+struct sections {
+	struct hy_section *v;
+	size_t n, cap;
+};
+
+/* ---- matching on the folded view ---- */
+
+/* Next code point of a pattern: our own string literals, valid UTF-8, so
+ * no validation here (this is the parser's innermost loop). */
+static inline uint32_t pat_next(const unsigned char **p)
+{
+	const unsigned char *s = *p;
+	uint32_t c;
+	if (s[0] < 0x80) {
+		c = s[0];
+		*p = s + 1;
+	} else if (s[0] < 0xE0) {
+		c = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+		*p = s + 2;
+	} else if (s[0] < 0xF0) {
+		c = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+		*p = s + 3;
+	} else {
+		c = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+		    (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+		*p = s + 4;
+	}
+	return c;
+}
+
+/* Does the folded text at i (before end) start with pat? Returns the number
+ * of code points matched, or 0. Patterns are written in simplified script
+ * with ASCII punctuation, the form hy_fold_cp() gives, so they are compared
+ * as they are (test_parse_cases checks that every literal here is folded). */
+static inline size_t match(const struct doc *d, size_t i, size_t end, const char *pat)
+{
+	const unsigned char *p = (const unsigned char *)pat;
+	size_t j = i;
+	while (*p) {
+		if (j >= end || d->cp[j] != pat_next(&p))
+			return 0;
+		j++;
+	}
+	return j - i;
+}
+
+/* Longest of pats matching at i; *which = its index. */
+static inline size_t match_any(const struct doc *d, size_t i, size_t end,
+			const char *const *pats, size_t npats, size_t *which)
+{
+	size_t best = 0;
+	for (size_t p = 0; p < npats; p++) {
+		size_t m = match(d, i, end, pats[p]);
+		if (m > best) {
+			best = m;
+			if (which)
+				*which = p;
+		}
+	}
+	return best;
+}
+
+static inline size_t find(const struct doc *d, size_t from, size_t end, const char *pat)
+{
+	for (size_t i = from; i < end; i++)
+		if (match(d, i, end, pat))
+			return i;
+	return NPOS;
+}
+
+static inline size_t find_any(const struct doc *d, size_t from, size_t end,
+		       const char *const *pats, size_t npats, size_t *mlen)
+{
+	for (size_t i = from; i < end; i++) {
+		size_t m = match_any(d, i, end, pats, npats, NULL);
+		if (m) {
+			if (mlen)
+				*mlen = m;
+			return i;
+		}
+	}
+	return NPOS;
+}
+
+/* Does the span [a,b) end with pat? */
+static inline int ends_with(const struct doc *d, size_t a, size_t b, const char *pat,
+		     size_t *plen)
+{
+	size_t k = 0;
+	for (const unsigned char *p = (const unsigned char *)pat; *p; p++)
+		k += (*p & 0xC0) != 0x80;
+	if (k == 0 || k > b - a || match(d, b - k, b, pat) != k)
+		return 0;
+	if (plen)
+		*plen = k;
+	return 1;
+}
+
+static inline int is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == 0xA0 || c == 0x3000 || c == '\r';
+}
+
+static inline int is_digit(uint32_t c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static inline int is_han(uint32_t c)
+{
+	return hy_fold_is_han(c);
+}
+
+/* 。！？；… and a full stop after Han. */
+static inline int is_sent_end(const struct doc *d, size_t i)
+{
+	uint32_t c = d->cp[i];
+	if (c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0xFF61 ||
+	    c == '\n')
+		return 1;
+	if (c == '.' && i > 0 && is_han(d->cp[i - 1]))
+		return 1;
+	return 0;
+}
+
+static inline int is_clause_end(const struct doc *d, size_t i)
+{
+	uint32_t c = d->cp[i];
+	return is_sent_end(d, i) || c == ',' || c == ':';
+}
+
+static inline int is_open_bracket(uint32_t c)
+{
+	return c == 0x300A || c == 0x201C || c == '(' || c == 0x300C ||
+	       c == 0x300E || c == 0x3010 || c == 0x3008 || c == '[' ||
+	       c == 0x2018 || c == 0x3014;
+}
+
+static inline int is_close_bracket(uint32_t c)
+{
+	return c == 0x300B || c == 0x201D || c == ')' || c == 0x300D ||
+	       c == 0x300F || c == 0x3011 || c == 0x3009 || c == ']' ||
+	       c == 0x2019 || c == 0x3015;
+}
+
+static inline void trim(const struct doc *d, size_t *a, size_t *b)
+{
+	while (*a < *b && (is_space(d->cp[*a]) || d->cp[*a] == '\n'))
+		(*a)++;
+	while (*b > *a && (is_space(d->cp[*b - 1]) || d->cp[*b - 1] == '\n'))
+		(*b)--;
+}
+
+static inline size_t count_han(const struct doc *d, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t i = a; i < b; i++)
+		n += is_han(d->cp[i]) != 0;
+	return n;
+}
+
+static inline size_t skip_spaces(const struct doc *d, size_t i, size_t end)
+{
+	while (i < end && is_space(d->cp[i]))
+		i++;
+	return i;
+}
+
+static inline int has_any(const struct doc *d, size_t a, size_t b,
+		   const char *const *pats, size_t n)
+{
+	return find_any(d, a, b, pats, n, NULL) != NPOS;
+}
+
+/* Length of the longest of words that [a,b) ends with (0: none). */
+static inline size_t longest_end(const struct doc *d, size_t a, size_t b,
+			  const char *const *words, size_t n)
+{
+	size_t best = 0, l;
+	for (size_t t = 0; t < n; t++)
+		if (ends_with(d, a, b, words[t], &l) && l > best)
+			best = l;
+	return best;
+}
+
+static inline int span_eq(const struct doc *d, size_t a, size_t b, const char *s)
+{
+	return match(d, a, b, s) == b - a && b > a;
+}
+
+/* ---- word lists ---- */
+
+static const char *const agenda_verbs[] = {
+	"审议并原则通过了", "研究并原则通过了", "审议并原则同意了",
+	"听取和审议了", "听取并审议了", "审议和通过了", "听取和讨论了",
+	"学习和传达了", "传达学习了", "集中学习了", "专题学习了", "学习传达了", "传达学习",
+	"审议并通过了", "审议通过了", "原则通过了",
+	"专题研究了", "研究部署了", "研究讨论了", "讨论研究了", "讨论通过了",
+	"讨论并通过了", "听取了", "审议了", "研究了", "讨论了", "传达了",
+	"学习了", "通报了", "部署了", "审定了", "审阅了", "观看了", "收看了",
+	"集中收看了", "审议通过", "原则通过", "讨论通过", "研究部署", "听取",
+	"审议", "研究", "传达", "学习", "审定", "通报",
+};
+
+/* Words that may come before an agenda verb at the start of a paragraph. */
+static const char *const verb_lead[] = {
+	"会议还", "会议并", "会议首先", "会议先后", "会议最后", "会议同时",
+	"会议一并", "会议集体", "会议认真", "会议又", "会议也", "会议",
+	"会上还", "会上", "会前", "会中还", "会中", "会议中", "与会人员还", "与会人员", "与会同志",
+	"还", "并", "首先", "随后", "最后", "同时", "另外", "此外", "会议专题",
+};
+
+static const char *const remark_verbs[] = {
+	"会议指出", "会议强调", "会议要求", "会议认为", "会议明确", "会议提出",
+	"会议号召", "会议决定", "会议同意", "会议研究决定", "会议原则同意",
+	"会议还强调", "会议还指出", "会议还要求", "会议最后强调",
+};
+
+/* Endings of job titles: the name follows them. */
+static const char *const title_ends[] = {
+	"长", "书记", "主任", "主席", "委员", "常委", "成员", "领导", "总经理",
+	"助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人", "代表",
+	"督学", "秘书", "干部", "总师", "局长", "总理", "理事",
+};
+
+/* Endings of units (bodies, offices) in attendee and observer lists. */
+static const char *const unit_ends[] = {
+	"办", "局", "委", "部", "厅", "院", "所", "中心", "公司", "单位",
+	"部门", "街道", "乡镇", "政府", "队", "站", "会", "处", "室", "团",
+	"组", "行", "社", "馆", "区", "县", "市", "镇", "乡", ")", "庭",
+	"监委", "人大", "政协", "集团", "企业", "学校", "医院", "园", "村", "社区",
+};
+
+/* Last words of a place name: a body that belongs to a place starts with
+ * one (县政府, 旗政府, 街道党工委), the name before it (张家川县). */
+static const char *const place_levels[] = {"街道", "县", "区", "市", "旗", "镇", "乡", "州", "盟"};
+
+/* Meeting kinds when no 第N次 separates body from kind. Longest first. */
+static const char *const kinds[] = {
+	"常务委员会会议", "党组(扩大)会议", "常委(扩大)会议", "全体(扩大)会议",
+	"党组扩大会议", "常委扩大会议", "全体扩大会议", "主任办公会议",
+	"书记办公会议", "常委会会议", "理论学习中心组学习会议", "常务会议",
+	"理论学习中心组(扩大)学习会议", "中心组(扩大)学习会议", "中心组学习会议",
+	"党委扩大会议", "党委(扩大)会议", "专题讨论会议",
+	"党组会议", "常委会议", "全体会议", "专题会议", "主任会议", "主席会议",
+	"办公会议", "联席会议", "调度会议", "推进会议", "协调会议", "工作会议",
+	"会议", "周例会", "例会", "碰头会", "办公会", "调度会", "推进会", "座谈会",
+	"对接会", "专题会", "常委会",
+};
+
+/* A body ending with one of these stems lends it to the kind:
+ * 县委常委会 + 会议 → 县委 + 常委会会议. */
+static const char *const kind_stems[] = {
+	"常委会", "常委", "党组", "全体", "常务委员会", "主任", "主席", "党委", "党工委",
+};
+
+static const char *const chair_verbs[] = {
+	"主持召开", "主持召集", "主持举行", "主持", "召集召开", "组织召开", "召开", "召集",
+};
+
+/* ---- the stages ---- */
+
+/* folded.c: the view and the containers */
+int doc_init(struct doc *d, const char *s, size_t len);
+void doc_free(struct doc *d);
+char *doc_str(const struct doc *d, size_t a, size_t b);
+size_t clause_end(const struct doc *d, size_t a, size_t end, int sentence);
+int strv_push(struct strv *l, char *s);
+int buf_add(struct buf *b, const char *s, size_t n);
+
+/* dates.c */
+int cn_digit(uint32_t c);
+int cn_unit(uint32_t c);
+size_t parse_num(const struct doc *d, size_t i, size_t end, long *val);
+size_t parse_time(const struct doc *d, size_t i, size_t end, struct ymd *t);
+size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t);
+size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t,
+			int need_year);
+char *fmt_date(const struct ymd *t, int with_time);
+int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
+			struct hy_meeting *m);
+
+/* lines.c: pass 1 */
+int is_content_line(const struct doc *d, size_t a, size_t b);
+enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese);
+size_t item_marker(const struct doc *d, size_t i, size_t end);
+size_t agenda_verb_at(const struct doc *d, size_t a, size_t end, size_t *vstart);
+int starts_item(const struct doc *d, size_t a, size_t b);
+int starts_new(const struct doc *d, size_t a, size_t b);
+int ends_heading(const struct doc *d, size_t a, size_t b);
+int ends_paragraph(const struct doc *d, size_t a, size_t b);
+struct span *split_spans(const struct doc *d, int paragraphs, size_t *n);
+int split_article_line(const struct doc *d, struct span l, struct buf *out);
+int publish_rank(const struct doc *d, struct span l, int before_title,
+			struct ymd *t);
+
+/* people.c */
+int is_title_only(const struct doc *d, size_t a, size_t b);
+int is_unit(const struct doc *d, size_t a, size_t b);
+int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp);
+int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
+int is_attendance(const struct doc *d, size_t a, size_t b);
+
+/* name.c */
+size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len);
+int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
+int find_place(struct hy_meeting *m, const char *text, size_t len);
+int compose_title(struct hy_meeting *m);
+
+/* sections.c */
+int is_remark(const struct doc *d, size_t a, size_t b);
+int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss);
+int append_text(struct hy_section *sec, const struct doc *d, size_t a, size_t b);
+
+/* parse.c: the driver */
+int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m);
+
+#endif

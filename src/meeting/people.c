@@ -1,0 +1,335 @@
+/* people.c: who chaired and who was there.
+ *
+ * Splits "role name" (县委副书记、县长刘锐 → 刘锐), reads attendance
+ * sentences (X出席会议, 出席会议的有：X, 应邀参加) into attendees, observers
+ * and units (offices listed with the people), and finds the chair in the
+ * chairing clause (…主持召开, 会议由…主持, 受…委托). */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Characters that occur in offices and meeting names but hardly ever in a
+ * person's name: they keep 会议, 县委 and 常委会 from being read as names. */
+static const char *const not_in_names[] = {
+	"议", "届", "次", "召", "府", "局", "办", "县", "省", "镇", "乡", "区",
+	"厅", "部", "委", "科", "处", "室", "们", "的",
+};
+
+/* Invisible format characters (U+200B–U+200F, U+2060–U+2064, U+FEFF): a
+ * hostile page may hide them inside a name, which is still a name. */
+static int is_invisible(uint32_t c)
+{
+	return (c >= 0x200B && c <= 0x200F) || (c >= 0x2060 && c <= 0x2064) || c == 0xFEFF;
+}
+
+/* Two-character words that read like names but are not: adverbs and
+ * pronouns that open a clause before 出席/参加 (随后，出席会议的…). */
+static const char *const not_names[] = {
+	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外",
+	"今天", "目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关",
+	"以上", "上述", "各位", "分别", "共同", "集体", "并且", "然后", "之后",
+};
+
+static int name_ok(const struct doc *d, size_t a, size_t b)
+{
+	for (size_t w = 0; w < COUNT(not_names); w++)
+		if (match(d, a, b, not_names[w]) == b - a)
+			return 0;
+	size_t n = 0;
+	for (size_t i = a; i < b; i++)
+		n += !is_invisible(d->cp[i]);
+	if (n < 2 || n > 4 || is_invisible(d->cp[a]))
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		if (is_invisible(d->cp[i]))
+			continue;
+		if (!is_han(d->cp[i]))
+			return 0;
+		if (match_any(d, i, i + 1, not_in_names, COUNT(not_in_names), NULL))
+			return 0;
+	}
+	return 1;
+}
+
+/* Split "role name" [a,b): returns the start of the name, or NPOS. The name
+ * is 2–4 Han characters right after a title ending; when there is no title
+ * at all, the whole span is the name if it is 2–4 Han characters. */
+static size_t split_role_name(const struct doc *d, size_t a, size_t b)
+{
+	size_t m;
+	if (ends_with(d, a, b, "同志", &m))
+		b -= m;
+	size_t best = NPOS;
+	for (size_t p = a + 1; p < b; p++) {
+		for (size_t t = 0; t < COUNT(title_ends); t++) {
+			size_t tl;
+			if (ends_with(d, a, p, title_ends[t], &tl) && name_ok(d, p, b)) {
+				/* the rightmost split that leaves a 2–4 character
+				 * name: 秘书长邹文杰 → 邹文杰, and 副县长张长江
+				 * cannot end at 长 (江 alone is no name) */
+				best = p;
+			}
+		}
+	}
+	if (best != NPOS)
+		return best;
+	if (name_ok(d, a, b))
+		return a;
+	return NPOS;
+}
+
+/* 县委常委 is a title (常委 beats 委); 县纪委监委 is a unit. */
+int is_title_only(const struct doc *d, size_t a, size_t b)
+{
+	size_t t = longest_end(d, a, b, title_ends, COUNT(title_ends));
+	return t > 0 && t >= longest_end(d, a, b, unit_ends, COUNT(unit_ends));
+}
+
+int is_unit(const struct doc *d, size_t a, size_t b)
+{
+	size_t u = longest_end(d, a, b, unit_ends, COUNT(unit_ends));
+	return u > 0 && u > longest_end(d, a, b, title_ends, COUNT(title_ends));
+}
+
+/* One list item: "县领导杨道刚", "黄德庆", "县纪委监委", "县发改委等有关部门负责同志". */
+static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
+		      struct strv *units)
+{
+	static const char *const tails[] = {
+		"分管负责同志", "分管负责人", "分管同志", "分管领导", "和委员",
+		"及委员", "主要负责同志", "有关负责同志", "相关负责同志", "负责同志", "负责人",
+		"主要负责人", "有关同志", "同志", "出席会议", "列席会议", "参加会议",
+		"会议", "出席", "列席", "参加", "的", "分别", "等", "一行", "有关人员",
+		"相关人员", "工作人员", "人员", "应邀", "常务",
+	};
+	static const char *const heads[] = {"以及", "及", "和", "还有", "特邀",
+					    "邀请", "其中", "以及"};
+	trim(d, &a, &b);
+	size_t m;
+	for (int again = 1; again && a < b;) {
+		again = 0;
+		if ((m = match_any(d, a, b, heads, COUNT(heads), NULL)) && b - a > m + 1) {
+			a += m;
+			again = 1;
+		}
+		for (size_t t = 0; t < COUNT(tails); t++)
+			if (ends_with(d, a, b, tails[t], &m) && b - a > m) {
+				b -= m;
+				again = 1;
+			}
+		trim(d, &a, &b);
+	}
+	/* "樊立群和委员共24人" → cut at 共 + number */
+	for (size_t i = a + 1; i + 1 < b; i++)
+		if (match(d, i, b, "共") && (is_digit(d->cp[i + 1]) || cn_digit(d->cp[i + 1]) >= 0)) {
+			b = i;
+			for (size_t t = 0; t < COUNT(tails); t++)
+				if (ends_with(d, a, b, tails[t], &m) && b - a > m)
+					b -= m;
+			break;
+		}
+	/* "县发改委等有关部门" → cut at 等 */
+	size_t deng = find(d, a, b, "等");
+	if (deng != NPOS && deng > a + 1)
+		b = deng;
+	trim(d, &a, &b);
+	if (b <= a || count_han(d, a, b) < 2)
+		return 0;
+	if (b - a > 40)
+		return 0; /* not a list item: a sentence */
+	if (is_title_only(d, a, b))
+		return 0; /* 县委常委 alone: the name is in the next item */
+	size_t p = split_role_name(d, a, b);
+	if (p != NPOS && p > a)
+		return strv_push(out, doc_str(d, p, b));
+	if (p == a)
+		return strv_push(out, doc_str(d, a, b));
+	/* 县财政局, 县直有关部门, 各镇: a unit, never a person */
+	if (is_unit(d, a, b) || b - a > 4)
+		return strv_push(units, doc_str(d, a, b));
+	return 0;
+}
+
+/* Split a list [a,b) at 、 , 及 and add each item. */
+static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv *out,
+			   struct strv *units)
+{
+	int depth = 0;
+	size_t s = a;
+	for (size_t i = a; i <= b; i++) {
+		uint32_t c = i < b ? d->cp[i] : 0x3001;
+		if (i < b && is_open_bracket(c))
+			depth++;
+		else if (i < b && is_close_bracket(c) && depth > 0)
+			depth--;
+		size_t m = 0;
+		if (depth == 0 && (c == 0x3001 || c == ',' || c == ';' || c == ' ' ||
+				   (i < b && (m = match(d, i, b, "以及"))) ||
+				   (i < b && (m = match(d, i, b, "及"))))) {
+			int rc = add_person(d, s, i, out, units);
+			if (rc)
+				return rc;
+			s = i + (m ? m : 1);
+			i = s - 1;
+		}
+	}
+	return 0;
+}
+
+int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp)
+{
+	static const char *const keys[] = {"出席", "列席", "参加", "参会", "到会指导"};
+	size_t from = a;
+	size_t i = a;
+	while (i < b) {
+		size_t which = 0, m = match_any(d, i, b, keys, COUNT(keys), &which);
+		if (!m) {
+			i++;
+			continue;
+		}
+		/* 应邀参加 / 应邀列席: a guest, with the observers; 常务列席 */
+		size_t lead = i >= a + 2 && (match(d, i - 2, b, "应邀") || match(d, i - 2, b, "常务"))
+				      ? 2
+				      : 0;
+		struct strv *dst = which == 1 || (lead && match(d, i - 2, b, "应邀")) ? &pp->obs
+										: &pp->att;
+		size_t j = i + m;
+		size_t k;
+		/* 出席会议的有: / 出席人员: / 出席: → the list follows */
+		static const char *const after[] = {"会议的领导有", "会议的人员有",
+						    "会议的有", "的有", "人员",
+						    "会议人员", "领导", "单位", "会议"};
+		size_t j2 = j + match_any(d, j, b, after, COUNT(after), NULL);
+		j2 = skip_spaces(d, j2, b);
+		if (j2 < b && d->cp[j2] == ':') {
+			size_t e = b;
+			int rc = add_people_list(d, j2 + 1, e, dst, &pp->units);
+			if (rc)
+				return rc;
+			return 0;
+		}
+		/* the list is before the keyword, back to the last clause that
+		 * holds no chairing verb and no earlier keyword */
+		size_t s = from;
+		for (size_t q = i; q > from;) {
+			size_t c = q; /* the comma before q */
+			while (c > from && d->cp[c - 1] != ',')
+				c--;
+			if (c == from)
+				break;
+			size_t c0 = c - 1; /* the clause before that comma */
+			while (c0 > from && d->cp[c0 - 1] != ',')
+				c0--;
+			if (has_any(d, c0, c - 1, chair_verbs, COUNT(chair_verbs)) ||
+			    find_date(d, c0, c - 1, &(struct ymd){0}, 0) != NPOS) {
+				s = c;
+				break;
+			}
+			q = c - 1;
+		}
+		int rc = add_people_list(d, s, i - lead, dst, &pp->units);
+		if (rc)
+			return rc;
+		/* skip 会议 after the keyword and a separator */
+		k = j;
+		if (match(d, k, b, "了"))
+			k++;
+		if (match(d, k, b, "会议"))
+			k += 2;
+		while (k < b && (d->cp[k] == ',' || is_space(d->cp[k])))
+			k++;
+		from = k;
+		i = k > i ? k : i + 1;
+	}
+	return 0;
+}
+
+/* The chairing clause in [a,b): fill chair and role. */
+int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
+{
+	size_t vlen;
+	size_t v = find_any(d, a, b, chair_verbs, 4, &vlen); /* 主持… */
+	if (v == NPOS)
+		v = find_any(d, a, b, chair_verbs, COUNT(chair_verbs), &vlen);
+	if (v == NPOS)
+		return 0;
+	/* clause start */
+	size_t s = v;
+	while (s > a && !is_clause_end(d, s - 1) && d->cp[s - 1] != ' ')
+		s--;
+	/* the span ends at a date, 于/在 + place/time, or the verb */
+	size_t e = v;
+	for (size_t i = s; i < v; i++) {
+		struct ymd t;
+		if ((is_digit(d->cp[i]) || cn_digit(d->cp[i]) >= 0) && i > s &&
+		    parse_date(d, i, v, &t)) {
+			e = i;
+			break;
+		}
+		if (i > s + 1 && (match(d, i, v, "在") ||
+				  (match(d, i, v, "于") && i + 1 < v &&
+				   (is_digit(d->cp[i + 1]) || cn_digit(d->cp[i + 1]) >= 0 ||
+				    match(d, i + 1, v, "今") || match(d, i + 1, v, "昨") ||
+				    match(d, i + 1, v, "近") || match(d, i + 1, v, "上午") ||
+				    match(d, i + 1, v, "下午"))))) {
+			e = i;
+			break;
+		}
+		if (i > s + 1 && (match(d, i, v, "上午") || match(d, i, v, "下午"))) {
+			e = i;
+			break;
+		}
+	}
+	/* strip a leading date, 会议由 / 由, 受…委托 */
+	struct ymd t;
+	size_t k;
+	if ((k = parse_date(d, s, e, &t)))
+		s += k;
+	size_t w = find(d, s, e, "委托");
+	if (w != NPOS)
+		s = w + 2;
+	if ((k = match(d, s, e, "会议由")) || (k = match(d, s, e, "由")))
+		s += k;
+	trim(d, &s, &e);
+	if (e <= s)
+		return 0;
+	size_t p = split_role_name(d, s, e);
+	/* 会议由镇党委尚金楼主持: an office, then the name */
+	for (size_t q = e >= s + 2 ? e - 2 : s; p == NPOS && q + 4 >= e && q > s + 1; q--)
+		if (name_ok(d, q, e) && is_unit(d, s, q))
+			p = q;
+	if (p == NPOS)
+		return 0;
+	/* 召开 without 主持: "市府今日召开…" names no one; a chair needs a title */
+	if (p == s && !match(d, v, b, "主持"))
+		return 0;
+	size_t ne = e;
+	if (ends_with(d, p, e, "同志", &k))
+		ne -= k;
+	m->chair = doc_str(d, p, ne);
+	if (!m->chair)
+		return HY_ERR_NOMEM;
+	if (p > s) {
+		m->chair_role = doc_str(d, s, p);
+		if (!m->chair_role)
+			return HY_ERR_NOMEM;
+	}
+	return 0;
+}
+
+/* Is paragraph [a,b) about attendance only? */
+int is_attendance(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const keys[] = {"出席", "列席", "参加会议", "参会"};
+	if (agenda_verb_at(d, a, b, NULL) != NPOS)
+		return 0;
+	size_t i = skip_spaces(d, a, b);
+	if (match_any(d, i, b, keys, COUNT(keys), NULL))
+		return 1;
+	return b - a < 200 && has_any(d, a, b, keys, COUNT(keys)) &&
+	       !has_any(d, a, b, remark_verbs, COUNT(remark_verbs));
+}

@@ -1,0 +1,153 @@
+/* sections.c: agenda sections.
+ *
+ * A paragraph becomes one or more sections: it is cut where a new agenda
+ * item starts (；, or 。 followed by 会议(还)… + an agenda verb), and each
+ * section's heading is the object of its verb (会议听取了X → X), cut at the
+ * first sentence end, else the first clause. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int section_add(struct sections *ss, char *heading, char *text)
+{
+	if (!heading || !text) {
+		free(heading);
+		free(text);
+		return HY_ERR_NOMEM;
+	}
+	if (ss->n == ss->cap) {
+		size_t cap = ss->cap ? ss->cap * 2 : 8;
+		struct hy_section *v = realloc(ss->v, cap * sizeof *v);
+		if (!v) {
+			free(heading);
+			free(text);
+			return HY_ERR_NOMEM;
+		}
+		ss->v = v;
+		ss->cap = cap;
+	}
+	ss->v[ss->n].n = (int)ss->n + 1;
+	ss->v[ss->n].heading = heading;
+	ss->v[ss->n].text = text;
+	ss->n++;
+	return 0;
+}
+
+/* "(会议)(还)对|就 X 进行了|作了 …": returns X's start, *xe its end. */
+static size_t dui_object(const struct doc *d, size_t a, size_t b, size_t *xe)
+{
+	static const char *const preps[] = {"对", "就"};
+	static const char *const did[] = {"进行了", "作了", "作出了", "做了", "进行"};
+	size_t i = skip_spaces(d, a, b);
+	i += item_marker(d, i, b);
+	for (int round = 0; round < 2; round++) {
+		size_t m = match_any(d, i, b, verb_lead, COUNT(verb_lead), NULL);
+		if (!m)
+			break;
+		i += m;
+	}
+	size_t m = match_any(d, i, b, preps, COUNT(preps), NULL);
+	if (!m || i == skip_spaces(d, a, b))
+		return NPOS; /* a bare 对… is no agenda item */
+	size_t s = i + m, e = clause_end(d, s, b, 0);
+	size_t k = find_any(d, s, e, did, COUNT(did), NULL);
+	if (k == NPOS || k == s)
+		return NPOS;
+	*xe = k;
+	return s;
+}
+
+/* Heading of an item [a,b): object of its opening verb, cut at the first
+ * clause end; else its first clause. */
+static char *heading_of(const struct doc *d, size_t a, size_t b)
+{
+	size_t v = agenda_verb_at(d, a, b, NULL);
+	size_t s, e;
+	/* "会议还对其他事项进行了研究" / "会议就X进行了专题研究": X */
+	size_t o = dui_object(d, a, b, &e);
+	if (v == NPOS && o != NPOS)
+		return doc_str(d, o, e);
+	if (v != NPOS) {
+		s = v;
+		while (s < b && (d->cp[s] == ':' || is_space(d->cp[s])))
+			s++;
+		e = clause_end(d, s, b, 0);
+		if (e > s) {
+			trim(d, &s, &e);
+			return doc_str(d, s, e);
+		}
+	}
+	s = skip_spaces(d, a, b);
+	s += item_marker(d, s, b);
+	e = clause_end(d, s, b, 0);
+	if (e == s) /* "会上，…" */
+		e = clause_end(d, s + 1, b, 0);
+	trim(d, &s, &e);
+	if (e - s > 60)
+		e = s + 60;
+	return doc_str(d, s, e);
+}
+
+int is_remark(const struct doc *d, size_t a, size_t b)
+{
+	size_t i = skip_spaces(d, a, b);
+	return match_any(d, i, b, remark_verbs, COUNT(remark_verbs), NULL) > 0;
+}
+
+/* Split a paragraph into items: at ；/。 followed by (会议)(还) + agenda verb. */
+int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss)
+{
+	size_t s = a;
+	for (size_t i = a; i <= b; i++) {
+		int cut = i == b;
+		size_t next = i + 1;
+		if (!cut && (d->cp[i] == ';' || d->cp[i] == 0x3002)) {
+			size_t j = skip_spaces(d, i + 1, b);
+			size_t vs, ve = j < b ? agenda_verb_at(d, j, b, &vs) : NPOS;
+			/* after 。 only a full "会议…了" (or 会议还…) starts an item:
+			 * "会议原则通过该草案" continues the one before */
+			int strong = ve != NPOS && (d->cp[ve - 1] == 0x4E86 /* 了 */ ||
+						    find(d, j, vs, "还") != NPOS);
+			if (ve != NPOS &&
+			    (d->cp[i] == ';' ||
+			     (match(d, j, b, "会议") && strong) || item_marker(d, j, b))) {
+				/* a bare verb after 。 continues the sentence's subject;
+				 * only ；-lists and 会议… sentences start new items */
+				cut = 1;
+				next = j;
+			}
+		}
+		if (!cut)
+			continue;
+		size_t e = i < b ? i + 1 : b;
+		if (i < b && d->cp[i] == ';')
+			e = i + 1;
+		size_t ts = s, te = e;
+		trim(d, &ts, &te);
+		if (te > ts) {
+			int rc = section_add(ss, heading_of(d, ts, te), doc_str(d, ts, te));
+			if (rc)
+				return rc;
+		}
+		s = next;
+		i = next - 1;
+	}
+	return 0;
+}
+
+int append_text(struct hy_section *sec, const struct doc *d, size_t a, size_t b)
+{
+	size_t old = strlen(sec->text), add = d->off[b] - d->off[a];
+	char *t = realloc(sec->text, old + add + 2);
+	if (!t)
+		return HY_ERR_NOMEM;
+	t[old] = '\n';
+	memcpy(t + old + 1, d->s + d->off[a], add);
+	t[old + 1 + add] = 0;
+	sec->text = t;
+	return 0;
+}
