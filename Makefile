@@ -181,6 +181,13 @@ fuzz-check:
 		bash tests/fuzz/run.sh check $(FUZZ_CHECK_SECONDS) $(FUZZ_TARGETS); \
 	fi
 
+# The parser on real readouts (tests/real/README.md): DIR holds the texts,
+# which are never in the repository.
+DIR ?= ../realdev
+LABELS ?= tests/real/labels
+realeval: all
+	HUIYI_BIN=$(BIN) python3 tests/real/score.py $(DIR) --labels $(LABELS) $(V)
+
 demo: deps
 	$(MAKE) all
 	@bash scripts/demo.sh
@@ -202,7 +209,7 @@ uninstall:
 clean:
 	rm -rf build huiyi
 
-.PHONY: all huiyi ext tests-build test-run deps lint-man check demo bench \
+.PHONY: all huiyi ext tests-build test-run deps lint-man check demo bench realeval \
 	install uninstall clean fuzz fuzz-build fuzz-check
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(EXT_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)
