@@ -45,6 +45,10 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			   !match(d, i + k, end, "议")) {
 			*len = k;
 			return i;
+		} else if (match(d, i, end, "常委(扩大)会") &&
+			   (i + 7 == end || d->cp[i + 7] == ',' || is_sent_end(d, i + 7))) {
+			*len = 7; /* 主持召开县委常委(扩大)会，… */
+			return i;
 		} else if (match(d, i, end, "常委会") &&
 			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3))) {
 			*len = 3; /* 主持召开区委常委会，… */
@@ -202,7 +206,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	/* body stem moves to the kind: 县委常委会 + 会议 → 县委 + 常委会会议 */
 	int kind_bare = span_eq(d, ks, ke, "会议");
 	size_t stem = 0;
-	if (kind_bare) {
+	if (kind_bare || ends_with(d, bs, be, "党组", NULL)) { /* 县政府党组 + 学习会议 */
 		for (size_t t = 0; t < COUNT(kind_stems); t++) {
 			size_t sl;
 			if (ends_with(d, bs, be, kind_stems[t], &sl) && sl > stem)
@@ -413,10 +417,10 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	if (!m->place && m->summary &&
 	    (rc = place_in(m->summary, strlen(m->summary), level, 2, &m->place, NULL)))
 		return rc;
-	if (!m->place) { /* the first lines are enough (and cheap) */
-		while (len > 4096 || (len > 0 && len < 4096 &&
-				      ((unsigned char)text[len] & 0xC0) == 0x80))
-			len = len > 4096 ? 4096 : len - 1;
+	if (!m->place) { /* the first lines only: later ones speak of others */
+		while (len > 600 || (len > 0 && len < 600 &&
+				     ((unsigned char)text[len] & 0xC0) == 0x80))
+			len = len > 600 ? 600 : len - 1;
 		rc = place_in(text, len, level, 2, &m->place, NULL);
 	}
 	return rc;

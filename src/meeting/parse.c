@@ -140,7 +140,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		long ch;
 		size_t a0 = skip_spaces(&d, lines[i].a, lines[i].b);
 		size_t k = match(&d, a0, lines[i].b, "第") ? parse_num(&d, a0 + 1, lines[i].b, &ch) : 0;
-		if (k && match(&d, a0 + 1 + k, lines[i].b, "章"))
+		static const char *const reader_site[] = {"加入书签", "本章报错", "全文阅读",
+							  "下一章", "上一章", "返回目录"};
+		if ((k && match(&d, a0 + 1 + k, lines[i].b, "章")) ||
+		    has_any(&d, lines[i].a, lines[i].b, reader_site, COUNT(reader_site)))
 			novel = 1;
 	}
 	/* title: the first body line that reads like one. A line without

@@ -299,7 +299,8 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		return 0;
 	size_t p = split_role_name(d, s, e);
 	/* 会议由镇党委尚金楼主持: an office, then the name */
-	for (size_t q = e >= s + 2 ? e - 2 : s; p == NPOS && q + 4 >= e && q > s + 1; q--)
+	for (size_t q = e >= s + 2 ? e - 2 : s;
+	     p == NPOS && match(d, v, b, "主持") && q + 4 >= e && q > s + 1; q--)
 		if (name_ok(d, q, e) && is_unit(d, s, q))
 			p = q;
 	if (p == NPOS)
