@@ -310,9 +310,23 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 	if (at == NPOS)
 		at = find_date(d, a, b, &t, 0);
 	if (at == NPOS) {
-		/* day only at the start: "25日，" / "18號" */
+		/* day only at the start: "25日，" / "18號"; or inside the first
+		 * sentence with a time of day: 县长王乾发21日上午主持… */
 		long v;
 		size_t i = skip_spaces(d, a, b), k = parse_num(d, i, b, &v);
+		static const char *const times[] = {"日上午", "日下午", "日晚", "日早"};
+		for (size_t j = i + 1; !(k && match(d, i + k, b, "日")) && j < first_sent; j++) {
+			if (!is_digit(d->cp[j]) || is_digit(d->cp[j - 1]))
+				continue;
+			size_t kj = parse_num(d, j, first_sent, &v);
+			if (kj && kj <= 2 && match_any(d, j + kj, first_sent, times, COUNT(times), NULL)) {
+				i = j;
+				k = kj;
+				break;
+			}
+		}
+		if (k)
+			parse_num(d, i, b, &v);
 		/* 33日 for 3月3日, 1030日 for 10月30日: a slip a reader resolves
 		 * by the publish date */
 		if (k >= 2 && k <= 4 && v > 31 && mt->has_pub && is_digit(d->cp[i]) &&

@@ -89,6 +89,13 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	if (len <= 40 && is_open_bracket(c0) && is_close_bracket(cz) &&
 	    clause_end(d, a, b, 1) >= b - 1 && !is_content_line(d, a, b))
 		return L_CHROME;
+	static const char *const credits[] = {"图片来源", "供图", "摄影"};
+	if (len <= 40 && has_any(d, a, b, credits, COUNT(credits)))
+		return L_CHROME;
+	/* "- 注册时间", "• 设为首页": a short item of a menu or a profile */
+	if (len <= 20 && (c0 == '-' || c0 == 0x2022 || c0 == 0xB7 || c0 == '*') &&
+	    a + 1 < b && is_space(d->cp[a + 1]))
+		return L_CHROME;
 	if (match(d, a, b, "图为") || match(d, a, b, "图片") ||
 	    match(d, a, b, "会议现场")) {
 		if (len <= 60)

@@ -15,6 +15,7 @@
 
 /* Short names of meetings that do without 会议 (县长周例会, 市长碰头会). */
 static const char *const short_meetings[] = {"周例会", "例会", "碰头会", "办公会", "调度会",
+					     "主管月报", "主管会报", "县务会议",
 					     "推进会", "座谈会", "对接会", "专题会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
@@ -85,6 +86,14 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	}
 	if (end - s < 2)
 		return 0;
+	/* 二届市委召开108次常委会会议: the term is no part of the body */
+	{
+		size_t y = s;
+		while (y < end && (is_digit(d->cp[y]) || cn_digit(d->cp[y]) >= 0 || cn_unit(d->cp[y])))
+			y++;
+		if (y > s && match(d, y, end, "届") && end - (y + 1) >= 2)
+			s = y + 1;
+	}
 	/* 2024年区政府第16次…: the year is no part of the body */
 	{
 		size_t y = s;
@@ -220,6 +229,9 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	int rc = 0;
 	/* body without any "N届" inside */
 	for (size_t i = bs; i < (keep_stem ? be : be - stem) && !rc; i++) {
+		size_t i0 = i;
+		if (match(d, i, be, "第")) /* 文昌镇第十五届人民代表大会 */
+			i++;
 		if (is_digit(d->cp[i]) || cn_digit(d->cp[i]) >= 0 || cn_unit(d->cp[i])) {
 			size_t j = i;
 			while (j < be && (is_digit(d->cp[j]) || cn_digit(d->cp[j]) >= 0 || cn_unit(d->cp[j])))
@@ -229,6 +241,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				continue;
 			}
 		}
+		i = i0;
 		rc = buf_add(&body, d->s + d->off[i], d->off[i + 1] - d->off[i]);
 	}
 	if (!rc && organ_after)
@@ -262,6 +275,13 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			size_t c0 = cv;
 			while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]))
 				c0--;
+			/* 二届市委召开…: the term is no part of the body */
+			size_t t0 = c0;
+			while (t0 < cv && (cn_digit(d->cp[t0]) >= 0 || cn_unit(d->cp[t0]) ||
+					   is_digit(d->cp[t0])))
+				t0++;
+			if (t0 > c0 && match(d, t0, cv, "届") && cv - t0 >= 3)
+				c0 = t0 + 1;
 			/* 东安路街道党工委在鸿翔社区会议室召开: the body before 在 */
 			size_t zai = find(d, c0, cv, "在");
 			if (zai != NPOS && zai > c0 + 1)
@@ -304,6 +324,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 
 /* What follows a level in a body: the organ. */
 static const char *const organs[] = {"人民政府", "政府", "党工委", "党委", "委", /* proper */
+				     "人民代表大会",
 				     "人大", "政协", "办事处", "长办公会", "常务会", "党组"};
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
@@ -313,7 +334,8 @@ static const char *const not_place[] = {
 	"了", "在", "的", "和", "及", "与", "日", "年", "届", "次", "第", "由", "为", "对",
 	"副", "长", "记", "任", "员", "委", "府", "会", "议", "上", "下", "午", "前", "后",
 	"向", "以", "经", "按", "将", "把", "从", "到", "给", "请", "同", "并", "使", "报",
-	"是", "就", "等",
+	"是", "就", "等", "听取", "研究", "审议", "传达", "学习", "讨论", "部署", "推进",
+	"加强", "落实", "贯彻", "提交", "印发", "通过", "要求", "强调", "指出",
 };
 
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
@@ -353,7 +375,8 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		if (!l || (want_level && *want_level && !match(&t, i, t.n, want_level)))
 			continue;
 		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
-		static const char *const verbs[] = {"召开", "召集", "举行"};
+		static const char *const verbs[] = {"召开", "召集", "举行", "胜利召开", "隆重召开",
+						    "第"};
 		/* outside the title only the organs proper: 提交县人大 is no place */
 		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
 		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)))
@@ -378,8 +401,14 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
  * then 县政府), else from the title, the opening or the text. */
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
-	if (!m->body) /* 三道通镇召开党委政府工作会议 */
-		return m->title ? place_in(m->title, strlen(m->title), "", 1, &m->place, NULL) : 0;
+	if (!m->body) { /* 三道通镇召开…, 文昌镇第十五届人民代表大会… */
+		int rc = 0;
+		if (m->title && !(m->guessed & HY_GUESSED_TITLE))
+			rc = place_in(m->title, strlen(m->title), "", 1, &m->place, NULL);
+		if (!rc && !m->place && m->summary)
+			rc = place_in(m->summary, strlen(m->summary), "", 2, &m->place, NULL);
+		return rc;
+	}
 	size_t at = 0;
 	int rc = place_in(m->body, strlen(m->body), NULL, 1, &m->place, &at);
 	if (!rc && !m->place) { /* the body is a place alone: 青岚县 */
@@ -409,8 +438,13 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		return rc;
 	size_t which, l = match_any(&b, 0, b.n, place_levels, COUNT(place_levels), &which);
 	doc_free(&b);
-	if (!l) /* 党委政府: any level, in the title */
-		return m->title ? place_in(m->title, strlen(m->title), "", 1, &m->place, NULL) : 0;
+	if (!l) { /* 党委政府, 人民代表大会: any level, in the title or the opening */
+		if (m->title && !(m->guessed & HY_GUESSED_TITLE))
+			rc = place_in(m->title, strlen(m->title), "", 1, &m->place, NULL);
+		if (!rc && !m->place && m->summary)
+			rc = place_in(m->summary, strlen(m->summary), "", 2, &m->place, NULL);
+		return rc;
+	}
 	const char *level = place_levels[which];
 	if (m->title && (rc = place_in(m->title, strlen(m->title), level, 1, &m->place, NULL)))
 		return rc;

@@ -89,6 +89,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* a text in Chinese at all (a short line without any is chrome there) */
 	int chinese = count_han(&d, 0, d.n < 4096 ? d.n : 4096) >= 8;
 	int novel = 0;
+	struct span glued_pub = {0, 0}; /* a publish line on the title's line */
 	for (size_t i = 0; i < nl; i++) {
 		kind[i] = classify_line(&d, lines[i].a, lines[i].b, chinese);
 		nbody += kind[i] == L_BODY;
@@ -183,8 +184,19 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 					break;
 				}
 		}
+		/* …主管工作會報 發布日期:2014-04-21: the publish line glued on */
+		size_t b0 = l.b;
+		static const char *const glued[] = {"发布日期", "发布时间", "来源:"};
+		for (size_t k = a0 + 4; k < l.b; k++)
+			if (is_space(d.cp[k - 1]) && match_any(&d, k, l.b, glued, COUNT(glued), NULL)) {
+				b0 = k - 1;
+				while (b0 > a0 && is_space(d.cp[b0 - 1]))
+					b0--;
+				glued_pub = (struct span){k, l.b};
+				break;
+			}
 		title = i;
-		m->title = doc_str(&d, a0, l.b);
+		m->title = doc_str(&d, a0, b0);
 		if (!m->title) {
 			rc = HY_ERR_NOMEM;
 			goto out;
@@ -219,6 +231,15 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		}
 		if (kind[i] == L_BODY && r)
 			kind[i] = L_META;
+	}
+	if (glued_pub.b > glued_pub.a) {
+		struct ymd t;
+		int r = publish_rank(&d, glued_pub, 0, &t);
+		if (r > best) {
+			best = r;
+			mt.pub = t;
+			mt.has_pub = 1;
+		}
 	}
 	if (mt.has_pub) {
 		m->published = fmt_date(&mt.pub, 1);

@@ -31,7 +31,8 @@ static int is_invisible(uint32_t c)
 static const char *const not_names[] = {
 	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外",
 	"今天", "目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关",
-	"以上", "上述", "各位", "分别", "共同", "集体", "并且", "然后", "之后",
+	"以上", "上述", "各位", "分别", "共同", "集体", "并且", "然后", "之后", "大会",
+	"会议", "代表", "委员",
 };
 
 static int name_ok(const struct doc *d, size_t a, size_t b)
@@ -104,7 +105,7 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 		"及委员", "主要负责同志", "有关负责同志", "相关负责同志", "负责同志", "负责人",
 		"主要负责人", "有关同志", "同志", "出席会议", "列席会议", "参加会议",
 		"会议", "出席", "列席", "参加", "的", "分别", "等", "一行", "有关人员",
-		"相关人员", "工作人员", "人员", "应邀", "常务",
+		"相关人员", "工作人员", "人员", "应邀", "常务", "应",
 	};
 	static const char *const heads[] = {"以及", "及", "和", "还有", "特邀",
 					    "邀请", "其中", "以及"};
@@ -132,6 +133,10 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 					b -= m;
 			break;
 		}
+	/* "司学军在研究相关议题时" → cut at 在 */
+	size_t zai = find(d, a, b, "在");
+	if (zai != NPOS && zai >= a + 2)
+		b = zai;
 	/* "县发改委等有关部门" → cut at 等 */
 	size_t deng = find(d, a, b, "等");
 	if (deng != NPOS && deng > a + 1)
@@ -182,7 +187,7 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp)
 {
-	static const char *const keys[] = {"出席", "列席", "参加", "参会", "到会指导"};
+	static const char *const keys[] = {"出席", "列席", "参加", "参会", "到会指导", "到会"};
 	size_t from = a;
 	size_t i = a;
 	while (i < b) {
@@ -265,8 +270,12 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	size_t e = v;
 	for (size_t i = s; i < v; i++) {
 		struct ymd t;
+		long dv;
+		size_t dk;
 		if ((is_digit(d->cp[i]) || cn_digit(d->cp[i]) >= 0) && i > s &&
-		    parse_date(d, i, v, &t)) {
+		    (parse_date(d, i, v, &t) ||
+		     ((dk = parse_num(d, i, v, &dv)) && (match(d, i + dk, v, "日") ||
+							 match(d, i + dk, v, "号"))))) {
 			e = i;
 			break;
 		}
