@@ -93,9 +93,15 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	if (len <= 40 && has_any(d, a, b, credits, COUNT(credits)))
 		return L_CHROME;
 	/* "- 注册时间", "• 设为首页": a short item of a menu or a profile */
-	if (len <= 20 && (c0 == '-' || c0 == 0x2022 || c0 == 0xB7 || c0 == '*') &&
-	    a + 1 < b && is_space(d->cp[a + 1]))
-		return L_CHROME;
+	if ((c0 == '-' || c0 == 0x2022 || c0 == 0xB7 || c0 == '*') && a + 1 < b &&
+	    is_space(d->cp[a + 1])) {
+		if (len <= 20)
+			return L_CHROME;
+		/* • 发文字号:长府会议纪要〔2023〕39号: an index block's item */
+		for (size_t i = a + 2; i < b && i < a + 12; i++)
+			if (d->cp[i] == ':')
+				return L_META;
+	}
 	if (match(d, a, b, "图为") || match(d, a, b, "图片") ||
 	    match(d, a, b, "会议现场")) {
 		if (len <= 60)

@@ -15,7 +15,8 @@
 
 /* Short names of meetings that do without 会议 (县长周例会, 市长碰头会). */
 static const char *const short_meetings[] = {"周例会", "例会", "碰头会", "办公会", "调度会",
-					     "主管月报", "主管会报", "县务会议",
+					     "主管月报", "主管会报", "县务会议", "动员部署会", "部署会",
+					     "动员会", "工作会",
 					     "推进会", "座谈会", "对接会", "专题会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
@@ -282,6 +283,14 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				t0++;
 			if (t0 > c0 && match(d, t0, cv, "届") && cv - t0 >= 3)
 				c0 = t0 + 1;
+			/* 区政府即召开, 区政府专题召开: an adverb is no part of the body */
+			static const char *const adverbs[] = {"随即", "即", "又", "再次", "专题", "紧急"};
+			for (size_t q = c0 + 2; q < cv; q++)
+				if (match_any(d, q, cv, adverbs, COUNT(adverbs), NULL) ==
+				    cv - q) {
+					cv = q;
+					break;
+				}
 			/* 东安路街道党工委在鸿翔社区会议室召开: the body before 在 */
 			size_t zai = find(d, c0, cv, "在");
 			if (zai != NPOS && zai > c0 + 1)
@@ -332,7 +341,7 @@ static const char *const organs[] = {"人民政府", "政府", "党工委", "党
 static const char *const not_place[] = {
 	"召开", "主持", "举行", "召集", "出席", "参加", "列席", "全", "本", "我", "该", "各",
 	"了", "在", "的", "和", "及", "与", "日", "年", "届", "次", "第", "由", "为", "对",
-	"副", "长", "记", "任", "员", "委", "府", "会", "议", "上", "下", "午", "前", "后",
+	"副", "长", "记", "任", "员", "委", "府", "会", "议", "上午", "下午", "午", "前", "后",
 	"向", "以", "经", "按", "将", "把", "从", "到", "给", "请", "同", "并", "使", "报",
 	"是", "就", "等", "听取", "研究", "审议", "传达", "学习", "讨论", "部署", "推进",
 	"加强", "落实", "贯彻", "提交", "印发", "通过", "要求", "强调", "指出",

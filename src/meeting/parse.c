@@ -157,9 +157,17 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		struct span l = lines[i];
 		size_t e = clause_end(&d, l.a, l.b, 1);
 		uint32_t last = d.cp[l.b - 1];
+		/* a line opening with a date is the opening paragraph, unless it
+		 * is short and names the meeting convened (2023年12月12日区政府
+		 * 召开第62次常务会议) */
+		static const char *const convened[] = {"召开", "举行"};
+		int dated_title = l.b - l.a <= 40 && find(&d, l.a, l.b, "会") != NPOS &&
+				  has_any(&d, l.a, l.b, convened, COUNT(convened)) &&
+				  e == l.b;
 		int titleish = l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) &&
 			       last != 0x3001 && last != ',' && last != ':' &&
-			       find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a &&
+			       (dated_title ||
+				find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
 			       !starts_item(&d, l.a, l.b) && !ends_paragraph(&d, l.a, l.b);
 		if (!titleish)
 			break;
@@ -371,7 +379,22 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		if (!m->chair && (rc = find_chair(d, a, cut, m)))
 			goto out;
 		size_t mlen, mn = find_meeting_word(d, a, cut, &mlen);
-		if (mn != NPOS && (rc = meeting_name(d, a, clause_end(d, mn, cut, 0), m)))
+		size_t name_from = a;
+		/* 区九届人大二次会议闭幕后，区政府即召开…部署会: the meeting
+		 * this readout is about is the one convened */
+		static const char *const convene[] = {"召开", "举行"};
+		size_t cv = find_any(d, a, clause_end(d, a, cut, 1), convene, COUNT(convene), NULL);
+		if (mn != NPOS && cv != NPOS && mn < cv) {
+			size_t mlen2, mn2 = find_meeting_word(d, cv, cut, &mlen2);
+			if (mn2 != NPOS && mn2 < clause_end(d, a, cut, 1)) {
+				mn = mn2;
+				mlen = mlen2;
+				name_from = cv;
+				while (name_from > a && !is_clause_end(d, name_from - 1))
+					name_from--;
+			}
+		}
+		if (mn != NPOS && (rc = meeting_name(d, name_from, clause_end(d, mn, cut, 0), m)))
 			goto out;
 		/* 党组(扩大)会议和第9次常务会议, 党组会议暨三十一次主席会议: two
 		 * meetings at once; the numbered one is the series it belongs to */

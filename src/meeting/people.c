@@ -151,10 +151,11 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	size_t p = split_role_name(d, a, b);
 	if (p != NPOS && p > a)
 		return strv_push(out, doc_str(d, p, b));
-	if (p == a)
+	/* 直属单位 is no name, 孙立行 is (a one-character ending proves nothing) */
+	if (p == a && longest_end(d, a, b, unit_ends, COUNT(unit_ends)) < 2)
 		return strv_push(out, doc_str(d, a, b));
 	/* 县财政局, 县直有关部门, 各镇: a unit, never a person */
-	if (is_unit(d, a, b) || b - a > 4)
+	if (p == a || is_unit(d, a, b) || b - a > 4)
 		return strv_push(units, doc_str(d, a, b));
 	return 0;
 }
@@ -175,7 +176,14 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 		if (depth == 0 && (c == 0x3001 || c == ',' || c == ';' || c == ' ' ||
 				   (i < b && (m = match(d, i, b, "以及"))) ||
 				   (i < b && (m = match(d, i, b, "及"))))) {
-			int rc = add_person(d, s, i, out, units);
+			/* 苏祖翔和胡树杰: two names joined by 和 */
+			size_t he = find(d, s, i, "和");
+			int rc;
+			if (he != NPOS && name_ok(d, s, he) && name_ok(d, he + 1, i))
+				rc = add_person(d, s, he, out, units) ? HY_ERR_NOMEM :
+									    add_person(d, he + 1, i, out, units);
+			else
+				rc = add_person(d, s, i, out, units);
 			if (rc)
 				return rc;
 			s = i + (m ? m : 1);

@@ -612,7 +612,8 @@ static const struct chrome_pat {
 	P("使用幫助", WORD), P("无障碍", WORD), P("無障礙", WORD),
 	P("长者模式", WORD), P("長者模式", WORD), P("长者版", WORD), P("長者版", WORD),
 	P("长辈版", WORD), P("長輩版", WORD), P("无障碍阅读", WORD), P("無障礙閱讀", WORD),
-	P("加入收藏", WORD), P("关灯", WORD), P("關燈", WORD), P("护眼", WORD), P("護眼", WORD),
+	P("加入收藏", WORD), P("用户登录", WORD), P("用戶登錄", WORD), P("立即注册", WORD),
+	P("立即註冊", WORD), P("还没有账号", WORD), P("還沒有賬號", WORD), P("关灯", WORD), P("關燈", WORD), P("护眼", WORD), P("護眼", WORD),
 	P("简体", WORD), P("簡體", WORD), P("繁体", WORD), P("繁體", WORD),
 	P("简体版", WORD), P("簡體版", WORD), P("繁体版", WORD), P("繁體版", WORD),
 
