@@ -310,6 +310,20 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 	if (at == NPOS)
 		at = find_date(d, a, b, &t, 0);
 	if (at == NPOS) {
+		/* 2022年33日: a year, then a slip (33日 for 3月3日) */
+		int slip_year = 0;
+		{
+			long yv;
+			size_t i0 = skip_spaces(d, a, b), ky = parse_num(d, i0, b, &yv);
+			long sv;
+			size_t ks = ky == 4 ? parse_num(d, i0 + 5, b, &sv) : 0;
+			if (ky == 4 && is_digit(d->cp[i0]) && match(d, i0 + 4, b, "年") &&
+			    year_value(yv, 4, 0) && ks >= 2 && sv > 31 &&
+			    (match(d, i0 + 5 + ks, b, "日") || match(d, i0 + 5 + ks, b, "号"))) {
+				slip_year = year_value(yv, 4, 0);
+				a = i0 + 5;
+			}
+		}
 		/* day only at the start: "25日，" / "18號"; or inside the first
 		 * sentence with a time of day: 县长王乾发21日上午主持… */
 		long v;
@@ -329,26 +343,32 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			parse_num(d, i, b, &v);
 		/* 33日 for 3月3日, 1030日 for 10月30日: a slip a reader resolves
 		 * by the publish date */
-		if (k >= 2 && k <= 4 && v > 31 && mt->has_pub && is_digit(d->cp[i]) &&
-		    (match(d, i + k, b, "日") || match(d, i + k, b, "号"))) {
+		if (k >= 2 && k <= 4 && v > 31 && (mt->has_pub || slip_year) &&
+		    is_digit(d->cp[i]) && (match(d, i + k, b, "日") || match(d, i + k, b, "号"))) {
 			struct ymd best = {0};
 			long best_gap = 0;
+			/* placed by the publish date, else by the year's end */
+			struct ymd ref = mt->has_pub ? mt->pub : (struct ymd){slip_year, 12, 31, 0, 0};
 			for (size_t ml = 1; ml <= 2 && ml < k; ml++) {
 				long div = ml == k - 1 ? 10 : 100;
-				struct ymd c = {mt->pub.y, (int)(v / div), (int)(v % div), 0, 0};
+				struct ymd c = {ref.y, (int)(v / div), (int)(v % div), 0, 0};
 				if (k - ml > 2 || !ymd_valid(&c))
 					continue;
-				long gap = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) -
+				long gap = days_from_civil(ref.y, ref.m, ref.d) -
 					   days_from_civil(c.y, c.m, c.d);
-				if (gap < -7) { /* a December meeting published in January */
+				if (gap < -7 && !slip_year) { /* December, published in January */
 					c.y--;
-					gap = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) -
+					gap = days_from_civil(ref.y, ref.m, ref.d) -
 					      days_from_civil(c.y, c.m, c.d);
 				}
 				if (!best.m || gap < best_gap) {
 					best = c;
 					best_gap = gap;
 				}
+			}
+			if (best.m && slip_year) {
+				best.y = slip_year;
+				return set_date(m, &best, HY_DATE_BASIS_TEXT);
 			}
 			if (best.m)
 				return set_date(m, &best, HY_DATE_BASIS_PUBLISH);

@@ -333,7 +333,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 
 /* What follows a level in a body: the organ. */
 static const char *const organs[] = {"人民政府", "政府", "党工委", "党委", "委", /* proper */
-				     "人民代表大会",
+				     "人民代表大会", "市长", "县长", "区长", "旗长",
 				     "人大", "政协", "办事处", "长办公会", "常务会", "党组"};
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a

@@ -435,6 +435,16 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	for (size_t k = first; k < np; k++) {
 		size_t a = p[k].a, b = p[k].b;
 		if (is_attendance(d, a, b)) {
+			/* 市委常委、副市长钟治峰主持会议并讲话，副市长…出席会议。 */
+			size_t ce = clause_end(d, a, b, 0);
+			if (!m->chair && ce - a <= 30 &&
+			    (ends_with(d, a, ce, "主持会议", NULL) ||
+			     ends_with(d, a, ce, "主持会议并讲话", NULL) ||
+			     ends_with(d, a, ce, "主持并讲话", NULL))) {
+				if ((rc = find_chair(d, a, ce, m)))
+					goto out;
+				a = ce + 1;
+			}
 			for (size_t i = a; i < b && !rc;) {
 				size_t e = clause_end(d, i, b, 1);
 				rc = people_in_sentence(d, i, e, &pp);
