@@ -91,7 +91,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	/* 凡本报记者署名文字…未经授权不得转载…: a copyright notice */
 	static const char *const rights[] = {"未经授权", "不得转载", "版权均属", "依法追究"};
-	if (len <= 300 && has_any(d, a, b, rights, COUNT(rights)))
+	if (len <= 300 && (find(d, a, b, "授权") != NPOS || find(d, a, b, "转载") != NPOS ||
+			   find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS) &&
+	    has_any(d, a, b, rights, COUNT(rights)))
 		return L_CHROME;
 	static const char *const credits[] = {"图片来源", "供图", "摄影"};
 	if (len <= 40 && has_any(d, a, b, credits, COUNT(credits)))

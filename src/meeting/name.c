@@ -380,6 +380,11 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 	if (rc)
 		return rc;
 	for (size_t i = 1; i < t.n && !*place; i++) {
+		/* the first characters of the levels: 街 县 区 市 旗 镇 乡 州 盟 */
+		uint32_t c = t.cp[i];
+		if (c != 0x8857 && c != 0x53BF && c != 0x533A && c != 0x5E02 && c != 0x65D7 &&
+		    c != 0x9547 && c != 0x4E61 && c != 0x5DDE && c != 0x76DF)
+			continue;
 		size_t which, l = match_any(&t, i, t.n, place_levels, COUNT(place_levels), &which);
 		if (!l || (want_level && *want_level && !match(&t, i, t.n, want_level)))
 			continue;

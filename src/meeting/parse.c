@@ -144,7 +144,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		static const char *const reader_site[] = {"加入书签", "本章报错", "全文阅读",
 							  "下一章", "上一章", "返回目录"};
 		if ((k && match(&d, a0 + 1 + k, lines[i].b, "章")) ||
-		    has_any(&d, lines[i].a, lines[i].b, reader_site, COUNT(reader_site)))
+		    (lines[i].b - lines[i].a <= 40 &&
+		     has_any(&d, lines[i].a, lines[i].b, reader_site, COUNT(reader_site))))
 			novel = 1;
 	}
 	/* title: the first body line that reads like one. A line without

@@ -134,6 +134,20 @@ static void extent(const char *s, size_t n, size_t a, size_t alen, size_t *from,
 
 size_t hy_clean_strip_ads(const char *s, size_t n, char *out)
 {
+	/* nearly every line holds no anchor: every anchor has 官, 网, 網 or
+	 * 登, so a line with none of them is copied as it is */
+	static const char *const keys[] = {"官", "网", "網", "登"};
+	int any = 0;
+	for (size_t i = 0; i + 2 < n && !any; i++) {
+		if ((unsigned char)s[i] != 0xE5 && (unsigned char)s[i] != 0xE7)
+			continue;
+		for (size_t k = 0; k < sizeof keys / sizeof keys[0] && !any; k++)
+			any = memcmp(s + i, keys[k], 3) == 0;
+	}
+	if (!any) {
+		memcpy(out, s, n);
+		return n;
+	}
 	size_t o = 0, kept = 0; /* out[o - (i - kept) ..] mirrors s[kept .. i) */
 	for (size_t i = 0; i < n;) {
 		size_t k = word_at(s + i, n - i, anchors, sizeof anchors / sizeof anchors[0]);
