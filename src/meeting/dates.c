@@ -282,6 +282,27 @@ static int sentence_year(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
+/* The year in a numbered meeting's name in [a,b): 2022年第3次, 2020年度第18次
+ * (总结2024年工作 is not one), or 0. */
+static int numbered_year(const struct doc *d, size_t a, size_t b)
+{
+	for (size_t i = a; i + 5 < b; i++) {
+		if (!is_digit(d->cp[i]) || (i > a && is_digit(d->cp[i - 1])))
+			continue;
+		long y;
+		size_t k = parse_num(d, i, b, &y), j = i + k;
+		if (k != 4 || !match(d, j, b, "年"))
+			continue;
+		j += match(d, j, b, "年度") ? 2 : 1;
+		j += match(d, j, b, "第");
+		long n;
+		size_t kn = parse_num(d, j, b, &n);
+		if (kn && match(d, j + kn, b, "次"))
+			return year_value(y, 4, 0);
+	}
+	return 0;
+}
+
 /* Set m's date (when t has a year) or its month and day alone. */
 static int set_date(struct hy_meeting *m, const struct ymd *t, enum hy_date_basis basis)
 {
@@ -417,6 +438,11 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		}
 		if (!ymd_valid(&t))
 			return 0;
+	}
+	if (!t.y) { /* 2022年第3次 in the meeting's name beats a publish year */
+		t.y = numbered_year(d, a, first_sent);
+		if (t.y && !ymd_valid(&t))
+			t.y = 0;
 	}
 	if (!t.y) {
 		basis = HY_DATE_BASIS_PUBLISH;

@@ -345,6 +345,7 @@ static const char *const not_place[] = {
 	"向", "以", "经", "按", "将", "把", "从", "到", "给", "请", "同", "并", "使", "报",
 	"是", "就", "等", "听取", "研究", "审议", "传达", "学习", "讨论", "部署", "推进",
 	"加强", "落实", "贯彻", "提交", "印发", "通过", "要求", "强调", "指出",
+	"政协", "中共", "中国共产党", "基层", "名", "我", "全",
 };
 
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
@@ -433,8 +434,9 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		for (size_t t = 0; t < COUNT(place_levels) && !l0; t++)
 			ends_with(&b0, 0, b0.n, place_levels[t], &l0);
 		if (l0 && b0.n > l0 && place_start(&b0, b0.n - l0) == 0) {
-			m->place = strdup(m->body);
-			rc = m->place ? 0 : HY_ERR_NOMEM;
+			/* 膏田镇召开…: a place, not an organ */
+			m->place = m->body;
+			m->body = NULL;
 		}
 		doc_free(&b0);
 		if (rc || m->place)

@@ -204,6 +204,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 				glued_pub = (struct span){k, l.b};
 				break;
 			}
+		while (b0 > a0 + 1 && (d.cp[b0 - 1] == '|' || is_space(d.cp[b0 - 1])))
+			b0--; /* …召集人會議 | */
 		title = i;
 		m->title = doc_str(&d, a0, b0);
 		if (!m->title) {

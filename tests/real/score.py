@@ -26,8 +26,13 @@ def run(cmd):
     return subprocess.run(cmd, capture_output=True, text=True)
 
 
+GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
+
+
 def norm(s):
-    return re.sub(r"\s+", "", s or "")
+    """Without white space, and without pinyin glosses (會(huì)議), which
+    labels may copy as printed and the clean text no longer has."""
+    return GLOSS.sub("", re.sub(r"\s+", "", s or ""))
 
 
 def paragraphs(text):
