@@ -57,6 +57,26 @@ sqlite3 "$HUIYI_DB" 'PRAGMA integrity_check' >"$T/check"
 has "$T/check" "ok"
 run 0 hy reindex
 
+# Another writer (an import's batch) holds the database for a second:
+# delete waits for it, as every writer does, and then deletes.
+python3 - "$HUIYI_DB" "$T/locked" <<'PY' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").close()
+time.sleep(1.5)
+db.execute("COMMIT")
+PY
+holder=$!
+for _ in $(seq 100); do [ -e "$T/locked" ] && break; sleep 0.05; done
+[ -e "$T/locked" ] || fail "the lock holder did not start"
+one=$(hy list --json | grep -o '"id":[0-9]*' | head -1 | sed 's/"id"://')
+run 0 hy delete "$one"
+has "$T/err" "deleted 1 meeting"
+wait "$holder"
+run 0 hy import --replace "$T/other.txt" "$T/new.txt"
+has "$T/err" "imported 1, replaced 1,"
+
 # --json, several IDs at once (one given twice), to stdout
 ids=$(hy list --json | grep -o '"id":[0-9]*' | sed 's/"id"://' | tr '\n' ' ')
 set -- $ids
