@@ -156,8 +156,7 @@ static void lex_push(struct lex *L, size_t off, int kind, int neg)
 
 static int is_wordc(uint32_t cp)
 {
-	cp = hy_fold_cp(cp);
-	return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
+	return hy_fold_class(hy_fold_cp(cp)) == HY_FOLD_WORD;
 }
 
 /* Terms into L. In a phrase, spaces stay (as one) only between two

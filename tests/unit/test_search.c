@@ -862,14 +862,17 @@ struct tk {
 	char word[HY_FTS_MAX_WORD + 1];
 };
 
+/* A token per character: Han, and kana, Hangul … (fold.h classes). */
 static int is_han(uint32_t cp)
 {
-	return hy_fold_is_han(cp) || cp == 0x3007;
+	return hy_fold_is_han(cp) || cp == 0x3007 ||
+	       hy_fold_class(cp) == HY_FOLD_UNIGRAM;
 }
 
+/* Letters and digits of any other script run into words. */
 static int is_word(uint32_t cp)
 {
-	return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
+	return hy_fold_class(cp) == HY_FOLD_WORD;
 }
 
 static size_t tokens(const uint32_t *cp, size_t n, struct tk *out)
@@ -892,8 +895,12 @@ static size_t tokens(const uint32_t *cp, size_t n, struct tk *out)
 			size_t w = 0;
 			out[nt].kind = K_WORD;
 			while (i < n && is_word(cp[i])) {
-				if (w < HY_FTS_MAX_WORD)
-					out[nt].word[w++] = (char)cp[i];
+				char u[4];
+				size_t ul = hy_utf8_encode(cp[i], u);
+				if (w + ul <= HY_FTS_MAX_WORD) {
+					memcpy(out[nt].word + w, u, ul);
+					w += ul;
+				}
 				i++;
 			}
 			out[nt++].word[w] = 0;
