@@ -82,13 +82,15 @@ EXT       := $(BUILD)/huiyi_fts.so
 EXT_SRC   := ext/huiyi_fts.c src/store/fts.c src/text/fold.c src/text/utf8.c \
 	     src/text/err.c
 EXT_OBJ   := $(EXT_SRC:%.c=$(BUILD)/pic/%.o)
+# fold.c classes letters and folds their case with ICU (libicuuc)
+EXT_LIBS  := $(shell $(PKG_CONFIG) --libs icu-uc 2>/dev/null)
 EXT_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DHY_FTS_EXTENSION -Iinclude \
 	-I$(GEN_DIR) $(PKG_CFLAGS) $(WARN) -O2 -g -fPIC -MMD -MP $(CFLAGS)
 
 ext: $(EXT)
 
 $(EXT): $(EXT_OBJ)
-	$(CC) -shared $(LDFLAGS) -o $@ $(EXT_OBJ)
+	$(CC) -shared $(LDFLAGS) -o $@ $(EXT_OBJ) $(EXT_LIBS)
 
 $(BUILD)/pic/%.o: %.c
 	@mkdir -p $(@D)

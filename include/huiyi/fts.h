@@ -21,20 +21,27 @@
  * traditional → simplified, full-width ASCII → ASCII, A–Z → a–z. The same at
  * index and at query time, so 燃氣 and 燃气 give the same tokens.
  *
- * CLASSES of (folded) code points:
+ * CLASSES of (folded) code points (hy_fold_class, fold.h; schema v6 —
+ * up to v4 only Han, a–z and 0–9 made tokens, and opening such a
+ * database builds its index again):
  *   CJK   hy_fold_is_han (CJK unified ideographs and every extension,
- *         compatibility ideographs, 〇 U+3007)
- *   word  ASCII a–z and 0–9 (also from full-width Ａ–Ｚ ａ–ｚ ０–９)
- *   other everything else (punctuation, spaces, symbols, kana, Greek …,
+ *         compatibility ideographs, 〇 U+3007), and the letters and marks
+ *         of the other scripts written without spaces between words:
+ *         kana, Hangul, Bopomofo, Yi, Thai, Lao, Khmer, Myanmar
+ *   word  ASCII a–z and 0–9 (also from full-width Ａ–Ｚ ａ–ｚ ０–９), and
+ *         the letters, marks and digits of every other script (Latin
+ *         with accents, Greek, Cyrillic, Arabic …), case folded (Ж → ж;
+ *         accents stay: é is not e)
+ *   other everything else (punctuation, spaces, symbols, ① €,
  *         U+FFFD, invalid bytes, control bytes)
  *
  * TOKENS (documents, queries and AUX alike; one position each):
  *   CJK        each character is one token, its folded code point in UTF-8
- *              (a unigram: 3 or 4 bytes)
+ *              (a unigram: 3 or 4 bytes; kana, Hangul … 3)
  *   word run   one token, its folded letters and digits: letters and
  *              digits do NOT split ("covid19", "5g", "g20" are one token
  *              each; "2024年" is 2024 then 年). A word longer than
- *              HY_FTS_MAX_WORD bytes is cut to that many.
+ *              HY_FTS_MAX_WORD bytes is cut to that many (between characters).
  *   other run  between two tokens: the separator token HY_FTS_SEPARATOR
  *              (one position; none before the first token or after the
  *              last). It keeps characters that are not adjacent in the

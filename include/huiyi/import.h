@@ -1,7 +1,8 @@
 /* import.h: files, folders and stdin → stored meetings (DESIGN.md §2).
  *
  * For each file: read (at most max_bytes), hash the raw bytes (a hash
- * already stored means a duplicate: skipped, counted, not decoded), decode,
+ * already stored means a duplicate: skipped, counted, not decoded; with
+ * hy_import_opts.replace the stored meeting is replaced), decode,
  * refuse binary data, clean, parse, store. Folders are walked recursively
  * in byte order of names, one folder's names in memory at a time; hidden
  * names (a leading '.') are skipped, and so are symbolic links to folders
@@ -37,6 +38,8 @@ struct hy_import_stats {
 	size_t duplicates; /* same raw bytes already stored: skipped */
 	size_t rejected;   /* files that could not be stored (reason given) */
 	size_t replaced;   /* U+FFFD substitutions in the imported files */
+	size_t superseded; /* --replace: meetings stored again in place of
+			    * the one from the same raw bytes */
 	int interrupted;   /* stopped early by *stop */
 };
 
@@ -53,6 +56,13 @@ struct hy_import_opts {
 	 * prepared; without one the calling thread looks up before storing.
 	 * 1: always that way (tests). */
 	int lookup_here;
+	/* A file whose raw bytes are already stored is not skipped: the
+	 * meeting stored from them is deleted (hy_store_delete_sha) and the
+	 * new parse stored in its place, in the same batch (so a file read
+	 * with the wrong --encoding can be read again; the hash is of the
+	 * raw bytes, the same whatever the encoding). Counted in
+	 * superseded, not imported. */
+	int replace;
 	/* After each file (may be NULL). */
 	void (*progress)(const struct hy_import_stats *st, void *ctx);
 	/* For each rejected file, with a one-line reason (may be NULL). */

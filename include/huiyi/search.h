@@ -24,14 +24,17 @@
  * - a bare OR (upper case) between two terms that are not excluded joins
  *   them: a b OR c d is a AND (b OR c) AND d; anywhere else it is the
  *   word "or";
- * - a term with nothing the index holds (punctuation, symbols) is
- *   dropped; FTS5 operators (AND NOT NEAR * : ^ + ( )) are plain text;
+ * - letters of every script are searched (fts.h CLASSES: kana and
+ *   Hangul like Han characters, other scripts as whole words, case
+ *   folded); a term with nothing the index holds (punctuation, symbols)
+ *   is dropped; FTS5 operators (AND NOT NEAR * : ^ + ( )) are plain text;
  * - a term of ASCII letters (full-width too, with ' or, in a phrase,
  *   spaces between syllables) that splits into pinyin (fts.h
  *   hy_fts_pinyin_split) also finds the characters: ranqi finds 燃气;
- * - at most HY_SEARCH_MAX_TERMS terms are used and each is cut to
- *   HY_SEARCH_MAX_TERM_CHARS characters; the rest is ignored (a longer
- *   query still runs). */
+ * - at most HY_SEARCH_MAX_TERMS terms are used, the terms to find
+ *   first and then the excluded ones (-word), so excluded words never
+ *   push out a word to find; each is cut to HY_SEARCH_MAX_TERM_CHARS
+ *   characters; the rest is ignored (a longer query still runs). */
 #ifndef HUIYI_SEARCH_H
 #define HUIYI_SEARCH_H
 

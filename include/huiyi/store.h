@@ -23,7 +23,7 @@
 #include "huiyi/meeting.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define HY_STORE_SCHEMA_VERSION 5
+#define HY_STORE_SCHEMA_VERSION 6
 
 struct hy_store;
 
@@ -105,6 +105,24 @@ struct hy_store_doc {
 int hy_store_insert(struct hy_store *s, const struct hy_meeting *m,
 		    const struct hy_store_doc *doc, int64_t *id, char *err,
 		    size_t errlen);
+
+/* Delete the meetings ids[0..n) whole: each meeting's row, sections,
+ * people links, search index rows and row lengths, and every person no
+ * other meeting names; in one transaction (the caller's batch, or its
+ * own, which waits for another writer like any write). If any id is not
+ * stored, nothing is deleted: HY_ERR_NOTFOUND, and err names the unknown
+ * ids. *deleted (may be NULL) gets the number of meetings deleted (an id
+ * given twice counts once). */
+int hy_store_delete(struct hy_store *s, const int64_t *ids, size_t n,
+		    size_t *deleted, char *err, size_t errlen);
+
+/* Inside a batch: delete the meeting whose raw bytes have this hash, as
+ * hy_store_delete does (import --replace, before the new parse is
+ * inserted in the same batch). Returns 1 and *id (may be NULL) = its id
+ * when one was deleted, 0 when none is stored, or < 0 (the batch is then
+ * spoiled); HY_ERR_INVALID outside a batch. */
+int hy_store_delete_sha(struct hy_store *s, const char *sha256_hex,
+			int64_t *id, char *err, size_t errlen);
 
 /* List filter; NULL or "" members do not filter. Dates are inclusive
  * "YYYY-MM-DD" bounds on the meeting date (a bound excludes meetings whose

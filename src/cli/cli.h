@@ -26,6 +26,7 @@ int hy_cli_list(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_show(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_search(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_reindex(const struct hy_cli *c, int argc, char **argv);
+int hy_cli_delete(const struct hy_cli *c, int argc, char **argv);
 /* No command: the full-screen browser. */
 int hy_cli_browse(const struct hy_cli *c);
 

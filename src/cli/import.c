@@ -1,8 +1,9 @@
-/* import.c: `huiyi import [--encoding E] PATH…|-`.
+/* import.c: `huiyi import [--encoding E] [--replace] PATH…|-`.
  *
  * The report goes to stderr (stdout stays empty): a progress line on a
  * terminal, then `imported N, duplicates skipped D, rejected R, U+FFFD
- * replaced K`, then `rejected: PATH: reason` per rejected file. */
+ * replaced K` (with --replace, `replaced M, ` after `imported N, `), then
+ * `rejected: PATH: reason` per rejected file. */
 #include "cli.h"
 
 #include "huiyi/decode.h"
@@ -127,11 +128,12 @@ static const char *next_step(int rc)
 int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 {
 	const char *encoding = NULL, *year = NULL;
-	int force = 0;
+	int force = 0, replace = 0;
 	const struct hy_cli_opt opts[] = {
 		{"--encoding", &encoding, NULL},
 		{"--year", &year, NULL},
 		{"--force", NULL, &force},
+		{"--replace", NULL, &replace},
 		{NULL, NULL, NULL},
 	};
 	struct hy_import_opts o = {0};
@@ -190,6 +192,7 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	r.t0 = r.last = now();
 	r.rejects = tmpfile();
 	o.encoding = encoding;
+	o.replace = replace;
 	o.count_first = r.tty;
 	/* HUIYI_THREADS: files prepared at once (default: one per CPU) */
 	const char *th = getenv("HUIYI_THREADS");
@@ -229,11 +232,14 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	free(paths);
 	clear_line(&r);
 
+	fprintf(stderr, "imported %zu, ", st.imported);
+	if (replace) /* --replace: no duplicates, meetings replaced */
+		fprintf(stderr, "replaced %zu, ", st.superseded);
 	fprintf(stderr,
-		"imported %zu, duplicates skipped %zu, rejected %zu, "
-		"U+FFFD replaced %zu%s\n",
-		st.imported, st.duplicates, st.rejected, st.replaced,
-		st.imported == 0 && rc == 0 && !st.interrupted ?
+		"duplicates skipped %zu, rejected %zu, U+FFFD replaced %zu%s\n",
+		st.duplicates, st.rejected, st.replaced,
+		st.imported == 0 && st.superseded == 0 && rc == 0 &&
+				!st.interrupted ?
 			" (nothing new)" :
 			"");
 	if (r.rejects) {

@@ -57,6 +57,7 @@ int main(int argc, char **argv)
 		{"show", hy_cli_show},
 		{"search", hy_cli_search},
 		{"reindex", hy_cli_reindex},
+		{"delete", hy_cli_delete},
 	};
 	const char *db = NULL, *codeset;
 	char **rest;

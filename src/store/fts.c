@@ -280,7 +280,7 @@ int hy_fts_tokenize(int flags, const char *text, size_t len, token_fn fn,
 	t.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
 	while (i < len && rc == SQLITE_OK) {
 		uint32_t cp, f;
-		int bad = 0;
+		int bad = 0, cls;
 		size_t n = hy_utf8_next(text + i, len - i, &cp, &bad);
 		int start = (int)i, end = (int)(i + n);
 
@@ -290,19 +290,26 @@ int hy_fts_tokenize(int flags, const char *text, size_t len, token_fn fn,
 			rc = word_end(&t);
 		if (rc)
 			break;
-		if ((f >= 'a' && f <= 'z') || (f >= '0' && f <= '9')) {
+		cls = hy_fold_class(f);
+		if (cls == HY_FOLD_WORD) {
+			char u[4];
+			size_t ul = f < 0x80 ? (u[0] = (char)f, 1) :
+					       hy_utf8_encode(f, u);
 			if (!t.in_word) {
 				t.in_word = 1;
 				t.w_start = start;
 			}
-			if (t.wlen < HY_FTS_MAX_WORD)
-				t.word[t.wlen++] = (char)f;
+			/* cut at HY_FTS_MAX_WORD bytes, between characters */
+			if ((size_t)t.wlen + ul <= HY_FTS_MAX_WORD) {
+				memcpy(t.word + t.wlen, u, ul);
+				t.wlen += (int)ul;
+			}
 			t.w_end = end;
 			continue;
 		}
 		if ((rc = word_end(&t)) != SQLITE_OK)
 			break;
-		if (hy_fold_is_han(f)) {
+		if (cls == HY_FOLD_UNIGRAM) {
 			char u[4];
 			size_t ul = hy_utf8_encode(f, u);
 			rc = emit(&t, u, (int)ul, start, end, 0);

@@ -77,6 +77,7 @@ struct pool {
 	int year;  /* hy_import_opts.year */
 	int force; /* hy_import_opts.force */
 	size_t max_bytes;
+	int replace; /* hy_import_opts.replace: no lookups */
 	struct worker {
 		struct pool *pl;
 		struct hy_store_probe *probe; /* or NULL: collect looks up */
@@ -89,7 +90,8 @@ struct run {
 	struct hy_import_stats *st;
 	size_t max_bytes, batch;
 	int open;       /* a batch transaction is open */
-	size_t kept_imported, kept_replaced; /* st's counts when it began */
+	/* st's counts when it began */
+	size_t kept_imported, kept_replaced, kept_superseded;
 	size_t in_batch, batch_bytes; /* files and bytes in it */
 	int counting; /* first pass: count files only */
 	char *buf;    /* read buffer, handed to the job that reads it */
@@ -181,6 +183,7 @@ static void batch_lost(struct run *r)
 {
 	r->st->imported = r->kept_imported;
 	r->st->replaced = r->kept_replaced;
+	r->st->superseded = r->kept_superseded;
 }
 
 static int commit(struct run *r)
@@ -261,13 +264,22 @@ static int prepare_job(const struct pool *pl, struct job *j)
 	return prepare(j->raw, j->len, &in, &j->p, j->err, sizeof j->err);
 }
 
-/* The writing half: one prepared file into the store. */
+/* The writing half: one prepared file into the store. With replace (in
+ * a batch), the meeting stored from the same raw bytes goes first, in
+ * the same batch as the new one. */
 static int put(struct hy_store *s, const void *raw, size_t len,
 	       const char *source, const char *sha, const struct prepared *p,
-	       struct hy_import_stats *st, char *err, size_t errlen)
+	       int replace, struct hy_import_stats *st, char *err,
+	       size_t errlen)
 {
 	struct hy_store_doc doc = {0};
-	int rc;
+	int rc, old = 0;
+
+	if (replace) {
+		old = hy_store_delete_sha(s, sha, NULL, err, errlen);
+		if (old < 0)
+			return old;
+	}
 
 	doc.raw = raw;
 	doc.raw_len = len;
@@ -280,7 +292,10 @@ static int put(struct hy_store *s, const void *raw, size_t len,
 	rc = hy_store_insert(s, &p->m, &doc, NULL, err, errlen);
 	if (st) {
 		if (rc == 0) {
-			st->imported++;
+			if (old)
+				st->superseded++;
+			else
+				st->imported++;
 			st->replaced += p->d.replaced;
 		} else if (rc == HY_ERR_DUP) {
 			st->duplicates++;
@@ -318,7 +333,7 @@ int hy_import_bytes(struct hy_store *s, const void *raw, size_t len,
 		.encoding = encoding, .at = {.source = source}, .force = 1};
 	rc = prepare(raw, len, &in, &p, err, errlen);
 	if (rc == 0)
-		rc = put(s, raw, len, source, sha, &p, st, err, errlen);
+		rc = put(s, raw, len, source, sha, &p, 0, st, err, errlen);
 	prepared_free(&p);
 	return rc;
 }
@@ -489,7 +504,7 @@ static void load(struct pool *pl, struct hy_store_probe *probe,
 		j->rc = rc;
 		return;
 	}
-	rc = probe ? hy_store_probe_has(probe, j->sha) : -1;
+	rc = pl->replace ? 0 : probe ? hy_store_probe_has(probe, j->sha) : -1;
 	if (rc == 1) {
 		j->rc = HY_ERR_DUP;
 		j->dup_late = 1;
@@ -549,6 +564,7 @@ static int pool_start(struct run *r)
 	pl->year = r->o->year;
 	pl->force = r->o->force;
 	pl->max_bytes = r->max_bytes;
+	pl->replace = r->o->replace;
 	pthread_mutex_init(&pl->mu, NULL);
 	pthread_cond_init(&pl->work, NULL);
 	pthread_cond_init(&pl->done, NULL);
@@ -599,7 +615,8 @@ static int collect(struct run *r)
 	while (j->state != J_DONE)
 		pthread_cond_wait(&pl->done, &pl->mu);
 	pthread_mutex_unlock(&pl->mu);
-	if (j->rc == 0 && !j->checked) { /* no worker could look it up */
+	if (j->rc == 0 && !j->checked && !r->o->replace) {
+		/* no worker could look it up */
 		rc = known(r->s, j->raw, j->len, j->sha, r->st, r->err,
 			   r->errlen);
 		if (rc < 0)
@@ -618,9 +635,10 @@ static int collect(struct run *r)
 			r->open = 1;
 			r->kept_imported = r->st->imported;
 			r->kept_replaced = r->st->replaced;
+			r->kept_superseded = r->st->superseded;
 		}
-		rc = put(r->s, j->raw, j->len, j->source, j->sha, &j->p, r->st,
-			 j->err, sizeof j->err);
+		rc = put(r->s, j->raw, j->len, j->source, j->sha, &j->p,
+			 r->o->replace, r->st, j->err, sizeof j->err);
 		r->in_batch++;
 		if (rc == 0)
 			r->batch_bytes += j->len;
@@ -777,7 +795,14 @@ static int do_file(struct run *r, const char *path, size_t dlen)
 		job_free(&j);
 		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
 	}
-	rc = known(r->s, j.raw, j.len, j.sha, r->st, r->err, r->errlen);
+	if (r->o->replace) /* stored or not, it is prepared */
+		rc = hy_store_sha256(j.raw, j.len, j.sha) ?
+			     hy_err_set(r->err, r->errlen, HY_ERR_NOMEM,
+					"out of memory") :
+			     0;
+	else
+		rc = known(r->s, j.raw, j.len, j.sha, r->st, r->err,
+			   r->errlen);
 	if (rc < 0) {
 		job_free(&j);
 		return rc;

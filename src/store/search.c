@@ -45,7 +45,8 @@
  * term that is not excluded stands on either side, else it is the word
  * "or". A term the tokenizer finds nothing in (punctuation, symbols) is
  * dropped. At most HY_SEARCH_MAX_TERMS terms are used, each cut to
- * HY_SEARCH_MAX_TERM_CHARS characters.
+ * HY_SEARCH_MAX_TERM_CHARS characters: the terms to find first, then
+ * the excluded ones, each in the order typed.
  *
  * Output: every term is an FTS5 string ("…", '"' doubled), so nothing the
  * user types is FTS5 syntax; a term of ASCII letters (with ' or spaces
@@ -59,6 +60,7 @@ struct item {
 	size_t off, len; /* text in the lexer's buffer */
 	int kind;
 	int neg;
+	int used; /* within HY_SEARCH_MAX_TERMS (translate) */
 };
 
 struct sb {
@@ -149,6 +151,7 @@ static void lex_push(struct lex *L, size_t off, int kind, int neg)
 	it->len = L->txt.n - off;
 	it->neg = neg;
 	it->kind = kind;
+	it->used = 0;
 	if (kind == IT_WORD && !neg && it->len == 2 &&
 	    memcmp(L->txt.p + off, "OR", 2) == 0)
 		it->kind = IT_OR;
@@ -156,8 +159,7 @@ static void lex_push(struct lex *L, size_t off, int kind, int neg)
 
 static int is_wordc(uint32_t cp)
 {
-	cp = hy_fold_cp(cp);
-	return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
+	return hy_fold_class(hy_fold_cp(cp)) == HY_FOLD_WORD;
 }
 
 /* Terms into L. In a phrase, spaces stay (as one) only between two
@@ -324,9 +326,9 @@ static int is_pos(const struct item *it)
 	return it->kind != IT_OR && !it->neg;
 }
 
-/* hy_search_translate; with keep, the terms (L->v[0..L->n), OR
- * operators marked IT_OR, at most HY_SEARCH_MAX_TERMS others) are left in
- * *keep for the caller (lex_free). */
+/* hy_search_translate; with keep, the terms used (L->v[0..L->n), at most
+ * HY_SEARCH_MAX_TERMS, in the order typed, without the OR operators) are
+ * left in *keep for the caller (lex_free). */
 static int translate(const char *query, char **out, struct lex *keep,
 		     char *err, size_t errlen)
 {
@@ -355,21 +357,12 @@ static int translate(const char *query, char **out, struct lex *keep,
 		    !(i > 0 && is_pos(&L.v[i - 1]) && i + 1 < L.n &&
 		      is_pos(&L.v[i + 1])))
 			L.v[i].kind = IT_WORD;
-	n = 0; /* items used */
+	/* The words to find first, then those to leave out, while the cap
+	 * lasts: many -words never push out the word looked for. */
 	for (size_t i = 0; i < L.n && terms < HY_SEARCH_MAX_TERMS; i++) {
 		const struct item *it = &L.v[i];
-		n = i + 1;
-		if (it->kind == IT_OR)
+		if (it->kind == IT_OR || it->neg)
 			continue;
-		if (it->neg) {
-			if (negs++)
-				sb_add(&neg, " OR ", 4);
-			rc = emit_term(&neg, &tmp, L.txt.p + it->off, it->len);
-			terms++;
-			if (rc)
-				goto done;
-			continue;
-		}
 		/* A group: term (OR term)*. */
 		size_t j = i, inside = 0;
 		while (j + 2 < L.n && L.v[j + 1].kind == IT_OR)
@@ -385,13 +378,25 @@ static int translate(const char *query, char **out, struct lex *keep,
 			rc = emit_term(&pos, &tmp, L.txt.p + L.v[k].off,
 				       L.v[k].len);
 			terms++;
-			n = k + 1;
+			L.v[k].used = 1;
 			if (rc)
 				goto done;
 		}
 		if (j > i)
 			sb_add(&pos, ")", 1);
 		i = j;
+	}
+	for (size_t i = 0; i < L.n && terms < HY_SEARCH_MAX_TERMS; i++) {
+		struct item *it = &L.v[i];
+		if (it->kind == IT_OR || !it->neg)
+			continue;
+		if (negs++)
+			sb_add(&neg, " OR ", 4);
+		rc = emit_term(&neg, &tmp, L.txt.p + it->off, it->len);
+		terms++;
+		it->used = 1;
+		if (rc)
+			goto done;
 	}
 	if (groups == 0) {
 		if (!lexed)
@@ -426,6 +431,10 @@ static int translate(const char *query, char **out, struct lex *keep,
 	*out = res.p;
 	res.p = NULL;
 	if (keep) {
+		n = 0; /* the terms used, in the order typed */
+		for (size_t i = 0; i < L.n; i++)
+			if (L.v[i].used)
+				L.v[n++] = L.v[i];
 		L.n = n;
 		*keep = L;
 		memset(&L, 0, sizeof L);

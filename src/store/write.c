@@ -316,3 +316,230 @@ int hy_store_insert(struct hy_store *s, const struct hy_meeting *m,
 	}
 	return rc;
 }
+
+/* Deleting meetings (hy_store_delete, hy_store_delete_sha). The meeting's
+ * row goes, and with it, by the schema: its sections and people links
+ * (ON DELETE CASCADE), its search index rows and its fts_lengths slots
+ * (the delete triggers of schema v3 and v4), its count in bodies (v2).
+ * What no trigger does is done here: a person linked to no meeting any
+ * more is removed too. The statements are prepared per call: deleting is
+ * rare, and the cached ones (db.c) stay those of the import. */
+struct deleter {
+	sqlite3_stmt *people, *meeting, *orphan;
+	int64_t *pids;
+	size_t npids, cap;
+};
+
+static int deleter_init(struct hy_store *s, struct deleter *d, char *err,
+			size_t errlen)
+{
+	memset(d, 0, sizeof *d);
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT DISTINCT person_id FROM meeting_people"
+			       " WHERE meeting_id = ?1",
+			       -1, &d->people, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "DELETE FROM meetings WHERE id = ?1", -1,
+			       &d->meeting, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db,
+			       "DELETE FROM people WHERE id = ?1 AND NOT EXISTS"
+			       " (SELECT 1 FROM meeting_people"
+			       " WHERE person_id = ?1)",
+			       -1, &d->orphan, NULL) != SQLITE_OK)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "deleting a meeting", err, errlen);
+	return 0;
+}
+
+static void deleter_free(struct deleter *d)
+{
+	sqlite3_finalize(d->people);
+	sqlite3_finalize(d->meeting);
+	sqlite3_finalize(d->orphan);
+	free(d->pids);
+	memset(d, 0, sizeof *d);
+}
+
+/* Delete meeting id (nothing when there is none); *gone = rows deleted. */
+static int delete_one(struct hy_store *s, struct deleter *d, int64_t id,
+		      int *gone, char *err, size_t errlen)
+{
+	int rc;
+
+	*gone = 0;
+	d->npids = 0;
+	sqlite3_bind_int64(d->people, 1, id);
+	while ((rc = sqlite3_step(d->people)) == SQLITE_ROW) {
+		if (d->npids == d->cap) {
+			size_t cap = d->cap ? d->cap * 2 : 16;
+			int64_t *v = realloc(d->pids, cap * sizeof *v);
+			if (!v) {
+				sqlite3_reset(d->people);
+				return hy_err_set(err, errlen, HY_ERR_NOMEM,
+						  "out of memory");
+			}
+			d->pids = v;
+			d->cap = cap;
+		}
+		d->pids[d->npids++] = sqlite3_column_int64(d->people, 0);
+	}
+	sqlite3_reset(d->people);
+	if (rc != SQLITE_DONE)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "deleting a meeting", err, errlen);
+	sqlite3_bind_int64(d->meeting, 1, id);
+	rc = step_done(s, d->meeting, "deleting a meeting", err, errlen);
+	if (rc)
+		return rc;
+	*gone = sqlite3_changes(s->db) > 0;
+	for (size_t i = 0; i < d->npids; i++) {
+		sqlite3_bind_int64(d->orphan, 1, d->pids[i]);
+		rc = step_done(s, d->orphan, "deleting a meeting", err,
+			       errlen);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* 1 if meeting id is stored, 0 if not, or < 0. */
+static int exists(struct hy_store *s, sqlite3_stmt *st, int64_t id, char *err,
+		  size_t errlen)
+{
+	int rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+			     "looking up a meeting", err, errlen);
+}
+
+/* The ids of ids[0..n) that are not stored, as "7, 9" (at most a few,
+ * then "…") into msg; the number of them, or < 0. */
+static int unknown_ids(struct hy_store *s, const int64_t *ids, size_t n,
+		       char *msg, size_t msglen, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int missing = 0;
+	size_t used = 0;
+
+	msg[0] = '\0';
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM meetings WHERE id = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "looking up a meeting", err, errlen);
+	for (size_t i = 0; i < n; i++) {
+		int rc = exists(s, st, ids[i], err, errlen);
+		if (rc < 0) {
+			sqlite3_finalize(st);
+			return rc;
+		}
+		if (rc == 1)
+			continue;
+		if (missing++ < 8) {
+			int k = snprintf(msg + used, msglen - used, "%s%lld",
+					 used ? ", " : "", (long long)ids[i]);
+			if (k > 0 && (size_t)k < msglen - used)
+				used += (size_t)k;
+		} else if (missing == 9 && msglen - used > 8) {
+			snprintf(msg + used, msglen - used, ", …");
+		}
+	}
+	sqlite3_finalize(st);
+	return missing;
+}
+
+int hy_store_delete(struct hy_store *s, const int64_t *ids, size_t n,
+		    size_t *deleted, char *err, size_t errlen)
+{
+	struct deleter d;
+	char which[128];
+	size_t count = 0;
+	int own = !s->in_batch;
+	int rc;
+
+	if (deleted)
+		*deleted = 0;
+	if (own) {
+		rc = hy_store_begin(s, err, errlen);
+		if (rc)
+			return rc;
+	}
+	/* every id is looked up inside the write transaction, so none can
+	 * vanish between the check and the delete */
+	rc = unknown_ids(s, ids, n, which, sizeof which, err, errlen);
+	if (rc > 0)
+		rc = hy_err_set(err, errlen, HY_ERR_NOTFOUND,
+				"no meeting with id %s in %s: nothing was "
+				"deleted (see huiyi list)",
+				which, s->path);
+	if (rc == 0)
+		rc = deleter_init(s, &d, err, errlen);
+	else
+		memset(&d, 0, sizeof d);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		int gone = 0;
+		rc = delete_one(s, &d, ids[i], &gone, err, errlen);
+		count += (size_t)gone; /* an id given twice goes once */
+	}
+	deleter_free(&d);
+	if (rc && rc != HY_ERR_NOTFOUND)
+		s->batch_spoiled = 1;
+	if (own) {
+		if (rc)
+			hy_store_rollback(s);
+		else
+			rc = hy_store_commit(s, err, errlen);
+	}
+	if (rc == 0 && deleted)
+		*deleted = count;
+	return rc;
+}
+
+int hy_store_delete_sha(struct hy_store *s, const char *sha256_hex,
+			int64_t *id, char *err, size_t errlen)
+{
+	struct deleter d;
+	sqlite3_stmt *st = NULL;
+	int64_t old = 0;
+	int rc, gone = 0;
+
+	if (id)
+		*id = 0;
+	if (!s->in_batch)
+		return hy_err_set(err, errlen, HY_ERR_INVALID,
+				  "%s: replacing a meeting needs a batch",
+				  s->path);
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM meetings WHERE sha256 = ?1",
+			       -1, &st, NULL) != SQLITE_OK) {
+		s->batch_spoiled = 1;
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "looking up a content hash", err, errlen);
+	}
+	sqlite3_bind_text(st, 1, sha256_hex, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		old = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW) {
+		s->batch_spoiled = 1;
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "looking up a content hash", err, errlen);
+	}
+	rc = deleter_init(s, &d, err, errlen);
+	if (rc == 0)
+		rc = delete_one(s, &d, old, &gone, err, errlen);
+	deleter_free(&d);
+	if (rc) {
+		s->batch_spoiled = 1;
+		return rc;
+	}
+	if (id)
+		*id = old;
+	return gone;
+}

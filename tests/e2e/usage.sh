@@ -31,6 +31,13 @@ usage import
 usage import --encoding
 usage import --encoding no-such-encoding "$T"
 usage import - -
+usage delete
+usage delete abc
+usage delete 0
+usage delete 1 +2
+usage delete -- -3
+usage delete 1 --json=yes
+usage import --replace=yes "$T"
 usage -d
 [ -e "$HUIYI_DB" ] && fail "a usage error created the database"
 
@@ -39,6 +46,8 @@ has "$T/out" "usage: huiyi"
 has "$T/out" "import"
 has "$T/out" "list"
 has "$T/out" "show"
+has "$T/out" "delete"
+has "$T/out" "--replace"
 run 0 hy list --help
 has "$T/out" "usage: huiyi"
 run 0 hy --version

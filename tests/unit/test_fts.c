@@ -128,8 +128,19 @@ static void t_doc_tokens(void **state)
 	/* a character right before 。: no separator at the ends */
 	expect(DOC, "“安全。”", "安@3-6 全@6-9");
 	expect(DOC, "二〇二四年", "二@0-3 〇@3-6 二@6-9 四@9-12 年@12-15");
-	/* invalid bytes, kana, symbols: separators */
-	expect(DOC, "燃\xff气ア会", "燃@0-3 _@3-4 气@4-7 _@7-10 会@10-13");
+	/* invalid bytes and symbols: separators; kana: a character each */
+	expect(DOC, "燃\xff气ア会", "燃@0-3 _@3-4 气@4-7 ア@7-10 会@10-13");
+	/* letters of every script (issue 16, item 10): words where the
+	 * script has spaces, case folded, accents kept; a character each
+	 * for kana and Hangul */
+	expect(DOC, "Жизнь É Ωmega", "жизнь@0-10 _@10-11 é@11-13 _@13-14 "
+				     "ωmega@14-20");
+	expect(QUERY, "é", "é@0-2");
+	expect(DOC, "한국은 ひらがな",
+	       "한@0-3 국@3-6 은@6-9 _@9-10 ひ@10-13 ら@13-16 が@16-19 "
+	       "な@19-22");
+	expect(DOC, "ΑΛΦΑ计划", "αλφα@0-8 计@8-11 划@11-14");
+	expect(DOC, "€1200，①★", "1200@3-7");
 	/* nothing but separators */
 	expect(DOC, " ，。！？、\t\n…—《》“”", "");
 	expect(DOC, "", "");
@@ -225,6 +236,14 @@ static void t_long_word(void **state)
 	tokenize(QUERY, in, &ts);
 	assert_int_equal(ts.n, 1);
 	assert_string_equal(ts.t[0].text, want);
+	/* a word of two-byte letters is cut between letters */
+	for (int i = 0; i < 100; i++)
+		memcpy(in + 2 * i, "Ж", 2);
+	tokenize(DOC, in, &ts);
+	assert_int_equal(ts.n, 1);
+	assert_int_equal(strlen(ts.t[0].text), HY_FTS_MAX_WORD);
+	assert_int_equal(memcmp(ts.t[0].text, "жжжж", 8), 0);
+	assert_int_equal(ts.t[0].end, 200);
 }
 
 static void same_tokens(int flags, const char *a, const char *b)
@@ -250,6 +269,9 @@ static void t_folding(void **state)
 		{"ＡＢＣ１２３", "abc123"},
 		{"HuiYi", "huiyi"},
 		{"２０２４年", "2024年"},
+		{"МОСКВА", "москва"},
+		{"ΑΛΦΑ", "αλφα"},
+		{"CAFÉ", "café"},
 		{"會議研究了燃氣公司２０２４年安全工作。",
 		 "会议研究了燃气公司2024年安全工作。"},
 	};
@@ -795,6 +817,48 @@ static void lens_all_known(sqlite3 *db)
 	}
 }
 
+/* A v4 database was indexed by a tokenizer for which Greek, Cyrillic,
+ * kana … were separators. Opening it builds the index again (schema v6):
+ * the letters are found, and deleting the row takes out exactly what the
+ * index holds (else FTS5's integrity-check fails). */
+static void t_migrate_v4_letters(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = NULL;
+	char err[256] = "", sql[512];
+	int64_t id;
+	size_t n = 0;
+
+	assert_int_equal(hy_store_open_at(&s, f->db, HY_STORE_CREATE, 4, err,
+					  sizeof err),
+			 0);
+	id = put(s, "ΑΛΦΑ计划", "one");
+	/* the row as huiyi up to v4 indexed it: ΑΛΦΑ was no token */
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
+		 " SELECT 'delete', id, title, summary FROM meetings"
+		 " WHERE id = %lld;"
+		 "INSERT INTO meetings_fts (rowid, title, summary)"
+		 " SELECT id, '计划', summary FROM meetings WHERE id = %lld;",
+		 (long long)id, (long long)id);
+	exec_ok(s->db, sql);
+	assert_int_equal(count_match(s->db, "meetings_fts", "αλφα"), 0);
+	hy_store_close(s);
+
+	if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
+		fail_msg("open: %s", err);
+	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
+	integrity(s->db);
+	lens_all_known(s->db);
+	assert_int_equal(count_match(s->db, "meetings_fts", "αλφα"), 1);
+	assert_int_equal(count_match(s->db, "meetings_fts", "ΑΛΦΑ"), 1);
+	assert_int_equal(hy_store_delete(s, &id, 1, &n, err, sizeof err), 0);
+	assert_int_equal(n, 1);
+	integrity(s->db);
+	assert_int_equal(count_match(s->db, "meetings_fts", "计划"), 0);
+	hy_store_close(s);
+}
+
 /* A v2 database with meetings is brought to the current schema and
  * indexed; from then on the triggers keep the index in step with
  * inserts, updates, deletes, and fts_lengths forgets what they change. */
@@ -818,7 +882,7 @@ static void t_migrate_v2(void **state)
 	if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(HY_STORE_SCHEMA_VERSION, 5);
+	assert_int_equal(HY_STORE_SCHEMA_VERSION, 6);
 	integrity(s->db);
 	lens_all_known(s->db);
 	assert_int_equal(sql_int(s->db, "SELECT v FROM sections_fts_config"
@@ -1033,6 +1097,8 @@ int main(void)
 		cmocka_unit_test(t_register),
 		cmocka_unit_test_setup_teardown(t_lens_high_rowids, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_migrate_v2, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_migrate_v4_letters, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(t_batch_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_bm25_heading, setup,
 						teardown),

@@ -318,6 +318,26 @@ static void test_translate_long(void **state)
 		terms++;
 	assert_int_equal(terms + 1, HY_SEARCH_MAX_TERMS);
 	free(out);
+	/* 30,000 excluded words before the word to find: the cap keeps
+	 * the word to find, then the first excluded ones (issue 16) */
+	{
+		char *big = malloc(30000 * 3 + 16), *p;
+		size_t m = 0;
+		int ors = 0;
+		for (int i = 0; i < 30000; i++, m += 3)
+			memcpy(big + m, "-x ", 3);
+		memcpy(big + m, "会议 -y", sizeof "会议 -y");
+		out = tr(big, &rc);
+		assert_int_equal(rc, 0);
+		assert_int_equal(strncmp(out, "(\"会议\") NOT (\"x\" OR ", 20),
+				 0);
+		for (p = out; (p = strstr(p, " OR ")); p++)
+			ors++;
+		assert_int_equal(ors + 2, HY_SEARCH_MAX_TERMS);
+		assert_null(strstr(out, "\"y\""));
+		free(out);
+		free(big);
+	}
 	/* 10,000 quotes, minuses, parentheses: nothing to search */
 	for (char c = 0, *cs = "\"-("; (c = *cs); cs++) {
 		memset(q, c, 10000);
@@ -862,14 +882,17 @@ struct tk {
 	char word[HY_FTS_MAX_WORD + 1];
 };
 
+/* A token per character: Han, and kana, Hangul … (fold.h classes). */
 static int is_han(uint32_t cp)
 {
-	return hy_fold_is_han(cp) || cp == 0x3007;
+	return hy_fold_is_han(cp) || cp == 0x3007 ||
+	       hy_fold_class(cp) == HY_FOLD_UNIGRAM;
 }
 
+/* Letters and digits of any other script run into words. */
 static int is_word(uint32_t cp)
 {
-	return (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
+	return hy_fold_class(cp) == HY_FOLD_WORD;
 }
 
 static size_t tokens(const uint32_t *cp, size_t n, struct tk *out)
@@ -892,8 +915,12 @@ static size_t tokens(const uint32_t *cp, size_t n, struct tk *out)
 			size_t w = 0;
 			out[nt].kind = K_WORD;
 			while (i < n && is_word(cp[i])) {
-				if (w < HY_FTS_MAX_WORD)
-					out[nt].word[w++] = (char)cp[i];
+				char u[4];
+				size_t ul = hy_utf8_encode(cp[i], u);
+				if (w + ul <= HY_FTS_MAX_WORD) {
+					memcpy(out[nt].word + w, u, ul);
+					w += ul;
+				}
 				i++;
 			}
 			out[nt++].word[w] = 0;
@@ -1378,6 +1405,15 @@ static void test_long_and_refused(void **state)
 		memcpy(q + n, i % 2 ? "气" : "燃", 3);
 	q[n] = 0;
 	assert_true(search(c, q, NULL, HY_SEARCH_RANK, 0, BIG, &h) >= 0);
+	/* excluded words before the one to find do not push it out */
+	n = 0;
+	for (int i = 0; i < 5000; i++, n += 8)
+		memcpy(q + n, "-秸秆 ", 8);
+	q[n] = 0;
+	strcat(q, "燃气");
+	assert_true(search(c, q, NULL, HY_SEARCH_RANK, 0, BIG, &h) > 0);
+	search(c, "燃气 -秸秆", NULL, HY_SEARCH_RANK, 0, BIG, &one);
+	assert_int_equal(h.n, one.n);
 	assert_int_equal(search(c, "  ", NULL, HY_SEARCH_RANK, 0, 10, &h),
 			 HY_ERR_INVALID);
 	assert_int_equal(hy_store_search_count(c->s, "-燃气", NULL, NULL, NULL,

@@ -8,6 +8,7 @@
 #include "huiyi/err.h"
 #include "huiyi/fts.h"
 #include "huiyi/import.h"
+#include "huiyi/search.h"
 #include "huiyi/store.h"
 #include "../../src/store/internal.h" /* hy_store_open_at, on_prepare */
 
@@ -736,6 +737,225 @@ static void t_import_bad_encoding(void **state)
 	assert_int_equal(hy_import_run(s, paths, 1, &o, &st, err, sizeof err),
 			 HY_ERR_INVALID);
 	assert_int_equal(st.seen, 0);
+}
+
+/* ---- Deleting and replacing meetings (issue 16, item 9). ---- */
+
+static size_t hits(struct hy_store *s, const char *q)
+{
+	size_t n = 0;
+	char err[256] = "";
+	int rc = hy_store_search_count(s, q, NULL, &n, NULL, err, sizeof err);
+	if (rc)
+		fail_msg("search %s: %s", q, err);
+	return n;
+}
+
+/* The file is whole and its search index agrees with its rows (FTS5's
+ * integrity-check reads every row again through the tokenizer). */
+static void check_whole(const char *db)
+{
+	sqlite3 *h;
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
+	assert_int_equal(hy_fts_register(h, NULL, 0), 0);
+	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1,
+					    &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
+	sqlite3_finalize(st);
+	assert_int_equal(sqlite3_exec(h,
+				      "PRAGMA foreign_key_check;"
+				      "INSERT INTO sections_fts (sections_fts)"
+				      " VALUES ('integrity-check');"
+				      "INSERT INTO meetings_fts (meetings_fts)"
+				      " VALUES ('integrity-check');",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	sqlite3_close(h);
+}
+
+static void t_delete(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = open_ok(f);
+	struct hy_meeting a = sample("甲会议", "2024-01-05", "县政府", "张三");
+	struct hy_meeting b = sample("乙丙丁会议", "2024-02-05", "市政府",
+				     "钱七");
+	struct hy_meeting c = sample("戊会议", "2024-03-05", "县政府", "张三");
+	char err[256] = "";
+	int64_t ia, ib, ic, ids[3];
+	size_t n = 99;
+
+	ia = put(s, &a, "a bytes");
+	ib = put(s, &b, "b bytes");
+	ic = put(s, &c, "c bytes");
+	assert_int_equal(hits(s, "乙丙丁"), 1);
+	assert_int_equal(hits(s, "燃气"), 3);
+
+	/* an unknown id: nothing deleted, the message names it */
+	ids[0] = ib;
+	ids[1] = 4242;
+	assert_int_equal(hy_store_delete(s, ids, 2, &n, err, sizeof err),
+			 HY_ERR_NOTFOUND);
+	assert_non_null(strstr(err, "4242"));
+	assert_null(strstr(err, "4242, "));
+	assert_int_equal(n, 0);
+	assert_int_equal(hits(s, "乙丙丁"), 1);
+
+	/* b (given twice) goes whole; a and c stay */
+	ids[1] = ib;
+	assert_int_equal(hy_store_delete(s, ids, 2, &n, err, sizeof err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(hits(s, "乙丙丁"), 0);
+	assert_int_equal(hits(s, "燃气"), 2);
+	assert_int_equal(hits(s, "钱七"), 0);
+	{
+		struct hy_store_record r;
+		assert_int_equal(hy_store_get(s, ib, &r, err, sizeof err),
+				 HY_ERR_NOTFOUND);
+		hy_store_record_free(&r);
+	}
+	/* the same bytes can be stored again once their meeting is gone */
+	ib = put(s, &b, "b bytes");
+	assert_int_equal(hits(s, "乙丙丁"), 1);
+	ids[0] = ib;
+	assert_int_equal(hy_store_delete(s, ids, 1, &n, err, sizeof err), 0);
+	hy_store_close(s);
+	f->s = NULL;
+
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 2);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sections"), 4);
+	/* 钱七 named only b: gone; the others are still named by a and c */
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM people"), 5);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM people"
+					" WHERE name = '钱七'"),
+			 0);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meeting_people"),
+			 10);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM bodies"
+					" WHERE name = '市政府'"),
+			 0);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM"
+					" sections_fts_docsize"),
+			 4);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM"
+					" meetings_fts_docsize"),
+			 2);
+	check_whole(f->db);
+
+	/* everything: an empty database that still takes new meetings */
+	open_ok(f);
+	ids[0] = ia;
+	ids[1] = ic;
+	assert_int_equal(hy_store_delete(f->s, ids, 2, &n, err, sizeof err), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(hits(f->s, "燃气"), 0);
+	put(f->s, &c, "c bytes");
+	assert_int_equal(hits(f->s, "戊会议"), 1);
+	assert_int_equal(hits(f->s, "燃气"), 1);
+	hy_store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM people"), 5);
+	check_whole(f->db);
+}
+
+/* A GB18030 file read with the wrong encoding, put right by --replace,
+ * with workers looking hashes up or not. */
+static void import_replace(void **state, size_t threads, int lookup_here)
+{
+	static const char gb[] =
+		"\xc8\xbc\xc6\xf8\xbb\xe1\xd2\xe9\n\xbb\xe1\xd2\xe9\xd1\xd0"
+		"\xbe\xbf\xc1\xcb\xc8\xbc\xc6\xf8\xb0\xb2\xc8\xab\xa1\xa3\n";
+	struct fx *f = *state;
+	struct hy_store *s = open_ok(f);
+	struct hy_import_opts o = {0};
+	struct hy_import_stats st;
+	char p[256], q[256], err[256] = "";
+	const char *paths[2] = {p, q};
+
+	snprintf(p, sizeof p, "%s/gb.txt", f->dir);
+	write_file(p, gb, sizeof gb - 1);
+	snprintf(q, sizeof q, "%s/utf8.txt", f->dir);
+	write_file(q, "己会议\n会议研究了己事项。\n",
+		   strlen("己会议\n会议研究了己事项。\n"));
+	o.threads = threads;
+	o.lookup_here = lookup_here;
+	o.encoding = "ISO-8859-1";
+	assert_int_equal(hy_import_run(s, paths, 1, &o, &st, err, sizeof err),
+			 0);
+	assert_int_equal(st.imported, 1);
+	assert_int_equal(hits(s, "燃气"), 0);
+	o.encoding = "gb18030"; /* the same bytes: a duplicate */
+	assert_int_equal(hy_import_run(s, paths, 1, &o, &st, err, sizeof err),
+			 0);
+	assert_int_equal(st.duplicates, 1);
+	assert_int_equal(hits(s, "燃气"), 0);
+
+	o.replace = 1;
+	o.encoding = NULL; /* detected: GB18030 */
+	assert_int_equal(hy_import_run(s, paths, 2, &o, &st, err, sizeof err),
+			 0);
+	assert_int_equal(st.imported, 1); /* utf8.txt was not stored */
+	assert_int_equal(st.superseded, 1);
+	assert_int_equal(st.duplicates, 0);
+	assert_int_equal(hits(s, "燃气安全"), 1);
+	assert_int_equal(hits(s, "己事项"), 1);
+	/* again: both replaced, nothing added */
+	assert_int_equal(hy_import_run(s, paths, 2, &o, &st, err, sizeof err),
+			 0);
+	assert_int_equal(st.imported, 0);
+	assert_int_equal(st.superseded, 2);
+	assert_int_equal(hits(s, "燃气安全"), 1);
+	hy_store_close(s);
+	f->s = NULL;
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 2);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"
+					" WHERE title = '燃气会议'"),
+			 1);
+	check_whole(f->db);
+}
+
+static void t_import_replace(void **state)
+{
+	import_replace(state, 0, 0);
+}
+
+static void t_import_replace_one_thread(void **state)
+{
+	import_replace(state, 1, 0);
+}
+
+static void t_import_replace_lookup_here(void **state)
+{
+	import_replace(state, 8, 1);
+}
+
+/* The replaced meeting goes in the same batch as its new parse: a batch
+ * that does not commit keeps the old one. */
+static void t_replace_rolled_back(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = open_ok(f);
+	struct hy_meeting a = sample("甲会议", "2024-01-05", "县政府", "张三");
+	char err[256] = "", hex[65];
+
+	put(s, &a, "a bytes");
+	hy_store_sha256("a bytes", 7, hex);
+	assert_int_equal(hy_store_delete_sha(s, hex, NULL, err, sizeof err),
+			 HY_ERR_INVALID); /* only inside a batch */
+	assert_int_equal(hy_store_begin(s, err, sizeof err), 0);
+	assert_int_equal(hy_store_delete_sha(s, hex, NULL, err, sizeof err),
+			 1);
+	hy_store_sha256("no such bytes", 13, hex);
+	assert_int_equal(hy_store_delete_sha(s, hex, NULL, err, sizeof err),
+			 0);
+	hy_store_rollback(s);
+	assert_int_equal(hits(s, "甲会议"), 1);
+	hy_store_close(s);
+	f->s = NULL;
+	check_whole(f->db);
 }
 
 /* ---- The list in three orders: hy_store_page, count, rank. ---- */
@@ -1669,6 +1889,15 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_import_tree_many_threads, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(t_import_bad_encoding, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(t_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_import_replace, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(t_import_replace_one_thread,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(t_import_replace_lookup_here,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(t_replace_rolled_back, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(t_readonly_writes_nothing, setup,
 						teardown),
