@@ -10,7 +10,10 @@ iconv -f UTF-8 -t GB18030 "$S/05_qinglan-gas-safety-special.txt" >"$T/gas.txt"
 cp "$S/02_ningchuan-city-standing-42.txt" "$T/other.txt"
 
 # Wrong encoding: stored, but as mojibake, so 燃气 is not found.
-run 0 hy import --encoding ISO-8859-1 "$T/gas.txt" "$T/other.txt"
+# mojibake reads like no meeting at all: rejected, unless forced
+run 1 hy import --encoding ISO-8859-1 "$T/gas.txt"
+has "$T/err" "not a meeting readout"
+run 0 hy import --force --encoding ISO-8859-1 "$T/gas.txt" "$T/other.txt"
 has "$T/err" "imported 2,"
 run 1 hy search 燃气安全
 has "$T/err" "no"
