@@ -41,12 +41,18 @@ struct hy_import_stats {
 	size_t superseded; /* --replace: meetings stored again in place of
 			    * the one from the same raw bytes */
 	int interrupted;   /* stopped early by *stop */
+	size_t links_outside; /* links in a walked folder to files outside it:
+			       * skipped (hy_import_opts.follow_links) */
 };
 
 struct hy_import_opts {
 	const char *encoding; /* NULL: detect (decode.h) */
 	int year;             /* for readouts that give no year: 0 = none */
 	int force;            /* store texts that read like no meeting too */
+	/* Follow links in a walked folder to files outside it (a folder from
+	 * someone else may link to ~/.ssh/id_rsa); 0: skip and count them.
+	 * A file named in paths is always read. */
+	int follow_links;
 	size_t max_bytes;     /* 0: HY_IMPORT_MAX_BYTES */
 	size_t batch;         /* 0: HY_IMPORT_BATCH */
 	int count_first;      /* walk the paths once first to fill total */

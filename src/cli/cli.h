@@ -56,6 +56,15 @@ struct hy_cli_opt {
 /* Parse argv[1..argc) against opts; positional arguments are gathered
  * into *pos (free()) in order, "--" ends the options. Returns 0 or
  * HY_EXIT_USAGE after printing the error. */
+/* One line of a message: every control character, LF and TAB too, as
+ * U+FFFD (an argument cannot start a second line). */
+void hy_cli_put_line(FILE *f, const char *s);
+
+/* A file name in a message: control characters, bidi and invisible ones
+ * and bytes that are no UTF-8 written as escapes (\n, \x1b, \xff,
+ * \u{202e}), so the name can be found again and forges no line. */
+void hy_cli_put_name(FILE *f, const char *s);
+
 int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts,
 		 char ***pos, int *npos);
 

@@ -24,7 +24,7 @@ static void put_message(const char *fmt, va_list ap)
 		vsnprintf(p, (size_t)n + 1, fmt, aq);
 	va_end(aq);
 	if (n >= 0)
-		hy_cli_put(stderr, p ? p : buf);
+		hy_cli_put_line(stderr, p ? p : buf);
 	if (p != buf)
 		free(p);
 }
@@ -59,7 +59,8 @@ void hy_cli_help(FILE *f)
 	fputs("usage: huiyi [-d DB] [COMMAND [ARGS]]\n"
 	      "\n"
 	      "commands:\n"
-	      "  import [--encoding E] [--year Y] [--force] [--replace] PATH...|-\n"
+	      "  import [--encoding E] [--year Y] [--force] [--replace]\n"
+	      "         [--follow-links] PATH...|-\n"
 	      "                                   import files, folders "
 	      "(recursively) or stdin;\n"
 	      "                                   --replace: parse again "

@@ -86,13 +86,17 @@ static void on_reject(const char *path, const char *reason, void *ctx)
 	struct report *r = ctx;
 	if (r->rejects) {
 		fprintf(r->rejects, "rejected: ");
-		hy_cli_put(r->rejects, path);
-		fprintf(r->rejects, ": %s\n", reason);
+		hy_cli_put_name(r->rejects, path);
+		fputs(": ", r->rejects);
+		hy_cli_put_line(r->rejects, reason);
+		fputc('\n', r->rejects);
 	} else {
 		clear_line(r);
 		fprintf(stderr, "rejected: ");
-		hy_cli_put(stderr, path);
-		fprintf(stderr, ": %s\n", reason);
+		hy_cli_put_name(stderr, path);
+		fputs(": ", stderr);
+		hy_cli_put_line(stderr, reason);
+		fputc('\n', stderr);
 	}
 }
 
@@ -128,12 +132,13 @@ static const char *next_step(int rc)
 int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 {
 	const char *encoding = NULL, *year = NULL;
-	int force = 0, replace = 0;
+	int force = 0, replace = 0, follow = 0;
 	const struct hy_cli_opt opts[] = {
 		{"--encoding", &encoding, NULL},
 		{"--year", &year, NULL},
 		{"--force", NULL, &force},
 		{"--replace", NULL, &replace},
+		{"--follow-links", NULL, &follow},
 		{NULL, NULL, NULL},
 	};
 	struct hy_import_opts o = {0};
@@ -183,6 +188,7 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 		o.year = (int)y;
 	}
 	o.force = force;
+	o.follow_links = follow;
 	if (hy_cli_open(c, 1, &s) != 0) {
 		free(paths);
 		return HY_EXIT_FAIL;
@@ -242,6 +248,11 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 				!st.interrupted ?
 			" (nothing new)" :
 			"");
+	if (st.links_outside)
+		fprintf(stderr,
+			"skipped %zu link%s leading outside the folders named "
+			"(--follow-links follows them)\n",
+			st.links_outside, st.links_outside == 1 ? "" : "s");
 	if (r.rejects) {
 		replay(r.rejects);
 		fclose(r.rejects);

@@ -106,6 +106,36 @@ void hy_cli_put(FILE *f, const char *s)
 	put_n(f, s, strlen(s), 1);
 }
 
+void hy_cli_put_line(FILE *f, const char *s)
+{
+	put_n(f, s, strlen(s), 0);
+}
+
+void hy_cli_put_name(FILE *f, const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = hy_utf8_decode(s + i, len - i, &cp);
+		if (cp == HY_UTF8_REPLACEMENT && n == 1) { /* a byte of no character */
+			fprintf(f, "\\x%02x", (unsigned char)s[i]);
+		} else if (cp == '\n') {
+			fputs("\\n", f);
+		} else if (cp == '\t') {
+			fputs("\\t", f);
+		} else if (cp == '\r') {
+			fputs("\\r", f);
+		} else if (cp < 0x80 && is_control(cp)) {
+			fprintf(f, "\\x%02x", (unsigned)cp);
+		} else if (is_control(cp) || is_invisible(cp)) {
+			fprintf(f, "\\u{%04x}", (unsigned)cp);
+		} else {
+			fwrite(s + i, 1, n, f);
+		}
+		i += n;
+	}
+}
+
 json_t *hy_cli_json_str(const char *s)
 {
 	size_t len, n = 0;

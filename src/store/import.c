@@ -99,6 +99,9 @@ struct run {
 	/* The folder whose files are being read, and its absolute path with
 	 * links resolved (source_in): one realpath a folder, not a file. */
 	char *dir, *dir_real;
+	/* The folder named in the paths being walked, links resolved: a link
+	 * found in it must lead inside (hy_import_opts.follow_links). */
+	char *root_real;
 	char *err;
 	size_t errlen;
 	struct pool pool;
@@ -832,6 +835,17 @@ static int by_name(const void *a, const void *b)
 
 static int walk(struct run *r, const char *dir, int depth);
 
+/* Does the link at path lead to a file inside the folder being walked? */
+static int inside_root(const struct run *r, const char *path)
+{
+	char *t = realpath(path, NULL);
+	size_t n = r->root_real ? strlen(r->root_real) : 0;
+	int in = t && n && strncmp(t, r->root_real, n) == 0 &&
+		 (t[n] == '/' || (n == 1 && r->root_real[0] == '/'));
+	free(t);
+	return in;
+}
+
 /* An entry met while walking a folder: folders are descended, regular
  * files imported, the rest (and links to folders) skipped. */
 static int visit(struct run *r, const char *path, unsigned char type,
@@ -853,6 +867,11 @@ static int visit(struct run *r, const char *path, unsigned char type,
 		if (S_ISLNK(sb.st_mode)) {
 			if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
 				return 0; /* dangling, or a link to a folder */
+			if (!r->o->follow_links && !inside_root(r, path)) {
+				if (!r->counting)
+					r->st->links_outside++;
+				return 0;
+			}
 			type = DT_REG;
 			link = 1;
 		} else {
@@ -961,8 +980,14 @@ static int do_arg(struct run *r, const char *path)
 		}
 		return 0;
 	}
-	if (S_ISDIR(sb.st_mode))
-		return walk(r, path, 0);
+	if (S_ISDIR(sb.st_mode)) {
+		r->root_real = realpath(path, NULL);
+		int rc = r->root_real ? walk(r, path, 0) :
+					hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
+		free(r->root_real);
+		r->root_real = NULL;
+		return rc;
+	}
 	return do_file(r, path, 0);
 }
 
