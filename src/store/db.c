@@ -6,6 +6,7 @@
 #include "huiyi/fts.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -640,6 +641,52 @@ static int check_writable(const char *path, int exists, char *err,
 	return rc;
 }
 
+/* path + suffix ("-wal", "-shm"), or NULL. */
+static char *beside(const char *path, const char *suffix)
+{
+	size_t n = strlen(path), k = strlen(suffix);
+	char *w = malloc(n + k + 1);
+	if (w) {
+		memcpy(w, path, n);
+		memcpy(w + n, suffix, k + 1);
+	}
+	return w;
+}
+
+/* A -wal or -shm beside path that this user cannot write (a reader's,
+ * left by an older huiyi or another program): say whose it is and what to
+ * do, before sqlite says only "read-only". 0 when there is none. */
+static int check_journal_files(const char *path, char *err, size_t errlen)
+{
+	static const char *const suffix[] = {"-wal", "-shm"};
+	for (size_t i = 0; i < 2; i++) {
+		char *f = beside(path, suffix[i]);
+		struct stat sb;
+		if (!f)
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		if (stat(f, &sb) == 0 && access(f, W_OK) != 0) {
+			struct passwd *pw = getpwuid(sb.st_uid);
+			char who[64];
+			if (pw)
+				snprintf(who, sizeof who, "%s", pw->pw_name);
+			else
+				snprintf(who, sizeof who, "uid %u", (unsigned)sb.st_uid);
+			int rc = hy_err_set(err, errlen, HY_ERR_READONLY,
+					    "%s: its %s file %s belongs to %s and this user "
+					    "cannot write it, so the database cannot be "
+					    "written; when no one is using the database, "
+					    "remove %s (and %s%s) or ask %s to; nothing "
+					    "was changed",
+					    path, suffix[i], f, who, f, path,
+					    i ? "-wal" : "-shm", who);
+			free(f);
+			return rc;
+		}
+		free(f);
+	}
+	return 0;
+}
+
 /* The -wal file next to path holds frames (a writer is at work, or one
  * stopped without checkpointing). */
 static int wal_has_frames(const char *path)
@@ -692,6 +739,18 @@ static int connect_readonly(struct hy_store *s, char *err, size_t errlen)
 
 	if (!uri)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	/* A reader that cannot write the database must not create its -shm
+	 * (and -wal) either, even where the folder would let it: owned by
+	 * the reader, they lock the owner out of the next import (a shared
+	 * folder, a sticky /tmp). With no -shm, no connection is open on the
+	 * file: read it as immutable, which creates nothing. */
+	char *shm = beside(s->path, "-shm");
+	int no_shm = shm && access(shm, F_OK) != 0;
+	free(shm);
+	if (access(s->path, W_OK) != 0 && no_shm) {
+		free(uri);
+		goto immutable;
+	}
 	rc = open_conn(s, uri, oflags, err, errlen);
 	free(uri);
 	if (rc)
@@ -699,17 +758,19 @@ static int connect_readonly(struct hy_store *s, char *err, size_t errlen)
 	rc = read_int(s, "PRAGMA user_version", &v);
 	if ((rc & 0xff) != SQLITE_READONLY && (rc & 0xff) != SQLITE_CANTOPEN)
 		return 0; /* readable, or a problem identify will name */
+	sqlite3_close(s->db);
+	s->db = NULL;
+immutable:
 	if (wal_has_frames(s->path))
 		return hy_err_set(err, errlen, HY_ERR_READONLY,
 				  "%s: cannot read it read-only: its "
-				  "write-ahead log (%s-wal) holds changes and "
-				  "its folder is read-only, so sqlite cannot "
-				  "make the -shm file it needs; open it once "
-				  "with write access, or copy the database "
-				  "with its -wal file to a writable folder",
+				  "write-ahead log (%s-wal) holds changes, and "
+				  "reading them needs a -shm file this user "
+				  "may not make; open it once with write "
+				  "access (or ask its owner to), or copy the "
+				  "database with its -wal file to a writable "
+				  "folder",
 				  s->path, s->path);
-	sqlite3_close(s->db);
-	s->db = NULL;
 	uri = uri_of(s->path, "?immutable=1");
 	if (!uri)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
@@ -838,6 +899,8 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 				  path);
 	if (!ro && (exists || errno == ENOENT)) {
 		rc = check_writable(path, exists, err, errlen);
+		if (rc == 0 && exists)
+			rc = check_journal_files(path, err, errlen);
 		if (rc)
 			return rc;
 	}
