@@ -56,6 +56,12 @@ struct hy_cli_opt {
 /* Parse argv[1..argc) against opts; positional arguments are gathered
  * into *pos (free()) in order, "--" ends the options. Returns 0 or
  * HY_EXIT_USAGE after printing the error. */
+/* A number given on the command line: ASCII digits only (no sign, no
+ * space on either side, which strtol would take on one side only), from
+ * min to max; -1 otherwise. Every numeric option and argument reads with
+ * it, so " 5" and "5 " are refused alike. */
+long long hy_cli_number(const char *s, long long min, long long max);
+
 /* One line of a message: every control character, LF and TAB too, as
  * U+FFFD (an argument cannot start a second line). */
 void hy_cli_put_line(FILE *f, const char *s);

@@ -29,6 +29,21 @@ static void put_message(const char *fmt, va_list ap)
 		free(p);
 }
 
+long long hy_cli_number(const char *s, long long min, long long max)
+{
+	long long v = 0;
+	if (!s || !*s)
+		return -1;
+	for (const char *p = s; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return -1;
+		if (v > (max - (*p - '0')) / 10)
+			return -1; /* over max (and never overflows) */
+		v = v * 10 + (*p - '0');
+	}
+	return v >= min && v <= max ? v : -1;
+}
+
 void hy_cli_error(const char *fmt, ...)
 {
 	va_list ap;

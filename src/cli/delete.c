@@ -12,21 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A positive decimal number (digits only), or -1. */
+/* A meeting id: a positive decimal number, or -1 (hy_cli_number). */
 static long long id_of(const char *s)
 {
-	char *end;
-	long long v;
-	for (const char *p = s; *p; p++)
-		if (*p < '0' || *p > '9')
-			return -1;
-	if (!s[0])
-		return -1;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || *end || v <= 0)
-		return -1;
-	return v;
+	return hy_cli_number(s, 1, INT64_MAX);
 }
 
 static int print_json(const int64_t *ids, size_t n)

@@ -178,9 +178,8 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 		}
 	}
 	if (year) {
-		char *end;
-		long y = strtol(year, &end, 10);
-		if (!year[0] || *end || y < 1949 || y > 2100) {
+		long long y = hy_cli_number(year, 1949, 2100);
+		if (y < 0) {
 			free(paths);
 			return hy_cli_usage("import", "--year takes a year from "
 					    "1949 to 2100, not '%s'", year);
@@ -203,10 +202,12 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	/* HUIYI_THREADS: files prepared at once (default: one per CPU) */
 	const char *th = getenv("HUIYI_THREADS");
 	if (th && *th) {
-		char *end;
-		unsigned long v = strtoul(th, &end, 10);
-		if (*end == '\0' && v > 0 && v <= 64)
+		long long v = hy_cli_number(th, 1, 64);
+		if (v > 0)
 			o.threads = (size_t)v;
+		else
+			hy_cli_error("HUIYI_THREADS=%s is not a number from 1 to "
+				     "64: using one thread a CPU", th);
 	}
 	o.progress = on_progress;
 	o.reject = on_reject;

@@ -223,18 +223,10 @@ static void free_rows(struct out *o)
 	o->n = 0;
 }
 
-/* A positive decimal number up to max, or -1. */
+/* A decimal number from 0 to max, or -1 (hy_cli_number). */
 static long number(const char *s, long max)
 {
-	char *end;
-	long v;
-	if (!s[0] || s[0] == '-' || s[0] == '+')
-		return -1;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || *end || v > max)
-		return -1;
-	return v;
+	return (long)hy_cli_number(s, 0, max);
 }
 
 /* The arguments joined by spaces (a query of several words). */

@@ -214,15 +214,7 @@ static void print_text(const struct hy_cli *c,
 /* A positive decimal number, or -1. */
 static long long positive(const char *s)
 {
-	char *end;
-	long long v;
-	if (!s[0] || s[0] == '-' || s[0] == '+' || s[0] == ' ')
-		return -1;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno || *end || v <= 0)
-		return -1;
-	return v;
+	return hy_cli_number(s, 1, INT64_MAX);
 }
 
 int hy_cli_show(const struct hy_cli *c, int argc, char **argv)

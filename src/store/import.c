@@ -341,26 +341,31 @@ int hy_import_bytes(struct hy_store *s, const void *raw, size_t len,
 	return rc;
 }
 
-/* "65 MiB" for sizes of a MiB or more, else "812 bytes". */
+/* "16,777,217 bytes": exact, so one byte over the limit shows as such. */
 static void size_str(char *out, size_t len, unsigned long long n)
 {
-	if (n >= (1u << 20))
-		snprintf(out, len, "%llu MiB", (n + (1u << 20) - 1) >> 20);
-	else
-		snprintf(out, len, "%llu bytes", n);
+	char digits[24], grouped[32];
+	int k = snprintf(digits, sizeof digits, "%llu", n), o = 0;
+	for (int i = 0; i < k; i++) {
+		if (i && (k - i) % 3 == 0)
+			grouped[o++] = ',';
+		grouped[o++] = digits[i];
+	}
+	grouped[o] = '\0';
+	snprintf(out, len, "%s byte%s", grouped, n == 1 ? "" : "s");
 }
 
 static int too_big(size_t max, unsigned long long size, int exact,
 		   char *err, size_t errlen)
 {
-	char a[32], b[32];
+	char a[64], b[64];
 	size_str(a, sizeof a, size);
 	size_str(b, sizeof b, max);
 	if (!exact) /* a stream: stopped reading at the limit */
 		return hy_err_set(err, errlen, HY_ERR_TOOBIG,
-				  "file too large (over %s)", b);
+				  "file too large (over the limit of %s)", b);
 	return hy_err_set(err, errlen, HY_ERR_TOOBIG,
-			  "file too large (%s > %s)", a, b);
+			  "file too large (%s, over the limit of %s)", a, b);
 }
 
 /* Read all of fd into *buf (capacity *cap, grown; at most max bytes) and

@@ -56,7 +56,7 @@ head -1 "$T/err" | grep -qF "imported 1, duplicates skipped 0, rejected 6," ||
 	fail "first report line: $(head -1 "$T/err")"
 lines "$T/err" 7
 has "$T/err" "rejected: $T/rej/manifest.jsonl: JSON data, not a readout"
-has "$T/err" "rejected: $T/rej/big.txt: file too large (100 MiB > 16 MiB)"
+has "$T/err" "rejected: $T/rej/big.txt: file too large (104,857,600 bytes, over the limit of 16,777,216 bytes)"
 has "$T/err" "rejected: $T/rej/bin.dat: binary"
 has "$T/err" "rejected: $T/rej/empty.txt: empty after cleaning"
 has "$T/err" "rejected: $T/rej/blank.txt: empty after cleaning"
