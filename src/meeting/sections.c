@@ -63,6 +63,24 @@ static size_t dui_object(const struct doc *d, size_t a, size_t b, size_t *xe)
 
 /* Heading of an item [a,b): object of its opening verb, cut at the first
  * clause end; else its first clause. */
+/* Longest heading kept: a 2 MB paragraph with no punctuation must not
+ * become a 2 MB heading; a document's name in 《》 fits. */
+#define HEADING_MAX 80
+
+/* [s,e) as a heading: cut at HEADING_MAX characters with "…". */
+static char *heading_str(const struct doc *d, size_t s, size_t e)
+{
+	if (e - s <= HEADING_MAX)
+		return doc_str(d, s, e);
+	size_t cut = d->off[s + HEADING_MAX - 1] - d->off[s];
+	char *h = malloc(cut + sizeof "…");
+	if (h) {
+		memcpy(h, d->s + d->off[s], cut);
+		memcpy(h + cut, "…", sizeof "…");
+	}
+	return h;
+}
+
 static char *heading_of(const struct doc *d, size_t a, size_t b)
 {
 	size_t v = agenda_verb_at(d, a, b, NULL);
@@ -70,7 +88,7 @@ static char *heading_of(const struct doc *d, size_t a, size_t b)
 	/* "会议还对其他事项进行了研究" / "会议就X进行了专题研究": X */
 	size_t o = dui_object(d, a, b, &e);
 	if (v == NPOS && o != NPOS)
-		return doc_str(d, o, e);
+		return heading_str(d, o, e);
 	if (v != NPOS) {
 		s = v;
 		while (s < b && (d->cp[s] == ':' || is_space(d->cp[s])))
@@ -78,7 +96,7 @@ static char *heading_of(const struct doc *d, size_t a, size_t b)
 		e = clause_end(d, s, b, 0);
 		if (e > s) {
 			trim(d, &s, &e);
-			return doc_str(d, s, e);
+			return heading_str(d, s, e);
 		}
 	}
 	s = skip_spaces(d, a, b);
@@ -87,9 +105,7 @@ static char *heading_of(const struct doc *d, size_t a, size_t b)
 	if (e == s) /* "会上，…" */
 		e = clause_end(d, s + 1, b, 0);
 	trim(d, &s, &e);
-	if (e - s > 60)
-		e = s + 60;
-	return doc_str(d, s, e);
+	return heading_str(d, s, e);
 }
 
 int is_remark(const struct doc *d, size_t a, size_t b)

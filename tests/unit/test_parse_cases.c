@@ -182,6 +182,21 @@ static void test_degenerate(void **state)
 	assert_null(m.chair);
 	assert_int_equal(m.n_sections, 0);
 	hy_meeting_free(&m);
+	/* a paragraph of 2 MB with no punctuation: its heading stays short */
+	size_t n = 2u << 20;
+	char *big = malloc(n + 64);
+	assert_non_null(big);
+	size_t at = (size_t)snprintf(big, 64, "会议听取了");
+	while (at + 3 < n) {
+		memcpy(big + at, "农", 3);
+		at += 3;
+	}
+	big[at] = '\0';
+	assert_int_equal(hy_meeting_parse(big, at, &m), 0);
+	assert_true(m.n_sections >= 1);
+	assert_true(strlen(m.sections[0].heading) <= 80 * 3 + 3);
+	hy_meeting_free(&m);
+	free(big);
 	const char *odd = "，，。。：；\n)))(((\n第次会议\n会议\n12月99日";
 	assert_int_equal(hy_meeting_parse(odd, strlen(odd), &m), 0);
 	assert_null(m.date);
