@@ -189,6 +189,13 @@ bench: deps
 	$(MAKE) all
 	@bash bench/run.sh
 
+# Real-readout development set (issue 10): texts live outside the repository.
+# `make realeval DIR=/path/to/texts [LABELS=tests/real/labels] [V=1]`
+LABELS ?= tests/real/labels
+realeval: $(BIN)
+	@test -n "$(DIR)" || { echo "usage: make realeval DIR=folder-of-texts [LABELS=...] [V=1]" >&2; exit 2; }
+	@HUIYI_BIN=$${HUIYI_BIN:-$(BIN)} python3 tests/real/score.py $(if $(V),-v) --labels $(LABELS) $(DIR)
+
 install: $(BIN)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
 	cp $(BIN) $(DESTDIR)$(BINDIR)/huiyi
@@ -203,6 +210,6 @@ clean:
 	rm -rf build huiyi
 
 .PHONY: all huiyi ext tests-build test-run deps lint-man check demo bench \
-	install uninstall clean fuzz fuzz-build fuzz-check
+	install uninstall clean fuzz fuzz-build fuzz-check realeval
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(EXT_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)
