@@ -324,6 +324,27 @@ def score_page(stem, lab, m, text, rejected_reason, tally, fails):
                                            ensure_ascii=False)))
 
 
+def label_problems(stem, lab, text):
+    """What in a label cannot be right for its text (a typo in a label)."""
+    out = []
+    if lab.get("id") != stem:
+        out.append("%s: id is %r" % (stem, lab.get("id")))
+    for p in lab.get("sections") or []:
+        if p not in text:
+            out.append("%s: section start %r is not in the text" % (stem, p))
+    people = list(lab.get("attendees") or []) + list(lab.get("observers") or [])
+    if lab.get("chair"):
+        people.append(lab["chair"])
+    for n in people:
+        if n not in text:
+            out.append("%s: person %r is not in the text" % (stem, n))
+    if lab.get("title") and nows(lab["title"]) not in nows(text):
+        out.append("%s: title is not in the text" % stem)
+    if lab.get("date") and lab.get("month_day") != lab["date"][5:10]:
+        out.append("%s: month_day disagrees with date" % stem)
+    return out
+
+
 def rejected_reasons(report):
     out = {}
     for line in report.splitlines():
@@ -371,12 +392,14 @@ def main():
         shutil.rmtree(tmp, ignore_errors=True)
     reasons = rejected_reasons(report)
 
+    warnings = []
     tally = Tally()
     pagefails = {}
     for stem in sorted(labels):
         with open(os.path.join(a.dir, stem + ".txt"), encoding="utf-8",
                   errors="replace") as f:
             text = f.read()
+        warnings += label_problems(stem, labels[stem], text)
         fails = []
         score_page(stem, labels[stem], meetings.get(stem), text,
                    reasons.get(stem), tally, fails)
@@ -388,6 +411,8 @@ def main():
           " in %s" % (len(labels), nread, len(labels) - nread, a.dir))
     if missing:
         print("labels without a text in the folder (not scored): %d" % len(missing))
+    for w in warnings:
+        print("label problem: " + w)
     print()
     print("| field | right | of | % |")
     print("|---|---:|---:|---:|")
