@@ -184,11 +184,11 @@ fuzz-check:
 	fi
 
 # The parser on real readouts (tests/real/README.md): DIR holds the texts,
-# which are never in the repository.
+# which are never in the repository. `make realeval DIR=… [V=1]`
 DIR ?= ../realdev
 LABELS ?= tests/real/labels
-realeval: all
-	HUIYI_BIN=$(BIN) python3 tests/real/score.py $(DIR) --labels $(LABELS) $(V)
+realeval: $(BIN)
+	@HUIYI_BIN=$${HUIYI_BIN:-$(BIN)} python3 tests/real/score.py $(if $(V),-v) --labels $(LABELS) $(DIR)
 
 demo: deps
 	$(MAKE) all
