@@ -62,6 +62,45 @@ static int from_title(struct hy_meeting *m, const struct meta *mt)
 	return rc;
 }
 
+/* The body as an organ: no term inside (区第十六届人大常委会 → 区人大常委会),
+ * none that is only a pronoun and a level (我县, 本区, 全县). */
+static int tidy_body(struct hy_meeting *m)
+{
+	if (!m->body)
+		return 0;
+	struct doc b;
+	int rc = doc_init(&b, m->body, strlen(m->body));
+	if (rc)
+		return rc;
+	static const char *const pronouns[] = {"我", "本", "全", "该"};
+	if (b.n <= 3 && match_any(&b, 0, b.n, pronouns, COUNT(pronouns), NULL)) {
+		doc_free(&b);
+		free(m->body);
+		m->body = NULL;
+		return 0;
+	}
+	struct buf o = {0};
+	for (size_t i = 0; i < b.n && !rc; i++) {
+		size_t j = i + match(&b, i, b.n, "第");
+		size_t k = j;
+		while (k < b.n && (is_digit(b.cp[k]) || cn_digit(b.cp[k]) >= 0 || cn_unit(b.cp[k])))
+			k++;
+		if (k > j && match(&b, k, b.n, "届")) {
+			i = k; /* the term goes, 届 and all */
+			continue;
+		}
+		rc = buf_add(&o, b.s + b.off[i], b.off[i + 1] - b.off[i]);
+	}
+	doc_free(&b);
+	if (rc || !o.s) {
+		free(o.s);
+		return rc ? HY_ERR_NOMEM : 0;
+	}
+	free(m->body);
+	m->body = o.s;
+	return 0;
+}
+
 int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 {
 	memset(m, 0, sizeof *m);
@@ -324,6 +363,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 					   !m->date && !m->month_day);
 	if (!rc)
 		rc = find_place(m, text, len);
+	if (!rc)
+		rc = tidy_body(m);
 	if (!rc && !m->title)
 		rc = compose_title(m);
 out:

@@ -633,6 +633,8 @@ static const struct chrome_pat {
 	P("關於我們", PREFIX), P("网站地图", PREFIX), P("網站地圖", PREFIX),
 	P("联系我们", PREFIX), P("聯繫我們", PREFIX), P("聯系我們", PREFIX),
 	P("设为首页", PREFIX), P("設為首頁", PREFIX),
+	P("友情链接", PREFIX), P("友情鏈接", PREFIX), P("相关链接", PREFIX),
+	P("相關鏈接", PREFIX), P("新闻推荐", PREFIX), P("新聞推薦", PREFIX),
 	/* readers' widgets under an article */
 	P("文章不错", PREFIX), P("文章不錯", PREFIX), P("转载是一种动力", PREFIX),
 	P("轉載是一種動力", PREFIX), P("分享是一种美", PREFIX), P("分享是一種美", PREFIX),
