@@ -5,6 +5,7 @@
 #include "huiyi/err.h"
 #include "huiyi/fts.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -282,6 +283,47 @@ static const char schema_v6[] =
 	LENS_FILL(0, "sections", "0")
 	LENS_FILL(1, "meetings", "0");
 
+/* The index tables as schema v3 and v4 make them, for reindex to make one
+ * again when it is gone (DROP TABLE in the sqlite3 shell; the triggers
+ * that feed them are on the content tables and stay). */
+static const char *const index_tables[][2] = {
+	{"sections_fts", "CREATE VIRTUAL TABLE sections_fts USING fts5("
+			 " heading, text, content='sections', content_rowid='id',"
+			 " tokenize='" HY_FTS_TOKENIZER "')"},
+	{"meetings_fts", "CREATE VIRTUAL TABLE meetings_fts USING fts5("
+			 " title, summary, content='meetings', content_rowid='id',"
+			 " tokenize='" HY_FTS_TOKENIZER "')"},
+	{"fts_lengths", "CREATE TABLE fts_lengths (id INTEGER PRIMARY KEY,"
+			" lens BLOB NOT NULL)"},
+};
+
+int hy_store_restore_index_tables(struct hy_store *s, size_t *made, char *err,
+				  size_t errlen)
+{
+	*made = 0;
+	for (size_t i = 0; i < sizeof index_tables / sizeof index_tables[0]; i++) {
+		sqlite3_stmt *st;
+		int rc = sqlite3_prepare_v2(s->db,
+					    "SELECT 1 FROM sqlite_master WHERE name = ?1",
+					    -1, &st, NULL);
+		if (rc != SQLITE_OK)
+			return hy_store_fail(s, rc, "reading the schema", err, errlen);
+		sqlite3_bind_text(st, 1, index_tables[i][0], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc == SQLITE_ROW)
+			continue;
+		if (rc != SQLITE_DONE)
+			return hy_store_fail(s, rc, "reading the schema", err, errlen);
+		rc = sqlite3_exec(s->db, index_tables[i][1], NULL, NULL, NULL);
+		if (rc != SQLITE_OK)
+			return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+					     "making the search index again", err, errlen);
+		++*made;
+	}
+	return 0;
+}
+
 /* Forward migrations: step i takes user_version from i to i + 1. Adding a
  * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
 static const char *const migrations[] = {
@@ -368,6 +410,50 @@ static const char *sys_reason(struct hy_store *s, const char *fallback)
 	return e ? strerror(e) : fallback;
 }
 
+/* Which other process has path open (Linux: /proc/PID/fd): "huiyi (pid
+ * 4242)" into buf, or "" when none is found or it cannot be known. */
+static void holder_of(const char *path, char *buf, size_t len)
+{
+	buf[0] = '\0';
+	char *real = path ? realpath(path, NULL) : NULL;
+	DIR *proc = real ? opendir("/proc") : NULL;
+	struct dirent *de;
+	while (proc && !buf[0] && (de = readdir(proc)) != NULL) {
+		char *end;
+		long pid = strtol(de->d_name, &end, 10);
+		if (*end || pid <= 0 || pid == (long)getpid())
+			continue;
+		char dir[64];
+		snprintf(dir, sizeof dir, "/proc/%ld/fd", pid);
+		DIR *fds = opendir(dir);
+		struct dirent *fe;
+		while (fds && !buf[0] && (fe = readdir(fds)) != NULL) {
+			char link[384], target[4096];
+			snprintf(link, sizeof link, "%s/%s", dir, fe->d_name);
+			ssize_t n = readlink(link, target, sizeof target - 1);
+			if (n <= 0)
+				continue;
+			target[n] = '\0';
+			if (strcmp(target, real) != 0)
+				continue;
+			char comm[64] = "", cpath[64];
+			snprintf(cpath, sizeof cpath, "/proc/%ld/comm", pid);
+			FILE *f = fopen(cpath, "r");
+			if (f) {
+				if (fgets(comm, sizeof comm, f))
+					comm[strcspn(comm, "\n")] = '\0';
+				fclose(f);
+			}
+			snprintf(buf, len, "%s (pid %ld)", comm[0] ? comm : "a process", pid);
+		}
+		if (fds)
+			closedir(fds);
+	}
+	if (proc)
+		closedir(proc);
+	free(real);
+}
+
 int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 		  size_t errlen)
 {
@@ -380,11 +466,19 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 		code = HY_ERR_NOMEM;
 		break;
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED:
+	case SQLITE_LOCKED: {
+		char who[128];
+		holder_of(s ? s->path : NULL, who, sizeof who);
+		if (who[0])
+			return hy_err_set(err, errlen, HY_ERR_BUSY,
+					  "%s: %s: %s is writing the database (waited "
+					  "%d ms); try again when it has finished",
+					  path, doing, who, HY_STORE_BUSY_MS);
 		return hy_err_set(err, errlen, HY_ERR_BUSY,
 				  "%s: %s: database is locked by another "
 				  "program (waited %d ms)",
 				  path, doing, HY_STORE_BUSY_MS);
+	}
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 		return hy_err_set(err, errlen, HY_ERR_READONLY,
@@ -408,6 +502,11 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 		code = HY_ERR_DB;
 		break;
 	}
+	if (strstr(msg, "no such table") && strstr(msg, "fts"))
+		return hy_err_set(err, errlen, code,
+				  "%s: %s: %s (the search index is missing a table: "
+				  "huiyi reindex makes it again)",
+				  path, doing, msg);
 	return hy_err_set(err, errlen, code, "%s: %s: %s", path, doing, msg);
 }
 

@@ -11,6 +11,12 @@
 #define HY_STR_(x) #x
 #define HY_STR(x) HY_STR_(x)
 
+/* Make the index tables that are missing (sections_fts, meetings_fts,
+ * fts_lengths) empty, for reindex to fill; *made counts them. Inside the
+ * caller's transaction. */
+int hy_store_restore_index_tables(struct hy_store *s, size_t *made, char *err,
+				  size_t errlen);
+
 /* Statements prepared once per connection and reused (sqlite3_reset). */
 enum hy_store_stmt {
 	HY_ST_HAS,

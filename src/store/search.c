@@ -2413,7 +2413,15 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 				  "%s: cannot rebuild the index inside a "
 				  "batch",
 				  s->path);
-	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++)
+	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		if (i == 1) { /* a table dropped: made again, then filled */
+			size_t made;
+			int rc = hy_store_restore_index_tables(s, &made, err, errlen);
+			if (rc) {
+				sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+				return rc;
+			}
+		}
 		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) !=
 		    SQLITE_OK) {
 			int rc = hy_store_fail(s,
@@ -2425,5 +2433,6 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 					     NULL);
 			return rc;
 		}
+	}
 	return 0;
 }
