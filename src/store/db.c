@@ -589,6 +589,32 @@ static int identify(struct hy_store *s, int *version, char *err,
 				     err, errlen);
 	}
 	if (app == HY_STORE_APP_ID) {
+		/* the version set back by hand (PRAGMA user_version = 0) over
+		 * huiyi's tables: neither new nor empty; say what it looks like */
+		if (*version <= 0 && tables > 0) {
+			static const char *const marks[] = {
+				"SELECT count(*) FROM pragma_table_info('meetings')"
+				" WHERE name = 'units'",
+				"SELECT count(*) FROM sqlite_master WHERE name = 'fts_lengths'",
+				"SELECT count(*) FROM sqlite_master WHERE name = 'sections_fts'",
+				"SELECT count(*) FROM sqlite_master WHERE name = 'bodies'",
+				"SELECT count(*) FROM sqlite_master WHERE name = 'meetings'",
+			};
+			static const int looks[] = {5, 4, 3, 2, 1};
+			int like = 0, n = 0, meetings = -1;
+			for (size_t i = 0; i < sizeof looks / sizeof looks[0] && !like; i++)
+				if (read_int(s, marks[i], &n) == SQLITE_OK && n > 0)
+					like = looks[i];
+			read_int(s, "SELECT count(*) FROM meetings", &meetings);
+			return hy_err_set(err, errlen, HY_ERR_CORRUPT,
+					  "%s: the database's schema version is %d, but it "
+					  "holds huiyi's tables (%d meetings) that look like "
+					  "version %d: the version was changed by hand; to "
+					  "recover, run sqlite3 %s 'PRAGMA user_version = %d' "
+					  "and open it again (huiyi then upgrades it); "
+					  "nothing was changed",
+					  s->path, *version, meetings, like, s->path, like);
+		}
 		if (*version > HY_STORE_SCHEMA_VERSION)
 			return hy_err_set(err, errlen, HY_ERR_VERSION,
 					  "%s: database schema version %d is "

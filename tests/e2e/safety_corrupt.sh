@@ -35,6 +35,9 @@ f=$(mk garbage_pages); cp "$T/good.db" "$f"; garble "$f" 2 "$NP"
 f=$(mk garbage_schema); cp "$T/good.db" "$f"; garble "$f" 1 1 100
 f=$(mk garbage_root); cp "$T/good.db" "$f"; garble "$f" "$ROOT" "$ROOT"
 f=$(mk newer); cp "$T/good.db" "$f"; sqlite3 -batch "$f" 'PRAGMA user_version = 99'
+# the version set back by hand over huiyi's tables: not new, not empty
+f=$(mk version_zero); cp "$T/good.db" "$f"; sqlite3 -batch "$f" 'PRAGMA user_version = 0'
+f=$(mk version_negative); cp "$T/good.db" "$f"; sqlite3 -batch "$f" 'PRAGMA user_version = -2'
 f=$(mk foreign); sqlite3 -batch "$f" 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ($$x$$)' 2>/dev/null ||
 	sqlite3 -batch "$f" "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('x')"
 
@@ -89,4 +92,12 @@ for d in "$T"/bad/*/; do
 	n=$((n + 1))
 	echo "ok: $kind: $(cat "$T/err")"
 done
+# a reset version is named as such, with the way back
+run 1 hy -d "$T/bad/version_zero/huiyi.db" list
+has "$T/err" "schema version is 0, but it holds huiyi's tables (19 meetings)"
+has "$T/err" "PRAGMA user_version = 5"
+hasnt "$T/err" "no meetings yet"
+run 1 hy -d "$T/bad/version_negative/huiyi.db" import "$HUIYI_ROOT/samples"
+has "$T/err" "changed by hand"
+hasnt "$T/err" "already exists"
 echo "safety_corrupt: ok ($n refusals checked)"
