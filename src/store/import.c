@@ -173,7 +173,9 @@ static const char *binary_reason(const char *t, size_t len)
 	if (cps == 0)
 		return NULL;
 	if (ctl * 20 > cps) /* > 5 % */
-		return "binary data (NUL or control bytes), not text";
+		return "binary data (over 5% control characters after decoding), "
+		       "not text; if it is UTF-16 text, --encoding utf-16le (or "
+		       "utf-16be) reads it";
 	if (bad * 2 > cps) /* > 50 % */
 		return "binary data or unknown encoding (mostly U+FFFD "
 		       "after decoding; try --encoding)";

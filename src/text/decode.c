@@ -289,8 +289,30 @@ static int legacy_score(const char *name, const char *s, size_t n, int flush,
 
 /* ---- detection ---- */
 
+/* Share (in percent) of the UTF-16 code units in p[0..m) (big-endian when
+ * be) that text in Chinese is made of: ASCII text, Han, CJK and general
+ * punctuation, full-width forms. */
+static unsigned u16_plausible(const unsigned char *p, size_t m, int be)
+{
+	size_t good = 0, units = m / 2;
+	for (size_t i = 0; i + 1 < m; i += 2) {
+		unsigned u = be ? (unsigned)p[i] << 8 | p[i + 1] : (unsigned)p[i + 1] << 8 | p[i];
+		good += u == '\t' || u == '\n' || u == '\r' || (u >= 0x20 && u < 0x7f) ||
+			(u >= 0x2000 && u <= 0x206f) || (u >= 0x3000 && u <= 0x303f) ||
+			(u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff) ||
+			(u >= 0xff00 && u <= 0xffef);
+	}
+	return units ? (unsigned)(good * 100 / units) : 0;
+}
+
 /* "UTF-16LE"/"UTF-16BE" when the first bytes look like UTF-16 without a
- * BOM (NULs at one parity only, as in mostly-ASCII UTF-16), else NULL. */
+ * BOM, else NULL. Text in UTF-8, GB18030 or Big5 has no NUL byte at all;
+ * UTF-16 has one in every ASCII character (a newline, a digit of a date),
+ * all at one parity. Mostly-ASCII UTF-16 is NULs at one parity in a fifth
+ * of the pairs or more; Chinese UTF-16 has few (a readout's digits and
+ * newlines; 开 U+5F00 puts one at the other), so two or more at one
+ * parity and a quarter as many at the other count when nine units in ten
+ * are what Chinese text is made of. */
 static const char *guess_utf16(const unsigned char *p, size_t n)
 {
 	size_t m = (n < NUL_SAMPLE ? n : NUL_SAMPLE) & ~(size_t)1;
@@ -305,6 +327,10 @@ static const char *guess_utf16(const unsigned char *p, size_t n)
 	if (z_odd * 5 >= pairs && z_even * 20 <= z_odd)
 		return "UTF-16LE";
 	if (z_even * 5 >= pairs && z_odd * 20 <= z_even)
+		return "UTF-16BE";
+	if (z_odd >= 2 && z_even * 4 <= z_odd && u16_plausible(p, m, 0) >= 90)
+		return "UTF-16LE";
+	if (z_even >= 2 && z_odd * 4 <= z_even && u16_plausible(p, m, 1) >= 90)
 		return "UTF-16BE";
 	return NULL;
 }
