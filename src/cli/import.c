@@ -217,7 +217,11 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = SA_RESTART | SA_RESETHAND; /* a second ^C kills */
+	/* No SA_RESTART: an open() or read() blocked on a terminal, an idle
+	 * pipe or a FIFO without a writer returns EINTR, and the import stops
+	 * at the first ^C (sqlite retries its own calls on EINTR). A second
+	 * ^C kills (SA_RESETHAND). */
+	sa.sa_flags = SA_RESETHAND;
 	/* ^C, kill, and the terminal closing (SIGHUP): finish the batch in
 	 * hand, commit, stop; the report says how to go on. */
 	catch_unless_ignored(SIGINT, &sa, &old_int);

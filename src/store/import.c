@@ -740,6 +740,10 @@ static int do_file(struct run *r, const char *path, size_t dlen)
 	} else {
 		struct stat sb;
 		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0 && errno == EINTR && stopped(r)) {
+			free(j.path); /* a FIFO with no writer, and ^C */
+			return 0;
+		}
 		if (fd < 0) {
 			j.rc = hy_err_set(j.err, sizeof j.err, HY_ERR_IO,
 					  "cannot open: %s", strerror(errno));
