@@ -35,6 +35,10 @@ enum hy_store_flags {
 	 * older schema that needs an upgrade is refused (HY_ERR_READONLY)
 	 * and so is every write (HY_ERR_READONLY). Overrides CREATE. */
 	HY_STORE_READONLY = 2,
+	/* With READONLY: read without making a -shm beside the file even
+	 * where one could be made (a full disk): as immutable when no -shm
+	 * shows another connection. */
+	HY_STORE_NO_SHM = 4,
 };
 
 /* Open (and with HY_STORE_CREATE create) the database at path, bringing

@@ -238,6 +238,14 @@ int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s)
 	if (!create && !writable(c->db))
 		flags = HY_STORE_READONLY;
 	rc = hy_store_open(s, c->db, flags, err, sizeof err);
+	/* A full disk: the -shm a read-write open makes cannot be made, but
+	 * reading needs no space; read-only, it is read as it is. */
+	if (rc == HY_ERR_IO && !create && !(flags & HY_STORE_READONLY)) {
+		char err2[512] = "";
+		if (hy_store_open(s, c->db, HY_STORE_READONLY | HY_STORE_NO_SHM, err2,
+				  sizeof err2) == 0)
+			rc = 0;
+	}
 	if (rc && rc != HY_ERR_NOTFOUND)
 		hy_cli_error("%s", err[0] ? err : hy_err_str(rc));
 	return rc;

@@ -872,7 +872,8 @@ static int connect_readonly(struct hy_store *s, char *err, size_t errlen)
 	char *shm = beside(s->path, "-shm");
 	int no_shm = shm && access(shm, F_OK) != 0;
 	free(shm);
-	if (access(s->path, W_OK) != 0 && no_shm) {
+	if ((access(s->path, W_OK) != 0 && no_shm) ||
+	    (s->no_shm && !wal_has_frames(s->path))) {
 		free(uri);
 		goto immutable;
 	}
@@ -1037,6 +1038,7 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	}
 	s->readonly = ro;
+	s->no_shm = (flags & HY_STORE_NO_SHM) != 0;
 	rc = ro ? connect_readonly(s, err, errlen) :
 		  open_conn(s, path, oflags, err, errlen);
 	if (rc)

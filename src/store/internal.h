@@ -55,6 +55,7 @@ struct hy_store {
 	int version;
 	int readonly;  /* HY_STORE_READONLY: nothing is ever written */
 	int immutable; /* read-only through ?immutable=1 (no -shm) */
+	int no_shm;    /* HY_STORE_NO_SHM */
 	int in_batch;
 	/* An insert failed after writing part of its meeting (write.c):
 	 * the batch can only be rolled back. */

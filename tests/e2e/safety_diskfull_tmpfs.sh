@@ -37,6 +37,15 @@ echo "tmpfs of 8 MiB: $n stored, report: imported $got; $(df -k "$mnt" | tail -1
 [ "$got" = "$n" ] || fail "report says imported $got, the database holds $n"
 whole "$db" "after the disk filled"
 
+# reading needs no room: list, show and search work on the full disk
+dd if=/dev/zero of="$mnt/fill" bs=64k status=none 2>/dev/null || true
+[ "$(df -k "$mnt" | tail -1 | awk '{print $4}')" -lt 64 ] || fail "the tmpfs is not full"
+run 0 hy -d "$db" list
+[ "$(grep -c . "$T/out")" -gt 1 ] || fail "list on a full disk printed no meetings"
+run 0 hy -d "$db" show 1
+run 0 hy -d "$db" search 燃气
+rm -f "$mnt/fill"
+
 mount -o remount,size=64m "$mnt" || fail "could not grow the tmpfs"
 run 0 hy -d "$db" import "$T/in"
 has "$T/err" "imported $((N - n)), duplicates skipped $n, rejected 0"
