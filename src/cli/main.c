@@ -32,12 +32,14 @@ static char *db_path(const char *opt, int *is_default)
 			snprintf(p, n, "%s/huiyi/huiyi.db", xdg);
 		return p;
 	}
+	/* XDG Base Directory rules: a relative path is ignored, HOME's too
+	 * (HOME=. would put the database wherever the command runs) */
 	home = getenv("HOME");
-	if (!home || !home[0]) {
+	if (!home || home[0] != '/') {
 		struct passwd *pw = getpwuid(getuid());
 		home = pw ? pw->pw_dir : NULL;
 	}
-	if (!home || !home[0])
+	if (!home || home[0] != '/')
 		return NULL;
 	n = strlen(home) + sizeof "/.local/share/huiyi/huiyi.db";
 	p = malloc(n);
@@ -120,8 +122,9 @@ int main(int argc, char **argv)
 	path = db_path(db, &c.db_default);
 	if (!path) {
 		free(rest);
-		hy_cli_error("no database path: set HUIYI_DB or HOME, or use "
-			     "-d FILE");
+		hy_cli_error("no database path: HOME (and XDG_DATA_HOME) are "
+			     "not absolute paths, and the user has no home "
+			     "folder; set HUIYI_DB or use -d FILE");
 		return HY_EXIT_FAIL;
 	}
 	c.db = path;

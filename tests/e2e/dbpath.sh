@@ -72,4 +72,23 @@ lines "$T/err" 1
 has "$T/err" "newer"
 run 1 hy -d "$T/opt.db" import "$T/fx/a.txt"
 [ "$(sql "$T/opt.db" 'PRAGMA user_version')" = 999 ] || fail "version changed"
+# A relative HOME or XDG_DATA_HOME is ignored (XDG rules): nothing is made
+# where the command happens to run; the user's home folder is used instead
+# (from the password database), and with none, a clear error.
+mkdir -p "$T/cwd"
+(
+	cd "$T/cwd"
+	run 0 env HOME=. XDG_DATA_HOME=rel "$HUIYI_BIN" list
+	[ -z "$(ls -A "$T/cwd")" ] || fail "a relative HOME made $(ls -A "$T/cwd") where the command ran"
+	run 0 env -u HOME -u XDG_DATA_HOME "$HUIYI_BIN" list
+	[ -z "$(ls -A "$T/cwd")" ] || fail "a missing HOME made files where the command ran"
+)
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	# a user with no passwd entry and a relative HOME: no path, said so
+	chmod 711 "$T"
+	mkdir -m 777 "$T/cwd2"
+	(cd "$T/cwd2" && run 1 setpriv --reuid=65533 --regid=65533 --clear-groups env -u XDG_DATA_HOME HOME=rel "$HUIYI_BIN" list)
+	has "$T/err" "not absolute paths"
+	[ -z "$(ls -A "$T/cwd2")" ] || fail "files made in the working folder"
+fi
 echo "dbpath: ok"
