@@ -48,10 +48,17 @@ enum hy_event_type {
 		       * now, cleanly (hy_term_close) */
 	HY_EV_INTERRUPT, /* Ctrl-C (SIGINT): cancels a prompt, as Esc;
 			  * elsewhere quits (status 130) */
+	HY_EV_PASTE,  /* text pasted (bracketed paste): text[0..len), as the
+		       * terminal sent it (UTF-8, controls included); cut
+		       * when the paste was longer than the terminal keeps
+		       * (HY_PASTE_MAX). Valid until the next read. */
 	HY_EV_REDRAW, /* back from Ctrl-Z: the screen must be drawn anew
 		       * (hy_term_draw with force); w, h: the size. If it
 		       * changed meanwhile, a HY_EV_RESIZE follows. */
 };
+
+/* The most of one paste kept (a prompt holds far less). */
+#define HY_PASTE_MAX 65536
 
 struct hy_event {
 	enum hy_event_type type;
@@ -59,6 +66,9 @@ struct hy_event {
 	int w, h;
 	int mouse;
 	int x, y;
+	const char *text; /* HY_EV_PASTE */
+	size_t len;
+	int cut;
 };
 
 #endif

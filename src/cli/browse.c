@@ -112,6 +112,22 @@ int hy_cli_browse(const struct hy_cli *c)
 			goto oom;
 		if (fx.quit)
 			break;
+		/* keys already waiting (a paste into a terminal without
+		 * bracketed paste is a storm of them) are taken before the
+		 * next frame: one draw for all, not one each */
+		for (int more = 0; more < 4096 && !fx.quit &&
+				   hy_term_read(t, &ev, 0) > 0;
+		     more++) {
+			if (ev.type == HY_EV_REDRAW)
+				force = 1;
+			hy_model_update(&m, &ev, &fx);
+			if (fx.quit && ev.type == HY_EV_INTERRUPT)
+				rc = 128 + SIGINT;
+			if (!fx.quit && hy_effects_run(s, &m, &fx) != 0)
+				goto oom;
+		}
+		if (fx.quit)
+			break;
 	}
 	goto out;
 oom:

@@ -48,7 +48,18 @@ struct hy_term {
 	short pair[HY_ROLE_COUNT];
 	struct sigaction old[SIG_N];
 	unsigned char caught[SIG_N]; /* old[i] must be put back */
+	char paste[HY_PASTE_MAX + 4]; /* the last HY_EV_PASTE's text */
 };
+
+/* Bracketed paste (xterm mode 2004): the terminal marks pasted text with
+ * ESC [200~ … ESC [201~, so a paste is one edit, not a storm of keys, and
+ * a pasted Esc or Enter is text, not a command. On while the browser runs,
+ * off when it stops, suspends or leaves. */
+static void bracketed_paste(int on)
+{
+	fputs(on ? "\033[?2004h" : "\033[?2004l", stdout);
+	fflush(stdout);
+}
 
 static void on_quit(int sig)
 {
@@ -277,6 +288,7 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	map_roles(t);
 	if (curs_set(0) != ERR)
 		t->cursor = 0;
+	bracketed_paste(1);
 	*out = t;
 	return 0;
 }
@@ -286,6 +298,7 @@ void hy_term_close(struct hy_term *t)
 	if (!t)
 		return;
 	set_term(t->scr);
+	bracketed_paste(0);
 	endwin();
 	restore_signals(t);
 	delscreen(t->scr);
@@ -471,6 +484,7 @@ static void suspend(struct hy_term *t)
 	struct sigaction dfl, mine;
 	sigset_t set, old;
 
+	bracketed_paste(0);
 	endwin();
 	memset(&dfl, 0, sizeof dfl);
 	sigemptyset(&dfl.sa_mask);
@@ -492,6 +506,70 @@ static void suspend(struct hy_term *t)
 	doupdate();
 	if (t->cursor == 0)
 		curs_set(0);
+	bracketed_paste(1);
+}
+
+/* After an Esc: the rest of ESC [200~ (a paste begins)? Then read up to
+ * ESC [201~ into t->paste (HY_PASTE_MAX bytes kept, the rest read and
+ * dropped) and make it a HY_EV_PASTE. Else put back what was looked at
+ * and return 0: a lone Esc, or Alt-x. */
+static int read_paste(struct hy_term *t, struct hy_event *ev)
+{
+	static const wchar_t start[] = L"[200~", end[] = L"\033[201~";
+	wint_t seen[5];
+	int n = 0, r;
+	wtimeout(stdscr, 20);
+	while (n < 5 && (r = wget_wch(stdscr, &seen[n])) == OK && (wchar_t)seen[n] == start[n])
+		n++;
+	if (n < 5) {
+		if (r != ERR && n < 5) /* the one that did not match */
+			r == KEY_CODE_YES ? ungetch((int)seen[n]) : unget_wch((wchar_t)seen[n]);
+		while (n > 0)
+			unget_wch((wchar_t)seen[--n]);
+		return 0;
+	}
+	size_t len = 0, matched = 0;
+	int cut = 0;
+	wtimeout(stdscr, 200); /* a paste stalled mid-way ends there */
+	for (;;) {
+		wint_t wc;
+		r = wget_wch(stdscr, &wc);
+		if (r == ERR)
+			break;
+		if (r == KEY_CODE_YES)
+			continue;
+		if ((wchar_t)wc == end[matched]) {
+			if (++matched == 6)
+				break;
+			continue;
+		}
+		for (size_t i = 0; i < matched; i++) { /* a false start of the end */
+			char u[4];
+			size_t k = hy_utf8_encode((uint32_t)end[i], u);
+			if (len + k <= HY_PASTE_MAX)
+				memcpy(t->paste + len, u, k), len += k;
+			else
+				cut = 1;
+		}
+		matched = (wchar_t)wc == end[0];
+		if (matched)
+			continue;
+		char u[4];
+		size_t k = hy_utf8_encode((uint32_t)wc, u);
+		if (len + k <= HY_PASTE_MAX) {
+			memcpy(t->paste + len, u, k);
+			len += k;
+		} else {
+			cut = 1;
+		}
+	}
+	t->paste[len] = '\0';
+	memset(ev, 0, sizeof *ev);
+	ev->type = HY_EV_PASTE;
+	ev->text = t->paste;
+	ev->len = len;
+	ev->cut = cut;
+	return 1;
 }
 
 /* Translate what wget_wch returned. Returns 1 if it is an event. */
@@ -636,6 +714,8 @@ int hy_term_read(struct hy_term *t, struct hy_event *ev, int timeout_ms)
 				return 1;
 			continue;
 		}
+		if (r == OK && wc == 27 && read_paste(t, ev))
+			return 1;
 		if (r != ERR) {
 			if (key_event(r, wc, ev))
 				return 1;

@@ -1490,6 +1490,39 @@ static void prompt_key(struct hy_model *m, uint32_t key, struct hy_effects *fx)
 	}
 }
 
+/* A paste (bracketed): into the prompt as one edit, line breaks and other
+ * controls as spaces, cut where the prompt is full, with a message; outside
+ * a prompt it is no command (a pasted "q" must not quit). */
+static void paste(struct hy_model *m, const struct hy_event *ev)
+{
+	if (!m->prompt) {
+		status(m, 0, "a paste goes into a prompt: / to search, f to filter", NULL);
+		return;
+	}
+	int cut = ev->cut;
+	for (size_t i = 0; i < ev->len;) {
+		uint32_t cp;
+		size_t k = hy_utf8_decode(ev->text + i, ev->len - i, &cp);
+		i += k;
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xA0))
+			cp = ' ';
+		char u[4];
+		size_t n = hy_utf8_encode(cp, u);
+		if (m->input_len + n >= sizeof m->input) {
+			cut = 1;
+			break;
+		}
+		memcpy(m->input + m->input_len, u, n);
+		m->input_len += n;
+	}
+	m->input[m->input_len] = '\0';
+	if (cut) {
+		char what[64];
+		snprintf(what, sizeof what, "%zu bytes", sizeof m->input - 1);
+		status(m, 1, "pasted text cut: a prompt holds", what);
+	}
+}
+
 static void start_prompt(struct hy_model *m, int which, const char *initial)
 {
 	m->prompt = which;
@@ -1725,6 +1758,9 @@ int hy_model_update(struct hy_model *m, const struct hy_event *ev,
 		if (!m->prompt)
 			mouse(m, ev, fx);
 		reader_sync(m);
+		return 1;
+	case HY_EV_PASTE:
+		paste(m, ev);
 		return 1;
 	case HY_EV_KEY:
 		break;

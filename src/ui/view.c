@@ -52,10 +52,20 @@ static void status_line(const struct hy_model *m, struct hy_grid *g,
 	if (m->prompt) {
 		const char *p = m->prompt == '/' ? "/" : m->prompt == 's' ? "search: " : "filter: ";
 		int x = put(g, y, 0, p, HY_ROLE_STATUS, g->w);
+		/* a message while typing (a paste cut): at the right end */
+		int room = g->w;
+		if (m->status[0]) {
+			int mw = (int)hy_width_str(m->status, strlen(m->status));
+			if (mw + x + 8 <= g->w) {
+				put(g, y, g->w - mw, m->status,
+				    m->status_error ? HY_ROLE_ERROR : HY_ROLE_STATUS, mw);
+				room = g->w - mw - 1;
+			}
+		}
 		/* show the end of a long input */
 		size_t iw = hy_width_str(m->input, m->input_len);
 		const char *in = m->input;
-		while (iw + (size_t)x + 1 > (size_t)g->w && *in) {
+		while (iw + (size_t)x + 1 > (size_t)room && *in) {
 			uint32_t c;
 			size_t k = 1;
 			while (((unsigned char)in[k] & 0xC0) == 0x80)
@@ -64,7 +74,7 @@ static void status_line(const struct hy_model *m, struct hy_grid *g,
 			iw -= hy_width_str(in, k);
 			in += k;
 		}
-		x += put(g, y, x, in, HY_ROLE_STATUS, g->w - x);
+		x += put(g, y, x, in, HY_ROLE_STATUS, room - x);
 		*cy = y;
 		*cx = x < g->w ? x : g->w - 1;
 		return;
