@@ -7,9 +7,11 @@
 #include "cli.h"
 
 #include "huiyi/err.h"
+#include "huiyi/utf8.h"
 
 #include <errno.h>
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,6 +25,34 @@ static json_t *names(char *const *v, size_t n)
 	for (size_t i = 0; a && i < n; i++)
 		json_array_append_new(a, hy_cli_json_str(v[i]));
 	return a;
+}
+
+/* The source path: as stored, or, when its bytes are not UTF-8 (a file
+ * name from another system), with those bytes as \xNN, so that it still
+ * names the file (JSON strings cannot hold them; U+FFFD would lose them). */
+static json_t *source_json(const char *src)
+{
+	if (!src || hy_utf8_valid(src, strlen(src)))
+		return hy_cli_json_str(src);
+	size_t n = strlen(src);
+	char *e = malloc(4 * n + 1), *o = e;
+	if (!e)
+		return json_null();
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = hy_utf8_decode(src + i, n - i, &cp);
+		if (cp == HY_UTF8_REPLACEMENT && k == 1) {
+			o += sprintf(o, "\\x%02x", (unsigned char)src[i]);
+		} else {
+			memcpy(o, src + i, k);
+			o += k;
+		}
+		i += k;
+	}
+	*o = '\0';
+	json_t *j = hy_cli_json_str(e);
+	free(e);
+	return j;
 }
 
 /* ["year", "title"]: the fields not read from the text. */
@@ -90,7 +120,7 @@ static int print_json(const struct hy_store_record *r,
 		json_array_append_new(secs, js);
 	}
 	json_object_set_new(o, "sections", secs);
-	json_object_set_new(o, "source", hy_cli_json_str(r->source));
+	json_object_set_new(o, "source", source_json(r->source));
 	json_object_set_new(o, "sha256", hy_cli_json_str(r->sha256));
 	text = json_dumps(o, JSON_INDENT(2));
 	json_decref(o);

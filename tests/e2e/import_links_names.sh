@@ -47,4 +47,15 @@ printf '\x00\x01\x02\x03binary' >"$T/n/bad"$'\n'"rejected: forged.txt"
 run 1 hy import "$T/n"
 [ "$(grep -c '^rejected: ' "$T/err")" = 1 ] || fail "a file name forged a report line"
 has "$T/err" 'bad\nrejected: forged.txt'
+
+# a file name that is not UTF-8: stored byte for byte, shown escaped
+rm -f "$HUIYI_DB"*
+mkdir -p "$T/u"
+readout "$T/u/x"$'\xff\xfe'"y.txt" 5
+run 0 hy import "$T/u"
+[ "$(sql "$HUIYI_DB" "SELECT hex(source) FROM meetings")" = \
+	"$(printf '%s' "$(cd "$T/u" && pwd -P)/x" | xxd -p | tr -d '\n' | tr a-f A-F)FFFE792E747874" ] ||
+	fail "the source's bytes were not kept: $(sql "$HUIYI_DB" "SELECT hex(source) FROM meetings")"
+run 0 hy show 1 --json
+has "$T/out" 'x\\xff\\xfey.txt'
 echo ok
