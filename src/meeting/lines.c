@@ -66,6 +66,11 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	uint32_t c0 = d->cp[a], cz = d->cp[b - 1];
 	struct ymd t;
 	static const char *const header[] = {"星期", "今天是", "今日是", "欢迎"};
+	/* 欢迎访问某县人民政府! : a site's greeting */
+	static const char *const welcome[] = {"欢迎访问", "欢迎进入", "欢迎来到",
+					      "欢迎光临", "欢迎您"};
+	if (len <= 40 && match_any(d, a, b, welcome, COUNT(welcome), NULL))
+		return L_CHROME;
 	if (len <= 40 && find_date(d, a, b, &t, 1) != NPOS &&
 	    has_any(d, a, b, header, COUNT(header)) &&
 	    !has_any(d, a, b, publish_marks, COUNT(publish_marks)))
@@ -100,6 +105,18 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	if (len <= 40 && has_any(d, a, b, widgets, COUNT(widgets)) &&
 	    find(d, a, b, "会") == NPOS)
 		return L_CHROME;
+	/* 登录/注册 用户中心 支持IPV6: a site's toolbar */
+	static const char *const toolbar[] = {"登录", "注册", "用户中心", "无障碍",
+					      "设为首页", "加入收藏", "网站地图", "繁体",
+					      "简体", "english", "ipv6", "长者",
+					      "手机版", "微信", "微博", "退出"};
+	if (len <= 40 && find(d, a, b, "会") == NPOS) {
+		size_t hits = 0;
+		for (size_t k = 0; k < COUNT(toolbar); k++)
+			hits += find(d, a, b, toolbar[k]) != NPOS;
+		if (hits >= 2)
+			return L_CHROME;
+	}
 	static const char *const credits[] = {"图片来源", "供图", "摄影"};
 	if (len <= 40 && has_any(d, a, b, credits, COUNT(credits)))
 		return L_CHROME;
@@ -225,6 +242,10 @@ int starts_new(const struct doc *d, size_t a, size_t b)
 	size_t k = parse_num(d, a, b, &v);
 	if (k && (parse_date(d, a, b, &t) || match(d, a + k, b, "日") ||
 		  match(d, a + k, b, "号")))
+		return 1;
+	/* 本报讯 (记者 …): a news lead opens the article, after any subtitle */
+	static const char *const leads[] = {"本报讯", "本网讯", "本台讯", "本刊讯"};
+	if (match_any(d, a, b, leads, COUNT(leads), NULL))
 		return 1;
 	for (size_t i = a; i < b && i < a + 8; i++) {
 		if (d->cp[i] == ':')

@@ -129,8 +129,15 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	int chinese = count_han(&d, 0, d.n < 4096 ? d.n : 4096) >= 8;
 	int novel = 0;
 	struct span glued_pub = {0, 0}; /* a publish line on the title's line */
-	for (size_t i = 0; i < nl; i++) {
+	for (size_t i = 0, label = 0; i < nl; i++) {
 		kind[i] = classify_line(&d, lines[i].a, lines[i].b, chinese);
+		/* 信息来源: on one line, 今日开鲁 on the next: the label's value */
+		if (label && kind[i] == L_BODY && lines[i].b - lines[i].a <= 20 &&
+		    clause_end(&d, lines[i].a, lines[i].b, 1) == lines[i].b &&
+		    !is_content_line(&d, lines[i].a, lines[i].b))
+			kind[i] = L_META;
+		label = kind[i] == L_META && lines[i].b > lines[i].a &&
+			d.cp[lines[i].b - 1] == ':';
 		nbody += kind[i] == L_BODY;
 	}
 	/* a whole article on one line */
@@ -258,8 +265,24 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	for (size_t i = title + 1; title != NPOS && i < nl; i++) {
 		if (kind[i] == L_BLANK || kind[i] == L_META || kind[i] == L_CHROME)
 			continue;
-		if (ends_heading(&d, lines[i].a, lines[i].b) &&
-		    clause_end(&d, lines[i].a, lines[i].b, 1) == lines[i].b)
+		size_t a1 = lines[i].a, b1 = lines[i].b;
+		int whole = clause_end(&d, a1, b1, 1) == b1;
+		/* 研究部署“双节”期间重点工作等: a short line of no clause
+		 * that says what the meeting did, with the article after it */
+		int deck = whole && b1 - a1 <= 40 && !is_content_line(&d, a1, b1) &&
+			   !starts_new(&d, a1, b1) && !item_marker(&d, a1, b1) &&
+			   !ends_paragraph(&d, a1, b1);
+		if (deck) {
+			/* and only when the opening (主持召开…, 本报讯…, 5月8日…)
+			 * comes next, not the rest of a sentence or an item */
+			size_t j = i + 1;
+			while (j < nl && kind[j] != L_BODY)
+				j++;
+			deck = j < nl && (is_content_line(&d, lines[j].a, lines[j].b) ||
+					  starts_new(&d, lines[j].a, lines[j].b)) &&
+			       !starts_item(&d, lines[j].a, lines[j].b);
+		}
+		if ((ends_heading(&d, a1, b1) && whole) || deck)
 			kind[i] = L_CHROME;
 		else
 			break;
