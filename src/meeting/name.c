@@ -60,22 +60,55 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 	return NPOS;
 }
 
-/* Meeting name in [a,b) ending in 会议: body, number, kind. */
-int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
+/* The owner of a congress's session [a, b) (区第十六届人民代表大会第四次,
+ * 市十七届人大四次): its name without the term and the number (区人民代表
+ * 大会, 市人大), into *body when it reads as an office. 0 or HY_ERR_NOMEM. */
+static int session_owner(const struct doc *d, size_t a, size_t b, char **body)
 {
-	size_t wlen = 0, end = find_meeting_word(d, a, b, &wlen);
-	if (end == NPOS)
+	struct buf o = {0};
+	for (size_t i = a; i < b; i++) {
+		size_t j = i + (match(d, i, b, "第") ? 1 : 0), k = j;
+		while (k < b && (is_digit(d->cp[k]) || cn_digit(d->cp[k]) >= 0 || cn_unit(d->cp[k])))
+			k++;
+		if (k > j && (match(d, k, b, "届") || match(d, k, b, "次"))) {
+			i = k;
+			continue;
+		}
+		if (!is_han(d->cp[i]))
+			continue;
+		if (buf_add(&o, d->s + d->off[i], d->off[i + 1] - d->off[i])) {
+			free(o.s);
+			return HY_ERR_NOMEM;
+		}
+	}
+	if (!o.s)
 		return 0;
-	end += wlen;
-	size_t cv = find_any(d, a, end, chair_verbs, COUNT(chair_verbs), NULL);
-	/* the name starts after the last verb or separator before it */
+	struct doc od;
+	int ok = 0;
+	if (doc_init(&od, o.s, o.n) == 0) {
+		ok = od.n >= 2 && od.n <= 12 && is_unit(&od, 0, od.n);
+		doc_free(&od);
+	}
+	if (ok)
+		*body = o.s;
+	else
+		free(o.s);
+	return 0;
+}
+
+/* Where a name ending at end starts: after the last verb or separator
+ * (召开, 了, 在, a comma, a space between words) in [a, end). */
+static size_t name_start(const struct doc *d, size_t a, size_t end)
+{
+	static const char *const seps[] = {"举行", "召开", "参加", "出席", "了",
+					   "在", "日", "号"};
 	size_t s = a;
 	for (size_t i = a; i < end; i++) {
 		size_t k = match_any(d, i, end, chair_verbs, COUNT(chair_verbs), NULL);
-		static const char *const seps[] = {"举行", "召开", "参加", "出席", "了",
-						   "在", "日", "号"};
 		if (!k)
 			k = match_any(d, i, end, seps, COUNT(seps), NULL);
+		if (k && match(d, i + k, end, "人")) /* 召集人会议 */
+			k = 0;
 		if (k) {
 			s = i + k;
 			i += k - 1;
@@ -85,6 +118,39 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			s = i + 1;
 		}
 	}
+	return s;
+}
+
+/* Meeting name in [a,b) ending in 会议: body, number, kind. */
+int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
+{
+	size_t wlen = 0, end = find_meeting_word(d, a, b, &wlen);
+	if (end == NPOS)
+		return 0;
+	/* 市十七届人大四次会议主席团常务主席会议, 区政协十届三次会议召开各组
+	 * 召集人会议: a session of a congress, then the meeting held at it.
+	 * The session's owner is the body; its number is not this meeting's. */
+	size_t session = NPOS, session_end = NPOS;
+	if (end > a + 1 && match(d, end - 1, b, "次") && find(d, a, end, "届") != NPOS) {
+		size_t l2, e2 = find_meeting_word(d, end + wlen, b, &l2);
+		/* but 第二十七次会议举行第一次全体会议 is the session's sitting,
+		 * and 四次会议精神 no meeting */
+		if (e2 != NPOS && e2 - (end + wlen) <= 16 &&
+		    clause_end(d, end + wlen, e2, 1) == e2 &&
+		    !(e2 >= 2 && match(d, e2 - 2, b, "全体")) &&
+		    find(d, end + wlen, e2, "精神") == NPOS) {
+			session = end;
+			session_end = end + wlen;
+			end = e2;
+			wlen = l2;
+		}
+	}
+	end += wlen;
+	size_t cv = find_any(d, a, end, chair_verbs, COUNT(chair_verbs), NULL);
+	/* the name starts after the last verb or separator before it; a
+	 * session's name before the session */
+	size_t owner = session != NPOS ? name_start(d, a, session) : a;
+	size_t s = session != NPOS ? name_start(d, session_end, end) : name_start(d, a, end);
 	if (end - s < 2)
 		return 0;
 	/* 二届市委召开108次常委会会议: the term is no part of the body */
@@ -177,6 +243,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		if (match_any(d, ks, end, heads, COUNT(heads), NULL) && ks >= s + 2 &&
 		    match(d, ks - 1, end, "长"))
 			ks -= 2;
+		if (session != NPOS) /* 各组召集人会议: the whole name */
+			ks = s;
 		be = ks;
 	}
 	/* 2026年第1次旗政府常务会议, 五届104次区政府常务会议: the body
@@ -272,7 +340,20 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	} else {
 		free(body.s);
 		/* 市政府召开五届104次常务会议: the body stands before the verb */
-		if (cv != NPOS && cv < s) {
+		if (session != NPOS) {
+			/* 区政协召开六届四次会议…: the owner before the verb */
+			static const char *const convene[] = {"召开", "举行"};
+			size_t o0 = owner, o1 = session;
+			if (owner >= a + 2 && count_han(d, owner, session) <= 6 &&
+			    (match_any(d, owner - 2, session, convene, COUNT(convene), NULL))) {
+				o1 = owner - 2;
+				o0 = name_start(d, a, o1);
+			}
+			if (session_owner(d, o0, o1, &m->body)) {
+				free(kind.s);
+				return HY_ERR_NOMEM;
+			}
+		} else if (cv != NPOS && cv < s) {
 			size_t c0 = cv;
 			while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]))
 				c0--;
