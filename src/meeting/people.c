@@ -106,6 +106,7 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 		"主要负责人", "有关同志", "同志", "出席会议", "列席会议", "参加会议",
 		"会议", "出席", "列席", "参加", "的", "分别", "等", "一行", "有关人员",
 		"相关人员", "工作人员", "组成人员", "人员", "应邀", "常务", "应",
+		"也", "均", "亦",
 	};
 	static const char *const heads[] = {"以及", "及", "和", "还有", "特邀",
 					    "邀请", "其中", "以及"};
@@ -176,10 +177,13 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 		if (depth == 0 && (c == 0x3001 || c == ',' || c == ';' || c == ' ' ||
 				   (i < b && (m = match(d, i, b, "以及"))) ||
 				   (i < b && (m = match(d, i, b, "及"))))) {
-			/* 苏祖翔和胡树杰: two names joined by 和 */
+			/* 苏祖翔和胡树杰, 蒋道成和县政府办主任李安模: two people
+			 * joined by 和 */
 			size_t he = find(d, s, i, "和");
 			int rc;
-			if (he != NPOS && name_ok(d, s, he) && name_ok(d, he + 1, i))
+			size_t rn = he != NPOS ? split_role_name(d, he + 1, i) : NPOS;
+			if (he != NPOS && name_ok(d, s, he) &&
+			    (name_ok(d, he + 1, i) || (rn != NPOS && rn > he + 1)))
 				rc = add_person(d, s, he, out, units) ? HY_ERR_NOMEM :
 									    add_person(d, he + 1, i, out, units);
 			else
