@@ -332,6 +332,13 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		struct doc bd;
 		if (doc_init(&bd, body.s, body.n) == 0) {
 			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于");
+			/* 县十五届县委 without its term: 县县委 is the 县委 */
+			if (bd.n >= 3 && bd.cp[0] == bd.cp[1] &&
+			    match_any(&bd, 0, bd.n, place_levels, COUNT(place_levels), NULL)) {
+				size_t cut = bd.off[1];
+				memmove(body.s, body.s + cut, body.n - cut + 1);
+				body.n -= cut;
+			}
 			doc_free(&bd);
 		}
 	}
@@ -427,6 +434,7 @@ static const char *const not_place[] = {
 	"是", "就", "等", "听取", "研究", "审议", "传达", "学习", "讨论", "部署", "推进",
 	"加强", "落实", "贯彻", "提交", "印发", "通过", "要求", "强调", "指出",
 	"政协", "中共", "中国共产党", "基层", "名", "我", "全",
+	"欢迎", "访问", "进入", "来到", "光临", "来源",
 };
 
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
@@ -474,16 +482,31 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		static const char *const verbs[] = {"召开", "召集", "举行", "胜利召开", "隆重召开",
 						    "第"};
 		/* outside the title only the organs proper: 提交县人大 is no place */
+		/* 来源：兴县新闻网: a site of the place */
+		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网"};
+		int site = want_level && *want_level &&
+			   match_any(&t, i + l, t.n, sites, COUNT(sites), NULL);
 		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
-		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)))
+		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) &&
+		    !site)
 			continue;
 		size_t j = place_start(&t, i);
-		if (j == i || i - j < min_len)
+		if (j == i || (i - j < min_len && !site))
 			continue;
 		/* outside the title a place opens a clause (，清水县政府县长…) */
 		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]))
 			continue;
-		*place = doc_str(&t, j, i + l);
+		/* 兴县县委: the county 兴县 names its level itself (but 牛镇镇
+		 * is the town 牛镇镇); 县县委 (县十五届县委 without its term)
+		 * names no place */
+		size_t pe = i + l;
+		if (t.cp[i - 1] == c) {
+			if (i - j < 2)
+				continue;
+			if (i - j == 2 && c == 0x53BF) /* 县 */
+				pe = i;
+		}
+		*place = doc_str(&t, j, pe);
 		if (!*place)
 			rc = HY_ERR_NOMEM;
 		if (body_at)
@@ -491,6 +514,29 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 	}
 	doc_free(&t);
 	return rc;
+}
+
+/* The site's greeting among the first lines (欢迎访问开鲁县人民政府!)
+ * names the place whose site it is; with level, only at that level. */
+static int place_from_greeting(const char *text, size_t len, const char *level,
+			       char **place)
+{
+	static const char *const greet[] = {"欢迎访问", "欢迎来到", "欢迎进入", "欢迎光临"};
+	size_t n = len < 600 ? len : 600;
+	for (size_t g = 0; g < COUNT(greet); g++) {
+		size_t gl = strlen(greet[g]);
+		const char *at = NULL;
+		for (size_t i = 0; i + gl <= n && !at; i++)
+			if (memcmp(text + i, greet[g], gl) == 0)
+				at = text + i;
+		if (!at)
+			continue;
+		const char *from = at + strlen(greet[g]);
+		const char *end = memchr(from, '\n', (size_t)(text + len - from));
+		size_t l = end ? (size_t)(end - from) : (size_t)(text + len - from);
+		return place_in(from, l < 120 ? l : 0, level, 1, place, NULL);
+	}
+	return 0;
 }
 
 /* The place of m's body: from the body itself (柏溪县政府: the body is
@@ -503,6 +549,8 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			rc = place_in(m->title, strlen(m->title), "", 1, &m->place, NULL);
 		if (!rc && !m->place && m->summary)
 			rc = place_in(m->summary, strlen(m->summary), "", 2, &m->place, NULL);
+		if (!rc && !m->place)
+			rc = place_from_greeting(text, len, "", &m->place);
 		return rc;
 	}
 	size_t at = 0;
@@ -554,6 +602,8 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			len = len > 600 ? 600 : len - 1;
 		rc = place_in(text, len, level, 2, &m->place, NULL);
 	}
+	if (!rc && !m->place)
+		rc = place_from_greeting(text, len, level, &m->place);
 	return rc;
 }
 
