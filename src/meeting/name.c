@@ -597,10 +597,13 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	    (rc = place_in(m->summary, strlen(m->summary), level, 2, &m->place, NULL)))
 		return rc;
 	if (!m->place) { /* the first lines only: later ones speak of others */
-		while (len > 600 || (len > 0 && len < 600 &&
-				     ((unsigned char)text[len] & 0xC0) == 0x80))
-			len = len > 600 ? 600 : len - 1;
-		rc = place_in(text, len, level, 2, &m->place, NULL);
+		size_t n = len;
+		if (n > 600) { /* cut at 600 bytes, back to a character's start */
+			n = 600;
+			while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+				n--;
+		}
+		rc = place_in(text, n, level, 2, &m->place, NULL);
 	}
 	if (!rc && !m->place)
 		rc = place_from_greeting(text, len, level, &m->place);

@@ -593,8 +593,8 @@ static int identify(struct hy_store *s, int *version, char *err,
 		 * huiyi's tables: neither new nor empty; say what it looks like */
 		if (*version <= 0 && tables > 0) {
 			static const char *const marks[] = {
-				"SELECT count(*) FROM pragma_table_info('meetings')"
-				" WHERE name = 'units'",
+				("SELECT count(*) FROM pragma_table_info('meetings')"
+				 " WHERE name = 'units'"),
 				"SELECT count(*) FROM sqlite_master WHERE name = 'fts_lengths'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'sections_fts'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'bodies'",
