@@ -239,8 +239,24 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 					break;
 				}
 		}
-		/* …主管工作會報 發布日期:2014-04-21: the publish line glued on */
+		/* • 会议题目 • …: a label between bullets */
+		if (d.cp[a0] == 0x2022 || d.cp[a0] == 0xB7 || d.cp[a0] == 0x25CF) {
+			for (size_t k = a0 + 1; k < l.b && k <= a0 + 12; k++)
+				if (d.cp[k] == d.cp[a0] && k + 4 < l.b) {
+					a0 = skip_spaces(&d, k + 1, l.b);
+					break;
+				}
+		}
+		/* …全体会议 于伟主持 王伶雅: a byline glued on after a space */
 		size_t b0 = l.b;
+		static const char *const byline[] = {"主持", "记者", "编辑", "通讯员"};
+		for (size_t k = a0 + 8; k < l.b; k++)
+			if (is_space(d.cp[k]) && !is_space(d.cp[k - 1]) && l.b - k <= 16 &&
+			    has_any(&d, k, l.b, byline, COUNT(byline))) {
+				b0 = k;
+				break;
+			}
+		/* …主管工作會報 發布日期:2014-04-21: the publish line glued on */
 		static const char *const glued[] = {"发布日期", "发布时间", "来源:"};
 		for (size_t k = a0 + 4; k < l.b; k++)
 			if (is_space(d.cp[k - 1]) && match_any(&d, k, l.b, glued, COUNT(glued), NULL)) {
