@@ -588,6 +588,27 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			goto out;
 		last_point = remark;
 	}
+	/* 区人大常委会主任党兴阳主持会议。 at the end of a paragraph, 由县长
+	 * 某某主持, 开幕会由某某主持: a clause that ends with the chairing */
+	static const char *const chaired[] = {"主持会议并讲话", "主持会议", "主持并讲话",
+					      "主持"};
+	for (size_t k = 0; k < np && k < 8 && !m->chair && !rc; k++) {
+		for (size_t i = p[k].a; i < p[k].b && !m->chair && !rc;) {
+			size_t e = clause_end(d, i, p[k].b, 0);
+			size_t s0 = skip_spaces(d, i, e);
+			size_t by = find(d, s0, e, "由"); /* 开幕会由某某主持 */
+			if (by != NPOS && by < s0 + 10)
+				s0 = by + 1;
+			for (size_t t = 0; t < COUNT(chaired); t++) {
+				if (e - s0 > 4 && e - s0 <= 30 &&
+				    ends_with(d, s0, e, chaired[t], NULL)) {
+					rc = find_chair(d, s0, e, m);
+					break;
+				}
+			}
+			i = e + 1;
+		}
+	}
 out:
 	free(p);
 	m->attendees = pp.att.v; /* the meeting owns the lists now */
