@@ -101,6 +101,35 @@ static int tidy_body(struct hy_meeting *m)
 	return 0;
 }
 
+/* Texts of other genres that speak of meetings: a chronicle of a week's
+ * events (…大事记, its title says so) and a speech (a line opening with
+ * 同志们： among the first, as the speaker addresses the hall). */
+static int is_other_genre(const struct doc *d, const struct span *lines,
+			  const enum line_kind *kind, size_t nl, size_t title)
+{
+	static const char *const digests[] = {"大事记", "一周要闻", "要闻回顾", "工作动态汇总"};
+	if (title != NPOS && has_any(d, lines[title].a, lines[title].b, digests, COUNT(digests)))
+		return 1;
+	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
+		if (kind[i] == L_BLANK)
+			continue;
+		seen++; /* the title may have been taken for a column's name */
+		if (lines[i].b - lines[i].a <= 40 &&
+		    has_any(d, lines[i].a, lines[i].b, digests, COUNT(digests)))
+			return 1;
+	}
+	for (size_t i = 0, seen = 0; i < nl && seen < 6; i++) {
+		if (kind[i] != L_BODY)
+			continue;
+		seen++;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		if (match(d, a, lines[i].b, "同志们") && a + 3 < lines[i].b &&
+		    (d->cp[a + 3] == ':' || d->cp[a + 3] == ','))
+			return 1;
+	}
+	return 0;
+}
+
 int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 {
 	memset(m, 0, sizeof *m);
@@ -378,6 +407,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 						    "办公会", "常务会", "常委会"};
 	int meeting_word = find_any(&d, 0, d.n, meeting_words, COUNT(meeting_words),
 				    NULL) != NPOS;
+	int other_genre = is_other_genre(&d, lines, kind, nl, title);
 	/* pass 1's view is done with: free it before pass 2 makes its own
 	 * (8 bytes a character each; a huge file would hold both) */
 	free(kind);
@@ -399,7 +429,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = HY_ERR_INVALID;
 	if (!rc)
 		m->not_readout = novel || (!meeting_word && !m->kind && !m->chair &&
-					   !m->date && !m->month_day);
+					   !m->date && !m->month_day) ||
+				 other_genre;
 	if (!rc)
 		rc = find_place(m, text, len);
 	if (!rc)
