@@ -607,6 +607,18 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			if (!sentence || count_han(d, a, b) < 4) /* ?!?/p> */
 				continue;
 		}
+		/* 会议应到30人，实到22人，符合法定人数: the quorum, no item */
+		if (b - a <= 80 && find(d, a, b, "应到") != NPOS && find(d, a, b, "实到") != NPOS)
+			continue;
+		/* 会后，全体代表还视察了…: what followed the meeting joins its
+		 * last item */
+		static const char *const after[] = {"会后,", "会议结束后,", "会后"};
+		if (ss.n > 0 && match_any(d, skip_spaces(d, a, b), b, after, COUNT(after), NULL) &&
+		    agenda_verb_at(d, a, b, NULL) == NPOS) {
+			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
+				goto out;
+			continue;
+		}
 		/* "会议强调，…" continues the previous item; a run of them with
 		 * no item before is one point each */
 		int remark = is_remark(d, a, b);
