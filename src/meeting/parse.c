@@ -314,7 +314,12 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		int whole = clause_end(&d, a1, b1, 1) == b1;
 		/* 研究部署“双节”期间重点工作等: a short line of no clause
 		 * that says what the meeting did, with the article after it */
-		int deck = whole && b1 - a1 <= 40 && !is_content_line(&d, a1, b1) &&
+		/* 王某主持并讲话 孙某出席: phrases set apart by spaces, as a
+		 * newspaper sets a deck, may name the chair */
+		int phrases = 0;
+		for (size_t k = a1 + 1; k + 1 < b1; k++)
+			phrases |= is_space(d.cp[k]) && is_han(d.cp[k - 1]) && is_han(d.cp[k + 1]);
+		int deck = whole && b1 - a1 <= 40 && (phrases || !is_content_line(&d, a1, b1)) &&
 			   !starts_new(&d, a1, b1) && !item_marker(&d, a1, b1) &&
 			   !ends_paragraph(&d, a1, b1);
 		if (deck) {
