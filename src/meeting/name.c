@@ -245,6 +245,10 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			ks -= 2;
 		if (session != NPOS) /* 各组召集人会议: the whole name */
 			ks = s;
+		/* 各讨论组组长会议, 各代表团召集人会议: one meeting of them all */
+		if (session != NPOS && match(d, ks, end, "各") && end - ks > 5 &&
+		    !match(d, ks, end, "各组"))
+			ks++;
 		be = ks;
 	}
 	/* 2026年第1次旗政府常务会议, 五届104次区政府常务会议: the body
