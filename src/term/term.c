@@ -515,7 +515,7 @@ static void suspend(struct hy_term *t)
  * and return 0: a lone Esc, or Alt-x. */
 static int read_paste(struct hy_term *t, struct hy_event *ev)
 {
-	static const wchar_t start[] = L"[200~", end[] = L"\033[201~";
+	static const wchar_t start[] = L"[200~";
 	wint_t seen[5];
 	int n = 0, r;
 	wtimeout(stdscr, 20);
@@ -528,40 +528,67 @@ static int read_paste(struct hy_term *t, struct hy_event *ev)
 			unget_wch((wchar_t)seen[--n]);
 		return 0;
 	}
-	size_t len = 0, matched = 0;
-	int cut = 0;
-	wtimeout(stdscr, 200); /* a paste stalled mid-way ends there */
-	for (;;) {
-		wint_t wc;
-		r = wget_wch(stdscr, &wc);
-		if (r == ERR)
+	/* The rest straight from the terminal, a block a read: ncurses reads
+	 * a byte a call, and a 1 MB paste took seconds that way. Nothing of
+	 * it waits in ncurses' queue: its look-ahead after the Esc stopped at
+	 * "[200" (no key begins so) and the "~" was read alone. */
+	static const char end[] = "\033[201~";
+	static char raw[HY_PASTE_MAX];
+	char block[16384];
+	size_t n_raw = 0, matched = 0;
+	int cut = 0, fd = fileno(stdin);
+	for (int done = 0; !done;) {
+		struct pollfd p = {.fd = fd, .events = POLLIN};
+		int pr = poll(&p, 1, 200); /* a paste stalled mid-way ends there */
+		if (pr < 0 && errno == EINTR)
+			continue;
+		if (pr <= 0)
 			break;
-		if (r == KEY_CODE_YES)
+		ssize_t got = read(fd, block, sizeof block);
+		if (got < 0 && (errno == EINTR || errno == EAGAIN))
 			continue;
-		if ((wchar_t)wc == end[matched]) {
-			if (++matched == 6)
+		if (got <= 0)
+			break;
+		for (size_t i = 0; i < (size_t)got; i++) {
+			if (block[i] == end[matched]) {
+				if (++matched < 6)
+					continue;
+				/* keys typed after the paste go back to ncurses */
+				for (size_t j = (size_t)got; j > i + 1; j--)
+					ungetch((unsigned char)block[j - 1]);
+				done = 1;
 				break;
-			continue;
+			}
+			/* a false start of the end marker is text */
+			for (size_t k = 0; k <= matched; k++) {
+				char c = k < matched ? end[k] : block[i];
+				if (k == matched && block[i] == end[0])
+					break; /* an Esc that may begin the marker */
+				if (n_raw < sizeof raw)
+					raw[n_raw++] = c;
+				else
+					cut = 1;
+			}
+			matched = block[i] == end[0];
 		}
-		for (size_t i = 0; i < matched; i++) { /* a false start of the end */
-			char u[4];
-			size_t k = hy_utf8_encode((uint32_t)end[i], u);
-			if (len + k <= HY_PASTE_MAX)
-				memcpy(t->paste + len, u, k), len += k;
-			else
-				cut = 1;
-		}
-		matched = (wchar_t)wc == end[0];
-		if (matched)
-			continue;
+	}
+	/* as text: each character whole, an invalid byte as U+FFFD */
+	size_t len = 0;
+	for (size_t i = 0; i < n_raw;) {
+		uint32_t cp;
+		int bad;
+		size_t k = hy_utf8_next(raw + i, n_raw - i, &cp, &bad);
+		if (bad && cut && i + 4 > n_raw)
+			break; /* a character the cap cut in two */
 		char u[4];
-		size_t k = hy_utf8_encode((uint32_t)wc, u);
-		if (len + k <= HY_PASTE_MAX) {
-			memcpy(t->paste + len, u, k);
-			len += k;
-		} else {
+		size_t m = hy_utf8_encode(cp, u);
+		if (len + m > HY_PASTE_MAX) {
 			cut = 1;
+			break;
 		}
+		memcpy(t->paste + len, u, m);
+		len += m;
+		i += k;
 	}
 	t->paste[len] = '\0';
 	memset(ev, 0, sizeof *ev);
