@@ -5,13 +5,13 @@
 #include "huiyi/err.h"
 #include "huiyi/fts.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 /* PRAGMA application_id of a huiyi database: "HYI1". */
@@ -601,48 +601,108 @@ static const char *sys_reason(struct hy_store *s, const char *fallback)
 	return e ? strerror(e) : fallback;
 }
 
-/* Which other process has path open (Linux: /proc/PID/fd): "huiyi (pid
- * 4242)" into buf, or "" when none is found or it cannot be known. */
+/* path + suffix ("-wal", "-shm"), or NULL. */
+static char *beside(const char *path, const char *suffix)
+{
+	size_t n = strlen(path), k = strlen(suffix);
+	char *w = malloc(n + k + 1);
+	if (w) {
+		memcpy(w, path, n);
+		memcpy(w + n, suffix, k + 1);
+	}
+	return w;
+}
+
+/* What process pid is, into buf: its name, and for a huiyi the command
+ * it runs ("huiyi import (pid 4242)"); controls in it as '?'. */
+static void describe_pid(long pid, char *buf, size_t len)
+{
+	char comm[64] = "", cmd[32] = "", path[64], args[4096];
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+	if ((f = fopen(path, "r")) != NULL) {
+		if (fgets(comm, sizeof comm, f))
+			comm[strcspn(comm, "\n")] = '\0';
+		fclose(f);
+	}
+	snprintf(path, sizeof path, "/proc/%ld/cmdline", pid);
+	if (strcmp(comm, "huiyi") == 0 && (f = fopen(path, "r")) != NULL) {
+		/* its command: the first word that is neither an option nor
+		 * the file after -d or --db */
+		size_t n = fread(args, 1, sizeof args - 1, f), at = 0;
+		int skip = 1; /* argv[0] */
+		args[n] = '\0';
+		fclose(f);
+		while (at < n && !cmd[0]) {
+			const char *a = args + at;
+			at += strlen(a) + 1;
+			if (skip) {
+				skip = 0;
+			} else if (strcmp(a, "-d") == 0 || strcmp(a, "--db") == 0) {
+				skip = 1;
+			} else if (a[0] != '-') {
+				snprintf(cmd, sizeof cmd, " %.24s", a);
+			}
+		}
+	}
+	snprintf(buf, len, "%s%s (pid %ld)", comm[0] ? comm : "a process", cmd, pid);
+	for (char *p = buf; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+}
+
+/* The other process that holds the write lock of the database at path,
+ * described into buf (above); "" when none is found. Read from
+ * /proc/locks (Linux), which lists every process's locks without opening
+ * the files (opening and closing one here would drop this process's own
+ * sqlite locks on it): a WAL writer holds byte 120 of the -shm (sqlite's
+ * WAL_WRITE_LOCK), a writer in another journal mode the RESERVED byte
+ * (and up) of the file itself. */
 static void holder_of(const char *path, char *buf, size_t len)
 {
+	static const struct {
+		const char *suffix;
+		unsigned long long lo, hi;
+	} held[] = {{"-shm", 120, 120}, {"", 0x40000001ULL, 0x400001ffULL}};
+	char line[256];
+	FILE *locks;
+
 	buf[0] = '\0';
-	char *real = path ? realpath(path, NULL) : NULL;
-	DIR *proc = real ? opendir("/proc") : NULL;
-	struct dirent *de;
-	while (proc && !buf[0] && (de = readdir(proc)) != NULL) {
-		char *end;
-		long pid = strtol(de->d_name, &end, 10);
-		if (*end || pid <= 0 || pid == (long)getpid())
+	if (!path || (locks = fopen("/proc/locks", "r")) == NULL)
+		return;
+	for (size_t i = 0; i < sizeof held / sizeof held[0] && !buf[0]; i++) {
+		char *f = beside(path, held[i].suffix);
+		struct stat sb;
+		int ok = f && stat(f, &sb) == 0;
+		free(f);
+		if (!ok)
 			continue;
-		char dir[64];
-		snprintf(dir, sizeof dir, "/proc/%ld/fd", pid);
-		DIR *fds = opendir(dir);
-		struct dirent *fe;
-		while (fds && !buf[0] && (fe = readdir(fds)) != NULL) {
-			char link[384], target[4096];
-			snprintf(link, sizeof link, "%s/%s", dir, fe->d_name);
-			ssize_t n = readlink(link, target, sizeof target - 1);
-			if (n <= 0)
+		rewind(locks);
+		while (!buf[0] && fgets(line, sizeof line, locks)) {
+			char kind[16], mode[16];
+			unsigned int maj, min;
+			unsigned long long ino, lo;
+			char hi[24];
+			long pid;
+			/* "1: POSIX  ADVISORY  WRITE 4242 fe:00:1234 120 120";
+			 * a waiter's line has "->" after the number */
+			if (strstr(line, "->") ||
+			    sscanf(line, "%*d: %15s %*s %15s %ld %x:%x:%llu %llu %23s",
+				   kind, mode, &pid, &maj, &min, &ino, &lo, hi) != 8)
 				continue;
-			target[n] = '\0';
-			if (strcmp(target, real) != 0)
+			unsigned long long top = strcmp(hi, "EOF") == 0 ?
+							 ~0ULL :
+							 strtoull(hi, NULL, 10);
+			if (strcmp(kind, "POSIX") != 0 || strcmp(mode, "WRITE") != 0 ||
+			    pid <= 0 || pid == (long)getpid() || ino != (unsigned long long)sb.st_ino ||
+			    maj != major(sb.st_dev) || min != minor(sb.st_dev) ||
+			    lo > held[i].hi || top < held[i].lo)
 				continue;
-			char comm[64] = "", cpath[64];
-			snprintf(cpath, sizeof cpath, "/proc/%ld/comm", pid);
-			FILE *f = fopen(cpath, "r");
-			if (f) {
-				if (fgets(comm, sizeof comm, f))
-					comm[strcspn(comm, "\n")] = '\0';
-				fclose(f);
-			}
-			snprintf(buf, len, "%s (pid %ld)", comm[0] ? comm : "a process", pid);
+			describe_pid(pid, buf, len);
 		}
-		if (fds)
-			closedir(fds);
 	}
-	if (proc)
-		closedir(proc);
-	free(real);
+	fclose(locks);
 }
 
 int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
@@ -967,18 +1027,6 @@ static int check_writable(const char *path, int exists, char *err,
 				path, strerror(errno));
 	free(dir);
 	return rc;
-}
-
-/* path + suffix ("-wal", "-shm"), or NULL. */
-static char *beside(const char *path, const char *suffix)
-{
-	size_t n = strlen(path), k = strlen(suffix);
-	char *w = malloc(n + k + 1);
-	if (w) {
-		memcpy(w, path, n);
-		memcpy(w + n, suffix, k + 1);
-	}
-	return w;
 }
 
 /* A -wal or -shm beside path that this user cannot write (a reader's,

@@ -62,7 +62,10 @@ run 0 hy reindex
 	"$(sql "$HUIYI_DB" "SELECT count(DISTINCT body) FROM meetings")" ] ||
 	fail "reindex did not count the bodies again"
 
-# another program holds the write lock: reindex names it
+# another program holds the write lock: reindex names it, not a program
+# that only has the file open (a reader started before it)
+python3 -c 'import sys, time; f = open(sys.argv[1], "rb"); time.sleep(12)' "$HUIYI_DB" &
+reader=$!
 python3 - "$HUIYI_DB" "$T/locked" <<'PY' &
 import sqlite3, sys, time, os
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -72,9 +75,39 @@ time.sleep(10)
 c.execute("ROLLBACK")
 PY
 holder=$!
-for _ in $(seq 50); do [ -e "$T/locked" ] && break; sleep 0.1; done
+for _ in $(seq 100); do [ -e "$T/locked" ] && break; sleep 0.1; done
+[ -e "$T/locked" ] || fail "the python writer did not start"
 run 1 hy reindex
-has "$T/err" "(pid $holder) is writing the database"
-kill "$holder" 2>/dev/null || true
+has "$T/err" "python3 (pid $holder) is writing the database"
+hasnt "$T/err" "pid $reader"
+kill "$holder" "$reader" 2>/dev/null || true
 wait 2>/dev/null || true
+
+# another huiyi: a reindex stopped while it holds the write lock (the lock
+# is byte 120 of the -shm, sqlite's WAL write lock, in /proc/locks)
+python3 "$HUIYI_ROOT/tests/tools/gen_readouts.py" "$T/gen" 2000 >/dev/null
+run 0 hy import "$T/gen"
+writing() { # PID holds the write lock of $HUIYI_DB
+	local ino
+	ino=$(stat -c %i "$HUIYI_DB-shm" 2>/dev/null) || return 1
+	grep -v -- '->' /proc/locks | grep -qE "POSIX +ADVISORY +WRITE +$1 [0-9a-f]+:[0-9a-f]+:$ino 120 "
+}
+first=
+for _ in $(seq 20); do
+	"$HUIYI_BIN" reindex 2>/dev/null &
+	pid=$!
+	while kill -STOP "$pid" 2>/dev/null; do
+		writing "$pid" && { first=$pid; break; }
+		kill -CONT "$pid"
+		sleep 0.002
+	done
+	[ -n "$first" ] && break
+	wait "$pid" || true
+done
+[ -n "$first" ] || fail "could not catch a reindex holding the write lock"
+run 1 hy reindex
+has "$T/err" "huiyi reindex (pid $first) is writing the database"
+kill -CONT "$first"
+wait "$first" || fail "the first reindex failed after it was stopped"
+run 0 hy reindex
 echo ok
