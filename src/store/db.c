@@ -824,6 +824,35 @@ static int read_int(struct hy_store *s, const char *sql, int *val)
 	return rc;
 }
 
+/* path as one word for a POSIX shell: as it is when it is made of
+ * letters, digits and ./_-+,:@% (or bytes above ASCII), else in single
+ * quotes; malloc()ed, NULL without memory. */
+static char *shell_quoted(const char *path)
+{
+	size_t n = 0, k = 0;
+	int plain = path[0] != '\0';
+	for (const char *p = path; *p; p++, n++)
+		if (!((unsigned char)*p >= 0x80 || strchr("./_-+,:@%", *p) ||
+		      (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= 'A' && *p <= 'Z')))
+			plain = 0;
+	char *q = malloc(4 * n + 3);
+	if (!q || plain)
+		return q ? strcpy(q, path) : NULL;
+	q[k++] = '\'';
+	for (const char *p = path; *p; p++) {
+		if (*p == '\'') {
+			memcpy(q + k, "'\\''", 4);
+			k += 4;
+		} else {
+			q[k++] = *p;
+		}
+	}
+	q[k++] = '\'';
+	q[k] = '\0';
+	return q;
+}
+
 /* What the file is, before anything is written to it. */
 static int identify(struct hy_store *s, int *version, char *err,
 		    size_t errlen)
@@ -852,9 +881,11 @@ static int identify(struct hy_store *s, int *version, char *err,
 				     err, errlen);
 	}
 	if (app == HY_STORE_APP_ID) {
-		/* the version set back by hand (PRAGMA user_version = 0) over
-		 * huiyi's tables: neither new nor empty; say what it looks like */
-		if (*version <= 0 && tables > 0) {
+		/* the version set back by hand (PRAGMA user_version = 0, or
+		 * any number below what its tables are) over huiyi's tables:
+		 * neither new nor empty nor to be upgraded again (that fails
+		 * with "table ... already exists"); say what it looks like */
+		if (tables > 0 && *version < HY_STORE_SCHEMA_VERSION) {
 			static const char *const marks[] = {
 				("SELECT count(*) FROM pragma_table_info('meetings')"
 				 " WHERE name = 'units'"),
@@ -868,15 +899,21 @@ static int identify(struct hy_store *s, int *version, char *err,
 			for (size_t i = 0; i < sizeof looks / sizeof looks[0] && !like; i++)
 				if (read_int(s, marks[i], &n) == SQLITE_OK && n > 0)
 					like = looks[i];
-			read_int(s, "SELECT count(*) FROM meetings", &meetings);
-			return hy_err_set(err, errlen, HY_ERR_CORRUPT,
-					  "%s: the database's schema version is %d, but it "
-					  "holds huiyi's tables (%d meetings) that look like "
-					  "version %d: the version was changed by hand; to "
-					  "recover, run sqlite3 %s 'PRAGMA user_version = %d' "
-					  "and open it again (huiyi then upgrades it); "
-					  "nothing was changed",
-					  s->path, *version, meetings, like, s->path, like);
+			if (*version <= 0 || like > *version) {
+				char *quoted = shell_quoted(s->path);
+				read_int(s, "SELECT count(*) FROM meetings", &meetings);
+				rc = hy_err_set(err, errlen, HY_ERR_CORRUPT,
+						"%s: the database's schema version is %d, but it "
+						"holds huiyi's tables (%d meetings) that look like "
+						"version %d: the version was changed by hand; to "
+						"recover, run sqlite3 %s 'PRAGMA user_version = %d' "
+						"and open it again (huiyi then upgrades it); "
+						"nothing was changed",
+						s->path, *version, meetings, like,
+						quoted ? quoted : s->path, like);
+				free(quoted);
+				return rc;
+			}
 		}
 		if (*version > HY_STORE_SCHEMA_VERSION)
 			return hy_err_set(err, errlen, HY_ERR_VERSION,
