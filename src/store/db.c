@@ -1156,11 +1156,15 @@ static int connect_readonly(struct hy_store *s, char *err, size_t errlen)
 	 * (and -wal) either, even where the folder would let it: owned by
 	 * the reader, they lock the owner out of the next import (a shared
 	 * folder, a sticky /tmp). With no -shm, no connection is open on the
-	 * file: read it as immutable, which creates nothing. */
-	char *shm = beside(s->path, "-shm");
+	 * file; with no -wal, none is writing (a -shm left alone by one that
+	 * was killed: opening would make a -wal): read it as immutable, which
+	 * creates nothing. */
+	char *shm = beside(s->path, "-shm"), *wal = beside(s->path, "-wal");
 	int no_shm = shm && access(shm, F_OK) != 0;
+	int no_wal = wal && access(wal, F_OK) != 0;
 	free(shm);
-	if ((access(s->path, W_OK) != 0 && no_shm) ||
+	free(wal);
+	if ((access(s->path, W_OK) != 0 && (no_shm || no_wal)) ||
 	    (s->no_shm && !wal_has_frames(s->path))) {
 		free(uri);
 		goto immutable;
