@@ -5,13 +5,13 @@
 #include "huiyi/err.h"
 #include "huiyi/fts.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 /* PRAGMA application_id of a huiyi database: "HYI1". */
@@ -283,47 +283,6 @@ static const char schema_v6[] =
 	LENS_FILL(0, "sections", "0")
 	LENS_FILL(1, "meetings", "0");
 
-/* The index tables as schema v3 and v4 make them, for reindex to make one
- * again when it is gone (DROP TABLE in the sqlite3 shell; the triggers
- * that feed them are on the content tables and stay). */
-static const char *const index_tables[][2] = {
-	{"sections_fts", "CREATE VIRTUAL TABLE sections_fts USING fts5("
-			 " heading, text, content='sections', content_rowid='id',"
-			 " tokenize='" HY_FTS_TOKENIZER "')"},
-	{"meetings_fts", "CREATE VIRTUAL TABLE meetings_fts USING fts5("
-			 " title, summary, content='meetings', content_rowid='id',"
-			 " tokenize='" HY_FTS_TOKENIZER "')"},
-	{"fts_lengths", "CREATE TABLE fts_lengths (id INTEGER PRIMARY KEY,"
-			" lens BLOB NOT NULL)"},
-};
-
-int hy_store_restore_index_tables(struct hy_store *s, size_t *made, char *err,
-				  size_t errlen)
-{
-	*made = 0;
-	for (size_t i = 0; i < sizeof index_tables / sizeof index_tables[0]; i++) {
-		sqlite3_stmt *st;
-		int rc = sqlite3_prepare_v2(s->db,
-					    "SELECT 1 FROM sqlite_master WHERE name = ?1",
-					    -1, &st, NULL);
-		if (rc != SQLITE_OK)
-			return hy_store_fail(s, rc, "reading the schema", err, errlen);
-		sqlite3_bind_text(st, 1, index_tables[i][0], -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		if (rc == SQLITE_ROW)
-			continue;
-		if (rc != SQLITE_DONE)
-			return hy_store_fail(s, rc, "reading the schema", err, errlen);
-		rc = sqlite3_exec(s->db, index_tables[i][1], NULL, NULL, NULL);
-		if (rc != SQLITE_OK)
-			return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-					     "making the search index again", err, errlen);
-		++*made;
-	}
-	return 0;
-}
-
 /* Forward migrations: step i takes user_version from i to i + 1. Adding a
  * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
 static const char *const migrations[] = {
@@ -338,6 +297,238 @@ static const char *const migrations[] = {
 _Static_assert(sizeof migrations / sizeof migrations[0] ==
 		       HY_STORE_SCHEMA_VERSION,
 	       "one migration step per schema version");
+
+/* The tables that hold what was imported; everything else huiyi makes
+ * (the search index and its shadow tables, fts_lengths, bodies, every
+ * index and trigger) is derived from them and can be made again. */
+static int is_content_table(const char *name)
+{
+	static const char *const content[] = {"meetings", "sections", "people",
+					      "meeting_people"};
+	for (size_t i = 0; i < sizeof content / sizeof content[0]; i++)
+		if (strcmp(name, content[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int hy_store_is_derived(const char *name)
+{
+	if (strncmp(name, "main.", 5) == 0)
+		name += 5;
+	return name[0] && strncmp(name, "sqlite_", 7) != 0 &&
+	       !is_content_table(name);
+}
+
+/* 1 if the schema of db holds an object called name, 0 if not, else the
+ * sqlite error code (negative). */
+static int has_object(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = ?1",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return -rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -rc;
+}
+
+/* FTS5's automerge for a search index table made again (schema v3). */
+static int set_automerge(struct hy_store *s, const char *table)
+{
+	char *q = sqlite3_mprintf("INSERT INTO \"%w\" (\"%w\", rank)"
+				  " VALUES ('automerge', 16)",
+				  table, table);
+	int rc = q ? sqlite3_exec(s->db, q, NULL, NULL, NULL) : SQLITE_NOMEM;
+	sqlite3_free(q);
+	return rc;
+}
+
+/* What the schema of a database at version should hold: the migrations
+ * run on an empty database in memory, with the same functions; NULL when
+ * that fails (memory). */
+static sqlite3 *reference_schema(int version)
+{
+	sqlite3 *ref = NULL;
+	char ferr[256];
+	int rc = sqlite3_open_v2(":memory:", &ref,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK && hy_fts_register(ref, ferr, sizeof ferr) != 0)
+		rc = SQLITE_ERROR;
+	for (int v = 0; v < version && v < HY_STORE_SCHEMA_VERSION && rc == SQLITE_OK; v++)
+		rc = sqlite3_exec(ref, migrations[v], NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(ref);
+		return NULL;
+	}
+	return ref;
+}
+
+/* The name of the first derived table, index or trigger (above) that s
+ * lacks, into buf; "" when none is missing or it cannot be known. */
+static void missing_derived(struct hy_store *s, char *buf, size_t len)
+{
+	sqlite3 *ref = s->version > 0 ? reference_schema(s->version) : NULL;
+	sqlite3_stmt *st = NULL;
+	buf[0] = '\0';
+	if (ref && sqlite3_prepare_v2(ref,
+				      "SELECT name FROM sqlite_master WHERE sql IS NOT NULL"
+				      " AND name NOT LIKE 'sqlite%' ORDER BY rowid",
+				      -1, &st, NULL) == SQLITE_OK)
+		while (!buf[0] && sqlite3_step(st) == SQLITE_ROW) {
+			const char *name = (const char *)sqlite3_column_text(st, 0);
+			if (name && hy_store_is_derived(name) && has_object(s->db, name) == 0)
+				snprintf(buf, len, "%s", name);
+		}
+	sqlite3_finalize(st);
+	sqlite3_close(ref);
+}
+
+/* The tables FTS5 keeps for the virtual table vtab (those of ref, whose
+ * names start "vtab_"): with have_vtab 0, drop what is left of them; with
+ * 1, make the missing ones as ref has them (a _config with ref's rows),
+ * counting them in *made. A sqlite code. */
+static int shadows(struct hy_store *s, sqlite3 *ref, const char *vtab,
+		   int have_vtab, size_t *made)
+{
+	sqlite3_stmt *sh;
+	int rc = sqlite3_prepare_v2(ref,
+				    "SELECT name, sql FROM sqlite_master"
+				    " WHERE type = 'table'"
+				    " AND substr(name, 1, length(?1) + 1) = ?1 || '_'"
+				    " ORDER BY rowid",
+				    -1, &sh, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(sh, 1, vtab, -1, SQLITE_TRANSIENT);
+	while (rc == SQLITE_OK && sqlite3_step(sh) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(sh, 0);
+		const char *sql = (const char *)sqlite3_column_text(sh, 1);
+		int have = name ? has_object(s->db, name) : 1;
+		char *q;
+		if (have < 0) {
+			rc = -have;
+			break;
+		}
+		if (!have_vtab) {
+			q = sqlite3_mprintf("DROP TABLE IF EXISTS \"%w\"", name);
+			rc = q ? sqlite3_exec(s->db, q, NULL, NULL, NULL) : SQLITE_NOMEM;
+			sqlite3_free(q);
+			continue;
+		}
+		if (have || !sql)
+			continue;
+		rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+		if (rc == SQLITE_OK) {
+			/* with ref's rows: those FTS5 needs to open an empty
+			 * index (its version in _config, its structure in
+			 * _data); the rebuild then replaces them all */
+			sqlite3_stmt *from = NULL, *to = NULL;
+			q = sqlite3_mprintf("SELECT * FROM \"%w\"", name);
+			rc = q ? sqlite3_prepare_v2(ref, q, -1, &from, NULL) : SQLITE_NOMEM;
+			sqlite3_free(q);
+			int n = rc == SQLITE_OK ? sqlite3_column_count(from) : 0;
+			if (rc == SQLITE_OK && n > 0) {
+				sqlite3_str *ins = sqlite3_str_new(s->db);
+				sqlite3_str_appendf(ins, "INSERT INTO \"%w\" VALUES (?", name);
+				for (int k = 1; k < n; k++)
+					sqlite3_str_appendall(ins, ", ?");
+				sqlite3_str_appendall(ins, ")");
+				q = sqlite3_str_finish(ins);
+				rc = q ? sqlite3_prepare_v2(s->db, q, -1, &to, NULL) :
+					 SQLITE_NOMEM;
+				sqlite3_free(q);
+			}
+			while (rc == SQLITE_OK && to && sqlite3_step(from) == SQLITE_ROW) {
+				for (int k = 0; k < n; k++)
+					sqlite3_bind_value(to, k + 1,
+							   sqlite3_column_value(from, k));
+				rc = sqlite3_step(to) == SQLITE_DONE ?
+					     SQLITE_OK :
+					     sqlite3_extended_errcode(s->db);
+				sqlite3_reset(to);
+			}
+			sqlite3_finalize(to);
+			sqlite3_finalize(from);
+		}
+		if (rc == SQLITE_OK)
+			++*made;
+	}
+	sqlite3_finalize(sh);
+	return rc;
+}
+
+int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err,
+			     size_t errlen)
+{
+	sqlite3 *ref;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*made = 0;
+	ref = reference_schema(s->version);
+	rc = ref ? SQLITE_OK : SQLITE_NOMEM;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(
+			ref,
+			"SELECT name, type, sql,"
+			" sql LIKE 'CREATE VIRTUAL TABLE%',"
+			" (SELECT group_concat(v.name, ' ') FROM sqlite_master v"
+			"  WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%'"
+			"  AND m.type = 'table'"
+			"  AND substr(m.name, 1, length(v.name) + 1) = v.name || '_')"
+			" FROM sqlite_master m"
+			" WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite%'"
+			" ORDER BY rowid",
+			-1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		rc = hy_err_set(err, errlen, HY_ERR_DB,
+				"%s: making the search index again: %s",
+				s->path, ref ? sqlite3_errmsg(ref) : "out of memory");
+		sqlite3_close(ref);
+		return rc;
+	}
+	rc = 0;
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *sql = (const char *)sqlite3_column_text(st, 2);
+		int vtab = sqlite3_column_int(st, 3);
+		int have;
+		if (!name || !sql || !hy_store_is_derived(name) ||
+		    sqlite3_column_type(st, 4) != SQLITE_NULL)
+			continue; /* content, or a virtual table's own table */
+		have = has_object(s->db, name);
+		if (vtab && have >= 0) {
+			/* FTS5 makes its own tables with it: what is left of
+			 * them goes first when it is gone; when one of them is
+			 * gone, it is made again empty (its config copied) for
+			 * the rebuild to fill */
+			int x = shadows(s, ref, name, have, made);
+			if (x != SQLITE_OK) {
+				rc = hy_store_fail(s, x, "making the search index again",
+						   err, errlen);
+				break;
+			}
+		}
+		if (have < 0) {
+			rc = hy_store_fail(s, -have, "reading the schema", err, errlen);
+			break;
+		}
+		if (have)
+			continue;
+		if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+		    (vtab && set_automerge(s, name) != SQLITE_OK)) {
+			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+					   "making the search index again", err, errlen);
+			break;
+		}
+		++*made;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(ref);
+	return rc;
+}
 
 const char hy_store_sql_has[] = "SELECT 1 FROM meetings WHERE sha256 = ?1";
 
@@ -410,48 +601,108 @@ static const char *sys_reason(struct hy_store *s, const char *fallback)
 	return e ? strerror(e) : fallback;
 }
 
-/* Which other process has path open (Linux: /proc/PID/fd): "huiyi (pid
- * 4242)" into buf, or "" when none is found or it cannot be known. */
+/* path + suffix ("-wal", "-shm"), or NULL. */
+static char *beside(const char *path, const char *suffix)
+{
+	size_t n = strlen(path), k = strlen(suffix);
+	char *w = malloc(n + k + 1);
+	if (w) {
+		memcpy(w, path, n);
+		memcpy(w + n, suffix, k + 1);
+	}
+	return w;
+}
+
+/* What process pid is, into buf: its name, and for a huiyi the command
+ * it runs ("huiyi import (pid 4242)"); controls in it as '?'. */
+static void describe_pid(long pid, char *buf, size_t len)
+{
+	char comm[64] = "", cmd[32] = "", path[64], args[4096];
+	FILE *f;
+
+	snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+	if ((f = fopen(path, "r")) != NULL) {
+		if (fgets(comm, sizeof comm, f))
+			comm[strcspn(comm, "\n")] = '\0';
+		fclose(f);
+	}
+	snprintf(path, sizeof path, "/proc/%ld/cmdline", pid);
+	if (strcmp(comm, "huiyi") == 0 && (f = fopen(path, "r")) != NULL) {
+		/* its command: the first word that is neither an option nor
+		 * the file after -d or --db */
+		size_t n = fread(args, 1, sizeof args - 1, f), at = 0;
+		int skip = 1; /* argv[0] */
+		args[n] = '\0';
+		fclose(f);
+		while (at < n && !cmd[0]) {
+			const char *a = args + at;
+			at += strlen(a) + 1;
+			if (skip) {
+				skip = 0;
+			} else if (strcmp(a, "-d") == 0 || strcmp(a, "--db") == 0) {
+				skip = 1;
+			} else if (a[0] != '-') {
+				snprintf(cmd, sizeof cmd, " %.24s", a);
+			}
+		}
+	}
+	snprintf(buf, len, "%s%s (pid %ld)", comm[0] ? comm : "a process", cmd, pid);
+	for (char *p = buf; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+}
+
+/* The other process that holds the write lock of the database at path,
+ * described into buf (above); "" when none is found. Read from
+ * /proc/locks (Linux), which lists every process's locks without opening
+ * the files (opening and closing one here would drop this process's own
+ * sqlite locks on it): a WAL writer holds byte 120 of the -shm (sqlite's
+ * WAL_WRITE_LOCK), a writer in another journal mode the RESERVED byte
+ * (and up) of the file itself. */
 static void holder_of(const char *path, char *buf, size_t len)
 {
+	static const struct {
+		const char *suffix;
+		unsigned long long lo, hi;
+	} held[] = {{"-shm", 120, 120}, {"", 0x40000001ULL, 0x400001ffULL}};
+	char line[256];
+	FILE *locks;
+
 	buf[0] = '\0';
-	char *real = path ? realpath(path, NULL) : NULL;
-	DIR *proc = real ? opendir("/proc") : NULL;
-	struct dirent *de;
-	while (proc && !buf[0] && (de = readdir(proc)) != NULL) {
-		char *end;
-		long pid = strtol(de->d_name, &end, 10);
-		if (*end || pid <= 0 || pid == (long)getpid())
+	if (!path || (locks = fopen("/proc/locks", "r")) == NULL)
+		return;
+	for (size_t i = 0; i < sizeof held / sizeof held[0] && !buf[0]; i++) {
+		char *f = beside(path, held[i].suffix);
+		struct stat sb;
+		int ok = f && stat(f, &sb) == 0;
+		free(f);
+		if (!ok)
 			continue;
-		char dir[64];
-		snprintf(dir, sizeof dir, "/proc/%ld/fd", pid);
-		DIR *fds = opendir(dir);
-		struct dirent *fe;
-		while (fds && !buf[0] && (fe = readdir(fds)) != NULL) {
-			char link[384], target[4096];
-			snprintf(link, sizeof link, "%s/%s", dir, fe->d_name);
-			ssize_t n = readlink(link, target, sizeof target - 1);
-			if (n <= 0)
+		rewind(locks);
+		while (!buf[0] && fgets(line, sizeof line, locks)) {
+			char kind[16], mode[16];
+			unsigned int maj, min;
+			unsigned long long ino, lo;
+			char hi[24];
+			long pid;
+			/* "1: POSIX  ADVISORY  WRITE 4242 fe:00:1234 120 120";
+			 * a waiter's line has "->" after the number */
+			if (strstr(line, "->") ||
+			    sscanf(line, "%*d: %15s %*s %15s %ld %x:%x:%llu %llu %23s",
+				   kind, mode, &pid, &maj, &min, &ino, &lo, hi) != 8)
 				continue;
-			target[n] = '\0';
-			if (strcmp(target, real) != 0)
+			unsigned long long top = strcmp(hi, "EOF") == 0 ?
+							 ~0ULL :
+							 strtoull(hi, NULL, 10);
+			if (strcmp(kind, "POSIX") != 0 || strcmp(mode, "WRITE") != 0 ||
+			    pid <= 0 || pid == (long)getpid() || ino != (unsigned long long)sb.st_ino ||
+			    maj != major(sb.st_dev) || min != minor(sb.st_dev) ||
+			    lo > held[i].hi || top < held[i].lo)
 				continue;
-			char comm[64] = "", cpath[64];
-			snprintf(cpath, sizeof cpath, "/proc/%ld/comm", pid);
-			FILE *f = fopen(cpath, "r");
-			if (f) {
-				if (fgets(comm, sizeof comm, f))
-					comm[strcspn(comm, "\n")] = '\0';
-				fclose(f);
-			}
-			snprintf(buf, len, "%s (pid %ld)", comm[0] ? comm : "a process", pid);
+			describe_pid(pid, buf, len);
 		}
-		if (fds)
-			closedir(fds);
 	}
-	if (proc)
-		closedir(proc);
-	free(real);
+	fclose(locks);
 }
 
 int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
@@ -486,6 +737,9 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 				  path, doing, msg);
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
+		code = HY_ERR_CORRUPT;
+		if (strstr(msg, "vtable constructor failed"))
+			break; /* a table of the search index is gone: below */
 		return hy_err_set(err, errlen, HY_ERR_CORRUPT,
 				  "%s: not a huiyi database, or damaged (%s)",
 				  path, msg);
@@ -502,10 +756,19 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 		code = HY_ERR_DB;
 		break;
 	}
-	if (strstr(msg, "no such table") && strstr(msg, "fts"))
+	/* a derived table or index dropped by hand: reindex makes it */
+	char gone[128] = "";
+	if (s && s->db)
+		missing_derived(s, gone, sizeof gone);
+	if (gone[0])
 		return hy_err_set(err, errlen, code,
-				  "%s: %s: %s (the search index is missing a table: "
-				  "huiyi reindex makes it again)",
+				  "%s: %s: %s (%s is missing, which huiyi makes "
+				  "from the meetings: huiyi reindex makes it again)",
+				  path, doing, msg, gone);
+	if (strstr(msg, "vtable constructor failed"))
+		return hy_err_set(err, errlen, HY_ERR_CORRUPT,
+				  "%s: %s: the search index is damaged (%s): huiyi "
+				  "reindex makes it again",
 				  path, doing, msg);
 	return hy_err_set(err, errlen, code, "%s: %s: %s", path, doing, msg);
 }
@@ -561,6 +824,35 @@ static int read_int(struct hy_store *s, const char *sql, int *val)
 	return rc;
 }
 
+/* path as one word for a POSIX shell: as it is when it is made of
+ * letters, digits and ./_-+,:@% (or bytes above ASCII), else in single
+ * quotes; malloc()ed, NULL without memory. */
+static char *shell_quoted(const char *path)
+{
+	size_t n = 0, k = 0;
+	int plain = path[0] != '\0';
+	for (const char *p = path; *p; p++, n++)
+		if (!((unsigned char)*p >= 0x80 || strchr("./_-+,:@%", *p) ||
+		      (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z') ||
+		      (*p >= 'A' && *p <= 'Z')))
+			plain = 0;
+	char *q = malloc(4 * n + 3);
+	if (!q || plain)
+		return q ? strcpy(q, path) : NULL;
+	q[k++] = '\'';
+	for (const char *p = path; *p; p++) {
+		if (*p == '\'') {
+			memcpy(q + k, "'\\''", 4);
+			k += 4;
+		} else {
+			q[k++] = *p;
+		}
+	}
+	q[k++] = '\'';
+	q[k] = '\0';
+	return q;
+}
+
 /* What the file is, before anything is written to it. */
 static int identify(struct hy_store *s, int *version, char *err,
 		    size_t errlen)
@@ -589,9 +881,11 @@ static int identify(struct hy_store *s, int *version, char *err,
 				     err, errlen);
 	}
 	if (app == HY_STORE_APP_ID) {
-		/* the version set back by hand (PRAGMA user_version = 0) over
-		 * huiyi's tables: neither new nor empty; say what it looks like */
-		if (*version <= 0 && tables > 0) {
+		/* the version set back by hand (PRAGMA user_version = 0, or
+		 * any number below what its tables are) over huiyi's tables:
+		 * neither new nor empty nor to be upgraded again (that fails
+		 * with "table ... already exists"); say what it looks like */
+		if (tables > 0 && *version < HY_STORE_SCHEMA_VERSION) {
 			static const char *const marks[] = {
 				("SELECT count(*) FROM pragma_table_info('meetings')"
 				 " WHERE name = 'units'"),
@@ -605,15 +899,21 @@ static int identify(struct hy_store *s, int *version, char *err,
 			for (size_t i = 0; i < sizeof looks / sizeof looks[0] && !like; i++)
 				if (read_int(s, marks[i], &n) == SQLITE_OK && n > 0)
 					like = looks[i];
-			read_int(s, "SELECT count(*) FROM meetings", &meetings);
-			return hy_err_set(err, errlen, HY_ERR_CORRUPT,
-					  "%s: the database's schema version is %d, but it "
-					  "holds huiyi's tables (%d meetings) that look like "
-					  "version %d: the version was changed by hand; to "
-					  "recover, run sqlite3 %s 'PRAGMA user_version = %d' "
-					  "and open it again (huiyi then upgrades it); "
-					  "nothing was changed",
-					  s->path, *version, meetings, like, s->path, like);
+			if (*version <= 0 || like > *version) {
+				char *quoted = shell_quoted(s->path);
+				read_int(s, "SELECT count(*) FROM meetings", &meetings);
+				rc = hy_err_set(err, errlen, HY_ERR_CORRUPT,
+						"%s: the database's schema version is %d, but it "
+						"holds huiyi's tables (%d meetings) that look like "
+						"version %d: the version was changed by hand; to "
+						"recover, run sqlite3 %s 'PRAGMA user_version = %d' "
+						"and open it again (huiyi then upgrades it); "
+						"nothing was changed",
+						s->path, *version, meetings, like,
+						quoted ? quoted : s->path, like);
+				free(quoted);
+				return rc;
+			}
 		}
 		if (*version > HY_STORE_SCHEMA_VERSION)
 			return hy_err_set(err, errlen, HY_ERR_VERSION,
@@ -766,18 +1066,6 @@ static int check_writable(const char *path, int exists, char *err,
 	return rc;
 }
 
-/* path + suffix ("-wal", "-shm"), or NULL. */
-static char *beside(const char *path, const char *suffix)
-{
-	size_t n = strlen(path), k = strlen(suffix);
-	char *w = malloc(n + k + 1);
-	if (w) {
-		memcpy(w, path, n);
-		memcpy(w + n, suffix, k + 1);
-	}
-	return w;
-}
-
 /* A -wal or -shm beside path that this user cannot write (a reader's,
  * left by an older huiyi or another program): say whose it is and what to
  * do, before sqlite says only "read-only". 0 when there is none. */
@@ -871,11 +1159,15 @@ static int connect_readonly(struct hy_store *s, char *err, size_t errlen)
 	 * (and -wal) either, even where the folder would let it: owned by
 	 * the reader, they lock the owner out of the next import (a shared
 	 * folder, a sticky /tmp). With no -shm, no connection is open on the
-	 * file: read it as immutable, which creates nothing. */
-	char *shm = beside(s->path, "-shm");
+	 * file; with no -wal, none is writing (a -shm left alone by one that
+	 * was killed: opening would make a -wal): read it as immutable, which
+	 * creates nothing. */
+	char *shm = beside(s->path, "-shm"), *wal = beside(s->path, "-wal");
 	int no_shm = shm && access(shm, F_OK) != 0;
+	int no_wal = wal && access(wal, F_OK) != 0;
 	free(shm);
-	if ((access(s->path, W_OK) != 0 && no_shm) ||
+	free(wal);
+	if ((access(s->path, W_OK) != 0 && (no_shm || no_wal)) ||
 	    (s->no_shm && !wal_has_frames(s->path))) {
 		free(uri);
 		goto immutable;

@@ -11,11 +11,18 @@
 #define HY_STR_(x) #x
 #define HY_STR(x) HY_STR_(x)
 
-/* Make the index tables that are missing (sections_fts, meetings_fts,
- * fts_lengths) empty, for reindex to fill; *made counts them. Inside the
- * caller's transaction. */
-int hy_store_restore_index_tables(struct hy_store *s, size_t *made, char *err,
-				  size_t errlen);
+/* Make every derived table, index and trigger that is missing (the
+ * search index and its FTS5 tables, fts_lengths, bodies, the list
+ * indexes: whatever the migrations make besides the tables of imported
+ * data), as the migrations made them, empty, for reindex to fill; *made
+ * counts them. Inside the caller's transaction. */
+int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err,
+			     size_t errlen);
+
+/* 1 if name ("main." allowed before it) is a table, index or trigger
+ * huiyi can make again from the imported data (hy_store_restore_derived),
+ * 0 for the tables that hold it. */
+int hy_store_is_derived(const char *name);
 
 /* Statements prepared once per connection and reused (sqlite3_reset). */
 enum hy_store_stmt {

@@ -2405,6 +2405,10 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		"INSERT INTO sections_fts(sections_fts) VALUES ('optimize')",
 		"INSERT INTO meetings_fts(meetings_fts) VALUES ('optimize')",
 		hy_store_lens_rebuild,
+		/* bodies too: its counts are stale if a trigger was gone */
+		"DELETE FROM bodies",
+		"INSERT INTO bodies (name, n) SELECT body, count(*) FROM meetings"
+		" WHERE body IS NOT NULL GROUP BY body",
 		"COMMIT",
 	};
 
@@ -2414,9 +2418,9 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 				  "batch",
 				  s->path);
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-		if (i == 1) { /* a table dropped: made again, then filled */
+		if (i == 1) { /* a table or index dropped: made again, then filled */
 			size_t made;
-			int rc = hy_store_restore_index_tables(s, &made, err, errlen);
+			int rc = hy_store_restore_derived(s, &made, err, errlen);
 			if (rc) {
 				sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 				return rc;

@@ -6,26 +6,66 @@
 ext=$HUIYI_ROOT/${HUIYI_BUILD:-build}/huiyi_fts
 export HUIYI_DB=$T/h.db
 run 0 hy import "$HUIYI_ROOT/samples"
-for t in sections_fts meetings_fts fts_lengths; do
-	rm -f "$HUIYI_DB"*
-	run 0 hy import "$HUIYI_ROOT/samples"
-	sqlite3 -batch "$HUIYI_DB" ".load $ext" "DROP TABLE $t" || fail "could not drop $t"
+cp "$HUIYI_DB" "$T/good.db"
+schema() { sql "$1" "SELECT type || ' ' || name FROM sqlite_master ORDER BY name"; }
+schema "$T/good.db" >"$T/schema.good"
+# everything huiyi makes from the meetings: the search index (its FTS5
+# tables and each table FTS5 keeps for it), fts_lengths, bodies, every
+# index and trigger; not the tables of imported data
+derived=$(sql "$T/good.db" "SELECT name FROM sqlite_master WHERE sql IS NOT NULL
+	AND name NOT LIKE 'sqlite%'
+	AND name NOT IN ('meetings', 'sections', 'people', 'meeting_people')")
+for t in sections_fts meetings_fts sections_fts_data meetings_fts_idx \
+	sections_fts_docsize meetings_fts_config fts_lengths bodies meetings_by_date; do
+	grep -qx "$t" <<<"$derived" || fail "$t is not in the schema any more"
+done
+for t in $derived; do
+	cp "$T/good.db" "$HUIYI_DB"
+	type=$(sql "$HUIYI_DB" "SELECT upper(type) FROM sqlite_master WHERE name = '$t'")
+	sqlite3 -batch "$HUIYI_DB" ".load $ext" "DROP $type $t" || fail "could not drop $t"
 	[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sqlite_master WHERE name = '$t'")" = 0 ] ||
 		fail "$t still there"
-	if [ "$t" != fts_lengths ]; then
-		run 1 hy search 燃气
-		has "$T/err" "huiyi reindex"
-	fi
+	# until then a command that needs it says what to do
+	hy search 燃气 >"$T/out" 2>"$T/err" || has "$T/err" "huiyi reindex"
+	hy list >"$T/out" 2>"$T/err" || has "$T/err" "huiyi reindex"
 	run 0 hy reindex
+	schema "$HUIYI_DB" >"$T/schema.now"
+	diff "$T/schema.good" "$T/schema.now" >&2 || fail "reindex did not make $t again"
 	run 0 hy search 燃气
 	has "$T/out" "燃气"
+	run 0 hy list --body 政府
+	has "$T/out" "常务会议"
 	sqlite3 -batch "$HUIYI_DB" ".load $ext" \
 		"INSERT INTO sections_fts (sections_fts) VALUES ('integrity-check');
 		 INSERT INTO meetings_fts (meetings_fts) VALUES ('integrity-check');" ||
 		fail "the index made again after dropping $t fails its integrity check"
+	[ "$(sql "$HUIYI_DB" "PRAGMA integrity_check")" = ok ] ||
+		fail "the database fails its integrity check after dropping $t"
+	[ "$(sql "$HUIYI_DB" "SELECT v FROM sections_fts_config WHERE k = 'automerge'")" = 16 ] ||
+		fail "the index made again after dropping $t lost its automerge"
 done
+# the dropped search index tables themselves are named with the way out
+cp "$T/good.db" "$HUIYI_DB"
+sqlite3 -batch "$HUIYI_DB" ".load $ext" "DROP TABLE sections_fts"
+run 1 hy search 燃气
+has "$T/err" "huiyi reindex makes it again"
+cp "$T/good.db" "$HUIYI_DB"
+sqlite3 -batch "$HUIYI_DB" "DROP INDEX meetings_by_date"
+run 1 hy list
+has "$T/err" "huiyi reindex makes it again"
+# a stale bodies table (its trigger was gone while meetings came in) is
+# counted again
+cp "$T/good.db" "$HUIYI_DB"
+sqlite3 -batch "$HUIYI_DB" "DELETE FROM bodies"
+run 0 hy reindex
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM bodies")" = \
+	"$(sql "$HUIYI_DB" "SELECT count(DISTINCT body) FROM meetings")" ] ||
+	fail "reindex did not count the bodies again"
 
-# another program holds the write lock: reindex names it
+# another program holds the write lock: reindex names it, not a program
+# that only has the file open (a reader started before it)
+python3 -c 'import sys, time; f = open(sys.argv[1], "rb"); time.sleep(12)' "$HUIYI_DB" &
+reader=$!
 python3 - "$HUIYI_DB" "$T/locked" <<'PY' &
 import sqlite3, sys, time, os
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -35,9 +75,39 @@ time.sleep(10)
 c.execute("ROLLBACK")
 PY
 holder=$!
-for _ in $(seq 50); do [ -e "$T/locked" ] && break; sleep 0.1; done
+for _ in $(seq 100); do [ -e "$T/locked" ] && break; sleep 0.1; done
+[ -e "$T/locked" ] || fail "the python writer did not start"
 run 1 hy reindex
-has "$T/err" "(pid $holder) is writing the database"
-kill "$holder" 2>/dev/null || true
+has "$T/err" "python3 (pid $holder) is writing the database"
+hasnt "$T/err" "pid $reader"
+kill "$holder" "$reader" 2>/dev/null || true
 wait 2>/dev/null || true
+
+# another huiyi: a reindex stopped while it holds the write lock (the lock
+# is byte 120 of the -shm, sqlite's WAL write lock, in /proc/locks)
+python3 "$HUIYI_ROOT/tests/tools/gen_readouts.py" "$T/gen" 2000 >/dev/null
+run 0 hy import "$T/gen"
+writing() { # PID holds the write lock of $HUIYI_DB
+	local ino
+	ino=$(stat -c %i "$HUIYI_DB-shm" 2>/dev/null) || return 1
+	grep -v -- '->' /proc/locks | grep -qE "POSIX +ADVISORY +WRITE +$1 [0-9a-f]+:[0-9a-f]+:$ino 120 "
+}
+first=
+for _ in $(seq 20); do
+	"$HUIYI_BIN" reindex 2>/dev/null &
+	pid=$!
+	while kill -STOP "$pid" 2>/dev/null; do
+		writing "$pid" && { first=$pid; break; }
+		kill -CONT "$pid"
+		sleep 0.002
+	done
+	[ -n "$first" ] && break
+	wait "$pid" || true
+done
+[ -n "$first" ] || fail "could not catch a reindex holding the write lock"
+run 1 hy reindex
+has "$T/err" "huiyi reindex (pid $first) is writing the database"
+kill -CONT "$first"
+wait "$first" || fail "the first reindex failed after it was stopped"
+run 0 hy reindex
 echo ok

@@ -38,6 +38,7 @@ f=$(mk newer); cp "$T/good.db" "$f"; sqlite3 -batch "$f" 'PRAGMA user_version = 
 # the version set back by hand over huiyi's tables: not new, not empty
 f=$(mk version_zero); cp "$T/good.db" "$f"; sqlite3 -batch "$f" 'PRAGMA user_version = 0'
 f=$(mk version_negative); cp "$T/good.db" "$f"; sqlite3 -batch "$f" 'PRAGMA user_version = -2'
+f=$(mk version_low); cp "$T/good.db" "$f"; sqlite3 -batch "$f" 'PRAGMA user_version = 2'
 f=$(mk foreign); sqlite3 -batch "$f" 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ($$x$$)' 2>/dev/null ||
 	sqlite3 -batch "$f" "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('x')"
 
@@ -85,10 +86,12 @@ for d in "$T"/bad/*/; do
 		# shellcheck disable=SC2086
 		"$HUIYI_BIN" -d "$f" $cmd >"$T/out" 2>"$T/err" || st=$?
 		refused "$kind: ${cmd%% *}" "$f" "$T/err" "$st"
+		case $kind in version_*) has "$T/err" "the version was changed by hand" ;; esac
 		n=$((n + 1))
 	done
 	browse "$f"
 	refused "$kind: the browser" "$f" "$T/err" "$st"
+	case $kind in version_*) has "$T/err" "the version was changed by hand" ;; esac
 	n=$((n + 1))
 	echo "ok: $kind: $(cat "$T/err")"
 done
@@ -100,4 +103,17 @@ hasnt "$T/err" "no meetings yet"
 run 1 hy -d "$T/bad/version_negative/huiyi.db" import "$HUIYI_ROOT/samples"
 has "$T/err" "changed by hand"
 hasnt "$T/err" "already exists"
+run 1 hy -d "$T/bad/version_low/huiyi.db" import "$HUIYI_ROOT/samples"
+has "$T/err" "schema version is 2, but it holds huiyi's tables (19 meetings) that look like version 5"
+hasnt "$T/err" "already exists"
+# the way back it gives works, also for a name the shell would split
+odd="$T/it's a copy.db"
+cp "$T/bad/version_zero/huiyi.db" "$odd"
+run 1 hy -d "$odd" list
+fix=$(sed -n 's/.*to recover, run \(sqlite3 .*\) and open it again.*/\1/p' "$T/err")
+[ -n "$fix" ] || fail "no command to recover in: $(cat "$T/err")"
+(cd / && eval "$fix") || fail "the command to recover failed: $fix"
+run 0 hy -d "$odd" list
+has "$T/out" "常务会议"
+run 0 hy -d "$odd" search 燃气
 echo "safety_corrupt: ok ($n refusals checked)"
