@@ -50,8 +50,10 @@ struct hy_import_opts {
 	int year;             /* for readouts that give no year: 0 = none */
 	int force;            /* store texts that read like no meeting too */
 	/* Follow links in a walked folder to files outside it (a folder from
-	 * someone else may link to ~/.ssh/id_rsa); 0: skip and count them.
-	 * A file named in paths is always read. */
+	 * someone else may link to ~/.ssh/id_rsa); 0: skip and count them,
+	 * checked again on each file as opened (/proc/self/fd), so that an
+	 * entry swapped for a link after the listing is caught too. A file
+	 * named in paths is always read. */
 	int follow_links;
 	size_t max_bytes;     /* 0: HY_IMPORT_MAX_BYTES */
 	size_t batch;         /* 0: HY_IMPORT_BATCH */

@@ -718,10 +718,33 @@ static int submit(struct run *r, struct job *in)
 	return 0;
 }
 
-/* One file (or stdin for "-"): read and hash it, then hand it on. dlen >
- * 0: a regular file, not a link, that a walk found in path[0..dlen) (which
- * ends before its last '/'). Returns 0 or a fatal hy_err code. */
-static int do_file(struct run *r, const char *path, size_t dlen)
+static int path_inside(const struct run *r, const char *t);
+
+/* After a walk opened a file: is it inside the folder being walked?
+ * Asked of the kernel (/proc/self/fd), as opened: someone who can write
+ * the folder may swap an entry, or a folder on the way, for a link
+ * between the listing (or inside_root) and the open. 1 when it cannot
+ * tell (no /proc): the look before opening stands alone then. A path
+ * longer than the buffer is cut, its start still right. */
+static int opened_inside(const struct run *r, int fd)
+{
+	char link[64], t[PATH_MAX + 1];
+	ssize_t k;
+
+	snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+	k = readlink(link, t, sizeof t - 1);
+	if (k <= 0 || t[0] != '/')
+		return 1;
+	t[k] = '\0';
+	return path_inside(r, t);
+}
+
+/* One file (or stdin for "-"): read and hash it, then hand it on. walked:
+ * found by walking a folder (a regular file, or a link inside_root or
+ * followed by follow_links); dlen > 0: a regular file, not a link, that
+ * a walk found in path[0..dlen) (which ends before its last '/'). Returns
+ * 0 or a fatal hy_err code. */
+static int do_file(struct run *r, const char *path, size_t dlen, int walked)
 {
 	struct job j = {0};
 	size_t len = 0;
@@ -739,7 +762,10 @@ static int do_file(struct run *r, const char *path, size_t dlen)
 		fd = STDIN_FILENO;
 	} else {
 		struct stat sb;
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		/* O_NONBLOCK when walking: an entry swapped for a FIFO since
+		 * the listing must not hang the import (it is skipped below) */
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+					(walked ? O_NONBLOCK : 0));
 		if (fd < 0 && errno == EINTR && stopped(r)) {
 			free(j.path); /* a FIFO with no writer, and ^C */
 			return 0;
@@ -748,6 +774,20 @@ static int do_file(struct run *r, const char *path, size_t dlen)
 			j.rc = hy_err_set(j.err, sizeof j.err, HY_ERR_IO,
 					  "cannot open: %s", strerror(errno));
 			return submit(r, &j);
+		}
+		if (walked) {
+			int regular = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode);
+			int inside = r->o->follow_links || opened_inside(r, fd);
+			if (!regular || !inside) {
+				/* no longer what the walk found: skipped as it
+				 * would have been, had it been so then */
+				close(fd);
+				free(j.path);
+				if (regular)
+					r->st->links_outside++;
+				return 0;
+			}
+			fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 		}
 		if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
 			j.mtime = (long long)sb.st_mtime;
@@ -846,13 +886,20 @@ static int by_name(const void *a, const void *b)
 
 static int walk(struct run *r, const char *dir, int depth);
 
+/* Is the absolute path t (links resolved) inside the folder being
+ * walked? */
+static int path_inside(const struct run *r, const char *t)
+{
+	size_t n = r->root_real ? strlen(r->root_real) : 0;
+	return t && n && strncmp(t, r->root_real, n) == 0 &&
+	       (t[n] == '/' || (n == 1 && r->root_real[0] == '/'));
+}
+
 /* Does the link at path lead to a file inside the folder being walked? */
 static int inside_root(const struct run *r, const char *path)
 {
 	char *t = realpath(path, NULL);
-	size_t n = r->root_real ? strlen(r->root_real) : 0;
-	int in = t && n && strncmp(t, r->root_real, n) == 0 &&
-		 (t[n] == '/' || (n == 1 && r->root_real[0] == '/'));
+	int in = path_inside(r, t);
 	free(t);
 	return in;
 }
@@ -897,7 +944,7 @@ static int visit(struct run *r, const char *path, unsigned char type,
 		/* a link's source is its target's path: realpath of its own */
 		const char *slash = strrchr(path, '/');
 		return do_file(r, path,
-			       link || !slash ? 0 : (size_t)(slash - path));
+			       link || !slash ? 0 : (size_t)(slash - path), 1);
 	}
 	return 0;
 }
@@ -978,7 +1025,7 @@ static int do_arg(struct run *r, const char *path)
 	struct stat sb;
 
 	if (strcmp(path, "-") == 0)
-		return do_file(r, path, 0);
+		return do_file(r, path, 0, 0);
 	if (stat(path, &sb) != 0) {
 		if (!r->counting) {
 			char why[256];
@@ -999,7 +1046,7 @@ static int do_arg(struct run *r, const char *path)
 		r->root_real = NULL;
 		return rc;
 	}
-	return do_file(r, path, 0);
+	return do_file(r, path, 0, 0);
 }
 
 static int passes(struct run *r, const char *const *paths, size_t n)

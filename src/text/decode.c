@@ -289,30 +289,10 @@ static int legacy_score(const char *name, const char *s, size_t n, int flush,
 
 /* ---- detection ---- */
 
-/* Share (in percent) of the UTF-16 code units in p[0..m) (big-endian when
- * be) that text in Chinese is made of: ASCII text, Han, CJK and general
- * punctuation, full-width forms. */
-static unsigned u16_plausible(const unsigned char *p, size_t m, int be)
-{
-	size_t good = 0, units = m / 2;
-	for (size_t i = 0; i + 1 < m; i += 2) {
-		unsigned u = be ? (unsigned)p[i] << 8 | p[i + 1] : (unsigned)p[i + 1] << 8 | p[i];
-		good += u == '\t' || u == '\n' || u == '\r' || (u >= 0x20 && u < 0x7f) ||
-			(u >= 0x2000 && u <= 0x206f) || (u >= 0x3000 && u <= 0x303f) ||
-			(u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff) ||
-			(u >= 0xff00 && u <= 0xffef);
-	}
-	return units ? (unsigned)(good * 100 / units) : 0;
-}
-
-/* "UTF-16LE"/"UTF-16BE" when the first bytes look like UTF-16 without a
- * BOM, else NULL. Text in UTF-8, GB18030 or Big5 has no NUL byte at all;
- * UTF-16 has one in every ASCII character (a newline, a digit of a date),
- * all at one parity. Mostly-ASCII UTF-16 is NULs at one parity in a fifth
- * of the pairs or more; Chinese UTF-16 has few (a readout's digits and
- * newlines; 开 U+5F00 puts one at the other), so two or more at one
- * parity and a quarter as many at the other count when nine units in ten
- * are what Chinese text is made of. */
+/* "UTF-16LE"/"UTF-16BE" when the first bytes look like mostly-ASCII
+ * UTF-16 without a BOM, else NULL: NULs at one parity in a fifth of the
+ * pairs or more, almost none at the other. (Text in UTF-8, GB18030 or
+ * Big5 has no NUL byte at all.) */
 static const char *guess_utf16(const unsigned char *p, size_t n)
 {
 	size_t m = (n < NUL_SAMPLE ? n : NUL_SAMPLE) & ~(size_t)1;
@@ -328,11 +308,147 @@ static const char *guess_utf16(const unsigned char *p, size_t n)
 		return "UTF-16LE";
 	if (z_even * 5 >= pairs && z_odd * 20 <= z_even)
 		return "UTF-16BE";
-	if (z_odd >= 2 && z_even * 4 <= z_odd && u16_plausible(p, m, 0) >= 90)
-		return "UTF-16LE";
-	if (z_even >= 2 && z_odd * 4 <= z_even && u16_plausible(p, m, 1) >= 90)
-		return "UTF-16BE";
 	return NULL;
+}
+
+/* What the code units of a UTF-16 sample are. */
+struct u16_scan {
+	size_t units;
+	size_t plausible; /* what text in Chinese is made of (below) */
+	size_t cjk;       /* of those: Han, CJK, general and full-width
+			   * punctuation */
+	size_t common;    /* of those: common characters (GB2312 level 1,
+			   * Big5 常用字) and punctuation, by gb_common or
+			   * big5_common, whichever counts more */
+	size_t unpaired;  /* surrogates without their other half */
+};
+
+static int u16_is_cjk(unsigned u)
+{
+	return (u >= 0x2000 && u <= 0x206f) || (u >= 0x3000 && u <= 0x303f) ||
+	       (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff) ||
+	       (u >= 0xff00 && u <= 0xffef);
+}
+
+/* The common characters among u[0..n): u converted to the legacy
+ * encoding called name (what it cannot hold as '?') and counted there. */
+static int u16_common(const char *name, const UChar *u, size_t n,
+		      size_t (*count)(const unsigned char *, size_t),
+		      size_t *common)
+{
+	UErrorCode st = U_ZERO_ERROR;
+	UConverter *cnv = ucnv_open(name, &st);
+	size_t cap = 4 * n + 16;
+	char *out = malloc(cap);
+	int32_t len;
+
+	*common = 0;
+	if (!cnv || U_FAILURE(st) || !out) {
+		if (cnv)
+			ucnv_close(cnv);
+		free(out);
+		return HY_ERR_NOMEM;
+	}
+	ucnv_setSubstChars(cnv, "?", 1, &st);
+	len = ucnv_fromUChars(cnv, out, (int32_t)cap, u, (int32_t)n, &st);
+	if (U_SUCCESS(st) || st == U_STRING_NOT_TERMINATED_WARNING)
+		*common = count((const unsigned char *)out, (size_t)len);
+	ucnv_close(cnv);
+	free(out);
+	return 0;
+}
+
+/* Scan p[0..m) (m even) as UTF-16, big-endian when be; common is counted
+ * only when the rest could make it Chinese. Returns 0 or HY_ERR_NOMEM. */
+static int u16_scan(const unsigned char *p, size_t m, int be,
+		    struct u16_scan *sc)
+{
+	size_t units = m / 2, n = 0, gb, b5;
+	UChar *u = malloc((units + 1) * sizeof *u);
+	int rc;
+
+	memset(sc, 0, sizeof *sc);
+	if (!u)
+		return HY_ERR_NOMEM;
+	for (size_t i = 0; i + 1 < m; i += 2) {
+		unsigned c = be ? (unsigned)p[i] << 8 | p[i + 1] :
+				  (unsigned)p[i + 1] << 8 | p[i];
+		u[n++] = (UChar)c;
+	}
+	sc->units = n;
+	for (size_t i = 0; i < n; i++) {
+		unsigned c = u[i];
+		if (c >= 0xd800 && c <= 0xdbff) {
+			if (i + 1 < n && u[i + 1] >= 0xdc00 && u[i + 1] <= 0xdfff)
+				i++; /* a pair: a rare character, not counted */
+			else if (i + 1 < n) /* the sample may cut a pair */
+				sc->unpaired++;
+			continue;
+		}
+		if (c >= 0xdc00 && c <= 0xdfff) {
+			sc->unpaired++;
+			continue;
+		}
+		if (u16_is_cjk(c)) {
+			sc->cjk++;
+			sc->plausible++;
+		} else if (c == '\t' || c == '\n' || c == '\r' ||
+			   (c >= 0x20 && c < 0x7f)) {
+			sc->plausible++;
+		}
+	}
+	rc = 0;
+	if (sc->unpaired == 0 && sc->plausible * 10 >= n * 9 &&
+	    sc->cjk * 4 >= n) { /* worth converting (u16_chinese) */
+		rc = u16_common("GB18030", u, n, gb_common, &gb);
+		if (rc == 0)
+			rc = u16_common("Big5", u, n, big5_common, &b5);
+		if (rc == 0)
+			sc->common = gb > b5 ? gb : b5;
+	}
+	free(u);
+	return rc;
+}
+
+/* Is the scan Chinese text? Nine units in ten what Chinese text is made
+ * of (ASCII, Han, punctuation), a quarter or more Han or punctuation, six
+ * in ten of those common characters (real text: over nine in ten), and no
+ * unpaired surrogate. Bytes that are not UTF-16 fail here: binary data
+ * has about four units in ten in those ranges, and English read in pairs
+ * of bytes is nine in ten "Han" ("he" is U+6568) but rare ones, a fifth
+ * of them common. */
+static int u16_chinese(const struct u16_scan *sc)
+{
+	return sc->units >= 2 && sc->unpaired == 0 &&
+	       sc->plausible * 10 >= sc->units * 9 &&
+	       sc->cjk * 4 >= sc->units && sc->common * 10 >= sc->cjk * 6;
+}
+
+/* "UTF-16LE"/"UTF-16BE" for Chinese UTF-16 without a BOM, which has few
+ * NULs or none (only its ASCII: digits, newlines; and 一 U+4E00, 开 U+5F00
+ * put one at the other parity), else NULL: the bytes must be of even
+ * length and u16_chinese in one byte order. Called on bytes that are not
+ * valid UTF-8. */
+static int guess_utf16_chinese(const unsigned char *p, size_t n,
+			       const char **enc)
+{
+	size_t m = (n < NUL_SAMPLE ? n : NUL_SAMPLE) & ~(size_t)1;
+	struct u16_scan le, be;
+	int rc;
+
+	*enc = NULL;
+	if (n % 2)
+		return 0;
+	rc = u16_scan(p, m, 0, &le);
+	if (rc == 0)
+		rc = u16_scan(p, m, 1, &be);
+	if (rc)
+		return rc;
+	if (u16_chinese(&le) && (!u16_chinese(&be) || le.common >= be.common))
+		*enc = "UTF-16LE";
+	else if (u16_chinese(&be))
+		*enc = "UTF-16BE";
+	return 0;
 }
 
 /* Choose an encoding for s[0..n) (no BOM). Returns a static name. */
@@ -350,7 +466,18 @@ static int detect(const char *s, size_t n, const char **enc)
 		return 0;
 	}
 	utf8_stats(s, n, &all);
-	if (all.bad == 0 || all.multi >= UTF8_DOMINANCE * all.bad) {
+	if (all.bad == 0) {
+		*enc = "UTF-8";
+		return 0;
+	}
+	rc = guess_utf16_chinese(p, n, &u16);
+	if (rc < 0)
+		return rc;
+	if (u16) {
+		*enc = u16;
+		return 0;
+	}
+	if (all.multi >= UTF8_DOMINANCE * all.bad) {
 		*enc = "UTF-8";
 		return 0;
 	}

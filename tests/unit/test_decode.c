@@ -139,6 +139,81 @@ static void test_chinese_utf16_without_bom(void **state)
 	check(be, sizeof be - 1, NULL, (struct want){text, "UTF-16BE", 0});
 }
 
+/* text (UTF-8) as UTF-16 without a BOM, big-endian when be; *n bytes. */
+static char *to_utf16(const char *text, int be, size_t *n)
+{
+	size_t len = strlen(text), o = 0;
+	char *out = malloc(4 * len + 2);
+	assert_non_null(out);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += hy_utf8_decode(text + i, len - i, &cp);
+		assert_true(cp < 0x10000);
+		out[o + !be] = (char)(cp >> 8);
+		out[o + be] = (char)(cp & 0xff);
+		o += 2;
+	}
+	*n = o;
+	return out;
+}
+
+static void check_utf16(const char *text)
+{
+	size_t n;
+	char *le = to_utf16(text, 0, &n), *be = to_utf16(text, 1, &n);
+	check(le, n, NULL, (struct want){text, "UTF-16LE", 0});
+	check(be, n, NULL, (struct want){text, "UTF-16BE", 0});
+	free(le);
+	free(be);
+}
+
+/* Chinese UTF-16 without a BOM and without ASCII has no NUL at the
+ * parity of ASCII at all (一 U+4E00 puts one at the other): still read as
+ * UTF-16, simplified and traditional. */
+static void test_chinese_utf16_no_ascii(void **state)
+{
+	(void)state;
+	check_utf16("县政府召开第三次常务会议，县长周明主持。会议研究了春耕工作，"
+		    "一致同意《关于加强安全生产的意见》。");
+	check_utf16("縣政府召開第三次常務會議，縣長周明主持。會議研究了春耕工作，"
+		    "一致同意《關於加強安全生產的意見》。");
+}
+
+static void check_not_utf16(const char *bytes, size_t n)
+{
+	struct hy_decoded d;
+	char err[256] = "";
+	assert_int_equal(hy_decode(bytes, n, NULL, &d, err, sizeof err), 0);
+	if (strncmp(d.encoding, "UTF-16", 6) == 0)
+		fail_msg("read as %s", d.encoding);
+	hy_decoded_free(&d);
+}
+
+/* What is not UTF-16 is not read as it: English with two stray NULs at
+ * one parity (its letter pairs read as Han: "he" is U+6568), English in
+ * Latin-1 (not UTF-8 either), and binary data. */
+static void test_not_utf16(void **state)
+{
+	static const char en[] =
+		"The council met on Monday and discussed the budget for the "
+		"next year, the roads and the schools of the county; the "
+		"chairman asked the members to report on their work soon.";
+	char buf[sizeof en], blob[4096];
+	uint32_t x = 12345;
+
+	(void)state;
+	memcpy(buf, en, sizeof en);
+	buf[41] = buf[101] = '\0';
+	check(buf, sizeof en - 1, NULL, (struct want){NULL, "UTF-8", 0});
+	buf[41] = buf[101] = '\xe9'; /* é in Latin-1 */
+	check_not_utf16(buf, sizeof en - 1 - (sizeof en - 1) % 2);
+	for (size_t i = 0; i < sizeof blob; i++) {
+		x = x * 1103515245u + 12345u;
+		blob[i] = (char)(x >> 24);
+	}
+	check_not_utf16(blob, sizeof blob);
+}
+
 static void test_gb18030_detected(void **state)
 {
 	(void)state;
@@ -319,6 +394,8 @@ int main(void)
 		cmocka_unit_test(test_utf16_bom),
 		cmocka_unit_test(test_utf16_without_bom),
 		cmocka_unit_test(test_chinese_utf16_without_bom),
+		cmocka_unit_test(test_chinese_utf16_no_ascii),
+		cmocka_unit_test(test_not_utf16),
 		cmocka_unit_test(test_gb18030_detected),
 		cmocka_unit_test(test_big5_detected),
 		cmocka_unit_test(test_legacy_invalid_counted),
