@@ -278,6 +278,23 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 	return 0;
 }
 
+/* The end of one write: a failure other than harmless (nothing was
+ * written: a duplicate, an unknown id) spoils the batch; a write that
+ * began its own transaction (own) commits or rolls it back here. */
+static int end_write(struct hy_store *s, int own, int rc, int harmless,
+		     char *err, size_t errlen)
+{
+	if (rc && rc != harmless)
+		s->batch_spoiled = 1;
+	if (own) {
+		if (rc)
+			hy_store_rollback(s);
+		else
+			rc = hy_store_commit(s, err, errlen);
+	}
+	return rc;
+}
+
 int hy_store_insert(struct hy_store *s, const struct hy_meeting *m,
 		    const struct hy_store_doc *doc, int64_t *id, char *err,
 		    size_t errlen)
@@ -306,15 +323,7 @@ int hy_store_insert(struct hy_store *s, const struct hy_meeting *m,
 	 * undoes by itself; any later failure leaves part of a meeting, so
 	 * the batch is spoiled and hy_store_commit rolls it back whole. */
 	rc = insert_rows(s, m, doc, sha, id, err, errlen);
-	if (rc && rc != HY_ERR_DUP)
-		s->batch_spoiled = 1;
-	if (own) {
-		if (rc)
-			hy_store_rollback(s);
-		else
-			rc = hy_store_commit(s, err, errlen);
-	}
-	return rc;
+	return end_write(s, own, rc, HY_ERR_DUP, err, errlen);
 }
 
 /* Deleting meetings (hy_store_delete, hy_store_delete_sha). The meeting's
@@ -486,14 +495,7 @@ int hy_store_delete(struct hy_store *s, const int64_t *ids, size_t n,
 		count += (size_t)gone; /* an id given twice goes once */
 	}
 	deleter_free(&d);
-	if (rc && rc != HY_ERR_NOTFOUND)
-		s->batch_spoiled = 1;
-	if (own) {
-		if (rc)
-			hy_store_rollback(s);
-		else
-			rc = hy_store_commit(s, err, errlen);
-	}
+	rc = end_write(s, own, rc, HY_ERR_NOTFOUND, err, errlen);
 	if (rc == 0 && deleted)
 		*deleted = count;
 	return rc;
