@@ -123,6 +123,42 @@ static size_t name_start(const struct doc *d, size_t a, size_t end)
 	return s;
 }
 
+/* The convener named before the verb at cv (区政府即召开…, 东安路街道党工委
+ * 在…召开), from the clause's start, not before a: an office of 2 to 12 Han
+ * characters, into *body (left NULL when none stands there). 0 or
+ * HY_ERR_NOMEM. */
+int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
+{
+	size_t c0 = cv;
+	while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]))
+		c0--;
+	/* 二届市委召开…: the term is no part of the body */
+	size_t t0 = c0;
+	while (t0 < cv && (cn_digit(d->cp[t0]) >= 0 || cn_unit(d->cp[t0]) || is_digit(d->cp[t0])))
+		t0++;
+	if (t0 > c0 && match(d, t0, cv, "届") && cv - t0 >= 3)
+		c0 = t0 + 1;
+	/* 区政府即召开, 区政府专题召开, 县府昨召开: an adverb is no part of the body */
+	static const char *const adverbs[] = {"随即", "即", "又", "再次", "专题", "紧急",
+					      "昨日", "昨", "今日", "今天", "今", "及时"};
+	for (size_t q = c0 + 2; q < cv; q++)
+		if (match_any(d, q, cv, adverbs, COUNT(adverbs), NULL) == cv - q) {
+			cv = q;
+			break;
+		}
+	/* 东安路街道党工委在鸿翔社区会议室召开: the body before 在 */
+	size_t zai = find(d, c0, cv, "在");
+	if (zai != NPOS && zai > c0 + 1)
+		cv = zai;
+	if (cv - c0 >= 2 && cv - c0 <= 12 && is_unit(d, c0, cv) &&
+	    count_han(d, c0, cv) == cv - c0 && !is_title_only(d, c0, cv)) {
+		*body = doc_str(d, c0, cv);
+		if (!*body)
+			return HY_ERR_NOMEM;
+	}
+	return 0;
+}
+
 /* Meeting name in [a,b) ending in 会议: body, number, kind. */
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
@@ -285,7 +321,10 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		    longest_end(d, bs, be, party_organs, COUNT(party_organs)) > 0;
 	if (kind_start == NPOS && span_eq(d, ks, ke, "会议") && !party) {
 		m->kind = doc_str(d, s, end);
-		return m->kind ? 0 : HY_ERR_NOMEM;
+		if (!m->kind)
+			return HY_ERR_NOMEM;
+		/* but 市委常委会召开扩大会议 names its convener */
+		return cv != NPOS && cv < s ? convener_before(d, a, cv, &m->body) : 0;
 	}
 	/* body stem moves to the kind: 县委常委会 + 会议 → 县委 + 常委会会议 */
 	int kind_bare = span_eq(d, ks, ke, "会议");
@@ -366,37 +405,9 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				free(kind.s);
 				return HY_ERR_NOMEM;
 			}
-		} else if (cv != NPOS && cv < s) {
-			size_t c0 = cv;
-			while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]))
-				c0--;
-			/* 二届市委召开…: the term is no part of the body */
-			size_t t0 = c0;
-			while (t0 < cv && (cn_digit(d->cp[t0]) >= 0 || cn_unit(d->cp[t0]) ||
-					   is_digit(d->cp[t0])))
-				t0++;
-			if (t0 > c0 && match(d, t0, cv, "届") && cv - t0 >= 3)
-				c0 = t0 + 1;
-			/* 区政府即召开, 区政府专题召开: an adverb is no part of the body */
-			static const char *const adverbs[] = {"随即", "即", "又", "再次", "专题", "紧急"};
-			for (size_t q = c0 + 2; q < cv; q++)
-				if (match_any(d, q, cv, adverbs, COUNT(adverbs), NULL) ==
-				    cv - q) {
-					cv = q;
-					break;
-				}
-			/* 东安路街道党工委在鸿翔社区会议室召开: the body before 在 */
-			size_t zai = find(d, c0, cv, "在");
-			if (zai != NPOS && zai > c0 + 1)
-				cv = zai;
-			if (cv - c0 >= 2 && cv - c0 <= 12 && is_unit(d, c0, cv) &&
-			    count_han(d, c0, cv) == cv - c0 && !is_title_only(d, c0, cv)) {
-				m->body = doc_str(d, c0, cv);
-				if (!m->body) {
-					free(kind.s);
-					return HY_ERR_NOMEM;
-				}
-			}
+		} else if (cv != NPOS && cv < s && convener_before(d, a, cv, &m->body)) {
+			free(kind.s);
+			return HY_ERR_NOMEM;
 		}
 	}
 	m->kind = kind.s;
@@ -620,9 +631,17 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		for (size_t t = 0; t < COUNT(place_levels) && !l0; t++)
 			ends_with(&b0, 0, b0.n, place_levels[t], &l0);
 		if (l0 && b0.n > l0 && place_start(&b0, b0.n - l0) == 0) {
-			/* 膏田镇召开…: a place, not an organ */
-			m->place = m->body;
-			m->body = NULL;
+			/* 膏田镇召开…: a town is a place, its organs (镇党委,
+			 * 镇政府) unnamed; but 五星街道召开… is the 街道 (its
+			 * office) convening in 五星街道 */
+			char *office = NULL;
+			if (match(&b0, b0.n - l0, b0.n, "街道") &&
+			    !(office = doc_str(&b0, b0.n - l0, b0.n)))
+				rc = HY_ERR_NOMEM;
+			if (!rc) {
+				m->place = m->body;
+				m->body = office;
+			}
 		}
 		doc_free(&b0);
 		if (rc || m->place)

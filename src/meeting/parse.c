@@ -79,6 +79,36 @@ static int tidy_body(struct hy_meeting *m)
 		m->body = NULL;
 		return 0;
 	}
+	/* 区委常委会召开第138次(扩大)会议: the 区委's 常委会(扩大)会议, as
+	 * 区委 + 常委会会议 (a 人大常委会 or 政协常委会 is a body itself) */
+	size_t sl = 0;
+	if (m->kind && b.n >= 5 && ends_with(&b, 0, b.n, "委常委会", &sl) &&
+	    !ends_with(&b, 0, b.n - 3, "人大", NULL) && !ends_with(&b, 0, b.n - 3, "政协", NULL)) {
+		struct doc k;
+		if ((rc = doc_init(&k, m->kind, strlen(m->kind)))) {
+			doc_free(&b);
+			return rc;
+		}
+		int bare = match(&k, 0, k.n, "(扩大)") || match(&k, 0, k.n, "扩大") ||
+			   span_eq(&k, 0, k.n, "会议");
+		doc_free(&k);
+		if (bare) {
+			size_t cut = b.off[b.n - 3];
+			struct buf kd = {0};
+			if (buf_add(&kd, m->body + cut, strlen(m->body + cut)) ||
+			    buf_add(&kd, m->kind, strlen(m->kind))) {
+				free(kd.s);
+				doc_free(&b);
+				return HY_ERR_NOMEM;
+			}
+			free(m->kind);
+			m->kind = kd.s;
+			m->body[cut] = '\0';
+			doc_free(&b);
+			if ((rc = doc_init(&b, m->body, strlen(m->body))))
+				return rc;
+		}
+	}
 	struct buf o = {0};
 	for (size_t i = 0; i < b.n && !rc; i++) {
 		size_t j = i + match(&b, i, b.n, "第");
@@ -515,6 +545,15 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		}
 		if (mn != NPOS && (rc = meeting_name(d, name_from, clause_end(d, mn, cut, 0), m)))
 			goto out;
+		/* 枣园街道召开会议传达…: a meeting without a name, its
+		 * convener before the verb */
+		if (!m->body) {
+			static const char *const bare[] = {"召开会议", "召开了会议", "召开专题会议"};
+			size_t ce = clause_end(d, a, cut, 1);
+			size_t bv = find_any(d, a, ce, bare, COUNT(bare), NULL);
+			if (bv != NPOS && (rc = convener_before(d, a, bv, &m->body)))
+				goto out;
+		}
 		/* 党组(扩大)会议和第9次常务会议, 党组会议暨三十一次主席会议: two
 		 * meetings at once; the numbered one is the series it belongs to */
 		static const char *const joins[] = {"和", "暨", "及"};
