@@ -602,6 +602,40 @@ static int place_from_greeting(const char *text, size_t len, const char *level,
 	return 0;
 }
 
+/* The body named only in the chair's title: 市人大常委会党组书记李某主持召开
+ * 党组扩大会议 is the 市人大常委会's 党组 meeting; 区政府常务副区长某召开
+ * 调度会 the 区政府's. Only when the text named no body. 0 or HY_ERR_NOMEM. */
+int body_from_chair_role(struct hy_meeting *m)
+{
+	if (m->body || !m->chair_role || !m->kind)
+		return 0;
+	struct doc r, k;
+	int rc = doc_init(&r, m->chair_role, strlen(m->chair_role));
+	if (rc)
+		return rc;
+	if ((rc = doc_init(&k, m->kind, strlen(m->kind)))) {
+		doc_free(&r);
+		return rc;
+	}
+	size_t end = 0;
+	size_t pg = find(&r, 0, r.n, "党组");
+	if (match(&k, 0, k.n, "党组") && pg != NPOS && pg >= 2 && pg <= 12 && is_unit(&r, 0, pg) &&
+	    count_han(&r, 0, pg) == pg) {
+		end = pg;
+	} else {
+		static const char *const govs[] = {"人民政府", "政府"};
+		size_t l = match_any(&r, 0, r.n, place_levels, COUNT(place_levels), NULL);
+		size_t g = l ? match_any(&r, l, r.n, govs, COUNT(govs), NULL) : 0;
+		if (g && l + g < r.n && !match(&k, 0, k.n, "党"))
+			end = l + g;
+	}
+	if (end && !(m->body = doc_str(&r, 0, end)))
+		rc = HY_ERR_NOMEM;
+	doc_free(&k);
+	doc_free(&r);
+	return rc;
+}
+
 /* The place of m's body: from the body itself (柏溪县政府: the body is
  * then 县政府), else from the title, the opening or the text. */
 int find_place(struct hy_meeting *m, const char *text, size_t len)

@@ -253,6 +253,32 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		     has_any(&d, lines[i].a, lines[i].b, reader_site, COUNT(reader_site))))
 			novel = 1;
 	}
+	/* 会议现场 / 图为…: the photo's captions follow, line by line, up to
+	 * the opening (党组书记李某传达…精神): a caption names no meeting
+	 * convened, so it is no title either */
+	for (size_t i = 0, seen = 0; i < nl && seen < 6; i++) {
+		if (kind[i] == L_BLANK)
+			continue;
+		seen++;
+		static const char *const photo[] = {"会议现场", "图为", "图片"};
+		if (kind[i] != L_CHROME ||
+		    !match_any(&d, lines[i].a, lines[i].b, photo, COUNT(photo), NULL))
+			continue;
+		static const char *const convened[] = {"召开", "举行", "会议", "会"};
+		for (size_t j = i + 1; j < nl && j <= i + 4; j++) {
+			struct span l = lines[j];
+			if (kind[j] == L_BLANK)
+				continue;
+			if (kind[j] != L_BODY || l.b - l.a > 60 || is_sent_end(&d, l.b - 1) ||
+			    find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != NPOS ||
+			    has_any(&d, l.a, l.b, convened, 2) ||
+			    match_any(&d, l.b - 2 < l.a ? l.a : l.b - 2, l.b, convened + 2, 2,
+				      NULL))
+				break;
+			kind[j] = L_CHROME;
+		}
+		break;
+	}
 	/* title: the first body line that reads like one. A line without
 	 * Chinese (a user name) or a short column label (旗级要闻) before a
 	 * line that names a meeting is page chrome, not the title. */
@@ -466,6 +492,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		m->not_readout = novel || (!meeting_word && !m->kind && !m->chair &&
 					   !m->date && !m->month_day) ||
 				 other_genre;
+	if (!rc)
+		rc = body_from_chair_role(m);
 	if (!rc)
 		rc = find_place(m, text, len);
 	if (!rc)
