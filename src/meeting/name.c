@@ -67,6 +67,11 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
  * 大会, 市人大), into *body when it reads as an office. 0 or HY_ERR_NOMEM. */
 static int session_owner(const struct doc *d, size_t a, size_t b, char **body)
 {
+	/* 召开学习贯彻县十七届人大一次会议精神…: a meeting about the session,
+	 * which owns nothing of it */
+	static const char *const study[] = {"学习", "传达", "贯彻", "落实"};
+	if (match_any(d, a, b, study, COUNT(study), NULL))
+		return 0;
 	struct buf o = {0};
 	for (size_t i = a; i < b; i++) {
 		size_t j = i + (match(d, i, b, "第") ? 1 : 0), k = j;
@@ -150,7 +155,14 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	size_t zai = find(d, c0, cv, "在");
 	if (zai != NPOS && zai > c0 + 1)
 		cv = zai;
-	if (cv - c0 >= 2 && cv - c0 <= 12 && is_unit(d, c0, cv) &&
+	/* 中国共产党某市第八届委员会3月4日下午举行…: the body before the day */
+	size_t day = find_date(d, c0, cv, &(struct ymd){0}, 0);
+	if (day != NPOS && day > c0 + 1)
+		cv = day;
+	/* a formal name is long: 中国人民政治协商会议某县委员会 */
+	static const char *const formal[] = {"中国共产党", "中共", "中国人民政治协商会议", "政协"};
+	size_t most = match_any(d, c0, cv, formal, COUNT(formal), NULL) ? 24 : 12;
+	if (cv - c0 >= 2 && cv - c0 <= most && is_unit(d, c0, cv) &&
 	    count_han(d, c0, cv) == cv - c0 && !is_title_only(d, c0, cv)) {
 		*body = doc_str(d, c0, cv);
 		if (!*body)
@@ -185,11 +197,19 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	}
 	end += wlen;
 	size_t cv = find_any(d, a, end, chair_verbs, COUNT(chair_verbs), NULL);
+	if (cv == NPOS) /* 某市委员会…举行第一次全体会议 */
+		cv = find(d, a, end, "举行");
 	/* the name starts after the last verb or separator before it; a
 	 * session's name before the session */
 	size_t owner = session != NPOS ? name_start(d, a, session) : a;
 	size_t s = session != NPOS ? name_start(d, session_end, end) : name_start(d, a, end);
 	if (end - s < 2)
+		return 0;
+	/* 召开学习贯彻县十七届人大一次会议…精神会议: the meeting named is the one
+	 * studied, not this one */
+	static const char *const study[] = {"学习", "传达", "贯彻"};
+	if (session == NPOS && match_any(d, s, end, study, COUNT(study), NULL) &&
+	    (find(d, end, b, "精神") != NPOS))
 		return 0;
 	/* 二届市委召开108次常委会会议: the term is no part of the body */
 	{
@@ -376,7 +396,9 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	if (body.n > 0 && body.n <= 60) {
 		struct doc bd;
 		if (doc_init(&bd, body.s, body.n) == 0) {
-			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于");
+			/* 中心组(扩大)第七次中心组学习会议: a group, no organ */
+			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于") &&
+				  !match(&bd, 0, bd.n, "中心组");
 			/* 县十五届县委 without its term: 县县委 is the 县委 */
 			if (bd.n >= 3 && bd.cp[0] == bd.cp[1] &&
 			    match_any(&bd, 0, bd.n, place_levels, COUNT(place_levels), NULL)) {
@@ -497,7 +519,7 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 			continue;
 		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
 		static const char *const verbs[] = {"召开", "召集", "举行", "胜利召开", "隆重召开",
-						    "第"};
+						    "及时召开", "随即召开", "组织", "第"};
 		/* outside the title only the organs proper: 提交县人大 is no place */
 		/* 来源：兴县新闻网: a site of the place */
 		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网"};
@@ -543,7 +565,8 @@ static int formal_body(struct hy_meeting *m)
 		return rc;
 	size_t p = match(&b, 0, b.n, "中国共产党");
 	size_t cppcc = p ? 0 : match(&b, 0, b.n, "中国人民政治协商会议");
-	size_t from = p ? p : cppcc;
+	size_t cppcc_short = p || cppcc ? 0 : match(&b, 0, b.n, "政协"); /* 政协某县委员会 */
+	size_t from = p ? p : cppcc ? cppcc : cppcc_short;
 	size_t ll = 0;
 	if (from && b.n >= from + 5 && ends_with(&b, from, b.n, "委员会", NULL))
 		ll = longest_end(&b, from, b.n - 3, place_levels, COUNT(place_levels));
@@ -554,6 +577,8 @@ static int formal_body(struct hy_meeting *m)
 		if (!rc && cppcc) /* 政 and 协 of 政治协商 */
 			rc = buf_add(&o, b.s + b.off[4], b.off[5] - b.off[4]) ||
 			     buf_add(&o, b.s + b.off[6], b.off[7] - b.off[6]);
+		else if (!rc && cppcc_short)
+			rc = buf_add(&o, b.s, b.off[2]);
 		else if (!rc)
 			rc = buf_add(&o, b.s + b.off[e], b.off[e + 1] - b.off[e]); /* 委 */
 		/* 重庆市渝中区: the place is the smallest, 渝中区 */
@@ -619,14 +644,27 @@ int body_from_chair_role(struct hy_meeting *m)
 	}
 	size_t end = 0;
 	size_t pg = find(&r, 0, r.n, "党组");
+	/* a party committee's study session: 某街道党工委书记…主持召开中心组学习会议 */
+	static const char *const secretaries[] = {"党工委书记", "党委书记"};
+	size_t ps = find_any(&r, 0, r.n, secretaries, COUNT(secretaries), NULL);
+	/* the government's own working meetings, convened by one of its heads
+	 * (a county-wide conference a 副县长 presides over is no 县政府's) */
+	static const char *const working[] = {"调度会", "办公会", "办公会议", "专题会", "专题会议",
+					      "碰头会", "协调会", "例会"};
+	int works = 0;
+	for (size_t t = 0; t < COUNT(working); t++)
+		works |= ends_with(&k, 0, k.n, working[t], NULL);
 	if (match(&k, 0, k.n, "党组") && pg != NPOS && pg >= 2 && pg <= 12 && is_unit(&r, 0, pg) &&
 	    count_han(&r, 0, pg) == pg) {
 		end = pg;
-	} else {
+	} else if (ps != NPOS && ps >= 1 && ps <= 12 && count_han(&r, 0, ps) == ps &&
+		   (find(&k, 0, k.n, "中心组") != NPOS || find(&k, 0, k.n, "学习") != NPOS)) {
+		end = ps + (match(&r, ps, r.n, "党工委") ? 3 : 2);
+	} else if (works) {
 		static const char *const govs[] = {"人民政府", "政府"};
 		size_t l = match_any(&r, 0, r.n, place_levels, COUNT(place_levels), NULL);
 		size_t g = l ? match_any(&r, l, r.n, govs, COUNT(govs), NULL) : 0;
-		if (g && l + g < r.n && !match(&k, 0, k.n, "党"))
+		if (g && l + g < r.n)
 			end = l + g;
 	}
 	if (end && !(m->body = doc_str(&r, 0, end)))
@@ -640,6 +678,37 @@ int body_from_chair_role(struct hy_meeting *m)
  * then 县政府), else from the title, the opening or the text. */
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
+	/* 余下街道热电厂社区召开…: the 社区 (its committee) in 热电厂社区, as
+	 * a 街道 convenes in its street */
+	if (m->body && !m->place) {
+		struct doc b;
+		int rc = doc_init(&b, m->body, strlen(m->body));
+		if (rc)
+			return rc;
+		if (b.n > 3 && b.n <= 14 && ends_with(&b, 0, b.n, "社区", NULL) &&
+		    count_han(&b, 0, b.n) == b.n) {
+			size_t from = 0;
+			for (size_t i = 0; i + 4 < b.n; i++) {
+				size_t l = match_any(&b, i, b.n - 2, place_levels, COUNT(place_levels),
+						     NULL);
+				if (l && i >= 2)
+					from = i + l;
+			}
+			char *place = doc_str(&b, from, b.n), *office = doc_str(&b, b.n - 2, b.n);
+			if (!place || !office) {
+				free(place);
+				free(office);
+				rc = HY_ERR_NOMEM;
+			} else {
+				free(m->body);
+				m->body = office;
+				m->place = place;
+			}
+		}
+		doc_free(&b);
+		if (rc || m->place)
+			return rc;
+	}
 	if (m->body) {
 		int rc = formal_body(m);
 		if (rc || m->place)

@@ -495,9 +495,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc)
 		rc = body_from_chair_role(m);
 	if (!rc)
-		rc = find_place(m, text, len);
-	if (!rc)
 		rc = tidy_body(m);
+	if (!rc)
+		rc = find_place(m, text, len);
 	if (!rc && !m->title)
 		rc = compose_title(m);
 out:
@@ -586,7 +586,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		 * meetings at once; the numbered one is the series it belongs to */
 		static const char *const joins[] = {"和", "暨", "及"};
 		size_t jn;
-		if (mn != NPOS && !m->number && mn + mlen < cut &&
+		if (mn != NPOS && m->kind && !m->number && mn + mlen < cut &&
 		    match_any(d, mn + mlen, cut, joins, COUNT(joins), &jn)) {
 			size_t from2 = mn + mlen + 1;
 			size_t end2 = clause_end(d, from2, cut, 0);
