@@ -313,7 +313,9 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
-	set_escdelay(25);
+	/* 0: an escape sequence reaches ncurses whole (take), so it has
+	 * nothing to wait for; take waited for a lone Esc's rest */
+	set_escdelay(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
 			  BUTTON5_PRESSED,
 		  NULL);
@@ -554,9 +556,9 @@ static long now_ms(void)
 
 /* Waits up to ms (0: not at all, -1: for ever) for the terminal to have
  * something, and reads what it has into t->in. Returns the bytes read; 0
- * when there were none (the time passed, or a signal came and
- * on_signal is set); -1 when the terminal hung up or failed (quit_flag
- * set, as SIGHUP would). */
+ * when the time passed; -1 when the terminal hung up or failed (quit_flag
+ * set, as SIGHUP would); -2 when a signal came and on_signal is set, or
+ * it asked to quit, stop or interrupt (the caller looks at the flags). */
 static long more(struct hy_term *t, int ms, int on_signal)
 {
 	long deadline = ms > 0 ? now_ms() + ms : 0;
@@ -575,7 +577,7 @@ static long more(struct hy_term *t, int ms, int on_signal)
 		int r = poll(&pfd, 1, ms);
 		if (r < 0 && errno == EINTR) {
 			if (on_signal || quit_flag || int_flag || tstp_flag)
-				return 0;
+				return -2;
 			if (ms > 0 && (ms = (int)(deadline - now_ms())) <= 0)
 				return 0;
 			continue;
@@ -661,7 +663,10 @@ static int take_paste(struct hy_term *t, struct hy_event *ev)
 					cut = 1;
 			}
 		}
-		if (more(t, 200, 0) <= 0)
+		/* a pause ends it, a hang-up too; Ctrl-C or Ctrl-Z meanwhile
+		 * wait for the paste's end (the rest is no keys) */
+		long got = more(t, 200, 0);
+		if (got == 0 || got == -1)
 			break;
 	}
 done:
@@ -899,7 +904,7 @@ int hy_term_read(struct hy_term *t, struct hy_event *ev, int timeout_ms)
 			wait = left > 0 ? (int)left : 0;
 		}
 		if (more(t, wait, 1) != 0)
-			continue; /* read, or hung up (quit_flag) */
+			continue; /* read, hung up (quit_flag), a signal */
 		if (timeout_ms >= 0 && deadline - now_ms() <= 0 &&
 		    !quit_flag && !tstp_flag && !int_flag)
 			return 0;

@@ -95,7 +95,6 @@ type_line fg
 wait_for "meetings"
 last_switch h "the browser back from fg"
 keys q
-for _ in $(seq 100); do pane | tail -1 | grep -qx '\$ *' && break; sleep 0.05; done
 last_switch l "the browser left"
 ok "bracketed paste on while the browser runs, off when suspended or gone"
 echo "browser_paste: ok"
