@@ -258,6 +258,8 @@ def browser_section(binary, db, small_db, nfiles, nsmall, runs):
         f"| move down one row (1,000 presses; p95 {r['down_p95']:.2f} ms) | {r['down']:.2f} ms | < 5 ms {ok(r['down'], 5)} |",
         f"| open a meeting (Enter) | {r['open']:.2f} ms | < 5 ms {ok(r['open'], 5)} |",
         f"| next section (Tab) | {r['tab']:.2f} ms | < 5 ms {ok(r['tab'], 5)} |",
+        f"| paste 100 KB into the search prompt (bracketed), until its frame | {r['paste_100k']:.1f} ms | < 50 ms {ok(r['paste_100k'], 50)} (issue 16) |",
+        f"| paste 1 MB into the search prompt (bracketed), until its frame | {r['paste_1m']:.1f} ms | < 50 ms {ok(r['paste_1m'], 50)} (issue 16) |",
         f"| peak RSS (VmHWM) | {r['rss']:.1f} MiB | < 32 MiB {ok(r['rss'], 32)} |",
         f"| peak RSS, same session on {nsmall:,} meetings | {r_small['rss']:.1f} MiB | independent of corpus size |",
         f"| start → first paint on {nsmall:,} meetings | {r_small['first']:.1f} ms | as fast as on {nfiles:,} |",

@@ -91,6 +91,7 @@ def huiyi(binary, db, runs):
     env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8")
     env.pop("NO_COLOR", None)
     firsts, downs, opens, tabs, rsss = [], [], [], [], []
+    pastes_100k, pastes_1m = [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             trace = os.path.join(tmp, "trace")
@@ -114,6 +115,26 @@ def huiyi(binary, db, runs):
                 opens.append(key(b"\r"))
                 key(b"q")
                 key(b"j")
+            # a paste into the search prompt (issue 16 item 4): the time
+            # from the first byte written to the frame that shows it
+            def paste(text):
+                data = b"\x1b[200~" + text + b"\x1b[201~"
+                t = time.monotonic_ns()
+                view = memoryview(data)
+                while view:
+                    r, w, _ = select.select([fd], [fd], [], 5)
+                    if r:
+                        drain(fd)
+                    if w:
+                        view = view[os.write(fd, view[:4096]):]
+                ms = (tr.wait("paint", fd) - t) / 1e6
+                key(b"\x1b")  # leave the prompt
+                return ms
+
+            key(b"/")
+            pastes_100k.append(paste("燃气安全 生产检查\n".encode() * 4000))
+            key(b"/")
+            pastes_1m.append(paste("燃气安全 生产检查\n".encode() * 40000))
             rsss.append(rss_kib(pid))
             os.write(fd, b"q")
             drain(fd, 0.2)
@@ -129,6 +150,8 @@ def huiyi(binary, db, runs):
         "open": statistics.median(opens),
         "tab": statistics.median(tabs),
         "rss": max(rsss) / 1024,
+        "paste_100k": statistics.median(pastes_100k),
+        "paste_1m": statistics.median(pastes_1m),
     }
 
 

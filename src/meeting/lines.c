@@ -100,6 +100,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			   find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS) &&
 	    has_any(d, a, b, rights, COUNT(rights)))
 		return L_CHROME;
+	/* <image>data:image/png;base64,…: an image the scraper wrote out */
+	if (match(d, a, b, "<image") || match(d, a, b, "<img") ||
+	    find(d, a, b < a + 40 ? b : a + 40, "data:image/") != NPOS)
+		return L_CHROME;
 	/* 本篇文章303字，读完约1分钟; 第A1版:要闻 总第391期 */
 	static const char *const widgets[] = {"读完约", "阅读时间", "总第", "版:"};
 	if (len <= 40 && has_any(d, a, b, widgets, COUNT(widgets)) &&

@@ -30,7 +30,9 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 					    "召开", "举行", "学习", "传达"};
 	for (size_t i = from; i + 1 < end; i++) {
 		size_t k;
-		if (match(d, i, end, "会议")) {
+		if (match(d, i, end, "会议") && i >= from + 4 && match(d, i - 4, end, "政治协商")) {
+			continue; /* 中国人民政治协商会议: a body's name */
+		} else if (match(d, i, end, "会议")) {
 			int bare_verb = 0;
 			for (size_t v = 0; v < COUNT(verbs) && i >= from + 2; v++)
 				bare_verb |= match(d, i - 2, end, verbs[v]) == 2;
@@ -245,6 +247,10 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			ks -= 2;
 		if (session != NPOS) /* 各组召集人会议: the whole name */
 			ks = s;
+		/* 各讨论组组长会议, 各代表团召集人会议: one meeting of them all */
+		if (session != NPOS && match(d, ks, end, "各") && end - ks > 5 &&
+		    !match(d, ks, end, "各组"))
+			ks++;
 		be = ks;
 	}
 	/* 2026年第1次旗政府常务会议, 五届104次区政府常务会议: the body
@@ -516,6 +522,52 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 	return rc;
 }
 
+/* A body under its formal name: 中国共产党乌审旗委员会 is the 旗委 of 乌审旗,
+ * 中国人民政治协商会议某县委员会 the 县政协, in the text's own script. */
+static int formal_body(struct hy_meeting *m)
+{
+	struct doc b;
+	int rc = doc_init(&b, m->body, strlen(m->body));
+	if (rc)
+		return rc;
+	size_t p = match(&b, 0, b.n, "中国共产党");
+	size_t cppcc = p ? 0 : match(&b, 0, b.n, "中国人民政治协商会议");
+	size_t from = p ? p : cppcc;
+	size_t ll = 0;
+	if (from && b.n >= from + 5 && ends_with(&b, from, b.n, "委员会", NULL))
+		ll = longest_end(&b, from, b.n - 3, place_levels, COUNT(place_levels));
+	if (ll && b.n - 3 - from > ll) {
+		size_t e = b.n - 3, lv = e - ll;
+		struct buf o = {0};
+		rc = buf_add(&o, b.s + b.off[lv], b.off[e] - b.off[lv]);
+		if (!rc && cppcc) /* 政 and 协 of 政治协商 */
+			rc = buf_add(&o, b.s + b.off[4], b.off[5] - b.off[4]) ||
+			     buf_add(&o, b.s + b.off[6], b.off[7] - b.off[6]);
+		else if (!rc)
+			rc = buf_add(&o, b.s + b.off[e], b.off[e + 1] - b.off[e]); /* 委 */
+		/* 重庆市渝中区: the place is the smallest, 渝中区 */
+		size_t pf = from;
+		for (size_t i = from + 1; i + 2 < lv; i++) {
+			size_t l2 = match_any(&b, i, lv, place_levels, COUNT(place_levels), NULL);
+			if (l2 && lv - (i + l2) >= 2)
+				pf = i + l2;
+		}
+		char *place = NULL;
+		if (!rc && !m->place && !(place = doc_str(&b, pf, e)))
+			rc = HY_ERR_NOMEM;
+		if (rc) {
+			free(o.s);
+		} else {
+			free(m->body);
+			m->body = o.s;
+			if (place)
+				m->place = place;
+		}
+	}
+	doc_free(&b);
+	return rc;
+}
+
 /* The site's greeting among the first lines (欢迎访问开鲁县人民政府!)
  * names the place whose site it is; with level, only at that level. */
 static int place_from_greeting(const char *text, size_t len, const char *level,
@@ -543,6 +595,11 @@ static int place_from_greeting(const char *text, size_t len, const char *level,
  * then 县政府), else from the title, the opening or the text. */
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
+	if (m->body) {
+		int rc = formal_body(m);
+		if (rc || m->place)
+			return rc;
+	}
 	if (!m->body) { /* 三道通镇召开…, 文昌镇第十五届人民代表大会… */
 		int rc = 0;
 		if (m->title && !(m->guessed & HY_GUESSED_TITLE))

@@ -101,6 +101,35 @@ static int tidy_body(struct hy_meeting *m)
 	return 0;
 }
 
+/* Texts of other genres that speak of meetings: a chronicle of a week's
+ * events (…大事记, its title says so) and a speech (a line opening with
+ * 同志们： among the first, as the speaker addresses the hall). */
+static int is_other_genre(const struct doc *d, const struct span *lines,
+			  const enum line_kind *kind, size_t nl, size_t title)
+{
+	static const char *const digests[] = {"大事记", "一周要闻", "要闻回顾", "工作动态汇总"};
+	if (title != NPOS && has_any(d, lines[title].a, lines[title].b, digests, COUNT(digests)))
+		return 1;
+	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
+		if (kind[i] == L_BLANK)
+			continue;
+		seen++; /* the title may have been taken for a column's name */
+		if (lines[i].b - lines[i].a <= 40 &&
+		    has_any(d, lines[i].a, lines[i].b, digests, COUNT(digests)))
+			return 1;
+	}
+	for (size_t i = 0, seen = 0; i < nl && seen < 6; i++) {
+		if (kind[i] != L_BODY)
+			continue;
+		seen++;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		if (match(d, a, lines[i].b, "同志们") && a + 3 < lines[i].b &&
+		    (d->cp[a + 3] == ':' || d->cp[a + 3] == ','))
+			return 1;
+	}
+	return 0;
+}
+
 int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 {
 	memset(m, 0, sizeof *m);
@@ -239,8 +268,24 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 					break;
 				}
 		}
-		/* …主管工作會報 發布日期:2014-04-21: the publish line glued on */
+		/* • 会议题目 • …: a label between bullets */
+		if (d.cp[a0] == 0x2022 || d.cp[a0] == 0xB7 || d.cp[a0] == 0x25CF) {
+			for (size_t k = a0 + 1; k < l.b && k <= a0 + 12; k++)
+				if (d.cp[k] == d.cp[a0] && k + 4 < l.b) {
+					a0 = skip_spaces(&d, k + 1, l.b);
+					break;
+				}
+		}
+		/* …全体会议 于伟主持 王伶雅: a byline glued on after a space */
 		size_t b0 = l.b;
+		static const char *const byline[] = {"主持", "记者", "编辑", "通讯员"};
+		for (size_t k = a0 + 8; k < l.b; k++)
+			if (is_space(d.cp[k]) && !is_space(d.cp[k - 1]) && l.b - k <= 16 &&
+			    has_any(&d, k, l.b, byline, COUNT(byline))) {
+				b0 = k;
+				break;
+			}
+		/* …主管工作會報 發布日期:2014-04-21: the publish line glued on */
 		static const char *const glued[] = {"发布日期", "发布时间", "来源:"};
 		for (size_t k = a0 + 4; k < l.b; k++)
 			if (is_space(d.cp[k - 1]) && match_any(&d, k, l.b, glued, COUNT(glued), NULL)) {
@@ -269,7 +314,12 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		int whole = clause_end(&d, a1, b1, 1) == b1;
 		/* 研究部署“双节”期间重点工作等: a short line of no clause
 		 * that says what the meeting did, with the article after it */
-		int deck = whole && b1 - a1 <= 40 && !is_content_line(&d, a1, b1) &&
+		/* 王某主持并讲话 孙某出席: phrases set apart by spaces, as a
+		 * newspaper sets a deck, may name the chair */
+		int phrases = 0;
+		for (size_t k = a1 + 1; k + 1 < b1; k++)
+			phrases |= is_space(d.cp[k]) && is_han(d.cp[k - 1]) && is_han(d.cp[k + 1]);
+		int deck = whole && b1 - a1 <= 40 && (phrases || !is_content_line(&d, a1, b1)) &&
 			   !starts_new(&d, a1, b1) && !item_marker(&d, a1, b1) &&
 			   !ends_paragraph(&d, a1, b1);
 		if (deck) {
@@ -362,6 +412,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 						    "办公会", "常务会", "常委会"};
 	int meeting_word = find_any(&d, 0, d.n, meeting_words, COUNT(meeting_words),
 				    NULL) != NPOS;
+	int other_genre = is_other_genre(&d, lines, kind, nl, title);
 	/* pass 1's view is done with: free it before pass 2 makes its own
 	 * (8 bytes a character each; a huge file would hold both) */
 	free(kind);
@@ -383,7 +434,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = HY_ERR_INVALID;
 	if (!rc)
 		m->not_readout = novel || (!meeting_word && !m->kind && !m->chair &&
-					   !m->date && !m->month_day);
+					   !m->date && !m->month_day) ||
+				 other_genre;
 	if (!rc)
 		rc = find_place(m, text, len);
 	if (!rc)
@@ -560,6 +612,18 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			if (!sentence || count_han(d, a, b) < 4) /* ?!?/p> */
 				continue;
 		}
+		/* 会议应到30人，实到22人，符合法定人数: the quorum, no item */
+		if (b - a <= 80 && find(d, a, b, "应到") != NPOS && find(d, a, b, "实到") != NPOS)
+			continue;
+		/* 会后，全体代表还视察了…: what followed the meeting joins its
+		 * last item */
+		static const char *const after[] = {"会后,", "会议结束后,", "会后"};
+		if (ss.n > 0 && match_any(d, skip_spaces(d, a, b), b, after, COUNT(after), NULL) &&
+		    agenda_verb_at(d, a, b, NULL) == NPOS) {
+			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
+				goto out;
+			continue;
+		}
 		/* "会议强调，…" continues the previous item; a run of them with
 		 * no item before is one point each */
 		int remark = is_remark(d, a, b);
@@ -571,6 +635,27 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		if ((rc = add_items(d, a, b, &ss)))
 			goto out;
 		last_point = remark;
+	}
+	/* 区人大常委会主任党兴阳主持会议。 at the end of a paragraph, 由县长
+	 * 某某主持, 开幕会由某某主持: a clause that ends with the chairing */
+	static const char *const chaired[] = {"主持会议并讲话", "主持会议", "主持并讲话",
+					      "主持"};
+	for (size_t k = 0; k < np && k < 8 && !m->chair && !rc; k++) {
+		for (size_t i = p[k].a; i < p[k].b && !m->chair && !rc;) {
+			size_t e = clause_end(d, i, p[k].b, 0);
+			size_t s0 = skip_spaces(d, i, e);
+			size_t by = find(d, s0, e, "由"); /* 开幕会由某某主持 */
+			if (by != NPOS && by < s0 + 10)
+				s0 = by + 1;
+			for (size_t t = 0; t < COUNT(chaired); t++) {
+				if (e - s0 > 4 && e - s0 <= 30 &&
+				    ends_with(d, s0, e, chaired[t], NULL)) {
+					rc = find_chair(d, s0, e, m);
+					break;
+				}
+			}
+			i = e + 1;
+		}
 	}
 out:
 	free(p);

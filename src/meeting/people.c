@@ -165,6 +165,16 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv *out,
 			   struct strv *units)
 {
+	/* 各镇(街)、发改、统计、住建等部门参加: a list of offices, however
+	 * short their names */
+	static const char *const of_units[] = {"等部门", "等单位", "等部门负责人",
+					       "等部门负责同志", "等单位负责同志",
+					       "等单位负责人", "等部门主要负责人"};
+	size_t e0 = b;
+	trim(d, &a, &e0);
+	for (size_t t = 0; t < COUNT(of_units); t++)
+		if (ends_with(d, a, e0, of_units[t], NULL))
+			out = units;
 	int depth = 0;
 	size_t s = a;
 	for (size_t i = a; i <= b; i++) {
@@ -241,7 +251,10 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			size_t c0 = c - 1; /* the clause before that comma */
 			while (c0 > from && d->cp[c0 - 1] != ',')
 				c0--;
+			/* 刘某请假，吴某列席会议: the absent are no list */
+			static const char *const absent[] = {"请假", "缺席"};
 			if (has_any(d, c0, c - 1, chair_verbs, COUNT(chair_verbs)) ||
+			    has_any(d, c0, c - 1, absent, COUNT(absent)) ||
 			    find_date(d, c0, c - 1, &(struct ymd){0}, 0) != NPOS) {
 				s = c;
 				break;

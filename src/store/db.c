@@ -789,7 +789,10 @@ static int check_journal_files(const char *path, char *err, size_t errlen)
 		struct stat sb;
 		if (!f)
 			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-		if (stat(f, &sb) == 0 && access(f, W_OK) != 0) {
+		/* (a file that goes between the two calls is a writer's that
+		 * just closed: no obstacle) */
+		if (stat(f, &sb) == 0 && access(f, W_OK) != 0 &&
+		    (errno == EACCES || errno == EPERM || errno == EROFS)) {
 			struct passwd *pw = getpwuid(sb.st_uid);
 			char who[64];
 			if (pw)

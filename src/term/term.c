@@ -55,6 +55,7 @@ struct hy_term {
 	struct sigaction old[SIG_N];
 	unsigned char caught[SIG_N]; /* old[i] must be put back */
 	char paste[HY_PASTE_MAX + 4]; /* the last HY_EV_PASTE's text */
+	char raw[HY_PASTE_MAX];       /* its bytes as they came */
 	/* Input: bytes read from the terminal, not yet taken: in[pos..len) */
 	unsigned char in[65536];
 	size_t pos, len;
@@ -636,11 +637,13 @@ static int seq_open(const unsigned char *p, size_t n)
 }
 
 /* A paste's text, after its ESC [200~: up to ESC [201~ (or a pause of
- * 200 ms: a paste stalled mid-way ends there) into t->paste, HY_PASTE_MAX
- * bytes kept (cut at a character's start), the rest read and dropped. */
+ * 200 ms: a paste stalled mid-way ends there) into t->raw, HY_PASTE_MAX
+ * bytes kept, the rest read and dropped; then into t->paste as text, each
+ * character whole, an invalid byte as U+FFFD, a character the cap cut in
+ * two dropped. */
 static int take_paste(struct hy_term *t, struct hy_event *ev)
 {
-	size_t len = 0, matched = 0;
+	size_t n_raw = 0, matched = 0;
 	int cut = 0;
 
 	for (;;) {
@@ -657,8 +660,8 @@ static int take_paste(struct hy_term *t, struct hy_event *ev)
 			matched = c == 27;
 			for (size_t i = 0; i < from + !matched; i++) {
 				unsigned char b = i < from ? (unsigned char)paste_end[i] : c;
-				if (len < HY_PASTE_MAX)
-					t->paste[len++] = (char)b;
+				if (n_raw < sizeof t->raw)
+					t->raw[n_raw++] = (char)b;
 				else
 					cut = 1;
 			}
@@ -669,17 +672,23 @@ static int take_paste(struct hy_term *t, struct hy_event *ev)
 		if (got == 0 || got == -1)
 			break;
 	}
-done:
-	if (cut) { /* not in the middle of a character */
-		size_t i = len;
-		while (i > 0 && len - i < 4 && ((unsigned char)t->paste[i - 1] & 0xC0) == 0x80)
-			i--;
-		if (i > 0 && ((unsigned char)t->paste[i - 1] & 0x80)) {
-			unsigned char lead = (unsigned char)t->paste[i - 1];
-			size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-			if (i - 1 + need > len)
-				len = i - 1;
+done:;
+	size_t len = 0;
+	for (size_t i = 0; i < n_raw;) {
+		uint32_t cp;
+		int bad;
+		size_t k = hy_utf8_next(t->raw + i, n_raw - i, &cp, &bad);
+		if (bad && cut && i + 4 > n_raw)
+			break; /* a character the cap cut in two */
+		char u[4];
+		size_t m = hy_utf8_encode(cp, u);
+		if (len + m > HY_PASTE_MAX) {
+			cut = 1;
+			break;
 		}
+		memcpy(t->paste + len, u, m);
+		len += m;
+		i += k;
 	}
 	t->paste[len] = '\0';
 	memset(ev, 0, sizeof *ev);
