@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -578,6 +579,15 @@ static int pool_start(struct run *r)
 	pthread_mutex_init(&pl->mu, NULL);
 	pthread_cond_init(&pl->work, NULL);
 	pthread_cond_init(&pl->done, NULL);
+	/* Workers block the signals that stop an import, so the one that
+	 * reads (standard input, a FIFO) is the one interrupted: a ^C caught
+	 * by a worker would leave it blocked in read() or open(). */
+	sigset_t stop_sigs, old_sigs;
+	sigemptyset(&stop_sigs);
+	sigaddset(&stop_sigs, SIGINT);
+	sigaddset(&stop_sigs, SIGTERM);
+	sigaddset(&stop_sigs, SIGHUP);
+	pthread_sigmask(SIG_BLOCK, &stop_sigs, &old_sigs);
 	for (pl->nth = 0; pl->nth < n; pl->nth++) {
 		struct worker *w = &pl->w[pl->nth];
 		w->pl = pl;
@@ -588,6 +598,7 @@ static int pool_start(struct run *r)
 			break; /* fewer workers, or none: still correct */
 		}
 	}
+	pthread_sigmask(SIG_SETMASK, &old_sigs, NULL);
 	return 0;
 }
 

@@ -2,8 +2,13 @@
  *
  * The only file that includes curses. It draws a grid by diffing it
  * against the previous frame and handing ncurses the changed cells, then
- * one doupdate(). Input is read with poll() on stdin and wget_wch() in
- * no-delay mode, so signals (quit, Ctrl-Z) are seen while waiting. */
+ * one doupdate(). Input: this file reads the terminal itself, in big
+ * chunks (ncurses reads it a byte and a poll() at a time: a megabyte pasted
+ * took seconds). Text and control bytes become key events here; a paste
+ * (ESC [200~ … ESC [201~) becomes one event; only escape sequences (keys,
+ * mouse) are handed to ncurses, written whole to the pipe it reads as its
+ * input, so it parses them as before and the order of keys is kept. The
+ * waits are poll()s, so signals (quit, Ctrl-Z, resize) are seen. */
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 
@@ -16,6 +21,7 @@
 #include <term.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -49,6 +55,14 @@ struct hy_term {
 	struct sigaction old[SIG_N];
 	unsigned char caught[SIG_N]; /* old[i] must be put back */
 	char paste[HY_PASTE_MAX + 4]; /* the last HY_EV_PASTE's text */
+	char raw[HY_PASTE_MAX];       /* its bytes as they came */
+	/* Input: bytes read from the terminal, not yet taken: in[pos..len) */
+	unsigned char in[65536];
+	size_t pos, len;
+	mbstate_t mb;  /* text is decoded as the locale says, as ncurses did */
+	int keys[2];   /* the pipe ncurses reads: escape sequences, whole */
+	FILE *keys_in; /* keys[0] as ncurses's input stream */
+	int fwd;       /* bytes were handed to ncurses: ask it before more */
 };
 
 /* Bracketed paste (xterm mode 2004): the terminal marks pasted text with
@@ -259,15 +273,35 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	quit_flag = 0;
 	quit_sig = 0;
 	tstp_flag = 0;
+	t->keys[0] = t->keys[1] = -1;
+	if (pipe(t->keys) != 0 ||
+	    fcntl(t->keys[0], F_SETFD, FD_CLOEXEC) != 0 ||
+	    fcntl(t->keys[1], F_SETFD, FD_CLOEXEC) != 0 ||
+	    fcntl(t->keys[1], F_SETFL, O_NONBLOCK) != 0 ||
+	    !(t->keys_in = fdopen(t->keys[0], "r"))) {
+		rc = hy_err_set(err, errlen, HY_ERR_IO,
+				"cannot start the terminal: %s",
+				strerror(errno));
+		if (t->keys[0] >= 0)
+			close(t->keys[0]);
+		if (t->keys[1] >= 0)
+			close(t->keys[1]);
+		free(t);
+		return rc;
+	}
 	/* Before newterm, so ncurses keeps its hands off these signals. */
 	catch_signals(t);
 	/* The size comes from the terminal, not from $LINES / $COLUMNS. */
 	use_env(FALSE);
 	use_tioctl(TRUE);
-	t->scr = newterm(term, stdout, stdin);
+	/* ncurses sets the terminal's modes through stdout, and reads its
+	 * keys from the pipe that hy_term_read fills */
+	t->scr = newterm(term, stdout, t->keys_in);
 	if (!t->scr) {
 		char name[48];
 		restore_signals(t);
+		fclose(t->keys_in);
+		close(t->keys[1]);
 		free(t);
 		safe_name(term, name, sizeof name);
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
@@ -280,7 +314,9 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	meta(stdscr, TRUE);
-	set_escdelay(25);
+	/* 0: an escape sequence reaches ncurses whole (take), so it has
+	 * nothing to wait for; take waited for a lone Esc's rest */
+	set_escdelay(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
 			  BUTTON5_PRESSED,
 		  NULL);
@@ -302,6 +338,8 @@ void hy_term_close(struct hy_term *t)
 	endwin();
 	restore_signals(t);
 	delscreen(t->scr);
+	fclose(t->keys_in);
+	close(t->keys[1]);
 	hy_grid_free(&t->prev);
 	free(t);
 }
@@ -509,75 +547,137 @@ static void suspend(struct hy_term *t)
 	bracketed_paste(1);
 }
 
-/* After an Esc: the rest of ESC [200~ (a paste begins)? Then read up to
- * ESC [201~ into t->paste (HY_PASTE_MAX bytes kept, the rest read and
- * dropped) and make it a HY_EV_PASTE. Else put back what was looked at
- * and return 0: a lone Esc, or Alt-x. */
-static int read_paste(struct hy_term *t, struct hy_event *ev)
+static long now_ms(void)
 {
-	static const wchar_t start[] = L"[200~";
-	wint_t seen[5];
-	int n = 0, r;
-	wtimeout(stdscr, 20);
-	while (n < 5 && (r = wget_wch(stdscr, &seen[n])) == OK && (wchar_t)seen[n] == start[n])
-		n++;
-	if (n < 5) {
-		if (r != ERR && n < 5) /* the one that did not match */
-			r == KEY_CODE_YES ? ungetch((int)seen[n]) : unget_wch((wchar_t)seen[n]);
-		while (n > 0)
-			unget_wch((wchar_t)seen[--n]);
-		return 0;
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Waits up to ms (0: not at all, -1: for ever) for the terminal to have
+ * something, and reads what it has into t->in. Returns the bytes read; 0
+ * when the time passed; -1 when the terminal hung up or failed (quit_flag
+ * set, as SIGHUP would); -2 when a signal came and on_signal is set, or
+ * it asked to quit, stop or interrupt (the caller looks at the flags). */
+static long more(struct hy_term *t, int ms, int on_signal)
+{
+	long deadline = ms > 0 ? now_ms() + ms : 0;
+
+	if (t->pos == t->len) {
+		t->pos = t->len = 0;
+	} else if (t->pos > 0 && t->len == sizeof t->in) {
+		memmove(t->in, t->in + t->pos, t->len - t->pos);
+		t->len -= t->pos;
+		t->pos = 0;
 	}
-	/* The rest straight from the terminal, a block a read: ncurses reads
-	 * a byte a call, and a 1 MB paste took seconds that way. Nothing of
-	 * it waits in ncurses' queue: its look-ahead after the Esc stopped at
-	 * "[200" (no key begins so) and the "~" was read alone. */
-	static const char end[] = "\033[201~";
-	static char raw[HY_PASTE_MAX];
-	char block[16384];
-	size_t n_raw = 0, matched = 0;
-	int cut = 0, fd = fileno(stdin);
-	for (int done = 0; !done;) {
-		struct pollfd p = {.fd = fd, .events = POLLIN};
-		int pr = poll(&p, 1, 200); /* a paste stalled mid-way ends there */
-		if (pr < 0 && errno == EINTR)
+	if (t->len == sizeof t->in)
+		return 0;
+	for (;;) {
+		struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
+		int r = poll(&pfd, 1, ms);
+		if (r < 0 && errno == EINTR) {
+			if (on_signal || quit_flag || int_flag || tstp_flag)
+				return -2;
+			if (ms > 0 && (ms = (int)(deadline - now_ms())) <= 0)
+				return 0;
 			continue;
-		if (pr <= 0)
-			break;
-		ssize_t got = read(fd, block, sizeof block);
-		if (got < 0 && (errno == EINTR || errno == EAGAIN))
-			continue;
-		if (got <= 0)
-			break;
-		for (size_t i = 0; i < (size_t)got; i++) {
-			if (block[i] == end[matched]) {
-				if (++matched < 6)
-					continue;
-				/* keys typed after the paste go back to ncurses */
-				for (size_t j = (size_t)got; j > i + 1; j--)
-					ungetch((unsigned char)block[j - 1]);
-				done = 1;
-				break;
+		}
+		if (r == 0)
+			return 0;
+		if (r > 0) {
+			ssize_t got = read(STDIN_FILENO, t->in + t->len,
+					   sizeof t->in - t->len);
+			if (got > 0) {
+				t->len += (size_t)got;
+				return (long)got;
 			}
-			/* a false start of the end marker is text */
-			for (size_t k = 0; k <= matched; k++) {
-				char c = k < matched ? end[k] : block[i];
-				if (k == matched && block[i] == end[0])
-					break; /* an Esc that may begin the marker */
-				if (n_raw < sizeof raw)
-					raw[n_raw++] = c;
+			if (got < 0 && (errno == EINTR || errno == EAGAIN))
+				return 0;
+		}
+		/* Hung up (end of file, EIO, POLLHUP with nothing to
+		 * read), with SIGHUP ignored or not yet here: quit. */
+		if (!quit_flag)
+			quit_sig = SIGHUP;
+		quit_flag = 1;
+		return -1;
+	}
+}
+
+static const char paste_start[] = "\033[200~", paste_end[] = "\033[201~";
+
+/* Could the escape sequence p[0..n), all there is so far, go on? A lone
+ * Esc, the start of a key's sequence or of a paste's, a mouse report
+ * without its end. */
+static int seq_open(const unsigned char *p, size_t n)
+{
+	char s[72];
+	const char *km = tigetstr("kmous");
+
+	if (n == 1 || (n < 6 && memcmp(p, paste_start, n) == 0))
+		return 1;
+	if (n >= sizeof s)
+		return 0;
+	memcpy(s, p, n);
+	s[n] = '\0';
+	if (strlen(s) == n && key_defined(s) < 0) /* a prefix of a key's */
+		return 1;
+	if (km && km != (char *)-1) {
+		size_t k = strlen(km);
+		if (k > 0 && n >= k && memcmp(p, km, k) == 0) {
+			if (km[k - 1] != '<') /* X10: three bytes follow */
+				return n < k + 3;
+			for (size_t i = k; i < n; i++) /* SGR: up to M or m */
+				if (p[i] == 'M' || p[i] == 'm')
+					return 0;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* A paste's text, after its ESC [200~: up to ESC [201~ (or a pause of
+ * 200 ms: a paste stalled mid-way ends there) into t->raw, HY_PASTE_MAX
+ * bytes kept, the rest read and dropped; then into t->paste as text, each
+ * character whole, an invalid byte as U+FFFD, a character the cap cut in
+ * two dropped. */
+static int take_paste(struct hy_term *t, struct hy_event *ev)
+{
+	size_t n_raw = 0, matched = 0;
+	int cut = 0;
+
+	for (;;) {
+		while (t->pos < t->len) {
+			unsigned char c = t->in[t->pos++];
+			size_t from;
+			if (c == (unsigned char)paste_end[matched]) {
+				if (++matched == 6)
+					goto done;
+				continue;
+			}
+			/* a false start of the end: it was text */
+			from = matched;
+			matched = c == 27;
+			for (size_t i = 0; i < from + !matched; i++) {
+				unsigned char b = i < from ? (unsigned char)paste_end[i] : c;
+				if (n_raw < sizeof t->raw)
+					t->raw[n_raw++] = (char)b;
 				else
 					cut = 1;
 			}
-			matched = block[i] == end[0];
 		}
+		/* a pause ends it, a hang-up too; Ctrl-C or Ctrl-Z meanwhile
+		 * wait for the paste's end (the rest is no keys) */
+		long got = more(t, 200, 0);
+		if (got == 0 || got == -1)
+			break;
 	}
-	/* as text: each character whole, an invalid byte as U+FFFD */
+done:;
 	size_t len = 0;
 	for (size_t i = 0; i < n_raw;) {
 		uint32_t cp;
 		int bad;
-		size_t k = hy_utf8_next(raw + i, n_raw - i, &cp, &bad);
+		size_t k = hy_utf8_next(t->raw + i, n_raw - i, &cp, &bad);
 		if (bad && cut && i + 4 > n_raw)
 			break; /* a character the cap cut in two */
 		char u[4];
@@ -597,6 +697,66 @@ static int read_paste(struct hy_term *t, struct hy_event *ev)
 	ev->len = len;
 	ev->cut = cut;
 	return 1;
+}
+
+static int key_event(int r, wint_t wc, struct hy_event *ev);
+
+/* The next thing in t->in. Returns 1 with an event in ev; 0 when it was
+ * handed to ncurses, read further or dropped (look again). */
+static int take(struct hy_term *t, struct hy_event *ev)
+{
+	const unsigned char *p = t->in + t->pos;
+	size_t n = t->len - t->pos;
+
+	if (p[0] == 27) {
+		size_t run = 1;
+		while (run < n && run < 64 && p[run] != 27)
+			run++;
+		/* all there is so far, and it could go on: wait a little
+		 * for the rest (a key's sequence split by a slow line) */
+		if (run == n && seq_open(p, n) && more(t, 25, 0) > 0)
+			return 0;
+		p = t->in + t->pos;
+		n = t->len - t->pos;
+		if (n >= 6 && memcmp(p, paste_start, 6) == 0) {
+			t->pos += 6;
+			return take_paste(t, ev);
+		}
+		run = 1;
+		while (run < n && run < 64 && p[run] != 27)
+			run++;
+		while (run < n && run > 1 && (p[run] & 0xC0) == 0x80)
+			run--; /* not in the middle of a character */
+		/* to ncurses, whole: it turns it into a key as before */
+		if (write(t->keys[1], p, run) != (ssize_t)run) {
+			t->pos += 1; /* the pipe is full: cannot be, ncurses
+				      * has read all before we write */
+			return 0;
+		}
+		t->pos += run;
+		t->fwd = 1;
+		return 0;
+	}
+	wchar_t wc;
+	size_t k = mbrtowc(&wc, (const char *)p, n, &t->mb);
+	if (k == (size_t)-2) { /* a character not all here yet */
+		memset(&t->mb, 0, sizeof t->mb);
+		if (more(t, 25, 0) > 0)
+			return 0;
+		t->pos = t->len; /* and never will be */
+		return 0;
+	}
+	if (k == (size_t)-1) { /* not a character: dropped */
+		memset(&t->mb, 0, sizeof t->mb);
+		t->pos++;
+		return 0;
+	}
+	t->pos += k ? k : 1; /* k = 0: a NUL byte, ^@ */
+	memset(ev, 0, sizeof *ev);
+	if (key_event(OK, (wint_t)wc, ev))
+		return 1;
+	memset(ev, 0, sizeof *ev);
+	return 0;
 }
 
 /* Translate what wget_wch returned. Returns 1 if it is an event. */
@@ -689,14 +849,6 @@ static void drain_resizes(void)
 	}
 }
 
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 int hy_term_read(struct hy_term *t, struct hy_event *ev, int timeout_ms)
 {
 	long deadline = timeout_ms >= 0 ? now_ms() + timeout_ms : 0;
@@ -704,7 +856,6 @@ int hy_term_read(struct hy_term *t, struct hy_event *ev, int timeout_ms)
 	set_term(t->scr);
 	memset(ev, 0, sizeof *ev);
 	for (;;) {
-		struct pollfd pfd = {.fd = STDIN_FILENO, .events = POLLIN};
 		wint_t wc;
 		int r, wait = -1;
 
@@ -724,53 +875,48 @@ int hy_term_read(struct hy_term *t, struct hy_event *ev, int timeout_ms)
 			ev->h = LINES;
 			return 1;
 		}
-		/* Keys ncurses already holds first, then the kernel's. */
-		wtimeout(stdscr, 0);
-		r = wget_wch(stdscr, &wc);
-		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
-			drain_resizes();
-			sync_size(t);
-			t->need_full = 1;
-			ev->type = HY_EV_RESIZE;
-			ev->w = COLS;
-			ev->h = LINES;
-			return 1;
-		}
-		if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
-			if (mouse_event(ev))
+		/* What ncurses holds first (sequences handed to it, a
+		 * resize), then what was read, then the terminal. */
+		if (t->fwd || t->pos == t->len) {
+			wtimeout(stdscr, 0);
+			r = wget_wch(stdscr, &wc);
+			if (r == ERR)
+				t->fwd = 0;
+			if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
+				drain_resizes();
+				sync_size(t);
+				t->need_full = 1;
+				ev->type = HY_EV_RESIZE;
+				ev->w = COLS;
+				ev->h = LINES;
 				return 1;
-			continue;
+			}
+			if (r == KEY_CODE_YES && wc == KEY_MOUSE) {
+				if (mouse_event(ev))
+					return 1;
+				continue;
+			}
+			if (r != ERR) {
+				if (key_event(r, wc, ev))
+					return 1;
+				memset(ev, 0, sizeof *ev);
+				continue;
+			}
 		}
-		if (r == OK && wc == 27 && read_paste(t, ev))
-			return 1;
-		if (r != ERR) {
-			if (key_event(r, wc, ev))
+		if (t->pos < t->len) {
+			if (take(t, ev))
 				return 1;
-			memset(ev, 0, sizeof *ev);
 			continue;
 		}
 		if (timeout_ms >= 0) {
 			long left = deadline - now_ms();
-			if (left <= 0)
-				return 0;
-			wait = (int)left;
+			wait = left > 0 ? (int)left : 0;
 		}
-		r = poll(&pfd, 1, wait);
-		if (r < 0 && errno != EINTR) {
-			ev->type = HY_EV_QUIT; /* no input any more */
-			return 1;
-		}
-		if (r == 0 && !quit_flag && !tstp_flag)
+		if (more(t, wait, 1) != 0)
+			continue; /* read, hung up (quit_flag), a signal */
+		if (timeout_ms >= 0 && deadline - now_ms() <= 0 &&
+		    !quit_flag && !tstp_flag && !int_flag)
 			return 0;
-		/* Hung up, with SIGHUP ignored or not yet here: a hung-up tty
-		 * also polls readable, but there is nothing left to read
-		 * (wget_wch said so above), and looking again would spin. */
-		if (r > 0 && (pfd.revents & (POLLHUP | POLLERR | POLLNVAL))) {
-			if (!quit_flag)
-				quit_sig = SIGHUP;
-			quit_flag = 1;
-			continue;
-		}
-		/* readable, or a signal: look again */
+		/* a signal: look again */
 	}
 }

@@ -1431,6 +1431,15 @@ static void resize(struct hy_model *m, int w, int h)
 	reader_sync(m); /* a new width: laid out again around the anchor */
 }
 
+/* The prompt is full: what did not fit is dropped, and the status says
+ * so ("pasted text cut: a prompt holds 511 bytes"). */
+static void prompt_full(struct hy_model *m, const char *what)
+{
+	snprintf(m->status, sizeof m->status, "%s cut: a prompt holds %zu bytes",
+		 what, sizeof m->input - 1);
+	m->status_error = 1;
+}
+
 static void prompt_key(struct hy_model *m, uint32_t key, struct hy_effects *fx)
 {
 	if (key == HY_KEY_ESC || key == HY_KEY_CTRL('c') || key == HY_KEY_CTRL('g')) {
@@ -1487,6 +1496,8 @@ static void prompt_key(struct hy_model *m, uint32_t key, struct hy_effects *fx)
 		memcpy(m->input + m->input_len, u, k);
 		m->input_len += k;
 		m->input[m->input_len] = '\0';
+	} else { /* full: a paste as keys, or a long typing */
+		prompt_full(m, "typing");
 	}
 }
 
@@ -1516,11 +1527,8 @@ static void paste(struct hy_model *m, const struct hy_event *ev)
 		m->input_len += n;
 	}
 	m->input[m->input_len] = '\0';
-	if (cut) {
-		char what[64];
-		snprintf(what, sizeof what, "%zu bytes", sizeof m->input - 1);
-		status(m, 1, "pasted text cut: a prompt holds", what);
-	}
+	if (cut)
+		prompt_full(m, "pasted text");
 }
 
 static void start_prompt(struct hy_model *m, int which, const char *initial)

@@ -11,6 +11,14 @@ export HUIYI_DB=$T/h.db
 # wait_file FILE: up to 10 s for FILE to appear
 wait_file() { for _ in $(seq 100); do [ -s "$1" ] && return 0; sleep 0.1; done; return 1; }
 
+# stored_none WHAT: no meeting, nothing half-stored
+stored_none() {
+	run 0 hy list
+	has "$T/err" "no meetings yet"
+	[ ! -e "$HUIYI_DB" ] || [ "$(sql "$HUIYI_DB" 'SELECT count(*) FROM meetings')" = 0 ] ||
+		fail "$1: a meeting was stored"
+}
+
 # on a terminal: Ctrl-C typed once (the pane's shell outlives it: a trap
 # with a handler, which huiyi does not inherit, unlike an ignored signal)
 if command -v tmux >/dev/null; then
@@ -19,10 +27,15 @@ if command -v tmux >/dev/null; then
 	tmux -L "$sock" -f /dev/null new-session -d -s t -x 100 -y 12 \
 		"sh -c 'trap true INT; \"$HUIYI_BIN\" import - 2>\"$T/tty.err\"; echo \$? >\"$T/tty.status\"; sleep 30'"
 	sleep 1
+	# a line of a readout typed, then Ctrl-C: nothing of it is stored
+	tmux -L "$sock" send-keys -t t -l "石桥县召开县政府第9次常务会议"
+	tmux -L "$sock" send-keys -t t Enter
+	sleep 0.3
 	tmux -L "$sock" send-keys -t t C-c
 	wait_file "$T/tty.status" || fail "one Ctrl-C on a terminal did not stop import -"
 	[ "$(cat "$T/tty.status")" = 1 ] || fail "status $(cat "$T/tty.status") after Ctrl-C, expected 1"
 	has "$T/tty.err" "interrupted"
+	stored_none tty
 fi
 
 # start.py OUT CMD...: CMD with SIGINT as by default (a background job of
@@ -32,7 +45,9 @@ cat >"$T/start.py" <<'PY'
 import os, signal, subprocess, sys
 out, cmd = sys.argv[1], sys.argv[2:]
 signal.signal(signal.SIGINT, signal.SIG_DFL)
-idle = subprocess.Popen(["sleep", "30"], stdout=subprocess.PIPE)
+# PREFIX: bytes the pipe sends before it goes idle (half a file)
+idle = subprocess.Popen(["sh", "-c", 'printf %s "$PREFIX"; exec sleep 30'],
+                        stdout=subprocess.PIPE)
 p = subprocess.Popen(cmd, stdin=idle.stdout, stderr=open(out + ".err", "w"))
 open(out + ".pid", "w").write("%d\n" % p.pid)
 rc = p.wait()
@@ -56,7 +71,12 @@ interrupt() {
 
 # an idle pipe
 interrupt pipe "$HUIYI_BIN" import -
+# a pipe that sent half a readout, then went idle: nothing of it stored
+PREFIX=$(printf '石桥县召开县政府第9次常务会议\n\n3月5日，县长周明主持召开') \
+	interrupt half "$HUIYI_BIN" import -
+stored_none half
 # a FIFO with no writer, named on the command line: blocked in open()
 mkfifo "$T/fifo"
 interrupt fifo "$HUIYI_BIN" import "$T/fifo"
+stored_none fifo
 echo ok
