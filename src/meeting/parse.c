@@ -109,6 +109,28 @@ static int tidy_body(struct hy_meeting *m)
 				return rc;
 		}
 	}
+	/* 旗人大常委会召开第九次会议: its 常委会会议, as 旗人大常委会第九次会议
+	 * names it */
+	if (m->kind && b.n >= 5 && ends_with(&b, 0, b.n, "常委会", NULL)) {
+		struct doc k;
+		if ((rc = doc_init(&k, m->kind, strlen(m->kind)))) {
+			doc_free(&b);
+			return rc;
+		}
+		int bare = span_eq(&k, 0, k.n, "会议");
+		doc_free(&k);
+		struct buf kd = {0};
+		if (bare && (buf_add(&kd, m->body + b.off[b.n - 3], b.off[b.n] - b.off[b.n - 3]) ||
+			     buf_add(&kd, m->kind, strlen(m->kind)))) {
+			free(kd.s);
+			doc_free(&b);
+			return HY_ERR_NOMEM;
+		}
+		if (bare) {
+			free(m->kind);
+			m->kind = kd.s;
+		}
+	}
 	struct buf o = {0};
 	for (size_t i = 0; i < b.n && !rc; i++) {
 		size_t j = i + match(&b, i, b.n, "第");
@@ -633,6 +655,12 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			}
 			for (size_t i = a; i < b && !rc;) {
 				size_t e = clause_end(d, i, b, 1);
+				/* 副旗长某，院长某；各局的负责同志；各镇的人大主席列席
+				 * 会议: groups joined by semicolons share the key at
+				 * the end */
+				static const char *const keys[] = {"出席", "列席", "参加", "参会"};
+				while (e < b && d->cp[e] == ';' && !has_any(d, i, e, keys, COUNT(keys)))
+					e = clause_end(d, e + 1, b, 1);
 				rc = people_in_sentence(d, i, e, &pp);
 				i = e + 1;
 			}

@@ -365,6 +365,19 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	size_t i = skip_spaces(d, a, b);
 	if (match_any(d, i, b, keys, COUNT(keys), NULL))
 		return 1;
-	return b - a < 200 && has_any(d, a, b, keys, COUNT(keys)) &&
-	       !has_any(d, a, b, remark_verbs, COUNT(remark_verbs));
+	if (b - a < 200 && has_any(d, a, b, keys, COUNT(keys)) &&
+	    !has_any(d, a, b, remark_verbs, COUNT(remark_verbs)))
+		return 1;
+	/* 主任某、副主任某…出席会议。then the long list of offices that
+	 * 列席: the first sentence says what the paragraph is */
+	size_t e = a;
+	while (e < b && !is_sent_end(d, e))
+		e++;
+	static const char *const ends[] = {"出席会议", "列席会议", "参加会议", "出席", "列席", "参加"};
+	int said = 0;
+	for (size_t t = 0; t < COUNT(ends) && !said; t++)
+		said = ends_with(d, a, e, ends[t], NULL);
+	return e < b && e - a < 200 && said &&
+	       !has_any(d, a, e, remark_verbs, COUNT(remark_verbs)) &&
+	       !has_any(d, e, b, remark_verbs, COUNT(remark_verbs));
 }
