@@ -209,7 +209,8 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp)
 {
-	static const char *const keys[] = {"出席", "列席", "参加", "参会", "到会指导", "到会"};
+	static const char *const keys[] = {"出席", "列席", "参加", "参会", "到会指导", "到会",
+					   "在主席台前排就座", "在主席台就座"};
 	size_t from = a;
 	size_t i = a;
 	while (i < b) {
@@ -359,7 +360,8 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const keys[] = {"出席", "列席", "参加会议", "参会"};
+	static const char *const keys[] = {"出席", "列席", "参加会议", "参会", "主席台就座",
+					   "主席台前排就座"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS)
 		return 0;
 	size_t i = skip_spaces(d, a, b);
