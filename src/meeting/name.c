@@ -493,6 +493,11 @@ static size_t place_start(const struct doc *t, size_t e)
 			i = j - 1;
 		}
 	}
+	/* 洛阳市偃师区: the place is the smallest */
+	static const char *const higher[] = {"省", "市", "州"};
+	for (size_t i = j + 2; bounded && i + 2 < e; i++)
+		if (match_any(t, i, e, higher, COUNT(higher), NULL))
+			j = i + 1;
 	if (!bounded || e - j > 4)
 		return e;
 	return j;
@@ -674,6 +679,79 @@ int body_from_chair_role(struct hy_meeting *m)
 	return rc;
 }
 
+/* The place named most often in the text at the body's level, when no
+ * line near the top names it: a 县政府's agenda speaks of 《通江县…办法》
+ * and 启动通江县第四小学. Each mention counts for every name it may hold
+ * (启动通江县: 动通江县, 通江县); the name most mentioned wins, the longest
+ * of those, twice at least and with no rival as often. */
+static int place_by_count(const char *text, size_t len, const char *level, char **place)
+{
+	/* 烟花爆竹区域, 突出市场: the level begins a word */
+	static const char *const words[] = {"域", "场", "民", "级", "城", "划", "间", "县",
+					    "块", "长", "容", "委书记"};
+	struct doc t;
+	int rc = doc_init(&t, text, len);
+	if (rc)
+		return rc;
+	struct doc lv;
+	if ((rc = doc_init(&lv, level, strlen(level)))) {
+		doc_free(&t);
+		return rc;
+	}
+	enum { MAXC = 64 };
+	size_t ca[MAXC], ce[MAXC], cn[MAXC], nc = 0;
+	for (size_t i = 2; i + lv.n <= t.n; i++) {
+		if (t.cp[i] != lv.cp[0] || !match(&t, i, t.n, level) ||
+		    match_any(&t, i + lv.n, t.n, words, COUNT(words), NULL))
+			continue;
+		/* the mention's longest name: up to four Han characters, but
+		 * before an organ (提高区政府议事…) only a bounded one */
+		size_t e = i + lv.n, j = place_start(&t, i);
+		if (j == i && !match_any(&t, e, t.n, organs, COUNT(organs), NULL))
+			while (j > 0 && i - j < 4 && is_han(t.cp[j - 1]))
+				j--;
+		for (size_t q = j; q + 2 <= i && nc <= MAXC; q++) {
+			int bad = 0;
+			for (size_t r = q; r < i && !bad; r++)
+				bad = !is_han(t.cp[r]) ||
+				      match_any(&t, r, i, not_place, COUNT(not_place), NULL) > 0;
+			if (bad)
+				continue;
+			size_t k = 0;
+			for (; k < nc; k++)
+				if (t.off[ce[k]] - t.off[ca[k]] == t.off[e] - t.off[q] &&
+				    memcmp(t.s + t.off[ca[k]], t.s + t.off[q], t.off[e] - t.off[q]) == 0)
+					break;
+			if (k == nc) {
+				if (nc == MAXC)
+					continue;
+				ca[nc] = q;
+				ce[nc] = e;
+				cn[nc++] = 0;
+			}
+			cn[k]++;
+		}
+	}
+	size_t best = MAXC;
+	for (size_t k = 0; k < nc; k++)
+		if (best == MAXC || cn[k] > cn[best] ||
+		    (cn[k] == cn[best] && ce[k] - ca[k] > ce[best] - ca[best]))
+			best = k;
+	int alone = best < MAXC && cn[best] >= 2;
+	for (size_t k = 0; k < nc && alone; k++) {
+		/* a rival as often that is no part of the best name */
+		size_t lk = t.off[ce[k]] - t.off[ca[k]], lb = t.off[ce[best]] - t.off[ca[best]];
+		if (k != best && cn[k] == cn[best] &&
+		    !(lk < lb && memcmp(t.s + t.off[ce[best]] - lk, t.s + t.off[ca[k]], lk) == 0))
+			alone = 0;
+	}
+	if (alone && !(*place = doc_str(&t, ca[best], ce[best])))
+		rc = HY_ERR_NOMEM;
+	doc_free(&lv);
+	doc_free(&t);
+	return rc;
+}
+
 /* The place of m's body: from the body itself (柏溪县政府: the body is
  * then 县政府), else from the title, the opening or the text. */
 int find_place(struct hy_meeting *m, const char *text, size_t len)
@@ -786,6 +864,8 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	}
 	if (!rc && !m->place)
 		rc = place_from_greeting(text, len, level, &m->place);
+	if (!rc && !m->place)
+		rc = place_by_count(text, len, level, &m->place);
 	return rc;
 }
 
