@@ -315,7 +315,10 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		static const char *const levels[] = {"县", "区", "市", "旗", "镇", "乡", "街道"};
 		static const char *const organ[] = {"人民政府", "政府", "党委", "党工委", "委"};
 		size_t l = match_any(d, ks, ke, levels, COUNT(levels), NULL);
-		size_t o = l ? match_any(d, ks + l, ke, organ, COUNT(organ), NULL) : 0;
+		size_t o = match_any(d, ks + l, ke, organ, COUNT(organ), NULL);
+		/* 第十九次政府常务会议: the government without its level */
+		if (!l && !match(d, ks, ke, "政府") && !match(d, ks, ke, "人民政府"))
+			o = 0;
 		if (o && ke - (ks + l + o) >= 3) {
 			bs = ks;
 			be = ks + l + o;

@@ -110,8 +110,14 @@ static int tidy_body(struct hy_meeting *m)
 		}
 	}
 	/* 旗人大常委会召开第九次会议: its 常委会会议, as 旗人大常委会第九次会议
-	 * names it */
-	if (m->kind && b.n >= 5 && ends_with(&b, 0, b.n, "常委会", NULL)) {
+	 * names it; so 大会主席团第二次会议 is a 主席团会议 and 乡第十届人民代表
+	 * 大会第九次会议 a 人民代表大会会议 */
+	static const char *const stems[] = {"人民代表大会", "常委会", "主席团"};
+	size_t stem = 0;
+	for (size_t t = 0; t < COUNT(stems) && !stem; t++)
+		if (b.n > 3 || t == 2)
+			ends_with(&b, 0, b.n, stems[t], &stem);
+	if (m->kind && stem && b.n >= stem) {
 		struct doc k;
 		if ((rc = doc_init(&k, m->kind, strlen(m->kind)))) {
 			doc_free(&b);
@@ -120,7 +126,7 @@ static int tidy_body(struct hy_meeting *m)
 		int bare = span_eq(&k, 0, k.n, "会议");
 		doc_free(&k);
 		struct buf kd = {0};
-		if (bare && (buf_add(&kd, m->body + b.off[b.n - 3], b.off[b.n] - b.off[b.n - 3]) ||
+		if (bare && (buf_add(&kd, m->body + b.off[b.n - stem], b.off[b.n] - b.off[b.n - stem]) ||
 			     buf_add(&kd, m->kind, strlen(m->kind)))) {
 			free(kd.s);
 			doc_free(&b);
@@ -622,7 +628,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				m->kind = two.kind;
 				two.kind = NULL;
 				m->number = two.number;
-				if (two.body) {
+				/* but 区政府党组会议暨第十九次政府常务会议: the
+				 * first names the organ in full */
+				if (two.body && !(m->body && strlen(m->body) > strlen(two.body))) {
 					free(m->body);
 					m->body = two.body;
 					two.body = NULL;
