@@ -91,8 +91,8 @@ static char *heading_of(const struct doc *d, size_t a, size_t b)
 		return heading_str(d, o, e);
 	if (v != NPOS) {
 		s = v;
-		while (s < b && (d->cp[s] == ':' || is_space(d->cp[s])))
-			s++;
+		while (s < b && (d->cp[s] == ':' || d->cp[s] == ',' || is_space(d->cp[s])))
+			s++; /* 会议决定，…: what was decided */
 		e = clause_end(d, s, b, 0);
 		if (e > s) {
 			trim(d, &s, &e);
