@@ -718,6 +718,24 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		/* 会议应到30人，实到22人，符合法定人数: the quorum, no item */
 		if (b - a <= 80 && find(d, a, b, "应到") != NPOS && find(d, a, b, "实到") != NPOS)
 			continue;
+		/* 本报讯(记者…)6月12日，…: a second article on the same page;
+		 * this meeting's items ended before it */
+		static const char *const leads[] = {"本报讯", "本网讯", "本台讯", "本刊讯"};
+		if (ss.n > 0 && match_any(d, skip_spaces(d, a, b), b, leads, COUNT(leads), NULL))
+			break;
+		/* 据悉，今年…: the reporter's background, no item; it joins the
+		 * last one as 会后 does. 某某宣布大会开幕，全体起立，奏唱国歌: the
+		 * ceremony, no item either */
+		static const char *const background[] = {"据悉", "据了解", "据介绍"};
+		static const char *const ceremony[] = {"奏唱国歌", "奏国歌", "宣布大会开幕",
+						       "宣布会议开幕", "宣布大会闭幕", "宣布会议闭幕"};
+		if ((match_any(d, skip_spaces(d, a, b), b, background, COUNT(background), NULL) ||
+		     (b - a <= 80 && has_any(d, a, b, ceremony, COUNT(ceremony)))) &&
+		    agenda_verb_at(d, a, b, NULL) == NPOS) {
+			if (ss.n > 0 && (rc = append_text(&ss.v[ss.n - 1], d, a, b)))
+				goto out;
+			continue;
+		}
 		/* 会后，全体代表还视察了…: what followed the meeting joins its
 		 * last item */
 		static const char *const after[] = {"会后,", "会议结束后,", "会后"};
