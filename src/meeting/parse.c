@@ -650,6 +650,11 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	}
 	for (size_t k = first; k < np; k++) {
 		size_t a = p[k].a, b = p[k].b;
+		/* 本报讯(记者…)6月12日，…: a second article on the same page;
+		 * this meeting's items ended before it */
+		static const char *const leads[] = {"本报讯", "本网讯", "本台讯", "本刊讯"};
+		if (ss.n > 0 && match_any(d, skip_spaces(d, a, b), b, leads, COUNT(leads), NULL))
+			break;
 		if (is_attendance(d, a, b)) {
 			/* 市委常委、副市长钟治峰主持会议并讲话，副市长…出席会议。 */
 			size_t ce = clause_end(d, a, b, 0);
@@ -718,11 +723,6 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		/* 会议应到30人，实到22人，符合法定人数: the quorum, no item */
 		if (b - a <= 80 && find(d, a, b, "应到") != NPOS && find(d, a, b, "实到") != NPOS)
 			continue;
-		/* 本报讯(记者…)6月12日，…: a second article on the same page;
-		 * this meeting's items ended before it */
-		static const char *const leads[] = {"本报讯", "本网讯", "本台讯", "本刊讯"};
-		if (ss.n > 0 && match_any(d, skip_spaces(d, a, b), b, leads, COUNT(leads), NULL))
-			break;
 		/* 据悉，今年…: the reporter's background, no item; it joins the
 		 * last one as 会后 does. 某某宣布大会开幕，全体起立，奏唱国歌: the
 		 * ceremony, no item either */
