@@ -56,10 +56,26 @@ static int name_ok(const struct doc *d, size_t a, size_t b)
 	return 1;
 }
 
+/* A name of five or six Han characters, none of them one a name never
+ * holds (会, 的, 和 …): only after a title. */
+static int long_name_ok(const struct doc *d, size_t a, size_t b)
+{
+	if (b - a < 5 || b - a > 6)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!is_han(d->cp[i]) ||
+		    match_any(d, i, i + 1, not_in_names, COUNT(not_in_names), NULL))
+			return 0;
+	for (size_t t = 0; t < COUNT(title_ends); t++)
+		if (find(d, a, b, title_ends[t]) != NPOS)
+			return 0;
+	return 1;
+}
+
 /* Split "role name" [a,b): returns the start of the name, or NPOS. The name
  * is 2–4 Han characters right after a title ending; when there is no title
  * at all, the whole span is the name if it is 2–4 Han characters. */
-static size_t split_role_name(const struct doc *d, size_t a, size_t b)
+static size_t split_role_name(const struct doc *d, size_t a, size_t b, int long_names)
 {
 	size_t m;
 	if (ends_with(d, a, b, "同志", &m))
@@ -80,7 +96,16 @@ static size_t split_role_name(const struct doc *d, size_t a, size_t b)
 		return best;
 	if (name_ok(d, a, b))
 		return a;
-	return NPOS;
+	/* 旗人大常委会主任宝音满都呼 (主持): after a title, a chair's name of
+	 * five or six characters too (Mongolian, Tibetan names written in
+	 * Han); in a list a long run is more often words than a name */
+	for (size_t t = 0; t < COUNT(title_ends) && long_names; t++) {
+		size_t tl, p = b >= a + 7 ? b - 6 : a + 1;
+		for (; p + 5 <= b && best == NPOS; p++)
+			if (ends_with(d, a, p, title_ends[t], &tl) && long_name_ok(d, p, b))
+				best = p;
+	}
+	return best;
 }
 
 /* 县委常委 is a title (常委 beats 委); 县纪委监委 is a unit. */
@@ -149,7 +174,7 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 		return 0; /* not a list item: a sentence */
 	if (is_title_only(d, a, b))
 		return 0; /* 县委常委 alone: the name is in the next item */
-	size_t p = split_role_name(d, a, b);
+	size_t p = split_role_name(d, a, b, 0);
 	if (p != NPOS && p > a)
 		return strv_push(out, doc_str(d, p, b));
 	/* 直属单位 is no name, 孙立行 is (a one-character ending proves nothing) */
@@ -191,7 +216,7 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 			 * joined by 和 */
 			size_t he = find(d, s, i, "和");
 			int rc;
-			size_t rn = he != NPOS ? split_role_name(d, he + 1, i) : NPOS;
+			size_t rn = he != NPOS ? split_role_name(d, he + 1, i, 0) : NPOS;
 			if (he != NPOS && name_ok(d, s, he) &&
 			    (name_ok(d, he + 1, i) || (rn != NPOS && rn > he + 1)))
 				rc = add_person(d, s, he, out, units) ? HY_ERR_NOMEM :
@@ -332,7 +357,7 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	trim(d, &s, &e);
 	if (e <= s)
 		return 0;
-	size_t p = split_role_name(d, s, e);
+	size_t p = split_role_name(d, s, e, 1);
 	/* 会议由镇党委尚金楼主持: an office, then the name */
 	for (size_t q = e >= s + 2 ? e - 2 : s;
 	     p == NPOS && match(d, v, b, "主持") && q + 4 >= e && q > s + 1; q--)
