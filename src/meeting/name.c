@@ -153,6 +153,8 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 		}
 	/* 东安路街道党工委在鸿翔社区会议室召开: the body before 在 */
 	size_t zai = find(d, c0, cv, "在");
+	if (zai == NPOS) /* 县府于3楼会议室召开 */
+		zai = find(d, c0, cv, "于");
 	if (zai != NPOS && zai > c0 + 1)
 		cv = zai;
 	/* 中国共产党某市第八届委员会3月4日下午举行…: the body before the day */
