@@ -43,8 +43,10 @@ static int is_bare_date(const struct doc *d, size_t a, size_t b)
 	a += k;
 	while (a < b && (is_close_bracket(d->cp[a]) || is_space(d->cp[a])))
 		a++;
-	if (match(d, a, b, "星期") || match(d, a, b, "周"))
-		a += 3;
+	/* 星期三, 周三: the weekday's name and its day */
+	size_t wk = match(d, a, b, "星期") ? 2 : match(d, a, b, "周") ? 1 : 0;
+	if (wk && a + wk < b)
+		a += wk + 1;
 	while (a < b && (is_close_bracket(d->cp[a]) || is_space(d->cp[a])))
 		a++;
 	return a >= b;

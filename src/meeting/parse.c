@@ -176,6 +176,20 @@ static int is_other_genre(const struct doc *d, const struct span *lines,
 		    has_any(d, lines[i].a, lines[i].b, digests, COUNT(digests)))
 			return 1;
 	}
+	/* a list page: three meetings or more, each under its own date line
+	 * (2023/02/01, then 会议摘要：市长某主持召开…) */
+	size_t dated = 0, convened = 0;
+	for (size_t i = 0; i < nl; i++) {
+		struct ymd t;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		if (kind[i] == L_META && lines[i].b - a <= 20 && parse_date(d, a, lines[i].b, &t) &&
+		    t.y)
+			dated++;
+		else if (kind[i] == L_BODY && find(d, a, lines[i].b, "主持召开") != NPOS)
+			convened++;
+	}
+	if (dated >= 3 && convened >= 3)
+		return 1;
 	for (size_t i = 0, seen = 0; i < nl && seen < 6; i++) {
 		if (kind[i] != L_BODY)
 			continue;
@@ -497,6 +511,11 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	int meeting_word = find_any(&d, 0, d.n, meeting_words, COUNT(meeting_words),
 				    NULL) != NPOS;
 	int other_genre = is_other_genre(&d, lines, kind, nl, title);
+	/* a meeting's rules (市政府常务会议一般每月召开1-2次): about meetings in
+	 * general; with no day of its own, no readout */
+	static const char *const rules[] = {"一般每月召开", "一般每周召开", "不定期召开",
+					    "议事规则", "工作规则"};
+	int about_rules = has_any(&d, 0, d.n, rules, COUNT(rules));
 	/* pass 1's view is done with: free it before pass 2 makes its own
 	 * (8 bytes a character each; a huge file would hold both) */
 	free(kind);
@@ -517,7 +536,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;
 	if (!rc)
-		m->not_readout = novel || (!meeting_word && !m->kind && !m->chair &&
+		m->not_readout = novel || (about_rules && !m->month_day && !m->date) ||
+				 (!meeting_word && !m->kind && !m->chair &&
 					   !m->date && !m->month_day) ||
 				 other_genre;
 	if (!rc)
