@@ -216,3 +216,15 @@ keys q q
 wait_for "EXIT=0"
 san_check
 ok "late, split and repeated cursor position reports never reach the prompt; the rule stays narrow"
+
+# The CLI on the wide terminal: list and search cut their columns with
+# "…" (2 columns there) by the rule they are given; no row runs past the
+# edge. (The CLI does not ask the terminal: auto is narrow there.)
+export SCREEN_AMBI=2 TMUX_PRELOAD=$SO
+start_shell 80 40
+type_line "clear; hy --ambiguous wide list; HUIYI_AMBIGUOUS=wide hy search 协商; echo EXIT=\$?"
+wait_for "EXIT=0"
+intact
+pane | grep -qF "…" || fail "the CLI cut nothing at 80 columns"
+pane | grep -qF "«协商»" || fail "the search excerpt is not shown"
+ok "the CLI's list and search columns at 80 columns of the wide terminal"
