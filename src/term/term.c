@@ -693,9 +693,9 @@ static int go_on_report(struct hy_term *t, struct hy_event *ev)
 {
 	int row, col, k = 0;
 
-	if (now_ms() - t->rep_ms > 2000) {
-		k = 0; /* too late to go on: as if it did not */
-	} else {
+	/* more than 2 s later it is no report's rest: as if it did not
+	 * go on */
+	if (now_ms() - t->rep_ms <= 2000) {
 		while (t->pos < t->len && t->rep_n < sizeof t->rep) {
 			t->rep[t->rep_n] = t->in[t->pos];
 			k = report(t->rep, t->rep_n + 1, &row, &col);
@@ -725,7 +725,6 @@ static int seq_open(const unsigned char *p, size_t n)
 {
 	char s[72];
 	const char *km = tigetstr("kmous");
-
 	int row, col;
 
 	if (n == 1 || (n < 6 && memcmp(p, paste_start, n) == 0))
