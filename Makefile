@@ -112,7 +112,14 @@ $(BUILD)/tests/tools/%: tests/tools/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(HY_CFLAGS) $(HY_LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lm
 
-tests-build: $(BIN) $(EXT) $(UNIT_BIN) $(TEST_TOOL_BIN)
+# A terminal that draws ambiguous-width characters wide, for the e2e
+# tests: LD_PRELOAD into tmux (never with the sanitizers).
+AMBIWIDE := $(BUILD)/tests/ambiwide.so
+$(AMBIWIDE): tests/preload/ambiwide.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O1 -g -fPIC -shared $(PKG_CFLAGS) $(WARN) $(LDFLAGS) -o $@ $< $(EXT_LIBS) -pthread -ldl
+
+tests-build: $(BIN) $(EXT) $(UNIT_BIN) $(TEST_TOOL_BIN) $(AMBIWIDE)
 
 # Runs every test against the binaries in $(BUILD).
 test-run: tests-build

@@ -55,6 +55,11 @@ enum hy_event_type {
 	HY_EV_REDRAW, /* back from Ctrl-Z: the screen must be drawn anew
 		       * (hy_term_draw with force); w, h: the size. If it
 		       * changed meanwhile, a HY_EV_RESIZE follows. */
+	HY_EV_AMBIGUOUS, /* the terminal's answer to the ambiguous-width
+			  * probe (hy_term_probe_ambiguous): w, the columns
+			  * it drew an ambiguous character in, 1 or 2. The
+			  * model lays its text out again (the rule of
+			  * width.h may have changed). */
 };
 
 /* The most of one paste kept (a prompt holds far less). */

@@ -38,6 +38,16 @@ void hy_term_close(struct hy_term *t);
 /* Current size in columns and lines. */
 void hy_term_size(struct hy_term *t, int *w, int *h);
 
+/* Ask the terminal how wide it draws East Asian ambiguous-width
+ * characters, as Vim does for 'ambiwidth': one (U+25BD) at row 2, column
+ * 1, then a cursor position request (terminfo u7, ESC [6n). Nothing waits
+ * for the answer: it arrives with the keys as a HY_EV_AMBIGUOUS event (the
+ * first draw clears the character away). Every cursor position report
+ * the terminal sends, ESC [ row ; col R, is taken out of the input, also
+ * one split in two or coming long after (over SSH, after the user typed):
+ * none reaches the model as keys. Returns 0 when asked, -1 when the
+ * terminal cannot be asked (no u7, fewer than 2 lines). */
+int hy_term_probe_ambiguous(struct hy_term *t);
 /* Draw g (its size must be the terminal's, else it is clipped), changed
  * cells only, and place the cursor at (cy, cx), or hide it if cy < 0.
  * force: clear and redraw every cell (after HY_EV_REDRAW; a resize or a

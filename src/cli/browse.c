@@ -9,6 +9,7 @@
 #include "huiyi/model.h"
 #include "huiyi/term.h"
 #include "huiyi/view.h"
+#include "huiyi/width.h"
 
 #include <langinfo.h>
 #include <signal.h>
@@ -27,6 +28,21 @@ static void trace(FILE *f, const char *what)
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	fprintf(f, "%s %lld\n", what, (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec);
 	fflush(f);
+}
+
+/* The terminal's answer to the ambiguous-width probe: the rule follows it
+ * (when not given). Returns 1 if it changed: every cell is drawn anew. */
+static int ambiguous(const struct hy_cli *c, const struct hy_event *ev)
+{
+	int wide;
+
+	if (ev->type != HY_EV_AMBIGUOUS || c->ambiguous != HY_CLI_AMB_AUTO)
+		return 0;
+	wide = ev->w == 2;
+	if (wide == hy_width_ambiguous_wide())
+		return 0;
+	hy_width_set_ambiguous(wide);
+	return 1;
 }
 
 /* How long the browser waits for a key before it looks for changes to the
@@ -65,6 +81,10 @@ int hy_cli_browse(const struct hy_cli *c)
 		hy_store_close(s);
 		return HY_EXIT_FAIL;
 	}
+	/* ambiguous width: the terminal is asked, and the first frame
+	 * does not wait for the answer (HY_EV_AMBIGUOUS, below) */
+	if (c->ambiguous == HY_CLI_AMB_AUTO)
+		hy_term_probe_ambiguous(t);
 	hy_term_size(t, &w, &h);
 	hy_model_init(&m, w, h);
 	m.readonly = hy_store_readonly(s);
@@ -101,7 +121,7 @@ int hy_cli_browse(const struct hy_cli *c)
 			continue;
 		if (ev.type == HY_EV_KEY)
 			trace(tf, "key");
-		if (ev.type == HY_EV_REDRAW)
+		if (ev.type == HY_EV_REDRAW || ambiguous(c, &ev))
 			force = 1;
 		hy_model_update(&m, &ev, &fx);
 		if (fx.quit && ev.type == HY_EV_INTERRUPT)
@@ -118,7 +138,7 @@ int hy_cli_browse(const struct hy_cli *c)
 		for (int more = 0; more < 4096 && !fx.quit &&
 				   hy_term_read(t, &ev, 0) > 0;
 		     more++) {
-			if (ev.type == HY_EV_REDRAW)
+			if (ev.type == HY_EV_REDRAW || ambiguous(c, &ev))
 				force = 1;
 			hy_model_update(&m, &ev, &fx);
 			if (fx.quit && ev.type == HY_EV_INTERRUPT)

@@ -18,7 +18,12 @@ struct hy_cli {
 	const char *db;  /* database path */
 	int db_default;  /* db is the XDG default: create its folder */
 	int utf8;        /* the locale's encoding is UTF-8 */
+	int ambiguous;   /* HY_CLI_AMB_*: --ambiguous, HUIYI_AMBIGUOUS */
 };
+
+/* How wide ambiguous-width characters are (width.h): asked of the
+ * terminal (the browser; the CLI takes narrow), or as given. */
+enum { HY_CLI_AMB_AUTO = 0, HY_CLI_AMB_NARROW, HY_CLI_AMB_WIDE };
 
 /* Subcommands: argv[0] is the subcommand's name. Return an exit status. */
 int hy_cli_import(const struct hy_cli *c, int argc, char **argv);

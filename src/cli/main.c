@@ -1,6 +1,8 @@
 /* main.c: global options, the database path, and the subcommands. */
 #include "cli.h"
 
+#include "huiyi/width.h"
+
 #include <langinfo.h>
 #include <locale.h>
 #include <pwd.h>
@@ -48,6 +50,17 @@ static char *db_path(const char *opt, int *is_default)
 	return p;
 }
 
+/* "auto", "narrow", "wide" as HY_CLI_AMB_*, else -1. */
+static int ambiguous_rule(const char *s)
+{
+	static const char *const names[] = {"auto", "narrow", "wide"};
+
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i; /* the order of HY_CLI_AMB_* */
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -61,7 +74,7 @@ int main(int argc, char **argv)
 		{"reindex", hy_cli_reindex},
 		{"delete", hy_cli_delete},
 	};
-	const char *db = NULL, *codeset;
+	const char *db = NULL, *codeset, *amb = NULL;
 	char **rest;
 	int n = 0, help = 0, version = 0, rc;
 	struct hy_cli c = {0};
@@ -97,6 +110,15 @@ int main(int argc, char **argv)
 			db = argv[++i];
 		} else if (strncmp(a, "--db=", 5) == 0 && a[5]) {
 			db = a + 5;
+		} else if (strcmp(a, "--ambiguous") == 0) {
+			if (i + 1 >= argc) {
+				free(rest);
+				return hy_cli_usage(NULL, "option '%s' needs auto, "
+						    "narrow or wide", a);
+			}
+			amb = argv[++i];
+		} else if (strncmp(a, "--ambiguous=", 12) == 0) {
+			amb = a + 12;
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			help = 1;
 		} else if (strcmp(a, "-V") == 0 ||
@@ -119,6 +141,22 @@ int main(int argc, char **argv)
 		free(rest);
 		return rc;
 	}
+	/* ambiguous-width characters: the option, else HUIYI_AMBIGUOUS
+	 * (TODO issue 15: then the config file), else auto */
+	if (!amb && getenv("HUIYI_AMBIGUOUS") && *getenv("HUIYI_AMBIGUOUS")) {
+		amb = getenv("HUIYI_AMBIGUOUS");
+		if (ambiguous_rule(amb) < 0) {
+			free(rest);
+			return hy_cli_usage(NULL, "HUIYI_AMBIGUOUS must be auto, "
+					    "narrow or wide");
+		}
+	}
+	if (amb && (c.ambiguous = ambiguous_rule(amb)) < 0) {
+		free(rest);
+		return hy_cli_usage(NULL, "--ambiguous takes auto, narrow or "
+				    "wide");
+	}
+	hy_width_set_ambiguous(c.ambiguous == HY_CLI_AMB_WIDE);
 	path = db_path(db, &c.db_default);
 	if (!path) {
 		free(rest);

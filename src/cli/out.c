@@ -3,7 +3,9 @@
  * Width is wcwidth() when the locale is UTF-8 (the function ncursesw uses,
  * DESIGN.md §5), else ICU's East Asian Width (W and F count 2, combining
  * and format characters 0), so columns still line up for a terminal that
- * shows UTF-8 under a C locale. Controls never reach the terminal: they
+ * shows UTF-8 under a C locale. Ambiguous-width characters count 2 under
+ * --ambiguous wide (width.h: wcwidth() is ours; under a C locale the same
+ * rule). Controls never reach the terminal: they
  * print as U+FFFD, and so do the bidi controls (they would reorder the
  * rest of the line); invisible format characters (ZWSP, ZWJ, BOM …) are
  * left out. The same piped: text is for people, --json keeps the data,
@@ -15,6 +17,7 @@
 #include "cli.h"
 
 #include "huiyi/utf8.h"
+#include "huiyi/width.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,12 +47,19 @@ static int is_invisible(uint32_t cp)
 	       (cp >= 0xe0020 && cp <= 0xe007f);
 }
 
+/* U+FFFD and U+2026, what a control and a cut print: ambiguous width,
+ * 2 columns under the wide rule (width.h, --ambiguous). */
+static size_t amb_width(void)
+{
+	return hy_width_ambiguous_wide() ? 2 : 1;
+}
+
 int hy_cli_cp_width(const struct hy_cli *c, uint32_t cp)
 {
 	int ea;
 
 	if (is_control(cp))
-		return 1;
+		return (int)amb_width();
 	if (is_invisible(cp))
 		return 0;
 	if (c->utf8) {
@@ -65,6 +75,8 @@ int hy_cli_cp_width(const struct hy_cli *c, uint32_t cp)
 		break;
 	}
 	ea = u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH);
+	if (ea == U_EA_AMBIGUOUS && hy_width_ambiguous_wide())
+		return 2;
 	return ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
 }
 
@@ -218,15 +230,15 @@ void hy_cli_cell(const struct hy_cli *c, FILE *f, const char *s,
 		uint32_t cp;
 		size_t n = hy_utf8_decode(s + i, len - i, &cp);
 		size_t cw = (size_t)hy_cli_cp_width(c, cp);
-		if (used + cw + 1 > width)
+		if (used + cw + amb_width() > width)
 			break;
 		used += cw;
 		i += n;
 	}
 	put_n(f, s, i, 0);
-	if (width > used) {
+	if (width >= used + amb_width()) {
 		fputs("\xe2\x80\xa6", f); /* … */
-		used++;
+		used += amb_width();
 	}
 	if (pad && width > used)
 		spaces(f, width - used);

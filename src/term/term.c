@@ -63,7 +63,16 @@ struct hy_term {
 	int keys[2];   /* the pipe ncurses reads: escape sequences, whole */
 	FILE *keys_in; /* keys[0] as ncurses's input stream */
 	int fwd;       /* bytes were handed to ncurses: ask it before more */
+	int probe;     /* the ambiguous-width probe waits for its report */
+	/* the start of a cursor position report whose rest has not come */
+	unsigned char rep[24];
+	size_t rep_n;
+	long rep_ms; /* when it came */
 };
+
+/* The ambiguous-width probe (hy_term_probe_ambiguous): one character at
+ * row PROBE_ROW, column 1, then a cursor position request. */
+#define PROBE_ROW 2
 
 /* Bracketed paste (xterm mode 2004): the terminal marks pasted text with
  * ESC [200~ … ESC [201~, so a paste is one edit, not a storm of keys, and
@@ -357,6 +366,22 @@ void hy_term_size(struct hy_term *t, int *w, int *h)
 	*h = LINES;
 }
 
+int hy_term_probe_ambiguous(struct hy_term *t)
+{
+	const char *u7;
+
+	set_term(t->scr);
+	u7 = tigetstr("u7");
+	if (LINES < PROBE_ROW || COLS < 4 || !u7 || u7 == (char *)-1 ||
+	    strcmp(u7, "\033[6n") != 0)
+		return -1;
+	/* U+25BD, as Vim asks; the first draw clears it away */
+	printf("\033[%d;1H\xe2\x96\xbd\033[6n", PROBE_ROW);
+	fflush(stdout);
+	t->probe = 1;
+	return 0;
+}
+
 /* Nothing that could start or bend a control sequence reaches the
  * terminal: C0, DEL, C1, and the bidi embeddings, overrides and isolates
  * (they would reorder the rest of the line). */
@@ -427,19 +452,22 @@ static void put_wchars(struct hy_term *t, int y, int x, const wchar_t *wc,
 }
 
 /* Draw one cell of width 1 or 2 (w); a text that does not have that width
- * is drawn as U+FFFD and blanks. */
+ * is drawn as U+FFFD and blanks (as "?" in one cell where U+FFFD, an
+ * ambiguous-width character, is 2 columns wide). */
 static void draw_cell(struct hy_term *t, int y, int x, const char *text,
 		      int w, int role)
 {
-	static const wchar_t repl[] = {0xFFFD, 0}, blank[] = {L' ', 0};
+	static const wchar_t repl[] = {0xFFFD, 0}, blank[] = {L' ', 0},
+			     ask[] = {L'?', 0};
 	wchar_t wc[CCHARW_MAX + 1];
+	int rw = wcwidth(0xFFFD); /* 2 where ambiguous is wide */
 
 	if (cell_wchars(text, wc) == w) {
 		put_wchars(t, y, x, wc, role);
 		return;
 	}
-	put_wchars(t, y, x, repl, role);
-	if (w == 2)
+	put_wchars(t, y, x, rw <= w ? repl : ask, role);
+	if (w == 2 && rw < 2)
 		put_wchars(t, y, x + 1, blank, role);
 }
 
@@ -606,6 +634,90 @@ static long more(struct hy_term *t, int ms, int on_signal)
 
 static const char paste_start[] = "\033[200~", paste_end[] = "\033[201~";
 
+/* Is p[0..n) a cursor position report, ESC [ row ; col R (row and col of
+ * 1 to 4 digits)? Returns its length with *row and *col set; 0 if it is
+ * none; -1 if all of p[0..n) could be the start of one, with at least a
+ * digit of the row. */
+static int report(const unsigned char *p, size_t n, int *row, int *col)
+{
+	int v[2] = {0, 0}, f = 0, digits = 0;
+
+	if (n < 1 || p[0] != 27)
+		return 0;
+	if (n < 2)
+		return 0; /* a lone Esc is a key first */
+	if (p[1] != '[')
+		return 0;
+	for (size_t i = 2; i < n; i++) {
+		unsigned char c = p[i];
+		if (c >= '0' && c <= '9' && digits < 4) {
+			v[f] = v[f] * 10 + (c - '0');
+			digits++;
+		} else if (c == ';' && f == 0 && digits > 0) {
+			f = 1;
+			digits = 0;
+		} else if (c == 'R' && f == 1 && digits > 0) {
+			*row = v[0];
+			*col = v[1];
+			return (int)i + 1;
+		} else {
+			return 0;
+		}
+	}
+	return f == 1 || digits > 0 ? -1 : 0;
+}
+
+/* A whole report: the probe's answer (HY_EV_AMBIGUOUS, 1 with ev set), or
+ * one nobody waits for, dropped (0). Every ESC [ row ; col R is taken for
+ * a report and never reaches ncurses or the model: the probe's, late or
+ * twice, or a terminal's unasked one; ESC [ 1 ; m R is also F3 with a
+ * modifier in xterm's encoding, and the browser has no use for F3. The
+ * probe's row is 2, so that a key cannot pass for its answer. */
+static int took_report(struct hy_term *t, int row, int col,
+		       struct hy_event *ev)
+{
+	if (!t->probe || row != PROBE_ROW || col < 2 || col > 3)
+		return 0;
+	t->probe = 0;
+	memset(ev, 0, sizeof *ev);
+	ev->type = HY_EV_AMBIGUOUS;
+	ev->w = col - 1;
+	return 1;
+}
+
+/* The held start of a report (t->rep) goes on with what came since: a
+ * whole report is taken; bytes that do not go on with it are read as
+ * ever, and the start is dropped if it had its ';' (no key begins so),
+ * else handed to ncurses as it would have been. Returns 1 with an event. */
+static int go_on_report(struct hy_term *t, struct hy_event *ev)
+{
+	int row, col, k = 0;
+
+	/* more than 2 s later it is no report's rest: as if it did not
+	 * go on */
+	if (now_ms() - t->rep_ms <= 2000) {
+		while (t->pos < t->len && t->rep_n < sizeof t->rep) {
+			t->rep[t->rep_n] = t->in[t->pos];
+			k = report(t->rep, t->rep_n + 1, &row, &col);
+			if (k == 0)
+				break;
+			t->pos++;
+			t->rep_n++;
+			if (k > 0) {
+				t->rep_n = 0;
+				return took_report(t, row, col, ev);
+			}
+		}
+		if (k < 0 && t->rep_n < sizeof t->rep)
+			return 0; /* still a start: wait for more */
+	}
+	if (!memchr(t->rep, ';', t->rep_n) &&
+	    write(t->keys[1], t->rep, t->rep_n) == (ssize_t)t->rep_n)
+		t->fwd = 1;
+	t->rep_n = 0;
+	return 0;
+}
+
 /* Could the escape sequence p[0..n), all there is so far, go on? A lone
  * Esc, the start of a key's sequence or of a paste's, a mouse report
  * without its end. */
@@ -613,8 +725,11 @@ static int seq_open(const unsigned char *p, size_t n)
 {
 	char s[72];
 	const char *km = tigetstr("kmous");
+	int row, col;
 
 	if (n == 1 || (n < 6 && memcmp(p, paste_start, n) == 0))
+		return 1;
+	if (report(p, n, &row, &col) < 0)
 		return 1;
 	if (n >= sizeof s)
 		return 0;
@@ -707,7 +822,10 @@ static int take(struct hy_term *t, struct hy_event *ev)
 {
 	const unsigned char *p = t->in + t->pos;
 	size_t n = t->len - t->pos;
+	int row, col, rk;
 
+	if (t->rep_n > 0)
+		return go_on_report(t, ev);
 	if (p[0] == 27) {
 		size_t run = 1;
 		while (run < n && run < 64 && p[run] != 27)
@@ -721,6 +839,20 @@ static int take(struct hy_term *t, struct hy_event *ev)
 		if (n >= 6 && memcmp(p, paste_start, 6) == 0) {
 			t->pos += 6;
 			return take_paste(t, ev);
+		}
+		rk = report(p, n, &row, &col);
+		if (rk > 0) {
+			t->pos += (size_t)rk;
+			return took_report(t, row, col, ev);
+		}
+		if (rk < 0 && n <= sizeof t->rep) {
+			/* the start of a report, the rest not come: held
+			 * back (over SSH the rest may come later) */
+			memcpy(t->rep, p, n);
+			t->rep_n = n;
+			t->rep_ms = now_ms();
+			t->pos += n;
+			return 0;
 		}
 		run = 1;
 		while (run < n && run < 64 && p[run] != 27)

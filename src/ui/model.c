@@ -1751,6 +1751,11 @@ int hy_model_update(struct hy_model *m, const struct hy_event *ev,
 		return 1;
 	case HY_EV_REDRAW:
 		return 1;
+	case HY_EV_AMBIGUOUS: /* widths may have changed: laid out again */
+		m->reader_w = 0;
+		resize(m, m->w, m->h);
+		ensure_rows(m, fx);
+		return 1;
 	case HY_EV_QUIT:
 		fx->quit = 1;
 		return 0;

@@ -291,9 +291,12 @@ static void render_meeting(const struct hy_model *m, struct hy_grid *g, int *cy,
 	}
 	if (ow) {
 		size_t first = hy_model_outline_first(m);
+		/* the border is one column: "│" is ambiguous, 2 columns
+		 * where the terminal draws those wide; then "|" */
+		const char *bar = hy_width_cp(0x2502) == 1 ? "│" : "|";
 		for (int y = 1; y < g->h - 1; y++) {
 			size_t i = first + (size_t)(y - 1);
-			put(g, y, ow, "│", HY_ROLE_DIM, 1);
+			put(g, y, ow, bar, HY_ROLE_DIM, 1);
 			if (i >= mt->n_sections)
 				continue;
 			int role = (int)i + 1 == sec ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;

@@ -101,14 +101,17 @@ TERMNAME=tmux-256color
 infocmp "$TERMNAME" >/dev/null 2>&1 || TERMNAME=screen
 
 # start_shell W H [ENV...]: an interactive shell in a W x H tmux pane, on
-# a new tmux server (the one before, if any, is killed).
+# a new tmux server (the one before, if any, is killed). With TMUX_PRELOAD
+# set, the tmux server runs with it as LD_PRELOAD (browser_ambiguous.sh:
+# a terminal that draws ambiguous-width characters wide); the pane's
+# programs do not get it.
 start_shell() {
 	W=$1 H=$2
 	shift 2
 	stop_server
 	sock=hy$$.$((++nserver))
-	tm -f /dev/null new-session -d -s t -x "$W" -y "$H" \
-		"env -u NO_COLOR $* TERM=$TERMNAME HOME=$HOME PATH=$T/bin:$PATH HISTFILE=/dev/null PS1='\$ ' bash --norc --noprofile -i"
+	${TMUX_PRELOAD:+env LD_PRELOAD="$TMUX_PRELOAD"} tmux -L "$sock" -f /dev/null new-session -d -s t -x "$W" -y "$H" \
+		"env -u NO_COLOR ${TMUX_PRELOAD:+-u LD_PRELOAD} $* TERM=$TERMNAME HOME=$HOME PATH=$T/bin:$PATH HISTFILE=/dev/null PS1='\$ ' bash --norc --noprofile -i"
 	tm set-option -t t status off >/dev/null
 	wait_for '$'
 }
@@ -190,19 +193,21 @@ wait_line_not() {
 }
 
 # The screen checker, in display columns: East Asian Wide/Fullwidth are 2,
-# combining marks 0, the rest 1. Reads a capture on stdin; arguments:
+# combining marks 0, the rest 1 (ambiguous-width characters 2 with
+# SCREEN_AMBI=2 in the environment: a terminal that draws them wide). Reads a capture on stdin; arguments:
 # W H [cols C1,C2,...] — every line at most W columns and valid UTF-8,
 # exactly H lines, no control characters; with cols: the list rows (line 3
 # to the line above the status) have a character boundary after a blank
 # at each column start (CJK and Latin aligned). Prints what is wrong.
 cat >"$T/screen.py" <<'EOF'
-import sys, unicodedata
+import os, sys, unicodedata
+WIDE = ('W', 'F', 'A') if os.environ.get('SCREEN_AMBI') == '2' else ('W', 'F')
 def width(s):
     w = 0
     for ch in s:
         if unicodedata.combining(ch) or unicodedata.category(ch) in ('Mn', 'Me'):
             continue
-        w += 2 if unicodedata.east_asian_width(ch) in ('W', 'F') else 1
+        w += 2 if unicodedata.east_asian_width(ch) in WIDE else 1
     return w
 W, H = int(sys.argv[1]), int(sys.argv[2])
 cols = [int(c) for c in sys.argv[4].split(',')] if len(sys.argv) > 4 and sys.argv[3] == 'cols' else []
@@ -330,7 +335,9 @@ san_check() {
 # none of the invisible format characters huiyi must not send (ZWSP, ZWJ,
 # ZWNJ, word joiner and invisible operators, BOM, interlinear
 # annotation, tags), and never ESC [2J (the hostile tests' clear-screen:
-# ncurses clears with ESC [H ESC [J here). Prints what is wrong.
+# ncurses clears with ESC [H ESC [J here). One report request is allowed:
+# the ambiguous-width probe at start, ESC [2;1H U+25BD ESC [6n, once.
+# Prints what is wrong.
 { echo "import sys; sys.path.insert(0, '$HUIYI_ROOT/tests/tools')"; cat; } >"$T/raw.py" <<'EOF'
 import re
 from textcheck import INVISIBLE, read_utf8
@@ -341,6 +348,8 @@ MODES = {'?1', '?7', '?12', '?25', '?47', '?1000', '?1002', '?1003', '?1004',
          '4', '34'}
 CSI = re.compile(r'\x1b\[([\x30-\x3f]*)([\x20-\x2f]*)([\x40-\x7e])')
 C0 = set('\b\t\n\r\x0e\x0f')
+PROBE = '\x1b[2;1H\u25bd'
+probes = 0
 bad = []
 i = 0
 while i < len(text) and len(bad) < 10:
@@ -357,6 +366,8 @@ while i < len(text) and len(bad) < 10:
                 q = '?' if params.startswith('?') else ''
                 if not all(q + p in MODES for p in params.lstrip('?').split(';')):
                     why = 'a terminal mode huiyi does not set'
+            elif final == 'n' and params == '6' and text.endswith(PROBE, 0, i) and probes == 0:
+                probes += 1
             elif final not in FINALS:
                 why = 'a CSI sequence curses does not draw with'
         elif text[i + 1:i + 2] in ('(', ')') and text[i + 2:i + 3] in ('B', '0', 'U'):
@@ -422,6 +433,8 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	rk() { printf '%s' "$1" >"$T/raw" && "$PY" "$T/raw.py" "$T/raw" >/dev/null; }
 	rk $'\e[?1049h\e[1;30r\e[m\e[1;4H一\e[39;49m\e(B\e[K\r\n\e[?25l\e[?1006;1000h\e[?1049l' ||
 		fail "raw checker: what ncurses writes refused"
+	rk $'\e[2;1H\xe2\x96\xbd\e[6n\e[?1049h' || fail "raw checker: the ambiguous-width probe refused"
+	rk $'\e[2;1H\xe2\x96\xbd\e[6n\e[2;1H\xe2\x96\xbd\e[6n' && fail "raw checker: a second probe not seen"
 	for b in $'\e]52;c;eA==\a' $'\eP1$qm\e\\' $'\e_x\e\\' $'\e[6n' $'\ec' $'\e[2J' $'\e[21t' \
 		$'a\ab' $'\xc2\x9b1m' $'\x9b' $'\xe2\x80\xae' $'\xe2\x80\x8b' $'\xe2\x80\x8d' $'\e[?1049;5h'; do
 		rk "x${b}y" && fail "raw checker: $(printf '%q' "$b") not seen"

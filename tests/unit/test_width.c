@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include <cmocka.h>
 
@@ -238,6 +239,71 @@ static void test_truncate(void **state)
 	assert_string_equal(out, "");
 }
 
+/* The rule for East Asian ambiguous-width characters (“ ” … · § │ ①
+ * U+FFFD): 1 column narrow, 2 wide; the rest never changes. wcwidth() is
+ * the module's own (what ncursesw asks), so it follows the rule too. */
+static void test_ambiguous(void **state)
+{
+	static const uint32_t amb[] = {0x201C, 0x201D, 0x2018, 0x2026, 0x00B7,
+				       0x00A7, 0x2014, 0x2502, 0x2460, 0x25BD,
+				       0xFFFD};
+	char out[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof amb / sizeof *amb; i++)
+		assert_true(hy_width_is_ambiguous(amb[i]));
+	assert_false(hy_width_is_ambiguous('a'));
+	assert_false(hy_width_is_ambiguous(0x4E2D));
+	assert_false(hy_width_is_ambiguous(0x3001)); /* 、 is wide */
+
+	hy_width_set_ambiguous(0);
+	assert_int_equal(hy_width_ambiguous_wide(), 0);
+	for (size_t i = 0; i < sizeof amb / sizeof *amb; i++) {
+		assert_int_equal(hy_width_cp(amb[i]), 1);
+		assert_int_equal(wcwidth((wchar_t)amb[i]), 1);
+	}
+	assert_int_equal(hy_width_str("“会议”…", strlen("“会议”…")), 7);
+	assert_int_equal(hy_width_cp(0x85), 1); /* C1: U+FFFD */
+	expect_trunc("会议纪要", 7, "会议纪…", 7);
+	expect_trunc("“会议”纪要", 6, "“会议…", 6);
+
+	hy_width_set_ambiguous(1);
+	assert_int_equal(hy_width_ambiguous_wide(), 1);
+	for (size_t i = 0; i < sizeof amb / sizeof *amb; i++) {
+		assert_int_equal(hy_width_cp(amb[i]), 2);
+		assert_int_equal(wcwidth((wchar_t)amb[i]), 2);
+	}
+	/* what is not ambiguous stays as it was */
+	assert_int_equal(hy_width_cp('a'), 1);
+	assert_int_equal(wcwidth(L'a'), 1);
+	assert_int_equal(hy_width_cp(0x4E2D), 2);
+	assert_int_equal(hy_width_cp(0x3002), 2);   /* 。 */
+	assert_int_equal(hy_width_cp(0x0301), 0);   /* a combining mark */
+	assert_int_equal(hy_width_cp(0x200D), 0);
+	assert_int_equal(hy_width_cp(0x1B), 2);     /* "^[" */
+	assert_int_equal(wcwidth(0x1B), -1);
+	assert_int_equal(wcswidth(L"a“中", 3), 5);
+	assert_int_equal(hy_width_str("“会议”…", strlen("“会议”…")), 10);
+	/* placeholders are U+FFFD: 2 columns now */
+	assert_int_equal(hy_width_cp(0x85), 2);
+	assert_int_equal(hy_width_cp(0x202E), 2);
+	assert_int_equal(hy_width_str("x\xffy", 3), 4);
+	/* fit and cut count the rule; "…" takes 2 columns */
+	FIT("“会”", 3, 3, 2);
+	FIT("“会”", 4, 6, 4);
+	expect_trunc("会议纪要", 8, "会议纪要", 8);
+	expect_trunc("会议纪要", 7, "会议…", 6);
+	expect_trunc("会议纪要", 6, "会议…", 6);
+	expect_trunc("“会议”纪要", 7, "“会…", 6);
+	expect_trunc("abcdef", 4, "ab…", 4);
+	expect_trunc("会议纪要", 2, "…", 2);
+	expect_trunc("会议纪要", 1, "", 0);
+	expect_trunc("\xe2\x80\xae" "abc", 10, "\xef\xbf\xbd" "abc", 5);
+	assert_int_equal(hy_width_truncate("abc", 3, 20, out, sizeof out), 3);
+	hy_width_set_ambiguous(0);
+	assert_int_equal(hy_width_cp(0x201C), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -247,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_str),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_truncate),
+		cmocka_unit_test(test_ambiguous),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "en_US.UTF-8")) {
