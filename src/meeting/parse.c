@@ -658,6 +658,18 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			}
 			hy_meeting_free(&two);
 		}
+		/* 收看结束后，该镇随即召开座谈会: an opening that names no meeting
+		 * (a viewing, a visit) leaves it to the next paragraph */
+		if (!m->kind && np > 1) {
+			size_t a2 = p[1].a, e2 = clause_end(d, a2, p[1].b, 1);
+			size_t cv2 = find_any(d, a2, e2, convene, COUNT(convene), NULL), l2;
+			size_t mn2 = cv2 != NPOS ? find_meeting_word(d, cv2, e2, &l2) : NPOS;
+			/* but 在…之年召开的一次重要会议 describes another */
+			if (mn2 != NPOS && (mn2 - cv2 > 14 || match(d, cv2 + 2, e2, "的")))
+				mn2 = NPOS;
+			if (mn2 != NPOS && (rc = meeting_name(d, a2, clause_end(d, mn2, e2, 0), m)))
+				goto out;
+		}
 		for (size_t i = a; i < cut && !rc;) {
 			size_t e = clause_end(d, i, cut, 1);
 			rc = people_in_sentence(d, i, e, &pp);
