@@ -694,6 +694,13 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 	/* 烟花爆竹区域, 突出市场: the level begins a word */
 	static const char *const words[] = {"域", "场", "民", "级", "城", "划", "间", "县",
 					    "块", "长", "容", "委书记"};
+	/* a readout says it in its first pages: 64 KiB at most, cut back to
+	 * a character's start (a 16 MiB line costs no more than a short one) */
+	if (len > 65536) {
+		len = 65536;
+		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+	}
 	struct doc t;
 	int rc = doc_init(&t, text, len);
 	if (rc)
