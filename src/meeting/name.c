@@ -881,6 +881,23 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	return rc;
 }
 
+/* Whether s is written in traditional characters: one Han character that
+ * folds to another (縣 → 县) says so. */
+static int traditional(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = hy_utf8_decode(s + i, n - i, &cp);
+		if (!k)
+			break;
+		if (cp >= 0x4E00 && cp <= 0x9FFF && hy_fold_cp(cp) != cp)
+			return 1;
+		i += k;
+	}
+	return 0;
+}
+
 /* A title for a page that has none, from what the text says: place,
  * body, number, kind and the day (柏溪县政府第19次常务会议 4月18日); left
  * NULL when the text names no meeting. Marked HY_GUESSED_TITLE. */
@@ -914,8 +931,10 @@ int compose_title(struct hy_meeting *m)
 	m->title = malloc(n);
 	if (!m->title)
 		return HY_ERR_NOMEM;
-	snprintf(m->title, n, "%s%s%s%s%s", place, body + cl, num,
-		 m->kind ? m->kind : "会议", day);
+	/* 茶地鎮 + 會議: the generic word in the text's script */
+	const char *generic = traditional(place) || traditional(body) ? "會議" : "会议";
+	snprintf(m->title, n, "%s%s%s%s%s", place, body + cl, num, m->kind ? m->kind : generic,
+		 day);
 	m->guessed |= HY_GUESSED_TITLE;
 	return 0;
 }
