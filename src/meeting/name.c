@@ -211,7 +211,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	 * studied, not this one */
 	static const char *const study[] = {"学习", "传达", "贯彻"};
 	if (session == NPOS && match_any(d, s, end, study, COUNT(study), NULL) &&
-	    (find(d, end, b, "精神") != NPOS))
+	    (find(d, s, b, "精神") != NPOS))
 		return 0;
 	/* 二届市委召开108次常委会会议: the term is no part of the body */
 	{
@@ -932,7 +932,9 @@ int compose_title(struct hy_meeting *m)
 	if (!m->title)
 		return HY_ERR_NOMEM;
 	/* 茶地鎮 + 會議: the generic word in the text's script */
-	const char *generic = traditional(place) || traditional(body) ? "會議" : "会议";
+	const char *generic = traditional(place) || traditional(body)
+				      ? "\xe6\x9c\x83\xe8\xad\xb0" /* 會議, output, no pattern */
+				      : "会议";
 	snprintf(m->title, n, "%s%s%s%s%s", place, body + cl, num, m->kind ? m->kind : generic,
 		 day);
 	m->guessed |= HY_GUESSED_TITLE;
