@@ -133,12 +133,23 @@ lint-man:
 		mandoc -Tlint -Wwarning man/huiyi.1 && echo "man: mandoc -Tlint clean"; \
 	else echo "mandoc missing: run make deps" >&2; exit 1; fi
 
+# Builds run on every CPU; tests/run.sh runs HUIYI_JOBS tests at a time
+# (default: every CPU).
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
 check: deps
-	$(MAKE) all
+	$(MAKE) -j$(JOBS) all tests-build
 	$(MAKE) lint-man
 	$(MAKE) test-run
+	$(MAKE) -j$(JOBS) BUILD=build/san SAN=1 tests-build
 	$(MAKE) BUILD=build/san SAN=1 test-run
 	$(MAKE) fuzz-check
+
+# The edit loop: build, then the unit tests (parse cases and golden
+# screens among them), no end-to-end script: well under a minute.
+check-fast:
+	$(MAKE) -j$(JOBS) all tests-build
+	HUIYI_BUILD=$(BUILD) bash tests/run.sh unit/
 
 # libFuzzer targets (tests/fuzz/, FUZZING.md): the text, meeting and store
 # sources compiled again with clang and the sanitizers into $(FUZZ_DIR).
@@ -186,7 +197,7 @@ fuzz-run-%: $(FUZZ_DIR)/fuzz_%
 
 fuzz-check:
 	@if bash tests/fuzz/run.sh probe; then \
-		$(MAKE) fuzz-build && \
+		$(MAKE) -j$(JOBS) fuzz-build && \
 		bash tests/fuzz/run.sh check $(FUZZ_CHECK_SECONDS) $(FUZZ_TARGETS); \
 	fi
 
@@ -218,7 +229,7 @@ uninstall:
 clean:
 	rm -rf build huiyi
 
-.PHONY: all huiyi ext tests-build test-run deps lint-man check demo bench realeval \
+.PHONY: all huiyi ext tests-build test-run deps lint-man check check-fast demo bench realeval \
 	install uninstall clean fuzz fuzz-build fuzz-check
 
 -include $(LIB_OBJ:.o=.d) $(MAIN_OBJ:.o=.d) $(EXT_OBJ:.o=.d) $(FUZZ_LIB_OBJ:.o=.d) $(FUZZ_BIN:=.d)

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Test runner: every unit test binary, then every end-to-end script.
 # Usage: HUIYI_BUILD=build bash tests/run.sh [filter]
-# Ends with one summary line; exit status 1 if anything failed.
+#
+# Tests run HUIYI_JOBS at a time (default: the number of CPUs); each has
+# its own temporary folder and tmux socket, so they do not meet. A script
+# with a line "# serial" (a valgrind run, a timing-sensitive storm) runs
+# alone after the others. Results print as tests end; one summary line
+# ends the run; exit status 1 if anything failed.
 set -u
 cd "$(dirname "$0")/.."
 build=${HUIYI_BUILD:-build}
 filter=${1:-}
+jobs=${HUIYI_JOBS:-$(nproc 2>/dev/null || echo 2)}
 export HUIYI_BUILD=$build
 export HUIYI_BIN=$PWD/$build/huiyi
 export HUIYI_ROOT=$PWD
@@ -14,32 +20,75 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 pass=0 fail=0 skip=0 failed=()
 logdir=$(mktemp -d "${TMPDIR:-/tmp}/huiyi-tests.XXXXXX")
-run() { # name, command...
+t_start=$SECONDS
+
+# one test, in the background: its log, then its status and seconds
+start() { # name, command...
 	local name=$1; shift
-	[ -n "$filter" ] && [[ $name != *$filter* ]] && return
-	local t0=$SECONDS
-	local rc=0
-	"$@" >"$logdir/${name//\//_}.log" 2>&1 || rc=$?
-	if [ $rc -eq 0 ]; then
-		pass=$((pass + 1)); printf 'ok   %-40s %3ss\n' "$name" $((SECONDS - t0))
-	elif [ $rc -eq 77 ]; then # skipped: says why
-		skip=$((skip + 1)); printf 'skip %-40s %s\n' "$name" "$(tail -1 "$logdir/${name//\//_}.log")"
+	local log="$logdir/${name//\//_}"
+	(
+		t0=$SECONDS
+		rc=0
+		"$@" >"$log.log" 2>&1 || rc=$?
+		echo "$rc $((SECONDS - t0))" >"$log.rc"
+	) &
+}
+# the line of a test that ended
+report() { # name
+	local name=$1 log="$logdir/${1//\//_}" rc secs
+	read -r rc secs <"$log.rc"
+	if [ "$rc" -eq 0 ]; then
+		pass=$((pass + 1)); printf 'ok   %-40s %3ss\n' "$name" "$secs"
+	elif [ "$rc" -eq 77 ]; then # skipped: says why
+		skip=$((skip + 1)); printf 'skip %-40s %s\n' "$name" "$(tail -1 "$log.log")"
 	else
 		fail=$((fail + 1)); failed+=("$name")
-		printf 'FAIL %-40s %3ss\n' "$name" $((SECONDS - t0))
-		sed 's/^/    | /' "$logdir/${name//\//_}.log" | tail -40
+		printf 'FAIL %-40s %3ss\n' "$name" "$secs"
+		sed 's/^/    | /' "$log.log" | tail -40
 	fi
 }
+running=()
+# wait until fewer than $1 tests run, reporting those that ended
+drain() { # limit
+	while [ ${#running[@]} -ge "$1" ] && [ ${#running[@]} -gt 0 ]; do
+		wait -n 2>/dev/null || true
+		local still=() name
+		for name in "${running[@]}"; do
+			if [ -f "$logdir/${name//\//_}.rc" ]; then report "$name"; else still+=("$name"); fi
+		done
+		running=("${still[@]+"${still[@]}"}")
+	done
+}
+run() { # name, command...: in parallel, up to $jobs at once
+	[ -n "$filter" ] && [[ $1 != *$filter* ]] && return
+	drain "$jobs"
+	start "$@"
+	running+=("$1")
+}
+# the slowest first (a line "# slow"), so none is left running alone at
+# the end; then the rest and the unit tests; "# serial" ones last, alone
+serial=() slow=() rest=()
+for t in tests/e2e/*.sh; do
+	[ -f "$t" ] || continue
+	[ "$(basename "$t")" = lib.sh ] && continue # shared helpers, not a test
+	if grep -q '^# serial' "$t"; then serial+=("$t")
+	elif grep -q '^# slow' "$t"; then slow+=("$t")
+	else rest+=("$t"); fi
+done
+for t in "${slow[@]+"${slow[@]}"}" "${rest[@]+"${rest[@]}"}"; do
+	run "e2e/$(basename "$t" .sh)" bash "$t"
+done
 for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue
 	run "unit/$(basename "$t")" "$t"
 done
-for t in tests/e2e/*.sh; do
-	[ -f "$t" ] || continue
-	[ "$(basename "$t")" = lib.sh ] && continue # shared helpers, not a test
+drain 1
+jobs=1
+for t in "${serial[@]+"${serial[@]}"}"; do
 	run "e2e/$(basename "$t" .sh)" bash "$t"
+	drain 1
 done
-echo "== huiyi tests ($build): $pass passed, $fail failed, $skip skipped =="
+echo "== huiyi tests ($build): $pass passed, $fail failed, $skip skipped ($((SECONDS - t_start)) s, $(printf %s "${HUIYI_JOBS:-$(nproc 2>/dev/null || echo 2)}") at a time) =="
 if [ $fail -gt 0 ]; then
 	printf '   failed: %s\n' "${failed[@]}"
 	echo "   logs: $logdir"

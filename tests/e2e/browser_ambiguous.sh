@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# slow: tests/run.sh starts it first
 # shellcheck disable=SC1110,SC1111 # the quotation marks “ ” are the point
 # browser_ambiguous.sh: the browser in a terminal that draws East Asian
 # ambiguous-width characters (“ ” … · § │ U+FFFD) two columns wide, as

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# slow: tests/run.sh starts it first
 # browser_refresh.sh: the browser keeps working while `huiyi import` writes
 # to the same database (DESIGN.md §4, issue 5). The browser is open on the
 # samples while a background loop imports 3,000 generated readouts, a

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# slow: tests/run.sh starts it first
 # browser_refresh_cli.sh: `huiyi list` and `huiyi search` keep working while
 # an import writes to the same database (issue 5): 3,000 generated readouts
 # are imported in the background, 25 files per `huiyi import`, while list

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# slow: tests/run.sh starts it first
 # kill -9 an import of 20,000 files at several random points, then run it to
 # the end. After every kill: PRAGMA integrity_check is ok, the stored count
 # is a whole number of batches, and every stored meeting is whole: its

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# slow: tests/run.sh starts it first
 # reindex makes a search index table again when it was dropped (in the
 # sqlite3 shell, with our tokenizer loaded), and search says what to do
 # until then; a reindex that meets another writer names it.

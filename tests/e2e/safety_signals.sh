@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# slow: tests/run.sh starts it first
 # SIGTERM and SIGHUP in the middle of an import (kill, or the terminal
 # closing): the import stops cleanly — it commits what it has in hand and
 # says so ("interrupted", exit 1), its "imported N" is what is stored —

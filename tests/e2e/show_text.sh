@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# slow: tests/run.sh starts it first
 # show (text): the metadata block, the summary, § sections, wrapping;
 # --section N; the bare command (the browser) refuses clearly without a
 # database or without a terminal.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# slow: tests/run.sh starts it first
 # term_resize_storm.sh: resize storms on every screen of the browser (the
 # list, a meeting, the help screen, the search results): 100 window size
 # changes, each with its SIGWINCH, within about a second, through sizes
