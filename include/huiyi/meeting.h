@@ -52,10 +52,21 @@ struct hy_meeting {
 	char *summary; /* opening paragraph, or NULL */
 	struct hy_section *sections;
 	size_t n_sections;
-	/* Nothing in the text reads like a meeting: no meeting word, no
-	 * meeting date, no chair, no agenda item (a script, an index page). */
+	/* The text is no meeting's readout (0: it is one): one of
+	 * enum hy_not_readout, which hy_not_readout_why() puts in words. */
 	int not_readout;
 };
+
+enum hy_not_readout {
+	HY_READOUT = 0,
+	HY_NOT_READOUT_NOTHING, /* no meeting word, date, chair or item: a script */
+	HY_NOT_READOUT_NOVEL,   /* a novel's chapter about a meeting */
+	HY_NOT_READOUT_GENRE,   /* a digest of events, a speech, a list of meetings */
+	HY_NOT_READOUT_RULES,   /* rules for meetings, no meeting of its own */
+};
+
+/* Why a text is no readout, in a few words (for the import report). */
+const char *hy_not_readout_why(int not_readout);
 
 /* What may place a readout in time when its text gives no year
  * (hy_meeting_complete_date). Zeroed: nothing known. */

@@ -514,8 +514,18 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* a meeting's rules (市政府常务会议一般每月召开1-2次): about meetings in
 	 * general; with no day of its own, no readout */
 	static const char *const rules[] = {"一般每月召开", "一般每周召开", "不定期召开",
-					    "议事规则", "工作规则"};
+					    "原则上每周召开", "议事规则", "工作规则", "会议制度",
+					    "议题由", "纪要由"};
 	int about_rules = has_any(&d, 0, d.n, rules, COUNT(rules));
+	/* 第五条 以下事项不提交…: a regulation's articles */
+	size_t articles = 0;
+	for (size_t i = 0; i < nl && articles < 2; i++) {
+		size_t a = skip_spaces(&d, lines[i].a, lines[i].b);
+		long v;
+		size_t k = match(&d, a, lines[i].b, "第") ? parse_num(&d, a + 1, lines[i].b, &v) : 0;
+		articles += k && match(&d, a + 1 + k, lines[i].b, "条");
+	}
+	int regulation = articles >= 2; /* a regulation, whatever dates it holds */
 	/* pass 1's view is done with: free it before pass 2 makes its own
 	 * (8 bytes a character each; a huge file would hold both) */
 	free(kind);
@@ -536,10 +546,13 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;
 	if (!rc)
-		m->not_readout = novel || (about_rules && !m->month_day && !m->date) ||
-				 (!meeting_word && !m->kind && !m->chair &&
-					   !m->date && !m->month_day) ||
-				 other_genre;
+		m->not_readout = regulation || (about_rules && !m->month_day && !m->date)
+					 ? HY_NOT_READOUT_RULES
+				 : novel		? HY_NOT_READOUT_NOVEL
+				 : other_genre ? HY_NOT_READOUT_GENRE
+				 : !meeting_word && !m->kind && !m->chair && !m->date && !m->month_day
+					 ? HY_NOT_READOUT_NOTHING
+					 : HY_READOUT;
 	if (!rc)
 		rc = body_from_chair_role(m);
 	if (!rc)
@@ -821,6 +834,22 @@ out:
 	m->sections = ss.v;
 	m->n_sections = ss.n;
 	return rc;
+}
+
+const char *hy_not_readout_why(int not_readout)
+{
+	switch (not_readout) {
+	case HY_NOT_READOUT_NOVEL:
+		return "a novel's chapter";
+	case HY_NOT_READOUT_GENRE:
+		return "a digest, a speech or a list of meetings, not one meeting";
+	case HY_NOT_READOUT_RULES:
+		return "rules for meetings, no meeting of its own";
+	case HY_NOT_READOUT_NOTHING:
+		return "no meeting, date, chair or agenda in it";
+	default:
+		return "a meeting readout";
+	}
 }
 
 static void free_list(char **v, size_t n)

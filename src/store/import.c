@@ -251,8 +251,8 @@ static int prepare(const void *raw, size_t len, const struct prepare_in *in,
 		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
 	if (p->m.not_readout && !in->force)
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
-				  "not a meeting readout (no meeting, date, "
-				  "chair or agenda in it; --force imports it)");
+				  "not a meeting readout (%s; --force imports it)",
+				  hy_not_readout_why(p->m.not_readout));
 	rc = hy_meeting_complete_date(&p->m, &in->at);
 	if (rc)
 		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));

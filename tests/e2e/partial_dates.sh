@@ -83,6 +83,11 @@ has "$T/err" "rejected 1"
 [ -z "$(id_of scrape.py)" ] || fail "a script was stored as a meeting"
 run 0 hy import --force "$T/s/scrape.py"
 [ -n "$(id_of scrape.py)" ] || fail "--force did not store it"
+# rules for meetings, with meeting words but no meeting of their own: the
+# reason says so
+printf '第一条 县长办公会议由县长召集和主持。\n第二条 会议议题由县长确定，一般每月召开一次。\n' >"$T/s/rules.txt"
+run 1 hy import "$T/s/rules.txt"
+has "$T/err" "not a meeting readout (rules for meetings"
 
 run 2 hy import --year 20x6 "$T/s/given"
 has "$T/err" "--year"

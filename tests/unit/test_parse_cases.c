@@ -46,7 +46,7 @@ static json_t *as_json(const struct hy_meeting *m)
 	char g[64];
 	hy_meeting_guessed_names(m->guessed, g, sizeof g);
 	json_object_set_new(o, "guessed", json_string(g));
-	json_object_set_new(o, "not_readout", json_boolean(m->not_readout));
+	json_object_set_new(o, "not_readout", json_boolean(m->not_readout != 0));
 	json_object_set_new(o, "kind", str_or_null(m->kind));
 	json_object_set_new(o, "number", json_integer(m->number));
 	json_object_set_new(o, "chair", str_or_null(m->chair));
