@@ -20,6 +20,7 @@
 
 #include "huiyi/event.h"
 #include "huiyi/grid.h"
+#include "huiyi/theme.h"
 
 struct hy_term;
 
@@ -34,6 +35,10 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen);
 /* Give the terminal back as it was (modes, cursor, screen, the signal
  * handlers it replaced). Safe on NULL. */
 void hy_term_close(struct hy_term *t);
+
+/* Colour the roles for a background (theme.h; hy_term_open starts with
+ * HY_THEME_UNKNOWN); the next draw repaints every cell. */
+void hy_term_set_theme(struct hy_term *t, enum hy_theme theme);
 
 /* Current size in columns and lines. */
 void hy_term_size(struct hy_term *t, int *w, int *h);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 /* HUIYI_TRACE=FILE: "paint NS" after each frame reached the terminal and
  * "key NS" when a key was read (CLOCK_MONOTONIC), for make bench. */
@@ -49,6 +50,29 @@ static int ambiguous(const struct hy_cli *c, const struct hy_event *ev)
  * database (an import running meanwhile). */
 #define IDLE_MS 1000
 
+/* The Linux console (TERM=linux, no CJK framebuffer terminal such as
+ * fbterm or kmscon in between: they set TERM to their own) has no font
+ * for Chinese: say so before starting, and what to use instead. Enter
+ * goes on anyway, q (or end of input) does not: returns 1 then. */
+static int linux_console_declined(void)
+{
+	const char *term = getenv("TERM");
+	char line[16];
+
+	if (!term || strcmp(term, "linux") != 0 || !isatty(STDIN_FILENO))
+		return 0;
+	fputs("huiyi: this is the Linux console (TERM=linux), which cannot draw Chinese:\n"
+	      "every character would show as a box. Use a terminal with a CJK font\n"
+	      "instead: connect over SSH from one, or run a CJK framebuffer terminal\n"
+	      "here (fbterm, kmscon). --force skips this notice.\n"
+	      "Press Enter to go on anyway, or q and Enter to quit: ",
+	      stderr);
+	fflush(stderr);
+	if (!fgets(line, sizeof line, stdin) || line[0] == 'q' || line[0] == 'Q')
+		return 1;
+	return 0;
+}
+
 int hy_cli_browse(const struct hy_cli *c)
 {
 	struct hy_store *s = NULL;
@@ -76,11 +100,20 @@ int hy_cli_browse(const struct hy_cli *c)
 	}
 	if (orc != 0)
 		return HY_EXIT_FAIL;
+	if (!c->force && linux_console_declined()) {
+		hy_store_close(s);
+		return HY_EXIT_OK;
+	}
 	if (hy_term_open(&t, err, sizeof err) != 0) {
 		hy_cli_error("%s", err);
 		hy_store_close(s);
 		return HY_EXIT_FAIL;
 	}
+	/* the background: as given, else as COLORFGBG tells it, else
+	 * roles that read on both */
+	hy_term_set_theme(t, c->theme == HY_CLI_THEME_LIGHT  ? HY_THEME_LIGHT
+			     : c->theme == HY_CLI_THEME_DARK ? HY_THEME_DARK
+							     : hy_theme_from_colorfgbg(getenv("COLORFGBG")));
 	/* ambiguous width: the terminal is asked, and the first frame
 	 * does not wait for the answer (HY_EV_AMBIGUOUS, below) */
 	if (c->ambiguous == HY_CLI_AMB_AUTO)

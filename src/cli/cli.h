@@ -19,7 +19,13 @@ struct hy_cli {
 	int db_default;  /* db is the XDG default: create its folder */
 	int utf8;        /* the locale's encoding is UTF-8 */
 	int ambiguous;   /* HY_CLI_AMB_*: --ambiguous, HUIYI_AMBIGUOUS */
+	int theme;       /* HY_CLI_THEME_*: --theme, HUIYI_THEME */
+	int force;       /* --force before any command: past the console notice */
 };
+
+/* The background the colours are for (theme.h): told by the terminal
+ * (COLORFGBG; else roles that read on both), or as given. */
+enum { HY_CLI_THEME_AUTO = 0, HY_CLI_THEME_LIGHT, HY_CLI_THEME_DARK };
 
 /* How wide ambiguous-width characters are (width.h): asked of the
  * terminal (the browser; the CLI takes narrow), or as given. */

@@ -61,6 +61,17 @@ static int ambiguous_rule(const char *s)
 	return -1;
 }
 
+/* "auto", "light", "dark" as HY_CLI_THEME_*, else -1. */
+static int theme_name(const char *s)
+{
+	static const char *const names[] = {"auto", "light", "dark"};
+
+	for (int i = 0; i < 3; i++)
+		if (strcmp(s, names[i]) == 0)
+			return i; /* the order of HY_CLI_THEME_* */
+	return -1;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -74,7 +85,7 @@ int main(int argc, char **argv)
 		{"reindex", hy_cli_reindex},
 		{"delete", hy_cli_delete},
 	};
-	const char *db = NULL, *codeset, *amb = NULL;
+	const char *db = NULL, *codeset, *amb = NULL, *theme = NULL;
 	char **rest;
 	int n = 0, help = 0, version = 0, rc;
 	struct hy_cli c = {0};
@@ -119,6 +130,17 @@ int main(int argc, char **argv)
 			amb = argv[++i];
 		} else if (strncmp(a, "--ambiguous=", 12) == 0) {
 			amb = a + 12;
+		} else if (strcmp(a, "--theme") == 0) {
+			if (i + 1 >= argc) {
+				free(rest);
+				return hy_cli_usage(NULL, "option '%s' needs auto, "
+						    "light or dark", a);
+			}
+			theme = argv[++i];
+		} else if (strncmp(a, "--theme=", 8) == 0) {
+			theme = a + 8;
+		} else if (strcmp(a, "--force") == 0 && n == 0) {
+			c.force = 1; /* the browser's; import --force is import's */
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			help = 1;
 		} else if (strcmp(a, "-V") == 0 ||
@@ -157,6 +179,19 @@ int main(int argc, char **argv)
 				    "wide");
 	}
 	hy_width_set_ambiguous(c.ambiguous == HY_CLI_AMB_WIDE);
+	/* the background: the option, else HUIYI_THEME (TODO issue 15: then
+	 * the config file), else auto */
+	if (!theme && getenv("HUIYI_THEME") && *getenv("HUIYI_THEME")) {
+		theme = getenv("HUIYI_THEME");
+		if (theme_name(theme) < 0) {
+			free(rest);
+			return hy_cli_usage(NULL, "HUIYI_THEME must be auto, light or dark");
+		}
+	}
+	if (theme && (c.theme = theme_name(theme)) < 0) {
+		free(rest);
+		return hy_cli_usage(NULL, "--theme takes auto, light or dark");
+	}
 	path = db_path(db, &c.db_default);
 	if (!path) {
 		free(rest);

@@ -47,6 +47,7 @@ static const int sig_nums[SIG_N] = {SIGTERM, SIGHUP,  SIGINT,
 
 struct hy_term {
 	SCREEN *scr;
+	enum hy_theme theme; /* the roles' colours (theme.h) */
 	struct hy_grid prev; /* the frame on the screen; empty: unknown */
 	int need_full;       /* next draw writes every cell */
 	int cursor;          /* cursor visibility set last: 0, 1; -1 unknown */
@@ -205,29 +206,18 @@ static void restore_signals(struct hy_term *t)
 	}
 }
 
-/* Roles → colour pairs and attributes, once. With NO_COLOR or a terminal
- * without colours: attributes only. */
+/* A role's style flags (theme.h) as curses attributes. */
+static attr_t curses_attr(int style)
+{
+	return (style & HY_STYLE_BOLD ? A_BOLD : 0) | (style & HY_STYLE_UNDERLINE ? A_UNDERLINE : 0) |
+	       (style & HY_STYLE_REVERSE ? A_REVERSE : 0) | (style & HY_STYLE_DIM ? A_DIM : 0);
+}
+
+/* Roles → colour pairs and attributes, for the theme (theme.h). With
+ * NO_COLOR or a terminal without colours: attributes only. */
 static void map_roles(struct hy_term *t)
 {
-	static const struct {
-		short fg, bg; /* -1: the terminal's default */
-		attr_t attr;  /* with colours */
-		attr_t mono;  /* without */
-	} map[HY_ROLE_COUNT] = {
-		[HY_ROLE_NORMAL] = {-1, -1, A_NORMAL, A_NORMAL},
-		[HY_ROLE_TITLE] = {COLOR_WHITE, COLOR_BLUE, A_BOLD,
-				   A_REVERSE | A_BOLD},
-		[HY_ROLE_STATUS] = {COLOR_BLACK, COLOR_CYAN, A_NORMAL,
-				    A_REVERSE},
-		[HY_ROLE_SELECTED] = {-1, -1, A_REVERSE | A_BOLD, A_REVERSE},
-		[HY_ROLE_HEADING] = {COLOR_YELLOW, -1, A_BOLD, A_BOLD},
-		[HY_ROLE_LABEL] = {COLOR_CYAN, -1, A_NORMAL, A_NORMAL},
-		[HY_ROLE_MATCH] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD,
-				   A_UNDERLINE | A_BOLD},
-		[HY_ROLE_DIM] = {-1, -1, A_DIM, A_DIM},
-		[HY_ROLE_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
-		[HY_ROLE_PLACEHOLDER] = {COLOR_MAGENTA, -1, A_NORMAL, A_DIM},
-	};
+	const struct hy_role_style *map = hy_theme_roles(t->theme);
 	const char *nc = getenv("NO_COLOR");
 	int colour = !(nc && *nc) && has_colors() && start_color() == OK &&
 		     COLORS >= 8 && COLOR_PAIRS >= HY_ROLE_COUNT;
@@ -237,15 +227,23 @@ static void map_roles(struct hy_term *t)
 		dfg = dbg = -1;
 	for (int r = 0; r < HY_ROLE_COUNT; r++) {
 		t->pair[r] = 0;
-		t->attr[r] = colour ? map[r].attr : map[r].mono;
+		t->attr[r] = curses_attr(colour ? map[r].attr : map[r].mono);
 		if (!colour || (map[r].fg < 0 && map[r].bg < 0))
 			continue;
 		if (init_pair((short)r, map[r].fg < 0 ? dfg : map[r].fg,
 			      map[r].bg < 0 ? dbg : map[r].bg) == OK)
 			t->pair[r] = (short)r;
 		else
-			t->attr[r] = map[r].mono;
+			t->attr[r] = curses_attr(map[r].mono);
 	}
+}
+
+void hy_term_set_theme(struct hy_term *t, enum hy_theme theme)
+{
+	set_term(t->scr);
+	t->theme = theme;
+	map_roles(t);
+	t->need_full = 1; /* every cell again, in its new colours */
 }
 
 /* Make ncurses agree with the kernel about the size (after a stop, or a
