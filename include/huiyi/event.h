@@ -60,6 +60,9 @@ enum hy_event_type {
 			  * it drew an ambiguous character in, 1 or 2. The
 			  * model lays its text out again (the rule of
 			  * width.h may have changed). */
+	HY_EV_BACKGROUND, /* the terminal's answer to the background query
+			   * (hy_term_probe_background): w, the enum
+			   * hy_theme (theme.h) its colour tells. */
 };
 
 /* The most of one paste kept (a prompt holds far less). */

@@ -36,6 +36,13 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen);
  * handlers it replaced). Safe on NULL. */
 void hy_term_close(struct hy_term *t);
 
+/* Ask the terminal its background colour (OSC 11), for the theme; as the
+ * ambiguous-width probe, the answer arrives with the keys, as a
+ * HY_EV_BACKGROUND event, whenever it comes (a terminal that does not
+ * answer sends nothing). No OSC reply ever reaches the keys: one nobody
+ * asked for, or that comes twice, is dropped. Returns 0. */
+int hy_term_probe_background(struct hy_term *t);
+
 /* Colour the roles for a background (theme.h; hy_term_open starts with
  * HY_THEME_UNKNOWN); the next draw repaints every cell. */
 void hy_term_set_theme(struct hy_term *t, enum hy_theme theme);

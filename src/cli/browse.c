@@ -46,6 +46,20 @@ static int ambiguous(const struct hy_cli *c, const struct hy_event *ev)
 	return 1;
 }
 
+/* The terminal's answer to the background query: the theme follows it
+ * when nothing else told it (--theme, HUIYI_THEME, COLORFGBG). Returns 1
+ * if the colours changed: every cell is drawn anew. */
+static int background(const struct hy_cli *c, struct hy_term *t, enum hy_theme *now,
+		      const struct hy_event *ev)
+{
+	if (ev->type != HY_EV_BACKGROUND || c->theme != HY_CLI_THEME_AUTO ||
+	    ev->w == HY_THEME_UNKNOWN || (enum hy_theme)ev->w == *now)
+		return 0;
+	*now = (enum hy_theme)ev->w;
+	hy_term_set_theme(t, *now);
+	return 1;
+}
+
 /* How long the browser waits for a key before it looks for changes to the
  * database (an import running meanwhile). */
 #define IDLE_MS 1000
@@ -111,9 +125,14 @@ int hy_cli_browse(const struct hy_cli *c)
 	}
 	/* the background: as given, else as COLORFGBG tells it, else
 	 * roles that read on both */
-	hy_term_set_theme(t, c->theme == HY_CLI_THEME_LIGHT  ? HY_THEME_LIGHT
-			     : c->theme == HY_CLI_THEME_DARK ? HY_THEME_DARK
-							     : hy_theme_from_colorfgbg(getenv("COLORFGBG")));
+	enum hy_theme theme = c->theme == HY_CLI_THEME_LIGHT  ? HY_THEME_LIGHT
+			      : c->theme == HY_CLI_THEME_DARK ? HY_THEME_DARK
+							      : hy_theme_from_colorfgbg(getenv("COLORFGBG"));
+	hy_term_set_theme(t, theme);
+	/* not told: the terminal is asked, and the first frame does not
+	 * wait for the answer (HY_EV_BACKGROUND, below) */
+	if (c->theme == HY_CLI_THEME_AUTO && theme == HY_THEME_UNKNOWN)
+		hy_term_probe_background(t);
 	/* ambiguous width: the terminal is asked, and the first frame
 	 * does not wait for the answer (HY_EV_AMBIGUOUS, below) */
 	if (c->ambiguous == HY_CLI_AMB_AUTO)
@@ -154,7 +173,7 @@ int hy_cli_browse(const struct hy_cli *c)
 			continue;
 		if (ev.type == HY_EV_KEY)
 			trace(tf, "key");
-		if (ev.type == HY_EV_REDRAW || ambiguous(c, &ev))
+		if (ev.type == HY_EV_REDRAW || ambiguous(c, &ev) || background(c, t, &theme, &ev))
 			force = 1;
 		hy_model_update(&m, &ev, &fx);
 		if (fx.quit && ev.type == HY_EV_INTERRUPT)
@@ -171,7 +190,8 @@ int hy_cli_browse(const struct hy_cli *c)
 		for (int more = 0; more < 4096 && !fx.quit &&
 				   hy_term_read(t, &ev, 0) > 0;
 		     more++) {
-			if (ev.type == HY_EV_REDRAW || ambiguous(c, &ev))
+			if (ev.type == HY_EV_REDRAW || ambiguous(c, &ev) ||
+			    background(c, t, &theme, &ev))
 				force = 1;
 			hy_model_update(&m, &ev, &fx);
 			if (fx.quit && ev.type == HY_EV_INTERRUPT)

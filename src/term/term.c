@@ -65,6 +65,7 @@ struct hy_term {
 	FILE *keys_in; /* keys[0] as ncurses's input stream */
 	int fwd;       /* bytes were handed to ncurses: ask it before more */
 	int probe;     /* the ambiguous-width probe waits for its report */
+	int bgprobe;   /* the background query waits for its answer */
 	/* the start of a cursor position report whose rest has not come */
 	unsigned char rep[24];
 	size_t rep_n;
@@ -377,6 +378,17 @@ int hy_term_probe_ambiguous(struct hy_term *t)
 	printf("\033[%d;1H\xe2\x96\xbd\033[6n", PROBE_ROW);
 	fflush(stdout);
 	t->probe = 1;
+	return 0;
+}
+
+int hy_term_probe_background(struct hy_term *t)
+{
+	set_term(t->scr);
+	/* ESC ] 11 ; ? ST: xterm, VTE, kitty, iTerm2, WezTerm and tmux
+	 * answer; the others ignore it */
+	fputs("\033]11;?\033\\", stdout);
+	fflush(stdout);
+	t->bgprobe = 1;
 	return 0;
 }
 
@@ -814,6 +826,43 @@ done:;
 
 static int key_event(int r, wint_t wc, struct hy_event *ev);
 
+/* An OSC string at p[0..n) (ESC ] …, ended by BEL or ESC \): its length
+ * when whole, 0 while it may go on, -1 when it is none (Alt-] and what
+ * follows, or a control inside). */
+static long osc_len(const unsigned char *p, size_t n)
+{
+	if (n < 2 || p[0] != 27 || p[1] != ']')
+		return -1;
+	for (size_t i = 2; i < n && i < 512; i++) {
+		if (p[i] == 7)
+			return (long)i + 1;
+		if (p[i] == 27)
+			return i + 1 == n ? 0 : p[i + 1] == '\\' ? (long)i + 2 : -1;
+		if (p[i] < 0x20)
+			return -1;
+	}
+	/* a key's Alt-] is two bytes and stops: an answer begins with a
+	 * number and ';' at once */
+	if (n >= 3 && !(p[2] >= '0' && p[2] <= '9'))
+		return -1;
+	return n < 512 ? 0 : -1;
+}
+
+/* A whole OSC answer p[0..n): the background's (HY_EV_BACKGROUND, 1 with
+ * ev set) when asked for, else dropped (0). */
+static int took_osc(struct hy_term *t, const unsigned char *p, size_t n,
+		    struct hy_event *ev)
+{
+	size_t end = p[n - 1] == 7 ? n - 1 : n - 2;
+	if (!t->bgprobe || end < 5 || memcmp(p + 2, "11;", 3) != 0)
+		return 0;
+	t->bgprobe = 0;
+	memset(ev, 0, sizeof *ev);
+	ev->type = HY_EV_BACKGROUND;
+	ev->w = (int)hy_theme_from_rgb((const char *)p + 5, end - 5);
+	return 1;
+}
+
 /* The next thing in t->in. Returns 1 with an event in ev; 0 when it was
  * handed to ncurses, read further or dropped (look again). */
 static int take(struct hy_term *t, struct hy_event *ev)
@@ -824,6 +873,25 @@ static int take(struct hy_term *t, struct hy_event *ev)
 
 	if (t->rep_n > 0)
 		return go_on_report(t, ev);
+	if (p[0] == 27 && n >= 2 && p[1] == ']') {
+		/* an OSC answer (the background's): taken whole, never a
+		 * key; its rest is waited for a little (over SSH it may
+		 * come in pieces) */
+		long k, until = now_ms() + 500, left;
+		while ((k = osc_len(t->in + t->pos, t->len - t->pos)) == 0 &&
+		       (left = until - now_ms()) > 0 && more(t, (int)left, 0) >= 0)
+			;
+		p = t->in + t->pos;
+		n = t->len - t->pos;
+		if (k == 0) { /* never ended: dropped whole, no key */
+			t->pos = t->len;
+			return 0;
+		}
+		if (k > 0) {
+			t->pos += (size_t)k;
+			return took_osc(t, p, (size_t)k, ev);
+		}
+	}
 	if (p[0] == 27) {
 		size_t run = 1;
 		while (run < n && run < 64 && p[run] != 27)

@@ -336,7 +336,8 @@ san_check() {
 # ZWNJ, word joiner and invisible operators, BOM, interlinear
 # annotation, tags), and never ESC [2J (the hostile tests' clear-screen:
 # ncurses clears with ESC [H ESC [J here). One report request is allowed:
-# the ambiguous-width probe at start, ESC [2;1H U+25BD ESC [6n, once.
+# the ambiguous-width probe at start, ESC [2;1H U+25BD ESC [6n, once; and
+# one OSC, the background query ESC ] 11 ; ? ST, once.
 # Prints what is wrong.
 { echo "import sys; sys.path.insert(0, '$HUIYI_ROOT/tests/tools')"; cat; } >"$T/raw.py" <<'EOF'
 import re
@@ -350,6 +351,8 @@ CSI = re.compile(r'\x1b\[([\x30-\x3f]*)([\x20-\x2f]*)([\x40-\x7e])')
 C0 = set('\b\t\n\r\x0e\x0f')
 PROBE = '\x1b[2;1H\u25bd'
 probes = 0
+BGQUERY = '\x1b]11;?\x1b\\'
+bgqueries = 0
 bad = []
 i = 0
 while i < len(text) and len(bad) < 10:
@@ -370,6 +373,9 @@ while i < len(text) and len(bad) < 10:
                 probes += 1
             elif final not in FINALS:
                 why = 'a CSI sequence curses does not draw with'
+        elif text.startswith(BGQUERY, i) and bgqueries == 0:
+            bgqueries += 1
+            n = len(BGQUERY)
         elif text[i + 1:i + 2] in ('(', ')') and text[i + 2:i + 3] in ('B', '0', 'U'):
             n = 3
         elif text[i + 1:i + 2] and text[i + 1] in '78=>M':
@@ -435,6 +441,8 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 		fail "raw checker: what ncurses writes refused"
 	rk $'\e[2;1H\xe2\x96\xbd\e[6n\e[?1049h' || fail "raw checker: the ambiguous-width probe refused"
 	rk $'\e[2;1H\xe2\x96\xbd\e[6n\e[2;1H\xe2\x96\xbd\e[6n' && fail "raw checker: a second probe not seen"
+	rk $'\e]11;?\e\\\e[?1049h' || fail "raw checker: the background query refused"
+	rk $'\e]11;?\e\\\e]11;?\e\\' && fail "raw checker: a second background query not seen"
 	for b in $'\e]52;c;eA==\a' $'\eP1$qm\e\\' $'\e_x\e\\' $'\e[6n' $'\ec' $'\e[2J' $'\e[21t' \
 		$'a\ab' $'\xc2\x9b1m' $'\x9b' $'\xe2\x80\xae' $'\xe2\x80\x8b' $'\xe2\x80\x8d' $'\e[?1049;5h'; do
 		rk "x${b}y" && fail "raw checker: $(printf '%q' "$b") not seen"

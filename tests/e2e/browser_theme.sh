@@ -92,6 +92,40 @@ expect "TERM=vt100 hy --theme light" "fg=39 bold=1 ul=1" "fg=39 bold=1 ul=0"
 # eight colours (screen) as 256
 expect "TERM=screen hy --theme light" "fg=34 bold=1 ul=0" "fg=35 bold=0 ul=0"
 
+# not told: the terminal is asked (OSC 11), and its answer, however late,
+# sets the colours: a light background here
+open_newest "env -u COLORFGBG hy"
+[ "$(sgr "$HEADING")" = "fg=39 bold=1 ul=1" ] || fail "before the answer: heading $(sgr "$HEADING")"
+keys -l $'\e]11;rgb:ffff/ffff/ffff\e\\'
+for ((i = 0; i < TRIES; i++)); do
+	[ "$(sgr "$HEADING")" = "fg=34 bold=1 ul=0" ] && break
+	sleep 0.05
+done
+[ "$(sgr "$HEADING")" = "fg=34 bold=1 ul=0" ] || fail "a light answer: heading $(sgr "$HEADING")"
+ok "OSC 11 answered light: blue headings"
+# answers nobody asked for (a second one, one in pieces, one ended by
+# BEL) are dropped: nothing reaches the search prompt
+keys q
+wait_status '^ meeting 1/19 '
+keys /
+wait_status '^search: *$'
+keys -l 'ab'
+keys -l $'\e]11;rgb:0000/0000/0000\a'
+keys -l $'\e]11;rgb:00'
+sleep 0.1
+keys -l $'00/0000/0000\e\\'
+keys -l 'cd'
+wait_status 'search: abcd'
+pane | tail -n 1 | grep -qE 'search: abcd *$' || fail "OSC answers reached the prompt: $(pane | tail -n 1)"
+keys Escape
+keys Enter
+wait_for "全市优化营商环境大会精神"
+settle
+[ "$(sgr "$HEADING")" = "fg=34 bold=1 ul=0" ] || fail "an answer nobody asked for changed the colours"
+ok "OSC answers nobody asked for: dropped, the prompt reads abcd"
+keys q q
+wait_for '$'
+
 # a bad value is a usage error
 start_shell 100 30
 type_line "hy --theme sepia; echo rc=\$?"
