@@ -419,7 +419,15 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	} else {
 		free(body.s);
 		/* 市政府召开五届104次常务会议: the body stands before the verb */
-		if (session != NPOS) {
+		/* 市政协六届一次会议主席团举行第一次会议: the session's
+		 * presidium meets, and is the body (大会主席团 too) */
+		size_t pres = session != NPOS ? find(d, session_end, s, "主席团") : NPOS;
+		if (pres != NPOS && pres - session_end <= 4) {
+			if (!(m->body = doc_str(d, session_end, pres + 3))) {
+				free(kind.s);
+				return HY_ERR_NOMEM;
+			}
+		} else if (session != NPOS) {
 			/* 区政协召开六届四次会议…: the owner before the verb */
 			static const char *const convene[] = {"召开", "举行"};
 			size_t o0 = owner, o1 = session;

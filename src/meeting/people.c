@@ -309,6 +309,9 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
 	size_t vlen;
 	size_t v = find_any(d, a, b, chair_verbs, 4, &vlen); /* 主持… */
+	/* 主席团会议主持人李某主持: the host's title is no verb */
+	while (v != NPOS && match(d, v, b, "主持人"))
+		v = find_any(d, v + 3, b, chair_verbs, 4, &vlen);
 	if (v == NPOS)
 		v = find_any(d, a, b, chair_verbs, COUNT(chair_verbs), &vlen);
 	if (v == NPOS)
