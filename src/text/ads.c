@@ -12,6 +12,7 @@
  * that holds a marker (入口, 手机, 网页版, 登录, APP, 体育, (中国), ·, or
  * letters glued to digits as in bet365). 县政府官网 and 市政府官方网站 are a
  * website's name, not an advertisement, and stay. */
+#include "huiyi/fold.h"
 #include "huiyi/clean.h"
 
 #include "huiyi/utf8.h"
@@ -62,11 +63,6 @@ static size_t word_at(const char *s, size_t n, const struct word *w, size_t nw)
 	return best;
 }
 
-static int is_han(uint32_t c)
-{
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-}
-
 static int is_alnum(uint32_t c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -104,7 +100,7 @@ static void extent(const char *s, size_t n, size_t a, size_t alen, size_t *from,
 		size_t p = back(s, l);
 		uint32_t c;
 		hy_utf8_decode(s + p, l - p, &c);
-		if (!(is_han(c) || is_alnum(c) || c == 0xB7) || c == 0x4E86 /* 了 */)
+		if (!(hy_fold_is_han(c) || is_alnum(c) || c == 0xB7) || c == 0x4E86 /* 了 */)
 			break;
 		if (c == 0x5F00 /* 开 */ && p > 0) {
 			uint32_t c2;
@@ -113,7 +109,7 @@ static void extent(const char *s, size_t n, size_t a, size_t alen, size_t *from,
 			if (c2 == 0x53EC /* 召 */)
 				break;
 		}
-		han += is_han(c);
+		han += hy_fold_is_han(c);
 		l = p;
 	}
 	size_t r = a + alen;

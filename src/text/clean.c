@@ -1,4 +1,5 @@
 /* clean.c: decoded text → clean text (clean.h). */
+#include "huiyi/fold.h"
 #include "huiyi/clean.h"
 
 #include "huiyi/err.h"
@@ -438,16 +439,6 @@ int hy_clean_is_pinyin(const char *s, size_t len)
 	       !p.tone[p.n - 1] && syllable_ok(p.l, p.n - 1);
 }
 
-static int is_han(uint32_t c)
-{
-	UErrorCode e = U_ZERO_ERROR;
-
-	if (c >= 0x4E00 && c <= 0x9FFF)
-		return 1;
-	return u_hasBinaryProperty((UChar32)c, UCHAR_IDEOGRAPHIC) ||
-	       uscript_getScript((UChar32)c, &e) == USCRIPT_HAN;
-}
-
 /* May an annotation glued after prev be removed? prev 0 = line start. */
 static int annotatable(uint32_t prev)
 {
@@ -458,7 +449,7 @@ static int annotatable(uint32_t prev)
 			 (prev >= '0' && prev <= '9') ||
 			 (prev >= 'a' && prev <= 'z') ||
 			 (prev >= 'A' && prev <= 'Z'));
-	if (is_han(prev))
+	if (hy_fold_is_han(prev))
 		return 1;
 	return !(u_isUWhiteSpace((UChar32)prev) || u_isalnum((UChar32)prev));
 }

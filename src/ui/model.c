@@ -646,11 +646,6 @@ size_t hy_model_label_width(void)
  * (the line breaker needs about 26 bytes per byte of it while it runs);
  * text with no restart point in that much restarts at any line start, and
  * a single line longer than that (a run of spaces) is wrapped whole. */
-static int is_han(uint32_t c)
-{
-	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
-}
-
 static int is_cjk_stop(uint32_t c)
 {
 	/* ，。、；：！？ ） 」 』 》 〉 】 */
@@ -676,8 +671,8 @@ static int restart_point(const char *t, size_t len, size_t at)
 		return 0;
 	if (p == '\n') /* a forced break: every rule starts afresh */
 		return 1;
-	if (is_han(c))
-		return is_han(p) || is_cjk_stop(p);
+	if (hy_fold_is_han(c))
+		return hy_fold_is_han(p) || is_cjk_stop(p);
 	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) && p == ' ';
 }
 
