@@ -116,6 +116,8 @@ int hy_cli_browse(const struct hy_cli *c)
 		return HY_EXIT_FAIL;
 	if (!c->force && linux_console_declined()) {
 		hy_store_close(s);
+		if (tf)
+			fclose(tf);
 		return HY_EXIT_OK;
 	}
 	if (hy_term_open(&t, err, sizeof err) != 0) {
