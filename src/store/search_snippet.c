@@ -469,7 +469,9 @@ static char *snippet(const struct hl *h)
 static char *snippet_of(const struct hlq *q, const char *a, const char *b)
 {
 	char *la = highlight(q, a), *lb = highlight(q, b), *r = NULL;
-	struct hl ha, hb;
+	/* hb is freed below even when parsing ha failed and hb was never
+	 * parsed: empty, not garbage */
+	struct hl ha = {0}, hb = {0};
 	if (la && lb && hl_parse(&ha, la) == 0 && hl_parse(&hb, lb) == 0)
 		r = snippet(hb.distinct >= ha.distinct && (hb.nsp || hb.n) ?
 				    &hb :
