@@ -25,7 +25,11 @@
  * hy_people_key, sort_key and pinyin_key below.
  *
  * persons: one row per (folded name, place); its counts, first and last
- * date and last role are kept by the triggers of appearances, so the
+ * date and last role are kept up to date: by the import (P_BUMP after
+ * each appearance: no trigger, which would make every insert write a
+ * statement journal; with 16 KiB pages it spilled to a temporary file
+ * and doubled the time of an import), by PEOPLE_FILL's aggregates, and
+ * by the delete trigger of appearances (a meeting's cascade), so the
  * list of everyone is one index range: persons_by_count (n DESC, id),
  * persons_by_name (the ICU zh sort key, i.e. pinyin order), persons_by_
  * last (ifnull(last, '') DESC, id). py: the default pinyin of the name's
@@ -54,9 +58,17 @@
 	" FROM meeting_people mp JOIN people p ON p.id = mp.person_id" \
 	" JOIN meetings m ON m.id = mp.meeting_id" \
 	" JOIN persons q ON q.key = hy_person_key(p.name)" \
-	" AND q.place = hy_person_key(ifnull(m.place, ''));"
+	" AND q.place = hy_person_key(ifnull(m.place, ''));" \
+	"UPDATE persons SET (chaired, attended, observed, invited, n, first," \
+	" last) = (SELECT sum(part = 'chair'), sum(part = 'attendee')," \
+	" sum(part = 'observer'), sum(part = 'invited'), count(*)," \
+	" min(nullif(date, '')), max(nullif(date, '')) FROM appearances" \
+	" WHERE person_id = persons.id);" \
+	"UPDATE persons SET (role, role_date) = (SELECT role, date" \
+	" FROM appearances WHERE person_id = persons.id" \
+	" AND ifnull(role, '') <> '' ORDER BY date DESC, meeting_id DESC" \
+	" LIMIT 1);"
 
-#define PART_SUM(col, part) col " = " col " + (new.part = '" part "'),"
 #define PART_SUB(col, part) col " = " col " - (old.part = '" part "'),"
 
 const char hy_store_schema_v7[] =
@@ -97,23 +109,6 @@ const char hy_store_schema_v7[] =
 	" WITHOUT ROWID;"
 	"CREATE INDEX appearances_by_meeting ON appearances(meeting_id,"
 	" person_id);"
-	"CREATE TRIGGER appearances_insert AFTER INSERT ON appearances BEGIN"
-	" UPDATE persons SET"
-	PART_SUM(" chaired", "chair")
-	PART_SUM(" attended", "attendee")
-	PART_SUM(" observed", "observer")
-	PART_SUM(" invited", "invited")
-	" n = n + 1,"
-	" first = CASE WHEN new.date = '' OR new.date >= ifnull(first, '9')"
-	"  THEN first ELSE new.date END,"
-	" last = CASE WHEN new.date = '' OR new.date <= ifnull(last, '')"
-	"  THEN last ELSE new.date END,"
-	" role = CASE WHEN ifnull(new.role, '') = ''"
-	"  OR new.date < ifnull(role_date, '') THEN role ELSE new.role END,"
-	" role_date = CASE WHEN ifnull(new.role, '') = ''"
-	"  OR new.date < ifnull(role_date, '') THEN role_date ELSE new.date END"
-	" WHERE id = new.person_id;"
-	" END;"
 	"CREATE TRIGGER appearances_delete AFTER DELETE ON appearances BEGIN"
 	" UPDATE persons SET"
 	PART_SUB(" chaired", "chair")
@@ -293,6 +288,7 @@ enum {
 	P_FIND,        /* persons by (key, place) */
 	P_INSERT,
 	P_APPEAR,
+	P_BUMP,        /* a person's counts, dates and role after an appearance */
 	P_GET,         /* one person */
 	P_BY_KEY,
 	P_BY_PY,
@@ -319,6 +315,21 @@ static const char *const p_sql[P_COUNT] = {
 		     " VALUES (?1, ?2, ?3, ?4, ?5)",
 	[P_APPEAR] = "INSERT INTO appearances (person_id, date, meeting_id,"
 		     " part, position, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[P_BUMP] = "UPDATE persons SET"
+		   " chaired = chaired + (?2 = 'chair'),"
+		   " attended = attended + (?2 = 'attendee'),"
+		   " observed = observed + (?2 = 'observer'),"
+		   " invited = invited + (?2 = 'invited'),"
+		   " n = n + 1,"
+		   " first = CASE WHEN ?3 = '' OR ?3 >= ifnull(first, '9')"
+		   "  THEN first ELSE ?3 END,"
+		   " last = CASE WHEN ?3 = '' OR ?3 <= ifnull(last, '')"
+		   "  THEN last ELSE ?3 END,"
+		   " role = CASE WHEN ifnull(?4, '') = ''"
+		   "  OR ?3 < ifnull(role_date, '') THEN role ELSE ?4 END,"
+		   " role_date = CASE WHEN ifnull(?4, '') = ''"
+		   "  OR ?3 < ifnull(role_date, '') THEN role_date ELSE ?3 END"
+		   " WHERE id = ?1",
 	[P_GET] = "SELECT " PERSON_COLS " FROM persons WHERE id = ?1",
 	[P_BY_KEY] = "SELECT id FROM persons WHERE key = ?1 ORDER BY id",
 	[P_BY_PY] = "SELECT id FROM persons WHERE py = ?1 ORDER BY id",
@@ -512,7 +523,16 @@ static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m,
 	sqlite3_bind_text(st, 4, hy_part_name(part), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)position);
 	sqlite3_bind_text(st, 6, role && role[0] ? role : NULL, -1, SQLITE_STATIC);
-	return step_done(s, st, "storing a person's meeting", err, errlen);
+	rc = step_done(s, st, "storing a person's meeting", err, errlen);
+	if (rc == 0)
+		rc = pstmt(s, P_BUMP, &st, err, errlen);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, pid);
+	sqlite3_bind_text(st, 2, hy_part_name(part), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, m->date ? m->date : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, role && role[0] ? role : NULL, -1, SQLITE_STATIC);
+	return step_done(s, st, "counting a person's meetings", err, errlen);
 }
 
 int hy_store_people_add(struct hy_store *s, int64_t mid,
