@@ -47,6 +47,13 @@ struct hy_meeting {
 	size_t n_attendees;
 	char **observers; /* 列席, and guests (应邀参加) */
 	size_t n_observers;
+	/* The role written before each name (县委常委、副县长), parallel to
+	 * attendees and observers, NULL where none; the arrays are NULL when
+	 * no name has one. observer_invited[i] is 1 for a guest (应邀);
+	 * NULL when none is. */
+	char **attendee_roles;
+	char **observer_roles;
+	unsigned char *observer_invited;
 	char **units; /* offices listed with the people (县财政局) */
 	size_t n_units;
 	char *summary; /* opening paragraph, or NULL */

@@ -38,6 +38,7 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_search(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_reindex(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_delete(const struct hy_cli *c, int argc, char **argv);
+int hy_cli_people(const struct hy_cli *c, int argc, char **argv);
 /* No command: the full-screen browser. */
 int hy_cli_browse(const struct hy_cli *c);
 
@@ -72,6 +73,11 @@ struct hy_cli_opt {
  * min to max; -1 otherwise. Every numeric option and argument reads with
  * it, so " 5" and "5 " are refused alike. */
 long long hy_cli_number(const char *s, long long min, long long max);
+
+/* A date bound given on the command line: YYYY-MM-DD, YYYY-MM or YYYY →
+ * its first (upper 0) or last day as "YYYY-MM-DD" in out[16]. 0, or -1
+ * when it is no such date. */
+int hy_cli_date_bound(const char *s, int upper, char out[16]);
 
 /* One line of a message: every control character, LF and TAB too, as
  * U+FFFD (an argument cannot start a second line). */

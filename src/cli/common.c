@@ -45,6 +45,54 @@ long long hy_cli_number(const char *s, long long min, long long max)
 	return v >= min && v <= max ? v : -1;
 }
 
+static int is_date(const char *s, int parts, int *y, int *m, int *d)
+{
+	static const int mdays[] = {31, 29, 31, 30, 31, 30,
+				    31, 31, 30, 31, 30, 31};
+	int want = parts == 3 ? 10 : parts == 2 ? 7 : 4;
+	if ((int)strlen(s) != want)
+		return 0;
+	for (int i = 0; i < want; i++) {
+		int dash = i == 4 || i == 7;
+		if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
+			return 0;
+	}
+	*y = atoi(s);
+	*m = parts >= 2 ? atoi(s + 5) : 0;
+	*d = parts == 3 ? atoi(s + 8) : 0;
+	if (parts >= 2 && (*m < 1 || *m > 12))
+		return 0;
+	if (parts == 3) {
+		int leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+		int max = *m == 2 && !leap ? 28 : mdays[*m - 1];
+		if (*d < 1 || *d > max)
+			return 0;
+	}
+	return 1;
+}
+
+/* YYYY-MM-DD, YYYY-MM or YYYY → the first (lower) or last (upper) day,
+ * as "YYYY-MM-DD" in out[16]. 0, or -1 when it is not such a date. */
+int hy_cli_date_bound(const char *s, int upper, char out[16])
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30,
+				    31, 31, 30, 31, 30, 31};
+	int y, m, d;
+	if (is_date(s, 3, &y, &m, &d)) {
+	} else if (is_date(s, 2, &y, &m, &d)) {
+		int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+		d = upper ? mdays[m - 1] + (m == 2 && leap) : 1;
+	} else if (is_date(s, 1, &y, &m, &d)) {
+		m = upper ? 12 : 1;
+		d = upper ? 31 : 1;
+	} else {
+		return -1;
+	}
+	snprintf(out, 16, "%04u-%02u-%02u", (unsigned)y % 10000u,
+		 (unsigned)m % 100u, (unsigned)d % 100u);
+	return 0;
+}
+
 void hy_cli_error(const char *fmt, ...)
 {
 	va_list ap;
@@ -93,6 +141,14 @@ void hy_cli_help(FILE *f)
 	      "  reindex                          rebuild the search index\n"
 	      "  delete ID... [--json]            delete meetings (all or "
 	      "none)\n"
+	      "  people [--sort count|name|last] [--body B] [--from D] "
+	      "[--to D]\n"
+	      "         [--limit N] [--json]      everyone who chaired, "
+	      "attended, observed\n"
+	      "  people NAME [--place P] [--json] one person's roles, "
+	      "meetings, and who\n"
+	      "                                   they met; NAME in either "
+	      "script or pinyin\n"
 	      "  (none)                           the browser; for now the "
 	      "list\n"
 	      "\n"

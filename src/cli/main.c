@@ -84,6 +84,7 @@ int main(int argc, char **argv)
 		{"search", hy_cli_search},
 		{"reindex", hy_cli_reindex},
 		{"delete", hy_cli_delete},
+		{"people", hy_cli_people},
 	};
 	const char *db = NULL, *codeset, *amb = NULL, *theme = NULL;
 	char **rest;

@@ -835,12 +835,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	}
 out:
 	free(p);
-	m->attendees = pp.att.v; /* the meeting owns the lists now */
-	m->n_attendees = pp.att.n;
-	m->observers = pp.obs.v;
-	m->n_observers = pp.obs.n;
-	m->units = pp.units.v;
-	m->n_units = pp.units.n;
+	if (people_finish(&pp, m) && rc == 0) /* the meeting owns the lists now */
+		rc = HY_ERR_NOMEM;
 	m->sections = ss.v;
 	m->n_sections = ss.n;
 	return rc;
@@ -884,6 +880,11 @@ void hy_meeting_free(struct hy_meeting *m)
 	free(m->chair_role);
 	free_list(m->attendees, m->n_attendees);
 	free_list(m->observers, m->n_observers);
+	if (m->attendee_roles)
+		free_list(m->attendee_roles, m->n_attendees);
+	if (m->observer_roles)
+		free_list(m->observer_roles, m->n_observers);
+	free(m->observer_invited);
 	free_list(m->units, m->n_units);
 	free(m->summary);
 	for (size_t i = 0; i < m->n_sections; i++) {

@@ -51,6 +51,10 @@ enum line_kind { L_BODY, L_META, L_CHROME, L_BLANK };
 /* Who was there: attendees, observers (列席, and 应邀 guests) and units. */
 struct people {
 	struct strv att, obs, units;
+	/* "name\trole" for a listed name with a role before it (县委常委、
+	 * 副县长张三), and the names of 应邀 guests: people_finish reads them
+	 * into hy_meeting's attendee_roles, observer_roles, observer_invited */
+	struct strv roles, guests;
 };
 
 struct meta {
@@ -367,6 +371,8 @@ int is_unit(const struct doc *d, size_t a, size_t b);
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp);
 int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int is_attendance(const struct doc *d, size_t a, size_t b);
+/* Hand pp's lists to m (pp is emptied). 0 or HY_ERR_NOMEM. */
+int people_finish(struct people *pp, struct hy_meeting *m);
 
 /* name.c */
 size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len);

@@ -121,9 +121,33 @@ int is_unit(const struct doc *d, size_t a, size_t b)
 	return u > 0 && u > longest_end(d, a, b, title_ends, COUNT(title_ends));
 }
 
+/* "name\trole" for the name [p,b) written after its role [a,p) into roles
+ * (struct people). */
+static int note_role(const struct doc *d, size_t a, size_t p, size_t b,
+		     struct strv *roles)
+{
+	/* 县领导, 市领导: which group the list is, no one's role */
+	size_t m;
+	if (ends_with(d, a, p, "领导", &m) && p - a <= 3)
+		return 0;
+	char *name = doc_str(d, p, b), *role = doc_str(d, a, p), *both = NULL;
+	if (name && role) {
+		size_t nl = strlen(name), rl = strlen(role);
+		both = malloc(nl + rl + 2);
+		if (both) {
+			memcpy(both, name, nl);
+			both[nl] = '\t';
+			memcpy(both + nl + 1, role, rl + 1);
+		}
+	}
+	free(name);
+	free(role);
+	return strv_push(roles, both);
+}
+
 /* One list item: "县领导杨道刚", "黄德庆", "县纪委监委", "县发改委等有关部门负责同志". */
 static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
-		      struct strv *units)
+		      struct strv *units, struct strv *roles)
 {
 	static const char *const tails[] = {
 		"分管负责同志", "分管负责人", "分管同志", "分管领导", "和委员",
@@ -175,8 +199,10 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	if (is_title_only(d, a, b))
 		return 0; /* 县委常委 alone: the name is in the next item */
 	size_t p = split_role_name(d, a, b, 0);
-	if (p != NPOS && p > a)
-		return strv_push(out, doc_str(d, p, b));
+	if (p != NPOS && p > a) {
+		int rc = note_role(d, a, p, b, roles);
+		return rc ? rc : strv_push(out, doc_str(d, p, b));
+	}
 	/* 直属单位 is no name, 孙立行 is (a one-character ending proves nothing) */
 	if (p == a && longest_end(d, a, b, unit_ends, COUNT(unit_ends)) < 2)
 		return strv_push(out, doc_str(d, a, b));
@@ -188,7 +214,7 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 
 /* Split a list [a,b) at 、 , 及 and add each item. */
 static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv *out,
-			   struct strv *units)
+			   struct strv *units, struct strv *roles)
 {
 	/* 各镇(街)、发改、统计、住建等部门参加: a list of offices, however
 	 * short their names */
@@ -219,10 +245,11 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 			size_t rn = he != NPOS ? split_role_name(d, he + 1, i, 0) : NPOS;
 			if (he != NPOS && name_ok(d, s, he) &&
 			    (name_ok(d, he + 1, i) || (rn != NPOS && rn > he + 1)))
-				rc = add_person(d, s, he, out, units) ? HY_ERR_NOMEM :
-									    add_person(d, he + 1, i, out, units);
+				rc = add_person(d, s, he, out, units, roles) ?
+					     HY_ERR_NOMEM :
+					     add_person(d, he + 1, i, out, units, roles);
 			else
-				rc = add_person(d, s, i, out, units);
+				rc = add_person(d, s, i, out, units, roles);
 			if (rc)
 				return rc;
 			s = i + (m ? m : 1);
@@ -230,6 +257,90 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 		}
 	}
 	return 0;
+}
+
+/* The observers from n0 on are 应邀 guests. */
+static int note_guests(struct people *pp, size_t n0)
+{
+	for (size_t i = n0; i < pp->obs.n; i++) {
+		char *g = strdup(pp->obs.v[i]);
+		int rc = strv_push(&pp->guests, g);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* The role noted for name (roles: "name\trole"), a copy; NULL when none
+ * (*oom set when out of memory). */
+static char *role_of(const struct strv *roles, const char *name, int *oom)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; i < roles->n; i++)
+		if (strncmp(roles->v[i], name, n) == 0 && roles->v[i][n] == '\t') {
+			char *r = strdup(roles->v[i] + n + 1);
+			*oom |= !r;
+			return r;
+		}
+	return NULL;
+}
+
+static void strv_free(struct strv *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+/* Roles parallel to names, or NULL when none has one. */
+static char **roles_for(const struct strv *roles, const struct strv *names, int *oom)
+{
+	char **v = NULL;
+	int any = 0;
+	if (!roles->n || !names->n)
+		return NULL;
+	v = calloc(names->n, sizeof *v);
+	if (!v) {
+		*oom = 1;
+		return NULL;
+	}
+	for (size_t i = 0; i < names->n; i++)
+		any |= (v[i] = role_of(roles, names->v[i], oom)) != NULL;
+	if (!any || *oom) {
+		for (size_t i = 0; i < names->n; i++)
+			free(v[i]);
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+int people_finish(struct people *pp, struct hy_meeting *m)
+{
+	int oom = 0;
+	m->attendees = pp->att.v;
+	m->n_attendees = pp->att.n;
+	m->observers = pp->obs.v;
+	m->n_observers = pp->obs.n;
+	m->units = pp->units.v;
+	m->n_units = pp->units.n;
+	m->attendee_roles = roles_for(&pp->roles, &pp->att, &oom);
+	m->observer_roles = roles_for(&pp->roles, &pp->obs, &oom);
+	if (pp->guests.n && pp->obs.n && !oom) {
+		m->observer_invited = calloc(pp->obs.n, 1);
+		oom |= !m->observer_invited;
+		for (size_t i = 0; m->observer_invited && i < pp->obs.n; i++)
+			for (size_t g = 0; g < pp->guests.n; g++)
+				if (strcmp(pp->obs.v[i], pp->guests.v[g]) == 0)
+					m->observer_invited[i] = 1;
+	}
+	strv_free(&pp->roles);
+	strv_free(&pp->guests);
+	memset(&pp->att, 0, sizeof pp->att);
+	memset(&pp->obs, 0, sizeof pp->obs);
+	memset(&pp->units, 0, sizeof pp->units);
+	return oom ? HY_ERR_NOMEM : 0;
 }
 
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp)
@@ -258,12 +369,12 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 						    "会议人员", "领导", "单位", "会议"};
 		size_t j2 = j + match_any(d, j, b, after, COUNT(after), NULL);
 		j2 = skip_spaces(d, j2, b);
+		int guest = lead && match(d, i - 2, b, "应邀");
+		size_t n0 = dst->n;
 		if (j2 < b && d->cp[j2] == ':') {
 			size_t e = b;
-			int rc = add_people_list(d, j2 + 1, e, dst, &pp->units);
-			if (rc)
-				return rc;
-			return 0;
+			int rc = add_people_list(d, j2 + 1, e, dst, &pp->units, &pp->roles);
+			return rc ? rc : guest ? note_guests(pp, n0) : 0;
 		}
 		/* the list is before the keyword, back to the last clause that
 		 * holds no chairing verb and no earlier keyword */
@@ -287,7 +398,9 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			}
 			q = c - 1;
 		}
-		int rc = add_people_list(d, s, i - lead, dst, &pp->units);
+		int rc = add_people_list(d, s, i - lead, dst, &pp->units, &pp->roles);
+		if (rc == 0 && guest)
+			rc = note_guests(pp, n0);
 		if (rc)
 			return rc;
 		/* skip 会议 after the keyword and a separator */

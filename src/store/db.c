@@ -292,6 +292,7 @@ static const char *const migrations[] = {
 	schema_v4,
 	schema_v5,
 	schema_v6,
+	hy_store_schema_v7, /* the people: src/store/people.c */
 };
 
 _Static_assert(sizeof migrations / sizeof migrations[0] ==
@@ -356,6 +357,8 @@ static sqlite3 *reference_schema(int version)
 				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK && hy_fts_register(ref, ferr, sizeof ferr) != 0)
 		rc = SQLITE_ERROR;
+	if (rc == SQLITE_OK)
+		rc = hy_people_register(ref);
 	for (int v = 0; v < version && v < HY_STORE_SCHEMA_VERSION && rc == SQLITE_OK; v++)
 		rc = sqlite3_exec(ref, migrations[v], NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
@@ -887,6 +890,9 @@ static int identify(struct hy_store *s, int *version, char *err,
 		 * with "table ... already exists"); say what it looks like */
 		if (tables > 0 && *version < HY_STORE_SCHEMA_VERSION) {
 			static const char *const marks[] = {
+				/* v7 (people.c); v6 leaves no mark, and
+				 * running it again is harmless */
+				"SELECT count(*) FROM sqlite_master WHERE name = 'persons'",
 				("SELECT count(*) FROM pragma_table_info('meetings')"
 				 " WHERE name = 'units'"),
 				"SELECT count(*) FROM sqlite_master WHERE name = 'fts_lengths'",
@@ -894,7 +900,7 @@ static int identify(struct hy_store *s, int *version, char *err,
 				"SELECT count(*) FROM sqlite_master WHERE name = 'bodies'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'meetings'",
 			};
-			static const int looks[] = {5, 4, 3, 2, 1};
+			static const int looks[] = {7, 5, 4, 3, 2, 1};
 			int like = 0, n = 0, meetings = -1;
 			for (size_t i = 0; i < sizeof looks / sizeof looks[0] && !like; i++)
 				if (read_int(s, marks[i], &n) == SQLITE_OK && n > 0)
@@ -1356,6 +1362,11 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 	rc = hy_fts_register(s->db, err, errlen);
 	if (rc)
 		goto fail;
+	rc = hy_people_register(s->db); /* schema v7's functions */
+	if (rc != SQLITE_OK) {
+		rc = hy_store_fail(s, rc, "setting up the people", err, errlen);
+		goto fail;
+	}
 	/* our connections index new rows when a batch commits */
 	rc = sqlite3_create_function(s->db, "hy_fts_immediate", 0,
 				     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
@@ -1395,6 +1406,7 @@ void hy_store_close(struct hy_store *s)
 	if (s->in_batch)
 		hy_store_rollback(s);
 	hy_store_close(s->reader);
+	hy_store_people_close(s);
 	for (int i = 0; i < HY_ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	hy_store_pool_free(s);

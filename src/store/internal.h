@@ -76,6 +76,8 @@ struct hy_store {
 	struct hy_store *reader;
 	int reader_failed; /* it could not be opened: do not try again */
 	struct hy_search_opts search; /* hy_store_search_opts */
+	/* people.c's statements, prepared on first use (people.h). */
+	struct hy_people_stmts *people;
 	/* Tests: called with the SQL of each list query as it is prepared. */
 	void (*on_prepare)(const char *sql, void *ctx);
 	void *on_prepare_ctx;
@@ -90,6 +92,19 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 #define HY_STORE_BUSY_MS 5000
 /* Is a content hash stored? (HY_ST_HAS, and hy_store_probe's.) */
 extern const char hy_store_sql_has[];
+
+/* Schema v7, the people (people.c), and the SQL that fills its tables
+ * again from the meetings (the migration's end; reindex). */
+extern const char hy_store_schema_v7[];
+extern const char hy_store_people_fill[];
+/* The SQL functions those use (hy_person_key ...): a sqlite code. */
+int hy_people_register(sqlite3 *db);
+/* Store meeting mid's people: links, persons and appearances (v7). */
+struct hy_meeting;
+int hy_store_people_add(struct hy_store *s, int64_t mid,
+			const struct hy_meeting *m, char *err, size_t errlen);
+/* Finalize people.c's statements (hy_store_close). */
+void hy_store_people_close(struct hy_store *s);
 
 /* SQL that makes every block of fts_lengths again (schema v4, db.c). */
 extern const char hy_store_lens_rebuild[];

@@ -21,6 +21,7 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		"DELETE FROM bodies",
 		"INSERT INTO bodies (name, n) SELECT body, count(*) FROM meetings"
 		" WHERE body IS NOT NULL GROUP BY body",
+		hy_store_people_fill, /* the people (people.c) */
 		"COMMIT",
 	};
 

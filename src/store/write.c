@@ -259,6 +259,12 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		if (rc)
 			return rc;
 	}
+	if (s->version >= 7) { /* the people with their roles (people.c) */
+		rc = hy_store_people_add(s, mid, m, err, errlen);
+		if (rc == 0 && id)
+			*id = mid;
+		return rc;
+	}
 	if (m->chair && m->chair[0]) {
 		char *chair[1] = {m->chair};
 		rc = link_people(s, mid, "chair", chair, 1, err, errlen);

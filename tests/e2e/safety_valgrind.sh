@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # valgrind --leak-check=full on an import (a small folder with a rejected
-# file and duplicates, read by two worker threads), then on list, show and
-# search of what it stored: no memory error and nothing "definitely" or
+# file and duplicates, read by two worker threads), then on list, show,
+# search and people of what it stored: no memory error and nothing "definitely" or
 # "indirectly" lost (--error-exitcode: any error or such leak fails).
 # "Still reachable" (ICU's and OpenSSL's caches, freed at exit by nobody)
 # is allowed. Needs valgrind (scripts/deps.sh installs it; skipped, status
@@ -53,4 +53,8 @@ has "$T/err" "imported 0, duplicates skipped $((n + 3)), rejected 1"
 vg 0 list -d "$T/db" list --json
 vg 0 show -d "$T/db" show 2
 vg 0 search -d "$T/db" search 会议 --limit 5
+vg 0 people -d "$T/db" people --sort name --limit 5
+vg 0 people_json -d "$T/db" people --from 2021 --json
+vg 0 career -d "$T/db" people 韩立新 --json
+vg 1 nobody -d "$T/db" people 无名氏
 echo "safety_valgrind: ok"

@@ -1,0 +1,385 @@
+/* test_people.c: the people of the store (people.h, schema v7) and the
+ * roles and guests the parser gives them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "huiyi/err.h"
+#include "huiyi/fts.h"
+#include "huiyi/meeting.h"
+#include "huiyi/people.h"
+#include "huiyi/store.h"
+#include "../../src/store/internal.h" /* hy_store_open_at */
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct fx {
+	char dir[64];
+	char db[128];
+	struct hy_store *s;
+	int seq;
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	snprintf(f->dir, sizeof f->dir, "%s", "/tmp/huiyi-test-people.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char cmd[256];
+	hy_store_close(f->s);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "could not remove %s\n", f->dir);
+	free(f);
+	return 0;
+}
+
+static void open_at(struct fx *f, int upto)
+{
+	char err[256] = "";
+	if (hy_store_open_at(&f->s, f->db, HY_STORE_CREATE, upto, err, sizeof err))
+		fail_msg("open: %s", err);
+}
+
+static void reopen(struct fx *f)
+{
+	hy_store_close(f->s);
+	f->s = NULL;
+	open_at(f, 0);
+}
+
+static int sql_int(struct fx *f, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	assert_int_equal(sqlite3_prepare_v2(f->s->db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Store a meeting: date, place, chair (with role), attendees (with
+ * roles, NULL for none) and observers; strings are the caller's. */
+static int64_t put(struct fx *f, const char *date, const char *place,
+		   const char *chair, const char *chair_role, char **att,
+		   char **att_roles, size_t n_att, char **obs, size_t n_obs)
+{
+	char raw[64], err[256] = "";
+	int64_t id = 0;
+	struct hy_meeting m = {0};
+	static char *units[] = {"县发改委"};
+	m.title = "会议";
+	m.date = (char *)date;
+	m.place = (char *)place;
+	m.body = "县政府";
+	m.chair = (char *)chair;
+	m.chair_role = (char *)chair_role;
+	m.attendees = att;
+	m.attendee_roles = att_roles;
+	m.n_attendees = n_att;
+	m.observers = obs;
+	m.n_observers = n_obs;
+	m.units = units;
+	m.n_units = 1;
+	snprintf(raw, sizeof raw, "meeting %d", f->seq++);
+	struct hy_store_doc doc = {.raw = raw, .raw_len = strlen(raw),
+				   .clean = raw, .clean_len = strlen(raw),
+				   .source = "t"};
+	if (hy_store_insert(f->s, &m, &doc, &id, err, sizeof err))
+		fail_msg("insert: %s", err);
+	return id;
+}
+
+/* The ids of what answers to name. */
+static size_t find(struct fx *f, const char *name, int64_t *first)
+{
+	int64_t *ids;
+	size_t n;
+	char err[256] = "";
+	if (hy_store_people_find(f->s, name, &ids, &n, err, sizeof err))
+		fail_msg("find: %s", err);
+	if (first)
+		*first = n ? ids[0] : 0;
+	free(ids);
+	return n;
+}
+
+/* A 副县长 who becomes 县长: two spans, oldest first, each from its first
+ * to its last meeting; the meetings by date; the people met, most first. */
+static void t_career_spans(void **state)
+{
+	struct fx *f = *state;
+	static char *liu[] = {"刘锐", "王芳"};
+	static char *liu_roles[] = {"副县长", "副县长"};
+	static char *wang[] = {"王芳"};
+	struct hy_career c;
+	char err[256] = "";
+	int64_t id;
+
+	open_at(f, 0);
+	put(f, "2021-03-05", "青川县", "张伟", "县长", liu, liu_roles, 2, NULL, 0);
+	put(f, "2022-06-10", "青川县", "张伟", "县长", liu, liu_roles, 2, NULL, 0);
+	put(f, "2023-04-20", "青川县", "张伟", "县长", liu, liu_roles, 1, NULL, 0);
+	put(f, "2024-01-08", "青川县", "刘锐", "县长", wang, NULL, 1, NULL, 0);
+	put(f, "2023-05-15", "青川县", "刘锐", "县长", wang, NULL, 1, NULL, 0);
+	put(f, NULL, "青川县", "刘锐", NULL, NULL, NULL, 0, NULL, 0);
+	assert_int_equal(find(f, "刘锐", &id), 1);
+	assert_int_equal(hy_store_career(f->s, id, 0, 0, &c, err, sizeof err), 0);
+	assert_int_equal(c.who.count[HY_PART_CHAIR], 3);
+	assert_int_equal(c.who.count[HY_PART_ATTENDEE], 3);
+	assert_string_equal(c.who.first, "2021-03-05");
+	assert_string_equal(c.who.last, "2024-01-08");
+	assert_string_equal(c.who.role, "县长");
+	assert_int_equal(c.n_roles, 2);
+	assert_string_equal(c.roles[0].role, "副县长");
+	assert_string_equal(c.roles[0].from, "2021-03-05");
+	assert_string_equal(c.roles[0].to, "2023-04-20");
+	assert_string_equal(c.roles[1].role, "县长");
+	assert_string_equal(c.roles[1].from, "2023-05-15");
+	assert_string_equal(c.roles[1].to, "2024-01-08");
+	assert_int_equal(c.n_meetings, 6);
+	assert_string_equal(c.meetings[3].date, "2023-05-15");
+	assert_int_equal(c.meetings[3].part, HY_PART_CHAIR);
+	assert_null(c.meetings[5].date); /* undated last */
+	assert_int_equal(c.n_met, 2);
+	assert_string_equal(c.met[0].name, "王芳"); /* 1, 2, 4, 5 */
+	assert_int_equal(c.met[0].count, 4);
+	assert_string_equal(c.met[1].name, "张伟"); /* 1, 2, 3 */
+	assert_int_equal(c.met[1].count, 3);
+	hy_career_free(&c);
+	/* a bound on the meetings: the oldest */
+	assert_int_equal(hy_store_career(f->s, id, 2, 1, &c, err, sizeof err), 0);
+	assert_int_equal(c.n_meetings, 2);
+	assert_int_equal(c.n_met, 1);
+	hy_career_free(&c);
+	assert_int_equal(hy_store_career(f->s, 9999, 0, 0, &c, err, sizeof err),
+			 HY_ERR_NOTFOUND);
+}
+
+/* 劉銳 and 刘锐 in one place are one person; in two places, two; by
+ * pinyin, both; units are never people. */
+static void t_scripts_and_places(void **state)
+{
+	struct fx *f = *state;
+	static char *a[] = {"劉銳"};
+	static char *b[] = {"刘锐", "县财政局"};
+	static char *c[] = {"刘 锐"};
+	int64_t id;
+
+	open_at(f, 0);
+	put(f, "2021-01-01", "青川縣", NULL, NULL, a, NULL, 1, NULL, 0);
+	put(f, "2021-02-01", "青川县", NULL, NULL, b, NULL, 1, NULL, 0);
+	put(f, "2021-03-01", "白水县", NULL, NULL, c, NULL, 1, NULL, 0);
+	put(f, "2021-04-01", NULL, NULL, NULL, a, NULL, 1, NULL, 0);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 3);
+	assert_int_equal(sql_int(f, "SELECT n FROM persons WHERE place = '青川县'"), 2);
+	assert_int_equal(sql_int(f, "SELECT n FROM persons WHERE place = ''"), 1);
+	assert_int_equal(find(f, "刘锐", NULL), 3);
+	assert_int_equal(find(f, "劉銳", &id), 3);
+	assert_int_equal(find(f, "liurui", NULL), 3);
+	assert_int_equal(find(f, "Liu Rui", NULL), 3);
+	assert_int_equal(find(f, "liu", NULL), 0);
+	char num[24];
+	snprintf(num, sizeof num, "%lld", (long long)id);
+	assert_int_equal(find(f, num, NULL), 1);
+	assert_int_equal(find(f, "县发改委", NULL), 0);
+	assert_int_equal(find(f, "县财政局", NULL), 0);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons WHERE key LIKE '%局%'"
+				    " OR key LIKE '%委%'"),
+			 0);
+}
+
+/* Deleting meetings takes their appearances: counts, dates and the last
+ * role follow, and a person no meeting names is gone. */
+static void t_delete(void **state)
+{
+	struct fx *f = *state;
+	static char *att[] = {"王芳"};
+	static char *roles1[] = {"副县长"};
+	static char *roles2[] = {"常务副县长"};
+	char err[256] = "";
+	struct hy_person *v;
+	size_t n;
+
+	open_at(f, 0);
+	int64_t m1 = put(f, "2021-01-01", "青川县", "张伟", "县长", att, roles1, 1, NULL, 0);
+	int64_t m2 = put(f, "2022-01-01", "青川县", "李强", "县长", att, roles2, 1, NULL, 0);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 3);
+	assert_int_equal(hy_store_delete(f->s, &m2, 1, NULL, err, sizeof err), 0);
+	struct hy_people_query q = {.sort = HY_PEOPLE_BY_COUNT};
+	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
+	assert_int_equal(n, 2); /* 李强 is gone */
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(v[i].total, 1);
+		assert_string_equal(v[i].last, "2021-01-01");
+		if (strcmp(v[i].name, "王芳") == 0)
+			assert_string_equal(v[i].role, "副县长");
+	}
+	hy_people_free(v, n);
+	assert_int_equal(hy_store_delete(f->s, &m1, 1, NULL, err, sizeof err), 0);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 0);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM appearances"), 0);
+}
+
+/* Pages: each order, offset and limit; the dates count what they hold. */
+static void t_pages(void **state)
+{
+	struct fx *f = *state;
+	static char *att[] = {"王芳", "赵敏", "陈明"};
+	char err[256] = "";
+	struct hy_person *v;
+	size_t n;
+
+	open_at(f, 0);
+	put(f, "2021-01-01", "青川县", "张伟", NULL, att, NULL, 3, NULL, 0);
+	put(f, "2022-01-01", "青川县", "张伟", NULL, att, NULL, 1, NULL, 0);
+	put(f, "2023-01-01", "青川县", "张伟", NULL, att + 1, NULL, 1, NULL, 0);
+	struct hy_people_query q = {.sort = HY_PEOPLE_BY_COUNT, .limit = 2};
+	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(v[0].name, "张伟");
+	assert_string_equal(v[1].name, "王芳");
+	hy_people_free(v, n);
+	q.offset = 2;
+	q.limit = 0;
+	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
+	assert_int_equal(n, 2);
+	hy_people_free(v, n);
+	q = (struct hy_people_query){.sort = HY_PEOPLE_BY_NAME};
+	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
+	assert_int_equal(n, 4); /* chen wang zhang zhao */
+	assert_string_equal(v[0].name, "陈明");
+	assert_string_equal(v[1].name, "王芳");
+	assert_string_equal(v[2].name, "张伟");
+	assert_string_equal(v[3].name, "赵敏");
+	hy_people_free(v, n);
+	q = (struct hy_people_query){.sort = HY_PEOPLE_BY_LAST};
+	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
+	assert_string_equal(v[n - 1].name, "陈明");
+	hy_people_free(v, n);
+	q = (struct hy_people_query){.from = "2022-01-01", .to = "2023-12-31"};
+	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
+	assert_int_equal(n, 3); /* 陈明 came only in 2021 */
+	assert_string_equal(v[0].name, "张伟");
+	assert_int_equal(v[0].count[HY_PART_CHAIR], 2);
+	assert_string_equal(v[0].first, "2022-01-01");
+	hy_people_free(v, n);
+	q = (struct hy_people_query){.body = "市政府"};
+	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
+	assert_int_equal(n, 0);
+	hy_people_free(v, n);
+}
+
+/* A database of schema v6 with meetings and people: opened, it is v7
+ * with everyone a person (the chair's role from chair_role), and list
+ * --person still finds the meetings. */
+static void t_migrate_v6(void **state)
+{
+	struct fx *f = *state;
+	static char *att[] = {"劉銳", "县财政局"};
+	static char *obs[] = {"赵敏"};
+	char err[256] = "";
+	size_t n = 0;
+
+	open_at(f, 6);
+	assert_int_equal(hy_store_version(f->s), 6);
+	put(f, "2021-03-05", "青川县", "张伟", "县长", att, NULL, 1, obs, 1);
+	put(f, "2022-03-05", "青川县", "刘锐", "县委副书记、县长", NULL, NULL, 0, NULL, 0);
+	put(f, "2022-04-05", "白水县", "刘锐", "县长", NULL, NULL, 0, NULL, 0);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM sqlite_master"
+				    " WHERE name = 'persons'"),
+			 0);
+	reopen(f);
+	assert_int_equal(hy_store_version(f->s), 7);
+	assert_int_equal(sql_int(f, "PRAGMA user_version"), 7);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 4);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM appearances"), 5);
+	int64_t id;
+	assert_int_equal(find(f, "刘锐", &id), 2);
+	struct hy_career c;
+	assert_int_equal(hy_store_career(f->s, id, 0, 0, &c, err, sizeof err), 0);
+	assert_string_equal(c.who.place, "青川县");
+	assert_int_equal(c.who.count[HY_PART_ATTENDEE], 1);
+	assert_int_equal(c.who.count[HY_PART_CHAIR], 1);
+	assert_int_equal(c.n_roles, 1);
+	assert_string_equal(c.roles[0].role, "县委副书记、县长");
+	hy_career_free(&c);
+	assert_int_equal(find(f, "赵敏", &id), 1);
+	assert_int_equal(sql_int(f, "SELECT observed FROM persons WHERE key = '赵敏'"), 1);
+	/* the old links are kept and still filter the list */
+	struct hy_store_filter flt = {.person = "劉銳"};
+	assert_int_equal(hy_store_count(f->s, &flt, &n, err, sizeof err), 0);
+	assert_int_equal(n, 1);
+	/* new meetings go on the same way */
+	put(f, "2023-01-01", "青川县", "刘锐", "县长", NULL, NULL, 0, NULL, 0);
+	assert_int_equal(sql_int(f, "SELECT chaired FROM persons WHERE key = '刘锐'"
+				    " AND place = '青川县'"),
+			 2);
+}
+
+/* The parser: the role written before a listed name, and 应邀 guests. */
+static void t_parse_roles(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"3月9日，县委副书记、县长祝安主持召开县政府第3次常务会议。"
+		"副县长孔丽、邱明出席会议，副县长张小兵应邀参加。"
+		"县人大常委会副主任罗勤、县政协副主席白冰应邀列席会议。"
+		"县政府办、督查局负责同志列席会议。\n\n会议审议了《县城市容管理办法》。\n";
+	struct hy_meeting m;
+	assert_int_equal(hy_meeting_parse(text, strlen(text), &m), 0);
+	assert_int_equal(m.n_attendees, 2);
+	assert_non_null(m.attendee_roles);
+	assert_string_equal(m.attendees[0], "孔丽");
+	assert_string_equal(m.attendee_roles[0], "副县长");
+	assert_null(m.attendee_roles[1]); /* 邱明: none written beside */
+	assert_int_equal(m.n_observers, 3);
+	assert_non_null(m.observer_invited);
+	assert_non_null(m.observer_roles);
+	for (size_t i = 0; i < m.n_observers; i++) {
+		assert_int_equal(m.observer_invited[i], 1);
+		if (strcmp(m.observers[i], "罗勤") == 0)
+			assert_string_equal(m.observer_roles[i], "县人大常委会副主任");
+		if (strcmp(m.observers[i], "张小兵") == 0)
+			assert_string_equal(m.observer_roles[i], "副县长");
+	}
+	hy_meeting_free(&m);
+	/* 县领导 names a group, not anyone's role; 列席 is no invitation */
+	static const char t2[] =
+		"3月9日，县长祝安主持召开县政府第3次常务会议。"
+		"县领导孔丽、邱明出席会议，县审计局局长吴刚列席会议。\n\n"
+		"会议审议了《县城市容管理办法》。\n";
+	assert_int_equal(hy_meeting_parse(t2, strlen(t2), &m), 0);
+	assert_null(m.attendee_roles);
+	assert_null(m.observer_invited);
+	hy_meeting_free(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(t_career_spans, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_scripts_and_places, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_pages, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_migrate_v6, setup, teardown),
+		cmocka_unit_test(t_parse_roles),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
