@@ -244,7 +244,7 @@ def browser_section(binary, db, small_db, nfiles, nsmall, runs):
     r_small = tui.huiyi(binary, small_db, 1)
     less = tui.less_first_paint(binary, db, max(runs, 5))
     ok = lambda v, t: "✓" if v <= t else "✗"
-    return [
+    return scroll_rows(binary, db) + [
         "## Browser (issue 3)",
         "",
         f"`huiyi -d bench.db` on the {nfiles:,}-meeting database above, in a "
@@ -268,6 +268,29 @@ def browser_section(binary, db, small_db, nfiles, nsmall, runs):
         f"| start → first paint on {nsmall:,} meetings | {r_small['first']:.1f} ms | as fast as on {nfiles:,} |",
         "",
     ]
+
+
+def scroll_rows(binary, db):
+    """Issue 19 item 6: bytes sent for one line of scrolling in a meeting,
+    huiyi against less on the same text (bench/tui.py scroll_bytes)."""
+    import tui
+    rows = []
+    for cols, lines in ((80, 24), (120, 40)):
+        hy, ls, n = tui.scroll_bytes(binary, db, cols, lines)
+        rows.append(f"| {cols}×{lines} | {hy:.0f} B | {ls:.0f} B | {hy / ls:.2f} "
+                    f"| ≤ 1 {'✓' if hy <= ls else '✗'} |")
+    return [
+        "## Bytes over the wire (issue 19)",
+        "",
+        "One line of scrolling (`j`, 20 presses) in the longest of the list's first 200 "
+        "meetings, in a pseudo-terminal (TERM=xterm-256color): the bytes huiyi writes a press "
+        "against `less` on the same meeting's text (`huiyi show ID > FILE; less FILE`). At "
+        "120 columns the outline stands beside the text: a terminal scrolls whole rows, so "
+        "the rows that carry outline entries are written again.",
+        "",
+        "| terminal | huiyi | less | ratio | target |",
+        "|---|---:|---:|---:|---|",
+    ] + rows + [""]
 
 
 def giant_line(path, nbytes, tag=0):

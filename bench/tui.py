@@ -54,13 +54,16 @@ class Trace:
     def __init__(self, path):
         self.path = path
         self.pos = 0
+        self.out = None  # bytes: what the terminal is sent while waiting
 
     def wait(self, what, fd, timeout=10.0):
         """Wait for the next line starting with `what`; return its ns."""
         end = time.monotonic() + timeout
         buf = ""
         while time.monotonic() < end:
-            drain(fd)
+            got = drain(fd)
+            if self.out is not None:
+                self.out += got
             try:
                 with open(self.path) as f:
                     f.seek(self.pos)
@@ -184,3 +187,93 @@ def less_first_paint(binary, db, runs):
         os.close(fd)
     os.unlink(path)
     return statistics.median(times)
+
+
+def _longest(binary, db):
+    """(position in the list, text) of the meeting with the longest text
+    among the list's first 200 (newest first, as the browser shows it)."""
+    import json
+    env = dict(os.environ, LC_ALL="C.UTF-8")
+    rows = subprocess.run([binary, "-d", db, "list", "--json"], capture_output=True,
+                          env=env, check=True).stdout.decode().splitlines()
+    best = (0, b"")
+    for pos, line in enumerate(rows[:200]):
+        text = subprocess.run([binary, "-d", db, "show", str(json.loads(line)["id"])],
+                              capture_output=True, env=env).stdout
+        if text.count(b"\n") > best[1].count(b"\n"):
+            best = (pos, text)
+    return best
+
+
+def _until(fd, end_mark, timeout=5.0):
+    """What fd writes until it ends with end_mark (or timeout)."""
+    out = b""
+    end = time.monotonic() + timeout
+    while not out.endswith(end_mark) and time.monotonic() < end:
+        out += drain(fd, 0.05)
+    return out
+
+
+def _close(pid, fd, quit_keys):
+    os.write(fd, quit_keys)
+    drain(fd, 0.2)
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    os.close(fd)
+
+
+def scroll_bytes(binary, db, cols=80, rows=24, presses=20):
+    """Issue 19 item 6: the bytes sent to the terminal for one line of
+    scrolling (`j`) in a meeting, huiyi against `less` on the same text
+    (`huiyi show ID > FILE; less FILE`), both in a cols×rows pty with
+    TERM=xterm-256color. The meeting: the longest of the list's first 200.
+    huiyi's frame is over at its trace's "paint"; less's when its prompt
+    (":" and clear to the end of the line) is back. Returns (huiyi bytes a
+    press, less bytes a press, presses)."""
+    global COLS, ROWS
+    pos, text = _longest(binary, db)
+    presses = max(1, min(presses, text.count(b"\n") - rows - 2))
+    saved = COLS, ROWS
+    COLS, ROWS = cols, rows
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8",
+                       HUIYI_TRACE=os.path.join(tmp, "trace"))
+            env.pop("NO_COLOR", None)
+            pid, fd = spawn([binary, "-d", db, "--theme", "dark"], env)
+            tr = Trace(env["HUIYI_TRACE"])
+            tr.wait("paint", fd)
+            for k in [b"j"] * pos + [b"\r"]:
+                os.write(fd, k)
+                tr.wait("paint", fd)
+            drain(fd, 0.1)
+            tr.out = b""
+            for _ in range(presses):
+                os.write(fd, b"j")
+                tr.wait("paint", fd)
+            hy = len(tr.out + drain(fd, 0.05))
+            _close(pid, fd, b"qq")
+
+            path = os.path.join(tmp, "meeting.txt")
+            with open(path, "wb") as f:
+                f.write(text)
+            env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8", LESS="")
+            pid, fd = spawn(["less", path], env)
+            _until(fd, b"\x1b[27m\x1b[K")  # its first screen: the file's name last
+            ls = 0
+            for _ in range(presses):
+                os.write(fd, b"j")
+                ls += len(_until(fd, b":\x1b[K"))
+            _close(pid, fd, b"q")
+    finally:
+        COLS, ROWS = saved
+    return hy / presses, ls / presses, presses
+
+
+if __name__ == "__main__":
+    # python3 bench/tui.py BINARY DB [COLS ROWS]: the scroll bytes alone
+    import sys
+    b, l, n = scroll_bytes(sys.argv[1], sys.argv[2], *(int(a) for a in sys.argv[3:5]))
+    print(f"huiyi {b:.0f} B, less {l:.0f} B a line ({n} presses), ratio {b / l:.2f}")
