@@ -93,8 +93,8 @@ static int count_rows(struct hy_store *s, struct hy_model *m,
 {
 	int64_t v;
 	if (hy_store_data_version(s, &v, err, errlen) == 0) {
-		m->db_version = v;
-		m->db_seen = 1;
+		m->list.db_version = v;
+		m->list.db_seen = 1;
 	}
 	return hy_store_count(s, f, total, err, errlen);
 }
@@ -112,15 +112,15 @@ static void reverse_rows(struct hy_row *r, size_t n)
  * kept row, half a page before it and a page from it on. */
 static int load_around(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
 {
-	struct hy_store_filter f = {m->filter.from, m->filter.to, m->filter.body,
-				    m->filter.person};
+	struct hy_store_filter f = {m->list.filter.from, m->list.filter.to, m->list.filter.body,
+				    m->list.filter.person};
 	struct page p = {0};
 	struct hy_store_key key, from;
 	char err[256] = "";
 	size_t total = 0, rank = 0, limit = fx->limit ? fx->limit : 200, nb = 0;
 	int rc;
 
-	p.sort = (enum hy_store_sort)m->sort;
+	p.sort = (enum hy_store_sort)m->list.sort;
 	memcpy(&key, fx->key, sizeof key);
 	rc = hy_store_read_begin(s, err, sizeof err);
 	if (rc == 0)
@@ -153,8 +153,8 @@ static int load_around(struct hy_store *s, struct hy_model *m, struct hy_effects
 
 static int load_rows(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
 {
-	struct hy_store_filter f = {m->filter.from, m->filter.to, m->filter.body,
-				    m->filter.person};
+	struct hy_store_filter f = {m->list.filter.from, m->list.filter.to, m->list.filter.body,
+				    m->list.filter.person};
 	struct page p = {0};
 	struct hy_store_key key;
 	char err[256] = "";
@@ -163,7 +163,7 @@ static int load_rows(struct hy_store *s, struct hy_model *m, struct hy_effects *
 	enum hy_rows_at at = fx->rows;
 	int counted = fx->count;
 
-	p.sort = (enum hy_store_sort)m->sort;
+	p.sort = (enum hy_store_sort)m->list.sort;
 	memcpy(&key, fx->key, sizeof key);
 	if (counted)
 		rc = count_rows(s, m, &f, &total, err, sizeof err);
@@ -234,16 +234,16 @@ static void found_free(struct found *f)
 
 static int run_search(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
 {
-	struct hy_store_filter f = {m->filter.from, m->filter.to, m->filter.body,
-				    m->filter.person};
+	struct hy_store_filter f = {m->list.filter.from, m->list.filter.to, m->list.filter.body,
+				    m->list.filter.person};
 	struct found found = {0};
 	char err[256] = "";
 	size_t sections = 0, meetings = 0, limit = fx->limit ? fx->limit : 50;
 	int counted = fx->count, rc = 0;
 	if (counted)
-		rc = hy_store_search_count(s, m->search, &f, &sections, &meetings, err,
+		rc = hy_store_search_count(s, m->results.query, &f, &sections, &meetings, err,
 					   sizeof err);
-	int got = rc ? rc : hy_store_search(s, m->search, &f, HY_SEARCH_RANK,
+	int got = rc ? rc : hy_store_search(s, m->results.query, &f, HY_SEARCH_RANK,
 					      fx->search_from, limit, on_hit, &found,
 					      err, sizeof err);
 	memset(fx, 0, sizeof *fx);
@@ -293,9 +293,9 @@ int hy_effects_idle(struct hy_store *s, struct hy_model *m, struct hy_effects *f
 	char err[256];
 	int64_t v;
 	memset(fx, 0, sizeof *fx);
-	if (m->screen != HY_SCREEN_LIST || m->prompt || m->pending || !m->db_seen)
+	if (m->screen != HY_SCREEN_LIST || m->prompt || m->list.pending || !m->list.db_seen)
 		return 0;
-	if (hy_store_data_version(s, &v, err, sizeof err) || v == m->db_version)
+	if (hy_store_data_version(s, &v, err, sizeof err) || v == m->list.db_version)
 		return 0; /* unchanged (or not known now: the next tick asks again) */
 	hy_model_refresh(m, fx);
 	int rc = hy_effects_run(s, m, fx);

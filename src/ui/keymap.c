@@ -108,6 +108,20 @@ static const struct doc docs[] = {
 	{HY_ACT_QUIT, LIST, "quit"},
 };
 
+/* The screens as help names them, by enum hy_screen. */
+static const char *const names[] = {
+	[HY_SCREEN_LIST] = "the list",
+	[HY_SCREEN_MEETING] = "a meeting",
+	[HY_SCREEN_HELP] = "help",
+	[HY_SCREEN_RESULTS] = "search results",
+};
+
+const char *hy_keymap_screen_name(enum hy_screen screen)
+{
+	size_t n = sizeof names / sizeof names[0];
+	return (size_t)screen < n && names[screen] ? names[screen] : "the list";
+}
+
 enum hy_action hy_keymap_lookup(enum hy_screen screen, uint32_t key, int *arg)
 {
 	unsigned bit = 1u << screen;

@@ -187,7 +187,7 @@ static void test_resize_keeps_place(void **state)
 		struct hy_event ev = {.type = HY_EV_KEY, .key = keys[i]};
 		send(f, &m, &ev);
 	}
-	size_t block = m.win[0].block, byte = m.win[0].start;
+	size_t block = m.reader.win[0].block, byte = m.reader.win[0].start;
 	assert_int_equal(hy_grid_init(&g, 80, 24), 0);
 	hy_view_render(&m, &g, &cy, &cx);
 	char *before = hy_grid_dump(&g);
@@ -196,7 +196,7 @@ static void test_resize_keeps_place(void **state)
 		struct hy_event ev = {.type = HY_EV_RESIZE, .w = sizes[i][0], .h = sizes[i][1]};
 		send(f, &m, &ev);
 		/* the top line holds the character that was on top */
-		const struct hy_vline *l = &m.win[0];
+		const struct hy_vline *l = &m.reader.win[0];
 		assert_int_equal(l->block, block);
 		assert_true(l->start <= byte);
 		assert_true(l->next > byte || l->next == l->start);
@@ -231,8 +231,8 @@ static void import_one(struct fixture *f, int n, const char *date)
 
 static int64_t selected_id(const struct hy_model *m)
 {
-	assert_true(m->sel >= m->base && m->sel < m->base + m->n);
-	return m->rows[m->sel - m->base].id;
+	assert_true(m->list.sel >= m->list.base && m->list.sel < m->list.base + m->list.n);
+	return m->list.rows[m->list.sel - m->list.base].id;
 }
 
 /* New meetings written by another connection appear when the browser is
@@ -253,17 +253,17 @@ static void test_refresh(void **state)
 		struct hy_event ev = {.type = HY_EV_KEY, .key = 'j'};
 		send(f, &m, &ev);
 	}
-	size_t total = m.total, row = m.sel - m.top;
+	size_t total = m.list.total, row = m.list.sel - m.list.top;
 	int64_t id = selected_id(&m);
 	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 0); /* nothing new */
 
 	/* a newer meeting: first in the list, above the selection */
 	import_one(f, 901, "2031-05-07");
 	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 1);
-	assert_int_equal(m.total, total + 1);
+	assert_int_equal(m.list.total, total + 1);
 	assert_int_equal(selected_id(&m), id);
-	assert_int_equal(m.sel, 4);
-	assert_int_equal(m.sel - m.top, row);
+	assert_int_equal(m.list.sel, 4);
+	assert_int_equal(m.list.sel - m.list.top, row);
 	assert_string_equal(m.status, ""); /* the position stays on the status line */
 	assert_int_equal(hy_grid_init(&g, 80, 10), 0);
 	hy_view_render(&m, &g, &cy, &cx);
@@ -271,8 +271,8 @@ static void test_refresh(void **state)
 	char want[64];
 	snprintf(want, sizeof want, " huiyi · %zu meetings", total + 1);
 	assert_non_null(strstr(dump, want));
-	assert_int_equal(m.base, 0); /* the new one is first, above the screen */
-	assert_non_null(strstr(m.rows[0].title, "第901次"));
+	assert_int_equal(m.list.base, 0); /* the new one is first, above the screen */
+	assert_non_null(strstr(m.list.rows[0].title, "第901次"));
 	free(dump);
 	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 0); /* seen now */
 
@@ -283,20 +283,20 @@ static void test_refresh(void **state)
 	assert_int_equal(m.screen, HY_SCREEN_MEETING);
 	import_one(f, 902, "2031-06-08");
 	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 0);
-	assert_int_equal(m.total, total + 1);
+	assert_int_equal(m.list.total, total + 1);
 	send(f, &m, &quit);
 	assert_int_equal(hy_effects_idle(f->s, &m, &fx), 1);
-	assert_int_equal(m.total, total + 2);
+	assert_int_equal(m.list.total, total + 2);
 	assert_int_equal(selected_id(&m), id);
 
 	/* R: the same, by hand (an older meeting: below the selection) */
 	import_one(f, 903, "2001-01-01");
 	struct hy_event r = {.type = HY_EV_KEY, .key = 'R'};
 	send(f, &m, &r);
-	assert_int_equal(m.total, total + 3);
+	assert_int_equal(m.list.total, total + 3);
 	assert_int_equal(selected_id(&m), id);
-	assert_int_equal(m.sel, 5);
-	assert_int_equal(m.sel - m.top, row);
+	assert_int_equal(m.list.sel, 5);
+	assert_int_equal(m.list.sel - m.list.top, row);
 	hy_grid_free(&g);
 	hy_model_free(&m);
 }
@@ -331,8 +331,8 @@ static void play(struct fixture *f, struct hy_model *m, int w, int h, const char
 	snprintf(keys, sizeof keys, "%s", keys_in);
 	hy_model_init(m, w, h);
 	if (lazy) {
-		m->layout_eager = 0;
-		m->layout_chunk = 16;
+		m->reader.layout_eager = 0;
+		m->reader.layout_chunk = 16;
 	}
 	hy_model_start(m, &fx);
 	assert_int_equal(hy_effects_run(f->s, m, &fx), 0);
@@ -510,19 +510,19 @@ static void test_rows_before_grown(void **state)
 	assert_int_equal(hy_model_rows(&m, HY_ROWS_END, rows + 30, 10, 1, 30,
 				       &fx),
 			 0);
-	assert_int_equal(m.base, 20);
-	m.sel = 20;
-	m.top = 20;
+	assert_int_equal(m.list.base, 20);
+	m.list.sel = 20;
+	m.list.top = 20;
 	/* 25 rows come back from above rank 20: 5 more than there were */
 	assert_int_equal(hy_model_rows(&m, HY_ROWS_BEFORE, rows + 5, 25, 0, 0,
 				       &fx),
 			 0);
 	assert_int_equal(fx.rows, HY_ROWS_AT); /* reload around the selection */
 	assert_int_equal(fx.count, 1);
-	assert_int_equal(m.keep_id, rows[30].id);
-	assert_int_equal(m.base, 20); /* nothing spliced in */
-	assert_int_equal(m.n, 10);
-	assert_int_equal(m.rows[0].id, rows[30].id);
+	assert_int_equal(m.list.keep_id, rows[30].id);
+	assert_int_equal(m.list.base, 20); /* nothing spliced in */
+	assert_int_equal(m.list.n, 10);
+	assert_int_equal(m.list.rows[0].id, rows[30].id);
 	hy_model_free(&m);
 }
 

@@ -75,17 +75,17 @@ static void open_meeting(struct hy_model *m, int w, int h, const char *const *te
 {
 	struct hy_meeting mt;
 	hy_model_init(m, w, h);
-	m->layout_eager = 0;
-	m->layout_chunk = chunk;
+	m->reader.layout_eager = 0;
+	m->reader.layout_chunk = chunk;
 	meeting_of(&mt, texts, n);
-	m->meeting_index = 0;
+	m->reader.meeting_index = 0;
 	assert_int_equal(hy_model_meeting(m, 1, &mt), 0);
 }
 
 static size_t text_block(const struct hy_model *m, int section)
 {
-	for (size_t i = 0; i < m->n_blocks; i++)
-		if (m->blocks[i].kind == HY_BLOCK_TEXT && m->blocks[i].section == section)
+	for (size_t i = 0; i < m->reader.n_blocks; i++)
+		if (m->reader.blocks[i].kind == HY_BLOCK_TEXT && m->reader.blocks[i].section == section)
 			return i;
 	fail_msg("no text block for section %d", section);
 	return 0;
@@ -95,7 +95,7 @@ static size_t text_block(const struct hy_model *m, int section)
 static void check_same_lines(struct hy_model *m, size_t bi, const char *what)
 {
 	struct hy_wrap w = {0};
-	const struct hy_block *b = &m->blocks[bi];
+	const struct hy_block *b = &m->reader.blocks[bi];
 	assert_int_equal(hy_model_lay_out(m, bi, SIZE_MAX), 0);
 	assert_true(b->done);
 	assert_int_equal(hy_wrap_text(&w, b->text, b->len, hy_model_reader_width(m)), 0);
@@ -243,7 +243,7 @@ static void test_lazy_equals_whole(void **state)
 		const char *texts[] = {lines};
 		open_meeting(&m, widths[wi] + 2, 24, texts, 1, wi % 2 ? 16 : 0);
 		if (wi % 2 == 0)
-			assert_true(m.layout_chars <= 6 * (size_t)(widths[wi] + 2) * 24 + 3 * 4096);
+			assert_true(m.reader.layout_chars <= 6 * (size_t)(widths[wi] + 2) * 24 + 3 * 4096);
 		check_same_lines(&m, text_block(&m, 1), "short lines");
 		hy_model_free(&m);
 	}
@@ -255,7 +255,7 @@ static void test_lazy_equals_whole(void **state)
 		open_meeting(&m, widths[wi] + 2, 24, texts, 1, wi % 2 ? 16 : 0);
 		/* a screen and a screen ahead, in chunks of at least 4 KiB */
 		if (wi % 2 == 0)
-			assert_true(m.layout_chars <= 6 * (size_t)(widths[wi] + 2) * 24 + 3 * 4096);
+			assert_true(m.reader.layout_chars <= 6 * (size_t)(widths[wi] + 2) * 24 + 3 * 4096);
 		check_same_lines(&m, text_block(&m, 1), "Latin paragraph");
 		hy_model_free(&m);
 	}
@@ -294,9 +294,9 @@ static void check_screen(struct hy_model *m, size_t row0, size_t first,
 	int cy, cx;
 	size_t hgt = hy_model_reader_height(m) - row0;
 	size_t want = w->n - first < hgt ? w->n - first : hgt;
-	assert_true(m->n_win >= row0 + want);
+	assert_true(m->reader.n_win >= row0 + want);
 	for (size_t i = 0; i < want; i++) {
-		const struct hy_vline *l = &m->win[row0 + i];
+		const struct hy_vline *l = &m->reader.win[row0 + i];
 		if (l->block != bi || l->start != w->lines[first + i].start ||
 		    l->end != w->lines[first + i].end)
 			fail_msg("%s: screen line %zu is block %zu [%zu,%zu), want [%zu,%zu)",
@@ -314,7 +314,7 @@ static void check_screen(struct hy_model *m, size_t row0, size_t first,
 	for (size_t i = 0; i < want; i++) {
 		const struct hy_wrap_line *l = &w->lines[first + i];
 		char *nl = strchr(row, '\n');
-		char *text = strndup(m->blocks[bi].text + l->start, l->end - l->start);
+		char *text = strndup(m->reader.blocks[bi].text + l->start, l->end - l->start);
 		assert_non_null(text);
 		*nl = '\0';
 		if (!strchr(text, '\t') && !strstr(row, text))
@@ -348,61 +348,61 @@ static void test_giant_paragraph(void **state)
 	assert_int_equal(hy_model_meeting(&m, 1, &mt), 0);
 	size_t bi = text_block(&m, 1);
 	print_message("# open: %zu characters wrapped for a %zu-cell screen\n",
-		      m.layout_chars, screen);
-	assert_true(m.layout_chars <= 6 * screen);
-	assert_false(m.blocks[bi].done);
+		      m.reader.layout_chars, screen);
+	assert_true(m.reader.layout_chars <= 6 * screen);
+	assert_false(m.reader.blocks[bi].done);
 	assert_int_equal(hy_model_percent(&m), 0);
 
 	/* the first screen: the heading, then the paragraph's first lines */
 	giant_lines(&m, t, &w);
-	assert_int_equal(m.win[0].block, bi - 1); /* §1 heading on top */
+	assert_int_equal(m.reader.win[0].block, bi - 1); /* §1 heading on top */
 	check_screen(&m, 1, 0, &w, bi, "first screen");
 
 	/* paging on costs a screen per page, not the paragraph */
-	m.layout_chars = 0;
+	m.reader.layout_chars = 0;
 	for (int i = 0; i < 5; i++)
 		key(&m, ' ');
-	assert_true(m.layout_chars <= 6 * screen);
-	assert_int_equal(m.win[0].block, bi);
-	check_screen(&m, 0, m.win[0].line, &w, bi, "after five pages");
+	assert_true(m.reader.layout_chars <= 6 * screen);
+	assert_int_equal(m.reader.win[0].block, bi);
+	check_screen(&m, 0, m.reader.win[0].line, &w, bi, "after five pages");
 
 	/* the section after it: no need to lay the giant out */
-	m.layout_chars = 0;
+	m.reader.layout_chars = 0;
 	key(&m, 'g');
 	key(&m, '2');
 	assert_int_equal(hy_model_section(&m), 2);
-	assert_true(m.layout_chars <= 6 * screen);
+	assert_true(m.reader.layout_chars <= 6 * screen);
 
 	/* G: the last lines (the giant is laid out once: linear, as documented) */
 	key(&m, 'G');
 	assert_int_equal(hy_model_percent(&m), 100);
-	assert_true(m.layout_chars <= 3 * (GIANT_CHARS + 100000));
-	assert_true(m.blocks[bi].done);
-	assert_int_equal(m.blocks[bi].n_lines, w.n);
+	assert_true(m.reader.layout_chars <= 3 * (GIANT_CHARS + 100000));
+	assert_true(m.reader.blocks[bi].done);
+	assert_int_equal(m.reader.blocks[bi].n_lines, w.n);
 
 	/* a hit near the end of the giant, from the top */
 	key(&m, 'g');
 	keys(&m, "/" END_MARK);
 	key(&m, HY_KEY_ENTER);
-	assert_int_equal(m.n_hits, 1);
+	assert_int_equal(m.reader.n_hits, 1);
 	assert_string_equal(m.status, "match 1/1");
 	size_t line = 0;
-	while (line + 1 < w.n && w.lines[line + 1].start <= m.hits[0].start)
+	while (line + 1 < w.n && w.lines[line + 1].start <= m.reader.hits[0].start)
 		line++;
 	int shown = 0;
-	for (size_t i = 0; i < m.n_win; i++)
-		shown |= m.win[i].block == bi && m.win[i].line == line;
+	for (size_t i = 0; i < m.reader.n_win; i++)
+		shown |= m.reader.win[i].block == bi && m.reader.win[i].line == line;
 	assert_true(shown);
-	check_screen(&m, 0, m.win[0].line, &w, bi, "at the hit");
+	check_screen(&m, 0, m.reader.win[0].line, &w, bi, "at the hit");
 
 	/* resize: laid out again around the top character, not from the start */
-	size_t byte = m.win[0].start;
-	m.layout_chars = 0;
+	size_t byte = m.reader.win[0].start;
+	m.reader.layout_chars = 0;
 	resize(&m, 60, 20);
 	hy_wrap_free(&w);
 	giant_lines(&m, t, &w);
-	assert_true(m.win[0].start <= byte && m.win[0].next > byte);
-	check_screen(&m, 0, m.win[0].line, &w, bi, "after a resize");
+	assert_true(m.reader.win[0].start <= byte && m.reader.win[0].next > byte);
+	check_screen(&m, 0, m.reader.win[0].line, &w, bi, "after a resize");
 	hy_wrap_free(&w);
 	hy_model_free(&m);
 	free(t);
@@ -417,18 +417,18 @@ static void test_giant_resize_at_top(void **state)
 	struct hy_model m;
 	struct hy_wrap w = {0};
 	open_meeting(&m, 120, 40, texts, 1, 0);
-	assert_true(m.layout_chars <= 6 * 120 * 40);
+	assert_true(m.reader.layout_chars <= 6 * 120 * 40);
 	key(&m, 'j');
 	key(&m, 'j');
 	key(&m, 'j');
-	size_t byte = m.win[0].start, bi = m.win[0].block;
-	m.layout_chars = 0;
+	size_t byte = m.reader.win[0].start, bi = m.reader.win[0].block;
+	m.reader.layout_chars = 0;
 	resize(&m, 50, 16);
-	assert_true(m.layout_chars <= 6 * 120 * 40);
-	assert_int_equal(m.win[0].block, bi);
-	assert_true(m.win[0].start <= byte && m.win[0].next > byte);
+	assert_true(m.reader.layout_chars <= 6 * 120 * 40);
+	assert_int_equal(m.reader.win[0].block, bi);
+	assert_true(m.reader.win[0].start <= byte && m.reader.win[0].next > byte);
 	giant_lines(&m, t, &w);
-	check_screen(&m, 0, m.win[0].line, &w, bi, "narrow");
+	check_screen(&m, 0, m.reader.win[0].line, &w, bi, "narrow");
 	hy_wrap_free(&w);
 	hy_model_free(&m);
 	free(t);

@@ -1,0 +1,364 @@
+/* screen_meeting.c: one meeting, read (screen_meeting.h): the document
+ * made from the meeting (metadata, summary, the agenda's sections), its
+ * keys and mouse, and its view: the title, an outline of the sections on
+ * wide screens, the text with the hits marked. Laying out, moving and
+ * searching are the reader's (reader.c). */
+#include "huiyi/screen_meeting.h"
+
+#include "huiyi/err.h"
+#include "huiyi/width.h"
+#include "reader.h"
+#include "screen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The text of a block is the meeting's own string (sections, summary:
+ * not copied, however long) or, for metadata, one made here (own). */
+static int add_block(struct hy_model *m, enum hy_block_kind kind, int section,
+		     const char *label, const char *text, int copy)
+{
+	struct hy_reader *r = &m->reader;
+	struct hy_block *b = realloc(r->blocks, (r->n_blocks + 1) * sizeof *b);
+	if (!b)
+		return HY_ERR_NOMEM;
+	r->blocks = b;
+	b = &r->blocks[r->n_blocks];
+	memset(b, 0, sizeof *b);
+	b->kind = kind;
+	b->section = section;
+	b->label = hy_ui_strdup(label);
+	if (copy) {
+		b->own = strdup(text ? text : "");
+		b->text = b->own;
+	} else {
+		b->text = text ? text : "";
+	}
+	if (!b->text || (label && !b->label)) {
+		free(b->label);
+		free(b->own);
+		return HY_ERR_NOMEM;
+	}
+	b->len = strlen(b->text);
+	r->n_blocks++;
+	return 0;
+}
+
+static int join_names(char **v, size_t n, char *out, size_t len)
+{
+	size_t u = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < n && u < len; i++)
+		u += (size_t)snprintf(out + u, len - u, "%s%s", i ? "、" : "", v[i]);
+	return u > 0;
+}
+
+static int meta(struct hy_model *m, const char *label, const char *text)
+{
+	return add_block(m, HY_BLOCK_META, 0, label, text, 1);
+}
+
+static int build_blocks(struct hy_model *m)
+{
+	struct hy_reader *r = &m->reader;
+	const struct hy_meeting *mt = &r->mt;
+	char buf[4096];
+	int rc = 0;
+	char date[160];
+	hy_meeting_date_text(mt, date, sizeof date);
+	if (date[0] || mt->published) {
+		snprintf(buf, sizeof buf, "%s%s%s%s", date,
+			 mt->published ? (date[0] ? "（发布 " : "发布 ") : "",
+			 mt->published ? mt->published : "",
+			 mt->published && date[0] ? "）" : "");
+		rc = rc ? rc : meta(m, "日期", buf);
+	}
+	if (mt->body)
+		rc = rc ? rc : meta(m, "机构", mt->body);
+	if (mt->place)
+		rc = rc ? rc : meta(m, "地方", mt->place);
+	if (mt->kind) {
+		if (mt->number)
+			snprintf(buf, sizeof buf, "%s 第%d次", mt->kind, mt->number);
+		else
+			snprintf(buf, sizeof buf, "%s", mt->kind);
+		rc = rc ? rc : meta(m, "会议", buf);
+	}
+	if (mt->chair) {
+		snprintf(buf, sizeof buf, "%s%s%s%s", mt->chair,
+			 mt->chair_role ? "（" : "", mt->chair_role ? mt->chair_role : "",
+			 mt->chair_role ? "）" : "");
+		rc = rc ? rc : meta(m, "主持", buf);
+	}
+	if (join_names(mt->attendees, mt->n_attendees, buf, sizeof buf))
+		rc = rc ? rc : meta(m, "出席", buf);
+	if (join_names(mt->observers, mt->n_observers, buf, sizeof buf))
+		rc = rc ? rc : meta(m, "列席", buf);
+	if (join_names(mt->units, mt->n_units, buf, sizeof buf))
+		rc = rc ? rc : meta(m, "单位", buf);
+	if (mt->guessed & HY_GUESSED_TITLE)
+		rc = rc ? rc : meta(m, "说明", "标题据内容拼成，原文无标题");
+	if (mt->summary) {
+		if (r->n_blocks)
+			rc = rc ? rc : add_block(m, HY_BLOCK_BLANK, 0, NULL, "", 0);
+		rc = rc ? rc : add_block(m, HY_BLOCK_SUMMARY, 0, NULL, mt->summary, 0);
+	}
+	for (size_t i = 0; i < mt->n_sections && !rc; i++) {
+		const struct hy_section *s = &mt->sections[i];
+		char label[16];
+		snprintf(label, sizeof label, "§%d", s->n);
+		if (r->n_blocks)
+			rc = add_block(m, HY_BLOCK_BLANK, (int)i + 1, NULL, "", 0);
+		rc = rc ? rc : add_block(m, HY_BLOCK_HEADING, (int)i + 1, label,
+					 s->heading, 0);
+		rc = rc ? rc : add_block(m, HY_BLOCK_TEXT, (int)i + 1, NULL, s->text, 0);
+	}
+	if (!rc && r->n_blocks == 0)
+		rc = add_block(m, HY_BLOCK_TEXT, 0, NULL, "（没有内容）", 0);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                                */
+
+void hy_meeting_open(struct hy_model *m, int64_t id, size_t index,
+		     int section, const char *query, int steps,
+		     struct hy_effects *fx)
+{
+	struct hy_reader *r = &m->reader;
+	fx->load_meeting = id;
+	r->meeting_index = index;
+	free(r->open.query);
+	r->open.query = hy_ui_strdup(query);
+	r->open.section = section;
+	r->open.steps = steps;
+}
+
+int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt)
+{
+	struct hy_reader *r = &m->reader;
+	hy_reader_free(m);
+	r->mt = *mt;
+	memset(mt, 0, sizeof *mt);
+	r->meeting_id = id;
+	r->has_meeting = 1;
+	r->steps = r->open.steps;
+	hy_screen_show(m, HY_SCREEN_MEETING);
+	m->status[0] = '\0';
+	int rc = build_blocks(m);
+	if (rc) {
+		hy_ui_status(m, 1, "out of memory laying out the meeting", NULL);
+		return rc;
+	}
+	hy_reader_start(m);
+	if (r->open.section >= 0 && r->open.query) {
+		/* opened from search results: the hits marked, the section shown */
+		if (hy_reader_mark(m, r->open.query, r->open.section))
+			return HY_ERR_NOMEM;
+	}
+	r->open.section = -1;
+	hy_reader_sync(m);
+	return r->layout_failed ? HY_ERR_NOMEM : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Update                                                                 */
+
+static void meeting_action(struct hy_model *m, enum hy_action a, int arg,
+			   struct hy_effects *fx)
+{
+	size_t hgt = hy_model_reader_height(m);
+	long half = hgt / 2 ? (long)(hgt / 2) : 1, page = hgt > 1 ? (long)hgt - 1 : 1;
+	(void)fx;
+	switch (a) {
+	case HY_ACT_DOWN: hy_reader_scroll(m, 1); break;
+	case HY_ACT_UP: hy_reader_scroll(m, -1); break;
+	case HY_ACT_PAGE_DOWN: hy_reader_scroll(m, page); break;
+	case HY_ACT_PAGE_UP: hy_reader_scroll(m, -page); break;
+	case HY_ACT_HALF_DOWN: hy_reader_scroll(m, half); break;
+	case HY_ACT_HALF_UP: hy_reader_scroll(m, -half); break;
+	case HY_ACT_TOP: hy_reader_top(m); break;
+	case HY_ACT_BOTTOM: hy_reader_bottom(m); break;
+	case HY_ACT_NEXT_SECTION: hy_reader_next_section(m, 1); break;
+	case HY_ACT_PREV_SECTION: hy_reader_next_section(m, -1); break;
+	case HY_ACT_SECTION: hy_reader_section(m, arg); break;
+	case HY_ACT_SEARCH: hy_prompt_start(m, '/', NULL); break;
+	case HY_ACT_NEXT_MATCH: hy_reader_step(m, 1); break;
+	case HY_ACT_PREV_MATCH: hy_reader_step(m, -1); break;
+	case HY_ACT_BACK:
+		hy_reader_free(m);
+		hy_screen_pop(m);
+		m->status[0] = '\0';
+		break;
+	default: break;
+	}
+}
+
+static void meeting_mouse(struct hy_model *m, const struct hy_event *ev,
+			  struct hy_effects *fx)
+{
+	(void)fx;
+	if (ev->mouse == HY_MOUSE_WHEEL_DOWN)
+		hy_reader_scroll(m, 3);
+	else if (ev->mouse == HY_MOUSE_WHEEL_UP)
+		hy_reader_scroll(m, -3);
+	else if (ev->mouse == HY_MOUSE_CLICK && hy_model_outline_width(m) &&
+		 ev->x < hy_model_outline_width(m) && ev->y >= 1) {
+		size_t i = hy_model_outline_first(m) + (size_t)(ev->y - 1);
+		if (i < m->reader.mt.n_sections)
+			hy_reader_section(m, (int)i + 1);
+	}
+}
+
+/* Enter on the "/" prompt: search this meeting. */
+static void meeting_prompt(struct hy_model *m, int which, struct hy_effects *fx)
+{
+	(void)fx;
+	if (which == '/')
+		hy_reader_search(m, m->input);
+}
+
+static void meeting_resize(struct hy_model *m, int widths, struct hy_effects *fx)
+{
+	(void)fx;
+	if (widths) /* the rule of width.h may have changed: laid out again */
+		m->reader.reader_w = 0;
+	hy_reader_sync(m);
+}
+
+static void meeting_init(struct hy_model *m)
+{
+	m->reader.open.section = -1;
+	m->reader.layout_eager = 64 * 1024;
+}
+
+static void meeting_free(struct hy_model *m)
+{
+	hy_reader_free(m);
+	free(m->reader.open.query);
+	m->reader.open.query = NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* View                                                                   */
+
+static int hit_role(const struct hy_model *m, size_t h)
+{
+	const struct hy_reader *r = &m->reader;
+	return h == r->hit ? HY_ROLE_SELECTED : HY_ROLE_MATCH;
+}
+
+/* The first hit that can reach into bytes from `start` of block `block`
+ * (hits are sorted by block, then start, and none is longer than
+ * r->hit_max bytes). */
+static size_t first_hit(const struct hy_model *m, size_t block, size_t start)
+{
+	const struct hy_reader *r = &m->reader;
+	size_t from = start > r->hit_max ? start - r->hit_max : 0, lo = 0, hi = r->n_hits;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct hy_hit *h = &r->hits[mid];
+		if (h->block < block || (h->block == block && h->start < from))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static void reader_line(const struct hy_model *m, struct hy_grid *g, int y, int x,
+			const struct hy_vline *l)
+{
+	const struct hy_reader *r = &m->reader;
+	const struct hy_block *b = &r->blocks[l->block];
+	int role = HY_ROLE_NORMAL, tx = x;
+	int w = (int)hy_model_reader_width(m);
+	int first = l->line == 0;
+	if (b->kind == HY_BLOCK_META || b->kind == HY_BLOCK_HEADING) {
+		int lw = (int)hy_model_label_width();
+		if (first && b->label)
+			hy_draw_put(g, y, x, b->label,
+				    b->kind == HY_BLOCK_HEADING ? HY_ROLE_HEADING : HY_ROLE_LABEL,
+				    lw);
+		tx = x + lw;
+		w -= lw;
+		if (b->kind == HY_BLOCK_HEADING)
+			role = HY_ROLE_HEADING;
+	}
+	if (w <= 0 || l->end <= l->start)
+		return;
+	hy_grid_put(g, y, tx, b->text + l->start, l->end - l->start, role, w);
+	for (size_t h = first_hit(m, l->block, l->start); h < r->n_hits; h++) {
+		const struct hy_hit *hit = &r->hits[h];
+		if (hit->block != l->block || hit->start >= l->end)
+			break;
+		if (hit->end <= l->start)
+			continue;
+		size_t a = hit->start > l->start ? hit->start : l->start;
+		size_t e = hit->end < l->end ? hit->end : l->end;
+		int hx = tx + (int)hy_width_str(b->text + l->start, a - l->start);
+		int hw = (int)hy_width_str(b->text + a, e - a);
+		hy_grid_role(g, y, hx, hw, hit_role(m, h));
+	}
+}
+
+static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy,
+			 int *cx)
+{
+	const struct hy_reader *r = &m->reader;
+	const struct hy_meeting *mt = &r->mt;
+	int ow = hy_model_outline_width(m);
+	int ry = hy_model_reader_y(m), rx = hy_model_reader_x(m);
+	int sec = hy_model_section(m);
+	char buf[512], left[256];
+
+	if (ry > 0) {
+		hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
+		snprintf(buf, sizeof buf, " %s", mt->title ? mt->title : "（无标题）");
+		hy_draw_put(g, 0, 0, buf, HY_ROLE_TITLE, g->w);
+	}
+	if (!ow && ry == 2) {
+		if (sec > 0)
+			snprintf(buf, sizeof buf, " §%d/%zu %s", sec, mt->n_sections,
+				 mt->sections[sec - 1].heading);
+		else
+			snprintf(buf, sizeof buf, " 概况 · %zu sections", mt->n_sections);
+		hy_grid_fill(g, 1, 0, g->w, HY_ROLE_LABEL);
+		hy_draw_put(g, 1, 0, buf, HY_ROLE_LABEL, g->w);
+	}
+	if (ow) {
+		size_t first = hy_model_outline_first(m);
+		/* the border is one column: "│" is ambiguous, 2 columns
+		 * where the terminal draws those wide; then "|" */
+		const char *bar = hy_width_cp(0x2502) == 1 ? "│" : "|";
+		for (int y = 1; y < g->h - 1; y++) {
+			size_t i = first + (size_t)(y - 1);
+			hy_draw_put(g, y, ow, bar, HY_ROLE_DIM, 1);
+			if (i >= mt->n_sections)
+				continue;
+			int role = (int)i + 1 == sec ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;
+			snprintf(buf, sizeof buf, "%2zu %s", i + 1, mt->sections[i].heading);
+			hy_draw_col(g, y, 0, buf, role, ow - 1);
+		}
+	}
+	for (size_t i = 0; i < r->n_win && ry + (int)i < g->h - 1; i++)
+		reader_line(m, g, ry + (int)i, rx, &r->win[i]);
+	char idx[32], total[32];
+	hy_draw_thousands(r->meeting_index + 1, idx, sizeof idx);
+	hy_draw_thousands(m->list.total, total, sizeof total);
+	snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %d%%", idx, total, sec,
+		 mt->n_sections, hy_model_percent(m));
+	hy_draw_status(m, g, left, "Tab section · / search · q back · ? help ", cy, cx);
+}
+
+const struct hy_screen_ops hy_screen_meeting = {
+	.init = meeting_init,
+	.free = meeting_free,
+	.action = meeting_action,
+	.mouse = meeting_mouse,
+	.prompt = meeting_prompt,
+	.resize = meeting_resize,
+	.sync = hy_reader_sync,
+	.view = meeting_view,
+};
