@@ -57,7 +57,7 @@ void hy_draw_status(const struct hy_model *m, struct hy_grid *g,
 			int mw = (int)hy_width_str(m->status, strlen(m->status));
 			if (mw + x + 8 <= g->w) {
 				hy_draw_put(g, y, g->w - mw, m->status,
-				    m->status_error ? HY_ROLE_ERROR : HY_ROLE_STATUS, mw);
+					    m->status_error ? HY_ROLE_ERROR : HY_ROLE_STATUS, mw);
 				room = g->w - mw - 1;
 			}
 		}
@@ -81,8 +81,8 @@ void hy_draw_status(const struct hy_model *m, struct hy_grid *g,
 	int x = 0;
 	if (m->status[0]) {
 		x = hy_draw_put(g, y, 0, " ", HY_ROLE_STATUS, g->w);
-		x += hy_draw_put(g, y, x, m->status, m->status_error ? HY_ROLE_ERROR : HY_ROLE_STATUS,
-			 g->w - x);
+		x += hy_draw_put(g, y, x, m->status,
+				 m->status_error ? HY_ROLE_ERROR : HY_ROLE_STATUS, g->w - x);
 	} else {
 		x = hy_draw_put(g, y, 0, left, HY_ROLE_STATUS, g->w);
 	}

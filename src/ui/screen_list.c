@@ -288,6 +288,9 @@ void hy_model_start(struct hy_model *m, struct hy_effects *fx)
 	list_reload(m, fx);
 }
 
+/* ------------------------------------------------------------------ */
+/* The filter                                                             */
+
 /* "2024", "2023-01..2023-06", "body:县政府", "person:刘锐", bare words.
  * Returns 0, or -1 with a message in the status line. */
 static int parse_filter(struct hy_model *m, const char *in, struct hy_filter *f)
@@ -525,7 +528,7 @@ static void list_row(struct hy_grid *g, int y, const struct hy_row *r,
 	int guessed = r->date && strlen(r->date) == 11 && r->date[10] == '?' &&
 		      c->date == 10;
 	x += hy_draw_col(g, y, x, r->date ? r->date : "日期不详", role,
-		     c->date + guessed) + !guessed;
+			 c->date + guessed) + !guessed;
 	if (c->body)
 		x += hy_draw_col(g, y, x, r->body, role, c->body) + 1;
 	if (c->kind) {
@@ -601,8 +604,8 @@ static void list_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 	} else {
 		snprintf(left, sizeof left, " %s", ls->counted ? "no meetings" : "loading…");
 	}
-	hy_draw_status(m, g, left, "Enter open · / search · f filter · s sort · ? help · q quit ",
-		    cy, cx);
+	hy_draw_status(m, g, left,
+		       "Enter open · / search · f filter · s sort · ? help · q quit ", cy, cx);
 }
 
 const struct hy_screen_ops hy_screen_list = {
