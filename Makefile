@@ -103,6 +103,15 @@ $(BUILD)/tests/test_%: tests/unit/test_%.c $(LIB)
 	$(CC) $(HY_CFLAGS) $(CMOCKA_CFLAGS) $(HY_LDFLAGS) -o $@ $< $(LIB) \
 		$(CMOCKA_LIBS) $(PKG_LIBS) -lm
 
+# A unit test that fails the Nth allocation of huiyi's own code: the
+# library is linked in statically, so --wrap reaches every malloc,
+# calloc and realloc it makes (none of sqlite's).
+OOM_WRAP := -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc
+$(BUILD)/tests/test_search_oom: tests/unit/test_search_oom.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(HY_CFLAGS) $(CMOCKA_CFLAGS) $(HY_LDFLAGS) $(OOM_WRAP) -o $@ $< \
+		$(LIB) $(CMOCKA_LIBS) $(PKG_LIBS) -lm
+
 $(BUILD)/tests/test_%: tests/screen/test_%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(HY_CFLAGS) $(CMOCKA_CFLAGS) $(HY_LDFLAGS) -o $@ $< $(LIB) \

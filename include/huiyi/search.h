@@ -99,12 +99,37 @@ enum hy_search_order { HY_SEARCH_RANK = 0, HY_SEARCH_DATE };
  * with a filter or in date order, a plan that reads the filter's rows
  * from indexes or walks the meetings newest first (src/store/search.c);
  * then a snippet per result. Memory is O(offset + limit), plus 8 bytes
- * per match in date order or with a filter. The environment variable
- * HUIYI_SEARCH_PLAN=join|walk forces a plan (tests; same results). */
+ * per match in date order or with a filter. hy_store_search_opts
+ * forces a plan (tests; same results). */
 int hy_store_search(struct hy_store *s, const char *query,
 		    const struct hy_store_filter *f, enum hy_search_order order,
 		    size_t offset, size_t limit, hy_search_fn fn, void *ctx,
 		    char *err, size_t errlen);
+
+/* How a search runs, set on a store for its searches from then on
+ * (hy_store_search_opts; all zero, the default, until then). None of it
+ * changes the results: tests compare every way, the bench times them;
+ * the command line takes them from HUIYI_SEARCH_PLAN=join|walk,
+ * HUIYI_SEARCH_THREADS=1, HUIYI_SEARCH_SPLIT_MIN=rows and
+ * HUIYI_SEARCH_NOLENS (src/cli). */
+enum hy_search_plan {
+	HY_SEARCH_PLAN_AUTO = 0, /* as the counts of matches and rows say */
+	HY_SEARCH_PLAN_JOIN,     /* with a filter or in date order: each
+				  * match joined to its meeting */
+	HY_SEARCH_PLAN_WALK      /* the filter's meetings walked through the
+				  * list, newest first */
+};
+
+struct hy_search_opts {
+	enum hy_search_plan plan;
+	int one_thread;    /* never split a scan across two threads */
+	int64_t split_min; /* sections_fts rows from which a rank-order
+			    * scan is split in two (0: 50,000) */
+	int no_lens;       /* row lengths from %_docsize, not fts_lengths */
+};
+
+/* Set how s runs its searches (NULL: the default). */
+void hy_store_search_opts(struct hy_store *s, const struct hy_search_opts *o);
 
 /* How many sections (section 0 included) and how many distinct meetings
  * match (for the results header and `--json` counts). Either pointer may

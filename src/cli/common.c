@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include "huiyi/err.h"
+#include "huiyi/search.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -293,6 +294,29 @@ static int writable(const char *path)
 	return ok;
 }
 
+/* How searches run (search.h struct hy_search_opts), from the
+ * environment: knobs for tests and timing, not for users (the results
+ * are the same every way). HUIYI_SEARCH_PLAN=join|walk forces a plan,
+ * HUIYI_SEARCH_THREADS=1 keeps a scan in one thread,
+ * HUIYI_SEARCH_SPLIT_MIN=rows sets the index size from which a scan is
+ * split, HUIYI_SEARCH_NOLENS (set) reads row lengths from %_docsize. */
+static void search_opts(struct hy_store *s)
+{
+	struct hy_search_opts o = {0};
+	const char *e = getenv("HUIYI_SEARCH_PLAN");
+	if (e && strcmp(e, "join") == 0)
+		o.plan = HY_SEARCH_PLAN_JOIN;
+	else if (e && strcmp(e, "walk") == 0)
+		o.plan = HY_SEARCH_PLAN_WALK;
+	e = getenv("HUIYI_SEARCH_THREADS");
+	o.one_thread = e && atoi(e) == 1;
+	e = getenv("HUIYI_SEARCH_SPLIT_MIN");
+	if (e && *e) /* 0 and below split as 1 does: an index of 2 rows */
+		o.split_min = atoll(e) > 0 ? atoll(e) : 1;
+	o.no_lens = getenv("HUIYI_SEARCH_NOLENS") != NULL;
+	hy_store_search_opts(s, &o);
+}
+
 int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s)
 {
 	char err[512] = "";
@@ -316,6 +340,8 @@ int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s)
 	}
 	if (rc && rc != HY_ERR_NOTFOUND)
 		hy_cli_error("%s", err[0] ? err : hy_err_str(rc));
+	if (rc == 0)
+		search_opts(*s);
 	return rc;
 }
 

@@ -211,8 +211,15 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	 * studied, not this one */
 	static const char *const study[] = {"学习", "传达", "贯彻"};
 	if (session == NPOS && match_any(d, s, end, study, COUNT(study), NULL) &&
-	    (find(d, s, b, "精神") != NPOS))
+	    (find(d, s, b, "精神") != NPOS)) {
+		/* …全会精神专题会: but its own type, when it names one */
+		size_t k = 0;
+		for (size_t t = 0; t < COUNT(short_meetings) && !k; t++)
+			ends_with(d, s, end, short_meetings[t], &k);
+		if (k && !(m->kind = doc_str(d, end - k, end)))
+			return HY_ERR_NOMEM;
 		return 0;
+	}
 	/* 二届市委召开108次常委会会议: the term is no part of the body */
 	{
 		size_t y = s;
@@ -537,7 +544,7 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 			continue;
 		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
 		static const char *const verbs[] = {"召开", "召集", "举行", "胜利召开", "隆重召开",
-						    "及时召开", "随即召开", "组织", "第"};
+						    "及时召开", "随即召开", "组织", "第", "在"};
 		/* outside the title only the organs proper: 提交县人大 is no place */
 		/* 来源：兴县新闻网: a site of the place */
 		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网"};

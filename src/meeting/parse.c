@@ -280,6 +280,15 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			break;
 		}
 	}
+	/* a novel's scene with its chapter mark cut off: lines of dialogue
+	 * (opening with a quotation mark), which no readout has */
+	size_t dialogue = 0;
+	for (size_t i = 0; i < nl; i++) {
+		size_t a0 = skip_spaces(&d, lines[i].a, lines[i].b);
+		dialogue += kind[i] != L_BLANK && a0 < lines[i].b &&
+			    (d.cp[a0] == '"' || d.cp[a0] == 0x201C || d.cp[a0] == 0x300C) &&
+			    lines[i].b - a0 > 20; /* “ folds to " */
+	}
 	/* a chapter of a novel about a meeting (第663章 …) among the first lines */
 	for (size_t i = 0, seen = 0; i < nl && seen < 8; i++) {
 		if (kind[i] == L_BLANK)
@@ -548,7 +557,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc)
 		m->not_readout = regulation || (about_rules && !m->month_day && !m->date)
 					 ? HY_NOT_READOUT_RULES
-				 : novel		? HY_NOT_READOUT_NOVEL
+				 : novel || (dialogue >= 2 && !m->month_day && !m->date)
+					 ? HY_NOT_READOUT_NOVEL
 				 : other_genre ? HY_NOT_READOUT_GENRE
 				 : !meeting_word && !m->kind && !m->chair && !m->date && !m->month_day
 					 ? HY_NOT_READOUT_NOTHING

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "huiyi/search.h"
 #include "huiyi/store.h"
 
 /* A macro's value as a string literal (SQL built from fts.h's sizes). */
@@ -71,9 +72,10 @@ struct hy_store {
 	struct hy_store_pooled pool[HY_STORE_POOL];
 	uint64_t tick;
 	/* A second connection to the same file, for searches that rank
-	 * half an index in another thread (search.c); NULL until then. */
+	 * half an index in another thread (search_threads.c); NULL until then. */
 	struct hy_store *reader;
 	int reader_failed; /* it could not be opened: do not try again */
+	struct hy_search_opts search; /* hy_store_search_opts */
 	/* people.c's statements, prepared on first use (people.h). */
 	struct hy_people_stmts *people;
 	/* Tests: called with the SQL of each list query as it is prepared. */

@@ -948,15 +948,16 @@ static int on_score(const struct hy_search_hit *h, void *ctx)
 }
 
 /* The scores of q with row lengths from fts_lengths equal those from
- * %_docsize alone (HUIYI_SEARCH_NOLENS). */
+ * %_docsize alone (struct hy_search_opts no_lens). */
 static void same_as_docsize(struct hy_store *s, const char *q)
 {
 	struct scores a = {0}, b = {0};
 	char err[256] = "";
-	setenv("HUIYI_SEARCH_NOLENS", "1", 1);
+	const struct hy_search_opts docsize = {.no_lens = 1};
+	hy_store_search_opts(s, &docsize);
 	assert_true(hy_store_search(s, q, NULL, HY_SEARCH_RANK, 0, 64, on_score,
 				    &a, err, sizeof err) > 0);
-	unsetenv("HUIYI_SEARCH_NOLENS");
+	hy_store_search_opts(s, NULL);
 	assert_true(hy_store_search(s, q, NULL, HY_SEARCH_RANK, 0, 64, on_score,
 				    &b, err, sizeof err) > 0);
 	assert_int_equal(a.n, b.n);

@@ -605,6 +605,14 @@ static int teardown_corpus(void **state)
 	return 0;
 }
 
+/* Force a plan on the corpus's store (every plan gives the same
+ * results). */
+static void set_plan(struct corpus *c, enum hy_search_plan plan)
+{
+	const struct hy_search_opts o = {.plan = plan};
+	hy_store_search_opts(c->s, &o);
+}
+
 static int search(struct corpus *c, const char *q,
 		  const struct hy_store_filter *f, enum hy_search_order o,
 		  size_t offset, size_t limit, struct hits *h)
@@ -1243,17 +1251,18 @@ static void test_brute_force(void **state)
 }
 
 /* Pages of any size add up to the whole list, in both orders, under
- * every plan (HUIYI_SEARCH_PLAN, search.c). */
+ * every plan (struct hy_search_opts, search_plan.c). */
 static void paging(void **state);
 
 static void test_paging(void **state)
 {
-	static const char *const plans[] = {"auto", "join", "walk"};
+	static const enum hy_search_plan plans[] = {
+		HY_SEARCH_PLAN_AUTO, HY_SEARCH_PLAN_JOIN, HY_SEARCH_PLAN_WALK};
 	for (size_t i = 0; i < 3; i++) {
-		setenv("HUIYI_SEARCH_PLAN", plans[i], 1);
+		set_plan(*state, plans[i]);
 		paging(state);
 	}
-	unsetenv("HUIYI_SEARCH_PLAN");
+	hy_store_search_opts(((struct corpus *)*state)->s, NULL);
 }
 
 static void paging(void **state)
@@ -1318,12 +1327,13 @@ static void filters(void **state);
 
 static void test_filters(void **state)
 {
-	static const char *const plans[] = {"auto", "join", "walk"};
+	static const enum hy_search_plan plans[] = {
+		HY_SEARCH_PLAN_AUTO, HY_SEARCH_PLAN_JOIN, HY_SEARCH_PLAN_WALK};
 	for (size_t i = 0; i < 3; i++) {
-		setenv("HUIYI_SEARCH_PLAN", plans[i], 1);
+		set_plan(*state, plans[i]);
 		filters(state);
 	}
-	unsetenv("HUIYI_SEARCH_PLAN");
+	hy_store_search_opts(((struct corpus *)*state)->s, NULL);
 }
 
 static void filters(void **state)
@@ -1435,7 +1445,8 @@ static void test_scores_exact(void **state)
 		"燃气", "会议", "会", "财政", "燃气 安全", "燃气 -安全",
 		"秸秆 OR 5G", "ranqi", "23个", "\"燃气安全\"", "县 政府",
 	};
-	static const char *const plans[] = {"auto", "join", "walk"};
+	static const enum hy_search_plan plans[] = {
+		HY_SEARCH_PLAN_AUTO, HY_SEARCH_PLAN_JOIN, HY_SEARCH_PLAN_WALK};
 	struct corpus *c = *state;
 	struct hy_store_filter f = {"2020-01-01", NULL, NULL, NULL};
 	struct hits h = {0};
@@ -1465,7 +1476,7 @@ static void test_scores_exact(void **state)
 		assert_int_equal(rc, 0);
 		for (size_t pl = 0; pl < 3; pl++)
 			for (int o = 0; o < 4; o++) {
-				setenv("HUIYI_SEARCH_PLAN", plans[pl], 1);
+				set_plan(c, plans[pl]);
 				search(c, qs[i], o >= 2 ? &f : NULL,
 				       (enum hy_search_order)(o % 2), 0, BIG, &h);
 				if (o < 2 && h.n == 0)
@@ -1495,16 +1506,16 @@ static void test_scores_exact(void **state)
 			}
 		free(expr);
 	}
-	unsetenv("HUIYI_SEARCH_PLAN");
+	hy_store_search_opts(((struct corpus *)*state)->s, NULL);
 	printf("# scores compared with bm25: %d\n", checked);
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	free(h.v);
 }
 
-/* A big index is ranked in two halves on two connections (search.c,
+/* A big index is ranked in two halves on two connections (search_threads.c,
  * scan_sections): the same hits, in the same order, with the same
- * scores as one scan, for every limit. HUIYI_SEARCH_SPLIT_MIN=2 makes
+ * scores as one scan, for every limit. split_min = 2 makes
  * our small corpus big enough. */
 static void test_split_scan(void **state)
 {
@@ -1515,18 +1526,19 @@ static void test_split_scan(void **state)
 	static const size_t limits[] = {1, 5, 20, BIG};
 	struct corpus *c = *state;
 	struct hits one = {0}, two = {0};
+	const struct hy_search_opts one_scan = {.one_thread = 1};
+	const struct hy_search_opts halves = {.split_min = 2};
 	int compared = 0;
 
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++)
 		for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
-			setenv("HUIYI_SEARCH_THREADS", "1", 1);
+			hy_store_search_opts(c->s, &one_scan);
 			search(c, qs[i], NULL, HY_SEARCH_RANK, 0, limits[l],
 			       &one);
-			unsetenv("HUIYI_SEARCH_THREADS");
-			setenv("HUIYI_SEARCH_SPLIT_MIN", "2", 1);
+			hy_store_search_opts(c->s, &halves);
 			search(c, qs[i], NULL, HY_SEARCH_RANK, 0, limits[l],
 			       &two);
-			unsetenv("HUIYI_SEARCH_SPLIT_MIN");
+			hy_store_search_opts(c->s, NULL);
 			if (one.n != two.n)
 				fail_msg("[%s] limit %zu: %zu hits in one scan,"
 					 " %zu in two halves", qs[i], limits[l],
@@ -1558,7 +1570,7 @@ static void test_split_scan(void **state)
 }
 
 /* Row lengths come from fts_lengths (schema v4) when it knows them: the
- * same scores as from %_docsize (HUIYI_SEARCH_NOLENS), and the table is
+ * same scores as from %_docsize (no_lens), and the table is
  * really read (lengths made to lie change the scores); reindex makes it
  * right again. */
 static int same_scores(const struct hits *a, const struct hits *b)
@@ -1578,9 +1590,10 @@ static int same_scores(const struct hits *a, const struct hits *b)
 static void both_ways(struct corpus *c, const char *q, struct hits *ref,
 		      struct hits *got)
 {
-	setenv("HUIYI_SEARCH_NOLENS", "1", 1);
+	const struct hy_search_opts docsize = {.no_lens = 1};
+	hy_store_search_opts(c->s, &docsize);
 	search(c, q, NULL, HY_SEARCH_RANK, 0, BIG, ref);
-	unsetenv("HUIYI_SEARCH_NOLENS");
+	hy_store_search_opts(c->s, NULL);
 	search(c, q, NULL, HY_SEARCH_RANK, 0, BIG, got);
 }
 

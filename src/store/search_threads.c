@@ -1,0 +1,201 @@
+/* search_threads.c: running a rank-order scan across two threads: the
+ * rows of a big sections index cut in two by rowid, the lower half
+ * ranked on a second, read-only connection while this one ranks the
+ * upper half and meetings_fts; both indexes scanned and merged
+ * (hy_search_scan_both) with or without the split. */
+#include "search_int.h"
+
+#include "huiyi/err.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int merge(struct top *out, struct top *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (hy_search_top_add(out, &t->v[i]))
+			return HY_ERR_NOMEM;
+	return 0;
+}
+
+/* Rank order over a big sections index, no filter: the time goes into
+ * ranking every matching row (one CJK character matches most of them),
+ * so the rows are cut in two by rowid and the lower half is ranked on a
+ * second, read-only connection in a thread of its own while this one
+ * ranks the upper half. Each half keeps its own best rows and cut; the
+ * halves are merged before the deferred idf is applied (their scores are
+ * comparable: idf 1 on both, and row count and average length are the
+ * whole index's on both connections). The results are those of one scan
+ * (a test compares them); the second connection lives as long as the
+ * store (store.h). struct hy_search_opts (search.h) turns the split off
+ * (one_thread) or sets the index size (rows) from which it is used
+ * (split_min: tests force it on small databases). */
+#define SPLIT_MIN_ROWS 50000
+
+struct half {
+	struct hy_store *s;
+	const char *expr;
+	struct top t;
+	pthread_t th;
+	int rc;
+	char err[256];
+};
+
+static void *half_scan(void *arg)
+{
+	struct half *h = arg;
+	h->rc = hy_search_scan(h->s, h->expr, 0, NULL, &h->t, h->err,
+			       sizeof h->err);
+	return NULL;
+}
+
+/* The store's second connection (struct hy_store.reader): read-only,
+ * opened on first use, with a smaller page cache (it reads part of an
+ * index, once). */
+static int reader(struct hy_store *s, struct hy_store **out)
+{
+	char err[256];
+	if (!s->reader) {
+		if (s->reader_failed ||
+		    hy_store_open(&s->reader, s->path, HY_STORE_READONLY, err,
+				  sizeof err)) {
+			s->reader_failed = 1; /* one scan does it all */
+			s->reader = NULL;
+			return -1;
+		}
+		sqlite3_exec(s->reader->db, "PRAGMA cache_size = -2048", NULL,
+			     NULL, NULL);
+	}
+	*out = s->reader;
+	return 0;
+}
+
+/* The rows of sections_fts to split at, or 0: no split. */
+static int64_t split_at(struct hy_store *s)
+{
+	int64_t min = s->search.split_min ? s->search.split_min :
+					    SPLIT_MIN_ROWS;
+	int64_t top = 0, mtg = 0;
+	sqlite3_stmt *st;
+
+	if (s->search.one_thread || sysconf(_SC_NPROCESSORS_ONLN) < 2)
+		return 0;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT (SELECT ifnull(max(id), 0) FROM sections),"
+			       " (SELECT ifnull(max(id), 0) FROM meetings)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		top = sqlite3_column_int64(st, 0);
+		mtg = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (top < 2 || top < min)
+		return 0;
+	/* this thread also scans meetings_fts (one row a meeting): the
+	 * other thread takes more sections to even out */
+	if (mtg > top)
+		mtg = top;
+	return (int64_t)((double)top * (double)(top + mtg) /
+			 (2.0 * (double)top));
+}
+
+/* Start ranking the lower rows of sections_fts (up to split_at) in
+ * another thread: 1 if started, 0 if one scan must do it all. */
+static int half_start(struct plan *p, struct half *h)
+{
+	int64_t mid = split_at(p->s);
+	struct hy_store *aux = NULL;
+
+	memset(h, 0, sizeof *h);
+	if (mid <= 0 || reader(p->s, &aux) != 0)
+		return 0;
+	aux->search = p->s->search; /* row lengths: as this one reads them */
+	h->s = aux;
+	h->expr = p->expr;
+	hy_search_top_init(&h->t, p->keep, 0);
+	h->t.deferred = p->single;
+	h->t.lo = INT64_MIN;
+	h->t.hi = mid;
+	if (pthread_create(&h->th, NULL, half_scan, h) != 0) {
+		free(h->t.v);
+		return 0;
+	}
+	return 1;
+}
+
+/* Wait for the other thread; with t (this thread's rows, rc its
+ * outcome), merge its rows and counts into t. Returns rc or the other
+ * thread's error. */
+static int half_finish(struct plan *p, struct half *h, struct top *t,
+		       int rc)
+{
+	pthread_join(h->th, NULL);
+	if (t && rc == 0 && h->rc) {
+		rc = h->rc;
+		hy_err_set(p->err, p->errlen, rc, "%s", h->err);
+	}
+	if (t && rc == 0) {
+		hy_search_top_prune(&h->t);
+		if (merge(t, &h->t))
+			rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM,
+					"out of memory");
+		t->nmatch += h->t.nmatch;
+		if (!t->nrow)
+			t->nrow = h->t.nrow;
+	}
+	free(h->t.v);
+	return rc;
+}
+
+/* Scan both indexes, each into its own top, and merge into p->out.
+ * only (may be NULL): the rows to rank, by index. filter: with the
+ * filter in the scan. Rank order over everything may split
+ * sections_fts (half_start): then this thread scans meetings_fts first
+ * and its part of sections_fts second, while the other thread ranks the
+ * rest. */
+int hy_search_scan_both(struct plan *p, const struct rowset *only, int filter,
+			const struct rowset *matched)
+{
+	struct half h;
+	int split = !only && !filter && !p->out.by_date && half_start(p, &h);
+	int rc = 0;
+
+	for (int k = 0; k < 2 && rc == 0; k++) {
+		int z = split ? 1 - k : k;
+		struct top t;
+		hy_search_top_init(&t, p->keep, p->out.by_date);
+		t.only = only ? &only[z] : NULL;
+		t.deferred = p->single;
+		if (split && z == 0) {
+			t.lo = h.t.hi + 1;
+			t.hi = INT64_MAX;
+		}
+		if (!only || only[z].n > 0)
+			rc = hy_search_scan(p->s, p->expr, z,
+					    filter ? p->f : NULL, &t,
+					    p->err, p->errlen);
+		if (split && z == 0) {
+			rc = half_finish(p, &h, &t, rc);
+			split = 0;
+		}
+		if (rc == 0) {
+			if (matched) /* a join scan meets only some matches */
+				t.nmatch = (int64_t)matched[z].n;
+			hy_search_top_prune(&t);
+			hy_search_scale(&t);
+			rc = merge(&p->out, &t);
+			if (rc)
+				rc = hy_err_set(p->err, p->errlen, rc,
+						"out of memory");
+		}
+		free(t.v);
+	}
+	if (split) /* stopped before sections_fts: wait, drop its rows */
+		half_finish(p, &h, NULL, rc);
+	return rc;
+}
+
