@@ -16,8 +16,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/sysmacros.h>
+#endif
 
 /* HUIYI_TRACE=FILE: "paint NS" after each frame reached the terminal and
  * "key NS" when a key was read (CLOCK_MONOTONIC), for make bench. */
@@ -64,16 +68,46 @@ static int background(const struct hy_cli *c, struct hy_term *t, enum hy_theme *
  * database (an import running meanwhile). */
 #define IDLE_MS 1000
 
-/* The Linux console (TERM=linux, no CJK framebuffer terminal such as
- * fbterm or kmscon in between: they set TERM to their own) has no font
- * for Chinese: say so before starting, and what to use instead. Enter
- * goes on anyway, q (or end of input) does not: returns 1 then. */
+int hy_cli_linux_console(const char *term, int on_vt, int over_ssh)
+{
+	if (!term || (strcmp(term, "linux") != 0 && strncmp(term, "linux-", 6) != 0))
+		return 0;
+	return on_vt || over_ssh;
+}
+
+/* Whether fd is one of Linux's virtual consoles (/dev/tty1…63: character
+ * major 4, minor 1–63; 0 is /dev/tty0, 64 and up serial lines). */
+static int on_virtual_console(int fd)
+{
+#ifdef __linux__
+	struct stat st;
+
+	return fstat(fd, &st) == 0 && S_ISCHR(st.st_mode) && major(st.st_rdev) == 4 &&
+	       minor(st.st_rdev) >= 1 && minor(st.st_rdev) < 64;
+#else
+	(void)fd;
+	return 0;
+#endif
+}
+
+/* Set and not empty. */
+static int env_set(const char *name)
+{
+	const char *v = getenv(name);
+	return v && *v;
+}
+
+/* The Linux console has no font for Chinese (hy_cli_linux_console): say
+ * so before starting, and what to use instead. Enter goes on anyway, q
+ * (or end of input) does not: returns 1 then. */
 static int linux_console_declined(void)
 {
-	const char *term = getenv("TERM");
 	char line[16];
 
-	if (!term || strcmp(term, "linux") != 0 || !isatty(STDIN_FILENO))
+	if (!isatty(STDIN_FILENO) ||
+	    !hy_cli_linux_console(getenv("TERM"), on_virtual_console(STDIN_FILENO),
+				  env_set("SSH_CONNECTION") || env_set("SSH_CLIENT") ||
+					  env_set("SSH_TTY")))
 		return 0;
 	fputs("huiyi: this is the Linux console (TERM=linux), which cannot draw Chinese:\n"
 	      "every character would show as a box. Use a terminal with a CJK font\n"

@@ -42,6 +42,14 @@ int hy_cli_people(const struct hy_cli *c, int argc, char **argv);
 /* No command: the full-screen browser. */
 int hy_cli_browse(const struct hy_cli *c);
 
+/* Whether the screen is the Linux console, which has no font for Chinese
+ * (the browser says so first): TERM is linux (or linux-*) and the input a
+ * virtual console (on_vt), or an SSH session (over_ssh: TERM came from a
+ * Linux console at the other end). kmscon sets a TERM of its own; fbterm
+ * keeps TERM=linux but runs its shell on a pseudo-terminal, so TERM=linux
+ * there, with no SSH, is a framebuffer terminal that draws Chinese. */
+int hy_cli_linux_console(const char *term, int on_vt, int over_ssh);
+
 /* The help text (stdout) and version. */
 void hy_cli_help(FILE *f);
 

@@ -410,7 +410,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		if (doc_init(&bd, body.s, body.n) == 0) {
 			/* 中心组(扩大)第七次中心组学习会议: a group, no organ */
 			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于") &&
-				  !match(&bd, 0, bd.n, "中心组");
+				  find(&bd, 0, bd.n, "中心组") == NPOS;
 			/* 县十五届县委 without its term: 县县委 is the 县委 */
 			if (bd.n >= 3 && bd.cp[0] == bd.cp[1] &&
 			    match_any(&bd, 0, bd.n, place_levels, COUNT(place_levels), NULL)) {
@@ -493,7 +493,7 @@ static const char *const not_place[] = {
 	"是", "就", "等", "听取", "研究", "审议", "传达", "学习", "讨论", "部署", "推进",
 	"加强", "落实", "贯彻", "提交", "印发", "通过", "要求", "强调", "指出",
 	"政协", "中共", "中国共产党", "基层", "名", "我", "全",
-	"欢迎", "访问", "进入", "来到", "光临", "来源",
+	"欢迎", "访问", "进入", "来到", "光临", "来源", "关于",
 };
 
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the

@@ -59,7 +59,8 @@ static inline void sb_add(struct sb *b, const char *s, size_t n)
 		b->p = p;
 		b->cap = cap;
 	}
-	memcpy(b->p + b->n, s, n);
+	if (n) /* s may be NULL when there is nothing to add */
+		memcpy(b->p + b->n, s, n);
 	b->n += n;
 	b->p[b->n] = '\0';
 }

@@ -142,28 +142,40 @@ notices() {
 	done
 	fail "TERM=linux: $1 notices expected, $(grep -c "cannot draw Chinese" "$T/stderr")"
 }
-# the Linux console: the notice first. With TERM=linux ncurses dlopens
+# the Linux console: the notice first. The pane is a pseudo-terminal, as
+# an SSH session's is: SSH_CONNECTION says the Linux console is at the
+# other end. With TERM=linux ncurses dlopens
 # libgpm for the console's mouse, which leaks 10 bytes and is unloaded
 # before LeakSanitizer looks (an unknown module): not ours, so leaks are
 # not looked for in these runs (the sanitised build still checks the rest)
 NOLEAK="ASAN_OPTIONS=detect_leaks=0:abort_on_error=0"
-type_line "clear; $NOLEAK TERM=linux hy; echo rc=\$?"
+SSH="env -u SSH_CLIENT -u SSH_TTY SSH_CONNECTION='192.0.2.1 50022 192.0.2.2 22'"
+NOSSH="env -u SSH_CLIENT -u SSH_TTY -u SSH_CONNECTION"
+type_line "clear; $NOLEAK TERM=linux $SSH hy; echo rc=\$?"
 notices 1
 grep -qF "fbterm" "$T/stderr" || fail "TERM=linux: the notice names no alternative"
 keys q Enter
 wait_for "rc=0"
-ok "TERM=linux: the notice, and q quits"
-type_line "clear; $NOLEAK TERM=linux hy"
+ok "TERM=linux over SSH: the notice, and q quits"
+type_line "clear; $NOLEAK TERM=linux $SSH hy"
 notices 2
 keys Enter
 wait_status '^ meeting 1/19 '
 keys q
 wait_for '$'
 ok "TERM=linux: Enter goes on to the list"
-type_line "clear; $NOLEAK TERM=linux hy --force"
+type_line "clear; $NOLEAK TERM=linux $SSH hy --force"
 wait_status '^ meeting 1/19 '
 [ "$(grep -c "cannot draw Chinese" "$T/stderr")" = 2 ] || fail "TERM=linux --force: the notice shown"
 keys q
+wait_for '$'
 ok "TERM=linux --force: straight to the list"
+# TERM=linux on a pseudo-terminal with no SSH: a framebuffer terminal that
+# keeps the console's TERM (fbterm), which draws Chinese: no notice
+type_line "clear; $NOLEAK TERM=linux $NOSSH hy"
+wait_status '^ meeting 1/19 '
+[ "$(grep -c "cannot draw Chinese" "$T/stderr")" = 2 ] || fail "TERM=linux under fbterm: the notice shown"
+keys q
+ok "TERM=linux on a pseudo-terminal, no SSH (fbterm): straight to the list"
 san_check
 echo "ok"
