@@ -88,21 +88,50 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 
 /* How long a connection waits for another one's lock. */
 #define HY_STORE_BUSY_MS 5000
-/* Is a content hash stored? (HY_ST_HAS, and hy_store_probe's.) */
+/* Is a content hash stored? (HY_ST_HAS, and hy_store_probe's; write.c.) */
 extern const char hy_store_sql_has[];
 
-/* SQL that makes every block of fts_lengths again (schema v4, db.c). */
+/* The schema (schema.c): migration step i takes user_version from i to
+ * i + 1; the rows a batch added, indexed at its commit (schema v3), and
+ * their lengths (v4); every block of fts_lengths again (reindex). */
+extern const char *const hy_store_migrations[];
+extern const char hy_store_index_new[];
+extern const char hy_store_lens_new[];
 extern const char hy_store_lens_rebuild[];
+/* 1 if the schema of db holds an object called name, 0 if not, else the
+ * sqlite error code (negative). */
+int hy_store_has_object(sqlite3 *db, const char *name);
+/* What the schema of a database at version should hold: the migrations
+ * run on an empty database in memory; NULL when that fails (memory). */
+sqlite3 *hy_store_reference_schema(int version);
+/* The name of the first derived table, index or trigger that s lacks,
+ * into buf; "" when none is missing or it cannot be known. */
+void hy_store_missing_derived(struct hy_store *s, char *buf, size_t len);
+
+/* Statements (stmt.c). The statement for id, prepared from sql on first
+ * use (each caller keeps its SQL beside the code that binds it; one id,
+ * one SQL text), later reset and unbound. */
+int hy_store_stmt(struct hy_store *s, enum hy_store_stmt id, const char *sql,
+		  sqlite3_stmt **out, char *err, size_t errlen);
+/* A prepared list query for sql from the pool, marked busy, into *slot;
+ * given back (reset, unbound) with hy_store_pool_put. */
+int hy_store_pool_get(struct hy_store *s, const char *sql, int *slot,
+		      char *err, size_t errlen);
+void hy_store_pool_put(struct hy_store *s, int slot);
 /* Finalize the pooled list queries (hy_store_close). */
 void hy_store_pool_free(struct hy_store *s);
-
-/* The statement for id, prepared on first use; reset and unbound. */
-int hy_store_stmt(struct hy_store *s, enum hy_store_stmt id,
-		  sqlite3_stmt **out, char *err, size_t errlen);
+/* Run sql (no rows); an hy_err code with a message saying what was being
+ * done. */
+int hy_store_exec(struct hy_store *s, const char *sql, const char *doing,
+		  char *err, size_t errlen);
+/* One integer from a PRAGMA or SELECT; the raw sqlite code on failure. */
+int hy_store_read_int(struct hy_store *s, const char *sql, int *val);
 
 /* Turn a sqlite result code into an hy_err code with a message naming
- * the database and what was being done. */
+ * the database and what was being done (fail.c). */
 int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 		  size_t errlen);
+/* path + suffix ("-wal", "-shm"), or NULL. */
+char *hy_store_beside(const char *path, const char *suffix);
 
 #endif
