@@ -59,7 +59,8 @@ static inline void sb_add(struct sb *b, const char *s, size_t n)
 		b->p = p;
 		b->cap = cap;
 	}
-	memcpy(b->p + b->n, s, n);
+	if (n > 0) /* s may be NULL then (a buffer that ran out of memory) */
+		memcpy(b->p + b->n, s, n);
 	b->n += n;
 	b->p[b->n] = '\0';
 }
