@@ -1,4 +1,10 @@
-/* internal.h: what the files of src/store share; not a public header. */
+/* internal.h: what the files of src/store share; not a public header.
+ * The files: db.c (open, close, batches), schema.c (the schema, what is
+ * derived), repair.c (making derived tables again, reindex), fail.c
+ * (sqlite failures as hy_err codes and messages), stmt.c (prepared
+ * statements), write.c and import.c (storing), query.c with list.h and
+ * list_filter.c (the list), record.c (one meeting), fts.c (the
+ * tokenizer), search_*.c with search_int.h (search). */
 #ifndef HUIYI_STORE_INTERNAL_H
 #define HUIYI_STORE_INTERNAL_H
 
@@ -16,13 +22,13 @@
  * search index and its FTS5 tables, fts_lengths, bodies, the list
  * indexes: whatever the migrations make besides the tables of imported
  * data), as the migrations made them, empty, for reindex to fill; *made
- * counts them. Inside the caller's transaction. */
+ * counts them. Inside the caller's transaction (repair.c). */
 int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err,
 			     size_t errlen);
 
 /* 1 if name ("main." allowed before it) is a table, index or trigger
  * huiyi can make again from the imported data (hy_store_restore_derived),
- * 0 for the tables that hold it. */
+ * 0 for the tables that hold it (schema.c). */
 int hy_store_is_derived(const char *name);
 
 /* Statements prepared once per connection and reused (sqlite3_reset). */
