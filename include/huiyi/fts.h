@@ -2,7 +2,7 @@
  * search tokens, pinyin). The query side (search.h) writes SQL and FTS5
  * expressions against what is documented here.
  *
- * TABLES (schema v3, src/store/db.c), external content, kept in sync by
+ * TABLES (schema v3, src/store/schema.c), external content, kept in sync by
  * triggers on the content tables, rowid = the content row's id:
  *
  *   sections_fts(heading, text)   content 'sections', rowid = sections.id

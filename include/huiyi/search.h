@@ -97,7 +97,7 @@ enum hy_search_order { HY_SEARCH_RANK = 0, HY_SEARCH_DATE };
  * exactly. A page costs one pass over the matches by FTS5 with a bound
  * that skips reading the length of rows that cannot make the page, plus,
  * with a filter or in date order, a plan that reads the filter's rows
- * from indexes or walks the meetings newest first (src/store/search.c);
+ * from indexes or walks the meetings newest first (src/store/search_plan.c);
  * then a snippet per result. Memory is O(offset + limit), plus 8 bytes
  * per match in date order or with a filter. hy_store_search_opts
  * forces a plan (tests; same results). */

@@ -2,7 +2,7 @@
  *
  * One file, WAL mode, busy_timeout 5000 ms, foreign keys on. The schema
  * version lives in PRAGMA user_version and is brought forward on open by a
- * table of migration steps (src/store/db.c); PRAGMA application_id marks
+ * table of migration steps (src/store/schema.c); PRAGMA application_id marks
  * the file as ours. A file that is not a sqlite database, or a database of
  * another program, is refused (HY_ERR_CORRUPT) and left untouched; a
  * database from a newer huiyi is refused (HY_ERR_VERSION).

@@ -376,7 +376,7 @@ static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
 }
 
 /* hy_fts_immediate(): 1, the insert triggers index each row at once
- * (db.c schema v3; hy_store_open redefines it as 0). */
+ * (schema.c schema v3; hy_store_open redefines it as 0). */
 static void fts_immediate(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;

@@ -1,4 +1,10 @@
-/* internal.h: what the files of src/store share; not a public header. */
+/* internal.h: what the files of src/store share; not a public header.
+ * The files: db.c (open, close, batches), schema.c (the schema, what is
+ * derived), repair.c (making derived tables again, reindex), fail.c
+ * (sqlite failures as hy_err codes and messages), stmt.c (prepared
+ * statements), write.c and import.c (storing), query.c with list.h and
+ * list_filter.c (the list), record.c (one meeting), fts.c (the
+ * tokenizer), search_*.c with search_int.h (search). */
 #ifndef HUIYI_STORE_INTERNAL_H
 #define HUIYI_STORE_INTERNAL_H
 
@@ -16,13 +22,13 @@
  * search index and its FTS5 tables, fts_lengths, bodies, the list
  * indexes: whatever the migrations make besides the tables of imported
  * data), as the migrations made them, empty, for reindex to fill; *made
- * counts them. Inside the caller's transaction. */
+ * counts them. Inside the caller's transaction (repair.c). */
 int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err,
 			     size_t errlen);
 
 /* 1 if name ("main." allowed before it) is a table, index or trigger
  * huiyi can make again from the imported data (hy_store_restore_derived),
- * 0 for the tables that hold it. */
+ * 0 for the tables that hold it (schema.c). */
 int hy_store_is_derived(const char *name);
 
 /* Statements prepared once per connection and reused (sqlite3_reset). */
@@ -90,7 +96,7 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 
 /* How long a connection waits for another one's lock. */
 #define HY_STORE_BUSY_MS 5000
-/* Is a content hash stored? (HY_ST_HAS, and hy_store_probe's.) */
+/* Is a content hash stored? (HY_ST_HAS, and hy_store_probe's; write.c.) */
 extern const char hy_store_sql_has[];
 
 /* Schema v7, the people (people.c), and the SQL that fills its tables
@@ -103,21 +109,54 @@ int hy_people_register(sqlite3 *db);
 struct hy_meeting;
 int hy_store_people_add(struct hy_store *s, int64_t mid,
 			const struct hy_meeting *m, char *err, size_t errlen);
+/* The id of the people row for name as written, made when new (write.c;
+ * people.c links the person to it). */
+int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id,
+			char *err, size_t errlen);
 /* Finalize people.c's statements (hy_store_close). */
 void hy_store_people_close(struct hy_store *s);
 
-/* SQL that makes every block of fts_lengths again (schema v4, db.c). */
+/* The schema (schema.c): migration step i takes user_version from i to
+ * i + 1; the rows a batch added, indexed at its commit (schema v3), and
+ * their lengths (v4); every block of fts_lengths again (reindex). */
+extern const char *const hy_store_migrations[];
+extern const char hy_store_index_new[];
+extern const char hy_store_lens_new[];
 extern const char hy_store_lens_rebuild[];
+/* 1 if the schema of db holds an object called name, 0 if not, else the
+ * sqlite error code (negative). */
+int hy_store_has_object(sqlite3 *db, const char *name);
+/* What the schema of a database at version should hold: the migrations
+ * run on an empty database in memory; NULL when that fails (memory). */
+sqlite3 *hy_store_reference_schema(int version);
+/* The name of the first derived table, index or trigger that s lacks,
+ * into buf; "" when none is missing or it cannot be known. */
+void hy_store_missing_derived(struct hy_store *s, char *buf, size_t len);
+
+/* Statements (stmt.c). The statement for id, prepared from sql on first
+ * use (each caller keeps its SQL beside the code that binds it; one id,
+ * one SQL text), later reset and unbound. */
+int hy_store_stmt(struct hy_store *s, enum hy_store_stmt id, const char *sql,
+		  sqlite3_stmt **out, char *err, size_t errlen);
+/* A prepared list query for sql from the pool, marked busy, into *slot;
+ * given back (reset, unbound) with hy_store_pool_put. */
+int hy_store_pool_get(struct hy_store *s, const char *sql, int *slot,
+		      char *err, size_t errlen);
+void hy_store_pool_put(struct hy_store *s, int slot);
 /* Finalize the pooled list queries (hy_store_close). */
 void hy_store_pool_free(struct hy_store *s);
-
-/* The statement for id, prepared on first use; reset and unbound. */
-int hy_store_stmt(struct hy_store *s, enum hy_store_stmt id,
-		  sqlite3_stmt **out, char *err, size_t errlen);
+/* Run sql (no rows); an hy_err code with a message saying what was being
+ * done. */
+int hy_store_exec(struct hy_store *s, const char *sql, const char *doing,
+		  char *err, size_t errlen);
+/* One integer from a PRAGMA or SELECT; the raw sqlite code on failure. */
+int hy_store_read_int(struct hy_store *s, const char *sql, int *val);
 
 /* Turn a sqlite result code into an hy_err code with a message naming
- * the database and what was being done. */
+ * the database and what was being done (fail.c). */
 int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 		  size_t errlen);
+/* path + suffix ("-wal", "-shm"), or NULL. */
+char *hy_store_beside(const char *path, const char *suffix);
 
 #endif

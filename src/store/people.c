@@ -415,34 +415,6 @@ static int step_done(struct hy_store *s, sqlite3_stmt *st, const char *doing,
 
 /* ---- import ---------------------------------------------------------- */
 
-/* The id of people row name (the name as written), made when new. */
-static int raw_id(struct hy_store *s, const char *name, int64_t *id, char *err,
-		  size_t errlen)
-{
-	sqlite3_stmt *st;
-	int rc = hy_store_stmt(s, HY_ST_FIND_PERSON, &st, err, errlen);
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return 0;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hy_store_fail(s, rc, "looking up a person", err, errlen);
-	rc = hy_store_stmt(s, HY_ST_INSERT_PERSON, &st, err, errlen);
-	if (rc)
-		return rc;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = step_done(s, st, "storing a person", err, errlen);
-	if (rc == 0)
-		*id = sqlite3_last_insert_rowid(s->db);
-	return rc;
-}
-
 /* The id of the person (key, place), made when new. */
 static int person_of(struct hy_store *s, const char *name, const char *key,
 		     const char *place, int64_t *id, char *err, size_t errlen)
@@ -487,7 +459,7 @@ static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m,
 	const char *as = part == HY_PART_INVITED ? "observer" : hy_part_name(part);
 	sqlite3_stmt *st;
 	int64_t raw = 0, pid = 0;
-	int rc = raw_id(s, name, &raw, err, errlen);
+	int rc = hy_store_person_row(s, name, &raw, err, errlen);
 	if (rc == 0)
 		rc = pstmt(s, P_LINK, &st, err, errlen);
 	if (rc)

@@ -1,6 +1,7 @@
-/* query.c: the meeting list in three orders (keyset pages, counts, ranks)
- * and one meeting back. */
-#include "internal.h"
+/* query.c: the meeting list in three orders: keyset pages, counts and
+ * ranks, each level of a page one index range (the filter and the key
+ * are resolved first, list_filter.c; one meeting back is record.c). */
+#include "list.h"
 
 #include "huiyi/err.h"
 
@@ -51,13 +52,6 @@
 #define DK "ifnull(m.date, '')"
 #define NK "ifnull(m.number, 0)"
 
-#define MAX_MERGE 8   /* bodies merged as streams by a page */
-#define MAX_NAMES 256 /* bodies counted one by one */
-#define MAX_PEOPLE 64 /* people ids bound into the query */
-
-/* hy_store_key.flags */
-enum { KEY_BODY = 1, KEY_LONG = 2 };
-
 enum col { C_BODY, C_DATE, C_NUM, C_ID };
 
 static const struct {
@@ -77,16 +71,6 @@ static const struct {
 	[HY_SORT_DATE] = {{C_DATE, C_ID}, 2},
 	[HY_SORT_BODY] = {{C_BODY, C_DATE, C_ID}, 3},
 	[HY_SORT_NUMBER] = {{C_NUM, C_DATE, C_ID}, 3},
-};
-
-/* The sort values of a row or of a key. */
-struct sv {
-	const char *date; /* "" when unknown */
-	size_t dlen;
-	const char *body; /* NULL when unknown */
-	size_t blen;
-	int64_t num; /* 0 when none */
-	int64_t id;
 };
 
 /* sqlite's BINARY collation: bytes, then length. */
@@ -139,29 +123,6 @@ static int cmp_list(enum hy_store_sort sort, const struct sv *a,
 	}
 	return 0;
 }
-
-/* One bound of the date range. */
-struct bound {
-	int set;
-	int incl;
-	const char *v;
-	size_t n;
-};
-
-/* The filter, resolved once per call. */
-struct flt {
-	struct bound lo, hi;
-	const char *body;   /* the body substring, or NULL */
-	char **names;       /* the bodies it names, if not more than asked */
-	size_t nnames;
-	int many_names;     /* more than MAX_NAMES */
-	int per_row;        /* the body is tested per row (not streams) */
-	const char *person; /* the person substring, or NULL */
-	int64_t pid[MAX_PEOPLE]; /* the people it names, if not more */
-	size_t npid;
-	int many_people;
-	int by_id; /* read the person's meetings by id, and sort */
-};
 
 /* One range chain: a level query at a time, kept in a pooled statement.
  * The order's first column may be fixed (pfx): BK = pbody (one body of
@@ -452,89 +413,11 @@ static int build(const struct run *r, const struct stream *st, struct q *q)
 	return 0;
 }
 
-static uint32_t hash_sql(const char *s)
-{
-	uint32_t h = 2166136261u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
-/* A prepared statement for sql from the pool, marked busy, into *slot. */
-static int pool_get(struct hy_store *s, const char *sql, int *slot,
-		    char *err, size_t errlen)
-{
-	uint32_t h = hash_sql(sql);
-	int victim = -1, rc;
-	struct hy_store_pooled *p;
-
-	for (int i = 0; i < HY_STORE_POOL; i++) {
-		p = &s->pool[i];
-		if (p->st && !p->busy && p->hash == h &&
-		    strcmp(p->sql, sql) == 0) {
-			p->busy = 1;
-			p->used = ++s->tick;
-			*slot = i;
-			return 0;
-		}
-		if (p->busy)
-			continue;
-		if (victim < 0 || !p->st ||
-		    (s->pool[victim].st && p->used < s->pool[victim].used))
-			victim = i;
-	}
-	if (victim < 0) /* cannot happen: at most MAX_MERGE are busy */
-		return hy_err_set(err, errlen, HY_ERR_DB,
-				  "%s: too many list queries at once",
-				  s->path);
-	p = &s->pool[victim];
-	sqlite3_finalize(p->st);
-	free(p->sql);
-	memset(p, 0, sizeof *p);
-	p->sql = strdup(sql);
-	if (!p->sql)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-				&p->st, NULL);
-	if (rc != SQLITE_OK) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "preparing a list query", err, errlen);
-		sqlite3_finalize(p->st);
-		free(p->sql);
-		memset(p, 0, sizeof *p);
-		return rc;
-	}
-	if (s->on_prepare)
-		s->on_prepare(sql, s->on_prepare_ctx);
-	p->hash = h;
-	p->busy = 1;
-	p->used = ++s->tick;
-	*slot = victim;
-	return 0;
-}
-
-static void pool_put(struct hy_store *s, int slot)
-{
-	struct hy_store_pooled *p = &s->pool[slot];
-	sqlite3_reset(p->st);
-	sqlite3_clear_bindings(p->st);
-	p->busy = 0;
-}
-
-void hy_store_pool_free(struct hy_store *s)
-{
-	for (int i = 0; i < HY_STORE_POOL; i++) {
-		sqlite3_finalize(s->pool[i].st);
-		free(s->pool[i].sql);
-		memset(&s->pool[i], 0, sizeof s->pool[i]);
-	}
-}
-
 /* Prepare (from the pool) and bind the query q. */
 static int start(struct run *r, const struct q *q, int *slot)
 {
 	sqlite3_stmt *st;
-	int rc = pool_get(r->s, q->sql, slot, r->err, r->errlen);
+	int rc = hy_store_pool_get(r->s, q->sql, slot, r->err, r->errlen);
 	if (rc)
 		return rc;
 	st = r->s->pool[*slot].st;
@@ -549,7 +432,7 @@ static int start(struct run *r, const struct q *q, int *slot)
 		if (rc != SQLITE_OK) {
 			rc = hy_store_fail(r->s, rc, "listing meetings", r->err,
 					   r->errlen);
-			pool_put(r->s, *slot);
+			hy_store_pool_put(r->s, *slot);
 			*slot = -1;
 			return rc;
 		}
@@ -645,14 +528,14 @@ static int walk_next(struct run *r, struct stream *st)
 		ps = r->s->pool[slot].st;
 		rc = sqlite3_step(ps);
 		if (rc == SQLITE_DONE) {
-			pool_put(r->s, slot);
+			hy_store_pool_put(r->s, slot);
 			return 1;
 		}
 		if (rc != SQLITE_ROW) {
 			rc = hy_store_fail(r->s, sqlite3_extended_errcode(r->s->db),
 					   "listing meetings", r->err,
 					   r->errlen);
-			pool_put(r->s, slot);
+			hy_store_pool_put(r->s, slot);
 			return rc;
 		}
 		st->walk_from = 1;
@@ -667,7 +550,7 @@ static int walk_next(struct run *r, struct stream *st)
 			if (!b || n + 1 > st->wcap) {
 				char *nb = b ? realloc(st->wbuf, n + 1) : NULL;
 				if (!nb) {
-					pool_put(r->s, slot);
+					hy_store_pool_put(r->s, slot);
 					return hy_err_set(r->err, r->errlen,
 							  HY_ERR_NOMEM,
 							  "out of memory");
@@ -680,7 +563,7 @@ static int walk_next(struct run *r, struct stream *st)
 			st->pbody = st->wbuf;
 			st->pblen = n;
 		}
-		pool_put(r->s, slot);
+		hy_store_pool_put(r->s, slot);
 		if (lead == C_BODY && r->f->body && r->f->per_row &&
 		    (!st->pbody || !strstr(st->pbody, r->f->body)))
 			continue; /* a body the filter does not take */
@@ -692,7 +575,7 @@ static int walk_next(struct run *r, struct stream *st)
 static void stream_close(struct run *r, struct stream *st)
 {
 	if (st->slot >= 0)
-		pool_put(r->s, st->slot);
+		hy_store_pool_put(r->s, st->slot);
 	st->slot = -1;
 	st->has_row = 0;
 }
@@ -780,102 +663,6 @@ static int stream_count(struct run *r, struct stream *st, size_t *n)
 	return 0;
 }
 
-static void flt_free(struct flt *f)
-{
-	for (size_t i = 0; i < f->nnames; i++)
-		free(f->names[i]);
-	free(f->names);
-	f->names = NULL;
-	f->nnames = 0;
-}
-
-/* Resolve filter in (NULL: none) into f, the bodies up to max_names of
- * them. Returns 0, 1 when no row can match (a body or person that names
- * nothing), or < 0. */
-static int flt_init(struct hy_store *s, const struct hy_store_filter *in,
-		    struct flt *f, size_t max_names, char *err, size_t errlen)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	memset(f, 0, sizeof *f);
-	if (!in)
-		return 0;
-	if (in->from && in->from[0])
-		f->lo = (struct bound){1, 1, in->from, strlen(in->from)};
-	if (in->to && in->to[0]) {
-		f->hi = (struct bound){1, 1, in->to, strlen(in->to)};
-		if (!f->lo.set) /* a bound leaves out unknown dates ('') */
-			f->lo = (struct bound){1, 0, "", 0};
-	}
-	if (in->body && in->body[0]) {
-		f->body = in->body;
-		f->names = calloc(max_names, sizeof *f->names);
-		if (!f->names)
-			return hy_err_set(err, errlen, HY_ERR_NOMEM,
-					  "out of memory");
-		rc = hy_store_stmt(s, HY_ST_BODIES_LIKE, &st, err, errlen);
-		if (rc)
-			goto fail_free;
-		sqlite3_bind_text(st, 1, in->body, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)max_names + 1);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *name =
-				(const char *)sqlite3_column_text(st, 0);
-			if (f->nnames == max_names) {
-				f->many_names = 1;
-				break;
-			}
-			if (!name ||
-			    !(f->names[f->nnames] = strdup(name))) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			f->nnames++;
-		}
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			goto fail;
-		sqlite3_reset(st);
-		if (f->nnames == 0) {
-			flt_free(f);
-			return 1;
-		}
-	}
-	if (in->person && in->person[0]) {
-		f->person = in->person;
-		rc = hy_store_stmt(s, HY_ST_PEOPLE_LIKE, &st, err, errlen);
-		if (rc)
-			goto fail_free;
-		sqlite3_bind_text(st, 1, in->person, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, MAX_PEOPLE + 1);
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (f->npid == MAX_PEOPLE) {
-				f->many_people = 1;
-				break;
-			}
-			f->pid[f->npid++] = sqlite3_column_int64(st, 0);
-		}
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			goto fail;
-		sqlite3_reset(st);
-		if (f->npid == 0) {
-			flt_free(f);
-			return 1;
-		}
-	}
-	return 0;
-fail:
-	if (rc == SQLITE_NOMEM)
-		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	else
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading the filter", err, errlen);
-	sqlite3_reset(st);
-fail_free:
-	flt_free(f);
-	return rc;
-}
-
 /* How a page reads a person's meetings: by id then sorted (by_id), or by
  * walking the order's index and testing each row. By id costs about the
  * number of links L; walking costs about limit * N / L rows for N
@@ -883,6 +670,8 @@ fail_free:
  * counted only that far). */
 static int person_mode(struct run *r, struct flt *f, size_t limit)
 {
+	static const char max_sql[] =
+		"SELECT ifnull(max(id), 0) FROM meetings";
 	struct hy_store *s = r->s;
 	struct q q;
 	sqlite3_stmt *st;
@@ -890,7 +679,7 @@ static int person_mode(struct run *r, struct flt *f, size_t limit)
 	double cap;
 	int slot, rc;
 
-	rc = hy_store_stmt(s, HY_ST_MAX_ID, &st, r->err, r->errlen);
+	rc = hy_store_stmt(s, HY_ST_MAX_ID, max_sql, &st, r->err, r->errlen);
 	if (rc)
 		return rc;
 	rc = sqlite3_step(st);
@@ -921,98 +710,11 @@ static int person_mode(struct run *r, struct flt *f, size_t limit)
 		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
 				   "counting a person's meetings", r->err,
 				   r->errlen);
-	pool_put(s, slot);
+	hy_store_pool_put(s, slot);
 	if (rc != SQLITE_ROW)
 		return rc;
 	f->by_id = (double)links * (double)links <= cap;
 	return 0;
-}
-
-/* The key's sort values into *v; a key cut short is read back by id into
- * *own (free it). */
-static int key_sv(struct hy_store *s, const struct hy_store_key *k,
-		  struct sv *v, char **own, char *err, size_t errlen)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	*own = NULL;
-	v->date = k->date;
-	v->dlen = strnlen(k->date, sizeof k->date);
-	v->body = k->flags & KEY_BODY ? k->body : NULL;
-	v->blen = v->body ? strnlen(k->body, sizeof k->body) : 0;
-	v->num = k->number;
-	v->id = k->id;
-	if (!(k->flags & KEY_LONG))
-		return 0;
-	rc = hy_store_stmt(s, HY_ST_KEY_BY_ID, &st, err, errlen);
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(st, 1, k->id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		size_t dn = (size_t)sqlite3_column_bytes(st, 0);
-		const char *d = (const char *)sqlite3_column_text(st, 0);
-		const char *b = (const char *)sqlite3_column_text(st, 1);
-		size_t bn = (size_t)sqlite3_column_bytes(st, 1);
-		*own = malloc(dn + bn + 2);
-		if (!*own) {
-			sqlite3_reset(st);
-			return hy_err_set(err, errlen, HY_ERR_NOMEM,
-					  "out of memory");
-		}
-		memcpy(*own, d ? d : "", dn);
-		(*own)[dn] = 0;
-		v->date = *own;
-		v->dlen = dn;
-		if (b) {
-			memcpy(*own + dn + 1, b, bn);
-			(*own)[dn + 1 + bn] = 0;
-			v->body = *own + dn + 1;
-			v->blen = bn;
-		} else {
-			v->body = NULL;
-			v->blen = 0;
-		}
-		v->num = sqlite3_column_int64(st, 2);
-	} else if (rc != SQLITE_DONE) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading a list position", err, errlen);
-		sqlite3_reset(st);
-		return rc;
-	}
-	/* a row gone since: the values kept, cut short, are near enough */
-	sqlite3_reset(st);
-	return 0;
-}
-
-void hy_store_key_of(const struct hy_store_row *row, enum hy_store_sort sort,
-		     struct hy_store_key *k)
-{
-	size_t n;
-
-	(void)sort;
-	memset(k, 0, sizeof *k);
-	k->set = 1;
-	k->id = row->id;
-	k->number = row->number > 0 ? row->number : 0;
-	if (row->date) {
-		n = strlen(row->date);
-		if (n >= sizeof k->date) {
-			k->flags |= KEY_LONG;
-			n = sizeof k->date - 1;
-		}
-		memcpy(k->date, row->date, n);
-	}
-	if (row->body) {
-		k->flags |= KEY_BODY;
-		n = strlen(row->body);
-		if (n >= sizeof k->body) {
-			k->flags |= KEY_LONG;
-			n = sizeof k->body - 1;
-		}
-		memcpy(k->body, row->body, n);
-	}
 }
 
 /* Everything a call shares: the filter, the key, the streams. */
@@ -1045,7 +747,7 @@ static int call_init(struct call *c, struct hy_store *s,
 	c->r.err = err;
 	c->r.errlen = errlen;
 	c->r.f = &c->f;
-	rc = flt_init(s, f, &c->f, count ? MAX_NAMES : MAX_MERGE, err, errlen);
+	rc = hy_store_flt_init(s, f, &c->f, count ? MAX_NAMES : MAX_MERGE, err, errlen);
 	if (rc < 0)
 		return rc;
 	if (rc == 1) {
@@ -1053,9 +755,9 @@ static int call_init(struct call *c, struct hy_store *s,
 		return 0;
 	}
 	if (k && k->set) {
-		rc = key_sv(s, k, &c->key, &c->own, err, errlen);
+		rc = hy_store_key_sv(s, k, &c->key, &c->own, err, errlen);
 		if (rc) {
-			flt_free(&c->f);
+			hy_store_flt_free(&c->f);
 			return rc;
 		}
 		c->r.key = &c->key;
@@ -1114,7 +816,7 @@ static void call_end(struct call *c)
 		stream_close(&c->r, &c->st[i]);
 		free(c->st[i].wbuf);
 	}
-	flt_free(&c->f);
+	hy_store_flt_free(&c->f);
 	free(c->own);
 }
 
@@ -1271,248 +973,4 @@ int hy_store_list(struct hy_store *s, const struct hy_store_filter *f,
 	}
 	return hy_store_page(s, f, HY_SORT_DATE, &k, 0, limit, list_row, &l,
 			     err, errlen);
-}
-/* A copy of column i, NULL for SQL NULL; sets *oom on failure. */
-static char *col_dup(sqlite3_stmt *st, int i, int *oom)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	char *d;
-	if (!t)
-		return NULL;
-	d = strdup((const char *)t);
-	if (!d)
-		*oom = 1;
-	return d;
-}
-
-static int push(char ***v, size_t *n, char *s)
-{
-	char **nv = realloc(*v, (*n + 1) * sizeof **v);
-	if (!nv) {
-		free(s);
-		return -1;
-	}
-	nv[(*n)++] = s;
-	*v = nv;
-	return 0;
-}
-
-static int get_sections(struct hy_store *s, struct hy_store_record *r,
-			char *err, size_t errlen)
-{
-	sqlite3_stmt *st;
-	size_t cap = 0;
-	int oom = 0;
-	int rc = hy_store_stmt(s, HY_ST_GET_SECTIONS, &st, err, errlen);
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(st, 1, r->id);
-	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct hy_section *sec;
-		if (r->m.n_sections == cap) {
-			size_t ncap = cap ? cap * 2 : 8;
-			sec = realloc(r->m.sections, ncap * sizeof *sec);
-			if (!sec) {
-				oom = 1;
-				break;
-			}
-			r->m.sections = sec;
-			cap = ncap;
-		}
-		sec = &r->m.sections[r->m.n_sections];
-		sec->n = sqlite3_column_int(st, 0);
-		sec->heading = col_dup(st, 1, &oom);
-		sec->text = col_dup(st, 2, &oom);
-		r->m.n_sections++;
-		if (!oom && (!sec->heading || !sec->text))
-			oom = 1; /* NOT NULL columns: only OOM gives NULL */
-	}
-	if (oom) {
-		sqlite3_reset(st);
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	}
-	if (rc != SQLITE_DONE) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading sections", err, errlen);
-		sqlite3_reset(st);
-		return rc;
-	}
-	sqlite3_reset(st);
-	return 0;
-}
-
-static int get_people(struct hy_store *s, struct hy_store_record *r,
-		      char *err, size_t errlen)
-{
-	sqlite3_stmt *st;
-	int oom = 0;
-	int rc = hy_store_stmt(s, HY_ST_GET_PEOPLE, &st, err, errlen);
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(st, 1, r->id);
-	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *role = (const char *)sqlite3_column_text(st, 0);
-		char *name = col_dup(st, 1, &oom);
-		if (!name)
-			break;
-		if (role && strcmp(role, "observer") == 0)
-			oom = push(&r->m.observers, &r->m.n_observers, name);
-		else
-			oom = push(&r->m.attendees, &r->m.n_attendees, name);
-	}
-	if (oom) {
-		sqlite3_reset(st);
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	}
-	if (rc != SQLITE_DONE) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading people", err, errlen);
-		sqlite3_reset(st);
-		return rc;
-	}
-	sqlite3_reset(st);
-	return 0;
-}
-
-/* Lines of s into a new array *v of *n strings (none when s is NULL).
- * Returns 0, or 1 when out of memory. */
-static int split_lines(const char *s, char ***v, size_t *n)
-{
-	*v = NULL;
-	*n = 0;
-	if (!s || !*s)
-		return 0;
-	size_t k = 1;
-	for (const char *p = s; *p; p++)
-		k += *p == '\n';
-	*v = calloc(k, sizeof **v);
-	if (!*v)
-		return 1;
-	for (const char *p = s;;) {
-		size_t len = strcspn(p, "\n");
-		(*v)[*n] = strndup(p, len);
-		if (!(*v)[*n])
-			return 1;
-		++*n;
-		if (!p[len])
-			return 0;
-		p += len + 1;
-	}
-}
-
-int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r,
-		 char *err, size_t errlen)
-{
-	sqlite3_stmt *st;
-	const unsigned char *sha;
-	int oom = 0;
-	int rc;
-
-	memset(r, 0, sizeof *r);
-	rc = hy_store_stmt(s, HY_ST_GET_MEETING, &st, err, errlen);
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return hy_err_set(err, errlen, HY_ERR_NOTFOUND,
-				  "no meeting with id %lld", (long long)id);
-	}
-	if (rc != SQLITE_ROW) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading a meeting", err, errlen);
-		sqlite3_reset(st);
-		return rc;
-	}
-	r->id = sqlite3_column_int64(st, 0);
-	r->m.title = col_dup(st, 1, &oom);
-	r->m.published = col_dup(st, 2, &oom);
-	r->m.date = col_dup(st, 3, &oom);
-	r->m.body = col_dup(st, 4, &oom);
-	r->m.kind = col_dup(st, 5, &oom);
-	r->m.number = sqlite3_column_int(st, 6);
-	r->m.chair = col_dup(st, 7, &oom);
-	r->m.chair_role = col_dup(st, 8, &oom);
-	r->m.summary = col_dup(st, 9, &oom);
-	r->source = col_dup(st, 10, &oom);
-	sha = sqlite3_column_text(st, 11);
-	snprintf(r->sha256, sizeof r->sha256, "%s", sha ? (const char *)sha : "");
-	r->encoding = col_dup(st, 12, &oom);
-	r->replaced = (size_t)sqlite3_column_int64(st, 13);
-	r->imported_at = col_dup(st, 14, &oom);
-	r->m.month_day = col_dup(st, 15, &oom);
-	r->m.date_basis =
-		hy_date_basis_from_name((const char *)sqlite3_column_text(st, 16));
-	r->m.guessed =
-		hy_meeting_guessed_from((const char *)sqlite3_column_text(st, 17));
-	r->m.place = col_dup(st, 18, &oom);
-	if (!oom && split_lines((const char *)sqlite3_column_text(st, 19), &r->m.units,
-				&r->m.n_units))
-		oom = 1;
-	sqlite3_reset(st);
-	if (oom) {
-		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-		goto fail;
-	}
-	rc = get_sections(s, r, err, errlen);
-	if (rc == 0)
-		rc = get_people(s, r, err, errlen);
-	if (rc == 0)
-		return 0;
-fail:
-	hy_store_record_free(r);
-	return rc;
-}
-
-void hy_store_record_free(struct hy_store_record *r)
-{
-	if (!r)
-		return;
-	hy_meeting_free(&r->m);
-	free(r->source);
-	free(r->encoding);
-	free(r->imported_at);
-	memset(r, 0, sizeof *r);
-}
-
-/* ------------------------------------------------------------------ */
-/* Other connections' writes                                             */
-
-int hy_store_data_version(struct hy_store *s, int64_t *v, char *err, size_t errlen)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL);
-
-	*v = 0;
-	if (rc == SQLITE_OK) {
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			*v = sqlite3_column_int64(st, 0);
-			rc = SQLITE_OK;
-		}
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : hy_store_fail(s, rc, "checking for changes", err, errlen);
-}
-
-int hy_store_read_begin(struct hy_store *s, char *err, size_t errlen)
-{
-	int rc;
-
-	if (s->in_batch)
-		return 0; /* a write batch is already one snapshot */
-	rc = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : hy_store_fail(s, rc, "starting to read", err, errlen);
-}
-
-/* Never leaves the snapshot open: a reader that kept it would see no new
- * meeting again and keep the importer from checkpointing the WAL. */
-void hy_store_read_end(struct hy_store *s)
-{
-	if (s->in_batch || sqlite3_get_autocommit(s->db))
-		return;
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK &&
-	    !sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -7,6 +7,163 @@
 #include "huiyi/err.h"
 #include "huiyi/search.h"
 
+#include <string.h>
+
+/* FTS5's automerge for a search index table made again (schema v3). */
+static int set_automerge(struct hy_store *s, const char *table)
+{
+	char *q = sqlite3_mprintf("INSERT INTO \"%w\" (\"%w\", rank)"
+				  " VALUES ('automerge', 16)",
+				  table, table);
+	int rc = q ? sqlite3_exec(s->db, q, NULL, NULL, NULL) : SQLITE_NOMEM;
+	sqlite3_free(q);
+	return rc;
+}
+
+/* The tables FTS5 keeps for the virtual table vtab (those of ref, whose
+ * names start "vtab_"): with have_vtab 0, drop what is left of them; with
+ * 1, make the missing ones as ref has them (a _config with ref's rows),
+ * counting them in *made. A sqlite code. */
+static int shadows(struct hy_store *s, sqlite3 *ref, const char *vtab,
+		   int have_vtab, size_t *made)
+{
+	sqlite3_stmt *sh;
+	int rc = sqlite3_prepare_v2(ref,
+				    "SELECT name, sql FROM sqlite_master"
+				    " WHERE type = 'table'"
+				    " AND substr(name, 1, length(?1) + 1) = ?1 || '_'"
+				    " ORDER BY rowid",
+				    -1, &sh, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(sh, 1, vtab, -1, SQLITE_TRANSIENT);
+	while (rc == SQLITE_OK && sqlite3_step(sh) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(sh, 0);
+		const char *sql = (const char *)sqlite3_column_text(sh, 1);
+		int have = name ? hy_store_has_object(s->db, name) : 1;
+		char *q;
+		if (have < 0) {
+			rc = -have;
+			break;
+		}
+		if (!have_vtab) {
+			q = sqlite3_mprintf("DROP TABLE IF EXISTS \"%w\"", name);
+			rc = q ? sqlite3_exec(s->db, q, NULL, NULL, NULL) : SQLITE_NOMEM;
+			sqlite3_free(q);
+			continue;
+		}
+		if (have || !sql)
+			continue;
+		rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+		if (rc == SQLITE_OK) {
+			/* with ref's rows: those FTS5 needs to open an empty
+			 * index (its version in _config, its structure in
+			 * _data); the rebuild then replaces them all */
+			sqlite3_stmt *from = NULL, *to = NULL;
+			q = sqlite3_mprintf("SELECT * FROM \"%w\"", name);
+			rc = q ? sqlite3_prepare_v2(ref, q, -1, &from, NULL) : SQLITE_NOMEM;
+			sqlite3_free(q);
+			int n = rc == SQLITE_OK ? sqlite3_column_count(from) : 0;
+			if (rc == SQLITE_OK && n > 0) {
+				sqlite3_str *ins = sqlite3_str_new(s->db);
+				sqlite3_str_appendf(ins, "INSERT INTO \"%w\" VALUES (?", name);
+				for (int k = 1; k < n; k++)
+					sqlite3_str_appendall(ins, ", ?");
+				sqlite3_str_appendall(ins, ")");
+				q = sqlite3_str_finish(ins);
+				rc = q ? sqlite3_prepare_v2(s->db, q, -1, &to, NULL) :
+					 SQLITE_NOMEM;
+				sqlite3_free(q);
+			}
+			while (rc == SQLITE_OK && to && sqlite3_step(from) == SQLITE_ROW) {
+				for (int k = 0; k < n; k++)
+					sqlite3_bind_value(to, k + 1,
+							   sqlite3_column_value(from, k));
+				rc = sqlite3_step(to) == SQLITE_DONE ?
+					     SQLITE_OK :
+					     sqlite3_extended_errcode(s->db);
+				sqlite3_reset(to);
+			}
+			sqlite3_finalize(to);
+			sqlite3_finalize(from);
+		}
+		if (rc == SQLITE_OK)
+			++*made;
+	}
+	sqlite3_finalize(sh);
+	return rc;
+}
+
+int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err,
+			     size_t errlen)
+{
+	sqlite3 *ref;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*made = 0;
+	ref = hy_store_reference_schema(s->version);
+	rc = ref ? SQLITE_OK : SQLITE_NOMEM;
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(
+			ref,
+			"SELECT name, type, sql,"
+			" sql LIKE 'CREATE VIRTUAL TABLE%',"
+			" (SELECT group_concat(v.name, ' ') FROM sqlite_master v"
+			"  WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%'"
+			"  AND m.type = 'table'"
+			"  AND substr(m.name, 1, length(v.name) + 1) = v.name || '_')"
+			" FROM sqlite_master m"
+			" WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite%'"
+			" ORDER BY rowid",
+			-1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		rc = hy_err_set(err, errlen, HY_ERR_DB,
+				"%s: making the search index again: %s",
+				s->path, ref ? sqlite3_errmsg(ref) : "out of memory");
+		sqlite3_close(ref);
+		return rc;
+	}
+	rc = 0;
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *sql = (const char *)sqlite3_column_text(st, 2);
+		int vtab = sqlite3_column_int(st, 3);
+		int have;
+		if (!name || !sql || !hy_store_is_derived(name) ||
+		    sqlite3_column_type(st, 4) != SQLITE_NULL)
+			continue; /* content, or a virtual table's own table */
+		have = hy_store_has_object(s->db, name);
+		if (vtab && have >= 0) {
+			/* FTS5 makes its own tables with it: what is left of
+			 * them goes first when it is gone; when one of them is
+			 * gone, it is made again empty (its config copied) for
+			 * the rebuild to fill */
+			int x = shadows(s, ref, name, have, made);
+			if (x != SQLITE_OK) {
+				rc = hy_store_fail(s, x, "making the search index again",
+						   err, errlen);
+				break;
+			}
+		}
+		if (have < 0) {
+			rc = hy_store_fail(s, -have, "reading the schema", err, errlen);
+			break;
+		}
+		if (have)
+			continue;
+		if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
+		    (vtab && set_automerge(s, name) != SQLITE_OK)) {
+			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+					   "making the search index again", err, errlen);
+			break;
+		}
+		++*made;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(ref);
+	return rc;
+}
 
 int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 {

@@ -311,7 +311,6 @@ done:
 	return rc;
 }
 
-
 int hy_store_search(struct hy_store *s, const char *query,
 		    const struct hy_store_filter *f, enum hy_search_order order,
 		    size_t offset, size_t limit, hy_search_fn fn, void *ctx,

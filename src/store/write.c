@@ -25,11 +25,14 @@ int hy_store_sha256(const void *data, size_t n, char hex[65])
 	return 0;
 }
 
+const char hy_store_sql_has[] = "SELECT 1 FROM meetings WHERE sha256 = ?1";
+
 int hy_store_has(struct hy_store *s, const char *sha256_hex, char *err,
 		 size_t errlen)
 {
 	sqlite3_stmt *st;
-	int rc = hy_store_stmt(s, HY_ST_HAS, &st, err, errlen);
+	int rc = hy_store_stmt(s, HY_ST_HAS, hy_store_sql_has,
+			       &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, sha256_hex, -1, SQLITE_STATIC);
@@ -107,11 +110,15 @@ static int step_done(struct hy_store *s, sqlite3_stmt *st, const char *doing,
 	return rc;
 }
 
-static int person_id(struct hy_store *s, const char *name, int64_t *id,
-		     char *err, size_t errlen)
+int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id,
+			char *err, size_t errlen)
 {
+	static const char find_sql[] = "SELECT id FROM people WHERE name = ?1";
+	static const char insert_sql[] =
+		"INSERT INTO people (name) VALUES (?1)";
 	sqlite3_stmt *st;
-	int rc = hy_store_stmt(s, HY_ST_FIND_PERSON, &st, err, errlen);
+	int rc = hy_store_stmt(s, HY_ST_FIND_PERSON, find_sql,
+			       &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -124,7 +131,8 @@ static int person_id(struct hy_store *s, const char *name, int64_t *id,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return hy_store_fail(s, rc, "looking up a person", err, errlen);
-	rc = hy_store_stmt(s, HY_ST_INSERT_PERSON, &st, err, errlen);
+	rc = hy_store_stmt(s, HY_ST_INSERT_PERSON, insert_sql,
+			   &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -137,6 +145,9 @@ static int person_id(struct hy_store *s, const char *name, int64_t *id,
 static int link_people(struct hy_store *s, int64_t meeting, const char *role,
 		       char *const *names, size_t n, char *err, size_t errlen)
 {
+	static const char link_sql[] =
+		"INSERT INTO meeting_people (meeting_id, person_id, role,"
+		" position) VALUES (?1, ?2, ?3, ?4)";
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_stmt *st;
 		int64_t pid = 0;
@@ -144,10 +155,11 @@ static int link_people(struct hy_store *s, int64_t meeting, const char *role,
 
 		if (!names[i] || !names[i][0])
 			continue;
-		rc = person_id(s, names[i], &pid, err, errlen);
+		rc = hy_store_person_row(s, names[i], &pid, err, errlen);
 		if (rc)
 			return rc;
-		rc = hy_store_stmt(s, HY_ST_LINK_PERSON, &st, err, errlen);
+		rc = hy_store_stmt(s, HY_ST_LINK_PERSON, link_sql,
+				   &st, err, errlen);
 		if (rc)
 			return rc;
 		sqlite3_bind_int64(st, 1, meeting);
@@ -177,7 +189,7 @@ static char *join_lines(char *const *v, size_t n)
 	return s;
 }
 
-/* The columns of schema v5 (db.c schema_v5): 0, or HY_ERR_NOMEM. */
+/* The columns of schema v5 (schema.c schema_v5): 0, or HY_ERR_NOMEM. */
 static int bind_v5(sqlite3_stmt *st, const struct hy_meeting *m)
 {
 	char guessed[32];
@@ -197,11 +209,28 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		       const struct hy_store_doc *doc, const char *sha,
 		       int64_t *id, char *err, size_t errlen)
 {
+	static const char insert_sql[] =
+		"INSERT INTO meetings (title, published, date, body, kind,"
+		" number, chair, chair_role, summary, raw, clean, sha256,"
+		" source, encoding, replaced, month_day, date_basis, guessed,"
+		" place, units)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		" ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
+	static const char insert_v1_sql[] =
+		"INSERT INTO meetings (title, published, date, body, kind,"
+		" number, chair, chair_role, summary, raw, clean, sha256,"
+		" source, encoding, replaced)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		" ?13, ?14, ?15)";
+	static const char section_sql[] =
+		"INSERT INTO sections (meeting_id, n, heading, text)"
+		" VALUES (?1, ?2, ?3, ?4)";
 	sqlite3_stmt *st;
 	int64_t mid;
 	int v5 = s->version >= 5; /* else a handle kept at an older schema */
-	int rc = hy_store_stmt(s, v5 ? HY_ST_INSERT_MEETING : HY_ST_INSERT_MEETING_V1, &st,
-			       err, errlen);
+	int rc = hy_store_stmt(s, v5 ? HY_ST_INSERT_MEETING :
+				    HY_ST_INSERT_MEETING_V1,
+			       v5 ? insert_sql : insert_v1_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, m->title, -1, SQLITE_STATIC);
@@ -246,7 +275,8 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 
 	for (size_t i = 0; i < m->n_sections; i++) {
 		const struct hy_section *sec = &m->sections[i];
-		rc = hy_store_stmt(s, HY_ST_INSERT_SECTION, &st, err, errlen);
+		rc = hy_store_stmt(s, HY_ST_INSERT_SECTION, section_sql,
+				   &st, err, errlen);
 		if (rc)
 			return rc;
 		sqlite3_bind_int64(st, 1, mid);
@@ -338,7 +368,7 @@ int hy_store_insert(struct hy_store *s, const struct hy_meeting *m,
  * (the delete triggers of schema v3 and v4), its count in bodies (v2).
  * What no trigger does is done here: a person linked to no meeting any
  * more is removed too. The statements are prepared per call: deleting is
- * rare, and the cached ones (db.c) stay those of the import. */
+ * rare, and the cached ones (stmt.c) stay those of the import. */
 struct deleter {
 	sqlite3_stmt *people, *meeting, *orphan;
 	int64_t *pids;

@@ -1,0 +1,368 @@
+/* schema.c: what a huiyi database holds: the schema, version by version
+ * (the migrations db.c runs), the SQL that keeps the search index's
+ * derived tables up to date, which tables are derived from the imported
+ * meetings (and so can be made again), and which of them a database
+ * lacks. Nothing here opens or writes a store's database. */
+#include "internal.h"
+
+#include "huiyi/fts.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Schema v1 (DESIGN.md §2 store). Dates are TEXT "YYYY-MM-DD"; a date that
+ * is not known is NULL and sorts after every known one (ifnull(date, '')
+ * is the list key, indexed together with the implicit rowid). */
+static const char schema_v1[] =
+	"CREATE TABLE meetings ("
+	" id INTEGER PRIMARY KEY,"
+	" title TEXT, published TEXT, date TEXT, body TEXT, kind TEXT,"
+	" number INTEGER,"
+	" chair TEXT, chair_role TEXT, summary TEXT,"
+	" sha256 TEXT NOT NULL UNIQUE,"
+	" source TEXT NOT NULL,"
+	" encoding TEXT,"
+	" replaced INTEGER NOT NULL DEFAULT 0,"
+	" imported_at TEXT NOT NULL"
+	"  DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	" clean TEXT NOT NULL,"  /* the big ones last: reading the list */
+	" raw BLOB NOT NULL);"   /* columns never walks their overflow */
+	"CREATE INDEX meetings_by_date ON meetings(ifnull(date, ''));"
+	"CREATE TABLE sections ("
+	" id INTEGER PRIMARY KEY,"
+	" meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	" n INTEGER NOT NULL,"
+	" heading TEXT NOT NULL,"
+	" text TEXT NOT NULL,"
+	" UNIQUE (meeting_id, n));"
+	"CREATE TABLE people ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE);"
+	/* Key columns first: sqlite 3.40's integrity_check misreads a
+	 * WITHOUT ROWID table whose other columns come before key ones. */
+	"CREATE TABLE meeting_people ("
+	" meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	" role TEXT NOT NULL CHECK (role IN ('chair', 'attendee', 'observer')),"
+	" position INTEGER NOT NULL,"
+	" person_id INTEGER NOT NULL REFERENCES people(id),"
+	" PRIMARY KEY (meeting_id, role, position)) WITHOUT ROWID;"
+	"CREATE INDEX meeting_people_by_person"
+	" ON meeting_people(person_id, meeting_id);";
+
+/* Schema v2: the indexes of the list orders (store.h enum hy_store_sort)
+ * and a table of the bodies for the body filter.
+ *
+ * Each order is a tuple of key expressions; every one is indexed so that
+ * a page is one index range read in index order, forward or backward.
+ * The expressions must be written in queries exactly as here
+ * (src/store/query.c), or sqlite does not see the index:
+ *   date   ifnull(date, '')     '' (unknown) below every date: last in DESC
+ *   body   ifnull(body, x'')    a BLOB sorts after every TEXT: unknown last
+ *   number ifnull(number, 0)    none (NULL) is 0: last in DESC
+ * Date order: meetings_by_date (v1) backward: date DESC, rowid DESC.
+ * Body order: ASC then DESC DESC, so the directions are spelled out.
+ * Number order: meetings_by_number backward.
+ * A body filter that names a few bodies reads one range per body:
+ * meetings_by_body (date order within a body) and meetings_by_body_number.
+ *
+ * bodies: each distinct non-NULL body with its number of meetings, kept
+ * by triggers, so a body substring is resolved against a few hundred
+ * names instead of every meeting. */
+static const char schema_v2[] =
+	"CREATE INDEX meetings_by_body ON meetings("
+	" ifnull(body, x''), ifnull(date, '') DESC, id DESC);"
+	"CREATE INDEX meetings_by_number ON meetings("
+	" ifnull(number, 0), ifnull(date, ''));"
+	"CREATE INDEX meetings_by_body_number ON meetings("
+	" ifnull(body, x''), ifnull(number, 0), ifnull(date, ''));"
+	"CREATE TABLE bodies ("
+	" name TEXT PRIMARY KEY,"
+	" n INTEGER NOT NULL) WITHOUT ROWID;"
+	"INSERT INTO bodies (name, n)"
+	" SELECT body, count(*) FROM meetings WHERE body IS NOT NULL"
+	" GROUP BY body;"
+	"CREATE TRIGGER meetings_body_insert AFTER INSERT ON meetings"
+	" WHEN new.body IS NOT NULL BEGIN"
+	" INSERT INTO bodies (name, n) VALUES (new.body, 1)"
+	"  ON CONFLICT (name) DO UPDATE SET n = n + 1;"
+	" END;"
+	"CREATE TRIGGER meetings_body_delete AFTER DELETE ON meetings"
+	" WHEN old.body IS NOT NULL BEGIN"
+	" UPDATE bodies SET n = n - 1 WHERE name = old.body;"
+	" DELETE FROM bodies WHERE name = old.body AND n <= 0;"
+	" END;"
+	"CREATE TRIGGER meetings_body_update AFTER UPDATE OF body ON meetings"
+	" WHEN old.body IS NOT new.body BEGIN"
+	" UPDATE bodies SET n = n - 1 WHERE name = old.body;"
+	" DELETE FROM bodies WHERE name = old.body AND n <= 0;"
+	" INSERT INTO bodies (name, n) SELECT new.body, 1"
+	"  WHERE new.body IS NOT NULL"
+	"  ON CONFLICT (name) DO UPDATE SET n = n + 1;"
+	" END;";
+
+/* Schema v3: the search index (fts.h, DESIGN.md §5 search tokens).
+ * sections_fts(heading, text) and meetings_fts(title, summary) are FTS5
+ * tables with external content (rowid = the content row's id) and our
+ * tokenizer, which every connection registers before this runs.
+ *
+ * New rows: sqlite 3.40's FTS5 writes its pending terms out as a new
+ * segment at every statement savepoint, and an INSERT with a trigger opens
+ * one inside a batch, so indexing each row from its insert trigger makes
+ * one tiny segment per row to merge (importing 20,000 meetings took 2.8×
+ * the CPU time of an import without an index; indexing a batch's rows in
+ * one statement, 1.5×). So the insert triggers fire only WHEN
+ * hy_fts_immediate() (fts.h), which hy_fts_register defines as 1 (the
+ * sqlite3 shell with the extension: every row at once) and hy_store_open
+ * as 0: its connections
+ * index the rows a batch added when the batch commits (hy_store_index_new), i.e.
+ * every row above the highest rowid in the index (FTS5's %_docsize has a
+ * row per indexed document). Deleting or updating a row takes it out of
+ * the index only if it is in (FTS5's 'delete' of a row it never indexed
+ * would corrupt it): a row not yet indexed waits for its commit with its
+ * new values. Deleting a meeting cascades to its sections, whose delete
+ * trigger fires too. automerge 16 (FTS5's default is 4) merges segments
+ * less often: importing 100,000 meetings took 69 s of CPU instead of 85
+ * (50 without an index), and queries were as fast. An existing database
+ * is indexed by the 'rebuild' commands at the end. */
+#define FTS_INDEXED(t, id) \
+	" EXISTS (SELECT 1 FROM " t "_fts_docsize WHERE id = " id ")"
+static const char schema_v3[] =
+	"CREATE VIRTUAL TABLE sections_fts USING fts5("
+	" heading, text, content='sections', content_rowid='id',"
+	" tokenize='" HY_FTS_TOKENIZER "');"
+	"CREATE TRIGGER sections_fts_insert AFTER INSERT ON sections"
+	" WHEN hy_fts_immediate() BEGIN"
+	" INSERT INTO sections_fts (rowid, heading, text)"
+	"  VALUES (new.id, new.heading, new.text);"
+	" END;"
+	"CREATE TRIGGER sections_fts_delete AFTER DELETE ON sections"
+	" WHEN" FTS_INDEXED("sections", "old.id") " BEGIN"
+	" INSERT INTO sections_fts (sections_fts, rowid, heading, text)"
+	"  VALUES ('delete', old.id, old.heading, old.text);"
+	" END;"
+	"CREATE TRIGGER sections_fts_update"
+	" AFTER UPDATE OF id, heading, text ON sections"
+	" WHEN" FTS_INDEXED("sections", "old.id") " BEGIN"
+	" INSERT INTO sections_fts (sections_fts, rowid, heading, text)"
+	"  VALUES ('delete', old.id, old.heading, old.text);"
+	" INSERT INTO sections_fts (rowid, heading, text)"
+	"  VALUES (new.id, new.heading, new.text);"
+	" END;"
+	"CREATE VIRTUAL TABLE meetings_fts USING fts5("
+	" title, summary, content='meetings', content_rowid='id',"
+	" tokenize='" HY_FTS_TOKENIZER "');"
+	"CREATE TRIGGER meetings_fts_insert AFTER INSERT ON meetings"
+	" WHEN hy_fts_immediate() BEGIN"
+	" INSERT INTO meetings_fts (rowid, title, summary)"
+	"  VALUES (new.id, new.title, new.summary);"
+	" END;"
+	"CREATE TRIGGER meetings_fts_delete AFTER DELETE ON meetings"
+	" WHEN" FTS_INDEXED("meetings", "old.id") " BEGIN"
+	" INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
+	"  VALUES ('delete', old.id, old.title, old.summary);"
+	" END;"
+	"CREATE TRIGGER meetings_fts_update"
+	" AFTER UPDATE OF id, title, summary ON meetings"
+	" WHEN" FTS_INDEXED("meetings", "old.id") " BEGIN"
+	" INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
+	"  VALUES ('delete', old.id, old.title, old.summary);"
+	" INSERT INTO meetings_fts (rowid, title, summary)"
+	"  VALUES (new.id, new.title, new.summary);"
+	" END;"
+	"INSERT INTO sections_fts (sections_fts, rank) VALUES ('automerge', 16);"
+	"INSERT INTO meetings_fts (meetings_fts, rank) VALUES ('automerge', 16);"
+	"INSERT INTO sections_fts (sections_fts) VALUES ('rebuild');"
+	"INSERT INTO meetings_fts (meetings_fts) VALUES ('rebuild');";
+
+/* Schema v4: fts_lengths, each indexed row's length in tokens in blocks
+ * of HY_FTS_LENS_ROWS rowids (fts.h). Ranking needs the length of every
+ * row that could make the page; read from FTS5's %_docsize that is one
+ * b-tree lookup a row (about half the time of a search for a word in
+ * 60,000 sections), from here one a block. The blocks are made from
+ * %_docsize itself (hy_doclen, hy_lens): here for an existing index, at
+ * every commit for the rows the batch indexed (hy_store_index_new), by reindex for
+ * all; deleting or changing a row marks it unknown (its 4 bytes zeroed),
+ * and
+ * an unknown or missing length is read from %_docsize as before, so a
+ * stale block can only cost time, never a wrong score. */
+#define LENS_ID(index, expr) \
+	"((" #index " << " HY_STR(HY_FTS_LENS_INDEX_SHIFT) ") | ((" expr ") >> " \
+	HY_STR(HY_FTS_LENS_SHIFT) "))"
+#define LENS_SLOT(expr) "((" expr ") & (" HY_STR(HY_FTS_LENS_ROWS) " - 1))"
+/* Fill the blocks of index from its docsize rows with id >= from. */
+#define LENS_FILL(index, t, from) \
+	"INSERT OR REPLACE INTO fts_lengths (id, lens)" \
+	" SELECT " LENS_ID(index, "id") ", hy_lens(" LENS_SLOT("id") \
+	", hy_doclen(sz)) FROM " t "_fts_docsize WHERE id >= " from \
+	" AND id < (1 << " HY_STR(HY_FTS_LENS_ROWID_BITS) ")" \
+	" GROUP BY id >> " HY_STR(HY_FTS_LENS_SHIFT) ";"
+/* The first rowid of the last block of index (0 when none): new rows go
+ * from there (the last block is made again, with the rows it had). */
+#define LENS_LAST(index) \
+	"((SELECT ifnull(max(id) & ((1 << " HY_STR(HY_FTS_LENS_INDEX_SHIFT) \
+	") - 1), 0) FROM fts_lengths WHERE id BETWEEN (" #index " << " \
+	HY_STR(HY_FTS_LENS_INDEX_SHIFT) ") AND ((" #index " + 1) << " \
+	HY_STR(HY_FTS_LENS_INDEX_SHIFT) ") - 1) << " HY_STR(HY_FTS_LENS_SHIFT) ")"
+/* (plain SQL, so the sqlite3 shell can change rows without our
+ * functions: the block with the row's 4 bytes zeroed) */
+#define LENS_FORGET(index, name, when) \
+	"CREATE TRIGGER " name " AFTER " when \
+	" WHEN old.id BETWEEN 0 AND (1 << " HY_STR(HY_FTS_LENS_ROWID_BITS) \
+	") - 1" \
+	" BEGIN UPDATE fts_lengths SET lens = CAST(substr(lens, 1, 4 * " \
+	LENS_SLOT("old.id") ") || zeroblob(4) || substr(lens, 4 * " \
+	LENS_SLOT("old.id") " + 5) AS BLOB) WHERE id = " \
+	LENS_ID(index, "old.id") "; END;"
+static const char schema_v4[] =
+	"CREATE TABLE fts_lengths (id INTEGER PRIMARY KEY, lens BLOB NOT NULL);"
+	LENS_FILL(0, "sections", "0")
+	LENS_FILL(1, "meetings", "0")
+	LENS_FORGET(0, "sections_lens_delete", "DELETE ON sections")
+	LENS_FORGET(0, "sections_lens_update",
+		    "UPDATE OF id, heading, text ON sections")
+	LENS_FORGET(1, "meetings_lens_delete", "DELETE ON meetings")
+	LENS_FORGET(1, "meetings_lens_update",
+		    "UPDATE OF id, title, summary ON meetings");
+
+/* Schema v5: partial dates and what was guessed (DESIGN.md §2 dates).
+ * month_day "MM-DD" whenever the text gives them (a readout without a
+ * year keeps them); date_basis where date's year came from (meeting.h
+ * hy_date_basis_name, NULL when unknown: meetings stored before v5);
+ * guessed the names of fields not read from the text ("year,title");
+ * place the body's place (张家川县); units the offices listed with the
+ * people (县财政局), one a line. Existing rows keep their date and
+ * get its month and day. */
+static const char schema_v5[] =
+	"ALTER TABLE meetings ADD COLUMN month_day TEXT;"
+	"ALTER TABLE meetings ADD COLUMN date_basis TEXT;"
+	"ALTER TABLE meetings ADD COLUMN guessed TEXT;"
+	"ALTER TABLE meetings ADD COLUMN place TEXT;"
+	"ALTER TABLE meetings ADD COLUMN units TEXT;"
+	"UPDATE meetings SET month_day = substr(date, 6, 5)"
+	" WHERE date IS NOT NULL;";
+
+/* The rows added since the index was last brought up to date (schema v3;
+ * see there), and their lengths (schema v4). */
+const char hy_store_index_new[] =
+	"INSERT INTO sections_fts (rowid, heading, text)"
+	" SELECT id, heading, text FROM sections"
+	" WHERE id > (SELECT ifnull(max(id), 0) FROM sections_fts_docsize);"
+	"INSERT INTO meetings_fts (rowid, title, summary)"
+	" SELECT id, title, summary FROM meetings"
+	" WHERE id > (SELECT ifnull(max(id), 0) FROM meetings_fts_docsize);";
+const char hy_store_lens_new[] =
+	LENS_FILL(0, "sections", LENS_LAST(0))
+	LENS_FILL(1, "meetings", LENS_LAST(1));
+/* All of them again (hy_store_reindex). */
+const char hy_store_lens_rebuild[] =
+	"DELETE FROM fts_lengths;"
+	LENS_FILL(0, "sections", "0")
+	LENS_FILL(1, "meetings", "0");
+
+/* Schema v6: the tokenizer indexes the letters of every script (fts.h
+ * CLASSES; up to v4 only Han, a–z and 0–9, the rest separated tokens).
+ * Both indexes and the row lengths are built again with it: besides
+ * making those letters searchable, a row's 'delete' (the triggers above)
+ * must take out exactly the tokens its insert put in, or the index is
+ * damaged. Costs about what huiyi reindex does, once. */
+static const char schema_v6[] =
+	"INSERT INTO sections_fts (sections_fts) VALUES ('rebuild');"
+	"INSERT INTO meetings_fts (meetings_fts) VALUES ('rebuild');"
+	"DELETE FROM fts_lengths;"
+	LENS_FILL(0, "sections", "0")
+	LENS_FILL(1, "meetings", "0");
+
+/* Forward migrations: step i takes user_version from i to i + 1. Adding a
+ * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
+const char *const hy_store_migrations[] = {
+	schema_v1,
+	schema_v2,
+	schema_v3,
+	schema_v4,
+	schema_v5,
+	schema_v6,
+	hy_store_schema_v7, /* the people: src/store/people.c */
+};
+
+_Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==
+		       HY_STORE_SCHEMA_VERSION,
+	       "one migration step per schema version");
+
+/* The tables that hold what was imported; everything else huiyi makes
+ * (the search index and its shadow tables, fts_lengths, bodies, every
+ * index and trigger) is derived from them and can be made again. */
+static int is_content_table(const char *name)
+{
+	static const char *const content[] = {"meetings", "sections", "people",
+					      "meeting_people"};
+	for (size_t i = 0; i < sizeof content / sizeof content[0]; i++)
+		if (strcmp(name, content[i]) == 0)
+			return 1;
+	return 0;
+}
+
+int hy_store_is_derived(const char *name)
+{
+	if (strncmp(name, "main.", 5) == 0)
+		name += 5;
+	return name[0] && strncmp(name, "sqlite_", 7) != 0 &&
+	       !is_content_table(name);
+}
+
+/* 1 if the schema of db holds an object called name, 0 if not, else the
+ * sqlite error code (negative). */
+int hy_store_has_object(sqlite3 *db, const char *name)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = ?1",
+				    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return -rc;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -rc;
+}
+
+/* What the schema of a database at version should hold: the migrations
+ * run on an empty database in memory, with the same functions; NULL when
+ * that fails (memory). */
+sqlite3 *hy_store_reference_schema(int version)
+{
+	sqlite3 *ref = NULL;
+	char ferr[256];
+	int rc = sqlite3_open_v2(":memory:", &ref,
+				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc == SQLITE_OK && hy_fts_register(ref, ferr, sizeof ferr) != 0)
+		rc = SQLITE_ERROR;
+	if (rc == SQLITE_OK)
+		rc = hy_people_register(ref);
+	for (int v = 0; v < version && v < HY_STORE_SCHEMA_VERSION && rc == SQLITE_OK; v++)
+		rc = sqlite3_exec(ref, hy_store_migrations[v], NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_close(ref);
+		return NULL;
+	}
+	return ref;
+}
+
+/* The name of the first derived table, index or trigger (above) that s
+ * lacks, into buf; "" when none is missing or it cannot be known. */
+void hy_store_missing_derived(struct hy_store *s, char *buf, size_t len)
+{
+	sqlite3 *ref = s->version > 0 ? hy_store_reference_schema(s->version) : NULL;
+	sqlite3_stmt *st = NULL;
+	buf[0] = '\0';
+	if (ref && sqlite3_prepare_v2(ref,
+				      "SELECT name FROM sqlite_master WHERE sql IS NOT NULL"
+				      " AND name NOT LIKE 'sqlite%' ORDER BY rowid",
+				      -1, &st, NULL) == SQLITE_OK)
+		while (!buf[0] && sqlite3_step(st) == SQLITE_ROW) {
+			const char *name = (const char *)sqlite3_column_text(st, 0);
+			if (name && hy_store_is_derived(name) && hy_store_has_object(s->db, name) == 0)
+				snprintf(buf, len, "%s", name);
+		}
+	sqlite3_finalize(st);
+	sqlite3_close(ref);
+}
+
