@@ -17,7 +17,8 @@
 static const char *const short_meetings[] = {"周例会", "例会", "碰头会", "办公会", "调度会",
 					     "主管月报", "主管会报", "县务会议", "动员部署会", "部署会",
 					     "动员会", "工作会",
-					     "推进会", "座谈会", "对接会", "专题会"};
+					     "推进会", "座谈会", "对接会", "专题会", "学习会", "预备会",
+					     "研讨会", "分析会", "汇报会", "协调会", "务虚会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
@@ -37,8 +38,12 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			for (size_t v = 0; v < COUNT(verbs) && i >= from + 2; v++)
 				bare_verb |= match(d, i - 2, end, verbs[v]) == 2;
 			/* 中心组(扩大)学习会议 is a meeting's name */
+			static const char *const study_kinds[] = {"集中", "专题", "集体"};
 			if (bare_verb && i >= from + 3 && match(d, i - 2, end, "学习") &&
-			    (d->cp[i - 3] == ')' || match(d, i - 3, end, "组")))
+			    (d->cp[i - 3] == ')' || match(d, i - 3, end, "组") ||
+			     match(d, i - 3, end, "次") || /* 第4次集中学习会议 */
+			     (i >= from + 4 && match_any(d, i - 4, end, study_kinds,
+							 COUNT(study_kinds), NULL))))
 				bare_verb = 0;
 			if (!match_any(d, i + 2, end, rooms, COUNT(rooms), NULL) && !bare_verb) {
 				*len = 2;
@@ -128,6 +133,71 @@ static size_t name_start(const struct doc *d, size_t a, size_t end)
 	return s;
 }
 
+/* Where a time that ends at e starts (上午, 近日, 13日, 十三日下午, 3月4日),
+ * not before a; e itself when none ends there. */
+static size_t before_time(const struct doc *d, size_t a, size_t e)
+{
+	static const char *const words[] = {"上午", "下午", "晚上", "中午", "近日", "日前",
+					    "近期", "昨天", "今天", "昨日", "今日", "当天"};
+	for (;;) {
+		size_t k = e;
+		if (e >= a + 2 && match_any(d, e - 2, e, words, COUNT(words), NULL) == 2)
+			k = e - 2; /* each word is two characters */
+		if (k == e && e > a + 1 && (match(d, e - 1, e, "日") || match(d, e - 1, e, "号"))) {
+			size_t q = e - 1;
+			while (q > a && (is_digit(d->cp[q - 1]) || cn_digit(d->cp[q - 1]) >= 0 ||
+					 cn_unit(d->cp[q - 1]) || match(d, q - 1, q, "月")))
+				q--;
+			if (q < e - 1)
+				k = q;
+		}
+		if (k == e || k <= a + 1)
+			return e;
+		e = k;
+	}
+}
+
+/* A study group is its organ's (README, conventions): 区委理论学习中心组 →
+ * 区委, 市人大常委会党组(机关党组)中心组 → 市人大常委会. Where the organ of
+ * the name [a, e) ends: e when it names no study group. */
+static size_t study_group_end(const struct doc *d, size_t a, size_t e)
+{
+	size_t k, e0 = e;
+	if (!ends_with(d, a, e, "中心组", &k) || e - k < a + 2)
+		return e;
+	e -= k;
+	if (ends_with(d, a, e, "理论学习", &k))
+		e -= k;
+	if (e > a && is_close_bracket(d->cp[e - 1])) { /* (机关党组) */
+		size_t o = e - 1;
+		while (o > a && !is_open_bracket(d->cp[o - 1]))
+			o--;
+		if (o > a)
+			e = o - 1;
+	}
+	if (ends_with(d, a, e, "党组", &k) && e - k >= a + 2) /* but 镇党委 stays */
+		e -= k;
+	return e >= a + 2 ? e : e0;
+}
+
+/* The same for a body already cut out: cuts it in place; 0 or
+ * HY_ERR_NOMEM. */
+static int study_group_organ(struct buf *body)
+{
+	struct doc bd;
+	if (body->n == 0)
+		return 0;
+	if (doc_init(&bd, body->s, body->n))
+		return HY_ERR_NOMEM;
+	size_t e = study_group_end(&bd, 0, bd.n);
+	if (e < bd.n) {
+		body->n = bd.off[e];
+		body->s[body->n] = '\0';
+	}
+	doc_free(&bd);
+	return 0;
+}
+
 /* The convener named before the verb at cv (区政府即召开…, 东安路街道党工委
  * 在…召开), from the clause's start, not before a: an office of 2 to 12 Han
  * characters, into *body (left NULL when none stands there). 0 or
@@ -135,7 +205,8 @@ static size_t name_start(const struct doc *d, size_t a, size_t end)
 int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 {
 	size_t c0 = cv;
-	while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]))
+	while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]) &&
+	       !is_close_bracket(d->cp[c0 - 1])) /* 【记者…报道】县政府召开 */
 		c0--;
 	/* 二届市委召开…: the term is no part of the body */
 	size_t t0 = c0;
@@ -157,10 +228,14 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 		zai = find(d, c0, cv, "于");
 	if (zai != NPOS && zai > c0 + 1)
 		cv = zai;
+	/* 苗栗县政府十三日召开, 县委近日召开, 县政府13日上午召开: a time is no
+	 * part of the body */
+	cv = before_time(d, c0, cv);
 	/* 中国共产党某市第八届委员会3月4日下午举行…: the body before the day */
 	size_t day = find_date(d, c0, cv, &(struct ymd){0}, 0);
 	if (day != NPOS && day > c0 + 1)
 		cv = day;
+	cv = study_group_end(d, c0, cv);
 	/* a formal name is long: 中国人民政治协商会议某县委员会 */
 	static const char *const formal[] = {"中国共产党", "中共", "中国人民政治协商会议", "政协"};
 	size_t most = match_any(d, c0, cv, formal, COUNT(formal), NULL) ? 24 : 12;
@@ -402,6 +477,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		free(body.s);
 		return rc;
 	}
+	if (!rc)
+		rc = study_group_organ(&body);
 	/* a body is an office: 县政府, 县委, 县人大常委会, 云潭县; what else
 	 * stands there is a topic (城镇燃气安全专项整治专题会议) */
 	int body_ok = 0;
@@ -493,8 +570,13 @@ static const char *const not_place[] = {
 	"是", "就", "等", "听取", "研究", "审议", "传达", "学习", "讨论", "部署", "推进",
 	"加强", "落实", "贯彻", "提交", "印发", "通过", "要求", "强调", "指出",
 	"政协", "中共", "中国共产党", "基层", "名", "我", "全",
-	"欢迎", "访问", "进入", "来到", "光临", "来源", "关于",
+	"欢迎", "访问", "进入", "来到", "光临", "来源", "关于", "部分",
 };
+
+/* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
+ * development zone's committee, the zone itself unnamed. */
+static const char *const zone_words[] = {"开发", "高新", "经开", "保税", "示范", "园", "新",
+					 "景", "城", "辖", "社", "片", "试验", "实验", "产业"};
 
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
  * level, after a boundary (not Han, the start, or a word a place cannot
@@ -556,6 +638,9 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 			continue;
 		size_t j = place_start(&t, i);
 		if (j == i || (i - j < min_len && !site))
+			continue;
+		if (match(&t, i, t.n, "区") &&
+		    match_any(&t, j, i, zone_words, COUNT(zone_words), NULL) == i - j)
 			continue;
 		/* outside the title a place opens a clause (，清水县政府县长…) */
 		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]))

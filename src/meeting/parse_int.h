@@ -317,6 +317,9 @@ static const char *const kinds[] = {
 	"会议", "周例会", "例会", "碰头会", "办公会", "调度会", "推进会", "座谈会",
 	"对接会", "专题会", "常委会", "常委(扩大)会", "主管月报", "主管会报", "县务会议",
 	"动员部署会", "部署会", "动员会", "工作会",
+	/* study sessions and other short names */
+	"集中学习会议", "集中学习会", "专题学习会", "学习研讨会", "学习会", "研讨会",
+	"预备会", "分析会", "汇报会", "协调会", "务虚会",
 };
 
 /* A body ending with one of these stems lends it to the kind:
