@@ -167,6 +167,28 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 		j += parse_time(d, j, end, t);
 		return j - i;
 	}
+	/* 07.01.2015 on a site written abroad: day.month.year (month/day/year
+	 * with a slash); the one above 12 is the day either way */
+	if (ascii && na <= 2 && (sep == '.' || sep == '/')) {
+		j++;
+		if (!(k = parse_num(d, j, end, &b)) || k > 2 || !is_digit(d->cp[j]))
+			return 0;
+		j += k;
+		if (j >= end || d->cp[j] != sep)
+			return 0;
+		j++;
+		if (!(k = parse_num(d, j, end, &c)) || k != 4 || !is_digit(d->cp[j]))
+			return 0;
+		j += k;
+		int day_first = a > 12 || (b <= 12 && sep == '.');
+		t->y = (int)c;
+		t->m = (int)(day_first ? b : a);
+		t->d = (int)(day_first ? a : b);
+		if (!ymd_valid(t))
+			return 0;
+		j += parse_time(d, j, end, t);
+		return j - i;
+	}
 	if (match(d, j, end, "年")) {
 		int y = year_value(a, na, 1);
 		if (!y)

@@ -421,6 +421,24 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		else
 			organ_after = 0;
 	}
+	/* 第24次重点项目建设工作周例会: the kind is the type, without its
+	 * topic (as when no number stands before it); but 县长办公会议 keeps
+	 * its 县长, 党组会议 and 常委会议 their stems */
+	if (kind_start != NPOS) {
+		size_t k0 = NPOS;
+		for (size_t i = ks + 2; i + 2 <= ke && k0 == NPOS; i++) {
+			size_t k = match_any(d, i, ke, kinds, COUNT(kinds), NULL);
+			if (k && i + k == ke && !span_eq(d, i, ke, "会议"))
+				k0 = i;
+		}
+		int stemmed = 0;
+		for (size_t t = 0; k0 != NPOS && t < COUNT(kind_stems); t++)
+			stemmed |= ends_with(d, ks, k0, kind_stems[t], NULL);
+		if (k0 != NPOS && !stemmed && !match(d, k0 - 1, ke, "长") &&
+		    find(d, ks, k0, "(") == NPOS && count_han(d, ks, k0) == k0 - ks &&
+		    (ends_with(d, ks, k0, "工作", NULL) || k0 - ks >= 4))
+			ks = k0;
+	}
 	/* 市政会议: a bare 会议 with no number names no body, but 镇党委会议
 	 * names the 镇党委 */
 	static const char *const party_organs[] = {"党委", "党工委"};
@@ -616,10 +634,10 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 	if (rc)
 		return rc;
 	for (size_t i = 1; i < t.n && !*place; i++) {
-		/* the first characters of the levels: 街 县 区 市 旗 镇 乡 州 盟 */
+		/* the first characters of the levels: 街 县 区 市 旗 镇 乡 州 盟 苏(木) */
 		uint32_t c = t.cp[i];
 		if (c != 0x8857 && c != 0x53BF && c != 0x533A && c != 0x5E02 && c != 0x65D7 &&
-		    c != 0x9547 && c != 0x4E61 && c != 0x5DDE && c != 0x76DF)
+		    c != 0x9547 && c != 0x4E61 && c != 0x5DDE && c != 0x76DF && c != 0x82CF)
 			continue;
 		size_t which, l = match_any(&t, i, t.n, place_levels, COUNT(place_levels), &which);
 		if (!l || (want_level && *want_level && !match(&t, i, t.n, want_level)))
@@ -677,11 +695,16 @@ static int formal_body(struct hy_meeting *m)
 	size_t cppcc = p ? 0 : match(&b, 0, b.n, "中国人民政治协商会议");
 	size_t cppcc_short = p || cppcc ? 0 : match(&b, 0, b.n, "政协"); /* 政协某县委员会 */
 	size_t from = p ? p : cppcc ? cppcc : cppcc_short;
-	size_t ll = 0;
+	size_t ll = 0, e = b.n - 3;
 	if (from && b.n >= from + 5 && ends_with(&b, from, b.n, "委员会", NULL))
-		ll = longest_end(&b, from, b.n - 3, place_levels, COUNT(place_levels));
-	if (ll && b.n - 3 - from > ll) {
-		size_t e = b.n - 3, lv = e - ll;
+		ll = longest_end(&b, from, e, place_levels, COUNT(place_levels));
+	/* 政协通山县十届十六次常委会议: the short name, the place after it */
+	if (!ll && cppcc_short && b.n >= from + 2) {
+		e = b.n;
+		ll = longest_end(&b, from, e, place_levels, COUNT(place_levels));
+	}
+	if (ll && e - from > ll) {
+		size_t lv = e - ll;
 		struct buf o = {0};
 		rc = buf_add(&o, b.s + b.off[lv], b.off[e] - b.off[lv]);
 		if (!rc && cppcc) /* 政 and 协 of 政治协商 */

@@ -366,8 +366,15 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			kind[i] = L_CHROME;
 			continue;
 		}
-		/* 【时政新闻】… : the column's name is no part of the title */
+		/* V视 | 【…】…, 今日关注丨…: a channel's name before a bar */
 		size_t a0 = l.a;
+		for (size_t k = a0 + 1; k < l.b && k <= a0 + 9; k++)
+			if ((d.cp[k] == '|' || d.cp[k] == 0xFF5C || d.cp[k] == 0x4E28) &&
+			    l.b - k > 6) {
+				a0 = skip_spaces(&d, k + 1, l.b);
+				break;
+			}
+		/* 【时政新闻】… : the column's name is no part of the title */
 		if (d.cp[a0] == 0x3010 || d.cp[a0] == '[') {
 			for (size_t k = a0 + 1; k < l.b && k <= a0 + 12; k++)
 				if ((d.cp[k] == 0x3011 || d.cp[k] == ']') && k + 3 < l.b) {

@@ -285,7 +285,7 @@ static const char *const remark_verbs[] = {
 static const char *const title_ends[] = {
 	"长", "书记", "主任", "主席", "委员", "常委", "成员", "领导", "总经理",
 	"助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人", "代表",
-	"督学", "秘书", "干部", "总师", "局长", "总理", "理事", "主持人",
+	"督学", "秘书", "干部", "总师", "局长", "总理", "理事", "主持人", "会计", "出纳",
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
@@ -298,7 +298,7 @@ static const char *const unit_ends[] = {
 
 /* Last words of a place name: a body that belongs to a place starts with
  * one (县政府, 旗政府, 街道党工委), the name before it (张家川县). */
-static const char *const place_levels[] = {"街道", "县", "区", "市", "旗", "镇", "乡", "州", "盟"};
+static const char *const place_levels[] = {"街道", "县", "区", "市", "旗", "镇", "乡", "州", "盟", "苏木"};
 
 /* Meeting kinds when no 第N次 separates body from kind. Longest first. */
 static const char *const kinds[] = {

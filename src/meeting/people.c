@@ -16,7 +16,7 @@
  * person's name: they keep 会议, 县委 and 常委会 from being read as names. */
 static const char *const not_in_names[] = {
 	"议", "届", "次", "召", "府", "局", "办", "县", "省", "镇", "乡", "区",
-	"厅", "部", "委", "科", "处", "室", "们", "的",
+	"厅", "部", "委", "科", "处", "室", "们", "的", "各", "该",
 };
 
 /* Invisible format characters (U+200B–U+200F, U+2060–U+2064, U+FEFF): a
@@ -346,7 +346,8 @@ int people_finish(struct people *pp, struct hy_meeting *m)
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp)
 {
 	static const char *const keys[] = {"出席", "列席", "参加", "参会", "到会指导", "到会",
-					   "在主席台前排就座", "在主席台就座"};
+					   "在主席台前排就座", "在主席台就座", "在主席台前排就坐",
+					   "在主席台就坐"};
 	size_t from = a;
 	size_t i = a;
 	while (i < b) {
@@ -516,7 +517,7 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const keys[] = {"出席", "列席", "参加会议", "参会", "主席台就座",
+	static const char *const keys[] = {"出席", "列席", "参加会议", "参会", "主席台就座", "主席台就坐",
 					   "主席台前排就座"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS)
 		return 0;
