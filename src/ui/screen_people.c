@@ -309,8 +309,9 @@ static void people_row(struct hy_grid *g, int y, const struct hy_person_row *r,
 	if (c->place)
 		x += hy_draw_col(g, y, x, header ? "地方" : r->place, role, c->place) + 1;
 	for (int i = 0; i < c->parts; i++) {
-		long v = c->parts == 1 ? r->total : r->count[i];
-		snprintf(num, sizeof num, "%4ld", v);
+		if (!header)
+			snprintf(num, sizeof num, "%4ld",
+				 c->parts == 1 ? r->total : r->count[i]);
 		x += hy_draw_col(g, y, x, header ? (c->parts == 1 ? "次数" : heads[i]) : num,
 				 role, c->count) + 1;
 	}

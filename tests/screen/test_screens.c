@@ -36,9 +36,12 @@ struct fixture {
 	char db[300];
 	struct hy_store *s;
 	const char *root;
+	const char *cases; /* the cases file, under tests/screen */
 };
 
-static int setup(void **state)
+/* A fresh database of the readouts under `from` (a folder of the root),
+ * at least `least` of them; the cases of `cases`. */
+static int setup_from(void **state, const char *from, size_t least, const char *cases)
 {
 	static struct fixture f;
 	char err[256] = "", samples[4096];
@@ -56,15 +59,28 @@ static int setup(void **state)
 		fprintf(stderr, "%s\n", err);
 		return -1;
 	}
-	snprintf(samples, sizeof samples, "%s/samples", f.root);
+	snprintf(samples, sizeof samples, "%s/%s", f.root, from);
+	f.cases = cases;
 	const char *paths[] = {samples};
 	o.threads = 1;
-	if (hy_import_run(f.s, paths, 1, &o, &st, err, sizeof err) || st.imported < 10) {
+	if (hy_import_run(f.s, paths, 1, &o, &st, err, sizeof err) || st.imported < least) {
 		fprintf(stderr, "import: %s (%zu)\n", err, st.imported);
 		return -1;
 	}
 	*state = &f;
 	return 0;
+}
+
+static int setup(void **state)
+{
+	return setup_from(state, "samples", 10, "cases.txt");
+}
+
+/* Our own readouts of one county where a 副县长 becomes 县长 (and the
+ * same name in another county): tests/screen/cases_people.txt. */
+static int setup_people(void **state)
+{
+	return setup_from(state, "tests/fixtures/people", 6, "cases_people.txt");
 }
 
 static int teardown(void **state)
@@ -458,7 +474,7 @@ static void test_cases(void **state)
 	char path[1024], line[1024];
 	int cases = 0, bad = 0;
 	const char *only = getenv("SCREEN_CASE");
-	snprintf(path, sizeof path, "%s/tests/screen/cases.txt", f->root);
+	snprintf(path, sizeof path, "%s/tests/screen/%s", f->root, f->cases);
 	FILE *fp = fopen(path, "r");
 	assert_non_null(fp);
 	while (fgets(line, sizeof line, fp)) {
@@ -469,11 +485,11 @@ static void test_cases(void **state)
 		line[strcspn(line, "\n")] = '\0';
 		char *p1 = strchr(line, '|'), *p2 = p1 ? strchr(p1 + 1, '|') : NULL;
 		if (!p1 || !p2)
-			fail_msg("cases.txt: bad line: %s", line);
+			fail_msg("%s: bad line: %s", f->cases, line);
 		*p1 = *p2 = '\0';
 		if (sscanf(line, "%127s", name) != 1 || sscanf(p1 + 1, "%31s", size) != 1 ||
 		    sscanf(size, "%dx%d", &w, &h) != 2)
-			fail_msg("cases.txt: bad line: %s", line);
+			fail_msg("%s: bad line: %s", f->cases, line);
 		keys = p2 + 1;
 		if (only && !strstr(name, only))
 			continue;
@@ -530,6 +546,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cases, setup_people, teardown),
 		cmocka_unit_test_setup_teardown(test_resize_keeps_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
 		cmocka_unit_test(test_rows_before_grown),
