@@ -304,8 +304,9 @@ static int sentence_year(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
-/* The year in a numbered meeting's name in [a,b): 2022年第3次, 2020年度第18次
- * (总结2024年工作 is not one), or 0. */
+/* The year in a numbered meeting's name in [a,b): 2022年第3次, 2020年度第18次,
+ * or one that opens the name (召开2017年…工作会议); 总结2024年工作 is not
+ * one. Or 0. */
 static int numbered_year(const struct doc *d, size_t a, size_t b)
 {
 	for (size_t i = a; i + 5 < b; i++) {
@@ -320,6 +321,11 @@ static int numbered_year(const struct doc *d, size_t a, size_t b)
 		long n;
 		size_t kn = parse_num(d, j, b, &n);
 		if (kn && match(d, j + kn, b, "次"))
+			return year_value(y, 4, 0);
+		/* 召开2017年全镇农业农村工作会议: the name opens with its year */
+		static const char *const convene[] = {"召开", "举行"};
+		if (i >= a + 2 && match_any(d, i - 2, b, convene, COUNT(convene), NULL) == 2 &&
+		    find(d, j, clause_end(d, j, b, 0), "会") != NPOS)
 			return year_value(y, 4, 0);
 	}
 	return 0;
@@ -448,10 +454,19 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		return 0;
 	}
 	enum hy_date_basis basis = HY_DATE_BASIS_TEXT;
+	/* the sentence of the date (a purpose sentence may come first) */
+	size_t sa = at, se = clause_end(d, at, b, 1);
+	while (sa > a && !is_sent_end(d, sa - 1))
+		sa--;
+	if (!t.y) { /* 2022年第3次 in the meeting's name beats any other year */
+		t.y = numbered_year(d, sa, se);
+		if (t.y && !ymd_valid(&t))
+			t.y = 0;
+	}
 	if (!t.y && !mt->has_pub) {
 		/* no publish date: a year named in the same sentence
 		 * (一一五年度第1次縣務會議, 2023年第5次) still places it */
-		t.y = sentence_year(d, a, first_sent);
+		t.y = sentence_year(d, sa, se);
 		if (!t.y) {
 			/* no year anywhere in the text: the month and day stay */
 			struct ymd leap = t;
@@ -460,11 +475,6 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		}
 		if (!ymd_valid(&t))
 			return 0;
-	}
-	if (!t.y) { /* 2022年第3次 in the meeting's name beats a publish year */
-		t.y = numbered_year(d, a, first_sent);
-		if (t.y && !ymd_valid(&t))
-			t.y = 0;
 	}
 	if (!t.y) {
 		basis = HY_DATE_BASIS_PUBLISH;

