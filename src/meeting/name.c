@@ -307,7 +307,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		size_t l2, e2 = find_meeting_word(d, end + wlen, b, &l2);
 		/* but 第二十七次会议举行第一次全体会议 is the session's sitting,
 		 * and 四次会议精神 no meeting */
-		if (e2 != NPOS && e2 - (end + wlen) <= 16 &&
+		if (e2 != NPOS && e2 - (end + wlen) <= 24 &&
 		    clause_end(d, end + wlen, e2, 1) == e2 &&
 		    !(e2 >= 2 && match(d, e2 - 2, b, "全体")) &&
 		    find(d, end + wlen, e2, "精神") == NPOS) {
@@ -1082,6 +1082,9 @@ int compose_title(struct hy_meeting *m)
 		return 0;
 	const char *place = m->place ? m->place : "";
 	const char *body = m->body ? m->body : "";
+	/* 主席团 + 主席团会议: the kind names the body already */
+	if (*body && m->kind && strncmp(m->kind, body, strlen(body)) == 0)
+		body = "";
 	/* 清水县 + 县政府 → 清水县政府 */
 	size_t pl = strlen(place), cl = 0;
 	if (pl && *body) {

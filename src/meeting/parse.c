@@ -345,6 +345,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* title: the first body line that reads like one. A line without
 	 * Chinese (a user name) or a short column label (旗级要闻) before a
 	 * line that names a meeting is page chrome, not the title. */
+	static const char *const columns[] = {"新闻", "动态", "要闻", "频道", "栏目", "资讯"};
 	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
 		if (kind[i] != L_BODY)
 			continue;
@@ -364,6 +365,12 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			       (dated_title ||
 				find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
 			       !starts_item(&d, l.a, l.b) && !ends_paragraph(&d, l.a, l.b);
+		/* 县区新闻: — a column's label, before the title */
+		if (!titleish && last == ':' && l.b - l.a <= 10 && find(&d, l.a, l.b, "会") == NPOS &&
+		    has_any(&d, l.a, l.b, columns, COUNT(columns))) {
+			kind[i] = L_CHROME;
+			continue;
+		}
 		if (!titleish)
 			break;
 		size_t next = i + 1;
