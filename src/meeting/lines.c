@@ -97,7 +97,8 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	    clause_end(d, a, b, 1) >= b - 1 && !is_content_line(d, a, b))
 		return L_CHROME;
 	/* 凡本报记者署名文字…未经授权不得转载…: a copyright notice */
-	static const char *const rights[] = {"未经授权", "不得转载", "版权均属", "依法追究"};
+	static const char *const rights[] = {"未经授权", "不得转载", "版权均属", "依法追究",
+					     "转载请", "原文出处", "原创文章"};
 	if (len <= 300 && (find(d, a, b, "授权") != NPOS || find(d, a, b, "转载") != NPOS ||
 			   find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS) &&
 	    has_any(d, a, b, rights, COUNT(rights)))

@@ -18,7 +18,8 @@ static const char *const short_meetings[] = {"周例会", "例会", "碰头会",
 					     "主管月报", "主管会报", "县务会议", "动员部署会", "部署会",
 					     "动员会", "工作会",
 					     "推进会", "座谈会", "对接会", "专题会", "学习会", "预备会",
-					     "研讨会", "分析会", "汇报会", "协调会", "务虚会"};
+					     "研讨会", "分析会", "汇报会", "协调会", "务虚会",
+					     "评议会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
@@ -568,7 +569,29 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			doc_free(&bd);
 		}
 	}
-	if (body_ok) {
+	/* 某区广中路街道党建工作区域化联席会议: a street (its office) and
+	 * a topic; the street is the place (README: a street convening itself) */
+	size_t street = body_ok ? NPOS : find(d, bs, be, "街道");
+	int street_done = 0;
+	if (street != NPOS && street >= bs + 2 && street + 2 < be && !m->body) {
+		size_t p0 = street;
+		while (p0 > bs && street - p0 < 5 && is_han(d->cp[p0 - 1]) &&
+		       !match_any(d, p0 - 1, street, place_levels, COUNT(place_levels), NULL))
+			p0--;
+		if (street - p0 >= 2) {
+			free(body.s);
+			body.s = NULL;
+			street_done = 1;
+			if (!(m->body = doc_str(d, street, street + 2)) ||
+			    (!m->place && !(m->place = doc_str(d, p0, street + 2)))) {
+				free(kind.s);
+				return HY_ERR_NOMEM;
+			}
+		}
+	}
+	if (street_done) {
+		/* the street's, above */
+	} else if (body_ok) {
 		m->body = body.s;
 	} else {
 		free(body.s);
@@ -1082,8 +1105,11 @@ int compose_title(struct hy_meeting *m)
 		return 0;
 	const char *place = m->place ? m->place : "";
 	const char *body = m->body ? m->body : "";
-	/* 主席团 + 主席团会议: the kind names the body already */
-	if (*body && m->kind && strncmp(m->kind, body, strlen(body)) == 0)
+	/* 主席团 + 主席团会议: the kind names the body already; 湖滨街道 + 街道:
+	 * so does the place */
+	size_t bl0 = strlen(body), pl0 = strlen(place);
+	if (*body && ((m->kind && strncmp(m->kind, body, bl0) == 0) ||
+		      (pl0 > bl0 && strcmp(place + pl0 - bl0, body) == 0)))
 		body = "";
 	/* 清水县 + 县政府 → 清水县政府 */
 	size_t pl = strlen(place), cl = 0;

@@ -652,6 +652,14 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			goto out;
 		if (!m->chair && (rc = find_chair(d, a, cut, m)))
 			goto out;
+		/* …“大工委”召开党建联席会议，…。会议由大工委书记某某召集: the
+		 * chair in a later sentence of the opening */
+		for (size_t i = clause_end(d, a, cut, 1) + 1; !m->chair && i < cut;) {
+			size_t e = clause_end(d, i, cut, 1);
+			if ((rc = find_chair(d, i, e, m)))
+				goto out;
+			i = e + 1;
+		}
 		static const char *const convene[] = {"召开", "举行"};
 		/* 为深入贯彻区委工作会议精神，…，4月17日，某镇召开…: the meetings
 		 * a purpose clause names are others; the name comes after it */
@@ -663,9 +671,13 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			if (dt != NPOS && (cvp == NPOS || dt < cvp)) {
 				an = dt;
 			} else if (cvp != NPOS) {
-				an = cvp;
-				while (an > a && !is_clause_end(d, an - 1))
-					an--;
+				/* no date: the purpose ends with the clause of its
+				 * last 精神 before the verb */
+				for (size_t q = a; q < cvp; q++)
+					if (match(d, q, cvp, "精神"))
+						an = clause_end(d, q, cvp, 0) + 1;
+				if (an > cvp)
+					an = a;
 			}
 		}
 		size_t mlen, mn = find_meeting_word(d, an, cut, &mlen);
