@@ -939,7 +939,14 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 				ce[nc] = e;
 				cn[nc++] = 0;
 			}
-			cn[k]++;
+			/* 《眉山市东坡区人民政府…制度》: the name between its city
+			 * and the organ's own name is worth two mentions */
+			static const char *const above[] = {"市", "省", "州"};
+			cn[k] += q == j && j > 0 && j < i &&
+					 match_any(&t, j - 1, j, above, COUNT(above), NULL) &&
+					 match_any(&t, e, t.n, organs, COUNT(organs), NULL)
+				 ? 2
+				 : 1;
 		}
 	}
 	size_t best = MAXC;
