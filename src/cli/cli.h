@@ -139,6 +139,12 @@ char *hy_cli_dup(const char *s, int *oom);
  * Returns the bytes written. */
 size_t hy_cli_trend_bar(double v, double max, size_t width, char *out,
 			size_t outlen);
+/* One meeting as a readable document (export.c: export --format md|txt,
+ * show --format md|txt): title, metadata, summary, numbered sections;
+ * md as Markdown. Controls print as U+FFFD. */
+struct hy_export_item;
+void hy_cli_export_doc(const struct hy_cli *c, FILE *f, int md,
+		       const struct hy_export_item *it);
 /* Columns of the terminal on fd, or 0 when fd is not a terminal. */
 size_t hy_cli_term_cols(int fd);
 
