@@ -60,7 +60,7 @@ size_t hy_cli_trend_bar(double v, double max, size_t width, char *out,
 		memcpy(out + len, FULL_BLOCK, 3);
 		len += 3;
 	}
-	if (e > 0 && len + 4 <= outlen) {
+	if (e > 0 && e < 8 && len + 4 <= outlen) { /* e < 8 unless cut short */
 		memcpy(out + len, eighths[e], 3);
 		len += 3;
 		cols++;
