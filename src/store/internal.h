@@ -4,7 +4,8 @@
  * (sqlite failures as hy_err codes and messages), stmt.c (prepared
  * statements), write.c and import.c (storing), query.c with list.h and
  * list_filter.c (the list), record.c (one meeting), fts.c (the
- * tokenizer), search_*.c with search_int.h (search). */
+ * tokenizer), search_*.c with search_int.h (search), trend.c (counts per
+ * period, the filter as SQL), export.c (meetings one at a time). */
 #ifndef HUIYI_STORE_INTERNAL_H
 #define HUIYI_STORE_INTERNAL_H
 
