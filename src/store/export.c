@@ -62,6 +62,64 @@ static int read_people(sqlite3_stmt *st, int64_t id, struct people *p)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+static const char people_sql[] =
+	"SELECT p.name,"
+	" CASE WHEN mp.invited THEN 'invited' ELSE mp.role END,"
+	" nullif(mp.title, '')"
+	" FROM meeting_people mp JOIN people p ON p.id = mp.person_id"
+	" WHERE mp.meeting_id = ?1"
+	" ORDER BY CASE mp.role WHEN 'chair' THEN 0"
+	"  WHEN 'attendee' THEN 1 ELSE 2 END, mp.position";
+
+/* Meeting id whole, with its people, to fn, then freed: 0, fn's
+ * non-zero value, or a negative hy_err code. */
+static int deliver(struct hy_store *s, sqlite3_stmt *ppl, int64_t id,
+		   struct people *people, hy_export_fn fn, void *ctx,
+		   char *err, size_t errlen)
+{
+	struct hy_store_record rec;
+	struct hy_export_item it;
+	int rc = hy_store_get(s, id, &rec, err, errlen);
+
+	if (rc)
+		return rc;
+	rc = read_people(ppl, id, people);
+	if (rc == SQLITE_OK) {
+		it.r = &rec;
+		it.people = people->v;
+		it.n_people = people->n;
+		rc = fn(&it, ctx);
+	} else if (rc == SQLITE_NOMEM) {
+		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	} else {
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				   "reading a meeting's people", err, errlen);
+	}
+	hy_store_record_free(&rec);
+	people_clear(people);
+	return rc;
+}
+
+int hy_store_export_id(struct hy_store *s, int64_t id, hy_export_fn fn,
+		       void *ctx, char *err, size_t errlen)
+{
+	struct people people = {0};
+	sqlite3_stmt *ppl = NULL;
+	int rc = hy_store_read_begin(s, err, errlen);
+
+	if (rc)
+		return rc;
+	if (sqlite3_prepare_v2(s->db, people_sql, -1, &ppl, NULL) != SQLITE_OK)
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				   "exporting", err, errlen);
+	else
+		rc = deliver(s, ppl, id, &people, fn, ctx, err, errlen);
+	free(people.v);
+	sqlite3_finalize(ppl);
+	hy_store_read_end(s);
+	return rc;
+}
+
 int hy_store_export(struct hy_store *s, const struct hy_store_filter *f,
 		    const char *query, hy_export_fn fn, void *ctx, size_t *n,
 		    char *err, size_t errlen)
@@ -74,21 +132,12 @@ int hy_store_export(struct hy_store *s, const struct hy_store_filter *f,
 		" UNION SELECT rowid FROM meetings_fts"
 		"  WHERE meetings_fts MATCH ?1)";
 	static const char tail_sql[] = " ORDER BY ifnull(m.date, ''), m.id";
-	static const char people_sql[] =
-		"SELECT p.name,"
-		" CASE WHEN mp.invited THEN 'invited' ELSE mp.role END,"
-		" nullif(mp.title, '')"
-		" FROM meeting_people mp JOIN people p ON p.id = mp.person_id"
-		" WHERE mp.meeting_id = ?1"
-		" ORDER BY CASE mp.role WHEN 'chair' THEN 0"
-		"  WHEN 'attendee' THEN 1 ELSE 2 END, mp.position";
 	char sql[2048]; /* the parts and the filter (trend.c), with room */
 	sqlite3_stmt *ids = NULL, *ppl = NULL;
 	struct people people = {0};
-	struct hy_store_record rec;
 	char *expr = NULL;
 	size_t count = 0;
-	int rc, stop = 0;
+	int rc;
 
 	if (n)
 		*n = 0;
@@ -116,32 +165,13 @@ int hy_store_export(struct hy_store *s, const struct hy_store_filter *f,
 		sqlite3_bind_text(ids, 1, expr, -1, SQLITE_STATIC);
 	hy_store_filter_bind(ids, f);
 	while ((rc = sqlite3_step(ids)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(ids, 0);
-		struct hy_export_item it;
-
-		rc = hy_store_get(s, id, &rec, err, errlen);
+		rc = deliver(s, ppl, sqlite3_column_int64(ids, 0), &people, fn,
+			     ctx, err, errlen);
 		if (rc)
 			goto done;
-		rc = read_people(ppl, id, &people);
-		if (rc != SQLITE_OK) {
-			hy_store_record_free(&rec);
-			break;
-		}
-		it.r = &rec;
-		it.people = people.v;
-		it.n_people = people.n;
-		stop = fn(&it, ctx);
-		hy_store_record_free(&rec);
-		people_clear(&people);
-		if (stop) {
-			rc = stop;
-			goto done;
-		}
 		count++;
 	}
-	if (rc == SQLITE_NOMEM)
-		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	else if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	if (rc != SQLITE_DONE)
 		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
 				   "exporting", err, errlen);
 	else

@@ -166,6 +166,14 @@ has "$f" "## 1. "
 has "$f" "- 主持：县委书记 王强"
 has "$f" "- 出席：县长周明、县委常委林一"
 has "$f" "- 应邀：市委督导组组长赵六"
+# show --format md: the same document for one meeting
+id=$(basename "$f" .md); id=$((10#${id#*_}))
+run 0 hy show "$id" --format md
+cmp -s "$T/out" "$f" || fail "show $id --format md differs from its export"
+run 1 hy show 999999 --format md
+has "$T/err" "no meeting with id 999999"
+run 2 hy show "$id" --format md --section 1
+run 2 hy show "$id" --format pdf
 run 1 hy export --format md --out "$T/md" --body 县委
 has "$T/err" "exists (--force overwrites)"
 run 0 hy export --format md --out "$T/md" --body 县委 --force
