@@ -1,12 +1,20 @@
 /* trend.c: counts per period (trend.h) for huiyi trend, and the list
  * filter as SQL that trend and export share (internal.h).
  *
- * One statement: the rows of both indexes that match (sections, and a
- * meeting's title and summary as its section 0), joined to their
- * meetings, grouped by the month of the date; the months are then
- * gathered into quarters or years here, which is exact because a
- * meeting has one date: its matches all fall in one month. */
+ * Without a body or person filter (the usual case), no meeting row is
+ * read: the matching rows of both indexes (FTS5 alone), the sections'
+ * meetings from the sections' (meeting_id, n) index (one lookup a match,
+ * or one walk of that index when the matches are many; struct
+ * hy_search_opts's plan forces one, join the lookups, walk the walk, for
+ * tests), then one walk of
+ * the date index (meetings_by_date: the date and the id, nothing else)
+ * that counts the corpus and the matches per month. With a body or a
+ * person, one statement: the matches joined to their meetings, filtered,
+ * grouped by month. Either way the months are gathered into quarters or
+ * years here, which is exact because a meeting has one date: its
+ * matches all fall in one month. */
 #include "internal.h"
+#include "search_int.h"
 
 #include "huiyi/err.h"
 #include "huiyi/trend.h"
@@ -163,6 +171,221 @@ static int add(struct hy_trend *t, size_t *cap, const char *period,
 	return 0;
 }
 
+/* A meeting with matches: its id and how many of its rows matched. */
+struct hit {
+	int64_t id;
+	size_t n;
+};
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+static int cmp_hit(const void *a, const void *b)
+{
+	int64_t x = ((const struct hit *)a)->id, y = ((const struct hit *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+/* The rowids of one index that match expr, in *r (in rowid order). */
+static int matching(struct hy_store *s, const char *expr, int zero,
+		    struct rowset *r)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(
+		s->db,
+		zero ? "SELECT rowid FROM meetings_fts WHERE meetings_fts MATCH ?1" :
+		       "SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?1",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (hy_search_rowset_add(r, sqlite3_column_int64(st, 0))) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The meeting of every matching section, and every matching meeting,
+ * as (meeting, rows) sorted by meeting into *out. */
+static int hits_of(struct hy_store *s, const char *expr, struct hit **out,
+		   size_t *nout)
+{
+	struct rowset sec = {0}, mtg = {0}, ids = {0};
+	sqlite3_stmt *st = NULL;
+	int64_t max_id = 0;
+	struct hit *h = NULL;
+	size_t nh = 0;
+	int rc, walk;
+
+	*out = NULL;
+	*nout = 0;
+	rc = matching(s, expr, 0, &sec);
+	if (rc == SQLITE_OK)
+		rc = matching(s, expr, 1, &mtg);
+	if (rc != SQLITE_OK)
+		goto done;
+	hy_search_rowset_sort(&sec);
+	/* a lookup costs some 50 times a step of the index walk */
+	rc = sqlite3_prepare_v2(s->db, "SELECT max(id) FROM sections", -1, &st,
+				NULL);
+	if (rc != SQLITE_OK)
+		goto done;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		max_id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	walk = s->search.plan == HY_SEARCH_PLAN_WALK ? 1 :
+	       s->search.plan == HY_SEARCH_PLAN_JOIN ?
+						   0 :
+						   (int64_t)sec.n * 50 > max_id;
+	if (sec.n == 0)
+		walk = 0;
+	rc = sqlite3_prepare_v2(
+		s->db,
+		walk ? "SELECT id, meeting_id FROM sections"
+		       " INDEXED BY sqlite_autoindex_sections_1" :
+		       "SELECT id, meeting_id FROM sections WHERE id = ?1",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto done;
+	for (size_t i = 0; rc == SQLITE_OK && i < (walk ? 1 : sec.n); i++) {
+		if (!walk) {
+			sqlite3_reset(st);
+			sqlite3_bind_int64(st, 1, sec.v[i]);
+		}
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			if ((!walk ||
+			     hy_search_rowset_has(&sec, sqlite3_column_int64(st, 0))) &&
+			    hy_search_rowset_add(&ids, sqlite3_column_int64(st, 1))) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	for (size_t i = 0; rc == SQLITE_OK && i < mtg.n; i++)
+		if (hy_search_rowset_add(&ids, mtg.v[i]))
+			rc = SQLITE_NOMEM;
+	if (rc != SQLITE_OK)
+		goto done;
+	/* ids holds a meeting once per matching row: count the repeats */
+	if (ids.n > 0)
+		qsort(ids.v, ids.n, sizeof *ids.v, cmp_i64);
+	h = malloc((ids.n ? ids.n : 1) * sizeof *h);
+	if (!h) {
+		rc = SQLITE_NOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < ids.n; i++) {
+		if (nh > 0 && h[nh - 1].id == ids.v[i]) {
+			h[nh - 1].n++;
+		} else {
+			h[nh].id = ids.v[i];
+			h[nh].n = 1;
+			nh++;
+		}
+	}
+	*out = h;
+	*nout = nh;
+	h = NULL;
+done:
+	free(h);
+	free(sec.v);
+	free(mtg.v);
+	free(ids.v);
+	return rc;
+}
+
+/* The fast way (no body or person): the date index walked once, each
+ * meeting counted in its month, and its matches with it. */
+static int by_index(struct hy_store *s, const char *expr,
+		    const struct hy_store_filter *f, enum hy_trend_by by,
+		    struct hy_trend *out, char *err, size_t errlen)
+{
+	static const char walk_sql[] =
+		"SELECT ifnull(date, ''), id FROM meetings"
+		" INDEXED BY meetings_by_date"
+		" WHERE ifnull(date, '') >= ?1 AND ifnull(date, '') <= ?2"
+		" ORDER BY ifnull(date, '')";
+	struct hit *hits = NULL;
+	size_t nhits = 0, cap = 0, nm = 0, ns = 0;
+	char month[16] = "", period[16];
+	int have = 0, rc = SQLITE_OK;
+	sqlite3_stmt *st = NULL;
+
+	if (expr)
+		rc = hits_of(s, expr, &hits, &nhits);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db, walk_sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto done;
+	/* a bound leaves out the unknown dates (''), as the list does */
+	sqlite3_bind_text(st, 1, f && f->from ? f->from : f && f->to ? "0" : "",
+			  -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, f && f->to ? f->to : "\x7f", -1,
+			  SQLITE_STATIC);
+	for (;;) {
+		const char *d = NULL;
+		int64_t id = 0;
+		struct hit key, *h = NULL;
+		int row;
+
+		rc = sqlite3_step(st);
+		row = rc == SQLITE_ROW;
+		if (row) {
+			d = (const char *)sqlite3_column_text(st, 0);
+			id = sqlite3_column_int64(st, 1);
+			if (!d)
+				d = "";
+		}
+		/* a new month: the last one's counts go in */
+		if (have && (!row || strncmp(d, month, 7) != 0 ||
+			     strlen(d) < 7)) {
+			if (hy_trend_period(month, by, period) != 0)
+				out->undated += nm;
+			else if (add(out, &cap, period, nm, ns) != 0) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			have = 0;
+		}
+		if (!row)
+			break;
+		if (!have) {
+			snprintf(month, sizeof month, "%.7s", d);
+			nm = ns = 0;
+			have = 1;
+		}
+		key.id = id;
+		if (nhits)
+			h = bsearch(&key, hits, nhits, sizeof *hits, cmp_hit);
+		if (!expr) {
+			nm++;
+		} else if (h) {
+			nm++;
+			ns += h->n;
+		}
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+done:
+	sqlite3_finalize(st);
+	free(hits);
+	if (rc == SQLITE_NOMEM)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	if (rc != SQLITE_OK)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "counting per period", err, errlen);
+	return 0;
+}
+
 int hy_store_trend(struct hy_store *s, const char *query,
 		   const struct hy_store_filter *f, enum hy_trend_by by,
 		   struct hy_trend *out, char *err, size_t errlen)
@@ -192,6 +415,13 @@ int hy_store_trend(struct hy_store *s, const char *query,
 		rc = hy_search_translate(query, &expr, err, errlen);
 		if (rc)
 			return rc;
+	}
+	if (!f || (!f->body && !f->person)) {
+		rc = by_index(s, expr, f, by, out, err, errlen);
+		free(expr);
+		if (rc)
+			hy_trend_free(out);
+		return rc;
 	}
 	snprintf(sql, sizeof sql, "%s%s%s", query ? match_sql : corpus_sql,
 		 hy_store_filter_where, tail_sql);

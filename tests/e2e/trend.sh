@@ -17,11 +17,20 @@ run 0 hy import "$T/gen"
 printf '6月3日，县长周明主持召开县政府第999次常务会议。副县长林一出席会议。\n\n会议研究了燃气安全工作。会议要求，抓好落实。\n' >"$T/noyear.txt"
 run 0 hy import - <"$T/noyear.txt"
 
-# JSON: for every query, period and grouping, the same counts as search
+# JSON: for every query, period and grouping, the same counts as search;
+# the same whichever way the sections' meetings are found (a lookup each,
+# or a walk of their index), and with a body filter (one statement)
 for by in month quarter year; do
 	run 0 hy trend 燃气 安全 "燃气 -管道" --by "$by" --json
 	cp "$T/out" "$T/trend.$by"
 	has "$T/err" "1 次会议年份不详"
+	for plan in join walk; do
+		HUIYI_SEARCH_PLAN=$plan hy trend 燃气 安全 "燃气 -管道" --by "$by" \
+			--json >"$T/plan" 2>/dev/null
+		cmp -s "$T/plan" "$T/trend.$by" || fail "trend --by $by differs with HUIYI_SEARCH_PLAN=$plan"
+	done
+	run 0 hy trend 燃气 安全 --by "$by" --body 县 --json
+	cp "$T/out" "$T/trend.body.$by"
 done
 python3 - "$T" <<'PY' || fail "trend --json against search --json"
 import calendar, json, subprocess, sys
@@ -37,20 +46,22 @@ def bounds(p):
         y, m0, m1 = int(p), 1, 12
     return (f"{y:04d}-{m0:02d}-01",
             f"{y:04d}-{m1:02d}-{calendar.monthrange(y, m1)[1]:02d}")
-def search(q, lo, hi):
+def search(q, lo, hi, *more):
     p = subprocess.run([BIN, "search", q, "--json", "--limit", "1000000",
-                        "--from", lo, "--to", hi], capture_output=True, text=True)
+                        "--from", lo, "--to", hi, *more], capture_output=True, text=True)
     rows = [json.loads(l) for l in p.stdout.splitlines()]
     return len({r["meeting"] for r in rows}), len(rows)
-def listed(lo, hi):
-    p = subprocess.run([BIN, "list", "--json", "--from", lo, "--to", hi],
+def listed(lo, hi, *more):
+    p = subprocess.run([BIN, "list", "--json", "--from", lo, "--to", hi, *more],
                        capture_output=True, text=True)
     return len(p.stdout.splitlines())
 import os
 BIN = os.environ["HUIYI_BIN"]
 keys = ["period", "query", "meetings", "sections", "corpus_meetings"]
-for by in ("month", "quarter", "year"):
-    objs = [json.loads(l) for l in open(f"{T}/trend.{by}", encoding="utf-8")]
+for by, more in [(b, m) for b in ("month", "quarter", "year")
+                 for m in ((), ("--body", "县"))]:
+    objs = [json.loads(l) for l in
+            open(f"{T}/trend.{'body.' if more else ''}{by}", encoding="utf-8")]
     assert objs, by
     periods = []
     for o in objs:
@@ -58,23 +69,23 @@ for by in ("month", "quarter", "year"):
         if o["period"] not in periods:
             periods.append(o["period"])
     assert periods == sorted(periods), periods
-    assert len(objs) == 3 * len(periods), (len(objs), len(periods))
+    assert len(objs) == (2 if more else 3) * len(periods), (len(objs), len(periods))
     total = {}
     for o in objs:
         lo, hi = bounds(o["period"])
-        corpus = listed(lo, hi)
+        corpus = listed(lo, hi, *more)
         assert o["corpus_meetings"] == corpus, (o, corpus)
         if corpus == 0:
             assert o["meetings"] is None and o["sections"] is None, o
             continue
-        m, s = search(o["query"], lo, hi)
+        m, s = search(o["query"], lo, hi, *more)
         assert (o["meetings"], o["sections"]) == (m, s), (o, m, s)
         total[o["query"]] = total.get(o["query"], 0) + o["meetings"]
     # every dated match counted once, whatever the grouping
     for q, t in total.items():
-        m, _ = search(q, "0001-01-01", "9999-12-31")
+        m, _ = search(q, "0001-01-01", "9999-12-31", *more)
         assert t == m, (by, q, t, m)
-    if by == "month":
+    if by == "month" and not more:
         gaps = [o["period"] for o in objs if o["corpus_meetings"] == 0]
         assert sorted(set(gaps)) == ["2023-05", "2023-08"], gaps
         assert periods[0] == "2023-01" and periods[-1] == "2024-03", periods
