@@ -26,12 +26,14 @@
 #include "huiyi/screen_list.h"
 #include "huiyi/screen_meeting.h"
 #include "huiyi/screen_results.h"
+#include "huiyi/screen_trend.h"
 
 enum hy_screen {
 	HY_SCREEN_LIST = 0,
 	HY_SCREEN_MEETING,
 	HY_SCREEN_HELP,
 	HY_SCREEN_RESULTS, /* search results over every meeting */
+	HY_SCREEN_TREND,   /* the results' search per period */
 	HY_SCREEN_COUNT
 };
 
@@ -47,6 +49,8 @@ struct hy_effects {
 	/* search results: run m->results.query from offset `search_from` */
 	int search;
 	size_t search_from;
+	/* the trend screen's counts: 1 + the grouping (0: none) */
+	int trend;
 };
 
 /* Screens stacked deeper than this replace the one on top. */
@@ -79,6 +83,7 @@ struct hy_model {
 	struct hy_reader reader;
 	struct hy_results results;
 	struct hy_help help;
+	struct hy_trend_screen trend;
 };
 
 /* A fresh model for a w×h terminal; the first update should be asked for

@@ -9,7 +9,8 @@
 #define MEET (1u << HY_SCREEN_MEETING)
 #define HELP (1u << HY_SCREEN_HELP)
 #define RES (1u << HY_SCREEN_RESULTS)
-#define ALL (LIST | MEET | HELP | RES)
+#define TRND (1u << HY_SCREEN_TREND)
+#define ALL (LIST | MEET | HELP | RES | TRND)
 
 struct binding {
 	uint32_t key;
@@ -35,7 +36,7 @@ static const struct binding bindings[] = {
 	{HY_KEY_HOME, HY_ACT_TOP, ALL, "Home"},
 	{'G', HY_ACT_BOTTOM, ALL, "G"},
 	{HY_KEY_END, HY_ACT_BOTTOM, ALL, "End"},
-	{HY_KEY_ENTER, HY_ACT_OPEN, LIST | RES, "Enter"},
+	{HY_KEY_ENTER, HY_ACT_OPEN, LIST | RES | TRND, "Enter"},
 	{'l', HY_ACT_OPEN, LIST | RES, "l"},
 	{HY_KEY_RIGHT, HY_ACT_OPEN, LIST | RES, "→"},
 	{HY_KEY_TAB, HY_ACT_NEXT_SECTION, MEET, "Tab"},
@@ -57,9 +58,10 @@ static const struct binding bindings[] = {
 	{'f', HY_ACT_FILTER, LIST, "f"},
 	{'s', HY_ACT_SORT, LIST, "s"},
 	{'R', HY_ACT_REFRESH, LIST, "R"},
-	{'?', HY_ACT_HELP, LIST | MEET | RES, "?"},
-	{'q', HY_ACT_BACK, MEET | HELP | RES, "q"},
-	{HY_KEY_ESC, HY_ACT_BACK, MEET | HELP | RES, "Esc"},
+	{'T', HY_ACT_TREND, RES, "T"},
+	{'?', HY_ACT_HELP, LIST | MEET | RES | TRND, "?"},
+	{'q', HY_ACT_BACK, MEET | HELP | RES | TRND, "q"},
+	{HY_KEY_ESC, HY_ACT_BACK, MEET | HELP | RES | TRND, "Esc"},
 	{'h', HY_ACT_BACK, RES, "h"},
 	{HY_KEY_LEFT, HY_ACT_BACK, RES, "←"},
 	{'h', HY_ACT_BACK, MEET, "h"},
@@ -80,6 +82,8 @@ static const struct doc docs[] = {
 	{HY_ACT_UP, LIST, "previous meeting"},
 	{HY_ACT_DOWN, RES, "next result"},
 	{HY_ACT_UP, RES, "previous result"},
+	{HY_ACT_DOWN, TRND, "next period"},
+	{HY_ACT_UP, TRND, "previous period"},
 	{HY_ACT_DOWN, MEET | HELP, "scroll down a line"},
 	{HY_ACT_UP, MEET | HELP, "scroll up a line"},
 	{HY_ACT_PAGE_DOWN, ALL, "page down"},
@@ -90,6 +94,8 @@ static const struct doc docs[] = {
 	{HY_ACT_BOTTOM, ALL, "last"},
 	{HY_ACT_OPEN, LIST, "open the meeting"},
 	{HY_ACT_OPEN, RES, "open the meeting at the matching section"},
+	{HY_ACT_OPEN, TRND, "narrow the results to this period (the filter: f on the list)"},
+	{HY_ACT_TREND, RES, "the search per month, quarter or year, as bars"},
 	{HY_ACT_NEXT_SECTION, MEET, "next agenda section"},
 	{HY_ACT_PREV_SECTION, MEET, "previous agenda section"},
 	{HY_ACT_SECTION, MEET, "agenda section 1 to 9"},
@@ -103,8 +109,8 @@ static const struct doc docs[] = {
 	{HY_ACT_SORT, LIST, "sort by date, body, number"},
 	{HY_ACT_REFRESH, LIST,
 	 "reload the list and the count, the selection kept (also by itself when an import adds meetings)"},
-	{HY_ACT_HELP, LIST | MEET | RES, "this help"},
-	{HY_ACT_BACK, MEET | HELP | RES, "back"},
+	{HY_ACT_HELP, LIST | MEET | RES | TRND, "this help"},
+	{HY_ACT_BACK, MEET | HELP | RES | TRND, "back"},
 	{HY_ACT_QUIT, LIST, "quit"},
 };
 
@@ -114,6 +120,7 @@ static const char *const names[] = {
 	[HY_SCREEN_MEETING] = "a meeting",
 	[HY_SCREEN_HELP] = "help",
 	[HY_SCREEN_RESULTS] = "search results",
+	[HY_SCREEN_TREND] = "the trend",
 };
 
 const char *hy_keymap_screen_name(enum hy_screen screen)

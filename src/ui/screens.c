@@ -7,6 +7,7 @@ static const struct hy_screen_ops *const screens[HY_SCREEN_COUNT] = {
 	[HY_SCREEN_MEETING] = &hy_screen_meeting,
 	[HY_SCREEN_HELP] = &hy_screen_help,
 	[HY_SCREEN_RESULTS] = &hy_screen_results,
+	[HY_SCREEN_TREND] = &hy_screen_trend,
 };
 
 const struct hy_screen_ops *hy_screen_ops(enum hy_screen s)
