@@ -11,7 +11,8 @@
  * blocks scaled to the largest value of every series, so series compare,
  * the count beside it ("3 (5)": meetings, sections; with --share matches
  * per 100 meetings), and the corpus's meetings last. A period without any
- * meeting in the corpus is a gap ("no meetings"), not a zero. Width: the
+ * meeting in the corpus is a gap ("no meetings"), not a zero; four gaps or
+ * more in a row are one line ("2019-04…2020-03", and how many). Width: the
  * terminal's, 80 columns piped. Meetings without a known year are in no
  * period; a last line says how many were left out.
  * JSON: JSON Lines, one object per period and query: period, query,
@@ -32,6 +33,7 @@
 
 #define PIPED_COLS 80
 #define MAX_PERIODS 100000 /* 8,000 years of months */
+#define GAP_RUN 4 /* periods without meetings shown as one line from here */
 
 /* U+2588 full block, then 7/8 … 1/8 (U+2589 … U+258F). */
 static const char *const eighths[8] = {
@@ -262,6 +264,18 @@ static void print_text(const struct hy_cli *cl, const struct chart *c,
 	fputs("会议\n", stdout);
 	bar = malloc(4 * cols + 16);
 	for (size_t r = 0; bar && r < c->n; r++) {
+		if (c->corpus[r] == 0) {
+			/* a long run of gaps is one line: "2019-04…2020-03" */
+			size_t e = r;
+			while (e + 1 < c->n && c->corpus[e + 1] == 0)
+				e++;
+			if (e - r + 1 >= GAP_RUN) {
+				printf("%s…%s  （无会议，%zu 个时期）\n", c->period[r],
+				       c->period[e], e - r + 1);
+				r = e;
+				continue;
+			}
+		}
 		fputs(c->period[r], stdout);
 		pad(label_w - strlen(c->period[r]) + 2);
 		if (c->corpus[r] == 0) {

@@ -126,6 +126,17 @@ for p, (n, e) in rows.items():
     assert abs(e - n * longest / top) <= 1, (p, n, e)
 PY
 
+# a long run of periods without meetings is one line, its first and last
+printf '2015年3月2日，县长周明主持召开县政府第1000次常务会议。副县长林一出席会议。\n\n会议研究了燃气安全工作。会议要求，抓好落实。\n' >"$T/old.txt"
+run 0 hy import "$T/old.txt"
+run 0 hy trend 燃气 --to 2023-02
+has "$T/out" "2015-04…2022-12  （无会议，93 个时期）"
+grep -q '^2015-03 .* 1 (1) ' "$T/out" || fail "2015-03: $(head -5 "$T/out")"
+run 0 hy trend 燃气 --to 2023-02 --json
+[ "$(grep -c '"corpus_meetings":0' "$T/out")" = 93 ] || fail "JSON keeps every gap"
+hy delete "$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE number = 1000")" 2>/dev/null ||
+	fail "delete the 2015 meeting"
+
 # Two queries side by side: both names in the header, two counts a row.
 run 0 hy trend 燃气 安全 --by year
 head -2 "$T/out" | tail -1 | grep -q '燃气.*安全.*会议' || fail "header: $(head -2 "$T/out")"
