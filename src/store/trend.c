@@ -217,6 +217,7 @@ static int hits_of(struct hy_store *s, const char *expr, struct hit **out,
 		   size_t *nout)
 {
 	struct rowset sec = {0}, mtg = {0}, ids = {0};
+	unsigned char *bits = NULL;
 	sqlite3_stmt *st = NULL;
 	int64_t max_id = 0;
 	struct hit *h = NULL;
@@ -253,21 +254,33 @@ static int hits_of(struct hy_store *s, const char *expr, struct hit **out,
 		-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		goto done;
+	/* the walk tests each section against the matches: a bit per rowid
+	 * up to the largest (8 MiB at most), else a binary search */
+	if (walk && max_id > 0 && max_id < ((int64_t)1 << 26) &&
+	    (bits = calloc((size_t)max_id / 8 + 1, 1)) != NULL)
+		for (size_t i = 0; i < sec.n; i++)
+			if (sec.v[i] >= 0 && sec.v[i] <= max_id)
+				bits[sec.v[i] >> 3] |= (unsigned char)(1u << (sec.v[i] & 7));
 	for (size_t i = 0; rc == SQLITE_OK && i < (walk ? 1 : sec.n); i++) {
 		if (!walk) {
 			sqlite3_reset(st);
 			sqlite3_bind_int64(st, 1, sec.v[i]);
 		}
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			if ((!walk ||
-			     hy_search_rowset_has(&sec, sqlite3_column_int64(st, 0))) &&
-			    hy_search_rowset_add(&ids, sqlite3_column_int64(st, 1))) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(st, 0);
+			int in = !walk ? 1 :
+				 bits ? id >= 0 && id <= max_id &&
+						(bits[id >> 3] >> (id & 7) & 1) :
+					hy_search_rowset_has(&sec, id);
+			if (in && hy_search_rowset_add(&ids, sqlite3_column_int64(st, 1))) {
 				rc = SQLITE_NOMEM;
 				break;
 			}
+		}
 		if (rc == SQLITE_DONE)
 			rc = SQLITE_OK;
 	}
+	free(bits);
 	sqlite3_finalize(st);
 	st = NULL;
 	for (size_t i = 0; rc == SQLITE_OK && i < mtg.n; i++)
