@@ -31,6 +31,7 @@ enum hy_action {
 	HY_ACT_SORT,
 	HY_ACT_HELP,
 	HY_ACT_REFRESH,
+	HY_ACT_PEOPLE,
 	HY_ACT_TREND,
 };
 

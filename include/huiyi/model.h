@@ -22,9 +22,12 @@
 #include <stdint.h>
 
 #include "huiyi/event.h"
+#include "huiyi/screen_attend.h"
+#include "huiyi/screen_career.h"
 #include "huiyi/screen_help.h"
 #include "huiyi/screen_list.h"
 #include "huiyi/screen_meeting.h"
+#include "huiyi/screen_people.h"
 #include "huiyi/screen_results.h"
 #include "huiyi/screen_trend.h"
 
@@ -33,6 +36,9 @@ enum hy_screen {
 	HY_SCREEN_MEETING,
 	HY_SCREEN_HELP,
 	HY_SCREEN_RESULTS, /* search results over every meeting */
+	HY_SCREEN_PEOPLE,  /* everyone, a table */
+	HY_SCREEN_CAREER,  /* one person's roles and meetings */
+	HY_SCREEN_ATTEND,  /* one meeting's people */
 	HY_SCREEN_TREND,   /* the results' search per period */
 	HY_SCREEN_COUNT
 };
@@ -49,6 +55,13 @@ struct hy_effects {
 	/* search results: run m->results.query from offset `search_from` */
 	int search;
 	size_t search_from;
+	/* people: rows of m->people's table from `people_from`, and their
+	 * count when people_count */
+	int people;
+	size_t people_from, people_limit;
+	int people_count;
+	int64_t load_career; /* a person's career (0: none) */
+	int64_t load_attend; /* a meeting's people (0: none) */
 	/* the trend screen's counts: 1 + the grouping (0: none) */
 	int trend;
 };
@@ -63,6 +76,13 @@ struct hy_model {
 	enum hy_screen screen;
 	enum hy_screen stack[HY_SCREEN_DEPTH];
 	size_t depth;
+	/* what each screen of the stack shows (a meeting, a person; 0 for
+	 * none) and its selection, set by the screen: a screen can be in the
+	 * stack twice (a meeting, its people, a career, another meeting), one
+	 * state for both, so the lower one, on top again (shown), loads what
+	 * it showed again */
+	int64_t stack_id[HY_SCREEN_DEPTH];
+	size_t stack_sel[HY_SCREEN_DEPTH];
 	char status[256]; /* a message for the status line; "" for none */
 	int status_error;
 	int readonly; /* the database was opened read-only: the header says so */
@@ -83,6 +103,9 @@ struct hy_model {
 	struct hy_reader reader;
 	struct hy_results results;
 	struct hy_help help;
+	struct hy_people people;
+	struct hy_ui_career career;
+	struct hy_attend attend;
 	struct hy_trend_screen trend;
 };
 

@@ -57,6 +57,8 @@ struct hy_people_query {
 	const char *body; /* meetings whose body holds this, or NULL */
 	const char *from; /* "YYYY-MM-DD" bounds, included, or NULL */
 	const char *to;
+	const char *name; /* people whose name holds this (either script, or
+			   * pinyin: liu), or NULL */
 	size_t offset;    /* rows skipped: paging */
 	size_t limit;     /* 0: all */
 };
@@ -69,6 +71,29 @@ int hy_store_people_page(struct hy_store *s, const struct hy_people_query *q,
 			 size_t errlen);
 
 void hy_people_free(struct hy_person *v, size_t n);
+
+/* How many people a page of q could show (offset and limit aside): the
+ * browser's people screen pages by offset through them (screen_people.h).
+ * 0 or an hy_err code. */
+int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q,
+			  size_t *total, char *err, size_t errlen);
+
+/* One person of one meeting. */
+struct hy_meeting_person {
+	int64_t id;      /* the person (hy_store_career) */
+	char *name;
+	enum hy_part part;
+	char *role;      /* written beside the name, or NULL */
+};
+
+/* Meeting `meeting`'s people, the chair first, then the attendees,
+ * observers and guests in the order the readout names them (one index
+ * range), and, if title is not NULL, the meeting's title (malloc()ed, NULL
+ * when none). *out malloc()ed (hy_meeting_people_free); 0 or an hy_err. */
+int hy_store_meeting_people(struct hy_store *s, int64_t meeting,
+			    struct hy_meeting_person **out, size_t *n,
+			    char **title, char *err, size_t errlen);
+void hy_meeting_people_free(struct hy_meeting_person *v, size_t n);
 
 /* The ids of the people who answer to what: a name in either script
  * (刘锐, 劉銳), its pinyin without tones (liurui, liu rui, Liu Rui), or a

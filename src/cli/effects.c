@@ -2,6 +2,7 @@
 #include "huiyi/effects.h"
 
 #include "huiyi/err.h"
+#include "huiyi/people.h"
 #include "huiyi/search.h"
 #include "huiyi/trend.h"
 
@@ -262,6 +263,138 @@ static int run_search(struct hy_store *s, struct hy_model *m, struct hy_effects 
 	return rc;
 }
 
+/* ---- the people's screens ---- */
+
+_Static_assert((int)HY_UI_PARTS == (int)HY_PART_COUNT && (int)HY_UI_INVITED == (int)HY_PART_INVITED,
+	       "the browser's parts are the store's");
+_Static_assert((int)HY_PEOPLE_SORT_LAST == (int)HY_PEOPLE_BY_LAST,
+	       "the browser's orders of people are the store's");
+
+/* A page of the people table (hy_effects.people). */
+static int load_people(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
+{
+	const struct hy_filter *f = &m->people.filter;
+	struct hy_people_query q = {
+		.sort = (enum hy_people_sort)m->people.sort,
+		.body = f->body,
+		.from = f->from,
+		.to = f->to,
+		.name = f->person,
+		.offset = fx->people_from,
+		.limit = fx->people_limit ? fx->people_limit : 200,
+	};
+	struct hy_person *v = NULL;
+	struct hy_person_row *rows = NULL;
+	char err[256] = "";
+	size_t n = 0, total = 0, from = fx->people_from;
+	int counted = fx->people_count, rc = 0;
+	if (counted)
+		rc = hy_store_people_count(s, &q, &total, err, sizeof err);
+	if (rc == 0)
+		rc = hy_store_people_page(s, &q, &v, &n, err, sizeof err);
+	if (rc == 0 && n && !(rows = calloc(n, sizeof *rows)))
+		rc = HY_ERR_NOMEM;
+	memset(fx, 0, sizeof *fx);
+	if (rc) {
+		hy_people_free(v, n);
+		hy_model_error(m, err[0] ? err : hy_err_str(rc));
+		return rc == HY_ERR_NOMEM ? rc : 0;
+	}
+	for (size_t i = 0; i < n; i++) { /* borrowed: the model copies them */
+		rows[i].id = v[i].id;
+		rows[i].name = v[i].name;
+		rows[i].place = v[i].place;
+		for (int p = 0; p < HY_UI_PARTS; p++)
+			rows[i].count[p] = v[i].count[p];
+		rows[i].total = v[i].total;
+		rows[i].first = v[i].first;
+		rows[i].last = v[i].last;
+		rows[i].role = v[i].role;
+	}
+	rc = hy_model_people(m, from, rows, n, counted, total, fx);
+	free(rows);
+	hy_people_free(v, n);
+	return rc;
+}
+
+/* One person's career (hy_effects.load_career): every role span and
+ * meeting, handed over to the model. */
+static int load_career(struct hy_store *s, struct hy_model *m, int64_t id)
+{
+	struct hy_career c;
+	struct hy_ui_career u = {0};
+	char err[256] = "";
+	int rc = hy_store_career(s, id, 0, 1, &c, err, sizeof err);
+	if (rc) {
+		hy_model_error(m, err[0] ? err : hy_err_str(rc));
+		return rc == HY_ERR_NOMEM ? rc : 0;
+	}
+	/* the strings move over; the store's arrays are freed empty */
+	u.id = c.who.id;
+	u.name = c.who.name;
+	u.place = c.who.place;
+	u.first = c.who.first;
+	u.last = c.who.last;
+	c.who.name = c.who.place = c.who.first = c.who.last = NULL;
+	for (int p = 0; p < HY_UI_PARTS; p++)
+		u.count[p] = c.who.count[p];
+	u.spans = c.n_roles ? calloc(c.n_roles, sizeof *u.spans) : NULL;
+	u.meetings = c.n_meetings ? calloc(c.n_meetings, sizeof *u.meetings) : NULL;
+	if ((c.n_roles && !u.spans) || (c.n_meetings && !u.meetings)) {
+		hy_career_free(&c);
+		hy_ui_career_clear(&u);
+		return HY_ERR_NOMEM;
+	}
+	for (size_t i = 0; i < c.n_roles; i++, u.n_spans++) {
+		u.spans[i].role = c.roles[i].role;
+		u.spans[i].from = c.roles[i].from;
+		u.spans[i].to = c.roles[i].to;
+		c.roles[i].role = c.roles[i].from = c.roles[i].to = NULL;
+	}
+	for (size_t i = 0; i < c.n_meetings; i++, u.n_meetings++) {
+		struct hy_appearance *a = &c.meetings[i];
+		u.meetings[i].meeting = a->meeting;
+		u.meetings[i].date = a->date;
+		u.meetings[i].part = (int)a->part;
+		u.meetings[i].role = a->role;
+		u.meetings[i].title = a->title;
+		a->date = a->role = a->title = NULL;
+	}
+	hy_career_free(&c);
+	rc = hy_model_career(m, &u);
+	hy_ui_career_clear(&u);
+	return rc == HY_ERR_NOMEM ? rc : 0;
+}
+
+/* One meeting's people (hy_effects.load_attend). */
+static int load_attend(struct hy_store *s, struct hy_model *m, int64_t meeting)
+{
+	struct hy_meeting_person *v = NULL;
+	struct hy_attendee *a = NULL;
+	char err[256] = "", *title = NULL;
+	size_t n = 0;
+	int rc = hy_store_meeting_people(s, meeting, &v, &n, &title, err, sizeof err);
+	if (rc == 0 && n && !(a = calloc(n, sizeof *a)))
+		rc = HY_ERR_NOMEM;
+	if (rc) {
+		hy_meeting_people_free(v, n);
+		free(title);
+		hy_model_error(m, err[0] ? err : hy_err_str(rc));
+		return rc == HY_ERR_NOMEM ? rc : 0;
+	}
+	for (size_t i = 0; i < n; i++) { /* borrowed: the model copies them */
+		a[i].person = v[i].id;
+		a[i].name = v[i].name;
+		a[i].part = (int)v[i].part;
+		a[i].role = v[i].role;
+	}
+	rc = hy_model_attend(m, meeting, title, a, n);
+	free(a);
+	free(title);
+	hy_meeting_people_free(v, n);
+	return rc == HY_ERR_NOMEM ? rc : 0;
+}
+
 /* The trend screen's periods (fx->trend: 1 + the grouping): the corpus
  * and the search counted with the list's filter, as huiyi trend counts
  * them, every period from the first to the last, gaps too. */
@@ -339,6 +472,24 @@ int hy_effects_run(struct hy_store *s, struct hy_model *m, struct hy_effects *fx
 			int64_t id = fx->load_meeting;
 			fx->load_meeting = 0;
 			rc = load_meeting(s, m, id);
+			continue;
+		}
+		if (fx->load_career) {
+			int64_t id = fx->load_career;
+			fx->load_career = 0;
+			rc = load_career(s, m, id);
+			continue;
+		}
+		if (fx->load_attend) {
+			int64_t id = fx->load_attend;
+			fx->load_attend = 0;
+			rc = load_attend(s, m, id);
+			continue;
+		}
+		if (fx->people) {
+			int quit = fx->quit;
+			rc = load_people(s, m, fx);
+			fx->quit |= quit;
 			continue;
 		}
 		if (fx->rows == HY_ROWS_NONE)

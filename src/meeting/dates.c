@@ -167,6 +167,28 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 		j += parse_time(d, j, end, t);
 		return j - i;
 	}
+	/* 07.01.2015 on a site written abroad: day.month.year (month/day/year
+	 * with a slash); the one above 12 is the day either way */
+	if (ascii && na <= 2 && (sep == '.' || sep == '/')) {
+		j++;
+		if (!(k = parse_num(d, j, end, &b)) || k > 2 || !is_digit(d->cp[j]))
+			return 0;
+		j += k;
+		if (j >= end || d->cp[j] != sep)
+			return 0;
+		j++;
+		if (!(k = parse_num(d, j, end, &c)) || k != 4 || !is_digit(d->cp[j]))
+			return 0;
+		j += k;
+		int day_first = a > 12 || (b <= 12 && sep == '.');
+		t->y = (int)c;
+		t->m = (int)(day_first ? b : a);
+		t->d = (int)(day_first ? a : b);
+		if (!ymd_valid(t))
+			return 0;
+		j += parse_time(d, j, end, t);
+		return j - i;
+	}
 	if (match(d, j, end, "年")) {
 		int y = year_value(a, na, 1);
 		if (!y)
@@ -198,7 +220,10 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 		if (!(k = parse_num(d, j, end, &c)))
 			return 0;
 		j = skip_spaces(d, j + k, end);
-		if (!match(d, j, end, "日") && !match(d, j, end, "号"))
+		/* 3月8，县长…: 日 left out before a comma */
+		if (j < end && d->cp[j] == ',' && k <= 2 && is_digit(d->cp[j - 1]))
+			j--;
+		else if (!match(d, j, end, "日") && !match(d, j, end, "号"))
 			return 0;
 		j++;
 		t->m = (int)a;
@@ -282,8 +307,9 @@ static int sentence_year(const struct doc *d, size_t a, size_t b)
 	return 0;
 }
 
-/* The year in a numbered meeting's name in [a,b): 2022年第3次, 2020年度第18次
- * (总结2024年工作 is not one), or 0. */
+/* The year in a numbered meeting's name in [a,b): 2022年第3次, 2020年度第18次,
+ * or one that opens the name (召开2017年…工作会议); 总结2024年工作 is not
+ * one. Or 0. */
 static int numbered_year(const struct doc *d, size_t a, size_t b)
 {
 	for (size_t i = a; i + 5 < b; i++) {
@@ -298,6 +324,11 @@ static int numbered_year(const struct doc *d, size_t a, size_t b)
 		long n;
 		size_t kn = parse_num(d, j, b, &n);
 		if (kn && match(d, j + kn, b, "次"))
+			return year_value(y, 4, 0);
+		/* 召开2017年全镇农业农村工作会议: the name opens with its year */
+		static const char *const convene[] = {"召开", "举行"};
+		if (i >= a + 2 && match_any(d, i - 2, b, convene, COUNT(convene), NULL) == 2 &&
+		    find(d, j, clause_end(d, j, b, 0), "会") != NPOS)
 			return year_value(y, 4, 0);
 	}
 	return 0;
@@ -426,10 +457,19 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		return 0;
 	}
 	enum hy_date_basis basis = HY_DATE_BASIS_TEXT;
+	/* the sentence of the date (a purpose sentence may come first) */
+	size_t sa = at, se = clause_end(d, at, b, 1);
+	while (sa > a && !is_sent_end(d, sa - 1))
+		sa--;
+	if (!t.y) { /* 2022年第3次 in the meeting's name beats any other year */
+		t.y = numbered_year(d, sa, se);
+		if (t.y && !ymd_valid(&t))
+			t.y = 0;
+	}
 	if (!t.y && !mt->has_pub) {
 		/* no publish date: a year named in the same sentence
 		 * (一一五年度第1次縣務會議, 2023年第5次) still places it */
-		t.y = sentence_year(d, a, first_sent);
+		t.y = sentence_year(d, sa, se);
 		if (!t.y) {
 			/* no year anywhere in the text: the month and day stay */
 			struct ymd leap = t;
@@ -438,11 +478,6 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		}
 		if (!ymd_valid(&t))
 			return 0;
-	}
-	if (!t.y) { /* 2022年第3次 in the meeting's name beats a publish year */
-		t.y = numbered_year(d, a, first_sent);
-		if (t.y && !ymd_valid(&t))
-			t.y = 0;
 	}
 	if (!t.y) {
 		basis = HY_DATE_BASIS_PUBLISH;

@@ -135,6 +135,14 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		for (size_t i = a + 2; i < b && i < a + 12; i++)
 			if (d->cp[i] == ':')
 				return L_META;
+		/* • 文件标题 某区政府召开…, • 主题分类 行政事务: its label and a space */
+		static const char *const index_labels[] = {"文件标题", "标题", "名称", "发文字号",
+							   "主题分类", "体裁分类", "有效性"};
+		size_t k = match_any(d, a + 2, b, meta_marks, COUNT(meta_marks), NULL);
+		if (!k)
+			k = match_any(d, a + 2, b, index_labels, COUNT(index_labels), NULL);
+		if (k && (a + 2 + k == b || is_space(d->cp[a + 2 + k])))
+			return L_META;
 	}
 	if (match(d, a, b, "图为") || match(d, a, b, "图片") ||
 	    match(d, a, b, "会议现场")) {
@@ -148,10 +156,27 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		size_t arrows = 0;
 		for (size_t i = a; i < b; i++)
 			arrows += d->cp[i] == '>' || d->cp[i] == 0xBB || d->cp[i] == 0x2192 ||
-				  d->cp[i] == 0x203A;
+				  d->cp[i] == 0x203A ||
+				  (d->cp[i] == '/' && i > a && !is_digit(d->cp[i - 1])); /* not 2020/1/17 */
 		if (arrows >= 1 && (match(d, a, b, "首页") || match(d, a, b, "当前位置") ||
 				    match(d, a, b, "您的位置") || match(d, a, b, "你的位置") ||
 				    match(d, a, b, "位置") || arrows >= 2))
+			return L_CHROME;
+	}
+	/* 首页 新闻中心 政务要闻: a trail of short words from the home page */
+	if (len <= 40 && (match(d, a, b, "首页") || match(d, a, b, "网站首页")) &&
+	    find(d, a, b, "会") == NPOS) {
+		size_t words = 0, longest = 0, run = 0;
+		for (size_t i = a; i <= b; i++) {
+			if (i == b || is_space(d->cp[i])) {
+				words += run > 0;
+				longest = run > longest ? run : longest;
+				run = 0;
+			} else {
+				run++;
+			}
+		}
+		if (words >= 2 && longest <= 8)
 			return L_CHROME;
 	}
 	/* ?!?/p>, admin, a lone digit: nothing Chinese in a short line */

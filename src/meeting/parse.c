@@ -137,8 +137,20 @@ static int tidy_body(struct hy_meeting *m)
 			m->kind = kd.s;
 		}
 	}
+	/* 旗党委, 县党委: a county's party committee is its 旗委, 县委 (but a
+	 * town's is its 镇党委) */
+	static const char *const county_levels[] = {"县", "区", "市", "旗", "州", "盟"};
+	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区"};
+	size_t party_at = b.n >= 3 && ends_with(&b, 0, b.n, "党委", NULL) &&
+				  match_any(&b, b.n - 3, b.n - 2, county_levels,
+					    COUNT(county_levels), NULL) &&
+				  !longest_end(&b, 0, b.n - 2, zones, COUNT(zones))
+			  ? b.n - 2
+			  : NPOS;
 	struct buf o = {0};
 	for (size_t i = 0; i < b.n && !rc; i++) {
+		if (i == party_at)
+			continue;
 		size_t j = i + match(&b, i, b.n, "第");
 		size_t k = j;
 		while (k < b.n && (is_digit(b.cp[k]) || cn_digit(b.cp[k]) >= 0 || cn_unit(b.cp[k])))
@@ -333,6 +345,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* title: the first body line that reads like one. A line without
 	 * Chinese (a user name) or a short column label (旗级要闻) before a
 	 * line that names a meeting is page chrome, not the title. */
+	static const char *const columns[] = {"新闻", "动态", "要闻", "频道", "栏目", "资讯"};
 	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
 		if (kind[i] != L_BODY)
 			continue;
@@ -352,6 +365,12 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			       (dated_title ||
 				find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
 			       !starts_item(&d, l.a, l.b) && !ends_paragraph(&d, l.a, l.b);
+		/* 县区新闻: — a column's label, before the title */
+		if (!titleish && last == ':' && l.b - l.a <= 10 && find(&d, l.a, l.b, "会") == NPOS &&
+		    has_any(&d, l.a, l.b, columns, COUNT(columns))) {
+			kind[i] = L_CHROME;
+			continue;
+		}
 		if (!titleish)
 			break;
 		size_t next = i + 1;
@@ -366,8 +385,15 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			kind[i] = L_CHROME;
 			continue;
 		}
-		/* 【时政新闻】… : the column's name is no part of the title */
+		/* V视 | 【…】…, 今日关注丨…: a channel's name before a bar */
 		size_t a0 = l.a;
+		for (size_t k = a0 + 1; k < l.b && k <= a0 + 9; k++)
+			if ((d.cp[k] == '|' || d.cp[k] == 0xFF5C || d.cp[k] == 0x4E28) &&
+			    l.b - k > 6) {
+				a0 = skip_spaces(&d, k + 1, l.b);
+				break;
+			}
+		/* 【时政新闻】… : the column's name is no part of the title */
 		if (d.cp[a0] == 0x3010 || d.cp[a0] == '[') {
 			for (size_t k = a0 + 1; k < l.b && k <= a0 + 12; k++)
 				if ((d.cp[k] == 0x3011 || d.cp[k] == ']') && k + 3 < l.b) {
@@ -626,19 +652,34 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			goto out;
 		if (!m->chair && (rc = find_chair(d, a, cut, m)))
 			goto out;
-		size_t mlen, mn = find_meeting_word(d, a, cut, &mlen);
-		size_t name_from = a;
+		static const char *const convene[] = {"召开", "举行"};
+		/* 为深入贯彻区委工作会议精神，…，4月17日，某镇召开…: the meetings
+		 * a purpose clause names are others; the name comes after it */
+		size_t an = a;
+		static const char *const purpose[] = {"为了", "为"};
+		if (match_any(d, a, cut, purpose, COUNT(purpose), NULL)) {
+			size_t cvp = find_any(d, a, cut, convene, COUNT(convene), NULL);
+			size_t dt = find_date(d, a, cut, &(struct ymd){0}, 0);
+			if (dt != NPOS && (cvp == NPOS || dt < cvp)) {
+				an = dt;
+			} else if (cvp != NPOS) {
+				an = cvp;
+				while (an > a && !is_clause_end(d, an - 1))
+					an--;
+			}
+		}
+		size_t mlen, mn = find_meeting_word(d, an, cut, &mlen);
+		size_t name_from = an;
 		/* 区九届人大二次会议闭幕后，区政府即召开…部署会: the meeting
 		 * this readout is about is the one convened */
-		static const char *const convene[] = {"召开", "举行"};
-		size_t cv = find_any(d, a, clause_end(d, a, cut, 1), convene, COUNT(convene), NULL);
+		size_t cv = find_any(d, an, clause_end(d, an, cut, 1), convene, COUNT(convene), NULL);
 		if (mn != NPOS && cv != NPOS && mn < cv) {
 			size_t mlen2, mn2 = find_meeting_word(d, cv, cut, &mlen2);
-			if (mn2 != NPOS && mn2 < clause_end(d, a, cut, 1)) {
+			if (mn2 != NPOS && mn2 < clause_end(d, an, cut, 1)) {
 				mn = mn2;
 				mlen = mlen2;
 				name_from = cv;
-				while (name_from > a && !is_clause_end(d, name_from - 1))
+				while (name_from > an && !is_clause_end(d, name_from - 1))
 					name_from--;
 			}
 		}
@@ -648,9 +689,10 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		 * convener before the verb */
 		if (!m->body) {
 			static const char *const bare[] = {"召开会议", "召开了会议", "召开专题会议"};
-			size_t ce = clause_end(d, a, cut, 1);
-			size_t bv = find_any(d, a, ce, bare, COUNT(bare), NULL);
-			if (bv != NPOS && (rc = convener_before(d, a, bv, &m->body)))
+			size_t ce = clause_end(d, an, cut, 1);
+			size_t bv = find_any(d, an, ce, bare, COUNT(bare), NULL);
+			if (bv != NPOS && ((rc = convener_before(d, an, bv, &m->body)) ||
+					   (rc = group_to_kind(m))))
 				goto out;
 		}
 		/* 党组(扩大)会议和第9次常务会议, 党组会议暨三十一次主席会议: two

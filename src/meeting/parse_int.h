@@ -285,7 +285,7 @@ static const char *const remark_verbs[] = {
 static const char *const title_ends[] = {
 	"长", "书记", "主任", "主席", "委员", "常委", "成员", "领导", "总经理",
 	"助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人", "代表",
-	"督学", "秘书", "干部", "总师", "局长", "总理", "理事", "主持人",
+	"督学", "秘书", "干部", "总师", "局长", "总理", "理事", "主持人", "会计", "出纳",
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
@@ -298,7 +298,7 @@ static const char *const unit_ends[] = {
 
 /* Last words of a place name: a body that belongs to a place starts with
  * one (县政府, 旗政府, 街道党工委), the name before it (张家川县). */
-static const char *const place_levels[] = {"街道", "县", "区", "市", "旗", "镇", "乡", "州", "盟"};
+static const char *const place_levels[] = {"街道", "县", "区", "市", "旗", "镇", "乡", "州", "盟", "苏木"};
 
 /* Meeting kinds when no 第N次 separates body from kind. Longest first. */
 static const char *const kinds[] = {
@@ -317,6 +317,10 @@ static const char *const kinds[] = {
 	"会议", "周例会", "例会", "碰头会", "办公会", "调度会", "推进会", "座谈会",
 	"对接会", "专题会", "常委会", "常委(扩大)会", "主管月报", "主管会报", "县务会议",
 	"动员部署会", "部署会", "动员会", "工作会",
+	/* study sessions and other short names */
+	"集中学习会议", "集中学习会", "专题学习会", "学习研讨会", "视频学习会", "学习会", "研讨会",
+	"视频会议", "电视电话会议",
+	"预备会", "分析会", "汇报会", "协调会", "务虚会",
 };
 
 /* A body ending with one of these stems lends it to the kind:
@@ -378,6 +382,7 @@ int people_finish(struct people *pp, struct hy_meeting *m);
 size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len);
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int convener_before(const struct doc *d, size_t a, size_t cv, char **body);
+int group_to_kind(struct hy_meeting *m);
 int body_from_chair_role(struct hy_meeting *m);
 int find_place(struct hy_meeting *m, const char *text, size_t len);
 int compose_title(struct hy_meeting *m);

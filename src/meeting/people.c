@@ -16,7 +16,7 @@
  * person's name: they keep 会议, 县委 and 常委会 from being read as names. */
 static const char *const not_in_names[] = {
 	"议", "届", "次", "召", "府", "局", "办", "县", "省", "镇", "乡", "区",
-	"厅", "部", "委", "科", "处", "室", "们", "的",
+	"厅", "部", "委", "科", "处", "室", "们", "的", "各", "该",
 };
 
 /* Invisible format characters (U+200B–U+200F, U+2060–U+2064, U+FEFF): a
@@ -346,7 +346,8 @@ int people_finish(struct people *pp, struct hy_meeting *m)
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp)
 {
 	static const char *const keys[] = {"出席", "列席", "参加", "参会", "到会指导", "到会",
-					   "在主席台前排就座", "在主席台就座"};
+					   "在主席台前排就座", "在主席台就座", "在主席台前排就坐",
+					   "在主席台就坐"};
 	size_t from = a;
 	size_t i = a;
 	while (i < b) {
@@ -479,6 +480,21 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	     p == NPOS && match(d, v, b, "主持") && q + 4 >= e && q > s + 1; q--)
 		if (name_ok(d, q, e) && is_unit(d, s, q))
 			p = q;
+	/* 袁某某副镇长在…主持召开: the name, then a short title (a longer
+	 * one would not follow the name) */
+	static const char *const short_titles[] = {
+		"县长", "副县长", "区长", "副区长", "市长", "副市长", "旗长", "副旗长", "镇长",
+		"副镇长", "乡长", "副乡长", "书记", "副书记", "主任", "副主任", "主席", "副主席"};
+	size_t role_at = NPOS;
+	for (size_t q = s + 2; p == NPOS && role_at == NPOS && q <= s + 3 && q + 2 <= e; q++)
+		if (name_ok(d, s, q) &&
+		    match_any(d, q, e, short_titles, COUNT(short_titles), NULL) == e - q)
+			role_at = q;
+	if (role_at != NPOS && match(d, v, b, "主持")) {
+		m->chair = doc_str(d, s, role_at);
+		m->chair_role = doc_str(d, role_at, e);
+		return m->chair && m->chair_role ? 0 : HY_ERR_NOMEM;
+	}
 	if (p == NPOS)
 		return 0;
 	/* 召开 without 主持: "市府今日召开…" names no one; a chair needs a title */
@@ -501,7 +517,7 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const keys[] = {"出席", "列席", "参加会议", "参会", "主席台就座",
+	static const char *const keys[] = {"出席", "列席", "参加会议", "参会", "主席台就座", "主席台就坐",
 					   "主席台前排就座"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS)
 		return 0;

@@ -628,6 +628,101 @@ static int read_people(struct hy_store *s, sqlite3_stmt *st,
 	return 0;
 }
 
+/* A person whose name (folded, the key) or pinyin holds the folded
+ * substring bound to `param`: 刘, 劉, liu all find 刘锐. */
+#define NAME_IN(t, param) \
+	"(instr(" t "key, " param ") > 0 OR instr(ifnull(" t "py, ''), " \
+	param ") > 0)"
+
+/* A page of everyone whose name holds q->name: the order's index, the
+ * names tested as it goes. */
+static int named_page(struct hy_store *s, const struct hy_people_query *q,
+		      struct hy_person **out, size_t *n, char *err,
+		      size_t errlen)
+{
+	static const char *const order[] = {
+		[HY_PEOPLE_BY_COUNT] = "n DESC, id",
+		[HY_PEOPLE_BY_NAME] = "sort, id",
+		[HY_PEOPLE_BY_LAST] = "ifnull(last, '') DESC, id",
+	};
+	sqlite3_stmt *st = NULL;
+	char *name = hy_people_key(q->name);
+	if (!name)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	char *sql = sqlite3_mprintf("SELECT " PERSON_COLS " FROM persons"
+				    " WHERE " NAME_IN("", "?3")
+				    " ORDER BY %s LIMIT ?1 OFFSET ?2",
+				    order[q->sort <= HY_PEOPLE_BY_LAST ? q->sort : 0]);
+	int rc = sql ? sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, q->limit ? (sqlite3_int64)q->limit : -1);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)q->offset);
+		sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
+		rc = read_people(s, st, out, n, err, errlen);
+	} else {
+		rc = hy_store_fail(s, rc, "reading the people", err, errlen);
+	}
+	sqlite3_finalize(st);
+	free(name);
+	return rc;
+}
+
+int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q,
+			  size_t *total, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int dates = q->from || q->to;
+	int rc = pstmt(s, P_GET, &st, err, errlen); /* the schema has people */
+	if (rc)
+		return rc;
+	st = NULL; /* kept by pstmt: not ours to finalize */
+	char *name = q->name ? hy_people_key(q->name) : NULL;
+	if (q->name && !name)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	char *sql;
+	if (q->body || dates)
+		sql = sqlite3_mprintf(
+			"SELECT count(DISTINCT a.person_id) FROM meetings m"
+			" JOIN appearances a ON a.meeting_id = m.id"
+			" JOIN persons p ON p.id = a.person_id"
+			" WHERE %s %s %s",
+			dates ? "ifnull(m.date, '') BETWEEN ?1 AND ?2" :
+				"?1 = ?1 AND ?2 = ?2",
+			q->body ? "AND instr(m.body, ?3) > 0" : "",
+			name ? "AND " NAME_IN("p.", "?4") : "");
+	else
+		sql = sqlite3_mprintf("SELECT count(*) FROM persons WHERE %s",
+				      name ? NAME_IN("", "?4") : "1");
+	rc = sql ? sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
+	sqlite3_free(sql);
+	if (rc == SQLITE_OK) {
+		if (q->body || dates) {
+			sqlite3_bind_text(st, 1, q->from ? q->from : "0", -1,
+					  SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, q->to ? q->to : "9", -1,
+					  SQLITE_STATIC);
+		}
+		if (q->body)
+			sqlite3_bind_text(st, 3, q->body, -1, SQLITE_STATIC);
+		if (name)
+			sqlite3_bind_text(st, 4, name, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*total = (size_t)sqlite3_column_int64(st, 0);
+			rc = 0;
+		} else {
+			rc = hy_store_fail(s, rc, "counting the people", err,
+					   errlen);
+		}
+	} else {
+		rc = hy_store_fail(s, rc, "counting the people", err, errlen);
+	}
+	sqlite3_finalize(st);
+	free(name);
+	return rc;
+}
+
 /* The page with a body or dates: counts over the meetings they name. */
 static int filtered_page(struct hy_store *s, const struct hy_people_query *q,
 			 struct hy_person **out, size_t *n, char *err,
@@ -641,6 +736,9 @@ static int filtered_page(struct hy_store *s, const struct hy_people_query *q,
 	const char *lo = q->from ? q->from : "0", *hi = q->to ? q->to : "9";
 	int dates = q->from || q->to;
 	sqlite3_stmt *st = NULL;
+	char *name = q->name ? hy_people_key(q->name) : NULL;
+	if (q->name && !name)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	char *sql = sqlite3_mprintf(
 		"SELECT p.id AS id, p.name, p.place,"
 		" sum(a.part = 'chair'), sum(a.part = 'attendee'),"
@@ -649,23 +747,29 @@ static int filtered_page(struct hy_store *s, const struct hy_people_query *q,
 		" max(nullif(a.date, '')) AS last, NULL"
 		" FROM meetings m JOIN appearances a ON a.meeting_id = m.id"
 		" JOIN persons p ON p.id = a.person_id"
-		" WHERE %s %s"
+		" WHERE %s %s %s"
 		" GROUP BY p.id ORDER BY %s LIMIT ?3 OFFSET ?4",
 		dates ? "ifnull(m.date, '') BETWEEN ?1 AND ?2" : "?1 = ?1 AND ?2 = ?2",
 		q->body ? "AND instr(m.body, ?5) > 0" : "",
+		name ? "AND " NAME_IN("p.", "?6") : "",
 		order[q->sort <= HY_PEOPLE_BY_LAST ? q->sort : 0]);
 	int rc = sql ? sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);
-	if (rc != SQLITE_OK)
+	if (rc != SQLITE_OK) {
+		free(name);
 		return hy_store_fail(s, rc, "reading the people", err, errlen);
+	}
 	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, q->limit ? (sqlite3_int64)q->limit : -1);
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)q->offset);
 	if (q->body)
 		sqlite3_bind_text(st, 5, q->body, -1, SQLITE_STATIC);
+	if (name)
+		sqlite3_bind_text(st, 6, name, -1, SQLITE_STATIC);
 	rc = read_people(s, st, out, n, err, errlen);
 	sqlite3_finalize(st);
+	free(name);
 	/* each one's last role within the dates */
 	for (size_t i = 0; rc == 0 && i < *n; i++) {
 		rc = pstmt(s, P_ROLE_IN, &st, err, errlen);
@@ -698,6 +802,8 @@ int hy_store_people_page(struct hy_store *s, const struct hy_people_query *q,
 	*n = 0;
 	if (q->body || q->from || q->to)
 		rc = filtered_page(s, q, out, n, err, errlen);
+	else if (q->name)
+		rc = named_page(s, q, out, n, err, errlen);
 	else {
 		int which = q->sort == HY_PEOPLE_BY_NAME   ? P_PAGE_NAME :
 			    q->sort == HY_PEOPLE_BY_LAST   ? P_PAGE_LAST :
@@ -978,5 +1084,88 @@ int hy_store_career(struct hy_store *s, int64_t id, size_t max_meetings,
 		rc = read_met(s, max_met, c, err, errlen);
 	if (rc)
 		hy_career_free(c);
+	return rc;
+}
+
+/* ---- one meeting's people -------------------------------------------- */
+
+void hy_meeting_people_free(struct hy_meeting_person *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++) {
+		free(v[i].name);
+		free(v[i].role);
+	}
+	free(v);
+}
+
+/* The title of meeting id into *title (malloc()ed, NULL when none). */
+static int meeting_title(struct hy_store *s, int64_t id, char **title,
+			 char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int oom = 0, rc = sqlite3_prepare_v2(
+		s->db, "SELECT title FROM meetings WHERE id = ?1", -1, &st, NULL);
+	*title = NULL;
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			*title = col_dup(st, 0, &oom);
+	}
+	sqlite3_finalize(st);
+	if (oom)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return hy_store_fail(s, rc, "reading a meeting's title", err, errlen);
+	return 0;
+}
+
+int hy_store_meeting_people(struct hy_store *s, int64_t meeting,
+			    struct hy_meeting_person **out, size_t *n,
+			    char **title, char *err, size_t errlen)
+{
+	static const char sql[] =
+		"SELECT a.person_id, p.name, a.part, a.role FROM appearances a"
+		" JOIN persons p ON p.id = a.person_id WHERE a.meeting_id = ?1"
+		" ORDER BY CASE a.part WHEN 'chair' THEN 0 WHEN 'attendee' THEN 1"
+		" WHEN 'observer' THEN 2 ELSE 3 END, a.position, a.person_id";
+	sqlite3_stmt *st = NULL;
+	int rc = pstmt(s, P_GET, &st, err, errlen), oom = 0; /* v7 */
+	*out = NULL;
+	*n = 0;
+	if (rc)
+		return rc;
+	st = NULL;
+	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return hy_store_fail(s, rc, "reading a meeting's people", err,
+				     errlen);
+	sqlite3_bind_int64(st, 1, meeting);
+	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow((void **)out, *n, sizeof **out)) {
+			oom = 1;
+			break;
+		}
+		struct hy_meeting_person *p = &(*out)[(*n)++];
+		memset(p, 0, sizeof *p);
+		p->id = sqlite3_column_int64(st, 0);
+		p->name = col_dup(st, 1, &oom);
+		int part = hy_part_from_name((const char *)sqlite3_column_text(st, 2));
+		p->part = part < 0 ? HY_PART_ATTENDEE : (enum hy_part)part;
+		p->role = col_dup(st, 3, &oom);
+	}
+	sqlite3_finalize(st);
+	if (oom)
+		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	else if (rc != SQLITE_DONE)
+		rc = hy_store_fail(s, rc, "reading a meeting's people", err,
+				   errlen);
+	else
+		rc = title ? meeting_title(s, meeting, title, err, errlen) : 0;
+	if (rc) {
+		hy_meeting_people_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
 	return rc;
 }

@@ -495,7 +495,13 @@ static void strip_pinyin(const char *s, size_t n, struct hy_buf *o,
 				if (cl || s[k] == '(')
 					break;
 			}
-			if (cl && hy_clean_is_pinyin(s + j, k - j)) {
+			/* 會(huì )議: a space the site left inside */
+			size_t pa = j, pb = k;
+			while (pa < pb && s[pa] == ' ')
+				pa++;
+			while (pb > pa && s[pb - 1] == ' ')
+				pb--;
+			if (cl && hy_clean_is_pinyin(s + pa, pb - pa)) {
 				hy_buf_put(o, s + run, i - run);
 				i = k + cl;
 				run = i;

@@ -9,8 +9,12 @@
 #define MEET (1u << HY_SCREEN_MEETING)
 #define HELP (1u << HY_SCREEN_HELP)
 #define RES (1u << HY_SCREEN_RESULTS)
+#define PPL (1u << HY_SCREEN_PEOPLE)
+#define CAR (1u << HY_SCREEN_CAREER)
+#define ATT (1u << HY_SCREEN_ATTEND)
+#define TABLES (PPL | CAR | ATT) /* the people's screens */
 #define TRND (1u << HY_SCREEN_TREND)
-#define ALL (LIST | MEET | HELP | RES | TRND)
+#define ALL (LIST | MEET | HELP | RES | TABLES | TRND)
 
 struct binding {
 	uint32_t key;
@@ -36,9 +40,9 @@ static const struct binding bindings[] = {
 	{HY_KEY_HOME, HY_ACT_TOP, ALL, "Home"},
 	{'G', HY_ACT_BOTTOM, ALL, "G"},
 	{HY_KEY_END, HY_ACT_BOTTOM, ALL, "End"},
-	{HY_KEY_ENTER, HY_ACT_OPEN, LIST | RES | TRND, "Enter"},
-	{'l', HY_ACT_OPEN, LIST | RES, "l"},
-	{HY_KEY_RIGHT, HY_ACT_OPEN, LIST | RES, "→"},
+	{HY_KEY_ENTER, HY_ACT_OPEN, LIST | RES | TABLES | TRND, "Enter"},
+	{'l', HY_ACT_OPEN, LIST | RES | TABLES, "l"},
+	{HY_KEY_RIGHT, HY_ACT_OPEN, LIST | RES | TABLES, "→"},
 	{HY_KEY_TAB, HY_ACT_NEXT_SECTION, MEET, "Tab"},
 	{']', HY_ACT_NEXT_SECTION, MEET, "]"},
 	{HY_KEY_BTAB, HY_ACT_PREV_SECTION, MEET, "S-Tab"},
@@ -55,15 +59,16 @@ static const struct binding bindings[] = {
 	{'/', HY_ACT_SEARCH, LIST | MEET | RES, "/"},
 	{'n', HY_ACT_NEXT_MATCH, MEET, "n"},
 	{'N', HY_ACT_PREV_MATCH, MEET, "N"},
-	{'f', HY_ACT_FILTER, LIST, "f"},
-	{'s', HY_ACT_SORT, LIST, "s"},
+	{'f', HY_ACT_FILTER, LIST | PPL, "f"},
+	{'s', HY_ACT_SORT, LIST | PPL, "s"},
+	{'p', HY_ACT_PEOPLE, LIST | MEET, "p"},
 	{'R', HY_ACT_REFRESH, LIST, "R"},
 	{'T', HY_ACT_TREND, RES, "T"},
-	{'?', HY_ACT_HELP, LIST | MEET | RES | TRND, "?"},
-	{'q', HY_ACT_BACK, MEET | HELP | RES | TRND, "q"},
-	{HY_KEY_ESC, HY_ACT_BACK, MEET | HELP | RES | TRND, "Esc"},
-	{'h', HY_ACT_BACK, RES, "h"},
-	{HY_KEY_LEFT, HY_ACT_BACK, RES, "←"},
+	{'?', HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "?"},
+	{'q', HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "q"},
+	{HY_KEY_ESC, HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "Esc"},
+	{'h', HY_ACT_BACK, RES | TABLES, "h"},
+	{HY_KEY_LEFT, HY_ACT_BACK, RES | TABLES, "←"},
 	{'h', HY_ACT_BACK, MEET, "h"},
 	{HY_KEY_LEFT, HY_ACT_BACK, MEET, "←"},
 	{'q', HY_ACT_QUIT, LIST, "q"},
@@ -82,6 +87,10 @@ static const struct doc docs[] = {
 	{HY_ACT_UP, LIST, "previous meeting"},
 	{HY_ACT_DOWN, RES, "next result"},
 	{HY_ACT_UP, RES, "previous result"},
+	{HY_ACT_DOWN, PPL | ATT, "next person"},
+	{HY_ACT_UP, PPL | ATT, "previous person"},
+	{HY_ACT_DOWN, CAR, "next meeting of the career"},
+	{HY_ACT_UP, CAR, "previous meeting of the career"},
 	{HY_ACT_DOWN, TRND, "next period"},
 	{HY_ACT_UP, TRND, "previous period"},
 	{HY_ACT_DOWN, MEET | HELP, "scroll down a line"},
@@ -94,6 +103,8 @@ static const struct doc docs[] = {
 	{HY_ACT_BOTTOM, ALL, "last"},
 	{HY_ACT_OPEN, LIST, "open the meeting"},
 	{HY_ACT_OPEN, RES, "open the meeting at the matching section"},
+	{HY_ACT_OPEN, PPL | ATT, "the person's career: roles over the years, meetings"},
+	{HY_ACT_OPEN, CAR, "open the meeting"},
 	{HY_ACT_OPEN, TRND, "narrow the results to this period (the filter: f on the list)"},
 	{HY_ACT_TREND, RES, "the search per month, quarter or year, as bars"},
 	{HY_ACT_NEXT_SECTION, MEET, "next agenda section"},
@@ -106,11 +117,16 @@ static const struct doc docs[] = {
 	{HY_ACT_PREV_MATCH, MEET, "previous match"},
 	{HY_ACT_FILTER, LIST,
 	 "filter: 2024, 2023-01..2023-06, body:县政府, person:刘锐 (empty: all)"},
+	{HY_ACT_FILTER, PPL,
+	 "filter: 2024, 2023-01..2023-06, body:县政府, a piece of the name: 刘, liu (empty: all)"},
 	{HY_ACT_SORT, LIST, "sort by date, body, number"},
+	{HY_ACT_SORT, PPL, "sort by meetings, name (pinyin), last seen"},
+	{HY_ACT_PEOPLE, LIST, "people: everyone who chaired, attended or observed"},
+	{HY_ACT_PEOPLE, MEET, "the people of this meeting"},
 	{HY_ACT_REFRESH, LIST,
 	 "reload the list and the count, the selection kept (also by itself when an import adds meetings)"},
-	{HY_ACT_HELP, LIST | MEET | RES | TRND, "this help"},
-	{HY_ACT_BACK, MEET | HELP | RES | TRND, "back"},
+	{HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "this help"},
+	{HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "back"},
 	{HY_ACT_QUIT, LIST, "quit"},
 };
 
@@ -120,6 +136,9 @@ static const char *const names[] = {
 	[HY_SCREEN_MEETING] = "a meeting",
 	[HY_SCREEN_HELP] = "help",
 	[HY_SCREEN_RESULTS] = "search results",
+	[HY_SCREEN_PEOPLE] = "people",
+	[HY_SCREEN_CAREER] = "a career",
+	[HY_SCREEN_ATTEND] = "a meeting's people",
 	[HY_SCREEN_TREND] = "the trend",
 };
 

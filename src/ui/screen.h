@@ -50,22 +50,39 @@ struct hy_screen_ops {
 /* The table (screens.c); each screen file defines its own entry. */
 const struct hy_screen_ops *hy_screen_ops(enum hy_screen s);
 extern const struct hy_screen_ops hy_screen_list, hy_screen_meeting,
-	hy_screen_results, hy_screen_help, hy_screen_trend;
+	hy_screen_results, hy_screen_help, hy_screen_people, hy_screen_career,
+	hy_screen_attend, hy_screen_trend;
 
 /* The stack (shared.c). show: s on top (pushed, unless it is on top
  * already); pop: back to the one below (never below the list). */
 void hy_screen_show(struct hy_model *m, enum hy_screen s);
 void hy_screen_pop(struct hy_model *m);
+/* What the screen on top shows (hy_model.stack_id) and its selection:
+ * a screen in the stack twice shows its own again when back on top. */
+void hy_screen_mark(struct hy_model *m, int64_t id, size_t sel);
 /* The screen under the top one (the top itself when it is alone). */
 enum hy_screen hy_screen_below(const struct hy_model *m);
 
 /* The status line says what happened: "what" then, if given, ": arg". */
+/* A table's selection moved by delta within total rows of which vis are
+ * shown (sel, top kept in range). */
+void hy_ui_move(size_t *sel, size_t *top, size_t total, size_t vis,
+		long delta);
+
 void hy_ui_status(struct hy_model *m, int error, const char *what,
 		  const char *arg);
 /* Room for need elements of size in the array *v of *cap (doubling from
  * first): 0, or HY_ERR_NOMEM with the array as it was. */
 int hy_ui_grow(void *v, size_t *cap, size_t need, size_t size, size_t first);
 char *hy_ui_strdup(const char *s); /* NULL stays NULL */
+
+/* The filter of f (screen_list.c), also the people's: "2024",
+ * "2023-01..2023-06", "body:县政府", "person:刘锐", bare words (an office
+ * when they end like one, else a person). parse: 0, or -1 with a message
+ * on the status line; describe: as the user would type it ("" for none). */
+int hy_filter_parse(struct hy_model *m, const char *in, struct hy_filter *f);
+void hy_filter_describe(const struct hy_filter *f, char *out, size_t len);
+void hy_filter_free(struct hy_filter *f);
 
 /* The prompt (prompt.c): open it for `which` with `initial` text; a key
  * or a paste while it is open. hy_prompt_key returns the prompt that Enter

@@ -58,7 +58,7 @@ static void rows_clear(struct hy_model *m)
 	ls->n = 0;
 }
 
-static void filter_free(struct hy_filter *f)
+void hy_filter_free(struct hy_filter *f)
 {
 	free(f->from);
 	free(f->to);
@@ -293,7 +293,7 @@ void hy_model_start(struct hy_model *m, struct hy_effects *fx)
 
 /* "2024", "2023-01..2023-06", "body:县政府", "person:刘锐", bare words.
  * Returns 0, or -1 with a message in the status line. */
-static int parse_filter(struct hy_model *m, const char *in, struct hy_filter *f)
+int hy_filter_parse(struct hy_model *m, const char *in, struct hy_filter *f)
 {
 	char buf[sizeof m->input];
 	snprintf(buf, sizeof buf, "%s", in);
@@ -362,7 +362,7 @@ static int parse_filter(struct hy_model *m, const char *in, struct hy_filter *f)
 	return 0;
 }
 
-static void filter_describe(const struct hy_filter *f, char *out, size_t len)
+void hy_filter_describe(const struct hy_filter *f, char *out, size_t len)
 {
 	out[0] = '\0';
 	size_t u = 0;
@@ -380,7 +380,7 @@ static void filter_describe(const struct hy_filter *f, char *out, size_t len)
 void hy_model_filter_text(const struct hy_model *m, char *out, size_t len)
 {
 	const struct hy_list *ls = &m->list;
-	filter_describe(&ls->filter, out, len);
+	hy_filter_describe(&ls->filter, out, len);
 }
 
 /* ------------------------------------------------------------------ */
@@ -412,7 +412,7 @@ static void list_action(struct hy_model *m, enum hy_action a, int arg,
 	case HY_ACT_QUIT: fx->quit = 1; break;
 	case HY_ACT_FILTER: {
 		char cur[sizeof m->input];
-		filter_describe(&ls->filter, cur, sizeof cur);
+		hy_filter_describe(&ls->filter, cur, sizeof cur);
 		hy_prompt_start(m, 'f', cur);
 		break;
 	}
@@ -422,6 +422,7 @@ static void list_action(struct hy_model *m, enum hy_action a, int arg,
 		break;
 	case HY_ACT_SEARCH: hy_prompt_start(m, 's', NULL); break;
 	case HY_ACT_REFRESH: hy_model_refresh(m, fx); break;
+	case HY_ACT_PEOPLE: hy_people_open(m, fx); break;
 	default: break;
 	}
 	(void)arg;
@@ -497,8 +498,8 @@ static void list_prompt(struct hy_model *m, int which, struct hy_effects *fx)
 			hy_results_start(m, m->input, fx);
 	} else if (which == 'f') {
 		struct hy_filter f;
-		if (parse_filter(m, m->input, &f) == 0) {
-			filter_free(&ls->filter);
+		if (hy_filter_parse(m, m->input, &f) == 0) {
+			hy_filter_free(&ls->filter);
 			ls->filter = f;
 			list_reload(m, fx);
 			m->status[0] = '\0';
@@ -523,7 +524,7 @@ static void list_free(struct hy_model *m)
 	struct hy_list *ls = &m->list;
 	rows_clear(m);
 	free(ls->rows);
-	filter_free(&ls->filter);
+	hy_filter_free(&ls->filter);
 }
 
 /* ------------------------------------------------------------------ */

@@ -145,6 +145,7 @@ int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt)
 	r->has_meeting = 1;
 	r->steps = r->open.steps;
 	hy_screen_show(m, HY_SCREEN_MEETING);
+	hy_screen_mark(m, id, r->meeting_index);
 	m->status[0] = '\0';
 	int rc = build_blocks(m);
 	if (rc) {
@@ -170,7 +171,6 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg,
 {
 	size_t hgt = hy_model_reader_height(m);
 	long half = hgt / 2 ? (long)(hgt / 2) : 1, page = hgt > 1 ? (long)hgt - 1 : 1;
-	(void)fx;
 	switch (a) {
 	case HY_ACT_DOWN: hy_reader_scroll(m, 1); break;
 	case HY_ACT_UP: hy_reader_scroll(m, -1); break;
@@ -186,6 +186,10 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg,
 	case HY_ACT_SEARCH: hy_prompt_start(m, '/', NULL); break;
 	case HY_ACT_NEXT_MATCH: hy_reader_step(m, 1); break;
 	case HY_ACT_PREV_MATCH: hy_reader_step(m, -1); break;
+	case HY_ACT_PEOPLE:
+		if (m->reader.has_meeting)
+			hy_attend_open(m, m->reader.meeting_id, fx);
+		break;
 	case HY_ACT_BACK:
 		hy_reader_free(m);
 		hy_screen_pop(m);
@@ -217,6 +221,17 @@ static void meeting_prompt(struct hy_model *m, int which, struct hy_effects *fx)
 	(void)fx;
 	if (which == '/')
 		hy_reader_search(m, m->input);
+}
+
+/* On top again: if a meeting opened above this one (the same state: from
+ * a career over this meeting's people) showed another, or was closed, this
+ * one again, from the top. */
+static void meeting_shown(struct hy_model *m, struct hy_effects *fx)
+{
+	const struct hy_reader *r = &m->reader;
+	int64_t id = m->stack_id[m->depth - 1];
+	if (id && (!r->has_meeting || r->meeting_id != id))
+		hy_meeting_open(m, id, m->stack_sel[m->depth - 1], -1, NULL, 0, fx);
 }
 
 static void meeting_resize(struct hy_model *m, int widths, struct hy_effects *fx)
@@ -347,8 +362,12 @@ static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy,
 	char idx[32], total[32];
 	hy_draw_thousands(r->meeting_index + 1, idx, sizeof idx);
 	hy_draw_thousands(m->list.total, total, sizeof total);
-	snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %d%%", idx, total, sec,
-		 mt->n_sections, hy_model_percent(m));
+	if (r->meeting_index == SIZE_MAX) /* not opened from the list (a career) */
+		snprintf(left, sizeof left, " meeting · §%d/%zu · %d%%", sec,
+			 mt->n_sections, hy_model_percent(m));
+	else
+		snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %d%%", idx,
+			 total, sec, mt->n_sections, hy_model_percent(m));
 	hy_draw_status(m, g, left, "Tab section · / search · q back · ? help ", cy, cx);
 }
 
@@ -358,6 +377,7 @@ const struct hy_screen_ops hy_screen_meeting = {
 	.action = meeting_action,
 	.mouse = meeting_mouse,
 	.prompt = meeting_prompt,
+	.shown = meeting_shown,
 	.resize = meeting_resize,
 	.sync = hy_reader_sync,
 	.view = meeting_view,

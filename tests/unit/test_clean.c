@@ -245,6 +245,9 @@ static void test_pinyin_removed(void **state)
 	expect_clean("鄉鎮(辦)(bàn)", "鄉鎮(辦)");
 	/* at the end of a line and of the text */
 	expect_clean("會議(yì)\n研究(jiū)", "會議\n研究");
+	/* a space the site left inside the brackets */
+	expect_clean("會(huì )議召開(kāi )了", "會議召開了");
+	expect_clean("會( huì)議", "會議");
 }
 
 static void test_pinyin_kept(void **state)
