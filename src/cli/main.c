@@ -85,6 +85,8 @@ int main(int argc, char **argv)
 		{"reindex", hy_cli_reindex},
 		{"delete", hy_cli_delete},
 		{"people", hy_cli_people},
+		{"trend", hy_cli_trend},
+		{"export", hy_cli_export},
 	};
 	const char *db = NULL, *codeset, *amb = NULL, *theme = NULL;
 	char **rest;
