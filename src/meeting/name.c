@@ -745,7 +745,9 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		if (t.cp[i - 1] == c) {
 			if (i - j < 2)
 				continue;
-			if (i - j == 2 && c == 0x53BF) /* 县 */
+			/* 兴县, 石桥县县委, 某区区委, 某市市委: no county,
+			 * district or city repeats its level */
+			if (c == 0x53BF || c == 0x533A || c == 0x5E02) /* 县 区 市 */
 				pe = i;
 		}
 		*place = doc_str(&t, j, pe);

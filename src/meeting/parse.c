@@ -360,11 +360,22 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		int dated_title = l.b - l.a <= 40 && find(&d, l.a, l.b, "会") != NPOS &&
 				  has_any(&d, l.a, l.b, convened, COUNT(convened)) &&
 				  e == l.b;
+		/* …专题会议(第7次), …会议(扩大): the name's own bracket */
+		int named_tail = 0;
+		if (last == ')' && l.b - l.a > 6) {
+			size_t o = l.b - 1;
+			while (o > l.a && l.b - o < 10 && d.cp[o - 1] != '(')
+				o--;
+			named_tail = o > l.a && d.cp[o - 1] == '(' &&
+				     (match(&d, o, l.b, "第") || match(&d, o, l.b, "扩大")) &&
+				     find(&d, l.a, o, "会") != NPOS;
+		}
 		int titleish = l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) &&
 			       last != 0x3001 && last != ',' && last != ':' &&
 			       (dated_title ||
 				find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
-			       !starts_item(&d, l.a, l.b) && !ends_paragraph(&d, l.a, l.b);
+			       !starts_item(&d, l.a, l.b) &&
+			       (named_tail || !ends_paragraph(&d, l.a, l.b));
 		/* 县区新闻: — a column's label, before the title */
 		if (!titleish && last == ':' && l.b - l.a <= 10 && find(&d, l.a, l.b, "会") == NPOS &&
 		    has_any(&d, l.a, l.b, columns, COUNT(columns))) {
