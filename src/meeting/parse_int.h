@@ -383,9 +383,11 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int convener_before(const struct doc *d, size_t a, size_t cv, char **body);
 int group_to_kind(struct hy_meeting *m);
+int compose_title(struct hy_meeting *m);
+
+/* place.c */
 int body_from_chair_role(struct hy_meeting *m);
 int find_place(struct hy_meeting *m, const char *text, size_t len);
-int compose_title(struct hy_meeting *m);
 
 /* sections.c */
 int is_remark(const struct doc *d, size_t a, size_t b);
