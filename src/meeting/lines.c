@@ -165,8 +165,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			return L_CHROME;
 	}
 	/* 首页 新闻中心 政务要闻: a trail of short words from the home page */
-	if (len <= 40 && (match(d, a, b, "首页") || match(d, a, b, "网站首页")) &&
-	    find(d, a, b, "会") == NPOS) {
+	int home = match(d, a, b, "首页") || match(d, a, b, "网站首页") ||
+		   (match(d, a, b, "首") && match(d, skip_spaces(d, a + 1, b), b, "页"));
+	if (len <= 60 && home && find(d, a, b, "会") == NPOS) {
 		size_t words = 0, longest = 0, run = 0;
 		for (size_t i = a; i <= b; i++) {
 			if (i == b || is_space(d->cp[i])) {
@@ -177,7 +178,7 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 				run++;
 			}
 		}
-		if (words >= 2 && longest <= 8)
+		if (words >= 2 && longest <= 8) /* 首 页 区县招商 产业园区 … */
 			return L_CHROME;
 	}
 	/* ?!?/p>, admin, a lone digit: nothing Chinese in a short line */

@@ -275,6 +275,8 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 		zai = find(d, c0, cv, "于");
 	if (zai != NPOS && zai > c0 + 1)
 		cv = zai;
+	else if (zai == c0) /* ，在镇政府二楼会议室召开了…: a room, no convener */
+		return 0;
 	/* 苗栗县政府十三日召开, 县委近日召开, 县政府13日上午召开: a time is no
 	 * part of the body */
 	cv = before_time(d, c0, cv);

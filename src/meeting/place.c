@@ -28,7 +28,8 @@ static const char *const not_place[] = {
 	"是", "就", "等", "听取", "研究", "审议", "传达", "学习", "讨论", "部署", "推进",
 	"加强", "落实", "贯彻", "提交", "印发", "通过", "要求", "强调", "指出",
 	"政协", "中共", "中国共产党", "基层", "名", "我", "全",
-	"欢迎", "访问", "进入", "来到", "光临", "来源", "关于", "部分",
+	"欢迎", "访问", "进入", "来到", "光临", "来源", "关于", "部分", "开展", "围绕",
+	"做好", "深化", "实施", "完善", "助力", "服务", "支持", "打造",
 };
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
@@ -41,8 +42,11 @@ static const char *const zone_words[] = {"开发", "高新", "经开", "保税",
  * hold: 主持召开柏溪县政府). Returns its start, or e when there is none. */
 static size_t place_start(const struct doc *t, size_t e)
 {
+	/* 松桃苗族自治县, 黔东南苗族侗族自治州: an autonomous place's name
+	 * is long */
+	size_t most = e >= 2 && match(t, e - 2, e, "自治") ? 12 : 5;
 	size_t j = e;
-	while (j > 0 && e - j < 5 && is_han(t->cp[j - 1]))
+	while (j > 0 && e - j < most && is_han(t->cp[j - 1]))
 		j--;
 	int bounded = j == 0 || !is_han(t->cp[j - 1]);
 	for (size_t i = j; i < e; i++) {
@@ -58,8 +62,8 @@ static size_t place_start(const struct doc *t, size_t e)
 	for (size_t i = j + 2; bounded && i + 2 < e; i++)
 		if (match_any(t, i, e, higher, COUNT(higher), NULL))
 			j = i + 1;
-	if (!bounded || e - j > 4)
-		return e;
+	if (!bounded || e - j > (most > 5 ? 11 : 4) || (e - j == 2 && match(t, j, e, "自治")))
+		return e; /* 自治区政协: the region's, unnamed */
 	return j;
 }
 
