@@ -22,12 +22,12 @@ static int print_json(const int64_t *ids, size_t n)
 {
 	json_t *o = json_object(), *a = json_array();
 	char *text;
-	int rc = -1;
+	int rc = HY_ERR_NOMEM;
 
 	if (!o || !a) {
 		json_decref(o);
 		json_decref(a);
-		return -1;
+		return HY_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
 		int dup = 0;

@@ -62,7 +62,7 @@ if [ "${1:-}" = --one ]; then
 	HUIYI_OOM_FAIL=$n HUIYI_OOM_REPORT=$d/report LD_PRELOAD=$lib \
 		timeout -k 5 "$timeout_s" "$bin" -d "$db" "$@" \
 		>"$d/out" 2>"$d/err" </dev/null || rc=$?
-	read -r _ failed <"$d/report" 2>/dev/null || failed=?
+	read -r _ failed 2>/dev/null <"$d/report" || failed=?
 	lines=$(wc -l <"$d/err")
 	first=$(head -c 300 "$d/err" | head -1)
 	if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
