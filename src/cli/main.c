@@ -1,6 +1,8 @@
 /* main.c: global options, the database path, and the subcommands. */
 #include "cli.h"
 
+#include "huiyi/mem.h"
+#include "huiyi/store.h"
 #include "huiyi/width.h"
 
 #include <errno.h>
@@ -95,6 +97,12 @@ int main(int argc, char **argv)
 	int n = 0, help = 0, version = 0, rc;
 	struct hy_cli c = {0};
 	char *path;
+
+	/* the libraries that set themselves up on first use, now: one
+	 * line and exit 1 if memory runs out there (huiyi/mem.h) */
+	hy_mem_icu_strict(1);
+	hy_store_init();
+	hy_mem_icu_strict(0);
 
 	setlocale(LC_ALL, "");
 	codeset = nl_langinfo(CODESET);
