@@ -103,6 +103,7 @@ int main(int argc, char **argv)
 	hy_mem_icu_strict(1);
 	hy_store_init();
 	hy_mem_icu_strict(0);
+	hy_cli_json_init();
 
 	setlocale(LC_ALL, "");
 	codeset = nl_langinfo(CODESET);

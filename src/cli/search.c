@@ -136,7 +136,10 @@ static int on_json(const struct hy_search_hit *h, struct out *o)
 	json_decref(j);
 	if (!line)
 		return HY_ERR_NOMEM;
-	hy_cli_put_json(stdout, line);
+	if (hy_cli_put_json(stdout, line) != 0) {
+		free(line);
+		return HY_ERR_NOMEM;
+	}
 	fputc('\n', stdout);
 	free(line);
 	(void)o;

@@ -25,8 +25,9 @@ set -u
 cd "$(dirname "$0")/../.."
 root=$PWD
 build=${HUIYI_BUILD:-build}
-bin=$root/$build/huiyi
-lib=$root/$build/tests/failmalloc.so
+bin=${OOM_BIN:-$root/$build/huiyi}
+lib=${OOM_LIB:-$root/$build/tests/failmalloc.so}
+ext=${OOM_EXT:-$root/$build/huiyi_fts}
 below=${OOM_BELOW:-500} spread=${OOM_SPREAD:-1000}
 timeout_s=${OOM_TIMEOUT:-20}
 jobs=${OOM_JOBS:-$(nproc 2>/dev/null || echo 2)}
@@ -49,7 +50,7 @@ commands=(
 
 # what an import stored (tests/oom/digest.sql), as one checksum
 digest() {
-	sqlite3 -bail -cmd ".load $root/$build/huiyi_fts" "$1" \
+	sqlite3 -bail -cmd ".load $ext" "$1" \
 		<"$root/tests/oom/digest.sql" 2>&1 | md5sum | cut -c1-32
 }
 
@@ -127,7 +128,7 @@ while getopts sj: o; do
 	esac
 done
 shift $((OPTIND - 1))
-for f in "$bin" "$lib" "$root/$build/huiyi_fts.so"; do
+for f in "$bin" "$lib" "$ext.so"; do
 	[ -e "$f" ] || { echo "oom: $f missing: make tests-build" >&2; exit 2; }
 done
 command -v sqlite3 >/dev/null || { echo "oom: sqlite3 missing: make deps" >&2; exit 2; }
@@ -139,6 +140,11 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/huiyi-oom.XXXXXX")
 trap '[ "${OOM_KEEP:-0}" = 1 ] || rm -rf "$work"' EXIT
+# copies: a build during a long run changes nothing of it
+cp "$bin" "$work/huiyi" && cp "$lib" "$work/failmalloc.so" &&
+	cp "$ext.so" "$work/huiyi_fts.so" || exit 2
+export OOM_BIN=$work/huiyi OOM_LIB=$work/failmalloc.so OOM_EXT=$work/huiyi_fts
+bin=$OOM_BIN lib=$OOM_LIB ext=$OOM_EXT
 "$bin" -d "$work/fixture.db" import "$root/samples" 2>/dev/null ||
 	{ echo "oom: cannot import samples/" >&2; exit 1; }
 
