@@ -58,7 +58,9 @@ digest() {
 if [ "${1:-}" = --one ]; then
 	name=$2 kind=$3 n=$4 work=$5
 	shift 5
-	d=$(mktemp -d "$work/run.XXXXXX")
+	# few processes a run: the sample runs some 1,500 of them
+	d=$work/run.$n
+	rm -rf "$d" && mkdir "$d" || exit 1
 	db=$d/t.db
 	[ "$kind" = full ] && cp "$work/fixture.db" "$db"
 	verdict() { # class detail
@@ -71,19 +73,23 @@ if [ "${1:-}" = --one ]; then
 		timeout -k 5 "$timeout_s" "$bin" -d "$db" "$@" \
 		>"$d/out" 2>"$d/err" </dev/null || rc=$?
 	read -r _ failed 2>/dev/null <"$d/report" || failed=?
-	lines=$(wc -l <"$d/err")
-	first=$(head -c 300 "$d/err" | head -1)
+	mapfile -t errl <"$d/err"
+	lines=${#errl[@]}
+	first=${errl[0]:-}
+	first=${first:0:300}
+	all="${errl[*]:-}"
 	if [ $rc -eq 124 ] || [ $rc -eq 137 ]; then
 		verdict HANG "no end after ${timeout_s}s"
 	elif [ $rc -gt 128 ]; then
-		verdict SIGNAL "signal $((rc - 128)): $(tail -c 300 "$d/err" | tr '\n' ' ')"
+		verdict SIGNAL "signal $((rc - 128)): ${all:0:300}"
 	fi
-	if grep -qi 'not an error' "$d/err"; then
+	if [[ ${all,,} == *"not an error"* ]]; then
 		verdict NOTANERROR "$first"
 	fi
-	# sqlite's or the sanitizer's own report, a leak report
-	if grep -q 'ERROR: AddressSanitizer\|runtime error:\|ERROR: LeakSanitizer' "$d/err"; then
-		verdict SANITIZER "$(grep -m1 'ERROR\|runtime error' "$d/err")"
+	# the sanitizer's own report, a leak report
+	if [[ $all == *"ERROR: AddressSanitizer"* || $all == *"runtime error:"* ||
+		$all == *"ERROR: LeakSanitizer"* ]]; then
+		verdict SANITIZER "${all:0:300}"
 	fi
 	if [ $rc -ne 0 ]; then
 		# import says one line per file it could not take and the
@@ -91,7 +97,7 @@ if [ "${1:-}" = --one ]; then
 		want=1
 		[ "$kind" = fresh ] && want=2
 		if [ "$lines" -lt 1 ] || [ "$lines" -gt $want ] || [ -s "$d/out" -a "$kind" = fresh ]; then
-			verdict MESSAGE "exit $rc, $lines lines: $(head -c 400 "$d/err" | tr '\n' '|')"
+			verdict MESSAGE "exit $rc, $lines lines: ${all:0:400}"
 		fi
 	fi
 	# a read command that left the file as it was: as intact as the
