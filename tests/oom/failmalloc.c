@@ -15,6 +15,7 @@
  * ignores its blocks). */
 #define _GNU_SOURCE
 #include <dlfcn.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -80,7 +81,8 @@ static void resolve(void)
 	resolving = 0;
 }
 
-/* 1 when this allocation is the one to fail */
+/* 1 when this allocation is the one to fail (errno ENOMEM then, as the
+ * C library's malloc sets it) */
 static int fail_now(void)
 {
 	long n;
@@ -89,6 +91,7 @@ static int fail_now(void)
 	n = __atomic_add_fetch(&counted, 1, __ATOMIC_RELAXED);
 	if (n == fail_at) {
 		__atomic_store_n(&failed, 1, __ATOMIC_RELAXED);
+		errno = ENOMEM;
 		return 1;
 	}
 	return 0;
