@@ -134,7 +134,7 @@ $(AMBIWIDE): tests/preload/ambiwide.c
 FAILMALLOC := $(BUILD)/tests/failmalloc.so
 $(FAILMALLOC): tests/oom/failmalloc.c
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -O1 -g -fPIC -shared $(WARN) $(LDFLAGS) -o $@ $< -ldl
+	$(CC) -std=c11 -O1 -g -fno-omit-frame-pointer -fPIC -shared $(WARN) $(LDFLAGS) -o $@ $< -ldl
 
 tests-build: $(BIN) $(EXT) $(UNIT_BIN) $(TEST_TOOL_BIN) $(AMBIWIDE) $(FAILMALLOC)
 

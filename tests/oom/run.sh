@@ -155,6 +155,7 @@ command -v sqlite3 >/dev/null || { echo "oom: sqlite3 missing: make deps" >&2; e
 # the program's to handle
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}:verify_asan_link_order=0:abort_on_error=0
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export LSAN_OPTIONS=suppressions=$root/tests/oom/lsan.supp
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/huiyi-oom.XXXXXX")
 trap '[ "${OOM_KEEP:-0}" = 1 ] || rm -rf "$work"' EXIT
