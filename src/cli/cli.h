@@ -122,8 +122,15 @@ void hy_cli_put(FILE *f, const char *s);
  * by another program) as U+FFFD rather than no value at all. */
 json_t *hy_cli_json_str(const char *s);
 /* Write JSON text (jansson's) with C1, DEL, bidi and invisible format
- * characters as \uXXXX escapes: equal JSON, nothing a terminal obeys. */
-void hy_cli_put_json(FILE *f, const char *json);
+ * characters as \uXXXX escapes: equal JSON, nothing a terminal obeys.
+ * 0, or HY_ERR_NOMEM (nothing written) when jansson ran out of memory
+ * while the value was made. */
+int hy_cli_put_json(FILE *f, const char *json);
+/* jansson's allocator (set by main before any JSON is made): a failed
+ * allocation is remembered, since jansson's json_object_set_new and the
+ * like then leave a member out and say so only in a return value nobody
+ * checks; hy_cli_put_json writes nothing after one. */
+void hy_cli_json_init(void);
 /* Print text wrapped at `width` columns (0 = no wrapping); the first
  * line starts after `first` columns already used, following lines are
  * indented by `indent` spaces. Ends with a newline. */

@@ -128,7 +128,10 @@ static int print_json(const struct hy_store_record *r,
 	json_decref(o);
 	if (!text)
 		return HY_ERR_NOMEM;
-	hy_cli_put_json(stdout, text);
+	if (hy_cli_put_json(stdout, text) != 0) {
+		free(text);
+		return HY_ERR_NOMEM;
+	}
 	fputc('\n', stdout);
 	free(text);
 	return 0;

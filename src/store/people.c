@@ -188,6 +188,7 @@ static char *pinyin_key(const char *key)
 }
 
 /* ICU's collator for zh: Han in pinyin order. One for the process, made
+ * by hy_store_init at start-up (ICU sets up its cache then: mem.h), else
  * on first use; ucol_getSortKey is safe from several threads. */
 static UCollator *zh_collator;
 static pthread_once_t zh_once = PTHREAD_ONCE_INIT;
@@ -200,6 +201,12 @@ static void zh_open(void)
 		ucol_close(zh_collator);
 		zh_collator = NULL;
 	}
+}
+
+int hy_store_init(void)
+{
+	pthread_once(&zh_once, zh_open);
+	return 0;
 }
 
 /* The collation key of name into *key (malloc()ed, *n bytes); NULL when
@@ -964,7 +971,10 @@ static int read_roles(struct hy_store *s, struct hy_career *c, char *err,
 		const char *role = (const char *)sqlite3_column_text(st, 0);
 		const char *date = (const char *)sqlite3_column_text(st, 1);
 		struct hy_role_span *last = c->n_roles ? &c->roles[c->n_roles - 1] : NULL;
-		if (last && same_role(last->role, role, &oom)) {
+		int same = last && same_role(last->role, role, &oom);
+		if (oom) /* not known whether the same: no new span either */
+			break;
+		if (same) {
 			char *d = strdup(date);
 			if (!d) {
 				oom = 1;
