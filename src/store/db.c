@@ -85,8 +85,8 @@ static int identify(struct hy_store *s, int *version, char *err,
 		 * with "table ... already exists"); say what it looks like */
 		if (tables > 0 && *version < HY_STORE_SCHEMA_VERSION) {
 			static const char *const marks[] = {
-				/* v7 (people.c); v6 leaves no mark, and
-				 * running it again is harmless */
+				/* v7 (people.c); v6 and v8 leave no mark,
+				 * and running them again is harmless */
 				"SELECT count(*) FROM sqlite_master WHERE name = 'persons'",
 				("SELECT count(*) FROM pragma_table_info('meetings')"
 				 " WHERE name = 'units'"),
