@@ -280,14 +280,19 @@ static int load_people(struct hy_store *s, struct hy_model *m, struct hy_effects
 		.name = f->person,
 		.offset = fx->people_from,
 		.limit = fx->people_limit ? fx->people_limit : 200,
+		.anchor = fx->people_anchor,
+		.anchor_at = fx->people_anchor_at,
+		.total = fx->people_total,
 	};
 	struct hy_person *v = NULL;
 	struct hy_person_row *rows = NULL;
 	char err[256] = "";
 	size_t n = 0, total = 0, from = fx->people_from;
 	int counted = fx->people_count, rc = 0;
-	if (counted)
+	if (counted) {
 		rc = hy_store_people_count(s, &q, &total, err, sizeof err);
+		q.total = total;
+	}
 	if (rc == 0)
 		rc = hy_store_people_page(s, &q, &v, &n, err, sizeof err);
 	if (rc == 0 && n && !(rows = calloc(n, sizeof *rows)))

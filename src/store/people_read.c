@@ -303,6 +303,20 @@ static int order_page(struct hy_store *s, const struct hy_people_query *q,
 	return rc;
 }
 
+/* The meetings a body or dates name, then their appearances: with a body,
+ * along meetings_by_body (its key holds body and date, so no meeting's row
+ * is read), the bodies being those of the table of them whose name holds
+ * it (every distinct body, a few hundred); with dates alone, along
+ * meetings_by_date. Reading every meeting's row for its body instead
+ * took 1 to 2 s at 100,000 meetings. */
+#define FILTERED_FROM(body) \
+	((body) ? " FROM meetings m INDEXED BY meetings_by_body" \
+		  " CROSS JOIN appearances a ON a.meeting_id = m.id" : \
+		  " FROM meetings m CROSS JOIN appearances a ON a.meeting_id = m.id")
+#define BODY_IN(param) \
+	"AND ifnull(m.body, x'') IN (SELECT name FROM bodies" \
+	" WHERE instr(name, " param ") > 0)"
+
 int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q,
 			  size_t *total, char *err, size_t errlen)
 {
@@ -318,13 +332,13 @@ int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q,
 	char *sql;
 	if (q->body || dates)
 		sql = sqlite3_mprintf(
-			"SELECT count(DISTINCT a.person_id) FROM meetings m"
-			" JOIN appearances a ON a.meeting_id = m.id"
-			" JOIN persons p ON p.id = a.person_id"
+			"SELECT count(DISTINCT a.person_id)%s%s"
 			" WHERE %s %s %s",
+			FILTERED_FROM(q->body),
+			name ? " JOIN persons p ON p.id = a.person_id" : "",
 			dates ? "ifnull(m.date, '') BETWEEN ?1 AND ?2" :
 				"?1 = ?1 AND ?2 = ?2",
-			q->body ? "AND instr(m.body, ?3) > 0" : "",
+			q->body ? BODY_IN("?3") : "",
 			name ? "AND " NAME_IN("p.", "?4") : "");
 	else
 		sql = sqlite3_mprintf("SELECT count(*) FROM persons WHERE %s",
@@ -374,20 +388,42 @@ static int filtered_page(struct hy_store *s, const struct hy_people_query *q,
 	char *name = q->name ? hy_people_key(q->name) : NULL;
 	if (q->name && !name)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	char *sql = sqlite3_mprintf(
-		"SELECT p.id AS id, p.name, p.place,"
-		" sum(a.part = 'chair'), sum(a.part = 'attendee'),"
-		" sum(a.part = 'observer'), sum(a.part = 'invited'),"
-		" count(*) AS n, min(nullif(a.date, '')),"
-		" max(nullif(a.date, '')) AS last, NULL"
-		" FROM meetings m JOIN appearances a ON a.meeting_id = m.id"
-		" JOIN persons p ON p.id = a.person_id"
-		" WHERE %s %s %s"
-		" GROUP BY p.id ORDER BY %s LIMIT ?3 OFFSET ?4",
-		dates ? "ifnull(m.date, '') BETWEEN ?1 AND ?2" : "?1 = ?1 AND ?2 = ?2",
-		q->body ? "AND instr(m.body, ?5) > 0" : "",
-		name ? "AND " NAME_IN("p.", "?6") : "",
-		order[q->sort <= HY_PEOPLE_BY_LAST ? q->sort : 0]);
+	const char *where = dates ? "ifnull(m.date, '') BETWEEN ?1 AND ?2" :
+				    "?1 = ?1 AND ?2 = ?2";
+	const char *by = order[q->sort <= HY_PEOPLE_BY_LAST ? q->sort : 0];
+	char *sql;
+	if (name || q->sort == HY_PEOPLE_BY_NAME)
+		/* every person's row is needed: for the name or its sort key */
+		sql = sqlite3_mprintf(
+			"SELECT p.id AS id, p.name, p.place,"
+			" sum(a.part = 'chair'), sum(a.part = 'attendee'),"
+			" sum(a.part = 'observer'), sum(a.part = 'invited'),"
+			" count(*) AS n, min(nullif(a.date, '')),"
+			" max(nullif(a.date, '')) AS last, NULL"
+			"%s JOIN persons p ON p.id = a.person_id"
+			" WHERE %s %s %s"
+			" GROUP BY p.id ORDER BY %s LIMIT ?3 OFFSET ?4",
+			FILTERED_FROM(q->body), where, q->body ? BODY_IN("?5") : "",
+			name ? "AND " NAME_IN("p.", "?6") : "", by);
+	else
+		/* the counts from the indexes alone (appearances_by_meeting
+		 * holds the part and date), the persons' rows for the page
+		 * only: reading a row for each of 40,000 people took most of
+		 * half a second */
+		sql = sqlite3_mprintf(
+			"SELECT g.id, p.name, p.place, g.c, g.t, g.o, g.i, g.n, g.f,"
+			" g.last, NULL"
+			" FROM (SELECT a.person_id AS id,"
+			" sum(a.part = 'chair') AS c, sum(a.part = 'attendee') AS t,"
+			" sum(a.part = 'observer') AS o, sum(a.part = 'invited') AS i,"
+			" count(*) AS n, min(nullif(a.date, '')) AS f,"
+			" max(nullif(a.date, '')) AS last"
+			"%s WHERE %s %s GROUP BY a.person_id"
+			" ORDER BY %s LIMIT ?3 OFFSET ?4) g"
+			" JOIN persons p ON p.id = g.id ORDER BY %s",
+			FILTERED_FROM(q->body), where, q->body ? BODY_IN("?5") : "",
+			by, q->sort == HY_PEOPLE_BY_LAST ? "ifnull(g.last, '') DESC, g.id" :
+							   "g.n DESC, g.id");
 	int rc = sql ? sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK) {

@@ -280,6 +280,16 @@ static void t_pages(void **state)
 	assert_int_equal(v[0].count[HY_PART_CHAIR], 2);
 	assert_string_equal(v[0].first, "2022-01-01");
 	hy_people_free(v, n);
+	/* seen last within the dates, not over all of them (赵敏 came in
+	 * 2023 too) */
+	q = (struct hy_people_query){.sort = HY_PEOPLE_BY_LAST, .to = "2022-12-31"};
+	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
+	assert_int_equal(n, 4);
+	assert_string_equal(v[0].name, "张伟");
+	assert_string_equal(v[1].name, "王芳");
+	assert_string_equal(v[2].name, "赵敏");
+	assert_string_equal(v[3].last, "2021-01-01");
+	hy_people_free(v, n);
 	q = (struct hy_people_query){.body = "市政府"};
 	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
 	assert_int_equal(n, 0);
