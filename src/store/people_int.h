@@ -18,6 +18,7 @@ enum {
 	PS_INSERT,
 	PS_APPEAR,
 	PS_BUMP,   /* a person's counts, dates and role after an appearance */
+	PS_TOTAL,  /* one more person (schema v8) */
 	PS_GET,    /* people_read.c: one person */
 	PS_BY_KEY,
 	PS_BY_PY,
@@ -26,6 +27,7 @@ enum {
 	PS_UNDATED,
 	PS_MET,
 	PS_ROLE_IN, /* the last role between two dates */
+	PS_TOTAL_GET, /* how many persons (v8) */
 	PS_COUNT
 };
 

@@ -44,6 +44,8 @@ static const char sql_met[] =
 	" JOIN persons p ON p.id = b.person_id"
 	" WHERE a.person_id = ?1"
 	" GROUP BY b.person_id ORDER BY c DESC, b.person_id LIMIT ?2";
+static const char sql_total_get[] =
+	"SELECT n FROM people_total WHERE id = 0";
 static const char sql_role_in[] =
 	"SELECT role FROM appearances WHERE person_id = ?1"
 	" AND date BETWEEN ?2 AND ?3 AND ifnull(role, '') <> ''"
@@ -340,7 +342,24 @@ int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q,
 				"?1 = ?1 AND ?2 = ?2",
 			q->body ? BODY_IN("?3") : "",
 			name ? "AND " NAME_IN("p.", "?4") : "");
-	else
+	else if (!name && s->version >= 8) {
+		/* kept (people.c people_total); counted without its row */
+		rc = hy_people_stmt(s, PS_TOTAL_GET, sql_total_get, &st, err, errlen);
+		if (rc == 0) {
+			rc = sqlite3_step(st);
+			if (rc == SQLITE_ROW)
+				*total = (size_t)sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+			if (rc == SQLITE_ROW)
+				return 0;
+			if (rc != SQLITE_DONE)
+				return hy_store_fail(s, rc, "counting the people", err, errlen);
+		} else {
+			return rc;
+		}
+		st = NULL;
+		sql = sqlite3_mprintf("SELECT count(*) FROM persons");
+	} else
 		sql = sqlite3_mprintf("SELECT count(*) FROM persons WHERE %s",
 				      name ? NAME_IN("", "?4") : "1");
 	rc = sql ? sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) : SQLITE_NOMEM;

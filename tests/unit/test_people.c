@@ -74,6 +74,19 @@ static int sql_int(struct fx *f, const char *sql)
 	return v;
 }
 
+/* How many people there are (hy_store_people_count: people_total from
+ * v8), asserted equal to the rows of persons. */
+static size_t total(struct fx *f)
+{
+	struct hy_people_query q = {0};
+	size_t n = 0;
+	char err[256] = "";
+	if (hy_store_people_count(f->s, &q, &n, err, sizeof err))
+		fail_msg("count: %s", err);
+	assert_int_equal(n, sql_int(f, "SELECT count(*) FROM persons"));
+	return n;
+}
+
 /* Store a meeting: date, place, chair (with role), attendees (with
  * roles, NULL for none) and observers; strings are the caller's. */
 static int64_t put(struct fx *f, const char *date, const char *place,
@@ -221,7 +234,9 @@ static void t_delete(void **state)
 	int64_t m1 = put(f, "2021-01-01", "青川县", "张伟", "县长", att, roles1, 1, NULL, 0);
 	int64_t m2 = put(f, "2022-01-01", "青川县", "李强", "县长", att, roles2, 1, NULL, 0);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 3);
+	assert_int_equal(total(f), 3);
 	assert_int_equal(hy_store_delete(f->s, &m2, 1, NULL, err, sizeof err), 0);
+	assert_int_equal(total(f), 2); /* kept as they go */
 	struct hy_people_query q = {.sort = HY_PEOPLE_BY_COUNT};
 	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
 	assert_int_equal(n, 2); /* 李强 is gone */
@@ -235,6 +250,18 @@ static void t_delete(void **state)
 	assert_int_equal(hy_store_delete(f->s, &m1, 1, NULL, err, sizeof err), 0);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 0);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM appearances"), 0);
+	assert_int_equal(total(f), 0);
+	/* reindex counts them again; without the row they are counted */
+	put(f, "2021-01-01", "青川县", "张伟", "县长", att, roles1, 1, NULL, 0);
+	assert_int_equal(sqlite3_exec(f->s->db, "UPDATE people_total SET n = 99",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(hy_store_reindex(f->s, err, sizeof err), 0);
+	assert_int_equal(total(f), 2);
+	assert_int_equal(sqlite3_exec(f->s->db, "DELETE FROM people_total", NULL, NULL,
+				      NULL),
+			 SQLITE_OK);
+	assert_int_equal(total(f), 2);
 }
 
 /* Pages: each order, offset and limit; the dates count what they hold. */
@@ -471,6 +498,8 @@ static void t_migrate_v7(void **state)
 	reopen(f);
 	assert_int_equal(hy_store_version(f->s), 8);
 	assert_int_equal(sql_int(f, "PRAGMA user_version"), 8);
+	assert_int_equal(sql_int(f, "SELECT n FROM people_total"), 4);
+	assert_int_equal(total(f), 4);
 	assert_int_equal(find(f, "shanlei", NULL), 1);
 	assert_int_equal(find(f, "danlei", NULL), 0);
 	struct hy_people_query q = {.sort = HY_PEOPLE_BY_NAME};
