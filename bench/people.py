@@ -24,21 +24,28 @@ COLS, ROWS = 120, 40  # bench/tui.py's
 
 
 def timed(cmd):
-    """(ms, peak RSS KiB, stdout, CPU ms: user + system) of one run (the
-    child's rusage: on a busy machine the wall time waits for a CPU too)."""
+    """(ms, peak RSS KiB, stdout, CPU ms: user + system) of one run: GNU time
+    for the RSS (the child's own rusage would count the Python it was forked
+    from), the rusage of the wait for the CPU (on a busy machine the wall
+    time also waits for a CPU)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         t0 = time.perf_counter()
-        p = subprocess.Popen(cmd, stdout=out, stderr=err)
+        p = subprocess.Popen(["/usr/bin/time", "-f", "BENCH_MAXRSS %M"] + cmd,
+                             stdout=out, stderr=err)
         _, status, ru = os.wait4(p.pid, 0)
         ms = (time.perf_counter() - t0) * 1000
         p.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
+        stderr = err.read().decode(errors="replace")
         if p.returncode != 0:
-            raise SystemExit(f"bench: {' '.join(cmd)} failed: "
-                             f"{err.read().decode(errors='replace')[-500:]}")
+            raise SystemExit(f"bench: {' '.join(cmd)} failed: {stderr[-500:]}")
         text = out.read().decode()
-    return ms, ru.ru_maxrss, text, (ru.ru_utime + ru.ru_stime) * 1000
+    rss = 0
+    for line in stderr.splitlines():
+        if line.startswith("BENCH_MAXRSS "):
+            rss = int(line.split()[1])
+    return ms, rss, text, (ru.ru_utime + ru.ru_stime) * 1000
 
 
 def measure(cmd, runs=RUNS):

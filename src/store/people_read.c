@@ -35,15 +35,18 @@ static const char sql_undated[] =
 	" FROM appearances a JOIN meetings m ON m.id = a.meeting_id"
 	" WHERE a.person_id = ?1 AND a.date = ''"
 	" ORDER BY a.meeting_id LIMIT ?2";
+/* counted from the indexes of appearances alone, the persons' rows read
+ * for those shown only (a row each for everyone met was most of a
+ * career's reads) */
 static const char sql_met[] =
-	"SELECT b.person_id, count(DISTINCT b.meeting_id) AS c,"
-	" p.name, p.place"
+	"SELECT g.pid, g.c, p.name, p.place FROM"
+	" (SELECT b.person_id AS pid, count(DISTINCT b.meeting_id) AS c"
 	" FROM appearances a"
 	" JOIN appearances b ON b.meeting_id = a.meeting_id"
 	" AND b.person_id <> a.person_id"
-	" JOIN persons p ON p.id = b.person_id"
 	" WHERE a.person_id = ?1"
-	" GROUP BY b.person_id ORDER BY c DESC, b.person_id LIMIT ?2";
+	" GROUP BY b.person_id ORDER BY c DESC, b.person_id LIMIT ?2) g"
+	" JOIN persons p ON p.id = g.pid ORDER BY g.c DESC, g.pid";
 static const char sql_total_get[] =
 	"SELECT n FROM people_total WHERE id = 0";
 static const char sql_role_in[] =
