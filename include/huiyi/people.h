@@ -8,10 +8,14 @@
  * invited) and the role written beside the name (县委副书记、县长).
  *
  * The tables (persons, appearances) are made at import and by reindex
- * from the meetings and their people links; every read below is an index
- * range, so a page of people or one career costs the same at 100 or
- * 100,000 meetings. A screen pages people with hy_store_people_page and
- * reads one career with hy_store_career; nothing loads everyone. */
+ * from the meetings and their people links (schema v7; v8 reads a
+ * surname as a surname in the pinyin and the name order, and keeps how
+ * many persons there are). A page of everyone and one career are ranges
+ * of indexes, so they cost the same at 100 or 100,000 meetings; a page
+ * with a body or dates is an aggregate over those meetings' appearances.
+ * A screen pages people with hy_store_people_page (from a row already
+ * read) and reads one career with hy_store_career; nothing loads
+ * everyone. */
 #ifndef HUIYI_PEOPLE_H
 #define HUIYI_PEOPLE_H
 
