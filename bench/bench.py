@@ -229,6 +229,9 @@ def main():
     import people
     lines += people.section(binary, os.path.join(a.work, "bench.db"),
                             os.path.join(a.work, "bench-small.db"), d, nfiles, nsmall)
+    import trend
+    lines += trend.section(binary, os.path.join(a.work, "bench.db"),
+                           os.path.join(a.work, "bench-small.db"), nfiles, nsmall)
     # last: one more import writes another database as big as bench.db,
     # which would leave the browser and search timings a cold file cache
     lines[written_at:written_at] = written_lines(binary, d, a.work)

@@ -8,7 +8,6 @@ pkgs=(pkg-config:pkg-config
       icu-uc:libicu-dev
       icu-i18n:libicu-dev
       jansson:libjansson-dev
-      libcrypto:libssl-dev
       cmocka:libcmocka-dev)
 cmds=(cc:gcc make:make tmux:tmux mandoc:mandoc python3:python3 sqlite3:sqlite3
       iconv:libc-bin valgrind:valgrind)
@@ -39,7 +38,7 @@ mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
 echo "huiyi: missing build dependencies: ${missing[*]}"
 if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null; then
 	echo "huiyi: install them with: sudo apt-get install ${missing[*]}" >&2
-	echo "       (on other systems: the equivalent -dev packages of ncursesw, sqlite3, ICU, jansson, OpenSSL libcrypto, cmocka; and tmux, mandoc, python3)" >&2
+	echo "       (on other systems: the equivalent -dev packages of ncursesw, sqlite3, ICU, jansson, cmocka; and tmux, mandoc, python3)" >&2
 	exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive

@@ -14,7 +14,7 @@ struct hy_buf {
 	int oom;
 };
 
-/* Make room for extra more bytes (and a NUL). 0, or -1 with oom set. */
+/* Make room for extra more bytes (and a NUL). 0, or HY_ERR_NOMEM with oom set. */
 int hy_buf_reserve(struct hy_buf *b, size_t extra);
 
 /* Append s[0..n). */

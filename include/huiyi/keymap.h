@@ -32,6 +32,7 @@ enum hy_action {
 	HY_ACT_HELP,
 	HY_ACT_REFRESH,
 	HY_ACT_PEOPLE,
+	HY_ACT_TREND,
 };
 
 /* The action of key on screen (HY_ACT_NONE if unbound); *arg gets the

@@ -29,6 +29,7 @@
 #include "huiyi/screen_meeting.h"
 #include "huiyi/screen_people.h"
 #include "huiyi/screen_results.h"
+#include "huiyi/screen_trend.h"
 
 enum hy_screen {
 	HY_SCREEN_LIST = 0,
@@ -38,6 +39,7 @@ enum hy_screen {
 	HY_SCREEN_PEOPLE,  /* everyone, a table */
 	HY_SCREEN_CAREER,  /* one person's roles and meetings */
 	HY_SCREEN_ATTEND,  /* one meeting's people */
+	HY_SCREEN_TREND,   /* the results' search per period */
 	HY_SCREEN_COUNT
 };
 
@@ -64,6 +66,8 @@ struct hy_effects {
 	size_t people_anchor_at, people_total;
 	int64_t load_career; /* a person's career (0: none) */
 	int64_t load_attend; /* a meeting's people (0: none) */
+	/* the trend screen's counts: 1 + the grouping (0: none) */
+	int trend;
 };
 
 /* Screens stacked deeper than this replace the one on top. */
@@ -106,6 +110,7 @@ struct hy_model {
 	struct hy_people people;
 	struct hy_ui_career career;
 	struct hy_attend attend;
+	struct hy_trend_screen trend;
 };
 
 /* A fresh model for a w×h terminal; the first update should be asked for

@@ -84,6 +84,10 @@ int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank,
 void hy_model_refresh(struct hy_model *m, struct hy_effects *fx);
 
 size_t hy_model_list_height(const struct hy_model *m); /* rows of the list */
+/* Narrow the filter's dates to from..to ("YYYY-MM-DD", the body and
+ * person kept) and load the list again (the trend screen's Enter). */
+void hy_list_narrow(struct hy_model *m, const char *from, const char *to,
+		    struct hy_effects *fx);
 /* The active filter as the user would type it ("" when none). */
 void hy_model_filter_text(const struct hy_model *m, char *out, size_t len);
 

@@ -72,8 +72,13 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen);
 /* Roll back the open batch (no-op without one). */
 void hy_store_rollback(struct hy_store *s);
 
-/* Lower-case hex SHA-256 of data[0..n) (OpenSSL EVP). Returns 0 or
- * HY_ERR_NOMEM. */
+/* What the store sets up once for the process, at start-up: ICU's zh
+ * collator (people's sort keys), made while ICU's allocator is strict
+ * (mem.h). 0. */
+int hy_store_init(void);
+
+/* Lower-case hex SHA-256 of data[0..n) (src/store/sha256.c: no memory,
+ * cannot fail). Returns 0. */
 int hy_store_sha256(const void *data, size_t n, char hex[65]);
 
 /* 1 if a meeting with this content hash is stored, 0 if not, or < 0. */

@@ -39,6 +39,8 @@ int hy_cli_search(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_reindex(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_delete(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_people(const struct hy_cli *c, int argc, char **argv);
+int hy_cli_trend(const struct hy_cli *c, int argc, char **argv);
+int hy_cli_export(const struct hy_cli *c, int argc, char **argv);
 /* No command: the full-screen browser. */
 int hy_cli_browse(const struct hy_cli *c);
 
@@ -120,8 +122,15 @@ void hy_cli_put(FILE *f, const char *s);
  * by another program) as U+FFFD rather than no value at all. */
 json_t *hy_cli_json_str(const char *s);
 /* Write JSON text (jansson's) with C1, DEL, bidi and invisible format
- * characters as \uXXXX escapes: equal JSON, nothing a terminal obeys. */
-void hy_cli_put_json(FILE *f, const char *json);
+ * characters as \uXXXX escapes: equal JSON, nothing a terminal obeys.
+ * 0, or HY_ERR_NOMEM (nothing written) when jansson ran out of memory
+ * while the value was made. */
+int hy_cli_put_json(FILE *f, const char *json);
+/* jansson's allocator (set by main before any JSON is made): a failed
+ * allocation is remembered, since jansson's json_object_set_new and the
+ * like then leave a member out and say so only in a return value nobody
+ * checks; hy_cli_put_json writes nothing after one. */
+void hy_cli_json_init(void);
 /* Print text wrapped at `width` columns (0 = no wrapping); the first
  * line starts after `first` columns already used, following lines are
  * indented by `indent` spaces. Ends with a newline. */
@@ -130,6 +139,19 @@ void hy_cli_wrap(const struct hy_cli *c, FILE *f, const char *text,
 /* A copy of s, or NULL when s is NULL or empty; sets *oom when out of
  * memory. */
 char *hy_cli_dup(const char *s, int *oom);
+/* A bar of Unicode eighth blocks for v on a scale of 0..max over width
+ * columns (trend): full blocks, then one of 1/8..7/8, then spaces to
+ * exactly width columns, into out (outlen bytes: 3 * width + 1 holds
+ * any). A value above 0 gets an eighth at least, max the whole width.
+ * Returns the bytes written. */
+size_t hy_cli_trend_bar(double v, double max, size_t width, char *out,
+			size_t outlen);
+/* One meeting as a readable document (export.c: export --format md|txt,
+ * show --format md|txt): title, metadata, summary, numbered sections;
+ * md as Markdown. Controls print as U+FFFD. */
+struct hy_export_item;
+void hy_cli_export_doc(const struct hy_cli *c, FILE *f, int md,
+		       const struct hy_export_item *it);
 /* Columns of the terminal on fd, or 0 when fd is not a terminal. */
 size_t hy_cli_term_cols(int fd);
 

@@ -131,7 +131,8 @@ void hy_cli_help(FILE *f)
 	      "files already stored\n"
 	      "  list [--from D] [--to D] [--body B] [--person P] [--json]\n"
 	      "                                   meetings, newest first\n"
-	      "  show ID [--section N] [--json]   one meeting\n"
+	      "  show ID [--section N] [--json] [--format md|txt]\n"
+	      "                                   one meeting\n"
 	      "  search QUERY [--limit N] [--offset N] [--sort rank|date]\n"
 	      "         [--from D] [--to D] [--body B] [--person P] [--json]\n"
 	      "                                   sections that match, best "
@@ -149,6 +150,15 @@ void hy_cli_help(FILE *f)
 	      "meetings, and who\n"
 	      "                                   they met; NAME in either "
 	      "script or pinyin\n"
+	      "  trend QUERY... [--by month|quarter|year] [--from D] [--to D]\n"
+	      "         [--body B] [--person P] [--share] [--json]\n"
+	      "                                   matching meetings per period,"
+	      " as bars\n"
+	      "  export --format csv|jsonl|md|txt [--from D] [--to D] [--body B]\n"
+	      "         [--person P] [--query Q] [--out DIR|FILE] [--bom] "
+	      "[--force]\n"
+	      "                                   the meetings as tables or "
+	      "documents\n"
 	      "  (none)                           the browser; for now the "
 	      "list\n"
 	      "\n"
@@ -244,7 +254,8 @@ int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts,
 	return 0;
 }
 
-/* mkdir -p of the folder that holds path. */
+/* mkdir -p of the folder that holds path: 0, HY_ERR_NOMEM, or HY_ERR_IO
+ * with errno set. */
 static int make_parent(const char *path)
 {
 	char *d = strdup(path);
@@ -252,7 +263,7 @@ static int make_parent(const char *path)
 	int rc = 0;
 
 	if (!d)
-		return -1;
+		return HY_ERR_NOMEM;
 	slash = strrchr(d, '/');
 	if (slash && slash != d) {
 		*slash = '\0';
@@ -262,7 +273,7 @@ static int make_parent(const char *path)
 			char c = *p;
 			*p = '\0';
 			if (mkdir(d, 0700) != 0 && errno != EEXIST)
-				rc = -1;
+				rc = HY_ERR_IO;
 			*p = c;
 			if (c == '\0')
 				break;
@@ -323,10 +334,10 @@ int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s)
 	char err[512] = "";
 	int flags = create ? HY_STORE_CREATE : 0, rc;
 
-	if (create && c->db_default && make_parent(c->db) != 0) {
+	if (create && c->db_default && (rc = make_parent(c->db)) != 0) {
 		hy_cli_error("%s: cannot create its folder: %s", c->db,
-			     strerror(errno));
-		return HY_ERR_IO;
+			     rc == HY_ERR_NOMEM ? "out of memory" : strerror(errno));
+		return rc;
 	}
 	if (!create && !writable(c->db))
 		flags = HY_STORE_READONLY;

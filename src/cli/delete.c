@@ -22,12 +22,12 @@ static int print_json(const int64_t *ids, size_t n)
 {
 	json_t *o = json_object(), *a = json_array();
 	char *text;
-	int rc = -1;
+	int rc = HY_ERR_NOMEM;
 
 	if (!o || !a) {
 		json_decref(o);
 		json_decref(a);
-		return -1;
+		return HY_ERR_NOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
 		int dup = 0;
@@ -39,10 +39,10 @@ static int print_json(const int64_t *ids, size_t n)
 	json_object_set_new(o, "deleted", a);
 	text = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
 	if (text) {
-		hy_cli_put_json(stdout, text);
-		fputc('\n', stdout);
+		rc = hy_cli_put_json(stdout, text);
+		if (rc == 0)
+			fputc('\n', stdout);
 		free(text);
-		rc = 0;
 	}
 	json_decref(o);
 	return rc;

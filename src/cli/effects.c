@@ -4,7 +4,9 @@
 #include "huiyi/err.h"
 #include "huiyi/people.h"
 #include "huiyi/search.h"
+#include "huiyi/trend.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -406,6 +408,60 @@ static int load_attend(struct hy_store *s, struct hy_model *m, int64_t meeting)
 	return rc == HY_ERR_NOMEM ? rc : 0;
 }
 
+/* The trend screen's periods (fx->trend: 1 + the grouping): the corpus
+ * and the search counted with the list's filter, as huiyi trend counts
+ * them, every period from the first to the last, gaps too. */
+static int run_trend(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
+{
+	struct hy_store_filter f = {m->list.filter.from, m->list.filter.to, m->list.filter.body,
+				    m->list.filter.person};
+	enum hy_trend_by by = (enum hy_trend_by)(fx->trend - 1);
+	struct hy_trend corpus = {0}, q = {0};
+	struct hy_trend_row *rows = NULL;
+	size_t n = 0, cap = 0, ci = 0, qi = 0;
+	char err[256] = "", p[16];
+	int rc = hy_store_trend(s, NULL, &f, by, &corpus, err, sizeof err);
+	if (rc == 0)
+		rc = hy_store_trend(s, m->trend.query, &f, by, &q, err, sizeof err);
+	memset(fx, 0, sizeof *fx);
+	if (rc == 0 && corpus.n > 0) {
+		snprintf(p, sizeof p, "%s", corpus.v[0].period);
+		for (;;) {
+			if (n == cap) {
+				size_t ncap = cap ? cap * 2 : 64;
+				struct hy_trend_row *v = ncap > 100000 ? NULL :
+					realloc(rows, ncap * sizeof *v);
+				if (!v) {
+					rc = HY_ERR_NOMEM;
+					break;
+				}
+				rows = v;
+				cap = ncap;
+			}
+			struct hy_trend_row *r = &rows[n++];
+			memset(r, 0, sizeof *r);
+			memcpy(r->period, p, sizeof p);
+			if (ci < corpus.n && strcmp(corpus.v[ci].period, p) == 0)
+				r->corpus = corpus.v[ci++].meetings;
+			if (qi < q.n && strcmp(q.v[qi].period, p) == 0) {
+				r->meetings = q.v[qi].meetings;
+				r->sections = q.v[qi++].sections;
+			}
+			if (ci >= corpus.n || hy_trend_next(p, by, p) != 0)
+				break;
+		}
+	}
+	size_t undated = corpus.undated;
+	hy_trend_free(&corpus);
+	hy_trend_free(&q);
+	if (rc) {
+		free(rows);
+		hy_model_error(m, err[0] ? err : hy_err_str(rc));
+		return rc == HY_ERR_NOMEM ? rc : 0;
+	}
+	return hy_model_trend(m, rows, n, undated, fx);
+}
+
 int hy_effects_run(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
 {
 	int rc = 0;
@@ -417,6 +473,12 @@ int hy_effects_run(struct hy_store *s, struct hy_model *m, struct hy_effects *fx
 			fx->quit |= quit;
 			if (load)
 				fx->load_meeting = load;
+			continue;
+		}
+		if (fx->trend) {
+			int quit = fx->quit;
+			rc = run_trend(s, m, fx);
+			fx->quit |= quit;
 			continue;
 		}
 		if (fx->load_meeting) {

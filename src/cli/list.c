@@ -134,7 +134,10 @@ static int on_json(const struct hy_store_row *row, void *ctx)
 	json_decref(o);
 	if (!s)
 		return HY_ERR_NOMEM;
-	hy_cli_put_json(stdout, s);
+	if (hy_cli_put_json(stdout, s) != 0) {
+		free(s);
+		return HY_ERR_NOMEM;
+	}
 	fputc('\n', stdout);
 	free(s);
 	(void)l;

@@ -1,8 +1,11 @@
 /* main.c: global options, the database path, and the subcommands. */
 #include "cli.h"
 
+#include "huiyi/mem.h"
+#include "huiyi/store.h"
 #include "huiyi/width.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <pwd.h>
@@ -12,7 +15,8 @@
 
 /* -d FILE, else $HUIYI_DB, else $XDG_DATA_HOME/huiyi/huiyi.db with
  * XDG_DATA_HOME defaulting to ~/.local/share (a relative XDG_DATA_HOME is
- * ignored, as the XDG spec says). The result is malloc()ed. */
+ * ignored, as the XDG spec says). The result is malloc()ed; NULL with
+ * errno ENOMEM when memory ran out, else NULL when there is no home. */
 static char *db_path(const char *opt, int *is_default)
 {
 	const char *env = getenv("HUIYI_DB");
@@ -41,8 +45,10 @@ static char *db_path(const char *opt, int *is_default)
 		struct passwd *pw = getpwuid(getuid());
 		home = pw ? pw->pw_dir : NULL;
 	}
-	if (!home || home[0] != '/')
+	if (!home || home[0] != '/') {
+		errno = 0; /* getpwuid's, if any: not ours to report */
 		return NULL;
+	}
 	n = strlen(home) + sizeof "/.local/share/huiyi/huiyi.db";
 	p = malloc(n);
 	if (p)
@@ -85,12 +91,21 @@ int main(int argc, char **argv)
 		{"reindex", hy_cli_reindex},
 		{"delete", hy_cli_delete},
 		{"people", hy_cli_people},
+		{"trend", hy_cli_trend},
+		{"export", hy_cli_export},
 	};
 	const char *db = NULL, *codeset, *amb = NULL, *theme = NULL;
 	char **rest;
 	int n = 0, help = 0, version = 0, rc;
 	struct hy_cli c = {0};
 	char *path;
+
+	/* the libraries that set themselves up on first use, now: one
+	 * line and exit 1 if memory runs out there (huiyi/mem.h) */
+	hy_mem_icu_strict(1);
+	hy_store_init();
+	hy_mem_icu_strict(0);
+	hy_cli_json_init();
 
 	setlocale(LC_ALL, "");
 	codeset = nl_langinfo(CODESET);
@@ -193,23 +208,29 @@ int main(int argc, char **argv)
 		free(rest);
 		return hy_cli_usage(NULL, "--theme takes auto, light or dark");
 	}
+	errno = 0;
 	path = db_path(db, &c.db_default);
 	if (!path) {
 		free(rest);
-		hy_cli_error("no database path: HOME (and XDG_DATA_HOME) are "
-			     "not absolute paths, and the user has no home "
-			     "folder; set HUIYI_DB or use -d FILE");
+		if (errno == ENOMEM)
+			hy_cli_error("out of memory");
+		else
+			hy_cli_error("no database path: HOME (and XDG_DATA_HOME) are "
+				     "not absolute paths, and the user has no home "
+				     "folder; set HUIYI_DB or use -d FILE");
 		return HY_EXIT_FAIL;
 	}
 	c.db = path;
 	if (n == 0) {
 		rc = hy_cli_browse(&c);
 	} else {
-		rc = -1;
-		for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
-			if (strcmp(rest[0], cmds[i].name) == 0)
-				rc = cmds[i].run(&c, n, rest);
-		if (rc == -1)
+		size_t i = 0;
+		while (i < sizeof cmds / sizeof cmds[0] &&
+		       strcmp(rest[0], cmds[i].name) != 0)
+			i++;
+		if (i < sizeof cmds / sizeof cmds[0])
+			rc = cmds[i].run(&c, n, rest);
+		else
 			rc = hy_cli_usage(NULL, "unknown command '%s'",
 					  rest[0]);
 	}

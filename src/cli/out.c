@@ -16,6 +16,7 @@
 
 #include "cli.h"
 
+#include "huiyi/err.h"
 #include "huiyi/utf8.h"
 #include "huiyi/width.h"
 
@@ -181,9 +182,28 @@ json_t *hy_cli_json_str(const char *s)
 	return j;
 }
 
-void hy_cli_put_json(FILE *f, const char *json)
+/* set once any allocation of jansson's failed (hy_cli_json_init) */
+static int json_oom;
+
+static void *json_alloc(size_t n)
 {
-	size_t len = strlen(json), run = 0;
+	void *p = malloc(n);
+	if (!p)
+		json_oom = 1;
+	return p;
+}
+
+void hy_cli_json_init(void)
+{
+	json_set_alloc_funcs(json_alloc, free);
+}
+
+int hy_cli_put_json(FILE *f, const char *json)
+{
+	size_t len, run = 0;
+	if (json_oom) /* a member or an element may be missing */
+		return HY_ERR_NOMEM;
+	len = strlen(json);
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t n = hy_utf8_decode(json + i, len - i, &cp);
@@ -202,6 +222,7 @@ void hy_cli_put_json(FILE *f, const char *json)
 		i += n;
 	}
 	fwrite(json + run, 1, len - run, f);
+	return 0;
 }
 
 static void spaces(FILE *f, size_t n)

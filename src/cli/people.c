@@ -117,15 +117,19 @@ static void print_people(const struct table *t, const struct hy_person *v,
 	}
 }
 
-static void put_json(json_t *o)
+/* One JSON line: 0 or HY_ERR_NOMEM (o NULL, or jansson ran out). */
+static int put_json(json_t *o)
 {
 	char *s = o ? json_dumps(o, JSON_COMPACT) : NULL;
+	int rc = HY_ERR_NOMEM;
 	json_decref(o);
 	if (s) {
-		hy_cli_put_json(stdout, s);
-		fputc('\n', stdout);
+		rc = hy_cli_put_json(stdout, s);
+		if (rc == 0)
+			fputc('\n', stdout);
 		free(s);
 	}
+	return rc;
 }
 
 static json_t *person_json(const struct hy_person *p)
@@ -167,8 +171,13 @@ static long run_list(const struct hy_cli *c, struct hy_store *s,
 			return rc;
 		}
 		if (json) {
-			for (size_t k = 0; k < n; k++)
-				put_json(person_json(&v[k]));
+			for (size_t k = 0; rc == 0 && k < n; k++)
+				rc = put_json(person_json(&v[k]));
+			if (rc) {
+				hy_people_free(v, n);
+				hy_cli_error("out of memory");
+				return rc;
+			}
 		} else {
 			if (total == 0 && n > 0)
 				measure(&t, v, n);
@@ -310,6 +319,8 @@ static int run_career(const struct hy_cli *c, struct hy_store *s,
 	if (rc == 0 && n > 0 && !(k = calloc(n, sizeof *k)))
 		rc = hy_err_set(err, sizeof err, HY_ERR_NOMEM, "out of memory");
 	char *want = place && place[0] ? hy_people_key(place) : NULL;
+	if (rc == 0 && place && place[0] && !want)
+		rc = hy_err_set(err, sizeof err, HY_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		rc = hy_store_career(s, ids[i], 0, 10, &k[keep], err, sizeof err);
 		if (rc == 0 && want && strcmp(k[keep].who.place, want) != 0)
@@ -332,21 +343,26 @@ static int run_career(const struct hy_cli *c, struct hy_store *s,
 		fputs(" (huiyi people lists everyone)\n", stderr);
 		rc = HY_ERR_NOTFOUND;
 	} else if (json) {
-		for (size_t i = 0; i < keep; i++)
-			put_json(career_json(&k[i]));
+		for (size_t i = 0; rc == 0 && i < keep; i++)
+			rc = put_json(career_json(&k[i]));
+		if (rc)
+			hy_cli_error("out of memory");
 	} else if (keep == 1) {
 		print_career(c, &k[0]);
 	} else {
 		/* never merged: the user picks one by its ID or place */
 		struct table t = {.c = c, .cols = hy_cli_term_cols(STDOUT_FILENO)};
 		struct hy_person *v = malloc(keep * sizeof *v);
-		if (v) {
-			for (size_t i = 0; i < keep; i++)
-				v[i] = k[i].who;
-			measure(&t, v, keep);
-			print_people(&t, v, keep);
-			free(v);
+		if (!v) {
+			hy_cli_error("out of memory");
+			rc = HY_ERR_NOMEM;
+			goto done;
 		}
+		for (size_t i = 0; i < keep; i++)
+			v[i] = k[i].who;
+		measure(&t, v, keep);
+		print_people(&t, v, keep);
+		free(v);
 		fflush(stdout);
 		fprintf(stderr, "huiyi: %zu people are called ", keep);
 		hy_cli_put_line(stderr, name);
@@ -354,6 +370,7 @@ static int run_career(const struct hy_cli *c, struct hy_store *s,
 		      stderr);
 		rc = HY_ERR_INVALID;
 	}
+done:
 	for (size_t i = 0; i < keep; i++)
 		hy_career_free(&k[i]);
 	free(k);

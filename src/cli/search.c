@@ -51,7 +51,8 @@ struct out {
 };
 
 /* The same date rules as list: YYYY-MM-DD, YYYY-MM or YYYY, a month or
- * year covering all its days. out[16] gets "YYYY-MM-DD". 0 or -1. */
+ * year covering all its days. out[16] gets "YYYY-MM-DD". 0 or
+ * HY_ERR_INVALID. */
 static int date_bound(const char *s, int upper, char out[16])
 {
 	static const int mdays[] = {31, 28, 31, 30, 31, 30,
@@ -60,23 +61,23 @@ static int date_bound(const char *s, int upper, char out[16])
 	int y, m = upper ? 12 : 1, d = 1, leap, max;
 
 	if (len != 4 && len != 7 && len != 10)
-		return -1;
+		return HY_ERR_INVALID;
 	for (size_t i = 0; i < len; i++) {
 		int dash = i == 4 || i == 7;
 		if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return -1;
+			return HY_ERR_INVALID;
 	}
 	y = atoi(s);
 	if (len >= 7)
 		m = atoi(s + 5);
 	if (m < 1 || m > 12)
-		return -1;
+		return HY_ERR_INVALID;
 	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	max = mdays[m - 1] + (m == 2 && leap);
 	if (len == 10) {
 		d = atoi(s + 8);
 		if (d < 1 || d > max)
-			return -1;
+			return HY_ERR_INVALID;
 	} else if (upper) {
 		d = max;
 	}
@@ -135,7 +136,10 @@ static int on_json(const struct hy_search_hit *h, struct out *o)
 	json_decref(j);
 	if (!line)
 		return HY_ERR_NOMEM;
-	hy_cli_put_json(stdout, line);
+	if (hy_cli_put_json(stdout, line) != 0) {
+		free(line);
+		return HY_ERR_NOMEM;
+	}
 	fputc('\n', stdout);
 	free(line);
 	(void)o;

@@ -1,12 +1,14 @@
-/* show.c: `huiyi show ID [--section N] [--json]`.
+/* show.c: `huiyi show ID [--section N] [--json] [--format text|json|md|txt]`.
  *
  * Text: the metadata block (标题 日期 发布 机构 会议 主持 出席 列席, "-"
  * when unknown), the summary, then each section as `§N heading` and its
  * text, wrapped at the terminal's width (80 columns when piped). With
- * --section N only that section. JSON: one object, keys in a fixed order. */
+ * --section N only that section. JSON: one object, keys in a fixed order.
+ * --format md or txt: the document export writes for it (export.c). */
 #include "cli.h"
 
 #include "huiyi/err.h"
+#include "huiyi/export.h"
 #include "huiyi/utf8.h"
 
 #include <errno.h>
@@ -126,7 +128,10 @@ static int print_json(const struct hy_store_record *r,
 	json_decref(o);
 	if (!text)
 		return HY_ERR_NOMEM;
-	hy_cli_put_json(stdout, text);
+	if (hy_cli_put_json(stdout, text) != 0) {
+		free(text);
+		return HY_ERR_NOMEM;
+	}
 	fputc('\n', stdout);
 	free(text);
 	return 0;
@@ -241,6 +246,19 @@ static void print_text(const struct hy_cli *c,
 	}
 }
 
+/* --format md|txt: the meeting as export writes it. */
+struct doc {
+	const struct hy_cli *c;
+	int md;
+};
+
+static int on_doc(const struct hy_export_item *it, void *ctx)
+{
+	const struct doc *d = ctx;
+	hy_cli_export_doc(d->c, stdout, d->md, it);
+	return 0;
+}
+
 /* A positive decimal number, or -1. */
 static long long positive(const char *s)
 {
@@ -249,11 +267,12 @@ static long long positive(const char *s)
 
 int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 {
-	const char *sect = NULL;
+	const char *sect = NULL, *format = NULL;
 	int json = 0, npos, rc;
 	const struct hy_cli_opt opts[] = {
 		{"--section", &sect, NULL},
 		{"--json", NULL, &json},
+		{"--format", &format, NULL},
 		{NULL, NULL, NULL},
 	};
 	struct hy_store_record r;
@@ -284,6 +303,23 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 	free(pos);
 	if (sect && (sn = positive(sect)) < 0)
 		return hy_cli_usage("show", "bad section number '%s'", sect);
+	if (format && strcmp(format, "json") == 0) {
+		json = 1;
+		format = NULL;
+	} else if (format && strcmp(format, "text") == 0) {
+		if (json)
+			return hy_cli_usage("show", "--json or --format text?");
+		format = NULL;
+	} else if (format && strcmp(format, "md") != 0 &&
+		   strcmp(format, "txt") != 0) {
+		return hy_cli_usage("show", "bad format '%s' for --format "
+					    "(text, json, md or txt)",
+				    format);
+	} else if (format && (json || sect)) {
+		return hy_cli_usage("show", "--format %s is the whole meeting "
+					    "(no --json, no --section)",
+				    format);
+	}
 
 	rc = hy_cli_open(c, 0, &s);
 	if (rc == HY_ERR_NOTFOUND) {
@@ -293,6 +329,16 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 	}
 	if (rc)
 		return HY_EXIT_FAIL;
+	if (format) {
+		struct doc d = {c, strcmp(format, "md") == 0};
+		rc = hy_store_export_id(s, id, on_doc, &d, err, sizeof err);
+		hy_store_close(s);
+		if (rc) {
+			hy_cli_error("%s", err[0] ? err : hy_err_str(rc));
+			return HY_EXIT_FAIL;
+		}
+		return HY_EXIT_OK;
+	}
 	rc = hy_store_get(s, id, &r, err, sizeof err);
 	hy_store_close(s);
 	if (rc) {

@@ -220,7 +220,10 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 		if (!(k = parse_num(d, j, end, &c)))
 			return 0;
 		j = skip_spaces(d, j + k, end);
-		if (!match(d, j, end, "日") && !match(d, j, end, "号"))
+		/* 3月8，县长…: 日 left out before a comma */
+		if (j < end && d->cp[j] == ',' && k <= 2 && is_digit(d->cp[j - 1]))
+			j--;
+		else if (!match(d, j, end, "日") && !match(d, j, end, "号"))
 			return 0;
 		j++;
 		t->m = (int)a;

@@ -97,7 +97,8 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	    clause_end(d, a, b, 1) >= b - 1 && !is_content_line(d, a, b))
 		return L_CHROME;
 	/* 凡本报记者署名文字…未经授权不得转载…: a copyright notice */
-	static const char *const rights[] = {"未经授权", "不得转载", "版权均属", "依法追究"};
+	static const char *const rights[] = {"未经授权", "不得转载", "版权均属", "依法追究",
+					     "转载请", "原文出处", "原创文章"};
 	if (len <= 300 && (find(d, a, b, "授权") != NPOS || find(d, a, b, "转载") != NPOS ||
 			   find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS) &&
 	    has_any(d, a, b, rights, COUNT(rights)))
@@ -135,6 +136,14 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		for (size_t i = a + 2; i < b && i < a + 12; i++)
 			if (d->cp[i] == ':')
 				return L_META;
+		/* • 文件标题 某区政府召开…, • 主题分类 行政事务: its label and a space */
+		static const char *const index_labels[] = {"文件标题", "标题", "名称", "发文字号",
+							   "主题分类", "体裁分类", "有效性"};
+		size_t k = match_any(d, a + 2, b, meta_marks, COUNT(meta_marks), NULL);
+		if (!k)
+			k = match_any(d, a + 2, b, index_labels, COUNT(index_labels), NULL);
+		if (k && (a + 2 + k == b || is_space(d->cp[a + 2 + k])))
+			return L_META;
 	}
 	if (match(d, a, b, "图为") || match(d, a, b, "图片") ||
 	    match(d, a, b, "会议现场")) {
@@ -148,10 +157,28 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		size_t arrows = 0;
 		for (size_t i = a; i < b; i++)
 			arrows += d->cp[i] == '>' || d->cp[i] == 0xBB || d->cp[i] == 0x2192 ||
-				  d->cp[i] == 0x203A;
+				  d->cp[i] == 0x203A ||
+				  (d->cp[i] == '/' && i > a && !is_digit(d->cp[i - 1])); /* not 2020/1/17 */
 		if (arrows >= 1 && (match(d, a, b, "首页") || match(d, a, b, "当前位置") ||
 				    match(d, a, b, "您的位置") || match(d, a, b, "你的位置") ||
 				    match(d, a, b, "位置") || arrows >= 2))
+			return L_CHROME;
+	}
+	/* 首页 新闻中心 政务要闻: a trail of short words from the home page */
+	int home = match(d, a, b, "首页") || match(d, a, b, "网站首页") ||
+		   (match(d, a, b, "首") && match(d, skip_spaces(d, a + 1, b), b, "页"));
+	if (len <= 60 && home && find(d, a, b, "会") == NPOS) {
+		size_t words = 0, longest = 0, run = 0;
+		for (size_t i = a; i <= b; i++) {
+			if (i == b || is_space(d->cp[i])) {
+				words += run > 0;
+				longest = run > longest ? run : longest;
+				run = 0;
+			} else {
+				run++;
+			}
+		}
+		if (words >= 2 && longest <= 8) /* 首 页 区县招商 产业园区 … */
 			return L_CHROME;
 	}
 	/* ?!?/p>, admin, a lone digit: nothing Chinese in a short line */

@@ -345,6 +345,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* title: the first body line that reads like one. A line without
 	 * Chinese (a user name) or a short column label (旗级要闻) before a
 	 * line that names a meeting is page chrome, not the title. */
+	static const char *const columns[] = {"新闻", "动态", "要闻", "频道", "栏目", "资讯"};
 	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
 		if (kind[i] != L_BODY)
 			continue;
@@ -359,11 +360,28 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		int dated_title = l.b - l.a <= 40 && find(&d, l.a, l.b, "会") != NPOS &&
 				  has_any(&d, l.a, l.b, convened, COUNT(convened)) &&
 				  e == l.b;
+		/* …专题会议(第7次), …会议(扩大): the name's own bracket */
+		int named_tail = 0;
+		if (last == ')' && l.b - l.a > 6) {
+			size_t o = l.b - 1;
+			while (o > l.a && l.b - o < 10 && d.cp[o - 1] != '(')
+				o--;
+			named_tail = o > l.a && d.cp[o - 1] == '(' &&
+				     (match(&d, o, l.b, "第") || match(&d, o, l.b, "扩大")) &&
+				     find(&d, l.a, o, "会") != NPOS;
+		}
 		int titleish = l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) &&
 			       last != 0x3001 && last != ',' && last != ':' &&
 			       (dated_title ||
 				find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
-			       !starts_item(&d, l.a, l.b) && !ends_paragraph(&d, l.a, l.b);
+			       !starts_item(&d, l.a, l.b) &&
+			       (named_tail || !ends_paragraph(&d, l.a, l.b));
+		/* 县区新闻: — a column's label, before the title */
+		if (!titleish && last == ':' && l.b - l.a <= 10 && find(&d, l.a, l.b, "会") == NPOS &&
+		    has_any(&d, l.a, l.b, columns, COUNT(columns))) {
+			kind[i] = L_CHROME;
+			continue;
+		}
 		if (!titleish)
 			break;
 		size_t next = i + 1;
@@ -645,6 +663,14 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			goto out;
 		if (!m->chair && (rc = find_chair(d, a, cut, m)))
 			goto out;
+		/* …“大工委”召开党建联席会议，…。会议由大工委书记某某召集: the
+		 * chair in a later sentence of the opening */
+		for (size_t i = clause_end(d, a, cut, 1) + 1; !m->chair && i < cut;) {
+			size_t e = clause_end(d, i, cut, 1);
+			if ((rc = find_chair(d, i, e, m)))
+				goto out;
+			i = e + 1;
+		}
 		static const char *const convene[] = {"召开", "举行"};
 		/* 为深入贯彻区委工作会议精神，…，4月17日，某镇召开…: the meetings
 		 * a purpose clause names are others; the name comes after it */
@@ -656,9 +682,13 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			if (dt != NPOS && (cvp == NPOS || dt < cvp)) {
 				an = dt;
 			} else if (cvp != NPOS) {
-				an = cvp;
-				while (an > a && !is_clause_end(d, an - 1))
-					an--;
+				/* no date: the purpose ends with the clause of its
+				 * last 精神 before the verb */
+				for (size_t q = a; q < cvp; q++)
+					if (match(d, q, cvp, "精神"))
+						an = clause_end(d, q, cvp, 0) + 1;
+				if (an > cvp)
+					an = a;
 			}
 		}
 		size_t mlen, mn = find_meeting_word(d, an, cut, &mlen);

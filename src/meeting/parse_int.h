@@ -320,7 +320,7 @@ static const char *const kinds[] = {
 	/* study sessions and other short names */
 	"集中学习会议", "集中学习会", "专题学习会", "学习研讨会", "视频学习会", "学习会", "研讨会",
 	"视频会议", "电视电话会议",
-	"预备会", "分析会", "汇报会", "协调会", "务虚会",
+	"预备会", "分析会", "汇报会", "协调会", "务虚会", "述职评议会", "评议会",
 };
 
 /* A body ending with one of these stems lends it to the kind:
@@ -383,9 +383,11 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int convener_before(const struct doc *d, size_t a, size_t cv, char **body);
 int group_to_kind(struct hy_meeting *m);
+int compose_title(struct hy_meeting *m);
+
+/* place.c */
 int body_from_chair_role(struct hy_meeting *m);
 int find_place(struct hy_meeting *m, const char *text, size_t len);
-int compose_title(struct hy_meeting *m);
 
 /* sections.c */
 int is_remark(const struct doc *d, size_t a, size_t b);

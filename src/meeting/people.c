@@ -33,6 +33,7 @@ static const char *const not_names[] = {
 	"今天", "目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关",
 	"以上", "上述", "各位", "分别", "共同", "集体", "并且", "然后", "之后", "大会",
 	"会议", "代表", "委员", "职工", "干部", "群众", "党员", "同志", "村民", "居民",
+	"单位", "部门", "成员",
 };
 
 static int name_ok(const struct doc *d, size_t a, size_t b)
@@ -345,7 +346,7 @@ int people_finish(struct people *pp, struct hy_meeting *m)
 
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp)
 {
-	static const char *const keys[] = {"出席", "列席", "参加", "参会", "到会指导", "到会",
+	static const char *const keys[] = {"出席", "列席", "参加", "参会", "到会指导", "到会祝贺", "到会",
 					   "在主席台前排就座", "在主席台就座", "在主席台前排就坐",
 					   "在主席台就坐"};
 	size_t from = a;
@@ -360,12 +361,16 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		size_t lead = i >= a + 2 && (match(d, i - 2, b, "应邀") || match(d, i - 2, b, "常务"))
 				      ? 2
 				      : 0;
-		struct strv *dst = which == 1 || (lead && match(d, i - 2, b, "应邀")) ? &pp->obs
-										: &pp->att;
+		/* 到会祝贺: a guest who came to congratulate, with the observers */
+		int greets = match(d, i, b, "到会祝贺") == 4;
+		struct strv *dst = which == 1 || greets || (lead && match(d, i - 2, b, "应邀"))
+					   ? &pp->obs
+					   : &pp->att;
 		size_t j = i + m;
 		size_t k;
 		/* 出席会议的有: / 出席人员: / 出席: → the list follows */
-		static const char *const after[] = {"会议的领导有", "会议的人员有",
+		static const char *const after[] = {"并在主席台就座的还有", "并在主席台就坐的还有",
+						    "会议的领导有", "会议的人员有", "的还有",
 						    "会议的有", "的有", "人员",
 						    "会议人员", "领导", "单位", "会议"};
 		size_t j2 = j + match_any(d, j, b, after, COUNT(after), NULL);
@@ -517,7 +522,8 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const keys[] = {"出席", "列席", "参加会议", "参会", "主席台就座", "主席台就坐",
+	static const char *const keys[] = {"出席", "列席", "参加会议", "参会", "到会祝贺",
+					   "主席台就座", "主席台就坐",
 					   "主席台前排就座"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS)
 		return 0;

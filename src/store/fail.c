@@ -144,14 +144,24 @@ static void holder_of(const char *path, char *buf, size_t len)
 int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 		  size_t errlen)
 {
-	const char *msg = s && s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc);
 	const char *path = s && s->path ? s->path : "database";
+	const char *msg;
 	int code;
+
+	/* A failure that is not the connection's own (huiyi's sqlite3_mprintf
+	 * or malloc returned NULL, and rc says so): the connection's message
+	 * is of its last call, which may have gone well ("not an error"). */
+	if (rc == SQLITE_OK)
+		rc = SQLITE_ERROR; /* a caller's slip: still a failure */
+	if (s && s->db && (sqlite3_errcode(s->db) & 0xff) == (rc & 0xff))
+		msg = sqlite3_errmsg(s->db);
+	else
+		msg = sqlite3_errstr(rc);
 
 	switch (rc & 0xff) {
 	case SQLITE_NOMEM:
-		code = HY_ERR_NOMEM;
-		break;
+		return hy_err_set(err, errlen, HY_ERR_NOMEM,
+				  "%s: %s: out of memory", path, doing);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED: {
 		char who[128];

@@ -4,7 +4,8 @@
  * (sqlite failures as hy_err codes and messages), stmt.c (prepared
  * statements), write.c and import.c (storing), query.c with list.h and
  * list_filter.c (the list), record.c (one meeting), fts.c (the
- * tokenizer), search_*.c with search_int.h (search). */
+ * tokenizer), search_*.c with search_int.h (search), trend.c (counts per
+ * period, the filter as SQL), export.c (meetings one at a time). */
 #ifndef HUIYI_STORE_INTERNAL_H
 #define HUIYI_STORE_INTERNAL_H
 
@@ -160,5 +161,13 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 		  size_t errlen);
 /* path + suffix ("-wal", "-shm"), or NULL. */
 char *hy_store_beside(const char *path, const char *suffix);
+
+/* The list filter (store.h hy_store_filter) as a WHERE clause on a
+ * meetings row `m`, its values bound at ?2 (from), ?3 (to), ?4 (body)
+ * and ?5 (person), NULL for none, by hy_store_filter_bind: the same
+ * meetings as the list (a date bound leaves out unknown dates, body and
+ * person are substrings). trend.c and export.c; ?1 is theirs. */
+extern const char hy_store_filter_where[];
+void hy_store_filter_bind(sqlite3_stmt *st, const struct hy_store_filter *f);
 
 #endif

@@ -184,6 +184,7 @@ char *hy_people_pinyin(const char *key)
 /* ---- the name order ------------------------------------------------------ */
 
 /* ICU's collator for zh: Han in pinyin order. One for the process, made
+ * by hy_store_init at start-up (ICU sets up its cache then: mem.h), else
  * on first use; ucol_getSortKey is safe from several threads. */
 static UCollator *zh_collator;
 static pthread_once_t zh_once = PTHREAD_ONCE_INIT;
@@ -196,6 +197,12 @@ static void zh_open(void)
 		ucol_close(zh_collator);
 		zh_collator = NULL;
 	}
+}
+
+int hy_store_init(void)
+{
+	pthread_once(&zh_once, zh_open);
+	return 0;
 }
 
 /* ICU's collation key of name appended to b (nothing without a

@@ -644,7 +644,10 @@ static int read_roles(struct hy_store *s, struct hy_career *c, char *err,
 		const char *role = (const char *)sqlite3_column_text(st, 0);
 		const char *date = (const char *)sqlite3_column_text(st, 1);
 		struct hy_role_span *last = c->n_roles ? &c->roles[c->n_roles - 1] : NULL;
-		if (last && same_role(last->role, role, &oom)) {
+		int same = last && same_role(last->role, role, &oom);
+		if (oom) /* not known whether the same: no new span either */
+			break;
+		if (same) {
 			char *d = strdup(date);
 			if (!d) {
 				oom = 1;

@@ -27,7 +27,7 @@ static int push(char ***v, size_t *n, char *s)
 	char **nv = realloc(*v, (*n + 1) * sizeof **v);
 	if (!nv) {
 		free(s);
-		return -1;
+		return HY_ERR_NOMEM;
 	}
 	nv[(*n)++] = s;
 	*v = nv;

@@ -54,17 +54,21 @@ static void *half_scan(void *arg)
 
 /* The store's second connection (struct hy_store.reader): read-only,
  * opened on first use, with a smaller page cache (it reads part of an
- * index, once). */
+ * index, once). 0, or the code of the open that failed (then the scan
+ * runs in one thread: the same results). */
 static int reader(struct hy_store *s, struct hy_store **out)
 {
 	char err[256];
+	int rc;
 	if (!s->reader) {
-		if (s->reader_failed ||
-		    hy_store_open(&s->reader, s->path, HY_STORE_READONLY, err,
-				  sizeof err)) {
+		if (s->reader_failed)
+			return HY_ERR_DB;
+		rc = hy_store_open(&s->reader, s->path, HY_STORE_READONLY, err,
+				   sizeof err);
+		if (rc) {
 			s->reader_failed = 1; /* one scan does it all */
 			s->reader = NULL;
-			return -1;
+			return rc;
 		}
 		sqlite3_exec(s->reader->db, "PRAGMA cache_size = -2048", NULL,
 			     NULL, NULL);

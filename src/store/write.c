@@ -1,29 +1,11 @@
-/* write.c: content hashes and storing one parsed meeting whole. */
+/* write.c: storing one parsed meeting whole. */
 #include "internal.h"
 
 #include "huiyi/err.h"
 
-#include <openssl/evp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int hy_store_sha256(const void *data, size_t n, char hex[65])
-{
-	static const char digits[] = "0123456789abcdef";
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int len = 0;
-
-	if (!EVP_Digest(data, n, md, &len, EVP_sha256(), NULL) || len != 32) {
-		hex[0] = '\0';
-		return HY_ERR_NOMEM;
-	}
-	for (unsigned int i = 0; i < len; i++) {
-		hex[2 * i] = digits[md[i] >> 4];
-		hex[2 * i + 1] = digits[md[i] & 15];
-	}
-	hex[64] = '\0';
-	return 0;
-}
 
 const char hy_store_sql_has[] = "SELECT 1 FROM meetings WHERE sha256 = ?1";
 

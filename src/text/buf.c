@@ -1,6 +1,7 @@
 /* buf.c: the growable byte buffer of the text modules (buf.h). */
 #include "huiyi/buf.h"
 
+#include "huiyi/err.h"
 #include "huiyi/utf8.h"
 
 #include <stdlib.h>
@@ -12,10 +13,10 @@ int hy_buf_reserve(struct hy_buf *b, size_t extra)
 	char *p;
 
 	if (b->oom)
-		return -1;
+		return HY_ERR_NOMEM;
 	if (extra > SIZE_MAX - 1 - b->len) {
 		b->oom = 1;
-		return -1;
+		return HY_ERR_NOMEM;
 	}
 	need = b->len + extra + 1;
 	if (need <= b->cap)
@@ -26,7 +27,7 @@ int hy_buf_reserve(struct hy_buf *b, size_t extra)
 	p = realloc(b->p, cap);
 	if (!p) {
 		b->oom = 1;
-		return -1;
+		return HY_ERR_NOMEM;
 	}
 	b->p = p;
 	b->cap = cap;

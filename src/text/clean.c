@@ -196,7 +196,7 @@ static int grow_uchars(UChar **p, int32_t *cap, int32_t need)
 		return 0;
 	q = realloc(*p, (size_t)need * sizeof **p);
 	if (!q)
-		return -1;
+		return HY_ERR_NOMEM;
 	*p = q;
 	*cap = need;
 	return 0;

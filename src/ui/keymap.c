@@ -13,7 +13,8 @@
 #define CAR (1u << HY_SCREEN_CAREER)
 #define ATT (1u << HY_SCREEN_ATTEND)
 #define TABLES (PPL | CAR | ATT) /* the people's screens */
-#define ALL (LIST | MEET | HELP | RES | TABLES)
+#define TRND (1u << HY_SCREEN_TREND)
+#define ALL (LIST | MEET | HELP | RES | TABLES | TRND)
 
 struct binding {
 	uint32_t key;
@@ -39,7 +40,7 @@ static const struct binding bindings[] = {
 	{HY_KEY_HOME, HY_ACT_TOP, ALL, "Home"},
 	{'G', HY_ACT_BOTTOM, ALL, "G"},
 	{HY_KEY_END, HY_ACT_BOTTOM, ALL, "End"},
-	{HY_KEY_ENTER, HY_ACT_OPEN, LIST | RES | TABLES, "Enter"},
+	{HY_KEY_ENTER, HY_ACT_OPEN, LIST | RES | TABLES | TRND, "Enter"},
 	{'l', HY_ACT_OPEN, LIST | RES | TABLES, "l"},
 	{HY_KEY_RIGHT, HY_ACT_OPEN, LIST | RES | TABLES, "→"},
 	{HY_KEY_TAB, HY_ACT_NEXT_SECTION, MEET, "Tab"},
@@ -62,9 +63,10 @@ static const struct binding bindings[] = {
 	{'s', HY_ACT_SORT, LIST | PPL, "s"},
 	{'p', HY_ACT_PEOPLE, LIST | MEET, "p"},
 	{'R', HY_ACT_REFRESH, LIST, "R"},
-	{'?', HY_ACT_HELP, LIST | MEET | RES | TABLES, "?"},
-	{'q', HY_ACT_BACK, MEET | HELP | RES | TABLES, "q"},
-	{HY_KEY_ESC, HY_ACT_BACK, MEET | HELP | RES | TABLES, "Esc"},
+	{'T', HY_ACT_TREND, RES, "T"},
+	{'?', HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "?"},
+	{'q', HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "q"},
+	{HY_KEY_ESC, HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "Esc"},
 	{'h', HY_ACT_BACK, RES | TABLES, "h"},
 	{HY_KEY_LEFT, HY_ACT_BACK, RES | TABLES, "←"},
 	{'h', HY_ACT_BACK, MEET, "h"},
@@ -89,6 +91,8 @@ static const struct doc docs[] = {
 	{HY_ACT_UP, PPL | ATT, "previous person"},
 	{HY_ACT_DOWN, CAR, "next meeting of the career"},
 	{HY_ACT_UP, CAR, "previous meeting of the career"},
+	{HY_ACT_DOWN, TRND, "next period"},
+	{HY_ACT_UP, TRND, "previous period"},
 	{HY_ACT_DOWN, MEET | HELP, "scroll down a line"},
 	{HY_ACT_UP, MEET | HELP, "scroll up a line"},
 	{HY_ACT_PAGE_DOWN, ALL, "page down"},
@@ -101,6 +105,8 @@ static const struct doc docs[] = {
 	{HY_ACT_OPEN, RES, "open the meeting at the matching section"},
 	{HY_ACT_OPEN, PPL | ATT, "the person's career: roles over the years, meetings"},
 	{HY_ACT_OPEN, CAR, "open the meeting"},
+	{HY_ACT_OPEN, TRND, "narrow the results to this period (the filter: f on the list)"},
+	{HY_ACT_TREND, RES, "the search per month, quarter or year, as bars"},
 	{HY_ACT_NEXT_SECTION, MEET, "next agenda section"},
 	{HY_ACT_PREV_SECTION, MEET, "previous agenda section"},
 	{HY_ACT_SECTION, MEET, "agenda section 1 to 9"},
@@ -119,8 +125,8 @@ static const struct doc docs[] = {
 	{HY_ACT_PEOPLE, MEET, "the people of this meeting"},
 	{HY_ACT_REFRESH, LIST,
 	 "reload the list and the count, the selection kept (also by itself when an import adds meetings)"},
-	{HY_ACT_HELP, LIST | MEET | RES | TABLES, "this help"},
-	{HY_ACT_BACK, MEET | HELP | RES | TABLES, "back"},
+	{HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "this help"},
+	{HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "back"},
 	{HY_ACT_QUIT, LIST, "quit"},
 };
 
@@ -133,6 +139,7 @@ static const char *const names[] = {
 	[HY_SCREEN_PEOPLE] = "people",
 	[HY_SCREEN_CAREER] = "a career",
 	[HY_SCREEN_ATTEND] = "a meeting's people",
+	[HY_SCREEN_TREND] = "the trend",
 };
 
 const char *hy_keymap_screen_name(enum hy_screen screen)

@@ -51,7 +51,7 @@ struct hy_screen_ops {
 const struct hy_screen_ops *hy_screen_ops(enum hy_screen s);
 extern const struct hy_screen_ops hy_screen_list, hy_screen_meeting,
 	hy_screen_results, hy_screen_help, hy_screen_people, hy_screen_career,
-	hy_screen_attend;
+	hy_screen_attend, hy_screen_trend;
 
 /* The stack (shared.c). show: s on top (pushed, unless it is on top
  * already); pop: back to the one below (never below the list). */

@@ -452,6 +452,42 @@ static void list_mouse(struct hy_model *m, const struct hy_event *ev,
 	ensure_rows(m, fx);
 }
 
+void hy_list_narrow(struct hy_model *m, const char *from, const char *to,
+		    struct hy_effects *fx)
+{
+	struct hy_filter *f = &m->list.filter;
+	char *a = hy_ui_strdup(from), *b = hy_ui_strdup(to);
+	if ((from && !a) || (to && !b)) {
+		free(a);
+		free(b);
+		hy_ui_status(m, 1, "out of memory", NULL);
+		return;
+	}
+	free(f->from);
+	free(f->to);
+	f->from = a;
+	f->to = b;
+	if (m->screen == HY_SCREEN_LIST) {
+		list_reload(m, fx);
+		return;
+	}
+	/* loaded again when the list is on top again (list_shown): the
+	 * effects of the screen above come first */
+	rows_clear(m);
+	m->list.base = m->list.sel = m->list.top = 0;
+	m->list.counted = 0;
+	m->list.total = 0;
+	m->list.pending = 0;
+	(void)fx;
+}
+
+/* On top again: a list left uncounted (narrowed from above) loads. */
+static void list_shown(struct hy_model *m, struct hy_effects *fx)
+{
+	if (!m->list.counted && !m->list.pending)
+		list_reload(m, fx);
+}
+
 /* Enter on a prompt the list opened: a search of every meeting, or a
  * filter. */
 static void list_prompt(struct hy_model *m, int which, struct hy_effects *fx)
@@ -614,6 +650,7 @@ const struct hy_screen_ops hy_screen_list = {
 	.action = list_action,
 	.mouse = list_mouse,
 	.prompt = list_prompt,
+	.shown = list_shown,
 	.resize = list_resize,
 	.error = list_error,
 	.view = list_view,

@@ -141,6 +141,7 @@ static void results_action(struct hy_model *m, enum hy_action a, int arg,
 	case HY_ACT_BOTTOM: rs->sel = n ? n - 1 : 0; break;
 	case HY_ACT_OPEN: open_result(m, rs->sel, fx); break;
 	case HY_ACT_SEARCH: hy_prompt_start(m, 's', rs->query); break;
+	case HY_ACT_TREND: if (rs->query) hy_trend_open(m, rs->query, fx); break;
 	case HY_ACT_BACK: hy_screen_pop(m); break;
 	default: break;
 	}
@@ -251,12 +252,15 @@ static void results_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 	char buf[512], a[32], b[32], left[128];
 	hy_draw_thousands(rs->total, a, sizeof a);
 	hy_draw_thousands(rs->meetings, b, sizeof b);
+	char filt[192];
+	hy_model_filter_text(m, filt, sizeof filt);
 	if (rs->counted)
-		snprintf(buf, sizeof buf, " search: %s · %s section%s in %s meeting%s",
+		snprintf(buf, sizeof buf, " search: %s · %s section%s in %s meeting%s%s%s",
 			 rs->query ? rs->query : "", a, rs->total == 1 ? "" : "s", b,
-			 rs->meetings == 1 ? "" : "s");
+			 rs->meetings == 1 ? "" : "s", filt[0] ? " · filter: " : "", filt);
 	else
-		snprintf(buf, sizeof buf, " search: %s · …", rs->query ? rs->query : "");
+		snprintf(buf, sizeof buf, " search: %s · …%s%s", rs->query ? rs->query : "",
+			 filt[0] ? " · filter: " : "", filt);
 	hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
 	hy_draw_put(g, 0, 0, buf, HY_ROLE_TITLE, g->w);
 	int y0 = g->h > 3 ? 2 : 0;

@@ -10,6 +10,7 @@ static const struct hy_screen_ops *const screens[HY_SCREEN_COUNT] = {
 	[HY_SCREEN_PEOPLE] = &hy_screen_people,
 	[HY_SCREEN_CAREER] = &hy_screen_career,
 	[HY_SCREEN_ATTEND] = &hy_screen_attend,
+	[HY_SCREEN_TREND] = &hy_screen_trend,
 };
 
 const struct hy_screen_ops *hy_screen_ops(enum hy_screen s)

@@ -3,7 +3,7 @@
 # file and duplicates, read by two worker threads), then on list, show,
 # search and people of what it stored: no memory error and nothing "definitely" or
 # "indirectly" lost (--error-exitcode: any error or such leak fails).
-# "Still reachable" (ICU's and OpenSSL's caches, freed at exit by nobody)
+# "Still reachable" (ICU's caches, freed at exit by nobody)
 # is allowed. Needs valgrind (scripts/deps.sh installs it; skipped, status
 # 77, without), and the normal build: the ASan build cannot run under
 # valgrind (skipped when HUIYI_BUILD is it).

@@ -144,9 +144,51 @@ static void t_sha256(void **state)
 {
 	char hex[65];
 	(void)state;
+	static const char two_blocks[] =
+		"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	char *a;
 	assert_int_equal(hy_store_sha256("abc", 3, hex), 0);
 	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
 				 "b00361a396177a9cb410ff61f20015ad");
+	/* FIPS 180-4's other examples: nothing, 56 bytes (the length
+	 * spills into a second block), a million 'a' */
+	assert_int_equal(hy_store_sha256("", 0, hex), 0);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb924"
+				 "27ae41e4649b934ca495991b7852b855");
+	hy_store_sha256(two_blocks, sizeof two_blocks - 1, hex);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039"
+				 "a33ce45964ff2167f6ecedd419db06c1");
+	a = malloc(1000000);
+	assert_non_null(a);
+	memset(a, 'a', 1000000);
+	hy_store_sha256(a, 1000000, hex);
+	free(a);
+	assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67"
+				 "f1809a48a497200e046d39ccc7112cd0");
+	/* every length at the block edges ("0123456789012…" cut to it),
+	 * as sha256sum says */
+	static const struct {
+		size_t n;
+		const char *hex;
+	} edges[] = {
+		{55, "f34d5a0f80c0cbf84c8c0b90218c22637abd199965249da736a20143c8c9c9d9"},
+		{56, "83aa034bda83e458a0dc9cbce0d4e354716aa0ff770ed37ac0ed2b292052e4af"},
+		{63, "074f6e9ac301d5d1b6df6f1dfb8c6f89c187ea945d352ce6a29279a9c630680b"},
+		{64, "9674d9e078535b7cec43284387a6ee39956188e735a85452b0050b55341cda56"},
+		{65, "52774b57c10e45040a61c14d35c1c8ebefe880082313aa0a21ebb077734cd067"},
+		{119, "d0cb70d05ff14123f114c0cca360c62077379cf1ac90e1bfafa9e9e4d827596a"},
+		{120, "08642f0525963875af954100280fe3009293fa7e19c273444f31464c9b089243"},
+		{127, "8e1814fdcfd56f26b96bcdba97754ab886dcb95373419b94a341a17d2634775e"},
+		{128, "916e19992e7f9b1e8d9267c3324616dac8f4199419c6e4ebf68fda985f4b64ea"},
+		{129, "5fd5d92c21a0c695de143dcca8e43b297c7afe9610c7b78f28fbc5e3587fc6a9"},
+	};
+	char digits[129];
+	for (int i = 0; i < 129; i++)
+		digits[i] = (char)('0' + i % 10);
+	for (size_t i = 0; i < sizeof edges / sizeof edges[0]; i++) {
+		hy_store_sha256(digits, edges[i].n, hex);
+		assert_string_equal(hex, edges[i].hex);
+	}
 }
 
 static void t_create_schema(void **state)

@@ -1,0 +1,458 @@
+/* place.c: where the meeting is — the place its body belongs to.
+ *
+ * find_place() takes it from the body itself (柏溪县政府 → 柏溪县 +
+ * 县政府), else from the title, the site's greeting, the opening or the
+ * places the text names most often; formal names (中国共产党某县委员会,
+ * 政协某县委员会) become their short organ (县委, 县政协).
+ * body_from_chair_role() reads an organ from the chair's title when the
+ * text names none. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* What follows a level in a body: the organ. */
+static const char *const organs[] = {"人民政府", "政府", "党工委", "党委", "委", /* proper */
+				     "人民代表大会", "市长", "县长", "区长", "旗长",
+				     "人大", "政协", "办事处", "长办公会", "常务会", "党组"};
+
+/* Words a place name cannot hold: verbs, pronouns and numbers before a
+ * body (主持召开县政府, 全县, 十六届县人民政府). */
+static const char *const not_place[] = {
+	"召开", "主持", "举行", "召集", "出席", "参加", "列席", "全", "本", "我", "该", "各",
+	"了", "在", "的", "和", "及", "与", "日", "年", "届", "次", "第", "由", "为", "对",
+	"副", "长", "记", "任", "员", "委", "府", "会", "议", "上午", "下午", "午", "前", "后",
+	"向", "以", "经", "按", "将", "把", "从", "到", "给", "请", "同", "并", "使", "报",
+	"是", "就", "等", "听取", "研究", "审议", "传达", "学习", "讨论", "部署", "推进",
+	"加强", "落实", "贯彻", "提交", "印发", "通过", "要求", "强调", "指出",
+	"政协", "中共", "中国共产党", "基层", "名", "我", "全",
+	"欢迎", "访问", "进入", "来到", "光临", "来源", "关于", "部分", "开展", "围绕",
+	"做好", "深化", "实施", "完善", "助力", "服务", "支持", "打造",
+};
+
+/* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
+ * development zone's committee, the zone itself unnamed. */
+static const char *const zone_words[] = {"开发", "高新", "经开", "保税", "示范", "园", "新",
+					 "景", "城", "辖", "社", "片", "试验", "实验", "产业"};
+
+/* A place name ending at [.., e) of t: 1 to 4 Han characters before the
+ * level, after a boundary (not Han, the start, or a word a place cannot
+ * hold: 主持召开柏溪县政府). Returns its start, or e when there is none. */
+static size_t place_start(const struct doc *t, size_t e)
+{
+	/* 松桃苗族自治县, 黔东南苗族侗族自治州: an autonomous place's name
+	 * is long */
+	size_t most = e >= 2 && match(t, e - 2, e, "自治") ? 12 : 5;
+	size_t j = e;
+	while (j > 0 && e - j < most && is_han(t->cp[j - 1]))
+		j--;
+	int bounded = j == 0 || !is_han(t->cp[j - 1]);
+	for (size_t i = j; i < e; i++) {
+		size_t k = match_any(t, i, e, not_place, COUNT(not_place), NULL);
+		if (k) {
+			j = i + k;
+			bounded = 1;
+			i = j - 1;
+		}
+	}
+	/* 洛阳市偃师区: the place is the smallest */
+	static const char *const higher[] = {"省", "市", "州"};
+	for (size_t i = j + 2; bounded && i + 2 < e; i++)
+		if (match_any(t, i, e, higher, COUNT(higher), NULL))
+			j = i + 1;
+	if (!bounded || e - j > (most > 5 ? 11 : 4) || (e - j == 2 && match(t, j, e, "自治")))
+		return e; /* 自治区政协: the region's, unnamed */
+	return j;
+}
+
+/* In s: a place and the body after it, as 柏溪县政府 → 柏溪县 + 县政府.
+ * With want_level, only that level. 0 and *place set (or left NULL), or
+ * HY_ERR_NOMEM. */
+static int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
+		    char **place, size_t *body_at)
+{
+	struct doc t;
+	int rc = doc_init(&t, s, slen);
+	if (rc)
+		return rc;
+	for (size_t i = 1; i < t.n && !*place; i++) {
+		/* the first characters of the levels: 街 县 区 市 旗 镇 乡 州 盟 苏(木) */
+		uint32_t c = t.cp[i];
+		if (c != 0x8857 && c != 0x53BF && c != 0x533A && c != 0x5E02 && c != 0x65D7 &&
+		    c != 0x9547 && c != 0x4E61 && c != 0x5DDE && c != 0x76DF && c != 0x82CF)
+			continue;
+		size_t which, l = match_any(&t, i, t.n, place_levels, COUNT(place_levels), &which);
+		if (!l || (want_level && *want_level && !match(&t, i, t.n, want_level)))
+			continue;
+		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
+		static const char *const verbs[] = {"召开", "召集", "举行", "胜利召开", "隆重召开",
+						    "及时召开", "随即召开", "组织", "第", "在"};
+		/* outside the title only the organs proper: 提交县人大 is no place */
+		/* 来源：兴县新闻网: a site of the place */
+		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网"};
+		int site = want_level && *want_level &&
+			   match_any(&t, i + l, t.n, sites, COUNT(sites), NULL);
+		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
+		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) &&
+		    !site)
+			continue;
+		size_t j = place_start(&t, i);
+		if (j == i || (i - j < min_len && !site))
+			continue;
+		if (match(&t, i, t.n, "区") &&
+		    match_any(&t, j, i, zone_words, COUNT(zone_words), NULL) == i - j)
+			continue;
+		/* outside the title a place opens a clause (，清水县政府县长…) */
+		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]))
+			continue;
+		/* 兴县县委: the county 兴县 names its level itself (but 牛镇镇
+		 * is the town 牛镇镇); 县县委 (县十五届县委 without its term)
+		 * names no place */
+		size_t pe = i + l;
+		if (t.cp[i - 1] == c) {
+			if (i - j < 2)
+				continue;
+			/* 兴县, 石桥县县委, 某区区委, 某市市委: no county,
+			 * district or city repeats its level */
+			if (c == 0x53BF || c == 0x533A || c == 0x5E02) /* 县 区 市 */
+				pe = i;
+		}
+		*place = doc_str(&t, j, pe);
+		if (!*place)
+			rc = HY_ERR_NOMEM;
+		if (body_at)
+			*body_at = t.off[i];
+	}
+	doc_free(&t);
+	return rc;
+}
+
+/* A body under its formal name: 中国共产党乌审旗委员会 is the 旗委 of 乌审旗,
+ * 中国人民政治协商会议某县委员会 the 县政协, in the text's own script. */
+static int formal_body(struct hy_meeting *m)
+{
+	struct doc b;
+	int rc = doc_init(&b, m->body, strlen(m->body));
+	if (rc)
+		return rc;
+	size_t p = match(&b, 0, b.n, "中国共产党");
+	size_t cppcc = p ? 0 : match(&b, 0, b.n, "中国人民政治协商会议");
+	size_t cppcc_short = p || cppcc ? 0 : match(&b, 0, b.n, "政协"); /* 政协某县委员会 */
+	size_t from = p ? p : cppcc ? cppcc : cppcc_short;
+	size_t ll = 0, e = b.n - 3;
+	if (from && b.n >= from + 5 && ends_with(&b, from, b.n, "委员会", NULL))
+		ll = longest_end(&b, from, e, place_levels, COUNT(place_levels));
+	/* 政协通山县十届十六次常委会议: the short name, the place after it */
+	if (!ll && cppcc_short && b.n >= from + 2) {
+		e = b.n;
+		ll = longest_end(&b, from, e, place_levels, COUNT(place_levels));
+	}
+	if (ll && e - from > ll) {
+		size_t lv = e - ll;
+		struct buf o = {0};
+		rc = buf_add(&o, b.s + b.off[lv], b.off[e] - b.off[lv]);
+		if (!rc && cppcc) /* 政 and 协 of 政治协商 */
+			rc = buf_add(&o, b.s + b.off[4], b.off[5] - b.off[4]) ||
+			     buf_add(&o, b.s + b.off[6], b.off[7] - b.off[6]);
+		else if (!rc && cppcc_short)
+			rc = buf_add(&o, b.s, b.off[2]);
+		else if (!rc)
+			rc = buf_add(&o, b.s + b.off[e], b.off[e + 1] - b.off[e]); /* 委 */
+		/* 重庆市渝中区: the place is the smallest, 渝中区 */
+		size_t pf = from;
+		for (size_t i = from + 1; i + 2 < lv; i++) {
+			size_t l2 = match_any(&b, i, lv, place_levels, COUNT(place_levels), NULL);
+			if (l2 && lv - (i + l2) >= 2)
+				pf = i + l2;
+		}
+		char *place = NULL;
+		if (!rc && !m->place && !(place = doc_str(&b, pf, e)))
+			rc = HY_ERR_NOMEM;
+		if (rc) {
+			free(o.s);
+		} else {
+			free(m->body);
+			m->body = o.s;
+			if (place)
+				m->place = place;
+		}
+	}
+	doc_free(&b);
+	return rc;
+}
+
+/* The site's greeting among the first lines (欢迎访问开鲁县人民政府!)
+ * names the place whose site it is; with level, only at that level. */
+static int place_from_greeting(const char *text, size_t len, const char *level,
+			       char **place)
+{
+	static const char *const greet[] = {"欢迎访问", "欢迎来到", "欢迎进入", "欢迎光临"};
+	size_t n = len < 600 ? len : 600;
+	for (size_t g = 0; g < COUNT(greet); g++) {
+		size_t gl = strlen(greet[g]);
+		const char *at = NULL;
+		for (size_t i = 0; i + gl <= n && !at; i++)
+			if (memcmp(text + i, greet[g], gl) == 0)
+				at = text + i;
+		if (!at)
+			continue;
+		const char *from = at + strlen(greet[g]);
+		const char *end = memchr(from, '\n', (size_t)(text + len - from));
+		size_t l = end ? (size_t)(end - from) : (size_t)(text + len - from);
+		return place_in(from, l < 120 ? l : 0, level, 1, place, NULL);
+	}
+	return 0;
+}
+
+/* The body named only in the chair's title: 市人大常委会党组书记李某主持召开
+ * 党组扩大会议 is the 市人大常委会's 党组 meeting; 区政府常务副区长某召开
+ * 调度会 the 区政府's. Only when the text named no body. 0 or HY_ERR_NOMEM. */
+int body_from_chair_role(struct hy_meeting *m)
+{
+	if (m->body || !m->chair_role || !m->kind)
+		return 0;
+	struct doc r, k;
+	int rc = doc_init(&r, m->chair_role, strlen(m->chair_role));
+	if (rc)
+		return rc;
+	if ((rc = doc_init(&k, m->kind, strlen(m->kind)))) {
+		doc_free(&r);
+		return rc;
+	}
+	size_t end = 0;
+	size_t pg = find(&r, 0, r.n, "党组");
+	/* a party committee's study session: 某街道党工委书记…主持召开中心组学习会议 */
+	static const char *const secretaries[] = {"党工委书记", "党委书记"};
+	size_t ps = find_any(&r, 0, r.n, secretaries, COUNT(secretaries), NULL);
+	/* the government's own working meetings, convened by one of its heads
+	 * (a county-wide conference a 副县长 presides over is no 县政府's) */
+	static const char *const working[] = {"调度会", "办公会", "办公会议", "专题会", "专题会议",
+					      "碰头会", "协调会", "例会"};
+	int works = 0;
+	for (size_t t = 0; t < COUNT(working); t++)
+		works |= ends_with(&k, 0, k.n, working[t], NULL);
+	if (match(&k, 0, k.n, "党组") && pg != NPOS && pg >= 2 && pg <= 12 && is_unit(&r, 0, pg) &&
+	    count_han(&r, 0, pg) == pg) {
+		end = pg;
+	} else if (ps != NPOS && ps >= 1 && ps <= 12 && count_han(&r, 0, ps) == ps &&
+		   (find(&k, 0, k.n, "中心组") != NPOS || find(&k, 0, k.n, "学习") != NPOS)) {
+		end = ps + (match(&r, ps, r.n, "党工委") ? 3 : 2);
+	} else if (works) {
+		static const char *const govs[] = {"人民政府", "政府"};
+		size_t l = match_any(&r, 0, r.n, place_levels, COUNT(place_levels), NULL);
+		size_t g = l ? match_any(&r, l, r.n, govs, COUNT(govs), NULL) : 0;
+		if (g && l + g < r.n)
+			end = l + g;
+	}
+	if (end && !(m->body = doc_str(&r, 0, end)))
+		rc = HY_ERR_NOMEM;
+	doc_free(&k);
+	doc_free(&r);
+	return rc;
+}
+
+/* The place named most often in the text at the body's level, when no
+ * line near the top names it: a 县政府's agenda speaks of 《通江县…办法》
+ * and 启动通江县第四小学. Each mention counts for every name it may hold
+ * (启动通江县: 动通江县, 通江县); the name most mentioned wins, the longest
+ * of those, twice at least and with no rival as often. */
+static int place_by_count(const char *text, size_t len, const char *level, char **place)
+{
+	/* 烟花爆竹区域, 突出市场: the level begins a word */
+	static const char *const words[] = {"域", "场", "民", "级", "城", "划", "间", "县",
+					    "块", "长", "容", "委书记"};
+	/* a readout says it in its first pages: 64 KiB at most, cut back to
+	 * a character's start (a 16 MiB line costs no more than a short one) */
+	if (len > 65536) {
+		len = 65536;
+		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+	}
+	struct doc t;
+	int rc = doc_init(&t, text, len);
+	if (rc)
+		return rc;
+	struct doc lv;
+	if ((rc = doc_init(&lv, level, strlen(level)))) {
+		doc_free(&t);
+		return rc;
+	}
+	enum { MAXC = 64 };
+	size_t ca[MAXC], ce[MAXC], cn[MAXC], nc = 0;
+	for (size_t i = 2; i + lv.n <= t.n; i++) {
+		if (t.cp[i] != lv.cp[0] || !match(&t, i, t.n, level) ||
+		    match_any(&t, i + lv.n, t.n, words, COUNT(words), NULL))
+			continue;
+		/* the mention's longest name: up to four Han characters, but
+		 * before an organ (提高区政府议事…) only a bounded one */
+		size_t e = i + lv.n, j = place_start(&t, i);
+		if (j == i && !match_any(&t, e, t.n, organs, COUNT(organs), NULL))
+			while (j > 0 && i - j < 4 && is_han(t.cp[j - 1]))
+				j--;
+		for (size_t q = j; q + 2 <= i && nc <= MAXC; q++) {
+			int bad = 0;
+			for (size_t r = q; r < i && !bad; r++)
+				bad = !is_han(t.cp[r]) ||
+				      match_any(&t, r, i, not_place, COUNT(not_place), NULL) > 0;
+			if (bad)
+				continue;
+			size_t k = 0;
+			for (; k < nc; k++)
+				if (t.off[ce[k]] - t.off[ca[k]] == t.off[e] - t.off[q] &&
+				    memcmp(t.s + t.off[ca[k]], t.s + t.off[q], t.off[e] - t.off[q]) == 0)
+					break;
+			if (k == nc) {
+				if (nc == MAXC)
+					continue;
+				ca[nc] = q;
+				ce[nc] = e;
+				cn[nc++] = 0;
+			}
+			/* 《眉山市东坡区人民政府…制度》: the name between its city
+			 * and the organ's own name is worth two mentions */
+			static const char *const above[] = {"市", "省", "州"};
+			cn[k] += q == j && j > 0 && j < i &&
+					 match_any(&t, j - 1, j, above, COUNT(above), NULL) &&
+					 match_any(&t, e, t.n, organs, COUNT(organs), NULL)
+				 ? 2
+				 : 1;
+		}
+	}
+	size_t best = MAXC;
+	for (size_t k = 0; k < nc; k++)
+		if (best == MAXC || cn[k] > cn[best] ||
+		    (cn[k] == cn[best] && ce[k] - ca[k] > ce[best] - ca[best]))
+			best = k;
+	int alone = best < MAXC && cn[best] >= 2;
+	for (size_t k = 0; k < nc && alone; k++) {
+		/* a rival as often that is no part of the best name */
+		size_t lk = t.off[ce[k]] - t.off[ca[k]], lb = t.off[ce[best]] - t.off[ca[best]];
+		if (k != best && cn[k] == cn[best] &&
+		    !(lk < lb && memcmp(t.s + t.off[ce[best]] - lk, t.s + t.off[ca[k]], lk) == 0))
+			alone = 0;
+	}
+	if (alone && !(*place = doc_str(&t, ca[best], ce[best])))
+		rc = HY_ERR_NOMEM;
+	doc_free(&lv);
+	doc_free(&t);
+	return rc;
+}
+
+/* The place of m's body: from the body itself (柏溪县政府: the body is
+ * then 县政府), else from the title, the opening or the text. */
+int find_place(struct hy_meeting *m, const char *text, size_t len)
+{
+	/* 余下街道热电厂社区召开…: the 社区 (its committee) in 热电厂社区, as
+	 * a 街道 convenes in its street */
+	if (m->body && !m->place) {
+		struct doc b;
+		int rc = doc_init(&b, m->body, strlen(m->body));
+		if (rc)
+			return rc;
+		if (b.n > 3 && b.n <= 14 && ends_with(&b, 0, b.n, "社区", NULL) &&
+		    count_han(&b, 0, b.n) == b.n) {
+			size_t from = 0;
+			for (size_t i = 0; i + 4 < b.n; i++) {
+				size_t l = match_any(&b, i, b.n - 2, place_levels, COUNT(place_levels),
+						     NULL);
+				if (l && i >= 2)
+					from = i + l;
+			}
+			char *place = doc_str(&b, from, b.n), *office = doc_str(&b, b.n - 2, b.n);
+			if (!place || !office) {
+				free(place);
+				free(office);
+				rc = HY_ERR_NOMEM;
+			} else {
+				free(m->body);
+				m->body = office;
+				m->place = place;
+			}
+		}
+		doc_free(&b);
+		if (rc || m->place)
+			return rc;
+	}
+	if (m->body) {
+		int rc = formal_body(m);
+		if (rc || m->place)
+			return rc;
+	}
+	if (!m->body) { /* 三道通镇召开…, 文昌镇第十五届人民代表大会… */
+		int rc = 0;
+		if (m->title && !(m->guessed & HY_GUESSED_TITLE))
+			rc = place_in(m->title, strlen(m->title), "", 1, &m->place, NULL);
+		if (!rc && !m->place && m->summary)
+			rc = place_in(m->summary, strlen(m->summary), "", 2, &m->place, NULL);
+		if (!rc && !m->place)
+			rc = place_from_greeting(text, len, "", &m->place);
+		return rc;
+	}
+	size_t at = 0;
+	int rc = place_in(m->body, strlen(m->body), NULL, 1, &m->place, &at);
+	if (!rc && !m->place) { /* the body is a place alone: 青岚县 */
+		struct doc b0;
+		if ((rc = doc_init(&b0, m->body, strlen(m->body))))
+			return rc;
+		size_t l0 = 0;
+		for (size_t t = 0; t < COUNT(place_levels) && !l0; t++)
+			ends_with(&b0, 0, b0.n, place_levels[t], &l0);
+		if (l0 && b0.n > l0 && place_start(&b0, b0.n - l0) == 0) {
+			/* 膏田镇召开…: a town is a place, its organs (镇党委,
+			 * 镇政府) unnamed; but 五星街道召开… is the 街道 (its
+			 * office) convening in 五星街道 */
+			char *office = NULL;
+			if (match(&b0, b0.n - l0, b0.n, "街道") &&
+			    !(office = doc_str(&b0, b0.n - l0, b0.n)))
+				rc = HY_ERR_NOMEM;
+			if (!rc) {
+				m->place = m->body;
+				m->body = office;
+			}
+		}
+		doc_free(&b0);
+		if (rc || m->place)
+			return rc;
+	}
+	if (rc || m->place) {
+		if (!rc && at) {
+			memmove(m->body, m->body + at, strlen(m->body + at) + 1);
+		}
+		return rc;
+	}
+	/* the level the body starts with */
+	struct doc b;
+	if ((rc = doc_init(&b, m->body, strlen(m->body))))
+		return rc;
+	size_t which, l = match_any(&b, 0, b.n, place_levels, COUNT(place_levels), &which);
+	doc_free(&b);
+	if (!l) { /* 党委政府, 人民代表大会: any level, in the title or the opening */
+		if (m->title && !(m->guessed & HY_GUESSED_TITLE))
+			rc = place_in(m->title, strlen(m->title), "", 1, &m->place, NULL);
+		if (!rc && !m->place && m->summary)
+			rc = place_in(m->summary, strlen(m->summary), "", 2, &m->place, NULL);
+		return rc;
+	}
+	const char *level = place_levels[which];
+	if (m->title && (rc = place_in(m->title, strlen(m->title), level, 1, &m->place, NULL)))
+		return rc;
+	if (!m->place && m->summary &&
+	    (rc = place_in(m->summary, strlen(m->summary), level, 2, &m->place, NULL)))
+		return rc;
+	if (!m->place) { /* the first lines only: later ones speak of others */
+		size_t n = len;
+		if (n > 600) { /* cut at 600 bytes, back to a character's start */
+			n = 600;
+			while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+				n--;
+		}
+		rc = place_in(text, n, level, 2, &m->place, NULL);
+	}
+	if (!rc && !m->place)
+		rc = place_from_greeting(text, len, level, &m->place);
+	if (!rc && !m->place)
+		rc = place_by_count(text, len, level, &m->place);
+	return rc;
+}
