@@ -714,7 +714,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		size_t cv = find_any(d, an, clause_end(d, an, cut, 1), convene, COUNT(convene), NULL);
 		if (mn != NPOS && cv != NPOS && mn < cv) {
 			size_t mlen2, mn2 = find_meeting_word(d, cv, cut, &mlen2);
-			if (mn2 != NPOS && mn2 < clause_end(d, an, cut, 1)) {
+			/* but not 会议由…主持 in the next clause */
+			if (mn2 != NPOS && mn2 < clause_end(d, an, cut, 1) &&
+			    mn2 < clause_end(d, cv, cut, 0)) {
 				mn = mn2;
 				mlen = mlen2;
 				name_from = cv;
