@@ -47,7 +47,11 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			     (i >= from + 4 && match_any(d, i - 4, end, study_kinds,
 							 COUNT(study_kinds), NULL))))
 				bare_verb = 0;
-			if (!match_any(d, i + 2, end, rooms, COUNT(rooms), NULL) && !bare_verb) {
+			/* 召开某县第十五次代表大会第三次会议、…“三会”筹备工作部署会:
+			 * a meeting in a list is one the meeting prepares */
+			int listed = i + 2 < end && d->cp[i + 2] == 0x3001;
+			if (!match_any(d, i + 2, end, rooms, COUNT(rooms), NULL) && !bare_verb &&
+			    !listed) {
 				*len = 2;
 				return i;
 			}
@@ -438,8 +442,17 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		if (match_any(d, ks, end, heads, COUNT(heads), NULL) && ks >= s + 2 &&
 		    match(d, ks - 1, end, "长"))
 			ks -= 2;
-		if (session != NPOS) /* 各组召集人会议: the whole name */
+		if (session != NPOS) { /* 各组召集人会议: the whole name */
 			ks = s;
+			/* …第三次会议“三会”筹备工作安排部署会: but a topic's
+			 * work goes, as elsewhere */
+			size_t w = find(d, s, end, "工作");
+			for (size_t i = w == NPOS ? end : w + 2; i + 2 <= end; i++)
+				if (match_any(d, i, end, kinds, COUNT(kinds), NULL) == end - i) {
+					ks = i;
+					break;
+				}
+		}
 		/* 各讨论组组长会议, 各代表团召集人会议: one meeting of them all */
 		if (session != NPOS && match(d, ks, end, "各") && end - ks > 5 &&
 		    !match(d, ks, end, "各组"))
