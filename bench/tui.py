@@ -158,6 +158,49 @@ def huiyi(binary, db, runs):
     }
 
 
+def people(binary, db, runs):
+    """The people's screens (issue 11) on db: `p` in the list → the people
+    table's first paint; Enter on its first row → the career's; `G` → the
+    last page (read from the end of the order); 1,000 presses of `j` from
+    the top (each window refill read from a row already loaded); peak RSS."""
+    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8")
+    env.pop("NO_COLOR", None)
+    opens, careers, bottoms, downs, rsss = [], [], [], [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            trace = os.path.join(tmp, "trace")
+            env["HUIYI_TRACE"] = trace
+            pid, fd = spawn([binary, "-d", db], env)
+            tr = Trace(trace)
+            tr.wait("paint", fd)
+
+            def key(k):
+                t = time.monotonic_ns()
+                os.write(fd, k)
+                return (tr.wait("paint", fd) - t) / 1e6
+
+            for _ in range(5):
+                opens.append(key(b"p"))
+                careers.append(key(b"\r"))
+                key(b"q")
+                bottoms.append(key(b"G"))
+                key(b"g")
+                key(b"q")
+            key(b"p")
+            downs.extend(key(b"j") for _ in range(1000))
+            rsss.append(rss_kib(pid))
+            _close(pid, fd, b"qq")
+    return {
+        "open": statistics.median(opens),
+        "career": statistics.median(careers),
+        "bottom": statistics.median(bottoms),
+        "down": statistics.median(downs),
+        "down_p95": sorted(downs)[int(len(downs) * 0.95)],
+        "down_max": max(downs),
+        "rss": max(rsss) / 1024,
+    }
+
+
 def less_first_paint(binary, db, runs):
     """less on the text of the first meeting of the list."""
     text = subprocess.run([binary, "-d", db, "show", "1"], capture_output=True,
@@ -273,7 +316,12 @@ def scroll_bytes(binary, db, cols=80, rows=24, presses=20):
 
 
 if __name__ == "__main__":
-    # python3 bench/tui.py BINARY DB [COLS ROWS]: the scroll bytes alone
+    # python3 bench/tui.py BINARY DB [COLS ROWS]: the scroll bytes alone;
+    # python3 bench/tui.py people BINARY DB [RUNS]: the people's screens
     import sys
+    if sys.argv[1] == "people":
+        r = people(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 3)
+        print(" ".join(f"{k} {v:.2f}" for k, v in r.items()))
+        sys.exit(0)
     b, l, n = scroll_bytes(sys.argv[1], sys.argv[2], *(int(a) for a in sys.argv[3:5]))
     print(f"huiyi {b:.0f} B, less {l:.0f} B a line ({n} presses), ratio {b / l:.2f}")

@@ -56,10 +56,14 @@ struct hy_effects {
 	int search;
 	size_t search_from;
 	/* people: rows of m->people's table from `people_from`, and their
-	 * count when people_count */
+	 * count when people_count; people_anchor (0: none) a row already
+	 * loaded, row people_anchor_at of the table, to read the page from
+	 * (people.h hy_people_query.anchor), people_total the rows known */
 	int people;
 	size_t people_from, people_limit;
 	int people_count;
+	int64_t people_anchor;
+	size_t people_anchor_at, people_total;
 	int64_t load_career; /* a person's career (0: none) */
 	int64_t load_attend; /* a meeting's people (0: none) */
 	/* the trend screen's counts: 1 + the grouping (0: none) */

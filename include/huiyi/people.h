@@ -8,10 +8,14 @@
  * invited) and the role written beside the name (县委副书记、县长).
  *
  * The tables (persons, appearances) are made at import and by reindex
- * from the meetings and their people links; every read below is an index
- * range, so a page of people or one career costs the same at 100 or
- * 100,000 meetings. A screen pages people with hy_store_people_page and
- * reads one career with hy_store_career; nothing loads everyone. */
+ * from the meetings and their people links (schema v7; v8 reads a
+ * surname as a surname in the pinyin and the name order, and keeps how
+ * many persons there are). A page of everyone and one career are ranges
+ * of indexes, so they cost the same at 100 or 100,000 meetings; a page
+ * with a body or dates is an aggregate over those meetings' appearances.
+ * A screen pages people with hy_store_people_page (from a row already
+ * read) and reads one career with hy_store_career; nothing loads
+ * everyone. */
 #ifndef HUIYI_PEOPLE_H
 #define HUIYI_PEOPLE_H
 
@@ -61,19 +65,29 @@ struct hy_people_query {
 			   * pinyin: liu), or NULL */
 	size_t offset;    /* rows skipped: paging */
 	size_t limit;     /* 0: all */
+	/* Paging from a row already read (keyset): person `anchor` (0: none)
+	 * is row `anchor_at` of this same query; total (0: not known) how
+	 * many rows it has (hy_store_people_count). Hints: the page is still
+	 * rows [offset, offset + limit), read from the start, the anchor or
+	 * the end, whichever is nearest. */
+	int64_t anchor;
+	size_t anchor_at;
+	size_t total;
 };
 
 /* One page of people into *out (n of them; hy_people_free). With no
- * body and no dates the page is one range of an index; with them, the
- * counts are those of the meetings they name. 0 or an hy_err code. */
+ * body and no dates the page is read along an index of persons from the
+ * start, the end or the anchor (the rows between that and the page are
+ * read too, nothing else); with them, the counts are those of the
+ * meetings they name. 0 or an hy_err code. */
 int hy_store_people_page(struct hy_store *s, const struct hy_people_query *q,
 			 struct hy_person **out, size_t *n, char *err,
 			 size_t errlen);
 
 void hy_people_free(struct hy_person *v, size_t n);
 
-/* How many people a page of q could show (offset and limit aside): the
- * browser's people screen pages by offset through them (screen_people.h).
+/* How many people a page of q could show (offset, limit and the hints
+ * aside): the browser's people screen pages through them (screen_people.h).
  * 0 or an hy_err code. */
 int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q,
 			  size_t *total, char *err, size_t errlen);

@@ -1,7 +1,7 @@
 /* screen_career.h: one person's career (src/ui/screen_career.c; DESIGN.md
  * §4 Screens): the roles seen over time drawn as a timeline (a row a role,
- * a bar across the years), and below it their meetings, oldest first;
- * Enter opens the selected one. The main loop loads the person asked for
+ * a bar across the years), below it their meetings, oldest first (Enter
+ * opens the selected one), then the people met most often at them. The main loop loads the person asked for
  * (hy_effects.load_career) and hands it over with hy_model_career. */
 #ifndef HUIYI_SCREEN_CAREER_H
 #define HUIYI_SCREEN_CAREER_H
@@ -26,6 +26,16 @@ struct hy_career_meeting {
 	char *title;
 };
 
+/* Someone met at the same meetings, with how many. */
+struct hy_career_met {
+	int64_t id;
+	char *name, *place; /* place "" when unknown */
+	long count;
+};
+
+/* The people met most often that a career shows, at most. */
+#define HY_UI_CAREER_MET 5
+
 struct hy_ui_career {
 	int64_t id;   /* the person shown (0: none yet) */
 	char *name, *place, *first, *last;
@@ -34,6 +44,8 @@ struct hy_ui_career {
 	size_t n_spans;
 	struct hy_career_meeting *meetings; /* oldest first, undated last */
 	size_t n_meetings;
+	struct hy_career_met *met; /* most first, up to HY_UI_CAREER_MET */
+	size_t n_met;
 	size_t sel, top; /* the selected meeting, the first shown */
 };
 

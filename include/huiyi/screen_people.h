@@ -1,8 +1,8 @@
 /* screen_people.h: the people of the stored meetings, a table like the
  * meetings list (src/ui/screen_people.c; DESIGN.md §4 Screens): sorted
  * (s: by count, name, last seen), filtered (f: dates, body, a piece of the
- * name), paged from the store by offset a window at a time, never loaded
- * whole; Enter opens a person's career (screen_career.h). The main loop
+ * name), paged from the store a window at a time, each read from a row
+ * already loaded (keyset), never loaded whole; Enter opens a person's career (screen_career.h). The main loop
  * loads what it asks for (hy_effects.people) and hands the rows back with
  * hy_model_people. */
 #ifndef HUIYI_SCREEN_PEOPLE_H

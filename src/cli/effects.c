@@ -282,14 +282,19 @@ static int load_people(struct hy_store *s, struct hy_model *m, struct hy_effects
 		.name = f->person,
 		.offset = fx->people_from,
 		.limit = fx->people_limit ? fx->people_limit : 200,
+		.anchor = fx->people_anchor,
+		.anchor_at = fx->people_anchor_at,
+		.total = fx->people_total,
 	};
 	struct hy_person *v = NULL;
 	struct hy_person_row *rows = NULL;
 	char err[256] = "";
 	size_t n = 0, total = 0, from = fx->people_from;
 	int counted = fx->people_count, rc = 0;
-	if (counted)
+	if (counted) {
 		rc = hy_store_people_count(s, &q, &total, err, sizeof err);
+		q.total = total;
+	}
 	if (rc == 0)
 		rc = hy_store_people_page(s, &q, &v, &n, err, sizeof err);
 	if (rc == 0 && n && !(rows = calloc(n, sizeof *rows)))
@@ -324,7 +329,7 @@ static int load_career(struct hy_store *s, struct hy_model *m, int64_t id)
 	struct hy_career c;
 	struct hy_ui_career u = {0};
 	char err[256] = "";
-	int rc = hy_store_career(s, id, 0, 1, &c, err, sizeof err);
+	int rc = hy_store_career(s, id, 0, HY_UI_CAREER_MET, &c, err, sizeof err);
 	if (rc) {
 		hy_model_error(m, err[0] ? err : hy_err_str(rc));
 		return rc == HY_ERR_NOMEM ? rc : 0;
@@ -340,7 +345,8 @@ static int load_career(struct hy_store *s, struct hy_model *m, int64_t id)
 		u.count[p] = c.who.count[p];
 	u.spans = c.n_roles ? calloc(c.n_roles, sizeof *u.spans) : NULL;
 	u.meetings = c.n_meetings ? calloc(c.n_meetings, sizeof *u.meetings) : NULL;
-	if ((c.n_roles && !u.spans) || (c.n_meetings && !u.meetings)) {
+	u.met = c.n_met ? calloc(c.n_met, sizeof *u.met) : NULL;
+	if ((c.n_roles && !u.spans) || (c.n_meetings && !u.meetings) || (c.n_met && !u.met)) {
 		hy_career_free(&c);
 		hy_ui_career_clear(&u);
 		return HY_ERR_NOMEM;
@@ -359,6 +365,13 @@ static int load_career(struct hy_store *s, struct hy_model *m, int64_t id)
 		u.meetings[i].role = a->role;
 		u.meetings[i].title = a->title;
 		a->date = a->role = a->title = NULL;
+	}
+	for (size_t i = 0; i < c.n_met && i < HY_UI_CAREER_MET; i++, u.n_met++) {
+		u.met[i].id = c.met[i].id;
+		u.met[i].name = c.met[i].name;
+		u.met[i].place = c.met[i].place;
+		u.met[i].count = c.met[i].count;
+		c.met[i].name = c.met[i].place = NULL;
 	}
 	hy_career_free(&c);
 	rc = hy_model_career(m, &u);

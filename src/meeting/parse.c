@@ -398,6 +398,22 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		}
 		/* V视 | 【…】…, 今日关注丨…: a channel's name before a bar */
 		size_t a0 = l.a;
+		/* 20230322三茅街道…: a date stamp glued before the title */
+		if (l.b - l.a > 12 && is_han(d.cp[l.a + 8])) {
+			size_t q = l.a;
+			while (q < l.a + 8 && is_digit(d.cp[q]))
+				q++;
+			struct ymd st = {0};
+			if (q == l.a + 8) {
+				st.y = (int)((d.cp[l.a] - '0') * 1000 + (d.cp[l.a + 1] - '0') * 100 +
+					     (d.cp[l.a + 2] - '0') * 10 + (d.cp[l.a + 3] - '0'));
+				st.m = (int)((d.cp[l.a + 4] - '0') * 10 + (d.cp[l.a + 5] - '0'));
+				st.d = (int)((d.cp[l.a + 6] - '0') * 10 + (d.cp[l.a + 7] - '0'));
+				if (st.y >= 1990 && st.y <= 2100 && st.m >= 1 && st.m <= 12 &&
+				    st.d >= 1 && st.d <= 31)
+					a0 = q;
+			}
+		}
 		for (size_t k = a0 + 1; k < l.b && k <= a0 + 9; k++)
 			if ((d.cp[k] == '|' || d.cp[k] == 0xFF5C || d.cp[k] == 0x4E28) &&
 			    l.b - k > 6) {
@@ -698,7 +714,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		size_t cv = find_any(d, an, clause_end(d, an, cut, 1), convene, COUNT(convene), NULL);
 		if (mn != NPOS && cv != NPOS && mn < cv) {
 			size_t mlen2, mn2 = find_meeting_word(d, cv, cut, &mlen2);
-			if (mn2 != NPOS && mn2 < clause_end(d, an, cut, 1)) {
+			/* but not 会议由…主持 in the next clause */
+			if (mn2 != NPOS && mn2 < clause_end(d, an, cut, 1) &&
+			    mn2 < clause_end(d, cv, cut, 0)) {
 				mn = mn2;
 				mlen = mlen2;
 				name_from = cv;

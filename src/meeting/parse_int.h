@@ -320,7 +320,7 @@ static const char *const kinds[] = {
 	/* study sessions and other short names */
 	"集中学习会议", "集中学习会", "专题学习会", "学习研讨会", "视频学习会", "学习会", "研讨会",
 	"视频会议", "电视电话会议",
-	"预备会", "分析会", "汇报会", "协调会", "务虚会", "述职评议会", "评议会",
+	"预备会", "分析会", "汇报会", "协调会", "务虚会", "述职评议会议", "述职评议会", "评议会",
 };
 
 /* A body ending with one of these stems lends it to the kind:

@@ -36,8 +36,38 @@ static const char *const not_names[] = {
 	"单位", "部门", "成员",
 };
 
+/* A name's middle dot: 阿不都克力木·艾力, 嘉木样·洛桑久美·图丹却吉尼玛
+ * (Uyghur, Tibetan, Mongolian names written in Han). */
+static int is_name_dot(uint32_t c)
+{
+	return c == 0xB7 || c == 0x2022 || c == 0x2027 || c == 0x30FB || c == 0xFF65 ||
+	       c == 0x2219;
+}
+
+/* A name with middle dots: 2 to 24 characters, Han parts between dots,
+ * neither first nor last a dot. */
+static int dotted_name_ok(const struct doc *d, size_t a, size_t b)
+{
+	size_t dots = 0;
+	if (b - a < 4 || b - a > 24 || is_name_dot(d->cp[a]) || is_name_dot(d->cp[b - 1]))
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		if (is_name_dot(d->cp[i])) {
+			if (is_name_dot(d->cp[i - 1]))
+				return 0;
+			dots++;
+		} else if (!is_han(d->cp[i]) ||
+			   match_any(d, i, i + 1, not_in_names, COUNT(not_in_names), NULL)) {
+			return 0;
+		}
+	}
+	return dots > 0;
+}
+
 static int name_ok(const struct doc *d, size_t a, size_t b)
 {
+	if (dotted_name_ok(d, a, b))
+		return 1;
 	for (size_t w = 0; w < COUNT(not_names); w++)
 		if (match(d, a, b, not_names[w]) == b - a)
 			return 0;

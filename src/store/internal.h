@@ -104,6 +104,8 @@ extern const char hy_store_sql_has[];
  * again from the meetings (the migration's end; reindex). */
 extern const char hy_store_schema_v7[];
 extern const char hy_store_people_fill[];
+/* Schema v8: the people's pinyin and name order again (people.c). */
+extern const char hy_store_schema_v8[];
 /* The SQL functions those use (hy_person_key ...): a sqlite code. */
 int hy_people_register(sqlite3 *db);
 /* Store meeting mid's people: links, persons and appearances (v7). */

@@ -282,6 +282,7 @@ const char *const hy_store_migrations[] = {
 	schema_v5,
 	schema_v6,
 	hy_store_schema_v7, /* the people: src/store/people.c */
+	hy_store_schema_v8, /* their surnames' pinyin: src/store/people.c */
 };
 
 _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==

@@ -2,7 +2,8 @@
  * their counts on the title line, the roles seen over time as a timeline
  * (a row a role: its label, aligned by display width, then a bar from its
  * first to its last meeting across the years, the years as an axis below),
- * and their meetings, oldest first; Enter opens the selected meeting. */
+ * their meetings, oldest first (Enter opens the selected one), and below
+ * them the people met most often at the same meetings, with how often. */
 #include "huiyi/screen_career.h"
 
 #include "huiyi/width.h"
@@ -31,6 +32,11 @@ void hy_ui_career_clear(struct hy_ui_career *c)
 		free(c->meetings[i].title);
 	}
 	free(c->meetings);
+	for (size_t i = 0; i < c->n_met; i++) {
+		free(c->met[i].name);
+		free(c->met[i].place);
+	}
+	free(c->met);
 	memset(c, 0, sizeof *c);
 }
 
@@ -42,7 +48,9 @@ void hy_career_open(struct hy_model *m, int64_t id, struct hy_effects *fx)
 
 /* ------------------------------------------------------------------ */
 /* Geometry: the title, the timeline, the meetings' header and rows, the
- * status line, from the top; shared by update and view.                  */
+ * people met (a heading and a row each, right below the meetings shown),
+ * the status line, from the top; shared by update and view. The people
+ * met give way first: the meetings keep a header and three rows.        */
 
 struct layout {
 	int title;        /* 1 when there is a title line */
@@ -51,6 +59,8 @@ struct layout {
 	int head_y;       /* the meetings' column header (-1: none) */
 	int rows_y;
 	size_t rows;      /* meetings shown */
+	int met_y;        /* the people met: their heading (-1: none) */
+	size_t met;       /* and rows */
 };
 
 static struct layout career_layout(const struct hy_model *m)
@@ -73,9 +83,22 @@ static struct layout career_layout(const struct hy_model *m)
 	if (c->n_spans && tl > 1 && (size_t)(tl - 1) < c->n_spans)
 		l.first_span = c->n_spans - (size_t)(tl - 1);
 	room -= tl;
+	/* the people met: whatever the meetings' header and three rows
+	 * leave, up to one row each */
+	int met = c->n_met ? room - 4 : 0;
+	if (met > (int)c->n_met + 1)
+		met = (int)c->n_met + 1;
+	if (met < 2)
+		met = 0;
+	room -= met;
 	l.head_y = room >= 2 ? l.tl_y + tl : -1;
 	l.rows_y = l.tl_y + tl + (l.head_y >= 0);
 	l.rows = room - (l.head_y >= 0) > 0 ? (size_t)(room - (l.head_y >= 0)) : 0;
+	l.met_y = -1;
+	if (met) {
+		l.met_y = l.rows_y + (int)(c->n_meetings < l.rows ? c->n_meetings : l.rows);
+		l.met = (size_t)met - 1;
+	}
 	return l;
 }
 
@@ -308,6 +331,29 @@ static void meeting_row(struct hy_grid *g, int y, const struct mcols *c, const c
 		hy_draw_col(g, y, x, title, role, c->title);
 }
 
+/* The people met most often: a heading, then a row each: name, place
+ * (from 40 columns), how many meetings. */
+static void met_rows(const struct hy_model *m, struct hy_grid *g, const struct layout *l)
+{
+	const struct hy_ui_career *c = &m->career;
+	int pw = g->w >= 40 ? 10 : 0;
+	char n[48];
+	if (l->met_y < 0)
+		return;
+	hy_draw_put(g, l->met_y, 0, "同会最多 · met most often", HY_ROLE_LABEL, g->w);
+	for (size_t i = 0; i < l->met && i < c->n_met; i++) {
+		const struct hy_career_met *p = &c->met[i];
+		int y = l->met_y + 1 + (int)i, x = 1;
+		x += hy_draw_col(g, y, x, p->name, HY_ROLE_NORMAL, 8) + 1;
+		if (pw)
+			x += hy_draw_col(g, y, x, p->place && p->place[0] ? p->place : "-",
+					 HY_ROLE_DIM, pw) + 1;
+		snprintf(n, sizeof n, "%ld 次", p->count);
+		if (x < g->w)
+			hy_draw_put(g, y, x, n, HY_ROLE_NORMAL, g->w - x);
+	}
+}
+
 static void career_view(const struct hy_model *m, struct hy_grid *g, int *cy, int *cx)
 {
 	const struct hy_ui_career *c = &m->career;
@@ -342,6 +388,7 @@ static void career_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 			    hy_ui_part_label(cm->part), cm->role, cm->title ? cm->title : "（无标题）",
 			    idx == c->sel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL);
 	}
+	met_rows(m, g, &l);
 	if (c->n_meetings)
 		snprintf(left, sizeof left, " career · meeting %zu/%zu", c->sel + 1,
 			 c->n_meetings);

@@ -1,7 +1,8 @@
 /* screen_people.c: the people of the stored meetings (screen_people.h), p
  * in the list: a table of everyone with their meetings per part, first and
  * last date and last role; sorted (s), filtered (f), paged from the store
- * by offset, a window of rows around what is shown; Enter opens a career. */
+ * a window of rows around what is shown at a time, each read from a row
+ * already loaded (or an end); Enter opens a career. */
 #include "huiyi/screen_people.h"
 
 #include "huiyi/err.h"
@@ -69,12 +70,25 @@ static size_t window_size(const struct hy_model *m)
 	return hy_model_people_height(m) + 2 * SPARE;
 }
 
+/* Ask for the window from row `from`: read from the loaded row nearest
+ * it (the store walks its index from there: a page costs what it reads,
+ * however deep), or from either end of the table. */
 static void ask(struct hy_model *m, struct hy_effects *fx, size_t from, int count)
 {
+	const struct hy_people *p = &m->people;
 	fx->people = 1;
 	fx->people_from = from;
 	fx->people_limit = window_size(m);
 	fx->people_count = count;
+	fx->people_anchor = 0;
+	fx->people_anchor_at = 0;
+	fx->people_total = p->counted ? p->total : 0;
+	if (p->n && !count) {
+		size_t at = from < p->base ? p->base :
+			    from >= p->base + p->n ? p->base + p->n - 1 : from;
+		fx->people_anchor = p->rows[at - p->base].id;
+		fx->people_anchor_at = at;
+	}
 	m->people.pending = 1;
 	m->people.asked = fx->people_limit;
 }

@@ -176,4 +176,27 @@ for p in people:
     assert (n.get("chair", 0), n.get("attendee", 0), n.get("observer", 0)) == \
         (p["chaired"], p["attended"], p["observed"]), (p, n)
 PY
+
+# a surname read as a surname (单 shàn, 曾 zēng, 欧阳): found by that
+# pinyin, sorted under its letter
+mkdir -p "$T/surnames"
+cat >"$T/surnames/a.txt" <<'EOF'
+青川县人民政府召开第40次常务会议
+
+2024年3月1日，县长单磊主持召开县政府第40次常务会议。副县长曾华、欧阳明、李安、刘锐出席会议。
+
+会议研究了全县春耕工作。
+EOF
+run 0 hy -d "$T/s.db" import "$T/surnames"
+run 0 hy -d "$T/s.db" people shanlei
+has "$T/out" "单磊"
+run 0 hy -d "$T/s.db" people zenghua
+has "$T/out" "曾华"
+run 1 hy -d "$T/s.db" people danlei
+run 0 hy -d "$T/s.db" people --sort name --json
+python3 - "$T/out" <<'PY'
+import json, sys
+names = [json.loads(l)["name"] for l in open(sys.argv[1], encoding="utf-8")]
+assert names == ["李安", "刘锐", "欧阳明", "单磊", "曾华"], names
+PY
 echo "ok"

@@ -563,7 +563,10 @@ static void people_rows(struct hy_model *m, size_t from, size_t n, int counted,
 
 /* The people screen holds a window of rows around what it shows, never
  * the whole table: G asks for the rows at the end, not the ones between;
- * moving back up asks for the rows there again. */
+ * moving back up asks for the rows there again. Each window is asked from
+ * a row already loaded (its id and place: the store reads on from it, not
+ * through every row before), with the table's size (it reads the end from
+ * the end). */
 static void test_people_paging(void **state)
 {
 	struct hy_model m;
@@ -584,11 +587,23 @@ static void test_people_paging(void **state)
 	assert_int_equal(fx.people, 0); /* the screen is loaded */
 	assert_int_equal(m.people.total, 10000);
 
+	struct hy_event pgdn = {.type = HY_EV_KEY, .key = ' '};
+	size_t presses = 0;
+	while (!fx.people && presses++ < 100)
+		hy_model_update(&m, &pgdn, &fx);
+	assert_int_equal(fx.people, 1);
+	assert_true(fx.people_from > 0);
+	assert_int_equal(fx.people_anchor_at, fx.people_from); /* loaded */
+	assert_int_equal(fx.people_anchor, (int64_t)fx.people_anchor_at + 1);
+	assert_int_equal(fx.people_total, 10000);
+	people_rows(&m, fx.people_from, limit, 0, &fx);
+
 	hy_model_update(&m, &G, &fx);
 	assert_int_equal(m.people.sel, 9999);
 	assert_int_equal(fx.people, 1);
 	assert_int_equal(fx.people_count, 0);
 	assert_int_equal(fx.people_from, 10000 - limit);
+	assert_int_equal(fx.people_total, 10000);
 	people_rows(&m, fx.people_from, limit, 0, &fx);
 	assert_int_equal(fx.people, 0);
 	assert_int_equal(m.people.base, 10000 - limit);
@@ -607,6 +622,7 @@ static void test_people_paging(void **state)
 	hy_model_update(&m, &g, &fx);
 	assert_int_equal(fx.people, 1);
 	assert_int_equal(fx.people_from, 0);
+	assert_int_equal(fx.people_anchor_at, 10000 - limit); /* the nearest */
 	hy_model_free(&m);
 }
 

@@ -1,4 +1,4 @@
-/* test_people.c: the people of the store (people.h, schema v7) and the
+/* test_people.c: the people of the store (people.h, schemas v7 and v8) and the
  * roles and guests the parser gives them. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -72,6 +72,19 @@ static int sql_int(struct fx *f, const char *sql)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+/* How many people there are (hy_store_people_count: people_total from
+ * v8), asserted equal to the rows of persons. */
+static size_t total(struct fx *f)
+{
+	struct hy_people_query q = {0};
+	size_t n = 0;
+	char err[256] = "";
+	if (hy_store_people_count(f->s, &q, &n, err, sizeof err))
+		fail_msg("count: %s", err);
+	assert_int_equal(n, sql_int(f, "SELECT count(*) FROM persons"));
+	return n;
 }
 
 /* Store a meeting: date, place, chair (with role), attendees (with
@@ -221,7 +234,9 @@ static void t_delete(void **state)
 	int64_t m1 = put(f, "2021-01-01", "青川县", "张伟", "县长", att, roles1, 1, NULL, 0);
 	int64_t m2 = put(f, "2022-01-01", "青川县", "李强", "县长", att, roles2, 1, NULL, 0);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 3);
+	assert_int_equal(total(f), 3);
 	assert_int_equal(hy_store_delete(f->s, &m2, 1, NULL, err, sizeof err), 0);
+	assert_int_equal(total(f), 2); /* kept as they go */
 	struct hy_people_query q = {.sort = HY_PEOPLE_BY_COUNT};
 	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
 	assert_int_equal(n, 2); /* 李强 is gone */
@@ -235,6 +250,18 @@ static void t_delete(void **state)
 	assert_int_equal(hy_store_delete(f->s, &m1, 1, NULL, err, sizeof err), 0);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 0);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM appearances"), 0);
+	assert_int_equal(total(f), 0);
+	/* reindex counts them again; without the row they are counted */
+	put(f, "2021-01-01", "青川县", "张伟", "县长", att, roles1, 1, NULL, 0);
+	assert_int_equal(sqlite3_exec(f->s->db, "UPDATE people_total SET n = 99",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(hy_store_reindex(f->s, err, sizeof err), 0);
+	assert_int_equal(total(f), 2);
+	assert_int_equal(sqlite3_exec(f->s->db, "DELETE FROM people_total", NULL, NULL,
+				      NULL),
+			 SQLITE_OK);
+	assert_int_equal(total(f), 2);
 }
 
 /* Pages: each order, offset and limit; the dates count what they hold. */
@@ -280,13 +307,24 @@ static void t_pages(void **state)
 	assert_int_equal(v[0].count[HY_PART_CHAIR], 2);
 	assert_string_equal(v[0].first, "2022-01-01");
 	hy_people_free(v, n);
+	/* seen last within the dates, not over all of them (赵敏 came in
+	 * 2023 too) */
+	q = (struct hy_people_query){.sort = HY_PEOPLE_BY_LAST, .to = "2022-12-31"};
+	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
+	assert_int_equal(n, 4);
+	assert_string_equal(v[0].name, "张伟");
+	assert_string_equal(v[1].name, "王芳");
+	assert_string_equal(v[2].name, "赵敏");
+	assert_string_equal(v[3].last, "2021-01-01");
+	hy_people_free(v, n);
 	q = (struct hy_people_query){.body = "市政府"};
 	assert_int_equal(hy_store_people_page(f->s, &q, &v, &n, err, sizeof err), 0);
 	assert_int_equal(n, 0);
 	hy_people_free(v, n);
 }
 
-/* A database of schema v6 with meetings and people: opened, it is v7
+/* A database of schema v6 with meetings and people: opened, it is v7 (and
+ * on)
  * with everyone a person (the chair's role from chair_role), and list
  * --person still finds the meetings. */
 static void t_migrate_v6(void **state)
@@ -306,8 +344,7 @@ static void t_migrate_v6(void **state)
 				    " WHERE name = 'persons'"),
 			 0);
 	reopen(f);
-	assert_int_equal(hy_store_version(f->s), 7);
-	assert_int_equal(sql_int(f, "PRAGMA user_version"), 7);
+	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 4);
 	assert_int_equal(sql_int(f, "SELECT count(*) FROM appearances"), 5);
 	int64_t id;
@@ -331,6 +368,142 @@ static void t_migrate_v6(void **state)
 	assert_int_equal(sql_int(f, "SELECT chaired FROM persons WHERE key = '刘锐'"
 				    " AND place = '青川县'"),
 			 2);
+}
+
+/* The names of a page of q, space-separated, into buf. */
+static const char *names(struct fx *f, const struct hy_people_query *q, char *buf,
+			 size_t len)
+{
+	struct hy_person *v;
+	size_t n, at = 0;
+	char err[256] = "";
+	if (hy_store_people_page(f->s, q, &v, &n, err, sizeof err))
+		fail_msg("page: %s", err);
+	buf[0] = '\0';
+	for (size_t i = 0; i < n && at < len; i++)
+		at += (size_t)snprintf(buf + at, len - at, "%s%s", i ? " " : "", v[i].name);
+	hy_people_free(v, n);
+	return buf;
+}
+
+/* A surname is read as a surname: 单磊 is shanlei and sorts under s, 曾华
+ * zenghua under z (ICU and the default readings say dan and ceng); the
+ * double surnames too. */
+static void t_surnames(void **state)
+{
+	struct fx *f = *state;
+	static char *att[] = {"单磊", "曾华", "刘锐", "陈明", "张伟", "欧阳明", "万俟文",
+			      "李安"};
+	char buf[512];
+	int64_t a, b;
+
+	open_at(f, 0);
+	put(f, "2021-01-01", "青川县", "單磊", NULL, att, NULL, 8, NULL, 0);
+	assert_int_equal(find(f, "shanlei", &a), 1);
+	assert_int_equal(find(f, "单磊", &b), 1);
+	assert_true(a == b);
+	assert_int_equal(find(f, "Shan Lei", NULL), 1);
+	assert_int_equal(find(f, "danlei", NULL), 0);
+	assert_int_equal(find(f, "zenghua", &a), 1);
+	assert_int_equal(find(f, "曾华", &b), 1);
+	assert_true(a == b);
+	assert_int_equal(find(f, "ouyangming", NULL), 1);
+	assert_int_equal(find(f, "moqiwen", NULL), 1);
+	struct hy_people_query q = {.sort = HY_PEOPLE_BY_NAME};
+	/* chen li liu moqi ouyang shan zeng zhang: syllable by syllable, so
+	 * li before liu */
+	assert_string_equal(names(f, &q, buf, sizeof buf),
+			    "陈明 李安 刘锐 万俟文 欧阳明 單磊 曾华 张伟");
+	/* a piece of the name in pinyin finds it too */
+	q.name = "shan";
+	assert_string_equal(names(f, &q, buf, sizeof buf), "單磊"); /* as first written */
+}
+
+/* Pages read from an anchor (a row already read), from the end or from
+ * the start are the same rows as by offset, in every order, across ties,
+ * with a name filter too. */
+static void t_keyset(void **state)
+{
+	struct fx *f = *state;
+	static char *pool[] = {"王芳", "赵敏", "陈明", "刘锐", "李安", "张伟", "单磊",
+			       "曾华", "孙力", "周涛", "吴昊", "郑洁", "冯刚", "蒋琳"};
+	char err[256] = "", want[2048], got[2048];
+	char date[16];
+
+	open_at(f, 0);
+	for (int i = 0; i < 40; i++) { /* counts with ties, dates with ties */
+		char *att[14];
+		size_t k = 0;
+		for (size_t j = 0; j < 14; j++)
+			if ((i * 7 + (int)j * 3) % (int)(j + 2) == 0)
+				att[k++] = pool[j];
+		snprintf(date, sizeof date, "20%02d-01-0%d", 10 + i % 5, 1 + i % 3);
+		put(f, date, i % 3 ? "青川县" : "白水县", pool[i % 14], NULL, att, NULL, k,
+		    NULL, 0);
+	}
+	for (int sort = 0; sort <= HY_PEOPLE_BY_LAST; sort++)
+		for (int named = 0; named < 2; named++) {
+			struct hy_people_query q = {.sort = (enum hy_people_sort)sort,
+						    .name = named ? "n" : NULL};
+			struct hy_person *all;
+			size_t total;
+			assert_int_equal(hy_store_people_page(f->s, &q, &all, &total, err,
+							      sizeof err),
+					 0);
+			assert_true(total > 10);
+			for (size_t at = 0; at < total; at++)
+				for (size_t off = 0; off < total; off += 3)
+					for (size_t lim = 1; lim < 9; lim += 4) {
+						struct hy_people_query p = q;
+						p.offset = off;
+						p.limit = lim;
+						p.anchor = all[at].id;
+						p.anchor_at = at;
+						p.total = at % 2 ? total : 0;
+						struct hy_people_query o = q;
+						o.offset = off;
+						o.limit = lim;
+						names(f, &o, want, sizeof want);
+						names(f, &p, got, sizeof got);
+						if (strcmp(want, got))
+							fail_msg("sort %d named %d anchor %zu "
+								 "offset %zu limit %zu: %s, "
+								 "not %s",
+								 sort, named, at, off, lim, got,
+								 want);
+					}
+			hy_people_free(all, total);
+		}
+}
+
+/* A database of schema v7 whose people were keyed the old way (py
+ * danlei, the sort key ICU's alone): opened, it is v8 with the surname's
+ * reading. */
+static void t_migrate_v7(void **state)
+{
+	struct fx *f = *state;
+	static char *att[] = {"单磊", "曾华", "张伟"};
+	char buf[256];
+
+	open_at(f, 7);
+	assert_int_equal(hy_store_version(f->s), 7);
+	put(f, "2021-03-05", "青川县", "刘锐", NULL, att, NULL, 3, NULL, 0);
+	assert_int_equal(sqlite3_exec(f->s->db,
+				      "UPDATE persons SET py = 'danlei', sort = x'00'"
+				      " WHERE key = '单磊';"
+				      "UPDATE persons SET py = 'cenghua', sort = x'01'"
+				      " WHERE key = '曾华'",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	reopen(f);
+	assert_int_equal(hy_store_version(f->s), 8);
+	assert_int_equal(sql_int(f, "PRAGMA user_version"), 8);
+	assert_int_equal(sql_int(f, "SELECT n FROM people_total"), 4);
+	assert_int_equal(total(f), 4);
+	assert_int_equal(find(f, "shanlei", NULL), 1);
+	assert_int_equal(find(f, "danlei", NULL), 0);
+	struct hy_people_query q = {.sort = HY_PEOPLE_BY_NAME};
+	assert_string_equal(names(f, &q, buf, sizeof buf), "刘锐 单磊 曾华 张伟");
 }
 
 /* The parser: the role written before a listed name, and 应邀 guests. */
@@ -379,6 +552,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_delete, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_migrate_v6, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_surnames, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_keyset, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_migrate_v7, setup, teardown),
 		cmocka_unit_test(t_parse_roles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
