@@ -2,7 +2,8 @@
  *
  * For every tests/parse/NAME.txt, parse it with hy_meeting_parse() and
  * compare each key of tests/parse/NAME.json with what was parsed. Keys not
- * in the .json are not checked; null asserts "unknown". */
+ * in the .json are not checked; null asserts "unknown". `sections` is the
+ * exception: every case must assert it ([] when the parser finds none). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -30,6 +31,62 @@ static json_t *list(char **v, size_t n)
 	for (size_t i = 0; i < n; i++)
 		json_array_append_new(a, json_string(v[i]));
 	return a;
+}
+
+/* The first or last `n` characters (code points) of s, and its length in
+ * characters. */
+static json_t *chars_of(const char *s, size_t n, int last, size_t *chars)
+{
+	size_t len = strlen(s), count = 0;
+	for (size_t i = 0; i < len; i++)
+		count += ((unsigned char)s[i] & 0xC0) != 0x80;
+	*chars = count;
+	size_t skip = last && count > n ? count - n : 0, from = 0, seen = 0;
+	while (from < len && seen < skip)
+		if (((unsigned char)s[++from] & 0xC0) != 0x80)
+			seen++;
+	size_t to = from;
+	for (seen = 0; to < len && seen < n; seen++) {
+		to++;
+		while (to < len && ((unsigned char)s[to] & 0xC0) == 0x80)
+			to++;
+	}
+	return json_stringn(s + from, to - from);
+}
+
+/* A section as the case files spell it: its heading, its text's first and
+ * last 20 characters and its length in characters, and the whole text
+ * (compared only when a case gives it). */
+static json_t *section_json(const struct hy_section *sec)
+{
+	size_t chars;
+	json_t *o = json_object();
+	json_object_set_new(o, "heading", json_string(sec->heading));
+	json_object_set_new(o, "head", chars_of(sec->text, 20, 0, &chars));
+	json_object_set_new(o, "tail", chars_of(sec->text, 20, 1, &chars));
+	json_object_set_new(o, "chars", json_integer((json_int_t)chars));
+	json_object_set_new(o, "text", json_string(sec->text));
+	return o;
+}
+
+/* Whether the parsed sections `got` hold what `want` asserts: as many
+ * sections, and in each the keys the case gives. */
+static int sections_match(const json_t *want, const json_t *got)
+{
+	if (!json_is_array(want) || json_array_size(want) != json_array_size(got))
+		return 0;
+	for (size_t i = 0; i < json_array_size(want); i++) {
+		json_t *w = json_array_get(want, i), *g = json_array_get(got, i), *val;
+		const char *key;
+		if (!json_is_object(w))
+			return 0;
+		json_object_foreach(w, key, val) {
+			json_t *gv = json_object_get(g, key);
+			if (!gv || !json_equal(gv, val))
+				return 0;
+		}
+	}
+	return 1;
 }
 
 /* The parsed meeting as the case files spell it. */
@@ -60,6 +117,10 @@ static json_t *as_json(const struct hy_meeting *m)
 	for (size_t i = 0; i < m->n_sections; i++)
 		json_array_append_new(h, json_string(m->sections[i].heading));
 	json_object_set_new(o, "headings", h);
+	json_t *secs = json_array();
+	for (size_t i = 0; i < m->n_sections; i++)
+		json_array_append_new(secs, section_json(&m->sections[i]));
+	json_object_set_new(o, "sections", secs);
 	return o;
 }
 
@@ -117,12 +178,19 @@ static int check_case(const char *dir, const char *name)
 		json_t *got = as_json(&m);
 		const char *key;
 		json_t *val;
+		if (!json_object_get(want, "sections")) {
+			printf("# %s: no sections key: every case asserts its sections "
+			       "(\"sections\": [] when there are none; the parser found %zu)\n",
+			       name, m.n_sections);
+			bad = 1;
+		}
 		json_object_foreach(want, key, val) {
 			json_t *g = json_object_get(got, key);
 			if (!g) {
 				printf("# %s: unknown key %s\n", name, key);
 				bad = 1;
-			} else if (!json_equal(g, val)) {
+			} else if (strcmp(key, "sections") == 0 ? !sections_match(val, g)
+								: !json_equal(g, val)) {
 				char *ws = json_dumps(val, JSON_ENCODE_ANY);
 				char *gs = json_dumps(g, JSON_ENCODE_ANY);
 				printf("# %s: %s\n#   want %s\n#   got  %s\n", name, key, ws, gs);
