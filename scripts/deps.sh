@@ -10,7 +10,7 @@ pkgs=(pkg-config:pkg-config
       jansson:libjansson-dev
       cmocka:libcmocka-dev)
 cmds=(cc:gcc make:make tmux:tmux mandoc:mandoc python3:python3 sqlite3:sqlite3
-      iconv:libc-bin valgrind:valgrind)
+      iconv:libc-bin valgrind:valgrind clang-format:clang-format)
 missing=()
 for pc in "${pkgs[@]}"; do
 	mod=${pc%%:*} deb=${pc#*:}

@@ -13,7 +13,7 @@
 #include <unicode/utf16.h>
 
 static const UChar32 ranges[][2] = {
-	{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xF900, 0xFAFF},
+	{0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xF900, 0xFAFF},
 	{0x20000, 0x2A6DF}, {0x2A700, 0x2EBEF}, {0x2F800, 0x2FA1F},
 };
 
@@ -21,8 +21,7 @@ int main(void)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	static const UChar id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0};
-	UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0,
-					  NULL, &st);
+	UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
 	if (U_FAILURE(st)) {
 		fprintf(stderr, "genfold: ICU Hant-Hans: %s\n", u_errorName(st));
 		return 1;
@@ -48,8 +47,7 @@ int main(void)
 			U16_NEXT(buf, i, len, out);
 			if (i != len || out == c)
 				continue;
-			printf("\t{0x%04lX, 0x%04lX},\n", (unsigned long)c,
-			       (unsigned long)out);
+			printf("\t{0x%04lX, 0x%04lX},\n", (unsigned long)c, (unsigned long)out);
 			count++;
 		}
 	}
@@ -92,8 +90,7 @@ int main(void)
 			continue;
 		printf("\t{");
 		for (int lo = 0; lo < 256; lo++)
-			printf("%s0x%04X", lo ? (lo % 8 ? ", " : ",\n\t ") : "",
-			       bmp[hi << 8 | lo]);
+			printf("%s0x%04X", lo ? (lo % 8 ? ", " : ",\n\t ") : "", bmp[hi << 8 | lo]);
 		printf("},\n");
 	}
 	printf("};\n");

@@ -43,9 +43,8 @@
 #define SYL_LEN 8
 
 static const UChar32 ranges[][2] = {
-	{0x3007, 0x3007},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},
-	{0xF900, 0xFAFF},   {0x20000, 0x2A6DF}, {0x2A700, 0x2EBEF},
-	{0x2F800, 0x2FA1F}, {0x30000, 0x3134F},
+	{0x3007, 0x3007},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xF900, 0xFAFF},
+	{0x20000, 0x2A6DF}, {0x2A700, 0x2EBEF}, {0x2F800, 0x2FA1F}, {0x30000, 0x3134F},
 };
 
 struct syls {
@@ -54,8 +53,7 @@ struct syls {
 };
 
 /* The toneless syllable of a transliteration, or 0 if it is not one. */
-static int toneless(const UNormalizer2 *nfd, const UChar *in, int32_t inlen,
-		    char out[SYL_LEN])
+static int toneless(const UNormalizer2 *nfd, const UChar *in, int32_t inlen, char out[SYL_LEN])
 {
 	UChar d[64];
 	UErrorCode st = U_ZERO_ERROR;
@@ -112,8 +110,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Transliterate one code point; 1 with its syllable in out, else 0. */
-static int reading(UTransliterator *t, const UNormalizer2 *nfd, UChar32 c,
-		   char out[SYL_LEN])
+static int reading(UTransliterator *t, const UNormalizer2 *nfd, UChar32 c, char out[SYL_LEN])
 {
 	UChar buf[64];
 	int32_t len = 0, limit;
@@ -139,10 +136,10 @@ static UChar32 rule_char(const UChar **p)
 		digits = s[1] == 'u' ? 4 : 8;
 		s += 2;
 		for (int i = 0; i < digits; i++, s++) {
-			int v = s[0] >= '0' && s[0] <= '9' ? s[0] - '0' :
-				s[0] >= 'A' && s[0] <= 'F' ? s[0] - 'A' + 10 :
-				s[0] >= 'a' && s[0] <= 'f' ? s[0] - 'a' + 10 :
-							     -1;
+			int v = s[0] >= '0' && s[0] <= '9'   ? s[0] - '0'
+				: s[0] >= 'A' && s[0] <= 'F' ? s[0] - 'A' + 10
+				: s[0] >= 'a' && s[0] <= 'f' ? s[0] - 'a' + 10
+							     : -1;
 			if (v < 0)
 				return -1;
 			c = c * 16 + v;
@@ -197,32 +194,27 @@ static UChar32 simplified(UTransliterator *hans, UChar32 c)
 /* Mark the common characters (see the top) in common[0x10000]. */
 static int mark_common(uint8_t *common)
 {
-	static const UChar hans_id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n',
-					's', 0};
+	static const UChar hans_id[] = {'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0};
 	UErrorCode st = U_ZERO_ERROR;
 	UConverter *gb = ucnv_open("GB2312", &st);
 	UConverter *big5 = U_SUCCESS(st) ? ucnv_open("Big5", &st) : NULL;
-	UTransliterator *hans = U_SUCCESS(st) ?
-		utrans_openU(hans_id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st) :
-		NULL;
+	UTransliterator *hans =
+		U_SUCCESS(st) ? utrans_openU(hans_id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st)
+			      : NULL;
 
 	if (U_FAILURE(st)) {
-		fprintf(stderr, "genpinyin: ICU GB2312/Big5/Hant-Hans: %s\n",
-			u_errorName(st));
+		fprintf(stderr, "genpinyin: ICU GB2312/Big5/Hant-Hans: %s\n", u_errorName(st));
 		return -1;
 	}
-	ucnv_setFromUCallBack(gb, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL,
-			      &st);
-	ucnv_setFromUCallBack(big5, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL,
-			      NULL, &st);
+	ucnv_setFromUCallBack(gb, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+	ucnv_setFromUCallBack(big5, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
 	for (UChar32 c = 0x3000; c < 0x10000; c++) {
 		unsigned code;
 		if (!u_isdefined(c) || !u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC))
 			continue;
 		if (encodes(gb, c, &code))
 			common[c] = 1;
-		if (encodes(big5, c, &code) && code >= 0xA440 &&
-		    code <= 0xC67E) {
+		if (encodes(big5, c, &code) && code >= 0xA440 && code <= 0xC67E) {
 			UChar32 s = simplified(hans, c);
 			if (s < 0x10000)
 				common[s] = 1;
@@ -255,8 +247,7 @@ int main(void)
 	static struct more more[4096];
 	size_t nmore = 0, count = 0;
 	UErrorCode st = U_ZERO_ERROR;
-	UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0,
-					  NULL, &st);
+	UTransliterator *t = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &st);
 	const UNormalizer2 *nfd;
 
 	if (U_FAILURE(st)) {
@@ -355,8 +346,7 @@ int main(void)
 	printf("#define HY_PINYIN_COMMON 0x8000\n");
 	printf("static const char hy_pinyin_syl[%zu][%d] = {", sy.n, SYL_LEN);
 	for (size_t i = 0; i < sy.n; i++)
-		printf("%s\"%s\"", i == 0 ? "\n\t" : i % 10 ? ", " : ",\n\t",
-		       sorted[i]);
+		printf("%s\"%s\"", i == 0 ? "\n\t" : i % 10 ? ", " : ",\n\t", sorted[i]);
 	printf("\n};\n");
 
 	int page_of[MAX_CP >> 8] = {0}, npages = 0;
@@ -368,8 +358,7 @@ int main(void)
 			}
 	printf("static const uint16_t hy_pinyin_page[%d] = {", MAX_CP >> 8);
 	for (int hi = 0; hi < MAX_CP >> 8; hi++)
-		printf("%s%d", hi == 0 ? "\n\t" : hi % 16 ? ", " : ",\n\t",
-		       page_of[hi]);
+		printf("%s%d", hi == 0 ? "\n\t" : hi % 16 ? ", " : ",\n\t", page_of[hi]);
 	printf("};\n");
 	printf("static const uint16_t hy_pinyin_cp[%d][256] = {\n", npages + 1);
 	printf("\t{0},\n");
@@ -387,11 +376,10 @@ int main(void)
 		printf("},\n");
 	}
 	printf("};\n");
-	printf("static const uint32_t hy_pinyin_more[%zu][2] = {\n",
-	       nmore ? nmore : 1);
+	printf("static const uint32_t hy_pinyin_more[%zu][2] = {\n", nmore ? nmore : 1);
 	for (size_t i = 0; i < nmore; i++)
-		printf("\t{0x%04lX, %d}, /* %s */\n", (unsigned long)more[i].cp,
-		       more[i].syl, sorted[more[i].syl]);
+		printf("\t{0x%04lX, %d}, /* %s */\n", (unsigned long)more[i].cp, more[i].syl,
+		       sorted[more[i].syl]);
 	if (!nmore)
 		printf("\t{0, 0},\n");
 	printf("};\n#define HY_PINYIN_NMORE %zu\n", nmore);

@@ -48,8 +48,8 @@ struct hy_decoded {
  * Never fails on content; time and extra memory are linear in n.
  * Returns 0, HY_ERR_NOMEM, or HY_ERR_INVALID for an empty or unknown
  * encoding name (message in err). On error *out is zeroed. */
-int hy_decode(const char *bytes, size_t n, const char *encoding,
-	      struct hy_decoded *out, char *err, size_t errlen);
+int hy_decode(const char *bytes, size_t n, const char *encoding, struct hy_decoded *out, char *err,
+	      size_t errlen);
 
 /* Free d->text and zero *d. d may be NULL; safe to call twice. */
 void hy_decoded_free(struct hy_decoded *d);

@@ -36,26 +36,26 @@ enum hy_mouse {
 	HY_MOUSE_WHEEL_UP = 1,
 	HY_MOUSE_WHEEL_DOWN,
 	HY_MOUSE_CLICK, /* button 1 pressed or clicked */
-	/* x, y: the cell, 0-based from the top left */
+			/* x, y: the cell, 0-based from the top left */
 };
 
 enum hy_event_type {
 	HY_EV_NONE = 0,
-	HY_EV_KEY,    /* key */
-	HY_EV_RESIZE, /* w, h: the new size */
-	HY_EV_MOUSE,  /* mouse, x, y */
-	HY_EV_QUIT,   /* SIGTERM, SIGHUP, SIGQUIT, or no terminal: leave
+	HY_EV_KEY,        /* key */
+	HY_EV_RESIZE,     /* w, h: the new size */
+	HY_EV_MOUSE,      /* mouse, x, y */
+	HY_EV_QUIT,       /* SIGTERM, SIGHUP, SIGQUIT, or no terminal: leave
 		       * now, cleanly (hy_term_close) */
-	HY_EV_INTERRUPT, /* Ctrl-C (SIGINT): cancels a prompt, as Esc;
+	HY_EV_INTERRUPT,  /* Ctrl-C (SIGINT): cancels a prompt, as Esc;
 			  * elsewhere quits (status 130) */
-	HY_EV_PASTE,  /* text pasted (bracketed paste): text[0..len), as the
+	HY_EV_PASTE,      /* text pasted (bracketed paste): text[0..len), as the
 		       * terminal sent it (UTF-8, controls included); cut
 		       * when the paste was longer than the terminal keeps
 		       * (HY_PASTE_MAX). Valid until the next read. */
-	HY_EV_REDRAW, /* back from Ctrl-Z: the screen must be drawn anew
+	HY_EV_REDRAW,     /* back from Ctrl-Z: the screen must be drawn anew
 		       * (hy_term_draw with force); w, h: the size. If it
 		       * changed meanwhile, a HY_EV_RESIZE follows. */
-	HY_EV_AMBIGUOUS, /* the terminal's answer to the ambiguous-width
+	HY_EV_AMBIGUOUS,  /* the terminal's answer to the ambiguous-width
 			  * probe (hy_term_probe_ambiguous): w, the columns
 			  * it drew an ambiguous character in, 1 or 2. The
 			  * model lays its text out again (the rule of

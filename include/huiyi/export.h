@@ -40,14 +40,13 @@ typedef int (*hy_export_fn)(const struct hy_export_item *it, void *ctx);
  * the number of meetings handed over. Returns 0, fn's non-zero value, or
  * a negative hy_err code (HY_ERR_INVALID: a query with nothing to
  * search; message in err). */
-int hy_store_export(struct hy_store *s, const struct hy_store_filter *f,
-		    const char *query, hy_export_fn fn, void *ctx, size_t *n,
-		    char *err, size_t errlen);
+int hy_store_export(struct hy_store *s, const struct hy_store_filter *f, const char *query,
+		    hy_export_fn fn, void *ctx, size_t *n, char *err, size_t errlen);
 
 /* Meeting id alone, as hy_store_export hands it over (huiyi show --format
  * md): 0, fn's value, HY_ERR_NOTFOUND when there is no such meeting, or
  * another negative hy_err code. */
-int hy_store_export_id(struct hy_store *s, int64_t id, hy_export_fn fn,
-		       void *ctx, char *err, size_t errlen);
+int hy_store_export_id(struct hy_store *s, int64_t id, hy_export_fn fn, void *ctx, char *err,
+		       size_t errlen);
 
 #endif

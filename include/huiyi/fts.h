@@ -137,8 +137,8 @@ int hy_fts_register(sqlite3 *db, char *err, size_t errlen);
  * byte offsets into text). Stops early and returns fn's first non-zero
  * value (a sqlite code); else SQLITE_OK. text need not be valid UTF-8. */
 int hy_fts_tokenize(int flags, const char *text, size_t len,
-		    int (*fn)(void *ctx, int tflags, const char *token,
-			      int ntoken, int start, int end),
+		    int (*fn)(void *ctx, int tflags, const char *token, int ntoken, int start,
+			      int end),
 		    void *ctx);
 
 /* Split the ASCII letters ascii[0..len) (either case) completely into
@@ -151,8 +151,7 @@ int hy_fts_tokenize(int flags, const char *text, size_t len,
  * are read as lve/nve. Returns 1 (split), 0 (no complete split, or a
  * non-letter byte, or len 0 or > 64: *syllables = NULL, *n = 0) or
  * HY_ERR_NOMEM. */
-int hy_fts_pinyin_split(const char *ascii, size_t len, char ***syllables,
-			size_t *n);
+int hy_fts_pinyin_split(const char *ascii, size_t len, char ***syllables, size_t *n);
 
 /* The toneless syllables of Han code point cp (after folding) into
  * out[0..max), returns how many there are (may exceed max; 0 for none).

@@ -15,14 +15,14 @@
 
 enum hy_role {
 	HY_ROLE_NORMAL = 0,
-	HY_ROLE_TITLE,      /* header bar */
-	HY_ROLE_STATUS,     /* status line */
-	HY_ROLE_SELECTED,   /* the selected row / outline entry */
-	HY_ROLE_HEADING,    /* section headings in the reader */
-	HY_ROLE_LABEL,      /* metadata labels (日期, 主持 …) */
-	HY_ROLE_MATCH,      /* search hits */
-	HY_ROLE_DIM,        /* secondary text, borders */
-	HY_ROLE_ERROR,      /* errors in the status line */
+	HY_ROLE_TITLE,       /* header bar */
+	HY_ROLE_STATUS,      /* status line */
+	HY_ROLE_SELECTED,    /* the selected row / outline entry */
+	HY_ROLE_HEADING,     /* section headings in the reader */
+	HY_ROLE_LABEL,       /* metadata labels (日期, 主持 …) */
+	HY_ROLE_MATCH,       /* search hits */
+	HY_ROLE_DIM,         /* secondary text, borders */
+	HY_ROLE_ERROR,       /* errors in the status line */
 	HY_ROLE_PLACEHOLDER, /* a control character shown as ^[ or � */
 	HY_ROLE_COUNT
 };
@@ -71,8 +71,7 @@ void hy_grid_fill(struct hy_grid *g, int y, int x, int n, int role);
  * comes first, or after a placeholder). Writing over half of a wide
  * character blanks its other half. Returns the columns used, blanks
  * included. Off-grid positions draw nothing. */
-int hy_grid_put(struct hy_grid *g, int y, int x, const char *s, size_t len,
-		int role, int maxw);
+int hy_grid_put(struct hy_grid *g, int y, int x, const char *s, size_t len, int role, int maxw);
 
 /* Change the role of cells [x, x + n) on row y (clipped). A wide
  * character with a half in the range changes as a whole. */

@@ -32,15 +32,15 @@
 #define HY_IMPORT_BATCH 500
 
 struct hy_import_stats {
-	size_t total;      /* files to do (counted first), 0 when unknown */
-	size_t seen;       /* files done so far, whatever became of them */
-	size_t imported;   /* meetings stored */
-	size_t duplicates; /* same raw bytes already stored: skipped */
-	size_t rejected;   /* files that could not be stored (reason given) */
-	size_t replaced;   /* U+FFFD substitutions in the imported files */
-	size_t superseded; /* --replace: meetings stored again in place of
+	size_t total;         /* files to do (counted first), 0 when unknown */
+	size_t seen;          /* files done so far, whatever became of them */
+	size_t imported;      /* meetings stored */
+	size_t duplicates;    /* same raw bytes already stored: skipped */
+	size_t rejected;      /* files that could not be stored (reason given) */
+	size_t replaced;      /* U+FFFD substitutions in the imported files */
+	size_t superseded;    /* --replace: meetings stored again in place of
 			    * the one from the same raw bytes */
-	int interrupted;   /* stopped early by *stop */
+	int interrupted;      /* stopped early by *stop */
 	size_t links_outside; /* links in a walked folder to files outside it:
 			       * skipped (hy_import_opts.follow_links) */
 };
@@ -55,10 +55,10 @@ struct hy_import_opts {
 	 * entry swapped for a link after the listing is caught too. A file
 	 * named in paths is always read. */
 	int follow_links;
-	size_t max_bytes;     /* 0: HY_IMPORT_MAX_BYTES */
-	size_t batch;         /* 0: HY_IMPORT_BATCH */
-	int count_first;      /* walk the paths once first to fill total */
-	size_t threads;       /* files prepared at once: 0 = one per CPU */
+	size_t max_bytes; /* 0: HY_IMPORT_MAX_BYTES */
+	size_t batch;     /* 0: HY_IMPORT_BATCH */
+	int count_first;  /* walk the paths once first to fill total */
+	size_t threads;   /* files prepared at once: 0 = one per CPU */
 	/* Workers read, hash and look up each file on a second, read-only
 	 * connection (hy_store_probe), so that a duplicate is never
 	 * prepared; without one the calling thread looks up before storing.
@@ -86,15 +86,14 @@ struct hy_import_opts {
  * whole import (database errors, out of memory, an unknown encoding);
  * batches committed before that stay stored. */
 int hy_import_run(struct hy_store *s, const char *const *paths, size_t n,
-		  const struct hy_import_opts *o, struct hy_import_stats *st,
-		  char *err, size_t errlen);
+		  const struct hy_import_opts *o, struct hy_import_stats *st, char *err,
+		  size_t errlen);
 
 /* Import one buffer as if it were a file with the given source name
  * (a batch is used if one is open). Returns 0 when stored, HY_ERR_DUP for
  * a duplicate, HY_ERR_INVALID with the reason in err for a rejected
  * input, or another negative hy_err code. */
-int hy_import_bytes(struct hy_store *s, const void *raw, size_t len,
-		    const char *source, const char *encoding,
-		    struct hy_import_stats *st, char *err, size_t errlen);
+int hy_import_bytes(struct hy_store *s, const void *raw, size_t len, const char *source,
+		    const char *encoding, struct hy_import_stats *st, char *err, size_t errlen);
 
 #endif

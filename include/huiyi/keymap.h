@@ -45,8 +45,7 @@ struct hy_help_line {
 	char keys[64];
 	const char *what;
 };
-size_t hy_keymap_help(enum hy_screen screen, struct hy_help_line *out,
-		      size_t max);
+size_t hy_keymap_help(enum hy_screen screen, struct hy_help_line *out, size_t max);
 
 /* What help calls the screen: "keys in the list". */
 const char *hy_keymap_screen_name(enum hy_screen screen);

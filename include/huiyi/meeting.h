@@ -37,11 +37,11 @@ struct hy_meeting {
 	char *month_day; /* "MM-DD" whenever the text gives them, or NULL */
 	enum hy_date_basis date_basis;
 	unsigned guessed; /* HY_GUESSED_* */
-	char *place;     /* the body's place (张家川县, 喀喇沁旗), or NULL */
-	char *body;      /* 县政府, 市政府, 县委 ..., or NULL */
-	char *kind;      /* 常务会议, 县长办公会议, 党组会议 ..., or NULL */
-	int number;      /* 26 for 第26次; 0 when none */
-	char *chair;     /* chair's name, or NULL */
+	char *place;      /* the body's place (张家川县, 喀喇沁旗), or NULL */
+	char *body;       /* 县政府, 市政府, 县委 ..., or NULL */
+	char *kind;       /* 常务会议, 县长办公会议, 党组会议 ..., or NULL */
+	int number;       /* 26 for 第26次; 0 when none */
+	char *chair;      /* chair's name, or NULL */
 	char *chair_role; /* 县委副书记、县长, or NULL */
 	char **attendees; /* 出席: people's names in text order */
 	size_t n_attendees;
@@ -110,8 +110,8 @@ unsigned hy_meeting_guessed_from(const char *names);
 /* The date as lists show it, into buf (at least 16 bytes): "2024-03-08";
  * "2024-03-08?" when the year is a guess; "3月8日" when only the month
  * and day are known; "" when nothing is. */
-void hy_meeting_date_label(const char *date, const char *month_day,
-			   int year_guessed, char *buf, size_t len);
+void hy_meeting_date_label(const char *date, const char *month_day, int year_guessed, char *buf,
+			   size_t len);
 
 /* The meeting's date as a reader is told it, into buf: "2024-03-08", with
  * where a year not in the text came from ("2024-03-08（年份据来源路径）",

@@ -50,8 +50,8 @@ struct hy_effects {
 	enum hy_rows_at rows;
 	unsigned char key[HY_ROW_KEY_MAX];
 	size_t limit;
-	int count;             /* also (re)count the list */
-	int64_t load_meeting;  /* load this meeting (0: none) */
+	int count;            /* also (re)count the list */
+	int64_t load_meeting; /* load this meeting (0: none) */
 	/* search results: run m->results.query from offset `search_from` */
 	int search;
 	size_t search_from;
@@ -92,7 +92,7 @@ struct hy_model {
 	int readonly; /* the database was opened read-only: the header says so */
 
 	/* the prompt, opened by the screen on top, which gets its Enter */
-	int prompt;     /* 0 none; '/' in a meeting, 's' search all, 'f' filter */
+	int prompt; /* 0 none; '/' in a meeting, 's' search all, 'f' filter */
 	char input[512];
 	size_t input_len;
 
@@ -120,8 +120,7 @@ void hy_model_free(struct hy_model *m);
 
 /* Apply one event. fx is cleared first and then filled with what the main
  * loop must do. Returns 1 if the screen must be drawn again. */
-int hy_model_update(struct hy_model *m, const struct hy_event *ev,
-		    struct hy_effects *fx);
+int hy_model_update(struct hy_model *m, const struct hy_event *ev, struct hy_effects *fx);
 
 /* An effect failed: the message goes to the status line. */
 void hy_model_error(struct hy_model *m, const char *msg);

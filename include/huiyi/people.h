@@ -81,40 +81,38 @@ struct hy_people_query {
  * read too, nothing else); with them, the counts are those of the
  * meetings they name. 0 or an hy_err code. */
 int hy_store_people_page(struct hy_store *s, const struct hy_people_query *q,
-			 struct hy_person **out, size_t *n, char *err,
-			 size_t errlen);
+			 struct hy_person **out, size_t *n, char *err, size_t errlen);
 
 void hy_people_free(struct hy_person *v, size_t n);
 
 /* How many people a page of q could show (offset, limit and the hints
  * aside): the browser's people screen pages through them (screen_people.h).
  * 0 or an hy_err code. */
-int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q,
-			  size_t *total, char *err, size_t errlen);
+int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q, size_t *total,
+			  char *err, size_t errlen);
 
 /* One person of one meeting. */
 struct hy_meeting_person {
-	int64_t id;      /* the person (hy_store_career) */
+	int64_t id; /* the person (hy_store_career) */
 	char *name;
 	enum hy_part part;
-	char *role;      /* written beside the name, or NULL */
+	char *role; /* written beside the name, or NULL */
 };
 
 /* Meeting `meeting`'s people, the chair first, then the attendees,
  * observers and guests in the order the readout names them (one index
  * range), and, if title is not NULL, the meeting's title (malloc()ed, NULL
  * when none). *out malloc()ed (hy_meeting_people_free); 0 or an hy_err. */
-int hy_store_meeting_people(struct hy_store *s, int64_t meeting,
-			    struct hy_meeting_person **out, size_t *n,
-			    char **title, char *err, size_t errlen);
+int hy_store_meeting_people(struct hy_store *s, int64_t meeting, struct hy_meeting_person **out,
+			    size_t *n, char **title, char *err, size_t errlen);
 void hy_meeting_people_free(struct hy_meeting_person *v, size_t n);
 
 /* The ids of the people who answer to what: a name in either script
  * (刘锐, 劉銳), its pinyin without tones (liurui, liu rui, Liu Rui), or a
  * person's id as digits. Every place's person of that name, oldest id
  * first; *n 0 when none. *ids is malloc()ed. */
-int hy_store_people_find(struct hy_store *s, const char *what, int64_t **ids,
-			 size_t *n, char *err, size_t errlen);
+int hy_store_people_find(struct hy_store *s, const char *what, int64_t **ids, size_t *n, char *err,
+			 size_t errlen);
 
 /* A role over time: the meetings from `from` to `to` (dates) name the
  * person with this role, and no other role came between. */
@@ -127,7 +125,7 @@ struct hy_role_span {
 /* One meeting of a career. */
 struct hy_appearance {
 	int64_t meeting;
-	char *date;  /* NULL when the meeting's date is not known */
+	char *date; /* NULL when the meeting's date is not known */
 	enum hy_part part;
 	char *role;  /* written beside the name there, or NULL */
 	char *title; /* the meeting's title */
@@ -154,9 +152,8 @@ struct hy_career {
 /* Person id's career (zeroed first): every role span, up to max_meetings
  * of their meetings (0: all), the max_met people met most often (0: 10).
  * HY_ERR_NOTFOUND when there is no such person. */
-int hy_store_career(struct hy_store *s, int64_t id, size_t max_meetings,
-		    size_t max_met, struct hy_career *c, char *err,
-		    size_t errlen);
+int hy_store_career(struct hy_store *s, int64_t id, size_t max_meetings, size_t max_met,
+		    struct hy_career *c, char *err, size_t errlen);
 
 void hy_career_free(struct hy_career *c);
 

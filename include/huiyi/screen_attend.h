@@ -15,8 +15,8 @@ struct hy_effects;
 struct hy_attendee {
 	int64_t person;
 	char *name;
-	int part;    /* enum hy_ui_part */
-	char *role;  /* NULL when none */
+	int part;   /* enum hy_ui_part */
+	char *role; /* NULL when none */
 };
 
 struct hy_attend {

@@ -20,9 +20,9 @@ struct hy_career_span {
 /* One meeting of the career. */
 struct hy_career_meeting {
 	int64_t meeting;
-	char *date;  /* NULL when unknown */
-	int part;    /* enum hy_ui_part */
-	char *role;  /* written beside the name, or NULL */
+	char *date; /* NULL when unknown */
+	int part;   /* enum hy_ui_part */
+	char *role; /* written beside the name, or NULL */
 	char *title;
 };
 
@@ -37,9 +37,9 @@ struct hy_career_met {
 #define HY_UI_CAREER_MET 5
 
 struct hy_ui_career {
-	int64_t id;   /* the person shown (0: none yet) */
+	int64_t id; /* the person shown (0: none yet) */
 	char *name, *place, *first, *last;
-	long count[4]; /* per part (enum hy_ui_part) */
+	long count[4];                /* per part (enum hy_ui_part) */
 	struct hy_career_span *spans; /* oldest first */
 	size_t n_spans;
 	struct hy_career_meeting *meetings; /* oldest first, undated last */

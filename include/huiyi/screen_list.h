@@ -12,10 +12,10 @@ struct hy_model;
 struct hy_effects;
 
 enum hy_sort { /* the same order as hy_store_sort */
-	HY_MODEL_SORT_DATE = 0,
-	HY_MODEL_SORT_BODY,
-	HY_MODEL_SORT_NUMBER,
-	HY_MODEL_SORT_COUNT
+	       HY_MODEL_SORT_DATE = 0,
+	       HY_MODEL_SORT_BODY,
+	       HY_MODEL_SORT_NUMBER,
+	       HY_MODEL_SORT_COUNT
 };
 
 /* Room for the store's keyset key of a row, opaque here. */
@@ -70,14 +70,12 @@ void hy_model_start(struct hy_model *m, struct hy_effects *fx);
  * order; HY_ROWS_BEFORE rows already reversed back into list order) and
  * copies them; `total` is the count when it was asked for (else ignored).
  * It may ask for more (e.g. the list was opened at the end). */
-int hy_model_rows(struct hy_model *m, enum hy_rows_at at,
-		  const struct hy_row *rows, size_t n, int counted,
-		  size_t total, struct hy_effects *fx);
+int hy_model_rows(struct hy_model *m, enum hy_rows_at at, const struct hy_row *rows, size_t n,
+		  int counted, size_t total, struct hy_effects *fx);
 /* Rows asked for with HY_ROWS_AT: list rows [base, base + n) of total,
  * the kept row being at `rank` (where it is, or would be, in the list). */
-int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank,
-		     const struct hy_row *rows, size_t n, size_t total,
-		     struct hy_effects *fx);
+int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank, const struct hy_row *rows,
+		     size_t n, size_t total, struct hy_effects *fx);
 /* Load the list and its count again, keeping the selected meeting
  * selected on the same screen row (R; and by itself when the database
  * changed, see hy_effects_idle). Does nothing while rows are loading. */
@@ -86,8 +84,7 @@ void hy_model_refresh(struct hy_model *m, struct hy_effects *fx);
 size_t hy_model_list_height(const struct hy_model *m); /* rows of the list */
 /* Narrow the filter's dates to from..to ("YYYY-MM-DD", the body and
  * person kept) and load the list again (the trend screen's Enter). */
-void hy_list_narrow(struct hy_model *m, const char *from, const char *to,
-		    struct hy_effects *fx);
+void hy_list_narrow(struct hy_model *m, const char *from, const char *to, struct hy_effects *fx);
 /* The active filter as the user would type it ("" when none). */
 void hy_model_filter_text(const struct hy_model *m, char *out, size_t len);
 

@@ -17,8 +17,8 @@ struct hy_effects;
 enum hy_block_kind {
 	HY_BLOCK_META = 0, /* "主持  刘锐（县长）" */
 	HY_BLOCK_SUMMARY,
-	HY_BLOCK_HEADING,  /* "§3 heading" */
-	HY_BLOCK_TEXT,     /* a section's text */
+	HY_BLOCK_HEADING, /* "§3 heading" */
+	HY_BLOCK_TEXT,    /* a section's text */
 	HY_BLOCK_BLANK,
 };
 
@@ -34,15 +34,15 @@ struct hy_bline {
  * out, never the cells. */
 struct hy_block {
 	enum hy_block_kind kind;
-	int section;       /* 0: before the agenda; else 1-based */
-	char *label;       /* META, HEADING: the label column (owned), else NULL */
-	const char *text;  /* the meeting's own string, or `own` */
-	char *own;         /* metadata text made for the reader, or NULL */
+	int section;      /* 0: before the agenda; else 1-based */
+	char *label;      /* META, HEADING: the label column (owned), else NULL */
+	const char *text; /* the meeting's own string, or `own` */
+	char *own;        /* metadata text made for the reader, or NULL */
 	size_t len;
 	struct hy_bline *lines; /* laid out so far */
 	size_t n_lines, lines_cap;
-	size_t next;       /* where the line after lines[n_lines - 1] starts */
-	int done;          /* every line of the block is in `lines` */
+	size_t next; /* where the line after lines[n_lines - 1] starts */
+	int done;    /* every line of the block is in `lines` */
 };
 
 /* A line on screen: line `line` of block `block`; next: where the line
@@ -64,9 +64,9 @@ struct hy_hit {
 
 /* How the next meeting to arrive is to be shown (hy_meeting_open). */
 struct hy_meeting_open {
-	int section;  /* go to this section and its first hit (-1: none) */
-	char *query;  /* mark these words (owned), or NULL */
-	int steps;    /* n/N past the last hit ask the screen below for its
+	int section; /* go to this section and its first hit (-1: none) */
+	char *query; /* mark these words (owned), or NULL */
+	int steps;   /* n/N past the last hit ask the screen below for its
 		       * next item (opened from search results) */
 };
 
@@ -74,12 +74,12 @@ struct hy_reader {
 	int64_t meeting_id;
 	struct hy_meeting mt;
 	int has_meeting;
-	size_t meeting_index;  /* its position in the list */
+	size_t meeting_index; /* its position in the list */
 	struct hy_block *blocks;
 	size_t n_blocks;
-	size_t reader_w;       /* width the blocks were laid out at */
-	struct hy_pos rpos;    /* the reader's first line on screen */
-	struct hy_vline *win;  /* the lines on screen, from top */
+	size_t reader_w;      /* width the blocks were laid out at */
+	struct hy_pos rpos;   /* the reader's first line on screen */
+	struct hy_vline *win; /* the lines on screen, from top */
 	size_t n_win, win_cap;
 	size_t anchor_block, anchor_byte; /* keeps the place across resizes */
 	/* layout: characters handed to the line breaker so far (tests check
@@ -88,19 +88,18 @@ struct hy_reader {
 	 * the screen) forces the bytes wrapped at a time (tests) */
 	size_t layout_chars, layout_eager, layout_chunk;
 	int layout_failed;
-	char *query;           /* the search in this meeting, or NULL */
+	char *query; /* the search in this meeting, or NULL */
 	struct hy_hit *hits;
-	size_t n_hits, hit;    /* hit: the current one (n_hits when none) */
+	size_t n_hits, hit;       /* hit: the current one (n_hits when none) */
 	size_t hits_cap, hit_max; /* hit_max: the longest hit, in bytes */
-	int steps;             /* opened by a screen that steps on (open.steps) */
+	int steps;                /* opened by a screen that steps on (open.steps) */
 	struct hy_meeting_open open;
 };
 
 /* Ask for meeting `id` (the index-th of the list) to be loaded and shown
  * as `how` says (section -1, query NULL, steps 0: from the top, plain). */
-void hy_meeting_open(struct hy_model *m, int64_t id, size_t index,
-		     int section, const char *query, int steps,
-		     struct hy_effects *fx);
+void hy_meeting_open(struct hy_model *m, int64_t id, size_t index, int section, const char *query,
+		     int steps, struct hy_effects *fx);
 
 /* The meeting asked for; the model takes ownership of *mt (zeroed). */
 int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt);
@@ -117,7 +116,7 @@ int hy_model_percent(const struct hy_model *m);
 int hy_model_lay_out(struct hy_model *m, size_t block, size_t lines);
 
 /* Geometry, shared by the reader (scrolling) and the view (drawing). */
-int hy_model_outline_width(const struct hy_model *m);  /* 0: no outline */
+int hy_model_outline_width(const struct hy_model *m);    /* 0: no outline */
 size_t hy_model_outline_first(const struct hy_model *m); /* first entry shown */
 int hy_model_reader_x(const struct hy_model *m);
 int hy_model_reader_y(const struct hy_model *m);

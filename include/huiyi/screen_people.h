@@ -18,13 +18,7 @@ struct hy_effects;
 
 /* The parts a person plays in a meeting, in the store's order (people.h
  * enum hy_part). */
-enum hy_ui_part {
-	HY_UI_CHAIR = 0,
-	HY_UI_ATTENDEE,
-	HY_UI_OBSERVER,
-	HY_UI_INVITED,
-	HY_UI_PARTS
-};
+enum hy_ui_part { HY_UI_CHAIR = 0, HY_UI_ATTENDEE, HY_UI_OBSERVER, HY_UI_INVITED, HY_UI_PARTS };
 
 /* "主持", "出席", "列席", "应邀" */
 const char *hy_ui_part_label(int part);
@@ -40,8 +34,8 @@ enum hy_people_order {
 /* One row of the people table, owned by the model. */
 struct hy_person_row {
 	int64_t id;
-	char *name, *place;       /* place "" when unknown */
-	long count[HY_UI_PARTS];  /* meetings per part */
+	char *name, *place;      /* place "" when unknown */
+	long count[HY_UI_PARTS]; /* meetings per part */
 	long total;
 	char *first, *last, *role; /* NULL when unknown */
 };
@@ -62,9 +56,8 @@ void hy_people_open(struct hy_model *m, struct hy_effects *fx);
 
 /* Rows asked for with hy_effects.people: rows [offset, offset + n) of the
  * table (copied), and, when counted, how many there are. */
-int hy_model_people(struct hy_model *m, size_t offset,
-		    const struct hy_person_row *rows, size_t n, int counted,
-		    size_t total, struct hy_effects *fx);
+int hy_model_people(struct hy_model *m, size_t offset, const struct hy_person_row *rows, size_t n,
+		    int counted, size_t total, struct hy_effects *fx);
 
 size_t hy_model_people_height(const struct hy_model *m); /* rows shown */
 

@@ -20,10 +20,10 @@ struct hy_result {
 };
 
 struct hy_results {
-	char *query;              /* the search, or NULL */
-	struct hy_result *items;  /* the results loaded, from the first */
+	char *query;             /* the search, or NULL */
+	struct hy_result *items; /* the results loaded, from the first */
 	size_t n, cap;
-	size_t total, meetings;   /* sections and meetings found (counted) */
+	size_t total, meetings; /* sections and meetings found (counted) */
 	int counted, done, pending;
 	size_t sel, top;
 };
@@ -33,9 +33,8 @@ void hy_results_start(struct hy_model *m, const char *q, struct hy_effects *fx);
 
 /* Search results asked for with fx->search: n results from the offset
  * asked, and (when counted) the totals. done: no more to come. */
-int hy_model_results(struct hy_model *m, const struct hy_result *r, size_t n,
-		     int counted, size_t sections, size_t meetings, int done,
-		     struct hy_effects *fx);
+int hy_model_results(struct hy_model *m, const struct hy_result *r, size_t n, int counted,
+		     size_t sections, size_t meetings, int done, struct hy_effects *fx);
 
 size_t hy_model_results_height(const struct hy_model *m); /* results shown */
 

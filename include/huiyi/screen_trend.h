@@ -35,7 +35,7 @@ void hy_trend_open(struct hy_model *m, const char *query, struct hy_effects *fx)
 /* The periods asked for with fx->trend (1 + by); m takes rows (malloc()ed,
  * NULL when n is 0). Months that would not fit 48 rows are asked again by
  * quarter, then by year. */
-int hy_model_trend(struct hy_model *m, struct hy_trend_row *rows, size_t n,
-		   size_t undated, struct hy_effects *fx);
+int hy_model_trend(struct hy_model *m, struct hy_trend_row *rows, size_t n, size_t undated,
+		   struct hy_effects *fx);
 
 #endif

@@ -68,13 +68,13 @@ int hy_search_translate(const char *query, char **out, char *err, size_t errlen)
  * that is not excluded (its characters or its pinyin) is marked. */
 struct hy_search_hit {
 	int64_t meeting;
-	int section;          /* 0: title / summary */
-	const char *date;     /* meeting date or NULL */
-	const char *title;    /* or NULL */
-	const char *heading;  /* the section's heading; for 0 the title */
-	const char *snippet;  /* about one line around the first hits, the
+	int section;         /* 0: title / summary */
+	const char *date;    /* meeting date or NULL */
+	const char *title;   /* or NULL */
+	const char *heading; /* the section's heading; for 0 the title */
+	const char *snippet; /* about one line around the first hits, the
 			       * hits between HY_SEARCH_MARK_OPEN/CLOSE */
-	double score;         /* bm25-based: higher is better */
+	double score;        /* bm25-based: higher is better */
 };
 
 /* Return 0 to go on, anything else to stop: hy_store_search then returns
@@ -101,10 +101,9 @@ enum hy_search_order { HY_SEARCH_RANK = 0, HY_SEARCH_DATE };
  * then a snippet per result. Memory is O(offset + limit), plus 8 bytes
  * per match in date order or with a filter. hy_store_search_opts
  * forces a plan (tests; same results). */
-int hy_store_search(struct hy_store *s, const char *query,
-		    const struct hy_store_filter *f, enum hy_search_order order,
-		    size_t offset, size_t limit, hy_search_fn fn, void *ctx,
-		    char *err, size_t errlen);
+int hy_store_search(struct hy_store *s, const char *query, const struct hy_store_filter *f,
+		    enum hy_search_order order, size_t offset, size_t limit, hy_search_fn fn,
+		    void *ctx, char *err, size_t errlen);
 
 /* How a search runs, set on a store for its searches from then on
  * (hy_store_search_opts; all zero, the default, until then). None of it
@@ -134,9 +133,8 @@ void hy_store_search_opts(struct hy_store *s, const struct hy_search_opts *o);
 /* How many sections (section 0 included) and how many distinct meetings
  * match (for the results header and `--json` counts). Either pointer may
  * be NULL. Costs a lookup of the meeting per match. */
-int hy_store_search_count(struct hy_store *s, const char *query,
-			  const struct hy_store_filter *f, size_t *sections,
-			  size_t *meetings, char *err, size_t errlen);
+int hy_store_search_count(struct hy_store *s, const char *query, const struct hy_store_filter *f,
+			  size_t *sections, size_t *meetings, char *err, size_t errlen);
 
 /* Rebuild the index from the stored sections and meetings (huiyi
  * reindex): 'rebuild' then 'optimize' (one segment: faster queries) of

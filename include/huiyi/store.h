@@ -52,8 +52,7 @@ enum hy_store_flags {
  * the schema needs an upgrade), HY_ERR_IO, HY_ERR_DB, HY_ERR_NOMEM.
  * Before anything is written, the first row of every table is read, so
  * a file damaged there is refused (HY_ERR_CORRUPT) untouched. */
-int hy_store_open(struct hy_store **out, const char *path, int flags,
-		  char *err, size_t errlen);
+int hy_store_open(struct hy_store **out, const char *path, int flags, char *err, size_t errlen);
 
 /* 1 if s was opened with HY_STORE_READONLY, else 0. */
 int hy_store_readonly(const struct hy_store *s);
@@ -82,8 +81,7 @@ int hy_store_init(void);
 int hy_store_sha256(const void *data, size_t n, char hex[65]);
 
 /* 1 if a meeting with this content hash is stored, 0 if not, or < 0. */
-int hy_store_has(struct hy_store *s, const char *sha256_hex, char *err,
-		 size_t errlen);
+int hy_store_has(struct hy_store *s, const char *sha256_hex, char *err, size_t errlen);
 
 /* Duplicate checks from another thread (the importer's workers): a
  * read-only second connection to s's file that only answers
@@ -98,9 +96,9 @@ void hy_store_probe_close(struct hy_store_probe *p);
 
 /* Where a meeting came from: kept next to the parsed structure. */
 struct hy_store_doc {
-	const void *raw;      /* the file's bytes, as read */
+	const void *raw; /* the file's bytes, as read */
 	size_t raw_len;
-	const char *clean;    /* clean text (clean.h) */
+	const char *clean; /* clean text (clean.h) */
 	size_t clean_len;
 	const char *sha256;   /* hex of raw (hy_store_sha256), or NULL */
 	const char *source;   /* absolute path, or "-" for stdin */
@@ -111,9 +109,8 @@ struct hy_store_doc {
 /* Store one parsed meeting with its provenance; *id (may be NULL) gets
  * the new id. HY_ERR_DUP when the raw bytes' hash is already stored
  * (nothing changes then). */
-int hy_store_insert(struct hy_store *s, const struct hy_meeting *m,
-		    const struct hy_store_doc *doc, int64_t *id, char *err,
-		    size_t errlen);
+int hy_store_insert(struct hy_store *s, const struct hy_meeting *m, const struct hy_store_doc *doc,
+		    int64_t *id, char *err, size_t errlen);
 
 /* Delete the meetings ids[0..n) whole: each meeting's row, sections,
  * people links, search index rows and row lengths, and every person no
@@ -122,16 +119,16 @@ int hy_store_insert(struct hy_store *s, const struct hy_meeting *m,
  * stored, nothing is deleted: HY_ERR_NOTFOUND, and err names the unknown
  * ids. *deleted (may be NULL) gets the number of meetings deleted (an id
  * given twice counts once). */
-int hy_store_delete(struct hy_store *s, const int64_t *ids, size_t n,
-		    size_t *deleted, char *err, size_t errlen);
+int hy_store_delete(struct hy_store *s, const int64_t *ids, size_t n, size_t *deleted, char *err,
+		    size_t errlen);
 
 /* Inside a batch: delete the meeting whose raw bytes have this hash, as
  * hy_store_delete does (import --replace, before the new parse is
  * inserted in the same batch). Returns 1 and *id (may be NULL) = its id
  * when one was deleted, 0 when none is stored, or < 0 (the batch is then
  * spoiled); HY_ERR_INVALID outside a batch. */
-int hy_store_delete_sha(struct hy_store *s, const char *sha256_hex,
-			int64_t *id, char *err, size_t errlen);
+int hy_store_delete_sha(struct hy_store *s, const char *sha256_hex, int64_t *id, char *err,
+			size_t errlen);
 
 /* List filter; NULL or "" members do not filter. Dates are inclusive
  * "YYYY-MM-DD" bounds on the meeting date (a bound excludes meetings whose
@@ -178,9 +175,8 @@ typedef int (*hy_store_row_fn)(const struct hy_store_row *row, void *ctx);
  * cursor of the last row delivered (unchanged when no row). Returns the
  * number of rows delivered or a negative hy_err code. */
 int hy_store_list(struct hy_store *s, const struct hy_store_filter *f,
-		  const struct hy_store_cursor *after, size_t limit,
-		  hy_store_row_fn fn, void *ctx, struct hy_store_cursor *next,
-		  char *err, size_t errlen);
+		  const struct hy_store_cursor *after, size_t limit, hy_store_row_fn fn, void *ctx,
+		  struct hy_store_cursor *next, char *err, size_t errlen);
 
 /* Orders of the list. Every order ends in id descending, so it is total:
  * rows that tie on the other keys keep one fixed order. */
@@ -199,7 +195,7 @@ enum hy_store_sort {
  * (set == 0) is "no position". Callers use `set` only. */
 struct hy_store_key {
 	int set;
-	int flags;     /* internal: which values are known or cut short */
+	int flags; /* internal: which values are known or cut short */
 	int64_t id;
 	int number;    /* 0 when none */
 	char date[16]; /* "" when unknown */
@@ -220,27 +216,24 @@ void hy_store_key_of(const struct hy_store_row *row, enum hy_store_sort sort,
  * reverse list order (nearest to the key first). Each call is a few
  * index range reads, however deep the position (DESIGN.md §2 query).
  * Returns the number of rows delivered or a negative hy_err code. */
-int hy_store_page(struct hy_store *s, const struct hy_store_filter *f,
-		  enum hy_store_sort sort, const struct hy_store_key *after,
-		  int backward, size_t limit, hy_store_row_fn fn, void *ctx,
-		  char *err, size_t errlen);
+int hy_store_page(struct hy_store *s, const struct hy_store_filter *f, enum hy_store_sort sort,
+		  const struct hy_store_key *after, int backward, size_t limit, hy_store_row_fn fn,
+		  void *ctx, char *err, size_t errlen);
 
 /* The number of meetings matching f (NULL = all) into *n. */
-int hy_store_count(struct hy_store *s, const struct hy_store_filter *f,
-		   size_t *n, char *err, size_t errlen);
+int hy_store_count(struct hy_store *s, const struct hy_store_filter *f, size_t *n, char *err,
+		   size_t errlen);
 
 /* Into *rank: the number of rows matching f that come before key k in
  * order sort, i.e. the 0-based position of k's row in that list when the
  * row matches f. A key that is not set has rank 0. Costs a count of the
  * rows before k (an index walk, linear in the rank). */
-int hy_store_rank(struct hy_store *s, const struct hy_store_filter *f,
-		  enum hy_store_sort sort, const struct hy_store_key *k,
-		  size_t *rank, char *err, size_t errlen);
+int hy_store_rank(struct hy_store *s, const struct hy_store_filter *f, enum hy_store_sort sort,
+		  const struct hy_store_key *k, size_t *rank, char *err, size_t errlen);
 
 /* PRAGMA data_version into *v: it changes when another connection (an
  * import) has committed since the last call on this handle. */
-int hy_store_data_version(struct hy_store *s, int64_t *v, char *err,
-			  size_t errlen);
+int hy_store_data_version(struct hy_store *s, int64_t *v, char *err, size_t errlen);
 
 /* Read several queries from one snapshot (a deferred read transaction in
  * WAL mode: writers go on, and what they commit meanwhile is not seen):
@@ -254,15 +247,15 @@ struct hy_store_record {
 	struct hy_meeting m;
 	char *source;
 	char sha256[65];
-	char *encoding;    /* or NULL */
+	char *encoding; /* or NULL */
 	size_t replaced;
 	char *imported_at; /* "YYYY-MM-DDTHH:MM:SSZ" */
 };
 
 /* Load meeting id with its sections and people into *r (zeroed first).
  * HY_ERR_NOTFOUND if there is no such meeting. */
-int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r,
-		 char *err, size_t errlen);
+int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r, char *err,
+		 size_t errlen);
 
 /* Free what r owns and zero it. Safe on a zeroed record. */
 void hy_store_record_free(struct hy_store_record *r);

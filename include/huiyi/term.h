@@ -72,8 +72,7 @@ int hy_term_probe_ambiguous(struct hy_term *t);
  * format characters wcwidth() counts 0 (ZWSP, ZWNJ, U+2060-U+2064, BOM,
  * U+FFF9-U+FFFB, tags …): terminals disagree on how wide they are.
  * Returns 0 or HY_ERR_IO. */
-int hy_term_draw(struct hy_term *t, const struct hy_grid *g, int cy, int cx,
-		 int force);
+int hy_term_draw(struct hy_term *t, const struct hy_grid *g, int cy, int cx, int force);
 
 /* Wait up to timeout_ms (-1: forever; 0: only what is pending) for an
  * event. Returns 1 with *ev filled, 0 on timeout. Keys the model has no

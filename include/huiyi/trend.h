@@ -52,9 +52,8 @@ struct hy_trend {
  * (zeroed first; hy_trend_free). Without a query: every meeting of the
  * filter, sections 0. HY_ERR_INVALID (message in err) for a query with
  * nothing to search. One pass over the matches and their meetings. */
-int hy_store_trend(struct hy_store *s, const char *query,
-		   const struct hy_store_filter *f, enum hy_trend_by by,
-		   struct hy_trend *out, char *err, size_t errlen);
+int hy_store_trend(struct hy_store *s, const char *query, const struct hy_store_filter *f,
+		   enum hy_trend_by by, struct hy_trend *out, char *err, size_t errlen);
 
 void hy_trend_free(struct hy_trend *t);
 

@@ -9,7 +9,6 @@
 
 /* Draw m into g (which must be m->w × m->h). *cy, *cx get where the
  * terminal cursor belongs (the prompt), or -1 when it is hidden. */
-void hy_view_render(const struct hy_model *m, struct hy_grid *g, int *cy,
-		    int *cx);
+void hy_view_render(const struct hy_model *m, struct hy_grid *g, int *cy, int *cx);
 
 #endif

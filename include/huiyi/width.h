@@ -76,7 +76,6 @@ size_t hy_width_fit(const char *s, size_t n, size_t maxw, size_t *used);
  * in place of unprintable code points, U+FFFD for invalid UTF-8, spaces for
  * TAB. Returns the width of the result. Never splits a character, and never
  * separates a base character from its zero-width marks. */
-size_t hy_width_truncate(const char *s, size_t n, size_t maxw, char *out,
-			 size_t outlen);
+size_t hy_width_truncate(const char *s, size_t n, size_t maxw, char *out, size_t outlen);
 
 #endif

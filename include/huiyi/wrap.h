@@ -55,8 +55,7 @@ struct hy_wrap {
  * Replaces w's lines. Concatenating text[line.start, line.next) over all
  * lines gives the text back. Returns 0 or HY_ERR_NOMEM (w then holds no
  * lines). */
-int hy_wrap_text(struct hy_wrap *w, const char *text, size_t len,
-		 size_t width);
+int hy_wrap_text(struct hy_wrap *w, const char *text, size_t len, size_t width);
 
 void hy_wrap_free(struct hy_wrap *w);
 

@@ -143,7 +143,8 @@ int hy_cli_browse(const struct hy_cli *c)
 	int orc = hy_cli_open(c, 0, &s);
 	if (orc == HY_ERR_NOTFOUND) {
 		hy_cli_error("no meetings yet: %s does not exist; import some readouts "
-			     "first: huiyi import FILE... (see huiyi --help)", c->db);
+			     "first: huiyi import FILE... (see huiyi --help)",
+			     c->db);
 		return HY_EXIT_FAIL;
 	}
 	if (orc != 0)
@@ -161,9 +162,10 @@ int hy_cli_browse(const struct hy_cli *c)
 	}
 	/* the background: as given, else as COLORFGBG tells it, else
 	 * roles that read on both */
-	enum hy_theme theme = c->theme == HY_CLI_THEME_LIGHT  ? HY_THEME_LIGHT
-			      : c->theme == HY_CLI_THEME_DARK ? HY_THEME_DARK
-							      : hy_theme_from_colorfgbg(getenv("COLORFGBG"));
+	enum hy_theme theme = c->theme == HY_CLI_THEME_LIGHT ? HY_THEME_LIGHT
+			      : c->theme == HY_CLI_THEME_DARK
+				      ? HY_THEME_DARK
+				      : hy_theme_from_colorfgbg(getenv("COLORFGBG"));
 	hy_term_set_theme(t, theme);
 	/* not told: the terminal is asked, and the first frame does not
 	 * wait for the answer (HY_EV_BACKGROUND, below) */
@@ -223,9 +225,7 @@ int hy_cli_browse(const struct hy_cli *c)
 		/* keys already waiting (a paste into a terminal without
 		 * bracketed paste is a storm of them) are taken before the
 		 * next frame: one draw for all, not one each */
-		for (int more = 0; more < 4096 && !fx.quit &&
-				   hy_term_read(t, &ev, 0) > 0;
-		     more++) {
+		for (int more = 0; more < 4096 && !fx.quit && hy_term_read(t, &ev, 0) > 0; more++) {
 			if (ev.type == HY_EV_REDRAW || ambiguous(c, &ev) ||
 			    background(c, t, &theme, &ev))
 				force = 1;

@@ -15,12 +15,12 @@ enum { HY_EXIT_OK = 0, HY_EXIT_FAIL = 1, HY_EXIT_USAGE = 2 };
 
 /* What every subcommand gets from main. */
 struct hy_cli {
-	const char *db;  /* database path */
-	int db_default;  /* db is the XDG default: create its folder */
-	int utf8;        /* the locale's encoding is UTF-8 */
-	int ambiguous;   /* HY_CLI_AMB_*: --ambiguous, HUIYI_AMBIGUOUS */
-	int theme;       /* HY_CLI_THEME_*: --theme, HUIYI_THEME */
-	int force;       /* --force before any command: past the console notice */
+	const char *db; /* database path */
+	int db_default; /* db is the XDG default: create its folder */
+	int utf8;       /* the locale's encoding is UTF-8 */
+	int ambiguous;  /* HY_CLI_AMB_*: --ambiguous, HUIYI_AMBIGUOUS */
+	int theme;      /* HY_CLI_THEME_*: --theme, HUIYI_THEME */
+	int force;      /* --force before any command: past the console notice */
 };
 
 /* The background the colours are for (theme.h): told by the terminal
@@ -98,8 +98,7 @@ void hy_cli_put_line(FILE *f, const char *s);
  * \u{202e}), so the name can be found again and forges no line. */
 void hy_cli_put_name(FILE *f, const char *s);
 
-int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts,
-		 char ***pos, int *npos);
+int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts, char ***pos, int *npos);
 
 /* Open the database (create = for import: also create the file, and its
  * folder when it is the XDG default). Prints the error; returns 0, or the
@@ -114,8 +113,7 @@ size_t hy_cli_width(const struct hy_cli *c, const char *s);
 /* Print s padded with spaces to exactly `width` columns, cut with "…"
  * when wider (width 0 = no limit, no padding). Controls and newlines
  * print as U+FFFD. */
-void hy_cli_cell(const struct hy_cli *c, FILE *f, const char *s,
-		 size_t width, int pad);
+void hy_cli_cell(const struct hy_cli *c, FILE *f, const char *s, size_t width, int pad);
 /* Print s with controls (but LF and TAB) as U+FFFD. */
 void hy_cli_put(FILE *f, const char *s);
 /* A JSON string of s (null for NULL); invalid UTF-8 (a database written
@@ -134,8 +132,8 @@ void hy_cli_json_init(void);
 /* Print text wrapped at `width` columns (0 = no wrapping); the first
  * line starts after `first` columns already used, following lines are
  * indented by `indent` spaces. Ends with a newline. */
-void hy_cli_wrap(const struct hy_cli *c, FILE *f, const char *text,
-		 size_t width, size_t first, size_t indent);
+void hy_cli_wrap(const struct hy_cli *c, FILE *f, const char *text, size_t width, size_t first,
+		 size_t indent);
 /* A copy of s, or NULL when s is NULL or empty; sets *oom when out of
  * memory. */
 char *hy_cli_dup(const char *s, int *oom);
@@ -144,14 +142,12 @@ char *hy_cli_dup(const char *s, int *oom);
  * exactly width columns, into out (outlen bytes: 3 * width + 1 holds
  * any). A value above 0 gets an eighth at least, max the whole width.
  * Returns the bytes written. */
-size_t hy_cli_trend_bar(double v, double max, size_t width, char *out,
-			size_t outlen);
+size_t hy_cli_trend_bar(double v, double max, size_t width, char *out, size_t outlen);
 /* One meeting as a readable document (export.c: export --format md|txt,
  * show --format md|txt): title, metadata, summary, numbered sections;
  * md as Markdown. Controls print as U+FFFD. */
 struct hy_export_item;
-void hy_cli_export_doc(const struct hy_cli *c, FILE *f, int md,
-		       const struct hy_export_item *it);
+void hy_cli_export_doc(const struct hy_cli *c, FILE *f, int md, const struct hy_export_item *it);
 /* Columns of the terminal on fd, or 0 when fd is not a terminal. */
 size_t hy_cli_term_cols(int fd);
 

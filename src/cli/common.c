@@ -47,8 +47,7 @@ long long hy_cli_number(const char *s, long long min, long long max)
 
 static int is_date(const char *s, int parts, int *y, int *m, int *d)
 {
-	static const int mdays[] = {31, 29, 31, 30, 31, 30,
-				    31, 31, 30, 31, 30, 31};
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int want = parts == 3 ? 10 : parts == 2 ? 7 : 4;
 	if ((int)strlen(s) != want)
 		return 0;
@@ -75,8 +74,7 @@ static int is_date(const char *s, int parts, int *y, int *m, int *d)
  * as "YYYY-MM-DD" in out[16]. 0, or -1 when it is not such a date. */
 int hy_cli_date_bound(const char *s, int upper, char out[16])
 {
-	static const int mdays[] = {31, 28, 31, 30, 31, 30,
-				    31, 31, 30, 31, 30, 31};
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int y, m, d;
 	if (is_date(s, 3, &y, &m, &d)) {
 	} else if (is_date(s, 2, &y, &m, &d)) {
@@ -88,8 +86,8 @@ int hy_cli_date_bound(const char *s, int upper, char out[16])
 	} else {
 		return -1;
 	}
-	snprintf(out, 16, "%04u-%02u-%02u", (unsigned)y % 10000u,
-		 (unsigned)m % 100u, (unsigned)d % 100u);
+	snprintf(out, 16, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u,
+		 (unsigned)d % 100u);
 	return 0;
 }
 
@@ -188,18 +186,15 @@ void hy_cli_help(FILE *f)
 	      f);
 }
 
-static const struct hy_cli_opt *find(const struct hy_cli_opt *opts,
-				     const char *arg, size_t len)
+static const struct hy_cli_opt *find(const struct hy_cli_opt *opts, const char *arg, size_t len)
 {
 	for (; opts && opts->name; opts++)
-		if (strlen(opts->name) == len &&
-		    strncmp(opts->name, arg, len) == 0)
+		if (strlen(opts->name) == len && strncmp(opts->name, arg, len) == 0)
 			return opts;
 	return NULL;
 }
 
-int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts,
-		 char ***pos, int *npos)
+int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts, char ***pos, int *npos)
 {
 	const char *cmd = argv[0];
 	char **v = calloc((size_t)argc + 1, sizeof *v);
@@ -228,15 +223,12 @@ int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts,
 		o = find(opts, a, len);
 		if (!o) {
 			free(v);
-			return hy_cli_usage(cmd, "unknown option '%.*s'",
-					    (int)len, a);
+			return hy_cli_usage(cmd, "unknown option '%.*s'", (int)len, a);
 		}
 		if (o->flag) {
 			if (eq && a[1] == '-') {
 				free(v);
-				return hy_cli_usage(cmd,
-						    "option '%s' takes no value",
-						    o->name);
+				return hy_cli_usage(cmd, "option '%s' takes no value", o->name);
 			}
 			*o->flag = 1;
 		} else if (eq && a[1] == '-') {
@@ -245,8 +237,7 @@ int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts,
 			*o->val = argv[++i];
 		} else {
 			free(v);
-			return hy_cli_usage(cmd, "option '%s' needs a value",
-					    o->name);
+			return hy_cli_usage(cmd, "option '%s' needs a value", o->name);
 		}
 	}
 	*pos = v;

@@ -78,8 +78,9 @@ int hy_cli_delete(const struct hy_cli *c, int argc, char **argv)
 	for (int i = 0; i < npos; i++) {
 		long long v = id_of(pos[i]);
 		if (v < 0) {
-			rc = hy_cli_usage("delete", "bad ID '%s' (a number "
-						    "from huiyi list)",
+			rc = hy_cli_usage("delete",
+					  "bad ID '%s' (a number "
+					  "from huiyi list)",
 					  pos[i]);
 			free(ids);
 			free(pos);
@@ -123,7 +124,6 @@ int hy_cli_delete(const struct hy_cli *c, int argc, char **argv)
 	}
 	free(ids);
 	if (!json)
-		fprintf(stderr, "deleted %zu meeting%s\n", deleted,
-			deleted == 1 ? "" : "s");
+		fprintf(stderr, "deleted %zu meeting%s\n", deleted, deleted == 1 ? "" : "s");
 	return HY_EXIT_OK;
 }

@@ -51,8 +51,7 @@ static int on_row(const struct hy_store_row *r, void *ctx)
 	o->number = r->number;
 	o->n_sections = r->n_sections;
 	char date[32];
-	hy_meeting_date_label(r->date, r->month_day, r->year_guessed, date,
-			      sizeof date);
+	hy_meeting_date_label(r->date, r->month_day, r->year_guessed, date, sizeof date);
 	o->date = date[0] ? strdup(date) : NULL;
 	o->body = r->body ? strdup(r->body) : NULL;
 	o->kind = r->kind ? strdup(r->kind) : NULL;
@@ -79,8 +78,8 @@ static void page_free(struct page *p)
 
 /* A page could not be read: drop it, say why on the status line, ask
  * for nothing more. 0, or HY_ERR_NOMEM (fatal). */
-static int page_failed(struct hy_model *m, struct hy_effects *fx,
-		       struct page *p, int rc, const char *err)
+static int page_failed(struct hy_model *m, struct hy_effects *fx, struct page *p, int rc,
+		       const char *err)
 {
 	page_free(p);
 	hy_model_error(m, err[0] ? err : hy_err_str(rc));
@@ -90,9 +89,8 @@ static int page_failed(struct hy_model *m, struct hy_effects *fx,
 
 /* Count the list, noting the database's data_version first: a change
  * after it is seen by hy_effects_idle. */
-static int count_rows(struct hy_store *s, struct hy_model *m,
-		      const struct hy_store_filter *f, size_t *total, char *err,
-		      size_t errlen)
+static int count_rows(struct hy_store *s, struct hy_model *m, const struct hy_store_filter *f,
+		      size_t *total, char *err, size_t errlen)
 {
 	int64_t v;
 	if (hy_store_data_version(s, &v, err, errlen) == 0) {
@@ -140,8 +138,8 @@ static int load_around(struct hy_store *s, struct hy_model *m, struct hy_effects
 	if (rc == 0) {
 		if (nb)
 			memcpy(&from, p.rows[nb - 1].key, sizeof from);
-		int got = hy_store_page(s, &f, p.sort, nb ? &from : NULL, 0, limit, on_row, &p,
-					err, sizeof err);
+		int got = hy_store_page(s, &f, p.sort, nb ? &from : NULL, 0, limit, on_row, &p, err,
+					sizeof err);
 		rc = got < 0 ? got : 0;
 	}
 	hy_store_read_end(s);
@@ -173,9 +171,8 @@ static int load_rows(struct hy_store *s, struct hy_model *m, struct hy_effects *
 	if (rc == 0) {
 		const struct hy_store_key *after =
 			at == HY_ROWS_AFTER || at == HY_ROWS_BEFORE ? &key : NULL;
-		int got = hy_store_page(s, &f, p.sort, after, backward,
-					fx->limit ? fx->limit : 200, on_row, &p, err,
-					sizeof err);
+		int got = hy_store_page(s, &f, p.sort, after, backward, fx->limit ? fx->limit : 200,
+					on_row, &p, err, sizeof err);
 		rc = got < 0 ? got : 0;
 	}
 	if (p.oom)
@@ -246,9 +243,9 @@ static int run_search(struct hy_store *s, struct hy_model *m, struct hy_effects 
 	if (counted)
 		rc = hy_store_search_count(s, m->results.query, &f, &sections, &meetings, err,
 					   sizeof err);
-	int got = rc ? rc : hy_store_search(s, m->results.query, &f, HY_SEARCH_RANK,
-					      fx->search_from, limit, on_hit, &found,
-					      err, sizeof err);
+	int got = rc ? rc
+		     : hy_store_search(s, m->results.query, &f, HY_SEARCH_RANK, fx->search_from,
+				       limit, on_hit, &found, err, sizeof err);
 	memset(fx, 0, sizeof *fx);
 	if (found.oom)
 		got = HY_ERR_NOMEM;
@@ -257,8 +254,8 @@ static int run_search(struct hy_store *s, struct hy_model *m, struct hy_effects 
 		hy_model_error(m, err[0] ? err : hy_err_str(got));
 		return got == HY_ERR_NOMEM ? got : 0;
 	}
-	rc = hy_model_results(m, found.v, found.n, counted, sections, meetings,
-			      (size_t)got < limit, fx);
+	rc = hy_model_results(m, found.v, found.n, counted, sections, meetings, (size_t)got < limit,
+			      fx);
 	found_free(&found);
 	return rc;
 }
@@ -429,8 +426,8 @@ static int run_trend(struct hy_store *s, struct hy_model *m, struct hy_effects *
 		for (;;) {
 			if (n == cap) {
 				size_t ncap = cap ? cap * 2 : 64;
-				struct hy_trend_row *v = ncap > 100000 ? NULL :
-					realloc(rows, ncap * sizeof *v);
+				struct hy_trend_row *v =
+					ncap > 100000 ? NULL : realloc(rows, ncap * sizeof *v);
 				if (!v) {
 					rc = HY_ERR_NOMEM;
 					break;

@@ -43,8 +43,7 @@ enum fmt { F_CSV, F_JSONL, F_MD, F_TXT };
 
 enum { T_MEETINGS, T_SECTIONS, T_PEOPLE, T_N };
 
-static const char *const table_name[T_N] = {"meetings.csv", "sections.csv",
-					    "people.csv"};
+static const char *const table_name[T_N] = {"meetings.csv", "sections.csv", "people.csv"};
 static const char *const table_head[T_N] = {
 	"id,date,date_precision,body,kind,number,chair,chair_role,title,"
 	"source,sha256",
@@ -68,7 +67,7 @@ struct exp {
 	int force;
 	struct outf out[T_N]; /* csv: the three; jsonl, md/txt: out[0] */
 	size_t done;
-	int progress; /* stderr is a terminal */
+	int progress;     /* stderr is a terminal */
 	char failed[512]; /* the write error, once */
 };
 
@@ -79,8 +78,7 @@ static int exists_as_file(const char *path)
 	struct stat st;
 	if (stat(path, &st) != 0)
 		return 0;
-	return S_ISREG(st.st_mode) || S_ISDIR(st.st_mode) ||
-	       S_ISLNK(st.st_mode);
+	return S_ISREG(st.st_mode) || S_ISDIR(st.st_mode) || S_ISLNK(st.st_mode);
 }
 
 static char *join(const char *dir, const char *name)
@@ -88,8 +86,8 @@ static char *join(const char *dir, const char *name)
 	size_t n = strlen(dir) + strlen(name) + 2;
 	char *p = malloc(n);
 	if (p)
-		snprintf(p, n, "%s%s%s", dir,
-			 dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+		snprintf(p, n, "%s%s%s", dir, dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/",
+			 name);
 	return p;
 }
 
@@ -135,18 +133,15 @@ static int outf_close(struct exp *e, struct outf *o, int ok)
 		int bad = ferror(o->f);
 		if (fclose(o->f) != 0 || bad) {
 			if (!e->failed[0])
-				snprintf(e->failed, sizeof e->failed,
-					 "cannot write %s: %s",
+				snprintf(e->failed, sizeof e->failed, "cannot write %s: %s",
 					 o->part ? o->part : o->path,
-					 errno ? strerror(errno) :
-						 "write error");
+					 errno ? strerror(errno) : "write error");
 			rc = -1;
 		}
 	} else if (o->f && o->is_stdout) {
 		if (fflush(o->f) != 0 || ferror(o->f)) {
 			if (!e->failed[0])
-				snprintf(e->failed, sizeof e->failed,
-					 "cannot write the output: %s",
+				snprintf(e->failed, sizeof e->failed, "cannot write the output: %s",
 					 strerror(errno));
 			rc = -1;
 		}
@@ -154,8 +149,7 @@ static int outf_close(struct exp *e, struct outf *o, int ok)
 	o->f = NULL;
 	if (o->part) {
 		if (ok && rc == 0 && rename(o->part, o->path) != 0) {
-			snprintf(e->failed, sizeof e->failed,
-				 "cannot rename %s to %s: %s", o->part,
+			snprintf(e->failed, sizeof e->failed, "cannot rename %s to %s: %s", o->part,
 				 o->path, strerror(errno));
 			rc = -1;
 		}
@@ -173,11 +167,10 @@ static int check(struct exp *e, const struct outf *o)
 {
 	if (o->f && ferror(o->f)) {
 		if (!e->failed[0])
-			snprintf(e->failed, sizeof e->failed,
-				 "cannot write %s: %s",
-				 o->is_stdout ? "the output" :
-				 o->part      ? o->part :
-						o->path,
+			snprintf(e->failed, sizeof e->failed, "cannot write %s: %s",
+				 o->is_stdout ? "the output"
+				 : o->part    ? o->part
+					      : o->path,
 				 errno ? strerror(errno) : "write error");
 		return -1;
 	}
@@ -319,17 +312,13 @@ static int on_jsonl(const struct hy_export_item *it, struct exp *e)
 	json_object_set_new(o, "id", json_integer(r->id));
 	json_object_set_new(o, "date", hy_cli_json_str(m->date));
 	json_object_set_new(o, "month_day", hy_cli_json_str(m->month_day));
-	json_object_set_new(o, "date_precision",
-			    json_string(hy_meeting_date_precision(m)));
-	json_object_set_new(o, "date_basis",
-			    hy_cli_json_str(hy_date_basis_name(m->date_basis)));
+	json_object_set_new(o, "date_precision", json_string(hy_meeting_date_precision(m)));
+	json_object_set_new(o, "date_basis", hy_cli_json_str(hy_date_basis_name(m->date_basis)));
 	json_object_set_new(o, "published", hy_cli_json_str(m->published));
 	json_object_set_new(o, "place", hy_cli_json_str(m->place));
 	json_object_set_new(o, "body", hy_cli_json_str(m->body));
 	json_object_set_new(o, "kind", hy_cli_json_str(m->kind));
-	json_object_set_new(o, "number", m->number > 0 ?
-						 json_integer(m->number) :
-						 json_null());
+	json_object_set_new(o, "number", m->number > 0 ? json_integer(m->number) : json_null());
 	json_object_set_new(o, "chair", hy_cli_json_str(m->chair));
 	json_object_set_new(o, "chair_role", hy_cli_json_str(m->chair_role));
 	json_object_set_new(o, "title", hy_cli_json_str(m->title));
@@ -339,10 +328,8 @@ static int on_jsonl(const struct hy_export_item *it, struct exp *e)
 	for (size_t i = 0; i < m->n_sections; i++) {
 		json_t *s = json_object();
 		json_object_set_new(s, "n", json_integer(m->sections[i].n));
-		json_object_set_new(s, "heading",
-				    hy_cli_json_str(m->sections[i].heading));
-		json_object_set_new(s, "text",
-				    hy_cli_json_str(m->sections[i].text));
+		json_object_set_new(s, "heading", hy_cli_json_str(m->sections[i].heading));
+		json_object_set_new(s, "text", hy_cli_json_str(m->sections[i].text));
 		json_array_append_new(secs, s);
 	}
 	json_object_set_new(o, "sections", secs);
@@ -366,8 +353,7 @@ static int on_jsonl(const struct hy_export_item *it, struct exp *e)
 
 /* ---- md, txt ---- */
 
-static void doc_line(FILE *f, const char *li, const char *label,
-		     const char *v)
+static void doc_line(FILE *f, const char *li, const char *label, const char *v)
 {
 	if (!v || !v[0])
 		return;
@@ -379,8 +365,8 @@ static void doc_line(FILE *f, const char *li, const char *label,
 }
 
 /* People of one part, joined by 、, each with its role before it. */
-static void doc_people(FILE *f, int md, const struct hy_export_item *it,
-		       const char *part, const char *label)
+static void doc_people(FILE *f, int md, const struct hy_export_item *it, const char *part,
+		       const char *label)
 {
 	int any = 0;
 	for (size_t i = 0; i < it->n_people; i++) {
@@ -403,8 +389,7 @@ static void doc_people(FILE *f, int md, const struct hy_export_item *it,
 		fputc('\n', f);
 }
 
-void hy_cli_export_doc(const struct hy_cli *c, FILE *f, int md,
-		       const struct hy_export_item *it)
+void hy_cli_export_doc(const struct hy_cli *c, FILE *f, int md, const struct hy_export_item *it)
 {
 	const struct hy_store_record *r = it->r;
 	const struct hy_meeting *m = &r->m;
@@ -433,8 +418,7 @@ void hy_cli_export_doc(const struct hy_cli *c, FILE *f, int md,
 		num[0] = '\0';
 		if (m->number > 0)
 			snprintf(num, sizeof num, "第%d次", m->number);
-		snprintf(meeting, sizeof meeting, "%s%s", num,
-			 m->kind ? m->kind : "");
+		snprintf(meeting, sizeof meeting, "%s%s", num, m->kind ? m->kind : "");
 		doc_line(f, li, "会议", meeting);
 	}
 	if (m->chair) {
@@ -479,19 +463,16 @@ static int on_doc(const struct hy_export_item *it, struct exp *e)
 		FILE *f;
 
 		snprintf(name, sizeof name, "%.10s_%06lld.%s",
-			 it->r->m.date ? it->r->m.date : "undated",
-			 (long long)it->r->id, md ? "md" : "txt");
+			 it->r->m.date ? it->r->m.date : "undated", (long long)it->r->id,
+			 md ? "md" : "txt");
 		path = join(e->dir, name);
 		if (!path)
 			return HY_ERR_NOMEM;
-		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC |
-					(e->force ? 0 : O_EXCL),
-			  0666);
+		fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | (e->force ? 0 : O_EXCL), 0666);
 		if (fd < 0) {
 			snprintf(e->failed, sizeof e->failed,
-				 errno == EEXIST ?
-					 "%s exists (--force overwrites)" :
-					 "cannot write %s: %s",
+				 errno == EEXIST ? "%s exists (--force overwrites)"
+						 : "cannot write %s: %s",
 				 path, strerror(errno));
 			free(path);
 			return HY_ERR_IO;
@@ -505,8 +486,7 @@ static int on_doc(const struct hy_export_item *it, struct exp *e)
 		hy_cli_export_doc(e->c, f, md, it);
 		rc = ferror(f);
 		if (fclose(f) != 0 || rc) {
-			snprintf(e->failed, sizeof e->failed,
-				 "cannot write %s: %s", path,
+			snprintf(e->failed, sizeof e->failed, "cannot write %s: %s", path,
 				 errno ? strerror(errno) : "write error");
 			free(path);
 			return HY_ERR_IO;
@@ -558,8 +538,7 @@ static int open_outputs(struct exp *e, const char *out, int bom)
 {
 	if (e->fmt == F_CSV) {
 		if (make_dir(out) != 0) {
-			snprintf(e->failed, sizeof e->failed,
-				 "cannot make the folder %s: %s", out,
+			snprintf(e->failed, sizeof e->failed, "cannot make the folder %s: %s", out,
 				 strerror(errno));
 			return -1;
 		}
@@ -567,8 +546,7 @@ static int open_outputs(struct exp *e, const char *out, int bom)
 			char *p = join(out, table_name[t]);
 			int rc;
 			if (!p) {
-				snprintf(e->failed, sizeof e->failed,
-					 "out of memory");
+				snprintf(e->failed, sizeof e->failed, "out of memory");
 				return -1;
 			}
 			if (!e->force && exists_as_file(p)) {
@@ -604,8 +582,8 @@ static int open_outputs(struct exp *e, const char *out, int bom)
 			return -1;
 		}
 		if (!e->force && exists_as_file(out)) {
-			snprintf(e->failed, sizeof e->failed,
-				 "%s exists (--force overwrites)", out);
+			snprintf(e->failed, sizeof e->failed, "%s exists (--force overwrites)",
+				 out);
 			free(p);
 			return -1;
 		}
@@ -620,8 +598,8 @@ static int open_outputs(struct exp *e, const char *out, int bom)
 		return 0;
 	}
 	if (make_dir(out) != 0) {
-		snprintf(e->failed, sizeof e->failed,
-			 "cannot make the folder %s: %s", out, strerror(errno));
+		snprintf(e->failed, sizeof e->failed, "cannot make the folder %s: %s", out,
+			 strerror(errno));
 		return -1;
 	}
 	e->dir = out;
@@ -634,11 +612,10 @@ int hy_cli_export(const struct hy_cli *c, int argc, char **argv)
 	const char *query = NULL, *format = NULL, *out = NULL;
 	int bom = 0, force = 0, npos, rc, ok;
 	const struct hy_cli_opt opts[] = {
-		{"--format", &format, NULL}, {"--from", &from, NULL},
-		{"--to", &to, NULL},	     {"--body", &body, NULL},
-		{"--person", &person, NULL}, {"--query", &query, NULL},
-		{"--out", &out, NULL},	     {"--bom", NULL, &bom},
-		{"--force", NULL, &force},   {NULL, NULL, NULL},
+		{"--format", &format, NULL}, {"--from", &from, NULL},     {"--to", &to, NULL},
+		{"--body", &body, NULL},     {"--person", &person, NULL}, {"--query", &query, NULL},
+		{"--out", &out, NULL},       {"--bom", NULL, &bom},       {"--force", NULL, &force},
+		{NULL, NULL, NULL},
 	};
 	static const char *const fmt_names[] = {"csv", "jsonl", "md", "txt"};
 	struct hy_store_filter f = {0};
@@ -656,8 +633,9 @@ int hy_cli_export(const struct hy_cli *c, int argc, char **argv)
 		if (strcmp(format, fmt_names[i]) == 0)
 			fmt = i;
 	if (npos > 0)
-		rc = hy_cli_usage("export", "unexpected argument '%s' (one "
-					    "meeting: huiyi show ID --format md)",
+		rc = hy_cli_usage("export",
+				  "unexpected argument '%s' (one "
+				  "meeting: huiyi show ID --format md)",
 				  pos[0]);
 	else if (!format)
 		rc = hy_cli_usage("export", "which format? (--format "
@@ -720,8 +698,7 @@ int hy_cli_export(const struct hy_cli *c, int argc, char **argv)
 	if (open_outputs(&e, out, bom) != 0) {
 		rc = HY_ERR_IO;
 	} else {
-		rc = hy_store_export(s, &f, query, on_item, &e, &n, err,
-				     sizeof err);
+		rc = hy_store_export(s, &f, query, on_item, &e, &n, err, sizeof err);
 	}
 	hy_store_close(s);
 	ok = rc == 0;
@@ -738,12 +715,12 @@ int hy_cli_export(const struct hy_cli *c, int argc, char **argv)
 		return HY_EXIT_FAIL;
 	}
 	if (fmt == F_CSV)
-		fprintf(stderr, "exported %zu meetings to %s (meetings.csv, "
-				"sections.csv, people.csv)\n",
+		fprintf(stderr,
+			"exported %zu meetings to %s (meetings.csv, "
+			"sections.csv, people.csv)\n",
 			n, out);
 	else if (e.dir)
-		fprintf(stderr, "exported %zu meetings to %s, one file each\n",
-			n, out);
+		fprintf(stderr, "exported %zu meetings to %s, one file each\n", n, out);
 	else if (!e.out[0].is_stdout)
 		fprintf(stderr, "exported %zu meetings to %s\n", n, out);
 	return HY_EXIT_OK;

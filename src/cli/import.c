@@ -27,8 +27,7 @@ static void on_signal(int sig)
 /* Catch sig with sa, unless it is ignored: `nohup huiyi import` (SIGHUP)
  * and background jobs of scripts (SIGINT) asked to go on whatever comes;
  * *old gets the disposition to restore. */
-static void catch_unless_ignored(int sig, const struct sigaction *sa,
-				 struct sigaction *old)
+static void catch_unless_ignored(int sig, const struct sigaction *sa, struct sigaction *old)
 {
 	sigaction(sig, NULL, old);
 	if (old->sa_handler != SIG_IGN)
@@ -36,10 +35,10 @@ static void catch_unless_ignored(int sig, const struct sigaction *sa,
 }
 
 struct report {
-	FILE *rejects;    /* rejected lines, replayed after the summary */
-	int tty;          /* stderr is a terminal: draw progress */
-	int drawn;        /* a progress line is on screen */
-	double t0, last;  /* start, last redraw (seconds) */
+	FILE *rejects;   /* rejected lines, replayed after the summary */
+	int tty;         /* stderr is a terminal: draw progress */
+	int drawn;       /* a progress line is on screen */
+	double t0, last; /* start, last redraw (seconds) */
 };
 
 static double now(void)
@@ -72,11 +71,10 @@ static void on_progress(const struct hy_import_stats *st, void *ctx)
 		snprintf(eta, sizeof eta, "  ETA %ld:%02ld", s / 60, s % 60);
 	}
 	if (st->total > 0)
-		fprintf(stderr, "\r\033[Kimporting %zu/%zu  %.0f files/s%s",
-			st->seen, st->total, rate, eta);
+		fprintf(stderr, "\r\033[Kimporting %zu/%zu  %.0f files/s%s", st->seen, st->total,
+			rate, eta);
 	else
-		fprintf(stderr, "\r\033[Kimporting %zu  %.0f files/s", st->seen,
-			rate);
+		fprintf(stderr, "\r\033[Kimporting %zu  %.0f files/s", st->seen, rate);
 	fflush(stderr);
 	r->drawn = 1;
 }
@@ -134,12 +132,9 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	const char *encoding = NULL, *year = NULL;
 	int force = 0, replace = 0, follow = 0;
 	const struct hy_cli_opt opts[] = {
-		{"--encoding", &encoding, NULL},
-		{"--year", &year, NULL},
-		{"--force", NULL, &force},
-		{"--replace", NULL, &replace},
-		{"--follow-links", NULL, &follow},
-		{NULL, NULL, NULL},
+		{"--encoding", &encoding, NULL},   {"--year", &year, NULL},
+		{"--force", NULL, &force},         {"--replace", NULL, &replace},
+		{"--follow-links", NULL, &follow}, {NULL, NULL, NULL},
 	};
 	struct hy_import_opts o = {0};
 	struct hy_import_stats st;
@@ -167,10 +162,8 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	if (encoding) { /* an unknown name is a usage error, before the
 			 * database is even opened */
 		struct hy_decoded d = {0};
-		rc = encoding[0] ? hy_decode("a", 1, encoding, &d, err,
-					     sizeof err) :
-				   hy_err_set(err, sizeof err, HY_ERR_INVALID,
-					      "empty --encoding");
+		rc = encoding[0] ? hy_decode("a", 1, encoding, &d, err, sizeof err)
+				 : hy_err_set(err, sizeof err, HY_ERR_INVALID, "empty --encoding");
 		hy_decoded_free(&d);
 		if (rc) {
 			free(paths);
@@ -181,8 +174,10 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 		long long y = hy_cli_number(year, 1949, 2100);
 		if (y < 0) {
 			free(paths);
-			return hy_cli_usage("import", "--year takes a year from "
-					    "1949 to 2100, not '%s'", year);
+			return hy_cli_usage("import",
+					    "--year takes a year from "
+					    "1949 to 2100, not '%s'",
+					    year);
 		}
 		o.year = (int)y;
 	}
@@ -207,7 +202,8 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 			o.threads = (size_t)v;
 		else
 			hy_cli_error("HUIYI_THREADS=%s is not a number from 1 to "
-				     "64: using one thread a CPU", th);
+				     "64: using one thread a CPU",
+				     th);
 	}
 	o.progress = on_progress;
 	o.reject = on_reject;
@@ -233,8 +229,7 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	sa.sa_handler = SIG_IGN;
 	sa.sa_flags = 0;
 	sigaction(SIGXFSZ, &sa, &old_xfsz);
-	rc = hy_import_run(s, (const char *const *)paths, (size_t)npaths, &o,
-			   &st, err, sizeof err);
+	rc = hy_import_run(s, (const char *const *)paths, (size_t)npaths, &o, &st, err, sizeof err);
 	hy_store_close(s); /* its checkpoint writes too */
 	sigaction(SIGINT, &old_int, NULL);
 	sigaction(SIGTERM, &old_term, NULL);
@@ -246,13 +241,11 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	fprintf(stderr, "imported %zu, ", st.imported);
 	if (replace) /* --replace: no duplicates, meetings replaced */
 		fprintf(stderr, "replaced %zu, ", st.superseded);
-	fprintf(stderr,
-		"duplicates skipped %zu, rejected %zu, U+FFFD replaced %zu%s\n",
+	fprintf(stderr, "duplicates skipped %zu, rejected %zu, U+FFFD replaced %zu%s\n",
 		st.duplicates, st.rejected, st.replaced,
-		st.imported == 0 && st.superseded == 0 && rc == 0 &&
-				!st.interrupted ?
-			" (nothing new)" :
-			"");
+		st.imported == 0 && st.superseded == 0 && rc == 0 && !st.interrupted
+			? " (nothing new)"
+			: "");
 	if (st.links_outside)
 		fprintf(stderr,
 			"skipped %zu link%s leading outside the folders named "
@@ -263,8 +256,7 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 		fclose(r.rejects);
 	}
 	if (rc) {
-		hy_cli_error("%s; %s", err[0] ? err : hy_err_str(rc),
-			     next_step(rc));
+		hy_cli_error("%s; %s", err[0] ? err : hy_err_str(rc), next_step(rc));
 		return HY_EXIT_FAIL;
 	}
 	if (st.interrupted) {

@@ -37,8 +37,8 @@ struct list {
 	const struct hy_cli *c;
 	int json;
 	size_t width[C_N];
-	size_t cols;     /* terminal columns, 0 when piped */
-	int fixed;       /* widths are settled (after the first page) */
+	size_t cols; /* terminal columns, 0 when piped */
+	int fixed;   /* widths are settled (after the first page) */
 	struct saved *page;
 	size_t n;
 	int failed;
@@ -46,8 +46,7 @@ struct list {
 
 static size_t cap_of(int col)
 {
-	return col == C_BODY ? MAX_BODY : col == C_KIND ? MAX_KIND :
-	       col == C_CHAIR ? MAX_CHAIR : 0;
+	return col == C_BODY ? MAX_BODY : col == C_KIND ? MAX_KIND : col == C_CHAIR ? MAX_CHAIR : 0;
 }
 
 static void print_row(struct list *l, const struct saved *r)
@@ -124,9 +123,7 @@ static int on_json(const struct hy_store_row *row, void *ctx)
 	json_object_set_new(o, "date", hy_cli_json_str(row->date));
 	json_object_set_new(o, "body", hy_cli_json_str(row->body));
 	json_object_set_new(o, "kind", hy_cli_json_str(row->kind));
-	json_object_set_new(o, "number", row->number > 0 ?
-						 json_integer(row->number) :
-						 json_null());
+	json_object_set_new(o, "number", row->number > 0 ? json_integer(row->number) : json_null());
 	json_object_set_new(o, "chair", hy_cli_json_str(row->chair));
 	json_object_set_new(o, "title", hy_cli_json_str(row->title));
 	json_object_set_new(o, "sections", json_integer(row->n_sections));
@@ -154,8 +151,7 @@ static int on_text(const struct hy_store_row *row, void *ctx)
 	snprintf(id, sizeof id, "%lld", (long long)row->id);
 	r.cell[C_ID] = hy_cli_dup(id, &oom);
 	char date[32];
-	hy_meeting_date_label(row->date, row->month_day, row->year_guessed,
-			      date, sizeof date);
+	hy_meeting_date_label(row->date, row->month_day, row->year_guessed, date, sizeof date);
 	r.cell[C_DATE] = hy_cli_dup(date[0] ? date : NULL, &oom);
 	r.cell[C_BODY] = hy_cli_dup(row->body, &oom);
 	r.cell[C_KIND] = hy_cli_dup(row->kind, &oom);
@@ -179,8 +175,7 @@ static int on_text(const struct hy_store_row *row, void *ctx)
 }
 
 /* Print every matching meeting; returns the number printed or < 0. */
-static long run(struct list *l, struct hy_store *s,
-		const struct hy_store_filter *f)
+static long run(struct list *l, struct hy_store *s, const struct hy_store_filter *f)
 {
 	struct hy_store_cursor cur = {0};
 	char err[512] = "";
@@ -195,8 +190,8 @@ static long run(struct list *l, struct hy_store *s,
 				return HY_ERR_NOMEM;
 			}
 		}
-		n = hy_store_list(s, f, &cur, PAGE, l->json ? on_json : on_text,
-				  l, &cur, err, sizeof err);
+		n = hy_store_list(s, f, &cur, PAGE, l->json ? on_json : on_text, l, &cur, err,
+				  sizeof err);
 		if (n < 0) {
 			if (!l->json && !l->fixed) {
 				for (size_t k = 0; k < l->n; k++)
@@ -223,8 +218,7 @@ static long run(struct list *l, struct hy_store *s,
 
 static void none_yet(void)
 {
-	fputs("no meetings yet, run huiyi import PATH... (see huiyi --help)\n",
-	      stderr);
+	fputs("no meetings yet, run huiyi import PATH... (see huiyi --help)\n", stderr);
 }
 
 int hy_cli_list(const struct hy_cli *c, int argc, char **argv)
@@ -232,9 +226,8 @@ int hy_cli_list(const struct hy_cli *c, int argc, char **argv)
 	const char *from = NULL, *to = NULL, *body = NULL, *person = NULL;
 	int json = 0, npos, rc;
 	const struct hy_cli_opt opts[] = {
-		{"--from", &from, NULL},     {"--to", &to, NULL},
-		{"--body", &body, NULL},     {"--person", &person, NULL},
-		{"--json", NULL, &json},     {NULL, NULL, NULL},
+		{"--from", &from, NULL},     {"--to", &to, NULL},     {"--body", &body, NULL},
+		{"--person", &person, NULL}, {"--json", NULL, &json}, {NULL, NULL, NULL},
 	};
 	struct hy_store_filter f = {0};
 	struct list l = {0};

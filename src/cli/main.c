@@ -84,15 +84,9 @@ int main(int argc, char **argv)
 		const char *name;
 		int (*run)(const struct hy_cli *, int, char **);
 	} cmds[] = {
-		{"import", hy_cli_import},
-		{"list", hy_cli_list},
-		{"show", hy_cli_show},
-		{"search", hy_cli_search},
-		{"reindex", hy_cli_reindex},
-		{"delete", hy_cli_delete},
-		{"people", hy_cli_people},
-		{"trend", hy_cli_trend},
-		{"export", hy_cli_export},
+		{"import", hy_cli_import}, {"list", hy_cli_list},       {"show", hy_cli_show},
+		{"search", hy_cli_search}, {"reindex", hy_cli_reindex}, {"delete", hy_cli_delete},
+		{"people", hy_cli_people}, {"trend", hy_cli_trend},     {"export", hy_cli_export},
 	};
 	const char *db = NULL, *codeset, *amb = NULL, *theme = NULL;
 	char **rest;
@@ -109,8 +103,7 @@ int main(int argc, char **argv)
 
 	setlocale(LC_ALL, "");
 	codeset = nl_langinfo(CODESET);
-	c.utf8 = codeset && (strcmp(codeset, "UTF-8") == 0 ||
-			     strcmp(codeset, "utf8") == 0);
+	c.utf8 = codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 
 	/* Global options may come anywhere before "--"; the rest (the
 	 * subcommand and its arguments) keeps its order. */
@@ -140,8 +133,10 @@ int main(int argc, char **argv)
 		} else if (strcmp(a, "--ambiguous") == 0) {
 			if (i + 1 >= argc) {
 				free(rest);
-				return hy_cli_usage(NULL, "option '%s' needs auto, "
-						    "narrow or wide", a);
+				return hy_cli_usage(NULL,
+						    "option '%s' needs auto, "
+						    "narrow or wide",
+						    a);
 			}
 			amb = argv[++i];
 		} else if (strncmp(a, "--ambiguous=", 12) == 0) {
@@ -149,8 +144,10 @@ int main(int argc, char **argv)
 		} else if (strcmp(a, "--theme") == 0) {
 			if (i + 1 >= argc) {
 				free(rest);
-				return hy_cli_usage(NULL, "option '%s' needs auto, "
-						    "light or dark", a);
+				return hy_cli_usage(NULL,
+						    "option '%s' needs auto, "
+						    "light or dark",
+						    a);
 			}
 			theme = argv[++i];
 		} else if (strncmp(a, "--theme=", 8) == 0) {
@@ -159,8 +156,7 @@ int main(int argc, char **argv)
 			c.force = 1; /* the browser's; import --force is import's */
 		} else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
 			help = 1;
-		} else if (strcmp(a, "-V") == 0 ||
-			   strcmp(a, "--version") == 0) {
+		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
 			version = 1;
 		} else {
 			rest[n++] = argv[i];
@@ -186,13 +182,13 @@ int main(int argc, char **argv)
 		if (ambiguous_rule(amb) < 0) {
 			free(rest);
 			return hy_cli_usage(NULL, "HUIYI_AMBIGUOUS must be auto, "
-					    "narrow or wide");
+						  "narrow or wide");
 		}
 	}
 	if (amb && (c.ambiguous = ambiguous_rule(amb)) < 0) {
 		free(rest);
 		return hy_cli_usage(NULL, "--ambiguous takes auto, narrow or "
-				    "wide");
+					  "wide");
 	}
 	hy_width_set_ambiguous(c.ambiguous == HY_CLI_AMB_WIDE);
 	/* the background: the option, else HUIYI_THEME (TODO issue 15: then
@@ -225,14 +221,12 @@ int main(int argc, char **argv)
 		rc = hy_cli_browse(&c);
 	} else {
 		size_t i = 0;
-		while (i < sizeof cmds / sizeof cmds[0] &&
-		       strcmp(rest[0], cmds[i].name) != 0)
+		while (i < sizeof cmds / sizeof cmds[0] && strcmp(rest[0], cmds[i].name) != 0)
 			i++;
 		if (i < sizeof cmds / sizeof cmds[0])
 			rc = cmds[i].run(&c, n, rest);
 		else
-			rc = hy_cli_usage(NULL, "unknown command '%s'",
-					  rest[0]);
+			rc = hy_cli_usage(NULL, "unknown command '%s'", rest[0]);
 	}
 	if (fflush(stdout) != 0 && rc == HY_EXIT_OK) {
 		hy_cli_error("cannot write the output");

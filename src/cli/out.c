@@ -32,20 +32,16 @@ static const char fffd[] = "\xef\xbf\xbd";
 /* C0, DEL, C1, and the bidi embeddings, overrides, isolates and marks. */
 static int is_control(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
-	       (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
-	       cp == 0x200f || cp == 0x061c;
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f || cp == 0x061c;
 }
 
 /* Invisible format characters terminals disagree on (as src/term). */
 static int is_invisible(uint32_t cp)
 {
-	return cp == 0x200b || cp == 0x200c || cp == 0x200d || cp == 0xfeff ||
-	       cp == 0x180e || (cp >= 0x2060 && cp <= 0x2064) ||
-	       (cp >= 0x206a && cp <= 0x206f) ||
-	       (cp >= 0xfff9 && cp <= 0xfffb) || cp == 0xe0001 ||
-	       (cp >= 0xe0020 && cp <= 0xe007f);
+	return cp == 0x200b || cp == 0x200c || cp == 0x200d || cp == 0xfeff || cp == 0x180e ||
+	       (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x206a && cp <= 0x206f) ||
+	       (cp >= 0xfff9 && cp <= 0xfffb) || cp == 0xe0001 || (cp >= 0xe0020 && cp <= 0xe007f);
 }
 
 /* U+FFFD and U+2026, what a control and a cut print: ambiguous width,
@@ -102,8 +98,7 @@ static void put_n(FILE *f, const char *s, size_t len, int keep)
 		size_t n = hy_utf8_decode(s + i, len - i, &cp);
 		int bad = cp == HY_UTF8_REPLACEMENT && n == 1;
 		if (bad || is_invisible(cp) ||
-		    (is_control(cp) &&
-		     !(keep && (cp == '\n' || cp == '\t')))) {
+		    (is_control(cp) && !(keep && (cp == '\n' || cp == '\t')))) {
 			fwrite(s + run, 1, i - run, f);
 			if (!is_invisible(cp))
 				fputs(fffd, f);
@@ -231,8 +226,7 @@ static void spaces(FILE *f, size_t n)
 		fputc(' ', f);
 }
 
-void hy_cli_cell(const struct hy_cli *c, FILE *f, const char *s,
-		 size_t width, int pad)
+void hy_cli_cell(const struct hy_cli *c, FILE *f, const char *s, size_t width, int pad)
 {
 	size_t len, w, used = 0, i = 0;
 
@@ -269,10 +263,9 @@ void hy_cli_cell(const struct hy_cli *c, FILE *f, const char *s,
 static int no_start(uint32_t cp)
 {
 	static const uint32_t set[] = {
-		0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff01, 0xff1f,
-		0xff09, 0x300d, 0x300f, 0x300b, 0x3009, 0x3011, 0x2026,
-		0x201d, 0x2019, 0xff05, ',',    '.',    ';',    ':',
-		'!',    '?',    ')',    ']',    '}',    '%',
+		0xff0c, 0x3002, 0x3001, 0xff1b, 0xff1a, 0xff01, 0xff1f, 0xff09, 0x300d,
+		0x300f, 0x300b, 0x3009, 0x3011, 0x2026, 0x201d, 0x2019, 0xff05, ',',
+		'.',    ';',    ':',    '!',    '?',    ')',    ']',    '}',    '%',
 	};
 	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
 		if (set[i] == cp)
@@ -283,8 +276,7 @@ static int no_start(uint32_t cp)
 static int no_end(uint32_t cp)
 {
 	static const uint32_t set[] = {
-		0xff08, 0x300c, 0x300e, 0x300a, 0x3008, 0x3010,
-		0x201c, 0x2018, '(',    '[',    '{',
+		0xff08, 0x300c, 0x300e, 0x300a, 0x3008, 0x3010, 0x201c, 0x2018, '(', '[', '{',
 	};
 	for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
 		if (set[i] == cp)
@@ -293,11 +285,11 @@ static int no_end(uint32_t cp)
 }
 
 /* Wrap one line s[0..len) (no LF); *col is the column reached so far. */
-static void wrap_line(const struct hy_cli *c, FILE *f, const char *s,
-		      size_t len, size_t width, size_t indent, size_t *col)
+static void wrap_line(const struct hy_cli *c, FILE *f, const char *s, size_t len, size_t width,
+		      size_t indent, size_t *col)
 {
-	size_t ls = 0;            /* start of the current output line */
-	size_t be = 0, bs = 0;    /* last break: end of line, next start */
+	size_t ls = 0;         /* start of the current output line */
+	size_t be = 0, bs = 0; /* last break: end of line, next start */
 	uint32_t prev = 0;
 	int prev_w = 0;
 	int have_break = 0;
@@ -313,8 +305,7 @@ static void wrap_line(const struct hy_cli *c, FILE *f, const char *s,
 				have_break = 1;
 				be = i - (prev == ' ' ? 1 : 3);
 				bs = i;
-			} else if ((prev_w == 2 || w == 2) && !no_start(cp) &&
-				   !no_end(prev)) {
+			} else if ((prev_w == 2 || w == 2) && !no_start(cp) && !no_end(prev)) {
 				have_break = 1;
 				be = bs = i;
 			}
@@ -343,8 +334,8 @@ static void wrap_line(const struct hy_cli *c, FILE *f, const char *s,
 	put_n(f, s + ls, len - ls, 0);
 }
 
-void hy_cli_wrap(const struct hy_cli *c, FILE *f, const char *text,
-		 size_t width, size_t first, size_t indent)
+void hy_cli_wrap(const struct hy_cli *c, FILE *f, const char *text, size_t width, size_t first,
+		 size_t indent)
 {
 	const char *p = text;
 	size_t col = first;

@@ -21,17 +21,18 @@
 #define MAX_NAME 12
 #define MAX_PLACE 16
 
-enum { C_ID, C_NAME, C_PLACE, C_CHAIR, C_ATT, C_OBS, C_INV, C_FIRST,
-       C_LAST, C_ROLE, C_N };
+enum { C_ID, C_NAME, C_PLACE, C_CHAIR, C_ATT, C_OBS, C_INV, C_FIRST, C_LAST, C_ROLE, C_N };
 
 static const char *const headers[C_N] = {
-	"ID", "姓名", "地方", "主持", "出席", "列席", "应邀", "首次", "最近",
-	"职务",
+	"ID", "姓名", "地方", "主持", "出席", "列席", "应邀", "首次", "最近", "职务",
 };
 
 /* The parts as a reader sees them. */
 static const char *const part_label[HY_PART_COUNT] = {
-	"主持", "出席", "列席", "应邀",
+	"主持",
+	"出席",
+	"列席",
+	"应邀",
 };
 
 struct table {
@@ -45,8 +46,7 @@ static int is_number_col(int i)
 	return i == C_ID || (i >= C_CHAIR && i <= C_INV);
 }
 
-static void cells_of(const struct hy_person *p, char num[C_N][24],
-		     const char *cell[C_N])
+static void cells_of(const struct hy_person *p, char num[C_N][24], const char *cell[C_N])
 {
 	snprintf(num[C_ID], 24, "%lld", (long long)p->id);
 	for (int k = 0; k < HY_PART_COUNT; k++)
@@ -106,8 +106,7 @@ static void measure(struct table *t, const struct hy_person *v, size_t n)
 	print_row(t, headers);
 }
 
-static void print_people(const struct table *t, const struct hy_person *v,
-			 size_t n)
+static void print_people(const struct table *t, const struct hy_person *v, size_t n)
 {
 	for (size_t k = 0; k < n; k++) {
 		char num[C_N][24];
@@ -139,9 +138,8 @@ static json_t *person_json(const struct hy_person *p)
 		return NULL;
 	json_object_set_new(o, "id", json_integer(p->id));
 	json_object_set_new(o, "name", hy_cli_json_str(p->name));
-	json_object_set_new(o, "place", p->place && p->place[0] ?
-						hy_cli_json_str(p->place) :
-						json_null());
+	json_object_set_new(o, "place",
+			    p->place && p->place[0] ? hy_cli_json_str(p->place) : json_null());
 	json_object_set_new(o, "chaired", json_integer(p->count[HY_PART_CHAIR]));
 	json_object_set_new(o, "attended", json_integer(p->count[HY_PART_ATTENDEE]));
 	json_object_set_new(o, "observed", json_integer(p->count[HY_PART_OBSERVER]));
@@ -154,8 +152,8 @@ static json_t *person_json(const struct hy_person *p)
 
 /* Every person the query names, a page at a time, up to limit (0: all).
  * Returns how many, or < 0 after printing the error. */
-static long run_list(const struct hy_cli *c, struct hy_store *s,
-		     struct hy_people_query q, size_t limit, int json)
+static long run_list(const struct hy_cli *c, struct hy_store *s, struct hy_people_query q,
+		     size_t limit, int json)
 {
 	struct table t = {.c = c, .cols = hy_cli_term_cols(STDOUT_FILENO)};
 	long total = 0;
@@ -243,7 +241,10 @@ static void print_career(const struct hy_cli *c, const struct hy_career *k)
 			printf("  %-10s  %7s  ", m->date ? m->date : "-", id);
 			size_t used = 2 + 10 + 2 + 7 + 2;
 			hy_cli_cell(c, stdout, m->title ? m->title : "-",
-				    cols > used + 10 ? cols - used : cols ? 10 : 0, 0);
+				    cols > used + 10 ? cols - used
+				    : cols           ? 10
+						     : 0,
+				    0);
 			fputc('\n', stdout);
 		}
 	}
@@ -262,8 +263,7 @@ static void print_career(const struct hy_cli *c, const struct hy_career *k)
 
 static json_t *career_json(const struct hy_career *k)
 {
-	json_t *o = json_object(), *roles = json_array(), *ms = json_array(),
-	       *met = json_array();
+	json_t *o = json_object(), *roles = json_array(), *ms = json_array(), *met = json_array();
 	if (!o || !roles || !ms || !met) {
 		json_decref(o);
 		json_decref(roles);
@@ -273,9 +273,9 @@ static json_t *career_json(const struct hy_career *k)
 	}
 	json_object_set_new(o, "id", json_integer(k->who.id));
 	json_object_set_new(o, "name", hy_cli_json_str(k->who.name));
-	json_object_set_new(o, "place", k->who.place && k->who.place[0] ?
-						hy_cli_json_str(k->who.place) :
-						json_null());
+	json_object_set_new(o, "place",
+			    k->who.place && k->who.place[0] ? hy_cli_json_str(k->who.place)
+							    : json_null());
 	for (size_t i = 0; i < k->n_roles; i++) {
 		json_t *r = json_object();
 		json_object_set_new(r, "role", hy_cli_json_str(k->roles[i].role));
@@ -307,8 +307,8 @@ static json_t *career_json(const struct hy_career *k)
 
 /* NAME: the careers of the people it names (JSON: each; text: one, or
  * the list of them to choose from). */
-static int run_career(const struct hy_cli *c, struct hy_store *s,
-		      const char *name, const char *place, int json)
+static int run_career(const struct hy_cli *c, struct hy_store *s, const char *name,
+		      const char *place, int json)
 {
 	int64_t *ids = NULL;
 	size_t n = 0, keep = 0;
@@ -366,8 +366,7 @@ static int run_career(const struct hy_cli *c, struct hy_store *s,
 		fflush(stdout);
 		fprintf(stderr, "huiyi: %zu people are called ", keep);
 		hy_cli_put_line(stderr, name);
-		fputs(": give one's ID (huiyi people ID) or --place PLACE\n",
-		      stderr);
+		fputs(": give one's ID (huiyi people ID) or --place PLACE\n", stderr);
 		rc = HY_ERR_INVALID;
 	}
 done:
@@ -379,14 +378,13 @@ done:
 
 int hy_cli_people(const struct hy_cli *c, int argc, char **argv)
 {
-	const char *sort = NULL, *body = NULL, *from = NULL, *to = NULL,
-		   *limit = NULL, *place = NULL;
+	const char *sort = NULL, *body = NULL, *from = NULL, *to = NULL, *limit = NULL,
+		   *place = NULL;
 	int json = 0, npos, rc;
 	const struct hy_cli_opt opts[] = {
-		{"--sort", &sort, NULL},   {"--body", &body, NULL},
-		{"--from", &from, NULL},   {"--to", &to, NULL},
-		{"--limit", &limit, NULL}, {"--place", &place, NULL},
-		{"--json", NULL, &json},   {NULL, NULL, NULL},
+		{"--sort", &sort, NULL}, {"--body", &body, NULL},   {"--from", &from, NULL},
+		{"--to", &to, NULL},     {"--limit", &limit, NULL}, {"--place", &place, NULL},
+		{"--json", NULL, &json}, {NULL, NULL, NULL},
 	};
 	struct hy_people_query q = {0};
 	char lo[16], hi[16];
@@ -398,8 +396,7 @@ int hy_cli_people(const struct hy_cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (npos > 1) {
-		rc = hy_cli_usage("people", "unexpected argument '%s' (one name)",
-				  pos[1]);
+		rc = hy_cli_usage("people", "unexpected argument '%s' (one name)", pos[1]);
 		free(pos);
 		return rc;
 	}
@@ -415,24 +412,29 @@ int hy_cli_people(const struct hy_cli *c, int argc, char **argv)
 		else if (strcmp(sort, "last") == 0)
 			q.sort = HY_PEOPLE_BY_LAST;
 		else
-			return hy_cli_usage("people", "--sort takes count, name "
-					    "or last, not '%s'", sort);
+			return hy_cli_usage("people",
+					    "--sort takes count, name "
+					    "or last, not '%s'",
+					    sort);
 	}
 	if (from && hy_cli_date_bound(from, 0, lo) != 0)
-		return hy_cli_usage("people", "bad date '%s' for --from (use "
-				    "YYYY-MM-DD, YYYY-MM or YYYY)", from);
+		return hy_cli_usage("people",
+				    "bad date '%s' for --from (use "
+				    "YYYY-MM-DD, YYYY-MM or YYYY)",
+				    from);
 	if (to && hy_cli_date_bound(to, 1, hi) != 0)
-		return hy_cli_usage("people", "bad date '%s' for --to (use "
-				    "YYYY-MM-DD, YYYY-MM or YYYY)", to);
+		return hy_cli_usage("people",
+				    "bad date '%s' for --to (use "
+				    "YYYY-MM-DD, YYYY-MM or YYYY)",
+				    to);
 	if (limit && (lim = hy_cli_number(limit, 1, 1000000000)) < 0)
-		return hy_cli_usage("people", "bad --limit '%s' (a number from 1)",
-				    limit);
+		return hy_cli_usage("people", "bad --limit '%s' (a number from 1)", limit);
 	if (name && (sort || body || from || to || limit))
 		return hy_cli_usage("people", "--sort, --body, --from, --to and "
-				    "--limit are for the list, not one person");
+					      "--limit are for the list, not one person");
 	if (!name && place)
 		return hy_cli_usage("people", "--place chooses among the people "
-				    "of one name: huiyi people NAME --place P");
+					      "of one name: huiyi people NAME --place P");
 	q.from = from ? lo : NULL;
 	q.to = to ? hi : NULL;
 	q.body = body && body[0] ? body : NULL;
@@ -441,11 +443,13 @@ int hy_cli_people(const struct hy_cli *c, int argc, char **argv)
 	if (rc == HY_ERR_NOTFOUND) {
 		if (name) {
 			hy_cli_error("no person called %s (no meetings yet, run "
-				     "huiyi import)", name);
+				     "huiyi import)",
+				     name);
 			return HY_EXIT_FAIL;
 		}
 		fputs("no meetings yet, run huiyi import PATH... (see huiyi "
-		      "--help)\n", stderr);
+		      "--help)\n",
+		      stderr);
 		return HY_EXIT_OK;
 	}
 	if (rc)
@@ -455,8 +459,7 @@ int hy_cli_people(const struct hy_cli *c, int argc, char **argv)
 	} else {
 		long n = run_list(c, s, q, (size_t)lim, json);
 		if (n == 0)
-			fputs(q.body || q.from || q.to ? "no people match\n" :
-							 "no people yet\n",
+			fputs(q.body || q.from || q.to ? "no people match\n" : "no people yet\n",
 			      stderr);
 		rc = n < 0 ? HY_EXIT_FAIL : HY_EXIT_OK;
 	}

@@ -55,8 +55,7 @@ struct out {
  * HY_ERR_INVALID. */
 static int date_bound(const char *s, int upper, char out[16])
 {
-	static const int mdays[] = {31, 28, 31, 30, 31, 30,
-				    31, 31, 30, 31, 30, 31};
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	size_t len = strlen(s);
 	int y, m = upper ? 12 : 1, d = 1, leap, max;
 
@@ -93,9 +92,7 @@ static char *plain_snippet(const char *s)
 	char *d, *p;
 
 	for (const char *q = s; *q; q++)
-		n += *q == HY_SEARCH_MARK_OPEN[0] || *q == HY_SEARCH_MARK_CLOSE[0] ?
-			     2 :
-			     1;
+		n += *q == HY_SEARCH_MARK_OPEN[0] || *q == HY_SEARCH_MARK_CLOSE[0] ? 2 : 1;
 	d = p = malloc(n + 1);
 	if (!d)
 		return NULL;
@@ -202,9 +199,7 @@ static void print_text(struct out *o)
 			} else if (i == C_SNIP) {
 				size_t room = 0;
 				if (o->cols)
-					room = o->cols > used + 10 ?
-						       o->cols - used :
-						       10;
+					room = o->cols > used + 10 ? o->cols - used : 10;
 				hy_cli_cell(o->c, stdout, s, room, 0);
 			} else {
 				hy_cli_cell(o->c, stdout, s, width[i], 1);
@@ -258,10 +253,10 @@ int hy_cli_search(const struct hy_cli *c, int argc, char **argv)
 	const char *limit_s = NULL, *offset_s = NULL, *sort_s = NULL;
 	int json = 0, npos, rc, n;
 	const struct hy_cli_opt opts[] = {
-		{"--limit", &limit_s, NULL},  {"--offset", &offset_s, NULL},
-		{"--sort", &sort_s, NULL},    {"--from", &from, NULL},
-		{"--to", &to, NULL},          {"--body", &body, NULL},
-		{"--person", &person, NULL},  {"--json", NULL, &json},
+		{"--limit", &limit_s, NULL}, {"--offset", &offset_s, NULL},
+		{"--sort", &sort_s, NULL},   {"--from", &from, NULL},
+		{"--to", &to, NULL},         {"--body", &body, NULL},
+		{"--person", &person, NULL}, {"--json", NULL, &json},
 		{NULL, NULL, NULL},
 	};
 	enum hy_search_order order = HY_SEARCH_RANK;
@@ -288,17 +283,12 @@ int hy_cli_search(const struct hy_cli *c, int argc, char **argv)
 	}
 	rc = 0;
 	if (limit_s && (limit = number(limit_s, MAX_LIMIT)) < 1)
-		rc = hy_cli_usage("search",
-				  "bad number '%s' for --limit (1 to %d)",
-				  limit_s, MAX_LIMIT);
+		rc = hy_cli_usage("search", "bad number '%s' for --limit (1 to %d)", limit_s,
+				  MAX_LIMIT);
 	else if (offset_s && (offset = number(offset_s, 1L << 30)) < 0)
-		rc = hy_cli_usage("search", "bad number '%s' for --offset",
-				  offset_s);
-	else if (sort_s && strcmp(sort_s, "rank") != 0 &&
-		 strcmp(sort_s, "date") != 0)
-		rc = hy_cli_usage("search",
-				  "bad order '%s' for --sort (rank or date)",
-				  sort_s);
+		rc = hy_cli_usage("search", "bad number '%s' for --offset", offset_s);
+	else if (sort_s && strcmp(sort_s, "rank") != 0 && strcmp(sort_s, "date") != 0)
+		rc = hy_cli_usage("search", "bad order '%s' for --sort (rank or date)", sort_s);
 	else if (from && date_bound(from, 0, lo) != 0)
 		rc = hy_cli_usage("search",
 				  "bad date '%s' for --from (use "
@@ -346,8 +336,8 @@ int hy_cli_search(const struct hy_cli *c, int argc, char **argv)
 	o.c = c;
 	o.json = json;
 	o.cols = hy_cli_term_cols(STDOUT_FILENO);
-	n = hy_store_search(s, query, &f, order, (size_t)offset, (size_t)limit,
-			    on_hit, &o, err, sizeof err);
+	n = hy_store_search(s, query, &f, order, (size_t)offset, (size_t)limit, on_hit, &o, err,
+			    sizeof err);
 	hy_store_close(s);
 	if (n < 0) {
 		free_rows(&o);
@@ -359,10 +349,10 @@ int hy_cli_search(const struct hy_cli *c, int argc, char **argv)
 		print_text(&o);
 	free_rows(&o);
 	if (n == 0) {
-		hy_cli_error("no matches%s",
-			     f.from || f.to || f.body || f.person ?
-				     " with these filters" :
-				     offset ? " at this offset" : "");
+		hy_cli_error("no matches%s", f.from || f.to || f.body || f.person
+						     ? " with these filters"
+					     : offset ? " at this offset"
+						      : "");
 		free(query);
 		return HY_EXIT_FAIL;
 	}
@@ -383,8 +373,7 @@ int hy_cli_reindex(const struct hy_cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (npos > 0)
-		rc = hy_cli_usage("reindex", "unexpected argument '%s'",
-				  pos[0]);
+		rc = hy_cli_usage("reindex", "unexpected argument '%s'", pos[0]);
 	free(pos);
 	if (rc)
 		return rc;
@@ -408,7 +397,6 @@ int hy_cli_reindex(const struct hy_cli *c, int argc, char **argv)
 		return HY_EXIT_FAIL;
 	}
 	fprintf(stderr, "reindexed %zu meetings in %.1f s\n", meetings,
-		(double)(t1.tv_sec - t0.tv_sec) +
-			(double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+		(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	return HY_EXIT_OK;
 }

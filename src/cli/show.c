@@ -70,8 +70,7 @@ static json_t *guessed_list(unsigned g)
 	return a;
 }
 
-static int print_json(const struct hy_store_record *r,
-		      const struct hy_section *only)
+static int print_json(const struct hy_store_record *r, const struct hy_section *only)
 {
 	const struct hy_meeting *m = &r->m;
 	json_t *o = json_object(), *chair, *secs;
@@ -84,16 +83,12 @@ static int print_json(const struct hy_store_record *r,
 	json_object_set_new(o, "published", hy_cli_json_str(m->published));
 	json_object_set_new(o, "date", hy_cli_json_str(m->date));
 	json_object_set_new(o, "month_day", hy_cli_json_str(m->month_day));
-	json_object_set_new(o, "date_precision",
-			    json_string(hy_meeting_date_precision(m)));
-	json_object_set_new(o, "date_basis",
-			    hy_cli_json_str(hy_date_basis_name(m->date_basis)));
+	json_object_set_new(o, "date_precision", json_string(hy_meeting_date_precision(m)));
+	json_object_set_new(o, "date_basis", hy_cli_json_str(hy_date_basis_name(m->date_basis)));
 	json_object_set_new(o, "body", hy_cli_json_str(m->body));
 	json_object_set_new(o, "place", hy_cli_json_str(m->place));
 	json_object_set_new(o, "kind", hy_cli_json_str(m->kind));
-	json_object_set_new(o, "number", m->number > 0 ?
-						 json_integer(m->number) :
-						 json_null());
+	json_object_set_new(o, "number", m->number > 0 ? json_integer(m->number) : json_null());
 	if (m->chair || m->chair_role) {
 		chair = json_object();
 		json_object_set_new(chair, "name", hy_cli_json_str(m->chair));
@@ -102,10 +97,8 @@ static int print_json(const struct hy_store_record *r,
 		chair = json_null();
 	}
 	json_object_set_new(o, "chair", chair);
-	json_object_set_new(o, "attendees", names(m->attendees,
-						  m->n_attendees));
-	json_object_set_new(o, "observers", names(m->observers,
-						  m->n_observers));
+	json_object_set_new(o, "attendees", names(m->attendees, m->n_attendees));
+	json_object_set_new(o, "observers", names(m->observers, m->n_observers));
 	json_object_set_new(o, "units", names(m->units, m->n_units));
 	json_object_set_new(o, "guessed", guessed_list(m->guessed));
 	json_object_set_new(o, "summary", hy_cli_json_str(m->summary));
@@ -155,17 +148,14 @@ static char *join(char *const *v, size_t n)
 	return s;
 }
 
-static void field(const struct hy_cli *c, size_t cols, const char *label,
-		  const char *value)
+static void field(const struct hy_cli *c, size_t cols, const char *label, const char *value)
 {
 	fputs(label, stdout);
 	fputs("  ", stdout);
-	hy_cli_wrap(c, stdout, value && value[0] ? value : "-", cols,
-		    LABEL_COLS, LABEL_COLS);
+	hy_cli_wrap(c, stdout, value && value[0] ? value : "-", cols, LABEL_COLS, LABEL_COLS);
 }
 
-static void section(const struct hy_cli *c, size_t cols,
-		    const struct hy_section *sec)
+static void section(const struct hy_cli *c, size_t cols, const struct hy_section *sec)
 {
 	char head[32];
 	snprintf(head, sizeof head, "§%d ", sec->n);
@@ -174,8 +164,7 @@ static void section(const struct hy_cli *c, size_t cols,
 	hy_cli_wrap(c, stdout, sec->text, cols, 0, 0);
 }
 
-static void print_text(const struct hy_cli *c,
-		       const struct hy_store_record *r,
+static void print_text(const struct hy_cli *c, const struct hy_store_record *r,
 		       const struct hy_section *only)
 {
 	const struct hy_meeting *m = &r->m;
@@ -211,8 +200,7 @@ static void print_text(const struct hy_cli *c,
 	n = (m->kind ? strlen(m->kind) : 0) + strlen(num) + 2;
 	v = malloc(n);
 	if (v) {
-		snprintf(v, n, "%s%s%s", m->kind ? m->kind : "",
-			 m->kind && num[0] ? " " : "", num);
+		snprintf(v, n, "%s%s%s", m->kind ? m->kind : "", m->kind && num[0] ? " " : "", num);
 		field(c, cols, "会议", v);
 		free(v);
 	}
@@ -287,16 +275,17 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 		return rc;
 	if (npos != 1) {
 		rc = npos == 0 ? hy_cli_usage("show", "which meeting? give its "
-						      "ID (see huiyi list)") :
-				 hy_cli_usage("show", "unexpected argument '%s'",
-					      pos[1]);
+						      "ID (see huiyi list)")
+			       : hy_cli_usage("show", "unexpected argument '%s'", pos[1]);
 		free(pos);
 		return rc;
 	}
 	id = positive(pos[0]);
 	if (id < 0) {
-		rc = hy_cli_usage("show", "bad ID '%s' (a number from huiyi "
-					  "list)", pos[0]);
+		rc = hy_cli_usage("show",
+				  "bad ID '%s' (a number from huiyi "
+				  "list)",
+				  pos[0]);
 		free(pos);
 		return rc;
 	}
@@ -310,21 +299,23 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 		if (json)
 			return hy_cli_usage("show", "--json or --format text?");
 		format = NULL;
-	} else if (format && strcmp(format, "md") != 0 &&
-		   strcmp(format, "txt") != 0) {
-		return hy_cli_usage("show", "bad format '%s' for --format "
-					    "(text, json, md or txt)",
+	} else if (format && strcmp(format, "md") != 0 && strcmp(format, "txt") != 0) {
+		return hy_cli_usage("show",
+				    "bad format '%s' for --format "
+				    "(text, json, md or txt)",
 				    format);
 	} else if (format && (json || sect)) {
-		return hy_cli_usage("show", "--format %s is the whole meeting "
-					    "(no --json, no --section)",
+		return hy_cli_usage("show",
+				    "--format %s is the whole meeting "
+				    "(no --json, no --section)",
 				    format);
 	}
 
 	rc = hy_cli_open(c, 0, &s);
 	if (rc == HY_ERR_NOTFOUND) {
 		hy_cli_error("no meeting with id %lld (no meetings yet, run "
-			     "huiyi import)", id);
+			     "huiyi import)",
+			     id);
 		return HY_EXIT_FAIL;
 	}
 	if (rc)
@@ -351,7 +342,8 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 				only = &r.m.sections[i];
 		if (!only) {
 			hy_cli_error("meeting %lld has no section %lld (it has "
-				     "%zu)", id, sn, r.m.n_sections);
+				     "%zu)",
+				     id, sn, r.m.n_sections);
 			hy_store_record_free(&r);
 			return HY_EXIT_FAIL;
 		}

@@ -33,25 +33,29 @@
 
 #define PIPED_COLS 80
 #define MAX_PERIODS 100000 /* 8,000 years of months */
-#define GAP_RUN 4 /* periods without meetings shown as one line from here */
+#define GAP_RUN 4          /* periods without meetings shown as one line from here */
 
 /* U+2588 full block, then 7/8 … 1/8 (U+2589 … U+258F). */
 static const char *const eighths[8] = {
-	"", "\xe2\x96\x8f", "\xe2\x96\x8e", "\xe2\x96\x8d",
-	"\xe2\x96\x8c", "\xe2\x96\x8b", "\xe2\x96\x8a", "\xe2\x96\x89",
+	"",
+	"\xe2\x96\x8f",
+	"\xe2\x96\x8e",
+	"\xe2\x96\x8d",
+	"\xe2\x96\x8c",
+	"\xe2\x96\x8b",
+	"\xe2\x96\x8a",
+	"\xe2\x96\x89",
 };
 #define FULL_BLOCK "\xe2\x96\x88"
 
-size_t hy_cli_trend_bar(double v, double max, size_t width, char *out,
-			size_t outlen)
+size_t hy_cli_trend_bar(double v, double max, size_t width, char *out, size_t outlen)
 {
 	size_t e = 0, len = 0, cols = 0;
 
 	if (outlen == 0)
 		return 0;
 	if (v > 0 && max > 0) {
-		double x = v >= max ? (double)width * 8 :
-				      v / max * (double)width * 8 + 0.5;
+		double x = v >= max ? (double)width * 8 : v / max * (double)width * 8 + 0.5;
 		e = (size_t)x;
 		if (e == 0)
 			e = 1; /* something is never nothing */
@@ -109,9 +113,8 @@ static int grow(struct chart *c)
 
 /* The rows from first to last, every period between them, the counts
  * filled in from corpus and the series (each sorted by period). */
-static int fill(struct chart *c, const char *first, const char *last,
-		enum hy_trend_by by, const struct hy_trend *corpus,
-		const struct hy_trend *series)
+static int fill(struct chart *c, const char *first, const char *last, enum hy_trend_by by,
+		const struct hy_trend *corpus, const struct hy_trend *series)
 {
 	size_t ci = 0, *si = calloc(c->nq, sizeof *si);
 	char p[16];
@@ -127,10 +130,9 @@ static int fill(struct chart *c, const char *first, const char *last,
 		memcpy(c->period[c->n], p, sizeof p);
 		while (ci < corpus->n && strcmp(corpus->v[ci].period, p) < 0)
 			ci++;
-		c->corpus[c->n] = ci < corpus->n &&
-						  strcmp(corpus->v[ci].period, p) == 0 ?
-					  corpus->v[ci].meetings :
-					  0;
+		c->corpus[c->n] = ci < corpus->n && strcmp(corpus->v[ci].period, p) == 0
+					  ? corpus->v[ci].meetings
+					  : 0;
 		for (size_t q = 0; q < c->nq; q++) {
 			const struct hy_trend *t = &series[q];
 			struct cell *x = &c->v[c->n * c->nq + q];
@@ -169,19 +171,18 @@ static int print_json(const struct chart *c, char **queries, int shares)
 			json_object_set_new(o, "period", json_string(c->period[r]));
 			json_object_set_new(o, "query", hy_cli_json_str(queries[q]));
 			json_object_set_new(o, "meetings",
-					    gap ? json_null() :
-						  json_integer((json_int_t)x->meetings));
+					    gap ? json_null()
+						: json_integer((json_int_t)x->meetings));
 			json_object_set_new(o, "sections",
-					    gap ? json_null() :
-						  json_integer((json_int_t)x->sections));
+					    gap ? json_null()
+						: json_integer((json_int_t)x->sections));
 			json_object_set_new(o, "corpus_meetings",
 					    json_integer((json_int_t)c->corpus[r]));
 			if (shares)
 				json_object_set_new(
 					o, "share",
-					gap ? json_null() :
-					      json_real(share(x->meetings,
-							      c->corpus[r])));
+					gap ? json_null()
+					    : json_real(share(x->meetings, c->corpus[r])));
 			line = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER |
 						     JSON_REAL_PRECISION(6));
 			json_decref(o);
@@ -195,8 +196,7 @@ static int print_json(const struct chart *c, char **queries, int shares)
 }
 
 /* The count beside a bar: "3 (5)", or with --share "3.1". */
-static void count_text(const struct cell *x, size_t corpus, int shares,
-		       char *buf, size_t len)
+static void count_text(const struct cell *x, size_t corpus, int shares, char *buf, size_t len)
 {
 	if (shares)
 		snprintf(buf, len, "%.1f", share(x->meetings, corpus));
@@ -210,9 +210,8 @@ static void pad(size_t n)
 		fputc(' ', stdout);
 }
 
-static void print_text(const struct hy_cli *cl, const struct chart *c,
-		       char **queries, int shares, enum hy_trend_by by,
-		       size_t cols)
+static void print_text(const struct hy_cli *cl, const struct chart *c, char **queries, int shares,
+		       enum hy_trend_by by, size_t cols)
 {
 	static const char *const by_word[] = {"月", "季度", "年"};
 	size_t label_w = hy_cli_width(cl, "时期"), corpus_w;
@@ -236,8 +235,7 @@ static void print_text(const struct hy_cli *cl, const struct chart *c,
 			continue;
 		for (size_t q = 0; q < c->nq; q++) {
 			const struct cell *x = &c->v[r * c->nq + q];
-			double v = shares ? share(x->meetings, c->corpus[r]) :
-					    (double)x->meetings;
+			double v = shares ? share(x->meetings, c->corpus[r]) : (double)x->meetings;
 			count_text(x, c->corpus[r], shares, buf, sizeof buf);
 			if (strlen(buf) > count_w[q])
 				count_w[q] = strlen(buf);
@@ -246,13 +244,10 @@ static void print_text(const struct hy_cli *cl, const struct chart *c,
 		}
 	}
 	/* each series: a bar, a space, its count, two spaces */
-	block = cols > label_w + 2 + corpus_w ?
-			(cols - label_w - 2 - corpus_w) / c->nq :
-			0;
+	block = cols > label_w + 2 + corpus_w ? (cols - label_w - 2 - corpus_w) / c->nq : 0;
 	/* the title line */
 	printf("按%s：%s\n", by_word[by],
-	       shares ? "每百次会议中匹配的会议" :
-			"匹配的会议数（匹配的段落数）");
+	       shares ? "每百次会议中匹配的会议" : "匹配的会议数（匹配的段落数）");
 	/* the header: the period, each query over its block, 会议 */
 	hy_cli_cell(cl, stdout, "时期", label_w, 1);
 	fputs("  ", stdout);
@@ -284,8 +279,7 @@ static void print_text(const struct hy_cli *cl, const struct chart *c,
 		}
 		for (size_t q = 0; q < c->nq; q++) {
 			const struct cell *x = &c->v[r * c->nq + q];
-			double v = shares ? share(x->meetings, c->corpus[r]) :
-					    (double)x->meetings;
+			double v = shares ? share(x->meetings, c->corpus[r]) : (double)x->meetings;
 			size_t need = count_w[q] + 3;
 			bar_w = block > need ? block - need : 1;
 			hy_cli_trend_bar(v, max, bar_w, bar, 4 * cols + 16);
@@ -318,10 +312,9 @@ int hy_cli_trend(const struct hy_cli *c, int argc, char **argv)
 	const char *by_s = NULL;
 	int json = 0, shares = 0, npos, rc, by = HY_TREND_MONTH;
 	const struct hy_cli_opt opts[] = {
-		{"--by", &by_s, NULL},	      {"--from", &from, NULL},
-		{"--to", &to, NULL},	      {"--body", &body, NULL},
-		{"--person", &person, NULL},  {"--share", NULL, &shares},
-		{"--json", NULL, &json},      {NULL, NULL, NULL},
+		{"--by", &by_s, NULL},   {"--from", &from, NULL},     {"--to", &to, NULL},
+		{"--body", &body, NULL}, {"--person", &person, NULL}, {"--share", NULL, &shares},
+		{"--json", NULL, &json}, {NULL, NULL, NULL},
 	};
 	struct hy_store_filter f = {0};
 	struct hy_trend corpus = {0}, *series = NULL;
@@ -387,11 +380,10 @@ int hy_cli_trend(const struct hy_cli *c, int argc, char **argv)
 	series = calloc((size_t)npos, sizeof *series);
 	rc = series ? hy_store_read_begin(s, err, sizeof err) : HY_ERR_NOMEM;
 	if (rc == 0) {
-		rc = hy_store_trend(s, NULL, &f, (enum hy_trend_by)by, &corpus,
-				    err, sizeof err);
+		rc = hy_store_trend(s, NULL, &f, (enum hy_trend_by)by, &corpus, err, sizeof err);
 		for (int i = 0; rc == 0 && i < npos; i++)
-			rc = hy_store_trend(s, pos[i], &f, (enum hy_trend_by)by,
-					    &series[i], err, sizeof err);
+			rc = hy_store_trend(s, pos[i], &f, (enum hy_trend_by)by, &series[i], err,
+					    sizeof err);
 		hy_store_read_end(s);
 	}
 	hy_store_close(s);
@@ -402,9 +394,7 @@ int hy_cli_trend(const struct hy_cli *c, int argc, char **argv)
 	}
 	if (corpus.n == 0) {
 		hy_cli_error("no meetings with a known year%s",
-			     f.from || f.to || f.body || f.person ?
-				     " with these filters" :
-				     "");
+			     f.from || f.to || f.body || f.person ? " with these filters" : "");
 		rc = HY_EXIT_FAIL;
 		goto done;
 	}
@@ -417,8 +407,7 @@ int hy_cli_trend(const struct hy_cli *c, int argc, char **argv)
 	if (f.to && hy_trend_period(hi, (enum hy_trend_by)by, last) != 0)
 		memcpy(last, corpus.v[corpus.n - 1].period, sizeof last);
 	chart.nq = (size_t)npos;
-	if (fill(&chart, first, last, (enum hy_trend_by)by, &corpus,
-		 series) != 0) {
+	if (fill(&chart, first, last, (enum hy_trend_by)by, &corpus, series) != 0) {
 		hy_cli_error("out of memory");
 		rc = HY_EXIT_FAIL;
 		goto done;
@@ -431,18 +420,16 @@ int hy_cli_trend(const struct hy_cli *c, int argc, char **argv)
 		}
 	} else {
 		size_t cols = hy_cli_term_cols(STDOUT_FILENO);
-		print_text(c, &chart, pos, shares, (enum hy_trend_by)by,
-			   cols ? cols : PIPED_COLS);
+		print_text(c, &chart, pos, shares, (enum hy_trend_by)by, cols ? cols : PIPED_COLS);
 	}
 	if (corpus.undated > 0) {
 		FILE *o = json ? stderr : stdout;
 		fflush(stdout);
-		fprintf(o, "%s%zu 次会议年份不详，未计入（其中匹配：",
-			json ? "huiyi: trend: " : "", corpus.undated);
+		fprintf(o, "%s%zu 次会议年份不详，未计入（其中匹配：", json ? "huiyi: trend: " : "",
+			corpus.undated);
 		for (int i = 0; i < npos; i++) {
 			hy_cli_put_line(o, pos[i]);
-			fprintf(o, " %zu%s", series[i].undated,
-				i + 1 < npos ? "，" : "）\n");
+			fprintf(o, " %zu%s", series[i].undated, i + 1 < npos ? "，" : "）\n");
 		}
 	}
 	rc = HY_EXIT_OK;

@@ -93,8 +93,7 @@ static int days_in_month(int y, int m)
 
 static int ymd_valid(const struct ymd *t)
 {
-	return t->m >= 1 && t->m <= 12 && t->d >= 1 &&
-	       t->d <= days_in_month(t->y, t->m) &&
+	return t->m >= 1 && t->m <= 12 && t->d >= 1 && t->d <= days_in_month(t->y, t->m) &&
 	       (t->y == 0 || (t->y >= 1900 && t->y <= 2200));
 }
 
@@ -236,8 +235,7 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 }
 
 /* First date in [a,end) that is not part of a longer number. */
-size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t,
-			int need_year)
+size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t, int need_year)
 {
 	for (size_t i = a; i < end; i++) {
 		if (i > a && (is_digit(d->cp[i - 1]) || cn_digit(d->cp[i - 1]) >= 0 ||
@@ -280,8 +278,8 @@ char *fmt_date(const struct ymd *t, int with_time)
 {
 	char buf[32];
 	if (with_time && t->hh >= 0)
-		snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", t->y, t->m,
-			 t->d, t->hh, t->mm);
+		snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", t->y, t->m, t->d, t->hh,
+			 t->mm);
 	else
 		snprintf(buf, sizeof buf, "%04d-%02d-%02d", t->y, t->m, t->d);
 	return strdup(buf);
@@ -354,7 +352,7 @@ static int set_date(struct hy_meeting *m, const struct ymd *t, enum hy_date_basi
 
 /* The meeting date from [a,b) (opening paragraph, else title). */
 int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
-			struct hy_meeting *m)
+		 struct hy_meeting *m)
 {
 	struct ymd t;
 	size_t first_sent = clause_end(d, a, b, 1);
@@ -385,7 +383,8 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			if (!is_digit(d->cp[j]) || is_digit(d->cp[j - 1]))
 				continue;
 			size_t kj = parse_num(d, j, first_sent, &v);
-			if (kj && kj <= 2 && match_any(d, j + kj, first_sent, times, COUNT(times), NULL)) {
+			if (kj && kj <= 2 &&
+			    match_any(d, j + kj, first_sent, times, COUNT(times), NULL)) {
 				i = j;
 				k = kj;
 				break;
@@ -400,7 +399,8 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			struct ymd best = {0};
 			long best_gap = 0;
 			/* placed by the publish date, else by the year's end */
-			struct ymd ref = mt->has_pub ? mt->pub : (struct ymd){slip_year, 12, 31, 0, 0};
+			struct ymd ref =
+				mt->has_pub ? mt->pub : (struct ymd){slip_year, 12, 31, 0, 0};
 			for (size_t ml = 1; ml <= 2 && ml < k; ml++) {
 				long div = ml == k - 1 ? 10 : 100;
 				struct ymd c = {ref.y, (int)(v / div), (int)(v % div), 0, 0};
@@ -441,8 +441,8 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			return set_date(m, &t, HY_DATE_BASIS_PUBLISH);
 		}
 		/* relative days */
-		static const char *const rel[] = {"今天", "今日", "昨天", "昨日", "前天",
-						  "近日", "日前", "近期"};
+		static const char *const rel[] = {"今天", "今日", "昨天", "昨日",
+						  "前天", "近日", "日前", "近期"};
 		size_t which;
 		for (size_t i2 = a; i2 < first_sent; i2++) {
 			if (!match_any(d, i2, first_sent, rel, COUNT(rel), &which))

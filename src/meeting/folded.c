@@ -48,8 +48,8 @@ int doc_init(struct doc *d, const char *s, size_t len)
 			k = 1;
 		} else if ((u[i] & 0xF0) == 0xE0 && i + 2 < len && /* BMP Han */
 			   (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80 &&
-			   (c = (uint32_t)(u[i] & 0x0F) << 12 |
-				(uint32_t)(u[i + 1] & 0x3F) << 6 | (u[i + 2] & 0x3F)) >= 0x800 &&
+			   (c = (uint32_t)(u[i] & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 |
+				(u[i + 2] & 0x3F)) >= 0x800 &&
 			   (c < 0xD800 || c > 0xDFFF)) {
 			k = 3;
 		} else {
@@ -95,8 +95,7 @@ size_t clause_end(const struct doc *d, size_t a, size_t end, int sentence)
 			depth++;
 		else if (is_close_bracket(c) && depth > 0)
 			depth--;
-		else if (depth == 0 &&
-			 (sentence ? is_sent_end(d, i) : is_clause_end(d, i)))
+		else if (depth == 0 && (sentence ? is_sent_end(d, i) : is_clause_end(d, i)))
 			return i;
 		if (c == '\n')
 			return i;

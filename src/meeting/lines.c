@@ -14,21 +14,21 @@
 
 /* Markers of byline / metadata lines (publish time, source, editor). */
 static const char *const meta_marks[] = {
-	"发布于", "发布时间", "发布日期", "发表时间", "发表日期", "更新时间",
-	"更新日期", "生成日期", "成文日期", "印发日期", "日期", "时间", "来源",
-	"信息来源", "文章来源", "作者", "编辑", "责任编辑", "编审", "审核",
-	"校对", "摄影", "记者", "通讯员", "撰稿", "供稿", "索引号", "发布机构",
-	"发文机关", "主题分类", "文号", "字体", "【字体", "浏览次数", "浏览", "点击数", "点击",
-	"阅读", "访问量", "字号", "分享", "打印", "关闭", "发布人", "稿源",
-	"签发", "初审", "复审", "终审", "分类", "体裁", "主题词", "上一篇",
-	"请假", "缺席", "记录", "记录人", "抄送", "主送", "印发", "会议记录",
-	"下一篇", "相关链接", "附件", "相关新闻", "相关阅读",
+	"发布于",   "发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "更新日期",
+	"生成日期", "成文日期", "印发日期", "日期",     "时间",     "来源",     "信息来源",
+	"文章来源", "作者",     "编辑",     "责任编辑", "编审",     "审核",     "校对",
+	"摄影",     "记者",     "通讯员",   "撰稿",     "供稿",     "索引号",   "发布机构",
+	"发文机关", "主题分类", "文号",     "字体",     "【字体",   "浏览次数", "浏览",
+	"点击数",   "点击",     "阅读",     "访问量",   "字号",     "分享",     "打印",
+	"关闭",     "发布人",   "稿源",     "签发",     "初审",     "复审",     "终审",
+	"分类",     "体裁",     "主题词",   "上一篇",   "请假",     "缺席",     "记录",
+	"记录人",   "抄送",     "主送",     "印发",     "会议记录", "下一篇",   "相关链接",
+	"附件",     "相关新闻", "相关阅读",
 };
 
 static const char *const publish_marks[] = {
-	"发布于", "发布时间", "发布日期", "发表时间", "发表日期", "更新时间",
-	"更新日期", "生成日期", "成文日期", "印发日期", "日期", "时间", "||",
-	"发布",
+	"发布于",   "发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "更新日期",
+	"生成日期", "成文日期", "印发日期", "日期",     "时间",     "||",       "发布",
 };
 
 /* A line that is only a date (and time), maybe in brackets. */
@@ -54,11 +54,10 @@ static int is_bare_date(const struct doc *d, size_t a, size_t b)
 
 int is_content_line(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const content[] = {"主持", "召开", "出席", "列席",
+	static const char *const content[] = {"主持", "召开", "出席",  "列席",
 					      "听取", "审议", "研究了"};
 	return has_any(d, a, b, content, COUNT(content));
 }
-
 
 enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese)
 {
@@ -69,8 +68,8 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	struct ymd t;
 	static const char *const header[] = {"星期", "今天是", "今日是", "欢迎"};
 	/* 欢迎访问某县人民政府! : a site's greeting */
-	static const char *const welcome[] = {"欢迎访问", "欢迎进入", "欢迎来到",
-					      "欢迎光临", "欢迎您"};
+	static const char *const welcome[] = {"欢迎访问", "欢迎进入", "欢迎来到", "欢迎光临",
+					      "欢迎您"};
 	if (len <= 40 && match_any(d, a, b, welcome, COUNT(welcome), NULL))
 		return L_CHROME;
 	if (len <= 40 && find_date(d, a, b, &t, 1) != NPOS &&
@@ -82,14 +81,12 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	    (ends_with(d, a, b, "号", NULL) || ends_with(d, a, b, "期", NULL)))
 		return L_CHROME;
 	/* "市人民政府办公室      2021年4月15日": an office and a date */
-	if (len <= 60 && !is_content_line(d, a, b) &&
-	    clause_end(d, a, b, 1) == b) {
+	if (len <= 60 && !is_content_line(d, a, b) && clause_end(d, a, b, 1) == b) {
 		size_t at = find_date(d, a, b, &t, 1);
 		if (at != NPOS && at + parse_date(d, at, b, &t) == b)
 			return L_META;
 	}
-	if (len <= 80 && !is_content_line(d, a, b) &&
-	    find_date(d, a, b, &t, 1) != NPOS &&
+	if (len <= 80 && !is_content_line(d, a, b) && find_date(d, a, b, &t, 1) != NPOS &&
 	    (has_any(d, a, b, publish_marks, COUNT(publish_marks)) || is_bare_date(d, a, b)))
 		return L_META;
 	/* (图为会议现场) 【责任编辑：王五】: a short line all in brackets */
@@ -98,9 +95,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	/* 凡本报记者署名文字…未经授权不得转载…: a copyright notice */
 	static const char *const rights[] = {"未经授权", "不得转载", "版权均属", "依法追究",
-					     "转载请", "原文出处", "原创文章"};
-	if (len <= 300 && (find(d, a, b, "授权") != NPOS || find(d, a, b, "转载") != NPOS ||
-			   find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS) &&
+					     "转载请",   "原文出处", "原创文章"};
+	if (len <= 300 &&
+	    (find(d, a, b, "授权") != NPOS || find(d, a, b, "转载") != NPOS ||
+	     find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS) &&
 	    has_any(d, a, b, rights, COUNT(rights)))
 		return L_CHROME;
 	/* <image>data:image/png;base64,…: an image the scraper wrote out */
@@ -109,14 +107,13 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	/* 本篇文章303字，读完约1分钟; 第A1版:要闻 总第391期 */
 	static const char *const widgets[] = {"读完约", "阅读时间", "总第", "版:"};
-	if (len <= 40 && has_any(d, a, b, widgets, COUNT(widgets)) &&
-	    find(d, a, b, "会") == NPOS)
+	if (len <= 40 && has_any(d, a, b, widgets, COUNT(widgets)) && find(d, a, b, "会") == NPOS)
 		return L_CHROME;
 	/* 登录/注册 用户中心 支持IPV6: a site's toolbar */
-	static const char *const toolbar[] = {"登录", "注册", "用户中心", "无障碍",
+	static const char *const toolbar[] = {"登录",     "注册",     "用户中心", "无障碍",
 					      "设为首页", "加入收藏", "网站地图", "繁体",
-					      "简体", "english", "ipv6", "长者",
-					      "手机版", "微信", "微博", "退出"};
+					      "简体",     "english",  "ipv6",     "长者",
+					      "手机版",   "微信",     "微博",     "退出"};
 	if (len <= 40 && find(d, a, b, "会") == NPOS) {
 		size_t hits = 0;
 		for (size_t k = 0; k < COUNT(toolbar); k++)
@@ -137,28 +134,27 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			if (d->cp[i] == ':')
 				return L_META;
 		/* • 文件标题 某区政府召开…, • 主题分类 行政事务: its label and a space */
-		static const char *const index_labels[] = {"文件标题", "标题", "名称", "发文字号",
-							   "主题分类", "体裁分类", "有效性"};
+		static const char *const index_labels[] = {
+			"文件标题", "标题", "名称", "发文字号", "主题分类", "体裁分类", "有效性"};
 		size_t k = match_any(d, a + 2, b, meta_marks, COUNT(meta_marks), NULL);
 		if (!k)
 			k = match_any(d, a + 2, b, index_labels, COUNT(index_labels), NULL);
 		if (k && (a + 2 + k == b || is_space(d->cp[a + 2 + k])))
 			return L_META;
 	}
-	if (match(d, a, b, "图为") || match(d, a, b, "图片") ||
-	    match(d, a, b, "会议现场")) {
+	if (match(d, a, b, "图为") || match(d, a, b, "图片") || match(d, a, b, "会议现场")) {
 		if (len <= 60)
 			return L_CHROME;
 	}
-	if (len <= 30 && (ends_with(d, a, b, "摄", NULL) ||
-			  ends_with(d, a, b, "供图", NULL)))
+	if (len <= 30 && (ends_with(d, a, b, "摄", NULL) || ends_with(d, a, b, "供图", NULL)))
 		return L_CHROME;
 	if (len <= 80) { /* 首页 > 新闻中心 > 政务动态 */
 		size_t arrows = 0;
 		for (size_t i = a; i < b; i++)
 			arrows += d->cp[i] == '>' || d->cp[i] == 0xBB || d->cp[i] == 0x2192 ||
 				  d->cp[i] == 0x203A ||
-				  (d->cp[i] == '/' && i > a && !is_digit(d->cp[i - 1])); /* not 2020/1/17 */
+				  (d->cp[i] == '/' && i > a &&
+				   !is_digit(d->cp[i - 1])); /* not 2020/1/17 */
 		if (arrows >= 1 && (match(d, a, b, "首页") || match(d, a, b, "当前位置") ||
 				    match(d, a, b, "您的位置") || match(d, a, b, "你的位置") ||
 				    match(d, a, b, "位置") || arrows >= 2))
@@ -182,8 +178,8 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			return L_CHROME;
 	}
 	/* ?!?/p>, admin, a lone digit: nothing Chinese in a short line */
-	if (chinese && len <= 16 && count_han(d, a, b) == 0 &&
-	    find_date(d, a, b, &t, 1) == NPOS && !item_marker(d, a, b))
+	if (chinese && len <= 16 && count_han(d, a, b) == 0 && find_date(d, a, b, &t, 1) == NPOS &&
+	    !item_marker(d, a, b))
 		return L_CHROME;
 	if (len > 100 || is_content_line(d, a, b))
 		return L_BODY;
@@ -225,8 +221,8 @@ size_t item_marker(const struct doc *d, size_t i, size_t end)
 	uint32_t c = d->cp[j];
 	if (paren)
 		return c == ')' ? j + 1 - i : 0;
-	if (c == 0x3001 || c == ')' || c == ',' || (c == '.' && is_digit(d->cp[j - 1]) &&
-						  !(j + 1 < end && is_digit(d->cp[j + 1]))))
+	if (c == 0x3001 || c == ')' || c == ',' ||
+	    (c == '.' && is_digit(d->cp[j - 1]) && !(j + 1 < end && is_digit(d->cp[j + 1]))))
 		return j + 1 - i;
 	if (match(d, j, end, "是") && !is_digit(d->cp[i]))
 		return j + 1 - i;
@@ -273,8 +269,7 @@ int starts_new(const struct doc *d, size_t a, size_t b)
 	struct ymd t;
 	long v;
 	size_t k = parse_num(d, a, b, &v);
-	if (k && (parse_date(d, a, b, &t) || match(d, a + k, b, "日") ||
-		  match(d, a + k, b, "号")))
+	if (k && (parse_date(d, a, b, &t) || match(d, a + k, b, "日") || match(d, a + k, b, "号")))
 		return 1;
 	/* 本报讯 (记者 …): a news lead opens the article, after any subtitle */
 	static const char *const leads[] = {"本报讯", "本网讯", "本台讯", "本刊讯"};
@@ -323,8 +318,8 @@ struct span *split_spans(const struct doc *d, int paragraphs, size_t *n)
 	if (!v)
 		return NULL;
 	for (size_t i = 0, s = 0; i <= d->n; i++) {
-		if (i < d->n && !(d->cp[i] == '\n' &&
-				  (!paragraphs || (i + 1 < d->n && d->cp[i + 1] == '\n'))))
+		if (i < d->n &&
+		    !(d->cp[i] == '\n' && (!paragraphs || (i + 1 < d->n && d->cp[i + 1] == '\n'))))
 			continue;
 		if (k == cap) {
 			cap *= 2;
@@ -379,8 +374,7 @@ int split_article_line(const struct doc *d, struct span l, struct buf *out)
 	return 0;
 }
 
-int publish_rank(const struct doc *d, struct span l, int before_title,
-			struct ymd *t)
+int publish_rank(const struct doc *d, struct span l, int before_title, struct ymd *t)
 {
 	size_t at = find_date(d, l.a, l.b, t, 1);
 	if (at == NPOS)
@@ -397,4 +391,3 @@ int publish_rank(const struct doc *d, struct span l, int before_title,
 		return 3;
 	return 2;
 }
-

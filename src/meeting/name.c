@@ -15,12 +15,10 @@
 #include <string.h>
 
 /* Short names of meetings that do without 会议 (县长周例会, 市长碰头会). */
-static const char *const short_meetings[] = {"周例会", "例会", "碰头会", "办公会", "调度会",
-					     "主管月报", "主管会报", "县务会议", "动员部署会", "部署会",
-					     "动员会", "工作会",
-					     "推进会", "座谈会", "对接会", "专题会", "学习会", "预备会",
-					     "研讨会", "分析会", "汇报会", "协调会", "务虚会",
-					     "评议会"};
+static const char *const short_meetings[] = {
+	"周例会",     "例会",   "碰头会", "办公会", "调度会", "主管月报", "主管会报", "县务会议",
+	"动员部署会", "部署会", "动员会", "工作会", "推进会", "座谈会",   "对接会",   "专题会",
+	"学习会",     "预备会", "研讨会", "分析会", "汇报会", "协调会",   "务虚会",   "评议会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
@@ -44,8 +42,8 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			if (bare_verb && i >= from + 3 && match(d, i - 2, end, "学习") &&
 			    (d->cp[i - 3] == ')' || match(d, i - 3, end, "组") ||
 			     match(d, i - 3, end, "次") || /* 第4次集中学习会议 */
-			     (i >= from + 4 && match_any(d, i - 4, end, study_kinds,
-							 COUNT(study_kinds), NULL))))
+			     (i >= from + 4 &&
+			      match_any(d, i - 4, end, study_kinds, COUNT(study_kinds), NULL))))
 				bare_verb = 0;
 			/* 召开某县第十五次代表大会第三次会议、…“三会”筹备工作部署会:
 			 * a meeting in a list is one the meeting prepares */
@@ -86,7 +84,8 @@ static int session_owner(const struct doc *d, size_t a, size_t b, char **body)
 	struct buf o = {0};
 	for (size_t i = a; i < b; i++) {
 		size_t j = i + (match(d, i, b, "第") ? 1 : 0), k = j;
-		while (k < b && (is_digit(d->cp[k]) || cn_digit(d->cp[k]) >= 0 || cn_unit(d->cp[k])))
+		while (k < b &&
+		       (is_digit(d->cp[k]) || cn_digit(d->cp[k]) >= 0 || cn_unit(d->cp[k])))
 			k++;
 		if (k > j && (match(d, k, b, "届") || match(d, k, b, "次"))) {
 			i = k;
@@ -118,8 +117,7 @@ static int session_owner(const struct doc *d, size_t a, size_t b, char **body)
  * (召开, 了, 在, a comma, a space between words) in [a, end). */
 static size_t name_start(const struct doc *d, size_t a, size_t end)
 {
-	static const char *const seps[] = {"举行", "召开", "参加", "出席", "了",
-					   "在", "日", "号"};
+	static const char *const seps[] = {"举行", "召开", "参加", "出席", "了", "在", "日", "号"};
 	size_t s = a;
 	for (size_t i = a; i < end; i++) {
 		size_t k = match_any(d, i, end, chair_verbs, COUNT(chair_verbs), NULL);
@@ -225,7 +223,8 @@ int group_to_kind(struct hy_meeting *m)
 			k = 0;
 	/* but 县人大常委会 is a body of its own */
 	if (k && match(&bd, bd.n - k, bd.n, "常委会") &&
-	    (ends_with(&bd, 0, bd.n - k, "人大", NULL) || ends_with(&bd, 0, bd.n - k, "政协", NULL)))
+	    (ends_with(&bd, 0, bd.n - k, "人大", NULL) ||
+	     ends_with(&bd, 0, bd.n - k, "政协", NULL)))
 		k = 0;
 	int rc = 0;
 	if (k) {
@@ -234,7 +233,8 @@ int group_to_kind(struct hy_meeting *m)
 			struct buf kind = {0};
 			rc = buf_add(&kind, m->body + cut, strlen(m->body + cut));
 			/* 會議, written so the fold check passes it (output, not a pattern) */
-			const char *word = traditional(m->body) ? "\xe6\x9c\x83\xe8\xad\xb0" : "会议";
+			const char *word =
+				traditional(m->body) ? "\xe6\x9c\x83\xe8\xad\xb0" : "会议";
 			if (!rc)
 				rc = buf_add(&kind, word, strlen(word));
 			if (rc)
@@ -266,8 +266,8 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	if (t0 > c0 && match(d, t0, cv, "届") && cv - t0 >= 3)
 		c0 = t0 + 1;
 	/* 区政府即召开, 区政府专题召开, 县府昨召开: an adverb is no part of the body */
-	static const char *const adverbs[] = {"随即", "即", "又", "再次", "专题", "紧急",
-					      "昨日", "昨", "今日", "今天", "今", "及时"};
+	static const char *const adverbs[] = {"随即", "即", "又",   "再次", "专题", "紧急",
+					      "昨日", "昨", "今日", "今天", "今",   "及时"};
 	for (size_t q = c0 + 2; q < cv; q++)
 		if (match_any(d, q, cv, adverbs, COUNT(adverbs), NULL) == cv - q) {
 			cv = q;
@@ -355,7 +355,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	/* 二届市委召开108次常委会会议: the term is no part of the body */
 	{
 		size_t y = s;
-		while (y < end && (is_digit(d->cp[y]) || cn_digit(d->cp[y]) >= 0 || cn_unit(d->cp[y])))
+		while (y < end &&
+		       (is_digit(d->cp[y]) || cn_digit(d->cp[y]) >= 0 || cn_unit(d->cp[y])))
 			y++;
 		if (y > s && match(d, y, end, "届") && end - (y + 1) >= 2)
 			s = y + 1;
@@ -404,7 +405,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			if (be > bs && (ends_with(d, bs, be, "年度", &yl) ||
 					ends_with(d, bs, be, "年", &yl))) {
 				y = be - yl;
-				while (y > bs && (is_digit(d->cp[y - 1]) || cn_digit(d->cp[y - 1]) >= 0))
+				while (y > bs &&
+				       (is_digit(d->cp[y - 1]) || cn_digit(d->cp[y - 1]) >= 0))
 					y--;
 				if (y < be - yl) {
 					be = y;
@@ -413,8 +415,9 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			}
 			if (be > bs && (ends_with(d, bs, be, "届", NULL))) {
 				y = be - 1;
-				while (y > bs && (is_digit(d->cp[y - 1]) || cn_digit(d->cp[y - 1]) >= 0 ||
-						  cn_unit(d->cp[y - 1])))
+				while (y > bs &&
+				       (is_digit(d->cp[y - 1]) || cn_digit(d->cp[y - 1]) >= 0 ||
+					cn_unit(d->cp[y - 1])))
 					y--;
 				if (y < be - 1) {
 					be = y;
@@ -539,7 +542,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			i++;
 		if (is_digit(d->cp[i]) || cn_digit(d->cp[i]) >= 0 || cn_unit(d->cp[i])) {
 			size_t j = i;
-			while (j < be && (is_digit(d->cp[j]) || cn_digit(d->cp[j]) >= 0 || cn_unit(d->cp[j])))
+			while (j < be &&
+			       (is_digit(d->cp[j]) || cn_digit(d->cp[j]) >= 0 || cn_unit(d->cp[j])))
 				j++;
 			if (j < be && match(d, j, be, "届")) {
 				i = j;
@@ -715,8 +719,8 @@ int compose_title(struct hy_meeting *m)
 	int mm, dd;
 	if (m->month_day && sscanf(m->month_day, "%d-%d", &mm, &dd) == 2)
 		snprintf(day, sizeof day, " %d月%d日", mm, dd);
-	size_t n = pl + strlen(body) + strlen(num) + (m->kind ? strlen(m->kind) : 8) +
-		   strlen(day) + 1;
+	size_t n =
+		pl + strlen(body) + strlen(num) + (m->kind ? strlen(m->kind) : 8) + strlen(day) + 1;
 	m->title = malloc(n);
 	if (!m->title)
 		return HY_ERR_NOMEM;

@@ -126,8 +126,9 @@ static int tidy_body(struct hy_meeting *m)
 		int bare = span_eq(&k, 0, k.n, "会议");
 		doc_free(&k);
 		struct buf kd = {0};
-		if (bare && (buf_add(&kd, m->body + b.off[b.n - stem], b.off[b.n] - b.off[b.n - stem]) ||
-			     buf_add(&kd, m->kind, strlen(m->kind)))) {
+		if (bare &&
+		    (buf_add(&kd, m->body + b.off[b.n - stem], b.off[b.n] - b.off[b.n - stem]) ||
+		     buf_add(&kd, m->kind, strlen(m->kind)))) {
 			free(kd.s);
 			doc_free(&b);
 			return HY_ERR_NOMEM;
@@ -142,11 +143,11 @@ static int tidy_body(struct hy_meeting *m)
 	static const char *const county_levels[] = {"县", "区", "市", "旗", "州", "盟"};
 	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区"};
 	size_t party_at = b.n >= 3 && ends_with(&b, 0, b.n, "党委", NULL) &&
-				  match_any(&b, b.n - 3, b.n - 2, county_levels,
-					    COUNT(county_levels), NULL) &&
-				  !longest_end(&b, 0, b.n - 2, zones, COUNT(zones))
-			  ? b.n - 2
-			  : NPOS;
+					  match_any(&b, b.n - 3, b.n - 2, county_levels,
+						    COUNT(county_levels), NULL) &&
+					  !longest_end(&b, 0, b.n - 2, zones, COUNT(zones))
+				  ? b.n - 2
+				  : NPOS;
 	struct buf o = {0};
 	for (size_t i = 0; i < b.n && !rc; i++) {
 		if (i == party_at)
@@ -174,8 +175,8 @@ static int tidy_body(struct hy_meeting *m)
 /* Texts of other genres that speak of meetings: a chronicle of a week's
  * events (…大事记, its title says so) and a speech (a line opening with
  * 同志们： among the first, as the speaker addresses the hall). */
-static int is_other_genre(const struct doc *d, const struct span *lines,
-			  const enum line_kind *kind, size_t nl, size_t title)
+static int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+			  size_t nl, size_t title)
 {
 	static const char *const digests[] = {"大事记", "一周要闻", "要闻回顾", "工作动态汇总"};
 	if (title != NPOS && has_any(d, lines[title].a, lines[title].b, digests, COUNT(digests)))
@@ -249,8 +250,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		    clause_end(&d, lines[i].a, lines[i].b, 1) == lines[i].b &&
 		    !is_content_line(&d, lines[i].a, lines[i].b))
 			kind[i] = L_META;
-		label = kind[i] == L_META && lines[i].b > lines[i].a &&
-			d.cp[lines[i].b - 1] == ':';
+		label = kind[i] == L_META && lines[i].b > lines[i].a && d.cp[lines[i].b - 1] == ':';
 		nbody += kind[i] == L_BODY;
 	}
 	/* a whole article on one line */
@@ -265,7 +265,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 				else if (lines[j].b > lines[j].a)
 					rc = buf_add(&re, d.s + d.off[lines[j].a],
 						     d.off[lines[j].b] - d.off[lines[j].a]) ||
-					     buf_add(&re, "\n", 1) ? HY_ERR_NOMEM : 0;
+							     buf_add(&re, "\n", 1)
+						     ? HY_ERR_NOMEM
+						     : 0;
 			}
 			if (!rc && re.s) {
 				/* parse the re-lined text instead (it has more lines) */
@@ -308,9 +310,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		seen++;
 		long ch;
 		size_t a0 = skip_spaces(&d, lines[i].a, lines[i].b);
-		size_t k = match(&d, a0, lines[i].b, "第") ? parse_num(&d, a0 + 1, lines[i].b, &ch) : 0;
+		size_t k = match(&d, a0, lines[i].b, "第") ? parse_num(&d, a0 + 1, lines[i].b, &ch)
+							   : 0;
 		static const char *const reader_site[] = {"加入书签", "本章报错", "全文阅读",
-							  "下一章", "上一章", "返回目录"};
+							  "下一章",   "上一章",   "返回目录"};
 		if ((k && match(&d, a0 + 1 + k, lines[i].b, "章")) ||
 		    (lines[i].b - lines[i].a <= 40 &&
 		     has_any(&d, lines[i].a, lines[i].b, reader_site, COUNT(reader_site))))
@@ -358,8 +361,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		 * 召开第62次常务会议) */
 		static const char *const convened[] = {"召开", "举行"};
 		int dated_title = l.b - l.a <= 40 && find(&d, l.a, l.b, "会") != NPOS &&
-				  has_any(&d, l.a, l.b, convened, COUNT(convened)) &&
-				  e == l.b;
+				  has_any(&d, l.a, l.b, convened, COUNT(convened)) && e == l.b;
 		/* …专题会议(第7次), …会议(扩大): the name's own bracket */
 		int named_tail = 0;
 		if (last == ')' && l.b - l.a > 6) {
@@ -370,14 +372,14 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 				     (match(&d, o, l.b, "第") || match(&d, o, l.b, "扩大")) &&
 				     find(&d, l.a, o, "会") != NPOS;
 		}
-		int titleish = l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) &&
-			       last != 0x3001 && last != ',' && last != ':' &&
-			       (dated_title ||
-				find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
-			       !starts_item(&d, l.a, l.b) &&
-			       (named_tail || !ends_paragraph(&d, l.a, l.b));
+		int titleish =
+			l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) && last != 0x3001 &&
+			last != ',' && last != ':' &&
+			(dated_title || find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
+			!starts_item(&d, l.a, l.b) && (named_tail || !ends_paragraph(&d, l.a, l.b));
 		/* 县区新闻: — a column's label, before the title */
-		if (!titleish && last == ':' && l.b - l.a <= 10 && find(&d, l.a, l.b, "会") == NPOS &&
+		if (!titleish && last == ':' && l.b - l.a <= 10 &&
+		    find(&d, l.a, l.b, "会") == NPOS &&
 		    has_any(&d, l.a, l.b, columns, COUNT(columns))) {
 			kind[i] = L_CHROME;
 			continue;
@@ -405,7 +407,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 				q++;
 			struct ymd st = {0};
 			if (q == l.a + 8) {
-				st.y = (int)((d.cp[l.a] - '0') * 1000 + (d.cp[l.a + 1] - '0') * 100 +
+				st.y = (int)((d.cp[l.a] - '0') * 1000 +
+					     (d.cp[l.a + 1] - '0') * 100 +
 					     (d.cp[l.a + 2] - '0') * 10 + (d.cp[l.a + 3] - '0'));
 				st.m = (int)((d.cp[l.a + 4] - '0') * 10 + (d.cp[l.a + 5] - '0'));
 				st.d = (int)((d.cp[l.a + 6] - '0') * 10 + (d.cp[l.a + 7] - '0'));
@@ -448,7 +451,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		/* …主管工作會報 發布日期:2014-04-21: the publish line glued on */
 		static const char *const glued[] = {"发布日期", "发布时间", "来源:"};
 		for (size_t k = a0 + 4; k < l.b; k++)
-			if (is_space(d.cp[k - 1]) && match_any(&d, k, l.b, glued, COUNT(glued), NULL)) {
+			if (is_space(d.cp[k - 1]) &&
+			    match_any(&d, k, l.b, glued, COUNT(glued), NULL)) {
 				b0 = k - 1;
 				while (b0 > a0 && is_space(d.cp[b0 - 1]))
 					b0--;
@@ -488,8 +492,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			size_t j = i + 1;
 			while (j < nl && kind[j] != L_BODY)
 				j++;
-			deck = j < nl && (is_content_line(&d, lines[j].a, lines[j].b) ||
-					  starts_new(&d, lines[j].a, lines[j].b)) &&
+			deck = j < nl &&
+			       (is_content_line(&d, lines[j].a, lines[j].b) ||
+				starts_new(&d, lines[j].a, lines[j].b)) &&
 			       !starts_item(&d, lines[j].a, lines[j].b);
 		}
 		if ((ends_heading(&d, a1, b1) && whole) || deck)
@@ -532,7 +537,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		}
 	}
 	/* join body lines into paragraphs (blank-line separated) */
-	int open = 0; /* a paragraph is open and wants its continuation */
+	int open = 0;         /* a paragraph is open and wants its continuation */
 	int prev_heading = 0; /* the last line was "一、关于…" alone */
 	size_t prev = 0;      /* the last body line */
 	for (size_t i = 0; i < nl; i++) {
@@ -562,29 +567,28 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		/* a bare "会议强调：" line wants the next line */
 		if (!open && d.cp[l.b - 1] == ':')
 			open = 1;
-		prev_heading = open && item_marker(&d, l.a, l.b) &&
-			       l.b - l.a <= 40 &&
+		prev_heading = open && item_marker(&d, l.a, l.b) && l.b - l.a <= 40 &&
 			       agenda_verb_at(&d, l.a, l.b, NULL) == NPOS;
 		prev = i;
 	}
 	/* a readout names its meeting somewhere (会议, 会上, 例会, 办公会) */
-	static const char *const meeting_words[] = {"会议", "会上", "会前", "例会",
+	static const char *const meeting_words[] = {"会议",   "会上",   "会前",  "例会",
 						    "办公会", "常务会", "常委会"};
-	int meeting_word = find_any(&d, 0, d.n, meeting_words, COUNT(meeting_words),
-				    NULL) != NPOS;
+	int meeting_word = find_any(&d, 0, d.n, meeting_words, COUNT(meeting_words), NULL) != NPOS;
 	int other_genre = is_other_genre(&d, lines, kind, nl, title);
 	/* a meeting's rules (市政府常务会议一般每月召开1-2次): about meetings in
 	 * general; with no day of its own, no readout */
-	static const char *const rules[] = {"一般每月召开", "一般每周召开", "不定期召开",
-					    "原则上每周召开", "议事规则", "工作规则", "会议制度",
-					    "议题由", "纪要由"};
+	static const char *const rules[] = {"一般每月召开",   "一般每周召开", "不定期召开",
+					    "原则上每周召开", "议事规则",     "工作规则",
+					    "会议制度",       "议题由",       "纪要由"};
 	int about_rules = has_any(&d, 0, d.n, rules, COUNT(rules));
 	/* 第五条 以下事项不提交…: a regulation's articles */
 	size_t articles = 0;
 	for (size_t i = 0; i < nl && articles < 2; i++) {
 		size_t a = skip_spaces(&d, lines[i].a, lines[i].b);
 		long v;
-		size_t k = match(&d, a, lines[i].b, "第") ? parse_num(&d, a + 1, lines[i].b, &v) : 0;
+		size_t k =
+			match(&d, a, lines[i].b, "第") ? parse_num(&d, a + 1, lines[i].b, &v) : 0;
 		articles += k && match(&d, a + 1 + k, lines[i].b, "条");
 	}
 	int regulation = articles >= 2; /* a regulation, whatever dates it holds */
@@ -608,14 +612,15 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;
 	if (!rc)
-		m->not_readout = regulation || (about_rules && !m->month_day && !m->date)
-					 ? HY_NOT_READOUT_RULES
-				 : novel || (dialogue >= 2 && !m->month_day && !m->date)
-					 ? HY_NOT_READOUT_NOVEL
-				 : other_genre ? HY_NOT_READOUT_GENRE
-				 : !meeting_word && !m->kind && !m->chair && !m->date && !m->month_day
-					 ? HY_NOT_READOUT_NOTHING
-					 : HY_READOUT;
+		m->not_readout =
+			regulation || (about_rules && !m->month_day && !m->date)
+				? HY_NOT_READOUT_RULES
+			: novel || (dialogue >= 2 && !m->month_day && !m->date)
+				? HY_NOT_READOUT_NOVEL
+			: other_genre ? HY_NOT_READOUT_GENRE
+			: !meeting_word && !m->kind && !m->chair && !m->date && !m->month_day
+				? HY_NOT_READOUT_NOTHING
+				: HY_READOUT;
 	if (!rc)
 		rc = body_from_chair_role(m);
 	if (!rc)
@@ -711,7 +716,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		size_t name_from = an;
 		/* 区九届人大二次会议闭幕后，区政府即召开…部署会: the meeting
 		 * this readout is about is the one convened */
-		size_t cv = find_any(d, an, clause_end(d, an, cut, 1), convene, COUNT(convene), NULL);
+		size_t cv =
+			find_any(d, an, clause_end(d, an, cut, 1), convene, COUNT(convene), NULL);
 		if (mn != NPOS && cv != NPOS && mn < cv) {
 			size_t mlen2, mn2 = find_meeting_word(d, cv, cut, &mlen2);
 			/* but not 会议由…主持 in the next clause */
@@ -729,7 +735,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		/* 枣园街道召开会议传达…: a meeting without a name, its
 		 * convener before the verb */
 		if (!m->body) {
-			static const char *const bare[] = {"召开会议", "召开了会议", "召开专题会议"};
+			static const char *const bare[] = {"召开会议", "召开了会议",
+							   "召开专题会议"};
 			size_t ce = clause_end(d, an, cut, 1);
 			size_t bv = find_any(d, an, ce, bare, COUNT(bare), NULL);
 			if (bv != NPOS && ((rc = convener_before(d, an, bv, &m->body)) ||
@@ -810,7 +817,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				 * 会议: groups joined by semicolons share the key at
 				 * the end */
 				static const char *const keys[] = {"出席", "列席", "参加", "参会"};
-				while (e < b && d->cp[e] == ';' && !has_any(d, i, e, keys, COUNT(keys)))
+				while (e < b && d->cp[e] == ';' &&
+				       !has_any(d, i, e, keys, COUNT(keys)))
 					e = clause_end(d, e + 1, b, 1);
 				rc = people_in_sentence(d, i, e, &pp);
 				i = e + 1;
@@ -833,7 +841,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		 * clause of a paragraph */
 		if (!m->chair) {
 			size_t e = clause_end(d, a, b, 0);
-			if ((match(d, skip_spaces(d, a, b), b, "会议由") && ends_with(d, a, e, "主持", NULL)) ||
+			if ((match(d, skip_spaces(d, a, b), b, "会议由") &&
+			     ends_with(d, a, e, "主持", NULL)) ||
 			    (e - a <= 30 && (ends_with(d, a, e, "主持会议", NULL) ||
 					     ends_with(d, a, e, "主持会议并讲话", NULL)))) {
 				if ((rc = find_chair(d, a, e, m)))
@@ -850,8 +859,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		/* page chrome that reached the body: a line or a run of short
 		 * lines with no sentence in it (网站首页 走进… , 展开详细, a
 		 * trailing column name) is no agenda item */
-		if (b - a <= 80 && !item_marker(d, a, b) &&
-		    agenda_verb_at(d, a, b, NULL) == NPOS) {
+		if (b - a <= 80 && !item_marker(d, a, b) && agenda_verb_at(d, a, b, NULL) == NPOS) {
 			int sentence = 0;
 			for (size_t i = a; i < b && !sentence; i++)
 				sentence = is_sent_end(d, i) || d->cp[i] == ',';
@@ -865,8 +873,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		 * last one as 会后 does. 某某宣布大会开幕，全体起立，奏唱国歌: the
 		 * ceremony, no item either */
 		static const char *const background[] = {"据悉", "据了解", "据介绍"};
-		static const char *const ceremony[] = {"奏唱国歌", "奏国歌", "宣布大会开幕",
-						       "宣布会议开幕", "宣布大会闭幕", "宣布会议闭幕"};
+		static const char *const ceremony[] = {"奏唱国歌",     "奏国歌",
+						       "宣布大会开幕", "宣布会议开幕",
+						       "宣布大会闭幕", "宣布会议闭幕"};
 		if ((match_any(d, skip_spaces(d, a, b), b, background, COUNT(background), NULL) ||
 		     (b - a <= 80 && has_any(d, a, b, ceremony, COUNT(ceremony)))) &&
 		    agenda_verb_at(d, a, b, NULL) == NPOS) {
@@ -897,8 +906,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	}
 	/* 区人大常委会主任党兴阳主持会议。 at the end of a paragraph, 由县长
 	 * 某某主持, 开幕会由某某主持: a clause that ends with the chairing */
-	static const char *const chaired[] = {"主持会议并讲话", "主持会议", "主持并讲话",
-					      "主持"};
+	static const char *const chaired[] = {"主持会议并讲话", "主持会议", "主持并讲话", "主持"};
 	for (size_t k = 0; k < np && k < 8 && !m->chair && !rc; k++) {
 		for (size_t i = p[k].a; i < p[k].b && !m->chair && !rc;) {
 			size_t e = clause_end(d, i, p[k].b, 0);

@@ -21,9 +21,9 @@
 
 struct doc {
 	const char *s;
-	size_t n;       /* code points */
-	uint32_t *cp;   /* folded code points */
-	uint32_t *off;  /* byte offset of each code point, off[n] = length */
+	size_t n;      /* code points */
+	uint32_t *cp;  /* folded code points */
+	uint32_t *off; /* byte offset of each code point, off[n] = length */
 };
 
 struct ymd {
@@ -109,8 +109,8 @@ static inline size_t match(const struct doc *d, size_t i, size_t end, const char
 }
 
 /* Longest of pats matching at i; *which = its index. */
-static inline size_t match_any(const struct doc *d, size_t i, size_t end,
-			const char *const *pats, size_t npats, size_t *which)
+static inline size_t match_any(const struct doc *d, size_t i, size_t end, const char *const *pats,
+			       size_t npats, size_t *which)
 {
 	size_t best = 0;
 	for (size_t p = 0; p < npats; p++) {
@@ -132,8 +132,8 @@ static inline size_t find(const struct doc *d, size_t from, size_t end, const ch
 	return NPOS;
 }
 
-static inline size_t find_any(const struct doc *d, size_t from, size_t end,
-		       const char *const *pats, size_t npats, size_t *mlen)
+static inline size_t find_any(const struct doc *d, size_t from, size_t end, const char *const *pats,
+			      size_t npats, size_t *mlen)
 {
 	for (size_t i = from; i < end; i++) {
 		size_t m = match_any(d, i, end, pats, npats, NULL);
@@ -147,8 +147,7 @@ static inline size_t find_any(const struct doc *d, size_t from, size_t end,
 }
 
 /* Does the span [a,b) end with pat? */
-static inline int ends_with(const struct doc *d, size_t a, size_t b, const char *pat,
-		     size_t *plen)
+static inline int ends_with(const struct doc *d, size_t a, size_t b, const char *pat, size_t *plen)
 {
 	size_t k = 0;
 	for (const unsigned char *p = (const unsigned char *)pat; *p; p++)
@@ -179,8 +178,7 @@ static inline int is_han(uint32_t c)
 static inline int is_sent_end(const struct doc *d, size_t i)
 {
 	uint32_t c = d->cp[i];
-	if (c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0xFF61 ||
-	    c == '\n')
+	if (c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0xFF61 || c == '\n')
 		return 1;
 	if (c == '.' && i > 0 && is_han(d->cp[i - 1]))
 		return 1;
@@ -195,16 +193,14 @@ static inline int is_clause_end(const struct doc *d, size_t i)
 
 static inline int is_open_bracket(uint32_t c)
 {
-	return c == 0x300A || c == 0x201C || c == '(' || c == 0x300C ||
-	       c == 0x300E || c == 0x3010 || c == 0x3008 || c == '[' ||
-	       c == 0x2018 || c == 0x3014;
+	return c == 0x300A || c == 0x201C || c == '(' || c == 0x300C || c == 0x300E ||
+	       c == 0x3010 || c == 0x3008 || c == '[' || c == 0x2018 || c == 0x3014;
 }
 
 static inline int is_close_bracket(uint32_t c)
 {
-	return c == 0x300B || c == 0x201D || c == ')' || c == 0x300D ||
-	       c == 0x300F || c == 0x3011 || c == 0x3009 || c == ']' ||
-	       c == 0x2019 || c == 0x3015;
+	return c == 0x300B || c == 0x201D || c == ')' || c == 0x300D || c == 0x300F ||
+	       c == 0x3011 || c == 0x3009 || c == ']' || c == 0x2019 || c == 0x3015;
 }
 
 static inline void trim(const struct doc *d, size_t *a, size_t *b)
@@ -230,15 +226,15 @@ static inline size_t skip_spaces(const struct doc *d, size_t i, size_t end)
 	return i;
 }
 
-static inline int has_any(const struct doc *d, size_t a, size_t b,
-		   const char *const *pats, size_t n)
+static inline int has_any(const struct doc *d, size_t a, size_t b, const char *const *pats,
+			  size_t n)
 {
 	return find_any(d, a, b, pats, n, NULL) != NPOS;
 }
 
 /* Length of the longest of words that [a,b) ends with (0: none). */
-static inline size_t longest_end(const struct doc *d, size_t a, size_t b,
-			  const char *const *words, size_t n)
+static inline size_t longest_end(const struct doc *d, size_t a, size_t b, const char *const *words,
+				 size_t n)
 {
 	size_t best = 0, l;
 	for (size_t t = 0; t < n; t++)
@@ -255,73 +251,186 @@ static inline int span_eq(const struct doc *d, size_t a, size_t b, const char *s
 /* ---- word lists ---- */
 
 static const char *const agenda_verbs[] = {
-	"审议并原则通过了", "研究并原则通过了", "审议并原则同意了",
-	"听取并审议通过了", "听取并原则同意了", "听取审议了", "选举产生了",
-	"听取和审议了", "听取并审议了", "审议和通过了", "听取和讨论了",
-	"学习和传达了", "传达学习了", "集中学习了", "专题学习了", "学习传达了", "传达学习",
-	"审议并通过了", "审议通过了", "原则通过了", "审议并原则通过",
-	"研究并原则通过", "审议并原则同意", "审议并通过", "研究并通过",
-	"专题研究了", "研究部署了", "研究讨论了", "讨论研究了", "讨论通过了",
-	"讨论并通过了", "听取了", "审议了", "研究了", "讨论了", "传达了", "通过了", "选举了",
-	"学习了", "通报了", "部署了", "审定了", "审阅了", "观看了", "收看了",
-	"集中收看了", "审议通过", "原则通过", "讨论通过", "研究部署", "听取",
-	"审议", "研究", "传达", "学习", "审定", "通报", "原则同意了", "原则同意", "决定",
+	"审议并原则通过了",
+	"研究并原则通过了",
+	"审议并原则同意了",
+	"听取并审议通过了",
+	"听取并原则同意了",
+	"听取审议了",
+	"选举产生了",
+	"听取和审议了",
+	"听取并审议了",
+	"审议和通过了",
+	"听取和讨论了",
+	"学习和传达了",
+	"传达学习了",
+	"集中学习了",
+	"专题学习了",
+	"学习传达了",
+	"传达学习",
+	"审议并通过了",
+	"审议通过了",
+	"原则通过了",
+	"审议并原则通过",
+	"研究并原则通过",
+	"审议并原则同意",
+	"审议并通过",
+	"研究并通过",
+	"专题研究了",
+	"研究部署了",
+	"研究讨论了",
+	"讨论研究了",
+	"讨论通过了",
+	"讨论并通过了",
+	"听取了",
+	"审议了",
+	"研究了",
+	"讨论了",
+	"传达了",
+	"通过了",
+	"选举了",
+	"学习了",
+	"通报了",
+	"部署了",
+	"审定了",
+	"审阅了",
+	"观看了",
+	"收看了",
+	"集中收看了",
+	"审议通过",
+	"原则通过",
+	"讨论通过",
+	"研究部署",
+	"听取",
+	"审议",
+	"研究",
+	"传达",
+	"学习",
+	"审定",
+	"通报",
+	"原则同意了",
+	"原则同意",
+	"决定",
 };
 
 /* Words that may come before an agenda verb at the start of a paragraph. */
 static const char *const verb_lead[] = {
-	"会议还", "会议并", "会议首先", "会议先后", "会议最后", "会议同时",
-	"会议一并", "会议集体", "会议认真", "会议又", "会议也", "会议", "大会还", "大会",
-	"会上还", "会上", "会前", "会中还", "会中", "会议中", "与会人员还", "与会人员", "与会同志",
-	"还", "并", "首先", "随后", "最后", "同时", "另外", "此外", "会议专题",
+	"会议还",   "会议并",   "会议首先", "会议先后", "会议最后", "会议同时", "会议一并",
+	"会议集体", "会议认真", "会议又",   "会议也",   "会议",     "大会还",   "大会",
+	"会上还",   "会上",     "会前",     "会中还",   "会中",     "会议中",   "与会人员还",
+	"与会人员", "与会同志", "还",       "并",       "首先",     "随后",     "最后",
+	"同时",     "另外",     "此外",     "会议专题",
 };
 
 static const char *const remark_verbs[] = {
-	"会议指出", "会议强调", "会议要求", "会议认为", "会议明确", "会议提出",
-	"会议号召", "会议研究决定", /* but 会议决定, 会议原则同意: an item of its own */
-	"会议还强调", "会议还指出", "会议还要求", "会议最后强调",
+	"会议指出",   "会议强调",   "会议要求",     "会议认为",     "会议明确",
+	"会议提出",   "会议号召",   "会议研究决定", /* but 会议决定, 会议原则同意: an item of its own */
+	"会议还强调", "会议还指出", "会议还要求",   "会议最后强调",
 };
 
 /* Endings of job titles: the name follows them. */
 static const char *const title_ends[] = {
-	"长", "书记", "主任", "主席", "委员", "常委", "成员", "领导", "总经理",
-	"助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人", "代表",
-	"督学", "秘书", "干部", "总师", "局长", "总理", "理事", "主持人", "会计", "出纳",
+	"长",   "书记", "主任",   "主席",   "委员", "常委", "成员",   "领导", "总经理",
+	"助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人", "代表", "督学",
+	"秘书", "干部", "总师",   "局长",   "总理", "理事", "主持人", "会计", "出纳",
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
 static const char *const unit_ends[] = {
-	"办", "局", "委", "部", "厅", "院", "所", "中心", "公司", "单位",
-	"部门", "街道", "乡镇", "政府", "队", "站", "会", "处", "室", "团",
-	"组", "行", "社", "馆", "区", "县", "市", "镇", "乡", ")", "庭",
-	"监委", "人大", "政协", "集团", "企业", "学校", "医院", "园", "村", "社区", "府",
+	"办",   "局",   "委",   "部",   "厅",   "院", "所", "中心", "公司", "单位", "部门",
+	"街道", "乡镇", "政府", "队",   "站",   "会", "处", "室",   "团",   "组",   "行",
+	"社",   "馆",   "区",   "县",   "市",   "镇", "乡", ")",    "庭",   "监委", "人大",
+	"政协", "集团", "企业", "学校", "医院", "园", "村", "社区", "府",
 };
 
 /* Last words of a place name: a body that belongs to a place starts with
  * one (县政府, 旗政府, 街道党工委), the name before it (张家川县). */
-static const char *const place_levels[] = {"街道", "县", "区", "市", "旗", "镇", "乡", "州", "盟", "苏木"};
+static const char *const place_levels[] = {"街道", "县", "区", "市", "旗",
+					   "镇",   "乡", "州", "盟", "苏木"};
 
 /* Meeting kinds when no 第N次 separates body from kind. Longest first. */
 static const char *const kinds[] = {
-	"常务委员会会议", "党组(扩大)会议", "常委(扩大)会议", "全体(扩大)会议",
-	"党组扩大会议", "常委扩大会议", "全体扩大会议", "主任办公会议",
-	"书记办公会议", "常委会会议", "理论学习中心组学习会议", "常务会议",
-	"理论学习中心组(扩大)学习会议", "中心组(扩大)学习会议", "中心组学习会议",
-	"党委扩大会议", "党委(扩大)会议", "专题讨论会议",
+	"常务委员会会议",
+	"党组(扩大)会议",
+	"常委(扩大)会议",
+	"全体(扩大)会议",
+	"党组扩大会议",
+	"常委扩大会议",
+	"全体扩大会议",
+	"主任办公会议",
+	"书记办公会议",
+	"常委会会议",
+	"理论学习中心组学习会议",
+	"常务会议",
+	"理论学习中心组(扩大)学习会议",
+	"中心组(扩大)学习会议",
+	"中心组学习会议",
+	"党委扩大会议",
+	"党委(扩大)会议",
+	"专题讨论会议",
 	/* a congress's own meetings, joint and special meetings */
-	"主席团常务主席会议", "主席团会议", "代表团召集人会议", "召集人会议",
-	"讨论组组长会议", "党政联席会议",
-	"常委会扩大会议", "常委会(扩大)会议", "专题调度会议", "专题办公会议",
+	"主席团常务主席会议",
+	"主席团会议",
+	"代表团召集人会议",
+	"召集人会议",
+	"讨论组组长会议",
+	"党政联席会议",
+	"常委会扩大会议",
+	"常委会(扩大)会议",
+	"专题调度会议",
+	"专题办公会议",
 	"工作动员会",
-	"党组会议", "常委会议", "全体会议", "专题会议", "主任会议", "主席会议",
-	"办公会议", "联席会议", "调度会议", "推进会议", "协调会议", "工作会议",
-	"会议", "周例会", "例会", "碰头会", "办公会", "调度会", "推进会", "座谈会",
-	"对接会", "专题会", "常委会", "常委(扩大)会", "主管月报", "主管会报", "县务会议",
-	"动员部署会", "安排部署会议", "安排部署会", "部署会", "动员会", "工作会",
+	"党组会议",
+	"常委会议",
+	"全体会议",
+	"专题会议",
+	"主任会议",
+	"主席会议",
+	"办公会议",
+	"联席会议",
+	"调度会议",
+	"推进会议",
+	"协调会议",
+	"工作会议",
+	"会议",
+	"周例会",
+	"例会",
+	"碰头会",
+	"办公会",
+	"调度会",
+	"推进会",
+	"座谈会",
+	"对接会",
+	"专题会",
+	"常委会",
+	"常委(扩大)会",
+	"主管月报",
+	"主管会报",
+	"县务会议",
+	"动员部署会",
+	"安排部署会议",
+	"安排部署会",
+	"部署会",
+	"动员会",
+	"工作会",
 	/* study sessions and other short names */
-	"集中学习会议", "集中学习会", "专题学习会", "学习研讨会", "视频学习会", "学习会", "研讨会",
-	"视频会议", "电视电话会议",
-	"预备会", "分析会", "汇报会", "协调会", "务虚会", "述职评议会议", "述职评议会", "评议会",
+	"集中学习会议",
+	"集中学习会",
+	"专题学习会",
+	"学习研讨会",
+	"视频学习会",
+	"学习会",
+	"研讨会",
+	"视频会议",
+	"电视电话会议",
+	"预备会",
+	"分析会",
+	"汇报会",
+	"协调会",
+	"务虚会",
+	"述职评议会议",
+	"述职评议会",
+	"评议会",
 };
 
 /* A body ending with one of these stems lends it to the kind:
@@ -350,11 +459,10 @@ int cn_unit(uint32_t c);
 size_t parse_num(const struct doc *d, size_t i, size_t end, long *val);
 size_t parse_time(const struct doc *d, size_t i, size_t end, struct ymd *t);
 size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t);
-size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t,
-			int need_year);
+size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t, int need_year);
 char *fmt_date(const struct ymd *t, int with_time);
 int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
-			struct hy_meeting *m);
+		 struct hy_meeting *m);
 
 /* lines.c: pass 1 */
 int is_content_line(const struct doc *d, size_t a, size_t b);
@@ -367,8 +475,7 @@ int ends_heading(const struct doc *d, size_t a, size_t b);
 int ends_paragraph(const struct doc *d, size_t a, size_t b);
 struct span *split_spans(const struct doc *d, int paragraphs, size_t *n);
 int split_article_line(const struct doc *d, struct span l, struct buf *out);
-int publish_rank(const struct doc *d, struct span l, int before_title,
-			struct ymd *t);
+int publish_rank(const struct doc *d, struct span l, int before_title, struct ymd *t);
 
 /* people.c */
 int is_title_only(const struct doc *d, size_t a, size_t b);

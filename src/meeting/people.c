@@ -15,8 +15,8 @@
 /* Characters that occur in offices and meeting names but hardly ever in a
  * person's name: they keep 会议, 县委 and 常委会 from being read as names. */
 static const char *const not_in_names[] = {
-	"议", "届", "次", "召", "府", "局", "办", "县", "省", "镇", "乡", "区",
-	"厅", "部", "委", "科", "处", "室", "们", "的", "各", "该",
+	"议", "届", "次", "召", "府", "局", "办", "县", "省", "镇", "乡",
+	"区", "厅", "部", "委", "科", "处", "室", "们", "的", "各", "该",
 };
 
 /* Invisible format characters (U+200B–U+200F, U+2060–U+2064, U+FEFF): a
@@ -29,19 +29,17 @@ static int is_invisible(uint32_t c)
 /* Two-character words that read like names but are not: adverbs and
  * pronouns that open a clause before 出席/参加 (随后，出席会议的…). */
 static const char *const not_names[] = {
-	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外",
-	"今天", "目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关",
-	"以上", "上述", "各位", "分别", "共同", "集体", "并且", "然后", "之后", "大会",
-	"会议", "代表", "委员", "职工", "干部", "群众", "党员", "同志", "村民", "居民",
-	"单位", "部门", "成员",
+	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外", "今天",
+	"目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关", "以上", "上述",
+	"各位", "分别", "共同", "集体", "并且", "然后", "之后", "大会", "会议", "代表", "委员",
+	"职工", "干部", "群众", "党员", "同志", "村民", "居民", "单位", "部门", "成员",
 };
 
 /* A name's middle dot: 阿不都克力木·艾力, 嘉木样·洛桑久美·图丹却吉尼玛
  * (Uyghur, Tibetan, Mongolian names written in Han). */
 static int is_name_dot(uint32_t c)
 {
-	return c == 0xB7 || c == 0x2022 || c == 0x2027 || c == 0x30FB || c == 0xFF65 ||
-	       c == 0x2219;
+	return c == 0xB7 || c == 0x2022 || c == 0x2027 || c == 0x30FB || c == 0xFF65 || c == 0x2219;
 }
 
 /* A name with middle dots: 2 to 24 characters, Han parts between dots,
@@ -154,8 +152,7 @@ int is_unit(const struct doc *d, size_t a, size_t b)
 
 /* "name\trole" for the name [p,b) written after its role [a,p) into roles
  * (struct people). */
-static int note_role(const struct doc *d, size_t a, size_t p, size_t b,
-		     struct strv *roles)
+static int note_role(const struct doc *d, size_t a, size_t p, size_t b, struct strv *roles)
 {
 	/* 县领导, 市领导: which group the list is, no one's role */
 	size_t m;
@@ -177,19 +174,21 @@ static int note_role(const struct doc *d, size_t a, size_t p, size_t b,
 }
 
 /* One list item: "县领导杨道刚", "黄德庆", "县纪委监委", "县发改委等有关部门负责同志". */
-static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
-		      struct strv *units, struct strv *roles)
+static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out, struct strv *units,
+		      struct strv *roles)
 {
 	static const char *const tails[] = {
-		"分管负责同志", "分管负责人", "分管同志", "分管领导", "和委员",
-		"及委员", "主要负责同志", "有关负责同志", "相关负责同志", "负责同志", "负责人",
-		"主要负责人", "有关同志", "同志", "出席会议", "列席会议", "参加会议",
-		"会议", "出席", "列席", "参加", "的", "分别", "等", "一行", "有关人员",
-		"相关人员", "工作人员", "组成人员", "人员", "应邀", "常务", "应",
-		"也", "均", "亦",
+		"分管负责同志", "分管负责人",   "分管同志",     "分管领导",     "和委员",
+		"及委员",       "主要负责同志", "有关负责同志", "相关负责同志", "负责同志",
+		"负责人",       "主要负责人",   "有关同志",     "同志",         "出席会议",
+		"列席会议",     "参加会议",     "会议",         "出席",         "列席",
+		"参加",         "的",           "分别",         "等",           "一行",
+		"有关人员",     "相关人员",     "工作人员",     "组成人员",     "人员",
+		"应邀",         "常务",         "应",           "也",           "均",
+		"亦",
 	};
-	static const char *const heads[] = {"以及", "及", "和", "还有", "特邀",
-					    "邀请", "其中", "以及"};
+	static const char *const heads[] = {"以及", "及",   "和",   "还有",
+					    "特邀", "邀请", "其中", "以及"};
 	trim(d, &a, &b);
 	size_t m;
 	for (int again = 1; again && a < b;) {
@@ -207,7 +206,8 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	}
 	/* "樊立群和委员共24人" → cut at 共 + number */
 	for (size_t i = a + 1; i + 1 < b; i++)
-		if (match(d, i, b, "共") && (is_digit(d->cp[i + 1]) || cn_digit(d->cp[i + 1]) >= 0)) {
+		if (match(d, i, b, "共") &&
+		    (is_digit(d->cp[i + 1]) || cn_digit(d->cp[i + 1]) >= 0)) {
 			b = i;
 			for (size_t t = 0; t < COUNT(tails); t++)
 				if (ends_with(d, a, b, tails[t], &m) && b - a > m)
@@ -249,9 +249,9 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 {
 	/* 各镇(街)、发改、统计、住建等部门参加: a list of offices, however
 	 * short their names */
-	static const char *const of_units[] = {"等部门", "等单位", "等部门负责人",
-					       "等部门负责同志", "等单位负责同志",
-					       "等单位负责人", "等部门主要负责人"};
+	static const char *const of_units[] = {"等部门",          "等单位",         "等部门负责人",
+					       "等部门负责同志",  "等单位负责同志", "等单位负责人",
+					       "等部门主要负责人"};
 	size_t e0 = b;
 	trim(d, &a, &e0);
 	for (size_t t = 0; t < COUNT(of_units); t++)
@@ -276,9 +276,9 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 			size_t rn = he != NPOS ? split_role_name(d, he + 1, i, 0) : NPOS;
 			if (he != NPOS && name_ok(d, s, he) &&
 			    (name_ok(d, he + 1, i) || (rn != NPOS && rn > he + 1)))
-				rc = add_person(d, s, he, out, units, roles) ?
-					     HY_ERR_NOMEM :
-					     add_person(d, he + 1, i, out, units, roles);
+				rc = add_person(d, s, he, out, units, roles)
+					     ? HY_ERR_NOMEM
+					     : add_person(d, he + 1, i, out, units, roles);
 			else
 				rc = add_person(d, s, i, out, units, roles);
 			if (rc)
@@ -376,8 +376,11 @@ int people_finish(struct people *pp, struct hy_meeting *m)
 
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp)
 {
-	static const char *const keys[] = {"出席", "列席", "参加", "参会", "到会指导", "到会祝贺", "到会",
-					   "在主席台前排就座", "在主席台就座", "在主席台前排就坐",
+	static const char *const keys[] = {"出席",         "列席",
+					   "参加",         "参会",
+					   "到会指导",     "到会祝贺",
+					   "到会",         "在主席台前排就座",
+					   "在主席台就座", "在主席台前排就坐",
 					   "在主席台就坐"};
 	size_t from = a;
 	size_t i = a;
@@ -388,9 +391,10 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			continue;
 		}
 		/* 应邀参加 / 应邀列席: a guest, with the observers; 常务列席 */
-		size_t lead = i >= a + 2 && (match(d, i - 2, b, "应邀") || match(d, i - 2, b, "常务"))
-				      ? 2
-				      : 0;
+		size_t lead =
+			i >= a + 2 && (match(d, i - 2, b, "应邀") || match(d, i - 2, b, "常务"))
+				? 2
+				: 0;
 		/* 到会祝贺: a guest who came to congratulate, with the observers */
 		int greets = match(d, i, b, "到会祝贺") == 4;
 		struct strv *dst = which == 1 || greets || (lead && match(d, i - 2, b, "应邀"))
@@ -399,10 +403,18 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		size_t j = i + m;
 		size_t k;
 		/* 出席会议的有: / 出席人员: / 出席: → the list follows */
-		static const char *const after[] = {"并在主席台就座的还有", "并在主席台就坐的还有",
-						    "会议的领导有", "会议的人员有", "的还有",
-						    "会议的有", "的有", "人员",
-						    "会议人员", "领导", "单位", "会议"};
+		static const char *const after[] = {"并在主席台就座的还有",
+						    "并在主席台就坐的还有",
+						    "会议的领导有",
+						    "会议的人员有",
+						    "的还有",
+						    "会议的有",
+						    "的有",
+						    "人员",
+						    "会议人员",
+						    "领导",
+						    "单位",
+						    "会议"};
 		size_t j2 = j + match_any(d, j, b, after, COUNT(after), NULL);
 		j2 = skip_spaces(d, j2, b);
 		int guest = lead && match(d, i - 2, b, "应邀");
@@ -477,8 +489,8 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		size_t dk;
 		if ((is_digit(d->cp[i]) || cn_digit(d->cp[i]) >= 0) && i > s &&
 		    (parse_date(d, i, v, &t) ||
-		     ((dk = parse_num(d, i, v, &dv)) && (match(d, i + dk, v, "日") ||
-							 match(d, i + dk, v, "号"))))) {
+		     ((dk = parse_num(d, i, v, &dv)) &&
+		      (match(d, i + dk, v, "日") || match(d, i + dk, v, "号"))))) {
 			e = i;
 			break;
 		}
@@ -517,9 +529,10 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			p = q;
 	/* 袁某某副镇长在…主持召开: the name, then a short title (a longer
 	 * one would not follow the name) */
-	static const char *const short_titles[] = {
-		"县长", "副县长", "区长", "副区长", "市长", "副市长", "旗长", "副旗长", "镇长",
-		"副镇长", "乡长", "副乡长", "书记", "副书记", "主任", "副主任", "主席", "副主席"};
+	static const char *const short_titles[] = {"县长",   "副县长", "区长",   "副区长", "市长",
+						   "副市长", "旗长",   "副旗长", "镇长",   "副镇长",
+						   "乡长",   "副乡长", "书记",   "副书记", "主任",
+						   "副主任", "主席",   "副主席"};
 	size_t role_at = NPOS;
 	for (size_t q = s + 2; p == NPOS && role_at == NPOS && q <= s + 3 && q + 2 <= e; q++)
 		if (name_ok(d, s, q) &&
@@ -552,9 +565,9 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const keys[] = {"出席", "列席", "参加会议", "参会", "到会祝贺",
-					   "主席台就座", "主席台就坐",
-					   "主席台前排就座"};
+	static const char *const keys[] = {"出席",       "列席",          "参加会议",
+					   "参会",       "到会祝贺",      "主席台就座",
+					   "主席台就坐", "主席台前排就座"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS)
 		return 0;
 	size_t i = skip_spaces(d, a, b);
@@ -568,7 +581,8 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	size_t e = a;
 	while (e < b && !is_sent_end(d, e))
 		e++;
-	static const char *const ends[] = {"出席会议", "列席会议", "参加会议", "出席", "列席", "参加"};
+	static const char *const ends[] = {"出席会议", "列席会议", "参加会议",
+					   "出席",     "列席",     "参加"};
 	int said = 0;
 	for (size_t t = 0; t < COUNT(ends) && !said; t++)
 		said = ends_with(d, a, e, ends[t], NULL);

@@ -14,28 +14,31 @@
 #include <string.h>
 
 /* What follows a level in a body: the organ. */
-static const char *const organs[] = {"人民政府", "政府", "党工委", "党委", "委", /* proper */
-				     "人民代表大会", "市长", "县长", "区长", "旗长",
-				     "人大", "政协", "办事处", "长办公会", "常务会", "党组"};
+static const char *const organs[] = {
+	"人民政府",     "政府",   "党工委",   "党委",   "委", /* proper */
+	"人民代表大会", "市长",   "县长",     "区长",   "旗长", "人大",
+	"政协",         "办事处", "长办公会", "常务会", "党组"};
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
  * body (主持召开县政府, 全县, 十六届县人民政府). */
 static const char *const not_place[] = {
-	"召开", "主持", "举行", "召集", "出席", "参加", "列席", "全", "本", "我", "该", "各",
-	"了", "在", "的", "和", "及", "与", "日", "年", "届", "次", "第", "由", "为", "对",
-	"副", "长", "记", "任", "员", "委", "府", "会", "议", "上午", "下午", "午", "前", "后",
-	"向", "以", "经", "按", "将", "把", "从", "到", "给", "请", "同", "并", "使", "报",
-	"是", "就", "等", "听取", "研究", "审议", "传达", "学习", "讨论", "部署", "推进",
-	"加强", "落实", "贯彻", "提交", "印发", "通过", "要求", "强调", "指出",
-	"政协", "中共", "中国共产党", "基层", "名", "我", "全",
-	"欢迎", "访问", "进入", "来到", "光临", "来源", "关于", "部分", "开展", "围绕",
-	"做好", "深化", "实施", "完善", "助力", "服务", "支持", "打造",
+	"召开", "主持", "举行", "召集", "出席", "参加", "列席",       "全",   "本",   "我",
+	"该",   "各",   "了",   "在",   "的",   "和",   "及",         "与",   "日",   "年",
+	"届",   "次",   "第",   "由",   "为",   "对",   "副",         "长",   "记",   "任",
+	"员",   "委",   "府",   "会",   "议",   "上午", "下午",       "午",   "前",   "后",
+	"向",   "以",   "经",   "按",   "将",   "把",   "从",         "到",   "给",   "请",
+	"同",   "并",   "使",   "报",   "是",   "就",   "等",         "听取", "研究", "审议",
+	"传达", "学习", "讨论", "部署", "推进", "加强", "落实",       "贯彻", "提交", "印发",
+	"通过", "要求", "强调", "指出", "政协", "中共", "中国共产党", "基层", "名",   "我",
+	"全",   "欢迎", "访问", "进入", "来到", "光临", "来源",       "关于", "部分", "开展",
+	"围绕", "做好", "深化", "实施", "完善", "助力", "服务",       "支持", "打造",
 };
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
  * development zone's committee, the zone itself unnamed. */
-static const char *const zone_words[] = {"开发", "高新", "经开", "保税", "示范", "园", "新",
-					 "景", "城", "辖", "社", "片", "试验", "实验", "产业"};
+static const char *const zone_words[] = {"开发", "高新", "经开", "保税", "示范",
+					 "园",   "新",   "景",   "城",   "辖",
+					 "社",   "片",   "试验", "实验", "产业"};
 
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
  * level, after a boundary (not Han, the start, or a word a place cannot
@@ -87,16 +90,16 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		if (!l || (want_level && *want_level && !match(&t, i, t.n, want_level)))
 			continue;
 		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
-		static const char *const verbs[] = {"召开", "召集", "举行", "胜利召开", "隆重召开",
-						    "及时召开", "随即召开", "组织", "第", "在"};
+		static const char *const verbs[] = {"召开",     "召集",     "举行",     "胜利召开",
+						    "隆重召开", "及时召开", "随即召开", "组织",
+						    "第",       "在"};
 		/* outside the title only the organs proper: 提交县人大 is no place */
 		/* 来源：兴县新闻网: a site of the place */
 		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网"};
 		int site = want_level && *want_level &&
 			   match_any(&t, i + l, t.n, sites, COUNT(sites), NULL);
 		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
-		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) &&
-		    !site)
+		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) && !site)
 			continue;
 		size_t j = place_start(&t, i);
 		if (j == i || (i - j < min_len && !site))
@@ -185,8 +188,7 @@ static int formal_body(struct hy_meeting *m)
 
 /* The site's greeting among the first lines (欢迎访问开鲁县人民政府!)
  * names the place whose site it is; with level, only at that level. */
-static int place_from_greeting(const char *text, size_t len, const char *level,
-			       char **place)
+static int place_from_greeting(const char *text, size_t len, const char *level, char **place)
 {
 	static const char *const greet[] = {"欢迎访问", "欢迎来到", "欢迎进入", "欢迎光临"};
 	size_t n = len < 600 ? len : 600;
@@ -228,8 +230,8 @@ int body_from_chair_role(struct hy_meeting *m)
 	size_t ps = find_any(&r, 0, r.n, secretaries, COUNT(secretaries), NULL);
 	/* the government's own working meetings, convened by one of its heads
 	 * (a county-wide conference a 副县长 presides over is no 县政府's) */
-	static const char *const working[] = {"调度会", "办公会", "办公会议", "专题会", "专题会议",
-					      "碰头会", "协调会", "例会"};
+	static const char *const working[] = {"调度会",   "办公会", "办公会议", "专题会",
+					      "专题会议", "碰头会", "协调会",   "例会"};
 	int works = 0;
 	for (size_t t = 0; t < COUNT(working); t++)
 		works |= ends_with(&k, 0, k.n, working[t], NULL);
@@ -261,8 +263,8 @@ int body_from_chair_role(struct hy_meeting *m)
 static int place_by_count(const char *text, size_t len, const char *level, char **place)
 {
 	/* 烟花爆竹区域, 突出市场: the level begins a word */
-	static const char *const words[] = {"域", "场", "民", "级", "城", "划", "间", "县",
-					    "块", "长", "容", "委书记"};
+	static const char *const words[] = {"域", "场", "民", "级", "城", "划",
+					    "间", "县", "块", "长", "容", "委书记"};
 	/* a readout says it in its first pages: 64 KiB at most, cut back to
 	 * a character's start (a 16 MiB line costs no more than a short one) */
 	if (len > 65536) {
@@ -301,7 +303,8 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 			size_t k = 0;
 			for (; k < nc; k++)
 				if (t.off[ce[k]] - t.off[ca[k]] == t.off[e] - t.off[q] &&
-				    memcmp(t.s + t.off[ca[k]], t.s + t.off[q], t.off[e] - t.off[q]) == 0)
+				    memcmp(t.s + t.off[ca[k]], t.s + t.off[q],
+					   t.off[e] - t.off[q]) == 0)
 					break;
 			if (k == nc) {
 				if (nc == MAXC)
@@ -314,10 +317,11 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 			 * and the organ's own name is worth two mentions */
 			static const char *const above[] = {"市", "省", "州"};
 			cn[k] += q == j && j > 0 && j < i &&
-					 match_any(&t, j - 1, j, above, COUNT(above), NULL) &&
-					 match_any(&t, e, t.n, organs, COUNT(organs), NULL)
-				 ? 2
-				 : 1;
+						 match_any(&t, j - 1, j, above, COUNT(above),
+							   NULL) &&
+						 match_any(&t, e, t.n, organs, COUNT(organs), NULL)
+					 ? 2
+					 : 1;
 		}
 	}
 	size_t best = MAXC;
@@ -355,8 +359,8 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		    count_han(&b, 0, b.n) == b.n) {
 			size_t from = 0;
 			for (size_t i = 0; i + 4 < b.n; i++) {
-				size_t l = match_any(&b, i, b.n - 2, place_levels, COUNT(place_levels),
-						     NULL);
+				size_t l = match_any(&b, i, b.n - 2, place_levels,
+						     COUNT(place_levels), NULL);
 				if (l && i >= 2)
 					from = i + l;
 			}

@@ -128,9 +128,8 @@ int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss)
 			 * "会议原则通过该草案" continues the one before */
 			int strong = ve != NPOS && (d->cp[ve - 1] == 0x4E86 /* 了 */ ||
 						    find(d, j, vs, "还") != NPOS);
-			if (ve != NPOS &&
-			    (d->cp[i] == ';' ||
-			     (match(d, j, b, "会议") && strong) || item_marker(d, j, b))) {
+			if (ve != NPOS && (d->cp[i] == ';' || (match(d, j, b, "会议") && strong) ||
+					   item_marker(d, j, b))) {
 				/* a bare verb after 。 continues the sentence's subject;
 				 * only ；-lists and 会议… sentences start new items */
 				cut = 1;

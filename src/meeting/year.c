@@ -93,10 +93,7 @@ static int path_date(const char *s, struct placing *out)
 		} else if (len == 4 && year_ok(digits_value(s + a, 4)) &&
 			   (a == 0 || !is_digit(s[a - 1]))) {
 			p.y = (int)digits_value(s + a, 4);
-			prec = (a == 0 || is_sep(s[a - 1])) &&
-					       (i == n || is_sep(s[i]))
-				       ? 1
-				       : 0;
+			prec = (a == 0 || is_sep(s[a - 1])) && (i == n || is_sep(s[i])) ? 1 : 0;
 			/* 2024/05, 2024-05-13 */
 			size_t j = i;
 			if (j + 1 < n && is_sep(s[j]) && is_digit(s[j + 1])) {
@@ -111,7 +108,8 @@ static int path_date(const char *s, struct placing *out)
 						size_t c = ++j;
 						while (j < n && is_digit(s[j]))
 							j++;
-						if (j - c <= 2 && day_ok(digits_value(s + c, j - c))) {
+						if (j - c <= 2 &&
+						    day_ok(digits_value(s + c, j - c))) {
 							p.d = (int)digits_value(s + c, j - c);
 							prec = 3;
 							i = j;
@@ -165,8 +163,7 @@ int hy_meeting_complete_date(struct hy_meeting *m, const struct hy_date_hints *h
 		}
 		return 0;
 	}
-	if (!m->month_day || !h ||
-	    sscanf(m->month_day, "%2d-%2d%c", &mm, &md, &tail) != 2 ||
+	if (!m->month_day || !h || sscanf(m->month_day, "%2d-%2d%c", &mm, &md, &tail) != 2 ||
 	    !month_ok(mm) || !day_ok(md))
 		return 0;
 	struct placing p = {0};
@@ -212,8 +209,8 @@ const char *hy_meeting_date_precision(const struct hy_meeting *m)
 }
 
 static const char *const basis_names[] = {
-	[HY_DATE_BASIS_TEXT] = "text",	   [HY_DATE_BASIS_PUBLISH] = "publish",
-	[HY_DATE_BASIS_PATH] = "path",	   [HY_DATE_BASIS_GIVEN] = "given",
+	[HY_DATE_BASIS_TEXT] = "text",           [HY_DATE_BASIS_PUBLISH] = "publish",
+	[HY_DATE_BASIS_PATH] = "path",           [HY_DATE_BASIS_GIVEN] = "given",
 	[HY_DATE_BASIS_FILE_TIME] = "file-time",
 };
 
@@ -242,8 +239,8 @@ void hy_meeting_guessed_names(unsigned g, char *buf, size_t len)
 	for (size_t i = 0; i < sizeof guessed_names / sizeof guessed_names[0]; i++) {
 		if (!(g & (1u << i)))
 			continue;
-		int n = snprintf(buf + at, at < len ? len - at : 0, "%s%s",
-				 at ? "," : "", guessed_names[i]);
+		int n = snprintf(buf + at, at < len ? len - at : 0, "%s%s", at ? "," : "",
+				 guessed_names[i]);
 		if (n < 0 || (size_t)n >= (at < len ? len - at : 0))
 			return;
 		at += (size_t)n;
@@ -263,8 +260,8 @@ unsigned hy_meeting_guessed_from(const char *names)
 	return g;
 }
 
-void hy_meeting_date_label(const char *date, const char *month_day,
-			   int year_guessed, char *buf, size_t len)
+void hy_meeting_date_label(const char *date, const char *month_day, int year_guessed, char *buf,
+			   size_t len)
 {
 	int mm, md;
 	if (!len)
@@ -287,10 +284,10 @@ void hy_meeting_date_text(const struct hy_meeting *m, char *buf, size_t len)
 		return;
 	buf[0] = '\0';
 	if (m->date) {
-		const char *note = (size_t)m->date_basis < sizeof from / sizeof from[0] &&
-						   from[m->date_basis] ?
-					   from[m->date_basis] :
-					   "";
+		const char *note =
+			(size_t)m->date_basis < sizeof from / sizeof from[0] && from[m->date_basis]
+				? from[m->date_basis]
+				: "";
 		snprintf(buf, len, "%s%s", m->date, note);
 	} else if (m->month_day) {
 		snprintf(buf, len, "%s（年份不详）", m->month_day);

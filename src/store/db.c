@@ -52,8 +52,7 @@ static char *shell_quoted(const char *path)
 }
 
 /* What the file is, before anything is written to it. */
-static int identify(struct hy_store *s, int *version, char *err,
-		    size_t errlen)
+static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 {
 	int app = 0, tables = 0;
 	int rc = hy_store_read_int(s, "PRAGMA application_id", &app);
@@ -75,8 +74,7 @@ static int identify(struct hy_store *s, int *version, char *err,
 					  "%s: the database is damaged (%s); "
 					  "nothing was changed",
 					  s->path, sqlite3_errmsg(s->db));
-		return hy_store_fail(s, rc, "reading the database header",
-				     err, errlen);
+		return hy_store_fail(s, rc, "reading the database header", err, errlen);
 	}
 	if (app == HY_STORE_APP_ID) {
 		/* the version set back by hand (PRAGMA user_version = 0, or
@@ -104,15 +102,16 @@ static int identify(struct hy_store *s, int *version, char *err,
 			if (*version <= 0 || like > *version) {
 				char *quoted = shell_quoted(s->path);
 				hy_store_read_int(s, "SELECT count(*) FROM meetings", &meetings);
-				rc = hy_err_set(err, errlen, HY_ERR_CORRUPT,
-						"%s: the database's schema version is %d, but it "
-						"holds huiyi's tables (%d meetings) that look like "
-						"version %d: the version was changed by hand; to "
-						"recover, run sqlite3 %s 'PRAGMA user_version = %d' "
-						"and open it again (huiyi then upgrades it); "
-						"nothing was changed",
-						s->path, *version, meetings, like,
-						quoted ? quoted : s->path, like);
+				rc = hy_err_set(
+					err, errlen, HY_ERR_CORRUPT,
+					"%s: the database's schema version is %d, but it "
+					"holds huiyi's tables (%d meetings) that look like "
+					"version %d: the version was changed by hand; to "
+					"recover, run sqlite3 %s 'PRAGMA user_version = %d' "
+					"and open it again (huiyi then upgrades it); "
+					"nothing was changed",
+					s->path, *version, meetings, like,
+					quoted ? quoted : s->path, like);
 				free(quoted);
 				return rc;
 			}
@@ -123,8 +122,7 @@ static int identify(struct hy_store *s, int *version, char *err,
 					  "newer than this huiyi knows (%d); "
 					  "use a newer huiyi; nothing was "
 					  "changed",
-					  s->path, *version,
-					  HY_STORE_SCHEMA_VERSION);
+					  s->path, *version, HY_STORE_SCHEMA_VERSION);
 		return 0;
 	}
 	if (app == 0 && *version == 0 && tables == 0)
@@ -141,8 +139,7 @@ static int migrate(struct hy_store *s, int upto, char *err, size_t errlen)
 		char sql[96];
 		int now = 0, rc;
 
-		rc = hy_store_exec(s, "BEGIN IMMEDIATE", "upgrading the schema", err,
-				   errlen);
+		rc = hy_store_exec(s, "BEGIN IMMEDIATE", "upgrading the schema", err, errlen);
 		if (rc)
 			return rc;
 		/* Another process may have upgraded while we waited. */
@@ -153,15 +150,13 @@ static int migrate(struct hy_store *s, int upto, char *err, size_t errlen)
 		}
 		if (now > s->version) {
 			s->version = now;
-			rc = hy_store_exec(s, "COMMIT", "upgrading the schema", err,
-					   errlen);
+			rc = hy_store_exec(s, "COMMIT", "upgrading the schema", err, errlen);
 			if (rc)
 				goto fail;
 			continue;
 		}
 		if (now == 0) {
-			snprintf(sql, sizeof sql, "PRAGMA application_id = %d",
-				 HY_STORE_APP_ID);
+			snprintf(sql, sizeof sql, "PRAGMA application_id = %d", HY_STORE_APP_ID);
 			rc = hy_store_exec(s, sql, "creating the schema", err, errlen);
 			if (rc)
 				goto fail;
@@ -179,7 +174,7 @@ static int migrate(struct hy_store *s, int upto, char *err, size_t errlen)
 			goto fail;
 		s->version = now + 1;
 		continue;
-fail:
+	fail:
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 		return rc;
 	}
@@ -194,11 +189,9 @@ static void fts_deferred(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_int(ctx, 0);
 }
 
-int hy_store_open(struct hy_store **out, const char *path, int flags,
-		  char *err, size_t errlen)
+int hy_store_open(struct hy_store **out, const char *path, int flags, char *err, size_t errlen)
 {
-	return hy_store_open_at(out, path, flags, HY_STORE_SCHEMA_VERSION, err,
-				errlen);
+	return hy_store_open_at(out, path, flags, HY_STORE_SCHEMA_VERSION, err, errlen);
 }
 
 /* A file: URI naming path (sqlite's URI rules: '%', '?' and '#' are
@@ -236,26 +229,23 @@ static char *folder_of(const char *path)
 /* Writing needs the file and its folder (sqlite puts the -wal and -shm
  * files next to the database): say which one cannot be written, before
  * sqlite would fail with a vaguer message. 0 when both can. */
-static int check_writable(const char *path, int exists, char *err,
-			  size_t errlen)
+static int check_writable(const char *path, int exists, char *err, size_t errlen)
 {
 	char *dir = folder_of(path);
 	int rc = 0;
 
 	if (!dir)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	if (access(dir, W_OK) != 0 && errno != EACCES && errno != EROFS &&
-	    errno != EPERM)
-		rc = hy_err_set(err, errlen, HY_ERR_IO,
-				"%s: cannot use its folder %s (%s)", path,
+	if (access(dir, W_OK) != 0 && errno != EACCES && errno != EROFS && errno != EPERM)
+		rc = hy_err_set(err, errlen, HY_ERR_IO, "%s: cannot use its folder %s (%s)", path,
 				dir, strerror(errno));
 	else if (access(dir, W_OK) != 0)
 		rc = hy_err_set(err, errlen, HY_ERR_READONLY,
 				exists ? "%s: its folder %s is read-only (%s); "
 					 "writing needs to create the "
 					 "database's journal files there; "
-					 "nothing was changed" :
-					 "%s: cannot create the database: its "
+					 "nothing was changed"
+				       : "%s: cannot create the database: its "
 					 "folder %s is read-only (%s)",
 				path, dir, strerror(errno));
 	else if (exists && access(path, W_OK) != 0)
@@ -295,8 +285,8 @@ static int check_journal_files(const char *path, char *err, size_t errlen)
 					    "written; when no one is using the database, "
 					    "remove %s (and %s%s) or ask %s to; nothing "
 					    "was changed",
-					    path, suffix[i], f, who, f, path,
-					    i ? "-wal" : "-shm", who);
+					    path, suffix[i], f, who, f, path, i ? "-wal" : "-shm",
+					    who);
 			free(f);
 			return rc;
 		}
@@ -323,8 +313,7 @@ static int wal_has_frames(const char *path)
 	return has;
 }
 
-static int open_conn(struct hy_store *s, const char *name, int oflags,
-		   char *err, size_t errlen)
+static int open_conn(struct hy_store *s, const char *name, int oflags, char *err, size_t errlen)
 {
 	int rc = sqlite3_open_v2(name, &s->db, oflags, NULL);
 	if (rc == SQLITE_OK) {
@@ -334,10 +323,8 @@ static int open_conn(struct hy_store *s, const char *name, int oflags,
 	}
 	if (!s->db)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	return hy_err_set(err, errlen,
-			  (rc & 0xff) == SQLITE_CANTOPEN ? HY_ERR_IO : HY_ERR_DB,
-			  "%s: cannot open the database (%s)", s->path,
-			  sqlite3_errmsg(s->db));
+	return hy_err_set(err, errlen, (rc & 0xff) == SQLITE_CANTOPEN ? HY_ERR_IO : HY_ERR_DB,
+			  "%s: cannot open the database (%s)", s->path, sqlite3_errmsg(s->db));
 }
 
 /* Read-only: the file is opened with SQLITE_OPEN_READONLY, and nothing is
@@ -350,8 +337,7 @@ static int open_conn(struct hy_store *s, const char *name, int oflags,
  * it at the same time could show us damaged pages (an error, not a crash). */
 static int connect_readonly(struct hy_store *s, char *err, size_t errlen)
 {
-	const int oflags =
-		SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+	const int oflags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
 	char *uri = uri_of(s->path, "");
 	int v = 0, rc;
 
@@ -422,13 +408,13 @@ static int probe(struct hy_store *s, char *err, size_t errlen)
 		const char *type = (const char *)sqlite3_column_text(st, 0);
 		const char *name = (const char *)sqlite3_column_text(st, 1);
 		const char *tbl = (const char *)sqlite3_column_text(st, 2);
-		char *q = strcmp(type, "table") == 0 ?
-				  sqlite3_mprintf("SELECT 1 FROM \"%w\" NOT INDEXED"
-						  " LIMIT 1",
-						  name) :
-				  sqlite3_mprintf("SELECT 1 FROM \"%w\" INDEXED BY"
-						  " \"%w\" LIMIT 1",
-						  tbl, name);
+		char *q = strcmp(type, "table") == 0
+				  ? sqlite3_mprintf("SELECT 1 FROM \"%w\" NOT INDEXED"
+						    " LIMIT 1",
+						    name)
+				  : sqlite3_mprintf("SELECT 1 FROM \"%w\" INDEXED BY"
+						    " \"%w\" LIMIT 1",
+						    tbl, name);
 		int one = 0;
 		if (!q) {
 			rc = SQLITE_NOMEM;
@@ -441,9 +427,7 @@ static int probe(struct hy_store *s, char *err, size_t errlen)
 					 * index): nothing learnt, go on */
 	}
 	if (rc == SQLITE_OK)
-		rc = sqlite3_reset(st) == SQLITE_OK ?
-			     SQLITE_OK :
-			     sqlite3_extended_errcode(s->db);
+		rc = sqlite3_reset(st) == SQLITE_OK ? SQLITE_OK : sqlite3_extended_errcode(s->db);
 	sqlite3_finalize(st);
 	if (rc == SQLITE_OK)
 		return 0;
@@ -468,8 +452,7 @@ static int set_up(struct hy_store *s, int upto, char *err, size_t errlen)
 					  "upgrade to version %d, which writes "
 					  "to it: run huiyi on it once with "
 					  "write access; nothing was changed",
-					  s->path, s->version,
-					  HY_STORE_SCHEMA_VERSION);
+					  s->path, s->version, HY_STORE_SCHEMA_VERSION);
 		return hy_store_exec(s,
 				     "PRAGMA query_only = ON;"
 				     "PRAGMA foreign_keys = ON;"
@@ -502,8 +485,8 @@ static int set_up(struct hy_store *s, int upto, char *err, size_t errlen)
 	return migrate(s, upto, err, errlen);
 }
 
-int hy_store_open_at(struct hy_store **out, const char *path, int flags,
-		     int upto, char *err, size_t errlen)
+int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upto, char *err,
+		     size_t errlen)
 {
 	struct stat sb;
 	struct hy_store *s;
@@ -513,8 +496,8 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 	*out = NULL;
 	exists = stat(path, &sb) == 0;
 	if (exists && S_ISDIR(sb.st_mode))
-		return hy_err_set(err, errlen, HY_ERR_INVALID,
-				  "%s: is a folder, not a database", path);
+		return hy_err_set(err, errlen, HY_ERR_INVALID, "%s: is a folder, not a database",
+				  path);
 	if (!exists && errno == ENOENT && (ro || !(flags & HY_STORE_CREATE)))
 		return hy_err_set(err, errlen, HY_ERR_NOTFOUND,
 				  "%s: no database here yet (run huiyi "
@@ -536,8 +519,7 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 	}
 	s->readonly = ro;
 	s->no_shm = (flags & HY_STORE_NO_SHM) != 0;
-	rc = ro ? connect_readonly(s, err, errlen) :
-		  open_conn(s, path, oflags, err, errlen);
+	rc = ro ? connect_readonly(s, err, errlen) : open_conn(s, path, oflags, err, errlen);
 	if (rc)
 		goto fail;
 	rc = identify(s, &s->version, err, errlen);
@@ -564,9 +546,8 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 		goto fail;
 	}
 	/* our connections index new rows when a batch commits */
-	rc = sqlite3_create_function(s->db, "hy_fts_immediate", 0,
-				     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL,
-				     fts_deferred, NULL, NULL);
+	rc = sqlite3_create_function(s->db, "hy_fts_immediate", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+				     NULL, fts_deferred, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		rc = hy_store_fail(s, rc, "setting up search", err, errlen);
 		goto fail;
@@ -574,8 +555,7 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags,
 	if (s->version == 0 && !(flags & HY_STORE_CREATE)) {
 		/* An empty file: only an import makes it a database. */
 		rc = hy_err_set(err, errlen, HY_ERR_NOTFOUND,
-				"%s: no meetings yet (run huiyi import first)",
-				path);
+				"%s: no meetings yet (run huiyi import first)", path);
 		goto fail;
 	}
 	if (s->version > 0 && (rc = probe(s, err, errlen)) != 0)
@@ -620,8 +600,8 @@ int hy_store_begin(struct hy_store *s, char *err, size_t errlen)
 {
 	int rc;
 	if (s->in_batch)
-		return hy_err_set(err, errlen, HY_ERR_INVALID,
-				  "%s: a batch is already open", s->path);
+		return hy_err_set(err, errlen, HY_ERR_INVALID, "%s: a batch is already open",
+				  s->path);
 	/* Statement journals stay sqlite's: in memory up to 64 KiB, then a
 	 * temporary file. A meeting's INSERT (its triggers make it need one)
 	 * changes about six 16 KiB pages, so most spill: about 4 GB of writes
@@ -652,9 +632,8 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 				  "stored whole, so the batch was rolled back",
 				  s->path);
 	}
-	rc = s->version >= 3 ? hy_store_exec(s, hy_store_index_new, "indexing a batch", err,
-					     errlen) :
-			       0;
+	rc = s->version >= 3 ? hy_store_exec(s, hy_store_index_new, "indexing a batch", err, errlen)
+			     : 0;
 	if (rc == 0 && s->version >= 4)
 		rc = hy_store_exec(s, hy_store_lens_new, "indexing a batch", err, errlen);
 	if (rc == 0)

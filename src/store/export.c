@@ -62,20 +62,18 @@ static int read_people(sqlite3_stmt *st, int64_t id, struct people *p)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static const char people_sql[] =
-	"SELECT p.name,"
-	" CASE WHEN mp.invited THEN 'invited' ELSE mp.role END,"
-	" nullif(mp.title, '')"
-	" FROM meeting_people mp JOIN people p ON p.id = mp.person_id"
-	" WHERE mp.meeting_id = ?1"
-	" ORDER BY CASE mp.role WHEN 'chair' THEN 0"
-	"  WHEN 'attendee' THEN 1 ELSE 2 END, mp.position";
+static const char people_sql[] = "SELECT p.name,"
+				 " CASE WHEN mp.invited THEN 'invited' ELSE mp.role END,"
+				 " nullif(mp.title, '')"
+				 " FROM meeting_people mp JOIN people p ON p.id = mp.person_id"
+				 " WHERE mp.meeting_id = ?1"
+				 " ORDER BY CASE mp.role WHEN 'chair' THEN 0"
+				 "  WHEN 'attendee' THEN 1 ELSE 2 END, mp.position";
 
 /* Meeting id whole, with its people, to fn, then freed: 0, fn's
  * non-zero value, or a negative hy_err code. */
-static int deliver(struct hy_store *s, sqlite3_stmt *ppl, int64_t id,
-		   struct people *people, hy_export_fn fn, void *ctx,
-		   char *err, size_t errlen)
+static int deliver(struct hy_store *s, sqlite3_stmt *ppl, int64_t id, struct people *people,
+		   hy_export_fn fn, void *ctx, char *err, size_t errlen)
 {
 	struct hy_store_record rec;
 	struct hy_export_item it;
@@ -92,16 +90,16 @@ static int deliver(struct hy_store *s, sqlite3_stmt *ppl, int64_t id,
 	} else if (rc == SQLITE_NOMEM) {
 		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	} else {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading a meeting's people", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading a meeting's people",
+				   err, errlen);
 	}
 	hy_store_record_free(&rec);
 	people_clear(people);
 	return rc;
 }
 
-int hy_store_export_id(struct hy_store *s, int64_t id, hy_export_fn fn,
-		       void *ctx, char *err, size_t errlen)
+int hy_store_export_id(struct hy_store *s, int64_t id, hy_export_fn fn, void *ctx, char *err,
+		       size_t errlen)
 {
 	struct people people = {0};
 	sqlite3_stmt *ppl = NULL;
@@ -110,8 +108,7 @@ int hy_store_export_id(struct hy_store *s, int64_t id, hy_export_fn fn,
 	if (rc)
 		return rc;
 	if (sqlite3_prepare_v2(s->db, people_sql, -1, &ppl, NULL) != SQLITE_OK)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "exporting", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "exporting", err, errlen);
 	else
 		rc = deliver(s, ppl, id, &people, fn, ctx, err, errlen);
 	free(people.v);
@@ -120,17 +117,15 @@ int hy_store_export_id(struct hy_store *s, int64_t id, hy_export_fn fn,
 	return rc;
 }
 
-int hy_store_export(struct hy_store *s, const struct hy_store_filter *f,
-		    const char *query, hy_export_fn fn, void *ctx, size_t *n,
-		    char *err, size_t errlen)
+int hy_store_export(struct hy_store *s, const struct hy_store_filter *f, const char *query,
+		    hy_export_fn fn, void *ctx, size_t *n, char *err, size_t errlen)
 {
 	static const char head_sql[] = "SELECT m.id FROM meetings m WHERE ";
-	static const char match_sql[] =
-		" AND m.id IN (SELECT s.meeting_id FROM sections s"
-		"  WHERE s.id IN (SELECT rowid FROM sections_fts"
-		"   WHERE sections_fts MATCH ?1)"
-		" UNION SELECT rowid FROM meetings_fts"
-		"  WHERE meetings_fts MATCH ?1)";
+	static const char match_sql[] = " AND m.id IN (SELECT s.meeting_id FROM sections s"
+					"  WHERE s.id IN (SELECT rowid FROM sections_fts"
+					"   WHERE sections_fts MATCH ?1)"
+					" UNION SELECT rowid FROM meetings_fts"
+					"  WHERE meetings_fts MATCH ?1)";
 	static const char tail_sql[] = " ORDER BY ifnull(m.date, ''), m.id";
 	char sql[2048]; /* the parts and the filter (trend.c), with room */
 	sqlite3_stmt *ids = NULL, *ppl = NULL;
@@ -157,23 +152,20 @@ int hy_store_export(struct hy_store *s, const struct hy_store_filter *f,
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(s->db, people_sql, -1, &ppl, NULL);
 	if (rc != SQLITE_OK) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "exporting", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "exporting", err, errlen);
 		goto done;
 	}
 	if (expr)
 		sqlite3_bind_text(ids, 1, expr, -1, SQLITE_STATIC);
 	hy_store_filter_bind(ids, f);
 	while ((rc = sqlite3_step(ids)) == SQLITE_ROW) {
-		rc = deliver(s, ppl, sqlite3_column_int64(ids, 0), &people, fn,
-			     ctx, err, errlen);
+		rc = deliver(s, ppl, sqlite3_column_int64(ids, 0), &people, fn, ctx, err, errlen);
 		if (rc)
 			goto done;
 		count++;
 	}
 	if (rc != SQLITE_DONE)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "exporting", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "exporting", err, errlen);
 	else
 		rc = 0;
 done:

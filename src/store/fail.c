@@ -25,13 +25,11 @@ static const char *sys_reason(struct hy_store *s, const char *fallback)
 
 	if (!s || !s->db)
 		return fallback;
-	if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_JOURNAL_POINTER,
-				 &wal) == SQLITE_OK &&
+	if (sqlite3_file_control(s->db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &wal) == SQLITE_OK &&
 	    wal && wal->pMethods)
 		wal->pMethods->xFileControl(wal, SQLITE_FCNTL_LAST_ERRNO, &e);
 	if (e == 0)
-		sqlite3_file_control(s->db, "main", SQLITE_FCNTL_LAST_ERRNO,
-				     &e);
+		sqlite3_file_control(s->db, "main", SQLITE_FCNTL_LAST_ERRNO, &e);
 	if (e == 0)
 		e = sqlite3_system_errno(s->db);
 	return e ? strerror(e) : fallback;
@@ -124,16 +122,15 @@ static void holder_of(const char *path, char *buf, size_t len)
 			/* "1: POSIX  ADVISORY  WRITE 4242 fe:00:1234 120 120";
 			 * a waiter's line has "->" after the number */
 			if (strstr(line, "->") ||
-			    sscanf(line, "%*d: %15s %*s %15s %ld %x:%x:%llu %llu %23s",
-				   kind, mode, &pid, &maj, &min, &ino, &lo, hi) != 8)
+			    sscanf(line, "%*d: %15s %*s %15s %ld %x:%x:%llu %llu %23s", kind, mode,
+				   &pid, &maj, &min, &ino, &lo, hi) != 8)
 				continue;
-			unsigned long long top = strcmp(hi, "EOF") == 0 ?
-							 ~0ULL :
-							 strtoull(hi, NULL, 10);
-			if (strcmp(kind, "POSIX") != 0 || strcmp(mode, "WRITE") != 0 ||
-			    pid <= 0 || pid == (long)getpid() || ino != (unsigned long long)sb.st_ino ||
-			    maj != major(sb.st_dev) || min != minor(sb.st_dev) ||
-			    lo > held[i].hi || top < held[i].lo)
+			unsigned long long top =
+				strcmp(hi, "EOF") == 0 ? ~0ULL : strtoull(hi, NULL, 10);
+			if (strcmp(kind, "POSIX") != 0 || strcmp(mode, "WRITE") != 0 || pid <= 0 ||
+			    pid == (long)getpid() || ino != (unsigned long long)sb.st_ino ||
+			    maj != major(sb.st_dev) || min != minor(sb.st_dev) || lo > held[i].hi ||
+			    top < held[i].lo)
 				continue;
 			describe_pid(pid, buf, len);
 		}
@@ -141,8 +138,7 @@ static void holder_of(const char *path, char *buf, size_t len)
 	fclose(locks);
 }
 
-int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
-		  size_t errlen)
+int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err, size_t errlen)
 {
 	const char *path = s && s->path ? s->path : "database";
 	const char *msg;
@@ -160,8 +156,7 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 
 	switch (rc & 0xff) {
 	case SQLITE_NOMEM:
-		return hy_err_set(err, errlen, HY_ERR_NOMEM,
-				  "%s: %s: out of memory", path, doing);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "%s: %s: out of memory", path, doing);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED: {
 		char who[128];
@@ -179,25 +174,21 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 		return hy_err_set(err, errlen, HY_ERR_READONLY,
-				  "%s: %s: the database is read-only (%s)",
-				  path, doing, msg);
+				  "%s: %s: the database is read-only (%s)", path, doing, msg);
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		code = HY_ERR_CORRUPT;
 		if (strstr(msg, "vtable constructor failed"))
 			break; /* a table of the search index is gone: below */
 		return hy_err_set(err, errlen, HY_ERR_CORRUPT,
-				  "%s: not a huiyi database, or damaged (%s)",
-				  path, msg);
+				  "%s: not a huiyi database, or damaged (%s)", path, msg);
 	case SQLITE_FULL:
-		return hy_err_set(err, errlen, HY_ERR_IO,
-				  "%s: %s: disk full (%s)", path, doing,
+		return hy_err_set(err, errlen, HY_ERR_IO, "%s: %s: disk full (%s)", path, doing,
 				  sys_reason(s, strerror(ENOSPC)));
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
-		return hy_err_set(err, errlen, HY_ERR_IO,
-				  "%s: %s: I/O error (%s)",
-				  path, doing, sys_reason(s, msg));
+		return hy_err_set(err, errlen, HY_ERR_IO, "%s: %s: I/O error (%s)", path, doing,
+				  sys_reason(s, msg));
 	default:
 		code = HY_ERR_DB;
 		break;
@@ -218,4 +209,3 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
 				  path, doing, msg);
 	return hy_err_set(err, errlen, code, "%s: %s: %s", path, doing, msg);
 }
-

@@ -79,8 +79,7 @@ static int syllable_at(const char *w, size_t i, size_t k)
 	if (k >= sizeof buf)
 		return -1;
 	memcpy(buf, w + i, k);
-	if (k == 3 && (buf[0] == 'l' || buf[0] == 'n') && buf[1] == 'u' &&
-	    buf[2] == 'e')
+	if (k == 3 && (buf[0] == 'l' || buf[0] == 'n') && buf[1] == 'u' && buf[2] == 'e')
 		buf[1] = 'v';
 	return syllable_find(buf, k);
 }
@@ -96,8 +95,7 @@ static int pinyin_has(uint32_t cp, int v, int syl)
 	return 0;
 }
 
-int hy_fts_pinyin_split(const char *ascii, size_t len, char ***syllables,
-			size_t *n)
+int hy_fts_pinyin_split(const char *ascii, size_t len, char ***syllables, size_t *n)
 {
 	char w[PINYIN_MAX_IN];
 	/* best[i]: fewest syllables that spell w[i..len) (INT_MAX: none);
@@ -161,16 +159,15 @@ int hy_fts_pinyin_split(const char *ascii, size_t len, char ***syllables,
 
 /* ---- the tokenizer --------------------------------------------------- */
 
-typedef int (*token_fn)(void *ctx, int tflags, const char *token, int ntoken,
-			int start, int end);
+typedef int (*token_fn)(void *ctx, int tflags, const char *token, int ntoken, int start, int end);
 
 /* One pass over a text. */
 struct tok {
 	token_fn fn;
 	void *ctx;
 	int query;
-	int any;      /* a token has been delivered */
-	int sep;      /* "other" characters since the last token */
+	int any;         /* a token has been delivered */
+	int sep;         /* "other" characters since the last token */
 	int last_pinyin; /* the last token was a query's pinyin syllable */
 	int sep_start, sep_end;
 	/* the word (or, in queries, pinyin syllable) being collected */
@@ -181,15 +178,13 @@ struct tok {
 
 /* Deliver a token at a new position, after the separator token when
  * "other" characters came between it and the previous one. */
-static int emit(struct tok *t, const char *token, int n, int start, int end,
-		int pinyin)
+static int emit(struct tok *t, const char *token, int n, int start, int end, int pinyin)
 {
 	/* spaces between the syllables of a query ("\x01ran \x01qi") are
 	 * how the query side writes them, not text */
 	if (t->sep && t->any && !pinyin && !t->last_pinyin) {
-		int rc = t->fn(t->ctx, 0, HY_FTS_SEPARATOR,
-			       (int)sizeof HY_FTS_SEPARATOR - 1, t->sep_start,
-			       t->sep_end);
+		int rc = t->fn(t->ctx, 0, HY_FTS_SEPARATOR, (int)sizeof HY_FTS_SEPARATOR - 1,
+			       t->sep_start, t->sep_end);
 		if (rc)
 			return rc;
 	}
@@ -220,15 +215,13 @@ static int pinyin_query(struct tok *t)
 				char u[4];
 				int ul;
 				if (!(pg[lo] & HY_PINYIN_COMMON) ||
-				    !pinyin_has(cp, pg[lo] & ~HY_PINYIN_COMMON,
-						syl) ||
+				    !pinyin_has(cp, pg[lo] & ~HY_PINYIN_COMMON, syl) ||
 				    hy_fold_han(cp) != cp)
 					continue;
 				ul = (int)hy_utf8_encode(cp, u);
-				rc = n == 0 ? emit(t, u, ul, t->w_start, t->w_end,
-						   1) :
-					      t->fn(t->ctx, FTS5_TOKEN_COLOCATED,
-						    u, ul, t->w_start, t->w_end);
+				rc = n == 0 ? emit(t, u, ul, t->w_start, t->w_end, 1)
+					    : t->fn(t->ctx, FTS5_TOKEN_COLOCATED, u, ul, t->w_start,
+						    t->w_end);
 				n++;
 			}
 		}
@@ -265,8 +258,7 @@ static void other(struct tok *t, int start, int end)
 	t->sep_end = end;
 }
 
-int hy_fts_tokenize(int flags, const char *text, size_t len, token_fn fn,
-		    void *ctx)
+int hy_fts_tokenize(int flags, const char *text, size_t len, token_fn fn, void *ctx)
 {
 	struct tok t;
 	size_t i = 0;
@@ -293,8 +285,7 @@ int hy_fts_tokenize(int flags, const char *text, size_t len, token_fn fn,
 		cls = hy_fold_class(f);
 		if (cls == HY_FOLD_WORD) {
 			char u[4];
-			size_t ul = f < 0x80 ? (u[0] = (char)f, 1) :
-					       hy_utf8_encode(f, u);
+			size_t ul = f < 0x80 ? (u[0] = (char)f, 1) : hy_utf8_encode(f, u);
 			if (!t.in_word) {
 				t.in_word = 1;
 				t.w_start = start;
@@ -343,8 +334,7 @@ struct hy_fts_tokenizer {
 	int unused;
 };
 
-static int tok_create(void *udata, const char **argv, int argc,
-		      Fts5Tokenizer **out)
+static int tok_create(void *udata, const char **argv, int argc, Fts5Tokenizer **out)
 {
 	struct hy_fts_tokenizer *t;
 
@@ -366,8 +356,8 @@ static void tok_delete(Fts5Tokenizer *t)
 	sqlite3_free(t);
 }
 
-static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags,
-			const char *text, int len, token_fn fn)
+static int tok_tokenize(Fts5Tokenizer *t, void *ctx, int flags, const char *text, int len,
+			token_fn fn)
 {
 	(void)t;
 	if (len <= 0 || !text)
@@ -440,8 +430,7 @@ static void lens_final(sqlite3_context *ctx)
 {
 	unsigned char *b = sqlite3_aggregate_context(ctx, 0);
 	if (b)
-		sqlite3_result_blob(ctx, b, 4 * HY_FTS_LENS_ROWS,
-				    SQLITE_TRANSIENT);
+		sqlite3_result_blob(ctx, b, 4 * HY_FTS_LENS_ROWS, SQLITE_TRANSIENT);
 	else
 		sqlite3_result_zeroblob(ctx, 4 * HY_FTS_LENS_ROWS);
 }
@@ -449,11 +438,10 @@ static void lens_final(sqlite3_context *ctx)
 static int lens_register(sqlite3 *db)
 {
 	int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-	int rc = sqlite3_create_function(db, "hy_doclen", 1, f, NULL,
-					 doclen_fn, NULL, NULL);
+	int rc = sqlite3_create_function(db, "hy_doclen", 1, f, NULL, doclen_fn, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "hy_lens", 2, f, NULL, NULL,
-					     lens_step, lens_final);
+		rc = sqlite3_create_function(db, "hy_lens", 2, f, NULL, NULL, lens_step,
+					     lens_final);
 	return rc;
 }
 
@@ -479,15 +467,14 @@ int hy_fts_register(sqlite3 *db, char *err, size_t errlen)
 	rc = api->xCreateTokenizer(api, HY_FTS_TOKENIZER, NULL, &tk, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(db, "hy_fts_immediate", 0,
-					     SQLITE_UTF8 | SQLITE_INNOCUOUS,
-					     NULL, fts_immediate, NULL, NULL);
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS, NULL, fts_immediate,
+					     NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = lens_register(db);
 	if (rc == SQLITE_NOMEM)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	if (rc != SQLITE_OK)
-		return hy_err_set(err, errlen, HY_ERR_DB,
-				  "registering the search tokenizer: %s",
+		return hy_err_set(err, errlen, HY_ERR_DB, "registering the search tokenizer: %s",
 				  sqlite3_errstr(rc));
 	return 0;
 }

@@ -59,7 +59,7 @@ struct job {
 	char sha[65];
 	long long mtime; /* the file's modification time, 0 for a stream */
 	enum job_state state;
-	int rc;       /* J_DONE: 0 prepared, or why not */
+	int rc; /* J_DONE: 0 prepared, or why not */
 	char err[256];
 	struct prepared p;
 };
@@ -90,12 +90,12 @@ struct run {
 	const struct hy_import_opts *o;
 	struct hy_import_stats *st;
 	size_t max_bytes, batch;
-	int open;       /* a batch transaction is open */
+	int open; /* a batch transaction is open */
 	/* st's counts when it began */
 	size_t kept_imported, kept_replaced, kept_superseded;
 	size_t in_batch, batch_bytes; /* files and bytes in it */
-	int counting; /* first pass: count files only */
-	char *buf;    /* read buffer, handed to the job that reads it */
+	int counting;                 /* first pass: count files only */
+	char *buf;                    /* read buffer, handed to the job that reads it */
 	size_t cap;
 	/* The folder whose files are being read, and its absolute path with
 	 * links resolved (source_in): one realpath a folder, not a file. */
@@ -142,8 +142,8 @@ static const char *data_reason(const char *t, size_t len)
 		size_t e = nl ? (size_t)(nl - t) : len, a = i, b = e;
 		while (a < b && (t[a] == ' ' || t[a] == '\t' || t[a] == '\r'))
 			a++;
-		while (b > a && (t[b - 1] == ' ' || t[b - 1] == '\t' ||
-				 t[b - 1] == '\r' || t[b - 1] == ','))
+		while (b > a &&
+		       (t[b - 1] == ' ' || t[b - 1] == '\t' || t[b - 1] == '\r' || t[b - 1] == ','))
 			b--;
 		if (b > a) {
 			lines++;
@@ -164,8 +164,8 @@ static const char *binary_reason(const char *t, size_t len)
 		uint32_t cp;
 		i += hy_utf8_decode(t + i, len - i, &cp);
 		cps++;
-		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\v' &&
-		     cp != '\f' && cp != '\r' && cp != 0x1b) ||
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\v' && cp != '\f' &&
+		     cp != '\r' && cp != 0x1b) ||
 		    cp == 0x7f)
 			ctl++;
 		else if (cp == HY_UTF8_REPLACEMENT)
@@ -223,8 +223,8 @@ struct prepare_in {
 	int force;               /* store what reads like no meeting too */
 };
 
-static int prepare(const void *raw, size_t len, const struct prepare_in *in,
-		   struct prepared *p, char *err, size_t errlen)
+static int prepare(const void *raw, size_t len, const struct prepare_in *in, struct prepared *p,
+		   char *err, size_t errlen)
 {
 	const char *encoding = in->encoding;
 	char derr[256] = "";
@@ -234,8 +234,7 @@ static int prepare(const void *raw, size_t len, const struct prepare_in *in,
 	memset(p, 0, sizeof *p);
 	rc = hy_decode(raw, len, encoding, &p->d, derr, sizeof derr);
 	if (rc)
-		return hy_err_set(err, errlen, rc, "%s",
-				  derr[0] ? derr : hy_err_str(rc));
+		return hy_err_set(err, errlen, rc, "%s", derr[0] ? derr : hy_err_str(rc));
 	why = binary_reason(p->d.text, p->d.len);
 	if (!why)
 		why = data_reason(p->d.text, p->d.len);
@@ -273,9 +272,8 @@ static int prepare_job(const struct pool *pl, struct job *j)
 /* The writing half: one prepared file into the store. With replace (in
  * a batch), the meeting stored from the same raw bytes goes first, in
  * the same batch as the new one. */
-static int put(struct hy_store *s, const void *raw, size_t len,
-	       const char *source, const char *sha, const struct prepared *p,
-	       int replace, struct hy_import_stats *st, char *err,
+static int put(struct hy_store *s, const void *raw, size_t len, const char *source, const char *sha,
+	       const struct prepared *p, int replace, struct hy_import_stats *st, char *err,
 	       size_t errlen)
 {
 	struct hy_store_doc doc = {0};
@@ -323,9 +321,8 @@ static int known(struct hy_store *s, const void *raw, size_t len, char sha[65],
 	return rc;
 }
 
-int hy_import_bytes(struct hy_store *s, const void *raw, size_t len,
-		    const char *source, const char *encoding,
-		    struct hy_import_stats *st, char *err, size_t errlen)
+int hy_import_bytes(struct hy_store *s, const void *raw, size_t len, const char *source,
+		    const char *encoding, struct hy_import_stats *st, char *err, size_t errlen)
 {
 	struct prepared p;
 	char sha[65];
@@ -335,8 +332,7 @@ int hy_import_bytes(struct hy_store *s, const void *raw, size_t len,
 		return rc;
 	if (rc == 1)
 		return hy_err_set(err, errlen, HY_ERR_DUP, "already stored");
-	struct prepare_in in = {
-		.encoding = encoding, .at = {.source = source}, .force = 1};
+	struct prepare_in in = {.encoding = encoding, .at = {.source = source}, .force = 1};
 	rc = prepare(raw, len, &in, &p, err, errlen);
 	if (rc == 0)
 		rc = put(s, raw, len, source, sha, &p, 0, st, err, errlen);
@@ -358,8 +354,7 @@ static void size_str(char *out, size_t len, unsigned long long n)
 	snprintf(out, len, "%s byte%s", grouped, n == 1 ? "" : "s");
 }
 
-static int too_big(size_t max, unsigned long long size, int exact,
-		   char *err, size_t errlen)
+static int too_big(size_t max, unsigned long long size, int exact, char *err, size_t errlen)
 {
 	char a[64], b[64];
 	size_str(a, sizeof a, size);
@@ -367,8 +362,8 @@ static int too_big(size_t max, unsigned long long size, int exact,
 	if (!exact) /* a stream: stopped reading at the limit */
 		return hy_err_set(err, errlen, HY_ERR_TOOBIG,
 				  "file too large (over the limit of %s)", b);
-	return hy_err_set(err, errlen, HY_ERR_TOOBIG,
-			  "file too large (%s, over the limit of %s)", a, b);
+	return hy_err_set(err, errlen, HY_ERR_TOOBIG, "file too large (%s, over the limit of %s)",
+			  a, b);
 }
 
 /* Read all of fd into *buf (capacity *cap, grown; at most max bytes) and
@@ -384,14 +379,12 @@ static int read_all(int fd, size_t max, char **buf, size_t *cap, size_t *len,
 	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
 		size_t want;
 		if ((unsigned long long)sb.st_size > max)
-			return too_big(max, (unsigned long long)sb.st_size, 1,
-				       err, errlen);
+			return too_big(max, (unsigned long long)sb.st_size, 1, err, errlen);
 		want = (size_t)sb.st_size + 1; /* + 1: EOF without a regrow */
 		if (want > *cap) {
 			char *nb = realloc(*buf, want);
 			if (!nb)
-				return hy_err_set(err, errlen, HY_ERR_NOMEM,
-						  "out of memory");
+				return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 			*buf = nb;
 			*cap = want;
 		}
@@ -407,8 +400,7 @@ static int read_all(int fd, size_t max, char **buf, size_t *cap, size_t *len,
 				return too_big(max, n, 0, err, errlen);
 			nb = realloc(*buf, ncap);
 			if (!nb)
-				return hy_err_set(err, errlen, HY_ERR_NOMEM,
-						  "out of memory");
+				return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 			*buf = nb;
 			*cap = ncap;
 		}
@@ -416,8 +408,8 @@ static int read_all(int fd, size_t max, char **buf, size_t *cap, size_t *len,
 		if (got < 0) {
 			if (errno == EINTR && !(stop && *stop))
 				continue;
-			return hy_err_set(err, errlen, HY_ERR_IO,
-					  "cannot read: %s", strerror(errno));
+			return hy_err_set(err, errlen, HY_ERR_IO, "cannot read: %s",
+					  strerror(errno));
 		}
 		if (got == 0)
 			break;
@@ -432,8 +424,7 @@ static int read_all(int fd, size_t max, char **buf, size_t *cap, size_t *len,
 /* read_all into r->buf, the reason in r->err. */
 static int slurp(struct run *r, int fd, size_t *len)
 {
-	return read_all(fd, r->max_bytes, &r->buf, &r->cap, len, r->o->stop,
-			r->err, r->errlen);
+	return read_all(fd, r->max_bytes, &r->buf, &r->cap, len, r->o->stop, r->err, r->errlen);
 }
 
 /* The absolute path of a file to record as its source. */
@@ -465,8 +456,7 @@ static char *source_in(struct run *r, const char *path, size_t dlen)
 	size_t rlen, nlen = strlen(path + dlen);
 	char *p;
 
-	if (!r->dir || strlen(r->dir) != dlen ||
-	    memcmp(r->dir, path, dlen) != 0) {
+	if (!r->dir || strlen(r->dir) != dlen || memcmp(r->dir, path, dlen) != 0) {
 		free(r->dir);
 		free(r->dir_real);
 		r->dir = strndup(path, dlen);
@@ -499,12 +489,11 @@ static void job_free(struct job *j)
 
 /* A worker's part of a file the walking thread opened: read it, hash it,
  * and look the hash up, so that a duplicate is never prepared. */
-static void load(struct pool *pl, struct hy_store_probe *probe,
-		 struct job *j)
+static void load(struct pool *pl, struct hy_store_probe *probe, struct job *j)
 {
 	size_t cap = 0;
-	int rc = read_all(j->fd, pl->max_bytes, &j->raw, &cap, &j->len, NULL,
-			  j->err, sizeof j->err);
+	int rc =
+		read_all(j->fd, pl->max_bytes, &j->raw, &cap, &j->len, NULL, j->err, sizeof j->err);
 	close(j->fd);
 	j->has_fd = 0;
 	if (rc == 0)
@@ -638,8 +627,7 @@ static int collect(struct run *r)
 	pthread_mutex_unlock(&pl->mu);
 	if (j->rc == 0 && !j->checked && !r->o->replace) {
 		/* no worker could look it up */
-		rc = known(r->s, j->raw, j->len, j->sha, r->st, r->err,
-			   r->errlen);
+		rc = known(r->s, j->raw, j->len, j->sha, r->st, r->err, r->errlen);
 		if (rc < 0)
 			return rc; /* the job is freed by pool_stop */
 		if (rc == 1)
@@ -658,8 +646,8 @@ static int collect(struct run *r)
 			r->kept_replaced = r->st->replaced;
 			r->kept_superseded = r->st->superseded;
 		}
-		rc = put(r->s, j->raw, j->len, j->source, j->sha, &j->p,
-			 r->o->replace, r->st, j->err, sizeof j->err);
+		rc = put(r->s, j->raw, j->len, j->source, j->sha, &j->p, r->o->replace, r->st,
+			 j->err, sizeof j->err);
 		r->in_batch++;
 		if (rc == 0)
 			r->batch_bytes += j->len;
@@ -669,8 +657,7 @@ static int collect(struct run *r)
 			hy_err_set(r->err, r->errlen, rc, "%s", j->err);
 			return rc;
 		}
-	} else if (j->rc == HY_ERR_INVALID || j->rc == HY_ERR_TOOBIG ||
-		   j->rc == HY_ERR_IO) {
+	} else if (j->rc == HY_ERR_INVALID || j->rc == HY_ERR_TOOBIG || j->rc == HY_ERR_IO) {
 		reject(r, j->path, j->err); /* the file's fault */
 	} else if (j->rc != HY_ERR_DUP) {
 		rc = j->rc;
@@ -775,15 +762,14 @@ static int do_file(struct run *r, const char *path, size_t dlen, int walked)
 		struct stat sb;
 		/* O_NONBLOCK when walking: an entry swapped for a FIFO since
 		 * the listing must not hang the import (it is skipped below) */
-		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
-					(walked ? O_NONBLOCK : 0));
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | (walked ? O_NONBLOCK : 0));
 		if (fd < 0 && errno == EINTR && stopped(r)) {
 			free(j.path); /* a FIFO with no writer, and ^C */
 			return 0;
 		}
 		if (fd < 0) {
-			j.rc = hy_err_set(j.err, sizeof j.err, HY_ERR_IO,
-					  "cannot open: %s", strerror(errno));
+			j.rc = hy_err_set(j.err, sizeof j.err, HY_ERR_IO, "cannot open: %s",
+					  strerror(errno));
 			return submit(r, &j);
 		}
 		if (walked) {
@@ -805,23 +791,18 @@ static int do_file(struct run *r, const char *path, size_t dlen, int walked)
 		/* A regular file goes to a worker as it is, to read, hash and
 		 * look up there: the walking thread is the one that stores,
 		 * and the bottleneck. Too big: refused unread, here. */
-		if (r->pool.nth > 0 && fstat(fd, &sb) == 0 &&
-		    S_ISREG(sb.st_mode)) {
+		if (r->pool.nth > 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
 			if ((unsigned long long)sb.st_size > r->max_bytes) {
 				close(fd);
-				j.rc = too_big(r->max_bytes,
-					       (unsigned long long)sb.st_size,
-					       1, j.err, sizeof j.err);
+				j.rc = too_big(r->max_bytes, (unsigned long long)sb.st_size, 1,
+					       j.err, sizeof j.err);
 				return submit(r, &j);
 			}
-			j.source = dlen ? source_in(r, path, dlen) :
-					  source_of(path);
+			j.source = dlen ? source_in(r, path, dlen) : source_of(path);
 			if (!j.source) {
 				close(fd);
 				job_free(&j);
-				return hy_err_set(r->err, r->errlen,
-						  HY_ERR_NOMEM,
-						  "out of memory");
+				return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
 			}
 			j.fd = fd;
 			j.has_fd = 1;
@@ -853,21 +834,19 @@ static int do_file(struct run *r, const char *path, size_t dlen, int walked)
 	j.checked = 1; /* below */
 	r->buf = NULL;
 	r->cap = 0;
-	j.source = strcmp(path, "-") == 0 ? strdup("-") :
-		   dlen		       ? source_in(r, path, dlen) :
-					 source_of(path);
+	j.source = strcmp(path, "-") == 0 ? strdup("-")
+		   : dlen                 ? source_in(r, path, dlen)
+					  : source_of(path);
 	if (!j.source) {
 		job_free(&j);
 		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
 	}
 	if (r->o->replace) /* stored or not, it is prepared */
-		rc = hy_store_sha256(j.raw, j.len, j.sha) ?
-			     hy_err_set(r->err, r->errlen, HY_ERR_NOMEM,
-					"out of memory") :
-			     0;
+		rc = hy_store_sha256(j.raw, j.len, j.sha)
+			     ? hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory")
+			     : 0;
 	else
-		rc = known(r->s, j.raw, j.len, j.sha, r->st, r->err,
-			   r->errlen);
+		rc = known(r->s, j.raw, j.len, j.sha, r->st, r->err, r->errlen);
 	if (rc < 0) {
 		job_free(&j);
 		return rc;
@@ -917,8 +896,7 @@ static int inside_root(const struct run *r, const char *path)
 
 /* An entry met while walking a folder: folders are descended, regular
  * files imported, the rest (and links to folders) skipped. */
-static int visit(struct run *r, const char *path, unsigned char type,
-		 int depth)
+static int visit(struct run *r, const char *path, unsigned char type, int depth)
 {
 	struct stat sb;
 	int link = 0;
@@ -927,8 +905,7 @@ static int visit(struct run *r, const char *path, unsigned char type,
 		if (lstat(path, &sb) != 0) {
 			if (!r->counting) {
 				char why[256];
-				snprintf(why, sizeof why, "cannot read: %s",
-					 strerror(errno));
+				snprintf(why, sizeof why, "cannot read: %s", strerror(errno));
 				reject(r, path, why);
 			}
 			return 0;
@@ -944,9 +921,9 @@ static int visit(struct run *r, const char *path, unsigned char type,
 			type = DT_REG;
 			link = 1;
 		} else {
-			type = S_ISDIR(sb.st_mode)   ? DT_DIR :
-			       S_ISREG(sb.st_mode) ? DT_REG :
-						     DT_UNKNOWN;
+			type = S_ISDIR(sb.st_mode)   ? DT_DIR
+			       : S_ISREG(sb.st_mode) ? DT_REG
+						     : DT_UNKNOWN;
 		}
 	}
 	if (type == DT_DIR)
@@ -954,8 +931,7 @@ static int visit(struct run *r, const char *path, unsigned char type,
 	if (type == DT_REG) {
 		/* a link's source is its target's path: realpath of its own */
 		const char *slash = strrchr(path, '/');
-		return do_file(r, path,
-			       link || !slash ? 0 : (size_t)(slash - path), 1);
+		return do_file(r, path, link || !slash ? 0 : (size_t)(slash - path), 1);
 	}
 	return 0;
 }
@@ -977,8 +953,7 @@ static int walk(struct run *r, const char *dir, int depth)
 	if (!d) {
 		if (!r->counting) {
 			char why[256];
-			snprintf(why, sizeof why, "cannot open folder: %s",
-				 strerror(errno));
+			snprintf(why, sizeof why, "cannot open folder: %s", strerror(errno));
 			reject(r, dir, why);
 		}
 		return 0;
@@ -1051,8 +1026,9 @@ static int do_arg(struct run *r, const char *path)
 	}
 	if (S_ISDIR(sb.st_mode)) {
 		r->root_real = realpath(path, NULL);
-		int rc = r->root_real ? walk(r, path, 0) :
-					hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
+		int rc = r->root_real
+				 ? walk(r, path, 0)
+				 : hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
 		free(r->root_real);
 		r->root_real = NULL;
 		return rc;
@@ -1069,8 +1045,8 @@ static int passes(struct run *r, const char *const *paths, size_t n)
 }
 
 int hy_import_run(struct hy_store *s, const char *const *paths, size_t n,
-		  const struct hy_import_opts *o, struct hy_import_stats *st,
-		  char *err, size_t errlen)
+		  const struct hy_import_opts *o, struct hy_import_stats *st, char *err,
+		  size_t errlen)
 {
 	static const struct hy_import_opts defaults;
 	struct run r = {0};

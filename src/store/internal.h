@@ -24,8 +24,7 @@
  * indexes: whatever the migrations make besides the tables of imported
  * data), as the migrations made them, empty, for reindex to fill; *made
  * counts them. Inside the caller's transaction (repair.c). */
-int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err,
-			     size_t errlen);
+int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err, size_t errlen);
 
 /* 1 if name ("main." allowed before it) is a table, index or trigger
  * huiyi can make again from the imported data (hy_store_restore_derived),
@@ -81,7 +80,7 @@ struct hy_store {
 	/* A second connection to the same file, for searches that rank
 	 * half an index in another thread (search_threads.c); NULL until then. */
 	struct hy_store *reader;
-	int reader_failed; /* it could not be opened: do not try again */
+	int reader_failed;            /* it could not be opened: do not try again */
 	struct hy_search_opts search; /* hy_store_search_opts */
 	/* people.c's statements, prepared on first use (people.h). */
 	struct hy_people_stmts *people;
@@ -92,8 +91,8 @@ struct hy_store {
 
 /* hy_store_open, but bring the schema only up to version `upto` (tests:
  * make an old database with today's code). */
-int hy_store_open_at(struct hy_store **out, const char *path, int flags,
-		     int upto, char *err, size_t errlen);
+int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upto, char *err,
+		     size_t errlen);
 
 /* How long a connection waits for another one's lock. */
 #define HY_STORE_BUSY_MS 5000
@@ -110,12 +109,12 @@ extern const char hy_store_schema_v8[];
 int hy_people_register(sqlite3 *db);
 /* Store meeting mid's people: links, persons and appearances (v7). */
 struct hy_meeting;
-int hy_store_people_add(struct hy_store *s, int64_t mid,
-			const struct hy_meeting *m, char *err, size_t errlen);
+int hy_store_people_add(struct hy_store *s, int64_t mid, const struct hy_meeting *m, char *err,
+			size_t errlen);
 /* The id of the people row for name as written, made when new (write.c;
  * people.c links the person to it). */
-int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id,
-			char *err, size_t errlen);
+int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id, char *err,
+			size_t errlen);
 /* Finalize people.c's statements (hy_store_close). */
 void hy_store_people_close(struct hy_store *s);
 
@@ -139,26 +138,23 @@ void hy_store_missing_derived(struct hy_store *s, char *buf, size_t len);
 /* Statements (stmt.c). The statement for id, prepared from sql on first
  * use (each caller keeps its SQL beside the code that binds it; one id,
  * one SQL text), later reset and unbound. */
-int hy_store_stmt(struct hy_store *s, enum hy_store_stmt id, const char *sql,
-		  sqlite3_stmt **out, char *err, size_t errlen);
+int hy_store_stmt(struct hy_store *s, enum hy_store_stmt id, const char *sql, sqlite3_stmt **out,
+		  char *err, size_t errlen);
 /* A prepared list query for sql from the pool, marked busy, into *slot;
  * given back (reset, unbound) with hy_store_pool_put. */
-int hy_store_pool_get(struct hy_store *s, const char *sql, int *slot,
-		      char *err, size_t errlen);
+int hy_store_pool_get(struct hy_store *s, const char *sql, int *slot, char *err, size_t errlen);
 void hy_store_pool_put(struct hy_store *s, int slot);
 /* Finalize the pooled list queries (hy_store_close). */
 void hy_store_pool_free(struct hy_store *s);
 /* Run sql (no rows); an hy_err code with a message saying what was being
  * done. */
-int hy_store_exec(struct hy_store *s, const char *sql, const char *doing,
-		  char *err, size_t errlen);
+int hy_store_exec(struct hy_store *s, const char *sql, const char *doing, char *err, size_t errlen);
 /* One integer from a PRAGMA or SELECT; the raw sqlite code on failure. */
 int hy_store_read_int(struct hy_store *s, const char *sql, int *val);
 
 /* Turn a sqlite result code into an hy_err code with a message naming
  * the database and what was being done (fail.c). */
-int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err,
-		  size_t errlen);
+int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err, size_t errlen);
 /* path + suffix ("-wal", "-shm"), or NULL. */
 char *hy_store_beside(const char *path, const char *suffix);
 

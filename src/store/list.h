@@ -36,12 +36,12 @@ struct bound {
 /* The filter, resolved once per call. */
 struct flt {
 	struct bound lo, hi;
-	const char *body;   /* the body substring, or NULL */
-	char **names;       /* the bodies it names, if not more than asked */
+	const char *body; /* the body substring, or NULL */
+	char **names;     /* the bodies it names, if not more than asked */
 	size_t nnames;
-	int many_names;     /* more than MAX_NAMES */
-	int per_row;        /* the body is tested per row (not streams) */
-	const char *person; /* the person substring, or NULL */
+	int many_names;          /* more than MAX_NAMES */
+	int per_row;             /* the body is tested per row (not streams) */
+	const char *person;      /* the person substring, or NULL */
 	int64_t pid[MAX_PEOPLE]; /* the people it names, if not more */
 	size_t npid;
 	int many_people;
@@ -51,14 +51,13 @@ struct flt {
 /* Resolve filter in (NULL: none) into f, the bodies up to max_names of
  * them. Returns 0, 1 when no row can match (a body or person that names
  * nothing), or < 0. */
-int hy_store_flt_init(struct hy_store *s, const struct hy_store_filter *in,
-		      struct flt *f, size_t max_names, char *err,
-		      size_t errlen);
+int hy_store_flt_init(struct hy_store *s, const struct hy_store_filter *in, struct flt *f,
+		      size_t max_names, char *err, size_t errlen);
 void hy_store_flt_free(struct flt *f);
 
 /* The key's sort values into *v; a key cut short is read back by id into
  * *own (free it). */
-int hy_store_key_sv(struct hy_store *s, const struct hy_store_key *k,
-		    struct sv *v, char **own, char *err, size_t errlen);
+int hy_store_key_sv(struct hy_store *s, const struct hy_store_key *k, struct sv *v, char **own,
+		    char *err, size_t errlen);
 
 #endif

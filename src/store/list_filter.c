@@ -19,16 +19,14 @@ void hy_store_flt_free(struct flt *f)
 	f->nnames = 0;
 }
 
-int hy_store_flt_init(struct hy_store *s, const struct hy_store_filter *in,
-		      struct flt *f, size_t max_names, char *err, size_t errlen)
+int hy_store_flt_init(struct hy_store *s, const struct hy_store_filter *in, struct flt *f,
+		      size_t max_names, char *err, size_t errlen)
 {
-	static const char bodies_sql[] =
-		"SELECT name FROM bodies"
-		" WHERE instr(name, ?1) > 0 ORDER BY name"
-		" LIMIT ?2";
-	static const char people_sql[] =
-		"SELECT id FROM people WHERE instr(name, ?1) > 0"
-		" LIMIT ?2";
+	static const char bodies_sql[] = "SELECT name FROM bodies"
+					 " WHERE instr(name, ?1) > 0 ORDER BY name"
+					 " LIMIT ?2";
+	static const char people_sql[] = "SELECT id FROM people WHERE instr(name, ?1) > 0"
+					 " LIMIT ?2";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -46,23 +44,19 @@ int hy_store_flt_init(struct hy_store *s, const struct hy_store_filter *in,
 		f->body = in->body;
 		f->names = calloc(max_names, sizeof *f->names);
 		if (!f->names)
-			return hy_err_set(err, errlen, HY_ERR_NOMEM,
-					  "out of memory");
-		rc = hy_store_stmt(s, HY_ST_BODIES_LIKE, bodies_sql,
-				   &st, err, errlen);
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		rc = hy_store_stmt(s, HY_ST_BODIES_LIKE, bodies_sql, &st, err, errlen);
 		if (rc)
 			goto fail_free;
 		sqlite3_bind_text(st, 1, in->body, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)max_names + 1);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			const char *name =
-				(const char *)sqlite3_column_text(st, 0);
+			const char *name = (const char *)sqlite3_column_text(st, 0);
 			if (f->nnames == max_names) {
 				f->many_names = 1;
 				break;
 			}
-			if (!name ||
-			    !(f->names[f->nnames] = strdup(name))) {
+			if (!name || !(f->names[f->nnames] = strdup(name))) {
 				rc = SQLITE_NOMEM;
 				break;
 			}
@@ -78,8 +72,7 @@ int hy_store_flt_init(struct hy_store *s, const struct hy_store_filter *in,
 	}
 	if (in->person && in->person[0]) {
 		f->person = in->person;
-		rc = hy_store_stmt(s, HY_ST_PEOPLE_LIKE, people_sql,
-				   &st, err, errlen);
+		rc = hy_store_stmt(s, HY_ST_PEOPLE_LIKE, people_sql, &st, err, errlen);
 		if (rc)
 			goto fail_free;
 		sqlite3_bind_text(st, 1, in->person, -1, SQLITE_STATIC);
@@ -104,20 +97,19 @@ fail:
 	if (rc == SQLITE_NOMEM)
 		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	else
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading the filter", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading the filter", err,
+				   errlen);
 	sqlite3_reset(st);
 fail_free:
 	hy_store_flt_free(f);
 	return rc;
 }
 
-int hy_store_key_sv(struct hy_store *s, const struct hy_store_key *k,
-		    struct sv *v, char **own, char *err, size_t errlen)
+int hy_store_key_sv(struct hy_store *s, const struct hy_store_key *k, struct sv *v, char **own,
+		    char *err, size_t errlen)
 {
-	static const char key_sql[] =
-		"SELECT ifnull(date, ''), body, ifnull(number, 0)"
-		" FROM meetings WHERE id = ?1";
+	static const char key_sql[] = "SELECT ifnull(date, ''), body, ifnull(number, 0)"
+				      " FROM meetings WHERE id = ?1";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -143,8 +135,7 @@ int hy_store_key_sv(struct hy_store *s, const struct hy_store_key *k,
 		*own = malloc(dn + bn + 2);
 		if (!*own) {
 			sqlite3_reset(st);
-			return hy_err_set(err, errlen, HY_ERR_NOMEM,
-					  "out of memory");
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 		}
 		memcpy(*own, d ? d : "", dn);
 		(*own)[dn] = 0;
@@ -161,8 +152,8 @@ int hy_store_key_sv(struct hy_store *s, const struct hy_store_key *k,
 		}
 		v->num = sqlite3_column_int64(st, 2);
 	} else if (rc != SQLITE_DONE) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading a list position", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading a list position",
+				   err, errlen);
 		sqlite3_reset(st);
 		return rc;
 	}

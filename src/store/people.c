@@ -35,34 +35,34 @@
  * then date (a career is one range, oldest first; '' = date unknown,
  * sorts first and is read apart), with the meeting's side indexed for
  * the people met at the same meetings. */
-#define PEOPLE_FILL \
-	"DELETE FROM persons;" \
-	"DELETE FROM appearances;" \
-	"INSERT OR IGNORE INTO persons (key, place, name, sort, py)" \
-	" SELECT hy_person_key(p.name), hy_person_key(ifnull(m.place, ''))," \
-	" p.name," \
-	" hy_person_sort(p.name), hy_person_py(hy_person_key(p.name))" \
-	" FROM meeting_people mp JOIN people p ON p.id = mp.person_id" \
-	" JOIN meetings m ON m.id = mp.meeting_id" \
-	" WHERE hy_person_key(p.name) <> ''" \
-	" ORDER BY mp.meeting_id, mp.role, mp.position;" \
-	"INSERT INTO appearances (person_id, date, meeting_id, part, position," \
-	" role)" \
-	" SELECT q.id, ifnull(m.date, ''), mp.meeting_id," \
-	" CASE WHEN mp.invited THEN 'invited' ELSE mp.role END, mp.position," \
-	" nullif(mp.title, '')" \
-	" FROM meeting_people mp JOIN people p ON p.id = mp.person_id" \
-	" JOIN meetings m ON m.id = mp.meeting_id" \
-	" JOIN persons q ON q.key = hy_person_key(p.name)" \
-	" AND q.place = hy_person_key(ifnull(m.place, ''));" \
-	"UPDATE persons SET (chaired, attended, observed, invited, n, first," \
-	" last) = (SELECT sum(part = 'chair'), sum(part = 'attendee')," \
-	" sum(part = 'observer'), sum(part = 'invited'), count(*)," \
-	" min(nullif(date, '')), max(nullif(date, '')) FROM appearances" \
-	" WHERE person_id = persons.id);" \
-	"UPDATE persons SET (role, role_date) = (SELECT role, date" \
-	" FROM appearances WHERE person_id = persons.id" \
-	" AND ifnull(role, '') <> '' ORDER BY date DESC, meeting_id DESC" \
+#define PEOPLE_FILL                                                                                \
+	"DELETE FROM persons;"                                                                     \
+	"DELETE FROM appearances;"                                                                 \
+	"INSERT OR IGNORE INTO persons (key, place, name, sort, py)"                               \
+	" SELECT hy_person_key(p.name), hy_person_key(ifnull(m.place, '')),"                       \
+	" p.name,"                                                                                 \
+	" hy_person_sort(p.name), hy_person_py(hy_person_key(p.name))"                             \
+	" FROM meeting_people mp JOIN people p ON p.id = mp.person_id"                             \
+	" JOIN meetings m ON m.id = mp.meeting_id"                                                 \
+	" WHERE hy_person_key(p.name) <> ''"                                                       \
+	" ORDER BY mp.meeting_id, mp.role, mp.position;"                                           \
+	"INSERT INTO appearances (person_id, date, meeting_id, part, position,"                    \
+	" role)"                                                                                   \
+	" SELECT q.id, ifnull(m.date, ''), mp.meeting_id,"                                         \
+	" CASE WHEN mp.invited THEN 'invited' ELSE mp.role END, mp.position,"                      \
+	" nullif(mp.title, '')"                                                                    \
+	" FROM meeting_people mp JOIN people p ON p.id = mp.person_id"                             \
+	" JOIN meetings m ON m.id = mp.meeting_id"                                                 \
+	" JOIN persons q ON q.key = hy_person_key(p.name)"                                         \
+	" AND q.place = hy_person_key(ifnull(m.place, ''));"                                       \
+	"UPDATE persons SET (chaired, attended, observed, invited, n, first,"                      \
+	" last) = (SELECT sum(part = 'chair'), sum(part = 'attendee'),"                            \
+	" sum(part = 'observer'), sum(part = 'invited'), count(*),"                                \
+	" min(nullif(date, '')), max(nullif(date, '')) FROM appearances"                           \
+	" WHERE person_id = persons.id);"                                                          \
+	"UPDATE persons SET (role, role_date) = (SELECT role, date"                                \
+	" FROM appearances WHERE person_id = persons.id"                                           \
+	" AND ifnull(role, '') <> '' ORDER BY date DESC, meeting_id DESC"                          \
 	" LIMIT 1);"
 
 #define PART_SUB(col, part) col " = " col " - (old.part = '" part "'),"
@@ -106,23 +106,20 @@ const char hy_store_schema_v7[] =
 	"CREATE INDEX appearances_by_meeting ON appearances(meeting_id,"
 	" person_id);"
 	"CREATE TRIGGER appearances_delete AFTER DELETE ON appearances BEGIN"
-	" UPDATE persons SET"
-	PART_SUB(" chaired", "chair")
-	PART_SUB(" attended", "attendee")
-	PART_SUB(" observed", "observer")
-	PART_SUB(" invited", "invited")
-	" n = n - 1,"
-	" first = (SELECT min(date) FROM appearances"
-	"  WHERE person_id = old.person_id AND date > ''),"
-	" last = (SELECT max(date) FROM appearances"
-	"  WHERE person_id = old.person_id AND date > ''),"
-	" (role, role_date) = (SELECT role, date FROM appearances"
-	"  WHERE person_id = old.person_id AND ifnull(role, '') <> ''"
-	"  ORDER BY date DESC, meeting_id DESC LIMIT 1)"
-	" WHERE id = old.person_id;"
-	" DELETE FROM persons WHERE id = old.person_id AND n <= 0;"
-	" END;"
-	PEOPLE_FILL;
+	" UPDATE persons SET" PART_SUB(" chaired", "chair") PART_SUB(" attended", "attendee")
+		PART_SUB(" observed", "observer") PART_SUB(
+			" invited",
+			"invited") " n = n - 1,"
+				   " first = (SELECT min(date) FROM appearances"
+				   "  WHERE person_id = old.person_id AND date > ''),"
+				   " last = (SELECT max(date) FROM appearances"
+				   "  WHERE person_id = old.person_id AND date > ''),"
+				   " (role, role_date) = (SELECT role, date FROM appearances"
+				   "  WHERE person_id = old.person_id AND ifnull(role, '') <> ''"
+				   "  ORDER BY date DESC, meeting_id DESC LIMIT 1)"
+				   " WHERE id = old.person_id;"
+				   " DELETE FROM persons WHERE id = old.person_id AND n <= 0;"
+				   " END;" PEOPLE_FILL;
 
 /* people_total: how many persons there are, so the people screen's first
  * paint need not count 300,000 rows of an index (10 ms with the file in
@@ -130,8 +127,8 @@ const char hy_store_schema_v7[] =
  * adds one for each person it makes (PS_TOTAL, as P_BUMP and for the
  * same reason), the trigger takes one off for each that goes, PEOPLE_FILL
  * counts them again. Without the row hy_store_people_count counts. */
-#define PEOPLE_TOTAL \
-	"DELETE FROM people_total;" \
+#define PEOPLE_TOTAL                                                                               \
+	"DELETE FROM people_total;"                                                                \
 	"INSERT INTO people_total (id, n) SELECT 0, count(*) FROM persons;"
 
 const char hy_store_people_fill[] = PEOPLE_FILL PEOPLE_TOTAL;
@@ -140,16 +137,14 @@ const char hy_store_people_fill[] = PEOPLE_FILL PEOPLE_TOTAL;
  * sorted under s), and the name order's key made of the pinyin syllable
  * by syllable before ICU's: py and sort again for everyone; and
  * people_total. */
-const char hy_store_schema_v8[] =
-	"UPDATE persons SET sort = hy_person_sort(name),"
-	" py = hy_person_py(key);"
-	"CREATE TABLE people_total ("
-	" id INTEGER PRIMARY KEY CHECK (id = 0),"
-	" n INTEGER NOT NULL);"
-	"CREATE TRIGGER persons_delete AFTER DELETE ON persons BEGIN"
-	" UPDATE people_total SET n = n - 1;"
-	" END;"
-	PEOPLE_TOTAL;
+const char hy_store_schema_v8[] = "UPDATE persons SET sort = hy_person_sort(name),"
+				  " py = hy_person_py(key);"
+				  "CREATE TABLE people_total ("
+				  " id INTEGER PRIMARY KEY CHECK (id = 0),"
+				  " n INTEGER NOT NULL);"
+				  "CREATE TRIGGER persons_delete AFTER DELETE ON persons BEGIN"
+				  " UPDATE people_total SET n = n - 1;"
+				  " END;" PEOPLE_TOTAL;
 
 /* ---- statements ------------------------------------------------------- */
 
@@ -167,8 +162,8 @@ void hy_store_people_close(struct hy_store *s)
 	s->people = NULL;
 }
 
-int hy_people_stmt(struct hy_store *s, int slot, const char *sql,
-		   sqlite3_stmt **out, char *err, size_t errlen)
+int hy_people_stmt(struct hy_store *s, int slot, const char *sql, sqlite3_stmt **out, char *err,
+		   size_t errlen)
 {
 	*out = NULL;
 	if (s->version < 7)
@@ -179,12 +174,10 @@ int hy_people_stmt(struct hy_store *s, int slot, const char *sql,
 	if (!s->people && !(s->people = calloc(1, sizeof *s->people)))
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	if (!s->people->st[slot]) {
-		int rc = sqlite3_prepare_v3(s->db, sql, -1,
-					    SQLITE_PREPARE_PERSISTENT,
+		int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
 					    &s->people->st[slot], NULL);
 		if (rc != SQLITE_OK)
-			return hy_store_fail(s, rc, "reading the people", err,
-					     errlen);
+			return hy_store_fail(s, rc, "reading the people", err, errlen);
 	}
 	*out = s->people->st[slot];
 	sqlite3_reset(*out);
@@ -192,52 +185,45 @@ int hy_people_stmt(struct hy_store *s, int slot, const char *sql,
 	return 0;
 }
 
-static int step_done(struct hy_store *s, sqlite3_stmt *st, const char *doing,
-		     char *err, size_t errlen)
+static int step_done(struct hy_store *s, sqlite3_stmt *st, const char *doing, char *err,
+		     size_t errlen)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		return 0;
-	return hy_store_fail(s, sqlite3_extended_errcode(s->db), doing, err,
-			     errlen);
+	return hy_store_fail(s, sqlite3_extended_errcode(s->db), doing, err, errlen);
 }
 
 /* ---- import ---------------------------------------------------------- */
 
-static const char sql_link[] =
-	"INSERT INTO meeting_people (meeting_id, person_id, role,"
-	" position, title, invited) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-static const char sql_find[] =
-	"SELECT id FROM persons WHERE key = ?1 AND place = ?2";
-static const char sql_total[] =
-	"UPDATE people_total SET n = n + 1";
-static const char sql_insert[] =
-	"INSERT INTO persons (key, place, name, sort, py)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)";
-static const char sql_appear[] =
-	"INSERT INTO appearances (person_id, date, meeting_id,"
-	" part, position, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
-static const char sql_bump[] =
-	"UPDATE persons SET"
-	" chaired = chaired + (?2 = 'chair'),"
-	" attended = attended + (?2 = 'attendee'),"
-	" observed = observed + (?2 = 'observer'),"
-	" invited = invited + (?2 = 'invited'),"
-	" n = n + 1,"
-	" first = CASE WHEN ?3 = '' OR ?3 >= ifnull(first, '9')"
-	"  THEN first ELSE ?3 END,"
-	" last = CASE WHEN ?3 = '' OR ?3 <= ifnull(last, '')"
-	"  THEN last ELSE ?3 END,"
-	" role = CASE WHEN ifnull(?4, '') = ''"
-	"  OR ?3 < ifnull(role_date, '') THEN role ELSE ?4 END,"
-	" role_date = CASE WHEN ifnull(?4, '') = ''"
-	"  OR ?3 < ifnull(role_date, '') THEN role_date ELSE ?3 END"
-	" WHERE id = ?1";
+static const char sql_link[] = "INSERT INTO meeting_people (meeting_id, person_id, role,"
+			       " position, title, invited) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char sql_find[] = "SELECT id FROM persons WHERE key = ?1 AND place = ?2";
+static const char sql_total[] = "UPDATE people_total SET n = n + 1";
+static const char sql_insert[] = "INSERT INTO persons (key, place, name, sort, py)"
+				 " VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char sql_appear[] = "INSERT INTO appearances (person_id, date, meeting_id,"
+				 " part, position, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+static const char sql_bump[] = "UPDATE persons SET"
+			       " chaired = chaired + (?2 = 'chair'),"
+			       " attended = attended + (?2 = 'attendee'),"
+			       " observed = observed + (?2 = 'observer'),"
+			       " invited = invited + (?2 = 'invited'),"
+			       " n = n + 1,"
+			       " first = CASE WHEN ?3 = '' OR ?3 >= ifnull(first, '9')"
+			       "  THEN first ELSE ?3 END,"
+			       " last = CASE WHEN ?3 = '' OR ?3 <= ifnull(last, '')"
+			       "  THEN last ELSE ?3 END,"
+			       " role = CASE WHEN ifnull(?4, '') = ''"
+			       "  OR ?3 < ifnull(role_date, '') THEN role ELSE ?4 END,"
+			       " role_date = CASE WHEN ifnull(?4, '') = ''"
+			       "  OR ?3 < ifnull(role_date, '') THEN role_date ELSE ?3 END"
+			       " WHERE id = ?1";
 
 /* The id of the person (key, place), made when new. */
-static int person_of(struct hy_store *s, const char *name, const char *key,
-		     const char *place, int64_t *id, char *err, size_t errlen)
+static int person_of(struct hy_store *s, const char *name, const char *key, const char *place,
+		     int64_t *id, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc = hy_people_stmt(s, PS_FIND, sql_find, &st, err, errlen);
@@ -281,9 +267,8 @@ static int person_of(struct hy_store *s, const char *name, const char *key,
 }
 
 /* One name of meeting mid: its link (content) and its appearance. */
-static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m,
-		   enum hy_part part, const char *name, const char *role,
-		   size_t position, char *err, size_t errlen)
+static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m, enum hy_part part,
+		   const char *name, const char *role, size_t position, char *err, size_t errlen)
 {
 	const char *as = part == HY_PART_INVITED ? "observer" : hy_part_name(part);
 	sqlite3_stmt *st;
@@ -310,8 +295,8 @@ static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m,
 		return 0;
 	}
 	char *place = hy_people_key(m->place ? m->place : "");
-	rc = place ? person_of(s, name, key, place, &pid, err, errlen) :
-		     hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	rc = place ? person_of(s, name, key, place, &pid, err, errlen)
+		   : hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	free(key);
 	free(place);
 	if (rc == 0)
@@ -336,27 +321,24 @@ static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m,
 	return step_done(s, st, "counting a person's meetings", err, errlen);
 }
 
-int hy_store_people_add(struct hy_store *s, int64_t mid,
-			const struct hy_meeting *m, char *err, size_t errlen)
+int hy_store_people_add(struct hy_store *s, int64_t mid, const struct hy_meeting *m, char *err,
+			size_t errlen)
 {
 	int rc = 0;
 	if (m->chair && m->chair[0])
-		rc = add_one(s, mid, m, HY_PART_CHAIR, m->chair, m->chair_role, 0,
-			     err, errlen);
+		rc = add_one(s, mid, m, HY_PART_CHAIR, m->chair, m->chair_role, 0, err, errlen);
 	for (size_t i = 0; rc == 0 && i < m->n_attendees; i++)
 		if (m->attendees[i] && m->attendees[i][0])
 			rc = add_one(s, mid, m, HY_PART_ATTENDEE, m->attendees[i],
-				     m->attendee_roles ? m->attendee_roles[i] : NULL,
-				     i, err, errlen);
+				     m->attendee_roles ? m->attendee_roles[i] : NULL, i, err,
+				     errlen);
 	for (size_t i = 0; rc == 0 && i < m->n_observers; i++)
 		if (m->observers[i] && m->observers[i][0])
-			rc = add_one(s, mid, m,
-				     m->observer_invited && m->observer_invited[i] ?
-					     HY_PART_INVITED :
-					     HY_PART_OBSERVER,
-				     m->observers[i],
-				     m->observer_roles ? m->observer_roles[i] : NULL,
-				     i, err, errlen);
+			rc = add_one(
+				s, mid, m,
+				m->observer_invited && m->observer_invited[i] ? HY_PART_INVITED
+									      : HY_PART_OBSERVER,
+				m->observers[i], m->observer_roles ? m->observer_roles[i] : NULL, i,
+				err, errlen);
 	return rc;
 }
-

@@ -13,20 +13,20 @@ struct hy_store;
 /* The statements kept on the store (prepared on first use, each SQL text
  * beside the code that binds it): a slot each. */
 enum {
-	PS_LINK,   /* people.c: meeting_people, with title and invited */
-	PS_FIND,   /* persons by (key, place) */
+	PS_LINK, /* people.c: meeting_people, with title and invited */
+	PS_FIND, /* persons by (key, place) */
 	PS_INSERT,
 	PS_APPEAR,
-	PS_BUMP,   /* a person's counts, dates and role after an appearance */
-	PS_TOTAL,  /* one more person (schema v8) */
-	PS_GET,    /* people_read.c: one person */
+	PS_BUMP,  /* a person's counts, dates and role after an appearance */
+	PS_TOTAL, /* one more person (schema v8) */
+	PS_GET,   /* people_read.c: one person */
 	PS_BY_KEY,
 	PS_BY_PY,
-	PS_ROLES,  /* a career */
+	PS_ROLES, /* a career */
 	PS_DATED,
 	PS_UNDATED,
 	PS_MET,
-	PS_ROLE_IN, /* the last role between two dates */
+	PS_ROLE_IN,   /* the last role between two dates */
 	PS_TOTAL_GET, /* how many persons (v8) */
 	PS_COUNT
 };
@@ -34,8 +34,8 @@ enum {
 /* The statement of slot, sql prepared there on first use, reset and its
  * bindings cleared, into *out (kept: not the caller's to finalize). An
  * hy_err code; a database before v7 has no people. */
-int hy_people_stmt(struct hy_store *s, int slot, const char *sql,
-		   sqlite3_stmt **out, char *err, size_t errlen);
+int hy_people_stmt(struct hy_store *s, int slot, const char *sql, sqlite3_stmt **out, char *err,
+		   size_t errlen);
 
 /* The pinyin of a folded name (hy_people_key), its syllables run
  * together, its first character or two read as a surname (单磊

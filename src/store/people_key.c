@@ -55,39 +55,17 @@ static const struct surname {
 	const char *han;
 	const char *py[2]; /* a syllable a character */
 } surnames[] = {
-	{"万俟", {"mo", "qi"}},
-	{"尉迟", {"yu", "chi"}},
-	{"单于", {"chan", "yu"}},
-	{"欧阳", {"ou", "yang"}},
-	{"澹台", {"tan", "tai"}},
-	{"长孙", {"zhang", "sun"}},
-	{"单", {"shan"}},
-	{"曾", {"zeng"}},
-	{"解", {"xie"}},
-	{"仇", {"qiu"}},
-	{"区", {"ou"}},
-	{"朴", {"piao"}},
-	{"查", {"zha"}},
-	{"盖", {"ge"}},
-	{"乐", {"yue"}},
-	{"尉", {"yu"}},
-	{"覃", {"qin"}},
-	{"缪", {"miao"}},
-	{"翟", {"zhai"}},
-	{"种", {"chong"}},
-	{"华", {"hua"}},
-	{"任", {"ren"}},
-	{"沈", {"shen"}},
-	{"召", {"shao"}},
-	{"员", {"yun"}},
-	{"秘", {"bi"}},
-	{"隗", {"wei"}},
-	{"洗", {"xian"}},
-	{"冼", {"xian"}},
-	{"薄", {"bo"}},
-	{"牟", {"mu"}},
-	{"折", {"she"}},
-	{"繁", {"po"}},
+	{"万俟", {"mo", "qi"}},   {"尉迟", {"yu", "chi"}},  {"单于", {"chan", "yu"}},
+	{"欧阳", {"ou", "yang"}}, {"澹台", {"tan", "tai"}}, {"长孙", {"zhang", "sun"}},
+	{"单", {"shan"}},         {"曾", {"zeng"}},         {"解", {"xie"}},
+	{"仇", {"qiu"}},          {"区", {"ou"}},           {"朴", {"piao"}},
+	{"查", {"zha"}},          {"盖", {"ge"}},           {"乐", {"yue"}},
+	{"尉", {"yu"}},           {"覃", {"qin"}},          {"缪", {"miao"}},
+	{"翟", {"zhai"}},         {"种", {"chong"}},        {"华", {"hua"}},
+	{"任", {"ren"}},          {"沈", {"shen"}},         {"召", {"shao"}},
+	{"员", {"yun"}},          {"秘", {"bi"}},           {"隗", {"wei"}},
+	{"洗", {"xian"}},         {"冼", {"xian"}},         {"薄", {"bo"}},
+	{"牟", {"mu"}},           {"折", {"she"}},          {"繁", {"po"}},
 };
 
 /* The surname key starts with (its bytes; 0: none), its syllables into
@@ -305,13 +283,10 @@ static void py_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 int hy_people_register(sqlite3 *db)
 {
 	int f = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-	int rc = sqlite3_create_function(db, "hy_person_key", 1, f, NULL,
-					 key_fn, NULL, NULL);
+	int rc = sqlite3_create_function(db, "hy_person_key", 1, f, NULL, key_fn, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "hy_person_sort", 1, f, NULL,
-					     sort_fn, NULL, NULL);
+		rc = sqlite3_create_function(db, "hy_person_sort", 1, f, NULL, sort_fn, NULL, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_create_function(db, "hy_person_py", 1, f, NULL,
-					     py_fn, NULL, NULL);
+		rc = sqlite3_create_function(db, "hy_person_py", 1, f, NULL, py_fn, NULL, NULL);
 	return rc;
 }

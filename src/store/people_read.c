@@ -11,51 +11,45 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PERSON_COLS \
-	"id, name, place, chaired, attended, observed, invited, n, first," \
+#define PERSON_COLS                                                                                \
+	"id, name, place, chaired, attended, observed, invited, n, first,"                         \
 	" last, role"
 
-static const char sql_get[] =
-	"SELECT " PERSON_COLS " FROM persons WHERE id = ?1";
-static const char sql_by_key[] =
-	"SELECT id FROM persons WHERE key = ?1 ORDER BY id";
-static const char sql_by_py[] =
-	"SELECT id FROM persons WHERE py = ?1 ORDER BY id";
-static const char sql_roles[] =
-	"SELECT role, date FROM appearances"
-	" WHERE person_id = ?1 AND date > ''"
-	" AND ifnull(role, '') <> '' ORDER BY date, meeting_id";
-static const char sql_dated[] =
-	"SELECT a.meeting_id, a.date, a.part, a.role, m.title"
-	" FROM appearances a JOIN meetings m ON m.id = a.meeting_id"
-	" WHERE a.person_id = ?1 AND a.date > ''"
-	" ORDER BY a.date, a.meeting_id LIMIT ?2";
-static const char sql_undated[] =
-	"SELECT a.meeting_id, NULL, a.part, a.role, m.title"
-	" FROM appearances a JOIN meetings m ON m.id = a.meeting_id"
-	" WHERE a.person_id = ?1 AND a.date = ''"
-	" ORDER BY a.meeting_id LIMIT ?2";
+static const char sql_get[] = "SELECT " PERSON_COLS " FROM persons WHERE id = ?1";
+static const char sql_by_key[] = "SELECT id FROM persons WHERE key = ?1 ORDER BY id";
+static const char sql_by_py[] = "SELECT id FROM persons WHERE py = ?1 ORDER BY id";
+static const char sql_roles[] = "SELECT role, date FROM appearances"
+				" WHERE person_id = ?1 AND date > ''"
+				" AND ifnull(role, '') <> '' ORDER BY date, meeting_id";
+static const char sql_dated[] = "SELECT a.meeting_id, a.date, a.part, a.role, m.title"
+				" FROM appearances a JOIN meetings m ON m.id = a.meeting_id"
+				" WHERE a.person_id = ?1 AND a.date > ''"
+				" ORDER BY a.date, a.meeting_id LIMIT ?2";
+static const char sql_undated[] = "SELECT a.meeting_id, NULL, a.part, a.role, m.title"
+				  " FROM appearances a JOIN meetings m ON m.id = a.meeting_id"
+				  " WHERE a.person_id = ?1 AND a.date = ''"
+				  " ORDER BY a.meeting_id LIMIT ?2";
 /* counted from the indexes of appearances alone, the persons' rows read
  * for those shown only (a row each for everyone met was most of a
  * career's reads) */
-static const char sql_met[] =
-	"SELECT g.pid, g.c, p.name, p.place FROM"
-	" (SELECT b.person_id AS pid, count(DISTINCT b.meeting_id) AS c"
-	" FROM appearances a"
-	" JOIN appearances b ON b.meeting_id = a.meeting_id"
-	" AND b.person_id <> a.person_id"
-	" WHERE a.person_id = ?1"
-	" GROUP BY b.person_id ORDER BY c DESC, b.person_id LIMIT ?2) g"
-	" JOIN persons p ON p.id = g.pid ORDER BY g.c DESC, g.pid";
-static const char sql_total_get[] =
-	"SELECT n FROM people_total WHERE id = 0";
-static const char sql_role_in[] =
-	"SELECT role FROM appearances WHERE person_id = ?1"
-	" AND date BETWEEN ?2 AND ?3 AND ifnull(role, '') <> ''"
-	" ORDER BY date DESC, meeting_id DESC LIMIT 1";
+static const char sql_met[] = "SELECT g.pid, g.c, p.name, p.place FROM"
+			      " (SELECT b.person_id AS pid, count(DISTINCT b.meeting_id) AS c"
+			      " FROM appearances a"
+			      " JOIN appearances b ON b.meeting_id = a.meeting_id"
+			      " AND b.person_id <> a.person_id"
+			      " WHERE a.person_id = ?1"
+			      " GROUP BY b.person_id ORDER BY c DESC, b.person_id LIMIT ?2) g"
+			      " JOIN persons p ON p.id = g.pid ORDER BY g.c DESC, g.pid";
+static const char sql_total_get[] = "SELECT n FROM people_total WHERE id = 0";
+static const char sql_role_in[] = "SELECT role FROM appearances WHERE person_id = ?1"
+				  " AND date BETWEEN ?2 AND ?3 AND ifnull(role, '') <> ''"
+				  " ORDER BY date DESC, meeting_id DESC LIMIT 1";
 
 static const char *const part_names[HY_PART_COUNT] = {
-	"chair", "attendee", "observer", "invited",
+	"chair",
+	"attendee",
+	"observer",
+	"invited",
 };
 
 const char *hy_part_name(enum hy_part p)
@@ -123,9 +117,8 @@ static int read_person(sqlite3_stmt *st, struct hy_person *p)
 }
 
 /* Step st to its end, each row a person appended to *v. */
-static int read_people(struct hy_store *s, sqlite3_stmt *st,
-		       struct hy_person **v, size_t *n, char *err,
-		       size_t errlen)
+static int read_people(struct hy_store *s, sqlite3_stmt *st, struct hy_person **v, size_t *n,
+		       char *err, size_t errlen)
 {
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -134,13 +127,11 @@ static int read_people(struct hy_store *s, sqlite3_stmt *st,
 		if (*n == 0 || (*n >= 32 && (*n & (*n - 1)) == 0)) {
 			struct hy_person *p = realloc(*v, (*n ? *n * 2 : 32) * sizeof *p);
 			if (!p)
-				return hy_err_set(err, errlen, HY_ERR_NOMEM,
-						  "out of memory");
+				return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 			*v = p;
 		}
 		if (read_person(st, &(*v)[*n]))
-			return hy_err_set(err, errlen, HY_ERR_NOMEM,
-					  "out of memory");
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 		++*n;
 	}
 	if (rc != SQLITE_DONE)
@@ -150,9 +141,8 @@ static int read_people(struct hy_store *s, sqlite3_stmt *st,
 
 /* A person whose name (folded, the key) or pinyin holds the folded
  * substring bound to `param`: 刘, 劉, liu all find 刘锐. */
-#define NAME_IN(t, param) \
-	"(instr(" t "key, " param ") > 0 OR instr(ifnull(" t "py, ''), " \
-	param ") > 0)"
+#define NAME_IN(t, param)                                                                          \
+	"(instr(" t "key, " param ") > 0 OR instr(ifnull(" t "py, ''), " param ") > 0)"
 
 /* ---- pages of everyone, by an index of persons ------------------------ */
 
@@ -180,10 +170,9 @@ enum walk {
  * walks from the anchor are two ranges of the order's index, the rows of
  * its key after (before) it and the keys after (before) it, merged: each
  * reads what the page needs, however far into the order it is. */
-static int walk_page(struct hy_store *s, const struct order *o, const char *name,
-		     enum walk w, sqlite3_value *k, int64_t id, size_t skip,
-		     size_t count, struct hy_person **v, size_t *n, char *err,
-		     size_t errlen)
+static int walk_page(struct hy_store *s, const struct order *o, const char *name, enum walk w,
+		     sqlite3_value *k, int64_t id, size_t skip, size_t count, struct hy_person **v,
+		     size_t *n, char *err, size_t errlen)
 {
 	int back = w == FROM_END || w == BACK_FROM;
 	const char *dir = o->desc != back ? "DESC" : "ASC";
@@ -196,16 +185,15 @@ static int walk_page(struct hy_store *s, const struct order *o, const char *name
 				      " LIMIT ?1 OFFSET ?2",
 				      filter, o->key, dir, iddir);
 	else
-		sql = sqlite3_mprintf(
-			"SELECT * FROM (SELECT " PERSON_COLS ", %s AS k FROM persons"
-			" WHERE %s = ?3 AND id %s ?5%s ORDER BY id %s LIMIT ?6)"
-			" UNION ALL"
-			" SELECT * FROM (SELECT " PERSON_COLS ", %s AS k FROM persons"
-			" WHERE %s %s ?3%s ORDER BY %s %s, id %s LIMIT ?6)"
-			" ORDER BY k %s, id %s LIMIT ?1 OFFSET ?2",
-			o->key, o->key, w == ON_FROM ? ">=" : "<", filter, iddir,
-			o->key, o->key, !strcmp(dir, "DESC") ? "<" : ">", filter,
-			o->key, dir, iddir, dir, iddir);
+		sql = sqlite3_mprintf("SELECT * FROM (SELECT " PERSON_COLS ", %s AS k FROM persons"
+				      " WHERE %s = ?3 AND id %s ?5%s ORDER BY id %s LIMIT ?6)"
+				      " UNION ALL"
+				      " SELECT * FROM (SELECT " PERSON_COLS ", %s AS k FROM persons"
+				      " WHERE %s %s ?3%s ORDER BY %s %s, id %s LIMIT ?6)"
+				      " ORDER BY k %s, id %s LIMIT ?1 OFFSET ?2",
+				      o->key, o->key, w == ON_FROM ? ">=" : "<", filter, iddir,
+				      o->key, o->key, !strcmp(dir, "DESC") ? "<" : ">", filter,
+				      o->key, dir, iddir, dir, iddir);
 	sqlite3_stmt *st = NULL;
 	int rc = sql ? sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);
@@ -234,8 +222,8 @@ static int walk_page(struct hy_store *s, const struct order *o, const char *name
 
 /* The anchor's key in order o, into *k (sqlite3_value_free); NULL when it
  * is gone or has none. */
-static int anchor_key(struct hy_store *s, const struct order *o, int64_t id,
-		      sqlite3_value **k, char *err, size_t errlen)
+static int anchor_key(struct hy_store *s, const struct order *o, int64_t id, sqlite3_value **k,
+		      char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
 	char *sql = sqlite3_mprintf("SELECT %s FROM persons WHERE id = ?1", o->key);
@@ -258,9 +246,8 @@ static int anchor_key(struct hy_store *s, const struct order *o, int64_t id,
 /* A page of everyone (whose name holds q->name, tested as the index is
  * walked): from the start, from the end or from the anchor, whichever
  * reads the fewest rows before the page. */
-static int order_page(struct hy_store *s, const struct hy_people_query *q,
-		      struct hy_person **out, size_t *n, char *err,
-		      size_t errlen)
+static int order_page(struct hy_store *s, const struct hy_people_query *q, struct hy_person **out,
+		      size_t *n, char *err, size_t errlen)
 {
 	const struct order *o = &orders[q->sort <= HY_PEOPLE_BY_LAST ? q->sort : 0];
 	size_t off = q->offset, lim = q->limit, end = off + lim;
@@ -274,9 +261,9 @@ static int order_page(struct hy_store *s, const struct hy_people_query *q,
 	if (lim && q->total)
 		by_end = q->total > end ? q->total - end : 0;
 	if (lim && q->anchor)
-		by_anchor = q->anchor_at <= off ? off - q->anchor_at :
-			    q->anchor_at > end	? q->anchor_at - end :
-						  0;
+		by_anchor = q->anchor_at <= off  ? off - q->anchor_at
+			    : q->anchor_at > end ? q->anchor_at - end
+						 : 0;
 	if (by_anchor < by_start && by_anchor <= by_end) {
 		rc = anchor_key(s, o, q->anchor, &k, err, errlen);
 		if (rc == 0 && !k)
@@ -285,23 +272,22 @@ static int order_page(struct hy_store *s, const struct hy_people_query *q,
 	if (rc) {
 	} else if (by_anchor < by_start && by_anchor <= by_end) {
 		if (q->anchor_at <= off) {
-			rc = walk_page(s, o, name, ON_FROM, k, q->anchor, by_anchor,
-				       lim, out, n, err, errlen);
+			rc = walk_page(s, o, name, ON_FROM, k, q->anchor, by_anchor, lim, out, n,
+				       err, errlen);
 		} else {
 			size_t before = (end < q->anchor_at ? end : q->anchor_at) - off;
-			rc = walk_page(s, o, name, BACK_FROM, k, q->anchor, by_anchor,
-				       before, out, n, err, errlen);
+			rc = walk_page(s, o, name, BACK_FROM, k, q->anchor, by_anchor, before, out,
+				       n, err, errlen);
 			if (rc == 0 && end > q->anchor_at)
 				rc = walk_page(s, o, name, ON_FROM, k, q->anchor, 0,
 					       end - q->anchor_at, out, n, err, errlen);
 		}
 	} else if (by_end < by_start) {
 		size_t count = q->total > off ? (q->total < end ? q->total : end) - off : 0;
-		rc = walk_page(s, o, name, FROM_END, NULL, 0, by_end, count, out, n,
-			       err, errlen);
+		rc = walk_page(s, o, name, FROM_END, NULL, 0, by_end, count, out, n, err, errlen);
 	} else {
-		rc = walk_page(s, o, name, FROM_START, NULL, 0, off,
-			       lim ? lim : (size_t)INT64_MAX, out, n, err, errlen);
+		rc = walk_page(s, o, name, FROM_START, NULL, 0, off, lim ? lim : (size_t)INT64_MAX,
+			       out, n, err, errlen);
 	}
 	sqlite3_value_free(k);
 	free(name);
@@ -314,16 +300,16 @@ static int order_page(struct hy_store *s, const struct hy_people_query *q,
  * it (every distinct body, a few hundred); with dates alone, along
  * meetings_by_date. Reading every meeting's row for its body instead
  * took 1 to 2 s at 100,000 meetings. */
-#define FILTERED_FROM(body) \
-	((body) ? " FROM meetings m INDEXED BY meetings_by_body" \
-		  " CROSS JOIN appearances a ON a.meeting_id = m.id" : \
-		  " FROM meetings m CROSS JOIN appearances a ON a.meeting_id = m.id")
-#define BODY_IN(param) \
-	"AND ifnull(m.body, x'') IN (SELECT name FROM bodies" \
+#define FILTERED_FROM(body)                                                                        \
+	((body) ? " FROM meetings m INDEXED BY meetings_by_body"                                   \
+		  " CROSS JOIN appearances a ON a.meeting_id = m.id"                               \
+		: " FROM meetings m CROSS JOIN appearances a ON a.meeting_id = m.id")
+#define BODY_IN(param)                                                                             \
+	"AND ifnull(m.body, x'') IN (SELECT name FROM bodies"                                      \
 	" WHERE instr(name, " param ") > 0)"
 
-int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q,
-			  size_t *total, char *err, size_t errlen)
+int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q, size_t *total,
+			  char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
 	int dates = q->from || q->to;
@@ -339,12 +325,9 @@ int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q,
 		sql = sqlite3_mprintf(
 			"SELECT count(DISTINCT a.person_id)%s%s"
 			" WHERE %s %s %s",
-			FILTERED_FROM(q->body),
-			name ? " JOIN persons p ON p.id = a.person_id" : "",
-			dates ? "ifnull(m.date, '') BETWEEN ?1 AND ?2" :
-				"?1 = ?1 AND ?2 = ?2",
-			q->body ? BODY_IN("?3") : "",
-			name ? "AND " NAME_IN("p.", "?4") : "");
+			FILTERED_FROM(q->body), name ? " JOIN persons p ON p.id = a.person_id" : "",
+			dates ? "ifnull(m.date, '') BETWEEN ?1 AND ?2" : "?1 = ?1 AND ?2 = ?2",
+			q->body ? BODY_IN("?3") : "", name ? "AND " NAME_IN("p.", "?4") : "");
 	else if (!name && s->version >= 8) {
 		/* kept (people.c people_total); counted without its row */
 		rc = hy_people_stmt(s, PS_TOTAL_GET, sql_total_get, &st, err, errlen);
@@ -369,10 +352,8 @@ int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q,
 	sqlite3_free(sql);
 	if (rc == SQLITE_OK) {
 		if (q->body || dates) {
-			sqlite3_bind_text(st, 1, q->from ? q->from : "0", -1,
-					  SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, q->to ? q->to : "9", -1,
-					  SQLITE_STATIC);
+			sqlite3_bind_text(st, 1, q->from ? q->from : "0", -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, q->to ? q->to : "9", -1, SQLITE_STATIC);
 		}
 		if (q->body)
 			sqlite3_bind_text(st, 3, q->body, -1, SQLITE_STATIC);
@@ -383,8 +364,7 @@ int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q,
 			*total = (size_t)sqlite3_column_int64(st, 0);
 			rc = 0;
 		} else {
-			rc = hy_store_fail(s, rc, "counting the people", err,
-					   errlen);
+			rc = hy_store_fail(s, rc, "counting the people", err, errlen);
 		}
 	} else {
 		rc = hy_store_fail(s, rc, "counting the people", err, errlen);
@@ -396,8 +376,7 @@ int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q,
 
 /* The page with a body or dates: counts over the meetings they name. */
 static int filtered_page(struct hy_store *s, const struct hy_people_query *q,
-			 struct hy_person **out, size_t *n, char *err,
-			 size_t errlen)
+			 struct hy_person **out, size_t *n, char *err, size_t errlen)
 {
 	static const char *const order[] = {
 		[HY_PEOPLE_BY_COUNT] = "n DESC, id",
@@ -410,23 +389,21 @@ static int filtered_page(struct hy_store *s, const struct hy_people_query *q,
 	char *name = q->name ? hy_people_key(q->name) : NULL;
 	if (q->name && !name)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	const char *where = dates ? "ifnull(m.date, '') BETWEEN ?1 AND ?2" :
-				    "?1 = ?1 AND ?2 = ?2";
+	const char *where = dates ? "ifnull(m.date, '') BETWEEN ?1 AND ?2" : "?1 = ?1 AND ?2 = ?2";
 	const char *by = order[q->sort <= HY_PEOPLE_BY_LAST ? q->sort : 0];
 	char *sql;
 	if (name || q->sort == HY_PEOPLE_BY_NAME)
 		/* every person's row is needed: for the name or its sort key */
-		sql = sqlite3_mprintf(
-			"SELECT p.id AS id, p.name, p.place,"
-			" sum(a.part = 'chair'), sum(a.part = 'attendee'),"
-			" sum(a.part = 'observer'), sum(a.part = 'invited'),"
-			" count(*) AS n, min(nullif(a.date, '')),"
-			" max(nullif(a.date, '')) AS last, NULL"
-			"%s JOIN persons p ON p.id = a.person_id"
-			" WHERE %s %s %s"
-			" GROUP BY p.id ORDER BY %s LIMIT ?3 OFFSET ?4",
-			FILTERED_FROM(q->body), where, q->body ? BODY_IN("?5") : "",
-			name ? "AND " NAME_IN("p.", "?6") : "", by);
+		sql = sqlite3_mprintf("SELECT p.id AS id, p.name, p.place,"
+				      " sum(a.part = 'chair'), sum(a.part = 'attendee'),"
+				      " sum(a.part = 'observer'), sum(a.part = 'invited'),"
+				      " count(*) AS n, min(nullif(a.date, '')),"
+				      " max(nullif(a.date, '')) AS last, NULL"
+				      "%s JOIN persons p ON p.id = a.person_id"
+				      " WHERE %s %s %s"
+				      " GROUP BY p.id ORDER BY %s LIMIT ?3 OFFSET ?4",
+				      FILTERED_FROM(q->body), where, q->body ? BODY_IN("?5") : "",
+				      name ? "AND " NAME_IN("p.", "?6") : "", by);
 	else
 		/* the counts from the indexes alone (appearances_by_meeting
 		 * holds the part and date), the persons' rows for the page
@@ -443,9 +420,9 @@ static int filtered_page(struct hy_store *s, const struct hy_people_query *q,
 			"%s WHERE %s %s GROUP BY a.person_id"
 			" ORDER BY %s LIMIT ?3 OFFSET ?4) g"
 			" JOIN persons p ON p.id = g.id ORDER BY %s",
-			FILTERED_FROM(q->body), where, q->body ? BODY_IN("?5") : "",
-			by, q->sort == HY_PEOPLE_BY_LAST ? "ifnull(g.last, '') DESC, g.id" :
-							   "g.n DESC, g.id");
+			FILTERED_FROM(q->body), where, q->body ? BODY_IN("?5") : "", by,
+			q->sort == HY_PEOPLE_BY_LAST ? "ifnull(g.last, '') DESC, g.id"
+						     : "g.n DESC, g.id");
 	int rc = sql ? sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK) {
@@ -485,8 +462,7 @@ static int filtered_page(struct hy_store *s, const struct hy_people_query *q,
 }
 
 int hy_store_people_page(struct hy_store *s, const struct hy_people_query *q,
-			 struct hy_person **out, size_t *n, char *err,
-			 size_t errlen)
+			 struct hy_person **out, size_t *n, char *err, size_t errlen)
 {
 	int rc;
 
@@ -505,8 +481,8 @@ int hy_store_people_page(struct hy_store *s, const struct hy_people_query *q,
 }
 
 /* The ids st gives (one column), appended to *ids. */
-static int read_ids(struct hy_store *s, sqlite3_stmt *st, int64_t **ids,
-		    size_t *n, char *err, size_t errlen)
+static int read_ids(struct hy_store *s, sqlite3_stmt *st, int64_t **ids, size_t *n, char *err,
+		    size_t errlen)
 {
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -519,12 +495,11 @@ static int read_ids(struct hy_store *s, sqlite3_stmt *st, int64_t **ids,
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 :
-				   hy_store_fail(s, rc, "looking up a person", err, errlen);
+	return rc == SQLITE_DONE ? 0 : hy_store_fail(s, rc, "looking up a person", err, errlen);
 }
 
-int hy_store_people_find(struct hy_store *s, const char *what, int64_t **ids,
-			 size_t *n, char *err, size_t errlen)
+int hy_store_people_find(struct hy_store *s, const char *what, int64_t **ids, size_t *n, char *err,
+			 size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc, digits = what && what[0], letters = what && what[0];
@@ -533,8 +508,8 @@ int hy_store_people_find(struct hy_store *s, const char *what, int64_t **ids,
 	for (const char *p = what; p && *p; p++) {
 		unsigned char c = (unsigned char)*p;
 		digits &= c >= '0' && c <= '9';
-		letters &= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			   c == ' ' || c == '\'' || c == '-';
+		letters &= (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' ||
+			   c == '\'' || c == '-';
 	}
 	if (digits && strlen(what) <= 18) {
 		rc = hy_people_stmt(s, PS_GET, sql_get, &st, err, errlen);
@@ -632,8 +607,7 @@ static int same_role(const char *a, const char *b, int *oom)
 
 /* Role spans: consecutive appearances with the same role (folded) are
  * one, named as first written. */
-static int read_roles(struct hy_store *s, struct hy_career *c, char *err,
-		      size_t errlen)
+static int read_roles(struct hy_store *s, struct hy_career *c, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc = hy_people_stmt(s, PS_ROLES, sql_roles, &st, err, errlen), oom = 0;
@@ -674,12 +648,12 @@ static int read_roles(struct hy_store *s, struct hy_career *c, char *err,
 	return rc == SQLITE_DONE ? 0 : hy_store_fail(s, rc, "reading a career", err, errlen);
 }
 
-static int read_meetings(struct hy_store *s, int dated, size_t max,
-			 struct hy_career *c, char *err, size_t errlen)
+static int read_meetings(struct hy_store *s, int dated, size_t max, struct hy_career *c, char *err,
+			 size_t errlen)
 {
 	sqlite3_stmt *st;
-	int rc = dated ? hy_people_stmt(s, PS_DATED, sql_dated, &st, err, errlen) :
-			 hy_people_stmt(s, PS_UNDATED, sql_undated, &st, err, errlen);
+	int rc = dated ? hy_people_stmt(s, PS_DATED, sql_dated, &st, err, errlen)
+		       : hy_people_stmt(s, PS_UNDATED, sql_undated, &st, err, errlen);
 	int oom = 0;
 	if (rc)
 		return rc;
@@ -709,8 +683,7 @@ static int read_meetings(struct hy_store *s, int dated, size_t max,
 	return rc == SQLITE_DONE ? 0 : hy_store_fail(s, rc, "reading a career", err, errlen);
 }
 
-static int read_met(struct hy_store *s, size_t max, struct hy_career *c,
-		    char *err, size_t errlen)
+static int read_met(struct hy_store *s, size_t max, struct hy_career *c, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc = hy_people_stmt(s, PS_MET, sql_met, &st, err, errlen), oom = 0;
@@ -736,9 +709,8 @@ static int read_met(struct hy_store *s, size_t max, struct hy_career *c,
 	return rc == SQLITE_DONE ? 0 : hy_store_fail(s, rc, "reading a career", err, errlen);
 }
 
-int hy_store_career(struct hy_store *s, int64_t id, size_t max_meetings,
-		    size_t max_met, struct hy_career *c, char *err,
-		    size_t errlen)
+int hy_store_career(struct hy_store *s, int64_t id, size_t max_meetings, size_t max_met,
+		    struct hy_career *c, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -750,12 +722,11 @@ int hy_store_career(struct hy_store *s, int64_t id, size_t max_meetings,
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		rc = read_person(st, &c->who) ?
-			     hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory") :
-			     0;
+		rc = read_person(st, &c->who)
+			     ? hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory")
+			     : 0;
 	else if (rc == SQLITE_DONE)
-		rc = hy_err_set(err, errlen, HY_ERR_NOTFOUND, "no person %lld",
-				(long long)id);
+		rc = hy_err_set(err, errlen, HY_ERR_NOTFOUND, "no person %lld", (long long)id);
 	else
 		rc = hy_store_fail(s, rc, "reading a person", err, errlen);
 	sqlite3_reset(st);
@@ -784,12 +755,11 @@ void hy_meeting_people_free(struct hy_meeting_person *v, size_t n)
 }
 
 /* The title of meeting id into *title (malloc()ed, NULL when none). */
-static int meeting_title(struct hy_store *s, int64_t id, char **title,
-			 char *err, size_t errlen)
+static int meeting_title(struct hy_store *s, int64_t id, char **title, char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
-	int oom = 0, rc = sqlite3_prepare_v2(
-		s->db, "SELECT title FROM meetings WHERE id = ?1", -1, &st, NULL);
+	int oom = 0, rc = sqlite3_prepare_v2(s->db, "SELECT title FROM meetings WHERE id = ?1", -1,
+					     &st, NULL);
 	*title = NULL;
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, id);
@@ -805,15 +775,13 @@ static int meeting_title(struct hy_store *s, int64_t id, char **title,
 	return 0;
 }
 
-int hy_store_meeting_people(struct hy_store *s, int64_t meeting,
-			    struct hy_meeting_person **out, size_t *n,
-			    char **title, char *err, size_t errlen)
+int hy_store_meeting_people(struct hy_store *s, int64_t meeting, struct hy_meeting_person **out,
+			    size_t *n, char **title, char *err, size_t errlen)
 {
-	static const char sql[] =
-		"SELECT a.person_id, p.name, a.part, a.role FROM appearances a"
-		" JOIN persons p ON p.id = a.person_id WHERE a.meeting_id = ?1"
-		" ORDER BY CASE a.part WHEN 'chair' THEN 0 WHEN 'attendee' THEN 1"
-		" WHEN 'observer' THEN 2 ELSE 3 END, a.position, a.person_id";
+	static const char sql[] = "SELECT a.person_id, p.name, a.part, a.role FROM appearances a"
+				  " JOIN persons p ON p.id = a.person_id WHERE a.meeting_id = ?1"
+				  " ORDER BY CASE a.part WHEN 'chair' THEN 0 WHEN 'attendee' THEN 1"
+				  " WHEN 'observer' THEN 2 ELSE 3 END, a.position, a.person_id";
 	sqlite3_stmt *st = NULL;
 	int rc = hy_people_stmt(s, PS_GET, sql_get, &st, err, errlen), oom = 0; /* v7 */
 	*out = NULL;
@@ -823,8 +791,7 @@ int hy_store_meeting_people(struct hy_store *s, int64_t meeting,
 	st = NULL;
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(s, rc, "reading a meeting's people", err,
-				     errlen);
+		return hy_store_fail(s, rc, "reading a meeting's people", err, errlen);
 	sqlite3_bind_int64(st, 1, meeting);
 	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (grow((void **)out, *n, sizeof **out)) {
@@ -843,8 +810,7 @@ int hy_store_meeting_people(struct hy_store *s, int64_t meeting,
 	if (oom)
 		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	else if (rc != SQLITE_DONE)
-		rc = hy_store_fail(s, rc, "reading a meeting's people", err,
-				   errlen);
+		rc = hy_store_fail(s, rc, "reading a meeting's people", err, errlen);
 	else
 		rc = title ? meeting_title(s, meeting, title, err, errlen) : 0;
 	if (rc) {
@@ -854,4 +820,3 @@ int hy_store_meeting_people(struct hy_store *s, int64_t meeting,
 	}
 	return rc;
 }
-

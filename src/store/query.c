@@ -112,8 +112,7 @@ static int cmp_col(enum col c, const struct sv *a, const struct sv *b)
 }
 
 /* < 0 when a comes first in the list order of sort. */
-static int cmp_list(enum hy_store_sort sort, const struct sv *a,
-		    const struct sv *b)
+static int cmp_list(enum hy_store_sort sort, const struct sv *a, const struct sv *b)
 {
 	for (int i = 0; i < orders[sort].n; i++) {
 		enum col c = orders[sort].col[i];
@@ -186,8 +185,7 @@ static void q_add(struct q *q, const char *s)
 }
 
 /* " WHERE " before the first term, " AND " before the others. */
-static void q_term(struct q *q, const char *a, const char *b,
-		   const char *c)
+static void q_term(struct q *q, const char *a, const char *b, const char *c)
 {
 	q_add(q, q->terms++ ? " AND " : " WHERE ");
 	q_add(q, a);
@@ -244,8 +242,7 @@ static struct bound tighter(struct bound a, struct bound b, int lower)
 	return (c > 0) == lower ? a : b;
 }
 
-static int in_range(const struct bound *lo, const struct bound *hi,
-		    const char *v, size_t n)
+static int in_range(const struct bound *lo, const struct bound *hi, const char *v, size_t n)
 {
 	if (lo->set) {
 		int c = cmp_bytes(v, n, lo->v, lo->n);
@@ -266,8 +263,7 @@ static const char *index_of(enum hy_store_sort sort, int pfx)
 	case HY_SORT_BODY:
 		return "meetings_by_body";
 	case HY_SORT_NUMBER:
-		return pfx == PFX_BODY ? "meetings_by_body_number" :
-					 "meetings_by_number";
+		return pfx == PFX_BODY ? "meetings_by_body_number" : "meetings_by_number";
 	case HY_SORT_DATE:
 		break;
 	}
@@ -295,9 +291,9 @@ static void q_people(struct q *q, const struct flt *f)
 	q_add(q, ")");
 }
 
-#define ROW_COLS \
-	"m.id, m.date, m.body, m.kind, m.number, m.chair, m.title," \
-	" (SELECT count(*) FROM sections x WHERE x.meeting_id = m.id)," \
+#define ROW_COLS                                                                                   \
+	"m.id, m.date, m.body, m.kind, m.number, m.chair, m.title,"                                \
+	" (SELECT count(*) FROM sections x WHERE x.meeting_id = m.id),"                            \
 	" m.published, instr(ifnull(m.guessed, ''), 'year') > 0, m.month_day"
 
 /* The query of the stream's current level into q. Returns 0, or 1 when
@@ -315,9 +311,9 @@ static int build(const struct run *r, const struct stream *st, struct q *q)
 	} else {
 		q_add(q, " FROM meetings m INDEXED BY ");
 		/* a count with no range: the index that holds the body */
-		q_add(q, r->count && f->per_row && level < 0 && !st->pfx ?
-				 "meetings_by_body" :
-				 index_of(r->sort, st->pfx));
+		q_add(q, r->count && f->per_row && level < 0 && !st->pfx
+				 ? "meetings_by_body"
+				 : index_of(r->sort, st->pfx));
 	}
 	if (st->pfx == PFX_BODY) {
 		q_term(q, BK, " = ?", "");
@@ -423,15 +419,14 @@ static int start(struct run *r, const struct q *q, int *slot)
 	st = r->s->pool[*slot].st;
 	for (int i = 0; i < q->nb; i++) {
 		if (q->b[i].type == B_TEXT)
-			rc = sqlite3_bind_text64(st, i + 1, q->b[i].s, q->b[i].n,
-						 SQLITE_STATIC, SQLITE_UTF8);
+			rc = sqlite3_bind_text64(st, i + 1, q->b[i].s, q->b[i].n, SQLITE_STATIC,
+						 SQLITE_UTF8);
 		else if (q->b[i].type == B_BLOB0)
 			rc = sqlite3_bind_zeroblob(st, i + 1, 0);
 		else
 			rc = sqlite3_bind_int64(st, i + 1, q->b[i].i);
 		if (rc != SQLITE_OK) {
-			rc = hy_store_fail(r->s, rc, "listing meetings", r->err,
-					   r->errlen);
+			rc = hy_store_fail(r->s, rc, "listing meetings", r->err, r->errlen);
 			hy_store_pool_put(r->s, *slot);
 			*slot = -1;
 			return rc;
@@ -443,8 +438,8 @@ static int start(struct run *r, const struct q *q, int *slot)
 /* Set up stream st, positioned before its first level: the whole list
  * (PFX_NONE), one body of the filter (PFX_BODY, pbody), or with walk a
  * walk over the values of the order's first column. */
-static void stream_init(const struct run *r, struct stream *st, int pfx,
-			const char *pbody, int walk)
+static void stream_init(const struct run *r, struct stream *st, int pfx, const char *pbody,
+			int walk)
 {
 	enum col lead = orders[r->sort].col[0];
 	int lv;
@@ -457,8 +452,7 @@ static void stream_init(const struct run *r, struct stream *st, int pfx,
 	st->walk = walk;
 	for (int i = 0; i < orders[r->sort].n; i++) {
 		enum col c = orders[r->sort].col[i];
-		if (!((pfx == PFX_BODY && c == C_BODY) ||
-		      (pfx == PFX_NUM && c == C_NUM)))
+		if (!((pfx == PFX_BODY && c == C_BODY) || (pfx == PFX_NUM && c == C_NUM)))
 			st->col[st->ncol++] = c;
 	}
 	lv = r->key ? st->ncol - 1 : -1;
@@ -509,11 +503,9 @@ static int walk_next(struct run *r, struct stream *st)
 		q_add(&q, "SELECT ");
 		q_add(&q, col_info[lead].expr);
 		q_add(&q, " FROM meetings m INDEXED BY ");
-		q_add(&q, lead == C_BODY ? "meetings_by_body" :
-					   "meetings_by_number");
+		q_add(&q, lead == C_BODY ? "meetings_by_body" : "meetings_by_number");
 		if (st->walk_from) {
-			q_term(&q, col_info[lead].expr, gt ? " > ?" : " < ?",
-			       "");
+			q_term(&q, col_info[lead].expr, gt ? " > ?" : " < ?", "");
 			if (lead == C_BODY)
 				q_text(&q, st->pbody, st->pblen);
 			else
@@ -533,8 +525,7 @@ static int walk_next(struct run *r, struct stream *st)
 		}
 		if (rc != SQLITE_ROW) {
 			rc = hy_store_fail(r->s, sqlite3_extended_errcode(r->s->db),
-					   "listing meetings", r->err,
-					   r->errlen);
+					   "listing meetings", r->err, r->errlen);
 			hy_store_pool_put(r->s, slot);
 			return rc;
 		}
@@ -551,8 +542,7 @@ static int walk_next(struct run *r, struct stream *st)
 				char *nb = b ? realloc(st->wbuf, n + 1) : NULL;
 				if (!nb) {
 					hy_store_pool_put(r->s, slot);
-					return hy_err_set(r->err, r->errlen,
-							  HY_ERR_NOMEM,
+					return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM,
 							  "out of memory");
 				}
 				st->wbuf = nb;
@@ -626,8 +616,7 @@ static int stream_next(struct run *r, struct stream *st)
 		}
 		if (rc != SQLITE_DONE) {
 			rc = hy_store_fail(r->s, sqlite3_extended_errcode(r->s->db),
-					   "listing meetings", r->err,
-					   r->errlen);
+					   "listing meetings", r->err, r->errlen);
 			stream_close(r, st);
 			return rc;
 		}
@@ -652,8 +641,7 @@ static int stream_count(struct run *r, struct stream *st, size_t *n)
 		rc = sqlite3_step(ps);
 		if (rc != SQLITE_ROW) {
 			rc = hy_store_fail(r->s, sqlite3_extended_errcode(r->s->db),
-					   "counting meetings", r->err,
-					   r->errlen);
+					   "counting meetings", r->err, r->errlen);
 			stream_close(r, st);
 			return rc;
 		}
@@ -670,8 +658,7 @@ static int stream_count(struct run *r, struct stream *st, size_t *n)
  * counted only that far). */
 static int person_mode(struct run *r, struct flt *f, size_t limit)
 {
-	static const char max_sql[] =
-		"SELECT ifnull(max(id), 0) FROM meetings";
+	static const char max_sql[] = "SELECT ifnull(max(id), 0) FROM meetings";
 	struct hy_store *s = r->s;
 	struct q q;
 	sqlite3_stmt *st;
@@ -687,8 +674,8 @@ static int person_mode(struct run *r, struct flt *f, size_t limit)
 		maxid = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "counting meetings", r->err, r->errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting meetings",
+				     r->err, r->errlen);
 	cap = (double)limit * (double)maxid;
 	memset(&q, 0, sizeof q);
 	q_add(&q, "SELECT count(*) FROM (SELECT 1 FROM meeting_people mp"
@@ -708,8 +695,7 @@ static int person_mode(struct run *r, struct flt *f, size_t limit)
 		links = sqlite3_column_int64(st, 0);
 	else
 		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "counting a person's meetings", r->err,
-				   r->errlen);
+				   "counting a person's meetings", r->err, r->errlen);
 	hy_store_pool_put(s, slot);
 	if (rc != SQLITE_ROW)
 		return rc;
@@ -729,17 +715,15 @@ struct call {
 	int none;    /* no row can match */
 };
 
-static int call_init(struct call *c, struct hy_store *s,
-		     const struct hy_store_filter *f, enum hy_store_sort sort,
-		     const struct hy_store_key *k, int backward, int count,
+static int call_init(struct call *c, struct hy_store *s, const struct hy_store_filter *f,
+		     enum hy_store_sort sort, const struct hy_store_key *k, int backward, int count,
 		     char *err, size_t errlen)
 {
 	int rc;
 
 	memset(c, 0, sizeof *c);
 	if ((unsigned)sort > HY_SORT_NUMBER)
-		return hy_err_set(err, errlen, HY_ERR_INVALID,
-				  "unknown list order %d", (int)sort);
+		return hy_err_set(err, errlen, HY_ERR_INVALID, "unknown list order %d", (int)sort);
 	c->r.s = s;
 	c->r.sort = sort;
 	c->r.backward = backward;
@@ -777,13 +761,10 @@ static void call_streams(struct call *c)
 	const struct flt *f = &c->f;
 	if (c->by_name) {
 		for (size_t i = 0; i < f->nnames; i++)
-			stream_init(&c->r, &c->st[c->nst++], PFX_BODY,
-				    f->names[i], 0);
+			stream_init(&c->r, &c->st[c->nst++], PFX_BODY, f->names[i], 0);
 	} else if (c->r.sort != HY_SORT_DATE && !(f->person && f->by_id) &&
-		   (f->lo.set || f->hi.set ||
-		    (c->r.sort == HY_SORT_BODY && f->per_row))) {
-		stream_init(&c->r, &c->st[c->nst++],
-			    c->r.sort == HY_SORT_BODY ? PFX_BODY : PFX_NUM,
+		   (f->lo.set || f->hi.set || (c->r.sort == HY_SORT_BODY && f->per_row))) {
+		stream_init(&c->r, &c->st[c->nst++], c->r.sort == HY_SORT_BODY ? PFX_BODY : PFX_NUM,
 			    NULL, 1);
 	} else {
 		stream_init(&c->r, &c->st[c->nst++], PFX_NONE, NULL, 0);
@@ -820,10 +801,9 @@ static void call_end(struct call *c)
 	free(c->own);
 }
 
-int hy_store_page(struct hy_store *s, const struct hy_store_filter *f,
-		  enum hy_store_sort sort, const struct hy_store_key *after,
-		  int backward, size_t limit, hy_store_row_fn fn, void *ctx,
-		  char *err, size_t errlen)
+int hy_store_page(struct hy_store *s, const struct hy_store_filter *f, enum hy_store_sort sort,
+		  const struct hy_store_key *after, int backward, size_t limit, hy_store_row_fn fn,
+		  void *ctx, char *err, size_t errlen)
 {
 	struct call c;
 	int n = 0, rc;
@@ -900,8 +880,8 @@ out:
 	return rc ? rc : n;
 }
 
-int hy_store_count(struct hy_store *s, const struct hy_store_filter *f,
-		   size_t *n, char *err, size_t errlen)
+int hy_store_count(struct hy_store *s, const struct hy_store_filter *f, size_t *n, char *err,
+		   size_t errlen)
 {
 	struct call c;
 	int rc = call_init(&c, s, f, HY_SORT_DATE, NULL, 0, 1, err, errlen);
@@ -914,19 +894,18 @@ int hy_store_count(struct hy_store *s, const struct hy_store_filter *f,
 	return rc;
 }
 
-int hy_store_rank(struct hy_store *s, const struct hy_store_filter *f,
-		  enum hy_store_sort sort, const struct hy_store_key *k,
-		  size_t *rank, char *err, size_t errlen)
+int hy_store_rank(struct hy_store *s, const struct hy_store_filter *f, enum hy_store_sort sort,
+		  const struct hy_store_key *k, size_t *rank, char *err, size_t errlen)
 {
 	struct call c;
 	int rc;
 
 	*rank = 0;
 	if (!k || !k->set)
-		return (unsigned)sort > HY_SORT_NUMBER ?
-			       hy_err_set(err, errlen, HY_ERR_INVALID,
-					  "unknown list order %d", (int)sort) :
-			       0;
+		return (unsigned)sort > HY_SORT_NUMBER
+			       ? hy_err_set(err, errlen, HY_ERR_INVALID, "unknown list order %d",
+					    (int)sort)
+			       : 0;
 	rc = call_init(&c, s, f, sort, k, 1, 1, err, errlen);
 	if (rc)
 		return rc;
@@ -948,16 +927,14 @@ static int list_row(const struct hy_store_row *row, void *ctx)
 	if (l->next) {
 		l->next->set = 1;
 		l->next->id = row->id;
-		snprintf(l->next->key, sizeof l->next->key, "%s",
-			 row->date ? row->date : "");
+		snprintf(l->next->key, sizeof l->next->key, "%s", row->date ? row->date : "");
 	}
 	return l->fn(row, l->ctx);
 }
 
 int hy_store_list(struct hy_store *s, const struct hy_store_filter *f,
-		  const struct hy_store_cursor *after, size_t limit,
-		  hy_store_row_fn fn, void *ctx, struct hy_store_cursor *next,
-		  char *err, size_t errlen)
+		  const struct hy_store_cursor *after, size_t limit, hy_store_row_fn fn, void *ctx,
+		  struct hy_store_cursor *next, char *err, size_t errlen)
 {
 	struct list_ctx l = {fn, ctx, next};
 	struct hy_store_key k;
@@ -971,6 +948,5 @@ int hy_store_list(struct hy_store *s, const struct hy_store_filter *f,
 			n = sizeof k.date - 1;
 		memcpy(k.date, after->key, n);
 	}
-	return hy_store_page(s, f, HY_SORT_DATE, &k, 0, limit, list_row, &l,
-			     err, errlen);
+	return hy_store_page(s, f, HY_SORT_DATE, &k, 0, limit, list_row, &l, err, errlen);
 }

@@ -34,8 +34,7 @@ static int push(char ***v, size_t *n, char *s)
 	return 0;
 }
 
-static int get_sections(struct hy_store *s, struct hy_store_record *r,
-			char *err, size_t errlen)
+static int get_sections(struct hy_store *s, struct hy_store_record *r, char *err, size_t errlen)
 {
 	static const char sections_sql[] =
 		"SELECT n, heading, text FROM sections WHERE meeting_id = ?1"
@@ -43,8 +42,7 @@ static int get_sections(struct hy_store *s, struct hy_store_record *r,
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int oom = 0;
-	int rc = hy_store_stmt(s, HY_ST_GET_SECTIONS, sections_sql,
-			       &st, err, errlen);
+	int rc = hy_store_stmt(s, HY_ST_GET_SECTIONS, sections_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, r->id);
@@ -73,8 +71,8 @@ static int get_sections(struct hy_store *s, struct hy_store_record *r,
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	}
 	if (rc != SQLITE_DONE) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading sections", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading sections", err,
+				   errlen);
 		sqlite3_reset(st);
 		return rc;
 	}
@@ -82,18 +80,15 @@ static int get_sections(struct hy_store *s, struct hy_store_record *r,
 	return 0;
 }
 
-static int get_people(struct hy_store *s, struct hy_store_record *r,
-		      char *err, size_t errlen)
+static int get_people(struct hy_store *s, struct hy_store_record *r, char *err, size_t errlen)
 {
-	static const char people_sql[] =
-		"SELECT mp.role, p.name FROM meeting_people mp"
-		" JOIN people p ON p.id = mp.person_id"
-		" WHERE mp.meeting_id = ?1 AND mp.role <> 'chair'"
-		" ORDER BY mp.role, mp.position";
+	static const char people_sql[] = "SELECT mp.role, p.name FROM meeting_people mp"
+					 " JOIN people p ON p.id = mp.person_id"
+					 " WHERE mp.meeting_id = ?1 AND mp.role <> 'chair'"
+					 " ORDER BY mp.role, mp.position";
 	sqlite3_stmt *st;
 	int oom = 0;
-	int rc = hy_store_stmt(s, HY_ST_GET_PEOPLE, people_sql,
-			       &st, err, errlen);
+	int rc = hy_store_stmt(s, HY_ST_GET_PEOPLE, people_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, r->id);
@@ -112,8 +107,8 @@ static int get_people(struct hy_store *s, struct hy_store_record *r,
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	}
 	if (rc != SQLITE_DONE) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading people", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading people", err,
+				   errlen);
 		sqlite3_reset(st);
 		return rc;
 	}
@@ -147,8 +142,8 @@ static int split_lines(const char *s, char ***v, size_t *n)
 	}
 }
 
-int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r,
-		 char *err, size_t errlen)
+int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r, char *err,
+		 size_t errlen)
 {
 	static const char meeting_sql[] =
 		"SELECT id, title, published, date, body, kind, number, chair,"
@@ -168,12 +163,12 @@ int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r,
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
 		sqlite3_reset(st);
-		return hy_err_set(err, errlen, HY_ERR_NOTFOUND,
-				  "no meeting with id %lld", (long long)id);
+		return hy_err_set(err, errlen, HY_ERR_NOTFOUND, "no meeting with id %lld",
+				  (long long)id);
 	}
 	if (rc != SQLITE_ROW) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading a meeting", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading a meeting", err,
+				   errlen);
 		sqlite3_reset(st);
 		return rc;
 	}
@@ -194,13 +189,11 @@ int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r,
 	r->replaced = (size_t)sqlite3_column_int64(st, 13);
 	r->imported_at = col_dup(st, 14, &oom);
 	r->m.month_day = col_dup(st, 15, &oom);
-	r->m.date_basis =
-		hy_date_basis_from_name((const char *)sqlite3_column_text(st, 16));
-	r->m.guessed =
-		hy_meeting_guessed_from((const char *)sqlite3_column_text(st, 17));
+	r->m.date_basis = hy_date_basis_from_name((const char *)sqlite3_column_text(st, 16));
+	r->m.guessed = hy_meeting_guessed_from((const char *)sqlite3_column_text(st, 17));
 	r->m.place = col_dup(st, 18, &oom);
-	if (!oom && split_lines((const char *)sqlite3_column_text(st, 19), &r->m.units,
-				&r->m.n_units))
+	if (!oom &&
+	    split_lines((const char *)sqlite3_column_text(st, 19), &r->m.units, &r->m.n_units))
 		oom = 1;
 	sqlite3_reset(st);
 	if (oom) {

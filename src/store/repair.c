@@ -24,8 +24,7 @@ static int set_automerge(struct hy_store *s, const char *table)
  * names start "vtab_"): with have_vtab 0, drop what is left of them; with
  * 1, make the missing ones as ref has them (a _config with ref's rows),
  * counting them in *made. A sqlite code. */
-static int shadows(struct hy_store *s, sqlite3 *ref, const char *vtab,
-		   int have_vtab, size_t *made)
+static int shadows(struct hy_store *s, sqlite3 *ref, const char *vtab, int have_vtab, size_t *made)
 {
 	sqlite3_stmt *sh;
 	int rc = sqlite3_prepare_v2(ref,
@@ -71,17 +70,16 @@ static int shadows(struct hy_store *s, sqlite3 *ref, const char *vtab,
 					sqlite3_str_appendall(ins, ", ?");
 				sqlite3_str_appendall(ins, ")");
 				q = sqlite3_str_finish(ins);
-				rc = q ? sqlite3_prepare_v2(s->db, q, -1, &to, NULL) :
-					 SQLITE_NOMEM;
+				rc = q ? sqlite3_prepare_v2(s->db, q, -1, &to, NULL) : SQLITE_NOMEM;
 				sqlite3_free(q);
 			}
 			while (rc == SQLITE_OK && to && sqlite3_step(from) == SQLITE_ROW) {
 				for (int k = 0; k < n; k++)
 					sqlite3_bind_value(to, k + 1,
 							   sqlite3_column_value(from, k));
-				rc = sqlite3_step(to) == SQLITE_DONE ?
-					     SQLITE_OK :
-					     sqlite3_extended_errcode(s->db);
+				rc = sqlite3_step(to) == SQLITE_DONE
+					     ? SQLITE_OK
+					     : sqlite3_extended_errcode(s->db);
 				sqlite3_reset(to);
 			}
 			sqlite3_finalize(to);
@@ -94,8 +92,7 @@ static int shadows(struct hy_store *s, sqlite3 *ref, const char *vtab,
 	return rc;
 }
 
-int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err,
-			     size_t errlen)
+int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err, size_t errlen)
 {
 	sqlite3 *ref;
 	sqlite3_stmt *st = NULL;
@@ -118,8 +115,7 @@ int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err,
 			" ORDER BY rowid",
 			-1, &st, NULL);
 	if (rc != SQLITE_OK) {
-		rc = hy_err_set(err, errlen, HY_ERR_DB,
-				"%s: making the search index again: %s",
+		rc = hy_err_set(err, errlen, HY_ERR_DB, "%s: making the search index again: %s",
 				s->path, ref ? sqlite3_errmsg(ref) : "out of memory");
 		sqlite3_close(ref);
 		return rc;
@@ -141,8 +137,8 @@ int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err,
 			 * the rebuild to fill */
 			int x = shadows(s, ref, name, have, made);
 			if (x != SQLITE_OK) {
-				rc = hy_store_fail(s, x, "making the search index again",
-						   err, errlen);
+				rc = hy_store_fail(s, x, "making the search index again", err,
+						   errlen);
 				break;
 			}
 		}
@@ -196,15 +192,11 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 				return rc;
 			}
 		}
-		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) !=
-		    SQLITE_OK) {
-			int rc = hy_store_fail(s,
-					       sqlite3_extended_errcode(s->db),
-					       "rebuilding the search index",
-					       err, errlen);
+		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK) {
+			int rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+					       "rebuilding the search index", err, errlen);
 			if (sqlite3_get_autocommit(s->db) == 0)
-				sqlite3_exec(s->db, "ROLLBACK", NULL, NULL,
-					     NULL);
+				sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 			return rc;
 		}
 	}

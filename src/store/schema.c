@@ -25,8 +25,8 @@ static const char schema_v1[] =
 	" replaced INTEGER NOT NULL DEFAULT 0,"
 	" imported_at TEXT NOT NULL"
 	"  DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
-	" clean TEXT NOT NULL,"  /* the big ones last: reading the list */
-	" raw BLOB NOT NULL);"   /* columns never walks their overflow */
+	" clean TEXT NOT NULL," /* the big ones last: reading the list */
+	" raw BLOB NOT NULL);"  /* columns never walks their overflow */
 	"CREATE INDEX meetings_by_date ON meetings(ifnull(date, ''));"
 	"CREATE TABLE sections ("
 	" id INTEGER PRIMARY KEY,"
@@ -124,8 +124,7 @@ static const char schema_v2[] =
  * less often: importing 100,000 meetings took 69 s of CPU instead of 85
  * (50 without an index), and queries were as fast. An existing database
  * is indexed by the 'rebuild' commands at the end. */
-#define FTS_INDEXED(t, id) \
-	" EXISTS (SELECT 1 FROM " t "_fts_docsize WHERE id = " id ")"
+#define FTS_INDEXED(t, id) " EXISTS (SELECT 1 FROM " t "_fts_docsize WHERE id = " id ")"
 static const char schema_v3[] =
 	"CREATE VIRTUAL TABLE sections_fts USING fts5("
 	" heading, text, content='sections', content_rowid='id',"
@@ -136,43 +135,51 @@ static const char schema_v3[] =
 	"  VALUES (new.id, new.heading, new.text);"
 	" END;"
 	"CREATE TRIGGER sections_fts_delete AFTER DELETE ON sections"
-	" WHEN" FTS_INDEXED("sections", "old.id") " BEGIN"
-	" INSERT INTO sections_fts (sections_fts, rowid, heading, text)"
-	"  VALUES ('delete', old.id, old.heading, old.text);"
-	" END;"
-	"CREATE TRIGGER sections_fts_update"
-	" AFTER UPDATE OF id, heading, text ON sections"
-	" WHEN" FTS_INDEXED("sections", "old.id") " BEGIN"
-	" INSERT INTO sections_fts (sections_fts, rowid, heading, text)"
-	"  VALUES ('delete', old.id, old.heading, old.text);"
-	" INSERT INTO sections_fts (rowid, heading, text)"
-	"  VALUES (new.id, new.heading, new.text);"
-	" END;"
-	"CREATE VIRTUAL TABLE meetings_fts USING fts5("
-	" title, summary, content='meetings', content_rowid='id',"
-	" tokenize='" HY_FTS_TOKENIZER "');"
-	"CREATE TRIGGER meetings_fts_insert AFTER INSERT ON meetings"
-	" WHEN hy_fts_immediate() BEGIN"
-	" INSERT INTO meetings_fts (rowid, title, summary)"
-	"  VALUES (new.id, new.title, new.summary);"
-	" END;"
-	"CREATE TRIGGER meetings_fts_delete AFTER DELETE ON meetings"
-	" WHEN" FTS_INDEXED("meetings", "old.id") " BEGIN"
-	" INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
-	"  VALUES ('delete', old.id, old.title, old.summary);"
-	" END;"
-	"CREATE TRIGGER meetings_fts_update"
-	" AFTER UPDATE OF id, title, summary ON meetings"
-	" WHEN" FTS_INDEXED("meetings", "old.id") " BEGIN"
-	" INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
-	"  VALUES ('delete', old.id, old.title, old.summary);"
-	" INSERT INTO meetings_fts (rowid, title, summary)"
-	"  VALUES (new.id, new.title, new.summary);"
-	" END;"
-	"INSERT INTO sections_fts (sections_fts, rank) VALUES ('automerge', 16);"
-	"INSERT INTO meetings_fts (meetings_fts, rank) VALUES ('automerge', 16);"
-	"INSERT INTO sections_fts (sections_fts) VALUES ('rebuild');"
-	"INSERT INTO meetings_fts (meetings_fts) VALUES ('rebuild');";
+	" WHEN" FTS_INDEXED(
+		"sections",
+		"old.id") " BEGIN"
+			  " INSERT INTO sections_fts (sections_fts, rowid, heading, text)"
+			  "  VALUES ('delete', old.id, old.heading, old.text);"
+			  " END;"
+			  "CREATE TRIGGER sections_fts_update"
+			  " AFTER UPDATE OF id, heading, text ON sections"
+			  " WHEN" FTS_INDEXED(
+				  "sections",
+				  "old.id") " BEGIN"
+					    " INSERT INTO sections_fts (sections_fts, rowid, heading, text)"
+					    "  VALUES ('delete', old.id, old.heading, old.text);"
+					    " INSERT INTO sections_fts (rowid, heading, text)"
+					    "  VALUES (new.id, new.heading, new.text);"
+					    " END;"
+					    "CREATE VIRTUAL TABLE meetings_fts USING fts5("
+					    " title, summary, content='meetings', content_rowid='id',"
+					    " tokenize='" HY_FTS_TOKENIZER "');"
+					    "CREATE TRIGGER meetings_fts_insert AFTER INSERT ON meetings"
+					    " WHEN hy_fts_immediate() BEGIN"
+					    " INSERT INTO meetings_fts (rowid, title, summary)"
+					    "  VALUES (new.id, new.title, new.summary);"
+					    " END;"
+					    "CREATE TRIGGER meetings_fts_delete AFTER DELETE ON meetings"
+					    " WHEN" FTS_INDEXED(
+						    "meetings",
+						    "old.id") " BEGIN"
+							      " INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
+							      "  VALUES ('delete', old.id, old.title, old.summary);"
+							      " END;"
+							      "CREATE TRIGGER meetings_fts_update"
+							      " AFTER UPDATE OF id, title, summary ON meetings"
+							      " WHEN" FTS_INDEXED(
+								      "meetings",
+								      "old.id") " BEGIN"
+										" INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
+										"  VALUES ('delete', old.id, old.title, old.summary);"
+										" INSERT INTO meetings_fts (rowid, title, summary)"
+										"  VALUES (new.id, new.title, new.summary);"
+										" END;"
+										"INSERT INTO sections_fts (sections_fts, rank) VALUES ('automerge', 16);"
+										"INSERT INTO meetings_fts (meetings_fts, rank) VALUES ('automerge', 16);"
+										"INSERT INTO sections_fts (sections_fts) VALUES ('rebuild');"
+										"INSERT INTO meetings_fts (meetings_fts) VALUES ('rebuild');";
 
 /* Schema v4: fts_lengths, each indexed row's length in tokens in blocks
  * of HY_FTS_LENS_ROWS rowids (fts.h). Ranking needs the length of every
@@ -185,44 +192,42 @@ static const char schema_v3[] =
  * and
  * an unknown or missing length is read from %_docsize as before, so a
  * stale block can only cost time, never a wrong score. */
-#define LENS_ID(index, expr) \
-	"((" #index " << " HY_STR(HY_FTS_LENS_INDEX_SHIFT) ") | ((" expr ") >> " \
-	HY_STR(HY_FTS_LENS_SHIFT) "))"
+#define LENS_ID(index, expr)                                                                       \
+	"((" #index " << " HY_STR(HY_FTS_LENS_INDEX_SHIFT) ") | ((" expr                           \
+							   ") >> " HY_STR(HY_FTS_LENS_SHIFT) "))"
 #define LENS_SLOT(expr) "((" expr ") & (" HY_STR(HY_FTS_LENS_ROWS) " - 1))"
 /* Fill the blocks of index from its docsize rows with id >= from. */
-#define LENS_FILL(index, t, from) \
-	"INSERT OR REPLACE INTO fts_lengths (id, lens)" \
-	" SELECT " LENS_ID(index, "id") ", hy_lens(" LENS_SLOT("id") \
-	", hy_doclen(sz)) FROM " t "_fts_docsize WHERE id >= " from \
-	" AND id < (1 << " HY_STR(HY_FTS_LENS_ROWID_BITS) ")" \
-	" GROUP BY id >> " HY_STR(HY_FTS_LENS_SHIFT) ";"
+#define LENS_FILL(index, t, from)                                                                  \
+	"INSERT OR REPLACE INTO fts_lengths (id, lens)"                                            \
+	" SELECT " LENS_ID(index, "id") ", hy_lens(" LENS_SLOT(                                    \
+		"id") ", hy_doclen(sz)) FROM " t "_fts_docsize WHERE id >= " from                  \
+		      " AND id < (1 << " HY_STR(                                                   \
+			      HY_FTS_LENS_ROWID_BITS) ")"                                          \
+						      " GROUP BY id >> " HY_STR(                   \
+							      HY_FTS_LENS_SHIFT) ";"
 /* The first rowid of the last block of index (0 when none): new rows go
  * from there (the last block is made again, with the rows it had). */
-#define LENS_LAST(index) \
-	"((SELECT ifnull(max(id) & ((1 << " HY_STR(HY_FTS_LENS_INDEX_SHIFT) \
-	") - 1), 0) FROM fts_lengths WHERE id BETWEEN (" #index " << " \
-	HY_STR(HY_FTS_LENS_INDEX_SHIFT) ") AND ((" #index " + 1) << " \
-	HY_STR(HY_FTS_LENS_INDEX_SHIFT) ") - 1) << " HY_STR(HY_FTS_LENS_SHIFT) ")"
+#define LENS_LAST(index)                                                                                              \
+	"((SELECT ifnull(max(id) & ((1 << " HY_STR(                                                                   \
+		HY_FTS_LENS_INDEX_SHIFT) ") - 1), 0) FROM fts_lengths WHERE id BETWEEN (" #index                      \
+					 " << " HY_STR(HY_FTS_LENS_INDEX_SHIFT) ") AND ((" #index " + 1) << " HY_STR( \
+						 HY_FTS_LENS_INDEX_SHIFT) ") - 1) << " HY_STR(HY_FTS_LENS_SHIFT) ")"
 /* (plain SQL, so the sqlite3 shell can change rows without our
  * functions: the block with the row's 4 bytes zeroed) */
-#define LENS_FORGET(index, name, when) \
-	"CREATE TRIGGER " name " AFTER " when \
-	" WHEN old.id BETWEEN 0 AND (1 << " HY_STR(HY_FTS_LENS_ROWID_BITS) \
-	") - 1" \
-	" BEGIN UPDATE fts_lengths SET lens = CAST(substr(lens, 1, 4 * " \
-	LENS_SLOT("old.id") ") || zeroblob(4) || substr(lens, 4 * " \
-	LENS_SLOT("old.id") " + 5) AS BLOB) WHERE id = " \
-	LENS_ID(index, "old.id") "; END;"
+#define LENS_FORGET(index, name, when)                                                                                                                                          \
+	"CREATE TRIGGER " name " AFTER " when " WHEN old.id BETWEEN 0 AND (1 << " HY_STR(                                                                                       \
+		HY_FTS_LENS_ROWID_BITS) ") - 1"                                                                                                                                 \
+					" BEGIN UPDATE fts_lengths SET lens = CAST(substr(lens, 1, 4 * " LENS_SLOT("old.id") ") || zeroblob(4) || substr(lens, 4 * " LENS_SLOT( \
+						"old.id") " + 5) AS BLOB) WHERE id = " LENS_ID(index,                                                                           \
+											       "old.id") "; END;"
 static const char schema_v4[] =
-	"CREATE TABLE fts_lengths (id INTEGER PRIMARY KEY, lens BLOB NOT NULL);"
-	LENS_FILL(0, "sections", "0")
-	LENS_FILL(1, "meetings", "0")
-	LENS_FORGET(0, "sections_lens_delete", "DELETE ON sections")
-	LENS_FORGET(0, "sections_lens_update",
-		    "UPDATE OF id, heading, text ON sections")
-	LENS_FORGET(1, "meetings_lens_delete", "DELETE ON meetings")
-	LENS_FORGET(1, "meetings_lens_update",
-		    "UPDATE OF id, title, summary ON meetings");
+	"CREATE TABLE fts_lengths (id INTEGER PRIMARY KEY, lens BLOB NOT NULL);" LENS_FILL(
+		0, "sections", "0") LENS_FILL(1, "meetings", "0")
+		LENS_FORGET(0, "sections_lens_delete", "DELETE ON sections") LENS_FORGET(
+			0, "sections_lens_update", "UPDATE OF id, heading, text ON sections")
+			LENS_FORGET(1, "meetings_lens_delete", "DELETE ON meetings")
+				LENS_FORGET(1, "meetings_lens_update",
+					    "UPDATE OF id, title, summary ON meetings");
 
 /* Schema v5: partial dates and what was guessed (DESIGN.md §2 dates).
  * month_day "MM-DD" whenever the text gives them (a readout without a
@@ -232,14 +237,13 @@ static const char schema_v4[] =
  * place the body's place (张家川县); units the offices listed with the
  * people (县财政局), one a line. Existing rows keep their date and
  * get its month and day. */
-static const char schema_v5[] =
-	"ALTER TABLE meetings ADD COLUMN month_day TEXT;"
-	"ALTER TABLE meetings ADD COLUMN date_basis TEXT;"
-	"ALTER TABLE meetings ADD COLUMN guessed TEXT;"
-	"ALTER TABLE meetings ADD COLUMN place TEXT;"
-	"ALTER TABLE meetings ADD COLUMN units TEXT;"
-	"UPDATE meetings SET month_day = substr(date, 6, 5)"
-	" WHERE date IS NOT NULL;";
+static const char schema_v5[] = "ALTER TABLE meetings ADD COLUMN month_day TEXT;"
+				"ALTER TABLE meetings ADD COLUMN date_basis TEXT;"
+				"ALTER TABLE meetings ADD COLUMN guessed TEXT;"
+				"ALTER TABLE meetings ADD COLUMN place TEXT;"
+				"ALTER TABLE meetings ADD COLUMN units TEXT;"
+				"UPDATE meetings SET month_day = substr(date, 6, 5)"
+				" WHERE date IS NOT NULL;";
 
 /* The rows added since the index was last brought up to date (schema v3;
  * see there), and their lengths (schema v4). */
@@ -251,13 +255,10 @@ const char hy_store_index_new[] =
 	" SELECT id, title, summary FROM meetings"
 	" WHERE id > (SELECT ifnull(max(id), 0) FROM meetings_fts_docsize);";
 const char hy_store_lens_new[] =
-	LENS_FILL(0, "sections", LENS_LAST(0))
-	LENS_FILL(1, "meetings", LENS_LAST(1));
+	LENS_FILL(0, "sections", LENS_LAST(0)) LENS_FILL(1, "meetings", LENS_LAST(1));
 /* All of them again (hy_store_reindex). */
 const char hy_store_lens_rebuild[] =
-	"DELETE FROM fts_lengths;"
-	LENS_FILL(0, "sections", "0")
-	LENS_FILL(1, "meetings", "0");
+	"DELETE FROM fts_lengths;" LENS_FILL(0, "sections", "0") LENS_FILL(1, "meetings", "0");
 
 /* Schema v6: the tokenizer indexes the letters of every script (fts.h
  * CLASSES; up to v4 only Han, a–z and 0–9, the rest separated tokens).
@@ -268,20 +269,13 @@ const char hy_store_lens_rebuild[] =
 static const char schema_v6[] =
 	"INSERT INTO sections_fts (sections_fts) VALUES ('rebuild');"
 	"INSERT INTO meetings_fts (meetings_fts) VALUES ('rebuild');"
-	"DELETE FROM fts_lengths;"
-	LENS_FILL(0, "sections", "0")
-	LENS_FILL(1, "meetings", "0");
+	"DELETE FROM fts_lengths;" LENS_FILL(0, "sections", "0") LENS_FILL(1, "meetings", "0");
 
 /* Forward migrations: step i takes user_version from i to i + 1. Adding a
  * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
 const char *const hy_store_migrations[] = {
-	schema_v1,
-	schema_v2,
-	schema_v3,
-	schema_v4,
-	schema_v5,
-	schema_v6,
-	hy_store_schema_v7, /* the people: src/store/people.c */
+	schema_v1,          schema_v2, schema_v3,          schema_v4,
+	schema_v5,          schema_v6, hy_store_schema_v7, /* the people: src/store/people.c */
 	hy_store_schema_v8, /* their surnames' pinyin: src/store/people.c */
 };
 
@@ -294,8 +288,7 @@ _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==
  * index and trigger) is derived from them and can be made again. */
 static int is_content_table(const char *name)
 {
-	static const char *const content[] = {"meetings", "sections", "people",
-					      "meeting_people"};
+	static const char *const content[] = {"meetings", "sections", "people", "meeting_people"};
 	for (size_t i = 0; i < sizeof content / sizeof content[0]; i++)
 		if (strcmp(name, content[i]) == 0)
 			return 1;
@@ -306,8 +299,7 @@ int hy_store_is_derived(const char *name)
 {
 	if (strncmp(name, "main.", 5) == 0)
 		name += 5;
-	return name[0] && strncmp(name, "sqlite_", 7) != 0 &&
-	       !is_content_table(name);
+	return name[0] && strncmp(name, "sqlite_", 7) != 0 && !is_content_table(name);
 }
 
 /* 1 if the schema of db holds an object called name, 0 if not, else the
@@ -315,8 +307,8 @@ int hy_store_is_derived(const char *name)
 int hy_store_has_object(sqlite3 *db, const char *name)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = ?1",
-				    -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE name = ?1", -1, &st,
+				    NULL);
 	if (rc != SQLITE_OK)
 		return -rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_TRANSIENT);
@@ -332,8 +324,8 @@ sqlite3 *hy_store_reference_schema(int version)
 {
 	sqlite3 *ref = NULL;
 	char ferr[256];
-	int rc = sqlite3_open_v2(":memory:", &ref,
-				 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+	int rc = sqlite3_open_v2(":memory:", &ref, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+				 NULL);
 	if (rc == SQLITE_OK && hy_fts_register(ref, ferr, sizeof ferr) != 0)
 		rc = SQLITE_ERROR;
 	if (rc == SQLITE_OK)
@@ -360,10 +352,10 @@ void hy_store_missing_derived(struct hy_store *s, char *buf, size_t len)
 				      -1, &st, NULL) == SQLITE_OK)
 		while (!buf[0] && sqlite3_step(st) == SQLITE_ROW) {
 			const char *name = (const char *)sqlite3_column_text(st, 0);
-			if (name && hy_store_is_derived(name) && hy_store_has_object(s->db, name) == 0)
+			if (name && hy_store_is_derived(name) &&
+			    hy_store_has_object(s->db, name) == 0)
 				snprintf(buf, len, "%s", name);
 		}
 	sqlite3_finalize(st);
 	sqlite3_close(ref);
 }
-

@@ -80,8 +80,8 @@ struct lex {
 /* hy_search_translate; with keep, the terms used (keep->v[0..keep->n),
  * at most HY_SEARCH_MAX_TERMS, in the order typed, without the OR
  * operators) are left in *keep for the caller to free (txt.p and v). */
-int hy_search_translate_lex(const char *query, char **out, struct lex *keep,
-			    char *err, size_t errlen);
+int hy_search_translate_lex(const char *query, char **out, struct lex *keep, char *err,
+			    size_t errlen);
 
 /* The pinyin phrase of s[0..n) into out ("\x01s1 \x01s2 ..."): 1 when s
  * is ASCII letters (full-width ones too), with ' or spaces between
@@ -95,12 +95,12 @@ int hy_search_one_phrase(const struct lex *L);
 /* A matching row: a section (sections_fts) or a meeting's title and
  * summary (meetings_fts, section 0). */
 struct cand {
-	double score;   /* -bm25: higher is better (rank order only) */
-	int64_t rowid;  /* sections.id, or meetings.id for section 0 */
+	double score;  /* -bm25: higher is better (rank order only) */
+	int64_t rowid; /* sections.id, or meetings.id for section 0 */
 	int64_t meeting;
-	int n;          /* section number; -1 while not read yet */
-	int zero;       /* from meetings_fts: section 0 */
-	char date[16];  /* "" when unknown */
+	int n;         /* section number; -1 while not read yet */
+	int zero;      /* from meetings_fts: section 0 */
+	char date[16]; /* "" when unknown */
 };
 
 /* Row ids, sorted. */
@@ -123,15 +123,15 @@ struct top {
 	size_t room; /* prune when n reaches it */
 	int by_date;
 	int have_cut;
-	struct cand cut; /* the worst one kept at the last prune */
+	struct cand cut;           /* the worst one kept at the last prune */
 	const struct rowset *only; /* rank only these rows (NULL: all) */
-	int64_t lo, hi; /* hi > 0: only rows with lo <= rowid <= hi */
+	int64_t lo, hi;            /* hi > 0: only rows with lo <= rowid <= hi */
 	/* the score of the row hy_rank last kept (scan: read here instead
 	 * of calling hy_rank again in the result) */
 	int64_t last_rowid;
 	double last_score;
 	int have_last;
-	int deferred; /* one phrase: scores are bm25 / idf until the end */
+	int deferred;         /* one phrase: scores are bm25 / idf until the end */
 	int64_t nrow, nmatch; /* rows in the index, rows that matched */
 	/* row lengths read from the index's %_docsize table directly */
 	sqlite3 *db;
@@ -180,13 +180,11 @@ int hy_search_any_filter(const struct hy_store_filter *f);
 void hy_search_bind_filter(sqlite3_stmt *st, const struct hy_store_filter *f);
 /* Stream the matches of one index into t. zero: meetings_fts. f: the
  * filter, joined in (NULL: none). */
-int hy_search_scan(struct hy_store *s, const char *expr, int zero,
-		   const struct hy_store_filter *f, struct top *t, char *err,
-		   size_t errlen);
+int hy_search_scan(struct hy_store *s, const char *expr, int zero, const struct hy_store_filter *f,
+		   struct top *t, char *err, size_t errlen);
 /* The meeting, section and date of the candidates the scan left unread
  * (rank order without a filter); rows gone since are dropped. */
-int hy_search_fill(struct hy_store *s, struct top *t, char *err,
-		   size_t errlen);
+int hy_search_fill(struct hy_store *s, struct top *t, char *err, size_t errlen);
 
 /* One search under way (search_plan.c). */
 struct plan {
@@ -204,8 +202,8 @@ struct plan {
  * (search_threads.c). only (may be NULL): the rows to rank, by index;
  * filter: with the filter in the scan; matched (may be NULL): the
  * matches of each index, when the scan meets only some of them. */
-int hy_search_scan_both(struct plan *p, const struct rowset *only,
-			int filter, const struct rowset *matched);
+int hy_search_scan_both(struct plan *p, const struct rowset *only, int filter,
+			const struct rowset *matched);
 
 /* Snippets (search_snippet.c): the query's phrases, to mark. */
 struct hlq {
@@ -224,8 +222,7 @@ int hy_search_hlq_init(struct hlq *q, const struct lex *L);
 void hy_search_hlq_free(struct hlq *q);
 /* Call fn for the candidates t->v[from..t->n) with their snippets: the
  * number delivered, or the negative value fn or a failure returned. */
-int hy_search_deliver(struct hy_store *s, const struct hlq *q,
-		      const struct top *t, size_t from, hy_search_fn fn,
-		      void *ctx, char *err, size_t errlen);
+int hy_search_deliver(struct hy_store *s, const struct hlq *q, const struct top *t, size_t from,
+		      hy_search_fn fn, void *ctx, char *err, size_t errlen);
 
 #endif

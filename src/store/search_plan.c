@@ -44,26 +44,24 @@ void hy_store_search_opts(struct hy_store *s, const struct hy_search_opts *o)
 static int collect(struct plan *p, int zero, struct rowset *r)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(
-		p->s->db,
-		zero ? "SELECT rowid FROM meetings_fts WHERE meetings_fts"
-		       " MATCH ?1" :
-		       "SELECT rowid FROM sections_fts WHERE sections_fts"
-		       " MATCH ?1",
-		-1, &st, NULL);
+	int rc = sqlite3_prepare_v2(p->s->db,
+				    zero ? "SELECT rowid FROM meetings_fts WHERE meetings_fts"
+					   " MATCH ?1"
+					 : "SELECT rowid FROM sections_fts WHERE sections_fts"
+					   " MATCH ?1",
+				    -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
-				     "searching", p->err, p->errlen);
+		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), "searching", p->err,
+				     p->errlen);
 	sqlite3_bind_text(st, 1, p->expr, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (hy_search_rowset_add(r, sqlite3_column_int64(st, 0))) {
 			sqlite3_finalize(st);
-			return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM,
-					  "out of memory");
+			return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, "out of memory");
 		}
 	if (rc != SQLITE_DONE) {
-		rc = hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
-				   "searching", p->err, p->errlen);
+		rc = hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), "searching", p->err,
+				   p->errlen);
 		sqlite3_finalize(st);
 		return rc;
 	}
@@ -75,7 +73,7 @@ static int collect(struct plan *p, int zero, struct rowset *r)
 /* Walking the meetings of the filter through the list. */
 struct walk {
 	struct plan *p;
-	sqlite3_stmt *secs; /* the sections of one meeting */
+	sqlite3_stmt *secs;         /* the sections of one meeting */
 	const struct rowset *match; /* NULL: every row (allowed sets) */
 	struct rowset *rows[2];     /* or the rows, by index */
 	int rc;
@@ -94,8 +92,8 @@ static int walk_row(const struct hy_store_row *row, void *ctx)
 	if (w->match ? hy_search_rowset_has(&w->match[1], row->id) : 1) {
 		c.rowid = row->id;
 		c.zero = 1;
-		w->rc = w->match ? hy_search_top_add(&p->out, &c) :
-				   hy_search_rowset_add(w->rows[1], row->id);
+		w->rc = w->match ? hy_search_top_add(&p->out, &c)
+				 : hy_search_rowset_add(w->rows[1], row->id);
 		if (w->rc)
 			return w->rc;
 	}
@@ -107,16 +105,14 @@ static int walk_row(const struct hy_store_row *row, void *ctx)
 		c.zero = 0;
 		if (w->match && !hy_search_rowset_has(&w->match[0], c.rowid))
 			continue;
-		w->rc = w->match ? hy_search_top_add(&p->out, &c) :
-				   hy_search_rowset_add(w->rows[0], c.rowid);
+		w->rc = w->match ? hy_search_top_add(&p->out, &c)
+				 : hy_search_rowset_add(w->rows[0], c.rowid);
 		if (w->rc)
 			return w->rc;
 	}
 	if (rc != SQLITE_DONE)
-		return w->rc = hy_store_fail(p->s,
-					     sqlite3_extended_errcode(p->s->db),
-					     "reading sections", p->err,
-					     p->errlen);
+		return w->rc = hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
+					     "reading sections", p->err, p->errlen);
 	/* in date order: enough once keep rows are in */
 	return w->match && p->out.n >= p->keep ? 1 : 0;
 }
@@ -124,20 +120,17 @@ static int walk_row(const struct hy_store_row *row, void *ctx)
 /* Walk the filter's meetings newest first: into p->out the rows in match
  * (match[0] sections, match[1] meetings) until keep are found, or, with
  * match NULL, every row id into rows[0] and rows[1]. */
-static int walk(struct plan *p, const struct rowset *match,
-		struct rowset *rows)
+static int walk(struct plan *p, const struct rowset *match, struct rowset *rows)
 {
-	struct walk w = {p, NULL, match, {rows ? &rows[0] : NULL,
-					  rows ? &rows[1] : NULL}, 0};
+	struct walk w = {p, NULL, match, {rows ? &rows[0] : NULL, rows ? &rows[1] : NULL}, 0};
 	int rc = sqlite3_prepare_v2(p->s->db,
 				    "SELECT id, n FROM sections"
 				    " WHERE meeting_id = ?1 ORDER BY n",
 				    -1, &w.secs, NULL);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
-				     "reading sections", p->err, p->errlen);
-	rc = hy_store_list(p->s, p->f, NULL, INT32_MAX, walk_row, &w, NULL,
-			   p->err, p->errlen);
+		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), "reading sections",
+				     p->err, p->errlen);
+	rc = hy_store_list(p->s, p->f, NULL, INT32_MAX, walk_row, &w, NULL, p->err, p->errlen);
 	sqlite3_finalize(w.secs);
 	if (w.rc < 0)
 		return w.rc;
@@ -181,13 +174,12 @@ static int allowed_rows(struct plan *p, struct rowset *rows)
 			   " (SELECT p.id FROM people p"
 			   " WHERE instr(p.name, ?5) > 0))");
 	if (q.oom)
-		return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM,
-				  "out of memory");
+		return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, "out of memory");
 	rc = sqlite3_prepare_v2(p->s->db, q.p, (int)q.n, &st, NULL);
 	free(q.p);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
-				     "searching", p->err, p->errlen);
+		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), "searching", p->err,
+				     p->errlen);
 	hy_search_bind_filter(st, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t m = sqlite3_column_int64(st, 0);
@@ -199,11 +191,10 @@ static int allowed_rows(struct plan *p, struct rowset *rows)
 			break;
 	}
 	if (rc == SQLITE_ROW)
-		rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM,
-				"out of memory");
+		rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, "out of memory");
 	else if (rc != SQLITE_DONE)
-		rc = hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
-				   "searching", p->err, p->errlen);
+		rc = hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), "searching", p->err,
+				   p->errlen);
 	else
 		rc = 0;
 	sqlite3_finalize(st);
@@ -222,8 +213,7 @@ static int rank_plan(struct plan *p)
 		return hy_search_scan_both(p, NULL, 0, NULL);
 	if (plan == HY_SEARCH_PLAN_JOIN)
 		return hy_search_scan_both(p, NULL, 1, NULL);
-	rc = plan == HY_SEARCH_PLAN_WALK ? walk(p, NULL, allow) :
-						 allowed_rows(p, allow);
+	rc = plan == HY_SEARCH_PLAN_WALK ? walk(p, NULL, allow) : allowed_rows(p, allow);
 	if (rc == 0)
 		rc = hy_search_scan_both(p, allow, 0, NULL);
 	free(allow[0].v);
@@ -248,8 +238,7 @@ static int score_kept(struct plan *p)
 	int rc = 0;
 
 	for (size_t i = 0; i < p->out.n && rc == 0; i++)
-		rc = hy_search_rowset_add(&only[p->out.v[i].zero],
-					  p->out.v[i].rowid);
+		rc = hy_search_rowset_add(&only[p->out.v[i].zero], p->out.v[i].rowid);
 	if (rc) {
 		rc = hy_err_set(p->err, p->errlen, rc, "out of memory");
 		goto done;
@@ -262,8 +251,7 @@ static int score_kept(struct plan *p)
 		qsort(q.out.v, q.out.n, sizeof *q.out.v, cmp_row);
 	for (size_t i = 0; rc == 0 && i < p->out.n; i++) {
 		struct cand *c = &p->out.v[i];
-		const struct cand *x = bsearch(c, q.out.v, q.out.n,
-					       sizeof *q.out.v, cmp_row);
+		const struct cand *x = bsearch(c, q.out.v, q.out.n, sizeof *q.out.v, cmp_row);
 		if (x)
 			c->score = x->score;
 	}
@@ -311,10 +299,9 @@ done:
 	return rc;
 }
 
-int hy_store_search(struct hy_store *s, const char *query,
-		    const struct hy_store_filter *f, enum hy_search_order order,
-		    size_t offset, size_t limit, hy_search_fn fn, void *ctx,
-		    char *err, size_t errlen)
+int hy_store_search(struct hy_store *s, const char *query, const struct hy_store_filter *f,
+		    enum hy_search_order order, size_t offset, size_t limit, hy_search_fn fn,
+		    void *ctx, char *err, size_t errlen)
 {
 	struct plan p;
 	struct lex L = {0};
@@ -323,8 +310,8 @@ int hy_store_search(struct hy_store *s, const char *query,
 	int rc;
 
 	if (order != HY_SEARCH_RANK && order != HY_SEARCH_DATE)
-		return hy_err_set(err, errlen, HY_ERR_INVALID,
-				  "unknown search order %d", (int)order);
+		return hy_err_set(err, errlen, HY_ERR_INVALID, "unknown search order %d",
+				  (int)order);
 	rc = hy_search_translate_lex(query, &expr, &L, err, errlen);
 	if (rc)
 		return rc;
@@ -349,8 +336,7 @@ int hy_store_search(struct hy_store *s, const char *query,
 	if (rc == 0) {
 		if (p.out.n > 1)
 			qsort(p.out.v, p.out.n, sizeof *p.out.v,
-			      p.out.by_date ? hy_search_cmp_date :
-							 hy_search_cmp_rank);
+			      p.out.by_date ? hy_search_cmp_date : hy_search_cmp_rank);
 		if (p.out.n > p.keep)
 			p.out.n = p.keep;
 		rc = hy_search_hlq_init(&q, &L);
@@ -358,8 +344,7 @@ int hy_store_search(struct hy_store *s, const char *query,
 			rc = hy_err_set(err, errlen, rc, "out of memory");
 	}
 	if (rc == 0)
-		rc = hy_search_deliver(s, &q, &p.out, offset, fn, ctx, err,
-				       errlen);
+		rc = hy_search_deliver(s, &q, &p.out, offset, fn, ctx, err, errlen);
 done:
 	hy_search_hlq_free(&q);
 	free(p.out.v);
@@ -372,9 +357,8 @@ done:
 /* Distinct meetings of the section rows r plus the meetings m. Few rows:
  * each looked up; many: one pass over the sections' (meeting, n) index,
  * which holds every row id. */
-static int count_meetings(struct hy_store *s, const struct rowset *r,
-			  const struct rowset *m, size_t *out, char *err,
-			  size_t errlen)
+static int count_meetings(struct hy_store *s, const struct rowset *r, const struct rowset *m,
+			  size_t *out, char *err, size_t errlen)
 {
 	struct rowset ids = {0};
 	sqlite3_stmt *st;
@@ -382,23 +366,21 @@ static int count_meetings(struct hy_store *s, const struct rowset *r,
 
 	rc = sqlite3_prepare_v2(s->db,
 				many ? "SELECT id, meeting_id FROM sections"
-				       " INDEXED BY sqlite_autoindex_sections_1" :
-				       "SELECT id, meeting_id FROM sections"
+				       " INDEXED BY sqlite_autoindex_sections_1"
+				     : "SELECT id, meeting_id FROM sections"
 				       " WHERE id = ?1",
 				-1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "counting search results", err, errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting search results",
+				     err, errlen);
 	for (size_t i = 0; rc == SQLITE_OK && i < (many ? 1 : r->n); i++) {
 		if (!many) {
 			sqlite3_reset(st);
 			sqlite3_bind_int64(st, 1, r->v[i]);
 		}
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			if ((!many ||
-			     hy_search_rowset_has(r, sqlite3_column_int64(st, 0))) &&
-			    hy_search_rowset_add(&ids,
-						 sqlite3_column_int64(st, 1))) {
+			if ((!many || hy_search_rowset_has(r, sqlite3_column_int64(st, 0))) &&
+			    hy_search_rowset_add(&ids, sqlite3_column_int64(st, 1))) {
 				rc = SQLITE_NOMEM;
 				break;
 			}
@@ -411,8 +393,8 @@ static int count_meetings(struct hy_store *s, const struct rowset *r,
 	if (rc == SQLITE_NOMEM)
 		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	else if (rc != SQLITE_OK)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "counting search results", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting search results",
+				   err, errlen);
 	sqlite3_finalize(st);
 	hy_search_rowset_sort(&ids);
 	*out = ids.n;
@@ -420,9 +402,8 @@ static int count_meetings(struct hy_store *s, const struct rowset *r,
 	return rc;
 }
 
-int hy_store_search_count(struct hy_store *s, const char *query,
-			  const struct hy_store_filter *f, size_t *sections,
-			  size_t *meetings, char *err, size_t errlen)
+int hy_store_search_count(struct hy_store *s, const char *query, const struct hy_store_filter *f,
+			  size_t *sections, size_t *meetings, char *err, size_t errlen)
 {
 	struct rowset r[2] = {{0}, {0}}, allow[2] = {{0}, {0}};
 	struct plan p;
@@ -448,9 +429,8 @@ int hy_store_search_count(struct hy_store *s, const char *query,
 		rc = collect(&p, 1, &r[1]);
 	if (rc == 0 && hy_search_any_filter(f)) {
 		/* the rows of the filter's meetings, matched */
-		rc = s->search.plan == HY_SEARCH_PLAN_WALK ?
-			     walk(&p, NULL, allow) :
-			     allowed_rows(&p, allow);
+		rc = s->search.plan == HY_SEARCH_PLAN_WALK ? walk(&p, NULL, allow)
+							   : allowed_rows(&p, allow);
 		for (int z = 0; z < 2 && rc == 0; z++) {
 			size_t k = 0;
 			for (size_t i = 0; i < r[z].n; i++)

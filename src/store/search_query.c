@@ -35,9 +35,8 @@
 static int is_space(uint32_t cp)
 {
 	return cp <= 0x20 || (cp >= 0x7f && cp <= 0xa0) || cp == 0x1680 ||
-	       (cp >= 0x2000 && cp <= 0x200b) || cp == 0x2028 ||
-	       cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000 ||
-	       cp == 0xfeff;
+	       (cp >= 0x2000 && cp <= 0x200b) || cp == 0x2028 || cp == 0x2029 || cp == 0x202f ||
+	       cp == 0x205f || cp == 0x3000 || cp == 0xfeff;
 }
 
 static int is_quote(uint32_t cp)
@@ -81,8 +80,7 @@ static void lex_push(struct lex *L, size_t off, int kind, int neg)
 	it->neg = neg;
 	it->kind = kind;
 	it->used = 0;
-	if (kind == IT_WORD && !neg && it->len == 2 &&
-	    memcmp(L->txt.p + off, "OR", 2) == 0)
+	if (kind == IT_WORD && !neg && it->len == 2 && memcmp(L->txt.p + off, "OR", 2) == 0)
 		it->kind = IT_OR;
 }
 
@@ -126,7 +124,7 @@ static void lex(struct lex *L, const char *q, size_t n)
 			if (is_quote(cp)) {
 				if (phrase)
 					i += k; /* the closing quote */
-				break;      /* a word ends before a quote */
+				break;          /* a word ends before a quote */
 			}
 			if (is_space(cp)) {
 				if (!phrase)
@@ -149,8 +147,7 @@ static void lex(struct lex *L, const char *q, size_t n)
 	}
 }
 
-static int any_token(void *ctx, int tflags, const char *token, int ntoken,
-		     int start, int end)
+static int any_token(void *ctx, int tflags, const char *token, int ntoken, int start, int end)
 {
 	(void)ctx;
 	(void)tflags;
@@ -258,8 +255,8 @@ static int is_pos(const struct item *it)
 /* hy_search_translate; with keep, the terms used (L->v[0..L->n), at most
  * HY_SEARCH_MAX_TERMS, in the order typed, without the OR operators) are
  * left in *keep for the caller (lex_free). */
-int hy_search_translate_lex(const char *query, char **out, struct lex *keep,
-			    char *err, size_t errlen)
+int hy_search_translate_lex(const char *query, char **out, struct lex *keep, char *err,
+			    size_t errlen)
 {
 	struct lex L = {0};
 	struct sb pos = {0}, neg = {0}, tmp = {0}, res = {0};
@@ -283,8 +280,7 @@ int hy_search_translate_lex(const char *query, char **out, struct lex *keep,
 	/* OR between two terms that are not excluded is an operator. */
 	for (size_t i = 0; i < L.n; i++)
 		if (L.v[i].kind == IT_OR &&
-		    !(i > 0 && is_pos(&L.v[i - 1]) && i + 1 < L.n &&
-		      is_pos(&L.v[i + 1])))
+		    !(i > 0 && is_pos(&L.v[i - 1]) && i + 1 < L.n && is_pos(&L.v[i + 1])))
 			L.v[i].kind = IT_WORD;
 	/* The words to find first, then those to leave out, while the cap
 	 * lasts: many -words never push out the word looked for. */
@@ -300,12 +296,10 @@ int hy_search_translate_lex(const char *query, char **out, struct lex *keep,
 			sb_add(&pos, " AND ", 5);
 		if (j > i)
 			sb_add(&pos, "(", 1);
-		for (size_t k = i; k <= j && terms < HY_SEARCH_MAX_TERMS;
-		     k += 2) {
+		for (size_t k = i; k <= j && terms < HY_SEARCH_MAX_TERMS; k += 2) {
 			if (inside++)
 				sb_add(&pos, " OR ", 4);
-			rc = emit_term(&pos, &tmp, L.txt.p + L.v[k].off,
-				       L.v[k].len);
+			rc = emit_term(&pos, &tmp, L.txt.p + L.v[k].off, L.v[k].len);
 			terms++;
 			L.v[k].used = 1;
 			if (rc)
@@ -380,8 +374,7 @@ done:
 	return rc;
 }
 
-int hy_search_translate(const char *query, char **out, char *err,
-			size_t errlen)
+int hy_search_translate(const char *query, char **out, char *err, size_t errlen)
 {
 	return hy_search_translate_lex(query, out, NULL, err, errlen);
 }
@@ -391,8 +384,7 @@ int hy_search_one_phrase(const struct lex *L)
 {
 	struct sb py = {0};
 	int one = L->n == 1 && L->v[0].kind != IT_OR && !L->v[0].neg &&
-		  hy_search_pinyin_of(L->txt.p + L->v[0].off, L->v[0].len,
-				      &py) == 0;
+		  hy_search_pinyin_of(L->txt.p + L->v[0].off, L->v[0].len, &py) == 0;
 	free(py.p);
 	return one;
 }

@@ -182,8 +182,7 @@ static double idf_of(int64_t nrow, int64_t hit)
 	return idf <= 0.0 ? 1e-6 : idf;
 }
 
-static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fc,
-		    void *ctx)
+static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fc, void *ctx)
 {
 	(void)api;
 	(void)fc;
@@ -191,8 +190,8 @@ static int count_cb(const Fts5ExtensionApi *api, Fts5Context *fc,
 	return SQLITE_OK;
 }
 
-static int rank_data(const Fts5ExtensionApi *api, Fts5Context *fc,
-		     struct top *t, struct rank_data **out)
+static int rank_data(const Fts5ExtensionApi *api, Fts5Context *fc, struct top *t,
+		     struct rank_data **out)
 {
 	struct rank_data *d = api->xGetAuxdata(fc, 0);
 	sqlite3_int64 nrow = 0, ntok = 0;
@@ -243,10 +242,9 @@ static double bm25_of(const struct rank_data *d, double len)
 {
 	double score = 0.0;
 	for (int i = 0; i < d->nphrase; i++)
-		score += d->idf[i] * ((d->freq[i] * (RANK_K1 + 1.0)) /
-				      (d->freq[i] +
-				       RANK_K1 * (1 - RANK_B +
-						  RANK_B * len / d->avgdl)));
+		score += d->idf[i] *
+			 ((d->freq[i] * (RANK_K1 + 1.0)) /
+			  (d->freq[i] + RANK_K1 * (1 - RANK_B + RANK_B * len / d->avgdl)));
 	return score;
 }
 
@@ -273,9 +271,9 @@ static int get_varint(const unsigned char *p, int n, uint64_t *v)
 static void lens_load(struct top *t, int64_t blk)
 {
 	unsigned char b[4 * HY_FTS_LENS_ROWS];
-	int rc = t->lblob ? sqlite3_blob_reopen(t->lblob, blk) :
-			    sqlite3_blob_open(t->db, "main", "fts_lengths",
-					      "lens", blk, 0, &t->lblob);
+	int rc = t->lblob ? sqlite3_blob_reopen(t->lblob, blk)
+			  : sqlite3_blob_open(t->db, "main", "fts_lengths", "lens", blk, 0,
+					      &t->lblob);
 
 	memset(t->lens, 0, sizeof t->lens);
 	t->lens_blk = blk;
@@ -283,10 +281,8 @@ static void lens_load(struct top *t, int64_t blk)
 	if (rc == SQLITE_OK && sqlite3_blob_bytes(t->lblob) == (int)sizeof b &&
 	    sqlite3_blob_read(t->lblob, b, (int)sizeof b, 0) == SQLITE_OK) {
 		for (int i = 0; i < HY_FTS_LENS_ROWS; i++)
-			t->lens[i] = (uint32_t)b[4 * i] |
-				     (uint32_t)b[4 * i + 1] << 8 |
-				     (uint32_t)b[4 * i + 2] << 16 |
-				     (uint32_t)b[4 * i + 3] << 24;
+			t->lens[i] = (uint32_t)b[4 * i] | (uint32_t)b[4 * i + 1] << 8 |
+				     (uint32_t)b[4 * i + 2] << 16 | (uint32_t)b[4 * i + 3] << 24;
 	} else if (rc != SQLITE_OK) {
 		/* no such block (the handle is spent: open anew next time) */
 		sqlite3_blob_close(t->lblob);
@@ -300,17 +296,15 @@ static void lens_load(struct top *t, int64_t blk)
  * order), else through one blob handle on %_docsize moved from row to row
  * (a few times cheaper than the statement FTS5 runs for every row);
  * xColumnSize when that fails. */
-static int row_length(const Fts5ExtensionApi *api, Fts5Context *fc,
-		      struct top *t, int64_t rowid, int *len)
+static int row_length(const Fts5ExtensionApi *api, Fts5Context *fc, struct top *t, int64_t rowid,
+		      int *len)
 {
 	unsigned char b[64];
 	int rc, n, off = 0, ncol = api->xColumnCount(fc);
 	uint64_t sum = 0;
 
-	if (t && t->db && !t->nolens && rowid >= 0 &&
-	    rowid >> HY_FTS_LENS_ROWID_BITS == 0) {
-		int64_t blk = (int64_t)t->lens_index
-				      << HY_FTS_LENS_INDEX_SHIFT |
+	if (t && t->db && !t->nolens && rowid >= 0 && rowid >> HY_FTS_LENS_ROWID_BITS == 0) {
+		int64_t blk = (int64_t)t->lens_index << HY_FTS_LENS_INDEX_SHIFT |
 			      rowid >> HY_FTS_LENS_SHIFT;
 		uint32_t v;
 		if (!t->lens_have || t->lens_blk != blk)
@@ -323,9 +317,8 @@ static int row_length(const Fts5ExtensionApi *api, Fts5Context *fc,
 	}
 	if (!t || !t->db || t->noblob)
 		return api->xColumnSize(fc, -1, len);
-	rc = t->blob ? sqlite3_blob_reopen(t->blob, rowid) :
-		       sqlite3_blob_open(t->db, "main", t->docsize, "sz",
-					 rowid, 0, &t->blob);
+	rc = t->blob ? sqlite3_blob_reopen(t->blob, rowid)
+		     : sqlite3_blob_open(t->db, "main", t->docsize, "sz", rowid, 0, &t->blob);
 	n = rc == SQLITE_OK ? sqlite3_blob_bytes(t->blob) : 0;
 	if (rc == SQLITE_OK && n > 0 && n <= (int)sizeof b &&
 	    sqlite3_blob_read(t->blob, b, n, 0) == SQLITE_OK) {
@@ -347,12 +340,10 @@ static int row_length(const Fts5ExtensionApi *api, Fts5Context *fc,
 	return api->xColumnSize(fc, -1, len);
 }
 
-static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
-		    sqlite3_context *ctx, int nval, sqlite3_value **val)
+static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx, int nval,
+		    sqlite3_value **val)
 {
-	struct top *t = nval > 0 ? sqlite3_value_pointer(val[0],
-							 "hy_search_top") :
-				   NULL;
+	struct top *t = nval > 0 ? sqlite3_value_pointer(val[0], "hy_search_top") : NULL;
 	struct rank_data *d = NULL;
 	int64_t rowid = api->xRowid(fc);
 	int rc = rank_data(api, fc, t, &d), len = 0;
@@ -362,8 +353,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 		goto out;
 	if (t)
 		t->nmatch++;
-	if (rc == SQLITE_OK && t && t->only &&
-	    !hy_search_rowset_has(t->only, rowid)) {
+	if (rc == SQLITE_OK && t && t->only && !hy_search_rowset_has(t->only, rowid)) {
 		d->rowid = rowid;
 		d->cached = d->null = 1;
 		goto out;
@@ -386,8 +376,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc,
 		int ic, io, size = api->xPhraseSize(fc, ip);
 		d->freq[ip] = 0.0;
 		rc = api->xPhraseFirst(fc, ip, &it, &ic, &io);
-		for (; rc == SQLITE_OK && ic >= 0;
-		     api->xPhraseNext(fc, &it, &ic, &io)) {
+		for (; rc == SQLITE_OK && ic >= 0; api->xPhraseNext(fc, &it, &ic, &io)) {
 			d->freq[ip] += ic == 0 ? 10.0 : 1.0;
 			if (ic < 2 && io + size > end[ic])
 				end[ic] = io + size;
@@ -437,8 +426,7 @@ int hy_search_rank_register(struct hy_store *s, char *err, size_t errlen)
 		rc = sqlite3_finalize(st);
 	}
 	if (rc == SQLITE_OK && (!api || api->iVersion < 2))
-		return hy_err_set(err, errlen, HY_ERR_DB,
-				  "%s: this sqlite has no FTS5", s->path);
+		return hy_err_set(err, errlen, HY_ERR_DB, "%s: this sqlite has no FTS5", s->path);
 	if (rc == SQLITE_OK)
 		rc = api->xCreateFunction(api, "hy_rank", NULL, rank_fn, NULL);
 	if (rc != SQLITE_OK)
@@ -457,4 +445,3 @@ void hy_search_scale(struct top *t)
 		t->v[i].score = idf * t->v[i].score;
 	t->cut.score = idf * t->cut.score;
 }
-

@@ -11,8 +11,7 @@
 
 int hy_search_any_filter(const struct hy_store_filter *f)
 {
-	return f && (has(f->from) || has(f->to) || has(f->body) ||
-		     has(f->person));
+	return f && (has(f->from) || has(f->to) || has(f->body) || has(f->person));
 }
 
 /* Conditions on the meeting row `m` for the filter: ?2 from, ?3 to,
@@ -50,9 +49,8 @@ void hy_search_bind_filter(sqlite3_stmt *st, const struct hy_store_filter *f)
 
 /* Stream the matches of one index into t. zero: meetings_fts.
  * Parameters: ?1 the expression, ?2..?5 the filter, ?6 t. */
-int hy_search_scan(struct hy_store *s, const char *expr, int zero,
-		   const struct hy_store_filter *f, struct top *t, char *err,
-		   size_t errlen)
+int hy_search_scan(struct hy_store *s, const char *expr, int zero, const struct hy_store_filter *f,
+		   struct top *t, char *err, size_t errlen)
 {
 	int join = t->by_date || hy_search_any_filter(f);
 	/* rank order, no join: hy_rank runs once a row, in the WHERE
@@ -60,8 +58,7 @@ int hy_search_scan(struct hy_store *s, const char *expr, int zero,
 	 * call in the result cost ~10% of a scan) */
 	int side = !t->by_date && !join;
 	const char *tbl = zero ? "meetings_fts" : "sections_fts";
-	const char *row = zero ? "m.date, m.id, 0" :
-				 "m.date, s.meeting_id, s.n";
+	const char *row = zero ? "m.date, m.id, 0" : "m.date, s.meeting_id, s.n";
 	struct sb q = {0};
 	sqlite3_stmt *st;
 	int rc;
@@ -115,8 +112,7 @@ int hy_search_scan(struct hy_store *s, const char *expr, int zero,
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	}
 	rc = sqlite3_prepare_v2(s->db, q.p, (int)q.n, &st, NULL);
-	if (rc != SQLITE_OK &&
-	    strstr(sqlite3_errmsg(s->db), "no such function: hy_rank")) {
+	if (rc != SQLITE_OK && strstr(sqlite3_errmsg(s->db), "no such function: hy_rank")) {
 		rc = hy_search_rank_register(s, err, errlen);
 		if (rc == 0)
 			rc = sqlite3_prepare_v2(s->db, q.p, (int)q.n, &st, NULL);
@@ -126,8 +122,8 @@ int hy_search_scan(struct hy_store *s, const char *expr, int zero,
 	free(q.p);
 	if (rc != SQLITE_OK) {
 		if (rc > 0)
-			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-					   "searching", err, errlen);
+			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "searching", err,
+					   errlen);
 		return rc;
 	}
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
@@ -167,12 +163,10 @@ int hy_search_scan(struct hy_store *s, const char *expr, int zero,
 		}
 	}
 	if (rc == SQLITE_INTERNAL)
-		rc = hy_err_set(err, errlen, HY_ERR_DB,
-				"%s: searching: a row came back unranked",
+		rc = hy_err_set(err, errlen, HY_ERR_DB, "%s: searching: a row came back unranked",
 				s->path);
 	else if (rc != SQLITE_DONE)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "searching", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "searching", err, errlen);
 	else
 		rc = 0;
 	sqlite3_finalize(st);
@@ -185,14 +179,11 @@ int hy_search_scan(struct hy_store *s, const char *expr, int zero,
 
 /* The meeting, section and date of the candidates the scan left unread
  * (rank order without a filter). */
-int hy_search_fill(struct hy_store *s, struct top *t, char *err,
-		   size_t errlen)
+int hy_search_fill(struct hy_store *s, struct top *t, char *err, size_t errlen)
 {
-	static const char sec_sql[] =
-		"SELECT s.meeting_id, s.n, m.date FROM sections s"
-		" JOIN meetings m ON m.id = s.meeting_id WHERE s.id = ?1";
-	static const char mtg_sql[] =
-		"SELECT id, 0, date FROM meetings WHERE id = ?1";
+	static const char sec_sql[] = "SELECT s.meeting_id, s.n, m.date FROM sections s"
+				      " JOIN meetings m ON m.id = s.meeting_id WHERE s.id = ?1";
+	static const char mtg_sql[] = "SELECT id, 0, date FROM meetings WHERE id = ?1";
 	sqlite3_stmt *st[2] = {NULL, NULL};
 	int rc = 0;
 
@@ -201,8 +192,8 @@ int hy_search_fill(struct hy_store *s, struct top *t, char *err,
 		int z = c->zero;
 		if (c->n >= 0)
 			continue;
-		if (!st[z] && sqlite3_prepare_v2(s->db, z ? mtg_sql : sec_sql,
-						 -1, &st[z], NULL) != SQLITE_OK) {
+		if (!st[z] && sqlite3_prepare_v2(s->db, z ? mtg_sql : sec_sql, -1, &st[z], NULL) !=
+				      SQLITE_OK) {
 			rc = -1;
 			break;
 		}
@@ -223,8 +214,8 @@ int hy_search_fill(struct hy_store *s, struct top *t, char *err,
 		}
 	}
 	if (rc)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading search results", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading search results",
+				   err, errlen);
 	sqlite3_finalize(st[0]);
 	sqlite3_finalize(st[1]);
 	if (rc == 0) { /* drop the rows that went away */
@@ -236,4 +227,3 @@ int hy_search_fill(struct hy_store *s, struct top *t, char *err,
 	}
 	return rc;
 }
-

@@ -13,8 +13,8 @@
 #include <string.h>
 
 /* Snippets: about one line; display columns (a CJK character is 2). */
-#define SNIPPET_COLS 40 /* the window */
-#define SNIPPET_BACK 12 /* context before the first hit, at most */
+#define SNIPPET_COLS 40   /* the window */
+#define SNIPPET_BACK 12   /* context before the first hit, at most */
 #define SNIPPET_SPANS 256 /* hits looked at in one column */
 
 /* Snippets.
@@ -59,8 +59,7 @@ static void *grow(void *v, size_t n, size_t size, int *oom)
 	return nv;
 }
 
-static int on_qtoken(void *ctx, int tflags, const char *token, int ntoken,
-		     int start, int end)
+static int on_qtoken(void *ctx, int tflags, const char *token, int ntoken, int start, int end)
 {
 	struct hlq *q = ctx;
 	struct qphrase *ph = &q->ph[q->nph - 1];
@@ -97,8 +96,7 @@ static int hlq_phrase(struct hlq *q, const char *s, size_t n)
 	q->ph[q->nph].first = q->npos;
 	q->ph[q->nph].n = 0;
 	q->nph++;
-	if (hy_fts_tokenize(FTS5_TOKENIZE_QUERY, s, n, on_qtoken, q) != 0 ||
-	    q->oom)
+	if (hy_fts_tokenize(FTS5_TOKENIZE_QUERY, s, n, on_qtoken, q) != 0 || q->oom)
 		return HY_ERR_NOMEM;
 	if (q->ph[q->nph - 1].n == 0)
 		q->nph--;
@@ -117,8 +115,7 @@ int hy_search_hlq_init(struct hlq *q, const struct lex *L)
 		if (it->kind == IT_OR || it->neg)
 			continue;
 		rc = hlq_phrase(q, L->txt.p + it->off, it->len);
-		if (rc == 0 &&
-		    hy_search_pinyin_of(L->txt.p + it->off, it->len, &py) > 0)
+		if (rc == 0 && hy_search_pinyin_of(L->txt.p + it->off, it->len, &py) > 0)
 			rc = hlq_phrase(q, py.p, py.n);
 	}
 	free(py.p);
@@ -149,8 +146,7 @@ struct doc {
 	int oom;
 };
 
-static int on_dtoken(void *ctx, int tflags, const char *token, int ntoken,
-		     int start, int end)
+static int on_dtoken(void *ctx, int tflags, const char *token, int ntoken, int start, int end)
 {
 	struct doc *d = ctx;
 	void *v = grow(d->t, d->n, sizeof *d->t, &d->oom);
@@ -169,15 +165,13 @@ static int on_dtoken(void *ctx, int tflags, const char *token, int ntoken,
 
 /* 1 if some token of the position starting at doc token i is one of the
  * alternatives of query position qp. */
-static int pos_match(const struct hlq *q, const struct qpos *qp,
-		     const struct doc *d, size_t i)
+static int pos_match(const struct hlq *q, const struct qpos *qp, const struct doc *d, size_t i)
 {
 	do {
 		const struct dtok *t = &d->t[i];
 		for (size_t a = qp->first; a < qp->first + qp->n; a++)
-			if (q->alt[a].n == t->n &&
-			    memcmp(q->bytes.p + q->alt[a].off,
-				   d->bytes.p + t->off, (size_t)t->n) == 0)
+			if (q->alt[a].n == t->n && memcmp(q->bytes.p + q->alt[a].off,
+							  d->bytes.p + t->off, (size_t)t->n) == 0)
 				return 1;
 		i++;
 	} while (i < d->n && d->t[i].colo);
@@ -191,8 +185,8 @@ struct range {
 static int cmp_range(const void *pa, const void *pb)
 {
 	const struct range *a = pa, *b = pb;
-	return a->start != b->start ? (a->start < b->start ? -1 : 1) :
-				      (a->end > b->end) - (a->end < b->end);
+	return a->start != b->start ? (a->start < b->start ? -1 : 1)
+				    : (a->end > b->end) - (a->end < b->end);
 }
 
 /* text with every hit of q between HY_SEARCH_MARK_OPEN and _CLOSE (NULL
@@ -205,8 +199,7 @@ static char *highlight(const struct hlq *q, const char *text)
 	struct sb out = {0};
 	int oom = 0, last = 0;
 
-	if (len && hy_fts_tokenize(FTS5_TOKENIZE_AUX, text, len, on_dtoken,
-				   &d) != 0)
+	if (len && hy_fts_tokenize(FTS5_TOKENIZE_AUX, text, len, on_dtoken, &d) != 0)
 		oom = 1;
 	/* the token that starts each position */
 	at = malloc((d.n + 1) * sizeof *at);
@@ -220,8 +213,7 @@ static char *highlight(const struct hlq *q, const char *text)
 		for (size_t i = 0; i + ph->n <= np; i++) {
 			size_t j = 0;
 			void *v;
-			while (j < ph->n && pos_match(q, &q->pos[ph->first + j],
-						      &d, at[i + j]))
+			while (j < ph->n && pos_match(q, &q->pos[ph->first + j], &d, at[i + j]))
 				j++;
 			if (j < ph->n)
 				continue;
@@ -284,27 +276,21 @@ struct hl {
 
 static int is_break(uint32_t cp)
 {
-	return cp == 0x3002 || cp == 0xff0c || cp == 0xff1b || cp == 0xff1a ||
-	       cp == 0xff01 || cp == 0xff1f || cp == 0x3001 || cp == '\n' ||
-	       cp == ',' || cp == '.' || cp == ';' || cp == ':' || cp == '!' ||
-	       cp == '?';
+	return cp == 0x3002 || cp == 0xff0c || cp == 0xff1b || cp == 0xff1a || cp == 0xff01 ||
+	       cp == 0xff1f || cp == 0x3001 || cp == '\n' || cp == ',' || cp == '.' || cp == ';' ||
+	       cp == ':' || cp == '!' || cp == '?';
 }
 
 static int ws(uint32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-	       cp == 0x3000;
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000;
 }
 
-static int same_span(const struct hl *h, const struct spn *a,
-		     const struct spn *b)
+static int same_span(const struct hl *h, const struct spn *a, const struct spn *b)
 {
-	size_t la = h->c[a->last].off + (size_t)h->c[a->last].len -
-		    h->c[a->first].off;
-	size_t lb = h->c[b->last].off + (size_t)h->c[b->last].len -
-		    h->c[b->first].off;
-	return la == lb && memcmp(h->s + h->c[a->first].off,
-				  h->s + h->c[b->first].off, la) == 0;
+	size_t la = h->c[a->last].off + (size_t)h->c[a->last].len - h->c[a->first].off;
+	size_t lb = h->c[b->last].off + (size_t)h->c[b->last].len - h->c[b->first].off;
+	return la == lb && memcmp(h->s + h->c[a->first].off, h->s + h->c[b->first].off, la) == 0;
 }
 
 /* Distinct hit texts among spans [i, j). */
@@ -337,8 +323,7 @@ static int hl_parse(struct hl *h, const char *s)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t k;
-		if (s[i] == HY_SEARCH_MARK_OPEN[0] ||
-		    s[i] == HY_SEARCH_MARK_CLOSE[0]) {
+		if (s[i] == HY_SEARCH_MARK_OPEN[0] || s[i] == HY_SEARCH_MARK_CLOSE[0]) {
 			int open = s[i] == HY_SEARCH_MARK_OPEN[0];
 			if (open && !in && h->nsp < SNIPPET_SPANS) {
 				h->sp[h->nsp].first = h->n;
@@ -387,8 +372,7 @@ static size_t win_start(const struct hl *h, size_t k)
 {
 	size_t i = h->sp[k].first;
 	int w = 0;
-	while (i > 0 && w + h->c[i - 1].w <= SNIPPET_BACK &&
-	       !is_break(cp_at(h, i - 1))) {
+	while (i > 0 && w + h->c[i - 1].w <= SNIPPET_BACK && !is_break(cp_at(h, i - 1))) {
 		i--;
 		w += h->c[i].w;
 	}
@@ -473,9 +457,7 @@ static char *snippet_of(const struct hlq *q, const char *a, const char *b)
 	 * parsed: empty, not garbage */
 	struct hl ha = {0}, hb = {0};
 	if (la && lb && hl_parse(&ha, la) == 0 && hl_parse(&hb, lb) == 0)
-		r = snippet(hb.distinct >= ha.distinct && (hb.nsp || hb.n) ?
-				    &hb :
-				    &ha);
+		r = snippet(hb.distinct >= ha.distinct && (hb.nsp || hb.n) ? &hb : &ha);
 	if (la && lb) {
 		hl_free(&ha);
 		hl_free(&hb);
@@ -486,17 +468,14 @@ static char *snippet_of(const struct hlq *q, const char *a, const char *b)
 }
 
 /* Heading, text, title and date of one delivered row. */
-static const char detail_sec[] =
-	"SELECT s.meeting_id, s.n, s.heading, s.text, m.date, m.title"
-	" FROM sections s JOIN meetings m ON m.id = s.meeting_id"
-	" WHERE s.id = ?1";
-static const char detail_mtg[] =
-	"SELECT id, 0, title, summary, date, title FROM meetings"
-	" WHERE id = ?1";
+static const char detail_sec[] = "SELECT s.meeting_id, s.n, s.heading, s.text, m.date, m.title"
+				 " FROM sections s JOIN meetings m ON m.id = s.meeting_id"
+				 " WHERE s.id = ?1";
+static const char detail_mtg[] = "SELECT id, 0, title, summary, date, title FROM meetings"
+				 " WHERE id = ?1";
 
-int hy_search_deliver(struct hy_store *s, const struct hlq *q,
-		      const struct top *t, size_t from, hy_search_fn fn,
-		      void *ctx, char *err, size_t errlen)
+int hy_search_deliver(struct hy_store *s, const struct hlq *q, const struct top *t, size_t from,
+		      hy_search_fn fn, void *ctx, char *err, size_t errlen)
 {
 	sqlite3_stmt *st[2] = {NULL, NULL};
 	int delivered = 0, stop = 0, dberr = 0;
@@ -507,9 +486,8 @@ int hy_search_deliver(struct hy_store *s, const struct hlq *q,
 		int z = c->zero, rc;
 		char *snip;
 
-		if (!st[z] && sqlite3_prepare_v2(s->db, z ? detail_mtg :
-							    detail_sec,
-						 -1, &st[z], NULL) != SQLITE_OK) {
+		if (!st[z] && sqlite3_prepare_v2(s->db, z ? detail_mtg : detail_sec, -1, &st[z],
+						 NULL) != SQLITE_OK) {
 			dberr = 1;
 			break;
 		}
@@ -525,8 +503,7 @@ int hy_search_deliver(struct hy_store *s, const struct hlq *q,
 		snip = snippet_of(q, (const char *)sqlite3_column_text(st[z], 2),
 				  (const char *)sqlite3_column_text(st[z], 3));
 		if (!snip) {
-			stop = hy_err_set(err, errlen, HY_ERR_NOMEM,
-					  "out of memory");
+			stop = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 			break;
 		}
 		h.meeting = sqlite3_column_int64(st[z], 0);
@@ -543,10 +520,9 @@ int hy_search_deliver(struct hy_store *s, const struct hlq *q,
 		free(snip);
 	}
 	if (dberr)
-		stop = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "reading search results", err, errlen);
+		stop = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading search results",
+				     err, errlen);
 	sqlite3_finalize(st[0]);
 	sqlite3_finalize(st[1]);
 	return stop < 0 ? stop : delivered;
 }
-

@@ -47,8 +47,7 @@ struct half {
 static void *half_scan(void *arg)
 {
 	struct half *h = arg;
-	h->rc = hy_search_scan(h->s, h->expr, 0, NULL, &h->t, h->err,
-			       sizeof h->err);
+	h->rc = hy_search_scan(h->s, h->expr, 0, NULL, &h->t, h->err, sizeof h->err);
 	return NULL;
 }
 
@@ -63,15 +62,13 @@ static int reader(struct hy_store *s, struct hy_store **out)
 	if (!s->reader) {
 		if (s->reader_failed)
 			return HY_ERR_DB;
-		rc = hy_store_open(&s->reader, s->path, HY_STORE_READONLY, err,
-				   sizeof err);
+		rc = hy_store_open(&s->reader, s->path, HY_STORE_READONLY, err, sizeof err);
 		if (rc) {
 			s->reader_failed = 1; /* one scan does it all */
 			s->reader = NULL;
 			return rc;
 		}
-		sqlite3_exec(s->reader->db, "PRAGMA cache_size = -2048", NULL,
-			     NULL, NULL);
+		sqlite3_exec(s->reader->db, "PRAGMA cache_size = -2048", NULL, NULL, NULL);
 	}
 	*out = s->reader;
 	return 0;
@@ -80,8 +77,7 @@ static int reader(struct hy_store *s, struct hy_store **out)
 /* The rows of sections_fts to split at, or 0: no split. */
 static int64_t split_at(struct hy_store *s)
 {
-	int64_t min = s->search.split_min ? s->search.split_min :
-					    SPLIT_MIN_ROWS;
+	int64_t min = s->search.split_min ? s->search.split_min : SPLIT_MIN_ROWS;
 	int64_t top = 0, mtg = 0;
 	sqlite3_stmt *st;
 
@@ -103,8 +99,7 @@ static int64_t split_at(struct hy_store *s)
 	 * other thread takes more sections to even out */
 	if (mtg > top)
 		mtg = top;
-	return (int64_t)((double)top * (double)(top + mtg) /
-			 (2.0 * (double)top));
+	return (int64_t)((double)top * (double)(top + mtg) / (2.0 * (double)top));
 }
 
 /* Start ranking the lower rows of sections_fts (up to split_at) in
@@ -134,8 +129,7 @@ static int half_start(struct plan *p, struct half *h)
 /* Wait for the other thread; with t (this thread's rows, rc its
  * outcome), merge its rows and counts into t. Returns rc or the other
  * thread's error. */
-static int half_finish(struct plan *p, struct half *h, struct top *t,
-		       int rc)
+static int half_finish(struct plan *p, struct half *h, struct top *t, int rc)
 {
 	pthread_join(h->th, NULL);
 	if (t && rc == 0 && h->rc) {
@@ -145,8 +139,7 @@ static int half_finish(struct plan *p, struct half *h, struct top *t,
 	if (t && rc == 0) {
 		hy_search_top_prune(&h->t);
 		if (merge(t, &h->t))
-			rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM,
-					"out of memory");
+			rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, "out of memory");
 		t->nmatch += h->t.nmatch;
 		if (!t->nrow)
 			t->nrow = h->t.nrow;
@@ -179,9 +172,8 @@ int hy_search_scan_both(struct plan *p, const struct rowset *only, int filter,
 			t.hi = INT64_MAX;
 		}
 		if (!only || only[z].n > 0)
-			rc = hy_search_scan(p->s, p->expr, z,
-					    filter ? p->f : NULL, &t,
-					    p->err, p->errlen);
+			rc = hy_search_scan(p->s, p->expr, z, filter ? p->f : NULL, &t, p->err,
+					    p->errlen);
 		if (split && z == 0) {
 			rc = half_finish(p, &h, &t, rc);
 			split = 0;
@@ -193,8 +185,7 @@ int hy_search_scan_both(struct plan *p, const struct rowset *only, int filter,
 			hy_search_scale(&t);
 			rc = merge(&p->out, &t);
 			if (rc)
-				rc = hy_err_set(p->err, p->errlen, rc,
-						"out of memory");
+				rc = hy_err_set(p->err, p->errlen, rc, "out of memory");
 		}
 		free(t.v);
 	}
@@ -202,4 +193,3 @@ int hy_search_scan_both(struct plan *p, const struct rowset *only, int filter,
 		half_finish(p, &h, NULL, rc);
 	return rc;
 }
-

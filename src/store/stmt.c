@@ -10,17 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-int hy_store_stmt(struct hy_store *s, enum hy_store_stmt id, const char *sql,
-		  sqlite3_stmt **out, char *err, size_t errlen)
+int hy_store_stmt(struct hy_store *s, enum hy_store_stmt id, const char *sql, sqlite3_stmt **out,
+		  char *err, size_t errlen)
 {
 	if (!s->st[id]) {
-		int rc = sqlite3_prepare_v3(s->db, sql, -1,
-					    SQLITE_PREPARE_PERSISTENT,
-					    &s->st[id], NULL);
+		int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->st[id],
+					    NULL);
 		if (rc != SQLITE_OK) {
 			s->st[id] = NULL;
-			return hy_store_fail(s, rc, "preparing a query", err,
-					     errlen);
+			return hy_store_fail(s, rc, "preparing a query", err, errlen);
 		}
 	} else {
 		sqlite3_reset(s->st[id]);
@@ -30,13 +28,11 @@ int hy_store_stmt(struct hy_store *s, enum hy_store_stmt id, const char *sql,
 	return 0;
 }
 
-int hy_store_exec(struct hy_store *s, const char *sql, const char *doing,
-		  char *err, size_t errlen)
+int hy_store_exec(struct hy_store *s, const char *sql, const char *doing, char *err, size_t errlen)
 {
 	int rc = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db), doing,
-				     err, errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), doing, err, errlen);
 	return 0;
 }
 
@@ -70,8 +66,7 @@ static uint32_t hash_sql(const char *s)
 }
 
 /* A prepared statement for sql from the pool, marked busy, into *slot. */
-int hy_store_pool_get(struct hy_store *s, const char *sql, int *slot,
-		      char *err, size_t errlen)
+int hy_store_pool_get(struct hy_store *s, const char *sql, int *slot, char *err, size_t errlen)
 {
 	uint32_t h = hash_sql(sql);
 	int victim = -1, rc;
@@ -79,8 +74,7 @@ int hy_store_pool_get(struct hy_store *s, const char *sql, int *slot,
 
 	for (int i = 0; i < HY_STORE_POOL; i++) {
 		p = &s->pool[i];
-		if (p->st && !p->busy && p->hash == h &&
-		    strcmp(p->sql, sql) == 0) {
+		if (p->st && !p->busy && p->hash == h && strcmp(p->sql, sql) == 0) {
 			p->busy = 1;
 			p->used = ++s->tick;
 			*slot = i;
@@ -88,13 +82,11 @@ int hy_store_pool_get(struct hy_store *s, const char *sql, int *slot,
 		}
 		if (p->busy)
 			continue;
-		if (victim < 0 || !p->st ||
-		    (s->pool[victim].st && p->used < s->pool[victim].used))
+		if (victim < 0 || !p->st || (s->pool[victim].st && p->used < s->pool[victim].used))
 			victim = i;
 	}
 	if (victim < 0) /* cannot happen: at most MAX_MERGE are busy */
-		return hy_err_set(err, errlen, HY_ERR_DB,
-				  "%s: too many list queries at once",
+		return hy_err_set(err, errlen, HY_ERR_DB, "%s: too many list queries at once",
 				  s->path);
 	p = &s->pool[victim];
 	sqlite3_finalize(p->st);
@@ -103,11 +95,10 @@ int hy_store_pool_get(struct hy_store *s, const char *sql, int *slot,
 	p->sql = strdup(sql);
 	if (!p->sql)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
-				&p->st, NULL);
+	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &p->st, NULL);
 	if (rc != SQLITE_OK) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "preparing a list query", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "preparing a list query",
+				   err, errlen);
 		sqlite3_finalize(p->st);
 		free(p->sql);
 		memset(p, 0, sizeof *p);
@@ -138,4 +129,3 @@ void hy_store_pool_free(struct hy_store *s)
 		memset(&s->pool[i], 0, sizeof s->pool[i]);
 	}
 }
-

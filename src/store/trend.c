@@ -23,12 +23,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char hy_store_filter_where[] =
-	"(?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)"
-	" AND (?4 IS NULL OR instr(m.body, ?4) > 0)"
-	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM meeting_people mp"
-	"  JOIN people p ON p.id = mp.person_id"
-	"  WHERE mp.meeting_id = m.id AND instr(p.name, ?5) > 0))";
+const char hy_store_filter_where[] = "(?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)"
+				     " AND (?4 IS NULL OR instr(m.body, ?4) > 0)"
+				     " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM meeting_people mp"
+				     "  JOIN people p ON p.id = mp.person_id"
+				     "  WHERE mp.meeting_id = m.id AND instr(p.name, ?5) > 0))";
 
 static void bind_opt(sqlite3_stmt *st, int i, const char *v)
 {
@@ -68,11 +67,9 @@ int hy_trend_period(const char *date, enum hy_trend_by by, char out[16])
 {
 	int y, m;
 
-	if (!date || strlen(date) < 7 || !digits(date, 4) || date[4] != '-' ||
-	    !digits(date + 5, 2))
+	if (!date || strlen(date) < 7 || !digits(date, 4) || date[4] != '-' || !digits(date + 5, 2))
 		return -1;
-	y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 +
-	    (date[2] - '0') * 10 + (date[3] - '0');
+	y = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
 	m = (date[5] - '0') * 10 + (date[6] - '0');
 	if (m < 1 || m > 12)
 		return -1;
@@ -114,8 +111,7 @@ int hy_trend_next(const char *p, enum hy_trend_by by, char out[16])
 		snprintf(out, 16, "%04d-%02d", y % 10000, (k + 1) % 100);
 		return 0;
 	case HY_TREND_QUARTER:
-		if (n != 7 || p[4] != '-' || p[5] != 'Q' || p[6] < '1' ||
-		    p[6] > '4')
+		if (n != 7 || p[4] != '-' || p[5] != 'Q' || p[6] < '1' || p[6] > '4')
 			return -1;
 		k = p[6] - '0';
 		if (k == 4) {
@@ -145,8 +141,8 @@ void hy_trend_free(struct hy_trend *t)
 
 /* Add a month's counts to the period it falls in; months come in order,
  * so its period is the last one or a new one. */
-static int add(struct hy_trend *t, size_t *cap, const char *period,
-	       size_t meetings, size_t sections)
+static int add(struct hy_trend *t, size_t *cap, const char *period, size_t meetings,
+	       size_t sections)
 {
 	struct hy_trend_count *c;
 
@@ -190,14 +186,13 @@ static int cmp_hit(const void *a, const void *b)
 }
 
 /* The rowids of one index that match expr, in *r (in rowid order). */
-static int matching(struct hy_store *s, const char *expr, int zero,
-		    struct rowset *r)
+static int matching(struct hy_store *s, const char *expr, int zero, struct rowset *r)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(
 		s->db,
-		zero ? "SELECT rowid FROM meetings_fts WHERE meetings_fts MATCH ?1" :
-		       "SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?1",
+		zero ? "SELECT rowid FROM meetings_fts WHERE meetings_fts MATCH ?1"
+		     : "SELECT rowid FROM sections_fts WHERE sections_fts MATCH ?1",
 		-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
@@ -213,8 +208,7 @@ static int matching(struct hy_store *s, const char *expr, int zero,
 
 /* The meeting of every matching section, and every matching meeting,
  * as (meeting, rows) sorted by meeting into *out. */
-static int hits_of(struct hy_store *s, const char *expr, struct hit **out,
-		   size_t *nout)
+static int hits_of(struct hy_store *s, const char *expr, struct hit **out, size_t *nout)
 {
 	struct rowset sec = {0}, mtg = {0}, ids = {0};
 	unsigned char *bits = NULL;
@@ -233,25 +227,22 @@ static int hits_of(struct hy_store *s, const char *expr, struct hit **out,
 		goto done;
 	hy_search_rowset_sort(&sec);
 	/* a lookup costs some 50 times a step of the index walk */
-	rc = sqlite3_prepare_v2(s->db, "SELECT max(id) FROM sections", -1, &st,
-				NULL);
+	rc = sqlite3_prepare_v2(s->db, "SELECT max(id) FROM sections", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		goto done;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		max_id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	walk = s->search.plan == HY_SEARCH_PLAN_WALK ? 1 :
-	       s->search.plan == HY_SEARCH_PLAN_JOIN ?
-						   0 :
-						   (int64_t)sec.n * 50 > max_id;
+	walk = s->search.plan == HY_SEARCH_PLAN_WALK   ? 1
+	       : s->search.plan == HY_SEARCH_PLAN_JOIN ? 0
+						       : (int64_t)sec.n * 50 > max_id;
 	if (sec.n == 0)
 		walk = 0;
-	rc = sqlite3_prepare_v2(
-		s->db,
-		walk ? "SELECT id, meeting_id FROM sections"
-		       " INDEXED BY sqlite_autoindex_sections_1" :
-		       "SELECT id, meeting_id FROM sections WHERE id = ?1",
-		-1, &st, NULL);
+	rc = sqlite3_prepare_v2(s->db,
+				walk ? "SELECT id, meeting_id FROM sections"
+				       " INDEXED BY sqlite_autoindex_sections_1"
+				     : "SELECT id, meeting_id FROM sections WHERE id = ?1",
+				-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		goto done;
 	/* the walk tests each section against the matches: a bit per rowid
@@ -268,10 +259,9 @@ static int hits_of(struct hy_store *s, const char *expr, struct hit **out,
 		}
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			int64_t id = sqlite3_column_int64(st, 0);
-			int in = !walk ? 1 :
-				 bits ? id >= 0 && id <= max_id &&
-						(bits[id >> 3] >> (id & 7) & 1) :
-					hy_search_rowset_has(&sec, id);
+			int in = !walk  ? 1
+				 : bits ? id >= 0 && id <= max_id && (bits[id >> 3] >> (id & 7) & 1)
+					: hy_search_rowset_has(&sec, id);
 			if (in && hy_search_rowset_add(&ids, sqlite3_column_int64(st, 1))) {
 				rc = SQLITE_NOMEM;
 				break;
@@ -318,15 +308,13 @@ done:
 
 /* The fast way (no body or person): the date index walked once, each
  * meeting counted in its month, and its matches with it. */
-static int by_index(struct hy_store *s, const char *expr,
-		    const struct hy_store_filter *f, enum hy_trend_by by,
-		    struct hy_trend *out, char *err, size_t errlen)
+static int by_index(struct hy_store *s, const char *expr, const struct hy_store_filter *f,
+		    enum hy_trend_by by, struct hy_trend *out, char *err, size_t errlen)
 {
-	static const char walk_sql[] =
-		"SELECT ifnull(date, ''), id FROM meetings"
-		" INDEXED BY meetings_by_date"
-		" WHERE ifnull(date, '') >= ?1 AND ifnull(date, '') <= ?2"
-		" ORDER BY ifnull(date, '')";
+	static const char walk_sql[] = "SELECT ifnull(date, ''), id FROM meetings"
+				       " INDEXED BY meetings_by_date"
+				       " WHERE ifnull(date, '') >= ?1 AND ifnull(date, '') <= ?2"
+				       " ORDER BY ifnull(date, '')";
 	struct hit *hits = NULL;
 	size_t nhits = 0, cap = 0, nm = 0, ns = 0;
 	char month[16] = "", period[16];
@@ -340,10 +328,8 @@ static int by_index(struct hy_store *s, const char *expr,
 	if (rc != SQLITE_OK)
 		goto done;
 	/* a bound leaves out the unknown dates (''), as the list does */
-	sqlite3_bind_text(st, 1, f && f->from ? f->from : f && f->to ? "0" : "",
-			  -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, f && f->to ? f->to : "\x7f", -1,
-			  SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, f && f->from ? f->from : f && f->to ? "0" : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, f && f->to ? f->to : "\x7f", -1, SQLITE_STATIC);
 	for (;;) {
 		const char *d = NULL;
 		int64_t id = 0;
@@ -359,8 +345,7 @@ static int by_index(struct hy_store *s, const char *expr,
 				d = "";
 		}
 		/* a new month: the last one's counts go in */
-		if (have && (!row || strncmp(d, month, 7) != 0 ||
-			     strlen(d) < 7)) {
+		if (have && (!row || strncmp(d, month, 7) != 0 || strlen(d) < 7)) {
 			if (hy_trend_period(month, by, period) != 0)
 				out->undated += nm;
 			else if (add(out, &cap, period, nm, ns) != 0) {
@@ -394,14 +379,13 @@ done:
 	if (rc == SQLITE_NOMEM)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	if (rc != SQLITE_OK)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "counting per period", err, errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting per period", err,
+				     errlen);
 	return 0;
 }
 
-int hy_store_trend(struct hy_store *s, const char *query,
-		   const struct hy_store_filter *f, enum hy_trend_by by,
-		   struct hy_trend *out, char *err, size_t errlen)
+int hy_store_trend(struct hy_store *s, const char *query, const struct hy_store_filter *f,
+		   enum hy_trend_by by, struct hy_trend *out, char *err, size_t errlen)
 {
 	static const char match_sql[] =
 		"WITH hit(mid) AS ("
@@ -412,12 +396,10 @@ int hy_store_trend(struct hy_store *s, const char *query,
 		" SELECT rowid FROM meetings_fts WHERE meetings_fts MATCH ?1)"
 		" SELECT substr(m.date, 1, 7), count(DISTINCT m.id), count(*)"
 		" FROM hit JOIN meetings m ON m.id = hit.mid WHERE ";
-	static const char corpus_sql[] =
-		"SELECT substr(m.date, 1, 7), count(*), 0 FROM meetings m"
-		" WHERE ";
+	static const char corpus_sql[] = "SELECT substr(m.date, 1, 7), count(*), 0 FROM meetings m"
+					 " WHERE ";
 	static const char tail_sql[] = " GROUP BY 1 ORDER BY 1";
-	char sql[sizeof match_sql + sizeof hy_store_filter_where +
-		 sizeof tail_sql];
+	char sql[sizeof match_sql + sizeof hy_store_filter_where + sizeof tail_sql];
 	sqlite3_stmt *st = NULL;
 	char *expr = NULL;
 	size_t cap = 0;
@@ -436,13 +418,13 @@ int hy_store_trend(struct hy_store *s, const char *query,
 			hy_trend_free(out);
 		return rc;
 	}
-	snprintf(sql, sizeof sql, "%s%s%s", query ? match_sql : corpus_sql,
-		 hy_store_filter_where, tail_sql);
+	snprintf(sql, sizeof sql, "%s%s%s", query ? match_sql : corpus_sql, hy_store_filter_where,
+		 tail_sql);
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK) {
 		free(expr);
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "counting per period", err, errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting per period", err,
+				     errlen);
 	}
 	if (expr)
 		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
@@ -465,8 +447,8 @@ int hy_store_trend(struct hy_store *s, const char *query,
 	if (rc == SQLITE_NOMEM)
 		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	else if (rc != SQLITE_DONE)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "counting per period", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting per period", err,
+				   errlen);
 	else
 		rc = 0;
 	sqlite3_finalize(st);

@@ -9,12 +9,10 @@
 
 const char hy_store_sql_has[] = "SELECT 1 FROM meetings WHERE sha256 = ?1";
 
-int hy_store_has(struct hy_store *s, const char *sha256_hex, char *err,
-		 size_t errlen)
+int hy_store_has(struct hy_store *s, const char *sha256_hex, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int rc = hy_store_stmt(s, HY_ST_HAS, hy_store_sql_has,
-			       &st, err, errlen);
+	int rc = hy_store_stmt(s, HY_ST_HAS, hy_store_sql_has, &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, sha256_hex, -1, SQLITE_STATIC);
@@ -42,17 +40,14 @@ struct hy_store_probe *hy_store_probe_open(struct hy_store *s)
 	p = calloc(1, sizeof *p);
 	if (!p)
 		return NULL;
-	if (sqlite3_open_v2(file, &p->db,
-			    SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-			    NULL) != SQLITE_OK ||
+	if (sqlite3_open_v2(file, &p->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+		    SQLITE_OK ||
 	    sqlite3_busy_timeout(p->db, HY_STORE_BUSY_MS) != SQLITE_OK ||
 	    /* lookups of random hashes: a small cache, whatever the size of
 	     * the index (sqlite's default 2 MiB a connection would grow the
 	     * importer by 2 MiB a worker as the corpus grows) */
-	    sqlite3_exec(p->db, "PRAGMA cache_size = -256", NULL, NULL,
-			 NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(p->db, hy_store_sql_has, -1, &p->has, NULL) !=
-		    SQLITE_OK) {
+	    sqlite3_exec(p->db, "PRAGMA cache_size = -256", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(p->db, hy_store_sql_has, -1, &p->has, NULL) != SQLITE_OK) {
 		hy_store_probe_close(p);
 		return NULL;
 	}
@@ -78,8 +73,8 @@ void hy_store_probe_close(struct hy_store_probe *p)
 }
 
 /* Step an INSERT to completion. */
-static int step_done(struct hy_store *s, sqlite3_stmt *st, const char *doing,
-		     char *err, size_t errlen)
+static int step_done(struct hy_store *s, sqlite3_stmt *st, const char *doing, char *err,
+		     size_t errlen)
 {
 	int rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
@@ -92,15 +87,12 @@ static int step_done(struct hy_store *s, sqlite3_stmt *st, const char *doing,
 	return rc;
 }
 
-int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id,
-			char *err, size_t errlen)
+int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id, char *err, size_t errlen)
 {
 	static const char find_sql[] = "SELECT id FROM people WHERE name = ?1";
-	static const char insert_sql[] =
-		"INSERT INTO people (name) VALUES (?1)";
+	static const char insert_sql[] = "INSERT INTO people (name) VALUES (?1)";
 	sqlite3_stmt *st;
-	int rc = hy_store_stmt(s, HY_ST_FIND_PERSON, find_sql,
-			       &st, err, errlen);
+	int rc = hy_store_stmt(s, HY_ST_FIND_PERSON, find_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -113,8 +105,7 @@ int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return hy_store_fail(s, rc, "looking up a person", err, errlen);
-	rc = hy_store_stmt(s, HY_ST_INSERT_PERSON, insert_sql,
-			   &st, err, errlen);
+	rc = hy_store_stmt(s, HY_ST_INSERT_PERSON, insert_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -124,12 +115,11 @@ int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id,
 	return rc;
 }
 
-static int link_people(struct hy_store *s, int64_t meeting, const char *role,
-		       char *const *names, size_t n, char *err, size_t errlen)
+static int link_people(struct hy_store *s, int64_t meeting, const char *role, char *const *names,
+		       size_t n, char *err, size_t errlen)
 {
-	static const char link_sql[] =
-		"INSERT INTO meeting_people (meeting_id, person_id, role,"
-		" position) VALUES (?1, ?2, ?3, ?4)";
+	static const char link_sql[] = "INSERT INTO meeting_people (meeting_id, person_id, role,"
+				       " position) VALUES (?1, ?2, ?3, ?4)";
 	for (size_t i = 0; i < n; i++) {
 		sqlite3_stmt *st;
 		int64_t pid = 0;
@@ -140,8 +130,7 @@ static int link_people(struct hy_store *s, int64_t meeting, const char *role,
 		rc = hy_store_person_row(s, names[i], &pid, err, errlen);
 		if (rc)
 			return rc;
-		rc = hy_store_stmt(s, HY_ST_LINK_PERSON, link_sql,
-				   &st, err, errlen);
+		rc = hy_store_stmt(s, HY_ST_LINK_PERSON, link_sql, &st, err, errlen);
 		if (rc)
 			return rc;
 		sqlite3_bind_int64(st, 1, meeting);
@@ -188,8 +177,8 @@ static int bind_v5(sqlite3_stmt *st, const struct hy_meeting *m)
 }
 
 static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
-		       const struct hy_store_doc *doc, const char *sha,
-		       int64_t *id, char *err, size_t errlen)
+		       const struct hy_store_doc *doc, const char *sha, int64_t *id, char *err,
+		       size_t errlen)
 {
 	static const char insert_sql[] =
 		"INSERT INTO meetings (title, published, date, body, kind,"
@@ -204,14 +193,12 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		" source, encoding, replaced)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
 		" ?13, ?14, ?15)";
-	static const char section_sql[] =
-		"INSERT INTO sections (meeting_id, n, heading, text)"
-		" VALUES (?1, ?2, ?3, ?4)";
+	static const char section_sql[] = "INSERT INTO sections (meeting_id, n, heading, text)"
+					  " VALUES (?1, ?2, ?3, ?4)";
 	sqlite3_stmt *st;
 	int64_t mid;
 	int v5 = s->version >= 5; /* else a handle kept at an older schema */
-	int rc = hy_store_stmt(s, v5 ? HY_ST_INSERT_MEETING :
-				    HY_ST_INSERT_MEETING_V1,
+	int rc = hy_store_stmt(s, v5 ? HY_ST_INSERT_MEETING : HY_ST_INSERT_MEETING_V1,
 			       v5 ? insert_sql : insert_v1_sql, &st, err, errlen);
 	if (rc)
 		return rc;
@@ -226,16 +213,13 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 	sqlite3_bind_text(st, 8, m->chair_role, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, m->summary, -1, SQLITE_STATIC);
 	if (doc->raw && doc->raw_len > 0)
-		sqlite3_bind_blob64(st, 10, doc->raw, doc->raw_len,
-				    SQLITE_STATIC);
+		sqlite3_bind_blob64(st, 10, doc->raw, doc->raw_len, SQLITE_STATIC);
 	else
 		sqlite3_bind_zeroblob(st, 10, 0);
-	sqlite3_bind_text64(st, 11, doc->clean ? doc->clean : "",
-			    doc->clean ? doc->clean_len : 0, SQLITE_STATIC,
-			    SQLITE_UTF8);
+	sqlite3_bind_text64(st, 11, doc->clean ? doc->clean : "", doc->clean ? doc->clean_len : 0,
+			    SQLITE_STATIC, SQLITE_UTF8);
 	sqlite3_bind_text(st, 12, sha, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, doc->source ? doc->source : "-", -1,
-			  SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, doc->source ? doc->source : "-", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 14, doc->encoding, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 15, (sqlite3_int64)doc->replaced);
 	if (v5 && bind_v5(st, m)) {
@@ -257,16 +241,13 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 
 	for (size_t i = 0; i < m->n_sections; i++) {
 		const struct hy_section *sec = &m->sections[i];
-		rc = hy_store_stmt(s, HY_ST_INSERT_SECTION, section_sql,
-				   &st, err, errlen);
+		rc = hy_store_stmt(s, HY_ST_INSERT_SECTION, section_sql, &st, err, errlen);
 		if (rc)
 			return rc;
 		sqlite3_bind_int64(st, 1, mid);
 		sqlite3_bind_int(st, 2, sec->n > 0 ? sec->n : (int)i + 1);
-		sqlite3_bind_text(st, 3, sec->heading ? sec->heading : "", -1,
-				  SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, sec->text ? sec->text : "", -1,
-				  SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, sec->heading ? sec->heading : "", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, sec->text ? sec->text : "", -1, SQLITE_STATIC);
 		rc = step_done(s, st, "storing a section", err, errlen);
 		if (rc)
 			return rc;
@@ -283,12 +264,10 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		if (rc)
 			return rc;
 	}
-	rc = link_people(s, mid, "attendee", m->attendees, m->n_attendees, err,
-			 errlen);
+	rc = link_people(s, mid, "attendee", m->attendees, m->n_attendees, err, errlen);
 	if (rc)
 		return rc;
-	rc = link_people(s, mid, "observer", m->observers, m->n_observers, err,
-			 errlen);
+	rc = link_people(s, mid, "observer", m->observers, m->n_observers, err, errlen);
 	if (rc)
 		return rc;
 	if (id)
@@ -299,8 +278,7 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 /* The end of one write: a failure other than harmless (nothing was
  * written: a duplicate, an unknown id) spoils the batch; a write that
  * began its own transaction (own) commits or rolls it back here. */
-static int end_write(struct hy_store *s, int own, int rc, int harmless,
-		     char *err, size_t errlen)
+static int end_write(struct hy_store *s, int own, int rc, int harmless, char *err, size_t errlen)
 {
 	if (rc && rc != harmless)
 		s->batch_spoiled = 1;
@@ -313,9 +291,8 @@ static int end_write(struct hy_store *s, int own, int rc, int harmless,
 	return rc;
 }
 
-int hy_store_insert(struct hy_store *s, const struct hy_meeting *m,
-		    const struct hy_store_doc *doc, int64_t *id, char *err,
-		    size_t errlen)
+int hy_store_insert(struct hy_store *s, const struct hy_meeting *m, const struct hy_store_doc *doc,
+		    int64_t *id, char *err, size_t errlen)
 {
 	char hex[65];
 	const char *sha = doc->sha256;
@@ -323,11 +300,9 @@ int hy_store_insert(struct hy_store *s, const struct hy_meeting *m,
 	int rc;
 
 	if (!sha) {
-		rc = hy_store_sha256(doc->raw ? doc->raw : "", doc->raw_len,
-				     hex);
+		rc = hy_store_sha256(doc->raw ? doc->raw : "", doc->raw_len, hex);
 		if (rc)
-			return hy_err_set(err, errlen, rc,
-					  "cannot compute a content hash");
+			return hy_err_set(err, errlen, rc, "cannot compute a content hash");
 		sha = hex;
 	}
 	if (own) {
@@ -357,23 +332,22 @@ struct deleter {
 	size_t npids, cap;
 };
 
-static int deleter_init(struct hy_store *s, struct deleter *d, char *err,
-			size_t errlen)
+static int deleter_init(struct hy_store *s, struct deleter *d, char *err, size_t errlen)
 {
 	memset(d, 0, sizeof *d);
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT DISTINCT person_id FROM meeting_people"
 			       " WHERE meeting_id = ?1",
 			       -1, &d->people, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(s->db, "DELETE FROM meetings WHERE id = ?1", -1,
-			       &d->meeting, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, "DELETE FROM meetings WHERE id = ?1", -1, &d->meeting,
+			       NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(s->db,
 			       "DELETE FROM people WHERE id = ?1 AND NOT EXISTS"
 			       " (SELECT 1 FROM meeting_people"
 			       " WHERE person_id = ?1)",
 			       -1, &d->orphan, NULL) != SQLITE_OK)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "deleting a meeting", err, errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "deleting a meeting", err,
+				     errlen);
 	return 0;
 }
 
@@ -387,8 +361,8 @@ static void deleter_free(struct deleter *d)
 }
 
 /* Delete meeting id (nothing when there is none); *gone = rows deleted. */
-static int delete_one(struct hy_store *s, struct deleter *d, int64_t id,
-		      int *gone, char *err, size_t errlen)
+static int delete_one(struct hy_store *s, struct deleter *d, int64_t id, int *gone, char *err,
+		      size_t errlen)
 {
 	int rc;
 
@@ -401,8 +375,7 @@ static int delete_one(struct hy_store *s, struct deleter *d, int64_t id,
 			int64_t *v = realloc(d->pids, cap * sizeof *v);
 			if (!v) {
 				sqlite3_reset(d->people);
-				return hy_err_set(err, errlen, HY_ERR_NOMEM,
-						  "out of memory");
+				return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 			}
 			d->pids = v;
 			d->cap = cap;
@@ -411,8 +384,8 @@ static int delete_one(struct hy_store *s, struct deleter *d, int64_t id,
 	}
 	sqlite3_reset(d->people);
 	if (rc != SQLITE_DONE)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "deleting a meeting", err, errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "deleting a meeting", err,
+				     errlen);
 	sqlite3_bind_int64(d->meeting, 1, id);
 	rc = step_done(s, d->meeting, "deleting a meeting", err, errlen);
 	if (rc)
@@ -420,8 +393,7 @@ static int delete_one(struct hy_store *s, struct deleter *d, int64_t id,
 	*gone = sqlite3_changes(s->db) > 0;
 	for (size_t i = 0; i < d->npids; i++) {
 		sqlite3_bind_int64(d->orphan, 1, d->pids[i]);
-		rc = step_done(s, d->orphan, "deleting a meeting", err,
-			       errlen);
+		rc = step_done(s, d->orphan, "deleting a meeting", err, errlen);
 		if (rc)
 			return rc;
 	}
@@ -429,8 +401,7 @@ static int delete_one(struct hy_store *s, struct deleter *d, int64_t id,
 }
 
 /* 1 if meeting id is stored, 0 if not, or < 0. */
-static int exists(struct hy_store *s, sqlite3_stmt *st, int64_t id, char *err,
-		  size_t errlen)
+static int exists(struct hy_store *s, sqlite3_stmt *st, int64_t id, char *err, size_t errlen)
 {
 	int rc;
 	sqlite3_bind_int64(st, 1, id);
@@ -440,24 +411,24 @@ static int exists(struct hy_store *s, sqlite3_stmt *st, int64_t id, char *err,
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-			     "looking up a meeting", err, errlen);
+	return hy_store_fail(s, sqlite3_extended_errcode(s->db), "looking up a meeting", err,
+			     errlen);
 }
 
 /* The ids of ids[0..n) that are not stored, as "7, 9" (at most a few,
  * then "…") into msg; the number of them, or < 0. */
-static int unknown_ids(struct hy_store *s, const int64_t *ids, size_t n,
-		       char *msg, size_t msglen, char *err, size_t errlen)
+static int unknown_ids(struct hy_store *s, const int64_t *ids, size_t n, char *msg, size_t msglen,
+		       char *err, size_t errlen)
 {
 	sqlite3_stmt *st = NULL;
 	int missing = 0;
 	size_t used = 0;
 
 	msg[0] = '\0';
-	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM meetings WHERE id = ?1",
-			       -1, &st, NULL) != SQLITE_OK)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "looking up a meeting", err, errlen);
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM meetings WHERE id = ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "looking up a meeting",
+				     err, errlen);
 	for (size_t i = 0; i < n; i++) {
 		int rc = exists(s, st, ids[i], err, errlen);
 		if (rc < 0) {
@@ -467,8 +438,8 @@ static int unknown_ids(struct hy_store *s, const int64_t *ids, size_t n,
 		if (rc == 1)
 			continue;
 		if (missing++ < 8) {
-			int k = snprintf(msg + used, msglen - used, "%s%lld",
-					 used ? ", " : "", (long long)ids[i]);
+			int k = snprintf(msg + used, msglen - used, "%s%lld", used ? ", " : "",
+					 (long long)ids[i]);
 			if (k > 0 && (size_t)k < msglen - used)
 				used += (size_t)k;
 		} else if (missing == 9 && msglen - used > 8) {
@@ -479,8 +450,8 @@ static int unknown_ids(struct hy_store *s, const int64_t *ids, size_t n,
 	return missing;
 }
 
-int hy_store_delete(struct hy_store *s, const int64_t *ids, size_t n,
-		    size_t *deleted, char *err, size_t errlen)
+int hy_store_delete(struct hy_store *s, const int64_t *ids, size_t n, size_t *deleted, char *err,
+		    size_t errlen)
 {
 	struct deleter d;
 	char which[128];
@@ -519,8 +490,8 @@ int hy_store_delete(struct hy_store *s, const int64_t *ids, size_t n,
 	return rc;
 }
 
-int hy_store_delete_sha(struct hy_store *s, const char *sha256_hex,
-			int64_t *id, char *err, size_t errlen)
+int hy_store_delete_sha(struct hy_store *s, const char *sha256_hex, int64_t *id, char *err,
+			size_t errlen)
 {
 	struct deleter d;
 	sqlite3_stmt *st = NULL;
@@ -531,10 +502,9 @@ int hy_store_delete_sha(struct hy_store *s, const char *sha256_hex,
 		*id = 0;
 	if (!s->in_batch)
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
-				  "%s: replacing a meeting needs a batch",
-				  s->path);
-	if (sqlite3_prepare_v2(s->db, "SELECT id FROM meetings WHERE sha256 = ?1",
-			       -1, &st, NULL) != SQLITE_OK) {
+				  "%s: replacing a meeting needs a batch", s->path);
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM meetings WHERE sha256 = ?1", -1, &st, NULL) !=
+	    SQLITE_OK) {
 		s->batch_spoiled = 1;
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
 				     "looking up a content hash", err, errlen);

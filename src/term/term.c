@@ -42,8 +42,7 @@ static volatile sig_atomic_t tstp_flag;
 static volatile sig_atomic_t int_flag; /* Ctrl-C: an event, not a quit */
 
 enum { SIG_TERM, SIG_HUP, SIG_INT, SIG_QUIT, SIG_TSTP, SIG_WINCH, SIG_N };
-static const int sig_nums[SIG_N] = {SIGTERM, SIGHUP,  SIGINT,
-				    SIGQUIT, SIGTSTP, SIGWINCH};
+static const int sig_nums[SIG_N] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGWINCH};
 
 struct hy_term {
 	SCREEN *scr;
@@ -54,7 +53,7 @@ struct hy_term {
 	attr_t attr[HY_ROLE_COUNT];
 	short pair[HY_ROLE_COUNT];
 	struct sigaction old[SIG_N];
-	unsigned char caught[SIG_N]; /* old[i] must be put back */
+	unsigned char caught[SIG_N];  /* old[i] must be put back */
 	char paste[HY_PASTE_MAX + 4]; /* the last HY_EV_PASTE's text */
 	char raw[HY_PASTE_MAX];       /* its bytes as they came */
 	/* Input: bytes read from the terminal, not yet taken: in[pos..len) */
@@ -175,8 +174,7 @@ static void catch_signals(struct hy_term *t)
 
 		if (sigaction(sig_nums[i], NULL, &t->old[i]) != 0)
 			continue;
-		ignored = t->old[i].sa_handler == SIG_IGN &&
-			  !(t->old[i].sa_flags & SA_SIGINFO);
+		ignored = t->old[i].sa_handler == SIG_IGN && !(t->old[i].sa_flags & SA_SIGINFO);
 		memset(&sa, 0, sizeof sa);
 		sigemptyset(&sa.sa_mask);
 		sa.sa_flags = SA_RESTART;
@@ -185,9 +183,7 @@ static void catch_signals(struct hy_term *t)
 				continue;
 			sa.sa_handler = SIG_DFL;
 		} else if (i == SIG_TERM || !ignored) {
-			sa.sa_handler = i == SIG_TSTP  ? on_tstp :
-					i == SIG_INT ? on_int :
-						       on_quit;
+			sa.sa_handler = i == SIG_TSTP ? on_tstp : i == SIG_INT ? on_int : on_quit;
 		} else {
 			continue;
 		}
@@ -210,7 +206,8 @@ static void restore_signals(struct hy_term *t)
 /* A role's style flags (theme.h) as curses attributes. */
 static attr_t curses_attr(int style)
 {
-	return (style & HY_STYLE_BOLD ? A_BOLD : 0) | (style & HY_STYLE_UNDERLINE ? A_UNDERLINE : 0) |
+	return (style & HY_STYLE_BOLD ? A_BOLD : 0) |
+	       (style & HY_STYLE_UNDERLINE ? A_UNDERLINE : 0) |
 	       (style & HY_STYLE_REVERSE ? A_REVERSE : 0) | (style & HY_STYLE_DIM ? A_DIM : 0);
 }
 
@@ -220,8 +217,8 @@ static void map_roles(struct hy_term *t)
 {
 	const struct hy_role_style *map = hy_theme_roles(t->theme);
 	const char *nc = getenv("NO_COLOR");
-	int colour = !(nc && *nc) && has_colors() && start_color() == OK &&
-		     COLORS >= 8 && COLOR_PAIRS >= HY_ROLE_COUNT;
+	int colour = !(nc && *nc) && has_colors() && start_color() == OK && COLORS >= 8 &&
+		     COLOR_PAIRS >= HY_ROLE_COUNT;
 	short dfg = COLOR_WHITE, dbg = COLOR_BLACK;
 
 	if (colour && use_default_colors() == OK)
@@ -253,8 +250,7 @@ static int sync_size(struct hy_term *t)
 {
 	struct winsize ws;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
-	    ws.ws_col == 0)
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0)
 		return 0;
 	if (ws.ws_row == LINES && ws.ws_col == COLS)
 		return 0;
@@ -282,13 +278,11 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	quit_sig = 0;
 	tstp_flag = 0;
 	t->keys[0] = t->keys[1] = -1;
-	if (pipe(t->keys) != 0 ||
-	    fcntl(t->keys[0], F_SETFD, FD_CLOEXEC) != 0 ||
+	if (pipe(t->keys) != 0 || fcntl(t->keys[0], F_SETFD, FD_CLOEXEC) != 0 ||
 	    fcntl(t->keys[1], F_SETFD, FD_CLOEXEC) != 0 ||
 	    fcntl(t->keys[1], F_SETFL, O_NONBLOCK) != 0 ||
 	    !(t->keys_in = fdopen(t->keys[0], "r"))) {
-		rc = hy_err_set(err, errlen, HY_ERR_IO,
-				"cannot start the terminal: %s",
+		rc = hy_err_set(err, errlen, HY_ERR_IO, "cannot start the terminal: %s",
 				strerror(errno));
 		if (t->keys[0] >= 0)
 			close(t->keys[0]);
@@ -325,9 +319,7 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	/* 0: an escape sequence reaches ncurses whole (take), so it has
 	 * nothing to wait for; take waited for a lone Esc's rest */
 	set_escdelay(0);
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED |
-			  BUTTON5_PRESSED,
-		  NULL);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	mouseinterval(0);
 	map_roles(t);
 	if (curs_set(0) != ERR)
@@ -371,8 +363,7 @@ int hy_term_probe_ambiguous(struct hy_term *t)
 
 	set_term(t->scr);
 	u7 = tigetstr("u7");
-	if (LINES < PROBE_ROW || COLS < 4 || !u7 || u7 == (char *)-1 ||
-	    strcmp(u7, "\033[6n") != 0)
+	if (LINES < PROBE_ROW || COLS < 4 || !u7 || u7 == (char *)-1 || strcmp(u7, "\033[6n") != 0)
 		return -1;
 	/* U+25BD, as Vim asks; the first draw clears it away */
 	printf("\033[%d;1H\xe2\x96\xbd\033[6n", PROBE_ROW);
@@ -397,10 +388,8 @@ int hy_term_probe_background(struct hy_term *t)
  * (they would reorder the rest of the line). */
 static int unsafe(uint32_t cp)
 {
-	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||
-	       (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
-	       cp == 0x200F || cp == 0x061C;
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
 }
 
 /* Left out of what is drawn although the grid keeps them: ZWJ and the
@@ -412,11 +401,9 @@ static int unsafe(uint32_t cp)
  * Mongolian vowel separator, interlinear annotation marks and tags. */
 static int dropped(uint32_t cp)
 {
-	return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFE0E ||
-	       cp == 0xFE0F || cp == 0xFEFF || cp == 0x180E ||
-	       (cp >= 0x2060 && cp <= 0x2064) ||
-	       (cp >= 0x206A && cp <= 0x206F) ||
-	       (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0xE0001 ||
+	return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0xFE0E || cp == 0xFE0F ||
+	       cp == 0xFEFF || cp == 0x180E || (cp >= 0x2060 && cp <= 0x2064) ||
+	       (cp >= 0x206A && cp <= 0x206F) || (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0xE0001 ||
 	       (cp >= 0xE0020 && cp <= 0xE007F);
 }
 
@@ -440,8 +427,7 @@ static int cell_wchars(const char *s, wchar_t out[CCHARW_MAX + 1])
 			out[n++] = (wchar_t)cp;
 			continue;
 		}
-		if (bad || unsafe(cp) || dropped(cp) ||
-		    wcwidth((wchar_t)cp) != 0)
+		if (bad || unsafe(cp) || dropped(cp) || wcwidth((wchar_t)cp) != 0)
 			continue;
 		if (n < CCHARW_MAX)
 			out[n++] = (wchar_t)cp;
@@ -450,8 +436,7 @@ static int cell_wchars(const char *s, wchar_t out[CCHARW_MAX + 1])
 	return n ? w : -1;
 }
 
-static void put_wchars(struct hy_term *t, int y, int x, const wchar_t *wc,
-		       int role)
+static void put_wchars(struct hy_term *t, int y, int x, const wchar_t *wc, int role)
 {
 	cchar_t cc;
 
@@ -464,11 +449,9 @@ static void put_wchars(struct hy_term *t, int y, int x, const wchar_t *wc,
 /* Draw one cell of width 1 or 2 (w); a text that does not have that width
  * is drawn as U+FFFD and blanks (as "?" in one cell where U+FFFD, an
  * ambiguous-width character, is 2 columns wide). */
-static void draw_cell(struct hy_term *t, int y, int x, const char *text,
-		      int w, int role)
+static void draw_cell(struct hy_term *t, int y, int x, const char *text, int w, int role)
 {
-	static const wchar_t repl[] = {0xFFFD, 0}, blank[] = {L' ', 0},
-			     ask[] = {L'?', 0};
+	static const wchar_t repl[] = {0xFFFD, 0}, blank[] = {L' ', 0}, ask[] = {L'?', 0};
 	wchar_t wc[CCHARW_MAX + 1];
 	int rw = wcwidth(0xFFFD); /* 2 where ambiguous is wide */
 
@@ -483,25 +466,21 @@ static void draw_cell(struct hy_term *t, int y, int x, const char *text,
 
 static int same_cell(const struct hy_cell *a, const struct hy_cell *b)
 {
-	return a->width == b->width && a->role == b->role &&
-	       strcmp(a->text, b->text) == 0;
+	return a->width == b->width && a->role == b->role && strcmp(a->text, b->text) == 0;
 }
 
 /* Remember g as the frame on the screen. */
 static void keep_frame(struct hy_term *t, const struct hy_grid *g)
 {
-	if ((t->prev.w != g->w || t->prev.h != g->h) &&
-	    hy_grid_resize(&t->prev, g->w, g->h) != 0) {
+	if ((t->prev.w != g->w || t->prev.h != g->h) && hy_grid_resize(&t->prev, g->w, g->h) != 0) {
 		hy_grid_free(&t->prev);
 		t->need_full = 1;
 		return;
 	}
-	memcpy(t->prev.cells, g->cells,
-	       (size_t)g->w * (size_t)g->h * sizeof *g->cells);
+	memcpy(t->prev.cells, g->cells, (size_t)g->w * (size_t)g->h * sizeof *g->cells);
 }
 
-int hy_term_draw(struct hy_term *t, const struct hy_grid *g, int cy, int cx,
-		 int force)
+int hy_term_draw(struct hy_term *t, const struct hy_grid *g, int cy, int cx, int force)
 {
 	static const wchar_t blank[] = {L' ', 0};
 	int w, h, full;
@@ -509,8 +488,7 @@ int hy_term_draw(struct hy_term *t, const struct hy_grid *g, int cy, int cx,
 	set_term(t->scr);
 	w = g->w < COLS ? g->w : COLS;
 	h = g->h < LINES ? g->h : LINES;
-	full = force || t->need_full || !t->prev.cells || t->prev.w != g->w ||
-	       t->prev.h != g->h;
+	full = force || t->need_full || !t->prev.cells || t->prev.w != g->w || t->prev.h != g->h;
 	if (full) {
 		werase(stdscr);
 		if (force || t->need_full)
@@ -518,12 +496,10 @@ int hy_term_draw(struct hy_term *t, const struct hy_grid *g, int cy, int cx,
 	}
 	for (int y = 0; y < h && g->cells; y++) {
 		const struct hy_cell *row = g->cells + (size_t)y * (size_t)g->w;
-		const struct hy_cell *old =
-			full ? NULL : t->prev.cells + (size_t)y * (size_t)g->w;
+		const struct hy_cell *old = full ? NULL : t->prev.cells + (size_t)y * (size_t)g->w;
 		for (int x = 0; x < w; x++) {
 			const struct hy_cell *c = &row[x];
-			int wide = c->width == 2 && x + 1 < w &&
-				   row[x + 1].width == 0;
+			int wide = c->width == 2 && x + 1 < w && row[x + 1].width == 0;
 			if (old && same_cell(c, &old[x]) &&
 			    (!wide || same_cell(&row[x + 1], &old[x + 1])))
 				continue;
@@ -624,8 +600,7 @@ static long more(struct hy_term *t, int ms, int on_signal)
 		if (r == 0)
 			return 0;
 		if (r > 0) {
-			ssize_t got = read(STDIN_FILENO, t->in + t->len,
-					   sizeof t->in - t->len);
+			ssize_t got = read(STDIN_FILENO, t->in + t->len, sizeof t->in - t->len);
 			if (got > 0) {
 				t->len += (size_t)got;
 				return (long)got;
@@ -683,8 +658,7 @@ static int report(const unsigned char *p, size_t n, int *row, int *col)
  * twice, or a terminal's unasked one; ESC [ 1 ; m R is also F3 with a
  * modifier in xterm's encoding, and the browser has no use for F3. The
  * probe's row is 2, so that a key cannot pass for its answer. */
-static int took_report(struct hy_term *t, int row, int col,
-		       struct hy_event *ev)
+static int took_report(struct hy_term *t, int row, int col, struct hy_event *ev)
 {
 	if (!t->probe || row != PROBE_ROW || col < 2 || col > 3)
 		return 0;
@@ -850,8 +824,7 @@ static long osc_len(const unsigned char *p, size_t n)
 
 /* A whole OSC answer p[0..n): the background's (HY_EV_BACKGROUND, 1 with
  * ev set) when asked for, else dropped (0). */
-static int took_osc(struct hy_term *t, const unsigned char *p, size_t n,
-		    struct hy_event *ev)
+static int took_osc(struct hy_term *t, const unsigned char *p, size_t n, struct hy_event *ev)
 {
 	size_t end = p[n - 1] == 7 ? n - 1 : n - 2;
 	if (!t->bgprobe || end < 5 || memcmp(p + 2, "11;", 3) != 0)
@@ -964,14 +937,22 @@ static int key_event(int r, wint_t wc, struct hy_event *ev)
 		int curses;
 		uint32_t key;
 	} fkeys[] = {
-		{KEY_UP, HY_KEY_UP},         {KEY_DOWN, HY_KEY_DOWN},
-		{KEY_LEFT, HY_KEY_LEFT},     {KEY_RIGHT, HY_KEY_RIGHT},
-		{KEY_PPAGE, HY_KEY_PGUP},    {KEY_NPAGE, HY_KEY_PGDN},
-		{KEY_HOME, HY_KEY_HOME},     {KEY_END, HY_KEY_END},
-		{KEY_A1, HY_KEY_HOME},       {KEY_C1, HY_KEY_END},
-		{KEY_A3, HY_KEY_PGUP},       {KEY_C3, HY_KEY_PGDN},
-		{KEY_FIND, HY_KEY_HOME},     {KEY_SELECT, HY_KEY_END},
-		{KEY_ENTER, HY_KEY_ENTER},   {KEY_BTAB, HY_KEY_BTAB},
+		{KEY_UP, HY_KEY_UP},
+		{KEY_DOWN, HY_KEY_DOWN},
+		{KEY_LEFT, HY_KEY_LEFT},
+		{KEY_RIGHT, HY_KEY_RIGHT},
+		{KEY_PPAGE, HY_KEY_PGUP},
+		{KEY_NPAGE, HY_KEY_PGDN},
+		{KEY_HOME, HY_KEY_HOME},
+		{KEY_END, HY_KEY_END},
+		{KEY_A1, HY_KEY_HOME},
+		{KEY_C1, HY_KEY_END},
+		{KEY_A3, HY_KEY_PGUP},
+		{KEY_C3, HY_KEY_PGDN},
+		{KEY_FIND, HY_KEY_HOME},
+		{KEY_SELECT, HY_KEY_END},
+		{KEY_ENTER, HY_KEY_ENTER},
+		{KEY_BTAB, HY_KEY_BTAB},
 		{KEY_BACKSPACE, HY_KEY_BACKSPACE},
 		{KEY_DC, HY_KEY_DELETE},
 	};
@@ -1000,8 +981,7 @@ static int key_event(int r, wint_t wc, struct hy_event *ev)
 		ev->key = HY_KEY_CTRL('a' + k - 1);
 	else if (k == 0 || (k >= 28 && k <= 31))
 		ev->key = HY_KEY_CTRL(k + 0x40); /* ^@ ^\ ^] ^^ ^_ */
-	else if ((k >= 0x80 && k <= 0x9F) || k > 0x10FFFF ||
-		 (k >= 0xD800 && k <= 0xDFFF))
+	else if ((k >= 0x80 && k <= 0x9F) || k > 0x10FFFF || (k >= 0xD800 && k <= 0xDFFF))
 		return 0;
 	else
 		ev->key = k;
@@ -1112,8 +1092,8 @@ int hy_term_read(struct hy_term *t, struct hy_event *ev, int timeout_ms)
 		}
 		if (more(t, wait, 1) != 0)
 			continue; /* read, hung up (quit_flag), a signal */
-		if (timeout_ms >= 0 && deadline - now_ms() <= 0 &&
-		    !quit_flag && !tstp_flag && !int_flag)
+		if (timeout_ms >= 0 && deadline - now_ms() <= 0 && !quit_flag && !tstp_flag &&
+		    !int_flag)
 			return 0;
 		/* a signal: look again */
 	}

@@ -17,15 +17,11 @@ enum { BLACK, RED, GREEN, YELLOW, BLUE, MAGENTA, CYAN, WHITE, DEF = -1 };
 /* What every theme shares: bars and matches carry their own background,
  * so they read whatever the terminal's is. A match is not bold: xterm
  * brightens bold black to grey, 2.3:1 on yellow. */
-#define SHARED \
-	[HY_ROLE_NORMAL] = {DEF, DEF, 0, 0, 0},                                         \
-	[HY_ROLE_TITLE] = {WHITE, BLUE, B, R | B, 0},                                   \
-	[HY_ROLE_STATUS] = {BLACK, CYAN, 0, R, 0},                                      \
-	[HY_ROLE_SELECTED] = {DEF, DEF, R | B, R, 0},                                   \
-	[HY_ROLE_MATCH] = {BLACK, YELLOW, U, U, 0},                                                                      \
-	[HY_ROLE_DIM] = {DEF, DEF, D, D, 0},                                            \
-	[HY_ROLE_ERROR] = {RED, DEF, B, B, 0},                                          \
-	[HY_ROLE_PLACEHOLDER] = {MAGENTA, DEF, 0, D, 1}
+#define SHARED                                                                                     \
+	[HY_ROLE_NORMAL] = {DEF, DEF, 0, 0, 0}, [HY_ROLE_TITLE] = {WHITE, BLUE, B, R | B, 0},      \
+	[HY_ROLE_STATUS] = {BLACK, CYAN, 0, R, 0}, [HY_ROLE_SELECTED] = {DEF, DEF, R | B, R, 0},   \
+	[HY_ROLE_MATCH] = {BLACK, YELLOW, U, U, 0}, [HY_ROLE_DIM] = {DEF, DEF, D, D, 0},           \
+	[HY_ROLE_ERROR] = {RED, DEF, B, B, 0}, [HY_ROLE_PLACEHOLDER] = {MAGENTA, DEF, 0, D, 1}
 
 static const struct hy_role_style unknown[HY_ROLE_COUNT] = {
 	SHARED,

@@ -24,23 +24,27 @@ struct word {
 	const char *s;
 	size_t n;
 };
-#define W(x) {x, sizeof(x) - 1}
+#define W(x)                                                                                       \
+	{                                                                                          \
+		x, sizeof(x) - 1                                                                   \
+	}
 
 static const struct word anchors[] = {
-	W("官方网站"), W("官方網站"), W("官网"), W("官網"), W("网页版"), W("網頁版"),
-	W("登录入口"), W("登錄入口"),
+	W("官方网站"), W("官方網站"), W("官网"),     W("官網"),
+	W("网页版"),   W("網頁版"),   W("登录入口"), W("登錄入口"),
 };
 /* What makes a run around an anchor an advertisement. */
 static const struct word markers[] = {
-	W("网页版"), W("網頁版"), W("登录"), W("登錄"), W("入口"), W("手机"), W("手機"),
-	W("APP"), W("app"), W("App"), W("平台"), W("下载"), W("下載"), W("体育"), W("體育"),
-	W("娱乐"), W("娛樂"), W("(中国)"), W("（中国）"), W("(中國)"), W("（中國）"), W("·"),
+	W("网页版"),   W("網頁版"), W("登录"),     W("登錄"), W("入口"), W("手机"),
+	W("手機"),     W("APP"),    W("app"),      W("App"),  W("平台"), W("下载"),
+	W("下載"),     W("体育"),   W("體育"),     W("娱乐"), W("娛樂"), W("(中国)"),
+	W("（中国）"), W("(中國)"), W("（中國）"), W("·"),
 };
 /* Words that may follow an anchor inside the advertisement. */
 static const struct word tails[] = {
-	W("入口"), W("首页"), W("首頁"), W("平台"), W("下载"), W("下載"), W("登录"),
-	W("登錄"), W("APP"), W("app"), W("App"), W("(中国)"), W("（中国）"), W("(中國)"),
-	W("（中國）"), W("·"),
+	W("入口"),     W("首页"),   W("首頁"),     W("平台"), W("下载"), W("下載"),
+	W("登录"),     W("登錄"),   W("APP"),      W("app"),  W("App"),  W("(中国)"),
+	W("（中国）"), W("(中國)"), W("（中國）"), W("·"),
 };
 #undef W
 
@@ -92,8 +96,7 @@ static size_t back(const char *s, size_t i)
  * [*from, *to). Left: up to 6 Han characters and 20 in all (Han, ASCII, ·), stopping before
  * 召开 or 了 (the readout's own verb). Right: tail words, anchors and
  * ASCII, never Han nor digits right after a Han anchor (…官方网站2022年). */
-static void extent(const char *s, size_t n, size_t a, size_t alen, size_t *from,
-		   size_t *to)
+static void extent(const char *s, size_t n, size_t a, size_t alen, size_t *from, size_t *to)
 {
 	size_t l = a;
 	for (int han = 0, all = 0; han < 6 && all < 20 && l > 0; all++) {

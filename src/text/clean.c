@@ -15,9 +15,9 @@
 #include <unicode/ustring.h>
 
 enum {
-	PY_MAX_BYTES = 40,     /* longest "(...)" content examined */
-	PY_MAX_LETTERS = 8,    /* "zhuangr" is 7 */
-	CHROME_MAX_CPS = 300,  /* longer lines are content, not chrome */
+	PY_MAX_BYTES = 40,       /* longest "(...)" content examined */
+	PY_MAX_LETTERS = 8,      /* "zhuangr" is 7 */
+	CHROME_MAX_CPS = 300,    /* longer lines are content, not chrome */
 	NFC_MAX_BYTES = 1 << 26, /* longer lines are left as they are */
 };
 
@@ -88,24 +88,22 @@ static enum cp_action classify(uint32_t cp)
 	if (cp <= 0x9F) {
 		if (cp == 0x9B)
 			return CSI;
-		if (cp == 0x90 || cp == 0x98 || cp == 0x9D || cp == 0x9E ||
-		    cp == 0x9F)
+		if (cp == 0x90 || cp == 0x98 || cp == 0x9D || cp == 0x9E || cp == 0x9F)
 			return STRING;
 		return DROP;
 	}
 	if (cp < 0x61C)
 		return KEEP;
 	if (cp == 0x61C || cp == 0x200B || cp == 0x200E || cp == 0x200F ||
-	    (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 ||
-	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF)
+	    (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 || (cp >= 0x2066 && cp <= 0x2069) ||
+	    cp == 0xFEFF)
 		return DROP;
 	if (cp == 0x2028 || cp == 0x2029)
 		return NEWLINE;
 	return KEEP;
 }
 
-static void strip_controls(const char *text, size_t len, struct hy_buf *b,
-			   size_t *removed)
+static void strip_controls(const char *text, size_t len, struct hy_buf *b, size_t *removed)
 {
 	static const char fffd[3] = {'\xEF', '\xBF', '\xBD'};
 	const unsigned char *s = (const unsigned char *)text;
@@ -205,8 +203,7 @@ static int grow_uchars(UChar **p, int32_t *cap, int32_t need)
 /* NFC of s[0..n) in *res and *rlen (s itself when already NFC). Code points
  * below U+0300 (lead bytes < 0xCC) are all NFC_QC=Yes starters, so most
  * ASCII lines skip ICU. Returns 0 or HY_ERR_NOMEM. */
-static int nfc_line(struct nfc *nf, const char *s, size_t n, const char **res,
-		    size_t *rlen)
+static int nfc_line(struct nfc *nf, const char *s, size_t n, const char **res, size_t *rlen)
 {
 	UErrorCode e = U_ZERO_ERROR;
 	int32_t ulen = 0, vlen, olen = 0, span;
@@ -221,8 +218,7 @@ static int nfc_line(struct nfc *nf, const char *s, size_t n, const char **res,
 		return 0;
 	if (grow_uchars(&nf->u, &nf->ucap, (int32_t)n + 1) < 0)
 		return HY_ERR_NOMEM;
-	u_strFromUTF8WithSub(nf->u, nf->ucap, &ulen, s, (int32_t)n, 0xFFFD,
-			     NULL, &e);
+	u_strFromUTF8WithSub(nf->u, nf->ucap, &ulen, s, (int32_t)n, 0xFFFD, NULL, &e);
 	if (U_FAILURE(e))
 		return 0; /* cannot happen with this capacity: leave as is */
 	span = unorm2_spanQuickCheckYes(nf->norm, nf->u, ulen, &e);
@@ -233,16 +229,15 @@ static int nfc_line(struct nfc *nf, const char *s, size_t n, const char **res,
 		if (grow_uchars(&nf->v, &nf->vcap, vlen + 1) < 0)
 			return HY_ERR_NOMEM;
 		e = U_ZERO_ERROR;
-		vlen = unorm2_normalize(nf->norm, nf->u, ulen, nf->v,
-					nf->vcap, &e);
+		vlen = unorm2_normalize(nf->norm, nf->u, ulen, nf->v, nf->vcap, &e);
 	}
 	if (U_FAILURE(e))
 		return e == U_MEMORY_ALLOCATION_ERROR ? HY_ERR_NOMEM : 0;
 	nf->out.len = 0;
 	if (hy_buf_reserve(&nf->out, (size_t)vlen * 3) < 0)
 		return HY_ERR_NOMEM;
-	u_strToUTF8WithSub(nf->out.p, (int32_t)((size_t)vlen * 3), &olen,
-			   nf->v, vlen, 0xFFFD, NULL, &e);
+	u_strToUTF8WithSub(nf->out.p, (int32_t)((size_t)vlen * 3), &olen, nf->v, vlen, 0xFFFD, NULL,
+			   &e);
 	if (U_FAILURE(e))
 		return 0;
 	*res = nf->out.p;
@@ -252,8 +247,16 @@ static int nfc_line(struct nfc *nf, const char *s, size_t n, const char **res,
 
 /* ---- 4: pinyin annotations ---- */
 
-enum { I_ZERO = 1, I_BPMF = 2, I_DTNL = 4, I_GKH = 8, I_JQX = 16,
-       I_ZHCHSH = 32, I_Y = 64, I_W = 128 };
+enum {
+	I_ZERO = 1,
+	I_BPMF = 2,
+	I_DTNL = 4,
+	I_GKH = 8,
+	I_JQX = 16,
+	I_ZHCHSH = 32,
+	I_Y = 64,
+	I_W = 128
+};
 
 /* Each final as written (v = ü, E = ê) and the classes of initial it may
  * follow. Class-level, so a few unattested pairs (dü) pass: harmless for
@@ -304,20 +307,41 @@ static const struct {
 static unsigned initial_class(const char *s, size_t n, size_t *ilen)
 {
 	*ilen = 1;
-	if (n >= 2 && s[1] == 'h' &&
-	    (s[0] == 'z' || s[0] == 'c' || s[0] == 's')) {
+	if (n >= 2 && s[1] == 'h' && (s[0] == 'z' || s[0] == 'c' || s[0] == 's')) {
 		*ilen = 2;
 		return I_ZHCHSH;
 	}
 	switch (s[0]) {
-	case 'b': case 'p': case 'm': case 'f': return I_BPMF;
-	case 'd': case 't': case 'n': case 'l': return I_DTNL;
-	case 'g': case 'k': case 'h': return I_GKH;
-	case 'j': case 'q': case 'x': return I_JQX;
-	case 'r': case 'z': case 'c': case 's': return I_ZHCHSH;
-	case 'y': return I_Y;
-	case 'w': return I_W;
-	default: *ilen = 0; return I_ZERO;
+	case 'b':
+	case 'p':
+	case 'm':
+	case 'f':
+		return I_BPMF;
+	case 'd':
+	case 't':
+	case 'n':
+	case 'l':
+		return I_DTNL;
+	case 'g':
+	case 'k':
+	case 'h':
+		return I_GKH;
+	case 'j':
+	case 'q':
+	case 'x':
+		return I_JQX;
+	case 'r':
+	case 'z':
+	case 'c':
+	case 's':
+		return I_ZHCHSH;
+	case 'y':
+		return I_Y;
+	case 'w':
+		return I_W;
+	default:
+		*ilen = 0;
+		return I_ZERO;
 	}
 }
 
@@ -332,8 +356,7 @@ static int syllable_ok(const char *s, size_t n)
 	if (il >= n)
 		return 0;
 	for (size_t i = 0; i < sizeof finals / sizeof finals[0]; i++) {
-		if (strlen(finals[i].f) == n - il &&
-		    memcmp(finals[i].f, s + il, n - il) == 0)
+		if (strlen(finals[i].f) == n - il && memcmp(finals[i].f, s + il, n - il) == 0)
 			return (finals[i].after & cls) != 0;
 	}
 	return 0;
@@ -348,8 +371,7 @@ struct py {
 
 static int is_vowel(char c)
 {
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' ||
-	       c == 'v' || c == 'E';
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'v' || c == 'E';
 }
 
 /* One fully decomposed code point into p. Returns 0, or -1 if it cannot
@@ -370,10 +392,19 @@ static int py_add(struct py *p, uint32_t c)
 	if (c == 0x251 || c == 0x261) /* ɑ ɡ, from the GB2312 pinyin row */
 		return py_add(p, c == 0x251 ? 'a' : 'g');
 	switch (c) {
-	case 0x304: tone = 1; break;
-	case 0x301: tone = 2; break;
-	case 0x30C: case 0x306: tone = 3; break;
-	case 0x300: tone = 4; break;
+	case 0x304:
+		tone = 1;
+		break;
+	case 0x301:
+		tone = 2;
+		break;
+	case 0x30C:
+	case 0x306:
+		tone = 3;
+		break;
+	case 0x300:
+		tone = 4;
+		break;
 	case 0x308: /* diaeresis: u → ü */
 		if (p->n == 0 || p->l[p->n - 1] != 'u' || p->tone[p->n - 1])
 			return -1;
@@ -412,8 +443,7 @@ int hy_clean_is_pinyin(const char *s, size_t len)
 		i += hy_utf8_next(s + i, len - i, &c, &bad);
 		if (bad)
 			return 0;
-		if (c < 0x80 || (c >= 0x300 && c <= 0x36F) || c == 0x251 ||
-		    c == 0x261) {
+		if (c < 0x80 || (c >= 0x300 && c <= 0x36F) || c == 0x251 || c == 0x261) {
 			if (py_add(&p, c) < 0)
 				return 0;
 			continue;
@@ -434,8 +464,8 @@ int hy_clean_is_pinyin(const char *s, size_t len)
 	if (syllable_ok(p.l, p.n))
 		return 1;
 	/* erhua: huār, wánr */
-	return p.n >= 3 && p.l[p.n - 1] == 'r' && p.l[p.n - 2] != 'r' &&
-	       !p.tone[p.n - 1] && syllable_ok(p.l, p.n - 1);
+	return p.n >= 3 && p.l[p.n - 1] == 'r' && p.l[p.n - 2] != 'r' && !p.tone[p.n - 1] &&
+	       syllable_ok(p.l, p.n - 1);
 }
 
 /* May an annotation glued after prev be removed? prev 0 = line start. */
@@ -444,10 +474,8 @@ static int annotatable(uint32_t prev)
 	if (prev == 0)
 		return 0;
 	if (prev < 0x80)
-		return !(prev == ' ' || prev == '\t' ||
-			 (prev >= '0' && prev <= '9') ||
-			 (prev >= 'a' && prev <= 'z') ||
-			 (prev >= 'A' && prev <= 'Z'));
+		return !(prev == ' ' || prev == '\t' || (prev >= '0' && prev <= '9') ||
+			 (prev >= 'a' && prev <= 'z') || (prev >= 'A' && prev <= 'Z'));
 	if (hy_fold_is_han(prev))
 		return 1;
 	return !(u_isUWhiteSpace((UChar32)prev) || u_isalnum((UChar32)prev));
@@ -473,8 +501,8 @@ static size_t close_paren(const char *s, size_t n)
 
 /* Annotations out of s[0..n). Result in *res and *rlen (s itself when none
  * were removed; else o's storage). */
-static void strip_pinyin(const char *s, size_t n, struct hy_buf *o,
-			 const char **res, size_t *rlen, size_t *count)
+static void strip_pinyin(const char *s, size_t n, struct hy_buf *o, const char **res, size_t *rlen,
+			 size_t *count)
 {
 	size_t i = 0, run = 0;
 	uint32_t prev = 0;
@@ -532,8 +560,7 @@ static size_t space_at(const char *s, size_t n)
 		return 2;
 	if (n >= 3 && p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80)
 		return 3; /* U+3000 */
-	if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 &&
-	    (p[2] <= 0x8A || p[2] == 0xAF))
+	if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] <= 0x8A || p[2] == 0xAF))
 		return 3; /* U+2000–U+200A, U+202F */
 	if (n >= 3 && p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x9F)
 		return 3; /* U+205F */
@@ -562,109 +589,247 @@ static void trim(const char **s, size_t *n)
 /* ---- 6: chrome lines ---- */
 
 enum chrome_kind {
-	WORD,   /* a line made only of such words is chrome */
-	PREFIX, /* a line starting with it (letters and digits only) */
-	LABEL,  /* a line starting with it and a colon */
-	REGNUM, /* anywhere, followed by a registration number */
-	CRUMB,  /* a line starting with it and holding a > arrow */
+	WORD,    /* a line made only of such words is chrome */
+	PREFIX,  /* a line starting with it (letters and digits only) */
+	LABEL,   /* a line starting with it and a colon */
+	REGNUM,  /* anywhere, followed by a registration number */
+	CRUMB,   /* a line starting with it and holding a > arrow */
 	KEEP_IF, /* a date or byline label: the line is never chrome */
 };
 
-#define P(str, k) {str, sizeof(str) - 1, k}
+#define P(str, k)                                                                                  \
+	{                                                                                          \
+		str, sizeof(str) - 1, k                                                            \
+	}
 static const struct chrome_pat {
 	const char *s;
 	size_t n;
 	enum chrome_kind kind;
 } chrome[] = {
 	/* font size / print / close boxes */
-	P("字体", WORD), P("字體", WORD), P("字号", WORD), P("字號", WORD),
-	P("大", WORD), P("中", WORD), P("小", WORD), P("默认", WORD),
-	P("默認", WORD), P("超大", WORD),
-	P("打印", WORD), P("列印", WORD), P("打印本页", WORD), P("打印本頁", WORD),
-	P("打印此页", WORD), P("打印此頁", WORD), P("打印文章", WORD),
+	P("字体", WORD),
+	P("字體", WORD),
+	P("字号", WORD),
+	P("字號", WORD),
+	P("大", WORD),
+	P("中", WORD),
+	P("小", WORD),
+	P("默认", WORD),
+	P("默認", WORD),
+	P("超大", WORD),
+	P("打印", WORD),
+	P("列印", WORD),
+	P("打印本页", WORD),
+	P("打印本頁", WORD),
+	P("打印此页", WORD),
+	P("打印此頁", WORD),
+	P("打印文章", WORD),
 	P("我要打印", WORD),
-	P("关闭", WORD), P("關閉", WORD), P("关闭窗口", WORD), P("關閉窗口", WORD),
-	P("关闭本页", WORD), P("關閉本頁", WORD),
-	P("收藏", WORD), P("加入收藏", WORD), P("收藏本页", WORD),
+	P("关闭", WORD),
+	P("關閉", WORD),
+	P("关闭窗口", WORD),
+	P("關閉窗口", WORD),
+	P("关闭本页", WORD),
+	P("關閉本頁", WORD),
+	P("收藏", WORD),
+	P("加入收藏", WORD),
+	P("收藏本页", WORD),
 	P("收藏本頁", WORD),
-	P("纠错", WORD), P("糾錯", WORD), P("我要纠错", WORD), P("我要糾錯", WORD),
-	P("视力保护色", WORD), P("視力保護色", WORD),
+	P("纠错", WORD),
+	P("糾錯", WORD),
+	P("我要纠错", WORD),
+	P("我要糾錯", WORD),
+	P("视力保护色", WORD),
+	P("視力保護色", WORD),
 	/* sharing */
-	P("分享", WORD), P("分享到", WORD), P("微信", WORD), P("微博", WORD),
-	P("新浪微博", WORD), P("腾讯微博", WORD), P("騰訊微博", WORD),
-	P("QQ空间", WORD), P("QQ空間", WORD), P("QQ好友", WORD),
+	P("分享", WORD),
+	P("分享到", WORD),
+	P("微信", WORD),
+	P("微博", WORD),
+	P("新浪微博", WORD),
+	P("腾讯微博", WORD),
+	P("騰訊微博", WORD),
+	P("QQ空间", WORD),
+	P("QQ空間", WORD),
+	P("QQ好友", WORD),
 	P("朋友圈", WORD),
-	P("扫一扫", WORD), P("掃一掃", WORD), P("手机扫一扫", WORD),
-	P("手機掃一掃", WORD), P("在手机打开当前页", WORD),
+	P("扫一扫", WORD),
+	P("掃一掃", WORD),
+	P("手机扫一扫", WORD),
+	P("手機掃一掃", WORD),
+	P("在手机打开当前页", WORD),
 	P("在手機打開當前頁", WORD),
 	/* navigation */
-	P("返回", WORD), P("返回顶部", WORD), P("返回頂部", WORD),
-	P("返回首页", WORD), P("返回首頁", WORD), P("返回列表", WORD),
-	P("顶部", WORD), P("頂部", WORD),
-	P("设为首页", WORD), P("設為首頁", WORD), P("关于我们", WORD),
-	P("關於我們", WORD), P("网站地图", WORD), P("網站地圖", WORD),
-	P("联系我们", WORD), P("聯繫我們", WORD), P("聯系我們", WORD),
-	P("网站声明", WORD), P("網站聲明", WORD), P("使用帮助", WORD),
-	P("使用幫助", WORD), P("无障碍", WORD), P("無障礙", WORD),
-	P("长者模式", WORD), P("長者模式", WORD), P("长者版", WORD), P("長者版", WORD),
-	P("长辈版", WORD), P("長輩版", WORD), P("无障碍阅读", WORD), P("無障礙閱讀", WORD),
-	P("加入收藏", WORD), P("用户登录", WORD), P("用戶登錄", WORD), P("立即注册", WORD),
-	P("立即註冊", WORD), P("还没有账号", WORD), P("還沒有賬號", WORD), P("关灯", WORD), P("關燈", WORD), P("护眼", WORD), P("護眼", WORD),
-	P("简体", WORD), P("簡體", WORD), P("繁体", WORD), P("繁體", WORD),
-	P("简体版", WORD), P("簡體版", WORD), P("繁体版", WORD), P("繁體版", WORD),
+	P("返回", WORD),
+	P("返回顶部", WORD),
+	P("返回頂部", WORD),
+	P("返回首页", WORD),
+	P("返回首頁", WORD),
+	P("返回列表", WORD),
+	P("顶部", WORD),
+	P("頂部", WORD),
+	P("设为首页", WORD),
+	P("設為首頁", WORD),
+	P("关于我们", WORD),
+	P("關於我們", WORD),
+	P("网站地图", WORD),
+	P("網站地圖", WORD),
+	P("联系我们", WORD),
+	P("聯繫我們", WORD),
+	P("聯系我們", WORD),
+	P("网站声明", WORD),
+	P("網站聲明", WORD),
+	P("使用帮助", WORD),
+	P("使用幫助", WORD),
+	P("无障碍", WORD),
+	P("無障礙", WORD),
+	P("长者模式", WORD),
+	P("長者模式", WORD),
+	P("长者版", WORD),
+	P("長者版", WORD),
+	P("长辈版", WORD),
+	P("長輩版", WORD),
+	P("无障碍阅读", WORD),
+	P("無障礙閱讀", WORD),
+	P("加入收藏", WORD),
+	P("用户登录", WORD),
+	P("用戶登錄", WORD),
+	P("立即注册", WORD),
+	P("立即註冊", WORD),
+	P("还没有账号", WORD),
+	P("還沒有賬號", WORD),
+	P("关灯", WORD),
+	P("關燈", WORD),
+	P("护眼", WORD),
+	P("護眼", WORD),
+	P("简体", WORD),
+	P("簡體", WORD),
+	P("繁体", WORD),
+	P("繁體", WORD),
+	P("简体版", WORD),
+	P("簡體版", WORD),
+	P("繁体版", WORD),
+	P("繁體版", WORD),
 
-	P("上一篇", PREFIX), P("下一篇", PREFIX), P("上一条", PREFIX),
-	P("上一條", PREFIX), P("下一条", PREFIX), P("下一條", PREFIX),
-	P("当前位置", PREFIX), P("當前位置", PREFIX), P("您的位置", PREFIX),
-	P("您现在的位置", PREFIX), P("您現在的位置", PREFIX),
-	P("您当前的位置", PREFIX), P("您當前的位置", PREFIX),
-	P("您当前位置", PREFIX), P("您當前位置", PREFIX),
-	P("您所在的位置", PREFIX), P("您所在位置", PREFIX),
-	P("版权所有", PREFIX), P("版權所有", PREFIX), P("Copyright", PREFIX), P("COPYRIGHT", PREFIX),
-	P("网站标识码", PREFIX), P("網站標識碼", PREFIX),
-	P("分享到", PREFIX), P("发表评论", PREFIX), P("發表評論", PREFIX),
-	P("网友评论", PREFIX), P("網友評論", PREFIX), P("验证码", PREFIX),
-	P("驗證碼", PREFIX), P("扫一扫在手机打开", PREFIX),
-	P("掃一掃在手機打開", PREFIX), P("关于我们", PREFIX),
-	P("關於我們", PREFIX), P("网站地图", PREFIX), P("網站地圖", PREFIX),
-	P("联系我们", PREFIX), P("聯繫我們", PREFIX), P("聯系我們", PREFIX),
-	P("设为首页", PREFIX), P("設為首頁", PREFIX),
-	P("友情链接", PREFIX), P("友情鏈接", PREFIX), P("相关链接", PREFIX),
-	P("相關鏈接", PREFIX), P("新闻推荐", PREFIX), P("新聞推薦", PREFIX),
+	P("上一篇", PREFIX),
+	P("下一篇", PREFIX),
+	P("上一条", PREFIX),
+	P("上一條", PREFIX),
+	P("下一条", PREFIX),
+	P("下一條", PREFIX),
+	P("当前位置", PREFIX),
+	P("當前位置", PREFIX),
+	P("您的位置", PREFIX),
+	P("您现在的位置", PREFIX),
+	P("您現在的位置", PREFIX),
+	P("您当前的位置", PREFIX),
+	P("您當前的位置", PREFIX),
+	P("您当前位置", PREFIX),
+	P("您當前位置", PREFIX),
+	P("您所在的位置", PREFIX),
+	P("您所在位置", PREFIX),
+	P("版权所有", PREFIX),
+	P("版權所有", PREFIX),
+	P("Copyright", PREFIX),
+	P("COPYRIGHT", PREFIX),
+	P("网站标识码", PREFIX),
+	P("網站標識碼", PREFIX),
+	P("分享到", PREFIX),
+	P("发表评论", PREFIX),
+	P("發表評論", PREFIX),
+	P("网友评论", PREFIX),
+	P("網友評論", PREFIX),
+	P("验证码", PREFIX),
+	P("驗證碼", PREFIX),
+	P("扫一扫在手机打开", PREFIX),
+	P("掃一掃在手機打開", PREFIX),
+	P("关于我们", PREFIX),
+	P("關於我們", PREFIX),
+	P("网站地图", PREFIX),
+	P("網站地圖", PREFIX),
+	P("联系我们", PREFIX),
+	P("聯繫我們", PREFIX),
+	P("聯系我們", PREFIX),
+	P("设为首页", PREFIX),
+	P("設為首頁", PREFIX),
+	P("友情链接", PREFIX),
+	P("友情鏈接", PREFIX),
+	P("相关链接", PREFIX),
+	P("相關鏈接", PREFIX),
+	P("新闻推荐", PREFIX),
+	P("新聞推薦", PREFIX),
 	/* readers' widgets under an article */
-	P("文章不错", PREFIX), P("文章不錯", PREFIX), P("转载是一种动力", PREFIX),
-	P("轉載是一種動力", PREFIX), P("分享是一种美", PREFIX), P("分享是一種美", PREFIX),
-	P("打印本页", PREFIX), P("打印本頁", PREFIX), P("关闭窗口", PREFIX),
+	P("文章不错", PREFIX),
+	P("文章不錯", PREFIX),
+	P("转载是一种动力", PREFIX),
+	P("轉載是一種動力", PREFIX),
+	P("分享是一种美", PREFIX),
+	P("分享是一種美", PREFIX),
+	P("打印本页", PREFIX),
+	P("打印本頁", PREFIX),
+	P("关闭窗口", PREFIX),
 	P("關閉窗口", PREFIX),
 
-	P("主办单位", LABEL), P("主辦單位", LABEL), P("承办单位", LABEL),
-	P("承辦單位", LABEL), P("协办单位", LABEL), P("協辦單位", LABEL),
-	P("主管单位", LABEL), P("主管單位", LABEL), P("主办", LABEL),
-	P("主辦", LABEL), P("承办", LABEL), P("承辦", LABEL),
-	P("技术支持", LABEL), P("技術支持", LABEL), P("网站维护", LABEL),
-	P("網站維護", LABEL), P("维护单位", LABEL), P("維護單位", LABEL),
-	P("运维单位", LABEL), P("運維單位", LABEL),
+	P("主办单位", LABEL),
+	P("主辦單位", LABEL),
+	P("承办单位", LABEL),
+	P("承辦單位", LABEL),
+	P("协办单位", LABEL),
+	P("協辦單位", LABEL),
+	P("主管单位", LABEL),
+	P("主管單位", LABEL),
+	P("主办", LABEL),
+	P("主辦", LABEL),
+	P("承办", LABEL),
+	P("承辦", LABEL),
+	P("技术支持", LABEL),
+	P("技術支持", LABEL),
+	P("网站维护", LABEL),
+	P("網站維護", LABEL),
+	P("维护单位", LABEL),
+	P("維護單位", LABEL),
+	P("运维单位", LABEL),
+	P("運維單位", LABEL),
 
-	P("ICP备", REGNUM), P("ICP備", REGNUM), P("ICP证", REGNUM),
-	P("ICP證", REGNUM), P("公网安备", REGNUM), P("公網安備", REGNUM),
-	P("网站标识码", REGNUM), P("網站標識碼", REGNUM),
+	P("ICP备", REGNUM),
+	P("ICP備", REGNUM),
+	P("ICP证", REGNUM),
+	P("ICP證", REGNUM),
+	P("公网安备", REGNUM),
+	P("公網安備", REGNUM),
+	P("网站标识码", REGNUM),
+	P("網站標識碼", REGNUM),
 
-	P("首页", CRUMB), P("首頁", CRUMB), P("网站首页", CRUMB),
-	P("網站首頁", CRUMB), P("主页", CRUMB), P("主頁", CRUMB),
+	P("首页", CRUMB),
+	P("首頁", CRUMB),
+	P("网站首页", CRUMB),
+	P("網站首頁", CRUMB),
+	P("主页", CRUMB),
+	P("主頁", CRUMB),
 
-	P("时间", KEEP_IF), P("時間", KEEP_IF), P("日期", KEEP_IF),
-	P("来源", KEEP_IF), P("來源", KEEP_IF), P("编辑", KEEP_IF),
-	P("編輯", KEEP_IF), P("作者", KEEP_IF), P("发布于", KEEP_IF),
-	P("發布於", KEEP_IF), P("发表于", KEEP_IF), P("發表於", KEEP_IF),
-	P("撰稿", KEEP_IF), P("摄影", KEEP_IF), P("攝影", KEEP_IF),
-	P("索引号", KEEP_IF), P("索引號", KEEP_IF),
+	P("时间", KEEP_IF),
+	P("時間", KEEP_IF),
+	P("日期", KEEP_IF),
+	P("来源", KEEP_IF),
+	P("來源", KEEP_IF),
+	P("编辑", KEEP_IF),
+	P("編輯", KEEP_IF),
+	P("作者", KEEP_IF),
+	P("发布于", KEEP_IF),
+	P("發布於", KEEP_IF),
+	P("发表于", KEEP_IF),
+	P("發表於", KEEP_IF),
+	P("撰稿", KEEP_IF),
+	P("摄影", KEEP_IF),
+	P("攝影", KEEP_IF),
+	P("索引号", KEEP_IF),
+	P("索引號", KEEP_IF),
 };
 #undef P
 
 /* Separators of breadcrumbs and menus: > ＞ » › → / | ｜ */
-static const char *const arrows[] = {">", "\xEF\xBC\x9E", "\xC2\xBB",
-				     "\xE2\x80\xBA", "\xE2\x86\x92", "/", "|",
-				     "\xEF\xBD\x9C"};
+static const char *const arrows[] = {
+	">", "\xEF\xBC\x9E", "\xC2\xBB", "\xE2\x80\xBA", "\xE2\x86\x92", "/", "|", "\xEF\xBD\x9C"};
 
 static const char *find(const char *s, size_t n, const char *w, size_t wn)
 {
@@ -743,11 +908,11 @@ static int all_words(const char *s, size_t n)
 		for (size_t t = 0; t < sizeof chrome / sizeof chrome[0]; t++) {
 			const char *w = chrome[t].s;
 			size_t wn = chrome[t].n;
-			if (chrome[t].kind != WORD || w[0] != s[i] ||
-			    wn > n - i || memcmp(s + i, w, wn) != 0)
+			if (chrome[t].kind != WORD || w[0] != s[i] || wn > n - i ||
+			    memcmp(s + i, w, wn) != 0)
 				continue;
 			reach[i + wn] |= (unsigned char)(1 | (reach[i] & 2) |
-					 (count_cps(w, wn) >= 2 ? 2 : 0));
+							 (count_cps(w, wn) >= 2 ? 2 : 0));
 		}
 	}
 	return reach[n] == 3;
@@ -840,8 +1005,7 @@ static size_t skeleton(const char *s, size_t n, char *sk)
 	while (i < n) {
 		uint32_t c;
 		size_t k = hy_utf8_decode(s + i, n - i, &c);
-		if (c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') ||
-				       (c >= '0' && c <= '9')
+		if (c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9')
 			     : u_isalnum((UChar32)c)) {
 			memcpy(sk + m, s + i, k);
 			m += k;
@@ -868,8 +1032,7 @@ int hy_clean_is_chrome(const char *s, size_t n)
 	if (cps > 60) {
 		int stops = 0; /* 。 is E3 80 82 */
 		for (size_t i = 0; i + 2 < n && stops < 2; i++)
-			stops += (unsigned char)s[i] == 0xE3 &&
-				 (unsigned char)s[i + 1] == 0x80 &&
+			stops += (unsigned char)s[i] == 0xE3 && (unsigned char)s[i + 1] == 0x80 &&
 				 (unsigned char)s[i + 2] == 0x82;
 		if (stops >= 2)
 			return 0;
@@ -897,25 +1060,23 @@ int hy_clean_is_chrome(const char *s, size_t n)
 		size_t wn = chrome[t].n, i;
 		switch (chrome[t].kind) {
 		case PREFIX:
-			if (skn >= wn && sk[0] == w[0] &&
-			    memcmp(sk, w, wn) == 0)
+			if (skn >= wn && sk[0] == w[0] && memcmp(sk, w, wn) == 0)
 				return 1;
 			break;
 		case LABEL:
-			if (n - lead >= wn && s[lead] == w[0] &&
-			    memcmp(s + lead, w, wn) == 0) {
+			if (n - lead >= wn && s[lead] == w[0] && memcmp(s + lead, w, wn) == 0) {
 				i = skip_spaces(s, lead + wn, n);
 				if (colon_at(s + i, n - i))
 					return 1;
 			}
 			break;
 		case REGNUM:
-			for (p = s; (p = find(p, (size_t)(s + n - p), w, wn));
-			     p += wn) {
+			for (p = s; (p = find(p, (size_t)(s + n - p), w, wn)); p += wn) {
 				i = (size_t)(p - s) + wn;
 				while (i < n) {
-					size_t k = s[i] == ':' || s[i] == '-' ?
-						1 : space_at(s + i, n - i);
+					size_t k = s[i] == ':' || s[i] == '-'
+							   ? 1
+							   : space_at(s + i, n - i);
 					if (!k)
 						k = colon_at(s + i, n - i);
 					if (!k)
@@ -923,18 +1084,15 @@ int hy_clean_is_chrome(const char *s, size_t n)
 					i += k;
 				}
 				if (i < n && ((s[i] >= '0' && s[i] <= '9') ||
-					      ((s[i] | 32) >= 'a' &&
-					       (s[i] | 32) <= 'z')))
+					      ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
 					return 1;
 			}
 			break;
 		case CRUMB:
-			if (n - lead >= wn && s[lead] == w[0] &&
-			    memcmp(s + lead, w, wn) == 0) {
-				for (size_t a = 0;
-				     a < sizeof arrows / sizeof arrows[0]; a++)
-					if (find(s + lead + wn, n - lead - wn,
-						 arrows[a], strlen(arrows[a])))
+			if (n - lead >= wn && s[lead] == w[0] && memcmp(s + lead, w, wn) == 0) {
+				for (size_t a = 0; a < sizeof arrows / sizeof arrows[0]; a++)
+					if (find(s + lead + wn, n - lead - wn, arrows[a],
+						 strlen(arrows[a])))
 						return 1;
 			}
 			break;

@@ -14,9 +14,9 @@
 #include <unicode/ucnv_cb.h>
 
 enum {
-	SAMPLE = 1 << 20,  /* bytes examined to choose GB18030 vs Big5 */
-	CHUNK = 1 << 20,   /* ICU takes int32 lengths: feed it in chunks */
-	UBUF = 8192,       /* UTF-16 scratch buffer, in UChars */
+	SAMPLE = 1 << 20, /* bytes examined to choose GB18030 vs Big5 */
+	CHUNK = 1 << 20,  /* ICU takes int32 lengths: feed it in chunks */
+	UBUF = 8192,      /* UTF-16 scratch buffer, in UChars */
 	NUL_SAMPLE = 1 << 16,
 	INVALID_WEIGHT = 3,
 	UTF8_DOMINANCE = 4,
@@ -50,8 +50,7 @@ static void utf8_stats(const char *s, size_t n, struct u8stats *st)
 	}
 }
 
-static void decode_utf8(const char *s, size_t n, struct hy_buf *o,
-			size_t *replaced)
+static void decode_utf8(const char *s, size_t n, struct hy_buf *o, size_t *replaced)
 {
 	static const char fffd[3] = {'\xEF', '\xBF', '\xBD'};
 	size_t i = 0, run = 0;
@@ -81,14 +80,13 @@ static void decode_utf8(const char *s, size_t n, struct hy_buf *o,
 /* ---- ICU conversion ---- */
 
 struct conv {
-	size_t invalid; /* sequences ICU could not convert */
-	size_t pua;     /* results in a private-use area */
-	uint32_t hi;    /* pending high surrogate, 0 if none */
+	size_t invalid;     /* sequences ICU could not convert */
+	size_t pua;         /* results in a private-use area */
+	uint32_t hi;        /* pending high surrogate, 0 if none */
 	struct hy_buf *out; /* NULL: only count */
 };
 
-static void count_cb(const void *ctx, UConverterToUnicodeArgs *args,
-		     const char *units, int32_t len,
+static void count_cb(const void *ctx, UConverterToUnicodeArgs *args, const char *units, int32_t len,
 		     UConverterCallbackReason reason, UErrorCode *err)
 {
 	static const UChar sub = 0xFFFD;
@@ -96,8 +94,7 @@ static void count_cb(const void *ctx, UConverterToUnicodeArgs *args,
 
 	(void)units;
 	(void)len;
-	if (reason != UCNV_UNASSIGNED && reason != UCNV_ILLEGAL &&
-	    reason != UCNV_IRREGULAR)
+	if (reason != UCNV_UNASSIGNED && reason != UCNV_ILLEGAL && reason != UCNV_IRREGULAR)
 		return;
 	cv->invalid++;
 	*err = U_ZERO_ERROR;
@@ -151,8 +148,7 @@ static void conv_units(struct conv *cv, const UChar *u, size_t n)
 /* Convert s[0..n) with cnv, counting into cv (and writing to cv->out).
  * flush = 0 leaves a partial last character unconverted (a sample).
  * Returns 0, or HY_ERR_NOMEM. */
-static int convert(UConverter *cnv, const char *s, size_t n, int flush,
-		   struct conv *cv)
+static int convert(UConverter *cnv, const char *s, size_t n, int flush, struct conv *cv)
 {
 	UChar ubuf[UBUF];
 	const char *end = s + n;
@@ -168,8 +164,7 @@ static int convert(UConverter *cnv, const char *s, size_t n, int flush,
 		for (;;) {
 			UChar *t = ubuf;
 			st = U_ZERO_ERROR;
-			ucnv_toUnicode(cnv, &t, ubuf + UBUF, &s, lim, NULL,
-				       last, &st);
+			ucnv_toUnicode(cnv, &t, ubuf + UBUF, &s, lim, NULL, last, &st);
 			conv_units(cv, ubuf, (size_t)(t - ubuf));
 			if (st != U_BUFFER_OVERFLOW_ERROR)
 				break;
@@ -188,8 +183,7 @@ static int convert(UConverter *cnv, const char *s, size_t n, int flush,
 }
 
 /* Convert all of s[0..n) with the ICU converter called name into o. */
-static int decode_icu(const char *name, const char *s, size_t n,
-		      struct hy_buf *o, size_t *replaced)
+static int decode_icu(const char *name, const char *s, size_t n, struct hy_buf *o, size_t *replaced)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UConverter *cnv = ucnv_open(name, &st);
@@ -229,9 +223,8 @@ static size_t gb_common(const unsigned char *p, size_t n)
 		if (t >= 0x30 && t <= 0x39) {
 			i += 4; /* four-byte sequence */
 		} else if (t >= 0x40 && t != 0x7F && t != 0xFF) {
-			if (t >= 0xA1 &&
-			    ((b >= 0xB0 && b <= 0xD7 && !(b == 0xD7 && t > 0xF9)) ||
-			     b == 0xA1 || b == 0xA3 || (b == 0xA8 && t <= 0xC0)))
+			if (t >= 0xA1 && ((b >= 0xB0 && b <= 0xD7 && !(b == 0xD7 && t > 0xF9)) ||
+					  b == 0xA1 || b == 0xA3 || (b == 0xA8 && t <= 0xC0)))
 				c++;
 			i += 2;
 		} else {
@@ -269,8 +262,8 @@ static size_t big5_common(const unsigned char *p, size_t n)
 /* Score of decoding the sample with the named converter (higher is
  * better); *bad gets the invalid sequences plus private-use results (what
  * a reader would see as damage). */
-static int legacy_score(const char *name, const char *s, size_t n, int flush,
-			size_t common, long long *score, size_t *bad)
+static int legacy_score(const char *name, const char *s, size_t n, int flush, size_t common,
+			long long *score, size_t *bad)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UConverter *cnv = ucnv_open(name, &st);
@@ -281,8 +274,7 @@ static int legacy_score(const char *name, const char *s, size_t n, int flush,
 		return HY_ERR_NOMEM;
 	rc = convert(cnv, s, n, flush, &cv);
 	ucnv_close(cnv);
-	*score = (long long)common - INVALID_WEIGHT * (long long)cv.invalid -
-		 (long long)cv.pua;
+	*score = (long long)common - INVALID_WEIGHT * (long long)cv.invalid - (long long)cv.pua;
 	*bad = cv.invalid + cv.pua;
 	return rc;
 }
@@ -333,8 +325,7 @@ static int u16_is_cjk(unsigned u)
 /* The common characters among u[0..n): u converted to the legacy
  * encoding called name (what it cannot hold as '?') and counted there. */
 static int u16_common(const char *name, const UChar *u, size_t n,
-		      size_t (*count)(const unsigned char *, size_t),
-		      size_t *common)
+		      size_t (*count)(const unsigned char *, size_t), size_t *common)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UConverter *cnv = ucnv_open(name, &st);
@@ -360,8 +351,7 @@ static int u16_common(const char *name, const UChar *u, size_t n,
 
 /* Scan p[0..m) (m even) as UTF-16, big-endian when be; common is counted
  * only when the rest could make it Chinese. Returns 0 or HY_ERR_NOMEM. */
-static int u16_scan(const unsigned char *p, size_t m, int be,
-		    struct u16_scan *sc)
+static int u16_scan(const unsigned char *p, size_t m, int be, struct u16_scan *sc)
 {
 	size_t units = m / 2, n = 0, gb, b5;
 	UChar *u = malloc((units + 1) * sizeof *u);
@@ -371,8 +361,7 @@ static int u16_scan(const unsigned char *p, size_t m, int be,
 	if (!u)
 		return HY_ERR_NOMEM;
 	for (size_t i = 0; i + 1 < m; i += 2) {
-		unsigned c = be ? (unsigned)p[i] << 8 | p[i + 1] :
-				  (unsigned)p[i + 1] << 8 | p[i];
+		unsigned c = be ? (unsigned)p[i] << 8 | p[i + 1] : (unsigned)p[i + 1] << 8 | p[i];
 		u[n++] = (UChar)c;
 	}
 	sc->units = n;
@@ -380,7 +369,7 @@ static int u16_scan(const unsigned char *p, size_t m, int be,
 		unsigned c = u[i];
 		if (c >= 0xd800 && c <= 0xdbff) {
 			if (i + 1 < n && u[i + 1] >= 0xdc00 && u[i + 1] <= 0xdfff)
-				i++; /* a pair: a rare character, not counted */
+				i++;        /* a pair: a rare character, not counted */
 			else if (i + 1 < n) /* the sample may cut a pair */
 				sc->unpaired++;
 			continue;
@@ -392,8 +381,7 @@ static int u16_scan(const unsigned char *p, size_t m, int be,
 		if (u16_is_cjk(c)) {
 			sc->cjk++;
 			sc->plausible++;
-		} else if (c == '\t' || c == '\n' || c == '\r' ||
-			   (c >= 0x20 && c < 0x7f)) {
+		} else if (c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f)) {
 			sc->plausible++;
 		}
 	}
@@ -419,8 +407,7 @@ static int u16_scan(const unsigned char *p, size_t m, int be,
  * of them common. */
 static int u16_chinese(const struct u16_scan *sc)
 {
-	return sc->units >= 2 && sc->unpaired == 0 &&
-	       sc->plausible * 10 >= sc->units * 9 &&
+	return sc->units >= 2 && sc->unpaired == 0 && sc->plausible * 10 >= sc->units * 9 &&
 	       sc->cjk * 4 >= sc->units && sc->common * 10 >= sc->cjk * 6;
 }
 
@@ -429,8 +416,7 @@ static int u16_chinese(const struct u16_scan *sc)
  * put one at the other parity), else NULL: the bytes must be of even
  * length and u16_chinese in one byte order. Called on bytes that are not
  * valid UTF-8. */
-static int guess_utf16_chinese(const unsigned char *p, size_t n,
-			       const char **enc)
+static int guess_utf16_chinese(const unsigned char *p, size_t n, const char **enc)
 {
 	size_t m = (n < NUL_SAMPLE ? n : NUL_SAMPLE) & ~(size_t)1;
 	struct u16_scan le, be;
@@ -483,8 +469,7 @@ static int detect(const char *s, size_t n, const char **enc)
 	}
 	rc = legacy_score("GB18030", s, m, m == n, gb_common(p, m), &gs, &gi);
 	if (rc == 0)
-		rc = legacy_score("Big5", s, m, m == n, big5_common(p, m), &bs,
-				  &bi);
+		rc = legacy_score("Big5", s, m, m == n, big5_common(p, m), &bs, &bi);
 	if (rc < 0)
 		return rc;
 	utf8_stats(s, m, &smp);
@@ -520,8 +505,7 @@ static int is_utf8_name(const char *name)
 }
 
 /* Open a forced encoding to check the name; *display gets its name. */
-static int check_name(const char *name, const char **display, char *err,
-		      size_t errlen)
+static int check_name(const char *name, const char **display, char *err, size_t errlen)
 {
 	UErrorCode st = U_ZERO_ERROR;
 	UConverter *cnv;
@@ -542,10 +526,12 @@ static int check_name(const char *name, const char **display, char *err,
 		if (st == U_MEMORY_ALLOCATION_ERROR)
 			return hy_err_set(err, errlen, HY_ERR_NOMEM,
 					  "out of memory opening encoding "
-					  "'%s'", name);
+					  "'%s'",
+					  name);
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
 				  "unknown encoding '%s' (try utf-8, gb18030, "
-				  "gbk or big5)", name);
+				  "gbk or big5)",
+				  name);
 	}
 	*display = forced_name(name, cnv);
 	ucnv_close(cnv);
@@ -557,8 +543,8 @@ static int has_prefix(const char *s, size_t n, const char *bom, size_t k)
 	return n >= k && memcmp(s, bom, k) == 0;
 }
 
-int hy_decode(const char *bytes, size_t n, const char *encoding,
-	      struct hy_decoded *out, char *err, size_t errlen)
+int hy_decode(const char *bytes, size_t n, const char *encoding, struct hy_decoded *out, char *err,
+	      size_t errlen)
 {
 	struct hy_buf o = {0};
 	const char *enc = NULL, *icu = NULL;
@@ -616,8 +602,7 @@ int hy_decode(const char *bytes, size_t n, const char *encoding,
 	if (rc < 0 || o.oom) {
 		free(o.p);
 		return hy_err_set(err, errlen, HY_ERR_NOMEM,
-				  "out of memory decoding %zu bytes as %s", n,
-				  enc);
+				  "out of memory decoding %zu bytes as %s", n, enc);
 	}
 	o.p[o.len] = '\0';
 	out->text = o.p;

@@ -50,9 +50,8 @@ int hy_fold_class(uint32_t f)
 	UErrorCode e = U_ZERO_ERROR;
 
 	if (f < 0x80)
-		return (f >= 'a' && f <= 'z') || (f >= '0' && f <= '9') ?
-			       HY_FOLD_WORD :
-			       HY_FOLD_OTHER;
+		return (f >= 'a' && f <= 'z') || (f >= '0' && f <= '9') ? HY_FOLD_WORD
+									: HY_FOLD_OTHER;
 	if (hy_fold_is_han(f))
 		return HY_FOLD_UNIGRAM;
 	if (f > 0x10FFFF)

@@ -45,8 +45,7 @@ void hy_mem_icu_strict(int on)
 	static int set;
 	if (!set) {
 		UErrorCode e = U_ZERO_ERROR;
-		u_setMemoryFunctions(NULL, icu_alloc, icu_realloc, icu_free,
-				     &e);
+		u_setMemoryFunctions(NULL, icu_alloc, icu_realloc, icu_free, &e);
 		set = 1;
 	}
 	strict = on;

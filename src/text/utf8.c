@@ -7,8 +7,7 @@
  * (1..4) and stores the code point. On failure returns 0 and stores in *sub
  * the length of the maximal subpart (the longest prefix that could still
  * have started a valid sequence), at least 1. */
-static size_t scan(const unsigned char *s, size_t len, uint32_t *cp,
-		   size_t *sub)
+static size_t scan(const unsigned char *s, size_t len, uint32_t *cp, size_t *sub)
 {
 	unsigned b = s[0];
 	unsigned lo = 0x80, hi = 0xBF;

@@ -37,8 +37,7 @@ int hy_width_ambiguous_wide(void)
 int hy_width_is_ambiguous(uint32_t cp)
 {
 	return cp >= 0xA1 && cp <= 0x10FFFF &&
-	       u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH) ==
-		       U_EA_AMBIGUOUS;
+	       u_getIntPropertyValue((UChar32)cp, UCHAR_EAST_ASIAN_WIDTH) == U_EA_AMBIGUOUS;
 }
 
 /* The C library's wcwidth(), the next definition after ours. */
@@ -83,8 +82,7 @@ int wcwidth(wchar_t wc)
 		ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
 		w = ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
 	}
-	if (w == 1 && hy_width_ambiguous_wide() &&
-	    hy_width_is_ambiguous((uint32_t)wc))
+	if (w == 1 && hy_width_ambiguous_wide() && hy_width_is_ambiguous((uint32_t)wc))
 		return 2;
 	return w;
 }
@@ -129,11 +127,10 @@ static enum draw classify(uint32_t cp, int *w)
 	*w = fffd_width();
 	if (cp < 0xA0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 		return FFFD; /* C1, not a scalar value */
-	if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-	    cp == 0x061C || cp == 0x200E || cp == 0x200F)
+	if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C ||
+	    cp == 0x200E || cp == 0x200F)
 		return FFFD; /* bidi controls and marks */
-	if (cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) ||
-	    (cp >= 0xE0100 && cp <= 0xE01EF)) {
+	if (cp == 0x200D || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)) {
 		*w = 0; /* ZWJ, variation selectors */
 		return AS_IS;
 	}
@@ -257,8 +254,7 @@ size_t hy_width_fit(const char *s, size_t n, size_t maxw, size_t *used)
 /* The drawn form of the code point at s[0..n) (n > 0) at column col, into
  * buf (at most 7 bytes, not terminated). Returns its length; *k gets the
  * source bytes and *col advances. */
-static size_t drawn(const char *s, size_t n, size_t *k, size_t *col,
-		    char buf[8])
+static size_t drawn(const char *s, size_t n, size_t *k, size_t *col, char buf[8])
 {
 	uint32_t cp;
 	size_t len, c = *col;
@@ -283,8 +279,7 @@ static size_t drawn(const char *s, size_t n, size_t *k, size_t *col,
 /* Measure (out == NULL) or write the drawn form of the character at
  * s[0..n) (as cluster() delimits it). Returns its source bytes; *col and
  * *bytes advance. */
-static size_t draw_cluster(const char *s, size_t n, size_t *col,
-			   size_t *bytes, char *out)
+static size_t draw_cluster(const char *s, size_t n, size_t *col, size_t *bytes, char *out)
 {
 	uint32_t prev = 0;
 	size_t i = 0;
@@ -307,8 +302,7 @@ static size_t draw_cluster(const char *s, size_t n, size_t *col,
 	return i;
 }
 
-size_t hy_width_truncate(const char *s, size_t n, size_t maxw, char *out,
-			 size_t outlen)
+size_t hy_width_truncate(const char *s, size_t n, size_t maxw, char *out, size_t outlen)
 {
 	size_t col = 0, bytes = 0, maxb, i;
 	size_t ellw = (size_t)fffd_width(); /* "…" is ambiguous too */

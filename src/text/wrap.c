@@ -63,8 +63,8 @@ struct clusters {
 static int is_pair_char(uint32_t cp)
 {
 	/* —— ―― …… ‥‥ ⸺⸺ */
-	return cp == 0x2014 || cp == 0x2015 || cp == 0x2026 || cp == 0x2025 ||
-	       cp == 0x2E3A || cp == 0x2E3B;
+	return cp == 0x2014 || cp == 0x2015 || cp == 0x2026 || cp == 0x2025 || cp == 0x2E3A ||
+	       cp == 0x2E3B;
 }
 
 static uint8_t class_ascii(uint32_t cp)
@@ -76,10 +76,19 @@ static uint8_t class_ascii(uint32_t cp)
 		return C_TAB;
 	case '\n':
 		return C_NL;
-	case ',': case '.': case ';': case ':': case '!': case '?':
-	case ')': case ']': case '}':
+	case ',':
+	case '.':
+	case ';':
+	case ':':
+	case '!':
+	case '?':
+	case ')':
+	case ']':
+	case '}':
 		return C_NOSTART;
-	case '(': case '[': case '{':
+	case '(':
+	case '[':
+	case '{':
 		return C_NOEND;
 	default:
 		break;
@@ -96,23 +105,59 @@ static uint8_t class_of(uint32_t cp)
 	if (cp < 0x80)
 		return class_ascii(cp);
 	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-	    (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-	    cp == 0x3007)
+	    (cp >= 0x20000 && cp <= 0x3FFFF) || (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007)
 		return C_HAN;
 	switch (cp) {
 	/* ，。、；：！？）」』》〉】〕〗〙〛］｝…‥”’．｡｣､〞〟｠ */
-	case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A:
-	case 0xFF01: case 0xFF1F: case 0xFF09: case 0x300D: case 0x300F:
-	case 0x300B: case 0x3009: case 0x3011: case 0x3015: case 0x3017:
-	case 0x3019: case 0x301B: case 0xFF3D: case 0xFF5D: case 0x2026:
-	case 0x2025: case 0x201D: case 0x2019: case 0xFF0E: case 0xFF61:
-	case 0xFF63: case 0xFF64: case 0x301E: case 0x301F: case 0xFF60:
+	case 0xFF0C:
+	case 0x3002:
+	case 0x3001:
+	case 0xFF1B:
+	case 0xFF1A:
+	case 0xFF01:
+	case 0xFF1F:
+	case 0xFF09:
+	case 0x300D:
+	case 0x300F:
+	case 0x300B:
+	case 0x3009:
+	case 0x3011:
+	case 0x3015:
+	case 0x3017:
+	case 0x3019:
+	case 0x301B:
+	case 0xFF3D:
+	case 0xFF5D:
+	case 0x2026:
+	case 0x2025:
+	case 0x201D:
+	case 0x2019:
+	case 0xFF0E:
+	case 0xFF61:
+	case 0xFF63:
+	case 0xFF64:
+	case 0x301E:
+	case 0x301F:
+	case 0xFF60:
 		return C_NOSTART;
 	/* （「『《〈【〔〖〘〚［｛“‘｢〝｟ */
-	case 0xFF08: case 0x300C: case 0x300E: case 0x300A: case 0x3008:
-	case 0x3010: case 0x3014: case 0x3016: case 0x3018: case 0x301A:
-	case 0xFF3B: case 0xFF5B: case 0x201C: case 0x2018: case 0xFF62:
-	case 0x301D: case 0xFF5F:
+	case 0xFF08:
+	case 0x300C:
+	case 0x300E:
+	case 0x300A:
+	case 0x3008:
+	case 0x3010:
+	case 0x3014:
+	case 0x3016:
+	case 0x3018:
+	case 0x301A:
+	case 0xFF3B:
+	case 0xFF5B:
+	case 0x201C:
+	case 0x2018:
+	case 0xFF62:
+	case 0x301D:
+	case 0xFF5F:
 		return C_NOEND;
 	default:
 		break;
@@ -120,8 +165,7 @@ static uint8_t class_of(uint32_t cp)
 	if (cp >= 0xFF10 && cp <= 0xFF19) /* full-width digits */
 		return C_ALNUM | C_DIGIT;
 	if ((cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A) ||
-	    (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ||
-	    (cp >= 0x370 && cp <= 0x52F))
+	    (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x370 && cp <= 0x52F))
 		return C_ALNUM; /* full-width Latin, Latin, Greek, Cyrillic */
 	return 0;
 }
@@ -174,8 +218,7 @@ static int split(struct clusters *cs, const char *text, size_t len)
 			k = hy_utf8_decode(text + i, len - i, &cp);
 		w = cp >= 0x20 && cp < 0x7F ? 1 : hy_width_cp(cp);
 		if (prev != '\t' && prev != '\n' && cp != '\t' && cp != '\n' &&
-		    (w == 0 || (prev == 0x200D && cp > 0x20 &&
-				!(cp >= 0x7F && cp < 0xA0)))) {
+		    (w == 0 || (prev == 0x200D && cp > 0x20 && !(cp >= 0x7F && cp < 0xA0)))) {
 			/* joins the cluster before (as in width.c); a space
 			 * carrying a mark is a visible character */
 			struct cluster *c = &cs->c[cs->n - 1];
@@ -235,7 +278,7 @@ static int icu_breaks(struct clusters *cs)
 static void mark(struct cluster *c, size_t n, int icu)
 {
 	size_t last = SIZE_MAX; /* last cluster not a space, in this line */
-	size_t run = 0; /* position of c[k] in a run of — or … */
+	size_t run = 0;         /* position of c[k] in a run of — or … */
 
 	for (size_t k = 0; k < n; k++) {
 		struct cluster *cur = &c[k];
@@ -279,8 +322,7 @@ static void mark(struct cluster *c, size_t n, int icu)
 	}
 }
 
-static int push_line(struct hy_wrap *w, size_t start, size_t end,
-		     size_t next, size_t width)
+static int push_line(struct hy_wrap *w, size_t start, size_t end, size_t next, size_t width)
 {
 	struct hy_wrap_line *l;
 
@@ -310,11 +352,9 @@ struct cut {
 };
 
 /* Pass 3: greedy fill. */
-static int fill(struct hy_wrap *w, const struct cluster *c, size_t n,
-		size_t width)
+static int fill(struct hy_wrap *w, const struct cluster *c, size_t n, size_t width)
 {
-	static const uint8_t tier[TIERS] = {B_ALLOW, B_CLEAN, B_RULES,
-					    B_WHOLE};
+	static const uint8_t tier[TIERS] = {B_ALLOW, B_CLEAN, B_RULES, B_WHOLE};
 	size_t k = 0; /* first cluster of the line */
 
 	for (;;) {
@@ -357,16 +397,14 @@ static int fill(struct hy_wrap *w, const struct cluster *c, size_t n,
 					break;
 				}
 			}
-			rc = push_line(w, c[k].off, c[cd.end].off, c[cd.at].off,
-				       cd.cols);
+			rc = push_line(w, c[k].off, c[cd.end].off, c[cd.at].off, cd.cols);
 			if (rc < 0)
 				return rc;
 			k = cd.at;
 			continue;
 		}
 		/* end of the paragraph, or a '\n' */
-		rc = push_line(w, c[k].off, c[end].off, c[i < n ? i + 1 : n].off,
-			       cols);
+		rc = push_line(w, c[k].off, c[end].off, c[i < n ? i + 1 : n].off, cols);
 		if (rc < 0)
 			return rc;
 		if (i + 1 >= n)
@@ -375,8 +413,7 @@ static int fill(struct hy_wrap *w, const struct cluster *c, size_t n,
 	}
 }
 
-int hy_wrap_text(struct hy_wrap *w, const char *text, size_t len,
-		 size_t width)
+int hy_wrap_text(struct hy_wrap *w, const char *text, size_t len, size_t width)
 {
 	struct clusters cs = {0};
 	int rc;

@@ -41,8 +41,8 @@ void hy_draw_thousands(size_t n, char *out, size_t len)
 }
 
 /* The bottom line: the prompt, or a message, or position and hints. */
-void hy_draw_status(const struct hy_model *m, struct hy_grid *g,
-		    const char *left, const char *hints, int *cy, int *cx)
+void hy_draw_status(const struct hy_model *m, struct hy_grid *g, const char *left,
+		    const char *hints, int *cy, int *cx)
 {
 	int y = g->h - 1;
 	if (y < 0)

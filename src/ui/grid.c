@@ -48,8 +48,7 @@ static void break_wide(struct hy_grid *g, int y, int x)
 
 /* Store one character of width w (1 or 2; the caller checked it fits)
  * whose text is s[0..n), n < sizeof text. */
-static void put_cell(struct hy_grid *g, int y, int x, const char *s,
-		     size_t n, int w, int role)
+static void put_cell(struct hy_grid *g, int y, int x, const char *s, size_t n, int w, int role)
 {
 	struct hy_cell *c;
 
@@ -163,8 +162,7 @@ void hy_grid_role(struct hy_grid *g, int y, int x, int n, int role)
 /* Draw a placeholder (ASCII "^X" or one U+FFFD, from hy_width_placeholder)
  * at column x with room columns left. Returns the columns used, or -1 if
  * it does not fit (a placeholder is never split). */
-static int put_placeholder(struct hy_grid *g, int y, int x, int room,
-			   const char *ph)
+static int put_placeholder(struct hy_grid *g, int y, int x, int room, const char *ph)
 {
 	size_t len = strlen(ph);
 	int total = 0, col = 0;
@@ -179,8 +177,7 @@ static int put_placeholder(struct hy_grid *g, int y, int x, int room,
 			if (pass == 0)
 				total += cw;
 			else
-				put_cell(g, y, x + col, ph + i, k, cw,
-					 HY_ROLE_PLACEHOLDER);
+				put_cell(g, y, x + col, ph + i, k, cw, HY_ROLE_PLACEHOLDER);
 			col += pass ? cw : 0;
 			i += k;
 		}
@@ -190,13 +187,11 @@ static int put_placeholder(struct hy_grid *g, int y, int x, int room,
 	return col;
 }
 
-int hy_grid_put(struct hy_grid *g, int y, int x, const char *s, size_t len,
-		int role, int maxw)
+int hy_grid_put(struct hy_grid *g, int y, int x, const char *s, size_t len, int role, int maxw)
 {
 	int room, used = 0, last = -1; /* last: the cell marks join, or -1 */
 
-	if (!g || !g->cells || !s || y < 0 || y >= g->h || x < 0 ||
-	    x >= g->w || maxw == 0)
+	if (!g || !g->cells || !s || y < 0 || y >= g->h || x < 0 || x >= g->w || maxw == 0)
 		return 0;
 	role = valid_role(role);
 	room = g->w - x;
@@ -226,8 +221,7 @@ int hy_grid_put(struct hy_grid *g, int y, int x, const char *s, size_t len,
 			continue;
 		}
 		if (hy_width_placeholder(cp, ph)) {
-			int pw = put_placeholder(g, y, x + used, room - used,
-						 ph);
+			int pw = put_placeholder(g, y, x + used, room - used, ph);
 			if (pw < 0) {
 				hy_grid_fill(g, y, x + used, room - used, role);
 				used = room;

@@ -162,8 +162,7 @@ enum hy_action hy_keymap_lookup(enum hy_screen screen, uint32_t key, int *arg)
 	return HY_ACT_NONE;
 }
 
-size_t hy_keymap_help(enum hy_screen screen, struct hy_help_line *out,
-		      size_t max)
+size_t hy_keymap_help(enum hy_screen screen, struct hy_help_line *out, size_t max)
 {
 	unsigned bit = 1u << screen;
 	size_t n = 0;
@@ -177,8 +176,8 @@ size_t hy_keymap_help(enum hy_screen screen, struct hy_help_line *out,
 			if (b->act != docs[d].act || !(b->screens & bit) || !b->label)
 				continue;
 			size_t used = strlen(l->keys);
-			snprintf(l->keys + used, sizeof l->keys - used, "%s%s",
-				 used ? " " : "", b->label);
+			snprintf(l->keys + used, sizeof l->keys - used, "%s%s", used ? " " : "",
+				 b->label);
 		}
 		if (!l->keys[0])
 			continue;

@@ -44,8 +44,7 @@ void hy_model_error(struct hy_model *m, const char *msg)
 	hy_ui_status(m, 1, msg, NULL);
 }
 
-static void resize(struct hy_model *m, int w, int h, int widths,
-		   struct hy_effects *fx)
+static void resize(struct hy_model *m, int w, int h, int widths, struct hy_effects *fx)
 {
 	m->w = w > 0 ? w : 1;
 	m->h = h > 0 ? h : 1;
@@ -85,8 +84,7 @@ static void sync(struct hy_model *m)
 	}
 }
 
-int hy_model_update(struct hy_model *m, const struct hy_event *ev,
-		    struct hy_effects *fx)
+int hy_model_update(struct hy_model *m, const struct hy_event *ev, struct hy_effects *fx)
 {
 	const struct hy_screen_ops *top = hy_screen_ops(m->screen);
 	size_t depth = m->depth;
@@ -138,7 +136,7 @@ int hy_model_update(struct hy_model *m, const struct hy_event *ev,
 	enum hy_action a = hy_keymap_lookup(m->screen, ev->key, &arg);
 	if (a == HY_ACT_NONE)
 		return 0;
-	m->status[0] = '\0'; /* a message lasts until the next key */
+	m->status[0] = '\0';  /* a message lasts until the next key */
 	if (a == HY_ACT_HELP) /* over every screen that binds it */
 		hy_help_open(m);
 	else if (top->action)

@@ -19,8 +19,8 @@ void hy_prompt_start(struct hy_model *m, int which, const char *initial)
  * so ("pasted text cut: a prompt holds 511 bytes"). */
 static void prompt_full(struct hy_model *m, const char *what)
 {
-	snprintf(m->status, sizeof m->status, "%s cut: a prompt holds %zu bytes",
-		 what, sizeof m->input - 1);
+	snprintf(m->status, sizeof m->status, "%s cut: a prompt holds %zu bytes", what,
+		 sizeof m->input - 1);
 	m->status_error = 1;
 }
 

@@ -118,10 +118,9 @@ size_t hy_model_label_width(void)
 static int is_cjk_stop(uint32_t c)
 {
 	/* ，。、；：！？ ） 」 』 》 〉 】 */
-	return c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B ||
-	       c == 0xFF1A || c == 0xFF01 || c == 0xFF1F || c == 0xFF09 ||
-	       c == 0x300D || c == 0x300F || c == 0x300B || c == 0x3009 ||
-	       c == 0x3011;
+	return c == 0xFF0C || c == 0x3002 || c == 0x3001 || c == 0xFF1B || c == 0xFF1A ||
+	       c == 0xFF01 || c == 0xFF1F || c == 0xFF09 || c == 0x300D || c == 0x300F ||
+	       c == 0x300B || c == 0x3009 || c == 0x3011;
 }
 
 static int restart_point(const char *t, size_t len, size_t at)
@@ -155,8 +154,7 @@ static size_t count_chars(const char *s, size_t n)
 
 static int push_bline(struct hy_block *b, size_t start, size_t end)
 {
-	if (hy_ui_grow(&b->lines, &b->lines_cap, b->n_lines + 1, sizeof *b->lines,
-		 16))
+	if (hy_ui_grow(&b->lines, &b->lines_cap, b->n_lines + 1, sizeof *b->lines, 16))
 		return HY_ERR_NOMEM;
 	b->lines[b->n_lines].start = start;
 	b->lines[b->n_lines].end = end;
@@ -734,8 +732,7 @@ void hy_reader_step(struct hy_model *m, int dir)
 		return;
 	}
 	if (r->hit < r->n_hits) {
-		r->hit = dir > 0 ? (r->hit + 1) % r->n_hits :
-				   (r->hit + r->n_hits - 1) % r->n_hits;
+		r->hit = dir > 0 ? (r->hit + 1) % r->n_hits : (r->hit + r->n_hits - 1) % r->n_hits;
 	} else {
 		r->hit = 0;
 		for (size_t i = 0; i < r->n_hits; i++) {

@@ -27,31 +27,26 @@ struct hy_screen_ops {
 	/* on top: a key's action (keymap.c), the mouse, the Enter of a
 	 * prompt it opened (which: hy_model.prompt, the text in
 	 * hy_model.input), back on top after the one above it left */
-	void (*action)(struct hy_model *m, enum hy_action a, int arg,
-		       struct hy_effects *fx);
-	void (*mouse)(struct hy_model *m, const struct hy_event *ev,
-		      struct hy_effects *fx);
+	void (*action)(struct hy_model *m, enum hy_action a, int arg, struct hy_effects *fx);
+	void (*mouse)(struct hy_model *m, const struct hy_event *ev, struct hy_effects *fx);
 	void (*prompt)(struct hy_model *m, int which, struct hy_effects *fx);
 	void (*shown)(struct hy_model *m, struct hy_effects *fx);
 	/* just below the top: the screen above asks for its next (dir 1) or
 	 * previous (-1) item after `from` (hy_model.step) */
-	void (*step)(struct hy_model *m, int dir, int64_t from,
-		     struct hy_effects *fx);
+	void (*step)(struct hy_model *m, int dir, int64_t from, struct hy_effects *fx);
 	/* every screen, on top or not: a new size (widths: the width of
 	 * characters changed too), an effect failed, after every event */
 	void (*resize)(struct hy_model *m, int widths, struct hy_effects *fx);
 	void (*error)(struct hy_model *m);
 	void (*sync)(struct hy_model *m);
 	/* draw the state into g; *cy, *cx as hy_view_render */
-	void (*view)(const struct hy_model *m, struct hy_grid *g, int *cy,
-		     int *cx);
+	void (*view)(const struct hy_model *m, struct hy_grid *g, int *cy, int *cx);
 };
 
 /* The table (screens.c); each screen file defines its own entry. */
 const struct hy_screen_ops *hy_screen_ops(enum hy_screen s);
-extern const struct hy_screen_ops hy_screen_list, hy_screen_meeting,
-	hy_screen_results, hy_screen_help, hy_screen_people, hy_screen_career,
-	hy_screen_attend, hy_screen_trend;
+extern const struct hy_screen_ops hy_screen_list, hy_screen_meeting, hy_screen_results,
+	hy_screen_help, hy_screen_people, hy_screen_career, hy_screen_attend, hy_screen_trend;
 
 /* The stack (shared.c). show: s on top (pushed, unless it is on top
  * already); pop: back to the one below (never below the list). */
@@ -66,11 +61,9 @@ enum hy_screen hy_screen_below(const struct hy_model *m);
 /* The status line says what happened: "what" then, if given, ": arg". */
 /* A table's selection moved by delta within total rows of which vis are
  * shown (sel, top kept in range). */
-void hy_ui_move(size_t *sel, size_t *top, size_t total, size_t vis,
-		long delta);
+void hy_ui_move(size_t *sel, size_t *top, size_t total, size_t vis, long delta);
 
-void hy_ui_status(struct hy_model *m, int error, const char *what,
-		  const char *arg);
+void hy_ui_status(struct hy_model *m, int error, const char *what, const char *arg);
 /* Room for need elements of size in the array *v of *cap (doubling from
  * first): 0, or HY_ERR_NOMEM with the array as it was. */
 int hy_ui_grow(void *v, size_t *cap, size_t need, size_t size, size_t first);
@@ -95,12 +88,10 @@ void hy_prompt_paste(struct hy_model *m, const struct hy_event *ev);
  * most maxw columns, returns the columns used; col: s cut with … into
  * exactly w columns, padded ("-" for none); thousands: 12,345; status:
  * the bottom line (the prompt, or a message, or `left` and `hints`). */
-int hy_draw_put(struct hy_grid *g, int y, int x, const char *s, int role,
-		int maxw);
-int hy_draw_col(struct hy_grid *g, int y, int x, const char *s, int role,
-		int w);
+int hy_draw_put(struct hy_grid *g, int y, int x, const char *s, int role, int maxw);
+int hy_draw_col(struct hy_grid *g, int y, int x, const char *s, int role, int w);
 void hy_draw_thousands(size_t n, char *out, size_t len);
-void hy_draw_status(const struct hy_model *m, struct hy_grid *g,
-		    const char *left, const char *hints, int *cy, int *cx);
+void hy_draw_status(const struct hy_model *m, struct hy_grid *g, const char *left,
+		    const char *hints, int *cy, int *cx);
 
 #endif

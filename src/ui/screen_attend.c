@@ -67,21 +67,34 @@ int hy_model_attend(struct hy_model *m, int64_t meeting, const char *title,
 	return 0;
 }
 
-static void attend_action(struct hy_model *m, enum hy_action act, int arg,
-			  struct hy_effects *fx)
+static void attend_action(struct hy_model *m, enum hy_action act, int arg, struct hy_effects *fx)
 {
 	struct hy_attend *a = &m->attend;
 	size_t vis = attend_height(m);
 	long half = vis / 2 ? (long)(vis / 2) : 1;
 	(void)arg;
 	switch (act) {
-	case HY_ACT_DOWN: hy_ui_move(&a->sel, &a->top, a->n, vis, 1); break;
-	case HY_ACT_UP: hy_ui_move(&a->sel, &a->top, a->n, vis, -1); break;
-	case HY_ACT_PAGE_DOWN: hy_ui_move(&a->sel, &a->top, a->n, vis, (long)vis); break;
-	case HY_ACT_PAGE_UP: hy_ui_move(&a->sel, &a->top, a->n, vis, -(long)vis); break;
-	case HY_ACT_HALF_DOWN: hy_ui_move(&a->sel, &a->top, a->n, vis, half); break;
-	case HY_ACT_HALF_UP: hy_ui_move(&a->sel, &a->top, a->n, vis, -half); break;
-	case HY_ACT_TOP: hy_ui_move(&a->sel, &a->top, a->n, vis, -(long)a->sel); break;
+	case HY_ACT_DOWN:
+		hy_ui_move(&a->sel, &a->top, a->n, vis, 1);
+		break;
+	case HY_ACT_UP:
+		hy_ui_move(&a->sel, &a->top, a->n, vis, -1);
+		break;
+	case HY_ACT_PAGE_DOWN:
+		hy_ui_move(&a->sel, &a->top, a->n, vis, (long)vis);
+		break;
+	case HY_ACT_PAGE_UP:
+		hy_ui_move(&a->sel, &a->top, a->n, vis, -(long)vis);
+		break;
+	case HY_ACT_HALF_DOWN:
+		hy_ui_move(&a->sel, &a->top, a->n, vis, half);
+		break;
+	case HY_ACT_HALF_UP:
+		hy_ui_move(&a->sel, &a->top, a->n, vis, -half);
+		break;
+	case HY_ACT_TOP:
+		hy_ui_move(&a->sel, &a->top, a->n, vis, -(long)a->sel);
+		break;
 	case HY_ACT_BOTTOM:
 		if (a->n)
 			hy_ui_move(&a->sel, &a->top, a->n, vis, (long)(a->n - 1 - a->sel));
@@ -97,12 +110,12 @@ static void attend_action(struct hy_model *m, enum hy_action act, int arg,
 		hy_screen_pop(m);
 		m->status[0] = '\0';
 		break;
-	default: break;
+	default:
+		break;
 	}
 }
 
-static void attend_mouse(struct hy_model *m, const struct hy_event *ev,
-			 struct hy_effects *fx)
+static void attend_mouse(struct hy_model *m, const struct hy_event *ev, struct hy_effects *fx)
 {
 	struct hy_attend *a = &m->attend;
 	size_t vis = attend_height(m);
@@ -167,8 +180,8 @@ static void attend_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 		attend_row(g, 1, "身份", "姓名", "职务", HY_ROLE_LABEL);
 	}
 	if (a->meeting && a->n == 0)
-		hy_draw_put(g, y0, 1, "没有记下人名 — no people named in this meeting",
-			    HY_ROLE_DIM, g->w - 1);
+		hy_draw_put(g, y0, 1, "没有记下人名 — no people named in this meeting", HY_ROLE_DIM,
+			    g->w - 1);
 	for (size_t i = 0; i < vis && y0 + (int)i < g->h - 1; i++) {
 		size_t idx = a->top + i;
 		if (idx >= a->n)

@@ -53,14 +53,14 @@ void hy_career_open(struct hy_model *m, int64_t id, struct hy_effects *fx)
  * met give way first: the meetings keep a header and three rows.        */
 
 struct layout {
-	int title;        /* 1 when there is a title line */
-	int tl_y, tl;     /* the timeline's first row and rows (spans + axis) */
+	int title;         /* 1 when there is a title line */
+	int tl_y, tl;      /* the timeline's first row and rows (spans + axis) */
 	size_t first_span; /* the spans shown: the latest that fit */
-	int head_y;       /* the meetings' column header (-1: none) */
+	int head_y;        /* the meetings' column header (-1: none) */
 	int rows_y;
-	size_t rows;      /* meetings shown */
-	int met_y;        /* the people met: their heading (-1: none) */
-	size_t met;       /* and rows */
+	size_t rows; /* meetings shown */
+	int met_y;   /* the people met: their heading (-1: none) */
+	size_t met;  /* and rows */
 };
 
 static struct layout career_layout(const struct hy_model *m)
@@ -117,8 +117,7 @@ int hy_model_career(struct hy_model *m, struct hy_ui_career *c)
 	*k = *c;
 	memset(c, 0, sizeof *c);
 	m->status[0] = '\0';
-	hy_ui_move(&k->sel, &k->top, k->n_meetings, career_layout(m).rows,
-		   (long)sel);
+	hy_ui_move(&k->sel, &k->top, k->n_meetings, career_layout(m).rows, (long)sel);
 	hy_screen_mark(m, k->id, k->sel);
 	return 0;
 }
@@ -126,21 +125,34 @@ int hy_model_career(struct hy_model *m, struct hy_ui_career *c)
 /* ------------------------------------------------------------------ */
 /* Update                                                                 */
 
-static void career_action(struct hy_model *m, enum hy_action a, int arg,
-			  struct hy_effects *fx)
+static void career_action(struct hy_model *m, enum hy_action a, int arg, struct hy_effects *fx)
 {
 	struct hy_ui_career *c = &m->career;
 	size_t vis = career_layout(m).rows, n = c->n_meetings;
 	long half = vis / 2 ? (long)(vis / 2) : 1;
 	(void)arg;
 	switch (a) {
-	case HY_ACT_DOWN: hy_ui_move(&c->sel, &c->top, n, vis, 1); break;
-	case HY_ACT_UP: hy_ui_move(&c->sel, &c->top, n, vis, -1); break;
-	case HY_ACT_PAGE_DOWN: hy_ui_move(&c->sel, &c->top, n, vis, (long)vis); break;
-	case HY_ACT_PAGE_UP: hy_ui_move(&c->sel, &c->top, n, vis, -(long)vis); break;
-	case HY_ACT_HALF_DOWN: hy_ui_move(&c->sel, &c->top, n, vis, half); break;
-	case HY_ACT_HALF_UP: hy_ui_move(&c->sel, &c->top, n, vis, -half); break;
-	case HY_ACT_TOP: hy_ui_move(&c->sel, &c->top, n, vis, -(long)c->sel); break;
+	case HY_ACT_DOWN:
+		hy_ui_move(&c->sel, &c->top, n, vis, 1);
+		break;
+	case HY_ACT_UP:
+		hy_ui_move(&c->sel, &c->top, n, vis, -1);
+		break;
+	case HY_ACT_PAGE_DOWN:
+		hy_ui_move(&c->sel, &c->top, n, vis, (long)vis);
+		break;
+	case HY_ACT_PAGE_UP:
+		hy_ui_move(&c->sel, &c->top, n, vis, -(long)vis);
+		break;
+	case HY_ACT_HALF_DOWN:
+		hy_ui_move(&c->sel, &c->top, n, vis, half);
+		break;
+	case HY_ACT_HALF_UP:
+		hy_ui_move(&c->sel, &c->top, n, vis, -half);
+		break;
+	case HY_ACT_TOP:
+		hy_ui_move(&c->sel, &c->top, n, vis, -(long)c->sel);
+		break;
 	case HY_ACT_BOTTOM:
 		if (n)
 			hy_ui_move(&c->sel, &c->top, n, vis, (long)(n - 1 - c->sel));
@@ -148,8 +160,7 @@ static void career_action(struct hy_model *m, enum hy_action a, int arg,
 	case HY_ACT_OPEN:
 		if (c->sel < n) {
 			hy_screen_mark(m, c->id, c->sel);
-			hy_meeting_open(m, c->meetings[c->sel].meeting, SIZE_MAX, -1,
-					NULL, 0, fx);
+			hy_meeting_open(m, c->meetings[c->sel].meeting, SIZE_MAX, -1, NULL, 0, fx);
 		}
 		break;
 	case HY_ACT_BACK:
@@ -157,12 +168,12 @@ static void career_action(struct hy_model *m, enum hy_action a, int arg,
 		hy_screen_pop(m);
 		m->status[0] = '\0';
 		break;
-	default: break;
+	default:
+		break;
 	}
 }
 
-static void career_mouse(struct hy_model *m, const struct hy_event *ev,
-			 struct hy_effects *fx)
+static void career_mouse(struct hy_model *m, const struct hy_event *ev, struct hy_effects *fx)
 {
 	struct hy_ui_career *c = &m->career;
 	struct layout l = career_layout(m);
@@ -176,8 +187,7 @@ static void career_mouse(struct hy_model *m, const struct hy_event *ev,
 		if (i == c->sel)
 			career_action(m, HY_ACT_OPEN, 0, fx);
 		else if (i < c->n_meetings)
-			hy_ui_move(&c->sel, &c->top, c->n_meetings, l.rows,
-				   (long)i - (long)c->sel);
+			hy_ui_move(&c->sel, &c->top, c->n_meetings, l.rows, (long)i - (long)c->sel);
 	}
 }
 
@@ -317,8 +327,7 @@ static struct mcols meeting_cols(int w)
 }
 
 static void meeting_row(struct hy_grid *g, int y, const struct mcols *c, const char *date,
-			const char *part, const char *role_text, const char *title,
-			int role)
+			const char *part, const char *role_text, const char *title, int role)
 {
 	int x = 0;
 	hy_grid_fill(g, y, 0, g->w, role);
@@ -347,7 +356,8 @@ static void met_rows(const struct hy_model *m, struct hy_grid *g, const struct l
 		x += hy_draw_col(g, y, x, p->name, HY_ROLE_NORMAL, 8) + 1;
 		if (pw)
 			x += hy_draw_col(g, y, x, p->place && p->place[0] ? p->place : "-",
-					 HY_ROLE_DIM, pw) + 1;
+					 HY_ROLE_DIM, pw) +
+			     1;
 		snprintf(n, sizeof n, "%ld 次", p->count);
 		if (x < g->w)
 			hy_draw_put(g, y, x, n, HY_ROLE_NORMAL, g->w - x);
@@ -361,8 +371,7 @@ static void career_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 	struct mcols mc = meeting_cols(g->w);
 	char buf[512], left[128];
 	if (l.title) {
-		size_t u = (size_t)snprintf(buf, sizeof buf, " %s%s%s",
-					    c->name ? c->name : "…",
+		size_t u = (size_t)snprintf(buf, sizeof buf, " %s%s%s", c->name ? c->name : "…",
 					    c->place && c->place[0] ? " · " : "",
 					    c->place ? c->place : "");
 		for (int p = 0; p < 4 && u < sizeof buf; p++)
@@ -385,13 +394,13 @@ static void career_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 			break;
 		const struct hy_career_meeting *cm = &c->meetings[idx];
 		meeting_row(g, l.rows_y + (int)i, &mc, cm->date ? cm->date : "日期不详",
-			    hy_ui_part_label(cm->part), cm->role, cm->title ? cm->title : "（无标题）",
+			    hy_ui_part_label(cm->part), cm->role,
+			    cm->title ? cm->title : "（无标题）",
 			    idx == c->sel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL);
 	}
 	met_rows(m, g, &l);
 	if (c->n_meetings)
-		snprintf(left, sizeof left, " career · meeting %zu/%zu", c->sel + 1,
-			 c->n_meetings);
+		snprintf(left, sizeof left, " career · meeting %zu/%zu", c->sel + 1, c->n_meetings);
 	else
 		snprintf(left, sizeof left, " %s", c->id ? "career · no meetings" : "loading…");
 	hy_draw_status(m, g, left, "Enter open · q back · ? help ", cy, cx);

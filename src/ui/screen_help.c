@@ -15,25 +15,37 @@ void hy_help_open(struct hy_model *m)
 	m->help.scroll = 0;
 }
 
-static void help_action(struct hy_model *m, enum hy_action a, int arg,
-			struct hy_effects *fx)
+static void help_action(struct hy_model *m, enum hy_action a, int arg, struct hy_effects *fx)
 {
 	struct hy_help *hp = &m->help;
 	(void)arg;
 	(void)fx;
 	switch (a) {
-	case HY_ACT_DOWN: hp->scroll++; break;
-	case HY_ACT_UP: if (hp->scroll) hp->scroll--; break;
-	case HY_ACT_PAGE_DOWN: hp->scroll += (size_t)(m->h > 3 ? m->h - 3 : 1); break;
-	case HY_ACT_PAGE_UP: hp->scroll = 0; break;
-	case HY_ACT_TOP: hp->scroll = 0; break;
-	case HY_ACT_BACK: hy_screen_pop(m); break;
-	default: break;
+	case HY_ACT_DOWN:
+		hp->scroll++;
+		break;
+	case HY_ACT_UP:
+		if (hp->scroll)
+			hp->scroll--;
+		break;
+	case HY_ACT_PAGE_DOWN:
+		hp->scroll += (size_t)(m->h > 3 ? m->h - 3 : 1);
+		break;
+	case HY_ACT_PAGE_UP:
+		hp->scroll = 0;
+		break;
+	case HY_ACT_TOP:
+		hp->scroll = 0;
+		break;
+	case HY_ACT_BACK:
+		hy_screen_pop(m);
+		break;
+	default:
+		break;
 	}
 }
 
-static void help_mouse(struct hy_model *m, const struct hy_event *ev,
-		       struct hy_effects *fx)
+static void help_mouse(struct hy_model *m, const struct hy_event *ev, struct hy_effects *fx)
 {
 	struct hy_help *hp = &m->help;
 	(void)fx;

@@ -41,9 +41,8 @@ static int row_copy(struct hy_row *dst, const struct hy_row *src)
 	dst->kind = hy_ui_strdup(src->kind);
 	dst->chair = hy_ui_strdup(src->chair);
 	dst->title = hy_ui_strdup(src->title);
-	if ((src->date && !dst->date) || (src->body && !dst->body) ||
-	    (src->kind && !dst->kind) || (src->chair && !dst->chair) ||
-	    (src->title && !dst->title)) {
+	if ((src->date && !dst->date) || (src->body && !dst->body) || (src->kind && !dst->kind) ||
+	    (src->chair && !dst->chair) || (src->title && !dst->title)) {
 		row_free(dst);
 		return HY_ERR_NOMEM;
 	}
@@ -70,8 +69,8 @@ void hy_filter_free(struct hy_filter *f)
 /* ------------------------------------------------------------------ */
 /* Paging                                                                 */
 
-static void ask_rows(struct hy_model *m, struct hy_effects *fx,
-		     enum hy_rows_at at, const struct hy_row *from)
+static void ask_rows(struct hy_model *m, struct hy_effects *fx, enum hy_rows_at at,
+		     const struct hy_row *from)
 {
 	struct hy_list *ls = &m->list;
 	fx->rows = at;
@@ -143,8 +142,7 @@ static int grow_rows(struct hy_model *m, size_t need)
 }
 
 /* The window becomes copies of rows[0..n). */
-static int rows_replace(struct hy_model *m, const struct hy_row *rows,
-			size_t n)
+static int rows_replace(struct hy_model *m, const struct hy_row *rows, size_t n)
 {
 	struct hy_list *ls = &m->list;
 	rows_clear(m);
@@ -156,9 +154,8 @@ static int rows_replace(struct hy_model *m, const struct hy_row *rows,
 	return 0;
 }
 
-int hy_model_rows(struct hy_model *m, enum hy_rows_at at,
-		  const struct hy_row *rows, size_t n, int counted,
-		  size_t total, struct hy_effects *fx)
+int hy_model_rows(struct hy_model *m, enum hy_rows_at at, const struct hy_row *rows, size_t n,
+		  int counted, size_t total, struct hy_effects *fx)
 {
 	struct hy_list *ls = &m->list;
 	memset(fx, 0, sizeof *fx);
@@ -170,8 +167,7 @@ int hy_model_rows(struct hy_model *m, enum hy_rows_at at,
 	if (at == HY_ROWS_START || at == HY_ROWS_END) {
 		if (rows_replace(m, rows, n))
 			return HY_ERR_NOMEM;
-		ls->base = at == HY_ROWS_START ? 0 :
-			  (ls->total > n ? ls->total - n : 0);
+		ls->base = at == HY_ROWS_START ? 0 : (ls->total > n ? ls->total - n : 0);
 	} else if (at == HY_ROWS_AFTER) {
 		if (grow_rows(m, ls->n + n))
 			return HY_ERR_NOMEM;
@@ -248,9 +244,8 @@ void hy_model_refresh(struct hy_model *m, struct hy_effects *fx)
 	fx->count = 1;
 }
 
-int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank,
-		     const struct hy_row *rows, size_t n, size_t total,
-		     struct hy_effects *fx)
+int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank, const struct hy_row *rows,
+		     size_t n, size_t total, struct hy_effects *fx)
 {
 	struct hy_list *ls = &m->list;
 	memset(fx, 0, sizeof *fx);
@@ -345,8 +340,8 @@ int hy_filter_parse(struct hy_model *m, const char *in, struct hy_filter *f)
 			/* a bare word: an office when it ends like one, else a person */
 			size_t l = strlen(tok);
 			static const char *const offices[] = {"政府", "委", "会", "县", "市",
-							      "区", "镇", "乡", "局", "办",
-							      "協", "协", "縣", "會"};
+							      "区",   "镇", "乡", "局", "办",
+							      "協",   "协", "縣", "會"};
 			slot = &f->person;
 			for (size_t i = 0; i < sizeof offices / sizeof offices[0]; i++) {
 				size_t ol = strlen(offices[i]);
@@ -386,19 +381,32 @@ void hy_model_filter_text(const struct hy_model *m, char *out, size_t len)
 /* ------------------------------------------------------------------ */
 /* Update                                                                 */
 
-static void list_action(struct hy_model *m, enum hy_action a, int arg,
-			struct hy_effects *fx)
+static void list_action(struct hy_model *m, enum hy_action a, int arg, struct hy_effects *fx)
 {
 	struct hy_list *ls = &m->list;
 	size_t vis = hy_model_list_height(m);
 	switch (a) {
-	case HY_ACT_DOWN: list_move(m, 1); break;
-	case HY_ACT_UP: list_move(m, -1); break;
-	case HY_ACT_PAGE_DOWN: list_move(m, (long)vis); break;
-	case HY_ACT_PAGE_UP: list_move(m, -(long)vis); break;
-	case HY_ACT_HALF_DOWN: list_move(m, (long)(vis / 2 ? vis / 2 : 1)); break;
-	case HY_ACT_HALF_UP: list_move(m, -(long)(vis / 2 ? vis / 2 : 1)); break;
-	case HY_ACT_TOP: list_move(m, -(long)ls->sel); break;
+	case HY_ACT_DOWN:
+		list_move(m, 1);
+		break;
+	case HY_ACT_UP:
+		list_move(m, -1);
+		break;
+	case HY_ACT_PAGE_DOWN:
+		list_move(m, (long)vis);
+		break;
+	case HY_ACT_PAGE_UP:
+		list_move(m, -(long)vis);
+		break;
+	case HY_ACT_HALF_DOWN:
+		list_move(m, (long)(vis / 2 ? vis / 2 : 1));
+		break;
+	case HY_ACT_HALF_UP:
+		list_move(m, -(long)(vis / 2 ? vis / 2 : 1));
+		break;
+	case HY_ACT_TOP:
+		list_move(m, -(long)ls->sel);
+		break;
 	case HY_ACT_BOTTOM:
 		if (ls->total)
 			list_move(m, (long)(ls->total - 1 - ls->sel));
@@ -409,7 +417,9 @@ static void list_action(struct hy_model *m, enum hy_action a, int arg,
 			hy_meeting_open(m, r->id, ls->sel, -1, NULL, 0, fx);
 		break;
 	}
-	case HY_ACT_QUIT: fx->quit = 1; break;
+	case HY_ACT_QUIT:
+		fx->quit = 1;
+		break;
 	case HY_ACT_FILTER: {
 		char cur[sizeof m->input];
 		hy_filter_describe(&ls->filter, cur, sizeof cur);
@@ -420,17 +430,23 @@ static void list_action(struct hy_model *m, enum hy_action a, int arg,
 		ls->sort = (enum hy_sort)((ls->sort + 1) % HY_MODEL_SORT_COUNT);
 		list_reload(m, fx);
 		break;
-	case HY_ACT_SEARCH: hy_prompt_start(m, 's', NULL); break;
-	case HY_ACT_REFRESH: hy_model_refresh(m, fx); break;
-	case HY_ACT_PEOPLE: hy_people_open(m, fx); break;
-	default: break;
+	case HY_ACT_SEARCH:
+		hy_prompt_start(m, 's', NULL);
+		break;
+	case HY_ACT_REFRESH:
+		hy_model_refresh(m, fx);
+		break;
+	case HY_ACT_PEOPLE:
+		hy_people_open(m, fx);
+		break;
+	default:
+		break;
 	}
 	(void)arg;
 	ensure_rows(m, fx);
 }
 
-static void list_mouse(struct hy_model *m, const struct hy_event *ev,
-		       struct hy_effects *fx)
+static void list_mouse(struct hy_model *m, const struct hy_event *ev, struct hy_effects *fx)
 {
 	struct hy_list *ls = &m->list;
 	if (ev->mouse == HY_MOUSE_WHEEL_DOWN)
@@ -452,8 +468,7 @@ static void list_mouse(struct hy_model *m, const struct hy_event *ev,
 	ensure_rows(m, fx);
 }
 
-void hy_list_narrow(struct hy_model *m, const char *from, const char *to,
-		    struct hy_effects *fx)
+void hy_list_narrow(struct hy_model *m, const char *from, const char *to, struct hy_effects *fx)
 {
 	struct hy_filter *f = &m->list.filter;
 	char *a = hy_ui_strdup(from), *b = hy_ui_strdup(to);
@@ -555,17 +570,16 @@ static struct cols list_cols(int w)
 	return c;
 }
 
-static void list_row(struct hy_grid *g, int y, const struct hy_row *r,
-		     const struct cols *c, int role)
+static void list_row(struct hy_grid *g, int y, const struct hy_row *r, const struct cols *c,
+		     int role)
 {
 	int x = 0;
 	char meeting[256];
 	hy_grid_fill(g, y, 0, g->w, role);
 	/* a guessed year's "?" (2024-03-08?) takes the gap after the column */
-	int guessed = r->date && strlen(r->date) == 11 && r->date[10] == '?' &&
-		      c->date == 10;
-	x += hy_draw_col(g, y, x, r->date ? r->date : "日期不详", role,
-			 c->date + guessed) + !guessed;
+	int guessed = r->date && strlen(r->date) == 11 && r->date[10] == '?' && c->date == 10;
+	x += hy_draw_col(g, y, x, r->date ? r->date : "日期不详", role, c->date + guessed) +
+	     !guessed;
 	if (c->body)
 		x += hy_draw_col(g, y, x, r->body, role, c->body) + 1;
 	if (c->kind) {
@@ -585,9 +599,12 @@ static void list_row(struct hy_grid *g, int y, const struct hy_row *r,
 static const char *sort_name(enum hy_sort s)
 {
 	switch (s) {
-	case HY_MODEL_SORT_BODY: return "body";
-	case HY_MODEL_SORT_NUMBER: return "number";
-	default: return "date";
+	case HY_MODEL_SORT_BODY:
+		return "body";
+	case HY_MODEL_SORT_NUMBER:
+		return "number";
+	default:
+		return "date";
 	}
 }
 
@@ -602,7 +619,9 @@ static void list_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 	if (g->h > 3) {
 		snprintf(head, sizeof head, " huiyi · %s%s%s · sort: %s%s%s",
 			 ls->counted ? total : "…",
-			 !ls->counted ? "" : ls->total == 1 ? " meeting" : " meetings",
+			 !ls->counted     ? ""
+			 : ls->total == 1 ? " meeting"
+					  : " meetings",
 			 m->readonly ? " · read-only" : "", sort_name(ls->sort),
 			 filt[0] ? " · filter: " : "", filt);
 		hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
@@ -617,8 +636,9 @@ static void list_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 	}
 	size_t vis = hy_model_list_height(m);
 	if (ls->counted && ls->total == 0) {
-		const char *msg = filt[0] ? "没有符合条件的会议 — no meeting matches the filter (f to change it)"
-					  : "还没有会议 — no meetings yet: huiyi import PATH";
+		const char *msg =
+			filt[0] ? "没有符合条件的会议 — no meeting matches the filter (f to change it)"
+				: "还没有会议 — no meetings yet: huiyi import PATH";
 		hy_draw_put(g, y0, 1, msg, HY_ROLE_DIM, g->w - 1);
 	}
 	for (size_t i = 0; i < vis && y0 + (int)i < g->h - 1; i++) {
@@ -641,8 +661,8 @@ static void list_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 	} else {
 		snprintf(left, sizeof left, " %s", ls->counted ? "no meetings" : "loading…");
 	}
-	hy_draw_status(m, g, left,
-		       "Enter open · / search · f filter · s sort · ? help · q quit ", cy, cx);
+	hy_draw_status(m, g, left, "Enter open · / search · f filter · s sort · ? help · q quit ",
+		       cy, cx);
 }
 
 const struct hy_screen_ops hy_screen_list = {

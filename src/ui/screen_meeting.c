@@ -16,8 +16,8 @@
 
 /* The text of a block is the meeting's own string (sections, summary:
  * not copied, however long) or, for metadata, one made here (own). */
-static int add_block(struct hy_model *m, enum hy_block_kind kind, int section,
-		     const char *label, const char *text, int copy)
+static int add_block(struct hy_model *m, enum hy_block_kind kind, int section, const char *label,
+		     const char *text, int copy)
 {
 	struct hy_reader *r = &m->reader;
 	struct hy_block *b = realloc(r->blocks, (r->n_blocks + 1) * sizeof *b);
@@ -70,8 +70,7 @@ static int build_blocks(struct hy_model *m)
 	if (date[0] || mt->published) {
 		snprintf(buf, sizeof buf, "%s%s%s%s", date,
 			 mt->published ? (date[0] ? "（发布 " : "发布 ") : "",
-			 mt->published ? mt->published : "",
-			 mt->published && date[0] ? "）" : "");
+			 mt->published ? mt->published : "", mt->published && date[0] ? "）" : "");
 		rc = rc ? rc : meta(m, "日期", buf);
 	}
 	if (mt->body)
@@ -86,9 +85,8 @@ static int build_blocks(struct hy_model *m)
 		rc = rc ? rc : meta(m, "会议", buf);
 	}
 	if (mt->chair) {
-		snprintf(buf, sizeof buf, "%s%s%s%s", mt->chair,
-			 mt->chair_role ? "（" : "", mt->chair_role ? mt->chair_role : "",
-			 mt->chair_role ? "）" : "");
+		snprintf(buf, sizeof buf, "%s%s%s%s", mt->chair, mt->chair_role ? "（" : "",
+			 mt->chair_role ? mt->chair_role : "", mt->chair_role ? "）" : "");
 		rc = rc ? rc : meta(m, "主持", buf);
 	}
 	if (join_names(mt->attendees, mt->n_attendees, buf, sizeof buf))
@@ -110,8 +108,7 @@ static int build_blocks(struct hy_model *m)
 		snprintf(label, sizeof label, "§%d", s->n);
 		if (r->n_blocks)
 			rc = add_block(m, HY_BLOCK_BLANK, (int)i + 1, NULL, "", 0);
-		rc = rc ? rc : add_block(m, HY_BLOCK_HEADING, (int)i + 1, label,
-					 s->heading, 0);
+		rc = rc ? rc : add_block(m, HY_BLOCK_HEADING, (int)i + 1, label, s->heading, 0);
 		rc = rc ? rc : add_block(m, HY_BLOCK_TEXT, (int)i + 1, NULL, s->text, 0);
 	}
 	if (!rc && r->n_blocks == 0)
@@ -122,9 +119,8 @@ static int build_blocks(struct hy_model *m)
 /* ------------------------------------------------------------------ */
 /* Opening                                                                */
 
-void hy_meeting_open(struct hy_model *m, int64_t id, size_t index,
-		     int section, const char *query, int steps,
-		     struct hy_effects *fx)
+void hy_meeting_open(struct hy_model *m, int64_t id, size_t index, int section, const char *query,
+		     int steps, struct hy_effects *fx)
 {
 	struct hy_reader *r = &m->reader;
 	fx->load_meeting = id;
@@ -166,26 +162,53 @@ int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt)
 /* ------------------------------------------------------------------ */
 /* Update                                                                 */
 
-static void meeting_action(struct hy_model *m, enum hy_action a, int arg,
-			   struct hy_effects *fx)
+static void meeting_action(struct hy_model *m, enum hy_action a, int arg, struct hy_effects *fx)
 {
 	size_t hgt = hy_model_reader_height(m);
 	long half = hgt / 2 ? (long)(hgt / 2) : 1, page = hgt > 1 ? (long)hgt - 1 : 1;
 	switch (a) {
-	case HY_ACT_DOWN: hy_reader_scroll(m, 1); break;
-	case HY_ACT_UP: hy_reader_scroll(m, -1); break;
-	case HY_ACT_PAGE_DOWN: hy_reader_scroll(m, page); break;
-	case HY_ACT_PAGE_UP: hy_reader_scroll(m, -page); break;
-	case HY_ACT_HALF_DOWN: hy_reader_scroll(m, half); break;
-	case HY_ACT_HALF_UP: hy_reader_scroll(m, -half); break;
-	case HY_ACT_TOP: hy_reader_top(m); break;
-	case HY_ACT_BOTTOM: hy_reader_bottom(m); break;
-	case HY_ACT_NEXT_SECTION: hy_reader_next_section(m, 1); break;
-	case HY_ACT_PREV_SECTION: hy_reader_next_section(m, -1); break;
-	case HY_ACT_SECTION: hy_reader_section(m, arg); break;
-	case HY_ACT_SEARCH: hy_prompt_start(m, '/', NULL); break;
-	case HY_ACT_NEXT_MATCH: hy_reader_step(m, 1); break;
-	case HY_ACT_PREV_MATCH: hy_reader_step(m, -1); break;
+	case HY_ACT_DOWN:
+		hy_reader_scroll(m, 1);
+		break;
+	case HY_ACT_UP:
+		hy_reader_scroll(m, -1);
+		break;
+	case HY_ACT_PAGE_DOWN:
+		hy_reader_scroll(m, page);
+		break;
+	case HY_ACT_PAGE_UP:
+		hy_reader_scroll(m, -page);
+		break;
+	case HY_ACT_HALF_DOWN:
+		hy_reader_scroll(m, half);
+		break;
+	case HY_ACT_HALF_UP:
+		hy_reader_scroll(m, -half);
+		break;
+	case HY_ACT_TOP:
+		hy_reader_top(m);
+		break;
+	case HY_ACT_BOTTOM:
+		hy_reader_bottom(m);
+		break;
+	case HY_ACT_NEXT_SECTION:
+		hy_reader_next_section(m, 1);
+		break;
+	case HY_ACT_PREV_SECTION:
+		hy_reader_next_section(m, -1);
+		break;
+	case HY_ACT_SECTION:
+		hy_reader_section(m, arg);
+		break;
+	case HY_ACT_SEARCH:
+		hy_prompt_start(m, '/', NULL);
+		break;
+	case HY_ACT_NEXT_MATCH:
+		hy_reader_step(m, 1);
+		break;
+	case HY_ACT_PREV_MATCH:
+		hy_reader_step(m, -1);
+		break;
 	case HY_ACT_PEOPLE:
 		if (m->reader.has_meeting)
 			hy_attend_open(m, m->reader.meeting_id, fx);
@@ -195,12 +218,12 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg,
 		hy_screen_pop(m);
 		m->status[0] = '\0';
 		break;
-	default: break;
+	default:
+		break;
 	}
 }
 
-static void meeting_mouse(struct hy_model *m, const struct hy_event *ev,
-			  struct hy_effects *fx)
+static void meeting_mouse(struct hy_model *m, const struct hy_event *ev, struct hy_effects *fx)
 {
 	(void)fx;
 	if (ev->mouse == HY_MOUSE_WHEEL_DOWN)
@@ -318,8 +341,7 @@ static void reader_line(const struct hy_model *m, struct hy_grid *g, int y, int 
 	}
 }
 
-static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy,
-			 int *cx)
+static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy, int *cx)
 {
 	const struct hy_reader *r = &m->reader;
 	const struct hy_meeting *mt = &r->mt;
@@ -363,11 +385,11 @@ static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy,
 	hy_draw_thousands(r->meeting_index + 1, idx, sizeof idx);
 	hy_draw_thousands(m->list.total, total, sizeof total);
 	if (r->meeting_index == SIZE_MAX) /* not opened from the list (a career) */
-		snprintf(left, sizeof left, " meeting · §%d/%zu · %d%%", sec,
-			 mt->n_sections, hy_model_percent(m));
+		snprintf(left, sizeof left, " meeting · §%d/%zu · %d%%", sec, mt->n_sections,
+			 hy_model_percent(m));
 	else
-		snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %d%%", idx,
-			 total, sec, mt->n_sections, hy_model_percent(m));
+		snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %d%%", idx, total, sec,
+			 mt->n_sections, hy_model_percent(m));
 	hy_draw_status(m, g, left, "Tab section · / search · q back · ? help ", cy, cx);
 }
 

@@ -84,8 +84,9 @@ static void ask(struct hy_model *m, struct hy_effects *fx, size_t from, int coun
 	fx->people_anchor_at = 0;
 	fx->people_total = p->counted ? p->total : 0;
 	if (p->n && !count) {
-		size_t at = from < p->base ? p->base :
-			    from >= p->base + p->n ? p->base + p->n - 1 : from;
+		size_t at = from < p->base           ? p->base
+			    : from >= p->base + p->n ? p->base + p->n - 1
+						     : from;
 		fx->people_anchor = p->rows[at - p->base].id;
 		fx->people_anchor_at = at;
 	}
@@ -135,9 +136,8 @@ void hy_people_open(struct hy_model *m, struct hy_effects *fx)
 	reload(m, fx);
 }
 
-int hy_model_people(struct hy_model *m, size_t offset,
-		    const struct hy_person_row *rows, size_t n, int counted,
-		    size_t total, struct hy_effects *fx)
+int hy_model_people(struct hy_model *m, size_t offset, const struct hy_person_row *rows, size_t n,
+		    int counted, size_t total, struct hy_effects *fx)
 {
 	struct hy_people *p = &m->people;
 	size_t asked = p->asked;
@@ -170,25 +170,37 @@ static const struct hy_person_row *row_at(const struct hy_people *p, size_t i)
 /* ------------------------------------------------------------------ */
 /* Update                                                                 */
 
-static void people_action(struct hy_model *m, enum hy_action a, int arg,
-			  struct hy_effects *fx)
+static void people_action(struct hy_model *m, enum hy_action a, int arg, struct hy_effects *fx)
 {
 	struct hy_people *p = &m->people;
 	size_t vis = hy_model_people_height(m);
 	long half = vis / 2 ? (long)(vis / 2) : 1;
 	(void)arg;
 	switch (a) {
-	case HY_ACT_DOWN: hy_ui_move(&p->sel, &p->top, p->total, vis, 1); break;
-	case HY_ACT_UP: hy_ui_move(&p->sel, &p->top, p->total, vis, -1); break;
-	case HY_ACT_PAGE_DOWN: hy_ui_move(&p->sel, &p->top, p->total, vis, (long)vis); break;
-	case HY_ACT_PAGE_UP: hy_ui_move(&p->sel, &p->top, p->total, vis, -(long)vis); break;
-	case HY_ACT_HALF_DOWN: hy_ui_move(&p->sel, &p->top, p->total, vis, half); break;
-	case HY_ACT_HALF_UP: hy_ui_move(&p->sel, &p->top, p->total, vis, -half); break;
-	case HY_ACT_TOP: hy_ui_move(&p->sel, &p->top, p->total, vis, -(long)p->sel); break;
+	case HY_ACT_DOWN:
+		hy_ui_move(&p->sel, &p->top, p->total, vis, 1);
+		break;
+	case HY_ACT_UP:
+		hy_ui_move(&p->sel, &p->top, p->total, vis, -1);
+		break;
+	case HY_ACT_PAGE_DOWN:
+		hy_ui_move(&p->sel, &p->top, p->total, vis, (long)vis);
+		break;
+	case HY_ACT_PAGE_UP:
+		hy_ui_move(&p->sel, &p->top, p->total, vis, -(long)vis);
+		break;
+	case HY_ACT_HALF_DOWN:
+		hy_ui_move(&p->sel, &p->top, p->total, vis, half);
+		break;
+	case HY_ACT_HALF_UP:
+		hy_ui_move(&p->sel, &p->top, p->total, vis, -half);
+		break;
+	case HY_ACT_TOP:
+		hy_ui_move(&p->sel, &p->top, p->total, vis, -(long)p->sel);
+		break;
 	case HY_ACT_BOTTOM:
 		if (p->total)
-			hy_ui_move(&p->sel, &p->top, p->total, vis,
-				   (long)(p->total - 1 - p->sel));
+			hy_ui_move(&p->sel, &p->top, p->total, vis, (long)(p->total - 1 - p->sel));
 		break;
 	case HY_ACT_OPEN: {
 		const struct hy_person_row *r = row_at(p, p->sel);
@@ -213,13 +225,13 @@ static void people_action(struct hy_model *m, enum hy_action a, int arg,
 		hy_screen_pop(m);
 		m->status[0] = '\0';
 		return;
-	default: break;
+	default:
+		break;
 	}
 	ensure(m, fx);
 }
 
-static void people_mouse(struct hy_model *m, const struct hy_event *ev,
-			 struct hy_effects *fx)
+static void people_mouse(struct hy_model *m, const struct hy_event *ev, struct hy_effects *fx)
 {
 	struct hy_people *p = &m->people;
 	size_t vis = hy_model_people_height(m);
@@ -324,10 +336,10 @@ static void people_row(struct hy_grid *g, int y, const struct hy_person_row *r,
 		x += hy_draw_col(g, y, x, header ? "地方" : r->place, role, c->place) + 1;
 	for (int i = 0; i < c->parts; i++) {
 		if (!header)
-			snprintf(num, sizeof num, "%4ld",
-				 c->parts == 1 ? r->total : r->count[i]);
-		x += hy_draw_col(g, y, x, header ? (c->parts == 1 ? "次数" : heads[i]) : num,
-				 role, c->count) + 1;
+			snprintf(num, sizeof num, "%4ld", c->parts == 1 ? r->total : r->count[i]);
+		x += hy_draw_col(g, y, x, header ? (c->parts == 1 ? "次数" : heads[i]) : num, role,
+				 c->count) +
+		     1;
 	}
 	if (c->first)
 		x += hy_draw_col(g, y, x, header ? "首次" : r->first, role, c->first) + 1;
@@ -340,9 +352,12 @@ static void people_row(struct hy_grid *g, int y, const struct hy_person_row *r,
 static const char *sort_name(enum hy_people_order s)
 {
 	switch (s) {
-	case HY_PEOPLE_SORT_NAME: return "name";
-	case HY_PEOPLE_SORT_LAST: return "last";
-	default: return "count";
+	case HY_PEOPLE_SORT_NAME:
+		return "name";
+	case HY_PEOPLE_SORT_LAST:
+		return "last";
+	default:
+		return "count";
 	}
 }
 
@@ -358,17 +373,20 @@ static void people_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 	if (g->h > 3) {
 		snprintf(head, sizeof head, " huiyi · %s%s · sort: %s%s%s",
 			 p->counted ? total : "…",
-			 !p->counted ? "" : p->total == 1 ? " person" : " people",
+			 !p->counted     ? ""
+			 : p->total == 1 ? " person"
+					 : " people",
 			 sort_name(p->sort), filt[0] ? " · filter: " : "", filt);
 		hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
 		hy_draw_put(g, 0, 0, head, HY_ROLE_TITLE, g->w);
 		people_row(g, 1, NULL, &c, HY_ROLE_LABEL, 1);
 	}
 	if (p->counted && p->total == 0)
-		hy_draw_put(g, y0, 1,
-			    filt[0] ? "没有符合条件的人 — nobody matches the filter (f to change it)"
-				    : "还没有人 — no people yet: huiyi import PATH",
-			    HY_ROLE_DIM, g->w - 1);
+		hy_draw_put(
+			g, y0, 1,
+			filt[0] ? "没有符合条件的人 — nobody matches the filter (f to change it)"
+				: "还没有人 — no people yet: huiyi import PATH",
+			HY_ROLE_DIM, g->w - 1);
 	for (size_t i = 0; i < vis && y0 + (int)i < g->h - 1; i++) {
 		size_t idx = p->top + i;
 		if (idx >= p->total)

@@ -67,9 +67,8 @@ static void results_clamp(struct hy_model *m, struct hy_effects *fx)
 		ask_results(m, fx);
 }
 
-int hy_model_results(struct hy_model *m, const struct hy_result *r, size_t n,
-		     int counted, size_t sections, size_t meetings, int done,
-		     struct hy_effects *fx)
+int hy_model_results(struct hy_model *m, const struct hy_result *r, size_t n, int counted,
+		     size_t sections, size_t meetings, int done, struct hy_effects *fx)
 {
 	struct hy_results *rs = &m->results;
 	memset(fx, 0, sizeof *fx);
@@ -116,41 +115,67 @@ static void open_result(struct hy_model *m, size_t i, struct hy_effects *fx)
 	if (i >= rs->n)
 		return;
 	rs->sel = i;
-	hy_meeting_open(m, rs->items[i].meeting, m->list.sel, rs->items[i].section,
-			rs->query, 1, fx);
+	hy_meeting_open(m, rs->items[i].meeting, m->list.sel, rs->items[i].section, rs->query, 1,
+			fx);
 }
 
 /* ------------------------------------------------------------------ */
 /* Update                                                                 */
 
-static void results_action(struct hy_model *m, enum hy_action a, int arg,
-			   struct hy_effects *fx)
+static void results_action(struct hy_model *m, enum hy_action a, int arg, struct hy_effects *fx)
 {
 	struct hy_results *rs = &m->results;
 	size_t vis = hy_model_results_height(m);
 	size_t n = rs->n;
 	(void)arg;
 	switch (a) {
-	case HY_ACT_DOWN: if (rs->sel + 1 < n) rs->sel++; break;
-	case HY_ACT_UP: if (rs->sel) rs->sel--; break;
-	case HY_ACT_PAGE_DOWN: rs->sel += vis; break;
-	case HY_ACT_PAGE_UP: rs->sel = rs->sel > vis ? rs->sel - vis : 0; break;
-	case HY_ACT_HALF_DOWN: rs->sel += vis / 2 ? vis / 2 : 1; break;
-	case HY_ACT_HALF_UP: rs->sel = rs->sel > vis / 2 ? rs->sel - vis / 2 : 0; break;
-	case HY_ACT_TOP: rs->sel = 0; break;
-	case HY_ACT_BOTTOM: rs->sel = n ? n - 1 : 0; break;
-	case HY_ACT_OPEN: open_result(m, rs->sel, fx); break;
-	case HY_ACT_SEARCH: hy_prompt_start(m, 's', rs->query); break;
-	case HY_ACT_TREND: if (rs->query) hy_trend_open(m, rs->query, fx); break;
-	case HY_ACT_BACK: hy_screen_pop(m); break;
-	default: break;
+	case HY_ACT_DOWN:
+		if (rs->sel + 1 < n)
+			rs->sel++;
+		break;
+	case HY_ACT_UP:
+		if (rs->sel)
+			rs->sel--;
+		break;
+	case HY_ACT_PAGE_DOWN:
+		rs->sel += vis;
+		break;
+	case HY_ACT_PAGE_UP:
+		rs->sel = rs->sel > vis ? rs->sel - vis : 0;
+		break;
+	case HY_ACT_HALF_DOWN:
+		rs->sel += vis / 2 ? vis / 2 : 1;
+		break;
+	case HY_ACT_HALF_UP:
+		rs->sel = rs->sel > vis / 2 ? rs->sel - vis / 2 : 0;
+		break;
+	case HY_ACT_TOP:
+		rs->sel = 0;
+		break;
+	case HY_ACT_BOTTOM:
+		rs->sel = n ? n - 1 : 0;
+		break;
+	case HY_ACT_OPEN:
+		open_result(m, rs->sel, fx);
+		break;
+	case HY_ACT_SEARCH:
+		hy_prompt_start(m, 's', rs->query);
+		break;
+	case HY_ACT_TREND:
+		if (rs->query)
+			hy_trend_open(m, rs->query, fx);
+		break;
+	case HY_ACT_BACK:
+		hy_screen_pop(m);
+		break;
+	default:
+		break;
 	}
 	if (m->screen == HY_SCREEN_RESULTS)
 		results_clamp(m, fx);
 }
 
-static void results_mouse(struct hy_model *m, const struct hy_event *ev,
-			  struct hy_effects *fx)
+static void results_mouse(struct hy_model *m, const struct hy_event *ev, struct hy_effects *fx)
 {
 	struct hy_results *rs = &m->results;
 	if (ev->mouse == HY_MOUSE_WHEEL_DOWN)
@@ -184,8 +209,7 @@ static void results_shown(struct hy_model *m, struct hy_effects *fx)
 /* The meeting above ran past its last (first) hit: open the next
  * (previous) result that is another meeting; this one's other sections
  * have been seen. */
-static void results_step(struct hy_model *m, int dir, int64_t from,
-			 struct hy_effects *fx)
+static void results_step(struct hy_model *m, int dir, int64_t from, struct hy_effects *fx)
 {
 	struct hy_results *rs = &m->results;
 	long i = (long)rs->sel;
@@ -193,8 +217,10 @@ static void results_step(struct hy_model *m, int dir, int64_t from,
 		i += dir;
 	while (i >= 0 && (size_t)i < rs->n && rs->items[i].meeting == from);
 	if (i < 0 || (size_t)i >= rs->n) {
-		hy_ui_status(m, 0, dir > 0 ? "last match of the last result" :
-					      "first match of the first result", NULL);
+		hy_ui_status(m, 0,
+			     dir > 0 ? "last match of the last result"
+				     : "first match of the first result",
+			     NULL);
 		return;
 	}
 	open_result(m, (size_t)i, fx);

@@ -19,8 +19,14 @@ static const char *const by_name[] = {"month", "quarter", "year"};
 
 /* U+2588 full block, then 7/8 … 1/8 (U+2589 … U+258F). */
 static const char *const eighths[8] = {
-	"", "\xe2\x96\x8f", "\xe2\x96\x8e", "\xe2\x96\x8d",
-	"\xe2\x96\x8c", "\xe2\x96\x8b", "\xe2\x96\x8a", "\xe2\x96\x89",
+	"",
+	"\xe2\x96\x8f",
+	"\xe2\x96\x8e",
+	"\xe2\x96\x8d",
+	"\xe2\x96\x8c",
+	"\xe2\x96\x8b",
+	"\xe2\x96\x8a",
+	"\xe2\x96\x89",
 };
 
 static void trend_clear(struct hy_model *m)
@@ -78,8 +84,8 @@ static void trend_clamp(struct hy_model *m)
 		t->top = t->n > vis ? t->n - vis : 0;
 }
 
-int hy_model_trend(struct hy_model *m, struct hy_trend_row *rows, size_t n,
-		   size_t undated, struct hy_effects *fx)
+int hy_model_trend(struct hy_model *m, struct hy_trend_row *rows, size_t n, size_t undated,
+		   struct hy_effects *fx)
 {
 	struct hy_trend_screen *t = &m->trend;
 	memset(fx, 0, sizeof *fx);
@@ -104,8 +110,7 @@ int hy_model_trend(struct hy_model *m, struct hy_trend_row *rows, size_t n,
 /* The first and last day of period p ("2024-03", "2024-Q1", "2024"). */
 static int bounds(const char *p, char from[16], char to[16])
 {
-	static const int mdays[] = {31, 28, 31, 30, 31, 30,
-				    31, 31, 30, 31, 30, 31};
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	int y = atoi(p), m0 = 1, m1 = 12, last;
 	size_t n = strlen(p);
 	if (n < 4 || y < 1 || y > 9999)
@@ -118,8 +123,7 @@ static int bounds(const char *p, char from[16], char to[16])
 	}
 	if (m0 < 1 || m1 > 12 || m0 > m1)
 		return -1;
-	last = mdays[m1 - 1] +
-	       (m1 == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
+	last = mdays[m1 - 1] + (m1 == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0));
 	snprintf(from, 16, "%04d-%02d-01", y % 10000, m0 % 100);
 	snprintf(to, 16, "%04d-%02d-%02d", y % 10000, m1 % 100, last % 100);
 	return 0;
@@ -132,8 +136,7 @@ static void narrow(struct hy_model *m, struct hy_effects *fx)
 	char from[16], to[16];
 	if (t->sel >= t->n)
 		return;
-	if (t->rows[t->sel].corpus == 0 ||
-	    bounds(t->rows[t->sel].period, from, to) != 0) {
+	if (t->rows[t->sel].corpus == 0 || bounds(t->rows[t->sel].period, from, to) != 0) {
 		hy_ui_status(m, 0, "no meetings in", t->rows[t->sel].period);
 		return;
 	}
@@ -147,30 +150,51 @@ static void narrow(struct hy_model *m, struct hy_effects *fx)
 		hy_results_start(m, t->query, fx);
 }
 
-static void trend_action(struct hy_model *m, enum hy_action a, int arg,
-			 struct hy_effects *fx)
+static void trend_action(struct hy_model *m, enum hy_action a, int arg, struct hy_effects *fx)
 {
 	struct hy_trend_screen *t = &m->trend;
 	size_t vis = trend_height(m);
 	(void)arg;
 	switch (a) {
-	case HY_ACT_DOWN: if (t->sel + 1 < t->n) t->sel++; break;
-	case HY_ACT_UP: if (t->sel) t->sel--; break;
-	case HY_ACT_PAGE_DOWN: t->sel += vis; break;
-	case HY_ACT_PAGE_UP: t->sel = t->sel > vis ? t->sel - vis : 0; break;
-	case HY_ACT_HALF_DOWN: t->sel += vis / 2 ? vis / 2 : 1; break;
-	case HY_ACT_HALF_UP: t->sel = t->sel > vis / 2 ? t->sel - vis / 2 : 0; break;
-	case HY_ACT_TOP: t->sel = 0; break;
-	case HY_ACT_BOTTOM: t->sel = t->n ? t->n - 1 : 0; break;
-	case HY_ACT_OPEN: narrow(m, fx); return;
-	case HY_ACT_BACK: hy_screen_pop(m); return;
-	default: break;
+	case HY_ACT_DOWN:
+		if (t->sel + 1 < t->n)
+			t->sel++;
+		break;
+	case HY_ACT_UP:
+		if (t->sel)
+			t->sel--;
+		break;
+	case HY_ACT_PAGE_DOWN:
+		t->sel += vis;
+		break;
+	case HY_ACT_PAGE_UP:
+		t->sel = t->sel > vis ? t->sel - vis : 0;
+		break;
+	case HY_ACT_HALF_DOWN:
+		t->sel += vis / 2 ? vis / 2 : 1;
+		break;
+	case HY_ACT_HALF_UP:
+		t->sel = t->sel > vis / 2 ? t->sel - vis / 2 : 0;
+		break;
+	case HY_ACT_TOP:
+		t->sel = 0;
+		break;
+	case HY_ACT_BOTTOM:
+		t->sel = t->n ? t->n - 1 : 0;
+		break;
+	case HY_ACT_OPEN:
+		narrow(m, fx);
+		return;
+	case HY_ACT_BACK:
+		hy_screen_pop(m);
+		return;
+	default:
+		break;
 	}
 	trend_clamp(m);
 }
 
-static void trend_mouse(struct hy_model *m, const struct hy_event *ev,
-			struct hy_effects *fx)
+static void trend_mouse(struct hy_model *m, const struct hy_event *ev, struct hy_effects *fx)
 {
 	struct hy_trend_screen *t = &m->trend;
 	if (ev->mouse == HY_MOUSE_WHEEL_DOWN)
@@ -208,8 +232,7 @@ static void trend_free(struct hy_model *m)
 }
 
 /* A bar of v on a scale of max over w columns, in eighths. */
-static void bar(struct hy_grid *g, int y, int x, size_t v, size_t max, int w,
-		int role)
+static void bar(struct hy_grid *g, int y, int x, size_t v, size_t max, int w, int role)
 {
 	size_t e = 0;
 	if (v > 0 && max > 0 && w > 0) {
@@ -224,8 +247,7 @@ static void bar(struct hy_grid *g, int y, int x, size_t v, size_t max, int w,
 	}
 }
 
-static void trend_view(const struct hy_model *m, struct hy_grid *g, int *cy,
-		       int *cx)
+static void trend_view(const struct hy_model *m, struct hy_grid *g, int *cy, int *cx)
 {
 	const struct hy_trend_screen *t = &m->trend;
 	char buf[512], filt[192], left[160];
@@ -234,8 +256,7 @@ static void trend_view(const struct hy_model *m, struct hy_grid *g, int *cy,
 
 	hy_model_filter_text(m, filt, sizeof filt);
 	snprintf(buf, sizeof buf, " trend: %s · by %s%s%s", t->query ? t->query : "",
-		 by_name[t->by < 3 && t->by >= 0 ? t->by : 0],
-		 filt[0] ? " · filter: " : "", filt);
+		 by_name[t->by < 3 && t->by >= 0 ? t->by : 0], filt[0] ? " · filter: " : "", filt);
 	hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
 	hy_draw_put(g, 0, 0, buf, HY_ROLE_TITLE, g->w);
 	if (g->h > 4) {
@@ -259,8 +280,7 @@ static void trend_view(const struct hy_model *m, struct hy_grid *g, int *cy,
 			lw = (int)strlen(t->rows[i].period);
 	}
 	if (t->loaded && t->n == 0)
-		hy_draw_put(g, y0, 1, "没有会议 — no meetings (q back)", HY_ROLE_DIM,
-			    g->w - 1);
+		hy_draw_put(g, y0, 1, "没有会议 — no meetings (q back)", HY_ROLE_DIM, g->w - 1);
 	for (size_t i = 0; i < vis; i++) {
 		size_t idx = t->top + i;
 		int y = y0 + (int)i, x, bw;

@@ -3,14 +3,10 @@
 #include "screen.h"
 
 static const struct hy_screen_ops *const screens[HY_SCREEN_COUNT] = {
-	[HY_SCREEN_LIST] = &hy_screen_list,
-	[HY_SCREEN_MEETING] = &hy_screen_meeting,
-	[HY_SCREEN_HELP] = &hy_screen_help,
-	[HY_SCREEN_RESULTS] = &hy_screen_results,
-	[HY_SCREEN_PEOPLE] = &hy_screen_people,
-	[HY_SCREEN_CAREER] = &hy_screen_career,
-	[HY_SCREEN_ATTEND] = &hy_screen_attend,
-	[HY_SCREEN_TREND] = &hy_screen_trend,
+	[HY_SCREEN_LIST] = &hy_screen_list,     [HY_SCREEN_MEETING] = &hy_screen_meeting,
+	[HY_SCREEN_HELP] = &hy_screen_help,     [HY_SCREEN_RESULTS] = &hy_screen_results,
+	[HY_SCREEN_PEOPLE] = &hy_screen_people, [HY_SCREEN_CAREER] = &hy_screen_career,
+	[HY_SCREEN_ATTEND] = &hy_screen_attend, [HY_SCREEN_TREND] = &hy_screen_trend,
 };
 
 const struct hy_screen_ops *hy_screen_ops(enum hy_screen s)

@@ -40,8 +40,7 @@ enum hy_screen hy_screen_below(const struct hy_model *m)
 
 void hy_ui_status(struct hy_model *m, int error, const char *what, const char *arg)
 {
-	snprintf(m->status, sizeof m->status, "%s%s%s", what, arg ? ": " : "",
-		 arg ? arg : "");
+	snprintf(m->status, sizeof m->status, "%s%s%s", what, arg ? ": " : "", arg ? arg : "");
 	m->status_error = error;
 }
 

@@ -19,24 +19,20 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static int is_bidi_or_zw(uint32_t cp)
 {
-	return cp == 0x061C || cp == 0x200E || cp == 0x200F ||
-	       (cp >= 0x202A && cp <= 0x202E) ||
-	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200B ||
-	       cp == 0x2060 || cp == 0xFEFF;
+	return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200B || cp == 0x2060 || cp == 0xFEFF;
 }
 
 /* The spaces clean trims from both ends of each line. */
 static int is_trim_space(uint32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == 0xA0 ||
-	       (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F ||
-	       cp == 0x205F || cp == 0x3000;
+	return cp == ' ' || cp == '\t' || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200A) ||
+	       cp == 0x202F || cp == 0x205F || cp == 0x3000;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const char *const forced[] = {"UTF-8", "GBK", "Big5",
-					     "UTF-16LE", "GB18030"};
+	static const char *const forced[] = {"UTF-8", "GBK", "Big5", "UTF-16LE", "GB18030"};
 	const char *enc = NULL;
 	/* A leading 0xFE 0xED picks a forced encoding by the next byte;
 	 * anything else is detected (the importer's default). */
@@ -70,19 +66,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(!(prev == '\n' && is_trim_space(cp)) &&
 				   !(cp == '\n' && is_trim_space(prev)),
 			   "untrimmed line at byte %zu", i);
-		FUZZ_CHECK(!(i + k == out_len && is_trim_space(cp)),
-			   "trailing space at the end");
+		FUZZ_CHECK(!(i + k == out_len && is_trim_space(cp)), "trailing space at the end");
 		prev = cp;
-		FUZZ_CHECK(cp >= 0x20 || cp == '\n' || cp == '\t',
-			   "C0 control U+%04X at byte %zu", (unsigned)cp, i);
+		FUZZ_CHECK(cp >= 0x20 || cp == '\n' || cp == '\t', "C0 control U+%04X at byte %zu",
+			   (unsigned)cp, i);
 		FUZZ_CHECK(cp != 0x7F && !(cp >= 0x80 && cp <= 0x9F),
-			   "DEL/C1 control U+%04X at byte %zu", (unsigned)cp,
+			   "DEL/C1 control U+%04X at byte %zu", (unsigned)cp, i);
+		FUZZ_CHECK(!is_bidi_or_zw(cp), "bidi/zero-width U+%04X at byte %zu", (unsigned)cp,
 			   i);
-		FUZZ_CHECK(!is_bidi_or_zw(cp),
-			   "bidi/zero-width U+%04X at byte %zu", (unsigned)cp,
-			   i);
-		FUZZ_CHECK(!(cp == '\n' && i + 1 < out_len &&
-			     out[i + 1] == '\n'),
+		FUZZ_CHECK(!(cp == '\n' && i + 1 < out_len && out[i + 1] == '\n'),
 			   "empty line at byte %zu", i);
 		i += k;
 	}

@@ -29,8 +29,7 @@ static void check_str(const char *what, const char *s, size_t inlen)
 	FUZZ_CHECK(hy_utf8_valid(s, n), "%s not UTF-8", what);
 	/* Built from the input: never longer than it, give or take an
 	 * ellipsis or a separator the parser may add. */
-	FUZZ_CHECK(n <= inlen + 16, "%s longer than the input (%zu > %zu)",
-		   what, n, inlen);
+	FUZZ_CHECK(n <= inlen + 16, "%s longer than the input (%zu > %zu)", what, n, inlen);
 }
 
 static int digits(const char *s, size_t n)
@@ -51,10 +50,8 @@ static int num(const char *s, size_t n)
 
 static int valid_date(const char *s)
 {
-	static const int mdays[] = {31, 29, 31, 30, 31, 30,
-				    31, 31, 30, 31, 30, 31};
-	if (!digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' ||
-	    !digits(s + 8, 2))
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (!digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) || s[7] != '-' || !digits(s + 8, 2))
 		return 0;
 	int y = num(s, 4), m = num(s + 5, 2), d = num(s + 8, 2);
 	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
@@ -75,16 +72,14 @@ static void check_meeting(const struct hy_meeting *m, size_t inlen)
 	check_str("chair_role", m->chair_role, inlen);
 	check_str("summary", m->summary, inlen);
 	if (m->date)
-		FUZZ_CHECK(strlen(m->date) == 10 && valid_date(m->date),
-			   "date \"%s\"", m->date);
+		FUZZ_CHECK(strlen(m->date) == 10 && valid_date(m->date), "date \"%s\"", m->date);
 	if (m->published) {
 		size_t n = strlen(m->published);
 		const char *p = m->published;
 		FUZZ_CHECK((n == 10 || n == 16) && valid_date(p) &&
-				   (n == 10 ||
-				    (p[10] == ' ' && digits(p + 11, 2) &&
-				     p[13] == ':' && digits(p + 14, 2) &&
-				     num(p + 11, 2) < 24 && num(p + 14, 2) < 60)),
+				   (n == 10 || (p[10] == ' ' && digits(p + 11, 2) && p[13] == ':' &&
+						digits(p + 14, 2) && num(p + 11, 2) < 24 &&
+						num(p + 14, 2) < 60)),
 			   "published \"%s\"", p);
 	}
 	FUZZ_CHECK(m->number >= 0, "number %d", m->number);
@@ -101,8 +96,7 @@ static void check_meeting(const struct hy_meeting *m, size_t inlen)
 	FUZZ_CHECK(m->n_sections == 0 || m->sections, "sections");
 	for (size_t i = 0; i < m->n_sections; i++) {
 		const struct hy_section *s = &m->sections[i];
-		FUZZ_CHECK(s->n == (int)i + 1, "section %zu numbered %d", i,
-			   s->n);
+		FUZZ_CHECK(s->n == (int)i + 1, "section %zu numbered %d", i, s->n);
 		FUZZ_CHECK(s->heading && s->text, "section %zu NULL field", i);
 		check_str("heading", s->heading, inlen);
 		check_str("text", s->text, inlen);
@@ -117,10 +111,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *clean = NULL;
 	if (!hy_utf8_valid(text, len)) {
 		char err[256];
-		FUZZ_CHECK(hy_decode(text, len, NULL, &d, err, sizeof err) == 0,
-			   "hy_decode: %s", err);
-		FUZZ_CHECK(hy_clean(d.text, d.len, &clean, &len, NULL) == 0,
-			   "hy_clean");
+		FUZZ_CHECK(hy_decode(text, len, NULL, &d, err, sizeof err) == 0, "hy_decode: %s",
+			   err);
+		FUZZ_CHECK(hy_clean(d.text, d.len, &clean, &len, NULL) == 0, "hy_clean");
 		text = clean;
 	}
 	struct hy_meeting m;

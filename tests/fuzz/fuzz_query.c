@@ -33,10 +33,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 			 "2024年 covid19 or and not near'),"
 			 "('會議聽取了縣財政局關於預算執行情況的匯報。');",
 			 NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?", -1,
-			       &match, NULL) != SQLITE_OK) {
-		fprintf(stderr, "fuzz_query: setup: %s\n",
-			db ? sqlite3_errmsg(db) : "no db");
+	    sqlite3_prepare_v2(db, "SELECT rowid FROM t WHERE t MATCH ?", -1, &match, NULL) !=
+		    SQLITE_OK) {
+		fprintf(stderr, "fuzz_query: setup: %s\n", db ? sqlite3_errmsg(db) : "no db");
 		exit(1);
 	}
 	atexit(close_db);
@@ -52,14 +51,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *expr = NULL;
 	char err[256] = "";
 	int rc = hy_search_translate(q, &expr, err, sizeof err);
-	FUZZ_CHECK(rc == 0 || rc == HY_ERR_INVALID, "translate returned %d",
-		   rc);
+	FUZZ_CHECK(rc == 0 || rc == HY_ERR_INVALID, "translate returned %d", rc);
 	if (rc == HY_ERR_INVALID) {
 		FUZZ_CHECK(err[0] != '\0', "HY_ERR_INVALID without a message");
 	} else {
 		FUZZ_CHECK(expr != NULL, "no expression");
-		FUZZ_CHECK(hy_utf8_valid(expr, strlen(expr)),
-			   "expression not UTF-8");
+		FUZZ_CHECK(hy_utf8_valid(expr, strlen(expr)), "expression not UTF-8");
 		sqlite3_reset(match);
 		sqlite3_bind_text(match, 1, expr, -1, SQLITE_STATIC);
 		int st;

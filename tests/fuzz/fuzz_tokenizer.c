@@ -28,35 +28,28 @@ struct ctx {
 	int last_start;
 };
 
-static int on_token(void *p, int tflags, const char *token, int ntoken,
-		    int start, int end)
+static int on_token(void *p, int tflags, const char *token, int ntoken, int start, int end)
 {
 	struct ctx *c = p;
-	FUZZ_CHECK(token != NULL && ntoken > 0 && ntoken <= 256,
-		   "token length %d", ntoken);
-	FUZZ_CHECK(tflags == 0 || tflags == FTS5_TOKEN_COLOCATED, "tflags %d",
-		   tflags);
+	FUZZ_CHECK(token != NULL && ntoken > 0 && ntoken <= 256, "token length %d", ntoken);
+	FUZZ_CHECK(tflags == 0 || tflags == FTS5_TOKEN_COLOCATED, "tflags %d", tflags);
 	FUZZ_CHECK(tflags == 0 || (c->n > 0 && c->flags != FTS5_TOKENIZE_DOCUMENT),
 		   "colocated token %zu in mode %d", c->n, c->flags);
 	FUZZ_CHECK(start >= 0 && start < end && (size_t)end <= c->len,
-		   "offsets %d..%d, len %zu (mode %d)", start, end, c->len,
-		   c->flags);
-	FUZZ_CHECK(c->b[start] && c->b[end],
-		   "offsets %d..%d not on character boundaries (mode %d)",
+		   "offsets %d..%d, len %zu (mode %d)", start, end, c->len, c->flags);
+	FUZZ_CHECK(c->b[start] && c->b[end], "offsets %d..%d not on character boundaries (mode %d)",
 		   start, end, c->flags);
-	FUZZ_CHECK(start >= c->last_start, "offset %d after %d (mode %d)",
-		   start, c->last_start, c->flags);
+	FUZZ_CHECK(start >= c->last_start, "offset %d after %d (mode %d)", start, c->last_start,
+		   c->flags);
 	/* a word is cut to HY_FTS_MAX_WORD bytes; an unknown pinyin syllable
 	 * in a query is its own token: the prefix and the word */
 	if (tflags == 0)
-		FUZZ_CHECK(ntoken <= HY_FTS_MAX_WORD ||
-				   (c->flags != FTS5_TOKENIZE_DOCUMENT &&
-				    token[0] == HY_FTS_PINYIN_PREFIX[0] &&
-				    ntoken == HY_FTS_MAX_WORD + 1),
+		FUZZ_CHECK(ntoken <= HY_FTS_MAX_WORD || (c->flags != FTS5_TOKENIZE_DOCUMENT &&
+							 token[0] == HY_FTS_PINYIN_PREFIX[0] &&
+							 ntoken == HY_FTS_MAX_WORD + 1),
 			   "token of %d bytes", ntoken);
 	if (c->flags == FTS5_TOKENIZE_DOCUMENT)
-		FUZZ_CHECK(token[0] != HY_FTS_PINYIN_PREFIX[0],
-			   "pinyin token in a document");
+		FUZZ_CHECK(token[0] != HY_FTS_PINYIN_PREFIX[0], "pinyin token in a document");
 	c->last_start = start;
 	c->n++;
 	return SQLITE_OK;
@@ -64,16 +57,14 @@ static int on_token(void *p, int tflags, const char *token, int ntoken,
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const int modes[] = {
-		FTS5_TOKENIZE_DOCUMENT, FTS5_TOKENIZE_QUERY,
-		FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, FTS5_TOKENIZE_AUX};
+	static const int modes[] = {FTS5_TOKENIZE_DOCUMENT, FTS5_TOKENIZE_QUERY,
+				    FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, FTS5_TOKENIZE_AUX};
 	unsigned char *b = malloc(size + 1);
 	FUZZ_CHECK(b != NULL, "malloc");
 	fuzz_boundaries((const char *)data, size, b);
 	for (size_t m = 0; m < sizeof modes / sizeof *modes; m++) {
 		struct ctx c = {(const char *)data, size, b, modes[m], 0, 0};
-		int rc = hy_fts_tokenize(modes[m], (const char *)data, size,
-					 on_token, &c);
+		int rc = hy_fts_tokenize(modes[m], (const char *)data, size, on_token, &c);
 		FUZZ_CHECK(rc == SQLITE_OK, "hy_fts_tokenize returned %d", rc);
 	}
 	free(b);

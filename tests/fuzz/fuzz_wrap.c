@@ -40,41 +40,36 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc = hy_wrap_text(&w, text, len, width);
 	FUZZ_CHECK(rc == 0, "hy_wrap_text returned %d", rc);
 	FUZZ_CHECK(w.n >= 1, "no lines");
-	FUZZ_CHECK(w.lines[0].start == 0, "first line starts at %zu",
-		   w.lines[0].start);
-	FUZZ_CHECK(w.lines[w.n - 1].next == len, "last next %zu != len %zu",
-		   w.lines[w.n - 1].next, len);
+	FUZZ_CHECK(w.lines[0].start == 0, "first line starts at %zu", w.lines[0].start);
+	FUZZ_CHECK(w.lines[w.n - 1].next == len, "last next %zu != len %zu", w.lines[w.n - 1].next,
+		   len);
 	for (size_t i = 0; i < w.n; i++) {
 		const struct hy_wrap_line *l = &w.lines[i];
-		FUZZ_CHECK(l->start <= l->end && l->end <= l->next &&
-				   l->next <= len,
-			   "line %zu: start %zu end %zu next %zu len %zu", i,
-			   l->start, l->end, l->next, len);
+		FUZZ_CHECK(l->start <= l->end && l->end <= l->next && l->next <= len,
+			   "line %zu: start %zu end %zu next %zu len %zu", i, l->start, l->end,
+			   l->next, len);
 		FUZZ_CHECK(i + 1 == w.n || l->next == w.lines[i + 1].start,
-			   "line %zu next %zu != line %zu start %zu", i,
-			   l->next, i + 1, w.lines[i + 1].start);
-		FUZZ_CHECK(i + 1 == w.n || l->next > l->start,
-			   "line %zu is empty and not the last", i);
+			   "line %zu next %zu != line %zu start %zu", i, l->next, i + 1,
+			   w.lines[i + 1].start);
+		FUZZ_CHECK(i + 1 == w.n || l->next > l->start, "line %zu is empty and not the last",
+			   i);
 		FUZZ_CHECK(b[l->start] && b[l->end] && b[l->next],
-			   "line %zu: %zu/%zu/%zu not on a character boundary",
-			   i, l->start, l->end, l->next);
+			   "line %zu: %zu/%zu/%zu not on a character boundary", i, l->start, l->end,
+			   l->next);
 		for (size_t k = l->end; k < l->next; k++) {
 			char c = text[k];
-			FUZZ_CHECK(c == ' ' || c == '\t' ||
-					   (c == '\n' && k + 1 == l->next),
-				   "line %zu: byte 0x%02x at %zu in [end,next)",
-				   i, (unsigned char)c, k);
+			FUZZ_CHECK(c == ' ' || c == '\t' || (c == '\n' && k + 1 == l->next),
+				   "line %zu: byte 0x%02x at %zu in [end,next)", i,
+				   (unsigned char)c, k);
 		}
 		size_t n = l->end - l->start;
 		size_t lw = hy_width_str(text + l->start, n);
-		FUZZ_CHECK(lw == l->width, "line %zu: width %zu, counted %zu",
-			   i, l->width, lw);
+		FUZZ_CHECK(lw == l->width, "line %zu: width %zu, counted %zu", i, l->width, lw);
 		if (lw > width) {
 			/* Only one character may be wider than the line: no
 			 * whole characters of it fit in one column less. */
 			size_t used = 0;
-			size_t fit = hy_width_fit(text + l->start, n, lw - 1,
-						  &used);
+			size_t fit = hy_width_fit(text + l->start, n, lw - 1, &used);
 			FUZZ_CHECK(fit == 0,
 				   "line %zu: width %zu > %zu and not one "
 				   "character (%zu bytes fit in %zu columns)",

@@ -49,8 +49,7 @@ static void *arena_alloc(size_t n)
 
 static int in_arena(const void *p)
 {
-	return (const unsigned char *)p >= arena &&
-	       (const unsigned char *)p < arena + sizeof arena;
+	return (const unsigned char *)p >= arena && (const unsigned char *)p < arena + sizeof arena;
 }
 
 static void *sym(const char *name)
@@ -119,11 +118,10 @@ void *realloc(void *p, size_t n)
 	if (in_arena(p) || !real_realloc) {
 		void *q = real_malloc ? real_malloc(n) : arena_alloc(n);
 		if (q && p) /* an arena block: copy what it can hold */
-			memcpy(q, p, n < (size_t)(arena + sizeof arena -
-						 (unsigned char *)p) ?
-					     n :
-					     (size_t)(arena + sizeof arena -
-						      (unsigned char *)p));
+			memcpy(q, p,
+			       n < (size_t)(arena + sizeof arena - (unsigned char *)p)
+				       ? n
+				       : (size_t)(arena + sizeof arena - (unsigned char *)p));
 		return q;
 	}
 	return fail_now() ? NULL : real_realloc(p, n);
@@ -143,8 +141,7 @@ static void write_report(void)
 	int fd, len;
 	if (!report[0])
 		return;
-	len = snprintf(line, sizeof line, "%ld %d\n",
-		       __atomic_load_n(&counted, __ATOMIC_RELAXED),
+	len = snprintf(line, sizeof line, "%ld %d\n", __atomic_load_n(&counted, __ATOMIC_RELAXED),
 		       __atomic_load_n(&failed, __ATOMIC_RELAXED));
 	fd = open(report, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd >= 0) {
@@ -169,21 +166,20 @@ static int counting_main(int argc, char **argv, char **envp)
 	return real_main(argc, argv, envp);
 }
 
-typedef int (*start_fn)(int (*)(int, char **, char **), int, char **,
-			void (*)(void), void (*)(void), void (*)(void), void *);
+typedef int (*start_fn)(int (*)(int, char **, char **), int, char **, void (*)(void),
+			void (*)(void), void (*)(void), void *);
 
-int __libc_start_main(int (*main_fn)(int, char **, char **), int argc,
-		      char **argv, void (*init)(void), void (*fini)(void),
-		      void (*rtld_fini)(void), void *stack_end);
+int __libc_start_main(int (*main_fn)(int, char **, char **), int argc, char **argv,
+		      void (*init)(void), void (*fini)(void), void (*rtld_fini)(void),
+		      void *stack_end);
 
-int __libc_start_main(int (*main_fn)(int, char **, char **), int argc,
-		      char **argv, void (*init)(void), void (*fini)(void),
-		      void (*rtld_fini)(void), void *stack_end)
+int __libc_start_main(int (*main_fn)(int, char **, char **), int argc, char **argv,
+		      void (*init)(void), void (*fini)(void), void (*rtld_fini)(void),
+		      void *stack_end)
 {
 	start_fn next;
 	void *f = dlsym(RTLD_NEXT, "__libc_start_main");
 	memcpy(&next, &f, sizeof f);
 	real_main = main_fn;
-	return next(counting_main, argc, argv, init, fini, rtld_fini,
-		    stack_end);
+	return next(counting_main, argc, argv, init, fini, rtld_fini, stack_end);
 }

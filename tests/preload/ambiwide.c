@@ -29,8 +29,7 @@ int wcwidth(wchar_t wc)
 	pthread_once(&once, find);
 	w = real ? real(wc) : -1;
 	if (w == 1 && wc >= 0xA1 && wc <= 0x10FFFF &&
-	    u_getIntPropertyValue((UChar32)wc, UCHAR_EAST_ASIAN_WIDTH) ==
-		    U_EA_AMBIGUOUS)
+	    u_getIntPropertyValue((UChar32)wc, UCHAR_EAST_ASIAN_WIDTH) == U_EA_AMBIGUOUS)
 		return 2;
 	return w;
 }

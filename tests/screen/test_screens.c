@@ -103,10 +103,10 @@ static int key_of(const char *tok, uint32_t *key)
 		const char *name;
 		uint32_t key;
 	} named[] = {
-		{"Enter", HY_KEY_ENTER}, {"Esc", HY_KEY_ESC}, {"Tab", HY_KEY_TAB},
-		{"BTab", HY_KEY_BTAB}, {"Up", HY_KEY_UP}, {"Down", HY_KEY_DOWN},
-		{"PgUp", HY_KEY_PGUP}, {"PgDn", HY_KEY_PGDN}, {"Home", HY_KEY_HOME},
-		{"End", HY_KEY_END}, {"Space", ' '}, {"Backspace", HY_KEY_BACKSPACE},
+		{"Enter", HY_KEY_ENTER}, {"Esc", HY_KEY_ESC},   {"Tab", HY_KEY_TAB},
+		{"BTab", HY_KEY_BTAB},   {"Up", HY_KEY_UP},     {"Down", HY_KEY_DOWN},
+		{"PgUp", HY_KEY_PGUP},   {"PgDn", HY_KEY_PGDN}, {"Home", HY_KEY_HOME},
+		{"End", HY_KEY_END},     {"Space", ' '},        {"Backspace", HY_KEY_BACKSPACE},
 	};
 	for (size_t i = 0; i < sizeof named / sizeof named[0]; i++)
 		if (!strcmp(tok, named[i].name)) {
@@ -132,7 +132,8 @@ static void check_grid(const struct hy_grid *g, const char *name)
 		for (int x = 0; x < g->w; x++) {
 			const struct hy_cell *c = &g->cells[y * g->w + x];
 			cols += c->width;
-			if (c->width == 2 && (x + 1 >= g->w || g->cells[y * g->w + x + 1].width != 0))
+			if (c->width == 2 &&
+			    (x + 1 >= g->w || g->cells[y * g->w + x + 1].width != 0))
 				fail_msg("%s: wide character cut at %d,%d", name, x, y);
 			for (const char *p = c->text; *p;) {
 				uint32_t cp;
@@ -143,8 +144,8 @@ static void check_grid(const struct hy_grid *g, const char *name)
 			}
 		}
 		if (cols > g->w)
-			fail_msg("%s: line %d is %d columns wide on a %d-column screen",
-				 name, y, cols, g->w);
+			fail_msg("%s: line %d is %d columns wide on a %d-column screen", name, y,
+				 cols, g->w);
 	}
 }
 
@@ -178,8 +179,9 @@ static char *with_roles(const struct hy_grid *g)
 					}
 					out = o;
 				}
-				len += (size_t)snprintf(out + len, cap - len, "@ %d %d-%d %s\n", y, x,
-							x1, role == HY_ROLE_MATCH ? "match" : "selected");
+				len += (size_t)snprintf(
+					out + len, cap - len, "@ %d %d-%d %s\n", y, x, x1,
+					role == HY_ROLE_MATCH ? "match" : "selected");
 			}
 			x = x1 + 1;
 		}
@@ -339,8 +341,7 @@ static char *slurp(const char *path)
 /* lazy: lay meetings out as the lazy reader does for long ones (no meeting
  * is laid out whole) and in chunks of a few bytes, so every line start
  * that can be a restart point is one. */
-static void play(struct fixture *f, struct hy_model *m, int w, int h, const char *keys_in,
-		 int lazy)
+static void play(struct fixture *f, struct hy_model *m, int w, int h, const char *keys_in, int lazy)
 {
 	struct hy_effects fx;
 	char keys[1024];
@@ -523,16 +524,12 @@ static void test_rows_before_grown(void **state)
 	}
 	hy_model_init(&m, 80, 10);
 	/* the last 10 of 30 meetings: the window starts at rank 20 */
-	assert_int_equal(hy_model_rows(&m, HY_ROWS_END, rows + 30, 10, 1, 30,
-				       &fx),
-			 0);
+	assert_int_equal(hy_model_rows(&m, HY_ROWS_END, rows + 30, 10, 1, 30, &fx), 0);
 	assert_int_equal(m.list.base, 20);
 	m.list.sel = 20;
 	m.list.top = 20;
 	/* 25 rows come back from above rank 20: 5 more than there were */
-	assert_int_equal(hy_model_rows(&m, HY_ROWS_BEFORE, rows + 5, 25, 0, 0,
-				       &fx),
-			 0);
+	assert_int_equal(hy_model_rows(&m, HY_ROWS_BEFORE, rows + 5, 25, 0, 0, &fx), 0);
 	assert_int_equal(fx.rows, HY_ROWS_AT); /* reload around the selection */
 	assert_int_equal(fx.count, 1);
 	assert_int_equal(m.list.keep_id, rows[30].id);
@@ -547,7 +544,7 @@ static void people_rows(struct hy_model *m, size_t from, size_t n, int counted,
 			struct hy_effects *fx)
 {
 	struct hy_person_row *rows = calloc(n, sizeof *rows);
-	char (*names)[16] = calloc(n, sizeof *names);
+	char(*names)[16] = calloc(n, sizeof *names);
 	assert_non_null(rows);
 	assert_non_null(names);
 	for (size_t i = 0; i < n; i++) {

@@ -47,8 +47,7 @@ static size_t fold(const char *s, uint32_t *out, size_t cap)
 	return n;
 }
 
-static int contains(const char *text, const uint32_t *q, size_t qn, uint32_t *buf,
-		    size_t cap)
+static int contains(const char *text, const uint32_t *q, size_t qn, uint32_t *buf, size_t cap)
 {
 	if (!text)
 		return 0;
@@ -91,8 +90,8 @@ int main(int argc, char **argv)
 		for (int r = 0; r < runs; r++) {
 			size_t n = 0;
 			double t0 = now_ms();
-			int rc = hy_store_search(s, q, NULL, HY_SEARCH_RANK, 0, 20, on_hit, &n,
-						 err, sizeof err);
+			int rc = hy_store_search(s, q, NULL, HY_SEARCH_RANK, 0, 20, on_hit, &n, err,
+						 sizeof err);
 			t[r] = now_ms() - t0;
 			if (rc < 0) {
 				fprintf(stderr, "%s: %s\n", q, err);
@@ -115,17 +114,21 @@ int main(int argc, char **argv)
 		sqlite3_stmt *st;
 		sqlite3_prepare_v2(db, "SELECT heading, text FROM sections", -1, &st, NULL);
 		while (sqlite3_step(st) == SQLITE_ROW)
-			brute += contains((const char *)sqlite3_column_text(st, 0), qf, qn, buf, cap) ||
-				 contains((const char *)sqlite3_column_text(st, 1), qf, qn, buf, cap);
+			brute += contains((const char *)sqlite3_column_text(st, 0), qf, qn, buf,
+					  cap) ||
+				 contains((const char *)sqlite3_column_text(st, 1), qf, qn, buf,
+					  cap);
 		sqlite3_finalize(st);
 		sqlite3_prepare_v2(db, "SELECT title, summary FROM meetings", -1, &st, NULL);
 		while (sqlite3_step(st) == SQLITE_ROW)
-			brute += contains((const char *)sqlite3_column_text(st, 0), qf, qn, buf, cap) ||
-				 contains((const char *)sqlite3_column_text(st, 1), qf, qn, buf, cap);
+			brute += contains((const char *)sqlite3_column_text(st, 0), qf, qn, buf,
+					  cap) ||
+				 contains((const char *)sqlite3_column_text(st, 1), qf, qn, buf,
+					  cap);
 		sqlite3_finalize(st);
-		json_t *o = json_pack("{s:s, s:f, s:f, s:I, s:I, s:I, s:I}", "query", q, "median_ms",
-				      t[runs / 2], "p95_ms", t[(int)(runs * 0.95)], "first",
-				      (json_int_t)got, "sections", (json_int_t)sections,
+		json_t *o = json_pack("{s:s, s:f, s:f, s:I, s:I, s:I, s:I}", "query", q,
+				      "median_ms", t[runs / 2], "p95_ms", t[(int)(runs * 0.95)],
+				      "first", (json_int_t)got, "sections", (json_int_t)sections,
 				      "meetings", (json_int_t)meetings, "brute", (json_int_t)brute);
 		char *line = json_dumps(o, JSON_ENSURE_ASCII * 0);
 		printf("%s\n", line);

@@ -48,9 +48,8 @@ static uint32_t rnd(void)
 }
 
 static const char *const counties[] = {
-	"云潭", "青石", "白河", "东川", "西岭", "南山", "北林", "金沙",
-	"银湖", "铜陵", "铁岗", "玉泉", "石门", "松溪", "柳江", "桃源",
-	"梅岭", "竹山", "兰溪", "菊坪",
+	"云潭", "青石", "白河", "东川", "西岭", "南山", "北林", "金沙", "银湖", "铜陵",
+	"铁岗", "玉泉", "石门", "松溪", "柳江", "桃源", "梅岭", "竹山", "兰溪", "菊坪",
 };
 static const char *const offices[] = {"县政府", "县委", "县人大常委会"};
 static const char *const surnames = "张王李赵刘陈杨黄周吴";
@@ -77,19 +76,16 @@ static void build(const char *path, long n)
 		int c = (int)(r % 20), o = (int)(r / 20 % 3);
 		/* 300 bodies: 20 counties x 3 offices x 5 "districts" */
 		snprintf(body, sizeof body, "%s%s%s", counties[c],
-			 (const char *[]){"", "一区", "二区", "三区", "四区"}
-				 [r / 60 % 5],
+			 (const char *[]){"", "一区", "二区", "三区", "四区"}[r / 60 % 5],
 			 offices[o]);
-		snprintf(date, sizeof date, "%04u-%02u-%02u",
-			 2015 + rnd() % 10, 1 + rnd() % 12, 1 + rnd() % 28);
+		snprintf(date, sizeof date, "%04u-%02u-%02u", 2015 + rnd() % 10, 1 + rnd() % 12,
+			 1 + rnd() % 28);
 		snprintf(pub, sizeof pub, "%s 10:00", date);
 		snprintf(raw, sizeof raw, "bench %ld", i);
 		snprintf(title, sizeof title, "%s召开会议 %ld", body, i);
 		/* names are 3 characters: a surname, then two of a set */
-		snprintf(chair, sizeof chair, "%.3s%.3s%.3s",
-			 surnames + 3 * (rnd() % 10),
-			 surnames + 3 * (rnd() % 10),
-			 surnames + 3 * (rnd() % 10));
+		snprintf(chair, sizeof chair, "%.3s%.3s%.3s", surnames + 3 * (rnd() % 10),
+			 surnames + 3 * (rnd() % 10), surnames + 3 * (rnd() % 10));
 		snprintf(a1, sizeof a1, "%.3s%.3s", surnames + 3 * (rnd() % 10),
 			 surnames + 3 * (rnd() % 10));
 		snprintf(a2, sizeof a2, "%.3s%.3s", surnames + 3 * (rnd() % 10),
@@ -116,13 +112,11 @@ static void build(const char *path, long n)
 	if (hy_store_commit(s, err, sizeof err))
 		die("commit", err);
 	hy_store_close(s);
-	printf("built %ld meetings (schema v1) in %.1f s\n", n,
-	       (now_us() - t0) / 1e6);
+	printf("built %ld meetings (schema v1) in %.1f s\n", n, (now_us() - t0) / 1e6);
 	t0 = now_us();
 	if (hy_store_open(&s, path, 0, err, sizeof err))
 		die(path, err);
-	printf("upgrade to schema v%d: %.1f s\n", hy_store_version(s),
-	       (now_us() - t0) / 1e6);
+	printf("upgrade to schema v%d: %.1f s\n", hy_store_version(s), (now_us() - t0) / 1e6);
 	hy_store_close(s);
 }
 
@@ -140,8 +134,7 @@ static int keep(const struct hy_store_row *row, void *ctx)
 }
 
 /* The key of the row at position pos (0-based), by walking there. */
-static struct hy_store_key key_at(struct hy_store *s,
-				  const struct hy_store_filter *f,
+static struct hy_store_key key_at(struct hy_store *s, const struct hy_store_filter *f,
 				  enum hy_store_sort sort, long pos)
 {
 	struct last l = {{0}, 0};
@@ -149,8 +142,7 @@ static struct hy_store_key key_at(struct hy_store *s,
 	while (l.n <= pos) {
 		long want = pos + 1 - l.n;
 		struct hy_store_key k = l.k;
-		int n = hy_store_page(s, f, sort, &k, 0,
-				      (size_t)(want > 5000 ? 5000 : want), keep,
+		int n = hy_store_page(s, f, sort, &k, 0, (size_t)(want > 5000 ? 5000 : want), keep,
 				      &l, err, sizeof err);
 		if (n < 0)
 			die("page", err);
@@ -175,15 +167,14 @@ static int ignore(const struct hy_store_row *row, void *ctx)
 
 /* Median µs of one page call; *rows gets the rows of the last run. */
 static double time_page(struct hy_store *s, const struct hy_store_filter *f,
-			enum hy_store_sort sort, const struct hy_store_key *k,
-			int backward, int *rows)
+			enum hy_store_sort sort, const struct hy_store_key *k, int backward,
+			int *rows)
 {
 	double t[RUNS];
 	char err[512];
 	for (int i = 0; i < RUNS; i++) {
 		double t0 = now_us();
-		*rows = hy_store_page(s, f, sort, k, backward, PAGE, ignore,
-				      NULL, err, sizeof err);
+		*rows = hy_store_page(s, f, sort, k, backward, PAGE, ignore, NULL, err, sizeof err);
 		t[i] = now_us() - t0;
 		if (*rows < 0)
 			die("page", err);
@@ -194,8 +185,7 @@ static double time_page(struct hy_store *s, const struct hy_store_filter *f,
 
 static const char *const sort_name[] = {"date", "body", "number"};
 
-static void bench_filter(struct hy_store *s, const char *name,
-			 const struct hy_store_filter *f)
+static void bench_filter(struct hy_store *s, const char *name, const struct hy_store_filter *f)
 {
 	char err[512];
 	size_t count = 0, rank = 0;
@@ -208,9 +198,8 @@ static void bench_filter(struct hy_store *s, const char *name,
 	tc = now_us() - t0;
 	n = (long)count;
 	printf("\n%s: %ld rows; count %.0f us\n", name, n, tc);
-	printf("  %-7s %9s %9s %9s %9s %9s %9s %9s\n", "order", "fw start",
-	       "fw mid", "fw end", "bw start", "bw mid", "bw end",
-	       "rank mid");
+	printf("  %-7s %9s %9s %9s %9s %9s %9s %9s\n", "order", "fw start", "fw mid", "fw end",
+	       "bw start", "bw mid", "bw end", "rank mid");
 	for (int so = HY_SORT_DATE; so <= HY_SORT_NUMBER; so++) {
 		enum hy_store_sort sort = (enum hy_store_sort)so;
 		long mid = n / 2;
@@ -259,8 +248,7 @@ static void bench_cold(struct hy_store *s, const char *path)
 {
 	char err[512];
 	printf("\nfirst page on a new connection, no filter\n");
-	printf("  %-7s %9s %9s %9s\n", "order", "fw start", "fw mid",
-	       "bw end");
+	printf("  %-7s %9s %9s %9s\n", "order", "fw start", "fw mid", "bw end");
 	for (int so = HY_SORT_DATE; so <= HY_SORT_NUMBER; so++) {
 		enum hy_store_sort sort = (enum hy_store_sort)so;
 		struct hy_store_key k[3] = {{0}};
@@ -274,8 +262,8 @@ static void bench_cold(struct hy_store *s, const char *path)
 			if (hy_store_open(&c, path, 0, err, sizeof err))
 				die(path, err);
 			t0 = now_us();
-			rows = hy_store_page(c, NULL, sort, &k[i], back[i], PAGE,
-					     ignore, NULL, err, sizeof err);
+			rows = hy_store_page(c, NULL, sort, &k[i], back[i], PAGE, ignore, NULL, err,
+					     sizeof err);
 			if (rows < 0)
 				die("page", err);
 			printf(" %9.0f", now_us() - t0);
@@ -297,30 +285,23 @@ int main(int argc, char **argv)
 		build(path, n);
 	if (hy_store_open(&s, path, 0, err, sizeof err))
 		die(path, err);
-	printf("%s; page of %d rows, median of %d runs, in microseconds\n",
-	       path, PAGE, RUNS);
+	printf("%s; page of %d rows, median of %d runs, in microseconds\n", path, PAGE, RUNS);
 	bench_filter(s, "no filter", NULL);
 	bench_cold(s, path);
 	bench_filter(s, "date 2020-01-01..2020-12-31",
-		     &(struct hy_store_filter){.from = "2020-01-01",
-					       .to = "2020-12-31"});
+		     &(struct hy_store_filter){.from = "2020-01-01", .to = "2020-12-31"});
 	bench_filter(s, "date one month 2020-03",
-		     &(struct hy_store_filter){.from = "2020-03-01",
-					       .to = "2020-03-31"});
+		     &(struct hy_store_filter){.from = "2020-03-01", .to = "2020-03-31"});
 	bench_filter(s, "body one (云潭二区县委)",
 		     &(struct hy_store_filter){.body = "云潭二区县委"});
-	bench_filter(s, "body three (云潭二区)",
-		     &(struct hy_store_filter){.body = "云潭二区"});
+	bench_filter(s, "body three (云潭二区)", &(struct hy_store_filter){.body = "云潭二区"});
 	bench_filter(s, "body many, per row (县政府: 100 bodies)",
 		     &(struct hy_store_filter){.body = "县政府"});
 	bench_filter(s, "body one + year",
-		     &(struct hy_store_filter){.body = "云潭二区县委",
-					       .from = "2020-01-01",
-					       .to = "2020-12-31"});
-	bench_filter(s, "person (张王李: a chair)",
-		     &(struct hy_store_filter){.person = "张王李"});
-	bench_filter(s, "person (张王: 11 people)",
-		     &(struct hy_store_filter){.person = "张王"});
+		     &(struct hy_store_filter){
+			     .body = "云潭二区县委", .from = "2020-01-01", .to = "2020-12-31"});
+	bench_filter(s, "person (张王李: a chair)", &(struct hy_store_filter){.person = "张王李"});
+	bench_filter(s, "person (张王: 11 people)", &(struct hy_store_filter){.person = "张王"});
 	bench_filter(s, "person broad (张: over 64 people)",
 		     &(struct hy_store_filter){.person = "张"});
 	hy_store_close(s);

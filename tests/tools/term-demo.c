@@ -20,8 +20,8 @@ static int put(struct hy_grid *g, int y, int x, const char *s, int role)
 static const char *key_name(uint32_t k)
 {
 	static const char *names[] = {
-		"up",   "down",  "left",  "right", "pgup", "pgdn",      "home",
-		"end",  "enter", "esc",   "tab",   "btab", "backspace", "delete",
+		"up",  "down",  "left", "right", "pgup", "pgdn",      "home",
+		"end", "enter", "esc",  "tab",   "btab", "backspace", "delete",
 	};
 
 	if (k >= HY_KEY_UP && k <= HY_KEY_DELETE)
@@ -37,11 +37,9 @@ static void describe(const struct hy_event *ev, char *out, size_t len)
 	switch (ev->type) {
 	case HY_EV_KEY:
 		if ((name = key_name(ev->key)))
-			snprintf(out, len, "key 0x%x %s", (unsigned)ev->key,
-				 name);
+			snprintf(out, len, "key 0x%x %s", (unsigned)ev->key, name);
 		else if (ev->key >= HY_KEY_CTRL_BASE)
-			snprintf(out, len, "key 0x%x ctrl-%c",
-				 (unsigned)ev->key,
+			snprintf(out, len, "key 0x%x ctrl-%c", (unsigned)ev->key,
 				 (char)(ev->key - HY_KEY_CTRL_BASE));
 		else
 			snprintf(out, len, "key 0x%x", (unsigned)ev->key);
@@ -51,9 +49,7 @@ static void describe(const struct hy_event *ev, char *out, size_t len)
 		break;
 	case HY_EV_MOUSE:
 		snprintf(out, len, "mouse %s %d,%d",
-			 mouse[ev->mouse >= 1 && ev->mouse <= 3 ? ev->mouse
-								: 0],
-			 ev->x, ev->y);
+			 mouse[ev->mouse >= 1 && ev->mouse <= 3 ? ev->mouse : 0], ev->x, ev->y);
 		break;
 	case HY_EV_REDRAW:
 		snprintf(out, len, "redraw %dx%d", ev->w, ev->h);
@@ -71,8 +67,7 @@ static void render(struct hy_grid *g, int n, const char *last)
 
 	hy_grid_clear(g);
 	hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
-	snprintf(buf, sizeof buf, "huiyi term-demo %dx%d pid %ld", g->w, g->h,
-		 (long)getpid());
+	snprintf(buf, sizeof buf, "huiyi term-demo %dx%d pid %ld", g->w, g->h, (long)getpid());
 	put(g, 0, 0, buf, HY_ROLE_TITLE);
 	/* alignment: the bars must line up */
 	put(g, 2, 0, "一二三四五六七八九十|", HY_ROLE_NORMAL);

@@ -38,8 +38,7 @@ static size_t annotations_left(const char *s)
 	size_t left = 0, n = strlen(s);
 
 	for (size_t i = 0; i < n; i++) {
-		size_t op = s[i] == '(' ? 1
-			    : strncmp(s + i, "（", 3) == 0 ? 3 : 0;
+		size_t op = s[i] == '(' ? 1 : strncmp(s + i, "（", 3) == 0 ? 3 : 0;
 		if (!op)
 			continue;
 		for (size_t k = i + op; k < n && k - i < 48; k++) {
@@ -66,8 +65,7 @@ static void test_line_ends(void **state)
 static void test_blank_lines_and_trim(void **state)
 {
 	(void)state;
-	expect_clean("\n\n  會議  \n\n\n\xe3\x80\x80\xe3\x80\x80研究\t \n\n",
-		     "會議\n研究");
+	expect_clean("\n\n  會議  \n\n\n\xe3\x80\x80\xe3\x80\x80研究\t \n\n", "會議\n研究");
 	expect_clean("\xc2\xa0\xc2\xa0縣政府\xc2\xa0", "縣政府");
 	expect_clean("a\tb", "a\tb"); /* inner TAB kept */
 	expect_clean("", "");
@@ -84,9 +82,7 @@ static void test_empty_and_null(void **state)
 	assert_int_equal(hy_clean(NULL, 0, &out, &n, &st), 0);
 	assert_string_equal(out, "");
 	assert_int_equal(n, 0);
-	assert_int_equal(st.pinyin_removed + st.controls_removed +
-				 st.chrome_lines,
-			 0);
+	assert_int_equal(st.pinyin_removed + st.controls_removed + st.chrome_lines, 0);
 	free(out);
 	/* out_len and stats may be NULL */
 	assert_int_equal(hy_clean("x", 1, &out, NULL, NULL), 0);
@@ -102,8 +98,7 @@ static void test_bom_and_zero_width(void **state)
 	char *out;
 
 	(void)state;
-	out = clean("\xef\xbb\xbf會議\xef\xbb\xbf研\xe2\x80\x8b究\xe2\x81\xa0了",
-		    &st);
+	out = clean("\xef\xbb\xbf會議\xef\xbb\xbf研\xe2\x80\x8b究\xe2\x81\xa0了", &st);
 	assert_string_equal(out, "會議研究了");
 	assert_int_equal(st.controls_removed, 4);
 	free(out);
@@ -124,7 +119,12 @@ static void test_c0_c1_removed(void **state)
 	assert_string_equal(out, "會議");
 	assert_int_equal(st.controls_removed, 1);
 	free(out);
-	out = clean("a\x01" "b\x7f" "c\x08" "d\xc2\x80" "e\xc2\x85" "f\xc2\x9c"
+	out = clean("a\x01"
+		    "b\x7f"
+		    "c\x08"
+		    "d\xc2\x80"
+		    "e\xc2\x85"
+		    "f\xc2\x9c"
 		    "g",
 		    &st);
 	assert_string_equal(out, "abcdefg");
@@ -160,15 +160,21 @@ static void test_escape_sequences_gone(void **state)
 	/* OSC 52 (clipboard) with BEL; OSC with ST; DCS; APC */
 	expect_clean("前\x1b]52;c;ZXZpbA==\x07後", "前後");
 	expect_clean("前\x1b]0;title\x1b\\後", "前後");
-	expect_clean("前\x1b]8;;http://x.example/\x1b\\鏈接\x1b]8;;\x1b\\後",
-		     "前鏈接後");
+	expect_clean("前\x1b]8;;http://x.example/\x1b\\鏈接\x1b]8;;\x1b\\後", "前鏈接後");
 	expect_clean("前\x1bPq#0;2;0;0;0\x1b\\後", "前後");
 	expect_clean("前\x1b_payload\x07後", "前後");
 	/* two- and three-character escapes */
-	expect_clean("前\x1b(B後\x1b" "7中\x1b" "c尾", "前後中尾");
+	expect_clean("前\x1b(B後\x1b"
+		     "7中\x1b"
+		     "c尾",
+		     "前後中尾");
 	/* C1 CSI and C1 OSC with C1 ST */
-	expect_clean("前\xc2\x9b" "31m後", "前後");
-	expect_clean("前\xc2\x9d" "0;t\xc2\x9c後", "前後");
+	expect_clean("前\xc2\x9b"
+		     "31m後",
+		     "前後");
+	expect_clean("前\xc2\x9d"
+		     "0;t\xc2\x9c後",
+		     "前後");
 	/* an unterminated OSC ends at the line end; the next line stays */
 	expect_clean("標題\x1b]0;abc\n下一行", "標題\n下一行");
 	/* a lone ESC at the end, or before a non-ASCII character */
@@ -199,18 +205,50 @@ static void test_nfc(void **state)
 static void test_is_pinyin(void **state)
 {
 	static const char *const yes[] = {
-		"wù", "lǐng", "lüè", "xué", "zhuàng", "nǚ", "lǘ", "ér", "ā",
-		"ōu", "yuán", "jiǒng", "Wù", "ZHÈN", "chǎn", "fā", "qū",
-		"shù", "tài", "tǒng", "zé", "xiāng", "huār", "wánr", "yī",
-		"nǘe", "lü", "jǖ", "ê̄", "ế", "hăo", "wu\xcc\x80",
-		"lu\xcc\x88\xcc\x81", "lv\xcc\x8c", "\xc9\x91\xcc\x80",
-		"ch\xc3\xa0ng", "m\xc3\xa8", "\xc9\xa1\xc4\x81o",
+		"wù",
+		"lǐng",
+		"lüè",
+		"xué",
+		"zhuàng",
+		"nǚ",
+		"lǘ",
+		"ér",
+		"ā",
+		"ōu",
+		"yuán",
+		"jiǒng",
+		"Wù",
+		"ZHÈN",
+		"chǎn",
+		"fā",
+		"qū",
+		"shù",
+		"tài",
+		"tǒng",
+		"zé",
+		"xiāng",
+		"huār",
+		"wánr",
+		"yī",
+		"nǘe",
+		"lü",
+		"jǖ",
+		"ê̄",
+		"ế",
+		"hăo",
+		"wu\xcc\x80",
+		"lu\xcc\x88\xcc\x81",
+		"lv\xcc\x8c",
+		"\xc9\x91\xcc\x80",
+		"ch\xc3\xa0ng",
+		"m\xc3\xa8",
+		"\xc9\xa1\xc4\x81o",
 	};
 	static const char *const no[] = {
-		"", "wu", "ok", "A", "2024", "辦", "试行", "de", "lv", "ü",
-		"wùù", "wù wù", "wù1", "xyz", "ǹg", "ḿ", "wùa", "fōng", "ziē",
-		"bǖ", "gǖ", "zhǖ", "jiūu", "érr", "ng", "wù)", "(wù", "lüè ",
-		"ā-", "shì shì", "bīàn", "zhèr\xcc\x80",
+		"",    "wu",   "ok",  "A",     "2024", "辦",      "试行", "de",
+		"lv",  "ü",    "wùù", "wù wù", "wù1",  "xyz",     "ǹg",   "ḿ",
+		"wùa", "fōng", "ziē", "bǖ",    "gǖ",   "zhǖ",     "jiūu", "érr",
+		"ng",  "wù)",  "(wù", "lüè ",  "ā-",   "shì shì", "bīàn", "zhèr\xcc\x80",
 	};
 
 	(void)state;
@@ -312,15 +350,14 @@ static void test_readout(void **state)
 	char *out = clean(readout, &st);
 
 	(void)state;
-	assert_string_equal(
-		out,
-		"縣政府召開第12次常務會議\n"
-		"(發布于:2023-11-02 10:15)\n"
-		"11月1日，縣長主持召開縣政府第12次常務會議。會議傳達學習了上級文件"
-		"精神，審議了城鎮燃氣等領域安全生產標準導則。\n"
-		"會議指出，各鄉鎮(辦)、各相關部門要落實責任，融入?yún)^域發展新格局，"
-		"加強財政預算管理，做好打印、歸檔等基礎工作。\n"
-		"會議還研究了其他事項。");
+	assert_string_equal(out,
+			    "縣政府召開第12次常務會議\n"
+			    "(發布于:2023-11-02 10:15)\n"
+			    "11月1日，縣長主持召開縣政府第12次常務會議。會議傳達學習了上級文件"
+			    "精神，審議了城鎮燃氣等領域安全生產標準導則。\n"
+			    "會議指出，各鄉鎮(辦)、各相關部門要落實責任，融入?yún)^域發展新格局，"
+			    "加強財政預算管理，做好打印、歸檔等基礎工作。\n"
+			    "會議還研究了其他事項。");
 	assert_int_equal(annotations_left(out), 0);
 	assert_non_null(strstr(out, "各鄉鎮(辦)"));
 	/* 務×4 (two on the breadcrumb), 發×2, 學 習 鎮×2 領 產 導 鄉 關 責,
@@ -398,26 +435,17 @@ static void test_content_lines_kept(void **state)
 	static const char *const keep[] = {
 		/* date and byline lines: the parser needs them */
 		"发布时间：2024-05-13 09:02 来源：县政府办 【字体：大 中 小】 打印",
-		"發布時間：2024-05-13",
-		"来源：某某县人民政府",
-		"编辑:张三",
-		"|| 2022-03-23 11:02 编辑:李四",
-		"索引号：11410928MB1234567X/2024-00012",
-		"生成日期：2024-05-13",
-		"作者：王五 日期：2024-05-13",
+		"發布時間：2024-05-13", "来源：某某县人民政府", "编辑:张三",
+		"|| 2022-03-23 11:02 编辑:李四", "索引号：11410928MB1234567X/2024-00012",
+		"生成日期：2024-05-13", "作者：王五 日期：2024-05-13",
 		"时间：2024年05月13日 浏览次数：1024 【打印】【关闭】",
 		"上一篇：关于2024年度工作 发布时间：2024-05-13",
 		/* content that merely contains chrome words */
 		("会议要求，各部门要做好文件打印、归档、分享到位等工作，"
 		 "关闭不合规网站，版权所有人的合法权益要依法保护。"),
-		"会议要求，主办单位要切实履行职责。",
-		"主办单位要切实履行安全生产主体责任",
-		"会议审议了《某某县网站管理办法》，要求做好ICP备案工作。",
-		"打印机采购项目",
-		"大",
-		"中小",
-		"首页设计要简洁",
-		"分享",  /* a lone short word is chrome… */
+		"会议要求，主办单位要切实履行职责。", "主办单位要切实履行安全生产主体责任",
+		"会议审议了《某某县网站管理办法》，要求做好ICP备案工作。", "打印机采购项目", "大",
+		"中小", "首页设计要简洁", "分享", /* a lone short word is chrome… */
 	};
 
 	(void)state;
@@ -487,10 +515,18 @@ static void test_garbage(void **state)
 			x = x * 1103515245u + 12345u;
 			/* bias towards interesting bytes */
 			switch ((x >> 8) & 7) {
-			case 0: buf[i] = '('; break;
-			case 1: buf[i] = '\x1b'; break;
-			case 2: buf[i] = '\n'; break;
-			default: buf[i] = (char)(x >> 16); break;
+			case 0:
+				buf[i] = '(';
+				break;
+			case 1:
+				buf[i] = '\x1b';
+				break;
+			case 2:
+				buf[i] = '\n';
+				break;
+			default:
+				buf[i] = (char)(x >> 16);
+				break;
 			}
 		}
 		assert_int_equal(hy_clean(buf, n, &out, &on, NULL), 0);
@@ -509,10 +545,8 @@ static void test_ads_removed(void **state)
 		     "6月20日，召开第七次常务会议。");
 	expect_clean("会议审议了《某乐体育官网入口·(中国)官方网站2022年防汛预案》。",
 		     "会议审议了《2022年防汛预案》。");
-	expect_clean("地点:win888网页版登录_Win888_12345会议中心",
-		     "地点:会议中心");
-	expect_clean("县长主持召开某某APP官网入口第5次常务会议。",
-		     "县长主持召开第5次常务会议。");
+	expect_clean("地点:win888网页版登录_Win888_12345会议中心", "地点:会议中心");
+	expect_clean("县长主持召开某某APP官网入口第5次常务会议。", "县长主持召开第5次常务会议。");
 	expect_clean("请在县政府官网查看全文。", "请在县政府官网查看全文。");
 	expect_clean("全文见市政府官方网站。", "全文见市政府官方网站。");
 }

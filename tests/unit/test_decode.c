@@ -18,31 +18,34 @@ static const char gb_simplified[] =
 	"\xc1\xf9\xb4\xce\xb3\xa3\xce\xf1\xbb\xe1\xd2\xe9\xa3\xac\xd1\xd0"
 	"\xbe\xbf\xb2\xbf\xca\xf0\xb0\xb2\xc8\xab\xc9\xfa\xb2\xfa\xb9\xa4"
 	"\xd7\xf7\xa1\xa3";
-static const char utf8_simplified[] =
-	"县政府召开第二十六次常务会议，研究部署安全生产工作。";
+static const char utf8_simplified[] = "县政府召开第二十六次常务会议，研究部署安全生产工作。";
 
 /* 縣政府召開第二十六次常務會議，研究部署安全生產工作。 in Big5 (iconv) */
-static const char big5_traditional[] =
-	"\xbf\xa4\xac" "F\xa9\xb2\xa5l\xb6}\xb2\xc4\xa4G\xa4Q\xa4\xbb\xa6\xb8"
-	"\xb1`\xb0\xc8\xb7|\xc4\xb3\xa1" "A\xac\xe3\xa8s\xb3\xa1\xb8p\xa6w"
-	"\xa5\xfe\xa5\xcd\xb2\xa3\xa4u\xa7@\xa1" "C";
-static const char utf8_traditional[] =
-	"縣政府召開第二十六次常務會議，研究部署安全生產工作。";
+static const char big5_traditional[] = "\xbf\xa4\xac"
+				       "F\xa9\xb2\xa5l\xb6}\xb2\xc4\xa4G\xa4Q\xa4\xbb\xa6\xb8"
+				       "\xb1`\xb0\xc8\xb7|\xc4\xb3\xa1"
+				       "A\xac\xe3\xa8s\xb3\xa1\xb8p\xa6w"
+				       "\xa5\xfe\xa5\xcd\xb2\xa3\xa4u\xa7@\xa1"
+				       "C";
+static const char utf8_traditional[] = "縣政府召開第二十六次常務會議，研究部署安全生產工作。";
 
 /* the same traditional sentence in GB18030 (GBK has traditional too) */
 static const char gb_traditional[] =
 	"\xbfh\xd5\xfe\xb8\xae\xd5\xd9\xe9_\xb5\xda\xb6\xfe\xca\xae\xc1\xf9"
 	"\xb4\xce\xb3\xa3\x84\xd5\x95\xfe\xd7h\xa3\xac\xd1\xd0\xbe\xbf\xb2\xbf"
-	"\xca\xf0\xb0\xb2\xc8\xab\xc9\xfa\xae" "a\xb9\xa4\xd7\xf7\xa1\xa3";
+	"\xca\xf0\xb0\xb2\xc8\xab\xc9\xfa\xae"
+	"a\xb9\xa4\xd7\xf7\xa1\xa3";
 
 /* 会议听取了2024年度重点民生实事推进情况。 / 會議聽取了2024年度重點民生實事推進情況。 */
 static const char gb_short[] =
-	"\xbb\xe1\xd2\xe9\xcc\xfd\xc8\xa1\xc1\xcb" "2024\xc4\xea\xb6\xc8\xd6\xd8"
+	"\xbb\xe1\xd2\xe9\xcc\xfd\xc8\xa1\xc1\xcb"
+	"2024\xc4\xea\xb6\xc8\xd6\xd8"
 	"\xb5\xe3\xc3\xf1\xc9\xfa\xca\xb5\xca\xc2\xcd\xc6\xbd\xf8\xc7\xe9\xbf\xf6"
 	"\xa1\xa3";
-static const char big5_short[] =
-	"\xb7|\xc4\xb3\xc5\xa5\xa8\xfa\xa4" "F2024\xa6~\xab\xd7\xad\xab\xc2I"
-	"\xa5\xc1\xa5\xcd\xb9\xea\xa8\xc6\xb1\xc0\xb6i\xb1\xa1\xaap\xa1" "C";
+static const char big5_short[] = "\xb7|\xc4\xb3\xc5\xa5\xa8\xfa\xa4"
+				 "F2024\xa6~\xab\xd7\xad\xab\xc2I"
+				 "\xa5\xc1\xa5\xcd\xb9\xea\xa8\xc6\xb1\xc0\xb6i\xb1\xa1\xaap\xa1"
+				 "C";
 
 struct want {
 	const char *text; /* NULL: do not compare */
@@ -50,8 +53,7 @@ struct want {
 	size_t replaced;
 };
 
-static void check(const char *bytes, size_t n, const char *forced,
-		  struct want w)
+static void check(const char *bytes, size_t n, const char *forced, struct want w)
 {
 	struct hy_decoded d;
 	char err[256] = "";
@@ -87,8 +89,7 @@ static void test_utf8_as_is(void **state)
 	(void)state;
 	check(utf8_traditional, strlen(utf8_traditional), NULL,
 	      (struct want){utf8_traditional, "UTF-8", 0});
-	check("plain ascii\n", 12, NULL,
-	      (struct want){"plain ascii\n", "UTF-8", 0});
+	check("plain ascii\n", 12, NULL, (struct want){"plain ascii\n", "UTF-8", 0});
 }
 
 static void test_utf8_bom_stripped(void **state)
@@ -100,21 +101,24 @@ static void test_utf8_bom_stripped(void **state)
 	strcat(buf, utf8_simplified);
 	check(buf, strlen(buf), NULL, (struct want){utf8_simplified, "UTF-8", 0});
 	/* forced utf-8 also drops the BOM */
-	check(buf, strlen(buf), "utf-8",
-	      (struct want){utf8_simplified, "UTF-8", 0});
+	check(buf, strlen(buf), "utf-8", (struct want){utf8_simplified, "UTF-8", 0});
 }
 
 static void test_utf16_bom(void **state)
 {
 	(void)state;
 	/* FF FE, then 会议\n in UTF-16LE */
-	check("\xff\xfe\x1aO\xae\x8b\n\0", 8, NULL,
-	      (struct want){"会议\n", "UTF-16LE", 0});
-	check("\xfe\xffO\x1a\x8b\xae\0\n", 8, NULL,
-	      (struct want){"会议\n", "UTF-16BE", 0});
+	check("\xff\xfe\x1aO\xae\x8b\n\0", 8, NULL, (struct want){"会议\n", "UTF-16LE", 0});
+	check("\xfe\xffO\x1a\x8b\xae\0\n", 8, NULL, (struct want){"会议\n", "UTF-16BE", 0});
 	/* a lone high surrogate and an odd last byte are two errors */
-	check("\xff\xfe" "a\0\x3d\xd8" "b\0" "c", 9, NULL,
-	      (struct want){"a\xef\xbf\xbd" "b\xef\xbf\xbd", "UTF-16LE", 2});
+	check("\xff\xfe"
+	      "a\0\x3d\xd8"
+	      "b\0"
+	      "c",
+	      9, NULL,
+	      (struct want){"a\xef\xbf\xbd"
+			    "b\xef\xbf\xbd",
+			    "UTF-16LE", 2});
 }
 
 static void test_utf16_without_bom(void **state)
@@ -122,17 +126,19 @@ static void test_utf16_without_bom(void **state)
 	static const char le[] = "m\0e\0e\0t\0i\0n\0g\0\n\0\x1aO\xae\x8b";
 
 	(void)state;
-	check(le, sizeof le - 1, NULL,
-	      (struct want){"meeting\n会议", "UTF-16LE", 0});
+	check(le, sizeof le - 1, NULL, (struct want){"meeting\n会议", "UTF-16LE", 0});
 }
 
 /* Chinese UTF-16 without a BOM has few NULs (its digits, newlines) and one
  * at the other parity (开 is U+5F00): read as UTF-16 all the same. */
 static void test_chinese_utf16_without_bom(void **state)
 {
-	static const char le[] = "\xbf\x53\x3f\x65\x9c\x5e\xec\x53\x00\x5f\x2c\x7b\x33\x00\x21\x6b\x38\x5e\xa1\x52\x1a\x4f\xae\x8b\x0a\x00\x32\x00\x30\x00\x32\x00\x34\x00\x74\x5e\x33\x00\x08\x67\x38\x00\xe5\x65\x0c\xff\xbf\x53\x7f\x95\x68\x54\x0e\x66\x3b\x4e\x01\x63\xec\x53\x00\x5f\xbf\x53\x3f\x65\x9c\x5e\x2c\x7b\x33\x00\x21\x6b\x38\x5e\xa1\x52\x1a\x4f\xae\x8b\x02\x30\x0a\x00\x1a\x4f\xae\x8b\x14\x78\x76\x7a\x86\x4e\x25\x66\x15\x80\xe5\x5d\x5c\x4f\x02\x30\x0a\x00";
-	static const char be[] = "\x53\xbf\x65\x3f\x5e\x9c\x53\xec\x5f\x00\x7b\x2c\x00\x33\x6b\x21\x5e\x38\x52\xa1\x4f\x1a\x8b\xae\x00\x0a\x00\x32\x00\x30\x00\x32\x00\x34\x5e\x74\x00\x33\x67\x08\x00\x38\x65\xe5\xff\x0c\x53\xbf\x95\x7f\x54\x68\x66\x0e\x4e\x3b\x63\x01\x53\xec\x5f\x00\x53\xbf\x65\x3f\x5e\x9c\x7b\x2c\x00\x33\x6b\x21\x5e\x38\x52\xa1\x4f\x1a\x8b\xae\x30\x02\x00\x0a\x4f\x1a\x8b\xae\x78\x14\x7a\x76\x4e\x86\x66\x25\x80\x15\x5d\xe5\x4f\x5c\x30\x02\x00\x0a";
-	static const char text[] = "县政府召开第3次常务会议\n2024年3月8日，县长周明主持召开县政府第3次常务会议。\n会议研究了春耕工作。\n";
+	static const char le[] =
+		"\xbf\x53\x3f\x65\x9c\x5e\xec\x53\x00\x5f\x2c\x7b\x33\x00\x21\x6b\x38\x5e\xa1\x52\x1a\x4f\xae\x8b\x0a\x00\x32\x00\x30\x00\x32\x00\x34\x00\x74\x5e\x33\x00\x08\x67\x38\x00\xe5\x65\x0c\xff\xbf\x53\x7f\x95\x68\x54\x0e\x66\x3b\x4e\x01\x63\xec\x53\x00\x5f\xbf\x53\x3f\x65\x9c\x5e\x2c\x7b\x33\x00\x21\x6b\x38\x5e\xa1\x52\x1a\x4f\xae\x8b\x02\x30\x0a\x00\x1a\x4f\xae\x8b\x14\x78\x76\x7a\x86\x4e\x25\x66\x15\x80\xe5\x5d\x5c\x4f\x02\x30\x0a\x00";
+	static const char be[] =
+		"\x53\xbf\x65\x3f\x5e\x9c\x53\xec\x5f\x00\x7b\x2c\x00\x33\x6b\x21\x5e\x38\x52\xa1\x4f\x1a\x8b\xae\x00\x0a\x00\x32\x00\x30\x00\x32\x00\x34\x5e\x74\x00\x33\x67\x08\x00\x38\x65\xe5\xff\x0c\x53\xbf\x95\x7f\x54\x68\x66\x0e\x4e\x3b\x63\x01\x53\xec\x5f\x00\x53\xbf\x65\x3f\x5e\x9c\x7b\x2c\x00\x33\x6b\x21\x5e\x38\x52\xa1\x4f\x1a\x8b\xae\x30\x02\x00\x0a\x4f\x1a\x8b\xae\x78\x14\x7a\x76\x4e\x86\x66\x25\x80\x15\x5d\xe5\x4f\x5c\x30\x02\x00\x0a";
+	static const char text[] =
+		"县政府召开第3次常务会议\n2024年3月8日，县长周明主持召开县政府第3次常务会议。\n会议研究了春耕工作。\n";
 
 	(void)state;
 	check(le, sizeof le - 1, NULL, (struct want){text, "UTF-16LE", 0});
@@ -194,10 +200,9 @@ static void check_not_utf16(const char *bytes, size_t n)
  * Latin-1 (not UTF-8 either), and binary data. */
 static void test_not_utf16(void **state)
 {
-	static const char en[] =
-		"The council met on Monday and discussed the budget for the "
-		"next year, the roads and the schools of the county; the "
-		"chairman asked the members to report on their work soon.";
+	static const char en[] = "The council met on Monday and discussed the budget for the "
+				 "next year, the roads and the schools of the county; the "
+				 "chairman asked the members to report on their work soon.";
 	char buf[sizeof en], blob[4096];
 	uint32_t x = 12345;
 
@@ -222,8 +227,7 @@ static void test_gb18030_detected(void **state)
 	check(gb_traditional, strlen(gb_traditional), NULL,
 	      (struct want){utf8_traditional, "GB18030", 0});
 	check(gb_short, strlen(gb_short), NULL,
-	      (struct want){"会议听取了2024年度重点民生实事推进情况。",
-			    "GB18030", 0});
+	      (struct want){"会议听取了2024年度重点民生实事推进情况。", "GB18030", 0});
 }
 
 static void test_big5_detected(void **state)
@@ -232,8 +236,7 @@ static void test_big5_detected(void **state)
 	check(big5_traditional, strlen(big5_traditional), NULL,
 	      (struct want){utf8_traditional, "Big5", 0});
 	check(big5_short, strlen(big5_short), NULL,
-	      (struct want){"會議聽取了2024年度重點民生實事推進情況。", "Big5",
-			    0});
+	      (struct want){"會議聽取了2024年度重點民生實事推進情況。", "Big5", 0});
 }
 
 static void test_legacy_invalid_counted(void **state)
@@ -274,11 +277,9 @@ static void test_mostly_utf8_stays_utf8(void **state)
 		check(buf, n, NULL, (struct want){want, "UTF-8", 3});
 	}
 	/* ASCII with one bad byte: UTF-8 with one replacement */
-	check("hello\xff", 6, NULL,
-	      (struct want){"hello\xef\xbf\xbd", "UTF-8", 1});
+	check("hello\xff", 6, NULL, (struct want){"hello\xef\xbf\xbd", "UTF-8", 1});
 	/* a bad byte in the middle of Chinese text */
-	check("会议\x80研究", 13, NULL,
-	      (struct want){"会议\xef\xbf\xbd研究", "UTF-8", 1});
+	check("会议\x80研究", 13, NULL, (struct want){"会议\xef\xbf\xbd研究", "UTF-8", 1});
 }
 
 static void test_nul_kept(void **state)
@@ -302,14 +303,11 @@ static void test_forced(void **state)
 	check(big5_traditional, strlen(big5_traditional), "big5",
 	      (struct want){utf8_traditional, "Big5", 0});
 	/* GB18030 four-byte sequence: U+1F600 */
-	check("\x94\x39\xfc\x36", 4, "gb18030",
-	      (struct want){"😀", "GB18030", 0});
+	check("\x94\x39\xfc\x36", 4, "gb18030", (struct want){"😀", "GB18030", 0});
 	/* forcing UTF-8 on GB bytes: every bad sequence replaced, counted */
 	{
 		struct hy_decoded d;
-		assert_int_equal(hy_decode(gb_short, strlen(gb_short), "UTF-8",
-					   &d, NULL, 0),
-				 0);
+		assert_int_equal(hy_decode(gb_short, strlen(gb_short), "UTF-8", &d, NULL, 0), 0);
 		assert_string_equal(d.encoding, "UTF-8");
 		assert_true(d.replaced > 10);
 		assert_non_null(strstr(d.text, "2024"));
@@ -323,17 +321,14 @@ static void test_unknown_encoding(void **state)
 	char err[256] = "";
 
 	(void)state;
-	assert_int_equal(hy_decode("x", 1, "klingon-8", &d, err, sizeof err),
-			 HY_ERR_INVALID);
+	assert_int_equal(hy_decode("x", 1, "klingon-8", &d, err, sizeof err), HY_ERR_INVALID);
 	assert_non_null(strstr(err, "klingon-8"));
 	assert_non_null(strstr(err, "unknown encoding"));
 	assert_null(d.text);
-	assert_int_equal(hy_decode("x", 1, "", &d, err, sizeof err),
-			 HY_ERR_INVALID);
+	assert_int_equal(hy_decode("x", 1, "", &d, err, sizeof err), HY_ERR_INVALID);
 	assert_non_null(strstr(err, "empty"));
 	/* no message buffer: still the code */
-	assert_int_equal(hy_decode("x", 1, "nope", &d, NULL, 0),
-			 HY_ERR_INVALID);
+	assert_int_equal(hy_decode("x", 1, "nope", &d, NULL, 0), HY_ERR_INVALID);
 	hy_decoded_free(&d);
 	hy_decoded_free(NULL);
 }
@@ -359,8 +354,7 @@ static void test_large_gb18030(void **state)
 	assert_int_equal(d.len, want_unit * times);
 	for (size_t i = 0; i < times; i += 9973)
 		assert_memory_equal(d.text + i * want_unit,
-				    "会议听取了2024年度重点民生实事推进情况。\n",
-				    want_unit);
+				    "会议听取了2024年度重点民生实事推进情况。\n", want_unit);
 	hy_decoded_free(&d);
 	free(in);
 }

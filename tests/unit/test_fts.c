@@ -33,8 +33,7 @@ struct tokens {
 	int overflow;
 };
 
-static int collect(void *ctx, int tflags, const char *token, int ntoken,
-		   int start, int end)
+static int collect(void *ctx, int tflags, const char *token, int ntoken, int start, int end)
 {
 	struct tokens *ts = ctx;
 	struct token *t;
@@ -56,8 +55,7 @@ static int collect(void *ctx, int tflags, const char *token, int ntoken,
 static void tokenize(int flags, const char *s, struct tokens *ts)
 {
 	memset(ts, 0, sizeof *ts);
-	assert_int_equal(hy_fts_tokenize(flags, s, strlen(s), collect, ts),
-			 SQLITE_OK);
+	assert_int_equal(hy_fts_tokenize(flags, s, strlen(s), collect, ts), SQLITE_OK);
 	assert_false(ts->overflow);
 }
 
@@ -74,11 +72,9 @@ static const char *show(const struct tokens *ts)
 		const char *txt = t->text;
 		if (strcmp(txt, HY_FTS_SEPARATOR) == 0)
 			txt = "_";
-		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s%s%s@%d-%d",
-				      i ? " " : "", t->colo ? "+" : "",
-				      txt[0] == '\x01' ? "^" : "",
-				      txt[0] == '\x01' ? txt + 1 : txt,
-				      t->start, t->end);
+		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s%s%s@%d-%d", i ? " " : "",
+				      t->colo ? "+" : "", txt[0] == '\x01' ? "^" : "",
+				      txt[0] == '\x01' ? txt + 1 : txt, t->start, t->end);
 		assert_true(k < sizeof buf);
 	}
 	return buf;
@@ -92,9 +88,8 @@ static const char *show_text(const struct tokens *ts)
 
 	buf[0] = '\0';
 	for (int i = 0; i < ts->n; i++) {
-		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s%s",
-				      i ? " " : "", ts->t[i].colo ? "+" : "",
-				      ts->t[i].text);
+		k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%s%s", i ? " " : "",
+				      ts->t[i].colo ? "+" : "", ts->t[i].text);
 		assert_true(k < sizeof buf);
 	}
 	return buf;
@@ -108,9 +103,8 @@ static void expect(int flags, const char *in, const char *want)
 	struct tokens ts;
 	tokenize(flags, in, &ts);
 	if (strcmp(show(&ts), want) != 0)
-		fail_msg("%s \"%s\":\n  got  %s\n  want %s",
-			 flags == QUERY ? "query" : "document", in, show(&ts),
-			 want);
+		fail_msg("%s \"%s\":\n  got  %s\n  want %s", flags == QUERY ? "query" : "document",
+			 in, show(&ts), want);
 }
 
 /* ---- tokens ------------------------------------------------------------ */
@@ -123,8 +117,7 @@ static void t_doc_tokens(void **state)
 	expect(DOC, "2024年底", "2024@0-4 年@4-7 底@7-10");
 	/* letters and digits stay one word, case folds, punctuation
 	 * separates (one separator for a run of it) */
-	expect(DOC, "COVID-19 g20，5G",
-	       "covid@0-5 _@5-6 19@6-8 _@8-9 g20@9-12 _@12-15 5g@15-17");
+	expect(DOC, "COVID-19 g20，5G", "covid@0-5 _@5-6 19@6-8 _@8-9 g20@9-12 _@12-15 5g@15-17");
 	/* a character right before 。: no separator at the ends */
 	expect(DOC, "“安全。”", "安@3-6 全@6-9");
 	expect(DOC, "二〇二四年", "二@0-3 〇@3-6 二@6-9 四@9-12 年@12-15");
@@ -133,8 +126,9 @@ static void t_doc_tokens(void **state)
 	/* letters of every script (issue 16, item 10): words where the
 	 * script has spaces, case folded, accents kept; a character each
 	 * for kana and Hangul */
-	expect(DOC, "Жизнь É Ωmega", "жизнь@0-10 _@10-11 é@11-13 _@13-14 "
-				     "ωmega@14-20");
+	expect(DOC, "Жизнь É Ωmega",
+	       "жизнь@0-10 _@10-11 é@11-13 _@13-14 "
+	       "ωmega@14-20");
 	expect(QUERY, "é", "é@0-2");
 	expect(DOC, "한국은 ひらがな",
 	       "한@0-3 국@3-6 은@6-9 _@9-10 ひ@10-13 ら@13-16 が@16-19 "
@@ -162,7 +156,10 @@ static void t_query_tokens(void **state)
 	expect(QUERY, "燃气 公司", "燃@0-3 气@3-6 _@6-7 公@7-10 司@10-13");
 	/* "\x01" not followed by a letter is a separator */
 	expect(QUERY, "\x01", "");
-	expect(QUERY, "1\x01" "2", "1@0-1 _@1-2 2@2-3");
+	expect(QUERY,
+	       "1\x01"
+	       "2",
+	       "1@0-1 _@1-2 2@2-3");
 	expect(QUERY, "\x01燃", "燃@1-4");
 	/* an unknown syllable is a token no document has */
 	expect(QUERY, "\x01xyz", "^xyz@0-4");
@@ -183,8 +180,7 @@ static void t_query_tokens(void **state)
 			}
 			if (pos <= 1) { /* only what the index can hold */
 				uint32_t cp;
-				size_t l = hy_utf8_decode(t->text,
-							  strlen(t->text), &cp);
+				size_t l = hy_utf8_decode(t->text, strlen(t->text), &cp);
 				assert_int_equal(l, strlen(t->text));
 				assert_true(hy_fold_is_han(cp));
 				assert_int_equal(hy_fold_cp(cp), cp);
@@ -208,7 +204,10 @@ static void t_query_tokens(void **state)
 		assert_int_equal(nian, 1);
 	}
 	/* 重 reads zhong and chong */
-	tokenize(QUERY, "\x01" "chong", &ts);
+	tokenize(QUERY,
+		 "\x01"
+		 "chong",
+		 &ts);
 	{
 		int found = 0;
 		for (int i = 0; i < ts.n; i++)
@@ -255,8 +254,7 @@ static void same_tokens(int flags, const char *a, const char *b)
 	tokenize(flags, b, &tb);
 	snprintf(sa, sizeof sa, "%s", show_text(&ta));
 	if (strcmp(sa, show_text(&tb)) != 0)
-		fail_msg("\"%s\" and \"%s\" differ:\n  %s\n  %s", a, b, sa,
-			 show_text(&tb));
+		fail_msg("\"%s\" and \"%s\" differ:\n  %s\n  %s", a, b, sa, show_text(&tb));
 	assert_true(ta.n > 0);
 }
 
@@ -272,8 +270,7 @@ static void t_folding(void **state)
 		{"МОСКВА", "москва"},
 		{"ΑΛΦΑ", "αλφα"},
 		{"CAFÉ", "café"},
-		{"會議研究了燃氣公司２０２４年安全工作。",
-		 "会议研究了燃气公司2024年安全工作。"},
+		{"會議研究了燃氣公司２０２４年安全工作。", "会议研究了燃气公司2024年安全工作。"},
 	};
 
 	(void)state;
@@ -290,10 +287,35 @@ static void t_folding(void **state)
 static void t_random_offsets(void **state)
 {
 	static const char *const pieces[] = {
-		"燃", "氣", "气", "會", "议", "〇", "𠀀", "𪚥", "ａ", "Ｚ", "１",
-		"a", "Z", "7", " ", "。", "，", "\x01", "\x80", "\xE4\xB8",
-		"\xF0\x9F\x98\x80", "\xED\xA0\x80", "\xC0\xAF", "-", "é", "ア",
-		"\xFF", "年", "个",
+		"燃",
+		"氣",
+		"气",
+		"會",
+		"议",
+		"〇",
+		"𠀀",
+		"𪚥",
+		"ａ",
+		"Ｚ",
+		"１",
+		"a",
+		"Z",
+		"7",
+		" ",
+		"。",
+		"，",
+		"\x01",
+		"\x80",
+		"\xE4\xB8",
+		"\xF0\x9F\x98\x80",
+		"\xED\xA0\x80",
+		"\xC0\xAF",
+		"-",
+		"é",
+		"ア",
+		"\xFF",
+		"年",
+		"个",
 	};
 	unsigned seed = 12345;
 
@@ -309,8 +331,7 @@ static void t_random_offsets(void **state)
 			const char *p;
 			size_t l;
 			seed = seed * 1103515245u + 12345u;
-			p = pieces[(seed >> 16) %
-				   (sizeof pieces / sizeof pieces[0])];
+			p = pieces[(seed >> 16) % (sizeof pieces / sizeof pieces[0])];
 			l = strlen(p);
 			if (len + l >= sizeof in)
 				break;
@@ -321,8 +342,7 @@ static void t_random_offsets(void **state)
 		for (int q = 0; q < 2; q++) {
 			struct tokens ts;
 			memset(&ts, 0, sizeof ts);
-			assert_int_equal(hy_fts_tokenize(q ? QUERY : DOC, in,
-							 len, collect, &ts),
+			assert_int_equal(hy_fts_tokenize(q ? QUERY : DOC, in, len, collect, &ts),
 					 SQLITE_OK);
 			assert_false(ts.overflow);
 			for (int i = 0; i < ts.n; i++) {
@@ -336,25 +356,20 @@ static void t_random_offsets(void **state)
 					/* between two tokens, covering all
 					 * that lies between them */
 					assert_true(i > 0 && i + 1 < ts.n);
-					assert_int_equal(t->start,
-							 ts.t[i - 1].end);
-					assert_int_equal(t->end,
-							 ts.t[i + 1].start);
+					assert_int_equal(t->start, ts.t[i - 1].end);
+					assert_int_equal(t->end, ts.t[i + 1].start);
 					continue;
 				}
 				lead = (unsigned char)in[t->start];
 				assert_false(lead >= 0x80 && lead < 0xC0);
-				assert_true(hy_utf8_valid(in + t->start,
-							  (size_t)(t->end -
-								   t->start)));
+				assert_true(
+					hy_utf8_valid(in + t->start, (size_t)(t->end - t->start)));
 				if (i == 0)
 					assert_false(t->colo);
 				if (t->colo) /* same position, same start */
-					assert_int_equal(t->start,
-							 ts.t[i - 1].start);
+					assert_int_equal(t->start, ts.t[i - 1].start);
 				else if (i > 0)
-					assert_true(t->start >=
-						    ts.t[i - 1].start);
+					assert_true(t->start >= ts.t[i - 1].start);
 			}
 		}
 	}
@@ -390,7 +405,7 @@ static void t_pinyin_split(void **state)
 	assert_string_equal(split("ranqi"), "ran qi");
 	assert_string_equal(split("RanQi"), "ran qi");
 	assert_string_equal(split("caizheng"), "cai zheng");
-	assert_string_equal(split("xian"), "xian");   /* fewest syllables */
+	assert_string_equal(split("xian"), "xian");      /* fewest syllables */
 	assert_string_equal(split("fangan"), "fang an"); /* longer first */
 	assert_string_equal(split("xianggang"), "xiang gang");
 	assert_string_equal(split("zhongguo"), "zhong guo");
@@ -441,9 +456,7 @@ static void t_pinyin_lookup(void **state)
 		for (size_t i = 0; i < n && i < 4; i++) {
 			char **syl;
 			size_t k;
-			assert_int_equal(hy_fts_pinyin_split(s[i], strlen(s[i]),
-							     &syl, &k),
-					 1);
+			assert_int_equal(hy_fts_pinyin_split(s[i], strlen(s[i]), &syl, &k), 1);
 			assert_int_equal(k, 1);
 			free(syl);
 		}
@@ -475,8 +488,7 @@ static int count_match(sqlite3 *db, const char *table, const char *expr)
 	char sql[256];
 	int n = -1;
 
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s MATCH ?1",
-		 table, table);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s WHERE %s MATCH ?1", table, table);
 	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -501,8 +513,7 @@ static const char *hl(sqlite3 *db, const char *expr)
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_TRANSIENT);
 	buf[0] = '\0';
 	if (sqlite3_step(st) == SQLITE_ROW)
-		snprintf(buf, sizeof buf, "%s",
-			 (const char *)sqlite3_column_text(st, 0));
+		snprintf(buf, sizeof buf, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
 	return buf;
 }
@@ -542,20 +553,18 @@ static void t_sql_match(void **state)
 	assert_int_equal(count_match(db, "t", "2024"), 2);
 	/* pinyin, spelled as the query side does */
 	assert_int_equal(count_match(db, "t", "\"\x01ran \x01qi\""), 2);
-	assert_int_equal(count_match(db, "t", "\"\x01" "cai \x01zheng\""), 1);
+	assert_int_equal(count_match(db, "t",
+				     "\"\x01"
+				     "cai \x01zheng\""),
+			 1);
 	assert_int_equal(count_match(db, "t", "\"\x01qi \x01ran\""), 0);
 	/* highlights cover exactly the characters asked for */
-	assert_string_equal(hl(db, "燃气"),
-			    "会议研究了城镇[燃气]管道改造方案。");
-	assert_string_equal(hl(db, "\"燃气管道\""),
-			    "会议研究了城镇[燃气管道]改造方案。");
+	assert_string_equal(hl(db, "燃气"), "会议研究了城镇[燃气]管道改造方案。");
+	assert_string_equal(hl(db, "\"燃气管道\""), "会议研究了城镇[燃气管道]改造方案。");
 	assert_string_equal(hl(db, "燃"), "会议研究了城镇[燃]气管道改造方案。");
-	assert_string_equal(hl(db, "\"2024年\""),
-			    "會議審議了燃氣公司[2024年]安全工作。");
-	assert_string_equal(hl(db, "\"２０２４年底\""),
-			    "全县共有123个村，[２０２４年底]完成。");
-	assert_string_equal(hl(db, "\"\x01ran \x01qi\""),
-			    "会议研究了城镇[燃气]管道改造方案。");
+	assert_string_equal(hl(db, "\"2024年\""), "會議審議了燃氣公司[2024年]安全工作。");
+	assert_string_equal(hl(db, "\"２０２４年底\""), "全县共有123个村，[２０２４年底]完成。");
+	assert_string_equal(hl(db, "\"\x01ran \x01qi\""), "会议研究了城镇[燃气]管道改造方案。");
 	assert_string_equal(hl(db, "案"), "会议研究了城镇燃气管道改造方[案]。");
 	sqlite3_close(db);
 }
@@ -581,8 +590,7 @@ static void t_vocab_positions(void **state)
 		const char *term = (const char *)sqlite3_column_text(st, 0);
 		if (strcmp(term, HY_FTS_SEPARATOR) == 0)
 			term = "_";
-		k += (size_t)snprintf(got + k, sizeof got - k, "%s%s@%d",
-				      k ? " " : "", term,
+		k += (size_t)snprintf(got + k, sizeof got - k, "%s%s@%d", k ? " " : "", term,
 				      sqlite3_column_int(st, 1));
 	}
 	sqlite3_finalize(st);
@@ -606,8 +614,9 @@ static void t_brute_force(void **state)
 
 	(void)state;
 	exec_ok(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='huiyi')");
-	assert_int_equal(sqlite3_prepare_v2(db, "INSERT INTO t (rowid, x)"
-						" VALUES (?1, ?2)",
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "INSERT INTO t (rowid, x)"
+					    " VALUES (?1, ?2)",
 					    -1, &ins, NULL),
 			 SQLITE_OK);
 	for (int r = 0; r < ROWS; r++) {
@@ -649,13 +658,12 @@ static void t_brute_force(void **state)
 		for (int r = 0; r < ROWS; r++) {
 			int hit = 0;
 			for (int i = 0; i + qlen <= LEN && !hit; i++)
-				hit = memcmp(&folded[r][i], qf,
-					     (size_t)qlen * sizeof qf[0]) == 0;
+				hit = memcmp(&folded[r][i], qf, (size_t)qlen * sizeof qf[0]) == 0;
 			want += hit;
 		}
 		if (count_match(db, "t", expr) != want)
-			fail_msg("%s: %d rows, brute force %d", expr,
-				 count_match(db, "t", expr), want);
+			fail_msg("%s: %d rows, brute force %d", expr, count_match(db, "t", expr),
+				 want);
 	}
 	sqlite3_close(db);
 }
@@ -769,8 +777,9 @@ static int lens_check(sqlite3 *db, int index, int *known, int *rows)
 	snprintf(sql, sizeof sql, "SELECT id, hy_doclen(sz) FROM %s_fts_docsize",
 		 index ? "meetings" : "sections");
 	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &d, NULL), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT lens FROM fts_lengths"
-						" WHERE id = ?1",
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT lens FROM fts_lengths"
+					    " WHERE id = ?1",
 					    -1, &l, NULL),
 			 SQLITE_OK);
 	while (sqlite3_step(d) == SQLITE_ROW) {
@@ -780,24 +789,22 @@ static int lens_check(sqlite3 *db, int index, int *known, int *rows)
 			continue;
 		(*rows)++;
 		sqlite3_reset(l);
-		sqlite3_bind_int64(l, 1, (sqlite3_int64)index
-						 << HY_FTS_LENS_INDEX_SHIFT |
-					 id >> HY_FTS_LENS_SHIFT);
+		sqlite3_bind_int64(l, 1,
+				   (sqlite3_int64)index << HY_FTS_LENS_INDEX_SHIFT |
+					   id >> HY_FTS_LENS_SHIFT);
 		if (sqlite3_step(l) != SQLITE_ROW)
 			continue;
 		const unsigned char *b = sqlite3_column_blob(l, 0);
 		int slot = (int)(id & (HY_FTS_LENS_ROWS - 1));
 		assert_int_equal(sqlite3_column_bytes(l, 0), 4 * HY_FTS_LENS_ROWS);
-		uint32_t got = (uint32_t)b[4 * slot] |
-			       (uint32_t)b[4 * slot + 1] << 8 |
-			       (uint32_t)b[4 * slot + 2] << 16 |
-			       (uint32_t)b[4 * slot + 3] << 24;
+		uint32_t got = (uint32_t)b[4 * slot] | (uint32_t)b[4 * slot + 1] << 8 |
+			       (uint32_t)b[4 * slot + 2] << 16 | (uint32_t)b[4 * slot + 3] << 24;
 		if (got == 0)
 			continue;
 		(*known)++;
 		if (got != want) {
-			printf("# index %d row %lld: length %u, docsize %lld\n",
-			       index, (long long)id, got, (long long)want);
+			printf("# index %d row %lld: length %u, docsize %lld\n", index,
+			       (long long)id, got, (long long)want);
 			wrong++;
 		}
 	}
@@ -829,9 +836,7 @@ static void t_migrate_v4_letters(void **state)
 	int64_t id;
 	size_t n = 0;
 
-	assert_int_equal(hy_store_open_at(&s, f->db, HY_STORE_CREATE, 4, err,
-					  sizeof err),
-			 0);
+	assert_int_equal(hy_store_open_at(&s, f->db, HY_STORE_CREATE, 4, err, sizeof err), 0);
 	id = put(s, "ΑΛΦΑ计划", "one");
 	/* the row as huiyi up to v4 indexed it: ΑΛΦΑ was no token */
 	snprintf(sql, sizeof sql,
@@ -868,9 +873,7 @@ static void t_migrate_v2(void **state)
 	struct hy_store *s = NULL;
 	char err[256] = "";
 
-	assert_int_equal(hy_store_open_at(&s, f->db, HY_STORE_CREATE, 2, err,
-					  sizeof err),
-			 0);
+	assert_int_equal(hy_store_open_at(&s, f->db, HY_STORE_CREATE, 2, err, sizeof err), 0);
 	assert_int_equal(hy_store_version(s), 2);
 	put(s, "县政府第26次常务会议", "one");
 	put(s, "縣政府第27次常務會議", "two");
@@ -890,15 +893,11 @@ static void t_migrate_v2(void **state)
 			 16);
 	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
 	assert_int_equal(count_match(s->db, "sections_fts", "燃氣"), 2);
-	assert_int_equal(count_match(s->db, "sections_fts", "heading : 燃气"),
-			 2);
+	assert_int_equal(count_match(s->db, "sections_fts", "heading : 燃气"), 2);
 	assert_int_equal(count_match(s->db, "sections_fts", "text : 城鎮"), 2);
 	assert_int_equal(count_match(s->db, "meetings_fts", "常务"), 2);
-	assert_int_equal(count_match(s->db, "meetings_fts",
-				     "title : \"27次\""),
-			 1);
-	assert_int_equal(count_match(s->db, "meetings_fts", "summary : 张三"),
-			 2);
+	assert_int_equal(count_match(s->db, "meetings_fts", "title : \"27次\""), 1);
+	assert_int_equal(count_match(s->db, "meetings_fts", "summary : 张三"), 2);
 
 	/* new rows are indexed as they are stored */
 	put(s, "县政府第28次常务会议", "three");
@@ -955,18 +954,18 @@ static void same_as_docsize(struct hy_store *s, const char *q)
 	char err[256] = "";
 	const struct hy_search_opts docsize = {.no_lens = 1};
 	hy_store_search_opts(s, &docsize);
-	assert_true(hy_store_search(s, q, NULL, HY_SEARCH_RANK, 0, 64, on_score,
-				    &a, err, sizeof err) > 0);
+	assert_true(hy_store_search(s, q, NULL, HY_SEARCH_RANK, 0, 64, on_score, &a, err,
+				    sizeof err) > 0);
 	hy_store_search_opts(s, NULL);
-	assert_true(hy_store_search(s, q, NULL, HY_SEARCH_RANK, 0, 64, on_score,
-				    &b, err, sizeof err) > 0);
+	assert_true(hy_store_search(s, q, NULL, HY_SEARCH_RANK, 0, 64, on_score, &b, err,
+				    sizeof err) > 0);
 	assert_int_equal(a.n, b.n);
 	for (size_t i = 0; i < a.n; i++) {
 		assert_int_equal(a.key[i], b.key[i]);
 		if (a.score[i] != b.score[i])
 			fail_msg("[%s] %lld: %.17g from %%_docsize, %.17g from"
-				 " fts_lengths", q, (long long)a.key[i],
-				 a.score[i], b.score[i]);
+				 " fts_lengths",
+				 q, (long long)a.key[i], a.score[i], b.score[i]);
 	}
 }
 
@@ -981,9 +980,7 @@ static void t_lens_high_rowids(void **state)
 	char err[256] = "";
 	int known, rows;
 
-	assert_int_equal(hy_store_open(&s, f->db, HY_STORE_CREATE, err,
-				       sizeof err),
-			 0);
+	assert_int_equal(hy_store_open(&s, f->db, HY_STORE_CREATE, err, sizeof err), 0);
 	put(s, "县政府第26次常务会议", "one");
 	put(s, "县政府第27次常务会议", "two");
 	exec_ok(s->db, "UPDATE sections SET id = (1 << 48) + 1"
@@ -1098,11 +1095,9 @@ int main(void)
 		cmocka_unit_test(t_register),
 		cmocka_unit_test_setup_teardown(t_lens_high_rowids, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_migrate_v2, setup, teardown),
-		cmocka_unit_test_setup_teardown(t_migrate_v4_letters, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(t_migrate_v4_letters, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_batch_index, setup, teardown),
-		cmocka_unit_test_setup_teardown(t_bm25_heading, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(t_bm25_heading, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

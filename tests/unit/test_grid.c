@@ -61,8 +61,7 @@ static void expect_dump(const struct hy_grid *g, const char *want)
 	free(d);
 }
 
-static int put(struct hy_grid *g, int y, int x, const char *s, int role,
-	       int maxw)
+static int put(struct hy_grid *g, int y, int x, const char *s, int role, int maxw)
 {
 	int n = hy_grid_put(g, y, x, s, strlen(s), role, maxw);
 
@@ -253,8 +252,7 @@ static void test_combining(void **state)
 	assert_string_equal(at(&g, 4, 5)->text, "f");
 	assert_int_equal(put(&g, 4, 0, "abcdefg\xcc\x81", 0, 6), 6);
 	assert_string_equal(at(&g, 4, 5)->text, "f");
-	snprintf(want, sizeof want, "e\xcc\x81x\n会\xcc\x81\ny\n%.23s\nabcdef\n",
-		 many);
+	snprintf(want, sizeof want, "e\xcc\x81x\n会\xcc\x81\ny\n%.23s\nabcdef\n", many);
 	expect_dump(&g, want);
 	hy_grid_free(&g);
 }
@@ -271,11 +269,9 @@ static void test_emoji_zwj(void **state)
 	(void)state;
 	assert_int_equal(hy_grid_init(&g, 8, 1), 0);
 	assert_int_equal(put(&g, 0, 0, fam, 0, -1), 6);
-	assert_string_equal(at(&g, 0, 0)->text,
-			    "\xf0\x9f\x91\xa8\xe2\x80\x8d");
+	assert_string_equal(at(&g, 0, 0)->text, "\xf0\x9f\x91\xa8\xe2\x80\x8d");
 	assert_int_equal(at(&g, 0, 0)->width, 2);
-	assert_string_equal(at(&g, 0, 2)->text,
-			    "\xf0\x9f\x91\xa9\xe2\x80\x8d");
+	assert_string_equal(at(&g, 0, 2)->text, "\xf0\x9f\x91\xa9\xe2\x80\x8d");
 	assert_string_equal(at(&g, 0, 4)->text, "\xf0\x9f\x91\xa7");
 	assert_string_equal(at(&g, 0, 6)->text, " ");
 	/* cut after the first: its ZWJ stays with it, nothing else shows */
@@ -291,8 +287,7 @@ static void test_placeholders(void **state)
 	(void)state;
 	assert_int_equal(hy_grid_init(&g, 12, 6), 0);
 	/* ESC and BEL: ^[ and ^G, two cells each, in the placeholder role */
-	assert_int_equal(put(&g, 0, 0, "a\x1b[31mb\a", HY_ROLE_HEADING, -1),
-			 10);
+	assert_int_equal(put(&g, 0, 0, "a\x1b[31mb\a", HY_ROLE_HEADING, -1), 10);
 	assert_string_equal(at(&g, 0, 1)->text, "^");
 	assert_string_equal(at(&g, 0, 2)->text, "[");
 	assert_int_equal(at(&g, 0, 1)->role, HY_ROLE_PLACEHOLDER);
@@ -300,8 +295,11 @@ static void test_placeholders(void **state)
 	assert_int_equal(at(&g, 0, 3)->role, HY_ROLE_HEADING);
 	assert_int_equal(at(&g, 0, 8)->role, HY_ROLE_PLACEHOLDER);
 	/* C1 CSI (U+009B), RIGHT-TO-LEFT OVERRIDE (U+202E), DEL */
-	assert_int_equal(put(&g, 1, 0, "x\xc2\x9b" "1m\xe2\x80\xaey\x7f", 0,
-			     -1), 8);
+	assert_int_equal(put(&g, 1, 0,
+			     "x\xc2\x9b"
+			     "1m\xe2\x80\xaey\x7f",
+			     0, -1),
+			 8);
 	assert_string_equal(at(&g, 1, 1)->text, "\xef\xbf\xbd");
 	assert_int_equal(at(&g, 1, 1)->role, HY_ROLE_PLACEHOLDER);
 	assert_string_equal(at(&g, 1, 4)->text, "\xef\xbf\xbd");
@@ -321,7 +319,8 @@ static void test_placeholders(void **state)
 	assert_string_equal(at(&g, 5, 3)->text, "\xef\xbf\xbd");
 	assert_int_equal(at(&g, 5, 3)->role, HY_ROLE_NORMAL);
 	expect_dump(&g, "a^[[31mb^G\n"
-			"x\xef\xbf\xbd" "1m\xef\xbf\xbdy^?\n"
+			"x\xef\xbf\xbd"
+			"1m\xef\xbf\xbdy^?\n"
 			"    ^J^@\n"
 			"abcdefghijk\n"
 			"^[q\n"
@@ -357,7 +356,7 @@ static void test_dump_format(void **state)
 	(void)state;
 	assert_int_equal(hy_grid_init(&g, 6, 3), 0);
 	put(&g, 0, 1, "a  b", 0, -1); /* inner spaces stay */
-	put(&g, 2, 0, "会 ", 0, -1);   /* trailing ones go */
+	put(&g, 2, 0, "会 ", 0, -1);  /* trailing ones go */
 	d = hy_grid_dump(&g);
 	assert_non_null(d);
 	assert_string_equal(d, " a  b\n\n会\n");
@@ -428,9 +427,21 @@ static void test_off_grid(void **state)
 static void test_random_writes(void **state)
 {
 	static const char *bits[] = {
-		"a", "会", "议", "\xcc\x81", "\x1b", "\xe2\x80\x8d",
-		"\xf0\x9f\x98\x80", "\xff", " ", "\xe2\x80\xae", "\xc2\x9b",
-		"\xef\xbc\x8c", "\xe4\xb8", "é", "\t",
+		"a",
+		"会",
+		"议",
+		"\xcc\x81",
+		"\x1b",
+		"\xe2\x80\x8d",
+		"\xf0\x9f\x98\x80",
+		"\xff",
+		" ",
+		"\xe2\x80\xae",
+		"\xc2\x9b",
+		"\xef\xbc\x8c",
+		"\xe4\xb8",
+		"é",
+		"\t",
 	};
 	struct hy_grid g;
 	unsigned seed = 12345;
@@ -445,8 +456,7 @@ static void test_random_writes(void **state)
 		n = (int)(seed >> 16) % 6;
 		for (int i = 0; i < n; i++) {
 			seed = seed * 1103515245u + 12345u;
-			strcat(s, bits[(seed >> 16) % (sizeof bits /
-						       sizeof *bits)]);
+			strcat(s, bits[(seed >> 16) % (sizeof bits / sizeof *bits)]);
 		}
 		seed = seed * 1103515245u + 12345u;
 		y = (int)((seed >> 16) % 4) - 0;
@@ -457,8 +467,7 @@ static void test_random_writes(void **state)
 		else if (op == 1)
 			hy_grid_role(&g, y, x, (int)(seed % 4), 2);
 		else
-			hy_grid_put(&g, y, x, s, strlen(s), 3,
-				    (int)(seed % 7) - 1);
+			hy_grid_put(&g, y, x, s, strlen(s), 3, (int)(seed % 7) - 1);
 		check_invariants(&g);
 	}
 	hy_grid_free(&g);
@@ -479,12 +488,10 @@ static void assert_cells_safe(const struct hy_grid *g, uint32_t what)
 			int bad = 0;
 			k += hy_utf8_next(t + k, len - k, &cp, &bad);
 			if (bad || cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ||
-			    (cp >= 0x202a && cp <= 0x202e) ||
-			    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
-			    cp == 0x200f || cp == 0x61c)
-				fail_msg("putting U+%04X: cell %d holds U+%04X%s",
-					 (unsigned)what, i, (unsigned)cp,
-					 bad ? " (invalid UTF-8)" : "");
+			    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) ||
+			    cp == 0x200e || cp == 0x200f || cp == 0x61c)
+				fail_msg("putting U+%04X: cell %d holds U+%04X%s", (unsigned)what,
+					 i, (unsigned)cp, bad ? " (invalid UTF-8)" : "");
 		}
 	}
 }

@@ -80,7 +80,8 @@ static int sections_match(const json_t *want, const json_t *got)
 		const char *key;
 		if (!json_is_object(w))
 			return 0;
-		json_object_foreach(w, key, val) {
+		json_object_foreach(w, key, val)
+		{
 			json_t *gv = json_object_get(g, key);
 			if (!gv || !json_equal(gv, val))
 				return 0;
@@ -184,7 +185,8 @@ static int check_case(const char *dir, const char *name)
 			       name, m.n_sections);
 			bad = 1;
 		}
-		json_object_foreach(want, key, val) {
+		json_object_foreach(want, key, val)
+		{
 			json_t *g = json_object_get(got, key);
 			if (!g) {
 				printf("# %s: unknown key %s\n", name, key);
@@ -223,7 +225,8 @@ static void test_cases(void **state)
 		if (n < 5 || strcmp(e->d_name + n - 4, ".txt") != 0)
 			continue;
 		char name[1024];
-		if (snprintf(name, sizeof name, "%.*s", (int)(n - 4), e->d_name) >= (int)sizeof name)
+		if (snprintf(name, sizeof name, "%.*s", (int)(n - 4), e->d_name) >=
+		    (int)sizeof name)
 			continue;
 		if (only && !strstr(name, only))
 			continue;
@@ -301,7 +304,8 @@ static int literals_folded(const char *path, int *literals)
 				uint32_t c;
 				k += hy_utf8_decode(src + k, j - k, &c);
 				if (hy_fold_cp(c) != c) {
-					printf("# %s: not folded: %.*s\n", path, (int)(j - i + 1), src + i);
+					printf("# %s: not folded: %.*s\n", path, (int)(j - i + 1),
+					       src + i);
 					bad++;
 					break;
 				}
@@ -316,8 +320,8 @@ static int literals_folded(const char *path, int *literals)
 static void test_patterns_folded(void **state)
 {
 	(void)state;
-	static const char *const files[] = {"parse_int.h", "folded.c", "lines.c", "dates.c",
-					    "people.c", "name.c", "sections.c", "parse.c"};
+	static const char *const files[] = {"parse_int.h", "folded.c", "lines.c",    "dates.c",
+					    "people.c",    "name.c",   "sections.c", "parse.c"};
 	const char *root = getenv("HUIYI_ROOT");
 	int literals = 0, bad = 0;
 	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {

@@ -89,9 +89,9 @@ static size_t total(struct fx *f)
 
 /* Store a meeting: date, place, chair (with role), attendees (with
  * roles, NULL for none) and observers; strings are the caller's. */
-static int64_t put(struct fx *f, const char *date, const char *place,
-		   const char *chair, const char *chair_role, char **att,
-		   char **att_roles, size_t n_att, char **obs, size_t n_obs)
+static int64_t put(struct fx *f, const char *date, const char *place, const char *chair,
+		   const char *chair_role, char **att, char **att_roles, size_t n_att, char **obs,
+		   size_t n_obs)
 {
 	char raw[64], err[256] = "";
 	int64_t id = 0;
@@ -111,8 +111,10 @@ static int64_t put(struct fx *f, const char *date, const char *place,
 	m.units = units;
 	m.n_units = 1;
 	snprintf(raw, sizeof raw, "meeting %d", f->seq++);
-	struct hy_store_doc doc = {.raw = raw, .raw_len = strlen(raw),
-				   .clean = raw, .clean_len = strlen(raw),
+	struct hy_store_doc doc = {.raw = raw,
+				   .raw_len = strlen(raw),
+				   .clean = raw,
+				   .clean_len = strlen(raw),
 				   .source = "t"};
 	if (hy_store_insert(f->s, &m, &doc, &id, err, sizeof err))
 		fail_msg("insert: %s", err);
@@ -181,8 +183,7 @@ static void t_career_spans(void **state)
 	assert_int_equal(c.n_meetings, 2);
 	assert_int_equal(c.n_met, 1);
 	hy_career_free(&c);
-	assert_int_equal(hy_store_career(f->s, 9999, 0, 0, &c, err, sizeof err),
-			 HY_ERR_NOTFOUND);
+	assert_int_equal(hy_store_career(f->s, 9999, 0, 0, &c, err, sizeof err), HY_ERR_NOTFOUND);
 }
 
 /* 劉銳 and 刘锐 in one place are one person; in two places, two; by
@@ -253,13 +254,11 @@ static void t_delete(void **state)
 	assert_int_equal(total(f), 0);
 	/* reindex counts them again; without the row they are counted */
 	put(f, "2021-01-01", "青川县", "张伟", "县长", att, roles1, 1, NULL, 0);
-	assert_int_equal(sqlite3_exec(f->s->db, "UPDATE people_total SET n = 99",
-				      NULL, NULL, NULL),
+	assert_int_equal(sqlite3_exec(f->s->db, "UPDATE people_total SET n = 99", NULL, NULL, NULL),
 			 SQLITE_OK);
 	assert_int_equal(hy_store_reindex(f->s, err, sizeof err), 0);
 	assert_int_equal(total(f), 2);
-	assert_int_equal(sqlite3_exec(f->s->db, "DELETE FROM people_total", NULL, NULL,
-				      NULL),
+	assert_int_equal(sqlite3_exec(f->s->db, "DELETE FROM people_total", NULL, NULL, NULL),
 			 SQLITE_OK);
 	assert_int_equal(total(f), 2);
 }
@@ -371,8 +370,7 @@ static void t_migrate_v6(void **state)
 }
 
 /* The names of a page of q, space-separated, into buf. */
-static const char *names(struct fx *f, const struct hy_people_query *q, char *buf,
-			 size_t len)
+static const char *names(struct fx *f, const struct hy_people_query *q, char *buf, size_t len)
 {
 	struct hy_person *v;
 	size_t n, at = 0;
@@ -392,8 +390,7 @@ static const char *names(struct fx *f, const struct hy_people_query *q, char *bu
 static void t_surnames(void **state)
 {
 	struct fx *f = *state;
-	static char *att[] = {"单磊", "曾华", "刘锐", "陈明", "张伟", "欧阳明", "万俟文",
-			      "李安"};
+	static char *att[] = {"单磊", "曾华", "刘锐", "陈明", "张伟", "欧阳明", "万俟文", "李安"};
 	char buf[512];
 	int64_t a, b;
 
@@ -438,8 +435,8 @@ static void t_keyset(void **state)
 			if ((i * 7 + (int)j * 3) % (int)(j + 2) == 0)
 				att[k++] = pool[j];
 		snprintf(date, sizeof date, "20%02d-01-0%d", 10 + i % 5, 1 + i % 3);
-		put(f, date, i % 3 ? "青川县" : "白水县", pool[i % 14], NULL, att, NULL, k,
-		    NULL, 0);
+		put(f, date, i % 3 ? "青川县" : "白水县", pool[i % 14], NULL, att, NULL, k, NULL,
+		    0);
 	}
 	for (int sort = 0; sort <= HY_PEOPLE_BY_LAST; sort++)
 		for (int named = 0; named < 2; named++) {
@@ -447,9 +444,8 @@ static void t_keyset(void **state)
 						    .name = named ? "n" : NULL};
 			struct hy_person *all;
 			size_t total;
-			assert_int_equal(hy_store_people_page(f->s, &q, &all, &total, err,
-							      sizeof err),
-					 0);
+			assert_int_equal(
+				hy_store_people_page(f->s, &q, &all, &total, err, sizeof err), 0);
 			assert_true(total > 10);
 			for (size_t at = 0; at < total; at++)
 				for (size_t off = 0; off < total; off += 3)
@@ -534,10 +530,9 @@ static void t_parse_roles(void **state)
 	}
 	hy_meeting_free(&m);
 	/* 县领导 names a group, not anyone's role; 列席 is no invitation */
-	static const char t2[] =
-		"3月9日，县长祝安主持召开县政府第3次常务会议。"
-		"县领导孔丽、邱明出席会议，县审计局局长吴刚列席会议。\n\n"
-		"会议审议了《县城市容管理办法》。\n";
+	static const char t2[] = "3月9日，县长祝安主持召开县政府第3次常务会议。"
+				 "县领导孔丽、邱明出席会议，县审计局局长吴刚列席会议。\n\n"
+				 "会议审议了《县城市容管理办法》。\n";
 	assert_int_equal(hy_meeting_parse(t2, strlen(t2), &m), 0);
 	assert_null(m.attendee_roles);
 	assert_null(m.observer_invited);

@@ -70,8 +70,8 @@ static void meeting_of(struct hy_meeting *mt, const char *const *texts, size_t n
 }
 
 /* A model of w×h with that meeting open; lazy: nothing laid out whole. */
-static void open_meeting(struct hy_model *m, int w, int h, const char *const *texts,
-			 size_t n, size_t chunk)
+static void open_meeting(struct hy_model *m, int w, int h, const char *const *texts, size_t n,
+			 size_t chunk)
 {
 	struct hy_meeting mt;
 	hy_model_init(m, w, h);
@@ -85,7 +85,8 @@ static void open_meeting(struct hy_model *m, int w, int h, const char *const *te
 static size_t text_block(const struct hy_model *m, int section)
 {
 	for (size_t i = 0; i < m->reader.n_blocks; i++)
-		if (m->reader.blocks[i].kind == HY_BLOCK_TEXT && m->reader.blocks[i].section == section)
+		if (m->reader.blocks[i].kind == HY_BLOCK_TEXT &&
+		    m->reader.blocks[i].section == section)
 			return i;
 	fail_msg("no text block for section %d", section);
 	return 0;
@@ -115,9 +116,17 @@ static void check_same_lines(struct hy_model *m, size_t bi, const char *what)
 static char *long_paragraph(size_t chars, int hostile)
 {
 	static const char *const odd[] = {
-		"   spaces   and\ttabs\t ", "——————————", "……………", "2024年12月31日",
-		"Supercalifragilisticexpialidocious-and-more-letters", "“引号”（括号）《书名》",
-		"👨‍👩‍👧 e\xcc\x81", "３．５亿元", "ＡＢＣ全角", "\n", "。。。。。。，，，，",
+		"   spaces   and\ttabs\t ",
+		"——————————",
+		"……………",
+		"2024年12月31日",
+		"Supercalifragilisticexpialidocious-and-more-letters",
+		"“引号”（括号）《书名》",
+		"👨‍👩‍👧 e\xcc\x81",
+		"３．５亿元",
+		"ＡＢＣ全角",
+		"\n",
+		"。。。。。。，，，，",
 	};
 	const char *root = getenv("HUIYI_ROOT") ? getenv("HUIYI_ROOT") : ".";
 	char path[1024];
@@ -163,9 +172,15 @@ static char *long_paragraph(size_t chars, int hostile)
 static char *latin_paragraph(size_t chars)
 {
 	static const char *const words[] = {
-		"the", "council", "reviewed", "2024", "budget,", "(draft)", "\"gas\"",
-		"pipeline-renewal", "3.5%", "safety;", "e.g.", "county's", "plan.",
-		"Supercalifragilisticexpialidociousness", "--", "and", "$100", "Nr.26",
+		"the",      "council",
+		"reviewed", "2024",
+		"budget,",  "(draft)",
+		"\"gas\"",  "pipeline-renewal",
+		"3.5%",     "safety;",
+		"e.g.",     "county's",
+		"plan.",    "Supercalifragilisticexpialidociousness",
+		"--",       "and",
+		"$100",     "Nr.26",
 	};
 	char *out = malloc(chars + 64);
 	size_t used = 0;
@@ -243,7 +258,8 @@ static void test_lazy_equals_whole(void **state)
 		const char *texts[] = {lines};
 		open_meeting(&m, widths[wi] + 2, 24, texts, 1, wi % 2 ? 16 : 0);
 		if (wi % 2 == 0)
-			assert_true(m.reader.layout_chars <= 6 * (size_t)(widths[wi] + 2) * 24 + 3 * 4096);
+			assert_true(m.reader.layout_chars <=
+				    6 * (size_t)(widths[wi] + 2) * 24 + 3 * 4096);
 		check_same_lines(&m, text_block(&m, 1), "short lines");
 		hy_model_free(&m);
 	}
@@ -255,7 +271,8 @@ static void test_lazy_equals_whole(void **state)
 		open_meeting(&m, widths[wi] + 2, 24, texts, 1, wi % 2 ? 16 : 0);
 		/* a screen and a screen ahead, in chunks of at least 4 KiB */
 		if (wi % 2 == 0)
-			assert_true(m.reader.layout_chars <= 6 * (size_t)(widths[wi] + 2) * 24 + 3 * 4096);
+			assert_true(m.reader.layout_chars <=
+				    6 * (size_t)(widths[wi] + 2) * 24 + 3 * 4096);
 		check_same_lines(&m, text_block(&m, 1), "Latin paragraph");
 		hy_model_free(&m);
 	}
@@ -287,8 +304,8 @@ static void resize(struct hy_model *m, int w, int h)
 
 /* The lines on screen from row `row0` of the reader are the whole
  * layout's lines from `first` on, and the grid shows their text. */
-static void check_screen(struct hy_model *m, size_t row0, size_t first,
-			 const struct hy_wrap *w, size_t bi, const char *what)
+static void check_screen(struct hy_model *m, size_t row0, size_t first, const struct hy_wrap *w,
+			 size_t bi, const char *what)
 {
 	struct hy_grid g;
 	int cy, cx;
@@ -299,8 +316,8 @@ static void check_screen(struct hy_model *m, size_t row0, size_t first,
 		const struct hy_vline *l = &m->reader.win[row0 + i];
 		if (l->block != bi || l->start != w->lines[first + i].start ||
 		    l->end != w->lines[first + i].end)
-			fail_msg("%s: screen line %zu is block %zu [%zu,%zu), want [%zu,%zu)",
-				 what, i, l->block, l->start, l->end, w->lines[first + i].start,
+			fail_msg("%s: screen line %zu is block %zu [%zu,%zu), want [%zu,%zu)", what,
+				 i, l->block, l->start, l->end, w->lines[first + i].start,
 				 w->lines[first + i].end);
 	}
 	assert_int_equal(hy_grid_init(&g, m->w, m->h), 0);
@@ -318,7 +335,8 @@ static void check_screen(struct hy_model *m, size_t row0, size_t first,
 		assert_non_null(text);
 		*nl = '\0';
 		if (!strchr(text, '\t') && !strstr(row, text))
-			fail_msg("%s: row %zu is \"%s\", want it to show \"%s\"", what, i, row, text);
+			fail_msg("%s: row %zu is \"%s\", want it to show \"%s\"", what, i, row,
+				 text);
 		free(text);
 		row = nl + 1;
 	}

@@ -103,8 +103,7 @@ static void set_sort(struct set *s)
 
 static int set_eq(const struct set *a, const struct set *b)
 {
-	return a->n == b->n &&
-	       (a->n == 0 || memcmp(a->v, b->v, a->n * sizeof *a->v) == 0);
+	return a->n == b->n && (a->n == 0 || memcmp(a->v, b->v, a->n * sizeof *a->v) == 0);
 }
 
 static int set_has(const struct set *s, int64_t k)
@@ -140,8 +139,8 @@ static int collect(const struct hy_search_hit *h, void *ctx)
 	x->section = h->section;
 	x->score = h->score;
 	snprintf(x->date, sizeof x->date, "%s", h->date ? h->date : "");
-	x->marked = strstr(h->snippet, HY_SEARCH_MARK_OPEN) &&
-		    strstr(h->snippet, HY_SEARCH_MARK_CLOSE);
+	x->marked =
+		strstr(h->snippet, HY_SEARCH_MARK_OPEN) && strstr(h->snippet, HY_SEARCH_MARK_CLOSE);
 	assert_non_null(h->heading);
 	return 0;
 }
@@ -199,8 +198,8 @@ static void expect_tr(const char *q, const char *want)
 	int rc;
 	char *got = tr(q, &rc);
 	if (rc || strcmp(got, want) != 0)
-		fail_msg("translate [%s]: got [%s] (rc %d), want [%s]", q,
-			 got ? got : "", rc, want);
+		fail_msg("translate [%s]: got [%s] (rc %d), want [%s]", q, got ? got : "", rc,
+			 want);
 	free(got);
 }
 
@@ -209,12 +208,10 @@ static void expect_invalid(const char *q, const char *msg_part)
 	char err[256] = "", *out = NULL;
 	int rc = hy_search_translate(q, &out, err, sizeof err);
 	if (rc != HY_ERR_INVALID)
-		fail_msg("translate [%s]: rc %d (%s), want invalid", q, rc,
-			 out ? out : "");
+		fail_msg("translate [%s]: rc %d (%s), want invalid", q, rc, out ? out : "");
 	assert_null(out);
 	if (msg_part && !strstr(err, msg_part))
-		fail_msg("translate [%s]: message [%s] lacks [%s]", q, err,
-			 msg_part);
+		fail_msg("translate [%s]: message [%s] lacks [%s]", q, err, msg_part);
 }
 
 static void test_translate_examples(void **state)
@@ -223,13 +220,12 @@ static void test_translate_examples(void **state)
 	expect_tr("燃气", "\"燃气\"");
 	expect_tr("  燃气\t安全  ", "\"燃气\" AND \"安全\"");
 	expect_tr("燃气　安全", "\"燃气\" AND \"安全\""); /* U+3000 */
-	expect_tr("\"燃气 安全\"", "\"燃气安全\""); /* no spaces in Chinese */
+	expect_tr("\"燃气 安全\"", "\"燃气安全\"");       /* no spaces in Chinese */
 	expect_tr("\"covid 19\" \"5G 网络\"", "\"covid 19\" AND \"5G网络\"");
 	expect_tr("“燃气安全”", "\"燃气安全\"");
 	expect_tr("＂燃气＂", "\"燃气\"");
 	expect_tr("燃气 -安全", "(\"燃气\") NOT (\"安全\")");
-	expect_tr("-安全 燃气 -\"生产 经营\"",
-		  "(\"燃气\") NOT (\"安全\" OR \"生产经营\")");
+	expect_tr("-安全 燃气 -\"生产 经营\"", "(\"燃气\") NOT (\"安全\" OR \"生产经营\")");
 	expect_tr("燃气 －安全", "(\"燃气\") NOT (\"安全\")");
 	expect_tr("燃气 - 安全", "\"燃气\" AND \"安全\""); /* a lone minus */
 	expect_tr("燃气 OR 财政", "(\"燃气\" OR \"财政\")");
@@ -262,12 +258,12 @@ static void test_translate_examples(void **state)
 	expect_tr("ranqi", "(\"ranqi\" OR \"\x01ran \x01qi\")");
 	expect_tr("RanQi", "(\"RanQi\" OR \"\x01ran \x01qi\")");
 	expect_tr("ｒａｎｑｉ", "(\"ｒａｎｑｉ\" OR \"\x01ran \x01qi\")");
-	expect_tr("xi'an", "(\"xi'an\" OR \"\x01xi \x01" "an\")");
+	expect_tr("xi'an", "(\"xi'an\" OR \"\x01xi \x01"
+			   "an\")");
 	expect_tr("\"ran qi\"", "(\"ran qi\" OR \"\x01ran \x01qi\")");
 	expect_tr("gdp", "\"gdp\"");
 	expect_tr("5g", "\"5g\"");
-	expect_tr("-ranqi 燃气",
-		  "(\"燃气\") NOT ((\"ranqi\" OR \"\x01ran \x01qi\"))");
+	expect_tr("-ranqi 燃气", "(\"燃气\") NOT ((\"ranqi\" OR \"\x01ran \x01qi\"))");
 	/* controls and invalid UTF-8 separate terms; \x01 cannot be typed */
 	expect_tr("燃气\x01qi", "\"燃气\" AND (\"qi\" OR \"\x01qi\")");
 	expect_tr("燃气\xff\xfe安全", "\"燃气\" AND \"安全\"");
@@ -329,8 +325,7 @@ static void test_translate_long(void **state)
 		memcpy(big + m, "会议 -y", sizeof "会议 -y");
 		out = tr(big, &rc);
 		assert_int_equal(rc, 0);
-		assert_int_equal(strncmp(out, "(\"会议\") NOT (\"x\" OR ", 20),
-				 0);
+		assert_int_equal(strncmp(out, "(\"会议\") NOT (\"x\" OR ", 20), 0);
 		for (p = out; (p = strstr(p, " OR ")); p++)
 			ors++;
 		assert_int_equal(ors + 2, HY_SEARCH_MAX_TERMS);
@@ -356,23 +351,21 @@ static sqlite3_stmt *open_probe(sqlite3 **db)
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_open(":memory:", db), SQLITE_OK);
 	assert_int_equal(hy_fts_register(*db, err, sizeof err), 0);
-	assert_int_equal(
-		sqlite3_exec(*db,
-			     "CREATE VIRTUAL TABLE t USING fts5(heading, text,"
-			     " tokenize='huiyi');"
-			     "INSERT INTO t VALUES ('燃气安全', '会议研究了城镇"
-			     "燃氣安全，2024年底前完成5G基站23个。');"
-			     "INSERT INTO t VALUES ('财政', 'NEAR AND OR NOT "
-			     "ranqi xi an 西安 方案 \"quoted\" a*b');",
-			     NULL, NULL, NULL),
-		SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(
-				 *db,
-				 "SELECT bm25(t, 10.0, 1.0),"
-				 " snippet(t, -1, '[', ']', '…', 8),"
-				 " highlight(t, 0, '[', ']')"
-				 " FROM t WHERE t MATCH ?1",
-				 -1, &st, NULL),
+	assert_int_equal(sqlite3_exec(*db,
+				      "CREATE VIRTUAL TABLE t USING fts5(heading, text,"
+				      " tokenize='huiyi');"
+				      "INSERT INTO t VALUES ('燃气安全', '会议研究了城镇"
+				      "燃氣安全，2024年底前完成5G基站23个。');"
+				      "INSERT INTO t VALUES ('财政', 'NEAR AND OR NOT "
+				      "ranqi xi an 西安 方案 \"quoted\" a*b');",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(*db,
+					    "SELECT bm25(t, 10.0, 1.0),"
+					    " snippet(t, -1, '[', ']', '…', 8),"
+					    " highlight(t, 0, '[', ']')"
+					    " FROM t WHERE t MATCH ?1",
+					    -1, &st, NULL),
 			 SQLITE_OK);
 	return st;
 }
@@ -406,30 +399,95 @@ static uint64_t rnd(uint64_t *x)
 static void test_translate_parses(void **state)
 {
 	static const char *const nasty[] = {
-		"\"", "\"\"", "\"\"\"", "a\"b\"c", "\"a", "a\"", "*", "a*",
-		"*a", "燃*气", ":", "a:b", "heading:燃气", "text:", ":燃气",
-		"{heading text}:燃气", "-heading:燃气", "^", "^燃气", "燃气^",
-		"(", ")", "()", "(燃气", "燃气)", "((((燃气))))", "NEAR",
-		"NEAR(", "NEAR(燃气 安全, 2)", "NEAR/3", "燃气 NEAR 安全",
-		"AND", "OR", "NOT", "AND OR NOT", "燃气 AND", "OR OR OR",
-		"燃气 OR OR 安全", "- -- ---", "-\"\"", "-\"燃气", "+", "+燃气",
-		"燃气 + 安全", "'", "''", "xi'an", "'ranqi'", "\x01", "\x01ran",
-		"燃\x01qi", "\\", "\\\"", "%", "_", "%燃%", "';DROP TABLE t;--",
-		"\xff", "\xc3", "\xe7\x87", "燃\xe7\x87", "\xf0\x9f\x98\x80",
-		"😀燃气😀", "ｒａｎｑｉ", "＂燃气＂", "“燃气", "燃气”", "－燃气",
-		"−燃气 安全", "〇", "\xe2\x80\x8b", "a\xc2\xa0" "b", "ŕanqi",
-		"0", "00000000000000000000000000000000000000000000000000000000"
-		"00000000000000000000000000", "zhongzhongzhongzhong",
+		"\"",
+		"\"\"",
+		"\"\"\"",
+		"a\"b\"c",
+		"\"a",
+		"a\"",
+		"*",
+		"a*",
+		"*a",
+		"燃*气",
+		":",
+		"a:b",
+		"heading:燃气",
+		"text:",
+		":燃气",
+		"{heading text}:燃气",
+		"-heading:燃气",
+		"^",
+		"^燃气",
+		"燃气^",
+		"(",
+		")",
+		"()",
+		"(燃气",
+		"燃气)",
+		"((((燃气))))",
+		"NEAR",
+		"NEAR(",
+		"NEAR(燃气 安全, 2)",
+		"NEAR/3",
+		"燃气 NEAR 安全",
+		"AND",
+		"OR",
+		"NOT",
+		"AND OR NOT",
+		"燃气 AND",
+		"OR OR OR",
+		"燃气 OR OR 安全",
+		"- -- ---",
+		"-\"\"",
+		"-\"燃气",
+		"+",
+		"+燃气",
+		"燃气 + 安全",
+		"'",
+		"''",
+		"xi'an",
+		"'ranqi'",
+		"\x01",
+		"\x01ran",
+		"燃\x01qi",
+		"\\",
+		"\\\"",
+		"%",
+		"_",
+		"%燃%",
+		"';DROP TABLE t;--",
+		"\xff",
+		"\xc3",
+		"\xe7\x87",
+		"燃\xe7\x87",
+		"\xf0\x9f\x98\x80",
+		"😀燃气😀",
+		"ｒａｎｑｉ",
+		"＂燃气＂",
+		"“燃气",
+		"燃气”",
+		"－燃气",
+		"−燃气 安全",
+		"〇",
+		"\xe2\x80\x8b",
+		"a\xc2\xa0"
+		"b",
+		"ŕanqi",
+		"0",
+		"00000000000000000000000000000000000000000000000000000000"
+		"00000000000000000000000000",
+		"zhongzhongzhongzhong",
 		"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 		"aaaaaaaaaaaaaaaa",
 	};
 	static const char *const pieces[] = {
-		"\"", "\"", "*", ":", "^", "(", ")", "NEAR", "AND", "OR", "NOT",
-		"+", "-", "－", " ", " ", " ", "\t", "　", "燃", "气", "燃气",
-		"燃氣", "安全", "財政", "会议", "2024", "年", "5G", "23个", "a",
-		"ran", "qi", "ranqi", "xi", "'", "an", "“", "”", "＂", ",", "。",
-		"\x01", "\xff", "\xe7", "\x80", "😀", "{", "}", "heading",
-		"text", "/", "\\", "%", "ｒａｎ", "Ｇ", "〇", "\xc2\xa0", "e",
+		"\"",     "\"",  "*",    ":",        "^",       "(",    ")",     "NEAR", "AND",
+		"OR",     "NOT", "+",    "-",        "－",      " ",    " ",     " ",    "\t",
+		"　",     "燃",  "气",   "燃气",     "燃氣",    "安全", "財政",  "会议", "2024",
+		"年",     "5G",  "23个", "a",        "ran",     "qi",   "ranqi", "xi",   "'",
+		"an",     "“",   "”",    "＂",       ",",       "。",   "\x01",  "\xff", "\xe7",
+		"\x80",   "😀",   "{",    "}",        "heading", "text", "/",     "\\",   "%",
+		"ｒａｎ", "Ｇ",  "〇",   "\xc2\xa0", "e",
 	};
 	sqlite3 *db;
 	sqlite3_stmt *st = open_probe(&db);
@@ -442,9 +500,7 @@ static void test_translate_parses(void **state)
 	for (int i = 0; i < 10000; i++) {
 		size_t n = 0, k = 1 + rnd(&seed) % 12;
 		for (size_t j = 0; j < k; j++) {
-			const char *p =
-				pieces[rnd(&seed) % (sizeof pieces /
-						     sizeof pieces[0])];
+			const char *p = pieces[rnd(&seed) % (sizeof pieces / sizeof pieces[0])];
 			size_t l = strlen(p);
 			if (n + l >= sizeof q)
 				break;
@@ -469,8 +525,8 @@ static void test_translate_parses(void **state)
 /* The corpus. */
 
 struct col {
-	char *text;    /* as stored */
-	uint32_t *cp;  /* folded */
+	char *text;   /* as stored */
+	uint32_t *cp; /* folded */
 	size_t n;
 };
 
@@ -504,8 +560,7 @@ static void fold_col(struct col *c, const char *s)
 	}
 }
 
-static void add_doc(struct corpus *c, int64_t m, int sec, const char *a,
-		    const char *b)
+static void add_doc(struct corpus *c, int64_t m, int sec, const char *a, const char *b)
 {
 	struct doc *d;
 	c->docs = realloc(c->docs, (c->ndocs + 1) * sizeof *c->docs);
@@ -559,8 +614,7 @@ static int setup_corpus(void **state)
 		snprintf(file, sizeof file, "%s/%s.txt", path, names[i]);
 		raw = slurp(file, &len);
 		assert_non_null(raw);
-		if (hy_import_bytes(c->s, raw, len, names[i], NULL, &st, err,
-				    sizeof err))
+		if (hy_import_bytes(c->s, raw, len, names[i], NULL, &st, err, sizeof err))
 			fail_msg("import %s: %s", names[i], err);
 		free(raw);
 		free(names[i]);
@@ -575,8 +629,8 @@ static int setup_corpus(void **state)
 		c->date[id] = r.m.date ? strdup(r.m.date) : NULL;
 		add_doc(c, id, 0, r.m.title, r.m.summary);
 		for (size_t k = 0; k < r.m.n_sections; k++)
-			add_doc(c, id, r.m.sections[k].n,
-				r.m.sections[k].heading, r.m.sections[k].text);
+			add_doc(c, id, r.m.sections[k].n, r.m.sections[k].heading,
+				r.m.sections[k].text);
 		hy_store_record_free(&r);
 	}
 	*state = c;
@@ -613,15 +667,13 @@ static void set_plan(struct corpus *c, enum hy_search_plan plan)
 	hy_store_search_opts(c->s, &o);
 }
 
-static int search(struct corpus *c, const char *q,
-		  const struct hy_store_filter *f, enum hy_search_order o,
-		  size_t offset, size_t limit, struct hits *h)
+static int search(struct corpus *c, const char *q, const struct hy_store_filter *f,
+		  enum hy_search_order o, size_t offset, size_t limit, struct hits *h)
 {
 	char err[256] = "";
 	int rc;
 	h->n = 0;
-	rc = hy_store_search(c->s, q, f, o, offset, limit, collect, h, err,
-			     sizeof err);
+	rc = hy_store_search(c->s, q, f, o, offset, limit, collect, h, err, sizeof err);
 	if (rc < 0 && rc != HY_ERR_INVALID)
 		fail_msg("search [%s]: %s", q, err);
 	if (rc >= 0)
@@ -642,8 +694,7 @@ static int64_t key_of(const struct corpus *c, const char *s, size_t len)
 	return -1;
 }
 
-static void print_keys(const struct corpus *c, const char *label,
-		       const int64_t *v, size_t n)
+static void print_keys(const struct corpus *c, const char *label, const int64_t *v, size_t n)
 {
 	printf("#   %s:", label);
 	for (size_t i = 0; i < n; i++)
@@ -689,18 +740,15 @@ struct tcase {
 
 static int run_case(struct corpus *c, const struct tcase *t)
 {
-	struct hy_store_filter f = {t->from[0] ? t->from : NULL,
-				    t->to[0] ? t->to : NULL,
-				    t->body[0] ? t->body : NULL,
-				    t->person[0] ? t->person : NULL};
+	struct hy_store_filter f = {t->from[0] ? t->from : NULL, t->to[0] ? t->to : NULL,
+				    t->body[0] ? t->body : NULL, t->person[0] ? t->person : NULL};
 	struct hits h = {0};
 	int bad = 0, rc;
 
 	rc = search(c, t->query, &f, t->sort, 0, BIG, &h);
 	if (t->error) {
 		if (rc != HY_ERR_INVALID) {
-			printf("# line %d [%s]: rc %d, want invalid\n", t->line,
-			       t->query, rc);
+			printf("# line %d [%s]: rc %d, want invalid\n", t->line, t->query, rc);
 			bad = 1;
 		}
 		free(h.v);
@@ -713,12 +761,10 @@ static int run_case(struct corpus *c, const struct tcase *t)
 	}
 	struct set got = keys_of(&h);
 	if (t->has_hits || t->has_order) {
-		struct set want = parse_keys(c, t->has_hits ? t->hits : t->order,
-					     &bad);
+		struct set want = parse_keys(c, t->has_hits ? t->hits : t->order, &bad);
 		set_sort(&want);
 		if (!set_eq(&got, &want)) {
-			printf("# line %d [%s]: hits differ\n", t->line,
-			       t->query);
+			printf("# line %d [%s]: hits differ\n", t->line, t->query);
 			print_keys(c, "want", want.v, want.n);
 			print_keys(c, "got ", got.v, got.n);
 			bad = 1;
@@ -729,15 +775,12 @@ static int run_case(struct corpus *c, const struct tcase *t)
 		struct set want = parse_keys(c, t->order, &bad);
 		int same = want.n == h.n;
 		for (size_t i = 0; same && i < h.n; i++)
-			same = want.v[i] ==
-			       h.v[i].meeting * 1000 + h.v[i].section;
+			same = want.v[i] == h.v[i].meeting * 1000 + h.v[i].section;
 		if (!same) {
 			struct set g = {0};
 			for (size_t i = 0; i < h.n; i++)
-				set_add(&g, h.v[i].meeting * 1000 +
-						    h.v[i].section);
-			printf("# line %d [%s]: order differs\n", t->line,
-			       t->query);
+				set_add(&g, h.v[i].meeting * 1000 + h.v[i].section);
+			printf("# line %d [%s]: order differs\n", t->line, t->query);
 			print_keys(c, "want", want.v, want.n);
 			print_keys(c, "got ", g.v, g.n);
 			free(g.v);
@@ -749,8 +792,7 @@ static int run_case(struct corpus *c, const struct tcase *t)
 		struct set want = parse_keys(c, t->first, &bad);
 		if (want.n != 1 || h.n == 0 ||
 		    want.v[0] != h.v[0].meeting * 1000 + h.v[0].section) {
-			printf("# line %d [%s]: first hit differs\n", t->line,
-			       t->query);
+			printf("# line %d [%s]: first hit differs\n", t->line, t->query);
 			bad = 1;
 		}
 		free(want.v);
@@ -758,19 +800,16 @@ static int run_case(struct corpus *c, const struct tcase *t)
 	if (t->has_count) {
 		size_t s = 0, m = 0;
 		char err[256];
-		rc = hy_store_search_count(c->s, t->query, &f, &s, &m, err,
-					   sizeof err);
+		rc = hy_store_search_count(c->s, t->query, &f, &s, &m, err, sizeof err);
 		if (rc || s != t->count_s || m != t->count_m) {
 			printf("# line %d [%s]: count %zu %zu (rc %d), want "
 			       "%zu %zu\n",
-			       t->line, t->query, s, m, rc, t->count_s,
-			       t->count_m);
+			       t->line, t->query, s, m, rc, t->count_s, t->count_m);
 			bad = 1;
 		}
 	}
 	if (!in_order(&h, t->sort)) {
-		printf("# line %d [%s]: results out of order\n", t->line,
-		       t->query);
+		printf("# line %d [%s]: results out of order\n", t->line, t->query);
 		bad = 1;
 	}
 	for (size_t i = 0; i < h.n; i++)
@@ -815,8 +854,7 @@ static void test_cases(void **state)
 			lineno++;
 		}
 		if (!line || line[0] == '\0') {
-			if (open && t.has_query &&
-			    (!only || strstr(t.query, only))) {
+			if (open && t.has_query && (!only || strstr(t.query, only))) {
 				cases++;
 				failed += run_case(c, &t);
 			}
@@ -848,12 +886,10 @@ static void test_cases(void **state)
 			snprintf(t.first, sizeof t.first, "%s", rest);
 			t.has_first = 1;
 		} else if (KEY("count")) {
-			t.has_count = sscanf(rest, "%zu %zu", &t.count_s,
-					     &t.count_m) == 2;
+			t.has_count = sscanf(rest, "%zu %zu", &t.count_s, &t.count_m) == 2;
 			assert_true(t.has_count);
 		} else if (KEY("sort")) {
-			t.sort = strcmp(rest, "date") == 0 ? HY_SEARCH_DATE :
-							     HY_SEARCH_RANK;
+			t.sort = strcmp(rest, "date") == 0 ? HY_SEARCH_DATE : HY_SEARCH_RANK;
 		} else if (KEY("from")) {
 			snprintf(t.from, sizeof t.from, "%s", rest);
 		} else if (KEY("to")) {
@@ -865,8 +901,7 @@ static void test_cases(void **state)
 		} else if (KEY("error")) {
 			t.error = 1;
 		} else {
-			fail_msg("cases.txt:%d: unknown key '%.*s'", lineno,
-				 (int)klen, line);
+			fail_msg("cases.txt:%d: unknown key '%.*s'", lineno, (int)klen, line);
 		}
 #undef KEY
 	}
@@ -893,8 +928,7 @@ struct tk {
 /* A token per character: Han, and kana, Hangul … (fold.h classes). */
 static int is_han(uint32_t cp)
 {
-	return hy_fold_is_han(cp) || cp == 0x3007 ||
-	       hy_fold_class(cp) == HY_FOLD_UNIGRAM;
+	return hy_fold_is_han(cp) || cp == 0x3007 || hy_fold_class(cp) == HY_FOLD_UNIGRAM;
 }
 
 /* Letters and digits of any other script run into words. */
@@ -963,8 +997,7 @@ static int col_match(const struct col *c, const struct term *t)
 		size_t j;
 		for (j = 0; j < t->nq; j++) {
 			const struct tk *a = &t->q[j], *b = &d[p + j];
-			if (a->kind != b->kind ||
-			    (a->kind == K_HAN && a->cp != b->cp) ||
+			if (a->kind != b->kind || (a->kind == K_HAN && a->cp != b->cp) ||
 			    (a->kind == K_WORD && strcmp(a->word, b->word)))
 				break;
 		}
@@ -973,8 +1006,7 @@ static int col_match(const struct col *c, const struct term *t)
 	for (size_t p = 0; !found && t->syl && p + t->nsyl <= nd; p++) {
 		size_t j;
 		for (j = 0; j < t->nsyl; j++)
-			if (d[p + j].kind != K_HAN ||
-			    !reads(d[p + j].cp, t->syl[j]))
+			if (d[p + j].kind != K_HAN || !reads(d[p + j].cp, t->syl[j]))
 				break;
 		found = j == t->nsyl;
 	}
@@ -1000,8 +1032,7 @@ static void term_init(struct term *t, const char *q)
 		else
 			ascii[na++] = (char)c.cp[i];
 	}
-	if (letters && na > 0 &&
-	    hy_fts_pinyin_split(ascii, na, &t->syl, &t->nsyl) != 1) {
+	if (letters && na > 0 && hy_fts_pinyin_split(ascii, na, &t->syl, &t->nsyl) != 1) {
 		t->syl = NULL;
 		t->nsyl = 0;
 	}
@@ -1151,8 +1182,7 @@ static void test_brute_force(void **state)
 		nonempty += want.n > 0;
 		if (!set_eq(&got, &want) || got.n != h.n) {
 			if (failed++ < 20) {
-				printf("# [%s]: hits differ from the oracle\n",
-				       q);
+				printf("# [%s]: hits differ from the oracle\n", q);
 				print_keys(c, "oracle", want.v, want.n);
 				print_keys(c, "search", got.v, got.n);
 			}
@@ -1169,8 +1199,7 @@ static void test_brute_force(void **state)
 			printf("# [%s]: date order: wrong hits or order\n", q);
 			failed++;
 		}
-		assert_int_equal(hy_store_search_count(c->s, q, NULL, &cs, &cm,
-						       err, sizeof err),
+		assert_int_equal(hy_store_search_count(c->s, q, NULL, &cs, &cm, err, sizeof err),
 				 0);
 		if (cs != want.n) {
 			printf("# [%s]: count %zu, want %zu\n", q, cs, want.n);
@@ -1178,11 +1207,9 @@ static void test_brute_force(void **state)
 		} else {
 			size_t m = 0;
 			for (size_t k = 0; k < want.n; k++)
-				m += k == 0 || want.v[k] / 1000 !=
-						       want.v[k - 1] / 1000;
+				m += k == 0 || want.v[k] / 1000 != want.v[k - 1] / 1000;
 			if (m != cm) {
-				printf("# [%s]: %zu meetings, want %zu\n", q,
-				       cm, m);
+				printf("# [%s]: %zu meetings, want %zu\n", q, cm, m);
 				failed++;
 			}
 		}
@@ -1203,8 +1230,7 @@ static void test_brute_force(void **state)
 	for (int i = 0; i < 600; i++) {
 		const char *a = qs.v[rnd(&seed) % qs.n];
 		const char *b = qs.v[rnd(&seed) % qs.n];
-		struct set sa = oracle(c, a), sb = oracle(c, b), want = {0},
-			   got;
+		struct set sa = oracle(c, a), sb = oracle(c, b), want = {0}, got;
 		char q[256];
 		int op = i % 3;
 		if (op == 0) {
@@ -1230,8 +1256,7 @@ static void test_brute_force(void **state)
 		pairs++;
 		if (!set_eq(&got, &want)) {
 			if (failed++ < 40) {
-				printf("# [%s]: hits differ from the oracle\n",
-				       q);
+				printf("# [%s]: hits differ from the oracle\n", q);
 				print_keys(c, "oracle", want.v, want.n);
 				print_keys(c, "search", got.v, got.n);
 			}
@@ -1256,8 +1281,8 @@ static void paging(void **state);
 
 static void test_paging(void **state)
 {
-	static const enum hy_search_plan plans[] = {
-		HY_SEARCH_PLAN_AUTO, HY_SEARCH_PLAN_JOIN, HY_SEARCH_PLAN_WALK};
+	static const enum hy_search_plan plans[] = {HY_SEARCH_PLAN_AUTO, HY_SEARCH_PLAN_JOIN,
+						    HY_SEARCH_PLAN_WALK};
 	for (size_t i = 0; i < 3; i++) {
 		set_plan(*state, plans[i]);
 		paging(state);
@@ -1267,8 +1292,7 @@ static void test_paging(void **state)
 
 static void paging(void **state)
 {
-	static const char *const qs[] = {"会议", "会", "县", "燃气", "要",
-					 "财政", "工作"};
+	static const char *const qs[] = {"会议", "会", "县", "燃气", "要", "财政", "工作"};
 	struct corpus *c = *state;
 	struct hits all = {0}, page = {0};
 
@@ -1276,22 +1300,18 @@ static void paging(void **state)
 		for (int o = 0; o < 2; o++)
 			for (size_t size = 1; size <= 7; size += 3) {
 				size_t at = 0;
-				search(c, qs[i], NULL, (enum hy_search_order)o, 0,
-				       BIG, &all);
+				search(c, qs[i], NULL, (enum hy_search_order)o, 0, BIG, &all);
 				assert_true(all.n > 0);
 				for (;;) {
-					int n = search(c, qs[i], NULL,
-						       (enum hy_search_order)o,
-						       at, size, &page);
+					int n = search(c, qs[i], NULL, (enum hy_search_order)o, at,
+						       size, &page);
 					assert_true((size_t)n <= size);
 					for (int k = 0; k < n; k++) {
 						assert_true(at + (size_t)k < all.n);
-						assert_int_equal(
-							page.v[k].meeting,
-							all.v[at + (size_t)k].meeting);
-						assert_int_equal(
-							page.v[k].section,
-							all.v[at + (size_t)k].section);
+						assert_int_equal(page.v[k].meeting,
+								 all.v[at + (size_t)k].meeting);
+						assert_int_equal(page.v[k].section,
+								 all.v[at + (size_t)k].section);
 					}
 					at += (size_t)n;
 					if ((size_t)n < size)
@@ -1301,12 +1321,8 @@ static void paging(void **state)
 			}
 	/* limit 0 and an offset past the end: nothing, no error */
 	assert_int_equal(search(c, "会议", NULL, HY_SEARCH_RANK, 0, 0, &page), 0);
-	assert_int_equal(search(c, "会议", NULL, HY_SEARCH_RANK, 100000, 5,
-				&page),
-			 0);
-	assert_int_equal(search(c, "会议", NULL, HY_SEARCH_RANK, SIZE_MAX,
-				SIZE_MAX, &page),
-			 0);
+	assert_int_equal(search(c, "会议", NULL, HY_SEARCH_RANK, 100000, 5, &page), 0);
+	assert_int_equal(search(c, "会议", NULL, HY_SEARCH_RANK, SIZE_MAX, SIZE_MAX, &page), 0);
 	free(all.v);
 	free(page.v);
 }
@@ -1327,8 +1343,8 @@ static void filters(void **state);
 
 static void test_filters(void **state)
 {
-	static const enum hy_search_plan plans[] = {
-		HY_SEARCH_PLAN_AUTO, HY_SEARCH_PLAN_JOIN, HY_SEARCH_PLAN_WALK};
+	static const enum hy_search_plan plans[] = {HY_SEARCH_PLAN_AUTO, HY_SEARCH_PLAN_JOIN,
+						    HY_SEARCH_PLAN_WALK};
 	for (size_t i = 0; i < 3; i++) {
 		set_plan(*state, plans[i]);
 		filters(state);
@@ -1356,34 +1372,28 @@ static void filters(void **state)
 
 	for (size_t i = 0; i < sizeof fs / sizeof fs[0]; i++) {
 		struct ids m = {0};
-		assert_true(hy_store_list(c->s, &fs[i], NULL, BIG, on_row, &m,
-					  NULL, err, sizeof err) >= 0);
+		assert_true(hy_store_list(c->s, &fs[i], NULL, BIG, on_row, &m, NULL, err,
+					  sizeof err) >= 0);
 		set_sort(&m.s);
 		for (size_t j = 0; j < sizeof qs / sizeof qs[0]; j++)
 			for (int o = 0; o < 2; o++) {
 				struct set want = {0}, got;
 				size_t cs, cm;
-				search(c, qs[j], NULL, (enum hy_search_order)o, 0,
-				       BIG, &all);
-				search(c, qs[j], &fs[i], (enum hy_search_order)o,
-				       0, BIG, &part);
+				search(c, qs[j], NULL, (enum hy_search_order)o, 0, BIG, &all);
+				search(c, qs[j], &fs[i], (enum hy_search_order)o, 0, BIG, &part);
 				for (size_t k = 0; k < all.n; k++)
 					if (set_has(&m.s, all.v[k].meeting))
 						set_add(&want,
-							all.v[k].meeting * 1000 +
-								all.v[k].section);
+							all.v[k].meeting * 1000 + all.v[k].section);
 				set_sort(&want);
 				got = keys_of(&part);
 				if (!set_eq(&got, &want))
 					fail_msg("filter %zu, [%s]: %zu hits, "
 						 "want %zu",
 						 i, qs[j], got.n, want.n);
-				assert_true(in_order(&part,
-						     (enum hy_search_order)o));
-				assert_int_equal(hy_store_search_count(
-							 c->s, qs[j], &fs[i],
-							 &cs, &cm, err,
-							 sizeof err),
+				assert_true(in_order(&part, (enum hy_search_order)o));
+				assert_int_equal(hy_store_search_count(c->s, qs[j], &fs[i], &cs,
+								       &cm, err, sizeof err),
 						 0);
 				assert_int_equal(cs, want.n);
 				free(want.v);
@@ -1424,13 +1434,10 @@ static void test_long_and_refused(void **state)
 	assert_true(search(c, q, NULL, HY_SEARCH_RANK, 0, BIG, &h) > 0);
 	search(c, "燃气 -秸秆", NULL, HY_SEARCH_RANK, 0, BIG, &one);
 	assert_int_equal(h.n, one.n);
-	assert_int_equal(search(c, "  ", NULL, HY_SEARCH_RANK, 0, 10, &h),
+	assert_int_equal(search(c, "  ", NULL, HY_SEARCH_RANK, 0, 10, &h), HY_ERR_INVALID);
+	assert_int_equal(hy_store_search_count(c->s, "-燃气", NULL, NULL, NULL, err, sizeof err),
 			 HY_ERR_INVALID);
-	assert_int_equal(hy_store_search_count(c->s, "-燃气", NULL, NULL, NULL,
-					       err, sizeof err),
-			 HY_ERR_INVALID);
-	assert_int_equal(search(c, "燃气", NULL, (enum hy_search_order)7, 0,
-				10, &h),
+	assert_int_equal(search(c, "燃气", NULL, (enum hy_search_order)7, 0, 10, &h),
 			 HY_ERR_INVALID);
 	free(q);
 	free(h.v);
@@ -1442,11 +1449,11 @@ static void test_long_and_refused(void **state)
 static void test_scores_exact(void **state)
 {
 	static const char *const qs[] = {
-		"燃气", "会议", "会", "财政", "燃气 安全", "燃气 -安全",
+		"燃气",       "会议",  "会",   "财政",         "燃气 安全", "燃气 -安全",
 		"秸秆 OR 5G", "ranqi", "23个", "\"燃气安全\"", "县 政府",
 	};
-	static const enum hy_search_plan plans[] = {
-		HY_SEARCH_PLAN_AUTO, HY_SEARCH_PLAN_JOIN, HY_SEARCH_PLAN_WALK};
+	static const enum hy_search_plan plans[] = {HY_SEARCH_PLAN_AUTO, HY_SEARCH_PLAN_JOIN,
+						    HY_SEARCH_PLAN_WALK};
 	struct corpus *c = *state;
 	struct hy_store_filter f = {"2020-01-01", NULL, NULL, NULL};
 	struct hits h = {0};
@@ -1457,18 +1464,16 @@ static void test_scores_exact(void **state)
 
 	assert_int_equal(sqlite3_open(c->db, &db), SQLITE_OK);
 	assert_int_equal(hy_fts_register(db, err, sizeof err), 0);
-	assert_int_equal(
-		sqlite3_prepare_v2(
-			db,
-			"SELECT s.meeting_id * 1000 + s.n,"
-			" -bm25(sections_fts, 10.0, 1.0) FROM sections_fts"
-			" JOIN sections s ON s.id = sections_fts.rowid"
-			" WHERE sections_fts MATCH ?1 UNION ALL"
-			" SELECT meetings_fts.rowid * 1000,"
-			" -bm25(meetings_fts, 10.0, 1.0) FROM meetings_fts"
-			" WHERE meetings_fts MATCH ?1",
-			-1, &st, NULL),
-		SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT s.meeting_id * 1000 + s.n,"
+					    " -bm25(sections_fts, 10.0, 1.0) FROM sections_fts"
+					    " JOIN sections s ON s.id = sections_fts.rowid"
+					    " WHERE sections_fts MATCH ?1 UNION ALL"
+					    " SELECT meetings_fts.rowid * 1000,"
+					    " -bm25(meetings_fts, 10.0, 1.0) FROM meetings_fts"
+					    " WHERE meetings_fts MATCH ?1",
+					    -1, &st, NULL),
+			 SQLITE_OK);
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
 		char *expr;
 		int rc;
@@ -1477,27 +1482,23 @@ static void test_scores_exact(void **state)
 		for (size_t pl = 0; pl < 3; pl++)
 			for (int o = 0; o < 4; o++) {
 				set_plan(c, plans[pl]);
-				search(c, qs[i], o >= 2 ? &f : NULL,
-				       (enum hy_search_order)(o % 2), 0, BIG, &h);
+				search(c, qs[i], o >= 2 ? &f : NULL, (enum hy_search_order)(o % 2),
+				       0, BIG, &h);
 				if (o < 2 && h.n == 0)
 					fail_msg("[%s]: no hits", qs[i]);
 				for (size_t k = 0; k < h.n; k++) {
-					int64_t key = h.v[k].meeting * 1000 +
-						      h.v[k].section;
+					int64_t key = h.v[k].meeting * 1000 + h.v[k].section;
 					int found = 0;
 					sqlite3_reset(st);
-					sqlite3_bind_text(st, 1, expr, -1,
-							  SQLITE_STATIC);
+					sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 					while (sqlite3_step(st) == SQLITE_ROW)
-						if (sqlite3_column_int64(st, 0) ==
-						    key) {
-							double want =
-								sqlite3_column_double(
-									st, 1);
+						if (sqlite3_column_int64(st, 0) == key) {
+							double want = sqlite3_column_double(st, 1);
 							if (want != h.v[k].score)
-								fail_msg("[%s] %lld: score %.17g, bm25 %.17g",
-									 qs[i], (long long)key,
-									 h.v[k].score, want);
+								fail_msg(
+									"[%s] %lld: score %.17g, bm25 %.17g",
+									qs[i], (long long)key,
+									h.v[k].score, want);
 							found = 1;
 						}
 					assert_true(found);
@@ -1520,7 +1521,7 @@ static void test_scores_exact(void **state)
 static void test_split_scan(void **state)
 {
 	static const char *const qs[] = {
-		"会", "会议", "燃气", "县", "燃气 安全", "燃气 -安全",
+		"会",         "会议",  "燃气", "县",           "燃气 安全", "燃气 -安全",
 		"秸秆 OR 5G", "ranqi", "23个", "\"燃气安全\"", "工作",
 	};
 	static const size_t limits[] = {1, 5, 20, BIG};
@@ -1533,16 +1534,14 @@ static void test_split_scan(void **state)
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++)
 		for (size_t l = 0; l < sizeof limits / sizeof limits[0]; l++) {
 			hy_store_search_opts(c->s, &one_scan);
-			search(c, qs[i], NULL, HY_SEARCH_RANK, 0, limits[l],
-			       &one);
+			search(c, qs[i], NULL, HY_SEARCH_RANK, 0, limits[l], &one);
 			hy_store_search_opts(c->s, &halves);
-			search(c, qs[i], NULL, HY_SEARCH_RANK, 0, limits[l],
-			       &two);
+			search(c, qs[i], NULL, HY_SEARCH_RANK, 0, limits[l], &two);
 			hy_store_search_opts(c->s, NULL);
 			if (one.n != two.n)
 				fail_msg("[%s] limit %zu: %zu hits in one scan,"
-					 " %zu in two halves", qs[i], limits[l],
-					 one.n, two.n);
+					 " %zu in two halves",
+					 qs[i], limits[l], one.n, two.n);
 			for (size_t k = 0; k < one.n; k++) {
 				if (one.v[k].meeting != two.v[k].meeting ||
 				    one.v[k].section != two.v[k].section ||
@@ -1550,11 +1549,10 @@ static void test_split_scan(void **state)
 					fail_msg("[%s] limit %zu, hit %zu:"
 						 " %lld:%d %.17g in one scan,"
 						 " %lld:%d %.17g in two",
-						 qs[i], limits[l], k,
-						 (long long)one.v[k].meeting,
+						 qs[i], limits[l], k, (long long)one.v[k].meeting,
 						 one.v[k].section, one.v[k].score,
-						 (long long)two.v[k].meeting,
-						 two.v[k].section, two.v[k].score);
+						 (long long)two.v[k].meeting, two.v[k].section,
+						 two.v[k].score);
 				compared++;
 			}
 		}
@@ -1578,8 +1576,7 @@ static int same_scores(const struct hits *a, const struct hits *b)
 	if (a->n != b->n)
 		return 0;
 	for (size_t k = 0; k < a->n; k++)
-		if (a->v[k].meeting != b->v[k].meeting ||
-		    a->v[k].section != b->v[k].section ||
+		if (a->v[k].meeting != b->v[k].meeting || a->v[k].section != b->v[k].section ||
 		    a->v[k].score != b->v[k].score)
 			return 0;
 	return 1;
@@ -1587,8 +1584,7 @@ static int same_scores(const struct hits *a, const struct hits *b)
 
 /* q's hits with row lengths from %_docsize only (ref) and as searches
  * get them (got). */
-static void both_ways(struct corpus *c, const char *q, struct hits *ref,
-		      struct hits *got)
+static void both_ways(struct corpus *c, const char *q, struct hits *ref, struct hits *got)
 {
 	const struct hy_search_opts docsize = {.no_lens = 1};
 	hy_store_search_opts(c->s, &docsize);
@@ -1614,10 +1610,9 @@ static void test_lengths(void **state)
 		if (!same_scores(&ref, &got))
 			fail_msg("[%s]: fts_lengths and %%_docsize disagree", qs[i]);
 	}
-	assert_int_equal(sqlite3_prepare_v2(c->s->db,
-					    "UPDATE fts_lengths SET lens = ?1",
-					    -1, &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_prepare_v2(c->s->db, "UPDATE fts_lengths SET lens = ?1", -1, &st, NULL),
+		SQLITE_OK);
 	sqlite3_bind_blob(st, 1, ones, (int)sizeof ones, SQLITE_STATIC);
 	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
 	sqlite3_finalize(st);
@@ -1630,8 +1625,7 @@ static void test_lengths(void **state)
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++) {
 		both_ways(c, qs[i], &ref, &got);
 		if (!same_scores(&ref, &got))
-			fail_msg("[%s]: after reindex, fts_lengths is still wrong",
-				 qs[i]);
+			fail_msg("[%s]: after reindex, fts_lengths is still wrong", qs[i]);
 	}
 	free(ref.v);
 	free(got.v);
@@ -1656,13 +1650,11 @@ static void test_callback_stops(void **state)
 	struct corpus *c = *state;
 	char err[256];
 	int seen = 0;
-	assert_int_equal(hy_store_search(c->s, "会议", NULL, HY_SEARCH_RANK, 0,
-					 10, stop_after_two, &seen, err,
-					 sizeof err),
+	assert_int_equal(hy_store_search(c->s, "会议", NULL, HY_SEARCH_RANK, 0, 10, stop_after_two,
+					 &seen, err, sizeof err),
 			 2);
-	assert_int_equal(hy_store_search(c->s, "会议", NULL, HY_SEARCH_RANK, 0,
-					 10, fail_at_once, NULL, err,
-					 sizeof err),
+	assert_int_equal(hy_store_search(c->s, "会议", NULL, HY_SEARCH_RANK, 0, 10, fail_at_once,
+					 NULL, err, sizeof err),
 			 HY_ERR_NOMEM);
 }
 
@@ -1678,14 +1670,13 @@ static void test_reindex(void **state)
 	assert_true(before.n > 0);
 	assert_int_equal(sqlite3_open(c->db, &db), SQLITE_OK);
 	assert_int_equal(hy_fts_register(db, err, sizeof err), 0);
-	assert_int_equal(
-		sqlite3_exec(db,
-			     "INSERT INTO sections_fts(sections_fts)"
-			     " VALUES ('delete-all');"
-			     "INSERT INTO meetings_fts(meetings_fts)"
-			     " VALUES ('delete-all');",
-			     NULL, NULL, NULL),
-		SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db,
+				      "INSERT INTO sections_fts(sections_fts)"
+				      " VALUES ('delete-all');"
+				      "INSERT INTO meetings_fts(meetings_fts)"
+				      " VALUES ('delete-all');",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
 	sqlite3_close(db);
 	search(c, "燃气", NULL, HY_SEARCH_RANK, 0, BIG, &after);
 	assert_int_equal(after.n, 0);
@@ -1698,8 +1689,7 @@ static void test_reindex(void **state)
 	}
 	/* not inside a batch */
 	assert_int_equal(hy_store_begin(c->s, err, sizeof err), 0);
-	assert_int_equal(hy_store_reindex(c->s, err, sizeof err),
-			 HY_ERR_INVALID);
+	assert_int_equal(hy_store_reindex(c->s, err, sizeof err), HY_ERR_INVALID);
 	hy_store_rollback(c->s);
 	free(before.v);
 	free(after.v);
@@ -1726,6 +1716,5 @@ int main(void)
 		cmocka_unit_test(test_reindex),
 	};
 	int rc = cmocka_run_group_tests(pure, NULL, NULL);
-	return rc | cmocka_run_group_tests(corpus, setup_corpus,
-					   teardown_corpus);
+	return rc | cmocka_run_group_tests(corpus, setup_corpus, teardown_corpus);
 }

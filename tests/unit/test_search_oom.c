@@ -98,8 +98,7 @@ static char *slurp(const char *path, size_t *len)
 
 static int setup(void **state)
 {
-	static const char *const files[] = {"gas_simplified", "finance_budget",
-					    "fullwidth_digits"};
+	static const char *const files[] = {"gas_simplified", "finance_budget", "fullwidth_digits"};
 	struct fixture *f = calloc(1, sizeof *f);
 	struct hy_import_stats st = {0};
 	char err[256] = "";
@@ -113,12 +112,10 @@ static int setup(void **state)
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		char path[4096], *raw;
 		size_t len = 0;
-		snprintf(path, sizeof path, "%s/tests/search/corpus/%s.txt",
-			 root(), files[i]);
+		snprintf(path, sizeof path, "%s/tests/search/corpus/%s.txt", root(), files[i]);
 		raw = slurp(path, &len);
 		assert_non_null(raw);
-		if (hy_import_bytes(f->s, raw, len, files[i], NULL, &st, err,
-				    sizeof err))
+		if (hy_import_bytes(f->s, raw, len, files[i], NULL, &st, err, sizeof err))
 			fail_msg("import %s: %s", files[i], err);
 		free(raw);
 	}
@@ -153,8 +150,7 @@ static int on_hit(const struct hy_search_hit *h, void *ctx)
 
 static void test_search_oom(void **state)
 {
-	static const char *const qs[] = {"燃气", "燃", "ranqi", "燃气 -安全",
-					 "预算 OR 燃气"};
+	static const char *const qs[] = {"燃气", "燃", "ranqi", "燃气 -安全", "预算 OR 燃气"};
 	struct fixture *f = *state;
 	long tried = 0;
 
@@ -163,21 +159,18 @@ static void test_search_oom(void **state)
 			enum hy_search_order order = (enum hy_search_order)o;
 			struct seen all = {0};
 			char err[256] = "";
-			int want = hy_store_search(f->s, qs[i], NULL, order, 0,
-						   20, on_hit, &all, err,
-						   sizeof err);
+			int want = hy_store_search(f->s, qs[i], NULL, order, 0, 20, on_hit, &all,
+						   err, sizeof err);
 			if (want < 0)
-				fail_msg("[%s]: %d results: %s", qs[i], want,
-					 err);
+				fail_msg("[%s]: %d results: %s", qs[i], want, err);
 			for (long n = 1;; n++) {
 				struct seen got = {0};
 				int rc;
 				err[0] = '\0';
 				arm(n);
-				rc = hy_store_search(f->s, qs[i], NULL, order, 0,
-						     20, on_hit, &got, err,
-						     sizeof err);
-				fail_at = 0; /* failed stays as it was */
+				rc = hy_store_search(f->s, qs[i], NULL, order, 0, 20, on_hit, &got,
+						     err, sizeof err);
+				fail_at = 0;   /* failed stays as it was */
 				if (!failed) { /* every allocation was tried */
 					assert_int_equal(rc, want);
 					break;
@@ -185,17 +178,16 @@ static void test_search_oom(void **state)
 				tried++;
 				if (rc != HY_ERR_NOMEM && rc != want)
 					fail_msg("[%s] allocation %ld failed:"
-						 " %d (%s)", qs[i], n, rc, err);
-				if (rc == HY_ERR_NOMEM &&
-				    strstr(err, "out of memory") == NULL)
+						 " %d (%s)",
+						 qs[i], n, rc, err);
+				if (rc == HY_ERR_NOMEM && strstr(err, "out of memory") == NULL)
 					fail_msg("[%s] allocation %ld failed:"
 						 " the message is \"%s\"",
 						 qs[i], n, err);
 				/* the next search has them all */
 				got.n = 0;
-				rc = hy_store_search(f->s, qs[i], NULL, order, 0,
-						     20, on_hit, &got, err,
-						     sizeof err);
+				rc = hy_store_search(f->s, qs[i], NULL, order, 0, 20, on_hit, &got,
+						     err, sizeof err);
 				if (rc != want)
 					fail_msg("[%s] after allocation %ld failed,"
 						 " the next search: %d (%s)",
@@ -209,8 +201,7 @@ static void test_search_oom(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_search_oom, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(test_search_oom, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

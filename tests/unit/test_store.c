@@ -93,8 +93,8 @@ static void write_file(const char *path, const void *data, size_t n)
 
 /* A meeting built by hand; strings point into static storage, so it must
  * not be passed to hy_meeting_free. */
-static struct hy_meeting sample(const char *title, const char *date,
-				const char *body, const char *chair)
+static struct hy_meeting sample(const char *title, const char *date, const char *body,
+				const char *chair)
 {
 	static char *att[] = {"李四", "王五"};
 	static char *obs[] = {"县财政局", "赵六"};
@@ -121,8 +121,7 @@ static struct hy_meeting sample(const char *title, const char *date,
 	return m;
 }
 
-static int64_t put(struct hy_store *s, const struct hy_meeting *m,
-		   const char *raw)
+static int64_t put(struct hy_store *s, const struct hy_meeting *m, const char *raw)
 {
 	struct hy_store_doc d = {0};
 	char err[256] = "";
@@ -144,8 +143,7 @@ static void t_sha256(void **state)
 {
 	char hex[65];
 	(void)state;
-	static const char two_blocks[] =
-		"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+	static const char two_blocks[] = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
 	char *a;
 	assert_int_equal(hy_store_sha256("abc", 3, hex), 0);
 	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
@@ -198,12 +196,10 @@ static void t_create_schema(void **state)
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
 	hy_store_close(s);
 	f->s = NULL;
-	assert_int_equal(sql_int(f->db, "PRAGMA user_version"),
-			 HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f->db,
-				 "SELECT count(*) FROM sqlite_master WHERE "
-				 "type = 'table' AND name IN ('meetings', "
-				 "'sections', 'people', 'meeting_people')"),
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master WHERE "
+					"type = 'table' AND name IN ('meetings', "
+					"'sections', 'people', 'meeting_people')"),
 			 4);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master"
 					" WHERE name = 'meetings_by_date'"),
@@ -218,8 +214,7 @@ static void t_missing_not_created(void **state)
 	struct fx *f = *state;
 	char err[256] = "";
 	struct stat sb;
-	assert_int_equal(hy_store_open(&f->s, f->db, 0, err, sizeof err),
-			 HY_ERR_NOTFOUND);
+	assert_int_equal(hy_store_open(&f->s, f->db, 0, err, sizeof err), HY_ERR_NOTFOUND);
 	assert_null(f->s);
 	assert_int_not_equal(stat(f->db, &sb), 0);
 }
@@ -230,8 +225,7 @@ static void t_empty_file_not_initialised(void **state)
 	char err[256] = "";
 	struct stat sb;
 	write_file(f->db, "", 0);
-	assert_int_equal(hy_store_open(&f->s, f->db, 0, err, sizeof err),
-			 HY_ERR_NOTFOUND);
+	assert_int_equal(hy_store_open(&f->s, f->db, 0, err, sizeof err), HY_ERR_NOTFOUND);
 	assert_int_equal(stat(f->db, &sb), 0);
 	assert_int_equal(sb.st_size, 0);
 	/* an import (HY_STORE_CREATE) may make it a database */
@@ -261,8 +255,7 @@ static void t_insert_get(void **state)
 {
 	struct fx *f = *state;
 	struct hy_store *s = open_ok(f);
-	struct hy_meeting m = sample("县政府召开第26次常务会议", "2024-01-05",
-				     "县政府", "张三");
+	struct hy_meeting m = sample("县政府召开第26次常务会议", "2024-01-05", "县政府", "张三");
 	struct hy_store_record r;
 	char err[256] = "", hex[65];
 	int64_t id = put(s, &m, "raw bytes one");
@@ -288,8 +281,7 @@ static void t_insert_get(void **state)
 	assert_int_equal(r.m.n_sections, 2);
 	assert_int_equal(r.m.sections[1].n, 2);
 	assert_string_equal(r.m.sections[1].heading, "城镇燃气管道改造");
-	assert_string_equal(r.m.sections[1].text,
-			    "会议审议了城镇燃气管道改造方案。");
+	assert_string_equal(r.m.sections[1].text, "会议审议了城镇燃气管道改造方案。");
 	assert_string_equal(r.source, "/tmp/x.txt");
 	assert_string_equal(r.encoding, "UTF-8");
 	hy_store_sha256("raw bytes one", 13, hex);
@@ -297,8 +289,7 @@ static void t_insert_get(void **state)
 	assert_non_null(r.imported_at);
 	hy_store_record_free(&r);
 
-	assert_int_equal(hy_store_get(s, id + 100, &r, err, sizeof err),
-			 HY_ERR_NOTFOUND);
+	assert_int_equal(hy_store_get(s, id + 100, &r, err, sizeof err), HY_ERR_NOTFOUND);
 	assert_non_null(strstr(err, "no meeting"));
 }
 
@@ -337,8 +328,7 @@ static void t_duplicate(void **state)
 	d.clean = "x";
 	d.clean_len = 1;
 	d.source = "/tmp/other.txt";
-	assert_int_equal(hy_store_insert(s, &m, &d, NULL, err, sizeof err),
-			 HY_ERR_DUP);
+	assert_int_equal(hy_store_insert(s, &m, &d, NULL, err, sizeof err), HY_ERR_DUP);
 	hy_store_sha256("same bytes", 10, hex);
 	assert_int_equal(hy_store_has(s, hex, err, sizeof err), 1);
 	hy_store_sha256("other bytes", 11, hex);
@@ -349,8 +339,7 @@ static void t_duplicate(void **state)
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sections"), 2);
 	/* people are shared between meetings, linked per meeting */
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM people"), 5);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meeting_people"),
-			 5);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meeting_people"), 5);
 }
 
 static void t_whole_or_nothing(void **state)
@@ -397,16 +386,14 @@ static void t_whole_or_nothing(void **state)
 	put(s, &(struct hy_meeting){.title = "甲"}, "kept 1");
 	d.raw = "next batch"; /* the bytes of a stored meeting */
 	d.raw_len = strlen(d.raw);
-	assert_int_equal(hy_store_insert(s, &m, &d, NULL, err, sizeof err),
-			 HY_ERR_DUP);
+	assert_int_equal(hy_store_insert(s, &m, &d, NULL, err, sizeof err), HY_ERR_DUP);
 	put(s, &(struct hy_meeting){.title = "丙"}, "kept 2");
 	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
 	hy_store_close(s);
 	f->s = NULL;
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 3);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sections"), 0);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meeting_people"),
-			 0);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meeting_people"), 0);
 }
 
 static void t_batch_rollback(void **state)
@@ -444,15 +431,13 @@ static int collect(const struct hy_store_row *row, void *ctx)
 }
 
 /* All ids matching f, fetched `page` at a time through the cursor. */
-static struct ids paged(struct hy_store *s, const struct hy_store_filter *f,
-			size_t page)
+static struct ids paged(struct hy_store *s, const struct hy_store_filter *f, size_t page)
 {
 	struct hy_store_cursor cur = {0};
 	struct ids x = {0};
 	char err[256] = "";
 	for (;;) {
-		int n = hy_store_list(s, f, &cur, page, collect, &x, &cur, err,
-				      sizeof err);
+		int n = hy_store_list(s, f, &cur, page, collect, &x, &cur, err, sizeof err);
 		if (n < 0)
 			fail_msg("list: %s", err);
 		if ((size_t)n < page)
@@ -502,8 +487,7 @@ static void t_list(void **state)
 	/* newest date first, unknown dates last, then id descending; the
 	 * same order whatever the page size */
 	{
-		int64_t want[] = {id[5], id[7], id[4], id[2],
-				  id[1], id[6], id[3]};
+		int64_t want[] = {id[5], id[7], id[4], id[2], id[1], id[6], id[3]};
 		for (size_t p = 1; p <= 8; p++)
 			expect(paged(s, NULL, p), want, 7);
 	}
@@ -547,9 +531,8 @@ static void t_list(void **state)
 	{
 		struct ids x = {.stop_after = 2};
 		char err[256];
-		assert_int_equal(hy_store_list(s, NULL, NULL, 10, collect, &x,
-					       NULL, err, sizeof err),
-				 2);
+		assert_int_equal(
+			hy_store_list(s, NULL, NULL, 10, collect, &x, NULL, err, sizeof err), 2);
 	}
 	(void)first;
 }
@@ -576,9 +559,7 @@ static void t_list_row(void **state)
 	struct hy_store_row r;
 	char err[256];
 	put(s, &m, "1");
-	assert_int_equal(hy_store_list(s, NULL, NULL, 5, grab_first, &r, NULL,
-				       err, sizeof err),
-			 1);
+	assert_int_equal(hy_store_list(s, NULL, NULL, 5, grab_first, &r, NULL, err, sizeof err), 1);
 }
 
 static void t_newer_version_refused(void **state)
@@ -589,8 +570,7 @@ static void t_newer_version_refused(void **state)
 	hy_store_close(f->s);
 	f->s = NULL;
 	sql_exec(f->db, "PRAGMA user_version = 99");
-	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_CREATE, err,
-				       sizeof err),
+	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_CREATE, err, sizeof err),
 			 HY_ERR_VERSION);
 	assert_null(f->s);
 	assert_non_null(strstr(err, "newer"));
@@ -611,16 +591,14 @@ static char *slurp(const char *path, size_t *n)
 static void t_not_a_database(void **state)
 {
 	struct fx *f = *state;
-	static const char text[] =
-		"这不是数据库。This is a plain text file, not sqlite.\n";
+	static const char text[] = "这不是数据库。This is a plain text file, not sqlite.\n";
 	char err[256] = "", side[160];
 	struct stat sb;
 	size_t n;
 	char *back;
 
 	write_file(f->db, text, sizeof text - 1);
-	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_CREATE, err,
-				       sizeof err),
+	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_CREATE, err, sizeof err),
 			 HY_ERR_CORRUPT);
 	assert_null(f->s);
 	assert_non_null(strstr(err, "not a huiyi database"));
@@ -640,12 +618,10 @@ static void t_foreign_database(void **state)
 	char err[256] = "";
 	sql_exec(f->db, "CREATE TABLE notes (x TEXT); INSERT INTO notes "
 			"VALUES ('keep me')");
-	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_CREATE, err,
-				       sizeof err),
+	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_CREATE, err, sizeof err),
 			 HY_ERR_CORRUPT);
 	assert_non_null(strstr(err, "another program"));
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master"),
-			 1);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master"), 1);
 	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), 0);
 }
 
@@ -659,8 +635,8 @@ static void on_reject(const char *path, const char *reason, void *ctx)
 {
 	struct rej *r = ctx;
 	if (r->n < 8)
-		snprintf(r->lines[r->n++], sizeof r->lines[0], "%s: %s",
-			 strrchr(path, '/') + 1, reason);
+		snprintf(r->lines[r->n++], sizeof r->lines[0], "%s: %s", strrchr(path, '/') + 1,
+			 reason);
 }
 
 static void import_tree(void **state, size_t threads, int lookup_here)
@@ -681,10 +657,10 @@ static void import_tree(void **state, size_t threads, int lookup_here)
 	assert_int_equal(mkdir(p, 0755), 0);
 	snprintf(p, sizeof p, "%s/in/.hidden", f->dir);
 	assert_int_equal(mkdir(p, 0755), 0);
-#define PUT(name, s) \
-	do { \
-		snprintf(p, sizeof p, "%s/in/%s", f->dir, name); \
-		write_file(p, s, strlen(s)); \
+#define PUT(name, s)                                                                               \
+	do {                                                                                       \
+		snprintf(p, sizeof p, "%s/in/%s", f->dir, name);                                   \
+		write_file(p, s, strlen(s));                                                       \
 	} while (0)
 	PUT("b.txt", "乙会议\n会议研究了乙事项。\n");
 	PUT("a.txt", "甲会议\n会议研究了甲事项。\n");
@@ -698,8 +674,8 @@ static void import_tree(void **state, size_t threads, int lookup_here)
 	snprintf(p, sizeof p, "%s/in/nul.bin", f->dir);
 	write_file(p, nul, sizeof nul);
 
-	o.threads = threads; /* same order and results with any number */
-	o.lookup_here = lookup_here; /* and wherever hashes are looked up */
+	o.threads = threads;          /* same order and results with any number */
+	o.lookup_here = lookup_here;  /* and wherever hashes are looked up */
 	o.max_bytes = sizeof big - 2; /* large.txt is over the limit */
 	o.batch = 2;
 	o.reject = on_reject;
@@ -707,8 +683,7 @@ static void import_tree(void **state, size_t threads, int lookup_here)
 	o.count_first = 1;
 	snprintf(p, sizeof p, "%s/in", f->dir);
 	paths[0] = p;
-	assert_int_equal(hy_import_run(s, paths, 1, &o, &st, err, sizeof err),
-			 0);
+	assert_int_equal(hy_import_run(s, paths, 1, &o, &st, err, sizeof err), 0);
 	assert_int_equal(st.total, 7);
 	assert_int_equal(st.seen, 7);
 	assert_int_equal(st.imported, 3);
@@ -739,9 +714,7 @@ static void import_tree(void **state, size_t threads, int lookup_here)
 	open_ok(f);
 	rj.n = 0;
 	o.reject = NULL;
-	assert_int_equal(hy_import_run(f->s, paths, 1, &o, &st, err,
-				       sizeof err),
-			 0);
+	assert_int_equal(hy_import_run(f->s, paths, 1, &o, &st, err, sizeof err), 0);
 	assert_int_equal(st.imported, 0);
 	assert_int_equal(st.duplicates, 4);
 	assert_int_equal(st.rejected, 3);
@@ -776,8 +749,7 @@ static void t_import_bad_encoding(void **state)
 	char err[256] = "";
 	const char *paths[] = {"/nonexistent"};
 	o.encoding = "no-such-encoding-xyz";
-	assert_int_equal(hy_import_run(s, paths, 1, &o, &st, err, sizeof err),
-			 HY_ERR_INVALID);
+	assert_int_equal(hy_import_run(s, paths, 1, &o, &st, err, sizeof err), HY_ERR_INVALID);
 	assert_int_equal(st.seen, 0);
 }
 
@@ -801,9 +773,7 @@ static void check_whole(const char *db)
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
 	assert_int_equal(hy_fts_register(h, NULL, 0), 0);
-	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1,
-					    &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
 	sqlite3_finalize(st);
@@ -823,8 +793,7 @@ static void t_delete(void **state)
 	struct fx *f = *state;
 	struct hy_store *s = open_ok(f);
 	struct hy_meeting a = sample("甲会议", "2024-01-05", "县政府", "张三");
-	struct hy_meeting b = sample("乙丙丁会议", "2024-02-05", "市政府",
-				     "钱七");
+	struct hy_meeting b = sample("乙丙丁会议", "2024-02-05", "市政府", "钱七");
 	struct hy_meeting c = sample("戊会议", "2024-03-05", "县政府", "张三");
 	char err[256] = "";
 	int64_t ia, ib, ic, ids[3];
@@ -839,8 +808,7 @@ static void t_delete(void **state)
 	/* an unknown id: nothing deleted, the message names it */
 	ids[0] = ib;
 	ids[1] = 4242;
-	assert_int_equal(hy_store_delete(s, ids, 2, &n, err, sizeof err),
-			 HY_ERR_NOTFOUND);
+	assert_int_equal(hy_store_delete(s, ids, 2, &n, err, sizeof err), HY_ERR_NOTFOUND);
 	assert_non_null(strstr(err, "4242"));
 	assert_null(strstr(err, "4242, "));
 	assert_int_equal(n, 0);
@@ -855,8 +823,7 @@ static void t_delete(void **state)
 	assert_int_equal(hits(s, "钱七"), 0);
 	{
 		struct hy_store_record r;
-		assert_int_equal(hy_store_get(s, ib, &r, err, sizeof err),
-				 HY_ERR_NOTFOUND);
+		assert_int_equal(hy_store_get(s, ib, &r, err, sizeof err), HY_ERR_NOTFOUND);
 		hy_store_record_free(&r);
 	}
 	/* the same bytes can be stored again once their meeting is gone */
@@ -874,8 +841,7 @@ static void t_delete(void **state)
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM people"
 					" WHERE name = '钱七'"),
 			 0);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meeting_people"),
-			 10);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meeting_people"), 10);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM bodies"
 					" WHERE name = '市政府'"),
 			 0);
@@ -907,9 +873,8 @@ static void t_delete(void **state)
  * with workers looking hashes up or not. */
 static void import_replace(void **state, size_t threads, int lookup_here)
 {
-	static const char gb[] =
-		"\xc8\xbc\xc6\xf8\xbb\xe1\xd2\xe9\n\xbb\xe1\xd2\xe9\xd1\xd0"
-		"\xbe\xbf\xc1\xcb\xc8\xbc\xc6\xf8\xb0\xb2\xc8\xab\xa1\xa3\n";
+	static const char gb[] = "\xc8\xbc\xc6\xf8\xbb\xe1\xd2\xe9\n\xbb\xe1\xd2\xe9\xd1\xd0"
+				 "\xbe\xbf\xc1\xcb\xc8\xbc\xc6\xf8\xb0\xb2\xc8\xab\xa1\xa3\n";
 	struct fx *f = *state;
 	struct hy_store *s = open_ok(f);
 	struct hy_import_opts o = {0};
@@ -920,34 +885,29 @@ static void import_replace(void **state, size_t threads, int lookup_here)
 	snprintf(p, sizeof p, "%s/gb.txt", f->dir);
 	write_file(p, gb, sizeof gb - 1);
 	snprintf(q, sizeof q, "%s/utf8.txt", f->dir);
-	write_file(q, "己会议\n会议研究了己事项。\n",
-		   strlen("己会议\n会议研究了己事项。\n"));
+	write_file(q, "己会议\n会议研究了己事项。\n", strlen("己会议\n会议研究了己事项。\n"));
 	o.threads = threads;
 	o.lookup_here = lookup_here;
 	o.encoding = "ISO-8859-1";
 	o.force = 1; /* mojibake reads like no meeting: stored only by force */
-	assert_int_equal(hy_import_run(s, paths, 1, &o, &st, err, sizeof err),
-			 0);
+	assert_int_equal(hy_import_run(s, paths, 1, &o, &st, err, sizeof err), 0);
 	assert_int_equal(st.imported, 1);
 	assert_int_equal(hits(s, "燃气"), 0);
 	o.encoding = "gb18030"; /* the same bytes: a duplicate */
-	assert_int_equal(hy_import_run(s, paths, 1, &o, &st, err, sizeof err),
-			 0);
+	assert_int_equal(hy_import_run(s, paths, 1, &o, &st, err, sizeof err), 0);
 	assert_int_equal(st.duplicates, 1);
 	assert_int_equal(hits(s, "燃气"), 0);
 
 	o.replace = 1;
 	o.encoding = NULL; /* detected: GB18030 */
-	assert_int_equal(hy_import_run(s, paths, 2, &o, &st, err, sizeof err),
-			 0);
+	assert_int_equal(hy_import_run(s, paths, 2, &o, &st, err, sizeof err), 0);
 	assert_int_equal(st.imported, 1); /* utf8.txt was not stored */
 	assert_int_equal(st.superseded, 1);
 	assert_int_equal(st.duplicates, 0);
 	assert_int_equal(hits(s, "燃气安全"), 1);
 	assert_int_equal(hits(s, "己事项"), 1);
 	/* again: both replaced, nothing added */
-	assert_int_equal(hy_import_run(s, paths, 2, &o, &st, err, sizeof err),
-			 0);
+	assert_int_equal(hy_import_run(s, paths, 2, &o, &st, err, sizeof err), 0);
 	assert_int_equal(st.imported, 0);
 	assert_int_equal(st.superseded, 2);
 	assert_int_equal(hits(s, "燃气安全"), 1);
@@ -989,11 +949,9 @@ static void t_replace_rolled_back(void **state)
 	assert_int_equal(hy_store_delete_sha(s, hex, NULL, err, sizeof err),
 			 HY_ERR_INVALID); /* only inside a batch */
 	assert_int_equal(hy_store_begin(s, err, sizeof err), 0);
-	assert_int_equal(hy_store_delete_sha(s, hex, NULL, err, sizeof err),
-			 1);
+	assert_int_equal(hy_store_delete_sha(s, hex, NULL, err, sizeof err), 1);
 	hy_store_sha256("no such bytes", 13, hex);
-	assert_int_equal(hy_store_delete_sha(s, hex, NULL, err, sizeof err),
-			 0);
+	assert_int_equal(hy_store_delete_sha(s, hex, NULL, err, sizeof err), 0);
 	hy_store_rollback(s);
 	assert_int_equal(hits(s, "甲会议"), 1);
 	hy_store_close(s);
@@ -1034,8 +992,8 @@ static void idv_free(struct idv *x)
 	memset(x, 0, sizeof *x);
 }
 
-static void idv_expect(const struct idv *got, const int64_t *want, size_t n,
-		       int reversed, const char *what)
+static void idv_expect(const struct idv *got, const int64_t *want, size_t n, int reversed,
+		       const char *what)
 {
 	int ok = got->n == n;
 	for (size_t i = 0; ok && i < n; i++)
@@ -1046,8 +1004,7 @@ static void idv_expect(const struct idv *got, const int64_t *want, size_t n,
 			fprintf(stderr, " %lld", (long long)got->v[i]);
 		fprintf(stderr, "\n want");
 		for (size_t i = 0; i < n; i++)
-			fprintf(stderr, " %lld",
-				(long long)want[reversed ? n - 1 - i : i]);
+			fprintf(stderr, " %lld", (long long)want[reversed ? n - 1 - i : i]);
 		fprintf(stderr, "\n");
 		fail_msg("%s: wrong rows", what);
 	}
@@ -1055,17 +1012,16 @@ static void idv_expect(const struct idv *got, const int64_t *want, size_t n,
 
 /* The bodies of the list data: 10 contain 县 (more than one stream per
  * body takes), one is longer than a key holds. */
-#define LONG_BODY \
-	"很长的机关名称很长的机关名称很长的机关名称很长的机关名称" \
+#define LONG_BODY                                                                                  \
+	"很长的机关名称很长的机关名称很长的机关名称很长的机关名称"     \
 	"很长的机关名称很长的机关名称很长的机关名称很长的机关名称"
 static const char *const list_bodies[] = {
-	"甲县政府", "甲县委", "乙县政府", "乙县委", "丙县政府", "丙县委",
-	"丁县政府", "丁县委", "戊县政府", "戊县委", "己市政府", "庚市政府",
-	LONG_BODY, NULL,
+	"甲县政府", "甲县委",   "乙县政府", "乙县委",   "丙县政府", "丙县委",  "丁县政府",
+	"丁县委",   "戊县政府", "戊县委",   "己市政府", "庚市政府", LONG_BODY, NULL,
 };
 static const char *const list_dates[] = {
-	"2024-01-05", NULL, "2023-06-15", "2024-01-05", "2022-12-31",
-	"2023-06-15", "2024-03-01", NULL, "2024-01-05",
+	"2024-01-05", NULL,         "2023-06-15", "2024-01-05", "2022-12-31",
+	"2023-06-15", "2024-03-01", NULL,         "2024-01-05",
 };
 static const int list_numbers[] = {26, 0, 5, 26, 1, 0, 12};
 
@@ -1122,8 +1078,7 @@ static void fill_list(struct hy_store *s, size_t n)
 }
 
 /* The same list by a plain query on another connection: the reference. */
-static struct idv ref_list(const char *db, const struct hy_store_filter *f,
-			   enum hy_store_sort sort)
+static struct idv ref_list(const char *db, const struct hy_store_filter *f, enum hy_store_sort sort)
 {
 	static const char *const order[] = {
 		[HY_SORT_DATE] = "date IS NULL, date DESC, id DESC",
@@ -1151,8 +1106,7 @@ static struct idv ref_list(const char *db, const struct hy_store_filter *f,
 	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
 	for (int i = 0; i < 4; i++) /* "" does not filter */
-		sqlite3_bind_text(st, i + 1, v[i] && v[i][0] ? v[i] : NULL, -1,
-				  SQLITE_STATIC);
+		sqlite3_bind_text(st, i + 1, v[i] && v[i][0] ? v[i] : NULL, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (x.n == x.cap) {
 			x.cap = x.cap ? x.cap * 2 : 64;
@@ -1177,8 +1131,8 @@ static struct idv page_all(struct hy_store *s, const struct hy_store_filter *f,
 	char err[256] = "";
 	for (;;) {
 		size_t before = x.n;
-		int n = hy_store_page(s, f, sort, &key, backward, page, idv_add,
-				      &x, err, sizeof err);
+		int n = hy_store_page(s, f, sort, &key, backward, page, idv_add, &x, err,
+				      sizeof err);
 		if (n < 0)
 			fail_msg("page: %s", err);
 		assert_int_equal((size_t)n, x.n - before);
@@ -1192,8 +1146,7 @@ static struct idv page_all(struct hy_store *s, const struct hy_store_filter *f,
 static const char *const sort_name[] = {"date", "body", "number"};
 
 /* Everything the browser relies on, for one filter and one order. */
-static void check_list(struct fx *fx, const struct hy_store_filter *f,
-		       enum hy_store_sort sort)
+static void check_list(struct fx *fx, const struct hy_store_filter *f, enum hy_store_sort sort)
 {
 	struct hy_store *s = fx->s;
 	struct idv ref = ref_list(fx->db, f, sort), all = {0};
@@ -1201,13 +1154,13 @@ static void check_list(struct fx *fx, const struct hy_store_filter *f,
 	char err[256] = "", what[256];
 	size_t n = 0;
 
-	snprintf(what, sizeof what, "order %s, from %s to %s, body %s, "
-		 "person %s", sort_name[sort], f->from ? f->from : "-",
-		 f->to ? f->to : "-", f->body ? f->body : "-",
-		 f->person ? f->person : "-");
+	snprintf(what, sizeof what,
+		 "order %s, from %s to %s, body %s, "
+		 "person %s",
+		 sort_name[sort], f->from ? f->from : "-", f->to ? f->to : "-",
+		 f->body ? f->body : "-", f->person ? f->person : "-");
 	/* one big page: the whole list in order */
-	assert_true(hy_store_page(s, f, sort, NULL, 0, 1000, idv_add, &all,
-				  err, sizeof err) >= 0);
+	assert_true(hy_store_page(s, f, sort, NULL, 0, 1000, idv_add, &all, err, sizeof err) >= 0);
 	idv_expect(&all, ref.v, ref.n, 0, what);
 	for (size_t p = 0; p < sizeof pages / sizeof pages[0]; p++) {
 		struct idv fw = page_all(s, f, sort, 0, pages[p]);
@@ -1227,17 +1180,15 @@ static void check_list(struct fx *fx, const struct hy_store_filter *f,
 			want_fw = 3;
 		if (want_bw > 3)
 			want_bw = 3;
-		assert_int_equal(hy_store_page(s, f, sort, &all.k[i], 0, 3,
-					       idv_add, &fw, err, sizeof err),
-				 (int)want_fw);
+		assert_int_equal(
+			hy_store_page(s, f, sort, &all.k[i], 0, 3, idv_add, &fw, err, sizeof err),
+			(int)want_fw);
 		idv_expect(&fw, ref.v + i + 1, want_fw, 0, what);
-		assert_int_equal(hy_store_page(s, f, sort, &all.k[i], 1, 3,
-					       idv_add, &bw, err, sizeof err),
-				 (int)want_bw);
+		assert_int_equal(
+			hy_store_page(s, f, sort, &all.k[i], 1, 3, idv_add, &bw, err, sizeof err),
+			(int)want_bw);
 		idv_expect(&bw, ref.v + i - want_bw, want_bw, 1, what);
-		assert_int_equal(hy_store_rank(s, f, sort, &all.k[i], &rank,
-					       err, sizeof err),
-				 0);
+		assert_int_equal(hy_store_rank(s, f, sort, &all.k[i], &rank, err, sizeof err), 0);
 		if (rank != i)
 			fail_msg("%s: rank of row %zu is %zu", what, i, rank);
 		idv_free(&fw);
@@ -1249,8 +1200,8 @@ static void check_list(struct fx *fx, const struct hy_store_filter *f,
 		struct idv u = {0};
 		size_t *pos = calloc(all.n + 1, sizeof *pos);
 		assert_non_null(pos);
-		assert_true(hy_store_page(s, NULL, sort, NULL, 0, 1000, idv_add,
-					  &u, err, sizeof err) >= 0);
+		assert_true(hy_store_page(s, NULL, sort, NULL, 0, 1000, idv_add, &u, err,
+					  sizeof err) >= 0);
 		for (size_t i = 0; i < all.n; i++) { /* position of all[i] */
 			size_t j = 0;
 			while (j < u.n && u.v[j] != all.v[i])
@@ -1272,18 +1223,15 @@ static void check_list(struct fx *fx, const struct hy_store_filter *f,
 				before--;
 			nfw = all.n - first < 3 ? all.n - first : 3;
 			nbw = before < 3 ? before : 3;
-			assert_int_equal(hy_store_page(s, f, sort, &u.k[j], 0, 3,
-						       idv_add, &fw, err,
+			assert_int_equal(hy_store_page(s, f, sort, &u.k[j], 0, 3, idv_add, &fw, err,
 						       sizeof err),
 					 (int)nfw);
 			idv_expect(&fw, all.v + first, nfw, 0, what);
-			assert_int_equal(hy_store_page(s, f, sort, &u.k[j], 1, 3,
-						       idv_add, &bw, err,
+			assert_int_equal(hy_store_page(s, f, sort, &u.k[j], 1, 3, idv_add, &bw, err,
 						       sizeof err),
 					 (int)nbw);
 			idv_expect(&bw, all.v + before - nbw, nbw, 1, what);
-			assert_int_equal(hy_store_rank(s, f, sort, &u.k[j],
-						       &rank, err, sizeof err),
+			assert_int_equal(hy_store_rank(s, f, sort, &u.k[j], &rank, err, sizeof err),
 					 0);
 			assert_int_equal(rank, before);
 			idv_free(&fw);
@@ -1302,11 +1250,11 @@ static const struct hy_store_filter list_filters[] = {
 	{.to = "2024-01-05"},
 	{.from = "2024-01-05", .to = "2024-01-05"},
 	{.from = "2024-02-01", .to = "2023-01-01"}, /* empty range */
-	{.body = "甲县"},                          /* two bodies */
-	{.body = "县政府"},                        /* five bodies */
-	{.body = "县"},                            /* ten: tested per row */
-	{.body = "庚市政府"},                      /* one */
-	{.body = "很长"},                          /* one, longer than a key */
+	{.body = "甲县"},                           /* two bodies */
+	{.body = "县政府"},                         /* five bodies */
+	{.body = "县"},                             /* ten: tested per row */
+	{.body = "庚市政府"},                       /* one */
+	{.body = "很长"},                           /* one, longer than a key */
 	{.body = "没有这个机关"},
 	{.person = "张三"},
 	{.person = "财政"},
@@ -1314,8 +1262,7 @@ static const struct hy_store_filter list_filters[] = {
 	{.body = "县", .from = "2023-06-15"}, /* walk, bodies skipped */
 	{.person = "张三", .to = "2023-06-15"},
 	{.body = "县", .to = "2024-01-05", .person = "李四"},
-	{.body = "甲县", .from = "2023-01-01", .to = "2024-01-05",
-	 .person = "张三"},
+	{.body = "甲县", .from = "2023-01-01", .to = "2024-01-05", .person = "张三"},
 	{.from = "", .to = "", .body = "", .person = ""}, /* "" = none */
 };
 
@@ -1324,11 +1271,9 @@ static void t_page_orders(void **state)
 	struct fx *f = *state;
 	struct hy_store *s = open_ok(f);
 	fill_list(s, 90);
-	for (size_t i = 0; i < sizeof list_filters / sizeof list_filters[0];
-	     i++)
+	for (size_t i = 0; i < sizeof list_filters / sizeof list_filters[0]; i++)
 		for (int sort = HY_SORT_DATE; sort <= HY_SORT_NUMBER; sort++)
-			check_list(f, &list_filters[i],
-				   (enum hy_store_sort)sort);
+			check_list(f, &list_filters[i], (enum hy_store_sort)sort);
 }
 
 /* Unknown values come last in each order; ties go by id, newest first. */
@@ -1379,9 +1324,8 @@ static void t_page_ties_and_unknowns(void **state)
 			idv_free(&x);
 		}
 		/* the first row backward is the last row, which knows nothing */
-		assert_int_equal(hy_store_page(s, NULL, (enum hy_store_sort)sort,
-					       NULL, 1, 1, save_row, &last, err,
-					       sizeof err),
+		assert_int_equal(hy_store_page(s, NULL, (enum hy_store_sort)sort, NULL, 1, 1,
+					       save_row, &last, err, sizeof err),
 				 1);
 		assert_int_equal(last.id, id[9]);
 		assert_null(last.date);
@@ -1426,38 +1370,31 @@ static void t_page_key_any_order(void **state)
 	m = sample("三", "2022-01-05", "丙县政府", "张三");
 	put(s, &m, "3");
 	/* the last row in date order ... */
-	assert_int_equal(hy_store_page(s, NULL, HY_SORT_DATE, NULL, 1, 1, grab,
-				       &k, err, sizeof err),
-			 1);
+	assert_int_equal(
+		hy_store_page(s, NULL, HY_SORT_DATE, NULL, 1, 1, grab, &k, err, sizeof err), 1);
 	assert_true(k.set);
 	/* ... is 丙县政府, the first by body bytes (丙 E4 B8 99, 乙 E4 B9 99,
 	 * 甲 E7 94 B2) */
-	assert_int_equal(hy_store_rank(s, NULL, HY_SORT_BODY, &k, &rank, err,
-				       sizeof err),
-			 0);
+	assert_int_equal(hy_store_rank(s, NULL, HY_SORT_BODY, &k, &rank, err, sizeof err), 0);
 	assert_int_equal(rank, 0);
-	assert_int_equal(hy_store_rank(s, NULL, HY_SORT_DATE, &k, &rank, err,
-				       sizeof err),
-			 0);
+	assert_int_equal(hy_store_rank(s, NULL, HY_SORT_DATE, &k, &rank, err, sizeof err), 0);
 	assert_int_equal(rank, 2);
-	assert_int_equal(hy_store_rank(s, NULL, HY_SORT_DATE, NULL, &rank, err,
-				       sizeof err),
-			 0);
+	assert_int_equal(hy_store_rank(s, NULL, HY_SORT_DATE, NULL, &rank, err, sizeof err), 0);
 	assert_int_equal(rank, 0);
 	ret = 1; /* a positive stop: the rows so far */
-	assert_int_equal(hy_store_page(s, NULL, HY_SORT_BODY, NULL, 0, 10,
-				       stop_now, &ret, err, sizeof err),
-			 1);
+	assert_int_equal(
+		hy_store_page(s, NULL, HY_SORT_BODY, NULL, 0, 10, stop_now, &ret, err, sizeof err),
+		1);
 	ret = HY_ERR_NOMEM; /* a negative one: that value */
-	assert_int_equal(hy_store_page(s, NULL, HY_SORT_NUMBER, NULL, 0, 10,
-				       stop_now, &ret, err, sizeof err),
+	assert_int_equal(hy_store_page(s, NULL, HY_SORT_NUMBER, NULL, 0, 10, stop_now, &ret, err,
+				       sizeof err),
 			 HY_ERR_NOMEM);
-	assert_int_equal(hy_store_page(s, NULL, (enum hy_store_sort)7, NULL, 0,
-				       10, stop_now, &ret, err, sizeof err),
+	assert_int_equal(hy_store_page(s, NULL, (enum hy_store_sort)7, NULL, 0, 10, stop_now, &ret,
+				       err, sizeof err),
 			 HY_ERR_INVALID);
-	assert_int_equal(hy_store_page(s, NULL, HY_SORT_DATE, NULL, 0, 0,
-				       stop_now, &ret, err, sizeof err),
-			 0);
+	assert_int_equal(
+		hy_store_page(s, NULL, HY_SORT_DATE, NULL, 0, 0, stop_now, &ret, err, sizeof err),
+		0);
 }
 
 /* Every list query sqlite plans is index ranges in index order: no sort,
@@ -1489,13 +1426,11 @@ static void check_plan(const char *sql, void *ctx)
 	if (!strstr(sql, "FROM meetings m"))
 		return; /* how many meetings a person has: not the list */
 	snprintf(eqp, sizeof eqp, "EXPLAIN QUERY PLAN %s", sql);
-	assert_int_equal(sqlite3_prepare_v2(p->s->db, eqp, -1, &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(p->s->db, eqp, -1, &st, NULL), SQLITE_OK);
 	eqp[0] = 0;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *d = (const char *)sqlite3_column_text(st, 3);
-		used += (size_t)snprintf(eqp + used, sizeof eqp - used, "%s\n",
-					 d ? d : "");
+		used += (size_t)snprintf(eqp + used, sizeof eqp - used, "%s\n", d ? d : "");
 		if (used >= sizeof eqp)
 			used = sizeof eqp - 1;
 	}
@@ -1509,13 +1444,11 @@ static void check_plan(const char *sql, void *ctx)
 	} else {
 		bad |= strstr(eqp, "TEMP B-TREE") != NULL;
 		bad |= !strstr(eqp, "INDEX meetings_by");
-		for (size_t i = 0; i < sizeof plan_lead / sizeof plan_lead[0];
-		     i++) {
+		for (size_t i = 0; i < sizeof plan_lead / sizeof plan_lead[0]; i++) {
 			char c1[64], c2[64];
 			snprintf(c1, sizeof c1, "WHERE %s", plan_lead[i].lead);
 			snprintf(c2, sizeof c2, "AND %s", plan_lead[i].lead);
-			if (strstr(sql, plan_lead[i].index) &&
-			    (strstr(sql, c1) || strstr(sql, c2)))
+			if (strstr(sql, plan_lead[i].index) && (strstr(sql, c1) || strstr(sql, c2)))
 				bad |= !strstr(eqp, "SEARCH m USING");
 		}
 		p->per_row += strstr(sql, "EXISTS") != NULL;
@@ -1536,26 +1469,19 @@ static void t_page_plans(void **state)
 	fill_list(s, 40);
 	s->on_prepare = check_plan;
 	s->on_prepare_ctx = &p;
-	for (size_t i = 0; i < sizeof list_filters / sizeof list_filters[0];
-	     i++)
+	for (size_t i = 0; i < sizeof list_filters / sizeof list_filters[0]; i++)
 		for (int sort = HY_SORT_DATE; sort <= HY_SORT_NUMBER; sort++)
 			for (int back = 0; back <= 1; back++)
 				for (size_t lim = 1; lim <= 3; lim += 2) {
-					const struct hy_store_filter *flt =
-						&list_filters[i];
-					enum hy_store_sort so =
-						(enum hy_store_sort)sort;
-					struct idv x =
-						page_all(s, flt, so, back, lim);
+					const struct hy_store_filter *flt = &list_filters[i];
+					enum hy_store_sort so = (enum hy_store_sort)sort;
+					struct idv x = page_all(s, flt, so, back, lim);
 					for (size_t k = 0; k < x.n; k += 5) {
 						size_t r;
 						char err[256];
-						assert_int_equal(
-							hy_store_rank(s, flt, so,
-								      &x.k[k], &r,
-								      err,
-								      sizeof err),
-							0);
+						assert_int_equal(hy_store_rank(s, flt, so, &x.k[k],
+									       &r, err, sizeof err),
+								 0);
 					}
 					idv_free(&x);
 				}
@@ -1574,9 +1500,7 @@ static void t_migrate_v1(void **state)
 	struct fx *f = *state;
 	char err[256] = "";
 
-	assert_int_equal(hy_store_open_at(&f->s, f->db, HY_STORE_CREATE, 1, err,
-					  sizeof err),
-			 0);
+	assert_int_equal(hy_store_open_at(&f->s, f->db, HY_STORE_CREATE, 1, err, sizeof err), 0);
 	assert_int_equal(hy_store_version(f->s), 1);
 	hy_store_close(f->s);
 	f->s = NULL;
@@ -1588,8 +1512,7 @@ static void t_migrate_v1(void **state)
 
 	open_ok(f);
 	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f->db, "PRAGMA user_version"),
-			 HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 60);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master"
 					" WHERE name IN ('meetings_by_body',"
@@ -1601,8 +1524,7 @@ static void t_migrate_v1(void **state)
 			 sql_int(f->db, "SELECT count(*) FROM meetings"
 					" WHERE body IS NOT NULL"));
 	{
-		struct hy_meeting m = sample("新", "2025-01-01", "甲县政府",
-					     "张三");
+		struct hy_meeting m = sample("新", "2025-01-01", "甲县政府", "张三");
 		put(f->s, &m, "after the upgrade");
 	}
 	assert_int_equal(sql_int(f->db, "SELECT n FROM bodies"
@@ -1676,9 +1598,7 @@ static void t_readonly_writes_nothing(void **state)
 	hy_store_close(f->s);
 	f->s = NULL;
 	file_sha(f->db, before);
-	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_READONLY, err,
-				       sizeof err),
-			 0);
+	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_READONLY, err, sizeof err), 0);
 	assert_int_equal(hy_store_readonly(f->s), 1);
 	assert_int_equal(hy_store_count(f->s, NULL, &n, err, sizeof err), 0);
 	assert_int_equal(n, 30);
@@ -1687,8 +1607,7 @@ static void t_readonly_writes_nothing(void **state)
 	d.raw = d.clean = "a new one";
 	d.raw_len = d.clean_len = strlen(d.raw);
 	d.source = "/tmp/new.txt";
-	assert_int_equal(hy_store_insert(f->s, &m, &d, NULL, err, sizeof err),
-			 HY_ERR_READONLY);
+	assert_int_equal(hy_store_insert(f->s, &m, &d, NULL, err, sizeof err), HY_ERR_READONLY);
 	assert_non_null(strstr(err, "read-only"));
 	hy_store_close(f->s);
 	f->s = NULL;
@@ -1704,16 +1623,13 @@ static void t_migrate_v5_month_day(void **state)
 	struct fx *f = *state;
 	char err[256] = "";
 
-	assert_int_equal(hy_store_open_at(&f->s, f->db, HY_STORE_CREATE, 4, err,
-					  sizeof err),
-			 0);
+	assert_int_equal(hy_store_open_at(&f->s, f->db, HY_STORE_CREATE, 4, err, sizeof err), 0);
 	hy_store_close(f->s);
 	f->s = NULL;
 	fill_list_v1(f->db, 12);
 	sql_exec(f->db, "UPDATE meetings SET date = NULL WHERE id = 3");
 	open_ok(f);
-	assert_int_equal(sql_int(f->db, "PRAGMA user_version"),
-			 HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"
 					" WHERE month_day = substr(date, 6, 5)"),
 			 11);
@@ -1742,15 +1658,12 @@ static void t_readonly_old_schema(void **state)
 	struct fx *f = *state;
 	char err[256] = "";
 
-	assert_int_equal(hy_store_open_at(&f->s, f->db, HY_STORE_CREATE, 2, err,
-					  sizeof err),
-			 0);
+	assert_int_equal(hy_store_open_at(&f->s, f->db, HY_STORE_CREATE, 2, err, sizeof err), 0);
 	hy_store_close(f->s);
 	f->s = NULL;
 	fill_list_v1(f->db, 10);
 	/* read-only: the upgrade would write; refused, nothing changed */
-	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_READONLY, err,
-				       sizeof err),
+	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_READONLY, err, sizeof err),
 			 HY_ERR_READONLY);
 	assert_null(f->s);
 	if (!strstr(err, "upgrade") || !strstr(err, "read-only"))
@@ -1766,10 +1679,9 @@ static void t_readonly_missing_not_created(void **state)
 	struct fx *f = *state;
 	struct stat sb;
 	char err[256] = "";
-	assert_int_equal(hy_store_open(&f->s, f->db,
-				       HY_STORE_READONLY | HY_STORE_CREATE, err,
-				       sizeof err),
-			 HY_ERR_NOTFOUND);
+	assert_int_equal(
+		hy_store_open(&f->s, f->db, HY_STORE_READONLY | HY_STORE_CREATE, err, sizeof err),
+		HY_ERR_NOTFOUND);
 	assert_int_not_equal(stat(f->db, &sb), 0);
 }
 
@@ -1807,9 +1719,8 @@ static void t_damaged_root_refused(void **state)
 	file_sha(f->db, before);
 	for (int ro = 0; ro <= 1; ro++) {
 		assert_int_equal(hy_store_open(&f->s, f->db,
-					       ro ? HY_STORE_READONLY :
-						    HY_STORE_CREATE,
-					       err, sizeof err),
+					       ro ? HY_STORE_READONLY : HY_STORE_CREATE, err,
+					       sizeof err),
 				 HY_ERR_CORRUPT);
 		assert_null(f->s);
 		if (!strstr(err, "damaged"))
@@ -1838,8 +1749,7 @@ static void t_import_disk_full(void **state)
 	for (int i = 0; i < 120; i++) {
 		size_t n = (size_t)snprintf(text, 16384, "第%d次会议\n", i);
 		while (n < 8000)
-			n += (size_t)snprintf(text + n, 16384 - n,
-					      "会议研究了第%d项工作。", i);
+			n += (size_t)snprintf(text + n, 16384 - n, "会议研究了第%d项工作。", i);
 		snprintf(p, sizeof p, "%s/in/%03d.txt", f->dir, i);
 		write_file(p, text, n);
 	}
@@ -1847,14 +1757,11 @@ static void t_import_disk_full(void **state)
 	open_ok(f);
 	pages = sql_int(f->db, "PRAGMA page_count");
 	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %d", pages + 40);
-	assert_int_equal(sqlite3_exec(f->s->db, sql, NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(sqlite3_exec(f->s->db, sql, NULL, NULL, NULL), SQLITE_OK);
 	o.batch = 5;
 	snprintf(p, sizeof p, "%s/in", f->dir);
 	paths[0] = p;
-	assert_int_equal(hy_import_run(f->s, paths, 1, &o, &st, err,
-				       sizeof err),
-			 HY_ERR_IO);
+	assert_int_equal(hy_import_run(f->s, paths, 1, &o, &st, err, sizeof err), HY_ERR_IO);
 	if (!strstr(err, "disk full"))
 		fail_msg("%s", err);
 	assert_int_equal(st.rejected, 0);
@@ -1876,9 +1783,7 @@ static void t_import_disk_full(void **state)
 	}
 	/* with room, the same import finishes the set */
 	open_ok(f);
-	assert_int_equal(hy_import_run(f->s, paths, 1, &o, &st, err,
-				       sizeof err),
-			 0);
+	assert_int_equal(hy_import_run(f->s, paths, 1, &o, &st, err, sizeof err), 0);
 	assert_int_equal(st.imported + st.duplicates, 120);
 	hy_store_close(f->s);
 	f->s = NULL;
@@ -1889,69 +1794,42 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(t_sha256),
-		cmocka_unit_test_setup_teardown(t_create_schema, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_missing_not_created, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_empty_file_not_initialised,
-						setup, teardown),
+		cmocka_unit_test_setup_teardown(t_create_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_missing_not_created, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_empty_file_not_initialised, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_insert_get, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_integrity, setup, teardown),
-		cmocka_unit_test_setup_teardown(t_unknown_fields_null, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(t_unknown_fields_null, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_duplicate, setup, teardown),
-		cmocka_unit_test_setup_teardown(t_whole_or_nothing, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_batch_rollback, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(t_whole_or_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_batch_rollback, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_list, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_list_row, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_page_orders, setup, teardown),
-		cmocka_unit_test_setup_teardown(t_page_ties_and_unknowns, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_page_key_any_order, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(t_page_ties_and_unknowns, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_page_key_any_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_page_plans, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_migrate_v1, setup, teardown),
-		cmocka_unit_test_setup_teardown(t_migrate_v5_month_day, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_bodies_triggers, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_newer_version_refused, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_not_a_database, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_foreign_database, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_import_tree, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_import_tree_one_thread, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_import_tree_lookup_here, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_import_tree_many_threads, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_import_bad_encoding, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(t_migrate_v5_month_day, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_bodies_triggers, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_newer_version_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_not_a_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_foreign_database, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_import_tree, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_import_tree_one_thread, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_import_tree_lookup_here, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_import_tree_many_threads, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_import_bad_encoding, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_delete, setup, teardown),
-		cmocka_unit_test_setup_teardown(t_import_replace, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_import_replace_one_thread,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(t_import_replace_lookup_here,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(t_replace_rolled_back, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_readonly_writes_nothing, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_readonly_old_schema, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_readonly_missing_not_created,
-						setup, teardown),
-		cmocka_unit_test_setup_teardown(t_damaged_root_refused, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_import_disk_full, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(t_import_replace, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_import_replace_one_thread, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_import_replace_lookup_here, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_replace_rolled_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_readonly_writes_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_readonly_old_schema, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_readonly_missing_not_created, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_damaged_root_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_import_disk_full, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -50,7 +50,7 @@ static const struct bg white = {"white", 0xffffff, 0x000000};
 
 static const char *const role_names[HY_ROLE_COUNT] = {
 	"normal", "title", "status", "selected", "heading",
-	"label", "match", "dim", "error", "placeholder",
+	"label",  "match", "dim",    "error",    "placeholder",
 };
 
 /* The worst contrast of role r on terminal t (bold: brightened or not). */
@@ -111,8 +111,8 @@ static void test_distinguishable(void **state)
 			for (size_t b = a + 1; b < sizeof told / sizeof told[0]; b++) {
 				const struct hy_role_style *x = &r[told[a]], *y = &r[told[b]];
 				if (x->mono == y->mono) {
-					printf("# theme %d: %s and %s alike without colour\n", theme,
-					       role_names[told[a]], role_names[told[b]]);
+					printf("# theme %d: %s and %s alike without colour\n",
+					       theme, role_names[told[a]], role_names[told[b]]);
 					fail();
 				}
 				if (x->fg == y->fg && x->bg == y->bg && x->attr == y->attr) {

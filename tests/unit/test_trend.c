@@ -143,8 +143,7 @@ static void test_bar(void **state)
 			assert_int_equal(c, w);
 			assert_true(e >= last);
 			assert_true(e <= w * 8);
-			assert_true(e - (double)v / 97 * w * 8 <= 0.5 ||
-				    (v > 0 && e == 1));
+			assert_true(e - (double)v / 97 * w * 8 <= 0.5 || (v > 0 && e == 1));
 			last = e;
 		}
 	}

@@ -11,8 +11,7 @@
 #include "huiyi/utf8.h"
 
 /* Decode s (with explicit length) and check bytes used and code point. */
-static void expect_decode(const char *s, size_t len, size_t used,
-			  uint32_t cp)
+static void expect_decode(const char *s, size_t len, size_t used, uint32_t cp)
 {
 	uint32_t got = 0;
 
@@ -60,15 +59,16 @@ static void test_decode_rejects(void **state)
 	expect_decode("\xbf", 1, 1, HY_UTF8_REPLACEMENT);
 	/* truncated: by the end of input, or by another character */
 	expect_decode("\xe6\x9c", 2, 1, HY_UTF8_REPLACEMENT);
-	expect_decode("\xe6\x9c" "a", 3, 1, HY_UTF8_REPLACEMENT);
+	expect_decode("\xe6\x9c"
+		      "a",
+		      3, 1, HY_UTF8_REPLACEMENT);
 	expect_decode("\xf0\x9f\x98", 3, 1, HY_UTF8_REPLACEMENT);
 	expect_decode("\xc3", 1, 1, HY_UTF8_REPLACEMENT);
 	/* a valid sequence cut short by len */
 	expect_decode("會", 2, 1, HY_UTF8_REPLACEMENT);
 }
 
-static void expect_next(const char *s, size_t len, size_t used, uint32_t cp,
-			int bad)
+static void expect_next(const char *s, size_t len, size_t used, uint32_t cp, int bad)
 {
 	uint32_t got = 0;
 	int b = -1;
@@ -84,7 +84,9 @@ static void test_next_maximal_subpart(void **state)
 	expect_next("會", 3, 3, 0x6703, 0);
 	expect_next("\xef\xbf\xbd", 3, 3, 0xFFFD, 0); /* a real U+FFFD */
 	/* a truncated character is one error, not one per byte */
-	expect_next("\xe6\x9c" "a", 3, 2, 0xFFFD, 1);
+	expect_next("\xe6\x9c"
+		    "a",
+		    3, 2, 0xFFFD, 1);
 	expect_next("\xe6\x9c", 2, 2, 0xFFFD, 1);
 	expect_next("\xf0\x9f\x98", 3, 3, 0xFFFD, 1);
 	/* a byte that can never start a character is an error of one */
@@ -118,8 +120,7 @@ static void test_encode_roundtrip_all(void **state)
 		assert_true(hy_utf8_valid(buf, n));
 		assert_int_equal(hy_utf8_decode(buf, n, &got), n);
 		if (got != cp)
-			fail_msg("U+%04X came back as U+%04X", (unsigned)cp,
-				 (unsigned)got);
+			fail_msg("U+%04X came back as U+%04X", (unsigned)cp, (unsigned)got);
 	}
 	assert_int_equal(hy_utf8_encode(0x7F, buf), 1);
 	assert_int_equal(hy_utf8_encode(0x80, buf), 2);
@@ -152,8 +153,8 @@ static void test_valid(void **state)
 	assert_false(hy_utf8_valid("\xc0\x80", 2));
 	assert_false(hy_utf8_valid("\xed\xa0\x80", 3));
 	assert_false(hy_utf8_valid("\xf4\x90\x80\x80", 4));
-	assert_false(hy_utf8_valid("abc\xe6\x9c", 5));      /* truncated */
-	assert_false(hy_utf8_valid("會", 2));               /* cut by len */
+	assert_false(hy_utf8_valid("abc\xe6\x9c", 5)); /* truncated */
+	assert_false(hy_utf8_valid("會", 2));          /* cut by len */
 	/* the 8-byte ASCII fast path must not skip an error */
 	memset(big, 'a', sizeof big);
 	assert_true(hy_utf8_valid(big, sizeof big));

@@ -120,14 +120,16 @@ static void test_str(void **state)
 	assert_int_equal(W("中文abc"), 7);
 	assert_int_equal(W("会议，。"), 8);
 	assert_int_equal(W("e\xcc\x81"), 1);          /* e + U+0301 */
-	assert_int_equal(W("👨‍👩‍👧"), 6);              /* wcwidth sums */
-	assert_int_equal(W("❤️"), 1);                 /* VS16 adds 0 */
-	assert_int_equal(W("\x1b[31m"), 6);          /* ^[ + "[31m" */
-	assert_int_equal(W("\xc2\x85"), 1);          /* C1 NEL */
-	assert_int_equal(W("\xe2\x80\xae" "abc"), 4); /* U+202E */
-	assert_int_equal(W("\xff\xfe"), 2);          /* invalid bytes */
-	assert_int_equal(W("\xe4\xb8"), 2);          /* truncated 中 */
-	assert_int_equal(W("a\0b"), 4);              /* NUL is ^@ */
+	assert_int_equal(W("👨‍👩‍👧"), 6); /* wcwidth sums */
+	assert_int_equal(W("❤️"), 1);             /* VS16 adds 0 */
+	assert_int_equal(W("\x1b[31m"), 6);           /* ^[ + "[31m" */
+	assert_int_equal(W("\xc2\x85"), 1);           /* C1 NEL */
+	assert_int_equal(W("\xe2\x80\xae"
+			   "abc"),
+			 4);                /* U+202E */
+	assert_int_equal(W("\xff\xfe"), 2); /* invalid bytes */
+	assert_int_equal(W("\xe4\xb8"), 2); /* truncated 中 */
+	assert_int_equal(W("a\0b"), 4);     /* NUL is ^@ */
 	assert_int_equal(W("\t"), 4);
 	assert_int_equal(W("a\tb"), 5);
 	assert_int_equal(W("abcd\t"), 8);
@@ -135,8 +137,7 @@ static void test_str(void **state)
 	assert_int_equal(W("𠀀"), 2);
 }
 
-static void expect_fit(const char *s, size_t n, size_t maxw, size_t bytes,
-		       size_t used)
+static void expect_fit(const char *s, size_t n, size_t maxw, size_t bytes, size_t used)
 {
 	size_t u = 99;
 
@@ -145,8 +146,7 @@ static void expect_fit(const char *s, size_t n, size_t maxw, size_t bytes,
 	assert_int_equal(hy_width_fit(s, n, maxw, NULL), bytes);
 }
 
-#define FIT(s, maxw, bytes, used) \
-	expect_fit((s), sizeof(s) - 1, (maxw), (bytes), (used))
+#define FIT(s, maxw, bytes, used) expect_fit((s), sizeof(s) - 1, (maxw), (bytes), (used))
 
 static void test_fit(void **state)
 {
@@ -161,7 +161,9 @@ static void test_fit(void **state)
 	/* a base keeps its marks */
 	FIT("e\xcc\x81x", 1, 3, 1);
 	FIT("e\xcc\x81x", 0, 0, 0);
-	FIT("a\xcc\x81\xcc\x82\xcc\x83" "b", 1, 7, 1);
+	FIT("a\xcc\x81\xcc\x82\xcc\x83"
+	    "b",
+	    1, 7, 1);
 	/* a lone mark at the start is a character of width 0 */
 	FIT("\xcc\x81x", 0, 2, 0);
 	/* a ZWJ sequence is one character */
@@ -182,14 +184,12 @@ static void test_fit(void **state)
 	assert_int_equal(hy_width_fit(NULL, 3, 5, NULL), 0);
 }
 
-static void expect_trunc(const char *s, size_t maxw, const char *want,
-			 size_t width)
+static void expect_trunc(const char *s, size_t maxw, const char *want, size_t width)
 {
 	char out[64];
 
 	memset(out, 'x', sizeof out);
-	assert_int_equal(hy_width_truncate(s, strlen(s), maxw, out, sizeof out),
-			 width);
+	assert_int_equal(hy_width_truncate(s, strlen(s), maxw, out, sizeof out), width);
 	assert_string_equal(out, want);
 }
 
@@ -209,21 +209,32 @@ static void test_truncate(void **state)
 	expect_trunc("abcdef", 4, "abc…", 4);
 	expect_trunc("", 4, "", 0);
 	/* marks stay with their base; ZWJ sequences stay whole */
-	expect_trunc("e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 2,
-		     "e\xcc\x81…", 2);
+	expect_trunc("e\xcc\x81"
+		     "e\xcc\x81"
+		     "e\xcc\x81",
+		     2, "e\xcc\x81…", 2);
 	expect_trunc("a👨‍👩‍👧", 6, "a…", 2);
 	/* the output is what is drawn: safe for a terminal */
 	expect_trunc("a\x1b[2Jb", 20, "a^[[2Jb", 7);
 	expect_trunc("a\x1b[2Jb", 4, "a^[…", 4);
 	expect_trunc("a\x1b[2Jb", 3, "a…", 2);
-	expect_trunc("\xe2\x80\xae" "abc", 10, "\xef\xbf\xbd" "abc", 4);
+	expect_trunc("\xe2\x80\xae"
+		     "abc",
+		     10,
+		     "\xef\xbf\xbd"
+		     "abc",
+		     4);
 	expect_trunc("x\xc2\x85y", 10, "x\xef\xbf\xbdy", 3);
-	expect_trunc("\xff" "a", 10, "\xef\xbf\xbd" "a", 2);
+	expect_trunc("\xff"
+		     "a",
+		     10,
+		     "\xef\xbf\xbd"
+		     "a",
+		     2);
 	expect_trunc("a\tb", 10, "a   b", 5);
 	expect_trunc("a\tb", 4, "a…", 2);
 	/* out too small for the text: cut there, ellipsis if it fits */
-	assert_int_equal(hy_width_truncate("abcdefgh", 8, 20, out, sizeof out),
-			 5);
+	assert_int_equal(hy_width_truncate("abcdefgh", 8, 20, out, sizeof out), 5);
 	assert_string_equal(out, "abcd…");
 	assert_int_equal(hy_width_truncate("abcdef", 6, 20, out, 4), 1);
 	assert_string_equal(out, "…");
@@ -244,9 +255,8 @@ static void test_truncate(void **state)
  * the module's own (what ncursesw asks), so it follows the rule too. */
 static void test_ambiguous(void **state)
 {
-	static const uint32_t amb[] = {0x201C, 0x201D, 0x2018, 0x2026, 0x00B7,
-				       0x00A7, 0x2014, 0x2502, 0x2460, 0x25BD,
-				       0xFFFD};
+	static const uint32_t amb[] = {0x201C, 0x201D, 0x2018, 0x2026, 0x00B7, 0x00A7,
+				       0x2014, 0x2502, 0x2460, 0x25BD, 0xFFFD};
 	char out[64];
 
 	(void)state;
@@ -277,10 +287,10 @@ static void test_ambiguous(void **state)
 	assert_int_equal(hy_width_cp('a'), 1);
 	assert_int_equal(wcwidth(L'a'), 1);
 	assert_int_equal(hy_width_cp(0x4E2D), 2);
-	assert_int_equal(hy_width_cp(0x3002), 2);   /* 。 */
-	assert_int_equal(hy_width_cp(0x0301), 0);   /* a combining mark */
+	assert_int_equal(hy_width_cp(0x3002), 2); /* 。 */
+	assert_int_equal(hy_width_cp(0x0301), 0); /* a combining mark */
 	assert_int_equal(hy_width_cp(0x200D), 0);
-	assert_int_equal(hy_width_cp(0x1B), 2);     /* "^[" */
+	assert_int_equal(hy_width_cp(0x1B), 2); /* "^[" */
 	assert_int_equal(wcwidth(0x1B), -1);
 	assert_int_equal(wcswidth(L"a“中", 3), 5);
 	assert_int_equal(hy_width_str("“会议”…", strlen("“会议”…")), 10);
@@ -298,7 +308,12 @@ static void test_ambiguous(void **state)
 	expect_trunc("abcdef", 4, "ab…", 4);
 	expect_trunc("会议纪要", 2, "…", 2);
 	expect_trunc("会议纪要", 1, "", 0);
-	expect_trunc("\xe2\x80\xae" "abc", 10, "\xef\xbf\xbd" "abc", 5);
+	expect_trunc("\xe2\x80\xae"
+		     "abc",
+		     10,
+		     "\xef\xbf\xbd"
+		     "abc",
+		     5);
 	assert_int_equal(hy_width_truncate("abc", 3, 20, out, sizeof out), 3);
 	hy_width_set_ambiguous(0);
 	assert_int_equal(hy_width_cp(0x201C), 1);
@@ -307,12 +322,9 @@ static void test_ambiguous(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cp),
-		cmocka_unit_test(test_placeholder),
-		cmocka_unit_test(test_advance),
-		cmocka_unit_test(test_str),
-		cmocka_unit_test(test_fit),
-		cmocka_unit_test(test_truncate),
+		cmocka_unit_test(test_cp),        cmocka_unit_test(test_placeholder),
+		cmocka_unit_test(test_advance),   cmocka_unit_test(test_str),
+		cmocka_unit_test(test_fit),       cmocka_unit_test(test_truncate),
 		cmocka_unit_test(test_ambiguous),
 	};
 

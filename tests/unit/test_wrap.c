@@ -39,8 +39,8 @@ static int in_set(const char *set, uint32_t cp)
 
 static int pair_char(uint32_t cp)
 {
-	return cp == 0x2014 || cp == 0x2015 || cp == 0x2026 || cp == 0x2025 ||
-	       cp == 0x2E3A || cp == 0x2E3B;
+	return cp == 0x2014 || cp == 0x2015 || cp == 0x2026 || cp == 0x2025 || cp == 0x2E3A ||
+	       cp == 0x2E3B;
 }
 
 /* ---- the catalogue ---- */
@@ -82,16 +82,35 @@ static long unescape(const char *line, size_t n, char *out)
 		if (++i >= n)
 			return -1;
 		switch (line[i]) {
-		case 't': out[o++] = '\t'; break;
-		case 'n': out[o++] = '\n'; break;
-		case 's': out[o++] = ' '; break;
-		case 'e': out[o++] = '\x1b'; break;
-		case 'a': out[o++] = '\a'; break;
-		case 'r': out[o++] = '\r'; break;
-		case 'v': out[o++] = '\v'; break;
-		case 'f': out[o++] = '\f'; break;
-		case '\\': out[o++] = '\\'; break;
-		case '.': break;
+		case 't':
+			out[o++] = '\t';
+			break;
+		case 'n':
+			out[o++] = '\n';
+			break;
+		case 's':
+			out[o++] = ' ';
+			break;
+		case 'e':
+			out[o++] = '\x1b';
+			break;
+		case 'a':
+			out[o++] = '\a';
+			break;
+		case 'r':
+			out[o++] = '\r';
+			break;
+		case 'v':
+			out[o++] = '\v';
+			break;
+		case 'f':
+			out[o++] = '\f';
+			break;
+		case '\\':
+			out[o++] = '\\';
+			break;
+		case '.':
+			break;
 		case 'x': {
 			int hi, lo;
 
@@ -172,8 +191,7 @@ static void load_catalogue(struct catalogue *cat)
 	char *text;
 	int lineno = 0;
 
-	snprintf(path, sizeof path, "%s/tests/fixtures/hard_strings.txt",
-		 root ? root : ".");
+	snprintf(path, sizeof path, "%s/tests/fixtures/hard_strings.txt", root ? root : ".");
 	text = slurp(path, &len);
 	if (!text) {
 		fail_msg("cannot read %s (run from the repository root or set "
@@ -231,11 +249,9 @@ static unsigned char *starts(const char *t, size_t len)
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;
 		size_t k = hy_utf8_decode(t + i, len - i, &cp);
-		int joined = prev != '\t' && prev != '\n' && cp != '\t' &&
-			     cp != '\n' &&
+		int joined = prev != '\t' && prev != '\n' && cp != '\t' && cp != '\n' &&
 			     (hy_width_cp(cp) == 0 ||
-			      (prev == 0x200D && cp > ' ' &&
-			       !(cp >= 0x7F && cp < 0xA0)));
+			      (prev == 0x200D && cp > ' ' && !(cp >= 0x7F && cp < 0xA0)));
 
 		m[i] = joined ? 1 : 2;
 		prev = cp;
@@ -255,8 +271,7 @@ static uint32_t cp_at(const char *t, size_t len, size_t off)
 }
 
 /* First code point of the character that ends at off. */
-static uint32_t base_before(const char *t, const unsigned char *m,
-			    size_t off)
+static uint32_t base_before(const char *t, const unsigned char *m, size_t off)
 {
 	size_t b = off;
 
@@ -291,8 +306,7 @@ static size_t chars_in(const unsigned char *m, size_t a, size_t b)
 
 /* Whether line [a, b) could have given its end away: a boundary inside it
  * where a break keeps every rule. */
-static int can_give(const char *t, size_t len, const unsigned char *m,
-		    size_t a, size_t b)
+static int can_give(const char *t, size_t len, const unsigned char *m, size_t a, size_t b)
 {
 	uint32_t last = 0; /* last code point before j that is no space */
 	int have_last = 0;
@@ -332,20 +346,18 @@ static const char *show(const char *t, size_t len, char buf[512])
 	return buf;
 }
 
-#define CHECK(cond, ...)                                                      \
-	do {                                                                  \
-		if (!(cond)) {                                                \
-			print_error("hard_strings.txt:%d width %zu line %zu: ",  \
-				    lineno, width, k);                        \
-			print_error(__VA_ARGS__);                             \
-			print_error(" [%s]\n", show(t, len, sbuf));           \
-			goto done;                                            \
-		}                                                             \
+#define CHECK(cond, ...)                                                                           \
+	do {                                                                                       \
+		if (!(cond)) {                                                                     \
+			print_error("hard_strings.txt:%d width %zu line %zu: ", lineno, width, k); \
+			print_error(__VA_ARGS__);                                                  \
+			print_error(" [%s]\n", show(t, len, sbuf));                                \
+			goto done;                                                                 \
+		}                                                                                  \
 	} while (0)
 
 /* Check every invariant of w (t wrapped at width). Returns 0 if all hold. */
-static int check_lines(const struct hy_wrap *w, const char *t, size_t len,
-		       size_t width, int lineno)
+static int check_lines(const struct hy_wrap *w, const char *t, size_t len, size_t width, int lineno)
 {
 	unsigned char *m = starts(t, len);
 	char sbuf[512];
@@ -353,8 +365,7 @@ static int check_lines(const struct hy_wrap *w, const char *t, size_t len,
 	int bad = 1;
 
 	CHECK(w->n >= 1, "no lines");
-	CHECK(w->lines[0].start == 0, "first line starts at %zu",
-	      w->lines[0].start);
+	CHECK(w->lines[0].start == 0, "first line starts at %zu", w->lines[0].start);
 	CHECK(w->lines[w->n - 1].next == len, "last line ends at %zu of %zu",
 	      w->lines[w->n - 1].next, len);
 	for (k = 0; k < w->n; k++) {
@@ -368,23 +379,19 @@ static int check_lines(const struct hy_wrap *w, const char *t, size_t len,
 		CHECK(!nx || l->next > l->start, "empty line mid-text");
 		/* lines start and end on character boundaries */
 		CHECK(m[l->start] == 2 && m[l->end] == 2 && m[l->next] == 2,
-		      "offsets %zu %zu %zu not on character boundaries",
-		      l->start, l->end, l->next);
-		CHECK(!memchr(t + l->start, '\n', l->end - l->start),
-		      "newline inside the line");
+		      "offsets %zu %zu %zu not on character boundaries", l->start, l->end, l->next);
+		CHECK(!memchr(t + l->start, '\n', l->end - l->start), "newline inside the line");
 		for (size_t i = l->end; i < l->next; i++)
-			CHECK(t[i] == ' ' || t[i] == '\t' ||
-				      (t[i] == '\n' && i + 1 == l->next),
+			CHECK(t[i] == ' ' || t[i] == '\t' || (t[i] == '\n' && i + 1 == l->next),
 			      "[end, next) holds more than blanks");
 		para_end = l->next == len || t[l->next - 1] == '\n';
-		CHECK(l->end == l->start ||
-			      (t[l->end - 1] != ' ' && t[l->end - 1] != '\t'),
+		CHECK(l->end == l->start || (t[l->end - 1] != ' ' && t[l->end - 1] != '\t'),
 		      "trailing blank kept in [start, end)");
 		CHECK(l->width == hy_width_str(t + l->start, l->end - l->start),
 		      "width %zu, hy_width_str says %zu", l->width,
 		      hy_width_str(t + l->start, l->end - l->start));
-		CHECK(l->width <= width || chars_in(m, l->start, l->end) == 1,
-		      "%zu columns", l->width);
+		CHECK(l->width <= width || chars_in(m, l->start, l->end) == 1, "%zu columns",
+		      l->width);
 		if (l->start > 0 && t[l->start - 1] != '\n') {
 			/* a line made by a break: it starts on text */
 			CHECK(!((t[l->start] == ' ' || t[l->start] == '\t') &&
@@ -392,8 +399,7 @@ static int check_lines(const struct hy_wrap *w, const char *t, size_t len,
 			      "continuation line starts with a blank");
 			CHECK(l->end > l->start, "blank continuation line");
 		}
-		if (!nx || para_end || l->end == l->start ||
-		    nx->end == nx->start)
+		if (!nx || para_end || l->end == l->start || nx->end == nx->start)
 			continue;
 		/* the Chinese rules at the break between l and nx */
 		{
@@ -405,8 +411,7 @@ static int check_lines(const struct hy_wrap *w, const char *t, size_t len,
 				      "break before U+%04X after U+%04X, but the "
 				      "line had a character to give",
 				      (unsigned)first, (unsigned)last);
-			if (pair_char(first) && l->end == l->next &&
-			    last == first &&
+			if (pair_char(first) && l->end == l->next && last == first &&
 			    pair_width(t, m, l->end) <= width) {
 				/* a run of —— or …… splits only between
 				 * pairs */
@@ -439,8 +444,7 @@ static void check_wrap(const char *t, size_t len, size_t width, int lineno)
 
 		for (size_t k = 0; k < w.n; k++)
 			print_error("  %2zu %3zu [%s]\n", k, w.lines[k].width,
-				    show(t + w.lines[k].start,
-					 w.lines[k].next - w.lines[k].start,
+				    show(t + w.lines[k].start, w.lines[k].next - w.lines[k].start,
 					 sbuf));
 		hy_wrap_free(&w);
 		fail();
@@ -456,8 +460,7 @@ static void test_catalogue_wrap(void **state)
 	load_catalogue(&cat);
 	for (size_t i = 0; i < cat.n; i++)
 		for (size_t width = 1; width <= MAX_WIDTH; width++)
-			check_wrap(cat.c[i].s, cat.c[i].len, width,
-				   cat.c[i].lineno);
+			check_wrap(cat.c[i].s, cat.c[i].len, width, cat.c[i].lineno);
 	free_catalogue(&cat);
 }
 
@@ -473,8 +476,7 @@ static void assert_safe(const char *s)
 
 		i += hy_utf8_decode(s + i, n - i, &cp);
 		assert_false(cp < 0x20 || (cp >= 0x7F && cp < 0xA0));
-		assert_false((cp >= 0x202A && cp <= 0x202E) ||
-			     (cp >= 0x2066 && cp <= 0x2069));
+		assert_false((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069));
 	}
 }
 
@@ -552,11 +554,9 @@ static void expect_lines(const char *s, size_t width, const char *const *want)
 		const char *got = k < w.n ? s + w.lines[k].start : "(none)";
 		size_t gl = k < w.n ? w.lines[k].end - w.lines[k].start : 6;
 
-		if (k >= n || k >= w.n || gl != strlen(want[k]) ||
-		    memcmp(got, want[k], gl) != 0)
-			fail_msg("width %zu line %zu: got [%.*s], want [%s]",
-				 width, k, (int)gl, got,
-				 k < n ? want[k] : "(none)");
+		if (k >= n || k >= w.n || gl != strlen(want[k]) || memcmp(got, want[k], gl) != 0)
+			fail_msg("width %zu line %zu: got [%.*s], want [%s]", width, k, (int)gl,
+				 got, k < n ? want[k] : "(none)");
 	}
 	hy_wrap_free(&w);
 }
@@ -568,22 +568,18 @@ static void test_prose(void **state)
 	(void)state;
 	/* five characters a line; ， and 。 fall where they are allowed */
 	expect_lines(s, 10,
-		     (const char *const[]){"要坚持问题", "导向，逐项",
-					   "建立台账，", "明确责任单",
+		     (const char *const[]){"要坚持问题", "导向，逐项", "建立台账，", "明确责任单",
 					   "位和完成时", "限。", NULL});
 	expect_lines(s, 11,
-		     (const char *const[]){"要坚持问题", "导向，逐项",
-					   "建立台账，", "明确责任单",
+		     (const char *const[]){"要坚持问题", "导向，逐项", "建立台账，", "明确责任单",
 					   "位和完成时", "限。", NULL});
 	expect_lines(s, 12,
-		     (const char *const[]){"要坚持问题导", "向，逐项建立",
-					   "台账，明确责", "任单位和完成",
-					   "时限。", NULL});
+		     (const char *const[]){"要坚持问题导", "向，逐项建立", "台账，明确责",
+					   "任单位和完成", "时限。", NULL});
 	/* at 14, ， would start line 2: 向 moves down with it */
 	expect_lines(s, 14,
-		     (const char *const[]){"要坚持问题导", "向，逐项建立台",
-					   "账，明确责任单", "位和完成时限。",
-					   NULL});
+		     (const char *const[]){"要坚持问题导", "向，逐项建立台", "账，明确责任单",
+					   "位和完成时限。", NULL});
 	expect_lines(s, 60, (const char *const[]){s, NULL});
 }
 
@@ -592,27 +588,20 @@ static void test_move_down(void **state)
 	(void)state;
 	/* ， may not start a line: 四 goes down with it */
 	expect_lines("一二三四，五六七八。", 8,
-		     (const char *const[]){"一二三", "四，五六", "七八。",
-					   NULL});
+		     (const char *const[]){"一二三", "四，五六", "七八。", NULL});
 	/* ”。 both: the move repeats past both */
-	expect_lines("一二三四”。五", 8,
-		     (const char *const[]){"一二三", "四”。五", NULL});
+	expect_lines("一二三四”。五", 8, (const char *const[]){"一二三", "四”。五", NULL});
 	/* （ may not end a line: it goes down */
-	expect_lines("一二三（四）五", 8,
-		     (const char *const[]){"一二三", "（四）五", NULL});
+	expect_lines("一二三（四）五", 8, (const char *const[]){"一二三", "（四）五", NULL});
 	/* 《 and “ at the end of a full line */
-	expect_lines("一二三《四》", 8,
-		     (const char *const[]){"一二三", "《四》", NULL});
+	expect_lines("一二三《四》", 8, (const char *const[]){"一二三", "《四》", NULL});
 	/* a word longer than the line splits, but never right after （ */
-	expect_lines("（abcdefghijkl", 6,
-		     (const char *const[]){"（abcd", "efghij", "kl", NULL});
-	expect_lines("“abcdefghijkl", 6,
-		     (const char *const[]){"“abcde", "fghijk", "l", NULL});
+	expect_lines("（abcdefghijkl", 6, (const char *const[]){"（abcd", "efghij", "kl", NULL});
+	expect_lines("“abcdefghijkl", 6, (const char *const[]){"“abcde", "fghijk", "l", NULL});
 	/* nothing to give: a line of one character keeps its width */
 	expect_lines("一，", 2, (const char *const[]){"一", "，", NULL});
 	/* all punctuation: break anyway, never an empty line */
-	expect_lines("。。。。。", 4,
-		     (const char *const[]){"。。", "。。", "。", NULL});
+	expect_lines("。。。。。", 4, (const char *const[]){"。。", "。。", "。", NULL});
 }
 
 static void test_quotes(void **state)
@@ -621,19 +610,13 @@ static void test_quotes(void **state)
 
 	(void)state;
 	/* a break before “ and after ”, never after “ or before ” */
-	expect_lines(s, 10,
-		     (const char *const[]){"会议指出", "“两个维护”",
-					   "是根本。", NULL});
-	expect_lines(s, 9,
-		     (const char *const[]){"会议指出", "“两个维", "护”是根",
-					   "本。", NULL});
+	expect_lines(s, 10, (const char *const[]){"会议指出", "“两个维护”", "是根本。", NULL});
+	expect_lines(s, 9, (const char *const[]){"会议指出", "“两个维", "护”是根", "本。", NULL});
 	/* ICU keeps ‘ ’ glued to both neighbours; we let them break like “ ” */
 	expect_lines("会议指出‘两个维护’是根本。", 10,
-		     (const char *const[]){"会议指出", "‘两个维护’",
-					   "是根本。", NULL});
+		     (const char *const[]){"会议指出", "‘两个维护’", "是根本。", NULL});
 	/* ’ as an apostrophe stays inside its word */
-	expect_lines("don’t stop", 6,
-		     (const char *const[]){"don’t", "stop", NULL});
+	expect_lines("don’t stop", 6, (const char *const[]){"don’t", "stop", NULL});
 }
 
 /* No line break falls strictly inside needle (any occurrence). */
@@ -676,23 +659,18 @@ static void test_numbers_and_words(void **state)
 		}
 	}
 	/* a number too long for the line keeps its unit, if that fits */
-	expect_lines("2024年。", 6,
-		     (const char *const[]){"2024", "年。", NULL});
+	expect_lines("2024年。", 6, (const char *const[]){"2024", "年。", NULL});
 	/* a word longer than the line splits at character boundaries */
 	expect_lines("abcdefghijklmnopqrstuvwxyz", 10,
-		     (const char *const[]){"abcdefghij", "klmnopqrst",
-					   "uvwxyz", NULL});
+		     (const char *const[]){"abcdefghij", "klmnopqrst", "uvwxyz", NULL});
 	/* and where it must split, rather between its parts */
-	expect_lines("abcd.efghij", 6,
-		     (const char *const[]){"abcd.", "efghij", NULL});
+	expect_lines("abcd.efghij", 6, (const char *const[]){"abcd.", "efghij", NULL});
 	/* but only once it is on a line of its own */
 	expect_lines("中 abcdefghijklmn", 10,
 		     (const char *const[]){"中", "abcdefghij", "klmn", NULL});
 	/* ——, …… and runs of them */
-	expect_lines("一——二", 3,
-		     (const char *const[]){"一", "——", "二", NULL});
-	expect_lines("————————", 3,
-		     (const char *const[]){"——", "——", "——", "——", NULL});
+	expect_lines("一——二", 3, (const char *const[]){"一", "——", "二", NULL});
+	expect_lines("————————", 3, (const char *const[]){"——", "——", "——", "——", NULL});
 	expect_lines("……", 1, (const char *const[]){"…", "…", NULL});
 }
 
@@ -765,18 +743,18 @@ static void test_wide_and_joined(void **state)
 	expect_lines("中文", 1, (const char *const[]){"中", "文", NULL});
 	expect_lines("𠀀a", 1, (const char *const[]){"𠀀", "a", NULL});
 	/* a base keeps its marks; a ZWJ sequence is one character */
-	expect_lines("e\xcc\x81" "e\xcc\x81", 1,
-		     (const char *const[]){"e\xcc\x81", "e\xcc\x81", NULL});
+	expect_lines("e\xcc\x81"
+		     "e\xcc\x81",
+		     1, (const char *const[]){"e\xcc\x81", "e\xcc\x81", NULL});
 	expect_lines("👨‍👩‍👧ab", 4,
 		     (const char *const[]){"👨‍👩‍👧", "ab", NULL});
-	expect_lines("a👨‍👩‍👧", 8,
-		     (const char *const[]){"a👨‍👩‍👧", NULL});
+	expect_lines("a👨‍👩‍👧", 8, (const char *const[]){"a👨‍👩‍👧", NULL});
 	/* a space after a stray ZWJ is still a space (found by fuzzing) */
-	expect_lines("ab\xe2\x80\x8d cd", 3,
-		     (const char *const[]){"ab\xe2\x80\x8d", "cd", NULL});
+	expect_lines("ab\xe2\x80\x8d cd", 3, (const char *const[]){"ab\xe2\x80\x8d", "cd", NULL});
 	/* placeholders count: ESC is ^[ (2 columns) */
-	expect_lines("ab\x1b" "cd", 4,
-		     (const char *const[]){"ab\x1b", "cd", NULL});
+	expect_lines("ab\x1b"
+		     "cd",
+		     4, (const char *const[]){"ab\x1b", "cd", NULL});
 }
 
 /* A million characters of readout-like text at width 80. Measured on the
@@ -785,8 +763,16 @@ static void test_wide_and_joined(void **state)
 static void test_big_paragraph(void **state)
 {
 	static const char *const unit[] = {
-		"要坚持问题导向，", "逐项建立台账，", "2024年", "hello world ",
-		"“两个维护”", "……", "——", "。", "e\xcc\x81", "👨‍👩‍👧",
+		"要坚持问题导向，",
+		"逐项建立台账，",
+		"2024年",
+		"hello world ",
+		"“两个维护”",
+		"……",
+		"——",
+		"。",
+		"e\xcc\x81",
+		"👨‍👩‍👧",
 	};
 	size_t cap = 8u << 20, len = 0, chars = 0;
 	char *t = malloc(cap);
@@ -812,8 +798,7 @@ static void test_big_paragraph(void **state)
 	assert_int_equal(hy_wrap_text(&w, t, len, 80), 0);
 	clock_gettime(CLOCK_MONOTONIC, &b);
 	printf("# %zu characters, %zu lines at width 80: %.3f s\n", chars, w.n,
-	       (double)(b.tv_sec - a.tv_sec) +
-		       (double)(b.tv_nsec - a.tv_nsec) / 1e9);
+	       (double)(b.tv_sec - a.tv_sec) + (double)(b.tv_nsec - a.tv_nsec) / 1e9);
 	assert_true(w.n > 10000);
 	assert_int_equal(check_lines(&w, t, len, 80, 0), 0);
 	hy_wrap_free(&w);

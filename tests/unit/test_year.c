@@ -24,12 +24,11 @@ static void expect(const char *md, struct hy_date_hints h, const char *date,
 	assert_int_equal(hy_meeting_complete_date(&m, &h), 0);
 	if (!date) {
 		if (m.date)
-			fail_msg("%s with %s: got %s, want none", md,
-				 h.source ? h.source : "-", m.date);
+			fail_msg("%s with %s: got %s, want none", md, h.source ? h.source : "-",
+				 m.date);
 	} else {
 		if (!m.date || strcmp(m.date, date) != 0)
-			fail_msg("%s with %s: got %s, want %s", md,
-				 h.source ? h.source : "-",
+			fail_msg("%s with %s: got %s, want %s", md, h.source ? h.source : "-",
 				 m.date ? m.date : "none", date);
 		assert_int_equal(m.date_basis, basis);
 	}
@@ -48,15 +47,15 @@ static void t_path_shapes(void **state)
 	       "2019-03-08", P, 0);
 	expect("05-02", (struct hy_date_hints){.source = "scraped/2021-05-09_county.txt"},
 	       "2021-05-02", P, 0);
-	expect("05-02", (struct hy_date_hints){.source = "/data/2018/xw_113.txt"},
-	       "2018-05-02", P, 0);
-	expect("10-30", (struct hy_date_hints){.source = "/news/art/202211/88.html"},
-	       "2022-10-30", P, 0);
+	expect("05-02", (struct hy_date_hints){.source = "/data/2018/xw_113.txt"}, "2018-05-02", P,
+	       0);
+	expect("10-30", (struct hy_date_hints){.source = "/news/art/202211/88.html"}, "2022-10-30",
+	       P, 0);
 	/* digits that are no date: ids, a year glued to letters */
-	expect("03-08", (struct hy_date_hints){.source = "/info/1257/40101.htm"},
-	       NULL, HY_DATE_BASIS_NONE, 0);
-	expect("03-08", (struct hy_date_hints){.source = "/tmp/abc2019x/a.txt"},
-	       NULL, HY_DATE_BASIS_NONE, 0);
+	expect("03-08", (struct hy_date_hints){.source = "/info/1257/40101.htm"}, NULL,
+	       HY_DATE_BASIS_NONE, 0);
+	expect("03-08", (struct hy_date_hints){.source = "/tmp/abc2019x/a.txt"}, NULL,
+	       HY_DATE_BASIS_NONE, 0);
 }
 
 static void t_meeting_precedes_placing(void **state)
@@ -64,20 +63,17 @@ static void t_meeting_precedes_placing(void **state)
 	(void)state;
 	const enum hy_date_basis P = HY_DATE_BASIS_PATH;
 	/* a December meeting published in January */
-	expect("12-28", (struct hy_date_hints){.source = "/2024/01/05/a.html"},
-	       "2023-12-28", P, 0);
-	expect("12-30", (struct hy_date_hints){.source = "/x/202401/a.html"},
-	       "2023-12-30", P, 0);
+	expect("12-28", (struct hy_date_hints){.source = "/2024/01/05/a.html"}, "2023-12-28", P, 0);
+	expect("12-30", (struct hy_date_hints){.source = "/x/202401/a.html"}, "2023-12-30", P, 0);
 	/* the same month, a few days later: the page's own date, same year */
-	expect("03-14", (struct hy_date_hints){.source = "/t20240312_1.html"},
-	       "2024-03-14", P, 0);
+	expect("03-14", (struct hy_date_hints){.source = "/t20240312_1.html"}, "2024-03-14", P, 0);
 }
 
 static void t_given_then_file_time(void **state)
 {
 	(void)state;
-	expect("03-08", (struct hy_date_hints){.source = "/r/a.txt", .year = 2016},
-	       "2016-03-08", HY_DATE_BASIS_GIVEN, 0);
+	expect("03-08", (struct hy_date_hints){.source = "/r/a.txt", .year = 2016}, "2016-03-08",
+	       HY_DATE_BASIS_GIVEN, 0);
 	/* the path wins over --year */
 	expect("03-08", (struct hy_date_hints){.source = "/2020/04/a.txt", .year = 2016},
 	       "2020-03-08", HY_DATE_BASIS_PATH, 0);
@@ -87,11 +83,9 @@ static void t_given_then_file_time(void **state)
 	expect("01-03", (struct hy_date_hints){.source = "a.txt", .mtime = 1673352000},
 	       "2023-01-03", HY_DATE_BASIS_FILE_TIME, 1);
 	/* nothing to go by: the month and day stay, no date */
-	expect("01-03", (struct hy_date_hints){.source = "-"}, NULL,
-	       HY_DATE_BASIS_NONE, 0);
+	expect("01-03", (struct hy_date_hints){.source = "-"}, NULL, HY_DATE_BASIS_NONE, 0);
 	/* 29 February in a year without one stays partial */
-	expect("02-29", (struct hy_date_hints){.year = 2023}, NULL,
-	       HY_DATE_BASIS_NONE, 0);
+	expect("02-29", (struct hy_date_hints){.year = 2023}, NULL, HY_DATE_BASIS_NONE, 0);
 }
 
 static void t_known_date_untouched(void **state)
