@@ -133,6 +133,25 @@ size_t parse_time(const struct doc *d, size_t i, size_t end, struct ymd *t)
 
 /* A date at i: YYYY-MM-DD, YYYY/MM/DD, YYYY.MM.DD, YYYY年M月D日|号,
  * (ROC)年M月D日, M月D日 (year 0). Optional time after. Returns length. */
+/* After the separator at j: "b<sep>c" in ASCII digits, b of one or two, the
+ * same separator again. Returns the length from j (0: none), c's digits
+ * in *nc. */
+static size_t two_more(const struct doc *d, size_t j, size_t end, long *b, long *c, size_t *nc)
+{
+	uint32_t sep = d->cp[j];
+	size_t i = j + 1, k;
+	if (!(k = parse_num(d, i, end, b)) || k > 2 || !is_digit(d->cp[i]))
+		return 0;
+	i += k;
+	if (i >= end || d->cp[i] != sep)
+		return 0;
+	i++;
+	if (!(k = parse_num(d, i, end, c)) || !is_digit(d->cp[i]))
+		return 0;
+	*nc = k;
+	return i + k - j;
+}
+
 size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 {
 	long a, b, c;
@@ -147,15 +166,9 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 	if (j >= end)
 		return 0;
 	uint32_t sep = d->cp[j];
+	size_t nc;
 	if (ascii && na == 4 && (sep == '-' || sep == '/' || sep == '.')) {
-		j++;
-		if (!(k = parse_num(d, j, end, &b)) || k > 2 || !is_digit(d->cp[j]))
-			return 0;
-		j += k;
-		if (j >= end || d->cp[j] != sep)
-			return 0;
-		j++;
-		if (!(k = parse_num(d, j, end, &c)) || k > 2 || !is_digit(d->cp[j]))
+		if (!(k = two_more(d, j, end, &b, &c, &nc)) || nc > 2)
 			return 0;
 		j += k;
 		t->y = (int)a;
@@ -169,14 +182,7 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 	/* 07.01.2015 on a site written abroad: day.month.year (month/day/year
 	 * with a slash); the one above 12 is the day either way */
 	if (ascii && na <= 2 && (sep == '.' || sep == '/')) {
-		j++;
-		if (!(k = parse_num(d, j, end, &b)) || k > 2 || !is_digit(d->cp[j]))
-			return 0;
-		j += k;
-		if (j >= end || d->cp[j] != sep)
-			return 0;
-		j++;
-		if (!(k = parse_num(d, j, end, &c)) || k != 4 || !is_digit(d->cp[j]))
+		if (!(k = two_more(d, j, end, &b, &c, &nc)) || nc != 4)
 			return 0;
 		j += k;
 		int day_first = a > 12 || (b <= 12 && sep == '.');
