@@ -88,6 +88,9 @@ long long hy_cli_number(const char *s, long long min, long long max);
  * its first (upper 0) or last day as "YYYY-MM-DD" in out[16]. 0, or -1
  * when it is no such date. */
 int hy_cli_date_bound(const char *s, int upper, char out[16]);
+/* --from and --to of command cmd read into lo and hi (hy_cli_date_bound):
+ * 0, or the usage exit code after the message naming the bad one. */
+int hy_cli_dates(const char *cmd, const char *from, const char *to, char lo[16], char hi[16]);
 
 /* One line of a message: every control character, LF and TAB too, as
  * U+FFFD (an argument cannot start a second line). */

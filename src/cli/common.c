@@ -91,6 +91,17 @@ int hy_cli_date_bound(const char *s, int upper, char out[16])
 	return 0;
 }
 
+int hy_cli_dates(const char *cmd, const char *from, const char *to, char lo[16], char hi[16])
+{
+	if (from && hy_cli_date_bound(from, 0, lo) != 0)
+		return hy_cli_usage(
+			cmd, "bad date '%s' for --from (use YYYY-MM-DD, YYYY-MM or YYYY)", from);
+	if (to && hy_cli_date_bound(to, 1, hi) != 0)
+		return hy_cli_usage(cmd, "bad date '%s' for --to (use YYYY-MM-DD, YYYY-MM or YYYY)",
+				    to);
+	return 0;
+}
+
 void hy_cli_error(const char *fmt, ...)
 {
 	va_list ap;

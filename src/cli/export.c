@@ -652,17 +652,7 @@ int hy_cli_export(const struct hy_cli *c, int argc, char **argv)
 		rc = hy_cli_usage("export", "--out needs a file or folder");
 	else if (bom && fmt != F_CSV)
 		rc = hy_cli_usage("export", "--bom is for csv");
-	else if (from && hy_cli_date_bound(from, 0, lo) != 0)
-		rc = hy_cli_usage("export",
-				  "bad date '%s' for --from (use YYYY-MM-DD, "
-				  "YYYY-MM or YYYY)",
-				  from);
-	else if (to && hy_cli_date_bound(to, 1, hi) != 0)
-		rc = hy_cli_usage("export",
-				  "bad date '%s' for --to (use YYYY-MM-DD, "
-				  "YYYY-MM or YYYY)",
-				  to);
-	else if (query) {
+	else if ((rc = hy_cli_dates("export", from, to, lo, hi)) == 0 && query) {
 		char *expr;
 		int t = hy_search_translate(query, &expr, err, sizeof err);
 		if (t == HY_ERR_INVALID) {

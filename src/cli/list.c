@@ -245,16 +245,8 @@ int hy_cli_list(const struct hy_cli *c, int argc, char **argv)
 		return rc;
 	}
 	free(pos);
-	if (from && hy_cli_date_bound(from, 0, lo) != 0)
-		return hy_cli_usage("list",
-				    "bad date '%s' for --from (use "
-				    "YYYY-MM-DD, YYYY-MM or YYYY)",
-				    from);
-	if (to && hy_cli_date_bound(to, 1, hi) != 0)
-		return hy_cli_usage("list",
-				    "bad date '%s' for --to (use "
-				    "YYYY-MM-DD, YYYY-MM or YYYY)",
-				    to);
+	if ((rc = hy_cli_dates("list", from, to, lo, hi)))
+		return rc;
 	f.from = from ? lo : NULL;
 	f.to = to ? hi : NULL;
 	f.body = body && body[0] ? body : NULL;

@@ -417,16 +417,8 @@ int hy_cli_people(const struct hy_cli *c, int argc, char **argv)
 					    "or last, not '%s'",
 					    sort);
 	}
-	if (from && hy_cli_date_bound(from, 0, lo) != 0)
-		return hy_cli_usage("people",
-				    "bad date '%s' for --from (use "
-				    "YYYY-MM-DD, YYYY-MM or YYYY)",
-				    from);
-	if (to && hy_cli_date_bound(to, 1, hi) != 0)
-		return hy_cli_usage("people",
-				    "bad date '%s' for --to (use "
-				    "YYYY-MM-DD, YYYY-MM or YYYY)",
-				    to);
+	if ((rc = hy_cli_dates("people", from, to, lo, hi)))
+		return rc;
 	if (limit && (lim = hy_cli_number(limit, 1, 1000000000)) < 0)
 		return hy_cli_usage("people", "bad --limit '%s' (a number from 1)", limit);
 	if (name && (sort || body || from || to || limit))

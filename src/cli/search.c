@@ -50,40 +50,6 @@ struct out {
 	int oom;
 };
 
-/* The same date rules as list: YYYY-MM-DD, YYYY-MM or YYYY, a month or
- * year covering all its days. out[16] gets "YYYY-MM-DD". 0 or
- * HY_ERR_INVALID. */
-static int date_bound(const char *s, int upper, char out[16])
-{
-	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	size_t len = strlen(s);
-	int y, m = upper ? 12 : 1, d = 1, leap, max;
-
-	if (len != 4 && len != 7 && len != 10)
-		return HY_ERR_INVALID;
-	for (size_t i = 0; i < len; i++) {
-		int dash = i == 4 || i == 7;
-		if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9'))
-			return HY_ERR_INVALID;
-	}
-	y = atoi(s);
-	if (len >= 7)
-		m = atoi(s + 5);
-	if (m < 1 || m > 12)
-		return HY_ERR_INVALID;
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	max = mdays[m - 1] + (m == 2 && leap);
-	if (len == 10) {
-		d = atoi(s + 8);
-		if (d < 1 || d > max)
-			return HY_ERR_INVALID;
-	} else if (upper) {
-		d = max;
-	}
-	snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
-	return 0;
-}
-
 /* The snippet with the hit markers as « », controls and line breaks as
  * spaces (one result, one line). */
 static char *plain_snippet(const char *s)
@@ -289,16 +255,8 @@ int hy_cli_search(const struct hy_cli *c, int argc, char **argv)
 		rc = hy_cli_usage("search", "bad number '%s' for --offset", offset_s);
 	else if (sort_s && strcmp(sort_s, "rank") != 0 && strcmp(sort_s, "date") != 0)
 		rc = hy_cli_usage("search", "bad order '%s' for --sort (rank or date)", sort_s);
-	else if (from && date_bound(from, 0, lo) != 0)
-		rc = hy_cli_usage("search",
-				  "bad date '%s' for --from (use "
-				  "YYYY-MM-DD, YYYY-MM or YYYY)",
-				  from);
-	else if (to && date_bound(to, 1, hi) != 0)
-		rc = hy_cli_usage("search",
-				  "bad date '%s' for --to (use "
-				  "YYYY-MM-DD, YYYY-MM or YYYY)",
-				  to);
+	else
+		rc = hy_cli_dates("search", from, to, lo, hi);
 	if (rc == 0) { /* an empty query is a usage error, database or not */
 		rc = hy_search_translate(query, &expr, err, sizeof err);
 		if (rc == HY_ERR_INVALID) {

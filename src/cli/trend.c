@@ -334,16 +334,8 @@ int hy_cli_trend(const struct hy_cli *c, int argc, char **argv)
 				  "bad period '%s' for --by (month, quarter "
 				  "or year)",
 				  by_s);
-	else if (from && hy_cli_date_bound(from, 0, lo) != 0)
-		rc = hy_cli_usage("trend",
-				  "bad date '%s' for --from (use YYYY-MM-DD, "
-				  "YYYY-MM or YYYY)",
-				  from);
-	else if (to && hy_cli_date_bound(to, 1, hi) != 0)
-		rc = hy_cli_usage("trend",
-				  "bad date '%s' for --to (use YYYY-MM-DD, "
-				  "YYYY-MM or YYYY)",
-				  to);
+	else
+		rc = hy_cli_dates("trend", from, to, lo, hi);
 	for (int i = 0; rc == 0 && i < npos; i++) {
 		char *expr;
 		int t = hy_search_translate(pos[i], &expr, err, sizeof err);

@@ -54,4 +54,13 @@ run 0 hy --version
 grep -qE '^huiyi [0-9]+\.[0-9]+\.[0-9]+$' "$T/out" || fail "--version: $(cat "$T/out")"
 # A leap day is a date.
 run 0 hy list --from 2024-02-29
+# Every command that takes --from/--to reads them one way and says which is bad.
+for args in "list" "search 燃气" "people" "trend 燃气" "export --format jsonl"; do
+	# shellcheck disable=SC2086
+	run 2 hy $args --from 2024-13
+	has "$T/err" "bad date '2024-13' for --from"
+	# shellcheck disable=SC2086
+	run 2 hy $args --to 2023-02-29
+	has "$T/err" "bad date '2023-02-29' for --to"
+done
 echo "usage: ok"
