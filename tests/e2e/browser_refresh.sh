@@ -11,7 +11,11 @@
 # shellcheck source=tests/e2e/browser_lib.sh
 source "$(dirname "$0")/browser_lib.sh"
 
-N=3000
+# 3,000 readouts; 1,000 under the sanitizers, where each import costs
+# five times as much and the race is the same
+case "${HUIYI_BUILD:-build}" in *san*) N=1000 ;; *) N=3000 ;; esac
+commas() { echo "$1" | sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta'; }
+ALL=$(commas $((N + 19))) LATER=$(commas $((N + 24)))
 sample_db
 "$PY" "$HUIYI_ROOT/tests/tools/gen_readouts.py" "$T/gen" "$N" 25 >/dev/null ||
 	fail "gen_readouts.py failed"
@@ -104,27 +108,27 @@ while [ ! -e "$T/bg.done" ] || [ "$rounds" -lt 2 ]; do
 done
 wait "$bg"
 [ ! -s "$T/bg.fail" ] || fail "the background import failed: $(cat "$T/bg.fail" "$T/bg.err")"
-[ "$(grep -c "^imported 25," "$T/bg.out" "$T/bg.err" | awk -F: "{s += \$2} END {print s}")" = 120 ] ||
+[ "$(grep -c "^imported 25," "$T/bg.out" "$T/bg.err" | awk -F: "{s += \$2} END {print s}")" = $((N / 25)) ] ||
 	fail "not every folder was imported: $(cat "$T/bg.out" "$T/bg.err")"
-ok "$rounds rounds of keys (move, open, search, G, g) while 120 imports wrote $N meetings; counts the idle list showed meanwhile:$seen"
+ok "$rounds rounds of keys (move, open, search, G, g) while $((N / 25)) imports wrote $N meetings; counts the idle list showed meanwhile:$seen"
 
 # By itself: no key pressed, the header gets the new count.
-wait_for " huiyi · 3,019 meetings" 15
+wait_for " huiyi · $ALL meetings" 15
 no_error
-ok "the new meetings appeared in the header by themselves (3,019)"
+ok "the new meetings appeared in the header by themselves ($ALL)"
 
 # R: a meeting is open (no refresh while reading) while 5 more arrive;
 # back on the list, R shows them.
 keys Enter
-wait_status '^ meeting 1/3,019 · §'
+wait_status "^ meeting 1/$ALL · §"
 run 0 "$HUIYI_BIN" -d "$T/db" import "$T/fx"
 has "$T/err" "imported 5,"
 keys q
 wait_status '^ meeting 1/'
 keys R
-wait_for " huiyi · 3,024 meetings"
+wait_for " huiyi · $LATER meetings"
 no_error
-ok "R shows the meetings a later import added (3,024)"
+ok "R shows the meetings a later import added ($LATER)"
 
 touch "$T/stop"
 wait "$cap" || true
