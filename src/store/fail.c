@@ -158,7 +158,11 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err, size
 	case SQLITE_NOMEM:
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "%s: %s: out of memory", path, doing);
 	case SQLITE_BUSY:
-	case SQLITE_LOCKED: {
+	case SQLITE_LOCKED:
+	/* WAL's own "locking protocol": a reader retried its locks and gave
+	 * up because another process holds one and does not move (stopped,
+	 * or hung); to the user the same as busy, and holder_of names it */
+	case SQLITE_PROTOCOL: {
 		char who[128];
 		holder_of(s ? s->path : NULL, who, sizeof who);
 		if (who[0])

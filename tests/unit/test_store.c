@@ -1790,6 +1790,22 @@ static void t_import_disk_full(void **state)
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 120);
 }
 
+/* WAL's "locking protocol" (a reader gave up on locks another process
+ * holds and does not release: a writer stopped with ^Z) is told as the
+ * database being busy, with the wait, not as sqlite's bare message */
+static void t_locking_protocol_is_busy(void **state)
+{
+	struct fx *f = *state;
+	char err[512] = "";
+	struct hy_store *s = open_ok(f);
+	assert_int_equal(
+		hy_store_fail(s, SQLITE_PROTOCOL, "reading the database header", err, sizeof err),
+		HY_ERR_BUSY);
+	assert_non_null(strstr(err, "reading the database header"));
+	assert_non_null(strstr(err, "locked by another program"));
+	assert_null(strstr(err, "locking protocol"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1830,6 +1846,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_readonly_missing_not_created, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_damaged_root_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_import_disk_full, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_locking_protocol_is_busy, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
