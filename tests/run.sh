@@ -18,7 +18,7 @@ export HUIYI_ROOT=$PWD
 export LC_ALL=C.UTF-8
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-pass=0 fail=0 skip=0 failed=()
+pass=0 fail=0 skip=0 failed=() cpu_total=0
 logdir=$(mktemp -d "${TMPDIR:-/tmp}/huiyi-tests.XXXXXX")
 t_start=$SECONDS
 
@@ -30,15 +30,22 @@ start() { # name, command...
 		t0=$SECONDS
 		rc=0
 		"$@" >"$log.log" 2>&1 || rc=$?
-		echo "$rc $((SECONDS - t0))" >"$log.rc"
+		# the CPU seconds (user + system) of everything the test ran:
+		# on 2 CPUs these, not the seconds waited, set how long make
+		# check takes
+		times >"$log.times" # a builtin, not forked: it sees the children
+		cpu=$(tail -1 "$log.times" | awk '{ s = 0; for (i = 1; i <= 2; i++) {
+			split($i, p, "m"); s += p[1] * 60 + p[2] } printf "%d", s + 0.5 }')
+		echo "$rc $((SECONDS - t0)) $cpu" >"$log.rc"
 	) &
 }
 # the line of a test that ended
 report() { # name
-	local name=$1 log="$logdir/${1//\//_}" rc secs
-	read -r rc secs <"$log.rc"
+	local name=$1 log="$logdir/${1//\//_}" rc secs cpu
+	read -r rc secs cpu <"$log.rc"
+	cpu_total=$((cpu_total + cpu))
 	if [ "$rc" -eq 0 ]; then
-		pass=$((pass + 1)); printf 'ok   %-40s %3ss\n' "$name" "$secs"
+		pass=$((pass + 1)); printf 'ok   %-40s %3ss %4ss cpu\n' "$name" "$secs" "$cpu"
 	elif [ "$rc" -eq 77 ]; then # skipped: says why
 		skip=$((skip + 1)); printf 'skip %-40s %s\n' "$name" "$(tail -1 "$log.log")"
 	else
@@ -88,7 +95,7 @@ for t in "${serial[@]+"${serial[@]}"}"; do
 	run "e2e/$(basename "$t" .sh)" bash "$t"
 	drain 1
 done
-echo "== huiyi tests ($build): $pass passed, $fail failed, $skip skipped ($((SECONDS - t_start)) s, $(printf %s "${HUIYI_JOBS:-$(nproc 2>/dev/null || echo 2)}") at a time) =="
+echo "== huiyi tests ($build): $pass passed, $fail failed, $skip skipped ($((SECONDS - t_start)) s, $cpu_total s cpu, $(printf %s "${HUIYI_JOBS:-$(nproc 2>/dev/null || echo 2)}") at a time) =="
 if [ $fail -gt 0 ]; then
 	printf '   failed: %s\n' "${failed[@]}"
 	echo "   logs: $logdir"
