@@ -151,6 +151,10 @@ void hy_store_pool_free(struct hy_store *s);
 int hy_store_exec(struct hy_store *s, const char *sql, const char *doing, char *err, size_t errlen);
 /* One integer from a PRAGMA or SELECT; the raw sqlite code on failure. */
 int hy_store_read_int(struct hy_store *s, const char *sql, int *val);
+int hy_store_step_done(struct hy_store *s, sqlite3_stmt *st, const char *doing, char *err,
+		       size_t errlen);
+int hy_store_find_id(struct hy_store *s, sqlite3_stmt *st, int64_t *id, const char *doing,
+		     char *err, size_t errlen);
 
 /* Turn a sqlite result code into an hy_err code with a message naming
  * the database and what was being done (fail.c). */

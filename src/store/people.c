@@ -185,16 +185,6 @@ int hy_people_stmt(struct hy_store *s, int slot, const char *sql, sqlite3_stmt *
 	return 0;
 }
 
-static int step_done(struct hy_store *s, sqlite3_stmt *st, const char *doing, char *err,
-		     size_t errlen)
-{
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	return hy_store_fail(s, sqlite3_extended_errcode(s->db), doing, err, errlen);
-}
-
 /* ---- import ---------------------------------------------------------- */
 
 static const char sql_link[] = "INSERT INTO meeting_people (meeting_id, person_id, role,"
@@ -231,15 +221,9 @@ static int person_of(struct hy_store *s, const char *name, const char *key, cons
 		return rc;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, place, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return 0;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hy_store_fail(s, rc, "looking up a person", err, errlen);
+	rc = hy_store_find_id(s, st, id, "looking up a person", err, errlen);
+	if (rc)
+		return rc > 0 ? 0 : rc;
 	rc = hy_people_stmt(s, PS_INSERT, sql_insert, &st, err, errlen);
 	if (rc)
 		return rc;
@@ -251,12 +235,12 @@ static int person_of(struct hy_store *s, const char *name, const char *key, cons
 	if (sk)
 		sqlite3_bind_blob(st, 4, sk, n, free);
 	sqlite3_bind_text(st, 5, hy_people_pinyin(key), -1, free);
-	rc = step_done(s, st, "storing a person", err, errlen);
+	rc = hy_store_step_done(s, st, "storing a person", err, errlen);
 	if (rc == 0 && s->version >= 8) {
 		sqlite3_int64 made = sqlite3_last_insert_rowid(s->db);
 		rc = hy_people_stmt(s, PS_TOTAL, sql_total, &st, err, errlen);
 		if (rc == 0)
-			rc = step_done(s, st, "counting the people", err, errlen);
+			rc = hy_store_step_done(s, st, "counting the people", err, errlen);
 		if (rc == 0)
 			*id = made;
 		return rc;
@@ -284,7 +268,7 @@ static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m, 
 	sqlite3_bind_int64(st, 4, (sqlite3_int64)position);
 	sqlite3_bind_text(st, 5, role && role[0] ? role : NULL, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 6, part == HY_PART_INVITED);
-	rc = step_done(s, st, "linking a person", err, errlen);
+	rc = hy_store_step_done(s, st, "linking a person", err, errlen);
 	if (rc)
 		return rc;
 	char *key = hy_people_key(name);
@@ -309,7 +293,7 @@ static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m, 
 	sqlite3_bind_text(st, 4, hy_part_name(part), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, (sqlite3_int64)position);
 	sqlite3_bind_text(st, 6, role && role[0] ? role : NULL, -1, SQLITE_STATIC);
-	rc = step_done(s, st, "storing a person's meeting", err, errlen);
+	rc = hy_store_step_done(s, st, "storing a person's meeting", err, errlen);
 	if (rc == 0)
 		rc = hy_people_stmt(s, PS_BUMP, sql_bump, &st, err, errlen);
 	if (rc)
@@ -318,7 +302,7 @@ static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m, 
 	sqlite3_bind_text(st, 2, hy_part_name(part), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, m->date ? m->date : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, role && role[0] ? role : NULL, -1, SQLITE_STATIC);
-	return step_done(s, st, "counting a person's meetings", err, errlen);
+	return hy_store_step_done(s, st, "counting a person's meetings", err, errlen);
 }
 
 int hy_store_people_add(struct hy_store *s, int64_t mid, const struct hy_meeting *m, char *err,

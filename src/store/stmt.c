@@ -36,6 +36,39 @@ int hy_store_exec(struct hy_store *s, const char *sql, const char *doing, char *
 	return 0;
 }
 
+/* Step a statement that returns no rows (INSERT, UPDATE, DELETE) to its
+ * end and reset it; a failure is told as doing. */
+int hy_store_step_done(struct hy_store *s, sqlite3_stmt *st, const char *doing, char *err,
+		       size_t errlen)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		return 0;
+	}
+	rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), doing, err, errlen);
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* The first column of a bound lookup (SELECT id ... WHERE key = ?):
+ * 1 and *id when a row is found, 0 when none is, or an error; the
+ * statement is reset either way. The find half of find-or-insert. */
+int hy_store_find_id(struct hy_store *s, sqlite3_stmt *st, int64_t *id, const char *doing,
+		     char *err, size_t errlen)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return 1;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	return hy_store_fail(s, rc, doing, err, errlen);
+}
+
 /* One integer from a PRAGMA or SELECT; the raw sqlite code on failure. */
 int hy_store_read_int(struct hy_store *s, const char *sql, int *val)
 {

@@ -72,21 +72,6 @@ void hy_store_probe_close(struct hy_store_probe *p)
 	free(p);
 }
 
-/* Step an INSERT to completion. */
-static int step_done(struct hy_store *s, sqlite3_stmt *st, const char *doing, char *err,
-		     size_t errlen)
-{
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE) {
-		sqlite3_reset(st);
-		return 0;
-	}
-	rc = sqlite3_extended_errcode(s->db);
-	rc = hy_store_fail(s, rc, doing, err, errlen);
-	sqlite3_reset(st);
-	return rc;
-}
-
 int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id, char *err, size_t errlen)
 {
 	static const char find_sql[] = "SELECT id FROM people WHERE name = ?1";
@@ -96,20 +81,14 @@ int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id, char 
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return 0;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return hy_store_fail(s, rc, "looking up a person", err, errlen);
+	rc = hy_store_find_id(s, st, id, "looking up a person", err, errlen);
+	if (rc)
+		return rc > 0 ? 0 : rc;
 	rc = hy_store_stmt(s, HY_ST_INSERT_PERSON, insert_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	rc = step_done(s, st, "storing a person", err, errlen);
+	rc = hy_store_step_done(s, st, "storing a person", err, errlen);
 	if (rc == 0)
 		*id = sqlite3_last_insert_rowid(s->db);
 	return rc;
@@ -137,7 +116,7 @@ static int link_people(struct hy_store *s, int64_t meeting, const char *role, ch
 		sqlite3_bind_int64(st, 2, pid);
 		sqlite3_bind_text(st, 3, role, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 4, (sqlite3_int64)i);
-		rc = step_done(s, st, "linking a person", err, errlen);
+		rc = hy_store_step_done(s, st, "linking a person", err, errlen);
 		if (rc)
 			return rc;
 	}
@@ -248,7 +227,7 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		sqlite3_bind_int(st, 2, sec->n > 0 ? sec->n : (int)i + 1);
 		sqlite3_bind_text(st, 3, sec->heading ? sec->heading : "", -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, sec->text ? sec->text : "", -1, SQLITE_STATIC);
-		rc = step_done(s, st, "storing a section", err, errlen);
+		rc = hy_store_step_done(s, st, "storing a section", err, errlen);
 		if (rc)
 			return rc;
 	}
@@ -387,13 +366,13 @@ static int delete_one(struct hy_store *s, struct deleter *d, int64_t id, int *go
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "deleting a meeting", err,
 				     errlen);
 	sqlite3_bind_int64(d->meeting, 1, id);
-	rc = step_done(s, d->meeting, "deleting a meeting", err, errlen);
+	rc = hy_store_step_done(s, d->meeting, "deleting a meeting", err, errlen);
 	if (rc)
 		return rc;
 	*gone = sqlite3_changes(s->db) > 0;
 	for (size_t i = 0; i < d->npids; i++) {
 		sqlite3_bind_int64(d->orphan, 1, d->pids[i]);
-		rc = step_done(s, d->orphan, "deleting a meeting", err, errlen);
+		rc = hy_store_step_done(s, d->orphan, "deleting a meeting", err, errlen);
 		if (rc)
 			return rc;
 	}
