@@ -107,6 +107,7 @@ int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts, char ***p
  * folder when it is the XDG default). Prints the error; returns 0, or the
  * hy_err code. */
 int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s);
+void hy_cli_none_yet(void);
 
 /* Display width of one code point (wcwidth() in a UTF-8 locale, else
  * ICU East Asian Width); controls count 1 (they print as U+FFFD). */

@@ -331,6 +331,13 @@ static void search_opts(struct hy_store *s)
 	hy_store_search_opts(s, &o);
 }
 
+/* What a command that reads says when there is no database yet
+ * (hy_cli_open gave HY_ERR_NOTFOUND): how to make one. */
+void hy_cli_none_yet(void)
+{
+	fputs("no meetings yet, run huiyi import PATH... (see huiyi --help)\n", stderr);
+}
+
 int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s)
 {
 	char err[512] = "";

@@ -216,11 +216,6 @@ static long run(struct list *l, struct hy_store *s, const struct hy_store_filter
 	}
 }
 
-static void none_yet(void)
-{
-	fputs("no meetings yet, run huiyi import PATH... (see huiyi --help)\n", stderr);
-}
-
 int hy_cli_list(const struct hy_cli *c, int argc, char **argv)
 {
 	const char *from = NULL, *to = NULL, *body = NULL, *person = NULL;
@@ -254,7 +249,7 @@ int hy_cli_list(const struct hy_cli *c, int argc, char **argv)
 
 	rc = hy_cli_open(c, 0, &s);
 	if (rc == HY_ERR_NOTFOUND) {
-		none_yet();
+		hy_cli_none_yet();
 		return HY_EXIT_OK;
 	}
 	if (rc)
@@ -268,7 +263,7 @@ int hy_cli_list(const struct hy_cli *c, int argc, char **argv)
 		if (any)
 			fputs("no meetings match\n", stderr);
 		else
-			none_yet();
+			hy_cli_none_yet();
 	}
 	hy_store_close(s);
 	return n < 0 ? HY_EXIT_FAIL : HY_EXIT_OK;

@@ -439,9 +439,7 @@ int hy_cli_people(const struct hy_cli *c, int argc, char **argv)
 				     name);
 			return HY_EXIT_FAIL;
 		}
-		fputs("no meetings yet, run huiyi import PATH... (see huiyi "
-		      "--help)\n",
-		      stderr);
+		hy_cli_none_yet();
 		return HY_EXIT_OK;
 	}
 	if (rc)

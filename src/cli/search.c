@@ -282,9 +282,7 @@ int hy_cli_search(const struct hy_cli *c, int argc, char **argv)
 	rc = hy_cli_open(c, 0, &s);
 	if (rc == HY_ERR_NOTFOUND) {
 		free(query);
-		fputs("no meetings yet, run huiyi import PATH... (see huiyi "
-		      "--help)\n",
-		      stderr);
+		hy_cli_none_yet();
 		return HY_EXIT_FAIL;
 	}
 	if (rc) {
@@ -337,9 +335,7 @@ int hy_cli_reindex(const struct hy_cli *c, int argc, char **argv)
 		return rc;
 	rc = hy_cli_open(c, 0, &s);
 	if (rc == HY_ERR_NOTFOUND) {
-		fputs("no meetings yet, run huiyi import PATH... (see huiyi "
-		      "--help)\n",
-		      stderr);
+		hy_cli_none_yet();
 		return HY_EXIT_FAIL;
 	}
 	if (rc)

@@ -360,9 +360,7 @@ int hy_cli_trend(const struct hy_cli *c, int argc, char **argv)
 	rc = hy_cli_open(c, 0, &s);
 	if (rc == HY_ERR_NOTFOUND) {
 		free(pos);
-		fputs("no meetings yet, run huiyi import PATH... (see huiyi "
-		      "--help)\n",
-		      stderr);
+		hy_cli_none_yet();
 		return HY_EXIT_FAIL;
 	}
 	if (rc) {
