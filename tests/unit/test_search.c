@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "tmpdir.h"
 
 #include "huiyi/err.h"
 #include "huiyi/fold.h"
@@ -582,9 +583,8 @@ static int setup_corpus(void **state)
 	size_t n;
 
 	assert_non_null(c);
-	snprintf(c->dir, sizeof c->dir, "%s", "/tmp/huiyi-test-search.XXXXXX");
-	assert_non_null(mkdtemp(c->dir));
-	snprintf(c->db, sizeof c->db, "%s/t.db", c->dir);
+	assert_int_equal(test_tmpdir(c->dir, sizeof c->dir, "search", c->db, sizeof c->db, "t.db"),
+			 0);
 	if (hy_store_open(&c->s, c->db, HY_STORE_CREATE, err, sizeof err))
 		fail_msg("open: %s", err);
 	snprintf(path, sizeof path, "%s/tests/search/corpus", root());
@@ -640,7 +640,6 @@ static int setup_corpus(void **state)
 static int teardown_corpus(void **state)
 {
 	struct corpus *c = *state;
-	char cmd[256];
 	hy_store_close(c->s);
 	for (int64_t i = 0; i < MAX_MEETINGS; i++) {
 		free(c->name[i]);
@@ -652,9 +651,7 @@ static int teardown_corpus(void **state)
 			free(c->docs[i].col[k].cp);
 		}
 	free(c->docs);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", c->dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", c->dir);
+	test_rmdir(c->dir);
 	free(c);
 	return 0;
 }

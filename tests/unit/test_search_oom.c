@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "tmpdir.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,9 +105,7 @@ static int setup(void **state)
 	char err[256] = "";
 
 	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "%s", "/tmp/huiyi-test-oom.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	assert_int_equal(test_tmpdir(f->dir, sizeof f->dir, "oom", f->db, sizeof f->db, "t.db"), 0);
 	if (hy_store_open(&f->s, f->db, HY_STORE_CREATE, err, sizeof err))
 		fail_msg("open: %s", err);
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
@@ -126,11 +125,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[256];
 	hy_store_close(f->s);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", f->dir);
+	test_rmdir(f->dir);
 	free(f);
 	return 0;
 }

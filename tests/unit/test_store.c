@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include "tmpdir.h"
 
 #include "huiyi/err.h"
 #include "huiyi/fts.h"
@@ -29,9 +30,8 @@ static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
 	assert_non_null(f);
-	snprintf(f->dir, sizeof f->dir, "%s", "/tmp/huiyi-test-store.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->db, sizeof f->db, "%s/t.db", f->dir);
+	assert_int_equal(test_tmpdir(f->dir, sizeof f->dir, "store", f->db, sizeof f->db, "t.db"),
+			 0);
 	*state = f;
 	return 0;
 }
@@ -39,11 +39,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char cmd[256];
 	hy_store_close(f->s);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", f->dir);
+	test_rmdir(f->dir);
 	free(f);
 	return 0;
 }
