@@ -2,6 +2,7 @@
 #include "huiyi/effects.h"
 
 #include "huiyi/err.h"
+#include "huiyi/grow.h"
 #include "huiyi/people.h"
 #include "huiyi/search.h"
 #include "huiyi/trend.h"
@@ -17,18 +18,10 @@ _Static_assert(sizeof(struct hy_store_key) <= HY_ROW_KEY_MAX,
  * allocated). 0, or HY_ERR_NOMEM with *oom set. */
 static int grow(void *v, size_t n, size_t *cap, size_t size, int *oom)
 {
-	void **pv = v;
-	if (n < *cap)
+	if (hy_grow(v, cap, n + 1, size, 64) == 0)
 		return 0;
-	size_t c = *cap ? *cap * 2 : 64;
-	void *nv = realloc(*pv, c * size);
-	if (!nv) {
-		*oom = 1;
-		return HY_ERR_NOMEM;
-	}
-	*pv = nv;
-	*cap = c;
-	return 0;
+	*oom = 1;
+	return HY_ERR_NOMEM;
 }
 
 struct page {

@@ -5,6 +5,7 @@
 #include "people_int.h"
 
 #include "huiyi/err.h"
+#include "huiyi/grow.h"
 #include "huiyi/people.h"
 
 #include <stdint.h>
@@ -582,18 +583,6 @@ void hy_career_free(struct hy_career *c)
 	memset(c, 0, sizeof *c);
 }
 
-/* Room for one more in *v of n elements: 8 first, then doubled. */
-static int grow(void **v, size_t n, size_t size)
-{
-	if (n != 0 && (n < 8 || (n & (n - 1)) != 0))
-		return 0;
-	void *p = realloc(*v, (n ? n * 2 : 8) * size);
-	if (!p)
-		return HY_ERR_NOMEM;
-	*v = p;
-	return 0;
-}
-
 /* 1 if roles a and b are the same once folded (縣長 = 县长). */
 static int same_role(const char *a, const char *b, int *oom)
 {
@@ -631,7 +620,7 @@ static int read_roles(struct hy_store *s, struct hy_career *c, char *err, size_t
 			last->to = d;
 			continue;
 		}
-		if (grow((void **)&c->roles, c->n_roles, sizeof *c->roles)) {
+		if (hy_grow_implied(&c->roles, c->n_roles, sizeof *c->roles)) {
 			oom = 1;
 			break;
 		}
@@ -664,7 +653,7 @@ static int read_meetings(struct hy_store *s, int dated, size_t max, struct hy_ca
 		return 0;
 	}
 	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&c->meetings, c->n_meetings, sizeof *c->meetings)) {
+		if (hy_grow_implied(&c->meetings, c->n_meetings, sizeof *c->meetings)) {
 			oom = 1;
 			break;
 		}
@@ -692,7 +681,7 @@ static int read_met(struct hy_store *s, size_t max, struct hy_career *c, char *e
 	sqlite3_bind_int64(st, 1, c->who.id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)(max ? max : 10));
 	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)&c->met, c->n_met, sizeof *c->met)) {
+		if (hy_grow_implied(&c->met, c->n_met, sizeof *c->met)) {
 			oom = 1;
 			break;
 		}
@@ -794,7 +783,7 @@ int hy_store_meeting_people(struct hy_store *s, int64_t meeting, struct hy_meeti
 		return hy_store_fail(s, rc, "reading a meeting's people", err, errlen);
 	sqlite3_bind_int64(st, 1, meeting);
 	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (grow((void **)out, *n, sizeof **out)) {
+		if (hy_grow_implied(out, *n, sizeof **out)) {
 			oom = 1;
 			break;
 		}

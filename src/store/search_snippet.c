@@ -4,6 +4,8 @@
  * the caller with its heading, title and date. */
 #include "search_int.h"
 
+#include "huiyi/grow.h"
+
 #include "huiyi/err.h"
 #include "huiyi/fts.h"
 #include "huiyi/utf8.h"
@@ -48,37 +50,27 @@ struct qphrase {
 	size_t first, n; /* positions */
 };
 
-static void *grow(void *v, size_t n, size_t size, int *oom)
-{
-	void *nv;
-	if (n & (n - 1)) /* capacity: powers of two */
-		return v;
-	nv = realloc(v, (n ? n * 2 : 8) * size);
-	if (!nv)
-		*oom = 1;
-	return nv;
-}
-
 static int on_qtoken(void *ctx, int tflags, const char *token, int ntoken, int start, int end)
 {
 	struct hlq *q = ctx;
 	struct qphrase *ph = &q->ph[q->nph - 1];
-	void *v;
 
 	(void)start;
 	(void)end;
 	if (!(tflags & FTS5_TOKEN_COLOCATED) || ph->n == 0) {
-		if (!(v = grow(q->pos, q->npos, sizeof *q->pos, &q->oom)))
+		if (hy_grow_implied(&q->pos, q->npos, sizeof *q->pos)) {
+			q->oom = 1;
 			return SQLITE_NOMEM;
-		q->pos = v;
+		}
 		q->pos[q->npos].first = q->nalt;
 		q->pos[q->npos].n = 0;
 		q->npos++;
 		ph->n++;
 	}
-	if (!(v = grow(q->alt, q->nalt, sizeof *q->alt, &q->oom)))
+	if (hy_grow_implied(&q->alt, q->nalt, sizeof *q->alt)) {
+		q->oom = 1;
 		return SQLITE_NOMEM;
-	q->alt = v;
+	}
 	q->alt[q->nalt].off = q->bytes.n;
 	q->alt[q->nalt].n = ntoken;
 	q->nalt++;
@@ -89,10 +81,10 @@ static int on_qtoken(void *ctx, int tflags, const char *token, int ntoken, int s
 
 static int hlq_phrase(struct hlq *q, const char *s, size_t n)
 {
-	void *v = grow(q->ph, q->nph, sizeof *q->ph, &q->oom);
-	if (!v)
+	if (hy_grow_implied(&q->ph, q->nph, sizeof *q->ph)) {
+		q->oom = 1;
 		return HY_ERR_NOMEM;
-	q->ph = v;
+	}
 	q->ph[q->nph].first = q->npos;
 	q->ph[q->nph].n = 0;
 	q->nph++;
@@ -149,10 +141,10 @@ struct doc {
 static int on_dtoken(void *ctx, int tflags, const char *token, int ntoken, int start, int end)
 {
 	struct doc *d = ctx;
-	void *v = grow(d->t, d->n, sizeof *d->t, &d->oom);
-	if (!v)
+	if (hy_grow_implied(&d->t, d->n, sizeof *d->t)) {
+		d->oom = 1;
 		return SQLITE_NOMEM;
-	d->t = v;
+	}
 	d->t[d->n].off = d->bytes.n;
 	d->t[d->n].n = ntoken;
 	d->t[d->n].start = start;
@@ -212,14 +204,14 @@ static char *highlight(const struct hlq *q, const char *text)
 		const struct qphrase *ph = &q->ph[p];
 		for (size_t i = 0; i + ph->n <= np; i++) {
 			size_t j = 0;
-			void *v;
 			while (j < ph->n && pos_match(q, &q->pos[ph->first + j], &d, at[i + j]))
 				j++;
 			if (j < ph->n)
 				continue;
-			if (!(v = grow(r, nr, sizeof *r, &oom)))
+			if (hy_grow_implied(&r, nr, sizeof *r)) {
+				oom = 1;
 				break;
-			r = v;
+			}
 			r[nr].start = d.t[at[i]].start;
 			r[nr].end = d.t[at[i + ph->n - 1]].end;
 			nr++;
