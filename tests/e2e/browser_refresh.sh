@@ -13,7 +13,7 @@ source "$(dirname "$0")/browser_lib.sh"
 
 # 3,000 readouts; 1,000 under the sanitizers, where each import costs
 # five times as much and the race is the same
-case "${HUIYI_BUILD:-build}" in *san*) N=1000 ;; *) N=3000 ;; esac
+if sanitized; then N=1000; else N=3000; fi
 commas() { echo "$1" | sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta'; }
 ALL=$(commas $((N + 19))) LATER=$(commas $((N + 24)))
 sample_db

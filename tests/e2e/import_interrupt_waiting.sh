@@ -11,6 +11,37 @@ export HUIYI_DB=$T/h.db
 # wait_file FILE: up to 10 s for FILE to appear
 wait_file() { for _ in $(seq 100); do [ -s "$1" ] && return 0; sleep 0.1; done; return 1; }
 
+# catching_int PID: until PID has its SIGINT handler in place (bit 2 of
+# SigCgt in /proc): before that a SIGINT ends it as the default does
+# (status 130), which under load or the sanitizers' start-up can take
+# longer than any fixed wait; up to 20 s
+catching_int() {
+	local i mask
+	for ((i = 0; i < 400; i++)); do
+		mask=$(awk '/^SigCgt:/ { print $2 }' "/proc/$1/status" 2>/dev/null) || mask=
+		[ -n "$mask" ] && (((16#$mask >> 1) & 1)) && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# child_of PID: a process whose parent is PID (read from /proc: the
+# field after "(comm) state" is the parent's pid; no procps needed)
+child_of() {
+	local f rest ppid
+	for f in /proc/[0-9]*/stat; do
+		{ read -r rest <"$f"; } 2>/dev/null || continue
+		rest=${rest##*) }
+		read -r _ ppid _ <<<"$rest"
+		if [ "$ppid" = "$1" ]; then
+			f=${f#/proc/}
+			echo "${f%/stat}"
+			return 0
+		fi
+	done
+	return 1
+}
+
 # stored_none WHAT: no meeting, nothing half-stored
 stored_none() {
 	run 0 hy list
@@ -26,7 +57,13 @@ if command -v tmux >/dev/null; then
 	trap 'tmux -L "$sock" kill-server 2>/dev/null || true; cleanup' EXIT
 	tmux -L "$sock" -f /dev/null new-session -d -s t -x 100 -y 12 \
 		"sh -c 'trap true INT; \"$HUIYI_BIN\" import - 2>\"$T/tty.err\"; echo \$? >\"$T/tty.status\"; sleep 30'"
-	sleep 1
+	sh_pid=$(tmux -L "$sock" display -p -t t '#{pane_pid}')
+	hy_pid=
+	for _ in $(seq 200); do
+		hy_pid=$(child_of "$sh_pid") && [ -n "$hy_pid" ] && break
+		sleep 0.05
+	done
+	[ -n "$hy_pid" ] && catching_int "$hy_pid" || fail "import - on a terminal did not start"
 	# a line of a readout typed, then Ctrl-C: nothing of it is stored
 	tmux -L "$sock" send-keys -t t -l "石桥县召开县政府第9次常务会议"
 	tmux -L "$sock" send-keys -t t Enter
@@ -61,7 +98,8 @@ interrupt() {
 	shift
 	python3 "$T/start.py" "$T/$name" "$@" &
 	wait_file "$T/$name.pid" || fail "$name: did not start"
-	sleep 0.5
+	catching_int "$(cat "$T/$name.pid")" || fail "$name: no SIGINT handler after 20 s"
+	sleep 0.3 # into the blocking read or open
 	kill -INT "$(cat "$T/$name.pid")"
 	wait_file "$T/$name.status" || fail "$name: one SIGINT did not stop it"
 	[ "$(cat "$T/$name.status")" = 1 ] || fail "$name: status $(cat "$T/$name.status"), expected 1"

@@ -40,6 +40,14 @@ run() {
 
 hy() { "$HUIYI_BIN" "$@"; }
 
+# sanitized: this run is of the sanitizer build (make check runs every
+# test twice, the second time there, where each process costs about
+# three times as much). A test that repeats one code path many times
+# (sizes, modes, tables) may go through each path once there: the
+# sanitizers look for memory errors on paths, the normal run for every
+# combination.
+sanitized() { case "${HUIYI_BUILD:-build}" in *san*) return 0 ;; *) return 1 ;; esac; }
+
 # has FILE TEXT: FILE contains the fixed string TEXT.
 has() {
 	grep -qF -- "$2" "$1" || {

@@ -15,10 +15,7 @@
 command -v sqlite3 >/dev/null || { echo "skip: sqlite3 missing (make deps)"; exit 77; }
 # make check's budget: 40 + 40 points a command (10 + 10 under the
 # sanitizers, each run there costs three); `make oom` runs the lot
-case "${HUIYI_BUILD:-build}" in
-*san*) below=10 spread=10 ;;
-*) below=40 spread=40 ;;
-esac
+if sanitized; then below=10 spread=10; else below=40 spread=40; fi
 OOM_BELOW=${OOM_BELOW:-$below} OOM_SPREAD=${OOM_SPREAD:-$spread} \
 	OOM_JOBS=${OOM_JOBS:-2} bash "$HUIYI_ROOT/tests/oom/run.sh" -s ||
 	fail "a failed allocation ended badly (above)"

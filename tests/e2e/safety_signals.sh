@@ -11,7 +11,7 @@
 # shellcheck source=tests/e2e/safety_lib.sh
 . "$(dirname "$0")/safety_lib.sh"
 N=8000
-[[ ${HUIYI_BUILD:-build} == *san* ]] && N=4000
+if sanitized; then N=3000; fi
 corpus "$N"
 
 # wait_stored DB AT_LEAST PID: until DB holds AT_LEAST meetings; fails if

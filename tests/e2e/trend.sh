@@ -51,6 +51,8 @@ def search(q, lo, hi, *more):
                         "--from", lo, "--to", hi, *more], capture_output=True, text=True)
     rows = [json.loads(l) for l in p.stdout.splitlines()]
     return len({r["meeting"] for r in rows}), len(rows)
+import functools
+@functools.lru_cache(maxsize=None)  # one list per period, not per query
 def listed(lo, hi, *more):
     p = subprocess.run([BIN, "list", "--json", "--from", lo, "--to", hi, *more],
                        capture_output=True, text=True)
