@@ -141,12 +141,15 @@ lines "$T/out" 1
 export HUIYI_DB=$T/samples.db
 run 0 hy import "$HUIYI_ROOT/samples"
 python3 - "$HUIYI_BIN" "$HUIYI_DB" <<'PY'
-import json, subprocess, sys
+import functools, json, subprocess, sys
 bin, db = sys.argv[1], sys.argv[2]
 def hy(*a, ok=(0,)):
     p = subprocess.run([bin, "-d", db, *a], capture_output=True, text=True)
     assert p.returncode in ok, (a, p.returncode, p.stderr)
     return p
+@functools.lru_cache(maxsize=None)  # a name's careers, once per name
+def career(name):
+    return [json.loads(l) for l in hy("people", name, "--json").stdout.splitlines()]
 ids = [json.loads(l)["id"] for l in hy("list", "--json").stdout.splitlines()]
 people = [json.loads(l) for l in hy("people", "--json").stdout.splitlines()]
 chairs = atts = 0
@@ -159,7 +162,7 @@ for i in ids:
     named += [(a, "attendee") for a in m["attendees"]]
     atts += len(m["attendees"])
     for name, part in named:
-        found = [json.loads(l) for l in hy("people", name, "--json").stdout.splitlines()]
+        found = career(name)
         hits = [p for p in found
                 if any(x["meeting"] == i and x["part"] == part for x in p["meetings"])]
         assert len(hits) == 1, (i, name, part, found)
