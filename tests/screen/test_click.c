@@ -29,7 +29,7 @@
 #include "huiyi/width.h"
 
 #define NONE SIZE_MAX
-#define ITEMS 300  /* list rows and results: more than 200x60 shows */
+#define ITEMS 300   /* list rows and results: more than 200x60 shows */
 #define SECTIONS 80 /* the outline at 200x60 shows 58 */
 
 enum what { LIST, RESULTS, OUTLINE };
@@ -228,8 +228,10 @@ static void clicks(enum what w, int cols, int rows, int where, int wide)
 	char label[96];
 	size_t hit = 0;
 	snprintf(label, sizeof label, "%s %dx%d scrolled %d%s",
-		 w == LIST ? "list" : w == RESULTS ? "results" : "outline", cols, rows, where,
-		 wide ? " ambiguous wide" : "");
+		 w == LIST      ? "list"
+		 : w == RESULTS ? "results"
+				: "outline",
+		 cols, rows, where, wide ? " ambiguous wide" : "");
 	hy_width_set_ambiguous(wide);
 	assert_int_equal(hy_grid_init(&g, cols, rows), 0);
 	for (int y = 0; y < rows; y++) {
