@@ -35,8 +35,9 @@ static void results_clear(struct hy_model *m)
 }
 
 /* The results' geometry (layout.h): the title; from the third row (the
- * first on 3 rows or fewer) as many whole results as fit above the
- * status line, at least one, whose second row the bottom may cut off. */
+ * first, over the title, on 3 rows or fewer) as many whole results as fit
+ * above the status line, at least one, whose second row the bottom may
+ * cut off. */
 static void results_layout(const struct hy_model *m, struct hy_layout *l)
 {
 	const struct hy_results *rs = &m->results;

@@ -1,7 +1,8 @@
 /* test_click.c: a click selects what is painted under the pointer (issue 18
  * item 5; DESIGN.md §4 Layout).
  *
- * The list, the search results and the meeting's outline, at 20x4, 40x8,
+ * The list, the search results and the meeting's outline (and the people
+ * and the trend's periods), at 20x4, 40x8,
  * 80x24 and 200x60 (and 3 and 2 rows), narrow and wide ambiguous
  * characters, scrolled to the top, a page down and the end: every row is
  * clicked (at its left edge, its middle and its right edge; in a meeting
@@ -31,8 +32,9 @@
 #define NONE SIZE_MAX
 #define ITEMS 300   /* list rows and results: more than 200x60 shows */
 #define SECTIONS 80 /* the outline at 200x60 shows 58 */
+#define PERIODS 48  /* the trend's most months: 2001-01 … 2004-12 */
 
-enum what { LIST, RESULTS, OUTLINE };
+enum what { LIST, RESULTS, OUTLINE, PEOPLE, TREND };
 
 /* the four of issue 18, and screens too short for a title */
 static const int sizes[][2] = {{20, 4}, {40, 8}, {80, 24}, {200, 60}, {20, 3}, {30, 2}, {120, 3}};
@@ -69,7 +71,7 @@ static long number_after(const char *s, const char *mark)
 /* The item a row paints, from its text: a list row's title "L0042"; a
  * result's title "R0042" or its snippet "S0042" on its second row; an
  * outline entry " 43 H0043" from the left edge (only when the pointer is
- * on it: x in the entry). */
+ * on it: x in the entry); a person "P0042"; a period "2004-07". */
 static size_t item_on_row(enum what w, const char *text, int x)
 {
 	long n, k;
@@ -87,6 +89,16 @@ static size_t item_on_row(enum what w, const char *text, int x)
 		if (x > 1 || sscanf(text, " %ld H%ld", &n, &k) != 2 || n != k || n < 1)
 			return NONE;
 		return (size_t)(n - 1);
+	case PEOPLE:
+		n = number_after(text, "P");
+		return n >= 0 ? (size_t)n : NONE;
+	case TREND: { /* " 2001-03 ███ 3 (3)"; the status line " 2001-03: …" */
+		int y, mo;
+		char after;
+		if (sscanf(text, " %4d-%2d%c", &y, &mo, &after) != 3 || after != ' ')
+			return NONE;
+		return (size_t)((y - 2001) * 12 + mo - 1);
+	}
 	}
 	return NONE;
 }
@@ -100,6 +112,10 @@ static size_t selected(const struct hy_model *m, enum what w)
 		return m->results.sel;
 	case OUTLINE:
 		return hy_model_section(m) > 0 ? (size_t)hy_model_section(m) - 1 : NONE;
+	case PEOPLE:
+		return m->people.sel;
+	case TREND:
+		return m->trend.sel;
 	}
 	return NONE;
 }
@@ -143,6 +159,30 @@ static void model_of(struct hy_model *m, enum what w, int cols, int rows)
 		}
 		assert_int_equal(hy_model_results(m, r, ITEMS, 1, ITEMS, ITEMS, 1, &fx), 0);
 		assert_int_equal(m->screen, HY_SCREEN_RESULTS);
+	} else if (w == PEOPLE) {
+		struct hy_person_row r[ITEMS];
+		memset(r, 0, sizeof r);
+		hy_people_open(m, &fx);
+		for (size_t i = 0; i < ITEMS; i++) {
+			snprintf(t[i], sizeof t[i], "P%04zu", i);
+			r[i].id = (int64_t)i + 1;
+			r[i].name = t[i];
+			r[i].place = "";
+			r[i].total = 1;
+		}
+		assert_int_equal(hy_model_people(m, 0, r, ITEMS, 1, ITEMS, &fx), 0);
+		assert_int_equal(m->screen, HY_SCREEN_PEOPLE);
+	} else if (w == TREND) {
+		struct hy_trend_row *r = calloc(PERIODS, sizeof *r);
+		assert_non_null(r);
+		hy_trend_open(m, "q", &fx);
+		for (size_t i = 0; i < PERIODS; i++) {
+			snprintf(r[i].period, sizeof r[i].period, "%04zu-%02zu", 2001 + i / 12,
+				 i % 12 + 1);
+			r[i].corpus = r[i].meetings = r[i].sections = i + 1;
+		}
+		assert_int_equal(hy_model_trend(m, r, PERIODS, 0, &fx), 0);
+		assert_int_equal(m->screen, HY_SCREEN_TREND);
 	} else {
 		struct hy_meeting mt;
 		memset(&mt, 0, sizeof mt);
@@ -169,6 +209,11 @@ static void model_of(struct hy_model *m, enum what w, int cols, int rows)
  * (or, in a meeting, 40 sections) down, 2 the end. */
 static void scroll_to(struct hy_model *m, enum what w, int where)
 {
+	if (w == TREND) { /* it opens on the last period: the end */
+		if (where == 2)
+			return;
+		key(m, 'g');
+	}
 	if (where == 1 && w == OUTLINE)
 		for (int i = 0; i < 40; i++)
 			key(m, HY_KEY_TAB);
@@ -189,31 +234,35 @@ static size_t click_row(struct hy_model *m, struct hy_grid *g, enum what w, int 
 	hy_view_render(m, g, &cy, &cx);
 	row_text(g, y, text, sizeof text, &role);
 	size_t want = item_on_row(w, text, x), before = selected(m, w);
+	enum hy_screen on = m->screen;
 	hy_model_update(m, &ev, &fx);
 	size_t got = selected(m, w);
 	if (want == NONE) {
-		if (got != before || fx.load_meeting)
+		if (got != before || fx.load_meeting || fx.load_career || m->screen != on)
 			fail_msg("%s: a click at %d,%d on |%s| (no item) selected %zd (was %zd), "
 				 "opened %lld",
 				 label, x, y, text, (ssize_t)got, (ssize_t)before,
-				 (long long)fx.load_meeting);
+				 (long long)(fx.load_meeting + fx.load_career));
 		return 0;
 	}
 	if (got != want)
 		fail_msg("%s: a click at %d,%d on |%s| selected item %zd, not %zu", label, x, y,
 			 text, (ssize_t)got, want);
-	/* a second click on the selected list row or result opens it */
-	if (w != OUTLINE && before == want && fx.load_meeting != (int64_t)want + 1)
-		fail_msg("%s: a second click at %d,%d on |%s| opened %lld, not %zu", label, x, y,
-			 text, (long long)fx.load_meeting, want + 1);
-	if (w != OUTLINE) { /* not scrolled: the same item there, selected */
+	/* a second click on the selected row opens it: a meeting, a
+	 * career; a period narrows the list (the trend screen leaves) */
+	if (before == want && w != OUTLINE &&
+	    (w == TREND ? m->screen == HY_SCREEN_TREND
+			: (w == PEOPLE ? fx.load_career : fx.load_meeting) != (int64_t)want + 1))
+		fail_msg("%s: a second click at %d,%d on |%s| did not open item %zu", label, x, y,
+			 text, want);
+	if (w != OUTLINE && m->screen == on) { /* not scrolled: the item there, selected */
 		char again[4096];
 		hy_view_render(m, g, &cy, &cx);
 		row_text(g, y, again, sizeof again, &role);
 		if (item_on_row(w, again, x) != want)
 			fail_msg("%s: after a click at %d,%d row shows |%s|, not item %zu", label,
 				 x, y, again, want);
-		if (w == LIST && role != HY_ROLE_SELECTED)
+		if (w != RESULTS && role != HY_ROLE_SELECTED)
 			fail_msg("%s: the clicked row %d is not drawn selected", label, y);
 	}
 	return 1;
@@ -230,6 +279,8 @@ static void clicks(enum what w, int cols, int rows, int where, int wide)
 	snprintf(label, sizeof label, "%s %dx%d scrolled %d%s",
 		 w == LIST      ? "list"
 		 : w == RESULTS ? "results"
+		 : w == PEOPLE  ? "people"
+		 : w == TREND   ? "trend"
 				: "outline",
 		 cols, rows, where, wide ? " ambiguous wide" : "");
 	hy_width_set_ambiguous(wide);
@@ -254,9 +305,9 @@ static void clicks(enum what w, int cols, int rows, int where, int wide)
 			hy_model_free(&m);
 		}
 	}
-	/* the list and the results show items at every size but 1 row; the
+	/* the others show items at every size but 1 row (the trend: 2); the
 	 * outline from 100 columns only */
-	if ((w != OUTLINE || cols >= 100) && rows > 1 && hit == 0)
+	if ((w != OUTLINE || cols >= 100) && rows > (w == TREND ? 2 : 1) && hit == 0)
 		fail_msg("%s: no row showed an item", label);
 	if (w == OUTLINE && cols < 100 && hit)
 		fail_msg("%s: no outline below 100 columns, yet %zu clicks hit one", label, hit);
@@ -288,12 +339,22 @@ static void test_outline(void **state)
 	test_clicks(state, OUTLINE);
 }
 
+static void test_people(void **state)
+{
+	test_clicks(state, PEOPLE);
+}
+
+static void test_trend(void **state)
+{
+	test_clicks(state, TREND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_list),
-		cmocka_unit_test(test_results),
-		cmocka_unit_test(test_outline),
+		cmocka_unit_test(test_list),    cmocka_unit_test(test_results),
+		cmocka_unit_test(test_outline), cmocka_unit_test(test_people),
+		cmocka_unit_test(test_trend),
 	};
 	if (!setlocale(LC_ALL, "C.UTF-8") && !setlocale(LC_ALL, "en_US.UTF-8"))
 		return 1;
