@@ -115,10 +115,9 @@ int hy_model_percent(const struct hy_model *m);
  * all of it), as scrolling would. For tests. 0 or a negative hy_err. */
 int hy_model_lay_out(struct hy_model *m, size_t block, size_t lines);
 
-/* Geometry, shared by the reader (scrolling) and the view (drawing). */
-int hy_model_outline_width(const struct hy_model *m);    /* 0: no outline */
-size_t hy_model_outline_first(const struct hy_model *m); /* first entry shown */
-int hy_model_reader_x(const struct hy_model *m);
+/* The reader's place on screen (its first row), and the width and
+ * height it lays lines out at (at least 1), from the screen's layout
+ * (src/ui/layout.h hy_meeting_layout). */
 int hy_model_reader_y(const struct hy_model *m);
 size_t hy_model_reader_width(const struct hy_model *m);
 size_t hy_model_reader_height(const struct hy_model *m);

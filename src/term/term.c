@@ -319,7 +319,11 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	/* 0: an escape sequence reaches ncurses whole (take), so it has
 	 * nothing to wait for; take waited for a lone Esc's rest */
 	set_escdelay(0);
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	/* every button's report is asked for, and mouse_event keeps what the
+	 * browser uses: a report ncurses was not asked for (a release, the
+	 * right button) sends it reading on for one it was, from the pipe it
+	 * reads, which only this code fills: the input stopped there */
+	mousemask(ALL_MOUSE_EVENTS, NULL);
 	mouseinterval(0);
 	map_roles(t);
 	if (curs_set(0) != ERR)

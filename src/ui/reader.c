@@ -15,46 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ------------------------------------------------------------------ */
-/* Geometry shared with the view                                          */
-
-int hy_model_outline_width(const struct hy_model *m)
-{
-	if (m->w < 100)
-		return 0;
-	int ow = m->w / 3;
-	return ow > 36 ? 36 : ow;
-}
-
-int hy_model_reader_x(const struct hy_model *m)
-{
-	int ow = hy_model_outline_width(m);
-	return ow ? ow + 2 : (m->w > 2 ? 1 : 0);
-}
-
-size_t hy_model_reader_width(const struct hy_model *m)
-{
-	int x = hy_model_reader_x(m);
-	int w = m->w - x - (m->w > 2 ? 1 : 0);
-	return w > 0 ? (size_t)w : 1;
-}
-
-int hy_model_reader_y(const struct hy_model *m)
-{
-	/* the title bar, and below 100 columns the "§3/6 heading" bar; on
-	 * very short screens the bar, then the title, make way for the text */
-	int y = hy_model_outline_width(m) ? 1 : 2;
-	while (y > 0 && y >= m->h - 1)
-		y--;
-	return y;
-}
-
-size_t hy_model_reader_height(const struct hy_model *m)
-{
-	int hgt = m->h - hy_model_reader_y(m) - 1;
-	return hgt > 0 ? (size_t)hgt : 1;
-}
-
 /* The label column of metadata and headings: "主持" + 2 spaces. */
 #define LABEL_W 6
 
@@ -435,18 +395,6 @@ static void scroll_up(struct hy_model *m, size_t n)
 			p = e;
 	}
 	set_top(m, p);
-}
-
-size_t hy_model_outline_first(const struct hy_model *m)
-{
-	const struct hy_reader *r = &m->reader;
-	size_t rows = m->h > 2 ? (size_t)(m->h - 2) : 1;
-	size_t n = r->mt.n_sections;
-	int cur = hy_model_section(m);
-	if (n <= rows || cur <= 0)
-		return 0;
-	size_t first = (size_t)cur - 1 > rows / 2 ? (size_t)cur - 1 - rows / 2 : 0;
-	return first + rows > n ? n - rows : first;
 }
 
 int hy_model_section(const struct hy_model *m)

@@ -4,6 +4,7 @@
 #include "huiyi/screen_attend.h"
 
 #include "huiyi/err.h"
+#include "layout.h"
 #include "screen.h"
 
 #include <stdio.h>
@@ -21,10 +22,17 @@ static void attend_clear(struct hy_attend *a)
 	memset(a, 0, sizeof *a);
 }
 
+/* The table's geometry (layout.h), the rows from `top`. */
+static void attend_layout(const struct hy_model *m, struct hy_layout *l)
+{
+	hy_layout_table(l, m->w, m->h, m->attend.top, m->attend.n);
+}
+
 static size_t attend_height(const struct hy_model *m)
 {
-	/* title, column header, rows, status */
-	return m->h > 3 ? (size_t)(m->h - 3) : 1;
+	struct hy_layout l;
+	attend_layout(m, &l);
+	return hy_rows_page(&l.items);
 }
 
 void hy_attend_open(struct hy_model *m, int64_t meeting, struct hy_effects *fx)
@@ -123,11 +131,15 @@ static void attend_mouse(struct hy_model *m, const struct hy_event *ev, struct h
 		hy_ui_move(&a->sel, &a->top, a->n, vis, 3);
 	else if (ev->mouse == HY_MOUSE_WHEEL_UP)
 		hy_ui_move(&a->sel, &a->top, a->n, vis, -3);
-	else if (ev->mouse == HY_MOUSE_CLICK && ev->y >= 2 && ev->y < 2 + (int)vis) {
-		size_t i = a->top + (size_t)(ev->y - 2);
+	else if (ev->mouse == HY_MOUSE_CLICK) {
+		struct hy_layout l;
+		attend_layout(m, &l);
+		size_t i = hy_rows_at(&l.items, ev->y, ev->x);
+		if (i == SIZE_MAX)
+			return;
 		if (i == a->sel)
 			attend_action(m, HY_ACT_OPEN, 0, fx);
-		else if (i < a->n)
+		else
 			hy_ui_move(&a->sel, &a->top, a->n, vis, (long)i - (long)a->sel);
 	}
 }
@@ -170,24 +182,23 @@ static void attend_row(struct hy_grid *g, int y, const char *part, const char *n
 static void attend_view(const struct hy_model *m, struct hy_grid *g, int *cy, int *cx)
 {
 	const struct hy_attend *a = &m->attend;
-	size_t vis = attend_height(m);
-	int y0 = g->h > 3 ? 2 : 0;
+	struct hy_layout l;
 	char buf[512], left[128];
-	if (g->h > 3) {
+	int y;
+	attend_layout(m, &l);
+	if (l.title.h) {
 		snprintf(buf, sizeof buf, " %s · people", a->title ? a->title : "（无标题）");
-		hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
-		hy_draw_put(g, 0, 0, buf, HY_ROLE_TITLE, g->w);
-		attend_row(g, 1, "身份", "姓名", "职务", HY_ROLE_LABEL);
+		hy_grid_fill(g, l.title.y, 0, g->w, HY_ROLE_TITLE);
+		hy_draw_put(g, l.title.y, 0, buf, HY_ROLE_TITLE, g->w);
 	}
+	if (l.header.h)
+		attend_row(g, l.header.y, "身份", "姓名", "职务", HY_ROLE_LABEL);
 	if (a->meeting && a->n == 0)
-		hy_draw_put(g, y0, 1, "没有记下人名 — no people named in this meeting", HY_ROLE_DIM,
-			    g->w - 1);
-	for (size_t i = 0; i < vis && y0 + (int)i < g->h - 1; i++) {
-		size_t idx = a->top + i;
-		if (idx >= a->n)
-			break;
+		hy_draw_put(g, l.items.r.y, 1, "没有记下人名 — no people named in this meeting",
+			    HY_ROLE_DIM, g->w - 1);
+	for (size_t idx = a->top; (y = hy_rows_y(&l.items, idx)) >= 0; idx++) {
 		const struct hy_attendee *p = &a->v[idx];
-		attend_row(g, y0 + (int)i, hy_ui_part_label(p->part), p->name, p->role,
+		attend_row(g, y, hy_ui_part_label(p->part), p->name, p->role,
 			   idx == a->sel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL);
 	}
 	if (a->n)

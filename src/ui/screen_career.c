@@ -7,6 +7,7 @@
 #include "huiyi/screen_career.h"
 
 #include "huiyi/width.h"
+#include "layout.h"
 #include "screen.h"
 
 #include <stdint.h>
@@ -58,9 +59,10 @@ struct layout {
 	size_t first_span; /* the spans shown: the latest that fit */
 	int head_y;        /* the meetings' column header (-1: none) */
 	int rows_y;
-	size_t rows; /* meetings shown */
-	int met_y;   /* the people met: their heading (-1: none) */
-	size_t met;  /* and rows */
+	size_t rows;          /* meetings shown */
+	int met_y;            /* the people met: their heading (-1: none) */
+	size_t met;           /* and rows */
+	struct hy_rows items; /* the meetings' rows (layout.h): view and mouse */
 };
 
 static struct layout career_layout(const struct hy_model *m)
@@ -94,6 +96,10 @@ static struct layout career_layout(const struct hy_model *m)
 	l.head_y = room >= 2 ? l.tl_y + tl : -1;
 	l.rows_y = l.tl_y + tl + (l.head_y >= 0);
 	l.rows = room - (l.head_y >= 0) > 0 ? (size_t)(room - (l.head_y >= 0)) : 0;
+	l.items.r = (struct hy_rect){0, l.rows_y, m->w, (int)l.rows};
+	l.items.per = 1;
+	l.items.first = c->top;
+	l.items.n = c->n_meetings;
 	l.met_y = -1;
 	if (met) {
 		l.met_y = l.rows_y + (int)(c->n_meetings < l.rows ? c->n_meetings : l.rows);
@@ -181,12 +187,13 @@ static void career_mouse(struct hy_model *m, const struct hy_event *ev, struct h
 		hy_ui_move(&c->sel, &c->top, c->n_meetings, l.rows, 3);
 	else if (ev->mouse == HY_MOUSE_WHEEL_UP)
 		hy_ui_move(&c->sel, &c->top, c->n_meetings, l.rows, -3);
-	else if (ev->mouse == HY_MOUSE_CLICK && ev->y >= l.rows_y &&
-		 ev->y < l.rows_y + (int)l.rows) {
-		size_t i = c->top + (size_t)(ev->y - l.rows_y);
+	else if (ev->mouse == HY_MOUSE_CLICK) {
+		size_t i = hy_rows_at(&l.items, ev->y, ev->x);
+		if (i == SIZE_MAX)
+			return;
 		if (i == c->sel)
 			career_action(m, HY_ACT_OPEN, 0, fx);
-		else if (i < c->n_meetings)
+		else
 			hy_ui_move(&c->sel, &c->top, c->n_meetings, l.rows, (long)i - (long)c->sel);
 	}
 }
@@ -388,14 +395,11 @@ static void career_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 		timeline(m, g, &l);
 	if (l.head_y >= 0)
 		meeting_row(g, l.head_y, &mc, "日期", "身份", "职务", "会议", HY_ROLE_LABEL);
-	for (size_t i = 0; i < l.rows; i++) {
-		size_t idx = c->top + i;
-		if (idx >= c->n_meetings)
-			break;
+	int y;
+	for (size_t idx = c->top; (y = hy_rows_y(&l.items, idx)) >= 0; idx++) {
 		const struct hy_career_meeting *cm = &c->meetings[idx];
-		meeting_row(g, l.rows_y + (int)i, &mc, cm->date ? cm->date : "日期不详",
-			    hy_ui_part_label(cm->part), cm->role,
-			    cm->title ? cm->title : "（无标题）",
+		meeting_row(g, y, &mc, cm->date ? cm->date : "日期不详", hy_ui_part_label(cm->part),
+			    cm->role, cm->title ? cm->title : "（无标题）",
 			    idx == c->sel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL);
 	}
 	met_rows(m, g, &l);

@@ -5,6 +5,7 @@
 
 #include "huiyi/err.h"
 #include "huiyi/width.h"
+#include "layout.h"
 #include "screen.h"
 
 #include <stdio.h>
@@ -17,10 +18,17 @@
 #define WINDOW_MAX 1000
 #define MARGIN 60
 
+/* The list's geometry (layout.h): a table, the rows from `top`. */
+static void list_layout(const struct hy_model *m, struct hy_layout *l)
+{
+	hy_layout_table(l, m->w, m->h, m->list.top, m->list.total);
+}
+
 size_t hy_model_list_height(const struct hy_model *m)
 {
-	/* title, column header, rows, status */
-	return m->h > 3 ? (size_t)(m->h - 3) : 1;
+	struct hy_layout l;
+	list_layout(m, &l);
+	return hy_rows_page(&l.items);
 }
 
 static void row_free(struct hy_row *r)
@@ -449,18 +457,19 @@ static void list_action(struct hy_model *m, enum hy_action a, int arg, struct hy
 static void list_mouse(struct hy_model *m, const struct hy_event *ev, struct hy_effects *fx)
 {
 	struct hy_list *ls = &m->list;
+	struct hy_layout l;
+	list_layout(m, &l);
 	if (ev->mouse == HY_MOUSE_WHEEL_DOWN)
 		list_move(m, 3);
 	else if (ev->mouse == HY_MOUSE_WHEEL_UP)
 		list_move(m, -3);
-	else if (ev->mouse == HY_MOUSE_CLICK && ev->y >= 2 &&
-		 ev->y < 2 + (int)hy_model_list_height(m)) {
-		size_t i = ls->top + (size_t)(ev->y - 2);
-		if (i < ls->total) {
-			if (i == ls->sel) {
-				list_action(m, HY_ACT_OPEN, 0, fx); /* a second click opens */
-				return;
-			}
+	else if (ev->mouse == HY_MOUSE_CLICK) {
+		size_t i = hy_rows_at(&l.items, ev->y, ev->x);
+		if (i != SIZE_MAX && i == ls->sel) {
+			list_action(m, HY_ACT_OPEN, 0, fx); /* a second click opens */
+			return;
+		}
+		if (i != SIZE_MAX) {
 			ls->sel = i;
 			list_clamp(m);
 		}
@@ -613,10 +622,11 @@ static void list_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 	const struct hy_list *ls = &m->list;
 	char total[32], head[512], filt[256], left[128];
 	struct cols c = list_cols(g->w);
-	int y0 = g->h > 3 ? 2 : 0;
+	struct hy_layout l;
+	list_layout(m, &l);
 	hy_draw_thousands(ls->total, total, sizeof total);
 	hy_model_filter_text(m, filt, sizeof filt);
-	if (g->h > 3) {
+	if (l.title.h) {
 		snprintf(head, sizeof head, " huiyi · %s%s%s · sort: %s%s%s",
 			 ls->counted ? total : "…",
 			 !ls->counted     ? ""
@@ -624,28 +634,26 @@ static void list_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 					  : " meetings",
 			 m->readonly ? " · read-only" : "", sort_name(ls->sort),
 			 filt[0] ? " · filter: " : "", filt);
-		hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
-		hy_draw_put(g, 0, 0, head, HY_ROLE_TITLE, g->w);
+		hy_grid_fill(g, l.title.y, 0, g->w, HY_ROLE_TITLE);
+		hy_draw_put(g, l.title.y, 0, head, HY_ROLE_TITLE, g->w);
+	}
+	if (l.header.h) {
 		struct hy_row h = {0};
 		h.date = "日期";
 		h.body = "机构";
 		h.kind = "会议";
 		h.chair = "主持";
 		h.title = "标题";
-		list_row(g, 1, &h, &c, HY_ROLE_LABEL);
+		list_row(g, l.header.y, &h, &c, HY_ROLE_LABEL);
 	}
-	size_t vis = hy_model_list_height(m);
 	if (ls->counted && ls->total == 0) {
 		const char *msg =
 			filt[0] ? "没有符合条件的会议 — no meeting matches the filter (f to change it)"
 				: "还没有会议 — no meetings yet: huiyi import PATH";
-		hy_draw_put(g, y0, 1, msg, HY_ROLE_DIM, g->w - 1);
+		hy_draw_put(g, l.items.r.y, 1, msg, HY_ROLE_DIM, g->w - 1);
 	}
-	for (size_t i = 0; i < vis && y0 + (int)i < g->h - 1; i++) {
-		size_t idx = ls->top + i;
-		if (idx >= ls->total)
-			break;
-		int y = y0 + (int)i;
+	int y;
+	for (size_t idx = ls->top; (y = hy_rows_y(&l.items, idx)) >= 0; idx++) {
 		int role = idx == ls->sel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;
 		if (idx >= ls->base && idx < ls->base + ls->n) {
 			list_row(g, y, &ls->rows[idx - ls->base], &c, role);

@@ -7,6 +7,7 @@
 
 #include "huiyi/err.h"
 #include "huiyi/width.h"
+#include "layout.h"
 #include "reader.h"
 #include "screen.h"
 
@@ -114,6 +115,70 @@ static int build_blocks(struct hy_model *m)
 	if (!rc && r->n_blocks == 0)
 		rc = add_block(m, HY_BLOCK_TEXT, 0, NULL, "（没有内容）", 0);
 	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Geometry (layout.h), for the view, the mouse and the reader            */
+
+/* The outline's entries from `first`, on `rows` rows: the current section
+ * in the middle when they do not all fit. */
+static size_t outline_first(const struct hy_model *m, size_t rows)
+{
+	size_t n = m->reader.mt.n_sections;
+	int cur = hy_model_section(m);
+	if (n <= rows || cur <= 0)
+		return 0;
+	size_t first = (size_t)cur - 1 > rows / 2 ? (size_t)cur - 1 - rows / 2 : 0;
+	return first + rows > n ? n - rows : first;
+}
+
+void hy_meeting_layout(const struct hy_model *m, struct hy_layout *l)
+{
+	int w = m->w, h = m->h, margin = w > 2;
+	/* the outline from 100 columns, a third of them, at most 36 (its
+	 * entries, a blank column, then the border) */
+	int ow = w >= 100 ? (w / 3 > 36 ? 36 : w / 3) : 0;
+	/* the title bar, and below 100 columns the "§3/6 heading" bar; on
+	 * very short screens the bar, then the title, make way for the text */
+	int ry = ow ? 1 : 2;
+	while (ry > 0 && ry >= h - 1)
+		ry--;
+	int rx = ow ? ow + 2 : margin;
+	memset(l, 0, sizeof *l);
+	l->status = (struct hy_rect){0, h - 1, w, 1};
+	if (ry > 0)
+		l->title = (struct hy_rect){0, 0, w, 1};
+	if (!ow && ry == 2)
+		l->header = (struct hy_rect){0, 1, w, 1};
+	l->body = (struct hy_rect){rx, ry, w - rx - margin, h - ry - 1};
+	l->items.per = 1;
+	if (ow && h > 2) {
+		l->items.r = (struct hy_rect){0, 1, ow - 1, h - 2};
+		l->border = (struct hy_rect){ow, 1, 1, h - 2};
+		l->items.n = m->reader.mt.n_sections;
+		l->items.first = outline_first(m, hy_rows_page(&l->items));
+	}
+}
+
+int hy_model_reader_y(const struct hy_model *m)
+{
+	struct hy_layout l;
+	hy_meeting_layout(m, &l);
+	return l.body.y;
+}
+
+size_t hy_model_reader_width(const struct hy_model *m)
+{
+	struct hy_layout l;
+	hy_meeting_layout(m, &l);
+	return l.body.w > 0 ? (size_t)l.body.w : 1;
+}
+
+size_t hy_model_reader_height(const struct hy_model *m)
+{
+	struct hy_layout l;
+	hy_meeting_layout(m, &l);
+	return l.body.h > 0 ? (size_t)l.body.h : 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -230,10 +295,11 @@ static void meeting_mouse(struct hy_model *m, const struct hy_event *ev, struct 
 		hy_reader_scroll(m, 3);
 	else if (ev->mouse == HY_MOUSE_WHEEL_UP)
 		hy_reader_scroll(m, -3);
-	else if (ev->mouse == HY_MOUSE_CLICK && hy_model_outline_width(m) &&
-		 ev->x < hy_model_outline_width(m) && ev->y >= 1) {
-		size_t i = hy_model_outline_first(m) + (size_t)(ev->y - 1);
-		if (i < m->reader.mt.n_sections)
+	else if (ev->mouse == HY_MOUSE_CLICK) {
+		struct hy_layout l;
+		hy_meeting_layout(m, &l);
+		size_t i = hy_rows_at(&l.items, ev->y, ev->x);
+		if (i != SIZE_MAX)
 			hy_reader_section(m, (int)i + 1);
 	}
 }
@@ -345,42 +411,37 @@ static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 {
 	const struct hy_reader *r = &m->reader;
 	const struct hy_meeting *mt = &r->mt;
-	int ow = hy_model_outline_width(m);
-	int ry = hy_model_reader_y(m), rx = hy_model_reader_x(m);
-	int sec = hy_model_section(m);
+	int sec = hy_model_section(m), y;
 	char buf[512], left[256];
+	struct hy_layout l;
+	hy_meeting_layout(m, &l);
 
-	if (ry > 0) {
-		hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
+	if (l.title.h) {
+		hy_grid_fill(g, l.title.y, 0, g->w, HY_ROLE_TITLE);
 		snprintf(buf, sizeof buf, " %s", mt->title ? mt->title : "（无标题）");
-		hy_draw_put(g, 0, 0, buf, HY_ROLE_TITLE, g->w);
+		hy_draw_put(g, l.title.y, 0, buf, HY_ROLE_TITLE, g->w);
 	}
-	if (!ow && ry == 2) {
+	if (l.header.h) {
 		if (sec > 0)
 			snprintf(buf, sizeof buf, " §%d/%zu %s", sec, mt->n_sections,
 				 mt->sections[sec - 1].heading);
 		else
 			snprintf(buf, sizeof buf, " 概况 · %zu sections", mt->n_sections);
-		hy_grid_fill(g, 1, 0, g->w, HY_ROLE_LABEL);
-		hy_draw_put(g, 1, 0, buf, HY_ROLE_LABEL, g->w);
+		hy_grid_fill(g, l.header.y, 0, g->w, HY_ROLE_LABEL);
+		hy_draw_put(g, l.header.y, 0, buf, HY_ROLE_LABEL, g->w);
 	}
-	if (ow) {
-		size_t first = hy_model_outline_first(m);
-		/* the border is one column: "│" is ambiguous, 2 columns
-		 * where the terminal draws those wide; then "|" */
-		const char *bar = hy_width_cp(0x2502) == 1 ? "│" : "|";
-		for (int y = 1; y < g->h - 1; y++) {
-			size_t i = first + (size_t)(y - 1);
-			hy_draw_put(g, y, ow, bar, HY_ROLE_DIM, 1);
-			if (i >= mt->n_sections)
-				continue;
-			int role = (int)i + 1 == sec ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;
-			snprintf(buf, sizeof buf, "%2zu %s", i + 1, mt->sections[i].heading);
-			hy_draw_col(g, y, 0, buf, role, ow - 1);
-		}
+	/* the border is one column: "│" is ambiguous, 2 columns where the
+	 * terminal draws those wide; then "|" */
+	for (y = l.border.y; y < l.border.y + l.border.h; y++)
+		hy_draw_put(g, y, l.border.x, hy_width_cp(0x2502) == 1 ? "│" : "|", HY_ROLE_DIM,
+			    l.border.w);
+	for (size_t i = l.items.first; (y = hy_rows_y(&l.items, i)) >= 0; i++) {
+		int role = (int)i + 1 == sec ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;
+		snprintf(buf, sizeof buf, "%2zu %s", i + 1, mt->sections[i].heading);
+		hy_draw_col(g, y, l.items.r.x, buf, role, l.items.r.w);
 	}
-	for (size_t i = 0; i < r->n_win && ry + (int)i < g->h - 1; i++)
-		reader_line(m, g, ry + (int)i, rx, &r->win[i]);
+	for (size_t i = 0; i < r->n_win && (int)i < l.body.h; i++)
+		reader_line(m, g, l.body.y + (int)i, l.body.x, &r->win[i]);
 	char idx[32], total[32];
 	hy_draw_thousands(r->meeting_index + 1, idx, sizeof idx);
 	hy_draw_thousands(m->list.total, total, sizeof total);

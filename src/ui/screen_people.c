@@ -6,6 +6,7 @@
 #include "huiyi/screen_people.h"
 
 #include "huiyi/err.h"
+#include "layout.h"
 #include "screen.h"
 
 #include <stdio.h>
@@ -23,10 +24,17 @@ const char *hy_ui_part_label(int part)
 	return part >= 0 && part < HY_UI_PARTS ? labels[part] : "出席";
 }
 
+/* The table's geometry (layout.h), the rows from `top`. */
+static void people_layout(const struct hy_model *m, struct hy_layout *l)
+{
+	hy_layout_table(l, m->w, m->h, m->people.top, m->people.total);
+}
+
 size_t hy_model_people_height(const struct hy_model *m)
 {
-	/* title, column header, rows, status */
-	return m->h > 3 ? (size_t)(m->h - 3) : 1;
+	struct hy_layout l;
+	people_layout(m, &l);
+	return hy_rows_page(&l.items);
 }
 
 static void row_free(struct hy_person_row *r)
@@ -239,9 +247,11 @@ static void people_mouse(struct hy_model *m, const struct hy_event *ev, struct h
 		hy_ui_move(&p->sel, &p->top, p->total, vis, 3);
 	else if (ev->mouse == HY_MOUSE_WHEEL_UP)
 		hy_ui_move(&p->sel, &p->top, p->total, vis, -3);
-	else if (ev->mouse == HY_MOUSE_CLICK && ev->y >= 2 && ev->y < 2 + (int)vis) {
-		size_t i = p->top + (size_t)(ev->y - 2);
-		if (i < p->total) {
+	else if (ev->mouse == HY_MOUSE_CLICK) {
+		struct hy_layout l;
+		people_layout(m, &l);
+		size_t i = hy_rows_at(&l.items, ev->y, ev->x);
+		if (i != SIZE_MAX) {
 			if (i == p->sel) {
 				people_action(m, HY_ACT_OPEN, 0, fx);
 				return;
@@ -366,32 +376,30 @@ static void people_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 	const struct hy_people *p = &m->people;
 	char total[32], head[512], filt[256], left[128];
 	struct cols c = people_cols(g->w);
-	int y0 = g->h > 3 ? 2 : 0;
-	size_t vis = hy_model_people_height(m);
+	struct hy_layout l;
+	people_layout(m, &l);
 	hy_draw_thousands(p->total, total, sizeof total);
 	hy_filter_describe(&p->filter, filt, sizeof filt);
-	if (g->h > 3) {
+	if (l.title.h) {
 		snprintf(head, sizeof head, " huiyi · %s%s · sort: %s%s%s",
 			 p->counted ? total : "…",
 			 !p->counted     ? ""
 			 : p->total == 1 ? " person"
 					 : " people",
 			 sort_name(p->sort), filt[0] ? " · filter: " : "", filt);
-		hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
-		hy_draw_put(g, 0, 0, head, HY_ROLE_TITLE, g->w);
-		people_row(g, 1, NULL, &c, HY_ROLE_LABEL, 1);
+		hy_grid_fill(g, l.title.y, 0, g->w, HY_ROLE_TITLE);
+		hy_draw_put(g, l.title.y, 0, head, HY_ROLE_TITLE, g->w);
 	}
+	if (l.header.h)
+		people_row(g, l.header.y, NULL, &c, HY_ROLE_LABEL, 1);
 	if (p->counted && p->total == 0)
 		hy_draw_put(
-			g, y0, 1,
+			g, l.items.r.y, 1,
 			filt[0] ? "没有符合条件的人 — nobody matches the filter (f to change it)"
 				: "还没有人 — no people yet: huiyi import PATH",
 			HY_ROLE_DIM, g->w - 1);
-	for (size_t i = 0; i < vis && y0 + (int)i < g->h - 1; i++) {
-		size_t idx = p->top + i;
-		if (idx >= p->total)
-			break;
-		int y = y0 + (int)i;
+	int y;
+	for (size_t idx = p->top; (y = hy_rows_y(&l.items, idx)) >= 0; idx++) {
 		int role = idx == p->sel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;
 		const struct hy_person_row *r = row_at(p, idx);
 		if (r) {

@@ -6,6 +6,7 @@
 
 #include "huiyi/err.h"
 #include "huiyi/width.h"
+#include "layout.h"
 #include "screen.h"
 
 #include <stdio.h>
@@ -33,10 +34,33 @@ static void results_clear(struct hy_model *m)
 	rs->sel = rs->top = 0;
 }
 
+/* The results' geometry (layout.h): the title; from the third row (the
+ * first, over the title, on 3 rows or fewer) as many whole results as fit
+ * above the status line, at least one, whose second row the bottom may
+ * cut off. */
+static void results_layout(const struct hy_model *m, struct hy_layout *l)
+{
+	const struct hy_results *rs = &m->results;
+	int w = m->w, h = m->h;
+	int y0 = h > 3 ? 2 : 0, rows = h > 3 ? h - 3 : 1;
+	int fit = rows / RESULT_ROWS ? rows / RESULT_ROWS : 1, room = h - 1 - y0;
+	memset(l, 0, sizeof *l);
+	l->title = (struct hy_rect){0, 0, w, 1};
+	l->status = (struct hy_rect){0, h - 1, w, 1};
+	l->items.per = RESULT_ROWS;
+	l->items.first = rs->top;
+	l->items.n = rs->n;
+	l->items.r =
+		(struct hy_rect){0, y0, w, room < fit * RESULT_ROWS ? room : fit * RESULT_ROWS};
+	if (l->items.r.h < 0)
+		l->items.r.h = 0;
+}
+
 size_t hy_model_results_height(const struct hy_model *m)
 {
-	size_t rows = m->h > 3 ? (size_t)(m->h - 3) : 1;
-	return rows / RESULT_ROWS ? rows / RESULT_ROWS : 1;
+	struct hy_layout l;
+	results_layout(m, &l);
+	return hy_rows_page(&l.items);
 }
 
 static void ask_results(struct hy_model *m, struct hy_effects *fx)
@@ -182,9 +206,11 @@ static void results_mouse(struct hy_model *m, const struct hy_event *ev, struct 
 		results_action(m, HY_ACT_DOWN, 0, fx);
 	else if (ev->mouse == HY_MOUSE_WHEEL_UP)
 		results_action(m, HY_ACT_UP, 0, fx);
-	else if (ev->mouse == HY_MOUSE_CLICK && ev->y >= 2) {
-		size_t i = rs->top + (size_t)(ev->y - 2) / RESULT_ROWS;
-		if (i < rs->n) {
+	else if (ev->mouse == HY_MOUSE_CLICK) {
+		struct hy_layout l;
+		results_layout(m, &l);
+		size_t i = hy_rows_at(&l.items, ev->y, ev->x);
+		if (i != SIZE_MAX) {
 			if (i == rs->sel)
 				open_result(m, i, fx);
 			else
@@ -287,24 +313,22 @@ static void results_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 	else
 		snprintf(buf, sizeof buf, " search: %s · …%s%s", rs->query ? rs->query : "",
 			 filt[0] ? " · filter: " : "", filt);
-	hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
-	hy_draw_put(g, 0, 0, buf, HY_ROLE_TITLE, g->w);
-	int y0 = g->h > 3 ? 2 : 0;
+	struct hy_layout l;
+	int y;
+	results_layout(m, &l);
+	hy_grid_fill(g, l.title.y, 0, g->w, HY_ROLE_TITLE);
+	hy_draw_put(g, l.title.y, 0, buf, HY_ROLE_TITLE, g->w);
 	if (rs->done && rs->n == 0 && !rs->pending)
-		hy_draw_put(g, y0, 1, "没有找到 — nothing found (/ to search again, q back)",
-			    HY_ROLE_DIM, g->w - 1);
-	size_t vis = hy_model_results_height(m);
-	for (size_t i = 0; i < vis; i++) {
-		size_t idx = rs->top + i;
-		int y = y0 + (int)i * 2;
-		if (idx >= rs->n || y >= g->h - 1)
-			break;
+		hy_draw_put(g, l.items.r.y, 1,
+			    "没有找到 — nothing found (/ to search again, q back)", HY_ROLE_DIM,
+			    g->w - 1);
+	for (size_t idx = rs->top; (y = hy_rows_y(&l.items, idx)) >= 0; idx++) {
 		const struct hy_result *r = &rs->items[idx];
 		int role = idx == rs->sel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;
 		hy_grid_fill(g, y, 0, g->w, role);
 		int x = hy_draw_col(g, y, 0, r->date ? r->date : "日期不详", role, 10) + 1;
 		hy_draw_col(g, y, x, r->title ? r->title : "（无标题）", role, g->w - x);
-		if (y + 1 >= g->h - 1)
+		if (y + 1 >= l.items.r.y + l.items.r.h) /* its second row cut off */
 			break;
 		if (r->section > 0)
 			snprintf(buf, sizeof buf, "  §%d %s", r->section,

@@ -6,6 +6,7 @@
  * results again, the filter in their header. */
 #include "huiyi/screen_trend.h"
 
+#include "layout.h"
 #include "screen.h"
 
 #include <stdio.h>
@@ -61,9 +62,31 @@ void hy_trend_open(struct hy_model *m, const char *query, struct hy_effects *fx)
 	ask(m, fx);
 }
 
+/* The screen's geometry (layout.h): the title; with more than 4 rows a
+ * header line, the periods from the third row and an empty row above the
+ * status line; else one period on the second row. */
+static void trend_layout(const struct hy_model *m, struct hy_layout *l)
+{
+	int w = m->w, h = m->h;
+	memset(l, 0, sizeof *l);
+	l->title = (struct hy_rect){0, 0, w, 1};
+	l->status = (struct hy_rect){0, h - 1, w, 1};
+	l->items.per = 1;
+	l->items.first = m->trend.top;
+	l->items.n = m->trend.n;
+	if (h > 4) {
+		l->header = (struct hy_rect){0, 1, w, 1};
+		l->items.r = (struct hy_rect){0, 2, w, h - 4};
+	} else {
+		l->items.r = (struct hy_rect){0, 1, w, h > 2};
+	}
+}
+
 static size_t trend_height(const struct hy_model *m)
 {
-	return m->h > 4 ? (size_t)(m->h - 4) : 1;
+	struct hy_layout l;
+	trend_layout(m, &l);
+	return hy_rows_page(&l.items);
 }
 
 static void trend_clamp(struct hy_model *m)
@@ -201,9 +224,11 @@ static void trend_mouse(struct hy_model *m, const struct hy_event *ev, struct hy
 		trend_action(m, HY_ACT_DOWN, 0, fx);
 	else if (ev->mouse == HY_MOUSE_WHEEL_UP)
 		trend_action(m, HY_ACT_UP, 0, fx);
-	else if (ev->mouse == HY_MOUSE_CLICK && ev->y >= 2) {
-		size_t i = t->top + (size_t)(ev->y - 2);
-		if (i < t->n) {
+	else if (ev->mouse == HY_MOUSE_CLICK) {
+		struct hy_layout l;
+		trend_layout(m, &l);
+		size_t i = hy_rows_at(&l.items, ev->y, ev->x);
+		if (i != SIZE_MAX) {
 			if (i == t->sel)
 				narrow(m, fx);
 			else
@@ -251,22 +276,24 @@ static void trend_view(const struct hy_model *m, struct hy_grid *g, int *cy, int
 {
 	const struct hy_trend_screen *t = &m->trend;
 	char buf[512], filt[192], left[160];
-	size_t max = 0, vis = trend_height(m);
-	int y0 = g->h > 4 ? 2 : 1, cw = 1, lw = 4;
+	size_t max = 0;
+	int cw = 1, lw = 4, y;
+	struct hy_layout l;
+	trend_layout(m, &l);
 
 	hy_model_filter_text(m, filt, sizeof filt);
 	snprintf(buf, sizeof buf, " trend: %s · by %s%s%s", t->query ? t->query : "",
 		 by_name[t->by < 3 && t->by >= 0 ? t->by : 0], filt[0] ? " · filter: " : "", filt);
-	hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
-	hy_draw_put(g, 0, 0, buf, HY_ROLE_TITLE, g->w);
-	if (g->h > 4) {
+	hy_grid_fill(g, l.title.y, 0, g->w, HY_ROLE_TITLE);
+	hy_draw_put(g, l.title.y, 0, buf, HY_ROLE_TITLE, g->w);
+	if (l.header.h) {
 		if (t->undated)
 			snprintf(buf, sizeof buf,
 				 " matching meetings (sections) · %zu without a year left out",
 				 t->undated);
 		else
 			snprintf(buf, sizeof buf, " matching meetings (sections)");
-		hy_draw_put(g, 1, 0, buf, HY_ROLE_DIM, g->w);
+		hy_draw_put(g, l.header.y, 0, buf, HY_ROLE_DIM, g->w);
 	}
 	for (size_t i = 0; i < t->n; i++) {
 		int w;
@@ -280,12 +307,10 @@ static void trend_view(const struct hy_model *m, struct hy_grid *g, int *cy, int
 			lw = (int)strlen(t->rows[i].period);
 	}
 	if (t->loaded && t->n == 0)
-		hy_draw_put(g, y0, 1, "没有会议 — no meetings (q back)", HY_ROLE_DIM, g->w - 1);
-	for (size_t i = 0; i < vis; i++) {
-		size_t idx = t->top + i;
-		int y = y0 + (int)i, x, bw;
-		if (idx >= t->n || y >= g->h - 1)
-			break;
+		hy_draw_put(g, l.items.r.y, 1, "没有会议 — no meetings (q back)", HY_ROLE_DIM,
+			    g->w - 1);
+	for (size_t idx = t->top; (y = hy_rows_y(&l.items, idx)) >= 0; idx++) {
+		int x, bw;
 		const struct hy_trend_row *r = &t->rows[idx];
 		int role = idx == t->sel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;
 		hy_grid_fill(g, y, 0, g->w, role);
