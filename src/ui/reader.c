@@ -114,7 +114,7 @@ static size_t count_chars(const char *s, size_t n)
 
 static int push_bline(struct hy_block *b, size_t start, size_t end)
 {
-	if (hy_ui_grow(&b->lines, &b->lines_cap, b->n_lines + 1, sizeof *b->lines, 16))
+	if (hy_grow(&b->lines, &b->lines_cap, b->n_lines + 1, sizeof *b->lines, 16))
 		return HY_ERR_NOMEM;
 	b->lines[b->n_lines].start = start;
 	b->lines[b->n_lines].end = end;
@@ -470,7 +470,7 @@ int hy_model_percent(const struct hy_model *m)
 static int add_hit(struct hy_model *m, size_t block, size_t a, size_t b)
 {
 	struct hy_reader *r = &m->reader;
-	if (hy_ui_grow(&r->hits, &r->hits_cap, r->n_hits + 1, sizeof *r->hits, 16))
+	if (hy_grow(&r->hits, &r->hits_cap, r->n_hits + 1, sizeof *r->hits, 16))
 		return HY_ERR_NOMEM;
 	r->hits[r->n_hits].block = block;
 	r->hits[r->n_hits].start = a;

@@ -15,6 +15,7 @@
 
 #include "huiyi/grid.h"
 #include "huiyi/keymap.h"
+#include "huiyi/grow.h"
 #include "huiyi/model.h"
 
 #include <stddef.h>
@@ -64,9 +65,6 @@ enum hy_screen hy_screen_below(const struct hy_model *m);
 void hy_ui_move(size_t *sel, size_t *top, size_t total, size_t vis, long delta);
 
 void hy_ui_status(struct hy_model *m, int error, const char *what, const char *arg);
-/* Room for need elements of size in the array *v of *cap (doubling from
- * first): 0, or HY_ERR_NOMEM with the array as it was. */
-int hy_ui_grow(void *v, size_t *cap, size_t need, size_t size, size_t first);
 char *hy_ui_strdup(const char *s); /* NULL stays NULL */
 
 /* The filter of f (screen_list.c), also the people's: "2024",

@@ -146,7 +146,7 @@ static void list_move(struct hy_model *m, long delta)
 static int grow_rows(struct hy_model *m, size_t need)
 {
 	struct hy_list *ls = &m->list;
-	return hy_ui_grow(&ls->rows, &ls->cap, need, sizeof *ls->rows, 256);
+	return hy_grow(&ls->rows, &ls->cap, need, sizeof *ls->rows, 256);
 }
 
 /* The window becomes copies of rows[0..n). */

@@ -156,7 +156,7 @@ int hy_model_people(struct hy_model *m, size_t offset, const struct hy_person_ro
 		p->counted = 1;
 	}
 	rows_clear(p);
-	if (hy_ui_grow(&p->rows, &p->cap, n, sizeof *p->rows, 64))
+	if (hy_grow(&p->rows, &p->cap, n, sizeof *p->rows, 64))
 		return HY_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++)
 		if (row_copy(&p->rows[p->n++], &rows[i]))

@@ -102,7 +102,7 @@ int hy_model_results(struct hy_model *m, const struct hy_result *r, size_t n, in
 		rs->meetings = meetings;
 		rs->counted = 1;
 	}
-	if (hy_ui_grow(&rs->items, &rs->cap, rs->n + n, sizeof *rs->items, 64))
+	if (hy_grow(&rs->items, &rs->cap, rs->n + n, sizeof *rs->items, 64))
 		return HY_ERR_NOMEM;
 	for (size_t i = 0; i < n; i++) {
 		struct hy_result *o = &rs->items[rs->n];

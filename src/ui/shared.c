@@ -44,24 +44,6 @@ void hy_ui_status(struct hy_model *m, int error, const char *what, const char *a
 	m->status_error = error;
 }
 
-int hy_ui_grow(void *v, size_t *cap, size_t need, size_t size, size_t first)
-{
-	void **pv = v;
-	size_t c = *cap ? *cap : first;
-	void *p;
-
-	if (need <= *cap)
-		return 0;
-	while (c < need)
-		c *= 2;
-	p = realloc(*pv, c * size);
-	if (!p)
-		return HY_ERR_NOMEM;
-	*pv = p;
-	*cap = c;
-	return 0;
-}
-
 char *hy_ui_strdup(const char *s)
 {
 	return s ? strdup(s) : NULL;
