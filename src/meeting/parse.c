@@ -730,7 +730,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 					name_from--;
 			}
 		}
-		if (mn != NPOS && (rc = meeting_name(d, name_from, clause_end(d, mn, cut, 0), m)))
+		if (mn != NPOS &&
+		    ((rc = meeting_name(d, name_from, clause_end(d, mn, cut, 0), m)) ||
+		     (rc = leading_group(d, an, clause_end(d, mn, cut, 0), m))))
 			goto out;
 		/* 枣园街道召开会议传达…: a meeting without a name, its
 		 * convener before the verb */

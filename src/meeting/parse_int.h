@@ -491,6 +491,7 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int convener_before(const struct doc *d, size_t a, size_t cv, char **body);
 int group_to_kind(struct hy_meeting *m);
+int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m);
 int compose_title(struct hy_meeting *m);
 
 /* place.c */
