@@ -208,6 +208,13 @@ size_t item_marker(const struct doc *d, size_t i, size_t end)
 	size_t j = i, k;
 	if (j < end && d->cp[j] >= 0x2460 && d->cp[j] <= 0x2473) /* ① */
 		return 1;
+	/* 壹、貳、參、: the numerals of accounts, as Taiwan's minutes number
+	 * their parts */
+	static const char *const formal[] = {"壹", "贰", "叁", "参", "肆", "伍",
+					     "陆", "柒", "捌", "玖", "拾"};
+	if (match_any(d, j, end, formal, COUNT(formal), NULL) && j + 1 < end &&
+	    d->cp[j + 1] == 0x3001)
+		return 2;
 	int paren = j < end && d->cp[j] == '(';
 	if (paren)
 		j++;

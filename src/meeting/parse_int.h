@@ -482,6 +482,7 @@ int is_title_only(const struct doc *d, size_t a, size_t b);
 int is_unit(const struct doc *d, size_t a, size_t b);
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp);
 int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
+int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int is_attendance(const struct doc *d, size_t a, size_t b);
 /* Hand pp's lists to m (pp is emptied). 0 or HY_ERR_NOMEM. */
 int people_finish(struct people *pp, struct hy_meeting *m);
