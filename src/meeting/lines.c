@@ -101,6 +101,14 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	     find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS) &&
 	    has_any(d, a, b, rights, COUNT(rights)))
 		return L_CHROME;
+	/* a site's footer: who runs it, its phones and offices, what it does
+	 * not answer for (北京某研究院主办 | …, 联系电话:010-…, 本站部分信息由
+	 * …自行提供) */
+	static const char *const footer[] = {
+		"版权所有", "联系电话", "举报电话", "监督电话",   "办公区:",    "主办 |",
+		"主办|",    "备案号",   "技术支持", "网站标识码", "不承担任何", "无法联系到权利人"};
+	if (len <= 200 && find(d, a, b, "会") == NPOS && has_any(d, a, b, footer, COUNT(footer)))
+		return L_CHROME;
 	/* <image>data:image/png;base64,…: an image the scraper wrote out */
 	if (match(d, a, b, "<image") || match(d, a, b, "<img") ||
 	    find(d, a, b < a + 40 ? b : a + 40, "data:image/") != NPOS)

@@ -346,6 +346,38 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 
 /* The place of m's body: from the body itself (柏溪县政府: the body is
  * then 县政府), else from the title, the opening or the text. */
+/* The body written with its place glued on anywhere in the text: a
+ * source in brackets (淮南市纪委监委) for a 市纪委 names 淮南市. Sets *place
+ * to the first such place. 0 or HY_ERR_NOMEM. */
+static int place_glued_to_body(const char *body, const char *text, size_t len, char **place)
+{
+	struct doc t, b;
+	if (doc_init(&b, body, strlen(body)))
+		return HY_ERR_NOMEM;
+	size_t l = match_any(&b, 0, b.n, place_levels, COUNT(place_levels), NULL);
+	int rc = 0;
+	if (l && b.n >= l + 2 && !(rc = doc_init(&t, text, len))) {
+		for (size_t i = 1; i + b.n <= t.n && !*place && !rc; i++) {
+			size_t k = 0;
+			while (k < b.n && t.cp[i + k] == b.cp[k])
+				k++;
+			if (k < b.n)
+				continue;
+			/* after a bracket, a line's start or a label, not
+			 * inside a phrase (还有县委…, 开好市政协…) */
+			size_t j = place_start(&t, i);
+			if (j < i && i - j >= 2 && j > 0 &&
+			    (is_open_bracket(t.cp[j - 1]) || t.cp[j - 1] == '\n' ||
+			     t.cp[j - 1] == ':') &&
+			    !(*place = doc_str(&t, j, i + l)))
+				rc = HY_ERR_NOMEM;
+		}
+		doc_free(&t);
+	}
+	doc_free(&b);
+	return rc;
+}
+
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
 	/* 余下街道热电厂社区召开…: the 社区 (its committee) in 热电厂社区, as
@@ -456,6 +488,8 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	}
 	if (!rc && !m->place)
 		rc = place_from_greeting(text, len, level, &m->place);
+	if (!rc && !m->place)
+		rc = place_glued_to_body(m->body, text, len, &m->place);
 	if (!rc && !m->place)
 		rc = place_by_count(text, len, level, &m->place);
 	return rc;
