@@ -679,6 +679,20 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			/* 中心组(扩大)第七次中心组学习会议: a group, no organ */
 			/* 全镇农业农村工作会议: the whole town's, a topic */
 			static const char *const whole[] = {"全", "本", "我", "该"};
+			/* 县委政法工作会议, 县委政法暨全县依法治县工作会议: the
+			 * party committee's conference on a topic */
+			static const char *const lv1[] = {"县", "区", "市", "旗", "州"};
+			if (bd.n > 2 && match_any(&bd, 0, bd.n, lv1, COUNT(lv1), NULL) &&
+			    match(&bd, 1, bd.n, "委")) {
+				size_t re = find(&bd, 2, bd.n, "暨");
+				if (re == NPOS)
+					re = bd.n;
+				if (re == 2 || !is_unit(&bd, 2, re) || re < bd.n) {
+					body.n = bd.off[2];
+					body.s[body.n] = '\0';
+					bd.n = 2;
+				}
+			}
 			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于") &&
 				  !match_any(&bd, 0, bd.n, whole, COUNT(whole), NULL) &&
 				  find(&bd, 0, bd.n, "中心组") == NPOS;
