@@ -113,8 +113,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	if (match(d, a, b, "<image") || match(d, a, b, "<img") ||
 	    find(d, a, b < a + 40 ? b : a + 40, "data:image/") != NPOS)
 		return L_CHROME;
-	/* 本篇文章303字，读完约1分钟; 第A1版:要闻 总第391期 */
-	static const char *const widgets[] = {"读完约", "阅读时间", "总第", "版:"};
+	/* 本篇文章303字，读完约1分钟; 第A1版:要闻 总第391期; an e-paper's page
+	 * bar (下一版»本期共4版(1-2-3-4)) */
+	static const char *const widgets[] = {
+		"读完约", "阅读时间", "总第", "版:", "本期共", "下一版", "上一版"};
 	if (len <= 40 && has_any(d, a, b, widgets, COUNT(widgets)) && find(d, a, b, "会") == NPOS)
 		return L_CHROME;
 	/* 登录/注册 用户中心 支持IPV6: a site's toolbar */
