@@ -679,6 +679,21 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			/* 中心组(扩大)第七次中心组学习会议: a group, no organ */
 			/* 全镇农业农村工作会议: the whole town's, a topic */
 			static const char *const whole[] = {"全", "本", "我", "该"};
+			/* 今冬明春安全生产工作暨县安委会第五次会议: the numbered
+			 * meeting is the organ's after 暨 */
+			size_t ji = find(&bd, 0, bd.n, "暨");
+			if (ji != NPOS && bd.n - (ji + 1) >= 3 && is_unit(&bd, ji + 1, bd.n) &&
+			    match_any(&bd, ji + 1, bd.n, place_levels, COUNT(place_levels), NULL)) {
+				size_t cut = bd.off[ji + 1];
+				memmove(body.s, body.s + cut, body.n - cut + 1);
+				body.n -= cut;
+				doc_free(&bd);
+				if (doc_init(&bd, body.s, body.n)) {
+					free(kind.s);
+					free(body.s);
+					return HY_ERR_NOMEM;
+				}
+			}
 			/* 县委政法工作会议, 县委政法暨全县依法治县工作会议: the
 			 * party committee's conference on a topic */
 			static const char *const lv1[] = {"县", "区", "市", "旗", "州"};

@@ -15,13 +15,14 @@
 
 /* What follows a level in a body: the organ. */
 static const char *const organs[] = {
-	"人民政府",     "政府",   "党工委",   "党委",   "委", /* proper */
-	"人民代表大会", "市长",   "县长",     "区长",   "旗长", "人大",
-	"政协",         "办事处", "长办公会", "常务会", "党组"};
+	"人民政府",     "政府",   "党工委", "党委", "委", /* proper */
+	"人民代表大会", "市长",   "县长",   "区长", "旗长", "人大",   "政协",   "办事处",
+	"长办公会",     "常务会", "党组",   "纪委", "监委", "安委会", "政法委", "防指"};
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
  * body (主持召开县政府, 全县, 十六届县人民政府). */
 static const char *const not_place[] = {
+	"年度", /* 2026年度县安委会: before 年 */
 	"召开", "主持",   "举行", "召集", "出席", "参加", "列席",       "全",   "本",   "我",
 	"该",   "各",     "了",   "在",   "的",   "和",   "及",         "与",   "日",   "年",
 	"届",   "次",     "第",   "由",   "为",   "对",   "副",         "长",   "记",   "任",
@@ -92,8 +93,8 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 			continue;
 		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
 		static const char *const verbs[] = {"召开",     "召集",     "举行",     "胜利召开",
-						    "隆重召开", "及时召开", "随即召开", "组织",
-						    "第",       "在"};
+						    "隆重召开", "及时召开", "随即召开", "紧急召开",
+						    "组织",     "第",       "在"};
 		/* outside the title only the organs proper: 提交县人大 is no place */
 		/* 来源：兴县新闻网: a site of the place */
 		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网"};
