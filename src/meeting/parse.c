@@ -660,9 +660,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	int other_genre = is_other_genre(&d, lines, kind, nl, title);
 	/* a meeting's rules (市政府常务会议一般每月召开1-2次): about meetings in
 	 * general; with no day of its own, no readout */
-	static const char *const rules[] = {"一般每月召开",   "一般每周召开", "不定期召开",
-					    "原则上每周召开", "议事规则",     "工作规则",
-					    "会议制度",       "议题由",       "纪要由"};
+	static const char *const rules[] = {
+		"一般每月召开", "一般每周召开", "不定期召开", "原则上每周召开", "议事规则",
+		"工作规则",     "会议制度",     "议题由",     "纪要由",         "议事制度"};
 	int about_rules = has_any(&d, 0, d.n, rules, COUNT(rules));
 	/* 第五条 以下事项不提交…: a regulation's articles */
 	size_t articles = 0;

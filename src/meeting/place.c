@@ -100,8 +100,13 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网"};
 		int site = want_level && *want_level &&
 			   match_any(&t, i + l, t.n, sites, COUNT(sites), NULL);
+		/* 老爷庙乡:召开…推进会, a title's place before a colon */
+		size_t colon = i + l < t.n && t.cp[i + l] == ':' ? 1 : 0;
 		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
-		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) && !site)
+		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) &&
+		    !(colon && min_len == 1 &&
+		      match_any(&t, i + l + 1, t.n, verbs, COUNT(verbs), NULL)) &&
+		    !site)
 			continue;
 		size_t j = place_start(&t, i);
 		if (j == i || (i - j < min_len && !site))
