@@ -627,6 +627,10 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	int said = 0;
 	for (size_t t = 0; t < COUNT(ends) && !said; t++)
 		said = ends_with(d, a, e, ends[t], NULL);
+	/* 李某讲话,王某主持会议。: a short line of who spoke and who chaired */
+	if (e - a <= 30 && skip_spaces(d, e + 1, b) >= b && ends_with(d, a, e, "主持会议", NULL) &&
+	    !has_any(d, a, e, remark_verbs, COUNT(remark_verbs)))
+		return 1;
 	return e < b && e - a < 200 && said &&
 	       !has_any(d, a, e, remark_verbs, COUNT(remark_verbs)) &&
 	       !has_any(d, e, b, remark_verbs, COUNT(remark_verbs));
