@@ -180,8 +180,18 @@ static inline int is_sent_end(const struct doc *d, size_t i)
 	uint32_t c = d->cp[i];
 	if (c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0xFF61 || c == '\n')
 		return 1;
-	if (c == '.' && i > 0 && is_han(d->cp[i - 1]))
+	if (c == '.' && i > 0 && is_han(d->cp[i - 1])) {
+		/* 甲、巴干.巴萬、乙: a dot inside a name of a list of names */
+		size_t l = i, r = i + 1;
+		while (l > 0 && i - l < 5 && is_han(d->cp[l - 1]))
+			l--;
+		while (r < d->n && r - i <= 5 && is_han(d->cp[r]))
+			r++;
+		if (l > 0 && d->cp[l - 1] == 0x3001 && r > i + 1 && r < d->n &&
+		    (d->cp[r] == 0x3001 || d->cp[r] == '('))
+			return 0;
 		return 1;
+	}
 	return 0;
 }
 

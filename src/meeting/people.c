@@ -39,7 +39,8 @@ static const char *const not_names[] = {
  * (Uyghur, Tibetan, Mongolian names written in Han). */
 static int is_name_dot(uint32_t c)
 {
-	return c == 0xB7 || c == 0x2022 || c == 0x2027 || c == 0x30FB || c == 0xFF65 || c == 0x2219;
+	return c == 0xB7 || c == 0x2022 || c == 0x2027 || c == 0x30FB || c == 0xFF65 ||
+	       c == 0x2219 || c == '.'; /* 巴干.巴萬, as Taiwan's minutes write it */
 }
 
 /* A name with middle dots: 2 to 24 characters, Han parts between dots,
