@@ -365,6 +365,20 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 	size_t at = find_date(d, a, first_sent, &t, 0);
 	if (at == NPOS)
 		at = find_date(d, a, b, &t, 0);
+	/* 永州2月23日讯 …2月22日,…: a dateline is the report's day; the
+	 * meeting's is the next one the sentence gives */
+	if (at != NPOS) {
+		struct ymd t2;
+		size_t k = parse_date(d, at, b, &t2);
+		static const char *const datelines[] = {"讯", "电"};
+		size_t at2;
+		if (k && match_any(d, at + k, b, datelines, COUNT(datelines), NULL) &&
+		    (at2 = find_date(d, at + k + 1, clause_end(d, at + k + 1, b, 1), &t2, 0)) !=
+			    NPOS) {
+			at = at2;
+			t = t2;
+		}
+	}
 	if (at == NPOS) {
 		/* 2022年33日: a year, then a slip (33日 for 3月3日) */
 		int slip_year = 0;

@@ -101,12 +101,22 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	     find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS) &&
 	    has_any(d, a, b, rights, COUNT(rights)))
 		return L_CHROME;
+	/* a site's footer: who runs it, its phones and offices, what it does
+	 * not answer for (北京某研究院主办 | …, 联系电话:010-…, 本站部分信息由
+	 * …自行提供) */
+	static const char *const footer[] = {
+		"版权所有", "联系电话", "举报电话", "监督电话",   "办公区:",    "主办 |",
+		"主办|",    "备案号",   "技术支持", "网站标识码", "不承担任何", "无法联系到权利人"};
+	if (len <= 200 && find(d, a, b, "会") == NPOS && has_any(d, a, b, footer, COUNT(footer)))
+		return L_CHROME;
 	/* <image>data:image/png;base64,…: an image the scraper wrote out */
 	if (match(d, a, b, "<image") || match(d, a, b, "<img") ||
 	    find(d, a, b < a + 40 ? b : a + 40, "data:image/") != NPOS)
 		return L_CHROME;
-	/* 本篇文章303字，读完约1分钟; 第A1版:要闻 总第391期 */
-	static const char *const widgets[] = {"读完约", "阅读时间", "总第", "版:"};
+	/* 本篇文章303字，读完约1分钟; 第A1版:要闻 总第391期; an e-paper's page
+	 * bar (下一版»本期共4版(1-2-3-4)) */
+	static const char *const widgets[] = {
+		"读完约", "阅读时间", "总第", "版:", "本期共", "下一版", "上一版"};
 	if (len <= 40 && has_any(d, a, b, widgets, COUNT(widgets)) && find(d, a, b, "会") == NPOS)
 		return L_CHROME;
 	/* 登录/注册 用户中心 支持IPV6: a site's toolbar */
@@ -208,6 +218,13 @@ size_t item_marker(const struct doc *d, size_t i, size_t end)
 	size_t j = i, k;
 	if (j < end && d->cp[j] >= 0x2460 && d->cp[j] <= 0x2473) /* ① */
 		return 1;
+	/* 壹、貳、參、: the numerals of accounts, as Taiwan's minutes number
+	 * their parts */
+	static const char *const formal[] = {"壹", "贰", "叁", "参", "肆", "伍",
+					     "陆", "柒", "捌", "玖", "拾"};
+	if (match_any(d, j, end, formal, COUNT(formal), NULL) && j + 1 < end &&
+	    d->cp[j + 1] == 0x3001)
+		return 2;
 	int paren = j < end && d->cp[j] == '(';
 	if (paren)
 		j++;

@@ -301,6 +301,109 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	return 0;
 }
 
+/* A party committee's leading group (县委农村工作领导小组, 市委全面深化
+ * 改革领导小组, 县十七届委员会…领导小组) is its committee's, like a study
+ * group (README, conventions): the body is the committee (县委), the kind
+ * the group's meeting without its topic (领导小组会议, 领导小组(扩大)会议;
+ * a type of its own stays: 全体会议). Reads the opening clause [a, e);
+ * leaves m alone when no group stands before the meeting word. 0 or
+ * HY_ERR_NOMEM. */
+int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m)
+{
+	size_t wl, mw = find_meeting_word(d, a, e, &wl);
+	/* the group nearest the meeting word (not one in the chair's title:
+	 * 县委…领导小组组长某某主持召开…领导小组会议) */
+	size_t g = NPOS;
+	for (size_t q = mw == NPOS ? NPOS : find(d, a, mw, "领导小组"); q != NPOS;
+	     q = find(d, q + 4, mw, "领导小组")) {
+		/* but not an alias in brackets: 领导小组(某某领导小组)全体会议 */
+		int inside = 0;
+		for (size_t r = q; r > a && !inside; r--) {
+			if (is_close_bracket(d->cp[r - 1]))
+				break;
+			inside = is_open_bracket(d->cp[r - 1]);
+		}
+		if (!inside)
+			g = q;
+	}
+	if (g == NPOS)
+		return 0;
+	/* the group's name starts after the verb or the clause's start */
+	size_t c0 = g;
+	while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]) &&
+	       !(c0 >= a + 2 && match(d, c0 - 2, e, "召开")))
+		c0--;
+	/* the committee: a level and 委 (县委, 市委), a place before it
+	 * (秦安县委), or 县十七届委员会 */
+	static const char *const levels[] = {"县", "区", "市", "旗", "州", "盟", "省"};
+	size_t lv = NPOS, wei = NPOS;
+	for (size_t i = c0; i + 1 < g && i <= c0 + 6 && lv == NPOS; i++) {
+		if (!match_any(d, i, g, levels, COUNT(levels), NULL))
+			continue;
+		size_t j = i + 1;
+		if (match(d, j, g, "委")) {
+			lv = i, wei = j;
+			break;
+		}
+		while (j < g &&
+		       (cn_digit(d->cp[j]) >= 0 || cn_unit(d->cp[j]) || is_digit(d->cp[j])))
+			j++;
+		if (j > i + 1 && match(d, j, g, "届委员会"))
+			lv = i, wei = j + 1;
+	}
+	/* the kind: what follows the group, past an alias in brackets (but
+	 * not (扩大)) and a number (2021年第三次) */
+	size_t k = g + 4, ke = mw + wl;
+	if (k < ke && is_open_bracket(d->cp[k]) && !match(d, k + 1, ke, "扩大")) {
+		size_t q = k + 1;
+		while (q < ke && !is_close_bracket(d->cp[q]))
+			q++;
+		if (q < ke)
+			k = q + 1;
+	}
+	if (match(d, k, ke, "召开")) /* 领导小组召开第七次会议 */
+		k += 2;
+	for (;;) {
+		size_t q = k;
+		if (match(d, q, ke, "第"))
+			q++;
+		while (q < ke &&
+		       (is_digit(d->cp[q]) || cn_digit(d->cp[q]) >= 0 || cn_unit(d->cp[q])))
+			q++;
+		if (q > k && q < ke && (match(d, q, ke, "年") || match(d, q, ke, "次")))
+			k = q + 1;
+		else
+			break;
+	}
+	if (k >= ke || ke - k > 8)
+		return 0;
+	struct buf kind = {0};
+	int bare = span_eq(d, k, ke, "会议") || span_eq(d, k, ke, "(扩大)会议");
+	int rc = bare ? buf_add(&kind, d->s + d->off[g], d->off[g + 4] - d->off[g]) : 0;
+	if (!rc)
+		rc = buf_add(&kind, d->s + d->off[k], d->off[ke] - d->off[k]);
+	char *body = NULL;
+	if (!rc && lv != NPOS) {
+		struct buf o = {0};
+		rc = buf_add(&o, d->s + d->off[lv], d->off[lv + 1] - d->off[lv]) ||
+		     buf_add(&o, d->s + d->off[wei], d->off[wei + 1] - d->off[wei]);
+		if (rc)
+			free(o.s);
+		body = o.s;
+	}
+	if (rc) {
+		free(kind.s);
+		return HY_ERR_NOMEM;
+	}
+	free(m->kind);
+	m->kind = kind.s;
+	if (body) {
+		free(m->body);
+		m->body = body;
+	}
+	return 0;
+}
+
 /* Meeting name in [a,b) ending in 会议: body, number, kind. */
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
@@ -576,6 +679,35 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			/* 中心组(扩大)第七次中心组学习会议: a group, no organ */
 			/* 全镇农业农村工作会议: the whole town's, a topic */
 			static const char *const whole[] = {"全", "本", "我", "该"};
+			/* 今冬明春安全生产工作暨县安委会第五次会议: the numbered
+			 * meeting is the organ's after 暨 */
+			size_t ji = find(&bd, 0, bd.n, "暨");
+			if (ji != NPOS && bd.n - (ji + 1) >= 3 && is_unit(&bd, ji + 1, bd.n) &&
+			    match_any(&bd, ji + 1, bd.n, place_levels, COUNT(place_levels), NULL)) {
+				size_t cut = bd.off[ji + 1];
+				memmove(body.s, body.s + cut, body.n - cut + 1);
+				body.n -= cut;
+				doc_free(&bd);
+				if (doc_init(&bd, body.s, body.n)) {
+					free(kind.s);
+					free(body.s);
+					return HY_ERR_NOMEM;
+				}
+			}
+			/* 县委政法工作会议, 县委政法暨全县依法治县工作会议: the
+			 * party committee's conference on a topic */
+			static const char *const lv1[] = {"县", "区", "市", "旗", "州"};
+			if (bd.n > 2 && match_any(&bd, 0, bd.n, lv1, COUNT(lv1), NULL) &&
+			    match(&bd, 1, bd.n, "委")) {
+				size_t re = find(&bd, 2, bd.n, "暨");
+				if (re == NPOS)
+					re = bd.n;
+				if (re == 2 || !is_unit(&bd, 2, re) || re < bd.n) {
+					body.n = bd.off[2];
+					body.s[body.n] = '\0';
+					bd.n = 2;
+				}
+			}
 			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于") &&
 				  !match_any(&bd, 0, bd.n, whole, COUNT(whole), NULL) &&
 				  find(&bd, 0, bd.n, "中心组") == NPOS;

@@ -228,6 +228,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	struct span *lines = split_spans(&d, 0, &nl);
 	struct buf body = {0};
 	struct meta mt = {0};
+	struct hy_meeting line_chair = {0};
 	enum line_kind *kind = NULL;
 	if (!lines) {
 		rc = HY_ERR_NOMEM;
@@ -252,6 +253,67 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			kind[i] = L_META;
 		label = kind[i] == L_META && lines[i].b > lines[i].a && d.cp[lines[i].b - 1] == ':';
 		nbody += kind[i] == L_BODY;
+	}
+	/* minutes set out as labels, each on its line with its value on the
+	 * next (主席 / 柯某某, 出席 / 甲、乙, 開會日期 / 2020-12-22): read again
+	 * with each label and its value on one line (主席:柯某某) */
+	{
+		static const char *const mlabels[] = {
+			"主席",     "主持人",   "出席",     "出席人员", "列席",     "列席人员",
+			"纪录",     "记录",     "开会日期", "开会时间", "开会地点", "会议日期",
+			"会议时间", "会议地点", "发文机关", "请假",     "缺席"};
+		size_t pairs = 0;
+		struct buf re = {0};
+		for (size_t i = 0; i < nl && !rc; i++) {
+			size_t a0 = skip_spaces(&d, lines[i].a, lines[i].b), b0 = lines[i].b;
+			while (b0 > a0 && (is_space(d.cp[b0 - 1]) || d.cp[b0 - 1] == ':'))
+				b0--;
+			size_t j = i + 1;
+			while (j < nl && kind[j] == L_BLANK)
+				j++;
+			int label = i < 60 && b0 > a0 && j < nl &&
+				    match_any(&d, a0, b0, mlabels, COUNT(mlabels), NULL) == b0 - a0;
+			if (label) {
+				size_t a1 = skip_spaces(&d, lines[j].a, lines[j].b);
+				size_t b1 = lines[j].b;
+				while (b1 > a1 && is_space(d.cp[b1 - 1]))
+					b1--;
+				/* the value is no label itself */
+				label = b1 > a1 && match_any(&d, a1, b1, mlabels, COUNT(mlabels),
+							     NULL) != b1 - a1;
+				if (label) {
+					pairs++;
+					rc = buf_add(&re, d.s + d.off[a0], d.off[b0] - d.off[a0]) ||
+							     buf_add(&re, ":", 1) ||
+							     buf_add(&re, d.s + d.off[a1],
+								     d.off[b1] - d.off[a1]) ||
+							     buf_add(&re, "\n", 1)
+						     ? HY_ERR_NOMEM
+						     : 0;
+					i = j;
+					continue;
+				}
+			}
+			if (lines[i].b > lines[i].a)
+				rc = buf_add(&re, d.s + d.off[lines[i].a],
+					     d.off[lines[i].b] - d.off[lines[i].a]) ||
+						     buf_add(&re, "\n", 1)
+					     ? HY_ERR_NOMEM
+					     : 0;
+			else
+				rc = buf_add(&re, "\n", 1) ? HY_ERR_NOMEM : 0;
+		}
+		if (!rc && pairs >= 2) {
+			free(lines);
+			free(kind);
+			doc_free(&d);
+			rc = hy_meeting_parse(re.s, re.n, m);
+			free(re.s);
+			return rc;
+		}
+		free(re.s);
+		if (rc)
+			goto out;
 	}
 	/* a whole article on one line */
 	if (nbody <= 2) {
@@ -539,7 +601,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* join body lines into paragraphs (blank-line separated) */
 	int open = 0;         /* a paragraph is open and wants its continuation */
 	int prev_heading = 0; /* the last line was "一、关于…" alone */
-	size_t prev = 0;      /* the last body line */
+	int in_part = 0;      /* inside 壹、… of minutes */
+	static const char *const formal_numerals[] = {"壹", "贰", "叁", "参", "肆", "伍",
+						      "陆", "柒", "捌", "玖", "拾"};
+	size_t prev = 0; /* the last body line */
 	for (size_t i = 0; i < nl; i++) {
 		if (kind[i] != L_BODY || i == title)
 			continue;
@@ -547,6 +612,23 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		/* "一、关于春季森林防火工作" on its own line: what follows is
 		 * its text, even when that starts with 会议听取了 */
 		int under_heading = open && prev_heading;
+		/* 壹、頒獎 / 貳、… / 參、討論事項: a part of minutes runs to the
+		 * next part, its numbered cases (一、 (一)) and rulings inside */
+		size_t l0 = skip_spaces(&d, l.a, l.b);
+		int part = l0 + 1 < l.b && d.cp[l0 + 1] == 0x3001 &&
+			   match_any(&d, l0, l.b, formal_numerals, COUNT(formal_numerals), NULL);
+		if (in_part && !part) {
+			rc = buf_add(&body, "\n", 1);
+			if (!rc)
+				rc = buf_add(&body, d.s + d.off[l.a], d.off[l.b] - d.off[l.a]);
+			if (rc)
+				goto out;
+			prev = i;
+			continue;
+		}
+		in_part = part;
+		if (part)
+			open = 0;
 		if (open && !under_heading &&
 		    (starts_item(&d, l.a, l.b) || starts_new(&d, l.a, l.b) ||
 		     ends_heading(&d, lines[prev].a, lines[prev].b)))
@@ -578,9 +660,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	int other_genre = is_other_genre(&d, lines, kind, nl, title);
 	/* a meeting's rules (市政府常务会议一般每月召开1-2次): about meetings in
 	 * general; with no day of its own, no readout */
-	static const char *const rules[] = {"一般每月召开",   "一般每周召开", "不定期召开",
-					    "原则上每周召开", "议事规则",     "工作规则",
-					    "会议制度",       "议题由",       "纪要由"};
+	static const char *const rules[] = {
+		"一般每月召开", "一般每周召开", "不定期召开", "原则上每周召开", "议事规则",
+		"工作规则",     "会议制度",     "议题由",     "纪要由",         "议事制度"};
 	int about_rules = has_any(&d, 0, d.n, rules, COUNT(rules));
 	/* 第五条 以下事项不提交…: a regulation's articles */
 	size_t articles = 0;
@@ -592,6 +674,23 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		articles += k && match(&d, a + 1 + k, lines[i].b, "条");
 	}
 	int regulation = articles >= 2; /* a regulation, whatever dates it holds */
+	/* 主席:柯某某, a minutes' label line: the chair when the text names
+	 * none in a sentence */
+	for (size_t i = 0; i < nl && i < 60 && !rc && !line_chair.chair; i++)
+		rc = chair_line(&d, lines[i].a, lines[i].b, &line_chair);
+	/* 開會日期:2020-12-22 09:00:00, a minutes' date line: the meeting's
+	 * day when no sentence gives one */
+	struct ymd line_day = {0};
+	for (size_t i = 0; i < nl && i < 60 && !line_day.y; i++) {
+		static const char *const day_labels[] = {
+			"开会日期:", "开会时间:", "会议日期:", "会议时间:"};
+		size_t a0 = skip_spaces(&d, lines[i].a, lines[i].b);
+		size_t k = match_any(&d, a0, lines[i].b, day_labels, COUNT(day_labels), NULL);
+		if (k && find_date(&d, a0 + k, lines[i].b, &line_day, 1) == NPOS)
+			line_day = (struct ymd){0};
+	}
+	if (rc)
+		goto out;
 	/* pass 1's view is done with: free it before pass 2 makes its own
 	 * (8 bytes a character each; a huge file would hold both) */
 	free(kind);
@@ -606,6 +705,19 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			rc = parse_body(&bd, &mt, m);
 			doc_free(&bd);
 		}
+	}
+	if (!rc && !m->date && !m->month_day && line_day.y) {
+		char md[8];
+		snprintf(md, sizeof md, "%02d-%02d", line_day.m, line_day.d);
+		m->month_day = strdup(md);
+		m->date = fmt_date(&line_day, 0);
+		m->date_basis = HY_DATE_BASIS_TEXT;
+		if (!m->month_day || !m->date)
+			rc = HY_ERR_NOMEM;
+	}
+	if (!rc && !m->chair) { /* 主席:柯某某, read before pass 2 */
+		m->chair = line_chair.chair;
+		line_chair.chair = NULL;
 	}
 	if (!rc && m->title && (!m->kind || !m->body || !m->chair || !m->date))
 		rc = from_title(m, &mt);
@@ -630,6 +742,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc && !m->title)
 		rc = compose_title(m);
 out:
+	free(line_chair.chair);
 	free(kind);
 	free(lines);
 	free(body.s);
@@ -730,7 +843,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 					name_from--;
 			}
 		}
-		if (mn != NPOS && (rc = meeting_name(d, name_from, clause_end(d, mn, cut, 0), m)))
+		if (mn != NPOS &&
+		    ((rc = meeting_name(d, name_from, clause_end(d, mn, cut, 0), m)) ||
+		     (rc = leading_group(d, an, clause_end(d, mn, cut, 0), m))))
 			goto out;
 		/* 枣园街道召开会议传达…: a meeting without a name, its
 		 * convener before the verb */

@@ -180,8 +180,18 @@ static inline int is_sent_end(const struct doc *d, size_t i)
 	uint32_t c = d->cp[i];
 	if (c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0xFF61 || c == '\n')
 		return 1;
-	if (c == '.' && i > 0 && is_han(d->cp[i - 1]))
+	if (c == '.' && i > 0 && is_han(d->cp[i - 1])) {
+		/* 甲、巴干.巴萬、乙: a dot inside a name of a list of names */
+		size_t l = i, r = i + 1;
+		while (l > 0 && i - l < 5 && is_han(d->cp[l - 1]))
+			l--;
+		while (r < d->n && r - i <= 5 && is_han(d->cp[r]))
+			r++;
+		if (l > 0 && d->cp[l - 1] == 0x3001 && r > i + 1 && r < d->n &&
+		    (d->cp[r] == 0x3001 || d->cp[r] == '('))
+			return 0;
 		return 1;
+	}
 	return 0;
 }
 
@@ -482,6 +492,7 @@ int is_title_only(const struct doc *d, size_t a, size_t b);
 int is_unit(const struct doc *d, size_t a, size_t b);
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp);
 int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
+int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int is_attendance(const struct doc *d, size_t a, size_t b);
 /* Hand pp's lists to m (pp is emptied). 0 or HY_ERR_NOMEM. */
 int people_finish(struct people *pp, struct hy_meeting *m);
@@ -491,6 +502,7 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int convener_before(const struct doc *d, size_t a, size_t cv, char **body);
 int group_to_kind(struct hy_meeting *m);
+int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m);
 int compose_title(struct hy_meeting *m);
 
 /* place.c */

@@ -32,14 +32,15 @@ static const char *const not_names[] = {
 	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外", "今天",
 	"目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关", "以上", "上述",
 	"各位", "分别", "共同", "集体", "并且", "然后", "之后", "大会", "会议", "代表", "委员",
-	"职工", "干部", "群众", "党员", "同志", "村民", "居民", "单位", "部门", "成员",
+	"职工", "干部", "群众", "党员", "同志", "村民", "居民", "单位", "部门", "成员", "小组",
 };
 
 /* A name's middle dot: 阿不都克力木·艾力, 嘉木样·洛桑久美·图丹却吉尼玛
  * (Uyghur, Tibetan, Mongolian names written in Han). */
 static int is_name_dot(uint32_t c)
 {
-	return c == 0xB7 || c == 0x2022 || c == 0x2027 || c == 0x30FB || c == 0xFF65 || c == 0x2219;
+	return c == 0xB7 || c == 0x2022 || c == 0x2027 || c == 0x30FB || c == 0xFF65 ||
+	       c == 0x2219 || c == '.'; /* 巴干.巴萬, as Taiwan's minutes write it */
 }
 
 /* A name with middle dots: 2 to 24 characters, Han parts between dots,
@@ -273,14 +274,23 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 			 * joined by 和 */
 			size_t he = find(d, s, i, "和");
 			int rc;
-			size_t rn = he != NPOS ? split_role_name(d, he + 1, i, 0) : NPOS;
+			/* 彭某某(公假), 張某某(王某某代): a name and a note on it */
+			size_t ie = i;
+			if (ie > s + 3 && d->cp[ie - 1] == ')') {
+				size_t o = ie - 1;
+				while (o > s && d->cp[o - 1] != '(')
+					o--;
+				if (o > s + 2 && name_ok(d, s, o - 1))
+					ie = o - 1;
+			}
+			size_t rn = he != NPOS ? split_role_name(d, he + 1, ie, 0) : NPOS;
 			if (he != NPOS && name_ok(d, s, he) &&
-			    (name_ok(d, he + 1, i) || (rn != NPOS && rn > he + 1)))
+			    (name_ok(d, he + 1, ie) || (rn != NPOS && rn > he + 1)))
 				rc = add_person(d, s, he, out, units, roles)
 					     ? HY_ERR_NOMEM
-					     : add_person(d, he + 1, i, out, units, roles);
+					     : add_person(d, he + 1, ie, out, units, roles);
 			else
-				rc = add_person(d, s, i, out, units, roles);
+				rc = add_person(d, s, ie, out, units, roles);
 			if (rc)
 				return rc;
 			s = i + (m ? m : 1);
@@ -466,6 +476,38 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 }
 
 /* The chairing clause in [a,b): fill chair and role. */
+/* A minutes' label line names the chair: 主席:柯某某, 主持人:王某, and
+ * Taiwan's 丁局長育群 (the surname, the title, the given name) is 丁育群.
+ * Sets m->chair when [a, b) is such a line. 0 or HY_ERR_NOMEM. */
+int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
+{
+	static const char *const labels[] = {"主席:", "主持人:", "主席 :", "主持人 :"};
+	size_t k;
+	a = skip_spaces(d, a, b);
+	if (m->chair || !(k = match_any(d, a, b, labels, COUNT(labels), NULL)))
+		return 0;
+	size_t s = skip_spaces(d, a + k, b), e = b;
+	while (e > s && is_space(d->cp[e - 1]))
+		e--;
+	if (name_ok(d, s, e))
+		return (m->chair = doc_str(d, s, e)) ? 0 : HY_ERR_NOMEM;
+	static const char *const titles[] = {"副局长", "局长",   "副处长", "处长", "主任委员",
+					     "主任",   "副市长", "市长",   "县长", "秘书长",
+					     "主委",   "署长",   "部长",   "院长"};
+	size_t t = s + 1 < e ? match_any(d, s + 1, e, titles, COUNT(titles), NULL) : 0;
+	if (t && is_han(d->cp[s]) && e - (s + 1 + t) >= 1 && e - (s + 1 + t) <= 2 &&
+	    count_han(d, s + 1 + t, e) == e - (s + 1 + t)) {
+		struct buf o = {0};
+		if (buf_add(&o, d->s + d->off[s], d->off[s + 1] - d->off[s]) ||
+		    buf_add(&o, d->s + d->off[s + 1 + t], d->off[e] - d->off[s + 1 + t])) {
+			free(o.s);
+			return HY_ERR_NOMEM;
+		}
+		m->chair = o.s;
+	}
+	return 0;
+}
+
 int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
 	size_t vlen;
@@ -586,6 +628,10 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	int said = 0;
 	for (size_t t = 0; t < COUNT(ends) && !said; t++)
 		said = ends_with(d, a, e, ends[t], NULL);
+	/* 李某讲话,王某主持会议。: a short line of who spoke and who chaired */
+	if (e - a <= 30 && skip_spaces(d, e + 1, b) >= b && ends_with(d, a, e, "主持会议", NULL) &&
+	    !has_any(d, a, e, remark_verbs, COUNT(remark_verbs)))
+		return 1;
 	return e < b && e - a < 200 && said &&
 	       !has_any(d, a, e, remark_verbs, COUNT(remark_verbs)) &&
 	       !has_any(d, e, b, remark_verbs, COUNT(remark_verbs));

@@ -15,23 +15,25 @@
 
 /* What follows a level in a body: the organ. */
 static const char *const organs[] = {
-	"人民政府",     "政府",   "党工委",   "党委",   "委", /* proper */
-	"人民代表大会", "市长",   "县长",     "区长",   "旗长", "人大",
-	"政协",         "办事处", "长办公会", "常务会", "党组"};
+	"人民政府",     "政府",   "党工委", "党委", "委", /* proper */
+	"人民代表大会", "市长",   "县长",   "区长", "旗长", "人大",   "政协",   "办事处",
+	"长办公会",     "常务会", "党组",   "纪委", "监委", "安委会", "政法委", "防指"};
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
  * body (主持召开县政府, 全县, 十六届县人民政府). */
 static const char *const not_place[] = {
-	"召开", "主持", "举行", "召集", "出席", "参加", "列席",       "全",   "本",   "我",
-	"该",   "各",   "了",   "在",   "的",   "和",   "及",         "与",   "日",   "年",
-	"届",   "次",   "第",   "由",   "为",   "对",   "副",         "长",   "记",   "任",
-	"员",   "委",   "府",   "会",   "议",   "上午", "下午",       "午",   "前",   "后",
-	"向",   "以",   "经",   "按",   "将",   "把",   "从",         "到",   "给",   "请",
-	"同",   "并",   "使",   "报",   "是",   "就",   "等",         "听取", "研究", "审议",
-	"传达", "学习", "讨论", "部署", "推进", "加强", "落实",       "贯彻", "提交", "印发",
-	"通过", "要求", "强调", "指出", "政协", "中共", "中国共产党", "基层", "名",   "我",
-	"全",   "欢迎", "访问", "进入", "来到", "光临", "来源",       "关于", "部分", "开展",
-	"围绕", "做好", "深化", "实施", "完善", "助力", "服务",       "支持", "打造",
+	"年度", /* 2026年度县安委会: before 年 */
+	"召开", "主持",   "举行", "召集", "出席", "参加", "列席",       "全",   "本",   "我",
+	"该",   "各",     "了",   "在",   "的",   "和",   "及",         "与",   "日",   "年",
+	"届",   "次",     "第",   "由",   "为",   "对",   "副",         "长",   "记",   "任",
+	"员",   "委",     "府",   "会",   "议",   "上午", "下午",       "午",   "前",   "后",
+	"向",   "以",     "经",   "按",   "将",   "把",   "从",         "到",   "给",   "请",
+	"同",   "并",     "使",   "报",   "是",   "就",   "等",         "听取", "研究", "审议",
+	"传达", "学习",   "讨论", "部署", "推进", "加强", "落实",       "贯彻", "提交", "印发",
+	"通过", "要求",   "强调", "指出", "政协", "中共", "中国共产党", "基层", "名",   "我",
+	"全",   "欢迎",   "访问", "进入", "来到", "光临", "来源",       "关于", "部分", "开展",
+	"围绕", "做好",   "深化", "实施", "完善", "助力", "服务",       "支持", "打造", "建设",
+	"农业", "依法治", /* 建设农业强县, 全面依法治县: slogans */
 };
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
@@ -91,15 +93,20 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 			continue;
 		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
 		static const char *const verbs[] = {"召开",     "召集",     "举行",     "胜利召开",
-						    "隆重召开", "及时召开", "随即召开", "组织",
-						    "第",       "在"};
+						    "隆重召开", "及时召开", "随即召开", "紧急召开",
+						    "组织",     "第",       "在"};
 		/* outside the title only the organs proper: 提交县人大 is no place */
 		/* 来源：兴县新闻网: a site of the place */
 		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网"};
 		int site = want_level && *want_level &&
 			   match_any(&t, i + l, t.n, sites, COUNT(sites), NULL);
+		/* 老爷庙乡:召开…推进会, a title's place before a colon */
+		size_t colon = i + l < t.n && t.cp[i + l] == ':' ? 1 : 0;
 		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
-		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) && !site)
+		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) &&
+		    !(colon && min_len == 1 &&
+		      match_any(&t, i + l + 1, t.n, verbs, COUNT(verbs), NULL)) &&
+		    !site)
 			continue;
 		size_t j = place_start(&t, i);
 		if (j == i || (i - j < min_len && !site))
@@ -295,6 +302,10 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 				j--;
 		for (size_t q = j; q + 2 <= i && nc <= MAXC; q++) {
 			int bad = 0;
+			/* nor the tail of such a word (法治县 of 依法治县) */
+			for (size_t r = q >= j + 2 ? q - 2 : j; r < q && !bad; r++)
+				bad = r + match_any(&t, r, i, not_place, COUNT(not_place), NULL) >
+				      q;
 			for (size_t r = q; r < i && !bad; r++)
 				bad = !is_han(t.cp[r]) ||
 				      match_any(&t, r, i, not_place, COUNT(not_place), NULL) > 0;
@@ -346,6 +357,38 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 
 /* The place of m's body: from the body itself (柏溪县政府: the body is
  * then 县政府), else from the title, the opening or the text. */
+/* The body written with its place glued on anywhere in the text: a
+ * source in brackets (淮南市纪委监委) for a 市纪委 names 淮南市. Sets *place
+ * to the first such place. 0 or HY_ERR_NOMEM. */
+static int place_glued_to_body(const char *body, const char *text, size_t len, char **place)
+{
+	struct doc t, b;
+	if (doc_init(&b, body, strlen(body)))
+		return HY_ERR_NOMEM;
+	size_t l = match_any(&b, 0, b.n, place_levels, COUNT(place_levels), NULL);
+	int rc = 0;
+	if (l && b.n >= l + 2 && !(rc = doc_init(&t, text, len))) {
+		for (size_t i = 1; i + b.n <= t.n && !*place && !rc; i++) {
+			size_t k = 0;
+			while (k < b.n && t.cp[i + k] == b.cp[k])
+				k++;
+			if (k < b.n)
+				continue;
+			/* after a bracket, a line's start or a label, not
+			 * inside a phrase (还有县委…, 开好市政协…) */
+			size_t j = place_start(&t, i);
+			if (j < i && i - j >= 2 && j > 0 &&
+			    (is_open_bracket(t.cp[j - 1]) || t.cp[j - 1] == '\n' ||
+			     t.cp[j - 1] == ':') &&
+			    !(*place = doc_str(&t, j, i + l)))
+				rc = HY_ERR_NOMEM;
+		}
+		doc_free(&t);
+	}
+	doc_free(&b);
+	return rc;
+}
+
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
 	/* 余下街道热电厂社区召开…: the 社区 (its committee) in 热电厂社区, as
@@ -456,6 +499,8 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	}
 	if (!rc && !m->place)
 		rc = place_from_greeting(text, len, level, &m->place);
+	if (!rc && !m->place)
+		rc = place_glued_to_body(m->body, text, len, &m->place);
 	if (!rc && !m->place)
 		rc = place_by_count(text, len, level, &m->place);
 	return rc;
