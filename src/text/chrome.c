@@ -1,0 +1,533 @@
+/* chrome.c: which lines are a page's chrome, not its text (clean.c's
+ * step 6, hy_clean_is_chrome): navigation words, share and print widgets,
+ * view counters, breadcrumbs, registration numbers, image captions and
+ * bare addresses; a line with a date or byline label is never chrome. */
+#include "huiyi/clean.h"
+#include "clean_int.h"
+
+#include "huiyi/utf8.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include <unicode/uchar.h>
+
+enum {
+	CHROME_MAX_CPS = 300, /* longer lines are content, not chrome */
+};
+
+enum chrome_kind {
+	WORD,    /* a line made only of such words is chrome */
+	PREFIX,  /* a line starting with it (letters and digits only) */
+	LABEL,   /* a line starting with it and a colon */
+	REGNUM,  /* anywhere, followed by a registration number */
+	CRUMB,   /* a line starting with it and holding a > arrow */
+	KEEP_IF, /* a date or byline label: the line is never chrome */
+};
+
+#define P(str, k)                                                                                  \
+	{                                                                                          \
+		str, sizeof(str) - 1, k                                                            \
+	}
+static const struct chrome_pat {
+	const char *s;
+	size_t n;
+	enum chrome_kind kind;
+} chrome[] = {
+	/* font size / print / close boxes */
+	P("字体", WORD),
+	P("字體", WORD),
+	P("字号", WORD),
+	P("字號", WORD),
+	P("大", WORD),
+	P("中", WORD),
+	P("小", WORD),
+	P("默认", WORD),
+	P("默認", WORD),
+	P("超大", WORD),
+	P("打印", WORD),
+	P("列印", WORD),
+	P("打印本页", WORD),
+	P("打印本頁", WORD),
+	P("打印此页", WORD),
+	P("打印此頁", WORD),
+	P("打印文章", WORD),
+	P("我要打印", WORD),
+	P("关闭", WORD),
+	P("關閉", WORD),
+	P("关闭窗口", WORD),
+	P("關閉窗口", WORD),
+	P("关闭本页", WORD),
+	P("關閉本頁", WORD),
+	P("收藏", WORD),
+	P("加入收藏", WORD),
+	P("收藏本页", WORD),
+	P("收藏本頁", WORD),
+	P("纠错", WORD),
+	P("糾錯", WORD),
+	P("我要纠错", WORD),
+	P("我要糾錯", WORD),
+	P("视力保护色", WORD),
+	P("視力保護色", WORD),
+	/* sharing */
+	P("分享", WORD),
+	P("分享到", WORD),
+	P("微信", WORD),
+	P("微博", WORD),
+	P("新浪微博", WORD),
+	P("腾讯微博", WORD),
+	P("騰訊微博", WORD),
+	P("QQ空间", WORD),
+	P("QQ空間", WORD),
+	P("QQ好友", WORD),
+	P("朋友圈", WORD),
+	P("扫一扫", WORD),
+	P("掃一掃", WORD),
+	P("手机扫一扫", WORD),
+	P("手機掃一掃", WORD),
+	P("在手机打开当前页", WORD),
+	P("在手機打開當前頁", WORD),
+	/* navigation */
+	P("返回", WORD),
+	P("返回顶部", WORD),
+	P("返回頂部", WORD),
+	P("返回首页", WORD),
+	P("返回首頁", WORD),
+	P("返回列表", WORD),
+	P("顶部", WORD),
+	P("頂部", WORD),
+	P("设为首页", WORD),
+	P("設為首頁", WORD),
+	P("关于我们", WORD),
+	P("關於我們", WORD),
+	P("网站地图", WORD),
+	P("網站地圖", WORD),
+	P("联系我们", WORD),
+	P("聯繫我們", WORD),
+	P("聯系我們", WORD),
+	P("网站声明", WORD),
+	P("網站聲明", WORD),
+	P("使用帮助", WORD),
+	P("使用幫助", WORD),
+	P("无障碍", WORD),
+	P("無障礙", WORD),
+	P("长者模式", WORD),
+	P("長者模式", WORD),
+	P("长者版", WORD),
+	P("長者版", WORD),
+	P("长辈版", WORD),
+	P("長輩版", WORD),
+	P("无障碍阅读", WORD),
+	P("無障礙閱讀", WORD),
+	P("加入收藏", WORD),
+	P("用户登录", WORD),
+	P("用戶登錄", WORD),
+	P("立即注册", WORD),
+	P("立即註冊", WORD),
+	P("还没有账号", WORD),
+	P("還沒有賬號", WORD),
+	P("关灯", WORD),
+	P("關燈", WORD),
+	P("护眼", WORD),
+	P("護眼", WORD),
+	P("简体", WORD),
+	P("簡體", WORD),
+	P("繁体", WORD),
+	P("繁體", WORD),
+	P("简体版", WORD),
+	P("簡體版", WORD),
+	P("繁体版", WORD),
+	P("繁體版", WORD),
+
+	P("上一篇", PREFIX),
+	P("下一篇", PREFIX),
+	P("上一条", PREFIX),
+	P("上一條", PREFIX),
+	P("下一条", PREFIX),
+	P("下一條", PREFIX),
+	P("当前位置", PREFIX),
+	P("當前位置", PREFIX),
+	P("您的位置", PREFIX),
+	P("您现在的位置", PREFIX),
+	P("您現在的位置", PREFIX),
+	P("您当前的位置", PREFIX),
+	P("您當前的位置", PREFIX),
+	P("您当前位置", PREFIX),
+	P("您當前位置", PREFIX),
+	P("您所在的位置", PREFIX),
+	P("您所在位置", PREFIX),
+	P("版权所有", PREFIX),
+	P("版權所有", PREFIX),
+	P("Copyright", PREFIX),
+	P("COPYRIGHT", PREFIX),
+	P("网站标识码", PREFIX),
+	P("網站標識碼", PREFIX),
+	P("分享到", PREFIX),
+	P("发表评论", PREFIX),
+	P("發表評論", PREFIX),
+	P("网友评论", PREFIX),
+	P("網友評論", PREFIX),
+	P("验证码", PREFIX),
+	P("驗證碼", PREFIX),
+	P("扫一扫在手机打开", PREFIX),
+	P("掃一掃在手機打開", PREFIX),
+	P("关于我们", PREFIX),
+	P("關於我們", PREFIX),
+	P("网站地图", PREFIX),
+	P("網站地圖", PREFIX),
+	P("联系我们", PREFIX),
+	P("聯繫我們", PREFIX),
+	P("聯系我們", PREFIX),
+	P("设为首页", PREFIX),
+	P("設為首頁", PREFIX),
+	P("友情链接", PREFIX),
+	P("友情鏈接", PREFIX),
+	P("相关链接", PREFIX),
+	P("相關鏈接", PREFIX),
+	P("新闻推荐", PREFIX),
+	P("新聞推薦", PREFIX),
+	/* readers' widgets under an article */
+	P("文章不错", PREFIX),
+	P("文章不錯", PREFIX),
+	P("转载是一种动力", PREFIX),
+	P("轉載是一種動力", PREFIX),
+	P("分享是一种美", PREFIX),
+	P("分享是一種美", PREFIX),
+	P("打印本页", PREFIX),
+	P("打印本頁", PREFIX),
+	P("关闭窗口", PREFIX),
+	P("關閉窗口", PREFIX),
+
+	P("主办单位", LABEL),
+	P("主辦單位", LABEL),
+	P("承办单位", LABEL),
+	P("承辦單位", LABEL),
+	P("协办单位", LABEL),
+	P("協辦單位", LABEL),
+	P("主管单位", LABEL),
+	P("主管單位", LABEL),
+	P("主办", LABEL),
+	P("主辦", LABEL),
+	P("承办", LABEL),
+	P("承辦", LABEL),
+	P("技术支持", LABEL),
+	P("技術支持", LABEL),
+	P("网站维护", LABEL),
+	P("網站維護", LABEL),
+	P("维护单位", LABEL),
+	P("維護單位", LABEL),
+	P("运维单位", LABEL),
+	P("運維單位", LABEL),
+
+	P("ICP备", REGNUM),
+	P("ICP備", REGNUM),
+	P("ICP证", REGNUM),
+	P("ICP證", REGNUM),
+	P("公网安备", REGNUM),
+	P("公網安備", REGNUM),
+	P("网站标识码", REGNUM),
+	P("網站標識碼", REGNUM),
+
+	P("首页", CRUMB),
+	P("首頁", CRUMB),
+	P("网站首页", CRUMB),
+	P("網站首頁", CRUMB),
+	P("主页", CRUMB),
+	P("主頁", CRUMB),
+
+	P("时间", KEEP_IF),
+	P("時間", KEEP_IF),
+	P("日期", KEEP_IF),
+	P("来源", KEEP_IF),
+	P("來源", KEEP_IF),
+	P("编辑", KEEP_IF),
+	P("編輯", KEEP_IF),
+	P("作者", KEEP_IF),
+	P("发布于", KEEP_IF),
+	P("發布於", KEEP_IF),
+	P("发表于", KEEP_IF),
+	P("發表於", KEEP_IF),
+	P("撰稿", KEEP_IF),
+	P("摄影", KEEP_IF),
+	P("攝影", KEEP_IF),
+	P("索引号", KEEP_IF),
+	P("索引號", KEEP_IF),
+};
+#undef P
+
+/* Separators of breadcrumbs and menus: > ＞ » › → / | ｜ */
+static const char *const arrows[] = {
+	">", "\xEF\xBC\x9E", "\xC2\xBB", "\xE2\x80\xBA", "\xE2\x86\x92", "/", "|", "\xEF\xBD\x9C"};
+
+static const char *find(const char *s, size_t n, const char *w, size_t wn)
+{
+	if (wn == 0 || wn > n)
+		return NULL;
+	for (const char *p = s; (size_t)(s + n - p) >= wn; p++) {
+		p = memchr(p, w[0], (size_t)(s + n - p) - wn + 1);
+		if (!p)
+			return NULL;
+		if (memcmp(p, w, wn) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+static size_t count_cps(const char *s, size_t n)
+{
+	size_t c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* Skip spaces at s[i..n); returns the new index. */
+static size_t skip_spaces(const char *s, size_t i, size_t n)
+{
+	size_t k;
+
+	while (i < n && (k = hy_clean_space_at(s + i, n - i)) > 0)
+		i += k;
+	return i;
+}
+
+static size_t colon_at(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == ':')
+		return 1;
+	if (n >= 3 && memcmp(s, "\xEF\xBC\x9A", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* A date or byline label (发布时间：, 来源：, 索引号 ...) anywhere. */
+static int has_keep_label(const char *s, size_t n)
+{
+	for (size_t t = 0; t < sizeof chrome / sizeof chrome[0]; t++) {
+		const char *w = chrome[t].s, *p = s;
+		size_t wn = chrome[t].n;
+		if (chrome[t].kind != KEEP_IF)
+			continue;
+		while ((p = find(p, (size_t)(s + n - p), w, wn)) != NULL) {
+			size_t i = skip_spaces(s, (size_t)(p - s) + wn, n);
+			if (strncmp(w, "索引", 6) == 0 || colon_at(s + i, n - i))
+				return 1;
+			p += wn;
+		}
+	}
+	return 0;
+}
+
+/* s[0..n) is the line's letters and digits only: is it a run of WORDs,
+ * at least one of them two or more characters long? */
+static int all_words(const char *s, size_t n)
+{
+	/* bit 1: reached; bit 2: reached using a word of 2+ characters */
+	unsigned char reach[CHROME_MAX_CPS * 4 + 1];
+
+	if (n == 0 || n >= sizeof reach)
+		return 0;
+	memset(reach, 0, n + 1);
+	reach[0] = 1;
+	for (size_t i = 0; i < n; i++) {
+		if (!reach[i])
+			continue;
+		for (size_t t = 0; t < sizeof chrome / sizeof chrome[0]; t++) {
+			const char *w = chrome[t].s;
+			size_t wn = chrome[t].n;
+			if (chrome[t].kind != WORD || w[0] != s[i] || wn > n - i ||
+			    memcmp(s + i, w, wn) != 0)
+				continue;
+			reach[i + wn] |= (unsigned char)(1 | (reach[i] & 2) |
+							 (count_cps(w, wn) >= 2 ? 2 : 0));
+		}
+	}
+	return reach[n] == 3;
+}
+
+/* Markdown images `![alt](url)`, linked images and empty links `[](url)`
+ * separated by spaces, and nothing else. */
+static int only_images(const char *s, size_t n)
+{
+	size_t i = 0;
+	int any = 0;
+
+	for (;;) {
+		const char *p;
+		int linked = 0;
+		i = skip_spaces(s, i, n);
+		if (i >= n)
+			return any;
+		if (n - i >= 3 && memcmp(s + i, "[![", 3) == 0) {
+			linked = 1;
+			i++;
+		}
+		if (n - i >= 2 && memcmp(s + i, "![", 2) == 0) {
+			p = find(s + i, n - i, "](", 2);
+		} else if (n - i >= 3 && memcmp(s + i, "[](", 3) == 0) {
+			p = s + i + 1;
+		} else {
+			return 0;
+		}
+		if (!p)
+			return 0;
+		p = memchr(p, ')', (size_t)(s + n - p));
+		if (!p)
+			return 0;
+		i = (size_t)(p - s) + 1;
+		if (linked) {
+			if (n - i < 2 || memcmp(s + i, "](", 2) != 0)
+				return 0;
+			p = memchr(s + i, ')', n - i);
+			if (!p)
+				return 0;
+			i = (size_t)(p - s) + 1;
+		}
+		any = 1;
+	}
+}
+
+static int ascii_prefix_ci(const char *s, size_t n, const char *w)
+{
+	size_t i;
+
+	for (i = 0; w[i]; i++) {
+		char a = i < n ? s[i] : '\0', b = w[i];
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a + 32);
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+/* Bare URLs separated by spaces, and nothing else. */
+static int only_urls(const char *s, size_t n)
+{
+	size_t i = 0;
+	int any = 0;
+
+	for (;;) {
+		size_t k;
+		i = skip_spaces(s, i, n);
+		if (i >= n)
+			return any;
+		if (s[i] == '<')
+			i++;
+		if (!ascii_prefix_ci(s + i, n - i, "http://") &&
+		    !ascii_prefix_ci(s + i, n - i, "https://") &&
+		    !ascii_prefix_ci(s + i, n - i, "www."))
+			return 0;
+		while (i < n && (k = hy_clean_space_at(s + i, n - i)) == 0)
+			i++;
+		any = 1;
+	}
+}
+
+/* The line's letters and digits (Han included), in sk; returns length. */
+static size_t skeleton(const char *s, size_t n, char *sk)
+{
+	size_t i = 0, m = 0;
+
+	while (i < n) {
+		uint32_t c;
+		size_t k = hy_utf8_decode(s + i, n - i, &c);
+		if (c < 0x80 ? ((c | 32) >= 'a' && (c | 32) <= 'z') || (c >= '0' && c <= '9')
+			     : u_isalnum((UChar32)c)) {
+			memcpy(sk + m, s + i, k);
+			m += k;
+		}
+		i += k;
+	}
+	return m;
+}
+
+int hy_clean_is_chrome(const char *s, size_t n)
+{
+	char sk[CHROME_MAX_CPS * 4 + 4];
+	size_t skn, lead;
+
+	if (!s || n == 0)
+		return 0;
+	if (only_images(s, n) || only_urls(s, n))
+		return 1;
+	size_t cps = count_cps(s, n);
+	if (cps > CHROME_MAX_CPS)
+		return 0;
+	/* a longer line with two full stops is prose: most lines of a
+	 * readout end here, before the table below is walked */
+	if (cps > 60) {
+		int stops = 0; /* 。 is E3 80 82 */
+		for (size_t i = 0; i + 2 < n && stops < 2; i++)
+			stops += (unsigned char)s[i] == 0xE3 && (unsigned char)s[i + 1] == 0x80 &&
+				 (unsigned char)s[i + 2] == 0x82;
+		if (stops >= 2)
+			return 0;
+	}
+	skn = skeleton(s, n, sk);
+	for (lead = 0; lead < n && (unsigned char)s[lead] < 0x80; lead++)
+		;
+	if (lead == n) /* ASCII only: of the patterns, only Copyright */
+		return ascii_prefix_ci(sk, skn, "copyright");
+	if (all_words(sk, skn))
+		return 1;
+	if (has_keep_label(s, n))
+		return 0;
+	/* where the text starts, after brackets and the like: 【上一篇】 */
+	lead = 0;
+	while (lead < n) {
+		uint32_t c;
+		size_t k = hy_utf8_decode(s + lead, n - lead, &c);
+		if (u_isalnum((UChar32)c))
+			break;
+		lead += k;
+	}
+	for (size_t t = 0; t < sizeof chrome / sizeof chrome[0]; t++) {
+		const char *w = chrome[t].s, *p;
+		size_t wn = chrome[t].n, i;
+		switch (chrome[t].kind) {
+		case PREFIX:
+			if (skn >= wn && sk[0] == w[0] && memcmp(sk, w, wn) == 0)
+				return 1;
+			break;
+		case LABEL:
+			if (n - lead >= wn && s[lead] == w[0] && memcmp(s + lead, w, wn) == 0) {
+				i = skip_spaces(s, lead + wn, n);
+				if (colon_at(s + i, n - i))
+					return 1;
+			}
+			break;
+		case REGNUM:
+			for (p = s; (p = find(p, (size_t)(s + n - p), w, wn)); p += wn) {
+				i = (size_t)(p - s) + wn;
+				while (i < n) {
+					size_t k = s[i] == ':' || s[i] == '-'
+							   ? 1
+							   : hy_clean_space_at(s + i, n - i);
+					if (!k)
+						k = colon_at(s + i, n - i);
+					if (!k)
+						break;
+					i += k;
+				}
+				if (i < n && ((s[i] >= '0' && s[i] <= '9') ||
+					      ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z')))
+					return 1;
+			}
+			break;
+		case CRUMB:
+			if (n - lead >= wn && s[lead] == w[0] && memcmp(s + lead, w, wn) == 0) {
+				for (size_t a = 0; a < sizeof arrows / sizeof arrows[0]; a++)
+					if (find(s + lead + wn, n - lead - wn, arrows[a],
+						 strlen(arrows[a])))
+						return 1;
+			}
+			break;
+		case WORD:
+		case KEEP_IF:
+			break;
+		}
+	}
+	return 0;
+}
