@@ -416,8 +416,8 @@ static int line_text(json_t *o, const struct hy_import_fields *f, struct hy_buf 
 	*url = NULL;
 	if (!text && !html)
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
-				  "no %s%s, content, text or html field: not a readout",
-				  f && f->text ? f->text : "", f && f->text ? "," : "");
+				  "no %s%scontent, text or html field: not a readout",
+				  f && f->text ? f->text : "", f && f->text ? ", " : "");
 	if (date && hy_html_date(date, &pub))
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	if (html) {
