@@ -7,13 +7,15 @@
  *
  * - Dropped whole: script, style, noscript, template, iframe, svg, nav,
  *   aside, select, button, header and footer (not an article's own),
- *   forms that hold under 100 Han characters (an ASP.NET page wraps the
- *   whole page in one), elements whose class or id names a share widget,
+ *   forms that hold under half the page's Han characters (an ASP.NET
+ *   page wraps the whole page in one), elements whose class or id names a share widget,
  *   navigation, a menu, a breadcrumb, a footer or a copyright notice;
  *   comments. Block elements and <br> end a paragraph; cells of a row
  *   are joined by a space.
  * - The article: every block (div, td, article, section, main, body …)
- *   is worth its Han characters outside links minus those inside links;
+ *   is worth the Han characters of its sentences (text that holds 。，；
+ *   ！ or ？: not titles, labels, menus, metadata) outside links, minus
+ *   the Han characters inside links;
  *   the article is the smallest block worth 90% of the best. A CMS
  *   container (class or id TRS_Editor, Custom_UnionStyle, zoom, article,
  *   content …, or <article>) worth half the best or more is preferred.
@@ -45,8 +47,8 @@ void hy_html_init(void);
 
 /* 1 if text[0..len) is an HTML document: after a BOM, blanks, an XML
  * declaration or comments it opens with <!DOCTYPE html, <html, <head,
- * <body, <meta or <title, or <html or <body comes in its first 1,024
- * bytes; or name (may be NULL) ends in .htm, .html, .shtml or .xhtml and
+ * <body, <meta or <title, or it opens with a tag and <html or <body
+ * comes in its first 1,024 bytes; or name (may be NULL) ends in .htm, .html, .shtml or .xhtml and
  * the text opens with a tag. Works on raw bytes of ASCII-compatible
  * encodings and on decoded text alike. */
 int hy_html_sniff(const char *text, size_t len, const char *name);

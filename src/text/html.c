@@ -53,8 +53,8 @@ static int icontains(const char *s, size_t n, const char *lit)
 
 int hy_html_sniff(const char *t, size_t len, const char *name)
 {
-	static const char *const opens[] = {"<!doctype html", "<html", "<head", "<body",
-					    "<meta", "<title"};
+	static const char *const opens[] = {"<!doctype html", "<html", "<head",
+					    "<body",          "<meta", "<title"};
 	size_t i = 0, head = len < 1024 ? len : 1024;
 
 	if (len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
@@ -77,7 +77,7 @@ int hy_html_sniff(const char *t, size_t len, const char *name)
 	for (size_t k = 0; k < sizeof opens / sizeof opens[0]; k++)
 		if (ieq_prefix(t + i, len - i, opens[k]))
 			return 1;
-	if (icontains(t, head, "<html") || icontains(t, head, "<body"))
+	if (i < len && t[i] == '<' && (icontains(t, head, "<html") || icontains(t, head, "<body")))
 		return 1;
 	if (name && i + 1 < len && t[i] == '<' &&
 	    ((t[i + 1] | 0x20) >= 'a' && (t[i + 1] | 0x20) <= 'z')) {
@@ -164,11 +164,11 @@ const char *hy_html_charset(const char *raw, size_t n, char *buf, size_t buflen)
 	static const struct {
 		const char *name, *as;
 	} known[] = {
-		{"gb2312", "GB18030"},    {"gbk", "GB18030"},      {"x-gbk", "GB18030"},
-		{"gb18030", "GB18030"},   {"cp936", "GB18030"},    {"windows-936", "GB18030"},
-		{"euc-cn", "GB18030"},    {"gb_2312-80", "GB18030"}, {"big5", "Big5"},
-		{"x-x-big5", "Big5"},     {"cp950", "Big5"},       {"big5-hkscs", "Big5-HKSCS"},
-		{"utf-8", "UTF-8"},       {"utf8", "UTF-8"},
+		{"gb2312", "GB18030"},  {"gbk", "GB18030"},        {"x-gbk", "GB18030"},
+		{"gb18030", "GB18030"}, {"cp936", "GB18030"},      {"windows-936", "GB18030"},
+		{"euc-cn", "GB18030"},  {"gb_2312-80", "GB18030"}, {"big5", "Big5"},
+		{"x-x-big5", "Big5"},   {"cp950", "Big5"},         {"big5-hkscs", "Big5-HKSCS"},
+		{"utf-8", "UTF-8"},     {"utf8", "UTF-8"},
 	};
 	char nm[32], val[256], cs[64] = "";
 	size_t lim = n < 8192 ? n : 8192;
@@ -227,8 +227,9 @@ int hy_html_decode(const char *raw, size_t n, const char *encoding, struct hy_de
 	const char *cs = NULL;
 	int rc;
 
-	if (!encoding && !(n >= 2 && ((unsigned char)raw[0] == 0xFF || (unsigned char)raw[0] == 0xFE ||
-				      (unsigned char)raw[0] == 0xEF)))
+	if (!encoding &&
+	    !(n >= 2 && ((unsigned char)raw[0] == 0xFF || (unsigned char)raw[0] == 0xFE ||
+			 (unsigned char)raw[0] == 0xEF)))
 		cs = hy_html_charset(raw, n, buf, sizeof buf);
 	if (encoding || !cs)
 		return hy_decode(raw, n, encoding, out, err, errlen);
@@ -257,7 +258,8 @@ int hy_html_decode(const char *raw, size_t n, const char *encoding, struct hy_de
 /* What the walks know of an element (node->_private points at it). */
 struct el {
 	xmlNode *n;
-	size_t prose; /* Han characters outside links, in its subtree */
+	size_t prose; /* Han outside links in sentences (text with 。，；！？) */
+	size_t han;   /* Han outside links */
 	size_t link;  /* Han characters inside links */
 	size_t start; /* prose Han before it in the document */
 	size_t order; /* pre-order index */
@@ -267,7 +269,8 @@ struct el {
 struct tree {
 	struct el *v;
 	size_t n, cap;
-	size_t prose; /* running count */
+	size_t prose;    /* running count */
+	size_t page_han; /* Han characters in the whole page */
 	int oom;
 };
 
@@ -326,24 +329,46 @@ static int class_has(const xmlNode *n, const char *const *words, int sub)
 }
 
 static const char *const drop_tags[] = {
-	"script", "style",  "noscript", "template", "iframe", "svg",   "nav",   "aside",
-	"select", "button", "textarea", "object",   "embed",  "canvas", "input", "head",
-	NULL,
+	"script", "style",    "noscript", "template", "iframe", "svg",   "nav",  "aside", "select",
+	"button", "textarea", "object",   "embed",    "canvas", "input", "head", NULL,
 };
 static const char *const drop_words[] = {
 	"share", "fenxiang", "nav", "menu", "footer", "crumb", "copyright", NULL,
 };
 static const char *const block_tags[] = {
-	"div", "td", "th", "article", "section", "main", "body", "center", "blockquote", "form",
-	"dd", "li", NULL,
+	"div",    "td",         "th",   "article", "section", "main", "body",
+	"center", "blockquote", "form", "dd",      "li",      NULL,
 };
 static const char *const pref_words[] = {
-	"trs_editor", "trs_ueditor", "custom_unionstyle", "zoom", "ucap-content", "article",
-	"content", "article-content", "article_content", "articlecontent", "art_con", "artcon",
-	"con_text", "news_content", "newscontent", "detail-content", "pages_content", "main-text",
+	"trs_editor",
+	"trs_ueditor",
+	"custom_unionstyle",
+	"zoom",
+	"ucap-content",
+	"article",
+	"content",
+	"article-content",
+	"article_content",
+	"articlecontent",
+	"art_con",
+	"artcon",
+	"con_text",
+	"news_content",
+	"newscontent",
+	"detail-content",
+	"pages_content",
+	"main-text",
 	NULL,
 };
 static const char *const title_words[] = {"title", NULL};
+
+/* Does s hold a sentence's punctuation (。，；！？)? Titles, labels,
+ * navigation and metadata seldom do; an article's text always. */
+static int sentence(const char *s)
+{
+	return strstr(s, "。") || strstr(s, "，") || strstr(s, "；") || strstr(s, "！") ||
+	       strstr(s, "？");
+}
 
 static size_t han_in(const char *s)
 {
@@ -370,13 +395,13 @@ static size_t han_all(const xmlNode *n, int depth)
 	return k;
 }
 
-static int dropped(const xmlNode *n, int in_article)
+static int dropped(const xmlNode *n, int in_article, size_t page_han)
 {
 	if (name_in(n, drop_tags))
 		return 1;
 	if ((name_is(n, "header") || name_is(n, "footer")) && !in_article)
 		return 1;
-	if (name_is(n, "form") && han_all(n, 0) < 100)
+	if (name_is(n, "form") && han_all(n, 0) * 2 < page_han)
 		return 1;
 	if (class_has(n, pref_words, 0))
 		return 0;
@@ -386,7 +411,7 @@ static int dropped(const xmlNode *n, int in_article)
 /* Weigh n's subtree; returns n's record index + 1, or 0 when dropped. */
 static size_t measure(struct tree *t, xmlNode *n, int in_link, int in_article, int depth)
 {
-	if (depth > MAX_DEPTH || dropped(n, in_article)) {
+	if (depth > MAX_DEPTH || dropped(n, in_article, t->page_han)) {
 		n->_private = NULL;
 		return 0;
 	}
@@ -414,27 +439,33 @@ static size_t measure(struct tree *t, xmlNode *n, int in_link, int in_article, i
 	n->_private = (void *)(uintptr_t)(me + 1);
 	int link = in_link || name_is(n, "a");
 	int art = in_article || name_is(n, "article");
-	size_t prose = 0, lk = 0;
+	size_t prose = 0, lk = 0, han = 0;
 	for (xmlNode *c = n->children; c && !t->oom; c = c->next) {
 		if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-			size_t h = c->content ? han_in((const char *)c->content) : 0;
-			if (link)
+			const char *txt = c->content ? (const char *)c->content : "";
+			size_t h = han_in(txt);
+			if (link) {
 				lk += h;
-			else
-				prose += h;
-			if (!link)
-				t->prose += h;
+			} else {
+				han += h;
+				if (sentence(txt)) {
+					prose += h;
+					t->prose += h;
+				}
+			}
 		} else if (c->type == XML_ELEMENT_NODE) {
 			size_t k = measure(t, c, link, art, depth + 1);
 			if (k) {
 				prose += t->v[k - 1].prose;
 				lk += t->v[k - 1].link;
+				han += t->v[k - 1].han;
 			}
 		}
 	}
 	e = &t->v[me]; /* t->v may have moved */
 	e->prose = prose;
 	e->link = lk;
+	e->han = han;
 	return me + 1;
 }
 
@@ -482,10 +513,11 @@ static int within(const xmlNode *n, const xmlNode *a)
 /* ---- writing text --------------------------------------------------- */
 
 static const char *const line_tags[] = {
-	"address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt",
-	"fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6",
-	"hr", "li", "main", "ol", "p", "pre", "section", "table", "tbody", "thead",
-	"tfoot", "tr", "ul", "caption", "header", "footer", "form", "body", "title", NULL,
+	"address", "article",  "aside",      "blockquote", "center", "dd", "div", "dl",
+	"dt",      "fieldset", "figcaption", "figure",     "h1",     "h2", "h3",  "h4",
+	"h5",      "h6",       "hr",         "li",         "main",   "ol", "p",   "pre",
+	"section", "table",    "tbody",      "thead",      "tfoot",  "tr", "ul",  "caption",
+	"header",  "footer",   "form",       "body",       "title",  NULL,
 };
 
 struct out {
@@ -625,8 +657,8 @@ static int ends_with(const char *s, size_t n, const char *lit)
 /* Does s[0..n) read like a site's name (某县人民政府, 某某网, 门户网站)? */
 static int site_name(const char *s, size_t n)
 {
-	static const char *const ends[] = {"政府", "网", "网站", "門戶", "门户", "網", "網站",
-					   "portal", NULL};
+	static const char *const ends[] = {"政府", "网",   "网站",   "門戶", "门户",
+					   "網",   "網站", "portal", NULL};
 	while (n && s[n - 1] == ' ')
 		n--;
 	for (const char *const *e = ends; *e; e++)
@@ -754,9 +786,17 @@ int hy_html_date(const char *v, char **out)
 static int read_meta(const xmlNode *n, struct hy_html *h, char **title, int depth)
 {
 	static const char *const pub[] = {
-		"pubdate",          "publishdate", "publish_date",  "publishtime", "firstpublishedtime",
-		"article:published_time", "og:published_time", "dc.date", "dcterms.created",
-		"datepublished",    NULL,
+		"pubdate",
+		"publishdate",
+		"publish_date",
+		"publishtime",
+		"firstpublishedtime",
+		"article:published_time",
+		"og:published_time",
+		"dc.date",
+		"dcterms.created",
+		"datepublished",
+		NULL,
 	};
 	for (; n && depth <= MAX_DEPTH; n = n->next) {
 		if (n->type != XML_ELEMENT_NODE)
@@ -770,7 +810,8 @@ static int read_meta(const xmlNode *n, struct hy_html *h, char **title, int dept
 				key = attr(n, "itemprop");
 			if (key && v) {
 				for (const char *const *k = pub; *k && !h->published; k++)
-					if (strcasecmp(key, *k) == 0 && hy_html_date(v, &h->published))
+					if (strcasecmp(key, *k) == 0 &&
+					    hy_html_date(v, &h->published))
 						return HY_ERR_NOMEM;
 				if (!h->url && strcasecmp(key, "og:url") == 0 &&
 				    (strncasecmp(v, "http://", 7) == 0 ||
@@ -870,6 +911,7 @@ int hy_html_extract(const char *utf8, size_t len, struct hy_html *out)
 	rc = read_meta(root, out, &head_title, 0);
 	if (rc)
 		goto done;
+	t.page_han = han_all(root, 0);
 	measure(&t, root, 0, 0, 0);
 	if (t.oom) {
 		rc = HY_ERR_NOMEM;
@@ -882,7 +924,7 @@ int hy_html_extract(const char *utf8, size_t len, struct hy_html *out)
 	const xmlNode *heading = NULL, *named = NULL, *inside = NULL;
 	for (size_t i = 0; i < t.n; i++) {
 		struct el *e = &t.v[i];
-		if (!e->heading || e->prose == 0 || e->prose > 100 || e->link * 2 > e->prose)
+		if (!e->heading || e->han == 0 || e->han > 100 || e->link * 2 > e->han)
 			continue;
 		if (art && within(e->n, an) && e->n != an) {
 			if (e->start == art->start && !inside)
@@ -945,6 +987,8 @@ int hy_html_extract(const char *utf8, size_t len, struct hy_html *out)
 		rc = HY_ERR_NOMEM;
 		goto done;
 	}
+	while (res.len && res.p[res.len - 1] == '\n')
+		res.len--;
 	res.p[res.len] = '\0';
 	out->text = res.p;
 	out->len = res.len;
