@@ -688,6 +688,7 @@ int hy_import_bytes(struct hy_store *s, const void *raw, size_t len, const char 
 		return rc;
 	if (rc == 1)
 		return hy_err_set(err, errlen, HY_ERR_DUP, "already stored");
+	hy_html_init();
 	struct prepare_in in = {
 		.encoding = encoding, .at = {.source = source}, .force = 1, .source = source};
 	rc = prepare(raw, len, &in, &p, err, errlen);

@@ -23,8 +23,57 @@
  * depth limit; the walks recurse). */
 #define MAX_DEPTH 256
 
+/* An allocation of libxml2's that failed on this thread since the parse
+ * began: libxml2 recovers from some by leaving a node out, which would
+ * store a page's text with a hole in it (tests/oom found it), so the
+ * whole parse fails instead. The thread's own flag: workers parse pages
+ * at once. */
+static _Thread_local int xml_oom;
+/* The parse under way on this thread: halted at the first failure, as
+ * libxml2 halts on the failures it reports (without this, libxml2 2.9.14
+ * was found looping for ever after one it does not). */
+static _Thread_local htmlParserCtxtPtr xml_ctxt;
+
+static void xml_failed(void)
+{
+	xml_oom = 1;
+	if (xml_ctxt) {
+		xml_ctxt->instate = XML_PARSER_EOF;
+		xml_ctxt->disableSAX = 1;
+	}
+}
+
+static void *xml_malloc(size_t n)
+{
+	void *p = malloc(n);
+	if (!p)
+		xml_failed();
+	return p;
+}
+
+static void *xml_realloc(void *old, size_t n)
+{
+	void *p = realloc(old, n);
+	if (!p && n)
+		xml_failed();
+	return p;
+}
+
+static char *xml_strdup(const char *s)
+{
+	char *p = strdup(s);
+	if (!p)
+		xml_failed();
+	return p;
+}
+
 void hy_html_init(void)
 {
+	static int done;
+	if (done)
+		return;
+	done = 1;
+	xmlMemSetup(free, xml_malloc, xml_realloc, xml_strdup);
 	xmlInitParser();
 }
 
@@ -898,9 +947,20 @@ int hy_html_extract(const char *utf8, size_t len, struct hy_html *out)
 	memset(out, 0, sizeof *out);
 	if (len > INT32_MAX)
 		return HY_ERR_INVALID;
-	doc = htmlReadMemory(utf8, (int)len, NULL, "UTF-8",
-			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-				     HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+	xml_oom = 0;
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+	if (!ctxt)
+		return HY_ERR_NOMEM;
+	xml_ctxt = ctxt;
+	doc = htmlCtxtReadMemory(ctxt, utf8, (int)len, NULL, "UTF-8",
+				 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+					 HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+	xml_ctxt = NULL;
+	htmlFreeParserCtxt(ctxt);
+	if (xml_oom) {
+		xmlFreeDoc(doc);
+		return HY_ERR_NOMEM;
+	}
 	if (!doc)
 		return HY_ERR_INVALID;
 	xmlNode *root = xmlDocGetRootElement(doc);

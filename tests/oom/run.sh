@@ -39,6 +39,7 @@ export LC_ALL=C.UTF-8
 commands=(
 	"import-dir|fresh|import $root/samples"
 	"import-file|fresh|import $root/samples/05_qinglan-gas-safety-special.txt"
+	"import-html|fresh|import $root/tests/fixtures/html/zoom_gbk.html"
 	"search-1|full|search 燃"
 	"search-2|full|search 燃气"
 	"search-pinyin|full|search ranqi"

@@ -15,10 +15,10 @@
 
 #define P1 "会议听取了县财政局关于一季度预算执行情况的汇报，要求各部门严格落实过紧日子要求。"
 #define P2 "会议研究了城区供水管网改造工作，强调要倒排工期，确保汛期前完成主体工程建设任务。"
-#define LINKS                                                                                      \
-	"<ul><li><a href='/1'>全县召开春季农业生产工作推进会议部署相关工作</a></li>"              \
-	"<li><a href='/2'>县领导到重点项目建设现场调研督导工作进展情况</a></li>"                  \
-	"<li><a href='/3'>我县开展安全生产大检查行动排查整治各类隐患问题</a></li>"                \
+#define LINKS                                                                                              \
+	"<ul><li><a href='/1'>全县召开春季农业生产工作推进会议部署相关工作</a></li>" \
+	"<li><a href='/2'>县领导到重点项目建设现场调研督导工作进展情况</a></li>"     \
+	"<li><a href='/3'>我县开展安全生产大检查行动排查整治各类隐患问题</a></li>"  \
 	"<li><a href='/4'>县政府召开专题会议研究部署城区供水保障有关工作</a></li></ul>"
 
 static const struct {
@@ -72,8 +72,8 @@ static const struct {
 	 "<html><body><div class='content'><p>" P1 "</p><table><tr><td>项目</td><td>金额</td></tr>"
 	 "<tr><td>供水</td><td>100</td></tr></table><p>" P2 "</p></div></body></html>",
 	 P1 "\n项目 金额\n供水 100\n" P2},
-	{"no Chinese at all: the page's text", "<html><body><p>Hello <b>world</b></p></body></html>",
-	 "Hello world"},
+	{"no Chinese at all: the page's text",
+	 "<html><body><p>Hello <b>world</b></p></body></html>", "Hello world"},
 };
 
 static void test_cases(void **state)
@@ -96,7 +96,8 @@ static void test_meta(void **state)
 	const char *page =
 		"<html><head><meta property='og:url' content='http://m.x.gov.cn/1.html'>"
 		"<link rel='canonical' href='https://www.x.gov.cn/art/2023/3/9/art_1.html'>"
-		"<meta name='publishdate' content='2023/3/9'></head><body><p>" P1 "</p></body></html>";
+		"<meta name='publishdate' content='2023/3/9'></head><body><p>" P1
+		"</p></body></html>";
 	struct hy_html h;
 	assert_int_equal(hy_html_extract(page, strlen(page), &h), 0);
 	assert_string_equal(h.url, "https://www.x.gov.cn/art/2023/3/9/art_1.html");
@@ -192,9 +193,12 @@ static void test_sniff(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cases),   cmocka_unit_test(test_meta),
-		cmocka_unit_test(test_date),    cmocka_unit_test(test_charset),
-		cmocka_unit_test(test_decode_declared), cmocka_unit_test(test_sniff),
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_meta),
+		cmocka_unit_test(test_date),
+		cmocka_unit_test(test_charset),
+		cmocka_unit_test(test_decode_declared),
+		cmocka_unit_test(test_sniff),
 	};
 	hy_html_init();
 	return cmocka_run_group_tests(tests, NULL, NULL);
