@@ -67,6 +67,13 @@ static char *xml_strdup(const char *s)
 	return p;
 }
 
+/* libxml2's messages: none (a failure is returned, not printed). */
+static void xml_quiet(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
 void hy_html_init(void)
 {
 	static int done;
@@ -951,6 +958,9 @@ int hy_html_extract(const char *utf8, size_t len, struct hy_html *out)
 	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
 	if (!ctxt)
 		return HY_ERR_NOMEM;
+	if (ctxt->sax)
+		ctxt->sax->serror = xml_quiet;
+	xmlSetStructuredErrorFunc(NULL, xml_quiet);
 	xml_ctxt = ctxt;
 	doc = htmlCtxtReadMemory(ctxt, utf8, (int)len, NULL, "UTF-8",
 				 HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
