@@ -259,6 +259,17 @@ const char *hy_html_charset(const char *raw, size_t n, char *buf, size_t buflen)
 			snprintf(cs, sizeof cs, "%s", content);
 		i = p;
 	}
+	/* a name is printable ASCII without blanks ("gb 2312" names none) */
+	size_t a = 0, b = strlen(cs);
+	while (a < b && is_blank(cs[a]))
+		a++;
+	while (b > a && is_blank(cs[b - 1]))
+		b--;
+	memmove(cs, cs + a, b - a);
+	cs[b - a] = '\0';
+	for (const char *p = cs; *p; p++)
+		if (*p <= ' ' || *p > '~')
+			return NULL;
 	if (!cs[0])
 		return NULL;
 	for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)

@@ -153,6 +153,9 @@ static void test_charset(void **state)
 	assert_null(CS("<meta charset=iso-8859-1>"));
 	assert_null(CS("<meta name=keywords content='charset=gbk'>"));
 	assert_null(CS("<html><body>no meta</body></html>"));
+	assert_string_equal(CS("<meta charset=' gbk '>"), "GB18030");
+	assert_null(CS("<meta charset='gb 2312'>"));
+	assert_null(CS("<meta charset='\x01gbk'>"));
 #undef CS
 }
 
