@@ -175,6 +175,12 @@ for spec in "${commands[@]}"; do
 	if [ $# -gt 0 ] && ! printf '%s\n' "$@" | grep -qx "$name"; then
 		continue
 	fi
+	# not in the sample make check runs, unless named: libxml2 2.9.14
+	# still loops or leaves a node out at a few N (FUZZING.md), which a
+	# sample would meet now and then
+	if [ $sample = 1 ] && [ $# -eq 0 ] && [ "$name" = import-html ]; then
+		continue
+	fi
 	read -ra argv <<<"$args"
 	w=$work/$name
 	mkdir -p "$w"
