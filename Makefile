@@ -13,7 +13,7 @@ BUILD    ?= build
 # SAN=1 builds with AddressSanitizer + UndefinedBehaviorSanitizer.
 SAN      ?= 0
 
-PKGS      = ncursesw sqlite3 icu-uc icu-i18n jansson
+PKGS      = ncursesw sqlite3 icu-uc icu-i18n jansson libxml-2.0
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -202,7 +202,7 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_CHECK_SECONDS ?= 10
 FUZZ_DIR      = build/fuzz
-FUZZ_TARGETS  = clean parse wrap query tokenizer
+FUZZ_TARGETS  = clean parse wrap query tokenizer html
 FUZZ_SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined
 FUZZ_CFLAGS   = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DHY_VERSION='"$(VERSION)"' -Iinclude -I$(GEN_DIR) $(PKG_CFLAGS) \

@@ -8,6 +8,7 @@ pkgs=(pkg-config:pkg-config
       icu-uc:libicu-dev
       icu-i18n:libicu-dev
       jansson:libjansson-dev
+      libxml-2.0:libxml2-dev
       cmocka:libcmocka-dev)
 cmds=(cc:gcc make:make tmux:tmux mandoc:mandoc python3:python3 sqlite3:sqlite3
       iconv:libc-bin valgrind:valgrind clang-format:clang-format)

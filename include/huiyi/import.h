@@ -45,10 +45,19 @@ struct hy_import_stats {
 			       * skipped (hy_import_opts.follow_links) */
 };
 
+/* JSON Lines (DESIGN.md §2 import): the key each field is read from when
+ * the file does not use the usual names (NULL: only those). The text is
+ * `content` or `text`, or the page in `html`; then `title`, `url`,
+ * `date` or `published`. A name given here is tried first. */
+struct hy_import_fields {
+	const char *text, *html, *title, *url, *date;
+};
+
 struct hy_import_opts {
-	const char *encoding; /* NULL: detect (decode.h) */
-	int year;             /* for readouts that give no year: 0 = none */
-	int force;            /* store texts that read like no meeting too */
+	const char *encoding;                  /* NULL: detect (decode.h) */
+	const struct hy_import_fields *fields; /* JSON Lines names, or NULL */
+	int year;                              /* for readouts that give no year: 0 = none */
+	int force;                             /* store texts that read like no meeting too */
 	/* Follow links in a walked folder to files outside it (a folder from
 	 * someone else may link to ~/.ssh/id_rsa); 0: skip and count them,
 	 * checked again on each file as opened (/proc/self/fd), so that an

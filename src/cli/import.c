@@ -127,6 +127,55 @@ static const char *next_step(int rc)
 	}
 }
 
+/* --field NAME=KEY (repeatable): the JSON Lines key a field is read
+ * from. Taken out of argv (*argc shrinks) before the other options are
+ * parsed. HY_EXIT_OK, or HY_EXIT_USAGE after saying why. */
+static int take_fields(int *argc, char **argv, struct hy_import_fields *f)
+{
+	int out = 1;
+	for (int i = 1; i < *argc; i++) {
+		const char *v = NULL;
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < *argc)
+				argv[out++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--field") == 0) {
+			if (i + 1 >= *argc)
+				return hy_cli_usage("import", "option '--field' needs a value");
+			v = argv[++i];
+		} else if (strncmp(argv[i], "--field=", 8) == 0) {
+			v = argv[i] + 8;
+		} else {
+			argv[out++] = argv[i];
+			continue;
+		}
+		const char *eq = strchr(v, '=');
+		size_t n = eq ? (size_t)(eq - v) : 0;
+		const char **slot = NULL;
+		if (eq &&
+		    ((n == 4 && !strncmp(v, "text", 4)) || (n == 7 && !strncmp(v, "content", 7))))
+			slot = &f->text;
+		else if (eq && n == 4 && !strncmp(v, "html", 4))
+			slot = &f->html;
+		else if (eq && n == 5 && !strncmp(v, "title", 5))
+			slot = &f->title;
+		else if (eq && n == 3 && !strncmp(v, "url", 3))
+			slot = &f->url;
+		else if (eq && ((n == 4 && !strncmp(v, "date", 4)) ||
+				(n == 9 && !strncmp(v, "published", 9))))
+			slot = &f->date;
+		if (!slot || !eq[1])
+			return hy_cli_usage("import",
+					    "--field takes NAME=KEY, NAME one of text, html, "
+					    "title, url, date (e.g. --field text=body), not '%s'",
+					    v);
+		*slot = eq + 1;
+	}
+	*argc = out;
+	return HY_EXIT_OK;
+}
+
 int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 {
 	const char *encoding = NULL, *year = NULL;
@@ -137,6 +186,7 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 		{"--follow-links", NULL, &follow}, {NULL, NULL, NULL},
 	};
 	struct hy_import_opts o = {0};
+	struct hy_import_fields fields = {0};
 	struct hy_import_stats st;
 	struct report r = {0};
 	struct sigaction sa, old_int, old_term, old_hup, old_xfsz;
@@ -145,6 +195,9 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	char **paths;
 	int npaths, rc, stdin_seen = 0;
 
+	rc = take_fields(&argc, argv, &fields);
+	if (rc)
+		return rc;
 	rc = hy_cli_parse(argc, argv, opts, &paths, &npaths);
 	if (rc)
 		return rc;
@@ -183,6 +236,7 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	}
 	o.force = force;
 	o.follow_links = follow;
+	o.fields = &fields;
 	if (hy_cli_open(c, 1, &s) != 0) {
 		free(paths);
 		return HY_EXIT_FAIL;

@@ -39,6 +39,7 @@ export LC_ALL=C.UTF-8
 commands=(
 	"import-dir|fresh|import $root/samples"
 	"import-file|fresh|import $root/samples/05_qinglan-gas-safety-special.txt"
+	"import-html|fresh|import $root/tests/fixtures/html/zoom_gbk.html"
 	"search-1|full|search 燃"
 	"search-2|full|search 燃气"
 	"search-pinyin|full|search ranqi"
@@ -172,6 +173,12 @@ printf '%-14s %7s %6s %6s %6s %6s\n' command allocs runs exit0 msg bad >"$work/t
 for spec in "${commands[@]}"; do
 	IFS='|' read -r name kind args <<<"$spec"
 	if [ $# -gt 0 ] && ! printf '%s\n' "$@" | grep -qx "$name"; then
+		continue
+	fi
+	# not in the sample make check runs, unless named: libxml2 2.9.14
+	# still loops or leaves a node out at a few N (FUZZING.md), which a
+	# sample would meet now and then
+	if [ $sample = 1 ] && [ $# -eq 0 ] && [ "$name" = import-html ]; then
 		continue
 	fi
 	read -ra argv <<<"$args"
