@@ -267,7 +267,7 @@ def _close(pid, fd, quit_keys):
     os.close(fd)
 
 
-def scroll_bytes(binary, db, cols=80, rows=24, presses=None):
+def scroll_bytes(binary, db, cols=80, rows=24, presses=None, with_less=True):
     """Issue 19 item 6: the bytes sent to the terminal for one line of
     scrolling (`j`) in a meeting, huiyi against `less` on the same text
     (`huiyi show ID > FILE; less FILE`), both in a cols×rows pty with
@@ -276,7 +276,8 @@ def scroll_bytes(binary, db, cols=80, rows=24, presses=None):
     has lines to scroll, at most 400; the same number for both). huiyi's
     frame is over at its trace's "paint"; less's when its prompt (":" and
     clear to the end of the line) is back. Returns a dict: the bytes of
-    each press for both ("hy", "less"), their medians and means."""
+    each press for both ("hy", "less"; with_less False: huiyi's alone),
+    and huiyi's frames ("frames": what each press sent)."""
     global COLS, ROWS
     pos, text = _longest(binary, db)
     if presses is None:
@@ -284,7 +285,7 @@ def scroll_bytes(binary, db, cols=80, rows=24, presses=None):
     presses = max(1, presses)
     saved = COLS, ROWS
     COLS, ROWS = cols, rows
-    hy, ls = [], []
+    hy, ls, frames = [], [], []
     try:
         with tempfile.TemporaryDirectory() as tmp:
             env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8",
@@ -301,8 +302,12 @@ def scroll_bytes(binary, db, cols=80, rows=24, presses=None):
                 tr.out = b""
                 os.write(fd, b"j")
                 tr.wait("paint", fd)
-                hy.append(len(tr.out + drain(fd, 0.02)))
+                frames.append(tr.out + drain(fd, 0.02))
+                hy.append(len(frames[-1]))
             _close(pid, fd, b"qq")
+            if not with_less:
+                return {"hy": hy, "frames": frames, "presses": presses,
+                        "hy_median": statistics.median(hy), "hy_mean": sum(hy) / len(hy)}
 
             path = os.path.join(tmp, "meeting.txt")
             with open(path, "wb") as f:
@@ -316,7 +321,7 @@ def scroll_bytes(binary, db, cols=80, rows=24, presses=None):
             _close(pid, fd, b"q")
     finally:
         COLS, ROWS = saved
-    return {"hy": hy, "less": ls, "presses": presses,
+    return {"hy": hy, "less": ls, "presses": presses, "frames": frames,
             "hy_median": statistics.median(hy), "less_median": statistics.median(ls),
             "hy_mean": sum(hy) / len(hy), "less_mean": sum(ls) / len(ls)}
 
