@@ -1,8 +1,11 @@
 /* term.c: the ncursesw backend (term.h): grid → screen, keys → events.
  *
  * The only file that includes curses. It draws a grid by diffing it
- * against the previous frame and handing ncurses the changed cells, then
- * one doupdate(). Input: this file reads the terminal itself, in big
+ * against what the terminal shows and writing the changes itself, with
+ * terminfo's strings (the writer, below: scrolling by the terminal,
+ * shortest moves, SGR only on a change); ncurses sets the modes and
+ * parses keys, and its doupdate() is used only to come back from Ctrl-Z.
+ * Input: this file reads the terminal itself, in big
  * chunks (ncurses reads it a byte and a poll() at a time: a megabyte pasted
  * took seconds). Text and control bytes become key events here; a paste
  * (ESC [200~ … ESC [201~) becomes one event; only escape sequences (keys,
@@ -46,10 +49,39 @@ static const int sig_nums[SIG_N] = {SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, S
 
 /* The terminfo strings the writer uses (cap_names). */
 enum {
-	C_CUP, C_CSR, C_IND, C_INDN, C_RI, C_RIN, C_IL1, C_IL, C_DL1, C_DL,
-	C_EL, C_ED, C_HOME, C_SGR0, C_BOLD, C_DIM, C_SMUL, C_REV, C_SETAF, C_SETAB,
-	C_OP, C_CUU1, C_CUU, C_CUD, C_CUF, C_CUB, C_CUB1, C_HPA, C_CR, C_CLEAR,
-	C_SC, C_RC, C_N
+	C_CUP,
+	C_CSR,
+	C_IND,
+	C_INDN,
+	C_RI,
+	C_RIN,
+	C_IL1,
+	C_IL,
+	C_DL1,
+	C_DL,
+	C_EL,
+	C_ED,
+	C_HOME,
+	C_SGR0,
+	C_BOLD,
+	C_DIM,
+	C_SMUL,
+	C_REV,
+	C_SETAF,
+	C_SETAB,
+	C_OP,
+	C_CUU1,
+	C_CUU,
+	C_CUD,
+	C_CUF,
+	C_CUB,
+	C_CUB1,
+	C_HPA,
+	C_CR,
+	C_CLEAR,
+	C_SC,
+	C_RC,
+	C_N
 };
 
 /* Roles of the screen's cells (t->prev) beyond the grid's: erased by the
@@ -516,10 +548,9 @@ static int same_cell(const struct hy_cell *a, const struct hy_cell *b)
  * the end of the line for a blank tail; nothing at the end of a frame. */
 
 static const char *const cap_names[C_N] = {
-	"cup", "csr",  "ind", "indn", "ri",    "rin",   "il1", "il",   "dl1", "dl",
-	"el",  "ed",   "home", "sgr0", "bold", "dim",   "smul", "rev", "setaf", "setab",
-	"op",  "cuu1", "cuu", "cud",  "cuf",  "cub",   "cub1", "hpa", "cr",   "clear",
-	"sc",  "rc"};
+	"cup", "csr",  "ind",  "indn", "ri",   "rin",  "il1", "il",    "dl1",   "dl", "el",
+	"ed",  "home", "sgr0", "bold", "dim",  "smul", "rev", "setaf", "setab", "op", "cuu1",
+	"cuu", "cud",  "cuf",  "cub",  "cub1", "hpa",  "cr",  "clear", "sc",    "rc"};
 
 /* The terminfo strings the writer uses, without padding ($<5>: nobody
  * needs it on a pseudo-terminal, and ncurses leaves it out at speed). */
@@ -703,8 +734,7 @@ static int sgr_eq(const struct sgr *a, const struct sgr *b)
 
 /* Append s to the SGR being built: merged into one ESC [ … m while every
  * piece is one; charset resets in sgr0 dropped (nothing here shifts). */
-static void sgr_piece(char *acc, size_t accsz, int *merge, char *seq, size_t seqsz,
-		      const char *s)
+static void sgr_piece(char *acc, size_t accsz, int *merge, char *seq, size_t seqsz, const char *s)
 {
 	size_t n = strlen(s);
 
@@ -737,7 +767,8 @@ static int sgr_bytes(const struct hy_term *t, const struct sgr *w, int reset, ch
 	char acc[96] = "";
 	int merge = 1, op;
 	struct sgr base;
-	static const int bits[] = {HY_STYLE_BOLD, HY_STYLE_DIM, HY_STYLE_UNDERLINE, HY_STYLE_REVERSE};
+	static const int bits[] = {HY_STYLE_BOLD, HY_STYLE_DIM, HY_STYLE_UNDERLINE,
+				   HY_STYLE_REVERSE};
 	static const int caps[] = {C_BOLD, C_DIM, C_SMUL, C_REV};
 
 	out[0] = '\0';
@@ -908,8 +939,6 @@ static void run_start(struct hy_term *t, const struct hy_cell *row, struct hy_ce
 {
 	const struct sgr *s = role_sgr(t, row[x].role);
 	size_t before = t->olen, a_len;
-	int oy = t->y, ox = t->x, ook = t->cur_ok;
-	struct sgr ocur = t->cur;
 
 	t->run_y = y;
 	t->run_x = x;
@@ -957,7 +986,6 @@ static void run_start(struct hy_term *t, const struct hy_cell *row, struct hy_ce
 		t->slot_x = x;
 		t->slot_sgr = *s;
 	}
-	(void)oy, (void)ox, (void)ook, (void)ocur;
 }
 
 /* The changed cells of row y, drawn. */
@@ -1030,7 +1058,8 @@ static uint32_t row_hash(const struct hy_term *t, const struct hy_cell *r, int w
 
 	for (int x = 0; x < w; x++) {
 		const struct hy_cell *c = &r[x];
-		if (screen ? c->role == ROLE_ERASED || (c->role != ROLE_UNKNOWN && looks_erased(t, c))
+		if (screen ? c->role == ROLE_ERASED ||
+				     (c->role != ROLE_UNKNOWN && looks_erased(t, c))
 			   : looks_erased(t, c)) {
 			hsh = (hsh ^ 0x20u) * 16777619u;
 			continue;
@@ -1108,12 +1137,14 @@ static void scroll_rows(struct hy_term *t, int top, int bot, int k, int gw, int 
 			out_s(t, n > 1 || !t->cap[C_DL1] ? cap1(t, C_DL, n) : t->cap[C_DL1]);
 			if (bot < h - 1) {
 				go(t, ins, 0);
-				out_s(t, n > 1 || !t->cap[C_IL1] ? cap1(t, C_IL, n) : t->cap[C_IL1]);
+				out_s(t,
+				      n > 1 || !t->cap[C_IL1] ? cap1(t, C_IL, n) : t->cap[C_IL1]);
 			}
 		} else {
 			if (bot < h - 1) {
 				go(t, del, 0);
-				out_s(t, n > 1 || !t->cap[C_DL1] ? cap1(t, C_DL, n) : t->cap[C_DL1]);
+				out_s(t,
+				      n > 1 || !t->cap[C_DL1] ? cap1(t, C_DL, n) : t->cap[C_DL1]);
 			}
 			go(t, ins, 0);
 			out_s(t, n > 1 || !t->cap[C_IL1] ? cap1(t, C_IL, n) : t->cap[C_IL1]);
@@ -1144,8 +1175,9 @@ static void find_scroll(struct hy_term *t, const struct hy_grid *g, int w, int h
 	int *votes = t->votes, best = 0, k = 0, top, bot;
 	const struct hy_cell *nc = g->cells, *sc = t->prev.cells;
 	size_t rw = (size_t)g->w;
-	int can = t->cap[C_CSR] ? (t->cap[C_INDN] || t->cap[C_IND]) && (t->cap[C_RIN] || t->cap[C_RI])
-				: (t->cap[C_DL] || t->cap[C_DL1]) && (t->cap[C_IL] || t->cap[C_IL1]);
+	int can = t->cap[C_CSR]
+			  ? (t->cap[C_INDN] || t->cap[C_IND]) && (t->cap[C_RIN] || t->cap[C_RI])
+			  : (t->cap[C_DL] || t->cap[C_DL1]) && (t->cap[C_IL] || t->cap[C_IL1]);
 
 	if (!can || h < 3)
 		return;
@@ -1182,8 +1214,9 @@ static void find_scroll(struct hy_term *t, const struct hy_grid *g, int w, int h
 			const struct hy_cell *nr = nc + (size_t)y * rw;
 			int y2 = y + k;
 			p0[y + 1] = p0[y] + row_cost(t, nr, sc + (size_t)y * rw, w);
-			p1[y + 1] = p1[y] + (y2 >= 0 && y2 < h ? row_cost(t, nr, sc + (size_t)y2 * rw, w)
-							   : 100000);
+			p1[y + 1] = p1[y] + (y2 >= 0 && y2 < h
+						     ? row_cost(t, nr, sc + (size_t)y2 * rw, w)
+						     : 100000);
 			pe[y + 1] = pe[y] + row_cost(t, nr, NULL, w);
 		}
 		s0 = p0[h];
@@ -1193,7 +1226,8 @@ static void find_scroll(struct hy_term *t, const struct hy_grid *g, int w, int h
 				long c = s0 - (p0[b0 + 1] - p0[t0]) +
 					 (t->rtop == t0 && t->rbot == b0 ? 4 : 12);
 				if (k > 0)
-					c += (p1[b0 - n + 1] - p1[t0]) + (pe[b0 + 1] - pe[b0 - n + 1]);
+					c += (p1[b0 - n + 1] - p1[t0]) +
+					     (pe[b0 + 1] - pe[b0 - n + 1]);
 				else
 					c += (pe[t0 + n] - pe[t0]) + (p1[b0 + 1] - p1[t0 + n]);
 				if (c < s0 && (top < 0 || c < bestc))
