@@ -1092,12 +1092,24 @@ static int row_cost(const struct hy_term *t, const struct hy_cell *row, const st
 	return cost;
 }
 
+/* Delete or insert n lines: the one-line capability n times, or the
+ * counted one. */
+static void lines_op(struct hy_term *t, int one, int many, int n)
+{
+	if (t->cap[many] && (n > 1 || !t->cap[one])) {
+		out_s(t, cap1(t, many, n));
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		out_s(t, t->cap[one]);
+}
+
 /* Scroll rows top..bot by k (> 0: up, the text moves up) on the terminal
  * and in t->prev. */
 static void scroll_rows(struct hy_term *t, int top, int bot, int k, int gw, int h)
 {
 	int n = k > 0 ? k : -k;
-	char a[64], b[128];
+	char a[64];
 
 	if (!t->cur_ok || t->cur.bg >= 0 || (t->cur.attr & HY_STYLE_REVERSE))
 		set_sgr(t, &plain); /* new lines take the current background */
@@ -1111,20 +1123,20 @@ static void scroll_rows(struct hy_term *t, int top, int bot, int k, int gw, int 
 		/* SU / SD where the cursor is, or ind / ri at the margin */
 		snprintf(a, sizeof a, "%s", cap1(t, k > 0 ? C_INDN : C_RIN, n));
 		{
-			size_t before = t->olen;
+			size_t before = t->olen, mv;
 			int oy = t->y, ox = t->x;
 			const char *one = t->cap[k > 0 ? C_IND : C_RI];
 			go(t, k > 0 ? bot : top, 0);
-			snprintf(b, sizeof b, "%.*s", (int)(t->olen - before), t->ob + before);
-			t->olen = before;
+			mv = t->olen - before;
 			/* ind / ri also leave the cursor where the new rows
 			 * are written next: worth a few bytes */
-			if (one && repeat(b + strlen(b), one, n) &&
-			    (!*a || strlen(b) < strlen(a) + 6)) {
-				out_s(t, b);
+			if (one && (!*a || mv + (size_t)n * strlen(one) < strlen(a) + 6)) {
+				for (int i = 0; i < n; i++)
+					out_s(t, one);
 				t->y = k > 0 ? bot : top;
 				t->x = 0;
 			} else {
+				t->olen = before;
 				out_s(t, a);
 				t->y = oy;
 				t->x = ox;
@@ -1134,20 +1146,18 @@ static void scroll_rows(struct hy_term *t, int top, int bot, int k, int gw, int 
 		int del = k > 0 ? top : bot - n + 1, ins = k > 0 ? bot - n + 1 : top;
 		if (k > 0) {
 			go(t, del, 0);
-			out_s(t, n > 1 || !t->cap[C_DL1] ? cap1(t, C_DL, n) : t->cap[C_DL1]);
+			lines_op(t, C_DL1, C_DL, n);
 			if (bot < h - 1) {
 				go(t, ins, 0);
-				out_s(t,
-				      n > 1 || !t->cap[C_IL1] ? cap1(t, C_IL, n) : t->cap[C_IL1]);
+				lines_op(t, C_IL1, C_IL, n);
 			}
 		} else {
 			if (bot < h - 1) {
 				go(t, del, 0);
-				out_s(t,
-				      n > 1 || !t->cap[C_DL1] ? cap1(t, C_DL, n) : t->cap[C_DL1]);
+				lines_op(t, C_DL1, C_DL, n);
 			}
 			go(t, ins, 0);
-			out_s(t, n > 1 || !t->cap[C_IL1] ? cap1(t, C_IL, n) : t->cap[C_IL1]);
+			lines_op(t, C_IL1, C_IL, n);
 		}
 		t->x = 0;
 	}
