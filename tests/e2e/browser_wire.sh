@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# slow: tests/run.sh starts it first
 # browser_wire.sh (issue 19 item 6): what a line of scrolling costs on the
 # wire, and that the writer's screen is the one a whole redraw draws.
 #
@@ -20,7 +21,6 @@
 # is the pane a whole redraw gives (Ctrl-Z, fg: every cell drawn again).
 # The same at 100x30 in a terminal that draws ambiguous characters wide,
 # with --ambiguous wide.
-# slow
 # shellcheck source=tests/e2e/browser_lib.sh
 source "$(dirname "$0")/browser_lib.sh"
 
