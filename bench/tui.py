@@ -267,37 +267,47 @@ def _close(pid, fd, quit_keys):
     os.close(fd)
 
 
-def scroll_bytes(binary, db, cols=80, rows=24, presses=20):
+def scroll_bytes(binary, db, cols=80, rows=24, presses=None, with_less=True):
     """Issue 19 item 6: the bytes sent to the terminal for one line of
     scrolling (`j`) in a meeting, huiyi against `less` on the same text
     (`huiyi show ID > FILE; less FILE`), both in a cols×rows pty with
-    TERM=xterm-256color. The meeting: the longest of the list's first 200.
-    huiyi's frame is over at its trace's "paint"; less's when its prompt
-    (":" and clear to the end of the line) is back. Returns (huiyi bytes a
-    press, less bytes a press, presses)."""
+    TERM=xterm-256color. The meeting: the longest of the list's first 200,
+    scrolled from its top through the whole text (as many presses as less
+    has lines to scroll, at most 400; the same number for both). huiyi's
+    frame is over at its trace's "paint"; less's when its prompt (":" and
+    clear to the end of the line) is back. Returns a dict: the bytes of
+    each press for both ("hy", "less"; with_less False: huiyi's alone),
+    and huiyi's frames ("frames": what each press sent)."""
     global COLS, ROWS
     pos, text = _longest(binary, db)
-    presses = max(1, min(presses, text.count(b"\n") - rows - 2))
+    if presses is None:
+        presses = min(400, text.count(b"\n") - rows + 1)
+    presses = max(1, presses)
     saved = COLS, ROWS
     COLS, ROWS = cols, rows
+    hy, ls, frames = [], [], []
     try:
         with tempfile.TemporaryDirectory() as tmp:
             env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8",
                        HUIYI_TRACE=os.path.join(tmp, "trace"))
             env.pop("NO_COLOR", None)
-            pid, fd = spawn([binary, "-d", db, "--theme", "dark"], env)
+            pid, fd = spawn([binary, "-d", db, "--theme", "dark", "--ambiguous", "narrow"], env)
             tr = Trace(env["HUIYI_TRACE"])
             tr.wait("paint", fd)
             for k in [b"j"] * pos + [b"\r"]:
                 os.write(fd, k)
                 tr.wait("paint", fd)
             drain(fd, 0.1)
-            tr.out = b""
             for _ in range(presses):
+                tr.out = b""
                 os.write(fd, b"j")
                 tr.wait("paint", fd)
-            hy = len(tr.out + drain(fd, 0.05))
+                frames.append(tr.out + drain(fd, 0.02))
+                hy.append(len(frames[-1]))
             _close(pid, fd, b"qq")
+            if not with_less:
+                return {"hy": hy, "frames": frames, "presses": presses,
+                        "hy_median": statistics.median(hy), "hy_mean": sum(hy) / len(hy)}
 
             path = os.path.join(tmp, "meeting.txt")
             with open(path, "wb") as f:
@@ -305,14 +315,15 @@ def scroll_bytes(binary, db, cols=80, rows=24, presses=20):
             env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8", LESS="")
             pid, fd = spawn(["less", path], env)
             _until(fd, b"\x1b[27m\x1b[K")  # its first screen: the file's name last
-            ls = 0
             for _ in range(presses):
                 os.write(fd, b"j")
-                ls += len(_until(fd, b":\x1b[K"))
+                ls.append(len(_until(fd, b":\x1b[K")))
             _close(pid, fd, b"q")
     finally:
         COLS, ROWS = saved
-    return hy / presses, ls / presses, presses
+    return {"hy": hy, "less": ls, "presses": presses, "frames": frames,
+            "hy_median": statistics.median(hy), "less_median": statistics.median(ls),
+            "hy_mean": sum(hy) / len(hy), "less_mean": sum(ls) / len(ls)}
 
 
 if __name__ == "__main__":
@@ -323,5 +334,7 @@ if __name__ == "__main__":
         r = people(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 3)
         print(" ".join(f"{k} {v:.2f}" for k, v in r.items()))
         sys.exit(0)
-    b, l, n = scroll_bytes(sys.argv[1], sys.argv[2], *(int(a) for a in sys.argv[3:5]))
-    print(f"huiyi {b:.0f} B, less {l:.0f} B a line ({n} presses), ratio {b / l:.2f}")
+    r = scroll_bytes(sys.argv[1], sys.argv[2], *(int(a) for a in sys.argv[3:5]))
+    print(f"huiyi {r['hy_median']:.0f} B, less {r['less_median']:.0f} B a line (median of "
+          f"{r['presses']} presses; means {r['hy_mean']:.0f} and {r['less_mean']:.0f}), "
+          f"ratio {r['hy_median'] / r['less_median']:.2f}")

@@ -1,7 +1,8 @@
 /* term.h: the only code that touches curses (DESIGN.md §3).
  *
  * Draws a grid (grid.h): it keeps the previous frame and writes only the
- * cells that changed, then one refresh. Reads keys, the mouse wheel and
+ * cells that changed (rows that moved scrolled by the terminal), in one
+ * write. Reads keys, the mouse wheel and
  * clicks, and resizes as events (event.h). Colour roles are mapped to
  * colours once here; with NO_COLOR set (to anything non-empty) or a
  * terminal without colours, roles become attributes only (reverse video
