@@ -272,8 +272,8 @@ static size_t close_paren(const char *s, size_t n)
 	return 0;
 }
 
-void hy_clean_strip_glosses(const char *s, size_t n, struct hy_buf *o, const char **res, size_t *rlen,
-			 size_t *count)
+void hy_clean_strip_glosses(const char *s, size_t n, struct hy_buf *o, const char **res,
+			    size_t *rlen, size_t *count)
 {
 	size_t i = 0, run = 0;
 	uint32_t prev = 0;
