@@ -87,7 +87,6 @@ void hy_prepared_free(struct prepared *p)
 	memset(p, 0, sizeof *p);
 }
 
-
 /* Clean and parse a readout's text into p (p->d holds it). 0, or
  * HY_ERR_INVALID with the reason in err (a rejected input), or another
  * negative hy_err code. at: the hints, with the page's address when it
