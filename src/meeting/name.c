@@ -102,10 +102,12 @@ static int session_owner(const struct doc *d, size_t a, size_t b, char **body)
 		return 0;
 	struct doc od;
 	int ok = 0;
-	if (doc_init(&od, o.s, o.n) == 0) {
-		ok = od.n >= 2 && od.n <= 12 && is_unit(&od, 0, od.n);
-		doc_free(&od);
+	if (doc_init(&od, o.s, o.n)) {
+		free(o.s);
+		return HY_ERR_NOMEM;
 	}
+	ok = od.n >= 2 && od.n <= 12 && is_unit(&od, 0, od.n);
+	doc_free(&od);
 	if (ok)
 		*body = o.s;
 	else
@@ -675,7 +677,12 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	int body_ok = 0;
 	if (body.n > 0 && body.n <= 60) {
 		struct doc bd;
-		if (doc_init(&bd, body.s, body.n) == 0) {
+		if (doc_init(&bd, body.s, body.n)) {
+			free(kind.s);
+			free(body.s);
+			return HY_ERR_NOMEM;
+		}
+		{
 			/* 中心组(扩大)第七次中心组学习会议: a group, no organ */
 			/* 全镇农业农村工作会议: the whole town's, a topic */
 			static const char *const whole[] = {"全", "本", "我", "该"};
@@ -781,11 +788,11 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	int bare_place = 0; /* 云潭县召开…县长办公会议: the body said is a place */
 	if (m->body) {
 		struct doc bd;
-		if (doc_init(&bd, m->body, strlen(m->body)) == 0) {
-			size_t l0 = longest_end(&bd, 0, bd.n, place_levels, COUNT(place_levels));
-			bare_place = l0 > 0 && bd.n > l0;
-			doc_free(&bd);
-		}
+		if (doc_init(&bd, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		size_t l0 = longest_end(&bd, 0, bd.n, place_levels, COUNT(place_levels));
+		bare_place = l0 > 0 && bd.n > l0;
+		doc_free(&bd);
 	}
 	if ((!m->body || bare_place) &&
 	    match_any(d, ks, ke, heads_of, COUNT(heads_of), NULL) == 2 && ke - ks >= 4) {

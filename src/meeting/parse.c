@@ -336,10 +336,14 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 				struct doc d2;
 				size_t nl2;
 				struct span *l2;
-				if (doc_init(&d2, re.s, re.n) == 0) {
+				if (doc_init(&d2, re.s, re.n)) {
+					rc = HY_ERR_NOMEM;
+				} else {
 					l2 = split_spans(&d2, 0, &nl2);
 					free(l2);
 					doc_free(&d2);
+					if (!l2)
+						rc = HY_ERR_NOMEM;
 					if (l2 && nl2 > nl) {
 						free(lines);
 						free(kind);

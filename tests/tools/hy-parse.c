@@ -52,6 +52,12 @@ int main(int argc, char **argv)
 		json_object_set_new(o, "headings", h);
 		json_object_set_new(o, "summary", s_or_null(m.summary));
 		char *s = json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+		if (!s) {
+			fprintf(stderr, "%s: out of memory\n", argv[i]);
+			json_decref(o);
+			hy_meeting_free(&m);
+			return 1;
+		}
 		printf("%s\n", s);
 		free(s);
 		json_decref(o);
