@@ -228,13 +228,21 @@ static int person_of(struct hy_store *s, const char *name, const char *key, cons
 	if (rc)
 		return rc;
 	int32_t n;
-	uint8_t *sk = hy_people_sort_key(name, &n);
+	int oom_sk, oom_py;
+	uint8_t *sk = hy_people_sort_key(name, &n, &oom_sk);
+	char *py = hy_people_pinyin(key, &oom_py);
+	if (oom_sk || oom_py) { /* not "no reading": the row would lack it */
+		free(sk);
+		free(py);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "%s: storing a person: out of memory",
+				  s->path);
+	}
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, place, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
 	if (sk)
 		sqlite3_bind_blob(st, 4, sk, n, free);
-	sqlite3_bind_text(st, 5, hy_people_pinyin(key), -1, free);
+	sqlite3_bind_text(st, 5, py, -1, free);
 	rc = hy_store_step_done(s, st, "storing a person", err, errlen);
 	if (rc == 0 && s->version >= 8) {
 		sqlite3_int64 made = sqlite3_last_insert_rowid(s->db);

@@ -40,11 +40,11 @@ int hy_people_stmt(struct hy_store *s, int slot, const char *sql, sqlite3_stmt *
 /* The pinyin of a folded name (hy_people_key), its syllables run
  * together, its first character or two read as a surname (单磊
  * shanlei); NULL when a character has no reading, or out of memory. */
-char *hy_people_pinyin(const char *key);
+char *hy_people_pinyin(const char *key, int *oom);
 
 /* The key of the name order (persons.sort), malloc()ed, *n bytes: the
  * pinyin syllable by syllable (the surname as a surname), then ICU's zh
  * collation key of the name. NULL when out of memory. */
-uint8_t *hy_people_sort_key(const char *name, int32_t *n);
+uint8_t *hy_people_sort_key(const char *name, int32_t *n, int *oom);
 
 #endif

@@ -116,8 +116,8 @@ static void put(struct sbuf *b, const void *s, size_t k)
  * one. sort: each syllable followed by \1 (so li\1 < liu\1: 李 before 刘,
  * syllable by syllable), a character without a reading kept as it is;
  * else the syllables run together and NULL when a character has none.
- * NULL when out of memory. */
-static char *read_out(const char *key, int sort)
+ * NULL when out of memory, and *oom set. */
+static char *read_out(const char *key, int sort, int *oom)
 {
 	struct sbuf b = {0};
 	size_t len = key ? strlen(key) : 0, i, n;
@@ -147,16 +147,18 @@ static char *read_out(const char *key, int sort)
 	}
 	if (b.oom) {
 		free(b.p);
+		*oom = 1;
 		return NULL;
 	}
 	return b.p;
 }
 
-char *hy_people_pinyin(const char *key)
+char *hy_people_pinyin(const char *key, int *oom)
 {
+	*oom = 0;
 	if (!key || !key[0])
 		return NULL;
-	return read_out(key, 0);
+	return read_out(key, 0, oom);
 }
 
 /* ---- the name order ------------------------------------------------------ */
@@ -224,11 +226,12 @@ static void icu_key(struct sbuf *b, const char *name)
  * then character). So the order is pinyin's, the surname's reading
  * included, which ICU alone cannot know (it reads 单 dan and 曾 ceng
  * wherever they stand). */
-uint8_t *hy_people_sort_key(const char *name, int32_t *n)
+uint8_t *hy_people_sort_key(const char *name, int32_t *n, int *oom)
 {
 	char *key = name ? hy_people_key(name) : NULL;
-	char *py = key ? read_out(key, 1) : NULL;
 	struct sbuf b = {0};
+	*oom = name && !key;
+	char *py = key ? read_out(key, 1, oom) : NULL;
 	*n = 0;
 	if (py) {
 		put(&b, py, strlen(py) + 1); /* with its 0 */
@@ -237,6 +240,7 @@ uint8_t *hy_people_sort_key(const char *name, int32_t *n)
 	free(key);
 	free(py);
 	if (!py || b.oom || b.n > INT32_MAX) {
+		*oom |= b.oom;
 		free(b.p);
 		return NULL;
 	}
@@ -263,9 +267,12 @@ static void sort_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
 	int32_t n;
-	uint8_t *k = hy_people_sort_key((const char *)sqlite3_value_text(argv[0]), &n);
+	int oom;
+	uint8_t *k = hy_people_sort_key((const char *)sqlite3_value_text(argv[0]), &n, &oom);
 	if (k)
 		sqlite3_result_blob(ctx, k, n, free);
+	else if (oom)
+		sqlite3_result_error_nomem(ctx);
 	else
 		sqlite3_result_null(ctx);
 }
@@ -273,9 +280,12 @@ static void sort_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 static void py_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;
-	char *p = hy_people_pinyin((const char *)sqlite3_value_text(argv[0]));
+	int oom;
+	char *p = hy_people_pinyin((const char *)sqlite3_value_text(argv[0]), &oom);
 	if (p)
 		sqlite3_result_text(ctx, p, -1, free);
+	else if (oom)
+		sqlite3_result_error_nomem(ctx);
 	else
 		sqlite3_result_null(ctx);
 }

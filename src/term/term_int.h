@@ -114,8 +114,8 @@ struct hy_term {
 };
 
 /* The writer (term_write.c). */
-void hy_term_load_caps(struct hy_term *t);  /* terminfo's strings, once */
+void hy_term_load_caps(struct hy_term *t);    /* terminfo's strings, once */
 void hy_term_writer_reset(struct hy_term *t); /* nothing known of the screen */
-int hy_term_flush_out(struct hy_term *t);   /* the frame's bytes out */
+int hy_term_flush_out(struct hy_term *t);     /* the frame's bytes out */
 
 #endif
