@@ -11,9 +11,9 @@
 # shellcheck source=tests/e2e/browser_lib.sh
 source "$(dirname "$0")/browser_lib.sh"
 
-# 3,000 readouts; 1,000 under the sanitizers, where each import costs
+# 3,000 readouts; 600 under the sanitizers, where each import costs
 # five times as much and the race is the same
-if sanitized; then N=1000; else N=3000; fi
+if sanitized; then N=600; else N=3000; fi
 commas() { echo "$1" | sed -e ':a' -e 's/\B[0-9]\{3\}\>/,&/' -e 'ta'; }
 ALL=$(commas $((N + 19))) LATER=$(commas $((N + 24)))
 sample_db
