@@ -3,9 +3,10 @@
  * is a short printable name; decoding gives valid UTF-8; the page's text
  * is valid UTF-8 with no NUL inside, no empty line and no trailing line
  * break; its title, publish time and address are valid UTF-8, the time
- * "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", the address http(s). */
+ * "YYYY-MM-DD" or "YYYY-MM-DD HH:MM", the address http(s), the scheme in any case. */
 #include <stdint.h>
 #include <stdlib.h>
+#include <strings.h>
 
 #include "fuzz.h"
 #include "huiyi/err.h"
@@ -47,7 +48,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(!h.title || hy_utf8_valid(h.title, strlen(h.title)), "title not UTF-8");
 		FUZZ_CHECK(!h.published || strlen(h.published) == 10 || strlen(h.published) == 16,
 			   "publish time '%s'", h.published);
-		FUZZ_CHECK(!h.url || !strncmp(h.url, "http", 4), "address '%s'", h.url);
+		/* a scheme is case-insensitive: Http:// is an address too */
+		FUZZ_CHECK(!h.url || !strncasecmp(h.url, "http", 4), "address '%s'", h.url);
 	}
 	hy_html_free(&h);
 	hy_decoded_free(&d);
