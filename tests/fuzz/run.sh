@@ -40,6 +40,9 @@ fuzz() {
 	local t=$1 secs=$2 log=$3 corpus=$dir/corpus-$1
 	mkdir -p "$corpus" "$dir/artifacts-$t"
 	cp -n tests/fuzz/corpus/"$t"/* "$corpus"/ 2>/dev/null
+	# and the test fixtures of its kind (tests/fixtures/html: the saved
+	# pages), which are seeds as good, kept once
+	cp -n tests/fixtures/"$t"/* "$corpus"/ 2>/dev/null
 	"$dir/fuzz_$t" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 \
 		-max_len=65536 -print_final_stats=1 \
 		-artifact_prefix="$dir/artifacts-$t/" "$corpus" >"$log" 2>&1
