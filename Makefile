@@ -16,6 +16,9 @@ SAN      ?= 0
 PKGS      = ncursesw sqlite3 icu-uc icu-i18n jansson libxml-2.0
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+# only the generator of the fold table (tools/genfold.c) reads OpenCC
+GEN_CFLAGS := $(shell $(PKG_CONFIG) --cflags opencc 2>/dev/null)
+GEN_LIBS   := $(shell $(PKG_CONFIG) --libs opencc 2>/dev/null)
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
@@ -65,7 +68,8 @@ $(BUILD)/%.o: %.c
 GEN_DIR = $(BUILD)/gen
 $(GEN_DIR)/fold_table.h: tools/genfold.c
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -O1 $(PKG_CFLAGS) -o $(GEN_DIR)/genfold tools/genfold.c $(PKG_LIBS)
+	$(CC) -std=c11 -O1 $(PKG_CFLAGS) $(GEN_CFLAGS) -o $(GEN_DIR)/genfold tools/genfold.c \
+		$(PKG_LIBS) $(GEN_LIBS)
 	$(GEN_DIR)/genfold > $@.tmp && mv $@.tmp $@
 $(BUILD)/src/text/fold.o: $(GEN_DIR)/fold_table.h
 $(GEN_DIR)/pinyin_table.h: tools/genpinyin.c

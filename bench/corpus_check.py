@@ -3,7 +3,10 @@
 
 Generates `gencorpus.py --count N --nasty R`, imports it with huiyi, then
 compares the stored date, chair and section count with OUT/manifest.jsonl for
-every non-nasty file, and reports what happened to every nasty file
+every non-nasty file, checks the people (issue 11: each meeting's chair and
+attendees are its chair and attendee appearances, one person per name in
+either script, each person's counts equal their appearances, and nobody is a
+person who is not named in the manifest), and reports what happened to every nasty file
 (imported cleanly, or rejected with the reason huiyi gave). Appends the
 result to bench/RESULTS.md when --results is given.
 
@@ -91,6 +94,7 @@ def main():
             if len(examples) < 5:
                 examples.append(f"{r['file']}: got {got}, want {want}")
     share = ok / total if total else 0
+    people = check_people(con, man, out, rows, a.gen)
     lines = [
         "## Parse accuracy on the shared corpus (issue 2)",
         "",
@@ -100,6 +104,7 @@ def main():
     ]
     if misses:
         lines.append(f"Mismatches by field: {dict(misses)}; e.g. " + "; ".join(examples))
+    lines += ["", people["text"]]
     lines += ["", "| nasty kind | outcome | files |", "|---|---|---:|"]
     for kind in sorted(nasty):
         for what, n in sorted(nasty[kind].items()):
@@ -110,8 +115,82 @@ def main():
     if a.results:
         with open(a.results, "a", encoding="utf-8") as f:
             f.write("\n" + text)
-    bad = share < 0.99 or any("MISSING" in w or "but" in w for c in nasty.values() for w in c)
+    bad = share < 0.99 or people["bad"] or any("MISSING" in w or "but" in w for c in nasty.values() for w in c)
     sys.exit(1 if bad else 0)
+
+
+def simplifier(gen):
+    """Traditional → simplified for the generator's names: its two pools
+    list the same surnames and given names in the same order."""
+    def pool(script):
+        words, cur = [], None
+        for line in open(os.path.join(os.path.dirname(gen), f"pools_{script}.txt"),
+                         encoding="utf-8"):
+            line = line.strip()
+            if line.startswith("["):
+                cur = line
+            elif cur in ("[surnames]", "[given]"):
+                words += line.split()
+        return words
+    table = {}
+    for t, s in zip(pool("t"), pool("s")):
+        if len(t) == len(s):
+            table.update((a, b) for a, b in zip(t, s) if a != b)
+    return lambda name: "".join(table.get(c, c) for c in name)
+
+
+def check_people(con, man, out, rows, gen):
+    """Issue 11's "done when" on this corpus: per meeting, the chair and
+    attendee appearances are the manifest's names (folded to one script);
+    per person, the kept counts equal the appearances; no person is a name
+    the manifest does not hold (a unit or a phrase)."""
+    fold = simplifier(gen)
+    got = collections.defaultdict(lambda: {"chair": set(), "attendee": set()})
+    for mid, part, key in con.execute(
+            "SELECT a.meeting_id, a.part, p.key FROM appearances a "
+            "JOIN persons p ON p.id = a.person_id WHERE a.part IN ('chair', 'attendee')"):
+        got[mid][part].add(key)
+    named, meetings, wrong, examples = set(), 0, collections.Counter(), []
+    for r in man:
+        path = os.path.realpath(os.path.join(out, r["file"]))
+        if r["nasty"] or path not in rows:
+            continue
+        meetings += 1
+        want = {"chair": {fold(r["chair"])}, "attendee": {fold(n) for n in r["attendees"]}}
+        named |= want["chair"] | want["attendee"]
+        have = got.get(rows[path][3], {"chair": set(), "attendee": set()})
+        for part in ("chair", "attendee"):
+            if have[part] != want[part]:
+                wrong[part] += 1
+                if len(examples) < 5:
+                    examples.append(f"{r['file']} {part}: got {sorted(have[part])}, "
+                                    f"want {sorted(want[part])}")
+    miscount = con.execute(
+        "SELECT count(*) FROM persons p WHERE chaired != (SELECT count(*) FROM appearances a"
+        " WHERE a.person_id = p.id AND part = 'chair') OR attended != (SELECT count(*)"
+        " FROM appearances a WHERE a.person_id = p.id AND part = 'attendee')").fetchone()[0]
+    # the people of the nasty files' meetings are not in the manifest
+    checked = {rows[os.path.realpath(os.path.join(out, r["file"]))][3] for r in man
+               if not r["nasty"] and os.path.realpath(os.path.join(out, r["file"])) in rows}
+    seen = collections.defaultdict(set)
+    for pid, k, mid in con.execute("SELECT p.id, p.key, a.meeting_id FROM persons p"
+                                   " JOIN appearances a ON a.person_id = p.id"):
+        if mid in checked:
+            seen[pid].add(k)
+    keys = [k for ks in seen.values() for k in ks]
+    strangers = sorted(k for k in keys if k not in named)
+    dup = len(keys) - len(set(keys))
+    text = (f"People (issue 11): of {meetings} imported meetings (the nasty ones aside), chair appearances wrong in "
+            f"{wrong['chair']}, attendee appearances wrong in {wrong['attendee']}; "
+            f"{len(keys)} persons, {miscount} with counts unlike their appearances, "
+            f"{len(strangers)} not named in the manifest (units, phrases), "
+            f"{dup} names kept twice (these readouts name no place, so one name is one person).")
+    if examples:
+        text += " E.g. " + "; ".join(examples)
+    if strangers:
+        text += " Not named: " + "、".join(strangers[:10])
+    bad = bool(wrong) or miscount or strangers or dup
+    return {"text": text, "bad": bad}
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ pkgs=(pkg-config:pkg-config
       icu-i18n:libicu-dev
       jansson:libjansson-dev
       libxml-2.0:libxml2-dev
+      opencc:libopencc-dev
       cmocka:libcmocka-dev)
 cmds=(cc:gcc make:make tmux:tmux mandoc:mandoc python3:python3 sqlite3:sqlite3
       iconv:libc-bin valgrind:valgrind clang-format:clang-format)

@@ -14,6 +14,10 @@
 /* Traditional → simplified for one Han code point; others unchanged. */
 uint32_t hy_fold_han(uint32_t cp);
 
+/* What the fold table is: a hash of every mapping in it (genfold.c).
+ * A database keeps the one its index was made with (schema v9). */
+const char *hy_fold_id(void);
+
 /* Full fold of one code point (Han, width, case). */
 uint32_t hy_fold_cp(uint32_t cp);
 

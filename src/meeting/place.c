@@ -272,6 +272,14 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 	/* 烟花爆竹区域, 突出市场: the level begins a word */
 	static const char *const words[] = {"域", "场", "民", "级", "城", "划",
 					    "间", "县", "块", "长", "容", "委书记"};
+	/* 对标先进地区, 老旧小区, 全国文明城市: the level ends a common noun
+	 * (not those that end place names too: 青山区, 龙湾区, 晋城市, 成都市) */
+	static const char *const nouns[] = {
+		"地区",     "小区",     "园区",     "社区",     "景区",     "辖区",     "片区",
+		"灾区",     "牧区",     "库区",     "老区",     "校区",     "厂区",     "营区",
+		"商区",     "超市",     "股市",     "楼市",     "夜市",     "集市",     "上市",
+		"入市",     "主城区",   "中心城区", "文明城市", "卫生城市", "园林城市", "中心城市",
+		"旅游城市", "宜居城市", "智慧城市", "海绵城市", "贫困山区", "偏远山区"};
 	/* a readout says it in its first pages: 64 KiB at most, cut back to
 	 * a character's start (a 16 MiB line costs no more than a short one) */
 	if (len > 65536) {
@@ -292,7 +300,8 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 	size_t ca[MAXC], ce[MAXC], cn[MAXC], nc = 0;
 	for (size_t i = 2; i + lv.n <= t.n; i++) {
 		if (t.cp[i] != lv.cp[0] || !match(&t, i, t.n, level) ||
-		    match_any(&t, i + lv.n, t.n, words, COUNT(words), NULL))
+		    match_any(&t, i + lv.n, t.n, words, COUNT(words), NULL) ||
+		    (lv.n == 1 && longest_end(&t, 0, i + 1, nouns, COUNT(nouns))))
 			continue;
 		/* the mention's longest name: up to four Han characters, but
 		 * before an organ (提高区政府议事…) only a bounded one */

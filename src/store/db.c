@@ -4,6 +4,7 @@
 #include "internal.h"
 
 #include "huiyi/err.h"
+#include "huiyi/fold.h"
 #include "huiyi/fts.h"
 
 #include <errno.h>
@@ -83,8 +84,10 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 		 * with "table ... already exists"); say what it looks like */
 		if (tables > 0 && *version < HY_STORE_SCHEMA_VERSION) {
 			static const char *const marks[] = {
-				/* v8 and v7 (people.c); v6 leaves no mark,
-				 * and running it again is harmless */
+				/* v9 (schema.c), v8 and v7 (people.c); v6
+				 * leaves no mark, and running it again is
+				 * harmless */
+				"SELECT count(*) FROM sqlite_master WHERE name = 'fold'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'people_total'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'persons'",
 				("SELECT count(*) FROM pragma_table_info('meetings')"
@@ -94,7 +97,7 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 				"SELECT count(*) FROM sqlite_master WHERE name = 'bodies'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'meetings'",
 			};
-			static const int looks[] = {8, 7, 5, 4, 3, 2, 1};
+			static const int looks[] = {9, 8, 7, 5, 4, 3, 2, 1};
 			int like = 0, n = 0, meetings = -1;
 			for (size_t i = 0; i < sizeof looks / sizeof looks[0] && !like; i++)
 				if (hy_store_read_int(s, marks[i], &n) == SQLITE_OK && n > 0)
@@ -179,6 +182,14 @@ static int migrate(struct hy_store *s, int upto, char *err, size_t errlen)
 		return rc;
 	}
 	return 0;
+}
+
+/* hy_fold_id(): the fold this build indexes with (fold.h, schema v9). */
+static void fold_id(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_text(ctx, hy_fold_id(), -1, SQLITE_STATIC);
 }
 
 /* hy_fts_immediate() on our connections: 0, see schema v3. */
@@ -482,7 +493,8 @@ static int set_up(struct hy_store *s, int upto, char *err, size_t errlen)
 		return rc;
 	if (upto < 1 || upto > HY_STORE_SCHEMA_VERSION)
 		upto = HY_STORE_SCHEMA_VERSION;
-	return migrate(s, upto, err, errlen);
+	rc = migrate(s, upto, err, errlen);
+	return rc ? rc : hy_store_refold(s, err, errlen);
 }
 
 int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upto, char *err,
@@ -548,6 +560,10 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upt
 	/* our connections index new rows when a batch commits */
 	rc = sqlite3_create_function(s->db, "hy_fts_immediate", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
 				     NULL, fts_deferred, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(s->db, "hy_fold_id", 0,
+					     SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC,
+					     NULL, fold_id, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		rc = hy_store_fail(s, rc, "setting up search", err, errlen);
 		goto fail;

@@ -125,6 +125,12 @@ extern const char *const hy_store_migrations[];
 extern const char hy_store_index_new[];
 extern const char hy_store_lens_new[];
 extern const char hy_store_lens_rebuild[];
+/* The fold this build indexes with, kept (schema v9): SQL. */
+extern const char hy_store_fold_set[];
+/* A writer's open: when the database's index was made with another fold
+ * (fold.h hy_fold_id; a v8 database, a build with newer tables), the
+ * search index and the people are made again with this one (repair.c). */
+int hy_store_refold(struct hy_store *s, char *err, size_t errlen);
 /* 1 if the schema of db holds an object called name, 0 if not, else the
  * sqlite error code (negative). */
 int hy_store_has_object(sqlite3 *db, const char *name);

@@ -1,10 +1,12 @@
 /* repair.c: making again what huiyi derives from the imported meetings:
  * the search index and its tables (hy_store_reindex, search.h), and any
  * derived table, index or trigger that was dropped
- * (hy_store_restore_derived). */
+ * (hy_store_restore_derived), and both when the fold changed
+ * (hy_store_refold). */
 #include "internal.h"
 
 #include "huiyi/err.h"
+#include "huiyi/fold.h"
 #include "huiyi/search.h"
 
 #include <string.h>
@@ -175,6 +177,7 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		"INSERT INTO bodies (name, n) SELECT body, count(*) FROM meetings"
 		" WHERE body IS NOT NULL GROUP BY body",
 		hy_store_people_fill, /* the people (people.c) */
+		hy_store_fold_set,    /* made with this build's fold (v9) */
 		"COMMIT",
 	};
 
@@ -201,4 +204,55 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		}
 	}
 	return 0;
+}
+
+/* 1 when the database's index was made with this build's fold, 0 when
+ * not (or when it does not say: just migrated to v9), else a negative
+ * sqlite code. */
+static int fold_is_current(struct hy_store *s)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(s->db, "SELECT id = hy_fold_id() FROM fold", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return -rc;
+	rc = sqlite3_step(st);
+	int same = rc == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		rc = sqlite3_reset(st);
+	else
+		rc = sqlite3_extended_errcode(s->db);
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? same : -rc;
+}
+
+int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
+{
+	static const char *const steps[] = {
+		"INSERT INTO sections_fts(sections_fts) VALUES ('rebuild')",
+		"INSERT INTO meetings_fts(meetings_fts) VALUES ('rebuild')",
+		hy_store_lens_rebuild,
+		hy_store_people_fill,
+		hy_store_fold_set,
+	};
+	/* (fold dropped: reindex makes it again, and the index with it) */
+	if (s->readonly || s->version < 9 || hy_store_has_object(s->db, "fold") == 0)
+		return 0;
+	int now = fold_is_current(s);
+	if (now == 1)
+		return 0;
+	if (now < 0)
+		return hy_store_fail(s, -now, "reading the database's fold", err, errlen);
+	int rc = hy_store_exec(s, "BEGIN IMMEDIATE", "making the search index again", err, errlen);
+	if (rc)
+		return rc;
+	now = fold_is_current(s); /* another writer may have done it */
+	for (size_t i = 0; now == 0 && i < sizeof steps / sizeof steps[0]; i++)
+		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK)
+			now = -sqlite3_extended_errcode(s->db);
+	if (now >= 0)
+		return hy_store_exec(s, "COMMIT", "making the search index again", err, errlen);
+	rc = hy_store_fail(s, -now, "making the search index again with this build's fold", err,
+			   errlen);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
 }

@@ -271,12 +271,22 @@ static const char schema_v6[] =
 	"INSERT INTO meetings_fts (meetings_fts) VALUES ('rebuild');"
 	"DELETE FROM fts_lengths;" LENS_FILL(0, "sections", "0") LENS_FILL(1, "meetings", "0");
 
+/* Schema v9: the fold the index was made with (fold.h hy_fold_id), one
+ * row. Empty after the migration, so the first writer to open the
+ * database makes the search index and the people's keys again with this
+ * build's fold (db.c refold), as it does whenever the fold table changes
+ * (v9's own change: OpenCC's variant forms, 峯 = 峰). */
+static const char schema_v9[] = "CREATE TABLE fold (id TEXT NOT NULL);";
+const char hy_store_fold_set[] = "DELETE FROM fold;"
+				 "INSERT INTO fold (id) VALUES (hy_fold_id());";
+
 /* Forward migrations: step i takes user_version from i to i + 1. Adding a
  * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
 const char *const hy_store_migrations[] = {
 	schema_v1,          schema_v2, schema_v3,          schema_v4,
 	schema_v5,          schema_v6, hy_store_schema_v7, /* the people: src/store/people.c */
 	hy_store_schema_v8, /* their surnames' pinyin: src/store/people.c */
+	schema_v9,
 };
 
 _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==

@@ -27,6 +27,11 @@ uint32_t hy_fold_han(uint32_t cp)
 	return cp;
 }
 
+const char *hy_fold_id(void)
+{
+	return HY_FOLD_ID;
+}
+
 uint32_t hy_fold_cp(uint32_t cp)
 {
 	if (cp < 0x80)

@@ -272,6 +272,9 @@ static void t_folding(void **state)
 		{"ΑΛΦΑ", "αλφα"},
 		{"CAFÉ", "café"},
 		{"會議研究了燃氣公司２０２４年安全工作。", "会议研究了燃气公司2024年安全工作。"},
+		/* variant forms ICU's Hant-Hans keeps and OpenCC's t2s folds */
+		{"高峯", "高峰"},
+		{"衆議", "众议"},
 	};
 
 	(void)state;
@@ -279,6 +282,11 @@ static void t_folding(void **state)
 		same_tokens(DOC, pairs[i][0], pairs[i][1]);
 		same_tokens(QUERY, pairs[i][0], pairs[i][1]);
 	}
+	/* folding twice is folding once, for every code point */
+	for (uint32_t cp = 0; cp <= 0x10FFFF; cp++)
+		if (hy_fold_cp(hy_fold_cp(cp)) != hy_fold_cp(cp))
+			fail_msg("U+%04X folds to U+%04X, which folds again", (unsigned)cp,
+				 (unsigned)hy_fold_cp(cp));
 }
 
 /* Offsets for random inputs of CJK (both scripts), ASCII, full-width,
@@ -860,6 +868,59 @@ static void t_migrate_v4_letters(void **state)
 	hy_store_close(s);
 }
 
+/* The row of id as an index made with another fold held it: its title
+ * indexed as 计划 alone. */
+static void stale_row(sqlite3 *db, int64_t id)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql,
+		 "INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
+		 " SELECT 'delete', id, title, summary FROM meetings"
+		 " WHERE id = %lld;"
+		 "INSERT INTO meetings_fts (rowid, title, summary)"
+		 " SELECT id, '计划', summary FROM meetings WHERE id = %lld;",
+		 (long long)id, (long long)id);
+	exec_ok(db, sql);
+}
+
+/* Schema v9: the index remembers the fold it was made with, and a writer
+ * that opens one made with another (a v8 database; a build whose ICU or
+ * OpenCC folds more) makes it again: 高峯 is then found as 峰 and 峯. A
+ * reader leaves it as it is. */
+static void t_refold(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = NULL;
+	char err[256] = "";
+	int64_t id;
+
+	assert_int_equal(hy_store_open_at(&s, f->db, HY_STORE_CREATE, 8, err, sizeof err), 0);
+	id = put(s, "高峯计划", "one");
+	stale_row(s->db, id);
+	assert_int_equal(count_match(s->db, "meetings_fts", "峰"), 0);
+	hy_store_close(s);
+
+	for (int round = 0; round < 2; round++) {
+		if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
+			fail_msg("open: %s", err);
+		assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
+		assert_int_equal(HY_STORE_SCHEMA_VERSION, 9);
+		integrity(s->db);
+		lens_all_known(s->db);
+		assert_int_equal(count_match(s->db, "meetings_fts", "峰"), 1);
+		assert_int_equal(count_match(s->db, "meetings_fts", "高峯"), 1);
+		assert_int_equal(sql_int(s->db, "SELECT count(*) FROM fold"), 1);
+		/* then a build with another table */
+		exec_ok(s->db, "UPDATE fold SET id = 'older'");
+		stale_row(s->db, id);
+		hy_store_close(s);
+	}
+	if (hy_store_open(&s, f->db, HY_STORE_READONLY, err, sizeof err) != 0)
+		fail_msg("open: %s", err);
+	assert_int_equal(count_match(s->db, "meetings_fts", "峰"), 0);
+	hy_store_close(s);
+}
+
 /* A v2 database with meetings is brought to the current schema and
  * indexed; from then on the triggers keep the index in step with
  * inserts, updates, deletes, and fts_lengths forgets what they change. */
@@ -881,7 +942,7 @@ static void t_migrate_v2(void **state)
 	if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(HY_STORE_SCHEMA_VERSION, 8);
+	assert_int_equal(HY_STORE_SCHEMA_VERSION, 9);
 	integrity(s->db);
 	lens_all_known(s->db);
 	assert_int_equal(sql_int(s->db, "SELECT v FROM sections_fts_config"
@@ -1092,6 +1153,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_lens_high_rowids, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_migrate_v2, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_migrate_v4_letters, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_refold, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_batch_index, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_bm25_heading, setup, teardown),
 	};
