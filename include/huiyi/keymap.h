@@ -50,4 +50,45 @@ size_t hy_keymap_help(enum hy_screen screen, struct hy_help_line *out, size_t ma
 /* What help calls the screen: "keys in the list". */
 const char *hy_keymap_screen_name(enum hy_screen screen);
 
+/* The status line's hint of a screen: "KEY word · KEY word ", the first
+ * key in force for each action (the user's before the defaults'); an
+ * action no key reaches is left out. */
+struct hy_hint {
+	enum hy_action act;
+	const char *word;
+};
+void hy_keymap_hint(enum hy_screen screen, const struct hy_hint *items, size_t n, char *buf,
+		    size_t cap);
+
+/* ---- the user's keys (the config file's bind lines, DESIGN.md §4) ---- */
+
+/* Bind key to act on the screens of the mask (1 << HY_SCREEN_*), before
+ * the defaults: a later binding of the same key wins; HY_ACT_NONE unbinds.
+ * 0, or -1 when the table is full (HY_KEYMAP_USER_MAX). */
+enum { HY_KEYMAP_USER_MAX = 256 };
+int hy_keymap_bind(unsigned screens, uint32_t key, enum hy_action act);
+/* Back to the defaults alone. */
+void hy_keymap_reset(void);
+
+/* The names the config file and `huiyi config` use: screens ("list",
+ * "meeting" …, "all", or several joined by commas), keys ("j", "Enter",
+ * "PgDn", "^D" …) and actions ("down", "open" …, "none"). The readers
+ * return 0, or -1 for a name they do not know. */
+int hy_keymap_screens_named(const char *name, unsigned *mask);
+int hy_keymap_key_named(const char *name, uint32_t *key);
+int hy_keymap_action_named(const char *name, enum hy_action *act);
+const char *hy_keymap_screen_id(enum hy_screen screen);
+const char *hy_keymap_action_id(enum hy_action act);
+void hy_keymap_key_id(uint32_t key, char *buf, size_t n);
+/* The lists of names, for error messages ("list, meeting, …"). */
+const char *hy_keymap_screen_ids(void);
+const char *hy_keymap_action_ids(void);
+
+/* Every key that does something, once per (key, action) with the screens
+ * where it does it, defaults and the user's alike, and the user's
+ * unbindings of default keys (act HY_ACT_NONE): fn(ctx, mask, key, act).
+ * Returns how many. */
+size_t hy_keymap_each(void (*fn)(void *ctx, unsigned screens, uint32_t key, enum hy_action act),
+		      void *ctx);
+
 #endif

@@ -37,8 +37,24 @@ struct hy_role_style {
 	int decoration;
 };
 
-/* The table of a theme, indexed by HY_ROLE_* (grid.h). */
+/* The table of a theme, indexed by HY_ROLE_* (grid.h), with the user's
+ * colours (hy_theme_set_user) over it. */
 const struct hy_role_style *hy_theme_roles(enum hy_theme theme);
+
+/* The user's colours for a role (the config file's color lines), over
+ * every theme's; the user is trusted with the contrast. reset: none. */
+void hy_theme_set_user(int role, const struct hy_role_style *st);
+void hy_theme_reset_user(void);
+/* Roles, colours (0–7, -1 default) and attributes (HY_STYLE_*) by the
+ * names the config file uses: "heading", "yellow", "bold" …; -1 when
+ * unknown (a colour: -2). */
+int hy_theme_role_named(const char *name);
+const char *hy_theme_role_id(int role);
+int hy_theme_colour_named(const char *name);
+const char *hy_theme_colour_id(int colour);
+int hy_theme_attr_named(const char *name);
+/* attr as names joined by spaces ("bold underline"; "" for none) */
+void hy_theme_attr_ids(int attr, char *buf, size_t n);
 
 /* The background told by COLORFGBG ("15;0", "0;default;15": its last
  * field; 0–6 and 8 are dark, 7 and 9–15 light), or HY_THEME_UNKNOWN. */

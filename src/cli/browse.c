@@ -2,6 +2,7 @@
  * Render the model into a grid, let the terminal draw what changed, read
  * an event, update the model, run its effects against the store. */
 #include "cli.h"
+#include "config.h"
 
 #include "huiyi/effects.h"
 #include "huiyi/err.h"
@@ -183,6 +184,12 @@ int hy_cli_browse(const struct hy_cli *c)
 	hy_model_start(&m, &fx);
 	if (hy_effects_run(s, &m, &fx) != 0)
 		goto oom;
+	/* the configuration file's first error, where it is seen at once */
+	if (c->config && c->config->n_errors) {
+		snprintf(m.status, sizeof m.status, "%s%s", c->config->errors[0],
+			 c->config->n_errors > 1 ? " (and more: huiyi config lists them)" : "");
+		m.status_error = 1;
+	}
 	for (;;) {
 		int cy, cx;
 		struct hy_event ev;

@@ -15,12 +15,14 @@ enum { HY_EXIT_OK = 0, HY_EXIT_FAIL = 1, HY_EXIT_USAGE = 2 };
 
 /* What every subcommand gets from main. */
 struct hy_cli {
-	const char *db; /* database path */
-	int db_default; /* db is the XDG default: create its folder */
-	int utf8;       /* the locale's encoding is UTF-8 */
-	int ambiguous;  /* HY_CLI_AMB_*: --ambiguous, HUIYI_AMBIGUOUS */
-	int theme;      /* HY_CLI_THEME_*: --theme, HUIYI_THEME */
-	int force;      /* --force before any command: past the console notice */
+	const char *db;                 /* database path */
+	int db_default;                 /* db is the XDG default: create its folder */
+	int utf8;                       /* the locale's encoding is UTF-8 */
+	int ambiguous;                  /* HY_CLI_AMB_*: --ambiguous, HUIYI_AMBIGUOUS */
+	int theme;                      /* HY_CLI_THEME_*: --theme, HUIYI_THEME */
+	int force;                      /* --force before any command: past the console notice */
+	const struct hy_config *config; /* the configuration file (config.h) */
+	const char *db_from, *ambiguous_from, *theme_from; /* where each came from */
 };
 
 /* The background the colours are for (theme.h): told by the terminal
@@ -41,6 +43,7 @@ int hy_cli_delete(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_people(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_trend(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_export(const struct hy_cli *c, int argc, char **argv);
+int hy_cli_config(const struct hy_cli *c, int argc, char **argv);
 /* No command: the full-screen browser. */
 int hy_cli_browse(const struct hy_cli *c);
 

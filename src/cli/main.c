@@ -1,5 +1,6 @@
 /* main.c: global options, the database path, and the subcommands. */
 #include "cli.h"
+#include "config.h"
 
 #include "huiyi/mem.h"
 #include "huiyi/store.h"
@@ -13,11 +14,12 @@
 #include <string.h>
 #include <unistd.h>
 
-/* -d FILE, else $HUIYI_DB, else $XDG_DATA_HOME/huiyi/huiyi.db with
- * XDG_DATA_HOME defaulting to ~/.local/share (a relative XDG_DATA_HOME is
- * ignored, as the XDG spec says). The result is malloc()ed; NULL with
- * errno ENOMEM when memory ran out, else NULL when there is no home. */
-static char *db_path(const char *opt, int *is_default)
+/* -d FILE, else $HUIYI_DB, else the config file's set database, else
+ * $XDG_DATA_HOME/huiyi/huiyi.db with XDG_DATA_HOME defaulting to
+ * ~/.local/share (a relative XDG_DATA_HOME is ignored, as the XDG spec
+ * says). The result is malloc()ed; NULL with errno ENOMEM when memory ran
+ * out, else NULL when there is no home. *from says which it was. */
+static char *db_path(const char *opt, const char *configured, int *is_default, const char **from)
 {
 	const char *env = getenv("HUIYI_DB");
 	const char *xdg = getenv("XDG_DATA_HOME");
@@ -26,10 +28,19 @@ static char *db_path(const char *opt, int *is_default)
 	size_t n;
 
 	*is_default = 0;
-	if (opt)
+	if (opt) {
+		*from = "-d";
 		return strdup(opt);
-	if (env && env[0])
+	}
+	if (env && env[0]) {
+		*from = "HUIYI_DB";
 		return strdup(env);
+	}
+	if (configured) {
+		*from = "the configuration file";
+		return strdup(configured);
+	}
+	*from = "the default";
 	*is_default = 1;
 	if (xdg && xdg[0] == '/') {
 		n = strlen(xdg) + sizeof "/huiyi/huiyi.db";
@@ -87,11 +98,13 @@ int main(int argc, char **argv)
 		{"import", hy_cli_import}, {"list", hy_cli_list},       {"show", hy_cli_show},
 		{"search", hy_cli_search}, {"reindex", hy_cli_reindex}, {"delete", hy_cli_delete},
 		{"people", hy_cli_people}, {"trend", hy_cli_trend},     {"export", hy_cli_export},
+		{"config", hy_cli_config},
 	};
 	const char *db = NULL, *codeset, *amb = NULL, *theme = NULL;
 	char **rest;
 	int n = 0, help = 0, version = 0, rc;
 	struct hy_cli c = {0};
+	struct hy_config cfg;
 	char *path;
 
 	/* the libraries that set themselves up on first use, now: one
@@ -175,39 +188,72 @@ int main(int argc, char **argv)
 		free(rest);
 		return rc;
 	}
-	/* ambiguous-width characters: the option, else HUIYI_AMBIGUOUS
-	 * (TODO issue 15: then the config file), else auto */
+	/* the configuration file: its keys and colours take effect now, its
+	 * settings below, after the command line and the environment */
+	hy_config_init(&cfg);
+	c.config = &cfg;
+	errno = 0;
+	if ((!(cfg.path = hy_config_path()) && errno == ENOMEM) || hy_config_load(&cfg) != 0) {
+		free(rest);
+		hy_config_free(&cfg);
+		hy_cli_error("out of memory");
+		return HY_EXIT_FAIL;
+	}
+	/* a command says what was wrong in it (the browser in its status
+	 * line, huiyi config all of it) */
+	if (cfg.n_errors && n > 0 && strcmp(rest[0], "config") != 0)
+		hy_cli_error("%s%s", cfg.errors[0],
+			     cfg.n_errors > 1 ? " (and more: huiyi config lists them)" : "");
+	/* ambiguous-width characters: the option, else HUIYI_AMBIGUOUS,
+	 * else the config file, else auto */
+	c.ambiguous_from = amb ? "--ambiguous" : "the default";
 	if (!amb && getenv("HUIYI_AMBIGUOUS") && *getenv("HUIYI_AMBIGUOUS")) {
+		c.ambiguous_from = "HUIYI_AMBIGUOUS";
 		amb = getenv("HUIYI_AMBIGUOUS");
 		if (ambiguous_rule(amb) < 0) {
 			free(rest);
+			hy_config_free(&cfg);
 			return hy_cli_usage(NULL, "HUIYI_AMBIGUOUS must be auto, "
 						  "narrow or wide");
 		}
 	}
 	if (amb && (c.ambiguous = ambiguous_rule(amb)) < 0) {
 		free(rest);
+		hy_config_free(&cfg);
 		return hy_cli_usage(NULL, "--ambiguous takes auto, narrow or "
 					  "wide");
 	}
+	if (!amb && cfg.ambiguous >= 0) {
+		c.ambiguous = cfg.ambiguous;
+		c.ambiguous_from = "the configuration file";
+	}
 	hy_width_set_ambiguous(c.ambiguous == HY_CLI_AMB_WIDE);
-	/* the background: the option, else HUIYI_THEME (TODO issue 15: then
-	 * the config file), else auto */
+	/* the background: the option, else HUIYI_THEME, else the config
+	 * file, else auto */
+	c.theme_from = theme ? "--theme" : "the default";
 	if (!theme && getenv("HUIYI_THEME") && *getenv("HUIYI_THEME")) {
+		c.theme_from = "HUIYI_THEME";
 		theme = getenv("HUIYI_THEME");
 		if (theme_name(theme) < 0) {
 			free(rest);
+			hy_config_free(&cfg);
 			return hy_cli_usage(NULL, "HUIYI_THEME must be auto, light or dark");
 		}
 	}
 	if (theme && (c.theme = theme_name(theme)) < 0) {
 		free(rest);
+		hy_config_free(&cfg);
 		return hy_cli_usage(NULL, "--theme takes auto, light or dark");
 	}
+	if (!theme && cfg.theme >= 0) {
+		c.theme = cfg.theme;
+		c.theme_from = "the configuration file";
+	}
 	errno = 0;
-	path = db_path(db, &c.db_default);
+	path = db_path(db, cfg.database, &c.db_default, &c.db_from);
 	if (!path) {
 		free(rest);
+		hy_config_free(&cfg);
 		if (errno == ENOMEM)
 			hy_cli_error("out of memory");
 		else
@@ -234,5 +280,6 @@ int main(int argc, char **argv)
 	}
 	free(path);
 	free(rest);
+	hy_config_free(&cfg);
 	return rc;
 }

@@ -5,6 +5,7 @@
 
 #include "huiyi/grid.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,9 +44,95 @@ static const struct hy_role_style light[HY_ROLE_COUNT] = {
 	[HY_ROLE_LABEL] = {MAGENTA, DEF, 0, B, 0},
 };
 
+/* The user's colours, and the themes with them over (made on demand). */
+static struct hy_role_style user[HY_ROLE_COUNT];
+static int user_set[HY_ROLE_COUNT];
+static struct hy_role_style merged[3][HY_ROLE_COUNT];
+
 const struct hy_role_style *hy_theme_roles(enum hy_theme theme)
 {
-	return theme == HY_THEME_DARK ? dark : theme == HY_THEME_LIGHT ? light : unknown;
+	int k = theme == HY_THEME_DARK ? 1 : theme == HY_THEME_LIGHT ? 2 : 0;
+	const struct hy_role_style *base = k == 1 ? dark : k == 2 ? light : unknown;
+	for (int r = 0; r < HY_ROLE_COUNT; r++)
+		merged[k][r] = user_set[r] ? user[r] : base[r];
+	return merged[k];
+}
+
+void hy_theme_set_user(int role, const struct hy_role_style *st)
+{
+	if (role < 0 || role >= HY_ROLE_COUNT)
+		return;
+	user[role] = *st;
+	user_set[role] = 1;
+}
+
+void hy_theme_reset_user(void)
+{
+	memset(user_set, 0, sizeof user_set);
+}
+
+static const char *const role_ids[HY_ROLE_COUNT] = {
+	[HY_ROLE_NORMAL] = "normal",   [HY_ROLE_TITLE] = "title",
+	[HY_ROLE_STATUS] = "status",   [HY_ROLE_SELECTED] = "selected",
+	[HY_ROLE_HEADING] = "heading", [HY_ROLE_LABEL] = "label",
+	[HY_ROLE_MATCH] = "match",     [HY_ROLE_DIM] = "dim",
+	[HY_ROLE_ERROR] = "error",     [HY_ROLE_PLACEHOLDER] = "placeholder",
+};
+static const char *const colour_ids[] = {"black", "red",     "green", "yellow",
+					 "blue",  "magenta", "cyan",  "white"};
+static const char *const attr_ids[] = {"bold", "underline", "reverse", "dim"};
+
+int hy_theme_role_named(const char *name)
+{
+	for (int r = 0; r < HY_ROLE_COUNT; r++)
+		if (role_ids[r] && strcmp(name, role_ids[r]) == 0)
+			return r;
+	return -1;
+}
+
+const char *hy_theme_role_id(int role)
+{
+	return role >= 0 && role < HY_ROLE_COUNT && role_ids[role] ? role_ids[role] : "normal";
+}
+
+int hy_theme_colour_named(const char *name)
+{
+	if (strcmp(name, "default") == 0)
+		return DEF;
+	for (int c = 0; c < 8; c++)
+		if (strcmp(name, colour_ids[c]) == 0)
+			return c;
+	return -2;
+}
+
+const char *hy_theme_colour_id(int colour)
+{
+	return colour >= 0 && colour < 8 ? colour_ids[colour] : "default";
+}
+
+int hy_theme_attr_named(const char *name)
+{
+	if (strcmp(name, "normal") == 0)
+		return 0;
+	for (int a = 0; a < 4; a++)
+		if (strcmp(name, attr_ids[a]) == 0)
+			return 1 << a;
+	return -1;
+}
+
+void hy_theme_attr_ids(int attr, char *buf, size_t n)
+{
+	size_t used = 0;
+	if (n)
+		buf[0] = '\0';
+	for (int a = 0; a < 4 && n; a++)
+		if (attr & (1 << a)) {
+			int w = snprintf(buf + used, n - used, "%s%s", used ? " " : "",
+					 attr_ids[a]);
+			if (w < 0 || (size_t)w >= n - used)
+				return;
+			used += (size_t)w;
+		}
 }
 
 enum hy_theme hy_theme_from_colorfgbg(const char *v)

@@ -1,5 +1,6 @@
 /* keymap.c: the key tables (keymap.h). One table binds keys to actions per
- * screen; another says what each action does. Help is generated from both. */
+ * screen; another says what each action does. Help is generated from both.
+ * The user's bindings (the config file) come before the defaults. */
 #include "huiyi/keymap.h"
 
 #include <stdio.h>
@@ -148,18 +149,61 @@ const char *hy_keymap_screen_name(enum hy_screen screen)
 	return (size_t)screen < n && names[screen] ? names[screen] : "the list";
 }
 
+/* The user's bindings, in the order given (the last of a key wins). */
+static struct binding user[HY_KEYMAP_USER_MAX];
+static size_t n_user;
+
+int hy_keymap_bind(unsigned screens, uint32_t key, enum hy_action act)
+{
+	if (n_user == HY_KEYMAP_USER_MAX)
+		return -1;
+	user[n_user++] = (struct binding){key, act, screens & ALL, NULL};
+	return 0;
+}
+
+void hy_keymap_reset(void)
+{
+	n_user = 0;
+}
+
+/* The binding of key on the screen of bit: the user's last, else the
+ * defaults' first; NULL when none. */
+static const struct binding *bound(unsigned bit, uint32_t key)
+{
+	for (size_t i = n_user; i-- > 0;)
+		if (user[i].key == key && (user[i].screens & bit))
+			return &user[i];
+	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++)
+		if (bindings[i].key == key && (bindings[i].screens & bit))
+			return &bindings[i];
+	return NULL;
+}
+
 enum hy_action hy_keymap_lookup(enum hy_screen screen, uint32_t key, int *arg)
 {
-	unsigned bit = 1u << screen;
-	for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
-		const struct binding *b = &bindings[i];
-		if (b->key == key && (b->screens & bit)) {
-			if (arg)
-				*arg = b->act == HY_ACT_SECTION ? (int)(key - '0') : 0;
-			return b->act;
-		}
-	}
-	return HY_ACT_NONE;
+	const struct binding *b = bound(1u << screen, key);
+	if (arg)
+		*arg = b && b->act == HY_ACT_SECTION ? (int)(key - '0') : 0;
+	return b ? b->act : HY_ACT_NONE;
+}
+
+/* A label for the help: the default's ("↓", "^D"), else the key's name. */
+static void label_of(const struct binding *b, char *buf, size_t n)
+{
+	if (b->label)
+		snprintf(buf, n, "%s", b->label);
+	else
+		hy_keymap_key_id(b->key, buf, n);
+}
+
+/* Append label to keys (space-separated) unless it is there already. */
+static void add_label(char *keys, size_t cap, const char *label)
+{
+	size_t used = strlen(keys), l = strlen(label);
+	for (const char *p = keys; (p = strstr(p, label)) != NULL; p += l)
+		if ((p == keys || p[-1] == ' ') && (p[l] == ' ' || p[l] == '\0'))
+			return;
+	snprintf(keys + used, cap - used, "%s%s", used ? " " : "", label);
 }
 
 size_t hy_keymap_help(enum hy_screen screen, struct hy_help_line *out, size_t max)
@@ -170,14 +214,23 @@ size_t hy_keymap_help(enum hy_screen screen, struct hy_help_line *out, size_t ma
 		if (!(docs[d].screens & bit))
 			continue;
 		struct hy_help_line *l = &out[n];
+		char label[32];
 		l->keys[0] = '\0';
+		/* the user's keys first, then the defaults still in force */
+		for (size_t i = 0; i < n_user; i++) {
+			const struct binding *b = &user[i];
+			if (b->act != docs[d].act || bound(bit, b->key) != b)
+				continue;
+			label_of(b, label, sizeof label);
+			add_label(l->keys, sizeof l->keys, label);
+		}
 		for (size_t i = 0; i < sizeof bindings / sizeof bindings[0]; i++) {
 			const struct binding *b = &bindings[i];
 			if (b->act != docs[d].act || !(b->screens & bit) || !b->label)
 				continue;
-			size_t used = strlen(l->keys);
-			snprintf(l->keys + used, sizeof l->keys - used, "%s%s", used ? " " : "",
-				 b->label);
+			if (bound(bit, b->key) != b)
+				continue;
+			add_label(l->keys, sizeof l->keys, b->label);
 		}
 		if (!l->keys[0])
 			continue;
@@ -185,4 +238,271 @@ size_t hy_keymap_help(enum hy_screen screen, struct hy_help_line *out, size_t ma
 		n++;
 	}
 	return n;
+}
+
+void hy_keymap_hint(enum hy_screen screen, const struct hy_hint *items, size_t n, char *buf,
+		    size_t cap)
+{
+	unsigned bit = 1u << screen;
+	size_t used = 0;
+	if (cap)
+		buf[0] = '\0';
+	for (size_t it = 0; it < n; it++) {
+		const struct binding *first = NULL;
+		for (size_t i = n_user; i-- > 0 && !first;)
+			if (user[i].act == items[it].act && bound(bit, user[i].key) == &user[i])
+				first = &user[i];
+		for (size_t i = 0; i < sizeof bindings / sizeof bindings[0] && !first; i++)
+			if (bindings[i].act == items[it].act &&
+			    bound(bit, bindings[i].key) == &bindings[i])
+				first = &bindings[i];
+		if (!first)
+			continue;
+		char label[32];
+		label_of(first, label, sizeof label);
+		int w = snprintf(buf + used, cap - used, "%s%s %s", used ? "· " : "", label,
+				 items[it].word);
+		if (w < 0 || (size_t)w >= cap - used)
+			return;
+		used += (size_t)w;
+		if (used + 1 < cap) {
+			buf[used++] = ' ';
+			buf[used] = '\0';
+		}
+	}
+}
+
+/* ---- names ----------------------------------------------------------- */
+
+static const char *const screen_ids[] = {
+	[HY_SCREEN_LIST] = "list",
+	[HY_SCREEN_MEETING] = "meeting",
+	[HY_SCREEN_HELP] = "help",
+	[HY_SCREEN_RESULTS] = "results",
+	[HY_SCREEN_PEOPLE] = "people",
+	[HY_SCREEN_CAREER] = "career",
+	[HY_SCREEN_ATTEND] = "meeting-people",
+	[HY_SCREEN_TREND] = "trend",
+};
+
+static const char *const action_ids[] = {
+	[HY_ACT_NONE] = "none",
+	[HY_ACT_DOWN] = "down",
+	[HY_ACT_UP] = "up",
+	[HY_ACT_PAGE_DOWN] = "page-down",
+	[HY_ACT_PAGE_UP] = "page-up",
+	[HY_ACT_HALF_DOWN] = "half-down",
+	[HY_ACT_HALF_UP] = "half-up",
+	[HY_ACT_TOP] = "top",
+	[HY_ACT_BOTTOM] = "bottom",
+	[HY_ACT_OPEN] = "open",
+	[HY_ACT_BACK] = "back",
+	[HY_ACT_QUIT] = "quit",
+	[HY_ACT_NEXT_SECTION] = "next-section",
+	[HY_ACT_PREV_SECTION] = "prev-section",
+	[HY_ACT_SECTION] = "section", /* 1–9 only: not bindable */
+	[HY_ACT_SEARCH] = "search",
+	[HY_ACT_NEXT_MATCH] = "next-match",
+	[HY_ACT_PREV_MATCH] = "prev-match",
+	[HY_ACT_FILTER] = "filter",
+	[HY_ACT_SORT] = "sort",
+	[HY_ACT_HELP] = "help",
+	[HY_ACT_REFRESH] = "refresh",
+	[HY_ACT_PEOPLE] = "people",
+	[HY_ACT_TREND] = "trend",
+};
+
+static const struct {
+	const char *name;
+	uint32_t key;
+} key_ids[] = {
+	{"Space", ' '},
+	{"Enter", HY_KEY_ENTER},
+	{"Tab", HY_KEY_TAB},
+	{"S-Tab", HY_KEY_BTAB},
+	{"Esc", HY_KEY_ESC},
+	{"Up", HY_KEY_UP},
+	{"Down", HY_KEY_DOWN},
+	{"Left", HY_KEY_LEFT},
+	{"Right", HY_KEY_RIGHT},
+	{"PgUp", HY_KEY_PGUP},
+	{"PgDn", HY_KEY_PGDN},
+	{"Home", HY_KEY_HOME},
+	{"End", HY_KEY_END},
+	{"Backspace", HY_KEY_BACKSPACE},
+	{"Delete", HY_KEY_DELETE},
+};
+
+const char *hy_keymap_screen_id(enum hy_screen screen)
+{
+	return (size_t)screen < sizeof screen_ids / sizeof screen_ids[0] ? screen_ids[screen]
+									 : "list";
+}
+
+const char *hy_keymap_action_id(enum hy_action act)
+{
+	return (size_t)act < sizeof action_ids / sizeof action_ids[0] ? action_ids[act] : "none";
+}
+
+const char *hy_keymap_screen_ids(void)
+{
+	return "list, meeting, results, people, career, meeting-people, trend, help, all";
+}
+
+const char *hy_keymap_action_ids(void)
+{
+	return "down, up, page-down, page-up, half-down, half-up, top, bottom, open, back, "
+	       "quit, next-section, prev-section, search, next-match, prev-match, filter, sort, "
+	       "help, refresh, people, trend, none";
+}
+
+int hy_keymap_screens_named(const char *name, unsigned *mask)
+{
+	unsigned m = 0;
+	const char *p = name;
+	while (*p) {
+		const char *e = strchr(p, ',');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		size_t i = 0;
+		if (l == 3 && strncmp(p, "all", 3) == 0) {
+			m |= ALL;
+		} else {
+			for (; i < sizeof screen_ids / sizeof screen_ids[0]; i++)
+				if (strlen(screen_ids[i]) == l && strncmp(p, screen_ids[i], l) == 0)
+					break;
+			if (i == sizeof screen_ids / sizeof screen_ids[0])
+				return -1;
+			m |= 1u << i;
+		}
+		p += l;
+		if (*p == ',' && *++p == '\0')
+			return -1;
+	}
+	if (!m)
+		return -1;
+	*mask = m;
+	return 0;
+}
+
+int hy_keymap_action_named(const char *name, enum hy_action *act)
+{
+	for (size_t i = 0; i < sizeof action_ids / sizeof action_ids[0]; i++)
+		if (i != HY_ACT_SECTION && strcmp(name, action_ids[i]) == 0) {
+			*act = (enum hy_action)i;
+			return 0;
+		}
+	return -1;
+}
+
+int hy_keymap_key_named(const char *name, uint32_t *key)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof key_ids / sizeof key_ids[0]; i++)
+		if (strcmp(name, key_ids[i].name) == 0) {
+			*key = key_ids[i].key;
+			return 0;
+		}
+	/* ^D, C-d: a control key (Ctrl-C, Ctrl-\\ and Ctrl-Z are signals) */
+	if ((n == 2 && s[0] == '^') || (n == 3 && s[0] == 'C' && s[1] == '-')) {
+		unsigned c = s[n - 1];
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if (((c >= 'a' && c <= 'z') || c == '@' || c == ']' || c == '^' || c == '_') &&
+		    c != 'c' && c != 'z' && c != 'm' && c != 'i' && c != 'h' && c != '[') {
+			*key = HY_KEY_CTRL(c);
+			return 0;
+		}
+		return -1;
+	}
+	/* one printable character, in UTF-8 */
+	uint32_t cp;
+	size_t l;
+	if (s[0] < 0x80) {
+		cp = s[0];
+		l = 1;
+	} else if ((s[0] & 0xE0) == 0xC0 && n >= 2) {
+		cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+		l = 2;
+	} else if ((s[0] & 0xF0) == 0xE0 && n >= 3) {
+		cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+		l = 3;
+	} else if ((s[0] & 0xF8) == 0xF0 && n >= 4) {
+		cp = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+		     (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+		l = 4;
+	} else {
+		return -1;
+	}
+	if (l != n || cp <= 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp > 0x10FFFF)
+		return -1;
+	for (size_t i = 1; i < l; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return -1;
+	*key = cp;
+	return 0;
+}
+
+void hy_keymap_key_id(uint32_t key, char *buf, size_t n)
+{
+	for (size_t i = 0; i < sizeof key_ids / sizeof key_ids[0]; i++)
+		if (key_ids[i].key == key) {
+			snprintf(buf, n, "%s", key_ids[i].name);
+			return;
+		}
+	if (key >= HY_KEY_CTRL_BASE && key < HY_KEY_CTRL_BASE + 0x80) {
+		unsigned c = key - HY_KEY_CTRL_BASE;
+		snprintf(buf, n, "^%c", c >= 'a' && c <= 'z' ? (char)(c - 32) : (char)c);
+		return;
+	}
+	char u[5] = {0};
+	if (key < 0x80) {
+		u[0] = (char)key;
+	} else if (key < 0x800) {
+		u[0] = (char)(0xC0 | key >> 6);
+		u[1] = (char)(0x80 | (key & 0x3F));
+	} else if (key < 0x10000) {
+		u[0] = (char)(0xE0 | key >> 12);
+		u[1] = (char)(0x80 | (key >> 6 & 0x3F));
+		u[2] = (char)(0x80 | (key & 0x3F));
+	} else if (key <= 0x10FFFF) {
+		u[0] = (char)(0xF0 | key >> 18);
+		u[1] = (char)(0x80 | (key >> 12 & 0x3F));
+		u[2] = (char)(0x80 | (key >> 6 & 0x3F));
+		u[3] = (char)(0x80 | (key & 0x3F));
+	}
+	snprintf(buf, n, "%s", u);
+}
+
+size_t hy_keymap_each(void (*fn)(void *ctx, unsigned screens, uint32_t key, enum hy_action act),
+		      void *ctx)
+{
+	size_t total = n_user + sizeof bindings / sizeof bindings[0], count = 0;
+	for (size_t i = 0; i < total; i++) {
+		const struct binding *b = i < n_user ? &user[i] : &bindings[i - n_user];
+		/* the screens where this binding is the one in force, and
+		 * none listed before it says the same */
+		unsigned mask = 0;
+		for (int sc = 0; sc < HY_SCREEN_COUNT; sc++) {
+			unsigned bit = 1u << sc;
+			const struct binding *in = bound(bit, b->key);
+			if (in != b)
+				continue;
+			/* an unbinding counts where a default binds the key */
+			if (b->act == HY_ACT_NONE) {
+				int had = 0;
+				for (size_t d = 0; d < sizeof bindings / sizeof bindings[0]; d++)
+					had |= bindings[d].key == b->key &&
+					       (bindings[d].screens & bit);
+				if (!had)
+					continue;
+			}
+			mask |= bit;
+		}
+		if (!mask)
+			continue;
+		fn(ctx, mask, b->key, b->act);
+		count++;
+	}
+	return count;
 }

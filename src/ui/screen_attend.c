@@ -7,6 +7,8 @@
 #include "layout.h"
 #include "screen.h"
 
+#include "huiyi/keymap.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -205,7 +207,11 @@ static void attend_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 		snprintf(left, sizeof left, " person %zu/%zu", a->sel + 1, a->n);
 	else
 		snprintf(left, sizeof left, " %s", a->meeting ? "no people" : "loading…");
-	hy_draw_status(m, g, left, "Enter career · q back · ? help ", cy, cx);
+	static const struct hy_hint hint[] = {
+		{HY_ACT_OPEN, "career"}, {HY_ACT_BACK, "back"}, {HY_ACT_HELP, "help"}};
+	char keys[128];
+	hy_keymap_hint(HY_SCREEN_ATTEND, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
+	hy_draw_status(m, g, left, keys, cy, cx);
 }
 
 const struct hy_screen_ops hy_screen_attend = {

@@ -10,6 +10,8 @@
 #include "layout.h"
 #include "screen.h"
 
+#include "huiyi/keymap.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -407,7 +409,11 @@ static void career_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 		snprintf(left, sizeof left, " career · meeting %zu/%zu", c->sel + 1, c->n_meetings);
 	else
 		snprintf(left, sizeof left, " %s", c->id ? "career · no meetings" : "loading…");
-	hy_draw_status(m, g, left, "Enter open · q back · ? help ", cy, cx);
+	static const struct hy_hint hint[] = {
+		{HY_ACT_OPEN, "open"}, {HY_ACT_BACK, "back"}, {HY_ACT_HELP, "help"}};
+	char keys[128];
+	hy_keymap_hint(HY_SCREEN_CAREER, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
+	hy_draw_status(m, g, left, keys, cy, cx);
 }
 
 const struct hy_screen_ops hy_screen_career = {

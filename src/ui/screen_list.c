@@ -8,6 +8,8 @@
 #include "layout.h"
 #include "screen.h"
 
+#include "huiyi/keymap.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -669,8 +671,12 @@ static void list_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 	} else {
 		snprintf(left, sizeof left, " %s", ls->counted ? "no meetings" : "loading…");
 	}
-	hy_draw_status(m, g, left, "Enter open · / search · f filter · s sort · ? help · q quit ",
-		       cy, cx);
+	static const struct hy_hint hint[] = {{HY_ACT_OPEN, "open"},     {HY_ACT_SEARCH, "search"},
+					      {HY_ACT_FILTER, "filter"}, {HY_ACT_SORT, "sort"},
+					      {HY_ACT_HELP, "help"},     {HY_ACT_QUIT, "quit"}};
+	char keys[128];
+	hy_keymap_hint(HY_SCREEN_LIST, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
+	hy_draw_status(m, g, left, keys, cy, cx);
 }
 
 const struct hy_screen_ops hy_screen_list = {

@@ -11,6 +11,8 @@
 #include "reader.h"
 #include "screen.h"
 
+#include "huiyi/keymap.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -451,7 +453,13 @@ static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 	else
 		snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %d%%", idx, total, sec,
 			 mt->n_sections, hy_model_percent(m));
-	hy_draw_status(m, g, left, "Tab section · / search · q back · ? help ", cy, cx);
+	static const struct hy_hint hint[] = {{HY_ACT_NEXT_SECTION, "section"},
+					      {HY_ACT_SEARCH, "search"},
+					      {HY_ACT_BACK, "back"},
+					      {HY_ACT_HELP, "help"}};
+	char keys[128];
+	hy_keymap_hint(HY_SCREEN_MEETING, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
+	hy_draw_status(m, g, left, keys, cy, cx);
 }
 
 const struct hy_screen_ops hy_screen_meeting = {

@@ -9,6 +9,8 @@
 #include "layout.h"
 #include "screen.h"
 
+#include "huiyi/keymap.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -350,7 +352,13 @@ static void results_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 	} else {
 		snprintf(left, sizeof left, " %s", rs->pending ? "searching…" : "no results");
 	}
-	hy_draw_status(m, g, left, "Enter open · / search · q back · ? help ", cy, cx);
+	static const struct hy_hint hint[] = {{HY_ACT_OPEN, "open"},
+					      {HY_ACT_SEARCH, "search"},
+					      {HY_ACT_BACK, "back"},
+					      {HY_ACT_HELP, "help"}};
+	char keys[128];
+	hy_keymap_hint(HY_SCREEN_RESULTS, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
+	hy_draw_status(m, g, left, keys, cy, cx);
 }
 
 const struct hy_screen_ops hy_screen_results = {

@@ -9,6 +9,8 @@
 #include "layout.h"
 #include "screen.h"
 
+#include "huiyi/keymap.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -345,7 +347,11 @@ static void trend_view(const struct hy_model *m, struct hy_grid *g, int *cy, int
 	} else {
 		snprintf(left, sizeof left, " %s", t->pending ? "counting…" : "");
 	}
-	hy_draw_status(m, g, left, "Enter narrow · q back · ? help ", cy, cx);
+	static const struct hy_hint hint[] = {
+		{HY_ACT_OPEN, "narrow"}, {HY_ACT_BACK, "back"}, {HY_ACT_HELP, "help"}};
+	char keys[128];
+	hy_keymap_hint(HY_SCREEN_TREND, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
+	hy_draw_status(m, g, left, keys, cy, cx);
 }
 
 const struct hy_screen_ops hy_screen_trend = {

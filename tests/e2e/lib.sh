@@ -15,9 +15,9 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/huiyi-e2e.XXXXXX")
 cleanup() { rm -rf "$T"; }
 trap cleanup EXIT
 
-# Keep every test away from the user's own database.
+# Keep every test away from the user's own database and configuration.
 export HOME=$T/home XDG_DATA_HOME=$T/xdg
-unset HUIYI_DB
+unset HUIYI_DB XDG_CONFIG_HOME
 mkdir -p "$HOME"
 
 fail() {
