@@ -129,7 +129,7 @@ static int choice(const char *s, const char *const *names, int n)
 
 static int set_line(struct hy_config *cfg, const char *file, int ln, char **w, int n)
 {
-	static const char *const amb[] = {"auto", "narrow", "wide"};	 /* HY_CLI_AMB_* */
+	static const char *const amb[] = {"auto", "narrow", "wide"};   /* HY_CLI_AMB_* */
 	static const char *const themes[] = {"auto", "light", "dark"}; /* HY_CLI_THEME_* */
 	if (n != 3)
 		return error_at(cfg, file, ln,
@@ -185,8 +185,9 @@ static int bind_line(struct hy_config *cfg, const char *file, int ln, char **w, 
 		return error_at(cfg, file, ln,
 				"bind: expected SCREENS KEY ACTION (bind list p people)");
 	if (hy_keymap_screens_named(w[1], &screens) != 0)
-		return error_at(cfg, file, ln, "bind: expected screens (%s, or several "
-					       "joined by commas), got '%s'",
+		return error_at(cfg, file, ln,
+				"bind: expected screens (%s, or several "
+				"joined by commas), got '%s'",
 				hy_keymap_screen_ids(), w[1]);
 	if (hy_keymap_key_named(w[2], &key) != 0)
 		return error_at(cfg, file, ln,
@@ -198,8 +199,7 @@ static int bind_line(struct hy_config *cfg, const char *file, int ln, char **w, 
 		return error_at(cfg, file, ln, "bind: expected an action (%s), got '%s'",
 				hy_keymap_action_ids(), w[3]);
 	if (hy_keymap_bind(screens, key, act) != 0)
-		return error_at(cfg, file, ln, "bind: more than %d bindings",
-				HY_KEYMAP_USER_MAX);
+		return error_at(cfg, file, ln, "bind: more than %d bindings", HY_KEYMAP_USER_MAX);
 	cfg->binds++;
 	return 0;
 }
@@ -285,8 +285,7 @@ int hy_config_parse(struct hy_config *cfg, const char *file, const char *text, s
 			rc = n > 8 ? error_at(cfg, file, ln, "color: too many words")
 				   : color_line(cfg, file, ln, w, n);
 		else
-			rc = error_at(cfg, file, ln, "expected set, bind or color, got '%s'",
-				      w[0]);
+			rc = error_at(cfg, file, ln, "expected set, bind or color, got '%s'", w[0]);
 		free(line);
 	}
 	return rc;
@@ -317,8 +316,7 @@ int hy_config_load(struct hy_config *cfg)
 	if (bad)
 		rc = error_at(cfg, cfg->path, 0, "cannot read it (%s)", strerror(errno));
 	else if (n > CONFIG_MAX)
-		rc = error_at(cfg, cfg->path, 0, "over %d bytes: not a configuration",
-			      CONFIG_MAX);
+		rc = error_at(cfg, cfg->path, 0, "over %d bytes: not a configuration", CONFIG_MAX);
 	else {
 		cfg->found = 1;
 		rc = hy_config_parse(cfg, cfg->path, buf, n);
@@ -361,8 +359,7 @@ void hy_config_print_keys(FILE *f)
 	hy_keymap_each(print_bind, f);
 }
 
-static void print_role(FILE *f, const char *lead, const struct hy_role_style *st,
-		       const char *role)
+static void print_role(FILE *f, const char *lead, const struct hy_role_style *st, const char *role)
 {
 	char attrs[64];
 	hy_theme_attr_ids(st->attr, attrs, sizeof attrs);

@@ -21,14 +21,14 @@
 enum { HY_CONFIG_ERRORS_KEPT = 16 };
 
 struct hy_config {
-	char *path;	/* the file looked for (NULL: no home to look in) */
-	int found;	/* it exists and was read */
-	char *database; /* set database, ~/ expanded; NULL when not set */
-	int ambiguous;	/* HY_CLI_AMB_*, -1 when not set */
-	int theme;	/* HY_CLI_THEME_*, -1 when not set */
-	int binds, colours; /* how many lines of each took effect */
+	char *path;                          /* the file looked for (NULL: no home to look in) */
+	int found;                           /* it exists and was read */
+	char *database;                      /* set database, ~/ expanded; NULL when not set */
+	int ambiguous;                       /* HY_CLI_AMB_*, -1 when not set */
+	int theme;                           /* HY_CLI_THEME_*, -1 when not set */
+	int binds, colours;                  /* how many lines of each took effect */
 	char *errors[HY_CONFIG_ERRORS_KEPT]; /* "FILE:LINE: …", the first ones */
-	int n_errors;			     /* all of them */
+	int n_errors;                        /* all of them */
 };
 
 /* Where the file is: $XDG_CONFIG_HOME/huiyi/config when XDG_CONFIG_HOME is

@@ -129,7 +129,8 @@ static void t_errors(void **state)
 		{"sett theme dark", "cfg:2: expected set, bind or color, got 'sett'"},
 		{"set theme grey", "cfg:2: set theme: expected auto, light or dark, got 'grey'"},
 		{"set ambiguous", "cfg:2: set: expected a name and one value"},
-		{"set colour red", "cfg:2: set: expected database, ambiguous or theme, got 'colour'"},
+		{"set colour red",
+		 "cfg:2: set: expected database, ambiguous or theme, got 'colour'"},
 		{"bind lst p people", "cfg:2: bind: expected screens (list, meeting"},
 		{"bind list F11 people", "cfg:2: bind: expected a key (one character, Enter"},
 		{"bind list ^C quit", "got '^C'"},
@@ -164,11 +165,25 @@ static void t_errors(void **state)
 static void t_round_trip(void **state)
 {
 	struct hy_config cfg;
-	static const uint32_t keys[] = {'j',	      'k',	   'q',		 'x',
-					' ',	      'p',	   'f',		 '/',
-					'1',	      '9',	   HY_KEY_ENTER, HY_KEY_ESC,
-					HY_KEY_TAB,   HY_KEY_BTAB, HY_KEY_LEFT,	 HY_KEY_PGDN,
-					HY_KEY_CTRL('d'), HY_KEY_CTRL('n'), 0x627E};
+	static const uint32_t keys[] = {'j',
+					'k',
+					'q',
+					'x',
+					' ',
+					'p',
+					'f',
+					'/',
+					'1',
+					'9',
+					HY_KEY_ENTER,
+					HY_KEY_ESC,
+					HY_KEY_TAB,
+					HY_KEY_BTAB,
+					HY_KEY_LEFT,
+					HY_KEY_PGDN,
+					HY_KEY_CTRL('d'),
+					HY_KEY_CTRL('n'),
+					0x627E};
 	enum hy_action before[HY_SCREEN_COUNT][sizeof keys / sizeof keys[0]];
 	char *text = NULL;
 	size_t len = 0;
@@ -201,8 +216,10 @@ static void t_round_trip(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup(t_settings, reset), cmocka_unit_test_setup(t_binds, reset),
-		cmocka_unit_test_setup(t_colours, reset),  cmocka_unit_test_setup(t_errors, reset),
+		cmocka_unit_test_setup(t_settings, reset),
+		cmocka_unit_test_setup(t_binds, reset),
+		cmocka_unit_test_setup(t_colours, reset),
+		cmocka_unit_test_setup(t_errors, reset),
 		cmocka_unit_test_setup(t_round_trip, reset),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
