@@ -33,6 +33,8 @@ enum hy_action {
 	HY_ACT_REFRESH,
 	HY_ACT_PEOPLE,
 	HY_ACT_TREND,
+	HY_ACT_COPY,     /* the section (in a search: the match's paragraph) */
+	HY_ACT_COPY_ALL, /* the whole meeting, with a citation line */
 };
 
 /* The action of key on screen (HY_ACT_NONE if unbound); *arg gets the

@@ -90,6 +90,10 @@ struct hy_model {
 	char status[256]; /* a message for the status line; "" for none */
 	int status_error;
 	int readonly; /* the database was opened read-only: the header says so */
+	/* y, Y: text for the clipboard (owned), what it is ("§3"), until
+	 * the main loop sends it to the terminal (hy_model_take_copy) */
+	char *copy;
+	char copy_what[64];
 
 	/* the prompt, opened by the screen on top, which gets its Enter */
 	int prompt; /* 0 none; '/' in a meeting, 's' search all, 'f' filter */
@@ -124,5 +128,13 @@ int hy_model_update(struct hy_model *m, const struct hy_event *ev, struct hy_eff
 
 /* An effect failed: the message goes to the status line. */
 void hy_model_error(struct hy_model *m, const char *msg);
+
+/* The text y or Y asked to copy (malloc()ed, the caller's; NULL when
+ * none), and what it is in *what (at least 64 bytes). */
+char *hy_model_take_copy(struct hy_model *m, char *what, size_t n);
+
+/* The most a copy sends (bytes of UTF-8): terminals cut OSC 52 strings
+ * (xterm's default 1 MB of base64, tmux's ~1 MB, some far less). */
+#define HY_COPY_MAX 100000
 
 #endif

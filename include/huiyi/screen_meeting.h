@@ -73,6 +73,7 @@ struct hy_meeting_open {
 struct hy_reader {
 	int64_t meeting_id;
 	struct hy_meeting mt;
+	char *source; /* where it was imported from (owned), or NULL */
 	int has_meeting;
 	size_t meeting_index; /* its position in the list */
 	struct hy_block *blocks;

@@ -44,6 +44,13 @@ void hy_term_close(struct hy_term *t);
  * asked for, or that comes twice, is dropped. Returns 0. */
 int hy_term_probe_background(struct hy_term *t);
 
+/* Put text[0..n) on the clipboard of the terminal, over SSH too: OSC 52
+ * (ESC ] 52 ; c ; base64 BEL), which xterm, kitty, iTerm2, WezTerm, foot,
+ * Windows Terminal and tmux (set-clipboard on) honour and the others
+ * ignore; nothing tells whether it did. 0, HY_ERR_NOMEM, or HY_ERR_IO when
+ * the terminal cannot be written. */
+int hy_term_copy(struct hy_term *t, const char *text, size_t n);
+
 /* Colour the roles for a background (theme.h; hy_term_open starts with
  * HY_THEME_UNKNOWN); the next draw repaints every cell. */
 void hy_term_set_theme(struct hy_term *t, enum hy_theme theme);

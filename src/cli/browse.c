@@ -122,6 +122,28 @@ static int linux_console_declined(void)
 	return 0;
 }
 
+/* y, Y: the text the model left goes to the terminal's clipboard, and
+ * the status line says what and how much. */
+static void send_copy(struct hy_term *t, struct hy_model *m)
+{
+	char what[64];
+	char *c = hy_model_take_copy(m, what, sizeof what);
+	if (!c)
+		return;
+	size_t n = strlen(c), chars = 0;
+	for (size_t i = 0; i < n; i++)
+		chars += ((unsigned char)c[i] & 0xC0) != 0x80;
+	int rc = hy_term_copy(t, c, n);
+	if (rc == 0)
+		snprintf(m->status, sizeof m->status,
+			 "copied %s: %zu characters, to the terminal's clipboard (OSC 52)", what,
+			 chars);
+	else
+		snprintf(m->status, sizeof m->status, "could not copy: %s", hy_err_str(rc));
+	m->status_error = rc != 0;
+	free(c);
+}
+
 int hy_cli_browse(const struct hy_cli *c)
 {
 	struct hy_store *s = NULL;
@@ -221,6 +243,7 @@ int hy_cli_browse(const struct hy_cli *c)
 		if (ev.type == HY_EV_REDRAW || ambiguous(c, &ev) || background(c, t, &theme, &ev))
 			force = 1;
 		hy_model_update(&m, &ev, &fx);
+		send_copy(t, &m);
 		if (fx.quit && ev.type == HY_EV_INTERRUPT)
 			rc = 128 + SIGINT; /* Ctrl-C, as a shell reports it */
 		if (fx.quit)
@@ -237,6 +260,7 @@ int hy_cli_browse(const struct hy_cli *c)
 			    background(c, t, &theme, &ev))
 				force = 1;
 			hy_model_update(&m, &ev, &fx);
+			send_copy(t, &m);
 			if (fx.quit && ev.type == HY_EV_INTERRUPT)
 				rc = 128 + SIGINT;
 			if (!fx.quit && hy_effects_run(s, &m, &fx) != 0)

@@ -189,6 +189,10 @@ static int load_meeting(struct hy_store *s, struct hy_model *m, int64_t id)
 		return rc == HY_ERR_NOMEM ? rc : 0;
 	}
 	rc = hy_model_meeting(m, id, &r.m);
+	if (rc == 0 && m->reader.has_meeting && m->reader.meeting_id == id) {
+		m->reader.source = r.source; /* for Y's citation line */
+		r.source = NULL;
+	}
 	hy_store_record_free(&r);
 	return rc == HY_ERR_NOMEM ? rc : 0;
 }

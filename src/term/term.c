@@ -365,6 +365,32 @@ int hy_term_probe_ambiguous(struct hy_term *t)
 	return 0;
 }
 
+int hy_term_copy(struct hy_term *t, const char *text, size_t n)
+{
+	static const char b64[] =
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	size_t out = (n + 2) / 3 * 4, k = 0;
+	char *enc = malloc(out + 1);
+	if (!enc)
+		return HY_ERR_NOMEM;
+	for (size_t i = 0; i < n; i += 3) {
+		unsigned v = (unsigned char)text[i] << 16;
+		if (i + 1 < n)
+			v |= (unsigned char)text[i + 1] << 8;
+		if (i + 2 < n)
+			v |= (unsigned char)text[i + 2];
+		enc[k++] = b64[v >> 18 & 63];
+		enc[k++] = b64[v >> 12 & 63];
+		enc[k++] = i + 1 < n ? b64[v >> 6 & 63] : '=';
+		enc[k++] = i + 2 < n ? b64[v & 63] : '=';
+	}
+	enc[k] = '\0';
+	set_term(t->scr);
+	int bad = printf("\033]52;c;%s\a", enc) < 0 || fflush(stdout) != 0;
+	free(enc);
+	return bad ? HY_ERR_IO : 0;
+}
+
 int hy_term_probe_background(struct hy_term *t)
 {
 	set_term(t->scr);

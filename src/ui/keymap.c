@@ -65,6 +65,8 @@ static const struct binding bindings[] = {
 	{'p', HY_ACT_PEOPLE, LIST | MEET, "p"},
 	{'R', HY_ACT_REFRESH, LIST, "R"},
 	{'T', HY_ACT_TREND, RES, "T"},
+	{'y', HY_ACT_COPY, MEET, "y"},
+	{'Y', HY_ACT_COPY_ALL, MEET, "Y"},
 	{'?', HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "?"},
 	{'q', HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "q"},
 	{HY_KEY_ESC, HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "Esc"},
@@ -124,6 +126,9 @@ static const struct doc docs[] = {
 	{HY_ACT_SORT, PPL, "sort by meetings, name (pinyin), last seen"},
 	{HY_ACT_PEOPLE, LIST, "people: everyone who chaired, attended or observed"},
 	{HY_ACT_PEOPLE, MEET, "the people of this meeting"},
+	{HY_ACT_COPY, MEET,
+	 "copy the section (after a search: the match's paragraph) to the clipboard (OSC 52)"},
+	{HY_ACT_COPY_ALL, MEET, "copy the whole meeting, a citation line first"},
 	{HY_ACT_REFRESH, LIST,
 	 "reload the list and the count, the selection kept (also by itself when an import adds meetings)"},
 	{HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "this help"},
@@ -310,6 +315,8 @@ static const char *const action_ids[] = {
 	[HY_ACT_REFRESH] = "refresh",
 	[HY_ACT_PEOPLE] = "people",
 	[HY_ACT_TREND] = "trend",
+	[HY_ACT_COPY] = "copy",
+	[HY_ACT_COPY_ALL] = "copy-meeting",
 };
 
 static const struct {
@@ -353,7 +360,7 @@ const char *hy_keymap_action_ids(void)
 {
 	return "down, up, page-down, page-up, half-down, half-up, top, bottom, open, back, "
 	       "quit, next-section, prev-section, search, next-match, prev-match, filter, sort, "
-	       "help, refresh, people, trend, none";
+	       "help, refresh, people, trend, copy, copy-meeting, none";
 }
 
 int hy_keymap_screens_named(const char *name, unsigned *mask)

@@ -8,6 +8,8 @@
 #include "huiyi/keymap.h"
 #include "screen.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void hy_model_init(struct hy_model *m, int w, int h)
@@ -24,8 +26,18 @@ void hy_model_init(struct hy_model *m, int w, int h)
 	}
 }
 
+char *hy_model_take_copy(struct hy_model *m, char *what, size_t n)
+{
+	char *c = m->copy;
+	if (c && n)
+		snprintf(what, n, "%s", m->copy_what);
+	m->copy = NULL;
+	return c;
+}
+
 void hy_model_free(struct hy_model *m)
 {
+	free(m->copy);
 	for (int s = 0; s < HY_SCREEN_COUNT; s++) {
 		const struct hy_screen_ops *ops = hy_screen_ops((enum hy_screen)s);
 		if (ops->free)

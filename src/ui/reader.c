@@ -38,6 +38,8 @@ void hy_reader_free(struct hy_model *m)
 	free(r->query);
 	r->query = NULL;
 	hy_meeting_free(&r->mt);
+	free(r->source);
+	r->source = NULL;
 	r->has_meeting = 0;
 	r->meeting_id = 0;
 	memset(&r->rpos, 0, sizeof r->rpos);

@@ -5,6 +5,7 @@
  * searching are the reader's (reader.c). */
 #include "huiyi/screen_meeting.h"
 
+#include "huiyi/buf.h"
 #include "huiyi/err.h"
 #include "huiyi/width.h"
 #include "layout.h"
@@ -229,6 +230,96 @@ int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt)
 /* ------------------------------------------------------------------ */
 /* Update                                                                 */
 
+/* A section as copied: its heading, a blank line, its text. */
+static void put_section(struct hy_buf *b, const struct hy_section *sc)
+{
+	char n[16];
+	snprintf(n, sizeof n, "%d. ", sc->n);
+	hy_buf_put(b, n, strlen(n));
+	hy_buf_put(b, sc->heading, strlen(sc->heading));
+	hy_buf_put(b, "\n\n", 2);
+	hy_buf_put(b, sc->text, strlen(sc->text));
+	hy_buf_put(b, "\n", 1);
+}
+
+/* y (whole 0): the section the reader is in, its opening before the first
+ * (after a search in the meeting: the paragraph of the current match);
+ * Y (whole 1): a citation line (title, date, body, source), the opening
+ * and every section. Left in m->copy for the main loop to send, or a
+ * message when there is nothing or it is too long. */
+static void meeting_copy(struct hy_model *m, int whole)
+{
+	struct hy_reader *r = &m->reader;
+	const struct hy_meeting *mt = &r->mt;
+	struct hy_buf b = {0};
+	if (!r->has_meeting)
+		return;
+	free(m->copy);
+	m->copy = NULL;
+	if (whole) {
+		char date[32];
+		hy_meeting_date_label(mt->date, mt->month_day, (mt->guessed & HY_GUESSED_YEAR) != 0,
+				      date, sizeof date);
+		const char *parts[] = {mt->title, date, mt->body, r->source};
+		for (size_t i = 0, k = 0; i < sizeof parts / sizeof parts[0]; i++)
+			if (parts[i] && parts[i][0]) {
+				if (k++)
+					hy_buf_put(&b, " · ", strlen(" · "));
+				hy_buf_put(&b, parts[i], strlen(parts[i]));
+			}
+		hy_buf_put(&b, "\n\n", 2);
+		if (mt->summary) {
+			hy_buf_put(&b, mt->summary, strlen(mt->summary));
+			hy_buf_put(&b, "\n\n", 2);
+		}
+		for (size_t i = 0; i < mt->n_sections; i++) {
+			if (i)
+				hy_buf_put(&b, "\n", 1);
+			put_section(&b, &mt->sections[i]);
+		}
+		snprintf(m->copy_what, sizeof m->copy_what, "the meeting");
+	} else if (r->query && r->hit < r->n_hits) {
+		const struct hy_block *bl = &r->blocks[r->hits[r->hit].block];
+		size_t at = r->hits[r->hit].start, s = at, e = at;
+		while (s > 0 && bl->text[s - 1] != '\n')
+			s--;
+		while (e < bl->len && bl->text[e] != '\n')
+			e++;
+		hy_buf_put(&b, bl->text + s, e - s);
+		hy_buf_put(&b, "\n", 1);
+		snprintf(m->copy_what, sizeof m->copy_what, "the match's paragraph");
+	} else {
+		int sec = hy_model_section(m);
+		if (sec >= 1 && (size_t)sec <= mt->n_sections) {
+			put_section(&b, &mt->sections[sec - 1]);
+			snprintf(m->copy_what, sizeof m->copy_what, "§%d", sec);
+		} else if (mt->summary) {
+			hy_buf_put(&b, mt->summary, strlen(mt->summary));
+			hy_buf_put(&b, "\n", 1);
+			snprintf(m->copy_what, sizeof m->copy_what, "the opening");
+		}
+	}
+	if (b.oom) {
+		free(b.p);
+		hy_model_error(m, "out of memory");
+		return;
+	}
+	if (!b.len) {
+		snprintf(m->status, sizeof m->status, "nothing to copy here");
+		m->status_error = 0;
+	} else if (b.len > HY_COPY_MAX) {
+		snprintf(m->status, sizeof m->status,
+			 "%s is %zu KB, over the %d KB a terminal takes at once; not copied",
+			 m->copy_what, (b.len + 999) / 1000, HY_COPY_MAX / 1000);
+		m->status_error = 1;
+		free(b.p);
+		return;
+	}
+	if (b.p)
+		b.p[b.len] = '\0';
+	m->copy = b.p;
+}
+
 static void meeting_action(struct hy_model *m, enum hy_action a, int arg, struct hy_effects *fx)
 {
 	size_t hgt = hy_model_reader_height(m);
@@ -275,6 +366,10 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg, struct
 		break;
 	case HY_ACT_PREV_MATCH:
 		hy_reader_step(m, -1);
+		break;
+	case HY_ACT_COPY:
+	case HY_ACT_COPY_ALL:
+		meeting_copy(m, a == HY_ACT_COPY_ALL);
 		break;
 	case HY_ACT_PEOPLE:
 		if (m->reader.has_meeting)
