@@ -37,6 +37,7 @@ enum hy_store_stmt {
 	HY_ST_INSERT_MEETING,
 	HY_ST_INSERT_MEETING_V1, /* a handle kept at schema v1–v4 (hy_store_open_at) */
 	HY_ST_INSERT_SECTION,
+	HY_ST_SET_RUN,
 	HY_ST_FIND_PERSON,
 	HY_ST_INSERT_PERSON,
 	HY_ST_LINK_PERSON,
@@ -125,6 +126,7 @@ extern const char *const hy_store_migrations[];
 extern const char hy_store_index_new[];
 extern const char hy_store_lens_new[];
 extern const char hy_store_lens_rebuild[];
+extern const char hy_store_runs_rebuild[];
 /* 1 if the schema of db holds an object called name, 0 if not, else the
  * sqlite error code (negative). */
 int hy_store_has_object(sqlite3 *db, const char *name);

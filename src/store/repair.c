@@ -170,6 +170,7 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		"INSERT INTO sections_fts(sections_fts) VALUES ('optimize')",
 		"INSERT INTO meetings_fts(meetings_fts) VALUES ('optimize')",
 		hy_store_lens_rebuild,
+		hy_store_runs_rebuild, /* the meetings' runs (schema v9) */
 		/* bodies too: its counts are stale if a trigger was gone */
 		"DELETE FROM bodies",
 		"INSERT INTO bodies (name, n) SELECT body, count(*) FROM meetings"
@@ -192,6 +193,8 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 				return rc;
 			}
 		}
+		if (steps[i] == hy_store_runs_rebuild && s->version < 9)
+			continue;
 		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK) {
 			int rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
 					       "rebuilding the search index", err, errlen);

@@ -489,8 +489,8 @@ static void t_migrate_v7(void **state)
 				      NULL, NULL, NULL),
 			 SQLITE_OK);
 	reopen(f);
-	assert_int_equal(hy_store_version(f->s), 8);
-	assert_int_equal(sql_int(f, "PRAGMA user_version"), 8);
+	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(sql_int(f, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
 	assert_int_equal(sql_int(f, "SELECT n FROM people_total"), 4);
 	assert_int_equal(total(f), 4);
 	assert_int_equal(find(f, "shanlei", NULL), 1);
