@@ -341,6 +341,28 @@ static size_t lower_bound(const int64_t *v, size_t n, int64_t x)
 	return lo;
 }
 
+/* The same, starting from where the last one ended (hint): the walk
+ * goes by meeting id, and the runs mostly follow in the same order, so
+ * the answer is mostly hint itself or a little after it. */
+static size_t seek(const int64_t *v, size_t n, size_t hint, int64_t x)
+{
+	size_t lo, step = 1;
+
+	if (hint > n)
+		hint = n;
+	if (hint > 0 && v[hint - 1] >= x)
+		return lower_bound(v, hint, x);
+	if (hint == n || v[hint] >= x)
+		return hint;
+	/* v[lo - 1] < x: gallop to the right */
+	lo = hint + 1;
+	while (lo + step <= n && v[lo + step - 1] < x) {
+		lo += step;
+		step *= 2;
+	}
+	return lo + lower_bound(v + lo, step - 1 < n - lo ? step - 1 : n - lo, x);
+}
+
 /* One count under way: a query's matches (none for the corpus) and its
  * counts by month key (two a month: meetings, sections). */
 struct series {
@@ -348,6 +370,7 @@ struct series {
 	struct rowset sec, mtg; /* matching rowids, sorted */
 	unsigned char *covered; /* sec.v[i] is in a run */
 	size_t next;            /* the first of mtg not walked past */
+	size_t at;              /* where the last run's search ended in sec */
 	size_t *month, undated, cap;
 };
 
@@ -365,8 +388,9 @@ static size_t in_run(struct series *x, sqlite3_stmt *st, int col, int mark)
 	n = sqlite3_column_int64(st, col + 1);
 	if (n <= 0 || first > INT64_MAX - n)
 		return 0; /* none such is written */
-	lo = lower_bound(x->sec.v, x->sec.n, first);
-	hi = lo + lower_bound(x->sec.v + lo, x->sec.n - lo, first + n);
+	lo = seek(x->sec.v, x->sec.n, x->at, first);
+	hi = seek(x->sec.v, x->sec.n, lo, first + n);
+	x->at = hi;
 	if (mark && hi > lo && x->covered)
 		memset(x->covered + lo, 1, hi - lo);
 	return hi - lo;
