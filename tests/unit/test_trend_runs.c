@@ -211,7 +211,8 @@ static void t_hand_edits(void **state)
 
 	open_at(f, 0);
 	put_five(f);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM meeting_runs WHERE first IS NOT NULL"), 5);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM meeting_runs WHERE first IS NOT NULL"),
+			 5);
 	check(f, FIVE);
 
 	/* the last meeting goes with its sections; the next one takes the
