@@ -71,9 +71,13 @@ def section(binary, db, small_db, nfiles, nsmall):
         "matching FTS5 rowids of each query, then one walk of `meeting_runs` (schema v9: each "
         "meeting's date and its sections' run of rowids) that counts the corpus and every "
         "query at once, a meeting's matching sections found in the sorted matches from where "
-        "the last run's search ended (DESIGN.md §2 Trend and export). Of the rest, about 25 ms "
-        "is the process (loading ICU and the other libraries, opening the store); the FTS5 "
-        "phrase match is most of the count.",
+        "the last run's search ended (DESIGN.md §2 Trend and export). Where the CPU time of "
+        "`trend 燃气` goes (timers by hand, 2026-12-06): about 24 ms before counting (loading "
+        "ICU and the other libraries, opening and probing the store), 20 ms the FTS5 phrase "
+        "match (燃 next to 气: two doclists with positions), 26 ms the walk of 100,000 rows; "
+        "`PRAGMA mmap_size` took another 12 ms off (no copying of pages by read()) but is not "
+        "used: a mapped file truncated under a reader is a SIGBUS, and mapped pages count as "
+        "the process's memory.",
         "",
         "| `huiyi export --format csv` of everything | s | MB written | MB/s | peak RSS MiB |",
         "|---|---:|---:|---:|---:|",
