@@ -15,7 +15,7 @@
 uint32_t hy_fold_han(uint32_t cp);
 
 /* What the fold table is: a hash of every mapping in it (genfold.c).
- * A database keeps the one its index was made with (schema v9). */
+ * A database keeps the one its index was made with (schema v10). */
 const char *hy_fold_id(void);
 
 /* Full fold of one code point (Han, width, case). */

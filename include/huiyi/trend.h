@@ -55,6 +55,15 @@ struct hy_trend {
 int hy_store_trend(struct hy_store *s, const char *query, const struct hy_store_filter *f,
 		   enum hy_trend_by by, struct hy_trend *out, char *err, size_t errlen);
 
+/* The same for the corpus and several queries at once: the corpus into
+ * *corpus (NULL: not counted) and queries[i] into series[i], all read in
+ * one snapshot's one walk of the meetings' dates (what huiyi trend and
+ * the trend screen ask). Every output is zeroed first and, on failure,
+ * freed; hy_trend_free each. */
+int hy_store_trends(struct hy_store *s, const char *const *queries, size_t nq,
+		    const struct hy_store_filter *f, enum hy_trend_by by, struct hy_trend *corpus,
+		    struct hy_trend *series, char *err, size_t errlen);
+
 void hy_trend_free(struct hy_trend *t);
 
 #endif

@@ -414,9 +414,8 @@ static int run_trend(struct hy_store *s, struct hy_model *m, struct hy_effects *
 	struct hy_trend_row *rows = NULL;
 	size_t n = 0, cap = 0, ci = 0, qi = 0;
 	char err[256] = "", p[16];
-	int rc = hy_store_trend(s, NULL, &f, by, &corpus, err, sizeof err);
-	if (rc == 0)
-		rc = hy_store_trend(s, m->trend.query, &f, by, &q, err, sizeof err);
+	const char *query = m->trend.query;
+	int rc = hy_store_trends(s, &query, query ? 1 : 0, &f, by, &corpus, &q, err, sizeof err);
 	memset(fx, 0, sizeof *fx);
 	if (rc == 0 && corpus.n > 0) {
 		snprintf(p, sizeof p, "%s", corpus.v[0].period);

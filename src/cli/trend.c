@@ -370,10 +370,9 @@ int hy_cli_trend(const struct hy_cli *c, int argc, char **argv)
 	series = calloc((size_t)npos, sizeof *series);
 	rc = series ? hy_store_read_begin(s, err, sizeof err) : HY_ERR_NOMEM;
 	if (rc == 0) {
-		rc = hy_store_trend(s, NULL, &f, (enum hy_trend_by)by, &corpus, err, sizeof err);
-		for (int i = 0; rc == 0 && i < npos; i++)
-			rc = hy_store_trend(s, pos[i], &f, (enum hy_trend_by)by, &series[i], err,
-					    sizeof err);
+		/* the corpus and every query in one walk of the dates */
+		rc = hy_store_trends(s, (const char *const *)pos, (size_t)npos, &f,
+				     (enum hy_trend_by)by, &corpus, series, err, sizeof err);
 		hy_store_read_end(s);
 	}
 	hy_store_close(s);

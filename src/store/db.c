@@ -84,10 +84,11 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 		 * with "table ... already exists"); say what it looks like */
 		if (tables > 0 && *version < HY_STORE_SCHEMA_VERSION) {
 			static const char *const marks[] = {
-				/* v9 (schema.c), v8 and v7 (people.c); v6
-				 * leaves no mark, and running it again is
+				/* v10 and v9 (schema.c), v8 and v7 (people.c);
+				 * v6 leaves no mark, and running it again is
 				 * harmless */
 				"SELECT count(*) FROM sqlite_master WHERE name = 'fold'",
+				"SELECT count(*) FROM sqlite_master WHERE name = 'meeting_runs'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'people_total'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'persons'",
 				("SELECT count(*) FROM pragma_table_info('meetings')"
@@ -97,7 +98,7 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 				"SELECT count(*) FROM sqlite_master WHERE name = 'bodies'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'meetings'",
 			};
-			static const int looks[] = {9, 8, 7, 5, 4, 3, 2, 1};
+			static const int looks[] = {10, 9, 8, 7, 5, 4, 3, 2, 1};
 			int like = 0, n = 0, meetings = -1;
 			for (size_t i = 0; i < sizeof looks / sizeof looks[0] && !like; i++)
 				if (hy_store_read_int(s, marks[i], &n) == SQLITE_OK && n > 0)
@@ -184,7 +185,7 @@ static int migrate(struct hy_store *s, int upto, char *err, size_t errlen)
 	return 0;
 }
 
-/* hy_fold_id(): the fold this build indexes with (fold.h, schema v9). */
+/* hy_fold_id(): the fold this build indexes with (fold.h, schema v10). */
 static void fold_id(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	(void)argc;

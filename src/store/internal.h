@@ -37,6 +37,7 @@ enum hy_store_stmt {
 	HY_ST_INSERT_MEETING,
 	HY_ST_INSERT_MEETING_V1, /* a handle kept at schema v1–v4 (hy_store_open_at) */
 	HY_ST_INSERT_SECTION,
+	HY_ST_SET_RUN,
 	HY_ST_FIND_PERSON,
 	HY_ST_INSERT_PERSON,
 	HY_ST_LINK_PERSON,
@@ -125,10 +126,11 @@ extern const char *const hy_store_migrations[];
 extern const char hy_store_index_new[];
 extern const char hy_store_lens_new[];
 extern const char hy_store_lens_rebuild[];
-/* The fold this build indexes with, kept (schema v9): SQL. */
+extern const char hy_store_runs_rebuild[];
+/* The fold this build indexes with, kept (schema v10): SQL. */
 extern const char hy_store_fold_set[];
 /* A writer's open: when the database's index was made with another fold
- * (fold.h hy_fold_id; a v8 database, a build with newer tables), the
+ * (fold.h hy_fold_id; a v9 database, a build with newer tables), the
  * search index and the people are made again with this one (repair.c). */
 int hy_store_refold(struct hy_store *s, char *err, size_t errlen);
 /* 1 if the schema of db holds an object called name, 0 if not, else the

@@ -172,12 +172,13 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		"INSERT INTO sections_fts(sections_fts) VALUES ('optimize')",
 		"INSERT INTO meetings_fts(meetings_fts) VALUES ('optimize')",
 		hy_store_lens_rebuild,
+		hy_store_runs_rebuild, /* the meetings' runs (schema v9) */
 		/* bodies too: its counts are stale if a trigger was gone */
 		"DELETE FROM bodies",
 		"INSERT INTO bodies (name, n) SELECT body, count(*) FROM meetings"
 		" WHERE body IS NOT NULL GROUP BY body",
 		hy_store_people_fill, /* the people (people.c) */
-		hy_store_fold_set,    /* made with this build's fold (v9) */
+		hy_store_fold_set,    /* made with this build's fold (v10) */
 		"COMMIT",
 	};
 
@@ -195,6 +196,9 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 				return rc;
 			}
 		}
+		if ((steps[i] == hy_store_runs_rebuild && s->version < 9) ||
+		    (steps[i] == hy_store_fold_set && s->version < 10))
+			continue;
 		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK) {
 			int rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
 					       "rebuilding the search index", err, errlen);
@@ -207,7 +211,7 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 }
 
 /* 1 when the database's index was made with this build's fold, 0 when
- * not (or when it does not say: just migrated to v9), else a negative
+ * not (or when it does not say: just migrated to v10), else a negative
  * sqlite code. */
 static int fold_is_current(struct hy_store *s)
 {
@@ -235,7 +239,7 @@ int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 		hy_store_fold_set,
 	};
 	/* (fold dropped: reindex makes it again, and the index with it) */
-	if (s->readonly || s->version < 9 || hy_store_has_object(s->db, "fold") == 0)
+	if (s->readonly || s->version < 10 || hy_store_has_object(s->db, "fold") == 0)
 		return 0;
 	int now = fold_is_current(s);
 	if (now == 1)

@@ -271,12 +271,64 @@ static const char schema_v6[] =
 	"INSERT INTO meetings_fts (meetings_fts) VALUES ('rebuild');"
 	"DELETE FROM fts_lengths;" LENS_FILL(0, "sections", "0") LENS_FILL(1, "meetings", "0");
 
-/* Schema v9: the fold the index was made with (fold.h hy_fold_id), one
+/* Schema v9: meeting_runs, a narrow copy of what huiyi trend reads of
+ * each meeting (DESIGN.md §2 Trend and export): its date as the list
+ * keys it (ifnull(date, '')), and its sections as one run of rowids
+ * [first, first + n). Counting a query per month is then one walk of
+ * this table, each meeting's matching sections counted by a binary
+ * search of the sorted matching rowids, instead of a walk of the
+ * sections' (meeting_id, n) index (600,000 entries at 100,000 meetings)
+ * and another of the date index. A row for every meeting, kept by
+ * triggers on meetings (plain SQL, so the sqlite3 shell keeps it too).
+ * The run follows one rule: every rowid in it is a section of that
+ * meeting, or no section at all; first is NULL when there is no such
+ * run (trend then looks those sections up as before). So a run is only
+ * written whole (the import writes it after a meeting's sections, when
+ * their rowids fill it; the fill below keeps a meeting's sections when
+ * their count fills their span), and a section deleted or moved clears
+ * its meeting's run (a rowid freed inside a run could become another
+ * meeting's). */
+#define RUNS_FILL                                                                                  \
+	"INSERT INTO meeting_runs (id, date, first, n)"                                            \
+	" SELECT m.id, ifnull(m.date, ''), r.first, r.n"                                           \
+	" FROM meetings m INDEXED BY meetings_by_date LEFT JOIN"                                   \
+	" (SELECT meeting_id, min(id) AS first, count(*) AS n FROM sections"                       \
+	"  GROUP BY meeting_id HAVING max(id) - min(id) + 1 = count(*)) r"                         \
+	" ON r.meeting_id = m.id;"
+static const char schema_v9[] =
+	"CREATE TABLE meeting_runs ("
+	" id INTEGER PRIMARY KEY," /* the meeting's */
+	" date TEXT NOT NULL,"     /* ifnull(date, '') */
+	" first INTEGER,"
+	" n INTEGER);"
+	"CREATE TRIGGER meeting_runs_insert AFTER INSERT ON meetings BEGIN"
+	" INSERT OR REPLACE INTO meeting_runs (id, date) VALUES (new.id, ifnull(new.date, ''));"
+	" END;"
+	"CREATE TRIGGER meeting_runs_date AFTER UPDATE OF id, date ON meetings BEGIN"
+	" DELETE FROM meeting_runs WHERE id = old.id AND old.id IS NOT new.id;"
+	" INSERT INTO meeting_runs (id, date) VALUES (new.id, ifnull(new.date, ''))"
+	"  ON CONFLICT (id) DO UPDATE SET date = excluded.date;"
+	" END;"
+	"CREATE TRIGGER meeting_runs_delete AFTER DELETE ON meetings BEGIN"
+	" DELETE FROM meeting_runs WHERE id = old.id;"
+	" END;"
+	"CREATE TRIGGER meeting_runs_section_delete AFTER DELETE ON sections BEGIN"
+	" UPDATE meeting_runs SET first = NULL, n = NULL WHERE id = old.meeting_id;"
+	" END;"
+	"CREATE TRIGGER meeting_runs_section_update"
+	" AFTER UPDATE OF id, meeting_id ON sections BEGIN"
+	" UPDATE meeting_runs SET first = NULL, n = NULL"
+	"  WHERE id IN (old.meeting_id, new.meeting_id);"
+	" END;" RUNS_FILL;
+/* All of them again (hy_store_reindex). */
+const char hy_store_runs_rebuild[] = "DELETE FROM meeting_runs;" RUNS_FILL;
+
+/* Schema v10: the fold the index was made with (fold.h hy_fold_id), one
  * row. Empty after the migration, so the first writer to open the
  * database makes the search index and the people's keys again with this
  * build's fold (db.c refold), as it does whenever the fold table changes
- * (v9's own change: OpenCC's variant forms, 峯 = 峰). */
-static const char schema_v9[] = "CREATE TABLE fold (id TEXT NOT NULL);";
+ * (v10's own change: OpenCC's variant forms, 峯 = 峰). */
+static const char schema_v10[] = "CREATE TABLE fold (id TEXT NOT NULL);";
 const char hy_store_fold_set[] = "DELETE FROM fold;"
 				 "INSERT INTO fold (id) VALUES (hy_fold_id());";
 
@@ -286,7 +338,8 @@ const char *const hy_store_migrations[] = {
 	schema_v1,          schema_v2, schema_v3,          schema_v4,
 	schema_v5,          schema_v6, hy_store_schema_v7, /* the people: src/store/people.c */
 	hy_store_schema_v8, /* their surnames' pinyin: src/store/people.c */
-	schema_v9,
+	schema_v9,          /* trend's meeting_runs */
+	schema_v10,         /* the fold the index was made with */
 };
 
 _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==

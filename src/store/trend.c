@@ -2,14 +2,16 @@
  * filter as SQL that trend and export share (internal.h).
  *
  * Without a body or person filter (the usual case), no meeting row is
- * read: the matching rows of both indexes (FTS5 alone), the sections'
- * meetings from the sections' (meeting_id, n) index (one lookup a match,
- * or one walk of that index when the matches are many; struct
- * hy_search_opts's plan forces one, join the lookups, walk the walk, for
- * tests), then one walk of
- * the date index (meetings_by_date: the date and the id, nothing else)
- * that counts the corpus and the matches per month. With a body or a
- * person, one statement: the matches joined to their meetings, filtered,
+ * read: each query's matching rowids (FTS5 alone), then one walk of
+ * meeting_runs (schema v9: each meeting's date and its sections' run of
+ * rowids) that counts per month the corpus and, for every query at
+ * once, the matching meetings and sections: a meeting's sections by a
+ * binary search of its run in the sorted matches, its title and summary
+ * by merging. Matching sections in no run (cleared by a hand edit; all
+ * of them when struct hy_search_opts's plan is forced, for tests) go to
+ * their meetings the old way, a lookup each or one walk of the
+ * sections' (meeting_id, n) index. With a body or a person, one
+ * statement a series: the matches joined to their meetings, filtered,
  * grouped by month. Either way the months are gathered into quarters or
  * years here, which is exact because a meeting has one date: its
  * matches all fall in one month. */
@@ -19,6 +21,7 @@
 #include "huiyi/err.h"
 #include "huiyi/trend.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,6 +176,27 @@ struct hit {
 	size_t n;
 };
 
+struct hits {
+	struct hit *v;
+	size_t n, cap;
+};
+
+static int hits_add(struct hits *h, int64_t id, size_t n)
+{
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? h->cap * 2 : 256;
+		struct hit *v = realloc(h->v, cap * sizeof *v);
+		if (!v)
+			return -1;
+		h->v = v;
+		h->cap = cap;
+	}
+	h->v[h->n].id = id;
+	h->v[h->n].n = n;
+	h->n++;
+	return 0;
+}
+
 static int cmp_i64(const void *a, const void *b)
 {
 	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
@@ -183,6 +207,25 @@ static int cmp_hit(const void *a, const void *b)
 {
 	int64_t x = ((const struct hit *)a)->id, y = ((const struct hit *)b)->id;
 	return x < y ? -1 : x > y;
+}
+
+/* Sort by meeting (when not sorted yet) and add up a meeting's rows. */
+static void hits_fold(struct hits *h)
+{
+	size_t k = 0;
+
+	for (size_t i = 1; i < h->n; i++)
+		if (h->v[i - 1].id > h->v[i].id) {
+			qsort(h->v, h->n, sizeof *h->v, cmp_hit);
+			break;
+		}
+	for (size_t i = 0; i < h->n; i++) {
+		if (k > 0 && h->v[k - 1].id == h->v[i].id)
+			h->v[k - 1].n += h->v[i].n;
+		else
+			h->v[k++] = h->v[i];
+	}
+	h->n = k;
 }
 
 /* The rowids of one index that match expr, in *r (in rowid order). */
@@ -206,63 +249,55 @@ static int matching(struct hy_store *s, const char *expr, int zero, struct rowse
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* The meeting of every matching section, and every matching meeting,
- * as (meeting, rows) sorted by meeting into *out. */
-static int hits_of(struct hy_store *s, const char *expr, struct hit **out, size_t *nout)
+/* The meeting of each of the sorted section rowids sec, from the
+ * sections' (meeting_id, n) index, into *h (a hit each): one lookup a
+ * section, or one walk of that index when they are many (struct
+ * hy_search_opts's plan forces one, join the lookups, walk the walk, for
+ * tests). */
+static int by_lookup(struct hy_store *s, const struct rowset *sec, struct hits *h)
 {
-	struct rowset sec = {0}, mtg = {0}, ids = {0};
 	unsigned char *bits = NULL;
 	sqlite3_stmt *st = NULL;
 	int64_t max_id = 0;
-	struct hit *h = NULL;
-	size_t nh = 0;
 	int rc, walk;
 
-	*out = NULL;
-	*nout = 0;
-	rc = matching(s, expr, 0, &sec);
-	if (rc == SQLITE_OK)
-		rc = matching(s, expr, 1, &mtg);
-	if (rc != SQLITE_OK)
-		goto done;
-	hy_search_rowset_sort(&sec);
+	if (sec->n == 0)
+		return SQLITE_OK;
 	/* a lookup costs some 50 times a step of the index walk */
 	rc = sqlite3_prepare_v2(s->db, "SELECT max(id) FROM sections", -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		goto done;
+		return rc;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		max_id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	walk = s->search.plan == HY_SEARCH_PLAN_WALK   ? 1
 	       : s->search.plan == HY_SEARCH_PLAN_JOIN ? 0
-						       : (int64_t)sec.n * 50 > max_id;
-	if (sec.n == 0)
-		walk = 0;
+						       : (int64_t)sec->n * 50 > max_id;
 	rc = sqlite3_prepare_v2(s->db,
 				walk ? "SELECT id, meeting_id FROM sections"
 				       " INDEXED BY sqlite_autoindex_sections_1"
 				     : "SELECT id, meeting_id FROM sections WHERE id = ?1",
 				-1, &st, NULL);
 	if (rc != SQLITE_OK)
-		goto done;
+		return rc;
 	/* the walk tests each section against the matches: a bit per rowid
 	 * up to the largest (8 MiB at most), else a binary search */
 	if (walk && max_id > 0 && max_id < ((int64_t)1 << 26) &&
 	    (bits = calloc((size_t)max_id / 8 + 1, 1)) != NULL)
-		for (size_t i = 0; i < sec.n; i++)
-			if (sec.v[i] >= 0 && sec.v[i] <= max_id)
-				bits[sec.v[i] >> 3] |= (unsigned char)(1u << (sec.v[i] & 7));
-	for (size_t i = 0; rc == SQLITE_OK && i < (walk ? 1 : sec.n); i++) {
+		for (size_t i = 0; i < sec->n; i++)
+			if (sec->v[i] >= 0 && sec->v[i] <= max_id)
+				bits[sec->v[i] >> 3] |= (unsigned char)(1u << (sec->v[i] & 7));
+	for (size_t i = 0; rc == SQLITE_OK && i < (walk ? 1 : sec->n); i++) {
 		if (!walk) {
 			sqlite3_reset(st);
-			sqlite3_bind_int64(st, 1, sec.v[i]);
+			sqlite3_bind_int64(st, 1, sec->v[i]);
 		}
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			int64_t id = sqlite3_column_int64(st, 0);
 			int in = !walk  ? 1
 				 : bits ? id >= 0 && id <= max_id && (bits[id >> 3] >> (id & 7) & 1)
-					: hy_search_rowset_has(&sec, id);
-			if (in && hy_search_rowset_add(&ids, sqlite3_column_int64(st, 1))) {
+					: hy_search_rowset_has(sec, id);
+			if (in && hits_add(h, sqlite3_column_int64(st, 1), 1)) {
 				rc = SQLITE_NOMEM;
 				break;
 			}
@@ -272,110 +307,258 @@ static int hits_of(struct hy_store *s, const char *expr, struct hit **out, size_
 	}
 	free(bits);
 	sqlite3_finalize(st);
-	st = NULL;
-	for (size_t i = 0; rc == SQLITE_OK && i < mtg.n; i++)
-		if (hy_search_rowset_add(&ids, mtg.v[i]))
-			rc = SQLITE_NOMEM;
-	if (rc != SQLITE_OK)
-		goto done;
-	/* ids holds a meeting once per matching row: count the repeats */
-	if (ids.n > 0)
-		qsort(ids.v, ids.n, sizeof *ids.v, cmp_i64);
-	h = malloc((ids.n ? ids.n : 1) * sizeof *h);
-	if (!h) {
-		rc = SQLITE_NOMEM;
-		goto done;
-	}
-	for (size_t i = 0; i < ids.n; i++) {
-		if (nh > 0 && h[nh - 1].id == ids.v[i]) {
-			h[nh - 1].n++;
-		} else {
-			h[nh].id = ids.v[i];
-			h[nh].n = 1;
-			nh++;
-		}
-	}
-	*out = h;
-	*nout = nh;
-	h = NULL;
-done:
-	free(h);
-	free(sec.v);
-	free(mtg.v);
-	free(ids.v);
 	return rc;
 }
 
-/* The fast way (no body or person): the date index walked once, each
- * meeting counted in its month, and its matches with it. */
-static int by_index(struct hy_store *s, const char *expr, const struct hy_store_filter *f,
-		    enum hy_trend_by by, struct hy_trend *out, char *err, size_t errlen)
-{
-	static const char walk_sql[] = "SELECT ifnull(date, ''), id FROM meetings"
-				       " INDEXED BY meetings_by_date"
-				       " WHERE ifnull(date, '') >= ?1 AND ifnull(date, '') <= ?2"
-				       " ORDER BY ifnull(date, '')";
-	struct hit *hits = NULL;
-	size_t nhits = 0, cap = 0, nm = 0, ns = 0;
-	char month[16] = "", period[16];
-	int have = 0, rc = SQLITE_OK;
-	sqlite3_stmt *st = NULL;
+/* The number of months a month key (year × 12 + month − 1) can take. */
+#define MONTHS (10000 * 12)
 
-	if (expr)
-		rc = hits_of(s, expr, &hits, &nhits);
+/* The month key of a date ("YYYY-MM…"), or -1 when it has none: the
+ * dates hy_trend_period takes. */
+static int month_key(const char *d)
+{
+	int y, m;
+
+	if (!digits(d, 4) || d[4] != '-' || !digits(d + 5, 2))
+		return -1;
+	y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+	m = (d[5] - '0') * 10 + (d[6] - '0');
+	return m >= 1 && m <= 12 ? y * 12 + m - 1 : -1;
+}
+
+/* The first of the sorted v[0..n) that is >= x (n when none). */
+static size_t lower_bound(const int64_t *v, size_t n, int64_t x)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The same, starting from where the last one ended (hint): the walk
+ * goes by meeting id, and the runs mostly follow in the same order, so
+ * the answer is mostly hint itself or a little after it. */
+static size_t seek(const int64_t *v, size_t n, size_t hint, int64_t x)
+{
+	size_t lo, step = 1;
+
+	if (hint > n)
+		hint = n;
+	if (hint > 0 && v[hint - 1] >= x)
+		return lower_bound(v, hint, x);
+	if (hint == n || v[hint] >= x)
+		return hint;
+	/* v[lo - 1] < x: gallop to the right */
+	lo = hint + 1;
+	while (lo + step <= n && v[lo + step - 1] < x) {
+		lo += step;
+		step *= 2;
+	}
+	return lo + lower_bound(v + lo, step - 1 < n - lo ? step - 1 : n - lo, x);
+}
+
+/* One count under way: a query's matches (none for the corpus) and its
+ * counts by month key (two a month: meetings, sections). */
+struct series {
+	struct hy_trend *out;
+	struct rowset sec, mtg; /* matching rowids, sorted */
+	unsigned char *covered; /* sec.v[i] is in a run */
+	size_t next;            /* the first of mtg not walked past */
+	size_t at;              /* where the last run's search ended in sec */
+	size_t *month, undated, cap;
+};
+
+/* How many of the matches of x are sections in the run [first, first +
+ * n) of columns col and col + 1 of st (0 when the row has none: first
+ * NULL), marking them covered when mark. */
+static size_t in_run(struct series *x, sqlite3_stmt *st, int col, int mark)
+{
+	int64_t first, n;
+	size_t lo, hi;
+
+	if (sqlite3_column_type(st, col) == SQLITE_NULL || x->sec.n == 0)
+		return 0;
+	first = sqlite3_column_int64(st, col);
+	n = sqlite3_column_int64(st, col + 1);
+	if (n <= 0 || first > INT64_MAX - n)
+		return 0; /* none such is written */
+	lo = seek(x->sec.v, x->sec.n, x->at, first);
+	hi = seek(x->sec.v, x->sec.n, lo, first + n);
+	x->at = hi;
+	if (mark && hi > lo && x->covered)
+		memset(x->covered + lo, 1, hi - lo);
+	return hi - lo;
+}
+
+/* Count one matching meeting (rows its matching rows) in its month. */
+static void count(struct series *x, int key, size_t rows)
+{
+	if (key < 0) {
+		x->undated++;
+	} else {
+		x->month[2 * key]++;
+		x->month[2 * key + 1] += rows;
+	}
+}
+
+/* The sections of x in no run (none has one with a forced plan, or a
+ * run was cleared): their meetings by by_lookup, each then read from
+ * meeting_runs (its date, within the bounds; its run) and counted, as a
+ * matching meeting unless the walk counted it already. */
+static int uncovered(struct hy_store *s, struct series *x, int runs, sqlite3_stmt *one)
+{
+	struct rowset rest = {0};
+	struct hits h = {0};
+	int rc = SQLITE_OK;
+
+	for (size_t i = 0; i < x->sec.n; i++)
+		if (!(x->covered && x->covered[i]) && hy_search_rowset_add(&rest, x->sec.v[i])) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	if (rc == SQLITE_OK)
+		rc = by_lookup(s, &rest, &h);
+	free(rest.v);
+	if (rc == SQLITE_OK)
+		hits_fold(&h);
+	for (size_t i = 0; rc == SQLITE_OK && i < h.n; i++) {
+		sqlite3_reset(one);
+		sqlite3_bind_int64(one, 3, h.v[i].id);
+		rc = sqlite3_step(one);
+		if (rc == SQLITE_ROW) {
+			int key = month_key((const char *)sqlite3_column_text(one, 0));
+			int before = bsearch(&h.v[i].id, x->mtg.v, x->mtg.n, sizeof *x->mtg.v,
+					     cmp_i64) != NULL;
+			if (!before && runs)
+				before = in_run(x, one, 1, 0) > 0;
+			if (key < 0 && !before)
+				x->undated++;
+			else if (key >= 0 && !before)
+				count(x, key, h.v[i].n);
+			else if (key >= 0)
+				x->month[2 * key + 1] += h.v[i].n;
+			rc = SQLITE_OK;
+		} else if (rc == SQLITE_DONE) {
+			rc = SQLITE_OK; /* outside the bounds, or no meeting */
+		}
+	}
+	free(h.v);
+	return rc;
+}
+
+/* The fast way (no body or person): the matching rowids of each query,
+ * then one walk of meeting_runs (schema v9) within the date bounds, in
+ * id order: every meeting counted in its month for the corpus, and for
+ * each query with its sections in its run (a binary search) and its
+ * title and summary (the meetings' matches, merged); then the matching
+ * sections in no run (uncovered). The months are gathered into periods
+ * here, oldest first. */
+static int by_index(struct hy_store *s, char *const *expr, size_t nq,
+		    const struct hy_store_filter *f, enum hy_trend_by by, struct hy_trend *corpus,
+		    struct hy_trend *out, char *err, size_t errlen)
+{
+	static const char walk_sql[] = "SELECT id, date, first, n FROM meeting_runs"
+				       " WHERE date >= ?1 AND date <= ?2 ORDER BY id";
+	static const char one_sql[] = "SELECT date, first, n FROM meeting_runs"
+				      " WHERE id = ?3 AND date >= ?1 AND date <= ?2";
+	size_t ns = nq + 1; /* the corpus first */
+	struct series *v = calloc(ns, sizeof *v);
+	int runs = s->search.plan == HY_SEARCH_PLAN_AUTO; /* else as before v9 (tests) */
+	int rc = SQLITE_OK, lo = MONTHS, hi = -1;
+	sqlite3_stmt *st = NULL, *one = NULL;
+	const char *from = f && f->from ? f->from : f && f->to ? "0" : "";
+	const char *to = f && f->to ? f->to : "\x7f";
+
+	if (!v)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	v[0].out = corpus;
+	for (size_t q = 0; q < ns && rc == SQLITE_OK; q++) {
+		if (q > 0)
+			v[q].out = &out[q - 1];
+		/* calloc: the pages of months never counted are never touched */
+		v[q].month = calloc(2 * (size_t)MONTHS, sizeof *v[q].month);
+		if (!v[q].month)
+			rc = SQLITE_NOMEM;
+		if (q == 0 || rc != SQLITE_OK)
+			continue;
+		rc = matching(s, expr[q - 1], 0, &v[q].sec);
+		if (rc == SQLITE_OK)
+			rc = matching(s, expr[q - 1], 1, &v[q].mtg);
+		if (rc != SQLITE_OK)
+			break;
+		hy_search_rowset_sort(&v[q].sec);
+		hy_search_rowset_sort(&v[q].mtg);
+		if (runs && v[q].sec.n && !(v[q].covered = calloc(v[q].sec.n, 1)))
+			rc = SQLITE_NOMEM;
+	}
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(s->db, walk_sql, -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db, one_sql, -1, &one, NULL);
 	if (rc != SQLITE_OK)
 		goto done;
 	/* a bound leaves out the unknown dates (''), as the list does */
-	sqlite3_bind_text(st, 1, f && f->from ? f->from : f && f->to ? "0" : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, f && f->to ? f->to : "\x7f", -1, SQLITE_STATIC);
-	for (;;) {
-		const char *d = NULL;
-		int64_t id = 0;
-		struct hit key, *h = NULL;
-		int row;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(one, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(one, 2, to, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int key = month_key((const char *)sqlite3_column_text(st, 1));
 
-		rc = sqlite3_step(st);
-		row = rc == SQLITE_ROW;
-		if (row) {
-			d = (const char *)sqlite3_column_text(st, 0);
-			id = sqlite3_column_int64(st, 1);
-			if (!d)
-				d = "";
-		}
-		/* a new month: the last one's counts go in */
-		if (have && (!row || strncmp(d, month, 7) != 0 || strlen(d) < 7)) {
-			if (hy_trend_period(month, by, period) != 0)
-				out->undated += nm;
-			else if (add(out, &cap, period, nm, ns) != 0) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			have = 0;
-		}
-		if (!row)
-			break;
-		if (!have) {
-			snprintf(month, sizeof month, "%.7s", d);
-			nm = ns = 0;
-			have = 1;
-		}
-		key.id = id;
-		if (nhits)
-			h = bsearch(&key, hits, nhits, sizeof *hits, cmp_hit);
-		if (!expr) {
-			nm++;
-		} else if (h) {
-			nm++;
-			ns += h->n;
+		count(&v[0], key, 0);
+		if (key >= 0 && key < lo)
+			lo = key;
+		if (key > hi)
+			hi = key;
+		for (size_t q = 1; q < ns; q++) {
+			struct series *x = &v[q];
+			size_t rows = runs ? in_run(x, st, 2, 1) : 0;
+			while (x->next < x->mtg.n && x->mtg.v[x->next] < id)
+				x->next++;
+			if (x->next < x->mtg.n && x->mtg.v[x->next] == id)
+				rows++;
+			if (rows)
+				count(x, key, rows);
 		}
 	}
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
+	if (rc != SQLITE_DONE)
+		goto done;
+	rc = SQLITE_OK;
+	for (size_t q = 1; q < ns && rc == SQLITE_OK; q++)
+		rc = uncovered(s, &v[q], runs, one);
+	/* every month with a meeting, in every series */
+	for (int k = lo; k <= hi && rc == SQLITE_OK; k++) {
+		char month[16], period[16];
+		if (v[0].month[2 * k] == 0)
+			continue;
+		snprintf(month, sizeof month, "%04d-%02d", k / 12, k % 12 + 1);
+		if (hy_trend_period(month, by, period) != 0)
+			continue; /* cannot be: month_key took it */
+		for (size_t q = 0; q < ns && rc == SQLITE_OK; q++)
+			if (v[q].out && add(v[q].out, &v[q].cap, period, v[q].month[2 * k],
+					    v[q].month[2 * k + 1]) != 0)
+				rc = SQLITE_NOMEM;
+	}
+	for (size_t q = 0; q < ns; q++)
+		if (v[q].out)
+			v[q].out->undated += v[q].undated;
 done:
 	sqlite3_finalize(st);
-	free(hits);
+	sqlite3_finalize(one);
+	for (size_t q = 0; q < ns; q++) {
+		free(v[q].sec.v);
+		free(v[q].mtg.v);
+		free(v[q].covered);
+		free(v[q].month);
+	}
+	free(v);
 	if (rc == SQLITE_NOMEM)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	if (rc != SQLITE_OK)
@@ -384,8 +567,11 @@ done:
 	return 0;
 }
 
-int hy_store_trend(struct hy_store *s, const char *query, const struct hy_store_filter *f,
-		   enum hy_trend_by by, struct hy_trend *out, char *err, size_t errlen)
+/* With a body or a person: one statement, the matches (expr) or the
+ * corpus (expr NULL) joined to their meetings, filtered, grouped by
+ * month. */
+static int by_sql(struct hy_store *s, const char *expr, const struct hy_store_filter *f,
+		  enum hy_trend_by by, struct hy_trend *out, char *err, size_t errlen)
 {
 	static const char match_sql[] =
 		"WITH hit(mid) AS ("
@@ -401,31 +587,15 @@ int hy_store_trend(struct hy_store *s, const char *query, const struct hy_store_
 	static const char tail_sql[] = " GROUP BY 1 ORDER BY 1";
 	char sql[sizeof match_sql + sizeof hy_store_filter_where + sizeof tail_sql];
 	sqlite3_stmt *st = NULL;
-	char *expr = NULL;
 	size_t cap = 0;
 	int rc;
 
-	memset(out, 0, sizeof *out);
-	if (query) {
-		rc = hy_search_translate(query, &expr, err, errlen);
-		if (rc)
-			return rc;
-	}
-	if (!f || (!f->body && !f->person)) {
-		rc = by_index(s, expr, f, by, out, err, errlen);
-		free(expr);
-		if (rc)
-			hy_trend_free(out);
-		return rc;
-	}
-	snprintf(sql, sizeof sql, "%s%s%s", query ? match_sql : corpus_sql, hy_store_filter_where,
+	snprintf(sql, sizeof sql, "%s%s%s", expr ? match_sql : corpus_sql, hy_store_filter_where,
 		 tail_sql);
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		free(expr);
+	if (rc != SQLITE_OK)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting per period", err,
 				     errlen);
-	}
 	if (expr)
 		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 	hy_store_filter_bind(st, f);
@@ -452,8 +622,46 @@ int hy_store_trend(struct hy_store *s, const char *query, const struct hy_store_
 	else
 		rc = 0;
 	sqlite3_finalize(st);
-	free(expr);
-	if (rc)
-		hy_trend_free(out);
 	return rc;
+}
+
+int hy_store_trends(struct hy_store *s, const char *const *queries, size_t nq,
+		    const struct hy_store_filter *f, enum hy_trend_by by, struct hy_trend *corpus,
+		    struct hy_trend *series, char *err, size_t errlen)
+{
+	char **expr = nq ? calloc(nq, sizeof *expr) : NULL;
+	int rc = 0;
+
+	if (corpus)
+		memset(corpus, 0, sizeof *corpus);
+	for (size_t q = 0; q < nq; q++)
+		memset(&series[q], 0, sizeof series[q]);
+	if (nq && !expr)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	for (size_t q = 0; rc == 0 && q < nq; q++)
+		rc = hy_search_translate(queries[q], &expr[q], err, errlen);
+	if (rc == 0 && (!f || (!f->body && !f->person)) && s->version >= 9) {
+		rc = by_index(s, expr, nq, f, by, corpus, series, err, errlen);
+	} else if (rc == 0) {
+		if (corpus)
+			rc = by_sql(s, NULL, f, by, corpus, err, errlen);
+		for (size_t q = 0; rc == 0 && q < nq; q++)
+			rc = by_sql(s, expr[q], f, by, &series[q], err, errlen);
+	}
+	for (size_t q = 0; q < nq; q++)
+		free(expr[q]);
+	free(expr);
+	if (rc) {
+		hy_trend_free(corpus);
+		for (size_t q = 0; q < nq; q++)
+			hy_trend_free(&series[q]);
+	}
+	return rc;
+}
+
+int hy_store_trend(struct hy_store *s, const char *query, const struct hy_store_filter *f,
+		   enum hy_trend_by by, struct hy_trend *out, char *err, size_t errlen)
+{
+	return query ? hy_store_trends(s, &query, 1, f, by, NULL, out, err, errlen)
+		     : hy_store_trends(s, NULL, 0, f, by, out, NULL, err, errlen);
 }

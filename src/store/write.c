@@ -174,8 +174,9 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		" ?13, ?14, ?15)";
 	static const char section_sql[] = "INSERT INTO sections (meeting_id, n, heading, text)"
 					  " VALUES (?1, ?2, ?3, ?4)";
+	static const char run_sql[] = "UPDATE meeting_runs SET first = ?2, n = ?3 WHERE id = ?1";
 	sqlite3_stmt *st;
-	int64_t mid;
+	int64_t mid, id_s, first = 0, last = 0;
 	int v5 = s->version >= 5; /* else a handle kept at an older schema */
 	int rc = hy_store_stmt(s, v5 ? HY_ST_INSERT_MEETING : HY_ST_INSERT_MEETING_V1,
 			       v5 ? insert_sql : insert_v1_sql, &st, err, errlen);
@@ -228,6 +229,25 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		sqlite3_bind_text(st, 3, sec->heading ? sec->heading : "", -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, sec->text ? sec->text : "", -1, SQLITE_STATIC);
 		rc = hy_store_step_done(s, st, "storing a section", err, errlen);
+		if (rc)
+			return rc;
+		id_s = sqlite3_last_insert_rowid(s->db);
+		if (i == 0 || id_s < first)
+			first = id_s;
+		if (i == 0 || id_s > last)
+			last = id_s;
+	}
+	/* the sections' run (schema v9), when their rowids fill one: n
+	 * distinct rowids from first to last (they follow one another, but
+	 * for rowids freed by hand or past the largest) */
+	if (s->version >= 9 && m->n_sections > 0 && last - first + 1 == (int64_t)m->n_sections) {
+		rc = hy_store_stmt(s, HY_ST_SET_RUN, run_sql, &st, err, errlen);
+		if (rc)
+			return rc;
+		sqlite3_bind_int64(st, 1, mid);
+		sqlite3_bind_int64(st, 2, first);
+		sqlite3_bind_int64(st, 3, (int64_t)m->n_sections);
+		rc = hy_store_step_done(s, st, "storing a meeting's sections", err, errlen);
 		if (rc)
 			return rc;
 	}

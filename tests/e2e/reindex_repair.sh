@@ -17,7 +17,8 @@ derived=$(sql "$T/good.db" "SELECT name FROM sqlite_master WHERE sql IS NOT NULL
 	AND name NOT LIKE 'sqlite%'
 	AND name NOT IN ('meetings', 'sections', 'people', 'meeting_people')")
 for t in sections_fts meetings_fts sections_fts_data meetings_fts_idx \
-	sections_fts_docsize meetings_fts_config fts_lengths bodies meetings_by_date; do
+	sections_fts_docsize meetings_fts_config fts_lengths bodies meetings_by_date \
+	meeting_runs meeting_runs_insert meeting_runs_section_delete; do
 	grep -qx "$t" <<<"$derived" || fail "$t is not in the schema any more"
 done
 # under the sanitizers one of each kind (a search index, a table FTS5
@@ -29,6 +30,9 @@ if sanitized; then
 		AND name NOT IN ('meetings', 'sections', 'people', 'meeting_people')
 		GROUP BY type, name LIKE '%\_fts' ESCAPE '\', name LIKE '%\_fts\_%' ESCAPE '\'")
 fi
+# the counts per month, which read meeting_runs (schema v9)
+run 0 hy trend 燃气 会议 --json
+cp "$T/out" "$T/trend.good"
 for t in $derived; do
 	cp "$T/good.db" "$HUIYI_DB"
 	type=$(sql "$HUIYI_DB" "SELECT upper(type) FROM sqlite_master WHERE name = '$t'")
@@ -45,6 +49,8 @@ for t in $derived; do
 	has "$T/out" "燃气"
 	run 0 hy list --body 政府
 	has "$T/out" "常务会议"
+	run 0 hy trend 燃气 会议 --json
+	cmp -s "$T/out" "$T/trend.good" || fail "trend counts otherwise after dropping $t"
 	sqlite3 -batch "$HUIYI_DB" ".load $ext" \
 		"INSERT INTO sections_fts (sections_fts) VALUES ('integrity-check');
 		 INSERT INTO meetings_fts (meetings_fts) VALUES ('integrity-check');" ||

@@ -21,6 +21,11 @@ SELECT p.key, p.place, a.date, m.sha256, a.part, a.position, a.role
   FROM appearances a JOIN persons p ON p.id = a.person_id
   JOIN meetings m ON m.id = a.meeting_id ORDER BY 1, 2, 3, 4, 5, 6;
 SELECT name, n FROM bodies ORDER BY name;
+-- each meeting's date and run (schema v9), the run from its first section
+SELECT m.sha256, r.date, r.n,
+       r.first - (SELECT min(id) FROM sections WHERE meeting_id = m.id)
+  FROM meeting_runs r JOIN meetings m ON m.id = r.id ORDER BY 1;
+SELECT count(*) FROM meeting_runs;
 SELECT count(*) FROM fts_lengths;
 -- the search index agrees with its content (an error if not)
 INSERT INTO sections_fts(sections_fts) VALUES ('integrity-check');

@@ -883,7 +883,7 @@ static void stale_row(sqlite3 *db, int64_t id)
 	exec_ok(db, sql);
 }
 
-/* Schema v9: the index remembers the fold it was made with, and a writer
+/* Schema v10: the index remembers the fold it was made with, and a writer
  * that opens one made with another (a v8 database; a build whose ICU or
  * OpenCC folds more) makes it again: 高峯 is then found as 峰 and 峯. A
  * reader leaves it as it is. */
@@ -904,7 +904,7 @@ static void t_refold(void **state)
 		if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
 			fail_msg("open: %s", err);
 		assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
-		assert_int_equal(HY_STORE_SCHEMA_VERSION, 9);
+		assert_int_equal(HY_STORE_SCHEMA_VERSION, 10);
 		integrity(s->db);
 		lens_all_known(s->db);
 		assert_int_equal(count_match(s->db, "meetings_fts", "峰"), 1);
@@ -942,7 +942,7 @@ static void t_migrate_v2(void **state)
 	if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(HY_STORE_SCHEMA_VERSION, 9);
+	assert_int_equal(HY_STORE_SCHEMA_VERSION, 10);
 	integrity(s->db);
 	lens_all_known(s->db);
 	assert_int_equal(sql_int(s->db, "SELECT v FROM sections_fts_config"
