@@ -76,6 +76,12 @@ void hy_store_rollback(struct hy_store *s);
  * (mem.h). 0. */
 int hy_store_init(void);
 
+/* Called (when set) before an open makes the search index again because
+ * the character folding changed (schema v10: a database made by an older
+ * huiyi, or a build on newer ICU/OpenCC tables), which takes about as long
+ * as huiyi reindex: the CLI says so on stderr before the wait. */
+void hy_store_on_refold(void (*fn)(const char *path));
+
 /* Lower-case hex SHA-256 of data[0..n) (src/store/sha256.c: no memory,
  * cannot fail). Returns 0. */
 int hy_store_sha256(const void *data, size_t n, char hex[65]);

@@ -12,6 +12,7 @@
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* -d FILE, else $HUIYI_DB, else the config file's set database, else
@@ -89,6 +90,17 @@ static int theme_name(const char *s)
 	return -1;
 }
 
+/* The one wait an upgrade may bring (store.h hy_store_on_refold). */
+static void refolding(const char *path)
+{
+	/* a database with no meetings yet takes no time: say nothing */
+	struct stat sb;
+	if (stat(path, &sb) == 0 && sb.st_size > (1 << 20))
+		hy_cli_error("%s: making the search index again for this build's character "
+			     "folding (once; about as long as huiyi reindex)",
+			     path);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -111,6 +123,7 @@ int main(int argc, char **argv)
 	 * line and exit 1 if memory runs out there (huiyi/mem.h) */
 	hy_mem_icu_strict(1);
 	hy_store_init();
+	hy_store_on_refold(refolding);
 	hy_mem_icu_strict(0);
 	hy_cli_json_init();
 

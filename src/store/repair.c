@@ -229,6 +229,13 @@ static int fold_is_current(struct hy_store *s)
 	return rc == SQLITE_OK ? same : -rc;
 }
 
+static void (*on_refold)(const char *path);
+
+void hy_store_on_refold(void (*fn)(const char *path))
+{
+	on_refold = fn;
+}
+
 int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 {
 	static const char *const steps[] = {
@@ -250,6 +257,8 @@ int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 	if (rc)
 		return rc;
 	now = fold_is_current(s); /* another writer may have done it */
+	if (now == 0 && on_refold)
+		on_refold(s->path);
 	for (size_t i = 0; now == 0 && i < sizeof steps / sizeof steps[0]; i++)
 		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK)
 			now = -sqlite3_extended_errcode(s->db);
