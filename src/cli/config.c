@@ -55,13 +55,14 @@ static char *joined(const char *a, const char *b)
 	return p;
 }
 
-char *hy_config_path(void)
+int hy_config_path(char **path)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME");
-	if (xdg && xdg[0] == '/')
-		return joined(xdg, "/huiyi/config");
-	const char *home = home_dir();
-	return home ? joined(home, "/.config/huiyi/config") : NULL;
+	const char *home = xdg && xdg[0] == '/' ? NULL : home_dir();
+	*path = xdg && xdg[0] == '/' ? joined(xdg, "/huiyi/config")
+		: home               ? joined(home, "/.config/huiyi/config")
+				     : NULL;
+	return (xdg && xdg[0] == '/') || home ? (*path ? 0 : HY_ERR_NOMEM) : 0;
 }
 
 /* Keep "FILE:LINE: message"; HY_ERR_NOMEM when it cannot be kept. */

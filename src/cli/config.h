@@ -32,9 +32,9 @@ struct hy_config {
 };
 
 /* Where the file is: $XDG_CONFIG_HOME/huiyi/config when XDG_CONFIG_HOME is
- * absolute, else $HOME/.config/huiyi/config; malloc()ed, NULL when there is
- * no home (or no memory). */
-char *hy_config_path(void);
+ * absolute, else $HOME/.config/huiyi/config; *path malloc()ed, or NULL
+ * when there is no home. 0 or HY_ERR_NOMEM. */
+int hy_config_path(char **path);
 
 /* Read the file at cfg->path (set by the caller, or hy_config_path()) and
  * apply it. A missing file is no error. 0, or HY_ERR_NOMEM. */

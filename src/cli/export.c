@@ -345,9 +345,11 @@ static int on_jsonl(const struct hy_export_item *it, struct exp *e)
 	json_decref(o);
 	if (!line)
 		return HY_ERR_NOMEM;
-	hy_cli_put_json(e->out[0].f, line);
-	fputc('\n', e->out[0].f);
+	int bad = hy_cli_put_json(e->out[0].f, line);
 	free(line);
+	if (bad) /* a member left out for want of memory */
+		return bad;
+	fputc('\n', e->out[0].f);
 	return check(e, &e->out[0]) ? HY_ERR_IO : 0;
 }
 

@@ -205,8 +205,7 @@ int main(int argc, char **argv)
 	 * settings below, after the command line and the environment */
 	hy_config_init(&cfg);
 	c.config = &cfg;
-	errno = 0;
-	if ((!(cfg.path = hy_config_path()) && errno == ENOMEM) || hy_config_load(&cfg) != 0) {
+	if (hy_config_path(&cfg.path) != 0 || hy_config_load(&cfg) != 0) {
 		free(rest);
 		hy_config_free(&cfg);
 		hy_cli_error("out of memory");

@@ -188,9 +188,11 @@ static int print_json(const struct chart *c, char **queries, int shares)
 			json_decref(o);
 			if (!line)
 				return HY_ERR_NOMEM;
-			hy_cli_put_json(stdout, line);
-			fputc('\n', stdout);
+			int bad = hy_cli_put_json(stdout, line);
 			free(line);
+			if (bad) /* a member left out for want of memory */
+				return bad;
+			fputc('\n', stdout);
 		}
 	return 0;
 }

@@ -47,7 +47,11 @@ commands=(
 	"list|full|list"
 	"people|full|people"
 	"people-name|full|people 彭振华"
+	"trend|full|trend 燃气 会议 --by year"
+	"export-jsonl|full|export --format jsonl"
 )
+# (not huiyi config: it prints the database's path, each run's own; the
+# configuration's allocations come first in every command)
 
 # what an import stored (tests/oom/digest.sql), as one checksum
 digest() {
