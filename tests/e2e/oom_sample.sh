@@ -2,7 +2,8 @@
 # slow
 # A sample of `make oom` (tests/oom/run.sh -s): for import of samples/ (a
 # folder and a single file), search (one character, two, pinyin), show
-# --json, list, people and people NAME, the Nth allocation fails for every
+# --json, list, people, people NAME, trend --json and export --format jsonl,
+# the Nth allocation fails for every
 # N below 30, 30 N spread over the rest (6 and 6 under the sanitizers) and the N of
 # tests/oom/regressions.txt (each a crash, a hang or a wrong message once
 # found there). Every run ends in exit 0 with the whole output, or a
