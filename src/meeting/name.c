@@ -16,9 +16,10 @@
 
 /* Short names of meetings that do without 会议 (县长周例会, 市长碰头会). */
 static const char *const short_meetings[] = {
-	"周例会",     "例会",   "碰头会", "办公会", "调度会", "主管月报", "主管会报", "县务会议",
-	"动员部署会", "部署会", "动员会", "工作会", "推进会", "座谈会",   "对接会",   "专题会",
-	"学习会",     "预备会", "研讨会", "分析会", "汇报会", "协调会",   "务虚会",   "评议会"};
+	"周例会",   "例会",       "碰头会", "办公会", "调度会", "主管月报", "主管会报",
+	"县务会议", "动员部署会", "部署会", "动员会", "工作会", "推进会",   "座谈会",
+	"对接会",   "专题会",     "学习会", "预备会", "研讨会", "分析会",   "汇报会",
+	"协调会",   "务虚会",     "评议会", "全委会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
@@ -58,13 +59,13 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			   !match(d, i + k, end, "议")) {
 			*len = k;
 			return i;
-		} else if (match(d, i, end, "常委(扩大)会") &&
+		} else if ((match(d, i, end, "常委(扩大)会") || match(d, i, end, "党委(扩大)会")) &&
 			   (i + 7 == end || d->cp[i + 7] == ',' || is_sent_end(d, i + 7))) {
-			*len = 7; /* 主持召开县委常委(扩大)会，… */
+			*len = 7; /* 主持召开县委常委(扩大)会，…, 第6次党委(扩大)会， */
 			return i;
-		} else if (match(d, i, end, "常委会") &&
+		} else if ((match(d, i, end, "常委会") || match(d, i, end, "党委会")) &&
 			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3))) {
-			*len = 3; /* 主持召开区委常委会，… */
+			*len = 3; /* 主持召开区委常委会，…, 召开第二十一次党委会， */
 			return i;
 		}
 	}

@@ -218,8 +218,48 @@ static int place_from_greeting(const char *text, size_t len, const char *level, 
 /* The body named only in the chair's title: 市人大常委会党组书记李某主持召开
  * 党组扩大会议 is the 市人大常委会's 党组 meeting; 区政府常务副区长某召开
  * 调度会 the 区政府's. Only when the text named no body. 0 or HY_ERR_NOMEM. */
+/* A school's, a college's or a company's party committee (学校党委, 公司
+ * 党委) is the 党委: no place holds it (README, conventions: a041); and a
+ * party committee's meeting with no organ before it (召开第二十一次党委会,
+ * 2021年第6次党委(扩大)会) is the 党委's. 0 or HY_ERR_NOMEM. */
+static int institution_party(struct hy_meeting *m)
+{
+	static const char *const owners[] = {"集团公司", "学校", "学院", "大学",
+					     "公司",     "集团", "校"};
+	const char *s = m->body ? m->body : m->kind;
+	if (!s)
+		return 0;
+	struct doc b;
+	int rc = doc_init(&b, s, strlen(s));
+	if (rc)
+		return rc;
+	size_t o = 0;
+	if (m->body && b.n > 2 && ends_with(&b, 0, b.n, "党委", NULL))
+		o = match_any(&b, 0, b.n, owners, COUNT(owners), NULL) == b.n - 2 ? b.n - 2 : 0;
+	char *party = NULL;
+	if (o)
+		party = doc_str(&b, o, b.n);
+	else if (!m->body && b.n >= 3 &&
+		 (match(&b, 0, b.n, "党委会") || match(&b, 0, b.n, "党委(扩大)会") ||
+		  match(&b, 0, b.n, "党委扩大会")))
+		party = doc_str(&b, 0, 2);
+	else {
+		doc_free(&b);
+		return 0;
+	}
+	doc_free(&b);
+	if (!party)
+		return HY_ERR_NOMEM;
+	free(m->body);
+	m->body = party;
+	return 0;
+}
+
 int body_from_chair_role(struct hy_meeting *m)
 {
+	int rc0 = institution_party(m);
+	if (rc0)
+		return rc0;
 	if (m->body || !m->chair_role || !m->kind)
 		return 0;
 	struct doc r, k;
