@@ -67,8 +67,9 @@ static int name_ok(const struct doc *d, size_t a, size_t b)
 {
 	if (dotted_name_ok(d, a, b))
 		return 1;
+	/* and no name starts with one (单位主要 of …成员单位主要负责人) */
 	for (size_t w = 0; w < COUNT(not_names); w++)
-		if (match(d, a, b, not_names[w]) == b - a)
+		if (match(d, a, b, not_names[w]))
 			return 0;
 	size_t n = 0;
 	for (size_t i = a; i < b; i++)
@@ -461,11 +462,11 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			rc = note_guests(pp, n0);
 		if (rc)
 			return rc;
-		/* skip 会议 after the keyword and a separator */
+		/* skip 会议 (出席活动: the event) after the keyword and a separator */
 		k = j;
 		if (match(d, k, b, "了"))
 			k++;
-		if (match(d, k, b, "会议"))
+		if (match(d, k, b, "会议") || match(d, k, b, "活动"))
 			k += 2;
 		while (k < b && (d->cp[k] == ',' || is_space(d->cp[k])))
 			k++;
@@ -607,9 +608,10 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const keys[] = {"出席",       "列席",          "参加会议",
-					   "参会",       "到会祝贺",      "主席台就座",
-					   "主席台就坐", "主席台前排就座"};
+	static const char *const keys[] = {"出席",         "列席",           "参加会议",
+					   "参会",         "到会祝贺",       "主席台就座",
+					   "主席台就坐",   "主席台前排就座", "参加了会议",
+					   "参加了座谈会", "参加座谈会"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS)
 		return 0;
 	size_t i = skip_spaces(d, a, b);
@@ -623,8 +625,9 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	size_t e = a;
 	while (e < b && !is_sent_end(d, e))
 		e++;
-	static const char *const ends[] = {"出席会议", "列席会议", "参加会议",
-					   "出席",     "列席",     "参加"};
+	static const char *const ends[] = {"出席会议",   "列席会议",     "参加会议",
+					   "出席",       "列席",         "参加",
+					   "参加了会议", "参加了座谈会", "参加座谈会"};
 	int said = 0;
 	for (size_t t = 0; t < COUNT(ends) && !said; t++)
 		said = ends_with(d, a, e, ends[t], NULL);
