@@ -512,3 +512,21 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 	}
 	return set_date(m, &t, basis);
 }
+
+/* 某委员会日前召开全体会议。/ 会议于九月十四日上午在…举行: when the
+ * opening gives no day, the next paragraph's sentence of when and where
+ * [a, b) does. 0 or HY_ERR_NOMEM. */
+int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
+		 struct hy_meeting *m)
+{
+	static const char *const when[] = {"会议于", "会议在", "大会于", "会议定于"};
+	if (m->date || m->month_day)
+		return 0;
+	a = skip_spaces(d, a, b);
+	if (!match_any(d, a, b, when, COUNT(when), NULL))
+		return 0;
+	size_t e = clause_end(d, a, b, 1);
+	if (find_date(d, a, e, &(struct ymd){0}, 0) == NPOS)
+		return 0;
+	return meeting_date(d, a, e, mt, m);
+}

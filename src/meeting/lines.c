@@ -76,6 +76,16 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	    has_any(d, a, b, header, COUNT(header)) &&
 	    !has_any(d, a, b, publish_marks, COUNT(publish_marks)))
 		return L_CHROME;
+	/* 您好!今天是 — the date the page's script would write is gone */
+	static const char *const today[] = {"今天是", "今日是"};
+	if (len <= 12 && ends_with(d, a, b, today[0], NULL) + ends_with(d, a, b, today[1], NULL))
+		return L_CHROME;
+	/* 社交网站: — a label with no value, no meeting in it */
+	static const char *const people_labels[] = {"出席", "列席", "主持", "主席", "参加", "请假",
+						    "缺席", "记录", "议",   "会",   "们"};
+	if (len <= 7 && cz == ':' && count_han(d, a, b) == len - 1 &&
+	    !has_any(d, a, b, people_labels, COUNT(people_labels)))
+		return L_META;
 	/* 〔2021〕第8期, [2023]12号: a document number */
 	if (len <= 24 && (c0 == 0x3014 || c0 == '[' || c0 == 0x3010) &&
 	    (ends_with(d, a, b, "号", NULL) || ends_with(d, a, b, "期", NULL)))
@@ -120,10 +130,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	if (len <= 40 && has_any(d, a, b, widgets, COUNT(widgets)) && find(d, a, b, "会") == NPOS)
 		return L_CHROME;
 	/* 登录/注册 用户中心 支持IPV6: a site's toolbar */
-	static const char *const toolbar[] = {"登录",     "注册",     "用户中心", "无障碍",
-					      "设为首页", "加入收藏", "网站地图", "繁体",
-					      "简体",     "english",  "ipv6",     "长者",
-					      "手机版",   "微信",     "微博",     "退出"};
+	static const char *const toolbar[] = {
+		"登录", "注册", "用户中心", "无障碍",   "设为首页", "加入收藏", "网站地图",
+		"繁体", "简体", "english",  "ipv6",     "长者",     "手机版",   "微信",
+		"微博", "退出", "设为主页", "收藏本页", "社交网站"};
 	if (len <= 40 && find(d, a, b, "会") == NPOS) {
 		size_t hits = 0;
 		for (size_t k = 0; k < COUNT(toolbar); k++)

@@ -808,6 +808,48 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	return 0;
 }
 
+/* What the opening paragraph did not say, the title may: 县长张三主持召开
+ * 县政府第5次常务会议, 2024年5月11日县政府召开… */
+int from_title(struct hy_meeting *m, const struct meta *mt)
+{
+	struct doc t;
+	int rc = doc_init(&t, m->title, strlen(m->title));
+	if (rc)
+		return rc;
+	/* 会议于…举行: an opening that names no more than 会议 */
+	int bare = m->kind &&
+		   (!strcmp(m->kind, "会议") || !strcmp(m->kind, "\xe6\x9c\x83\xe8\xad\xb0"));
+	if (!m->kind || !m->body || bare) {
+		struct hy_meeting n = {0};
+		rc = meeting_name(&t, 0, t.n, &n);
+		/* fill only what the opening left unknown, and only when the
+		 * title speaks of the same meeting */
+		if (!rc && n.kind && (!m->kind || bare || strcmp(n.kind, m->kind) == 0) &&
+		    (!m->number || n.number == m->number)) {
+			if (!m->body) {
+				m->body = n.body;
+				n.body = NULL;
+			}
+			if (!m->kind || bare) {
+				free(m->kind);
+				m->kind = n.kind;
+				m->number = n.number;
+				n.kind = NULL;
+			}
+		}
+		hy_meeting_free(&n);
+	}
+	if (!rc && !m->chair)
+		rc = find_chair(&t, 0, t.n, m);
+	if (!rc && !m->date) {
+		struct ymd y;
+		if (find_date(&t, 0, t.n, &y, 0) != NPOS)
+			rc = meeting_date(&t, 0, t.n, mt, m);
+	}
+	doc_free(&t);
+	return rc;
+}
+
 /* Whether s is written in traditional characters: one Han character that
  * folds to another (縣 → 县) says so. */
 static int traditional(const char *s)

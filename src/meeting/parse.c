@@ -24,44 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What the opening paragraph did not say, the title may: 县长张三主持召开
- * 县政府第5次常务会议, 2024年5月11日县政府召开… */
-static int from_title(struct hy_meeting *m, const struct meta *mt)
-{
-	struct doc t;
-	int rc = doc_init(&t, m->title, strlen(m->title));
-	if (rc)
-		return rc;
-	if (!m->kind || !m->body) {
-		struct hy_meeting n = {0};
-		rc = meeting_name(&t, 0, t.n, &n);
-		/* fill only what the opening left unknown, and only when the
-		 * title speaks of the same meeting */
-		if (!rc && n.kind && (!m->kind || strcmp(n.kind, m->kind) == 0) &&
-		    (!m->number || n.number == m->number)) {
-			if (!m->body) {
-				m->body = n.body;
-				n.body = NULL;
-			}
-			if (!m->kind) {
-				m->kind = n.kind;
-				m->number = n.number;
-				n.kind = NULL;
-			}
-		}
-		hy_meeting_free(&n);
-	}
-	if (!rc && !m->chair)
-		rc = find_chair(&t, 0, t.n, m);
-	if (!rc && !m->date) {
-		struct ymd y;
-		if (find_date(&t, 0, t.n, &y, 0) != NPOS)
-			rc = meeting_date(&t, 0, t.n, mt, m);
-	}
-	doc_free(&t);
-	return rc;
-}
-
 /* The body as an organ: no term inside (区第十六届人大常委会 → 区人大常委会),
  * none that is only a pronoun and a level (我县, 本区, 全县). */
 static int tidy_body(struct hy_meeting *m)
@@ -452,8 +414,11 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		}
 		if (!titleish)
 			break;
-		size_t next = i + 1;
-		while (next < nl && kind[next] != L_BODY)
+		size_t next = i + 1; /* past other short labels (今日导读 / 本报新闻) */
+		while (next < nl && (kind[next] != L_BODY ||
+				     (count_han(&d, lines[next].a, lines[next].b) <= 8 &&
+				      lines[next].b - lines[next].a <= 8 &&
+				      find(&d, lines[next].a, lines[next].b, "会") == NPOS)))
 			next++;
 		int names_meeting = find(&d, l.a, l.b, "会") != NPOS;
 		if ((chinese && count_han(&d, l.a, l.b) < 2) ||
@@ -723,8 +688,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		m->chair = line_chair.chair;
 		line_chair.chair = NULL;
 	}
-	if (!rc && m->title && (!m->kind || !m->body || !m->chair || !m->date))
-		rc = from_title(m, &mt);
+	if (!rc && m->title &&
+	    (!m->kind || !m->body || !m->chair || !m->date || strlen(m->kind) <= 6))
+		rc = from_title(m, &mt); /* name.c */
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;
 	if (!rc)
@@ -797,6 +763,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			goto out;
 		}
 		if ((rc = meeting_date(d, a, cut, mt, m)) ||
+		    (np > 1 && (rc = date_in_next(d, p[1].a, p[1].b, mt, m))) ||
 		    (rc = find_chair(d, a, clause_end(d, a, cut, 1), m)))
 			goto out;
 		if (!m->chair && (rc = find_chair(d, a, cut, m)))

@@ -476,6 +476,8 @@ size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t, int n
 char *fmt_date(const struct ymd *t, int with_time);
 int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		 struct hy_meeting *m);
+int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
+		 struct hy_meeting *m);
 
 /* lines.c: pass 1 */
 int is_content_line(const struct doc *d, size_t a, size_t b);
@@ -507,6 +509,7 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body);
 int group_to_kind(struct hy_meeting *m);
 int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m);
 int compose_title(struct hy_meeting *m);
+int from_title(struct hy_meeting *m, const struct meta *mt);
 
 /* place.c */
 int body_from_chair_role(struct hy_meeting *m);

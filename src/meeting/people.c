@@ -71,6 +71,9 @@ static int name_ok(const struct doc *d, size_t a, size_t b)
 	for (size_t w = 0; w < COUNT(not_names); w++)
 		if (match(d, a, b, not_names[w]))
 			return 0;
+	/* 委员会日前召开: a time word is no part of a name */
+	if (find(d, a, b, "日前") != NPOS || find(d, a, b, "近日") != NPOS)
+		return 0;
 	size_t n = 0;
 	for (size_t i = a; i < b; i++)
 		n += !is_invisible(d->cp[i]);
@@ -430,7 +433,15 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		j2 = skip_spaces(d, j2, b);
 		int guest = lead && match(d, i - 2, b, "应邀");
 		size_t n0 = dst->n;
-		if (j2 < b && d->cp[j2] == ':') {
+		/* 出席者包括甲、乙及丙: the list follows without a colon */
+		static const char *const include[] = {"者包括", "人员包括", "者有"};
+		size_t il = match_any(d, j, b, include, COUNT(include), NULL);
+		if (il) {
+			j2 = j + il - 1;
+			while (j2 + 1 < b && is_space(d->cp[j2 + 1]))
+				j2++;
+		}
+		if (j2 < b && (d->cp[j2] == ':' || il)) {
 			size_t e = b;
 			int rc = add_people_list(d, j2 + 1, e, dst, &pp->units, &pp->roles);
 			return rc ? rc : guest ? note_guests(pp, n0) : 0;
