@@ -158,8 +158,12 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 	size_t j = i, k;
 	memset(t, 0, sizeof *t);
 	t->hh = t->mm = -1;
-	if (!(k = parse_num(d, j, end, &a)))
+	if (match(d, j, end, "元月")) { /* 元月8日: January */
+		a = 1;
+		k = 1;
+	} else if (!(k = parse_num(d, j, end, &a))) {
 		return 0;
+	}
 	int ascii = is_digit(d->cp[j]);
 	j += k;
 	size_t na = k;
@@ -247,7 +251,8 @@ size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t, int n
 		if (i > a && (is_digit(d->cp[i - 1]) || cn_digit(d->cp[i - 1]) >= 0 ||
 			      cn_unit(d->cp[i - 1])))
 			continue;
-		if (!is_digit(d->cp[i]) && cn_digit(d->cp[i]) < 0 && !cn_unit(d->cp[i]))
+		if (!is_digit(d->cp[i]) && cn_digit(d->cp[i]) < 0 && !cn_unit(d->cp[i]) &&
+		    !match(d, i, end, "元月"))
 			continue;
 		size_t k = parse_date(d, i, end, t);
 		if (k && (!need_year || t->y))

@@ -219,7 +219,8 @@ static int place_from_greeting(const char *text, size_t len, const char *level, 
  * 党组扩大会议 is the 市人大常委会's 党组 meeting; 区政府常务副区长某召开
  * 调度会 the 区政府's. Only when the text named no body. 0 or HY_ERR_NOMEM. */
 /* A school's, a college's or a company's party committee (学校党委, 公司
- * 党委) is the 党委: no place holds it (README, conventions: a041); and a
+ * 党委) is the 党委: no place holds it (README, conventions: a041); a
+ * forest bureau or a farm under its own name is the unit (below); and a
  * party committee's meeting with no organ before it (召开第二十一次党委会,
  * 2021年第6次党委(扩大)会) is the 党委's. 0 or HY_ERR_NOMEM. */
 static int institution_party(struct hy_meeting *m)
@@ -236,6 +237,21 @@ static int institution_party(struct hy_meeting *m)
 	size_t o = 0;
 	if (m->body && b.n > 2 && ends_with(&b, 0, b.n, "党委", NULL))
 		o = match_any(&b, 0, b.n, owners, COUNT(owners), NULL) == b.n - 2 ? b.n - 2 : 0;
+	/* a forest bureau, a forest farm, a state farm under its own name
+	 * (五岔沟林业局, 合水林业总场, 东河农场) is the unit: a name that ends
+	 * with no level (县, 市 …) is no place of one */
+	static const char *const units[] = {"林业管理局", "林业总场", "林业局", "林场",
+					    "农场",       "牧场",     "总场"};
+	size_t ul = m->body ? longest_end(&b, 0, b.n, units, COUNT(units)) : 0;
+	int named = ul && b.n > ul && count_han(&b, 0, b.n) == b.n &&
+		    !longest_end(&b, 0, b.n - ul, place_levels, COUNT(place_levels));
+	if (named)
+		o = b.n - ul;
+	/* the name stays as the place, when none is known (titles keep it) */
+	if (named && !m->place && !(m->place = doc_str(&b, 0, o))) {
+		doc_free(&b);
+		return HY_ERR_NOMEM;
+	}
 	char *party = NULL;
 	if (o)
 		party = doc_str(&b, o, b.n);
