@@ -151,6 +151,25 @@ static int formal_body(struct hy_meeting *m)
 	size_t cppcc = p ? 0 : match(&b, 0, b.n, "中国人民政治协商会议");
 	size_t cppcc_short = p || cppcc ? 0 : match(&b, 0, b.n, "政协"); /* 政协某县委员会 */
 	size_t from = p ? p : cppcc ? cppcc : cppcc_short;
+	/* 政协第十三届全国委员会, 中国人民政治协商会议全国委员会: 全国政协 */
+	if ((cppcc || cppcc_short) && span_eq(&b, from, b.n, "全国委员会")) {
+		struct buf o = {0};
+		rc = buf_add(&o, b.s + b.off[from], b.off[from + 2] - b.off[from]) ||
+				     (cppcc ? buf_add(&o, b.s + b.off[4], b.off[5] - b.off[4]) ||
+						      buf_add(&o, b.s + b.off[6],
+							      b.off[7] - b.off[6])
+					    : buf_add(&o, b.s, b.off[2]))
+			     ? HY_ERR_NOMEM
+			     : 0;
+		doc_free(&b);
+		if (rc) {
+			free(o.s);
+			return rc;
+		}
+		free(m->body);
+		m->body = o.s;
+		return 0;
+	}
 	size_t ll = 0, e = b.n - 3;
 	if (from && b.n >= from + 5 && ends_with(&b, from, b.n, "委员会", NULL))
 		ll = longest_end(&b, from, e, place_levels, COUNT(place_levels));
@@ -304,6 +323,16 @@ int body_from_chair_role(struct hy_meeting *m)
 	} else if (ps != NPOS && ps >= 1 && ps <= 12 && count_han(&r, 0, ps) == ps &&
 		   (find(&k, 0, k.n, "中心组") != NPOS || find(&k, 0, k.n, "学习") != NPOS)) {
 		end = ps + (match(&r, ps, r.n, "党工委") ? 3 : 2);
+	} else if ((ends_with(&r, 0, r.n, "政协主席", NULL) && find(&k, 0, k.n, "主席") != NPOS) ||
+		   (ends_with(&r, 0, r.n, "常委会主任", NULL) &&
+		    find(&k, 0, k.n, "主任") != NPOS)) {
+		/* 省政协主席某主持召开…主席会议: the 省政协's (人大常委会 主任会议 too) */
+		size_t r0 = r.n - 2;
+		while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
+			r0--;
+		if (r.n - 2 - r0 >= 3 && count_han(&r, r0, r.n) == r.n - r0 &&
+		    !(m->body = doc_str(&r, r0, r.n - 2)))
+			rc = HY_ERR_NOMEM;
 	} else if (works) {
 		static const char *const govs[] = {"人民政府", "政府"};
 		size_t l = match_any(&r, 0, r.n, place_levels, COUNT(place_levels), NULL);
