@@ -165,6 +165,24 @@ static int is_other_genre(const struct doc *d, const struct span *lines, const e
 	}
 	if (dated >= 3 && convened >= 3)
 		return 1;
+	/* a chronicle: five lines or more opening with a month (2 月3 日 林场
+	 *召开…), over three months at least */
+	size_t entries = 0, months = 0; /* months: a bit each */
+	for (size_t i = 0; i < nl; i++) {
+		long v;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		size_t k = is_digit(d->cp[a]) ? parse_num(d, a, lines[i].b, &v) : 0;
+		if (k && k <= 2 && v >= 1 && v <= 12 &&
+		    match(d, skip_spaces(d, a + k, lines[i].b), lines[i].b, "月")) {
+			entries++;
+			months |= (size_t)1 << v;
+		}
+	}
+	size_t distinct = 0;
+	for (; months; months &= months - 1)
+		distinct++;
+	if (entries >= 5 && distinct >= 3)
+		return 1;
 	for (size_t i = 0, seen = 0; i < nl && seen < 6; i++) {
 		if (kind[i] != L_BODY)
 			continue;
