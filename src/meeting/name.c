@@ -850,6 +850,33 @@ int from_title(struct hy_meeting *m, const struct meta *mt)
 	return rc;
 }
 
+/* A kind under its formal name: 常务委员会第十六次会议 is a 常委会会议, as
+ * the short names write it (README: formal names read as short ones), in
+ * the text's script. 0 or HY_ERR_NOMEM. */
+int tidy_kind(struct hy_meeting *m)
+{
+	if (!m->kind)
+		return 0;
+	struct doc k;
+	if (doc_init(&k, m->kind, strlen(m->kind)))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	if (span_eq(&k, 0, k.n, "常务委员会会议")) {
+		struct buf o = {0}; /* 常 委 会 会 议: the first, third and last three */
+		static const size_t keep[] = {0, 2, 4, 5, 6};
+		for (size_t i = 0; i < COUNT(keep) && !rc; i++)
+			rc = buf_add(&o, k.s + k.off[keep[i]], k.off[keep[i] + 1] - k.off[keep[i]]);
+		if (rc) {
+			free(o.s);
+		} else {
+			free(m->kind);
+			m->kind = o.s;
+		}
+	}
+	doc_free(&k);
+	return rc;
+}
+
 /* Whether s is written in traditional characters: one Han character that
  * folds to another (縣 → 县) says so. */
 static int traditional(const char *s)

@@ -430,6 +430,13 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			kind[i] = L_CHROME;
 			continue;
 		}
+		/* 某某县 alone above the story: a place's label, not the title */
+		if (titleish && l.b - l.a <= 12 && count_han(&d, l.a, l.b) == l.b - l.a &&
+		    find(&d, l.a, l.b, "会") == NPOS &&
+		    longest_end(&d, l.a, l.b, place_levels, COUNT(place_levels))) {
+			kind[i] = L_CHROME;
+			continue;
+		}
 		if (!titleish)
 			break;
 		size_t next = i + 1; /* past other short labels (今日导读 / 本报新闻) */
@@ -725,6 +732,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = body_from_chair_role(m);
 	if (!rc)
 		rc = tidy_body(m);
+	if (!rc)
+		rc = tidy_kind(m);
 	if (!rc)
 		rc = find_place(m, text, len);
 	if (!rc && !m->title)

@@ -510,6 +510,7 @@ int group_to_kind(struct hy_meeting *m);
 int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m);
 int compose_title(struct hy_meeting *m);
 int from_title(struct hy_meeting *m, const struct meta *mt);
+int tidy_kind(struct hy_meeting *m);
 
 /* place.c */
 int body_from_chair_role(struct hy_meeting *m);
