@@ -342,7 +342,7 @@ static const char *const remark_verbs[] = {
 static const char *const title_ends[] = {
 	"长",   "书记",   "主任",   "主席", "委员",   "常委",   "成员", "领导",   "总经理", "助理",
 	"专员", "巡视员", "调研员", "总监", "参事",   "负责人", "代表", "督学",   "秘书",   "干部",
-	"总师", "局长",   "总理",   "理事", "主持人", "会计",   "出纳", "工程师", "顾问",
+	"总师", "局长",   "总理",   "理事", "主持人", "会计",   "出纳", "工程师", "顾问",   "高管",
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */

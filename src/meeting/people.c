@@ -288,11 +288,16 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 					ie = o - 1;
 			}
 			size_t rn = he != NPOS ? split_role_name(d, he + 1, ie, 0) : NPOS;
-			if (he != NPOS && name_ok(d, s, he) &&
-			    (name_ok(d, he + 1, ie) || (rn != NPOS && rn > he + 1)))
-				rc = add_person(d, s, he, out, units, roles)
-					     ? HY_ERR_NOMEM
-					     : add_person(d, he + 1, ie, out, units, roles);
+			/* 韩某和专班组成人员: a name, then a group */
+			static const char *const groups[] = {"人员",     "成员", "负责人",
+							     "负责同志", "干部", "代表"};
+			int group = he != NPOS && ie > he + 3 &&
+				    longest_end(d, he + 1, ie, groups, COUNT(groups)) > 0;
+			int two = name_ok(d, he + 1, ie) || (rn != NPOS && rn > he + 1);
+			if (he != NPOS && name_ok(d, s, he) && (two || group))
+				rc = add_person(d, s, he, out, units, roles) ? HY_ERR_NOMEM
+				     : two ? add_person(d, he + 1, ie, out, units, roles)
+					   : 0;
 			else
 				rc = add_person(d, s, ie, out, units, roles);
 			if (rc)
