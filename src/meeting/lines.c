@@ -418,3 +418,22 @@ int publish_rank(const struct doc *d, struct span l, int before_title, struct ym
 		return 3;
 	return 2;
 }
+
+/* A site's footer block: from a short line 联系我们, 友情链接 or 关于我们 in
+ * the second half of the page, what follows (addresses, phones, the
+ * paper's holidays) is page furniture. Returns that line, nl when none. */
+size_t footer_start(const struct doc *d, const struct span *lines, size_t nl)
+{
+	static const char *const marks[] = {"联系我们", "友情链接", "关于我们", "网站声明"};
+	/* or its first contact line, when a cleaner took those away */
+	static const char *const contact[] = {"email:", "e-mail:", "电子邮箱:", "电子信箱:"};
+	for (size_t i = nl / 2; i < nl; i++) {
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b), b = lines[i].b;
+		while (b > a && is_space(d->cp[b - 1]))
+			b--;
+		if (b > a && (match_any(d, a, b, marks, COUNT(marks), NULL) == b - a ||
+			      match_any(d, a, b, contact, COUNT(contact), NULL)))
+			return i;
+	}
+	return nl;
+}

@@ -234,6 +234,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		label = kind[i] == L_META && lines[i].b > lines[i].a && d.cp[lines[i].b - 1] == ':';
 		nbody += kind[i] == L_BODY;
 	}
+	for (size_t i = footer_start(&d, lines, nl); i < nl; i++) /* lines.c */
+		kind[i] = L_CHROME;
 	/* minutes set out as labels, each on its line with its value on the
 	 * next (主席 / 柯某某, 出席 / 甲、乙, 開會日期 / 2020-12-22): read again
 	 * with each label and its value on one line (主席:柯某某) */
@@ -986,9 +988,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		 * last one as 会后 does. 某某宣布大会开幕，全体起立，奏唱国歌: the
 		 * ceremony, no item either */
 		static const char *const background[] = {"据悉", "据了解", "据介绍"};
-		static const char *const ceremony[] = {"奏唱国歌",     "奏国歌",
-						       "宣布大会开幕", "宣布会议开幕",
-						       "宣布大会闭幕", "宣布会议闭幕"};
+		static const char *const ceremony[] = {
+			"奏唱国歌",     "奏国歌",       "宣布大会开幕", "宣布会议开幕",
+			"宣布大会闭幕", "宣布会议闭幕", "完成所有议程", "完成各项议程"};
 		if ((match_any(d, skip_spaces(d, a, b), b, background, COUNT(background), NULL) ||
 		     (b - a <= 80 && has_any(d, a, b, ceremony, COUNT(ceremony)))) &&
 		    agenda_verb_at(d, a, b, NULL) == NPOS) {
