@@ -437,3 +437,101 @@ size_t footer_start(const struct doc *d, const struct span *lines, size_t nl)
 	}
 	return nl;
 }
+
+/* Texts of other genres that speak of meetings: a chronicle of a week's
+ * events (…大事记, its title says so) and a speech (a line opening with
+ * 同志们： among the first, as the speaker addresses the hall). */
+int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+		   size_t nl, size_t title)
+{
+	static const char *const digests[] = {"大事记", "一周要闻", "要闻回顾", "工作动态汇总"};
+	if (title != NPOS && has_any(d, lines[title].a, lines[title].b, digests, COUNT(digests)))
+		return 1;
+	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
+		if (kind[i] == L_BLANK)
+			continue;
+		seen++; /* the title may have been taken for a column's name */
+		if (lines[i].b - lines[i].a <= 40 &&
+		    has_any(d, lines[i].a, lines[i].b, digests, COUNT(digests)))
+			return 1;
+	}
+	/* a list page: three meetings or more, each under its own date line
+	 * (2023/02/01, then 会议摘要：市长某主持召开…) */
+	size_t dated = 0, convened = 0;
+	for (size_t i = 0; i < nl; i++) {
+		struct ymd t;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		if (kind[i] == L_META && lines[i].b - a <= 20 && parse_date(d, a, lines[i].b, &t) &&
+		    t.y)
+			dated++;
+		else if (kind[i] == L_BODY && find(d, a, lines[i].b, "主持召开") != NPOS)
+			convened++;
+	}
+	if (dated >= 3 && convened >= 3)
+		return 1;
+	/* a chronicle: five lines or more opening with a month (2 月3 日 林场
+	 *召开…), over three months at least */
+	size_t entries = 0, months = 0; /* months: a bit each */
+	for (size_t i = 0; i < nl; i++) {
+		long v;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		size_t k = is_digit(d->cp[a]) ? parse_num(d, a, lines[i].b, &v) : 0;
+		if (k && k <= 2 && v >= 1 && v <= 12 &&
+		    match(d, skip_spaces(d, a + k, lines[i].b), lines[i].b, "月")) {
+			entries++;
+			months |= (size_t)1 << v;
+		}
+	}
+	size_t distinct = 0;
+	for (; months; months &= months - 1)
+		distinct++;
+	if (entries >= 5 && distinct >= 3)
+		return 1;
+	for (size_t i = 0, seen = 0; i < nl && seen < 6; i++) {
+		if (kind[i] != L_BODY)
+			continue;
+		seen++;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		if (match(d, a, lines[i].b, "同志们") && a + 3 < lines[i].b &&
+		    (d->cp[a + 3] == ':' || d->cp[a + 3] == ','))
+			return 1;
+	}
+	return 0;
+}
+
+/* A headline glued to the opening by a space (某农场召开…精神大会 1月22日,
+ * 某农场召开…): the first body line opens with a name of a meeting, no
+ * clause mark in it, then spaces and a date. Writes the text again into
+ * *re with the headline on a line of its own: 1 when it did, 0 when
+ * there is none, HY_ERR_NOMEM. */
+int unglue_headline(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+		    size_t nl, struct buf *re)
+{
+	size_t f = 0;
+	while (f < nl && kind[f] != L_BODY)
+		f++;
+	if (f == nl)
+		return 0;
+	size_t a = lines[f].a, b = lines[f].b, sp = NPOS;
+	for (size_t i = a + 8; i < b && i < a + 60 && sp == NPOS; i++) {
+		if (is_clause_end(d, i))
+			return 0;
+		if (is_space(d->cp[i]))
+			sp = i;
+	}
+	if (sp == NPOS || count_han(d, a, sp) < 8 || find(d, a, sp, "会") == NPOS)
+		return 0;
+	size_t j = skip_spaces(d, sp, b);
+	struct ymd t;
+	if (!parse_date(d, j, b, &t))
+		return 0;
+	for (size_t i = 0; i < nl; i++) {
+		size_t cut = i == f ? sp : lines[i].b;
+		if (buf_add(re, d->s + d->off[lines[i].a], d->off[cut] - d->off[lines[i].a]) ||
+		    buf_add(re, "\n", 1) ||
+		    (i == f && (buf_add(re, d->s + d->off[j], d->off[b] - d->off[j]) ||
+				buf_add(re, "\n", 1))))
+			return HY_ERR_NOMEM;
+	}
+	return 1;
+}

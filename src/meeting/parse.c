@@ -134,67 +134,6 @@ static int tidy_body(struct hy_meeting *m)
 	return 0;
 }
 
-/* Texts of other genres that speak of meetings: a chronicle of a week's
- * events (…大事记, its title says so) and a speech (a line opening with
- * 同志们： among the first, as the speaker addresses the hall). */
-static int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,
-			  size_t nl, size_t title)
-{
-	static const char *const digests[] = {"大事记", "一周要闻", "要闻回顾", "工作动态汇总"};
-	if (title != NPOS && has_any(d, lines[title].a, lines[title].b, digests, COUNT(digests)))
-		return 1;
-	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
-		if (kind[i] == L_BLANK)
-			continue;
-		seen++; /* the title may have been taken for a column's name */
-		if (lines[i].b - lines[i].a <= 40 &&
-		    has_any(d, lines[i].a, lines[i].b, digests, COUNT(digests)))
-			return 1;
-	}
-	/* a list page: three meetings or more, each under its own date line
-	 * (2023/02/01, then 会议摘要：市长某主持召开…) */
-	size_t dated = 0, convened = 0;
-	for (size_t i = 0; i < nl; i++) {
-		struct ymd t;
-		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
-		if (kind[i] == L_META && lines[i].b - a <= 20 && parse_date(d, a, lines[i].b, &t) &&
-		    t.y)
-			dated++;
-		else if (kind[i] == L_BODY && find(d, a, lines[i].b, "主持召开") != NPOS)
-			convened++;
-	}
-	if (dated >= 3 && convened >= 3)
-		return 1;
-	/* a chronicle: five lines or more opening with a month (2 月3 日 林场
-	 *召开…), over three months at least */
-	size_t entries = 0, months = 0; /* months: a bit each */
-	for (size_t i = 0; i < nl; i++) {
-		long v;
-		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
-		size_t k = is_digit(d->cp[a]) ? parse_num(d, a, lines[i].b, &v) : 0;
-		if (k && k <= 2 && v >= 1 && v <= 12 &&
-		    match(d, skip_spaces(d, a + k, lines[i].b), lines[i].b, "月")) {
-			entries++;
-			months |= (size_t)1 << v;
-		}
-	}
-	size_t distinct = 0;
-	for (; months; months &= months - 1)
-		distinct++;
-	if (entries >= 5 && distinct >= 3)
-		return 1;
-	for (size_t i = 0, seen = 0; i < nl && seen < 6; i++) {
-		if (kind[i] != L_BODY)
-			continue;
-		seen++;
-		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
-		if (match(d, a, lines[i].b, "同志们") && a + 3 < lines[i].b &&
-		    (d->cp[a + 3] == ':' || d->cp[a + 3] == ','))
-			return 1;
-	}
-	return 0;
-}
-
 int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 {
 	memset(m, 0, sizeof *m);
@@ -236,6 +175,22 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	}
 	for (size_t i = footer_start(&d, lines, nl); i < nl; i++) /* lines.c */
 		kind[i] = L_CHROME;
+	/* 某农场召开…大会 1月22日,某农场召开…: a headline glued to the opening
+	 * by a space; read again with it on a line of its own (lines.c) */
+	{
+		struct buf re = {0};
+		if ((rc = unglue_headline(&d, lines, kind, nl, &re)) == 1) {
+			free(lines);
+			free(kind);
+			doc_free(&d);
+			rc = hy_meeting_parse(re.s, re.n, m);
+			free(re.s);
+			return rc;
+		}
+		free(re.s);
+		if (rc)
+			goto out;
+	}
 	/* minutes set out as labels, each on its line with its value on the
 	 * next (主席 / 柯某某, 出席 / 甲、乙, 開會日期 / 2020-12-22): read again
 	 * with each label and its value on one line (主席:柯某某) */
@@ -653,7 +608,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	static const char *const meeting_words[] = {"会议",   "会上",   "会前",  "例会",
 						    "办公会", "常务会", "常委会"};
 	int meeting_word = find_any(&d, 0, d.n, meeting_words, COUNT(meeting_words), NULL) != NPOS;
-	int other_genre = is_other_genre(&d, lines, kind, nl, title);
+	int other_genre = is_other_genre(&d, lines, kind, nl, title); /* lines.c */
 	/* a meeting's rules (市政府常务会议一般每月召开1-2次): about meetings in
 	 * general; with no day of its own, no readout */
 	static const char *const rules[] = {

@@ -482,6 +482,10 @@ int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 /* lines.c: pass 1 */
 int is_content_line(const struct doc *d, size_t a, size_t b);
 size_t footer_start(const struct doc *d, const struct span *lines, size_t nl);
+int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+		   size_t nl, size_t title);
+int unglue_headline(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+		    size_t nl, struct buf *re);
 enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese);
 size_t item_marker(const struct doc *d, size_t i, size_t end);
 size_t agenda_verb_at(const struct doc *d, size_t a, size_t end, size_t *vstart);
