@@ -385,7 +385,15 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 		if (j == i && !match_any(&t, e, t.n, organs, COUNT(organs), NULL))
 			while (j > 0 && i - j < 4 && is_han(t.cp[j - 1]))
 				j--;
-		for (size_t q = j; q + 2 <= i && nc <= MAXC; q++) {
+		/* 《户县2013年…》: a one-character county, alone after a mark
+		 * (not 两县, 邻县, 市县, 三县) */
+		static const char *const not_one[] = {"两", "邻", "外", "每", "分", "郊", "此",
+						      "其", "某", "他", "跨", "省", "市", "区",
+						      "县", "州", "镇", "乡", "旗", "盟", "诸"};
+		int one = j + 1 == i && (j == 0 || !is_han(t.cp[j - 1])) && is_han(t.cp[j]) &&
+			  cn_digit(t.cp[j]) < 0 && !cn_unit(t.cp[j]) &&
+			  !match_any(&t, j, i, not_one, COUNT(not_one), NULL);
+		for (size_t q = j; q + (one ? 1 : 2) <= i && nc <= MAXC; q++) {
 			int bad = 0;
 			/* nor the tail of such a word (法治县 of 依法治县) */
 			for (size_t r = q >= j + 2 ? q - 2 : j; r < q && !bad; r++)
