@@ -158,8 +158,12 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 	size_t j = i, k;
 	memset(t, 0, sizeof *t);
 	t->hh = t->mm = -1;
-	if (!(k = parse_num(d, j, end, &a)))
+	if (match(d, j, end, "元月")) { /* 元月8日: January */
+		a = 1;
+		k = 1;
+	} else if (!(k = parse_num(d, j, end, &a))) {
 		return 0;
+	}
 	int ascii = is_digit(d->cp[j]);
 	j += k;
 	size_t na = k;
@@ -247,7 +251,8 @@ size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t, int n
 		if (i > a && (is_digit(d->cp[i - 1]) || cn_digit(d->cp[i - 1]) >= 0 ||
 			      cn_unit(d->cp[i - 1])))
 			continue;
-		if (!is_digit(d->cp[i]) && cn_digit(d->cp[i]) < 0 && !cn_unit(d->cp[i]))
+		if (!is_digit(d->cp[i]) && cn_digit(d->cp[i]) < 0 && !cn_unit(d->cp[i]) &&
+		    !match(d, i, end, "元月"))
 			continue;
 		size_t k = parse_date(d, i, end, t);
 		if (k && (!need_year || t->y))
@@ -511,4 +516,22 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			return 0;
 	}
 	return set_date(m, &t, basis);
+}
+
+/* 某委员会日前召开全体会议。/ 会议于九月十四日上午在…举行: when the
+ * opening gives no day, the next paragraph's sentence of when and where
+ * [a, b) does. 0 or HY_ERR_NOMEM. */
+int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
+		 struct hy_meeting *m)
+{
+	static const char *const when[] = {"会议于", "会议在", "大会于", "会议定于"};
+	if (m->date || m->month_day)
+		return 0;
+	a = skip_spaces(d, a, b);
+	if (!match_any(d, a, b, when, COUNT(when), NULL))
+		return 0;
+	size_t e = clause_end(d, a, b, 1);
+	if (find_date(d, a, e, &(struct ymd){0}, 0) == NPOS)
+		return 0;
+	return meeting_date(d, a, e, mt, m);
 }

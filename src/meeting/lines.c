@@ -23,7 +23,7 @@ static const char *const meta_marks[] = {
 	"关闭",     "发布人",   "稿源",     "签发",     "初审",     "复审",     "终审",
 	"分类",     "体裁",     "主题词",   "上一篇",   "请假",     "缺席",     "记录",
 	"记录人",   "抄送",     "主送",     "印发",     "会议记录", "下一篇",   "相关链接",
-	"附件",     "相关新闻", "相关阅读",
+	"附件",     "相关新闻", "相关阅读", "来自",
 };
 
 static const char *const publish_marks[] = {
@@ -76,6 +76,16 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	    has_any(d, a, b, header, COUNT(header)) &&
 	    !has_any(d, a, b, publish_marks, COUNT(publish_marks)))
 		return L_CHROME;
+	/* 您好!今天是 — the date the page's script would write is gone */
+	static const char *const today[] = {"今天是", "今日是"};
+	if (len <= 12 && ends_with(d, a, b, today[0], NULL) + ends_with(d, a, b, today[1], NULL))
+		return L_CHROME;
+	/* 社交网站: — a label with no value, no meeting in it */
+	static const char *const people_labels[] = {"出席", "列席", "主持", "主席", "参加", "请假",
+						    "缺席", "记录", "议",   "会",   "们"};
+	if (len <= 7 && cz == ':' && count_han(d, a, b) == len - 1 &&
+	    !has_any(d, a, b, people_labels, COUNT(people_labels)))
+		return L_META;
 	/* 〔2021〕第8期, [2023]12号: a document number */
 	if (len <= 24 && (c0 == 0x3014 || c0 == '[' || c0 == 0x3010) &&
 	    (ends_with(d, a, b, "号", NULL) || ends_with(d, a, b, "期", NULL)))
@@ -120,10 +130,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	if (len <= 40 && has_any(d, a, b, widgets, COUNT(widgets)) && find(d, a, b, "会") == NPOS)
 		return L_CHROME;
 	/* 登录/注册 用户中心 支持IPV6: a site's toolbar */
-	static const char *const toolbar[] = {"登录",     "注册",     "用户中心", "无障碍",
-					      "设为首页", "加入收藏", "网站地图", "繁体",
-					      "简体",     "english",  "ipv6",     "长者",
-					      "手机版",   "微信",     "微博",     "退出"};
+	static const char *const toolbar[] = {
+		"登录", "注册", "用户中心", "无障碍",   "设为首页", "加入收藏", "网站地图",
+		"繁体", "简体", "english",  "ipv6",     "长者",     "手机版",   "微信",
+		"微博", "退出", "设为主页", "收藏本页", "社交网站"};
 	if (len <= 40 && find(d, a, b, "会") == NPOS) {
 		size_t hits = 0;
 		for (size_t k = 0; k < COUNT(toolbar); k++)
@@ -407,4 +417,121 @@ int publish_rank(const struct doc *d, struct span l, int before_title, struct ym
 	if (is_bare_date(d, l.a, l.b))
 		return 3;
 	return 2;
+}
+
+/* A site's footer block: from a short line 联系我们, 友情链接 or 关于我们 in
+ * the second half of the page, what follows (addresses, phones, the
+ * paper's holidays) is page furniture. Returns that line, nl when none. */
+size_t footer_start(const struct doc *d, const struct span *lines, size_t nl)
+{
+	static const char *const marks[] = {"联系我们", "友情链接", "关于我们", "网站声明"};
+	/* or its first contact line, when a cleaner took those away */
+	static const char *const contact[] = {"email:", "e-mail:", "电子邮箱:", "电子信箱:"};
+	for (size_t i = nl / 2; i < nl; i++) {
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b), b = lines[i].b;
+		while (b > a && is_space(d->cp[b - 1]))
+			b--;
+		if (b > a && (match_any(d, a, b, marks, COUNT(marks), NULL) == b - a ||
+			      match_any(d, a, b, contact, COUNT(contact), NULL)))
+			return i;
+	}
+	return nl;
+}
+
+/* Texts of other genres that speak of meetings: a chronicle of a week's
+ * events (…大事记, its title says so) and a speech (a line opening with
+ * 同志们： among the first, as the speaker addresses the hall). */
+int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+		   size_t nl, size_t title)
+{
+	static const char *const digests[] = {"大事记", "一周要闻", "要闻回顾", "工作动态汇总"};
+	if (title != NPOS && has_any(d, lines[title].a, lines[title].b, digests, COUNT(digests)))
+		return 1;
+	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
+		if (kind[i] == L_BLANK)
+			continue;
+		seen++; /* the title may have been taken for a column's name */
+		if (lines[i].b - lines[i].a <= 40 &&
+		    has_any(d, lines[i].a, lines[i].b, digests, COUNT(digests)))
+			return 1;
+	}
+	/* a list page: three meetings or more, each under its own date line
+	 * (2023/02/01, then 会议摘要：市长某主持召开…) */
+	size_t dated = 0, convened = 0;
+	for (size_t i = 0; i < nl; i++) {
+		struct ymd t;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		if (kind[i] == L_META && lines[i].b - a <= 20 && parse_date(d, a, lines[i].b, &t) &&
+		    t.y)
+			dated++;
+		else if (kind[i] == L_BODY && find(d, a, lines[i].b, "主持召开") != NPOS)
+			convened++;
+	}
+	if (dated >= 3 && convened >= 3)
+		return 1;
+	/* a chronicle: five lines or more opening with a month (2 月3 日 林场
+	 *召开…), over three months at least */
+	size_t entries = 0, months = 0; /* months: a bit each */
+	for (size_t i = 0; i < nl; i++) {
+		long v;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		size_t k = is_digit(d->cp[a]) ? parse_num(d, a, lines[i].b, &v) : 0;
+		if (k && k <= 2 && v >= 1 && v <= 12 &&
+		    match(d, skip_spaces(d, a + k, lines[i].b), lines[i].b, "月")) {
+			entries++;
+			months |= (size_t)1 << v;
+		}
+	}
+	size_t distinct = 0;
+	for (; months; months &= months - 1)
+		distinct++;
+	if (entries >= 5 && distinct >= 3)
+		return 1;
+	for (size_t i = 0, seen = 0; i < nl && seen < 6; i++) {
+		if (kind[i] != L_BODY)
+			continue;
+		seen++;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		if (match(d, a, lines[i].b, "同志们") && a + 3 < lines[i].b &&
+		    (d->cp[a + 3] == ':' || d->cp[a + 3] == ','))
+			return 1;
+	}
+	return 0;
+}
+
+/* A headline glued to the opening by a space (某农场召开…精神大会 1月22日,
+ * 某农场召开…): the first body line opens with a name of a meeting, no
+ * clause mark in it, then spaces and a date. Writes the text again into
+ * *re with the headline on a line of its own: 1 when it did, 0 when
+ * there is none, HY_ERR_NOMEM. */
+int unglue_headline(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+		    size_t nl, struct buf *re)
+{
+	size_t f = 0;
+	while (f < nl && kind[f] != L_BODY)
+		f++;
+	if (f == nl)
+		return 0;
+	size_t a = lines[f].a, b = lines[f].b, sp = NPOS;
+	for (size_t i = a + 8; i < b && i < a + 60 && sp == NPOS; i++) {
+		if (is_clause_end(d, i))
+			return 0;
+		if (is_space(d->cp[i]))
+			sp = i;
+	}
+	if (sp == NPOS || count_han(d, a, sp) < 8 || find(d, a, sp, "会") == NPOS)
+		return 0;
+	size_t j = skip_spaces(d, sp, b);
+	struct ymd t;
+	if (!parse_date(d, j, b, &t))
+		return 0;
+	for (size_t i = 0; i < nl; i++) {
+		size_t cut = i == f ? sp : lines[i].b;
+		if (buf_add(re, d->s + d->off[lines[i].a], d->off[cut] - d->off[lines[i].a]) ||
+		    buf_add(re, "\n", 1) ||
+		    (i == f && (buf_add(re, d->s + d->off[j], d->off[b] - d->off[j]) ||
+				buf_add(re, "\n", 1))))
+			return HY_ERR_NOMEM;
+	}
+	return 1;
 }

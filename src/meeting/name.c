@@ -16,9 +16,10 @@
 
 /* Short names of meetings that do without 会议 (县长周例会, 市长碰头会). */
 static const char *const short_meetings[] = {
-	"周例会",     "例会",   "碰头会", "办公会", "调度会", "主管月报", "主管会报", "县务会议",
-	"动员部署会", "部署会", "动员会", "工作会", "推进会", "座谈会",   "对接会",   "专题会",
-	"学习会",     "预备会", "研讨会", "分析会", "汇报会", "协调会",   "务虚会",   "评议会"};
+	"周例会",   "例会",       "碰头会", "办公会", "调度会", "主管月报", "主管会报",
+	"县务会议", "动员部署会", "部署会", "动员会", "工作会", "推进会",   "座谈会",
+	"对接会",   "专题会",     "学习会", "预备会", "研讨会", "分析会",   "汇报会",
+	"协调会",   "务虚会",     "评议会", "全委会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
@@ -58,13 +59,13 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			   !match(d, i + k, end, "议")) {
 			*len = k;
 			return i;
-		} else if (match(d, i, end, "常委(扩大)会") &&
+		} else if ((match(d, i, end, "常委(扩大)会") || match(d, i, end, "党委(扩大)会")) &&
 			   (i + 7 == end || d->cp[i + 7] == ',' || is_sent_end(d, i + 7))) {
-			*len = 7; /* 主持召开县委常委(扩大)会，… */
+			*len = 7; /* 主持召开县委常委(扩大)会，…, 第6次党委(扩大)会， */
 			return i;
-		} else if (match(d, i, end, "常委会") &&
+		} else if ((match(d, i, end, "常委会") || match(d, i, end, "党委会")) &&
 			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3))) {
-			*len = 3; /* 主持召开区委常委会，… */
+			*len = 3; /* 主持召开区委常委会，…, 召开第二十一次党委会， */
 			return i;
 		}
 	}
@@ -805,6 +806,75 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		m->body = g.s;
 	}
 	return 0;
+}
+
+/* What the opening paragraph did not say, the title may: 县长张三主持召开
+ * 县政府第5次常务会议, 2024年5月11日县政府召开… */
+int from_title(struct hy_meeting *m, const struct meta *mt)
+{
+	struct doc t;
+	int rc = doc_init(&t, m->title, strlen(m->title));
+	if (rc)
+		return rc;
+	/* 会议于…举行: an opening that names no more than 会议 */
+	int bare = m->kind &&
+		   (!strcmp(m->kind, "会议") || !strcmp(m->kind, "\xe6\x9c\x83\xe8\xad\xb0"));
+	if (!m->kind || !m->body || bare) {
+		struct hy_meeting n = {0};
+		rc = meeting_name(&t, 0, t.n, &n);
+		/* fill only what the opening left unknown, and only when the
+		 * title speaks of the same meeting */
+		if (!rc && n.kind && (!m->kind || bare || strcmp(n.kind, m->kind) == 0) &&
+		    (!m->number || n.number == m->number)) {
+			if (!m->body) {
+				m->body = n.body;
+				n.body = NULL;
+			}
+			if (!m->kind || bare) {
+				free(m->kind);
+				m->kind = n.kind;
+				m->number = n.number;
+				n.kind = NULL;
+			}
+		}
+		hy_meeting_free(&n);
+	}
+	if (!rc && !m->chair)
+		rc = find_chair(&t, 0, t.n, m);
+	if (!rc && !m->date) {
+		struct ymd y;
+		if (find_date(&t, 0, t.n, &y, 0) != NPOS)
+			rc = meeting_date(&t, 0, t.n, mt, m);
+	}
+	doc_free(&t);
+	return rc;
+}
+
+/* A kind under its formal name: 常务委员会第十六次会议 is a 常委会会议, as
+ * the short names write it (README: formal names read as short ones), in
+ * the text's script. 0 or HY_ERR_NOMEM. */
+int tidy_kind(struct hy_meeting *m)
+{
+	if (!m->kind)
+		return 0;
+	struct doc k;
+	if (doc_init(&k, m->kind, strlen(m->kind)))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	if (span_eq(&k, 0, k.n, "常务委员会会议")) {
+		struct buf o = {0}; /* 常 委 会 会 议: the first, third and last three */
+		static const size_t keep[] = {0, 2, 4, 5, 6};
+		for (size_t i = 0; i < COUNT(keep) && !rc; i++)
+			rc = buf_add(&o, k.s + k.off[keep[i]], k.off[keep[i] + 1] - k.off[keep[i]]);
+		if (rc) {
+			free(o.s);
+		} else {
+			free(m->kind);
+			m->kind = o.s;
+		}
+	}
+	doc_free(&k);
+	return rc;
 }
 
 /* Whether s is written in traditional characters: one Han character that

@@ -24,44 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* What the opening paragraph did not say, the title may: 县长张三主持召开
- * 县政府第5次常务会议, 2024年5月11日县政府召开… */
-static int from_title(struct hy_meeting *m, const struct meta *mt)
-{
-	struct doc t;
-	int rc = doc_init(&t, m->title, strlen(m->title));
-	if (rc)
-		return rc;
-	if (!m->kind || !m->body) {
-		struct hy_meeting n = {0};
-		rc = meeting_name(&t, 0, t.n, &n);
-		/* fill only what the opening left unknown, and only when the
-		 * title speaks of the same meeting */
-		if (!rc && n.kind && (!m->kind || strcmp(n.kind, m->kind) == 0) &&
-		    (!m->number || n.number == m->number)) {
-			if (!m->body) {
-				m->body = n.body;
-				n.body = NULL;
-			}
-			if (!m->kind) {
-				m->kind = n.kind;
-				m->number = n.number;
-				n.kind = NULL;
-			}
-		}
-		hy_meeting_free(&n);
-	}
-	if (!rc && !m->chair)
-		rc = find_chair(&t, 0, t.n, m);
-	if (!rc && !m->date) {
-		struct ymd y;
-		if (find_date(&t, 0, t.n, &y, 0) != NPOS)
-			rc = meeting_date(&t, 0, t.n, mt, m);
-	}
-	doc_free(&t);
-	return rc;
-}
-
 /* The body as an organ: no term inside (区第十六届人大常委会 → 区人大常委会),
  * none that is only a pronoun and a level (我县, 本区, 全县). */
 static int tidy_body(struct hy_meeting *m)
@@ -172,49 +134,6 @@ static int tidy_body(struct hy_meeting *m)
 	return 0;
 }
 
-/* Texts of other genres that speak of meetings: a chronicle of a week's
- * events (…大事记, its title says so) and a speech (a line opening with
- * 同志们： among the first, as the speaker addresses the hall). */
-static int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,
-			  size_t nl, size_t title)
-{
-	static const char *const digests[] = {"大事记", "一周要闻", "要闻回顾", "工作动态汇总"};
-	if (title != NPOS && has_any(d, lines[title].a, lines[title].b, digests, COUNT(digests)))
-		return 1;
-	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
-		if (kind[i] == L_BLANK)
-			continue;
-		seen++; /* the title may have been taken for a column's name */
-		if (lines[i].b - lines[i].a <= 40 &&
-		    has_any(d, lines[i].a, lines[i].b, digests, COUNT(digests)))
-			return 1;
-	}
-	/* a list page: three meetings or more, each under its own date line
-	 * (2023/02/01, then 会议摘要：市长某主持召开…) */
-	size_t dated = 0, convened = 0;
-	for (size_t i = 0; i < nl; i++) {
-		struct ymd t;
-		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
-		if (kind[i] == L_META && lines[i].b - a <= 20 && parse_date(d, a, lines[i].b, &t) &&
-		    t.y)
-			dated++;
-		else if (kind[i] == L_BODY && find(d, a, lines[i].b, "主持召开") != NPOS)
-			convened++;
-	}
-	if (dated >= 3 && convened >= 3)
-		return 1;
-	for (size_t i = 0, seen = 0; i < nl && seen < 6; i++) {
-		if (kind[i] != L_BODY)
-			continue;
-		seen++;
-		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
-		if (match(d, a, lines[i].b, "同志们") && a + 3 < lines[i].b &&
-		    (d->cp[a + 3] == ':' || d->cp[a + 3] == ','))
-			return 1;
-	}
-	return 0;
-}
-
 int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 {
 	memset(m, 0, sizeof *m);
@@ -253,6 +172,24 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			kind[i] = L_META;
 		label = kind[i] == L_META && lines[i].b > lines[i].a && d.cp[lines[i].b - 1] == ':';
 		nbody += kind[i] == L_BODY;
+	}
+	for (size_t i = footer_start(&d, lines, nl); i < nl; i++) /* lines.c */
+		kind[i] = L_CHROME;
+	/* 某农场召开…大会 1月22日,某农场召开…: a headline glued to the opening
+	 * by a space; read again with it on a line of its own (lines.c) */
+	{
+		struct buf re = {0};
+		if ((rc = unglue_headline(&d, lines, kind, nl, &re)) == 1) {
+			free(lines);
+			free(kind);
+			doc_free(&d);
+			rc = hy_meeting_parse(re.s, re.n, m);
+			free(re.s);
+			return rc;
+		}
+		free(re.s);
+		if (rc)
+			goto out;
 	}
 	/* minutes set out as labels, each on its line with its value on the
 	 * next (主席 / 柯某某, 出席 / 甲、乙, 開會日期 / 2020-12-22): read again
@@ -450,10 +387,20 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			kind[i] = L_CHROME;
 			continue;
 		}
+		/* 某某县 alone above the story: a place's label, not the title */
+		if (titleish && l.b - l.a <= 12 && count_han(&d, l.a, l.b) == l.b - l.a &&
+		    find(&d, l.a, l.b, "会") == NPOS &&
+		    longest_end(&d, l.a, l.b, place_levels, COUNT(place_levels))) {
+			kind[i] = L_CHROME;
+			continue;
+		}
 		if (!titleish)
 			break;
-		size_t next = i + 1;
-		while (next < nl && kind[next] != L_BODY)
+		size_t next = i + 1; /* past other short labels (今日导读 / 本报新闻) */
+		while (next < nl && (kind[next] != L_BODY ||
+				     (count_han(&d, lines[next].a, lines[next].b) <= 8 &&
+				      lines[next].b - lines[next].a <= 8 &&
+				      find(&d, lines[next].a, lines[next].b, "会") == NPOS)))
 			next++;
 		int names_meeting = find(&d, l.a, l.b, "会") != NPOS;
 		if ((chinese && count_han(&d, l.a, l.b) < 2) ||
@@ -661,7 +608,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	static const char *const meeting_words[] = {"会议",   "会上",   "会前",  "例会",
 						    "办公会", "常务会", "常委会"};
 	int meeting_word = find_any(&d, 0, d.n, meeting_words, COUNT(meeting_words), NULL) != NPOS;
-	int other_genre = is_other_genre(&d, lines, kind, nl, title);
+	int other_genre = is_other_genre(&d, lines, kind, nl, title); /* lines.c */
 	/* a meeting's rules (市政府常务会议一般每月召开1-2次): about meetings in
 	 * general; with no day of its own, no readout */
 	static const char *const rules[] = {
@@ -723,8 +670,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		m->chair = line_chair.chair;
 		line_chair.chair = NULL;
 	}
-	if (!rc && m->title && (!m->kind || !m->body || !m->chair || !m->date))
-		rc = from_title(m, &mt);
+	if (!rc && m->title &&
+	    (!m->kind || !m->body || !m->chair || !m->date || strlen(m->kind) <= 6))
+		rc = from_title(m, &mt); /* name.c */
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;
 	if (!rc)
@@ -741,6 +689,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = body_from_chair_role(m);
 	if (!rc)
 		rc = tidy_body(m);
+	if (!rc)
+		rc = tidy_kind(m);
 	if (!rc)
 		rc = find_place(m, text, len);
 	if (!rc && !m->title)
@@ -797,6 +747,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			goto out;
 		}
 		if ((rc = meeting_date(d, a, cut, mt, m)) ||
+		    (np > 1 && (rc = date_in_next(d, p[1].a, p[1].b, mt, m))) ||
 		    (rc = find_chair(d, a, clause_end(d, a, cut, 1), m)))
 			goto out;
 		if (!m->chair && (rc = find_chair(d, a, cut, m)))
@@ -992,9 +943,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		 * last one as 会后 does. 某某宣布大会开幕，全体起立，奏唱国歌: the
 		 * ceremony, no item either */
 		static const char *const background[] = {"据悉", "据了解", "据介绍"};
-		static const char *const ceremony[] = {"奏唱国歌",     "奏国歌",
-						       "宣布大会开幕", "宣布会议开幕",
-						       "宣布大会闭幕", "宣布会议闭幕"};
+		static const char *const ceremony[] = {
+			"奏唱国歌",     "奏国歌",       "宣布大会开幕", "宣布会议开幕",
+			"宣布大会闭幕", "宣布会议闭幕", "完成所有议程", "完成各项议程"};
 		if ((match_any(d, skip_spaces(d, a, b), b, background, COUNT(background), NULL) ||
 		     (b - a <= 80 && has_any(d, a, b, ceremony, COUNT(ceremony)))) &&
 		    agenda_verb_at(d, a, b, NULL) == NPOS) {

@@ -340,17 +340,17 @@ static const char *const remark_verbs[] = {
 
 /* Endings of job titles: the name follows them. */
 static const char *const title_ends[] = {
-	"长",   "书记", "主任",   "主席",   "委员", "常委", "成员",   "领导", "总经理",
-	"助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人", "代表", "督学",
-	"秘书", "干部", "总师",   "局长",   "总理", "理事", "主持人", "会计", "出纳",
+	"长",   "书记",   "主任",   "主席", "委员",   "常委",   "成员", "领导",   "总经理", "助理",
+	"专员", "巡视员", "调研员", "总监", "参事",   "负责人", "代表", "督学",   "秘书",   "干部",
+	"总师", "局长",   "总理",   "理事", "主持人", "会计",   "出纳", "工程师", "顾问",   "高管",
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
 static const char *const unit_ends[] = {
-	"办",   "局",   "委",   "部",   "厅",   "院", "所", "中心", "公司", "单位", "部门",
-	"街道", "乡镇", "政府", "队",   "站",   "会", "处", "室",   "团",   "组",   "行",
-	"社",   "馆",   "区",   "县",   "市",   "镇", "乡", ")",    "庭",   "监委", "人大",
-	"政协", "集团", "企业", "学校", "医院", "园", "村", "社区", "府",
+	"办",   "局",   "委", "部", "厅",   "院", "所",   "中心", "公司", "单位", "部门", "街道",
+	"乡镇", "政府", "队", "站", "会",   "处", "室",   "团",   "组",   "行",   "社",   "馆",
+	"区",   "县",   "市", "镇", "乡",   ")",  "庭",   "监委", "人大", "政协", "集团", "企业",
+	"学校", "医院", "园", "村", "社区", "府", "林场", "农场", "总场", "牧场",
 };
 
 /* Last words of a place name: a body that belongs to a place starts with
@@ -414,6 +414,9 @@ static const char *const kinds[] = {
 	"专题会",
 	"常委会",
 	"常委(扩大)会",
+	"党委会",
+	"党委(扩大)会",
+	"全委会",
 	"主管月报",
 	"主管会报",
 	"县务会议",
@@ -473,9 +476,16 @@ size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t, int n
 char *fmt_date(const struct ymd *t, int with_time);
 int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		 struct hy_meeting *m);
+int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
+		 struct hy_meeting *m);
 
 /* lines.c: pass 1 */
 int is_content_line(const struct doc *d, size_t a, size_t b);
+size_t footer_start(const struct doc *d, const struct span *lines, size_t nl);
+int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+		   size_t nl, size_t title);
+int unglue_headline(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+		    size_t nl, struct buf *re);
 enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese);
 size_t item_marker(const struct doc *d, size_t i, size_t end);
 size_t agenda_verb_at(const struct doc *d, size_t a, size_t end, size_t *vstart);
@@ -504,6 +514,8 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body);
 int group_to_kind(struct hy_meeting *m);
 int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m);
 int compose_title(struct hy_meeting *m);
+int from_title(struct hy_meeting *m, const struct meta *mt);
+int tidy_kind(struct hy_meeting *m);
 
 /* place.c */
 int body_from_chair_role(struct hy_meeting *m);

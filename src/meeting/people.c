@@ -29,10 +29,11 @@ static int is_invisible(uint32_t c)
 /* Two-character words that read like names but are not: adverbs and
  * pronouns that open a clause before 出席/参加 (随后，出席会议的…). */
 static const char *const not_names[] = {
-	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外", "今天",
-	"目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关", "以上", "上述",
-	"各位", "分别", "共同", "集体", "并且", "然后", "之后", "大会", "会议", "代表", "委员",
-	"职工", "干部", "群众", "党员", "同志", "村民", "居民", "单位", "部门", "成员", "小组",
+	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外",
+	"今天", "目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关",
+	"以上", "上述", "各位", "分别", "共同", "集体", "并且", "然后", "之后", "大会",
+	"会议", "代表", "委员", "职工", "干部", "群众", "党员", "同志", "村民", "居民",
+	"单位", "部门", "成员", "小组", "主管", "分管",
 };
 
 /* A name's middle dot: 阿不都克力木·艾力, 嘉木样·洛桑久美·图丹却吉尼玛
@@ -67,9 +68,13 @@ static int name_ok(const struct doc *d, size_t a, size_t b)
 {
 	if (dotted_name_ok(d, a, b))
 		return 1;
+	/* and no name starts with one (单位主要 of …成员单位主要负责人) */
 	for (size_t w = 0; w < COUNT(not_names); w++)
-		if (match(d, a, b, not_names[w]) == b - a)
+		if (match(d, a, b, not_names[w]))
 			return 0;
+	/* 委员会日前召开: a time word is no part of a name */
+	if (find(d, a, b, "日前") != NPOS || find(d, a, b, "近日") != NPOS)
+		return 0;
 	size_t n = 0;
 	for (size_t i = a; i < b; i++)
 		n += !is_invisible(d->cp[i]);
@@ -284,11 +289,16 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 					ie = o - 1;
 			}
 			size_t rn = he != NPOS ? split_role_name(d, he + 1, ie, 0) : NPOS;
-			if (he != NPOS && name_ok(d, s, he) &&
-			    (name_ok(d, he + 1, ie) || (rn != NPOS && rn > he + 1)))
-				rc = add_person(d, s, he, out, units, roles)
-					     ? HY_ERR_NOMEM
-					     : add_person(d, he + 1, ie, out, units, roles);
+			/* 韩某和专班组成人员: a name, then a group */
+			static const char *const groups[] = {"人员",     "成员", "负责人",
+							     "负责同志", "干部", "代表"};
+			int group = he != NPOS && ie > he + 3 &&
+				    longest_end(d, he + 1, ie, groups, COUNT(groups)) > 0;
+			int two = name_ok(d, he + 1, ie) || (rn != NPOS && rn > he + 1);
+			if (he != NPOS && name_ok(d, s, he) && (two || group))
+				rc = add_person(d, s, he, out, units, roles) ? HY_ERR_NOMEM
+				     : two ? add_person(d, he + 1, ie, out, units, roles)
+					   : 0;
 			else
 				rc = add_person(d, s, ie, out, units, roles);
 			if (rc)
@@ -429,7 +439,15 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		j2 = skip_spaces(d, j2, b);
 		int guest = lead && match(d, i - 2, b, "应邀");
 		size_t n0 = dst->n;
-		if (j2 < b && d->cp[j2] == ':') {
+		/* 出席者包括甲、乙及丙: the list follows without a colon */
+		static const char *const include[] = {"者包括", "人员包括", "者有"};
+		size_t il = match_any(d, j, b, include, COUNT(include), NULL);
+		if (il) {
+			j2 = j + il - 1;
+			while (j2 + 1 < b && is_space(d->cp[j2 + 1]))
+				j2++;
+		}
+		if (j2 < b && (d->cp[j2] == ':' || il)) {
 			size_t e = b;
 			int rc = add_people_list(d, j2 + 1, e, dst, &pp->units, &pp->roles);
 			return rc ? rc : guest ? note_guests(pp, n0) : 0;
@@ -461,11 +479,11 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			rc = note_guests(pp, n0);
 		if (rc)
 			return rc;
-		/* skip 会议 after the keyword and a separator */
+		/* skip 会议 (出席活动: the event) after the keyword and a separator */
 		k = j;
 		if (match(d, k, b, "了"))
 			k++;
-		if (match(d, k, b, "会议"))
+		if (match(d, k, b, "会议") || match(d, k, b, "活动"))
 			k += 2;
 		while (k < b && (d->cp[k] == ',' || is_space(d->cp[k])))
 			k++;
@@ -571,10 +589,11 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			p = q;
 	/* 袁某某副镇长在…主持召开: the name, then a short title (a longer
 	 * one would not follow the name) */
-	static const char *const short_titles[] = {"县长",   "副县长", "区长",   "副区长", "市长",
-						   "副市长", "旗长",   "副旗长", "镇长",   "副镇长",
-						   "乡长",   "副乡长", "书记",   "副书记", "主任",
-						   "副主任", "主席",   "副主席"};
+	static const char *const short_titles[] = {
+		"县长",   "副县长", "区长",   "副区长", "市长",   "副市长", "旗长",
+		"副旗长", "镇长",   "副镇长", "乡长",   "副乡长", "书记",   "副书记",
+		"主任",   "副主任", "主席",   "副主席", "局长",   "副局长", "场长",
+		"副场长", "院长",   "副院长", "校长",   "副校长", "部长",   "副部长"};
 	size_t role_at = NPOS;
 	for (size_t q = s + 2; p == NPOS && role_at == NPOS && q <= s + 3 && q + 2 <= e; q++)
 		if (name_ok(d, s, q) &&
@@ -607,9 +626,10 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const keys[] = {"出席",       "列席",          "参加会议",
-					   "参会",       "到会祝贺",      "主席台就座",
-					   "主席台就坐", "主席台前排就座"};
+	static const char *const keys[] = {"出席",         "列席",           "参加会议",
+					   "参会",         "到会祝贺",       "主席台就座",
+					   "主席台就坐",   "主席台前排就座", "参加了会议",
+					   "参加了座谈会", "参加座谈会"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS)
 		return 0;
 	size_t i = skip_spaces(d, a, b);
@@ -623,8 +643,9 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	size_t e = a;
 	while (e < b && !is_sent_end(d, e))
 		e++;
-	static const char *const ends[] = {"出席会议", "列席会议", "参加会议",
-					   "出席",     "列席",     "参加"};
+	static const char *const ends[] = {"出席会议",   "列席会议",     "参加会议",
+					   "出席",       "列席",         "参加",
+					   "参加了会议", "参加了座谈会", "参加座谈会"};
 	int said = 0;
 	for (size_t t = 0; t < COUNT(ends) && !said; t++)
 		said = ends_with(d, a, e, ends[t], NULL);

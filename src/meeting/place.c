@@ -151,6 +151,25 @@ static int formal_body(struct hy_meeting *m)
 	size_t cppcc = p ? 0 : match(&b, 0, b.n, "中国人民政治协商会议");
 	size_t cppcc_short = p || cppcc ? 0 : match(&b, 0, b.n, "政协"); /* 政协某县委员会 */
 	size_t from = p ? p : cppcc ? cppcc : cppcc_short;
+	/* 政协第十三届全国委员会, 中国人民政治协商会议全国委员会: 全国政协 */
+	if ((cppcc || cppcc_short) && span_eq(&b, from, b.n, "全国委员会")) {
+		struct buf o = {0};
+		rc = buf_add(&o, b.s + b.off[from], b.off[from + 2] - b.off[from]) ||
+				     (cppcc ? buf_add(&o, b.s + b.off[4], b.off[5] - b.off[4]) ||
+						      buf_add(&o, b.s + b.off[6],
+							      b.off[7] - b.off[6])
+					    : buf_add(&o, b.s, b.off[2]))
+			     ? HY_ERR_NOMEM
+			     : 0;
+		doc_free(&b);
+		if (rc) {
+			free(o.s);
+			return rc;
+		}
+		free(m->body);
+		m->body = o.s;
+		return 0;
+	}
 	size_t ll = 0, e = b.n - 3;
 	if (from && b.n >= from + 5 && ends_with(&b, from, b.n, "委员会", NULL))
 		ll = longest_end(&b, from, e, place_levels, COUNT(place_levels));
@@ -218,8 +237,64 @@ static int place_from_greeting(const char *text, size_t len, const char *level, 
 /* The body named only in the chair's title: 市人大常委会党组书记李某主持召开
  * 党组扩大会议 is the 市人大常委会's 党组 meeting; 区政府常务副区长某召开
  * 调度会 the 区政府's. Only when the text named no body. 0 or HY_ERR_NOMEM. */
+/* A school's, a college's or a company's party committee (学校党委, 公司
+ * 党委) is the 党委: no place holds it (README, conventions: a041); a
+ * forest bureau or a farm under its own name is the unit (below); and a
+ * party committee's meeting with no organ before it (召开第二十一次党委会,
+ * 2021年第6次党委(扩大)会) is the 党委's. 0 or HY_ERR_NOMEM. */
+static int institution_party(struct hy_meeting *m)
+{
+	static const char *const owners[] = {"集团公司", "学校", "学院", "大学",
+					     "公司",     "集团", "校"};
+	const char *s = m->body ? m->body : m->kind;
+	if (!s)
+		return 0;
+	struct doc b;
+	int rc = doc_init(&b, s, strlen(s));
+	if (rc)
+		return rc;
+	size_t o = 0;
+	if (m->body && b.n > 2 && ends_with(&b, 0, b.n, "党委", NULL))
+		o = match_any(&b, 0, b.n, owners, COUNT(owners), NULL) == b.n - 2 ? b.n - 2 : 0;
+	/* a forest bureau, a forest farm, a state farm under its own name
+	 * (五岔沟林业局, 合水林业总场, 东河农场) is the unit: a name that ends
+	 * with no level (县, 市 …) is no place of one */
+	static const char *const units[] = {"林业管理局", "林业总场", "林业局", "林场",
+					    "农场",       "牧场",     "总场"};
+	size_t ul = m->body ? longest_end(&b, 0, b.n, units, COUNT(units)) : 0;
+	int named = ul && b.n > ul && count_han(&b, 0, b.n) == b.n &&
+		    !longest_end(&b, 0, b.n - ul, place_levels, COUNT(place_levels));
+	if (named)
+		o = b.n - ul;
+	/* the name stays as the place, when none is known (titles keep it) */
+	if (named && !m->place && !(m->place = doc_str(&b, 0, o))) {
+		doc_free(&b);
+		return HY_ERR_NOMEM;
+	}
+	char *party = NULL;
+	if (o)
+		party = doc_str(&b, o, b.n);
+	else if (!m->body && b.n >= 3 &&
+		 (match(&b, 0, b.n, "党委会") || match(&b, 0, b.n, "党委(扩大)会") ||
+		  match(&b, 0, b.n, "党委扩大会")))
+		party = doc_str(&b, 0, 2);
+	else {
+		doc_free(&b);
+		return 0;
+	}
+	doc_free(&b);
+	if (!party)
+		return HY_ERR_NOMEM;
+	free(m->body);
+	m->body = party;
+	return 0;
+}
+
 int body_from_chair_role(struct hy_meeting *m)
 {
+	int rc0 = institution_party(m);
+	if (rc0)
+		return rc0;
 	if (m->body || !m->chair_role || !m->kind)
 		return 0;
 	struct doc r, k;
@@ -248,6 +323,16 @@ int body_from_chair_role(struct hy_meeting *m)
 	} else if (ps != NPOS && ps >= 1 && ps <= 12 && count_han(&r, 0, ps) == ps &&
 		   (find(&k, 0, k.n, "中心组") != NPOS || find(&k, 0, k.n, "学习") != NPOS)) {
 		end = ps + (match(&r, ps, r.n, "党工委") ? 3 : 2);
+	} else if ((ends_with(&r, 0, r.n, "政协主席", NULL) && find(&k, 0, k.n, "主席") != NPOS) ||
+		   (ends_with(&r, 0, r.n, "常委会主任", NULL) &&
+		    find(&k, 0, k.n, "主任") != NPOS)) {
+		/* 省政协主席某主持召开…主席会议: the 省政协's (人大常委会 主任会议 too) */
+		size_t r0 = r.n - 2;
+		while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
+			r0--;
+		if (r.n - 2 - r0 >= 3 && count_han(&r, r0, r.n) == r.n - r0 &&
+		    !(m->body = doc_str(&r, r0, r.n - 2)))
+			rc = HY_ERR_NOMEM;
 	} else if (works) {
 		static const char *const govs[] = {"人民政府", "政府"};
 		size_t l = match_any(&r, 0, r.n, place_levels, COUNT(place_levels), NULL);
@@ -309,7 +394,15 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 		if (j == i && !match_any(&t, e, t.n, organs, COUNT(organs), NULL))
 			while (j > 0 && i - j < 4 && is_han(t.cp[j - 1]))
 				j--;
-		for (size_t q = j; q + 2 <= i && nc <= MAXC; q++) {
+		/* 《户县2013年…》: a one-character county, alone after a mark
+		 * (not 两县, 邻县, 市县, 三县) */
+		static const char *const not_one[] = {"两", "邻", "外", "每", "分", "郊", "此",
+						      "其", "某", "他", "跨", "省", "市", "区",
+						      "县", "州", "镇", "乡", "旗", "盟", "诸"};
+		int one = j + 1 == i && (j == 0 || !is_han(t.cp[j - 1])) && is_han(t.cp[j]) &&
+			  cn_digit(t.cp[j]) < 0 && !cn_unit(t.cp[j]) &&
+			  !match_any(&t, j, i, not_one, COUNT(not_one), NULL);
+		for (size_t q = j; q + (one ? 1 : 2) <= i && nc <= MAXC; q++) {
 			int bad = 0;
 			/* nor the tail of such a word (法治县 of 依法治县) */
 			for (size_t r = q >= j + 2 ? q - 2 : j; r < q && !bad; r++)
