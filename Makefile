@@ -66,13 +66,13 @@ $(BUILD)/%.o: %.c
 
 # Generated tables (DESIGN.md §5: from ICU at build time, never by hand).
 GEN_DIR = $(BUILD)/gen
-$(GEN_DIR)/fold_table.h: tools/genfold.c
+$(GEN_DIR)/fold_table.h: tools/genfold.c tools/one_char.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -O1 $(PKG_CFLAGS) $(GEN_CFLAGS) -o $(GEN_DIR)/genfold tools/genfold.c \
 		$(PKG_LIBS) $(GEN_LIBS)
 	$(GEN_DIR)/genfold > $@.tmp && mv $@.tmp $@
 $(BUILD)/src/text/fold.o: $(GEN_DIR)/fold_table.h
-$(GEN_DIR)/pinyin_table.h: tools/genpinyin.c
+$(GEN_DIR)/pinyin_table.h: tools/genpinyin.c tools/one_char.h
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -O1 $(PKG_CFLAGS) -o $(GEN_DIR)/genpinyin tools/genpinyin.c $(PKG_LIBS)
 	$(GEN_DIR)/genpinyin > $@.tmp && mv $@.tmp $@

@@ -21,6 +21,8 @@
 #include <unicode/utf8.h>
 #include <unicode/utrans.h>
 
+#include "one_char.h"
+
 static const UChar32 ranges[][2] = {
 	{0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xF900, 0xFAFF},
 	{0x20000, 0x2A6DF}, {0x2A700, 0x2EBEF}, {0x2F800, 0x2FA1F},
@@ -28,22 +30,6 @@ static const UChar32 ranges[][2] = {
 #define TOP 0x2FA20
 
 static uint32_t fold[TOP];
-
-/* ICU's single code point for c, or c */
-static UChar32 by_icu(UTransliterator *t, UChar32 c)
-{
-	UChar buf[16];
-	int32_t len = 0, limit, i = 0;
-	UErrorCode st = U_ZERO_ERROR;
-	UChar32 out;
-	U16_APPEND_UNSAFE(buf, len, c);
-	limit = len;
-	utrans_transUChars(t, buf, &len, 16, 0, &limit, &st);
-	if (U_FAILURE(st) || len < 1)
-		return c;
-	U16_NEXT(buf, i, len, out);
-	return i == len ? out : c;
-}
 
 /* OpenCC's single code point for c, or c */
 static UChar32 by_opencc(opencc_t cc, UChar32 c)
@@ -86,7 +72,7 @@ int main(void)
 	for (size_t r = 0; r < sizeof ranges / sizeof ranges[0]; r++)
 		for (UChar32 c = ranges[r][0]; c <= ranges[r][1]; c++)
 			if (u_isdefined(c))
-				fold[c] = (uint32_t)by_icu(t, c);
+				fold[c] = (uint32_t)one_char(t, c);
 	/* OpenCC where ICU keeps the character, unless it maps back to one
 	 * ICU folds into it (苧 → 苎 there, 苎 → 苧 here: ICU's stays) */
 	size_t from_opencc = 0;

@@ -38,6 +38,8 @@
 #include <unicode/utrans.h>
 #include <unicode/utf16.h>
 
+#include "one_char.h"
+
 #define MAX_CP 0x40000
 #define MAX_SYL 1024
 #define SYL_LEN 8
@@ -174,23 +176,6 @@ static int encodes(UConverter *cv, UChar32 c, unsigned *code)
 	return 1;
 }
 
-/* The simplified form of c (Hant-Hans, one to one), else c. */
-static UChar32 simplified(UTransliterator *hans, UChar32 c)
-{
-	UChar buf[16];
-	int32_t len = 0, limit, i = 0;
-	UErrorCode st = U_ZERO_ERROR;
-	UChar32 out;
-
-	U16_APPEND_UNSAFE(buf, len, c);
-	limit = len;
-	utrans_transUChars(hans, buf, &len, 16, 0, &limit, &st);
-	if (U_FAILURE(st) || len < 1)
-		return c;
-	U16_NEXT(buf, i, len, out);
-	return i == len ? out : c;
-}
-
 /* Mark the common characters (see the top) in common[0x10000]. */
 static int mark_common(uint8_t *common)
 {
@@ -215,7 +200,7 @@ static int mark_common(uint8_t *common)
 		if (encodes(gb, c, &code))
 			common[c] = 1;
 		if (encodes(big5, c, &code) && code >= 0xA440 && code <= 0xC67E) {
-			UChar32 s = simplified(hans, c);
+			UChar32 s = one_char(hans, c);
 			if (s < 0x10000)
 				common[s] = 1;
 		}
