@@ -154,7 +154,9 @@ walk() {
 }
 
 # each terminal at one size or two (a walk costs about 6 s of CPU)
-walks="$TERMNAME:80x24 $TERMNAME:120x40 xterm-256color:120x40 vt100:80x24 ansi:80x24 ansi:120x40"
+# (xterm-256color and ansi at 120x40 draw as tmux-256color and ansi do at
+# the other size: left out for make check's time; WIRE_WALKS runs them)
+walks="$TERMNAME:80x24 $TERMNAME:120x40 vt100:80x24 ansi:80x24"
 # under the sanitizers each way of moving rows once: a scroll region
 # beside the outline, none (delete and insert line) (the byte count and
 # the ambiguous-wide walk below run there too)

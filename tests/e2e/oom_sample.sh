@@ -4,7 +4,7 @@
 # folder and a single file), search (one character, two, pinyin), show
 # --json, list, people, people NAME, trend --json and export --format jsonl,
 # the Nth allocation fails for every
-# N below 30, 30 N spread over the rest (6 and 6 under the sanitizers) and the N of
+# N below 20, 20 N spread over the rest (6 and 6 under the sanitizers) and the N of
 # tests/oom/regressions.txt (each a crash, a hang or a wrong message once
 # found there). Every run ends in exit 0 with the whole output, or a
 # non-zero exit and one line (never a signal, a hang or "not an error");
@@ -14,9 +14,9 @@
 # shellcheck source=tests/e2e/lib.sh
 . "$(dirname "$0")/lib.sh"
 command -v sqlite3 >/dev/null || { echo "skip: sqlite3 missing (make deps)"; exit 77; }
-# make check's budget: 30 + 30 points a command (6 + 6 under the
+# make check's budget: 20 + 20 points a command (6 + 6 under the
 # sanitizers, each run there costs three); `make oom` runs the lot
-if sanitized; then below=6 spread=6; else below=30 spread=30; fi
+if sanitized; then below=6 spread=6; else below=20 spread=20; fi
 OOM_BELOW=${OOM_BELOW:-$below} OOM_SPREAD=${OOM_SPREAD:-$spread} \
 	OOM_JOBS=${OOM_JOBS:-2} bash "$HUIYI_ROOT/tests/oom/run.sh" -s ||
 	fail "a failed allocation ended badly (above)"
