@@ -832,17 +832,11 @@ static void lens_all_known(sqlite3 *db)
  * kana … were separators. Opening it builds the index again (schema v6):
  * the letters are found, and deleting the row takes out exactly what the
  * index holds (else FTS5's integrity-check fails). */
-static void t_migrate_v4_letters(void **state)
+/* The row of id as an older index held it (one made before v4, or with
+ * another fold): its title indexed as 计划 alone. */
+static void stale_row(sqlite3 *db, int64_t id)
 {
-	struct fx *f = *state;
-	struct hy_store *s = NULL;
-	char err[256] = "", sql[512];
-	int64_t id;
-	size_t n = 0;
-
-	assert_int_equal(hy_store_open_at(&s, f->db, HY_STORE_CREATE, 4, err, sizeof err), 0);
-	id = put(s, "ΑΛΦΑ计划", "one");
-	/* the row as huiyi up to v4 indexed it: ΑΛΦΑ was no token */
+	char sql[512];
 	snprintf(sql, sizeof sql,
 		 "INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
 		 " SELECT 'delete', id, title, summary FROM meetings"
@@ -850,7 +844,20 @@ static void t_migrate_v4_letters(void **state)
 		 "INSERT INTO meetings_fts (rowid, title, summary)"
 		 " SELECT id, '计划', summary FROM meetings WHERE id = %lld;",
 		 (long long)id, (long long)id);
-	exec_ok(s->db, sql);
+	exec_ok(db, sql);
+}
+
+static void t_migrate_v4_letters(void **state)
+{
+	struct fx *f = *state;
+	struct hy_store *s = NULL;
+	char err[256] = "";
+	int64_t id;
+	size_t n = 0;
+
+	assert_int_equal(hy_store_open_at(&s, f->db, HY_STORE_CREATE, 4, err, sizeof err), 0);
+	id = put(s, "ΑΛΦΑ计划", "one");
+	stale_row(s->db, id); /* as huiyi up to v4 indexed it: ΑΛΦΑ was no token */
 	assert_int_equal(count_match(s->db, "meetings_fts", "αλφα"), 0);
 	hy_store_close(s);
 
@@ -866,21 +873,6 @@ static void t_migrate_v4_letters(void **state)
 	integrity(s->db);
 	assert_int_equal(count_match(s->db, "meetings_fts", "计划"), 0);
 	hy_store_close(s);
-}
-
-/* The row of id as an index made with another fold held it: its title
- * indexed as 计划 alone. */
-static void stale_row(sqlite3 *db, int64_t id)
-{
-	char sql[512];
-	snprintf(sql, sizeof sql,
-		 "INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
-		 " SELECT 'delete', id, title, summary FROM meetings"
-		 " WHERE id = %lld;"
-		 "INSERT INTO meetings_fts (rowid, title, summary)"
-		 " SELECT id, '计划', summary FROM meetings WHERE id = %lld;",
-		 (long long)id, (long long)id);
-	exec_ok(db, sql);
 }
 
 /* Schema v10: the index remembers the fold it was made with, and a writer
