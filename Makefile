@@ -125,6 +125,14 @@ $(BUILD)/tests/tools/%: tests/tools/%.c $(LIB)
 	@mkdir -p $(@D)
 	$(CC) $(HY_CFLAGS) $(HY_LDFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) -lm
 
+# A terminal with left and right margins, for the e2e tests (libvterm,
+# tests/tools/vtscreen.c); a test dependency only.
+VTERM_CFLAGS := $(shell $(PKG_CONFIG) --cflags vterm 2>/dev/null)
+VTERM_LIBS   := $(shell $(PKG_CONFIG) --libs vterm 2>/dev/null)
+$(BUILD)/tests/tools/vtscreen: tests/tools/vtscreen.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(HY_CFLAGS) $(VTERM_CFLAGS) $(HY_LDFLAGS) -o $@ $< $(LIB) $(VTERM_LIBS) $(PKG_LIBS) -lm
+
 # A terminal that draws ambiguous-width characters wide, for the e2e
 # tests: LD_PRELOAD into tmux (never with the sanitizers).
 AMBIWIDE := $(BUILD)/tests/ambiwide.so

@@ -198,6 +198,8 @@ int hy_cli_browse(const struct hy_cli *c)
 	 * does not wait for the answer (HY_EV_AMBIGUOUS, below) */
 	if (c->ambiguous == HY_CLI_AMB_AUTO)
 		hy_term_probe_ambiguous(t);
+	/* left and right margins: the reader scrolls beside the outline */
+	hy_term_probe_margins(t);
 	hy_term_size(t, &w, &h);
 	hy_model_init(&m, w, h);
 	m.readonly = hy_store_readonly(s);

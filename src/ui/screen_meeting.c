@@ -532,6 +532,9 @@ static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 	for (y = l.border.y; y < l.border.y + l.border.h; y++)
 		hy_draw_put(g, y, l.border.x, hy_width_cp(0x2502) == 1 ? "│" : "|", HY_ROLE_DIM,
 			    l.border.w);
+	/* the reader scrolls beside the outline, which stays */
+	if (l.border.w)
+		g->pane_x = l.border.x + l.border.w;
 	for (size_t i = l.items.first; (y = hy_rows_y(&l.items, i)) >= 0; i++) {
 		int role = (int)i + 1 == sec ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;
 		snprintf(buf, sizeof buf, "%2zu %s", i + 1, mt->sections[i].heading);
