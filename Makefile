@@ -199,9 +199,10 @@ check-fast:
 	$(MAKE) -j$(JOBS) all tests-build
 	HUIYI_BUILD=$(BUILD) bash tests/run.sh unit/
 
-# Every allocation failed in turn across import, search, show, list and
-# people (tests/oom/run.sh, FUZZING.md): every N below 500 and 1,000
-# spread over the rest, per command. `make check` runs a sample of it
+# Every allocation failed in turn across import, search, show, list,
+# people, trend, export and the browser (tests/oom/run.sh, browser.py,
+# FUZZING.md): every N below 500 and 1,000 spread over the rest, per
+# command. `make check` runs a sample of it
 # (tests/e2e/oom_sample.sh).
 oom: all tests-build
 	HUIYI_BUILD=$(BUILD) bash tests/oom/run.sh

@@ -106,7 +106,12 @@ static int check_term(const char *term, char *err, size_t errlen)
 				  "TERM=dumb cannot show the browser (set "
 				  "TERM to your terminal, e.g. "
 				  "xterm-256color)");
+	errno = 0;
 	if (setupterm(term, STDOUT_FILENO, &errret) != OK) {
+		/* ncurses says "no database" also when an allocation of
+		 * its own failed */
+		if (errno == ENOMEM)
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 		if (errret == -1)
 			return hy_err_set(err, errlen, HY_ERR_INVALID,
 					  "no terminfo database to look up "
@@ -257,14 +262,18 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	use_tioctl(TRUE);
 	/* ncurses sets the terminal's modes through stdout, and reads its
 	 * keys from the pipe that hy_term_read fills */
+	errno = 0;
 	t->scr = newterm(term, stdout, t->keys_in);
 	if (!t->scr) {
 		char name[48];
+		int nomem = errno == ENOMEM; /* check_term took this TERM */
 		restore_signals(t);
 		fclose(t->keys_in);
 		close(t->keys[1]);
 		free(t);
 		safe_name(term, name, sizeof name);
+		if (nomem)
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
 				  "cannot start the terminal (TERM=%s)", name);
 	}
@@ -277,16 +286,13 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	 * first, and the screen is ours (the writer), not ncurses' */
 	t->kw = newpad(1, 1);
 	if (!t->kw) {
-		char name[48];
 		endwin();
 		delscreen(t->scr);
 		restore_signals(t);
 		fclose(t->keys_in);
 		close(t->keys[1]);
 		free(t);
-		safe_name(term, name, sizeof name);
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "cannot start the terminal (TERM=%s)",
-				  name);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	}
 	intrflush(t->kw, FALSE);
 	keypad(t->kw, TRUE);
