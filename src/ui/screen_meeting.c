@@ -148,7 +148,7 @@ void hy_meeting_layout(const struct hy_model *m, struct hy_layout *l)
 		ry--;
 	int rx = ow ? ow + 2 : margin;
 	memset(l, 0, sizeof *l);
-	l->status = (struct hy_rect){0, h - 1, w, 1};
+	l->status = hy_layout_status(w, h);
 	if (ry > 0)
 		l->title = (struct hy_rect){0, 0, w, 1};
 	if (!ow && ry == 2)
