@@ -13,7 +13,7 @@ BUILD    ?= build
 # SAN=1 builds with AddressSanitizer + UndefinedBehaviorSanitizer.
 SAN      ?= 0
 
-PKGS      = ncursesw sqlite3 icu-uc icu-i18n jansson libxml-2.0
+PKGS      = ncursesw sqlite3 icu-uc icu-i18n jansson libxml-2.0 opencc
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 # only the generator of the fold table (tools/genfold.c) reads OpenCC
