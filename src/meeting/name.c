@@ -131,7 +131,7 @@ static size_t name_start(const struct doc *d, size_t a, size_t end)
 		if (k) {
 			s = i + k;
 			i += k - 1;
-		} else if (is_clause_end(d, i) ||
+		} else if (is_clause_end(d, i) || d->cp[i] == 0x3011 /* 【…电】 */ ||
 			   (is_space(d->cp[i]) && !(i > a && is_digit(d->cp[i - 1])) &&
 			    !(i + 1 < end && is_digit(d->cp[i + 1])))) {
 			s = i + 1;
@@ -716,8 +716,11 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 					bd.n = 2;
 				}
 			}
+			/* but 全国人大常委会, 全国政协 are the nation's organs */
+			static const char *const national[] = {"全国人大", "全国政协"};
 			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于") &&
-				  !match_any(&bd, 0, bd.n, whole, COUNT(whole), NULL) &&
+				  (!match_any(&bd, 0, bd.n, whole, COUNT(whole), NULL) ||
+				   match_any(&bd, 0, bd.n, national, COUNT(national), NULL)) &&
 				  find(&bd, 0, bd.n, "中心组") == NPOS;
 			/* 县十五届县委 without its term: 县县委 is the 县委 */
 			if (bd.n >= 3 && bd.cp[0] == bd.cp[1] &&
@@ -861,6 +864,40 @@ int tidy_kind(struct hy_meeting *m)
 	if (doc_init(&k, m->kind, strlen(m->kind)))
 		return HY_ERR_NOMEM;
 	int rc = 0;
+	/* 全市检察长会议, 第二季度委务会议: the scope (the whole city's) and
+	 * the period (a quarter) before the type are no part of it */
+	size_t cut = 0;
+	for (int again = 1; again;) {
+		again = 0;
+		static const char *const scopes[] = {"全省", "全市", "全县", "全区", "全州",
+						     "全旗", "全盟", "全镇", "全乡"};
+		size_t q = cut + (match(&k, cut, k.n, "第") ? 1 : 0), l;
+		while (q < k.n && (cn_digit(k.cp[q]) >= 0 || is_digit(k.cp[q])))
+			q++;
+		if ((l = match_any(&k, cut, k.n, scopes, COUNT(scopes), NULL)) != 0) {
+			q = cut + l;
+		} else if (q > cut && match(&k, q, k.n, "季度")) {
+			q += 2;
+		} else {
+			q = cut;
+		}
+		if (q > cut && k.n - q >= 4 && count_han(&k, q, k.n) == k.n - q) {
+			cut = q;
+			again = 1;
+		}
+	}
+	if (cut) {
+		char *o = doc_str(&k, cut, k.n);
+		if (!o) {
+			doc_free(&k);
+			return HY_ERR_NOMEM;
+		}
+		free(m->kind);
+		m->kind = o;
+		doc_free(&k);
+		if (doc_init(&k, m->kind, strlen(m->kind)))
+			return HY_ERR_NOMEM;
+	}
 	if (span_eq(&k, 0, k.n, "常务委员会会议")) {
 		struct buf o = {0}; /* 常 委 会 会 议: the first, third and last three */
 		static const size_t keep[] = {0, 2, 4, 5, 6};
