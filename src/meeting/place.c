@@ -15,9 +15,10 @@
 
 /* What follows a level in a body: the organ. */
 static const char *const organs[] = {
-	"人民政府",     "政府",   "党工委", "党委", "委", /* proper */
-	"人民代表大会", "市长",   "县长",   "区长", "旗长", "人大",   "政协",   "办事处",
-	"长办公会",     "常务会", "党组",   "纪委", "监委", "安委会", "政法委", "防指"};
+	"人民政府",     "政府",     "党工委",   "党委",       "委", /* proper */
+	"人民代表大会", "市长",     "县长",     "区长",       "旗长", "人大",  "政协",
+	"办事处",       "长办公会", "常务会",   "党组",       "纪委", "监委",  "安委会",
+	"政法委",       "防指",     "人民法院", "人民检察院", "法院", "检察院"};
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
  * body (主持召开县政府, 全县, 十六届县人民政府). */
@@ -42,6 +43,15 @@ static const char *const zone_words[] = {"开发", "高新", "经开", "保税",
 					 "园",   "新",   "景",   "城",   "辖",
 					 "社",   "片",   "试验", "实验", "产业"};
 
+/* The provinces, regions and cities under the centre by their short
+ * names: 河南驻马店市 is 驻马店市 of 河南, and a provincial organ's place
+ * is its province however the text names it (平安海南). */
+static const char *const provinces[] = {"黑龙江", "内蒙古", "河北", "山西", "辽宁", "吉林", "江苏",
+					"浙江",   "安徽",   "福建", "江西", "山东", "河南", "湖北",
+					"湖南",   "广东",   "海南", "四川", "贵州", "云南", "陕西",
+					"甘肃",   "青海",   "台湾", "广西", "西藏", "宁夏", "新疆",
+					"北京",   "天津",   "上海", "重庆", "香港", "澳门"};
+
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
  * level, after a boundary (not Han, the start, or a word a place cannot
  * hold: 主持召开柏溪县政府). Returns its start, or e when there is none. */
@@ -62,6 +72,10 @@ static size_t place_start(const struct doc *t, size_t e)
 			i = j - 1;
 		}
 	}
+	/* 河南驻马店市: the province before the city is no part of it */
+	size_t pv = bounded ? match_any(t, j, e, provinces, COUNT(provinces), NULL) : 0;
+	if (pv && e - (j + pv) >= 2 && !match(t, j + pv, e, "省"))
+		j += pv;
 	/* 洛阳市偃师区: the place is the smallest */
 	static const char *const higher[] = {"省", "市", "州"};
 	for (size_t i = j + 2; bounded && i + 2 < e; i++)
@@ -491,6 +505,50 @@ static int place_glued_to_body(const char *body, const char *text, size_t len, c
 	return rc;
 }
 
+/* A provincial organ's province (省检察院): the province the text names
+ * most often by its short name (海南检察机关, 平安海南), twice at least
+ * and with no rival as often. 0 or HY_ERR_NOMEM. */
+static int province_by_count(const char *text, size_t len, char **place)
+{
+	if (len > 65536) {
+		len = 65536;
+		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+	}
+	struct doc t;
+	if (doc_init(&t, text, len))
+		return HY_ERR_NOMEM;
+	size_t cnt[COUNT(provinces)] = {0}, at[COUNT(provinces)] = {0};
+	for (size_t i = 0; i < t.n; i++) {
+		/* but not in a paper's or a site's name (湖北日报讯) */
+		static const char *const media[] = {"日报", "新闻", "网", "电视", "广播", "卫视"};
+		size_t w, k = match_any(&t, i, t.n, provinces, COUNT(provinces), &w);
+		if (k && match_any(&t, i + k, t.n, media, COUNT(media), NULL)) {
+			i += k - 1;
+		} else if (k) {
+			if (!cnt[w]++)
+				at[w] = i;
+			i += k - 1;
+		}
+	}
+	size_t best = 0;
+	for (size_t w = 1; w < COUNT(provinces); w++)
+		if (cnt[w] > cnt[best])
+			best = w;
+	int alone = cnt[best] >= 2;
+	for (size_t w = 0; w < COUNT(provinces) && alone; w++)
+		if (w != best && cnt[w] == cnt[best])
+			alone = 0;
+	int rc = 0;
+	if (alone) {
+		size_t k = match(&t, at[best], t.n, provinces[best]);
+		if (!(*place = doc_str(&t, at[best], at[best] + k)))
+			rc = HY_ERR_NOMEM;
+	}
+	doc_free(&t);
+	return rc;
+}
+
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
 	/* 余下街道热电厂社区召开…: the 社区 (its committee) in 热电厂社区, as
@@ -582,6 +640,9 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			rc = place_in(m->title, strlen(m->title), "", 1, &m->place, NULL);
 		if (!rc && !m->place && m->summary)
 			rc = place_in(m->summary, strlen(m->summary), "", 2, &m->place, NULL);
+		/* 省检察院: the province, however it is named */
+		if (!rc && !m->place && strncmp(m->body, "\xe7\x9c\x81", 3) == 0 /* 省 */)
+			rc = province_by_count(text, len, &m->place);
 		return rc;
 	}
 	const char *level = place_levels[which];
