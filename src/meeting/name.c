@@ -57,7 +57,9 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 		} else if ((k = match_any(d, i, end, short_meetings, COUNT(short_meetings),
 					  NULL)) &&
 			   !match(d, i + k, end, "议")) {
-			*len = k;
+			/* 院长办公会扩大会议: the meeting enlarged */
+			static const char *const enlarged[] = {"扩大会议", "(扩大)会议"};
+			*len = k + match_any(d, i + k, end, enlarged, COUNT(enlarged), NULL);
 			return i;
 		} else if ((match(d, i, end, "常委(扩大)会") || match(d, i, end, "党委(扩大)会")) &&
 			   (i + 7 == end || d->cp[i + 7] == ',' || is_sent_end(d, i + 7))) {
@@ -432,6 +434,20 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		}
 	}
 	end += wlen;
+	/* 市长办公会2021年第一次会议: a short name, then its year's number */
+	long tail_number = 0;
+	if (session == NPOS && !match(d, end - 2, b, "会议")) {
+		size_t q = end, y = end;
+		while (y < b && y - end < 4 && is_digit(d->cp[y]))
+			y++;
+		if (y - end == 4 && match(d, y, b, "年"))
+			q = y + 1;
+		if (match(d, q, b, "第")) {
+			size_t k = parse_num(d, q + 1, b, &tail_number);
+			if (!k || !match(d, q + 1 + k, b, "次会议"))
+				tail_number = 0;
+		}
+	}
 	size_t cv = find_any(d, a, end, chair_verbs, COUNT(chair_verbs), NULL);
 	if (cv == NPOS) /* 某市委员会…举行第一次全体会议 */
 		cv = find(d, a, end, "举行");
@@ -786,6 +802,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		}
 	}
 	m->kind = kind.s;
+	if (!number)
+		number = tail_number;
 	m->number = number > 0 && number < 100000 ? (int)number : 0;
 	/* 县长办公会议, 市长碰头会 are the 县政府's: body X政府 */
 	static const char *const heads_of[] = {"县长", "区长", "市长", "旗长", "镇长", "乡长"};

@@ -111,7 +111,8 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 						    "组织",     "第",       "在"};
 		/* outside the title only the organs proper: 提交县人大 is no place */
 		/* 来源：兴县新闻网: a site of the place */
-		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网"};
+		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网",
+						    "信息中心"};
 		int site = want_level && *want_level &&
 			   match_any(&t, i + l, t.n, sites, COUNT(sites), NULL);
 		/* 老爷庙乡:召开…推进会, a title's place before a colon */
@@ -519,6 +520,7 @@ static int province_by_count(const char *text, size_t len, char **place)
 	if (doc_init(&t, text, len))
 		return HY_ERR_NOMEM;
 	size_t cnt[COUNT(provinces)] = {0}, at[COUNT(provinces)] = {0};
+	int sheng[COUNT(provinces)] = {0}; /* written 甘肃省 once at least */
 	for (size_t i = 0; i < t.n; i++) {
 		/* but not in a paper's or a site's name (湖北日报讯) */
 		static const char *const media[] = {"日报", "新闻", "网", "电视", "广播", "卫视"};
@@ -526,8 +528,9 @@ static int province_by_count(const char *text, size_t len, char **place)
 		if (k && match_any(&t, i + k, t.n, media, COUNT(media), NULL)) {
 			i += k - 1;
 		} else if (k) {
-			if (!cnt[w]++)
+			if (!cnt[w]++ || (!sheng[w] && match(&t, i + k, t.n, "省")))
 				at[w] = i;
+			sheng[w] |= match(&t, i + k, t.n, "省") != 0;
 			i += k - 1;
 		}
 	}
@@ -541,7 +544,7 @@ static int province_by_count(const char *text, size_t len, char **place)
 			alone = 0;
 	int rc = 0;
 	if (alone) {
-		size_t k = match(&t, at[best], t.n, provinces[best]);
+		size_t k = match(&t, at[best], t.n, provinces[best]) + (size_t)sheng[best];
 		if (!(*place = doc_str(&t, at[best], at[best] + k)))
 			rc = HY_ERR_NOMEM;
 	}
