@@ -35,6 +35,7 @@ static const char *const not_place[] = {
 	"全",   "欢迎",   "访问", "进入", "来到", "光临", "来源",       "关于", "部分", "开展",
 	"围绕", "做好",   "深化", "实施", "完善", "助力", "服务",       "支持", "打造", "建设",
 	"农业", "依法治", /* 建设农业强县, 全面依法治县: slogans */
+	"根据", "依据",   /* 根据市委、市政府…的通知 */
 };
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
@@ -90,7 +91,7 @@ static size_t place_start(const struct doc *t, size_t e)
  * With want_level, only that level. 0 and *place set (or left NULL), or
  * HY_ERR_NOMEM. */
 static int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
-		    char **place, size_t *body_at)
+		    int bodiless, char **place, size_t *body_at)
 {
 	struct doc t;
 	int rc = doc_init(&t, s, slen);
@@ -125,6 +126,13 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 			continue;
 		size_t j = place_start(&t, i);
 		if (j == i || (i - j < min_len && !site))
+			continue;
+		/* in the opening, when no body is known: 新罗区委书记某某 is a
+		 * leader's title, not the place of the meeting he attends */
+		static const char *const leaders[] = {"书记", "副书记", "常委", "委员"};
+		size_t ol = match_any(&t, i + l, t.n, organs, COUNT(organs), NULL);
+		if (bodiless && ol && match(&t, i + l + ol - 1, t.n, "委") &&
+		    match_any(&t, i + l + ol, t.n, leaders, COUNT(leaders), NULL))
 			continue;
 		if (match(&t, i, t.n, "区") &&
 		    match_any(&t, j, i, zone_words, COUNT(zone_words), NULL) == i - j)
@@ -244,7 +252,7 @@ static int place_from_greeting(const char *text, size_t len, const char *level, 
 		const char *from = at + strlen(greet[g]);
 		const char *end = memchr(from, '\n', (size_t)(text + len - from));
 		size_t l = end ? (size_t)(end - from) : (size_t)(text + len - from);
-		return place_in(from, l < 120 ? l : 0, level, 1, place, NULL);
+		return place_in(from, l < 120 ? l : 0, level, 1, 0, place, NULL);
 	}
 	return 0;
 }
@@ -593,15 +601,15 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	if (!m->body) { /* 三道通镇召开…, 文昌镇第十五届人民代表大会… */
 		int rc = 0;
 		if (m->title && !(m->guessed & HY_GUESSED_TITLE))
-			rc = place_in(m->title, strlen(m->title), "", 1, &m->place, NULL);
+			rc = place_in(m->title, strlen(m->title), "", 1, 0, &m->place, NULL);
 		if (!rc && !m->place && m->summary)
-			rc = place_in(m->summary, strlen(m->summary), "", 2, &m->place, NULL);
+			rc = place_in(m->summary, strlen(m->summary), "", 2, 1, &m->place, NULL);
 		if (!rc && !m->place)
 			rc = place_from_greeting(text, len, "", &m->place);
 		return rc;
 	}
 	size_t at = 0;
-	int rc = place_in(m->body, strlen(m->body), NULL, 1, &m->place, &at);
+	int rc = place_in(m->body, strlen(m->body), NULL, 1, 0, &m->place, &at);
 	if (!rc && !m->place) { /* the body is a place alone: 青岚县 */
 		struct doc b0;
 		if ((rc = doc_init(&b0, m->body, strlen(m->body))))
@@ -640,19 +648,19 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	doc_free(&b);
 	if (!l) { /* 党委政府, 人民代表大会: any level, in the title or the opening */
 		if (m->title && !(m->guessed & HY_GUESSED_TITLE))
-			rc = place_in(m->title, strlen(m->title), "", 1, &m->place, NULL);
+			rc = place_in(m->title, strlen(m->title), "", 1, 0, &m->place, NULL);
 		if (!rc && !m->place && m->summary)
-			rc = place_in(m->summary, strlen(m->summary), "", 2, &m->place, NULL);
+			rc = place_in(m->summary, strlen(m->summary), "", 2, 0, &m->place, NULL);
 		/* 省检察院: the province, however it is named */
 		if (!rc && !m->place && strncmp(m->body, "\xe7\x9c\x81", 3) == 0 /* 省 */)
 			rc = province_by_count(text, len, &m->place);
 		return rc;
 	}
 	const char *level = place_levels[which];
-	if (m->title && (rc = place_in(m->title, strlen(m->title), level, 1, &m->place, NULL)))
+	if (m->title && (rc = place_in(m->title, strlen(m->title), level, 1, 0, &m->place, NULL)))
 		return rc;
 	if (!m->place && m->summary &&
-	    (rc = place_in(m->summary, strlen(m->summary), level, 2, &m->place, NULL)))
+	    (rc = place_in(m->summary, strlen(m->summary), level, 2, 0, &m->place, NULL)))
 		return rc;
 	if (!m->place) { /* the first lines only: later ones speak of others */
 		size_t n = len;
@@ -661,7 +669,7 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
 				n--;
 		}
-		rc = place_in(text, n, level, 2, &m->place, NULL);
+		rc = place_in(text, n, level, 2, 0, &m->place, NULL);
 	}
 	if (!rc && !m->place)
 		rc = place_from_greeting(text, len, level, &m->place);
