@@ -19,7 +19,7 @@ static const char *const short_meetings[] = {
 	"周例会",   "例会",       "碰头会", "办公会", "调度会", "主管月报", "主管会报",
 	"县务会议", "动员部署会", "部署会", "动员会", "工作会", "推进会",   "座谈会",
 	"对接会",   "专题会",     "学习会", "预备会", "研讨会", "分析会",   "汇报会",
-	"协调会",   "务虚会",     "评议会", "全委会"};
+	"协调会",   "务虚会",     "评议会", "全委会", "总结会", "联席会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
@@ -122,7 +122,8 @@ static int session_owner(const struct doc *d, size_t a, size_t b, char **body)
  * (召开, 了, 在, a comma, a space between words) in [a, end). */
 static size_t name_start(const struct doc *d, size_t a, size_t end)
 {
-	static const char *const seps[] = {"举行", "召开", "参加", "出席", "了", "在", "日", "号"};
+	static const char *const seps[] = {"举行", "召开", "参加", "出席", "开展",
+					   "了",   "在",   "日",   "号"};
 	size_t s = a;
 	for (size_t i = a; i < end; i++) {
 		size_t k = match_any(d, i, end, chair_verbs, COUNT(chair_verbs), NULL);
@@ -451,6 +452,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	size_t cv = find_any(d, a, end, chair_verbs, COUNT(chair_verbs), NULL);
 	if (cv == NPOS) /* 某市委员会…举行第一次全体会议 */
 		cv = find(d, a, end, "举行");
+	if (cv == NPOS) /* 某社区开展党建联席会 */
+		cv = find(d, a, end, "开展");
 	/* the name starts after the last verb or separator before it; a
 	 * session's name before the session */
 	size_t owner = session != NPOS ? name_start(d, a, session) : a;

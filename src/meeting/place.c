@@ -569,16 +569,22 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		int rc = doc_init(&b, m->body, strlen(m->body));
 		if (rc)
 			return rc;
-		if (b.n > 3 && b.n <= 14 && ends_with(&b, 0, b.n, "社区", NULL) &&
+		/* 兰郡社区居委会: the community's committee, in 兰郡社区 */
+		static const char *const committees[] = {"居委会", "居民委员会", "党委", "党总支",
+							 "党支部"};
+		size_t ce = b.n, cl = longest_end(&b, 0, b.n, committees, COUNT(committees));
+		if (cl && b.n > cl + 2 && ends_with(&b, 0, b.n - cl, "社区", NULL))
+			ce = b.n - cl;
+		if (ce > 3 && b.n <= 14 && ends_with(&b, 0, ce, "社区", NULL) &&
 		    count_han(&b, 0, b.n) == b.n) {
 			size_t from = 0;
-			for (size_t i = 0; i + 4 < b.n; i++) {
-				size_t l = match_any(&b, i, b.n - 2, place_levels,
+			for (size_t i = 0; i + 4 < ce; i++) {
+				size_t l = match_any(&b, i, ce - 2, place_levels,
 						     COUNT(place_levels), NULL);
 				if (l && i >= 2)
 					from = i + l;
 			}
-			char *place = doc_str(&b, from, b.n), *office = doc_str(&b, b.n - 2, b.n);
+			char *place = doc_str(&b, from, ce), *office = doc_str(&b, ce - 2, b.n);
 			if (!place || !office) {
 				free(place);
 				free(office);
