@@ -16,10 +16,12 @@
 
 /* Short names of meetings that do without 会议 (县长周例会, 市长碰头会). */
 static const char *const short_meetings[] = {
-	"周例会",   "例会",       "碰头会", "办公会", "调度会", "主管月报", "主管会报",
-	"县务会议", "动员部署会", "部署会", "动员会", "工作会", "推进会",   "座谈会",
-	"对接会",   "专题会",     "学习会", "预备会", "研讨会", "分析会",   "汇报会",
-	"协调会",   "务虚会",     "评议会", "全委会", "总结会", "联席会"};
+	"周例会", "例会", "碰头会", "办公会", "调度会", "主管月报", "主管会报", "县务会议",
+	"动员部署会", "部署会", "动员会", "工作会", "推进会", "座谈会", "对接会", "专题会",
+	"学习会", "预备会", "研讨会", "分析会", "汇报会", "协调会", "务虚会", "评议会", "全委会",
+	"总结会", "联席会",
+	/* a court's and a procuratorate's committees meet under their names */
+	"审判委员会", "检察委员会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
@@ -57,9 +59,12 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 		} else if ((k = match_any(d, i, end, short_meetings, COUNT(short_meetings),
 					  NULL)) &&
 			   !match(d, i + k, end, "议")) {
-			/* 院长办公会扩大会议: the meeting enlarged */
-			static const char *const enlarged[] = {"扩大会议", "(扩大)会议"};
-			*len = k + match_any(d, i + k, end, enlarged, COUNT(enlarged), NULL);
+			/* 院长办公会扩大会议: the meeting enlarged; 审判委员会会议 */
+			static const char *const enlarged[] = {"扩大会议", "(扩大)会议", "会议"};
+			size_t x = match_any(d, i + k, end, enlarged, COUNT(enlarged), NULL);
+			if (x == 2 && !match(d, i + k - 3, end, "委员会"))
+				x = 0;
+			*len = k + x;
 			return i;
 		} else if ((match(d, i, end, "常委(扩大)会") || match(d, i, end, "党委(扩大)会")) &&
 			   (i + 7 == end || d->cp[i + 7] == ',' || is_sent_end(d, i + 7))) {
@@ -69,6 +74,16 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3))) {
 			*len = 3; /* 主持召开区委常委会，…, 召开第二十一次党委会， */
 			return i;
+		} else if (match(d, i, end, "党委会") && i >= from + 2 &&
+			   (match(d, i - 2, end, "召开") ||
+			    (i >= from + 3 && match(d, i - 3, end, "召开")))) {
+			/* 市局召开党委会传达学习…: the meeting, then what it did */
+			static const char *const did[] = {"传达", "学习", "研究", "审议",
+							  "听取", "专题", "部署"};
+			if (match_any(d, i + 3, end, did, COUNT(did), NULL)) {
+				*len = 3;
+				return i;
+			}
 		}
 	}
 	return NPOS;
@@ -357,6 +372,19 @@ int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m)
 		if (j > i + 1 && match(d, j, g, "届委员会"))
 			lv = i, wei = j + 1;
 	}
+	/* a commission's or a bureau's own group (市卫生健康委健康某某行动领导
+	 * 小组): the organ is the first office the name holds */
+	size_t organ_end = NPOS;
+	if (lv == NPOS && c0 + 3 < g && match_any(d, c0, g, levels, COUNT(levels), NULL)) {
+		static const char *const offices[] = {"委", "局", "厅"};
+		for (size_t p = c0 + 3; p < g && p <= c0 + 10 && organ_end == NPOS; p++) {
+			if (!is_han(d->cp[p - 1]))
+				break;
+			if (match_any(d, p - 1, g, offices, COUNT(offices), NULL) && p + 2 <= g &&
+			    is_unit(d, c0, p))
+				organ_end = p;
+		}
+	}
 	/* the kind: what follows the group, past an alias in brackets (but
 	 * not (扩大)) and a number (2021年第三次) */
 	size_t k = g + 4, ke = mw + wl;
@@ -389,6 +417,8 @@ int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m)
 	if (!rc)
 		rc = buf_add(&kind, d->s + d->off[k], d->off[ke] - d->off[k]);
 	char *body = NULL;
+	if (!rc && organ_end != NPOS && !(body = doc_str(d, c0, organ_end)))
+		rc = HY_ERR_NOMEM;
 	if (!rc && lv != NPOS) {
 		struct buf o = {0};
 		rc = buf_add(&o, d->s + d->off[lv], d->off[lv + 1] - d->off[lv]) ||

@@ -16,9 +16,9 @@
 /* What follows a level in a body: the organ. */
 static const char *const organs[] = {
 	"人民政府",     "政府",     "党工委",   "党委",       "委", /* proper */
-	"人民代表大会", "市长",     "县长",     "区长",       "旗长", "人大",  "政协",
-	"办事处",       "长办公会", "常务会",   "党组",       "纪委", "监委",  "安委会",
-	"政法委",       "防指",     "人民法院", "人民检察院", "法院", "检察院"};
+	"人民代表大会", "市长",     "县长",     "区长",       "旗长", "人大",   "政协",
+	"办事处",       "长办公会", "常务会",   "党组",       "纪委", "监委",   "安委会",
+	"政法委",       "防指",     "人民法院", "人民检察院", "法院", "检察院", "公所"};
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
  * body (主持召开县政府, 全县, 十六届县人民政府). */
@@ -132,8 +132,16 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		static const char *const leaders[] = {"书记", "副书记", "常委", "委员"};
 		size_t ol = match_any(&t, i + l, t.n, organs, COUNT(organs), NULL);
 		if (bodiless && ol && match(&t, i + l + ol - 1, t.n, "委") &&
-		    match_any(&t, i + l + ol, t.n, leaders, COUNT(leaders), NULL))
-			continue;
+		    match_any(&t, i + l + ol, t.n, leaders, COUNT(leaders), NULL)) {
+			/* but the one who convenes (某区委副书记、区长某某主持
+			 * 召开…) names his own place */
+			size_t ce = i + l;
+			while (ce < t.n && t.cp[ce] != ',' && !is_sent_end(&t, ce))
+				ce++;
+			if (find(&t, i + l, ce, "主持") == NPOS &&
+			    find(&t, i + l, ce, "召开") == NPOS)
+				continue;
+		}
 		if (match(&t, i, t.n, "区") &&
 		    match_any(&t, j, i, zone_words, COUNT(zone_words), NULL) == i - j)
 			continue;
@@ -560,8 +568,54 @@ static int province_by_count(const char *text, size_t len, char **place)
 	return rc;
 }
 
+/* A bureau by its short name (市局召开党委会…): the bureau the chair's
+ * title, the opening or the title names in full at the same level (市公安局
+ * 党委书记、局长某某主持). 0 or HY_ERR_NOMEM. */
+static int full_bureau(struct hy_meeting *m)
+{
+	struct doc b;
+	if (!m->body || doc_init(&b, m->body, strlen(m->body)))
+		return m->body ? HY_ERR_NOMEM : 0;
+	int bare = b.n == 2 && match(&b, 1, 2, "局") &&
+		   match_any(&b, 0, 1, place_levels, COUNT(place_levels), NULL);
+	const char *const where[] = {m->chair_role, m->summary, m->title};
+	int rc = 0;
+	char *full = NULL;
+	for (size_t w = 0; bare && w < COUNT(where) && !full && !rc; w++) {
+		struct doc t;
+		if (!where[w])
+			continue;
+		if (doc_init(&t, where[w], strlen(where[w]))) {
+			rc = HY_ERR_NOMEM;
+			break;
+		}
+		for (size_t i = 0; i + 3 < t.n && !full; i++) {
+			if (t.cp[i] != b.cp[0])
+				continue;
+			size_t j = i + 1;
+			while (j < t.n && j - i <= 5 && is_han(t.cp[j]) &&
+			       !match(&t, j, t.n, "局") &&
+			       !match_any(&t, j, t.n, not_place, COUNT(not_place), NULL))
+				j++;
+			if (j >= i + 3 && match(&t, j, t.n, "局") &&
+			    !(full = doc_str(&t, i, j + 1)))
+				rc = HY_ERR_NOMEM;
+		}
+		doc_free(&t);
+	}
+	doc_free(&b);
+	if (full) {
+		free(m->body);
+		m->body = full;
+	}
+	return rc;
+}
+
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
+	int rc0 = full_bureau(m);
+	if (rc0)
+		return rc0;
 	/* 余下街道热电厂社区召开…: the 社区 (its committee) in 热电厂社区, as
 	 * a 街道 convenes in its street */
 	if (m->body && !m->place) {
