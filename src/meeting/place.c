@@ -540,7 +540,7 @@ static int province_by_count(const char *text, size_t len, char **place)
 	for (size_t i = 0; i < t.n; i++) {
 		/* but not in a paper's or a site's name (湖北日报讯) */
 		static const char *const media[] = {"日报", "新闻", "网", "电视", "广播", "卫视"};
-		size_t w, k = match_any(&t, i, t.n, provinces, COUNT(provinces), &w);
+		size_t w = 0, k = match_any(&t, i, t.n, provinces, COUNT(provinces), &w);
 		if (k && match_any(&t, i + k, t.n, media, COUNT(media), NULL)) {
 			i += k - 1;
 		} else if (k) {
@@ -554,7 +554,11 @@ static int province_by_count(const char *text, size_t len, char **place)
 	for (size_t w = 1; w < COUNT(provinces); w++)
 		if (cnt[w] > cnt[best])
 			best = w;
-	int alone = cnt[best] >= 2;
+	/* twice, or once in full (政协浙江省委员会) with no other named */
+	size_t named = 0;
+	for (size_t w = 0; w < COUNT(provinces); w++)
+		named += cnt[w] > 0;
+	int alone = cnt[best] >= 2 || (cnt[best] == 1 && sheng[best] && named == 1);
 	for (size_t w = 0; w < COUNT(provinces) && alone; w++)
 		if (w != best && cnt[w] == cnt[best])
 			alone = 0;
@@ -711,9 +715,17 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			rc = place_in(m->title, strlen(m->title), "", 1, 0, &m->place, NULL);
 		if (!rc && !m->place && m->summary)
 			rc = place_in(m->summary, strlen(m->summary), "", 2, 0, &m->place, NULL);
-		/* 省检察院: the province, however it is named */
-		if (!rc && !m->place && strncmp(m->body, "\xe7\x9c\x81", 3) == 0 /* 省 */)
-			rc = province_by_count(text, len, &m->place);
+		/* 省检察院, 自治区政协: the province or the region, however it
+		 * is named */
+		if (!rc && !m->place) {
+			struct doc bd;
+			if (doc_init(&bd, m->body, strlen(m->body)))
+				return HY_ERR_NOMEM;
+			int top = match(&bd, 0, bd.n, "省") || match(&bd, 0, bd.n, "自治区");
+			doc_free(&bd);
+			if (top)
+				rc = province_by_count(text, len, &m->place);
+		}
 		return rc;
 	}
 	const char *level = place_levels[which];
