@@ -16,10 +16,10 @@
 
 /* Short names of meetings that do without 会议 (县长周例会, 市长碰头会). */
 static const char *const short_meetings[] = {
-	"周例会", "例会", "碰头会", "办公会", "调度会", "主管月报", "主管会报", "县务会议",
-	"动员部署会", "部署会", "动员会", "工作会", "推进会", "座谈会", "对接会", "专题会",
-	"学习会", "预备会", "研讨会", "分析会", "汇报会", "协调会", "务虚会", "评议会", "全委会",
-	"总结会", "联席会",
+	"周例会", "例会", "碰头会", "办公会", "调度会", "主管月报", "主管会报", "业务会报",
+	"县务会议", "动员部署会", "部署会", "动员会", "工作会", "推进会", "座谈会", "对接会",
+	"专题会", "学习会", "预备会", "研讨会", "分析会", "汇报会", "协调会", "务虚会", "评议会",
+	"全委会", "总结会", "联席会",
 	/* a court's and a procuratorate's committees meet under their names */
 	"审判委员会", "检察委员会"};
 
@@ -287,8 +287,9 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	if (t0 > c0 && match(d, t0, cv, "届") && cv - t0 >= 3)
 		c0 = t0 + 1;
 	/* 区政府即召开, 区政府专题召开, 县府昨召开: an adverb is no part of the body */
-	static const char *const adverbs[] = {"随即", "即", "又",   "再次", "专题", "紧急",
-					      "昨日", "昨", "今日", "今天", "今",   "及时"};
+	static const char *const adverbs[] = {"随即", "即",   "又",       "再次", "专题",
+					      "紧急", "昨日", "昨",       "今日", "今天",
+					      "今",   "及时", "每年定期", "定期", "每年"};
 	for (size_t q = c0 + 2; q < cv; q++)
 		if (match_any(d, q, cv, adverbs, COUNT(adverbs), NULL) == cv - q) {
 			cv = q;
@@ -539,6 +540,13 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		if (!k)
 			continue;
 		size_t q = skip_spaces(d, j + k, end);
+		/* 每年定期召开四次…会报: how often, not which */
+		if (match(d, q, end, "次") && j == i && i >= a + 4 &&
+		    (find(d, i >= a + 12 ? i - 12 : a, i, "每") != NPOS ||
+		     find(d, i >= a + 12 ? i - 12 : a, i, "定期") != NPOS)) {
+			i = j + k - 1;
+			continue;
+		}
 		if (match(d, q, end, "次")) {
 			number = v;
 			body_end = i;
