@@ -572,6 +572,35 @@ static int province_by_count(const char *text, size_t len, char **place)
 	return rc;
 }
 
+/* An association named after its place (某县历任乡镇长联谊协会, 某市青年
+ * 商会) convening with no organ named: its place, from the opening. 0 or
+ * HY_ERR_NOMEM. */
+static int place_of_association(const char *s, size_t slen, char **place)
+{
+	static const char *const assoc[] = {"协会",   "学会",   "商会",  "联合会",
+					    "联谊会", "促进会", "研究会"};
+	struct doc t;
+	if (doc_init(&t, s, slen))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	for (size_t i = 1; i < t.n && !*place && !rc; i++) {
+		size_t l = match_any(&t, i, t.n, place_levels, COUNT(place_levels), NULL);
+		if (!l)
+			continue;
+		size_t j = place_start(&t, i);
+		if (j == i || i - j < 2 || (j > 0 && is_han(t.cp[j - 1])))
+			continue;
+		size_t e = i + l, k = 0;
+		while (e < t.n && e - (i + l) <= 12 && is_han(t.cp[e]) &&
+		       !(k = match_any(&t, e, t.n, assoc, COUNT(assoc), NULL)))
+			e++;
+		if (k && e > i + l && !(*place = doc_str(&t, j, i + l)))
+			rc = HY_ERR_NOMEM;
+	}
+	doc_free(&t);
+	return rc;
+}
+
 /* A bureau by its short name (市局召开党委会…): the bureau the chair's
  * title, the opening or the title names in full at the same level (市公安局
  * 党委书记、局长某某主持). 0 or HY_ERR_NOMEM. */
@@ -670,6 +699,8 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			rc = place_in(m->summary, strlen(m->summary), "", 2, 1, &m->place, NULL);
 		if (!rc && !m->place)
 			rc = place_from_greeting(text, len, "", &m->place);
+		if (!rc && !m->place && m->summary)
+			rc = place_of_association(m->summary, strlen(m->summary), &m->place);
 		return rc;
 	}
 	size_t at = 0;
@@ -715,6 +746,9 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			rc = place_in(m->title, strlen(m->title), "", 1, 0, &m->place, NULL);
 		if (!rc && !m->place && m->summary)
 			rc = place_in(m->summary, strlen(m->summary), "", 2, 0, &m->place, NULL);
+		/* 某县…联谊协会 convenes: the association's place */
+		if (!rc && !m->place)
+			rc = place_of_association(m->body, strlen(m->body), &m->place);
 		/* 省检察院, 自治区政协: the province or the region, however it
 		 * is named */
 		if (!rc && !m->place) {
