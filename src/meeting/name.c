@@ -21,7 +21,7 @@ static const char *const short_meetings[] = {
 	"专题会", "学习会", "预备会", "研讨会", "分析会", "汇报会", "协调会", "务虚会", "评议会",
 	"全委会", "总结会", "联席会",
 	/* a court's and a procuratorate's committees meet under their names */
-	"审判委员会", "检察委员会"};
+	"审判委员会", "检察委员会", "居民代表大会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
@@ -73,6 +73,11 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 		} else if ((match(d, i, end, "常委会") || match(d, i, end, "党委会")) &&
 			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3))) {
 			*len = 3; /* 主持召开区委常委会，…, 召开第二十一次党委会， */
+			return i;
+		} else if (match(d, i, end, "大会") && i >= from + 2 &&
+			   (i + 2 == end || is_clause_end(d, i + 2)) &&
+			   !match(d, i - 2, end, "代表") && match(d, i - 2, end, "精神")) {
+			*len = 2; /* 召开学习贯彻…会议精神大会, */
 			return i;
 		} else if (match(d, i, end, "党委会") && i >= from + 2 &&
 			   (match(d, i - 2, end, "召开") ||
@@ -500,6 +505,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		size_t k = 0;
 		for (size_t t = 0; t < COUNT(short_meetings) && !k; t++)
 			ends_with(d, s, end, short_meetings[t], &k);
+		if (!k && ends_with(d, s, end, "精神大会", NULL)) /* …会议精神大会 */
+			k = 2;
 		if (k && !(m->kind = doc_str(d, end - k, end)))
 			return HY_ERR_NOMEM;
 		/* 县政府党组召开学习贯彻…精神专题会: the convener before */
@@ -608,6 +615,9 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		if (match_any(d, ks, end, heads, COUNT(heads), NULL) && ks >= s + 2 &&
 		    match(d, ks - 1, end, "长"))
 			ks -= 2;
+		/* 书记专题会: the secretary's own meeting */
+		if (match(d, ks, end, "专题会") && ks >= s + 2 && match(d, ks - 2, end, "书记"))
+			ks -= 2;
 		if (session != NPOS) { /* 各组召集人会议: the whole name */
 			ks = s;
 			/* …第三次会议“三会”筹备工作安排部署会: but a topic's
@@ -660,7 +670,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		size_t k0 = NPOS;
 		for (size_t i = ks + 2; i + 2 <= ke && k0 == NPOS; i++) {
 			size_t k = match_any(d, i, ke, kinds, COUNT(kinds), NULL);
-			if (k && i + k == ke && !span_eq(d, i, ke, "会议"))
+			if (k && i + k == ke && !span_eq(d, i, ke, "会议") &&
+			    !span_eq(d, i, ke, "大会")) /* 居民代表大会 */
 				k0 = i;
 		}
 		int stemmed = 0;

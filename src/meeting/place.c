@@ -364,6 +364,14 @@ int body_from_chair_role(struct hy_meeting *m)
 		if (r.n - 2 - r0 >= 3 && count_han(&r, r0, r.n) == r.n - r0 &&
 		    !(m->body = doc_str(&r, r0, r.n - 2)))
 			rc = HY_ERR_NOMEM;
+	} else if (match(&k, 0, k.n, "书记") && r.n >= 4 && ends_with(&r, 0, r.n, "书记", NULL)) {
+		/* 区委书记某某主持召开书记专题会: the 区委's */
+		size_t r0 = r.n - 2;
+		while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
+			r0--;
+		if (r.n - 2 - r0 >= 2 && count_han(&r, r0, r.n) == r.n - r0 &&
+		    is_unit(&r, r0, r.n - 2) && !(m->body = doc_str(&r, r0, r.n - 2)))
+			rc = HY_ERR_NOMEM;
 	} else if (works) {
 		static const char *const govs[] = {"人民政府", "政府"};
 		size_t l = match_any(&r, 0, r.n, place_levels, COUNT(place_levels), NULL);
@@ -442,7 +450,8 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 			for (size_t r = q; r < i && !bad; r++)
 				bad = !is_han(t.cp[r]) ||
 				      match_any(&t, r, i, not_place, COUNT(not_place), NULL) > 0;
-			if (bad)
+			/* 自治县 is a level, no name */
+			if (bad || (i - q == 2 && match(&t, q, i, "自治")))
 				continue;
 			size_t k = 0;
 			for (; k < nc; k++)
@@ -649,6 +658,19 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	int rc0 = full_bureau(m);
 	if (rc0)
 		return rc0;
+	/* 自治县人大常委会, the autonomous county's name left out: the 县人大常委会 */
+	if (m->body) {
+		struct doc b;
+		if (doc_init(&b, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		static const char *const own[] = {"县", "州", "旗"};
+		int cut = b.n >= 5 && match(&b, 0, b.n, "自治") &&
+			  match_any(&b, 2, b.n, own, COUNT(own), NULL);
+		size_t at = cut ? b.off[2] : 0;
+		doc_free(&b);
+		if (cut)
+			memmove(m->body, m->body + at, strlen(m->body + at) + 1);
+	}
 	/* 余下街道热电厂社区召开…: the 社区 (its committee) in 热电厂社区, as
 	 * a 街道 convenes in its street */
 	if (m->body && !m->place) {
