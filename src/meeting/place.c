@@ -610,6 +610,35 @@ static int place_of_association(const char *s, size_t slen, char **place)
 	return rc;
 }
 
+/* A meeting named with no convener (…，开封市开发区高质量发展工作推进会召开，):
+ * the place that opens its name, when the clause ends with 召开 or 举行. 0
+ * or HY_ERR_NOMEM. */
+static int place_opening_name(const char *s, size_t slen, char **place)
+{
+	struct doc t;
+	if (doc_init(&t, s, slen))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	for (size_t c = 0; c < t.n && !*place && !rc;) {
+		size_t e = c;
+		while (e < t.n && !is_clause_end(&t, e))
+			e++;
+		size_t wl;
+		int passive =
+			e >= c + 6 &&
+			(ends_with(&t, c, e, "召开", NULL) || ends_with(&t, c, e, "举行", NULL)) &&
+			find_meeting_word(&t, c, e - 2, &wl) != NPOS;
+		for (size_t i = c + 2; passive && i <= c + 5 && i < e && !*place; i++) {
+			size_t l = match_any(&t, i, e, place_levels, COUNT(place_levels), NULL);
+			if (l && place_start(&t, i) == c && !(*place = doc_str(&t, c, i + l)))
+				rc = HY_ERR_NOMEM;
+		}
+		c = e + 1;
+	}
+	doc_free(&t);
+	return rc;
+}
+
 /* A bureau by its short name (市局召开党委会…): the bureau the chair's
  * title, the opening or the title names in full at the same level (市公安局
  * 党委书记、局长某某主持). 0 or HY_ERR_NOMEM. */
@@ -723,6 +752,10 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			rc = place_from_greeting(text, len, "", &m->place);
 		if (!rc && !m->place && m->summary)
 			rc = place_of_association(m->summary, strlen(m->summary), &m->place);
+		if (!rc && !m->place && m->title && !(m->guessed & HY_GUESSED_TITLE))
+			rc = place_opening_name(m->title, strlen(m->title), &m->place);
+		if (!rc && !m->place && m->summary)
+			rc = place_opening_name(m->summary, strlen(m->summary), &m->place);
 		return rc;
 	}
 	size_t at = 0;
