@@ -364,8 +364,11 @@ int body_from_chair_role(struct hy_meeting *m)
 		if (r.n - 2 - r0 >= 3 && count_han(&r, r0, r.n) == r.n - r0 &&
 		    !(m->body = doc_str(&r, r0, r.n - 2)))
 			rc = HY_ERR_NOMEM;
-	} else if (match(&k, 0, k.n, "书记") && r.n >= 4 && ends_with(&r, 0, r.n, "书记", NULL)) {
-		/* 区委书记某某主持召开书记专题会: the 区委's */
+	} else if ((match(&k, 0, k.n, "书记") ||
+		    (match(&k, 0, k.n, "常委") && ends_with(&r, 0, r.n, "委书记", NULL))) &&
+		   r.n >= 4 && ends_with(&r, 0, r.n, "书记", NULL)) {
+		/* 区委书记某某主持召开书记专题会: the 区委's; 县委书记某某主持召开
+		 * 七届常委会第67次会议: the 县委's 常委会 */
 		size_t r0 = r.n - 2;
 		while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
 			r0--;
