@@ -21,7 +21,9 @@ static const char *const short_meetings[] = {
 	"专题会", "学习会", "预备会", "研讨会", "分析会", "汇报会", "协调会", "务虚会", "评议会",
 	"全委会", "总结会", "联席会",
 	/* a court's and a procuratorate's committees meet under their names */
-	"审判委员会", "检察委员会", "居民代表大会"};
+	"审判委员会", "检察委员会", "居民代表大会",
+	/* rallies of a type */
+	"民主测评大会", "动员大会", "表彰大会", "誓师大会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
