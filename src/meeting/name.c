@@ -60,7 +60,9 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			}
 		} else if ((k = match_any(d, i, end, short_meetings, COUNT(short_meetings),
 					  NULL)) &&
-			   !match(d, i + k, end, "议")) {
+			   !match(d, i + k, end, "议") &&
+			   /* 审判委员会委员某某: a member, no meeting */
+			   !match(d, i + k, end, "委员") && !match(d, i + k, end, "成员")) {
 			/* 院长办公会扩大会议: the meeting enlarged; 审判委员会会议 */
 			static const char *const enlarged[] = {"扩大会议", "(扩大)会议", "会议"};
 			size_t x = match_any(d, i + k, end, enlarged, COUNT(enlarged), NULL);
