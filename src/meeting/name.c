@@ -22,6 +22,8 @@ static const char *const short_meetings[] = {
 	"全委会", "总结会", "联席会",
 	/* a court's and a procuratorate's committees meet under their names */
 	"审判委员会", "检察委员会", "居民代表大会",
+	/* an office's own meeting (局务会, 委务会) */
+	"局务会", "委务会", "院务会", "厅务会", "所务会", "校务会",
 	/* rallies of a type */
 	"民主测评大会", "动员大会", "表彰大会", "誓师大会"};
 
@@ -62,7 +64,8 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 					  NULL)) &&
 			   !match(d, i + k, end, "议") &&
 			   /* 审判委员会委员某某: a member, no meeting */
-			   !match(d, i + k, end, "委员") && !match(d, i + k, end, "成员")) {
+			   !match(d, i + k, end, "委员") && !match(d, i + k, end, "成员") &&
+			   !match(d, i + k, end, "报")) { /* 局务会报 */
 			/* 院长办公会扩大会议: the meeting enlarged; 审判委员会会议 */
 			static const char *const enlarged[] = {"扩大会议", "(扩大)会议", "会议"};
 			size_t x = match_any(d, i + k, end, enlarged, COUNT(enlarged), NULL);
@@ -896,11 +899,22 @@ int from_title(struct hy_meeting *m, const struct meta *mt)
 	/* 会议于…举行: an opening that names no more than 会议 */
 	int bare = m->kind &&
 		   (!strcmp(m->kind, "会议") || !strcmp(m->kind, "\xe6\x9c\x83\xe8\xad\xb0"));
-	if (!m->kind || !m->body || bare) {
+	if (!m->kind || !m->body || bare || strlen(m->kind) <= 9) {
 		struct hy_meeting n = {0};
 		rc = meeting_name(&t, 0, t.n, &n);
+		if (!rc)
+			rc = tidy_kind(&n);
 		/* fill only what the opening left unknown, and only when the
 		 * title speaks of the same meeting */
+		/* 委务会 in the sentence, 委务会议 in the title: the full name */
+		size_t kl = m->kind ? strlen(m->kind) : 0;
+		if (!rc && n.kind && kl && strlen(n.kind) == kl + 3 &&
+		    strncmp(n.kind, m->kind, kl) == 0 && n.number == m->number &&
+		    (!strcmp(n.kind + kl, "议") || !strcmp(n.kind + kl, "\xe8\xad\xb0"))) {
+			free(m->kind);
+			m->kind = n.kind;
+			n.kind = NULL;
+		}
 		if (!rc && n.kind && (!m->kind || bare || strcmp(n.kind, m->kind) == 0) &&
 		    (!m->number || n.number == m->number)) {
 			if (!m->body) {

@@ -671,7 +671,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		line_chair.chair = NULL;
 	}
 	if (!rc && m->title &&
-	    (!m->kind || !m->body || !m->chair || !m->date || strlen(m->kind) <= 6))
+	    (!m->kind || !m->body || !m->chair || !m->date || strlen(m->kind) <= 9))
 		rc = from_title(m, &mt); /* name.c */
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;

@@ -15,10 +15,11 @@
 
 /* What follows a level in a body: the organ. */
 static const char *const organs[] = {
-	"人民政府",     "政府",     "党工委",   "党委",       "委", /* proper */
-	"人民代表大会", "市长",     "县长",     "区长",       "旗长", "人大",   "政协",
-	"办事处",       "长办公会", "常务会",   "党组",       "纪委", "监委",   "安委会",
-	"政法委",       "防指",     "人民法院", "人民检察院", "法院", "检察院", "公所"};
+	"人民政府",     "政府",   "党工委",   "党委",         "委", /* proper */
+	"人民代表大会", "市长",   "县长",     "区长",         "旗长",        "人大",
+	"政协",         "办事处", "长办公会", "常务会",       "党组",        "纪委",
+	"监委",         "安委会", "政法委",   "防指",         "人民法院",    "人民检察院",
+	"法院",         "检察院", "公所",     "中级人民法院", "高级人民法院"};
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
  * body (主持召开县政府, 全县, 十六届县人民政府). */
@@ -118,7 +119,14 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 			   match_any(&t, i + l, t.n, sites, COUNT(sites), NULL);
 		/* 老爷庙乡:召开…推进会, a title's place before a colon */
 		size_t colon = i + l < t.n && t.cp[i + l] == ':' ? 1 : 0;
-		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
+		/* in a body, any office after the level: 青岚县公安局, 某市卫生健康
+		 * 委员会 (README: 市教育局 + 灯塔市) */
+		static const char *const offices[] = {"局", "委员会", "委", "厅", "办公室", "院"};
+		int office = !want_level && t.n - (i + l) >= 3 && t.n - (i + l) <= 10 &&
+			     count_han(&t, i + l, t.n) == t.n - (i + l) &&
+			     longest_end(&t, i + l, t.n, offices, COUNT(offices)) &&
+			     is_unit(&t, i + l, t.n);
+		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) && !office &&
 		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) &&
 		    !(colon && min_len == 1 &&
 		      match_any(&t, i + l + 1, t.n, verbs, COUNT(verbs), NULL)) &&
@@ -145,6 +153,17 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		if (match(&t, i, t.n, "区") &&
 		    match_any(&t, j, i, zone_words, COUNT(zone_words), NULL) == i - j)
 			continue;
+		/* an office alone after the level: a name of two at least, no
+		 * zone's (东片区关工委, 区市场监管局) */
+		if (office && !match_any(&t, i + l, t.n, organs, COUNT(organs), NULL)) {
+			int zone = i - j < 2;
+			for (size_t q = j; q < i && !zone; q++)
+				zone = match_any(&t, q, i, zone_words, COUNT(zone_words), NULL) >
+					       0 ||
+				       match_any(&t, q, i, place_levels, COUNT(place_levels), NULL);
+			if (zone)
+				continue;
+		}
 		/* outside the title a place opens a clause (，清水县政府县长…) */
 		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]))
 			continue;
