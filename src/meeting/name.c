@@ -25,7 +25,7 @@ static const char *const short_meetings[] = {
 	/* an office's own meeting (局务会, 委务会) */
 	"局务会", "委务会", "院务会", "厅务会", "所务会", "校务会",
 	/* rallies of a type */
-	"民主测评大会", "动员大会", "表彰大会", "誓师大会"};
+	"民主测评大会", "动员大会", "表彰大会", "誓师大会", "党员大会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its

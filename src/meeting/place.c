@@ -709,6 +709,24 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	int rc0 = full_bureau(m);
 	if (rc0)
 		return rc0;
+	/* 福建省人民政府: the 省人民政府 of 福建省 (省 is no level of place_levels) */
+	if (m->body && !m->place) {
+		struct doc b;
+		if (doc_init(&b, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		size_t pv = match_any(&b, 0, b.n, provinces, COUNT(provinces), NULL);
+		int split = pv && match(&b, pv, b.n, "省") && b.n - pv >= 3 &&
+			    is_unit(&b, pv, b.n) && count_han(&b, 0, b.n) == b.n;
+		char *place = split ? doc_str(&b, 0, pv + 1) : NULL;
+		size_t at = split ? b.off[pv] : 0;
+		doc_free(&b);
+		if (split && !place)
+			return HY_ERR_NOMEM;
+		if (split) {
+			memmove(m->body, m->body + at, strlen(m->body + at) + 1);
+			m->place = place;
+		}
+	}
 	/* 自治县人大常委会, the autonomous county's name left out: the 县人大常委会 */
 	if (m->body) {
 		struct doc b;
