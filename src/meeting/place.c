@@ -76,10 +76,12 @@ static size_t place_start(const struct doc *t, size_t e)
 	}
 	/* 河南驻马店市: the province before the city is no part of it */
 	size_t pv = bounded ? match_any(t, j, e, provinces, COUNT(provinces), NULL) : 0;
-	if (pv && e - (j + pv) >= 2 && !match(t, j + pv, e, "省"))
+	/* but 广西壮族自治区 is the region itself */
+	int region = most > 5 && match(t, e, t->n, "区");
+	if (pv && e - (j + pv) >= 2 && !match(t, j + pv, e, "省") && !region)
 		j += pv;
-	/* 洛阳市偃师区: the place is the smallest */
-	static const char *const higher[] = {"省", "市", "州"};
+	/* 洛阳市偃师区, 花莲县吉安乡: the place is the smallest */
+	static const char *const higher[] = {"省", "市", "州", "县", "区"};
 	for (size_t i = j + 2; bounded && i + 2 < e; i++)
 		if (match_any(t, i, e, higher, COUNT(higher), NULL))
 			j = i + 1;
@@ -182,8 +184,10 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		*place = doc_str(&t, j, pe);
 		if (!*place)
 			rc = HY_ERR_NOMEM;
-		if (body_at)
-			*body_at = t.off[i];
+		if (body_at) /* 广西壮族自治区人民政府: the 自治区人民政府 */
+			*body_at = t.off[i >= j + 2 && match(&t, i - 2, i, "自治") && c == 0x533A
+						 ? i - 2
+						 : i];
 	}
 	doc_free(&t);
 	return rc;
