@@ -478,17 +478,24 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		}
 	}
 	end += wlen;
-	/* 市长办公会2021年第一次会议: a short name, then its year's number */
+	/* 市长办公会2021年第一次会议, 常务会议2024年第8次会议: a name, then its
+	 * year's number; 县长办公会议(第3次): its number in brackets */
 	long tail_number = 0;
-	if (session == NPOS && !match(d, end - 2, b, "会议")) {
+	if (session == NPOS) {
 		size_t q = end, y = end;
-		while (y < b && y - end < 4 && is_digit(d->cp[y]))
+		int bracket = q < b && is_open_bracket(d->cp[q]);
+		if (bracket)
+			q = y = q + 1;
+		while (y < b && y - q < 4 && is_digit(d->cp[y]))
 			y++;
-		if (y - end == 4 && match(d, y, b, "年"))
+		if (y - q == 4 && match(d, y, b, "年"))
 			q = y + 1;
 		if (match(d, q, b, "第")) {
 			size_t k = parse_num(d, q + 1, b, &tail_number);
-			if (!k || !match(d, q + 1 + k, b, "次会议"))
+			size_t r = q + 1 + k;
+			if (!k || !(bracket ? match(d, r, b, "次") && r + 1 < b &&
+						      is_close_bracket(d->cp[r + 1])
+					    : match(d, r, b, "次会议") != 0))
 				tail_number = 0;
 		}
 	}
