@@ -16,10 +16,11 @@
 /* What follows a level in a body: the organ. */
 static const char *const organs[] = {
 	"人民政府",     "政府",   "党工委",   "党委",         "委", /* proper */
-	"人民代表大会", "市长",   "县长",     "区长",         "旗长",        "人大",
-	"政协",         "办事处", "长办公会", "常务会",       "党组",        "纪委",
-	"监委",         "安委会", "政法委",   "防指",         "人民法院",    "人民检察院",
-	"法院",         "检察院", "公所",     "中级人民法院", "高级人民法院"};
+	"人民代表大会", "市长",   "县长",     "区长",         "旗长",         "人大",
+	"政协",         "办事处", "长办公会", "常务会",       "党组",         "纪委",
+	"监委",         "安委会", "政法委",   "防指",         "人民法院",     "人民检察院",
+	"法院",         "检察院", "公所",     "中级人民法院", "高级人民法院", "总工会",
+	"妇联",         "工商联", "科协",     "残联",         "文联"};
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
  * body (主持召开县政府, 全县, 十六届县人民政府). */
@@ -721,6 +722,10 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		size_t pv = match_any(&b, 0, b.n, provinces, COUNT(provinces), NULL);
 		int split = pv && match(&b, pv, b.n, "省") && b.n - pv >= 3 &&
 			    is_unit(&b, pv, b.n) && count_han(&b, 0, b.n) == b.n;
+		/* but 江西省青岚市人民检察院 is the city's */
+		for (size_t q = pv + 1; split && q < b.n; q++)
+			if (match_any(&b, q, b.n, place_levels, COUNT(place_levels), NULL))
+				split = 0;
 		char *place = split ? doc_str(&b, 0, pv + 1) : NULL;
 		size_t at = split ? b.off[pv] : 0;
 		doc_free(&b);
