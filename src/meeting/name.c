@@ -136,7 +136,9 @@ static int session_owner(const struct doc *d, size_t a, size_t b, char **body)
 		free(o.s);
 		return HY_ERR_NOMEM;
 	}
-	ok = od.n >= 2 && od.n <= 12 && is_unit(&od, 0, od.n);
+	/* 松桃苗族自治县人民代表大会: an autonomous place's name is long */
+	ok = od.n >= 2 && od.n <= (find(&od, 0, od.n, "自治") != NPOS ? 18 : 12) &&
+	     is_unit(&od, 0, od.n);
 	doc_free(&od);
 	if (ok)
 		*body = o.s;
