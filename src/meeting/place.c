@@ -709,7 +709,7 @@ static int full_bureau(struct hy_meeting *m)
 	return rc;
 }
 
-int find_place(struct hy_meeting *m, const char *text, size_t len)
+static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 {
 	int rc0 = full_bureau(m);
 	if (rc0)
@@ -887,5 +887,45 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		rc = place_glued_to_body(m->body, text, len, &m->place);
 	if (!rc && !m->place)
 		rc = place_by_count(text, len, level, &m->place);
+	return rc;
+}
+
+/* 西演镇召开十八届人民代表大会第五次会议: an organ written without its level
+ * (人民代表大会, 人大, 政协, 人民政府) is its place's, the level the place's
+ * own (镇人民代表大会). */
+int find_place(struct hy_meeting *m, const char *text, size_t len)
+{
+	int rc = find_place_at(m, text, len);
+	if (rc || !m->body || !m->place)
+		return rc;
+	static const char *const bare[] = {"人民代表大会", "人大", "政协", "人民政府"};
+	struct doc b, p;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	if (doc_init(&p, m->place, strlen(m->place))) {
+		doc_free(&b);
+		return HY_ERR_NOMEM;
+	}
+	size_t l = 0;
+	for (size_t t = 0; t < COUNT(place_levels) && !l; t++)
+		ends_with(&p, 0, p.n, place_levels[t], &l);
+	char *o = NULL;
+	if (l && p.n > l && match_any(&b, 0, b.n, bare, COUNT(bare), NULL)) {
+		/* the level in the place's own script (鎮, 縣) */
+		size_t ll = p.off[p.n] - p.off[p.n - l], bl = strlen(m->body);
+		o = malloc(ll + bl + 1);
+		if (!o) {
+			rc = HY_ERR_NOMEM;
+		} else {
+			memcpy(o, m->place + p.off[p.n - l], ll);
+			memcpy(o + ll, m->body, bl + 1);
+		}
+	}
+	doc_free(&p);
+	doc_free(&b);
+	if (o) {
+		free(m->body);
+		m->body = o;
+	}
 	return rc;
 }
