@@ -119,6 +119,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		"主办|",    "备案号",   "技术支持", "网站标识码", "不承担任何", "无法联系到权利人"};
 	if (len <= 200 && find(d, a, b, "会") == NPOS && has_any(d, a, b, footer, COUNT(footer)))
 		return L_CHROME;
+	/* --> 2023-11-24 5 5 某报 content_1.html … /enpproperty-->: a markup
+	 * comment the scraper kept, the page's metadata */
+	if (match(d, a, b, "-->") || match(d, a, b, "<!--") || ends_with(d, a, b, "-->", NULL))
+		return L_CHROME;
 	/* <image>data:image/png;base64,…: an image the scraper wrote out */
 	if (match(d, a, b, "<image") || match(d, a, b, "<img") ||
 	    find(d, a, b < a + 40 ? b : a + 40, "data:image/") != NPOS)

@@ -897,6 +897,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				goto out;
 			continue;
 		}
+		if ((rc = people_in_clauses(d, a, b, &pp))) /* 某某到会并讲话 */
+			goto out;
 		/* "会议由副县长王某主持。" */
 		if (b - a <= 60 && has_any(d, a, b, chair_verbs, 4) &&
 		    (match(d, skip_spaces(d, a, b), b, "会议由") ||
@@ -946,8 +948,11 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		static const char *const ceremony[] = {
 			"奏唱国歌",     "奏国歌",       "宣布大会开幕", "宣布会议开幕",
 			"宣布大会闭幕", "宣布会议闭幕", "完成所有议程", "完成各项议程"};
+		/* but 某某宣布大会开幕。县长某某向大会作政府工作报告: a report follows */
+		static const char *const report[] = {"作政府工作报告", "作工作报告", "报告工作"};
 		if ((match_any(d, skip_spaces(d, a, b), b, background, COUNT(background), NULL) ||
-		     (b - a <= 80 && has_any(d, a, b, ceremony, COUNT(ceremony)))) &&
+		     (b - a <= 80 && has_any(d, a, b, ceremony, COUNT(ceremony)) &&
+		      !has_any(d, a, b, report, COUNT(report)))) &&
 		    agenda_verb_at(d, a, b, NULL) == NPOS) {
 			if (ss.n > 0 && (rc = append_text(&ss.v[ss.n - 1], d, a, b)))
 				goto out;
@@ -994,6 +999,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			i = e + 1;
 		}
 	}
+	for (size_t k = 0; k < np && k < 8 && !m->chair && !rc; k++)
+		rc = opener_chair(d, p[k].a, p[k].b, m); /* 执行主席某某宣布大会开幕 */
 out:
 	free(p);
 	if (people_finish(&pp, m) && rc == 0) /* the meeting owns the lists now */

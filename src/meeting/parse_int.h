@@ -340,9 +340,10 @@ static const char *const remark_verbs[] = {
 
 /* Endings of job titles: the name follows them. */
 static const char *const title_ends[] = {
-	"长",   "书记",   "主任",   "主席", "委员",   "常委",   "成员", "领导",   "总经理", "助理",
-	"专员", "巡视员", "调研员", "总监", "参事",   "负责人", "代表", "督学",   "秘书",   "干部",
-	"总师", "局长",   "总理",   "理事", "主持人", "会计",   "出纳", "工程师", "顾问",   "高管",
+	"长",     "书记", "主任", "主席",   "委员",   "常委", "成员", "领导",
+	"总经理", "助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人",
+	"代表",   "督学", "秘书", "干部",   "总师",   "局长", "总理", "理事",
+	"主持人", "会计", "出纳", "工程师", "顾问",   "高管", "官", /* 二级大法官, 检察官 */
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
@@ -504,6 +505,9 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int is_attendance(const struct doc *d, size_t a, size_t b);
+int speaker_remark(const struct doc *d, size_t a, size_t b);
+int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
+int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp);
 /* Hand pp's lists to m (pp is emptied). 0 or HY_ERR_NOMEM. */
 int people_finish(struct people *pp, struct hy_meeting *m);
 
