@@ -378,8 +378,13 @@ struct span *split_spans(const struct doc *d, int paragraphs, size_t *n)
 int split_article_line(const struct doc *d, struct span l, struct buf *out)
 {
 	size_t s = l.a;
+	int depth = 0; /* (记者甲 乙 丙): a byline's spaced names stay whole */
 	for (size_t i = l.a; i < l.b; i++) {
-		if (!is_space(d->cp[i]))
+		if (is_open_bracket(d->cp[i]))
+			depth++;
+		else if (is_close_bracket(d->cp[i]) && depth > 0)
+			depth--;
+		if (!is_space(d->cp[i]) || (depth > 0 && i < l.a + 40))
 			continue;
 		size_t j = i;
 		while (j < l.b && is_space(d->cp[j]))

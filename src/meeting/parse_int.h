@@ -268,6 +268,8 @@ static const char *const agenda_verbs[] = {
 	"听取并原则同意了",
 	"听取审议了",
 	"选举产生了",
+	"推定了", /* a presidium 推定 its chairmen */
+	"推选了",
 	"听取和审议了",
 	"听取并审议了",
 	"审议和通过了",
@@ -320,6 +322,7 @@ static const char *const agenda_verbs[] = {
 	"通报",
 	"原则同意了",
 	"原则同意",
+	"决定了",
 	"决定",
 };
 

@@ -496,7 +496,14 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			}
 			q = c - 1;
 		}
-		int rc = add_people_list(d, s, i - lead, dst, &pp->units, &pp->roles);
+		/* 决定了大会列席人员: who may attend, the object of a clause that
+		 * opens with an agenda verb, no list */
+		size_t lc = i; /* the keyword's own clause */
+		while (lc > s && d->cp[lc - 1] != ',' && !is_sent_end(d, lc - 1))
+			lc--;
+		int rc = agenda_verb_at(d, skip_spaces(d, lc, i), i, NULL) != NPOS
+				 ? 0
+				 : add_people_list(d, s, i - lead, dst, &pp->units, &pp->roles);
 		if (rc == 0 && guest)
 			rc = note_guests(pp, n0);
 		if (rc)
