@@ -535,3 +535,23 @@ int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		return 0;
 	return meeting_date(d, a, e, mt, m);
 }
+
+/* 某市召开2017年教育工作会议 as the title, 年2月21日 in the opening (the
+ * page lost its digits): the year in the title's name of the meeting
+ * dates a month and day that has none. 0 or HY_ERR_NOMEM. */
+int date_from_title_year(struct hy_meeting *m)
+{
+	if (m->date || !m->month_day || !m->title)
+		return 0;
+	struct doc d;
+	int rc = doc_init(&d, m->title, strlen(m->title));
+	if (rc)
+		return rc;
+	struct ymd t = {numbered_year(&d, 0, d.n), 0, 0, -1, -1};
+	doc_free(&d);
+	if (!t.y || sscanf(m->month_day, "%d-%d", &t.m, &t.d) != 2 || !ymd_valid(&t))
+		return 0;
+	m->date = fmt_date(&t, 0);
+	m->date_basis = HY_DATE_BASIS_TEXT;
+	return m->date ? 0 : HY_ERR_NOMEM;
+}

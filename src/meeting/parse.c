@@ -673,6 +673,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc && m->title &&
 	    (!m->kind || !m->body || !m->chair || !m->date || strlen(m->kind) <= 6))
 		rc = from_title(m, &mt); /* name.c */
+	if (!rc)
+		rc = date_from_title_year(m); /* dates.c: 召开2017年…会议 */
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;
 	if (!rc)
@@ -961,7 +963,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		/* 会后，全体代表还视察了…: what followed the meeting joins its
 		 * last item */
 		static const char *const after[] = {"会后,", "会议结束后,", "会后"};
-		if (ss.n > 0 && match_any(d, skip_spaces(d, a, b), b, after, COUNT(after), NULL) &&
+		if (ss.n > 0 &&
+		    (match_any(d, skip_spaces(d, a, b), b, after, COUNT(after), NULL) ||
+		     closing_outlook(d, a, b)) &&
 		    agenda_verb_at(d, a, b, NULL) == NPOS) {
 			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
 				goto out;

@@ -478,6 +478,7 @@ size_t parse_time(const struct doc *d, size_t i, size_t end, struct ymd *t);
 size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t);
 size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t, int need_year);
 char *fmt_date(const struct ymd *t, int with_time);
+int date_from_title_year(struct hy_meeting *m);
 int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		 struct hy_meeting *m);
 int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
@@ -530,6 +531,7 @@ int find_place(struct hy_meeting *m, const char *text, size_t len);
 
 /* sections.c */
 int is_remark(const struct doc *d, size_t a, size_t b);
+int closing_outlook(const struct doc *d, size_t a, size_t b);
 int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss);
 int append_text(struct hy_section *sec, const struct doc *d, size_t a, size_t b);
 
