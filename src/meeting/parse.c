@@ -306,6 +306,16 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			    (d.cp[a0] == '"' || d.cp[a0] == 0x201C || d.cp[a0] == 0x300C) &&
 			    lines[i].b - a0 > 20; /* “ folds to " */
 	}
+	/* a story: it opens on a day the text never dates (当天上午, 第二天)
+	 * or fills a notice with placeholders (自某年某月某日) */
+	static const char *const story_days[] = {"当天", "这天", "那天", "第二天", "次日"};
+	int story = find(&d, 0, d.n, "某年某月") != NPOS;
+	for (size_t i = 0; i < nl && !story; i++)
+		if (kind[i] == L_BODY) {
+			story = match_any(&d, skip_spaces(&d, lines[i].a, lines[i].b), lines[i].b,
+					  story_days, COUNT(story_days), NULL) > 0;
+			break;
+		}
 	/* a chapter of a novel about a meeting (第663章 …) among the first lines */
 	for (size_t i = 0, seen = 0; i < nl && seen < 8; i++) {
 		if (kind[i] == L_BLANK)
@@ -681,7 +691,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		m->not_readout =
 			regulation || (about_rules && !m->month_day && !m->date)
 				? HY_NOT_READOUT_RULES
-			: novel || (dialogue >= 2 && !m->month_day && !m->date)
+			: novel || (dialogue >= 2 && !m->month_day && !m->date) ||
+					(story && !m->month_day && !m->date && !m->published)
 				? HY_NOT_READOUT_NOVEL
 			: other_genre ? HY_NOT_READOUT_GENRE
 			: !meeting_word && !m->kind && !m->chair && !m->date && !m->month_day
