@@ -555,3 +555,23 @@ int date_from_title_year(struct hy_meeting *m)
 	m->date_basis = HY_DATE_BASIS_TEXT;
 	return m->date ? 0 : HY_ERR_NOMEM;
 }
+
+/* The date in the title t, when the opening gave none or the same month
+ * and day (a headline about another meeting's days, 将于6月24日至27日举行,
+ * does not move the day the opening gives). 0 or HY_ERR_NOMEM. */
+int title_date(const struct doc *t, const struct meta *mt, struct hy_meeting *m)
+{
+	struct hy_meeting o = {0};
+	int rc = meeting_date(t, 0, t->n, mt, &o);
+	if (!rc && o.month_day && (!m->month_day || strcmp(m->month_day, o.month_day) == 0)) {
+		free(m->month_day);
+		free(m->date);
+		m->month_day = o.month_day;
+		m->date = o.date;
+		m->date_basis = o.date_basis;
+		o.month_day = o.date = NULL;
+	}
+	free(o.month_day);
+	free(o.date);
+	return rc;
+}

@@ -479,6 +479,7 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t);
 size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t, int need_year);
 char *fmt_date(const struct ymd *t, int with_time);
 int date_from_title_year(struct hy_meeting *m);
+int title_date(const struct doc *t, const struct meta *mt, struct hy_meeting *m);
 int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		 struct hy_meeting *m);
 int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
