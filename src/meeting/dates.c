@@ -230,7 +230,12 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 			return 0;
 		j = skip_spaces(d, j + k, end);
 		/* 3月8，县长…: 日 left out before a comma */
+		static const char *const parts[] = {"上午", "下午", "晚上", "早上", "中午"};
 		if (j < end && d->cp[j] == ',' && k <= 2 && is_digit(d->cp[j - 1]))
+			j--;
+		/* 3月4下午3:00: 日 left out before the time of day */
+		else if (k <= 2 && is_digit(d->cp[j - 1]) &&
+			 match_any(d, j, end, parts, COUNT(parts), NULL))
 			j--;
 		else if (!match(d, j, end, "日") && !match(d, j, end, "号"))
 			return 0;

@@ -166,6 +166,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		if (k && (a + 2 + k == b || is_space(d->cp[a + 2 + k])))
 			return L_META;
 	}
+	/* 大会现场, 活动现场: a photo's caption */
+	if (len <= 8 && ends_with(d, a, b, "现场", NULL))
+		return L_CHROME;
 	if (match(d, a, b, "图为") || match(d, a, b, "图片") || match(d, a, b, "会议现场")) {
 		if (len <= 60)
 			return L_CHROME;
