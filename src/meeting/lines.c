@@ -166,6 +166,12 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		if (k && (a + 2 + k == b || is_space(d->cp[a + 2 + k])))
 			return L_META;
 	}
+	/* 您当前所在的位置:首页, the breadcrumb's label on a line of its own */
+	static const char *const here[] = {"您当前所在的位置", "您现在的位置", "您当前的位置",
+					   "当前所在位置",     "您的位置",     "你的位置",
+					   "当前位置"};
+	if (len <= 30 && match_any(d, a, b, here, COUNT(here), NULL))
+		return L_CHROME;
 	/* 大会现场, 活动现场: a photo's caption */
 	if (len <= 8 && ends_with(d, a, b, "现场", NULL))
 		return L_CHROME;
