@@ -29,12 +29,12 @@ static int is_invisible(uint32_t c)
 /* Two-character words that read like names but are not: adverbs and
  * pronouns that open a clause before 出席/参加 (随后，出席会议的…). */
 static const char *const not_names[] = {
-	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外",
-	"今天", "目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关",
-	"以上", "上述", "各位", "分别", "共同", "集体", "并且", "然后", "之后", "大会",
-	"会议", "代表", "委员", "职工", "干部", "群众", "党员", "同志", "村民", "居民",
-	"单位", "部门", "成员", "小组", "主管", "分管", "共计", "共有", "合计", "常务",
-	"党组", "党委", "常委", "执行", "代理", "专职", "驻会", "名誉",
+	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外", "今天",
+	"目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关", "以上", "上述",
+	"各位", "分别", "共同", "集体", "并且", "然后", "之后", "大会", "会议", "代表", "委员",
+	"职工", "干部", "群众", "党员", "同志", "村民", "居民", "单位", "部门", "成员", "小组",
+	"主管", "分管", "共计", "共有", "合计", "常务", "党组", "党委", "常委", "执行", "代理",
+	"专职", "驻会", "名誉", "近年", "多年", "今年", "去年", "此前", "以来", "长期",
 };
 
 /* A name's middle dot: 阿不都克力木·艾力, 嘉木样·洛桑久美·图丹却吉尼玛
@@ -670,11 +670,16 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 }
 
 /* 王某指出，…: a paragraph that opens with someone's remarks (its first
- * clause a short subject and a verb of saying), whatever it mentions */
+ * clause a short subject and a verb of saying) or with the background
+ * (近年来), whatever it mentions */
 int speaker_remark(const struct doc *d, size_t a, size_t b)
 {
 	static const char *const say[] = {"指出", "强调", "表示", "要求", "认为", "说"};
+	/* 近年来，两院…邀请检察长列席审委会: the background, no one there */
+	static const char *const since[] = {"近年来", "多年来", "长期以来", "一直以来", "近年"};
 	a = skip_spaces(d, a, b);
+	if (match_any(d, a, b, since, COUNT(since), NULL))
+		return 1;
 	size_t e = a;
 	while (e < b && d->cp[e] != ',' && d->cp[e] != ':' && !is_sent_end(d, e))
 		e++;
