@@ -553,3 +553,52 @@ int unglue_headline(const struct doc *d, const struct span *lines, const enum li
 	}
 	return 1;
 }
+
+/* The next gap in [k,b) after a sentence's end, spaces before Han: its
+ * start, *next where the text goes on; NPOS when none. */
+static size_t next_gap(const struct doc *d, size_t k, size_t b, size_t *next)
+{
+	for (size_t i = k > 0 ? k : 1; i + 1 < b; i++) {
+		if (!is_space(d->cp[i]) || d->cp[i - 1] == '\n' || !is_sent_end(d, i - 1))
+			continue;
+		size_t j = skip_spaces(d, i, b);
+		if (j < b && is_han(d->cp[j])) {
+			*next = j;
+			return i;
+		}
+	}
+	return NPOS;
+}
+
+/* Paragraphs joined by spaces on one line (…主持会议。 根据…。 会上，…): a
+ * long body line with two gaps or more after a sentence's end, each before
+ * Han, is written again into *re with a blank line at each gap (the other
+ * lines as they are). 1 when it did, 0 when no line has them, HY_ERR_NOMEM. */
+int split_joined_paragraphs(const struct doc *d, const struct span *lines,
+			    const enum line_kind *kind, size_t nl, struct buf *re)
+{
+	int any = 0;
+	for (int write = 0; write < 2; write++) {
+		for (size_t i = 0; i < nl; i++) {
+			size_t a = lines[i].a, b = lines[i].b, s = a, j, g, gaps = 0;
+			for (size_t k = a; (g = next_gap(d, k, b, &j)) != NPOS; k = j)
+				gaps++;
+			int split = kind[i] == L_BODY && b - a >= 150 && gaps >= 2;
+			any |= split;
+			if (!write)
+				continue;
+			for (size_t k = a; split && (g = next_gap(d, k, b, &j)) != NPOS; k = j) {
+				if (buf_add(re, d->s + d->off[s], d->off[g] - d->off[s]) ||
+				    buf_add(re, "\n\n", 2))
+					return HY_ERR_NOMEM;
+				s = j;
+			}
+			if (buf_add(re, d->s + d->off[s], d->off[b] - d->off[s]) ||
+			    buf_add(re, "\n", 1))
+				return HY_ERR_NOMEM;
+		}
+		if (!any)
+			return 0;
+	}
+	return 1;
+}

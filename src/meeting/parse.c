@@ -252,6 +252,24 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		if (rc)
 			goto out;
 	}
+	/* paragraphs joined by spaces on one line: parse them apart */
+	{
+		struct buf re = {0};
+		int sp = split_joined_paragraphs(&d, lines, kind, nl, &re);
+		if (sp == 1) {
+			free(lines);
+			free(kind);
+			doc_free(&d);
+			rc = hy_meeting_parse(re.s, re.n, m);
+			free(re.s);
+			return rc;
+		}
+		free(re.s);
+		if (sp) {
+			rc = sp;
+			goto out;
+		}
+	}
 	/* a whole article on one line */
 	if (nbody <= 2) {
 		for (size_t i = 0; i < nl; i++) {

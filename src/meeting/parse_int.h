@@ -269,6 +269,7 @@ static const char *const agenda_verbs[] = {
 	"听取审议了",
 	"选举产生了",
 	"推定了", /* a presidium 推定 its chairmen */
+	"讨论提出了",
 	"推选了",
 	"听取和审议了",
 	"听取并审议了",
@@ -510,6 +511,8 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int is_attendance(const struct doc *d, size_t a, size_t b);
+int split_joined_paragraphs(const struct doc *d, const struct span *lines,
+			    const enum line_kind *kind, size_t nl, struct buf *re);
 int speaker_remark(const struct doc *d, size_t a, size_t b);
 int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp);
