@@ -602,3 +602,17 @@ int split_joined_paragraphs(const struct doc *d, const struct span *lines,
 	}
 	return 1;
 }
+
+/* 某某副主任做工作通报, 某某院士做专题讲座: photos' captions after the
+ * opening, short lines with no punctuation at all, one after another; the
+ * paragraph after them does not continue the last */
+int is_caption(const struct doc *d, size_t a, size_t b)
+{
+	trim(d, &a, &b);
+	if (b <= a || b - a > 24)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!is_han(d->cp[i]) && !is_space(d->cp[i]))
+			return 0;
+	return 1;
+}

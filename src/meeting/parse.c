@@ -581,6 +581,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	int open = 0;         /* a paragraph is open and wants its continuation */
 	int prev_heading = 0; /* the last line was "一、关于…" alone */
 	int in_part = 0;      /* inside 壹、… of minutes */
+	int said = 0;         /* a paragraph has ended: the opening is behind */
+	size_t captions = 0;  /* photo captions in a row, up to the last line */
 	static const char *const formal_numerals[] = {"壹", "贰", "叁", "参", "肆", "伍",
 						      "陆", "柒", "捌", "玖", "拾"};
 	size_t prev = 0; /* the last body line */
@@ -610,7 +612,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			open = 0;
 		if (open && !under_heading &&
 		    (starts_item(&d, l.a, l.b) || starts_new(&d, l.a, l.b) ||
-		     ends_heading(&d, lines[prev].a, lines[prev].b)))
+		     ends_heading(&d, lines[prev].a, lines[prev].b) ||
+		     (said && is_caption(&d, lines[prev].a, lines[prev].b) &&
+		      (captions >= 2 || is_caption(&d, l.a, l.b)))))
 			open = 0;
 		if (under_heading && item_marker(&d, l.a, l.b))
 			open = 0; /* the next numbered heading */
@@ -625,6 +629,12 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		if (rc)
 			goto out;
 		open = !ends_paragraph(&d, l.a, l.b);
+		{
+			size_t ta = l.a, tb = l.b;
+			trim(&d, &ta, &tb);
+			said |= ends_paragraph(&d, ta, tb);
+		}
+		captions = is_caption(&d, l.a, l.b) ? captions + 1 : 0;
 		/* a bare "会议强调：" line wants the next line */
 		if (!open && d.cp[l.b - 1] == ':')
 			open = 1;
