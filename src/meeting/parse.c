@@ -994,7 +994,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		static const char *const report[] = {"作政府工作报告", "作工作报告", "报告工作"};
 		if ((match_any(d, skip_spaces(d, a, b), b, background, COUNT(background), NULL) ||
 		     (b - a <= 80 && has_any(d, a, b, ceremony, COUNT(ceremony)) &&
-		      !has_any(d, a, b, report, COUNT(report)))) &&
+		      !has_any(d, a, b, report, COUNT(report))) ||
+		     is_scene(d, a, b)) &&
 		    agenda_verb_at(d, a, b, NULL) == NPOS) {
 			if (ss.n > 0 && (rc = append_text(&ss.v[ss.n - 1], d, a, b)))
 				goto out;

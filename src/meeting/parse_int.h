@@ -536,6 +536,7 @@ int find_place(struct hy_meeting *m, const char *text, size_t len);
 
 /* sections.c */
 int is_remark(const struct doc *d, size_t a, size_t b);
+int is_scene(const struct doc *d, size_t a, size_t b);
 int closing_outlook(const struct doc *d, size_t a, size_t b);
 int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss);
 int append_text(struct hy_section *sec, const struct doc *d, size_t a, size_t b);

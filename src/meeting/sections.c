@@ -130,6 +130,20 @@ int closing_outlook(const struct doc *d, size_t a, size_t b)
 	return has_any(d, a, e, held, COUNT(held));
 }
 
+/* 今天的会场庄严肃穆，气氛热烈，主席台花团锦簇: the scene of the hall, no
+ * item (two words of its kind or more in a short paragraph) */
+int is_scene(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const scene[] = {"庄严肃穆", "气氛", "花团锦簇", "熠熠生辉", "隆重热烈",
+					    "鲜花",     "横幅", "国徽",     "座无虚席", "掌声"};
+	size_t n = 0;
+	if (b - a > 160)
+		return 0;
+	for (size_t t = 0; t < COUNT(scene); t++)
+		n += find(d, a, b, scene[t]) != NPOS;
+	return n >= 2;
+}
+
 /* Split a paragraph into items: at ；/。 followed by (会议)(还) + agenda verb. */
 int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss)
 {
