@@ -1012,9 +1012,10 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				goto out;
 			continue;
 		}
-		/* ——要…: a point under the paragraph before, a dash before it */
+		/* ——要…, 要…: a point under the paragraph before */
 		size_t a1 = skip_spaces(d, a, b);
-		if (ss.n > 0 && a1 < b && (d->cp[a1] == 0x2014 || d->cp[a1] == 0x2015) &&
+		if (ss.n > 0 && a1 < b &&
+		    (d->cp[a1] == 0x2014 || d->cp[a1] == 0x2015 || match(d, a1, b, "要")) &&
 		    agenda_verb_at(d, a1 + 1, b, NULL) == NPOS) {
 			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
 				goto out;
