@@ -311,7 +311,12 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 				    (longest_end(d, he + 1, ie, groups, COUNT(groups)) > 0 ||
 				     match_any(d, he + 1, ie, all, COUNT(all), NULL));
 			int two = name_ok(d, he + 1, ie) || (rn != NPOS && rn > he + 1);
-			if (he != NPOS && name_ok(d, s, he) && (two || group))
+			/* 关工委常务副主任宦某和副主任林某: a role and a name
+			 * before 和 too */
+			size_t rs = he != NPOS && !name_ok(d, s, he) ? split_role_name(d, s, he, 0)
+								     : NPOS;
+			if (he != NPOS && (name_ok(d, s, he) || (rs != NPOS && rs > s)) &&
+			    (two || group))
 				rc = add_person(d, s, he, out, units, roles) ? HY_ERR_NOMEM
 				     : two ? add_person(d, he + 1, ie, out, units, roles)
 					   : 0;
