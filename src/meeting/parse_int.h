@@ -348,6 +348,7 @@ static const char *const title_ends[] = {
 	"总经理", "助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人",
 	"代表",   "督学", "秘书", "干部",   "总师",   "局长", "总理", "理事",
 	"主持人", "会计", "出纳", "工程师", "顾问",   "高管", "官", /* 二级大法官, 检察官 */
+	"参议",
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
