@@ -979,6 +979,12 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			if (!sentence || count_han(d, a, b) < 4) /* ?!?/p> */
 				continue;
 		}
+		/* 市院班子成员、机关党委书记、处级干部、各部门正副职…: the page cut
+		 * off in the closing list of who attended (the last paragraph, no
+		 * sentence's end, offices listed with 、), no item */
+		if (k + 1 == np && !is_remark(d, a, b) && agenda_verb_at(d, a, b, NULL) == NPOS &&
+		    clause_end(d, a, b, 1) >= b && listed_offices(d, a, b))
+			continue;
 		/* 会议应到30人，实到22人，符合法定人数: the quorum, no item */
 		if (b - a <= 80 && find(d, a, b, "应到") != NPOS && find(d, a, b, "实到") != NPOS)
 			continue;

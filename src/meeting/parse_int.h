@@ -512,6 +512,7 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int is_attendance(const struct doc *d, size_t a, size_t b);
+int listed_offices(const struct doc *d, size_t a, size_t b);
 int is_caption(const struct doc *d, size_t a, size_t b);
 int split_joined_paragraphs(const struct doc *d, const struct span *lines,
 			    const enum line_kind *kind, size_t nl, struct buf *re);

@@ -754,6 +754,26 @@ int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	return 0;
 }
 
+/* Does [a,b) open with a list of offices and titles (甲成员、乙书记、丙委员
+ * …: four items or more in its first clause, none longer than 10, two in
+ * three ending as a unit or a title does)? */
+int listed_offices(const struct doc *d, size_t a, size_t b)
+{
+	size_t e = clause_end(d, a, b, 0), n = 0, good = 0, s = a;
+	for (size_t i = a; i <= e; i++) {
+		if (i < e && d->cp[i] != 0x3001)
+			continue;
+		if (i - s > 10 || i == s)
+			return 0;
+		size_t ts = s, te = i;
+		trim(d, &ts, &te);
+		good += is_unit(d, ts, te) || longest_end(d, ts, te, title_ends, COUNT(title_ends));
+		n++;
+		s = i + 1;
+	}
+	return n >= 4 && good * 3 >= n * 2;
+}
+
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
