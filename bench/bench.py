@@ -278,11 +278,12 @@ def scroll_rows(binary, db):
     huiyi against less on the same text (bench/tui.py scroll_bytes)."""
     import tui
     rows = []
-    for cols, lines in ((80, 24), (120, 40)):
-        r = tui.scroll_bytes(binary, db, cols, lines)
+    for cols, lines, margins in ((80, 24, False), (120, 40, False), (120, 40, True)):
+        r = tui.scroll_bytes(binary, db, cols, lines, margins=margins)
         hy, ls = r["hy_median"], r["less_median"]
         n = r["presses"]
-        rows.append(f"| {cols}×{lines} | {n} | {hy:.0f} B | {ls:.0f} B | {hy / ls:.2f} "
+        kind = "xterm (left/right margins)" if margins else "tmux (no margins)"
+        rows.append(f"| {cols}×{lines}, {kind} | {n} | {hy:.0f} B | {ls:.0f} B | {hy / ls:.2f} "
                     f"| {r['hy_mean']:.0f} B | {r['less_mean']:.0f} B "
                     f"| ≤ 1 {'✓' if hy <= ls else '✗'} |")
     return [
@@ -296,8 +297,11 @@ def scroll_rows(binary, db):
         "text's rows in the terminal (a scroll region kept set, a line feed) and writes "
         "the new line and the status line's percentage (sc/rc); the mean is above the "
         "median where a heading passes under the sticky section line, which is written "
-        "again. At 120 columns the outline stands beside the text: a terminal scrolls "
-        "whole rows, so the rows that carry outline entries are written again.",
+        "again. At 120 columns the outline stands beside the text: a terminal without "
+        "left and right margins (tmux, VTE) scrolls whole rows, so the rows that carry "
+        "outline entries are written again; one that has them (xterm, iTerm2, WezTerm: "
+        "it says so when asked, DECRQM 69; the pty answers as xterm does) scrolls the "
+        "reader alone (DECSLRM).",
         "",
         "| terminal | presses | huiyi (median) | less (median) | ratio | huiyi (mean) | less (mean) | target |",
         "|---|---:|---:|---:|---:|---:|---:|---|",

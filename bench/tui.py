@@ -267,7 +267,7 @@ def _close(pid, fd, quit_keys):
     os.close(fd)
 
 
-def scroll_bytes(binary, db, cols=80, rows=24, presses=None, with_less=True):
+def scroll_bytes(binary, db, cols=80, rows=24, presses=None, with_less=True, margins=False):
     """Issue 19 item 6: the bytes sent to the terminal for one line of
     scrolling (`j`) in a meeting, huiyi against `less` on the same text
     (`huiyi show ID > FILE; less FILE`), both in a cols×rows pty with
@@ -277,7 +277,9 @@ def scroll_bytes(binary, db, cols=80, rows=24, presses=None, with_less=True):
     frame is over at its trace's "paint"; less's when its prompt (":" and
     clear to the end of the line) is back. Returns a dict: the bytes of
     each press for both ("hy", "less"; with_less False: huiyi's alone),
-    and huiyi's frames ("frames": what each press sent)."""
+    and huiyi's frames ("frames": what each press sent). margins: the pty
+    answers huiyi's question for left and right margins (DECRQM 69) as
+    xterm does, yes; else it stays silent, as tmux does."""
     global COLS, ROWS
     pos, text = _longest(binary, db)
     if presses is None:
@@ -293,7 +295,11 @@ def scroll_bytes(binary, db, cols=80, rows=24, presses=None, with_less=True):
             env.pop("NO_COLOR", None)
             pid, fd = spawn([binary, "-d", db, "--theme", "dark", "--ambiguous", "narrow"], env)
             tr = Trace(env["HUIYI_TRACE"])
+            tr.out = b""
             tr.wait("paint", fd)
+            if margins and b"\x1b[?69$p" in tr.out + drain(fd, 0.05):
+                os.write(fd, b"\x1b[?69;2$y")
+            tr.out = None
             for k in [b"j"] * pos + [b"\r"]:
                 os.write(fd, k)
                 tr.wait("paint", fd)

@@ -10,7 +10,8 @@ pkgs=(pkg-config:pkg-config
       jansson:libjansson-dev
       libxml-2.0:libxml2-dev
       opencc:libopencc-dev
-      cmocka:libcmocka-dev)
+      cmocka:libcmocka-dev
+      vterm:libvterm-dev)
 cmds=(cc:gcc make:make tmux:tmux mandoc:mandoc python3:python3 sqlite3:sqlite3
       iconv:libc-bin valgrind:valgrind clang-format:clang-format)
 missing=()

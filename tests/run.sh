@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Test runner: every unit test binary, then every end-to-end script.
 # Usage: HUIYI_BUILD=build bash tests/run.sh [filter]
+#        HUIYI_BUILDS="build build/san" bash tests/run.sh [filter]
+#
+# With HUIYI_BUILDS, every test runs once against each build's binaries,
+# all in one pool (make check: the plain and the ASan+UBSan build), so
+# one build's slow tests overlap the other's; a test's name then starts
+# with its build's last folder name (san:e2e/people).
 #
 # Tests run HUIYI_JOBS at a time (default: the number of CPUs); each has
 # its own temporary folder and tmux socket, so they do not meet. A script
@@ -9,11 +15,9 @@
 # ends the run; exit status 1 if anything failed.
 set -u
 cd "$(dirname "$0")/.."
-build=${HUIYI_BUILD:-build}
+read -r -a builds <<<"${HUIYI_BUILDS:-${HUIYI_BUILD:-build}}"
 filter=${1:-}
 jobs=${HUIYI_JOBS:-$(nproc 2>/dev/null || echo 2)}
-export HUIYI_BUILD=$build
-export HUIYI_BIN=$PWD/$build/huiyi
 export HUIYI_ROOT=$PWD
 export LC_ALL=C.UTF-8
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
@@ -23,10 +27,11 @@ logdir=$(mktemp -d "${TMPDIR:-/tmp}/huiyi-tests.XXXXXX")
 t_start=$SECONDS
 
 # one test, in the background: its log, then its status and seconds
-start() { # name, command...
-	local name=$1; shift
-	local log="$logdir/${name//\//_}"
+start() { # build, name, command...
+	local build=$1 name=$2; shift 2
+	local log="$logdir/${name//[\/:]/_}"
 	(
+		export HUIYI_BUILD=$build HUIYI_BIN=$PWD/$build/huiyi
 		t0=$SECONDS
 		rc=0
 		"$@" >"$log.log" 2>&1 || rc=$?
@@ -41,7 +46,7 @@ start() { # name, command...
 }
 # the line of a test that ended
 report() { # name
-	local name=$1 log="$logdir/${1//\//_}" rc secs cpu
+	local name=$1 log="$logdir/${1//[\/:]/_}" rc secs cpu
 	read -r rc secs cpu <"$log.rc"
 	cpu_total=$((cpu_total + cpu))
 	if [ "$rc" -eq 0 ]; then
@@ -61,16 +66,19 @@ drain() { # limit
 		wait -n 2>/dev/null || true
 		local still=() name
 		for name in "${running[@]}"; do
-			if [ -f "$logdir/${name//\//_}.rc" ]; then report "$name"; else still+=("$name"); fi
+			if [ -f "$logdir/${name//[\/:]/_}.rc" ]; then report "$name"; else still+=("$name"); fi
 		done
 		running=("${still[@]+"${still[@]}"}")
 	done
 }
-run() { # name, command...: in parallel, up to $jobs at once
-	[ -n "$filter" ] && [[ $1 != *$filter* ]] && return
+run() { # build, name, command...: in parallel, up to $jobs at once
+	local build=$1 name=$2
+	[ -n "$filter" ] && [[ $name != *$filter* ]] && return
+	[ ${#builds[@]} -gt 1 ] && name="$(basename "$build"):$name"
+	shift 2
 	drain "$jobs"
-	start "$@"
-	running+=("$1")
+	start "$build" "$name" "$@"
+	running+=("$name")
 }
 # the slowest first (a line "# slow"), so none is left running alone at
 # the end; then the rest and the unit tests; "# serial" ones last, alone
@@ -82,20 +90,29 @@ for t in tests/e2e/*.sh; do
 	elif grep -q '^# slow' "$t"; then slow+=("$t")
 	else rest+=("$t"); fi
 done
-for t in "${slow[@]+"${slow[@]}"}" "${rest[@]+"${rest[@]}"}"; do
-	run "e2e/$(basename "$t" .sh)" bash "$t"
+for build in "${builds[@]}"; do
+	for t in "${slow[@]+"${slow[@]}"}"; do
+		run "$build" "e2e/$(basename "$t" .sh)" bash "$t"
+	done
 done
-for t in "$build"/tests/test_*; do
-	[ -x "$t" ] || continue
-	run "unit/$(basename "$t")" "$t"
+for build in "${builds[@]}"; do
+	for t in "${rest[@]+"${rest[@]}"}"; do
+		run "$build" "e2e/$(basename "$t" .sh)" bash "$t"
+	done
+	for t in "$build"/tests/test_*; do
+		[ -x "$t" ] || continue
+		run "$build" "unit/$(basename "$t")" "$t"
+	done
 done
 drain 1
 jobs=1
-for t in "${serial[@]+"${serial[@]}"}"; do
-	run "e2e/$(basename "$t" .sh)" bash "$t"
-	drain 1
+for build in "${builds[@]}"; do
+	for t in "${serial[@]+"${serial[@]}"}"; do
+		run "$build" "e2e/$(basename "$t" .sh)" bash "$t"
+		drain 1
+	done
 done
-echo "== huiyi tests ($build): $pass passed, $fail failed, $skip skipped ($((SECONDS - t_start)) s, $cpu_total s cpu, $(printf %s "${HUIYI_JOBS:-$(nproc 2>/dev/null || echo 2)}") at a time) =="
+echo "== huiyi tests (${builds[*]}): $pass passed, $fail failed, $skip skipped ($((SECONDS - t_start)) s, $cpu_total s cpu, $(printf %s "${HUIYI_JOBS:-$(nproc 2>/dev/null || echo 2)}") at a time) =="
 if [ $fail -gt 0 ]; then
 	printf '   failed: %s\n' "${failed[@]}"
 	echo "   logs: $logdir"

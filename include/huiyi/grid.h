@@ -39,6 +39,11 @@ struct hy_cell {
 struct hy_grid {
 	int w, h;
 	struct hy_cell *cells; /* h rows of w cells */
+	/* A hint for the terminal's writer: columns [pane_x, w) may scroll
+	 * on their own, the rest staying (the meeting's reader beside its
+	 * outline; a terminal with left and right margins scrolls just
+	 * them). 0: none. hy_grid_clear sets it to 0. */
+	int pane_x;
 };
 
 /* Allocate a w×h grid of blank cells. Returns 0, HY_ERR_INVALID (w or

@@ -44,6 +44,16 @@ void hy_term_close(struct hy_term *t);
  * asked for, or that comes twice, is dropped. Returns 0. */
 int hy_term_probe_background(struct hy_term *t);
 
+/* Ask the terminal whether it has left and right margins (DECRQM for
+ * DECLRMM, mode 69: xterm, iTerm2, WezTerm, mlterm; not tmux, not VTE).
+ * When it says so, the writer scrolls the meeting's reader beside its
+ * outline within margins instead of writing the outline's rows again.
+ * The answer is taken with the keys and never reaches them; no event.
+ * Asked only of terminals whose terminfo has ANSI cursor addressing, a
+ * scroll region and a cursor position query, and never of the Linux
+ * console. Returns 0, or -1 when not asked. */
+int hy_term_probe_margins(struct hy_term *t);
+
 /* Put text[0..n) on the clipboard of the terminal, over SSH too: OSC 52
  * (ESC ] 52 ; c ; base64 BEL), which xterm, kitty, iTerm2, WezTerm, foot,
  * Windows Terminal and tmux (set-clipboard on) honour and the others

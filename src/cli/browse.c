@@ -198,8 +198,13 @@ int hy_cli_browse(const struct hy_cli *c)
 	 * does not wait for the answer (HY_EV_AMBIGUOUS, below) */
 	if (c->ambiguous == HY_CLI_AMB_AUTO)
 		hy_term_probe_ambiguous(t);
+	/* left and right margins: the reader scrolls beside the outline */
+	hy_term_probe_margins(t);
 	hy_term_size(t, &w, &h);
 	hy_model_init(&m, w, h);
+	/* the script meetings are shown in (t toggles it) */
+	if (c->config && c->config->script > 0)
+		m.script_view = c->config->script;
 	m.readonly = hy_store_readonly(s);
 	if (hy_grid_init(&g, w, h) != 0)
 		goto oom;

@@ -103,7 +103,8 @@ static int tidy_body(struct hy_meeting *m)
 	/* 旗党委, 县党委: a county's party committee is its 旗委, 县委 (but a
 	 * town's is its 镇党委) */
 	static const char *const county_levels[] = {"县", "区", "市", "旗", "州", "盟"};
-	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区"};
+	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区",
+					    "社区",   "小区",   "片区", "景区"};
 	size_t party_at = b.n >= 3 && ends_with(&b, 0, b.n, "党委", NULL) &&
 					  match_any(&b, b.n - 3, b.n - 2, county_levels,
 						    COUNT(county_levels), NULL) &&
@@ -709,7 +710,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		line_chair.chair = NULL;
 	}
 	if (!rc && m->title &&
-	    (!m->kind || !m->body || !m->chair || !m->date || strlen(m->kind) <= 6))
+	    (!m->kind || !m->body || !m->chair || !m->date || strlen(m->kind) <= 9))
 		rc = from_title(m, &mt); /* name.c */
 	if (!rc)
 		rc = date_from_title_year(m); /* dates.c: 召开2017年…会议 */

@@ -106,7 +106,12 @@ static int check_term(const char *term, char *err, size_t errlen)
 				  "TERM=dumb cannot show the browser (set "
 				  "TERM to your terminal, e.g. "
 				  "xterm-256color)");
+	errno = 0;
 	if (setupterm(term, STDOUT_FILENO, &errret) != OK) {
+		/* ncurses says "no database" also when an allocation of
+		 * its own failed */
+		if (errno == ENOMEM)
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 		if (errret == -1)
 			return hy_err_set(err, errlen, HY_ERR_INVALID,
 					  "no terminfo database to look up "
@@ -257,14 +262,18 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	use_tioctl(TRUE);
 	/* ncurses sets the terminal's modes through stdout, and reads its
 	 * keys from the pipe that hy_term_read fills */
+	errno = 0;
 	t->scr = newterm(term, stdout, t->keys_in);
 	if (!t->scr) {
 		char name[48];
+		int nomem = errno == ENOMEM; /* check_term took this TERM */
 		restore_signals(t);
 		fclose(t->keys_in);
 		close(t->keys[1]);
 		free(t);
 		safe_name(term, name, sizeof name);
+		if (nomem)
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
 				  "cannot start the terminal (TERM=%s)", name);
 	}
@@ -277,16 +286,13 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	 * first, and the screen is ours (the writer), not ncurses' */
 	t->kw = newpad(1, 1);
 	if (!t->kw) {
-		char name[48];
 		endwin();
 		delscreen(t->scr);
 		restore_signals(t);
 		fclose(t->keys_in);
 		close(t->keys[1]);
 		free(t);
-		safe_name(term, name, sizeof name);
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "cannot start the terminal (TERM=%s)",
-				  name);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	}
 	intrflush(t->kw, FALSE);
 	keypad(t->kw, TRUE);
@@ -399,6 +405,21 @@ int hy_term_probe_background(struct hy_term *t)
 	fputs("\033]11;?\033\\", stdout);
 	fflush(stdout);
 	t->bgprobe = 1;
+	return 0;
+}
+
+int hy_term_probe_margins(struct hy_term *t)
+{
+	const char *term = getenv("TERM"), *u7;
+
+	set_term(t->scr);
+	u7 = tigetstr("u7");
+	if (!t->ansi_cup || !t->cap[C_CSR] || !u7 || u7 == (char *)-1 ||
+	    strcmp(u7, "\033[6n") != 0 || (term && strncmp(term, "linux", 5) == 0))
+		return -1;
+	fputs("\033[?69$p", stdout);
+	fflush(stdout);
+	t->mrprobe = 1;
 	return 0;
 }
 
@@ -713,6 +734,36 @@ static int took_osc(struct hy_term *t, const unsigned char *p, size_t n, struct 
 	return 1;
 }
 
+/* A DEC mode report at p[0..n) (ESC [ ? mode ; value $ y, DECRPM): its
+ * length when whole, 0 while it may go on, -1 when it is none. No key
+ * begins with ESC [ ?. */
+static long mode_report_len(const unsigned char *p, size_t n, int *mode, int *value)
+{
+	int v[2] = {0, 0}, f = 0;
+
+	if (n < 3 || p[0] != 27 || p[1] != '[' || p[2] != '?')
+		return n < 3 && (n < 2 || p[1] == '[') ? 0 : -1;
+	for (size_t i = 3; i < n && i < 24; i++) {
+		unsigned char c = p[i];
+		if (c >= '0' && c <= '9') {
+			v[f] = v[f] < 100000 ? v[f] * 10 + (c - '0') : v[f];
+		} else if (c == ';' && f == 0) {
+			f = 1;
+		} else if (c == '$' && f == 1) {
+			if (i + 1 == n)
+				return 0;
+			if (p[i + 1] != 'y')
+				return -1;
+			*mode = v[0];
+			*value = v[1];
+			return (long)i + 2;
+		} else {
+			return -1;
+		}
+	}
+	return n < 24 ? 0 : -1;
+}
+
 /* The next thing in t->in. Returns 1 with an event in ev; 0 when it was
  * handed to ncurses, read further or dropped (look again). */
 static int take(struct hy_term *t, struct hy_event *ev)
@@ -741,6 +792,31 @@ static int take(struct hy_term *t, struct hy_event *ev)
 			t->pos += (size_t)k;
 			return took_osc(t, p, (size_t)k, ev);
 		}
+	}
+	if (p[0] == 27 && n >= 3 && p[1] == '[' && p[2] == '?') {
+		/* a mode report (the margins' answer): taken whole, never a
+		 * key, its rest waited for a little as an OSC's */
+		long k, until = now_ms() + 500, left;
+		int mode = 0, value = 0;
+		while ((k = mode_report_len(t->in + t->pos, t->len - t->pos, &mode, &value)) == 0 &&
+		       (left = until - now_ms()) > 0 && more(t, (int)left, 0) >= 0)
+			;
+		if (k == 0) { /* never ended: dropped whole, no key */
+			t->pos = t->len;
+			return 0;
+		}
+		if (k > 0) {
+			t->pos += (size_t)k;
+			/* 1 set, 2 reset, 3 permanently set: the terminal has
+			 * them; 0 unknown, 4 permanently reset: not */
+			if (t->mrprobe && mode == 69) {
+				t->mrprobe = 0;
+				t->lrmm = value >= 1 && value <= 3;
+			}
+			return 0;
+		}
+		p = t->in + t->pos;
+		n = t->len - t->pos;
 	}
 	if (p[0] == 27) {
 		size_t run = 1;

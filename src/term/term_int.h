@@ -78,6 +78,9 @@ struct hy_term {
 	size_t olen, ocap;
 	int ofail;
 	int y, x, rtop, rbot, cur_ok;
+	/* left and right margins: the terminal has them (DECLRMM, as its
+	 * answer to DECRQM said), they are enabled now */
+	int lrmm, lrmm_on;
 	struct sgr cur;
 	struct sgr rs[HY_ROLE_COUNT];
 	unsigned char *chg; /* a row's changed cells */
@@ -107,6 +110,7 @@ struct hy_term {
 	int fwd;       /* bytes were handed to ncurses: ask it before more */
 	int probe;     /* the ambiguous-width probe waits for its report */
 	int bgprobe;   /* the background query waits for its answer */
+	int mrprobe;   /* the margins' query (DECRQM 69) waits for its answer */
 	/* the start of a cursor position report whose rest has not come */
 	unsigned char rep[24];
 	size_t rep_n;

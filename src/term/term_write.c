@@ -592,11 +592,12 @@ static void draw_row(struct hy_term *t, const struct hy_grid *g, int y, int w, i
 	}
 }
 
-static uint32_t row_hash(const struct hy_term *t, const struct hy_cell *r, int w, int screen)
+static uint32_t row_hash(const struct hy_term *t, const struct hy_cell *r, int x0, int x1,
+			 int screen)
 {
 	uint32_t hsh = 2166136261u;
 
-	for (int x = 0; x < w; x++) {
+	for (int x = x0; x < x1; x++) {
 		const struct hy_cell *c = &r[x];
 		if (screen ? c->role == ROLE_ERASED ||
 				     (c->role != ROLE_UNKNOWN && looks_erased(t, c))
@@ -614,14 +615,14 @@ static uint32_t row_hash(const struct hy_term *t, const struct hy_cell *r, int w
 }
 
 /* Roughly the bytes that turn the screen's row (NULL: erased) into the
- * grid's. */
+ * grid's, in columns [x0, x1). */
 static int row_cost(const struct hy_term *t, const struct hy_cell *row, const struct hy_cell *scr,
-		    int w)
+		    int x0, int x1)
 {
 	static const struct hy_cell erased = {" ", 1, ROLE_ERASED};
 	int cost = 0, gap = 1;
 
-	for (int x = 0; x < w; x++) {
+	for (int x = x0; x < x1; x++) {
 		if (shows(t, &row[x], scr ? &scr[x] : &erased)) {
 			gap = 1;
 			continue;
@@ -644,15 +645,39 @@ static void lines_op(struct hy_term *t, int one, int many, int n)
 		out_s(t, t->cap[one]);
 }
 
-/* Scroll rows top..bot by k (> 0: up, the text moves up) on the terminal
- * and in t->prev. */
-static void scroll_rows(struct hy_term *t, int top, int bot, int k, int gw, int h)
+/* Left and right margins (DECSLRM; DECLRMM enabled first) at columns
+ * [x0, x1) of a w-column screen; the whole width again with x0 0, x1 w.
+ * Either sends the cursor home. */
+static void margins(struct hy_term *t, int x0, int x1, int w)
 {
-	int n = k > 0 ? k : -k;
+	char a[32];
+
+	if (!t->lrmm_on) {
+		out_s(t, "\033[?69h");
+		t->lrmm_on = 1;
+	}
+	if (x0 == 0 && x1 == w)
+		snprintf(a, sizeof a, "\033[s");
+	else if (x1 == w) /* the right margin's default: the last column */
+		snprintf(a, sizeof a, "\033[%ds", x0 + 1);
+	else
+		snprintf(a, sizeof a, "\033[%d;%ds", x0 + 1, x1);
+	out_s(t, a);
+	t->x = t->y = -1;
+}
+
+/* Scroll rows top..bot, columns [x0, x1), by k (> 0: up, the text moves
+ * up) on the terminal and in t->prev. Columns short of the whole width
+ * only where the terminal has left and right margins (t->lrmm). */
+static void scroll_rows(struct hy_term *t, int top, int bot, int k, int gw, int h, int x0, int x1)
+{
+	int n = k > 0 ? k : -k, cols = x0 > 0 || x1 < gw;
 	char a[64];
 
 	if (!t->cur_ok || t->cur.bg >= 0 || (t->cur.attr & HY_STYLE_REVERSE))
 		set_sgr(t, &plain); /* new lines take the current background */
+	if (cols)
+		margins(t, x0, x1, gw);
 	if (t->cap[C_CSR]) {
 		if (t->rtop != top || t->rbot != bot) {
 			out_s(t, cap2(t, C_CSR, top, bot));
@@ -666,7 +691,7 @@ static void scroll_rows(struct hy_term *t, int top, int bot, int k, int gw, int 
 			size_t before = t->olen, mv;
 			int oy = t->y, ox = t->x;
 			const char *one = t->cap[k > 0 ? C_IND : C_RI];
-			go(t, k > 0 ? bot : top, 0);
+			go(t, k > 0 ? bot : top, x0);
 			mv = t->olen - before;
 			/* ind / ri also leave the cursor where the new rows
 			 * are written next: worth a few bytes */
@@ -701,42 +726,48 @@ static void scroll_rows(struct hy_term *t, int top, int bot, int k, int gw, int 
 		}
 		t->x = 0;
 	}
+	if (cols) /* the margins back to the whole width at once: a CR or
+		   * a line feed means what it always did */
+		margins(t, 0, gw, gw);
 	/* the model: rows move, the vacated ones are erased */
 	struct hy_cell *c = t->prev.cells;
-	size_t rw = (size_t)gw;
+	size_t rw = (size_t)gw, cw = (size_t)(x1 - x0);
 	if (k > 0) {
-		memmove(c + (size_t)top * rw, c + (size_t)(top + n) * rw,
-			(size_t)(bot - top + 1 - n) * rw * sizeof *c);
-		erase_cells(c + (size_t)(bot - n + 1) * rw, (int)((size_t)n * rw));
+		for (int y = top; y <= bot - n; y++)
+			memmove(c + (size_t)y * rw + (size_t)x0,
+				c + (size_t)(y + n) * rw + (size_t)x0, cw * sizeof *c);
+		for (int y = bot - n + 1; y <= bot; y++)
+			erase_cells(c + (size_t)y * rw + (size_t)x0, (int)cw);
 	} else {
-		memmove(c + (size_t)(top + n) * rw, c + (size_t)top * rw,
-			(size_t)(bot - top + 1 - n) * rw * sizeof *c);
-		erase_cells(c + (size_t)top * rw, (int)((size_t)n * rw));
+		for (int y = bot; y >= top + n; y--)
+			memmove(c + (size_t)y * rw + (size_t)x0,
+				c + (size_t)(y - n) * rw + (size_t)x0, cw * sizeof *c);
+		for (int y = top; y < top + n; y++)
+			erase_cells(c + (size_t)y * rw + (size_t)x0, (int)cw);
 	}
 }
 
-/* Rows that moved since the last frame (a line of scrolling): found by
- * their hashes, the block grown while its rows look more like the
- * moved ones (beside the outline a row moves but for its outline part),
- * and scrolled on the terminal when that costs less than writing. */
-static void find_scroll(struct hy_term *t, const struct hy_grid *g, int w, int h)
+/* The best scroll of columns [x0, x1) since the last frame (a line of
+ * scrolling): rows found by their hashes, the block grown while its rows
+ * look more like the moved ones (beside the outline a row moves but for
+ * its outline part). Returns the bytes it saves over writing those
+ * columns, 0 for none worth it, with the rows top..bot and the distance
+ * k (> 0: up). */
+static long plan_scroll(struct hy_term *t, const struct hy_grid *g, int x0, int x1, int h, int *kp,
+			int *topp, int *botp)
 {
 	uint32_t *hn = t->hn, *ho = t->ho;
 	int *votes = t->votes, best = 0, k = 0, top, bot;
 	const struct hy_cell *nc = g->cells, *sc = t->prev.cells;
 	size_t rw = (size_t)g->w;
-	int can = t->cap[C_CSR]
-			  ? (t->cap[C_INDN] || t->cap[C_IND]) && (t->cap[C_RIN] || t->cap[C_RI])
-			  : (t->cap[C_DL] || t->cap[C_DL1]) && (t->cap[C_IL] || t->cap[C_IL1]);
+	long bestc = 0, s0;
 
-	if (!can || h < 3)
-		return;
 	for (int y = 0; y < h; y++) {
-		hn[y] = row_hash(t, nc + (size_t)y * rw, w, 0);
-		ho[y] = row_hash(t, sc + (size_t)y * rw, w, 1);
+		hn[y] = row_hash(t, nc + (size_t)y * rw, x0, x1, 0);
+		ho[y] = row_hash(t, sc + (size_t)y * rw, x0, x1, 1);
 	}
 	uint32_t blank = 2166136261u;
-	for (int x = 0; x < w; x++)
+	for (int x = x0; x < x1; x++)
 		blank = (blank ^ 0x20u) * 16777619u;
 	memset(votes, 0, (size_t)(2 * h + 1) * sizeof *votes);
 	for (int y = 0; y < h; y++) {
@@ -747,46 +778,70 @@ static void find_scroll(struct hy_term *t, const struct hy_grid *g, int w, int h
 				votes[y2 - y + h]++;
 	}
 	for (int d = 1; d < h; d++)
-		for (int s = 1; s >= -1; s -= 2)
-			if (votes[s * d + h] > best)
-				best = votes[s * d + h], k = s * d;
+		for (int sg = 1; sg >= -1; sg -= 2)
+			if (votes[sg * d + h] > best)
+				best = votes[sg * d + h], k = sg * d;
 	if (!best)
-		return;
+		return 0;
 	/* every region top..bot: the rows in it come from k rows away (the
 	 * vacated ones erased), the others stay; the cheapest, if it costs
 	 * less than no scrolling (prefix sums: c0 stays, c1 moved, ce
-	 * erased) */
-	{
-		int n = k > 0 ? k : -k, *p0 = t->votes, *p1 = p0 + h + 1, *pe = p1 + h + 1;
-		long bestc = 0, s0;
-		p0[0] = p1[0] = pe[0] = 0;
-		for (int y = 0; y < h; y++) {
-			const struct hy_cell *nr = nc + (size_t)y * rw;
-			int y2 = y + k;
-			p0[y + 1] = p0[y] + row_cost(t, nr, sc + (size_t)y * rw, w);
-			p1[y + 1] = p1[y] + (y2 >= 0 && y2 < h
-						     ? row_cost(t, nr, sc + (size_t)y2 * rw, w)
-						     : 100000);
-			pe[y + 1] = pe[y] + row_cost(t, nr, NULL, w);
-		}
-		s0 = p0[h];
-		top = bot = -1;
-		for (int t0 = 0; t0 < h; t0++)
-			for (int b0 = t0 + n; b0 < h; b0++) {
-				long c = s0 - (p0[b0 + 1] - p0[t0]) +
-					 (t->rtop == t0 && t->rbot == b0 ? 4 : 12);
-				if (k > 0)
-					c += (p1[b0 - n + 1] - p1[t0]) +
-					     (pe[b0 + 1] - pe[b0 - n + 1]);
-				else
-					c += (pe[t0 + n] - pe[t0]) + (p1[b0 + 1] - p1[t0 + n]);
-				if (c < s0 && (top < 0 || c < bestc))
-					bestc = c, top = t0, bot = b0;
-			}
-		if (top < 0)
-			return;
+	 * erased); margins cost their bytes */
+	int n = k > 0 ? k : -k, *p0 = t->votes, *p1 = p0 + h + 1, *pe = p1 + h + 1;
+	int extra = x0 > 0 || x1 < g->w ? 16 : 0;
+	p0[0] = p1[0] = pe[0] = 0;
+	for (int y = 0; y < h; y++) {
+		const struct hy_cell *nr = nc + (size_t)y * rw;
+		int y2 = y + k;
+		p0[y + 1] = p0[y] + row_cost(t, nr, sc + (size_t)y * rw, x0, x1);
+		p1[y + 1] =
+			p1[y] + (y2 >= 0 && y2 < h ? row_cost(t, nr, sc + (size_t)y2 * rw, x0, x1)
+						   : 100000);
+		pe[y + 1] = pe[y] + row_cost(t, nr, NULL, x0, x1);
 	}
-	scroll_rows(t, top, bot, k, g->w, h);
+	s0 = p0[h];
+	top = bot = -1;
+	for (int t0 = 0; t0 < h; t0++)
+		for (int b0 = t0 + n; b0 < h; b0++) {
+			long c = s0 - (p0[b0 + 1] - p0[t0]) + extra +
+				 (t->rtop == t0 && t->rbot == b0 ? 4 : 12);
+			if (k > 0)
+				c += (p1[b0 - n + 1] - p1[t0]) + (pe[b0 + 1] - pe[b0 - n + 1]);
+			else
+				c += (pe[t0 + n] - pe[t0]) + (p1[b0 + 1] - p1[t0 + n]);
+			if (c < s0 && (top < 0 || c < bestc))
+				bestc = c, top = t0, bot = b0;
+		}
+	if (top < 0)
+		return 0;
+	*kp = k;
+	*topp = top;
+	*botp = bot;
+	return s0 - bestc;
+}
+
+/* Rows that moved since the last frame, scrolled on the terminal when
+ * that costs less than writing them: the whole width, or where the
+ * terminal has left and right margins, the grid's pane alone (the
+ * reader beside the outline, which then stays as it is). */
+static void find_scroll(struct hy_term *t, const struct hy_grid *g, int w, int h)
+{
+	int k = 0, top = 0, bot = 0, pk = 0, ptop = 0, pbot = 0;
+	int can = t->cap[C_CSR]
+			  ? (t->cap[C_INDN] || t->cap[C_IND]) && (t->cap[C_RIN] || t->cap[C_RI])
+			  : (t->cap[C_DL] || t->cap[C_DL1]) && (t->cap[C_IL] || t->cap[C_IL1]);
+	long save, psave = 0;
+
+	if (!can || h < 3)
+		return;
+	save = plan_scroll(t, g, 0, w, h, &k, &top, &bot);
+	if (t->lrmm && t->cap[C_CSR] && t->ansi_cup && w == g->w && g->pane_x > 0 &&
+	    g->pane_x < w - 1)
+		psave = plan_scroll(t, g, g->pane_x, w, h, &pk, &ptop, &pbot);
+	if (psave > save)
+		scroll_rows(t, ptop, pbot, pk, g->w, h, g->pane_x, w);
+	else if (save > 0)
+		scroll_rows(t, top, bot, k, g->w, h, 0, g->w);
 }
 
 /* Everything as the program left it: attributes, the scroll region. */
@@ -801,6 +856,11 @@ void hy_term_writer_reset(struct hy_term *t)
 	}
 	t->rtop = 0;
 	t->rbot = LINES - 1;
+	if (t->lrmm_on) { /* margins off: CSI s saves the cursor again */
+		out_s(t, "\033[?69l");
+		t->lrmm_on = 0;
+		t->x = t->y = -1;
+	}
 }
 
 int hy_term_flush_out(struct hy_term *t)

@@ -70,7 +70,7 @@ static void put_cell(struct hy_grid *g, int y, int x, const char *s, size_t n, i
 
 int hy_grid_init(struct hy_grid *g, int w, int h)
 {
-	g->w = g->h = 0;
+	g->w = g->h = g->pane_x = 0;
 	g->cells = NULL;
 	if (w < 1 || h < 1)
 		return HY_ERR_INVALID;
@@ -110,6 +110,7 @@ void hy_grid_clear(struct hy_grid *g)
 {
 	size_t n = (size_t)g->w * (size_t)g->h;
 
+	g->pane_x = 0;
 	for (size_t i = 0; i < n; i++)
 		set_blank(&g->cells[i], HY_ROLE_NORMAL);
 }

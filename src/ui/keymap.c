@@ -2,6 +2,7 @@
  * screen; another says what each action does. Help is generated from both.
  * The user's bindings (the config file) come before the defaults. */
 #include "huiyi/keymap.h"
+#include "huiyi/utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -67,6 +68,7 @@ static const struct binding bindings[] = {
 	{'T', HY_ACT_TREND, RES, "T"},
 	{'y', HY_ACT_COPY, MEET, "y"},
 	{'Y', HY_ACT_COPY_ALL, MEET, "Y"},
+	{'t', HY_ACT_SCRIPT, MEET, "t"},
 	{'?', HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "?"},
 	{'q', HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "q"},
 	{HY_KEY_ESC, HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "Esc"},
@@ -129,6 +131,7 @@ static const struct doc docs[] = {
 	{HY_ACT_COPY, MEET,
 	 "copy the section (after a search: the match's paragraph) to the clipboard (OSC 52)"},
 	{HY_ACT_COPY_ALL, MEET, "copy the whole meeting, a citation line first"},
+	{HY_ACT_SCRIPT, MEET, "the other script (繁→简, 简→繁: OpenCC), again: as stored"},
 	{HY_ACT_REFRESH, LIST,
 	 "reload the list and the count, the selection kept (also by itself when an import adds meetings)"},
 	{HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "this help"},
@@ -317,6 +320,7 @@ static const char *const action_ids[] = {
 	[HY_ACT_TREND] = "trend",
 	[HY_ACT_COPY] = "copy",
 	[HY_ACT_COPY_ALL] = "copy-meeting",
+	[HY_ACT_SCRIPT] = "script",
 };
 
 static const struct {
@@ -424,28 +428,10 @@ int hy_keymap_key_named(const char *name, uint32_t *key)
 	}
 	/* one printable character, in UTF-8 */
 	uint32_t cp;
-	size_t l;
-	if (s[0] < 0x80) {
-		cp = s[0];
-		l = 1;
-	} else if ((s[0] & 0xE0) == 0xC0 && n >= 2) {
-		cp = (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-		l = 2;
-	} else if ((s[0] & 0xF0) == 0xE0 && n >= 3) {
-		cp = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-		l = 3;
-	} else if ((s[0] & 0xF8) == 0xF0 && n >= 4) {
-		cp = (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-		     (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-		l = 4;
-	} else {
+	int bad;
+	if (n == 0 || hy_utf8_next(name, n, &cp, &bad) != n || bad || cp <= 0x20 || cp == 0x7F ||
+	    (cp >= 0x80 && cp < 0xA0))
 		return -1;
-	}
-	if (l != n || cp <= 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || cp > 0x10FFFF)
-		return -1;
-	for (size_t i = 1; i < l; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return -1;
 	*key = cp;
 	return 0;
 }
@@ -463,21 +449,8 @@ void hy_keymap_key_id(uint32_t key, char *buf, size_t n)
 		return;
 	}
 	char u[5] = {0};
-	if (key < 0x80) {
-		u[0] = (char)key;
-	} else if (key < 0x800) {
-		u[0] = (char)(0xC0 | key >> 6);
-		u[1] = (char)(0x80 | (key & 0x3F));
-	} else if (key < 0x10000) {
-		u[0] = (char)(0xE0 | key >> 12);
-		u[1] = (char)(0x80 | (key >> 6 & 0x3F));
-		u[2] = (char)(0x80 | (key & 0x3F));
-	} else if (key <= 0x10FFFF) {
-		u[0] = (char)(0xF0 | key >> 18);
-		u[1] = (char)(0x80 | (key >> 12 & 0x3F));
-		u[2] = (char)(0x80 | (key >> 6 & 0x3F));
-		u[3] = (char)(0x80 | (key & 0x3F));
-	}
+	if (key <= 0x10FFFF)
+		hy_utf8_encode(key, u);
 	snprintf(buf, n, "%s", u);
 }
 

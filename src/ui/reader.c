@@ -18,7 +18,7 @@
 /* The label column of metadata and headings: "主持" + 2 spaces. */
 #define LABEL_W 6
 
-void hy_reader_free(struct hy_model *m)
+void hy_reader_blocks_free(struct hy_model *m)
 {
 	struct hy_reader *r = &m->reader;
 	for (size_t i = 0; i < r->n_blocks; i++) {
@@ -29,6 +29,12 @@ void hy_reader_free(struct hy_model *m)
 	free(r->blocks);
 	r->blocks = NULL;
 	r->n_blocks = 0;
+}
+
+void hy_reader_free(struct hy_model *m)
+{
+	struct hy_reader *r = &m->reader;
+	hy_reader_blocks_free(m);
 	free(r->win);
 	r->win = NULL;
 	r->n_win = r->win_cap = 0;
@@ -38,6 +44,8 @@ void hy_reader_free(struct hy_model *m)
 	free(r->query);
 	r->query = NULL;
 	hy_meeting_free(&r->mt);
+	hy_meeting_free(&r->stored);
+	r->shown = r->own = 0;
 	free(r->source);
 	r->source = NULL;
 	r->has_meeting = 0;
@@ -718,6 +726,24 @@ void hy_reader_start(struct hy_model *m)
 	layout_clear(m);
 	layout_eager(m);
 	set_top(m, m->reader.rpos);
+}
+
+int hy_reader_remade(struct hy_model *m, size_t block, size_t byte)
+{
+	struct hy_reader *r = &m->reader;
+	size_t hit = r->hit;
+	layout_clear(m);
+	if (block >= r->n_blocks)
+		block = byte = 0;
+	r->rpos = r->n_blocks ? pos_of(m, block, byte) : (struct hy_pos){0, 0};
+	layout_eager(m);
+	set_top(m, r->rpos);
+	if (r->query) {
+		if (find_hits(m))
+			return HY_ERR_NOMEM;
+		r->hit = hit < r->n_hits ? hit : r->n_hits;
+	}
+	return r->layout_failed ? HY_ERR_NOMEM : 0;
 }
 
 void hy_reader_scroll(struct hy_model *m, long lines)

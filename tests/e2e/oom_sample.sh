@@ -3,6 +3,8 @@
 # A sample of `make oom` (tests/oom/run.sh -s): for import of samples/ (a
 # folder and a single file), search (one character, two, pinyin), show
 # --json, list, people, people NAME, trend --json and export --format jsonl,
+# and the browser (a session in a pseudo-terminal: the list, a search, a
+# result opened, quit; tests/oom/browser.py),
 # the Nth allocation fails for every
 # N below 20, 20 N spread over the rest (6 and 6 under the sanitizers) and the N of
 # tests/oom/regressions.txt (each a crash, a hang or a wrong message once

@@ -48,6 +48,21 @@ fuzz() {
 		-artifact_prefix="$dir/artifacts-$t/" "$corpus" >"$log" 2>&1
 }
 
+# check_one TARGET SECONDS: its regression inputs, then SECONDS of
+# fuzzing; writes "ok EXECUTIONS" (or what failed) to check_TARGET.status
+check_one() {
+	local t=$1 secs=$2 log=$dir/check_$1.log n regs
+	regs=(tests/fuzz/regressions/"$t"/*)
+	if [ -e "${regs[0]}" ] && ! "$dir/fuzz_$t" "${regs[@]}" >"$log" 2>&1; then
+		echo "regression 0" >"$dir/check_$t.status"; return
+	fi
+	if ! fuzz "$t" "$secs" "$log"; then
+		echo "fuzzing 0" >"$dir/check_$t.status"; return
+	fi
+	n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+	echo "ok ${n:-0}" >"$dir/check_$t.status"
+}
+
 case ${1:-} in
 probe) probe ;;
 run)
@@ -62,28 +77,31 @@ run)
 	fi
 	;;
 check)
+	# the targets run $JOBS at a time (default: every CPU): each is one
+	# process on one core, and the check is a share of make check's time
 	secs=$2; shift 2
-	fail=() execs=0 nreg=0
+	jobs=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+	fail=() execs=0 nreg=0 running=0
 	for t in "$@"; do
-		log=$dir/check_$t.log
 		regs=(tests/fuzz/regressions/"$t"/*)
-		if [ -e "${regs[0]}" ]; then
-			nreg=$((nreg + ${#regs[@]}))
-			if ! "$dir/fuzz_$t" "${regs[@]}" >"$log" 2>&1; then
-				tail -30 "$log"; fail+=("$t(regression)"); continue
-			fi
+		[ -e "${regs[0]}" ] && nreg=$((nreg + ${#regs[@]}))
+		if [ "$running" -ge "$jobs" ]; then wait -n; running=$((running - 1)); fi
+		check_one "$t" "$secs" &
+		running=$((running + 1))
+	done
+	wait
+	for t in "$@"; do
+		read -r status n <"$dir/check_$t.status"
+		if [ "$status" != ok ]; then
+			tail -30 "$dir/check_$t.log"; fail+=("$t($status)"); continue
 		fi
-		if ! fuzz "$t" "$secs" "$log"; then
-			tail -30 "$log"; fail+=("$t"); continue
-		fi
-		n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-		execs=$((execs + ${n:-0}))
+		execs=$((execs + n))
 	done
 	if [ ${#fail[@]} -gt 0 ]; then
 		echo "== huiyi fuzz-check: FAILED: ${fail[*]} (inputs in $dir/artifacts-*) =="
 		exit 1
 	fi
-	echo "== huiyi fuzz-check: $# targets, ${secs}s each, $execs inputs, $nreg regression inputs, no crash =="
+	echo "== huiyi fuzz-check: $# targets, ${secs}s each, $jobs at a time, $execs inputs, $nreg regression inputs, no crash =="
 	;;
 *) echo "usage: $0 probe | run TARGET SECONDS | check SECONDS TARGET..." >&2; exit 2 ;;
 esac

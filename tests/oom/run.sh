@@ -17,7 +17,7 @@
 #   default: every N below 500 and 1,000 points spread over the rest
 #   -s:      the sample `make check` runs: every N below 50 and 100 points
 #            spread, plus the N of tests/oom/regressions.txt
-#   COMMAND: names from the table below (default: all)
+#   COMMAND: names from the table below, and browser (default: all)
 # Environment: HUIYI_BUILD (build), OOM_BELOW, OOM_SPREAD, OOM_TIMEOUT (20),
 # OOM_KEEP=1 keeps the work folder. Prints one line per failed check, then
 # a table of figures; exit 1 if any check failed.
@@ -227,6 +227,21 @@ for spec in "${commands[@]}"; do
 	awk '$3 == "OKMSG" { $1 = $2 = $3 = ""; sub(/^ +/, ""); print }' "$w/results" |
 		sed "s#$work[^ :]*#DB#g" | sort | uniq -c | sort -rn | head -8 >"$w/messages"
 done
+# the browser: a session (the list, a search, a result opened, quit) in
+# a pseudo-terminal, the Nth allocation failed (tests/oom/browser.py)
+if [ $# -eq 0 ] || printf '%s\n' "$@" | grep -qx browser; then
+	if command -v python3 >/dev/null; then
+		cp "$work/fixture.db" "$work/browser.db"
+		bs=()
+		[ $sample = 1 ] && bs=(-s)
+		python3 "$root/tests/oom/browser.py" "$bin" "$lib" "$work/browser.db" "${bs[@]}" \
+			--below "$below" --spread "$spread" >"$work/browser.out" 2>&1 || bad=$((bad + 1))
+		grep -v '^browser  ' "$work/browser.out"
+		grep '^browser  ' "$work/browser.out" >>"$work/table"
+	else
+		echo "oom: browser skipped: no python3" >&2
+	fi
+fi
 cat "$work/table"
 if [ "${OOM_MESSAGES:-0}" = 1 ]; then
 	for m in "$work"/*/messages; do
