@@ -944,7 +944,7 @@ int from_title(struct hy_meeting *m, const struct meta *mt)
 	if (!rc && !m->date) {
 		struct ymd y;
 		if (find_date(&t, 0, t.n, &y, 0) != NPOS)
-			rc = meeting_date(&t, 0, t.n, mt, m);
+			rc = title_date(&t, mt, m); /* dates.c */
 	}
 	doc_free(&t);
 	return rc;
