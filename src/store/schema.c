@@ -332,6 +332,72 @@ static const char schema_v10[] = "CREATE TABLE fold (id TEXT NOT NULL);";
 const char hy_store_fold_set[] = "DELETE FROM fold;"
 				 "INSERT INTO fold (id) VALUES (hy_fold_id());";
 
+/* Schema v11: the same meeting from many places (DESIGN.md §2 "The
+ * same meeting from many places").
+ * sources: every file (or JSON Lines line) a meeting was read from, one
+ * row each, with its sha256 (UNIQUE: a file is stored once, as a meeting
+ * or as another source of one), the path or FILE#LINE it came from, its
+ * address when it gave one, its script (simhash.h hy_script) and whether
+ * it is the one shown. The shown source is the one the meeting's row was
+ * parsed from, and its raw bytes and clean text are that row's (NULL
+ * here); the others keep theirs, so they can be shown or split off
+ * (huiyi split). Each existing meeting gets itself as its one source.
+ * simhash: each meeting's fingerprint (simhash.h; NULL for a text too
+ * short to have one), derived from its clean text and the fold, and
+ * simhash_bands its 4 bands of 16 bits (key = band << 16 | bits), kept
+ * by triggers, where a new readout's candidates are looked up. */
+#define SIMHASH_BANDS(h, id)                                                                       \
+	"((" h ") & 65535, " id "), (65536 | ((" h ") >> 16 & 65535), " id "),"                    \
+	" (131072 | ((" h ") >> 32 & 65535), " id "), (196608 | ((" h ") >> 48 & 65535), " id ")"
+#define SIMHASH_KEYS(h)                                                                            \
+	"((" h ") & 65535, 65536 | ((" h ") >> 16 & 65535),"                                       \
+	" 131072 | ((" h ") >> 32 & 65535), 196608 | ((" h ") >> 48 & 65535))"
+#define SIMHASH_FILL                                                                               \
+	"INSERT INTO simhash (meeting_id, hash) SELECT id, hy_simhash(clean) FROM meetings;"
+static const char schema_v11[] =
+	"CREATE TABLE sources ("
+	" id INTEGER PRIMARY KEY,"
+	" meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	" source TEXT NOT NULL,"
+	" url TEXT,"
+	" script TEXT,"
+	" sha256 TEXT NOT NULL UNIQUE,"
+	" shown INTEGER NOT NULL DEFAULT 0,"
+	" imported_at TEXT NOT NULL"
+	"  DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	" clean TEXT," /* NULL: the meeting row's (the shown source) */
+	" raw BLOB);"
+	"CREATE INDEX sources_by_meeting ON sources(meeting_id);"
+	"INSERT INTO sources (meeting_id, source, url, script, sha256, shown, imported_at)"
+	" SELECT id,"
+	"  CASE WHEN instr(source, ' http') > 0"
+	"   THEN substr(source, 1, instr(source, ' http') - 1) ELSE source END,"
+	"  CASE WHEN instr(source, ' http') > 0"
+	"   THEN substr(source, instr(source, ' http') + 1) END,"
+	"  hy_script(clean), sha256, 1, imported_at FROM meetings;"
+	"CREATE TABLE simhash ("
+	" meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,"
+	" hash INTEGER);"
+	"CREATE TABLE simhash_bands ("
+	" key INTEGER NOT NULL,"
+	" meeting_id INTEGER NOT NULL,"
+	" PRIMARY KEY (key, meeting_id)) WITHOUT ROWID;"
+	"CREATE TRIGGER simhash_insert AFTER INSERT ON simhash"
+	" WHEN new.hash IS NOT NULL BEGIN"
+	" INSERT OR IGNORE INTO simhash_bands (key, meeting_id) VALUES " SIMHASH_BANDS(
+		"new.hash",
+		"new.meeting_id") ";"
+				  " END;"
+				  "CREATE TRIGGER simhash_delete AFTER DELETE ON simhash"
+				  " WHEN old.hash IS NOT NULL BEGIN"
+				  " DELETE FROM simhash_bands WHERE meeting_id = old.meeting_id"
+				  "  AND key IN " SIMHASH_KEYS("old.hash") ";"
+									   " END;" SIMHASH_FILL;
+/* All of them again (reindex, and refold: the fingerprint is of the
+ * folded text). */
+const char hy_store_simhash_rebuild[] = "DELETE FROM simhash;"
+					"DELETE FROM simhash_bands;" SIMHASH_FILL;
+
 /* Forward migrations: step i takes user_version from i to i + 1. Adding a
  * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
 const char *const hy_store_migrations[] = {
@@ -340,6 +406,7 @@ const char *const hy_store_migrations[] = {
 	hy_store_schema_v8, /* their surnames' pinyin: src/store/people.c */
 	schema_v9,          /* trend's meeting_runs */
 	schema_v10,         /* the fold the index was made with */
+	schema_v11,         /* sources and fingerprints (sources.c) */
 };
 
 _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==
@@ -351,7 +418,8 @@ _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==
  * index and trigger) is derived from them and can be made again. */
 static int is_content_table(const char *name)
 {
-	static const char *const content[] = {"meetings", "sections", "people", "meeting_people"};
+	static const char *const content[] = {"meetings", "sections", "people", "meeting_people",
+					      "sources"};
 	for (size_t i = 0; i < sizeof content / sizeof content[0]; i++)
 		if (strcmp(name, content[i]) == 0)
 			return 1;
@@ -393,6 +461,8 @@ sqlite3 *hy_store_reference_schema(int version)
 		rc = SQLITE_ERROR;
 	if (rc == SQLITE_OK)
 		rc = hy_people_register(ref);
+	if (rc == SQLITE_OK)
+		rc = hy_simhash_register(ref);
 	for (int v = 0; v < version && v < HY_STORE_SCHEMA_VERSION && rc == SQLITE_OK; v++)
 		rc = sqlite3_exec(ref, hy_store_migrations[v], NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
