@@ -25,6 +25,9 @@
  * when it has fewer than HY_SIMHASH_MIN_CHARS letters. Pure, no memory. */
 uint64_t hy_simhash(const char *text, size_t len);
 
+/* hy_simhash, and *script (may be NULL) = hy_script, in one pass. */
+uint64_t hy_simhash_script(const char *text, size_t len, const char **script);
+
 /* The number of bits in which a and b differ. */
 int hy_simhash_distance(uint64_t a, uint64_t b);
 

@@ -170,12 +170,17 @@ static int put(struct hy_store *s, const void *raw, size_t len, const char *sour
 	       size_t errlen)
 {
 	struct hy_store_doc doc = {0};
+	struct hy_store_held *held = NULL; /* the old meeting's other sources */
 	int rc, old = 0, merged = 0, replace = mode & PUT_REPLACE;
+	int64_t id = 0;
 
 	if (replace) {
-		old = hy_store_delete_sha(s, sha, NULL, err, errlen);
-		if (old < 0)
+		rc = hy_store_sources_hold(s, sha, &held, err, errlen);
+		old = rc ? rc : hy_store_delete_sha(s, sha, NULL, err, errlen);
+		if (old < 0) {
+			hy_store_held_free(held);
 			return old;
+		}
 	}
 
 	doc.raw = raw;
@@ -188,7 +193,10 @@ static int put(struct hy_store *s, const void *raw, size_t len, const char *sour
 	doc.replaced = p->d.replaced;
 	doc.simhash = p->simhash;
 	doc.script = p->script;
-	rc = hy_store_add(s, &p->m, &doc, (mode & PUT_MERGE) != 0, NULL, &merged, err, errlen);
+	rc = hy_store_add(s, &p->m, &doc, (mode & PUT_MERGE) != 0, &id, &merged, err, errlen);
+	if (rc == 0 && held)
+		rc = hy_store_sources_give(s, id, held, err, errlen);
+	hy_store_held_free(held);
 	if (st) {
 		if (rc == 0 && merged) {
 			st->merged++;

@@ -8,9 +8,15 @@
 
 #include <string.h>
 
+/* What one pass over a text counts besides its grams: Han characters,
+ * and those of them that fold to another (traditional-only). */
+struct tally {
+	size_t han, trad;
+};
+
 /* The next folded letter, digit or Han character of s[*i..len), or 0 at
- * the end. */
-static uint32_t next_kept(const char *s, size_t len, size_t *i)
+ * the end; t (may be NULL) counts the Han ones. */
+static uint32_t next_kept(const char *s, size_t len, size_t *i, struct tally *t)
 {
 	while (*i < len) {
 		uint32_t cp;
@@ -21,11 +27,30 @@ static uint32_t next_kept(const char *s, size_t len, size_t *i)
 		*i += k;
 		if (bad)
 			continue;
+		/* 、。〃 brackets and quotes, without a fold (not 々 〆 〇) */
+		if ((cp >= 0x3000 && cp <= 0x3004) || (cp >= 0x3008 && cp <= 0x3020))
+			continue;
+		if (hy_fold_is_han(cp)) {
+			uint32_t f = hy_fold_han(cp);
+			if (t) {
+				t->han++;
+				t->trad += f != cp;
+			}
+			return f;
+		}
 		uint32_t f = hy_fold_cp(cp);
 		if (f && hy_fold_class(f) != HY_FOLD_OTHER)
 			return f;
 	}
 	return 0;
+}
+
+/* hy_script's rule on a tally. */
+static const char *script_of(const struct tally *t)
+{
+	if (!t->han)
+		return NULL;
+	return t->trad >= 5 || t->trad * 50 > t->han ? "hant" : "hans";
 }
 
 /* A 64-bit mix of four code points (splitmix64's finaliser). */
@@ -41,32 +66,55 @@ static uint64_t gram_hash(const uint32_t g[4])
 	return x;
 }
 
+/* Each bit of the fingerprint is the majority of that bit over the
+ * grams' hashes. The 64 counts are kept bit-sliced: word k holds bit k of
+ * every count, and adding a hash is a ripple-carry add that stops when
+ * the carry is spent (two words on average), instead of 64 additions a
+ * gram (which took twice the time of cleaning the text). */
 uint64_t hy_simhash(const char *text, size_t len)
 {
-	int32_t v[64] = {0};
+	return hy_simhash_script(text, len, NULL);
+}
+
+uint64_t hy_simhash_script(const char *text, size_t len, const char **script)
+{
+	struct tally t = {0, 0};
+	uint64_t cnt[64] = {0};
 	uint32_t g[4] = {0};
-	size_t i = 0, n = 0;
+	size_t i = 0, n = 0, grams;
 	uint32_t c;
 
+	if (script)
+		*script = NULL;
 	if (!text)
 		return 0;
-	while ((c = next_kept(text, len, &i)) != 0) {
+	while ((c = next_kept(text, len, &i, &t)) != 0) {
 		g[0] = g[1];
 		g[1] = g[2];
 		g[2] = g[3];
 		g[3] = c;
 		if (++n < 4)
 			continue;
-		uint64_t h = gram_hash(g);
-		for (int b = 0; b < 64; b++)
-			v[b] += (h >> b & 1) ? 1 : -1;
+		uint64_t carry = gram_hash(g);
+		for (int k = 0; carry && k < 64; k++) {
+			uint64_t both = cnt[k] & carry;
+			cnt[k] ^= carry;
+			carry = both;
+		}
 	}
+	if (script)
+		*script = script_of(&t);
 	if (n < HY_SIMHASH_MIN_CHARS)
 		return 0;
+	grams = n - 3;
 	uint64_t out = 0;
-	for (int b = 0; b < 64; b++)
-		if (v[b] > 0)
+	for (int b = 0; b < 64; b++) {
+		size_t ones = 0;
+		for (int k = 0; k < 64 && k < (int)(sizeof ones * 8); k++)
+			ones |= (size_t)(cnt[k] >> b & 1) << k;
+		if (ones > grams - ones) /* more ones than zeros */
 			out |= (uint64_t)1 << b;
+	}
 	return out ? out : 1; /* 0 means "none" */
 }
 
@@ -83,23 +131,13 @@ int hy_simhash_distance(uint64_t a, uint64_t b)
 
 const char *hy_script(const char *text, size_t len)
 {
-	size_t i = 0, han = 0, trad = 0;
+	struct tally t = {0, 0};
+	size_t i = 0;
 	if (!text)
 		return NULL;
-	while (i < len) {
-		uint32_t cp;
-		int bad = 0;
-		size_t k = hy_utf8_next(text + i, len - i, &cp, &bad);
-		i += k ? k : 1;
-		if (bad || !hy_fold_is_han(cp))
-			continue;
-		han++;
-		if (hy_fold_han(cp) != cp)
-			trad++;
-	}
-	if (!han)
-		return NULL;
-	return trad >= 5 || trad * 50 > han ? "hant" : "hans";
+	while (next_kept(text, len, &i, &t) != 0)
+		;
+	return script_of(&t);
 }
 
 int hy_fold_same(const char *a, const char *b)
@@ -110,7 +148,7 @@ int hy_fold_same(const char *a, const char *b)
 	la = strlen(a);
 	lb = strlen(b);
 	for (;;) {
-		uint32_t x = next_kept(a, la, &i), y = next_kept(b, lb, &j);
+		uint32_t x = next_kept(a, la, &i, NULL), y = next_kept(b, lb, &j, NULL);
 		if (x != y)
 			return 0;
 		if (!x)

@@ -25,6 +25,12 @@ static size_t split_source(const char *src, const char **url)
 	return u ? (size_t)(u - src) : strlen(src);
 }
 
+/* The key of band i of fingerprint h in simhash_bands (schema.c). */
+static sqlite3_int64 band_key(uint64_t h, int i)
+{
+	return (sqlite3_int64)((uint64_t)i << 16 | (h >> (16 * i) & 0xffff));
+}
+
 int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_doc *doc,
 			 const char *sha, int shown, char *err, size_t errlen)
 {
@@ -32,6 +38,9 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 		"INSERT INTO sources (meeting_id, source, url, script, sha256, shown, clean, raw)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	static const char simhash_sql[] = "INSERT INTO simhash (meeting_id, hash) VALUES (?1, ?2)";
+	static const char bands_sql[] =
+		"INSERT INTO simhash_bands (key, meeting_id, hash)"
+		" VALUES (?1, ?5, ?6), (?2, ?5, ?6), (?3, ?5, ?6), (?4, ?5, ?6)";
 	const char *src = doc->source ? doc->source : "-", *url;
 	const char *clean = doc->clean ? doc->clean : "";
 	size_t clean_len = doc->clean ? doc->clean_len : 0;
@@ -58,7 +67,7 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 	if (rc != SQLITE_DONE) {
 		rc = sqlite3_extended_errcode(s->db);
 		sqlite3_reset(st);
-		if (rc == SQLITE_CONSTRAINT_UNIQUE)
+		if (rc == SQLITE_CONSTRAINT_UNIQUE && !shown) /* nothing written */
 			return hy_err_set(err, errlen, HY_ERR_DUP,
 					  "%s: already stored (same content)", src);
 		return hy_store_fail(s, rc, "storing a meeting's source", err, errlen);
@@ -73,18 +82,28 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 	sqlite3_bind_int64(st, 1, mid);
 	if (h)
 		sqlite3_bind_int64(st, 2, (sqlite3_int64)h);
+	rc = hy_store_step_done(s, st, "storing a meeting's fingerprint", err, errlen);
+	if (rc || !h)
+		return rc;
+	rc = hy_store_stmt(s, HY_ST_INSERT_BANDS, bands_sql, &st, err, errlen);
+	if (rc)
+		return rc;
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_int64(st, i + 1, band_key(h, i));
+	sqlite3_bind_int64(st, 5, mid);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)h);
 	return hy_store_step_done(s, st, "storing a meeting's fingerprint", err, errlen);
 }
 
-/* 1 when the stored meeting's date, number and body (columns 2..6 of
+/* 1 when the stored meeting's date, number and body (columns 0..4 of
  * st: date, month_day, guessed, number, body) do not contradict m's. */
 static int agrees(sqlite3_stmt *st, const struct hy_meeting *m)
 {
-	const char *date = (const char *)sqlite3_column_text(st, 2);
-	const char *md = (const char *)sqlite3_column_text(st, 3);
-	const char *guessed = (const char *)sqlite3_column_text(st, 4);
-	int number = sqlite3_column_type(st, 5) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 5);
-	const char *body = (const char *)sqlite3_column_text(st, 6);
+	const char *date = (const char *)sqlite3_column_text(st, 0);
+	const char *md = (const char *)sqlite3_column_text(st, 1);
+	const char *guessed = (const char *)sqlite3_column_text(st, 2);
+	int number = sqlite3_column_type(st, 3) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 3);
+	const char *body = (const char *)sqlite3_column_text(st, 4);
 	int years_known = !(m->guessed & HY_GUESSED_YEAR) && !(guessed && strstr(guessed, "year"));
 
 	if (md && m->month_day && strcmp(md, m->month_day) != 0)
@@ -96,38 +115,69 @@ static int agrees(sqlite3_stmt *st, const struct hy_meeting *m)
 	return hy_fold_same(body, m->body);
 }
 
+/* Near candidates of one lookup, at most (more are not looked at). */
+#define MAX_NEAR 64
+
 /* The stored meeting m is the same meeting as (fingerprint h): the
- * nearest within HY_SIMHASH_NEAR bits that agrees; *found = its id, or 0. */
+ * nearest within HY_SIMHASH_NEAR bits that agrees (lowest id on a tie);
+ * *found = its id, or 0. The bands give each candidate's fingerprint;
+ * only the near ones' meetings are read. */
 static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h, int64_t *found,
 		     char *err, size_t errlen)
 {
-	static const char near_sql[] =
-		"SELECT h.meeting_id, h.hash, m.date, m.month_day, m.guessed, m.number, m.body"
-		" FROM simhash_bands b JOIN simhash h ON h.meeting_id = b.meeting_id"
-		" JOIN meetings m ON m.id = b.meeting_id"
-		" WHERE b.key IN (?1, ?2, ?3, ?4)";
+	static const char near_sql[] = "SELECT meeting_id, hash FROM simhash_bands"
+				       " WHERE key IN (?1, ?2, ?3, ?4)";
+	static const char meeting_sql[] = "SELECT date, month_day, guessed, number, body"
+					  " FROM meetings WHERE id = ?1";
+	struct {
+		int64_t id;
+		int d;
+	} near[MAX_NEAR];
+	size_t n = 0;
 	sqlite3_stmt *st;
-	int best = HY_SIMHASH_NEAR + 1, rc;
+	int rc;
 
 	*found = 0;
 	rc = hy_store_stmt(s, HY_ST_NEAR, near_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	for (int i = 0; i < 4; i++)
-		sqlite3_bind_int64(st, i + 1,
-				   (sqlite3_int64)((uint64_t)i << 16 | (h >> (16 * i) & 0xffff)));
+		sqlite3_bind_int64(st, i + 1, band_key(h, i));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
 		int d = hy_simhash_distance(h, (uint64_t)sqlite3_column_int64(st, 1));
-		if ((d < best || (d == best && id < *found)) && agrees(st, m)) {
-			best = d;
-			*found = id;
+		int64_t id = sqlite3_column_int64(st, 0);
+		size_t k = 0;
+		if (d > HY_SIMHASH_NEAR)
+			continue;
+		while (k < n && near[k].id != id)
+			k++;
+		if (k == n && n < MAX_NEAR) { /* a meeting shares up to 4 bands */
+			near[n].id = id;
+			near[n++].d = d;
 		}
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
 				     "looking for the same meeting", err, errlen);
+	int best = HY_SIMHASH_NEAR + 1;
+	for (size_t k = 0; k < n; k++) {
+		if (near[k].d > best || (near[k].d == best && near[k].id > *found))
+			continue;
+		rc = hy_store_stmt(s, HY_ST_NEAR_MEETING, meeting_sql, &st, err, errlen);
+		if (rc)
+			return rc;
+		sqlite3_bind_int64(st, 1, near[k].id);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && agrees(st, m)) {
+			best = near[k].d;
+			*found = near[k].id;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+					     "looking for the same meeting", err, errlen);
+	}
 	return 0;
 }
 
@@ -393,4 +443,92 @@ int hy_store_split(struct hy_store *s, int64_t id, size_t *made, int64_t *new_id
 	if (rc == 0 && made)
 		*made = k;
 	return rc;
+}
+
+/* import --replace (sources.c, internal.h). */
+struct hy_store_held {
+	struct taken *t;
+	size_t n;
+};
+
+void hy_store_held_free(struct hy_store_held *h)
+{
+	if (!h)
+		return;
+	taken_free(h->t, h->n);
+	free(h);
+}
+
+int hy_store_sources_hold(struct hy_store *s, const char *sha, struct hy_store_held **held,
+			  char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t mid = 0;
+	int rc;
+
+	*held = NULL;
+	if (s->version < 11)
+		return 0;
+	rc = sqlite3_prepare_v2(s->db, "SELECT meeting_id, shown FROM sources WHERE sha256 = ?1",
+				-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+	}
+	int shown = rc == SQLITE_ROW ? sqlite3_column_int(st, 1) : 0;
+	if (rc == SQLITE_ROW)
+		mid = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "reading a meeting's sources", err, errlen);
+	if (!shown) { /* another source of a meeting: it goes, the new parse comes */
+		rc = sqlite3_prepare_v2(s->db, "DELETE FROM sources WHERE sha256 = ?1", -1, &st,
+					NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+			rc = hy_store_step_done(s, st, "replacing a meeting's source", err, errlen);
+		} else {
+			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+					   "replacing a meeting's source", err, errlen);
+		}
+		sqlite3_finalize(st);
+		if (rc)
+			s->batch_spoiled = 1;
+		return rc;
+	}
+	struct hy_store_held *h = calloc(1, sizeof *h);
+	if (!h)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	rc = take_sources(s, mid, &h->t, &h->n, err, errlen);
+	if (rc || h->n == 0) {
+		hy_store_held_free(h);
+		return rc;
+	}
+	*held = h;
+	return 0;
+}
+
+int hy_store_sources_give(struct hy_store *s, int64_t mid, const struct hy_store_held *held,
+			  char *err, size_t errlen)
+{
+	for (size_t i = 0; held && i < held->n; i++) {
+		const struct taken *t = &held->t[i];
+		struct hy_store_doc doc = {
+			.raw = t->raw,
+			.raw_len = t->raw_len,
+			.clean = t->clean,
+			.clean_len = t->clean_len,
+			.sha256 = t->sha,
+			.source = t->source,
+		};
+		int rc = hy_store_source_rows(s, mid, &doc, t->sha, 0, err, errlen);
+		if (rc) {
+			s->batch_spoiled = 1;
+			return rc;
+		}
+	}
+	return 0;
 }

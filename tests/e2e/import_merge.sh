@@ -93,8 +93,20 @@ run 0 hy import "$C"
 has "$T/err" "imported 0, 1 merged into meetings already stored"
 run 0 hy show 1 --json
 grep -c '"shown":' "$T/out" | grep -qx 2 || fail "migrated meeting did not take the repost"
+# --replace of the shown file: the meeting is parsed again and keeps its
+# other source; of the other source: it is read again into the same meeting
+run 0 hy import --replace "$A"
+has "$T/err" "imported 0, replaced 1,"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources WHERE shown = 0 AND source = '$(realpath "$C")'
+	AND raw IS NOT NULL")" = 1 ] || fail "--replace lost the other source: $(sql "$HUIYI_DB" "SELECT meeting_id, source, shown FROM sources")"
+run 0 hy import --replace "$C"
+has "$T/err" "1 merged into meetings already stored"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources")" = 3 ] || fail "sources after --replace"
+a=$(sql "$HUIYI_DB" "SELECT meeting_id FROM sources WHERE source = '$(realpath "$A")'")
+[ "$(sql "$HUIYI_DB" "SELECT meeting_id FROM sources WHERE source = '$(realpath "$C")'")" = "$a" ] ||
+	fail "the repost left its meeting"
 # deleting a meeting takes its sources and fingerprint
-run 0 hy delete 1
+run 0 hy delete "$a"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources")" = 1 ] || fail "sources left"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM simhash_bands")" = 4 ] || fail "bands left"
 echo "ok: merge, show, split, --no-merge, v10 → v11"
