@@ -56,6 +56,25 @@ assert o["sources"][0]["shown"] is True
 PY
 run 0 hy show 1 --json
 grep -c '"source":' "$T/out" | grep -qx 2 || fail "meeting 1 keeps one source"
+# both meetings are found again, each once
+run 0 hy search 北區供熱管網 --json
+[ "$(grep -o '"meeting":' "$T/out" | wc -l)" = 2 ] || fail "search after split: $(cat "$T/out")"
+# a JSON Lines line of the same meeting, with its address: merged, the
+# address kept as the source's url
+python3 - "$C" "$T/feed.jsonl" <<'PY'
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read().replace("首页 > 政务公开 > 政府会议\n", "")
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write(json.dumps({"url": "http://www.example.gov.cn/zwgk/2025/0311/12.html",
+                        "content": text}, ensure_ascii=False) + "\n")
+PY
+run 0 hy import "$T/feed.jsonl"
+has "$T/err" "imported 0, 1 merged into meetings already stored"
+run 0 hy show 1 --json
+has "$T/out" '"url": "http://www.example.gov.cn/zwgk/2025/0311/12.html"'
+has "$T/out" "\"source\": \"$T/feed.jsonl#1\""
+run 0 hy split 1
+has "$T/err" "split off as meeting 4"
 run 0 hy split 1
 has "$T/err" "meeting 1 has one source: nothing to split"
 run 1 hy split 99
@@ -63,9 +82,9 @@ has "$T/err" "no meeting with id 99"
 run 2 hy split
 run 2 hy split x
 run 0 hy list --json
-[ "$(grep -o '"id":' "$T/out" | wc -l)" = 3 ] || fail "three meetings after split"
+[ "$(grep -o '"id":' "$T/out" | wc -l)" = 4 ] || fail "four meetings after split"
 sql "$HUIYI_DB" "PRAGMA foreign_key_check" | grep -q . && fail "foreign keys broken"
-[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources")" = 3 ] || fail "sources after split"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources")" = 4 ] || fail "sources after split"
 
 # --no-merge: each a meeting of its own
 export HUIYI_DB=$T/apart.db
