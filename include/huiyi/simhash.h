@@ -18,6 +18,8 @@
 
 /* Differing bits at most for two texts to be the same meeting. */
 #define HY_SIMHASH_NEAR 3
+/* ... when neither text gives a day or a meeting number to compare. */
+#define HY_SIMHASH_NEAR_BLIND 1
 /* Fewer letters than this: no fingerprint (hy_simhash gives 0), never merged. */
 #define HY_SIMHASH_MIN_CHARS 40
 

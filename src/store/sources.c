@@ -95,8 +95,11 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 	return hy_store_step_done(s, st, "storing a meeting's fingerprint", err, errlen);
 }
 
-/* 1 when the stored meeting's date, number and body (columns 0..4 of
- * st: date, month_day, guessed, number, body) do not contradict m's. */
+/* Whether the stored meeting's date, number and body (columns 0..4 of
+ * st: date, month_day, guessed, number, body) agree with m's: 0 one of
+ * them contradicts, 2 none does and the day or the number is known to
+ * both and equal, 1 none does but nothing could be compared (then only
+ * a nearer fingerprint is enough: HY_SIMHASH_NEAR_BLIND). */
 static int agrees(sqlite3_stmt *st, const struct hy_meeting *m)
 {
 	const char *date = (const char *)sqlite3_column_text(st, 0);
@@ -112,7 +115,9 @@ static int agrees(sqlite3_stmt *st, const struct hy_meeting *m)
 		return 0;
 	if (number > 0 && m->number > 0 && number != m->number)
 		return 0;
-	return hy_fold_same(body, m->body);
+	if (!hy_fold_same(body, m->body))
+		return 0;
+	return (md && m->month_day) || (number > 0 && m->number > 0) ? 2 : 1;
 }
 
 /* Near candidates of one lookup, at most (more are not looked at). */
@@ -169,7 +174,8 @@ static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h,
 			return rc;
 		sqlite3_bind_int64(st, 1, near[k].id);
 		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW && agrees(st, m)) {
+		int ok = rc == SQLITE_ROW ? agrees(st, m) : 0;
+		if (ok == 2 || (ok == 1 && near[k].d <= HY_SIMHASH_NEAR_BLIND)) {
 			best = near[k].d;
 			*found = near[k].id;
 		}

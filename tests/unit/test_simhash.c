@@ -182,6 +182,52 @@ static void t_merge_and_split(void **state)
 	assert_non_null(strstr(err, "99"));
 }
 
+/* Without a day or a number to compare, the same text in the other
+ * script (0 bits) still merges; the two standing meetings with their
+ * dates and numbers taken out (a few bits apart) do not. */
+static void t_blind(void **state)
+{
+	struct fx *f = *state;
+	struct hy_import_stats st = {0};
+	char err[256] = "";
+	static const char a[] =
+		"县政府召开专题会议\n会议研究了县城北区供热管网改造项目推进工作。会议要求，相关单位要"
+		"倒排工期、挂图作战，确保主管网敷设按期完成，入冬前具备供热条件。会议还研究了其他事项。\n";
+	static const char b[] =
+		"縣政府召開專題會議\n會議研究了縣城北區供熱管網改造項目推進工作. 會議要求, 相關單位要"
+		"倒排工期、掛圖作戰, 確保主管網敷設按期完成, 入冬前具備供熱條件. 會議還研究了其他事項.\n";
+	assert_int_equal(hy_import_bytes(f->s, a, sizeof a - 1, "a", NULL, &st, err, sizeof err),
+			 0);
+	assert_int_equal(hy_import_bytes(f->s, b, sizeof b - 1, "b", NULL, &st, err, sizeof err),
+			 0);
+	assert_int_equal(st.imported, 1);
+	assert_int_equal(st.merged, 1);
+
+	char *x, *y;
+	size_t nx, ny;
+	x = slurp(FIX "a_county.txt", &nx);
+	y = slurp(FIX "b_next_week.txt", &ny);
+	/* no dates, no numbers: the first two lines go, 十二/十三 and the days too */
+	char *bx = strchr(strchr(x, '\n') + 1, '\n') + 1,
+	     *by = strchr(strchr(y, '\n') + 1, '\n') + 1;
+	bx = strstr(bx, "县委");
+	by = strstr(by, "县委");
+	char *cut_x = strstr(bx, "第十二次"), *cut_y = strstr(by, "第十三次");
+	memcpy(cut_x, "本", 3);
+	memset(cut_x + 3, ' ', strlen("第十二次") - 3);
+	memcpy(cut_y, "本", 3);
+	memset(cut_y + 3, ' ', strlen("第十三次") - 3);
+	int d = hy_simhash_distance(hy_simhash(bx, strlen(bx)), hy_simhash(by, strlen(by)));
+	print_message("a week apart, undated: %d bits\n", d);
+	st = (struct hy_import_stats){0};
+	assert_int_equal(hy_import_bytes(f->s, bx, strlen(bx), "x", NULL, &st, err, sizeof err), 0);
+	assert_int_equal(hy_import_bytes(f->s, by, strlen(by), "y", NULL, &st, err, sizeof err), 0);
+	assert_int_equal(st.imported, 2);
+	assert_int_equal(st.merged, 0);
+	free(x);
+	free(y);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -190,6 +236,7 @@ int main(void)
 		cmocka_unit_test(t_short_text_none),
 		cmocka_unit_test(t_script),
 		cmocka_unit_test_setup_teardown(t_merge_and_split, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_blind, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
