@@ -53,8 +53,18 @@ def convert(texts, config):
     return parts
 
 
-def repost(text, rng, trad):
+def repost(text, rng, trad, hard):
     lines = text.split("\n")
+    if hard:  # a reposting site's own byline instead of the publish line,
+        # and the last paragraph left out or cut short
+        lines[1] = rng.choice(["来源：某某日报  编辑：王某", "转载自县政府网站 2 次浏览"])
+        last = len(lines) - 1
+        while last > 2 and not lines[last].strip():
+            last -= 1
+        if rng.random() < 0.5:
+            lines[last] = lines[last][: len(lines[last]) // 2]
+        else:
+            lines[last] = ""
     body = []
     for ln in lines:
         if rng.random() < 0.5:  # other punctuation
@@ -96,6 +106,9 @@ def main():
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--huiyi", default=os.path.join(ROOT, "build", "huiyi"))
     ap.add_argument("--keep", help="keep the files in this folder")
+    ap.add_argument("--hard", action="store_true",
+                    help="copies also lose the publish line (another byline) and the last"
+                    " paragraph or half of it")
     ap.add_argument("--base", help="a huiyi built before merging (schema v10) to time the"
                     " corpus alone against")
     a = ap.parse_args()
@@ -127,7 +140,7 @@ def main():
         name = "copy_" + m["file"].replace("/", "_")
         p = os.path.join(copies, name)
         with open(p, "w", encoding="utf-8") as f:
-            f.write(repost(conv[i], rng, i in simp))
+            f.write(repost(conv[i], rng, i in simp, a.hard))
         origin[os.path.realpath(p)] = os.path.realpath(os.path.join(corpus, m["file"]))
 
     env = dict(os.environ)

@@ -20,6 +20,9 @@
 #define HY_SIMHASH_NEAR 3
 /* ... when neither text gives a day or a meeting number to compare. */
 #define HY_SIMHASH_NEAR_BLIND 1
+/* ... when the body, kind, number and day (its year read from both texts)
+ * are the same: a repost that lost its byline or a paragraph. */
+#define HY_SIMHASH_NEAR_SAME_DAY 16
 /* Fewer letters than this: no fingerprint (hy_simhash gives 0), never merged. */
 #define HY_SIMHASH_MIN_CHARS 40
 

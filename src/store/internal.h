@@ -53,6 +53,7 @@ enum hy_store_stmt {
 	HY_ST_INSERT_BANDS,
 	HY_ST_NEAR,
 	HY_ST_NEAR_MEETING,
+	HY_ST_SAME_DAY,
 	HY_ST_COUNT
 };
 

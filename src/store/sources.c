@@ -187,6 +187,56 @@ static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h,
 	return 0;
 }
 
+/* No near fingerprint: a stored meeting of the same body and kind, with
+ * the same number (or, when neither has one, the same title read from
+ * the text), on the same day (years read from both texts) is the same
+ * meeting when its fingerprint is within HY_SIMHASH_NEAR_SAME_DAY
+ * bits (a repost that lost its byline or its last paragraph moves the
+ * fingerprint further than different meetings that share boilerplate,
+ * so the bands alone would miss it). Looked up along meetings_by_date. */
+static int find_same_day(struct hy_store *s, const struct hy_meeting *m, uint64_t h, int64_t *found,
+			 char *err, size_t errlen)
+{
+	static const char day_sql[] =
+		"SELECT m.id, h.hash, m.guessed, m.body, m.kind, m.title"
+		" FROM meetings m INDEXED BY meetings_by_date JOIN simhash h ON h.meeting_id = m.id"
+		" WHERE ifnull(m.date, '') = ?1 AND ifnull(m.number, 0) = ?2 AND h.hash IS NOT NULL";
+	sqlite3_stmt *st;
+	int best = HY_SIMHASH_NEAR_SAME_DAY + 1, rc;
+
+	*found = 0;
+	if (!m->date || (m->guessed & HY_GUESSED_YEAR) || !m->body || !m->kind ||
+	    (m->number <= 0 && (!m->title || (m->guessed & HY_GUESSED_TITLE))))
+		return 0;
+	rc = hy_store_stmt(s, HY_ST_SAME_DAY, day_sql, &st, err, errlen);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, m->date, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, m->number > 0 ? m->number : 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int d = hy_simhash_distance(h, (uint64_t)sqlite3_column_int64(st, 1));
+		const char *guessed = (const char *)sqlite3_column_text(st, 2);
+		const char *body = (const char *)sqlite3_column_text(st, 3);
+		const char *kind = (const char *)sqlite3_column_text(st, 4);
+		const char *title = (const char *)sqlite3_column_text(st, 5);
+		/* without a number to tell two meetings of a day apart, the
+		 * title must be the same too */
+		int titled = m->number > 0 || (title && !(guessed && strstr(guessed, "title")) &&
+					       hy_fold_same(title, m->title));
+		if (d < best && !(guessed && strstr(guessed, "year")) && body && kind && titled &&
+		    hy_fold_same(body, m->body) && hy_fold_same(kind, m->kind)) {
+			best = d;
+			*found = id;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "looking for the same meeting", err, errlen);
+	return 0;
+}
+
 int hy_store_add(struct hy_store *s, const struct hy_meeting *m, const struct hy_store_doc *doc,
 		 int merge, int64_t *id, int *merged, char *err, size_t errlen)
 {
@@ -213,6 +263,8 @@ int hy_store_add(struct hy_store *s, const struct hy_meeting *m, const struct hy
 	if (own && (rc = hy_store_begin(s, err, errlen)) != 0)
 		return rc;
 	rc = find_near(s, m, d.simhash, &target, err, errlen);
+	if (rc == 0 && !target)
+		rc = find_same_day(s, m, d.simhash, &target, err, errlen);
 	if (rc == 0 && !target) {
 		rc = hy_store_insert(s, m, &d, id, err, errlen);
 		return own ? hy_store_end_write(s, own, rc, HY_ERR_DUP, err, errlen) : rc;

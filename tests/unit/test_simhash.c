@@ -228,6 +228,23 @@ static void t_blind(void **state)
 	free(y);
 }
 
+/* A repost that kept the title and publish line but added a byline and
+ * lost half its paragraphs is far in bits (over HY_SIMHASH_NEAR), and
+ * still the same meeting: same body, kind, number and day. */
+static void t_same_day(void **state)
+{
+	struct fx *f = *state;
+	struct hy_import_stats st = {0};
+	int d = hy_simhash_distance(print_of("a_county.txt"), print_of("a_repost_cut.txt"));
+	print_message("original ~ cut repost: %d bits\n", d);
+	assert_true(d > HY_SIMHASH_NEAR && d <= HY_SIMHASH_NEAR_SAME_DAY);
+	assert_int_equal(import_fixture(f, "a_county.txt", &st), 0);
+	assert_int_equal(import_fixture(f, "b_next_week.txt", &st), 0);
+	assert_int_equal(import_fixture(f, "a_repost_cut.txt", &st), 0);
+	assert_int_equal(st.imported, 2);
+	assert_int_equal(st.merged, 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -237,6 +254,7 @@ int main(void)
 		cmocka_unit_test(t_script),
 		cmocka_unit_test_setup_teardown(t_merge_and_split, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_blind, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_same_day, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
