@@ -13,7 +13,7 @@ BUILD    ?= build
 # SAN=1 builds with AddressSanitizer + UndefinedBehaviorSanitizer.
 SAN      ?= 0
 
-PKGS      = ncursesw sqlite3 icu-uc icu-i18n jansson libxml-2.0
+PKGS      = ncursesw sqlite3 icu-uc icu-i18n jansson libxml-2.0 opencc
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 # only the generator of the fold table (tools/genfold.c) reads OpenCC
@@ -272,15 +272,29 @@ bench: deps
 	$(MAKE) all
 	@bash bench/run.sh
 
+# Shell completion (completions/): where bash-completion, zsh and fish
+# look for them under PREFIX.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+
 install: $(BIN)
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	cp $(BIN) $(DESTDIR)$(BINDIR)/huiyi
 	chmod 755 $(DESTDIR)$(BINDIR)/huiyi
 	cp man/huiyi.1 $(DESTDIR)$(MANDIR)/man1/huiyi.1
 	chmod 644 $(DESTDIR)$(MANDIR)/man1/huiyi.1
+	cp completions/huiyi.bash $(DESTDIR)$(BASHCOMPDIR)/huiyi
+	cp completions/_huiyi $(DESTDIR)$(ZSHCOMPDIR)/_huiyi
+	cp completions/huiyi.fish $(DESTDIR)$(FISHCOMPDIR)/huiyi.fish
+	chmod 644 $(DESTDIR)$(BASHCOMPDIR)/huiyi $(DESTDIR)$(ZSHCOMPDIR)/_huiyi \
+		$(DESTDIR)$(FISHCOMPDIR)/huiyi.fish
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/huiyi $(DESTDIR)$(MANDIR)/man1/huiyi.1
+	rm -f $(DESTDIR)$(BINDIR)/huiyi $(DESTDIR)$(MANDIR)/man1/huiyi.1 \
+		$(DESTDIR)$(BASHCOMPDIR)/huiyi $(DESTDIR)$(ZSHCOMPDIR)/_huiyi \
+		$(DESTDIR)$(FISHCOMPDIR)/huiyi.fish
 
 clean:
 	rm -rf build huiyi

@@ -24,7 +24,14 @@
  *     NBSP, U+2000–U+200A, U+202F, U+205F, U+3000).
  *  6. Web-page chrome lines removed (counted in chrome_lines): see
  *     hy_clean_is_chrome.
- *  7. Empty lines dropped: the result is the non-empty lines joined by a
+ *  7. ASCII , ; : ? ! between Chinese characters become ，；：？！, and a
+ *     pair ( ) holding Chinese among Chinese （）, the spaces around them
+ *     dropped (counted in punct_widened): after Han or Chinese punctuation
+ *     (会议,研究 会议指出: 为何?), or after a digit or % before Han
+ *     (增长5%,高于); never in numbers, times, Latin words or addresses
+ *     (3,000 10:30 GDP(2024) http://), never a ( after a letter or a digit.
+ *     hy_clean_punct does this step alone (huiyi reindex, on stored text).
+ *  8. Empty lines dropped: the result is the non-empty lines joined by a
  *     single "\n", with no leading, trailing or blank lines and no final
  *     newline. */
 #ifndef HUIYI_CLEAN_H
@@ -36,6 +43,7 @@ struct hy_clean_stats {
 	size_t pinyin_removed;   /* annotations removed */
 	size_t controls_removed; /* control characters removed */
 	size_t chrome_lines;     /* web-page chrome lines removed */
+	size_t punct_widened;    /* ASCII marks made full-width */
 };
 
 /* Clean text[0..len) (valid UTF-8; an invalid sequence becomes U+FFFD).
@@ -44,6 +52,11 @@ struct hy_clean_stats {
  * Returns 0 or HY_ERR_NOMEM (then *out is NULL). */
 int hy_clean(const char *text, size_t len, char **out, size_t *out_len,
 	     struct hy_clean_stats *stats);
+
+/* Step 7 alone on s[0..n) (which may hold several lines): a new string in
+ * *out (free()), *out_len its length; *count (if not NULL) adds the marks
+ * made wide. 0 or HY_ERR_NOMEM. */
+int hy_clean_punct(const char *s, size_t n, char **out, size_t *out_len, size_t *count);
 
 /* 1 if s[0..len) is a valid toned pinyin syllable (ASCII letters with tone
  * marks, e.g. "wù", "lǐng", "lüè"), else 0. Exposed for tests.

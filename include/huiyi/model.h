@@ -90,6 +90,10 @@ struct hy_model {
 	char status[256]; /* a message for the status line; "" for none */
 	int status_error;
 	int readonly; /* the database was opened read-only: the header says so */
+	/* the script meetings are shown in (enum hy_script, script.h):
+	 * HY_SCRIPT_STORED, or one a meeting in the other is converted to
+	 * (t; the configuration's `set script`) */
+	int script_view;
 	/* y, Y: text for the clipboard (owned), what it is ("§3"), until
 	 * the main loop sends it to the terminal (hy_model_take_copy) */
 	char *copy;

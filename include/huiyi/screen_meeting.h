@@ -73,6 +73,11 @@ struct hy_meeting_open {
 struct hy_reader {
 	int64_t meeting_id;
 	struct hy_meeting mt;
+	/* t: mt is the meeting converted to the script `shown`
+	 * (HY_SCRIPT_STORED: mt is as stored) and `stored` keeps it as it
+	 * came; own: the script it is written in (enum hy_script) */
+	struct hy_meeting stored;
+	int shown, own;
 	char *source; /* where it was imported from (owned), or NULL */
 	int has_meeting;
 	size_t meeting_index; /* its position in the list */

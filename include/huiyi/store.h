@@ -304,4 +304,12 @@ int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r, char
 /* Free what r owns and zero it. Safe on a zeroed record. */
 void hy_store_record_free(struct hy_store_record *r);
 
+/* Names a value may be, for shell completion (huiyi _complete): the
+ * bodies, or the people, that start with prefix ("" or NULL: all), most
+ * often seen first, at most max; fn gets each. 0 or an HY_ERR_ code with
+ * err set. */
+enum hy_store_names { HY_NAMES_BODIES, HY_NAMES_PEOPLE };
+int hy_store_names(struct hy_store *s, enum hy_store_names what, const char *prefix, size_t max,
+		   void (*fn)(void *ctx, const char *name), void *ctx, char *err, size_t errlen);
+
 #endif

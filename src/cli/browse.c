@@ -202,6 +202,9 @@ int hy_cli_browse(const struct hy_cli *c)
 	hy_term_probe_margins(t);
 	hy_term_size(t, &w, &h);
 	hy_model_init(&m, w, h);
+	/* the script meetings are shown in (t toggles it) */
+	if (c->config && c->config->script > 0)
+		m.script_view = c->config->script;
 	m.readonly = hy_store_readonly(s);
 	if (hy_grid_init(&g, w, h) != 0)
 		goto oom;

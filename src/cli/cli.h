@@ -45,6 +45,7 @@ int hy_cli_people(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_trend(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_export(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_config(const struct hy_cli *c, int argc, char **argv);
+int hy_cli_complete(const struct hy_cli *c, int argc, char **argv);
 /* No command: the full-screen browser. */
 int hy_cli_browse(const struct hy_cli *c);
 

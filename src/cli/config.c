@@ -24,6 +24,7 @@ void hy_config_init(struct hy_config *cfg)
 	memset(cfg, 0, sizeof *cfg);
 	cfg->ambiguous = -1;
 	cfg->theme = -1;
+	cfg->script = -1;
 }
 
 void hy_config_free(struct hy_config *cfg)
@@ -132,10 +133,23 @@ static int set_line(struct hy_config *cfg, const char *file, int ln, char **w, i
 {
 	static const char *const amb[] = {"auto", "narrow", "wide"};   /* HY_CLI_AMB_* */
 	static const char *const themes[] = {"auto", "light", "dark"}; /* HY_CLI_THEME_* */
+	static const char *const scripts[] = {"stored", "simplified", "traditional"}; /* script.h */
 	if (n != 3)
 		return error_at(cfg, file, ln,
 				"set: expected a name and one value (set database PATH, set "
-				"ambiguous auto|narrow|wide, set theme auto|light|dark)");
+				"ambiguous auto|narrow|wide, set theme auto|light|dark, set script "
+				"stored|simplified|traditional)");
+	if (strcmp(w[1], "script") == 0) {
+		int v = choice(w[2], scripts, 3);
+		if (v < 0)
+			return error_at(
+				cfg, file, ln,
+				"set script: expected stored, simplified or traditional, got "
+				"'%s'",
+				w[2]);
+		cfg->script = v;
+		return 0;
+	}
 	if (strcmp(w[1], "ambiguous") == 0) {
 		int v = choice(w[2], amb, 3);
 		if (v < 0)
@@ -173,8 +187,8 @@ static int set_line(struct hy_config *cfg, const char *file, int ln, char **w, i
 		cfg->database = p;
 		return 0;
 	}
-	return error_at(cfg, file, ln, "set: expected database, ambiguous or theme, got '%s'",
-			w[1]);
+	return error_at(cfg, file, ln,
+			"set: expected database, ambiguous, theme or script, got '%s'", w[1]);
 }
 
 static int bind_line(struct hy_config *cfg, const char *file, int ln, char **w, int n)
@@ -417,6 +431,12 @@ int hy_cli_config(const struct hy_cli *c, int argc, char **argv)
 	printf("set database \"%s\"  # %s\n", c->db, c->db_from);
 	printf("set ambiguous %s  # %s\n", amb[c->ambiguous], c->ambiguous_from);
 	printf("set theme %s  # %s\n", themes[c->theme], c->theme_from);
+	{
+		static const char *const scripts[] = {"stored", "simplified", "traditional"};
+		int sc = cfg->script >= 0 && cfg->script < 3 ? cfg->script : 0;
+		printf("set script %s  # %s\n", scripts[sc],
+		       cfg->script >= 0 ? "the configuration file" : "the default");
+	}
 	printf("\n# colours (roles: color ROLE [ATTR...] [FG [on BG]])\n");
 	hy_config_print_colours(stdout);
 	printf("\n# keys (bind SCREENS KEY ACTION; ACTION none unbinds)\n");

@@ -1,4 +1,5 @@
-/* show.c: `huiyi show ID [--section N] [--json] [--format text|json|md|txt]`.
+/* show.c: `huiyi show ID [--section N] [--json] [--format text|json|md|txt]
+ * [--script simplified|traditional]`.
  *
  * Text: the metadata block (标题 日期 发布 机构 会议 主持 出席 列席, "-"
  * when unknown), the summary, then each section as `§N heading` and its
@@ -11,6 +12,7 @@
 #include "cli.h"
 
 #include "huiyi/err.h"
+#include "huiyi/script.h"
 #include "huiyi/export.h"
 #include "huiyi/utf8.h"
 
@@ -302,13 +304,12 @@ static long long positive(const char *s)
 
 int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 {
-	const char *sect = NULL, *format = NULL;
+	const char *sect = NULL, *format = NULL, *script = NULL;
 	int json = 0, npos, rc;
+	enum hy_script to = HY_SCRIPT_STORED;
 	const struct hy_cli_opt opts[] = {
-		{"--section", &sect, NULL},
-		{"--json", NULL, &json},
-		{"--format", &format, NULL},
-		{NULL, NULL, NULL},
+		{"--section", &sect, NULL},  {"--json", NULL, &json}, {"--format", &format, NULL},
+		{"--script", &script, NULL}, {NULL, NULL, NULL},
 	};
 	struct hy_store_record r;
 	const struct hy_section *only = NULL;
@@ -339,6 +340,16 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 	free(pos);
 	if (sect && (sn = positive(sect)) < 0)
 		return hy_cli_usage("show", "bad section number '%s'", sect);
+	if (script && (strcmp(script, "simplified") == 0 || strcmp(script, "简") == 0))
+		to = HY_SCRIPT_SIMPLIFIED;
+	else if (script && (strcmp(script, "traditional") == 0 || strcmp(script, "繁") == 0))
+		to = HY_SCRIPT_TRADITIONAL;
+	else if (script)
+		return hy_cli_usage(
+			"show", "bad script '%s' for --script (simplified or traditional)", script);
+	if (script && format)
+		return hy_cli_usage("show", "--script is for the text and --json, not --format %s",
+				    format);
 	if (format && strcmp(format, "json") == 0) {
 		json = 1;
 		format = NULL;
@@ -392,6 +403,20 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 		json_decref(sources);
 		hy_cli_error("%s", err[0] ? err : hy_err_str(rc));
 		return HY_EXIT_FAIL;
+	}
+	/* the other script: the stored text is never changed, a copy is
+	 * shown (a meeting already in that script stays as it is) */
+	if (to != HY_SCRIPT_STORED && hy_meeting_script(&r.m) != to) {
+		struct hy_meeting conv;
+		rc = hy_meeting_to_script(&r.m, to, &conv);
+		if (rc) {
+			hy_cli_error("%s",
+				     rc == HY_ERR_NOMEM ? "out of memory" : hy_script_error());
+			hy_store_record_free(&r);
+			return HY_EXIT_FAIL;
+		}
+		hy_meeting_free(&r.m);
+		r.m = conv;
 	}
 	if (sect) {
 		for (size_t i = 0; i < r.m.n_sections; i++)

@@ -230,7 +230,12 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 			return 0;
 		j = skip_spaces(d, j + k, end);
 		/* 3月8，县长…: 日 left out before a comma */
+		static const char *const parts[] = {"上午", "下午", "晚上", "早上", "中午"};
 		if (j < end && d->cp[j] == ',' && k <= 2 && is_digit(d->cp[j - 1]))
+			j--;
+		/* 3月4下午3:00: 日 left out before the time of day */
+		else if (k <= 2 && is_digit(d->cp[j - 1]) &&
+			 match_any(d, j, end, parts, COUNT(parts), NULL))
 			j--;
 		else if (!match(d, j, end, "日") && !match(d, j, end, "号"))
 			return 0;
@@ -534,4 +539,44 @@ int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 	if (find_date(d, a, e, &(struct ymd){0}, 0) == NPOS)
 		return 0;
 	return meeting_date(d, a, e, mt, m);
+}
+
+/* 某市召开2017年教育工作会议 as the title, 年2月21日 in the opening (the
+ * page lost its digits): the year in the title's name of the meeting
+ * dates a month and day that has none. 0 or HY_ERR_NOMEM. */
+int date_from_title_year(struct hy_meeting *m)
+{
+	if (m->date || !m->month_day || !m->title)
+		return 0;
+	struct doc d;
+	int rc = doc_init(&d, m->title, strlen(m->title));
+	if (rc)
+		return rc;
+	struct ymd t = {numbered_year(&d, 0, d.n), 0, 0, -1, -1};
+	doc_free(&d);
+	if (!t.y || sscanf(m->month_day, "%d-%d", &t.m, &t.d) != 2 || !ymd_valid(&t))
+		return 0;
+	m->date = fmt_date(&t, 0);
+	m->date_basis = HY_DATE_BASIS_TEXT;
+	return m->date ? 0 : HY_ERR_NOMEM;
+}
+
+/* The date in the title t, when the opening gave none or the same month
+ * and day (a headline about another meeting's days, 将于6月24日至27日举行,
+ * does not move the day the opening gives). 0 or HY_ERR_NOMEM. */
+int title_date(const struct doc *t, const struct meta *mt, struct hy_meeting *m)
+{
+	struct hy_meeting o = {0};
+	int rc = meeting_date(t, 0, t->n, mt, &o);
+	if (!rc && o.month_day && (!m->month_day || strcmp(m->month_day, o.month_day) == 0)) {
+		free(m->month_day);
+		free(m->date);
+		m->month_day = o.month_day;
+		m->date = o.date;
+		m->date_basis = o.date_basis;
+		o.month_day = o.date = NULL;
+	}
+	free(o.month_day);
+	free(o.date);
+	return rc;
 }

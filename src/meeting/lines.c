@@ -119,6 +119,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		"主办|",    "备案号",   "技术支持", "网站标识码", "不承担任何", "无法联系到权利人"};
 	if (len <= 200 && find(d, a, b, "会") == NPOS && has_any(d, a, b, footer, COUNT(footer)))
 		return L_CHROME;
+	/* --> 2023-11-24 5 5 某报 content_1.html … /enpproperty-->: a markup
+	 * comment the scraper kept, the page's metadata */
+	if (match(d, a, b, "-->") || match(d, a, b, "<!--") || ends_with(d, a, b, "-->", NULL))
+		return L_CHROME;
 	/* <image>data:image/png;base64,…: an image the scraper wrote out */
 	if (match(d, a, b, "<image") || match(d, a, b, "<img") ||
 	    find(d, a, b < a + 40 ? b : a + 40, "data:image/") != NPOS)
@@ -162,6 +166,15 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		if (k && (a + 2 + k == b || is_space(d->cp[a + 2 + k])))
 			return L_META;
 	}
+	/* 您当前所在的位置:首页, the breadcrumb's label on a line of its own */
+	static const char *const here[] = {"您当前所在的位置", "您现在的位置", "您当前的位置",
+					   "当前所在位置",     "您的位置",     "你的位置",
+					   "当前位置"};
+	if (len <= 30 && match_any(d, a, b, here, COUNT(here), NULL))
+		return L_CHROME;
+	/* 大会现场, 活动现场: a photo's caption */
+	if (len <= 8 && ends_with(d, a, b, "现场", NULL))
+		return L_CHROME;
 	if (match(d, a, b, "图为") || match(d, a, b, "图片") || match(d, a, b, "会议现场")) {
 		if (len <= 60)
 			return L_CHROME;
@@ -374,8 +387,13 @@ struct span *split_spans(const struct doc *d, int paragraphs, size_t *n)
 int split_article_line(const struct doc *d, struct span l, struct buf *out)
 {
 	size_t s = l.a;
+	int depth = 0; /* (记者甲 乙 丙): a byline's spaced names stay whole */
 	for (size_t i = l.a; i < l.b; i++) {
-		if (!is_space(d->cp[i]))
+		if (is_open_bracket(d->cp[i]))
+			depth++;
+		else if (is_close_bracket(d->cp[i]) && depth > 0)
+			depth--;
+		if (!is_space(d->cp[i]) || (depth > 0 && i < l.a + 40))
 			continue;
 		size_t j = i;
 		while (j < l.b && is_space(d->cp[j]))
@@ -533,5 +551,68 @@ int unglue_headline(const struct doc *d, const struct span *lines, const enum li
 				buf_add(re, "\n", 1))))
 			return HY_ERR_NOMEM;
 	}
+	return 1;
+}
+
+/* The next gap in [k,b) after a sentence's end, spaces before Han: its
+ * start, *next where the text goes on; NPOS when none. */
+static size_t next_gap(const struct doc *d, size_t k, size_t b, size_t *next)
+{
+	for (size_t i = k > 0 ? k : 1; i + 1 < b; i++) {
+		if (!is_space(d->cp[i]) || d->cp[i - 1] == '\n' || !is_sent_end(d, i - 1))
+			continue;
+		size_t j = skip_spaces(d, i, b);
+		if (j < b && is_han(d->cp[j])) {
+			*next = j;
+			return i;
+		}
+	}
+	return NPOS;
+}
+
+/* Paragraphs joined by spaces on one line (…主持会议。 根据…。 会上，…): a
+ * long body line with two gaps or more after a sentence's end, each before
+ * Han, is written again into *re with a blank line at each gap (the other
+ * lines as they are). 1 when it did, 0 when no line has them, HY_ERR_NOMEM. */
+int split_joined_paragraphs(const struct doc *d, const struct span *lines,
+			    const enum line_kind *kind, size_t nl, struct buf *re)
+{
+	int any = 0;
+	for (int write = 0; write < 2; write++) {
+		for (size_t i = 0; i < nl; i++) {
+			size_t a = lines[i].a, b = lines[i].b, s = a, j, g, gaps = 0;
+			for (size_t k = a; (g = next_gap(d, k, b, &j)) != NPOS; k = j)
+				gaps++;
+			int split = kind[i] == L_BODY && b - a >= 150 && gaps >= 2;
+			any |= split;
+			if (!write)
+				continue;
+			for (size_t k = a; split && (g = next_gap(d, k, b, &j)) != NPOS; k = j) {
+				if (buf_add(re, d->s + d->off[s], d->off[g] - d->off[s]) ||
+				    buf_add(re, "\n\n", 2))
+					return HY_ERR_NOMEM;
+				s = j;
+			}
+			if (buf_add(re, d->s + d->off[s], d->off[b] - d->off[s]) ||
+			    buf_add(re, "\n", 1))
+				return HY_ERR_NOMEM;
+		}
+		if (!any)
+			return 0;
+	}
+	return 1;
+}
+
+/* 某某副主任做工作通报, 某某院士做专题讲座: photos' captions after the
+ * opening, short lines with no punctuation at all, one after another; the
+ * paragraph after them does not continue the last */
+int is_caption(const struct doc *d, size_t a, size_t b)
+{
+	trim(d, &a, &b);
+	if (b <= a || b - a > 24)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (!is_han(d->cp[i]) && !is_space(d->cp[i]))
+			return 0;
 	return 1;
 }

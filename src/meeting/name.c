@@ -16,10 +16,16 @@
 
 /* Short names of meetings that do without 会议 (县长周例会, 市长碰头会). */
 static const char *const short_meetings[] = {
-	"周例会",   "例会",       "碰头会", "办公会", "调度会", "主管月报", "主管会报",
-	"县务会议", "动员部署会", "部署会", "动员会", "工作会", "推进会",   "座谈会",
-	"对接会",   "专题会",     "学习会", "预备会", "研讨会", "分析会",   "汇报会",
-	"协调会",   "务虚会",     "评议会", "全委会"};
+	"周例会", "例会", "碰头会", "办公会", "调度会", "主管月报", "主管会报", "业务会报",
+	"县务会议", "动员部署会", "部署会", "动员会", "工作会", "推进会", "座谈会", "对接会",
+	"专题会", "学习会", "预备会", "研讨会", "分析会", "汇报会", "协调会", "务虚会", "评议会",
+	"全委会", "总结会", "联席会",
+	/* a court's and a procuratorate's committees meet under their names */
+	"审判委员会", "检察委员会", "居民代表大会",
+	/* an office's own meeting (局务会, 委务会) */
+	"局务会", "委务会", "院务会", "厅务会", "所务会", "校务会",
+	/* rallies of a type */
+	"民主测评大会", "动员大会", "表彰大会", "誓师大会", "党员大会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
@@ -56,8 +62,16 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			}
 		} else if ((k = match_any(d, i, end, short_meetings, COUNT(short_meetings),
 					  NULL)) &&
-			   !match(d, i + k, end, "议")) {
-			*len = k;
+			   !match(d, i + k, end, "议") &&
+			   /* 审判委员会委员某某: a member, no meeting */
+			   !match(d, i + k, end, "委员") && !match(d, i + k, end, "成员") &&
+			   !match(d, i + k, end, "报")) { /* 局务会报 */
+			/* 院长办公会扩大会议: the meeting enlarged; 审判委员会会议 */
+			static const char *const enlarged[] = {"扩大会议", "(扩大)会议", "会议"};
+			size_t x = match_any(d, i + k, end, enlarged, COUNT(enlarged), NULL);
+			if (x == 2 && !match(d, i + k - 3, end, "委员会"))
+				x = 0;
+			*len = k + x;
 			return i;
 		} else if ((match(d, i, end, "常委(扩大)会") || match(d, i, end, "党委(扩大)会")) &&
 			   (i + 7 == end || d->cp[i + 7] == ',' || is_sent_end(d, i + 7))) {
@@ -67,6 +81,21 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3))) {
 			*len = 3; /* 主持召开区委常委会，…, 召开第二十一次党委会， */
 			return i;
+		} else if (match(d, i, end, "大会") && i >= from + 2 &&
+			   (i + 2 == end || is_clause_end(d, i + 2)) &&
+			   !match(d, i - 2, end, "代表") && match(d, i - 2, end, "精神")) {
+			*len = 2; /* 召开学习贯彻…会议精神大会, */
+			return i;
+		} else if (match(d, i, end, "党委会") && i >= from + 2 &&
+			   (match(d, i - 2, end, "召开") ||
+			    (i >= from + 3 && match(d, i - 3, end, "召开")))) {
+			/* 市局召开党委会传达学习…: the meeting, then what it did */
+			static const char *const did[] = {"传达", "学习", "研究", "审议",
+							  "听取", "专题", "部署"};
+			if (match_any(d, i + 3, end, did, COUNT(did), NULL)) {
+				*len = 3;
+				return i;
+			}
 		}
 	}
 	return NPOS;
@@ -107,7 +136,9 @@ static int session_owner(const struct doc *d, size_t a, size_t b, char **body)
 		free(o.s);
 		return HY_ERR_NOMEM;
 	}
-	ok = od.n >= 2 && od.n <= 12 && is_unit(&od, 0, od.n);
+	/* 松桃苗族自治县人民代表大会: an autonomous place's name is long */
+	ok = od.n >= 2 && od.n <= (find(&od, 0, od.n, "自治") != NPOS ? 18 : 12) &&
+	     is_unit(&od, 0, od.n);
 	doc_free(&od);
 	if (ok)
 		*body = o.s;
@@ -120,7 +151,8 @@ static int session_owner(const struct doc *d, size_t a, size_t b, char **body)
  * (召开, 了, 在, a comma, a space between words) in [a, end). */
 static size_t name_start(const struct doc *d, size_t a, size_t end)
 {
-	static const char *const seps[] = {"举行", "召开", "参加", "出席", "了", "在", "日", "号"};
+	static const char *const seps[] = {"举行", "召开", "参加", "出席", "开展",
+					   "了",   "在",   "日",   "号"};
 	size_t s = a;
 	for (size_t i = a; i < end; i++) {
 		size_t k = match_any(d, i, end, chair_verbs, COUNT(chair_verbs), NULL);
@@ -131,7 +163,7 @@ static size_t name_start(const struct doc *d, size_t a, size_t end)
 		if (k) {
 			s = i + k;
 			i += k - 1;
-		} else if (is_clause_end(d, i) ||
+		} else if (is_clause_end(d, i) || d->cp[i] == 0x3011 /* 【…电】 */ ||
 			   (is_space(d->cp[i]) && !(i > a && is_digit(d->cp[i - 1])) &&
 			    !(i + 1 < end && is_digit(d->cp[i + 1])))) {
 			s = i + 1;
@@ -269,8 +301,9 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	if (t0 > c0 && match(d, t0, cv, "届") && cv - t0 >= 3)
 		c0 = t0 + 1;
 	/* 区政府即召开, 区政府专题召开, 县府昨召开: an adverb is no part of the body */
-	static const char *const adverbs[] = {"随即", "即", "又",   "再次", "专题", "紧急",
-					      "昨日", "昨", "今日", "今天", "今",   "及时"};
+	static const char *const adverbs[] = {"随即", "即",   "又",       "再次", "专题",
+					      "紧急", "昨日", "昨",       "今日", "今天",
+					      "今",   "及时", "每年定期", "定期", "每年"};
 	for (size_t q = c0 + 2; q < cv; q++)
 		if (match_any(d, q, cv, adverbs, COUNT(adverbs), NULL) == cv - q) {
 			cv = q;
@@ -354,6 +387,19 @@ int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m)
 		if (j > i + 1 && match(d, j, g, "届委员会"))
 			lv = i, wei = j + 1;
 	}
+	/* a commission's or a bureau's own group (市卫生健康委健康某某行动领导
+	 * 小组): the organ is the first office the name holds */
+	size_t organ_end = NPOS;
+	if (lv == NPOS && c0 + 3 < g && match_any(d, c0, g, levels, COUNT(levels), NULL)) {
+		static const char *const offices[] = {"委", "局", "厅"};
+		for (size_t p = c0 + 3; p < g && p <= c0 + 10 && organ_end == NPOS; p++) {
+			if (!is_han(d->cp[p - 1]))
+				break;
+			if (match_any(d, p - 1, g, offices, COUNT(offices), NULL) && p + 2 <= g &&
+			    is_unit(d, c0, p))
+				organ_end = p;
+		}
+	}
 	/* the kind: what follows the group, past an alias in brackets (but
 	 * not (扩大)) and a number (2021年第三次) */
 	size_t k = g + 4, ke = mw + wl;
@@ -386,6 +432,8 @@ int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m)
 	if (!rc)
 		rc = buf_add(&kind, d->s + d->off[k], d->off[ke] - d->off[k]);
 	char *body = NULL;
+	if (!rc && organ_end != NPOS && !(body = doc_str(d, c0, organ_end)))
+		rc = HY_ERR_NOMEM;
 	if (!rc && lv != NPOS) {
 		struct buf o = {0};
 		rc = buf_add(&o, d->s + d->off[lv], d->off[lv + 1] - d->off[lv]) ||
@@ -432,9 +480,32 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		}
 	}
 	end += wlen;
+	/* 市长办公会2021年第一次会议, 常务会议2024年第8次会议: a name, then its
+	 * year's number; 县长办公会议(第3次): its number in brackets */
+	long tail_number = 0;
+	if (session == NPOS) {
+		size_t q = end, y = end;
+		int bracket = q < b && is_open_bracket(d->cp[q]);
+		if (bracket)
+			q = y = q + 1;
+		while (y < b && y - q < 4 && is_digit(d->cp[y]))
+			y++;
+		if (y - q == 4 && match(d, y, b, "年"))
+			q = y + 1;
+		if (match(d, q, b, "第")) {
+			size_t k = parse_num(d, q + 1, b, &tail_number);
+			size_t r = q + 1 + k;
+			if (!k || !(bracket ? match(d, r, b, "次") && r + 1 < b &&
+						      is_close_bracket(d->cp[r + 1])
+					    : match(d, r, b, "次会议") != 0))
+				tail_number = 0;
+		}
+	}
 	size_t cv = find_any(d, a, end, chair_verbs, COUNT(chair_verbs), NULL);
 	if (cv == NPOS) /* 某市委员会…举行第一次全体会议 */
 		cv = find(d, a, end, "举行");
+	if (cv == NPOS) /* 某社区开展党建联席会 */
+		cv = find(d, a, end, "开展");
 	/* the name starts after the last verb or separator before it; a
 	 * session's name before the session */
 	size_t owner = session != NPOS ? name_start(d, a, session) : a;
@@ -450,6 +521,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		size_t k = 0;
 		for (size_t t = 0; t < COUNT(short_meetings) && !k; t++)
 			ends_with(d, s, end, short_meetings[t], &k);
+		if (!k && ends_with(d, s, end, "精神大会", NULL)) /* …会议精神大会 */
+			k = 2;
 		if (k && !(m->kind = doc_str(d, end - k, end)))
 			return HY_ERR_NOMEM;
 		/* 县政府党组召开学习贯彻…精神专题会: the convener before */
@@ -490,6 +563,13 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		if (!k)
 			continue;
 		size_t q = skip_spaces(d, j + k, end);
+		/* 每年定期召开四次…会报: how often, not which */
+		if (match(d, q, end, "次") && j == i && i >= a + 4 &&
+		    (find(d, i >= a + 12 ? i - 12 : a, i, "每") != NPOS ||
+		     find(d, i >= a + 12 ? i - 12 : a, i, "定期") != NPOS)) {
+			i = j + k - 1;
+			continue;
+		}
 		if (match(d, q, end, "次")) {
 			number = v;
 			body_end = i;
@@ -551,6 +631,9 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		if (match_any(d, ks, end, heads, COUNT(heads), NULL) && ks >= s + 2 &&
 		    match(d, ks - 1, end, "长"))
 			ks -= 2;
+		/* 书记专题会: the secretary's own meeting */
+		if (match(d, ks, end, "专题会") && ks >= s + 2 && match(d, ks - 2, end, "书记"))
+			ks -= 2;
 		if (session != NPOS) { /* 各组召集人会议: the whole name */
 			ks = s;
 			/* …第三次会议“三会”筹备工作安排部署会: but a topic's
@@ -603,7 +686,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		size_t k0 = NPOS;
 		for (size_t i = ks + 2; i + 2 <= ke && k0 == NPOS; i++) {
 			size_t k = match_any(d, i, ke, kinds, COUNT(kinds), NULL);
-			if (k && i + k == ke && !span_eq(d, i, ke, "会议"))
+			if (k && i + k == ke && !span_eq(d, i, ke, "会议") &&
+			    !span_eq(d, i, ke, "大会")) /* 居民代表大会 */
 				k0 = i;
 		}
 		int stemmed = 0;
@@ -716,8 +800,11 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 					bd.n = 2;
 				}
 			}
+			/* but 全国人大常委会, 全国政协 are the nation's organs */
+			static const char *const national[] = {"全国人大", "全国政协"};
 			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于") &&
-				  !match_any(&bd, 0, bd.n, whole, COUNT(whole), NULL) &&
+				  (!match_any(&bd, 0, bd.n, whole, COUNT(whole), NULL) ||
+				   match_any(&bd, 0, bd.n, national, COUNT(national), NULL)) &&
 				  find(&bd, 0, bd.n, "中心组") == NPOS;
 			/* 县十五届县委 without its term: 县县委 is the 县委 */
 			if (bd.n >= 3 && bd.cp[0] == bd.cp[1] &&
@@ -783,6 +870,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		}
 	}
 	m->kind = kind.s;
+	if (!number)
+		number = tail_number;
 	m->number = number > 0 && number < 100000 ? (int)number : 0;
 	/* 县长办公会议, 市长碰头会 are the 县政府's: body X政府 */
 	static const char *const heads_of[] = {"县长", "区长", "市长", "旗长", "镇长", "乡长"};
@@ -819,11 +908,22 @@ int from_title(struct hy_meeting *m, const struct meta *mt)
 	/* 会议于…举行: an opening that names no more than 会议 */
 	int bare = m->kind &&
 		   (!strcmp(m->kind, "会议") || !strcmp(m->kind, "\xe6\x9c\x83\xe8\xad\xb0"));
-	if (!m->kind || !m->body || bare) {
+	if (!m->kind || !m->body || bare || strlen(m->kind) <= 9) {
 		struct hy_meeting n = {0};
 		rc = meeting_name(&t, 0, t.n, &n);
+		if (!rc)
+			rc = tidy_kind(&n);
 		/* fill only what the opening left unknown, and only when the
 		 * title speaks of the same meeting */
+		/* 委务会 in the sentence, 委务会议 in the title: the full name */
+		size_t kl = m->kind ? strlen(m->kind) : 0;
+		if (!rc && n.kind && kl && strlen(n.kind) == kl + 3 &&
+		    strncmp(n.kind, m->kind, kl) == 0 && n.number == m->number &&
+		    (!strcmp(n.kind + kl, "议") || !strcmp(n.kind + kl, "\xe8\xad\xb0"))) {
+			free(m->kind);
+			m->kind = n.kind;
+			n.kind = NULL;
+		}
 		if (!rc && n.kind && (!m->kind || bare || strcmp(n.kind, m->kind) == 0) &&
 		    (!m->number || n.number == m->number)) {
 			if (!m->body) {
@@ -844,7 +944,7 @@ int from_title(struct hy_meeting *m, const struct meta *mt)
 	if (!rc && !m->date) {
 		struct ymd y;
 		if (find_date(&t, 0, t.n, &y, 0) != NPOS)
-			rc = meeting_date(&t, 0, t.n, mt, m);
+			rc = title_date(&t, mt, m); /* dates.c */
 	}
 	doc_free(&t);
 	return rc;
@@ -861,6 +961,40 @@ int tidy_kind(struct hy_meeting *m)
 	if (doc_init(&k, m->kind, strlen(m->kind)))
 		return HY_ERR_NOMEM;
 	int rc = 0;
+	/* 全市检察长会议, 第二季度委务会议: the scope (the whole city's) and
+	 * the period (a quarter) before the type are no part of it */
+	size_t cut = 0;
+	for (int again = 1; again;) {
+		again = 0;
+		static const char *const scopes[] = {"全省", "全市", "全县", "全区", "全州",
+						     "全旗", "全盟", "全镇", "全乡"};
+		size_t q = cut + (match(&k, cut, k.n, "第") ? 1 : 0), l;
+		while (q < k.n && (cn_digit(k.cp[q]) >= 0 || is_digit(k.cp[q])))
+			q++;
+		if ((l = match_any(&k, cut, k.n, scopes, COUNT(scopes), NULL)) != 0) {
+			q = cut + l;
+		} else if (q > cut && match(&k, q, k.n, "季度")) {
+			q += 2;
+		} else {
+			q = cut;
+		}
+		if (q > cut && k.n - q >= 4 && count_han(&k, q, k.n) == k.n - q) {
+			cut = q;
+			again = 1;
+		}
+	}
+	if (cut) {
+		char *o = doc_str(&k, cut, k.n);
+		if (!o) {
+			doc_free(&k);
+			return HY_ERR_NOMEM;
+		}
+		free(m->kind);
+		m->kind = o;
+		doc_free(&k);
+		if (doc_init(&k, m->kind, strlen(m->kind)))
+			return HY_ERR_NOMEM;
+	}
 	if (span_eq(&k, 0, k.n, "常务委员会会议")) {
 		struct buf o = {0}; /* 常 委 会 会 议: the first, third and last three */
 		static const size_t keep[] = {0, 2, 4, 5, 6};

@@ -103,7 +103,8 @@ static int tidy_body(struct hy_meeting *m)
 	/* 旗党委, 县党委: a county's party committee is its 旗委, 县委 (but a
 	 * town's is its 镇党委) */
 	static const char *const county_levels[] = {"县", "区", "市", "旗", "州", "盟"};
-	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区"};
+	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区",
+					    "社区",   "小区",   "片区", "景区"};
 	size_t party_at = b.n >= 3 && ends_with(&b, 0, b.n, "党委", NULL) &&
 					  match_any(&b, b.n - 3, b.n - 2, county_levels,
 						    COUNT(county_levels), NULL) &&
@@ -252,6 +253,24 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		if (rc)
 			goto out;
 	}
+	/* paragraphs joined by spaces on one line: parse them apart */
+	{
+		struct buf re = {0};
+		int sp = split_joined_paragraphs(&d, lines, kind, nl, &re);
+		if (sp == 1) {
+			free(lines);
+			free(kind);
+			doc_free(&d);
+			rc = hy_meeting_parse(re.s, re.n, m);
+			free(re.s);
+			return rc;
+		}
+		free(re.s);
+		if (sp) {
+			rc = sp;
+			goto out;
+		}
+	}
 	/* a whole article on one line */
 	if (nbody <= 2) {
 		for (size_t i = 0; i < nl; i++) {
@@ -306,6 +325,16 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			    (d.cp[a0] == '"' || d.cp[a0] == 0x201C || d.cp[a0] == 0x300C) &&
 			    lines[i].b - a0 > 20; /* “ folds to " */
 	}
+	/* a story: it opens on a day the text never dates (当天上午, 第二天)
+	 * or fills a notice with placeholders (自某年某月某日) */
+	static const char *const story_days[] = {"当天", "这天", "那天", "第二天", "次日"};
+	int story = find(&d, 0, d.n, "某年某月") != NPOS;
+	for (size_t i = 0; i < nl && !story; i++)
+		if (kind[i] == L_BODY) {
+			story = match_any(&d, skip_spaces(&d, lines[i].a, lines[i].b), lines[i].b,
+					  story_days, COUNT(story_days), NULL) > 0;
+			break;
+		}
 	/* a chapter of a novel about a meeting (第663章 …) among the first lines */
 	for (size_t i = 0, seen = 0; i < nl && seen < 8; i++) {
 		if (kind[i] == L_BLANK)
@@ -553,6 +582,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	int open = 0;         /* a paragraph is open and wants its continuation */
 	int prev_heading = 0; /* the last line was "一、关于…" alone */
 	int in_part = 0;      /* inside 壹、… of minutes */
+	int said = 0;         /* a paragraph has ended: the opening is behind */
+	size_t captions = 0;  /* photo captions in a row, up to the last line */
 	static const char *const formal_numerals[] = {"壹", "贰", "叁", "参", "肆", "伍",
 						      "陆", "柒", "捌", "玖", "拾"};
 	size_t prev = 0; /* the last body line */
@@ -582,7 +613,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			open = 0;
 		if (open && !under_heading &&
 		    (starts_item(&d, l.a, l.b) || starts_new(&d, l.a, l.b) ||
-		     ends_heading(&d, lines[prev].a, lines[prev].b)))
+		     ends_heading(&d, lines[prev].a, lines[prev].b) ||
+		     (said && is_caption(&d, lines[prev].a, lines[prev].b) &&
+		      (captions >= 2 || is_caption(&d, l.a, l.b)))))
 			open = 0;
 		if (under_heading && item_marker(&d, l.a, l.b))
 			open = 0; /* the next numbered heading */
@@ -597,6 +630,12 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		if (rc)
 			goto out;
 		open = !ends_paragraph(&d, l.a, l.b);
+		{
+			size_t ta = l.a, tb = l.b;
+			trim(&d, &ta, &tb);
+			said |= ends_paragraph(&d, ta, tb);
+		}
+		captions = is_caption(&d, l.a, l.b) ? captions + 1 : 0;
 		/* a bare "会议强调：" line wants the next line */
 		if (!open && d.cp[l.b - 1] == ':')
 			open = 1;
@@ -671,15 +710,18 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		line_chair.chair = NULL;
 	}
 	if (!rc && m->title &&
-	    (!m->kind || !m->body || !m->chair || !m->date || strlen(m->kind) <= 6))
+	    (!m->kind || !m->body || !m->chair || !m->date || strlen(m->kind) <= 9))
 		rc = from_title(m, &mt); /* name.c */
+	if (!rc)
+		rc = date_from_title_year(m); /* dates.c: 召开2017年…会议 */
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;
 	if (!rc)
 		m->not_readout =
 			regulation || (about_rules && !m->month_day && !m->date)
 				? HY_NOT_READOUT_RULES
-			: novel || (dialogue >= 2 && !m->month_day && !m->date)
+			: novel || (dialogue >= 2 && !m->month_day && !m->date) ||
+					(story && !m->month_day && !m->date && !m->published)
 				? HY_NOT_READOUT_NOVEL
 			: other_genre ? HY_NOT_READOUT_GENRE
 			: !meeting_word && !m->kind && !m->chair && !m->date && !m->month_day
@@ -897,6 +939,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				goto out;
 			continue;
 		}
+		if ((rc = people_in_clauses(d, a, b, &pp))) /* 某某到会并讲话 */
+			goto out;
 		/* "会议由副县长王某主持。" */
 		if (b - a <= 60 && has_any(d, a, b, chair_verbs, 4) &&
 		    (match(d, skip_spaces(d, a, b), b, "会议由") ||
@@ -936,18 +980,29 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			if (!sentence || count_han(d, a, b) < 4) /* ?!?/p> */
 				continue;
 		}
+		/* 市院班子成员、机关党委书记、处级干部、各部门正副职…: the page cut
+		 * off in the closing list of who attended (the last paragraph, no
+		 * sentence's end, offices listed with 、), no item */
+		if (k + 1 == np && !is_remark(d, a, b) && agenda_verb_at(d, a, b, NULL) == NPOS &&
+		    clause_end(d, a, b, 1) >= b && listed_offices(d, a, b))
+			continue;
 		/* 会议应到30人，实到22人，符合法定人数: the quorum, no item */
 		if (b - a <= 80 && find(d, a, b, "应到") != NPOS && find(d, a, b, "实到") != NPOS)
 			continue;
 		/* 据悉，今年…: the reporter's background, no item; it joins the
 		 * last one as 会后 does. 某某宣布大会开幕，全体起立，奏唱国歌: the
 		 * ceremony, no item either */
-		static const char *const background[] = {"据悉", "据了解", "据介绍"};
+		static const char *const background[] = {"据悉",   "据了解", "据介绍",
+							 "近年来", "多年来", "长期以来"};
 		static const char *const ceremony[] = {
 			"奏唱国歌",     "奏国歌",       "宣布大会开幕", "宣布会议开幕",
 			"宣布大会闭幕", "宣布会议闭幕", "完成所有议程", "完成各项议程"};
+		/* but 某某宣布大会开幕。县长某某向大会作政府工作报告: a report follows */
+		static const char *const report[] = {"作政府工作报告", "作工作报告", "报告工作"};
 		if ((match_any(d, skip_spaces(d, a, b), b, background, COUNT(background), NULL) ||
-		     (b - a <= 80 && has_any(d, a, b, ceremony, COUNT(ceremony)))) &&
+		     (b - a <= 80 && has_any(d, a, b, ceremony, COUNT(ceremony)) &&
+		      !has_any(d, a, b, report, COUNT(report))) ||
+		     is_scene(d, a, b)) &&
 		    agenda_verb_at(d, a, b, NULL) == NPOS) {
 			if (ss.n > 0 && (rc = append_text(&ss.v[ss.n - 1], d, a, b)))
 				goto out;
@@ -956,8 +1011,19 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		/* 会后，全体代表还视察了…: what followed the meeting joins its
 		 * last item */
 		static const char *const after[] = {"会后,", "会议结束后,", "会后"};
-		if (ss.n > 0 && match_any(d, skip_spaces(d, a, b), b, after, COUNT(after), NULL) &&
+		if (ss.n > 0 &&
+		    (match_any(d, skip_spaces(d, a, b), b, after, COUNT(after), NULL) ||
+		     closing_outlook(d, a, b)) &&
 		    agenda_verb_at(d, a, b, NULL) == NPOS) {
+			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
+				goto out;
+			continue;
+		}
+		/* ——要…, 要…: a point under the paragraph before */
+		size_t a1 = skip_spaces(d, a, b);
+		if (ss.n > 0 && a1 < b &&
+		    (d->cp[a1] == 0x2014 || d->cp[a1] == 0x2015 || match(d, a1, b, "要")) &&
+		    agenda_verb_at(d, a1 + 1, b, NULL) == NPOS) {
 			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
 				goto out;
 			continue;
@@ -994,6 +1060,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			i = e + 1;
 		}
 	}
+	for (size_t k = 0; k < np && k < 8 && !m->chair && !rc; k++)
+		rc = opener_chair(d, p[k].a, p[k].b, m); /* 执行主席某某宣布大会开幕 */
 out:
 	free(p);
 	if (people_finish(&pp, m) && rc == 0) /* the meeting owns the lists now */

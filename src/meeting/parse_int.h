@@ -268,6 +268,9 @@ static const char *const agenda_verbs[] = {
 	"听取并原则同意了",
 	"听取审议了",
 	"选举产生了",
+	"推定了", /* a presidium 推定 its chairmen */
+	"讨论提出了",
+	"推选了",
 	"听取和审议了",
 	"听取并审议了",
 	"审议和通过了",
@@ -320,6 +323,7 @@ static const char *const agenda_verbs[] = {
 	"通报",
 	"原则同意了",
 	"原则同意",
+	"决定了",
 	"决定",
 };
 
@@ -340,9 +344,11 @@ static const char *const remark_verbs[] = {
 
 /* Endings of job titles: the name follows them. */
 static const char *const title_ends[] = {
-	"长",   "书记",   "主任",   "主席", "委员",   "常委",   "成员", "领导",   "总经理", "助理",
-	"专员", "巡视员", "调研员", "总监", "参事",   "负责人", "代表", "督学",   "秘书",   "干部",
-	"总师", "局长",   "总理",   "理事", "主持人", "会计",   "出纳", "工程师", "顾问",   "高管",
+	"长",     "书记", "主任", "主席",   "委员",   "常委", "成员", "领导",
+	"总经理", "助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人",
+	"代表",   "督学", "秘书", "干部",   "总师",   "局长", "总理", "理事",
+	"主持人", "会计", "出纳", "工程师", "顾问",   "高管", "官", /* 二级大法官, 检察官 */
+	"参议",
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
@@ -368,6 +374,8 @@ static const char *const kinds[] = {
 	"常委扩大会议",
 	"全体扩大会议",
 	"主任办公会议",
+	"办公会扩大会议",
+	"办公会(扩大)会议",
 	"书记办公会议",
 	"常委会会议",
 	"理论学习中心组学习会议",
@@ -389,7 +397,6 @@ static const char *const kinds[] = {
 	"常委会(扩大)会议",
 	"专题调度会议",
 	"专题办公会议",
-	"工作动员会",
 	"党组会议",
 	"常委会议",
 	"全体会议",
@@ -398,6 +405,27 @@ static const char *const kinds[] = {
 	"主席会议",
 	"办公会议",
 	"联席会议",
+	"局务会议",
+	"委务会议",
+	"院务会议",
+	"厅务会议",
+	"所务会议",
+	"校务会议",
+	"局务会",
+	"委务会",
+	"院务会",
+	"厅务会",
+	"所务会",
+	"校务会",
+	"会商会议",
+	"居民代表大会",
+	"成员会议",
+	"审判委员会会议",
+	"检察委员会会议",
+	"审判委员会",
+	"检察委员会",
+	"宣布会议",
+	"宣布大会",
 	"调度会议",
 	"推进会议",
 	"协调会议",
@@ -419,6 +447,7 @@ static const char *const kinds[] = {
 	"全委会",
 	"主管月报",
 	"主管会报",
+	"业务会报",
 	"县务会议",
 	"动员部署会",
 	"安排部署会议",
@@ -443,6 +472,17 @@ static const char *const kinds[] = {
 	"务虚会",
 	"述职评议会议",
 	"述职评议会",
+	"民主测评大会",
+	"党员大会",
+	"主任办公会",
+	"书记办公会",
+	"动员大会",
+	"表彰大会",
+	"誓师大会",
+	"大会",
+	"年终总结会",
+	"总结会",
+	"联席会",
 	"评议会",
 };
 
@@ -474,6 +514,8 @@ size_t parse_time(const struct doc *d, size_t i, size_t end, struct ymd *t);
 size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t);
 size_t find_date(const struct doc *d, size_t a, size_t end, struct ymd *t, int need_year);
 char *fmt_date(const struct ymd *t, int with_time);
+int date_from_title_year(struct hy_meeting *m);
+int title_date(const struct doc *t, const struct meta *mt, struct hy_meeting *m);
 int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		 struct hy_meeting *m);
 int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
@@ -504,6 +546,13 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int is_attendance(const struct doc *d, size_t a, size_t b);
+int listed_offices(const struct doc *d, size_t a, size_t b);
+int is_caption(const struct doc *d, size_t a, size_t b);
+int split_joined_paragraphs(const struct doc *d, const struct span *lines,
+			    const enum line_kind *kind, size_t nl, struct buf *re);
+int speaker_remark(const struct doc *d, size_t a, size_t b);
+int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
+int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp);
 /* Hand pp's lists to m (pp is emptied). 0 or HY_ERR_NOMEM. */
 int people_finish(struct people *pp, struct hy_meeting *m);
 
@@ -523,6 +572,8 @@ int find_place(struct hy_meeting *m, const char *text, size_t len);
 
 /* sections.c */
 int is_remark(const struct doc *d, size_t a, size_t b);
+int is_scene(const struct doc *d, size_t a, size_t b);
+int closing_outlook(const struct doc *d, size_t a, size_t b);
 int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss);
 int append_text(struct hy_section *sec, const struct doc *d, size_t a, size_t b);
 

@@ -29,11 +29,12 @@ static int is_invisible(uint32_t c)
 /* Two-character words that read like names but are not: adverbs and
  * pronouns that open a clause before 出席/参加 (随后，出席会议的…). */
 static const char *const not_names[] = {
-	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外",
-	"今天", "目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关",
-	"以上", "上述", "各位", "分别", "共同", "集体", "并且", "然后", "之后", "大会",
-	"会议", "代表", "委员", "职工", "干部", "群众", "党员", "同志", "村民", "居民",
-	"单位", "部门", "成员", "小组", "主管", "分管",
+	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外", "今天",
+	"目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关", "以上", "上述",
+	"各位", "分别", "共同", "集体", "并且", "然后", "之后", "大会", "会议", "代表", "委员",
+	"职工", "干部", "群众", "党员", "同志", "村民", "居民", "单位", "部门", "成员", "小组",
+	"主管", "分管", "共计", "共有", "合计", "常务", "党组", "党委", "常委", "执行", "代理",
+	"专职", "驻会", "名誉", "近年", "多年", "今年", "去年", "此前", "以来", "长期",
 };
 
 /* A name's middle dot: 阿不都克力木·艾力, 嘉木样·洛桑久美·图丹却吉尼玛
@@ -195,6 +196,10 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	};
 	static const char *const heads[] = {"以及", "及",   "和",   "还有",
 					    "特邀", "邀请", "其中", "以及"};
+	/* 林业站负责人: whoever heads an office, the office is what is named */
+	static const char *const heads_of[] = {"负责同志", "负责人",   "有关人员", "相关人员",
+					       "工作人员", "组成人员", "人员",     "分管领导"};
+	int office = 0;
 	trim(d, &a, &b);
 	size_t m;
 	for (int again = 1; again && a < b;) {
@@ -205,6 +210,7 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 		}
 		for (size_t t = 0; t < COUNT(tails); t++)
 			if (ends_with(d, a, b, tails[t], &m) && b - a > m) {
+				office |= longest_end(d, a, b, heads_of, COUNT(heads_of)) > 0;
 				b -= m;
 				again = 1;
 			}
@@ -235,13 +241,17 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 		return 0; /* not a list item: a sentence */
 	if (is_title_only(d, a, b))
 		return 0; /* 县委常委 alone: the name is in the next item */
+	/* 某某院士, 某某教授: a guest's name, then the title he is known by */
+	static const char *const honours[] = {"院士", "教授", "博士", "研究员", "先生", "女士"};
+	if ((m = longest_end(d, a, b, honours, COUNT(honours))) && name_ok(d, a, b - m))
+		return strv_push(out, doc_str(d, a, b - m));
 	size_t p = split_role_name(d, a, b, 0);
 	if (p != NPOS && p > a) {
 		int rc = note_role(d, a, p, b, roles);
 		return rc ? rc : strv_push(out, doc_str(d, p, b));
 	}
 	/* 直属单位 is no name, 孙立行 is (a one-character ending proves nothing) */
-	if (p == a && longest_end(d, a, b, unit_ends, COUNT(unit_ends)) < 2)
+	if (p == a && !office && longest_end(d, a, b, unit_ends, COUNT(unit_ends)) < 2)
 		return strv_push(out, doc_str(d, a, b));
 	/* 县财政局, 县直有关部门, 各镇: a unit, never a person */
 	if (p == a || is_unit(d, a, b) || b - a > 4)
@@ -272,7 +282,9 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 		else if (i < b && is_close_bracket(c) && depth > 0)
 			depth--;
 		size_t m = 0;
+		/* 大会执行主席:甲、乙: a title, then its names */
 		if (depth == 0 && (c == 0x3001 || c == ',' || c == ';' || c == ' ' ||
+				   (c == ':' && i < b && is_title_only(d, s, i)) ||
 				   (i < b && (m = match(d, i, b, "以及"))) ||
 				   (i < b && (m = match(d, i, b, "及"))))) {
 			/* 苏祖翔和胡树杰, 蒋道成和县政府办主任李安模: two people
@@ -291,11 +303,20 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 			size_t rn = he != NPOS ? split_role_name(d, he + 1, ie, 0) : NPOS;
 			/* 韩某和专班组成人员: a name, then a group */
 			static const char *const groups[] = {"人员",     "成员", "负责人",
-							     "负责同志", "干部", "代表"};
+							     "负责同志", "干部", "代表",
+							     "委员",     "常委", "同志"};
+			/* 某某和各委员, 某某和全体…: a name, then everyone else */
+			static const char *const all[] = {"各", "全体", "其他", "有关", "相关"};
 			int group = he != NPOS && ie > he + 3 &&
-				    longest_end(d, he + 1, ie, groups, COUNT(groups)) > 0;
+				    (longest_end(d, he + 1, ie, groups, COUNT(groups)) > 0 ||
+				     match_any(d, he + 1, ie, all, COUNT(all), NULL));
 			int two = name_ok(d, he + 1, ie) || (rn != NPOS && rn > he + 1);
-			if (he != NPOS && name_ok(d, s, he) && (two || group))
+			/* 关工委常务副主任宦某和副主任林某: a role and a name
+			 * before 和 too */
+			size_t rs = he != NPOS && !name_ok(d, s, he) ? split_role_name(d, s, he, 0)
+								     : NPOS;
+			if (he != NPOS && (name_ok(d, s, he) || (rs != NPOS && rs > s)) &&
+			    (two || group))
 				rc = add_person(d, s, he, out, units, roles) ? HY_ERR_NOMEM
 				     : two ? add_person(d, he + 1, ie, out, units, roles)
 					   : 0;
@@ -396,11 +417,17 @@ int people_finish(struct people *pp, struct hy_meeting *m)
 
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp)
 {
-	static const char *const keys[] = {"出席",         "列席",
-					   "参加",         "参会",
-					   "到会指导",     "到会祝贺",
-					   "到会",         "在主席台前排就座",
-					   "在主席台就座", "在主席台前排就坐",
+	static const char *const keys[] = {"出席",
+					   "列席",
+					   "参加",
+					   "参会",
+					   "与会",
+					   "到会指导",
+					   "到会祝贺",
+					   "到会",
+					   "在主席台前排就座",
+					   "在主席台就座",
+					   "在主席台前排就坐",
 					   "在主席台就坐"};
 	size_t from = a;
 	size_t i = a;
@@ -474,7 +501,14 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			}
 			q = c - 1;
 		}
-		int rc = add_people_list(d, s, i - lead, dst, &pp->units, &pp->roles);
+		/* 决定了大会列席人员: who may attend, the object of a clause that
+		 * opens with an agenda verb, no list */
+		size_t lc = i; /* the keyword's own clause */
+		while (lc > s && d->cp[lc - 1] != ',' && !is_sent_end(d, lc - 1))
+			lc--;
+		int rc = agenda_verb_at(d, skip_spaces(d, lc, i), i, NULL) != NPOS
+				 ? 0
+				 : add_people_list(d, s, i - lead, dst, &pp->units, &pp->roles);
 		if (rc == 0 && guest)
 			rc = note_guests(pp, n0);
 		if (rc)
@@ -485,6 +519,14 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			k++;
 		if (match(d, k, b, "会议") || match(d, k, b, "活动"))
 			k += 2;
+		/* 参加会议并讲话: what the listed did, no one's name */
+		if (match(d, k, b, "并")) {
+			size_t ke = k;
+			while (ke < b && d->cp[ke] != ',' && !is_sent_end(d, ke))
+				ke++;
+			if (!has_any(d, k, ke, keys, COUNT(keys)))
+				k = ke;
+		}
 		while (k < b && (d->cp[k] == ',' || is_space(d->cp[k])))
 			k++;
 		from = k;
@@ -579,23 +621,26 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	if ((k = match(d, s, e, "会议由")) || (k = match(d, s, e, "由")))
 		s += k;
 	trim(d, &s, &e);
+	/* 由乡长某某亲自主持: an adverb before the verb is no part of the name */
+	static const char *const adverbs[] = {"亲自", "专门", "再次", "首次"};
+	if ((k = longest_end(d, s, e, adverbs, COUNT(adverbs))) && e - s > k + 2)
+		e -= k;
 	if (e <= s)
 		return 0;
-	size_t p = split_role_name(d, s, e, 1);
-	/* 会议由镇党委尚金楼主持: an office, then the name */
-	for (size_t q = e >= s + 2 ? e - 2 : s;
-	     p == NPOS && match(d, v, b, "主持") && q + 4 >= e && q > s + 1; q--)
-		if (name_ok(d, q, e) && is_unit(d, s, q))
-			p = q;
-	/* 袁某某副镇长在…主持召开: the name, then a short title (a longer
-	 * one would not follow the name) */
+	/* 袁某某副镇长在…主持召开, 赵某某委员长主持会议: the name, then a
+	 * short title (a longer one would not follow the name); read first,
+	 * as the name-then-title span also reads as a four-character name or
+	 * splits inside the title (委员|长) */
 	static const char *const short_titles[] = {
-		"县长",   "副县长", "区长",   "副区长", "市长",   "副市长", "旗长",
-		"副旗长", "镇长",   "副镇长", "乡长",   "副乡长", "书记",   "副书记",
-		"主任",   "副主任", "主席",   "副主席", "局长",   "副局长", "场长",
-		"副场长", "院长",   "副院长", "校长",   "副校长", "部长",   "副部长"};
+		"县长",   "副县长",   "区长",     "副区长",     "市长",   "副市长", "旗长",
+		"副旗长", "镇长",     "副镇长",   "乡长",       "副乡长", "书记",   "副书记",
+		"主任",   "副主任",   "主席",     "副主席",     "局长",   "副局长", "场长",
+		"副场长", "院长",     "副院长",   "校长",       "副校长", "部长",   "副部长",
+		"委员长", "副委员长", "主任委员", "副主任委员", "秘书长", "厅长",   "副厅长",
+		"处长",   "副处长",   "检察长",   "副检察长",   "庭长",   "所长",   "会长",
+		"理事长", "省长",     "副省长",   "州长",       "盟长",   "主委"};
 	size_t role_at = NPOS;
-	for (size_t q = s + 2; p == NPOS && role_at == NPOS && q <= s + 3 && q + 2 <= e; q++)
+	for (size_t q = s + 2; role_at == NPOS && q <= s + 3 && q + 2 <= e; q++)
 		if (name_ok(d, s, q) &&
 		    match_any(d, q, e, short_titles, COUNT(short_titles), NULL) == e - q)
 			role_at = q;
@@ -604,6 +649,12 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		m->chair_role = doc_str(d, role_at, e);
 		return m->chair && m->chair_role ? 0 : HY_ERR_NOMEM;
 	}
+	size_t p = split_role_name(d, s, e, 1);
+	/* 会议由镇党委尚金楼主持: an office, then the name */
+	for (size_t q = e >= s + 2 ? e - 2 : s;
+	     p == NPOS && match(d, v, b, "主持") && q + 4 >= e && q > s + 1; q--)
+		if (name_ok(d, q, e) && is_unit(d, s, q))
+			p = q;
 	if (p == NPOS)
 		return 0;
 	/* 召开 without 主持: "市府今日召开…" names no one; a chair needs a title */
@@ -623,6 +674,106 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	return 0;
 }
 
+/* 王某指出，…: a paragraph that opens with someone's remarks (its first
+ * clause a short subject and a verb of saying) or with the background
+ * (近年来), whatever it mentions */
+int speaker_remark(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const say[] = {"指出", "强调", "表示", "要求", "认为", "说"};
+	/* 近年来，两院…邀请检察长列席审委会: the background, no one there */
+	static const char *const since[] = {"近年来", "多年来", "长期以来", "一直以来", "近年"};
+	a = skip_spaces(d, a, b);
+	if (match_any(d, a, b, since, COUNT(since), NULL))
+		return 1;
+	size_t e = a;
+	while (e < b && d->cp[e] != ',' && d->cp[e] != ':' && !is_sent_end(d, e))
+		e++;
+	return e < b && e - a <= 16 && longest_end(d, a, e, say, COUNT(say)) > 0;
+}
+
+/* People named in a clause of a later paragraph: 局党委委员某某到会并
+ * 讲话, 甲、乙等人与会 (a clause that ends with the attending), 会议还特邀
+ * 某某院士作讲座 (a guest, with the observers). The opening and the
+ * attendance paragraphs are read whole elsewhere. */
+int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp)
+{
+	static const char *const ends[] = {"出席会议", "列席会议", "参加会议", "与会",
+					   "到会",     "出席",     "列席"};
+	static const char *const then[] = {"并讲话", "并作讲话",     "并发表讲话", "并致辞",
+					   "并发言", "并作重要讲话", "并指导"};
+	static const char *const invite[] = {"特邀", "邀请"};
+	static const char *const does[] = {"进行", "作", "做", "就", "为"};
+	for (size_t i = a; i < b;) {
+		size_t e = clause_end(d, i, b, 0), k = e, l;
+		i = skip_spaces(d, i, e);
+		if ((l = longest_end(d, i, k, then, COUNT(then))))
+			k -= l;
+		if (k - i <= 60 && longest_end(d, i, k, ends, COUNT(ends)) &&
+		    !has_any(d, i, k, chair_verbs, COUNT(chair_verbs))) {
+			int rc = people_in_sentence(d, i, k, pp);
+			if (rc)
+				return rc;
+		}
+		size_t v = find_any(d, i, e, invite, COUNT(invite), &l);
+		if (v != NPOS && v < i + 8) {
+			size_t s = v + l, w = find_any(d, s, e, does, COUNT(does), NULL);
+			size_t n0 = pp->obs.n;
+			if (w != NPOS && w > s + 1 && w - s <= 12) {
+				int rc = add_person(d, s, w, &pp->obs, &pp->units, &pp->roles);
+				if (!rc)
+					rc = note_guests(pp, n0);
+				if (rc)
+					return rc;
+			}
+		}
+		i = e + 1;
+	}
+	return 0;
+}
+
+/* 大会执行主席某某宣布大会开幕: a session's sitting is presided over by
+ * the executive chairman who opens it, the text saying no 主持. Sets
+ * m->chair from the first clause in [a,b) that says so. */
+int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
+{
+	static const char *const opens[] = {"宣布大会开幕", "宣布会议开幕", "宣布开幕"};
+	for (size_t i = a; i < b && !m->chair;) {
+		size_t e = clause_end(d, i, b, 0);
+		size_t s = skip_spaces(d, i, e), v = find_any(d, s, e, opens, COUNT(opens), NULL);
+		if (v != NPOS && v > s + 4 && find(d, s, v, "主席") != NPOS) {
+			size_t p = split_role_name(d, s, v, 0);
+			if (p != NPOS && p > s) {
+				m->chair = doc_str(d, p, v);
+				m->chair_role = doc_str(d, s, p);
+				if (!m->chair || !m->chair_role)
+					return HY_ERR_NOMEM;
+			}
+		}
+		i = e + 1;
+	}
+	return 0;
+}
+
+/* Does [a,b) open with a list of offices and titles (甲成员、乙书记、丙委员
+ * …: four items or more in its first clause, none longer than 10, two in
+ * three ending as a unit or a title does)? */
+int listed_offices(const struct doc *d, size_t a, size_t b)
+{
+	size_t e = clause_end(d, a, b, 0), n = 0, good = 0, s = a;
+	for (size_t i = a; i <= e; i++) {
+		if (i < e && d->cp[i] != 0x3001)
+			continue;
+		if (i - s > 10 || i == s)
+			return 0;
+		size_t ts = s, te = i;
+		trim(d, &ts, &te);
+		good += is_unit(d, ts, te) || longest_end(d, ts, te, title_ends, COUNT(title_ends));
+		n++;
+		s = i + 1;
+	}
+	return n >= 4 && good * 3 >= n * 2;
+}
+
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
@@ -630,7 +781,7 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 					   "参会",         "到会祝贺",       "主席台就座",
 					   "主席台就坐",   "主席台前排就座", "参加了会议",
 					   "参加了座谈会", "参加座谈会"};
-	if (agenda_verb_at(d, a, b, NULL) != NPOS)
+	if (agenda_verb_at(d, a, b, NULL) != NPOS || speaker_remark(d, a, b))
 		return 0;
 	size_t i = skip_spaces(d, a, b);
 	if (match_any(d, i, b, keys, COUNT(keys), NULL))

@@ -15,9 +15,12 @@
 
 /* What follows a level in a body: the organ. */
 static const char *const organs[] = {
-	"人民政府",     "政府",   "党工委", "党委", "委", /* proper */
-	"人民代表大会", "市长",   "县长",   "区长", "旗长", "人大",   "政协",   "办事处",
-	"长办公会",     "常务会", "党组",   "纪委", "监委", "安委会", "政法委", "防指"};
+	"人民政府",     "政府",   "党工委",   "党委",         "委", /* proper */
+	"人民代表大会", "市长",   "县长",     "区长",         "旗长",         "人大",
+	"政协",         "办事处", "长办公会", "常务会",       "党组",         "纪委",
+	"监委",         "安委会", "政法委",   "防指",         "人民法院",     "人民检察院",
+	"法院",         "检察院", "公所",     "中级人民法院", "高级人民法院", "总工会",
+	"妇联",         "工商联", "科协",     "残联",         "文联"};
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
  * body (主持召开县政府, 全县, 十六届县人民政府). */
@@ -34,6 +37,7 @@ static const char *const not_place[] = {
 	"全",   "欢迎",   "访问", "进入", "来到", "光临", "来源",       "关于", "部分", "开展",
 	"围绕", "做好",   "深化", "实施", "完善", "助力", "服务",       "支持", "打造", "建设",
 	"农业", "依法治", /* 建设农业强县, 全面依法治县: slogans */
+	"根据", "依据",   /* 根据市委、市政府…的通知 */
 };
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
@@ -41,6 +45,15 @@ static const char *const not_place[] = {
 static const char *const zone_words[] = {"开发", "高新", "经开", "保税", "示范",
 					 "园",   "新",   "景",   "城",   "辖",
 					 "社",   "片",   "试验", "实验", "产业"};
+
+/* The provinces, regions and cities under the centre by their short
+ * names: 河南驻马店市 is 驻马店市 of 河南, and a provincial organ's place
+ * is its province however the text names it (平安海南). */
+static const char *const provinces[] = {"黑龙江", "内蒙古", "河北", "山西", "辽宁", "吉林", "江苏",
+					"浙江",   "安徽",   "福建", "江西", "山东", "河南", "湖北",
+					"湖南",   "广东",   "海南", "四川", "贵州", "云南", "陕西",
+					"甘肃",   "青海",   "台湾", "广西", "西藏", "宁夏", "新疆",
+					"北京",   "天津",   "上海", "重庆", "香港", "澳门"};
 
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
  * level, after a boundary (not Han, the start, or a word a place cannot
@@ -62,8 +75,14 @@ static size_t place_start(const struct doc *t, size_t e)
 			i = j - 1;
 		}
 	}
-	/* 洛阳市偃师区: the place is the smallest */
-	static const char *const higher[] = {"省", "市", "州"};
+	/* 河南驻马店市: the province before the city is no part of it */
+	size_t pv = bounded ? match_any(t, j, e, provinces, COUNT(provinces), NULL) : 0;
+	/* but 广西壮族自治区 is the region itself */
+	int region = most > 5 && match(t, e, t->n, "区");
+	if (pv && e - (j + pv) >= 2 && !match(t, j + pv, e, "省") && !region)
+		j += pv;
+	/* 洛阳市偃师区, 花莲县吉安乡: the place is the smallest */
+	static const char *const higher[] = {"省", "市", "州", "县", "区"};
 	for (size_t i = j + 2; bounded && i + 2 < e; i++)
 		if (match_any(t, i, e, higher, COUNT(higher), NULL))
 			j = i + 1;
@@ -76,7 +95,7 @@ static size_t place_start(const struct doc *t, size_t e)
  * With want_level, only that level. 0 and *place set (or left NULL), or
  * HY_ERR_NOMEM. */
 static int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
-		    char **place, size_t *body_at)
+		    int bodiless, char **place, size_t *body_at)
 {
 	struct doc t;
 	int rc = doc_init(&t, s, slen);
@@ -97,12 +116,20 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 						    "组织",     "第",       "在"};
 		/* outside the title only the organs proper: 提交县人大 is no place */
 		/* 来源：兴县新闻网: a site of the place */
-		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网"};
+		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网",
+						    "信息中心"};
 		int site = want_level && *want_level &&
 			   match_any(&t, i + l, t.n, sites, COUNT(sites), NULL);
 		/* 老爷庙乡:召开…推进会, a title's place before a colon */
 		size_t colon = i + l < t.n && t.cp[i + l] == ':' ? 1 : 0;
-		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
+		/* in a body, any office after the level: 青岚县公安局, 某市卫生健康
+		 * 委员会 (README: 市教育局 + 灯塔市) */
+		static const char *const offices[] = {"局", "委员会", "委", "厅", "办公室", "院"};
+		int office = !want_level && t.n - (i + l) >= 3 && t.n - (i + l) <= 10 &&
+			     count_han(&t, i + l, t.n) == t.n - (i + l) &&
+			     longest_end(&t, i + l, t.n, offices, COUNT(offices)) &&
+			     is_unit(&t, i + l, t.n);
+		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) && !office &&
 		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) &&
 		    !(colon && min_len == 1 &&
 		      match_any(&t, i + l + 1, t.n, verbs, COUNT(verbs), NULL)) &&
@@ -111,9 +138,35 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		size_t j = place_start(&t, i);
 		if (j == i || (i - j < min_len && !site))
 			continue;
+		/* in the opening, when no body is known: 新罗区委书记某某 is a
+		 * leader's title, not the place of the meeting he attends */
+		static const char *const leaders[] = {"书记", "副书记", "常委", "委员"};
+		size_t ol = match_any(&t, i + l, t.n, organs, COUNT(organs), NULL);
+		if (bodiless && ol && match(&t, i + l + ol - 1, t.n, "委") &&
+		    match_any(&t, i + l + ol, t.n, leaders, COUNT(leaders), NULL)) {
+			/* but the one who convenes (某区委副书记、区长某某主持
+			 * 召开…) names his own place */
+			size_t ce = i + l;
+			while (ce < t.n && t.cp[ce] != ',' && !is_sent_end(&t, ce))
+				ce++;
+			if (find(&t, i + l, ce, "主持") == NPOS &&
+			    find(&t, i + l, ce, "召开") == NPOS)
+				continue;
+		}
 		if (match(&t, i, t.n, "区") &&
 		    match_any(&t, j, i, zone_words, COUNT(zone_words), NULL) == i - j)
 			continue;
+		/* an office alone after the level: a name of two at least, no
+		 * zone's (东片区关工委, 区市场监管局) */
+		if (office && !match_any(&t, i + l, t.n, organs, COUNT(organs), NULL)) {
+			int zone = i - j < 2;
+			for (size_t q = j; q < i && !zone; q++)
+				zone = match_any(&t, q, i, zone_words, COUNT(zone_words), NULL) >
+					       0 ||
+				       match_any(&t, q, i, place_levels, COUNT(place_levels), NULL);
+			if (zone)
+				continue;
+		}
 		/* outside the title a place opens a clause (，清水县政府县长…) */
 		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]))
 			continue;
@@ -132,8 +185,10 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 		*place = doc_str(&t, j, pe);
 		if (!*place)
 			rc = HY_ERR_NOMEM;
-		if (body_at)
-			*body_at = t.off[i];
+		if (body_at) /* 广西壮族自治区人民政府: the 自治区人民政府 */
+			*body_at = t.off[i >= j + 2 && match(&t, i - 2, i, "自治") && c == 0x533A
+						 ? i - 2
+						 : i];
 	}
 	doc_free(&t);
 	return rc;
@@ -229,7 +284,7 @@ static int place_from_greeting(const char *text, size_t len, const char *level, 
 		const char *from = at + strlen(greet[g]);
 		const char *end = memchr(from, '\n', (size_t)(text + len - from));
 		size_t l = end ? (size_t)(end - from) : (size_t)(text + len - from);
-		return place_in(from, l < 120 ? l : 0, level, 1, place, NULL);
+		return place_in(from, l < 120 ? l : 0, level, 1, 0, place, NULL);
 	}
 	return 0;
 }
@@ -333,6 +388,17 @@ int body_from_chair_role(struct hy_meeting *m)
 		if (r.n - 2 - r0 >= 3 && count_han(&r, r0, r.n) == r.n - r0 &&
 		    !(m->body = doc_str(&r, r0, r.n - 2)))
 			rc = HY_ERR_NOMEM;
+	} else if ((match(&k, 0, k.n, "书记") ||
+		    (match(&k, 0, k.n, "常委") && ends_with(&r, 0, r.n, "委书记", NULL))) &&
+		   r.n >= 4 && ends_with(&r, 0, r.n, "书记", NULL)) {
+		/* 区委书记某某主持召开书记专题会: the 区委's; 县委书记某某主持召开
+		 * 七届常委会第67次会议: the 县委's 常委会 */
+		size_t r0 = r.n - 2;
+		while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
+			r0--;
+		if (r.n - 2 - r0 >= 2 && count_han(&r, r0, r.n) == r.n - r0 &&
+		    is_unit(&r, r0, r.n - 2) && !(m->body = doc_str(&r, r0, r.n - 2)))
+			rc = HY_ERR_NOMEM;
 	} else if (works) {
 		static const char *const govs[] = {"人民政府", "政府"};
 		size_t l = match_any(&r, 0, r.n, place_levels, COUNT(place_levels), NULL);
@@ -411,7 +477,8 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 			for (size_t r = q; r < i && !bad; r++)
 				bad = !is_han(t.cp[r]) ||
 				      match_any(&t, r, i, not_place, COUNT(not_place), NULL) > 0;
-			if (bad)
+			/* 自治县 is a level, no name */
+			if (bad || (i - q == 2 && match(&t, q, i, "自治")))
 				continue;
 			size_t k = 0;
 			for (; k < nc; k++)
@@ -491,8 +558,197 @@ static int place_glued_to_body(const char *body, const char *text, size_t len, c
 	return rc;
 }
 
-int find_place(struct hy_meeting *m, const char *text, size_t len)
+/* A provincial organ's province (省检察院): the province the text names
+ * most often by its short name (海南检察机关, 平安海南), twice at least
+ * and with no rival as often. 0 or HY_ERR_NOMEM. */
+static int province_by_count(const char *text, size_t len, char **place)
 {
+	if (len > 65536) {
+		len = 65536;
+		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+	}
+	struct doc t;
+	if (doc_init(&t, text, len))
+		return HY_ERR_NOMEM;
+	size_t cnt[COUNT(provinces)] = {0}, at[COUNT(provinces)] = {0};
+	int sheng[COUNT(provinces)] = {0}; /* written 甘肃省 once at least */
+	for (size_t i = 0; i < t.n; i++) {
+		/* but not in a paper's or a site's name (湖北日报讯) */
+		static const char *const media[] = {"日报", "新闻", "网", "电视", "广播", "卫视"};
+		size_t w = 0, k = match_any(&t, i, t.n, provinces, COUNT(provinces), &w);
+		if (k && match_any(&t, i + k, t.n, media, COUNT(media), NULL)) {
+			i += k - 1;
+		} else if (k) {
+			if (!cnt[w]++ || (!sheng[w] && match(&t, i + k, t.n, "省")))
+				at[w] = i;
+			sheng[w] |= match(&t, i + k, t.n, "省") != 0;
+			i += k - 1;
+		}
+	}
+	size_t best = 0;
+	for (size_t w = 1; w < COUNT(provinces); w++)
+		if (cnt[w] > cnt[best])
+			best = w;
+	/* twice, or once in full (政协浙江省委员会) with no other named */
+	size_t named = 0;
+	for (size_t w = 0; w < COUNT(provinces); w++)
+		named += cnt[w] > 0;
+	int alone = cnt[best] >= 2 || (cnt[best] == 1 && sheng[best] && named == 1);
+	for (size_t w = 0; w < COUNT(provinces) && alone; w++)
+		if (w != best && cnt[w] == cnt[best])
+			alone = 0;
+	int rc = 0;
+	if (alone) {
+		size_t k = match(&t, at[best], t.n, provinces[best]) + (size_t)sheng[best];
+		if (!(*place = doc_str(&t, at[best], at[best] + k)))
+			rc = HY_ERR_NOMEM;
+	}
+	doc_free(&t);
+	return rc;
+}
+
+/* An association named after its place (某县历任乡镇长联谊协会, 某市青年
+ * 商会) convening with no organ named: its place, from the opening. 0 or
+ * HY_ERR_NOMEM. */
+static int place_of_association(const char *s, size_t slen, char **place)
+{
+	static const char *const assoc[] = {"协会",   "学会",   "商会",  "联合会",
+					    "联谊会", "促进会", "研究会"};
+	struct doc t;
+	if (doc_init(&t, s, slen))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	for (size_t i = 1; i < t.n && !*place && !rc; i++) {
+		size_t l = match_any(&t, i, t.n, place_levels, COUNT(place_levels), NULL);
+		if (!l)
+			continue;
+		size_t j = place_start(&t, i);
+		if (j == i || i - j < 2 || (j > 0 && is_han(t.cp[j - 1])))
+			continue;
+		size_t e = i + l, k = 0;
+		while (e < t.n && e - (i + l) <= 12 && is_han(t.cp[e]) &&
+		       !(k = match_any(&t, e, t.n, assoc, COUNT(assoc), NULL)))
+			e++;
+		if (k && e > i + l && !(*place = doc_str(&t, j, i + l)))
+			rc = HY_ERR_NOMEM;
+	}
+	doc_free(&t);
+	return rc;
+}
+
+/* A meeting named with no convener (…，开封市开发区高质量发展工作推进会召开，):
+ * the place that opens its name, when the clause ends with 召开 or 举行. 0
+ * or HY_ERR_NOMEM. */
+static int place_opening_name(const char *s, size_t slen, char **place)
+{
+	struct doc t;
+	if (doc_init(&t, s, slen))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	for (size_t c = 0; c < t.n && !*place && !rc;) {
+		size_t e = c;
+		while (e < t.n && !is_clause_end(&t, e))
+			e++;
+		size_t wl;
+		int passive =
+			e >= c + 6 &&
+			(ends_with(&t, c, e, "召开", NULL) || ends_with(&t, c, e, "举行", NULL)) &&
+			find_meeting_word(&t, c, e - 2, &wl) != NPOS;
+		for (size_t i = c + 2; passive && i <= c + 5 && i < e && !*place; i++) {
+			size_t l = match_any(&t, i, e, place_levels, COUNT(place_levels), NULL);
+			if (l && place_start(&t, i) == c && !(*place = doc_str(&t, c, i + l)))
+				rc = HY_ERR_NOMEM;
+		}
+		c = e + 1;
+	}
+	doc_free(&t);
+	return rc;
+}
+
+/* A bureau by its short name (市局召开党委会…): the bureau the chair's
+ * title, the opening or the title names in full at the same level (市公安局
+ * 党委书记、局长某某主持). 0 or HY_ERR_NOMEM. */
+static int full_bureau(struct hy_meeting *m)
+{
+	struct doc b;
+	if (!m->body || doc_init(&b, m->body, strlen(m->body)))
+		return m->body ? HY_ERR_NOMEM : 0;
+	int bare = b.n == 2 && match(&b, 1, 2, "局") &&
+		   match_any(&b, 0, 1, place_levels, COUNT(place_levels), NULL);
+	const char *const where[] = {m->chair_role, m->summary, m->title};
+	int rc = 0;
+	char *full = NULL;
+	for (size_t w = 0; bare && w < COUNT(where) && !full && !rc; w++) {
+		struct doc t;
+		if (!where[w])
+			continue;
+		if (doc_init(&t, where[w], strlen(where[w]))) {
+			rc = HY_ERR_NOMEM;
+			break;
+		}
+		for (size_t i = 0; i + 3 < t.n && !full; i++) {
+			if (t.cp[i] != b.cp[0])
+				continue;
+			size_t j = i + 1;
+			while (j < t.n && j - i <= 5 && is_han(t.cp[j]) &&
+			       !match(&t, j, t.n, "局") &&
+			       !match_any(&t, j, t.n, not_place, COUNT(not_place), NULL))
+				j++;
+			if (j >= i + 3 && match(&t, j, t.n, "局") &&
+			    !(full = doc_str(&t, i, j + 1)))
+				rc = HY_ERR_NOMEM;
+		}
+		doc_free(&t);
+	}
+	doc_free(&b);
+	if (full) {
+		free(m->body);
+		m->body = full;
+	}
+	return rc;
+}
+
+static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
+{
+	int rc0 = full_bureau(m);
+	if (rc0)
+		return rc0;
+	/* 福建省人民政府: the 省人民政府 of 福建省 (省 is no level of place_levels) */
+	if (m->body && !m->place) {
+		struct doc b;
+		if (doc_init(&b, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		size_t pv = match_any(&b, 0, b.n, provinces, COUNT(provinces), NULL);
+		int split = pv && match(&b, pv, b.n, "省") && b.n - pv >= 3 &&
+			    is_unit(&b, pv, b.n) && count_han(&b, 0, b.n) == b.n;
+		/* but 江西省青岚市人民检察院 is the city's */
+		for (size_t q = pv + 1; split && q < b.n; q++)
+			if (match_any(&b, q, b.n, place_levels, COUNT(place_levels), NULL))
+				split = 0;
+		char *place = split ? doc_str(&b, 0, pv + 1) : NULL;
+		size_t at = split ? b.off[pv] : 0;
+		doc_free(&b);
+		if (split && !place)
+			return HY_ERR_NOMEM;
+		if (split) {
+			memmove(m->body, m->body + at, strlen(m->body + at) + 1);
+			m->place = place;
+		}
+	}
+	/* 自治县人大常委会, the autonomous county's name left out: the 县人大常委会 */
+	if (m->body) {
+		struct doc b;
+		if (doc_init(&b, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		static const char *const own[] = {"县", "州", "旗"};
+		int cut = b.n >= 5 && match(&b, 0, b.n, "自治") &&
+			  match_any(&b, 2, b.n, own, COUNT(own), NULL);
+		size_t at = cut ? b.off[2] : 0;
+		doc_free(&b);
+		if (cut)
+			memmove(m->body, m->body + at, strlen(m->body + at) + 1);
+	}
 	/* 余下街道热电厂社区召开…: the 社区 (its committee) in 热电厂社区, as
 	 * a 街道 convenes in its street */
 	if (m->body && !m->place) {
@@ -500,16 +756,22 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		int rc = doc_init(&b, m->body, strlen(m->body));
 		if (rc)
 			return rc;
-		if (b.n > 3 && b.n <= 14 && ends_with(&b, 0, b.n, "社区", NULL) &&
+		/* 兰郡社区居委会: the community's committee, in 兰郡社区 */
+		static const char *const committees[] = {"居委会", "居民委员会", "党委", "党总支",
+							 "党支部"};
+		size_t ce = b.n, cl = longest_end(&b, 0, b.n, committees, COUNT(committees));
+		if (cl && b.n > cl + 2 && ends_with(&b, 0, b.n - cl, "社区", NULL))
+			ce = b.n - cl;
+		if (ce > 3 && b.n <= 14 && ends_with(&b, 0, ce, "社区", NULL) &&
 		    count_han(&b, 0, b.n) == b.n) {
 			size_t from = 0;
-			for (size_t i = 0; i + 4 < b.n; i++) {
-				size_t l = match_any(&b, i, b.n - 2, place_levels,
+			for (size_t i = 0; i + 4 < ce; i++) {
+				size_t l = match_any(&b, i, ce - 2, place_levels,
 						     COUNT(place_levels), NULL);
 				if (l && i >= 2)
 					from = i + l;
 			}
-			char *place = doc_str(&b, from, b.n), *office = doc_str(&b, b.n - 2, b.n);
+			char *place = doc_str(&b, from, ce), *office = doc_str(&b, ce - 2, b.n);
 			if (!place || !office) {
 				free(place);
 				free(office);
@@ -532,15 +794,21 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	if (!m->body) { /* 三道通镇召开…, 文昌镇第十五届人民代表大会… */
 		int rc = 0;
 		if (m->title && !(m->guessed & HY_GUESSED_TITLE))
-			rc = place_in(m->title, strlen(m->title), "", 1, &m->place, NULL);
+			rc = place_in(m->title, strlen(m->title), "", 1, 0, &m->place, NULL);
 		if (!rc && !m->place && m->summary)
-			rc = place_in(m->summary, strlen(m->summary), "", 2, &m->place, NULL);
+			rc = place_in(m->summary, strlen(m->summary), "", 2, 1, &m->place, NULL);
 		if (!rc && !m->place)
 			rc = place_from_greeting(text, len, "", &m->place);
+		if (!rc && !m->place && m->summary)
+			rc = place_of_association(m->summary, strlen(m->summary), &m->place);
+		if (!rc && !m->place && m->title && !(m->guessed & HY_GUESSED_TITLE))
+			rc = place_opening_name(m->title, strlen(m->title), &m->place);
+		if (!rc && !m->place && m->summary)
+			rc = place_opening_name(m->summary, strlen(m->summary), &m->place);
 		return rc;
 	}
 	size_t at = 0;
-	int rc = place_in(m->body, strlen(m->body), NULL, 1, &m->place, &at);
+	int rc = place_in(m->body, strlen(m->body), NULL, 1, 0, &m->place, &at);
 	if (!rc && !m->place) { /* the body is a place alone: 青岚县 */
 		struct doc b0;
 		if ((rc = doc_init(&b0, m->body, strlen(m->body))))
@@ -579,16 +847,30 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	doc_free(&b);
 	if (!l) { /* 党委政府, 人民代表大会: any level, in the title or the opening */
 		if (m->title && !(m->guessed & HY_GUESSED_TITLE))
-			rc = place_in(m->title, strlen(m->title), "", 1, &m->place, NULL);
+			rc = place_in(m->title, strlen(m->title), "", 1, 0, &m->place, NULL);
 		if (!rc && !m->place && m->summary)
-			rc = place_in(m->summary, strlen(m->summary), "", 2, &m->place, NULL);
+			rc = place_in(m->summary, strlen(m->summary), "", 2, 0, &m->place, NULL);
+		/* 某县…联谊协会 convenes: the association's place */
+		if (!rc && !m->place)
+			rc = place_of_association(m->body, strlen(m->body), &m->place);
+		/* 省检察院, 自治区政协: the province or the region, however it
+		 * is named */
+		if (!rc && !m->place) {
+			struct doc bd;
+			if (doc_init(&bd, m->body, strlen(m->body)))
+				return HY_ERR_NOMEM;
+			int top = match(&bd, 0, bd.n, "省") || match(&bd, 0, bd.n, "自治区");
+			doc_free(&bd);
+			if (top)
+				rc = province_by_count(text, len, &m->place);
+		}
 		return rc;
 	}
 	const char *level = place_levels[which];
-	if (m->title && (rc = place_in(m->title, strlen(m->title), level, 1, &m->place, NULL)))
+	if (m->title && (rc = place_in(m->title, strlen(m->title), level, 1, 0, &m->place, NULL)))
 		return rc;
 	if (!m->place && m->summary &&
-	    (rc = place_in(m->summary, strlen(m->summary), level, 2, &m->place, NULL)))
+	    (rc = place_in(m->summary, strlen(m->summary), level, 2, 0, &m->place, NULL)))
 		return rc;
 	if (!m->place) { /* the first lines only: later ones speak of others */
 		size_t n = len;
@@ -597,7 +879,7 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
 				n--;
 		}
-		rc = place_in(text, n, level, 2, &m->place, NULL);
+		rc = place_in(text, n, level, 2, 0, &m->place, NULL);
 	}
 	if (!rc && !m->place)
 		rc = place_from_greeting(text, len, level, &m->place);
@@ -605,5 +887,45 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		rc = place_glued_to_body(m->body, text, len, &m->place);
 	if (!rc && !m->place)
 		rc = place_by_count(text, len, level, &m->place);
+	return rc;
+}
+
+/* 西演镇召开十八届人民代表大会第五次会议: an organ written without its level
+ * (人民代表大会, 人大, 政协, 人民政府) is its place's, the level the place's
+ * own (镇人民代表大会). */
+int find_place(struct hy_meeting *m, const char *text, size_t len)
+{
+	int rc = find_place_at(m, text, len);
+	if (rc || !m->body || !m->place)
+		return rc;
+	static const char *const bare[] = {"人民代表大会", "人大", "政协", "人民政府"};
+	struct doc b, p;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	if (doc_init(&p, m->place, strlen(m->place))) {
+		doc_free(&b);
+		return HY_ERR_NOMEM;
+	}
+	size_t l = 0;
+	for (size_t t = 0; t < COUNT(place_levels) && !l; t++)
+		ends_with(&p, 0, p.n, place_levels[t], &l);
+	char *o = NULL;
+	if (l && p.n > l && match_any(&b, 0, b.n, bare, COUNT(bare), NULL)) {
+		/* the level in the place's own script (鎮, 縣) */
+		size_t ll = p.off[p.n] - p.off[p.n - l], bl = strlen(m->body);
+		o = malloc(ll + bl + 1);
+		if (!o) {
+			rc = HY_ERR_NOMEM;
+		} else {
+			memcpy(o, m->place + p.off[p.n - l], ll);
+			memcpy(o + ll, m->body, bl + 1);
+		}
+	}
+	doc_free(&p);
+	doc_free(&b);
+	if (o) {
+		free(m->body);
+		m->body = o;
+	}
 	return rc;
 }

@@ -114,6 +114,40 @@ int is_remark(const struct doc *d, size_t a, size_t b)
 	return match_any(d, i, b, remark_verbs, COUNT(remark_verbs), NULL) > 0;
 }
 
+/* 下一步，某院将继续…, 通过本次会议，希望…, 相信此次会议的召开…, 此次会议
+ * 氛围融洽…: the reporter's outlook on the meeting, or a word about it, no
+ * item of it */
+int closing_outlook(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const opens[] = {
+		"下一步", "下步",     "通过本次会议", "通过此次会议", "通过这次会议",
+		"相信",   "此次会议", "本次会议",     "这次会议",     "会议主要目的"};
+	static const char *const held[] = {"此次会议的召开", "本次会议的召开", "这次会议的召开"};
+	a = skip_spaces(d, a, b);
+	size_t e = clause_end(d, a, b, 1);
+	/* but 本次会议审议了…: an item after all */
+	size_t which = 0;
+	if (match_any(d, a, b, opens, COUNT(opens), &which))
+		return which < 6 || !has_any(d, a, e, agenda_verbs, COUNT(agenda_verbs));
+	if (e < b)
+		e = clause_end(d, e + 1, b, 1); /* 社会发展,教育先行。相信此次… */
+	return has_any(d, a, e, held, COUNT(held));
+}
+
+/* 今天的会场庄严肃穆，气氛热烈，主席台花团锦簇: the scene of the hall, no
+ * item (two words of its kind or more in a short paragraph) */
+int is_scene(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const scene[] = {"庄严肃穆", "气氛", "花团锦簇", "熠熠生辉", "隆重热烈",
+					    "鲜花",     "横幅", "国徽",     "座无虚席", "掌声"};
+	size_t n = 0;
+	if (b - a > 160)
+		return 0;
+	for (size_t t = 0; t < COUNT(scene); t++)
+		n += find(d, a, b, scene[t]) != NPOS;
+	return n >= 2;
+}
+
 /* Split a paragraph into items: at ；/。 followed by (会议)(还) + agenda verb. */
 int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss)
 {

@@ -5,10 +5,12 @@
  * (hy_store_refold). */
 #include "internal.h"
 
+#include "huiyi/clean.h"
 #include "huiyi/err.h"
 #include "huiyi/fold.h"
 #include "huiyi/search.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* FTS5's automerge for a search index table made again (schema v3). */
@@ -163,10 +165,37 @@ int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err, size_t
 	return rc;
 }
 
+/* hy_widen(text): the cleaner's punctuation step (clean.h, step 7) on
+ * stored text, for databases made before it (huiyi reindex). */
+static void widen_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *t = (const char *)sqlite3_value_text(argv[0]);
+	char *out;
+	size_t n;
+	if (!t) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if (hy_clean_punct(t, (size_t)sqlite3_value_bytes(argv[0]), &out, &n, NULL) != 0) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	sqlite3_result_text(ctx, out, (int)n, free);
+}
+
 int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 {
 	static const char *const steps[] = {
 		"BEGIN IMMEDIATE",
+		/* ASCII , ; : ? ! ( ) among Chinese made full-width in the text
+		 * of meetings imported before the cleaner did it (issue 15);
+		 * the triggers keep the index, which is made again below */
+		"UPDATE sections SET heading = hy_widen(heading), text = hy_widen(text)"
+		" WHERE heading <> hy_widen(heading) OR text <> hy_widen(text)",
+		"UPDATE meetings SET title = hy_widen(title), summary = hy_widen(summary),"
+		" clean = hy_widen(clean) WHERE title IS NOT hy_widen(title)"
+		" OR summary IS NOT hy_widen(summary) OR clean <> hy_widen(clean)",
 		"INSERT INTO sections_fts(sections_fts) VALUES ('rebuild')",
 		"INSERT INTO meetings_fts(meetings_fts) VALUES ('rebuild')",
 		"INSERT INTO sections_fts(sections_fts) VALUES ('optimize')",
@@ -188,6 +217,11 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 				  "%s: cannot rebuild the index inside a "
 				  "batch",
 				  s->path);
+	int frc = sqlite3_create_function(s->db, "hy_widen", 1,
+					  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+					  NULL, widen_fn, NULL, NULL);
+	if (frc != SQLITE_OK)
+		return hy_store_fail(s, frc, "rebuilding the search index", err, errlen);
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
 		if (i == 1) { /* a table or index dropped: made again, then filled */
 			size_t made;

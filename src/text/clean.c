@@ -289,6 +289,7 @@ struct cleaner {
 	struct nfc nf;
 	struct hy_buf py;
 	struct hy_buf ads;
+	struct hy_buf wide;
 	struct hy_buf out;
 	struct hy_clean_stats st;
 };
@@ -317,6 +318,8 @@ static int clean_line(struct cleaner *c, const char *s, size_t n)
 		c->st.chrome_lines++;
 		return 0;
 	}
+	if (hy_clean_widen(s, n, &c->wide, &s, &n, &c->st.punct_widened) < 0)
+		return HY_ERR_NOMEM;
 	if (c->out.len > 0)
 		hy_buf_put(&c->out, "\n", 1);
 	hy_buf_put(&c->out, s, n);
@@ -358,6 +361,7 @@ int hy_clean(const char *text, size_t len, char **out, size_t *out_len,
 	free(c.nf.out.p);
 	free(c.py.p);
 	free(c.ads.p);
+	free(c.wide.p);
 	if (rc < 0) {
 		free(c.out.p);
 		return rc;

@@ -16,4 +16,10 @@ size_t hy_clean_space_at(const char *s, size_t n);
 void hy_clean_strip_glosses(const char *s, size_t n, struct hy_buf *o, const char **res,
 			    size_t *rlen, size_t *count);
 
+/* ASCII , ; : ? ! ( ) among Chinese characters made full-width
+ * (punct.c): the line in *res and *rlen, s itself when nothing changed,
+ * else o's storage; *count counts the marks. 0 or HY_ERR_NOMEM. */
+int hy_clean_widen(const char *s, size_t n, struct hy_buf *o, const char **res, size_t *rlen,
+		   size_t *count);
+
 #endif

@@ -1,4 +1,5 @@
 /* draw.c: drawing helpers the screens' views share (screen.h). */
+#include "layout.h"
 #include "screen.h"
 
 #include "huiyi/width.h"
@@ -44,8 +45,9 @@ void hy_draw_thousands(size_t n, char *out, size_t len)
 void hy_draw_status(const struct hy_model *m, struct hy_grid *g, const char *left,
 		    const char *hints, int *cy, int *cx)
 {
-	int y = g->h - 1;
-	if (y < 0)
+	struct hy_rect st = hy_layout_status(g->w, g->h);
+	int y = st.y;
+	if (!st.h)
 		return;
 	hy_grid_fill(g, y, 0, g->w, HY_ROLE_STATUS);
 	if (m->prompt) {

@@ -50,10 +50,15 @@ size_t hy_rows_at(const struct hy_rows *s, int y, int x)
 	return s->first + (size_t)((y - s->r.y) / per);
 }
 
+struct hy_rect hy_layout_status(int w, int h)
+{
+	return (struct hy_rect){0, h - 1, w, h > 0};
+}
+
 void hy_layout_table(struct hy_layout *l, int w, int h, size_t first, size_t n)
 {
 	memset(l, 0, sizeof *l);
-	l->status = (struct hy_rect){0, h - 1, w, h > 0};
+	l->status = hy_layout_status(w, h);
 	l->items.per = 1;
 	l->items.first = first;
 	l->items.n = n;

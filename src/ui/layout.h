@@ -51,6 +51,11 @@ int hy_rows_y(const struct hy_rows *s, size_t i);
  * border, the status line, an empty row below the last item). */
 size_t hy_rows_at(const struct hy_rows *s, int y, int x);
 
+/* The status line: the bottom row of a w×h screen (none on a screen of
+ * no rows). Every screen's layout has it from here, and the status line
+ * is painted where it says (hy_draw_status). */
+struct hy_rect hy_layout_status(int w, int h);
+
 /* A table's shape (the list, the people, a meeting's people) on a w×h
  * screen, item `first` on top of `n`: with more than 3 rows a title and a
  * column header, then a row per item; on 3 rows or fewer one item row at

@@ -7,6 +7,7 @@
 
 #include "huiyi/err.h"
 #include "huiyi/fold.h"
+#include "huiyi/fts.h"
 #include "huiyi/utf8.h"
 #include "huiyi/wrap.h"
 #include "screen.h"
@@ -18,7 +19,7 @@
 /* The label column of metadata and headings: "主持" + 2 spaces. */
 #define LABEL_W 6
 
-void hy_reader_free(struct hy_model *m)
+void hy_reader_blocks_free(struct hy_model *m)
 {
 	struct hy_reader *r = &m->reader;
 	for (size_t i = 0; i < r->n_blocks; i++) {
@@ -29,6 +30,12 @@ void hy_reader_free(struct hy_model *m)
 	free(r->blocks);
 	r->blocks = NULL;
 	r->n_blocks = 0;
+}
+
+void hy_reader_free(struct hy_model *m)
+{
+	struct hy_reader *r = &m->reader;
+	hy_reader_blocks_free(m);
 	free(r->win);
 	r->win = NULL;
 	r->n_win = r->win_cap = 0;
@@ -38,6 +45,8 @@ void hy_reader_free(struct hy_model *m)
 	free(r->query);
 	r->query = NULL;
 	hy_meeting_free(&r->mt);
+	hy_meeting_free(&r->stored);
+	r->shown = r->own = 0;
 	free(r->source);
 	r->source = NULL;
 	r->has_meeting = 0;
@@ -492,6 +501,7 @@ static int cmp_hit(const void *a, const void *b)
 }
 
 static int find_term(struct hy_model *m, const char *term, size_t len);
+static int find_pinyin(struct hy_model *m, const char *term, size_t len);
 
 /* Every occurrence of the query's terms, traditional and simplified alike.
  * The terms: words separated by spaces, "phrases" as one term; -word and
@@ -526,6 +536,8 @@ static int find_hits(struct hy_model *m)
 		}
 		if (!skip && e > p)
 			rc = find_term(m, p, (size_t)(e - p));
+		if (!skip && e > p && !rc)
+			rc = find_pinyin(m, p, (size_t)(e - p));
 		p = *e == '"' ? e + 1 : e;
 	}
 	if (r->n_hits > 1)
@@ -596,6 +608,71 @@ static int find_in_block(struct hy_model *m, const struct kmp *k, size_t bi)
 		}
 	}
 	return 0;
+}
+
+/* 1 when Han cp can be read as the toneless syllable syl. */
+static int reads_as(uint32_t cp, const char *syl)
+{
+	const char *r[8];
+	size_t k = hy_fts_pinyin(hy_fold_cp(cp), r, 8);
+	for (size_t i = 0; i < k && i < 8; i++)
+		if (strcmp(r[i], syl) == 0)
+			return 1;
+	return 0;
+}
+
+/* The runs of n characters of block bi that read as syl[0..n), as the
+ * search's pinyin finds them (ranqi: 燃气, 燃氣): leftmost, not
+ * overlapping. at[]: the byte offsets of the last n characters read. */
+static int find_pinyin_in_block(struct hy_model *m, size_t bi, char *const *syl, size_t n,
+				size_t *at)
+{
+	const struct hy_block *bl = &m->reader.blocks[bi];
+	size_t seen = 0;
+	for (size_t i = 0; i < bl->len;) {
+		uint32_t c;
+		size_t start = i;
+		i += hy_utf8_decode(bl->text + i, bl->len - i, &c);
+		at[seen % n] = start;
+		seen++;
+		if (seen < n)
+			continue;
+		/* the last n characters: each reads as its syllable? */
+		int all = reads_as(c, syl[n - 1]);
+		for (size_t k = 1; all && k < n; k++) {
+			size_t off = at[(seen - 1 - k) % n];
+			uint32_t d;
+			hy_utf8_decode(bl->text + off, bl->len - off, &d);
+			all = reads_as(d, syl[n - 1 - k]);
+		}
+		if (all) {
+			int rc = add_hit(m, bi, at[(seen - n) % n], i);
+			if (rc)
+				return rc;
+			seen = 0;
+		}
+	}
+	return 0;
+}
+
+/* A term of ASCII letters that is pinyin (hy_fts_pinyin_split): the
+ * characters that read so, beside the letters themselves. */
+static int find_pinyin(struct hy_model *m, const char *term, size_t len)
+{
+	struct hy_reader *r = &m->reader;
+	char **syl = NULL;
+	size_t n = 0;
+	int rc = hy_fts_pinyin_split(term, len, &syl, &n);
+	if (rc != 1)
+		return rc < 0 ? rc : 0;
+	size_t *at = malloc(n * sizeof *at);
+	rc = at ? 0 : HY_ERR_NOMEM;
+	for (size_t b = 0; b < r->n_blocks && !rc; b++)
+		if (r->blocks[b].kind != HY_BLOCK_BLANK)
+			rc = find_pinyin_in_block(m, b, syl, n, at);
+	free(at);
+	free(syl);
+	return rc;
 }
 
 static int find_term(struct hy_model *m, const char *term, size_t len)
@@ -718,6 +795,24 @@ void hy_reader_start(struct hy_model *m)
 	layout_clear(m);
 	layout_eager(m);
 	set_top(m, m->reader.rpos);
+}
+
+int hy_reader_remade(struct hy_model *m, size_t block, size_t byte)
+{
+	struct hy_reader *r = &m->reader;
+	size_t hit = r->hit;
+	layout_clear(m);
+	if (block >= r->n_blocks)
+		block = byte = 0;
+	r->rpos = r->n_blocks ? pos_of(m, block, byte) : (struct hy_pos){0, 0};
+	layout_eager(m);
+	set_top(m, r->rpos);
+	if (r->query) {
+		if (find_hits(m))
+			return HY_ERR_NOMEM;
+		r->hit = hit < r->n_hits ? hit : r->n_hits;
+	}
+	return r->layout_failed ? HY_ERR_NOMEM : 0;
 }
 
 void hy_reader_scroll(struct hy_model *m, long lines)

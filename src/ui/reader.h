@@ -8,11 +8,19 @@
 
 /* Free the meeting and everything laid out (the open request stays). */
 void hy_reader_free(struct hy_model *m);
+/* The blocks and their lines freed (to be made again). */
+void hy_reader_blocks_free(struct hy_model *m);
 /* The blocks are made: lay out what is laid out at once, top at rpos. */
 void hy_reader_start(struct hy_model *m);
 /* After every change: the lines on screen laid out (m->reader.win), again
  * at a new width around the same character; a message if memory ran out. */
 void hy_reader_sync(struct hy_model *m);
+
+/* The blocks were made again (the meeting in the other script, the same
+ * blocks in the same order): laid out again with block `block` at byte
+ * `byte` on top, the search's hits found again in the new text. 0 or
+ * HY_ERR_NOMEM. */
+int hy_reader_remade(struct hy_model *m, size_t block, size_t byte);
 
 /* Moving: lines down (> 0) or up; the first or last screen; a section
  * (a message when there is none); the next (dir 1) or previous section,

@@ -7,6 +7,8 @@
 
 #include "huiyi/buf.h"
 #include "huiyi/err.h"
+#include "huiyi/script.h"
+#include "huiyi/utf8.h"
 #include "huiyi/width.h"
 #include "layout.h"
 #include "reader.h"
@@ -148,7 +150,7 @@ void hy_meeting_layout(const struct hy_model *m, struct hy_layout *l)
 		ry--;
 	int rx = ow ? ow + 2 : margin;
 	memset(l, 0, sizeof *l);
-	l->status = (struct hy_rect){0, h - 1, w, 1};
+	l->status = hy_layout_status(w, h);
 	if (ry > 0)
 		l->title = (struct hy_rect){0, 0, w, 1};
 	if (!ow && ry == 2)
@@ -199,18 +201,99 @@ void hy_meeting_open(struct hy_model *m, int64_t id, size_t index, int section, 
 	r->open.steps = steps;
 }
 
+/* The meeting in the script m->script_view when it is written in the
+ * other (t, `set script`): mt converted, the stored one kept aside. A
+ * failure (OpenCC's dictionaries missing, memory) leaves it as stored,
+ * and says why. */
+static void apply_script(struct hy_model *m)
+{
+	struct hy_reader *r = &m->reader;
+	struct hy_meeting conv;
+	if (m->script_view == HY_SCRIPT_STORED || m->script_view == r->own || r->shown)
+		return;
+	int rc = hy_meeting_to_script(&r->mt, (enum hy_script)m->script_view, &conv);
+	if (rc) {
+		hy_ui_status(m, 1,
+			     rc == HY_ERR_NOMEM ? "out of memory converting the script"
+						: hy_script_error(),
+			     NULL);
+		return;
+	}
+	r->stored = r->mt;
+	r->mt = conv;
+	r->shown = m->script_view;
+}
+
+/* t: the other script, or back to the stored text; the same character
+ * stays on top, a search's hits are found again. */
+static void toggle_script(struct hy_model *m)
+{
+	struct hy_reader *r = &m->reader;
+	size_t block = r->rpos.block, chars = 0, byte = 0;
+	if (!r->has_meeting)
+		return;
+	if (block < r->n_blocks) { /* the top as characters into its block */
+		const struct hy_block *b = &r->blocks[block];
+		size_t end = r->rpos.line < b->n_lines ? b->lines[r->rpos.line].start : 0;
+		for (size_t i = 0; i < end && i < b->len; chars++) {
+			uint32_t c;
+			i += hy_utf8_decode(b->text + i, b->len - i, &c);
+		}
+	}
+	if (r->shown) {
+		hy_meeting_free(&r->mt);
+		r->mt = r->stored;
+		memset(&r->stored, 0, sizeof r->stored);
+		r->shown = HY_SCRIPT_STORED;
+		m->script_view = HY_SCRIPT_STORED;
+	} else {
+		m->script_view = r->own == HY_SCRIPT_TRADITIONAL ? HY_SCRIPT_SIMPLIFIED
+								 : HY_SCRIPT_TRADITIONAL;
+		m->status[0] = '\0';
+		apply_script(m);
+		if (!r->shown) {
+			m->script_view = HY_SCRIPT_STORED;
+			return; /* apply_script said why */
+		}
+	}
+	hy_reader_blocks_free(m);
+	if (build_blocks(m) != 0) {
+		hy_ui_status(m, 1, "out of memory laying out the meeting", NULL);
+		return;
+	}
+	if (block < r->n_blocks) {
+		const struct hy_block *b = &r->blocks[block];
+		for (size_t k = 0; k < chars && byte < b->len; k++) {
+			uint32_t c;
+			byte += hy_utf8_decode(b->text + byte, b->len - byte, &c);
+		}
+	}
+	if (hy_reader_remade(m, block, byte) != 0) {
+		hy_ui_status(m, 1, "out of memory laying out the meeting", NULL);
+		return;
+	}
+	hy_ui_status(m, 0,
+		     r->shown == HY_SCRIPT_SIMPLIFIED ? "简体 (converted by OpenCC; t: as stored)"
+		     : r->shown == HY_SCRIPT_TRADITIONAL
+			     ? "繁體 (converted by OpenCC; t: as stored)"
+			     : "as stored",
+		     NULL);
+}
+
 int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt)
 {
 	struct hy_reader *r = &m->reader;
 	hy_reader_free(m);
 	r->mt = *mt;
 	memset(mt, 0, sizeof *mt);
+	r->own = hy_meeting_script(&r->mt);
 	r->meeting_id = id;
 	r->has_meeting = 1;
 	r->steps = r->open.steps;
 	hy_screen_show(m, HY_SCREEN_MEETING);
 	hy_screen_mark(m, id, r->meeting_index);
 	m->status[0] = '\0';
+	apply_script(m);
 	int rc = build_blocks(m);
 	if (rc) {
 		hy_ui_status(m, 1, "out of memory laying out the meeting", NULL);
@@ -370,6 +453,9 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg, struct
 	case HY_ACT_COPY:
 	case HY_ACT_COPY_ALL:
 		meeting_copy(m, a == HY_ACT_COPY_ALL);
+		break;
+	case HY_ACT_SCRIPT:
+		toggle_script(m);
 		break;
 	case HY_ACT_PEOPLE:
 		if (m->reader.has_meeting)
@@ -545,12 +631,16 @@ static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 	char idx[32], total[32];
 	hy_draw_thousands(r->meeting_index + 1, idx, sizeof idx);
 	hy_draw_thousands(m->list.total, total, sizeof total);
+	/* the other script: which, from which */
+	const char *conv = r->shown == HY_SCRIPT_SIMPLIFIED    ? " · 繁→简"
+			   : r->shown == HY_SCRIPT_TRADITIONAL ? " · 简→繁"
+							       : "";
 	if (r->meeting_index == SIZE_MAX) /* not opened from the list (a career) */
-		snprintf(left, sizeof left, " meeting · §%d/%zu · %d%%", sec, mt->n_sections,
-			 hy_model_percent(m));
+		snprintf(left, sizeof left, " meeting · §%d/%zu · %d%%%s", sec, mt->n_sections,
+			 hy_model_percent(m), conv);
 	else
-		snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %d%%", idx, total, sec,
-			 mt->n_sections, hy_model_percent(m));
+		snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %d%%%s", idx, total, sec,
+			 mt->n_sections, hy_model_percent(m), conv);
 	static const struct hy_hint hint[] = {{HY_ACT_NEXT_SECTION, "section"},
 					      {HY_ACT_SEARCH, "search"},
 					      {HY_ACT_BACK, "back"},

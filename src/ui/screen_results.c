@@ -48,7 +48,7 @@ static void results_layout(const struct hy_model *m, struct hy_layout *l)
 	int fit = rows / RESULT_ROWS ? rows / RESULT_ROWS : 1, room = h - 1 - y0;
 	memset(l, 0, sizeof *l);
 	l->title = (struct hy_rect){0, 0, w, 1};
-	l->status = (struct hy_rect){0, h - 1, w, 1};
+	l->status = hy_layout_status(w, h);
 	l->items.per = RESULT_ROWS;
 	l->items.first = rs->top;
 	l->items.n = rs->n;

@@ -72,7 +72,7 @@ static void trend_layout(const struct hy_model *m, struct hy_layout *l)
 	int w = m->w, h = m->h;
 	memset(l, 0, sizeof *l);
 	l->title = (struct hy_rect){0, 0, w, 1};
-	l->status = (struct hy_rect){0, h - 1, w, 1};
+	l->status = hy_layout_status(w, h);
 	l->items.per = 1;
 	l->items.first = m->trend.top;
 	l->items.n = m->trend.n;

@@ -34,21 +34,22 @@ click() { # click COLUMN ROW [BUTTON] (1-based; button 0 the left, 2 the right):
 	fi
 }
 # nothing STATUS_REGEX COLUMN,ROW...: clicks that must select nothing;
-# each is drawn as a frame of its own (HUIYI_TRACE), so once the browser
-# has drawn as many more, it has read them all: the status line must
-# still match.
+# each is sent once the browser has drawn a frame for the one before
+# (HUIYI_TRACE: clicks sent together may be read together, one frame on
+# a loaded machine), so it has read them all: the status line must still
+# match.
 nothing() {
 	local want=$1 n i
 	shift
-	n=$(paints)
 	for at in "$@"; do
+		n=$(paints)
 		click "${at%,*}" "${at#*,}"
+		for ((i = 0; i < TRIES; i++)); do
+			[ "$(paints)" -gt "$n" ] && break
+			sleep 0.05
+		done
+		[ "$(paints)" -gt "$n" ] || fail "the browser drew no frame for a click at $at"
 	done
-	for ((i = 0; i < TRIES; i++)); do
-		[ "$(paints)" -ge $((n + $#)) ] && break
-		sleep 0.05
-	done
-	[ "$(paints)" -ge $((n + $#)) ] || fail "the browser drew $(($(paints) - n)) frames for $# clicks"
 	settle
 	pane | tail -n 1 | grep -qE -- "$want" ||
 		fail "after clicks on no item ($*) the status line is '$(pane | tail -n 1)', not /$want/"

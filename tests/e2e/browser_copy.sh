@@ -6,6 +6,8 @@
 # a search in the meeting, the paragraph of the current match; Y the
 # whole meeting after a citation line (title, date, body, source); a
 # meeting over 100 KB is refused with a message, and nothing is sent.
+# t shows the meeting in the other script and back (issue 15), and y
+# copies it as shown.
 # shellcheck source=tests/e2e/browser_lib.sh
 source "$(dirname "$0")/browser_lib.sh"
 
@@ -54,6 +56,23 @@ wait_status "copied the match's paragraph"
 buffer >"$T/b3"
 grep -qF '会议强调' "$T/b3" || fail "y after a search: $(cat "$T/b3")"
 [ "$(wc -l <"$T/b3")" = 1 ] || fail "y after a search: one paragraph: $(cat "$T/b3")"
+# t: the other script (OpenCC, by phrase): the title and the text in
+# traditional characters, the status line says which, the search's
+# matches found again in the new text, y copies what is shown; t again:
+# the text as stored
+keys t
+wait_re '^ 寧川市政府召開第四十二次常務會議'
+keys n
+wait_status '[0-9]+/[0-9]+'
+keys j
+wait_status ' · 简→繁'
+keys y
+wait_status "copied the match's paragraph"
+buffer >"$T/b5"
+grep -qF '會議強調' "$T/b5" || fail "y in the other script: $(cat "$T/b5")"
+keys t
+wait_re '^ 宁川市政府召开第四十二次常务会议'
+pane | tail -n 1 | grep -qF '简→繁' && fail "t again: the status line still says 简→繁"
 # too big: refused, the buffer unchanged
 keys q
 wait_status '^ meeting 2/2 '
@@ -62,7 +81,7 @@ wait_status '§'
 keys Y
 wait_status 'KB, over the 100 KB a terminal takes at once'
 buffer >"$T/b4"
-cmp -s "$T/b3" "$T/b4" || fail "a refused copy changed the clipboard"
+cmp -s "$T/b5" "$T/b4" || fail "a refused copy changed the clipboard"
 keys q q
 wait_for 'EXIT=0'
 san_check

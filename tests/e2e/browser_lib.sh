@@ -336,16 +336,18 @@ san_check() {
 # ZWNJ, word joiner and invisible operators, BOM, interlinear
 # annotation, tags), and never ESC [2J (the hostile tests' clear-screen:
 # ncurses clears with ESC [H ESC [J here). One report request is allowed:
-# the ambiguous-width probe at start, ESC [2;1H U+25BD ESC [6n, once; and
-# one OSC, the background query ESC ] 11 ; ? ST, once.
+# the ambiguous-width probe at start, ESC [2;1H U+25BD ESC [6n, once; the
+# question for left and right margins, ESC [?69$p (DECRQM), once; and
+# one OSC, the background query ESC ] 11 ; ? ST, once. Margins (mode ?69,
+# ESC [ n s) only where the terminal has said it has them.
 # Prints what is wrong.
 { echo "import sys; sys.path.insert(0, '$HUIYI_ROOT/tests/tools')"; cat; } >"$T/raw.py" <<'EOF'
 import re
 from textcheck import INVISIBLE, read_utf8
 text = read_utf8(sys.argv[1])
-FINALS = set('mHJKABCDEFGdfrSTLM@PXb')
+FINALS = set('mHJKABCDEFGdfrSTLM@PXbs')
 MODES = {'?1', '?7', '?12', '?25', '?47', '?1000', '?1002', '?1003', '?1004',
-         '?1005', '?1006', '?1015', '?1034', '?1047', '?1048', '?1049', '?2004',
+         '?1005', '?1006', '?1015', '?1034', '?1047', '?1048', '?1049', '?2004', '?69',
          '4', '34'}
 CSI = re.compile(r'\x1b\[([\x30-\x3f]*)([\x20-\x2f]*)([\x40-\x7e])')
 C0 = set('\b\t\n\r\x0e\x0f')
@@ -353,6 +355,8 @@ PROBE = '\x1b[2;1H\u25bd'
 probes = 0
 BGQUERY = '\x1b]11;?\x1b\\'
 bgqueries = 0
+MARGQUERY = '\x1b[?69$p'
+margqueries = 0
 bad = []
 i = 0
 while i < len(text) and len(bad) < 10:
@@ -360,7 +364,10 @@ while i < len(text) and len(bad) < 10:
     n, why = 1, None
     if c == '\x1b':
         m = CSI.match(text, i)
-        if m:
+        if text.startswith(MARGQUERY, i) and margqueries == 0:
+            margqueries += 1
+            n = len(MARGQUERY)
+        elif m:
             n = m.end() - i
             params, inter, final = m.groups()
             if inter or not re.fullmatch(r'\??[0-9;]*', params):

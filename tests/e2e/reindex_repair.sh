@@ -2,7 +2,8 @@
 # slow: tests/run.sh starts it first
 # reindex makes a search index table again when it was dropped (in the
 # sqlite3 shell, with our tokenizer loaded), and search says what to do
-# until then; a reindex that meets another writer names it.
+# until then; a reindex that meets another writer names it; reindex makes
+# the ASCII punctuation among Chinese of an older database full-width.
 . "$(dirname "$0")/lib.sh"
 ext=$HUIYI_ROOT/${HUIYI_BUILD:-build}/huiyi_fts
 export HUIYI_DB=$T/h.db
@@ -134,4 +135,21 @@ has "$T/err" "huiyi reindex (pid $first) is writing the database"
 kill -CONT "$first"
 wait "$first" || fail "the first reindex failed after it was stopped"
 run 0 hy reindex
+# a database made before the cleaner made ASCII , among Chinese
+# full-width (issue 15): reindex makes its text Chinese, and search
+# still finds it
+sql "$HUIYI_DB" "SELECT id, text FROM sections WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.before"
+[ -s "$T/wide.before" ] || fail "no section with ，to make old"
+sqlite3 -batch "$HUIYI_DB" ".load $ext" "UPDATE sections SET text = replace(text, '，', ',')
+	WHERE id IN (SELECT id FROM sections WHERE text LIKE '%，%' ORDER BY id LIMIT 3)" ||
+	fail "could not make the text old"
+sql "$HUIYI_DB" "SELECT id, text FROM sections WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.old"
+cmp -s "$T/wide.before" "$T/wide.old" && fail "the text was not made old"
+run 0 hy reindex
+sql "$HUIYI_DB" "SELECT id, text FROM sections WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.after"
+cmp -s "$T/wide.before" "$T/wide.after" ||
+	fail "reindex did not make the ASCII commas among Chinese full-width: $(diff "$T/wide.before" "$T/wide.after" | head -3)"
+phrase=$(head -1 "$T/wide.before" | sed 's/^[0-9]*|//' | grep -o '[^，]\{2\}，[^，]\{2\}' | head -1)
+run 0 hy search "\"$phrase\""
+[ -s "$T/out" ] || fail "search \"$phrase\" after reindex found nothing"
 echo ok

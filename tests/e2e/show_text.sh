@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # slow: tests/run.sh starts it first
 # show (text): the metadata block, the summary, § sections, wrapping;
-# --section N; the bare command (the browser) refuses clearly without a
-# database or without a terminal.
+# --section N; --script (the other script); the bare command (the
+# browser) refuses clearly without a database or without a terminal.
 . "$(dirname "$0")/lib.sh"
 export HUIYI_DB=$T/huiyi.db
 
@@ -48,4 +48,20 @@ run 1 hy </dev/null
 has "$T/err" "needs a terminal"
 has "$T/err" "huiyi list"
 [ "$(wc -l <"$T/err")" -eq 1 ] || fail "bare huiyi: more than one line of error"
+# --script: the meeting in the other script (OpenCC), the stored text
+# unchanged; a meeting already in that script as it is; a bad value is
+# a usage error
+trad=$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE source LIKE '%01_baixi%'")
+run 0 hy show "$trad" --script simplified
+head -1 "$T/out" | grep -qF '标题  柏溪县政府召开第19次常务会议' ||
+	fail "show --script simplified: $(head -1 "$T/out")"
+grep -q '縣' "$T/out" && fail "show --script simplified left a traditional 縣"
+run 0 hy show "$trad" --script traditional --json
+grep -qF '"title": "柏溪縣政府召開第19次常務會議"' "$T/out" || fail "--script traditional on a traditional meeting changed it"
+run 0 hy show "$id" --script traditional --section 1
+grep -q '會議' "$T/out" || fail "show --script traditional --section 1: $(head -3 "$T/out")"
+run 0 hy show "$trad"
+head -1 "$T/out" | grep -qF '柏溪縣政府召開' || fail "show after --script: the stored text changed"
+run 2 hy show "$trad" --script klingon
+has "$T/err" "simplified or traditional"
 echo "show_text: ok"

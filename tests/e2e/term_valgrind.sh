@@ -49,9 +49,19 @@ vwait() {
 start_shell 100 30
 type_line "vg; echo VG_EXIT=\$?"
 vwait '^ meeting 1/19( |$)'
+# vtop TEXT: the top line shows TEXT (the status line says the same
+# before and after a sort: wait for what changes)
+vtop() {
+	local i
+	for ((i = 0; i < 600; i++)); do
+		pane | head -n 1 | grep -qF -- "$1" && return 0
+		sleep 0.1
+	done
+	fail "the top line never showed '$1' (under valgrind): $(line 1)"
+}
 keys s
+vtop 'sort: body'
 vwait '^ meeting 1/19( |$)'
-pane | head -n 1 | grep -qF 'sort: body' || fail "s: $(line 1)"
 keys s s f
 vwait '^filter:'
 keys -l 2023

@@ -29,10 +29,15 @@ def run(cmd):
 GLOSS = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]")
 
 
+WIDE = str.maketrans("，；：？！（）", ",;:?!()")
+
+
 def norm(s):
     """Without white space, and without pinyin glosses (會(huì)議), which
-    labels may copy as printed and the clean text no longer has."""
-    return GLOSS.sub("", re.sub(r"\s+", "", s or ""))
+    labels may copy as printed and the clean text no longer has; ASCII and
+    full-width , ; : ? ! ( ) alike (the cleaner makes the ASCII ones among
+    Chinese full-width, and labels copy the page as printed)."""
+    return GLOSS.sub("", re.sub(r"\s+", "", s or "")).translate(WIDE)
 
 
 def paragraphs(text):

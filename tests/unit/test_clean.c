@@ -76,13 +76,14 @@ static void test_empty_and_null(void **state)
 {
 	char *out = (char *)1;
 	size_t n = 99;
-	struct hy_clean_stats st = {1, 1, 1};
+	struct hy_clean_stats st = {1, 1, 1, 1};
 
 	(void)state;
 	assert_int_equal(hy_clean(NULL, 0, &out, &n, &st), 0);
 	assert_string_equal(out, "");
 	assert_int_equal(n, 0);
-	assert_int_equal(st.pinyin_removed + st.controls_removed + st.chrome_lines, 0);
+	assert_int_equal(
+		st.pinyin_removed + st.controls_removed + st.chrome_lines + st.punct_widened, 0);
 	free(out);
 	/* out_len and stats may be NULL */
 	assert_int_equal(hy_clean("x", 1, &out, NULL, NULL), 0);
@@ -262,6 +263,48 @@ static void test_is_pinyin(void **state)
 	assert_false(hy_clean_is_pinyin("\xff", 1));
 }
 
+/* Step 7: ASCII punctuation among Chinese made Chinese; numbers, times,
+ * Latin words and addresses keep theirs. */
+static void test_punct_widened(void **state)
+{
+	struct hy_clean_stats st;
+	char *out;
+
+	(void)state;
+	out = clean("会议,研究了有关事项;会议指出:要加强管理!为何如此?", &st);
+	assert_string_equal(out, "会议，研究了有关事项；会议指出：要加强管理！为何如此？");
+	assert_int_equal(st.punct_widened, 5);
+	free(out);
+	/* a pair holding Chinese among Chinese; the spaces around marks go */
+	expect_clean("县政府党组(扩大)会议", "县政府党组（扩大）会议");
+	expect_clean("会议 , 研究", "会议，研究");
+	expect_clean("《办法(试行)》", "《办法（试行）》");
+	/* after a number before Chinese, and after Chinese punctuation */
+	expect_clean("增长5%,高于预期", "增长5%，高于预期");
+	expect_clean("完成3项;其中", "完成3项；其中");
+	expect_clean("“好”,他说", "“好”，他说");
+	/* kept: numbers, times, Latin words, addresses, a ( after a letter */
+	expect_clean("投资3,000万元", "投资3,000万元");
+	expect_clean("上午10:30召开", "上午10:30召开");
+	expect_clean("全市GDP(2024)增长", "全市GDP(2024)增长");
+	expect_clean("详见http://www.example.cn/a", "详见http://www.example.cn/a");
+	expect_clean("比例为3:1", "比例为3:1");
+	expect_clean("A(扩大)", "A(扩大)");
+	expect_clean("Hello, world: ok!", "Hello, world: ok!");
+	/* a ( with no ) on its line, a pair holding no Chinese */
+	expect_clean("会议(扩大\n会议)", "会议(扩大\n会议)");
+	expect_clean("会议(2)次", "会议(2)次");
+	/* the step alone, for stored text (huiyi reindex) */
+	size_t n = 0, count = 0;
+	assert_int_equal(
+		hy_clean_punct("会议,研究\n3,000", strlen("会议,研究\n3,000"), &out, &n, &count),
+		0);
+	assert_string_equal(out, "会议，研究\n3,000");
+	assert_int_equal(n, strlen(out));
+	assert_int_equal(count, 1);
+	free(out);
+}
+
 static void test_pinyin_removed(void **state)
 {
 	struct hy_clean_stats st;
@@ -280,7 +323,7 @@ static void test_pinyin_removed(void **state)
 	/* upper case and ü forms */
 	expect_clean("常務(WÙ)會議，女(nǚ)士，綠(lv\xcc\x8c)色", "常務會議，女士，綠色");
 	/* an annotation right after a kept parenthesis pair */
-	expect_clean("鄉鎮(辦)(bàn)", "鄉鎮(辦)");
+	expect_clean("鄉鎮(辦)(bàn)", "鄉鎮（辦）"); /* and the pair made Chinese (step 7) */
 	/* at the end of a line and of the text */
 	expect_clean("會議(yì)\n研究(jiū)", "會議\n研究");
 	/* a space the site left inside the brackets */
@@ -297,7 +340,8 @@ static void test_pinyin_kept(void **state)
 	out = clean("各鄉鎮(辦)、條例(试行)、附件(2024)、方案(A)、反饋(ok)、"
 		    "的(de)、Abc(wù)、會議 (wù)",
 		    &st);
-	assert_string_equal(out, "各鄉鎮(辦)、條例(试行)、附件(2024)、方案(A)、"
+	/* (辦) and (试行) hold Chinese among Chinese: made full-width (step 7) */
+	assert_string_equal(out, "各鄉鎮（辦）、條例（试行）、附件(2024)、方案(A)、"
 				 "反饋(ok)、的(de)、Abc(wù)、會議 (wù)");
 	assert_int_equal(st.pinyin_removed, 0);
 	free(out);
@@ -315,7 +359,7 @@ static void test_pinyin_after_garbage(void **state)
 {
 	(void)state;
 	/* the seed's garbled run: the annotation follows ^, not a Han */
-	expect_clean("融入?yún)^(qū)域發(fā)展", "融入?yún)^域發展");
+	expect_clean("融入?yún)^(qū)域發(fā)展", "融入？yún)^域發展");
 	/* after U+FFFD and after CJK punctuation */
 	expect_clean("\xef\xbf\xbd(xué)習", "\xef\xbf\xbd習");
 	expect_clean("。(xué)", "。");
@@ -350,16 +394,16 @@ static void test_readout(void **state)
 	char *out = clean(readout, &st);
 
 	(void)state;
-	assert_string_equal(out,
-			    "縣政府召開第12次常務會議\n"
-			    "(發布于:2023-11-02 10:15)\n"
-			    "11月1日，縣長主持召開縣政府第12次常務會議。會議傳達學習了上級文件"
-			    "精神，審議了城鎮燃氣等領域安全生產標準導則。\n"
-			    "會議指出，各鄉鎮(辦)、各相關部門要落實責任，融入?yún)^域發展新格局，"
-			    "加強財政預算管理，做好打印、歸檔等基礎工作。\n"
-			    "會議還研究了其他事項。");
+	assert_string_equal(
+		out, "縣政府召開第12次常務會議\n"
+		     "（發布于：2023-11-02 10:15）\n"
+		     "11月1日，縣長主持召開縣政府第12次常務會議。會議傳達學習了上級文件"
+		     "精神，審議了城鎮燃氣等領域安全生產標準導則。\n"
+		     "會議指出，各鄉鎮（辦）、各相關部門要落實責任，融入？yún)^域發展新格局，"
+		     "加強財政預算管理，做好打印、歸檔等基礎工作。\n"
+		     "會議還研究了其他事項。");
 	assert_int_equal(annotations_left(out), 0);
-	assert_non_null(strstr(out, "各鄉鎮(辦)"));
+	assert_non_null(strstr(out, "各鄉鎮（辦）"));
 	/* 務×4 (two on the breadcrumb), 發×2, 學 習 鎮×2 領 產 導 鄉 關 責,
 	 * ^(qū), 預(yù), 算（yù） */
 	assert_int_equal(st.pinyin_removed, 19);
@@ -435,8 +479,8 @@ static void test_content_lines_kept(void **state)
 	static const char *const keep[] = {
 		/* date and byline lines: the parser needs them */
 		"发布时间：2024-05-13 09:02 来源：县政府办 【字体：大 中 小】 打印",
-		"發布時間：2024-05-13", "来源：某某县人民政府", "编辑:张三",
-		"|| 2022-03-23 11:02 编辑:李四", "索引号：11410928MB1234567X/2024-00012",
+		"發布時間：2024-05-13", "来源：某某县人民政府", "编辑：张三",
+		"|| 2022-03-23 11:02 编辑：李四", "索引号：11410928MB1234567X/2024-00012",
 		"生成日期：2024-05-13", "作者：王五 日期：2024-05-13",
 		"时间：2024年05月13日 浏览次数：1024 【打印】【关闭】",
 		"上一篇：关于2024年度工作 发布时间：2024-05-13",
@@ -545,7 +589,7 @@ static void test_ads_removed(void **state)
 		     "6月20日，召开第七次常务会议。");
 	expect_clean("会议审议了《某乐体育官网入口·(中国)官方网站2022年防汛预案》。",
 		     "会议审议了《2022年防汛预案》。");
-	expect_clean("地点:win888网页版登录_Win888_12345会议中心", "地点:会议中心");
+	expect_clean("地点:win888网页版登录_Win888_12345会议中心", "地点：会议中心");
 	expect_clean("县长主持召开某某APP官网入口第5次常务会议。", "县长主持召开第5次常务会议。");
 	expect_clean("请在县政府官网查看全文。", "请在县政府官网查看全文。");
 	expect_clean("全文见市政府官方网站。", "全文见市政府官方网站。");
@@ -573,6 +617,7 @@ int main(void)
 		cmocka_unit_test(test_large_input),
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_ads_removed),
+		cmocka_unit_test(test_punct_widened),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

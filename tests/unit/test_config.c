@@ -18,6 +18,7 @@
 #include "huiyi/event.h"
 #include "huiyi/grid.h"
 #include "huiyi/keymap.h"
+#include "huiyi/script.h"
 #include "huiyi/theme.h"
 
 static int reset(void **state)
@@ -41,8 +42,10 @@ static void t_settings(void **state)
 	parse(&cfg, "# mine\n"
 		    "set ambiguous wide\n"
 		    "  set theme light   # on a white terminal\n"
+		    "set script simplified\n"
 		    "set database \"/data/my meetings.db\"\n");
 	assert_int_equal(cfg.n_errors, 0);
+	assert_int_equal(cfg.script, HY_SCRIPT_SIMPLIFIED);
 	assert_int_equal(cfg.ambiguous, HY_CLI_AMB_WIDE);
 	assert_int_equal(cfg.theme, HY_CLI_THEME_LIGHT);
 	assert_string_equal(cfg.database, "/data/my meetings.db");
@@ -130,7 +133,9 @@ static void t_errors(void **state)
 		{"set theme grey", "cfg:2: set theme: expected auto, light or dark, got 'grey'"},
 		{"set ambiguous", "cfg:2: set: expected a name and one value"},
 		{"set colour red",
-		 "cfg:2: set: expected database, ambiguous or theme, got 'colour'"},
+		 "cfg:2: set: expected database, ambiguous, theme or script, got 'colour'"},
+		{"set script pinyin",
+		 "cfg:2: set script: expected stored, simplified or traditional, got 'pinyin'"},
 		{"bind lst p people", "cfg:2: bind: expected screens (list, meeting"},
 		{"bind list F11 people", "cfg:2: bind: expected a key (one character, Enter"},
 		{"bind list ^C quit", "got '^C'"},
