@@ -4,7 +4,7 @@
 # `make install` puts it where bash-completion finds it.
 _huiyi() {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD - 1]}
-	local cmds="import list show search reindex delete people trend export config"
+	local cmds="import list show search reindex delete split people trend export config"
 	local i cmd="" db=()
 	# the subcommand: the first word that is neither an option nor an
 	# option's value; -d's value goes on to huiyi _complete
@@ -46,7 +46,7 @@ _huiyi() {
 	fi
 	local opts=""
 	case $cmd in
-	import) opts="--encoding --year --force --replace --follow-links" ;;
+	import) opts="--encoding --year --force --replace --follow-links --no-merge" ;;
 	list) opts="--from --to --body --person --json" ;;
 	show) opts="--section --json --format --script" ;;
 	search) opts="--limit --offset --sort --from --to --body --person --json" ;;

@@ -14,7 +14,7 @@ function __huiyi_names # bodies|people
 	huiyi $db _complete $argv[1] (commandline -ct) 2>/dev/null
 end
 
-set -l cmds import list show search reindex delete people trend export config
+set -l cmds import list show search reindex delete split people trend export config
 complete -c huiyi -f
 complete -c huiyi -n "not __fish_seen_subcommand_from $cmds" -a "$cmds"
 complete -c huiyi -s d -l db -r -F -d 'the database'
@@ -29,6 +29,7 @@ complete -c huiyi -n '__fish_seen_subcommand_from import' -l year -x
 complete -c huiyi -n '__fish_seen_subcommand_from import export' -l force
 complete -c huiyi -n '__fish_seen_subcommand_from import' -l replace
 complete -c huiyi -n '__fish_seen_subcommand_from import' -l follow-links
+complete -c huiyi -n '__fish_seen_subcommand_from import' -l no-merge
 complete -c huiyi -n '__fish_seen_subcommand_from list search people trend export' -l from -x
 complete -c huiyi -n '__fish_seen_subcommand_from list search people trend export' -l to -x
 complete -c huiyi -n '__fish_seen_subcommand_from list search people trend export' -l body -x -a '(__huiyi_names bodies)'

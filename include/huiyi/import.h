@@ -40,6 +40,8 @@ struct hy_import_stats {
 	size_t replaced;      /* U+FFFD substitutions in the imported files */
 	size_t superseded;    /* --replace: meetings stored again in place of
 			    * the one from the same raw bytes */
+	size_t merged;        /* readouts added as another source of a
+			       * meeting already stored (the same meeting) */
 	int interrupted;      /* stopped early by *stop */
 	size_t links_outside; /* links in a walked folder to files outside it:
 			       * skipped (hy_import_opts.follow_links) */
@@ -80,6 +82,10 @@ struct hy_import_opts {
 	 * raw bytes, the same whatever the encoding). Counted in
 	 * superseded, not imported. */
 	int replace;
+	/* Keep every readout a meeting of its own: no readout is added to a
+	 * stored meeting as another source (DESIGN.md §2 "The same meeting
+	 * from many places"). */
+	int no_merge;
 	/* After each file (may be NULL). */
 	void (*progress)(const struct hy_import_stats *st, void *ctx);
 	/* For each rejected file, with a one-line reason (may be NULL). */

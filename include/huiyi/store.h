@@ -23,7 +23,7 @@
 #include "huiyi/meeting.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define HY_STORE_SCHEMA_VERSION 10
+#define HY_STORE_SCHEMA_VERSION 11
 
 struct hy_store;
 
@@ -110,6 +110,10 @@ struct hy_store_doc {
 	const char *source;   /* absolute path, or "-" for stdin */
 	const char *encoding; /* as detected or forced, or NULL */
 	size_t replaced;      /* U+FFFD substitutions while decoding */
+	/* schema v11: the clean text's fingerprint (simhash.h) and script;
+	 * 0 / NULL: made here from clean */
+	uint64_t simhash;
+	const char *script;
 };
 
 /* Store one parsed meeting with its provenance; *id (may be NULL) gets
@@ -117,6 +121,40 @@ struct hy_store_doc {
  * (nothing changes then). */
 int hy_store_insert(struct hy_store *s, const struct hy_meeting *m, const struct hy_store_doc *doc,
 		    int64_t *id, char *err, size_t errlen);
+
+/* hy_store_insert, or with merge: when a stored meeting is the same
+ * meeting (DESIGN.md §2 "The same meeting from many places": its
+ * fingerprint near, its date, number and body not contradicting m's),
+ * doc is added to it as another source instead (*merged = 1, *id = that
+ * meeting; the meeting shown does not change). merged may be NULL. */
+int hy_store_add(struct hy_store *s, const struct hy_meeting *m, const struct hy_store_doc *doc,
+		 int merge, int64_t *id, int *merged, char *err, size_t errlen);
+
+/* One source of a meeting (schema v11), valid during the callback. */
+struct hy_store_source {
+	int64_t id;
+	const char *source; /* path, FILE#LINE or "-" */
+	const char *url;    /* or NULL */
+	const char *script; /* "hans", "hant" or NULL */
+	const char *sha256;
+	int shown;
+};
+
+/* Call fn for each source of meeting id, the shown one first, then in
+ * the order they came; fn returns 0 to go on. The number of sources
+ * (0 for a meeting of a database before v11, or an unknown id), or < 0. */
+int hy_store_sources(struct hy_store *s, int64_t id,
+		     int (*fn)(const struct hy_store_source *src, void *ctx), void *ctx, char *err,
+		     size_t errlen);
+
+/* Undo a merge: every source of meeting id but the shown one becomes a
+ * meeting of its own again, parsed from its raw bytes as a fresh import
+ * would (never merged), in one transaction. *made (may be NULL) gets the
+ * number of meetings made and new_ids (may be NULL, room for max) their
+ * ids. HY_ERR_NOTFOUND when there is no meeting id; 0 with *made = 0
+ * when it has one source. */
+int hy_store_split(struct hy_store *s, int64_t id, size_t *made, int64_t *new_ids, size_t max,
+		   char *err, size_t errlen);
 
 /* Delete the meetings ids[0..n) whole: each meeting's row, sections,
  * people links, search index rows and row lengths, and every person no

@@ -40,6 +40,7 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_search(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_reindex(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_delete(const struct hy_cli *c, int argc, char **argv);
+int hy_cli_split(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_people(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_trend(const struct hy_cli *c, int argc, char **argv);
 int hy_cli_export(const struct hy_cli *c, int argc, char **argv);

@@ -2,7 +2,9 @@
  *
  * The report goes to stderr (stdout stays empty): a progress line on a
  * terminal, then `imported N, duplicates skipped D, rejected R, U+FFFD
- * replaced K` (with --replace, `replaced M, ` after `imported N, `), then
+ * replaced K` (with --replace, `replaced M, ` after `imported N, `; when
+ * readouts were added to stored meetings as other sources, `J merged into
+ * meetings already stored, ` there too), then
  * `rejected: PATH: reason` per rejected file. */
 #include "cli.h"
 
@@ -179,11 +181,15 @@ static int take_fields(int *argc, char **argv, struct hy_import_fields *f)
 int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 {
 	const char *encoding = NULL, *year = NULL;
-	int force = 0, replace = 0, follow = 0;
+	int force = 0, replace = 0, follow = 0, no_merge = 0;
 	const struct hy_cli_opt opts[] = {
-		{"--encoding", &encoding, NULL},   {"--year", &year, NULL},
-		{"--force", NULL, &force},         {"--replace", NULL, &replace},
-		{"--follow-links", NULL, &follow}, {NULL, NULL, NULL},
+		{"--encoding", &encoding, NULL},
+		{"--year", &year, NULL},
+		{"--force", NULL, &force},
+		{"--replace", NULL, &replace},
+		{"--follow-links", NULL, &follow},
+		{"--no-merge", NULL, &no_merge},
+		{NULL, NULL, NULL},
 	};
 	struct hy_import_opts o = {0};
 	struct hy_import_fields fields = {0};
@@ -247,6 +253,7 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	r.rejects = tmpfile();
 	o.encoding = encoding;
 	o.replace = replace;
+	o.no_merge = no_merge;
 	o.count_first = r.tty;
 	/* HUIYI_THREADS: files prepared at once (default: one per CPU) */
 	const char *th = getenv("HUIYI_THREADS");
@@ -295,9 +302,12 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	fprintf(stderr, "imported %zu, ", st.imported);
 	if (replace) /* --replace: no duplicates, meetings replaced */
 		fprintf(stderr, "replaced %zu, ", st.superseded);
+	if (st.merged) /* the same meeting from another place */
+		fprintf(stderr, "%zu merged into meetings already stored, ", st.merged);
 	fprintf(stderr, "duplicates skipped %zu, rejected %zu, U+FFFD replaced %zu%s\n",
 		st.duplicates, st.rejected, st.replaced,
-		st.imported == 0 && st.superseded == 0 && rc == 0 && !st.interrupted
+		st.imported == 0 && st.superseded == 0 && st.merged == 0 && rc == 0 &&
+				!st.interrupted
 			? " (nothing new)"
 			: "");
 	if (st.links_outside)

@@ -107,12 +107,12 @@ int main(int argc, char **argv)
 		const char *name;
 		int (*run)(const struct hy_cli *, int, char **);
 	} cmds[] = {
-		{"import", hy_cli_import},      {"list", hy_cli_list},
-		{"show", hy_cli_show},          {"search", hy_cli_search},
-		{"reindex", hy_cli_reindex},    {"delete", hy_cli_delete},
-		{"people", hy_cli_people},      {"trend", hy_cli_trend},
-		{"export", hy_cli_export},      {"config", hy_cli_config},
-		{"_complete", hy_cli_complete},
+		{"import", hy_cli_import},   {"list", hy_cli_list},
+		{"show", hy_cli_show},       {"search", hy_cli_search},
+		{"reindex", hy_cli_reindex}, {"delete", hy_cli_delete},
+		{"split", hy_cli_split},     {"people", hy_cli_people},
+		{"trend", hy_cli_trend},     {"export", hy_cli_export},
+		{"config", hy_cli_config},   {"_complete", hy_cli_complete},
 	};
 	const char *db = NULL, *codeset, *amb = NULL, *theme = NULL;
 	char **rest;

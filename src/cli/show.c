@@ -3,8 +3,11 @@
  *
  * Text: the metadata block (标题 日期 发布 机构 会议 主持 出席 列席, "-"
  * when unknown), the summary, then each section as `§N heading` and its
- * text, wrapped at the terminal's width (80 columns when piped). With
- * --section N only that section. JSON: one object, keys in a fixed order.
+ * text, wrapped at the terminal's width (80 columns when piped); a
+ * meeting read from several places lists them (来源, the shown one
+ * first). With
+ * --section N only that section. JSON: one object, keys in a fixed order,
+ * ending in "sources": [{source, url, script, shown}].
  * --format md or txt: the document export writes for it (export.c). */
 #include "cli.h"
 
@@ -72,7 +75,21 @@ static json_t *guessed_list(unsigned g)
 	return a;
 }
 
-static int print_json(const struct hy_store_record *r, const struct hy_section *only)
+/* One source of the meeting, into the array ctx (schema v11). */
+static int on_source(const struct hy_store_source *src, void *ctx)
+{
+	json_t *o = json_object();
+	if (!o || json_array_append_new(ctx, o) != 0)
+		return HY_ERR_NOMEM;
+	json_object_set_new(o, "source", source_json(src->source));
+	json_object_set_new(o, "url", hy_cli_json_str(src->url));
+	json_object_set_new(o, "script", hy_cli_json_str(src->script));
+	json_object_set_new(o, "shown", json_boolean(src->shown));
+	return 0;
+}
+
+static int print_json(const struct hy_store_record *r, const struct hy_section *only,
+		      json_t *sources)
 {
 	const struct hy_meeting *m = &r->m;
 	json_t *o = json_object(), *chair, *secs;
@@ -119,6 +136,7 @@ static int print_json(const struct hy_store_record *r, const struct hy_section *
 	json_object_set_new(o, "sections", secs);
 	json_object_set_new(o, "source", source_json(r->source));
 	json_object_set_new(o, "sha256", hy_cli_json_str(r->sha256));
+	json_object_set(o, "sources", sources);
 	text = json_dumps(o, JSON_INDENT(2));
 	json_decref(o);
 	if (!text)
@@ -166,8 +184,36 @@ static void section(const struct hy_cli *c, size_t cols, const struct hy_section
 	hy_cli_wrap(c, stdout, sec->text, cols, 0, 0);
 }
 
+/* 来源: each source when there are several, the one shown first:
+ * its address or path, its script, 显示 for the one shown. */
+static void print_sources(const struct hy_cli *c, size_t cols, json_t *sources)
+{
+	size_t i;
+	json_t *o;
+	if (json_array_size(sources) < 2)
+		return;
+	json_array_foreach(sources, i, o)
+	{
+		const char *url = json_string_value(json_object_get(o, "url"));
+		const char *src = json_string_value(json_object_get(o, "source"));
+		const char *script = json_string_value(json_object_get(o, "script"));
+		const char *where = url ? url : src ? src : "-";
+		size_t n = strlen(where) + 64;
+		char *v = malloc(n);
+		if (!v)
+			return;
+		snprintf(v, n, "%zu. %s（%s%s）", i + 1, where,
+			 !script                       ? "文字不明"
+			 : strcmp(script, "hant") == 0 ? "繁体"
+						       : "简体",
+			 json_is_true(json_object_get(o, "shown")) ? "，显示" : "");
+		field(c, cols, i == 0 ? "来源" : "    ", v);
+		free(v);
+	}
+}
+
 static void print_text(const struct hy_cli *c, const struct hy_store_record *r,
-		       const struct hy_section *only)
+		       const struct hy_section *only, json_t *sources)
 {
 	const struct hy_meeting *m = &r->m;
 	size_t cols = hy_cli_term_cols(STDOUT_FILENO);
@@ -226,6 +272,7 @@ static void print_text(const struct hy_cli *c, const struct hy_store_record *r,
 	v = join(m->units, m->n_units);
 	field(c, cols, "单位", v);
 	free(v);
+	print_sources(c, cols, sources);
 	if (m->summary && m->summary[0]) {
 		fputc('\n', stdout);
 		hy_cli_wrap(c, stdout, m->summary, cols, 0, 0);
@@ -341,9 +388,19 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 		}
 		return HY_EXIT_OK;
 	}
-	rc = hy_store_get(s, id, &r, err, sizeof err);
+	json_t *sources = json_array();
+	rc = sources ? hy_store_get(s, id, &r, err, sizeof err)
+		     : hy_err_set(err, sizeof err, HY_ERR_NOMEM, "out of memory");
+	if (rc == 0) {
+		int n = hy_store_sources(s, id, on_source, sources, err, sizeof err);
+		if (n < 0) {
+			hy_store_record_free(&r);
+			rc = n;
+		}
+	}
 	hy_store_close(s);
 	if (rc) {
+		json_decref(sources);
 		hy_cli_error("%s", err[0] ? err : hy_err_str(rc));
 		return HY_EXIT_FAIL;
 	}
@@ -370,14 +427,16 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 				     "%zu)",
 				     id, sn, r.m.n_sections);
 			hy_store_record_free(&r);
+			json_decref(sources);
 			return HY_EXIT_FAIL;
 		}
 	}
 	if (json)
-		rc = print_json(&r, only);
+		rc = print_json(&r, only, sources);
 	else
-		print_text(c, &r, only);
+		print_text(c, &r, only, sources);
 	hy_store_record_free(&r);
+	json_decref(sources);
 	if (rc) {
 		hy_cli_error("out of memory");
 		return HY_EXIT_FAIL;

@@ -84,7 +84,7 @@ struct run {
 	size_t max_bytes, batch;
 	int open; /* a batch transaction is open */
 	/* st's counts when it began */
-	size_t kept_imported, kept_replaced, kept_superseded;
+	size_t kept_imported, kept_replaced, kept_superseded, kept_merged;
 	size_t in_batch, batch_bytes; /* files and bytes in it */
 	int counting;                 /* first pass: count files only */
 	char *buf;                    /* read buffer, handed to the job that reads it */
@@ -125,6 +125,7 @@ static void batch_lost(struct run *r)
 	r->st->imported = r->kept_imported;
 	r->st->replaced = r->kept_replaced;
 	r->st->superseded = r->kept_superseded;
+	r->st->merged = r->kept_merged;
 }
 
 static int commit(struct run *r)
@@ -156,20 +157,30 @@ static int prepare_job(const struct pool *pl, struct hy_store_probe *probe, stru
 	return hy_prepare(j->raw, j->len, &in, &j->p, j->err, sizeof j->err);
 }
 
-/* The writing half: one prepared file into the store. With replace (in
- * a batch), the meeting stored from the same raw bytes goes first, in
- * the same batch as the new one. */
+/* put's mode: bits. */
+#define PUT_REPLACE 1 /* hy_import_opts.replace */
+#define PUT_MERGE 2   /* not hy_import_opts.no_merge */
+
+/* The writing half: one prepared file into the store. With PUT_REPLACE
+ * (in a batch), the meeting stored from the same raw bytes goes first, in
+ * the same batch as the new one; with PUT_MERGE, a readout that is the
+ * same meeting as a stored one becomes another source of it. */
 static int put(struct hy_store *s, const void *raw, size_t len, const char *source, const char *sha,
-	       const struct prepared *p, int replace, struct hy_import_stats *st, char *err,
+	       const struct prepared *p, int mode, struct hy_import_stats *st, char *err,
 	       size_t errlen)
 {
 	struct hy_store_doc doc = {0};
-	int rc, old = 0;
+	struct hy_store_held *held = NULL; /* the old meeting's other sources */
+	int rc, old = 0, merged = 0, replace = mode & PUT_REPLACE;
+	int64_t id = 0;
 
 	if (replace) {
-		old = hy_store_delete_sha(s, sha, NULL, err, errlen);
-		if (old < 0)
+		rc = hy_store_sources_hold(s, sha, &held, err, errlen);
+		old = rc ? rc : hy_store_delete_sha(s, sha, NULL, err, errlen);
+		if (old < 0) {
+			hy_store_held_free(held);
 			return old;
+		}
 	}
 
 	doc.raw = raw;
@@ -180,9 +191,16 @@ static int put(struct hy_store *s, const void *raw, size_t len, const char *sour
 	doc.source = p->source ? p->source : source;
 	doc.encoding = p->d.encoding;
 	doc.replaced = p->d.replaced;
-	rc = hy_store_insert(s, &p->m, &doc, NULL, err, errlen);
+	doc.simhash = p->simhash;
+	doc.script = p->script;
+	rc = hy_store_add(s, &p->m, &doc, (mode & PUT_MERGE) != 0, &id, &merged, err, errlen);
+	if (rc == 0 && held)
+		rc = hy_store_sources_give(s, id, held, err, errlen);
+	hy_store_held_free(held);
 	if (st) {
-		if (rc == 0) {
+		if (rc == 0 && merged) {
+			st->merged++;
+		} else if (rc == 0) {
 			if (old)
 				st->superseded++;
 			else
@@ -199,7 +217,7 @@ static int put(struct hy_store *s, const void *raw, size_t len, const char *sour
  * rejected line is handed to reject (with "PATH#LINE") and counted in
  * *rejected. Returns 0 or what put returns for a failure of the store
  * (a duplicate is counted, not a failure). */
-static int put_lines(struct hy_store *s, const char *path, const struct prepared *p, int replace,
+static int put_lines(struct hy_store *s, const char *path, const struct prepared *p, int mode,
 		     struct hy_import_stats *st, size_t *stored,
 		     void (*rej)(const char *, const char *, void *), void *ctx, char *err,
 		     size_t errlen)
@@ -220,7 +238,7 @@ static int put_lines(struct hy_store *s, const char *path, const struct prepared
 				rej(where, l->err, ctx);
 			continue;
 		}
-		int rc = put(s, l->raw, l->len, l->source, l->sha, &l->p, replace, st, err, errlen);
+		int rc = put(s, l->raw, l->len, l->source, l->sha, &l->p, mode, st, err, errlen);
 		if (rc == 0 && stored)
 			(*stored)++;
 		if (rc && rc != HY_ERR_DUP)
@@ -258,9 +276,9 @@ int hy_import_bytes(struct hy_store *s, const void *raw, size_t len, const char 
 		.encoding = encoding, .at = {.source = source}, .force = 1, .source = source};
 	rc = hy_prepare(raw, len, &in, &p, err, errlen);
 	if (rc == 0 && p.is_lines)
-		rc = put_lines(s, source, &p, 0, st, NULL, NULL, NULL, err, errlen);
+		rc = put_lines(s, source, &p, PUT_MERGE, st, NULL, NULL, NULL, err, errlen);
 	else if (rc == 0)
-		rc = put(s, raw, len, source, sha, &p, 0, st, err, errlen);
+		rc = put(s, raw, len, source, sha, &p, PUT_MERGE, st, err, errlen);
 	hy_prepared_free(&p);
 	return rc;
 }
@@ -571,15 +589,17 @@ static int collect(struct run *r)
 			r->kept_imported = r->st->imported;
 			r->kept_replaced = r->st->replaced;
 			r->kept_superseded = r->st->superseded;
+			r->kept_merged = r->st->merged;
 		}
+		int mode = (r->o->replace ? PUT_REPLACE : 0) | (r->o->no_merge ? 0 : PUT_MERGE);
 		if (j->p.is_lines) {
 			size_t stored = 0;
-			rc = put_lines(r->s, j->path, &j->p, r->o->replace, r->st, &stored,
-				       r->o->reject, r->o->ctx, j->err, sizeof j->err);
+			rc = put_lines(r->s, j->path, &j->p, mode, r->st, &stored, r->o->reject,
+				       r->o->ctx, j->err, sizeof j->err);
 			r->in_batch += stored;
 		} else {
-			rc = put(r->s, j->raw, j->len, j->source, j->sha, &j->p, r->o->replace,
-				 r->st, j->err, sizeof j->err);
+			rc = put(r->s, j->raw, j->len, j->source, j->sha, &j->p, mode, r->st,
+				 j->err, sizeof j->err);
 			r->in_batch++;
 		}
 		if (rc == 0)

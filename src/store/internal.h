@@ -48,6 +48,12 @@ enum hy_store_stmt {
 	HY_ST_GET_MEETING,
 	HY_ST_GET_SECTIONS,
 	HY_ST_GET_PEOPLE,
+	HY_ST_INSERT_SOURCE, /* schema v11 (sources.c) */
+	HY_ST_INSERT_SIMHASH,
+	HY_ST_INSERT_BANDS,
+	HY_ST_NEAR,
+	HY_ST_NEAR_MEETING,
+	HY_ST_SAME_DAY,
 	HY_ST_COUNT
 };
 
@@ -108,6 +114,34 @@ extern const char hy_store_people_fill[];
 extern const char hy_store_schema_v8[];
 /* The SQL functions those use (hy_person_key ...): a sqlite code. */
 int hy_people_register(sqlite3 *db);
+
+/* hy_simhash(text) and hy_script(text) as SQL functions (simhash.c), for
+ * schema v11; an sqlite result code. */
+int hy_simhash_register(sqlite3 *db);
+/* The end of one write (write.c): a failure other than harmless spoils
+ * the batch; own: commit or roll back the write's own transaction. */
+int hy_store_end_write(struct hy_store *s, int own, int rc, int harmless, char *err, size_t errlen);
+/* Store doc as a source of meeting mid (sources.c): its row in sources
+ * (shown: the meeting's own, whose raw and clean are the meeting row's),
+ * and with shown its fingerprint. */
+int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_doc *doc,
+			 const char *sha, int shown, char *err, size_t errlen);
+
+/* import --replace of the file with hash sha, inside the batch, before
+ * hy_store_delete_sha (sources.c): the other sources of the meeting it is
+ * the shown source of are read into *held (NULL when none), to be given
+ * to the meeting its new parse goes to (hy_store_sources_give), so that
+ * deleting the meeting loses none of them; when sha is a source not shown,
+ * its row goes (the new parse is stored in its place). */
+struct hy_store_held;
+int hy_store_sources_hold(struct hy_store *s, const char *sha, struct hy_store_held **held,
+			  char *err, size_t errlen);
+int hy_store_sources_give(struct hy_store *s, int64_t mid, const struct hy_store_held *held,
+			  char *err, size_t errlen);
+void hy_store_held_free(struct hy_store_held *h);
+
+/* Every fingerprint made again (schema.c; reindex, refold). */
+extern const char hy_store_simhash_rebuild[];
 /* Store meeting mid's people: links, persons and appearances (v7). */
 struct hy_meeting;
 int hy_store_people_add(struct hy_store *s, int64_t mid, const struct hy_meeting *m, char *err,

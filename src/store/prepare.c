@@ -4,6 +4,8 @@
  * read a line at a time, then cleaned and parsed. */
 #include "prepare.h"
 
+#include "huiyi/simhash.h"
+
 #include "huiyi/buf.h"
 #include "huiyi/clean.h"
 #include "huiyi/err.h"
@@ -97,6 +99,7 @@ static int readout(const char *text, size_t len, const struct prepare_in *in,
 	int rc = hy_clean(text, len, &p->clean, &p->clean_len, NULL);
 	if (rc)
 		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
+	p->simhash = hy_simhash_script(p->clean, p->clean_len, &p->script);
 	rc = hy_meeting_parse(p->clean, p->clean_len, &p->m);
 	if (rc == HY_ERR_INVALID)
 		return hy_err_set(err, errlen, rc, "empty after cleaning");

@@ -12,6 +12,7 @@
 #include "huiyi/meeting.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* What a file becomes before it is stored: the CPU-heavy half of an
  * import (decode, binary check, clean, parse), pure and thread-safe, so
@@ -22,6 +23,8 @@ struct prepared {
 	struct hy_meeting m;
 	char *clean;
 	size_t clean_len;
+	uint64_t simhash;   /* of clean (simhash.h), 0 for none */
+	const char *script; /* of clean (simhash.h hy_script), static */
 	/* The source to record when it is not the file's: "PATH URL" for a
 	 * page that names its address (html.h). */
 	char *source;

@@ -332,6 +332,75 @@ static const char schema_v10[] = "CREATE TABLE fold (id TEXT NOT NULL);";
 const char hy_store_fold_set[] = "DELETE FROM fold;"
 				 "INSERT INTO fold (id) VALUES (hy_fold_id());";
 
+/* Schema v11: the same meeting from many places (DESIGN.md §2 "The
+ * same meeting from many places").
+ * sources: every file (or JSON Lines line) a meeting was read from, one
+ * row each, with its sha256 (UNIQUE: a file is stored once, as a meeting
+ * or as another source of one), the path or FILE#LINE it came from, its
+ * address when it gave one, its script (simhash.h hy_script) and whether
+ * it is the one shown. The shown source is the one the meeting's row was
+ * parsed from, and its raw bytes and clean text are that row's (NULL
+ * here); the others keep theirs, so they can be shown or split off
+ * (huiyi split). Each existing meeting gets itself as its one source.
+ * simhash: each meeting's fingerprint (simhash.h; NULL for a text too
+ * short to have one), derived from its clean text and the fold, and
+ * simhash_bands its 4 bands of 16 bits (key = band << 16 | bits) with
+ * the whole fingerprint, where a new readout's candidates are looked up:
+ * boilerplate makes crowded bands (a 3,000 meeting gencorpus corpus has
+ * 22,000 pairs sharing one), so each candidate's distance is read from
+ * the band's own row, and only the near ones' meetings are read. The
+ * import writes the bands (sources.c: an insert trigger would cost a
+ * statement journal a meeting); a trigger takes them out. */
+#define SIMHASH_KEYS(h)                                                                            \
+	"((" h ") & 65535, 65536 | ((" h ") >> 16 & 65535),"                                       \
+	" 131072 | ((" h ") >> 32 & 65535), 196608 | ((" h ") >> 48 & 65535))"
+#define SIMHASH_FILL                                                                               \
+	"INSERT INTO simhash (meeting_id, hash) SELECT id, hy_simhash(clean) FROM meetings;"       \
+	"INSERT INTO simhash_bands (key, meeting_id, hash)"                                        \
+	" SELECT b << 16 | (hash >> (16 * b) & 65535), meeting_id, hash FROM simhash,"             \
+	" (SELECT 0 AS b UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3)"                \
+	" WHERE hash IS NOT NULL;"
+/* clang-format off */
+static const char schema_v11[] =
+	"CREATE TABLE sources ("
+	" id INTEGER PRIMARY KEY,"
+	" meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	" source TEXT NOT NULL,"
+	" url TEXT,"
+	" script TEXT,"
+	" sha256 TEXT NOT NULL UNIQUE,"
+	" shown INTEGER NOT NULL DEFAULT 0,"
+	" imported_at TEXT NOT NULL"
+	"  DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+	" clean TEXT," /* NULL: the meeting row's (the shown source) */
+	" raw BLOB);"
+	"CREATE INDEX sources_by_meeting ON sources(meeting_id);"
+	"INSERT INTO sources (meeting_id, source, url, script, sha256, shown, imported_at)"
+	" SELECT id,"
+	"  CASE WHEN instr(source, ' http') > 0"
+	"   THEN substr(source, 1, instr(source, ' http') - 1) ELSE source END,"
+	"  CASE WHEN instr(source, ' http') > 0"
+	"   THEN substr(source, instr(source, ' http') + 1) END,"
+	"  hy_script(clean), sha256, 1, imported_at FROM meetings;"
+	"CREATE TABLE simhash ("
+	" meeting_id INTEGER PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,"
+	" hash INTEGER);"
+	"CREATE TABLE simhash_bands ("
+	" key INTEGER NOT NULL,"
+	" meeting_id INTEGER NOT NULL,"
+	" hash INTEGER NOT NULL," /* the whole fingerprint */
+	" PRIMARY KEY (key, meeting_id)) WITHOUT ROWID;"
+	"CREATE TRIGGER simhash_delete AFTER DELETE ON simhash"
+	" WHEN old.hash IS NOT NULL BEGIN"
+	" DELETE FROM simhash_bands WHERE meeting_id = old.meeting_id"
+	"  AND key IN " SIMHASH_KEYS("old.hash") ";"
+	" END;" SIMHASH_FILL;
+/* clang-format on */
+/* All of them again (reindex, and refold: the fingerprint is of the
+ * folded text). */
+const char hy_store_simhash_rebuild[] = "DELETE FROM simhash;"
+					"DELETE FROM simhash_bands;" SIMHASH_FILL;
+
 /* Forward migrations: step i takes user_version from i to i + 1. Adding a
  * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
 const char *const hy_store_migrations[] = {
@@ -340,6 +409,7 @@ const char *const hy_store_migrations[] = {
 	hy_store_schema_v8, /* their surnames' pinyin: src/store/people.c */
 	schema_v9,          /* trend's meeting_runs */
 	schema_v10,         /* the fold the index was made with */
+	schema_v11,         /* sources and fingerprints (sources.c) */
 };
 
 _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==
@@ -351,7 +421,8 @@ _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==
  * index and trigger) is derived from them and can be made again. */
 static int is_content_table(const char *name)
 {
-	static const char *const content[] = {"meetings", "sections", "people", "meeting_people"};
+	static const char *const content[] = {"meetings", "sections", "people", "meeting_people",
+					      "sources"};
 	for (size_t i = 0; i < sizeof content / sizeof content[0]; i++)
 		if (strcmp(name, content[i]) == 0)
 			return 1;
@@ -393,6 +464,8 @@ sqlite3 *hy_store_reference_schema(int version)
 		rc = SQLITE_ERROR;
 	if (rc == SQLITE_OK)
 		rc = hy_people_register(ref);
+	if (rc == SQLITE_OK)
+		rc = hy_simhash_register(ref);
 	for (int v = 0; v < version && v < HY_STORE_SCHEMA_VERSION && rc == SQLITE_OK; v++)
 		rc = sqlite3_exec(ref, hy_store_migrations[v], NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {

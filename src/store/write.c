@@ -2,17 +2,21 @@
 #include "internal.h"
 
 #include "huiyi/err.h"
+#include "huiyi/simhash.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 const char hy_store_sql_has[] = "SELECT 1 FROM meetings WHERE sha256 = ?1";
+/* schema v11: a file stored as another source of a meeting too */
+static const char sql_has_v11[] = "SELECT 1 FROM sources WHERE sha256 = ?1";
 
 int hy_store_has(struct hy_store *s, const char *sha256_hex, char *err, size_t errlen)
 {
 	sqlite3_stmt *st;
-	int rc = hy_store_stmt(s, HY_ST_HAS, hy_store_sql_has, &st, err, errlen);
+	int rc = hy_store_stmt(s, HY_ST_HAS, s->version >= 11 ? sql_has_v11 : hy_store_sql_has, &st,
+			       err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, sha256_hex, -1, SQLITE_STATIC);
@@ -47,7 +51,8 @@ struct hy_store_probe *hy_store_probe_open(struct hy_store *s)
 	     * the index (sqlite's default 2 MiB a connection would grow the
 	     * importer by 2 MiB a worker as the corpus grows) */
 	    sqlite3_exec(p->db, "PRAGMA cache_size = -256", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(p->db, hy_store_sql_has, -1, &p->has, NULL) != SQLITE_OK) {
+	    (sqlite3_prepare_v2(p->db, sql_has_v11, -1, &p->has, NULL) != SQLITE_OK &&
+	     sqlite3_prepare_v2(p->db, hy_store_sql_has, -1, &p->has, NULL) != SQLITE_OK)) {
 		hy_store_probe_close(p);
 		return NULL;
 	}
@@ -251,6 +256,11 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		if (rc)
 			return rc;
 	}
+	if (s->version >= 11) { /* its source and fingerprint */
+		rc = hy_store_source_rows(s, mid, doc, sha, 1, err, errlen);
+		if (rc)
+			return rc;
+	}
 	if (s->version >= 7) { /* the people with their roles (people.c) */
 		rc = hy_store_people_add(s, mid, m, err, errlen);
 		if (rc == 0 && id)
@@ -277,7 +287,7 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 /* The end of one write: a failure other than harmless (nothing was
  * written: a duplicate, an unknown id) spoils the batch; a write that
  * began its own transaction (own) commits or rolls it back here. */
-static int end_write(struct hy_store *s, int own, int rc, int harmless, char *err, size_t errlen)
+int hy_store_end_write(struct hy_store *s, int own, int rc, int harmless, char *err, size_t errlen)
 {
 	if (rc && rc != harmless)
 		s->batch_spoiled = 1;
@@ -315,7 +325,7 @@ int hy_store_insert(struct hy_store *s, const struct hy_meeting *m, const struct
 	 * undoes by itself; any later failure leaves part of a meeting, so
 	 * the batch is spoiled and hy_store_commit rolls it back whole. */
 	rc = insert_rows(s, m, doc, sha, id, err, errlen);
-	return end_write(s, own, rc, HY_ERR_DUP, err, errlen);
+	return hy_store_end_write(s, own, rc, HY_ERR_DUP, err, errlen);
 }
 
 /* Deleting meetings (hy_store_delete, hy_store_delete_sha). The meeting's
@@ -483,7 +493,7 @@ int hy_store_delete(struct hy_store *s, const int64_t *ids, size_t n, size_t *de
 		count += (size_t)gone; /* an id given twice goes once */
 	}
 	deleter_free(&d);
-	rc = end_write(s, own, rc, HY_ERR_NOTFOUND, err, errlen);
+	rc = hy_store_end_write(s, own, rc, HY_ERR_NOTFOUND, err, errlen);
 	if (rc == 0 && deleted)
 		*deleted = count;
 	return rc;

@@ -21,8 +21,13 @@ import hashlib, json, os, sys
 o = json.load(open(sys.argv[1], encoding="utf-8"))
 keys = ["id", "title", "published", "date", "month_day", "date_precision",
         "date_basis", "body", "place", "kind", "number", "chair", "attendees",
-        "observers", "units", "guessed", "summary", "sections", "source", "sha256"]
+        "observers", "units", "guessed", "summary", "sections", "source", "sha256",
+        "sources"]
 assert list(o) == keys, "keys: %r" % list(o)
+# schema v11: the meeting's own source, shown, first
+src = o["sources"][0]
+assert list(src) == ["source", "url", "script", "shown"], list(src)
+assert src["shown"] is True and src["source"] == o["source"], src
 assert o["date_precision"] in ("day", "month-day", "none"), o["date_precision"]
 assert o["date_basis"] in (None, "text", "publish", "path", "given", "file-time")
 assert (o["date"] is None) == (o["date_basis"] is None), o

@@ -1,0 +1,592 @@
+/* sources.c: the same meeting from many places (schema v11, DESIGN.md
+ * §2 "The same meeting from many places"): a meeting's sources, finding
+ * the stored meeting a new readout is a near-duplicate of, adding it as
+ * another source, listing them, and splitting them off again. */
+#include "internal.h"
+
+#include "huiyi/err.h"
+#include "huiyi/meeting.h"
+#include "huiyi/simhash.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The recorded source "PATH URL" (prepare.c: a page or a JSON Lines line
+ * that gives its address) as its path part's length and its URL, or the
+ * whole string and NULL. */
+static size_t split_source(const char *src, const char **url)
+{
+	const char *u = NULL;
+	for (const char *p = strstr(src, " http"); p; p = strstr(p + 1, " http"))
+		if (strncmp(p + 1, "http://", 7) == 0 || strncmp(p + 1, "https://", 8) == 0)
+			u = p;
+	*url = u ? u + 1 : NULL;
+	return u ? (size_t)(u - src) : strlen(src);
+}
+
+/* The key of band i of fingerprint h in simhash_bands (schema.c). */
+static sqlite3_int64 band_key(uint64_t h, int i)
+{
+	return (sqlite3_int64)((uint64_t)i << 16 | (h >> (16 * i) & 0xffff));
+}
+
+int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_doc *doc,
+			 const char *sha, int shown, char *err, size_t errlen)
+{
+	static const char source_sql[] =
+		"INSERT INTO sources (meeting_id, source, url, script, sha256, shown, clean, raw)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	static const char simhash_sql[] = "INSERT INTO simhash (meeting_id, hash) VALUES (?1, ?2)";
+	static const char bands_sql[] =
+		"INSERT INTO simhash_bands (key, meeting_id, hash)"
+		" VALUES (?1, ?5, ?6), (?2, ?5, ?6), (?3, ?5, ?6), (?4, ?5, ?6)";
+	const char *src = doc->source ? doc->source : "-", *url;
+	const char *clean = doc->clean ? doc->clean : "";
+	size_t clean_len = doc->clean ? doc->clean_len : 0;
+	size_t plen = split_source(src, &url);
+	const char *script = doc->script ? doc->script : hy_script(clean, clean_len);
+	sqlite3_stmt *st;
+	int rc = hy_store_stmt(s, HY_ST_INSERT_SOURCE, source_sql, &st, err, errlen);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, mid);
+	sqlite3_bind_text64(st, 2, src, plen, SQLITE_STATIC, SQLITE_UTF8);
+	sqlite3_bind_text(st, 3, url, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, script, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, sha, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, shown);
+	if (!shown) { /* the shown one's are the meeting row's */
+		sqlite3_bind_text64(st, 7, clean, clean_len, SQLITE_STATIC, SQLITE_UTF8);
+		if (doc->raw && doc->raw_len)
+			sqlite3_bind_blob64(st, 8, doc->raw, doc->raw_len, SQLITE_STATIC);
+		else
+			sqlite3_bind_zeroblob(st, 8, 0);
+	}
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE) {
+		rc = sqlite3_extended_errcode(s->db);
+		sqlite3_reset(st);
+		if (rc == SQLITE_CONSTRAINT_UNIQUE && !shown) /* nothing written */
+			return hy_err_set(err, errlen, HY_ERR_DUP,
+					  "%s: already stored (same content)", src);
+		return hy_store_fail(s, rc, "storing a meeting's source", err, errlen);
+	}
+	sqlite3_reset(st);
+	if (!shown)
+		return 0;
+	uint64_t h = doc->simhash ? doc->simhash : hy_simhash(clean, clean_len);
+	rc = hy_store_stmt(s, HY_ST_INSERT_SIMHASH, simhash_sql, &st, err, errlen);
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(st, 1, mid);
+	if (h)
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)h);
+	rc = hy_store_step_done(s, st, "storing a meeting's fingerprint", err, errlen);
+	if (rc || !h)
+		return rc;
+	rc = hy_store_stmt(s, HY_ST_INSERT_BANDS, bands_sql, &st, err, errlen);
+	if (rc)
+		return rc;
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_int64(st, i + 1, band_key(h, i));
+	sqlite3_bind_int64(st, 5, mid);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)h);
+	return hy_store_step_done(s, st, "storing a meeting's fingerprint", err, errlen);
+}
+
+/* Whether the stored meeting's date, number and body (columns 0..4 of
+ * st: date, month_day, guessed, number, body) agree with m's: 0 one of
+ * them contradicts, 2 none does and the day or the number is known to
+ * both and equal, 1 none does but nothing could be compared (then only
+ * a nearer fingerprint is enough: HY_SIMHASH_NEAR_BLIND). */
+static int agrees(sqlite3_stmt *st, const struct hy_meeting *m)
+{
+	const char *date = (const char *)sqlite3_column_text(st, 0);
+	const char *md = (const char *)sqlite3_column_text(st, 1);
+	const char *guessed = (const char *)sqlite3_column_text(st, 2);
+	int number = sqlite3_column_type(st, 3) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 3);
+	const char *body = (const char *)sqlite3_column_text(st, 4);
+	int years_known = !(m->guessed & HY_GUESSED_YEAR) && !(guessed && strstr(guessed, "year"));
+
+	if (md && m->month_day && strcmp(md, m->month_day) != 0)
+		return 0;
+	if (years_known && date && m->date && strcmp(date, m->date) != 0)
+		return 0;
+	if (number > 0 && m->number > 0 && number != m->number)
+		return 0;
+	if (!hy_fold_same(body, m->body))
+		return 0;
+	return (md && m->month_day) || (number > 0 && m->number > 0) ? 2 : 1;
+}
+
+/* Near candidates of one lookup, at most (more are not looked at). */
+#define MAX_NEAR 64
+
+/* The stored meeting m is the same meeting as (fingerprint h): the
+ * nearest within HY_SIMHASH_NEAR bits that agrees (lowest id on a tie);
+ * *found = its id, or 0. The bands give each candidate's fingerprint;
+ * only the near ones' meetings are read. */
+static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h, int64_t *found,
+		     char *err, size_t errlen)
+{
+	static const char near_sql[] = "SELECT meeting_id, hash FROM simhash_bands"
+				       " WHERE key IN (?1, ?2, ?3, ?4)";
+	static const char meeting_sql[] = "SELECT date, month_day, guessed, number, body"
+					  " FROM meetings WHERE id = ?1";
+	struct {
+		int64_t id;
+		int d;
+	} near[MAX_NEAR];
+	size_t n = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	*found = 0;
+	rc = hy_store_stmt(s, HY_ST_NEAR, near_sql, &st, err, errlen);
+	if (rc)
+		return rc;
+	for (int i = 0; i < 4; i++)
+		sqlite3_bind_int64(st, i + 1, band_key(h, i));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int d = hy_simhash_distance(h, (uint64_t)sqlite3_column_int64(st, 1));
+		int64_t id = sqlite3_column_int64(st, 0);
+		size_t k = 0;
+		if (d > HY_SIMHASH_NEAR)
+			continue;
+		while (k < n && near[k].id != id)
+			k++;
+		if (k == n && n < MAX_NEAR) { /* a meeting shares up to 4 bands */
+			near[n].id = id;
+			near[n++].d = d;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "looking for the same meeting", err, errlen);
+	int best = HY_SIMHASH_NEAR + 1;
+	for (size_t k = 0; k < n; k++) {
+		if (near[k].d > best || (near[k].d == best && near[k].id > *found))
+			continue;
+		rc = hy_store_stmt(s, HY_ST_NEAR_MEETING, meeting_sql, &st, err, errlen);
+		if (rc)
+			return rc;
+		sqlite3_bind_int64(st, 1, near[k].id);
+		rc = sqlite3_step(st);
+		int ok = rc == SQLITE_ROW ? agrees(st, m) : 0;
+		if (ok == 2 || (ok == 1 && near[k].d <= HY_SIMHASH_NEAR_BLIND)) {
+			best = near[k].d;
+			*found = near[k].id;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+					     "looking for the same meeting", err, errlen);
+	}
+	return 0;
+}
+
+/* No near fingerprint: a stored meeting of the same body and kind, with
+ * the same number (or, when neither has one, the same title read from
+ * the text), on the same day (years read from both texts) is the same
+ * meeting when its fingerprint is within HY_SIMHASH_NEAR_SAME_DAY
+ * bits (a repost that lost its byline or its last paragraph moves the
+ * fingerprint further than different meetings that share boilerplate,
+ * so the bands alone would miss it). Looked up along meetings_by_date. */
+static int find_same_day(struct hy_store *s, const struct hy_meeting *m, uint64_t h, int64_t *found,
+			 char *err, size_t errlen)
+{
+	static const char day_sql[] =
+		"SELECT m.id, h.hash, m.guessed, m.body, m.kind, m.title"
+		" FROM meetings m INDEXED BY meetings_by_date JOIN simhash h ON h.meeting_id = m.id"
+		" WHERE ifnull(m.date, '') = ?1 AND ifnull(m.number, 0) = ?2 AND h.hash IS NOT NULL";
+	sqlite3_stmt *st;
+	int best = HY_SIMHASH_NEAR_SAME_DAY + 1, rc;
+
+	*found = 0;
+	if (!m->date || (m->guessed & HY_GUESSED_YEAR) || !m->body || !m->kind ||
+	    (m->number <= 0 && (!m->title || (m->guessed & HY_GUESSED_TITLE))))
+		return 0;
+	rc = hy_store_stmt(s, HY_ST_SAME_DAY, day_sql, &st, err, errlen);
+	if (rc)
+		return rc;
+	sqlite3_bind_text(st, 1, m->date, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, m->number > 0 ? m->number : 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int d = hy_simhash_distance(h, (uint64_t)sqlite3_column_int64(st, 1));
+		const char *guessed = (const char *)sqlite3_column_text(st, 2);
+		const char *body = (const char *)sqlite3_column_text(st, 3);
+		const char *kind = (const char *)sqlite3_column_text(st, 4);
+		const char *title = (const char *)sqlite3_column_text(st, 5);
+		/* without a number to tell two meetings of a day apart, the
+		 * title must be the same too */
+		int titled = m->number > 0 || (title && !(guessed && strstr(guessed, "title")) &&
+					       hy_fold_same(title, m->title));
+		if (d < best && !(guessed && strstr(guessed, "year")) && body && kind && titled &&
+		    hy_fold_same(body, m->body) && hy_fold_same(kind, m->kind)) {
+			best = d;
+			*found = id;
+		}
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "looking for the same meeting", err, errlen);
+	return 0;
+}
+
+int hy_store_add(struct hy_store *s, const struct hy_meeting *m, const struct hy_store_doc *doc,
+		 int merge, int64_t *id, int *merged, char *err, size_t errlen)
+{
+	struct hy_store_doc d = *doc;
+	char hex[65];
+	int64_t target = 0;
+	int own, rc;
+
+	if (merged)
+		*merged = 0;
+	if (!merge || s->version < 11)
+		return hy_store_insert(s, m, doc, id, err, errlen);
+	if (!d.simhash)
+		d.simhash = hy_simhash(d.clean ? d.clean : "", d.clean ? d.clean_len : 0);
+	if (!d.simhash) /* too short to tell */
+		return hy_store_insert(s, m, &d, id, err, errlen);
+	if (!d.sha256) {
+		rc = hy_store_sha256(d.raw ? d.raw : "", d.raw_len, hex);
+		if (rc)
+			return hy_err_set(err, errlen, rc, "cannot compute a content hash");
+		d.sha256 = hex;
+	}
+	own = !s->in_batch;
+	if (own && (rc = hy_store_begin(s, err, errlen)) != 0)
+		return rc;
+	rc = find_near(s, m, d.simhash, &target, err, errlen);
+	if (rc == 0 && !target)
+		rc = find_same_day(s, m, d.simhash, &target, err, errlen);
+	if (rc == 0 && !target) {
+		rc = hy_store_insert(s, m, &d, id, err, errlen);
+		return own ? hy_store_end_write(s, own, rc, HY_ERR_DUP, err, errlen) : rc;
+	}
+	if (rc == 0) {
+		rc = hy_store_source_rows(s, target, &d, d.sha256, 0, err, errlen);
+		if (rc == 0) {
+			if (id)
+				*id = target;
+			if (merged)
+				*merged = 1;
+		}
+	}
+	return hy_store_end_write(s, own, rc, HY_ERR_DUP, err, errlen);
+}
+
+int hy_store_sources(struct hy_store *s, int64_t id,
+		     int (*fn)(const struct hy_store_source *src, void *ctx), void *ctx, char *err,
+		     size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, n = 0;
+
+	if (s->version < 11)
+		return 0;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT id, source, url, script, sha256, shown FROM sources"
+			       " WHERE meeting_id = ?1 ORDER BY shown DESC, id",
+			       -1, &st, NULL) != SQLITE_OK)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "reading a meeting's sources", err, errlen);
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct hy_store_source src = {
+			.id = sqlite3_column_int64(st, 0),
+			.source = (const char *)sqlite3_column_text(st, 1),
+			.url = (const char *)sqlite3_column_text(st, 2),
+			.script = (const char *)sqlite3_column_text(st, 3),
+			.sha256 = (const char *)sqlite3_column_text(st, 4),
+			.shown = sqlite3_column_int(st, 5),
+		};
+		if (!src.source || !src.sha256) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+		n++;
+		if (fn && fn(&src, ctx) != 0) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return hy_store_fail(s, rc == SQLITE_NOMEM ? rc : sqlite3_extended_errcode(s->db),
+				     "reading a meeting's sources", err, errlen);
+	return n;
+}
+
+/* A source taken off its meeting, to become a meeting of its own. */
+struct taken {
+	char *source; /* as recorded: "PATH URL" */
+	char *url;
+	char sha[65];
+	void *raw;
+	size_t raw_len;
+	char *clean;
+	size_t clean_len;
+};
+
+static void taken_free(struct taken *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(t[i].source);
+		free(t[i].raw);
+		free(t[i].clean);
+	}
+	free(t);
+}
+
+static char *dup_n(const void *p, size_t n)
+{
+	char *d = malloc(n + 1);
+	if (d) {
+		if (n)
+			memcpy(d, p, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+/* The non-shown sources of meeting id into *out (*n of them). */
+static int take_sources(struct hy_store *s, int64_t id, struct taken **out, size_t *n, char *err,
+			size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	struct taken *v = NULL;
+	size_t k = 0;
+	int rc, oom = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(
+		    s->db,
+		    "SELECT source, url, sha256, raw, clean FROM sources"
+		    " WHERE meeting_id = ?1 AND shown = 0 AND clean IS NOT NULL ORDER BY id",
+		    -1, &st, NULL) != SQLITE_OK)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "reading a meeting's sources", err, errlen);
+	sqlite3_bind_int64(st, 1, id);
+	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct taken *nv = realloc(v, (k + 1) * sizeof *v);
+		if (!nv) {
+			oom = 1;
+			break;
+		}
+		v = nv;
+		struct taken *t = &v[k++];
+		memset(t, 0, sizeof *t);
+		const char *src = (const char *)sqlite3_column_text(st, 0);
+		const char *url = (const char *)sqlite3_column_text(st, 1);
+		const char *sha = (const char *)sqlite3_column_text(st, 2);
+		size_t sl = src ? strlen(src) : 0, ul = url ? strlen(url) : 0;
+		t->source = malloc(sl + ul + 2);
+		if (t->source)
+			snprintf(t->source, sl + ul + 2, "%s%s%s", src ? src : "-", url ? " " : "",
+				 url ? url : "");
+		snprintf(t->sha, sizeof t->sha, "%s", sha ? sha : "");
+		t->raw_len = (size_t)sqlite3_column_bytes(st, 3);
+		t->raw = dup_n(sqlite3_column_blob(st, 3), t->raw_len);
+		const unsigned char *c = sqlite3_column_text(st, 4);
+		t->clean_len = (size_t)sqlite3_column_bytes(st, 4);
+		t->clean = c ? dup_n(c, t->clean_len) : NULL;
+		if (!t->source || !t->raw || !t->clean || !sha)
+			oom = 1;
+	}
+	sqlite3_finalize(st);
+	if (oom) {
+		taken_free(v, k);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	}
+	if (rc != SQLITE_DONE) {
+		taken_free(v, k);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "reading a meeting's sources", err, errlen);
+	}
+	*out = v;
+	*n = k;
+	return 0;
+}
+
+/* One taken source as a meeting of its own: its row in sources goes, its
+ * clean text is parsed again and stored as a new meeting. */
+static int make_meeting(struct hy_store *s, const struct taken *t, int64_t *id, char *err,
+			size_t errlen)
+{
+	struct hy_meeting m;
+	sqlite3_stmt *st = NULL;
+	const char *url;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "DELETE FROM sources WHERE sha256 = ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "splitting a meeting", err,
+				     errlen);
+	sqlite3_bind_text(st, 1, t->sha, -1, SQLITE_STATIC);
+	rc = hy_store_step_done(s, st, "splitting a meeting", err, errlen);
+	sqlite3_finalize(st);
+	if (rc)
+		return rc;
+	rc = hy_meeting_parse(t->clean, t->clean_len, &m);
+	if (rc)
+		return hy_err_set(err, errlen, rc, "%s: cannot be parsed again: %s", t->source,
+				  hy_err_str(rc));
+	split_source(t->source, &url);
+	struct hy_date_hints at = {.source = url ? url : t->source};
+	rc = hy_meeting_complete_date(&m, &at);
+	if (rc == 0) {
+		struct hy_store_doc doc = {
+			.raw = t->raw,
+			.raw_len = t->raw_len,
+			.clean = t->clean,
+			.clean_len = t->clean_len,
+			.sha256 = t->sha,
+			.source = t->source,
+		};
+		rc = hy_store_insert(s, &m, &doc, id, err, errlen);
+	} else {
+		hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
+	}
+	hy_meeting_free(&m);
+	return rc;
+}
+
+int hy_store_split(struct hy_store *s, int64_t id, size_t *made, int64_t *new_ids, size_t max,
+		   char *err, size_t errlen)
+{
+	struct taken *t = NULL;
+	size_t n = 0, k = 0;
+	int own = !s->in_batch, rc;
+
+	if (made)
+		*made = 0;
+	if (own && (rc = hy_store_begin(s, err, errlen)) != 0)
+		return rc;
+	sqlite3_stmt *st = NULL;
+	rc = sqlite3_prepare_v2(s->db, "SELECT 1 FROM meetings WHERE id = ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		rc = hy_err_set(err, errlen, HY_ERR_NOTFOUND, "no meeting with id %lld in %s",
+				(long long)id, s->path);
+	else if (rc != SQLITE_ROW)
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "looking up a meeting", err,
+				   errlen);
+	else
+		rc = s->version < 11 ? 0 : take_sources(s, id, &t, &n, err, errlen);
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		int64_t nid = 0;
+		rc = make_meeting(s, &t[i], &nid, err, errlen);
+		if (rc == 0 && new_ids && k < max)
+			new_ids[k] = nid;
+		k += rc == 0;
+	}
+	taken_free(t, n);
+	if (rc && !own) {
+		if (rc != HY_ERR_NOTFOUND)
+			s->batch_spoiled = 1;
+		return rc;
+	}
+	rc = hy_store_end_write(s, own, rc, HY_ERR_NOTFOUND, err, errlen);
+	if (rc == 0 && made)
+		*made = k;
+	return rc;
+}
+
+/* import --replace (sources.c, internal.h). */
+struct hy_store_held {
+	struct taken *t;
+	size_t n;
+};
+
+void hy_store_held_free(struct hy_store_held *h)
+{
+	if (!h)
+		return;
+	taken_free(h->t, h->n);
+	free(h);
+}
+
+int hy_store_sources_hold(struct hy_store *s, const char *sha, struct hy_store_held **held,
+			  char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t mid = 0;
+	int rc;
+
+	*held = NULL;
+	if (s->version < 11)
+		return 0;
+	rc = sqlite3_prepare_v2(s->db, "SELECT meeting_id, shown FROM sources WHERE sha256 = ?1",
+				-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+	}
+	int shown = rc == SQLITE_ROW ? sqlite3_column_int(st, 1) : 0;
+	if (rc == SQLITE_ROW)
+		mid = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "reading a meeting's sources", err, errlen);
+	if (!shown) { /* another source of a meeting: it goes, the new parse comes */
+		rc = sqlite3_prepare_v2(s->db, "DELETE FROM sources WHERE sha256 = ?1", -1, &st,
+					NULL);
+		if (rc == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, sha, -1, SQLITE_STATIC);
+			rc = hy_store_step_done(s, st, "replacing a meeting's source", err, errlen);
+		} else {
+			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+					   "replacing a meeting's source", err, errlen);
+		}
+		sqlite3_finalize(st);
+		if (rc)
+			s->batch_spoiled = 1;
+		return rc;
+	}
+	struct hy_store_held *h = calloc(1, sizeof *h);
+	if (!h)
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	rc = take_sources(s, mid, &h->t, &h->n, err, errlen);
+	if (rc || h->n == 0) {
+		hy_store_held_free(h);
+		return rc;
+	}
+	*held = h;
+	return 0;
+}
+
+int hy_store_sources_give(struct hy_store *s, int64_t mid, const struct hy_store_held *held,
+			  char *err, size_t errlen)
+{
+	for (size_t i = 0; held && i < held->n; i++) {
+		const struct taken *t = &held->t[i];
+		struct hy_store_doc doc = {
+			.raw = t->raw,
+			.raw_len = t->raw_len,
+			.clean = t->clean,
+			.clean_len = t->clean_len,
+			.sha256 = t->sha,
+			.source = t->source,
+		};
+		int rc = hy_store_source_rows(s, mid, &doc, t->sha, 0, err, errlen);
+		if (rc) {
+			s->batch_spoiled = 1;
+			return rc;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The same meeting from many places (issue 13, schema v11): a repost in
+# the other script, with other punctuation, pinyin glosses and page chrome,
+# becomes another source of the stored meeting, never a second meeting; a
+# standing meeting of the same county a week later, sharing most of its
+# wording, stays a meeting of its own. show lists the sources, split
+# undoes the merge, import --no-merge keeps them apart, and a database of
+# schema v10 is brought to v11 with every meeting kept, each its own
+# source. Fixtures: tests/fixtures/dups (written by us).
+. "$(dirname "$0")/lib.sh"
+export HUIYI_DB=$T/huiyi.db
+F=$HUIYI_ROOT/tests/fixtures/dups
+A=$F/a_county.txt B=$F/b_next_week.txt C=$F/a_repost_trad.txt
+
+run 0 hy import "$A" "$B" "$C"
+has "$T/err" "imported 2, 1 merged into meetings already stored, duplicates skipped 0"
+run 0 hy list --json
+[ "$(grep -o '"id":' "$T/out" | wc -l)" = 2 ] || fail "two meetings expected: $(cat "$T/out")"
+# the meeting once in search results, whichever script is searched
+run 0 hy search 北区供热管网 --json
+[ "$(grep -o '"meeting":' "$T/out" | wc -l)" = 1 ] || fail "search: $(cat "$T/out")"
+run 0 hy search 北區供熱管網 --json
+[ "$(grep -o '"meeting":' "$T/out" | wc -l)" = 1 ] || fail "search: $(cat "$T/out")"
+
+# show: the sources, the shown one first
+run 0 hy show 1
+has "$T/out" "来源  1. $(realpath "$A")（简体，显示）"
+has "$T/out" "2. $(realpath "$C")（繁体）"
+run 0 hy show 2
+hasnt "$T/out" "来源"
+run 0 hy show 1 --json
+python3 - "$T/out" "$(realpath "$A")" "$(realpath "$C")" <<'PY'
+import json, sys
+o = json.load(open(sys.argv[1], encoding="utf-8"))
+assert o["sources"] == [
+    {"source": sys.argv[2], "url": None, "script": "hans", "shown": True},
+    {"source": sys.argv[3], "url": None, "script": "hant", "shown": False},
+], o["sources"]
+assert o["source"] == sys.argv[2] and o["date"] == "2025-03-10", o
+PY
+# a source's bytes again: a duplicate, as a meeting's are
+run 0 hy import "$C" "$A"
+has "$T/err" "imported 0, duplicates skipped 2"
+
+# split: the repost is a meeting of its own again, parsed as an import would
+run 0 hy split 1
+has "$T/err" "meeting 1: 1 source split off as meeting 3"
+run 0 hy show 3 --json
+python3 - "$T/out" "$(realpath "$C")" <<'PY'
+import json, sys
+o = json.load(open(sys.argv[1], encoding="utf-8"))
+assert o["date"] == "2025-03-10" and o["number"] == 12, o
+assert o["title"] == "青石縣人民政府召開第十二次常務會議", o["title"]
+assert [s["source"] for s in o["sources"]] == [sys.argv[2]], o["sources"]
+assert o["sources"][0]["shown"] is True
+PY
+run 0 hy show 1 --json
+grep -c '"source":' "$T/out" | grep -qx 2 || fail "meeting 1 keeps one source"
+# both meetings are found again, each once
+run 0 hy search 北區供熱管網 --json
+[ "$(grep -o '"meeting":' "$T/out" | wc -l)" = 2 ] || fail "search after split: $(cat "$T/out")"
+# a JSON Lines line of the same meeting, with its address: merged, the
+# address kept as the source's url
+python3 - "$C" "$T/feed.jsonl" <<'PY'
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read().replace("首页 > 政务公开 > 政府会议\n", "")
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write(json.dumps({"url": "http://www.example.gov.cn/zwgk/2025/0311/12.html",
+                        "content": text}, ensure_ascii=False) + "\n")
+PY
+run 0 hy import "$T/feed.jsonl"
+has "$T/err" "imported 0, 1 merged into meetings already stored"
+run 0 hy show 1 --json
+has "$T/out" '"url": "http://www.example.gov.cn/zwgk/2025/0311/12.html"'
+has "$T/out" "\"source\": \"$T/feed.jsonl#1\""
+run 0 hy split 1
+has "$T/err" "split off as meeting 4"
+run 0 hy split 1
+has "$T/err" "meeting 1 has one source: nothing to split"
+run 1 hy split 99
+has "$T/err" "no meeting with id 99"
+run 2 hy split
+run 2 hy split x
+run 0 hy list --json
+[ "$(grep -o '"id":' "$T/out" | wc -l)" = 4 ] || fail "four meetings after split"
+sql "$HUIYI_DB" "PRAGMA foreign_key_check" | grep -q . && fail "foreign keys broken"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources")" = 4 ] || fail "sources after split"
+
+# --no-merge: each a meeting of its own
+export HUIYI_DB=$T/apart.db
+run 0 hy import --no-merge "$A" "$C"
+has "$T/err" "imported 2, duplicates skipped 0"
+hasnt "$T/err" "merged"
+
+# v10 → v11: a database without v11's tables (as huiyi before v11 made
+# it) keeps its meetings, each its own one shown source, with a fingerprint
+export HUIYI_DB=$T/old.db
+run 0 hy import "$A" "$B"
+sql "$HUIYI_DB" "DROP TABLE sources; DROP TABLE simhash_bands; DROP TABLE simhash;
+	PRAGMA user_version = 10"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sqlite_master WHERE name LIKE 'simhash%' OR name LIKE 'sources%'")" = 0 ] ||
+	fail "v10 database not made"
+run 0 hy list
+[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 11 ] || fail "not migrated"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources s JOIN meetings m ON m.id = s.meeting_id
+	AND m.sha256 = s.sha256 AND m.source = s.source AND s.shown = 1 AND s.raw IS NULL")" = 2 ] ||
+	fail "each meeting its own source: $(sql "$HUIYI_DB" "SELECT * FROM sources")"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM simhash WHERE hash IS NOT NULL")" = 2 ] ||
+	fail "fingerprints not made"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM simhash_bands")" = 8 ] || fail "bands not made"
+run 0 hy import "$C"
+has "$T/err" "imported 0, 1 merged into meetings already stored"
+run 0 hy show 1 --json
+grep -c '"shown":' "$T/out" | grep -qx 2 || fail "migrated meeting did not take the repost"
+# --replace of the shown file: the meeting is parsed again and keeps its
+# other source; of the other source: it is read again into the same meeting
+run 0 hy import --replace "$A"
+has "$T/err" "imported 0, replaced 1,"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources WHERE shown = 0 AND source = '$(realpath "$C")'
+	AND raw IS NOT NULL")" = 1 ] || fail "--replace lost the other source: $(sql "$HUIYI_DB" "SELECT meeting_id, source, shown FROM sources")"
+run 0 hy import --replace "$C"
+has "$T/err" "1 merged into meetings already stored"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources")" = 3 ] || fail "sources after --replace"
+a=$(sql "$HUIYI_DB" "SELECT meeting_id FROM sources WHERE source = '$(realpath "$A")'")
+[ "$(sql "$HUIYI_DB" "SELECT meeting_id FROM sources WHERE source = '$(realpath "$C")'")" = "$a" ] ||
+	fail "the repost left its meeting"
+# deleting a meeting takes its sources and fingerprint
+run 0 hy delete "$a"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources")" = 1 ] || fail "sources left"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM simhash_bands")" = 4 ] || fail "bands left"
+echo "ok: merge, show, split, --no-merge, v10 → v11"
