@@ -100,6 +100,12 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
  * them contradicts, 2 none does and the day or the number is known to
  * both and equal, 1 none does but nothing could be compared (then only
  * a nearer fingerprint is enough: HY_SIMHASH_NEAR_BLIND). */
+/* 0 when a and b are both known and not the same (scripts folded). */
+static int known_same(const char *a, const char *b)
+{
+	return !a || !b || !*a || !*b || hy_fold_same(a, b);
+}
+
 static int agrees(sqlite3_stmt *st, const struct hy_meeting *m)
 {
 	const char *date = (const char *)sqlite3_column_text(st, 0);
@@ -107,6 +113,8 @@ static int agrees(sqlite3_stmt *st, const struct hy_meeting *m)
 	const char *guessed = (const char *)sqlite3_column_text(st, 2);
 	int number = sqlite3_column_type(st, 3) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 3);
 	const char *body = (const char *)sqlite3_column_text(st, 4);
+	const char *place = (const char *)sqlite3_column_text(st, 5);
+	const char *chair = (const char *)sqlite3_column_text(st, 6);
 	int years_known = !(m->guessed & HY_GUESSED_YEAR) && !(guessed && strstr(guessed, "year"));
 
 	if (md && m->month_day && strcmp(md, m->month_day) != 0)
@@ -116,6 +124,11 @@ static int agrees(sqlite3_stmt *st, const struct hy_meeting *m)
 	if (number > 0 && m->number > 0 && number != m->number)
 		return 0;
 	if (!hy_fold_same(body, m->body))
+		return 0;
+	/* two counties' standing meetings of one day share most of their
+	 * words and their body (县政府): a place or a chair that both give
+	 * and that differ are two meetings */
+	if (!known_same(place, m->place) || !known_same(chair, m->chair))
 		return 0;
 	return (md && m->month_day) || (number > 0 && m->number > 0) ? 2 : 1;
 }
@@ -132,8 +145,8 @@ static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h,
 {
 	static const char near_sql[] = "SELECT meeting_id, hash FROM simhash_bands"
 				       " WHERE key IN (?1, ?2, ?3, ?4)";
-	static const char meeting_sql[] = "SELECT date, month_day, guessed, number, body"
-					  " FROM meetings WHERE id = ?1";
+	static const char meeting_sql[] = "SELECT date, month_day, guessed, number, body, place,"
+					  " chair FROM meetings WHERE id = ?1";
 	struct {
 		int64_t id;
 		int d;
@@ -198,7 +211,7 @@ static int find_same_day(struct hy_store *s, const struct hy_meeting *m, uint64_
 			 char *err, size_t errlen)
 {
 	static const char day_sql[] =
-		"SELECT m.id, h.hash, m.guessed, m.body, m.kind, m.title"
+		"SELECT m.id, h.hash, m.guessed, m.body, m.kind, m.title, m.place, m.chair"
 		" FROM meetings m INDEXED BY meetings_by_date JOIN simhash h ON h.meeting_id = m.id"
 		" WHERE ifnull(m.date, '') = ?1 AND ifnull(m.number, 0) = ?2 AND h.hash IS NOT NULL";
 	sqlite3_stmt *st;
@@ -220,12 +233,15 @@ static int find_same_day(struct hy_store *s, const struct hy_meeting *m, uint64_
 		const char *body = (const char *)sqlite3_column_text(st, 3);
 		const char *kind = (const char *)sqlite3_column_text(st, 4);
 		const char *title = (const char *)sqlite3_column_text(st, 5);
+		const char *place = (const char *)sqlite3_column_text(st, 6);
+		const char *chair = (const char *)sqlite3_column_text(st, 7);
 		/* without a number to tell two meetings of a day apart, the
 		 * title must be the same too */
 		int titled = m->number > 0 || (title && !(guessed && strstr(guessed, "title")) &&
 					       hy_fold_same(title, m->title));
 		if (d < best && !(guessed && strstr(guessed, "year")) && body && kind && titled &&
-		    hy_fold_same(body, m->body) && hy_fold_same(kind, m->kind)) {
+		    hy_fold_same(body, m->body) && hy_fold_same(kind, m->kind) &&
+		    known_same(place, m->place) && known_same(chair, m->chair)) {
 			best = d;
 			*found = id;
 		}

@@ -93,7 +93,9 @@ with open(out, "w", encoding="utf-8") as f:
                         "url": "http://www.shiqiao.gov.cn/art/2023/3/9/art_9_9.html"},
                        ensure_ascii=False) + "\n")
 PY
-run 1 hy -d "$T/jl.db" import --field text=body "$T/batch.jsonl"
+# lines 1 and 2 are one readout (its text, its page): kept apart here
+# (--no-merge) to compare each with the text; merged below
+run 1 hy -d "$T/jl.db" import --no-merge --field text=body "$T/batch.jsonl"
 has "$T/err" "imported 3, duplicates skipped 0, rejected 1,"
 has "$T/err" "rejected: $T/batch.jsonl#3: not a JSON object"
 lines "$T/err" 2
@@ -108,13 +110,16 @@ same "$want" "$(fields "$T/jl.db" 1)" "JSON Lines line 1 (content)"
 same "$want" "$(fields "$T/jl.db" 2)" "JSON Lines line 2 (html)"
 same "$want2" "$(fields "$T/jl.db" 3)" "JSON Lines line 5 (body, year from its url)"
 # again: nothing new, the bad line still reported
-run 1 hy -d "$T/jl.db" import --field text=body "$T/batch.jsonl"
+run 1 hy -d "$T/jl.db" import --no-merge --field text=body "$T/batch.jsonl"
 has "$T/err" "imported 0, duplicates skipped 3, rejected 1,"
 [ "$(sql "$T/jl.db" 'SELECT count(*) FROM meetings')" = 3 ] || fail "re-import duplicated meetings"
 # without --field the body line holds no text: rejected with its number
-run 1 hy -d "$T/jl2.db" import "$T/batch.jsonl"
+run 1 hy -d "$T/jl2.db" import --no-merge "$T/batch.jsonl"
 has "$T/err" "imported 2, duplicates skipped 0, rejected 2,"
 has "$T/err" "rejected: $T/batch.jsonl#5: no content, text or html field: not a readout"
+# merged (issue 13): the page is another source of the text's meeting
+run 1 hy -d "$T/jl4.db" import "$T/batch.jsonl"
+has "$T/err" "imported 1, 1 merged into meetings already stored, duplicates skipped 0, rejected 2,"
 run 2 hy -d "$T/jl3.db" import --field body=text "$T/batch.jsonl"
 has "$T/err" "--field takes NAME=KEY"
 echo "ok"

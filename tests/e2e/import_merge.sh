@@ -128,4 +128,12 @@ a=$(sql "$HUIYI_DB" "SELECT meeting_id FROM sources WHERE source = '$(realpath "
 run 0 hy delete "$a"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources")" = 1 ] || fail "sources left"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM simhash_bands")" = 4 ] || fail "bands left"
-echo "ok: merge, show, split, --no-merge, v10 → v11"
+# two counties' standing meetings of one day with one number, their
+# words the same but for the place, the people and the items: two
+# meetings (tests/tools/gen_readouts.py: readouts i and i + 3880 are such
+# a pair, and 4,000 readouts hold 120 pairs)
+python3 "$HUIYI_ROOT/tests/tools/gen_readouts.py" "$T/gen" 4000 >/dev/null
+run 0 hy -d "$T/gen.db" import "$T/gen"
+has "$T/err" "imported 4000, duplicates skipped 0"
+grep -q merged "$T/err" && fail "meetings of other counties merged: $(cat "$T/err")"
+echo "ok: merge, show, split, --no-merge, v10 → v11, other counties' meetings of a day apart"
