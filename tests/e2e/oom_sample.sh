@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # slow
 # A sample of `make oom` (tests/oom/run.sh -s): for import of samples/ (a
-# folder and a single file), search (one character, two, pinyin), show
+# folder and a single file), import of a readout and its reposts (merged:
+# issue 13), search (one character, two, pinyin), show
 # --json, list, people, people NAME, trend --json and export --format jsonl,
 # and the browser (a session in a pseudo-terminal: the list, a search, a
 # result opened, quit; tests/oom/browser.py),
