@@ -794,7 +794,11 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				size_t re = find(&bd, 2, bd.n, "暨");
 				if (re == NPOS)
 					re = bd.n;
-				if (re == 2 || !is_unit(&bd, 2, re) || re < bd.n) {
+				/* 县委农村工作会议: 农村 ends in 村 but is a topic,
+				 * no village */
+				static const char *const rural[] = {"农村", "乡村", "城乡"};
+				if (re == 2 || !is_unit(&bd, 2, re) || re < bd.n ||
+				    longest_end(&bd, 2, re, rural, COUNT(rural)) == re - 2) {
 					body.n = bd.off[2];
 					body.s[body.n] = '\0';
 					bd.n = 2;

@@ -225,6 +225,30 @@ static int formal_body(struct hy_meeting *m)
 		m->body = o.s;
 		return 0;
 	}
+	/* 政协某某省委员会, 中国共产党某某省委员会: the province's 省政协 or
+	 * 省委 (省 is no level of place_levels), the place 某某省 */
+	size_t pv = from && b.n >= from + 6 && ends_with(&b, from, b.n, "委员会", NULL)
+			    ? match_any(&b, from, b.n, provinces, COUNT(provinces), NULL)
+			    : 0;
+	if (pv && from + pv + 4 == b.n && match(&b, from + pv, b.n, "省")) {
+		struct buf o = {0};
+		rc = buf_add(&o, "省", strlen("省"));
+		if (!rc)
+			rc = buf_add(&o, p ? "委" : "政协", strlen(p ? "委" : "政协"));
+		char *place = NULL;
+		if (!rc && !m->place && !(place = doc_str(&b, from, from + pv + 1)))
+			rc = HY_ERR_NOMEM;
+		doc_free(&b);
+		if (rc) {
+			free(o.s);
+			return rc;
+		}
+		free(m->body);
+		m->body = o.s;
+		if (place)
+			m->place = place;
+		return 0;
+	}
 	size_t ll = 0, e = b.n - 3;
 	if (from && b.n >= from + 5 && ends_with(&b, from, b.n, "委员会", NULL))
 		ll = longest_end(&b, from, e, place_levels, COUNT(place_levels));
