@@ -810,6 +810,23 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 		if (rc || m->place)
 			return rc;
 	}
+	/* 高新园召开…: a park (its 管委会 unnamed) convenes in itself, as a
+	 * town does */
+	if (m->body && !m->place) {
+		struct doc b;
+		if (doc_init(&b, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		static const char *const parks[] = {"高新园", "产业园", "科技园", "工业园",
+						    "经开园", "物流园", "创业园", "开发园"};
+		int park = b.n <= 8 && count_han(&b, 0, b.n) == b.n &&
+			   longest_end(&b, 0, b.n, parks, COUNT(parks)) > 0;
+		doc_free(&b);
+		if (park) {
+			m->place = m->body;
+			m->body = NULL;
+			return 0;
+		}
+	}
 	if (m->body) {
 		int rc = formal_body(m);
 		if (rc || m->place)
@@ -920,6 +937,19 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
 	int rc = find_place_at(m, text, len);
+	/* (新疆)自治区召开…: the region convening itself names no organ, as
+	 * a town convening itself */
+	if (!rc && m->body) {
+		struct doc b0;
+		if (doc_init(&b0, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		int bare = span_eq(&b0, 0, b0.n, "自治区") || span_eq(&b0, 0, b0.n, "省");
+		doc_free(&b0);
+		if (bare) {
+			free(m->body);
+			m->body = NULL;
+		}
+	}
 	if (rc || !m->body || !m->place)
 		return rc;
 	static const char *const bare[] = {"人民代表大会", "人大", "政协", "人民政府"};
