@@ -36,8 +36,9 @@ static const char *const not_place[] = {
 	"通过", "要求",   "强调", "指出", "政协", "中共", "中国共产党", "基层", "名",   "我",
 	"全",   "欢迎",   "访问", "进入", "来到", "光临", "来源",       "关于", "部分", "开展",
 	"围绕", "做好",   "深化", "实施", "完善", "助力", "服务",       "支持", "打造", "建设",
-	"农业", "依法治", /* 建设农业强县, 全面依法治县: slogans */
-	"根据", "依据",   /* 根据市委、市政府…的通知 */
+	"农业", "依法治",                 /* 建设农业强县, 全面依法治县: slogans */
+	"根据", "依据",                   /* 根据市委、市政府…的通知 */
+	"昨天", "今天",   "前天", "安排", /* 昨天安排鄉公所…: a day and a verb */
 };
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
@@ -402,10 +403,12 @@ int body_from_chair_role(struct hy_meeting *m)
 	} else if (ps != NPOS && ps >= 1 && ps <= 12 && count_han(&r, 0, ps) == ps &&
 		   (find(&k, 0, k.n, "中心组") != NPOS || find(&k, 0, k.n, "学习") != NPOS)) {
 		end = ps + (match(&r, ps, r.n, "党工委") ? 3 : 2);
-	} else if ((ends_with(&r, 0, r.n, "政协主席", NULL) && find(&k, 0, k.n, "主席") != NPOS) ||
+	} else if ((ends_with(&r, 0, r.n, "政协主席", NULL) &&
+		    (find(&k, 0, k.n, "主席") != NPOS || match(&k, 0, k.n, "党组"))) ||
 		   (ends_with(&r, 0, r.n, "常委会主任", NULL) &&
-		    find(&k, 0, k.n, "主任") != NPOS)) {
-		/* 省政协主席某主持召开…主席会议: the 省政协's (人大常委会 主任会议 too) */
+		    (find(&k, 0, k.n, "主任") != NPOS || match(&k, 0, k.n, "党组")))) {
+		/* 省政协主席某主持召开…主席会议: the 省政协's (人大常委会 主任会议 too);
+		 * 县政协主席某主持召开党组…学习会议: its party group's */
 		size_t r0 = r.n - 2;
 		while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
 			r0--;
