@@ -19,7 +19,7 @@ static const char *const short_meetings[] = {
 	"周例会", "例会", "碰头会", "办公会", "调度会", "主管月报", "主管会报", "业务会报",
 	"县务会议", "动员部署会", "部署会", "动员会", "工作会", "推进会", "座谈会", "对接会",
 	"专题会", "学习会", "预备会", "研讨会", "分析会", "汇报会", "协调会", "务虚会", "评议会",
-	"全委会", "总结会", "联席会",
+	"全委会", "总结会", "联席会", "会商会",
 	/* a court's and a procuratorate's committees meet under their names */
 	"审判委员会", "检察委员会", "居民代表大会",
 	/* an office's own meeting (局务会, 委务会) */
@@ -695,7 +695,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			stemmed |= ends_with(d, ks, k0, kind_stems[t], NULL);
 		if (k0 != NPOS && !stemmed && !match(d, k0 - 1, ke, "长") &&
 		    find(d, ks, k0, "(") == NPOS && count_han(d, ks, k0) == k0 - ks &&
-		    (ends_with(d, ks, k0, "工作", NULL) || k0 - ks >= 4))
+		    (ends_with(d, ks, k0, "工作", NULL) || k0 - ks >= 4 ||
+		     match(d, k0, ke, "集中"))) /* 项目集中办公会: a manner */
 			ks = k0;
 	}
 	/* 市政会议: a bare 会议 with no number names no body, but 镇党委会议
@@ -794,11 +795,26 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				size_t re = find(&bd, 2, bd.n, "暨");
 				if (re == NPOS)
 					re = bd.n;
-				if (re == 2 || !is_unit(&bd, 2, re) || re < bd.n) {
+				/* 县委农村工作会议: 农村 ends in 村 but is a topic,
+				 * no village */
+				static const char *const rural[] = {"农村", "乡村", "城乡"};
+				if (re == 2 || !is_unit(&bd, 2, re) || re < bd.n ||
+				    longest_end(&bd, 2, re, rural, COUNT(rural)) == re - 2) {
 					body.n = bd.off[2];
 					body.s[body.n] = '\0';
 					bd.n = 2;
 				}
+			}
+			/* 市防汛抗旱指挥部汛情会商会: a headquarters, then the
+			 * topic of its meeting (two to four characters) */
+			static const char *const hq[] = {"指挥部"};
+			size_t hq_at = find(&bd, 0, bd.n, "指挥部");
+			if (hq_at != NPOS && hq_at + 3 < bd.n && bd.n - (hq_at + 3) <= 4 &&
+			    hq_at >= 2 && count_han(&bd, 0, bd.n) == bd.n &&
+			    !is_unit(&bd, 0, bd.n) && longest_end(&bd, 0, hq_at + 3, hq, 1)) {
+				body.n = bd.off[hq_at + 3];
+				body.s[body.n] = '\0';
+				bd.n = hq_at + 3;
 			}
 			/* but 全国人大常委会, 全国政协 are the nation's organs */
 			static const char *const national[] = {"全国人大", "全国政协"};

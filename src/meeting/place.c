@@ -36,8 +36,9 @@ static const char *const not_place[] = {
 	"通过", "要求",   "强调", "指出", "政协", "中共", "中国共产党", "基层", "名",   "我",
 	"全",   "欢迎",   "访问", "进入", "来到", "光临", "来源",       "关于", "部分", "开展",
 	"围绕", "做好",   "深化", "实施", "完善", "助力", "服务",       "支持", "打造", "建设",
-	"农业", "依法治", /* 建设农业强县, 全面依法治县: slogans */
-	"根据", "依据",   /* 根据市委、市政府…的通知 */
+	"农业", "依法治",                 /* 建设农业强县, 全面依法治县: slogans */
+	"根据", "依据",                   /* 根据市委、市政府…的通知 */
+	"昨天", "今天",   "前天", "安排", /* 昨天安排鄉公所…: a day and a verb */
 };
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
@@ -225,6 +226,30 @@ static int formal_body(struct hy_meeting *m)
 		m->body = o.s;
 		return 0;
 	}
+	/* 政协某某省委员会, 中国共产党某某省委员会: the province's 省政协 or
+	 * 省委 (省 is no level of place_levels), the place 某某省 */
+	size_t pv = from && b.n >= from + 6 && ends_with(&b, from, b.n, "委员会", NULL)
+			    ? match_any(&b, from, b.n, provinces, COUNT(provinces), NULL)
+			    : 0;
+	if (pv && from + pv + 4 == b.n && match(&b, from + pv, b.n, "省")) {
+		struct buf o = {0};
+		rc = buf_add(&o, "省", strlen("省"));
+		if (!rc)
+			rc = buf_add(&o, p ? "委" : "政协", strlen(p ? "委" : "政协"));
+		char *place = NULL;
+		if (!rc && !m->place && !(place = doc_str(&b, from, from + pv + 1)))
+			rc = HY_ERR_NOMEM;
+		doc_free(&b);
+		if (rc) {
+			free(o.s);
+			return rc;
+		}
+		free(m->body);
+		m->body = o.s;
+		if (place)
+			m->place = place;
+		return 0;
+	}
 	size_t ll = 0, e = b.n - 3;
 	if (from && b.n >= from + 5 && ends_with(&b, from, b.n, "委员会", NULL))
 		ll = longest_end(&b, from, e, place_levels, COUNT(place_levels));
@@ -378,10 +403,12 @@ int body_from_chair_role(struct hy_meeting *m)
 	} else if (ps != NPOS && ps >= 1 && ps <= 12 && count_han(&r, 0, ps) == ps &&
 		   (find(&k, 0, k.n, "中心组") != NPOS || find(&k, 0, k.n, "学习") != NPOS)) {
 		end = ps + (match(&r, ps, r.n, "党工委") ? 3 : 2);
-	} else if ((ends_with(&r, 0, r.n, "政协主席", NULL) && find(&k, 0, k.n, "主席") != NPOS) ||
+	} else if ((ends_with(&r, 0, r.n, "政协主席", NULL) &&
+		    (find(&k, 0, k.n, "主席") != NPOS || match(&k, 0, k.n, "党组"))) ||
 		   (ends_with(&r, 0, r.n, "常委会主任", NULL) &&
-		    find(&k, 0, k.n, "主任") != NPOS)) {
-		/* 省政协主席某主持召开…主席会议: the 省政协's (人大常委会 主任会议 too) */
+		    (find(&k, 0, k.n, "主任") != NPOS || match(&k, 0, k.n, "党组")))) {
+		/* 省政协主席某主持召开…主席会议: the 省政协's (人大常委会 主任会议 too);
+		 * 县政协主席某主持召开党组…学习会议: its party group's */
 		size_t r0 = r.n - 2;
 		while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
 			r0--;
@@ -786,6 +813,23 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 		if (rc || m->place)
 			return rc;
 	}
+	/* 高新园召开…: a park (its 管委会 unnamed) convenes in itself, as a
+	 * town does */
+	if (m->body && !m->place) {
+		struct doc b;
+		if (doc_init(&b, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		static const char *const parks[] = {"高新园", "产业园", "科技园", "工业园",
+						    "经开园", "物流园", "创业园", "开发园"};
+		int park = b.n <= 8 && count_han(&b, 0, b.n) == b.n &&
+			   longest_end(&b, 0, b.n, parks, COUNT(parks)) > 0;
+		doc_free(&b);
+		if (park) {
+			m->place = m->body;
+			m->body = NULL;
+			return 0;
+		}
+	}
 	if (m->body) {
 		int rc = formal_body(m);
 		if (rc || m->place)
@@ -896,6 +940,19 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
 	int rc = find_place_at(m, text, len);
+	/* (新疆)自治区召开…: the region convening itself names no organ, as
+	 * a town convening itself */
+	if (!rc && m->body) {
+		struct doc b0;
+		if (doc_init(&b0, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		int bare = span_eq(&b0, 0, b0.n, "自治区") || span_eq(&b0, 0, b0.n, "省");
+		doc_free(&b0);
+		if (bare) {
+			free(m->body);
+			m->body = NULL;
+		}
+	}
 	if (rc || !m->body || !m->place)
 		return rc;
 	static const char *const bare[] = {"人民代表大会", "人大", "政协", "人民政府"};
