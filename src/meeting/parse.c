@@ -164,6 +164,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	int chinese = count_han(&d, 0, d.n < 4096 ? d.n : 4096) >= 8;
 	int novel = 0;
 	struct span glued_pub = {0, 0}; /* a publish line on the title's line */
+	int site_cut = 0;               /* a site's name cut off the title's line */
 	for (size_t i = 0, label = 0; i < nl; i++) {
 		kind[i] = classify_line(&d, lines[i].a, lines[i].b, chinese);
 		/* 信息来源: on one line, 今日开鲁 on the next: the label's value */
@@ -459,6 +460,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 					a0 = q;
 			}
 		}
+		/* | 区政府召开…会议 |: a table's bar before the title */
+		while (a0 + 6 < l.b && (d.cp[a0] == '|' || is_space(d.cp[a0])))
+			a0++;
 		for (size_t k = a0 + 1; k < l.b && k <= a0 + 9; k++)
 			if ((d.cp[k] == '|' || d.cp[k] == 0xFF5C || d.cp[k] == 0x4E28) &&
 			    l.b - k > 6) {
@@ -486,8 +490,21 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		static const char *const byline[] = {"主持", "记者", "编辑", "通讯员"};
 		for (size_t k = a0 + 8; k < l.b; k++)
 			if (is_space(d.cp[k]) && !is_space(d.cp[k - 1]) && l.b - k <= 16 &&
-			    has_any(&d, k, l.b, byline, COUNT(byline))) {
+			    has_any(&d, k, l.b, byline, COUNT(byline)) &&
+			    !ends_with(&d, k, l.b, "主持", NULL)) { /* …召开 某某主持: a deck */
 				b0 = k;
+				break;
+			}
+		/* …推进会 —— 某某党媒云| 社区频道: a site's name after a dash,
+		 * with a bar in it */
+		for (size_t k = a0 + 6; k + 1 < b0; k++)
+			if (((d.cp[k] == 0x2014 && d.cp[k + 1] == 0x2014) || d.cp[k] == '_') &&
+			    (is_space(d.cp[k - 1]) || d.cp[k] == '_') &&
+			    (find(&d, k, b0, "|") != NPOS || find(&d, k, b0, "丨") != NPOS)) {
+				b0 = k;
+				while (b0 > a0 && is_space(d.cp[b0 - 1]))
+					b0--;
+				site_cut = 1;
 				break;
 			}
 		/* …主管工作會報 發布日期:2014-04-21: the publish line glued on */
@@ -517,6 +534,14 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		if (kind[i] == L_BLANK || kind[i] == L_META || kind[i] == L_CHROME)
 			continue;
 		size_t a1 = lines[i].a, b1 = lines[i].b;
+		/* the title again (the first line held it with the site's
+		 * name after it) */
+		size_t tl = strlen(m->title);
+		if (site_cut && b1 > a1 && d.off[b1] - d.off[a1] == tl &&
+		    !memcmp(d.s + d.off[a1], m->title, tl)) {
+			kind[i] = L_CHROME;
+			continue;
+		}
 		int whole = clause_end(&d, a1, b1, 1) == b1;
 		/* 研究部署“双节”期间重点工作等: a short line of no clause
 		 * that says what the meeting did, with the article after it */

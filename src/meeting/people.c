@@ -609,6 +609,11 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			e = i;
 			break;
 		}
+		/* 县长某某通过视频连线方式主持召开: the manner ends the span */
+		if (i > s + 1 && (match(d, i, v, "通过") || match(d, i, v, "以视频"))) {
+			e = i;
+			break;
+		}
 	}
 	/* strip a leading date, 会议由 / 由, 受…委托 */
 	struct ymd t;
@@ -622,7 +627,9 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		s += k;
 	trim(d, &s, &e);
 	/* 由乡长某某亲自主持: an adverb before the verb is no part of the name */
-	static const char *const adverbs[] = {"亲自", "专门", "再次", "首次"};
+	/* 副縣長某某昨主持, 某某分批召开: a day or a manner likewise */
+	static const char *const adverbs[] = {"亲自", "专门", "再次", "首次", "昨",   "今",
+					      "昨日", "今日", "昨天", "今天", "分批", "分别"};
 	if ((k = longest_end(d, s, e, adverbs, COUNT(adverbs))) && e - s > k + 2)
 		e -= k;
 	if (e <= s)
