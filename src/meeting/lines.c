@@ -123,6 +123,12 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	 * comment the scraper kept, the page's metadata */
 	if (match(d, a, b, "-->") || match(d, a, b, "<!--") || ends_with(d, a, b, "-->", NULL))
 		return L_CHROME;
+	/* 微信图片_20191025152831.jpg: a photo's file name */
+	static const char *const images[] = {".jpg", ".jpeg", ".png", ".gif"};
+	for (size_t x = 0, k; len <= 60 && x < COUNT(images); x++)
+		if (ends_with(d, a, b, images[x], &k) && b - k > a &&
+		    clause_end(d, a, b - k, 1) == b - k) /* 李某.jpg */
+			return L_CHROME;
 	/* <image>data:image/png;base64,…: an image the scraper wrote out */
 	if (match(d, a, b, "<image") || match(d, a, b, "<img") ||
 	    find(d, a, b < a + 40 ? b : a + 40, "data:image/") != NPOS)
@@ -612,7 +618,8 @@ int is_caption(const struct doc *d, size_t a, size_t b)
 	if (b <= a || b - a > 24)
 		return 0;
 	for (size_t i = a; i < b; i++)
-		if (!is_han(d->cp[i]) && !is_space(d->cp[i]))
+		if (!is_han(d->cp[i]) && !is_space(d->cp[i]) && d->cp[i] != 0x300A &&
+		    d->cp[i] != 0x300B) /* 镇长某某作《政府工作报告》 */
 			return 0;
 	return 1;
 }

@@ -793,10 +793,12 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		 * sentences start the sections */
 		size_t cut = b;
 		size_t last_att = NPOS;
-		static const char *const att_keys[] = {"出席", "列席"};
+		/* 甲、乙及各部门负责人参加会议: the attendance's verb ends its
+		 * sentence; an agenda sentence before it is the opening's */
+		static const char *const att_keys[] = {"出席", "列席", "参加会议", "参会"};
 		for (size_t i = a; i < b;) {
 			size_t e = clause_end(d, i, b, 1);
-			if (has_any(d, i, e, att_keys, 2))
+			if (has_any(d, i, e, att_keys, COUNT(att_keys)))
 				last_att = e;
 			i = e + 1;
 		}
@@ -1011,8 +1013,11 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		if (k + 1 == np && !is_remark(d, a, b) && agenda_verb_at(d, a, b, NULL) == NPOS &&
 		    clause_end(d, a, b, 1) >= b && listed_offices(d, a, b))
 			continue;
-		/* 会议应到30人，实到22人，符合法定人数: the quorum, no item */
-		if (b - a <= 80 && find(d, a, b, "应到") != NPOS && find(d, a, b, "实到") != NPOS)
+		/* 会议应到30人，实到22人 (实际到会65人)，符合法定人数: the quorum,
+		 * no item */
+		if (b - a <= 80 && find(d, a, b, "应到") != NPOS &&
+		    (find(d, a, b, "实到") != NPOS || find(d, a, b, "到会") != NPOS ||
+		     find(d, a, b, "出席") != NPOS))
 			continue;
 		/* 据悉，今年…: the reporter's background, no item; it joins the
 		 * last one as 会后 does. 某某宣布大会开幕，全体起立，奏唱国歌: the
