@@ -410,6 +410,14 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			last != ',' && last != ':' &&
 			(dated_title || find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
 			!starts_item(&d, l.a, l.b) && (named_tail || !ends_paragraph(&d, l.a, l.b));
+		/* 某某网站讯 8月5日，…, 某某网3月2日讯 …: a news dateline opens
+		 * the story, it is no title */
+		size_t xun = find(&d, l.a, l.a + 16 < l.b ? l.a + 16 : l.b, "讯");
+		if (titleish && xun != NPOS && xun > l.a &&
+		    (d.cp[xun - 1] == 0x65E5 /* 日 */ ||
+		     find_date(&d, skip_spaces(&d, xun + 1, l.b), l.b, &(struct ymd){0}, 0) ==
+			     skip_spaces(&d, xun + 1, l.b)))
+			titleish = 0;
 		/* 县区新闻: — a column's label, before the title */
 		if (!titleish && last == ':' && l.b - l.a <= 10 &&
 		    find(&d, l.a, l.b, "会") == NPOS &&
