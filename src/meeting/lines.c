@@ -511,15 +511,29 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 		distinct++;
 	if (entries >= 5 && distinct >= 3)
 		return 1;
-	for (size_t i = 0, seen = 0; i < nl && seen < 6; i++) {
-		if (kind[i] != L_BODY)
+	/* 同志们：, 各位代表：(a work report read to a congress, under its
+	 * cover lines: 政 府 工 作 报 告 / ——在…会议上 / 市长 某某) */
+	static const char *const hall[] = {"同志们", "各位代表", "各位委员"};
+	for (size_t i = 0, seen = 0; i < nl && seen < 16; i++) {
+		/* 各位代表: alone reads as a label with no value */
+		if (kind[i] != L_BODY && kind[i] != L_META)
 			continue;
-		seen++;
+		seen += kind[i] == L_BODY;
 		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
-		if (match(d, a, lines[i].b, "同志们") && a + 3 < lines[i].b &&
-		    (d->cp[a + 3] == ':' || d->cp[a + 3] == ','))
+		size_t k = match_any(d, a, lines[i].b, hall, COUNT(hall), NULL);
+		if (k && (seen <= 6 || k > 3) && a + k < lines[i].b &&
+		    (d->cp[a + k] == ':' || d->cp[a + k] == ','))
 			return 1;
 	}
+	/* a book's or a compilation's contents: titles with dot leaders and
+	 * their page numbers (1.某市河长制实施成效……………1), three or more */
+	size_t leaders = 0;
+	for (size_t i = 0; i + 3 < d->n && leaders < 3; i++)
+		if (d->cp[i] == 0x2026 && d->cp[i + 1] == 0x2026 && d->cp[i + 2] != 0x2026 &&
+		    is_digit(d->cp[skip_spaces(d, i + 2, d->n)]))
+			leaders++;
+	if (leaders >= 3)
+		return 1;
 	return 0;
 }
 
