@@ -511,6 +511,12 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 		distinct++;
 	if (entries >= 5 && distinct >= 3)
 		return 1;
+	/* a session's programme announced: 议程安排如下, then a line a day
+	 * (4月27日 代表报到, 4月28日 停会 …) */
+	static const char *const programme[] = {"议程安排如下", "议程如下", "议程规划如",
+						"议程排定"};
+	if (entries >= 6 && has_any(d, 0, d->n, programme, COUNT(programme)))
+		return 1;
 	/* 同志们：, 各位代表：(a work report read to a congress, under its
 	 * cover lines: 政 府 工 作 报 告 / ——在…会议上 / 市长 某某) */
 	static const char *const hall[] = {"同志们", "各位代表", "各位委员"};
