@@ -38,7 +38,7 @@ static const char
 			"党员", "同志", "村民", "居民", "单位", "部门", "成员", "小组", "主管",
 			"分管", "共计", "共有", "合计", "常务", "党组", "党委", "常委", "执行",
 			"代理", "专职", "驻会", "名誉", "近年", "多年", "今年", "去年", "此前",
-			"以来", "长期", "正职", "副职", /* 各部门正职、副职: ranks, no one */
+			"以来", "长期", "会商", "正职", "副职", /* 各部门正职、副职: ranks, no one */
 };
 
 /* A name's middle dot: 阿不都克力木·艾力, 嘉木样·洛桑久美·图丹却吉尼玛
@@ -788,10 +788,11 @@ int listed_offices(const struct doc *d, size_t a, size_t b)
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const keys[] = {"出席",         "列席",           "参加会议",
-					   "参会",         "到会祝贺",       "主席台就座",
-					   "主席台就坐",   "主席台前排就座", "参加了会议",
-					   "参加了座谈会", "参加座谈会"};
+	static const char *const keys[] = {"出席", "列席", "参加会议", "参会", "到会祝贺",
+					   "主席台就座", "主席台就坐", "主席台前排就座",
+					   "参加了会议", "参加了座谈会", "参加座谈会",
+					   /* 各部门负责人在主会场参加会商 */
+					   "在主会场参加", "在分会场参加"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS || speaker_remark(d, a, b))
 		return 0;
 	size_t i = skip_spaces(d, a, b);
