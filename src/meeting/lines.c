@@ -123,6 +123,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	 * comment the scraper kept, the page's metadata */
 	if (match(d, a, b, "-->") || match(d, a, b, "<!--") || ends_with(d, a, b, "-->", NULL))
 		return L_CHROME;
+	/* 副县长某某昨主持…会议。(某某摄): a photo's caption with its credit */
+	if (len <= 60 && (ends_with(d, a, b, "摄)", NULL) || ends_with(d, a, b, "摄影)", NULL)))
+		return L_CHROME;
 	/* 微信图片_20191025152831.jpg: a photo's file name */
 	static const char *const images[] = {".jpg", ".jpeg", ".png", ".gif"};
 	for (size_t x = 0, k; len <= 60 && x < COUNT(images); x++)
