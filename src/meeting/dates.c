@@ -381,10 +381,19 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		struct ymd t2;
 		size_t k = parse_date(d, at, b, &t2);
 		static const char *const datelines[] = {"讯", "电"};
-		size_t at2;
-		if (k && match_any(d, at + k, b, datelines, COUNT(datelines), NULL) &&
-		    (at2 = find_date(d, at + k + 1, clause_end(d, at + k + 1, b, 1), &t2, 0)) !=
-			    NPOS) {
+		size_t at2 = NPOS;
+		if (k && match_any(d, at + k, b, datelines, COUNT(datelines), NULL)) {
+			size_t s1 = clause_end(d, at + k + 1, b, 1);
+			at2 = find_date(d, at + k + 1, s1, &t2, 0);
+			/* 据某日?qǐng)?bào)报道, 2月28日: a stray ? (a gloss garbled)
+			 * ends a short attribution's "sentence" */
+			while (at2 == NPOS && s1 < b && s1 - (at + k) <= 30) {
+				size_t s2 = clause_end(d, s1 + 1, b, 1);
+				at2 = find_date(d, s1 + 1, s2, &t2, 0);
+				s1 = s2;
+			}
+		}
+		if (at2 != NPOS) {
 			at = at2;
 			t = t2;
 		}

@@ -123,6 +123,15 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	 * comment the scraper kept, the page's metadata */
 	if (match(d, a, b, "-->") || match(d, a, b, "<!--") || ends_with(d, a, b, "-->", NULL))
 		return L_CHROME;
+	/* 副县长某某昨主持…会议。(某某摄): a photo's caption with its credit */
+	if (len <= 60 && (ends_with(d, a, b, "摄)", NULL) || ends_with(d, a, b, "摄影)", NULL)))
+		return L_CHROME;
+	/* 微信图片_20191025152831.jpg: a photo's file name */
+	static const char *const images[] = {".jpg", ".jpeg", ".png", ".gif"};
+	for (size_t x = 0, k; len <= 60 && x < COUNT(images); x++)
+		if (ends_with(d, a, b, images[x], &k) && b - k > a &&
+		    clause_end(d, a, b - k, 1) == b - k) /* 李某.jpg */
+			return L_CHROME;
 	/* <image>data:image/png;base64,…: an image the scraper wrote out */
 	if (match(d, a, b, "<image") || match(d, a, b, "<img") ||
 	    find(d, a, b < a + 40 ? b : a + 40, "data:image/") != NPOS)
@@ -505,15 +514,35 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 		distinct++;
 	if (entries >= 5 && distinct >= 3)
 		return 1;
-	for (size_t i = 0, seen = 0; i < nl && seen < 6; i++) {
-		if (kind[i] != L_BODY)
+	/* a session's programme announced: 议程安排如下, then a line a day
+	 * (4月27日 代表报到, 4月28日 停会 …) */
+	static const char *const programme[] = {"议程安排如下", "议程如下", "议程规划如",
+						"议程排定"};
+	if (entries >= 6 && has_any(d, 0, d->n, programme, COUNT(programme)))
+		return 1;
+	/* 同志们：, 各位代表：(a work report read to a congress, under its
+	 * cover lines: 政 府 工 作 报 告 / ——在…会议上 / 市长 某某) */
+	static const char *const hall[] = {"同志们", "各位代表", "各位委员"};
+	for (size_t i = 0, seen = 0; i < nl && seen < 16; i++) {
+		/* 各位代表: alone reads as a label with no value */
+		if (kind[i] != L_BODY && kind[i] != L_META)
 			continue;
-		seen++;
+		seen += kind[i] == L_BODY;
 		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
-		if (match(d, a, lines[i].b, "同志们") && a + 3 < lines[i].b &&
-		    (d->cp[a + 3] == ':' || d->cp[a + 3] == ','))
+		size_t k = match_any(d, a, lines[i].b, hall, COUNT(hall), NULL);
+		if (k && (seen <= 6 || k > 3) && a + k < lines[i].b &&
+		    (d->cp[a + k] == ':' || d->cp[a + k] == ','))
 			return 1;
 	}
+	/* a book's or a compilation's contents: titles with dot leaders and
+	 * their page numbers (1.某市河长制实施成效……………1), three or more */
+	size_t leaders = 0;
+	for (size_t i = 0; i + 3 < d->n && leaders < 3; i++)
+		if (d->cp[i] == 0x2026 && d->cp[i + 1] == 0x2026 && d->cp[i + 2] != 0x2026 &&
+		    is_digit(d->cp[skip_spaces(d, i + 2, d->n)]))
+			leaders++;
+	if (leaders >= 3)
+		return 1;
 	return 0;
 }
 
@@ -612,7 +641,8 @@ int is_caption(const struct doc *d, size_t a, size_t b)
 	if (b <= a || b - a > 24)
 		return 0;
 	for (size_t i = a; i < b; i++)
-		if (!is_han(d->cp[i]) && !is_space(d->cp[i]))
+		if (!is_han(d->cp[i]) && !is_space(d->cp[i]) && d->cp[i] != 0x300A &&
+		    d->cp[i] != 0x300B) /* 镇长某某作《政府工作报告》 */
 			return 0;
 	return 1;
 }

@@ -164,6 +164,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	int chinese = count_han(&d, 0, d.n < 4096 ? d.n : 4096) >= 8;
 	int novel = 0;
 	struct span glued_pub = {0, 0}; /* a publish line on the title's line */
+	int site_cut = 0;               /* a site's name cut off the title's line */
 	for (size_t i = 0, label = 0; i < nl; i++) {
 		kind[i] = classify_line(&d, lines[i].a, lines[i].b, chinese);
 		/* 信息来源: on one line, 今日开鲁 on the next: the label's value */
@@ -409,6 +410,14 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			last != ',' && last != ':' &&
 			(dated_title || find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
 			!starts_item(&d, l.a, l.b) && (named_tail || !ends_paragraph(&d, l.a, l.b));
+		/* 某某网站讯 8月5日，…, 某某网3月2日讯 …: a news dateline opens
+		 * the story, it is no title */
+		size_t xun = find(&d, l.a, l.a + 16 < l.b ? l.a + 16 : l.b, "讯");
+		if (titleish && xun != NPOS && xun > l.a &&
+		    (d.cp[xun - 1] == 0x65E5 /* 日 */ ||
+		     find_date(&d, skip_spaces(&d, xun + 1, l.b), l.b, &(struct ymd){0}, 0) ==
+			     skip_spaces(&d, xun + 1, l.b)))
+			titleish = 0;
 		/* 县区新闻: — a column's label, before the title */
 		if (!titleish && last == ':' && l.b - l.a <= 10 &&
 		    find(&d, l.a, l.b, "会") == NPOS &&
@@ -459,6 +468,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 					a0 = q;
 			}
 		}
+		/* | 区政府召开…会议 |: a table's bar before the title */
+		while (a0 + 6 < l.b && (d.cp[a0] == '|' || is_space(d.cp[a0])))
+			a0++;
 		for (size_t k = a0 + 1; k < l.b && k <= a0 + 9; k++)
 			if ((d.cp[k] == '|' || d.cp[k] == 0xFF5C || d.cp[k] == 0x4E28) &&
 			    l.b - k > 6) {
@@ -486,8 +498,21 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		static const char *const byline[] = {"主持", "记者", "编辑", "通讯员"};
 		for (size_t k = a0 + 8; k < l.b; k++)
 			if (is_space(d.cp[k]) && !is_space(d.cp[k - 1]) && l.b - k <= 16 &&
-			    has_any(&d, k, l.b, byline, COUNT(byline))) {
+			    has_any(&d, k, l.b, byline, COUNT(byline)) &&
+			    !ends_with(&d, k, l.b, "主持", NULL)) { /* …召开 某某主持: a deck */
 				b0 = k;
+				break;
+			}
+		/* …推进会 —— 某某党媒云| 社区频道: a site's name after a dash,
+		 * with a bar in it */
+		for (size_t k = a0 + 6; k + 1 < b0; k++)
+			if (((d.cp[k] == 0x2014 && d.cp[k + 1] == 0x2014) || d.cp[k] == '_') &&
+			    (is_space(d.cp[k - 1]) || d.cp[k] == '_') &&
+			    (find(&d, k, b0, "|") != NPOS || find(&d, k, b0, "丨") != NPOS)) {
+				b0 = k;
+				while (b0 > a0 && is_space(d.cp[b0 - 1]))
+					b0--;
+				site_cut = 1;
 				break;
 			}
 		/* …主管工作會報 發布日期:2014-04-21: the publish line glued on */
@@ -517,6 +542,14 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		if (kind[i] == L_BLANK || kind[i] == L_META || kind[i] == L_CHROME)
 			continue;
 		size_t a1 = lines[i].a, b1 = lines[i].b;
+		/* the title again (the first line held it with the site's
+		 * name after it) */
+		size_t tl = strlen(m->title);
+		if (site_cut && b1 > a1 && d.off[b1] - d.off[a1] == tl &&
+		    !memcmp(d.s + d.off[a1], m->title, tl)) {
+			kind[i] = L_CHROME;
+			continue;
+		}
 		int whole = clause_end(&d, a1, b1, 1) == b1;
 		/* 研究部署“双节”期间重点工作等: a short line of no clause
 		 * that says what the meeting did, with the article after it */
@@ -768,10 +801,12 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		 * sentences start the sections */
 		size_t cut = b;
 		size_t last_att = NPOS;
-		static const char *const att_keys[] = {"出席", "列席"};
+		/* 甲、乙及各部门负责人参加会议: the attendance's verb ends its
+		 * sentence; an agenda sentence before it is the opening's */
+		static const char *const att_keys[] = {"出席", "列席", "参加会议", "参会"};
 		for (size_t i = a; i < b;) {
 			size_t e = clause_end(d, i, b, 1);
-			if (has_any(d, i, e, att_keys, 2))
+			if (has_any(d, i, e, att_keys, COUNT(att_keys)))
 				last_att = e;
 			i = e + 1;
 		}
@@ -1006,8 +1041,11 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		if (k + 1 == np && !is_remark(d, a, b) && agenda_verb_at(d, a, b, NULL) == NPOS &&
 		    clause_end(d, a, b, 1) >= b && listed_offices(d, a, b))
 			continue;
-		/* 会议应到30人，实到22人，符合法定人数: the quorum, no item */
-		if (b - a <= 80 && find(d, a, b, "应到") != NPOS && find(d, a, b, "实到") != NPOS)
+		/* 会议应到30人，实到22人 (实际到会65人)，符合法定人数: the quorum,
+		 * no item */
+		if (b - a <= 80 && find(d, a, b, "应到") != NPOS &&
+		    (find(d, a, b, "实到") != NPOS || find(d, a, b, "到会") != NPOS ||
+		     find(d, a, b, "出席") != NPOS))
 			continue;
 		/* 据悉，今年…: the reporter's background, no item; it joins the
 		 * last one as 会后 does. 某某宣布大会开幕，全体起立，奏唱国歌: the

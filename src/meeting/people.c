@@ -28,13 +28,17 @@ static int is_invisible(uint32_t c)
 
 /* Two-character words that read like names but are not: adverbs and
  * pronouns that open a clause before 出席/参加 (随后，出席会议的…). */
-static const char *const not_names[] = {
-	"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外", "另外", "今天",
-	"目前", "近日", "组织", "大家", "他们", "我们", "全体", "相关", "有关", "以上", "上述",
-	"各位", "分别", "共同", "集体", "并且", "然后", "之后", "大会", "会议", "代表", "委员",
-	"职工", "干部", "群众", "党员", "同志", "村民", "居民", "单位", "部门", "成员", "小组",
-	"主管", "分管", "共计", "共有", "合计", "常务", "党组", "党委", "常委", "执行", "代理",
-	"专职", "驻会", "名誉", "近年", "多年", "今年", "去年", "此前", "以来", "长期",
+static const char
+	*const not_names[] =
+		{
+			"随后", "首先", "最后", "同时", "其中", "会上", "会后", "会前", "此外",
+			"另外", "今天", "目前", "近日", "组织", "大家", "他们", "我们", "全体",
+			"相关", "有关", "以上", "上述", "各位", "分别", "共同", "集体", "并且",
+			"然后", "之后", "大会", "会议", "代表", "委员", "职工", "干部", "群众",
+			"党员", "同志", "村民", "居民", "单位", "部门", "成员", "小组", "主管",
+			"分管", "共计", "共有", "合计", "常务", "党组", "党委", "常委", "执行",
+			"代理", "专职", "驻会", "名誉", "近年", "多年", "今年", "去年", "此前",
+			"以来", "长期", "会商", "正职", "副职", /* 各部门正职、副职: ranks, no one */
 };
 
 /* A name's middle dot: 阿不都克力木·艾力, 嘉木样·洛桑久美·图丹却吉尼玛
@@ -609,6 +613,11 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			e = i;
 			break;
 		}
+		/* 县长某某通过视频连线方式主持召开: the manner ends the span */
+		if (i > s + 1 && (match(d, i, v, "通过") || match(d, i, v, "以视频"))) {
+			e = i;
+			break;
+		}
 	}
 	/* strip a leading date, 会议由 / 由, 受…委托 */
 	struct ymd t;
@@ -622,7 +631,9 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		s += k;
 	trim(d, &s, &e);
 	/* 由乡长某某亲自主持: an adverb before the verb is no part of the name */
-	static const char *const adverbs[] = {"亲自", "专门", "再次", "首次"};
+	/* 副縣長某某昨主持, 某某分批召开: a day or a manner likewise */
+	static const char *const adverbs[] = {"亲自", "专门", "再次", "首次", "昨",   "今",
+					      "昨日", "今日", "昨天", "今天", "分批", "分别"};
 	if ((k = longest_end(d, s, e, adverbs, COUNT(adverbs))) && e - s > k + 2)
 		e -= k;
 	if (e <= s)
@@ -777,10 +788,11 @@ int listed_offices(const struct doc *d, size_t a, size_t b)
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const keys[] = {"出席",         "列席",           "参加会议",
-					   "参会",         "到会祝贺",       "主席台就座",
-					   "主席台就坐",   "主席台前排就座", "参加了会议",
-					   "参加了座谈会", "参加座谈会"};
+	static const char *const keys[] = {"出席", "列席", "参加会议", "参会", "到会祝贺",
+					   "主席台就座", "主席台就坐", "主席台前排就座",
+					   "参加了会议", "参加了座谈会", "参加座谈会",
+					   /* 各部门负责人在主会场参加会商 */
+					   "在主会场参加", "在分会场参加"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS || speaker_remark(d, a, b))
 		return 0;
 	size_t i = skip_spaces(d, a, b);

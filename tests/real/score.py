@@ -19,7 +19,7 @@ import sys
 import tempfile
 
 COMMENT = re.compile(r"^\s*(会议|會議)?(还|還)?(指出|强调|強調|要求|认为|認為|明确|明確|提出)")
-CLOSING = re.compile(r"(会议|會議)(还|還)\S{0,6}?(其他|其它|有关提请|有關提請)\S{0,4}?(事项|事項|事宜)")
+CLOSING = re.compile(r"(会议|會議)(还|還)\S{0,6}?(其他|其它|有关提请|有關提請)\S{0,4}?(事项|事項|事宜|议题|議題)")
 
 
 def run(cmd):
