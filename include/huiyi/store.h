@@ -148,8 +148,9 @@ int hy_store_sources(struct hy_store *s, int64_t id,
 		     size_t errlen);
 
 /* Undo a merge: every source of meeting id but the shown one becomes a
- * meeting of its own again, parsed from its raw bytes as a fresh import
- * would (never merged), in one transaction. *made (may be NULL) gets the
+ * meeting of its own again, parsed from the clean text stored with it
+ * (made from its raw bytes when it was imported; never merged), in one
+ * transaction. *made (may be NULL) gets the
  * number of meetings made and new_ids (may be NULL, room for max) their
  * ids. HY_ERR_NOTFOUND when there is no meeting id; 0 with *made = 0
  * when it has one source. */
