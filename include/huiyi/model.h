@@ -52,6 +52,7 @@ struct hy_effects {
 	size_t limit;
 	int count;            /* also (re)count the list */
 	int64_t load_meeting; /* load this meeting (0: none) */
+	size_t load_source;   /* …as its source k (issue 13's S; 0: as stored) */
 	/* search results: run m->results.query from offset `search_from` */
 	int search;
 	size_t search_from;

@@ -78,6 +78,9 @@ struct hy_reader {
 	 * came; own: the script it is written in (enum hy_script) */
 	struct hy_meeting stored;
 	int shown, own;
+	/* S: the sources it came from (schema v11; 1 for a meeting of one
+	 * source or an older database) and the one read now (0: as stored) */
+	size_t n_sources, source_k;
 	char *source; /* where it was imported from (owned), or NULL */
 	int has_meeting;
 	size_t meeting_index; /* its position in the list */
@@ -109,6 +112,9 @@ void hy_meeting_open(struct hy_model *m, int64_t id, size_t index, int section, 
 
 /* The meeting asked for; the model takes ownership of *mt (zeroed). */
 int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt);
+/* After hy_model_meeting: it came from n sources and shows source k (0:
+ * the meeting as stored), read from `from` (a path or an address). */
+void hy_model_meeting_sources(struct hy_model *m, size_t n, size_t k, const char *from);
 
 /* The section the reader is in (1-based; 0 before the first). */
 int hy_model_section(const struct hy_model *m);

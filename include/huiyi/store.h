@@ -147,6 +147,14 @@ int hy_store_sources(struct hy_store *s, int64_t id,
 		     int (*fn)(const struct hy_store_source *src, void *ctx), void *ctx, char *err,
 		     size_t errlen);
 
+/* Source k (1..: the ones not shown, in the order they came; 0 is the
+ * meeting itself) of meeting id, parsed from its stored clean text as a
+ * meeting for reading (the browser's S): *out (hy_meeting_free) and
+ * *source, its address or path (free()). HY_ERR_NOTFOUND when there is
+ * no such source. */
+int hy_store_source_meeting(struct hy_store *s, int64_t id, size_t k, struct hy_meeting *out,
+			    char **source, char *err, size_t errlen);
+
 /* Undo a merge: every source of meeting id but the shown one becomes a
  * meeting of its own again, parsed from the clean text stored with it
  * (made from its raw bytes when it was imported; never merged), in one

@@ -179,7 +179,15 @@ static int load_rows(struct hy_store *s, struct hy_model *m, struct hy_effects *
 	return rc;
 }
 
-static int load_meeting(struct hy_store *s, struct hy_model *m, int64_t id)
+static int count_source(const struct hy_store_source *src, void *ctx)
+{
+	(void)src;
+	(void)ctx;
+	return 0;
+}
+
+/* Meeting id, as stored (k 0) or as its source k (S). */
+static int load_meeting(struct hy_store *s, struct hy_model *m, int64_t id, size_t k)
 {
 	struct hy_store_record r;
 	char err[256] = "";
@@ -188,11 +196,33 @@ static int load_meeting(struct hy_store *s, struct hy_model *m, int64_t id)
 		hy_model_error(m, err[0] ? err : hy_err_str(rc));
 		return rc == HY_ERR_NOMEM ? rc : 0;
 	}
+	int n = hy_store_sources(s, id, count_source, NULL, err, sizeof err);
+	struct hy_meeting other;
+	char *from = NULL;
+	if (k > 0 && n > 1) {
+		rc = hy_store_source_meeting(s, id, k, &other, &from, err, sizeof err);
+		if (rc) {
+			hy_model_error(m, err[0] ? err : hy_err_str(rc));
+			hy_store_record_free(&r);
+			return rc == HY_ERR_NOMEM ? rc : 0;
+		}
+		hy_meeting_free(&r.m);
+		r.m = other;
+	} else {
+		k = 0;
+	}
 	rc = hy_model_meeting(m, id, &r.m);
 	if (rc == 0 && m->reader.has_meeting && m->reader.meeting_id == id) {
-		m->reader.source = r.source; /* for Y's citation line */
-		r.source = NULL;
+		hy_model_meeting_sources(m, n > 0 ? (size_t)n : 1, k, from ? from : r.source);
+		if (from) { /* for Y's citation line: what is shown */
+			m->reader.source = from;
+			from = NULL;
+		} else {
+			m->reader.source = r.source;
+			r.source = NULL;
+		}
 	}
+	free(from);
 	hy_store_record_free(&r);
 	return rc == HY_ERR_NOMEM ? rc : 0;
 }
@@ -476,8 +506,10 @@ int hy_effects_run(struct hy_store *s, struct hy_model *m, struct hy_effects *fx
 		}
 		if (fx->load_meeting) {
 			int64_t id = fx->load_meeting;
+			size_t k = fx->load_source;
 			fx->load_meeting = 0;
-			rc = load_meeting(s, m, id);
+			fx->load_source = 0;
+			rc = load_meeting(s, m, id, k);
 			continue;
 		}
 		if (fx->load_career) {

@@ -606,3 +606,51 @@ int hy_store_sources_give(struct hy_store *s, int64_t mid, const struct hy_store
 	}
 	return 0;
 }
+
+int hy_store_source_meeting(struct hy_store *s, int64_t id, size_t k, struct hy_meeting *out,
+			    char **source, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	*source = NULL;
+	if (k == 0)
+		return hy_err_set(err, errlen, HY_ERR_INVALID, "source 0 is the meeting itself");
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT source, url, clean FROM sources WHERE meeting_id = ?1"
+			       " AND shown = 0 AND clean IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?2",
+			       -1, &st, NULL) != SQLITE_OK)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "reading a meeting's sources", err, errlen);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)(k - 1));
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		rc = rc == SQLITE_DONE
+			     ? hy_err_set(err, errlen, HY_ERR_NOTFOUND,
+					  "meeting %lld has no source %zu", (long long)id, k + 1)
+			     : hy_store_fail(s, sqlite3_extended_errcode(s->db),
+					     "reading a meeting's sources", err, errlen);
+		sqlite3_finalize(st);
+		return rc;
+	}
+	const char *src = (const char *)sqlite3_column_text(st, 0);
+	const char *url = (const char *)sqlite3_column_text(st, 1);
+	const char *clean = (const char *)sqlite3_column_text(st, 2);
+	size_t clean_len = (size_t)sqlite3_column_bytes(st, 2);
+	*source = dup_n(url ? url : src ? src : "-", strlen(url ? url : src ? src : "-"));
+	rc = *source ? hy_meeting_parse(clean ? clean : "", clean_len, out) : HY_ERR_NOMEM;
+	if (rc == 0) {
+		struct hy_date_hints at = {.source = *source};
+		rc = hy_meeting_complete_date(out, &at);
+	}
+	sqlite3_finalize(st);
+	if (rc) {
+		hy_meeting_free(out);
+		free(*source);
+		*source = NULL;
+		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
+	}
+	return 0;
+}

@@ -69,6 +69,7 @@ static const struct binding bindings[] = {
 	{'y', HY_ACT_COPY, MEET, "y"},
 	{'Y', HY_ACT_COPY_ALL, MEET, "Y"},
 	{'t', HY_ACT_SCRIPT, MEET, "t"},
+	{'S', HY_ACT_SOURCE, MEET, "S"},
 	{'?', HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "?"},
 	{'q', HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "q"},
 	{HY_KEY_ESC, HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "Esc"},
@@ -132,6 +133,7 @@ static const struct doc docs[] = {
 	 "copy the section (after a search: the match's paragraph) to the clipboard (OSC 52)"},
 	{HY_ACT_COPY_ALL, MEET, "copy the whole meeting, a citation line first"},
 	{HY_ACT_SCRIPT, MEET, "the other script (繁→简, 简→繁: OpenCC), again: as stored"},
+	{HY_ACT_SOURCE, MEET, "the same meeting as another site published it (its next source)"},
 	{HY_ACT_REFRESH, LIST,
 	 "reload the list and the count, the selection kept (also by itself when an import adds meetings)"},
 	{HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "this help"},
@@ -321,6 +323,7 @@ static const char *const action_ids[] = {
 	[HY_ACT_COPY] = "copy",
 	[HY_ACT_COPY_ALL] = "copy-meeting",
 	[HY_ACT_SCRIPT] = "script",
+	[HY_ACT_SOURCE] = "source",
 };
 
 static const struct {

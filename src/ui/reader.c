@@ -47,6 +47,7 @@ void hy_reader_free(struct hy_model *m)
 	hy_meeting_free(&r->mt);
 	hy_meeting_free(&r->stored);
 	r->shown = r->own = 0;
+	r->n_sources = r->source_k = 0;
 	free(r->source);
 	r->source = NULL;
 	r->has_meeting = 0;

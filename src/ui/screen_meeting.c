@@ -280,6 +280,34 @@ static void toggle_script(struct hy_model *m)
 		     NULL);
 }
 
+void hy_model_meeting_sources(struct hy_model *m, size_t n, size_t k, const char *from)
+{
+	struct hy_reader *r = &m->reader;
+	r->n_sources = n;
+	r->source_k = k < n ? k : 0;
+	if (r->source_k > 0 || n > 1) {
+		char msg[256];
+		snprintf(msg, sizeof msg, "source %zu/%zu: %s%s", r->source_k + 1, n,
+			 from ? from : "-", r->source_k == 0 ? " (shown first; S: the next)" : "");
+		hy_ui_status(m, 0, msg, NULL);
+	}
+}
+
+/* S: the meeting as its next source, and round to the first. */
+static void next_source(struct hy_model *m, struct hy_effects *fx)
+{
+	struct hy_reader *r = &m->reader;
+	if (!r->has_meeting)
+		return;
+	if (r->n_sources < 2) {
+		hy_ui_status(m, 0, "this meeting has one source (huiyi show ID lists them)", NULL);
+		return;
+	}
+	size_t k = (r->source_k + 1) % r->n_sources;
+	hy_meeting_open(m, r->meeting_id, r->meeting_index, -1, NULL, 0, fx);
+	fx->load_source = k;
+}
+
 int hy_model_meeting(struct hy_model *m, int64_t id, struct hy_meeting *mt)
 {
 	struct hy_reader *r = &m->reader;
@@ -456,6 +484,9 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg, struct
 		break;
 	case HY_ACT_SCRIPT:
 		toggle_script(m);
+		break;
+	case HY_ACT_SOURCE:
+		next_source(m, fx);
 		break;
 	case HY_ACT_PEOPLE:
 		if (m->reader.has_meeting)
@@ -635,12 +666,16 @@ static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 	const char *conv = r->shown == HY_SCRIPT_SIMPLIFIED    ? " · 繁→简"
 			   : r->shown == HY_SCRIPT_TRADITIONAL ? " · 简→繁"
 							       : "";
+	/* several sources: which one is read */
+	char src[48] = "";
+	if (r->n_sources > 1)
+		snprintf(src, sizeof src, " · 来源 %zu/%zu", r->source_k + 1, r->n_sources);
 	if (r->meeting_index == SIZE_MAX) /* not opened from the list (a career) */
-		snprintf(left, sizeof left, " meeting · §%d/%zu · %d%%%s", sec, mt->n_sections,
-			 hy_model_percent(m), conv);
+		snprintf(left, sizeof left, " meeting · §%d/%zu · %d%%%s%s", sec, mt->n_sections,
+			 hy_model_percent(m), conv, src);
 	else
-		snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %d%%%s", idx, total, sec,
-			 mt->n_sections, hy_model_percent(m), conv);
+		snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %d%%%s%s", idx, total, sec,
+			 mt->n_sections, hy_model_percent(m), conv, src);
 	static const struct hy_hint hint[] = {{HY_ACT_NEXT_SECTION, "section"},
 					      {HY_ACT_SEARCH, "search"},
 					      {HY_ACT_BACK, "back"},
