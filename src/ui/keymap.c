@@ -133,7 +133,7 @@ static const struct doc docs[] = {
 	 "copy the section (after a search: the match's paragraph) to the clipboard (OSC 52)"},
 	{HY_ACT_COPY_ALL, MEET, "copy the whole meeting, a citation line first"},
 	{HY_ACT_SCRIPT, MEET, "the other script (繁→简, 简→繁: OpenCC), again: as stored"},
-	{HY_ACT_SOURCE, MEET, "the same meeting as another site published it (its next source)"},
+	{HY_ACT_SOURCE, MEET, "the meeting as its next source (another site's copy)"},
 	{HY_ACT_REFRESH, LIST,
 	 "reload the list and the count, the selection kept (also by itself when an import adds meetings)"},
 	{HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "this help"},

@@ -68,6 +68,16 @@ static void help_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 	 * keys get a line of their own, the description below them */
 	int narrow = g->w <= 40, tx = narrow ? 4 : 21, row = 0, y = 2;
 	struct hy_wrap wr = {0};
+	/* the blank line under the title only when every key fits with it */
+	size_t need = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t tw = g->w - tx > 1 ? (size_t)(g->w - tx) : 1;
+		if (hy_wrap_text(&wr, lines[i].what, strlen(lines[i].what), tw))
+			break;
+		need += wr.n + (size_t)narrow;
+	}
+	if (need + 3 > (size_t)g->h)
+		y = 1;
 	for (size_t i = 0; i < n && y < g->h - 1; i++) {
 		const char *what = lines[i].what;
 		size_t tw = g->w - tx > 1 ? (size_t)(g->w - tx) : 1;
