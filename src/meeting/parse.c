@@ -135,6 +135,19 @@ static int tidy_body(struct hy_meeting *m)
 	return 0;
 }
 
+/* The text rewritten (re: a headline unglued, joined paragraphs split)
+ * is parsed from the start instead; what the first reading held goes. */
+static int parse_again(struct doc *d, struct span *lines, enum line_kind *kind, struct buf *re,
+		       struct hy_meeting *m)
+{
+	free(lines);
+	free(kind);
+	doc_free(d);
+	int rc = hy_meeting_parse(re->s, re->n, m);
+	free(re->s);
+	return rc;
+}
+
 int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 {
 	memset(m, 0, sizeof *m);
@@ -181,14 +194,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	 * by a space; read again with it on a line of its own (lines.c) */
 	{
 		struct buf re = {0};
-		if ((rc = unglue_headline(&d, lines, kind, nl, &re)) == 1) {
-			free(lines);
-			free(kind);
-			doc_free(&d);
-			rc = hy_meeting_parse(re.s, re.n, m);
-			free(re.s);
-			return rc;
-		}
+		if ((rc = unglue_headline(&d, lines, kind, nl, &re)) == 1)
+			return parse_again(&d, lines, kind, &re, m);
 		free(re.s);
 		if (rc)
 			goto out;
@@ -258,14 +265,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	{
 		struct buf re = {0};
 		int sp = split_joined_paragraphs(&d, lines, kind, nl, &re);
-		if (sp == 1) {
-			free(lines);
-			free(kind);
-			doc_free(&d);
-			rc = hy_meeting_parse(re.s, re.n, m);
-			free(re.s);
-			return rc;
-		}
+		if (sp == 1)
+			return parse_again(&d, lines, kind, &re, m);
 		free(re.s);
 		if (sp) {
 			rc = sp;
