@@ -23,7 +23,7 @@
 #include "huiyi/meeting.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define HY_STORE_SCHEMA_VERSION 11
+#define HY_STORE_SCHEMA_VERSION 12
 
 struct hy_store;
 
@@ -114,6 +114,12 @@ struct hy_store_doc {
 	 * 0 / NULL: made here from clean */
 	uint64_t simhash;
 	const char *script;
+	/* schema v12: what the cleaner mended (pinyin glosses removed, U+FFFD
+	 * put in, control characters dropped; source_rank.h), -1 not known */
+	long repairs;
+	/* store under this id, free (a meeting whose shown source changes
+	 * keeps its id: sources.c); 0: a new id */
+	int64_t id;
 };
 
 /* Store one parsed meeting with its provenance; *id (may be NULL) gets

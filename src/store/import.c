@@ -193,6 +193,7 @@ static int put(struct hy_store *s, const void *raw, size_t len, const char *sour
 	doc.replaced = p->d.replaced;
 	doc.simhash = p->simhash;
 	doc.script = p->script;
+	doc.repairs = p->repairs;
 	rc = hy_store_add(s, &p->m, &doc, (mode & PUT_MERGE) != 0, &id, &merged, err, errlen);
 	if (rc == 0 && held)
 		rc = hy_store_sources_give(s, id, held, err, errlen);

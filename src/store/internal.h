@@ -48,7 +48,8 @@ enum hy_store_stmt {
 	HY_ST_GET_MEETING,
 	HY_ST_GET_SECTIONS,
 	HY_ST_GET_PEOPLE,
-	HY_ST_INSERT_SOURCE, /* schema v11 (sources.c) */
+	HY_ST_INSERT_SOURCE, /* schema v12 (sources.c) */
+	HY_ST_INSERT_SOURCE_V11,
 	HY_ST_INSERT_SIMHASH,
 	HY_ST_INSERT_BANDS,
 	HY_ST_NEAR,

@@ -96,9 +96,11 @@ void hy_prepared_free(struct prepared *p)
 static int readout(const char *text, size_t len, const struct prepare_in *in,
 		   const struct hy_date_hints *at, struct prepared *p, char *err, size_t errlen)
 {
-	int rc = hy_clean(text, len, &p->clean, &p->clean_len, NULL);
+	struct hy_clean_stats cs = {0};
+	int rc = hy_clean(text, len, &p->clean, &p->clean_len, &cs);
 	if (rc)
 		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
+	p->repairs = (long)(cs.pinyin_removed + cs.controls_removed + p->d.replaced);
 	p->simhash = hy_simhash_script(p->clean, p->clean_len, &p->script);
 	rc = hy_meeting_parse(p->clean, p->clean_len, &p->m);
 	if (rc == HY_ERR_INVALID)

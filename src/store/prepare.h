@@ -25,6 +25,7 @@ struct prepared {
 	size_t clean_len;
 	uint64_t simhash;   /* of clean (simhash.h), 0 for none */
 	const char *script; /* of clean (simhash.h hy_script), static */
+	long repairs;       /* what the cleaner mended (hy_store_doc) */
 	/* The source to record when it is not the file's: "PATH URL" for a
 	 * page that names its address (html.h). */
 	char *source;

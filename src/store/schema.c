@@ -396,6 +396,12 @@ static const char schema_v11[] =
 	"  AND key IN " SIMHASH_KEYS("old.hash") ";"
 	" END;" SIMHASH_FILL;
 /* clang-format on */
+/* Schema v12: how much the cleaner had to mend in each source (pinyin
+ * glosses taken out, U+FFFD put in for bytes that decoded to nothing,
+ * control characters dropped), one of the facts that choose the source
+ * shown (source_rank.h); NULL for sources stored before it was kept. */
+static const char schema_v12[] = "ALTER TABLE sources ADD COLUMN repairs INTEGER;";
+
 /* All of them again (reindex, and refold: the fingerprint is of the
  * folded text). */
 const char hy_store_simhash_rebuild[] = "DELETE FROM simhash;"
@@ -410,6 +416,7 @@ const char *const hy_store_migrations[] = {
 	schema_v9,          /* trend's meeting_runs */
 	schema_v10,         /* the fold the index was made with */
 	schema_v11,         /* sources and fingerprints (sources.c) */
+	schema_v12,         /* what the cleaner mended in each source */
 };
 
 _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==

@@ -7,6 +7,7 @@
 #include "huiyi/err.h"
 #include "huiyi/meeting.h"
 #include "huiyi/simhash.h"
+#include "huiyi/source_rank.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,7 +35,10 @@ static sqlite3_int64 band_key(uint64_t h, int i)
 int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_doc *doc,
 			 const char *sha, int shown, char *err, size_t errlen)
 {
-	static const char source_sql[] =
+	static const char source_sql[] = "INSERT INTO sources (meeting_id, source, url, script,"
+					 " sha256, shown, clean, raw, repairs)"
+					 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+	static const char source_v11_sql[] =
 		"INSERT INTO sources (meeting_id, source, url, script, sha256, shown, clean, raw)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	static const char simhash_sql[] = "INSERT INTO simhash (meeting_id, hash) VALUES (?1, ?2)";
@@ -47,9 +51,13 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 	size_t plen = split_source(src, &url);
 	const char *script = doc->script ? doc->script : hy_script(clean, clean_len);
 	sqlite3_stmt *st;
-	int rc = hy_store_stmt(s, HY_ST_INSERT_SOURCE, source_sql, &st, err, errlen);
+	int v12 = s->version >= 12;
+	int rc = hy_store_stmt(s, v12 ? HY_ST_INSERT_SOURCE : HY_ST_INSERT_SOURCE_V11,
+			       v12 ? source_sql : source_v11_sql, &st, err, errlen);
 	if (rc)
 		return rc;
+	if (v12 && doc->repairs >= 0)
+		sqlite3_bind_int64(st, 9, doc->repairs);
 	sqlite3_bind_int64(st, 1, mid);
 	sqlite3_bind_text64(st, 2, src, plen, SQLITE_STATIC, SQLITE_UTF8);
 	sqlite3_bind_text(st, 3, url, -1, SQLITE_STATIC);
@@ -94,6 +102,9 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)h);
 	return hy_store_step_done(s, st, "storing a meeting's fingerprint", err, errlen);
 }
+
+static int merge_into(struct hy_store *s, int64_t target, const struct hy_meeting *m,
+		      const struct hy_store_doc *d, char *err, size_t errlen);
 
 /* Whether the stored meeting's date, number and body (columns 0..4 of
  * st: date, month_day, guessed, number, body) agree with m's: 0 one of
@@ -286,7 +297,7 @@ int hy_store_add(struct hy_store *s, const struct hy_meeting *m, const struct hy
 		return own ? hy_store_end_write(s, own, rc, HY_ERR_DUP, err, errlen) : rc;
 	}
 	if (rc == 0) {
-		rc = hy_store_source_rows(s, target, &d, d.sha256, 0, err, errlen);
+		rc = merge_into(s, target, m, &d, err, errlen);
 		if (rc == 0) {
 			if (id)
 				*id = target;
@@ -348,15 +359,20 @@ struct taken {
 	size_t raw_len;
 	char *clean;
 	size_t clean_len;
+	long repairs; /* -1: not known */
 };
+
+static void taken_free_one(struct taken *t)
+{
+	free(t->source);
+	free(t->raw);
+	free(t->clean);
+}
 
 static void taken_free(struct taken *t, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(t[i].source);
-		free(t[i].raw);
-		free(t[i].clean);
-	}
+	for (size_t i = 0; i < n; i++)
+		taken_free_one(&t[i]);
 	free(t);
 }
 
@@ -384,8 +400,13 @@ static int take_sources(struct hy_store *s, int64_t id, struct taken **out, size
 	*n = 0;
 	if (sqlite3_prepare_v2(
 		    s->db,
-		    "SELECT source, url, sha256, raw, clean FROM sources"
-		    " WHERE meeting_id = ?1 AND shown = 0 AND clean IS NOT NULL ORDER BY id",
+		    s->version >= 12
+			    ? "SELECT source, url, sha256, raw, clean, repairs FROM sources"
+			      " WHERE meeting_id = ?1 AND shown = 0 AND clean IS NOT NULL"
+			      " ORDER BY id"
+			    : "SELECT source, url, sha256, raw, clean, NULL FROM sources"
+			      " WHERE meeting_id = ?1 AND shown = 0 AND clean IS NOT NULL"
+			      " ORDER BY id",
 		    -1, &st, NULL) != SQLITE_OK)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
 				     "reading a meeting's sources", err, errlen);
@@ -413,6 +434,9 @@ static int take_sources(struct hy_store *s, int64_t id, struct taken **out, size
 		const unsigned char *c = sqlite3_column_text(st, 4);
 		t->clean_len = (size_t)sqlite3_column_bytes(st, 4);
 		t->clean = c ? dup_n(c, t->clean_len) : NULL;
+		t->repairs = sqlite3_column_type(st, 5) == SQLITE_NULL
+				     ? -1
+				     : (long)sqlite3_column_int64(st, 5);
 		if (!t->source || !t->raw || !t->clean || !sha)
 			oom = 1;
 	}
@@ -465,6 +489,7 @@ static int make_meeting(struct hy_store *s, const struct taken *t, int64_t *id, 
 			.clean_len = t->clean_len,
 			.sha256 = t->sha,
 			.source = t->source,
+			.repairs = t->repairs,
 		};
 		rc = hy_store_insert(s, &m, &doc, id, err, errlen);
 	} else {
@@ -585,26 +610,33 @@ int hy_store_sources_hold(struct hy_store *s, const char *sha, struct hy_store_h
 	return 0;
 }
 
-int hy_store_sources_give(struct hy_store *s, int64_t mid, const struct hy_store_held *held,
-			  char *err, size_t errlen)
+/* The taken sources t[0..n) as sources, not shown, of meeting mid. */
+static int give(struct hy_store *s, int64_t mid, const struct taken *t, size_t n, char *err,
+		size_t errlen)
 {
-	for (size_t i = 0; held && i < held->n; i++) {
-		const struct taken *t = &held->t[i];
+	for (size_t i = 0; i < n; i++) {
 		struct hy_store_doc doc = {
-			.raw = t->raw,
-			.raw_len = t->raw_len,
-			.clean = t->clean,
-			.clean_len = t->clean_len,
-			.sha256 = t->sha,
-			.source = t->source,
+			.raw = t[i].raw,
+			.raw_len = t[i].raw_len,
+			.clean = t[i].clean,
+			.clean_len = t[i].clean_len,
+			.sha256 = t[i].sha,
+			.source = t[i].source,
+			.repairs = t[i].repairs,
 		};
-		int rc = hy_store_source_rows(s, mid, &doc, t->sha, 0, err, errlen);
+		int rc = hy_store_source_rows(s, mid, &doc, t[i].sha, 0, err, errlen);
 		if (rc) {
 			s->batch_spoiled = 1;
 			return rc;
 		}
 	}
 	return 0;
+}
+
+int hy_store_sources_give(struct hy_store *s, int64_t mid, const struct hy_store_held *held,
+			  char *err, size_t errlen)
+{
+	return held ? give(s, mid, held->t, held->n, err, errlen) : 0;
 }
 
 int hy_store_source_meeting(struct hy_store *s, int64_t id, size_t k, struct hy_meeting *out,
@@ -653,4 +685,157 @@ int hy_store_source_meeting(struct hy_store *s, int64_t id, size_t k, struct hy_
 		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
 	}
 	return 0;
+}
+
+/* Whether the readout d should be shown instead of meeting mid's shown
+ * source (source_rank.h): 1 yes, 0 no, or < 0. */
+static int shows_better(struct hy_store *s, int64_t mid, const struct hy_store_doc *d, char *err,
+			size_t errlen)
+{
+	static const char facts_sql[] =
+		"SELECT s.url, s.script, %s, s.shown, length(CAST(CASE WHEN s.shown"
+		" THEN m.clean ELSE s.clean END AS BLOB))"
+		" FROM sources s JOIN meetings m ON m.id = s.meeting_id"
+		" WHERE s.meeting_id = ?1 ORDER BY s.shown DESC, s.id";
+	char sql[sizeof facts_sql + 16];
+	struct hy_source_facts *v = NULL, *nv;
+	sqlite3_stmt *st = NULL;
+	size_t n = 0;
+	int rc, oom = 0;
+
+	snprintf(sql, sizeof sql, facts_sql, s->version >= 12 ? "s.repairs" : "NULL");
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     "reading a meeting's sources", err, errlen);
+	sqlite3_bind_int64(st, 1, mid);
+	/* v[0]: the readout; v[1]: the shown source; then the others (their
+	 * addresses copied: a row's text lasts until the next step) */
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *url = (const char *)sqlite3_column_text(st, 0);
+		const char *script = (const char *)sqlite3_column_text(st, 1);
+		char *u = url ? dup_n(url, strlen(url)) : NULL;
+		if ((url && !u) || !(nv = realloc(v, (n + 2) * sizeof *v))) {
+			free(u);
+			oom = 1;
+			break;
+		}
+		v = nv;
+		v[++n] = (struct hy_source_facts){
+			.url = u,
+			.script = !script                       ? NULL
+				  : strcmp(script, "hant") == 0 ? "hant"
+								: "hans",
+			.repairs = sqlite3_column_type(st, 2) == SQLITE_NULL
+					   ? -1
+					   : (long)sqlite3_column_int64(st, 2),
+			.clean_len = (size_t)sqlite3_column_int64(st, 4),
+		};
+	}
+	int better = 0;
+	if (!oom && rc == SQLITE_DONE && n > 0) {
+		const char *url;
+		split_source(d->source ? d->source : "-", &url);
+		v[0] = (struct hy_source_facts){
+			.url = url,
+			.script = d->script ? d->script : hy_script(d->clean, d->clean_len),
+			.repairs = d->repairs,
+			.clean_len = d->clean_len,
+		};
+		better = hy_source_compare(&v[0], &v[1], hy_source_original_script(v, n + 1)) > 0;
+	}
+	if (!oom && rc != SQLITE_DONE)
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				   "reading a meeting's sources", err, errlen);
+	else
+		rc = oom ? hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory") : better;
+	sqlite3_finalize(st);
+	for (size_t i = 1; i <= n; i++)
+		free((char *)v[i].url);
+	free(v);
+	return rc;
+}
+
+/* Meeting mid's shown source, taken off its row into *t. */
+static int take_shown(struct hy_store *s, int64_t mid, struct taken *t, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	memset(t, 0, sizeof *t);
+	rc = sqlite3_prepare_v2(
+		s->db,
+		s->version >= 12 ? "SELECT s.source, s.url, m.sha256, m.raw, m.clean, s.repairs"
+				   " FROM meetings m JOIN sources s ON s.meeting_id = m.id"
+				   " AND s.shown = 1 WHERE m.id = ?1"
+				 : "SELECT s.source, s.url, m.sha256, m.raw, m.clean, NULL"
+				   " FROM meetings m JOIN sources s ON s.meeting_id = m.id"
+				   " AND s.shown = 1 WHERE m.id = ?1",
+		-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, mid);
+		rc = sqlite3_step(st);
+	}
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return hy_store_fail(
+			s, rc == SQLITE_DONE ? SQLITE_CORRUPT : sqlite3_extended_errcode(s->db),
+			"reading a meeting's shown source", err, errlen);
+	}
+	const char *src = (const char *)sqlite3_column_text(st, 0);
+	const char *url = (const char *)sqlite3_column_text(st, 1);
+	const char *sha = (const char *)sqlite3_column_text(st, 2);
+	size_t sl = src ? strlen(src) : 1, ul = url ? strlen(url) : 0;
+	if ((t->source = malloc(sl + ul + 2)) != NULL)
+		snprintf(t->source, sl + ul + 2, "%s%s%s", src ? src : "-", url ? " " : "",
+			 url ? url : "");
+	snprintf(t->sha, sizeof t->sha, "%s", sha ? sha : "");
+	t->raw_len = (size_t)sqlite3_column_bytes(st, 3);
+	t->raw = dup_n(sqlite3_column_blob(st, 3), t->raw_len);
+	t->clean_len = (size_t)sqlite3_column_bytes(st, 4);
+	const unsigned char *c = sqlite3_column_text(st, 4);
+	t->clean = dup_n(c ? (const char *)c : "", c ? t->clean_len : 0);
+	t->repairs =
+		sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 5);
+	rc = !t->source || !t->raw || !t->clean || !sha;
+	sqlite3_finalize(st);
+	if (rc) {
+		taken_free_one(t);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	}
+	return 0;
+}
+
+/* The readout d (parsed as m) becomes another source of meeting target;
+ * when it is the better one to show (source_rank.h), the meeting is
+ * parsed again from it under the same id, and the source shown until now
+ * joins the others. Inside a batch. */
+static int merge_into(struct hy_store *s, int64_t target, const struct hy_meeting *m,
+		      const struct hy_store_doc *d, char *err, size_t errlen)
+{
+	struct taken old, *others = NULL;
+	size_t n = 0;
+	int64_t id = 0;
+	int rc = shows_better(s, target, d, err, errlen);
+
+	if (rc <= 0)
+		return rc ? rc : hy_store_source_rows(s, target, d, d->sha256, 0, err, errlen);
+	if ((rc = take_shown(s, target, &old, err, errlen)) != 0)
+		return rc;
+	rc = take_sources(s, target, &others, &n, err, errlen);
+	if (rc == 0 && (rc = hy_store_delete_sha(s, old.sha, NULL, err, errlen)) == 1) {
+		struct hy_store_doc shown = *d;
+		shown.id = target; /* its place in lists, its links stay */
+		rc = hy_store_insert(s, m, &shown, &id, err, errlen);
+	} else if (rc == 0) {
+		rc = hy_store_fail(s, SQLITE_CORRUPT, "showing another source", err, errlen);
+	}
+	if (rc == 0)
+		rc = give(s, target, &old, 1, err, errlen);
+	if (rc == 0)
+		rc = give(s, target, others, n, err, errlen);
+	taken_free_one(&old);
+	taken_free(others, n);
+	if (rc)
+		s->batch_spoiled = 1;
+	return rc;
 }

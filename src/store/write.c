@@ -168,9 +168,9 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		"INSERT INTO meetings (title, published, date, body, kind,"
 		" number, chair, chair_role, summary, raw, clean, sha256,"
 		" source, encoding, replaced, month_day, date_basis, guessed,"
-		" place, units)"
+		" place, units, id)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
+		" ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
 	static const char insert_v1_sql[] =
 		"INSERT INTO meetings (title, published, date, body, kind,"
 		" number, chair, chair_role, summary, raw, clean, sha256,"
@@ -207,6 +207,8 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 	sqlite3_bind_text(st, 13, doc->source ? doc->source : "-", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 14, doc->encoding, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 15, (sqlite3_int64)doc->replaced);
+	if (v5 && doc->id > 0) /* a meeting that keeps its id (sources.c) */
+		sqlite3_bind_int64(st, 21, doc->id);
 	if (v5 && bind_v5(st, m)) {
 		sqlite3_reset(st);
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");

@@ -41,6 +41,7 @@ commands=(
 	"import-file|fresh|import $root/samples/05_qinglan-gas-safety-special.txt"
 	"import-html|fresh|import $root/tests/fixtures/html/zoom_gbk.html"
 	"import-merge|fresh|import $root/tests/fixtures/dups"
+	"import-shown|fresh|import $root/tests/fixtures/shown"
 	"search-1|full|search 燃"
 	"search-2|full|search 燃气"
 	"search-pinyin|full|search ranqi"
