@@ -111,6 +111,8 @@ def main():
                     " paragraph or half of it")
     ap.add_argument("--base", help="a huiyi built before merging (schema v10) to time the"
                     " corpus alone against")
+    ap.add_argument("--results", help="append the figures as a section to this file"
+                    " (make bench: bench/RESULTS.md)")
     a = ap.parse_args()
     if a.count > 5000:
         sys.exit("--count over 5,000: the machine is shared")
@@ -187,11 +189,19 @@ def main():
     hashes = dict(con.execute("SELECT meeting_id, hash FROM simhash WHERE hash IS NOT NULL"))
     dist = [bin((hashes[x] ^ hashes[y]) & (2**64 - 1)).count("1") for x, y in near]
     con.close()
-    merged_right = wrong = 0
+    # a copy and its original are right together, whichever is shown (the
+    # original: it has no glosses or chrome); anything else in a meeting
+    # of more than one source is a wrong merge
+    shown_of = {src: shown_src for src, _, shown_src in rows}
+    copy_of = {o: c for c, o in origin.items()}
+    merged_right = wrong = original_shown = 0
     for src, shown, shown_src in rows:
         if shown:
             continue
         if origin.get(src) == shown_src:
+            merged_right += 1
+            original_shown += 1
+        elif copy_of.get(src) == shown_src:
             merged_right += 1
         else:
             wrong += 1
@@ -201,6 +211,8 @@ def main():
     print("copies merged into their original: %d / %d = %.2f%% (goal >= 99%%)" %
           (merged_right, len(picked), 100.0 * merged_right / len(picked)))
     print("readouts merged into another meeting: %d (goal 0)" % wrong)
+    print("the original shown (no glosses, no chrome: source_rank.h): %d / %d" %
+          (original_shown, merged_right))
     hist = {}
     for d in copy_d:
         hist[d] = hist.get(d, 0) + 1
@@ -220,8 +232,46 @@ def main():
               % (a.rounds, m, b, 100.0 * (m - b) / b))
     print("  merge:    " + best["merge"][1])
     print("  no-merge: " + best["no-merge"][1])
+    if a.results:
+        results(a, stored, picked, merged_right, wrong, original_shown, copy_d, dist, best,
+                alone)
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def results(a, stored, picked, right, wrong, original_shown, copy_d, dist, best, alone):
+    """The figures as a section of bench/RESULTS.md."""
+    m, n = best["merge"][0], best["no-merge"][0]
+    am, an = alone["merge"], alone["no-merge"]
+    rows = [
+        ("copies merged into their original", "**%d / %d = %.2f%%** (goal ≥ 99%%)" %
+         (right, len(picked), 100.0 * right / len(picked))),
+        ("readouts merged into another meeting", "**%d** (goal 0)" % wrong),
+        ("the original shown, not the copy (source_rank.h)", "%d / %d" % (original_shown, right)),
+        ("copy ~ original, median bits", "%d" % sorted(copy_d)[len(copy_d) // 2] if copy_d else "-"),
+        ("different meetings sharing a band", "%d pairs, %d within 3 bits, nearest %s" %
+         (len(dist), sum(d <= 3 for d in dist), min(dist) if dist else "-")),
+        ("import CPU with copies: merging / `--no-merge`", "%.2f s / %.2f s (%+.1f%%)" %
+         (m, n, 100.0 * (m - n) / n)),
+        ("import CPU, the corpus alone: merging / `--no-merge`", "%.2f s / %.2f s (%+.1f%%)" %
+         (am, an, 100.0 * (am - an) / an)),
+    ]
+    if a.base:
+        b = alone["base"]
+        rows.append(("import CPU, the corpus alone: this build / before merging (schema v10,"
+                     " the anchor)", "%.2f s / %.2f s: **%.2f×** (goal ≤ 1.10×)" % (am, b, am / b)))
+    with open(a.results, "a", encoding="utf-8") as f:
+        f.write("\n## The same meeting from many places (issue 13)\n\n")
+        f.write("`python3 bench/dupcheck.py --count %d --rounds %d%s`: %d gencorpus readouts"
+                " (seed %d) and copies of %d of them as another site reposts them (the other"
+                " script by the `opencc` command, other punctuation, 0–3 pinyin glosses a line,"
+                " page chrome), imported together; CPU time (user + system) of whole `huiyi"
+                " import` processes, best of %d.\n\n" %
+                (a.count, a.rounds, " --base BASE" if a.base else "", stored, a.seed,
+                 len(picked), a.rounds))
+        f.write("| | |\n|---|---|\n")
+        for k, v in rows:
+            f.write("| %s | %s |\n" % (k, v))
 
 
 if __name__ == "__main__":

@@ -21,3 +21,23 @@ python3 bench/bench.py --gen "$gen" --bin build/huiyi \
 	--work bench/work --out bench/RESULTS.md
 python3 bench/corpus_check.py --gen "$gen" --bin build/huiyi --count 5000 \
 	--nasty 0.05 --work bench/work --results bench/RESULTS.md
+# issue 13: finding the same meeting from many places, timed against the
+# build before it (the anchor: 8f6246b, the last commit at schema v10),
+# taken from this repository's history; the copies need the opencc command
+if ! command -v opencc >/dev/null && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+	DEBIAN_FRONTEND=noninteractive apt-get install -y opencc >/dev/null 2>&1 || true
+fi
+base=bench/work/base-v10
+if [ ! -x "$base/build/huiyi" ] && git cat-file -e 8f6246b^{commit} 2>/dev/null; then
+	rm -rf "$base" && mkdir -p "$base"
+	git archive 8f6246b | tar -x -C "$base"
+	make -s -C "$base" -j2 all >/dev/null || rm -rf "$base"
+fi
+if command -v opencc >/dev/null; then
+	python3 bench/dupcheck.py --count 3000 --rounds 3 --huiyi build/huiyi \
+		$([ -x "$base/build/huiyi" ] && echo --base "$base/build/huiyi") \
+		--results bench/RESULTS.md
+else
+	echo "bench: the opencc command is missing (apt-get install opencc): duplicate finding not measured" >&2
+fi
+

@@ -124,22 +124,42 @@ static inline size_t match_any(const struct doc *d, size_t i, size_t end, const 
 	return best;
 }
 
+/* The scans below look at a pattern only where the text has its first
+ * code point, decoded once (most positions match no pattern's). */
 static inline size_t find(const struct doc *d, size_t from, size_t end, const char *pat)
 {
+	const unsigned char *p = (const unsigned char *)pat;
+	uint32_t first = pat_next(&p);
 	for (size_t i = from; i < end; i++)
-		if (match(d, i, end, pat))
+		if (d->cp[i] == first && match(d, i, end, pat))
 			return i;
 	return NPOS;
 }
 
+/* The first position in [from,end) where one of pats starts (the longest
+ * there: *mlen), or NPOS. */
 static inline size_t find_any(const struct doc *d, size_t from, size_t end, const char *const *pats,
 			      size_t npats, size_t *mlen)
 {
+	uint32_t first[64];
+	size_t nf = npats < 64 ? npats : 64;
+	for (size_t k = 0; k < nf; k++) {
+		const unsigned char *p = (const unsigned char *)pats[k];
+		first[k] = pat_next(&p);
+	}
 	for (size_t i = from; i < end; i++) {
-		size_t m = match_any(d, i, end, pats, npats, NULL);
-		if (m) {
+		uint32_t c = d->cp[i];
+		size_t best = 0;
+		for (size_t k = 0; k < npats; k++) {
+			if (k < nf && first[k] != c)
+				continue;
+			size_t m = match(d, i, end, pats[k]);
+			if (m > best)
+				best = m;
+		}
+		if (best) {
 			if (mlen)
-				*mlen = m;
+				*mlen = best;
 			return i;
 		}
 	}

@@ -725,7 +725,8 @@ int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp
 			if (rc)
 				return rc;
 		}
-		size_t v = find_any(d, i, e, invite, COUNT(invite), &l);
+		/* (a guest is invited in the clause's first words) */
+		size_t v = find_any(d, i, e < i + 10 ? e : i + 10, invite, COUNT(invite), &l);
 		if (v != NPOS && v < i + 8) {
 			size_t s = v + l, w = find_any(d, s, e, does, COUNT(does), NULL);
 			size_t n0 = pp->obs.n;
