@@ -278,11 +278,14 @@ def scroll_rows(binary, db):
     huiyi against less on the same text (bench/tui.py scroll_bytes)."""
     import tui
     rows = []
-    for cols, lines, margins in ((80, 24, False), (120, 40, False), (120, 40, True)):
-        r = tui.scroll_bytes(binary, db, cols, lines, margins=margins)
+    for cols, lines, margins, outline in ((80, 24, False, True), (120, 40, False, True),
+                                          (120, 40, True, True), (120, 40, False, False)):
+        r = tui.scroll_bytes(binary, db, cols, lines, margins=margins, outline=outline)
         hy, ls = r["hy_median"], r["less_median"]
         n = r["presses"]
         kind = "xterm (left/right margins)" if margins else "tmux (no margins)"
+        if not outline:
+            kind += ", `set outline off`"
         rows.append(f"| {cols}×{lines}, {kind} | {n} | {hy:.0f} B | {ls:.0f} B | {hy / ls:.2f} "
                     f"| {r['hy_mean']:.0f} B | {r['less_mean']:.0f} B "
                     f"| ≤ 1 {'✓' if hy <= ls else '✗'} |")
@@ -301,7 +304,9 @@ def scroll_rows(binary, db):
         "left and right margins (tmux, VTE) scrolls whole rows, so the rows that carry "
         "outline entries are written again; one that has them (xterm, iTerm2, WezTerm: "
         "it says so when asked, DECRQM 69; the pty answers as xterm does) scrolls the "
-        "reader alone (DECSLRM).",
+        "reader alone (DECSLRM); with the outline hidden (`o`, `set outline off`) the text "
+        "takes the whole width and scrolls as less does in any terminal (it wraps wider "
+        "than `show`'s text, so it has fewer lines to scroll: compare the means).",
         "",
         "| terminal | presses | huiyi (median) | less (median) | ratio | huiyi (mean) | less (mean) | target |",
         "|---|---:|---:|---:|---:|---:|---:|---|",

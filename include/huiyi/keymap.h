@@ -37,6 +37,7 @@ enum hy_action {
 	HY_ACT_COPY_ALL, /* the whole meeting, with a citation line */
 	HY_ACT_SCRIPT,   /* the other script (OpenCC), and back as stored */
 	HY_ACT_SOURCE,   /* the meeting as its next source (issue 13) */
+	HY_ACT_OUTLINE,  /* the outline beside the text: hide, show */
 };
 
 /* The action of key on screen (HY_ACT_NONE if unbound); *arg gets the

@@ -95,6 +95,10 @@ struct hy_model {
 	 * HY_SCRIPT_STORED, or one a meeting in the other is converted to
 	 * (t; the configuration's `set script`) */
 	int script_view;
+	/* the outline beside a meeting's text hidden (o; the configuration's
+	 * `set outline off`): the text takes the whole width, and scrolling
+	 * it is one scroll of the terminal's, as less does */
+	int outline_off;
 	/* y, Y: text for the clipboard (owned), what it is ("§3"), until
 	 * the main loop sends it to the terminal (hy_model_take_copy) */
 	char *copy;

@@ -205,6 +205,8 @@ int hy_cli_browse(const struct hy_cli *c)
 	/* the script meetings are shown in (t toggles it) */
 	if (c->config && c->config->script > 0)
 		m.script_view = c->config->script;
+	if (c->config && c->config->outline == 0)
+		m.outline_off = 1;
 	m.readonly = hy_store_readonly(s);
 	if (hy_grid_init(&g, w, h) != 0)
 		goto oom;

@@ -25,6 +25,7 @@ void hy_config_init(struct hy_config *cfg)
 	cfg->ambiguous = -1;
 	cfg->theme = -1;
 	cfg->script = -1;
+	cfg->outline = -1;
 }
 
 void hy_config_free(struct hy_config *cfg)
@@ -138,7 +139,16 @@ static int set_line(struct hy_config *cfg, const char *file, int ln, char **w, i
 		return error_at(cfg, file, ln,
 				"set: expected a name and one value (set database PATH, set "
 				"ambiguous auto|narrow|wide, set theme auto|light|dark, set script "
-				"stored|simplified|traditional)");
+				"stored|simplified|traditional, set outline on|off)");
+	if (strcmp(w[1], "outline") == 0) {
+		static const char *const onoff[] = {"off", "on"};
+		int v = choice(w[2], onoff, 2);
+		if (v < 0)
+			return error_at(cfg, file, ln, "set outline: expected on or off, got '%s'",
+					w[2]);
+		cfg->outline = v;
+		return 0;
+	}
 	if (strcmp(w[1], "script") == 0) {
 		int v = choice(w[2], scripts, 3);
 		if (v < 0)
@@ -188,7 +198,8 @@ static int set_line(struct hy_config *cfg, const char *file, int ln, char **w, i
 		return 0;
 	}
 	return error_at(cfg, file, ln,
-			"set: expected database, ambiguous, theme or script, got '%s'", w[1]);
+			"set: expected database, ambiguous, theme, script or outline, got '%s'",
+			w[1]);
 }
 
 static int bind_line(struct hy_config *cfg, const char *file, int ln, char **w, int n)
@@ -437,6 +448,8 @@ int hy_cli_config(const struct hy_cli *c, int argc, char **argv)
 		printf("set script %s  # %s\n", scripts[sc],
 		       cfg->script >= 0 ? "the configuration file" : "the default");
 	}
+	printf("set outline %s  # %s\n", cfg->outline == 0 ? "off" : "on",
+	       cfg->outline >= 0 ? "the configuration file" : "the default");
 	printf("\n# colours (roles: color ROLE [ATTR...] [FG [on BG]])\n");
 	hy_config_print_colours(stdout);
 	printf("\n# keys (bind SCREENS KEY ACTION; ACTION none unbinds)\n");

@@ -69,6 +69,7 @@ static const struct binding bindings[] = {
 	{'y', HY_ACT_COPY, MEET, "y"},
 	{'Y', HY_ACT_COPY_ALL, MEET, "Y"},
 	{'t', HY_ACT_SCRIPT, MEET, "t"},
+	{'o', HY_ACT_OUTLINE, MEET, "o"},
 	{'S', HY_ACT_SOURCE, MEET, "S"},
 	{'?', HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "?"},
 	{'q', HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "q"},
@@ -134,6 +135,8 @@ static const struct doc docs[] = {
 	{HY_ACT_COPY_ALL, MEET, "copy the whole meeting, a citation line first"},
 	{HY_ACT_SCRIPT, MEET, "the other script (繁→简, 简→繁: OpenCC), again: as stored"},
 	{HY_ACT_SOURCE, MEET, "the meeting as its next source (another site's copy)"},
+	{HY_ACT_OUTLINE, MEET,
+	 "hide the outline beside the text (from 100 columns), again: show it"},
 	{HY_ACT_REFRESH, LIST,
 	 "reload the list and the count, the selection kept (also by itself when an import adds meetings)"},
 	{HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "this help"},
@@ -324,6 +327,7 @@ static const char *const action_ids[] = {
 	[HY_ACT_COPY_ALL] = "copy-meeting",
 	[HY_ACT_SCRIPT] = "script",
 	[HY_ACT_SOURCE] = "source",
+	[HY_ACT_OUTLINE] = "outline",
 };
 
 static const struct {

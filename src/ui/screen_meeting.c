@@ -142,7 +142,7 @@ void hy_meeting_layout(const struct hy_model *m, struct hy_layout *l)
 	int w = m->w, h = m->h, margin = w > 2;
 	/* the outline from 100 columns, a third of them, at most 36 (its
 	 * entries, a blank column, then the border) */
-	int ow = w >= 100 ? (w / 3 > 36 ? 36 : w / 3) : 0;
+	int ow = w >= 100 && !m->outline_off ? (w / 3 > 36 ? 36 : w / 3) : 0;
 	/* the title bar, and below 100 columns the "§3/6 heading" bar; on
 	 * very short screens the bar, then the title, make way for the text */
 	int ry = ow ? 1 : 2;
@@ -487,6 +487,15 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg, struct
 		break;
 	case HY_ACT_SOURCE:
 		next_source(m, fx);
+		break;
+	case HY_ACT_OUTLINE:
+		m->outline_off = !m->outline_off;
+		snprintf(m->status, sizeof m->status, "%s",
+			 m->outline_off ? "目录 隐藏（o 显示）"
+			 : m->w >= 100	? "目录 显示"
+					: "目录 显示（100 列起）");
+		m->status_error = 0;
+		hy_reader_sync(m);
 		break;
 	case HY_ACT_PEOPLE:
 		if (m->reader.has_meeting)
