@@ -25,8 +25,11 @@ int hy_store_flt_init(struct hy_store *s, const struct hy_store_filter *in, stru
 	static const char bodies_sql[] = "SELECT name FROM bodies"
 					 " WHERE instr(name, ?1) > 0 ORDER BY name"
 					 " LIMIT ?2";
-	static const char people_sql[] = "SELECT id FROM people WHERE instr(name, ?1) > 0"
-					 " LIMIT ?2";
+	/* a piece of the name in either script, with or without spaces
+	 * (people.h: the key a person is found under) */
+	static const char people_sql[] =
+		"SELECT id FROM people WHERE instr(hy_person_key(name), hy_person_key(?1)) > 0"
+		" LIMIT ?2";
 	sqlite3_stmt *st;
 	int rc;
 

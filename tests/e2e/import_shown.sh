@@ -52,6 +52,11 @@ run 0 hy -d "$T/1.db" search 北區供熱管網 --json
 [ "$(grep -o '"meeting":1,' "$T/out" | wc -l)" = 1 ] || fail "search: $(cat "$T/out")"
 run 0 hy -d "$T/1.db" list --person 罗文涛 --json
 has "$T/out" '"id":1,'
+# a name pasted in the other script, or with a space, finds the same person
+run 0 hy -d "$T/1.db" list --person 羅文濤 --json
+has "$T/out" '"id":1,'
+run 0 hy -d "$T/1.db" list --person "文 濤" --json
+has "$T/out" '"id":1,'
 [ "$(sql "$T/1.db" "SELECT count(*) FROM meeting_people mp JOIN people p ON p.id = mp.person_id
 	WHERE p.name = '罗文涛'")" = 1 ] || fail "chair not linked: $(sql "$T/1.db" "SELECT name FROM people")"
 [ "$(sql "$T/1.db" "SELECT count(*) FROM people WHERE name = '羅文濤'")" = 0 ] ||
