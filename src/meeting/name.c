@@ -23,7 +23,9 @@ static const char *const short_meetings[] = {
 	/* a court's and a procuratorate's committees meet under their names */
 	"审判委员会", "检察委员会", "居民代表大会",
 	/* an office's own meeting (局务会, 委务会) */
-	"局务会", "委务会", "院务会", "厅务会", "所务会", "校务会",
+	"局务会", "委务会", "院务会", "厅务会", "所务会", "校务会", "部务会",
+	/* the office's meeting enlarged, as written (局务扩大会) */
+	"局务扩大会", "局务(扩大)会", "部务扩大会",
 	/* rallies of a type */
 	"民主测评大会", "动员大会", "表彰大会", "誓师大会", "党员大会"};
 
@@ -65,7 +67,9 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			   !match(d, i + k, end, "议") &&
 			   /* 审判委员会委员某某: a member, no meeting */
 			   !match(d, i + k, end, "委员") && !match(d, i + k, end, "成员") &&
-			   !match(d, i + k, end, "报")) { /* 局务会报 */
+			   !match(d, i + k, end, "报") && /* 局务会报 */
+			   /* 部务会理论学习中心组…学习会: the group's meeting */
+			   !match(d, i + k, end, "理论学习") && !match(d, i + k, end, "中心组")) {
 			/* 院长办公会扩大会议: the meeting enlarged; 审判委员会会议 */
 			static const char *const enlarged[] = {"扩大会议", "(扩大)会议", "会议"};
 			size_t x = match_any(d, i + k, end, enlarged, COUNT(enlarged), NULL);
@@ -818,7 +822,10 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			}
 			/* but 全国人大常委会, 全国政协 are the nation's organs */
 			static const char *const national[] = {"全国人大", "全国政协"};
+			/* 部务会理论学习中心组: an office's own meeting's group, whose
+			 * organ is the convener (县委组织部召开部务会…学习会) */
 			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于") &&
+				  !ends_with(&bd, 0, bd.n, "务会", NULL) &&
 				  (!match_any(&bd, 0, bd.n, whole, COUNT(whole), NULL) ||
 				   match_any(&bd, 0, bd.n, national, COUNT(national), NULL)) &&
 				  find(&bd, 0, bd.n, "中心组") == NPOS;

@@ -130,6 +130,11 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 			     count_han(&t, i + l, t.n) == t.n - (i + l) &&
 			     longest_end(&t, i + l, t.n, offices, COUNT(offices)) &&
 			     is_unit(&t, i + l, t.n);
+		/* 莲湖区局: a bureau by its level alone (区局, 市局), the place
+		 * before it */
+		if (!want_level && t.n == i + l + 1 && match(&t, i + l, t.n, "局") &&
+		    count_han(&t, 0, t.n) == t.n && (c == 0x533A || c == 0x5E02 || c == 0x53BF))
+			office = 1;
 		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) && !office &&
 		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) &&
 		    !(colon && min_len == 1 &&
