@@ -590,8 +590,14 @@ int people_finish(struct people *pp, struct hy_meeting *m);
 size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len);
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int convener_before(const struct doc *d, size_t a, size_t cv, char **body);
+int traditional(const char *s);
+
+/* group.c */
+size_t study_group_end(const struct doc *d, size_t a, size_t e);
+int study_group_organ(struct buf *body);
 int group_to_kind(struct hy_meeting *m);
 int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m);
+int group_body(struct hy_meeting *m);
 int compose_title(struct hy_meeting *m);
 int from_title(struct hy_meeting *m, const struct meta *mt);
 int tidy_kind(struct hy_meeting *m);
