@@ -64,6 +64,9 @@ static size_t place_start(const struct doc *t, size_t e)
 	/* 松桃苗族自治县, 黔东南苗族侗族自治州: an autonomous place's name
 	 * is long */
 	size_t most = e >= 2 && match(t, e - 2, e, "自治") ? 12 : 5;
+	/* 全国省市两级, 省市县三级: levels in a row name no place */
+	if (e >= 1 && match(t, e - 1, e, "省"))
+		return e;
 	size_t j = e;
 	while (j > 0 && e - j < most && is_han(t->cp[j - 1]))
 		j--;
@@ -488,6 +491,8 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 			continue;
 		/* the mention's longest name: up to four Han characters, but
 		 * before an organ (提高区政府议事…) only a bounded one */
+		if (match(&t, i - 1, i, "省")) /* 全国省市两级 */
+			continue;
 		size_t e = i + lv.n, j = place_start(&t, i);
 		if (j == i && !match_any(&t, e, t.n, organs, COUNT(organs), NULL))
 			while (j > 0 && i - j < 4 && is_han(t.cp[j - 1]))
