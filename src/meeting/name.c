@@ -449,9 +449,21 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			ks++;
 		be = ks;
 	}
+	/* …正常上班后的第一次县委常委会会议: a count of meetings since some
+	 * event (…后的, …以来的), no number of the meeting's own; the body
+	 * after it, as below */
+	/* 州委书记第四次专题会议: the secretary's own series of the 州委 (as
+	 * 书记专题会 unnumbered): body 州委, kind 书记专题会议 */
+	int secretary = kind_start != NPOS && be >= bs + 4 && ends_with(d, bs, be, "书记", NULL) &&
+			match(d, be - 3, be, "委");
+	if (secretary)
+		be -= 2;
+	int since = kind_start != NPOS && be > bs && ends_with(d, bs, be, "的", NULL);
+	if (since)
+		number = 0;
 	/* 2026年第1次旗政府常务会议, 五届104次区政府常务会议: the body
 	 * comes after the number */
-	if (kind_start != NPOS && count_han(d, bs, be) == 0) {
+	if (kind_start != NPOS && (count_han(d, bs, be) == 0 || since)) {
 		static const char *const levels[] = {"县", "区", "市", "旗", "镇", "乡", "街道"};
 		static const char *const organ[] = {"人民政府", "政府", "党委", "党工委", "委"};
 		size_t l = match_any(d, ks, ke, levels, COUNT(levels), NULL);
@@ -502,6 +514,17 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	static const char *const party_organs[] = {"党委", "党工委"};
 	int party = be > bs + 2 && be - bs <= 10 &&
 		    longest_end(d, bs, be, party_organs, COUNT(party_organs)) > 0;
+	/* 市委议军会议: a party committee's meeting of a type we do not
+	 * list, named with the committee before it: 市委 + 议军会议 */
+	static const char *const lv_wei[] = {"县", "区", "市", "旗", "州", "盟", "省"};
+	if (kind_start == NPOS && span_eq(d, ks, ke, "会议") && !party && ks - s >= 4 &&
+	    ks - s <= 6 && match_any(d, s, ks, lv_wei, COUNT(lv_wei), NULL) &&
+	    match(d, s + 1, ks, "委") && count_han(d, s, ks) == ks - s &&
+	    !match(d, s + 2, ks, "员") && !match(d, s + 2, ks, "常委")) {
+		if (!(m->body = doc_str(d, s, s + 2)) || !(m->kind = doc_str(d, s + 2, end)))
+			return HY_ERR_NOMEM;
+		return 0;
+	}
 	if (kind_start == NPOS && span_eq(d, ks, ke, "会议") && !party) {
 		m->kind = doc_str(d, s, end);
 		if (!m->kind)
@@ -545,6 +568,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	if (!rc && organ_after)
 		rc = buf_add(&body, d->s + d->off[ks - organ_after],
 			     d->off[ks] - d->off[ks - organ_after]);
+	if (!rc && secretary)
+		rc = buf_add(&kind, d->s + d->off[be], d->off[be + 2] - d->off[be]);
 	if (!rc && stem)
 		rc = buf_add(&kind, d->s + d->off[be - stem], d->off[be] - d->off[be - stem]);
 	if (!rc)
