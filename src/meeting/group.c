@@ -53,7 +53,6 @@ int study_group_organ(struct buf *body)
 	return 0;
 }
 
-
 /* 县政府党组, 县委常委会 convening: the organ, its group's meeting the
  * kind when none is named (README: the 党组 convention). 0 or
  * HY_ERR_NOMEM. */
@@ -214,7 +213,6 @@ int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m)
 	}
 	return 0;
 }
-
 
 /* A leading group that convenes a bare meeting (党委巡察工作领导小组召开
  * 会议, 县委某某领导小组召开会议) is its committee's: the body is the

@@ -678,6 +678,37 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			}
 		}
 	}
+	/* 县妇联召开第十届执行委员会第四次会议: the convener's executive
+	 * committee, no organ of its own: the convener, kind 执委会议 */
+	if (body_ok && kind_start != NPOS && cv != NPOS && cv < s && span_eq(d, ks, ke, "会议")) {
+		struct doc bd;
+		if (doc_init(&bd, body.s, body.n)) {
+			free(kind.s);
+			free(body.s);
+			return HY_ERR_NOMEM;
+		}
+		size_t wei = span_eq(&bd, 0, bd.n, "执行委员会") ? 2
+			     : span_eq(&bd, 0, bd.n, "执委会")   ? 1
+								 : 0;
+		struct buf k2 = {0};
+		int rc2 = wei ? buf_add(&k2, bd.s, bd.off[1]) ||
+					  buf_add(&k2, bd.s + bd.off[wei],
+						  bd.off[wei + 1] - bd.off[wei]) ||
+					  buf_add(&k2, kind.s, kind.n)
+			      : 0;
+		doc_free(&bd);
+		if (rc2) {
+			free(k2.s);
+			free(kind.s);
+			free(body.s);
+			return HY_ERR_NOMEM;
+		}
+		if (wei) {
+			free(kind.s);
+			kind = k2;
+			body_ok = 0;
+		}
+	}
 	if (street_done) {
 		/* the street's, above */
 	} else if (body_ok) {

@@ -373,10 +373,59 @@ static const char *const title_ends[] = {
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
 static const char *const unit_ends[] = {
-	"办",   "局",   "委", "部", "厅",   "院", "所",   "中心", "公司", "单位", "部门", "街道",
-	"乡镇", "政府", "队", "站", "会",   "处", "室",   "团",   "组",   "行",   "社",   "馆",
-	"区",   "县",   "市", "镇", "乡",   ")",  "庭",   "监委", "人大", "政协", "集团", "企业",
-	"学校", "医院", "园", "村", "社区", "府", "林场", "农场", "总场", "牧场",
+	"办",
+	"局",
+	"委",
+	"部",
+	"厅",
+	"院",
+	"所",
+	"中心",
+	"公司",
+	"单位",
+	"部门",
+	"街道",
+	"乡镇",
+	"政府",
+	"队",
+	"站",
+	"会",
+	"处",
+	"室",
+	"团",
+	"组",
+	"行",
+	"社",
+	"馆",
+	"区",
+	"县",
+	"市",
+	"镇",
+	"乡",
+	")",
+	"庭",
+	"监委",
+	"人大",
+	"政协",
+	"集团",
+	"企业",
+	"学校",
+	"医院",
+	"园",
+	"村",
+	"社区",
+	"府",
+	"林场",
+	"农场",
+	"总场",
+	"牧场",
+	/* mass organisations */
+	"妇联",
+	"工商联",
+	"残联",
+	"文联",
+	"侨联",
+	"科协",
 };
 
 /* Last words of a place name: a body that belongs to a place starts with
@@ -601,6 +650,9 @@ int group_body(struct hy_meeting *m);
 int compose_title(struct hy_meeting *m);
 int from_title(struct hy_meeting *m, const struct meta *mt);
 int tidy_kind(struct hy_meeting *m);
+
+/* organ.c */
+int league_body(struct hy_meeting *m);
 
 /* place.c */
 int body_from_chair_role(struct hy_meeting *m);

@@ -841,7 +841,9 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 		}
 	}
 	if (m->body) {
-		int rc = formal_body(m);
+		int rc = league_body(m); /* organ.c */
+		if (!rc)
+			rc = formal_body(m);
 		if (rc || m->place)
 			return rc;
 	}
