@@ -52,3 +52,47 @@ int league_body(struct hy_meeting *m)
 	doc_free(&b);
 	return rc;
 }
+
+/* 某市某乡妇女代表大会, 某乡党代表大会: a congress of a group (not the
+ * people's congress, whose body keeps its level) held in a place: the
+ * congress, the place the smallest named before it (某乡). 0 or
+ * HY_ERR_NOMEM. */
+int congress_body(struct hy_meeting *m)
+{
+	if (!m->body || m->place)
+		return 0;
+	struct doc b;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t cl = 0, lv = 0, from = 0;
+	int rc = 0;
+	if (ends_with(&b, 0, b.n, "代表大会", &cl) && b.n > cl + 3 && b.n <= 24 &&
+	    count_han(&b, 0, b.n) == b.n) {
+		/* the last level before the congress's name, and the one before it */
+		for (size_t i = 1; i + cl < b.n; i++) {
+			size_t l = match_any(&b, i, b.n - cl, place_levels, COUNT(place_levels), NULL);
+			if (l) {
+				if (lv)
+					from = lv;
+				lv = i + l;
+				i += l - 1;
+			}
+		}
+	}
+	/* the congress: 妇女代表大会, 党代表大会, not 人民代表大会 (人大) */
+	if (lv && lv - from >= 2 && b.n - cl - lv >= 1 && b.n - cl - lv <= 3 &&
+	    !match(&b, lv, b.n, "人民")) {
+		char *place = doc_str(&b, from, lv), *body = doc_str(&b, lv, b.n);
+		if (!place || !body) {
+			free(place);
+			free(body);
+			rc = HY_ERR_NOMEM;
+		} else {
+			free(m->body);
+			m->body = body;
+			m->place = place;
+		}
+	}
+	doc_free(&b);
+	return rc;
+}

@@ -556,6 +556,7 @@ static const char *const kinds[] = {
 	"主任办公会",
 	"书记办公会",
 	"动员大会",
+	"成立大会",
 	"表彰大会",
 	"誓师大会",
 	"大会",
@@ -653,6 +654,7 @@ int tidy_kind(struct hy_meeting *m);
 
 /* organ.c */
 int league_body(struct hy_meeting *m);
+int congress_body(struct hy_meeting *m);
 
 /* place.c */
 int body_from_chair_role(struct hy_meeting *m);

@@ -268,6 +268,10 @@ static int formal_body(struct hy_meeting *m)
 	}
 	if (ll && e - from > ll) {
 		size_t lv = e - ll;
+		/* 政协某某自治区委员会: the region's 自治区政协 (a county's
+		 * 自治县 is a 县) */
+		if (lv >= from + 3 && match(&b, lv, e, "区") && match(&b, lv - 2, e, "自治"))
+			lv -= 2;
 		struct buf o = {0};
 		rc = buf_add(&o, b.s + b.off[lv], b.off[e] - b.off[lv]);
 		if (!rc && cppcc) /* 政 and 协 of 政治协商 */
@@ -842,6 +846,8 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 	}
 	if (m->body) {
 		int rc = league_body(m); /* organ.c */
+		if (!rc)
+			rc = congress_body(m);
 		if (!rc)
 			rc = formal_body(m);
 		if (rc || m->place)
