@@ -70,7 +70,8 @@ int congress_body(struct hy_meeting *m)
 	    count_han(&b, 0, b.n) == b.n) {
 		/* the last level before the congress's name, and the one before it */
 		for (size_t i = 1; i + cl < b.n; i++) {
-			size_t l = match_any(&b, i, b.n - cl, place_levels, COUNT(place_levels), NULL);
+			size_t l =
+				match_any(&b, i, b.n - cl, place_levels, COUNT(place_levels), NULL);
 			if (l) {
 				if (lv)
 					from = lv;
