@@ -26,6 +26,8 @@ static const char *const short_meetings[] = {
 	"局务会", "委务会", "院务会", "厅务会", "所务会", "校务会", "部务会",
 	/* the office's meeting enlarged, as written (局务扩大会) */
 	"局务扩大会", "局务(扩大)会", "部务扩大会",
+	/* a Taiwan council's sessions (縣議會第二十屆第六次定期會) */
+	"定期会", "临时会",
 	/* rallies of a type */
 	"民主测评大会", "动员大会", "成立大会", "表彰大会", "誓师大会", "党员大会"};
 
@@ -590,6 +592,23 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			free(kind.s);
 			free(body.s);
 			return HY_ERR_NOMEM;
+		}
+		/* date 2025-11-05 南投县议会: a date token glued before the
+		 * organ (digits and a space) is no part of it */
+		size_t hr = bd.n;
+		while (hr > 0 && is_han(bd.cp[hr - 1]))
+			hr--;
+		if (hr > 0 && bd.n - hr >= 3 &&
+		    is_digit(bd.cp[hr - 1 - (is_space(bd.cp[hr - 1]) && hr >= 2)])) {
+			size_t cut = bd.off[hr];
+			memmove(body.s, body.s + cut, body.n - cut + 1);
+			body.n -= cut;
+			doc_free(&bd);
+			if (doc_init(&bd, body.s, body.n)) {
+				free(kind.s);
+				free(body.s);
+				return HY_ERR_NOMEM;
+			}
 		}
 		{
 			/* 中心组(扩大)第七次中心组学习会议: a group, no organ */
