@@ -23,9 +23,13 @@ static const char *const short_meetings[] = {
 	/* a court's and a procuratorate's committees meet under their names */
 	"审判委员会", "检察委员会", "居民代表大会",
 	/* an office's own meeting (局务会, 委务会) */
-	"局务会", "委务会", "院务会", "厅务会", "所务会", "校务会",
+	"局务会", "委务会", "院务会", "厅务会", "所务会", "校务会", "部务会",
+	/* the office's meeting enlarged, as written (局务扩大会) */
+	"局务扩大会", "局务(扩大)会", "部务扩大会",
+	/* a Taiwan council's sessions (縣議會第二十屆第六次定期會) */
+	"定期会", "临时会",
 	/* rallies of a type */
-	"民主测评大会", "动员大会", "表彰大会", "誓师大会", "党员大会"};
+	"民主测评大会", "动员大会", "成立大会", "表彰大会", "誓师大会", "党员大会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
@@ -65,7 +69,9 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			   !match(d, i + k, end, "议") &&
 			   /* 审判委员会委员某某: a member, no meeting */
 			   !match(d, i + k, end, "委员") && !match(d, i + k, end, "成员") &&
-			   !match(d, i + k, end, "报")) { /* 局务会报 */
+			   !match(d, i + k, end, "报") && /* 局务会报 */
+			   /* 部务会理论学习中心组…学习会: the group's meeting */
+			   !match(d, i + k, end, "理论学习") && !match(d, i + k, end, "中心组")) {
 			/* 院长办公会扩大会议: the meeting enlarged; 审判委员会会议 */
 			static const char *const enlarged[] = {"扩大会议", "(扩大)会议", "会议"};
 			size_t x = match_any(d, i + k, end, enlarged, COUNT(enlarged), NULL);
@@ -196,94 +202,6 @@ static size_t before_time(const struct doc *d, size_t a, size_t e)
 	}
 }
 
-/* A study group is its organ's (README, conventions): 区委理论学习中心组 →
- * 区委, 市人大常委会党组(机关党组)中心组 → 市人大常委会. Where the organ of
- * the name [a, e) ends: e when it names no study group. */
-static size_t study_group_end(const struct doc *d, size_t a, size_t e)
-{
-	size_t k, e0 = e;
-	if (ends_with(d, a, e, "中心组(扩大)", &k)) /* the group enlarged */
-		e -= 4;
-	if (!ends_with(d, a, e, "中心组", &k) || e - k < a + 2)
-		return e0;
-	e -= k;
-	if (ends_with(d, a, e, "理论学习", &k))
-		e -= k;
-	if (e > a && is_close_bracket(d->cp[e - 1])) { /* (机关党组) */
-		size_t o = e - 1;
-		while (o > a && !is_open_bracket(d->cp[o - 1]))
-			o--;
-		if (o > a)
-			e = o - 1;
-	}
-	if (ends_with(d, a, e, "党组", &k) && e - k >= a + 2) /* but 镇党委 stays */
-		e -= k;
-	return e >= a + 2 ? e : e0;
-}
-
-/* The same for a body already cut out: cuts it in place; 0 or
- * HY_ERR_NOMEM. */
-static int study_group_organ(struct buf *body)
-{
-	struct doc bd;
-	if (body->n == 0)
-		return 0;
-	if (doc_init(&bd, body->s, body->n))
-		return HY_ERR_NOMEM;
-	size_t e = study_group_end(&bd, 0, bd.n);
-	if (e < bd.n) {
-		body->n = bd.off[e];
-		body->s[body->n] = '\0';
-	}
-	doc_free(&bd);
-	return 0;
-}
-
-static int traditional(const char *s);
-
-/* 县政府党组, 县委常委会 convening: the organ, its group's meeting the
- * kind when none is named (README: the 党组 convention). 0 or
- * HY_ERR_NOMEM. */
-int group_to_kind(struct hy_meeting *m)
-{
-	static const char *const groups[] = {"党组", "常委会"};
-	struct doc bd;
-	if (!m->body)
-		return 0;
-	if (doc_init(&bd, m->body, strlen(m->body)))
-		return HY_ERR_NOMEM;
-	size_t k = 0;
-	for (size_t g = 0; g < COUNT(groups) && !k; g++)
-		if (ends_with(&bd, 0, bd.n, groups[g], &k) && bd.n - k < 2)
-			k = 0;
-	/* but 县人大常委会 is a body of its own */
-	if (k && match(&bd, bd.n - k, bd.n, "常委会") &&
-	    (ends_with(&bd, 0, bd.n - k, "人大", NULL) ||
-	     ends_with(&bd, 0, bd.n - k, "政协", NULL)))
-		k = 0;
-	int rc = 0;
-	if (k) {
-		size_t cut = bd.off[bd.n - k];
-		if (!m->kind) {
-			struct buf kind = {0};
-			rc = buf_add(&kind, m->body + cut, strlen(m->body + cut));
-			/* 會議, written so the fold check passes it (output, not a pattern) */
-			const char *word =
-				traditional(m->body) ? "\xe6\x9c\x83\xe8\xad\xb0" : "会议";
-			if (!rc)
-				rc = buf_add(&kind, word, strlen(word));
-			if (rc)
-				free(kind.s);
-			else
-				m->kind = kind.s;
-		}
-		if (!rc)
-			m->body[cut] = '\0';
-	}
-	doc_free(&bd);
-	return rc;
-}
-
 /* The convener named before the verb at cv (区政府即召开…, 东安路街道党工委
  * 在…召开), from the clause's start, not before a: an office of 2 to 12 Han
  * characters, into *body (left NULL when none stands there). 0 or
@@ -333,124 +251,6 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 		*body = doc_str(d, c0, cv);
 		if (!*body)
 			return HY_ERR_NOMEM;
-	}
-	return 0;
-}
-
-/* A party committee's leading group (县委农村工作领导小组, 市委全面深化
- * 改革领导小组, 县十七届委员会…领导小组) is its committee's, like a study
- * group (README, conventions): the body is the committee (县委), the kind
- * the group's meeting without its topic (领导小组会议, 领导小组(扩大)会议;
- * a type of its own stays: 全体会议). Reads the opening clause [a, e);
- * leaves m alone when no group stands before the meeting word. 0 or
- * HY_ERR_NOMEM. */
-int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m)
-{
-	size_t wl, mw = find_meeting_word(d, a, e, &wl);
-	/* the group nearest the meeting word (not one in the chair's title:
-	 * 县委…领导小组组长某某主持召开…领导小组会议) */
-	size_t g = NPOS;
-	for (size_t q = mw == NPOS ? NPOS : find(d, a, mw, "领导小组"); q != NPOS;
-	     q = find(d, q + 4, mw, "领导小组")) {
-		/* but not an alias in brackets: 领导小组(某某领导小组)全体会议 */
-		int inside = 0;
-		for (size_t r = q; r > a && !inside; r--) {
-			if (is_close_bracket(d->cp[r - 1]))
-				break;
-			inside = is_open_bracket(d->cp[r - 1]);
-		}
-		if (!inside)
-			g = q;
-	}
-	if (g == NPOS)
-		return 0;
-	/* the group's name starts after the verb or the clause's start */
-	size_t c0 = g;
-	while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]) &&
-	       !(c0 >= a + 2 && match(d, c0 - 2, e, "召开")))
-		c0--;
-	/* the committee: a level and 委 (县委, 市委), a place before it
-	 * (秦安县委), or 县十七届委员会 */
-	static const char *const levels[] = {"县", "区", "市", "旗", "州", "盟", "省"};
-	size_t lv = NPOS, wei = NPOS;
-	for (size_t i = c0; i + 1 < g && i <= c0 + 6 && lv == NPOS; i++) {
-		if (!match_any(d, i, g, levels, COUNT(levels), NULL))
-			continue;
-		size_t j = i + 1;
-		if (match(d, j, g, "委")) {
-			lv = i, wei = j;
-			break;
-		}
-		while (j < g &&
-		       (cn_digit(d->cp[j]) >= 0 || cn_unit(d->cp[j]) || is_digit(d->cp[j])))
-			j++;
-		if (j > i + 1 && match(d, j, g, "届委员会"))
-			lv = i, wei = j + 1;
-	}
-	/* a commission's or a bureau's own group (市卫生健康委健康某某行动领导
-	 * 小组): the organ is the first office the name holds */
-	size_t organ_end = NPOS;
-	if (lv == NPOS && c0 + 3 < g && match_any(d, c0, g, levels, COUNT(levels), NULL)) {
-		static const char *const offices[] = {"委", "局", "厅"};
-		for (size_t p = c0 + 3; p < g && p <= c0 + 10 && organ_end == NPOS; p++) {
-			if (!is_han(d->cp[p - 1]))
-				break;
-			if (match_any(d, p - 1, g, offices, COUNT(offices), NULL) && p + 2 <= g &&
-			    is_unit(d, c0, p))
-				organ_end = p;
-		}
-	}
-	/* the kind: what follows the group, past an alias in brackets (but
-	 * not (扩大)) and a number (2021年第三次) */
-	size_t k = g + 4, ke = mw + wl;
-	if (k < ke && is_open_bracket(d->cp[k]) && !match(d, k + 1, ke, "扩大")) {
-		size_t q = k + 1;
-		while (q < ke && !is_close_bracket(d->cp[q]))
-			q++;
-		if (q < ke)
-			k = q + 1;
-	}
-	if (match(d, k, ke, "召开")) /* 领导小组召开第七次会议 */
-		k += 2;
-	for (;;) {
-		size_t q = k;
-		if (match(d, q, ke, "第"))
-			q++;
-		while (q < ke &&
-		       (is_digit(d->cp[q]) || cn_digit(d->cp[q]) >= 0 || cn_unit(d->cp[q])))
-			q++;
-		if (q > k && q < ke && (match(d, q, ke, "年") || match(d, q, ke, "次")))
-			k = q + 1;
-		else
-			break;
-	}
-	if (k >= ke || ke - k > 8)
-		return 0;
-	struct buf kind = {0};
-	int bare = span_eq(d, k, ke, "会议") || span_eq(d, k, ke, "(扩大)会议");
-	int rc = bare ? buf_add(&kind, d->s + d->off[g], d->off[g + 4] - d->off[g]) : 0;
-	if (!rc)
-		rc = buf_add(&kind, d->s + d->off[k], d->off[ke] - d->off[k]);
-	char *body = NULL;
-	if (!rc && organ_end != NPOS && !(body = doc_str(d, c0, organ_end)))
-		rc = HY_ERR_NOMEM;
-	if (!rc && lv != NPOS) {
-		struct buf o = {0};
-		rc = buf_add(&o, d->s + d->off[lv], d->off[lv + 1] - d->off[lv]) ||
-		     buf_add(&o, d->s + d->off[wei], d->off[wei + 1] - d->off[wei]);
-		if (rc)
-			free(o.s);
-		body = o.s;
-	}
-	if (rc) {
-		free(kind.s);
-		return HY_ERR_NOMEM;
-	}
-	free(m->kind);
-	m->kind = kind.s;
-	if (body) {
-		free(m->body);
-		m->body = body;
 	}
 	return 0;
 }
@@ -651,9 +451,21 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			ks++;
 		be = ks;
 	}
+	/* …正常上班后的第一次县委常委会会议: a count of meetings since some
+	 * event (…后的, …以来的), no number of the meeting's own; the body
+	 * after it, as below */
+	/* 州委书记第四次专题会议: the secretary's own series of the 州委 (as
+	 * 书记专题会 unnumbered): body 州委, kind 书记专题会议 */
+	int secretary = kind_start != NPOS && be >= bs + 4 && ends_with(d, bs, be, "书记", NULL) &&
+			match(d, be - 3, be, "委");
+	if (secretary)
+		be -= 2;
+	int since = kind_start != NPOS && be > bs && ends_with(d, bs, be, "的", NULL);
+	if (since)
+		number = 0;
 	/* 2026年第1次旗政府常务会议, 五届104次区政府常务会议: the body
 	 * comes after the number */
-	if (kind_start != NPOS && count_han(d, bs, be) == 0) {
+	if (kind_start != NPOS && (count_han(d, bs, be) == 0 || since)) {
 		static const char *const levels[] = {"县", "区", "市", "旗", "镇", "乡", "街道"};
 		static const char *const organ[] = {"人民政府", "政府", "党委", "党工委", "委"};
 		size_t l = match_any(d, ks, ke, levels, COUNT(levels), NULL);
@@ -704,6 +516,17 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	static const char *const party_organs[] = {"党委", "党工委"};
 	int party = be > bs + 2 && be - bs <= 10 &&
 		    longest_end(d, bs, be, party_organs, COUNT(party_organs)) > 0;
+	/* 市委议军会议: a party committee's meeting of a type we do not
+	 * list, named with the committee before it: 市委 + 议军会议 */
+	static const char *const lv_wei[] = {"县", "区", "市", "旗", "州", "盟", "省"};
+	if (kind_start == NPOS && span_eq(d, ks, ke, "会议") && !party && ks - s >= 4 &&
+	    ks - s <= 6 && match_any(d, s, ks, lv_wei, COUNT(lv_wei), NULL) &&
+	    match(d, s + 1, ks, "委") && count_han(d, s, ks) == ks - s &&
+	    !match(d, s + 2, ks, "员") && !match(d, s + 2, ks, "常委")) {
+		if (!(m->body = doc_str(d, s, s + 2)) || !(m->kind = doc_str(d, s + 2, end)))
+			return HY_ERR_NOMEM;
+		return 0;
+	}
 	if (kind_start == NPOS && span_eq(d, ks, ke, "会议") && !party) {
 		m->kind = doc_str(d, s, end);
 		if (!m->kind)
@@ -747,6 +570,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	if (!rc && organ_after)
 		rc = buf_add(&body, d->s + d->off[ks - organ_after],
 			     d->off[ks] - d->off[ks - organ_after]);
+	if (!rc && secretary)
+		rc = buf_add(&kind, d->s + d->off[be], d->off[be + 2] - d->off[be]);
 	if (!rc && stem)
 		rc = buf_add(&kind, d->s + d->off[be - stem], d->off[be] - d->off[be - stem]);
 	if (!rc)
@@ -767,6 +592,23 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			free(kind.s);
 			free(body.s);
 			return HY_ERR_NOMEM;
+		}
+		/* date 2025-11-05 南投县议会: a date token glued before the
+		 * organ (digits and a space) is no part of it */
+		size_t hr = bd.n;
+		while (hr > 0 && is_han(bd.cp[hr - 1]))
+			hr--;
+		if (hr > 0 && bd.n - hr >= 3 &&
+		    is_digit(bd.cp[hr - 1 - (is_space(bd.cp[hr - 1]) && hr >= 2)])) {
+			size_t cut = bd.off[hr];
+			memmove(body.s, body.s + cut, body.n - cut + 1);
+			body.n -= cut;
+			doc_free(&bd);
+			if (doc_init(&bd, body.s, body.n)) {
+				free(kind.s);
+				free(body.s);
+				return HY_ERR_NOMEM;
+			}
 		}
 		{
 			/* 中心组(扩大)第七次中心组学习会议: a group, no organ */
@@ -818,8 +660,14 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			}
 			/* but 全国人大常委会, 全国政协 are the nation's organs */
 			static const char *const national[] = {"全国人大", "全国政协"};
+			/* 部务会理论学习中心组: an office's own meeting's group, whose
+			 * organ is the convener (县委组织部召开部务会…学习会) */
 			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于") &&
+				  !ends_with(&bd, 0, bd.n, "务会", NULL) &&
+				  /* but 全面依法治县委员会 is a committee's name */
 				  (!match_any(&bd, 0, bd.n, whole, COUNT(whole), NULL) ||
+				   (match(&bd, 0, bd.n, "全面") &&
+				    ends_with(&bd, 0, bd.n, "委员会", NULL)) ||
 				   match_any(&bd, 0, bd.n, national, COUNT(national), NULL)) &&
 				  find(&bd, 0, bd.n, "中心组") == NPOS;
 			/* 县十五届县委 without its term: 县县委 is the 县委 */
@@ -850,6 +698,37 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				free(kind.s);
 				return HY_ERR_NOMEM;
 			}
+		}
+	}
+	/* 县妇联召开第十届执行委员会第四次会议: the convener's executive
+	 * committee, no organ of its own: the convener, kind 执委会议 */
+	if (body_ok && kind_start != NPOS && cv != NPOS && cv < s && span_eq(d, ks, ke, "会议")) {
+		struct doc bd;
+		if (doc_init(&bd, body.s, body.n)) {
+			free(kind.s);
+			free(body.s);
+			return HY_ERR_NOMEM;
+		}
+		size_t wei = span_eq(&bd, 0, bd.n, "执行委员会") ? 2
+			     : span_eq(&bd, 0, bd.n, "执委会")   ? 1
+								 : 0;
+		struct buf k2 = {0};
+		int rc2 = wei ? buf_add(&k2, bd.s, bd.off[1]) ||
+					  buf_add(&k2, bd.s + bd.off[wei],
+						  bd.off[wei + 1] - bd.off[wei]) ||
+					  buf_add(&k2, kind.s, kind.n)
+			      : 0;
+		doc_free(&bd);
+		if (rc2) {
+			free(k2.s);
+			free(kind.s);
+			free(body.s);
+			return HY_ERR_NOMEM;
+		}
+		if (wei) {
+			free(kind.s);
+			kind = k2;
+			body_ok = 0;
 		}
 	}
 	if (street_done) {
@@ -1029,7 +908,7 @@ int tidy_kind(struct hy_meeting *m)
 
 /* Whether s is written in traditional characters: one Han character that
  * folds to another (縣 → 县) says so. */
-static int traditional(const char *s)
+int traditional(const char *s)
 {
 	size_t n = s ? strlen(s) : 0;
 	for (size_t i = 0; i < n;) {

@@ -888,7 +888,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			size_t ce = clause_end(d, an, cut, 1);
 			size_t bv = find_any(d, an, ce, bare, COUNT(bare), NULL);
 			if (bv != NPOS && ((rc = convener_before(d, an, bv, &m->body)) ||
-					   (rc = group_to_kind(m))))
+					   (rc = group_to_kind(m)) || (rc = group_body(m))))
 				goto out;
 		}
 		/* 党组(扩大)会议和第9次常务会议, 党组会议暨三十一次主席会议: two

@@ -373,10 +373,59 @@ static const char *const title_ends[] = {
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
 static const char *const unit_ends[] = {
-	"办",   "局",   "委", "部", "厅",   "院", "所",   "中心", "公司", "单位", "部门", "街道",
-	"乡镇", "政府", "队", "站", "会",   "处", "室",   "团",   "组",   "行",   "社",   "馆",
-	"区",   "县",   "市", "镇", "乡",   ")",  "庭",   "监委", "人大", "政协", "集团", "企业",
-	"学校", "医院", "园", "村", "社区", "府", "林场", "农场", "总场", "牧场",
+	"办",
+	"局",
+	"委",
+	"部",
+	"厅",
+	"院",
+	"所",
+	"中心",
+	"公司",
+	"单位",
+	"部门",
+	"街道",
+	"乡镇",
+	"政府",
+	"队",
+	"站",
+	"会",
+	"处",
+	"室",
+	"团",
+	"组",
+	"行",
+	"社",
+	"馆",
+	"区",
+	"县",
+	"市",
+	"镇",
+	"乡",
+	")",
+	"庭",
+	"监委",
+	"人大",
+	"政协",
+	"集团",
+	"企业",
+	"学校",
+	"医院",
+	"园",
+	"村",
+	"社区",
+	"府",
+	"林场",
+	"农场",
+	"总场",
+	"牧场",
+	/* mass organisations */
+	"妇联",
+	"工商联",
+	"残联",
+	"文联",
+	"侨联",
+	"科协",
 };
 
 /* Last words of a place name: a body that belongs to a place starts with
@@ -427,6 +476,12 @@ static const char *const kinds[] = {
 	"主席会议",
 	"办公会议",
 	"联席会议",
+	"局务扩大会议",
+	"局务(扩大)会议",
+	"局务扩大会",
+	"局务(扩大)会",
+	"部务会议",
+	"部务扩大会",
 	"局务会议",
 	"委务会议",
 	"院务会议",
@@ -434,6 +489,7 @@ static const char *const kinds[] = {
 	"所务会议",
 	"校务会议",
 	"局务会",
+	"部务会",
 	"委务会",
 	"院务会",
 	"厅务会",
@@ -499,7 +555,10 @@ static const char *const kinds[] = {
 	"党员大会",
 	"主任办公会",
 	"书记办公会",
+	"定期会",
+	"临时会",
 	"动员大会",
+	"成立大会",
 	"表彰大会",
 	"誓师大会",
 	"大会",
@@ -583,11 +642,21 @@ int people_finish(struct people *pp, struct hy_meeting *m);
 size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len);
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int convener_before(const struct doc *d, size_t a, size_t cv, char **body);
+int traditional(const char *s);
+
+/* group.c */
+size_t study_group_end(const struct doc *d, size_t a, size_t e);
+int study_group_organ(struct buf *body);
 int group_to_kind(struct hy_meeting *m);
 int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m);
+int group_body(struct hy_meeting *m);
 int compose_title(struct hy_meeting *m);
 int from_title(struct hy_meeting *m, const struct meta *mt);
 int tidy_kind(struct hy_meeting *m);
+
+/* organ.c */
+int league_body(struct hy_meeting *m);
+int congress_body(struct hy_meeting *m);
 
 /* place.c */
 int body_from_chair_role(struct hy_meeting *m);

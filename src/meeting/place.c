@@ -15,12 +15,12 @@
 
 /* What follows a level in a body: the organ. */
 static const char *const organs[] = {
-	"人民政府",     "政府",   "党工委",   "党委",         "委", /* proper */
-	"人民代表大会", "市长",   "县长",     "区长",         "旗长",         "人大",
-	"政协",         "办事处", "长办公会", "常务会",       "党组",         "纪委",
-	"监委",         "安委会", "政法委",   "防指",         "人民法院",     "人民检察院",
-	"法院",         "检察院", "公所",     "中级人民法院", "高级人民法院", "总工会",
-	"妇联",         "工商联", "科协",     "残联",         "文联"};
+	"人民政府",     "政府",         "党工委",   "党委",       "委", /* proper */
+	"人民代表大会", "市长",         "县长",     "区长",       "旗长",   "人大",   "政协",
+	"办事处",       "长办公会",     "常务会",   "党组",       "纪委",   "监委",   "安委会",
+	"政法委",       "防指",         "人民法院", "人民检察院", "法院",   "检察院", "公所",
+	"中级人民法院", "高级人民法院", "总工会",   "妇联",       "工商联", "科协",   "残联",
+	"文联",         "议会"}; /* a Taiwan county's council (南投县议会) */
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
  * body (主持召开县政府, 全县, 十六届县人民政府). */
@@ -64,6 +64,9 @@ static size_t place_start(const struct doc *t, size_t e)
 	/* 松桃苗族自治县, 黔东南苗族侗族自治州: an autonomous place's name
 	 * is long */
 	size_t most = e >= 2 && match(t, e - 2, e, "自治") ? 12 : 5;
+	/* 全国省市两级, 省市县三级: levels in a row name no place */
+	if (e >= 1 && match(t, e - 1, e, "省"))
+		return e;
 	size_t j = e;
 	while (j > 0 && e - j < most && is_han(t->cp[j - 1]))
 		j--;
@@ -130,6 +133,11 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 			     count_han(&t, i + l, t.n) == t.n - (i + l) &&
 			     longest_end(&t, i + l, t.n, offices, COUNT(offices)) &&
 			     is_unit(&t, i + l, t.n);
+		/* 莲湖区局: a bureau by its level alone (区局, 市局), the place
+		 * before it */
+		if (!want_level && t.n == i + l + 1 && match(&t, i + l, t.n, "局") &&
+		    count_han(&t, 0, t.n) == t.n && (c == 0x533A || c == 0x5E02 || c == 0x53BF))
+			office = 1;
 		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) && !office &&
 		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) &&
 		    !(colon && min_len == 1 &&
@@ -260,6 +268,10 @@ static int formal_body(struct hy_meeting *m)
 	}
 	if (ll && e - from > ll) {
 		size_t lv = e - ll;
+		/* 政协某某自治区委员会: the region's 自治区政协 (a county's
+		 * 自治县 is a 县) */
+		if (lv >= from + 3 && match(&b, lv, e, "区") && match(&b, lv - 2, e, "自治"))
+			lv -= 2;
 		struct buf o = {0};
 		rc = buf_add(&o, b.s + b.off[lv], b.off[e] - b.off[lv]);
 		if (!rc && cppcc) /* 政 and 协 of 政治协商 */
@@ -483,6 +495,8 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 			continue;
 		/* the mention's longest name: up to four Han characters, but
 		 * before an organ (提高区政府议事…) only a bounded one */
+		if (match(&t, i - 1, i, "省")) /* 全国省市两级 */
+			continue;
 		size_t e = i + lv.n, j = place_start(&t, i);
 		if (j == i && !match_any(&t, e, t.n, organs, COUNT(organs), NULL))
 			while (j > 0 && i - j < 4 && is_han(t.cp[j - 1]))
@@ -831,7 +845,11 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 		}
 	}
 	if (m->body) {
-		int rc = formal_body(m);
+		int rc = league_body(m); /* organ.c */
+		if (!rc)
+			rc = congress_body(m);
+		if (!rc)
+			rc = formal_body(m);
 		if (rc || m->place)
 			return rc;
 	}

