@@ -272,6 +272,15 @@ bench: deps
 	$(MAKE) all
 	@bash bench/run.sh
 
+# A national corpus (issue 14): 1,000,000 readouts by default (hours, and
+# some 30 GB of disk; SCALE_COUNT=… for less), each row beside its anchor,
+# into bench/RESULTS.md "Scale (issue 14): make bench-scale".
+SCALE_COUNT ?= 1000000
+bench-scale: deps
+	$(MAKE) all build/tests/tools/search-bench
+	python3 bench/scale.py --gen ../shared/bench/gencorpus.py --bin $(BIN) \
+		--count $(SCALE_COUNT) --work bench/work/scale --out bench/RESULTS.md
+
 # Shell completion (completions/): where bash-completion, zsh and fish
 # look for them under PREFIX.
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
@@ -299,7 +308,7 @@ uninstall:
 clean:
 	rm -rf build huiyi
 
-.PHONY: all huiyi ext tests-build test-run deps lint-man check check-fast demo bench realeval \
+.PHONY: all huiyi ext tests-build test-run deps lint-man check check-fast demo bench bench-scale realeval \
 	format format-check \
 	install uninstall clean fuzz fuzz-build fuzz-check oom
 
