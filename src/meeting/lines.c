@@ -257,6 +257,17 @@ size_t item_marker(const struct doc *d, size_t i, size_t end)
 	if (match_any(d, j, end, formal, COUNT(formal), NULL) && j + 1 < end &&
 	    d->cp[j + 1] == 0x3001)
 		return 2;
+	/* I. II. IV.: the Roman numbers of minutes' items (a capital I, V or
+	 * X run, a dot, then a space or Han) */
+	{
+		size_t r = j;
+		while (r < end && r - j < 4 &&
+		       (d->s[d->off[r]] == 'I' || d->s[d->off[r]] == 'V' || d->s[d->off[r]] == 'X'))
+			r++;
+		if (r > j && r + 1 < end && d->cp[r] == '.' &&
+		    (is_space(d->cp[r + 1]) || is_han(d->cp[r + 1])))
+			return r + 1 - i;
+	}
 	int paren = j < end && d->cp[j] == '(';
 	if (paren)
 		j++;

@@ -578,6 +578,9 @@ int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp);
 /* Hand pp's lists to m (pp is emptied). 0 or HY_ERR_NOMEM. */
 int people_finish(struct people *pp, struct hy_meeting *m);
+/* minutes.c: attendance blocks one entry a line, each read again on one
+ * line into re. 1: rewritten, 0: none, or HY_ERR_NOMEM. */
+int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, struct buf *re);
 
 /* name.c */
 size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len);

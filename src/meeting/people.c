@@ -246,8 +246,12 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	if (is_title_only(d, a, b))
 		return 0; /* 县委常委 alone: the name is in the next item */
 	/* 某某院士, 某某教授: a guest's name, then the title he is known by */
-	static const char *const honours[] = {"院士", "教授", "博士", "研究员", "先生", "女士"};
-	if ((m = longest_end(d, a, b, honours, COUNT(honours))) && name_ok(d, a, b - m))
+	static const char *const honours[] = {"院士", "教授", "博士", "研究员", "先生",
+					      "女士", "小姐", "太太", "议员"};
+	/* 区某某先生: before an honorific, 区 (區, Ou) is a surname */
+	if ((m = longest_end(d, a, b, honours, COUNT(honours))) &&
+	    (name_ok(d, a, b - m) ||
+	     (b - m == a + 3 && match(d, a, b, "区") && name_ok(d, a + 1, b - m))))
 		return strv_push(out, doc_str(d, a, b - m));
 	size_t p = split_role_name(d, a, b, 0);
 	if (p != NPOS && p > a) {

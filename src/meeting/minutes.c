@@ -1,0 +1,176 @@
+/* minutes.c: attendance blocks of formal minutes.
+ *
+ * Minutes of a council's or a legislature's committee list who was there
+ * under a label line of its own, one entry a line:
+ *
+ *     出席委员 :
+ *     某某某议员(主席)
+ *     某某议员
+ *     缺席委员 :
+ *     某某议员
+ *     出席公职人员:
+ *     某某局副局长
+ *     某某某先生
+ *     列席秘书 :
+ *     某某某女士
+ *
+ * The text is read again with each block on one line (主席:甲, 出席:乙、丙,
+ * 列席:丁, 缺席:戊), which the attendance sentences already read: the entry
+ * marked (主席) chairs, a post's line before a name's is dropped, and the
+ * honorific after a name (议员, 先生, 女士, 小姐) goes. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdlib.h>
+
+/* Which list a label line opens: 1 present, 2 in attendance (列席), 3 absent,
+ * 0 none. The label is the line's whole text, spaces and a colon aside. */
+static int block_label(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const opens[] = {"出席", "列席", "缺席", "请假", "因事缺席", "因公缺席"};
+	static const char *const whose[] = {
+		"",     "委员", "议员", "者",   "人员",     "公职人员", "政府官员", "官员",
+		"秘书", "职员", "代表", "嘉宾", "政府代表", "成员",     "同志",     "列席",
+	};
+	size_t b0 = b;
+	while (b0 > a && (is_space(d->cp[b0 - 1]) || d->cp[b0 - 1] == ':'))
+		b0--;
+	a = skip_spaces(d, a, b0);
+	if (b0 <= a || b0 == b) /* a block's label ends with its colon */
+		return 0;
+	size_t w = 0, m = match_any(d, a, b0, opens, COUNT(opens), &w);
+	if (!m)
+		return 0;
+	size_t p = skip_spaces(d, a + m, b0);
+	for (size_t k = 0; k < COUNT(whose); k++)
+		if (match(d, p, b0, whose[k]) == b0 - p)
+			return w == 0 ? 1 : w == 1 ? 2 : 3;
+	return 0;
+}
+
+/* An entry's line: short, no sentence in it. */
+static int entry_line(const struct doc *d, size_t a, size_t b)
+{
+	if (b <= a || b - a > 24)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (is_clause_end(d, i) && d->cp[i] != ':')
+			return 0;
+	return 1;
+}
+
+static const char *const honorifics[] = {"议员", "先生", "女士", "小姐", "太太", "博士"};
+
+/* A name's line: [a,b) less a role in brackets and an honorific; *chair
+ * set when the bracket says 主席. The name's end, or NPOS when the line
+ * has no honorific. */
+static size_t name_end(const struct doc *d, size_t a, size_t b, int *chair)
+{
+	*chair = 0;
+	while (b > a && is_space(d->cp[b - 1]))
+		b--;
+	if (b > a && d->cp[b - 1] == ')') {
+		size_t o = b - 1;
+		while (o > a && d->cp[o - 1] != '(')
+			o--;
+		if (o > a) {
+			*chair = span_eq(d, o, b - 1, "主席");
+			b = o - 1;
+			while (b > a && is_space(d->cp[b - 1]))
+				b--;
+		}
+	}
+	size_t m = longest_end(d, a, b, honorifics, COUNT(honorifics));
+	if (!m || b - m <= a)
+		return NPOS;
+	return b - m;
+}
+
+static int add_span(struct buf *re, const struct doc *d, size_t a, size_t b)
+{
+	return buf_add(re, d->s + d->off[a], d->off[b] - d->off[a]) ? HY_ERR_NOMEM : 0;
+}
+
+static int add_lit(struct buf *re, const char *s)
+{
+	size_t n = 0;
+	while (s[n])
+		n++;
+	return buf_add(re, s, n) ? HY_ERR_NOMEM : 0;
+}
+
+/* Rewrite the text into re with each attendance block on one line.
+ * 1: rewritten (parse re), 0: no block, or HY_ERR_NOMEM. */
+int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, struct buf *re)
+{
+	size_t blocks = 0;
+	int rc = 0;
+	for (size_t i = 0; i < nl && !rc; i++) {
+		int which = block_label(d, lines[i].a, lines[i].b);
+		if (which) {
+			/* the entries: lines up to the next label or the first
+			 * line that is no entry; blank lines between them */
+			size_t j = i + 1, last = i, n = 0, named = 0, plain = 1, named_last = i;
+			for (; j < nl; j++) {
+				size_t a = skip_spaces(d, lines[j].a, lines[j].b), b = lines[j].b;
+				if (a == b)
+					continue;
+				if (block_label(d, a, b) || !entry_line(d, a, b) || item_marker(d, a, b))
+					break;
+				int ch;
+				if (name_end(d, a, b, &ch) != NPOS) {
+					named++;
+					named_last = j;
+				}
+				plain &= b - a >= 2 && b - a <= 4 && count_han(d, a, b) == b - a;
+				n++;
+				last = j;
+			}
+			/* a post's line ends no block: a heading after the
+			 * last name is no entry */
+			if (named)
+				last = named_last;
+			if (named || (n >= 2 && plain)) {
+				blocks++;
+				struct buf names = {0};
+				for (size_t k = i + 1; k <= last && !rc; k++) {
+					size_t a = skip_spaces(d, lines[k].a, lines[k].b), b = lines[k].b;
+					while (b > a && is_space(d->cp[b - 1]))
+						b--;
+					if (a == b)
+						continue;
+					int ch;
+					size_t e = name_end(d, a, b, &ch);
+					if (e == NPOS && named)
+						continue; /* a post's line: the name is on the next */
+					if (e == NPOS)
+						e = b;
+					if (ch && which == 1) {
+						rc = add_lit(re, "主席:") || add_span(re, d, a, e) ||
+						     add_lit(re, "\n");
+						continue;
+					}
+					/* the honorific stays: it makes a name of 区礼义 */
+					size_t ke = e + match_any(d, e, b, honorifics, COUNT(honorifics), NULL);
+					if (names.n)
+						rc = add_lit(&names, "、");
+					rc = rc || add_span(&names, d, a, ke);
+				}
+				if (!rc && names.n) {
+					rc = add_lit(re, which == 1   ? "出席:"
+							 : which == 2 ? "列席:"
+								      : "缺席:") ||
+					     buf_add(re, names.s, names.n) || add_lit(re, "。\n");
+				}
+				free(names.s);
+				i = last;
+				continue;
+			}
+		}
+		rc = add_span(re, d, lines[i].a, lines[i].b) || add_lit(re, "\n");
+	}
+	if (rc)
+		return HY_ERR_NOMEM;
+	return blocks > 0;
+}
