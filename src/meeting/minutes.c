@@ -116,7 +116,8 @@ int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, str
 				size_t a = skip_spaces(d, lines[j].a, lines[j].b), b = lines[j].b;
 				if (a == b)
 					continue;
-				if (block_label(d, a, b) || !entry_line(d, a, b) || item_marker(d, a, b))
+				if (block_label(d, a, b) || !entry_line(d, a, b) ||
+				    item_marker(d, a, b))
 					break;
 				int ch;
 				if (name_end(d, a, b, &ch) != NPOS) {
@@ -135,7 +136,8 @@ int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, str
 				blocks++;
 				struct buf names = {0};
 				for (size_t k = i + 1; k <= last && !rc; k++) {
-					size_t a = skip_spaces(d, lines[k].a, lines[k].b), b = lines[k].b;
+					size_t a = skip_spaces(d, lines[k].a, lines[k].b),
+					       b = lines[k].b;
 					while (b > a && is_space(d->cp[b - 1]))
 						b--;
 					if (a == b)
@@ -147,12 +149,13 @@ int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, str
 					if (e == NPOS)
 						e = b;
 					if (ch && which == 1) {
-						rc = add_lit(re, "主席:") || add_span(re, d, a, e) ||
-						     add_lit(re, "\n");
+						rc = add_lit(re, "主席:") ||
+						     add_span(re, d, a, e) || add_lit(re, "\n");
 						continue;
 					}
 					/* the honorific stays: it makes a name of 区礼义 */
-					size_t ke = e + match_any(d, e, b, honorifics, COUNT(honorifics), NULL);
+					size_t ke = e + match_any(d, e, b, honorifics,
+								  COUNT(honorifics), NULL);
 					if (names.n)
 						rc = add_lit(&names, "、");
 					rc = rc || add_span(&names, d, a, ke);
