@@ -335,6 +335,12 @@ int starts_new(const struct doc *d, size_t a, size_t b)
 	static const char *const leads[] = {"本报讯", "本网讯", "本台讯", "本刊讯"};
 	if (match_any(d, a, b, leads, COUNT(leads), NULL))
 		return 1;
+	/* 闭幕式上,…: a stage of the meeting opens a paragraph of its own */
+	static const char *const stages[] = {"在开幕式上,", "开幕式上,",   "在闭幕式上,",
+					     "闭幕式上,",   "在开幕会上,", "在闭幕会上,",
+					     "会上,",       "会议首先,"};
+	if (match_any(d, a, b, stages, COUNT(stages), NULL))
+		return 1;
 	for (size_t i = a; i < b && i < a + 8; i++) {
 		if (d->cp[i] == ':')
 			return i > a;

@@ -946,8 +946,16 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	size_t i = skip_spaces(d, a, b);
 	if (match_any(d, i, b, keys, COUNT(keys), NULL))
 		return 1;
-	if (b - a < 200 && has_any(d, a, b, keys, COUNT(keys)) &&
-	    !has_any(d, a, b, remark_verbs, COUNT(remark_verbs)))
+	/* 组织参会人员学习了…, 随后,参会人员围绕…交流: 参会人员 as who did
+	 * something, no list of who attended (参会人员有:, 参会人员包括 are) */
+	int keyed = 0;
+	for (size_t k = find_any(d, a, b, keys, COUNT(keys), NULL), m; k != NPOS && !keyed;
+	     k = find_any(d, k + 1, b, keys, COUNT(keys), NULL)) {
+		static const char *const lists[] = {"有", "包括", ":", "为"};
+		m = match(d, k, b, "参会人员");
+		keyed = !m || match_any(d, k + m, b, lists, COUNT(lists), NULL);
+	}
+	if (b - a < 200 && keyed && !has_any(d, a, b, remark_verbs, COUNT(remark_verbs)))
 		return 1;
 	/* 主任某、副主任某…出席会议。then the long list of offices that
 	 * 列席: the first sentence says what the paragraph is */
