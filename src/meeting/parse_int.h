@@ -325,6 +325,7 @@ static const char *const agenda_verbs[] = {
 	"学习了",
 	"通报了",
 	"部署了",
+	"回顾了", /* 会议回顾了去年以来…工作, 部署了…: the year's review */
 	"审定了",
 	"审阅了",
 	"观看了",
