@@ -177,3 +177,74 @@ int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, str
 		return HY_ERR_NOMEM;
 	return blocks > 0;
 }
+
+/* A number cell of an agenda table, alone on its line: 1 |, 6a | (the
+ * digits' length, else 0). */
+static size_t number_cell(const struct doc *d, size_t a, size_t b)
+{
+	a = skip_spaces(d, a, b);
+	while (b > a && is_space(d->cp[b - 1]))
+		b--;
+	size_t i = a;
+	while (i < b && i - a < 3 && is_digit(d->cp[i]))
+		i++;
+	size_t n = i - a;
+	if (!n || n > 2)
+		return 0;
+	if (i < b && d->cp[i] >= 'a' && d->cp[i] <= 'z')
+		i++;
+	i = skip_spaces(d, i, b);
+	return i + 1 == b && d->cp[i] == '|' ? n : 0;
+}
+
+/* A cell that only gives the time an item took: (约51分钟) |, or a lone |. */
+static int time_cell(const struct doc *d, size_t a, size_t b)
+{
+	return b == a || (find(d, a, b, "分钟") != NPOS && b - a <= 14 && d->cp[a] == '(');
+}
+
+/* An agenda set out as a table, one cell a line (a district council's
+ * page): the number on its line ending in |, the item on the next, its
+ * paper's number and the time it took below. Read again with each item on
+ * one numbered line (1、通过会议议程 (文件第1号)). 1: rewritten, 0: no
+ * such table (three numbers at least), or HY_ERR_NOMEM. */
+int table_agenda(const struct doc *d, const struct span *lines, size_t nl, struct buf *re)
+{
+	size_t cells = 0;
+	for (size_t i = 0; i < nl; i++)
+		cells += number_cell(d, lines[i].a, lines[i].b) > 0;
+	if (cells < 3)
+		return 0;
+	int rc = 0;
+	for (size_t i = 0; i < nl && !rc; i++) {
+		size_t n = number_cell(d, lines[i].a, lines[i].b);
+		if (!n) {
+			rc = add_span(re, d, lines[i].a, lines[i].b) || add_lit(re, "\n");
+			continue;
+		}
+		size_t a0 = skip_spaces(d, lines[i].a, lines[i].b);
+		rc = add_span(re, d, a0, a0 + n) || add_lit(re, "、");
+		size_t j = i + 1, texts = 0;
+		for (; j < nl && !rc; j++) {
+			size_t a = skip_spaces(d, lines[j].a, lines[j].b), b = lines[j].b;
+			if (number_cell(d, a, b))
+				break;
+			int cell = 0;
+			while (b > a && (is_space(d->cp[b - 1]) || d->cp[b - 1] == '|')) {
+				cell |= d->cp[b - 1] == '|';
+				b--;
+			}
+			if (time_cell(d, a, b))
+				continue;
+			/* the item's line, then its paper's cell (…第1号) |;
+			 * any other line ends the table */
+			if (texts && !cell)
+				break;
+			rc = (texts && add_lit(re, " ")) || add_span(re, d, a, b);
+			texts++;
+		}
+		rc = rc || add_lit(re, "\n");
+		i = j - 1;
+	}
+	return rc ? HY_ERR_NOMEM : 1;
+}

@@ -209,6 +209,14 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		if (rc)
 			goto out;
 	}
+	{
+		struct buf re = {0};
+		if ((rc = table_agenda(&d, lines, nl, &re)) == 1)
+			return parse_again(&d, lines, kind, &re, m);
+		free(re.s);
+		if (rc)
+			goto out;
+	}
 	/* minutes set out as labels, each on its line with its value on the
 	 * next (主席 / 柯某某, 出席 / 甲、乙, 開會日期 / 2020-12-22): read again
 	 * with each label and its value on one line (主席:柯某某) */

@@ -582,6 +582,8 @@ int people_finish(struct people *pp, struct hy_meeting *m);
 /* minutes.c: attendance blocks one entry a line, each read again on one
  * line into re. 1: rewritten, 0: none, or HY_ERR_NOMEM. */
 int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, struct buf *re);
+/* minutes.c: an agenda table, one cell a line, read again one item a line. */
+int table_agenda(const struct doc *d, const struct span *lines, size_t nl, struct buf *re);
 
 /* name.c */
 size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len);
