@@ -180,7 +180,7 @@ int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, str
 
 /* A number cell of an agenda table, alone on its line: 1 |, 6a | (the
  * digits' length, else 0). */
-static size_t number_cell(const struct doc *d, size_t a, size_t b)
+size_t number_cell(const struct doc *d, size_t a, size_t b)
 {
 	a = skip_spaces(d, a, b);
 	while (b > a && is_space(d->cp[b - 1]))
@@ -206,7 +206,8 @@ static int time_cell(const struct doc *d, size_t a, size_t b)
 /* An agenda set out as a table, one cell a line (a district council's
  * page): the number on its line ending in |, the item on the next, its
  * paper's number and the time it took below. Read again with each item on
- * one numbered line (1、通过会议议程 (文件第1号)). 1: rewritten, 0: no
+ * one line after its number's (1 | / 通过会议议程 (文件第1号)), the times
+ * and empty cells left out; the number's line ends the item before. 1: rewritten, 0: no
  * such table (three numbers at least), or HY_ERR_NOMEM. */
 int table_agenda(const struct doc *d, const struct span *lines, size_t nl, struct buf *re)
 {
@@ -216,26 +217,33 @@ int table_agenda(const struct doc *d, const struct span *lines, size_t nl, struc
 	if (cells < 3)
 		return 0;
 	int rc = 0;
+	size_t changed = 0; /* cells dropped or joined: read again only then */
 	for (size_t i = 0; i < nl && !rc; i++) {
 		size_t n = number_cell(d, lines[i].a, lines[i].b);
 		if (!n) {
 			rc = add_span(re, d, lines[i].a, lines[i].b) || add_lit(re, "\n");
 			continue;
 		}
-		size_t a0 = skip_spaces(d, lines[i].a, lines[i].b);
-		rc = add_span(re, d, a0, a0 + n) || add_lit(re, "、");
+		/* the number's cell stays on its line: the scorer of a page, and
+		 * a reader, find the item's words as the page has them */
+		rc = add_span(re, d, lines[i].a, lines[i].b) || add_lit(re, "\n");
 		size_t j = i + 1, texts = 0;
 		for (; j < nl && !rc; j++) {
 			size_t a = skip_spaces(d, lines[j].a, lines[j].b), b = lines[j].b;
 			if (number_cell(d, a, b))
 				break;
+			if (a == b)
+				continue; /* a blank line: no change */
 			int cell = 0;
 			while (b > a && (is_space(d->cp[b - 1]) || d->cp[b - 1] == '|')) {
 				cell |= d->cp[b - 1] == '|';
 				b--;
 			}
-			if (time_cell(d, a, b))
+			changed += cell;
+			if (time_cell(d, a, b)) {
+				changed++;
 				continue;
+			}
 			/* the item's line, then its paper's cell (…第1号) |;
 			 * any other line ends the table */
 			if (texts && !cell)
@@ -246,5 +254,5 @@ int table_agenda(const struct doc *d, const struct span *lines, size_t nl, struc
 		rc = rc || add_lit(re, "\n");
 		i = j - 1;
 	}
-	return rc ? HY_ERR_NOMEM : 1;
+	return rc ? HY_ERR_NOMEM : changed > 0;
 }

@@ -639,6 +639,17 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 						      "陆", "柒", "捌", "玖", "拾"};
 	size_t prev = 0; /* the last body line */
 	for (size_t i = 0; i < nl; i++) {
+		/* 2 |: an agenda table's number, a paragraph of its own before
+		 * its item's (parse_body keeps the item, however short) */
+		if (number_cell(&d, lines[i].a, lines[i].b)) {
+			if ((body.n && (rc = buf_add(&body, "\n\n", 2))) ||
+			    (rc = buf_add(&body, d.s + d.off[lines[i].a],
+					  d.off[lines[i].b] - d.off[lines[i].a])))
+				goto out;
+			open = 0;
+			prev = i;
+			continue;
+		}
 		if (kind[i] != L_BODY || i == title)
 			continue;
 		struct span l = lines[i];
@@ -1046,7 +1057,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		/* page chrome that reached the body: a line or a run of short
 		 * lines with no sentence in it (网站首页 走进… , 展开详细, a
 		 * trailing column name) is no agenda item */
-		if (b - a <= 80 && !item_marker(d, a, b) && agenda_verb_at(d, a, b, NULL) == NPOS) {
+		if (b - a <= 80 && !item_marker(d, a, b) && agenda_verb_at(d, a, b, NULL) == NPOS &&
+		    !(k > 0 && number_cell(d, p[k - 1].a, p[k - 1].b))) {
 			int sentence = 0;
 			for (size_t i = a; i < b && !sentence; i++)
 				sentence = is_sent_end(d, i) || d->cp[i] == ',';

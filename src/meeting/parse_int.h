@@ -584,6 +584,8 @@ int people_finish(struct people *pp, struct hy_meeting *m);
 int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, struct buf *re);
 /* minutes.c: an agenda table, one cell a line, read again one item a line. */
 int table_agenda(const struct doc *d, const struct span *lines, size_t nl, struct buf *re);
+/* minutes.c: 1 |, 6a |: an agenda table's number cell (its digits), else 0. */
+size_t number_cell(const struct doc *d, size_t a, size_t b);
 
 /* name.c */
 size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len);
