@@ -347,6 +347,21 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	return 0;
 }
 
+/* 许县长偕副县长王某率各局处长: at i (the item began at s) 偕 or 率 joins
+ * one person to the next, each three characters or more (单仲偕议员 is
+ * a name and its honorific). *m its length. */
+static int joins_people(const struct doc *d, size_t s, size_t i, size_t b, size_t *m)
+{
+	static const char *const joins[] = {"偕同", "率领", "偕", "率"};
+	static const char *const honours[] = {"议员", "先生", "女士", "小姐", "同志"};
+	size_t k = match_any(d, i, b, joins, COUNT(joins), NULL);
+	if (!k || i < s + 3 || i + k + 2 > b || !is_han(d->cp[i + k]) ||
+	    match_any(d, i + k, b, honours, COUNT(honours), NULL))
+		return 0;
+	*m = k;
+	return 1;
+}
+
 /* Split a list [a,b) at 、 , 及 and add each item. */
 static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv *out,
 			   struct strv *units, struct strv *roles)
@@ -384,11 +399,7 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 		    (c == 0x3001 || c == ',' || c == ';' || (c == ' ' && !latin_gap(d, i, b)) ||
 		     (c == ':' && i < b && is_title_only(d, s, i)) ||
 		     (i < b && (m = match(d, i, b, "以及"))) ||
-		     /* 许县长偕副县长王某率各局处长: 偕 and 率 join people */
-		     (i < b && i > s && (m = match(d, i, b, "偕同"))) ||
-		     (i < b && i > s && (m = match(d, i, b, "率领"))) ||
-		     (i < b && i > s && (m = match(d, i, b, "偕"))) ||
-		     (i < b && i > s && (m = match(d, i, b, "率"))) ||
+		     (i < b && joins_people(d, s, i, b, &m)) ||
 		     (i < b && (m = match(d, i, b, "及"))))) {
 			/* 苏祖翔和胡树杰, 蒋道成和县政府办主任李安模: two people
 			 * joined by 和 */
