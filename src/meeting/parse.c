@@ -218,62 +218,11 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			goto out;
 	}
 	/* minutes set out as labels, each on its line with its value on the
-	 * next (主席 / 柯某某, 出席 / 甲、乙, 開會日期 / 2020-12-22): read again
-	 * with each label and its value on one line (主席:柯某某) */
+	 * next (minutes.c) */
 	{
-		static const char *const mlabels[] = {
-			"主席",     "主持人",   "出席",     "出席人员", "列席",     "列席人员",
-			"纪录",     "记录",     "开会日期", "开会时间", "开会地点", "会议日期",
-			"会议时间", "会议地点", "发文机关", "请假",     "缺席"};
-		size_t pairs = 0;
 		struct buf re = {0};
-		for (size_t i = 0; i < nl && !rc; i++) {
-			size_t a0 = skip_spaces(&d, lines[i].a, lines[i].b), b0 = lines[i].b;
-			while (b0 > a0 && (is_space(d.cp[b0 - 1]) || d.cp[b0 - 1] == ':'))
-				b0--;
-			size_t j = i + 1;
-			while (j < nl && kind[j] == L_BLANK)
-				j++;
-			int label = i < 60 && b0 > a0 && j < nl &&
-				    match_any(&d, a0, b0, mlabels, COUNT(mlabels), NULL) == b0 - a0;
-			if (label) {
-				size_t a1 = skip_spaces(&d, lines[j].a, lines[j].b);
-				size_t b1 = lines[j].b;
-				while (b1 > a1 && is_space(d.cp[b1 - 1]))
-					b1--;
-				/* the value is no label itself */
-				label = b1 > a1 && match_any(&d, a1, b1, mlabels, COUNT(mlabels),
-							     NULL) != b1 - a1;
-				if (label) {
-					pairs++;
-					rc = buf_add(&re, d.s + d.off[a0], d.off[b0] - d.off[a0]) ||
-							     buf_add(&re, ":", 1) ||
-							     buf_add(&re, d.s + d.off[a1],
-								     d.off[b1] - d.off[a1]) ||
-							     buf_add(&re, "\n", 1)
-						     ? HY_ERR_NOMEM
-						     : 0;
-					i = j;
-					continue;
-				}
-			}
-			if (lines[i].b > lines[i].a)
-				rc = buf_add(&re, d.s + d.off[lines[i].a],
-					     d.off[lines[i].b] - d.off[lines[i].a]) ||
-						     buf_add(&re, "\n", 1)
-					     ? HY_ERR_NOMEM
-					     : 0;
-			else
-				rc = buf_add(&re, "\n", 1) ? HY_ERR_NOMEM : 0;
-		}
-		if (!rc && pairs >= 2) {
-			free(lines);
-			free(kind);
-			doc_free(&d);
-			rc = hy_meeting_parse(re.s, re.n, m);
-			free(re.s);
-			return rc;
-		}
+		if ((rc = label_lines(&d, lines, kind, nl, &re)) == 1)
+			return parse_again(&d, lines, kind, &re, m);
 		free(re.s);
 		if (rc)
 			goto out;

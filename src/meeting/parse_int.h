@@ -582,6 +582,10 @@ int people_finish(struct people *pp, struct hy_meeting *m);
 /* minutes.c: attendance blocks one entry a line, each read again on one
  * line into re. 1: rewritten, 0: none, or HY_ERR_NOMEM. */
 int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, struct buf *re);
+/* minutes.c: labels each on its line with its value on the next, read
+ * again as 主席:X. 1: rewritten, 0: none, or HY_ERR_NOMEM. */
+int label_lines(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+		size_t nl, struct buf *re);
 /* minutes.c: an agenda table, one cell a line, read again one item a line. */
 int table_agenda(const struct doc *d, const struct span *lines, size_t nl, struct buf *re);
 /* minutes.c: 1 |, 6a |: an agenda table's number cell (its digits), else 0. */
