@@ -257,6 +257,17 @@ size_t item_marker(const struct doc *d, size_t i, size_t end)
 	if (match_any(d, j, end, formal, COUNT(formal), NULL) && j + 1 < end &&
 	    d->cp[j + 1] == 0x3001)
 		return 2;
+	/* I. II. IV.: the Roman numbers of minutes' items (a capital I, V or
+	 * X run, a dot, then a space or Han) */
+	{
+		size_t r = j;
+		while (r < end && r - j < 4 &&
+		       (d->s[d->off[r]] == 'I' || d->s[d->off[r]] == 'V' || d->s[d->off[r]] == 'X'))
+			r++;
+		if (r > j && r + 1 < end && d->cp[r] == '.' &&
+		    (is_space(d->cp[r + 1]) || is_han(d->cp[r + 1])))
+			return r + 1 - i;
+	}
 	int paren = j < end && d->cp[j] == '(';
 	if (paren)
 		j++;
@@ -323,6 +334,12 @@ int starts_new(const struct doc *d, size_t a, size_t b)
 	/* 本报讯 (记者 …): a news lead opens the article, after any subtitle */
 	static const char *const leads[] = {"本报讯", "本网讯", "本台讯", "本刊讯"};
 	if (match_any(d, a, b, leads, COUNT(leads), NULL))
+		return 1;
+	/* 闭幕式上,…: a stage of the meeting opens a paragraph of its own */
+	static const char *const stages[] = {"在开幕式上,", "开幕式上,",   "在闭幕式上,",
+					     "闭幕式上,",   "在开幕会上,", "在闭幕会上,",
+					     "会上,",       "会议首先,"};
+	if (match_any(d, a, b, stages, COUNT(stages), NULL))
 		return 1;
 	for (size_t i = a; i < b && i < a + 8; i++) {
 		if (d->cp[i] == ':')

@@ -200,63 +200,29 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		if (rc)
 			goto out;
 	}
-	/* minutes set out as labels, each on its line with its value on the
-	 * next (主席 / 柯某某, 出席 / 甲、乙, 開會日期 / 2020-12-22): read again
-	 * with each label and its value on one line (主席:柯某某) */
+	/* attendance blocks of minutes, one entry a line (minutes.c) */
 	{
-		static const char *const mlabels[] = {
-			"主席",     "主持人",   "出席",     "出席人员", "列席",     "列席人员",
-			"纪录",     "记录",     "开会日期", "开会时间", "开会地点", "会议日期",
-			"会议时间", "会议地点", "发文机关", "请假",     "缺席"};
-		size_t pairs = 0;
 		struct buf re = {0};
-		for (size_t i = 0; i < nl && !rc; i++) {
-			size_t a0 = skip_spaces(&d, lines[i].a, lines[i].b), b0 = lines[i].b;
-			while (b0 > a0 && (is_space(d.cp[b0 - 1]) || d.cp[b0 - 1] == ':'))
-				b0--;
-			size_t j = i + 1;
-			while (j < nl && kind[j] == L_BLANK)
-				j++;
-			int label = i < 60 && b0 > a0 && j < nl &&
-				    match_any(&d, a0, b0, mlabels, COUNT(mlabels), NULL) == b0 - a0;
-			if (label) {
-				size_t a1 = skip_spaces(&d, lines[j].a, lines[j].b);
-				size_t b1 = lines[j].b;
-				while (b1 > a1 && is_space(d.cp[b1 - 1]))
-					b1--;
-				/* the value is no label itself */
-				label = b1 > a1 && match_any(&d, a1, b1, mlabels, COUNT(mlabels),
-							     NULL) != b1 - a1;
-				if (label) {
-					pairs++;
-					rc = buf_add(&re, d.s + d.off[a0], d.off[b0] - d.off[a0]) ||
-							     buf_add(&re, ":", 1) ||
-							     buf_add(&re, d.s + d.off[a1],
-								     d.off[b1] - d.off[a1]) ||
-							     buf_add(&re, "\n", 1)
-						     ? HY_ERR_NOMEM
-						     : 0;
-					i = j;
-					continue;
-				}
-			}
-			if (lines[i].b > lines[i].a)
-				rc = buf_add(&re, d.s + d.off[lines[i].a],
-					     d.off[lines[i].b] - d.off[lines[i].a]) ||
-						     buf_add(&re, "\n", 1)
-					     ? HY_ERR_NOMEM
-					     : 0;
-			else
-				rc = buf_add(&re, "\n", 1) ? HY_ERR_NOMEM : 0;
-		}
-		if (!rc && pairs >= 2) {
-			free(lines);
-			free(kind);
-			doc_free(&d);
-			rc = hy_meeting_parse(re.s, re.n, m);
-			free(re.s);
-			return rc;
-		}
+		if ((rc = minutes_blocks(&d, lines, nl, &re)) == 1)
+			return parse_again(&d, lines, kind, &re, m);
+		free(re.s);
+		if (rc)
+			goto out;
+	}
+	{
+		struct buf re = {0};
+		if ((rc = table_agenda(&d, lines, nl, &re)) == 1)
+			return parse_again(&d, lines, kind, &re, m);
+		free(re.s);
+		if (rc)
+			goto out;
+	}
+	/* minutes set out as labels, each on its line with its value on the
+	 * next (minutes.c) */
+	{
+		struct buf re = {0};
+		if ((rc = label_lines(&d, lines, kind, nl, &re)) == 1)
+			return parse_again(&d, lines, kind, &re, m);
 		free(re.s);
 		if (rc)
 			goto out;
@@ -622,6 +588,17 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 						      "陆", "柒", "捌", "玖", "拾"};
 	size_t prev = 0; /* the last body line */
 	for (size_t i = 0; i < nl; i++) {
+		/* 2 |: an agenda table's number, a paragraph of its own before
+		 * its item's (parse_body keeps the item, however short) */
+		if (number_cell(&d, lines[i].a, lines[i].b)) {
+			if ((body.n && (rc = buf_add(&body, "\n\n", 2))) ||
+			    (rc = buf_add(&body, d.s + d.off[lines[i].a],
+					  d.off[lines[i].b] - d.off[lines[i].a])))
+				goto out;
+			open = 0;
+			prev = i;
+			continue;
+		}
 		if (kind[i] != L_BODY || i == title)
 			continue;
 		struct span l = lines[i];
@@ -1029,7 +1006,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		/* page chrome that reached the body: a line or a run of short
 		 * lines with no sentence in it (网站首页 走进… , 展开详细, a
 		 * trailing column name) is no agenda item */
-		if (b - a <= 80 && !item_marker(d, a, b) && agenda_verb_at(d, a, b, NULL) == NPOS) {
+		if (b - a <= 80 && !item_marker(d, a, b) && agenda_verb_at(d, a, b, NULL) == NPOS &&
+		    !(k > 0 && number_cell(d, p[k - 1].a, p[k - 1].b))) {
 			int sentence = 0;
 			for (size_t i = a; i < b && !sentence; i++)
 				sentence = is_sent_end(d, i) || d->cp[i] == ',';

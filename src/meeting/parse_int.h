@@ -325,6 +325,7 @@ static const char *const agenda_verbs[] = {
 	"学习了",
 	"通报了",
 	"部署了",
+	"回顾了", /* 会议回顾了去年以来…工作, 部署了…: the year's review */
 	"审定了",
 	"审阅了",
 	"观看了",
@@ -368,7 +369,7 @@ static const char *const title_ends[] = {
 	"总经理", "助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人",
 	"代表",   "督学", "秘书", "干部",   "总师",   "局长", "总理", "理事",
 	"主持人", "会计", "出纳", "工程师", "顾问",   "高管", "官", /* 二级大法官, 检察官 */
-	"参议",
+	"参议",   "政委",                                           /* 人武部政委 */
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
@@ -637,6 +638,17 @@ int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp);
 /* Hand pp's lists to m (pp is emptied). 0 or HY_ERR_NOMEM. */
 int people_finish(struct people *pp, struct hy_meeting *m);
+/* minutes.c: attendance blocks one entry a line, each read again on one
+ * line into re. 1: rewritten, 0: none, or HY_ERR_NOMEM. */
+int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, struct buf *re);
+/* minutes.c: labels each on its line with its value on the next, read
+ * again as 主席:X. 1: rewritten, 0: none, or HY_ERR_NOMEM. */
+int label_lines(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+		size_t nl, struct buf *re);
+/* minutes.c: an agenda table, one cell a line, read again one item a line. */
+int table_agenda(const struct doc *d, const struct span *lines, size_t nl, struct buf *re);
+/* minutes.c: 1 |, 6a |: an agenda table's number cell (its digits), else 0. */
+size_t number_cell(const struct doc *d, size_t a, size_t b);
 
 /* name.c */
 size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len);

@@ -69,6 +69,15 @@ static int dotted_name_ok(const struct doc *d, size_t a, size_t b)
 	return dots > 0;
 }
 
+/* 次仁, 次珠, 次旦: 次 opening a syllable pair of a Tibetan name (格桑次仁,
+ * 多吉次珠), not a count's 次 (第三次, 此次) */
+static int tibetan_ci(const struct doc *d, size_t i, size_t b)
+{
+	static const char *const seconds[] = {"仁", "珠", "旦", "央", "卓", "顿", "松", "拉"};
+	return match(d, i, b, "次") && i + 1 < b &&
+	       match_any(d, i + 1, b, seconds, COUNT(seconds), NULL);
+}
+
 static int name_ok(const struct doc *d, size_t a, size_t b)
 {
 	if (dotted_name_ok(d, a, b))
@@ -77,9 +86,15 @@ static int name_ok(const struct doc *d, size_t a, size_t b)
 	for (size_t w = 0; w < COUNT(not_names); w++)
 		if (match(d, a, b, not_names[w]))
 			return 0;
-	/* 委员会日前召开: a time word is no part of a name */
+	/* 委员会日前召开: a time word is no part of a name, nor a day
+	 * (委员会于十日召开) */
 	if (find(d, a, b, "日前") != NPOS || find(d, a, b, "近日") != NPOS)
 		return 0;
+	for (size_t i = a + 1; i < b; i++)
+		if ((match(d, i, b, "日") || match(d, i, b, "号")) &&
+		    (cn_digit(d->cp[i - 1]) >= 0 || cn_unit(d->cp[i - 1]) > 0 ||
+		     is_digit(d->cp[i - 1])))
+			return 0;
 	size_t n = 0;
 	for (size_t i = a; i < b; i++)
 		n += !is_invisible(d->cp[i]);
@@ -90,7 +105,8 @@ static int name_ok(const struct doc *d, size_t a, size_t b)
 			continue;
 		if (!is_han(d->cp[i]))
 			return 0;
-		if (match_any(d, i, i + 1, not_in_names, COUNT(not_in_names), NULL))
+		if (match_any(d, i, i + 1, not_in_names, COUNT(not_in_names), NULL) &&
+		    !tibetan_ci(d, i, b))
 			return 0;
 	}
 	return 1;
@@ -184,6 +200,61 @@ static int note_role(const struct doc *d, size_t a, size_t p, size_t b, struct s
 	return strv_push(roles, both);
 }
 
+static int is_latin(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+/* A space inside a name in Latin letters (André Duarte Sales): letters on
+ * both sides. */
+static int latin_gap(const struct doc *d, size_t i, size_t b)
+{
+	return i > 0 && i + 1 < b && is_latin(d->cp[i - 1]) && is_latin(d->cp[i + 1]);
+}
+
+/* A name in Latin letters among Han ones (Macau's Portuguese names): two to
+ * six words, each a capital (as written) and letters. */
+static int latin_name_ok(const struct doc *d, size_t a, size_t b)
+{
+	size_t words = 0;
+	if (b - a > 60)
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		if (d->cp[i] == ' ')
+			continue;
+		if (!is_latin(d->cp[i]) && d->cp[i] != '-' && d->cp[i] != '\'')
+			return 0;
+		if (i == a || d->cp[i - 1] == ' ') {
+			unsigned char c0 = (unsigned char)d->s[d->off[i]];
+			if (!(c0 >= 'A' && c0 <= 'Z') && c0 < 0x80)
+				return 0;
+			words++;
+		}
+	}
+	return words >= 2 && words <= 6;
+}
+
+/* [a,b) a surname and a title (许县长, 王副市长): where the text names
+ * the person in full after the title (县长许淑华), the name's start (three
+ * characters), else NPOS. */
+static size_t surname_title(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const titles[] = {"县长",   "副县长", "市长", "副市长", "区长",
+					     "副区长", "镇长",   "乡长", "局长",   "议长"};
+	size_t w = 0;
+	if (b - a < 3 || !is_han(d->cp[a]) ||
+	    match_any(d, a + 1, b, titles, COUNT(titles), &w) != b - a - 1)
+		return NPOS;
+	const char *t = titles[w];
+	for (size_t i = find(d, 0, d->n, t); i != NPOS; i = find(d, i + 1, d->n, t)) {
+		size_t n0 = i + match(d, i, d->n, t);
+		if (n0 + 3 <= d->n && d->cp[n0] == d->cp[a] && name_ok(d, n0, n0 + 3))
+			return n0;
+	}
+	return NPOS;
+}
+
 /* One list item: "县领导杨道刚", "黄德庆", "县纪委监委", "县发改委等有关部门负责同志". */
 static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out, struct strv *units,
 		      struct strv *roles)
@@ -239,15 +310,28 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	if (deng != NPOS && deng > a + 1)
 		b = deng;
 	trim(d, &a, &b);
+	if (b > a && latin_name_ok(d, a, b))
+		return strv_push(out, doc_str(d, a, b));
 	if (b <= a || count_han(d, a, b) < 2)
 		return 0;
 	if (b - a > 40)
 		return 0; /* not a list item: a sentence */
+	/* 许县长: a surname and a title, the name the text gives in full
+	 * elsewhere (县长许淑华) */
+	{
+		size_t at = surname_title(d, a, b);
+		if (at != NPOS)
+			return strv_push(out, doc_str(d, at, at + 3));
+	}
 	if (is_title_only(d, a, b))
 		return 0; /* 县委常委 alone: the name is in the next item */
 	/* 某某院士, 某某教授: a guest's name, then the title he is known by */
-	static const char *const honours[] = {"院士", "教授", "博士", "研究员", "先生", "女士"};
-	if ((m = longest_end(d, a, b, honours, COUNT(honours))) && name_ok(d, a, b - m))
+	static const char *const honours[] = {"院士", "教授", "博士", "研究员", "先生",
+					      "女士", "小姐", "太太", "议员"};
+	/* 区某某先生: before an honorific, 区 (區, Ou) is a surname */
+	if ((m = longest_end(d, a, b, honours, COUNT(honours))) &&
+	    (name_ok(d, a, b - m) ||
+	     (b - m == a + 3 && match(d, a, b, "区") && name_ok(d, a + 1, b - m))))
 		return strv_push(out, doc_str(d, a, b - m));
 	size_t p = split_role_name(d, a, b, 0);
 	if (p != NPOS && p > a) {
@@ -261,6 +345,21 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	if (p == a || is_unit(d, a, b) || b - a > 4)
 		return strv_push(units, doc_str(d, a, b));
 	return 0;
+}
+
+/* 许县长偕副县长王某率各局处长: at i (the item began at s) 偕 or 率 joins
+ * one person to the next, each three characters or more (单仲偕议员 is
+ * a name and its honorific). *m its length. */
+static int joins_people(const struct doc *d, size_t s, size_t i, size_t b, size_t *m)
+{
+	static const char *const joins[] = {"偕同", "率领", "偕", "率"};
+	static const char *const honours[] = {"议员", "先生", "女士", "小姐", "同志"};
+	size_t k = match_any(d, i, b, joins, COUNT(joins), NULL);
+	if (!k || i < s + 3 || i + k + 2 > b || !is_han(d->cp[i + k]) ||
+	    match_any(d, i + k, b, honours, COUNT(honours), NULL))
+		return 0;
+	*m = k;
+	return 1;
 }
 
 /* Split a list [a,b) at 、 , 及 and add each item. */
@@ -277,6 +376,15 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 	for (size_t t = 0; t < COUNT(of_units); t++)
 		if (ends_with(d, a, e0, of_units[t], NULL))
 			out = units;
+	/* 市委办、财政、规划等有关部门主要负责人: a list of offices, however
+	 * short their names; a bare name is a person only right after one
+	 * (副县长李红、张伟，县政府办…等单位负责人) */
+	int office_list = 0, prev_person = 0;
+	{
+		size_t t0 = e0 > a + 12 ? e0 - 12 : a, dg = find(d, t0, e0, "等");
+		static const char *const of[] = {"部门", "单位"};
+		office_list = out != units && dg != NPOS && has_any(d, dg, e0, of, COUNT(of));
+	}
 	int depth = 0;
 	size_t s = a;
 	for (size_t i = a; i <= b; i++) {
@@ -287,10 +395,12 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 			depth--;
 		size_t m = 0;
 		/* 大会执行主席:甲、乙: a title, then its names */
-		if (depth == 0 && (c == 0x3001 || c == ',' || c == ';' || c == ' ' ||
-				   (c == ':' && i < b && is_title_only(d, s, i)) ||
-				   (i < b && (m = match(d, i, b, "以及"))) ||
-				   (i < b && (m = match(d, i, b, "及"))))) {
+		if (depth == 0 &&
+		    (c == 0x3001 || c == ',' || c == ';' || (c == ' ' && !latin_gap(d, i, b)) ||
+		     (c == ':' && i < b && is_title_only(d, s, i)) ||
+		     (i < b && (m = match(d, i, b, "以及"))) ||
+		     (i < b && joins_people(d, s, i, b, &m)) ||
+		     (i < b && (m = match(d, i, b, "及"))))) {
 			/* 苏祖翔和胡树杰, 蒋道成和县政府办主任李安模: two people
 			 * joined by 和 */
 			size_t he = find(d, s, i, "和");
@@ -319,13 +429,17 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 			 * before 和 too */
 			size_t rs = he != NPOS && !name_ok(d, s, he) ? split_role_name(d, s, he, 0)
 								     : NPOS;
+			size_t n0 = out->n;
 			if (he != NPOS && (name_ok(d, s, he) || (rs != NPOS && rs > s)) &&
 			    (two || group))
 				rc = add_person(d, s, he, out, units, roles) ? HY_ERR_NOMEM
 				     : two ? add_person(d, he + 1, ie, out, units, roles)
 					   : 0;
+			else if (office_list && !prev_person && name_ok(d, s, ie))
+				rc = strv_push(units, doc_str(d, s, ie));
 			else
 				rc = add_person(d, s, ie, out, units, roles);
+			prev_person = out->n > n0;
 			if (rc)
 				return rc;
 			s = i + (m ? m : 1);
@@ -419,8 +533,40 @@ int people_finish(struct people *pp, struct hy_meeting *m)
 	return oom ? HY_ERR_NOMEM : 0;
 }
 
+/* 由甲、乙等八位议员联合质询: the councillors who question at a council's
+ * sitting are there, attendees. */
+static int questioners(const struct doc *d, size_t a, size_t b, struct people *pp)
+{
+	static const char *const who[] = {"位议员", "名议员"};
+	size_t m;
+	for (size_t i = find_any(d, a, b, who, COUNT(who), &m); i != NPOS;
+	     i = find_any(d, i + m, b, who, COUNT(who), &m)) {
+		size_t q = i + m, e = q + 6 < b ? q + 6 : b;
+		if (find(d, q, e, "质询") == NPOS)
+			continue;
+		size_t g = i;
+		while (g > a && (is_digit(d->cp[g - 1]) || cn_digit(d->cp[g - 1]) >= 0))
+			g--;
+		if (g == i || g == a || !match(d, g - 1, b, "等"))
+			continue;
+		size_t s = g - 1; /* back to the clause's start or its 由 */
+		while (s > a && d->cp[s - 1] != ',' && !is_sent_end(d, s - 1) &&
+		       !match(d, s - 1, b, "由"))
+			s--;
+		int rc = add_people_list(d, s, g - 1, &pp->att, &pp->units, &pp->roles);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp)
 {
+	{
+		int rc = questioners(d, a, b, pp);
+		if (rc)
+			return rc;
+	}
 	static const char *const keys[] = {"出席",
 					   "列席",
 					   "参加",
@@ -473,6 +619,16 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		/* 出席者包括甲、乙及丙: the list follows without a colon */
 		static const char *const include[] = {"者包括", "人员包括", "者有"};
 		size_t il = match_any(d, j, b, include, COUNT(include), NULL);
+		/* 出席投票的委员包括: 甲、乙: who attended, a short clause, then
+		 * 包括 and the list */
+		if (!il) {
+			size_t ie = j + 12 < b ? j + 12 : b, inc = find(d, j, ie, "包括");
+			if (inc != NPOS && clause_end(d, j, inc, 0) == inc) {
+				il = inc + 2 - j;
+				if (j + il < b && d->cp[j + il] == ':')
+					il++;
+			}
+		}
 		if (il) {
 			j2 = j + il - 1;
 			while (j2 + 1 < b && is_space(d->cp[j2 + 1]))
@@ -497,7 +653,9 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 				c0--;
 			/* 刘某请假，吴某列席会议: the absent are no list */
 			static const char *const absent[] = {"请假", "缺席"};
+			/* 由甲、乙等议员质询, 许县长偕…列席: another verb's agents */
 			if (has_any(d, c0, c - 1, chair_verbs, COUNT(chair_verbs)) ||
+			    find(d, c0, c - 1, "由") != NPOS ||
 			    has_any(d, c0, c - 1, absent, COUNT(absent)) ||
 			    find_date(d, c0, c - 1, &(struct ymd){0}, 0) != NPOS) {
 				s = c;
@@ -799,8 +957,16 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	size_t i = skip_spaces(d, a, b);
 	if (match_any(d, i, b, keys, COUNT(keys), NULL))
 		return 1;
-	if (b - a < 200 && has_any(d, a, b, keys, COUNT(keys)) &&
-	    !has_any(d, a, b, remark_verbs, COUNT(remark_verbs)))
+	/* 组织参会人员学习了…, 随后,参会人员围绕…交流: 参会人员 as who did
+	 * something, no list of who attended (参会人员有:, 参会人员包括 are) */
+	int keyed = 0;
+	for (size_t k = find_any(d, a, b, keys, COUNT(keys), NULL), m; k != NPOS && !keyed;
+	     k = find_any(d, k + 1, b, keys, COUNT(keys), NULL)) {
+		static const char *const lists[] = {"有", "包括", ":", "为"};
+		m = match(d, k, b, "参会人员");
+		keyed = !m || match_any(d, k + m, b, lists, COUNT(lists), NULL);
+	}
+	if (b - a < 200 && keyed && !has_any(d, a, b, remark_verbs, COUNT(remark_verbs)))
 		return 1;
 	/* 主任某、副主任某…出席会议。then the long list of offices that
 	 * 列席: the first sentence says what the paragraph is */
