@@ -92,14 +92,16 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			   !match(d, i - 2, end, "代表") && match(d, i - 2, end, "精神")) {
 			*len = 2; /* 召开学习贯彻…会议精神大会, */
 			return i;
-		} else if (match(d, i, end, "党委会") && i >= from + 2 &&
+		} else if ((k = match(d, i, end, "党委会") ? 3 : match(d, i, end, "党委扩大会")) &&
+			   i >= from + 2 &&
 			   (match(d, i - 2, end, "召开") ||
 			    (i >= from + 3 && match(d, i - 3, end, "召开")))) {
-			/* 市局召开党委会传达学习…: the meeting, then what it did */
+			/* 市局召开党委会传达学习…, 某镇召开党委扩大会传达…: the
+			 * meeting, then what it did */
 			static const char *const did[] = {"传达", "学习", "研究", "审议",
 							  "听取", "专题", "部署"};
-			if (match_any(d, i + 3, end, did, COUNT(did), NULL)) {
-				*len = 3;
+			if (match_any(d, i + k, end, did, COUNT(did), NULL)) {
+				*len = k;
 				return i;
 			}
 		}
@@ -938,6 +940,12 @@ int compose_title(struct hy_meeting *m)
 	if (*body && ((m->kind && strncmp(m->kind, body, bl0) == 0) ||
 		      (pl0 > bl0 && strcmp(place + pl0 - bl0, body) == 0)))
 		body = "";
+	/* 某镇 + 镇党委 + 党委扩大会: the kind names the organ after the level */
+	if (*body && m->kind && pl0) {
+		size_t l1 = hy_utf8_decode(body, bl0, &(uint32_t){0});
+		if (l1 && l1 < bl0 && strncmp(m->kind, body + l1, bl0 - l1) == 0)
+			body = "";
+	}
 	/* 清水县 + 县政府 → 清水县政府 */
 	size_t pl = strlen(place), cl = 0;
 	if (pl && *body) {

@@ -97,3 +97,170 @@ int congress_body(struct hy_meeting *m)
 	doc_free(&b);
 	return rc;
 }
+
+/* A body under its formal name: 中国共产党乌审旗委员会 is the 旗委 of 乌审旗,
+ * 中国人民政治协商会议某县委员会 the 县政协, in the text's own script. */
+int formal_body(struct hy_meeting *m)
+{
+	struct doc b;
+	int rc = doc_init(&b, m->body, strlen(m->body));
+	if (rc)
+		return rc;
+	size_t p = match(&b, 0, b.n, "中国共产党");
+	size_t cppcc = p ? 0 : match(&b, 0, b.n, "中国人民政治协商会议");
+	size_t cppcc_short = p || cppcc ? 0 : match(&b, 0, b.n, "政协"); /* 政协某县委员会 */
+	size_t from = p ? p : cppcc ? cppcc : cppcc_short;
+	/* 政协第十三届全国委员会, 中国人民政治协商会议全国委员会: 全国政协 */
+	if ((cppcc || cppcc_short) && span_eq(&b, from, b.n, "全国委员会")) {
+		struct buf o = {0};
+		rc = buf_add(&o, b.s + b.off[from], b.off[from + 2] - b.off[from]) ||
+				     (cppcc ? buf_add(&o, b.s + b.off[4], b.off[5] - b.off[4]) ||
+						      buf_add(&o, b.s + b.off[6],
+							      b.off[7] - b.off[6])
+					    : buf_add(&o, b.s, b.off[2]))
+			     ? HY_ERR_NOMEM
+			     : 0;
+		doc_free(&b);
+		if (rc) {
+			free(o.s);
+			return rc;
+		}
+		free(m->body);
+		m->body = o.s;
+		return 0;
+	}
+	/* 政协某某省委员会, 中国共产党某某省委员会: the province's 省政协 or
+	 * 省委 (省 is no level of place_levels), the place 某某省 */
+	size_t pv = from && b.n >= from + 6 && ends_with(&b, from, b.n, "委员会", NULL)
+			    ? match_any(&b, from, b.n, provinces, COUNT(provinces), NULL)
+			    : 0;
+	if (pv && from + pv + 4 == b.n && match(&b, from + pv, b.n, "省")) {
+		struct buf o = {0};
+		rc = buf_add(&o, "省", strlen("省"));
+		if (!rc)
+			rc = buf_add(&o, p ? "委" : "政协", strlen(p ? "委" : "政协"));
+		char *place = NULL;
+		if (!rc && !m->place && !(place = doc_str(&b, from, from + pv + 1)))
+			rc = HY_ERR_NOMEM;
+		doc_free(&b);
+		if (rc) {
+			free(o.s);
+			return rc;
+		}
+		free(m->body);
+		m->body = o.s;
+		if (place)
+			m->place = place;
+		return 0;
+	}
+	size_t ll = 0, e = b.n - 3;
+	if (from && b.n >= from + 5 && ends_with(&b, from, b.n, "委员会", NULL))
+		ll = longest_end(&b, from, e, place_levels, COUNT(place_levels));
+	/* 政协通山县十届十六次常委会议: the short name, the place after it */
+	if (!ll && cppcc_short && b.n >= from + 2) {
+		e = b.n;
+		ll = longest_end(&b, from, e, place_levels, COUNT(place_levels));
+	}
+	if (ll && e - from > ll) {
+		size_t lv = e - ll;
+		/* 政协某某自治区委员会: the region's 自治区政协 (a county's
+		 * 自治县 is a 县) */
+		if (lv >= from + 3 && match(&b, lv, e, "区") && match(&b, lv - 2, e, "自治"))
+			lv -= 2;
+		struct buf o = {0};
+		rc = buf_add(&o, b.s + b.off[lv], b.off[e] - b.off[lv]);
+		if (!rc && cppcc) /* 政 and 协 of 政治协商 */
+			rc = buf_add(&o, b.s + b.off[4], b.off[5] - b.off[4]) ||
+			     buf_add(&o, b.s + b.off[6], b.off[7] - b.off[6]);
+		else if (!rc && cppcc_short)
+			rc = buf_add(&o, b.s, b.off[2]);
+		else if (!rc)
+			rc = buf_add(&o, b.s + b.off[e], b.off[e + 1] - b.off[e]); /* 委 */
+		/* 重庆市渝中区: the place is the smallest, 渝中区 */
+		size_t pf = from;
+		for (size_t i = from + 1; i + 2 < lv; i++) {
+			size_t l2 = match_any(&b, i, lv, place_levels, COUNT(place_levels), NULL);
+			if (l2 && lv - (i + l2) >= 2)
+				pf = i + l2;
+		}
+		char *place = NULL;
+		if (!rc && !m->place && !(place = doc_str(&b, pf, e)))
+			rc = HY_ERR_NOMEM;
+		if (rc) {
+			free(o.s);
+		} else {
+			free(m->body);
+			m->body = o.s;
+			if (place)
+				m->place = place;
+		}
+	}
+	doc_free(&b);
+	return rc;
+}
+
+/* Segments of a place chain from i to the end of b, each a name of two to
+ * five Han characters and its level; the start of the last, or NPOS. A
+ * split is tried before a long last name (陕西某州区某某镇: the 区, then the
+ * 镇), the longest first name first (苏州市 before 苏州). */
+static size_t chain_rest(const struct doc *b, size_t i, int segs)
+{
+	size_t last = NPOS;
+	for (size_t q = i + 5 < b->n ? i + 5 : b->n - 1; q >= i + 2; q--) {
+		size_t l = match_any(b, q, b->n, place_levels, COUNT(place_levels), NULL);
+		if (!l)
+			continue;
+		if (q + l == b->n) {
+			if (segs >= 1)
+				last = i;
+			continue;
+		}
+		size_t r = chain_rest(b, q + l, segs + 1);
+		if (r != NPOS)
+			return r;
+	}
+	return last;
+}
+
+/* A place named after the places it lies in (苏州市北桥街道, 某某区某某街道,
+ * 陕西某某区某某镇: a province's short name first, then a name and its level,
+ * twice or more): the start of the smallest, the last, or NPOS. */
+size_t place_chain(const struct doc *b)
+{
+	if (b->n < 6 || count_han(b, 0, b->n) != b->n)
+		return NPOS;
+	size_t i = match_any(b, 0, b->n, provinces, COUNT(provinces), NULL);
+	int segs = i > 0;
+	if (i && match(b, i, b->n, "省"))
+		i++;
+	return chain_rest(b, i, segs);
+}
+
+/* 某镇召开党委扩大会: a town convening its party committee's meeting names
+ * the organ in the kind: the 镇党委 (乡党委), the level in the place's
+ * script. 0 or HY_ERR_NOMEM. */
+int town_party(struct hy_meeting *m)
+{
+	struct doc p, k;
+	if (doc_init(&p, m->place, strlen(m->place)))
+		return HY_ERR_NOMEM;
+	if (doc_init(&k, m->kind, strlen(m->kind))) {
+		doc_free(&p);
+		return HY_ERR_NOMEM;
+	}
+	static const char *const towns[] = {"镇", "乡"};
+	int rc = 0;
+	if (p.n >= 3 && longest_end(&p, 0, p.n, towns, COUNT(towns)) && match(&k, 0, k.n, "党委")) {
+		struct buf o = {0};
+		if (buf_add(&o, p.s + p.off[p.n - 1], p.off[p.n] - p.off[p.n - 1]) ||
+		    buf_add(&o, k.s, k.off[2])) {
+			free(o.s);
+			rc = HY_ERR_NOMEM;
+		} else {
+			m->body = o.s;
+		}
+	}
+	doc_free(&p);
+	doc_free(&k);
+	return rc;
+}

@@ -434,6 +434,15 @@ static const char *const unit_ends[] = {
 static const char *const place_levels[] = {"街道", "县", "区", "市", "旗",
 					   "镇",   "乡", "州", "盟", "苏木"};
 
+/* The provinces, regions and cities under the centre by their short
+ * names: 河南驻马店市 is 驻马店市 of 河南, and a provincial organ's place
+ * is its province however the text names it (平安海南). */
+static const char *const provinces[] = {"黑龙江", "内蒙古", "河北", "山西", "辽宁", "吉林", "江苏",
+					"浙江",   "安徽",   "福建", "江西", "山东", "河南", "湖北",
+					"湖南",   "广东",   "海南", "四川", "贵州", "云南", "陕西",
+					"甘肃",   "青海",   "台湾", "广西", "西藏", "宁夏", "新疆",
+					"北京",   "天津",   "上海", "重庆", "香港", "澳门"};
+
 /* Meeting kinds when no 第N次 separates body from kind. Longest first. */
 static const char *const kinds[] = {
 	"常务委员会会议",
@@ -524,6 +533,7 @@ static const char *const kinds[] = {
 	"常委(扩大)会",
 	"党委会",
 	"党委(扩大)会",
+	"党委扩大会",
 	"全委会",
 	"主管月报",
 	"主管会报",
@@ -668,6 +678,9 @@ int tidy_kind(struct hy_meeting *m);
 
 /* organ.c */
 int league_body(struct hy_meeting *m);
+int formal_body(struct hy_meeting *m);
+size_t place_chain(const struct doc *b);
+int town_party(struct hy_meeting *m);
 int congress_body(struct hy_meeting *m);
 
 /* place.c */

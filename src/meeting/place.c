@@ -47,15 +47,6 @@ static const char *const zone_words[] = {"开发", "高新", "经开", "保税",
 					 "园",   "新",   "景",   "城",   "辖",
 					 "社",   "片",   "试验", "实验", "产业"};
 
-/* The provinces, regions and cities under the centre by their short
- * names: 河南驻马店市 is 驻马店市 of 河南, and a provincial organ's place
- * is its province however the text names it (平安海南). */
-static const char *const provinces[] = {"黑龙江", "内蒙古", "河北", "山西", "辽宁", "吉林", "江苏",
-					"浙江",   "安徽",   "福建", "江西", "山东", "河南", "湖北",
-					"湖南",   "广东",   "海南", "四川", "贵州", "云南", "陕西",
-					"甘肃",   "青海",   "台湾", "广西", "西藏", "宁夏", "新疆",
-					"北京",   "天津",   "上海", "重庆", "香港", "澳门"};
-
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
  * level, after a boundary (not Han, the start, or a word a place cannot
  * hold: 主持召开柏溪县政府). Returns its start, or e when there is none. */
@@ -200,107 +191,6 @@ static int place_in(const char *s, size_t slen, const char *want_level, size_t m
 						 : i];
 	}
 	doc_free(&t);
-	return rc;
-}
-
-/* A body under its formal name: 中国共产党乌审旗委员会 is the 旗委 of 乌审旗,
- * 中国人民政治协商会议某县委员会 the 县政协, in the text's own script. */
-static int formal_body(struct hy_meeting *m)
-{
-	struct doc b;
-	int rc = doc_init(&b, m->body, strlen(m->body));
-	if (rc)
-		return rc;
-	size_t p = match(&b, 0, b.n, "中国共产党");
-	size_t cppcc = p ? 0 : match(&b, 0, b.n, "中国人民政治协商会议");
-	size_t cppcc_short = p || cppcc ? 0 : match(&b, 0, b.n, "政协"); /* 政协某县委员会 */
-	size_t from = p ? p : cppcc ? cppcc : cppcc_short;
-	/* 政协第十三届全国委员会, 中国人民政治协商会议全国委员会: 全国政协 */
-	if ((cppcc || cppcc_short) && span_eq(&b, from, b.n, "全国委员会")) {
-		struct buf o = {0};
-		rc = buf_add(&o, b.s + b.off[from], b.off[from + 2] - b.off[from]) ||
-				     (cppcc ? buf_add(&o, b.s + b.off[4], b.off[5] - b.off[4]) ||
-						      buf_add(&o, b.s + b.off[6],
-							      b.off[7] - b.off[6])
-					    : buf_add(&o, b.s, b.off[2]))
-			     ? HY_ERR_NOMEM
-			     : 0;
-		doc_free(&b);
-		if (rc) {
-			free(o.s);
-			return rc;
-		}
-		free(m->body);
-		m->body = o.s;
-		return 0;
-	}
-	/* 政协某某省委员会, 中国共产党某某省委员会: the province's 省政协 or
-	 * 省委 (省 is no level of place_levels), the place 某某省 */
-	size_t pv = from && b.n >= from + 6 && ends_with(&b, from, b.n, "委员会", NULL)
-			    ? match_any(&b, from, b.n, provinces, COUNT(provinces), NULL)
-			    : 0;
-	if (pv && from + pv + 4 == b.n && match(&b, from + pv, b.n, "省")) {
-		struct buf o = {0};
-		rc = buf_add(&o, "省", strlen("省"));
-		if (!rc)
-			rc = buf_add(&o, p ? "委" : "政协", strlen(p ? "委" : "政协"));
-		char *place = NULL;
-		if (!rc && !m->place && !(place = doc_str(&b, from, from + pv + 1)))
-			rc = HY_ERR_NOMEM;
-		doc_free(&b);
-		if (rc) {
-			free(o.s);
-			return rc;
-		}
-		free(m->body);
-		m->body = o.s;
-		if (place)
-			m->place = place;
-		return 0;
-	}
-	size_t ll = 0, e = b.n - 3;
-	if (from && b.n >= from + 5 && ends_with(&b, from, b.n, "委员会", NULL))
-		ll = longest_end(&b, from, e, place_levels, COUNT(place_levels));
-	/* 政协通山县十届十六次常委会议: the short name, the place after it */
-	if (!ll && cppcc_short && b.n >= from + 2) {
-		e = b.n;
-		ll = longest_end(&b, from, e, place_levels, COUNT(place_levels));
-	}
-	if (ll && e - from > ll) {
-		size_t lv = e - ll;
-		/* 政协某某自治区委员会: the region's 自治区政协 (a county's
-		 * 自治县 is a 县) */
-		if (lv >= from + 3 && match(&b, lv, e, "区") && match(&b, lv - 2, e, "自治"))
-			lv -= 2;
-		struct buf o = {0};
-		rc = buf_add(&o, b.s + b.off[lv], b.off[e] - b.off[lv]);
-		if (!rc && cppcc) /* 政 and 协 of 政治协商 */
-			rc = buf_add(&o, b.s + b.off[4], b.off[5] - b.off[4]) ||
-			     buf_add(&o, b.s + b.off[6], b.off[7] - b.off[6]);
-		else if (!rc && cppcc_short)
-			rc = buf_add(&o, b.s, b.off[2]);
-		else if (!rc)
-			rc = buf_add(&o, b.s + b.off[e], b.off[e + 1] - b.off[e]); /* 委 */
-		/* 重庆市渝中区: the place is the smallest, 渝中区 */
-		size_t pf = from;
-		for (size_t i = from + 1; i + 2 < lv; i++) {
-			size_t l2 = match_any(&b, i, lv, place_levels, COUNT(place_levels), NULL);
-			if (l2 && lv - (i + l2) >= 2)
-				pf = i + l2;
-		}
-		char *place = NULL;
-		if (!rc && !m->place && !(place = doc_str(&b, pf, e)))
-			rc = HY_ERR_NOMEM;
-		if (rc) {
-			free(o.s);
-		} else {
-			free(m->body);
-			m->body = o.s;
-			if (place)
-				m->place = place;
-		}
-	}
-	doc_free(&b);
 	return rc;
 }
 
@@ -878,7 +768,10 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 		size_t l0 = 0;
 		for (size_t t = 0; t < COUNT(place_levels) && !l0; t++)
 			ends_with(&b0, 0, b0.n, place_levels[t], &l0);
-		if (l0 && b0.n > l0 && place_start(&b0, b0.n - l0) == 0) {
+		/* 苏州市北桥街道召开…: the street named after its city */
+		size_t c0 = l0 && b0.n > l0 && place_start(&b0, b0.n - l0) != 0 ? place_chain(&b0)
+										 : 0;
+		if (l0 && b0.n > l0 && c0 != NPOS) {
 			/* 膏田镇召开…: a town is a place, its organs (镇党委,
 			 * 镇政府) unnamed; but 五星街道召开… is the 街道 (its
 			 * office) convening in 五星街道 */
@@ -886,6 +779,16 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 			if (match(&b0, b0.n - l0, b0.n, "街道") &&
 			    !(office = doc_str(&b0, b0.n - l0, b0.n)))
 				rc = HY_ERR_NOMEM;
+			if (!rc && c0) {
+				char *pl = doc_str(&b0, c0, b0.n);
+				if (!pl) {
+					free(office);
+					rc = HY_ERR_NOMEM;
+				} else {
+					free(m->body);
+					m->body = pl;
+				}
+			}
 			if (!rc) {
 				m->place = m->body;
 				m->body = office;
@@ -971,6 +874,8 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			m->body = NULL;
 		}
 	}
+	if (!rc && !m->body && m->place && m->kind)
+		rc = town_party(m); /* organ.c */
 	if (rc || !m->body || !m->place)
 		return rc;
 	static const char *const bare[] = {"人民代表大会", "人大", "政协", "人民政府"};
