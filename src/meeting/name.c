@@ -270,8 +270,11 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	if (end > a + 1 && match(d, end - 1, b, "次") && find(d, a, end, "届") != NPOS) {
 		size_t l2, e2 = find_meeting_word(d, end + wlen, b, &l2);
 		/* but 第二十七次会议举行第一次全体会议 is the session's sitting,
-		 * and 四次会议精神 no meeting */
+		 * 四次会议精神 no meeting, and 某届某党组第15次会议和第12次主席
+		 * 会议 two meetings joined, the first the readout's */
+		static const char *const joins[] = {"和", "暨", "及"};
 		if (e2 != NPOS && e2 - (end + wlen) <= 24 &&
+		    !match_any(d, end + wlen, b, joins, COUNT(joins), NULL) &&
 		    clause_end(d, end + wlen, e2, 1) == e2 &&
 		    !(e2 >= 2 && match(d, e2 - 2, b, "全体")) &&
 		    find(d, end + wlen, e2, "精神") == NPOS) {
@@ -333,9 +336,10 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			return HY_ERR_NOMEM;
 		return 0;
 	}
-	/* 二届市委召开108次常委会会议: the term is no part of the body */
+	/* 二届市委召开108次常委会会议: the term is no part of the body (召开的
+	 * 十二届某党组…: nor the 的 before it) */
 	{
-		size_t y = s;
+		size_t y = s + (match(d, s, end, "的") ? 1 : 0);
 		while (y < end &&
 		       (is_digit(d->cp[y]) || cn_digit(d->cp[y]) >= 0 || cn_unit(d->cp[y])))
 			y++;
@@ -547,7 +551,9 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		}
 	}
 	/* 县人大常委会 + 会议: the body keeps its 常委会, the kind gets it too */
-	int keep_stem = stem && (ends_with(d, bs, be - stem, "人大", NULL) ||
+	/* but 县政协党组 + 会议: the 党组's meeting is the 县政协's (README) */
+	int keep_stem = stem && !ends_with(d, bs, be, "党组", NULL) &&
+			(ends_with(d, bs, be - stem, "人大", NULL) ||
 				 ends_with(d, bs, be - stem, "政协", NULL) || party);
 	struct buf kind = {0}, body = {0};
 	int rc = 0;
