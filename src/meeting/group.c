@@ -178,7 +178,9 @@ int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m)
 		while (q < ke &&
 		       (is_digit(d->cp[q]) || cn_digit(d->cp[q]) >= 0 || cn_unit(d->cp[q])))
 			q++;
-		if (q > k && q < ke && (match(d, q, ke, "年") || match(d, q, ke, "次")))
+		if (q > k && q < ke && match(d, q, ke, "年度")) /* 2022年度第三次 */
+			k = q + 2;
+		else if (q > k && q < ke && (match(d, q, ke, "年") || match(d, q, ke, "次")))
 			k = q + 1;
 		else
 			break;
