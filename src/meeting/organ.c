@@ -264,3 +264,43 @@ int town_party(struct hy_meeting *m)
 	doc_free(&k);
 	return rc;
 }
+
+/* 厅长某某主持召开第14次厅务会: a department's own meeting, the sentence
+ * naming only 厅; a provincial department's full name elsewhere in the text
+ * (某某省自然资源厅, in a document approved) is the body, 省自然资源厅, and its
+ * province the place. Only when no body is known. 0 or HY_ERR_NOMEM. */
+int province_office(struct hy_meeting *m, const char *text, size_t len)
+{
+	if (m->body || !m->kind || m->place)
+		return 0;
+	struct doc k;
+	if (doc_init(&k, m->kind, strlen(m->kind)))
+		return HY_ERR_NOMEM;
+	int own = match(&k, 0, k.n, "厅务会") != 0;
+	doc_free(&k);
+	if (!own)
+		return 0;
+	if (len > 8192) {
+		len = 8192;
+		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+	}
+	struct doc t;
+	if (doc_init(&t, text, len))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	for (size_t i = 0; i + 4 < t.n && !m->body; i++) {
+		size_t pv = match_any(&t, i, t.n, provinces, COUNT(provinces), NULL);
+		if (!pv || !match(&t, i + pv, t.n, "省") || (i > 0 && is_han(t.cp[i - 1])))
+			continue;
+		size_t s = i + pv, e = s + 1;
+		while (e < t.n && e - s <= 9 && is_han(t.cp[e]) && !match(&t, e, t.n, "厅"))
+			e++;
+		if (e < t.n && e - s >= 3 && match(&t, e, t.n, "厅") && is_unit(&t, s, e + 1)) {
+			if (!(m->body = doc_str(&t, s, e + 1)) || !(m->place = doc_str(&t, i, s + 1)))
+				rc = HY_ERR_NOMEM;
+		}
+	}
+	doc_free(&t);
+	return rc;
+}

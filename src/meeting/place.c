@@ -643,6 +643,8 @@ static int full_bureau(struct hy_meeting *m)
 static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 {
 	int rc0 = full_bureau(m);
+	if (!rc0)
+		rc0 = province_office(m, text, len); /* organ.c */
 	if (rc0)
 		return rc0;
 	/* 福建省人民政府: the 省人民政府 of 福建省 (省 is no level of place_levels) */
