@@ -59,6 +59,12 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			/* 召开某县第十五次代表大会第三次会议、…“三会”筹备工作部署会:
 			 * a meeting in a list is one the meeting prepares */
 			int listed = i + 2 < end && d->cp[i + 2] == 0x3001;
+			/* 在镇政府会议一室召开: a numbered room */
+			size_t r = i + 2;
+			while (r < end && r - i < 5 && (cn_digit(d->cp[r]) >= 0 || is_digit(d->cp[r])))
+				r++;
+			if (r > i + 2 && match_any(d, r, end, rooms, 2, NULL))
+				listed = 1;
 			if (!match_any(d, i + 2, end, rooms, COUNT(rooms), NULL) && !bare_verb &&
 			    !listed) {
 				*len = 2;
