@@ -957,13 +957,15 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	size_t i = skip_spaces(d, a, b);
 	if (match_any(d, i, b, keys, COUNT(keys), NULL))
 		return 1;
-	/* 组织参会人员学习了…, 随后,参会人员围绕…交流: 参会人员 as who did
-	 * something, no list of who attended (参会人员有:, 参会人员包括 are) */
+	/* 组织参会人员学习了…, 随后,参会人员围绕…交流, 某局参会领导进行了交流
+	 * 发言: 参会人员 as who did something, no list of who attended
+	 * (参会人员有:, 参会人员包括 are) */
+	static const char *const doers[] = {"参会人员", "参会领导", "参会同志", "参会代表"};
 	int keyed = 0;
 	for (size_t k = find_any(d, a, b, keys, COUNT(keys), NULL), m; k != NPOS && !keyed;
 	     k = find_any(d, k + 1, b, keys, COUNT(keys), NULL)) {
 		static const char *const lists[] = {"有", "包括", ":", "为"};
-		m = match(d, k, b, "参会人员");
+		m = match_any(d, k, b, doers, COUNT(doers), NULL);
 		keyed = !m || match_any(d, k + m, b, lists, COUNT(lists), NULL);
 	}
 	if (b - a < 200 && keyed && !has_any(d, a, b, remark_verbs, COUNT(remark_verbs)))
