@@ -84,6 +84,16 @@ char *doc_str(const struct doc *d, size_t a, size_t b)
 }
 
 /* Index of the first clause (or sentence) end at depth 0 in [a,end). */
+/* Whether a bracket opened before i closes on its line: 召开“2017年…会议。
+ * with the quote never closed opens nothing. */
+static int closes(const struct doc *d, size_t i, size_t end)
+{
+	for (; i < end && d->cp[i] != '\n'; i++)
+		if (is_close_bracket(d->cp[i]))
+			return 1;
+	return 0;
+}
+
 size_t clause_end(const struct doc *d, size_t a, size_t end, int sentence)
 {
 	int depth = 0;
@@ -91,7 +101,7 @@ size_t clause_end(const struct doc *d, size_t a, size_t end, int sentence)
 		uint32_t c = d->cp[i];
 		if (c == '"') /* straight quotes toggle */
 			depth = depth ? depth - 1 : depth + 1;
-		else if (is_open_bracket(c))
+		else if (is_open_bracket(c) && closes(d, i + 1, end))
 			depth++;
 		else if (is_close_bracket(c) && depth > 0)
 			depth--;

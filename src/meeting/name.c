@@ -540,7 +540,20 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		return 0;
 	}
 	if (kind_start == NPOS && span_eq(d, ks, ke, "会议") && !party) {
-		m->kind = doc_str(d, s, end);
+		/* 秋冬季森林防火工作暨业务培训会议: two meetings share 会议, the
+		 * first a 工作会议 (its topic dropped, as 社会事业工作会议) */
+		size_t ji = find(d, s, ks, "暨");
+		if (ji != NPOS && ji >= s + 2 && match(d, ji - 2, ks, "工作")) {
+			struct buf k = {0};
+			if (buf_add(&k, d->s + d->off[ji - 2], d->off[ji] - d->off[ji - 2]) ||
+			    buf_add(&k, d->s + d->off[ks], d->off[ke] - d->off[ks])) {
+				free(k.s);
+				return HY_ERR_NOMEM;
+			}
+			m->kind = k.s;
+		} else {
+			m->kind = doc_str(d, s, end);
+		}
 		if (!m->kind)
 			return HY_ERR_NOMEM;
 		/* but 市委常委会召开扩大会议 names its convener */
