@@ -198,6 +198,14 @@ static inline int is_han(uint32_t c)
 static inline int is_sent_end(const struct doc *d, size_t i)
 {
 	uint32_t c = d->cp[i];
+	/* 張?zhí)忑: a garbled character's ? before its pinyin (two letters or
+	 * more) ends nothing; but 舉行?h人大 is a garbled 。縣 */
+	if (c == '?' && i + 2 < d->n &&
+	    ((d->cp[i + 1] >= 'a' && d->cp[i + 1] <= 'z') ||
+	     (d->cp[i + 1] >= 0xE0 && d->cp[i + 1] <= 0x1DC)) &&
+	    ((d->cp[i + 2] >= 'a' && d->cp[i + 2] <= 'z') ||
+	     (d->cp[i + 2] >= 0xE0 && d->cp[i + 2] <= 0x1DC)))
+		return 0;
 	if (c == 0x3002 || c == '!' || c == '?' || c == ';' || c == 0xFF61 || c == '\n')
 		return 1;
 	if (c == '.' && i > 0 && is_han(d->cp[i - 1])) {

@@ -275,6 +275,10 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	static const char *const heads_of[] = {"负责同志", "负责人",   "有关人员", "相关人员",
 					       "工作人员", "组成人员", "人员",     "分管领导"};
 	int office = 0;
+	/* 宋朝均、徐某: an item inside the list, before its 、, holds no adverb
+	 * (甲、乙均参加: only the last) */
+	int inner = b < d->n && d->cp[b] == 0x3001;
+	static const char *const adverbs[] = {"应", "也", "均", "亦"};
 	trim(d, &a, &b);
 	size_t m;
 	for (int again = 1; again && a < b;) {
@@ -284,7 +288,9 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 			again = 1;
 		}
 		for (size_t t = 0; t < COUNT(tails); t++)
-			if (ends_with(d, a, b, tails[t], &m) && b - a > m) {
+			if (ends_with(d, a, b, tails[t], &m) && b - a > m &&
+			    !(inner && m == 1 &&
+			      match_any(d, b - 1, b, adverbs, COUNT(adverbs), NULL))) {
 				office |= longest_end(d, a, b, heads_of, COUNT(heads_of)) > 0;
 				b -= m;
 				again = 1;
