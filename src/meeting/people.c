@@ -814,13 +814,18 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		"委员长", "副委员长", "主任委员", "副主任委员", "秘书长", "厅长",   "副厅长",
 		"处长",   "副处长",   "检察长",   "副检察长",   "庭长",   "所长",   "会长",
 		"理事长", "省长",     "副省长",   "州长",       "盟长",   "主委"};
-	size_t role_at = NPOS;
-	for (size_t q = s + 2; role_at == NPOS && q <= s + 3 && q + 2 <= e; q++)
-		if (name_ok(d, s, q) &&
-		    match_any(d, q, e, short_titles, COUNT(short_titles), NULL) == e - q)
-			role_at = q;
+	size_t role_at = NPOS, n0 = s;
+	/* 某区政府程某某区长主持: the organ, then the name and its title */
+	for (size_t u = s; role_at == NPOS && u + 4 <= e && u <= s + 12; u++) {
+		if (u > s && !(u >= s + 2 && is_unit(d, s, u) && count_han(d, s, u) == u - s))
+			continue;
+		for (size_t q = u + 2; role_at == NPOS && q <= u + 3 && q + 2 <= e; q++)
+			if (name_ok(d, u, q) &&
+			    match_any(d, q, e, short_titles, COUNT(short_titles), NULL) == e - q)
+				role_at = q, n0 = u;
+	}
 	if (role_at != NPOS && match(d, v, b, "主持")) {
-		m->chair = doc_str(d, s, role_at);
+		m->chair = doc_str(d, n0, role_at);
 		m->chair_role = doc_str(d, role_at, e);
 		return m->chair && m->chair_role ? 0 : HY_ERR_NOMEM;
 	}
