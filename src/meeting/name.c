@@ -61,7 +61,8 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			int listed = i + 2 < end && d->cp[i + 2] == 0x3001;
 			/* 在镇政府会议一室召开: a numbered room */
 			size_t r = i + 2;
-			while (r < end && r - i < 5 && (cn_digit(d->cp[r]) >= 0 || is_digit(d->cp[r])))
+			while (r < end && r - i < 5 &&
+			       (cn_digit(d->cp[r]) >= 0 || is_digit(d->cp[r])))
 				r++;
 			if (r > i + 2 && match_any(d, r, end, rooms, 2, NULL))
 				listed = 1;
@@ -573,7 +574,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	/* but 县政协党组 + 会议: the 党组's meeting is the 县政协's (README) */
 	int keep_stem = stem && !ends_with(d, bs, be, "党组", NULL) &&
 			(ends_with(d, bs, be - stem, "人大", NULL) ||
-				 ends_with(d, bs, be - stem, "政协", NULL) || party);
+			 ends_with(d, bs, be - stem, "政协", NULL) || party);
 	struct buf kind = {0}, body = {0};
 	int rc = 0;
 	/* body without any "N届" inside */

@@ -297,7 +297,8 @@ int province_office(struct hy_meeting *m, const char *text, size_t len)
 		while (e < t.n && e - s <= 9 && is_han(t.cp[e]) && !match(&t, e, t.n, "厅"))
 			e++;
 		if (e < t.n && e - s >= 3 && match(&t, e, t.n, "厅") && is_unit(&t, s, e + 1)) {
-			if (!(m->body = doc_str(&t, s, e + 1)) || !(m->place = doc_str(&t, i, s + 1)))
+			if (!(m->body = doc_str(&t, s, e + 1)) ||
+			    !(m->place = doc_str(&t, i, s + 1)))
 				rc = HY_ERR_NOMEM;
 		}
 	}

@@ -378,6 +378,7 @@ static const char *const title_ends[] = {
 	"代表",   "督学", "秘书", "干部",   "总师",   "局长", "总理", "理事",
 	"主持人", "会计", "出纳", "工程师", "顾问",   "高管", "官", /* 二级大法官, 检察官 */
 	"参议",   "政委",                                           /* 人武部政委 */
+	"司令员", "司令",                                           /* 军分区司令员 */
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */

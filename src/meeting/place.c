@@ -771,8 +771,8 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 		for (size_t t = 0; t < COUNT(place_levels) && !l0; t++)
 			ends_with(&b0, 0, b0.n, place_levels[t], &l0);
 		/* 苏州市北桥街道召开…: the street named after its city */
-		size_t c0 = l0 && b0.n > l0 && place_start(&b0, b0.n - l0) != 0 ? place_chain(&b0)
-										 : 0;
+		size_t c0 =
+			l0 && b0.n > l0 && place_start(&b0, b0.n - l0) != 0 ? place_chain(&b0) : 0;
 		if (l0 && b0.n > l0 && c0 != NPOS) {
 			/* 膏田镇召开…: a town is a place, its organs (镇党委,
 			 * 镇政府) unnamed; but 五星街道召开… is the 街道 (its
