@@ -692,6 +692,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			 * organ is the convener (县委组织部召开部务会…学习会) */
 			body_ok = is_unit(&bd, 0, bd.n) && !match(&bd, 0, bd.n, "关于") &&
 				  !ends_with(&bd, 0, bd.n, "务会", NULL) &&
+				  /* 创建文明城市推进会: a topic ending in 市 */
+				  !ends_with(&bd, 0, bd.n, "城市", NULL) &&
 				  /* but 全面依法治县委员会 is a committee's name */
 				  (!match_any(&bd, 0, bd.n, whole, COUNT(whole), NULL) ||
 				   (match(&bd, 0, bd.n, "全面") &&

@@ -297,6 +297,9 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 			}
 		trim(d, &a, &b);
 	}
+	/* 所有涉及…站所负责人, 机关全体: everyone of a kind, no one named */
+	if (match(d, a, b, "所有") || ends_with(d, a, b, "全体", NULL))
+		return 0;
 	/* "樊立群和委员共24人" → cut at 共 + number */
 	for (size_t i = a + 1; i + 1 < b; i++)
 		if (match(d, i, b, "共") &&
@@ -385,7 +388,7 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 	/* 市委办、财政、规划等有关部门主要负责人: a list of offices, however
 	 * short their names; a bare name is a person only right after one
 	 * (副县长李红、张伟，县政府办…等单位负责人) */
-	int office_list = 0, prev_person = 0;
+	int office_list = 0, prev_person = 0, prev_unit = 0;
 	{
 		size_t t0 = e0 > a + 12 ? e0 - 12 : a, dg = find(d, t0, e0, "等");
 		static const char *const of[] = {"部门", "单位"};
@@ -435,8 +438,13 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 			 * before 和 too */
 			size_t rs = he != NPOS && !name_ok(d, s, he) ? split_role_name(d, s, he, 0)
 								     : NPOS;
-			size_t n0 = out->n;
-			if (he != NPOS && (name_ok(d, s, he) || (rs != NPOS && rs > s)) &&
+			size_t n0 = out->n, u0 = units->n;
+			/* 某局某执法大队、江南、滘头、滘北派出所负责人: bare words
+			 * right after an office are offices cut short, no names */
+			int abbrev = prev_unit && he == NPOS && ie <= s + 3 && name_ok(d, s, ie);
+			if (abbrev)
+				rc = strv_push(units, doc_str(d, s, ie));
+			else if (he != NPOS && (name_ok(d, s, he) || (rs != NPOS && rs > s)) &&
 			    (two || group))
 				rc = add_person(d, s, he, out, units, roles) ? HY_ERR_NOMEM
 				     : two ? add_person(d, he + 1, ie, out, units, roles)
@@ -446,6 +454,12 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 			else
 				rc = add_person(d, s, ie, out, units, roles);
 			prev_person = out->n > n0;
+			{
+				size_t ts = s, te = ie;
+				trim(d, &ts, &te);
+				prev_unit = !prev_person && units->n > u0 &&
+					    (abbrev || (te > ts && is_unit(d, ts, te)));
+			}
 			if (rc)
 				return rc;
 			s = i + (m ? m : 1);
@@ -899,7 +913,16 @@ int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp
 		if (v != NPOS && v < i + 8) {
 			size_t s = v + l, w = find_any(d, s, e, does, COUNT(does), NULL);
 			size_t n0 = pp->obs.n;
-			if (w != NPOS && w > s + 1 && w - s <= 12) {
+			/* 定期邀请专家进行指导: a practice to come, and guests of a
+			 * kind, no one named */
+			static const char *const plan[] = {"定期", "要", "将", "适时", "经常"};
+			static const char *const kinds_of[] = {"专家", "学者", "律师", "老师",
+							       "嘉宾", "专家学者"};
+			int generic = w != NPOS && w > s &&
+				      (match_any(d, s, w, kinds_of, COUNT(kinds_of), NULL) == w - s ||
+				       (v >= i + 1 &&
+					longest_end(d, i, v, plan, COUNT(plan)) > 0));
+			if (w != NPOS && w > s + 1 && w - s <= 12 && !generic) {
 				int rc = add_person(d, s, w, &pp->obs, &pp->units, &pp->roles);
 				if (!rc)
 					rc = note_guests(pp, n0);
