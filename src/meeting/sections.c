@@ -162,8 +162,15 @@ int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss)
 			 * "会议原则通过该草案" continues the one before */
 			int strong = ve != NPOS && (d->cp[ve - 1] == 0x4E86 /* 了 */ ||
 						    find(d, j, vs, "还") != NPOS);
-			if (ve != NPOS && (d->cp[i] == ';' || (match(d, j, b, "会议") && strong) ||
-					   item_marker(d, j, b))) {
+			/* 会议开展了集中学习。会议审议了…: a short sentence that
+			 * opens the paragraph with no agenda verb of its own leads
+			 * into the item after it */
+			size_t ss0 = skip_spaces(d, s, i);
+			int lead = s == a && d->cp[i] == 0x3002 && i - ss0 <= 15 &&
+				   agenda_verb_at(d, ss0, i, NULL) == NPOS && !item_marker(d, ss0, i);
+			if (ve != NPOS && !lead &&
+			    (d->cp[i] == ';' || (match(d, j, b, "会议") && strong) ||
+			     item_marker(d, j, b))) {
 				/* a bare verb after 。 continues the sentence's subject;
 				 * only ；-lists and 会议… sentences start new items */
 				cut = 1;
