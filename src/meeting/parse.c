@@ -1029,8 +1029,11 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		/* 据悉，今年…: the reporter's background, no item; it joins the
 		 * last one as 会后 does. 某某宣布大会开幕，全体起立，奏唱国歌: the
 		 * ceremony, no item either */
-		static const char *const background[] = {"据悉",   "据了解", "据介绍",
-							 "近年来", "多年来", "长期以来"};
+		/* 根据该方案，…: the detail of an item the opening named (it
+		 * refers back), no item of its own either */
+		static const char *const background[] = {"据悉",   "据了解",   "据介绍", "近年来",
+							 "多年来", "长期以来", "根据该", "根据上述",
+							 "按照该", "据此"};
 		static const char *const ceremony[] = {
 			"奏唱国歌",     "奏国歌",       "宣布大会开幕", "宣布会议开幕",
 			"宣布大会闭幕", "宣布会议闭幕", "完成所有议程", "完成各项议程"};

@@ -445,7 +445,7 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 			if (abbrev)
 				rc = strv_push(units, doc_str(d, s, ie));
 			else if (he != NPOS && (name_ok(d, s, he) || (rs != NPOS && rs > s)) &&
-			    (two || group))
+				 (two || group))
 				rc = add_person(d, s, he, out, units, roles) ? HY_ERR_NOMEM
 				     : two ? add_person(d, he + 1, ie, out, units, roles)
 					   : 0;
@@ -916,12 +916,12 @@ int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp
 			/* 定期邀请专家进行指导: a practice to come, and guests of a
 			 * kind, no one named */
 			static const char *const plan[] = {"定期", "要", "将", "适时", "经常"};
-			static const char *const kinds_of[] = {"专家", "学者", "律师", "老师",
-							       "嘉宾", "专家学者"};
-			int generic = w != NPOS && w > s &&
-				      (match_any(d, s, w, kinds_of, COUNT(kinds_of), NULL) == w - s ||
-				       (v >= i + 1 &&
-					longest_end(d, i, v, plan, COUNT(plan)) > 0));
+			static const char *const kinds_of[] = {"专家", "学者", "律师",
+							       "老师", "嘉宾", "专家学者"};
+			int generic =
+				w != NPOS && w > s &&
+				(match_any(d, s, w, kinds_of, COUNT(kinds_of), NULL) == w - s ||
+				 (v >= i + 1 && longest_end(d, i, v, plan, COUNT(plan)) > 0));
 			if (w != NPOS && w > s + 1 && w - s <= 12 && !generic) {
 				int rc = add_person(d, s, w, &pp->obs, &pp->units, &pp->roles);
 				if (!rc)

@@ -167,7 +167,8 @@ int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss)
 			 * into the item after it */
 			size_t ss0 = skip_spaces(d, s, i);
 			int lead = s == a && d->cp[i] == 0x3002 && i - ss0 <= 15 &&
-				   agenda_verb_at(d, ss0, i, NULL) == NPOS && !item_marker(d, ss0, i);
+				   agenda_verb_at(d, ss0, i, NULL) == NPOS &&
+				   !item_marker(d, ss0, i);
 			if (ve != NPOS && !lead &&
 			    (d->cp[i] == ';' || (match(d, j, b, "会议") && strong) ||
 			     item_marker(d, j, b))) {
