@@ -764,6 +764,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	struct sections ss = {0};
 	struct people pp = {0};
 	int last_point = 0; /* the last section is a remark with no item before */
+	int cn_heads = 0;   /* a section opened with 一、 */
 	int rc = 0;
 	/* paragraphs: separated by blank lines */
 	size_t np = 0;
@@ -1011,6 +1012,14 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			int sentence = 0;
 			for (size_t i = a; i < b && !sentence; i++)
 				sentence = is_sent_end(d, i) || d->cp[i] == ',';
+			/* 会议就有关事项明确如下：: a sentence that leads into the
+			 * item's list, part of the item */
+			if (ss.n > 0 && b - a >= 8 && d->cp[b - 1] == ':' &&
+			    find(d, a, b, "如下") != NPOS) {
+				if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
+					goto out;
+				continue;
+			}
 			if (!sentence || count_han(d, a, b) < 4) /* ?!?/p> */
 				continue;
 		}
@@ -1068,6 +1077,15 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				goto out;
 			continue;
 		}
+		/* 一、研究…, then 1.关于…, 2.关于…: decisions numbered under a
+		 * heading are its own */
+		if (ss.n > 0 && cn_heads && a1 < b && is_digit(d->cp[a1]) &&
+		    item_marker(d, a1, b) &&
+		    strstr(ss.v[ss.n - 1].text, "\xe3\x80\x82") /* 。: the item says something */) {
+			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
+				goto out;
+			continue;
+		}
 		/* "会议强调，…" continues the previous item; a run of them with
 		 * no item before is one point each */
 		int remark = is_remark(d, a, b);
@@ -1079,6 +1097,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		if ((rc = add_items(d, a, b, &ss)))
 			goto out;
 		last_point = remark;
+		cn_heads |= a1 < b && cn_digit(d->cp[a1]) >= 0 && item_marker(d, a1, b);
 	}
 	/* 区人大常委会主任党兴阳主持会议。 at the end of a paragraph, 由县长
 	 * 某某主持, 开幕会由某某主持: a clause that ends with the chairing */
