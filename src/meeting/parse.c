@@ -1029,6 +1029,17 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		if (k + 1 == np && !is_remark(d, a, b) && agenda_verb_at(d, a, b, NULL) == NPOS &&
 		    clause_end(d, a, b, 1) >= b && listed_offices(d, a, b))
 			continue;
+		/* 街道班子领导，各村党组织书记，…各单位主要负责人。: the last
+		 * paragraph, who attended with the verb lost, no item */
+		{
+			static const char *const heads[] = {"负责人。", "负责同志。", "负责人",
+							    "负责同志"};
+			if (k + 1 == np && b - a <= 100 && !is_remark(d, a, b) &&
+			    agenda_verb_at(d, a, b, NULL) == NPOS &&
+			    longest_end(d, a, b, heads, COUNT(heads)) &&
+			    clause_end(d, a, b, 1) + 1 >= b)
+				continue;
+		}
 		/* 会议应到30人，实到22人 (实际到会65人)，符合法定人数: the quorum,
 		 * no item */
 		if (b - a <= 80 && find(d, a, b, "应到") != NPOS &&
