@@ -332,6 +332,14 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 		if (at != NPOS)
 			return strv_push(out, doc_str(d, at, at + 3));
 	}
+	/* 罗某某书记及全体党政领导: a name, then a short title after it */
+	static const char *const after_name[] = {"书记", "副书记", "镇长", "副镇长", "乡长",
+						 "副乡长", "县长", "副县长", "区长", "副区长",
+						 "市长", "副市长", "主任", "副主任", "主席", "副主席"};
+	for (size_t q = a + 2; q <= a + 3 && q + 2 <= b; q++)
+		if (name_ok(d, a, q) &&
+		    match_any(d, q, b, after_name, COUNT(after_name), NULL) == b - q)
+			return strv_push(out, doc_str(d, a, q));
 	if (is_title_only(d, a, b))
 		return 0; /* 县委常委 alone: the name is in the next item */
 	/* 某某院士, 某某教授: a guest's name, then the title he is known by */
