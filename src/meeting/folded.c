@@ -153,3 +153,57 @@ int buf_add(struct buf *b, const char *s, size_t n)
 	b->s[b->n] = 0;
 	return 0;
 }
+
+/* The meeting a parse fills, and why a page is no readout. */
+const char *hy_not_readout_why(int not_readout)
+{
+	switch (not_readout) {
+	case HY_NOT_READOUT_NOVEL:
+		return "a novel's chapter";
+	case HY_NOT_READOUT_GENRE:
+		return "a digest, a speech or a list of meetings, not one meeting";
+	case HY_NOT_READOUT_RULES:
+		return "rules for meetings, no meeting of its own";
+	case HY_NOT_READOUT_NOTHING:
+		return "no meeting, date, chair or agenda in it";
+	default:
+		return "a meeting readout";
+	}
+}
+
+static void free_list(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+void hy_meeting_free(struct hy_meeting *m)
+{
+	if (!m)
+		return;
+	free(m->title);
+	free(m->published);
+	free(m->date);
+	free(m->month_day);
+	free(m->place);
+	free(m->body);
+	free(m->kind);
+	free(m->chair);
+	free(m->chair_role);
+	free_list(m->attendees, m->n_attendees);
+	free_list(m->observers, m->n_observers);
+	if (m->attendee_roles)
+		free_list(m->attendee_roles, m->n_attendees);
+	if (m->observer_roles)
+		free_list(m->observer_roles, m->n_observers);
+	free(m->observer_invited);
+	free_list(m->units, m->n_units);
+	free(m->summary);
+	for (size_t i = 0; i < m->n_sections; i++) {
+		free(m->sections[i].heading);
+		free(m->sections[i].text);
+	}
+	free(m->sections);
+	memset(m, 0, sizeof *m);
+}

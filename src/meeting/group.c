@@ -2,11 +2,14 @@
  * standing committee and a leading group meet as their organ's (README,
  * conventions): 区委理论学习中心组 → 区委, 县政府党组 → 县政府 + 党组会议,
  * 县委农村工作领导小组 → 县委 + 领导小组会议. name.c calls these while it
- * reads a meeting's name. */
+ * reads a meeting's name. Then what is made of the name afterwards: a kind
+ * under its formal name made short (tidy_kind), and a title composed from
+ * the fields for a page that has none (compose_title). */
 #include "parse_int.h"
 
 #include "huiyi/err.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -256,4 +259,137 @@ int group_body(struct hy_meeting *m)
 	}
 	doc_free(&bd);
 	return rc;
+}
+
+/* A kind under its formal name: 常务委员会第十六次会议 is a 常委会会议, as
+ * the short names write it (README: formal names read as short ones), in
+ * the text's script. 0 or HY_ERR_NOMEM. */
+int tidy_kind(struct hy_meeting *m)
+{
+	if (!m->kind)
+		return 0;
+	struct doc k;
+	if (doc_init(&k, m->kind, strlen(m->kind)))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	/* 全市检察长会议, 第二季度委务会议: the scope (the whole city's) and
+	 * the period (a quarter) before the type are no part of it */
+	size_t cut = 0;
+	for (int again = 1; again;) {
+		again = 0;
+		static const char *const scopes[] = {"全省", "全市", "全县", "全区", "全州",
+						     "全旗", "全盟", "全镇", "全乡"};
+		size_t q = cut + (match(&k, cut, k.n, "第") ? 1 : 0), l;
+		while (q < k.n && (cn_digit(k.cp[q]) >= 0 || is_digit(k.cp[q])))
+			q++;
+		if ((l = match_any(&k, cut, k.n, scopes, COUNT(scopes), NULL)) != 0) {
+			q = cut + l;
+		} else if (q > cut && match(&k, q, k.n, "季度")) {
+			q += 2;
+		} else {
+			q = cut;
+		}
+		if (q > cut && k.n - q >= 4 && count_han(&k, q, k.n) == k.n - q) {
+			cut = q;
+			again = 1;
+		}
+	}
+	if (cut) {
+		char *o = doc_str(&k, cut, k.n);
+		if (!o) {
+			doc_free(&k);
+			return HY_ERR_NOMEM;
+		}
+		free(m->kind);
+		m->kind = o;
+		doc_free(&k);
+		if (doc_init(&k, m->kind, strlen(m->kind)))
+			return HY_ERR_NOMEM;
+	}
+	if (span_eq(&k, 0, k.n, "常务委员会会议")) {
+		struct buf o = {0}; /* 常 委 会 会 议: the first, third and last three */
+		static const size_t keep[] = {0, 2, 4, 5, 6};
+		for (size_t i = 0; i < COUNT(keep) && !rc; i++)
+			rc = buf_add(&o, k.s + k.off[keep[i]], k.off[keep[i] + 1] - k.off[keep[i]]);
+		if (rc) {
+			free(o.s);
+		} else {
+			free(m->kind);
+			m->kind = o.s;
+		}
+	}
+	doc_free(&k);
+	return rc;
+}
+
+/* Whether s is written in traditional characters: one Han character that
+ * folds to another (縣 → 县) says so. */
+int traditional(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = hy_utf8_decode(s + i, n - i, &cp);
+		if (!k)
+			break;
+		if (cp >= 0x4E00 && cp <= 0x9FFF && hy_fold_cp(cp) != cp)
+			return 1;
+		i += k;
+	}
+	return 0;
+}
+
+/* A title for a page that has none, from what the text says: place,
+ * body, number, kind and the day (柏溪县政府第19次常务会议 4月18日); left
+ * NULL when the text names no meeting. Marked HY_GUESSED_TITLE. */
+int compose_title(struct hy_meeting *m)
+{
+	if (!m->body && !m->kind && !m->month_day && !m->chair)
+		return 0;
+	const char *place = m->place ? m->place : "";
+	const char *body = m->body ? m->body : "";
+	/* 主席团 + 主席团会议: the kind names the body already; 湖滨街道 + 街道:
+	 * so does the place */
+	size_t bl0 = strlen(body), pl0 = strlen(place);
+	if (*body && ((m->kind && strncmp(m->kind, body, bl0) == 0) ||
+		      (pl0 > bl0 && strcmp(place + pl0 - bl0, body) == 0)))
+		body = "";
+	/* 某镇 + 镇党委 + 党委扩大会: the kind names the organ after the level */
+	if (*body && m->kind && pl0) {
+		size_t l1 = hy_utf8_decode(body, bl0, &(uint32_t){0});
+		if (l1 && l1 < bl0 && strncmp(m->kind, body + l1, bl0 - l1) == 0)
+			body = "";
+	}
+	/* 清水县 + 县政府 → 清水县政府 */
+	size_t pl = strlen(place), cl = 0;
+	if (pl && *body) {
+		uint32_t a, b;
+		size_t n = hy_utf8_decode(body, strlen(body), &b);
+		const char *p = place + pl;
+		do
+			p--;
+		while (p > place && ((unsigned char)*p & 0xC0) == 0x80);
+		hy_utf8_decode(p, (size_t)(place + pl - p), &a);
+		if (a == b || (hy_fold_cp(a) == hy_fold_cp(b)))
+			cl = n;
+	}
+	char num[24] = "", day[24] = "";
+	if (m->number > 0)
+		snprintf(num, sizeof num, "第%d次", m->number);
+	int mm, dd;
+	if (m->month_day && sscanf(m->month_day, "%d-%d", &mm, &dd) == 2)
+		snprintf(day, sizeof day, " %d月%d日", mm, dd);
+	size_t n =
+		pl + strlen(body) + strlen(num) + (m->kind ? strlen(m->kind) : 8) + strlen(day) + 1;
+	m->title = malloc(n);
+	if (!m->title)
+		return HY_ERR_NOMEM;
+	/* 茶地鎮 + 會議: the generic word in the text's script */
+	const char *generic = traditional(place) || traditional(body)
+				      ? "\xe6\x9c\x83\xe8\xad\xb0" /* 會議, output, no pattern */
+				      : "会议";
+	snprintf(m->title, n, "%s%s%s%s%s", place, body + cl, num, m->kind ? m->kind : generic,
+		 day);
+	m->guessed |= HY_GUESSED_TITLE;
+	return 0;
 }

@@ -643,21 +643,24 @@ int split_article_line(const struct doc *d, struct span l, struct buf *out);
 int publish_rank(const struct doc *d, struct span l, int before_title, struct ymd *t);
 
 /* people.c */
+int name_ok(const struct doc *d, size_t a, size_t b);
+size_t split_role_name(const struct doc *d, size_t a, size_t b, int long_names);
 int is_title_only(const struct doc *d, size_t a, size_t b);
 int is_unit(const struct doc *d, size_t a, size_t b);
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp);
-int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
-int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int is_attendance(const struct doc *d, size_t a, size_t b);
 int listed_offices(const struct doc *d, size_t a, size_t b);
 int is_caption(const struct doc *d, size_t a, size_t b);
 int split_joined_paragraphs(const struct doc *d, const struct span *lines,
 			    const enum line_kind *kind, size_t nl, struct buf *re);
 int speaker_remark(const struct doc *d, size_t a, size_t b);
-int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp);
 /* Hand pp's lists to m (pp is emptied). 0 or HY_ERR_NOMEM. */
 int people_finish(struct people *pp, struct hy_meeting *m);
+/* chair.c */
+int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
+int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
+int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 /* minutes.c: attendance blocks one entry a line, each read again on one
  * line into re. 1: rewritten, 0: none, or HY_ERR_NOMEM. */
 int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, struct buf *re);

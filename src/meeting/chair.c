@@ -1,0 +1,184 @@
+/* chair.c: who chaired — the chair read from a sentence (县长某某主持召开…,
+ * 会议由某某主持, 某区政府某某区长主持), from a line of its own (主持人：某某)
+ * or from the executive chairman who opens a session. people.c reads who
+ * else was there. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The chairing clause in [a,b): fill chair and role. */
+/* A minutes' label line names the chair: 主席:柯某某, 主持人:王某, and
+ * Taiwan's 丁局長育群 (the surname, the title, the given name) is 丁育群.
+ * Sets m->chair when [a, b) is such a line. 0 or HY_ERR_NOMEM. */
+int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
+{
+	static const char *const labels[] = {"主席:", "主持人:", "主席 :", "主持人 :"};
+	size_t k;
+	a = skip_spaces(d, a, b);
+	if (m->chair || !(k = match_any(d, a, b, labels, COUNT(labels), NULL)))
+		return 0;
+	size_t s = skip_spaces(d, a + k, b), e = b;
+	while (e > s && is_space(d->cp[e - 1]))
+		e--;
+	if (name_ok(d, s, e))
+		return (m->chair = doc_str(d, s, e)) ? 0 : HY_ERR_NOMEM;
+	static const char *const titles[] = {"副局长", "局长",   "副处长", "处长", "主任委员",
+					     "主任",   "副市长", "市长",   "县长", "秘书长",
+					     "主委",   "署长",   "部长",   "院长"};
+	size_t t = s + 1 < e ? match_any(d, s + 1, e, titles, COUNT(titles), NULL) : 0;
+	if (t && is_han(d->cp[s]) && e - (s + 1 + t) >= 1 && e - (s + 1 + t) <= 2 &&
+	    count_han(d, s + 1 + t, e) == e - (s + 1 + t)) {
+		struct buf o = {0};
+		if (buf_add(&o, d->s + d->off[s], d->off[s + 1] - d->off[s]) ||
+		    buf_add(&o, d->s + d->off[s + 1 + t], d->off[e] - d->off[s + 1 + t])) {
+			free(o.s);
+			return HY_ERR_NOMEM;
+		}
+		m->chair = o.s;
+	}
+	return 0;
+}
+
+int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
+{
+	size_t vlen;
+	size_t v = find_any(d, a, b, chair_verbs, 4, &vlen); /* 主持… */
+	/* 主席团会议主持人李某主持: the host's title is no verb */
+	while (v != NPOS && match(d, v, b, "主持人"))
+		v = find_any(d, v + 3, b, chair_verbs, 4, &vlen);
+	if (v == NPOS)
+		v = find_any(d, a, b, chair_verbs, COUNT(chair_verbs), &vlen);
+	if (v == NPOS)
+		return 0;
+	/* clause start */
+	size_t s = v;
+	while (s > a && !is_clause_end(d, s - 1) && d->cp[s - 1] != ' ')
+		s--;
+	/* the span ends at a date, 于/在 + place/time, or the verb */
+	size_t e = v;
+	for (size_t i = s; i < v; i++) {
+		struct ymd t;
+		long dv;
+		size_t dk;
+		if ((is_digit(d->cp[i]) || cn_digit(d->cp[i]) >= 0) && i > s &&
+		    (parse_date(d, i, v, &t) ||
+		     ((dk = parse_num(d, i, v, &dv)) &&
+		      (match(d, i + dk, v, "日") || match(d, i + dk, v, "号"))))) {
+			e = i;
+			break;
+		}
+		if (i > s + 1 && (match(d, i, v, "在") ||
+				  (match(d, i, v, "于") && i + 1 < v &&
+				   (is_digit(d->cp[i + 1]) || cn_digit(d->cp[i + 1]) >= 0 ||
+				    match(d, i + 1, v, "今") || match(d, i + 1, v, "昨") ||
+				    match(d, i + 1, v, "近") || match(d, i + 1, v, "上午") ||
+				    match(d, i + 1, v, "下午"))))) {
+			e = i;
+			break;
+		}
+		if (i > s + 1 && (match(d, i, v, "上午") || match(d, i, v, "下午"))) {
+			e = i;
+			break;
+		}
+		/* 县长某某通过视频连线方式主持召开: the manner ends the span */
+		if (i > s + 1 && (match(d, i, v, "通过") || match(d, i, v, "以视频"))) {
+			e = i;
+			break;
+		}
+	}
+	/* strip a leading date, 会议由 / 由, 受…委托 */
+	struct ymd t;
+	size_t k;
+	if ((k = parse_date(d, s, e, &t)))
+		s += k;
+	size_t w = find(d, s, e, "委托");
+	if (w != NPOS)
+		s = w + 2;
+	if ((k = match(d, s, e, "会议由")) || (k = match(d, s, e, "由")))
+		s += k;
+	trim(d, &s, &e);
+	/* 由乡长某某亲自主持: an adverb before the verb is no part of the name */
+	/* 副縣長某某昨主持, 某某分批召开: a day or a manner likewise */
+	static const char *const adverbs[] = {"亲自", "专门", "再次", "首次", "昨",   "今",
+					      "昨日", "今日", "昨天", "今天", "分批", "分别"};
+	if ((k = longest_end(d, s, e, adverbs, COUNT(adverbs))) && e - s > k + 2)
+		e -= k;
+	if (e <= s)
+		return 0;
+	/* 袁某某副镇长在…主持召开, 赵某某委员长主持会议: the name, then a
+	 * short title (a longer one would not follow the name); read first,
+	 * as the name-then-title span also reads as a four-character name or
+	 * splits inside the title (委员|长) */
+	static const char *const short_titles[] = {
+		"县长",   "副县长",   "区长",     "副区长",     "市长",   "副市长", "旗长",
+		"副旗长", "镇长",     "副镇长",   "乡长",       "副乡长", "书记",   "副书记",
+		"主任",   "副主任",   "主席",     "副主席",     "局长",   "副局长", "场长",
+		"副场长", "院长",     "副院长",   "校长",       "副校长", "部长",   "副部长",
+		"委员长", "副委员长", "主任委员", "副主任委员", "秘书长", "厅长",   "副厅长",
+		"处长",   "副处长",   "检察长",   "副检察长",   "庭长",   "所长",   "会长",
+		"理事长", "省长",     "副省长",   "州长",       "盟长",   "主委"};
+	size_t role_at = NPOS, n0 = s;
+	/* 某区政府程某某区长主持: the organ, then the name and its title */
+	for (size_t u = s; role_at == NPOS && u + 4 <= e && u <= s + 12; u++) {
+		if (u > s && !(u >= s + 2 && is_unit(d, s, u) && count_han(d, s, u) == u - s))
+			continue;
+		for (size_t q = u + 2; role_at == NPOS && q <= u + 3 && q + 2 <= e; q++)
+			if (name_ok(d, u, q) &&
+			    match_any(d, q, e, short_titles, COUNT(short_titles), NULL) == e - q)
+				role_at = q, n0 = u;
+	}
+	if (role_at != NPOS && match(d, v, b, "主持")) {
+		m->chair = doc_str(d, n0, role_at);
+		m->chair_role = doc_str(d, role_at, e);
+		return m->chair && m->chair_role ? 0 : HY_ERR_NOMEM;
+	}
+	size_t p = split_role_name(d, s, e, 1);
+	/* 会议由镇党委尚金楼主持: an office, then the name */
+	for (size_t q = e >= s + 2 ? e - 2 : s;
+	     p == NPOS && match(d, v, b, "主持") && q + 4 >= e && q > s + 1; q--)
+		if (name_ok(d, q, e) && is_unit(d, s, q))
+			p = q;
+	if (p == NPOS)
+		return 0;
+	/* 召开 without 主持: "市府今日召开…" names no one; a chair needs a title */
+	if (p == s && !match(d, v, b, "主持"))
+		return 0;
+	size_t ne = e;
+	if (ends_with(d, p, e, "同志", &k))
+		ne -= k;
+	m->chair = doc_str(d, p, ne);
+	if (!m->chair)
+		return HY_ERR_NOMEM;
+	if (p > s) {
+		m->chair_role = doc_str(d, s, p);
+		if (!m->chair_role)
+			return HY_ERR_NOMEM;
+	}
+	return 0;
+}
+
+/* 大会执行主席某某宣布大会开幕: a session's sitting is presided over by
+ * the executive chairman who opens it, the text saying no 主持. Sets
+ * m->chair from the first clause in [a,b) that says so. */
+int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
+{
+	static const char *const opens[] = {"宣布大会开幕", "宣布会议开幕", "宣布开幕"};
+	for (size_t i = a; i < b && !m->chair;) {
+		size_t e = clause_end(d, i, b, 0);
+		size_t s = skip_spaces(d, i, e), v = find_any(d, s, e, opens, COUNT(opens), NULL);
+		if (v != NPOS && v > s + 4 && find(d, s, v, "主席") != NPOS) {
+			size_t p = split_role_name(d, s, v, 0);
+			if (p != NPOS && p > s) {
+				m->chair = doc_str(d, p, v);
+				m->chair_role = doc_str(d, s, p);
+				if (!m->chair || !m->chair_role)
+					return HY_ERR_NOMEM;
+			}
+		}
+		i = e + 1;
+	}
+	return 0;
+}
