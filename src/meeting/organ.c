@@ -305,3 +305,120 @@ int province_office(struct hy_meeting *m, const char *text, size_t len)
 	doc_free(&t);
 	return rc;
 }
+
+/* Is [a, a+k) of t a bare place name a frame may hold: two or three Han
+ * characters, none a pronoun, a scope or a common word (结合自身实际, 在基层
+ * 落实, 结合工作实际), nor a province (a county's organ is not the
+ * province's)? */
+static int bare_name_ok(const struct doc *t, size_t a, size_t k)
+{
+	static const char *const no[] = {"本", "我", "全", "各", "自", "该", "当", "工作", "部门",
+					 "单位", "基层", "实际", "发展", "经济", "社会", "城市",
+					 "农村", "乡村", "具体", "一线", "项目", "政府", "首页",
+					 /* a site's columns (>要闻动态) */
+					 "要闻", "图片", "政务", "时政", "综合", "热点", "视频",
+					 "专题", "信息", "媒体"};
+	if (a + k > t->n || count_han(t, a, a + k) != k)
+		return 0;
+	for (size_t i = a; i < a + k; i++)
+		if (match_any(t, i, a + k, no, COUNT(no), NULL))
+			return 0;
+	return !match_any(t, a, a + k, provinces, COUNT(provinces), NULL);
+}
+
+/* A site's name at the start of a token (a line, after 来源: or a
+ * breadcrumb's >): an optional province, 今日, the bare name and 网,
+ * 新闻, 新闻网, 发布 or 动态 (重庆某某网, 某某新闻, 来源:某某发布, 今日某某网
+ * 消息). The name's length, or 0. */
+static size_t site_name(const struct doc *t, size_t i, size_t *at)
+{
+	static const char *const sites[] = {"新闻网", "新闻", "网", "发布", "动态"};
+	i += match_any(t, i, t->n, provinces, COUNT(provinces), NULL);
+	i += match(t, i, t->n, "今日");
+	for (size_t k = 2; k <= 3; k++) {
+		size_t l = match_any(t, i + k, t->n, sites, COUNT(sites), NULL);
+		size_t e = i + k + l;
+		if (l && bare_name_ok(t, i, k) &&
+		    (e == t->n || !is_han(t->cp[e]) || match(t, e, t->n, "消息"))) {
+			*at = i;
+			return k;
+		}
+	}
+	return 0;
+}
+
+/* 县委召开…, the county never named with its level: the bare name the
+ * text gives in a frame that holds a place (结合某某实际, 在某某落地落实,
+ * 法治某某建设, a site's name: 某某新闻网, 来源:某某发布, > 某某动态), the
+ * one found most often, as written (README: short place names as written).
+ * Only for a county's, a district's or a city's organ with no place found.
+ * 0 or HY_ERR_NOMEM. */
+int bare_place(struct hy_meeting *m, const char *text, size_t len)
+{
+	static const char *const levels[] = {"县", "区", "市", "旗"};
+	struct doc b;
+	if (!m->body || m->place || doc_init(&b, m->body, strlen(m->body)))
+		return m->body && !m->place ? HY_ERR_NOMEM : 0;
+	int local = match_any(&b, 0, b.n, levels, COUNT(levels), NULL) > 0;
+	uint32_t level = local ? b.cp[0] : 0;
+	doc_free(&b);
+	if (!local)
+		return 0;
+	if (len > 65536) {
+		len = 65536;
+		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
+			len--;
+	}
+	struct doc t;
+	if (doc_init(&t, text, len))
+		return HY_ERR_NOMEM;
+	static const char *const frames[][2] = {
+		{"结合", "实际"}, {"在", "落地"}, {"在", "落实"}, {"法治", "建设"}};
+	enum { MAXC = 8 };
+	size_t cs[MAXC], ck[MAXC], cn[MAXC], nc = 0;
+	for (size_t i = 0; i < t.n; i++) {
+		size_t at = NPOS, k = 0;
+		for (size_t f = 0; f < COUNT(frames) && !k; f++) {
+			size_t p = match(&t, i, t.n, frames[f][0]);
+			for (size_t q = 2; p && q <= 3 && !k; q++)
+				if (bare_name_ok(&t, i + p, q) &&
+				    match(&t, i + p + q, t.n, frames[f][1]))
+					at = i + p, k = q;
+		}
+		/* a token's start: the text's, a line's, after a space, a
+		 * colon or a breadcrumb's > */
+		if (!k && (i == 0 || t.cp[i - 1] == '\n' || is_space(t.cp[i - 1]) ||
+			   t.cp[i - 1] == ':' || t.cp[i - 1] == '>'))
+			k = site_name(&t, i, &at);
+		if (!k)
+			continue;
+		size_t c = 0;
+		while (c < nc &&
+		       !(ck[c] == k && memcmp(t.cp + cs[c], t.cp + at, k * sizeof *t.cp) == 0))
+			c++;
+		if (c == nc && nc < MAXC) {
+			cs[nc] = at, ck[nc] = k, cn[nc] = 0;
+			nc++;
+		}
+		if (c < nc)
+			cn[c]++;
+	}
+	size_t best = NPOS;
+	for (size_t c = 0; c < nc; c++)
+		if (best == NPOS || cn[c] > cn[best])
+			best = c;
+	/* 美丽某某 and 中国共产党某某县委员会: the name with its level,
+	 * the body's, where the text gives it so */
+	size_t e = best != NPOS ? cs[best] + ck[best] : 0;
+	for (size_t i = 0; best != NPOS && i + ck[best] < t.n && e == cs[best] + ck[best]; i++)
+		if (memcmp(t.cp + i, t.cp + cs[best], ck[best] * sizeof *t.cp) == 0 &&
+		    t.cp[i + ck[best]] == level) {
+			cs[best] = i;
+			e = i + ck[best] + 1;
+		}
+	int rc = 0;
+	if (best != NPOS && !(m->place = doc_str(&t, cs[best], e)))
+		rc = HY_ERR_NOMEM;
+	doc_free(&t);
+	return rc;
+}

@@ -878,6 +878,8 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	}
 	if (!rc && !m->body && m->place && m->kind)
 		rc = town_party(m); /* organ.c */
+	if (!rc && m->body && !m->place)
+		rc = bare_place(m, text, len); /* organ.c: 结合某某实际 */
 	if (rc || !m->body || !m->place)
 		return rc;
 	static const char *const bare[] = {"人民代表大会", "人大", "政协", "人民政府"};
