@@ -603,6 +603,11 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		 struct hy_meeting *m);
 
+/* title.c: pass 1, the title line and its subtitles; *title is its line
+ * (NPOS when none), *glued_pub a publish line on the title's line. */
+int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
+	       int chinese, struct hy_meeting *m, size_t *title, struct span *glued_pub);
+
 /* lines.c: pass 1 */
 int is_content_line(const struct doc *d, size_t a, size_t b);
 size_t footer_start(const struct doc *d, const struct span *lines, size_t nl);
