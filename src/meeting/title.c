@@ -193,7 +193,8 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		 * newspaper sets a deck, may name the chair */
 		int phrases = 0;
 		for (size_t k = a1 + 1; k + 1 < b1; k++)
-			phrases |= is_space(d->cp[k]) && is_han(d->cp[k - 1]) && is_han(d->cp[k + 1]);
+			phrases |=
+				is_space(d->cp[k]) && is_han(d->cp[k - 1]) && is_han(d->cp[k + 1]);
 		int deck = whole && b1 - a1 <= 40 && (phrases || !is_content_line(d, a1, b1)) &&
 			   !starts_new(d, a1, b1) && !item_marker(d, a1, b1) &&
 			   !ends_paragraph(d, a1, b1);
