@@ -59,6 +59,27 @@ int is_content_line(const struct doc *d, size_t a, size_t b)
 	return has_any(d, a, b, content, COUNT(content));
 }
 
+/* 中国某刊 2013年 第9期 要闻, 2017某某团讯第3期: a journal's or a bulletin's
+ * issue (第N期 and a year, no meeting). Returns the year, 0 when the line
+ * [a,b) is none. */
+int issue_year(const struct doc *d, size_t a, size_t b)
+{
+	if (b - a > 30 || find(d, a, b, "会") != NPOS)
+		return 0;
+	int year = 0, issue = 0;
+	for (size_t i = a; i < b; i++) {
+		if (!is_digit(d->cp[i]) || (i > a && is_digit(d->cp[i - 1])))
+			continue;
+		long v;
+		size_t k = parse_num(d, i, b, &v);
+		if (k == 4 && v >= 1949 && v < 2200 && !year)
+			year = (int)v;
+		else if (k <= 3 && i > a && match(d, i - 1, b, "第") && match(d, i + k, b, "期"))
+			issue = 1;
+	}
+	return issue ? year : 0;
+}
+
 enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese)
 {
 	if (a >= b)
@@ -104,6 +125,22 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	if (len <= 7 && cz == ':' && count_han(d, a, b) == len - 1 &&
 	    !has_any(d, a, b, people_labels, COUNT(people_labels)))
 		return L_META;
+	if (issue_year(d, a, b))
+		return L_META;
+	/* ━━━━━━ ━━━━━━, ==========: a rule across the page */
+	{
+		size_t marks = 0, other = 0;
+		for (size_t i = a; i < b; i++) {
+			uint32_t c = d->cp[i];
+			if ((c >= 0x2500 && c <= 0x257F) || c == 0x2014 || c == '=' || c == '_' ||
+			    c == '-' || c == '~' || c == '*')
+				marks++;
+			else if (!is_space(c))
+				other++;
+		}
+		if (marks >= 6 && !other)
+			return L_CHROME;
+	}
 	/* 〔2021〕第8期, [2023]12号: a document number */
 	if (len <= 24 && (c0 == 0x3014 || c0 == '[' || c0 == 0x3010) &&
 	    (ends_with(d, a, b, "号", NULL) || ends_with(d, a, b, "期", NULL)))

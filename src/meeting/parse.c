@@ -384,6 +384,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* publish time: the best-ranked date line */
 	int best = 0;
 	for (size_t i = 0; i < nl; i++) {
+		if (kind[i] == L_META && !mt.year)
+			mt.year = issue_year(&d, lines[i].a, lines[i].b);
 		if (kind[i] != L_META &&
 		    !(kind[i] == L_BODY && i == title + 1 && lines[i].b - lines[i].a < 60 &&
 		      !is_content_line(&d, lines[i].a, lines[i].b) &&
@@ -508,6 +510,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* 開會日期:2020-12-22 09:00:00, a minutes' date line: the meeting's
 	 * day when no sentence gives one */
 	struct ymd line_day = {0};
+	int body_year = 0;
 	for (size_t i = 0; i < nl && i < 60 && !line_day.y; i++) {
 		static const char *const day_labels[] = {
 			"开会日期:", "开会时间:", "会议日期:", "会议时间:"};
@@ -530,6 +533,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = doc_init(&bd, body.s, body.n);
 		if (!rc) {
 			rc = parse_body(&bd, &mt, m);
+			/* 2007年，…将要召开 in the remarks: the year when nothing
+			 * else gives one (dates.c) */
+			if (!rc && m->month_day && !m->date && !mt.has_pub)
+				body_year = stated_year(&bd, 0, bd.n, atoi(m->month_day));
 			doc_free(&bd);
 		}
 	}
@@ -551,6 +558,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = from_title(m, &mt); /* name.c */
 	if (!rc)
 		rc = date_from_title_year(m); /* dates.c: 召开2017年…会议 */
+	if (!rc && body_year && !m->date)
+		rc = date_of_year(m, body_year); /* dates.c */
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;
 	if (!rc)

@@ -12,10 +12,63 @@
 
 #include <string.h>
 
+/* Does the line [a,b) hold no sentence (no 。，：；)? */
+static int no_sentence(const struct doc *d, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (is_clause_end(d, i))
+			return 0;
+	return 1;
+}
+
+/* A bulletin's page: the title, its masthead (平度某讯 / 3 / 某部编
+ * 2017221) and a rule, then the title again broken over lines (某委召开某
+ * 某县二十一届 / 五次全委会议) above the story. The title again is chrome,
+ * and so are the masthead's short lines between, which hold no sentence. */
+static void title_again(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			size_t nl, size_t title, size_t ta, size_t tb)
+{
+	for (size_t s = title + 1; s < nl && s <= title + 40; s++) {
+		if (kind[s] != L_BODY)
+			continue;
+		size_t pos = ta, j = s, used = 0;
+		while (j < nl && pos < tb) {
+			if (kind[j] == L_BLANK || (kind[j] == L_CHROME && used)) {
+				j++;
+				continue;
+			}
+			size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
+			while (lb > la && is_space(d->cp[lb - 1]))
+				lb--;
+			if (kind[j] != L_BODY || lb - la > tb - pos || lb == la ||
+			    memcmp(d->cp + la, d->cp + pos, (lb - la) * sizeof *d->cp) != 0)
+				break;
+			pos += lb - la;
+			used++;
+			j++;
+		}
+		if (pos != tb || used < 2) /* one line again: kept, as before */
+			continue;
+		for (size_t k = s; k < j; k++)
+			if (kind[k] == L_BODY)
+				kind[k] = L_CHROME;
+		for (size_t k = title + 1; k < s; k++) {
+			size_t ink = 0; /* 某部编          2017221: spaced out */
+			for (size_t q = lines[k].a; q < lines[k].b; q++)
+				ink += !is_space(d->cp[q]);
+			if (kind[k] == L_BODY && ink <= 40 &&
+			    no_sentence(d, lines[k].a, lines[k].b))
+				kind[k] = L_CHROME;
+		}
+		return;
+	}
+}
+
 int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
 	       int chinese, struct hy_meeting *m, size_t *title, struct span *glued_pub)
 {
-	int site_cut = 0; /* a site's name cut off the title's line */
+	int site_cut = 0;      /* a site's name cut off the title's line */
+	size_t ta = 0, tb = 0; /* the title's span */
 	/* title: the first body line that reads like one. A line without
 	 * Chinese (a user name) or a short column label (旗级要闻) before a
 	 * line that names a meeting is page chrome, not the title. */
@@ -106,6 +159,15 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 					a0 = q;
 			}
 		}
+		/* 2017某某团讯第3期 团市委召开…: a bulletin's issue before the
+		 * title, up to a space */
+		{
+			size_t sp = a0;
+			while (sp < l.b && sp < a0 + 20 && !is_space(d->cp[sp]))
+				sp++;
+			if (sp < a0 + 20 && l.b - sp > 8 && issue_year(d, a0, sp))
+				a0 = skip_spaces(d, sp, l.b);
+		}
 		/* | 区政府召开…会议 |: a table's bar before the title */
 		while (a0 + 6 < l.b && (d->cp[a0] == '|' || is_space(d->cp[a0])))
 			a0++;
@@ -167,6 +229,8 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		while (b0 > a0 + 1 && (d->cp[b0 - 1] == '|' || is_space(d->cp[b0 - 1])))
 			b0--; /* …召集人會議 | */
 		*title = i;
+		ta = a0;
+		tb = b0;
 		m->title = doc_str(d, a0, b0);
 		if (!m->title)
 			return HY_ERR_NOMEM;
@@ -214,5 +278,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		else
 			break;
 	}
+	if (*title != NPOS)
+		title_again(d, lines, kind, nl, *title, ta, tb);
 	return 0;
 }
