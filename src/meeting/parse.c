@@ -491,8 +491,13 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	 * general; with no day of its own, no readout */
 	static const char *const rules[] = {
 		"一般每月召开", "一般每周召开", "不定期召开", "原则上每周召开", "议事规则",
-		"工作规则",     "会议制度",     "议题由",     "纪要由",         "议事制度"};
+		"工作规则",     "会议制度",     "议题由",     "纪要由",         "议事制度",
+		"每周召开一次", "每月召开一次", "议事范围",   "本办法",         "本规定"};
 	int about_rules = has_any(&d, 0, d.n, rules, COUNT(rules));
+	/* 某中学校长办公会规定: the title names a rule (规定, 办法, 细则) */
+	static const char *const rule_names[] = {"规定", "办法", "细则", "规则", "制度", "章程"};
+	about_rules |= title != NPOS && longest_end(&d, lines[title].a, lines[title].b, rule_names,
+						   COUNT(rule_names)) > 0;
 	/* 第五条 以下事项不提交…: a regulation's articles */
 	size_t articles = 0;
 	for (size_t i = 0; i < nl && articles < 2; i++) {
