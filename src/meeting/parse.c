@@ -497,7 +497,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* 某中学校长办公会规定: the title names a rule (规定, 办法, 细则) */
 	static const char *const rule_names[] = {"规定", "办法", "细则", "规则", "制度", "章程"};
 	about_rules |= title != NPOS && longest_end(&d, lines[title].a, lines[title].b, rule_names,
-						   COUNT(rule_names)) > 0;
+						    COUNT(rule_names)) > 0;
 	/* 第五条 以下事项不提交…: a regulation's articles */
 	size_t articles = 0;
 	for (size_t i = 0; i < nl && articles < 2; i++) {
@@ -586,6 +586,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = tidy_kind(m);
 	if (!rc)
 		rc = find_place(m, text, len);
+	if (!rc)
+		rc = place_from_documents(m, text, len); /* docplace.c: 《某旗…计划》 */
 	if (!rc && !m->title)
 		rc = compose_title(m);
 out:

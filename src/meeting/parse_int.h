@@ -611,6 +611,9 @@ int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
 	       int chinese, struct hy_meeting *m, size_t *title, struct span *glued_pub);
 
+/* docplace.c: a place named only first in a document's title (《某旗…》) */
+int place_from_documents(struct hy_meeting *m, const char *text, size_t len);
+
 /* lines.c: pass 1 */
 int issue_year(const struct doc *d, size_t a, size_t b);
 int is_content_line(const struct doc *d, size_t a, size_t b);
