@@ -54,8 +54,8 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			    match_any(&t, j, t.n, no_name, COUNT(no_name), NULL) ||
 			    match(&t, j + k - 2, t.n, "自治")) /* 《自治县…》: no name */
 				continue;
-			if (fe && (e - j != fe - fa || memcmp(t.cp + j, t.cp + fa,
-							      (e - j) * sizeof *t.cp) != 0))
+			if (fe && (e - j != fe - fa ||
+				   memcmp(t.cp + j, t.cp + fa, (e - j) * sizeof *t.cp) != 0))
 				many = 1;
 			fa = j;
 			fe = e;

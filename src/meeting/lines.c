@@ -745,3 +745,31 @@ int is_caption(const struct doc *d, size_t a, size_t b)
 			return 0;
 	return 1;
 }
+
+/* A meeting's rules, not a readout of one: about meetings in general
+ * (…一般每月召开1-2次, 议事范围), or named so by the title (某校校长办公会
+ * 规定, …办法); *regulation is set when lines open with articles (第五条
+ * …), a regulation whatever dates it holds. Returns 1 for rules. */
+int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t title,
+	       int *regulation)
+{
+	static const char *const rules[] = {
+		"一般每月召开", "一般每周召开", "不定期召开", "原则上每周召开", "议事规则",
+		"工作规则",     "会议制度",     "议题由",     "纪要由",         "议事制度",
+		"每周召开一次", "每月召开一次", "议事范围",   "本办法",         "本规定"};
+	int about_rules = has_any(d, 0, d->n, rules, COUNT(rules));
+	/* 某中学校长办公会规定: the title names a rule (规定, 办法, 细则) */
+	static const char *const rule_names[] = {"规定", "办法", "细则", "规则", "制度", "章程"};
+	about_rules |= title != NPOS && longest_end(d, lines[title].a, lines[title].b, rule_names,
+						    COUNT(rule_names)) > 0;
+	/* 第五条 以下事项不提交…: a regulation's articles */
+	size_t articles = 0;
+	for (size_t i = 0; i < nl && articles < 2; i++) {
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		long v;
+		size_t k = match(d, a, lines[i].b, "第") ? parse_num(d, a + 1, lines[i].b, &v) : 0;
+		articles += k && match(d, a + 1 + k, lines[i].b, "条");
+	}
+	*regulation = articles >= 2;
+	return about_rules;
+}

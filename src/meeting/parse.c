@@ -487,27 +487,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 						    "办公会", "常务会", "常委会"};
 	int meeting_word = find_any(&d, 0, d.n, meeting_words, COUNT(meeting_words), NULL) != NPOS;
 	int other_genre = is_other_genre(&d, lines, kind, nl, title); /* lines.c */
-	/* a meeting's rules (市政府常务会议一般每月召开1-2次): about meetings in
-	 * general; with no day of its own, no readout */
-	static const char *const rules[] = {
-		"一般每月召开", "一般每周召开", "不定期召开", "原则上每周召开", "议事规则",
-		"工作规则",     "会议制度",     "议题由",     "纪要由",         "议事制度",
-		"每周召开一次", "每月召开一次", "议事范围",   "本办法",         "本规定"};
-	int about_rules = has_any(&d, 0, d.n, rules, COUNT(rules));
-	/* 某中学校长办公会规定: the title names a rule (规定, 办法, 细则) */
-	static const char *const rule_names[] = {"规定", "办法", "细则", "规则", "制度", "章程"};
-	about_rules |= title != NPOS && longest_end(&d, lines[title].a, lines[title].b, rule_names,
-						    COUNT(rule_names)) > 0;
-	/* 第五条 以下事项不提交…: a regulation's articles */
-	size_t articles = 0;
-	for (size_t i = 0; i < nl && articles < 2; i++) {
-		size_t a = skip_spaces(&d, lines[i].a, lines[i].b);
-		long v;
-		size_t k =
-			match(&d, a, lines[i].b, "第") ? parse_num(&d, a + 1, lines[i].b, &v) : 0;
-		articles += k && match(&d, a + 1 + k, lines[i].b, "条");
-	}
-	int regulation = articles >= 2; /* a regulation, whatever dates it holds */
+	/* a meeting's rules or a regulation's articles (lines.c) */
+	int regulation = 0, about_rules = rules_text(&d, lines, nl, title, &regulation);
 	/* 主席:柯某某, a minutes' label line: the chair when the text names
 	 * none in a sentence */
 	for (size_t i = 0; i < nl && i < 60 && !rc && !line_chair.chair; i++)

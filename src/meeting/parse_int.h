@@ -616,6 +616,8 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len);
 
 /* lines.c: pass 1 */
 int issue_year(const struct doc *d, size_t a, size_t b);
+int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t title,
+	       int *regulation);
 int is_content_line(const struct doc *d, size_t a, size_t b);
 size_t footer_start(const struct doc *d, const struct span *lines, size_t nl);
 int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,
