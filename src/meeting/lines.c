@@ -261,7 +261,20 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 				    match(d, a, b, "您的位置") || match(d, a, b, "你的位置") ||
 				    match(d, a, b, "位置") || arrows >= 2))
 			return L_CHROME;
+		/* 某某网 > 某某新闻: a site's name and its column, one arrow set
+		 * apart by spaces, short on both sides */
+		for (size_t i = a + 1; arrows == 1 && i + 1 < b; i++)
+			if (d->cp[i] == '>' && is_space(d->cp[i - 1]) && is_space(d->cp[i + 1]) &&
+			    i - a <= 14 && b - i <= 14 && find(d, a, b, "会") == NPOS &&
+			    find(d, a, b, ",") == NPOS)
+				return L_CHROME;
 	}
+	/* 站群导航, 市政府网站, 县区政府站群: a government site's links to its
+	 * sister sites */
+	static const char *const sites[] = {"网站", "站群", "导航"};
+	if (len <= 12 && find(d, a, b, "会") == NPOS &&
+	    (find(d, a, b, "站群") != NPOS || longest_end(d, a, b, sites, COUNT(sites))))
+		return L_CHROME;
 	/* 首页 新闻中心 政务要闻: a trail of short words from the home page */
 	int home = match(d, a, b, "首页") || match(d, a, b, "网站首页") ||
 		   (match(d, a, b, "首") && match(d, skip_spaces(d, a + 1, b), b, "页"));

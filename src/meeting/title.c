@@ -84,8 +84,11 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		 * is short and names the meeting convened (2023年12月12日区政府
 		 * 召开第62次常务会议) */
 		static const char *const convened[] = {"召开", "举行"};
+		/* (2017年4月13日上午，某镇在…召开了 is the opening's first line:
+		 * a comma after the time, a verb left hanging) */
 		int dated_title = l.b - l.a <= 40 && find(d, l.a, l.b, "会") != NPOS &&
-				  has_any(d, l.a, l.b, convened, COUNT(convened)) && e == l.b;
+				  has_any(d, l.a, l.b, convened, COUNT(convened)) && e == l.b &&
+				  find(d, l.a, l.b, ",") == NPOS && last != 0x4E86 /* 了 */;
 		/* …专题会议(第7次), …会议(扩大): the name's own bracket */
 		int named_tail = 0;
 		if (last == ')' && l.b - l.a > 6) {
@@ -120,6 +123,14 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		if (titleish && l.b - l.a <= 12 && count_han(d, l.a, l.b) == l.b - l.a &&
 		    find(d, l.a, l.b, "会") == NPOS &&
 		    longest_end(d, l.a, l.b, place_levels, COUNT(place_levels))) {
+			kind[i] = L_CHROME;
+			continue;
+		}
+		/* 2023某区两会专题报道: a special column's name above the story */
+		static const char *const special[] = {"专题报道", "专题", "专栏", "特别报道",
+						      "系列报道"};
+		if (titleish && l.b - l.a <= 20 &&
+		    longest_end(d, l.a, l.b, special, COUNT(special)) && i + 1 < nl) {
 			kind[i] = L_CHROME;
 			continue;
 		}
@@ -177,9 +188,10 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				a0 = skip_spaces(d, k + 1, l.b);
 				break;
 			}
-		/* 【时政新闻】… : the column's name is no part of the title */
+		/* 【时政新闻】… : the column's name (or a spammer's bracket,
+		 * 【某某公司_官方网站：】) is no part of the title */
 		if (d->cp[a0] == 0x3010 || d->cp[a0] == '[') {
-			for (size_t k = a0 + 1; k < l.b && k <= a0 + 12; k++)
+			for (size_t k = a0 + 1; k < l.b && k <= a0 + 24; k++)
 				if ((d->cp[k] == 0x3011 || d->cp[k] == ']') && k + 3 < l.b) {
 					a0 = skip_spaces(d, k + 1, l.b);
 					break;
