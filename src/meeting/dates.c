@@ -422,8 +422,14 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			if (!is_digit(d->cp[j]) || is_digit(d->cp[j - 1]))
 				continue;
 			size_t kj = parse_num(d, j, first_sent, &v);
-			if (kj && kj <= 2 &&
-			    match_any(d, j + kj, first_sent, times, COUNT(times), NULL)) {
+			/* …记者 某某)1123日，: 月 lost after a dateline (the slip
+			 * below places it) */
+			if ((kj && kj <= 2 &&
+			     match_any(d, j + kj, first_sent, times, COUNT(times), NULL)) ||
+			    (kj >= 3 && kj <= 4 && v > 31 && j > a && !is_digit(d->cp[j - 1]) &&
+			     d->cp[j - 1] != '-' && d->cp[j - 1] != '/' &&
+			     (match(d, j + kj, first_sent, "日") ||
+			      match(d, j + kj, first_sent, "号")))) {
 				i = j;
 				k = kj;
 				break;
@@ -434,11 +440,13 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		/* 33日 for 3月3日, 1030日 for 10月30日: a slip a reader resolves
 		 * by the publish date */
 		/* 221上午 for 2月21日上午: 月 and 日 both lost */
+		/* (928   上午: spaces may stand where 月 and 日 were) */
 		static const char *const parts[] = {"上午", "下午", "晚上"};
 		if (k >= 2 && k <= 4 && v > 31 && (mt->has_pub || slip_year) &&
 		    is_digit(d->cp[i]) &&
 		    (match(d, i + k, b, "日") || match(d, i + k, b, "号") ||
-		     (k >= 3 && match_any(d, i + k, b, parts, COUNT(parts), NULL)))) {
+		     (k >= 3 && match_any(d, skip_spaces(d, i + k, b), b, parts, COUNT(parts),
+					  NULL)))) {
 			struct ymd best = {0};
 			long best_gap = 0;
 			/* placed by the publish date, else by the year's end */
@@ -467,6 +475,26 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			}
 			if (best.m)
 				return set_date(m, &best, HY_DATE_BASIS_PUBLISH);
+		}
+		/* 3-24，县长…: a site that turned 月 and 日 into a hyphen, the
+		 * month and day at the opening's start, the year published */
+		if (k && k <= 2 && v >= 1 && v <= 12 && mt->has_pub && i + k < b &&
+		    d->cp[i + k] == '-') {
+			long dv;
+			size_t kd = parse_num(d, i + k + 1, b, &dv);
+			size_t after = i + k + 1 + kd;
+			if (kd && kd <= 2 && dv >= 1 && dv <= 31 &&
+			    (after == b || d->cp[after] == ',' || is_space(d->cp[after]) ||
+			     match_any(d, after, b, parts, COUNT(parts), NULL))) {
+				t = mt->pub;
+				t.m = (int)v;
+				t.d = (int)dv;
+				if (days_from_civil(t.y, t.m, t.d) >
+				    days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) + 7)
+					t.y--; /* December, published in January */
+				if (ymd_valid(&t))
+					return set_date(m, &t, HY_DATE_BASIS_PUBLISH);
+			}
 		}
 		if (k && (match(d, i + k, b, "日") || match(d, i + k, b, "号")) && v >= 1 &&
 		    v <= 31 && mt->has_pub) {

@@ -37,6 +37,9 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 					    "镇", "乡", "届", "年", "第", "次"};
 	/* 《全旗…》, 《本县…》, 《我区…》: no name */
 	static const char *const no_name[] = {"全", "本", "我", "各", "该", "两"};
+	/* 《南湖片区…》, 某某园区, 景区, 社区, 开发区: an area, not the body's level */
+	static const char *const areas[] = {"片", "园", "景", "社", "城", "街", "辖",
+					    "校", "库", "灾", "牧", "发", "保税", "功能"};
 	size_t fa = 0, fe = 0;
 	int many = 0;
 	for (size_t i = 0; i + 1 < t.n && !many; i++) {
@@ -52,7 +55,9 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			if (!match(&t, j + k, t.n, place_levels[which]) || e >= t.n ||
 			    !(is_han(t.cp[e]) || is_digit(t.cp[e])) ||
 			    match_any(&t, j, t.n, no_name, COUNT(no_name), NULL) ||
-			    match(&t, j + k - 2, t.n, "自治")) /* 《自治县…》: no name */
+			    match(&t, j + k - 2, t.n, "自治") || /* 《自治县…》: no name */
+			    match_any(&t, j + k - 1, j + k, areas, COUNT(areas), NULL) ||
+			    match_any(&t, j + k - 2, j + k, areas, COUNT(areas), NULL) == 2)
 				continue;
 			if (fe && (e - j != fe - fa ||
 				   memcmp(t.cp + j, t.cp + fa, (e - j) * sizeof *t.cp) != 0))
