@@ -445,8 +445,8 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		if (k >= 2 && k <= 4 && v > 31 && (mt->has_pub || slip_year) &&
 		    is_digit(d->cp[i]) &&
 		    (match(d, i + k, b, "日") || match(d, i + k, b, "号") ||
-		     (k >= 3 && match_any(d, skip_spaces(d, i + k, b), b, parts, COUNT(parts),
-					  NULL)))) {
+		     (k >= 3 &&
+		      match_any(d, skip_spaces(d, i + k, b), b, parts, COUNT(parts), NULL)))) {
 			struct ymd best = {0};
 			long best_gap = 0;
 			/* placed by the publish date, else by the year's end */

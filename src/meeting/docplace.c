@@ -38,7 +38,7 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 	/* 《全旗…》, 《本县…》, 《我区…》: no name */
 	static const char *const no_name[] = {"全", "本", "我", "各", "该", "两"};
 	/* 《南湖片区…》, 某某园区, 景区, 社区, 开发区: an area, not the body's level */
-	static const char *const areas[] = {"片", "园", "景", "社", "城", "街", "辖",
+	static const char *const areas[] = {"片", "园", "景", "社", "城", "街",   "辖",
 					    "校", "库", "灾", "牧", "发", "保税", "功能"};
 	size_t fa = 0, fe = 0;
 	int many = 0;
