@@ -24,13 +24,8 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 	doc_free(&b);
 	if (!ll)
 		return 0;
-	if (len > 65536) { /* the first pages, cut back to a character's start */
-		len = 65536;
-		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-			len--;
-	}
 	struct doc t;
-	if (doc_init(&t, text, len))
+	if (doc_init_head(&t, text, len))
 		return HY_ERR_NOMEM;
 	/* a level's first character inside the name: 某市某县 is two places */
 	static const char *const inner[] = {"省", "市", "县", "区", "旗", "州", "盟",

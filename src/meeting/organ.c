@@ -9,6 +9,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+int organ_set(struct hy_meeting *m, struct buf *o, const struct doc *b, size_t pa, size_t pe,
+	      int rc)
+{
+	char *place = NULL;
+	if (!rc && !m->place && !(place = doc_str(b, pa, pe)))
+		rc = HY_ERR_NOMEM;
+	if (rc) {
+		free(o->s);
+		return rc;
+	}
+	free(m->body);
+	m->body = o->s;
+	if (place)
+		m->place = place;
+	return 0;
+}
+
 /* 共青团靖边县委员会, 共青团某市 (the term and number already gone): the
  * 团县委 (团市委, 团区委, 团旗委) of the place named, in the text's
  * script. Sets m->place when it was unknown. 0 or HY_ERR_NOMEM. */
@@ -37,17 +54,7 @@ int league_body(struct hy_meeting *m)
 		if (!rc)
 			rc = tail ? buf_add(&o, b.s + b.off[e], b.off[e + 1] - b.off[e])
 				  : buf_add(&o, "\xe5\xa7\x94", 3);
-		char *place = NULL;
-		if (!rc && !m->place && !(place = doc_str(&b, p, e)))
-			rc = HY_ERR_NOMEM;
-		if (rc) {
-			free(o.s);
-		} else {
-			free(m->body);
-			m->body = o.s;
-			if (place)
-				m->place = place;
-		}
+		rc = organ_set(m, &o, &b, p, e, rc);
 	}
 	doc_free(&b);
 	return rc;

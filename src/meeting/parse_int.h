@@ -584,6 +584,16 @@ static const char *const chair_verbs[] = {
 
 /* folded.c: the view and the containers */
 int doc_init(struct doc *d, const char *s, size_t len);
+/* doc_init of s's first 64 KiB (the first pages, cut back to a
+ * character's start): what a whole-text look-up reads. */
+int doc_init_head(struct doc *d, const char *s, size_t len);
+/* organ.c: the organ built in o (its result rc so far) becomes m's body,
+ * and b[pa,pe) its place when none was known; o is freed on failure.
+ * Returns rc, or HY_ERR_NOMEM. */
+struct buf;
+struct hy_meeting;
+int organ_set(struct hy_meeting *m, struct buf *o, const struct doc *b, size_t pa, size_t pe,
+	      int rc);
 void doc_free(struct doc *d);
 char *doc_str(const struct doc *d, size_t a, size_t b);
 size_t clause_end(const struct doc *d, size_t a, size_t end, int sentence);
