@@ -422,8 +422,14 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			if (!is_digit(d->cp[j]) || is_digit(d->cp[j - 1]))
 				continue;
 			size_t kj = parse_num(d, j, first_sent, &v);
-			if (kj && kj <= 2 &&
-			    match_any(d, j + kj, first_sent, times, COUNT(times), NULL)) {
+			/* …记者 某某)1123日，: 月 lost after a dateline (the slip
+			 * below places it) */
+			if ((kj && kj <= 2 &&
+			     match_any(d, j + kj, first_sent, times, COUNT(times), NULL)) ||
+			    (kj >= 3 && kj <= 4 && v > 31 && j > a && !is_digit(d->cp[j - 1]) &&
+			     d->cp[j - 1] != '-' && d->cp[j - 1] != '/' &&
+			     (match(d, j + kj, first_sent, "日") ||
+			      match(d, j + kj, first_sent, "号")))) {
 				i = j;
 				k = kj;
 				break;
@@ -433,8 +439,14 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			parse_num(d, i, b, &v);
 		/* 33日 for 3月3日, 1030日 for 10月30日: a slip a reader resolves
 		 * by the publish date */
+		/* 221上午 for 2月21日上午: 月 and 日 both lost */
+		/* (928   上午: spaces may stand where 月 and 日 were) */
+		static const char *const parts[] = {"上午", "下午", "晚上"};
 		if (k >= 2 && k <= 4 && v > 31 && (mt->has_pub || slip_year) &&
-		    is_digit(d->cp[i]) && (match(d, i + k, b, "日") || match(d, i + k, b, "号"))) {
+		    is_digit(d->cp[i]) &&
+		    (match(d, i + k, b, "日") || match(d, i + k, b, "号") ||
+		     (k >= 3 &&
+		      match_any(d, skip_spaces(d, i + k, b), b, parts, COUNT(parts), NULL)))) {
 			struct ymd best = {0};
 			long best_gap = 0;
 			/* placed by the publish date, else by the year's end */
@@ -463,6 +475,26 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			}
 			if (best.m)
 				return set_date(m, &best, HY_DATE_BASIS_PUBLISH);
+		}
+		/* 3-24，县长…: a site that turned 月 and 日 into a hyphen, the
+		 * month and day at the opening's start, the year published */
+		if (k && k <= 2 && v >= 1 && v <= 12 && mt->has_pub && i + k < b &&
+		    d->cp[i + k] == '-') {
+			long dv;
+			size_t kd = parse_num(d, i + k + 1, b, &dv);
+			size_t after = i + k + 1 + kd;
+			if (kd && kd <= 2 && dv >= 1 && dv <= 31 &&
+			    (after == b || d->cp[after] == ',' || is_space(d->cp[after]) ||
+			     match_any(d, after, b, parts, COUNT(parts), NULL))) {
+				t = mt->pub;
+				t.m = (int)v;
+				t.d = (int)dv;
+				if (days_from_civil(t.y, t.m, t.d) >
+				    days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) + 7)
+					t.y--; /* December, published in January */
+				if (ymd_valid(&t))
+					return set_date(m, &t, HY_DATE_BASIS_PUBLISH);
+			}
 		}
 		if (k && (match(d, i + k, b, "日") || match(d, i + k, b, "号")) && v >= 1 &&
 		    v <= 31 && mt->has_pub) {
@@ -509,6 +541,8 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		/* no publish date: a year named in the same sentence
 		 * (一一五年度第1次縣務會議, 2023年第5次) still places it */
 		t.y = sentence_year(d, sa, se);
+		if (!t.y) /* 中国某刊 2013年 第9期: the page's issue */
+			t.y = mt->year;
 		if (!t.y) {
 			/* no year anywhere in the text: the month and day stay */
 			struct ymd leap = t;
@@ -588,4 +622,49 @@ int title_date(const struct doc *t, const struct meta *mt, struct hy_meeting *m)
 	free(o.month_day);
 	free(o.date);
 	return rc;
+}
+
+/* The year the body speaks of as its own when nothing else dates the
+ * page: 2007年，党的十七大将要召开 in a leader's remarks. Years of targets
+ * and spans (到2010年, 2006-2010年, 2035年远景目标, 2030年前) are not the
+ * meeting's. Early in the year a readout looks back on the last one and
+ * ahead on its own, so the latest year is the meeting's; from October on
+ * it looks ahead to the next, so with the year before it also named, that
+ * one is. 0 when the body names none. */
+int stated_year(const struct doc *d, size_t a, size_t b, int month)
+{
+	static const char *const before[] = {"到", "至", "止", "-", "~", "—"};
+	static const char *const after[] = {"年前", "年远景", "年目标", "年底前", "年代"};
+	int top = 0;
+	unsigned char seen[300] = {0}; /* 1900 + i */
+	for (size_t i = a; i + 4 < b; i++) {
+		if (!is_digit(d->cp[i]) || (i > a && is_digit(d->cp[i - 1])))
+			continue;
+		long v;
+		size_t k = parse_num(d, i, b, &v);
+		int y = k == 4 ? year_value(v, 4, 0) : 0;
+		if (!y || y < 1949 || y >= 2200 || !match(d, i + 4, b, "年") ||
+		    match_any(d, i + 4, b, after, COUNT(after), NULL) ||
+		    (i > a && match_any(d, i - 1, i, before, COUNT(before), NULL)))
+			continue;
+		seen[y - 1900] = 1;
+		if (y > top)
+			top = y;
+	}
+	if (top && month >= 10 && seen[top - 1 - 1900])
+		return top - 1;
+	return top;
+}
+
+/* m's month and day in year y (2月29日 only in a leap year). 0 or
+ * HY_ERR_NOMEM. */
+int date_of_year(struct hy_meeting *m, int y)
+{
+	struct ymd t = {y, 0, 0, -1, -1};
+	if (m->date || !m->month_day || sscanf(m->month_day, "%d-%d", &t.m, &t.d) != 2 ||
+	    !ymd_valid(&t))
+		return 0;
+	m->date = fmt_date(&t, 0);
+	m->date_basis = HY_DATE_BASIS_TEXT;
+	return m->date ? 0 : HY_ERR_NOMEM;
 }

@@ -16,6 +16,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+int doc_init_head(struct doc *d, const char *s, size_t len)
+{
+	if (len > 65536) {
+		len = 65536;
+		while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+			len--;
+	}
+	return doc_init(d, s, len);
+}
+
 /* 8 bytes per code point: texts are capped well below 4 GiB upstream. */
 int doc_init(struct doc *d, const char *s, size_t len)
 {

@@ -59,6 +59,27 @@ int is_content_line(const struct doc *d, size_t a, size_t b)
 	return has_any(d, a, b, content, COUNT(content));
 }
 
+/* 中国某刊 2013年 第9期 要闻, 2017某某团讯第3期: a journal's or a bulletin's
+ * issue (第N期 and a year, no meeting). Returns the year, 0 when the line
+ * [a,b) is none. */
+int issue_year(const struct doc *d, size_t a, size_t b)
+{
+	if (b - a > 30 || find(d, a, b, "会") != NPOS)
+		return 0;
+	int year = 0, issue = 0;
+	for (size_t i = a; i < b; i++) {
+		if (!is_digit(d->cp[i]) || (i > a && is_digit(d->cp[i - 1])))
+			continue;
+		long v;
+		size_t k = parse_num(d, i, b, &v);
+		if (k == 4 && v >= 1949 && v < 2200 && !year)
+			year = (int)v;
+		else if (k <= 3 && i > a && match(d, i - 1, b, "第") && match(d, i + k, b, "期"))
+			issue = 1;
+	}
+	return issue ? year : 0;
+}
+
 enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese)
 {
 	if (a >= b)
@@ -76,6 +97,24 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	    has_any(d, a, b, header, COUNT(header)) &&
 	    !has_any(d, a, b, publish_marks, COUNT(publish_marks)))
 		return L_CHROME;
+	/* 跳到主要內容區塊: a site's link for screen readers; 形象圖: its
+	 * banner's label */
+	static const char *const skip_links[] = {"跳到主要内容", "跳至主要内容", "跳过主要内容",
+						 "跳到主内容", "跳过导航"};
+	if (len <= 16 && match_any(d, a, b, skip_links, COUNT(skip_links), NULL))
+		return L_CHROME;
+	if (len <= 6 && ends_with(d, a, b, "形象图", NULL))
+		return L_CHROME;
+	/* 天气预报: and the forecast under it (某区气象台…发布:今天白天晴…,气温
+	 * 19℃至6℃): a weather widget above the story */
+	if (len <= 12 && match(d, a, b, "天气预报") && find(d, a, b, "会") == NPOS)
+		return L_CHROME;
+	if (len <= 200 && find(d, a, b, "会") == NPOS &&
+	    (find(d, a, b, "℃") != NPOS || find(d, a, b, "气温") != NPOS) &&
+	    (find(d, a, b, "风") != NPOS || find(d, a, b, "晴") != NPOS ||
+	     find(d, a, b, "雨") != NPOS) &&
+	    find(d, a, b, "气象") != NPOS)
+		return L_CHROME;
 	/* 您好!今天是 — the date the page's script would write is gone */
 	static const char *const today[] = {"今天是", "今日是"};
 	if (len <= 12 && ends_with(d, a, b, today[0], NULL) + ends_with(d, a, b, today[1], NULL))
@@ -86,6 +125,22 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	if (len <= 7 && cz == ':' && count_han(d, a, b) == len - 1 &&
 	    !has_any(d, a, b, people_labels, COUNT(people_labels)))
 		return L_META;
+	if (issue_year(d, a, b))
+		return L_META;
+	/* ━━━━━━ ━━━━━━, ==========: a rule across the page */
+	{
+		size_t marks = 0, other = 0;
+		for (size_t i = a; i < b; i++) {
+			uint32_t c = d->cp[i];
+			if ((c >= 0x2500 && c <= 0x257F) || c == 0x2014 || c == '=' || c == '_' ||
+			    c == '-' || c == '~' || c == '*')
+				marks++;
+			else if (!is_space(c))
+				other++;
+		}
+		if (marks >= 6 && !other)
+			return L_CHROME;
+	}
 	/* 〔2021〕第8期, [2023]12号: a document number */
 	if (len <= 24 && (c0 == 0x3014 || c0 == '[' || c0 == 0x3010) &&
 	    (ends_with(d, a, b, "号", NULL) || ends_with(d, a, b, "期", NULL)))
@@ -160,6 +215,11 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	/* "- 注册时间", "• 设为首页": a short item of a menu or a profile */
 	if ((c0 == '-' || c0 == 0x2022 || c0 == 0xB7 || c0 == '*') && a + 1 < b &&
 	    is_space(d->cp[a + 1])) {
+		/* • 新聞日期:98-12-23: a date's label, short as it is */
+		for (size_t i = a + 2; i < b && i < a + 12; i++)
+			if (d->cp[i] == ':' &&
+			    has_any(d, a + 2, i, publish_marks, COUNT(publish_marks)))
+				return L_META;
 		if (len <= 20)
 			return L_CHROME;
 		/* • 发文字号:长府会议纪要〔2023〕39号: an index block's item */
@@ -201,7 +261,20 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 				    match(d, a, b, "您的位置") || match(d, a, b, "你的位置") ||
 				    match(d, a, b, "位置") || arrows >= 2))
 			return L_CHROME;
+		/* 某某网 > 某某新闻: a site's name and its column, one arrow set
+		 * apart by spaces, short on both sides */
+		for (size_t i = a + 1; arrows == 1 && i + 1 < b; i++)
+			if (d->cp[i] == '>' && is_space(d->cp[i - 1]) && is_space(d->cp[i + 1]) &&
+			    i - a <= 14 && b - i <= 14 && find(d, a, b, "会") == NPOS &&
+			    find(d, a, b, ",") == NPOS)
+				return L_CHROME;
 	}
+	/* 站群导航, 市政府网站, 县区政府站群: a government site's links to its
+	 * sister sites */
+	static const char *const sites[] = {"网站", "站群", "导航"};
+	if (len <= 12 && find(d, a, b, "会") == NPOS &&
+	    (find(d, a, b, "站群") != NPOS || longest_end(d, a, b, sites, COUNT(sites))))
+		return L_CHROME;
 	/* 首页 新闻中心 政务要闻: a trail of short words from the home page */
 	int home = match(d, a, b, "首页") || match(d, a, b, "网站首页") ||
 		   (match(d, a, b, "首") && match(d, skip_spaces(d, a + 1, b), b, "页"));
@@ -445,9 +518,48 @@ int split_article_line(const struct doc *d, struct span l, struct buf *out)
 	return 0;
 }
 
+/* 新聞日期:98-12-23, 發布日期:108/04/10: a Taiwan site's ROC year, two
+ * or three digits, in a labelled date (not 2-digit western years: ROC 60
+ * is 1971). Returns where it starts, NPOS when there is none. */
+static size_t roc_dashed(const struct doc *d, struct span l, struct ymd *t)
+{
+	for (size_t i = l.a + 1; i + 5 <= l.b; i++) {
+		if (!is_digit(d->cp[i]) || is_digit(d->cp[i - 1]))
+			continue;
+		long y, mo, dy;
+		size_t k = parse_num(d, i, l.b, &y), j = i + k;
+		if (k < 2 || k > 3 || j + 4 > l.b)
+			continue;
+		uint32_t sep = d->cp[j];
+		if (sep != '-' && sep != '/' && sep != '.')
+			continue;
+		size_t k2 = parse_num(d, j + 1, l.b, &mo), j2 = j + 1 + k2;
+		if (!k2 || k2 > 2 || !is_digit(d->cp[j + 1]) || j2 >= l.b || d->cp[j2] != sep)
+			continue;
+		size_t k3 = parse_num(d, j2 + 1, l.b, &dy);
+		if (!k3 || k3 > 2 || !is_digit(d->cp[j2 + 1]) ||
+		    (j2 + 1 + k3 < l.b && is_digit(d->cp[j2 + 1 + k3])))
+			continue;
+		if (!(k == 3 ? y >= 100 && y <= 200 : y >= 60) ||
+		    !has_any(d, l.a, i, publish_marks, COUNT(publish_marks)))
+			continue;
+		memset(t, 0, sizeof *t);
+		t->hh = t->mm = -1;
+		t->y = (int)y + 1911;
+		t->m = (int)mo;
+		t->d = (int)dy;
+		if (t->m < 1 || t->m > 12 || t->d < 1 || t->d > 31)
+			continue;
+		return i;
+	}
+	return NPOS;
+}
+
 int publish_rank(const struct doc *d, struct span l, int before_title, struct ymd *t)
 {
 	size_t at = find_date(d, l.a, l.b, t, 1);
+	if (at == NPOS)
+		at = roc_dashed(d, l, t);
 	if (at == NPOS)
 		return 0;
 	static const char *const header[] = {"星期", "今天是", "今日是", "欢迎"};
@@ -662,4 +774,32 @@ int is_caption(const struct doc *d, size_t a, size_t b)
 		    d->cp[i] != 0x300B) /* 镇长某某作《政府工作报告》 */
 			return 0;
 	return 1;
+}
+
+/* A meeting's rules, not a readout of one: about meetings in general
+ * (…一般每月召开1-2次, 议事范围), or named so by the title (某校校长办公会
+ * 规定, …办法); *regulation is set when lines open with articles (第五条
+ * …), a regulation whatever dates it holds. Returns 1 for rules. */
+int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t title,
+	       int *regulation)
+{
+	static const char *const rules[] = {
+		"一般每月召开", "一般每周召开", "不定期召开", "原则上每周召开", "议事规则",
+		"工作规则",     "会议制度",     "议题由",     "纪要由",         "议事制度",
+		"每周召开一次", "每月召开一次", "议事范围",   "本办法",         "本规定"};
+	int about_rules = has_any(d, 0, d->n, rules, COUNT(rules));
+	/* 某中学校长办公会规定: the title names a rule (规定, 办法, 细则) */
+	static const char *const rule_names[] = {"规定", "办法", "细则", "规则", "制度", "章程"};
+	about_rules |= title != NPOS && longest_end(d, lines[title].a, lines[title].b, rule_names,
+						    COUNT(rule_names)) > 0;
+	/* 第五条 以下事项不提交…: a regulation's articles */
+	size_t articles = 0;
+	for (size_t i = 0; i < nl && articles < 2; i++) {
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		long v;
+		size_t k = match(d, a, lines[i].b, "第") ? parse_num(d, a + 1, lines[i].b, &v) : 0;
+		articles += k && match(d, a + 1 + k, lines[i].b, "条");
+	}
+	*regulation = articles >= 2;
+	return about_rules;
 }

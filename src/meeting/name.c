@@ -264,6 +264,17 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	return 0;
 }
 
+/* The body's text from its character at on (a date token or a topic
+ * before the organ cut off), its view made again. 0 or HY_ERR_NOMEM. */
+static int cut_front(struct buf *body, struct doc *bd, size_t at)
+{
+	size_t cut = bd->off[at];
+	memmove(body->s, body->s + cut, body->n - cut + 1);
+	body->n -= cut;
+	doc_free(bd);
+	return doc_init(bd, body->s, body->n) ? HY_ERR_NOMEM : 0;
+}
+
 /* Meeting name in [a,b) ending in 会议: body, number, kind. */
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
@@ -628,11 +639,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			hr--;
 		if (hr > 0 && bd.n - hr >= 3 &&
 		    is_digit(bd.cp[hr - 1 - (is_space(bd.cp[hr - 1]) && hr >= 2)])) {
-			size_t cut = bd.off[hr];
-			memmove(body.s, body.s + cut, body.n - cut + 1);
-			body.n -= cut;
-			doc_free(&bd);
-			if (doc_init(&bd, body.s, body.n)) {
+			if (cut_front(&body, &bd, hr)) {
 				free(kind.s);
 				free(body.s);
 				return HY_ERR_NOMEM;
@@ -647,11 +654,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			size_t ji = find(&bd, 0, bd.n, "暨");
 			if (ji != NPOS && bd.n - (ji + 1) >= 3 && is_unit(&bd, ji + 1, bd.n) &&
 			    match_any(&bd, ji + 1, bd.n, place_levels, COUNT(place_levels), NULL)) {
-				size_t cut = bd.off[ji + 1];
-				memmove(body.s, body.s + cut, body.n - cut + 1);
-				body.n -= cut;
-				doc_free(&bd);
-				if (doc_init(&bd, body.s, body.n)) {
+				if (cut_front(&body, &bd, ji + 1)) {
 					free(kind.s);
 					free(body.s);
 					return HY_ERR_NOMEM;

@@ -9,6 +9,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+int organ_set(struct hy_meeting *m, struct buf *o, const struct doc *b, size_t pa, size_t pe,
+	      int rc)
+{
+	char *place = NULL;
+	if (!rc && !m->place && !(place = doc_str(b, pa, pe)))
+		rc = HY_ERR_NOMEM;
+	if (rc) {
+		free(o->s);
+		return rc;
+	}
+	free(m->body);
+	m->body = o->s;
+	if (place)
+		m->place = place;
+	return 0;
+}
+
 /* 共青团靖边县委员会, 共青团某市 (the term and number already gone): the
  * 团县委 (团市委, 团区委, 团旗委) of the place named, in the text's
  * script. Sets m->place when it was unknown. 0 or HY_ERR_NOMEM. */
@@ -37,17 +54,7 @@ int league_body(struct hy_meeting *m)
 		if (!rc)
 			rc = tail ? buf_add(&o, b.s + b.off[e], b.off[e + 1] - b.off[e])
 				  : buf_add(&o, "\xe5\xa7\x94", 3);
-		char *place = NULL;
-		if (!rc && !m->place && !(place = doc_str(&b, p, e)))
-			rc = HY_ERR_NOMEM;
-		if (rc) {
-			free(o.s);
-		} else {
-			free(m->body);
-			m->body = o.s;
-			if (place)
-				m->place = place;
-		}
+		rc = organ_set(m, &o, &b, p, e, rc);
 	}
 	doc_free(&b);
 	return rc;
@@ -183,17 +190,7 @@ int formal_body(struct hy_meeting *m)
 			if (l2 && lv - (i + l2) >= 2)
 				pf = i + l2;
 		}
-		char *place = NULL;
-		if (!rc && !m->place && !(place = doc_str(&b, pf, e)))
-			rc = HY_ERR_NOMEM;
-		if (rc) {
-			free(o.s);
-		} else {
-			free(m->body);
-			m->body = o.s;
-			if (place)
-				m->place = place;
-		}
+		rc = organ_set(m, &o, &b, pf, e, rc);
 	}
 	doc_free(&b);
 	return rc;
@@ -364,13 +361,8 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 	doc_free(&b);
 	if (!local)
 		return 0;
-	if (len > 65536) {
-		len = 65536;
-		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-			len--;
-	}
 	struct doc t;
-	if (doc_init(&t, text, len))
+	if (doc_init_head(&t, text, len))
 		return HY_ERR_NOMEM;
 	static const char *const frames[][2] = {
 		{"结合", "实际"}, {"在", "落地"}, {"在", "落实"}, {"法治", "建设"}};

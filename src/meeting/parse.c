@@ -177,7 +177,6 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	int chinese = count_han(&d, 0, d.n < 4096 ? d.n : 4096) >= 8;
 	int novel = 0;
 	struct span glued_pub = {0, 0}; /* a publish line on the title's line */
-	int site_cut = 0;               /* a site's name cut off the title's line */
 	for (size_t i = 0, label = 0; i < nl; i++) {
 		kind[i] = classify_line(&d, lines[i].a, lines[i].b, chinese);
 		/* 信息来源: on one line, 今日开鲁 on the next: the label's value */
@@ -345,208 +344,14 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		}
 		break;
 	}
-	/* title: the first body line that reads like one. A line without
-	 * Chinese (a user name) or a short column label (旗级要闻) before a
-	 * line that names a meeting is page chrome, not the title. */
-	static const char *const columns[] = {"新闻", "动态", "要闻", "频道", "栏目", "资讯"};
-	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
-		if (kind[i] != L_BODY)
-			continue;
-		seen++;
-		struct span l = lines[i];
-		size_t e = clause_end(&d, l.a, l.b, 1);
-		uint32_t last = d.cp[l.b - 1];
-		/* a line opening with a date is the opening paragraph, unless it
-		 * is short and names the meeting convened (2023年12月12日区政府
-		 * 召开第62次常务会议) */
-		static const char *const convened[] = {"召开", "举行"};
-		int dated_title = l.b - l.a <= 40 && find(&d, l.a, l.b, "会") != NPOS &&
-				  has_any(&d, l.a, l.b, convened, COUNT(convened)) && e == l.b;
-		/* …专题会议(第7次), …会议(扩大): the name's own bracket */
-		int named_tail = 0;
-		if (last == ')' && l.b - l.a > 6) {
-			size_t o = l.b - 1;
-			while (o > l.a && l.b - o < 10 && d.cp[o - 1] != '(')
-				o--;
-			named_tail = o > l.a && d.cp[o - 1] == '(' &&
-				     (match(&d, o, l.b, "第") || match(&d, o, l.b, "扩大")) &&
-				     find(&d, l.a, o, "会") != NPOS;
-		}
-		int titleish =
-			l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) && last != 0x3001 &&
-			last != ',' && last != ':' &&
-			(dated_title || find_date(&d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
-			!starts_item(&d, l.a, l.b) && (named_tail || !ends_paragraph(&d, l.a, l.b));
-		/* 某某网站讯 8月5日，…, 某某网3月2日讯 …: a news dateline opens
-		 * the story, it is no title */
-		size_t xun = find(&d, l.a, l.a + 16 < l.b ? l.a + 16 : l.b, "讯");
-		if (titleish && xun != NPOS && xun > l.a &&
-		    (d.cp[xun - 1] == 0x65E5 /* 日 */ ||
-		     find_date(&d, skip_spaces(&d, xun + 1, l.b), l.b, &(struct ymd){0}, 0) ==
-			     skip_spaces(&d, xun + 1, l.b)))
-			titleish = 0;
-		/* 县区新闻: — a column's label, before the title */
-		if (!titleish && last == ':' && l.b - l.a <= 10 &&
-		    find(&d, l.a, l.b, "会") == NPOS &&
-		    has_any(&d, l.a, l.b, columns, COUNT(columns))) {
-			kind[i] = L_CHROME;
-			continue;
-		}
-		/* 某某县 alone above the story: a place's label, not the title */
-		if (titleish && l.b - l.a <= 12 && count_han(&d, l.a, l.b) == l.b - l.a &&
-		    find(&d, l.a, l.b, "会") == NPOS &&
-		    longest_end(&d, l.a, l.b, place_levels, COUNT(place_levels))) {
-			kind[i] = L_CHROME;
-			continue;
-		}
-		if (!titleish)
-			break;
-		size_t next = i + 1; /* past other short labels (今日导读 / 本报新闻) */
-		while (next < nl && (kind[next] != L_BODY ||
-				     (count_han(&d, lines[next].a, lines[next].b) <= 8 &&
-				      lines[next].b - lines[next].a <= 8 &&
-				      find(&d, lines[next].a, lines[next].b, "会") == NPOS)))
-			next++;
-		int names_meeting = find(&d, l.a, l.b, "会") != NPOS;
-		if ((chinese && count_han(&d, l.a, l.b) < 2) ||
-		    (!names_meeting && count_han(&d, l.a, l.b) <= 8 && next < nl &&
-		     lines[next].b - lines[next].a <= 80 &&
-		     find(&d, lines[next].a, lines[next].b, "会") != NPOS &&
-		     clause_end(&d, lines[next].a, lines[next].b, 1) + 1 >= lines[next].b)) {
-			kind[i] = L_CHROME;
-			continue;
-		}
-		/* V视 | 【…】…, 今日关注丨…: a channel's name before a bar */
-		size_t a0 = l.a;
-		/* 20230322三茅街道…: a date stamp glued before the title */
-		if (l.b - l.a > 12 && is_han(d.cp[l.a + 8])) {
-			size_t q = l.a;
-			while (q < l.a + 8 && is_digit(d.cp[q]))
-				q++;
-			struct ymd st = {0};
-			if (q == l.a + 8) {
-				st.y = (int)((d.cp[l.a] - '0') * 1000 +
-					     (d.cp[l.a + 1] - '0') * 100 +
-					     (d.cp[l.a + 2] - '0') * 10 + (d.cp[l.a + 3] - '0'));
-				st.m = (int)((d.cp[l.a + 4] - '0') * 10 + (d.cp[l.a + 5] - '0'));
-				st.d = (int)((d.cp[l.a + 6] - '0') * 10 + (d.cp[l.a + 7] - '0'));
-				if (st.y >= 1990 && st.y <= 2100 && st.m >= 1 && st.m <= 12 &&
-				    st.d >= 1 && st.d <= 31)
-					a0 = q;
-			}
-		}
-		/* | 区政府召开…会议 |: a table's bar before the title */
-		while (a0 + 6 < l.b && (d.cp[a0] == '|' || is_space(d.cp[a0])))
-			a0++;
-		for (size_t k = a0 + 1; k < l.b && k <= a0 + 9; k++)
-			if ((d.cp[k] == '|' || d.cp[k] == 0xFF5C || d.cp[k] == 0x4E28) &&
-			    l.b - k > 6) {
-				a0 = skip_spaces(&d, k + 1, l.b);
-				break;
-			}
-		/* 【时政新闻】… : the column's name is no part of the title */
-		if (d.cp[a0] == 0x3010 || d.cp[a0] == '[') {
-			for (size_t k = a0 + 1; k < l.b && k <= a0 + 12; k++)
-				if ((d.cp[k] == 0x3011 || d.cp[k] == ']') && k + 3 < l.b) {
-					a0 = skip_spaces(&d, k + 1, l.b);
-					break;
-				}
-		}
-		/* • 会议题目 • …: a label between bullets */
-		if (d.cp[a0] == 0x2022 || d.cp[a0] == 0xB7 || d.cp[a0] == 0x25CF) {
-			for (size_t k = a0 + 1; k < l.b && k <= a0 + 12; k++)
-				if (d.cp[k] == d.cp[a0] && k + 4 < l.b) {
-					a0 = skip_spaces(&d, k + 1, l.b);
-					break;
-				}
-		}
-		/* …全体会议 于伟主持 王伶雅: a byline glued on after a space */
-		size_t b0 = l.b;
-		static const char *const byline[] = {"主持", "记者", "编辑", "通讯员"};
-		for (size_t k = a0 + 8; k < l.b; k++)
-			if (is_space(d.cp[k]) && !is_space(d.cp[k - 1]) && l.b - k <= 16 &&
-			    has_any(&d, k, l.b, byline, COUNT(byline)) &&
-			    !ends_with(&d, k, l.b, "主持", NULL)) { /* …召开 某某主持: a deck */
-				b0 = k;
-				break;
-			}
-		/* …推进会 —— 某某党媒云| 社区频道: a site's name after a dash,
-		 * with a bar in it */
-		for (size_t k = a0 + 6; k + 1 < b0; k++)
-			if (((d.cp[k] == 0x2014 && d.cp[k + 1] == 0x2014) || d.cp[k] == '_') &&
-			    (is_space(d.cp[k - 1]) || d.cp[k] == '_') &&
-			    (find(&d, k, b0, "|") != NPOS || find(&d, k, b0, "丨") != NPOS)) {
-				b0 = k;
-				while (b0 > a0 && is_space(d.cp[b0 - 1]))
-					b0--;
-				site_cut = 1;
-				break;
-			}
-		/* …主管工作會報 發布日期:2014-04-21: the publish line glued on */
-		static const char *const glued[] = {"发布日期", "发布时间", "来源:"};
-		for (size_t k = a0 + 4; k < l.b; k++)
-			if (is_space(d.cp[k - 1]) &&
-			    match_any(&d, k, l.b, glued, COUNT(glued), NULL)) {
-				b0 = k - 1;
-				while (b0 > a0 && is_space(d.cp[b0 - 1]))
-					b0--;
-				glued_pub = (struct span){k, l.b};
-				break;
-			}
-		while (b0 > a0 + 1 && (d.cp[b0 - 1] == '|' || is_space(d.cp[b0 - 1])))
-			b0--; /* …召集人會議 | */
-		title = i;
-		m->title = doc_str(&d, a0, b0);
-		if (!m->title) {
-			rc = HY_ERR_NOMEM;
-			goto out;
-		}
-		break;
-	}
-	/* subtitles: short lines after the title that end like a title
-	 * (县委十六届六次常委会会议召开) before the opening paragraph */
-	for (size_t i = title + 1; title != NPOS && i < nl; i++) {
-		if (kind[i] == L_BLANK || kind[i] == L_META || kind[i] == L_CHROME)
-			continue;
-		size_t a1 = lines[i].a, b1 = lines[i].b;
-		/* the title again (the first line held it with the site's
-		 * name after it) */
-		size_t tl = strlen(m->title);
-		if (site_cut && b1 > a1 && d.off[b1] - d.off[a1] == tl &&
-		    !memcmp(d.s + d.off[a1], m->title, tl)) {
-			kind[i] = L_CHROME;
-			continue;
-		}
-		int whole = clause_end(&d, a1, b1, 1) == b1;
-		/* 研究部署“双节”期间重点工作等: a short line of no clause
-		 * that says what the meeting did, with the article after it */
-		/* 王某主持并讲话 孙某出席: phrases set apart by spaces, as a
-		 * newspaper sets a deck, may name the chair */
-		int phrases = 0;
-		for (size_t k = a1 + 1; k + 1 < b1; k++)
-			phrases |= is_space(d.cp[k]) && is_han(d.cp[k - 1]) && is_han(d.cp[k + 1]);
-		int deck = whole && b1 - a1 <= 40 && (phrases || !is_content_line(&d, a1, b1)) &&
-			   !starts_new(&d, a1, b1) && !item_marker(&d, a1, b1) &&
-			   !ends_paragraph(&d, a1, b1);
-		if (deck) {
-			/* and only when the opening (主持召开…, 本报讯…, 5月8日…)
-			 * comes next, not the rest of a sentence or an item */
-			size_t j = i + 1;
-			while (j < nl && kind[j] != L_BODY)
-				j++;
-			deck = j < nl &&
-			       (is_content_line(&d, lines[j].a, lines[j].b) ||
-				starts_new(&d, lines[j].a, lines[j].b)) &&
-			       !starts_item(&d, lines[j].a, lines[j].b);
-		}
-		if ((ends_heading(&d, a1, b1) && whole) || deck)
-			kind[i] = L_CHROME;
-		else
-			break;
-	}
+	/* the title and its subtitles (title.c) */
+	if ((rc = find_title(&d, lines, kind, nl, chinese, m, &title, &glued_pub)))
+		goto out;
 	/* publish time: the best-ranked date line */
 	int best = 0;
 	for (size_t i = 0; i < nl; i++) {
+		if (kind[i] == L_META && !mt.year)
+			mt.year = issue_year(&d, lines[i].a, lines[i].b);
 		if (kind[i] != L_META &&
 		    !(kind[i] == L_BODY && i == title + 1 && lines[i].b - lines[i].a < 60 &&
 		      !is_content_line(&d, lines[i].a, lines[i].b) &&
@@ -659,22 +464,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 						    "办公会", "常务会", "常委会"};
 	int meeting_word = find_any(&d, 0, d.n, meeting_words, COUNT(meeting_words), NULL) != NPOS;
 	int other_genre = is_other_genre(&d, lines, kind, nl, title); /* lines.c */
-	/* a meeting's rules (市政府常务会议一般每月召开1-2次): about meetings in
-	 * general; with no day of its own, no readout */
-	static const char *const rules[] = {
-		"一般每月召开", "一般每周召开", "不定期召开", "原则上每周召开", "议事规则",
-		"工作规则",     "会议制度",     "议题由",     "纪要由",         "议事制度"};
-	int about_rules = has_any(&d, 0, d.n, rules, COUNT(rules));
-	/* 第五条 以下事项不提交…: a regulation's articles */
-	size_t articles = 0;
-	for (size_t i = 0; i < nl && articles < 2; i++) {
-		size_t a = skip_spaces(&d, lines[i].a, lines[i].b);
-		long v;
-		size_t k =
-			match(&d, a, lines[i].b, "第") ? parse_num(&d, a + 1, lines[i].b, &v) : 0;
-		articles += k && match(&d, a + 1 + k, lines[i].b, "条");
-	}
-	int regulation = articles >= 2; /* a regulation, whatever dates it holds */
+	/* a meeting's rules or a regulation's articles (lines.c) */
+	int regulation = 0, about_rules = rules_text(&d, lines, nl, title, &regulation);
 	/* 主席:柯某某, a minutes' label line: the chair when the text names
 	 * none in a sentence */
 	for (size_t i = 0; i < nl && i < 60 && !rc && !line_chair.chair; i++)
@@ -682,6 +473,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* 開會日期:2020-12-22 09:00:00, a minutes' date line: the meeting's
 	 * day when no sentence gives one */
 	struct ymd line_day = {0};
+	int body_year = 0;
 	for (size_t i = 0; i < nl && i < 60 && !line_day.y; i++) {
 		static const char *const day_labels[] = {
 			"开会日期:", "开会时间:", "会议日期:", "会议时间:"};
@@ -704,6 +496,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = doc_init(&bd, body.s, body.n);
 		if (!rc) {
 			rc = parse_body(&bd, &mt, m);
+			/* 2007年，…将要召开 in the remarks: the year when nothing
+			 * else gives one (dates.c) */
+			if (!rc && m->month_day && !m->date && !mt.has_pub)
+				body_year = stated_year(&bd, 0, bd.n, atoi(m->month_day));
 			doc_free(&bd);
 		}
 	}
@@ -725,6 +521,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = from_title(m, &mt); /* name.c */
 	if (!rc)
 		rc = date_from_title_year(m); /* dates.c: 召开2017年…会议 */
+	if (!rc && body_year && !m->date)
+		rc = date_of_year(m, body_year); /* dates.c */
 	if (!rc && !m->title && !m->summary && m->n_sections == 0)
 		rc = HY_ERR_INVALID;
 	if (!rc)
@@ -746,6 +544,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = tidy_kind(m);
 	if (!rc)
 		rc = find_place(m, text, len);
+	if (!rc)
+		rc = place_from_documents(m, text, len); /* docplace.c: 《某旗…计划》 */
 	if (!rc && !m->title)
 		rc = compose_title(m);
 out:

@@ -60,6 +60,7 @@ struct people {
 struct meta {
 	struct ymd pub;
 	int has_pub;
+	int year; /* a year the page gives without a day (an issue's, 2013年 第9期) */
 };
 
 struct sections {
@@ -603,6 +604,16 @@ static const char *const chair_verbs[] = {
 
 /* folded.c: the view and the containers */
 int doc_init(struct doc *d, const char *s, size_t len);
+/* doc_init of s's first 64 KiB (the first pages, cut back to a
+ * character's start): what a whole-text look-up reads. */
+int doc_init_head(struct doc *d, const char *s, size_t len);
+/* organ.c: the organ built in o (its result rc so far) becomes m's body,
+ * and b[pa,pe) its place when none was known; o is freed on failure.
+ * Returns rc, or HY_ERR_NOMEM. */
+struct buf;
+struct hy_meeting;
+int organ_set(struct hy_meeting *m, struct buf *o, const struct doc *b, size_t pa, size_t pe,
+	      int rc);
 void doc_free(struct doc *d);
 char *doc_str(const struct doc *d, size_t a, size_t b);
 size_t clause_end(const struct doc *d, size_t a, size_t end, int sentence);
@@ -621,10 +632,23 @@ int date_from_title_year(struct hy_meeting *m);
 int title_date(const struct doc *t, const struct meta *mt, struct hy_meeting *m);
 int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		 struct hy_meeting *m);
+int stated_year(const struct doc *d, size_t a, size_t b, int month);
+int date_of_year(struct hy_meeting *m, int y);
 int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		 struct hy_meeting *m);
 
+/* title.c: pass 1, the title line and its subtitles; *title is its line
+ * (NPOS when none), *glued_pub a publish line on the title's line. */
+int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
+	       int chinese, struct hy_meeting *m, size_t *title, struct span *glued_pub);
+
+/* docplace.c: a place named only first in a document's title (《某旗…》) */
+int place_from_documents(struct hy_meeting *m, const char *text, size_t len);
+
 /* lines.c: pass 1 */
+int issue_year(const struct doc *d, size_t a, size_t b);
+int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t title,
+	       int *regulation);
 int is_content_line(const struct doc *d, size_t a, size_t b);
 size_t footer_start(const struct doc *d, const struct span *lines, size_t nl);
 int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,

@@ -360,15 +360,10 @@ static int place_by_count(const char *text, size_t len, const char *level, char 
 		"商区",     "超市",     "股市",     "楼市",     "夜市",     "集市",     "上市",
 		"入市",     "主城区",   "中心城区", "文明城市", "卫生城市", "园林城市", "中心城市",
 		"旅游城市", "宜居城市", "智慧城市", "海绵城市", "贫困山区", "偏远山区"};
-	/* a readout says it in its first pages: 64 KiB at most, cut back to
-	 * a character's start (a 16 MiB line costs no more than a short one) */
-	if (len > 65536) {
-		len = 65536;
-		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-			len--;
-	}
+	/* a readout says it in its first pages (a 16 MiB line costs no more
+	 * than a short one) */
 	struct doc t;
-	int rc = doc_init(&t, text, len);
+	int rc = doc_init_head(&t, text, len);
 	if (rc)
 		return rc;
 	struct doc lv;
@@ -494,13 +489,8 @@ static int place_glued_to_body(const char *body, const char *text, size_t len, c
  * and with no rival as often. 0 or HY_ERR_NOMEM. */
 static int province_by_count(const char *text, size_t len, char **place)
 {
-	if (len > 65536) {
-		len = 65536;
-		while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80)
-			len--;
-	}
 	struct doc t;
-	if (doc_init(&t, text, len))
+	if (doc_init_head(&t, text, len))
 		return HY_ERR_NOMEM;
 	size_t cnt[COUNT(provinces)] = {0}, at[COUNT(provinces)] = {0};
 	int sheng[COUNT(provinces)] = {0}; /* written 甘肃省 once at least */

@@ -40,10 +40,12 @@ enum hy_store_stmt {
 	HY_ST_SET_RUN,
 	HY_ST_FIND_PERSON,
 	HY_ST_INSERT_PERSON,
+	HY_ST_INSERT_PERSON_V12,
 	HY_ST_LINK_PERSON,
 	HY_ST_KEY_BY_ID,
 	HY_ST_BODIES_LIKE,
 	HY_ST_PEOPLE_LIKE,
+	HY_ST_PEOPLE_LIKE_V12,
 	HY_ST_MAX_ID,
 	HY_ST_GET_MEETING,
 	HY_ST_GET_SECTIONS,
@@ -141,6 +143,8 @@ int hy_store_sources_give(struct hy_store *s, int64_t mid, const struct hy_store
 			  char *err, size_t errlen);
 void hy_store_held_free(struct hy_store_held *h);
 
+/* Every name's key made again (schema.c, v13; reindex, refold). */
+extern const char hy_store_people_keys[];
 /* Every fingerprint made again (schema.c; reindex, refold). */
 extern const char hy_store_simhash_rebuild[];
 /* Store meeting mid's people: links, persons and appearances (v7). */

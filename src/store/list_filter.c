@@ -5,6 +5,7 @@
 #include "list.h"
 
 #include "huiyi/err.h"
+#include "huiyi/people.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -25,11 +26,12 @@ int hy_store_flt_init(struct hy_store *s, const struct hy_store_filter *in, stru
 	static const char bodies_sql[] = "SELECT name FROM bodies"
 					 " WHERE instr(name, ?1) > 0 ORDER BY name"
 					 " LIMIT ?2";
-	/* a piece of the name in either script, with or without spaces
-	 * (people.h: the key a person is found under) */
-	static const char people_sql[] =
-		"SELECT id FROM people WHERE instr(hy_person_key(name), hy_person_key(?1)) > 0"
-		" LIMIT ?2";
+	/* a piece of the name in either script, with or without spaces:
+	 * its key in the names' keys (people.h, schema v13) */
+	static const char people_sql[] = "SELECT id FROM people WHERE instr(key, ?1) > 0"
+					 " LIMIT ?2";
+	static const char people_v12_sql[] = "SELECT id FROM people WHERE instr(name, ?1) > 0"
+					     " LIMIT ?2";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -75,10 +77,29 @@ int hy_store_flt_init(struct hy_store *s, const struct hy_store_filter *in, stru
 	}
 	if (in->person && in->person[0]) {
 		f->person = in->person;
-		rc = hy_store_stmt(s, HY_ST_PEOPLE_LIKE, people_sql, &st, err, errlen);
-		if (rc)
+		int v13 = s->version >= 13;
+		char *key = v13 ? hy_people_key(in->person) : NULL;
+		if (v13 && !key) {
+			rc = HY_ERR_NOMEM;
+			hy_store_flt_free(f);
+			return hy_err_set(err, errlen, rc, "out of memory");
+		}
+		if (v13 && !key[0]) { /* only spaces or dots: no name */
+			free(key);
+			hy_store_flt_free(f);
+			return 1;
+		}
+		rc = v13 ? hy_store_stmt(s, HY_ST_PEOPLE_LIKE, people_sql, &st, err, errlen)
+			 : hy_store_stmt(s, HY_ST_PEOPLE_LIKE_V12, people_v12_sql, &st, err,
+					 errlen);
+		if (rc) {
+			free(key);
 			goto fail_free;
-		sqlite3_bind_text(st, 1, in->person, -1, SQLITE_STATIC);
+		}
+		if (v13)
+			sqlite3_bind_text(st, 1, key, -1, free);
+		else
+			sqlite3_bind_text(st, 1, in->person, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, MAX_PEOPLE + 1);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			if (f->npid == MAX_PEOPLE) {

@@ -207,6 +207,7 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		"INSERT INTO bodies (name, n) SELECT body, count(*) FROM meetings"
 		" WHERE body IS NOT NULL GROUP BY body",
 		hy_store_people_fill,     /* the people (people.c) */
+		hy_store_people_keys,     /* the names' keys (schema v13) */
 		hy_store_simhash_rebuild, /* the fingerprints (schema v11) */
 		hy_store_fold_set,        /* made with this build's fold (v10) */
 		"COMMIT",
@@ -233,7 +234,8 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		}
 		if ((steps[i] == hy_store_runs_rebuild && s->version < 9) ||
 		    (steps[i] == hy_store_fold_set && s->version < 10) ||
-		    (steps[i] == hy_store_simhash_rebuild && s->version < 11))
+		    (steps[i] == hy_store_simhash_rebuild && s->version < 11) ||
+		    (steps[i] == hy_store_people_keys && s->version < 13))
 			continue;
 		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK) {
 			int rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
@@ -279,6 +281,7 @@ int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 		"INSERT INTO meetings_fts(meetings_fts) VALUES ('rebuild')",
 		hy_store_lens_rebuild,
 		hy_store_people_fill,
+		hy_store_people_keys,
 		hy_store_simhash_rebuild,
 		hy_store_fold_set,
 	};

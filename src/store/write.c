@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include "huiyi/err.h"
+#include "huiyi/people.h"
 #include "huiyi/simhash.h"
 
 #include <stdio.h>
@@ -80,7 +81,8 @@ void hy_store_probe_close(struct hy_store_probe *p)
 int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id, char *err, size_t errlen)
 {
 	static const char find_sql[] = "SELECT id FROM people WHERE name = ?1";
-	static const char insert_sql[] = "INSERT INTO people (name) VALUES (?1)";
+	static const char insert_sql[] = "INSERT INTO people (name, key) VALUES (?1, ?2)";
+	static const char insert_v12_sql[] = "INSERT INTO people (name) VALUES (?1)";
 	sqlite3_stmt *st;
 	int rc = hy_store_stmt(s, HY_ST_FIND_PERSON, find_sql, &st, err, errlen);
 	if (rc)
@@ -89,10 +91,20 @@ int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id, char 
 	rc = hy_store_find_id(s, st, id, "looking up a person", err, errlen);
 	if (rc)
 		return rc > 0 ? 0 : rc;
-	rc = hy_store_stmt(s, HY_ST_INSERT_PERSON, insert_sql, &st, err, errlen);
+	int v13 = s->version >= 13;
+	rc = hy_store_stmt(s, v13 ? HY_ST_INSERT_PERSON : HY_ST_INSERT_PERSON_V12,
+			   v13 ? insert_sql : insert_v12_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (v13) {
+		char *key = hy_people_key(name);
+		if (!key) {
+			sqlite3_reset(st);
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		}
+		sqlite3_bind_text(st, 2, key, -1, free);
+	}
 	rc = hy_store_step_done(s, st, "storing a person", err, errlen);
 	if (rc == 0)
 		*id = sqlite3_last_insert_rowid(s->db);

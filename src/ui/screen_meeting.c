@@ -492,7 +492,7 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg, struct
 		m->outline_off = !m->outline_off;
 		snprintf(m->status, sizeof m->status, "%s",
 			 m->outline_off ? "目录 隐藏（o 显示）"
-			 : m->w >= 100	? "目录 显示"
+			 : m->w >= 100  ? "目录 显示"
 					: "目录 显示（100 列起）");
 		m->status_error = 0;
 		hy_reader_sync(m);

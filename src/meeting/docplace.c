@@ -1,0 +1,70 @@
+/* docplace.c: a place named only in the titles of the documents the
+ * meeting took up.
+ *
+ * 旗委审计委员会 approves 《某某旗审计局2023年工作计划》: the banner is named
+ * nowhere else, yet a reader takes it as the committee's own (README:
+ * a place named only in the agenda is the body's). The name stands first
+ * in a document's title (after 关于 at most), at the level the body
+ * begins with; one such name only, or none is taken. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
+{
+	if (m->place || !m->body)
+		return 0;
+	struct doc b;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t which = 0, ll = match_any(&b, 0, b.n, place_levels, COUNT(place_levels), &which);
+	doc_free(&b);
+	if (!ll)
+		return 0;
+	struct doc t;
+	if (doc_init_head(&t, text, len))
+		return HY_ERR_NOMEM;
+	/* a level's first character inside the name: 某市某县 is two places */
+	static const char *const inner[] = {"省", "市", "县", "区", "旗", "州", "盟",
+					    "镇", "乡", "届", "年", "第", "次"};
+	/* 《全旗…》, 《本县…》, 《我区…》: no name */
+	static const char *const no_name[] = {"全", "本", "我", "各", "该", "两"};
+	/* 《南湖片区…》, 某某园区, 景区, 社区, 开发区: an area, not the body's level */
+	static const char *const areas[] = {"片", "园", "景", "社", "城", "街",   "辖",
+					    "校", "库", "灾", "牧", "发", "保税", "功能"};
+	size_t fa = 0, fe = 0;
+	int many = 0;
+	for (size_t i = 0; i + 1 < t.n && !many; i++) {
+		if (t.cp[i] != 0x300A) /* 《 */
+			continue;
+		size_t j = i + 1, n = 0;
+		j += match(&t, j, t.n, "关于") ? 2 : 0; /* 《关于某旗…的报告》 */
+		while (n < 4 && j + n < t.n && is_han(t.cp[j + n]) &&
+		       !match_any(&t, j + n, t.n, inner, COUNT(inner), NULL))
+			n++;
+		for (size_t k = 2; k <= n; k++) {
+			size_t e = j + k + ll;
+			if (!match(&t, j + k, t.n, place_levels[which]) || e >= t.n ||
+			    !(is_han(t.cp[e]) || is_digit(t.cp[e])) ||
+			    match_any(&t, j, t.n, no_name, COUNT(no_name), NULL) ||
+			    match(&t, j + k - 2, t.n, "自治") || /* 《自治县…》: no name */
+			    match_any(&t, j + k - 1, j + k, areas, COUNT(areas), NULL) ||
+			    match_any(&t, j + k - 2, j + k, areas, COUNT(areas), NULL) == 2)
+				continue;
+			if (fe && (e - j != fe - fa ||
+				   memcmp(t.cp + j, t.cp + fa, (e - j) * sizeof *t.cp) != 0))
+				many = 1;
+			fa = j;
+			fe = e;
+			break;
+		}
+	}
+	int rc = 0;
+	if (fe && !many && !(m->place = doc_str(&t, fa, fe)))
+		rc = HY_ERR_NOMEM;
+	doc_free(&t);
+	return rc;
+}

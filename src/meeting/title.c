@@ -1,0 +1,296 @@
+/* title.c: pass 1, the title line and the subtitles under it.
+ *
+ * The title is the first body line that reads like one; what stands
+ * before it on the page (a column's label, a place's label, a date stamp,
+ * a channel's name before a bar) and what is glued after it on its line (a
+ * byline, a site's name, a publish line) is no part of it. Short lines
+ * after it that end like a title, or a deck of phrases, are subtitles:
+ * chrome for the paragraphs. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <string.h>
+
+/* Does the line [a,b) hold no sentence (no 。，：；)? */
+static int no_sentence(const struct doc *d, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (is_clause_end(d, i))
+			return 0;
+	return 1;
+}
+
+/* A bulletin's page: the title, its masthead (平度某讯 / 3 / 某部编
+ * 2017221) and a rule, then the title again broken over lines (某委召开某
+ * 某县二十一届 / 五次全委会议) above the story. The title again is chrome,
+ * and so are the masthead's short lines between, which hold no sentence. */
+static void title_again(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			size_t nl, size_t title, size_t ta, size_t tb)
+{
+	for (size_t s = title + 1; s < nl && s <= title + 40; s++) {
+		if (kind[s] != L_BODY)
+			continue;
+		size_t pos = ta, j = s, used = 0;
+		while (j < nl && pos < tb) {
+			if (kind[j] == L_BLANK || (kind[j] == L_CHROME && used)) {
+				j++;
+				continue;
+			}
+			size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
+			while (lb > la && is_space(d->cp[lb - 1]))
+				lb--;
+			if (kind[j] != L_BODY || lb - la > tb - pos || lb == la ||
+			    memcmp(d->cp + la, d->cp + pos, (lb - la) * sizeof *d->cp) != 0)
+				break;
+			pos += lb - la;
+			used++;
+			j++;
+		}
+		if (pos != tb || used < 2) /* one line again: kept, as before */
+			continue;
+		for (size_t k = s; k < j; k++)
+			if (kind[k] == L_BODY)
+				kind[k] = L_CHROME;
+		for (size_t k = title + 1; k < s; k++) {
+			size_t ink = 0; /* 某部编          2017221: spaced out */
+			for (size_t q = lines[k].a; q < lines[k].b; q++)
+				ink += !is_space(d->cp[q]);
+			if (kind[k] == L_BODY && ink <= 40 &&
+			    no_sentence(d, lines[k].a, lines[k].b))
+				kind[k] = L_CHROME;
+		}
+		return;
+	}
+}
+
+int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
+	       int chinese, struct hy_meeting *m, size_t *title, struct span *glued_pub)
+{
+	int site_cut = 0;      /* a site's name cut off the title's line */
+	size_t ta = 0, tb = 0; /* the title's span */
+	/* title: the first body line that reads like one. A line without
+	 * Chinese (a user name) or a short column label (旗级要闻) before a
+	 * line that names a meeting is page chrome, not the title. */
+	static const char *const columns[] = {"新闻", "动态", "要闻", "频道", "栏目", "资讯"};
+	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
+		if (kind[i] != L_BODY)
+			continue;
+		seen++;
+		struct span l = lines[i];
+		size_t e = clause_end(d, l.a, l.b, 1);
+		uint32_t last = d->cp[l.b - 1];
+		/* a line opening with a date is the opening paragraph, unless it
+		 * is short and names the meeting convened (2023年12月12日区政府
+		 * 召开第62次常务会议) */
+		static const char *const convened[] = {"召开", "举行"};
+		/* (2017年4月13日上午，某镇在…召开了 is the opening's first line:
+		 * a comma after the time, a verb left hanging) */
+		int dated_title = l.b - l.a <= 40 && find(d, l.a, l.b, "会") != NPOS &&
+				  has_any(d, l.a, l.b, convened, COUNT(convened)) && e == l.b &&
+				  find(d, l.a, l.b, ",") == NPOS && last != 0x4E86 /* 了 */;
+		/* …专题会议(第7次), …会议(扩大): the name's own bracket */
+		int named_tail = 0;
+		if (last == ')' && l.b - l.a > 6) {
+			size_t o = l.b - 1;
+			while (o > l.a && l.b - o < 10 && d->cp[o - 1] != '(')
+				o--;
+			named_tail = o > l.a && d->cp[o - 1] == '(' &&
+				     (match(d, o, l.b, "第") || match(d, o, l.b, "扩大")) &&
+				     find(d, l.a, o, "会") != NPOS;
+		}
+		int titleish =
+			l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) && last != 0x3001 &&
+			last != ',' && last != ':' &&
+			(dated_title || find_date(d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
+			!starts_item(d, l.a, l.b) && (named_tail || !ends_paragraph(d, l.a, l.b));
+		/* 某某网站讯 8月5日，…, 某某网3月2日讯 …: a news dateline opens
+		 * the story, it is no title */
+		size_t xun = find(d, l.a, l.a + 16 < l.b ? l.a + 16 : l.b, "讯");
+		if (titleish && xun != NPOS && xun > l.a &&
+		    (d->cp[xun - 1] == 0x65E5 /* 日 */ ||
+		     find_date(d, skip_spaces(d, xun + 1, l.b), l.b, &(struct ymd){0}, 0) ==
+			     skip_spaces(d, xun + 1, l.b)))
+			titleish = 0;
+		/* 县区新闻: — a column's label, before the title */
+		if (!titleish && last == ':' && l.b - l.a <= 10 &&
+		    find(d, l.a, l.b, "会") == NPOS &&
+		    has_any(d, l.a, l.b, columns, COUNT(columns))) {
+			kind[i] = L_CHROME;
+			continue;
+		}
+		/* 某某县 alone above the story: a place's label, not the title */
+		if (titleish && l.b - l.a <= 12 && count_han(d, l.a, l.b) == l.b - l.a &&
+		    find(d, l.a, l.b, "会") == NPOS &&
+		    longest_end(d, l.a, l.b, place_levels, COUNT(place_levels))) {
+			kind[i] = L_CHROME;
+			continue;
+		}
+		/* 2023某区两会专题报道: a special column's name above the story */
+		static const char *const special[] = {"专题报道", "专题", "专栏", "特别报道",
+						      "系列报道"};
+		if (titleish && l.b - l.a <= 20 &&
+		    longest_end(d, l.a, l.b, special, COUNT(special)) && i + 1 < nl) {
+			kind[i] = L_CHROME;
+			continue;
+		}
+		if (!titleish)
+			break;
+		size_t next = i + 1; /* past other short labels (今日导读 / 本报新闻) */
+		while (next < nl && (kind[next] != L_BODY ||
+				     (count_han(d, lines[next].a, lines[next].b) <= 8 &&
+				      lines[next].b - lines[next].a <= 8 &&
+				      find(d, lines[next].a, lines[next].b, "会") == NPOS)))
+			next++;
+		int names_meeting = find(d, l.a, l.b, "会") != NPOS;
+		if ((chinese && count_han(d, l.a, l.b) < 2) ||
+		    (!names_meeting && count_han(d, l.a, l.b) <= 8 && next < nl &&
+		     lines[next].b - lines[next].a <= 80 &&
+		     find(d, lines[next].a, lines[next].b, "会") != NPOS &&
+		     clause_end(d, lines[next].a, lines[next].b, 1) + 1 >= lines[next].b)) {
+			kind[i] = L_CHROME;
+			continue;
+		}
+		/* V视 | 【…】…, 今日关注丨…: a channel's name before a bar */
+		size_t a0 = l.a;
+		/* 20230322三茅街道…: a date stamp glued before the title */
+		if (l.b - l.a > 12 && is_han(d->cp[l.a + 8])) {
+			size_t q = l.a;
+			while (q < l.a + 8 && is_digit(d->cp[q]))
+				q++;
+			struct ymd st = {0};
+			if (q == l.a + 8) {
+				st.y = (int)((d->cp[l.a] - '0') * 1000 +
+					     (d->cp[l.a + 1] - '0') * 100 +
+					     (d->cp[l.a + 2] - '0') * 10 + (d->cp[l.a + 3] - '0'));
+				st.m = (int)((d->cp[l.a + 4] - '0') * 10 + (d->cp[l.a + 5] - '0'));
+				st.d = (int)((d->cp[l.a + 6] - '0') * 10 + (d->cp[l.a + 7] - '0'));
+				if (st.y >= 1990 && st.y <= 2100 && st.m >= 1 && st.m <= 12 &&
+				    st.d >= 1 && st.d <= 31)
+					a0 = q;
+			}
+		}
+		/* 2017某某团讯第3期 团市委召开…: a bulletin's issue before the
+		 * title, up to a space */
+		{
+			size_t sp = a0;
+			while (sp < l.b && sp < a0 + 20 && !is_space(d->cp[sp]))
+				sp++;
+			if (sp < a0 + 20 && l.b - sp > 8 && issue_year(d, a0, sp))
+				a0 = skip_spaces(d, sp, l.b);
+		}
+		/* | 区政府召开…会议 |: a table's bar before the title */
+		while (a0 + 6 < l.b && (d->cp[a0] == '|' || is_space(d->cp[a0])))
+			a0++;
+		for (size_t k = a0 + 1; k < l.b && k <= a0 + 9; k++)
+			if ((d->cp[k] == '|' || d->cp[k] == 0xFF5C || d->cp[k] == 0x4E28) &&
+			    l.b - k > 6) {
+				a0 = skip_spaces(d, k + 1, l.b);
+				break;
+			}
+		/* 【时政新闻】… : the column's name (or a spammer's bracket,
+		 * 【某某公司_官方网站：】) is no part of the title */
+		if (d->cp[a0] == 0x3010 || d->cp[a0] == '[') {
+			for (size_t k = a0 + 1; k < l.b && k <= a0 + 24; k++)
+				if ((d->cp[k] == 0x3011 || d->cp[k] == ']') && k + 3 < l.b) {
+					a0 = skip_spaces(d, k + 1, l.b);
+					break;
+				}
+		}
+		/* • 会议题目 • …: a label between bullets */
+		if (d->cp[a0] == 0x2022 || d->cp[a0] == 0xB7 || d->cp[a0] == 0x25CF) {
+			for (size_t k = a0 + 1; k < l.b && k <= a0 + 12; k++)
+				if (d->cp[k] == d->cp[a0] && k + 4 < l.b) {
+					a0 = skip_spaces(d, k + 1, l.b);
+					break;
+				}
+		}
+		/* …全体会议 于伟主持 王伶雅: a byline glued on after a space */
+		size_t b0 = l.b;
+		static const char *const byline[] = {"主持", "记者", "编辑", "通讯员"};
+		for (size_t k = a0 + 8; k < l.b; k++)
+			if (is_space(d->cp[k]) && !is_space(d->cp[k - 1]) && l.b - k <= 16 &&
+			    has_any(d, k, l.b, byline, COUNT(byline)) &&
+			    !ends_with(d, k, l.b, "主持", NULL)) { /* …召开 某某主持: a deck */
+				b0 = k;
+				break;
+			}
+		/* …推进会 —— 某某党媒云| 社区频道: a site's name after a dash,
+		 * with a bar in it */
+		for (size_t k = a0 + 6; k + 1 < b0; k++)
+			if (((d->cp[k] == 0x2014 && d->cp[k + 1] == 0x2014) || d->cp[k] == '_') &&
+			    (is_space(d->cp[k - 1]) || d->cp[k] == '_') &&
+			    (find(d, k, b0, "|") != NPOS || find(d, k, b0, "丨") != NPOS)) {
+				b0 = k;
+				while (b0 > a0 && is_space(d->cp[b0 - 1]))
+					b0--;
+				site_cut = 1;
+				break;
+			}
+		/* …主管工作會報 發布日期:2014-04-21: the publish line glued on */
+		static const char *const glued[] = {"发布日期", "发布时间", "来源:"};
+		for (size_t k = a0 + 4; k < l.b; k++)
+			if (is_space(d->cp[k - 1]) &&
+			    match_any(d, k, l.b, glued, COUNT(glued), NULL)) {
+				b0 = k - 1;
+				while (b0 > a0 && is_space(d->cp[b0 - 1]))
+					b0--;
+				*glued_pub = (struct span){k, l.b};
+				break;
+			}
+		while (b0 > a0 + 1 && (d->cp[b0 - 1] == '|' || is_space(d->cp[b0 - 1])))
+			b0--; /* …召集人會議 | */
+		*title = i;
+		ta = a0;
+		tb = b0;
+		m->title = doc_str(d, a0, b0);
+		if (!m->title)
+			return HY_ERR_NOMEM;
+		break;
+	}
+	/* subtitles: short lines after the title that end like a title
+	 * (县委十六届六次常委会会议召开) before the opening paragraph */
+	for (size_t i = *title + 1; *title != NPOS && i < nl; i++) {
+		if (kind[i] == L_BLANK || kind[i] == L_META || kind[i] == L_CHROME)
+			continue;
+		size_t a1 = lines[i].a, b1 = lines[i].b;
+		/* the title again (the first line held it with the site's
+		 * name after it) */
+		size_t tl = strlen(m->title);
+		if (site_cut && b1 > a1 && d->off[b1] - d->off[a1] == tl &&
+		    !memcmp(d->s + d->off[a1], m->title, tl)) {
+			kind[i] = L_CHROME;
+			continue;
+		}
+		int whole = clause_end(d, a1, b1, 1) == b1;
+		/* 研究部署“双节”期间重点工作等: a short line of no clause
+		 * that says what the meeting did, with the article after it */
+		/* 王某主持并讲话 孙某出席: phrases set apart by spaces, as a
+		 * newspaper sets a deck, may name the chair */
+		int phrases = 0;
+		for (size_t k = a1 + 1; k + 1 < b1; k++)
+			phrases |=
+				is_space(d->cp[k]) && is_han(d->cp[k - 1]) && is_han(d->cp[k + 1]);
+		int deck = whole && b1 - a1 <= 40 && (phrases || !is_content_line(d, a1, b1)) &&
+			   !starts_new(d, a1, b1) && !item_marker(d, a1, b1) &&
+			   !ends_paragraph(d, a1, b1);
+		if (deck) {
+			/* and only when the opening (主持召开…, 本报讯…, 5月8日…)
+			 * comes next, not the rest of a sentence or an item */
+			size_t j = i + 1;
+			while (j < nl && kind[j] != L_BODY)
+				j++;
+			deck = j < nl &&
+			       (is_content_line(d, lines[j].a, lines[j].b) ||
+				starts_new(d, lines[j].a, lines[j].b)) &&
+			       !starts_item(d, lines[j].a, lines[j].b);
+		}
+		if ((ends_heading(d, a1, b1) && whole) || deck)
+			kind[i] = L_CHROME;
+		else
+			break;
+	}
+	if (*title != NPOS)
+		title_again(d, lines, kind, nl, *title, ta, tb);
+	return 0;
+}
