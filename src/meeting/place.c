@@ -64,6 +64,15 @@ static size_t place_start(const struct doc *t, size_t e)
 	int bounded = j == 0 || !is_han(t->cp[j - 1]);
 	for (size_t i = j; i < e; i++) {
 		size_t k = match_any(t, i, e, not_place, COUNT(not_place), NULL);
+		/* 本溪县: 本 opens a name of two when a name's character follows
+		 * (本县 is a pronoun, 本级县, 本辖区 no names) */
+		static const char *const own[] = {"级", "辖", "地", "部"};
+		if (k == 1 && i == j && i + 2 == e && match(t, i, e, "本") &&
+		    is_han(t->cp[i + 1]) &&
+		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
+		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL) &&
+		    !match_any(t, i + 1, e, own, COUNT(own), NULL))
+			k = 0;
 		if (k) {
 			j = i + k;
 			bounded = 1;
