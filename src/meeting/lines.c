@@ -631,7 +631,8 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 	for (size_t i = 0; i < nl; i++) {
 		long v;
 		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
-		size_t k = is_digit(d->cp[a]) ? parse_num(d, a, lines[i].b, &v) : 0;
+		size_t k =
+			a < lines[i].b && is_digit(d->cp[a]) ? parse_num(d, a, lines[i].b, &v) : 0;
 		if (k && k <= 2 && v >= 1 && v <= 12 &&
 		    match(d, skip_spaces(d, a + k, lines[i].b), lines[i].b, "月")) {
 			entries++;
