@@ -64,6 +64,50 @@ static void title_again(const struct doc *d, const struct span *lines, enum line
 	}
 }
 
+/* The first pages of an index block name the title (名 称：某某召开…, 标题:
+ * …): when a line further on says the same, the body lines before it are
+ * page furniture (a site's name, a spammer's words), not the title. */
+static void named_title(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			size_t nl)
+{
+	static const char *const labels[] = {"文件标题", "标题", "名称"};
+	for (size_t i = 0; i < nl && i < 30; i++) {
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b), b = lines[i].b;
+		/* the label, spaces inside it allowed (名 称), then a colon */
+		size_t j = a, got = 0;
+		for (size_t k = 0; k < COUNT(labels) && !got; k++) {
+			const unsigned char *p = (const unsigned char *)labels[k];
+			size_t q = a;
+			while (*p && q < b) {
+				q = skip_spaces(d, q, b);
+				if (q >= b || d->cp[q] != pat_next(&p))
+					break;
+				q++;
+			}
+			if (!*p) {
+				got = 1;
+				j = skip_spaces(d, q, b);
+			}
+		}
+		if (!got || j >= b || d->cp[j] != ':')
+			continue;
+		size_t va = skip_spaces(d, j + 1, b), vn = b - va;
+		if (vn < 6)
+			return;
+		for (size_t t = i + 1; t < nl && t < i + 12; t++) {
+			size_t ta = skip_spaces(d, lines[t].a, lines[t].b);
+			if (kind[t] != L_BODY || lines[t].b - ta != vn ||
+			    memcmp(d->cp + ta, d->cp + va, vn * sizeof *d->cp) != 0)
+				continue;
+			for (size_t u = 0; u < t; u++)
+				if (kind[u] == L_BODY)
+					kind[u] = L_CHROME;
+			return;
+		}
+		return;
+	}
+}
+
 int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
 	       int chinese, struct hy_meeting *m, size_t *title, struct span *glued_pub)
 {
@@ -73,6 +117,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 	 * Chinese (a user name) or a short column label (旗级要闻) before a
 	 * line that names a meeting is page chrome, not the title. */
 	static const char *const columns[] = {"新闻", "动态", "要闻", "频道", "栏目", "资讯"};
+	named_title(d, lines, kind, nl);
 	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
 		if (kind[i] != L_BODY)
 			continue;
