@@ -48,8 +48,9 @@ void hy_html_init(void);
 /* 1 if text[0..len) is an HTML document: after a BOM, blanks, an XML
  * declaration or comments it opens with <!DOCTYPE html, <html, <head,
  * <body, <meta or <title, or it opens with a tag and <html or <body
- * comes in its first 1,024 bytes; or name (may be NULL) ends in .htm, .html, .shtml or .xhtml and
- * the text opens with a tag. Works on raw bytes of ASCII-compatible
+ * comes in its first 1,024 bytes; or it opens with a block's tag (<p, <div, <br …) and
+ * closes two blocks (</p>, </div>) in its first 4 KiB (a scraper's fragment); or name (may be
+ * NULL) ends in .htm, .html, .shtml or .xhtml and the text opens with a tag. Works on raw bytes of ASCII-compatible
  * encodings and on decoded text alike. */
 int hy_html_sniff(const char *text, size_t len, const char *name);
 

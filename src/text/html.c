@@ -135,6 +135,22 @@ int hy_html_sniff(const char *t, size_t len, const char *name)
 			return 1;
 	if (i < len && t[i] == '<' && (icontains(t, head, "<html") || icontains(t, head, "<body")))
 		return 1;
+	/* <p class="…"> …</p> <p>…</p>: a scraper's fragment of a page, its
+	 * paragraphs' tags kept; two closing tags of blocks in its first
+	 * 4 KiB, and it opens with a block's tag */
+	static const char *const blocks[] = {"<p>", "<p ", "<div", "<section", "<article",
+					     "<h1", "<h2", "<h3", "<table", "<ul", "<br"};
+	int opens_block = 0;
+	for (size_t k = 0; k < sizeof blocks / sizeof blocks[0]; k++)
+		opens_block |= ieq_prefix(t + i, len - i, blocks[k]);
+	if (opens_block) {
+		size_t n4 = len < 4096 ? len : 4096, closes = 0;
+		for (size_t j = i; j + 4 <= n4; j++)
+			closes += strncasecmp(t + j, "</p>", 4) == 0 ||
+				  (j + 6 <= n4 && strncasecmp(t + j, "</div>", 6) == 0);
+		if (closes >= 2)
+			return 1;
+	}
 	if (name && i + 1 < len && t[i] == '<' &&
 	    ((t[i + 1] | 0x20) >= 'a' && (t[i + 1] | 0x20) <= 'z')) {
 		const char *dot = strrchr(name, '.');

@@ -53,6 +53,8 @@ static const struct {
 	 "<html><body><div class='article'><p>会议听取了县财政局\n关于一季度预算执行情况的汇报。</p><p>"
 	 "Line one\nand two 中文</p></div></body></html>",
 	 "会议听取了县财政局关于一季度预算执行情况的汇报。\nLine one and two 中文"},
+	{"a scraper's fragment (no <html>): each paragraph's tags a break",
+	 "<p class=\"ql-block\"> " P1 "</p> <p class=\"ql-block\"> " P2 "</p>", P1 "\n" P2},
 	{"the heading before the article is the title; the metadata line after it is kept",
 	 "<html><head><title>县政府召开第3次常务会议_政务要闻_某县人民政府</title></head><body>"
 	 "<h1>某县人民政府</h1><div class='t'><h2>县政府召开第3次常务会议</h2></div>"
@@ -190,6 +192,12 @@ static void test_sniff(void **state)
 	assert_false(SN("县政府召开常务会议 <b>", NULL));
 	assert_false(SN("会议纪要\n<html>会议</html> quoted later", "a.html"));
 	assert_false(SN("", NULL));
+	/* a scraper's fragment: it opens with a block and closes two */
+	assert_true(SN("<p class=\"ql-block\"> 5月6日，会议召开。</p> <p> 会议研究了工作。</p>",
+		       "page.txt"));
+	assert_true(SN("<div>会议召开。</div><div>会议研究了工作。</div>", NULL));
+	assert_false(SN("<p>会议召开。</p> 此后一段没有标签", NULL));
+	assert_false(SN("<会议纪要>\n会议召开。</p></p>", NULL));
 #undef SN
 }
 
