@@ -47,6 +47,7 @@ commands=(
 	"search-pinyin|full|search ranqi"
 	"show-json|full|show 1 --json"
 	"list|full|list"
+	"list-person|full|list --person 劉"
 	"people|full|people"
 	"people-name|full|people 彭振华"
 	"trend|full|trend 燃气 会议 --by year"
