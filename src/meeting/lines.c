@@ -269,6 +269,26 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			    find(d, a, b, ",") == NPOS)
 				return L_CHROME;
 	}
+	/* 国内统一刊号：CN63-0012 某某日报出版: a digital paper's masthead */
+	static const char *const masthead[] = {"统一刊号", "连续出版物号", "国内统一"};
+	if (len <= 60 && has_any(d, a, b, masthead, COUNT(masthead)))
+		return L_CHROME;
+	/* 某某日报    某某都市报 旧版入口: … (…前数字报): a paper site's bar */
+	static const char *const paper_bar[] = {"旧版入口", "数字报", "电子版", "往期回顾"};
+	if (len <= 80 && has_any(d, a, b, paper_bar, COUNT(paper_bar)) &&
+	    find(d, a, b, "会") == NPOS)
+		return L_CHROME;
+	/* 正文内容区域请使用tab按钮切换浏览, 无障碍阅读, 长者模式: a page's
+	 * accessibility hints */
+	static const char *const access[] = {"请使用tab", "按钮切换", "无障碍阅读", "长者模式",
+					     "读屏专用"};
+	if (len <= 30 && has_any(d, a, b, access, COUNT(access)) && find(d, a, b, "会") == NPOS)
+		return L_CHROME;
+	/* 政府信息 / 公开指南 / 公开制度: a disclosure page's menu, a word a line */
+	static const char *const disclosure[] = {"政府信息", "公开指南",   "公开制度", "公开目录",
+						 "公开年报", "依申请公开", "信息公开"};
+	if (len <= 8 && match_any(d, a, b, disclosure, COUNT(disclosure), NULL) == len)
+		return L_CHROME;
 	/* 站群导航, 市政府网站, 县区政府站群: a government site's links to its
 	 * sister sites */
 	static const char *const sites[] = {"网站", "站群", "导航"};

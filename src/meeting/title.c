@@ -172,8 +172,9 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			continue;
 		}
 		/* 2023某区两会专题报道: a special column's name above the story */
-		static const char *const special[] = {"专题报道", "专题", "专栏", "特别报道",
-						      "系列报道"};
+		static const char *const special[] = {"专题报道", "专题",     "专栏",
+						      "特别报道", "系列报道", "报道"};
+		/* (■自治区“两会”报道: a bullet before it) */
 		if (titleish && l.b - l.a <= 20 &&
 		    longest_end(d, l.a, l.b, special, COUNT(special)) && i + 1 < nl) {
 			kind[i] = L_CHROME;

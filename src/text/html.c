@@ -138,8 +138,8 @@ int hy_html_sniff(const char *t, size_t len, const char *name)
 	/* <p class="…"> …</p> <p>…</p>: a scraper's fragment of a page, its
 	 * paragraphs' tags kept; two closing tags of blocks in its first
 	 * 4 KiB, and it opens with a block's tag */
-	static const char *const blocks[] = {"<p>", "<p ", "<div", "<section", "<article",
-					     "<h1", "<h2", "<h3", "<table", "<ul", "<br"};
+	static const char *const blocks[] = {"<p>", "<p ", "<div",   "<section", "<article", "<h1",
+					     "<h2", "<h3", "<table", "<ul",      "<br"};
 	int opens_block = 0;
 	for (size_t k = 0; k < sizeof blocks / sizeof blocks[0]; k++)
 		opens_block |= ieq_prefix(t + i, len - i, blocks[k]);
