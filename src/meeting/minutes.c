@@ -39,6 +39,13 @@ static int block_label(const struct doc *d, size_t a, size_t b)
 	a = skip_spaces(d, a, b0);
 	if (b0 <= a || b0 == b) /* a block's label ends with its colon */
 		return 0;
+	/* 市民代表、媒体等列席情况：, 参会人员：: a form's field naming who
+	 * was there (its names on the next line, spaced) */
+	static const char *const fields[] = {"出席情况", "出席人员", "参会人员",
+					     "参加人员", "列席情况", "列席人员"};
+	size_t fw = 0;
+	if (b0 - a <= 24 && b0 >= a + 4 && match_any(d, b0 - 4, b0, fields, COUNT(fields), &fw))
+		return fw < 4 ? 1 : 2;
 	size_t w = 0, m = match_any(d, a, b0, opens, COUNT(opens), &w);
 	if (!m)
 		return 0;
@@ -100,6 +107,24 @@ static int add_lit(struct buf *re, const char *s)
 	return buf_add(re, s, n) ? HY_ERR_NOMEM : 0;
 }
 
+/* A line of two names or more set apart by spaces, nothing else: each
+ * word two to four Han characters. */
+static int spaced_names(const struct doc *d, size_t a, size_t b)
+{
+	size_t words = 0;
+	a = skip_spaces(d, a, b);
+	for (size_t k = a; k < b;) {
+		size_t e = k;
+		while (e < b && !is_space(d->cp[e]))
+			e++;
+		if (e - k < 2 || e - k > 4 || count_han(d, k, e) != e - k)
+			return 0;
+		words++;
+		k = skip_spaces(d, e, b);
+	}
+	return words >= 2;
+}
+
 /* Rewrite the text into re with each attendance block on one line.
  * 1: rewritten (parse re), 0: no block, or HY_ERR_NOMEM. */
 int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, struct buf *re)
@@ -108,6 +133,25 @@ int minutes_blocks(const struct doc *d, const struct span *lines, size_t nl, str
 	int rc = 0;
 	for (size_t i = 0; i < nl && !rc; i++) {
 		int which = block_label(d, lines[i].a, lines[i].b);
+		/* the names on one line, set apart by spaces (王甲  李乙  赵丙) */
+		size_t nx = i + 1;
+		while (which && nx < nl && lines[nx].a == lines[nx].b)
+			nx++;
+		if (which && nx < nl && spaced_names(d, lines[nx].a, lines[nx].b)) {
+			blocks++;
+			rc = add_lit(re, which == 1 ? "出席:" : which == 2 ? "列席:" : "缺席:");
+			size_t a = skip_spaces(d, lines[nx].a, lines[nx].b), b = lines[nx].b;
+			for (size_t k = a; !rc && k < b;) {
+				size_t e = k;
+				while (e < b && !is_space(d->cp[e]))
+					e++;
+				rc = (k > a && add_lit(re, "、")) || add_span(re, d, k, e);
+				k = skip_spaces(d, e, b);
+			}
+			rc = rc || add_lit(re, "。\n");
+			i = nx;
+			continue;
+		}
 		if (which) {
 			/* the entries: lines up to the next label or the first
 			 * line that is no entry; blank lines between them */

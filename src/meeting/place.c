@@ -75,8 +75,8 @@ static size_t place_start(const struct doc *t, size_t e)
 			k = 0;
 		/* 长岭县, 长兴县: 长 opens a name, unless a level before it
 		 * makes it a title's (县长, 市长, 镇长) */
-		static const char *const heads[] = {"县", "市", "区", "镇", "乡", "旗", "州", "省",
-						    "盟", "团", "所", "院", "站", "局"};
+		static const char *const heads[] = {"县", "市", "区", "镇", "乡", "旗", "州",
+						    "省", "盟", "团", "所", "院", "站", "局"};
 		if (k == 1 && i == j && i + 2 <= e && match(t, i, e, "长") &&
 		    is_han(t->cp[i + 1]) &&
 		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
