@@ -559,6 +559,42 @@ out:
 	return rc;
 }
 
+/* Does the paragraph p[k] end with a colon (a label, 会议议题：)? */
+static int ends_colon(const struct doc *d, const struct span *p)
+{
+	size_t q = p->b;
+	while (q > p->a && is_space(d->cp[q - 1]))
+		q--;
+	return q > p->a && d->cp[q - 1] == ':' && q - p->a <= 24;
+}
+
+/* The paragraph among p[1..6] that convenes the meeting (主持召开, or
+ * 召开/举行 after a date at its start) when every one before it is a
+ * form's field: a label ending with its colon, the value after such a
+ * label, or an attendance paragraph. 0 when none. */
+static size_t form_opening(const struct doc *d, const struct span *p, size_t np)
+{
+	static const char *const convene[] = {"召开", "举行"};
+	for (size_t k = 0; k < np && k <= 6; k++) {
+		size_t a = p[k].a, b = p[k].b;
+		if (k > 0 && (find(d, a, b, "主持召开") != NPOS ||
+			      (find_date(d, a, b, &(struct ymd){0}, 0) == skip_spaces(d, a, b) &&
+			       has_any(d, a, b, convene, COUNT(convene)))))
+			return k;
+		/* 会议议题：…, 发文单位：…, 时间：…: a field with its value on
+		 * its line (a label of two to six characters) */
+		size_t la = skip_spaces(d, a, b), lc = la;
+		while (lc < b && lc - la <= 6 && is_han(d->cp[lc]))
+			lc++;
+		int field = lc - la >= 2 && lc < b && d->cp[lc] == ':' && b - a <= 60 &&
+			    !has_any(d, a, b, convene, COUNT(convene));
+		if (!field && !ends_colon(d, &p[k]) && !(k > 0 && ends_colon(d, &p[k - 1])) &&
+		    !is_attendance(d, a, b))
+			return 0;
+	}
+	return 0;
+}
+
 int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 {
 	struct sections ss = {0};
@@ -572,6 +608,22 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	if (!p)
 		return HY_ERR_NOMEM;
 	size_t first = 0;
+	/* a form (列席情况：names, 会议议题：…, 会议内容：) may set its fields
+	 * before the paragraph that convenes the meeting: that one is read
+	 * first, as the opening, then the fields that name people; the
+	 * others (labels, topics, the time) are no items */
+	size_t o = form_opening(d, p, np);
+	if (o > 0) { /* the opening, the attendance fields; the others go */
+		struct span t = p[o];
+		size_t kept = 0;
+		for (size_t k = 0; k < o; k++)
+			if (is_attendance(d, p[k].a, p[k].b))
+				p[kept++] = p[k];
+		memmove(p + 1, p, kept * sizeof *p);
+		p[0] = t;
+		memmove(p + kept + 1, p + o + 1, (np - o - 1) * sizeof *p);
+		np -= o - kept;
+	}
 	/* the opening paragraph: the first one, unless it is an agenda item */
 	if (np > 0 && agenda_verb_at(d, p[0].a, p[0].b, NULL) == NPOS) {
 		size_t a = p[0].a, b = p[0].b;
