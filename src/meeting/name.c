@@ -652,8 +652,17 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			/* 今冬明春安全生产工作暨县安委会第五次会议: the numbered
 			 * meeting is the organ's after 暨 */
 			size_t ji = find(&bd, 0, bd.n, "暨");
-			if (ji != NPOS && bd.n - (ji + 1) >= 3 && is_unit(&bd, ji + 1, bd.n) &&
-			    match_any(&bd, ji + 1, bd.n, place_levels, COUNT(place_levels), NULL)) {
+			/* but 区委常委会暨区疫情防控指挥部第71次会议: the first is
+			 * an organ's meeting itself, and the readout's */
+			static const char *const own[] = {"常委会", "常务会", "党组会", "全体会"};
+			if (ji != NPOS && ji >= 4 && longest_end(&bd, 0, ji, own, COUNT(own))) {
+				body.n = bd.off[ji];
+				body.s[body.n] = '\0';
+				bd.n = ji;
+			} else if (ji != NPOS && bd.n - (ji + 1) >= 3 &&
+				   is_unit(&bd, ji + 1, bd.n) &&
+				   match_any(&bd, ji + 1, bd.n, place_levels, COUNT(place_levels),
+					     NULL)) {
 				if (cut_front(&body, &bd, ji + 1)) {
 					free(kind.s);
 					free(body.s);
