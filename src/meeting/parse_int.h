@@ -475,6 +475,7 @@ static const char *const kinds[] = {
 	"党委扩大会议",
 	"党委(扩大)会议",
 	"专题讨论会议",
+	"专班会议", /* a task force's (…招商引资工作专班会议) */
 	/* a congress's own meetings, joint and special meetings */
 	"主席团常务主席会议",
 	"主席团会议",
