@@ -2,6 +2,7 @@
  * (prepare.c) → stored in the order they came, in batches. */
 #include "huiyi/import.h"
 #include "prepare.h"
+#include "readall.h"
 
 #include "huiyi/decode.h"
 #include "huiyi/err.h"
@@ -284,91 +285,10 @@ int hy_import_bytes(struct hy_store *s, const void *raw, size_t len, const char 
 	return rc;
 }
 
-/* "16,777,217 bytes": exact, so one byte over the limit shows as such. */
-static void size_str(char *out, size_t len, unsigned long long n)
-{
-	char digits[24], grouped[32];
-	int k = snprintf(digits, sizeof digits, "%llu", n), o = 0;
-	for (int i = 0; i < k; i++) {
-		if (i && (k - i) % 3 == 0)
-			grouped[o++] = ',';
-		grouped[o++] = digits[i];
-	}
-	grouped[o] = '\0';
-	snprintf(out, len, "%s byte%s", grouped, n == 1 ? "" : "s");
-}
-
-static int too_big(size_t max, unsigned long long size, int exact, char *err, size_t errlen)
-{
-	char a[64], b[64];
-	size_str(a, sizeof a, size);
-	size_str(b, sizeof b, max);
-	if (!exact) /* a stream: stopped reading at the limit */
-		return hy_err_set(err, errlen, HY_ERR_TOOBIG,
-				  "file too large (over the limit of %s)", b);
-	return hy_err_set(err, errlen, HY_ERR_TOOBIG, "file too large (%s, over the limit of %s)",
-			  a, b);
-}
-
-/* Read all of fd into *buf (capacity *cap, grown; at most max bytes) and
- * set *len. 0, or a reason in err: HY_ERR_TOOBIG, HY_ERR_IO, HY_ERR_NOMEM.
- * stop (may be NULL): a read interrupted by a signal while *stop is set
- * gives up (HY_ERR_IO) instead of retrying. */
-static int read_all(int fd, size_t max, char **buf, size_t *cap, size_t *len,
-		    const volatile sig_atomic_t *stop, char *err, size_t errlen)
-{
-	struct stat sb;
-	size_t n = 0;
-
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
-		size_t want;
-		if ((unsigned long long)sb.st_size > max)
-			return too_big(max, (unsigned long long)sb.st_size, 1, err, errlen);
-		want = (size_t)sb.st_size + 1; /* + 1: EOF without a regrow */
-		if (want > *cap) {
-			char *nb = realloc(*buf, want);
-			if (!nb)
-				return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-			*buf = nb;
-			*cap = want;
-		}
-	}
-	for (;;) {
-		ssize_t got;
-		if (n == *cap) {
-			size_t ncap = *cap ? *cap * 2 : 1 << 16;
-			char *nb;
-			if (ncap > max + 1)
-				ncap = max + 1;
-			if (ncap <= n)
-				return too_big(max, n, 0, err, errlen);
-			nb = realloc(*buf, ncap);
-			if (!nb)
-				return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-			*buf = nb;
-			*cap = ncap;
-		}
-		got = read(fd, *buf + n, *cap - n);
-		if (got < 0) {
-			if (errno == EINTR && !(stop && *stop))
-				continue;
-			return hy_err_set(err, errlen, HY_ERR_IO, "cannot read: %s",
-					  strerror(errno));
-		}
-		if (got == 0)
-			break;
-		n += (size_t)got;
-		if (n > max)
-			return too_big(max, n, 0, err, errlen);
-	}
-	*len = n;
-	return 0;
-}
-
-/* read_all into r->buf, the reason in r->err. */
+/* hy_read_all into r->buf, the reason in r->err. */
 static int slurp(struct run *r, int fd, size_t *len)
 {
-	return read_all(fd, r->max_bytes, &r->buf, &r->cap, len, r->o->stop, r->err, r->errlen);
+	return hy_read_all(fd, r->max_bytes, &r->buf, &r->cap, len, r->o->stop, r->err, r->errlen);
 }
 
 /* The absolute path of a file to record as its source. */
@@ -436,8 +356,8 @@ static void job_free(struct job *j)
 static void load(struct pool *pl, struct hy_store_probe *probe, struct job *j)
 {
 	size_t cap = 0;
-	int rc =
-		read_all(j->fd, pl->max_bytes, &j->raw, &cap, &j->len, NULL, j->err, sizeof j->err);
+	int rc = hy_read_all(j->fd, pl->max_bytes, &j->raw, &cap, &j->len, NULL, j->err,
+			     sizeof j->err);
 	close(j->fd);
 	j->has_fd = 0;
 	if (rc == 0)
@@ -748,8 +668,8 @@ static int do_file(struct run *r, const char *path, size_t dlen, int walked)
 		if (r->pool.nth > 0 && fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode)) {
 			if ((unsigned long long)sb.st_size > r->max_bytes) {
 				close(fd);
-				j.rc = too_big(r->max_bytes, (unsigned long long)sb.st_size, 1,
-					       j.err, sizeof j.err);
+				j.rc = hy_too_big(r->max_bytes, (unsigned long long)sb.st_size, 1,
+						  j.err, sizeof j.err);
 				return submit(r, &j);
 			}
 			j.source = dlen ? source_in(r, path, dlen) : source_of(path);
