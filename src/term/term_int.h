@@ -122,4 +122,16 @@ void hy_term_load_caps(struct hy_term *t);    /* terminfo's strings, once */
 void hy_term_writer_reset(struct hy_term *t); /* nothing known of the screen */
 int hy_term_flush_out(struct hy_term *t);     /* the frame's bytes out */
 
+/* The ambiguous-width probe (hy_term_probe_ambiguous): one character at
+ * row HY_TERM_PROBE_ROW, column 1, then a cursor position request; its
+ * answer is read by term_read.c. */
+#define HY_TERM_PROBE_ROW 2
+
+/* term.c: what its signal handlers set, read and cleared by hy_term_read
+ * (term_read.c); the quit signal for the exit status */
+extern volatile sig_atomic_t hy_term_quit_flag, hy_term_quit_sig, hy_term_tstp_flag,
+	hy_term_int_flag;
+int hy_term_sync_size(struct hy_term *t); /* LINES and COLS after a resize */
+void hy_term_suspend(struct hy_term *t);  /* Ctrl-Z: the shell's, then ours */
+
 #endif
