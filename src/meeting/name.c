@@ -94,6 +94,12 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3))) {
 			*len = 3; /* 主持召开区委常委会，…, 召开第二十一次党委会， */
 			return i;
+		} else if (match(d, i, end, "大会") && i > from &&
+			   d->cp[i - 1] == 0x6B21 /* 次 */ &&
+			   (i + 2 == end || is_clause_end(d, i + 2))) {
+			*len = 2; /* 召开新一届任期首次大会，, 第三次大会: a council's
+				   * numbered sitting */
+			return i;
 		} else if (match(d, i, end, "大会") && i >= from + 2 &&
 			   (i + 2 == end || is_clause_end(d, i + 2)) &&
 			   !match(d, i - 2, end, "代表") && match(d, i - 2, end, "精神")) {
