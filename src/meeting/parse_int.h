@@ -700,6 +700,9 @@ size_t number_cell(const struct doc *d, size_t a, size_t b);
 
 /* name.c */
 size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len);
+/* word.c: the length of the short meeting name (周例会, 专题会 …) that
+ * [a,b) ends with, or 0. */
+size_t ends_short_meeting(const struct doc *d, size_t a, size_t b);
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int convener_before(const struct doc *d, size_t a, size_t cv, char **body);
 int traditional(const char *s);

@@ -1,0 +1,121 @@
+/* word.c: the word that names a meeting (会议, or a short name that does
+ * without it: 周例会, 调度会, 局务会 …), found in a span of the folded view.
+ * name.c, group.c, parse.c and place.c look for it; it depends on none
+ * of them. */
+#include "parse_int.h"
+
+/* Short names of meetings that do without 会议 (县长周例会, 市长碰头会). */
+static const char *const short_meetings[] = {
+	"周例会", "例会", "碰头会", "办公会", "调度会", "主管月报", "主管会报", "业务会报",
+	"县务会议", "动员部署会", "部署会", "动员会", "工作会", "推进会", "座谈会", "对接会",
+	"专题会", "学习会", "预备会", "研讨会", "分析会", "汇报会", "协调会", "务虚会", "评议会",
+	"全委会", "总结会", "联席会", "会商会",
+	/* a court's and a procuratorate's committees meet under their names */
+	"审判委员会", "检察委员会", "居民代表大会",
+	/* an office's own meeting (局务会, 委务会) */
+	"局务会", "委务会", "院务会", "厅务会", "所务会", "校务会", "部务会",
+	/* the office's meeting enlarged, as written (局务扩大会) */
+	"局务扩大会", "局务(扩大)会", "部务扩大会",
+	/* a Taiwan council's sessions (縣議會第二十屆第六次定期會) */
+	"定期会", "临时会",
+	/* rallies of a type */
+	"民主测评大会", "动员大会", "成立大会", "表彰大会", "誓师大会", "党员大会"};
+
+/* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
+ * 召开会议), or one of short_meetings not followed by 议. Returns its
+ * start and its length in *len, or NPOS. */
+size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len)
+{
+	/* 会议室, 会议精神, 在…会议上的讲话: no meeting of this readout */
+	static const char *const rooms[] = {"室", "厅", "中心", "楼", "大厅", "精神", "上"};
+	static const char *const verbs[] = {"主持", "出席", "列席", "参加", "参会",
+					    "召开", "举行", "学习", "传达"};
+	for (size_t i = from; i + 1 < end; i++) {
+		size_t k;
+		if (match(d, i, end, "会议") && i >= from + 4 && match(d, i - 4, end, "政治协商")) {
+			continue; /* 中国人民政治协商会议: a body's name */
+		} else if (match(d, i, end, "会议")) {
+			int bare_verb = 0;
+			for (size_t v = 0; v < COUNT(verbs) && i >= from + 2; v++)
+				bare_verb |= match(d, i - 2, end, verbs[v]) == 2;
+			/* 中心组(扩大)学习会议 is a meeting's name */
+			static const char *const study_kinds[] = {"集中", "专题", "集体"};
+			if (bare_verb && i >= from + 3 && match(d, i - 2, end, "学习") &&
+			    (d->cp[i - 3] == ')' || match(d, i - 3, end, "组") ||
+			     match(d, i - 3, end, "次") || /* 第4次集中学习会议 */
+			     (i >= from + 4 &&
+			      match_any(d, i - 4, end, study_kinds, COUNT(study_kinds), NULL))))
+				bare_verb = 0;
+			/* 召开某县第十五次代表大会第三次会议、…“三会”筹备工作部署会:
+			 * a meeting in a list is one the meeting prepares */
+			int listed = i + 2 < end && d->cp[i + 2] == 0x3001;
+			/* 在镇政府会议一室召开: a numbered room */
+			size_t r = i + 2;
+			while (r < end && r - i < 5 &&
+			       (cn_digit(d->cp[r]) >= 0 || is_digit(d->cp[r])))
+				r++;
+			if (r > i + 2 && match_any(d, r, end, rooms, 2, NULL))
+				listed = 1;
+			if (!match_any(d, i + 2, end, rooms, COUNT(rooms), NULL) && !bare_verb &&
+			    !listed) {
+				*len = 2;
+				return i;
+			}
+		} else if ((k = match_any(d, i, end, short_meetings, COUNT(short_meetings),
+					  NULL)) &&
+			   !match(d, i + k, end, "议") &&
+			   /* 审判委员会委员某某: a member, no meeting */
+			   !match(d, i + k, end, "委员") && !match(d, i + k, end, "成员") &&
+			   !match(d, i + k, end, "报") && /* 局务会报 */
+			   /* 部务会理论学习中心组…学习会: the group's meeting */
+			   !match(d, i + k, end, "理论学习") && !match(d, i + k, end, "中心组")) {
+			/* 院长办公会扩大会议: the meeting enlarged; 审判委员会会议 */
+			static const char *const enlarged[] = {"扩大会议", "(扩大)会议", "会议"};
+			size_t x = match_any(d, i + k, end, enlarged, COUNT(enlarged), NULL);
+			if (x == 2 && !match(d, i + k - 3, end, "委员会"))
+				x = 0;
+			*len = k + x;
+			return i;
+		} else if ((match(d, i, end, "常委(扩大)会") || match(d, i, end, "党委(扩大)会")) &&
+			   (i + 7 == end || d->cp[i + 7] == ',' || is_sent_end(d, i + 7))) {
+			*len = 7; /* 主持召开县委常委(扩大)会，…, 第6次党委(扩大)会， */
+			return i;
+		} else if ((match(d, i, end, "常委会") || match(d, i, end, "党委会")) &&
+			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3))) {
+			*len = 3; /* 主持召开区委常委会，…, 召开第二十一次党委会， */
+			return i;
+		} else if (match(d, i, end, "大会") && i > from &&
+			   d->cp[i - 1] == 0x6B21 /* 次 */ &&
+			   (i + 2 == end || is_clause_end(d, i + 2))) {
+			*len = 2; /* 召开新一届任期首次大会，, 第三次大会: a council's
+				   * numbered sitting */
+			return i;
+		} else if (match(d, i, end, "大会") && i >= from + 2 &&
+			   (i + 2 == end || is_clause_end(d, i + 2)) &&
+			   !match(d, i - 2, end, "代表") && match(d, i - 2, end, "精神")) {
+			*len = 2; /* 召开学习贯彻…会议精神大会, */
+			return i;
+		} else if ((k = match(d, i, end, "党委会") ? 3 : match(d, i, end, "党委扩大会")) &&
+			   i >= from + 2 &&
+			   (match(d, i - 2, end, "召开") ||
+			    (i >= from + 3 && match(d, i - 3, end, "召开")))) {
+			/* 市局召开党委会传达学习…, 某镇召开党委扩大会传达…: the
+			 * meeting, then what it did */
+			static const char *const did[] = {"传达", "学习", "研究", "审议",
+							  "听取", "专题", "部署"};
+			if (match_any(d, i + k, end, did, COUNT(did), NULL)) {
+				*len = k;
+				return i;
+			}
+		}
+	}
+	return NPOS;
+}
+
+size_t ends_short_meeting(const struct doc *d, size_t a, size_t b)
+{
+	size_t k = 0;
+	for (size_t t = 0; t < COUNT(short_meetings) && !k; t++)
+		ends_with(d, a, b, short_meetings[t], &k);
+	return k;
+}
