@@ -31,7 +31,9 @@
 static _Thread_local int xml_oom;
 /* The parse under way on this thread: halted at the first failure, as
  * libxml2 halts on the failures it reports (without this, libxml2 2.9.14
- * was found looping for ever after one it does not). */
+ * was found looping for ever after one it does not; make oom found two
+ * more such loops, in htmlParseDocument, until the input was made to end
+ * too). */
 static _Thread_local htmlParserCtxtPtr xml_ctxt;
 
 static void xml_failed(void)
@@ -40,6 +42,11 @@ static void xml_failed(void)
 	if (xml_ctxt) {
 		xml_ctxt->instate = XML_PARSER_EOF;
 		xml_ctxt->disableSAX = 1;
+		/* and the rest of the input read as its end: loops that wait
+		 * for it (not for the state) stop there; nothing is freed under
+		 * the parser's feet (xmlStopParser would free the input) */
+		if (xml_ctxt->input && xml_ctxt->input->end)
+			xml_ctxt->input->cur = xml_ctxt->input->end;
 	}
 }
 
