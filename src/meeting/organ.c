@@ -146,19 +146,9 @@ int formal_body(struct hy_meeting *m)
 		rc = buf_add(&o, "省", strlen("省"));
 		if (!rc)
 			rc = buf_add(&o, p ? "委" : "政协", strlen(p ? "委" : "政协"));
-		char *place = NULL;
-		if (!rc && !m->place && !(place = doc_str(&b, from, from + pv + 1)))
-			rc = HY_ERR_NOMEM;
+		rc = organ_set(m, &o, &b, from, from + pv + 1, rc);
 		doc_free(&b);
-		if (rc) {
-			free(o.s);
-			return rc;
-		}
-		free(m->body);
-		m->body = o.s;
-		if (place)
-			m->place = place;
-		return 0;
+		return rc;
 	}
 	size_t ll = 0, e = b.n - 3;
 	if (from && b.n >= from + 5 && ends_with(&b, from, b.n, "委员会", NULL))
