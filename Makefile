@@ -13,7 +13,7 @@ BUILD    ?= build
 # SAN=1 builds with AddressSanitizer + UndefinedBehaviorSanitizer.
 SAN      ?= 0
 
-PKGS      = ncursesw sqlite3 icu-uc icu-i18n jansson libxml-2.0 opencc
+PKGS      = ncursesw sqlite3 icu-uc icu-i18n jansson libxml-2.0 opencc libzstd
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 # only the generator of the fold table (tools/genfold.c) reads OpenCC
@@ -83,11 +83,12 @@ $(BUILD)/src/store/fts.o: $(GEN_DIR)/pinyin_table.h
 # again as position-independent code, never with the sanitizers (the
 # sqlite3 shell that loads it has no sanitizer runtime).
 EXT       := $(BUILD)/huiyi_fts.so
-EXT_SRC   := ext/huiyi_fts.c src/store/fts.c src/text/fold.c src/text/utf8.c \
+EXT_SRC   := ext/huiyi_fts.c src/store/fts.c src/store/pack.c src/text/fold.c src/text/utf8.c \
 	     src/text/err.c
 EXT_OBJ   := $(EXT_SRC:%.c=$(BUILD)/pic/%.o)
-# fold.c classes letters and folds their case with ICU (libicuuc)
-EXT_LIBS  := $(shell $(PKG_CONFIG) --libs icu-uc 2>/dev/null)
+# fold.c classes letters and folds their case with ICU (libicuuc); pack.c
+# unpacks raw bytes with zstd
+EXT_LIBS  := $(shell $(PKG_CONFIG) --libs icu-uc libzstd 2>/dev/null)
 EXT_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DHY_FTS_EXTENSION -Iinclude \
 	-I$(GEN_DIR) $(PKG_CFLAGS) $(WARN) -O2 -g -fPIC -MMD -MP $(CFLAGS)
 

@@ -10,6 +10,7 @@ pkgs=(pkg-config:pkg-config
       jansson:libjansson-dev
       libxml-2.0:libxml2-dev
       opencc:libopencc-dev
+      libzstd:libzstd-dev
       cmocka:libcmocka-dev
       vterm:libvterm-dev)
 cmds=(cc:gcc make:make tmux:tmux mandoc:mandoc python3:python3 sqlite3:sqlite3

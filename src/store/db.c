@@ -2,6 +2,7 @@
  * is (a huiyi database, new, or something else), its schema brought
  * forward (schema.c's migrations); closing it; batches. */
 #include "internal.h"
+#include "pack.h"
 
 #include "huiyi/err.h"
 #include "huiyi/fold.h"
@@ -84,9 +85,11 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 		 * with "table ... already exists"); say what it looks like */
 		if (tables > 0 && *version < HY_STORE_SCHEMA_VERSION) {
 			static const char *const marks[] = {
-				/* v13 to v9 (schema.c), v8 and v7 (people.c);
+				/* v14 to v9 (schema.c), v8 and v7 (people.c);
 				 * v6 leaves no mark, and running it again is
 				 * harmless */
+				("SELECT count(*) FROM pragma_table_info('meetings')"
+				 " WHERE name = 'rawz'"),
 				("SELECT count(*) FROM pragma_table_info('people')"
 				 " WHERE name = 'key'"),
 				("SELECT count(*) FROM pragma_table_info('sources')"
@@ -103,7 +106,7 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 				"SELECT count(*) FROM sqlite_master WHERE name = 'bodies'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'meetings'",
 			};
-			static const int looks[] = {13, 12, 11, 10, 9, 8, 7, 5, 4, 3, 2, 1};
+			static const int looks[] = {14, 13, 12, 11, 10, 9, 8, 7, 5, 4, 3, 2, 1};
 			int like = 0, n = 0, meetings = -1;
 			for (size_t i = 0; i < sizeof looks / sizeof looks[0] && !like; i++)
 				if (hy_store_read_int(s, marks[i], &n) == SQLITE_OK && n > 0)
@@ -561,6 +564,8 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upt
 	rc = hy_people_register(s->db); /* schema v7's functions */
 	if (rc == SQLITE_OK)
 		rc = hy_simhash_register(s->db); /* schema v11's */
+	if (rc == SQLITE_OK)
+		rc = hy_pack_register(s->db); /* schema v14's */
 	if (rc != SQLITE_OK) {
 		rc = hy_store_fail(s, rc, "setting up the people", err, errlen);
 		goto fail;

@@ -34,8 +34,9 @@ int hy_store_is_derived(const char *name);
 /* Statements prepared once per connection and reused (sqlite3_reset). */
 enum hy_store_stmt {
 	HY_ST_HAS,
-	HY_ST_INSERT_MEETING,
-	HY_ST_INSERT_MEETING_V1, /* a handle kept at schema v1–v4 (hy_store_open_at) */
+	HY_ST_INSERT_MEETING,    /* schema v14: the raw bytes packed (pack.h) */
+	HY_ST_INSERT_MEETING_V5, /* a handle kept at schema v5–v13 (hy_store_open_at) */
+	HY_ST_INSERT_MEETING_V1, /* … at schema v1–v4 */
 	HY_ST_INSERT_SECTION,
 	HY_ST_SET_RUN,
 	HY_ST_FIND_PERSON,
@@ -50,7 +51,8 @@ enum hy_store_stmt {
 	HY_ST_GET_MEETING,
 	HY_ST_GET_SECTIONS,
 	HY_ST_GET_PEOPLE,
-	HY_ST_INSERT_SOURCE, /* schema v12 (sources.c) */
+	HY_ST_INSERT_SOURCE, /* schema v14 (sources.c) */
+	HY_ST_INSERT_SOURCE_V12,
 	HY_ST_INSERT_SOURCE_V11,
 	HY_ST_INSERT_SIMHASH,
 	HY_ST_INSERT_BANDS,
@@ -124,6 +126,10 @@ int hy_simhash_register(sqlite3 *db);
 /* The end of one write (write.c): a failure other than harmless spoils
  * the batch; own: commit or roll back the write's own transaction. */
 int hy_store_end_write(struct hy_store *s, int own, int rc, int harmless, char *err, size_t errlen);
+/* Bind doc's raw bytes to parameter i of st (write.c): packed against its
+ * clean text when packed (schema v14, pack.h), else as they are. 0 or a
+ * negative HY_ERR_* (HY_ERR_NOMEM). */
+int hy_store_bind_raw(sqlite3_stmt *st, int i, const struct hy_store_doc *doc, int packed);
 /* Store doc as a source of meeting mid (sources.c): its row in sources
  * (shown: the meeting's own, whose raw and clean are the meeting row's),
  * and with shown its fingerprint. */

@@ -193,7 +193,10 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		 * the triggers keep the index, which is made again below */
 		"UPDATE sections SET heading = hy_widen(heading), text = hy_widen(text)"
 		" WHERE heading <> hy_widen(heading) OR text <> hy_widen(text)",
+		/* the raw bytes are packed against the clean text (pack.h):
+		 * packed again against the new one, in the same statement */
 		"UPDATE meetings SET title = hy_widen(title), summary = hy_widen(summary),"
+		" rawz = hy_raw_pack(hy_raw(rawz, clean), hy_widen(clean)),"
 		" clean = hy_widen(clean) WHERE title IS NOT hy_widen(title)"
 		" OR summary IS NOT hy_widen(summary) OR clean <> hy_widen(clean)",
 		"INSERT INTO sections_fts(sections_fts) VALUES ('rebuild')",

@@ -6,6 +6,7 @@
 #include "internal.h"
 
 #include "huiyi/fts.h"
+#include "pack.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -413,6 +414,20 @@ static const char schema_v13[] = "ALTER TABLE people ADD COLUMN key TEXT;"
 const char hy_store_people_keys[] = "UPDATE people SET key = hy_person_key(name)"
 				    " WHERE key IS NOT hy_person_key(name);";
 
+/* Schema v14: the raw bytes of meetings and of their other sources kept
+ * as what differs from the clean text (pack.h: a zstd frame with the
+ * clean text as its prefix), in a column of a new name (rawz), so that
+ * nothing reads packed bytes as raw ones. A database of 10,000 gencorpus
+ * readouts: 211 MB before, 152 MB after (the raw bytes took 59 MB). The
+ * file keeps its size until VACUUM; sqlite reuses the freed pages. */
+static const char schema_v14[] = "ALTER TABLE meetings ADD COLUMN rawz BLOB NOT NULL DEFAULT x'';"
+				 "UPDATE meetings SET rawz = hy_raw_pack(raw, clean);"
+				 "ALTER TABLE meetings DROP COLUMN raw;"
+				 "ALTER TABLE sources ADD COLUMN rawz BLOB;"
+				 "UPDATE sources SET rawz = hy_raw_pack(raw, clean)"
+				 " WHERE raw IS NOT NULL;"
+				 "ALTER TABLE sources DROP COLUMN raw;";
+
 /* All of them again (reindex, and refold: the fingerprint is of the
  * folded text). */
 const char hy_store_simhash_rebuild[] = "DELETE FROM simhash;"
@@ -429,6 +444,7 @@ const char *const hy_store_migrations[] = {
 	schema_v11,         /* sources and fingerprints (sources.c) */
 	schema_v12,         /* what the cleaner mended in each source */
 	schema_v13,         /* people's keys */
+	schema_v14,         /* raw bytes packed against the clean text */
 };
 
 _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==
@@ -485,6 +501,8 @@ sqlite3 *hy_store_reference_schema(int version)
 		rc = hy_people_register(ref);
 	if (rc == SQLITE_OK)
 		rc = hy_simhash_register(ref);
+	if (rc == SQLITE_OK)
+		rc = hy_pack_register(ref);
 	for (int v = 0; v < version && v < HY_STORE_SCHEMA_VERSION && rc == SQLITE_OK; v++)
 		rc = sqlite3_exec(ref, hy_store_migrations[v], NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {

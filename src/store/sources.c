@@ -3,6 +3,7 @@
  * the stored meeting a new readout is a near-duplicate of, adding it as
  * another source, listing them, and splitting them off again. */
 #include "internal.h"
+#include "pack.h"
 
 #include "huiyi/err.h"
 #include "huiyi/meeting.h"
@@ -35,9 +36,12 @@ static sqlite3_int64 band_key(uint64_t h, int i)
 int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_doc *doc,
 			 const char *sha, int shown, char *err, size_t errlen)
 {
-	static const char source_sql[] = "INSERT INTO sources (meeting_id, source, url, script,"
-					 " sha256, shown, clean, raw, repairs)"
-					 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+#define INSERT_SOURCE(raw)                                                                         \
+	"INSERT INTO sources (meeting_id, source, url, script,"                                    \
+	" sha256, shown, clean, " raw ", repairs)"                                                 \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+	static const char source_sql[] = INSERT_SOURCE("rawz");
+	static const char source_v12_sql[] = INSERT_SOURCE("raw");
 	static const char source_v11_sql[] =
 		"INSERT INTO sources (meeting_id, source, url, script, sha256, shown, clean, raw)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -51,9 +55,15 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 	size_t plen = split_source(src, &url);
 	const char *script = doc->script ? doc->script : hy_script(clean, clean_len);
 	sqlite3_stmt *st;
-	int v12 = s->version >= 12;
-	int rc = hy_store_stmt(s, v12 ? HY_ST_INSERT_SOURCE : HY_ST_INSERT_SOURCE_V11,
-			       v12 ? source_sql : source_v11_sql, &st, err, errlen);
+	int v12 = s->version >= 12, v14 = s->version >= 14;
+	int rc = hy_store_stmt(s,
+			       v14   ? HY_ST_INSERT_SOURCE
+			       : v12 ? HY_ST_INSERT_SOURCE_V12
+				     : HY_ST_INSERT_SOURCE_V11,
+			       v14   ? source_sql
+			       : v12 ? source_v12_sql
+				     : source_v11_sql,
+			       &st, err, errlen);
 	if (rc)
 		return rc;
 	if (v12 && doc->repairs >= 0)
@@ -66,10 +76,10 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 	sqlite3_bind_int(st, 6, shown);
 	if (!shown) { /* the shown one's are the meeting row's */
 		sqlite3_bind_text64(st, 7, clean, clean_len, SQLITE_STATIC, SQLITE_UTF8);
-		if (doc->raw && doc->raw_len)
-			sqlite3_bind_blob64(st, 8, doc->raw, doc->raw_len, SQLITE_STATIC);
-		else
-			sqlite3_bind_zeroblob(st, 8, 0);
+		rc = hy_store_bind_raw(st, 8, doc, v14);
+		if (rc)
+			return hy_err_set(err, errlen, rc, "%s: packing the raw bytes: %s", src,
+					  hy_err_str(rc));
 	}
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE) {
@@ -387,6 +397,26 @@ static char *dup_n(const void *p, size_t n)
 	return d;
 }
 
+/* The raw bytes of column col of st's row into t, whose clean text is
+ * read: unpacked against it from schema v14 on (pack.h), copied before.
+ * 0, HY_ERR_NOMEM or HY_ERR_CORRUPT. */
+static int raw_of(struct hy_store *s, sqlite3_stmt *st, int col, struct taken *t)
+{
+	const void *b = sqlite3_column_blob(st, col);
+	size_t n = (size_t)sqlite3_column_bytes(st, col);
+	void *raw;
+	if (!b && n)
+		return HY_ERR_NOMEM;
+	if (s->version < 14) {
+		t->raw_len = n;
+		t->raw = dup_n(b, n);
+		return t->raw ? 0 : HY_ERR_NOMEM;
+	}
+	int rc = hy_unpack_raw(b, n, t->clean, t->clean_len, &raw, &t->raw_len);
+	t->raw = raw;
+	return rc;
+}
+
 /* The non-shown sources of meeting id into *out (*n of them). */
 static int take_sources(struct hy_store *s, int64_t id, struct taken **out, size_t *n, char *err,
 			size_t errlen)
@@ -394,13 +424,17 @@ static int take_sources(struct hy_store *s, int64_t id, struct taken **out, size
 	sqlite3_stmt *st = NULL;
 	struct taken *v = NULL;
 	size_t k = 0;
-	int rc, oom = 0;
+	int rc, oom = 0, unpacked = 0;
 
 	*out = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(
 		    s->db,
-		    s->version >= 12
+		    s->version >= 14
+			    ? "SELECT source, url, sha256, rawz, clean, repairs FROM sources"
+			      " WHERE meeting_id = ?1 AND shown = 0 AND clean IS NOT NULL"
+			      " ORDER BY id"
+		    : s->version >= 12
 			    ? "SELECT source, url, sha256, raw, clean, repairs FROM sources"
 			      " WHERE meeting_id = ?1 AND shown = 0 AND clean IS NOT NULL"
 			      " ORDER BY id"
@@ -429,21 +463,28 @@ static int take_sources(struct hy_store *s, int64_t id, struct taken **out, size
 			snprintf(t->source, sl + ul + 2, "%s%s%s", src ? src : "-", url ? " " : "",
 				 url ? url : "");
 		snprintf(t->sha, sizeof t->sha, "%s", sha ? sha : "");
-		t->raw_len = (size_t)sqlite3_column_bytes(st, 3);
-		t->raw = dup_n(sqlite3_column_blob(st, 3), t->raw_len);
 		const unsigned char *c = sqlite3_column_text(st, 4);
 		t->clean_len = (size_t)sqlite3_column_bytes(st, 4);
 		t->clean = c ? dup_n(c, t->clean_len) : NULL;
 		t->repairs = sqlite3_column_type(st, 5) == SQLITE_NULL
 				     ? -1
 				     : (long)sqlite3_column_int64(st, 5);
-		if (!t->source || !t->raw || !t->clean || !sha)
+		if (!t->source || !t->clean || !sha)
 			oom = 1;
+		else if ((unpacked = raw_of(s, st, 3, t)) != 0)
+			break;
 	}
 	sqlite3_finalize(st);
-	if (oom) {
+	if (oom || unpacked == HY_ERR_NOMEM) {
 		taken_free(v, k);
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+	}
+	if (unpacked) {
+		taken_free(v, k);
+		return hy_err_set(err, errlen, unpacked,
+				  "%s: meeting %lld: a source's raw bytes are damaged (they do not"
+				  " unpack against its clean text); nothing was changed",
+				  s->path, (long long)id);
 	}
 	if (rc != SQLITE_DONE) {
 		taken_free(v, k);
@@ -764,12 +805,15 @@ static int take_shown(struct hy_store *s, int64_t mid, struct taken *t, char *er
 	memset(t, 0, sizeof *t);
 	rc = sqlite3_prepare_v2(
 		s->db,
-		s->version >= 12 ? "SELECT s.source, s.url, m.sha256, m.raw, m.clean, s.repairs"
-				   " FROM meetings m JOIN sources s ON s.meeting_id = m.id"
-				   " AND s.shown = 1 WHERE m.id = ?1"
-				 : "SELECT s.source, s.url, m.sha256, m.raw, m.clean, NULL"
-				   " FROM meetings m JOIN sources s ON s.meeting_id = m.id"
-				   " AND s.shown = 1 WHERE m.id = ?1",
+		s->version >= 14   ? "SELECT s.source, s.url, m.sha256, m.rawz, m.clean, s.repairs"
+				     " FROM meetings m JOIN sources s ON s.meeting_id = m.id"
+				     " AND s.shown = 1 WHERE m.id = ?1"
+		: s->version >= 12 ? "SELECT s.source, s.url, m.sha256, m.raw, m.clean, s.repairs"
+				     " FROM meetings m JOIN sources s ON s.meeting_id = m.id"
+				     " AND s.shown = 1 WHERE m.id = ?1"
+				   : "SELECT s.source, s.url, m.sha256, m.raw, m.clean, NULL"
+				     " FROM meetings m JOIN sources s ON s.meeting_id = m.id"
+				     " AND s.shown = 1 WHERE m.id = ?1",
 		-1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, mid);
@@ -789,17 +833,20 @@ static int take_shown(struct hy_store *s, int64_t mid, struct taken *t, char *er
 		snprintf(t->source, sl + ul + 2, "%s%s%s", src ? src : "-", url ? " " : "",
 			 url ? url : "");
 	snprintf(t->sha, sizeof t->sha, "%s", sha ? sha : "");
-	t->raw_len = (size_t)sqlite3_column_bytes(st, 3);
-	t->raw = dup_n(sqlite3_column_blob(st, 3), t->raw_len);
 	t->clean_len = (size_t)sqlite3_column_bytes(st, 4);
 	const unsigned char *c = sqlite3_column_text(st, 4);
 	t->clean = dup_n(c ? (const char *)c : "", c ? t->clean_len : 0);
 	t->repairs =
 		sqlite3_column_type(st, 5) == SQLITE_NULL ? -1 : (long)sqlite3_column_int64(st, 5);
-	rc = !t->source || !t->raw || !t->clean || !sha;
+	rc = !t->source || !t->clean || !sha ? HY_ERR_NOMEM : raw_of(s, st, 3, t);
 	sqlite3_finalize(st);
 	if (rc) {
 		taken_free_one(t);
+		if (rc != HY_ERR_NOMEM)
+			return hy_err_set(err, errlen, rc,
+					  "%s: meeting %lld: its raw bytes are damaged (they do not"
+					  " unpack against its clean text); nothing was changed",
+					  s->path, (long long)mid);
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
 	}
 	return 0;

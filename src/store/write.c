@@ -1,5 +1,6 @@
 /* write.c: storing one parsed meeting whole. */
 #include "internal.h"
+#include "pack.h"
 
 #include "huiyi/err.h"
 #include "huiyi/people.h"
@@ -172,17 +173,39 @@ static int bind_v5(sqlite3_stmt *st, const struct hy_meeting *m)
 	return 0;
 }
 
+int hy_store_bind_raw(sqlite3_stmt *st, int i, const struct hy_store_doc *doc, int packed)
+{
+	void *z;
+	size_t n;
+	int rc;
+	if (!doc->raw || doc->raw_len == 0)
+		return sqlite3_bind_zeroblob(st, i, 0) == SQLITE_OK ? 0 : HY_ERR_NOMEM;
+	if (!packed)
+		return sqlite3_bind_blob64(st, i, doc->raw, doc->raw_len, SQLITE_STATIC) ==
+				       SQLITE_OK
+			       ? 0
+			       : HY_ERR_NOMEM;
+	rc = hy_pack_raw(doc->raw, doc->raw_len, doc->clean ? doc->clean : "",
+			 doc->clean ? doc->clean_len : 0, &z, &n);
+	if (rc)
+		return rc;
+	/* sqlite frees z, even when it cannot bind it */
+	return sqlite3_bind_blob64(st, i, z, n, free) == SQLITE_OK ? 0 : HY_ERR_NOMEM;
+}
+
 static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		       const struct hy_store_doc *doc, const char *sha, int64_t *id, char *err,
 		       size_t errlen)
 {
-	static const char insert_sql[] =
-		"INSERT INTO meetings (title, published, date, body, kind,"
-		" number, chair, chair_role, summary, raw, clean, sha256,"
-		" source, encoding, replaced, month_day, date_basis, guessed,"
-		" place, units, id)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-		" ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)";
+#define INSERT_MEETING(raw)                                                                        \
+	"INSERT INTO meetings (title, published, date, body, kind,"                                \
+	" number, chair, chair_role, summary, " raw ", clean, sha256,"                             \
+	" source, encoding, replaced, month_day, date_basis, guessed,"                             \
+	" place, units, id)"                                                                       \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"                              \
+	" ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
+	static const char insert_sql[] = INSERT_MEETING("rawz");
+	static const char insert_v5_sql[] = INSERT_MEETING("raw");
 	static const char insert_v1_sql[] =
 		"INSERT INTO meetings (title, published, date, body, kind,"
 		" number, chair, chair_role, summary, raw, clean, sha256,"
@@ -195,10 +218,21 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 	sqlite3_stmt *st;
 	int64_t mid, id_s, first = 0, last = 0;
 	int v5 = s->version >= 5; /* else a handle kept at an older schema */
-	int rc = hy_store_stmt(s, v5 ? HY_ST_INSERT_MEETING : HY_ST_INSERT_MEETING_V1,
-			       v5 ? insert_sql : insert_v1_sql, &st, err, errlen);
+	int v14 = s->version >= 14;
+	int rc = hy_store_stmt(s,
+			       v14  ? HY_ST_INSERT_MEETING
+			       : v5 ? HY_ST_INSERT_MEETING_V5
+				    : HY_ST_INSERT_MEETING_V1,
+			       v14  ? insert_sql
+			       : v5 ? insert_v5_sql
+				    : insert_v1_sql,
+			       &st, err, errlen);
 	if (rc)
 		return rc;
+	rc = hy_store_bind_raw(st, 10, doc, v14);
+	if (rc)
+		return hy_err_set(err, errlen, rc, "%s: packing the raw bytes: %s",
+				  doc->source ? doc->source : "-", hy_err_str(rc));
 	sqlite3_bind_text(st, 1, m->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, m->published, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, m->date, -1, SQLITE_STATIC);
@@ -209,10 +243,6 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 	sqlite3_bind_text(st, 7, m->chair, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, m->chair_role, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, m->summary, -1, SQLITE_STATIC);
-	if (doc->raw && doc->raw_len > 0)
-		sqlite3_bind_blob64(st, 10, doc->raw, doc->raw_len, SQLITE_STATIC);
-	else
-		sqlite3_bind_zeroblob(st, 10, 0);
 	sqlite3_bind_text64(st, 11, doc->clean ? doc->clean : "", doc->clean ? doc->clean_len : 0,
 			    SQLITE_STATIC, SQLITE_UTF8);
 	sqlite3_bind_text(st, 12, sha, -1, SQLITE_STATIC);

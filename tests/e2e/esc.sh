@@ -22,7 +22,7 @@ SELECT count(*) FROM sections WHERE instr(heading || text, char(27)) > 0
 SELECT count(*) FROM people WHERE instr(name, char(27)) > 0;")
 [ "$stored" = "$(printf '0\n0\n0')" ] || fail "ESC stored in text columns: $stored"
 # the raw bytes are kept as they were
-[ "$(sql "$HUIYI_DB" "SELECT instr(raw, x'1b') > 0 FROM meetings")" = 1 ] ||
+[ "$(sqlx "$HUIYI_DB" "SELECT instr(hy_raw(rawz, clean), x'1b') > 0 FROM meetings")" = 1 ] ||
 	fail "raw bytes were altered"
 
 noesc() { # FILE

@@ -5,7 +5,7 @@
 # standing meeting of the same county a week later, sharing most of its
 # wording, stays a meeting of its own. show lists the sources, split
 # undoes the merge, import --no-merge keeps them apart, and a database of
-# schema v10 is brought to v13 with every meeting kept, each its own
+# schema v10 is brought to v14 with every meeting kept, each its own
 # source. Fixtures: tests/fixtures/dups (written by us).
 . "$(dirname "$0")/lib.sh"
 export HUIYI_DB=$T/huiyi.db
@@ -92,22 +92,31 @@ run 0 hy import --no-merge "$A" "$C"
 has "$T/err" "imported 2, duplicates skipped 0"
 hasnt "$T/err" "merged"
 
-# v10 → v13: a database without v11's tables (as huiyi before v11 made
+# v10 → v14: a database without v11's tables (as huiyi before v11 made
 # it) keeps its meetings, each its own one shown source, with a fingerprint
 export HUIYI_DB=$T/old.db
 run 0 hy import "$A" "$B"
 sql "$HUIYI_DB" "DROP TABLE sources; DROP TABLE simhash_bands; DROP TABLE simhash;
 	PRAGMA user_version = 10"
 # and without v13's people.key (dropping a column checks the triggers, which
-# need the search tokenizer: the plain build's loadable extension has it)
-sqlite3 -batch -cmd ".load $HUIYI_ROOT/build/huiyi_fts" "$HUIYI_DB" \
-	"ALTER TABLE people DROP COLUMN key" || fail "people.key not dropped"
+# need the search tokenizer: the extension has it), and with v13's raw
+# bytes as they were read instead of v14's packed ones
+sqlx "$HUIYI_DB" "ALTER TABLE people DROP COLUMN key;
+	ALTER TABLE meetings ADD COLUMN raw BLOB NOT NULL DEFAULT x'';
+	UPDATE meetings SET raw = hy_raw(rawz, clean);
+	ALTER TABLE meetings DROP COLUMN rawz" || fail "v10 columns not made"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE raw = readfile('$(realpath "$A")')
+	OR raw = readfile('$(realpath "$B")')")" = 2 ] || fail "v10 raw bytes not made"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sqlite_master WHERE name LIKE 'simhash%' OR name LIKE 'sources%'")" = 0 ] ||
 	fail "v10 database not made"
 run 0 hy list
-[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 13 ] || fail "not migrated"
+[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 14 ] || fail "not migrated"
+# the raw bytes kept exactly, packed (v14)
+[ "$(sqlx "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE length(rawz) < length(clean)
+	AND (hy_raw(rawz, clean) = readfile('$(realpath "$A")')
+	OR hy_raw(rawz, clean) = readfile('$(realpath "$B")'))")" = 2 ] || fail "raw bytes lost in v14"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources s JOIN meetings m ON m.id = s.meeting_id
-	AND m.sha256 = s.sha256 AND m.source = s.source AND s.shown = 1 AND s.raw IS NULL")" = 2 ] ||
+	AND m.sha256 = s.sha256 AND m.source = s.source AND s.shown = 1 AND s.rawz IS NULL")" = 2 ] ||
 	fail "each meeting its own source: $(sql "$HUIYI_DB" "SELECT * FROM sources")"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM simhash WHERE hash IS NOT NULL")" = 2 ] ||
 	fail "fingerprints not made"
@@ -120,8 +129,8 @@ grep -c '"shown":' "$T/out" | grep -qx 2 || fail "migrated meeting did not take 
 # other source; of the other source: it is read again into the same meeting
 run 0 hy import --replace "$A"
 has "$T/err" "imported 0, replaced 1,"
-[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources WHERE shown = 0 AND source = '$(realpath "$C")'
-	AND raw IS NOT NULL")" = 1 ] || fail "--replace lost the other source: $(sql "$HUIYI_DB" "SELECT meeting_id, source, shown FROM sources")"
+[ "$(sqlx "$HUIYI_DB" "SELECT count(*) FROM sources WHERE shown = 0 AND source = '$(realpath "$C")'
+	AND hy_raw(rawz, clean) = readfile(source)")" = 1 ] || fail "--replace lost the other source: $(sql "$HUIYI_DB" "SELECT meeting_id, source, shown FROM sources")"
 run 0 hy import --replace "$C"
 has "$T/err" "1 merged into meetings already stored"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources")" = 3 ] || fail "sources after --replace"
@@ -140,4 +149,4 @@ python3 "$HUIYI_ROOT/tests/tools/gen_readouts.py" "$T/gen" 4000 >/dev/null
 run 0 hy -d "$T/gen.db" import "$T/gen"
 has "$T/err" "imported 4000, duplicates skipped 0"
 grep -q merged "$T/err" && fail "meetings of other counties merged: $(cat "$T/err")"
-echo "ok: merge, show, split, --no-merge, v10 → v13, other counties' meetings of a day apart"
+echo "ok: merge, show, split, --no-merge, v10 → v14, other counties' meetings of a day apart"

@@ -75,6 +75,12 @@ lines() {
 
 # sql DB QUERY: one value from the database.
 sql() { sqlite3 -batch -noheader "$1" "$2"; }
+# sqlx DB QUERY: the same with huiyi's sqlite extension loaded (the search
+# tokenizer, whose triggers writes need, and hy_raw(rawz, clean): the raw
+# bytes, schema v14).
+sqlx() {
+	sqlite3 -batch -noheader -cmd ".load $HUIYI_ROOT/${HUIYI_BUILD:-build}/huiyi_fts" "$1" "$2"
+}
 
 # A small readout of our own: fixture NAME N writes $T/fx/NAME.
 fixture() {
