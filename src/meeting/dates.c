@@ -476,6 +476,27 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			if (best.m)
 				return set_date(m, &best, HY_DATE_BASIS_PUBLISH);
 		}
+		/* 1030日 with no year and no publish date: the month and day
+		 * alone, when only one reading of the digits is a date (823日
+		 * is 8月23日; 111日 could be 1月11日 or 11月1日: none) */
+		if (k >= 3 && k <= 4 && v > 31 && !mt->has_pub && !slip_year &&
+		    is_digit(d->cp[i]) && (match(d, i + k, b, "日") || match(d, i + k, b, "号"))) {
+			struct ymd only = {0};
+			int readings = 0;
+			for (size_t ml = 1; ml <= 2 && ml < k; ml++) {
+				long div = ml == k - 1 ? 10 : 100;
+				struct ymd c = {2000, (int)(v / div), (int)(v % div), 0, 0};
+				if (k - ml <= 2 && v % div >= (div == 100 ? 10 : 1) &&
+				    ymd_valid(&c)) {
+					only = c;
+					readings++;
+				}
+			}
+			if (readings == 1) {
+				only.y = 0;
+				return set_date(m, &only, HY_DATE_BASIS_TEXT);
+			}
+		}
 		/* 3-24，县长…: a site that turned 月 and 日 into a hyphen, the
 		 * month and day at the opening's start, the year published */
 		if (k && k <= 2 && v >= 1 && v <= 12 && mt->has_pub && i + k < b &&

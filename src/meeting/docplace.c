@@ -32,7 +32,9 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 					    "镇", "乡", "届", "年", "第", "次"};
 	/* 《全旗…》, 《本县…》, 《我区…》: no name */
 	static const char *const no_name[] = {"全", "本", "我", "各", "该", "两"};
-	/* 《南湖片区…》, 某某园区, 景区, 社区, 开发区: an area, not the body's level */
+	/* 《南湖片区…》, 某某园区, 景区, 社区, 开发区: an area, not the body's
+	 * level (a district's only: 通城县 is a county) */
+	int is_district = strcmp(place_levels[which], "区") == 0;
 	static const char *const areas[] = {"片", "园", "景", "社", "城", "街",   "辖",
 					    "校", "库", "灾", "牧", "发", "保税", "功能"};
 	size_t fa = 0, fe = 0;
@@ -41,6 +43,9 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 		if (t.cp[i] != 0x300A) /* 《 */
 			continue;
 		size_t j = i + 1, n = 0;
+		/* 《<某区…>的通知》, 《〈…〉》: a title inside a title */
+		while (j < t.n && (t.cp[j] == '<' || t.cp[j] == 0x3008 || t.cp[j] == 0xFF1C))
+			j++;
 		j += match(&t, j, t.n, "关于") ? 2 : 0; /* 《关于某旗…的报告》 */
 		while (n < 4 && j + n < t.n && is_han(t.cp[j + n]) &&
 		       !match_any(&t, j + n, t.n, inner, COUNT(inner), NULL))
@@ -51,8 +56,9 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			    !(is_han(t.cp[e]) || is_digit(t.cp[e])) ||
 			    match_any(&t, j, t.n, no_name, COUNT(no_name), NULL) ||
 			    match(&t, j + k - 2, t.n, "自治") || /* 《自治县…》: no name */
-			    match_any(&t, j + k - 1, j + k, areas, COUNT(areas), NULL) ||
-			    match_any(&t, j + k - 2, j + k, areas, COUNT(areas), NULL) == 2)
+			    (is_district &&
+			     (match_any(&t, j + k - 1, j + k, areas, COUNT(areas), NULL) ||
+			      match_any(&t, j + k - 2, j + k, areas, COUNT(areas), NULL) == 2)))
 				continue;
 			if (fe && (e - j != fe - fa ||
 				   memcmp(t.cp + j, t.cp + fa, (e - j) * sizeof *t.cp) != 0))

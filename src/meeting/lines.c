@@ -269,6 +269,21 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			    find(d, a, b, ",") == NPOS)
 				return L_CHROME;
 	}
+	/* 评论一下 0人参与，0条评论 抢沙发: a comment box's counters */
+	static const char *const comments[] = {"人参与", "条评论", "抢沙发", "发表评论",
+					       "查看更多精彩评论"};
+	if (len <= 60 && has_any(d, a, b, comments, COUNT(comments)))
+		return L_CHROME;
+	/* 关键词：某市，市政府，大气: a page's keywords */
+	static const char *const keywords[] = {"关键词", "关键字", "标签"};
+	size_t kw = match_any(d, a, b, keywords, COUNT(keywords), NULL);
+	if (len <= 60 && kw && a + kw < b && (d->cp[a + kw] == ':' || is_space(d->cp[a + kw])))
+		return L_CHROME;
+	/* 新闻中心, 微信矩阵, 要闻动态: a column of the site's menu on its own line */
+	static const char *const columns[] = {"中心", "要闻", "动态", "资讯", "矩阵", "频道"};
+	if (len >= 4 && len <= 6 && count_han(d, a, b) == len && find(d, a, b, "会") == NPOS &&
+	    longest_end(d, a, b, columns, COUNT(columns)))
+		return L_CHROME;
 	/* 国内统一刊号：CN63-0012 某某日报出版: a digital paper's masthead */
 	static const char *const masthead[] = {"统一刊号", "连续出版物号", "国内统一"};
 	if (len <= 60 && has_any(d, a, b, masthead, COUNT(masthead)))

@@ -572,6 +572,42 @@ static int ends_colon(const struct doc *d, const struct span *p)
  * 召开/举行 after a date at its start) when every one before it is a
  * form's field: a label ending with its colon, the value after such a
  * label, or an attendance paragraph. 0 when none. */
+/* A subtitle: one short line with no sentence in it (no stop, no comma),
+ * no date, and no one convening or chairing. */
+static int is_subtitle(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const acts[] = {"召开", "主持", "举行", "出席"};
+	if (b - a > 40 || b - a < 4 || has_any(d, a, b, acts, COUNT(acts)) ||
+	    find_date(d, a, b, &(struct ymd){0}, 0) != NPOS)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (is_sent_end(d, i) || d->cp[i] == ',' || d->cp[i] == 0x3001 || d->cp[i] == '\n')
+			return 0;
+	return 1;
+}
+
+/* Whether [a, b) of d is the text s (the title a page repeats). */
+static int same_text(const struct doc *d, size_t a, size_t b, const char *s)
+{
+	struct doc t;
+	int same = 0;
+	if (doc_init(&t, s, strlen(s)) == 0) {
+		same = t.n == b - a && memcmp(t.cp, d->cp + a, t.n * sizeof *t.cp) == 0;
+		doc_free(&t);
+	}
+	return same;
+}
+
+/* A paragraph that convenes a meeting on a day: a date, then 召开, 主持 or
+ * 举行 in its first sentence. */
+static int convenes_on_day(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const acts[] = {"召开", "主持", "举行"};
+	size_t e = clause_end(d, a, b, 1);
+	size_t dt = find_date(d, a, e, &(struct ymd){0}, 0);
+	return dt != NPOS && find_any(d, dt, e, acts, COUNT(acts), NULL) != NPOS;
+}
+
 static size_t form_opening(const struct doc *d, const struct span *p, size_t np)
 {
 	static const char *const convene[] = {"召开", "举行"};
@@ -623,6 +659,17 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		p[0] = t;
 		memmove(p + kept + 1, p + o + 1, (np - o - 1) * sizeof *p);
 		np -= o - kept;
+	}
+	/* 深入学习贯彻…精神 / 研究部署…等工作, then 12月14日，省长某某主持召开…:
+	 * a news item's subtitles, lines that say what the meeting did before
+	 * the paragraph that convenes it; they are neither opening nor items */
+	size_t subs = 0;
+	while (m->title && subs < 2 && subs + 1 < np && is_subtitle(d, p[subs].a, p[subs].b) &&
+	       !same_text(d, p[subs].a, p[subs].b, m->title))
+		subs++;
+	if (subs && convenes_on_day(d, p[subs].a, p[subs].b)) {
+		memmove(p, p + subs, (np - subs) * sizeof *p);
+		np -= subs;
 	}
 	/* the opening paragraph: the first one, unless it is an agenda item */
 	if (np > 0 && agenda_verb_at(d, p[0].a, p[0].b, NULL) == NPOS) {

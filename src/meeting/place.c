@@ -39,6 +39,7 @@ static const char *const not_place[] = {
 	"农业", "依法治",                 /* 建设农业强县, 全面依法治县: slogans */
 	"根据", "依据",                   /* 根据市委、市政府…的通知 */
 	"昨天", "今天",   "前天", "安排", /* 昨天安排鄉公所…: a day and a verb */
+	"整",   "强",     "每",           /* 整县推进, 工业强县, 每县 */
 };
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a

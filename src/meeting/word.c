@@ -10,6 +10,8 @@ static const char *const short_meetings[] = {
 	"县务会议", "动员部署会", "部署会", "动员会", "工作会", "推进会", "座谈会", "对接会",
 	"专题会", "学习会", "预备会", "研讨会", "分析会", "汇报会", "协调会", "务虚会", "评议会",
 	"全委会", "总结会", "联席会", "会商会",
+	/* 县政府第59次常务会: the executive meeting's short name */
+	"常务会",
 	/* a court's and a procuratorate's committees meet under their names */
 	"审判委员会", "检察委员会", "居民代表大会",
 	/* an office's own meeting (局务会, 委务会) */

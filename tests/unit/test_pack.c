@@ -117,8 +117,8 @@ static void t_migrate(void **state)
 	char raw[sizeof clean + 8];
 	struct hy_store *s = NULL;
 	struct hy_section sec = {1, "农村公路", "会议听取了县交通运输局关于农村公路建设的汇报。"};
-	struct hy_meeting m = {.title = "石桥县召开县政府第12次常务会议", .sections = &sec,
-			       .n_sections = 1};
+	struct hy_meeting m = {
+		.title = "石桥县召开县政府第12次常务会议", .sections = &sec, .n_sections = 1};
 	struct hy_store_doc d = {0};
 	sqlite3_stmt *st;
 	int64_t id;
@@ -168,10 +168,8 @@ static void t_migrate(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(t_text_file),
-		cmocka_unit_test(t_page),
-		cmocka_unit_test(t_binary_and_empty),
-		cmocka_unit_test(t_refused),
+		cmocka_unit_test(t_text_file),        cmocka_unit_test(t_page),
+		cmocka_unit_test(t_binary_and_empty), cmocka_unit_test(t_refused),
 		cmocka_unit_test(t_migrate),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
