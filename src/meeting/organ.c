@@ -315,17 +315,27 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 
 /* A site's name at the start of a token (a line, after 来源: or a
  * breadcrumb's >): an optional province, 今日, the bare name and 网,
- * 新闻, 新闻网, 发布 or 动态 (重庆某某网, 某某新闻, 来源:某某发布, 今日某某网
- * 消息). The name's length, or 0. */
-static size_t site_name(const struct doc *t, size_t i, size_t *at)
+ * 新闻, 新闻网, 发布, 动态, 政府网, 融媒体中心 or 要闻 (重庆某某网, 某某新闻,
+ * 来源:某某发布, 今日某某网消息, 来源:某某政府网). The body's level may
+ * stand between name and site (来源:某某县融媒体中心, > 泾县要闻, where a
+ * name of one is enough), and must before 要闻 (> 供热要闻 is a topic's
+ * column). A paper's dateline (某某新闻网讯) is no site's name: a city's
+ * paper reports its counties. The name's length, or 0. */
+static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *at)
 {
-	static const char *const sites[] = {"新闻网", "新闻", "网", "发布", "动态"};
+	static const char *const sites[] = {"新闻网", "新闻中心", "新闻", "人民政府网", "政府网",
+					    "网",     "发布",     "动态", "融媒体中心", "要闻"};
 	i += match_any(t, i, t->n, provinces, COUNT(provinces), NULL);
 	i += match(t, i, t->n, "今日");
-	for (size_t k = 2; k <= 3; k++) {
-		size_t l = match_any(t, i + k, t->n, sites, COUNT(sites), NULL);
-		size_t e = i + k + l;
-		if (l && bare_name_ok(t, i, k) &&
+	for (size_t k = 1; k <= 3; k++) {
+		size_t lv = i + k < t->n && t->cp[i + k] == level;
+		if (k == 1 && !lv)
+			continue;
+		size_t l = match_any(t, i + k + lv, t->n, sites, COUNT(sites), NULL);
+		size_t e = i + k + lv + l;
+		if (!lv && match(t, i + k, t->n, "要闻"))
+			continue;
+		if (l && (bare_name_ok(t, i, k) || (k == 1 && count_han(t, i, i + 1) == 1)) &&
 		    (e == t->n || !is_han(t->cp[e]) || match(t, e, t->n, "消息"))) {
 			*at = i;
 			return k;
@@ -343,11 +353,24 @@ static size_t site_name(const struct doc *t, size_t i, size_t *at)
 int bare_place(struct hy_meeting *m, const char *text, size_t len)
 {
 	static const char *const levels[] = {"县", "区", "市", "旗"};
+	/* the body's level; with no body, the chair's (县委副书记、县长某某
+	 * 主持召开会议: the county's head) */
+	const char *of = m->body ? m->body : m->chair_role;
 	struct doc b;
-	if (!m->body || m->place || doc_init(&b, m->body, strlen(m->body)))
-		return m->body && !m->place ? HY_ERR_NOMEM : 0;
-	int local = match_any(&b, 0, b.n, levels, COUNT(levels), NULL) > 0;
-	uint32_t level = local ? b.cp[0] : 0;
+	if (!of || m->place || doc_init(&b, of, strlen(of)))
+		return of && !m->place ? HY_ERR_NOMEM : 0;
+	size_t r0 = 0;
+	if (!m->body) { /* the role's last title: 县长, 区委书记 */
+		r0 = b.n;
+		while (r0 > 0 && b.cp[r0 - 1] != 0x3001 && b.cp[r0 - 1] != ',')
+			r0--;
+		static const char *const heads[] = {"长", "委书记"};
+		if (!(r0 + 1 < b.n &&
+		      match_any(&b, r0 + 1, b.n, heads, COUNT(heads), NULL) == b.n - r0 - 1))
+			r0 = b.n;
+	}
+	int local = r0 < b.n && match_any(&b, r0, b.n, levels, COUNT(levels), NULL) > 0;
+	uint32_t level = local ? b.cp[r0] : 0;
 	doc_free(&b);
 	if (!local)
 		return 0;
@@ -371,7 +394,7 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		 * colon or a breadcrumb's > */
 		if (!k && (i == 0 || t.cp[i - 1] == '\n' || is_space(t.cp[i - 1]) ||
 			   t.cp[i - 1] == ':' || t.cp[i - 1] == '>'))
-			k = site_name(&t, i, &at);
+			k = site_name(&t, i, level, &at);
 		if (!k)
 			continue;
 		size_t c = 0;

@@ -24,6 +24,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The party committee by its short name, as readers call it: 中共某区第十四届
+ * 委员会 (its place and term taken off: 区委员会) is the 区委; 阿克苏地委,
+ * a prefecture's (地区) committee, is the 地委 of 阿克苏. */
+static int party_committee(struct hy_meeting *m)
+{
+	static const char *const levels[] = {"县", "区", "市", "旗", "州", "盟"};
+	struct doc b;
+	int rc = doc_init(&b, m->body, strlen(m->body));
+	if (rc)
+		return rc;
+	if (b.n == 4 && match_any(&b, 0, 1, levels, COUNT(levels), NULL) &&
+	    match(&b, 1, b.n, "委员会")) {
+		/* 区委员会 → 区委; but 政协某旗第十一届委员会 is the 旗政协 */
+		if (m->title && strstr(m->title, "政协"))
+			memcpy(m->body + b.off[1], "政协", strlen("政协") + 1);
+		else
+			m->body[b.off[2]] = '\0';
+	} else if (b.n >= 4 && b.n <= 6 && ends_with(&b, 0, b.n, "地委", NULL) &&
+		   count_han(&b, 0, b.n) == b.n) {
+		if (!m->place && !(m->place = doc_str(&b, 0, b.n - 2)))
+			rc = HY_ERR_NOMEM;
+		if (!rc)
+			memmove(m->body, m->body + b.off[b.n - 2],
+				strlen(m->body + b.off[b.n - 2]) + 1);
+	}
+	doc_free(&b);
+	return rc;
+}
+
 /* The body as an organ: no term inside (区第十六届人大常委会 → 区人大常委会),
  * none that is only a pronoun and a level (我县, 本区, 全县). */
 static int tidy_body(struct hy_meeting *m)
@@ -132,7 +161,7 @@ static int tidy_body(struct hy_meeting *m)
 	}
 	free(m->body);
 	m->body = o.s;
-	return 0;
+	return party_committee(m);
 }
 
 /* The text rewritten (re: a headline unglued, joined paragraphs split)
@@ -544,6 +573,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = tidy_kind(m);
 	if (!rc)
 		rc = find_place(m, text, len);
+	if (!rc && m->body) /* 临河区 + 区委员会, once the place is off */
+		rc = party_committee(m);
 	if (!rc)
 		rc = place_from_documents(m, text, len); /* docplace.c: 《某旗…计划》 */
 	if (!rc && !m->title)

@@ -870,6 +870,96 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 /* 西演镇召开十八届人民代表大会第五次会议: an organ written without its level
  * (人民代表大会, 人大, 政协, 人民政府) is its place's, the level the place's
  * own (镇人民代表大会). */
+/* 谷城县长黄某主持召开县政府…: the place and the title share 县 (谷城县
+ * + 县长), so the chair's role holds the place of a body named without
+ * one. The role's last part: a name of 2 or 3 before the body's level and
+ * 长. The role becomes the title alone. */
+static int place_in_chair_role(struct hy_meeting *m)
+{
+	static const char *const levels[] = {"县", "市", "区", "旗"};
+	struct doc b, r;
+	size_t which = 0;
+	int rc = 0;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t bl = match_any(&b, 0, b.n, levels, COUNT(levels), &which);
+	doc_free(&b);
+	if (!bl || doc_init(&r, m->chair_role, strlen(m->chair_role)))
+		return bl ? HY_ERR_NOMEM : 0;
+	size_t r0 = r.n;
+	while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
+		r0--;
+	size_t name = r.n - r0 - 2;
+	if (r.n - r0 >= 4 && name <= 3 && count_han(&r, r0, r.n) == r.n - r0 &&
+	    match(&r, r.n - 2, r.n, levels[which]) && match(&r, r.n - 1, r.n, "长")) {
+		/* 代理区长, 常务副县长, 时任县长, 兼任市长: titles, no names */
+		static const char *const titles[] = {"代", "副",   "常务", "兼",  "原",
+						     "前", "时任", "新任", "首任"};
+		int plain = !match_any(&r, r0, r.n, titles, COUNT(titles), NULL);
+		for (size_t i = r0; i < r.n - 2 && plain; i++)
+			plain = !match_any(&r, i, r.n - 2, not_place, COUNT(not_place), NULL) &&
+				!match_any(&r, i, i + 1, levels, COUNT(levels), NULL);
+		char *role = NULL;
+		if (plain && (!(m->place = doc_str(&r, r0, r.n - 1)) ||
+			      !(role = doc_str(&r, r.n - 2, r.n)))) {
+			rc = HY_ERR_NOMEM;
+		} else if (plain) {
+			/* 县委副书记、谷城县长: the titles before stay */
+			size_t keep = r0 ? r.off[r0] : 0;
+			size_t rl = strlen(role);
+			char *nr = malloc(keep + rl + 1);
+			if (!nr) {
+				rc = HY_ERR_NOMEM;
+			} else {
+				memcpy(nr, m->chair_role, keep);
+				memcpy(nr + keep, role, rl + 1);
+				free(m->chair_role);
+				m->chair_role = nr;
+			}
+		}
+		free(role);
+	}
+	doc_free(&r);
+	return rc;
+}
+
+/* 县第十七届人民政府第22次…会议召开 / 县长某某主持召开第十七届人民政府第
+ * 22次…会议: the government the opening names without its level (its term
+ * gone: 人民政府) is the one the title names with it and the chair heads,
+ * 县人民政府. (A text that only ever writes 政府 keeps it so.) */
+static int level_from_chair(struct hy_meeting *m)
+{
+	static const char *const levels[] = {"县", "区", "市", "旗"};
+	if (strcmp(m->body, "人民政府") != 0 || !m->title || !strstr(m->title, "届人民政府"))
+		return 0;
+	struct doc r;
+	if (doc_init(&r, m->chair_role, strlen(m->chair_role)))
+		return HY_ERR_NOMEM;
+	size_t r0 = r.n;
+	while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
+		r0--;
+	int rc = 0;
+	size_t ll = r.n - r0 == 2 ? r.off[r0 + 1] - r.off[r0] : 0;
+	char lv[8] = "";
+	if (ll && ll < sizeof lv)
+		memcpy(lv, m->chair_role + r.off[r0], ll);
+	if (ll && ll < sizeof lv && match_any(&r, r0, r.n, levels, COUNT(levels), NULL) &&
+	    match(&r, r0 + 1, r.n, "长") && strncmp(m->title, lv, ll) == 0) {
+		size_t bl = strlen(m->body);
+		char *o = malloc(ll + bl + 1);
+		if (!o) {
+			rc = HY_ERR_NOMEM;
+		} else {
+			memcpy(o, m->chair_role + r.off[r0], ll);
+			memcpy(o + ll, m->body, bl + 1);
+			free(m->body);
+			m->body = o;
+		}
+	}
+	doc_free(&r);
+	return rc;
+}
+
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
 	int rc = find_place_at(m, text, len);
@@ -888,7 +978,11 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	}
 	if (!rc && !m->body && m->place && m->kind)
 		rc = town_party(m); /* organ.c */
-	if (!rc && m->body && !m->place)
+	if (!rc && m->body && !m->place && m->chair_role)
+		rc = place_in_chair_role(m);
+	if (!rc && m->body && m->chair_role)
+		rc = level_from_chair(m);
+	if (!rc && !m->place)
 		rc = bare_place(m, text, len); /* organ.c: 结合某某实际 */
 	if (rc || !m->body || !m->place)
 		return rc;
