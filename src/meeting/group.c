@@ -264,6 +264,45 @@ int group_body(struct hy_meeting *m)
 /* A kind under its formal name: 常务委员会第十六次会议 is a 常委会会议, as
  * the short names write it (README: formal names read as short ones), in
  * the text's script. 0 or HY_ERR_NOMEM. */
+/* 某某街道2019年党员代表会议隆重召开: the place and the year stand in the
+ * name of a meeting named before its verb; the type is what follows the
+ * year, the place is the meeting's (and a street's own meeting is the
+ * 街道's, as 某某街道召开2019年党员代表会议 gives it). 0 or HY_ERR_NOMEM. */
+static int place_year_kind(struct hy_meeting *m, struct doc *k)
+{
+	static const char *const levels[] = {"街道", "镇", "乡", "县", "区", "市", "旗"};
+	for (size_t y = 3; y + 5 < k->n && y <= 10; y++) {
+		size_t l = 0, which = 0;
+		for (size_t t = 0; t < COUNT(levels) && !l; t++)
+			if (ends_with(k, 0, y, levels[t], &l))
+				which = t;
+		long v;
+		if (!l || y - l < 2 || count_han(k, 0, y) != y || parse_num(k, y, k->n, &v) != 4 ||
+		    !match(k, y + 4, k->n, "年"))
+			continue;
+		size_t r = y + 5 + match(k, y + 5, k->n, "度");
+		if (k->n - r < 3 || count_han(k, r, k->n) != k->n - r)
+			return 0;
+		char *kind = doc_str(k, r, k->n);
+		char *place = m->place ? NULL : doc_str(k, 0, y);
+		char *body = !m->body && which == 0 ? doc_str(k, y - l, y) : NULL;
+		if (!kind || (!m->place && !place) || (!m->body && which == 0 && !body)) {
+			free(kind);
+			free(place);
+			free(body);
+			return HY_ERR_NOMEM;
+		}
+		free(m->kind);
+		m->kind = kind;
+		if (place)
+			m->place = place;
+		if (body)
+			m->body = body;
+		return 0;
+	}
+	return 0;
+}
+
 int tidy_kind(struct hy_meeting *m)
 {
 	if (!m->kind)
@@ -271,7 +310,14 @@ int tidy_kind(struct hy_meeting *m)
 	struct doc k;
 	if (doc_init(&k, m->kind, strlen(m->kind)))
 		return HY_ERR_NOMEM;
-	int rc = 0;
+	int rc = place_year_kind(m, &k);
+	if (rc) {
+		doc_free(&k);
+		return rc;
+	}
+	doc_free(&k);
+	if (doc_init(&k, m->kind, strlen(m->kind)))
+		return HY_ERR_NOMEM;
 	/* 全市检察长会议, 第二季度委务会议: the scope (the whole city's) and
 	 * the period (a quarter) before the type are no part of it */
 	size_t cut = 0;

@@ -115,6 +115,22 @@ static size_t before_time(const struct doc *d, size_t a, size_t e)
  * HY_ERR_NOMEM. */
 int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 {
+	/* 市政府就《…》（征求意见稿）在…组织召开座谈会: the organ that opens
+	 * the clause, before the matter it convenes on */
+	static const char *const on[] = {"就", "围绕", "针对"};
+	size_t cs = cv;
+	while (cs > a && !is_clause_end(d, cs - 1))
+		cs--;
+	static const char *const preps[] = {"在", "于", "由", "对", "经", "为", "从"};
+	for (size_t j = cs + 2; j < cv && j <= cs + 12; j++) {
+		if (!is_han(d->cp[j - 1]) || match_any(d, cs, cv, preps, COUNT(preps), NULL))
+			break;
+		if (match_any(d, j, cv, on, COUNT(on), NULL) && is_unit(d, cs, j) &&
+		    count_han(d, cs, j) == j - cs && !is_title_only(d, cs, j)) {
+			*body = doc_str(d, cs, j);
+			return *body ? 0 : HY_ERR_NOMEM;
+		}
+	}
 	size_t c0 = cv;
 	while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]) &&
 	       !is_close_bracket(d->cp[c0 - 1])) /* 【记者…报道】县政府召开 */

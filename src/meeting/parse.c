@@ -766,6 +766,24 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 					an = a;
 			}
 		}
+		/* 省委常委会会议召开，…我县设分会场收听收看。会后，我县紧接着召开
+		 * 县委常委会会议: the meeting watched by video is another's; the
+		 * readout's is the one convened after it */
+		static const char *const watched[] = {"分会场", "收听收看", "视频形式", "视频会议"};
+		static const char *const after[] = {"会后", "随后", "紧接着"};
+		if (has_any(d, an, cut, watched, COUNT(watched))) {
+			size_t w = find_any(d, an, cut, watched, COUNT(watched), NULL);
+			for (size_t i = w; i < cut; i++) {
+				if (!(is_clause_end(d, i - 1) || is_sent_end(d, i - 1)) ||
+				    !match_any(d, i, cut, after, COUNT(after), NULL))
+					continue;
+				size_t se = clause_end(d, i, cut, 1), ml2;
+				size_t cv2 = find_any(d, i, se, convene, COUNT(convene), NULL);
+				if (cv2 != NPOS && find_meeting_word(d, cv2, se, &ml2) != NPOS)
+					an = i;
+				break;
+			}
+		}
 		size_t mlen, mn = find_meeting_word(d, an, cut, &mlen);
 		size_t name_from = an;
 		/* 区九届人大二次会议闭幕后，区政府即召开…部署会: the meeting
