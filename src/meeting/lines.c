@@ -766,18 +766,27 @@ static size_t next_gap(const struct doc *d, size_t k, size_t b, size_t *next)
 
 /* Paragraphs joined by spaces on one line (…主持会议。 根据…。 会上，…): a
  * long body line with two gaps or more after a sentence's end, each before
- * Han, is written again into *re with a blank line at each gap (the other
- * lines as they are). 1 when it did, 0 when no line has them, HY_ERR_NOMEM. */
+ * Han, or one before 会议指出 (强调, 要求, 听取 …), is written again into *re
+ * with a blank line at each gap (the other lines as they are). 1 when it
+ * did, 0 when no line has them, HY_ERR_NOMEM. */
+static const char *const opening_verbs[] = {"指出", "强调", "要求", "认为", "听取",
+					    "审议", "研究", "传达", "决定"};
 int split_joined_paragraphs(const struct doc *d, const struct span *lines,
 			    const enum line_kind *kind, size_t nl, struct buf *re)
 {
 	int any = 0;
 	for (int write = 0; write < 2; write++) {
 		for (size_t i = 0; i < nl; i++) {
-			size_t a = lines[i].a, b = lines[i].b, s = a, j, g, gaps = 0;
-			for (size_t k = a; (g = next_gap(d, k, b, &j)) != NPOS; k = j)
+			size_t a = lines[i].a, b = lines[i].b, s = a, j, g, gaps = 0, marked = 0;
+			for (size_t k = a; (g = next_gap(d, k, b, &j)) != NPOS; k = j) {
 				gaps++;
-			int split = kind[i] == L_BODY && b - a >= 150 && gaps >= 2;
+				/* …出席会议并作讲话。 会议指出，…: one gap is enough
+				 * before a paragraph's own opening */
+				marked += match(d, j, b, "会议") &&
+					  match_any(d, j + 2, b, opening_verbs,
+						    COUNT(opening_verbs), NULL);
+			}
+			int split = kind[i] == L_BODY && b - a >= 150 && (gaps >= 2 || marked);
 			any |= split;
 			if (!write)
 				continue;
