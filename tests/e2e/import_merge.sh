@@ -100,8 +100,9 @@ sql "$HUIYI_DB" "DROP TABLE sources; DROP TABLE simhash_bands; DROP TABLE simhas
 	PRAGMA user_version = 10"
 # and without v13's people.key (dropping a column checks the triggers, which
 # need the search tokenizer: the extension has it), and with v13's raw
-# bytes as they were read instead of v14's packed ones
+# bytes as they were read instead of v14's packed ones (and their checks)
 sqlx "$HUIYI_DB" "ALTER TABLE people DROP COLUMN key;
+	DROP TRIGGER meetings_rawz_check;
 	ALTER TABLE meetings ADD COLUMN raw BLOB NOT NULL DEFAULT x'';
 	UPDATE meetings SET raw = hy_raw(rawz, clean);
 	ALTER TABLE meetings DROP COLUMN rawz" || fail "v10 columns not made"

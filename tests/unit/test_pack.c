@@ -1,7 +1,8 @@
 /* Raw bytes kept packed against the clean text (src/store/pack.h, schema
  * v14): they come back exactly, a text file's take a few dozen bytes, a
- * value read against another text is refused, and a v13 database's raw
- * bytes come through the migration unchanged. */
+ * value read against another text is refused, a v13 database's raw
+ * bytes come through the migration unchanged, and a clean text cannot be
+ * changed without them. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -161,6 +162,30 @@ static void t_migrate(void **state)
 		assert_int_equal(sqlite3_column_int(st, 3), 0); /* the old column is gone */
 	}
 	sqlite3_finalize(st);
+	/* a clean text changed alone would lose the raw bytes: refused */
+	{
+		char *msg = NULL;
+		assert_int_equal(sqlite3_exec(s->db, "UPDATE meetings SET clean = clean || '。'",
+					      NULL, NULL, &msg),
+				 SQLITE_ERROR);
+		assert_non_null(msg);
+		assert_non_null(strstr(msg, "hy_raw"));
+		sqlite3_free(msg);
+		assert_int_equal(
+			sqlite3_exec(s->db,
+				     "UPDATE meetings SET rawz = hy_raw_pack(hy_raw(rawz, clean),"
+				     " clean || '。'), clean = clean || '。'",
+				     NULL, NULL, NULL),
+			SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(s->db,
+						    "SELECT hy_raw(rawz, clean) FROM meetings", -1,
+						    &st, NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_bytes(st, 0), (int)strlen(raw));
+		assert_memory_equal(sqlite3_column_blob(st, 0), raw, strlen(raw));
+		sqlite3_finalize(st);
+	}
 	hy_store_close(s);
 	test_rmdir(dir);
 }
