@@ -352,6 +352,38 @@ int tidy_kind(struct hy_meeting *m)
 		if (doc_init(&k, m->kind, strlen(m->kind)))
 			return HY_ERR_NOMEM;
 	}
+	/* 区委召开常委会议, 主持召开第29次区委常委会，: a party committee's
+	 * standing committee meets in its 常委会会议 (README), however the
+	 * page shortens it; a congress's or a conference's keeps its own */
+	int party = 0;
+	if (m->body) {
+		struct doc bd;
+		if (doc_init(&bd, m->body, strlen(m->body))) {
+			doc_free(&k);
+			return HY_ERR_NOMEM;
+		}
+		party = bd.n >= 2 && ends_with(&bd, 0, bd.n, "委", NULL) &&
+			find(&bd, 0, bd.n, "人大") == NPOS && find(&bd, 0, bd.n, "政协") == NPOS;
+		doc_free(&bd);
+	}
+	if (party && (span_eq(&k, 0, k.n, "常委会议") || span_eq(&k, 0, k.n, "常委会"))) {
+		struct buf o = {0}; /* 常委 + 会 + 会议, each in the page's script */
+		/* 議 (U+8B70) where the page wrote 會 */
+		int trad = memcmp(k.s + k.off[2], "会", strlen("会")) != 0;
+		size_t tail = k.n == 4 ? 3 : 2; /* 常委会议 → its 议; 常委会 → 会议 */
+		rc = buf_add(&o, k.s, k.off[3]) || buf_add(&o, k.s + k.off[2], k.off[3] - k.off[2]);
+		if (!rc && tail == 3)
+			rc = buf_add(&o, k.s + k.off[3], k.off[4] - k.off[3]);
+		else if (!rc)
+			rc = buf_add(&o, trad ? "\xe8\xad\xb0" : "议", strlen("议"));
+		if (rc) {
+			free(o.s);
+			doc_free(&k);
+			return HY_ERR_NOMEM;
+		}
+		free(m->kind);
+		m->kind = o.s;
+	}
 	if (span_eq(&k, 0, k.n, "常务委员会会议")) {
 		struct buf o = {0}; /* 常 委 会 会 议: the first, third and last three */
 		static const size_t keep[] = {0, 2, 4, 5, 6};

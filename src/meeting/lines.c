@@ -14,21 +14,22 @@
 
 /* Markers of byline / metadata lines (publish time, source, editor). */
 static const char *const meta_marks[] = {
-	"发布于",   "发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "更新日期",
-	"生成日期", "成文日期", "印发日期", "日期",     "时间",     "来源",     "信息来源",
-	"文章来源", "作者",     "编辑",     "责任编辑", "编审",     "审核",     "校对",
-	"摄影",     "记者",     "通讯员",   "撰稿",     "供稿",     "索引号",   "发布机构",
-	"发文机关", "主题分类", "文号",     "字体",     "【字体",   "浏览次数", "浏览",
-	"点击数",   "点击",     "阅读",     "访问量",   "字号",     "分享",     "打印",
-	"关闭",     "发布人",   "稿源",     "签发",     "初审",     "复审",     "终审",
-	"分类",     "体裁",     "主题词",   "上一篇",   "请假",     "缺席",     "记录",
-	"记录人",   "抄送",     "主送",     "印发",     "会议记录", "下一篇",   "相关链接",
-	"附件",     "相关新闻", "相关阅读", "来自",
+	"发表于",   "发布于",   "发布时间", "发布日期", "发表时间", "发表日期", "更新时间",
+	"更新日期", "生成日期", "成文日期", "印发日期", "日期",     "时间",     "来源",
+	"信息来源", "文章来源", "作者",     "编辑",     "责任编辑", "编审",     "审核",
+	"校对",     "摄影",     "记者",     "通讯员",   "撰稿",     "供稿",     "索引号",
+	"发布机构", "发文机关", "主题分类", "文号",     "字体",     "【字体",   "浏览次数",
+	"浏览",     "点击数",   "点击",     "阅读",     "访问量",   "字号",     "分享",
+	"打印",     "关闭",     "发布人",   "稿源",     "签发",     "初审",     "复审",
+	"终审",     "分类",     "体裁",     "主题词",   "上一篇",   "请假",     "缺席",
+	"记录",     "记录人",   "抄送",     "主送",     "印发",     "会议记录", "下一篇",
+	"相关链接", "附件",     "相关新闻", "相关阅读", "来自",
 };
 
 static const char *const publish_marks[] = {
-	"发布于",   "发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "更新日期",
-	"生成日期", "成文日期", "印发日期", "日期",     "时间",     "||",       "发布",
+	"发表于",   "发布于",   "发布时间", "发布日期", "发表时间",
+	"发表日期", "更新时间", "更新日期", "生成日期", "成文日期",
+	"印发日期", "日期",     "时间",     "||",       "发布",
 };
 
 /* A line that is only a date (and time), maybe in brackets. */
@@ -49,6 +50,16 @@ static int is_bare_date(const struct doc *d, size_t a, size_t b)
 		a += wk + 1;
 	while (a < b && (is_close_bracket(d->cp[a]) || is_space(d->cp[a])))
 		a++;
+	/* 2013-12-25 15:15:06 人气:, … 浏览次数：128: the page's counter */
+	static const char *const counters[] = {"人气", "浏览次数", "浏览", "点击数",
+					       "点击", "阅读次数", "阅读"};
+	size_t c = match_any(d, a, b, counters, COUNT(counters), NULL);
+	if (c) {
+		a += c;
+		while (a < b && (d->cp[a] == ':' || is_digit(d->cp[a]) || is_space(d->cp[a]) ||
+				 match(d, a, b, "次")))
+			a++;
+	}
 	return a >= b;
 }
 
@@ -97,6 +108,30 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	    has_any(d, a, b, header, COUNT(header)) &&
 	    !has_any(d, a, b, publish_marks, COUNT(publish_marks)))
 		return L_CHROME;
+	/* a forum's page (Discuz and the like): its menu (找回密码, 立即注册,
+	 * 快捷登录), the login prompt, the thread's counters (查看: 959|回复: 0,
+	 * [复制链接]) and the poster's card (主题 / 516 / 回帖 / 积分 /
+	 * 中级会员), a word a line */
+	static const char *const forum_words[] = {
+		"找回密码", "立即注册", "快捷登录", "马上注册", "复制链接", "[复制链接]",
+		"主题",     "回帖",     "积分",     "帖子",     "精华",     "中级会员",
+		"高级会员", "注册会员", "新手上路", "金牌会员", "论坛元老", "只看该作者",
+		"电梯直达", "返回列表", "发新帖",   "搜索",     "楼主"};
+	{
+		size_t a1 = skip_spaces(d, a, b);
+		size_t fw = match_any(d, a1, b, forum_words, COUNT(forum_words), NULL);
+		if (fw && skip_spaces(d, a1 + fw, b) == b)
+			return L_CHROME;
+	}
+	static const char *const forum_lines[] = {"热搜",     "才可以下载或查看", "没有帐号",
+						  "马上注册", "显示全部楼层",     "回复:"};
+	if (len <= 60 && has_any(d, a, b, forum_lines, COUNT(forum_lines)) &&
+	    (find(d, a, b, "显示全部楼层") != NPOS || find(d, a, b, "会") == NPOS)) {
+		/* 发表于 2012-3-29 13:07:05 | 显示全部楼层: the post's date */
+		if (find_date(d, a, b, &t, 1) != NPOS)
+			return L_META;
+		return L_CHROME;
+	}
 	/* 跳到主要內容區塊: a site's link for screen readers; 形象圖: its
 	 * banner's label */
 	static const char *const skip_links[] = {"跳到主要内容", "跳至主要内容", "跳过主要内容",

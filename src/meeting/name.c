@@ -685,6 +685,24 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			body_ok = 0;
 		}
 	}
+	/* 区政协召开十届委员会第三十六次主席会议: a term's committee with no
+	 * name of its own is the convener's */
+	if (body_ok && cv != NPOS && cv < s) {
+		struct doc bd;
+		if (doc_init(&bd, body.s, body.n)) {
+			free(kind.s);
+			free(body.s);
+			return HY_ERR_NOMEM;
+		}
+		size_t t = match(&bd, 0, bd.n, "第");
+		while (t < bd.n &&
+		       (cn_digit(bd.cp[t]) >= 0 || cn_unit(bd.cp[t]) || is_digit(bd.cp[t])))
+			t++;
+		t += match(&bd, t, bd.n, "届");
+		if (span_eq(&bd, t, bd.n, "委员会"))
+			body_ok = 0;
+		doc_free(&bd);
+	}
 	if (street_done) {
 		/* the street's, above */
 	} else if (body_ok) {

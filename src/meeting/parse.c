@@ -923,6 +923,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		}
 		if ((rc = people_in_clauses(d, a, b, &pp))) /* 某某到会并讲话 */
 			goto out;
+		if (k + 1 == np && (rc = leaders_cut_off(d, a, b, &pp)))
+			goto out;
 		/* "会议由副县长王某主持。" */
 		if (b - a <= 60 && has_any(d, a, b, chair_verbs, 4) &&
 		    (match(d, skip_spaces(d, a, b), b, "会议由") ||

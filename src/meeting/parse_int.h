@@ -363,7 +363,8 @@ static const char *const verb_lead[] = {
 	"会议集体", "会议认真", "会议又",   "会议也",   "会议",     "大会还",   "大会",
 	"会上还",   "会上",     "会前",     "会中还",   "会中",     "会议中",   "与会人员还",
 	"与会人员", "与会同志", "还",       "并",       "首先",     "随后",     "最后",
-	"同时",     "另外",     "此外",     "会议专题",
+	"同时",     "另外",     "此外",     "会议专题", "重点",     "逐项",     "专门",
+	"分别", /* 会议重点审议了…, 会议逐项研究了… */
 };
 
 static const char *const remark_verbs[] = {
@@ -680,6 +681,10 @@ int split_joined_paragraphs(const struct doc *d, const struct span *lines,
 			    const enum line_kind *kind, size_t nl, struct buf *re);
 int speaker_remark(const struct doc *d, size_t a, size_t b);
 int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp);
+/* The text's last paragraph cut off in a list of leaders before its verb
+ * (县领导甲、乙、丙、县高新区管委会主: a page the scraper or the corpus
+ * cut short): the names are the attendees they were going to be. */
+int leaders_cut_off(const struct doc *d, size_t a, size_t b, struct people *pp);
 /* Hand pp's lists to m (pp is emptied). 0 or HY_ERR_NOMEM. */
 int people_finish(struct people *pp, struct hy_meeting *m);
 /* chair.c */

@@ -742,6 +742,28 @@ int speaker_remark(const struct doc *d, size_t a, size_t b)
 	return e < b && e - a <= 16 && longest_end(d, a, e, say, COUNT(say)) > 0;
 }
 
+int leaders_cut_off(const struct doc *d, size_t a, size_t b, struct people *pp)
+{
+	static const char *const leaders[] = {"县领导", "市领导", "区领导", "旗领导", "州领导"};
+	a = skip_spaces(d, a, b);
+	size_t l = match_any(d, a, b, leaders, COUNT(leaders), NULL);
+	if (!l || b <= a + l + 2 || find(d, a + l, b, "、") == NPOS)
+		return 0;
+	for (size_t i = a; i < b; i++)
+		if (is_sent_end(d, i))
+			return 0;
+	/* up to the last 、 and the name after it, at most 4 characters: what
+	 * follows (县高新区管委会主任…) was cut with the verb */
+	size_t e = b, last = a + l;
+	for (size_t i = a + l; i < b; i++)
+		if (d->cp[i] == 0x3001)
+			last = i;
+	for (e = last + 1; e < b && e - last <= 4 && is_han(d->cp[e]); e++)
+		;
+	return add_people_list(d, a + l, last + 1 + (e - last - 1 <= 3 ? e - last - 1 : 0),
+			       &pp->att, &pp->units, &pp->roles);
+}
+
 /* People named in a clause of a later paragraph: 局党委委员某某到会并
  * 讲话, 甲、乙等人与会 (a clause that ends with the attending), 会议还特邀
  * 某某院士作讲座 (a guest, with the observers). The opening and the

@@ -243,6 +243,21 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 					break;
 				}
 		}
+		/* 《直通县市》某某主持召开…: a column's name in title marks (a
+		 * document's title names a kind of document: 《…方案》召开… is
+		 * no column) */
+		static const char *const documents[] = {"方案", "办法", "报告", "意见", "规划",
+							"通知", "条例", "决定", "规定", "计划",
+							"纲要", "细则", "法",   "要点", "纪要"};
+		if (d->cp[a0] == 0x300A) {
+			for (size_t k = a0 + 2; k < l.b && k <= a0 + 8; k++)
+				if (d->cp[k] == 0x300B) {
+					if (l.b - k > 8 && find(d, k, l.b, "会") != NPOS &&
+					    !longest_end(d, a0 + 1, k, documents, COUNT(documents)))
+						a0 = skip_spaces(d, k + 1, l.b);
+					break;
+				}
+		}
 		/* • 会议题目 • …: a label between bullets */
 		if (d->cp[a0] == 0x2022 || d->cp[a0] == 0xB7 || d->cp[a0] == 0x25CF) {
 			for (size_t k = a0 + 1; k < l.b && k <= a0 + 12; k++)
