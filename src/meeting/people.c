@@ -390,9 +390,25 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 					       "等部门主要负责人"};
 	size_t e0 = b;
 	trim(d, &a, &e0);
+	struct strv *people_out = out;
 	for (size_t t = 0; t < COUNT(of_units); t++)
 		if (ends_with(d, a, e0, of_units[t], NULL))
 			out = units;
+	/* 副县长甲，政法委书记乙及县民政、发改等部门负责人: the people
+	 * before 及, the offices after it */
+	if (out == units && people_out != units) {
+		size_t ji = NPOS;
+		for (size_t i = a + 2; i < e0; i++)
+			if (match(d, i, e0, "及"))
+				ji = i;
+		if (ji != NPOS) {
+			size_t j0 = ji >= a + 1 && match(d, ji - 1, e0, "以及") ? ji - 1 : ji;
+			int rc = add_people_list(d, a, j0, people_out, units, roles);
+			if (rc)
+				return rc;
+			a = ji + 1;
+		}
+	}
 	/* 市委办、财政、规划等有关部门主要负责人: a list of offices, however
 	 * short their names; a bare name is a person only right after one
 	 * (副县长李红、张伟，县政府办…等单位负责人) */
@@ -438,7 +454,14 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 							     "委员",     "常委", "同志"};
 			/* 某某和各委员, 某某和全体…: a name, then everyone else */
 			static const char *const all[] = {"各", "全体", "其他", "有关", "相关"};
-			int group = he != NPOS && ie > he + 3 &&
+			/* 发展和改革局等单位负责人, 住房和城乡建设局: an office's
+			 * name holds 和 */
+			static const char *const offices[] = {"局", "委员会", "办公室", "中心",
+							      "厅"};
+			int office_name = he != NPOS &&
+					  has_any(d, he + 1, ie, offices, COUNT(offices)) &&
+					  !name_ok(d, he + 1, ie);
+			int group = he != NPOS && ie > he + 3 && !office_name &&
 				    (longest_end(d, he + 1, ie, groups, COUNT(groups)) > 0 ||
 				     match_any(d, he + 1, ie, all, COUNT(all), NULL));
 			int two = name_ok(d, he + 1, ie) || (rn != NPOS && rn > he + 1);
