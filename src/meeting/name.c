@@ -135,6 +135,19 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]) &&
 	       !is_close_bracket(d->cp[c0 - 1])) /* 【记者…报道】县政府召开 */
 		c0--;
+	/* 1月12日下午建设街道办事处召开: the day before the convener, with
+	 * no comma between */
+	{
+		struct ymd day;
+		size_t dk = parse_date(d, c0, cv, &day);
+		static const char *const parts[] = {"上午", "下午", "晚上", "早上", "晚", "早"};
+		if (dk) {
+			size_t c1 = c0 + dk;
+			c1 += match_any(d, c1, cv, parts, COUNT(parts), NULL);
+			if (cv > c1 + 1)
+				c0 = c1;
+		}
+	}
 	/* 二届市委召开…: the term is no part of the body */
 	size_t t0 = c0;
 	while (t0 < cv && (cn_digit(d->cp[t0]) >= 0 || cn_unit(d->cp[t0]) || is_digit(d->cp[t0])))

@@ -53,6 +53,41 @@ static int party_committee(struct hy_meeting *m)
 	return rc;
 }
 
+/* 建设街道召开…, 建设街道办事处召开…: a street office convening is the
+ * 街道 meeting in its street (README), body 街道 and place 建设街道. */
+static int street_convening(struct hy_meeting *m)
+{
+	struct doc b;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t e = b.n;
+	if (ends_with(&b, 0, b.n, "街道办事处", NULL))
+		e = b.n - 3;
+	int rc = 0;
+	if (e == 2 && b.n == 5) { /* 建设街道 + 街道办事处, the place taken off */
+		m->body[b.off[2]] = '\0';
+		doc_free(&b);
+		return 0;
+	}
+	if (e >= 4 && e <= 8 && match(&b, e - 2, b.n, "街道") && count_han(&b, 0, e) == e &&
+	    !match_any(&b, 0, e - 2, place_levels, COUNT(place_levels), NULL)) {
+		char *place = m->place ? NULL : doc_str(&b, 0, e);
+		char *body = doc_str(&b, e - 2, e);
+		if (!body || (!m->place && !place)) {
+			free(place);
+			free(body);
+			rc = HY_ERR_NOMEM;
+		} else {
+			if (place)
+				m->place = place;
+			free(m->body);
+			m->body = body;
+		}
+	}
+	doc_free(&b);
+	return rc;
+}
+
 /* The body as an organ: no term inside (区第十六届人大常委会 → 区人大常委会),
  * none that is only a pronoun and a level (我县, 本区, 全县). */
 static int tidy_body(struct hy_meeting *m)
@@ -575,6 +610,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = find_place(m, text, len);
 	if (!rc && m->body) /* 临河区 + 区委员会, once the place is off */
 		rc = party_committee(m);
+	if (!rc && m->body)
+		rc = street_convening(m);
 	if (!rc)
 		rc = place_from_documents(m, text, len); /* docplace.c: 《某旗…计划》 */
 	if (!rc && !m->title)

@@ -92,6 +92,26 @@ static void named_title(const struct doc *d, const struct span *lines, enum line
 		if (!got || j >= b || d->cp[j] != ':')
 			continue;
 		size_t va = skip_spaces(d, j + 1, b), vn = b - va;
+		/* 标题: 某某召开… [打印本页]: a forum's print view; the label and
+		 * its value again further on are the same title, no opening */
+		size_t pr = find(d, va, b, "[打印");
+		if (pr != NPOS) {
+			vn = pr - va;
+			while (vn > 0 && is_space(d->cp[va + vn - 1]))
+				vn--;
+			for (size_t t = i + 1; t < nl && t < i + 12; t++) {
+				size_t ta = skip_spaces(d, lines[t].a, lines[t].b);
+				if (lines[t].b - ta > j - a + 1 &&
+				    memcmp(d->cp + ta, d->cp + a, (j - a + 1) * sizeof *d->cp) ==
+					    0) {
+					size_t tv = skip_spaces(d, ta + (j - a + 1), lines[t].b);
+					if (lines[t].b - tv == vn &&
+					    memcmp(d->cp + tv, d->cp + va, vn * sizeof *d->cp) == 0)
+						kind[t] = L_CHROME;
+				}
+			}
+			return;
+		}
 		if (vn < 6)
 			return;
 		for (size_t t = i + 1; t < nl && t < i + 12; t++) {
@@ -243,6 +263,13 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 					break;
 				}
 		}
+		/* 标题: 某某召开… [打印本页]: a print view's label and its button */
+		{
+			size_t q = a0 + match(d, a0, l.b, "标题");
+			q = skip_spaces(d, q, l.b);
+			if (q > a0 && q < l.b && d->cp[q] == ':')
+				a0 = skip_spaces(d, q + 1, l.b);
+		}
 		/* 《直通县市》某某主持召开…: a column's name in title marks (a
 		 * document's title names a kind of document: 《…方案》召开… is
 		 * no column) */
@@ -288,6 +315,14 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				site_cut = 1;
 				break;
 			}
+		{
+			size_t pr = find(d, a0, b0, "[打印");
+			if (pr != NPOS && pr > a0 + 4) {
+				b0 = pr;
+				while (b0 > a0 && is_space(d->cp[b0 - 1]))
+					b0--;
+			}
+		}
 		/* …主管工作會報 發布日期:2014-04-21: the publish line glued on */
 		static const char *const glued[] = {"发布日期", "发布时间", "来源:"};
 		for (size_t k = a0 + 4; k < l.b; k++)
