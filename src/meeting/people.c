@@ -351,6 +351,20 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	     (b - m == a + 3 && match(d, a, b, "区") && name_ok(d, a + 1, b - m))))
 		return strv_push(out, doc_str(d, a, b - m));
 	size_t p = split_role_name(d, a, b, 0);
+	/* 旗委副书记、政府旗长希尼，旗人大常委会主任宝音满都呼，…: an item of its
+	 * own between commas, a title and a name of five or six characters
+	 * (a Mongolian or Uyghur name written in Han), as a chair's may be */
+	if (p == NPOS && !inner && b - a <= 20) {
+		static const char *const heads_t[] = {"主任", "主席", "书记", "旗长",
+						      "盟长", "县长", "区长", "市长",
+						      "局长", "部长", "院长"};
+		static const char *const words[] = {"精神", "讲话", "工作", "新闻", "人",
+						    "会",   "议",   "的",   "和",   "者"};
+		size_t lp = split_role_name(d, a, b, 1);
+		if (lp != NPOS && lp > a && longest_end(d, a, lp, heads_t, COUNT(heads_t)) &&
+		    !has_any(d, lp, b, words, COUNT(words)))
+			p = lp;
+	}
 	if (p != NPOS && p > a) {
 		int rc = note_role(d, a, p, b, roles);
 		return rc ? rc : strv_push(out, doc_str(d, p, b));
