@@ -323,8 +323,9 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
  * paper reports its counties. The name's length, or 0. */
 static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *at)
 {
-	static const char *const sites[] = {"新闻网", "新闻中心", "新闻", "人民政府网", "政府网",
-					    "网",     "发布",     "动态", "融媒体中心", "要闻"};
+	static const char *const sites[] = {"新闻网",     "新闻中心", "新闻", "人民政府网",
+					    "政府网",     "网",       "发布", "动态",
+					    "融媒体中心", "要闻",     "日报", "晚报"};
 	i += match_any(t, i, t->n, provinces, COUNT(provinces), NULL);
 	i += match(t, i, t->n, "今日");
 	for (size_t k = 1; k <= 3; k++) {
@@ -334,6 +335,11 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 		size_t l = match_any(t, i + k + lv, t->n, sites, COUNT(sites), NULL);
 		size_t e = i + k + lv + l;
 		if (!lv && match(t, i + k, t->n, "要闻"))
+			continue;
+		/* (成都日报记者…): a city's paper names its city, never a
+		 * county's (a city paper reports its counties too) */
+		if ((match(t, i + k + lv, t->n, "日报") || match(t, i + k + lv, t->n, "晚报")) &&
+		    level != 0x5E02 /* 市 */)
 			continue;
 		if (l && (bare_name_ok(t, i, k) || (k == 1 && count_han(t, i, i + 1) == 1)) &&
 		    (e == t->n || !is_han(t->cp[e]) || match(t, e, t->n, "消息"))) {
@@ -393,7 +399,7 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		/* a token's start: the text's, a line's, after a space, a
 		 * colon or a breadcrumb's > */
 		if (!k && (i == 0 || t.cp[i - 1] == '\n' || is_space(t.cp[i - 1]) ||
-			   t.cp[i - 1] == ':' || t.cp[i - 1] == '>'))
+			   t.cp[i - 1] == ':' || t.cp[i - 1] == '>' || t.cp[i - 1] == '('))
 			k = site_name(&t, i, level, &at);
 		if (!k)
 			continue;
