@@ -367,9 +367,7 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		return of && !m->place ? HY_ERR_NOMEM : 0;
 	size_t r0 = 0;
 	if (!m->body) { /* the role's last title: 县长, 区委书记 */
-		r0 = b.n;
-		while (r0 > 0 && b.cp[r0 - 1] != 0x3001 && b.cp[r0 - 1] != ',')
-			r0--;
+		r0 = last_title(&b, b.n);
 		static const char *const heads[] = {"长", "委书记"};
 		if (!(r0 + 1 < b.n &&
 		      match_any(&b, r0 + 1, b.n, heads, COUNT(heads), NULL) == b.n - r0 - 1))

@@ -272,6 +272,15 @@ static inline int has_any(const struct doc *d, size_t a, size_t b, const char *c
 }
 
 /* Length of the longest of words that [a,b) ends with (0: none). */
+/* The start of the last part of a role [.., e) of d, after its last 、 or
+ * comma (县委副书记、县长 → 县长). */
+static inline size_t last_title(const struct doc *d, size_t e)
+{
+	while (e > 0 && d->cp[e - 1] != 0x3001 && d->cp[e - 1] != ',')
+		e--;
+	return e;
+}
+
 static inline size_t longest_end(const struct doc *d, size_t a, size_t b, const char *const *words,
 				 size_t n)
 {

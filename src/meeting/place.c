@@ -332,9 +332,7 @@ int body_from_chair_role(struct hy_meeting *m)
 		/* 区人大常委会党组书记、主任某某主持召开主任(扩大)会议: the
 		 * 区人大常委会's, named in the first of his titles */
 		size_t at = find(&r, 0, r.n, "人大常委会");
-		size_t r0 = at;
-		while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
-			r0--;
+		size_t r0 = last_title(&r, at);
 		if (count_han(&r, r0, at + 5) == at + 5 - r0 &&
 		    !(m->body = doc_str(&r, r0, at + 5)))
 			rc = HY_ERR_NOMEM;
@@ -344,9 +342,7 @@ int body_from_chair_role(struct hy_meeting *m)
 		    (find(&k, 0, k.n, "主任") != NPOS || match(&k, 0, k.n, "党组")))) {
 		/* 省政协主席某主持召开…主席会议: the 省政协's (人大常委会 主任会议 too);
 		 * 县政协主席某主持召开党组…学习会议: its party group's */
-		size_t r0 = r.n - 2;
-		while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
-			r0--;
+		size_t r0 = last_title(&r, r.n - 2);
 		if (r.n - 2 - r0 >= 3 && count_han(&r, r0, r.n) == r.n - r0 &&
 		    !(m->body = doc_str(&r, r0, r.n - 2)))
 			rc = HY_ERR_NOMEM;
@@ -355,9 +351,7 @@ int body_from_chair_role(struct hy_meeting *m)
 		   r.n >= 4 && ends_with(&r, 0, r.n, "书记", NULL)) {
 		/* 区委书记某某主持召开书记专题会: the 区委's; 县委书记某某主持召开
 		 * 七届常委会第67次会议: the 县委's 常委会 */
-		size_t r0 = r.n - 2;
-		while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
-			r0--;
+		size_t r0 = last_title(&r, r.n - 2);
 		if (r.n - 2 - r0 >= 2 && count_han(&r, r0, r.n) == r.n - r0 &&
 		    is_unit(&r, r0, r.n - 2) && !(m->body = doc_str(&r, r0, r.n - 2)))
 			rc = HY_ERR_NOMEM;
@@ -900,9 +894,7 @@ static int place_in_chair_role(struct hy_meeting *m)
 	doc_free(&b);
 	if (!bl || doc_init(&r, m->chair_role, strlen(m->chair_role)))
 		return bl ? HY_ERR_NOMEM : 0;
-	size_t r0 = r.n;
-	while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
-		r0--;
+	size_t r0 = last_title(&r, r.n);
 	size_t name = r.n - r0 - 2;
 	if (r.n - r0 >= 4 && name <= 3 && count_han(&r, r0, r.n) == r.n - r0 &&
 	    match(&r, r.n - 2, r.n, levels[which]) && match(&r, r.n - 1, r.n, "长")) {
@@ -949,9 +941,7 @@ static int level_from_chair(struct hy_meeting *m)
 	struct doc r;
 	if (doc_init(&r, m->chair_role, strlen(m->chair_role)))
 		return HY_ERR_NOMEM;
-	size_t r0 = r.n;
-	while (r0 > 0 && r.cp[r0 - 1] != 0x3001 && r.cp[r0 - 1] != ',')
-		r0--;
+	size_t r0 = last_title(&r, r.n);
 	int rc = 0;
 	size_t ll = r.n - r0 == 2 ? r.off[r0 + 1] - r.off[r0] : 0;
 	char lv[8] = "";
