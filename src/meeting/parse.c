@@ -15,7 +15,9 @@
  * This file is the driver: the order of the passes. The stages are in
  * their own files (DESIGN.md §3): folded.c (the folded view), lines.c
  * (pass 1), dates.c, people.c, name.c (body, kind, number, place, composed
- * title) and sections.c; parse_int.h is what they share. */
+ * title), body.c and role.c (the body as readers call it, what the chair's
+ * role says of it), place.c and sections.c; parse_int.h is what they
+ * share. */
 #include "parse_int.h"
 
 #include "huiyi/err.h"
@@ -23,181 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* The party committee by its short name, as readers call it: 中共某区第十四届
- * 委员会 (its place and term taken off: 区委员会) is the 区委; 阿克苏地委,
- * a prefecture's (地区) committee, is the 地委 of 阿克苏. */
-static int party_committee(struct hy_meeting *m)
-{
-	static const char *const levels[] = {"县", "区", "市", "旗", "州", "盟"};
-	struct doc b;
-	int rc = doc_init(&b, m->body, strlen(m->body));
-	if (rc)
-		return rc;
-	if (b.n == 4 && match_any(&b, 0, 1, levels, COUNT(levels), NULL) &&
-	    match(&b, 1, b.n, "委员会")) {
-		/* 区委员会 → 区委; but 政协某旗第十一届委员会 is the 旗政协 */
-		if (m->title && strstr(m->title, "政协"))
-			memcpy(m->body + b.off[1], "政协", strlen("政协") + 1);
-		else
-			m->body[b.off[2]] = '\0';
-	} else if (b.n >= 4 && b.n <= 6 && ends_with(&b, 0, b.n, "地委", NULL) &&
-		   count_han(&b, 0, b.n) == b.n) {
-		if (!m->place && !(m->place = doc_str(&b, 0, b.n - 2)))
-			rc = HY_ERR_NOMEM;
-		if (!rc)
-			memmove(m->body, m->body + b.off[b.n - 2],
-				strlen(m->body + b.off[b.n - 2]) + 1);
-	}
-	doc_free(&b);
-	return rc;
-}
-
-/* 建设街道召开…, 建设街道办事处召开…: a street office convening is the
- * 街道 meeting in its street (README), body 街道 and place 建设街道. */
-static int street_convening(struct hy_meeting *m)
-{
-	struct doc b;
-	if (doc_init(&b, m->body, strlen(m->body)))
-		return HY_ERR_NOMEM;
-	size_t e = b.n;
-	if (ends_with(&b, 0, b.n, "街道办事处", NULL))
-		e = b.n - 3;
-	int rc = 0;
-	if (e == 2 && b.n == 5) { /* 建设街道 + 街道办事处, the place taken off */
-		m->body[b.off[2]] = '\0';
-		doc_free(&b);
-		return 0;
-	}
-	if (e >= 4 && e <= 8 && match(&b, e - 2, b.n, "街道") && count_han(&b, 0, e) == e &&
-	    !match_any(&b, 0, e - 2, place_levels, COUNT(place_levels), NULL)) {
-		char *place = m->place ? NULL : doc_str(&b, 0, e);
-		char *body = doc_str(&b, e - 2, e);
-		if (!body || (!m->place && !place)) {
-			free(place);
-			free(body);
-			rc = HY_ERR_NOMEM;
-		} else {
-			if (place)
-				m->place = place;
-			free(m->body);
-			m->body = body;
-		}
-	}
-	doc_free(&b);
-	return rc;
-}
-
-/* The body as an organ: no term inside (区第十六届人大常委会 → 区人大常委会),
- * none that is only a pronoun and a level (我县, 本区, 全县). */
-static int tidy_body(struct hy_meeting *m)
-{
-	if (!m->body)
-		return 0;
-	struct doc b;
-	int rc = doc_init(&b, m->body, strlen(m->body));
-	if (rc)
-		return rc;
-	static const char *const pronouns[] = {"我", "本", "全", "该"};
-	if (b.n <= 3 && match_any(&b, 0, b.n, pronouns, COUNT(pronouns), NULL)) {
-		doc_free(&b);
-		free(m->body);
-		m->body = NULL;
-		return 0;
-	}
-	/* 区委常委会召开第138次(扩大)会议: the 区委's 常委会(扩大)会议, as
-	 * 区委 + 常委会会议 (a 人大常委会 or 政协常委会 is a body itself) */
-	size_t sl = 0;
-	if (m->kind && b.n >= 5 && ends_with(&b, 0, b.n, "委常委会", &sl) &&
-	    !ends_with(&b, 0, b.n - 3, "人大", NULL) && !ends_with(&b, 0, b.n - 3, "政协", NULL)) {
-		struct doc k;
-		if ((rc = doc_init(&k, m->kind, strlen(m->kind)))) {
-			doc_free(&b);
-			return rc;
-		}
-		int bare = match(&k, 0, k.n, "(扩大)") || match(&k, 0, k.n, "扩大") ||
-			   span_eq(&k, 0, k.n, "会议");
-		doc_free(&k);
-		if (bare) {
-			size_t cut = b.off[b.n - 3];
-			struct buf kd = {0};
-			if (buf_add(&kd, m->body + cut, strlen(m->body + cut)) ||
-			    buf_add(&kd, m->kind, strlen(m->kind))) {
-				free(kd.s);
-				doc_free(&b);
-				return HY_ERR_NOMEM;
-			}
-			free(m->kind);
-			m->kind = kd.s;
-			m->body[cut] = '\0';
-			doc_free(&b);
-			if ((rc = doc_init(&b, m->body, strlen(m->body))))
-				return rc;
-		}
-	}
-	/* 旗人大常委会召开第九次会议: its 常委会会议, as 旗人大常委会第九次会议
-	 * names it; so 大会主席团第二次会议 is a 主席团会议 and 乡第十届人民代表
-	 * 大会第九次会议 a 人民代表大会会议 */
-	static const char *const stems[] = {"人民代表大会", "常委会", "主席团"};
-	size_t stem = 0;
-	for (size_t t = 0; t < COUNT(stems) && !stem; t++)
-		if (b.n > 3 || t == 2)
-			ends_with(&b, 0, b.n, stems[t], &stem);
-	if (m->kind && stem && b.n >= stem) {
-		struct doc k;
-		if ((rc = doc_init(&k, m->kind, strlen(m->kind)))) {
-			doc_free(&b);
-			return rc;
-		}
-		int bare = span_eq(&k, 0, k.n, "会议");
-		doc_free(&k);
-		struct buf kd = {0};
-		if (bare &&
-		    (buf_add(&kd, m->body + b.off[b.n - stem], b.off[b.n] - b.off[b.n - stem]) ||
-		     buf_add(&kd, m->kind, strlen(m->kind)))) {
-			free(kd.s);
-			doc_free(&b);
-			return HY_ERR_NOMEM;
-		}
-		if (bare) {
-			free(m->kind);
-			m->kind = kd.s;
-		}
-	}
-	/* 旗党委, 县党委: a county's party committee is its 旗委, 县委 (but a
-	 * town's is its 镇党委) */
-	static const char *const county_levels[] = {"县", "区", "市", "旗", "州", "盟"};
-	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区",
-					    "社区",   "小区",   "片区", "景区"};
-	size_t party_at = b.n >= 3 && ends_with(&b, 0, b.n, "党委", NULL) &&
-					  match_any(&b, b.n - 3, b.n - 2, county_levels,
-						    COUNT(county_levels), NULL) &&
-					  !longest_end(&b, 0, b.n - 2, zones, COUNT(zones))
-				  ? b.n - 2
-				  : NPOS;
-	struct buf o = {0};
-	for (size_t i = 0; i < b.n && !rc; i++) {
-		if (i == party_at)
-			continue;
-		size_t j = i + match(&b, i, b.n, "第");
-		size_t k = j;
-		while (k < b.n && (is_digit(b.cp[k]) || cn_digit(b.cp[k]) >= 0 || cn_unit(b.cp[k])))
-			k++;
-		if (k > j && match(&b, k, b.n, "届")) {
-			i = k; /* the term goes, 届 and all */
-			continue;
-		}
-		rc = buf_add(&o, b.s + b.off[i], b.off[i + 1] - b.off[i]);
-	}
-	doc_free(&b);
-	if (rc || !o.s) {
-		free(o.s);
-		return rc ? HY_ERR_NOMEM : 0;
-	}
-	free(m->body);
-	m->body = o.s;
-	return party_committee(m);
-}
 
 /* The text rewritten (re: a headline unglued, joined paragraphs split)
  * is parsed from the start instead; what the first reading held goes. */
@@ -609,9 +436,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc)
 		rc = find_place(m, text, len);
 	if (!rc && m->body) /* 临河区 + 区委员会, once the place is off */
-		rc = party_committee(m);
-	if (!rc && m->body)
-		rc = street_convening(m);
+		rc = body_after_place(m);
 	if (!rc)
 		rc = place_from_documents(m, text, len); /* docplace.c: 《某旗…计划》 */
 	if (!rc && !m->title)

@@ -698,6 +698,14 @@ int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp
 int leaders_cut_off(const struct doc *d, size_t a, size_t b, struct people *pp);
 /* Hand pp's lists to m (pp is emptied). 0 or HY_ERR_NOMEM. */
 int people_finish(struct people *pp, struct hy_meeting *m);
+/* role.c: the government named without its level whose chair heads one
+ * (县长某某主持召开第十七届人民政府…: 县人民政府). 0 or HY_ERR_NOMEM. */
+int level_from_chair(struct hy_meeting *m);
+/* body.c: the body as an organ, before the place is found (no term inside,
+ * no pronoun) and after (区委员会 → 区委, 某某地委, a street office). 0 or
+ * HY_ERR_NOMEM. */
+int tidy_body(struct hy_meeting *m);
+int body_after_place(struct hy_meeting *m);
 /* chair.c */
 int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
@@ -742,8 +750,9 @@ int province_office(struct hy_meeting *m, const char *text, size_t len);
 int bare_place(struct hy_meeting *m, const char *text, size_t len);
 int congress_body(struct hy_meeting *m);
 
-/* place.c */
+/* role.c: an organ read from the chair's title when the text names none */
 int body_from_chair_role(struct hy_meeting *m);
+/* place.c */
 int find_place(struct hy_meeting *m, const char *text, size_t len);
 
 /* sections.c */
