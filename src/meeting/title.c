@@ -172,11 +172,22 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		/* 某某网站讯 8月5日，…, 某某网3月2日讯 …: a news dateline opens
 		 * the story, it is no title */
 		size_t xun = find(d, l.a, l.a + 16 < l.b ? l.a + 16 : l.b, "讯");
+		size_t after_xun = xun != NPOS ? skip_spaces(d, xun + 1, l.b) : l.b;
 		if (titleish && xun != NPOS && xun > l.a &&
 		    (d->cp[xun - 1] == 0x65E5 /* 日 */ ||
-		     find_date(d, skip_spaces(d, xun + 1, l.b), l.b, &(struct ymd){0}, 0) ==
-			     skip_spaces(d, xun + 1, l.b)))
+		     find_date(d, after_xun, l.b, &(struct ymd){0}, 0) == after_xun ||
+		     /* 本报讯(记者 / 某某新闻网讯: the dateline alone, or its
+		      * byline broken off at the line's end */
+		     after_xun == l.b || d->cp[after_xun] == '('))
 			titleish = 0;
+		/* a bracket opened and not closed: a line broken inside a byline */
+		{
+			int open = 0;
+			for (size_t q = l.a; q < l.b; q++)
+				open += d->cp[q] == '(' ? 1 : d->cp[q] == ')' ? -1 : 0;
+			if (open > 0)
+				titleish = 0;
+		}
 		/* 县区新闻: — a column's label, before the title */
 		if (!titleish && last == ':' && l.b - l.a <= 10 &&
 		    find(d, l.a, l.b, "会") == NPOS &&

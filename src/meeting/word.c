@@ -83,8 +83,12 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			*len = 7; /* 主持召开县委常委(扩大)会，…, 第6次党委(扩大)会， */
 			return i;
 		} else if ((match(d, i, end, "常委会") || match(d, i, end, "党委会")) &&
-			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3))) {
-			*len = 3; /* 主持召开区委常委会，…, 召开第二十一次党委会， */
+			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3) ||
+			    ((match(d, i + 3, end, "召开") || match(d, i + 3, end, "举行")) &&
+			     (i + 5 == end || d->cp[i + 5] == ',' || is_sent_end(d, i + 5))))) {
+			/* 主持召开区委常委会，…, 召开第二十一次党委会，, 州政协十一届
+			 * 二十九次常委会召开。 */
+			*len = 3;
 			return i;
 		} else if (match(d, i, end, "大会") && i > from &&
 			   d->cp[i - 1] == 0x6B21 /* 次 */ &&
