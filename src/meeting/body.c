@@ -186,8 +186,34 @@ int tidy_body(struct hy_meeting *m)
 	return party_committee(m);
 }
 
+/* 同庆镇在该镇政府会议室召开…: a town convening itself names a place,
+ * whose organs (镇党委, 镇政府) the text leaves unnamed (README): no body,
+ * the town its place. */
+static int town_convening(struct hy_meeting *m)
+{
+	static const char *const towns[] = {"镇", "乡"};
+	struct doc b;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	int town = b.n >= 3 && b.n <= 5 && count_han(&b, 0, b.n) == b.n &&
+		   match_any(&b, b.n - 1, b.n, towns, COUNT(towns), NULL) &&
+		   !match_any(&b, 0, b.n - 1, place_levels, COUNT(place_levels), NULL);
+	doc_free(&b);
+	if (!town)
+		return 0;
+	if (!m->place) {
+		m->place = m->body;
+	} else {
+		free(m->body);
+	}
+	m->body = NULL;
+	return 0;
+}
+
 int body_after_place(struct hy_meeting *m)
 {
 	int rc = party_committee(m);
-	return rc ? rc : m->body ? street_convening(m) : 0;
+	if (!rc && m->body)
+		rc = street_convening(m);
+	return rc ? rc : m->body ? town_convening(m) : 0;
 }

@@ -299,12 +299,14 @@ int province_office(struct hy_meeting *m, const char *text, size_t len)
  * province's)? */
 static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 {
-	static const char *const no[] = {"本", "我", "全", "各", "自", "该", "当", "工作", "部门",
-					 "单位", "基层", "实际", "发展", "经济", "社会", "城市",
-					 "农村", "乡村", "具体", "一线", "项目", "政府", "首页",
-					 /* a site's columns (>要闻动态) */
-					 "要闻", "图片", "政务", "时政", "综合", "热点", "视频",
-					 "专题", "信息", "媒体"};
+	static const char *const no[] = {
+		"本", "我", "全", "各", "自", "该", "当", "工作", "部门", "单位", "基层", "实际",
+		"发展", "经济", "社会", "城市", "农村", "乡村", "具体", "一线", "项目", "政府",
+		"首页",
+		/* a site's columns (>要闻动态) */
+		"要闻", "图片", "政务", "时政", "综合", "热点", "视频", "专题", "信息", "媒体",
+		/* 重在抓好落实: a verb in the frame 在…落实 */
+		"抓好", "狠抓", "推动", "推进", "确保", "加快", "做好", "全力", "切实", "真正"};
 	if (a + k > t->n || count_han(t, a, a + k) != k)
 		return 0;
 	for (size_t i = a; i < a + k; i++)

@@ -39,6 +39,7 @@ static const char
 			"分管", "共计", "共有", "合计", "常务", "党组", "党委", "常委", "执行",
 			"代理", "专职", "驻会", "名誉", "近年", "多年", "今年", "去年", "此前",
 			"以来", "长期", "会商", "正职", "副职", /* 各部门正职、副职: ranks, no one */
+			"班子", /* 某镇领导班子: a body of people, no one */
 };
 
 /* A name's middle dot: 阿不都克力木·艾力, 嘉木样·洛桑久美·图丹却吉尼玛
@@ -297,6 +298,17 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 			}
 		trim(d, &a, &b);
 	}
+	/* 罗 罡: a two-character name padded to three columns, the name without
+	 * its space */
+	if (b == a + 3 && is_han(d->cp[a]) && d->cp[a + 1] == ' ' && is_han(d->cp[a + 2])) {
+		struct buf nm = {0};
+		if (buf_add(&nm, d->s + d->off[a], d->off[a + 1] - d->off[a]) ||
+		    buf_add(&nm, d->s + d->off[a + 2], d->off[a + 3] - d->off[a + 2])) {
+			free(nm.s);
+			return HY_ERR_NOMEM;
+		}
+		return strv_push(out, nm.s);
+	}
 	/* 所有涉及…站所负责人, 机关全体: everyone of a kind, no one named */
 	if (match(d, a, b, "所有") || ends_with(d, a, b, "全体", NULL))
 		return 0;
@@ -441,6 +453,11 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 		else if (i < b && is_close_bracket(c) && depth > 0)
 			depth--;
 		size_t m = 0;
+		/* 黄文业、罗 罡: a two-character name padded to three columns */
+		if (i < b && c == ' ' && i == s + 1 && is_han(d->cp[s]) && i + 1 < b &&
+		    is_han(d->cp[i + 1]) &&
+		    (i + 2 == b || d->cp[i + 2] == 0x3001 || d->cp[i + 2] == ','))
+			continue;
 		/* 大会执行主席:甲、乙: a title, then its names */
 		if (depth == 0 &&
 		    (c == 0x3001 || c == ',' || c == ';' || (c == ' ' && !latin_gap(d, i, b)) ||

@@ -41,6 +41,7 @@ static const char *const not_place[] = {
 	"整",   "强",       "每",           /* 整县推进, 工业强县, 每县 */
 	"提升", "推动",     "促进", "加快", "实现", "创建", "争创", /* 提升城市品位: verbs */
 	"征求", "听取意见", /* 征求县人大、政协的意见 */
+	"抓好", "重在",     "办好", "搞好",
 };
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
