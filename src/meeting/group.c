@@ -303,6 +303,34 @@ static int place_year_kind(struct hy_meeting *m, struct doc *k)
 	return 0;
 }
 
+/* 省人大常委会党组召开第二十一次(扩大)会议: the party group's meeting is
+ * its organ's (README: 县政协党组 + 会议 → 县政协 + 党组会议), enlarged
+ * too. 0 or HY_ERR_NOMEM. */
+static int group_meeting_enlarged(struct hy_meeting *m, const struct doc *k)
+{
+	if (!m->body || !(span_eq(k, 0, k->n, "(扩大)会议") || span_eq(k, 0, k->n, "扩大会议")))
+		return 0;
+	struct doc bd;
+	if (doc_init(&bd, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	if (bd.n >= 4 && ends_with(&bd, 0, bd.n, "党组", NULL)) {
+		size_t cut = bd.off[bd.n - 2];
+		struct buf o = {0};
+		if (buf_add(&o, m->body + cut, strlen(m->body + cut)) ||
+		    buf_add(&o, m->kind, strlen(m->kind))) {
+			free(o.s);
+			rc = HY_ERR_NOMEM;
+		} else {
+			free(m->kind);
+			m->kind = o.s;
+			m->body[cut] = '\0';
+		}
+	}
+	doc_free(&bd);
+	return rc;
+}
+
 int tidy_kind(struct hy_meeting *m)
 {
 	if (!m->kind)
@@ -310,7 +338,15 @@ int tidy_kind(struct hy_meeting *m)
 	struct doc k;
 	if (doc_init(&k, m->kind, strlen(m->kind)))
 		return HY_ERR_NOMEM;
-	int rc = place_year_kind(m, &k);
+	int rc = group_meeting_enlarged(m, &k);
+	if (rc) {
+		doc_free(&k);
+		return rc;
+	}
+	doc_free(&k);
+	if (doc_init(&k, m->kind, strlen(m->kind)))
+		return HY_ERR_NOMEM;
+	rc = place_year_kind(m, &k);
 	if (rc) {
 		doc_free(&k);
 		return rc;

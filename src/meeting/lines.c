@@ -222,6 +222,11 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		if (ends_with(d, a, b, images[x], &k) && b - k > a &&
 		    clause_end(d, a, b - k, 1) == b - k) /* 李某.jpg */
 			return L_CHROME;
+	/* 642a5967-…-8c992cae245ccopy.jpg): an image's file name the scraper
+	 * left of a link, no Chinese in it */
+	for (size_t x = 0; len <= 120 && x < COUNT(images); x++)
+		if (find(d, a, b, images[x]) != NPOS && count_han(d, a, b) == 0)
+			return L_CHROME;
 	/* <image>data:image/png;base64,…: an image the scraper wrote out */
 	if (match(d, a, b, "<image") || match(d, a, b, "<img") ||
 	    find(d, a, b < a + 40 ? b : a + 40, "data:image/") != NPOS)

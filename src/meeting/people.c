@@ -40,6 +40,7 @@ static const char
 			"代理", "专职", "驻会", "名誉", "近年", "多年", "今年", "去年", "此前",
 			"以来", "长期", "会商", "正职", "副职", /* 各部门正职、副职: ranks, no one */
 			"班子", /* 某镇领导班子: a body of people, no one */
+			"会", /* 省人大常委会党组: 常委 + 会党组 is no title and name */
 };
 
 /* A name's middle dot: 阿不都克力木·艾力, 嘉木样·洛桑久美·图丹却吉尼玛

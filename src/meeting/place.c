@@ -103,7 +103,10 @@ static size_t place_start(const struct doc *t, size_t e)
 	for (size_t i = j + 2; bounded && i + 2 < e; i++)
 		if (match_any(t, i, e, higher, COUNT(higher), NULL))
 			j = i + 1;
-	if (!bounded || e - j > (most > 5 ? 11 : 4) || (e - j == 2 && match(t, j, e, "自治")))
+	/* 墨竹工卡县县委: a name of four with its level, then the level again */
+	size_t lim = (most > 5 ? 11 : 4) +
+		     (e > j + 1 && match_any(t, e - 1, e, place_levels, COUNT(place_levels), NULL));
+	if (!bounded || e - j > lim || (e - j == 2 && match(t, j, e, "自治")))
 		return e; /* 自治区政协: the region's, unnamed */
 	return j;
 }
