@@ -194,11 +194,13 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	    clause_end(d, a, b, 1) >= b - 1 && !is_content_line(d, a, b))
 		return L_CHROME;
 	/* 凡本报记者署名文字…未经授权不得转载…: a copyright notice */
-	static const char *const rights[] = {"未经授权", "不得转载", "版权均属", "依法追究",
-					     "转载请",   "原文出处", "原创文章"};
+	static const char *const rights[] = {"未经授权", "不得转载",   "版权均属",   "依法追究",
+					     "转载请",   "原文出处",   "原创文章",   "不得非法使用",
+					     "本网转载", "本网确认后", "许可,任何人"};
 	if (len <= 300 &&
 	    (find(d, a, b, "授权") != NPOS || find(d, a, b, "转载") != NPOS ||
-	     find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS) &&
+	     find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS ||
+	     find(d, a, b, "本网") != NPOS) &&
 	    has_any(d, a, b, rights, COUNT(rights)))
 		return L_CHROME;
 	/* a site's footer: who runs it, its phones and offices, what it does
@@ -580,6 +582,10 @@ int split_article_line(const struct doc *d, struct span l, struct buf *out)
 		if (i > l.a && j < l.b && d->cp[i - 1] < 0x80 && d->cp[j] < 0x80 &&
 		    !is_digit(d->cp[j]))
 			keep = 1; /* Latin words */
+		/* 本报讯 18日，…, 某某新闻网讯 7月4日，…: the dateline opens the
+		 * opening, no paragraph of its own */
+		if (i > l.a && d->cp[i - 1] == 0x8BAF /* 讯 */ && i - s <= 16)
+			keep = 1;
 		if (!keep) {
 			if (buf_add(out, d->s + d->off[s], d->off[i] - d->off[s]) ||
 			    buf_add(out, "\n", 1))
