@@ -424,7 +424,10 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			size_t kj = parse_num(d, j, first_sent, &v);
 			/* …记者 某某)1123日，: 月 lost after a dateline (the slip
 			 * below places it) */
-			if ((kj && kj <= 2 &&
+			/* 本报讯（记者某某）4日，…: the day right after the dateline */
+			if ((kj && kj <= 2 && j > a && is_close_bracket(d->cp[j - 1]) &&
+			     match(d, j + kj, first_sent, "日") && v >= 1 && v <= 31) ||
+			    (kj && kj <= 2 &&
 			     match_any(d, j + kj, first_sent, times, COUNT(times), NULL)) ||
 			    (kj >= 3 && kj <= 4 && v > 31 && j > a && !is_digit(d->cp[j - 1]) &&
 			     d->cp[j - 1] != '-' && d->cp[j - 1] != '/' &&

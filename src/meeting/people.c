@@ -802,7 +802,14 @@ int leaders_cut_off(const struct doc *d, size_t a, size_t b, struct people *pp)
 	static const char *const leaders[] = {"县领导", "市领导", "区领导", "旗领导", "州领导"};
 	a = skip_spaces(d, a, b);
 	size_t l = match_any(d, a, b, leaders, COUNT(leaders), NULL);
-	if (!l || b <= a + l + 2 || find(d, a + l, b, "、") == NPOS)
+	size_t first = find(d, a, b, "、");
+	/* 自治区政协副主席甲、乙、丙、: a title before the first name will do */
+	if (!l && first != NPOS && first <= a + 24) {
+		size_t p = split_role_name(d, a, first, 0);
+		if (p != NPOS && p > a && is_title_only(d, a, p))
+			l = p - a;
+	}
+	if (!l || b <= a + l + 2 || first == NPOS)
 		return 0;
 	for (size_t i = a; i < b; i++)
 		if (is_sent_end(d, i))

@@ -8,6 +8,7 @@
 
 #include "huiyi/err.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,14 +143,14 @@ int body_from_chair_role(struct hy_meeting *m)
 	return rc;
 }
 
-/* 县第十七届人民政府第22次…会议召开 / 县长某某主持召开第十七届人民政府第
+/* 县第十七届人民政府第22次…会议召开 (十七届县人民政府…) / 县长某某主持召开第十七届人民政府第
  * 22次…会议: the government the opening names without its level (its term
  * gone: 人民政府) is the one the title names with it and the chair heads,
  * 县人民政府. (A text that only ever writes 政府 keeps it so.) */
 int level_from_chair(struct hy_meeting *m)
 {
 	static const char *const levels[] = {"县", "区", "市", "旗"};
-	if (strcmp(m->body, "人民政府") != 0 || !m->title || !strstr(m->title, "届人民政府"))
+	if (strcmp(m->body, "人民政府") != 0 || !m->title || !strstr(m->title, "届"))
 		return 0;
 	struct doc r;
 	if (doc_init(&r, m->chair_role, strlen(m->chair_role)))
@@ -160,8 +161,12 @@ int level_from_chair(struct hy_meeting *m)
 	char lv[8] = "";
 	if (ll && ll < sizeof lv)
 		memcpy(lv, m->chair_role + r.off[r0], ll);
+	char named[32] = ""; /* 县人民政府, as the title writes it */
+	if (ll && ll < sizeof lv)
+		snprintf(named, sizeof named, "%s%s", lv, m->body);
 	if (ll && ll < sizeof lv && match_any(&r, r0, r.n, levels, COUNT(levels), NULL) &&
-	    match(&r, r0 + 1, r.n, "长") && strncmp(m->title, lv, ll) == 0) {
+	    match(&r, r0 + 1, r.n, "长") &&
+	    (strncmp(m->title, lv, ll) == 0 || strstr(m->title, named))) {
 		size_t bl = strlen(m->body);
 		char *o = malloc(ll + bl + 1);
 		if (!o) {
