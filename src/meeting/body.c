@@ -85,6 +85,35 @@ int tidy_body(struct hy_meeting *m)
 	int rc = doc_init(&b, m->body, strlen(m->body));
 	if (rc)
 		return rc;
+	/* 县委召开人大工作会议: the meeting's topic names an organ (人大); the
+	 * body is the convener before the verb */
+	static const char *const verbs[] = {"召开", "举行"};
+	/* (but 新街镇召开人大主席团会议: the presidium's own meeting) */
+	static const char *const own[] = {"主席团", "常委会", "主任", "党组", "全体", "代表大会"};
+	int own_meeting = 0;
+	if (m->kind) {
+		struct doc k;
+		if ((rc = doc_init(&k, m->kind, strlen(m->kind)))) {
+			doc_free(&b);
+			return rc;
+		}
+		own_meeting = match_any(&k, 0, k.n, own, COUNT(own), NULL) > 0;
+		doc_free(&k);
+	}
+	size_t cv = find_any(&b, 0, b.n, verbs, COUNT(verbs), NULL);
+	if (cv != NPOS && cv >= 2 && !own_meeting) {
+		m->body[b.off[cv]] = '\0';
+		doc_free(&b);
+		if ((rc = doc_init(&b, m->body, strlen(m->body))))
+			return rc;
+	}
+	/* 州人大会议州政协: meetings' names run together are no organ */
+	if (find(&b, 0, b.n, "会议") != NPOS && find(&b, 0, b.n, "政治协商会议") == NPOS) {
+		doc_free(&b);
+		free(m->body);
+		m->body = NULL;
+		return 0;
+	}
 	static const char *const pronouns[] = {"我", "本", "全", "该"};
 	if (b.n <= 3 && match_any(&b, 0, b.n, pronouns, COUNT(pronouns), NULL)) {
 		doc_free(&b);
