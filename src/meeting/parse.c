@@ -529,7 +529,11 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	struct sections ss = {0};
 	struct people pp = {0};
 	int last_point = 0; /* the last section is a remark with no item before */
-	int cn_heads = 0;   /* a section opened with 一、 */
+	/* sections cut from the opening's own agenda sentences: the remarks
+	 * in the paragraphs after them are points of their own, as readers
+	 * take them (the items were the opening's summary) */
+	size_t opening_items = 0;
+	int cn_heads = 0; /* a section opened with 一、 */
 	int rc = 0;
 	/* paragraphs: separated by blank lines */
 	size_t np = 0;
@@ -748,6 +752,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			goto out;
 		if (cut < b && (rc = add_items(d, cut, b, &ss)))
 			goto out;
+		opening_items = ss.n;
 	}
 	for (size_t k = first; k < np; k++) {
 		size_t a = p[k].a, b = p[k].b;
@@ -912,7 +917,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		/* "会议强调，…" continues the previous item; a run of them with
 		 * no item before is one point each */
 		int remark = is_remark(d, a, b);
-		if (ss.n > 0 && remark && !last_point) {
+		if (ss.n > 0 && remark && !last_point && ss.n > opening_items) {
 			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
 				goto out;
 			continue;

@@ -91,6 +91,17 @@ static char *heading_of(const struct doc *d, size_t a, size_t b)
 		return heading_str(d, o, e);
 	if (v != NPOS) {
 		s = v;
+		/* 听取审议并原则通过…, 审议并通过…: verbs in a chain */
+		static const char *const chain[] = {"审议", "研究", "讨论", "审定", "并",
+						    "原则", "通过", "同意", "了"};
+		static const char *const done[] = {"通过", "同意", "了", "审定"};
+		size_t s1 = s;
+		for (size_t k, n = 0; n < 8 && (k = match_any(d, s1, b, chain, COUNT(chain), NULL));
+		     n++)
+			s1 += k;
+		/* (but 研究室关于…: a chain ends as a verb ends) */
+		if (s1 > s && s1 < b && longest_end(d, s, s1, done, COUNT(done)))
+			s = s1;
 		while (s < b && (d->cp[s] == ':' || d->cp[s] == ',' || is_space(d->cp[s])))
 			s++; /* 会议决定，…: what was decided */
 		e = clause_end(d, s, b, 0);
