@@ -51,6 +51,22 @@ static int street_convening(struct hy_meeting *m)
 	if (ends_with(&b, 0, b.n, "街道办事处", NULL))
 		e = b.n - 3;
 	int rc = 0;
+	/* 南洲街: a street office written 某某街 (Guangzhou): the 街道 of 南洲街 */
+	if (b.n >= 3 && b.n <= 4 && match(&b, b.n - 1, b.n, "街") && count_han(&b, 0, b.n) == b.n &&
+	    !match_any(&b, 0, 1, place_levels, COUNT(place_levels), NULL)) {
+		char *body = strdup("\xe8\xa1\x97\xe9\x81\x93"); /* 街道, the organ's name */
+		if (!body) {
+			doc_free(&b);
+			return HY_ERR_NOMEM;
+		}
+		if (!m->place)
+			m->place = m->body;
+		else
+			free(m->body);
+		m->body = body;
+		doc_free(&b);
+		return 0;
+	}
 	if (e == 2 && b.n == 5) { /* 建设街道 + 街道办事处, the place taken off */
 		m->body[b.off[2]] = '\0';
 		doc_free(&b);

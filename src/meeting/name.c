@@ -182,7 +182,13 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	/* a formal name is long: 中国人民政治协商会议某县委员会 */
 	static const char *const formal[] = {"中国共产党", "中共", "中国人民政治协商会议", "政协"};
 	size_t most = match_any(d, c0, cv, formal, COUNT(formal), NULL) ? 24 : 12;
-	if (cv - c0 >= 2 && cv - c0 <= most && is_unit(d, c0, cv) &&
+	/* 南洲街召开…: a street office in Guangzhou's way (某某街), not a street
+	 * (大街, 步行街, 商业街) */
+	static const char *const streets[] = {"大街", "步行街", "商业街", "老街", "古街", "美食街"};
+	int street = cv - c0 >= 3 && cv - c0 <= 4 && match(d, cv - 1, cv, "街") &&
+		     count_han(d, c0, cv) == cv - c0 &&
+		     !longest_end(d, c0, cv, streets, COUNT(streets));
+	if (cv - c0 >= 2 && cv - c0 <= most && (is_unit(d, c0, cv) || street) &&
 	    count_han(d, c0, cv) == cv - c0 && !is_title_only(d, c0, cv)) {
 		*body = doc_str(d, c0, cv);
 		if (!*body)
