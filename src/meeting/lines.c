@@ -50,6 +50,16 @@ static int is_bare_date(const struct doc *d, size_t a, size_t b)
 		a += wk + 1;
 	while (a < b && (is_close_bracket(d->cp[a]) || is_space(d->cp[a])))
 		a++;
+	/* 2021-12-29 14:07    松花江网: the site's name after the time */
+	{
+		static const char *const sites[] = {"网", "报", "台", "发布", "新闻", "在线"};
+		size_t h = a;
+		while (h < b && is_han(d->cp[h]))
+			h++;
+		if (h > a + 1 && h - a <= 10 && skip_spaces(d, h, b) == b &&
+		    longest_end(d, a, h, sites, COUNT(sites)))
+			a = b;
+	}
 	/* 2013-12-25 15:15:06 人气:, … 浏览次数：128: the page's counter */
 	static const char *const counters[] = {"人气", "浏览次数", "浏览", "点击数",
 					       "点击", "阅读次数", "阅读"};
@@ -311,6 +321,11 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			    find(d, a, b, ",") == NPOS)
 				return L_CHROME;
 	}
+	/* 松花江网讯, 本报讯 on a line of their own: the dateline, the opening
+	 * on the next line */
+	if (len <= 12 && d->cp[b - 1] == 0x8BAF /* 讯 */ && count_han(d, a, b) == len &&
+	    find(d, a, b, "会") == NPOS)
+		return L_CHROME;
 	/* 评论一下 0人参与，0条评论 抢沙发: a comment box's counters */
 	static const char *const comments[] = {"人参与", "条评论", "抢沙发", "发表评论",
 					       "查看更多精彩评论"};

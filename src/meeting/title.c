@@ -128,6 +128,24 @@ static void named_title(const struct doc *d, const struct span *lines, enum line
 	}
 }
 
+/* 某某召开…会议 - 商务之窗 below the title: the title again with the site's
+ * name after a dash or a bar, the page's own heading, no opening. */
+static void title_with_site(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			    size_t nl, size_t t)
+{
+	size_t ta = skip_spaces(d, lines[t].a, lines[t].b), tn = lines[t].b - ta;
+	for (size_t i = t + 1; i < nl && i < t + 8; i++) {
+		size_t la = skip_spaces(d, lines[i].a, lines[i].b);
+		if (kind[i] != L_BODY || lines[i].b - la <= tn + 1 || lines[i].b - la > tn + 20 ||
+		    memcmp(d->cp + la, d->cp + ta, tn * sizeof *d->cp) != 0)
+			continue;
+		size_t r = skip_spaces(d, la + tn, lines[i].b);
+		if (r < lines[i].b && (d->cp[r] == '-' || d->cp[r] == '_' || d->cp[r] == '|' ||
+				       d->cp[r] == 0x2014 || d->cp[r] == 0x2013))
+			kind[i] = L_CHROME;
+	}
+}
+
 int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
 	       int chinese, struct hy_meeting *m, size_t *title, struct span *glued_pub)
 {
@@ -348,6 +366,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		while (b0 > a0 + 1 && (d->cp[b0 - 1] == '|' || is_space(d->cp[b0 - 1])))
 			b0--; /* …召集人會議 | */
 		*title = i;
+		title_with_site(d, lines, kind, nl, i);
 		ta = a0;
 		tb = b0;
 		m->title = doc_str(d, a0, b0);
