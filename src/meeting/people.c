@@ -102,6 +102,10 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 		n += !is_invisible(d->cp[i]);
 	if (n < 2 || n > 4 || is_invisible(d->cp[a]))
 		return 0;
+	/* 三江村, 杨开村: a village's name, no one's */
+	static const char *const places_end[] = {"村", "社区"};
+	if (n >= 3 && longest_end(d, a, b, places_end, COUNT(places_end)))
+		return 0;
 	for (size_t i = a; i < b; i++) {
 		if (is_invisible(d->cp[i]))
 			continue;
@@ -327,10 +331,15 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	size_t zai = find(d, a, b, "在");
 	if (zai != NPOS && zai >= a + 2)
 		b = zai;
-	/* "县发改委等有关部门" → cut at 等 */
+	/* "县发改委等有关部门" → cut at 等 (and 甲等县政府常务会议组成人员:
+	 * the group named after 等 is the list's, not this item's office) */
 	size_t deng = find(d, a, b, "等");
-	if (deng != NPOS && deng > a + 1)
+	if (deng != NPOS && deng > a + 1) {
 		b = deng;
+		/* (a name of three; 交通等部门: an office cut short) */
+		if (deng - a >= 3 && name_ok(d, a, deng))
+			office = 0;
+	}
 	trim(d, &a, &b);
 	if (b > a && latin_name_ok(d, a, b))
 		return strv_push(out, doc_str(d, a, b));
@@ -349,8 +358,10 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	static const char *const after_name[] = {
 		"书记", "副书记", "镇长", "副镇长", "乡长", "副乡长", "县长", "副县长",
 		"区长", "副区长", "市长", "副市长", "主任", "副主任", "主席", "副主席"};
+	/* (but 市政协副主席、…: an organ, then its title) */
+	static const char *const organs_of[] = {"政协", "人大", "政府", "委"};
 	for (size_t q = a + 2; q <= a + 3 && q + 2 <= b; q++)
-		if (name_ok(d, a, q) &&
+		if (name_ok(d, a, q) && !longest_end(d, a, q, organs_of, COUNT(organs_of)) &&
 		    match_any(d, q, b, after_name, COUNT(after_name), NULL) == b - q)
 			return strv_push(out, doc_str(d, a, q));
 	if (is_title_only(d, a, b))
