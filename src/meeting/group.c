@@ -306,7 +306,7 @@ static int place_year_kind(struct hy_meeting *m, struct doc *k)
 /* 省人大常委会党组召开第二十一次(扩大)会议: the party group's meeting is
  * its organ's (README: 县政协党组 + 会议 → 县政协 + 党组会议), enlarged
  * too. 0 or HY_ERR_NOMEM. */
-static int group_meeting_enlarged(struct hy_meeting *m, const struct doc *k)
+static int group_meeting_enlarged(struct hy_meeting *m, struct doc *k)
 {
 	if (!m->body || !(span_eq(k, 0, k->n, "(扩大)会议") || span_eq(k, 0, k->n, "扩大会议")))
 		return 0;
@@ -336,24 +336,20 @@ int tidy_kind(struct hy_meeting *m)
 	if (!m->kind)
 		return 0;
 	struct doc k;
-	if (doc_init(&k, m->kind, strlen(m->kind)))
-		return HY_ERR_NOMEM;
-	int rc = group_meeting_enlarged(m, &k);
-	if (rc) {
+	/* each step reads the kind the one before left */
+	static int (*const steps[])(struct hy_meeting *, struct doc *) = {group_meeting_enlarged,
+									  place_year_kind};
+	for (size_t i = 0; i < COUNT(steps); i++) {
+		if (doc_init(&k, m->kind, strlen(m->kind)))
+			return HY_ERR_NOMEM;
+		int rc = steps[i](m, &k);
 		doc_free(&k);
-		return rc;
+		if (rc)
+			return rc;
 	}
-	doc_free(&k);
 	if (doc_init(&k, m->kind, strlen(m->kind)))
 		return HY_ERR_NOMEM;
-	rc = place_year_kind(m, &k);
-	if (rc) {
-		doc_free(&k);
-		return rc;
-	}
-	doc_free(&k);
-	if (doc_init(&k, m->kind, strlen(m->kind)))
-		return HY_ERR_NOMEM;
+	int rc = 0;
 	/* 全市检察长会议, 第二季度委务会议: the scope (the whole city's) and
 	 * the period (a quarter) before the type are no part of it */
 	size_t cut = 0;
