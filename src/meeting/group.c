@@ -331,14 +331,33 @@ static int group_meeting_enlarged(struct hy_meeting *m, struct doc *k)
 	return rc;
 }
 
+/* 潘燕)全市领导干部会议: a byline's end before the name (本报讯(记者 某某)
+ * 全市…会议昨日召开) is no part of the kind; the kind's own bracket
+ * ((扩大)) stays. 0 or HY_ERR_NOMEM. */
+static int kind_after_byline(struct hy_meeting *m, struct doc *k)
+{
+	size_t close = NPOS;
+	for (size_t i = 0; i < k->n; i++)
+		if (k->cp[i] == ')' && !(i >= 2 && match(k, i - 2, k->n, "扩大)")))
+			close = i;
+	if (close == NPOS || close + 3 > k->n)
+		return 0;
+	char *o = doc_str(k, close + 1, k->n);
+	if (!o)
+		return HY_ERR_NOMEM;
+	free(m->kind);
+	m->kind = o;
+	return 0;
+}
+
 int tidy_kind(struct hy_meeting *m)
 {
 	if (!m->kind)
 		return 0;
 	struct doc k;
 	/* each step reads the kind the one before left */
-	static int (*const steps[])(struct hy_meeting *, struct doc *) = {group_meeting_enlarged,
-									  place_year_kind};
+	static int (*const steps[])(struct hy_meeting *, struct doc *) = {
+		kind_after_byline, group_meeting_enlarged, place_year_kind};
 	for (size_t i = 0; i < COUNT(steps); i++) {
 		if (doc_init(&k, m->kind, strlen(m->kind)))
 			return HY_ERR_NOMEM;

@@ -321,6 +321,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			    find(d, a, b, ",") == NPOS)
 				return L_CHROME;
 	}
+	/* 加载中..., 正在加载: a page's loading notice */
+	static const char *const loading[] = {"加载中", "正在加载", "载入中"};
+	if (len <= 12 && match_any(d, a, b, loading, COUNT(loading), NULL))
+		return L_CHROME;
 	/* 松花江网讯, 本报讯 on a line of their own: the dateline, the opening
 	 * on the next line */
 	if (len <= 12 && d->cp[b - 1] == 0x8BAF /* 讯 */ && count_han(d, a, b) == len &&

@@ -10,6 +10,7 @@
 
 #include "huiyi/err.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Does the line [a,b) hold no sentence (no 。，：；)? */
@@ -144,6 +145,44 @@ static void title_with_site(const struct doc *d, const struct span *lines, enum 
 				       d->cp[r] == 0x2014 || d->cp[r] == 0x2013))
 			kind[i] = L_CHROME;
 	}
+}
+
+/* 某市政府第38次常务会议审议并原则通过《市政府领导班子 / 及其成员…分解》 /
+ * 《某市…办法》: a long title broken inside a document's title marks goes
+ * on until they close, and takes a document's title on a line of its own
+ * after it. The lines taken are the title's. 0 or HY_ERR_NOMEM. */
+static int title_over_lines(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			    size_t nl, size_t t, size_t a0, size_t b0, struct hy_meeting *m)
+{
+	int open = 0;
+	for (size_t q = a0; q < b0; q++)
+		open += d->cp[q] == 0x300A ? 1 : d->cp[q] == 0x300B ? -1 : 0;
+	if (open <= 0)
+		return 0;
+	struct buf o = {0};
+	if (buf_add(&o, m->title, strlen(m->title)))
+		return HY_ERR_NOMEM;
+	for (size_t i = t + 1, taken = 0; i < nl && taken < 3; i++) {
+		if (kind[i] == L_BLANK)
+			continue;
+		size_t la = skip_spaces(d, lines[i].a, lines[i].b), lb = lines[i].b;
+		int whole = la < lb && d->cp[la] == 0x300A && d->cp[lb - 1] == 0x300B;
+		/* (a line all in title marks reads as bracketed chrome) */
+		if ((kind[i] != L_BODY && !(whole && kind[i] == L_CHROME)) || lb - la > 60 ||
+		    (open <= 0 && !whole) || find(d, la, lb, ",") != NPOS || is_sent_end(d, lb - 1))
+			break;
+		for (size_t q = la; q < lb; q++)
+			open += d->cp[q] == 0x300A ? 1 : d->cp[q] == 0x300B ? -1 : 0;
+		if (buf_add(&o, d->s + d->off[la], d->off[lb] - d->off[la])) {
+			free(o.s);
+			return HY_ERR_NOMEM;
+		}
+		kind[i] = L_CHROME;
+		taken++;
+	}
+	free(m->title);
+	m->title = o.s;
+	return 0;
 }
 
 int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
@@ -292,6 +331,17 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 					break;
 				}
 		}
+		/* 动态：某街道召开…: a column's name and a colon before the title */
+		{
+			size_t q = a0;
+			while (q < l.b && q < a0 + 4 && is_han(d->cp[q]))
+				q++;
+			if (q > a0 + 1 && q < l.b && d->cp[q] == ':' && l.b - q > 8 &&
+			    find(d, a0, q, "会") == NPOS && find(d, q, l.b, "会") != NPOS &&
+			    !match(d, a0, q, "标题") &&
+			    !longest_end(d, a0, q, place_levels, COUNT(place_levels)))
+				a0 = skip_spaces(d, q + 1, l.b);
+		}
 		/* 标题: 某某召开… [打印本页]: a print view's label and its button */
 		{
 			size_t q = a0 + match(d, a0, l.b, "标题");
@@ -372,6 +422,11 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		m->title = doc_str(d, a0, b0);
 		if (!m->title)
 			return HY_ERR_NOMEM;
+		{
+			int rc = title_over_lines(d, lines, kind, nl, i, a0, b0, m);
+			if (rc)
+				return rc;
+		}
 		break;
 	}
 	/* subtitles: short lines after the title that end like a title

@@ -11,7 +11,7 @@ static const char *const short_meetings[] = {
 	"专题会", "学习会", "预备会", "研讨会", "分析会", "汇报会", "协调会", "务虚会", "评议会",
 	"全委会", "总结会", "联席会", "会商会",
 	/* 县政府第59次常务会: the executive meeting's short name */
-	"常务会",
+	"常务会", "全体会", /* 区政府召开全体会， */
 	/* a court's and a procuratorate's committees meet under their names */
 	"审判委员会", "检察委员会", "居民代表大会",
 	/* an office's own meeting (局务会, 委务会) */
