@@ -188,6 +188,10 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 {
 	static const char *const steps[] = {
 		"BEGIN IMMEDIATE",
+		/* the sections that are ranges of a clean text widened below
+		 * hold their text again (schema v15: widening takes out the
+		 * spaces around a mark, so characters move) */
+		hy_store_sections_unrange,
 		/* ASCII , ; : ? ! ( ) among Chinese made full-width in the text
 		 * of meetings imported before the cleaner did it (issue 15);
 		 * the triggers keep the index, which is made again below */
@@ -199,6 +203,9 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		" rawz = hy_raw_pack(hy_raw(rawz, clean), hy_widen(clean)),"
 		" clean = hy_widen(clean) WHERE title IS NOT hy_widen(title)"
 		" OR summary IS NOT hy_widen(summary) OR clean <> hy_widen(clean)",
+		/* and are ranges of the new clean text again where they are
+		 * pieces of it (v15) */
+		hy_store_sections_range,
 		"INSERT INTO sections_fts(sections_fts) VALUES ('rebuild')",
 		"INSERT INTO meetings_fts(meetings_fts) VALUES ('rebuild')",
 		"INSERT INTO sections_fts(sections_fts) VALUES ('optimize')",
@@ -238,7 +245,10 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		if ((steps[i] == hy_store_runs_rebuild && s->version < 9) ||
 		    (steps[i] == hy_store_fold_set && s->version < 10) ||
 		    (steps[i] == hy_store_simhash_rebuild && s->version < 11) ||
-		    (steps[i] == hy_store_people_keys && s->version < 13))
+		    (steps[i] == hy_store_people_keys && s->version < 13) ||
+		    ((steps[i] == hy_store_sections_unrange ||
+		      steps[i] == hy_store_sections_range) &&
+		     s->version < 15))
 			continue;
 		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK) {
 			int rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
