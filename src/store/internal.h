@@ -172,7 +172,6 @@ extern const char hy_store_index_new[];
 extern const char hy_store_index_new_v15[];
 extern const char hy_store_lens_new[];
 extern const char hy_store_sections_range[];
-extern const char hy_store_sections_unrange[];
 extern const char hy_store_lens_rebuild[];
 extern const char hy_store_runs_rebuild[];
 /* The fold this build indexes with, kept (schema v10): SQL. */

@@ -461,9 +461,8 @@ static const char schema_v14[] = "ALTER TABLE meetings ADD COLUMN rawz BLOB NOT 
  * with another text than its insert had would damage the index. So a
  * meeting's sections go before it (meetings_sections_delete: the
  * cascade of sections.meeting_id runs after the meeting's row is gone,
- * when its ranges can no longer be read), and a clean text is only
- * changed in ways that keep every range (reindex's widening changes
- * characters one for one), with the index made again after. A database
+ * when its ranges can no longer be read), and a clean text changed
+ * first gives its sections their text back (meetings_clean_sections). A database
  * of 10,000 gencorpus readouts: 155 MB before, ... after. */
 #define SECTION_TEXT(row)                                                                          \
 	"CASE WHEN " row ".at IS NOT NULL AND " row ".text = ''"                                   \
@@ -473,8 +472,9 @@ static const char schema_v14[] = "ALTER TABLE meetings ADD COLUMN rawz BLOB NOT 
  * piece of its meeting's clean text, checked by reading it back (instr()
  * and substr() count characters alike only in valid UTF-8 without NUL);
  * a range whose text was set by hand over it (the text not '') is kept
- * when it reads that text, else dropped. The migration, and reindex for
- * the sections of the clean texts it changed. */
+ * when it reads that text, else dropped. The migration, and reindex
+ * (for the sections of the clean texts it widened, which
+ * meetings_clean_sections below stored again, and any set by hand). */
 #define SECTIONS_RANGE                                                                             \
 	"UPDATE sections SET at = (SELECT instr(clean, sections.text) FROM meetings"               \
 	" WHERE id = sections.meeting_id), len = length(text) WHERE at IS NULL AND text <> '';"    \
@@ -483,21 +483,15 @@ static const char schema_v14[] = "ALTER TABLE meetings ADD COLUMN rawz BLOB NOT 
 	"  WHERE id = sections.meeting_id);"                                                       \
 	"UPDATE sections SET at = NULL, len = NULL WHERE at IS NOT NULL AND text <> '';"
 const char hy_store_sections_range[] = SECTIONS_RANGE;
-/* The sections of the meetings whose clean text reindex widens (repair.c
- * hy_widen: spaces around a mark go, so characters move) hold their
- * text again until it is widened, then SECTIONS_RANGE makes them ranges
- * of the new clean text. */
-const char hy_store_sections_unrange[] = "UPDATE sections SET text = " SECTION_TEXT(
-	"sections") ", at = NULL, len = NULL"
-		    " WHERE at IS NOT NULL AND text = '' AND meeting_id IN"
-		    " (SELECT id FROM meetings WHERE clean <> hy_widen(clean))";
 /* clang-format off */
 static const char schema_v15[] =
-	"DROP TRIGGER sections_fts_insert;"
-	"DROP TRIGGER sections_fts_delete;"
-	"DROP TRIGGER sections_fts_update;"
-	"DROP TRIGGER sections_lens_update;"
-	"DROP TABLE sections_fts;"
+	/* (IF EXISTS: a derived object dropped by hand does not stop the
+	 * upgrade; this makes them again) */
+	"DROP TRIGGER IF EXISTS sections_fts_insert;"
+	"DROP TRIGGER IF EXISTS sections_fts_delete;"
+	"DROP TRIGGER IF EXISTS sections_fts_update;"
+	"DROP TRIGGER IF EXISTS sections_lens_update;"
+	"DROP TABLE IF EXISTS sections_fts;"
 	"ALTER TABLE sections ADD COLUMN at INTEGER;"
 	"ALTER TABLE sections ADD COLUMN len INTEGER;"
 	SECTIONS_RANGE
@@ -526,6 +520,15 @@ static const char schema_v15[] =
 	" END;"
 	"CREATE TRIGGER meetings_sections_delete BEFORE DELETE ON meetings BEGIN"
 	" DELETE FROM sections WHERE meeting_id = old.id;"
+	" END;"
+	/* a clean text changed (reindex's widening, the sqlite3 shell):
+	 * its sections keep the text they had, as before v15, stored again
+	 * while the old clean text is still the meeting's (reindex then
+	 * makes ranges of those that are pieces of the new one) */
+	"CREATE TRIGGER meetings_clean_sections BEFORE UPDATE OF clean ON meetings"
+	" WHEN old.clean IS NOT new.clean BEGIN"
+	" UPDATE sections SET text = substr(old.clean, at, len), at = NULL, len = NULL"
+	"  WHERE meeting_id = old.id AND at IS NOT NULL AND text = '';"
 	" END;"
 	LENS_FORGET(0, "sections_lens_update",
 		    "UPDATE OF id, meeting_id, heading, text, at, len ON sections")
