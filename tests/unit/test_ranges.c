@@ -31,7 +31,7 @@
  * words the parser joined, say: not in the text) and an empty one. */
 static const char *const topics[] = {
 	"农村公路建设", "春季森林防火", "城镇燃气管道改造", "安全生产检查", "财政预算执行",
-	"防汛抗旱准备", "营商环境优化", "冬季供暖保障",   "学校校舍维修", "粮食收购工作",
+	"防汛抗旱准备", "营商环境优化", "冬季供暖保障",     "学校校舍维修", "粮食收购工作",
 };
 
 struct corpus {
@@ -44,11 +44,12 @@ struct corpus {
 
 static void make_meeting(struct corpus *c, int i)
 {
-	const char *a = topics[i % 10], *b = topics[(i * 3 + 1) % 10], *d = topics[(i * 7 + 2) % 10];
+	const char *a = topics[i % 10], *b = topics[(i * 3 + 1) % 10],
+		   *d = topics[(i * 7 + 2) % 10];
 	snprintf(c->title[i], sizeof c->title[i], "石桥县召开县政府第%d次常务会议", i + 1);
 	snprintf(c->text[i][0], sizeof c->text[i][0], "会议听取了县交通运输局关于%s的汇报。", a);
-	snprintf(c->text[i][1], sizeof c->text[i][1],
-		 "会议研究了%s, 要求各乡镇 (街道) 抓好落实。", b);
+	snprintf(c->text[i][1], sizeof c->text[i][1], "会议研究了%s, 要求各乡镇 (街道) 抓好落实。",
+		 b);
 	/* the same words as the first section: found after the second */
 	snprintf(c->text[i][2], sizeof c->text[i][2], "%s", c->text[i][0]);
 	if (i % 5 == 4)
@@ -60,8 +61,8 @@ static void make_meeting(struct corpus *c, int i)
 	for (int k = 0; k < SECS; k++)
 		snprintf(c->heading[i][k], sizeof c->heading[i][k], "议题%d", k + 1);
 	snprintf(c->clean[i], sizeof c->clean[i],
-		 "%s\n3月%d日，县长主持召开县政府第%d次常务会议。\n%s\n%s\n%s\n%s\n",
-		 c->title[i], i % 28 + 1, i + 1, c->text[i][0], c->text[i][1], c->text[i][2],
+		 "%s\n3月%d日，县长主持召开县政府第%d次常务会议。\n%s\n%s\n%s\n%s\n", c->title[i],
+		 i % 28 + 1, i + 1, c->text[i][0], c->text[i][1], c->text[i][2],
 		 i % 5 == 4 ? "会议还部署了其他工作。" : c->text[i][3]);
 	snprintf(c->sha[i], sizeof c->sha[i], "%064d", i + 1);
 }
@@ -156,8 +157,8 @@ static int on_hit(const struct hy_search_hit *h, void *ctx)
 	return 0;
 }
 
-static const char *const words[] = {"燃气", "公路", "森林防火", "汇报", "突出位置", "街道",
-				    "部署", "会议", "供暖 OR 粮食", "落实 -燃气"};
+static const char *const words[] = {"燃气", "公路", "森林防火", "汇报",         "突出位置",
+				    "街道", "部署", "会议",     "供暖 OR 粮食", "落实 -燃气"};
 #define NWORDS (sizeof words / sizeof words[0])
 
 static char *search_all(struct hy_store *s, const char *q)
@@ -187,12 +188,12 @@ static size_t brute(struct corpus *c, const int *gone, const char *word)
 static void counts_as_brute(struct hy_store *s, struct corpus *c, const int *gone)
 {
 	static const char *const plain[] = {"燃气", "公路", "森林防火", "汇报", "突出位置",
-					    "街道", "部署",  "议题",     "会议"};
+					    "街道", "部署", "议题",     "会议"};
 	for (size_t w = 0; w < sizeof plain / sizeof plain[0]; w++) {
 		size_t sections = 0, meetings = 0;
 		char err[256] = "";
-		assert_int_equal(hy_store_search_count(s, plain[w], NULL, &sections, &meetings,
-						       err, sizeof err),
+		assert_int_equal(hy_store_search_count(s, plain[w], NULL, &sections, &meetings, err,
+						       sizeof err),
 				 0);
 		if (sections != brute(c, gone, plain[w]))
 			fail_msg("%s: %zu sections found, %zu hold it", plain[w], sections,
@@ -333,10 +334,8 @@ static void t_write(void **state)
 				    "会议听取了汇报。\n"
 				    "\0会议部署了冬季供暖。\n";
 	struct hy_section secs[] = {
-		{1, "汇报", "会议听取了汇报。"},
-		{2, "防火", "会议研究了春季森林防火工作。"},
-		{3, "供暖", "会议部署了冬季供暖。"},
-		{4, "防火", "春季森林防火"},
+		{1, "汇报", "会议听取了汇报。"},     {2, "防火", "会议研究了春季森林防火工作。"},
+		{3, "供暖", "会议部署了冬季供暖。"}, {4, "防火", "春季森林防火"},
 		{5, "坏字节", "\xe4(\xff)会议"},
 	};
 	struct hy_meeting m = {.title = "县政府常务会议", .sections = secs, .n_sections = 5};
