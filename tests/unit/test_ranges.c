@@ -44,6 +44,7 @@ struct corpus {
 
 static void make_meeting(struct corpus *c, int i)
 {
+	char clean[sizeof c->clean[0]];
 	const char *a = topics[i % 10], *b = topics[(i * 3 + 1) % 10],
 		   *d = topics[(i * 7 + 2) % 10];
 	snprintf(c->title[i], sizeof c->title[i], "石桥县召开县政府第%d次常务会议", i + 1);
@@ -51,7 +52,7 @@ static void make_meeting(struct corpus *c, int i)
 	snprintf(c->text[i][1], sizeof c->text[i][1], "会议研究了%s, 要求各乡镇 (街道) 抓好落实。",
 		 b);
 	/* the same words as the first section: found after the second */
-	snprintf(c->text[i][2], sizeof c->text[i][2], "%s", c->text[i][0]);
+	memcpy(c->text[i][2], c->text[i][0], sizeof c->text[i][2]);
 	if (i % 5 == 4)
 		snprintf(c->text[i][3], sizeof c->text[i][3], "会议还部署了%s等工作。", d);
 	else if (i % 5 == 3)
@@ -60,10 +61,11 @@ static void make_meeting(struct corpus *c, int i)
 		snprintf(c->text[i][3], sizeof c->text[i][3], "会议强调，要把%s放在突出位置。", d);
 	for (int k = 0; k < SECS; k++)
 		snprintf(c->heading[i][k], sizeof c->heading[i][k], "议题%d", k + 1);
-	snprintf(c->clean[i], sizeof c->clean[i],
+	snprintf(clean, sizeof clean,
 		 "%s\n3月%d日，县长主持召开县政府第%d次常务会议。\n%s\n%s\n%s\n%s\n", c->title[i],
 		 i % 28 + 1, i + 1, c->text[i][0], c->text[i][1], c->text[i][2],
 		 i % 5 == 4 ? "会议还部署了其他工作。" : c->text[i][3]);
+	memcpy(c->clean[i], clean, sizeof clean);
 	snprintf(c->sha[i], sizeof c->sha[i], "%064d", i + 1);
 }
 
