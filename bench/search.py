@@ -42,7 +42,7 @@ def sizes(db):
             fts += int(size)
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     text = con.execute("SELECT sum(length(CAST(heading AS BLOB)) + length(CAST(text AS BLOB)))"
-                       " FROM sections").fetchone()[0] or 0
+                       " FROM sections_text").fetchone()[0] or 0
     text += con.execute("SELECT sum(length(CAST(ifnull(title,'') AS BLOB)) +"
                         " length(CAST(ifnull(summary,'') AS BLOB))) FROM meetings").fetchone()[0] or 0
     con.close()
@@ -54,7 +54,7 @@ def like_ms(db, q, runs=3):
     ts = []
     for _ in range(runs):
         t0 = time.perf_counter()
-        con.execute("SELECT count(*) FROM sections WHERE heading LIKE ? OR text LIKE ?",
+        con.execute("SELECT count(*) FROM sections_text WHERE heading LIKE ? OR text LIKE ?",
                     (f"%{q}%", f"%{q}%")).fetchone()
         ts.append((time.perf_counter() - t0) * 1e3)
     con.close()

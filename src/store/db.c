@@ -85,9 +85,11 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 		 * with "table ... already exists"); say what it looks like */
 		if (tables > 0 && *version < HY_STORE_SCHEMA_VERSION) {
 			static const char *const marks[] = {
-				/* v14 to v9 (schema.c), v8 and v7 (people.c);
+				/* v15 to v9 (schema.c), v8 and v7 (people.c);
 				 * v6 leaves no mark, and running it again is
 				 * harmless */
+				("SELECT count(*) FROM pragma_table_info('sections')"
+				 " WHERE name = 'at'"),
 				("SELECT count(*) FROM pragma_table_info('meetings')"
 				 " WHERE name = 'rawz'"),
 				("SELECT count(*) FROM pragma_table_info('people')"
@@ -106,7 +108,7 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 				"SELECT count(*) FROM sqlite_master WHERE name = 'bodies'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'meetings'",
 			};
-			static const int looks[] = {14, 13, 12, 11, 10, 9, 8, 7, 5, 4, 3, 2, 1};
+			static const int looks[] = {15, 14, 13, 12, 11, 10, 9, 8, 7, 5, 4, 3, 2, 1};
 			int like = 0, n = 0, meetings = -1;
 			for (size_t i = 0; i < sizeof looks / sizeof looks[0] && !like; i++)
 				if (hy_store_read_int(s, marks[i], &n) == SQLITE_OK && n > 0)
@@ -661,8 +663,11 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 				  "stored whole, so the batch was rolled back",
 				  s->path);
 	}
-	rc = s->version >= 3 ? hy_store_exec(s, hy_store_index_new, "indexing a batch", err, errlen)
-			     : 0;
+	rc = s->version >= 3
+		     ? hy_store_exec(s,
+				     s->version >= 15 ? hy_store_index_new_v15 : hy_store_index_new,
+				     "indexing a batch", err, errlen)
+		     : 0;
 	if (rc == 0 && s->version >= 4)
 		rc = hy_store_exec(s, hy_store_lens_new, "indexing a batch", err, errlen);
 	if (rc == 0)

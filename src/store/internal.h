@@ -169,7 +169,9 @@ void hy_store_people_close(struct hy_store *s);
  * their lengths (v4); every block of fts_lengths again (reindex). */
 extern const char *const hy_store_migrations[];
 extern const char hy_store_index_new[];
+extern const char hy_store_index_new_v15[];
 extern const char hy_store_lens_new[];
+extern const char hy_store_sections_range[];
 extern const char hy_store_lens_rebuild[];
 extern const char hy_store_runs_rebuild[];
 /* The fold this build indexes with, kept (schema v10): SQL. */

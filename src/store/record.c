@@ -39,10 +39,16 @@ static int get_sections(struct hy_store *s, struct hy_store_record *r, char *err
 	static const char sections_sql[] =
 		"SELECT n, heading, text FROM sections WHERE meeting_id = ?1"
 		" ORDER BY n";
+	/* schema v15: a section may be a range of the clean text */
+	static const char sections_v15_sql[] =
+		"SELECT n, heading, text FROM sections_text WHERE meeting_id = ?1"
+		" ORDER BY n";
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int oom = 0;
-	int rc = hy_store_stmt(s, HY_ST_GET_SECTIONS, sections_sql, &st, err, errlen);
+	int rc =
+		hy_store_stmt(s, HY_ST_GET_SECTIONS,
+			      s->version >= 15 ? sections_v15_sql : sections_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, r->id);

@@ -188,17 +188,29 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 {
 	static const char *const steps[] = {
 		"BEGIN IMMEDIATE",
+		/* the index is made again below: emptied first, so that the
+		 * triggers of the rows changed here have nothing to take out
+		 * of it (a 'delete' of what a damaged or stale index does not
+		 * hold would fail) */
+		"INSERT INTO sections_fts(sections_fts) VALUES ('delete-all')",
+		"INSERT INTO meetings_fts(meetings_fts) VALUES ('delete-all')",
 		/* ASCII , ; : ? ! ( ) among Chinese made full-width in the text
-		 * of meetings imported before the cleaner did it (issue 15);
-		 * the triggers keep the index, which is made again below */
-		"UPDATE sections SET heading = hy_widen(heading), text = hy_widen(text)"
-		" WHERE heading <> hy_widen(heading) OR text <> hy_widen(text)",
-		/* the raw bytes are packed against the clean text (pack.h):
-		 * packed again against the new one, in the same statement */
+		 * of meetings imported before the cleaner did it (issue 15).
+		 * The raw bytes are packed against the clean text (pack.h):
+		 * packed again against the new one, in the same statement.
+		 * Sections that are ranges of a clean text changed here get
+		 * their text back first (schema v15, meetings_clean_sections:
+		 * widening takes out the spaces around a mark, characters
+		 * move), so the meetings go before the sections */
 		"UPDATE meetings SET title = hy_widen(title), summary = hy_widen(summary),"
 		" rawz = hy_raw_pack(hy_raw(rawz, clean), hy_widen(clean)),"
 		" clean = hy_widen(clean) WHERE title IS NOT hy_widen(title)"
 		" OR summary IS NOT hy_widen(summary) OR clean <> hy_widen(clean)",
+		"UPDATE sections SET heading = hy_widen(heading), text = hy_widen(text)"
+		" WHERE heading <> hy_widen(heading) OR text <> hy_widen(text)",
+		/* and ranges of the new clean text again where they are pieces
+		 * of it (v15) */
+		hy_store_sections_range,
 		"INSERT INTO sections_fts(sections_fts) VALUES ('rebuild')",
 		"INSERT INTO meetings_fts(meetings_fts) VALUES ('rebuild')",
 		"INSERT INTO sections_fts(sections_fts) VALUES ('optimize')",
@@ -238,7 +250,8 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		if ((steps[i] == hy_store_runs_rebuild && s->version < 9) ||
 		    (steps[i] == hy_store_fold_set && s->version < 10) ||
 		    (steps[i] == hy_store_simhash_rebuild && s->version < 11) ||
-		    (steps[i] == hy_store_people_keys && s->version < 13))
+		    (steps[i] == hy_store_people_keys && s->version < 13) ||
+		    (steps[i] == hy_store_sections_range && s->version < 15))
 			continue;
 		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK) {
 			int rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),

@@ -463,6 +463,10 @@ static char *snippet_of(const struct hlq *q, const char *a, const char *b)
 static const char detail_sec[] = "SELECT s.meeting_id, s.n, s.heading, s.text, m.date, m.title"
 				 " FROM sections s JOIN meetings m ON m.id = s.meeting_id"
 				 " WHERE s.id = ?1";
+/* schema v15: a section may be a range of the clean text */
+static const char detail_sec_v15[] = "SELECT s.meeting_id, s.n, s.heading, s.text, m.date, m.title"
+				     " FROM sections_text s JOIN meetings m ON m.id = s.meeting_id"
+				     " WHERE s.id = ?1";
 static const char detail_mtg[] = "SELECT id, 0, title, summary, date, title FROM meetings"
 				 " WHERE id = ?1";
 
@@ -478,8 +482,11 @@ int hy_search_deliver(struct hy_store *s, const struct hlq *q, const struct top 
 		int z = c->zero, rc;
 		char *snip;
 
-		if (!st[z] && sqlite3_prepare_v2(s->db, z ? detail_mtg : detail_sec, -1, &st[z],
-						 NULL) != SQLITE_OK) {
+		if (!st[z] && sqlite3_prepare_v2(s->db,
+						 z                  ? detail_mtg
+						 : s->version >= 15 ? detail_sec_v15
+								    : detail_sec,
+						 -1, &st[z], NULL) != SQLITE_OK) {
 			dberr = 1;
 			break;
 		}

@@ -193,6 +193,85 @@ int hy_store_bind_raw(sqlite3_stmt *st, int i, const struct hy_store_doc *doc, i
 	return sqlite3_bind_blob64(st, i, z, n, free) == SQLITE_OK ? 0 : HY_ERR_NOMEM;
 }
 
+/* Where a section's text is in its meeting's clean text (schema v15),
+ * as sqlite's substr() counts on TEXT: a character is a byte below 0xc0,
+ * or a byte from 0xc0 up with the bytes 0x80–0xbf after it, and a NUL
+ * ends the text. The sections come in the order of the text, so each is
+ * looked for from where the one before ended, then from the start. */
+struct ranger {
+	const char *clean;
+	size_t len;
+	size_t byte, chr; /* a character boundary and its index (0-based) */
+};
+
+static size_t next_char(const char *t, size_t n, size_t i)
+{
+	if ((unsigned char)t[i++] >= 0xc0)
+		while (i < n && ((unsigned char)t[i] & 0xc0) == 0x80)
+			i++;
+	return i;
+}
+
+/* The first occurrence of needle in hay[from, n), or n. */
+static size_t find_bytes(const char *hay, size_t n, size_t from, const char *needle, size_t k)
+{
+	while (from + k <= n) {
+		const char *p = memchr(hay + from, needle[0], n - k + 1 - from);
+		if (!p)
+			break;
+		if (memcmp(p, needle, k) == 0)
+			return (size_t)(p - hay);
+		from = (size_t)(p - hay) + 1;
+	}
+	return n;
+}
+
+/* Walk r from its boundary to byte at: 0 when at is a boundary reached
+ * without a NUL, else -1 (r is left at the last boundary before at). */
+static int walk_to(struct ranger *r, size_t at)
+{
+	while (r->byte < at) {
+		if (r->clean[r->byte] == '\0')
+			return -1;
+		r->byte = next_char(r->clean, r->len, r->byte);
+		r->chr++;
+	}
+	return r->byte == at ? 0 : -1;
+}
+
+/* text as a range of r's clean text: *at (1-based) and *len in
+ * characters; 0, or -1 when it is not one (or is empty). */
+static int find_range(struct ranger *r, const char *text, int64_t *at, int64_t *len)
+{
+	size_t k = strlen(text);
+	const struct ranger was = *r;
+	for (int pass = 0; pass < 2 && k > 0; pass++) {
+		size_t from;
+		if (pass && was.byte == 0)
+			break; /* the first pass looked from the start */
+		if (pass)
+			r->byte = r->chr = 0;
+		from = r->byte;
+		while ((from = find_bytes(r->clean, r->len, from, text, k)) < r->len) {
+			struct ranger e;
+			if (walk_to(r, from) == 0) {
+				e = *r;
+				if (walk_to(&e, from + k) == 0) {
+					*at = (int64_t)r->chr + 1;
+					*len = (int64_t)(e.chr - r->chr);
+					*r = e;
+					return 0;
+				}
+			} else if (r->byte < from || r->clean[r->byte] == '\0') {
+				break; /* a NUL before it: substr() would stop there */
+			}
+			from++;
+		}
+	}
+	*r = was;
+	return -1;
+}
+
 static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		       const struct hy_store_doc *doc, const char *sha, int64_t *id, char *err,
 		       size_t errlen)
@@ -214,6 +293,13 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		" ?13, ?14, ?15)";
 	static const char section_sql[] = "INSERT INTO sections (meeting_id, n, heading, text)"
 					  " VALUES (?1, ?2, ?3, ?4)";
+	/* schema v15: a range of the clean text when the text is one */
+	static const char section_v15_sql[] =
+		"INSERT INTO sections (meeting_id, n, heading, text, at, len)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+	struct ranger ranger = {doc->clean ? doc->clean : "", doc->clean ? doc->clean_len : 0, 0,
+				0};
+	int v15 = s->version >= 15;
 	static const char run_sql[] = "UPDATE meeting_runs SET first = ?2, n = ?3 WHERE id = ?1";
 	sqlite3_stmt *st;
 	int64_t mid, id_s, first = 0, last = 0;
@@ -270,13 +356,25 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 
 	for (size_t i = 0; i < m->n_sections; i++) {
 		const struct hy_section *sec = &m->sections[i];
-		rc = hy_store_stmt(s, HY_ST_INSERT_SECTION, section_sql, &st, err, errlen);
+		int64_t at, len;
+		rc = hy_store_stmt(s, HY_ST_INSERT_SECTION, v15 ? section_v15_sql : section_sql,
+				   &st, err, errlen);
 		if (rc)
 			return rc;
 		sqlite3_bind_int64(st, 1, mid);
 		sqlite3_bind_int(st, 2, sec->n > 0 ? sec->n : (int)i + 1);
 		sqlite3_bind_text(st, 3, sec->heading ? sec->heading : "", -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, sec->text ? sec->text : "", -1, SQLITE_STATIC);
+		if (v15 && sec->text && find_range(&ranger, sec->text, &at, &len) == 0) {
+			sqlite3_bind_text(st, 4, "", 0, SQLITE_STATIC);
+			sqlite3_bind_int64(st, 5, at);
+			sqlite3_bind_int64(st, 6, len);
+		} else {
+			sqlite3_bind_text(st, 4, sec->text ? sec->text : "", -1, SQLITE_STATIC);
+			if (v15) { /* (a statement reused: its ranges cleared) */
+				sqlite3_bind_null(st, 5);
+				sqlite3_bind_null(st, 6);
+			}
+		}
 		rc = hy_store_step_done(s, st, "storing a section", err, errlen);
 		if (rc)
 			return rc;

@@ -141,6 +141,8 @@ int hy_clean_punct(const char *s, size_t n, char **out, size_t *out_len, size_t 
 		rn = o.len;
 		rc = o.oom ? HY_ERR_NOMEM : 0;
 	}
+	if (rc == 0 && !o.p && !(o.p = malloc(1))) /* an empty text: nothing put */
+		rc = HY_ERR_NOMEM;
 	if (rc) {
 		free(o.p);
 		return rc;

@@ -17,7 +17,7 @@ SELECT count(*) FROM meetings WHERE
         ifnull(body,'') || ifnull(kind,'') || ifnull(chair,'') ||
         ifnull(chair_role,'') || ifnull(summary,'') || clean, char(27)) > 0
   OR instr(ifnull(title,'') || ifnull(summary,'') || clean, char(155)) > 0;
-SELECT count(*) FROM sections WHERE instr(heading || text, char(27)) > 0
+SELECT count(*) FROM sections_text WHERE instr(heading || text, char(27)) > 0
   OR instr(heading || text, char(155)) > 0;
 SELECT count(*) FROM people WHERE instr(name, char(27)) > 0;")
 [ "$stored" = "$(printf '0\n0\n0')" ] || fail "ESC stored in text columns: $stored"

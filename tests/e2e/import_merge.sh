@@ -5,7 +5,7 @@
 # standing meeting of the same county a week later, sharing most of its
 # wording, stays a meeting of its own. show lists the sources, split
 # undoes the merge, import --no-merge keeps them apart, and a database of
-# schema v10 is brought to v14 with every meeting kept, each its own
+# schema v10 is brought to v15 with every meeting kept, each its own
 # source. Fixtures: tests/fixtures/dups (written by us).
 . "$(dirname "$0")/lib.sh"
 export HUIYI_DB=$T/huiyi.db
@@ -92,7 +92,7 @@ run 0 hy import --no-merge "$A" "$C"
 has "$T/err" "imported 2, duplicates skipped 0"
 hasnt "$T/err" "merged"
 
-# v10 → v14: a database without v11's tables (as huiyi before v11 made
+# v10 → v15: a database without v11's tables (as huiyi before v11 made
 # it) keeps its meetings, each its own one shown source, with a fingerprint
 export HUIYI_DB=$T/old.db
 run 0 hy import "$A" "$B"
@@ -106,12 +106,24 @@ sqlx "$HUIYI_DB" "ALTER TABLE people DROP COLUMN key;
 	ALTER TABLE meetings ADD COLUMN raw BLOB NOT NULL DEFAULT x'';
 	UPDATE meetings SET raw = hy_raw(rawz, clean);
 	ALTER TABLE meetings DROP COLUMN rawz" || fail "v10 columns not made"
+# and with v15's sections as ranges holding their text again (the search
+# index goes with its triggers: v15 makes it again)
+sqlx "$HUIYI_DB" "DROP TRIGGER sections_fts_insert; DROP TRIGGER sections_fts_delete;
+	DROP TRIGGER sections_fts_update; DROP TRIGGER sections_lens_update;
+	DROP TRIGGER meetings_sections_delete; DROP TRIGGER meetings_clean_sections;
+	DROP TABLE sections_fts;
+	UPDATE sections SET text = (SELECT v.text FROM sections_text v WHERE v.id = sections.id);
+	DROP VIEW sections_text;
+	ALTER TABLE sections DROP COLUMN at; ALTER TABLE sections DROP COLUMN len" ||
+	fail "v10 sections not made"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sections WHERE text = ''")" = 0 ] ||
+	fail "v10 sections' text not made"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE raw = readfile('$(realpath "$A")')
 	OR raw = readfile('$(realpath "$B")')")" = 2 ] || fail "v10 raw bytes not made"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sqlite_master WHERE name LIKE 'simhash%' OR name LIKE 'sources%'")" = 0 ] ||
 	fail "v10 database not made"
 run 0 hy list
-[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 14 ] || fail "not migrated"
+[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 15 ] || fail "not migrated"
 # the raw bytes kept exactly, packed (v14)
 [ "$(sqlx "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE length(rawz) < length(clean)
 	AND (hy_raw(rawz, clean) = readfile('$(realpath "$A")')
@@ -122,6 +134,11 @@ run 0 hy list
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM simhash WHERE hash IS NOT NULL")" = 2 ] ||
 	fail "fingerprints not made"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM simhash_bands")" = 8 ] || fail "bands not made"
+# the sections ranges of the clean text again (v15), read as they were
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sections WHERE at IS NOT NULL AND text = ''")" -gt 0 ] ||
+	fail "no section made a range"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sections_text WHERE text = ''")" = 0 ] ||
+	fail "a section lost its text in v15"
 run 0 hy import "$C"
 has "$T/err" "imported 0, 1 merged into meetings already stored"
 run 0 hy show 1 --json
@@ -150,4 +167,4 @@ python3 "$HUIYI_ROOT/tests/tools/gen_readouts.py" "$T/gen" 4000 >/dev/null
 run 0 hy -d "$T/gen.db" import "$T/gen"
 has "$T/err" "imported 4000, duplicates skipped 0"
 grep -q merged "$T/err" && fail "meetings of other counties merged: $(cat "$T/err")"
-echo "ok: merge, show, split, --no-merge, v10 → v14, other counties' meetings of a day apart"
+echo "ok: merge, show, split, --no-merge, v10 → v15, other counties' meetings of a day apart"

@@ -138,19 +138,22 @@ run 0 hy reindex
 # a database made before the cleaner made ASCII , among Chinese
 # full-width (issue 15): reindex makes its text Chinese, and search
 # still finds it
-sql "$HUIYI_DB" "SELECT id, text FROM sections WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.before"
+sql "$HUIYI_DB" "SELECT id, text FROM sections_text WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.before"
 [ -s "$T/wide.before" ] || fail "no section with ，to make old"
-sqlite3 -batch "$HUIYI_DB" ".load $ext" "UPDATE sections SET text = replace(text, '，', ',')
-	WHERE id IN (SELECT id FROM sections WHERE text LIKE '%，%' ORDER BY id LIMIT 3);
-	UPDATE meetings SET rawz = hy_raw_pack(hy_raw(rawz, clean), replace(clean, '，', ',')),
-	clean = replace(clean, '，', ',') WHERE clean LIKE '%，%'" ||
+# (the clean text first: its sections that are ranges of it get their
+# text back, schema v15)
+sqlite3 -batch "$HUIYI_DB" ".load $ext" "UPDATE meetings
+	SET rawz = hy_raw_pack(hy_raw(rawz, clean), replace(clean, '，', ',')),
+	clean = replace(clean, '，', ',') WHERE clean LIKE '%，%';
+	UPDATE sections SET text = replace(text, '，', ',')
+	WHERE id IN (SELECT id FROM sections_text WHERE text LIKE '%，%' ORDER BY id LIMIT 3)" ||
 	fail "could not make the text old"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE clean LIKE '%，%'")" = 0 ] ||
 	fail "the clean text was not made old"
-sql "$HUIYI_DB" "SELECT id, text FROM sections WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.old"
+sql "$HUIYI_DB" "SELECT id, text FROM sections_text WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.old"
 cmp -s "$T/wide.before" "$T/wide.old" && fail "the text was not made old"
 run 0 hy reindex
-sql "$HUIYI_DB" "SELECT id, text FROM sections WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.after"
+sql "$HUIYI_DB" "SELECT id, text FROM sections_text WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.after"
 cmp -s "$T/wide.before" "$T/wide.after" ||
 	fail "reindex did not make the ASCII commas among Chinese full-width: $(diff "$T/wide.before" "$T/wide.after" | head -3)"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) = sum(clean LIKE '%，%') FROM meetings")" = 1 ] ||

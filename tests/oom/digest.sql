@@ -10,7 +10,7 @@ SELECT title, published, date, body, kind, number, chair, chair_role, summary,
        date_basis, guessed, place, units
   FROM meetings ORDER BY sha256;
 SELECT m.sha256, s.n, s.heading, s.text
-  FROM sections s JOIN meetings m ON m.id = s.meeting_id ORDER BY 1, 2;
+  FROM sections_text s JOIN meetings m ON m.id = s.meeting_id ORDER BY 1, 2;
 SELECT m.sha256, mp.role, mp.position, p.name, mp.title, mp.invited
   FROM meeting_people mp JOIN meetings m ON m.id = mp.meeting_id
   JOIN people p ON p.id = mp.person_id ORDER BY 1, 2, 3;

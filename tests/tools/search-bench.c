@@ -112,7 +112,7 @@ int main(int argc, char **argv)
 		size_t qn = fold(q, qf, 256);
 		size_t brute = 0;
 		sqlite3_stmt *st;
-		sqlite3_prepare_v2(db, "SELECT heading, text FROM sections", -1, &st, NULL);
+		sqlite3_prepare_v2(db, "SELECT heading, text FROM sections_text", -1, &st, NULL);
 		while (sqlite3_step(st) == SQLITE_ROW)
 			brute += contains((const char *)sqlite3_column_text(st, 0), qf, qn, buf,
 					  cap) ||

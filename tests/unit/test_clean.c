@@ -303,6 +303,11 @@ static void test_punct_widened(void **state)
 	assert_int_equal(n, strlen(out));
 	assert_int_equal(count, 1);
 	free(out);
+	/* an empty text (a section kept as a range stores '') */
+	assert_int_equal(hy_clean_punct("", 0, &out, &n, NULL), 0);
+	assert_string_equal(out, "");
+	assert_int_equal(n, 0);
+	free(out);
 }
 
 static void test_pinyin_removed(void **state)

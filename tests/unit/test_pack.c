@@ -138,7 +138,7 @@ static void t_migrate(void **state)
 
 	if (hy_store_open(&s, path, 0, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
-	assert_int_equal(hy_store_version(s), 14);
+	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
 	assert_int_equal(sqlite3_prepare_v2(s->db,
 					    "SELECT rawz, clean, hy_raw(rawz, clean),"
 					    " (SELECT count(*) FROM pragma_table_info('meetings')"

@@ -247,7 +247,7 @@ static void t_hand_edits(void **state)
 	exec(f, "INSERT INTO sections (id, meeting_id, n, heading, text)"
 		" VALUES (2, 4, 3, '议题', '会议研究了燃气价格。')");
 	exec(f, "INSERT INTO sections_fts (rowid, heading, text)"
-		" SELECT id, heading, text FROM sections WHERE id = 2");
+		" SELECT id, heading, text FROM sections_text WHERE id = 2");
 	check(f, "2024-01 3 3/3; 2024-02 1 1/2; 2024-03 1 0/0; undated 0/0");
 
 	/* reindex: every meeting whose sections fill their span has a run
