@@ -199,14 +199,18 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	if (len <= 80 && !is_content_line(d, a, b) && find_date(d, a, b, &t, 1) != NPOS &&
 	    (has_any(d, a, b, publish_marks, COUNT(publish_marks)) || is_bare_date(d, a, b)))
 		return L_META;
+	/* (原标题:某某主持召开…调度会): the story's own title, bracketed by a
+	 * site that gave it another (title.c takes the brackets off) */
+	if (is_open_bracket(c0) && match(d, a + 1, b, "原标题"))
+		return L_BODY;
 	/* (图为会议现场) 【责任编辑：王五】: a short line all in brackets */
 	if (len <= 40 && is_open_bracket(c0) && is_close_bracket(cz) &&
 	    clause_end(d, a, b, 1) >= b - 1 && !is_content_line(d, a, b))
 		return L_CHROME;
 	/* 凡本报记者署名文字…未经授权不得转载…: a copyright notice */
-	static const char *const rights[] = {"未经授权", "不得转载",   "版权均属",   "依法追究",
-					     "转载请",   "原文出处",   "原创文章",   "不得非法使用",
-					     "本网转载", "本网确认后", "许可,任何人"};
+	static const char *const rights[] = {
+		"未经授权", "不得转载",     "版权均属", "依法追究",   "转载请",      "原文出处",
+		"原创文章", "不得非法使用", "本网转载", "本网确认后", "许可,任何人", "凡本网注明"};
 	if (len <= 300 &&
 	    (find(d, a, b, "授权") != NPOS || find(d, a, b, "转载") != NPOS ||
 	     find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS ||
@@ -321,6 +325,12 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			    find(d, a, b, ",") == NPOS)
 				return L_CHROME;
 	}
+	/* 上一期 下一期, 这已经是最后一期了哦! 我知道了: an e-paper's issue bar
+	 * and its notice */
+	static const char *const issue_bar[] = {"上一期", "下一期", "最后一期", "我知道了", "往期"};
+	if (len <= 20 && has_any(d, a, b, issue_bar, COUNT(issue_bar)) &&
+	    find(d, a, b, "会") == NPOS)
+		return L_CHROME;
 	/* 加载中..., 正在加载: a page's loading notice */
 	static const char *const loading[] = {"加载中", "正在加载", "载入中"};
 	if (len <= 12 && match_any(d, a, b, loading, COUNT(loading), NULL))

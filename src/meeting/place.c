@@ -76,6 +76,9 @@ static size_t place_start(const struct doc *t, size_t e)
 		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL) &&
 		    !match_any(t, i + 1, e, own, COUNT(own), NULL))
 			k = 0;
+		/* 向阳街道, 向阳区: 向阳 is a name, 向 no preposition there */
+		if (k == 1 && i == j && match(t, i, e, "向阳"))
+			k = 0;
 		/* 长岭县, 长兴县: 长 opens a name, unless a level before it
 		 * makes it a title's (县长, 市长, 镇长) */
 		static const char *const heads[] = {"县", "市", "区", "镇", "乡", "旗", "州",

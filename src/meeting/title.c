@@ -237,6 +237,10 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		      * byline broken off at the line's end */
 		     after_xun == l.b || d->cp[after_xun] == '('))
 			titleish = 0;
+		/* (原标题:…): the story's own title, whatever its colon */
+		if (is_open_bracket(d->cp[l.a]) && match(d, l.a + 1, l.b, "原标题") &&
+		    l.b - l.a <= 80)
+			titleish = 1;
 		/* a bracket opened and not closed: a line broken inside a byline */
 		{
 			int open = 0;
@@ -331,6 +335,12 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 					break;
 				}
 		}
+		/* (原标题:…): the bracket and its label off */
+		if (is_open_bracket(d->cp[a0]) && match(d, a0 + 1, l.b, "原标题")) {
+			size_t q = skip_spaces(d, a0 + 4, l.b);
+			if (q < l.b && d->cp[q] == ':')
+				a0 = skip_spaces(d, q + 1, l.b);
+		}
 		/* 动态：某街道召开…: a column's name and a colon before the title */
 		{
 			size_t q = a0;
@@ -413,6 +423,9 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				*glued_pub = (struct span){k, l.b};
 				break;
 			}
+		if (b0 > a0 + 1 && is_close_bracket(d->cp[b0 - 1]) && a0 > l.a &&
+		    is_open_bracket(d->cp[l.a]) && match(d, l.a + 1, l.b, "原标题"))
+			b0--; /* (原标题:…) */
 		while (b0 > a0 + 1 && (d->cp[b0 - 1] == '|' || is_space(d->cp[b0 - 1])))
 			b0--; /* …召集人會議 | */
 		*title = i;
