@@ -123,8 +123,10 @@ int tidy_body(struct hy_meeting *m)
 		if ((rc = doc_init(&b, m->body, strlen(m->body))))
 			return rc;
 	}
-	/* 州人大会议州政协: meetings' names run together are no organ */
-	if (find(&b, 0, b.n, "会议") != NPOS && find(&b, 0, b.n, "政治协商会议") == NPOS) {
+	/* 州人大会议州政协: meetings' names run together are no organ, nor is a
+	 * topic joined by 暨 (文峰区（高新区）招商引资暨经济运行) */
+	if ((find(&b, 0, b.n, "会议") != NPOS && find(&b, 0, b.n, "政治协商会议") == NPOS) ||
+	    find(&b, 0, b.n, "暨") != NPOS) {
 		doc_free(&b);
 		free(m->body);
 		m->body = NULL;

@@ -209,8 +209,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	/* 凡本报记者署名文字…未经授权不得转载…: a copyright notice */
 	static const char *const rights[] = {
-		"未经授权", "不得转载",     "版权均属", "依法追究",   "转载请",      "原文出处",
-		"原创文章", "不得非法使用", "本网转载", "本网确认后", "许可,任何人", "凡本网注明"};
+		"未经授权",    "不得转载",   "版权均属",     "依法追究",    "转载请",
+		"原文出处",    "原创文章",   "不得非法使用", "本网转载",    "本网确认后",
+		"许可,任何人", "凡本网注明", "本站编辑转载", "版权归原作者"};
 	if (len <= 300 &&
 	    (find(d, a, b, "授权") != NPOS || find(d, a, b, "转载") != NPOS ||
 	     find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS ||
@@ -325,6 +326,23 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			    find(d, a, b, ",") == NPOS)
 				return L_CHROME;
 	}
+	/* 推荐27 / 09月03 / 08月17 /: a list of recommended stories' dates */
+	if (len <= 60 && match(d, a, b, "推荐") && find(d, a, b, "会") == NPOS) {
+		size_t slashes = 0;
+		for (size_t i = a; i < b; i++)
+			slashes += d->cp[i] == '/';
+		if (slashes >= 2)
+			return L_CHROME;
+	}
+	/* 思思久久99热只有精品_…: a spammer's line of adult sites' words */
+	static const char *const spam[] = {"久久", "精品", "国产", "午夜", "av", "热只有", "蜜臀"};
+	{
+		size_t hits = 0;
+		for (size_t k = 0; len <= 120 && k < COUNT(spam); k++)
+			hits += find(d, a, b, spam[k]) != NPOS;
+		if (hits >= 3 && find(d, a, b, "会议") == NPOS)
+			return L_CHROME;
+	}
 	/* 上一期 下一期, 这已经是最后一期了哦! 我知道了: an e-paper's issue bar
 	 * and its notice */
 	static const char *const issue_bar[] = {"上一期", "下一期", "最后一期", "我知道了", "往期"};
@@ -341,8 +359,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	    find(d, a, b, "会") == NPOS)
 		return L_CHROME;
 	/* 评论一下 0人参与，0条评论 抢沙发: a comment box's counters */
-	static const char *const comments[] = {"人参与", "条评论", "抢沙发", "发表评论",
-					       "查看更多精彩评论"};
+	static const char *const comments[] = {"人参与",   "条评论",           "抢沙发",
+					       "发表评论", "查看更多精彩评论", "点评此文章",
+					       "写评论",   "我要点评"};
 	if (len <= 60 && has_any(d, a, b, comments, COUNT(comments)))
 		return L_CHROME;
 	/* 关键词：某市，市政府，大气: a page's keywords */

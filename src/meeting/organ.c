@@ -218,7 +218,7 @@ size_t place_chain(const struct doc *b)
 		return NPOS;
 	size_t i = match_any(b, 0, b->n, provinces, COUNT(provinces), NULL);
 	int segs = i > 0;
-	if (i && match(b, i, b->n, "省"))
+	if (i && (match(b, i, b->n, "省") || match(b, i, b->n, "市"))) /* 上海市宝山区 */
 		i++;
 	return chain_rest(b, i, segs);
 }

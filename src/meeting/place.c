@@ -100,7 +100,7 @@ static size_t place_start(const struct doc *t, size_t e)
 	/* but 广西壮族自治区 is the region itself */
 	int region = most > 5 && match(t, e, t->n, "区");
 	if (pv && e - (j + pv) >= 2 && !match(t, j + pv, e, "省") && !region)
-		j += pv;
+		j += pv + (e - (j + pv) >= 3 && match(t, j + pv, e, "市")); /* 上海市宝山区 */
 	/* 洛阳市偃师区, 花莲县吉安乡: the place is the smallest */
 	static const char *const higher[] = {"省", "市", "州", "县", "区"};
 	for (size_t i = j + 2; bounded && i + 2 < e; i++)

@@ -412,6 +412,19 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 					b0--;
 			}
 		}
+		/* …工作会议 | 主题分类：| 重大会议: an index block's fields after a bar */
+		{
+			static const char *const fields[] = {"主题分类", "体裁分类", "发布机构",
+							     "索引号"};
+			for (size_t k = a0 + 4; k < b0; k++)
+				if (d->cp[k] == '|' && match_any(d, skip_spaces(d, k + 1, b0), b0,
+								 fields, COUNT(fields), NULL)) {
+					b0 = k;
+					while (b0 > a0 && is_space(d->cp[b0 - 1]))
+						b0--;
+					break;
+				}
+		}
 		/* …主管工作會報 發布日期:2014-04-21: the publish line glued on */
 		static const char *const glued[] = {"发布日期", "发布时间", "来源:"};
 		for (size_t k = a0 + 4; k < l.b; k++)
