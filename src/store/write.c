@@ -1,4 +1,7 @@
 /* write.c: storing one parsed meeting whole. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* memmem */
+#endif
 #include "internal.h"
 #include "pack.h"
 
@@ -215,15 +218,8 @@ static size_t next_char(const char *t, size_t n, size_t i)
 /* The first occurrence of needle in hay[from, n), or n. */
 static size_t find_bytes(const char *hay, size_t n, size_t from, const char *needle, size_t k)
 {
-	while (from + k <= n) {
-		const char *p = memchr(hay + from, needle[0], n - k + 1 - from);
-		if (!p)
-			break;
-		if (memcmp(p, needle, k) == 0)
-			return (size_t)(p - hay);
-		from = (size_t)(p - hay) + 1;
-	}
-	return n;
+	const char *p = from < n ? memmem(hay + from, n - from, needle, k) : NULL;
+	return p ? (size_t)(p - hay) : n;
 }
 
 /* Walk r from its boundary to byte at: 0 when at is a boundary reached
