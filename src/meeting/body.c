@@ -16,15 +16,24 @@
  * a prefecture's (地区) committee, is the 地委 of 阿克苏. */
 static int party_committee(struct hy_meeting *m)
 {
-	static const char *const levels[] = {"县", "区", "市", "旗", "州", "盟"};
 	struct doc b;
 	int rc = doc_init(&b, m->body, strlen(m->body));
 	if (rc)
 		return rc;
-	if (b.n == 4 && match_any(&b, 0, 1, levels, COUNT(levels), NULL) &&
+	if (b.n == 4 && match_any(&b, 0, 1, county_levels, COUNT(county_levels), NULL) &&
 	    match(&b, 1, b.n, "委员会")) {
-		/* 区委员会 → 区委; but 政协某旗第十一届委员会 is the 旗政协 */
-		if (m->title && strstr(m->title, "政协"))
+		/* 区委员会 → 区委; but 政协某旗第十一届委员会 is the 旗政协 (政協
+		 * too: the title read folded) */
+		struct doc t;
+		int cppcc = 0;
+		if (m->title && doc_init(&t, m->title, strlen(m->title)) == 0) {
+			cppcc = find(&t, 0, t.n, "政协") != NPOS;
+			doc_free(&t);
+		} else if (m->title) {
+			doc_free(&b);
+			return HY_ERR_NOMEM;
+		}
+		if (cppcc)
 			memcpy(m->body + b.off[1], "政协", strlen("政协") + 1);
 		else
 			m->body[b.off[2]] = '\0';
@@ -54,7 +63,7 @@ static int street_convening(struct hy_meeting *m)
 	/* 南洲街: a street office written 某某街 (Guangzhou): the 街道 of 南洲街 */
 	if (b.n >= 3 && b.n <= 4 && match(&b, b.n - 1, b.n, "街") && count_han(&b, 0, b.n) == b.n &&
 	    !match_any(&b, 0, 1, place_levels, COUNT(place_levels), NULL)) {
-		char *body = strdup("\xe8\xa1\x97\xe9\x81\x93"); /* 街道, the organ's name */
+		char *body = strdup("街道"); /* the organ's name, one in both scripts */
 		if (!body) {
 			doc_free(&b);
 			return HY_ERR_NOMEM;
@@ -200,7 +209,6 @@ int tidy_body(struct hy_meeting *m)
 	}
 	/* 旗党委, 县党委: a county's party committee is its 旗委, 县委 (but a
 	 * town's is its 镇党委) */
-	static const char *const county_levels[] = {"县", "区", "市", "旗", "州", "盟"};
 	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区",
 					    "社区",   "小区",   "片区", "景区"};
 	size_t party_at = b.n >= 3 && ends_with(&b, 0, b.n, "党委", NULL) &&

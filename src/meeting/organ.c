@@ -360,7 +360,6 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
  * 0 or HY_ERR_NOMEM. */
 int bare_place(struct hy_meeting *m, const char *text, size_t len)
 {
-	static const char *const levels[] = {"县", "区", "市", "旗"};
 	/* the body's level; with no body, the chair's (县委副书记、县长某某
 	 * 主持召开会议: the county's head) */
 	const char *of = m->body ? m->body : m->chair_role;
@@ -375,7 +374,7 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		      match_any(&b, r0 + 1, b.n, heads, COUNT(heads), NULL) == b.n - r0 - 1))
 			r0 = b.n;
 	}
-	int local = r0 < b.n && match_any(&b, r0, b.n, levels, COUNT(levels), NULL) > 0;
+	int local = r0 < b.n && match_any(&b, r0, b.n, head_levels, COUNT(head_levels), NULL) > 0;
 	uint32_t level = local ? b.cp[r0] : 0;
 	doc_free(&b);
 	if (!local)

@@ -451,6 +451,12 @@ static const char *const unit_ends[] = {
 
 /* Last words of a place name: a body that belongs to a place starts with
  * one (县政府, 旗政府, 街道党工委), the name before it (张家川县). */
+/* The levels of a county and its peers, whose organs are named after them
+ * (县委, 区政府, 旗长, 州委, 盟委), and the four whose head is a 长 of the
+ * same name (县长, 区长, 市长, 旗长). */
+static const char *const county_levels[] = {"县", "区", "市", "旗", "州", "盟"};
+static const char *const head_levels[] = {"县", "区", "市", "旗"};
+
 static const char *const place_levels[] = {"街道", "县", "区", "市", "旗",
 					   "镇",   "乡", "州", "盟", "苏木"};
 

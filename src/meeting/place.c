@@ -759,27 +759,26 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
  * 长. The role becomes the title alone. */
 static int place_in_chair_role(struct hy_meeting *m)
 {
-	static const char *const levels[] = {"县", "市", "区", "旗"};
 	struct doc b, r;
 	size_t which = 0;
 	int rc = 0;
 	if (doc_init(&b, m->body, strlen(m->body)))
 		return HY_ERR_NOMEM;
-	size_t bl = match_any(&b, 0, b.n, levels, COUNT(levels), &which);
+	size_t bl = match_any(&b, 0, b.n, head_levels, COUNT(head_levels), &which);
 	doc_free(&b);
 	if (!bl || doc_init(&r, m->chair_role, strlen(m->chair_role)))
 		return bl ? HY_ERR_NOMEM : 0;
 	size_t r0 = last_title(&r, r.n);
 	size_t name = r.n - r0 - 2;
 	if (r.n - r0 >= 4 && name <= 3 && count_han(&r, r0, r.n) == r.n - r0 &&
-	    match(&r, r.n - 2, r.n, levels[which]) && match(&r, r.n - 1, r.n, "长")) {
+	    match(&r, r.n - 2, r.n, head_levels[which]) && match(&r, r.n - 1, r.n, "长")) {
 		/* 代理区长, 常务副县长, 时任县长, 兼任市长: titles, no names */
 		static const char *const titles[] = {"代", "副",   "常务", "兼",  "原",
 						     "前", "时任", "新任", "首任"};
 		int plain = !match_any(&r, r0, r.n, titles, COUNT(titles), NULL);
 		for (size_t i = r0; i < r.n - 2 && plain; i++)
 			plain = !match_any(&r, i, r.n - 2, not_place, COUNT(not_place), NULL) &&
-				!match_any(&r, i, i + 1, levels, COUNT(levels), NULL);
+				!match_any(&r, i, i + 1, head_levels, COUNT(head_levels), NULL);
 		char *role = NULL;
 		if (plain && (!(m->place = doc_str(&r, r0, r.n - 1)) ||
 			      !(role = doc_str(&r, r.n - 2, r.n)))) {

@@ -149,7 +149,6 @@ int body_from_chair_role(struct hy_meeting *m)
  * 县人民政府. (A text that only ever writes 政府 keeps it so.) */
 int level_from_chair(struct hy_meeting *m)
 {
-	static const char *const levels[] = {"县", "区", "市", "旗"};
 	if (strcmp(m->body, "人民政府") != 0 || !m->title || !strstr(m->title, "届"))
 		return 0;
 	struct doc r;
@@ -164,7 +163,7 @@ int level_from_chair(struct hy_meeting *m)
 	char named[32] = ""; /* 县人民政府, as the title writes it */
 	if (ll && ll < sizeof lv)
 		snprintf(named, sizeof named, "%s%s", lv, m->body);
-	if (ll && ll < sizeof lv && match_any(&r, r0, r.n, levels, COUNT(levels), NULL) &&
+	if (ll && ll < sizeof lv && match_any(&r, r0, r.n, head_levels, COUNT(head_levels), NULL) &&
 	    match(&r, r0 + 1, r.n, "长") &&
 	    (strncmp(m->title, lv, ll) == 0 || strstr(m->title, named))) {
 		size_t bl = strlen(m->body);
