@@ -28,8 +28,13 @@
 /* Per-file size limit (16 MiB: a readout is a few KiB; parsing costs
  * about 10× a file in memory) unless hy_import_opts.max_bytes says. */
 #define HY_IMPORT_MAX_BYTES ((size_t)16 << 20)
-/* Meetings per transaction unless hy_import_opts.batch says. */
-#define HY_IMPORT_BATCH 500
+/* Meetings per transaction unless hy_import_opts.batch says (a batch
+ * also ends at 64 MiB of input). Large, because every commit writes each
+ * page the batch changed: the people's indexes are keyed by name, so a
+ * batch touches pages all over them, and 500 a batch wrote 67x the input
+ * into a database of 100,000 readouts, 10,000 a batch 11x, a quarter
+ * faster (bench/RESULTS.md "Scale"). ^C still commits the batch in hand. */
+#define HY_IMPORT_BATCH 10000
 
 struct hy_import_stats {
 	size_t total;         /* files to do (counted first), 0 when unknown */

@@ -266,6 +266,18 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 				     "64: using one thread a CPU",
 				     th);
 	}
+	/* HUIYI_IMPORT_BATCH: meetings a transaction (the data-safety tests
+	 * make batches small, to see one roll back whole) */
+	const char *bs = getenv("HUIYI_IMPORT_BATCH");
+	if (bs && *bs) {
+		long long v = hy_cli_number(bs, 1, 1000000);
+		if (v > 0)
+			o.batch = (size_t)v;
+		else
+			hy_cli_error("HUIYI_IMPORT_BATCH=%s is not a number from 1 to "
+				     "1000000: using %d a transaction",
+				     bs, HY_IMPORT_BATCH);
+	}
 	o.progress = on_progress;
 	o.reject = on_reject;
 	o.ctx = &r;

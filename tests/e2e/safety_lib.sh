@@ -7,7 +7,8 @@
 # shellcheck source=tests/e2e/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-BATCH=500 # HY_IMPORT_BATCH: meetings per transaction
+BATCH=500 # meetings per transaction: small, so a test sees one roll back
+export HUIYI_IMPORT_BATCH=$BATCH
 
 # corpus N [PER_FOLDER]: N readouts in $T/in (tests/tools/gen_readouts.py),
 # and $T/want.db: want(source, n), the number of sections each must have.
