@@ -504,8 +504,18 @@ static int convenes_on_day(const struct doc *d, size_t a, size_t b)
 static size_t form_opening(const struct doc *d, const struct span *p, size_t np)
 {
 	static const char *const convene[] = {"召开", "举行"};
-	for (size_t k = 0; k < np && k <= 6; k++) {
+	/* 会议议题： then 1.听取…, 2.研究… a paragraph each: a label's list
+	 * of values, which does not count toward the form's six fields */
+	int in_list = 0;
+	for (size_t k = 0, fields = 0; k < np && fields <= 6; k++) {
 		size_t a = p[k].a, b = p[k].b;
+		size_t a1 = skip_spaces(d, a, b);
+		int listed = a1 < b && (in_list || (k > 0 && ends_colon(d, &p[k - 1]))) &&
+			     item_marker(d, a1, b) && !has_any(d, a, b, convene, COUNT(convene));
+		in_list = listed;
+		if (listed)
+			continue;
+		fields++;
 		if (k > 0 && (find(d, a, b, "主持召开") != NPOS ||
 			      (find_date(d, a, b, &(struct ymd){0}, 0) == skip_spaces(d, a, b) &&
 			       has_any(d, a, b, convene, COUNT(convene)))))

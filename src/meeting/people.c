@@ -393,6 +393,18 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 		int rc = note_role(d, a, p, b, roles);
 		return rc ? rc : strv_push(out, doc_str(d, p, b));
 	}
+	/* 区政府林卫东, 区政府办公室周敏: a form's list of who came, each name
+	 * written after its office with nothing between */
+	static const char *const no_name_ends[] = {"要", "校", "员"}; /* 主要, 党校, 委员 */
+	if (p == NPOS && !office && b - a <= 12 &&
+	    !longest_end(d, a, b, unit_ends, COUNT(unit_ends)) &&
+	    !longest_end(d, a, b, no_name_ends, COUNT(no_name_ends))) {
+		static const char *const offices[] = {"政府", "办公室", "人大", "政协", "局", "委"};
+		for (size_t q = b - 3; q <= b - 2; q++)
+			if (q >= a + 2 && longest_end(d, a, q, offices, COUNT(offices)) &&
+			    name_ok(d, q, b))
+				return strv_push(out, doc_str(d, q, b));
+	}
 	/* 直属单位 is no name, 孙立行 is (a one-character ending proves nothing) */
 	if (p == a && !office && longest_end(d, a, b, unit_ends, COUNT(unit_ends)) < 2)
 		return strv_push(out, doc_str(d, a, b));
