@@ -465,18 +465,27 @@ static int ends_colon(const struct doc *d, const struct span *p)
  * 召开/举行 after a date at its start) when every one before it is a
  * form's field: a label ending with its colon, the value after such a
  * label, or an attendance paragraph. 0 when none. */
-/* A subtitle: one short line with no sentence in it (no stop, no comma),
- * no date, and no one convening or chairing. */
-static int is_subtitle(const struct doc *d, size_t a, size_t b)
+/* A subtitle: a short line with no sentence in it (no stop, no comma) and
+ * no date, or two or three such lines (研究贯彻…精神 / 部署…等工作); with
+ * heads, a headline may name who chaired (某某主持召开市政府常务会议) */
+static int is_subtitle(const struct doc *d, size_t a, size_t b, int heads)
 {
 	static const char *const acts[] = {"召开", "主持", "举行", "出席"};
-	if (b - a > 40 || b - a < 4 || has_any(d, a, b, acts, COUNT(acts)) ||
+	if (b - a > 80 || b - a < 4 || (!heads && has_any(d, a, b, acts, COUNT(acts))) ||
 	    find_date(d, a, b, &(struct ymd){0}, 0) != NPOS)
 		return 0;
-	for (size_t i = a; i < b; i++)
-		if (is_sent_end(d, i) || d->cp[i] == ',' || d->cp[i] == 0x3001 || d->cp[i] == '\n')
+	size_t line = a, lines = 1;
+	for (size_t i = a; i < b; i++) {
+		if (is_sent_end(d, i) || d->cp[i] == ',')
 			return 0;
-	return 1;
+		if (d->cp[i] == '\n') {
+			if (i - line > 40 || ++lines > 3)
+				return 0;
+			line = i + 1;
+		}
+	}
+	/* 部署扩投资、稳增长等工作 lists topics; 张某、李某出席 is attendance */
+	return b - line <= 40 && !is_attendance(d, a, b);
 }
 
 /* Whether [a, b) of d is the text s (the title a page repeats). */
@@ -571,7 +580,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	 * a news item's subtitles, lines that say what the meeting did before
 	 * the paragraph that convenes it; they are neither opening nor items */
 	size_t subs = 0;
-	while (m->title && subs < 2 && subs + 1 < np && is_subtitle(d, p[subs].a, p[subs].b) &&
+	while (m->title && subs < 3 && subs + 1 < np &&
+	       is_subtitle(d, p[subs].a, p[subs].b, subs == 0) &&
 	       !same_text(d, p[subs].a, p[subs].b, m->title))
 		subs++;
 	if (subs && convenes_on_day(d, p[subs].a, p[subs].b)) {
