@@ -140,8 +140,8 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	/* 会议由镇党委尚金楼主持: an office, then the name */
 	for (size_t q = e >= s + 2 ? e - 2 : s;
 	     p == NPOS && match(d, v, b, "主持") && q + 4 >= e && q > s + 1; q--)
-		if (name_ok(d, q, e) && is_unit(d, s, q))
-			p = q;
+		if (name_ok(d, q, e) && is_unit(d, s, q) && !is_title_only(d, s, e))
+			p = q; /* (镇党委书记: a title, no name) */
 	if (p == NPOS)
 		return 0;
 	/* 召开 without 主持: "市府今日召开…" names no one; a chair needs a title */

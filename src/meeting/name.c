@@ -181,7 +181,11 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	cv = study_group_end(d, c0, cv);
 	/* a formal name is long: 中国人民政治协商会议某县委员会 */
 	static const char *const formal[] = {"中国共产党", "中共", "中国人民政治协商会议", "政协"};
-	size_t most = match_any(d, c0, cv, formal, COUNT(formal), NULL) ? 24 : 12;
+	/* and so is a committee's: 某某县委全面依法治县委员会 */
+	static const char *const committees[] = {"委员会", "领导小组"};
+	size_t most = match_any(d, c0, cv, formal, COUNT(formal), NULL)       ? 24
+		      : longest_end(d, c0, cv, committees, COUNT(committees)) ? 18
+									      : 12;
 	/* 南洲街召开…: a street office in Guangzhou's way (某某街), not a street
 	 * (大街, 步行街, 商业街) */
 	static const char *const streets[] = {"大街", "步行街", "商业街", "老街", "古街", "美食街"};
