@@ -326,6 +326,17 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				a0 = skip_spaces(d, k + 1, l.b);
 				break;
 			}
+		/* 乡镇动态 北四平乡消防安全生产会: the column's name, then a
+		 * space, before the title */
+		{
+			size_t sp = a0;
+			while (sp < l.b && sp < a0 + 8 && is_han(d->cp[sp]))
+				sp++;
+			if (sp > a0 + 1 && sp < l.b && is_space(d->cp[sp]) && l.b - sp > 6 &&
+			    longest_end(d, a0, sp, columns, COUNT(columns)) &&
+			    find(d, a0, sp, "会") == NPOS)
+				a0 = skip_spaces(d, sp, l.b);
+		}
 		/* 【时政新闻】… : the column's name (or a spammer's bracket,
 		 * 【某某公司_官方网站：】) is no part of the title */
 		if (d->cp[a0] == 0x3010 || d->cp[a0] == '[') {
