@@ -803,9 +803,49 @@ static int place_in_chair_role(struct hy_meeting *m)
 	return rc;
 }
 
+/* 宝清夹信子镇 where the text also writes 宝清县: a town after its county's
+ * short name, the town alone is the place. 0 or HY_ERR_NOMEM. */
+static int town_after_county(struct hy_meeting *m, const char *text, size_t len)
+{
+	static const char *const towns[] = {"镇", "乡", "街道"};
+	static const char *const counties[] = {"县", "市", "区", "旗"};
+	struct doc p, t;
+	if (!m->place)
+		return 0;
+	if (doc_init(&p, m->place, strlen(m->place)))
+		return HY_ERR_NOMEM;
+	size_t cut = 0, tl = longest_end(&p, 0, p.n, towns, COUNT(towns));
+	if (tl && p.n >= 5 && count_han(&p, 0, p.n) == p.n) {
+		if (doc_init_head(&t, text, len)) {
+			doc_free(&p);
+			return HY_ERR_NOMEM;
+		}
+		for (size_t k = 2; k <= 3 && !cut && p.n - k >= tl + 2; k++) {
+			if (match_any(&p, k, p.n, counties, COUNT(counties), NULL))
+				break; /* 清水县城关镇: the county written whole */
+			for (size_t i = 0; i + k < t.n && !cut; i++)
+				if (memcmp(t.cp + i, p.cp, k * sizeof *p.cp) == 0 &&
+				    match_any(&t, i + k, t.n, counties, COUNT(counties), NULL))
+					cut = k;
+		}
+		doc_free(&t);
+	}
+	char *o = cut ? strdup(m->place + p.off[cut]) : NULL;
+	doc_free(&p);
+	if (cut && !o)
+		return HY_ERR_NOMEM;
+	if (o) {
+		free(m->place);
+		m->place = o;
+	}
+	return 0;
+}
+
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
 	int rc = find_place_at(m, text, len);
+	if (!rc)
+		rc = town_after_county(m, text, len);
 	/* (新疆)自治区召开…: the region convening itself names no organ, as
 	 * a town convening itself */
 	if (!rc && m->body) {
