@@ -483,10 +483,15 @@ int compose_title(struct hy_meeting *m)
 	if (*body && ((m->kind && strncmp(m->kind, body, bl0) == 0) ||
 		      (pl0 > bl0 && strcmp(place + pl0 - bl0, body) == 0)))
 		body = "";
-	/* 某镇 + 镇党委 + 党委扩大会: the kind names the organ after the level */
+	/* 某镇 + 镇党委 + 党委扩大会, 某街道 + 街道党工委 + 党工委会议: the kind
+	 * names the organ after the level (one character or two) */
 	if (*body && m->kind && pl0) {
 		size_t l1 = hy_utf8_decode(body, bl0, &(uint32_t){0});
-		if (l1 && l1 < bl0 && strncmp(m->kind, body + l1, bl0 - l1) == 0)
+		size_t l2 = l1 && l1 < bl0
+				    ? l1 + hy_utf8_decode(body + l1, bl0 - l1, &(uint32_t){0})
+				    : 0;
+		if ((l1 && l1 < bl0 && strncmp(m->kind, body + l1, bl0 - l1) == 0) ||
+		    (l2 > l1 && l2 < bl0 && strncmp(m->kind, body + l2, bl0 - l2) == 0))
 			body = "";
 	}
 	/* 清水县 + 县政府 → 清水县政府 */

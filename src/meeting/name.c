@@ -163,6 +163,14 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 			cv = q;
 			break;
 		}
+	/* 尧塘街道联合华科园召开, 县应急局会同县消防救援大队召开: the first
+	 * organ convenes, the others join it */
+	static const char *const jointly[] = {"联合", "会同"};
+	for (size_t q = c0 + 2; q + 2 < cv; q++)
+		if (match_any(d, q, cv, jointly, COUNT(jointly), NULL) && is_unit(d, c0, q)) {
+			cv = q;
+			break;
+		}
 	/* 东安路街道党工委在鸿翔社区会议室召开: the body before 在 */
 	size_t zai = find(d, c0, cv, "在");
 	if (zai == NPOS) /* 县府于3楼会议室召开 */

@@ -225,7 +225,7 @@ size_t place_chain(const struct doc *b)
 
 /* 某镇召开党委扩大会: a town convening its party committee's meeting names
  * the organ in the kind: the 镇党委 (乡党委), the level in the place's
- * script. 0 or HY_ERR_NOMEM. */
+ * script; 某街道召开党工委(扩大)会议 the 街道党工委. 0 or HY_ERR_NOMEM. */
 int town_party(struct hy_meeting *m)
 {
 	struct doc p, k;
@@ -235,15 +235,18 @@ int town_party(struct hy_meeting *m)
 		doc_free(&p);
 		return HY_ERR_NOMEM;
 	}
-	static const char *const towns[] = {"镇", "乡"};
+	static const char *const towns[] = {"镇", "乡", "街道"};
 	int rc = 0;
-	if (p.n >= 3 && longest_end(&p, 0, p.n, towns, COUNT(towns)) && match(&k, 0, k.n, "党委")) {
+	size_t tl = p.n >= 3 ? longest_end(&p, 0, p.n, towns, COUNT(towns)) : 0;
+	size_t ol = tl == 2 ? match(&k, 0, k.n, "党工委") : tl ? match(&k, 0, k.n, "党委") : 0;
+	if (ol) {
 		struct buf o = {0};
-		if (buf_add(&o, p.s + p.off[p.n - 1], p.off[p.n] - p.off[p.n - 1]) ||
-		    buf_add(&o, k.s, k.off[2])) {
+		if (buf_add(&o, p.s + p.off[p.n - tl], p.off[p.n] - p.off[p.n - tl]) ||
+		    buf_add(&o, k.s, k.off[ol])) {
 			free(o.s);
 			rc = HY_ERR_NOMEM;
 		} else {
+			free(m->body); /* 街道: the street's office, now its party's */
 			m->body = o.s;
 		}
 	}

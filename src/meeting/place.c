@@ -859,7 +859,7 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			m->body = NULL;
 		}
 	}
-	if (!rc && !m->body && m->place && m->kind)
+	if (!rc && (!m->body || strcmp(m->body, "街道") == 0) && m->place && m->kind)
 		rc = town_party(m); /* organ.c */
 	if (!rc && m->body && !m->place && m->chair_role)
 		rc = place_in_chair_role(m);
