@@ -255,6 +255,36 @@ int town_party(struct hy_meeting *m)
 	return rc;
 }
 
+/* 曲沃经济技术开发区召开管委会扩大会议: a zone convening its management
+ * committee's (or party working committee's) meeting: the zone is the
+ * place, the organ the kind names the body. 0 or HY_ERR_NOMEM. */
+int zone_organ(struct hy_meeting *m)
+{
+	if (!m->body || m->place || !m->kind)
+		return 0;
+	struct doc b, k;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	if (doc_init(&k, m->kind, strlen(m->kind))) {
+		doc_free(&b);
+		return HY_ERR_NOMEM;
+	}
+	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "试验区", "合作区"};
+	static const char *const organs[] = {"管委会", "党工委"};
+	size_t ol = b.n >= 5 && longest_end(&b, 0, b.n, zones, COUNT(zones))
+			    ? match_any(&k, 0, k.n, organs, COUNT(organs), NULL)
+			    : 0;
+	char *organ = ol && k.n > ol ? strndup(k.s, k.off[ol]) : NULL;
+	int rc = ol && k.n > ol && !organ ? HY_ERR_NOMEM : 0;
+	doc_free(&b);
+	doc_free(&k);
+	if (organ) {
+		m->place = m->body;
+		m->body = organ;
+	}
+	return rc;
+}
+
 /* 厅长某某主持召开第14次厅务会: a department's own meeting, the sentence
  * naming only 厅; a provincial department's full name elsewhere in the text
  * (某某省自然资源厅, in a document approved) is the body, 省自然资源厅, and its

@@ -757,6 +757,7 @@ int league_body(struct hy_meeting *m);
 int formal_body(struct hy_meeting *m);
 size_t place_chain(const struct doc *b);
 int town_party(struct hy_meeting *m);
+int zone_organ(struct hy_meeting *m);
 int province_office(struct hy_meeting *m, const char *text, size_t len);
 int bare_place(struct hy_meeting *m, const char *text, size_t len);
 int congress_body(struct hy_meeting *m);

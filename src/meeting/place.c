@@ -859,6 +859,8 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			m->body = NULL;
 		}
 	}
+	if (!rc)
+		rc = zone_organ(m); /* organ.c */
 	if (!rc && (!m->body || strcmp(m->body, "街道") == 0) && m->place && m->kind)
 		rc = town_party(m); /* organ.c */
 	if (!rc && m->body && !m->place && m->chair_role)
