@@ -576,6 +576,16 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		memmove(p + kept + 1, p + o + 1, (np - o - 1) * sizeof *p);
 		np -= o - kept;
 	}
+	/* 是传言还是实锤？ above 3月6日，某镇…会议在…举行: a headline about
+	 * nothing the meeting did (a reposter's bait), not taken as the title,
+	 * before the paragraph that convenes on a day */
+	if (np > 1 && p[0].b - p[0].a <= 40 && find(d, p[0].a, p[0].b, "会") == NPOS &&
+	    find(d, p[0].a, p[0].b, "\n") == NPOS &&
+	    find_date(d, p[0].a, p[0].b, &(struct ymd){0}, 0) == NPOS &&
+	    convenes_on_day(d, p[1].a, p[1].b)) {
+		memmove(p, p + 1, (np - 1) * sizeof *p);
+		np--;
+	}
 	/* 深入学习贯彻…精神 / 研究部署…等工作, then 12月14日，省长某某主持召开…:
 	 * a news item's subtitles, lines that say what the meeting did before
 	 * the paragraph that convenes it; they are neither opening nor items */
