@@ -579,8 +579,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	/* 是传言还是实锤？ above 3月6日，某镇…会议在…举行: a headline about
 	 * nothing the meeting did (a reposter's bait), not taken as the title,
 	 * before the paragraph that convenes on a day */
-	if (np > 1 && p[0].b - p[0].a <= 40 && find(d, p[0].a, p[0].b, "会") == NPOS &&
-	    find(d, p[0].a, p[0].b, "\n") == NPOS &&
+	if (np > 1 && p[0].b - p[0].a <= 40 && is_sent_end(d, p[0].b - 1) &&
+	    find(d, p[0].a, p[0].b, "会") == NPOS && find(d, p[0].a, p[0].b, "\n") == NPOS &&
 	    find_date(d, p[0].a, p[0].b, &(struct ymd){0}, 0) == NPOS &&
 	    convenes_on_day(d, p[1].a, p[1].b)) {
 		memmove(p, p + 1, (np - 1) * sizeof *p);
