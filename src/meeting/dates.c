@@ -301,9 +301,13 @@ char *fmt_date(const struct ymd *t, int with_time)
 	return strdup(buf);
 }
 
-/* A year written as "2023年" or an ROC "一一五年度" in [a,b), or 0. */
-static int sentence_year(const struct doc *d, size_t a, size_t b)
+/* A year written as "2023年" or an ROC "一一五年度" in [a,b), or 0. With
+ * two a year apart (总结2023年工作，部署2024年任务), as stated_year reads a
+ * body: early in the year the later one is the meeting's, from October on
+ * the earlier. */
+static int sentence_year(const struct doc *d, size_t a, size_t b, int month)
 {
+	int first = 0, top = 0, low = 0;
 	for (size_t i = a + 1; i < b; i++) {
 		if (!match(d, i, b, "年"))
 			continue;
@@ -314,11 +318,17 @@ static int sentence_year(const struct doc *d, size_t a, size_t b)
 		size_t k = parse_num(d, j, i, &v);
 		if (k == i - j && k >= 2) {
 			int y = year_value(v, k, k == 3 || !is_digit(d->cp[j]));
-			if (y)
-				return y;
+			if (y && !first) {
+				first = low = top = y;
+			} else if (y) {
+				top = y > top ? y : top;
+				low = y < low ? y : low;
+			}
 		}
 	}
-	return 0;
+	if (top == low + 1) /* a year reviewed and the next planned */
+		return month >= 10 ? low : top;
+	return first;
 }
 
 /* The year in a numbered meeting's name in [a,b): 2022年第3次, 2020年度第18次,
@@ -564,7 +574,7 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 	if (!t.y && !mt->has_pub) {
 		/* no publish date: a year named in the same sentence
 		 * (一一五年度第1次縣務會議, 2023年第5次) still places it */
-		t.y = sentence_year(d, sa, se);
+		t.y = sentence_year(d, sa, se, t.m);
 		if (!t.y) /* 中国某刊 2013年 第9期: the page's issue */
 			t.y = mt->year;
 		if (!t.y) {

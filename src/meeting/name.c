@@ -615,19 +615,26 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			/* 县委政法工作会议, 县委政法暨全县依法治县工作会议: the
 			 * party committee's conference on a topic */
 			static const char *const lv1[] = {"县", "区", "市", "旗", "州"};
-			if (bd.n > 2 && match_any(&bd, 0, bd.n, lv1, COUNT(lv1), NULL) &&
-			    match(&bd, 1, bd.n, "委")) {
-				size_t re = find(&bd, 2, bd.n, "暨");
+			/* (连城县委农村工作会议: the place written before it) */
+			size_t lk = 0;
+			while (lk < 6 && lk + 2 < bd.n && is_han(bd.cp[lk]) &&
+			       !(match_any(&bd, lk, bd.n, lv1, COUNT(lv1), NULL) &&
+				 match(&bd, lk + 1, bd.n, "委")))
+				lk++;
+			if (lk + 2 < bd.n && match_any(&bd, lk, bd.n, lv1, COUNT(lv1), NULL) &&
+			    match(&bd, lk + 1, bd.n, "委")) {
+				size_t o2 = lk + 2;
+				size_t re = find(&bd, o2, bd.n, "暨");
 				if (re == NPOS)
 					re = bd.n;
 				/* 县委农村工作会议: 农村 ends in 村 but is a topic,
 				 * no village */
 				static const char *const rural[] = {"农村", "乡村", "城乡"};
-				if (re == 2 || !is_unit(&bd, 2, re) || re < bd.n ||
-				    longest_end(&bd, 2, re, rural, COUNT(rural)) == re - 2) {
-					body.n = bd.off[2];
+				if (re == o2 || !is_unit(&bd, o2, re) || re < bd.n ||
+				    longest_end(&bd, o2, re, rural, COUNT(rural)) == re - o2) {
+					body.n = bd.off[o2];
 					body.s[body.n] = '\0';
-					bd.n = 2;
+					bd.n = o2;
 				}
 			}
 			/* 市防汛抗旱指挥部汛情会商会: a headquarters, then the
