@@ -111,8 +111,13 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 			continue;
 		if (!is_han(d->cp[i]))
 			return 0;
+		/* 李镇祥, 王乡平: a town's word inside a name (never first or
+		 * last, never 镇长) */
+		int town_inside = i > a && i + 1 < b &&
+				  (match(d, i, b, "镇") || match(d, i, b, "乡")) &&
+				  !match(d, i + 1, b, "长");
 		if (match_any(d, i, i + 1, not_in_names, COUNT(not_in_names), NULL) &&
-		    !tibetan_ci(d, i, b))
+		    !tibetan_ci(d, i, b) && !town_inside)
 			return 0;
 	}
 	return 1;
