@@ -846,6 +846,15 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 					continue;
 			}
 		}
+		/* 王某在主持会议时要求，…: the chair speaking as he chairs
+		 * (the paragraph is still a remark) */
+		if (!m->chair) {
+			size_t e = clause_end(d, a, b, 0);
+			size_t at = find(d, a, e, "在主持会议时");
+			if (at != NPOS && at >= skip_spaces(d, a, b) + 2 && at - a <= 12 &&
+			    (rc = find_chair(d, a, at + 5, m)))
+				goto out;
+		}
 		/* a repost notice: 《…》由某网提供，转载请注明出处 */
 		static const char *const repost[] = {"转载请注明", "请注明出处", "转载请注明来源"};
 		if (b - a <= 200 && has_any(d, a, b, repost, COUNT(repost)) &&

@@ -84,6 +84,9 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 {
 	if (dotted_name_ok(d, a, b))
 		return 1;
+	/* 市法院, 市检察院: a city's office (市 is no surname) */
+	if (match(d, a, b, "市"))
+		return 0;
 	/* and no name starts with one (单位主要 of …成员单位主要负责人) */
 	for (size_t w = 0; w < COUNT(not_names); w++)
 		if (match(d, a, b, not_names[w]))
@@ -341,6 +344,9 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	size_t deng = find(d, a, b, "等");
 	if (deng != NPOS && deng > a + 1) {
 		b = deng;
+		/* (副主任赵强同志等: the name without 同志) */
+		if (ends_with(d, a, b, "同志", &m) && b - a > m + 1)
+			b -= m;
 		/* (a name of three; 交通等部门: an office cut short) */
 		if (deng - a >= 3 && name_ok(d, a, deng))
 			office = 0;
