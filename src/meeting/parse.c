@@ -182,6 +182,9 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		dialogue += kind[i] != L_BLANK && a0 < lines[i].b &&
 			    (d.cp[a0] == '"' || d.cp[a0] == 0x201C || d.cp[a0] == 0x300C) &&
 			    lines[i].b - a0 > 20; /* “ folds to " */
+		/* 薛某说：“…”, 某某说道：“…”: a character speaking */
+		static const char *const says[] = {"说:\"", "道:\"", "说:\u300c", "道:\u300c"};
+		dialogue += kind[i] != L_BLANK && has_any(&d, a0, lines[i].b, says, COUNT(says));
 	}
 	/* a story: it opens on a day the text never dates (当天上午, 第二天)
 	 * or fills a notice with placeholders (自某年某月某日) */
@@ -204,7 +207,11 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 							   : 0;
 		static const char *const reader_site[] = {"加入书签", "本章报错", "全文阅读",
 							  "下一章",   "上一章",   "返回目录"};
-		if ((k && match(&d, a0 + 1 + k, lines[i].b, "章")) ||
+		/* 某某小说网 > 言情小说 > …: a novel site's breadcrumb */
+		int site = lines[i].b - lines[i].a <= 80 &&
+			   find(&d, lines[i].a, lines[i].b, "小说") != NPOS &&
+			   find(&d, lines[i].a, lines[i].b, ">") != NPOS;
+		if (site || (k && match(&d, a0 + 1 + k, lines[i].b, "章")) ||
 		    (lines[i].b - lines[i].a <= 40 &&
 		     has_any(&d, lines[i].a, lines[i].b, reader_site, COUNT(reader_site))))
 			novel = 1;
