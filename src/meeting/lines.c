@@ -740,6 +740,24 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 		    has_any(d, lines[i].a, lines[i].b, digests, COUNT(digests)))
 			return 1;
 	}
+	/* 某会议到会情况的通报: an office's notice about a meeting (who came,
+	 * who was absent), not its readout */
+	if (title != NPOS && ends_with(d, lines[title].a, lines[title].b, "通报", NULL))
+		return 1;
+	/* a yearbook's list: 市政府第十二次全体会议 2017年4月14日举行。…, a
+	 * line a meeting, three or more */
+	size_t held = 0;
+	for (size_t i = 0; i < nl; i++) {
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		size_t e = lines[i].b - a > 60 ? a + 60 : lines[i].b;
+		size_t h = find(d, a, e, "举行");
+		size_t w = find(d, a, e, "会议");
+		struct ymd t = {0};
+		size_t dk = w != NPOS && h != NPOS && w < h ? find_date(d, w, h, &t, 0) : NPOS;
+		held += kind[i] == L_BODY && dk != NPOS && t.y && find(d, a, w, "第") != NPOS;
+	}
+	if (held >= 3)
+		return 1;
 	/* a list page: three meetings or more, each under its own date line
 	 * (2023/02/01, then 会议摘要：市长某主持召开…) */
 	size_t dated = 0, convened = 0;
