@@ -205,6 +205,24 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 		*body = doc_str(d, c0, cv);
 		if (!*body)
 			return HY_ERR_NOMEM;
+	} else if (c0 < cv && is_digit(d->cp[c0])) {
+		/* 某乡公所为推动…，18日于亲民堂召开 (促…): a clause that opens
+		 * with the day; the organ opens the sentence, before its
+		 * purpose (the longest office there) */
+		static const char *const purposes[] = {"为", "促", "推动", "围绕", "就"};
+		size_t ss = c0, best = 0;
+		while (ss > a && !is_sent_end(d, ss - 1))
+			ss--;
+		ss = skip_spaces(d, ss, c0);
+		for (size_t q = ss + 2; !best && q < ss + 12 && q + 1 < c0 && is_han(d->cp[q - 1]);
+		     q++)
+			if (match_any(d, q, c0, purposes, COUNT(purposes), NULL) &&
+			    is_unit(d, ss, q) && !is_title_only(d, ss, q))
+				best = q;
+		if (best) {
+			*body = doc_str(d, ss, best);
+			return *body ? 0 : HY_ERR_NOMEM;
+		}
 	}
 	return 0;
 }
