@@ -395,6 +395,7 @@ static const char *const title_ends[] = {
 /* Endings of units (bodies, offices) in attendee and observer lists. */
 static const char *const unit_ends[] = {
 	"办",
+	"机构", /* 直属机构 */
 	"局",
 	"委",
 	"部",

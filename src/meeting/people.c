@@ -688,6 +688,7 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 					   "列席",
 					   "参加",
 					   "参会",
+					   "收听收看", /* 在分会场收听收看会议 */
 					   "与会",
 					   "到会指导",
 					   "到会祝贺",
@@ -937,7 +938,7 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 					   "主席台就座", "主席台就坐", "主席台前排就座",
 					   "参加了会议", "参加了座谈会", "参加座谈会",
 					   /* 各部门负责人在主会场参加会商 */
-					   "在主会场参加", "在分会场参加"};
+					   "在主会场参加", "在分会场参加", "收听收看"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS || speaker_remark(d, a, b))
 		return 0;
 	size_t i = skip_spaces(d, a, b);
