@@ -47,6 +47,8 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 		while (j < t.n && (t.cp[j] == '<' || t.cp[j] == 0x3008 || t.cp[j] == 0xFF1C))
 			j++;
 		j += match(&t, j, t.n, "关于") ? 2 : 0; /* 《关于某旗…的报告》 */
+		/* 《中国共产党某县第十三届委员会…》, 《中共某市委…》 */
+		j += match(&t, j, t.n, "中国共产党") ? 5 : match(&t, j, t.n, "中共") ? 2 : 0;
 		while (n < 4 && j + n < t.n && is_han(t.cp[j + n]) &&
 		       !match_any(&t, j + n, t.n, inner, COUNT(inner), NULL))
 			n++;
@@ -55,7 +57,7 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			if (!match(&t, j + k, t.n, place_levels[which]) || e >= t.n ||
 			    !(is_han(t.cp[e]) || is_digit(t.cp[e])) ||
 			    match_any(&t, j, t.n, no_name, COUNT(no_name), NULL) ||
-			    match(&t, j + k - 2, t.n, "自治") || /* 《自治县…》: no name */
+			    (k == 2 && match(&t, j, t.n, "自治")) || /* 《自治县…》: no name */
 			    (is_district &&
 			     (match_any(&t, j + k - 1, j + k, areas, COUNT(areas), NULL) ||
 			      match_any(&t, j + k - 2, j + k, areas, COUNT(areas), NULL) == 2)))
