@@ -18,19 +18,17 @@ int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	static const char *const labels[] = {"主席:", "主持人:", "主席 :", "主持人 :"};
 	size_t k;
 	a = skip_spaces(d, a, b);
+	a += item_marker(d, a, b); /* 五、主席:… in numbered minutes */
 	if (m->chair || !(k = match_any(d, a, b, labels, COUNT(labels), NULL)))
 		return 0;
-	size_t s = skip_spaces(d, a + k, b), e = b;
-	while (e > s && is_space(d->cp[e - 1]))
-		e--;
+	size_t s = skip_spaces(d, a + k, b), e = s;
+	/* 主席:林主席志远　纪录:某某: the name ends at a space */
+	while (e < b && !is_space(d->cp[e]))
+		e++;
 	if (name_ok(d, s, e))
 		return (m->chair = doc_str(d, s, e)) ? 0 : HY_ERR_NOMEM;
-	static const char *const titles[] = {"副局长", "局长",   "副处长", "处长", "主任委员",
-					     "主任",   "副市长", "市长",   "县长", "秘书长",
-					     "主委",   "署长",   "部长",   "院长"};
-	size_t t = s + 1 < e ? match_any(d, s + 1, e, titles, COUNT(titles), NULL) : 0;
-	if (t && is_han(d->cp[s]) && e - (s + 1 + t) >= 1 && e - (s + 1 + t) <= 2 &&
-	    count_han(d, s + 1 + t, e) == e - (s + 1 + t)) {
+	size_t t = titled_given_name(d, s, e);
+	if (t) {
 		struct buf o = {0};
 		if (buf_add(&o, d->s + d->off[s], d->off[s + 1] - d->off[s]) ||
 		    buf_add(&o, d->s + d->off[s + 1 + t], d->off[e] - d->off[s + 1 + t])) {

@@ -375,8 +375,14 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	for (size_t i = 0; i < nl && i < 60 && !line_day.y; i++) {
 		static const char *const day_labels[] = {
 			"开会日期:", "开会时间:", "会议日期:", "会议时间:"};
+		/* 一、时间:中华民国112年5月16日: a numbered form's first field */
+		static const char *const item_labels[] = {"时间:", "日期:"};
 		size_t a0 = skip_spaces(&d, lines[i].a, lines[i].b);
+		size_t mk = item_marker(&d, a0, lines[i].b);
 		size_t k = match_any(&d, a0, lines[i].b, day_labels, COUNT(day_labels), NULL);
+		if (!k && mk &&
+		    (k = match_any(&d, a0 + mk, lines[i].b, item_labels, COUNT(item_labels), NULL)))
+			a0 += mk;
 		if (k && find_date(&d, a0 + k, lines[i].b, &line_day, 1) == NPOS)
 			line_day = (struct ymd){0};
 	}
@@ -941,6 +947,15 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
 				goto out;
 			continue;
+		}
+		/* 二、地点:本会议事堂, 五、主席:某某　纪录:某某: a numbered form's
+		 * fields before its parts (六、报告事项) are no items */
+		{
+			static const char *const fields[] = {
+				"时间:", "地点:", "主席:", "主持人:", "纪录:", "记录:", "记录人:"};
+			size_t f0 = skip_spaces(d, a, b), fm = item_marker(d, f0, b);
+			if (fm && match_any(d, f0 + fm, b, fields, COUNT(fields), NULL))
+				continue;
 		}
 		/* ——要…, 要…: a point under the paragraph before */
 		size_t a1 = skip_spaces(d, a, b);

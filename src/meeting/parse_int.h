@@ -694,6 +694,9 @@ int publish_rank(const struct doc *d, struct span l, int before_title, struct ym
 
 /* people.c */
 int name_ok(const struct doc *d, size_t a, size_t b);
+/* 林主席志远 [a,b): the length of the title between a surname and a given
+ * name of one or two characters (Taiwan's minutes), or 0. people.c */
+size_t titled_given_name(const struct doc *d, size_t a, size_t b);
 size_t split_role_name(const struct doc *d, size_t a, size_t b, int long_names);
 int is_title_only(const struct doc *d, size_t a, size_t b);
 int is_unit(const struct doc *d, size_t a, size_t b);

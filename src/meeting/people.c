@@ -39,6 +39,7 @@ static const char
 			"分管", "共计", "共有", "合计", "常务", "党组", "党委", "常委", "执行",
 			"代理", "专职", "驻会", "名誉", "近年", "多年", "今年", "去年", "此前",
 			"以来", "长期", "会商", "正职", "副职", /* 各部门正职、副职: ranks, no one */
+			"报告", /* 秘书报告出席代表已达法定人数 */
 			"班子", /* 某镇领导班子: a body of people, no one */
 			"会", /* 省人大常委会党组: 常委 + 会党组 is no title and name */
 };
@@ -124,6 +125,32 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 			return 0;
 	}
 	return 1;
+}
+
+size_t titled_given_name(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const titles[] = {
+		"副主席", "主席",   "副议长",   "议长",   "代表", "议员", "副镇长",
+		"镇长",   "副乡长", "乡长",     "副市长", "市长", "县长", "副局长",
+		"局长",   "副处长", "处长",     "课长",   "科长", "股长", "主任秘书",
+		"秘书长", "秘书",   "主任委员", "主任",   "主计", "主委", "署长",
+		"部长",   "院长",   "村长",     "里长",   "所长", "队长"};
+	/* 副主任何某, 常务副县长: a rank before the title, no surname */
+	static const char *const ranks[] = {"副", "总", "常", "正", "原", "前", "代", "驻", "市"};
+	if (b < a + 4 || !is_han(d->cp[a]) || match_any(d, a, a + 1, ranks, COUNT(ranks), NULL))
+		return 0;
+	size_t t = match_any(d, a + 1, b, titles, COUNT(titles), NULL);
+	size_t g = t ? b - (a + 1 + t) : 0;
+	if (!t || g < 1 || g > 2 || count_han(d, a + 1 + t, b) != g)
+		return 0;
+	/* 各代表团, 王主任委员: no name in it */
+	for (size_t i = a; i < b; i = i == a ? a + 1 + t : i + 1)
+		if (match_any(d, i, i + 1, not_in_names, COUNT(not_in_names), NULL))
+			return 0;
+	for (size_t w = 0; w < COUNT(not_names); w++)
+		if (match(d, a + 1 + t, b, not_names[w]))
+			return 0;
+	return t;
 }
 
 /* A name of five or six Han characters, none of them one a name never
@@ -321,6 +348,20 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 			return HY_ERR_NOMEM;
 		}
 		return strv_push(out, nm.s);
+	}
+	/* 林主席志远, 本会刘秘书师政: the surname, the title, the given name */
+	{
+		size_t a2 = a + (match(d, a, b, "本会") ? 2 : 0), t = titled_given_name(d, a2, b);
+		if (t) {
+			struct buf nm = {0};
+			if (buf_add(&nm, d->s + d->off[a2], d->off[a2 + 1] - d->off[a2]) ||
+			    buf_add(&nm, d->s + d->off[a2 + 1 + t],
+				    d->off[b] - d->off[a2 + 1 + t])) {
+				free(nm.s);
+				return HY_ERR_NOMEM;
+			}
+			return strv_push(out, nm.s);
+		}
 	}
 	/* 所有涉及…站所负责人, 机关全体: everyone of a kind, no one named */
 	if (match(d, a, b, "所有") || ends_with(d, a, b, "全体", NULL))

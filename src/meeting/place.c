@@ -841,9 +841,48 @@ static int town_after_county(struct hy_meeting *m, const char *text, size_t len)
 	return 0;
 }
 
+/* 花莲县玉溪乡民代表会: a township's (a town's, a city's) council of
+ * representatives, named after the township: body 乡民代表会, place 玉溪乡
+ * (the county before it aside). 0 or HY_ERR_NOMEM. */
+static int council_body(struct hy_meeting *m)
+{
+	static const char *const levels[] = {"乡", "镇", "市"};
+	struct doc b;
+	if (!m->body || m->place)
+		return 0;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t k = 0, n = b.n;
+	int rc = 0;
+	if (n >= 7 && ends_with(&b, 0, n, "民代表会", &k) &&
+	    match_any(&b, n - k - 1, n, levels, COUNT(levels), NULL)) {
+		size_t lv = n - k - 1, p0 = lv;
+		/* the place: back to the level before it (花莲县|玉溪乡) */
+		while (p0 > 0 &&
+		       !match_any(&b, p0 - 1, p0, county_levels, COUNT(county_levels), NULL))
+			p0--;
+		if (lv - p0 >= 2) {
+			char *place = doc_str(&b, p0, lv + 1), *body = doc_str(&b, lv, n);
+			if (!place || !body) {
+				free(place);
+				free(body);
+				rc = HY_ERR_NOMEM;
+			} else {
+				free(m->body);
+				m->body = body;
+				m->place = place;
+			}
+		}
+	}
+	doc_free(&b);
+	return rc;
+}
+
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
-	int rc = find_place_at(m, text, len);
+	int rc = council_body(m);
+	if (!rc)
+		rc = find_place_at(m, text, len);
 	if (!rc)
 		rc = town_after_county(m, text, len);
 	/* (新疆)自治区召开…: the region convening itself names no organ, as

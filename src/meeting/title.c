@@ -263,6 +263,24 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			kind[i] = L_CHROME;
 			continue;
 		}
+		/* 某县某镇民代表会 above 第十二届第七次定期大会第三次会议纪录:
+		 * a council's minutes head their title with its name, which is
+		 * the body (its place split off later) */
+		static const char *const councils[] = {"民代表会", "议会", "代表会"};
+		if (titleish && l.b - l.a <= 20 && count_han(d, l.a, l.b) == l.b - l.a &&
+		    longest_end(d, l.a, l.b, councils, COUNT(councils)) && i + 1 < nl &&
+		    kind[i + 1] == L_BODY && lines[i + 1].b - lines[i + 1].a <= 40) {
+			static const char *const minutes[] = {"会议", "大会", "纪录", "记录",
+							      "议事录"};
+			struct span nx = lines[i + 1];
+			if (has_any(d, nx.a, nx.b, minutes, COUNT(minutes)) &&
+			    clause_end(d, nx.a, nx.b, 1) + 1 >= nx.b) {
+				if (!m->body && !(m->body = doc_str(d, l.a, l.b)))
+					return HY_ERR_NOMEM;
+				kind[i] = L_CHROME;
+				continue;
+			}
+		}
 		/* 2023某区两会专题报道: a special column's name above the story */
 		static const char *const special[] = {"专题报道", "专题",     "专栏",
 						      "特别报道", "系列报道", "报道"};

@@ -30,7 +30,8 @@ static const char *const short_meetings[] = {
 size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *len)
 {
 	/* 会议室, 会议精神, 在…会议上的讲话: no meeting of this readout */
-	static const char *const rooms[] = {"室", "厅", "中心", "楼", "大厅", "精神", "上"};
+	/* (本会议事堂: the council's chamber, 本会 + 议事堂) */
+	static const char *const rooms[] = {"室", "厅", "中心", "楼", "大厅", "精神", "上", "事堂"};
 	static const char *const verbs[] = {"主持", "出席", "列席", "参加", "参会",
 					    "召开", "举行", "学习", "传达"};
 	for (size_t i = from; i + 1 < end; i++) {
