@@ -918,6 +918,75 @@ int split_joined_paragraphs(const struct doc *d, const struct span *lines,
 	return 1;
 }
 
+/* The value of the Chinese ordinal (一 to 十九) at i followed by 、, and
+ * its length with the 、 in *k; 0 when there is none. */
+static int ordinal_at(const struct doc *d, size_t i, size_t b, size_t *k)
+{
+	if (i + 2 < b && d->cp[i] == 0x5341 /* 十 */ && cn_digit(d->cp[i + 1]) >= 1 &&
+	    d->cp[i + 2] == 0x3001) {
+		*k = 3;
+		return 10 + cn_digit(d->cp[i + 1]);
+	}
+	int v = d->cp[i] == 0x5341 ? 10 : cn_digit(d->cp[i]);
+	if (v >= 1 && i + 1 < b && d->cp[i + 1] == 0x3001) {
+		*k = 2;
+		return v;
+	}
+	return 0;
+}
+
+/* The start of the next item of a numbered run in [i, b): 二、 after 一、,
+ * 三、 after 二、 (never inside a number: 十一、 is one item); *next the
+ * ordinal looked for, raised when found. NPOS when none. */
+static size_t next_ordinal(const struct doc *d, size_t i, size_t b, int *next)
+{
+	for (; i < b; i++) {
+		size_t k;
+		if ((i == 0 || cn_digit(d->cp[i - 1]) < 0) && d->cp[i - 1] != 0x5341 &&
+		    ordinal_at(d, i, b, &k) == *next) {
+			(*next)++;
+			return i;
+		}
+	}
+	return NPOS;
+}
+
+int split_numbered_runs(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+			size_t nl, struct buf *re)
+{
+	int any = 0;
+	for (int write = 0; write < 2; write++) {
+		for (size_t i = 0; i < nl; i++) {
+			size_t a = lines[i].a, b = lines[i].b, s = a, at;
+			int next = 1, items = 0;
+			for (size_t k = a; (at = next_ordinal(d, k, b, &next)) != NPOS; k = at + 1)
+				items++;
+			/* 一、开会时间:…二、开会地点:…三、出席人:…: a numbered form
+			 * (or minutes) run together on one long line */
+			int split = kind[i] == L_BODY && b - a >= 150 && items >= 3;
+			any |= split;
+			if (!write)
+				continue;
+			next = 1;
+			for (size_t k = a; split && (at = next_ordinal(d, k, b, &next)) != NPOS;
+			     k = at + 1) {
+				if (at == s)
+					continue;
+				if (buf_add(re, d->s + d->off[s], d->off[at] - d->off[s]) ||
+				    buf_add(re, "\n\n", 2))
+					return HY_ERR_NOMEM;
+				s = at;
+			}
+			if (buf_add(re, d->s + d->off[s], d->off[b] - d->off[s]) ||
+			    buf_add(re, "\n", 1))
+				return HY_ERR_NOMEM;
+		}
+		if (!any)
+			return 0;
+	}
+	return 1;
+}
+
 /* 某某副主任做工作通报, 某某院士做专题讲座: photos' captions after the
  * opening, short lines with no punctuation at all, one after another; the
  * paragraph after them does not continue the last */

@@ -129,6 +129,18 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			goto out;
 		}
 	}
+	/* a numbered form run together on one line: parse it apart */
+	{
+		struct buf re = {0};
+		int sp = split_numbered_runs(&d, lines, kind, nl, &re);
+		if (sp == 1)
+			return parse_again(&d, lines, kind, &re, m);
+		free(re.s);
+		if (sp) {
+			rc = sp;
+			goto out;
+		}
+	}
 	/* a whole article on one line */
 	if (nbody <= 2) {
 		for (size_t i = 0; i < nl; i++) {
@@ -381,7 +393,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		size_t mk = item_marker(&d, a0, lines[i].b);
 		size_t k = match_any(&d, a0, lines[i].b, day_labels, COUNT(day_labels), NULL);
 		if (!k && mk &&
-		    (k = match_any(&d, a0 + mk, lines[i].b, item_labels, COUNT(item_labels), NULL)))
+		    ((k = match_any(&d, a0 + mk, lines[i].b, day_labels, COUNT(day_labels),
+				    NULL)) ||
+		     (k = match_any(&d, a0 + mk, lines[i].b, item_labels, COUNT(item_labels),
+				    NULL))))
 			a0 += mk;
 		if (k && find_date(&d, a0 + k, lines[i].b, &line_day, 1) == NPOS)
 			line_day = (struct ymd){0};
@@ -952,7 +967,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		 * fields before its parts (六、报告事项) are no items */
 		{
 			static const char *const fields[] = {
-				"时间:", "地点:", "主席:", "主持人:", "纪录:", "记录:", "记录人:"};
+				"时间:",     "地点:",     "开会时间:", "开会地点:",
+				"会议时间:", "会议地点:", "主席:",     "主持人:",
+				"纪录:",     "记录:",     "记录人:",   "司仪:"};
 			size_t f0 = skip_spaces(d, a, b), fm = item_marker(d, f0, b);
 			if (fm && match_any(d, f0 + fm, b, fields, COUNT(fields), NULL))
 				continue;

@@ -704,6 +704,10 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 int is_attendance(const struct doc *d, size_t a, size_t b);
 int listed_offices(const struct doc *d, size_t a, size_t b);
 int is_caption(const struct doc *d, size_t a, size_t b);
+/* A numbered form run together on one long line (一、…二、…三、…):
+ * written out a part a paragraph into re; 1 when it did. lines.c */
+int split_numbered_runs(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+			size_t nl, struct buf *re);
 int split_joined_paragraphs(const struct doc *d, const struct span *lines,
 			    const enum line_kind *kind, size_t nl, struct buf *re);
 int speaker_remark(const struct doc *d, size_t a, size_t b);

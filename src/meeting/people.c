@@ -767,6 +767,7 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 						    "会议的有",
 						    "的有",
 						    "人员",
+						    "人", /* 出席人:甲、乙 (numbered minutes) */
 						    "会议人员",
 						    "领导",
 						    "单位",
@@ -983,6 +984,7 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	if (agenda_verb_at(d, a, b, NULL) != NPOS || speaker_remark(d, a, b))
 		return 0;
 	size_t i = skip_spaces(d, a, b);
+	i += item_marker(d, i, b); /* 三、出席:… in numbered minutes */
 	if (match_any(d, i, b, keys, COUNT(keys), NULL))
 		return 1;
 	/* 组织参会人员学习了…, 随后,参会人员围绕…交流, 某局参会领导进行了交流

@@ -861,8 +861,11 @@ static int council_body(struct hy_meeting *m)
 		while (p0 > 0 &&
 		       !match_any(&b, p0 - 1, p0, county_levels, COUNT(county_levels), NULL))
 			p0--;
+		/* (南屏镇 + 镇民代表会: the place named whole before the
+		 * council's level) */
+		size_t pe = b.cp[lv - 1] == b.cp[lv] ? lv : lv + 1;
 		if (lv - p0 >= 2) {
-			char *place = doc_str(&b, p0, lv + 1), *body = doc_str(&b, lv, n);
+			char *place = doc_str(&b, p0, pe), *body = doc_str(&b, lv, n);
 			if (!place || !body) {
 				free(place);
 				free(body);

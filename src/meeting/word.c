@@ -31,12 +31,17 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 {
 	/* 会议室, 会议精神, 在…会议上的讲话: no meeting of this readout */
 	/* (本会议事堂: the council's chamber, 本会 + 议事堂) */
-	static const char *const rooms[] = {"室", "厅", "中心", "楼", "大厅", "精神", "上", "事堂"};
+	static const char *const rooms[] = {"室",   "厅", "中心", "楼",  "大厅",
+					    "精神", "上", "事堂", "事录"};
 	static const char *const verbs[] = {"主持", "出席", "列席", "参加", "参会",
 					    "召开", "举行", "学习", "传达"};
 	for (size_t i = from; i + 1 < end; i++) {
 		size_t k;
-		if (match(d, i, end, "会议") && i >= from + 4 && match(d, i - 4, end, "政治协商")) {
+		if (match(d, i, end, "会议事录") && i > from && d->cp[i - 1] == 0x5927 /* 大 */) {
+			*len = 2; /* 临时大会议事录: the 大会's record, 大会 + 议事录 */
+			return i - 1;
+		} else if (match(d, i, end, "会议") && i >= from + 4 &&
+			   match(d, i - 4, end, "政治协商")) {
 			continue; /* 中国人民政治协商会议: a body's name */
 		} else if (match(d, i, end, "会议")) {
 			int bare_verb = 0;
