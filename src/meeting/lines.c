@@ -109,6 +109,16 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	uint32_t c0 = d->cp[a], cz = d->cp[b - 1];
 	struct ymd t;
 	static const char *const header[] = {"星期", "今天是", "今日是", "欢迎"};
+	/* 标 题某县政府召开…, 索 引 号000014349/…: an index table's row, its
+	 * label glued to its value (标题: 某某 with its colon is a title's
+	 * line, read as such) */
+	{
+		static const char *const rows[] = {"标 题",    "标题",     "发文机关",
+						   "主题分类", "索 引 号", "主 题 词"};
+		size_t k = len <= 80 ? match_any(d, a, b, rows, COUNT(rows), NULL) : 0;
+		if (k && a + k < b && (is_han(d->cp[a + k]) || is_digit(d->cp[a + k])))
+			return L_META;
+	}
 	/* 欢迎访问某县人民政府! : a site's greeting */
 	static const char *const welcome[] = {"欢迎访问", "欢迎进入", "欢迎来到", "欢迎光临",
 					      "欢迎您"};
@@ -427,6 +437,15 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_META;
 	if (match(d, a, b, "||") || match(d, a, b, "|"))
 		return L_META;
+	/* 保存为word 打印 关闭: a page's toolbar */
+	{
+		static const char *const tools[] = {"打印", "关闭", "保存", "收藏", "分享", "字体"};
+		size_t n = 0;
+		for (size_t w = 0; w < COUNT(tools); w++)
+			n += find(d, a, b, tools[w]) != NPOS;
+		if (len <= 24 && n >= 2)
+			return L_CHROME;
+	}
 	/* marker followed by a colon, near the start or after a gap */
 	for (size_t i = a; i < b; i++) {
 		size_t m = match_any(d, i, b, meta_marks, COUNT(meta_marks), NULL);
