@@ -604,6 +604,12 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		memmove(p + kept + 1, p + o + 1, (np - o - 1) * sizeof *p);
 		np -= o - kept;
 	}
+	/* the title again above the opening (a page that prints it twice) */
+	if (m->title && np > 1 && same_text(d, p[0].a, p[0].b, m->title) &&
+	    agenda_verb_at(d, p[1].a, p[1].b, NULL) == NPOS) {
+		memmove(p, p + 1, (np - 1) * sizeof *p);
+		np--;
+	}
 	/* 是传言还是实锤？ above 3月6日，某镇…会议在…举行: a headline about
 	 * nothing the meeting did (a reposter's bait), not taken as the title,
 	 * before the paragraph that convenes on a day */

@@ -326,6 +326,21 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 					a0 = q;
 			}
 		}
+		/* 01.24 县委书记某某主持召开…: a list's month and day stamped
+		 * before the title */
+		{
+			size_t q = a0, m1 = 0, m2 = 0;
+			while (q < l.b && is_digit(d->cp[q]) && m1 < 3)
+				q++, m1++;
+			if (m1 >= 1 && m1 <= 2 && q < l.b && d->cp[q] == '.') {
+				q++;
+				while (q < l.b && is_digit(d->cp[q]) && m2 < 3)
+					q++, m2++;
+				if (m2 >= 1 && m2 <= 2 && q < l.b && is_space(d->cp[q]) &&
+				    l.b - q > 8)
+					a0 = skip_spaces(d, q, l.b);
+			}
+		}
 		/* 2017某某团讯第3期 团市委召开…: a bulletin's issue before the
 		 * title, up to a space */
 		{
@@ -339,7 +354,8 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		while (a0 + 6 < l.b && (d->cp[a0] == '|' || is_space(d->cp[a0])))
 			a0++;
 		for (size_t k = a0 + 1; k < l.b && k <= a0 + 9; k++)
-			if ((d->cp[k] == '|' || d->cp[k] == 0xFF5C || d->cp[k] == 0x4E28) &&
+			if ((d->cp[k] == '|' || d->cp[k] == 0xFF5C || d->cp[k] == 0x4E28 ||
+			     d->cp[k] == 0x2016 /* ‖ */) &&
 			    l.b - k > 6) {
 				a0 = skip_spaces(d, k + 1, l.b);
 				break;
