@@ -102,8 +102,43 @@ static int street_convening(struct hy_meeting *m)
 
 /* The body as an organ: no term inside (区第十六届人大常委会 → 区人大常委会),
  * none that is only a pronoun and a level (我县, 本区, 全县). */
+/* 召开县委常委紧急会议, 2022年第8次区委会议 with no organ before the
+ * verb: the kind opens with the party committee, which is the body (the
+ * kind keeps what follows it, or the whole name when nothing does). 0 or
+ * HY_ERR_NOMEM. */
+static int party_in_kind(struct hy_meeting *m)
+{
+	struct doc k;
+	if (m->body || !m->kind)
+		return 0;
+	if (doc_init(&k, m->kind, strlen(m->kind)))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	size_t l = match_any(&k, 0, k.n, county_levels, COUNT(county_levels), NULL);
+	if (l && match(&k, l, k.n, "委") && k.n > l + 1 && !match(&k, l + 1, k.n, "员")) {
+		size_t rest = l + 1;
+		m->body = doc_str(&k, 0, l + 1);
+		if (!m->body)
+			rc = HY_ERR_NOMEM;
+		else if (!span_eq(&k, rest, k.n, "会议")) {
+			char *o = doc_str(&k, rest, k.n);
+			if (!o) {
+				rc = HY_ERR_NOMEM;
+			} else {
+				free(m->kind);
+				m->kind = o;
+			}
+		}
+	}
+	doc_free(&k);
+	return rc;
+}
+
 int tidy_body(struct hy_meeting *m)
 {
+	int rc0 = party_in_kind(m);
+	if (rc0)
+		return rc0;
 	if (!m->body)
 		return 0;
 	struct doc b;

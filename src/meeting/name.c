@@ -348,6 +348,13 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		if (!k)
 			continue;
 		size_t q = skip_spaces(d, j + k, end);
+		/* 第171、172次: two sittings at once, the first names it */
+		if (q < end && (d->cp[q] == 0x3001 || d->cp[q] == ',')) {
+			long v2;
+			size_t k2 = parse_num(d, q + 1, end, &v2);
+			if (k2 && v2 > v && match(d, q + 1 + k2, end, "次"))
+				q = q + 1 + k2;
+		}
 		/* 每年定期召开四次…会报: how often, not which */
 		if (match(d, q, end, "次") && j == i && i >= a + 4 &&
 		    (find(d, i >= a + 12 ? i - 12 : a, i, "每") != NPOS ||
