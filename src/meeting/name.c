@@ -341,6 +341,13 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	long number = 0;
 	for (size_t i = s; i < end; i++) {
 		size_t j = i;
+		/* 2019年首次…全体会议: the first */
+		if (match(d, i, end, "首次") && end - (i + 2) >= 2) {
+			number = 1;
+			body_end = i;
+			kind_start = i + 2;
+			break;
+		}
 		if (match(d, j, end, "第"))
 			j = skip_spaces(d, j + 1, end);
 		long v;

@@ -353,7 +353,8 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		/* | 区政府召开…会议 |: a table's bar before the title */
 		while (a0 + 6 < l.b && (d->cp[a0] == '|' || is_space(d->cp[a0])))
 			a0++;
-		for (size_t k = a0 + 1; k < l.b && k <= a0 + 9; k++)
+		/* (喜迎二十大 合力保平安 | …: a slogan of two phrases) */
+		for (size_t k = a0 + 1; k < l.b && k <= a0 + 14; k++)
 			if ((d->cp[k] == '|' || d->cp[k] == 0xFF5C || d->cp[k] == 0x4E28 ||
 			     d->cp[k] == 0x2016 /* ‖ */) &&
 			    l.b - k > 6) {
