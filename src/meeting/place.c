@@ -821,8 +821,17 @@ static int town_after_county(struct hy_meeting *m, const char *text, size_t len)
 			return HY_ERR_NOMEM;
 		}
 		for (size_t k = 2; k <= 3 && !cut && p.n - k >= tl + 2; k++) {
-			if (match_any(&p, k, p.n, counties, COUNT(counties), NULL))
-				break; /* 清水县城关镇: the county written whole */
+			/* 澧县澧南镇, 清水县城关镇: the county written whole
+			 * before the town */
+			if (match_any(&p, k - 1, p.n, counties, COUNT(counties), NULL)) {
+				cut = k;
+				break;
+			}
+			if (match_any(&p, k, p.n, counties, COUNT(counties), NULL)) {
+				if (p.n - (k + 1) >= tl + 2)
+					cut = k + 1;
+				break;
+			}
 			for (size_t i = 0; i + k < t.n && !cut; i++)
 				if (memcmp(t.cp + i, p.cp, k * sizeof *p.cp) == 0 &&
 				    match_any(&t, i + k, t.n, counties, COUNT(counties), NULL))
