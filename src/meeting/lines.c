@@ -264,6 +264,13 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		"读完约", "阅读时间", "总第", "版:", "本期共", "下一版", "上一版"};
 	if (len <= 40 && has_any(d, a, b, widgets, COUNT(widgets)) && find(d, a, b, "会") == NPOS)
 		return L_CHROME;
+	/* 我要投稿, 微信扫一扫分享: a site's links, a line each */
+	static const char *const links[] = {"我要投稿", "微信扫一扫", "扫一扫分享", "手机扫码"};
+	if (len <= 12 && has_any(d, a, b, links, COUNT(links)))
+		return L_CHROME;
+	/* 某市新闻传媒中心 主办: who runs the site */
+	if (len <= 24 && ends_with(d, a, b, "主办", NULL) && find(d, a, b, "会") == NPOS)
+		return L_CHROME;
 	/* 登录/注册 用户中心 支持IPV6: a site's toolbar */
 	static const char *const toolbar[] = {
 		"登录", "注册", "用户中心", "无障碍",   "设为首页", "加入收藏", "网站地图",

@@ -281,6 +281,27 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				continue;
 			}
 		}
+		/* 航头镇 建德新闻网, 萧山网 - 某某: the page's own heading (a
+		 * site's name, after a dash or a space) above its menu, when a
+		 * line further down names the meeting */
+		static const char *const sites[] = {"网", "新闻网", "在线", "融媒", "发布"};
+		if (titleish && l.b - l.a <= 30 && find(d, l.a, l.b, "会") == NPOS &&
+		    (longest_end(d, l.a, l.b, sites, COUNT(sites)) ||
+		     find(d, l.a, l.b, " - ") != NPOS)) {
+			size_t j = i + 1;
+			for (; j < nl && j <= i + 14; j++) {
+				struct span n = lines[j];
+				if (kind[j] == L_BODY && n.b - n.a <= 60 &&
+				    (find(d, n.a, n.b, "会议") != NPOS ||
+				     find(d, n.a, n.b, "召开") != NPOS) &&
+				    clause_end(d, n.a, n.b, 1) + 1 >= n.b)
+					break;
+			}
+			if (j < nl && j <= i + 14) {
+				kind[i] = L_CHROME;
+				continue;
+			}
+		}
 		/* 2023某区两会专题报道: a special column's name above the story */
 		static const char *const special[] = {"专题报道", "专题",     "专栏",
 						      "特别报道", "系列报道", "报道"};
