@@ -169,6 +169,10 @@ static const char *const not_place[] = {
 	"重在",
 	"办好",
 	"搞好",
+	/* 创建全国禁毒示范城市, 文明城市: a title a city strives for */
+	"示范",
+	"文明",
+	"卫生",
 };
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
