@@ -968,7 +968,7 @@ static size_t next_ordinal(const struct doc *d, size_t i, size_t b, int *next)
 {
 	for (; i < b; i++) {
 		size_t k;
-		if ((i == 0 || cn_digit(d->cp[i - 1]) < 0) && d->cp[i - 1] != 0x5341 &&
+		if ((i == 0 || (cn_digit(d->cp[i - 1]) < 0 && d->cp[i - 1] != 0x5341)) &&
 		    ordinal_at(d, i, b, &k) == *next) {
 			(*next)++;
 			return i;
