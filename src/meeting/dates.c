@@ -422,6 +422,20 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 				slip_year = year_value(yv, 4, 0);
 				a = i0 + 5;
 			}
+			/* 202448日, 2018117上午: 年, 月 and 日 all lost; the
+			 * year is the first four digits */
+			static const char *const tails[] = {"日", "号", "上午", "下午", "晚上"};
+			/* (2018117 is 1-17 or 11-7: only a publish date tells) */
+			if (ky >= 6 && ky <= 8 && is_digit(d->cp[i0]) && (ky == 6 || mt->has_pub) &&
+			    match_any(d, i0 + ky, b, tails, COUNT(tails), NULL)) {
+				long y4 = yv;
+				for (size_t q = 4; q < ky; q++)
+					y4 /= 10;
+				if (year_value(y4, 4, 0) && y4 >= 1990) {
+					slip_year = (int)y4;
+					a = i0 + 4;
+				}
+			}
 		}
 		/* day only at the start: "25日，" / "18號"; or inside the first
 		 * sentence with a time of day: 县长王乾发21日上午主持… */
