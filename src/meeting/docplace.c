@@ -46,6 +46,20 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 		doc_free(&b);
 	} else {
 		ll = own_level(&t, &which);
+		/* 政府县长某某主持召开…: no organ named, the chair heads a
+		 * county (区, 市, 旗) */
+		struct doc r;
+		if (!ll && m->chair_role) {
+			if (doc_init(&r, m->chair_role, strlen(m->chair_role))) {
+				doc_free(&t);
+				return HY_ERR_NOMEM;
+			}
+			if (r.n >= 2 && ends_with(&r, 0, r.n, "长", NULL) &&
+			    match_any(&r, r.n - 2, r.n - 1, head_levels, COUNT(head_levels), NULL))
+				ll = match_any(&r, r.n - 2, r.n, place_levels, COUNT(place_levels),
+					       &which);
+			doc_free(&r);
+		}
 	}
 	if (!ll) {
 		doc_free(&t);
