@@ -1021,6 +1021,26 @@ static int council_body(struct hy_meeting *m)
 	return rc;
 }
 
+/* 开发区召开…: a zone's word alone names no place. 0 or HY_ERR_NOMEM. */
+static int drop_bare_zone(struct hy_meeting *m)
+{
+	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区", "管委会"};
+	struct doc p;
+	if (!m->place)
+		return 0;
+	if (doc_init(&p, m->place, strlen(m->place)))
+		return HY_ERR_NOMEM;
+	int bare = 0;
+	for (size_t z = 0; z < COUNT(zones) && !bare; z++)
+		bare = span_eq(&p, 0, p.n, zones[z]);
+	doc_free(&p);
+	if (bare) {
+		free(m->place);
+		m->place = NULL;
+	}
+	return 0;
+}
+
 int find_place(struct hy_meeting *m, const char *text, size_t len)
 {
 	int rc = council_body(m);
@@ -1028,6 +1048,8 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		rc = find_place_at(m, text, len);
 	if (!rc)
 		rc = town_after_county(m, text, len);
+	if (!rc)
+		rc = drop_bare_zone(m);
 	/* (新疆)自治区召开…: the region convening itself names no organ, as
 	 * a town convening itself */
 	if (!rc && m->body) {
