@@ -134,9 +134,44 @@ static int party_in_kind(struct hy_meeting *m)
 	return rc;
 }
 
+/* 新街镇召开人大 (of 新街镇召开人大主席团会议): the verb inside the
+ * body; the organ named after it is the body, with the level of the place
+ * before it (镇人大), the place found later. 0 or HY_ERR_NOMEM. */
+static int verb_in_body(struct hy_meeting *m)
+{
+	static const char *const verbs[] = {"召开", "举行"};
+	struct doc b;
+	if (!m->body)
+		return 0;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t v = find_any(&b, 0, b.n, verbs, COUNT(verbs), NULL);
+	int rc = 0;
+	/* (县委召开人大工作会议: an organ before the verb, read below) */
+	if (v != NPOS && v + 2 < b.n && v > 0 &&
+	    match_any(&b, v - 1, v, place_levels, COUNT(place_levels), NULL)) {
+		struct buf o = {0};
+		/* the place's level before the verb (镇, 鎮 as written) */
+		rc = buf_add(&o, b.s + b.off[v - 1], b.off[v] - b.off[v - 1]);
+		if (!rc)
+			rc = buf_add(&o, b.s + b.off[v + 2], b.off[b.n] - b.off[v + 2]);
+		if (rc) {
+			free(o.s);
+			rc = HY_ERR_NOMEM;
+		} else {
+			free(m->body);
+			m->body = o.s;
+		}
+	}
+	doc_free(&b);
+	return rc;
+}
+
 int tidy_body(struct hy_meeting *m)
 {
 	int rc0 = party_in_kind(m);
+	if (!rc0)
+		rc0 = verb_in_body(m);
 	if (rc0)
 		return rc0;
 	if (!m->body)
