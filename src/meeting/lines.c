@@ -264,6 +264,13 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		"读完约", "阅读时间", "总第", "版:", "本期共", "下一版", "上一版"};
 	if (len <= 40 && has_any(d, a, b, widgets, COUNT(widgets)) && find(d, a, b, "会") == NPOS)
 		return L_CHROME;
+	/* 您当前使用的浏览器版本过低…, 建议使用 IE9及以上版本: the site's
+	 * warning about the reader's browser */
+	static const char *const browsers[] = {"浏览器版本过低", "浏览器版本较低",
+					       "ie9及以上",      "ie8及以上",
+					       "ie10及以上",     "建议使用谷歌浏览器"};
+	if (len <= 60 && has_any(d, a, b, browsers, COUNT(browsers)))
+		return L_CHROME;
 	/* 我要投稿, 微信扫一扫分享: a site's links, a line each */
 	static const char *const links[] = {"我要投稿", "微信扫一扫", "扫一扫分享", "手机扫码"};
 	if (len <= 12 && has_any(d, a, b, links, COUNT(links)))
