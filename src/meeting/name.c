@@ -200,8 +200,12 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	int street = cv - c0 >= 3 && cv - c0 <= 4 && match(d, cv - 1, cv, "街") &&
 		     count_han(d, c0, cv) == cv - c0 &&
 		     !longest_end(d, c0, cv, streets, COUNT(streets));
+	/* 各村书记收看收听市召开…: a clause with a verb of its own names no
+	 * convener */
+	static const char *const verbs[] = {"收看", "收听", "参加", "出席", "书记"};
 	if (cv - c0 >= 2 && cv - c0 <= most && (is_unit(d, c0, cv) || street) &&
-	    count_han(d, c0, cv) == cv - c0 && !is_title_only(d, c0, cv)) {
+	    count_han(d, c0, cv) == cv - c0 && !is_title_only(d, c0, cv) &&
+	    !has_any(d, c0, cv, verbs, COUNT(verbs))) {
 		*body = doc_str(d, c0, cv);
 		if (!*body)
 			return HY_ERR_NOMEM;

@@ -699,8 +699,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		/* 省委常委会会议召开，…我县设分会场收听收看。会后，我县紧接着召开
 		 * 县委常委会会议: the meeting watched by video is another's; the
 		 * readout's is the one convened after it */
-		static const char *const watched[] = {"分会场", "收听收看", "视频形式", "视频会议"};
-		static const char *const after[] = {"会后", "随后", "紧接着"};
+		static const char *const watched[] = {"分会场",   "收听收看", "收看收听",
+						      "视频形式", "视频会议", "电视电话会议"};
+		static const char *const after[] = {"会后", "随后", "紧接着", "会议结束后", "紧接"};
 		if (has_any(d, an, cut, watched, COUNT(watched))) {
 			size_t w = find_any(d, an, cut, watched, COUNT(watched), NULL);
 			for (size_t i = w; i < cut; i++) {

@@ -166,6 +166,11 @@ static int long_name_ok(const struct doc *d, size_t a, size_t b)
 	for (size_t t = 0; t < COUNT(title_ends); t++)
 		if (find(d, a, b, title_ends[t]) != NPOS)
 			return 0;
+	/* 书记收看收听市召开…: verbs and a city, no name */
+	static const char *const words[] = {"收看", "收听", "市", "召", "组织", "带领", "率"};
+	for (size_t w = 0; w < COUNT(words); w++)
+		if (find(d, a, b, words[w]) != NPOS)
+			return 0;
 	return 1;
 }
 
@@ -725,18 +730,13 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		if (rc)
 			return rc;
 	}
-	static const char *const keys[] = {"出席",
-					   "列席",
-					   "参加",
-					   "参会",
+	static const char *const keys[] = {"出席",         "列席",
+					   "参加",         "参会",
 					   "收听收看", /* 在分会场收听收看会议 */
-					   "与会",
-					   "到会指导",
-					   "到会祝贺",
-					   "到会",
-					   "在主席台前排就座",
-					   "在主席台就座",
-					   "在主席台前排就坐",
+					   "收看收听",     "与会",
+					   "到会指导",     "到会祝贺",
+					   "到会",         "在主席台前排就座",
+					   "在主席台就座", "在主席台前排就坐",
 					   "在主席台就坐"};
 	size_t from = a;
 	size_t i = a;
@@ -980,7 +980,7 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 					   "主席台就座", "主席台就坐", "主席台前排就座",
 					   "参加了会议", "参加了座谈会", "参加座谈会",
 					   /* 各部门负责人在主会场参加会商 */
-					   "在主会场参加", "在分会场参加", "收听收看"};
+					   "在主会场参加", "在分会场参加", "收听收看", "收看收听"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS || speaker_remark(d, a, b))
 		return 0;
 	size_t i = skip_spaces(d, a, b);
