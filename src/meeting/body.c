@@ -176,6 +176,23 @@ int tidy_body(struct hy_meeting *m)
 		return rc0;
 	if (!m->body)
 		return 0;
+	/* 某镇召开中心工作会议: 中心 is the work's (the central tasks), and a
+	 * bare 部门 or 单位 names no organ */
+	{
+		static const char *const generic[] = {"中心", "部门", "单位"};
+		struct doc g;
+		if (doc_init(&g, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		int none = 0;
+		for (size_t i = 0; i < COUNT(generic) && !none; i++)
+			none = span_eq(&g, 0, g.n, generic[i]);
+		doc_free(&g);
+		if (none) {
+			free(m->body);
+			m->body = NULL;
+			return 0;
+		}
+	}
 	struct doc b;
 	int rc = doc_init(&b, m->body, strlen(m->body));
 	if (rc)
