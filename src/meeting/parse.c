@@ -467,6 +467,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = body_after_place(m);
 	if (!rc)
 		rc = place_from_documents(m, text, len); /* docplace.c: 《某旗…计划》 */
+	if (!rc)
+		rc = drop_no_place(m);
 	if (!rc && !m->title)
 		rc = compose_title(m);
 out:

@@ -775,6 +775,9 @@ int congress_body(struct hy_meeting *m);
 /* role.c: an organ read from the chair's title when the text names none */
 int body_from_chair_role(struct hy_meeting *m);
 /* place.c */
+/* A place that names none (开发区 alone, 黄淮四市, 成都都市 of a paper's
+ * name) dropped, the last step. place.c */
+int drop_no_place(struct hy_meeting *m);
 int find_place(struct hy_meeting *m, const char *text, size_t len);
 
 /* sections.c */

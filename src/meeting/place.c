@@ -1021,8 +1021,9 @@ static int council_body(struct hy_meeting *m)
 	return rc;
 }
 
-/* 开发区召开…: a zone's word alone names no place. 0 or HY_ERR_NOMEM. */
-static int drop_bare_zone(struct hy_meeting *m)
+/* 开发区召开…: a zone's word alone names no place; nor do 黄淮四市 (four
+ * cities) or 成都都市 (of 成都都市报, a paper). 0 or HY_ERR_NOMEM. */
+int drop_no_place(struct hy_meeting *m)
 {
 	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区", "管委会"};
 	struct doc p;
@@ -1033,6 +1034,9 @@ static int drop_bare_zone(struct hy_meeting *m)
 	int bare = 0;
 	for (size_t z = 0; z < COUNT(zones) && !bare; z++)
 		bare = span_eq(&p, 0, p.n, zones[z]);
+	if (p.n >= 3 && (cn_digit(p.cp[p.n - 2]) >= 1 || p.cp[p.n - 2] == 0x4E24 /* 两 */ ||
+			 (p.n >= 4 && ends_with(&p, 0, p.n, "都市", NULL)))) /* (成都市 is one) */
+		bare = 1;
 	doc_free(&p);
 	if (bare) {
 		free(m->place);
@@ -1048,8 +1052,6 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		rc = find_place_at(m, text, len);
 	if (!rc)
 		rc = town_after_county(m, text, len);
-	if (!rc)
-		rc = drop_bare_zone(m);
 	/* (新疆)自治区召开…: the region convening itself names no organ, as
 	 * a town convening itself */
 	if (!rc && m->body) {
