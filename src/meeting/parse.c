@@ -68,8 +68,25 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	int chinese = count_han(&d, 0, d.n < 4096 ? d.n : 4096) >= 8;
 	int novel = 0;
 	struct span glued_pub = {0, 0}; /* a publish line on the title's line */
+	size_t crumbs = 0;              /* a breadcrumb written as a numbered list */
 	for (size_t i = 0, label = 0; i < nl; i++) {
 		kind[i] = classify_line(&d, lines[i].a, lines[i].b, chinese);
+		/* 1. 您现在的位置:首页 / 2. 时政要闻 / 3. (the title): each crumb
+		 * an item of a list; the title is the page's next line */
+		{
+			static const char *const here[] = {"您现在的位置", "您当前的位置",
+							   "当前位置", "您的位置"};
+			size_t a0 = skip_spaces(&d, lines[i].a, lines[i].b), mk = 0;
+			/* (1. with a space after it, as a list prints it) */
+			if (a0 + 2 < lines[i].b && is_digit(d.cp[a0]) && d.cp[a0 + 1] == '.')
+				mk = skip_spaces(&d, a0 + 2, lines[i].b) - a0;
+			if (mk && lines[i].b - a0 <= 60 &&
+			    (match_any(&d, a0 + mk, lines[i].b, here, COUNT(here), NULL) ||
+			     (crumbs && i == crumbs)))
+				kind[i] = L_CHROME, crumbs = i + 1;
+			else if (kind[i] != L_BLANK)
+				crumbs = 0;
+		}
 		/* 信息来源: on one line, 今日开鲁 on the next: the label's value */
 		if (label && kind[i] == L_BODY && lines[i].b - lines[i].a <= 20 &&
 		    clause_end(&d, lines[i].a, lines[i].b, 1) == lines[i].b &&
