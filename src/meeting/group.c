@@ -369,6 +369,24 @@ int tidy_kind(struct hy_meeting *m)
 	if (doc_init(&k, m->kind, strlen(m->kind)))
 		return HY_ERR_NOMEM;
 	int rc = 0;
+	/* 党组会议、十八届县人民政府第28次常务会议: two meetings held at one
+	 * sitting, the first is the readout's kind */
+	{
+		size_t dun = find(&k, 0, k.n, "、"), wl;
+		if (dun != NPOS && dun >= 2 && find_meeting_word(&k, dun + 1, k.n, &wl) != NPOS &&
+		    ends_with(&k, 0, dun, "会议", NULL)) {
+			char *o = doc_str(&k, 0, dun);
+			if (!o) {
+				doc_free(&k);
+				return HY_ERR_NOMEM;
+			}
+			free(m->kind);
+			m->kind = o;
+			doc_free(&k);
+			if (doc_init(&k, m->kind, strlen(m->kind)))
+				return HY_ERR_NOMEM;
+		}
+	}
 	/* 全市检察长会议, 第二季度委务会议: the scope (the whole city's) and
 	 * the period (a quarter) before the type are no part of it */
 	size_t cut = 0;
