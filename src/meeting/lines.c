@@ -219,9 +219,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	/* 凡本报记者署名文字…未经授权不得转载…: a copyright notice */
 	static const char *const rights[] = {
-		"未经授权",    "不得转载",   "版权均属",     "依法追究",    "转载请",
-		"原文出处",    "原创文章",   "不得非法使用", "本网转载",    "本网确认后",
-		"许可,任何人", "凡本网注明", "本站编辑转载", "版权归原作者"};
+		"未经授权",     "不得转载",     "版权均属",    "依法追究",
+		"转载请",       "原文出处",     "原创文章",    "不得非法使用",
+		"本网转载",     "本网确认后",   "许可,任何人", "凡本网注明",
+		"本站编辑转载", "版权归原作者", "本文转载自",  "真实性请自行核实"};
 	if (len <= 300 &&
 	    (find(d, a, b, "授权") != NPOS || find(d, a, b, "转载") != NPOS ||
 	     find(d, a, b, "版权") != NPOS || find(d, a, b, "追究") != NPOS ||
@@ -270,6 +271,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 					       "ie9及以上",      "ie8及以上",
 					       "ie10及以上",     "建议使用谷歌浏览器"};
 	if (len <= 60 && has_any(d, a, b, browsers, COUNT(browsers)))
+		return L_CHROME;
+	/* 工作时间：周一至周五，9:30-18:00，节假日休息: a business's hours */
+	if (len <= 60 && match(d, a, b, "工作时间") && find(d, a, b, "周一至周") != NPOS)
 		return L_CHROME;
 	/* 我要投稿, 微信扫一扫分享: a site's links, a line each */
 	static const char *const links[] = {"我要投稿", "微信扫一扫", "扫一扫分享", "手机扫码"};
