@@ -359,9 +359,10 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *at)
 {
 	/* (首页>某某县人民政府>政府信息公开: the government's own site) */
-	static const char *const sites[] = {
-		"新闻网", "新闻中心", "新闻",       "人民政府网", "人民政府", "政府网", "网",
-		"发布",   "动态",     "融媒体中心", "要闻",       "日报",     "晚报"};
+	static const char *const sites[] = {"新闻网",   "新闻中心",   "新闻", "人民政府网",
+					    "人民政府", "政府网",     "网",   "发布",
+					    "动态",     "融媒体中心", "要闻", "日报",
+					    "晚报",     "论坛"}; /* 某某论坛: a city's own forum */
 	i += match_any(t, i, t->n, provinces, COUNT(provinces), NULL);
 	i += match(t, i, t->n, "今日");
 	for (size_t k = 1; k <= 3; k++) {
