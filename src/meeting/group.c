@@ -350,6 +350,19 @@ static int kind_after_byline(struct hy_meeting *m, struct doc *k)
 	return 0;
 }
 
+/* m's kind becomes [a, b) of its view k, and k the view of the new kind.
+ * 0 or HY_ERR_NOMEM (k freed then). */
+static int kind_to(struct hy_meeting *m, struct doc *k, size_t a, size_t b)
+{
+	char *o = doc_str(k, a, b);
+	doc_free(k);
+	if (!o)
+		return HY_ERR_NOMEM;
+	free(m->kind);
+	m->kind = o;
+	return doc_init(k, m->kind, strlen(m->kind)) ? HY_ERR_NOMEM : 0;
+}
+
 int tidy_kind(struct hy_meeting *m)
 {
 	if (!m->kind)
@@ -374,18 +387,8 @@ int tidy_kind(struct hy_meeting *m)
 	{
 		size_t dun = find(&k, 0, k.n, "、"), wl;
 		if (dun != NPOS && dun >= 2 && find_meeting_word(&k, dun + 1, k.n, &wl) != NPOS &&
-		    ends_with(&k, 0, dun, "会议", NULL)) {
-			char *o = doc_str(&k, 0, dun);
-			if (!o) {
-				doc_free(&k);
-				return HY_ERR_NOMEM;
-			}
-			free(m->kind);
-			m->kind = o;
-			doc_free(&k);
-			if (doc_init(&k, m->kind, strlen(m->kind)))
-				return HY_ERR_NOMEM;
-		}
+		    ends_with(&k, 0, dun, "会议", NULL) && kind_to(m, &k, 0, dun))
+			return HY_ERR_NOMEM;
 	}
 	/* 全市检察长会议, 第二季度委务会议: the scope (the whole city's) and
 	 * the period (a quarter) before the type are no part of it */
@@ -409,18 +412,8 @@ int tidy_kind(struct hy_meeting *m)
 			again = 1;
 		}
 	}
-	if (cut) {
-		char *o = doc_str(&k, cut, k.n);
-		if (!o) {
-			doc_free(&k);
-			return HY_ERR_NOMEM;
-		}
-		free(m->kind);
-		m->kind = o;
-		doc_free(&k);
-		if (doc_init(&k, m->kind, strlen(m->kind)))
-			return HY_ERR_NOMEM;
-	}
+	if (cut && kind_to(m, &k, cut, k.n))
+		return HY_ERR_NOMEM;
 	/* 区委召开常委会议, 主持召开第29次区委常委会，: a party committee's
 	 * standing committee meets in its 常委会会议 (README), however the
 	 * page shortens it; a congress's or a conference's keeps its own */

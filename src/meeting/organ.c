@@ -26,6 +26,22 @@ int organ_set(struct hy_meeting *m, struct buf *o, const struct doc *b, size_t p
 	return 0;
 }
 
+int set_place_body(struct hy_meeting *m, const struct doc *b, size_t pa, size_t pb, size_t ba,
+		   size_t bb)
+{
+	char *place = doc_str(b, pa, pb), *body = doc_str(b, ba, bb);
+	if (!place || !body) {
+		free(place);
+		free(body);
+		return HY_ERR_NOMEM;
+	}
+	free(m->body);
+	free(m->place);
+	m->body = body;
+	m->place = place;
+	return 0;
+}
+
 /* 共青团靖边县委员会, 共青团某市 (the term and number already gone): the
  * 团县委 (团市委, 团区委, 团旗委) of the place named, in the text's
  * script. Sets m->place when it was unknown. 0 or HY_ERR_NOMEM. */
@@ -90,16 +106,7 @@ int congress_body(struct hy_meeting *m)
 	/* the congress: 妇女代表大会, 党代表大会, not 人民代表大会 (人大) */
 	if (lv && lv - from >= 2 && b.n - cl - lv >= 1 && b.n - cl - lv <= 3 &&
 	    !match(&b, lv, b.n, "人民")) {
-		char *place = doc_str(&b, from, lv), *body = doc_str(&b, lv, b.n);
-		if (!place || !body) {
-			free(place);
-			free(body);
-			rc = HY_ERR_NOMEM;
-		} else {
-			free(m->body);
-			m->body = body;
-			m->place = place;
-		}
+		rc = set_place_body(m, &b, from, lv, lv, b.n);
 	}
 	doc_free(&b);
 	return rc;

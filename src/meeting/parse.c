@@ -134,28 +134,22 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		if (rc)
 			goto out;
 	}
-	/* paragraphs joined by spaces on one line: parse them apart */
+	/* paragraphs joined by spaces on one line, a numbered form run
+	 * together on one line: parse them apart */
 	{
-		struct buf re = {0};
-		int sp = split_joined_paragraphs(&d, lines, kind, nl, &re);
-		if (sp == 1)
-			return parse_again(&d, lines, kind, &re, m);
-		free(re.s);
-		if (sp) {
-			rc = sp;
-			goto out;
-		}
-	}
-	/* a numbered form run together on one line: parse it apart */
-	{
-		struct buf re = {0};
-		int sp = split_numbered_runs(&d, lines, kind, nl, &re);
-		if (sp == 1)
-			return parse_again(&d, lines, kind, &re, m);
-		free(re.s);
-		if (sp) {
-			rc = sp;
-			goto out;
+		static int (*const splitters[])(const struct doc *, const struct span *,
+						const enum line_kind *, size_t, struct buf *) = {
+			split_joined_paragraphs, split_numbered_runs};
+		for (size_t k = 0; k < COUNT(splitters); k++) {
+			struct buf re = {0};
+			int sp = splitters[k](&d, lines, kind, nl, &re);
+			if (sp == 1)
+				return parse_again(&d, lines, kind, &re, m);
+			free(re.s);
+			if (sp) {
+				rc = sp;
+				goto out;
+			}
 		}
 	}
 	/* a whole article on one line */

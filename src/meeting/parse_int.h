@@ -767,6 +767,10 @@ int league_body(struct hy_meeting *m);
 int formal_body(struct hy_meeting *m);
 size_t place_chain(const struct doc *b);
 int town_party(struct hy_meeting *m);
+/* m's place becomes [pa, pb) of b (a view of its body) and its body
+ * [ba, bb). 0 or HY_ERR_NOMEM. */
+int set_place_body(struct hy_meeting *m, const struct doc *b, size_t pa, size_t pb, size_t ba,
+		   size_t bb);
 int zone_organ(struct hy_meeting *m);
 int province_office(struct hy_meeting *m, const char *text, size_t len);
 int bare_place(struct hy_meeting *m, const char *text, size_t len);

@@ -1004,18 +1004,8 @@ static int council_body(struct hy_meeting *m)
 		/* (南屏镇 + 镇民代表会: the place named whole before the
 		 * council's level) */
 		size_t pe = b.cp[lv - 1] == b.cp[lv] ? lv : lv + 1;
-		if (lv - p0 >= 2) {
-			char *place = doc_str(&b, p0, pe), *body = doc_str(&b, lv, n);
-			if (!place || !body) {
-				free(place);
-				free(body);
-				rc = HY_ERR_NOMEM;
-			} else {
-				free(m->body);
-				m->body = body;
-				m->place = place;
-			}
-		}
+		if (lv - p0 >= 2)
+			rc = set_place_body(m, &b, p0, pe, lv, n);
 	}
 	doc_free(&b);
 	return rc;
