@@ -493,97 +493,6 @@ out:
 	return rc;
 }
 
-/* Does the paragraph p[k] end with a colon (a label, 会议议题：)? */
-static int ends_colon(const struct doc *d, const struct span *p)
-{
-	size_t q = p->b;
-	while (q > p->a && is_space(d->cp[q - 1]))
-		q--;
-	return q > p->a && d->cp[q - 1] == ':' && q - p->a <= 24;
-}
-
-/* The paragraph among p[1..6] that convenes the meeting (主持召开, or
- * 召开/举行 after a date at its start) when every one before it is a
- * form's field: a label ending with its colon, the value after such a
- * label, or an attendance paragraph. 0 when none. */
-/* A subtitle: a short line with no sentence in it (no stop, no comma) and
- * no date, or two or three such lines (研究贯彻…精神 / 部署…等工作); with
- * heads, a headline may name who chaired (某某主持召开市政府常务会议) */
-static int is_subtitle(const struct doc *d, size_t a, size_t b, int heads)
-{
-	static const char *const acts[] = {"召开", "主持", "举行", "出席"};
-	if (b - a > 80 || b - a < 4 || (!heads && has_any(d, a, b, acts, COUNT(acts))) ||
-	    find_date(d, a, b, &(struct ymd){0}, 0) != NPOS)
-		return 0;
-	size_t line = a, lines = 1;
-	for (size_t i = a; i < b; i++) {
-		if (is_sent_end(d, i) || d->cp[i] == ',')
-			return 0;
-		if (d->cp[i] == '\n') {
-			if (i - line > 40 || ++lines > 3)
-				return 0;
-			line = i + 1;
-		}
-	}
-	/* 部署扩投资、稳增长等工作 lists topics; 张某、李某出席 is attendance */
-	return b - line <= 40 && !is_attendance(d, a, b);
-}
-
-/* Whether [a, b) of d is the text s (the title a page repeats). */
-static int same_text(const struct doc *d, size_t a, size_t b, const char *s)
-{
-	struct doc t;
-	int same = 0;
-	if (doc_init(&t, s, strlen(s)) == 0) {
-		same = t.n == b - a && memcmp(t.cp, d->cp + a, t.n * sizeof *t.cp) == 0;
-		doc_free(&t);
-	}
-	return same;
-}
-
-/* A paragraph that convenes a meeting on a day: a date, then 召开, 主持 or
- * 举行 in its first sentence. */
-static int convenes_on_day(const struct doc *d, size_t a, size_t b)
-{
-	static const char *const acts[] = {"召开", "主持", "举行"};
-	size_t e = clause_end(d, a, b, 1);
-	size_t dt = find_date(d, a, e, &(struct ymd){0}, 0);
-	return dt != NPOS && find_any(d, dt, e, acts, COUNT(acts), NULL) != NPOS;
-}
-
-static size_t form_opening(const struct doc *d, const struct span *p, size_t np)
-{
-	static const char *const convene[] = {"召开", "举行"};
-	/* 会议议题： then 1.听取…, 2.研究… a paragraph each: a label's list
-	 * of values, which does not count toward the form's six fields */
-	int in_list = 0;
-	for (size_t k = 0, fields = 0; k < np && fields <= 6; k++) {
-		size_t a = p[k].a, b = p[k].b;
-		size_t a1 = skip_spaces(d, a, b);
-		int listed = a1 < b && (in_list || (k > 0 && ends_colon(d, &p[k - 1]))) &&
-			     item_marker(d, a1, b) && !has_any(d, a, b, convene, COUNT(convene));
-		in_list = listed;
-		if (listed)
-			continue;
-		fields++;
-		if (k > 0 && (find(d, a, b, "主持召开") != NPOS ||
-			      (find_date(d, a, b, &(struct ymd){0}, 0) == skip_spaces(d, a, b) &&
-			       has_any(d, a, b, convene, COUNT(convene)))))
-			return k;
-		/* 会议议题：…, 发文单位：…, 时间：…: a field with its value on
-		 * its line (a label of two to six characters) */
-		size_t la = skip_spaces(d, a, b), lc = la;
-		while (lc < b && lc - la <= 6 && is_han(d->cp[lc]))
-			lc++;
-		int field = lc - la >= 2 && lc < b && d->cp[lc] == ':' && b - a <= 60 &&
-			    !has_any(d, a, b, convene, COUNT(convene));
-		if (!field && !ends_colon(d, &p[k]) && !(k > 0 && ends_colon(d, &p[k - 1])) &&
-		    !is_attendance(d, a, b))
-			return 0;
-	}
-	return 0;
-}
-
 int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 {
 	struct sections ss = {0};
@@ -601,50 +510,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	if (!p)
 		return HY_ERR_NOMEM;
 	size_t first = 0;
-	/* a form (列席情况：names, 会议议题：…, 会议内容：) may set its fields
-	 * before the paragraph that convenes the meeting: that one is read
-	 * first, as the opening, then the fields that name people; the
-	 * others (labels, topics, the time) are no items */
-	size_t o = form_opening(d, p, np);
-	if (o > 0) { /* the opening, the attendance fields; the others go */
-		struct span t = p[o];
-		size_t kept = 0;
-		for (size_t k = 0; k < o; k++)
-			if (is_attendance(d, p[k].a, p[k].b))
-				p[kept++] = p[k];
-		memmove(p + 1, p, kept * sizeof *p);
-		p[0] = t;
-		memmove(p + kept + 1, p + o + 1, (np - o - 1) * sizeof *p);
-		np -= o - kept;
-	}
-	/* the title again above the opening (a page that prints it twice) */
-	if (m->title && np > 1 && same_text(d, p[0].a, p[0].b, m->title) &&
-	    agenda_verb_at(d, p[1].a, p[1].b, NULL) == NPOS) {
-		memmove(p, p + 1, (np - 1) * sizeof *p);
-		np--;
-	}
-	/* 是传言还是实锤？ above 3月6日，某镇…会议在…举行: a headline about
-	 * nothing the meeting did (a reposter's bait), not taken as the title,
-	 * before the paragraph that convenes on a day */
-	if (np > 1 && p[0].b - p[0].a <= 40 && is_sent_end(d, p[0].b - 1) &&
-	    find(d, p[0].a, p[0].b, "会") == NPOS && find(d, p[0].a, p[0].b, "\n") == NPOS &&
-	    find_date(d, p[0].a, p[0].b, &(struct ymd){0}, 0) == NPOS &&
-	    convenes_on_day(d, p[1].a, p[1].b)) {
-		memmove(p, p + 1, (np - 1) * sizeof *p);
-		np--;
-	}
-	/* 深入学习贯彻…精神 / 研究部署…等工作, then 12月14日，省长某某主持召开…:
-	 * a news item's subtitles, lines that say what the meeting did before
-	 * the paragraph that convenes it; they are neither opening nor items */
-	size_t subs = 0;
-	while (m->title && subs < 3 && subs + 1 < np &&
-	       is_subtitle(d, p[subs].a, p[subs].b, subs == 0) &&
-	       !same_text(d, p[subs].a, p[subs].b, m->title))
-		subs++;
-	if (subs && convenes_on_day(d, p[subs].a, p[subs].b)) {
-		memmove(p, p + subs, (np - subs) * sizeof *p);
-		np -= subs;
-	}
+	/* what stands before the opening (a form's fields, the title again, a
+	 * bait headline, subtitles) goes: opening.c */
+	to_opening(d, p, &np, m->title);
 	/* the opening paragraph: the first one, unless it is an agenda item */
 	if (np > 0 && agenda_verb_at(d, p[0].a, p[0].b, NULL) == NPOS) {
 		size_t a = p[0].a, b = p[0].b;

@@ -779,8 +779,12 @@ int congress_body(struct hy_meeting *m);
 /* role.c: an organ read from the chair's title when the text names none */
 int body_from_chair_role(struct hy_meeting *m);
 /* place.c */
-/* A place that names none (开发区 alone, 黄淮四市, 成都都市 of a paper's
- * name) dropped, the last step. place.c */
+/* place_fix.c: a town after its county (the town alone is the place), a
+ * township's council (乡民代表会 and its township), a place that names
+ * none dropped (开发区 alone, 黄淮四市, 成都都市 of a paper's name), the
+ * last step. 0 or HY_ERR_NOMEM. */
+int town_after_county(struct hy_meeting *m, const char *text, size_t len);
+int council_body(struct hy_meeting *m);
 int drop_no_place(struct hy_meeting *m);
 int find_place(struct hy_meeting *m, const char *text, size_t len);
 
@@ -792,6 +796,9 @@ int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss);
 int append_text(struct hy_section *sec, const struct doc *d, size_t a, size_t b);
 
 /* parse.c: the driver */
+/* The paragraphs p[0..*np) of a readout's body with what stands before
+ * its opening set aside (opening.c); title is the readout's, or NULL. */
+void to_opening(const struct doc *d, struct span *p, size_t *np, const char *title);
 int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m);
 
 #endif

@@ -1,0 +1,114 @@
+/* place_fix.c: the place found, made right.
+ *
+ * A town written after its county (宝清夹信子镇, 澧县澧南镇: the town alone),
+ * a township's council named after the township (花莲县玉溪乡民代表会: body
+ * 乡民代表会, place 玉溪乡), and places that name none (开发区 alone,
+ * 黄淮四市, 成都都市 of a paper's name). place.c calls the first two as it
+ * finds the place; parse.c calls the last one when everything else is done. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* 宝清夹信子镇 where the text also writes 宝清县: a town after its county's
+ * short name, the town alone is the place. 0 or HY_ERR_NOMEM. */
+int town_after_county(struct hy_meeting *m, const char *text, size_t len)
+{
+	static const char *const towns[] = {"镇", "乡", "街道"};
+	static const char *const counties[] = {"县", "市", "区", "旗"};
+	struct doc p, t;
+	if (!m->place)
+		return 0;
+	if (doc_init(&p, m->place, strlen(m->place)))
+		return HY_ERR_NOMEM;
+	size_t cut = 0, tl = longest_end(&p, 0, p.n, towns, COUNT(towns));
+	if (tl && p.n >= 5 && count_han(&p, 0, p.n) == p.n) {
+		if (doc_init_head(&t, text, len)) {
+			doc_free(&p);
+			return HY_ERR_NOMEM;
+		}
+		for (size_t k = 2; k <= 3 && !cut && p.n - k >= tl + 2; k++) {
+			/* 澧县澧南镇, 清水县城关镇: the county written whole
+			 * before the town */
+			if (match_any(&p, k - 1, p.n, counties, COUNT(counties), NULL)) {
+				cut = k;
+				break;
+			}
+			if (match_any(&p, k, p.n, counties, COUNT(counties), NULL)) {
+				if (p.n - (k + 1) >= tl + 2)
+					cut = k + 1;
+				break;
+			}
+			for (size_t i = 0; i + k < t.n && !cut; i++)
+				if (memcmp(t.cp + i, p.cp, k * sizeof *p.cp) == 0 &&
+				    match_any(&t, i + k, t.n, counties, COUNT(counties), NULL))
+					cut = k;
+		}
+		doc_free(&t);
+	}
+	char *o = cut ? strdup(m->place + p.off[cut]) : NULL;
+	doc_free(&p);
+	if (cut && !o)
+		return HY_ERR_NOMEM;
+	if (o) {
+		free(m->place);
+		m->place = o;
+	}
+	return 0;
+}
+
+/* 花莲县玉溪乡民代表会: a township's (a town's, a city's) council of
+ * representatives, named after the township: body 乡民代表会, place 玉溪乡
+ * (the county before it aside). 0 or HY_ERR_NOMEM. */
+int council_body(struct hy_meeting *m)
+{
+	static const char *const levels[] = {"乡", "镇", "市"};
+	struct doc b;
+	if (!m->body || m->place)
+		return 0;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t k = 0, n = b.n;
+	int rc = 0;
+	if (n >= 7 && ends_with(&b, 0, n, "民代表会", &k) &&
+	    match_any(&b, n - k - 1, n, levels, COUNT(levels), NULL)) {
+		size_t lv = n - k - 1, p0 = lv;
+		/* the place: back to the level before it (花莲县|玉溪乡) */
+		while (p0 > 0 &&
+		       !match_any(&b, p0 - 1, p0, county_levels, COUNT(county_levels), NULL))
+			p0--;
+		/* (南屏镇 + 镇民代表会: the place named whole before the
+		 * council's level) */
+		size_t pe = b.cp[lv - 1] == b.cp[lv] ? lv : lv + 1;
+		if (lv - p0 >= 2)
+			rc = set_place_body(m, &b, p0, pe, lv, n);
+	}
+	doc_free(&b);
+	return rc;
+}
+
+/* 开发区召开…: a zone's word alone names no place; nor do 黄淮四市 (four
+ * cities) or 成都都市 (of 成都都市报, a paper). 0 or HY_ERR_NOMEM. */
+int drop_no_place(struct hy_meeting *m)
+{
+	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区", "管委会"};
+	struct doc p;
+	if (!m->place)
+		return 0;
+	if (doc_init(&p, m->place, strlen(m->place)))
+		return HY_ERR_NOMEM;
+	int bare = 0;
+	for (size_t z = 0; z < COUNT(zones) && !bare; z++)
+		bare = span_eq(&p, 0, p.n, zones[z]);
+	if (p.n >= 3 && (cn_digit(p.cp[p.n - 2]) >= 1 || p.cp[p.n - 2] == 0x4E24 /* 两 */ ||
+			 (p.n >= 4 && ends_with(&p, 0, p.n, "都市", NULL)))) /* (成都市 is one) */
+		bare = 1;
+	doc_free(&p);
+	if (bare) {
+		free(m->place);
+		m->place = NULL;
+	}
+	return 0;
+}
