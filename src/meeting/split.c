@@ -216,4 +216,3 @@ int split_numbered_runs(const struct doc *d, const struct span *lines, const enu
 	}
 	return 1;
 }
-
