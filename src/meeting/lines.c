@@ -267,11 +267,15 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	/* 您当前使用的浏览器版本过低…, 建议使用 IE9及以上版本: the site's
 	 * warning about the reader's browser */
-	static const char *const browsers[] = {"浏览器版本过低", "浏览器版本较低",
-					       "ie9及以上",      "ie8及以上",
-					       "ie10及以上",     "建议使用谷歌浏览器"};
+	static const char *const browsers[] = {
+		"浏览器版本过低", "浏览器版本较低",     "ie9及以上",     "ie8及以上",
+		"ie10及以上",     "建议使用谷歌浏览器", "更新您的浏览器"};
 	if (len <= 60 && has_any(d, a, b, browsers, COUNT(browsers)))
 		return L_CHROME;
+	/* 某某新闻|记者张某/台北报导: a byline on a line of its own */
+	if (len <= 40 && find(d, a, b, "记者") != NPOS &&
+	    (ends_with(d, a, b, "报导", NULL) || ends_with(d, a, b, "报道", NULL)))
+		return L_META;
 	/* 工作时间：周一至周五，9:30-18:00，节假日休息: a business's hours */
 	if (len <= 60 && match(d, a, b, "工作时间") && find(d, a, b, "周一至周") != NPOS)
 		return L_CHROME;

@@ -226,6 +226,10 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			last != ',' && last != ':' &&
 			(dated_title || find_date(d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
 			!starts_item(d, l.a, l.b) && (named_tail || !ends_paragraph(d, l.a, l.b));
+		/* 王某李某张某参加: a caption of who took part, no title */
+		if (titleish && find(d, l.a, l.b, "会") == NPOS &&
+		    (ends_with(d, l.a, l.b, "参加", NULL) || ends_with(d, l.a, l.b, "出席", NULL)))
+			titleish = 0;
 		/* 某某网站讯 8月5日，…, 某某网3月2日讯 …: a news dateline opens
 		 * the story, it is no title */
 		size_t xun = find(d, l.a, l.a + 16 < l.b ? l.a + 16 : l.b, "讯");
