@@ -176,6 +176,14 @@ int tidy_body(struct hy_meeting *m)
 		return rc0;
 	if (!m->body)
 		return 0;
+	/* 的县人大常委会 (…同意召开的县人大常委会…): 的 opens no organ */
+	if (strncmp(m->body, "的", strlen("的")) == 0 && strlen(m->body) > strlen("的") + 3) {
+		char *o = strdup(m->body + strlen("的"));
+		if (!o)
+			return HY_ERR_NOMEM;
+		free(m->body);
+		m->body = o;
+	}
 	/* 某镇召开中心工作会议: 中心 is the work's (the central tasks), and a
 	 * bare 部门 or 单位 names no organ */
 	{

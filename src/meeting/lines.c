@@ -279,8 +279,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	/* 工作时间：周一至周五，9:30-18:00，节假日休息: a business's hours */
 	if (len <= 60 && match(d, a, b, "工作时间") && find(d, a, b, "周一至周") != NPOS)
 		return L_CHROME;
-	/* 我要投稿, 微信扫一扫分享: a site's links, a line each */
-	static const char *const links[] = {"我要投稿", "微信扫一扫", "扫一扫分享", "手机扫码"};
+	/* 我要投稿, 微信扫一扫分享, 内容详情: a site's links and labels, a line each */
+	static const char *const links[] = {"我要投稿", "微信扫一扫", "扫一扫分享",
+					    "手机扫码", "内容详情",   "正文内容"};
 	if (len <= 12 && has_any(d, a, b, links, COUNT(links)))
 		return L_CHROME;
 	/* 某市新闻传媒中心 主办: who runs the site */
@@ -461,7 +462,8 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_META;
 	/* 保存为word 打印 关闭: a page's toolbar */
 	{
-		static const char *const tools[] = {"打印", "关闭", "保存", "收藏", "分享", "字体"};
+		static const char *const tools[] = {"打印", "关闭", "保存", "收藏",   "分享",
+						    "字体", "放大", "缩小", "上一篇", "下一篇"};
 		size_t n = 0;
 		for (size_t w = 0; w < COUNT(tools); w++)
 			n += find(d, a, b, tools[w]) != NPOS;

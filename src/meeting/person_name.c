@@ -39,6 +39,7 @@ static const char
 			"以来", "长期", "会商", "正职", "副职", /* 各部门正职、副职: ranks, no one */
 			"报告", /* 秘书报告出席代表已达法定人数 */
 			"班子", /* 某镇领导班子: a body of people, no one */
+			"妇女", /* 妇女代表 */
 			"会", /* 省人大常委会党组: 常委 + 会党组 is no title and name */
 };
 
