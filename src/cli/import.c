@@ -178,6 +178,20 @@ static int take_fields(int *argc, char **argv, struct hy_import_fields *f)
 	return HY_EXIT_OK;
 }
 
+/* The number from 1 to most the environment variable name holds, or 0
+ * (the default, said as what) when it is unset, empty or another value. */
+static size_t env_count(const char *name, long long most, const char *what)
+{
+	const char *e = getenv(name);
+	if (!e || !*e)
+		return 0;
+	long long v = hy_cli_number(e, 1, most);
+	if (v > 0)
+		return (size_t)v;
+	hy_cli_error("%s=%s is not a number from 1 to %lld: using %s", name, e, most, what);
+	return 0;
+}
+
 int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 {
 	const char *encoding = NULL, *year = NULL;
@@ -255,29 +269,13 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	o.replace = replace;
 	o.no_merge = no_merge;
 	o.count_first = r.tty;
-	/* HUIYI_THREADS: files prepared at once (default: one per CPU) */
-	const char *th = getenv("HUIYI_THREADS");
-	if (th && *th) {
-		long long v = hy_cli_number(th, 1, 64);
-		if (v > 0)
-			o.threads = (size_t)v;
-		else
-			hy_cli_error("HUIYI_THREADS=%s is not a number from 1 to "
-				     "64: using one thread a CPU",
-				     th);
-	}
-	/* HUIYI_IMPORT_BATCH: meetings a transaction (the data-safety tests
+	/* HUIYI_THREADS: files prepared at once (default: one per CPU);
+	 * HUIYI_IMPORT_BATCH: meetings a transaction (the data-safety tests
 	 * make batches small, to see one roll back whole) */
-	const char *bs = getenv("HUIYI_IMPORT_BATCH");
-	if (bs && *bs) {
-		long long v = hy_cli_number(bs, 1, 1000000);
-		if (v > 0)
-			o.batch = (size_t)v;
-		else
-			hy_cli_error("HUIYI_IMPORT_BATCH=%s is not a number from 1 to "
-				     "1000000: using %d a transaction",
-				     bs, HY_IMPORT_BATCH);
-	}
+	o.threads = env_count("HUIYI_THREADS", 64, "one thread a CPU");
+	char batch_said[48];
+	snprintf(batch_said, sizeof batch_said, "%d a transaction", HY_IMPORT_BATCH);
+	o.batch = env_count("HUIYI_IMPORT_BATCH", 1000000, batch_said);
 	o.progress = on_progress;
 	o.reject = on_reject;
 	o.ctx = &r;

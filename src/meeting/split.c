@@ -90,6 +90,19 @@ int unglue_headline(const struct doc *d, const struct span *lines, const enum li
 	return 1;
 }
 
+/* [*s, e) of d written into re as a paragraph of its own, the text going
+ * on at next (*s then); with next NPOS, the line's last part. 0 or
+ * HY_ERR_NOMEM. */
+static int write_part(struct buf *re, const struct doc *d, size_t *s, size_t e, size_t next)
+{
+	if (buf_add(re, d->s + d->off[*s], d->off[e] - d->off[*s]) ||
+	    buf_add(re, next == NPOS ? "\n" : "\n\n", next == NPOS ? 1 : 2))
+		return HY_ERR_NOMEM;
+	if (next != NPOS)
+		*s = next;
+	return 0;
+}
+
 /* The next gap in [k,b) after a sentence's end, spaces before Han: its
  * start, *next where the text goes on; NPOS when none. */
 static size_t next_gap(const struct doc *d, size_t k, size_t b, size_t *next)
@@ -132,14 +145,10 @@ int split_joined_paragraphs(const struct doc *d, const struct span *lines,
 			any |= split;
 			if (!write)
 				continue;
-			for (size_t k = a; split && (g = next_gap(d, k, b, &j)) != NPOS; k = j) {
-				if (buf_add(re, d->s + d->off[s], d->off[g] - d->off[s]) ||
-				    buf_add(re, "\n\n", 2))
+			for (size_t k = a; split && (g = next_gap(d, k, b, &j)) != NPOS; k = j)
+				if (write_part(re, d, &s, g, j))
 					return HY_ERR_NOMEM;
-				s = j;
-			}
-			if (buf_add(re, d->s + d->off[s], d->off[b] - d->off[s]) ||
-			    buf_add(re, "\n", 1))
+			if (write_part(re, d, &s, b, NPOS))
 				return HY_ERR_NOMEM;
 		}
 		if (!any)
@@ -200,15 +209,10 @@ int split_numbered_runs(const struct doc *d, const struct span *lines, const enu
 			next = 1;
 			for (size_t k = a; split && (at = next_ordinal(d, k, b, &next)) != NPOS;
 			     k = at + 1) {
-				if (at == s)
-					continue;
-				if (buf_add(re, d->s + d->off[s], d->off[at] - d->off[s]) ||
-				    buf_add(re, "\n\n", 2))
+				if (at != s && write_part(re, d, &s, at, at))
 					return HY_ERR_NOMEM;
-				s = at;
 			}
-			if (buf_add(re, d->s + d->off[s], d->off[b] - d->off[s]) ||
-			    buf_add(re, "\n", 1))
+			if (write_part(re, d, &s, b, NPOS))
 				return HY_ERR_NOMEM;
 		}
 		if (!any)
