@@ -207,6 +207,17 @@ static size_t place_start(const struct doc *t, size_t e)
 		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL) &&
 		    !match_any(t, i + 1, e, own, COUNT(own), NULL))
 			k = 0;
+		/* 会泽县, 会理市, 会昌县: 会 opens a name at a clause's start
+		 * when a name's character follows (not 会同: with, a verb; nor
+		 * 会上, 会后 …: the meeting's) */
+		static const char *const meeting_after[] = {"上", "后", "前", "议", "见", "商",
+							    "同", "中", "期", "场", "谈"};
+		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && match(t, i, e, "会") &&
+		    i + 1 < e && is_han(t->cp[i + 1]) &&
+		    !match_any(t, i + 1, i + 2, meeting_after, COUNT(meeting_after), NULL) &&
+		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
+		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
+			k = 0;
 		/* 向阳街道, 向阳区: 向阳 is a name, 向 no preposition there */
 		if (k == 1 && i == j && match(t, i, e, "向阳"))
 			k = 0;
