@@ -176,6 +176,24 @@ int tidy_body(struct hy_meeting *m)
 		return rc0;
 	if (!m->body)
 		return 0;
+	/* 街道创建全国文明城区 (of …动员部署会): the organ, then what it sets
+	 * out to do, no part of it */
+	{
+		static const char *const doing[] = {"创建", "开展", "推进", "加强", "做好", "部署"};
+		struct doc g;
+		if (doc_init(&g, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		size_t at = find_any(&g, 2, g.n, doing, COUNT(doing), NULL);
+		char *o = at != NPOS && is_unit(&g, 0, at) ? doc_str(&g, 0, at) : NULL;
+		int oom = at != NPOS && is_unit(&g, 0, at) && !o;
+		doc_free(&g);
+		if (oom)
+			return HY_ERR_NOMEM;
+		if (o) {
+			free(m->body);
+			m->body = o;
+		}
+	}
 	/* 的县人大常委会 (…同意召开的县人大常委会…): 的 opens no organ */
 	if (strncmp(m->body, "的", strlen("的")) == 0 && strlen(m->body) > strlen("的") + 3) {
 		char *o = strdup(m->body + strlen("的"));

@@ -346,7 +346,9 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 		/* a site's columns (>要闻动态) */
 		"要闻", "图片", "政务", "时政", "综合", "热点", "视频", "专题", "信息", "媒体",
 		/* 重在抓好落实: a verb in the frame 在…落实 */
-		"抓好", "狠抓", "推动", "推进", "确保", "加快", "做好", "全力", "切实", "真正"};
+		"抓好", "狠抓", "推动", "推进", "确保", "加快", "做好", "全力", "切实", "真正",
+		/* 要在责任落实上下功夫: the frame holds a word */
+		"责任", "工作", "制度", "任务", "措施", "政策"};
 	if (a + k > t->n || count_han(t, a, a + k) != k)
 		return 0;
 	for (size_t i = a; i < a + k; i++)

@@ -102,6 +102,10 @@ int drop_no_place(struct hy_meeting *m)
 	int bare = 0;
 	for (size_t z = 0; z < COUNT(zones) && !bare; z++)
 		bare = span_eq(&p, 0, p.n, zones[z]);
+	/* 暨市 (of 常委会会议暨市委…): a conjunction, then a level */
+	static const char *const joins[] = {"暨", "及", "和", "与", "并"};
+	if (p.n == 2 && match_any(&p, 0, 1, joins, COUNT(joins), NULL))
+		bare = 1;
 	if (p.n >= 3 && (cn_digit(p.cp[p.n - 2]) >= 1 || p.cp[p.n - 2] == 0x4E24 /* 两 */ ||
 			 (p.n >= 4 && ends_with(&p, 0, p.n, "都市", NULL)))) /* (成都市 is one) */
 		bare = 1;
