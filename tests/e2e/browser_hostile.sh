@@ -326,8 +326,10 @@ refuse nodb2 "does not exist" "'$HUIYI_BIN' -d '$T/nope.db'"
 advice=$(grep -oE 'set [A-Za-z_]+=[^ ]+' "$T/locale.err" | head -n 1 | sed 's/^set //')
 [ -n "$advice" ] || fail "the locale message does not say what to set: $(cat "$T/locale.err")"
 type_line "clear; env LC_ALL=C $advice hy; echo ADVICE_EXIT=\$?"
+# (the exit line, not the typed command that names it: before clear runs
+# the pane still shows that)
 for ((i = 0; i < TRIES; i++)); do
-	pane | grep -qE 'meetings · sort|ADVICE_EXIT=' && break
+	pane | grep -qE 'meetings · sort|^ADVICE_EXIT=[0-9]' && break
 	sleep 0.05
 done
 if pane | grep -qF 'meetings · sort'; then
