@@ -51,6 +51,7 @@ struct hy_effects {
 	unsigned char key[HY_ROW_KEY_MAX];
 	size_t limit;
 	int count;            /* also (re)count the list */
+	int count_alone;      /* count the list, its rows kept (hy_model_count) */
 	int64_t load_meeting; /* load this meeting (0: none) */
 	size_t load_source;   /* …as its source k (issue 13's S; 0: as stored) */
 	/* search results: run m->results.query from offset `search_from` */

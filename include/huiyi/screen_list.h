@@ -80,6 +80,11 @@ int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank, const struct 
  * selected on the same screen row (R; and by itself when the database
  * changed, see hy_effects_idle). Does nothing while rows are loading. */
 void hy_model_refresh(struct hy_model *m, struct hy_effects *fx);
+/* The list's rows came without their count (the browser's start paints
+ * the first page before counting a million meetings): ask for the count
+ * alone, the rows and the selection kept. hy_model_total takes it. */
+void hy_model_count(struct hy_model *m, struct hy_effects *fx);
+int hy_model_total(struct hy_model *m, size_t total, struct hy_effects *fx);
 
 size_t hy_model_list_height(const struct hy_model *m); /* rows of the list */
 /* Narrow the filter's dates to from..to ("YYYY-MM-DD", the body and

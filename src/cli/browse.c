@@ -211,6 +211,11 @@ int hy_cli_browse(const struct hy_cli *c)
 	if (hy_grid_init(&g, w, h) != 0)
 		goto oom;
 	hy_model_start(&m, &fx);
+	/* the first rows first: counting a million meetings takes longer
+	 * than a page of them, so the count comes right after the first
+	 * paint (the title says … until then), the rows kept as they are */
+	int count_later = fx.count;
+	fx.count = 0;
 	if (hy_effects_run(s, &m, &fx) != 0)
 		goto oom;
 	/* the configuration file's first error, where it is seen at once */
@@ -235,6 +240,13 @@ int hy_cli_browse(const struct hy_cli *c)
 		}
 		force = 0;
 		trace(tf, "paint");
+		if (count_later) {
+			count_later = 0;
+			hy_model_count(&m, &fx);
+			if (hy_effects_run(s, &m, &fx) != 0)
+				goto oom;
+			continue;
+		}
 		/* idle: every IDLE_MS the list looks for an import's new
 		 * meetings (hy_effects_idle); drawn again only if it changed */
 		int got, idle = 0;

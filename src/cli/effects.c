@@ -93,6 +93,22 @@ static int count_rows(struct hy_store *s, struct hy_model *m, const struct hy_st
 	return hy_store_count(s, f, total, err, errlen);
 }
 
+/* The list's count, its rows in hand (hy_model_count). */
+static int count_alone(struct hy_store *s, struct hy_model *m, struct hy_effects *fx)
+{
+	struct hy_store_filter f = {m->list.filter.from, m->list.filter.to, m->list.filter.body,
+				    m->list.filter.person};
+	char err[256] = "";
+	size_t total = 0;
+	int rc = count_rows(s, m, &f, &total, err, sizeof err);
+	if (rc) {
+		memset(fx, 0, sizeof *fx);
+		hy_model_error(m, err[0] ? err : hy_err_str(rc));
+		return rc == HY_ERR_NOMEM ? rc : 0;
+	}
+	return hy_model_total(m, total, fx);
+}
+
 static void reverse_rows(struct hy_row *r, size_t n)
 {
 	for (size_t i = 0; i < n / 2; i++) {
@@ -528,6 +544,10 @@ int hy_effects_run(struct hy_store *s, struct hy_model *m, struct hy_effects *fx
 			int quit = fx->quit;
 			rc = load_people(s, m, fx);
 			fx->quit |= quit;
+			continue;
+		}
+		if (fx->count_alone) {
+			rc = count_alone(s, m, fx);
 			continue;
 		}
 		if (fx->rows == HY_ROWS_NONE)

@@ -178,6 +178,8 @@ int hy_model_rows(struct hy_model *m, enum hy_rows_at at, const struct hy_row *r
 		if (rows_replace(m, rows, n))
 			return HY_ERR_NOMEM;
 		ls->base = at == HY_ROWS_START ? 0 : (ls->total > n ? ls->total - n : 0);
+		if (!ls->counted && at == HY_ROWS_START)
+			ls->total = n; /* the rows known so far, until the count */
 	} else if (at == HY_ROWS_AFTER) {
 		if (grow_rows(m, ls->n + n))
 			return HY_ERR_NOMEM;
@@ -252,6 +254,28 @@ void hy_model_refresh(struct hy_model *m, struct hy_effects *fx)
 	ls->keep_row = ls->sel >= ls->top ? ls->sel - ls->top : 0;
 	ask_rows(m, fx, HY_ROWS_AT, r);
 	fx->count = 1;
+}
+
+void hy_model_count(struct hy_model *m, struct hy_effects *fx)
+{
+	memset(fx, 0, sizeof *fx);
+	if (!m->list.counted && !m->list.pending)
+		fx->count_alone = 1;
+}
+
+int hy_model_total(struct hy_model *m, size_t total, struct hy_effects *fx)
+{
+	struct hy_list *ls = &m->list;
+	memset(fx, 0, sizeof *fx);
+	if (ls->counted || ls->pending)
+		return 0; /* counted, or loading again, meanwhile */
+	/* an import may have added meetings between the page and the count:
+	 * never fewer than the rows in hand */
+	ls->total = total > ls->base + ls->n ? total : ls->base + ls->n;
+	ls->counted = 1;
+	list_clamp(m);
+	ensure_rows(m, fx);
+	return 0;
 }
 
 int hy_model_rows_at(struct hy_model *m, size_t base, size_t rank, const struct hy_row *rows,
@@ -667,7 +691,7 @@ static void list_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 	if (ls->total) {
 		char sel[32];
 		hy_draw_thousands(ls->sel + 1, sel, sizeof sel);
-		snprintf(left, sizeof left, " meeting %s/%s", sel, total);
+		snprintf(left, sizeof left, " meeting %s/%s", sel, ls->counted ? total : "…");
 	} else {
 		snprintf(left, sizeof left, " %s", ls->counted ? "no meetings" : "loading…");
 	}

@@ -72,7 +72,7 @@ def check(what):
         sys.exit(f"FAIL {what}: the screen differs from a whole redraw")
 
 tr.out = b""
-tr.wait("paint", fd)
+tr.first(fd)  # and the count's frame right after it
 first = tr.out + tui.drain(fd, 0.05)
 sent.append(first)
 if b"\x1b[?69$p" not in first:

@@ -319,6 +319,57 @@ static void test_refresh(void **state)
 	hy_model_free(&m);
 }
 
+/* The browser's start (cli/browse.c): the first page painted before the
+ * list is counted (at a million meetings counting takes longer than a
+ * page), "…" in the title until then; the count alone comes after it,
+ * the rows and the selection kept. */
+static void test_count_after_first_page(void **state)
+{
+	struct fixture *f = *state;
+	struct hy_model m;
+	struct hy_grid g;
+	struct hy_effects fx;
+	int cy, cx;
+	hy_model_init(&m, 80, 10);
+	assert_int_equal(hy_grid_init(&g, 80, 10), 0);
+	hy_model_start(&m, &fx);
+	assert_int_equal(fx.count, 1);
+	fx.count = 0; /* as the browser starts: the rows first */
+	assert_int_equal(hy_effects_run(f->s, &m, &fx), 0);
+	assert_false(m.list.counted);
+	assert_true(m.list.n > 3);
+	hy_view_render(&m, &g, &cy, &cx);
+	char *dump = hy_grid_dump(&g);
+	assert_non_null(strstr(dump, " huiyi · … · sort: date"));
+	assert_non_null(strstr(dump, m.list.rows[0].date)); /* the first row drawn */
+	assert_non_null(strstr(dump, " meeting 1/… "));
+	free(dump);
+
+	struct hy_event j = {.type = HY_EV_KEY, .key = 'j'};
+	send(f, &m, &j); /* a key before the count: moves within the rows */
+	int64_t id = selected_id(&m), first = m.list.rows[0].id;
+	hy_model_count(&m, &fx);
+	assert_int_equal(fx.count_alone, 1);
+	assert_int_equal(fx.rows, HY_ROWS_NONE); /* no rows asked for again */
+	assert_int_equal(hy_effects_run(f->s, &m, &fx), 0);
+	assert_true(m.list.counted);
+	assert_true(m.list.total >= m.list.n);
+	assert_int_equal(selected_id(&m), id);
+	assert_int_equal(m.list.rows[0].id, first);
+	hy_view_render(&m, &g, &cy, &cx);
+	dump = hy_grid_dump(&g);
+	char want[64];
+	snprintf(want, sizeof want, " huiyi · %zu meetings · sort: date", m.list.total);
+	assert_non_null(strstr(dump, want));
+	snprintf(want, sizeof want, " meeting 2/%zu", m.list.total);
+	assert_non_null(strstr(dump, want));
+	free(dump);
+	hy_model_count(&m, &fx); /* counted: nothing more */
+	assert_int_equal(fx.count_alone, 0);
+	hy_grid_free(&g);
+	hy_model_free(&m);
+}
+
 static char *slurp(const char *path)
 {
 	FILE *fp = fopen(path, "rb");
@@ -631,6 +682,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_resize_keeps_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
 		cmocka_unit_test(test_rows_before_grown),
+		cmocka_unit_test_setup_teardown(test_count_after_first_page, setup, teardown),
 		cmocka_unit_test(test_people_paging),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
