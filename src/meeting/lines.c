@@ -124,6 +124,15 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 					      "欢迎您"};
 	if (len <= 40 && match_any(d, a, b, welcome, COUNT(welcome), NULL))
 		return L_CHROME;
+	/* 某县人民政府门户网站欢迎您! : the site's name before it */
+	if (len <= 40) {
+		size_t e = b;
+		while (e > a && (is_space(d->cp[e - 1]) || d->cp[e - 1] == '!' ||
+				 d->cp[e - 1] == 0xFF01 || d->cp[e - 1] == 0x3002))
+			e--;
+		if (ends_with(d, a, e, "欢迎您", NULL) || ends_with(d, a, e, "欢迎你", NULL))
+			return L_CHROME;
+	}
 	if (len <= 40 && find_date(d, a, b, &t, 1) != NPOS &&
 	    has_any(d, a, b, header, COUNT(header)) &&
 	    !has_any(d, a, b, publish_marks, COUNT(publish_marks)))
@@ -170,9 +179,13 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	     find(d, a, b, "雨") != NPOS) &&
 	    find(d, a, b, "气象") != NPOS)
 		return L_CHROME;
-	/* 您好!今天是 — the date the page's script would write is gone */
+	/* 您好!今天是 — the date the page's script would write is gone; 某县
+	 * 人民政府网站欢迎您! 今天是: the site's name before its greeting */
 	static const char *const today[] = {"今天是", "今日是"};
 	if (len <= 12 && ends_with(d, a, b, today[0], NULL) + ends_with(d, a, b, today[1], NULL))
+		return L_CHROME;
+	if (len <= 40 && has_any(d, a, b, today, COUNT(today)) &&
+	    has_any(d, a, b, welcome, COUNT(welcome)))
 		return L_CHROME;
 	/* 社交网站: — a label with no value, no meeting in it */
 	static const char *const people_labels[] = {"出席", "列席", "主持", "主席", "参加", "请假",

@@ -185,6 +185,16 @@ static int title_over_lines(const struct doc *d, const struct span *lines, enum 
 	return 0;
 }
 
+/* Is [a,b) a subsequence of [c,e): each of its characters there, in
+ * order (政府常务会议 in 某县人民政府第6次常务会议)? */
+static int within(const struct doc *d, size_t a, size_t b, size_t c, size_t e)
+{
+	for (; a < b && c < e; c++)
+		if (d->cp[c] == d->cp[a])
+			a++;
+	return a == b;
+}
+
 int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
 	       int chinese, struct hy_meeting *m, size_t *title, struct span *glued_pub)
 {
@@ -302,6 +312,22 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 					break;
 			}
 			if (j < nl && j <= i + 14) {
+				kind[i] = L_CHROME;
+				continue;
+			}
+		}
+		/* 政府常务会议 / 某县人民政府第6次常务会议: the column's name
+		 * (the breadcrumb's last item, which the cleaner drops), then the
+		 * title that holds all of it */
+		if (titleish && l.b - l.a <= 12 && find(d, l.a, l.b, "会") != NPOS) {
+			size_t j = i + 1;
+			while (j < nl && kind[j] == L_BLANK)
+				j++;
+			if (j < nl && kind[j] == L_BODY && lines[j].b - lines[j].a <= 60 &&
+			    lines[j].b - lines[j].a > l.b - l.a + 1 &&
+			    no_sentence(d, lines[j].a, lines[j].b) &&
+			    find(d, lines[j].a, lines[j].b, ",") == NPOS &&
+			    within(d, l.a, l.b, lines[j].a, lines[j].b)) {
 				kind[i] = L_CHROME;
 				continue;
 			}
