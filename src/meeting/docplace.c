@@ -70,6 +70,12 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 					    "镇", "乡", "届", "年", "第", "次"};
 	/* 《全旗…》, 《本县…》, 《我区…》: no name */
 	static const char *const no_name[] = {"全", "本", "我", "各", "该", "两"};
+	/* 《关于调整县人民政府党组成员的请示》: a verb before the level */
+	static const char *const verbs[] = {"调整", "设立", "成立", "印发", "加强", "做好", "推进",
+					    "支持", "开展", "组织", "建立", "完善", "同意", "召开",
+					    "表彰", "命名", "撤销", "增补", "任免", "聘任", "申请",
+					    "确定", "下达", "拨付", "追加", "提请", "批准", "报送",
+					    "恢复", "变更", "划转", "明确", "规范", "深化", "促进"};
 	/* 《南湖片区…》, 某某园区, 景区, 社区, 开发区: an area, not the body's
 	 * level (a district's only: 通城县 is a county) */
 	int is_district = strcmp(place_levels[which], "区") == 0;
@@ -95,6 +101,7 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			if (!match(&t, j + k, t.n, place_levels[which]) || e >= t.n ||
 			    !(is_han(t.cp[e]) || is_digit(t.cp[e])) ||
 			    match_any(&t, j, t.n, no_name, COUNT(no_name), NULL) ||
+			    match_any(&t, j, t.n, verbs, COUNT(verbs), NULL) ||
 			    (k == 2 && match(&t, j, t.n, "自治")) || /* 《自治县…》: no name */
 			    (is_district &&
 			     (match_any(&t, j + k - 1, j + k, areas, COUNT(areas), NULL) ||

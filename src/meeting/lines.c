@@ -23,7 +23,7 @@ static const char *const meta_marks[] = {
 	"打印",     "关闭",     "发布人",   "稿源",     "签发",     "初审",     "复审",
 	"终审",     "分类",     "体裁",     "主题词",   "上一篇",   "请假",     "缺席",
 	"记录",     "记录人",   "抄送",     "主送",     "印发",     "会议记录", "下一篇",
-	"相关链接", "附件",     "相关新闻", "相关阅读", "来自",     "新闻来源",
+	"相关链接", "附件",     "相关新闻", "相关阅读", "来自",     "新闻来源", "转自",
 };
 
 static const char *const publish_marks[] = {
@@ -559,6 +559,15 @@ size_t agenda_verb_at(const struct doc *d, size_t a, size_t end, size_t *vstart)
 			i++;
 	}
 	size_t m = match_any(d, i, end, agenda_verbs, COUNT(agenda_verbs), NULL);
+	/* 会议邀请某局负责人作…的讲座: a lecture the meeting heard is an
+	 * item (not 邀请某某列席, who attended) */
+	if (!m && i > a && match(d, i, end, "邀请")) {
+		static const char *const talks[] = {"讲座",     "辅导", "授课",    "解读",
+						    "专题报告", "宣讲", "专题讲解"};
+		size_t e = clause_end(d, i, end, 0);
+		if (e - i <= 60 && has_any(d, i, e, talks, COUNT(talks)))
+			m = 2;
+	}
 	if (!m)
 		return NPOS;
 	/* "会议研究决定，…", "会议学习贯彻…" are not agenda objects */

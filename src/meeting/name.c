@@ -453,6 +453,11 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		    !match(d, ks, end, "各组"))
 			ks++;
 		be = ks;
+		/* 项目建设专题推进会, 规划编制专题工作会议: 专题 is of the type
+		 * (the topic and whatever organ before it stay as they were) */
+		if (ks >= s + 2 && match(d, ks - 2, end, "专题") && !match(d, ks, end, "会议") &&
+		    !match(d, ks, end, "会"))
+			ks -= 2;
 	}
 	/* …正常上班后的第一次县委常委会会议: a count of meetings since some
 	 * event (…后的, …以来的), no number of the meeting's own; the body

@@ -356,6 +356,11 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			open = 0;
 		if (under_heading && item_marker(&d, l.a, l.b))
 			open = 0; /* the next numbered heading */
+		/* …8个议题进行了深入研究 / 会议指出，…: a long paragraph that lost
+		 * its full stop, then a remark that opens one of its own */
+		if (open && !under_heading && lines[prev].b - lines[prev].a >= 40 &&
+		    is_han(d.cp[lines[prev].b - 1]) && is_remark(&d, l.a, l.b))
+			open = 0;
 		if (open && is_remark(&d, l.a, l.b) && body.n && body.s[body.n - 1] == ':')
 			open = 1;
 		if (body.n && !open)
@@ -472,6 +477,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = tidy_body(m);
 	if (!rc)
 		rc = tidy_kind(m);
+	if (!rc)
+		rc = bare_name_government(m, text, len); /* place_fix.c: 疏勒人民政府 */
 	if (!rc)
 		rc = find_place(m, text, len);
 	if (!rc && m->body) /* 临河区 + 区委员会, once the place is off */
@@ -621,8 +628,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		/* 枣园街道召开会议传达…: a meeting without a name, its
 		 * convener before the verb */
 		if (!m->body) {
-			static const char *const bare[] = {"召开会议", "召开了会议",
-							   "召开专题会议"};
+			static const char *const bare[] = {"召开会议", "召开了会议", "召开专题会议",
+							   "举行会议", "举行了会议"};
 			size_t ce = clause_end(d, an, cut, 1);
 			size_t bv = find_any(d, an, ce, bare, COUNT(bare), NULL);
 			if (bv != NPOS && ((rc = convener_before(d, an, bv, &m->body)) ||
@@ -702,9 +709,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	}
 	for (size_t k = first; k < np; k++) {
 		size_t a = p[k].a, b = p[k].b;
-		/* 本报讯(记者…)6月12日，…: a second article on the same page;
-		 * this meeting's items ended before it */
-		static const char *const leads[] = {"本报讯", "本网讯", "本台讯", "本刊讯"};
+		/* 本报讯(记者…)6月12日，…, 又讯 5月25日，…: a second article on
+		 * the same page; this meeting's items ended before it */
+		static const char *const leads[] = {"本报讯", "本网讯", "本台讯", "本刊讯", "又讯"};
 		if (ss.n > 0 && match_any(d, skip_spaces(d, a, b), b, leads, COUNT(leads), NULL))
 			break;
 		if (is_attendance(d, a, b)) {
@@ -771,8 +778,11 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			    (rc = find_chair(d, a, at + 5, m)))
 				goto out;
 		}
-		/* a repost notice: 《…》由某网提供，转载请注明出处 */
-		static const char *const repost[] = {"转载请注明", "请注明出处", "转载请注明来源"};
+		/* a repost notice: 《…》由某网提供，转载请注明出处; a site's
+		 * plug: (某某发布——更多资讯请登录 http://…) */
+		static const char *const repost[] = {
+			"转载请注明",     "请注明出处",     "转载请注明来源", "更多资讯请登录",
+			"更多资讯请关注", "更多内容请关注", "更多精彩请关注"};
 		if (b - a <= 200 && has_any(d, a, b, repost, COUNT(repost)) &&
 		    agenda_verb_at(d, a, b, NULL) == NPOS)
 			continue;
@@ -890,7 +900,17 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		}
 		if ((rc = add_items(d, a, b, &ss)))
 			goto out;
-		last_point = remark;
+		/* 县委书记某某主持会议并讲话。…会议强调，…: a paragraph that
+		 * opens with the chairing holds no item either; the remarks
+		 * after it are points of their own */
+		int chairing = 0;
+		if (!remark && agenda_verb_at(d, a, b, NULL) == NPOS) {
+			size_t e = clause_end(d, a, b, 0);
+			chairing = e - a <= 24 && (ends_with(d, a, e, "主持会议", NULL) ||
+						   ends_with(d, a, e, "主持会议并讲话", NULL) ||
+						   ends_with(d, a, e, "主持会议并作讲话", NULL));
+		}
+		last_point = remark || chairing;
 		cn_heads |= a1 < b && cn_digit(d->cp[a1]) >= 0 && item_marker(d, a1, b);
 	}
 	/* 区人大常委会主任党兴阳主持会议。 at the end of a paragraph, 由县长

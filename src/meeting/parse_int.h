@@ -790,6 +790,7 @@ int body_from_chair_role(struct hy_meeting *m);
  * last step. 0 or HY_ERR_NOMEM. */
 int town_after_county(struct hy_meeting *m, const char *text, size_t len);
 int council_body(struct hy_meeting *m);
+int bare_name_government(struct hy_meeting *m, const char *text, size_t len);
 int drop_no_place(struct hy_meeting *m);
 int find_place(struct hy_meeting *m, const char *text, size_t len);
 

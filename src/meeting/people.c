@@ -548,6 +548,13 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			i++;
 			continue;
 		}
+		/* 以及固定列席单位主要领导参加了会议: the units that always
+		 * attend, a name of a kind of unit, no verb */
+		if (which == 1 && i >= a + 2 && match(d, i - 2, b, "固定") &&
+		    match(d, i + m, b, "单位")) {
+			i += m;
+			continue;
+		}
 		/* 应邀参加 / 应邀列席: a guest, with the observers; 常务列席 */
 		size_t lead =
 			i >= a + 2 && (match(d, i - 2, b, "应邀") || match(d, i - 2, b, "常务"))
@@ -717,9 +724,25 @@ int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp
 					   "并发言", "并作重要讲话", "并指导"};
 	static const char *const invite[] = {"特邀", "邀请"};
 	static const char *const does[] = {"进行", "作", "做", "就", "为"};
+	/* 县政协主席某某，县委常委，…负责同志参加。: a whole sentence of who
+	 * attended, its names in the clauses before the verb */
+	static const char *const sentence_ends[] = {"参加", "参加会议", "出席会议", "列席会议",
+						    "参加学习"};
 	for (size_t i = a; i < b;) {
 		size_t e = clause_end(d, i, b, 0), k = e, l;
 		i = skip_spaces(d, i, e);
+		size_t se = clause_end(d, i, b, 1);
+		if (se > e && se - i <= 150 &&
+		    longest_end(d, i, se, sentence_ends, COUNT(sentence_ends)) &&
+		    !has_any(d, i, se, chair_verbs, COUNT(chair_verbs)) &&
+		    !has_any(d, i, se, remark_verbs, COUNT(remark_verbs)) &&
+		    agenda_verb_at(d, i, se, NULL) == NPOS) {
+			int rc = people_in_sentence(d, i, se, pp);
+			if (rc)
+				return rc;
+			i = se + 1;
+			continue;
+		}
 		if ((l = longest_end(d, i, k, then, COUNT(then))))
 			k -= l;
 		if (k - i <= 60 && longest_end(d, i, k, ends, COUNT(ends)) &&
@@ -780,7 +803,8 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 {
 	static const char *const keys[] = {"出席", "列席", "参加会议", "参会", "到会祝贺",
 					   "主席台就座", "主席台就坐", "主席台前排就座",
-					   "参加了会议", "参加了座谈会", "参加座谈会",
+					   "参加了会议", "参加了座谈会", "参加座谈会", "参加学习",
+					   "参加了学习", /* a study session's */
 					   /* 各部门负责人在主会场参加会商 */
 					   "在主会场参加", "在分会场参加", "收听收看", "收看收听"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS || speaker_remark(d, a, b))

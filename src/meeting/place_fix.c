@@ -59,6 +59,53 @@ int town_after_county(struct hy_meeting *m, const char *text, size_t len)
 	return 0;
 }
 
+/* 疏勒十六届人民政府 (the term dropped by the cleaner of names: 疏勒人民
+ * 政府) where the title or the text writes 疏勒县: the name without its
+ * level before 人民政府 is the place, the body the level's government.
+ * 0 or HY_ERR_NOMEM. */
+int bare_name_government(struct hy_meeting *m, const char *text, size_t len)
+{
+	static const char *const levels[] = {"县", "市", "区", "旗"};
+	struct doc b, t;
+	if (m->place || !m->body)
+		return 0;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t k = b.n >= 6 ? b.n - 4 : 0;
+	int rc = 0;
+	if (k >= 2 && k <= 3 && count_han(&b, 0, b.n) == b.n && match(&b, k, b.n, "人民政府") &&
+	    !match_any(&b, k - 1, b.n, levels, COUNT(levels), NULL)) {
+		if (doc_init_head(&t, text, len)) {
+			doc_free(&b);
+			return HY_ERR_NOMEM;
+		}
+		size_t which = 0;
+		for (size_t i = 0; i + k < t.n; i++) {
+			if (memcmp(t.cp + i, b.cp, k * sizeof *b.cp) != 0 ||
+			    !match_any(&t, i + k, t.n, levels, COUNT(levels), &which))
+				continue;
+			char *place = doc_str(&t, i, i + k + 1);
+			size_t ll = strlen(levels[which]);
+			char *body = malloc(ll + strlen("人民政府") + 1);
+			if (!place || !body) {
+				free(place);
+				free(body);
+				rc = HY_ERR_NOMEM;
+				break;
+			}
+			memcpy(body, levels[which], ll);
+			strcpy(body + ll, "人民政府");
+			free(m->body);
+			m->body = body;
+			m->place = place;
+			break;
+		}
+		doc_free(&t);
+	}
+	doc_free(&b);
+	return rc;
+}
+
 /* 花莲县玉溪乡民代表会: a township's (a town's, a city's) council of
  * representatives, named after the township: body 乡民代表会, place 玉溪乡
  * (the county before it aside). 0 or HY_ERR_NOMEM. */
@@ -93,7 +140,8 @@ int council_body(struct hy_meeting *m)
  * cities) or 成都都市 (of 成都都市报, a paper). 0 or HY_ERR_NOMEM. */
 int drop_no_place(struct hy_meeting *m)
 {
-	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区", "管委会"};
+	static const char *const zones[] = {"开发区", "高新区",     "园区",   "新区",    "经开区",
+					    "管委会", "产业集聚区", "集聚区", "工业园区"};
 	struct doc p;
 	if (!m->place)
 		return 0;

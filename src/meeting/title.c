@@ -589,6 +589,18 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				starts_new(d, lines[j].a, lines[j].b)) &&
 			       !starts_item(d, lines[j].a, lines[j].b);
 		}
+		/* 传达学习…精神，研究部署…等工作 (no full stop) above 某报讯 1月
+		 * 12日，市长某某主持召开…: a longer deck of what the meeting did,
+		 * when the next line is the opening that convenes it */
+		if (!deck && whole && b1 - a1 <= 64 && !ends_paragraph(d, a1, b1) &&
+		    !item_marker(d, a1, b1) && find(d, a1, b1, "主持") == NPOS &&
+		    find(d, a1, b1, "召开") == NPOS && agenda_verb_at(d, a1, b1, NULL) != NPOS) {
+			size_t j = i + 1;
+			while (j < nl && kind[j] != L_BODY)
+				j++;
+			size_t cj = j < nl ? find(d, lines[j].a, lines[j].b, "主持召开") : NPOS;
+			deck = cj != NPOS && cj - lines[j].a <= 80;
+		}
 		if ((ends_heading(d, a1, b1) && whole) || deck)
 			kind[i] = L_CHROME;
 		else
