@@ -392,9 +392,30 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		size_t k = parse_date(d, at, b, &t2);
 		static const char *const datelines[] = {"讯", "电"};
 		size_t at2 = NPOS;
-		if (k && match_any(d, at + k, b, datelines, COUNT(datelines), NULL)) {
-			size_t s1 = clause_end(d, at + k + 1, b, 1);
-			at2 = find_date(d, at + k + 1, s1, &t2, 0);
+		/* (5月16日福清站讯: the paper's station between) */
+		size_t dl = 0;
+		for (size_t j = 0; k && j <= 4 && at + k + j < b && !dl; j++) {
+			if (match_any(d, at + k + j, b, datelines, COUNT(datelines), NULL))
+				dl = j + 1;
+			else if (!is_han(d->cp[at + k + j]))
+				break;
+		}
+		if (dl) {
+			size_t s1 = clause_end(d, at + k + dl, b, 1);
+			at2 = find_date(d, at + k + dl, s1, &t2, 0);
+			/* 5月16日福清站讯…于昨日在某街道召开: the day before
+			 * the dateline's */
+			static const char *const before[] = {"昨日", "昨天", "前天"};
+			size_t yb = find_any(d, at + k + dl, s1, before, COUNT(before), NULL);
+			int y0 = t.y ? t.y : mt->has_pub ? mt->pub.y : 0;
+			if (at2 == NPOS && yb != NPOS && t.m >= 1 && t.m <= 12 && t.d >= 1) {
+				/* (no year known: counted in a leap year, kept unknown) */
+				long z = days_from_civil(y0 ? y0 : 2000, t.m, t.d) -
+					 (match(d, yb, s1, "前天") ? 2 : 1);
+				civil_from_days(z, &t);
+				if (!y0)
+					t.y = 0;
+			}
 			/* 据某日?qǐng)?bào)报道, 2月28日: a stray ? (a gloss garbled)
 			 * ends a short attribution's "sentence" */
 			while (at2 == NPOS && s1 < b && s1 - (at + k) <= 30) {

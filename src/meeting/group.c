@@ -533,8 +533,16 @@ int compose_title(struct hy_meeting *m)
 	const char *generic = traditional(place) || traditional(body)
 				      ? "\xe6\x9c\x83\xe8\xad\xb0" /* 會議, output, no pattern */
 				      : "会议";
-	snprintf(m->title, n, "%s%s%s%s%s", place, body + cl, num, m->kind ? m->kind : generic,
-		 day);
+	/* 某镇 + 第18次 + 代表大会: a congress is its own meeting, counted */
+	static const char congress[] =
+		"\xe4\xbb\xa3\xe8\xa1\xa8\xe5\xa4\xa7\xe4\xbc\x9a"; /* 代表大会 */
+	size_t bl = strlen(body + cl);
+	if (!m->kind && bl >= sizeof congress - 1 &&
+	    strcmp(body + cl + bl - (sizeof congress - 1), congress) == 0)
+		snprintf(m->title, n, "%s%s%s%s", place, num, body + cl, day);
+	else
+		snprintf(m->title, n, "%s%s%s%s%s", place, body + cl, num,
+			 m->kind ? m->kind : generic, day);
 	m->guessed |= HY_GUESSED_TITLE;
 	return 0;
 }

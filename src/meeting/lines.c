@@ -142,10 +142,12 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	 * [复制链接]) and the poster's card (主题 / 516 / 回帖 / 积分 /
 	 * 中级会员), a word a line */
 	static const char *const forum_words[] = {
-		"找回密码", "立即注册", "快捷登录", "马上注册", "复制链接", "[复制链接]",
-		"主题",     "回帖",     "积分",     "帖子",     "精华",     "中级会员",
-		"高级会员", "注册会员", "新手上路", "金牌会员", "论坛元老", "只看该作者",
-		"电梯直达", "返回列表", "发新帖",   "搜索",     "楼主"};
+		"找回密码", "立即注册", "快捷登录", "马上注册", "复制链接", "[复制链接]", "主题",
+		"回帖", "积分", "帖子", "精华", "中级会员", "高级会员", "注册会员", "新手上路",
+		"金牌会员", "论坛元老", "只看该作者", "电梯直达", "返回列表", "发新帖", "搜索",
+		"楼主",
+		/* a portal's login box, a word a line */
+		"用户名", "密码", "注册", "登录", "我来说两句"};
 	{
 		size_t a1 = skip_spaces(d, a, b);
 		size_t fw = match_any(d, a1, b, forum_words, COUNT(forum_words), NULL);

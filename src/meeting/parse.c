@@ -625,6 +625,19 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		    ((rc = meeting_name(d, name_from, clause_end(d, mn, cut, 0), m)) ||
 		     (rc = leading_group(d, an, clause_end(d, mn, cut, 0), m))))
 			goto out;
+		/* 政协某县第十一届委员会第一次会议第二次全体会议, …委员会第
+		 * 三次会议举行第二次全体会议: a conference's session, and the
+		 * sitting the readout is (a standing committee's 第27次会议举行
+		 * 第一次全体会议 is its 27th meeting, as readers take it) */
+		for (size_t q = an, qe = clause_end(d, an, cut, 1); mn != NPOS && q + 2 < qe; q++)
+			if (match(d, q, qe, "会议") && find(d, an, q, "委员会") != NPOS &&
+			    find(d, an, q, "常务委员会") == NPOS &&
+			    find(d, an, q, "常委会") == NPOS &&
+			    (rc = plenary_sitting(d, q + 2, qe, m)))
+				goto out;
+		/* 中国共产党某镇第二十次代表大会…召开 (congress.c) */
+		if ((rc = party_congress(d, an, clause_end(d, an, cut, 1), m)))
+			goto out;
 		/* 枣园街道召开会议传达…: a meeting without a name, its
 		 * convener before the verb */
 		if (!m->body) {

@@ -384,12 +384,13 @@ static const char *const remark_verbs[] = {
 
 /* Endings of job titles: the name follows them. */
 static const char *const title_ends[] = {
-	"长",     "书记", "主任", "主席",   "委员",   "常委", "成员", "领导",
-	"总经理", "助理", "专员", "巡视员", "调研员", "总监", "参事", "负责人",
-	"代表",   "督学", "秘书", "干部",   "总师",   "局长", "总理", "理事",
-	"主持人", "会计", "出纳", "工程师", "顾问",   "高管", "官", /* 二级大法官, 检察官 */
-	"参议",   "政委",                                           /* 人武部政委 */
-	"司令员", "司令",                                           /* 军分区司令员 */
+	"长",       "书记",   "主任", "主席",   "委员",   "常委", "成员", "领导",
+	"总经理",   "助理",   "专员", "巡视员", "调研员", "总监", "参事", "负责人",
+	"代表",     "督学",   "秘书", "干部",   "总师",   "局长", "总理", "理事",
+	"主持人",   "会计",   "出纳", "工程师", "顾问",   "高管", "官", /* 二级大法官, 检察官 */
+	"参议",     "政委",                                             /* 人武部政委 */
+	"司令员",   "司令",                                             /* 军分区司令员 */
+	"提名人选", "候选人", /* 主席提名人选某某: a nominee, before the vote */
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
@@ -555,6 +556,9 @@ static const char *const kinds[] = {
 	"推进会议",
 	"协调会议",
 	"工作会议",
+	"动员部署会议",
+	"安排部署会议",
+	"部署会议",
 	"述职评议会议", /* 社区党委书记抓基层党建工作专项述职会议 */
 	"述职会议",
 	"会议",
@@ -578,7 +582,6 @@ static const char *const kinds[] = {
 	"业务会报",
 	"县务会议",
 	"动员部署会",
-	"安排部署会议",
 	"安排部署会",
 	"部署会",
 	"动员会",
@@ -602,6 +605,8 @@ static const char *const kinds[] = {
 	"述职评议会",
 	"民主测评大会",
 	"党员大会",
+	"干部职工大会",
+	"职工大会",
 	"干部大会",
 	"现场办公会",
 	"现场会",
@@ -806,5 +811,9 @@ int append_text(struct hy_section *sec, const struct doc *d, size_t a, size_t b)
  * its opening set aside (opening.c); title is the readout's, or NULL. */
 void to_opening(const struct doc *d, struct span *p, size_t *np, const char *title);
 int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m);
+
+/* congress.c */
+int plenary_sitting(const struct doc *d, size_t at, size_t end, struct hy_meeting *m);
+int party_congress(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 
 #endif

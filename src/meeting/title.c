@@ -422,6 +422,14 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			    longest_end(d, a0, sp, columns, COUNT(columns)) &&
 			    find(d, a0, sp, "会") == NPOS)
 				a0 = skip_spaces(d, sp, l.b);
+			/* 聚焦两会 政协某旗…全体会议召开: a kicker (a special
+			 * column's call) before a space and the title */
+			static const char *const kickers[] = {"聚焦", "关注", "直击", "喜迎"};
+			if (a0 < sp && sp > a0 + 2 && sp <= a0 + 6 && sp < l.b &&
+			    is_space(d->cp[sp]) &&
+			    match_any(d, a0, sp, kickers, COUNT(kickers), NULL) && l.b - sp > 8 &&
+			    find(d, sp, l.b, "会") != NPOS)
+				a0 = skip_spaces(d, sp, l.b);
 		}
 		/* 【时政新闻】… : the column's name (or a spammer's bracket,
 		 * 【某某公司_官方网站：】) is no part of the title */

@@ -22,7 +22,8 @@ static const char *const short_meetings[] = {
 	/* a Taiwan council's sessions (縣議會第二十屆第六次定期會) */
 	"定期会", "临时会",
 	/* rallies of a type */
-	"民主测评大会", "动员大会", "成立大会", "表彰大会", "誓师大会", "党员大会", "干部大会"};
+	"民主测评大会", "动员大会", "成立大会", "表彰大会", "誓师大会", "党员大会", "干部大会",
+	"干部职工大会", "职工大会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
