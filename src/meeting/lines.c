@@ -24,6 +24,7 @@ static const char *const meta_marks[] = {
 	"终审",     "分类",     "体裁",     "主题词",   "上一篇",   "请假",     "缺席",
 	"记录",     "记录人",   "抄送",     "主送",     "印发",     "会议记录", "下一篇",
 	"相关链接", "附件",     "相关新闻", "相关阅读", "来自",     "新闻来源", "转自",
+	"投稿邮箱", "投稿信箱",
 };
 
 static const char *const publish_marks[] = {
@@ -105,6 +106,15 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 {
 	if (a >= b)
 		return L_BLANK;
+	/* • 2024年01月22日来源:某某: a list's bullet before a publish line */
+	if (b - a > 4 && b - a <= 60 && (d->cp[a] == 0x2022 || d->cp[a] == 0x25CF) &&
+	    is_space(d->cp[a + 1])) {
+		struct ymd t0;
+		size_t a1 = skip_spaces(d, a + 1, b);
+		if (find_date(d, a1, b, &t0, 1) == a1 &&
+		    has_any(d, a1, b, meta_marks, COUNT(meta_marks)))
+			return L_META;
+	}
 	size_t len = b - a;
 	uint32_t c0 = d->cp[a], cz = d->cp[b - 1];
 	struct ymd t;
@@ -163,6 +173,13 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			return L_META;
 		return L_CHROME;
 	}
+	/* 正在加载数据...: a script's placeholder */
+	if (len <= 16 && match(d, a, b, "正在加载"))
+		return L_CHROME;
+	/* [an error occurred while processing the directive]: a server's
+	 * include that failed */
+	if (len <= 60 && match(d, a, b, "[an error occurred"))
+		return L_CHROME;
 	/* 跳到主要內容區塊: a site's link for screen readers; 形象圖: its
 	 * banner's label */
 	static const char *const skip_links[] = {"跳到主要内容", "跳至主要内容", "跳过主要内容",

@@ -738,8 +738,14 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 					goto out;
 				a = ce + 1;
 			}
+			size_t rest = b; /* 会上，某某分享了…: an item after the people */
 			for (size_t i = a; i < b && !rc;) {
 				size_t e = clause_end(d, i, b, 1);
+				if (i > a && (match(d, skip_spaces(d, i, e), e, "会上") ||
+					      agenda_verb_at(d, i, e, NULL) != NPOS)) {
+					rest = skip_spaces(d, i, e);
+					break;
+				}
 				/* 副旗长某，院长某；各局的负责同志；各镇的人大主席列席
 				 * 会议: groups joined by semicolons share the key at
 				 * the end */
@@ -750,7 +756,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				rc = people_in_sentence(d, i, e, &pp);
 				i = e + 1;
 			}
-			if (rc)
+			if (rc || (rest < b && (rc = add_items(d, rest, b, &ss))))
 				goto out;
 			continue;
 		}

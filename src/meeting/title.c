@@ -185,6 +185,37 @@ static int title_over_lines(const struct doc *d, const struct span *lines, enum 
 	return 0;
 }
 
+/* 某区某街道—— / 举行某某座谈会: a title broken after its dash (the
+ * place, then what it did) goes on with the next line, short and no
+ * sentence. 0 or HY_ERR_NOMEM. */
+static int title_after_dash(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			    size_t nl, size_t t, size_t a0, size_t b0, struct hy_meeting *m)
+{
+	if (b0 < a0 + 3 || d->cp[b0 - 1] != 0x2014 /* — */)
+		return 0;
+	size_t i = t + 1;
+	while (i < nl && kind[i] == L_BLANK)
+		i++;
+	if (i >= nl || kind[i] != L_BODY)
+		return 0;
+	size_t la = skip_spaces(d, lines[i].a, lines[i].b), lb = lines[i].b;
+	while (lb > la && is_space(d->cp[lb - 1]))
+		lb--;
+	if (lb - la < 4 || lb - la > 40 || find(d, la, lb, ",") != NPOS ||
+	    clause_end(d, la, lb, 1) < lb || is_sent_end(d, lb - 1))
+		return 0;
+	struct buf o = {0};
+	if (buf_add(&o, m->title, strlen(m->title)) ||
+	    buf_add(&o, d->s + d->off[la], d->off[lb] - d->off[la])) {
+		free(o.s);
+		return HY_ERR_NOMEM;
+	}
+	kind[i] = L_CHROME;
+	free(m->title);
+	m->title = o.s;
+	return 0;
+}
+
 /* Is [a,b) a subsequence of [c,e): each of its characters there, in
  * order (政府常务会议 in 某县人民政府第6次常务会议)? */
 static int within(const struct doc *d, size_t a, size_t b, size_t c, size_t e)
@@ -352,6 +383,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		int names_meeting = find(d, l.a, l.b, "会") != NPOS;
 		if ((chinese && count_han(d, l.a, l.b) < 2) ||
 		    (!names_meeting && count_han(d, l.a, l.b) <= 8 && next < nl &&
+		     d->cp[l.b - 1] != 0x2014 /* 某街道—— : the title goes on */ &&
 		     lines[next].b - lines[next].a <= 80 &&
 		     find(d, lines[next].a, lines[next].b, "会") != NPOS &&
 		     clause_end(d, lines[next].a, lines[next].b, 1) + 1 >= lines[next].b)) {
@@ -360,6 +392,10 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		}
 		/* V视 | 【…】…, 今日关注丨…: a channel's name before a bar */
 		size_t a0 = l.a;
+		/* • 某某开发区:我区召开…: a list's bullet before it */
+		if (l.b - l.a > 4 && (d->cp[a0] == 0x2022 || d->cp[a0] == 0x25CF) &&
+		    is_space(d->cp[a0 + 1]) && find(d, a0 + 1, l.b, "\u2022") == NPOS)
+			a0 = skip_spaces(d, a0 + 1, l.b);
 		/* 20230322三茅街道…: a date stamp glued before the title */
 		if (l.b - l.a > 12 && is_han(d->cp[l.a + 8])) {
 			size_t q = l.a;
@@ -555,6 +591,8 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			return HY_ERR_NOMEM;
 		{
 			int rc = title_over_lines(d, lines, kind, nl, i, a0, b0, m);
+			if (!rc)
+				rc = title_after_dash(d, lines, kind, nl, i, a0, b0, m);
 			if (rc)
 				return rc;
 		}
