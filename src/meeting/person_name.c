@@ -229,7 +229,9 @@ static int long_name_ok(const struct doc *d, size_t a, size_t b)
 		if (find(d, a, b, title_ends[t]) != NPOS)
 			return 0;
 	/* 书记收看收听市召开…: verbs and a city, no name */
-	static const char *const words[] = {"收看", "收听", "市", "召", "组织", "带领", "率"};
+	/* (…常委 + 会意见座谈会: a meeting's name after a title's word) */
+	static const char *const words[] = {"收看", "收听", "市", "召",   "组织",
+					    "带领", "率",   "会", "意见", "座谈"};
 	for (size_t w = 0; w < COUNT(words); w++)
 		if (find(d, a, b, words[w]) != NPOS)
 			return 0;

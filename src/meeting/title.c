@@ -68,29 +68,40 @@ static void title_again(const struct doc *d, const struct span *lines, enum line
 /* The first pages of an index block name the title (名 称：某某召开…, 标题:
  * …): when a line further on says the same, the body lines before it are
  * page furniture (a site's name, a spammer's words), not the title. */
+/* Line [a,b) as 标题: value (文件标题, 名称; spaces inside the label
+ * allowed, 标      题; after a list's bullet): where its colon is, NPOS
+ * when it is no such line; its label's start in *la. */
+static size_t title_label(const struct doc *d, size_t a, size_t b, size_t *la)
+{
+	static const char *const labels[] = {"文件标题", "标题", "名称"};
+	a = skip_spaces(d, a, b);
+	if (a + 2 < b && (d->cp[a] == 0x2022 || d->cp[a] == 0x25CF))
+		a = skip_spaces(d, a + 1, b);
+	*la = a;
+	for (size_t k = 0; k < COUNT(labels); k++) {
+		const unsigned char *p = (const unsigned char *)labels[k];
+		size_t q = a;
+		while (*p && q < b) {
+			q = skip_spaces(d, q, b);
+			if (q >= b || d->cp[q] != pat_next(&p))
+				break;
+			q++;
+		}
+		if (!*p) {
+			size_t j = skip_spaces(d, q, b);
+			return j < b && d->cp[j] == ':' ? j : NPOS;
+		}
+	}
+	return NPOS;
+}
+
 static void named_title(const struct doc *d, const struct span *lines, enum line_kind *kind,
 			size_t nl)
 {
-	static const char *const labels[] = {"文件标题", "标题", "名称"};
 	for (size_t i = 0; i < nl && i < 30; i++) {
-		size_t a = skip_spaces(d, lines[i].a, lines[i].b), b = lines[i].b;
-		/* the label, spaces inside it allowed (名 称), then a colon */
-		size_t j = a, got = 0;
-		for (size_t k = 0; k < COUNT(labels) && !got; k++) {
-			const unsigned char *p = (const unsigned char *)labels[k];
-			size_t q = a;
-			while (*p && q < b) {
-				q = skip_spaces(d, q, b);
-				if (q >= b || d->cp[q] != pat_next(&p))
-					break;
-				q++;
-			}
-			if (!*p) {
-				got = 1;
-				j = skip_spaces(d, q, b);
-			}
-		}
-		if (!got || j >= b || d->cp[j] != ':')
+		size_t a, b = lines[i].b;
+		size_t j = title_label(d, lines[i].a, b, &a);
+		if (j == NPOS)
 			continue;
 		size_t va = skip_spaces(d, j + 1, b), vn = b - va;
 		/* 标题: 某某召开… [打印本页]: a forum's print view; the label and
@@ -596,6 +607,22 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			if (rc)
 				return rc;
 		}
+		break;
+	}
+	/* • 标      题:某某主持召开州政府第33次常务会议 in an index table, and
+	 * no title line: the table's is the title */
+	for (size_t i = 0; *title == NPOS && i < nl && i < 30; i++) {
+		size_t a, b = lines[i].b, j = title_label(d, lines[i].a, b, &a);
+		if (j == NPOS || kind[i] == L_BODY)
+			continue;
+		size_t va = skip_spaces(d, j + 1, b), vb = b;
+		while (vb > va && is_space(d->cp[vb - 1]))
+			vb--;
+		if (vb - va < 6 || vb - va > 80 || find(d, va, vb, "会") == NPOS)
+			break;
+		free(m->title);
+		if (!(m->title = doc_str(d, va, vb)))
+			return HY_ERR_NOMEM;
 		break;
 	}
 	/* subtitles: short lines after the title that end like a title
