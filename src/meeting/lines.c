@@ -173,6 +173,20 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			return L_META;
 		return L_CHROME;
 	}
+	/* 3715810034/2019-4275393, 11500114009130039C/2020-07124: an index
+	 * number alone, its label lost with the table's */
+	if (len >= 12 && len <= 40) {
+		size_t i = a, dig = 0;
+		while (i < b && (is_digit(d->cp[i]) || (d->cp[i] >= 'A' && d->cp[i] <= 'Z')))
+			dig += is_digit(d->cp[i++]);
+		if (dig >= 6 && i < b && d->cp[i] == '/' && i + 5 < b && is_digit(d->cp[i + 1])) {
+			size_t j = i + 1;
+			while (j < b && (is_digit(d->cp[j]) || d->cp[j] == '-'))
+				j++;
+			if (j == b)
+				return L_META;
+		}
+	}
 	/* 正在加载数据...: a script's placeholder */
 	if (len <= 16 && match(d, a, b, "正在加载"))
 		return L_CHROME;

@@ -854,7 +854,7 @@ int from_title(struct hy_meeting *m, const struct meta *mt)
 	/* 会议于…举行: an opening that names no more than 会议 */
 	int bare = m->kind &&
 		   (!strcmp(m->kind, "会议") || !strcmp(m->kind, "\xe6\x9c\x83\xe8\xad\xb0"));
-	if (!m->kind || !m->body || bare || strlen(m->kind) <= 9) {
+	if (!m->kind || !m->body || bare || strlen(m->kind) <= 9 || !m->number) {
 		struct hy_meeting n = {0};
 		rc = meeting_name(&t, 0, t.n, &n);
 		if (!rc)
@@ -881,6 +881,10 @@ int from_title(struct hy_meeting *m, const struct meta *mt)
 				m->kind = n.kind;
 				m->number = n.number;
 				n.kind = NULL;
+			} else if (!m->number && n.number > 0 &&
+				   (!n.body || !m->body || strcmp(n.body, m->body) == 0)) {
+				/* 主持召开市政府常务会议 under 市政府第22次常务会议召开 */
+				m->number = n.number;
 			}
 		}
 		hy_meeting_free(&n);

@@ -452,7 +452,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		line_chair.chair = NULL;
 	}
 	if (!rc && m->title &&
-	    (!m->kind || !m->body || !m->chair || !m->date || strlen(m->kind) <= 9))
+	    (!m->kind || !m->body || !m->chair || !m->date || !m->number || strlen(m->kind) <= 9))
 		rc = from_title(m, &mt); /* name.c */
 	if (!rc)
 		rc = date_from_title_year(m); /* dates.c: 召开2017年…会议 */

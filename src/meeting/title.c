@@ -196,6 +196,29 @@ static int title_over_lines(const struct doc *d, const struct span *lines, enum 
 	return 0;
 }
 
+/* 市政府第22次常务会议召开 / 其他 / 3715810034/2019-4275393 / 2019-10-17 /
+ * 临清市政府 / 市政府第22次常务会议召开: an index table whose labels were
+ * lost, the title again at its end. The title again is chrome, and so are
+ * the table's short values between (a category, an office). */
+static void title_repeated(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			   size_t nl, size_t title, size_t ta, size_t tb)
+{
+	for (size_t s = title + 1; s < nl && s <= title + 12; s++) {
+		size_t la = skip_spaces(d, lines[s].a, lines[s].b), lb = lines[s].b;
+		while (lb > la && is_space(d->cp[lb - 1]))
+			lb--;
+		if (kind[s] == L_BODY && lb - la > 16)
+			return; /* a paragraph first: no table */
+		if (kind[s] != L_BODY || lb - la != tb - ta ||
+		    memcmp(d->cp + la, d->cp + ta, (tb - ta) * sizeof *d->cp) != 0)
+			continue;
+		for (size_t k = title + 1; k <= s; k++)
+			if (kind[k] == L_BODY)
+				kind[k] = L_CHROME;
+		return;
+	}
+}
+
 /* 某区某街道—— / 举行某某座谈会: a title broken after its dash (the
  * place, then what it did) goes on with the next line, short and no
  * sentence. 0 or HY_ERR_NOMEM. */
@@ -679,7 +702,9 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		else
 			break;
 	}
-	if (*title != NPOS)
+	if (*title != NPOS) {
 		title_again(d, lines, kind, nl, *title, ta, tb);
+		title_repeated(d, lines, kind, nl, *title, ta, tb);
+	}
 	return 0;
 }
