@@ -42,6 +42,24 @@ int cn_unit(uint32_t c)
 	return 0;
 }
 
+/* 二O一一年, 二○二一年: a letter O or a circle typed for 〇 between
+ * Chinese digits. */
+static int zero_like(uint32_t c)
+{
+	return c == 'O' || c == 'o' || c == 0xFF2F || c == 0xFF4F || c == 0x25CB || c == 0x039F;
+}
+
+/* Is d->cp[j] a Chinese digit, or a zero typed as a letter or a circle
+ * after one (and before another, or 年)? */
+static int cn_digit_at(const struct doc *d, size_t i, size_t j, size_t end)
+{
+	if (cn_digit(d->cp[j]) >= 0)
+		return 1;
+	return zero_like(d->cp[j]) && j > i && cn_digit_at(d, i, j - 1, end) && j + 1 < end &&
+	       (cn_digit(d->cp[j + 1]) >= 0 || zero_like(d->cp[j + 1]) ||
+		d->cp[j + 1] == 0x5E74 /* 年: 二O一O年 */);
+}
+
 /* A number at i: ASCII digits, or Chinese numerals (四十二, 一一五, 二〇二四).
  * Returns code points used (0 if none); spaces inside are not allowed. */
 size_t parse_num(const struct doc *d, size_t i, size_t end, long *val)
@@ -55,7 +73,7 @@ size_t parse_num(const struct doc *d, size_t i, size_t end, long *val)
 		return j - i;
 	}
 	int has_unit = 0;
-	while (j < end && (cn_digit(d->cp[j]) >= 0 || cn_unit(d->cp[j])) && j - i < 12) {
+	while (j < end && (cn_digit_at(d, i, j, end) || cn_unit(d->cp[j])) && j - i < 12) {
 		has_unit |= cn_unit(d->cp[j]) != 0;
 		j++;
 	}
@@ -63,7 +81,7 @@ size_t parse_num(const struct doc *d, size_t i, size_t end, long *val)
 		return 0;
 	if (!has_unit) {
 		for (size_t k = i; k < j; k++)
-			v = v * 10 + cn_digit(d->cp[k]);
+			v = v * 10 + (zero_like(d->cp[k]) ? 0 : cn_digit(d->cp[k]));
 	} else {
 		long section = 0, digit = -1;
 		for (size_t k = i; k < j; k++) {

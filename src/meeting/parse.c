@@ -942,6 +942,16 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			size_t by = find(d, s0, e, "由"); /* 开幕会由某某主持 */
 			if (by != NPOS && by < s0 + 10)
 				s0 = by + 1;
+			/* 某某主持会议并强调, 某某主持会议并逐一作点评: the chairing,
+			 * then what the chair did */
+			size_t pj = find(d, s0, e, "主持会议并");
+			if (pj != NPOS && e - (pj + 5) <= 6) {
+				size_t e2 = pj + 4;
+				if (e2 - s0 > 4 && e2 - s0 <= 30 && (rc = find_chair(d, s0, e2, m)))
+					break;
+				if (m->chair)
+					break;
+			}
 			for (size_t t = 0; t < COUNT(chaired); t++) {
 				if (e - s0 > 4 && e - s0 <= 30 &&
 				    ends_with(d, s0, e, chaired[t], NULL)) {

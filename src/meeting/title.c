@@ -697,6 +697,23 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			size_t cj = j < nl ? find(d, lines[j].a, lines[j].b, "主持召开") : NPOS;
 			deck = cj != NPOS && cj - lines[j].a <= 80;
 		}
+		/* 记录摘要 / 某县人民政府办公室 二O一O年四月六日 / 某县人民政府第32次
+		 * 常务会议纪要 above 3月24日，县长某某主持召开…: a minutes'
+		 * heading, short lines of no sentence, before a dated opening
+		 * that convenes the meeting */
+		if (!deck && b1 - a1 <= 40 && no_sentence(d, a1, b1) && !item_marker(d, a1, b1) &&
+		    find(d, a1, b1, ",") == NPOS) {
+			size_t j = i + 1;
+			while (j < nl && kind[j] != L_BODY)
+				j++;
+			while (j < nl && j <= i + 4 && kind[j] == L_BODY &&
+			       lines[j].b - lines[j].a <= 40 &&
+			       no_sentence(d, lines[j].a, lines[j].b))
+				j++;
+			deck = j < nl && kind[j] == L_BODY &&
+			       starts_new(d, lines[j].a, lines[j].b) &&
+			       find(d, lines[j].a, lines[j].b, "主持召开") != NPOS;
+		}
 		if ((ends_heading(d, a1, b1) && whole) || deck)
 			kind[i] = L_CHROME;
 		else
