@@ -476,6 +476,55 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 				}
 			}
 		}
+		/* 416，市长某某主持召开…: 月 and 日 lost at the start, the
+		 * sentence convening the meeting after; taken only when the
+		 * digits split one way into a month and a day (416: 4-16; 123
+		 * is 1-23 or 12-3, and stays unread) */
+		{
+			long md;
+			size_t i0 = skip_spaces(d, a, b), kd = parse_num(d, i0, b, &md);
+			size_t se = clause_end(d, i0, b, 1);
+			if ((kd == 3 || kd == 4) && is_digit(d->cp[i0]) && i0 + kd < b &&
+			    d->cp[i0 + kd] == ',' && se - i0 <= 160 &&
+			    (find(d, i0, se, "主持召开") != NPOS ||
+			     find(d, i0, se, "召开") != NPOS)) {
+				int ways = 0;
+				struct ymd one = {0, 0, 0, -1, -1};
+				for (int split = 1; split <= 2; split++) {
+					long mo = md, dy = md;
+					for (size_t q = split; q < kd; q++)
+						mo /= 10;
+					dy = md - mo * (kd - split == 1   ? 10
+							: kd - split == 2 ? 100
+									  : 1000);
+					struct ymd c = {2000, (int)mo, (int)dy, -1, -1};
+					if (kd - split <= 2 && dy >= 1 && ymd_valid(&c) &&
+					    (kd - split == 1 || dy >= 10)) {
+						ways++;
+						one = c;
+					}
+				}
+				if (ways == 1) {
+					/* (2012年第7次 in the meeting's name dates it) */
+					one.y = numbered_year(d, i0, se);
+					if (one.y && ymd_valid(&one))
+						return set_date(m, &one, HY_DATE_BASIS_TEXT);
+					one.y = 0;
+					if (mt->has_pub) {
+						one.y = mt->pub.y;
+						if (days_from_civil(one.y, one.m, one.d) >
+						    days_from_civil(mt->pub.y, mt->pub.m,
+								    mt->pub.d) +
+							    7)
+							one.y--;
+					}
+					if (one.y == 0 || ymd_valid(&one))
+						return set_date(m, &one,
+								mt->has_pub ? HY_DATE_BASIS_PUBLISH
+									    : HY_DATE_BASIS_TEXT);
+				}
+			}
+		}
 		/* day only at the start: "25日，" / "18號"; or inside the first
 		 * sentence with a time of day: 县长王乾发21日上午主持… */
 		long v;

@@ -945,7 +945,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			/* 某某主持会议并强调, 某某主持会议并逐一作点评: the chairing,
 			 * then what the chair did */
 			size_t pj = find(d, s0, e, "主持会议并");
-			if (pj != NPOS && e - (pj + 5) <= 6) {
+			if (pj != NPOS && e - (pj + 5) <= 20) {
 				size_t e2 = pj + 4;
 				if (e2 - s0 > 4 && e2 - s0 <= 30 && (rc = find_chair(d, s0, e2, m)))
 					break;

@@ -296,11 +296,16 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				     (match(d, o, l.b, "第") || match(d, o, l.b, "扩大")) &&
 				     find(d, l.a, o, "会") != NPOS;
 		}
+		/* 审议《…》和审查《…》的会议纪要: minutes titled by what they took
+		 * up, an agenda verb first */
+		int summary_title = ends_with(d, l.a, l.b, "纪要", NULL) &&
+				    no_sentence(d, l.a, l.b) && find(d, l.a, l.b, ",") == NPOS;
 		int titleish =
 			l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) && last != 0x3001 &&
 			last != ',' && last != ':' &&
 			(dated_title || find_date(d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
-			!starts_item(d, l.a, l.b) && (named_tail || !ends_paragraph(d, l.a, l.b));
+			(summary_title || !starts_item(d, l.a, l.b)) &&
+			(named_tail || !ends_paragraph(d, l.a, l.b));
 		/* 王某李某张某参加: a caption of who took part, no title */
 		if (titleish && find(d, l.a, l.b, "会") == NPOS &&
 		    (ends_with(d, l.a, l.b, "参加", NULL) || ends_with(d, l.a, l.b, "出席", NULL)))
