@@ -480,6 +480,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc)
 		rc = bare_name_government(m, text, len); /* place_fix.c: 疏勒人民政府 */
 	if (!rc)
+		rc = zone_committee(m); /* place_fix.c: 小蓝经开区管委会 */
+	if (!rc)
 		rc = find_place(m, text, len);
 	if (!rc && m->body) /* 临河区 + 区委员会, once the place is off */
 		rc = body_after_place(m);

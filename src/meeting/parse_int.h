@@ -796,6 +796,7 @@ int body_from_chair_role(struct hy_meeting *m);
 int town_after_county(struct hy_meeting *m, const char *text, size_t len);
 int council_body(struct hy_meeting *m);
 int bare_name_government(struct hy_meeting *m, const char *text, size_t len);
+int zone_committee(struct hy_meeting *m);
 int drop_no_place(struct hy_meeting *m);
 int find_place(struct hy_meeting *m, const char *text, size_t len);
 

@@ -59,6 +59,37 @@ int town_after_county(struct hy_meeting *m, const char *text, size_t len)
 	return 0;
 }
 
+/* 小蓝经开区管委会: a development zone's management committee, named after
+ * its zone: body 管委会, place the zone as written (README: w006, ag008).
+ * 0 or HY_ERR_NOMEM. */
+int zone_committee(struct hy_meeting *m)
+{
+	static const char *const zones[] = {"经济技术开发区", "开发区",   "经开区", "高新区",
+					    "新区",           "工业园区", "园区",   "保税区"};
+	struct doc b;
+	if (m->place || !m->body)
+		return 0;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t cl = 0, zl = 0;
+	int rc = 0;
+	if (ends_with(&b, 0, b.n, "管委会", &cl) && b.n > cl + 3 && count_han(&b, 0, b.n) == b.n &&
+	    (zl = longest_end(&b, 0, b.n - cl, zones, COUNT(zones))) && b.n - cl > zl + 1) {
+		char *place = doc_str(&b, 0, b.n - cl), *body = strdup("管委会");
+		if (!place || !body) {
+			free(place);
+			free(body);
+			rc = HY_ERR_NOMEM;
+		} else {
+			free(m->body);
+			m->body = body;
+			m->place = place;
+		}
+	}
+	doc_free(&b);
+	return rc;
+}
+
 /* 疏勒十六届人民政府 (the term dropped by the cleaner of names: 疏勒人民
  * 政府) where the title or the text writes 疏勒县: the name without its
  * level before 人民政府 is the place, the body the level's government.
