@@ -482,10 +482,40 @@ int traditional(const char *s)
 /* A title for a page that has none, from what the text says: place,
  * body, number, kind and the day (柏溪县政府第19次常务会议 4月18日); left
  * NULL when the text names no meeting. Marked HY_GUESSED_TITLE. */
+/* Nothing known to name the meeting by: the opening's first clause, or
+ * the first section's heading (a page that starts mid-story), up to 30
+ * characters, so that the list shows something. 0 or HY_ERR_NOMEM. */
+static int title_from_text(struct hy_meeting *m)
+{
+	const char *from = m->summary                                ? m->summary
+			   : m->n_sections && m->sections[0].heading ? m->sections[0].heading
+								     : NULL;
+	if (!from || !*from)
+		return 0;
+	size_t n = 0, len = strlen(from), at = 0;
+	while (at < len && n < 30) {
+		uint32_t c;
+		size_t k = hy_utf8_decode(from + at, len - at, &c);
+		if (!k || c == 0xFF0C /* ， */ || c == 0x3002 /* 。 */ || c == ',' || c == ';' ||
+		    c == 0xFF1B /* ； */ || c == '\n')
+			break;
+		at += k;
+		n++;
+	}
+	if (n < 4)
+		return 0;
+	if (!(m->title = malloc(at + 1)))
+		return HY_ERR_NOMEM;
+	memcpy(m->title, from, at);
+	m->title[at] = '\0';
+	m->guessed |= HY_GUESSED_TITLE;
+	return 0;
+}
+
 int compose_title(struct hy_meeting *m)
 {
 	if (!m->body && !m->kind && !m->month_day && !m->chair)
-		return 0;
+		return title_from_text(m);
 	const char *place = m->place ? m->place : "";
 	const char *body = m->body ? m->body : "";
 	/* 主席团 + 主席团会议: the kind names the body already; 湖滨街道 + 街道:
