@@ -69,7 +69,7 @@ int hy_cli_split(const struct hy_cli *c, int argc, char **argv)
 		return HY_EXIT_OK;
 	}
 	fprintf(stderr,
-		P_("meeting %lld: %zu source split off as a meeting",
+		P_("meeting %lld: %zu source split off as meeting",
 		   "meeting %lld: %zu sources split off as meetings", made),
 		id, made);
 	for (size_t i = 0; i < made && i < SHOW_IDS; i++)
