@@ -6,6 +6,7 @@ VERSION   = 0.1.0
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR  ?=
 CC       ?= cc
 PKG_CONFIG ?= pkg-config
@@ -47,7 +48,7 @@ UNIT_BIN := $(patsubst tests/screen/%.c,$(BUILD)/tests/%,$(UNIT_SRC:tests/unit/%
 TEST_TOOL_SRC := $(sort $(wildcard tests/tools/*.c))
 TEST_TOOL_BIN := $(TEST_TOOL_SRC:tests/tools/%.c=$(BUILD)/tests/tools/%)
 
-all: huiyi ext
+all: huiyi ext mo
 
 huiyi: $(BIN)
 	@if [ "$(BUILD)" = build ]; then ln -sf $(BIN) huiyi; fi
@@ -77,6 +78,52 @@ $(GEN_DIR)/pinyin_table.h: tools/genpinyin.c tools/one_char.h
 	$(CC) -std=c11 -O1 $(PKG_CFLAGS) -o $(GEN_DIR)/genpinyin tools/genpinyin.c $(PKG_LIBS)
 	$(GEN_DIR)/genpinyin > $@.tmp && mv $@.tmp $@
 $(BUILD)/src/store/fts.o: $(GEN_DIR)/pinyin_table.h
+
+# The user's language (DESIGN.md §4 Language): English msgids marked in the
+# sources (include/huiyi/i18n.h), po/zh_CN.po written by hand, zh_TW made
+# from it by OpenCC (tools/po2tw.c, s2twp) at build time, both compiled by
+# msgfmt into $(BUILD)/locale, where a binary run from the build finds them
+# (src/cli/i18n.c); make install puts them under $(LOCALEDIR).
+LINGUAS   = zh_CN zh_TW
+MO       := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/huiyi.mo)
+MSGFMT   ?= msgfmt
+XGETTEXT ?= xgettext
+MSGMERGE ?= msgmerge
+# the installed catalogues' folder, compiled in: only i18n.o is made
+# again when it changes (make install PREFIX=… after make)
+$(GEN_DIR)/localedir.h: FORCE
+	@mkdir -p $(@D)
+	@printf '#define HY_LOCALEDIR "%s"\n' '$(LOCALEDIR)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
+$(BUILD)/src/cli/i18n.o: $(GEN_DIR)/localedir.h
+$(GEN_DIR)/po2tw: tools/po2tw.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 $(WARN) $(GEN_CFLAGS) -o $@ $< $(GEN_LIBS)
+$(BUILD)/po/zh_TW.po: po/zh_CN.po $(GEN_DIR)/po2tw
+	@mkdir -p $(@D)
+	$(GEN_DIR)/po2tw < $< > $@.tmp && mv $@.tmp $@
+$(BUILD)/locale/zh_CN/LC_MESSAGES/huiyi.mo: po/zh_CN.po
+	@mkdir -p $(@D)
+	$(MSGFMT) -c -o $@ $<
+$(BUILD)/locale/zh_TW/LC_MESSAGES/huiyi.mo: $(BUILD)/po/zh_TW.po
+	@mkdir -p $(@D)
+	$(MSGFMT) -c -o $@ $<
+mo: $(MO)
+FORCE:
+
+# po/huiyi.pot from the sources, and po/zh_CN.po brought up to it (new
+# strings untranslated, changed ones fuzzy: translate them, then make
+# again; tests/e2e/i18n_catalogue.sh fails while any is left).
+I18N_SRC = $(sort $(wildcard src/ui/*.c src/cli/*.c src/store/*.c src/text/err.c))
+XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
+	--keyword=P_:1,2 --add-comments=TRANSLATORS: --no-wrap --sort-by-file \
+	--package-name=huiyi --package-version=$(VERSION) --msgid-bugs-address=none
+po: po/huiyi.pot
+	$(MSGMERGE) --quiet --update --backup=none --no-wrap po/zh_CN.po po/huiyi.pot
+po/huiyi.pot: FORCE
+	$(XGETTEXT) $(XGETTEXT_FLAGS) -o $@.tmp $(I18N_SRC)
+	@sed -i '/^"POT-Creation-Date:/d' $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 # The tokenizer as a loadable sqlite extension (`.load build/huiyi_fts` in
 # the sqlite3 shell): its entry point plus fts, fold, utf8 and err compiled
@@ -149,7 +196,7 @@ $(FAILMALLOC): tests/oom/failmalloc.c
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -O1 -g -fno-omit-frame-pointer -fPIC -shared $(WARN) $(LDFLAGS) -o $@ $< -ldl
 
-tests-build: $(BIN) $(EXT) $(UNIT_BIN) $(TEST_TOOL_BIN) $(AMBIWIDE) $(FAILMALLOC)
+tests-build: $(BIN) $(EXT) $(MO) $(UNIT_BIN) $(TEST_TOOL_BIN) $(AMBIWIDE) $(FAILMALLOC)
 
 # Runs every test against the binaries in $(BUILD).
 test-run: tests-build
@@ -288,9 +335,14 @@ BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
-install: $(BIN)
+install: $(BIN) $(MO)
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
 		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	for l in $(LINGUAS); do \
+		mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		cp $(BUILD)/locale/$$l/LC_MESSAGES/huiyi.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/huiyi.mo && \
+		chmod 644 $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/huiyi.mo || exit 1; \
+	done
 	cp $(BIN) $(DESTDIR)$(BINDIR)/huiyi
 	chmod 755 $(DESTDIR)$(BINDIR)/huiyi
 	cp man/huiyi.1 $(DESTDIR)$(MANDIR)/man1/huiyi.1
@@ -305,11 +357,12 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/huiyi $(DESTDIR)$(MANDIR)/man1/huiyi.1 \
 		$(DESTDIR)$(BASHCOMPDIR)/huiyi $(DESTDIR)$(ZSHCOMPDIR)/_huiyi \
 		$(DESTDIR)$(FISHCOMPDIR)/huiyi.fish
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/huiyi.mo; done
 
 clean:
 	rm -rf build huiyi
 
-.PHONY: all huiyi ext tests-build test-run deps lint-man check check-fast demo bench bench-scale realeval \
+.PHONY: all huiyi ext mo po FORCE tests-build test-run deps lint-man check check-fast demo bench bench-scale realeval \
 	format format-check \
 	install uninstall clean fuzz fuzz-build fuzz-check oom
 

@@ -14,7 +14,8 @@ pkgs=(pkg-config:pkg-config
       cmocka:libcmocka-dev
       vterm:libvterm-dev)
 cmds=(cc:gcc make:make tmux:tmux mandoc:mandoc python3:python3 sqlite3:sqlite3
-      iconv:libc-bin valgrind:valgrind clang-format:clang-format)
+      iconv:libc-bin valgrind:valgrind clang-format:clang-format
+      msgfmt:gettext xgettext:gettext msgmerge:gettext localedef:libc-bin)
 missing=()
 for pc in "${pkgs[@]}"; do
 	mod=${pc%%:*} deb=${pc#*:}
@@ -37,6 +38,9 @@ if command -v clang >/dev/null &&
 fi
 # locale for tests and the browser (C.UTF-8 ships with libc on Debian 12)
 if ! locale -a 2>/dev/null | grep -qi '^c\.utf-\?8$'; then missing+=(locales); fi
+# the sources localedef makes zh_CN.UTF-8 and zh_TW.UTF-8 from, for the
+# tests of the Chinese interface (a fresh Debian has only C.UTF-8)
+[ -f /usr/share/i18n/locales/zh_CN ] && [ -f /usr/share/i18n/locales/zh_TW ] || missing+=(locales)
 [ ${#missing[@]} -eq 0 ] && exit 0
 mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
 echo "huiyi: missing build dependencies: ${missing[*]}"

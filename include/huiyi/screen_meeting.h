@@ -87,6 +87,7 @@ struct hy_reader {
 	struct hy_block *blocks;
 	size_t n_blocks;
 	size_t reader_w;      /* width the blocks were laid out at */
+	size_t label_w;       /* the label column, in the interface's language */
 	struct hy_pos rpos;   /* the reader's first line on screen */
 	struct hy_vline *win; /* the lines on screen, from top */
 	size_t n_win, win_cap;
@@ -133,6 +134,10 @@ int hy_model_lay_out(struct hy_model *m, size_t block, size_t lines);
 int hy_model_reader_y(const struct hy_model *m);
 size_t hy_model_reader_width(const struct hy_model *m);
 size_t hy_model_reader_height(const struct hy_model *m);
-size_t hy_model_label_width(void); /* the label column of metadata lines */
+/* The label column of metadata lines and headings: the widest label in
+ * the language of the interface + 2 (at least 6, at most 14), worked out
+ * when the meeting's blocks are made (hy_reader_label_width). */
+size_t hy_model_label_width(const struct hy_model *m);
+size_t hy_reader_label_width(void);
 
 #endif

@@ -20,8 +20,11 @@ struct hy_effects;
  * enum hy_part). */
 enum hy_ui_part { HY_UI_CHAIR = 0, HY_UI_ATTENDEE, HY_UI_OBSERVER, HY_UI_INVITED, HY_UI_PARTS };
 
-/* "主持", "出席", "列席", "应邀" */
+/* "chair", "present", "observer", "guest" (主持 出席 列席 应邀), translated */
 const char *hy_ui_part_label(int part);
+/* The widest of them and the column's header ("As"), in columns: the
+ * width of a column of them (at least 4). */
+int hy_ui_part_width(void);
 
 /* The orders of people.h's enum hy_people_sort. */
 enum hy_people_order {

@@ -2,6 +2,7 @@
  * Render the model into a grid, let the terminal draw what changed, read
  * an event, update the model, run its effects against the store. */
 #include "cli.h"
+#include "huiyi/i18n.h"
 #include "config.h"
 
 #include "huiyi/effects.h"
@@ -110,11 +111,11 @@ static int linux_console_declined(void)
 				  env_set("SSH_CONNECTION") || env_set("SSH_CLIENT") ||
 					  env_set("SSH_TTY")))
 		return 0;
-	fputs("huiyi: this is the Linux console (TERM=linux), which cannot draw Chinese:\n"
-	      "every character would show as a box. Use a terminal with a CJK font\n"
-	      "instead: connect over SSH from one, or run a CJK framebuffer terminal\n"
-	      "here (fbterm, kmscon). --force skips this notice.\n"
-	      "Press Enter to go on anyway, or q and Enter to quit: ",
+	fputs(_("huiyi: this is the Linux console (TERM=linux), which cannot draw Chinese:\n"
+		"every character would show as a box. Use a terminal with a CJK font\n"
+		"instead: connect over SSH from one, or run a CJK framebuffer terminal\n"
+		"here (fbterm, kmscon). --force skips this notice.\n"
+		"Press Enter to go on anyway, or q and Enter to quit: "),
 	      stderr);
 	fflush(stderr);
 	if (!fgets(line, sizeof line, stdin) || line[0] == 'q' || line[0] == 'Q')
@@ -136,10 +137,12 @@ static void send_copy(struct hy_term *t, struct hy_model *m)
 	int rc = hy_term_copy(t, c, n);
 	if (rc == 0)
 		snprintf(m->status, sizeof m->status,
-			 "copied %s: %zu characters, to the terminal's clipboard (OSC 52)", what,
-			 chars);
+			 P_("copied %s: %zu character, to the terminal's clipboard (OSC 52)",
+			    "copied %s: %zu characters, to the terminal's clipboard (OSC 52)",
+			    chars),
+			 what, chars);
 	else
-		snprintf(m->status, sizeof m->status, "could not copy: %s", hy_err_str(rc));
+		snprintf(m->status, sizeof m->status, _("could not copy: %s"), hy_err_str(rc));
 	m->status_error = rc != 0;
 	free(c);
 }
@@ -157,16 +160,16 @@ int hy_cli_browse(const struct hy_cli *c)
 	FILE *tf = tpath && *tpath ? fopen(tpath, "a") : NULL;
 
 	if (!c->utf8) {
-		hy_cli_error("the browser needs a UTF-8 locale, and this one is %s: "
-			     "set LC_ALL=C.UTF-8 (or another UTF-8 locale, "
-			     "e.g. zh_CN.UTF-8)",
+		hy_cli_error(_("the browser needs a UTF-8 locale, and this one is %s: "
+			       "set LC_ALL=C.UTF-8 (or another UTF-8 locale, "
+			       "e.g. zh_CN.UTF-8)"),
 			     nl_langinfo(CODESET));
 		return HY_EXIT_FAIL;
 	}
 	int orc = hy_cli_open(c, 0, &s);
 	if (orc == HY_ERR_NOTFOUND) {
-		hy_cli_error("no meetings yet: %s does not exist; import some readouts "
-			     "first: huiyi import FILE... (see huiyi --help)",
+		hy_cli_error(_("no meetings yet: %s does not exist; import some readouts "
+			       "first: huiyi import FILE... (see huiyi --help)"),
 			     c->db);
 		return HY_EXIT_FAIL;
 	}
@@ -221,7 +224,7 @@ int hy_cli_browse(const struct hy_cli *c)
 	/* the configuration file's first error, where it is seen at once */
 	if (c->config && c->config->n_errors) {
 		snprintf(m.status, sizeof m.status, "%s%s", c->config->errors[0],
-			 c->config->n_errors > 1 ? " (and more: huiyi config lists them)" : "");
+			 c->config->n_errors > 1 ? _(" (and more: huiyi config lists them)") : "");
 		m.status_error = 1;
 	}
 	for (;;) {
@@ -235,7 +238,7 @@ int hy_cli_browse(const struct hy_cli *c)
 		hy_view_render(&m, &g, &cy, &cx);
 		if (hy_term_draw(t, &g, cy, cx, force) != 0) {
 			rc = HY_EXIT_FAIL;
-			snprintf(err, sizeof err, "cannot write to the terminal");
+			snprintf(err, sizeof err, "%s", _("cannot write to the terminal"));
 			break;
 		}
 		force = 0;
@@ -291,7 +294,7 @@ int hy_cli_browse(const struct hy_cli *c)
 	goto out;
 oom:
 	rc = HY_EXIT_FAIL;
-	snprintf(err, sizeof err, "out of memory");
+	snprintf(err, sizeof err, "%s", _("out of memory"));
 out:
 	/* Ended by a signal (or a hang-up): 128 + its number, like a shell
 	 * reports it; no message (the terminal may be gone, or the user

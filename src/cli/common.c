@@ -1,5 +1,6 @@
 /* common.c: what every subcommand uses: messages, options, the database. */
 #include "cli.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/search.h"
@@ -95,10 +96,10 @@ int hy_cli_dates(const char *cmd, const char *from, const char *to, char lo[16],
 {
 	if (from && hy_cli_date_bound(from, 0, lo) != 0)
 		return hy_cli_usage(
-			cmd, "bad date '%s' for --from (use YYYY-MM-DD, YYYY-MM or YYYY)", from);
+			cmd, _("bad date '%s' for --from (use YYYY-MM-DD, YYYY-MM or YYYY)"), from);
 	if (to && hy_cli_date_bound(to, 1, hi) != 0)
-		return hy_cli_usage(cmd, "bad date '%s' for --to (use YYYY-MM-DD, YYYY-MM or YYYY)",
-				    to);
+		return hy_cli_usage(
+			cmd, _("bad date '%s' for --to (use YYYY-MM-DD, YYYY-MM or YYYY)"), to);
 	return 0;
 }
 
@@ -123,89 +124,76 @@ int hy_cli_usage(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	put_message(fmt, ap);
 	va_end(ap);
-	fputs(" (see huiyi --help)\n", stderr);
+	fputs(_(" (see huiyi --help)"), stderr);
+	fputc('\n', stderr);
 	return HY_EXIT_USAGE;
 }
 
 void hy_cli_help(FILE *f)
 {
-	fputs("usage: huiyi [-d DB] [COMMAND [ARGS]]\n"
-	      "\n"
-	      "commands:\n"
-	      "  import [--encoding E] [--year Y] [--force] [--replace]\n"
-	      "         [--follow-links] [--no-merge] PATH...|-\n"
-	      "                                   import files, folders "
-	      "(recursively) or stdin;\n"
-	      "                                   --replace: parse again "
-	      "files already stored;\n"
-	      "                                   --no-merge: the same meeting "
-	      "from another\n"
-	      "                                   place is a meeting of its own\n"
-	      "  list [--from D] [--to D] [--body B] [--person P] [--json]\n"
-	      "                                   meetings, newest first\n"
-	      "  show ID [--section N] [--json] [--format md|txt]\n"
-	      "          [--script simplified|traditional]\n"
-	      "                                   one meeting (in the other "
-	      "script)\n"
-	      "  search QUERY [--limit N] [--offset N] [--sort rank|date]\n"
-	      "         [--from D] [--to D] [--body B] [--person P] [--json]\n"
-	      "                                   sections that match, best "
-	      "first;\n"
-	      "                                   \"phrase\", -word, a OR b, "
-	      "pinyin\n"
-	      "  reindex                          rebuild the search index\n"
-	      "  delete ID... [--json]            delete meetings (all or "
-	      "none)\n"
-	      "  split ID                         undo a merge: each source but "
-	      "the shown one\n"
-	      "                                   a meeting of its own again\n"
-	      "  people [--sort count|name|last] [--body B] [--from D] "
-	      "[--to D]\n"
-	      "         [--limit N] [--json]      everyone who chaired, "
-	      "attended, observed\n"
-	      "  people NAME [--place P] [--json] one person's roles, "
-	      "meetings, and who\n"
-	      "                                   they met; NAME in either "
-	      "script or pinyin\n"
-	      "  trend QUERY... [--by month|quarter|year] [--from D] [--to D]\n"
-	      "         [--body B] [--person P] [--share] [--json]\n"
-	      "                                   matching meetings per period,"
-	      " as bars\n"
-	      "  export --format csv|jsonl|md|txt [--from D] [--to D] [--body B]\n"
-	      "         [--person P] [--query Q] [--out DIR|FILE] [--bom] "
-	      "[--force]\n"
-	      "                                   the meetings as tables or "
-	      "documents\n"
-	      "  config                           the configuration in force, "
-	      "and the file's\n"
-	      "                                   errors (~/.config/huiyi/config)\n"
-	      "  (none)                           the browser: the meetings, "
-	      "search, people\n"
-	      "\n"
-	      "options:\n"
-	      "  -d, --db FILE    the database (else $HUIYI_DB, else the\n"
-	      "                   config's, else $XDG_DATA_HOME/huiyi/huiyi.db)\n"
-	      "  --ambiguous auto|narrow|wide\n"
-	      "                   East Asian ambiguous-width characters "
-	      "(quotation\n"
-	      "                   marks, ellipsis...) take 1 column or 2 "
-	      "(else\n"
-	      "                   $HUIYI_AMBIGUOUS, else the config's, else "
-	      "auto:\n"
-	      "                   ask the terminal)\n"
-	      "  --theme auto|light|dark\n"
-	      "                   the background the colours are for (else\n"
-	      "                   $HUIYI_THEME, else the config's, else auto:\n"
-	      "                   COLORFGBG, else ask the terminal, with\n"
-	      "                   colours that read on both until it answers)\n"
-	      "  --force          start the browser on the Linux console too\n"
-	      "  -h, --help       this help\n"
-	      "  -V, --version    the version\n"
-	      "\n"
-	      "dates D: YYYY-MM-DD, YYYY-MM or YYYY, bounds included.\n"
-	      "exit status: 0 success, 1 failure (a file rejected, no such "
-	      "meeting),\n"
-	      "2 usage. More in man huiyi.\n",
+	fputs(_("usage: huiyi [-d DB] [COMMAND [ARGS]]\n"
+		"\n"),
+	      f);
+	/* TRANSLATORS: keep the commands and options as they are (they are
+	 * typed); the descriptions start at column 36 and end by column 80,
+	 * counted in display columns (a Chinese character is two) */
+	fputs(_("commands:\n"
+		"  import [--encoding E] [--year Y] [--force] [--replace]\n"
+		"         [--follow-links] [--no-merge] PATH...|-\n"
+		"                                   import files, folders (recursively) or stdin;\n"
+		"                                   --replace: parse again files already stored;\n"
+		"                                   --no-merge: the same meeting from another\n"
+		"                                   place is a meeting of its own\n"
+		"  list [--from D] [--to D] [--body B] [--person P] [--json]\n"
+		"                                   meetings, newest first\n"
+		"  show ID [--section N] [--json] [--format md|txt]\n"
+		"          [--script simplified|traditional]\n"
+		"                                   one meeting (in the other script)\n"
+		"  search QUERY [--limit N] [--offset N] [--sort rank|date]\n"
+		"         [--from D] [--to D] [--body B] [--person P] [--json]\n"
+		"                                   sections that match, best first;\n"
+		"                                   \"phrase\", -word, a OR b, pinyin\n"
+		"  reindex                          rebuild the search index\n"
+		"  delete ID... [--json]            delete meetings (all or none)\n"
+		"  split ID                         undo a merge: each source but the shown one\n"
+		"                                   a meeting of its own again\n"
+		"  people [--sort count|name|last] [--body B] [--from D] [--to D]\n"
+		"         [--limit N] [--json]      everyone who chaired, attended, observed\n"
+		"  people NAME [--place P] [--json] one person's roles, meetings, and who\n"
+		"                                   they met; NAME in either script or pinyin\n"
+		"  trend QUERY... [--by month|quarter|year] [--from D] [--to D]\n"
+		"         [--body B] [--person P] [--share] [--json]\n"
+		"                                   matching meetings per period, as bars\n"
+		"  export --format csv|jsonl|md|txt [--from D] [--to D] [--body B]\n"
+		"         [--person P] [--query Q] [--out DIR|FILE] [--bom] [--force]\n"
+		"                                   the meetings as tables or documents\n"
+		"  config                           the configuration in force, and the file's\n"
+		"                                   errors (~/.config/huiyi/config)\n"
+		"  (none)                           the browser: the meetings, search, people\n"
+		"\n"),
+	      f);
+	/* TRANSLATORS: the descriptions start at column 20, end by 80 */
+	fputs(_("options:\n"
+		"  -d, --db FILE    the database (else $HUIYI_DB, else the\n"
+		"                   config's, else $XDG_DATA_HOME/huiyi/huiyi.db)\n"
+		"  --ambiguous auto|narrow|wide\n"
+		"                   East Asian ambiguous-width characters (quotation\n"
+		"                   marks, ellipsis...) take 1 column or 2 (else\n"
+		"                   $HUIYI_AMBIGUOUS, else the config's, else auto:\n"
+		"                   ask the terminal)\n"
+		"  --theme auto|light|dark\n"
+		"                   the background the colours are for (else\n"
+		"                   $HUIYI_THEME, else the config's, else auto:\n"
+		"                   COLORFGBG, else ask the terminal, with\n"
+		"                   colours that read on both until it answers)\n"
+		"  --force          start the browser on the Linux console too\n"
+		"  -h, --help       this help\n"
+		"  -V, --version    the version\n"
+		"\n"),
+	      f);
+	fputs(_("dates D: YYYY-MM-DD, YYYY-MM or YYYY, bounds included.\n"
+		"exit status: 0 success, 1 failure (a file rejected, no such meeting),\n"
+		"2 usage. More in man huiyi.\n"),
 	      f);
 }
 
@@ -224,7 +212,7 @@ int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts, char ***p
 	int n = 0, dashdash = 0;
 
 	if (!v) {
-		hy_cli_error("out of memory");
+		hy_cli_error(_("out of memory"));
 		return HY_EXIT_FAIL;
 	}
 	for (int i = 1; i < argc; i++) {
@@ -246,12 +234,12 @@ int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts, char ***p
 		o = find(opts, a, len);
 		if (!o) {
 			free(v);
-			return hy_cli_usage(cmd, "unknown option '%.*s'", (int)len, a);
+			return hy_cli_usage(cmd, _("unknown option '%.*s'"), (int)len, a);
 		}
 		if (o->flag) {
 			if (eq && a[1] == '-') {
 				free(v);
-				return hy_cli_usage(cmd, "option '%s' takes no value", o->name);
+				return hy_cli_usage(cmd, _("option '%s' takes no value"), o->name);
 			}
 			*o->flag = 1;
 		} else if (eq && a[1] == '-') {
@@ -260,7 +248,7 @@ int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts, char ***p
 			*o->val = argv[++i];
 		} else {
 			free(v);
-			return hy_cli_usage(cmd, "option '%s' needs a value", o->name);
+			return hy_cli_usage(cmd, _("option '%s' needs a value"), o->name);
 		}
 	}
 	*pos = v;
@@ -347,7 +335,7 @@ static void search_opts(struct hy_store *s)
  * (hy_cli_open gave HY_ERR_NOTFOUND): how to make one. */
 void hy_cli_none_yet(void)
 {
-	fputs("no meetings yet, run huiyi import PATH... (see huiyi --help)\n", stderr);
+	fputs(_("no meetings yet, run huiyi import PATH... (see huiyi --help)\n"), stderr);
 }
 
 int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s)
@@ -356,8 +344,8 @@ int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s)
 	int flags = create ? HY_STORE_CREATE : 0, rc;
 
 	if (create && c->db_default && (rc = make_parent(c->db)) != 0) {
-		hy_cli_error("%s: cannot create its folder: %s", c->db,
-			     rc == HY_ERR_NOMEM ? "out of memory" : strerror(errno));
+		hy_cli_error(_("%s: cannot create its folder: %s"), c->db,
+			     rc == HY_ERR_NOMEM ? _("out of memory") : strerror(errno));
 		return rc;
 	}
 	if (!create && !writable(c->db))

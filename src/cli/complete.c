@@ -3,6 +3,7 @@
  * (completions/): one a line, most often seen first, at most 200. Not in
  * --help: the completion scripts call it, with stderr to /dev/null. */
 #include "cli.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/store.h"
@@ -26,13 +27,13 @@ int hy_cli_complete(const struct hy_cli *c, int argc, char **argv)
 	int rc;
 
 	if (argc < 2 || argc > 3)
-		return hy_cli_usage("_complete", "expected bodies or people, and a prefix");
+		return hy_cli_usage("_complete", _("expected bodies or people, and a prefix"));
 	if (strcmp(argv[1], "bodies") == 0)
 		what = HY_NAMES_BODIES;
 	else if (strcmp(argv[1], "people") == 0)
 		what = HY_NAMES_PEOPLE;
 	else
-		return hy_cli_usage("_complete", "expected bodies or people, got '%s'", argv[1]);
+		return hy_cli_usage("_complete", _("expected bodies or people, got '%s'"), argv[1]);
 	if (hy_cli_open(c, 0, &s) != 0)
 		return HY_EXIT_FAIL;
 	rc = hy_store_names(s, what, argc == 3 ? argv[2] : "", 200, put, NULL, err, sizeof err);

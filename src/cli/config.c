@@ -1,6 +1,7 @@
 /* config.c: the configuration file (config.h): found, read, parsed line by
  * line, applied; and printed back by `huiyi config`. */
 #include "config.h"
+#include "huiyi/i18n.h"
 
 #include "cli.h"
 
@@ -433,7 +434,7 @@ int hy_cli_config(const struct hy_cli *c, int argc, char **argv)
 	const struct hy_config *cfg = c->config;
 	(void)argv;
 	if (argc > 1)
-		return hy_cli_usage("config", "config takes no arguments");
+		return hy_cli_usage("config", _("config takes no arguments"));
 	if (!cfg->path)
 		printf("# no configuration file: this user has no home\n");
 	else
@@ -457,6 +458,6 @@ int hy_cli_config(const struct hy_cli *c, int argc, char **argv)
 	for (int i = 0; i < cfg->n_errors && i < HY_CONFIG_ERRORS_KEPT; i++)
 		hy_cli_error("%s", cfg->errors[i]);
 	if (cfg->n_errors > HY_CONFIG_ERRORS_KEPT)
-		hy_cli_error("and %d more errors", cfg->n_errors - HY_CONFIG_ERRORS_KEPT);
+		hy_cli_error(_("and %d more errors"), cfg->n_errors - HY_CONFIG_ERRORS_KEPT);
 	return cfg->n_errors ? HY_EXIT_FAIL : HY_EXIT_OK;
 }

@@ -5,6 +5,7 @@
  * command fails naming it. The report goes to stderr (`deleted N
  * meetings`), or with --json to stdout: {"deleted": [ID, …]}. */
 #include "cli.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 
@@ -66,21 +67,21 @@ int hy_cli_delete(const struct hy_cli *c, int argc, char **argv)
 		return rc;
 	if (npos == 0) {
 		free(pos);
-		return hy_cli_usage("delete", "which meetings? give their IDs "
-					      "(see huiyi list)");
+		return hy_cli_usage("delete", _("which meetings? give their IDs "
+						"(see huiyi list)"));
 	}
 	ids = calloc((size_t)npos, sizeof *ids);
 	if (!ids) {
 		free(pos);
-		hy_cli_error("out of memory");
+		hy_cli_error(_("out of memory"));
 		return HY_EXIT_FAIL;
 	}
 	for (int i = 0; i < npos; i++) {
 		long long v = id_of(pos[i]);
 		if (v < 0) {
 			rc = hy_cli_usage("delete",
-					  "bad ID '%s' (a number "
-					  "from huiyi list)",
+					  _("bad ID '%s' (a number "
+					    "from huiyi list)"),
 					  pos[i]);
 			free(ids);
 			free(pos);
@@ -92,8 +93,8 @@ int hy_cli_delete(const struct hy_cli *c, int argc, char **argv)
 
 	rc = hy_cli_open(c, 0, &s);
 	if (rc == HY_ERR_NOTFOUND) {
-		hy_cli_error("no meeting with id %lld (no meetings yet): "
-			     "nothing was deleted",
+		hy_cli_error(_("no meeting with id %lld (no meetings yet): "
+			       "nothing was deleted"),
 			     (long long)ids[0]);
 		free(ids);
 		return HY_EXIT_FAIL;
@@ -103,8 +104,8 @@ int hy_cli_delete(const struct hy_cli *c, int argc, char **argv)
 		return HY_EXIT_FAIL;
 	}
 	if (hy_store_readonly(s)) {
-		hy_cli_error("%s: cannot delete: the database (or its folder) "
-			     "is read-only for you",
+		hy_cli_error(_("%s: cannot delete: the database (or its folder) "
+			       "is read-only for you"),
 			     c->db);
 		hy_store_close(s);
 		free(ids);
@@ -118,12 +119,13 @@ int hy_cli_delete(const struct hy_cli *c, int argc, char **argv)
 		return HY_EXIT_FAIL;
 	}
 	if (json && print_json(ids, (size_t)npos) != 0) {
-		hy_cli_error("out of memory");
+		hy_cli_error(_("out of memory"));
 		free(ids);
 		return HY_EXIT_FAIL;
 	}
 	free(ids);
 	if (!json)
-		fprintf(stderr, "deleted %zu meeting%s\n", deleted, deleted == 1 ? "" : "s");
+		fprintf(stderr, P_("deleted %zu meeting\n", "deleted %zu meetings\n", deleted),
+			deleted);
 	return HY_EXIT_OK;
 }

@@ -26,6 +26,7 @@
  * name and the reason, status 1. On a terminal a progress line on stderr;
  * a last line says how many meetings went where. */
 #include "cli.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/export.h"
@@ -636,29 +637,29 @@ int hy_cli_export(const struct hy_cli *c, int argc, char **argv)
 			fmt = i;
 	if (npos > 0)
 		rc = hy_cli_usage("export",
-				  "unexpected argument '%s' (one "
-				  "meeting: huiyi show ID --format md)",
+				  _("unexpected argument '%s' (one "
+				    "meeting: huiyi show ID --format md)"),
 				  pos[0]);
 	else if (!format)
-		rc = hy_cli_usage("export", "which format? (--format "
-					    "csv|jsonl|md|txt)");
+		rc = hy_cli_usage("export", _("which format? (--format "
+					      "csv|jsonl|md|txt)"));
 	else if (fmt < 0)
 		rc = hy_cli_usage("export",
-				  "bad format '%s' for --format (csv, jsonl, "
-				  "md or txt)",
+				  _("bad format '%s' for --format (csv, jsonl, "
+				    "md or txt)"),
 				  format);
 	else if (fmt == F_CSV && (!out || !out[0] || strcmp(out, "-") == 0))
-		rc = hy_cli_usage("export", "csv writes three files: name "
-					    "their folder with --out DIR");
+		rc = hy_cli_usage("export", _("csv writes three files: name "
+					      "their folder with --out DIR"));
 	else if (out && !out[0])
-		rc = hy_cli_usage("export", "--out needs a file or folder");
+		rc = hy_cli_usage("export", _("--out needs a file or folder"));
 	else if (bom && fmt != F_CSV)
-		rc = hy_cli_usage("export", "--bom is for csv");
+		rc = hy_cli_usage("export", _("--bom is for csv"));
 	else if ((rc = hy_cli_dates("export", from, to, lo, hi)) == 0 && query) {
 		char *expr;
 		int t = hy_search_translate(query, &expr, err, sizeof err);
 		if (t == HY_ERR_INVALID) {
-			rc = hy_cli_usage("export", "--query: %s", err);
+			rc = hy_cli_usage("export", _("--query: %s"), err);
 		} else if (t) {
 			hy_cli_error("%s", err[0] ? err : hy_err_str(t));
 			rc = HY_EXIT_FAIL;
@@ -699,9 +700,9 @@ int hy_cli_export(const struct hy_cli *c, int argc, char **argv)
 		fputc('\n', stderr);
 	if (!ok) {
 		if (e.failed[0])
-			hy_cli_error("export: %s", e.failed);
+			hy_cli_error(_("export: %s"), e.failed);
 		else
-			hy_cli_error("export: %s", err[0] ? err : hy_err_str(rc));
+			hy_cli_error(_("export: %s"), err[0] ? err : hy_err_str(rc));
 		return HY_EXIT_FAIL;
 	}
 	if (fmt == F_CSV)

@@ -7,6 +7,7 @@
  * meetings already stored, ` there too), then
  * `rejected: PATH: reason` per rejected file. */
 #include "cli.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/decode.h"
 #include "huiyi/err.h"
@@ -72,11 +73,12 @@ static void on_progress(const struct hy_import_stats *st, void *ctx)
 		long s = (long)((double)(st->total - st->seen) / rate + 0.5);
 		snprintf(eta, sizeof eta, "  ETA %ld:%02ld", s / 60, s % 60);
 	}
+	fputs("\r\033[K", stderr);
 	if (st->total > 0)
-		fprintf(stderr, "\r\033[Kimporting %zu/%zu  %.0f files/s%s", st->seen, st->total,
-			rate, eta);
+		fprintf(stderr, _("importing %zu/%zu  %.0f files/s%s"), st->seen, st->total, rate,
+			eta);
 	else
-		fprintf(stderr, "\r\033[Kimporting %zu  %.0f files/s", st->seen, rate);
+		fprintf(stderr, _("importing %zu  %.0f files/s"), st->seen, rate);
 	fflush(stderr);
 	r->drawn = 1;
 }
@@ -85,14 +87,14 @@ static void on_reject(const char *path, const char *reason, void *ctx)
 {
 	struct report *r = ctx;
 	if (r->rejects) {
-		fprintf(r->rejects, "rejected: ");
+		fprintf(r->rejects, "%s", _("rejected: "));
 		hy_cli_put_name(r->rejects, path);
 		fputs(": ", r->rejects);
 		hy_cli_put_line(r->rejects, reason);
 		fputc('\n', r->rejects);
 	} else {
 		clear_line(r);
-		fprintf(stderr, "rejected: ");
+		fprintf(stderr, "%s", _("rejected: "));
 		hy_cli_put_name(stderr, path);
 		fputs(": ", stderr);
 		hy_cli_put_line(stderr, reason);
@@ -115,17 +117,17 @@ static const char *next_step(int rc)
 {
 	switch (rc) {
 	case HY_ERR_CORRUPT:
-		return "the database is damaged: check it with sqlite3 FILE "
-		       "'PRAGMA integrity_check' before importing more";
+		return _("the database is damaged: check it with sqlite3 FILE "
+			 "'PRAGMA integrity_check' before importing more");
 	case HY_ERR_READONLY:
-		return "what was imported before is kept; give huiyi write "
-		       "access to the database and its folder to go on";
+		return _("what was imported before is kept; give huiyi write "
+			 "access to the database and its folder to go on");
 	case HY_ERR_IO:
-		return "what was imported before is kept; make room (or fix "
-		       "the disk) and run the same import again to finish";
+		return _("what was imported before is kept; make room (or fix "
+			 "the disk) and run the same import again to finish");
 	default:
-		return "what was imported before is kept, run the same import "
-		       "again to finish";
+		return _("what was imported before is kept, run the same import "
+			 "again to finish");
 	}
 }
 
@@ -144,7 +146,7 @@ static int take_fields(int *argc, char **argv, struct hy_import_fields *f)
 		}
 		if (strcmp(argv[i], "--field") == 0) {
 			if (i + 1 >= *argc)
-				return hy_cli_usage("import", "option '--field' needs a value");
+				return hy_cli_usage("import", _("option '--field' needs a value"));
 			v = argv[++i];
 		} else if (strncmp(argv[i], "--field=", 8) == 0) {
 			v = argv[i] + 8;
@@ -168,10 +170,11 @@ static int take_fields(int *argc, char **argv, struct hy_import_fields *f)
 				(n == 9 && !strncmp(v, "published", 9))))
 			slot = &f->date;
 		if (!slot || !eq[1])
-			return hy_cli_usage("import",
-					    "--field takes NAME=KEY, NAME one of text, html, "
-					    "title, url, date (e.g. --field text=body), not '%s'",
-					    v);
+			return hy_cli_usage(
+				"import",
+				_("--field takes NAME=KEY, NAME one of text, html, "
+				  "title, url, date (e.g. --field text=body), not '%s'"),
+				v);
 		*slot = eq + 1;
 	}
 	*argc = out;
@@ -188,7 +191,7 @@ static size_t env_count(const char *name, long long most, const char *what)
 	long long v = hy_cli_number(e, 1, most);
 	if (v > 0)
 		return (size_t)v;
-	hy_cli_error("%s=%s is not a number from 1 to %lld: using %s", name, e, most, what);
+	hy_cli_error(_("%s=%s is not a number from 1 to %lld: using %s"), name, e, most, what);
 	return 0;
 }
 
@@ -223,20 +226,21 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 		return rc;
 	if (npaths == 0) {
 		free(paths);
-		return hy_cli_usage("import", "no files given (PATH..., or - "
-					      "for standard input)");
+		return hy_cli_usage("import", _("no files given (PATH..., or - "
+						"for standard input)"));
 	}
 	for (int i = 0; i < npaths; i++)
 		if (strcmp(paths[i], "-") == 0 && stdin_seen++) {
 			free(paths);
-			return hy_cli_usage("import", "'-' (standard input) "
-						      "given twice");
+			return hy_cli_usage("import", _("'-' (standard input) "
+							"given twice"));
 		}
 	if (encoding) { /* an unknown name is a usage error, before the
 			 * database is even opened */
 		struct hy_decoded d = {0};
-		rc = encoding[0] ? hy_decode("a", 1, encoding, &d, err, sizeof err)
-				 : hy_err_set(err, sizeof err, HY_ERR_INVALID, "empty --encoding");
+		rc = encoding[0]
+			     ? hy_decode("a", 1, encoding, &d, err, sizeof err)
+			     : hy_err_set(err, sizeof err, HY_ERR_INVALID, _("empty --encoding"));
 		hy_decoded_free(&d);
 		if (rc) {
 			free(paths);
@@ -248,8 +252,8 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 		if (y < 0) {
 			free(paths);
 			return hy_cli_usage("import",
-					    "--year takes a year from "
-					    "1949 to 2100, not '%s'",
+					    _("--year takes a year from "
+					      "1949 to 2100, not '%s'"),
 					    year);
 		}
 		o.year = (int)y;
@@ -309,22 +313,25 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	free(paths);
 	clear_line(&r);
 
-	fprintf(stderr, "imported %zu, ", st.imported);
+	fprintf(stderr, _("imported %zu, "), st.imported);
 	if (replace) /* --replace: no duplicates, meetings replaced */
-		fprintf(stderr, "replaced %zu, ", st.superseded);
+		fprintf(stderr, _("replaced %zu, "), st.superseded);
 	if (st.merged) /* the same meeting from another place */
-		fprintf(stderr, "%zu merged into meetings already stored, ", st.merged);
-	fprintf(stderr, "duplicates skipped %zu, rejected %zu, U+FFFD replaced %zu%s\n",
+		fprintf(stderr, _("%zu merged into meetings already stored, "), st.merged);
+	fprintf(stderr, _("duplicates skipped %zu, rejected %zu, U+FFFD replaced %zu%s\n"),
 		st.duplicates, st.rejected, st.replaced,
 		st.imported == 0 && st.superseded == 0 && st.merged == 0 && rc == 0 &&
 				!st.interrupted
-			? " (nothing new)"
+			? _(" (nothing new)")
 			: "");
 	if (st.links_outside)
 		fprintf(stderr,
-			"skipped %zu link%s leading outside the folders named "
-			"(--follow-links follows them)\n",
-			st.links_outside, st.links_outside == 1 ? "" : "s");
+			P_("skipped %zu link leading outside the folders named "
+			   "(--follow-links follows them)\n",
+			   "skipped %zu links leading outside the folders named "
+			   "(--follow-links follows them)\n",
+			   st.links_outside),
+			st.links_outside);
 	if (r.rejects) {
 		replay(r.rejects);
 		fclose(r.rejects);
@@ -334,8 +341,8 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 		return HY_EXIT_FAIL;
 	}
 	if (st.interrupted) {
-		hy_cli_error("interrupted; what was imported is kept, run the "
-			     "same import again to finish");
+		hy_cli_error(_("interrupted; what was imported is kept, run the "
+			       "same import again to finish"));
 		return HY_EXIT_FAIL;
 	}
 	return st.rejected ? HY_EXIT_FAIL : HY_EXIT_OK;

@@ -6,6 +6,7 @@
  * are cut with "…"); on a terminal the title is cut at its right edge,
  * piped it is printed whole. JSON: one object per line. */
 #include "cli.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 
@@ -186,7 +187,7 @@ static long run(struct list *l, struct hy_store *s, const struct hy_store_filter
 		if (!l->json && !l->fixed) {
 			l->page = calloc(PAGE, sizeof *l->page);
 			if (!l->page) {
-				hy_cli_error("out of memory");
+				hy_cli_error(_("out of memory"));
 				return HY_ERR_NOMEM;
 			}
 		}
@@ -235,7 +236,7 @@ int hy_cli_list(const struct hy_cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (npos > 0) {
-		rc = hy_cli_usage("list", "unexpected argument '%s'", pos[0]);
+		rc = hy_cli_usage("list", _("unexpected argument '%s'"), pos[0]);
 		free(pos);
 		return rc;
 	}
@@ -261,7 +262,7 @@ int hy_cli_list(const struct hy_cli *c, int argc, char **argv)
 	if (n == 0) {
 		int any = f.from || f.to || f.body || f.person;
 		if (any)
-			fputs("no meetings match\n", stderr);
+			fputs(_("no meetings match\n"), stderr);
 		else
 			hy_cli_none_yet();
 	}

@@ -2,6 +2,7 @@
 #include "cli.h"
 #include "config.h"
 
+#include "huiyi/i18n.h"
 #include "huiyi/mem.h"
 #include "huiyi/store.h"
 #include "huiyi/width.h"
@@ -96,8 +97,8 @@ static void refolding(const char *path)
 	/* a database with no meetings yet takes no time: say nothing */
 	struct stat sb;
 	if (stat(path, &sb) == 0 && sb.st_size > (1 << 20))
-		hy_cli_error("%s: making the search index again for this build's character "
-			     "folding (once; about as long as huiyi reindex)",
+		hy_cli_error(_("%s: making the search index again for this build's character "
+			       "folding (once; about as long as huiyi reindex)"),
 			     path);
 }
 
@@ -130,6 +131,7 @@ int main(int argc, char **argv)
 	hy_cli_json_init();
 
 	setlocale(LC_ALL, "");
+	hy_i18n_init(NULL);
 	codeset = nl_langinfo(CODESET);
 	c.utf8 = codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 
@@ -137,7 +139,7 @@ int main(int argc, char **argv)
 	 * subcommand and its arguments) keeps its order. */
 	rest = calloc((size_t)argc + 1, sizeof *rest);
 	if (!rest) {
-		hy_cli_error("out of memory");
+		hy_cli_error(_("out of memory"));
 		return HY_EXIT_FAIL;
 	}
 	for (int i = 1; i < argc; i++) {
@@ -151,8 +153,8 @@ int main(int argc, char **argv)
 			if (i + 1 >= argc || !argv[i + 1][0]) {
 				free(rest);
 				return hy_cli_usage(NULL,
-						    "option '%s' needs a "
-						    "database file",
+						    _("option '%s' needs a "
+						      "database file"),
 						    a);
 			}
 			db = argv[++i];
@@ -162,8 +164,8 @@ int main(int argc, char **argv)
 			if (i + 1 >= argc) {
 				free(rest);
 				return hy_cli_usage(NULL,
-						    "option '%s' needs auto, "
-						    "narrow or wide",
+						    _("option '%s' needs auto, "
+						      "narrow or wide"),
 						    a);
 			}
 			amb = argv[++i];
@@ -173,8 +175,8 @@ int main(int argc, char **argv)
 			if (i + 1 >= argc) {
 				free(rest);
 				return hy_cli_usage(NULL,
-						    "option '%s' needs auto, "
-						    "light or dark",
+						    _("option '%s' needs auto, "
+						      "light or dark"),
 						    a);
 			}
 			theme = argv[++i];
@@ -199,7 +201,7 @@ int main(int argc, char **argv)
 		return fflush(stdout) == 0 ? HY_EXIT_OK : HY_EXIT_FAIL;
 	}
 	if (n > 0 && rest[0][0] == '-' && strcmp(rest[0], "--") != 0) {
-		rc = hy_cli_usage(NULL, "unknown option '%s'", rest[0]);
+		rc = hy_cli_usage(NULL, _("unknown option '%s'"), rest[0]);
 		free(rest);
 		return rc;
 	}
@@ -210,14 +212,14 @@ int main(int argc, char **argv)
 	if (hy_config_path(&cfg.path) != 0 || hy_config_load(&cfg) != 0) {
 		free(rest);
 		hy_config_free(&cfg);
-		hy_cli_error("out of memory");
+		hy_cli_error(_("out of memory"));
 		return HY_EXIT_FAIL;
 	}
 	/* a command says what was wrong in it (the browser in its status
 	 * line, huiyi config all of it) */
 	if (cfg.n_errors && n > 0 && strcmp(rest[0], "config") != 0)
 		hy_cli_error("%s%s", cfg.errors[0],
-			     cfg.n_errors > 1 ? " (and more: huiyi config lists them)" : "");
+			     cfg.n_errors > 1 ? _(" (and more: huiyi config lists them)") : "");
 	/* ambiguous-width characters: the option, else HUIYI_AMBIGUOUS,
 	 * else the config file, else auto */
 	c.ambiguous_from = amb ? "--ambiguous" : "the default";
@@ -227,15 +229,15 @@ int main(int argc, char **argv)
 		if (ambiguous_rule(amb) < 0) {
 			free(rest);
 			hy_config_free(&cfg);
-			return hy_cli_usage(NULL, "HUIYI_AMBIGUOUS must be auto, "
-						  "narrow or wide");
+			return hy_cli_usage(NULL, _("HUIYI_AMBIGUOUS must be auto, "
+						    "narrow or wide"));
 		}
 	}
 	if (amb && (c.ambiguous = ambiguous_rule(amb)) < 0) {
 		free(rest);
 		hy_config_free(&cfg);
-		return hy_cli_usage(NULL, "--ambiguous takes auto, narrow or "
-					  "wide");
+		return hy_cli_usage(NULL, _("--ambiguous takes auto, narrow or "
+					    "wide"));
 	}
 	if (!amb && cfg.ambiguous >= 0) {
 		c.ambiguous = cfg.ambiguous;
@@ -251,13 +253,13 @@ int main(int argc, char **argv)
 		if (theme_name(theme) < 0) {
 			free(rest);
 			hy_config_free(&cfg);
-			return hy_cli_usage(NULL, "HUIYI_THEME must be auto, light or dark");
+			return hy_cli_usage(NULL, _("HUIYI_THEME must be auto, light or dark"));
 		}
 	}
 	if (theme && (c.theme = theme_name(theme)) < 0) {
 		free(rest);
 		hy_config_free(&cfg);
-		return hy_cli_usage(NULL, "--theme takes auto, light or dark");
+		return hy_cli_usage(NULL, _("--theme takes auto, light or dark"));
 	}
 	if (!theme && cfg.theme >= 0) {
 		c.theme = cfg.theme;
@@ -269,11 +271,11 @@ int main(int argc, char **argv)
 		free(rest);
 		hy_config_free(&cfg);
 		if (errno == ENOMEM)
-			hy_cli_error("out of memory");
+			hy_cli_error(_("out of memory"));
 		else
-			hy_cli_error("no database path: HOME (and XDG_DATA_HOME) are "
-				     "not absolute paths, and the user has no home "
-				     "folder; set HUIYI_DB or use -d FILE");
+			hy_cli_error(_("no database path: HOME (and XDG_DATA_HOME) are "
+				       "not absolute paths, and the user has no home "
+				       "folder; set HUIYI_DB or use -d FILE"));
 		return HY_EXIT_FAIL;
 	}
 	c.db = path;
@@ -286,10 +288,10 @@ int main(int argc, char **argv)
 		if (i < sizeof cmds / sizeof cmds[0])
 			rc = cmds[i].run(&c, n, rest);
 		else
-			rc = hy_cli_usage(NULL, "unknown command '%s'", rest[0]);
+			rc = hy_cli_usage(NULL, _("unknown command '%s'"), rest[0]);
 	}
 	if (fflush(stdout) != 0 && rc == HY_EXIT_OK) {
-		hy_cli_error("cannot write the output");
+		hy_cli_error(_("cannot write the output"));
 		rc = HY_EXIT_FAIL;
 	}
 	free(path);

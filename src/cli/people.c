@@ -8,6 +8,7 @@
  * people met most often; several people of that name are listed for the
  * user to choose, never merged. */
 #include "cli.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/people.h"
@@ -173,7 +174,7 @@ static long run_list(const struct hy_cli *c, struct hy_store *s, struct hy_peopl
 				rc = put_json(person_json(&v[k]));
 			if (rc) {
 				hy_people_free(v, n);
-				hy_cli_error("out of memory");
+				hy_cli_error(_("out of memory"));
 				return rc;
 			}
 		} else {
@@ -317,10 +318,10 @@ static int run_career(const struct hy_cli *c, struct hy_store *s, const char *na
 	struct hy_career *k = NULL;
 
 	if (rc == 0 && n > 0 && !(k = calloc(n, sizeof *k)))
-		rc = hy_err_set(err, sizeof err, HY_ERR_NOMEM, "out of memory");
+		rc = hy_err_set(err, sizeof err, HY_ERR_NOMEM, _("out of memory"));
 	char *want = place && place[0] ? hy_people_key(place) : NULL;
 	if (rc == 0 && place && place[0] && !want)
-		rc = hy_err_set(err, sizeof err, HY_ERR_NOMEM, "out of memory");
+		rc = hy_err_set(err, sizeof err, HY_ERR_NOMEM, _("out of memory"));
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		rc = hy_store_career(s, ids[i], 0, 10, &k[keep], err, sizeof err);
 		if (rc == 0 && want && strcmp(k[keep].who.place, want) != 0)
@@ -334,19 +335,20 @@ static int run_career(const struct hy_cli *c, struct hy_store *s, const char *na
 		hy_cli_error("%s", err[0] ? err : hy_err_str(rc));
 	} else if (keep == 0) {
 		fflush(stdout);
-		fputs("huiyi: no person called ", stderr);
+		fputs("huiyi: ", stderr);
+		fputs(_("no person called "), stderr);
 		hy_cli_put_line(stderr, name);
 		if (place && place[0]) {
-			fputs(" in ", stderr);
+			fputs(_(" in "), stderr);
 			hy_cli_put_line(stderr, place);
 		}
-		fputs(" (huiyi people lists everyone)\n", stderr);
+		fputs(_(" (huiyi people lists everyone)\n"), stderr);
 		rc = HY_ERR_NOTFOUND;
 	} else if (json) {
 		for (size_t i = 0; rc == 0 && i < keep; i++)
 			rc = put_json(career_json(&k[i]));
 		if (rc)
-			hy_cli_error("out of memory");
+			hy_cli_error(_("out of memory"));
 	} else if (keep == 1) {
 		print_career(c, &k[0]);
 	} else {
@@ -354,7 +356,7 @@ static int run_career(const struct hy_cli *c, struct hy_store *s, const char *na
 		struct table t = {.c = c, .cols = hy_cli_term_cols(STDOUT_FILENO)};
 		struct hy_person *v = malloc(keep * sizeof *v);
 		if (!v) {
-			hy_cli_error("out of memory");
+			hy_cli_error(_("out of memory"));
 			rc = HY_ERR_NOMEM;
 			goto done;
 		}
@@ -364,9 +366,10 @@ static int run_career(const struct hy_cli *c, struct hy_store *s, const char *na
 		print_people(&t, v, keep);
 		free(v);
 		fflush(stdout);
-		fprintf(stderr, "huiyi: %zu people are called ", keep);
+		fputs("huiyi: ", stderr);
+		fprintf(stderr, P_("%zu person is called ", "%zu people are called ", keep), keep);
 		hy_cli_put_line(stderr, name);
-		fputs(": give one's ID (huiyi people ID) or --place PLACE\n", stderr);
+		fputs(_(": give one's ID (huiyi people ID) or --place PLACE\n"), stderr);
 		rc = HY_ERR_INVALID;
 	}
 done:
@@ -396,14 +399,14 @@ int hy_cli_people(const struct hy_cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (npos > 1) {
-		rc = hy_cli_usage("people", "unexpected argument '%s' (one name)", pos[1]);
+		rc = hy_cli_usage("people", _("unexpected argument '%s' (one name)"), pos[1]);
 		free(pos);
 		return rc;
 	}
 	const char *name = npos ? pos[0] : NULL;
 	free(pos);
 	if (name && !name[0])
-		return hy_cli_usage("people", "an empty name");
+		return hy_cli_usage("people", _("an empty name"));
 	if (sort) {
 		if (strcmp(sort, "count") == 0)
 			q.sort = HY_PEOPLE_BY_COUNT;
@@ -413,20 +416,20 @@ int hy_cli_people(const struct hy_cli *c, int argc, char **argv)
 			q.sort = HY_PEOPLE_BY_LAST;
 		else
 			return hy_cli_usage("people",
-					    "--sort takes count, name "
-					    "or last, not '%s'",
+					    _("--sort takes count, name "
+					      "or last, not '%s'"),
 					    sort);
 	}
 	if ((rc = hy_cli_dates("people", from, to, lo, hi)))
 		return rc;
 	if (limit && (lim = hy_cli_number(limit, 1, 1000000000)) < 0)
-		return hy_cli_usage("people", "bad --limit '%s' (a number from 1)", limit);
+		return hy_cli_usage("people", _("bad --limit '%s' (a number from 1)"), limit);
 	if (name && (sort || body || from || to || limit))
-		return hy_cli_usage("people", "--sort, --body, --from, --to and "
-					      "--limit are for the list, not one person");
+		return hy_cli_usage("people", _("--sort, --body, --from, --to and "
+						"--limit are for the list, not one person"));
 	if (!name && place)
-		return hy_cli_usage("people", "--place chooses among the people "
-					      "of one name: huiyi people NAME --place P");
+		return hy_cli_usage("people", _("--place chooses among the people "
+						"of one name: huiyi people NAME --place P"));
 	q.from = from ? lo : NULL;
 	q.to = to ? hi : NULL;
 	q.body = body && body[0] ? body : NULL;
@@ -434,8 +437,8 @@ int hy_cli_people(const struct hy_cli *c, int argc, char **argv)
 	rc = hy_cli_open(c, 0, &s);
 	if (rc == HY_ERR_NOTFOUND) {
 		if (name) {
-			hy_cli_error("no person called %s (no meetings yet, run "
-				     "huiyi import)",
+			hy_cli_error(_("no person called %s (no meetings yet, run "
+				       "huiyi import)"),
 				     name);
 			return HY_EXIT_FAIL;
 		}
@@ -449,7 +452,8 @@ int hy_cli_people(const struct hy_cli *c, int argc, char **argv)
 	} else {
 		long n = run_list(c, s, q, (size_t)lim, json);
 		if (n == 0)
-			fputs(q.body || q.from || q.to ? "no people match\n" : "no people yet\n",
+			fputs(q.body || q.from || q.to ? _("no people match\n")
+						       : _("no people yet\n"),
 			      stderr);
 		rc = n < 0 ? HY_EXIT_FAIL : HY_EXIT_OK;
 	}

@@ -15,6 +15,7 @@
  * Like grep: exit 0 with results, 1 with none (nothing on stdout, a line
  * on stderr), 2 for a usage error (an empty query too). */
 #include "cli.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/search.h"
@@ -238,23 +239,23 @@ int hy_cli_search(const struct hy_cli *c, int argc, char **argv)
 		return rc;
 	if (npos == 0) {
 		free(pos);
-		return hy_cli_usage("search", "what to search for? (huiyi "
-					      "search QUERY)");
+		return hy_cli_usage("search", _("what to search for? (huiyi "
+						"search QUERY)"));
 	}
 	query = join_args(pos, npos);
 	free(pos);
 	if (!query) {
-		hy_cli_error("out of memory");
+		hy_cli_error(_("out of memory"));
 		return HY_EXIT_FAIL;
 	}
 	rc = 0;
 	if (limit_s && (limit = number(limit_s, MAX_LIMIT)) < 1)
-		rc = hy_cli_usage("search", "bad number '%s' for --limit (1 to %d)", limit_s,
+		rc = hy_cli_usage("search", _("bad number '%s' for --limit (1 to %d)"), limit_s,
 				  MAX_LIMIT);
 	else if (offset_s && (offset = number(offset_s, 1L << 30)) < 0)
-		rc = hy_cli_usage("search", "bad number '%s' for --offset", offset_s);
+		rc = hy_cli_usage("search", _("bad number '%s' for --offset"), offset_s);
 	else if (sort_s && strcmp(sort_s, "rank") != 0 && strcmp(sort_s, "date") != 0)
-		rc = hy_cli_usage("search", "bad order '%s' for --sort (rank or date)", sort_s);
+		rc = hy_cli_usage("search", _("bad order '%s' for --sort (rank or date)"), sort_s);
 	else
 		rc = hy_cli_dates("search", from, to, lo, hi);
 	if (rc == 0) { /* an empty query is a usage error, database or not */
@@ -305,10 +306,10 @@ int hy_cli_search(const struct hy_cli *c, int argc, char **argv)
 		print_text(&o);
 	free_rows(&o);
 	if (n == 0) {
-		hy_cli_error("no matches%s", f.from || f.to || f.body || f.person
-						     ? " with these filters"
-					     : offset ? " at this offset"
-						      : "");
+		hy_cli_error(_("no matches%s"), f.from || f.to || f.body || f.person
+							? _(" with these filters")
+						: offset ? _(" at this offset")
+							 : "");
 		free(query);
 		return HY_EXIT_FAIL;
 	}
@@ -329,7 +330,7 @@ int hy_cli_reindex(const struct hy_cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (npos > 0)
-		rc = hy_cli_usage("reindex", "unexpected argument '%s'", pos[0]);
+		rc = hy_cli_usage("reindex", _("unexpected argument '%s'"), pos[0]);
 	free(pos);
 	if (rc)
 		return rc;
@@ -350,7 +351,7 @@ int hy_cli_reindex(const struct hy_cli *c, int argc, char **argv)
 		hy_cli_error("%s", err[0] ? err : hy_err_str(rc));
 		return HY_EXIT_FAIL;
 	}
-	fprintf(stderr, "reindexed %zu meetings in %.1f s\n", meetings,
+	fprintf(stderr, _("reindexed %zu meetings in %.1f s\n"), meetings,
 		(double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
 	return HY_EXIT_OK;
 }

@@ -10,6 +10,7 @@
  * ending in "sources": [{source, url, script, shown}].
  * --format md or txt: the document export writes for it (export.c). */
 #include "cli.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/script.h"
@@ -322,57 +323,58 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (npos != 1) {
-		rc = npos == 0 ? hy_cli_usage("show", "which meeting? give its "
-						      "ID (see huiyi list)")
-			       : hy_cli_usage("show", "unexpected argument '%s'", pos[1]);
+		rc = npos == 0 ? hy_cli_usage("show", _("which meeting? give its "
+							"ID (see huiyi list)"))
+			       : hy_cli_usage("show", _("unexpected argument '%s'"), pos[1]);
 		free(pos);
 		return rc;
 	}
 	id = positive(pos[0]);
 	if (id < 0) {
 		rc = hy_cli_usage("show",
-				  "bad ID '%s' (a number from huiyi "
-				  "list)",
+				  _("bad ID '%s' (a number from huiyi "
+				    "list)"),
 				  pos[0]);
 		free(pos);
 		return rc;
 	}
 	free(pos);
 	if (sect && (sn = positive(sect)) < 0)
-		return hy_cli_usage("show", "bad section number '%s'", sect);
+		return hy_cli_usage("show", _("bad section number '%s'"), sect);
 	if (script && (strcmp(script, "simplified") == 0 || strcmp(script, "简") == 0))
 		to = HY_SCRIPT_SIMPLIFIED;
 	else if (script && (strcmp(script, "traditional") == 0 || strcmp(script, "繁") == 0))
 		to = HY_SCRIPT_TRADITIONAL;
 	else if (script)
-		return hy_cli_usage(
-			"show", "bad script '%s' for --script (simplified or traditional)", script);
+		return hy_cli_usage("show",
+				    _("bad script '%s' for --script (simplified or traditional)"),
+				    script);
 	if (script && format)
-		return hy_cli_usage("show", "--script is for the text and --json, not --format %s",
-				    format);
+		return hy_cli_usage(
+			"show", _("--script is for the text and --json, not --format %s"), format);
 	if (format && strcmp(format, "json") == 0) {
 		json = 1;
 		format = NULL;
 	} else if (format && strcmp(format, "text") == 0) {
 		if (json)
-			return hy_cli_usage("show", "--json or --format text?");
+			return hy_cli_usage("show", _("--json or --format text?"));
 		format = NULL;
 	} else if (format && strcmp(format, "md") != 0 && strcmp(format, "txt") != 0) {
 		return hy_cli_usage("show",
-				    "bad format '%s' for --format "
-				    "(text, json, md or txt)",
+				    _("bad format '%s' for --format "
+				      "(text, json, md or txt)"),
 				    format);
 	} else if (format && (json || sect)) {
 		return hy_cli_usage("show",
-				    "--format %s is the whole meeting "
-				    "(no --json, no --section)",
+				    _("--format %s is the whole meeting "
+				      "(no --json, no --section)"),
 				    format);
 	}
 
 	rc = hy_cli_open(c, 0, &s);
 	if (rc == HY_ERR_NOTFOUND) {
-		hy_cli_error("no meeting with id %lld (no meetings yet, run "
-			     "huiyi import)",
+		hy_cli_error(_("no meeting with id %lld (no meetings yet, run "
+			       "huiyi import)"),
 			     id);
 		return HY_EXIT_FAIL;
 	}
@@ -390,7 +392,7 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 	}
 	json_t *sources = json_array();
 	rc = sources ? hy_store_get(s, id, &r, err, sizeof err)
-		     : hy_err_set(err, sizeof err, HY_ERR_NOMEM, "out of memory");
+		     : hy_err_set(err, sizeof err, HY_ERR_NOMEM, _("out of memory"));
 	if (rc == 0) {
 		int n = hy_store_sources(s, id, on_source, sources, err, sizeof err);
 		if (n < 0) {
@@ -411,7 +413,7 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 		rc = hy_meeting_to_script(&r.m, to, &conv);
 		if (rc) {
 			hy_cli_error("%s",
-				     rc == HY_ERR_NOMEM ? "out of memory" : hy_script_error());
+				     rc == HY_ERR_NOMEM ? _("out of memory") : hy_script_error());
 			hy_store_record_free(&r);
 			return HY_EXIT_FAIL;
 		}
@@ -423,8 +425,8 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 			if (r.m.sections[i].n == sn)
 				only = &r.m.sections[i];
 		if (!only) {
-			hy_cli_error("meeting %lld has no section %lld (it has "
-				     "%zu)",
+			hy_cli_error(_("meeting %lld has no section %lld (it has "
+				       "%zu)"),
 				     id, sn, r.m.n_sections);
 			hy_store_record_free(&r);
 			json_decref(sources);
@@ -438,7 +440,7 @@ int hy_cli_show(const struct hy_cli *c, int argc, char **argv)
 	hy_store_record_free(&r);
 	json_decref(sources);
 	if (rc) {
-		hy_cli_error("out of memory");
+		hy_cli_error(_("out of memory"));
 		return HY_EXIT_FAIL;
 	}
 	return HY_EXIT_OK;

@@ -5,6 +5,7 @@
  * `meeting ID: N sources split off as meetings A, B` or `meeting ID has
  * one source: nothing to split`. */
 #include "cli.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 
@@ -30,44 +31,47 @@ int hy_cli_split(const struct hy_cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (npos != 1) {
-		rc = npos == 0 ? hy_cli_usage("split", "which meeting? give its ID (see huiyi "
-						       "list)")
-			       : hy_cli_usage("split", "unexpected argument '%s'", pos[1]);
+		rc = npos == 0 ? hy_cli_usage("split", _("which meeting? give its ID (see huiyi "
+							 "list)"))
+			       : hy_cli_usage("split", _("unexpected argument '%s'"), pos[1]);
 		free(pos);
 		return rc;
 	}
 	id = hy_cli_number(pos[0], 1, INT64_MAX);
 	if (id < 0) {
-		rc = hy_cli_usage("split", "bad ID '%s' (a number from huiyi list)", pos[0]);
+		rc = hy_cli_usage("split", _("bad ID '%s' (a number from huiyi list)"), pos[0]);
 		free(pos);
 		return rc;
 	}
 	free(pos);
 	rc = hy_cli_open(c, 0, &s);
 	if (rc == HY_ERR_NOTFOUND) {
-		hy_cli_error("no meeting with id %lld (no meetings yet): nothing was split", id);
+		hy_cli_error(_("no meeting with id %lld (no meetings yet): nothing was split"), id);
 		return HY_EXIT_FAIL;
 	}
 	if (rc)
 		return HY_EXIT_FAIL;
 	if (hy_store_readonly(s)) {
-		hy_cli_error("%s: cannot split: the database (or its folder) is read-only for you",
-			     c->db);
+		hy_cli_error(
+			_("%s: cannot split: the database (or its folder) is read-only for you"),
+			c->db);
 		hy_store_close(s);
 		return HY_EXIT_FAIL;
 	}
 	rc = hy_store_split(s, id, &made, ids, SHOW_IDS, err, sizeof err);
 	hy_store_close(s);
 	if (rc) {
-		hy_cli_error("%s; nothing was split", err[0] ? err : hy_err_str(rc));
+		hy_cli_error(_("%s; nothing was split"), err[0] ? err : hy_err_str(rc));
 		return HY_EXIT_FAIL;
 	}
 	if (made == 0) {
-		fprintf(stderr, "meeting %lld has one source: nothing to split\n", id);
+		fprintf(stderr, _("meeting %lld has one source: nothing to split\n"), id);
 		return HY_EXIT_OK;
 	}
-	fprintf(stderr, "meeting %lld: %zu source%s split off as meeting%s", id, made,
-		made == 1 ? "" : "s", made == 1 ? "" : "s");
+	fprintf(stderr,
+		P_("meeting %lld: %zu source split off as meeting",
+		   "meeting %lld: %zu sources split off as meetings", made),
+		id, made);
 	for (size_t i = 0; i < made && i < SHOW_IDS; i++)
 		fprintf(stderr, "%s%lld", i ? ", " : " ", (long long)ids[i]);
 	fprintf(stderr, "%s (huiyi show ID)\n", made > SHOW_IDS ? ", …" : "");

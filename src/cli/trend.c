@@ -21,6 +21,7 @@
  * stderr. Exit 0 even when nothing matches (a chart of zeros is an
  * answer); 1 when there are no meetings at all. */
 #include "cli.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/search.h"
@@ -329,12 +330,12 @@ int hy_cli_trend(const struct hy_cli *c, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (npos == 0)
-		rc = hy_cli_usage("trend", "what to count? (huiyi trend "
-					   "QUERY...)");
+		rc = hy_cli_usage("trend", _("what to count? (huiyi trend "
+					     "QUERY...)"));
 	else if (by_s && (by = hy_trend_by_name(by_s)) < 0)
 		rc = hy_cli_usage("trend",
-				  "bad period '%s' for --by (month, quarter "
-				  "or year)",
+				  _("bad period '%s' for --by (month, quarter "
+				    "or year)"),
 				  by_s);
 	else
 		rc = hy_cli_dates("trend", from, to, lo, hi);
@@ -384,7 +385,7 @@ int hy_cli_trend(const struct hy_cli *c, int argc, char **argv)
 		goto done;
 	}
 	if (corpus.n == 0) {
-		hy_cli_error("no meetings with a known year%s",
+		hy_cli_error(_("no meetings with a known year%s"),
 			     f.from || f.to || f.body || f.person ? " with these filters" : "");
 		rc = HY_EXIT_FAIL;
 		goto done;
@@ -399,13 +400,13 @@ int hy_cli_trend(const struct hy_cli *c, int argc, char **argv)
 		memcpy(last, corpus.v[corpus.n - 1].period, sizeof last);
 	chart.nq = (size_t)npos;
 	if (fill(&chart, first, last, (enum hy_trend_by)by, &corpus, series) != 0) {
-		hy_cli_error("out of memory");
+		hy_cli_error(_("out of memory"));
 		rc = HY_EXIT_FAIL;
 		goto done;
 	}
 	if (json) {
 		if (print_json(&chart, pos, shares) != 0) {
-			hy_cli_error("out of memory");
+			hy_cli_error(_("out of memory"));
 			rc = HY_EXIT_FAIL;
 			goto done;
 		}

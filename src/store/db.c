@@ -2,6 +2,7 @@
  * is (a huiyi database, new, or something else), its schema brought
  * forward (schema.c's migrations); closing it; batches. */
 #include "internal.h"
+#include "huiyi/i18n.h"
 #include "pack.h"
 
 #include "huiyi/err.h"
@@ -68,15 +69,15 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 	if (rc != SQLITE_OK) {
 		if ((rc & 0xff) == SQLITE_NOTADB)
 			return hy_err_set(err, errlen, HY_ERR_CORRUPT,
-					  "%s: not a huiyi database (%s); "
-					  "nothing was changed",
+					  _("%s: not a huiyi database (%s); "
+					    "nothing was changed"),
 					  s->path, sqlite3_errmsg(s->db));
 		if ((rc & 0xff) == SQLITE_CORRUPT)
 			return hy_err_set(err, errlen, HY_ERR_CORRUPT,
-					  "%s: the database is damaged (%s); "
-					  "nothing was changed",
+					  _("%s: the database is damaged (%s); "
+					    "nothing was changed"),
 					  s->path, sqlite3_errmsg(s->db));
-		return hy_store_fail(s, rc, "reading the database header", err, errlen);
+		return hy_store_fail(s, rc, N_("reading the database header"), err, errlen);
 	}
 	if (app == HY_STORE_APP_ID) {
 		/* the version set back by hand (PRAGMA user_version = 0, or
@@ -118,12 +119,12 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 				hy_store_read_int(s, "SELECT count(*) FROM meetings", &meetings);
 				rc = hy_err_set(
 					err, errlen, HY_ERR_CORRUPT,
-					"%s: the database's schema version is %d, but it "
-					"holds huiyi's tables (%d meetings) that look like "
-					"version %d: the version was changed by hand; to "
-					"recover, run sqlite3 %s 'PRAGMA user_version = %d' "
-					"and open it again (huiyi then upgrades it); "
-					"nothing was changed",
+					_("%s: the database's schema version is %d, but it "
+					  "holds huiyi's tables (%d meetings) that look like "
+					  "version %d: the version was changed by hand; to "
+					  "recover, run sqlite3 %s 'PRAGMA user_version = %d' "
+					  "and open it again (huiyi then upgrades it); "
+					  "nothing was changed"),
 					s->path, *version, meetings, like,
 					quoted ? quoted : s->path, like);
 				free(quoted);
@@ -132,18 +133,18 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 		}
 		if (*version > HY_STORE_SCHEMA_VERSION)
 			return hy_err_set(err, errlen, HY_ERR_VERSION,
-					  "%s: database schema version %d is "
-					  "newer than this huiyi knows (%d); "
-					  "use a newer huiyi; nothing was "
-					  "changed",
+					  _("%s: database schema version %d is "
+					    "newer than this huiyi knows (%d); "
+					    "use a newer huiyi; nothing was "
+					    "changed"),
 					  s->path, *version, HY_STORE_SCHEMA_VERSION);
 		return 0;
 	}
 	if (app == 0 && *version == 0 && tables == 0)
 		return 0; /* a new, empty database */
 	return hy_err_set(err, errlen, HY_ERR_CORRUPT,
-			  "%s: not a huiyi database (a sqlite database of "
-			  "another program); nothing was changed",
+			  _("%s: not a huiyi database (a sqlite database of "
+			    "another program); nothing was changed"),
 			  s->path);
 }
 
@@ -159,7 +160,7 @@ static int migrate(struct hy_store *s, int upto, char *err, size_t errlen)
 		/* Another process may have upgraded while we waited. */
 		if (hy_store_read_int(s, "PRAGMA user_version", &now) != SQLITE_OK) {
 			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-					   "upgrading the schema", err, errlen);
+					   N_("upgrading the schema"), err, errlen);
 			goto fail;
 		}
 		if (now > s->version) {
@@ -257,10 +258,10 @@ static int check_writable(const char *path, int exists, char *err, size_t errlen
 	int rc = 0;
 
 	if (!dir)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	if (access(dir, W_OK) != 0 && errno != EACCES && errno != EROFS && errno != EPERM)
-		rc = hy_err_set(err, errlen, HY_ERR_IO, "%s: cannot use its folder %s (%s)", path,
-				dir, strerror(errno));
+		rc = hy_err_set(err, errlen, HY_ERR_IO, _("%s: cannot use its folder %s (%s)"),
+				path, dir, strerror(errno));
 	else if (access(dir, W_OK) != 0)
 		rc = hy_err_set(err, errlen, HY_ERR_READONLY,
 				exists ? "%s: its folder %s is read-only (%s); "
@@ -272,9 +273,9 @@ static int check_writable(const char *path, int exists, char *err, size_t errlen
 				path, dir, strerror(errno));
 	else if (exists && access(path, W_OK) != 0)
 		rc = hy_err_set(err, errlen, HY_ERR_READONLY,
-				"%s: the database is read-only (%s); writing "
-				"to it needs write access; nothing was "
-				"changed",
+				_("%s: the database is read-only (%s); writing "
+				  "to it needs write access; nothing was "
+				  "changed"),
 				path, strerror(errno));
 	free(dir);
 	return rc;
@@ -290,7 +291,7 @@ static int check_journal_files(const char *path, char *err, size_t errlen)
 		char *f = hy_store_beside(path, suffix[i]);
 		struct stat sb;
 		if (!f)
-			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 		/* (a file that goes between the two calls is a writer's that
 		 * just closed: no obstacle) */
 		if (stat(f, &sb) == 0 && access(f, W_OK) != 0 &&
@@ -302,11 +303,11 @@ static int check_journal_files(const char *path, char *err, size_t errlen)
 			else
 				snprintf(who, sizeof who, "uid %u", (unsigned)sb.st_uid);
 			int rc = hy_err_set(err, errlen, HY_ERR_READONLY,
-					    "%s: its %s file %s belongs to %s and this user "
-					    "cannot write it, so the database cannot be "
-					    "written; when no one is using the database, "
-					    "remove %s (and %s%s) or ask %s to; nothing "
-					    "was changed",
+					    _("%s: its %s file %s belongs to %s and this user "
+					      "cannot write it, so the database cannot be "
+					      "written; when no one is using the database, "
+					      "remove %s (and %s%s) or ask %s to; nothing "
+					      "was changed"),
 					    path, suffix[i], f, who, f, path, i ? "-wal" : "-shm",
 					    who);
 			free(f);
@@ -344,9 +345,9 @@ static int open_conn(struct hy_store *s, const char *name, int oflags, char *err
 		return 0;
 	}
 	if (!s->db)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	return hy_err_set(err, errlen, (rc & 0xff) == SQLITE_CANTOPEN ? HY_ERR_IO : HY_ERR_DB,
-			  "%s: cannot open the database (%s)", s->path, sqlite3_errmsg(s->db));
+			  _("%s: cannot open the database (%s)"), s->path, sqlite3_errmsg(s->db));
 }
 
 /* Read-only: the file is opened with SQLITE_OPEN_READONLY, and nothing is
@@ -364,7 +365,7 @@ static int connect_readonly(struct hy_store *s, char *err, size_t errlen)
 	int v = 0, rc;
 
 	if (!uri)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	/* A reader that cannot write the database must not create its -shm
 	 * (and -wal) either, even where the folder would let it: owned by
 	 * the reader, they lock the owner out of the next import (a shared
@@ -394,17 +395,17 @@ static int connect_readonly(struct hy_store *s, char *err, size_t errlen)
 immutable:
 	if (wal_has_frames(s->path))
 		return hy_err_set(err, errlen, HY_ERR_READONLY,
-				  "%s: cannot read it read-only: its "
-				  "write-ahead log (%s-wal) holds changes, and "
-				  "reading them needs a -shm file this user "
-				  "may not make; open it once with write "
-				  "access (or ask its owner to), or copy the "
-				  "database with its -wal file to a writable "
-				  "folder",
+				  _("%s: cannot read it read-only: its "
+				    "write-ahead log (%s-wal) holds changes, and "
+				    "reading them needs a -shm file this user "
+				    "may not make; open it once with write "
+				    "access (or ask its owner to), or copy the "
+				    "database with its -wal file to a writable "
+				    "folder"),
 				  s->path, s->path);
 	uri = uri_of(s->path, "?immutable=1");
 	if (!uri)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	rc = open_conn(s, uri, oflags, err, errlen);
 	free(uri);
 	if (rc == 0)
@@ -455,10 +456,10 @@ static int probe(struct hy_store *s, char *err, size_t errlen)
 		return 0;
 	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
 		return hy_err_set(err, errlen, HY_ERR_CORRUPT,
-				  "%s: the database is damaged (%s); nothing "
-				  "was changed",
+				  _("%s: the database is damaged (%s); nothing "
+				    "was changed"),
 				  s->path, sqlite3_errstr(rc));
-	return hy_store_fail(s, rc, "reading the database", err, errlen);
+	return hy_store_fail(s, rc, N_("reading the database"), err, errlen);
 }
 
 /* The connection's settings, and for a writer the journal mode and the
@@ -469,11 +470,11 @@ static int set_up(struct hy_store *s, int upto, char *err, size_t errlen)
 	if (s->readonly) {
 		if (s->version < HY_STORE_SCHEMA_VERSION)
 			return hy_err_set(err, errlen, HY_ERR_READONLY,
-					  "%s: the database is read-only, and "
-					  "its schema (version %d) needs an "
-					  "upgrade to version %d, which writes "
-					  "to it: run huiyi on it once with "
-					  "write access; nothing was changed",
+					  _("%s: the database is read-only, and "
+					    "its schema (version %d) needs an "
+					    "upgrade to version %d, which writes "
+					    "to it: run huiyi on it once with "
+					    "write access; nothing was changed"),
 					  s->path, s->version, HY_STORE_SCHEMA_VERSION);
 		return hy_store_exec(s,
 				     "PRAGMA query_only = ON;"
@@ -519,12 +520,12 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upt
 	*out = NULL;
 	exists = stat(path, &sb) == 0;
 	if (exists && S_ISDIR(sb.st_mode))
-		return hy_err_set(err, errlen, HY_ERR_INVALID, "%s: is a folder, not a database",
+		return hy_err_set(err, errlen, HY_ERR_INVALID, _("%s: is a folder, not a database"),
 				  path);
 	if (!exists && errno == ENOENT && (ro || !(flags & HY_STORE_CREATE)))
 		return hy_err_set(err, errlen, HY_ERR_NOTFOUND,
-				  "%s: no database here yet (run huiyi "
-				  "import first)",
+				  _("%s: no database here yet (run huiyi "
+				    "import first)"),
 				  path);
 	if (!ro && (exists || errno == ENOENT)) {
 		rc = check_writable(path, exists, err, errlen);
@@ -538,7 +539,7 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upt
 	s = calloc(1, sizeof *s);
 	if (!s || !(s->path = strdup(path))) {
 		free(s);
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	}
 	s->readonly = ro;
 	s->no_shm = (flags & HY_STORE_NO_SHM) != 0;
@@ -551,9 +552,9 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upt
 	if (!ro && sqlite3_db_readonly(s->db, "main") == 1) {
 		/* sqlite fell back to reading (a read-only mount) */
 		rc = hy_err_set(err, errlen, HY_ERR_READONLY,
-				"%s: the database is read-only (sqlite could "
-				"open it for reading only); nothing was "
-				"changed",
+				_("%s: the database is read-only (sqlite could "
+				  "open it for reading only); nothing was "
+				  "changed"),
 				path);
 		goto fail;
 	}
@@ -569,7 +570,7 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upt
 	if (rc == SQLITE_OK)
 		rc = hy_pack_register(s->db); /* schema v14's */
 	if (rc != SQLITE_OK) {
-		rc = hy_store_fail(s, rc, "setting up the people", err, errlen);
+		rc = hy_store_fail(s, rc, N_("setting up the people"), err, errlen);
 		goto fail;
 	}
 	/* our connections index new rows when a batch commits */
@@ -580,13 +581,13 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upt
 					     SQLITE_UTF8 | SQLITE_INNOCUOUS | SQLITE_DETERMINISTIC,
 					     NULL, fold_id, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		rc = hy_store_fail(s, rc, "setting up search", err, errlen);
+		rc = hy_store_fail(s, rc, N_("setting up search"), err, errlen);
 		goto fail;
 	}
 	if (s->version == 0 && !(flags & HY_STORE_CREATE)) {
 		/* An empty file: only an import makes it a database. */
 		rc = hy_err_set(err, errlen, HY_ERR_NOTFOUND,
-				"%s: no meetings yet (run huiyi import first)", path);
+				_("%s: no meetings yet (run huiyi import first)"), path);
 		goto fail;
 	}
 	if (s->version > 0 && (rc = probe(s, err, errlen)) != 0)
@@ -631,7 +632,7 @@ int hy_store_begin(struct hy_store *s, char *err, size_t errlen)
 {
 	int rc;
 	if (s->in_batch)
-		return hy_err_set(err, errlen, HY_ERR_INVALID, "%s: a batch is already open",
+		return hy_err_set(err, errlen, HY_ERR_INVALID, _("%s: a batch is already open"),
 				  s->path);
 	/* Statement journals stay sqlite's: in memory up to 64 KiB, then a
 	 * temporary file. A meeting's INSERT (its triggers make it need one)
@@ -659,8 +660,8 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 	if (s->batch_spoiled) {
 		hy_store_rollback(s);
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
-				  "%s: a meeting in this batch could not be "
-				  "stored whole, so the batch was rolled back",
+				  _("%s: a meeting in this batch could not be "
+				    "stored whole, so the batch was rolled back"),
 				  s->path);
 	}
 	rc = s->version >= 3
@@ -711,7 +712,7 @@ int hy_store_data_version(struct hy_store *s, int64_t *v, char *err, size_t errl
 		}
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : hy_store_fail(s, rc, "checking for changes", err, errlen);
+	return rc == SQLITE_OK ? 0 : hy_store_fail(s, rc, N_("checking for changes"), err, errlen);
 }
 
 int hy_store_read_begin(struct hy_store *s, char *err, size_t errlen)
@@ -721,7 +722,7 @@ int hy_store_read_begin(struct hy_store *s, char *err, size_t errlen)
 	if (s->in_batch)
 		return 0; /* a write batch is already one snapshot */
 	rc = sqlite3_exec(s->db, "BEGIN", NULL, NULL, NULL);
-	return rc == SQLITE_OK ? 0 : hy_store_fail(s, rc, "starting to read", err, errlen);
+	return rc == SQLITE_OK ? 0 : hy_store_fail(s, rc, N_("starting to read"), err, errlen);
 }
 
 /* Never leaves the snapshot open: a reader that kept it would see no new

@@ -5,6 +5,7 @@
  * meeting ids that sqlite keeps while the walk goes on (8 bytes or so a
  * match), never the meetings. */
 #include "internal.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/export.h"
@@ -88,10 +89,10 @@ static int deliver(struct hy_store *s, sqlite3_stmt *ppl, int64_t id, struct peo
 		it.n_people = people->n;
 		rc = fn(&it, ctx);
 	} else if (rc == SQLITE_NOMEM) {
-		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	} else {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading a meeting's people",
-				   err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				   N_("reading a meeting's people"), err, errlen);
 	}
 	hy_store_record_free(&rec);
 	people_clear(people);
@@ -108,7 +109,8 @@ int hy_store_export_id(struct hy_store *s, int64_t id, hy_export_fn fn, void *ct
 	if (rc)
 		return rc;
 	if (sqlite3_prepare_v2(s->db, people_sql, -1, &ppl, NULL) != SQLITE_OK)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "exporting", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("exporting"), err,
+				   errlen);
 	else
 		rc = deliver(s, ppl, id, &people, fn, ctx, err, errlen);
 	free(people.v);
@@ -152,7 +154,8 @@ int hy_store_export(struct hy_store *s, const struct hy_store_filter *f, const c
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(s->db, people_sql, -1, &ppl, NULL);
 	if (rc != SQLITE_OK) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "exporting", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("exporting"), err,
+				   errlen);
 		goto done;
 	}
 	if (expr)
@@ -165,7 +168,8 @@ int hy_store_export(struct hy_store *s, const struct hy_store_filter *f, const c
 		count++;
 	}
 	if (rc != SQLITE_DONE)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "exporting", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("exporting"), err,
+				   errlen);
 	else
 		rc = 0;
 done:

@@ -3,6 +3,7 @@
  * (/proc/locks), what the operating system said about a write, which
  * derived table is missing. */
 #include "internal.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 
@@ -144,6 +145,8 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err, size
 	const char *msg;
 	int code;
 
+	doing = _(doing); /* marked N_() where it is written */
+
 	/* A failure that is not the connection's own (huiyi's sqlite3_mprintf
 	 * or malloc returned NULL, and rc says so): the connection's message
 	 * is of its last call, which may have gone well ("not an error"). */
@@ -156,7 +159,8 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err, size
 
 	switch (rc & 0xff) {
 	case SQLITE_NOMEM:
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "%s: %s: out of memory", path, doing);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("%s: %s: out of memory"), path,
+				  doing);
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 	/* WAL's own "locking protocol": a reader retried its locks and gave
@@ -167,31 +171,31 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err, size
 		holder_of(s ? s->path : NULL, who, sizeof who);
 		if (who[0])
 			return hy_err_set(err, errlen, HY_ERR_BUSY,
-					  "%s: %s: %s is writing the database (waited "
-					  "%d ms); try again when it has finished",
+					  _("%s: %s: %s is writing the database (waited "
+					    "%d ms); try again when it has finished"),
 					  path, doing, who, HY_STORE_BUSY_MS);
 		return hy_err_set(err, errlen, HY_ERR_BUSY,
-				  "%s: %s: database is locked by another "
-				  "program (waited %d ms)",
+				  _("%s: %s: database is locked by another "
+				    "program (waited %d ms)"),
 				  path, doing, HY_STORE_BUSY_MS);
 	}
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 		return hy_err_set(err, errlen, HY_ERR_READONLY,
-				  "%s: %s: the database is read-only (%s)", path, doing, msg);
+				  _("%s: %s: the database is read-only (%s)"), path, doing, msg);
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 		code = HY_ERR_CORRUPT;
 		if (strstr(msg, "vtable constructor failed"))
 			break; /* a table of the search index is gone: below */
 		return hy_err_set(err, errlen, HY_ERR_CORRUPT,
-				  "%s: not a huiyi database, or damaged (%s)", path, msg);
+				  _("%s: not a huiyi database, or damaged (%s)"), path, msg);
 	case SQLITE_FULL:
-		return hy_err_set(err, errlen, HY_ERR_IO, "%s: %s: disk full (%s)", path, doing,
+		return hy_err_set(err, errlen, HY_ERR_IO, _("%s: %s: disk full (%s)"), path, doing,
 				  sys_reason(s, strerror(ENOSPC)));
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
-		return hy_err_set(err, errlen, HY_ERR_IO, "%s: %s: I/O error (%s)", path, doing,
+		return hy_err_set(err, errlen, HY_ERR_IO, _("%s: %s: I/O error (%s)"), path, doing,
 				  sys_reason(s, msg));
 	default:
 		code = HY_ERR_DB;
@@ -203,13 +207,13 @@ int hy_store_fail(struct hy_store *s, int rc, const char *doing, char *err, size
 		hy_store_missing_derived(s, gone, sizeof gone);
 	if (gone[0])
 		return hy_err_set(err, errlen, code,
-				  "%s: %s: %s (%s is missing, which huiyi makes "
-				  "from the meetings: huiyi reindex makes it again)",
+				  _("%s: %s: %s (%s is missing, which huiyi makes "
+				    "from the meetings: huiyi reindex makes it again)"),
 				  path, doing, msg, gone);
 	if (strstr(msg, "vtable constructor failed"))
 		return hy_err_set(err, errlen, HY_ERR_CORRUPT,
-				  "%s: %s: the search index is damaged (%s): huiyi "
-				  "reindex makes it again",
+				  _("%s: %s: the search index is damaged (%s): huiyi "
+				    "reindex makes it again"),
 				  path, doing, msg);
 	return hy_err_set(err, errlen, code, "%s: %s: %s", path, doing, msg);
 }

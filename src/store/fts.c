@@ -18,6 +18,7 @@ SQLITE_EXTENSION_INIT3
 
 #include "huiyi/err.h"
 #include "huiyi/fold.h"
+#include "huiyi/i18n.h"
 #include "huiyi/utf8.h"
 
 #include "pinyin_table.h"
@@ -458,11 +459,11 @@ int hy_fts_register(sqlite3 *db, char *err, size_t errlen)
 		rc = sqlite3_finalize(st);
 	}
 	if (rc == SQLITE_NOMEM)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	if (rc != SQLITE_OK || !api || api->iVersion < 2)
 		return hy_err_set(err, errlen, HY_ERR_DB,
-				  "this sqlite has no FTS5 (%s); huiyi needs "
-				  "it for search",
+				  _("this sqlite has no FTS5 (%s); huiyi needs "
+				    "it for search"),
 				  sqlite3_errmsg(db));
 	rc = api->xCreateTokenizer(api, HY_FTS_TOKENIZER, NULL, &tk, NULL);
 	if (rc == SQLITE_OK)
@@ -472,9 +473,9 @@ int hy_fts_register(sqlite3 *db, char *err, size_t errlen)
 	if (rc == SQLITE_OK)
 		rc = lens_register(db);
 	if (rc == SQLITE_NOMEM)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	if (rc != SQLITE_OK)
-		return hy_err_set(err, errlen, HY_ERR_DB, "registering the search tokenizer: %s",
+		return hy_err_set(err, errlen, HY_ERR_DB, _("registering the search tokenizer: %s"),
 				  sqlite3_errstr(rc));
 	return 0;
 }

@@ -1,6 +1,7 @@
 /* import.c: files, folders and stdin → prepared on worker threads
  * (prepare.c) → stored in the order they came, in batches. */
 #include "huiyi/import.h"
+#include "huiyi/i18n.h"
 #include "prepare.h"
 #include "readall.h"
 
@@ -255,7 +256,7 @@ static int known(struct hy_store *s, const void *raw, size_t len, char sha[65],
 {
 	int rc = hy_store_sha256(raw, len, sha);
 	if (rc)
-		return hy_err_set(err, errlen, rc, "out of memory");
+		return hy_err_set(err, errlen, rc, _("out of memory"));
 	rc = hy_store_has(s, sha, err, errlen);
 	if (rc == 1 && st)
 		st->duplicates++;
@@ -272,7 +273,7 @@ int hy_import_bytes(struct hy_store *s, const void *raw, size_t len, const char 
 	if (rc < 0)
 		return rc;
 	if (rc == 1)
-		return hy_err_set(err, errlen, HY_ERR_DUP, "already stored");
+		return hy_err_set(err, errlen, HY_ERR_DUP, _("already stored"));
 	hy_html_init();
 	struct prepare_in in = {
 		.encoding = encoding, .at = {.source = source}, .force = 1, .source = source};
@@ -364,7 +365,7 @@ static void load(struct pool *pl, struct hy_store_probe *probe, struct job *j)
 		rc = hy_store_sha256(j->raw, j->len, j->sha);
 	if (rc) {
 		if (rc == HY_ERR_NOMEM && !j->err[0])
-			hy_err_set(j->err, sizeof j->err, rc, "out of memory");
+			hy_err_set(j->err, sizeof j->err, rc, _("out of memory"));
 		j->rc = rc;
 		return;
 	}
@@ -423,7 +424,7 @@ static int pool_start(struct run *r)
 	pl->cap = n ? n * JOBS_PER_WORKER : 1;
 	pl->ring = calloc(pl->cap, sizeof *pl->ring);
 	if (!pl->ring)
-		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, _("out of memory"));
 	pl->encoding = r->o->encoding;
 	pl->year = r->o->year;
 	pl->force = r->o->force;
@@ -629,7 +630,7 @@ static int do_file(struct run *r, const char *path, size_t dlen, int walked)
 	j.state = J_DONE; /* until it is known to need preparing */
 	j.path = strdup(path);
 	if (!j.path)
-		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, _("out of memory"));
 	if (strcmp(path, "-") == 0) {
 		fd = STDIN_FILENO;
 	} else {
@@ -642,7 +643,7 @@ static int do_file(struct run *r, const char *path, size_t dlen, int walked)
 			return 0;
 		}
 		if (fd < 0) {
-			j.rc = hy_err_set(j.err, sizeof j.err, HY_ERR_IO, "cannot open: %s",
+			j.rc = hy_err_set(j.err, sizeof j.err, HY_ERR_IO, _("cannot open: %s"),
 					  strerror(errno));
 			return submit(r, &j);
 		}
@@ -676,7 +677,8 @@ static int do_file(struct run *r, const char *path, size_t dlen, int walked)
 			if (!j.source) {
 				close(fd);
 				job_free(&j);
-				return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
+				return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM,
+						  _("out of memory"));
 			}
 			j.fd = fd;
 			j.has_fd = 1;
@@ -713,11 +715,11 @@ static int do_file(struct run *r, const char *path, size_t dlen, int walked)
 					  : source_of(path);
 	if (!j.source) {
 		job_free(&j);
-		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, _("out of memory"));
 	}
 	if (r->o->replace) /* stored or not, it is prepared */
 		rc = hy_store_sha256(j.raw, j.len, j.sha)
-			     ? hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory")
+			     ? hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, _("out of memory"))
 			     : 0;
 	else
 		rc = known(r->s, j.raw, j.len, j.sha, r->st, r->err, r->errlen);
@@ -875,7 +877,7 @@ static int walk(struct run *r, const char *dir, int depth)
 		free(v[i].name);
 	free(v);
 	if (rc == HY_ERR_NOMEM && r->err && r->err[0] == '\0')
-		hy_err_set(r->err, r->errlen, rc, "out of memory");
+		hy_err_set(r->err, r->errlen, rc, _("out of memory"));
 	return rc;
 }
 
@@ -902,7 +904,7 @@ static int do_arg(struct run *r, const char *path)
 		r->root_real = realpath(path, NULL);
 		int rc = r->root_real
 				 ? walk(r, path, 0)
-				 : hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, "out of memory");
+				 : hy_err_set(r->err, r->errlen, HY_ERR_NOMEM, _("out of memory"));
 		free(r->root_real);
 		r->root_real = NULL;
 		return rc;

@@ -3,6 +3,7 @@
  * the date range as bounds) and the position to go on from (a key's
  * sort values, read back by id when the key was cut short). */
 #include "list.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/people.h"
@@ -49,7 +50,7 @@ int hy_store_flt_init(struct hy_store *s, const struct hy_store_filter *in, stru
 		f->body = in->body;
 		f->names = calloc(max_names, sizeof *f->names);
 		if (!f->names)
-			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 		rc = hy_store_stmt(s, HY_ST_BODIES_LIKE, bodies_sql, &st, err, errlen);
 		if (rc)
 			goto fail_free;
@@ -82,7 +83,7 @@ int hy_store_flt_init(struct hy_store *s, const struct hy_store_filter *in, stru
 		if (v13 && !key) {
 			rc = HY_ERR_NOMEM;
 			hy_store_flt_free(f);
-			return hy_err_set(err, errlen, rc, "out of memory");
+			return hy_err_set(err, errlen, rc, _("out of memory"));
 		}
 		if (v13 && !key[0]) { /* only spaces or dots: no name */
 			free(key);
@@ -119,10 +120,10 @@ int hy_store_flt_init(struct hy_store *s, const struct hy_store_filter *in, stru
 	return 0;
 fail:
 	if (rc == SQLITE_NOMEM)
-		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	else
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading the filter", err,
-				   errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("reading the filter"),
+				   err, errlen);
 	sqlite3_reset(st);
 fail_free:
 	hy_store_flt_free(f);
@@ -159,7 +160,7 @@ int hy_store_key_sv(struct hy_store *s, const struct hy_store_key *k, struct sv 
 		*own = malloc(dn + bn + 2);
 		if (!*own) {
 			sqlite3_reset(st);
-			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 		}
 		memcpy(*own, d ? d : "", dn);
 		(*own)[dn] = 0;
@@ -176,8 +177,8 @@ int hy_store_key_sv(struct hy_store *s, const struct hy_store_key *k, struct sv 
 		}
 		v->num = sqlite3_column_int64(st, 2);
 	} else if (rc != SQLITE_DONE) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading a list position",
-				   err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				   N_("reading a list position"), err, errlen);
 		sqlite3_reset(st);
 		return rc;
 	}

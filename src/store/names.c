@@ -1,6 +1,7 @@
 /* names.c: the bodies and people a value may be, for shell completion
  * (hy_store_names, store.h). */
 #include "internal.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/store.h"
@@ -23,10 +24,10 @@ int hy_store_names(struct hy_store *s, enum hy_store_names what, const char *pre
 	int rc;
 
 	if ((unsigned)what > HY_NAMES_PEOPLE)
-		return hy_err_set(err, errlen, HY_ERR_INVALID, "no such list of names");
+		return hy_err_set(err, errlen, HY_ERR_INVALID, _("no such list of names"));
 	rc = sqlite3_prepare_v2(s->db, sql[what], -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(s, rc, "reading names", err, errlen);
+		return hy_store_fail(s, rc, N_("reading names"), err, errlen);
 	sqlite3_bind_text(st, 1, prefix ? prefix : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -35,7 +36,7 @@ int hy_store_names(struct hy_store *s, enum hy_store_names what, const char *pre
 			fn(ctx, name);
 	}
 	if (rc != SQLITE_DONE) {
-		rc = hy_store_fail(s, rc, "reading names", err, errlen);
+		rc = hy_store_fail(s, rc, N_("reading names"), err, errlen);
 		sqlite3_finalize(st);
 		return rc;
 	}

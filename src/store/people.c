@@ -3,6 +3,7 @@
  * files keep (people_int.h), and how a meeting's people go in at import.
  * The keys are people_key.c's, the reads people_read.c's. */
 #include "internal.h"
+#include "huiyi/i18n.h"
 #include "people_int.h"
 
 #include "huiyi/err.h"
@@ -168,16 +169,16 @@ int hy_people_stmt(struct hy_store *s, int slot, const char *sql, sqlite3_stmt *
 	*out = NULL;
 	if (s->version < 7)
 		return hy_err_set(err, errlen, HY_ERR_DB,
-				  "%s: the database has no people yet "
-				  "(schema version %d)",
+				  _("%s: the database has no people yet "
+				    "(schema version %d)"),
 				  s->path, s->version);
 	if (!s->people && !(s->people = calloc(1, sizeof *s->people)))
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	if (!s->people->st[slot]) {
 		int rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
 					    &s->people->st[slot], NULL);
 		if (rc != SQLITE_OK)
-			return hy_store_fail(s, rc, "reading the people", err, errlen);
+			return hy_store_fail(s, rc, N_("reading the people"), err, errlen);
 	}
 	*out = s->people->st[slot];
 	sqlite3_reset(*out);
@@ -234,8 +235,8 @@ static int person_of(struct hy_store *s, const char *name, const char *key, cons
 	if (oom_sk || oom_py) { /* not "no reading": the row would lack it */
 		free(sk);
 		free(py);
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "%s: storing a person: out of memory",
-				  s->path);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM,
+				  _("%s: storing a person: out of memory"), s->path);
 	}
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, place, -1, SQLITE_STATIC);
@@ -281,14 +282,14 @@ static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m, 
 		return rc;
 	char *key = hy_people_key(name);
 	if (!key)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	if (!key[0]) { /* nothing but punctuation: no person */
 		free(key);
 		return 0;
 	}
 	char *place = hy_people_key(m->place ? m->place : "");
 	rc = place ? person_of(s, name, key, place, &pid, err, errlen)
-		   : hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		   : hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	free(key);
 	free(place);
 	if (rc == 0)

@@ -2,6 +2,7 @@
  * (by an index of persons, from a row already read when there is one), how
  * many there are, who answers to a name, a career, one meeting's people. */
 #include "internal.h"
+#include "huiyi/i18n.h"
 #include "people_int.h"
 
 #include "huiyi/err.h"
@@ -128,15 +129,15 @@ static int read_people(struct hy_store *s, sqlite3_stmt *st, struct hy_person **
 		if (*n == 0 || (*n >= 32 && (*n & (*n - 1)) == 0)) {
 			struct hy_person *p = realloc(*v, (*n ? *n * 2 : 32) * sizeof *p);
 			if (!p)
-				return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+				return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 			*v = p;
 		}
 		if (read_person(st, &(*v)[*n]))
-			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 		++*n;
 	}
 	if (rc != SQLITE_DONE)
-		return hy_store_fail(s, rc, "reading the people", err, errlen);
+		return hy_store_fail(s, rc, N_("reading the people"), err, errlen);
 	return 0;
 }
 
@@ -199,7 +200,7 @@ static int walk_page(struct hy_store *s, const struct order *o, const char *name
 	int rc = sql ? sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) : SQLITE_NOMEM;
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(s, rc, "reading the people", err, errlen);
+		return hy_store_fail(s, rc, N_("reading the people"), err, errlen);
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)count);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)skip);
 	if (k) {
@@ -241,7 +242,7 @@ static int anchor_key(struct hy_store *s, const struct order *o, int64_t id, sql
 			rc = SQLITE_OK;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? 0 : hy_store_fail(s, rc, "reading the people", err, errlen);
+	return rc == SQLITE_OK ? 0 : hy_store_fail(s, rc, N_("reading the people"), err, errlen);
 }
 
 /* A page of everyone (whose name holds q->name, tested as the index is
@@ -256,7 +257,7 @@ static int order_page(struct hy_store *s, const struct hy_people_query *q, struc
 	char *name = NULL;
 	int rc = 0;
 	if (q->name && !(name = hy_people_key(q->name)))
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	/* rows read and thrown away by each walk */
 	size_t by_start = off, by_end = SIZE_MAX, by_anchor = SIZE_MAX;
 	if (lim && q->total)
@@ -320,7 +321,7 @@ int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q, s
 	st = NULL; /* kept by the store: not ours to finalize */
 	char *name = q->name ? hy_people_key(q->name) : NULL;
 	if (q->name && !name)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	char *sql;
 	if (q->body || dates)
 		sql = sqlite3_mprintf(
@@ -340,7 +341,7 @@ int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q, s
 			if (rc == SQLITE_ROW)
 				return 0;
 			if (rc != SQLITE_DONE)
-				return hy_store_fail(s, rc, "counting the people", err, errlen);
+				return hy_store_fail(s, rc, N_("counting the people"), err, errlen);
 		} else {
 			return rc;
 		}
@@ -365,10 +366,10 @@ int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q, s
 			*total = (size_t)sqlite3_column_int64(st, 0);
 			rc = 0;
 		} else {
-			rc = hy_store_fail(s, rc, "counting the people", err, errlen);
+			rc = hy_store_fail(s, rc, N_("counting the people"), err, errlen);
 		}
 	} else {
-		rc = hy_store_fail(s, rc, "counting the people", err, errlen);
+		rc = hy_store_fail(s, rc, N_("counting the people"), err, errlen);
 	}
 	sqlite3_finalize(st);
 	free(name);
@@ -389,7 +390,7 @@ static int filtered_page(struct hy_store *s, const struct hy_people_query *q,
 	sqlite3_stmt *st = NULL;
 	char *name = q->name ? hy_people_key(q->name) : NULL;
 	if (q->name && !name)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	const char *where = dates ? "ifnull(m.date, '') BETWEEN ?1 AND ?2" : "?1 = ?1 AND ?2 = ?2";
 	const char *by = order[q->sort <= HY_PEOPLE_BY_LAST ? q->sort : 0];
 	char *sql;
@@ -428,7 +429,7 @@ static int filtered_page(struct hy_store *s, const struct hy_people_query *q,
 	sqlite3_free(sql);
 	if (rc != SQLITE_OK) {
 		free(name);
-		return hy_store_fail(s, rc, "reading the people", err, errlen);
+		return hy_store_fail(s, rc, N_("reading the people"), err, errlen);
 	}
 	sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
@@ -454,10 +455,10 @@ static int filtered_page(struct hy_store *s, const struct hy_people_query *q,
 		if (x == SQLITE_ROW)
 			(*out)[i].role = col_dup(st, 0, &oom);
 		else if (x != SQLITE_DONE)
-			rc = hy_store_fail(s, x, "reading the people", err, errlen);
+			rc = hy_store_fail(s, x, N_("reading the people"), err, errlen);
 		sqlite3_reset(st);
 		if (oom)
-			rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+			rc = hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	}
 	return rc;
 }
@@ -490,13 +491,13 @@ static int read_ids(struct hy_store *s, sqlite3_stmt *st, int64_t **ids, size_t 
 		int64_t *p = realloc(*ids, (*n + 1) * sizeof *p);
 		if (!p) {
 			sqlite3_reset(st);
-			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 		}
 		*ids = p;
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? 0 : hy_store_fail(s, rc, "looking up a person", err, errlen);
+	return rc == SQLITE_DONE ? 0 : hy_store_fail(s, rc, N_("looking up a person"), err, errlen);
 }
 
 int hy_store_people_find(struct hy_store *s, const char *what, int64_t **ids, size_t *n, char *err,
@@ -522,19 +523,19 @@ int hy_store_people_find(struct hy_store *s, const char *what, int64_t **ids, si
 			*ids = malloc(sizeof **ids);
 			if (!*ids) {
 				sqlite3_reset(st);
-				return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+				return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 			}
 			(*ids)[0] = sqlite3_column_int64(st, 0);
 			*n = 1;
 		}
 		sqlite3_reset(st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return hy_store_fail(s, rc, "looking up a person", err, errlen);
+			return hy_store_fail(s, rc, N_("looking up a person"), err, errlen);
 		return 0;
 	}
 	char *key = hy_people_key(what);
 	if (!key)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	rc = hy_people_stmt(s, PS_BY_KEY, sql_by_key, &st, err, errlen);
 	if (rc == 0) {
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -633,8 +634,8 @@ static int read_roles(struct hy_store *s, struct hy_career *c, char *err, size_t
 	}
 	sqlite3_reset(st);
 	if (oom)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	return rc == SQLITE_DONE ? 0 : hy_store_fail(s, rc, "reading a career", err, errlen);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
+	return rc == SQLITE_DONE ? 0 : hy_store_fail(s, rc, N_("reading a career"), err, errlen);
 }
 
 static int read_meetings(struct hy_store *s, int dated, size_t max, struct hy_career *c, char *err,
@@ -668,8 +669,8 @@ static int read_meetings(struct hy_store *s, int dated, size_t max, struct hy_ca
 	}
 	sqlite3_reset(st);
 	if (oom)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	return rc == SQLITE_DONE ? 0 : hy_store_fail(s, rc, "reading a career", err, errlen);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
+	return rc == SQLITE_DONE ? 0 : hy_store_fail(s, rc, N_("reading a career"), err, errlen);
 }
 
 static int read_met(struct hy_store *s, size_t max, struct hy_career *c, char *err, size_t errlen)
@@ -694,8 +695,8 @@ static int read_met(struct hy_store *s, size_t max, struct hy_career *c, char *e
 	}
 	sqlite3_reset(st);
 	if (oom)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
-	return rc == SQLITE_DONE ? 0 : hy_store_fail(s, rc, "reading a career", err, errlen);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
+	return rc == SQLITE_DONE ? 0 : hy_store_fail(s, rc, N_("reading a career"), err, errlen);
 }
 
 int hy_store_career(struct hy_store *s, int64_t id, size_t max_meetings, size_t max_met,
@@ -712,12 +713,12 @@ int hy_store_career(struct hy_store *s, int64_t id, size_t max_meetings, size_t 
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		rc = read_person(st, &c->who)
-			     ? hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory")
+			     ? hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"))
 			     : 0;
 	else if (rc == SQLITE_DONE)
-		rc = hy_err_set(err, errlen, HY_ERR_NOTFOUND, "no person %lld", (long long)id);
+		rc = hy_err_set(err, errlen, HY_ERR_NOTFOUND, _("no person %lld"), (long long)id);
 	else
-		rc = hy_store_fail(s, rc, "reading a person", err, errlen);
+		rc = hy_store_fail(s, rc, N_("reading a person"), err, errlen);
 	sqlite3_reset(st);
 	if (rc == 0)
 		rc = read_roles(s, c, err, errlen);
@@ -758,9 +759,9 @@ static int meeting_title(struct hy_store *s, int64_t id, char **title, char *err
 	}
 	sqlite3_finalize(st);
 	if (oom)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return hy_store_fail(s, rc, "reading a meeting's title", err, errlen);
+		return hy_store_fail(s, rc, N_("reading a meeting's title"), err, errlen);
 	return 0;
 }
 
@@ -780,7 +781,7 @@ int hy_store_meeting_people(struct hy_store *s, int64_t meeting, struct hy_meeti
 	st = NULL;
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(s, rc, "reading a meeting's people", err, errlen);
+		return hy_store_fail(s, rc, N_("reading a meeting's people"), err, errlen);
 	sqlite3_bind_int64(st, 1, meeting);
 	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (hy_grow_implied(out, *n, sizeof **out)) {
@@ -797,9 +798,9 @@ int hy_store_meeting_people(struct hy_store *s, int64_t meeting, struct hy_meeti
 	}
 	sqlite3_finalize(st);
 	if (oom)
-		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	else if (rc != SQLITE_DONE)
-		rc = hy_store_fail(s, rc, "reading a meeting's people", err, errlen);
+		rc = hy_store_fail(s, rc, N_("reading a meeting's people"), err, errlen);
 	else
 		rc = title ? meeting_title(s, meeting, title, err, errlen) : 0;
 	if (rc) {

@@ -3,6 +3,7 @@
  * data, a saved page's article taken out (html.h), a JSON Lines file
  * read a line at a time, then cleaned and parsed. */
 #include "prepare.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/simhash.h"
 
@@ -104,12 +105,12 @@ static int readout(const char *text, size_t len, const struct prepare_in *in,
 	p->simhash = hy_simhash_script(p->clean, p->clean_len, &p->script);
 	rc = hy_meeting_parse(p->clean, p->clean_len, &p->m);
 	if (rc == HY_ERR_INVALID)
-		return hy_err_set(err, errlen, rc, "empty after cleaning");
+		return hy_err_set(err, errlen, rc, _("empty after cleaning"));
 	if (rc)
 		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
 	if (p->m.not_readout && !in->force)
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
-				  "not a meeting readout (%s; --force imports it)",
+				  _("not a meeting readout (%s; --force imports it)"),
 				  hy_not_readout_why(p->m.not_readout));
 	rc = hy_meeting_complete_date(&p->m, at);
 	if (rc)
@@ -138,7 +139,7 @@ static int prepare_page(const char *page, size_t len, const struct prepare_in *i
 	struct hy_html h;
 	int rc = hy_html_extract(page, len, &h);
 	if (rc == HY_ERR_INVALID)
-		return hy_err_set(err, errlen, rc, "an HTML page libxml2 cannot read");
+		return hy_err_set(err, errlen, rc, _("an HTML page libxml2 cannot read"));
 	if (rc)
 		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
 	struct hy_date_hints at = in->at;
@@ -147,7 +148,7 @@ static int prepare_page(const char *page, size_t len, const struct prepare_in *i
 		p->source = join2(in->source ? in->source : "-", h.url);
 		if (!p->source) {
 			hy_html_free(&h);
-			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 		}
 	}
 	rc = readout(h.text, h.len, in, &at, p, err, errlen);
@@ -251,10 +252,10 @@ static int line_text(json_t *o, const struct hy_import_fields *f, struct hy_buf 
 	*url = NULL;
 	if (!text && !html)
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
-				  "no %s%scontent, text or html field: not a readout",
+				  _("no %s%scontent, text or html field: not a readout"),
 				  f && f->text ? f->text : "", f && f->text ? ", " : "");
 	if (date && hy_html_date(date, &pub))
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	if (html) {
 		rc = hy_html_extract(html, strlen(html), &h);
 		if (rc) {
@@ -303,7 +304,7 @@ static int line_text(json_t *o, const struct hy_import_fields *f, struct hy_buf 
 		rc = HY_ERR_NOMEM;
 	hy_html_free(&h);
 	if (b->oom || rc)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	return 0;
 }
 
@@ -321,7 +322,7 @@ static int prepare_line(const struct prepare_in *in, json_t *o, struct line *l)
 		size_t n = strlen(src) + strlen(num) + (url ? strlen(url) + 1 : 0) + 1;
 		l->source = malloc(n);
 		if (!l->source)
-			rc = hy_err_set(l->err, sizeof l->err, HY_ERR_NOMEM, "out of memory");
+			rc = hy_err_set(l->err, sizeof l->err, HY_ERR_NOMEM, _("out of memory"));
 		else
 			snprintf(l->source, n, "%s%s%s%s", src, num, url ? " " : "",
 				 url ? url : "");
@@ -364,7 +365,7 @@ static int prepare_lines(const struct prepare_in *in, struct prepared *p, char *
 		if (a == z)
 			continue; /* a blank line */
 		if (hy_grow(&p->lines, &cap, n + 1, sizeof *p->lines, 16))
-			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 		struct line *l = &p->lines[n++];
 		memset(l, 0, sizeof *l);
 		p->n_lines = n;
@@ -376,14 +377,14 @@ static int prepare_lines(const struct prepare_in *in, struct prepared *p, char *
 		json_t *o = json_loadb(l->raw, l->len, 0, &je);
 		if (!json_is_object(o)) {
 			if (!o && strstr(je.text, "out of memory"))
-				rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+				rc = hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 			else if (!o)
 				l->rc = hy_err_set(l->err, sizeof l->err, HY_ERR_INVALID,
-						   "not a JSON object (%s, column %d)", je.text,
+						   _("not a JSON object (%s, column %d)"), je.text,
 						   je.column);
 			else
 				l->rc = hy_err_set(l->err, sizeof l->err, HY_ERR_INVALID,
-						   "not a JSON object: not a readout");
+						   _("not a JSON object: not a readout"));
 			json_decref(o);
 			continue;
 		}
@@ -396,11 +397,11 @@ static int prepare_lines(const struct prepare_in *in, struct prepared *p, char *
 			l->rc = prepare_line(in, o, l);
 		json_decref(o);
 		if (l->rc != 0 && l->rc != HY_ERR_DUP && l->rc != HY_ERR_INVALID)
-			rc = hy_err_set(err, errlen, l->rc, "line %zu: %s", l->no, l->err);
+			rc = hy_err_set(err, errlen, l->rc, _("line %zu: %s"), l->no, l->err);
 	}
 	if (rc == 0 && texts == 0)
 		rc = hy_err_set(err, errlen, HY_ERR_INVALID,
-				"JSON data, not a readout (JSON Lines, and no line has a "
-				"content, text or html field)");
+				_("JSON data, not a readout (JSON Lines, and no line has a "
+				  "content, text or html field)"));
 	return rc;
 }

@@ -2,6 +2,7 @@
  * ranks, each level of a page one index range (the filter and the key
  * are resolved first, list_filter.c; one meeting back is record.c). */
 #include "list.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 
@@ -426,7 +427,7 @@ static int start(struct run *r, const struct q *q, int *slot)
 		else
 			rc = sqlite3_bind_int64(st, i + 1, q->b[i].i);
 		if (rc != SQLITE_OK) {
-			rc = hy_store_fail(r->s, rc, "listing meetings", r->err, r->errlen);
+			rc = hy_store_fail(r->s, rc, N_("listing meetings"), r->err, r->errlen);
 			hy_store_pool_put(r->s, *slot);
 			*slot = -1;
 			return rc;
@@ -525,7 +526,7 @@ static int walk_next(struct run *r, struct stream *st)
 		}
 		if (rc != SQLITE_ROW) {
 			rc = hy_store_fail(r->s, sqlite3_extended_errcode(r->s->db),
-					   "listing meetings", r->err, r->errlen);
+					   N_("listing meetings"), r->err, r->errlen);
 			hy_store_pool_put(r->s, slot);
 			return rc;
 		}
@@ -543,7 +544,7 @@ static int walk_next(struct run *r, struct stream *st)
 				if (!nb) {
 					hy_store_pool_put(r->s, slot);
 					return hy_err_set(r->err, r->errlen, HY_ERR_NOMEM,
-							  "out of memory");
+							  _("out of memory"));
 				}
 				st->wbuf = nb;
 				st->wcap = n + 1;
@@ -616,7 +617,7 @@ static int stream_next(struct run *r, struct stream *st)
 		}
 		if (rc != SQLITE_DONE) {
 			rc = hy_store_fail(r->s, sqlite3_extended_errcode(r->s->db),
-					   "listing meetings", r->err, r->errlen);
+					   N_("listing meetings"), r->err, r->errlen);
 			stream_close(r, st);
 			return rc;
 		}
@@ -641,7 +642,7 @@ static int stream_count(struct run *r, struct stream *st, size_t *n)
 		rc = sqlite3_step(ps);
 		if (rc != SQLITE_ROW) {
 			rc = hy_store_fail(r->s, sqlite3_extended_errcode(r->s->db),
-					   "counting meetings", r->err, r->errlen);
+					   N_("counting meetings"), r->err, r->errlen);
 			stream_close(r, st);
 			return rc;
 		}
@@ -674,7 +675,7 @@ static int person_mode(struct run *r, struct flt *f, size_t limit)
 		maxid = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting meetings",
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("counting meetings"),
 				     r->err, r->errlen);
 	cap = (double)limit * (double)maxid;
 	memset(&q, 0, sizeof q);
@@ -695,7 +696,7 @@ static int person_mode(struct run *r, struct flt *f, size_t limit)
 		links = sqlite3_column_int64(st, 0);
 	else
 		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "counting a person's meetings", r->err, r->errlen);
+				   N_("counting a person's meetings"), r->err, r->errlen);
 	hy_store_pool_put(s, slot);
 	if (rc != SQLITE_ROW)
 		return rc;
@@ -723,7 +724,8 @@ static int call_init(struct call *c, struct hy_store *s, const struct hy_store_f
 
 	memset(c, 0, sizeof *c);
 	if ((unsigned)sort > HY_SORT_NUMBER)
-		return hy_err_set(err, errlen, HY_ERR_INVALID, "unknown list order %d", (int)sort);
+		return hy_err_set(err, errlen, HY_ERR_INVALID, _("unknown list order %d"),
+				  (int)sort);
 	c->r.s = s;
 	c->r.sort = sort;
 	c->r.backward = backward;
@@ -903,7 +905,7 @@ int hy_store_rank(struct hy_store *s, const struct hy_store_filter *f, enum hy_s
 	*rank = 0;
 	if (!k || !k->set)
 		return (unsigned)sort > HY_SORT_NUMBER
-			       ? hy_err_set(err, errlen, HY_ERR_INVALID, "unknown list order %d",
+			       ? hy_err_set(err, errlen, HY_ERR_INVALID, _("unknown list order %d"),
 					    (int)sort)
 			       : 0;
 	rc = call_init(&c, s, f, sort, k, 1, 1, err, errlen);

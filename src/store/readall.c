@@ -1,6 +1,7 @@
 /* readall.c: reading a whole file into memory, bounded: the import's
  * reader (readall.h). */
 #include "readall.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 
@@ -32,9 +33,9 @@ int hy_too_big(size_t max, unsigned long long size, int exact, char *err, size_t
 	size_str(b, sizeof b, max);
 	if (!exact) /* a stream: stopped reading at the limit */
 		return hy_err_set(err, errlen, HY_ERR_TOOBIG,
-				  "file too large (over the limit of %s)", b);
-	return hy_err_set(err, errlen, HY_ERR_TOOBIG, "file too large (%s, over the limit of %s)",
-			  a, b);
+				  _("file too large (over the limit of %s)"), b);
+	return hy_err_set(err, errlen, HY_ERR_TOOBIG,
+			  _("file too large (%s, over the limit of %s)"), a, b);
 }
 
 int hy_read_all(int fd, size_t max, char **buf, size_t *cap, size_t *len,
@@ -51,7 +52,7 @@ int hy_read_all(int fd, size_t max, char **buf, size_t *cap, size_t *len,
 		if (want > *cap) {
 			char *nb = realloc(*buf, want);
 			if (!nb)
-				return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+				return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 			*buf = nb;
 			*cap = want;
 		}
@@ -67,7 +68,7 @@ int hy_read_all(int fd, size_t max, char **buf, size_t *cap, size_t *len,
 				return hy_too_big(max, n, 0, err, errlen);
 			nb = realloc(*buf, ncap);
 			if (!nb)
-				return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+				return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 			*buf = nb;
 			*cap = ncap;
 		}
@@ -75,7 +76,7 @@ int hy_read_all(int fd, size_t max, char **buf, size_t *cap, size_t *len,
 		if (got < 0) {
 			if (errno == EINTR && !(stop && *stop))
 				continue;
-			return hy_err_set(err, errlen, HY_ERR_IO, "cannot read: %s",
+			return hy_err_set(err, errlen, HY_ERR_IO, _("cannot read: %s"),
 					  strerror(errno));
 		}
 		if (got == 0)

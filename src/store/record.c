@@ -1,6 +1,7 @@
 /* record.c: one meeting back whole (hy_store_get: the meeting, its
  * sections, its people) and freeing it. */
 #include "internal.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 
@@ -74,10 +75,10 @@ static int get_sections(struct hy_store *s, struct hy_store_record *r, char *err
 	}
 	if (oom) {
 		sqlite3_reset(st);
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	}
 	if (rc != SQLITE_DONE) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading sections", err,
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("reading sections"), err,
 				   errlen);
 		sqlite3_reset(st);
 		return rc;
@@ -110,10 +111,10 @@ static int get_people(struct hy_store *s, struct hy_store_record *r, char *err, 
 	}
 	if (oom) {
 		sqlite3_reset(st);
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	}
 	if (rc != SQLITE_DONE) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading people", err,
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("reading people"), err,
 				   errlen);
 		sqlite3_reset(st);
 		return rc;
@@ -169,11 +170,11 @@ int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r, char
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_DONE) {
 		sqlite3_reset(st);
-		return hy_err_set(err, errlen, HY_ERR_NOTFOUND, "no meeting with id %lld",
+		return hy_err_set(err, errlen, HY_ERR_NOTFOUND, _("no meeting with id %lld"),
 				  (long long)id);
 	}
 	if (rc != SQLITE_ROW) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading a meeting", err,
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("reading a meeting"), err,
 				   errlen);
 		sqlite3_reset(st);
 		return rc;
@@ -203,7 +204,7 @@ int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r, char
 		oom = 1;
 	sqlite3_reset(st);
 	if (oom) {
-		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 		goto fail;
 	}
 	rc = get_sections(s, r, err, errlen);

@@ -4,6 +4,7 @@
  * (hy_store_restore_derived), and both when the fold changed
  * (hy_store_refold). */
 #include "internal.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/clean.h"
 #include "huiyi/err.h"
@@ -119,7 +120,7 @@ int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err, size_t
 			" ORDER BY rowid",
 			-1, &st, NULL);
 	if (rc != SQLITE_OK) {
-		rc = hy_err_set(err, errlen, HY_ERR_DB, "%s: making the search index again: %s",
+		rc = hy_err_set(err, errlen, HY_ERR_DB, _("%s: making the search index again: %s"),
 				s->path, ref ? sqlite3_errmsg(ref) : "out of memory");
 		sqlite3_close(ref);
 		return rc;
@@ -141,13 +142,13 @@ int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err, size_t
 			 * the rebuild to fill */
 			int x = shadows(s, ref, name, have, made);
 			if (x != SQLITE_OK) {
-				rc = hy_store_fail(s, x, "making the search index again", err,
+				rc = hy_store_fail(s, x, N_("making the search index again"), err,
 						   errlen);
 				break;
 			}
 		}
 		if (have < 0) {
-			rc = hy_store_fail(s, -have, "reading the schema", err, errlen);
+			rc = hy_store_fail(s, -have, N_("reading the schema"), err, errlen);
 			break;
 		}
 		if (have)
@@ -155,7 +156,7 @@ int hy_store_restore_derived(struct hy_store *s, size_t *made, char *err, size_t
 		if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK ||
 		    (vtab && set_automerge(s, name) != SQLITE_OK)) {
 			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-					   "making the search index again", err, errlen);
+					   N_("making the search index again"), err, errlen);
 			break;
 		}
 		++*made;
@@ -230,14 +231,14 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 
 	if (s->in_batch)
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
-				  "%s: cannot rebuild the index inside a "
-				  "batch",
+				  _("%s: cannot rebuild the index inside a "
+				    "batch"),
 				  s->path);
 	int frc = sqlite3_create_function(s->db, "hy_widen", 1,
 					  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
 					  NULL, widen_fn, NULL, NULL);
 	if (frc != SQLITE_OK)
-		return hy_store_fail(s, frc, "rebuilding the search index", err, errlen);
+		return hy_store_fail(s, frc, N_("rebuilding the search index"), err, errlen);
 	for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
 		if (i == 1) { /* a table or index dropped: made again, then filled */
 			size_t made;
@@ -255,7 +256,7 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 			continue;
 		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK) {
 			int rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-					       "rebuilding the search index", err, errlen);
+					       N_("rebuilding the search index"), err, errlen);
 			if (sqlite3_get_autocommit(s->db) == 0)
 				sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 			return rc;
@@ -308,7 +309,7 @@ int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 	if (now == 1)
 		return 0;
 	if (now < 0)
-		return hy_store_fail(s, -now, "reading the database's fold", err, errlen);
+		return hy_store_fail(s, -now, N_("reading the database's fold"), err, errlen);
 	int rc = hy_store_exec(s, "BEGIN IMMEDIATE", "making the search index again", err, errlen);
 	if (rc)
 		return rc;
@@ -320,7 +321,7 @@ int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 			now = -sqlite3_extended_errcode(s->db);
 	if (now >= 0)
 		return hy_store_exec(s, "COMMIT", "making the search index again", err, errlen);
-	rc = hy_store_fail(s, -now, "making the search index again with this build's fold", err,
+	rc = hy_store_fail(s, -now, N_("making the search index again with this build's fold"), err,
 			   errlen);
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;

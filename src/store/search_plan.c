@@ -5,6 +5,7 @@
  * meetings walked newest first when many; then candidates filled in,
  * sorted and delivered with snippets. Counts. */
 #include "search_int.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 
@@ -51,17 +52,17 @@ static int collect(struct plan *p, int zero, struct rowset *r)
 					   " MATCH ?1",
 				    -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), "searching", p->err,
-				     p->errlen);
+		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), N_("searching"),
+				     p->err, p->errlen);
 	sqlite3_bind_text(st, 1, p->expr, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if (hy_search_rowset_add(r, sqlite3_column_int64(st, 0))) {
 			sqlite3_finalize(st);
-			return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, "out of memory");
+			return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, _("out of memory"));
 		}
 	if (rc != SQLITE_DONE) {
-		rc = hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), "searching", p->err,
-				   p->errlen);
+		rc = hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), N_("searching"),
+				   p->err, p->errlen);
 		sqlite3_finalize(st);
 		return rc;
 	}
@@ -112,7 +113,7 @@ static int walk_row(const struct hy_store_row *row, void *ctx)
 	}
 	if (rc != SQLITE_DONE)
 		return w->rc = hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
-					     "reading sections", p->err, p->errlen);
+					     N_("reading sections"), p->err, p->errlen);
 	/* in date order: enough once keep rows are in */
 	return w->match && p->out.n >= p->keep ? 1 : 0;
 }
@@ -128,8 +129,8 @@ static int walk(struct plan *p, const struct rowset *match, struct rowset *rows)
 				    " WHERE meeting_id = ?1 ORDER BY n",
 				    -1, &w.secs, NULL);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), "reading sections",
-				     p->err, p->errlen);
+		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db),
+				     N_("reading sections"), p->err, p->errlen);
 	rc = hy_store_list(p->s, p->f, NULL, INT32_MAX, walk_row, &w, NULL, p->err, p->errlen);
 	sqlite3_finalize(w.secs);
 	if (w.rc < 0)
@@ -174,12 +175,12 @@ static int allowed_rows(struct plan *p, struct rowset *rows)
 			   " (SELECT p.id FROM people p"
 			   " WHERE instr(p.name, ?5) > 0))");
 	if (q.oom)
-		return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, _("out of memory"));
 	rc = sqlite3_prepare_v2(p->s->db, q.p, (int)q.n, &st, NULL);
 	free(q.p);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), "searching", p->err,
-				     p->errlen);
+		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), N_("searching"),
+				     p->err, p->errlen);
 	hy_search_bind_filter(st, f);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t m = sqlite3_column_int64(st, 0);
@@ -191,10 +192,10 @@ static int allowed_rows(struct plan *p, struct rowset *rows)
 			break;
 	}
 	if (rc == SQLITE_ROW)
-		rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, "out of memory");
+		rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, _("out of memory"));
 	else if (rc != SQLITE_DONE)
-		rc = hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), "searching", p->err,
-				   p->errlen);
+		rc = hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), N_("searching"),
+				   p->err, p->errlen);
 	else
 		rc = 0;
 	sqlite3_finalize(st);
@@ -240,7 +241,7 @@ static int score_kept(struct plan *p)
 	for (size_t i = 0; i < p->out.n && rc == 0; i++)
 		rc = hy_search_rowset_add(&only[p->out.v[i].zero], p->out.v[i].rowid);
 	if (rc) {
-		rc = hy_err_set(p->err, p->errlen, rc, "out of memory");
+		rc = hy_err_set(p->err, p->errlen, rc, _("out of memory"));
 		goto done;
 	}
 	hy_search_rowset_sort(&only[0]);
@@ -310,7 +311,7 @@ int hy_store_search(struct hy_store *s, const char *query, const struct hy_store
 	int rc;
 
 	if (order != HY_SEARCH_RANK && order != HY_SEARCH_DATE)
-		return hy_err_set(err, errlen, HY_ERR_INVALID, "unknown search order %d",
+		return hy_err_set(err, errlen, HY_ERR_INVALID, _("unknown search order %d"),
 				  (int)order);
 	rc = hy_search_translate_lex(query, &expr, &L, err, errlen);
 	if (rc)
@@ -341,7 +342,7 @@ int hy_store_search(struct hy_store *s, const char *query, const struct hy_store
 			p.out.n = p.keep;
 		rc = hy_search_hlq_init(&q, &L);
 		if (rc)
-			rc = hy_err_set(err, errlen, rc, "out of memory");
+			rc = hy_err_set(err, errlen, rc, _("out of memory"));
 	}
 	if (rc == 0)
 		rc = hy_search_deliver(s, &q, &p.out, offset, fn, ctx, err, errlen);
@@ -371,8 +372,8 @@ static int count_meetings(struct hy_store *s, const struct rowset *r, const stru
 				       " WHERE id = ?1",
 				-1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting search results",
-				     err, errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     N_("counting search results"), err, errlen);
 	for (size_t i = 0; rc == SQLITE_OK && i < (many ? 1 : r->n); i++) {
 		if (!many) {
 			sqlite3_reset(st);
@@ -391,10 +392,10 @@ static int count_meetings(struct hy_store *s, const struct rowset *r, const stru
 		if (hy_search_rowset_add(&ids, m->v[i]))
 			rc = SQLITE_NOMEM;
 	if (rc == SQLITE_NOMEM)
-		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	else if (rc != SQLITE_OK)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting search results",
-				   err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				   N_("counting search results"), err, errlen);
 	sqlite3_finalize(st);
 	hy_search_rowset_sort(&ids);
 	*out = ids.n;

@@ -4,6 +4,7 @@
  * rest of a search (search_int.h struct lex): the snippets mark them,
  * and a query of one phrase is ranked with a deferred idf. */
 #include "search_int.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/fold.h"
@@ -324,18 +325,18 @@ int hy_search_translate_lex(const char *query, char **out, struct lex *keep, cha
 	if (groups == 0) {
 		if (!lexed)
 			rc = hy_err_set(err, errlen, HY_ERR_INVALID,
-					"nothing to search for: the query is "
-					"empty");
+					_("nothing to search for: the query is "
+					  "empty"));
 		else if (negs)
 			rc = hy_err_set(err, errlen, HY_ERR_INVALID,
-					"nothing to search for: every word is "
-					"excluded (-word); add one to look "
-					"for");
+					_("nothing to search for: every word is "
+					  "excluded (-word); add one to look "
+					  "for"));
 		else
 			rc = hy_err_set(err, errlen, HY_ERR_INVALID,
-					"nothing to search for: type Chinese "
-					"characters, letters or digits "
-					"(punctuation is not searched)");
+					_("nothing to search for: type Chinese "
+					  "characters, letters or digits "
+					  "(punctuation is not searched)"));
 		goto done;
 	}
 	if (negs) {
@@ -364,7 +365,7 @@ int hy_search_translate_lex(const char *query, char **out, struct lex *keep, cha
 	}
 done:
 	if (rc == HY_ERR_NOMEM)
-		hy_err_set(err, errlen, rc, "out of memory");
+		hy_err_set(err, errlen, rc, _("out of memory"));
 	free(L.txt.p);
 	free(L.v);
 	free(pos.p);

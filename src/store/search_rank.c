@@ -5,6 +5,7 @@
  * read through a blob handle or from fts_lengths, and a deferred idf for
  * one-phrase queries. */
 #include "search_int.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/fts.h"
@@ -426,11 +427,12 @@ int hy_search_rank_register(struct hy_store *s, char *err, size_t errlen)
 		rc = sqlite3_finalize(st);
 	}
 	if (rc == SQLITE_OK && (!api || api->iVersion < 2))
-		return hy_err_set(err, errlen, HY_ERR_DB, "%s: this sqlite has no FTS5", s->path);
+		return hy_err_set(err, errlen, HY_ERR_DB, _("%s: this sqlite has no FTS5"),
+				  s->path);
 	if (rc == SQLITE_OK)
 		rc = api->xCreateFunction(api, "hy_rank", NULL, rank_fn, NULL);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(s, rc, "setting up search", err, errlen);
+		return hy_store_fail(s, rc, N_("setting up search"), err, errlen);
 	return 0;
 }
 

@@ -3,6 +3,7 @@
  * top, with the list filter joined in or not, and reading the meeting,
  * section and date of the candidates the scan left unread. */
 #include "search_int.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 
@@ -109,7 +110,7 @@ int hy_search_scan(struct hy_store *s, const char *expr, int zero, const struct 
 	add_filter(&q, f);
 	if (q.oom) {
 		free(q.p);
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	}
 	rc = sqlite3_prepare_v2(s->db, q.p, (int)q.n, &st, NULL);
 	if (rc != SQLITE_OK && strstr(sqlite3_errmsg(s->db), "no such function: hy_rank")) {
@@ -122,7 +123,7 @@ int hy_search_scan(struct hy_store *s, const char *expr, int zero, const struct 
 	free(q.p);
 	if (rc != SQLITE_OK) {
 		if (rc > 0)
-			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "searching", err,
+			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("searching"), err,
 					   errlen);
 		return rc;
 	}
@@ -159,14 +160,15 @@ int hy_search_scan(struct hy_store *s, const char *expr, int zero, const struct 
 			t->blob = NULL;
 			sqlite3_blob_close(t->lblob);
 			t->lblob = NULL;
-			return hy_err_set(err, errlen, rc, "out of memory");
+			return hy_err_set(err, errlen, rc, _("out of memory"));
 		}
 	}
 	if (rc == SQLITE_INTERNAL)
-		rc = hy_err_set(err, errlen, HY_ERR_DB, "%s: searching: a row came back unranked",
-				s->path);
+		rc = hy_err_set(err, errlen, HY_ERR_DB,
+				_("%s: searching: a row came back unranked"), s->path);
 	else if (rc != SQLITE_DONE)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "searching", err, errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("searching"), err,
+				   errlen);
 	else
 		rc = 0;
 	sqlite3_finalize(st);
@@ -214,7 +216,7 @@ int hy_search_fill(struct hy_store *s, struct top *t, char *err, size_t errlen)
 		}
 	}
 	if (rc)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading search results",
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("reading search results"),
 				   err, errlen);
 	sqlite3_finalize(st[0]);
 	sqlite3_finalize(st[1]);

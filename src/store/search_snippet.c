@@ -3,6 +3,7 @@
  * one line around the most distinct hits; then each result delivered to
  * the caller with its heading, title and date. */
 #include "search_int.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/grow.h"
 
@@ -502,7 +503,7 @@ int hy_search_deliver(struct hy_store *s, const struct hlq *q, const struct top 
 		snip = snippet_of(q, (const char *)sqlite3_column_text(st[z], 2),
 				  (const char *)sqlite3_column_text(st[z], 3));
 		if (!snip) {
-			stop = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+			stop = hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 			break;
 		}
 		h.meeting = sqlite3_column_int64(st[z], 0);
@@ -519,8 +520,8 @@ int hy_search_deliver(struct hy_store *s, const struct hlq *q, const struct top 
 		free(snip);
 	}
 	if (dberr)
-		stop = hy_store_fail(s, sqlite3_extended_errcode(s->db), "reading search results",
-				     err, errlen);
+		stop = hy_store_fail(s, sqlite3_extended_errcode(s->db),
+				     N_("reading search results"), err, errlen);
 	sqlite3_finalize(st[0]);
 	sqlite3_finalize(st[1]);
 	return stop < 0 ? stop : delivered;

@@ -4,6 +4,7 @@
  * upper half and meetings_fts; both indexes scanned and merged
  * (hy_search_scan_both) with or without the split. */
 #include "search_int.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 
@@ -139,7 +140,7 @@ static int half_finish(struct plan *p, struct half *h, struct top *t, int rc)
 	if (t && rc == 0) {
 		hy_search_top_prune(&h->t);
 		if (merge(t, &h->t))
-			rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, "out of memory");
+			rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, _("out of memory"));
 		t->nmatch += h->t.nmatch;
 		if (!t->nrow)
 			t->nrow = h->t.nrow;
@@ -185,7 +186,7 @@ int hy_search_scan_both(struct plan *p, const struct rowset *only, int filter,
 			hy_search_scale(&t);
 			rc = merge(&p->out, &t);
 			if (rc)
-				rc = hy_err_set(p->err, p->errlen, rc, "out of memory");
+				rc = hy_err_set(p->err, p->errlen, rc, _("out of memory"));
 		}
 		free(t.v);
 	}

@@ -3,6 +3,7 @@
  * the stored meeting a new readout is a near-duplicate of, adding it as
  * another source, listing them, and splitting them off again. */
 #include "internal.h"
+#include "huiyi/i18n.h"
 #include "pack.h"
 
 #include "huiyi/err.h"
@@ -78,7 +79,7 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 		sqlite3_bind_text64(st, 7, clean, clean_len, SQLITE_STATIC, SQLITE_UTF8);
 		rc = hy_store_bind_raw(st, 8, doc, v14);
 		if (rc)
-			return hy_err_set(err, errlen, rc, "%s: packing the raw bytes: %s", src,
+			return hy_err_set(err, errlen, rc, _("%s: packing the raw bytes: %s"), src,
 					  hy_err_str(rc));
 	}
 	rc = sqlite3_step(st);
@@ -87,8 +88,8 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 		sqlite3_reset(st);
 		if (rc == SQLITE_CONSTRAINT_UNIQUE && !shown) /* nothing written */
 			return hy_err_set(err, errlen, HY_ERR_DUP,
-					  "%s: already stored (same content)", src);
-		return hy_store_fail(s, rc, "storing a meeting's source", err, errlen);
+					  _("%s: already stored (same content)"), src);
+		return hy_store_fail(s, rc, N_("storing a meeting's source"), err, errlen);
 	}
 	sqlite3_reset(st);
 	if (!shown)
@@ -198,7 +199,7 @@ static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h,
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "looking for the same meeting", err, errlen);
+				     N_("looking for the same meeting"), err, errlen);
 	int best = HY_SIMHASH_NEAR + 1;
 	for (size_t k = 0; k < n; k++) {
 		if (near[k].d > best || (near[k].d == best && near[k].id > *found))
@@ -216,7 +217,7 @@ static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h,
 		sqlite3_reset(st);
 		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-					     "looking for the same meeting", err, errlen);
+					     N_("looking for the same meeting"), err, errlen);
 	}
 	return 0;
 }
@@ -270,7 +271,7 @@ static int find_same_day(struct hy_store *s, const struct hy_meeting *m, uint64_
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "looking for the same meeting", err, errlen);
+				     N_("looking for the same meeting"), err, errlen);
 	return 0;
 }
 
@@ -293,7 +294,7 @@ int hy_store_add(struct hy_store *s, const struct hy_meeting *m, const struct hy
 	if (!d.sha256) {
 		rc = hy_store_sha256(d.raw ? d.raw : "", d.raw_len, hex);
 		if (rc)
-			return hy_err_set(err, errlen, rc, "cannot compute a content hash");
+			return hy_err_set(err, errlen, rc, _("cannot compute a content hash"));
 		d.sha256 = hex;
 	}
 	own = !s->in_batch;
@@ -332,7 +333,7 @@ int hy_store_sources(struct hy_store *s, int64_t id,
 			       " WHERE meeting_id = ?1 ORDER BY shown DESC, id",
 			       -1, &st, NULL) != SQLITE_OK)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "reading a meeting's sources", err, errlen);
+				     N_("reading a meeting's sources"), err, errlen);
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct hy_store_source src = {
@@ -356,7 +357,7 @@ int hy_store_sources(struct hy_store *s, int64_t id,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return hy_store_fail(s, rc == SQLITE_NOMEM ? rc : sqlite3_extended_errcode(s->db),
-				     "reading a meeting's sources", err, errlen);
+				     N_("reading a meeting's sources"), err, errlen);
 	return n;
 }
 
@@ -443,7 +444,7 @@ static int take_sources(struct hy_store *s, int64_t id, struct taken **out, size
 			      " ORDER BY id",
 		    -1, &st, NULL) != SQLITE_OK)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "reading a meeting's sources", err, errlen);
+				     N_("reading a meeting's sources"), err, errlen);
 	sqlite3_bind_int64(st, 1, id);
 	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct taken *nv = realloc(v, (k + 1) * sizeof *v);
@@ -477,19 +478,20 @@ static int take_sources(struct hy_store *s, int64_t id, struct taken **out, size
 	sqlite3_finalize(st);
 	if (oom || unpacked == HY_ERR_NOMEM) {
 		taken_free(v, k);
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	}
 	if (unpacked) {
 		taken_free(v, k);
-		return hy_err_set(err, errlen, unpacked,
-				  "%s: meeting %lld: a source's raw bytes are damaged (they do not"
-				  " unpack against its clean text); nothing was changed",
-				  s->path, (long long)id);
+		return hy_err_set(
+			err, errlen, unpacked,
+			_("%s: meeting %lld: a source's raw bytes are damaged (they do not"
+			  " unpack against its clean text); nothing was changed"),
+			s->path, (long long)id);
 	}
 	if (rc != SQLITE_DONE) {
 		taken_free(v, k);
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "reading a meeting's sources", err, errlen);
+				     N_("reading a meeting's sources"), err, errlen);
 	}
 	*out = v;
 	*n = k;
@@ -508,8 +510,8 @@ static int make_meeting(struct hy_store *s, const struct taken *t, int64_t *id, 
 
 	if (sqlite3_prepare_v2(s->db, "DELETE FROM sources WHERE sha256 = ?1", -1, &st, NULL) !=
 	    SQLITE_OK)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "splitting a meeting", err,
-				     errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("splitting a meeting"),
+				     err, errlen);
 	sqlite3_bind_text(st, 1, t->sha, -1, SQLITE_STATIC);
 	rc = hy_store_step_done(s, st, "splitting a meeting", err, errlen);
 	sqlite3_finalize(st);
@@ -517,7 +519,7 @@ static int make_meeting(struct hy_store *s, const struct taken *t, int64_t *id, 
 		return rc;
 	rc = hy_meeting_parse(t->clean, t->clean_len, &m);
 	if (rc)
-		return hy_err_set(err, errlen, rc, "%s: cannot be parsed again: %s", t->source,
+		return hy_err_set(err, errlen, rc, _("%s: cannot be parsed again: %s"), t->source,
 				  hy_err_str(rc));
 	split_source(t->source, &url);
 	struct hy_date_hints at = {.source = url ? url : t->source};
@@ -559,11 +561,11 @@ int hy_store_split(struct hy_store *s, int64_t id, size_t *made, int64_t *new_id
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
-		rc = hy_err_set(err, errlen, HY_ERR_NOTFOUND, "no meeting with id %lld in %s",
+		rc = hy_err_set(err, errlen, HY_ERR_NOTFOUND, _("no meeting with id %lld in %s"),
 				(long long)id, s->path);
 	else if (rc != SQLITE_ROW)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "looking up a meeting", err,
-				   errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("looking up a meeting"),
+				   err, errlen);
 	else
 		rc = s->version < 11 ? 0 : take_sources(s, id, &t, &n, err, errlen);
 	for (size_t i = 0; rc == 0 && i < n; i++) {
@@ -623,7 +625,7 @@ int hy_store_sources_hold(struct hy_store *s, const char *sha, struct hy_store_h
 		return 0;
 	if (rc != SQLITE_ROW)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "reading a meeting's sources", err, errlen);
+				     N_("reading a meeting's sources"), err, errlen);
 	if (!shown) { /* another source of a meeting: it goes, the new parse comes */
 		rc = sqlite3_prepare_v2(s->db, "DELETE FROM sources WHERE sha256 = ?1", -1, &st,
 					NULL);
@@ -632,7 +634,7 @@ int hy_store_sources_hold(struct hy_store *s, const char *sha, struct hy_store_h
 			rc = hy_store_step_done(s, st, "replacing a meeting's source", err, errlen);
 		} else {
 			rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-					   "replacing a meeting's source", err, errlen);
+					   N_("replacing a meeting's source"), err, errlen);
 		}
 		sqlite3_finalize(st);
 		if (rc)
@@ -641,7 +643,7 @@ int hy_store_sources_hold(struct hy_store *s, const char *sha, struct hy_store_h
 	}
 	struct hy_store_held *h = calloc(1, sizeof *h);
 	if (!h)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	rc = take_sources(s, mid, &h->t, &h->n, err, errlen);
 	if (rc || h->n == 0) {
 		hy_store_held_free(h);
@@ -689,22 +691,22 @@ int hy_store_source_meeting(struct hy_store *s, int64_t id, size_t k, struct hy_
 	memset(out, 0, sizeof *out);
 	*source = NULL;
 	if (k == 0)
-		return hy_err_set(err, errlen, HY_ERR_INVALID, "source 0 is the meeting itself");
+		return hy_err_set(err, errlen, HY_ERR_INVALID, _("source 0 is the meeting itself"));
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT source, url, clean FROM sources WHERE meeting_id = ?1"
 			       " AND shown = 0 AND clean IS NOT NULL ORDER BY id LIMIT 1 OFFSET ?2",
 			       -1, &st, NULL) != SQLITE_OK)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "reading a meeting's sources", err, errlen);
+				     N_("reading a meeting's sources"), err, errlen);
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)(k - 1));
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		rc = rc == SQLITE_DONE
 			     ? hy_err_set(err, errlen, HY_ERR_NOTFOUND,
-					  "meeting %lld has no source %zu", (long long)id, k + 1)
+					  _("meeting %lld has no source %zu"), (long long)id, k + 1)
 			     : hy_store_fail(s, sqlite3_extended_errcode(s->db),
-					     "reading a meeting's sources", err, errlen);
+					     N_("reading a meeting's sources"), err, errlen);
 		sqlite3_finalize(st);
 		return rc;
 	}
@@ -747,7 +749,7 @@ static int shows_better(struct hy_store *s, int64_t mid, const struct hy_store_d
 	snprintf(sql, sizeof sql, facts_sql, s->version >= 12 ? "s.repairs" : "NULL");
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "reading a meeting's sources", err, errlen);
+				     N_("reading a meeting's sources"), err, errlen);
 	sqlite3_bind_int64(st, 1, mid);
 	/* v[0]: the readout; v[1]: the shown source; then the others (their
 	 * addresses copied: a row's text lasts until the next step) */
@@ -786,9 +788,9 @@ static int shows_better(struct hy_store *s, int64_t mid, const struct hy_store_d
 	}
 	if (!oom && rc != SQLITE_DONE)
 		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				   "reading a meeting's sources", err, errlen);
+				   N_("reading a meeting's sources"), err, errlen);
 	else
-		rc = oom ? hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory") : better;
+		rc = oom ? hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory")) : better;
 	sqlite3_finalize(st);
 	for (size_t i = 1; i <= n; i++)
 		free((char *)v[i].url);
@@ -823,7 +825,7 @@ static int take_shown(struct hy_store *s, int64_t mid, struct taken *t, char *er
 		sqlite3_finalize(st);
 		return hy_store_fail(
 			s, rc == SQLITE_DONE ? SQLITE_CORRUPT : sqlite3_extended_errcode(s->db),
-			"reading a meeting's shown source", err, errlen);
+			N_("reading a meeting's shown source"), err, errlen);
 	}
 	const char *src = (const char *)sqlite3_column_text(st, 0);
 	const char *url = (const char *)sqlite3_column_text(st, 1);
@@ -843,11 +845,12 @@ static int take_shown(struct hy_store *s, int64_t mid, struct taken *t, char *er
 	if (rc) {
 		taken_free_one(t);
 		if (rc != HY_ERR_NOMEM)
-			return hy_err_set(err, errlen, rc,
-					  "%s: meeting %lld: its raw bytes are damaged (they do not"
-					  " unpack against its clean text); nothing was changed",
-					  s->path, (long long)mid);
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+			return hy_err_set(
+				err, errlen, rc,
+				_("%s: meeting %lld: its raw bytes are damaged (they do not"
+				  " unpack against its clean text); nothing was changed"),
+				s->path, (long long)mid);
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	}
 	return 0;
 }
@@ -874,7 +877,7 @@ static int merge_into(struct hy_store *s, int64_t target, const struct hy_meetin
 		shown.id = target; /* its place in lists, its links stay */
 		rc = hy_store_insert(s, m, &shown, &id, err, errlen);
 	} else if (rc == 0) {
-		rc = hy_store_fail(s, SQLITE_CORRUPT, "showing another source", err, errlen);
+		rc = hy_store_fail(s, SQLITE_CORRUPT, N_("showing another source"), err, errlen);
 	}
 	if (rc == 0)
 		rc = give(s, target, &old, 1, err, errlen);

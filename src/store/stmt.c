@@ -3,6 +3,7 @@
  * code that binds it), the pool of list queries prepared per shape, and
  * two small helpers (hy_store_exec, hy_store_read_int). */
 #include "internal.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 
@@ -18,7 +19,7 @@ int hy_store_stmt(struct hy_store *s, enum hy_store_stmt id, const char *sql, sq
 					    NULL);
 		if (rc != SQLITE_OK) {
 			s->st[id] = NULL;
-			return hy_store_fail(s, rc, "preparing a query", err, errlen);
+			return hy_store_fail(s, rc, N_("preparing a query"), err, errlen);
 		}
 	} else {
 		sqlite3_reset(s->st[id]);
@@ -119,7 +120,7 @@ int hy_store_pool_get(struct hy_store *s, const char *sql, int *slot, char *err,
 			victim = i;
 	}
 	if (victim < 0) /* cannot happen: at most MAX_MERGE are busy */
-		return hy_err_set(err, errlen, HY_ERR_DB, "%s: too many list queries at once",
+		return hy_err_set(err, errlen, HY_ERR_DB, _("%s: too many list queries at once"),
 				  s->path);
 	p = &s->pool[victim];
 	sqlite3_finalize(p->st);
@@ -127,10 +128,10 @@ int hy_store_pool_get(struct hy_store *s, const char *sql, int *slot, char *err,
 	memset(p, 0, sizeof *p);
 	p->sql = strdup(sql);
 	if (!p->sql)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	rc = sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &p->st, NULL);
 	if (rc != SQLITE_OK) {
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "preparing a list query",
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("preparing a list query"),
 				   err, errlen);
 		sqlite3_finalize(p->st);
 		free(p->sql);

@@ -16,6 +16,7 @@
  * years here, which is exact because a meeting has one date: its
  * matches all fall in one month. */
 #include "internal.h"
+#include "huiyi/i18n.h"
 #include "search_int.h"
 
 #include "huiyi/err.h"
@@ -476,7 +477,7 @@ static int by_index(struct hy_store *s, char *const *expr, size_t nq,
 	const char *to = f && f->to ? f->to : "\x7f";
 
 	if (!v)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	v[0].out = corpus;
 	for (size_t q = 0; q < ns && rc == SQLITE_OK; q++) {
 		if (q > 0)
@@ -560,10 +561,10 @@ done:
 	}
 	free(v);
 	if (rc == SQLITE_NOMEM)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	if (rc != SQLITE_OK)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting per period", err,
-				     errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("counting per period"),
+				     err, errlen);
 	return 0;
 }
 
@@ -594,8 +595,8 @@ static int by_sql(struct hy_store *s, const char *expr, const struct hy_store_fi
 		 tail_sql);
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting per period", err,
-				     errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("counting per period"),
+				     err, errlen);
 	if (expr)
 		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 	hy_store_filter_bind(st, f);
@@ -615,10 +616,10 @@ static int by_sql(struct hy_store *s, const char *expr, const struct hy_store_fi
 		}
 	}
 	if (rc == SQLITE_NOMEM)
-		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		rc = hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	else if (rc != SQLITE_DONE)
-		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), "counting per period", err,
-				   errlen);
+		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("counting per period"),
+				   err, errlen);
 	else
 		rc = 0;
 	sqlite3_finalize(st);
@@ -637,7 +638,7 @@ int hy_store_trends(struct hy_store *s, const char *const *queries, size_t nq,
 	for (size_t q = 0; q < nq; q++)
 		memset(&series[q], 0, sizeof series[q]);
 	if (nq && !expr)
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	for (size_t q = 0; rc == 0 && q < nq; q++)
 		rc = hy_search_translate(queries[q], &expr[q], err, errlen);
 	if (rc == 0 && (!f || (!f->body && !f->person)) && s->version >= 9) {

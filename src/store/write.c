@@ -3,6 +3,7 @@
 #define _GNU_SOURCE /* memmem */
 #endif
 #include "internal.h"
+#include "huiyi/i18n.h"
 #include "pack.h"
 
 #include "huiyi/err.h"
@@ -31,7 +32,7 @@ int hy_store_has(struct hy_store *s, const char *sha256_hex, char *err, size_t e
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return hy_store_fail(s, rc, "looking up a content hash", err, errlen);
+	return hy_store_fail(s, rc, N_("looking up a content hash"), err, errlen);
 }
 
 struct hy_store_probe {
@@ -105,7 +106,7 @@ int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id, char 
 		char *key = hy_people_key(name);
 		if (!key) {
 			sqlite3_reset(st);
-			return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+			return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 		}
 		sqlite3_bind_text(st, 2, key, -1, free);
 	}
@@ -313,7 +314,7 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		return rc;
 	rc = hy_store_bind_raw(st, 10, doc, v14);
 	if (rc)
-		return hy_err_set(err, errlen, rc, "%s: packing the raw bytes: %s",
+		return hy_err_set(err, errlen, rc, _("%s: packing the raw bytes: %s"),
 				  doc->source ? doc->source : "-", hy_err_str(rc));
 	sqlite3_bind_text(st, 1, m->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, m->published, -1, SQLITE_STATIC);
@@ -335,7 +336,7 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		sqlite3_bind_int64(st, 21, doc->id);
 	if (v5 && bind_v5(st, m)) {
 		sqlite3_reset(st);
-		return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 	}
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_DONE) {
@@ -343,9 +344,9 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		sqlite3_reset(st);
 		if (rc == SQLITE_CONSTRAINT_UNIQUE) /* only sha256 is UNIQUE */
 			return hy_err_set(err, errlen, HY_ERR_DUP,
-					  "%s: already stored (same content)",
+					  _("%s: already stored (same content)"),
 					  doc->source ? doc->source : "-");
-		return hy_store_fail(s, rc, "storing a meeting", err, errlen);
+		return hy_store_fail(s, rc, N_("storing a meeting"), err, errlen);
 	}
 	sqlite3_reset(st);
 	mid = sqlite3_last_insert_rowid(s->db);
@@ -449,7 +450,7 @@ int hy_store_insert(struct hy_store *s, const struct hy_meeting *m, const struct
 	if (!sha) {
 		rc = hy_store_sha256(doc->raw ? doc->raw : "", doc->raw_len, hex);
 		if (rc)
-			return hy_err_set(err, errlen, rc, "cannot compute a content hash");
+			return hy_err_set(err, errlen, rc, _("cannot compute a content hash"));
 		sha = hex;
 	}
 	if (own) {
@@ -493,8 +494,8 @@ static int deleter_init(struct hy_store *s, struct deleter *d, char *err, size_t
 			       " (SELECT 1 FROM meeting_people"
 			       " WHERE person_id = ?1)",
 			       -1, &d->orphan, NULL) != SQLITE_OK)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "deleting a meeting", err,
-				     errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("deleting a meeting"),
+				     err, errlen);
 	return 0;
 }
 
@@ -522,7 +523,7 @@ static int delete_one(struct hy_store *s, struct deleter *d, int64_t id, int *go
 			int64_t *v = realloc(d->pids, cap * sizeof *v);
 			if (!v) {
 				sqlite3_reset(d->people);
-				return hy_err_set(err, errlen, HY_ERR_NOMEM, "out of memory");
+				return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
 			}
 			d->pids = v;
 			d->cap = cap;
@@ -531,8 +532,8 @@ static int delete_one(struct hy_store *s, struct deleter *d, int64_t id, int *go
 	}
 	sqlite3_reset(d->people);
 	if (rc != SQLITE_DONE)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "deleting a meeting", err,
-				     errlen);
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("deleting a meeting"),
+				     err, errlen);
 	sqlite3_bind_int64(d->meeting, 1, id);
 	rc = hy_store_step_done(s, d->meeting, "deleting a meeting", err, errlen);
 	if (rc)
@@ -558,7 +559,7 @@ static int exists(struct hy_store *s, sqlite3_stmt *st, int64_t id, char *err, s
 		return 1;
 	if (rc == SQLITE_DONE)
 		return 0;
-	return hy_store_fail(s, sqlite3_extended_errcode(s->db), "looking up a meeting", err,
+	return hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("looking up a meeting"), err,
 			     errlen);
 }
 
@@ -574,7 +575,7 @@ static int unknown_ids(struct hy_store *s, const int64_t *ids, size_t n, char *m
 	msg[0] = '\0';
 	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM meetings WHERE id = ?1", -1, &st, NULL) !=
 	    SQLITE_OK)
-		return hy_store_fail(s, sqlite3_extended_errcode(s->db), "looking up a meeting",
+		return hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("looking up a meeting"),
 				     err, errlen);
 	for (size_t i = 0; i < n; i++) {
 		int rc = exists(s, st, ids[i], err, errlen);
@@ -618,8 +619,8 @@ int hy_store_delete(struct hy_store *s, const int64_t *ids, size_t n, size_t *de
 	rc = unknown_ids(s, ids, n, which, sizeof which, err, errlen);
 	if (rc > 0)
 		rc = hy_err_set(err, errlen, HY_ERR_NOTFOUND,
-				"no meeting with id %s in %s: nothing was "
-				"deleted (see huiyi list)",
+				_("no meeting with id %s in %s: nothing was "
+				  "deleted (see huiyi list)"),
 				which, s->path);
 	if (rc == 0)
 		rc = deleter_init(s, &d, err, errlen);
@@ -649,12 +650,12 @@ int hy_store_delete_sha(struct hy_store *s, const char *sha256_hex, int64_t *id,
 		*id = 0;
 	if (!s->in_batch)
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
-				  "%s: replacing a meeting needs a batch", s->path);
+				  _("%s: replacing a meeting needs a batch"), s->path);
 	if (sqlite3_prepare_v2(s->db, "SELECT id FROM meetings WHERE sha256 = ?1", -1, &st, NULL) !=
 	    SQLITE_OK) {
 		s->batch_spoiled = 1;
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "looking up a content hash", err, errlen);
+				     N_("looking up a content hash"), err, errlen);
 	}
 	sqlite3_bind_text(st, 1, sha256_hex, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
@@ -666,7 +667,7 @@ int hy_store_delete_sha(struct hy_store *s, const char *sha256_hex, int64_t *id,
 	if (rc != SQLITE_ROW) {
 		s->batch_spoiled = 1;
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
-				     "looking up a content hash", err, errlen);
+				     N_("looking up a content hash"), err, errlen);
 	}
 	rc = deleter_init(s, &d, err, errlen);
 	if (rc == 0)

@@ -1,5 +1,6 @@
 /* err.c: error code names and the message-buffer helper (err.h). */
 #include "huiyi/err.h"
+#include "huiyi/i18n.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,31 +9,31 @@ const char *hy_err_str(int code)
 {
 	switch (code) {
 	case HY_OK:
-		return "success";
+		return _("success");
 	case HY_ERR_NOMEM:
-		return "out of memory";
+		return _("out of memory");
 	case HY_ERR_IO:
-		return "input/output error";
+		return _("input/output error");
 	case HY_ERR_INVALID:
-		return "invalid input";
+		return _("invalid input");
 	case HY_ERR_DB:
-		return "database error";
+		return _("database error");
 	case HY_ERR_DUP:
-		return "already stored";
+		return _("already stored");
 	case HY_ERR_NOTFOUND:
-		return "not found";
+		return _("not found");
 	case HY_ERR_TOOBIG:
-		return "too big";
+		return _("too big");
 	case HY_ERR_BUSY:
-		return "database is busy";
+		return _("database is busy");
 	case HY_ERR_READONLY:
-		return "database is read-only";
+		return _("database is read-only");
 	case HY_ERR_VERSION:
-		return "database is from a newer huiyi";
+		return _("database is from a newer huiyi");
 	case HY_ERR_CORRUPT:
-		return "not a huiyi database, or damaged";
+		return _("not a huiyi database, or damaged");
 	default:
-		return "unknown error";
+		return _("unknown error");
 	}
 }
 

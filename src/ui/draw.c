@@ -1,5 +1,6 @@
 /* draw.c: drawing helpers the screens' views share (screen.h). */
 #include "layout.h"
+#include "huiyi/i18n.h"
 #include "screen.h"
 
 #include "huiyi/width.h"
@@ -51,7 +52,9 @@ void hy_draw_status(const struct hy_model *m, struct hy_grid *g, const char *lef
 		return;
 	hy_grid_fill(g, y, 0, g->w, HY_ROLE_STATUS);
 	if (m->prompt) {
-		const char *p = m->prompt == '/' ? "/" : m->prompt == 's' ? "search: " : "filter: ";
+		const char *p = m->prompt == '/'   ? "/"
+				: m->prompt == 's' ? _("search: ")
+						   : _("filter: ");
 		int x = hy_draw_put(g, y, 0, p, HY_ROLE_STATUS, g->w);
 		/* a message while typing (a paste cut): at the right end */
 		int room = g->w;

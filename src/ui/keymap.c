@@ -2,6 +2,7 @@
  * screen; another says what each action does. Help is generated from both.
  * The user's bindings (the config file) come before the defaults. */
 #include "huiyi/keymap.h"
+#include "huiyi/i18n.h"
 #include "huiyi/utf8.h"
 
 #include <stdio.h>
@@ -90,74 +91,74 @@ struct doc {
 
 /* What the help screen says, in this order. */
 static const struct doc docs[] = {
-	{HY_ACT_DOWN, LIST, "next meeting"},
-	{HY_ACT_UP, LIST, "previous meeting"},
-	{HY_ACT_DOWN, RES, "next result"},
-	{HY_ACT_UP, RES, "previous result"},
-	{HY_ACT_DOWN, PPL | ATT, "next person"},
-	{HY_ACT_UP, PPL | ATT, "previous person"},
-	{HY_ACT_DOWN, CAR, "next meeting of the career"},
-	{HY_ACT_UP, CAR, "previous meeting of the career"},
-	{HY_ACT_DOWN, TRND, "next period"},
-	{HY_ACT_UP, TRND, "previous period"},
-	{HY_ACT_DOWN, MEET | HELP, "scroll down a line"},
-	{HY_ACT_UP, MEET | HELP, "scroll up a line"},
-	{HY_ACT_PAGE_DOWN, ALL, "page down"},
-	{HY_ACT_PAGE_UP, ALL, "page up"},
-	{HY_ACT_HALF_DOWN, ALL, "half a page down"},
-	{HY_ACT_HALF_UP, ALL, "half a page up"},
-	{HY_ACT_TOP, ALL, "first"},
-	{HY_ACT_BOTTOM, ALL, "last"},
-	{HY_ACT_OPEN, LIST, "open the meeting"},
-	{HY_ACT_OPEN, RES, "open the meeting at the matching section"},
-	{HY_ACT_OPEN, PPL | ATT, "the person's career: roles over the years, meetings"},
-	{HY_ACT_OPEN, CAR, "open the meeting"},
-	{HY_ACT_OPEN, TRND, "narrow the results to this period (the filter: f on the list)"},
-	{HY_ACT_TREND, RES, "the search per month, quarter or year, as bars"},
-	{HY_ACT_NEXT_SECTION, MEET, "next agenda section"},
-	{HY_ACT_PREV_SECTION, MEET, "previous agenda section"},
-	{HY_ACT_SECTION, MEET, "agenda section 1 to 9"},
+	{HY_ACT_DOWN, LIST, N_("next meeting")},
+	{HY_ACT_UP, LIST, N_("previous meeting")},
+	{HY_ACT_DOWN, RES, N_("next result")},
+	{HY_ACT_UP, RES, N_("previous result")},
+	{HY_ACT_DOWN, PPL | ATT, N_("next person")},
+	{HY_ACT_UP, PPL | ATT, N_("previous person")},
+	{HY_ACT_DOWN, CAR, N_("next meeting of the career")},
+	{HY_ACT_UP, CAR, N_("previous meeting of the career")},
+	{HY_ACT_DOWN, TRND, N_("next period")},
+	{HY_ACT_UP, TRND, N_("previous period")},
+	{HY_ACT_DOWN, MEET | HELP, N_("scroll down a line")},
+	{HY_ACT_UP, MEET | HELP, N_("scroll up a line")},
+	{HY_ACT_PAGE_DOWN, ALL, N_("page down")},
+	{HY_ACT_PAGE_UP, ALL, N_("page up")},
+	{HY_ACT_HALF_DOWN, ALL, N_("half a page down")},
+	{HY_ACT_HALF_UP, ALL, N_("half a page up")},
+	{HY_ACT_TOP, ALL, N_("first")},
+	{HY_ACT_BOTTOM, ALL, N_("last")},
+	{HY_ACT_OPEN, LIST, N_("open the meeting")},
+	{HY_ACT_OPEN, RES, N_("open the meeting at the matching section")},
+	{HY_ACT_OPEN, PPL | ATT, N_("the person's career: roles over the years, meetings")},
+	{HY_ACT_OPEN, CAR, N_("open the meeting")},
+	{HY_ACT_OPEN, TRND, N_("narrow the results to this period (the filter: f on the list)")},
+	{HY_ACT_TREND, RES, N_("the search per month, quarter or year, as bars")},
+	{HY_ACT_NEXT_SECTION, MEET, N_("next agenda section")},
+	{HY_ACT_PREV_SECTION, MEET, N_("previous agenda section")},
+	{HY_ACT_SECTION, MEET, N_("agenda section 1 to 9")},
 	{HY_ACT_SEARCH, LIST | RES,
-	 "search every meeting: words (AND), \"a phrase\", -word, OR; either script; pinyin"},
-	{HY_ACT_SEARCH, MEET, "search this meeting (Enter: go, Esc: cancel)"},
-	{HY_ACT_NEXT_MATCH, MEET, "next match (then the next search result)"},
-	{HY_ACT_PREV_MATCH, MEET, "previous match"},
+	 N_("search every meeting: words (AND), \"a phrase\", -word, OR; either script; pinyin")},
+	{HY_ACT_SEARCH, MEET, N_("search this meeting (Enter: go, Esc: cancel)")},
+	{HY_ACT_NEXT_MATCH, MEET, N_("next match (then the next search result)")},
+	{HY_ACT_PREV_MATCH, MEET, N_("previous match")},
 	{HY_ACT_FILTER, LIST,
-	 "filter: 2024, 2023-01..2023-06, body:县政府, person:刘锐 (empty: all)"},
+	 N_("filter: 2024, 2023-01..2023-06, body:县政府, person:刘锐 (empty: all)")},
 	{HY_ACT_FILTER, PPL,
-	 "filter: 2024, 2023-01..2023-06, body:县政府, a piece of the name: 刘, liu (empty: all)"},
-	{HY_ACT_SORT, LIST, "sort by date, body, number"},
-	{HY_ACT_SORT, PPL, "sort by meetings, name (pinyin), last seen"},
-	{HY_ACT_PEOPLE, LIST, "people: everyone who chaired, attended or observed"},
-	{HY_ACT_PEOPLE, MEET, "the people of this meeting"},
-	{HY_ACT_COPY, MEET, "copy the section (in a search: the match's paragraph)"},
-	{HY_ACT_COPY_ALL, MEET, "copy the whole meeting, a citation line first"},
-	{HY_ACT_SCRIPT, MEET, "the other script (繁→简, 简→繁: OpenCC), again: as stored"},
-	{HY_ACT_SOURCE, MEET, "the meeting as its next source (another site's copy)"},
-	{HY_ACT_OUTLINE, MEET, "hide the outline beside the text, again: show it"},
+	 N_("filter: 2024, 2023-01..2023-06, body:县政府, a piece of the name: 刘, liu (empty: all)")},
+	{HY_ACT_SORT, LIST, N_("sort by date, body, number")},
+	{HY_ACT_SORT, PPL, N_("sort by meetings, name (pinyin), last seen")},
+	{HY_ACT_PEOPLE, LIST, N_("people: everyone who chaired, attended or observed")},
+	{HY_ACT_PEOPLE, MEET, N_("the people of this meeting")},
+	{HY_ACT_COPY, MEET, N_("copy the section (in a search: the match's paragraph)")},
+	{HY_ACT_COPY_ALL, MEET, N_("copy the whole meeting, a citation line first")},
+	{HY_ACT_SCRIPT, MEET, N_("the other script (繁→简, 简→繁: OpenCC), again: as stored")},
+	{HY_ACT_SOURCE, MEET, N_("the meeting as its next source (another site's copy)")},
+	{HY_ACT_OUTLINE, MEET, N_("hide the outline beside the text, again: show it")},
 	{HY_ACT_REFRESH, LIST,
-	 "reload the list and the count, the selection kept (also by itself when an import adds meetings)"},
-	{HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, "this help"},
-	{HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, "back"},
-	{HY_ACT_QUIT, LIST, "quit"},
+	 N_("reload the list and the count, the selection kept (also by itself when an import adds meetings)")},
+	{HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, N_("this help")},
+	{HY_ACT_BACK, MEET | HELP | RES | TABLES | TRND, N_("back")},
+	{HY_ACT_QUIT, LIST, N_("quit")},
 };
 
 /* The screens as help names them, by enum hy_screen. */
 static const char *const names[] = {
-	[HY_SCREEN_LIST] = "the list",
-	[HY_SCREEN_MEETING] = "a meeting",
-	[HY_SCREEN_HELP] = "help",
-	[HY_SCREEN_RESULTS] = "search results",
-	[HY_SCREEN_PEOPLE] = "people",
-	[HY_SCREEN_CAREER] = "a career",
-	[HY_SCREEN_ATTEND] = "a meeting's people",
-	[HY_SCREEN_TREND] = "the trend",
+	[HY_SCREEN_LIST] = N_("the list"),
+	[HY_SCREEN_MEETING] = N_("a meeting"),
+	[HY_SCREEN_HELP] = N_("help"),
+	[HY_SCREEN_RESULTS] = N_("search results"),
+	[HY_SCREEN_PEOPLE] = N_("people"),
+	[HY_SCREEN_CAREER] = N_("a career"),
+	[HY_SCREEN_ATTEND] = N_("a meeting's people"),
+	[HY_SCREEN_TREND] = N_("the trend"),
 };
 
 const char *hy_keymap_screen_name(enum hy_screen screen)
 {
 	size_t n = sizeof names / sizeof names[0];
-	return (size_t)screen < n && names[screen] ? names[screen] : "the list";
+	return _((size_t)screen < n && names[screen] ? names[screen] : "the list");
 }
 
 /* The user's bindings, in the order given (the last of a key wins). */
@@ -245,7 +246,7 @@ size_t hy_keymap_help(enum hy_screen screen, struct hy_help_line *out, size_t ma
 		}
 		if (!l->keys[0])
 			continue;
-		l->what = docs[d].what;
+		l->what = _(docs[d].what);
 		n++;
 	}
 	return n;
@@ -272,7 +273,7 @@ void hy_keymap_hint(enum hy_screen screen, const struct hy_hint *items, size_t n
 		char label[32];
 		label_of(first, label, sizeof label);
 		int w = snprintf(buf + used, cap - used, "%s%s %s", used ? "· " : "", label,
-				 items[it].word);
+				 _(items[it].word));
 		if (w < 0 || (size_t)w >= cap - used)
 			return;
 		used += (size_t)w;

@@ -1,6 +1,7 @@
 /* prompt.c: the one-line prompt at the bottom (screen.h): typing, pasting,
  * cancelling. The screen that opened it gets its Enter (model.c). */
 #include "screen.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/utf8.h"
 
@@ -19,7 +20,8 @@ void hy_prompt_start(struct hy_model *m, int which, const char *initial)
  * so ("pasted text cut: a prompt holds 511 bytes"). */
 static void prompt_full(struct hy_model *m, const char *what)
 {
-	snprintf(m->status, sizeof m->status, "%s cut: a prompt holds %zu bytes", what,
+	/* TRANSLATORS: %s: "typing" or "pasted text" */
+	snprintf(m->status, sizeof m->status, _("%s cut: a prompt holds %zu bytes"), what,
 		 sizeof m->input - 1);
 	m->status_error = 1;
 }
@@ -58,7 +60,7 @@ int hy_prompt_key(struct hy_model *m, uint32_t key)
 		m->input_len += k;
 		m->input[m->input_len] = '\0';
 	} else { /* full: a paste as keys, or a long typing */
-		prompt_full(m, "typing");
+		prompt_full(m, _("typing"));
 	}
 	return 0;
 }
@@ -69,7 +71,7 @@ int hy_prompt_key(struct hy_model *m, uint32_t key)
 void hy_prompt_paste(struct hy_model *m, const struct hy_event *ev)
 {
 	if (!m->prompt) {
-		hy_ui_status(m, 0, "a paste goes into a prompt: / to search, f to filter", NULL);
+		hy_ui_status(m, 0, _("a paste goes into a prompt: / to search, f to filter"), NULL);
 		return;
 	}
 	int cut = ev->cut;
@@ -90,5 +92,5 @@ void hy_prompt_paste(struct hy_model *m, const struct hy_event *ev)
 	}
 	m->input[m->input_len] = '\0';
 	if (cut)
-		prompt_full(m, "pasted text");
+		prompt_full(m, _("pasted text"));
 }

@@ -4,11 +4,13 @@
  * screen's keys, view and the making of the document are in
  * screen_meeting.c. */
 #include "reader.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/fold.h"
 #include "huiyi/fts.h"
 #include "huiyi/utf8.h"
+#include "huiyi/width.h"
 #include "huiyi/wrap.h"
 #include "screen.h"
 
@@ -16,8 +18,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The label column of metadata and headings: "主持" + 2 spaces. */
-#define LABEL_W 6
+/* The label column of metadata and headings: the widest label (in the
+ * language of the interface: "主持", "Observers") + 2 spaces, at least 6
+ * ("§12" and 3), at most 14. */
+#define LABEL_W hy_model_label_width(m)
+static const char *const meta_labels[] = {
+	N_("Date"),      N_("Body"),      N_("Place"), N_("Meeting"), N_("Chair"),
+	N_("Attendees"), N_("Observers"), N_("Units"), N_("Note"),
+};
 
 void hy_reader_blocks_free(struct hy_model *m)
 {
@@ -70,9 +78,20 @@ static size_t block_width(const struct hy_model *m, const struct hy_block *b)
 	return w;
 }
 
-size_t hy_model_label_width(void)
+size_t hy_reader_label_width(void)
 {
-	return LABEL_W;
+	size_t most = 4;
+	for (size_t i = 0; i < sizeof meta_labels / sizeof meta_labels[0]; i++) {
+		const char *l = _(meta_labels[i]);
+		size_t lw = hy_width_str(l, strlen(l));
+		most = lw > most ? lw : most;
+	}
+	return most + 2 < 14 ? most + 2 : 14;
+}
+
+size_t hy_model_label_width(const struct hy_model *m)
+{
+	return m->reader.label_w ? m->reader.label_w : 6;
 }
 
 /* A block's lines are a prefix of what hy_wrap_text gives for its whole
@@ -438,7 +457,7 @@ static void goto_section(struct hy_model *m, int section)
 	if (section < 1 || (size_t)section > r->mt.n_sections) {
 		char n[16];
 		snprintf(n, sizeof n, "%d", section);
-		hy_ui_status(m, 1, "no such section", n);
+		hy_ui_status(m, 1, _("no such section"), n);
 		return;
 	}
 	struct hy_pos p = heading_pos(m, section);
@@ -735,7 +754,7 @@ static void show_hit(struct hy_model *m)
 			set_top(m, p);
 	}
 	char msg[64];
-	snprintf(msg, sizeof msg, "match %zu/%zu", r->hit + 1, r->n_hits);
+	snprintf(msg, sizeof msg, _("match %zu/%zu"), r->hit + 1, r->n_hits);
 	hy_ui_status(m, 0, msg, NULL);
 }
 
@@ -744,11 +763,11 @@ void hy_reader_step(struct hy_model *m, int dir)
 {
 	struct hy_reader *r = &m->reader;
 	if (!r->query) {
-		hy_ui_status(m, 1, "no search yet: press / to search this meeting", NULL);
+		hy_ui_status(m, 1, _("no search yet: press / to search this meeting"), NULL);
 		return;
 	}
 	if (r->n_hits == 0) {
-		hy_ui_status(m, 1, "not found", r->query);
+		hy_ui_status(m, 1, _("not found"), r->query);
 		return;
 	}
 	if (r->hit < r->n_hits && r->steps &&
@@ -785,7 +804,7 @@ void hy_reader_sync(struct hy_model *m)
 		layout_eager(m);
 	}
 	if (fill_window(m))
-		hy_ui_status(m, 1, "out of memory laying out the meeting", NULL);
+		hy_ui_status(m, 1, _("out of memory laying out the meeting"), NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -848,7 +867,7 @@ void hy_reader_next_section(struct hy_model *m, int dir)
 		if ((size_t)sec < r->mt.n_sections)
 			goto_section(m, sec + 1);
 		else
-			hy_ui_status(m, 0, "last section", NULL);
+			hy_ui_status(m, 0, _("last section"), NULL);
 		return;
 	}
 	/* inside a section: back to its heading first, like less */
@@ -868,7 +887,7 @@ void hy_reader_search(struct hy_model *m, const char *q)
 	r->query = q && *q ? strdup(q) : NULL;
 	r->hit = 0;
 	if (find_hits(m))
-		hy_ui_status(m, 1, "out of memory searching", NULL);
+		hy_ui_status(m, 1, _("out of memory searching"), NULL);
 	r->hit = r->n_hits; /* none yet: step to the first visible */
 	if (r->query)
 		hy_reader_step(m, 1);

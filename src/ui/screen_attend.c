@@ -2,6 +2,7 @@
  * meeting: the chair, attendees, observers and guests, each with the part
  * and the role the readout gives them; Enter opens one's career. */
 #include "huiyi/screen_attend.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "layout.h"
@@ -175,7 +176,8 @@ static void attend_row(struct hy_grid *g, int y, const char *part, const char *n
 {
 	int x = 0, w = g->w;
 	hy_grid_fill(g, y, 0, w, role);
-	x += hy_draw_col(g, y, x, part, role, 4) + 1;
+	int pw = hy_ui_part_width();
+	x += hy_draw_col(g, y, x, part, role, pw) + 1;
 	x += hy_draw_col(g, y, x, name, role, w - x < 8 ? w - x : 8) + 1;
 	if (w - x > 0)
 		hy_draw_col(g, y, x, role_text, role, w - x);
@@ -189,26 +191,26 @@ static void attend_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 	int y;
 	attend_layout(m, &l);
 	if (l.title.h) {
-		snprintf(buf, sizeof buf, " %s · people", a->title ? a->title : "（无标题）");
+		snprintf(buf, sizeof buf, _(" %s · people"), a->title ? a->title : _("(no title)"));
 		hy_grid_fill(g, l.title.y, 0, g->w, HY_ROLE_TITLE);
 		hy_draw_put(g, l.title.y, 0, buf, HY_ROLE_TITLE, g->w);
 	}
 	if (l.header.h)
-		attend_row(g, l.header.y, "身份", "姓名", "职务", HY_ROLE_LABEL);
+		attend_row(g, l.header.y, _("Part"), _("Name"), _("Role"), HY_ROLE_LABEL);
 	if (a->meeting && a->n == 0)
-		hy_draw_put(g, l.items.r.y, 1, "没有记下人名 — no people named in this meeting",
-			    HY_ROLE_DIM, g->w - 1);
+		hy_draw_put(g, l.items.r.y, 1, _("no people named in this meeting"), HY_ROLE_DIM,
+			    g->w - 1);
 	for (size_t idx = a->top; (y = hy_rows_y(&l.items, idx)) >= 0; idx++) {
 		const struct hy_attendee *p = &a->v[idx];
 		attend_row(g, y, hy_ui_part_label(p->part), p->name, p->role,
 			   idx == a->sel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL);
 	}
 	if (a->n)
-		snprintf(left, sizeof left, " person %zu/%zu", a->sel + 1, a->n);
+		snprintf(left, sizeof left, _(" person %zu/%zu"), a->sel + 1, a->n);
 	else
-		snprintf(left, sizeof left, " %s", a->meeting ? "no people" : "loading…");
+		snprintf(left, sizeof left, " %s", a->meeting ? _("no people") : _("loading…"));
 	static const struct hy_hint hint[] = {
-		{HY_ACT_OPEN, "career"}, {HY_ACT_BACK, "back"}, {HY_ACT_HELP, "help"}};
+		{HY_ACT_OPEN, N_("career")}, {HY_ACT_BACK, N_("back")}, {HY_ACT_HELP, N_("help")}};
 	char keys[128];
 	hy_keymap_hint(HY_SCREEN_ATTEND, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
 	hy_draw_status(m, g, left, keys, cy, cx);

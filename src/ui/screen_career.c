@@ -5,6 +5,7 @@
  * their meetings, oldest first (Enter opens the selected one), and below
  * them the people met most often at the same meetings, with how often. */
 #include "huiyi/screen_career.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/width.h"
 #include "layout.h"
@@ -258,8 +259,8 @@ static void timeline(const struct hy_model *m, struct hy_grid *g, const struct l
 	if (!l->tl)
 		return;
 	if (!c->n_spans) {
-		hy_draw_put(g, l->tl_y, 1, "（没有记下职务 — no role written beside the name）",
-			    HY_ROLE_DIM, g->w - 1);
+		hy_draw_put(g, l->tl_y, 1, _("(no role written beside the name)"), HY_ROLE_DIM,
+			    g->w - 1);
 		return;
 	}
 	/* the label column: as wide as the widest role shown, up to a third */
@@ -322,10 +323,10 @@ static struct mcols meeting_cols(int w)
 {
 	struct mcols c = {10, 0, 0, 0};
 	if (w >= 60) {
-		c.part = 4;
+		c.part = hy_ui_part_width();
 		c.role = 14;
 	} else if (w >= 30) {
-		c.part = 4;
+		c.part = hy_ui_part_width();
 	}
 	c.title = w - (c.date + 1 + (c.part ? c.part + 1 : 0) + (c.role ? c.role + 1 : 0));
 	if (c.title < 0) {
@@ -358,7 +359,7 @@ static void met_rows(const struct hy_model *m, struct hy_grid *g, const struct l
 	char n[48];
 	if (l->met_y < 0)
 		return;
-	hy_draw_put(g, l->met_y, 0, "同会最多 · met most often", HY_ROLE_LABEL, g->w);
+	hy_draw_put(g, l->met_y, 0, _("met most often"), HY_ROLE_LABEL, g->w);
 	for (size_t i = 0; i < l->met && i < c->n_met; i++) {
 		const struct hy_career_met *p = &c->met[i];
 		int y = l->met_y + 1 + (int)i, x = 1;
@@ -367,7 +368,8 @@ static void met_rows(const struct hy_model *m, struct hy_grid *g, const struct l
 			x += hy_draw_col(g, y, x, p->place && p->place[0] ? p->place : "-",
 					 HY_ROLE_DIM, pw) +
 			     1;
-		snprintf(n, sizeof n, "%ld 次", p->count);
+		/* TRANSLATORS: how many meetings two people were both at */
+		snprintf(n, sizeof n, P_("%ld meeting", "%ld meetings", p->count), p->count);
 		if (x < g->w)
 			hy_draw_put(g, y, x, n, HY_ROLE_NORMAL, g->w - x);
 	}
@@ -396,21 +398,25 @@ static void career_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 	if (c->id)
 		timeline(m, g, &l);
 	if (l.head_y >= 0)
-		meeting_row(g, l.head_y, &mc, "日期", "身份", "职务", "会议", HY_ROLE_LABEL);
+		meeting_row(g, l.head_y, &mc, _("Date"), _("Part"), _("Role"), _("Meeting"),
+			    HY_ROLE_LABEL);
 	int y;
 	for (size_t idx = c->top; (y = hy_rows_y(&l.items, idx)) >= 0; idx++) {
 		const struct hy_career_meeting *cm = &c->meetings[idx];
-		meeting_row(g, y, &mc, cm->date ? cm->date : "日期不详", hy_ui_part_label(cm->part),
-			    cm->role, cm->title ? cm->title : "（无标题）",
+		meeting_row(g, y, &mc, cm->date ? cm->date : _("no date"),
+			    hy_ui_part_label(cm->part), cm->role,
+			    cm->title ? cm->title : _("(no title)"),
 			    idx == c->sel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL);
 	}
 	met_rows(m, g, &l);
 	if (c->n_meetings)
-		snprintf(left, sizeof left, " career · meeting %zu/%zu", c->sel + 1, c->n_meetings);
+		snprintf(left, sizeof left, _(" career · meeting %zu/%zu"), c->sel + 1,
+			 c->n_meetings);
 	else
-		snprintf(left, sizeof left, " %s", c->id ? "career · no meetings" : "loading…");
+		snprintf(left, sizeof left, " %s",
+			 c->id ? _("career · no meetings") : _("loading…"));
 	static const struct hy_hint hint[] = {
-		{HY_ACT_OPEN, "open"}, {HY_ACT_BACK, "back"}, {HY_ACT_HELP, "help"}};
+		{HY_ACT_OPEN, N_("open")}, {HY_ACT_BACK, N_("back")}, {HY_ACT_HELP, N_("help")}};
 	char keys[128];
 	hy_keymap_hint(HY_SCREEN_CAREER, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
 	hy_draw_status(m, g, left, keys, cy, cx);

@@ -2,6 +2,7 @@
  * tables (keymap.c), so it is always true; long descriptions wrap under
  * themselves. */
 #include "huiyi/screen_help.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/wrap.h"
 #include "screen.h"
@@ -61,7 +62,8 @@ static void help_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 	enum hy_screen from = hy_screen_below(m);
 	size_t n = hy_keymap_help(from, lines, 64);
 	char buf[256];
-	snprintf(buf, sizeof buf, " huiyi help — keys in %s", hy_keymap_screen_name(from));
+	/* TRANSLATORS: %s: "the list", "a meeting", "search results" … */
+	snprintf(buf, sizeof buf, _(" huiyi help — keys in %s"), hy_keymap_screen_name(from));
 	hy_grid_fill(g, 0, 0, g->w, HY_ROLE_TITLE);
 	hy_draw_put(g, 0, 0, buf, HY_ROLE_TITLE, g->w);
 	/* long descriptions wrap under themselves; on narrow screens the
@@ -98,7 +100,11 @@ static void help_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 		}
 	}
 	hy_wrap_free(&wr);
-	hy_draw_status(m, g, " help", "q back ", cy, cx);
+	static const struct hy_hint hint[] = {{HY_ACT_BACK, N_("back")}};
+	char keys[64];
+	hy_keymap_hint(HY_SCREEN_HELP, hint, 1, keys, sizeof keys);
+	snprintf(buf, sizeof buf, " %s", _("help"));
+	hy_draw_status(m, g, buf, keys, cy, cx);
 }
 
 const struct hy_screen_ops hy_screen_help = {

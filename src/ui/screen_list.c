@@ -2,6 +2,7 @@
  * window at a time, filtered (f), sorted (s), refreshed when the database
  * changes (R); Enter opens a meeting, / searches every meeting. */
 #include "huiyi/screen_list.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/width.h"
@@ -353,7 +354,7 @@ int hy_filter_parse(struct hy_model *m, const char *in, struct hy_filter *f)
 			int a = lo[0] ? sscanf(lo, "%4d-%2d-%2d", &ylo, &mlo, &dlo) : 0;
 			int b = hi[0] ? sscanf(hi, "%4d-%2d-%2d", &yhi, &mhi, &dhi) : 0;
 			if ((lo[0] && a < 1) || (hi[0] && b < 1) || (!lo[0] && !hi[0])) {
-				hy_ui_status(m, 1, "filter: not a date", tok);
+				hy_ui_status(m, 1, _("filter: not a date"), tok);
 				return -1;
 			}
 			if (b == 2)
@@ -510,7 +511,7 @@ void hy_list_narrow(struct hy_model *m, const char *from, const char *to, struct
 	if ((from && !a) || (to && !b)) {
 		free(a);
 		free(b);
-		hy_ui_status(m, 1, "out of memory", NULL);
+		hy_ui_status(m, 1, _("out of memory"), NULL);
 		return;
 	}
 	free(f->from);
@@ -613,7 +614,7 @@ static void list_row(struct hy_grid *g, int y, const struct hy_row *r, const str
 	hy_grid_fill(g, y, 0, g->w, role);
 	/* a guessed year's "?" (2024-03-08?) takes the gap after the column */
 	int guessed = r->date && strlen(r->date) == 11 && r->date[10] == '?' && c->date == 10;
-	x += hy_draw_col(g, y, x, r->date ? r->date : "日期不详", role, c->date + guessed) +
+	x += hy_draw_col(g, y, x, r->date ? r->date : _("no date"), role, c->date + guessed) +
 	     !guessed;
 	if (c->body)
 		x += hy_draw_col(g, y, x, r->body, role, c->body) + 1;
@@ -628,18 +629,18 @@ static void list_row(struct hy_grid *g, int y, const struct hy_row *r, const str
 	if (c->chair)
 		x += hy_draw_col(g, y, x, r->chair, role, c->chair) + 1;
 	if (c->title > 0)
-		hy_draw_col(g, y, x, r->title ? r->title : "（无标题）", role, c->title);
+		hy_draw_col(g, y, x, r->title ? r->title : _("(no title)"), role, c->title);
 }
 
 static const char *sort_name(enum hy_sort s)
 {
 	switch (s) {
 	case HY_MODEL_SORT_BODY:
-		return "body";
+		return _("body");
 	case HY_MODEL_SORT_NUMBER:
-		return "number";
+		return _("number");
 	default:
-		return "date";
+		return _("date");
 	}
 }
 
@@ -653,29 +654,32 @@ static void list_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 	hy_draw_thousands(ls->total, total, sizeof total);
 	hy_model_filter_text(m, filt, sizeof filt);
 	if (l.title.h) {
-		snprintf(head, sizeof head, " huiyi · %s%s%s · sort: %s%s%s",
-			 ls->counted ? total : "…",
-			 !ls->counted     ? ""
-			 : ls->total == 1 ? " meeting"
-					  : " meetings",
-			 m->readonly ? " · read-only" : "", sort_name(ls->sort),
-			 filt[0] ? " · filter: " : "", filt);
+		char count[64];
+		if (ls->counted)
+			/* TRANSLATORS: the list's title: "19 meetings" (%s: the
+			 * number with thousands separators) */
+			snprintf(count, sizeof count, P_("%s meeting", "%s meetings", ls->total),
+				 total);
+		else
+			snprintf(count, sizeof count, "…");
+		snprintf(head, sizeof head, " huiyi · %s%s · %s%s%s%s", count,
+			 m->readonly ? _(" · read-only") : "", _("sort: "), sort_name(ls->sort),
+			 filt[0] ? _(" · filter: ") : "", filt);
 		hy_grid_fill(g, l.title.y, 0, g->w, HY_ROLE_TITLE);
 		hy_draw_put(g, l.title.y, 0, head, HY_ROLE_TITLE, g->w);
 	}
 	if (l.header.h) {
 		struct hy_row h = {0};
-		h.date = "日期";
-		h.body = "机构";
-		h.kind = "会议";
-		h.chair = "主持";
-		h.title = "标题";
+		h.date = _("Date");
+		h.body = _("Body");
+		h.kind = _("Meeting");
+		h.chair = _("Chair");
+		h.title = _("Title");
 		list_row(g, l.header.y, &h, &c, HY_ROLE_LABEL);
 	}
 	if (ls->counted && ls->total == 0) {
-		const char *msg =
-			filt[0] ? "没有符合条件的会议 — no meeting matches the filter (f to change it)"
-				: "还没有会议 — no meetings yet: huiyi import PATH";
+		const char *msg = filt[0] ? _("no meeting matches the filter (f to change it)")
+					  : _("no meetings yet: huiyi import PATH");
 		hy_draw_put(g, l.items.r.y, 1, msg, HY_ROLE_DIM, g->w - 1);
 	}
 	int y;
@@ -691,13 +695,15 @@ static void list_view(const struct hy_model *m, struct hy_grid *g, int *cy, int 
 	if (ls->total) {
 		char sel[32];
 		hy_draw_thousands(ls->sel + 1, sel, sizeof sel);
-		snprintf(left, sizeof left, " meeting %s/%s", sel, ls->counted ? total : "…");
+		/* TRANSLATORS: the status line: the selected meeting of all */
+		snprintf(left, sizeof left, _(" meeting %s/%s"), sel, ls->counted ? total : "…");
 	} else {
-		snprintf(left, sizeof left, " %s", ls->counted ? "no meetings" : "loading…");
+		snprintf(left, sizeof left, " %s", ls->counted ? _("no meetings") : _("loading…"));
 	}
-	static const struct hy_hint hint[] = {{HY_ACT_OPEN, "open"},     {HY_ACT_SEARCH, "search"},
-					      {HY_ACT_FILTER, "filter"}, {HY_ACT_SORT, "sort"},
-					      {HY_ACT_HELP, "help"},     {HY_ACT_QUIT, "quit"}};
+	static const struct hy_hint hint[] = {
+		{HY_ACT_OPEN, N_("open")},     {HY_ACT_SEARCH, N_("search")},
+		{HY_ACT_FILTER, N_("filter")}, {HY_ACT_SORT, N_("sort")},
+		{HY_ACT_HELP, N_("help")},     {HY_ACT_QUIT, N_("quit")}};
 	char keys[128];
 	hy_keymap_hint(HY_SCREEN_LIST, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
 	hy_draw_status(m, g, left, keys, cy, cx);

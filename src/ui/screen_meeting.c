@@ -4,6 +4,7 @@
  * wide screens, the text with the hits marked. Laying out, moving and
  * searching are the reader's (reader.c). */
 #include "huiyi/screen_meeting.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/buf.h"
 #include "huiyi/err.h"
@@ -72,37 +73,45 @@ static int build_blocks(struct hy_model *m)
 	char buf[4096];
 	int rc = 0;
 	char date[160];
+	r->label_w = hy_reader_label_width();
 	hy_meeting_date_text(mt, date, sizeof date);
 	if (date[0] || mt->published) {
-		snprintf(buf, sizeof buf, "%s%s%s%s", date,
-			 mt->published ? (date[0] ? "（发布 " : "发布 ") : "",
-			 mt->published ? mt->published : "", mt->published && date[0] ? "）" : "");
-		rc = rc ? rc : meta(m, "日期", buf);
+		if (date[0] && mt->published)
+			/* TRANSLATORS: the meeting's date, then when the readout
+			 * was published */
+			snprintf(buf, sizeof buf, _("%s (published %s)"), date, mt->published);
+		else if (mt->published)
+			snprintf(buf, sizeof buf, _("published %s"), mt->published);
+		else
+			snprintf(buf, sizeof buf, "%s", date);
+		rc = rc ? rc : meta(m, _("Date"), buf);
 	}
 	if (mt->body)
-		rc = rc ? rc : meta(m, "机构", mt->body);
+		rc = rc ? rc : meta(m, _("Body"), mt->body);
 	if (mt->place)
-		rc = rc ? rc : meta(m, "地方", mt->place);
+		rc = rc ? rc : meta(m, _("Place"), mt->place);
 	if (mt->kind) {
 		if (mt->number)
 			snprintf(buf, sizeof buf, "%s 第%d次", mt->kind, mt->number);
 		else
 			snprintf(buf, sizeof buf, "%s", mt->kind);
-		rc = rc ? rc : meta(m, "会议", buf);
+		rc = rc ? rc : meta(m, _("Meeting"), buf);
 	}
 	if (mt->chair) {
 		snprintf(buf, sizeof buf, "%s%s%s%s", mt->chair, mt->chair_role ? "（" : "",
 			 mt->chair_role ? mt->chair_role : "", mt->chair_role ? "）" : "");
-		rc = rc ? rc : meta(m, "主持", buf);
+		rc = rc ? rc : meta(m, _("Chair"), buf);
 	}
 	if (join_names(mt->attendees, mt->n_attendees, buf, sizeof buf))
-		rc = rc ? rc : meta(m, "出席", buf);
+		rc = rc ? rc : meta(m, _("Attendees"), buf);
 	if (join_names(mt->observers, mt->n_observers, buf, sizeof buf))
-		rc = rc ? rc : meta(m, "列席", buf);
+		rc = rc ? rc : meta(m, _("Observers"), buf);
 	if (join_names(mt->units, mt->n_units, buf, sizeof buf))
-		rc = rc ? rc : meta(m, "单位", buf);
+		rc = rc ? rc : meta(m, _("Units"), buf);
 	if (mt->guessed & HY_GUESSED_TITLE)
-		rc = rc ? rc : meta(m, "说明", "标题据内容拼成，原文无标题");
+		rc = rc ? rc
+			: meta(m, _("Note"),
+			       _("the title is made from the text: the readout has none"));
 	if (mt->summary) {
 		if (r->n_blocks)
 			rc = rc ? rc : add_block(m, HY_BLOCK_BLANK, 0, NULL, "", 0);
@@ -118,7 +127,7 @@ static int build_blocks(struct hy_model *m)
 		rc = rc ? rc : add_block(m, HY_BLOCK_TEXT, (int)i + 1, NULL, s->text, 0);
 	}
 	if (!rc && r->n_blocks == 0)
-		rc = add_block(m, HY_BLOCK_TEXT, 0, NULL, "（没有内容）", 0);
+		rc = add_block(m, HY_BLOCK_TEXT, 0, NULL, _("(no text)"), 0);
 	return rc;
 }
 
@@ -214,7 +223,7 @@ static void apply_script(struct hy_model *m)
 	int rc = hy_meeting_to_script(&r->mt, (enum hy_script)m->script_view, &conv);
 	if (rc) {
 		hy_ui_status(m, 1,
-			     rc == HY_ERR_NOMEM ? "out of memory converting the script"
+			     rc == HY_ERR_NOMEM ? _("out of memory converting the script")
 						: hy_script_error(),
 			     NULL);
 		return;
@@ -258,7 +267,7 @@ static void toggle_script(struct hy_model *m)
 	}
 	hy_reader_blocks_free(m);
 	if (build_blocks(m) != 0) {
-		hy_ui_status(m, 1, "out of memory laying out the meeting", NULL);
+		hy_ui_status(m, 1, _("out of memory laying out the meeting"), NULL);
 		return;
 	}
 	if (block < r->n_blocks) {
@@ -269,15 +278,15 @@ static void toggle_script(struct hy_model *m)
 		}
 	}
 	if (hy_reader_remade(m, block, byte) != 0) {
-		hy_ui_status(m, 1, "out of memory laying out the meeting", NULL);
+		hy_ui_status(m, 1, _("out of memory laying out the meeting"), NULL);
 		return;
 	}
-	hy_ui_status(m, 0,
-		     r->shown == HY_SCRIPT_SIMPLIFIED ? "简体 (converted by OpenCC; t: as stored)"
-		     : r->shown == HY_SCRIPT_TRADITIONAL
-			     ? "繁體 (converted by OpenCC; t: as stored)"
-			     : "as stored",
-		     NULL);
+	hy_ui_status(
+		m, 0,
+		r->shown == HY_SCRIPT_SIMPLIFIED ? _("简体 (converted by OpenCC; t: as stored)")
+		: r->shown == HY_SCRIPT_TRADITIONAL ? _("繁體 (converted by OpenCC; t: as stored)")
+						    : _("as stored"),
+		NULL);
 }
 
 void hy_model_meeting_sources(struct hy_model *m, size_t n, size_t k, const char *from)
@@ -287,8 +296,9 @@ void hy_model_meeting_sources(struct hy_model *m, size_t n, size_t k, const char
 	r->source_k = k < n ? k : 0;
 	if (r->source_k > 0 || n > 1) {
 		char msg[256];
-		snprintf(msg, sizeof msg, "source %zu/%zu: %s%s", r->source_k + 1, n,
-			 from ? from : "-", r->source_k == 0 ? " (shown first; S: the next)" : "");
+		snprintf(msg, sizeof msg, _("source %zu/%zu: %s%s"), r->source_k + 1, n,
+			 from ? from : "-",
+			 r->source_k == 0 ? _(" (shown first; S: the next)") : "");
 		hy_ui_status(m, 0, msg, NULL);
 	}
 }
@@ -300,7 +310,8 @@ static void next_source(struct hy_model *m, struct hy_effects *fx)
 	if (!r->has_meeting)
 		return;
 	if (r->n_sources < 2) {
-		hy_ui_status(m, 0, "this meeting has one source (huiyi show ID lists them)", NULL);
+		hy_ui_status(m, 0, _("this meeting has one source (huiyi show ID lists them)"),
+			     NULL);
 		return;
 	}
 	size_t k = (r->source_k + 1) % r->n_sources;
@@ -388,7 +399,7 @@ static void meeting_copy(struct hy_model *m, int whole)
 				hy_buf_put(&b, "\n", 1);
 			put_section(&b, &mt->sections[i]);
 		}
-		snprintf(m->copy_what, sizeof m->copy_what, "the meeting");
+		snprintf(m->copy_what, sizeof m->copy_what, "%s", _("the meeting"));
 	} else if (r->query && r->hit < r->n_hits) {
 		const struct hy_block *bl = &r->blocks[r->hits[r->hit].block];
 		size_t at = r->hits[r->hit].start, s = at, e = at;
@@ -398,7 +409,7 @@ static void meeting_copy(struct hy_model *m, int whole)
 			e++;
 		hy_buf_put(&b, bl->text + s, e - s);
 		hy_buf_put(&b, "\n", 1);
-		snprintf(m->copy_what, sizeof m->copy_what, "the match's paragraph");
+		snprintf(m->copy_what, sizeof m->copy_what, "%s", _("the match's paragraph"));
 	} else {
 		int sec = hy_model_section(m);
 		if (sec >= 1 && (size_t)sec <= mt->n_sections) {
@@ -407,20 +418,20 @@ static void meeting_copy(struct hy_model *m, int whole)
 		} else if (mt->summary) {
 			hy_buf_put(&b, mt->summary, strlen(mt->summary));
 			hy_buf_put(&b, "\n", 1);
-			snprintf(m->copy_what, sizeof m->copy_what, "the opening");
+			snprintf(m->copy_what, sizeof m->copy_what, "%s", _("the opening"));
 		}
 	}
 	if (b.oom) {
 		free(b.p);
-		hy_model_error(m, "out of memory");
+		hy_model_error(m, _("out of memory"));
 		return;
 	}
 	if (!b.len) {
-		snprintf(m->status, sizeof m->status, "nothing to copy here");
+		snprintf(m->status, sizeof m->status, "%s", _("nothing to copy here"));
 		m->status_error = 0;
 	} else if (b.len > HY_COPY_MAX) {
 		snprintf(m->status, sizeof m->status,
-			 "%s is %zu KB, over the %d KB a terminal takes at once; not copied",
+			 _("%s is %zu KB, over the %d KB a terminal takes at once; not copied"),
 			 m->copy_what, (b.len + 999) / 1000, HY_COPY_MAX / 1000);
 		m->status_error = 1;
 		free(b.p);
@@ -491,9 +502,9 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg, struct
 	case HY_ACT_OUTLINE:
 		m->outline_off = !m->outline_off;
 		snprintf(m->status, sizeof m->status, "%s",
-			 m->outline_off ? "目录 隐藏（o 显示）"
-			 : m->w >= 100  ? "目录 显示"
-					: "目录 显示（100 列起）");
+			 m->outline_off ? _("outline hidden (o shows it)")
+			 : m->w >= 100  ? _("outline shown")
+					: _("outline shown (from 100 columns)"));
 		m->status_error = 0;
 		hy_reader_sync(m);
 		break;
@@ -603,7 +614,7 @@ static void reader_line(const struct hy_model *m, struct hy_grid *g, int y, int 
 	int w = (int)hy_model_reader_width(m);
 	int first = l->line == 0;
 	if (b->kind == HY_BLOCK_META || b->kind == HY_BLOCK_HEADING) {
-		int lw = (int)hy_model_label_width();
+		int lw = (int)hy_model_label_width(m);
 		if (first && b->label)
 			hy_draw_put(g, y, x, b->label,
 				    b->kind == HY_BLOCK_HEADING ? HY_ROLE_HEADING : HY_ROLE_LABEL,
@@ -641,7 +652,7 @@ static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 
 	if (l.title.h) {
 		hy_grid_fill(g, l.title.y, 0, g->w, HY_ROLE_TITLE);
-		snprintf(buf, sizeof buf, " %s", mt->title ? mt->title : "（无标题）");
+		snprintf(buf, sizeof buf, " %s", mt->title ? mt->title : _("(no title)"));
 		hy_draw_put(g, l.title.y, 0, buf, HY_ROLE_TITLE, g->w);
 	}
 	if (l.header.h) {
@@ -649,7 +660,12 @@ static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 			snprintf(buf, sizeof buf, " §%d/%zu %s", sec, mt->n_sections,
 				 mt->sections[sec - 1].heading);
 		else
-			snprintf(buf, sizeof buf, " 概况 · %zu sections", mt->n_sections);
+			/* TRANSLATORS: the bar above the text at the meeting's
+			 * opening, before its first agenda section */
+			snprintf(buf, sizeof buf,
+				 P_(" overview · %zu section", " overview · %zu sections",
+				    mt->n_sections),
+				 mt->n_sections);
 		hy_grid_fill(g, l.header.y, 0, g->w, HY_ROLE_LABEL);
 		hy_draw_put(g, l.header.y, 0, buf, HY_ROLE_LABEL, g->w);
 	}
@@ -678,17 +694,17 @@ static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 	/* several sources: which one is read */
 	char src[48] = "";
 	if (r->n_sources > 1)
-		snprintf(src, sizeof src, " · 来源 %zu/%zu", r->source_k + 1, r->n_sources);
+		snprintf(src, sizeof src, _(" · source %zu/%zu"), r->source_k + 1, r->n_sources);
 	if (r->meeting_index == SIZE_MAX) /* not opened from the list (a career) */
-		snprintf(left, sizeof left, " meeting · §%d/%zu · %d%%%s%s", sec, mt->n_sections,
+		snprintf(left, sizeof left, _(" meeting · §%d/%zu · %d%%%s%s"), sec, mt->n_sections,
 			 hy_model_percent(m), conv, src);
 	else
-		snprintf(left, sizeof left, " meeting %s/%s · §%d/%zu · %d%%%s%s", idx, total, sec,
-			 mt->n_sections, hy_model_percent(m), conv, src);
-	static const struct hy_hint hint[] = {{HY_ACT_NEXT_SECTION, "section"},
-					      {HY_ACT_SEARCH, "search"},
-					      {HY_ACT_BACK, "back"},
-					      {HY_ACT_HELP, "help"}};
+		snprintf(left, sizeof left, _(" meeting %s/%s · §%d/%zu · %d%%%s%s"), idx, total,
+			 sec, mt->n_sections, hy_model_percent(m), conv, src);
+	static const struct hy_hint hint[] = {{HY_ACT_NEXT_SECTION, N_("section")},
+					      {HY_ACT_SEARCH, N_("search")},
+					      {HY_ACT_BACK, N_("back")},
+					      {HY_ACT_HELP, N_("help")}};
 	char keys[128];
 	hy_keymap_hint(HY_SCREEN_MEETING, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
 	hy_draw_status(m, g, left, keys, cy, cx);

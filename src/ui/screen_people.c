@@ -4,6 +4,8 @@
  * a window of rows around what is shown at a time, each read from a row
  * already loaded (or an end); Enter opens a career. */
 #include "huiyi/screen_people.h"
+#include "huiyi/i18n.h"
+#include "huiyi/width.h"
 
 #include "huiyi/err.h"
 #include "layout.h"
@@ -20,9 +22,28 @@
 
 const char *hy_ui_part_label(int part)
 {
-	static const char *const labels[HY_UI_PARTS] = {"主持", "出席", "列席", "应邀"};
-	return part >= 0 && part < HY_UI_PARTS ? labels[part] : "出席";
+	static const char *const labels[HY_UI_PARTS] = {N_("chair"), N_("present"), N_("observer"),
+							N_("guest")};
+	return _(part >= 0 && part < HY_UI_PARTS ? labels[part] : labels[1]);
 }
+
+/* The width of a column of s (at least 4), when wider than w. */
+static int widest(const char *s, int w)
+{
+	int n = (int)hy_width_str(s, strlen(s));
+	return n > w ? n : w;
+}
+
+int hy_ui_part_width(void)
+{
+	int w = widest(_("As"), 4);
+	for (int i = 0; i < HY_UI_PARTS; i++)
+		w = widest(hy_ui_part_label(i), w);
+	return w;
+}
+
+/* The people table's counts, a column a part (or one, "Count"). */
+static const char *const heads[HY_UI_PARTS] = {N_("Chair"), N_("Att."), N_("Obs."), N_("Inv.")};
 
 /* The table's geometry (layout.h), the rows from `top`. */
 static void people_layout(const struct hy_model *m, struct hy_layout *l)
@@ -324,6 +345,11 @@ static struct cols people_cols(int w)
 	} else {
 		c = (struct cols){8, 0, 4, 1, 0, 0, 0};
 	}
+	/* the counts' headers, in the interface's language */
+	if (c.parts == 1)
+		c.count = widest(_("Count"), c.count);
+	for (int i = 0; i < c.parts && c.parts > 1; i++)
+		c.count = widest(_(heads[i]), c.count);
 	int used = c.name + 1 + (c.place ? c.place + 1 : 0) + c.parts * (c.count + 1) +
 		   (c.first ? c.first + 1 : 0) + (c.last ? c.last + 1 : 0);
 	c.role = w - used;
@@ -337,37 +363,37 @@ static struct cols people_cols(int w)
 static void people_row(struct hy_grid *g, int y, const struct hy_person_row *r,
 		       const struct cols *c, int role, int header)
 {
-	static const char *const heads[HY_UI_PARTS] = {"主持", "出席", "列席", "应邀"};
 	char num[32];
 	int x = 0;
 	hy_grid_fill(g, y, 0, g->w, role);
-	x += hy_draw_col(g, y, x, header ? "姓名" : r->name, role, c->name) + 1;
+	x += hy_draw_col(g, y, x, header ? _("Name") : r->name, role, c->name) + 1;
 	if (c->place)
-		x += hy_draw_col(g, y, x, header ? "地方" : r->place, role, c->place) + 1;
+		x += hy_draw_col(g, y, x, header ? _("Place") : r->place, role, c->place) + 1;
 	for (int i = 0; i < c->parts; i++) {
 		if (!header)
-			snprintf(num, sizeof num, "%4ld", c->parts == 1 ? r->total : r->count[i]);
-		x += hy_draw_col(g, y, x, header ? (c->parts == 1 ? "次数" : heads[i]) : num, role,
-				 c->count) +
+			snprintf(num, sizeof num, "%*ld", c->count,
+				 c->parts == 1 ? r->total : r->count[i]);
+		x += hy_draw_col(g, y, x, header ? (c->parts == 1 ? _("Count") : _(heads[i])) : num,
+				 role, c->count) +
 		     1;
 	}
 	if (c->first)
-		x += hy_draw_col(g, y, x, header ? "首次" : r->first, role, c->first) + 1;
+		x += hy_draw_col(g, y, x, header ? _("First") : r->first, role, c->first) + 1;
 	if (c->last)
-		x += hy_draw_col(g, y, x, header ? "最近" : r->last, role, c->last) + 1;
+		x += hy_draw_col(g, y, x, header ? _("Last") : r->last, role, c->last) + 1;
 	if (c->role > 0)
-		hy_draw_col(g, y, x, header ? "职务" : r->role, role, c->role);
+		hy_draw_col(g, y, x, header ? _("Role") : r->role, role, c->role);
 }
 
 static const char *sort_name(enum hy_people_order s)
 {
 	switch (s) {
 	case HY_PEOPLE_SORT_NAME:
-		return "name";
+		return _("name");
 	case HY_PEOPLE_SORT_LAST:
-		return "last";
+		return _("last seen");
 	default:
-		return "count";
+		return _("count");
 	}
 }
 
@@ -381,23 +407,24 @@ static void people_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 	hy_draw_thousands(p->total, total, sizeof total);
 	hy_filter_describe(&p->filter, filt, sizeof filt);
 	if (l.title.h) {
-		snprintf(head, sizeof head, " huiyi · %s%s · sort: %s%s%s",
-			 p->counted ? total : "…",
-			 !p->counted     ? ""
-			 : p->total == 1 ? " person"
-					 : " people",
-			 sort_name(p->sort), filt[0] ? " · filter: " : "", filt);
+		char count[64];
+		if (p->counted)
+			snprintf(count, sizeof count, P_("%s person", "%s people", p->total),
+				 total);
+		else
+			snprintf(count, sizeof count, "…");
+		snprintf(head, sizeof head, " huiyi · %s · %s%s%s%s", count, _("sort: "),
+			 sort_name(p->sort), filt[0] ? _(" · filter: ") : "", filt);
 		hy_grid_fill(g, l.title.y, 0, g->w, HY_ROLE_TITLE);
 		hy_draw_put(g, l.title.y, 0, head, HY_ROLE_TITLE, g->w);
 	}
 	if (l.header.h)
 		people_row(g, l.header.y, NULL, &c, HY_ROLE_LABEL, 1);
 	if (p->counted && p->total == 0)
-		hy_draw_put(
-			g, l.items.r.y, 1,
-			filt[0] ? "没有符合条件的人 — nobody matches the filter (f to change it)"
-				: "还没有人 — no people yet: huiyi import PATH",
-			HY_ROLE_DIM, g->w - 1);
+		hy_draw_put(g, l.items.r.y, 1,
+			    filt[0] ? _("nobody matches the filter (f to change it)")
+				    : _("no people yet: huiyi import PATH"),
+			    HY_ROLE_DIM, g->w - 1);
 	int y;
 	for (size_t idx = p->top; (y = hy_rows_y(&l.items, idx)) >= 0; idx++) {
 		int role = idx == p->sel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;
@@ -412,11 +439,17 @@ static void people_view(const struct hy_model *m, struct hy_grid *g, int *cy, in
 	if (p->total) {
 		char sel[32];
 		hy_draw_thousands(p->sel + 1, sel, sizeof sel);
-		snprintf(left, sizeof left, " person %s/%s", sel, total);
+		snprintf(left, sizeof left, _(" person %s/%s"), sel, total);
 	} else {
-		snprintf(left, sizeof left, " %s", p->counted ? "no people" : "loading…");
+		snprintf(left, sizeof left, " %s", p->counted ? _("no people") : _("loading…"));
 	}
-	hy_draw_status(m, g, left, "Enter career · f filter · s sort · q back ", cy, cx);
+	static const struct hy_hint hint[] = {{HY_ACT_OPEN, N_("career")},
+					      {HY_ACT_FILTER, N_("filter")},
+					      {HY_ACT_SORT, N_("sort")},
+					      {HY_ACT_BACK, N_("back")}};
+	char keys[128];
+	hy_keymap_hint(HY_SCREEN_PEOPLE, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
+	hy_draw_status(m, g, left, keys, cy, cx);
 }
 
 const struct hy_screen_ops hy_screen_people = {

@@ -3,6 +3,7 @@
  * snippet with the hits marked); Enter opens the meeting at the section,
  * its hits marked. */
 #include "huiyi/screen_results.h"
+#include "huiyi/i18n.h"
 
 #include "huiyi/err.h"
 #include "huiyi/width.h"
@@ -246,8 +247,8 @@ static void results_step(struct hy_model *m, int dir, int64_t from, struct hy_ef
 	while (i >= 0 && (size_t)i < rs->n && rs->items[i].meeting == from);
 	if (i < 0 || (size_t)i >= rs->n) {
 		hy_ui_status(m, 0,
-			     dir > 0 ? "last match of the last result"
-				     : "first match of the first result",
+			     dir > 0 ? _("last match of the last result")
+				     : _("first match of the first result"),
 			     NULL);
 		return;
 	}
@@ -308,35 +309,40 @@ static void results_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 	hy_draw_thousands(rs->meetings, b, sizeof b);
 	char filt[192];
 	hy_model_filter_text(m, filt, sizeof filt);
-	if (rs->counted)
-		snprintf(buf, sizeof buf, " search: %s · %s section%s in %s meeting%s%s%s",
-			 rs->query ? rs->query : "", a, rs->total == 1 ? "" : "s", b,
-			 rs->meetings == 1 ? "" : "s", filt[0] ? " · filter: " : "", filt);
-	else
-		snprintf(buf, sizeof buf, " search: %s · …%s%s", rs->query ? rs->query : "",
-			 filt[0] ? " · filter: " : "", filt);
+	if (rs->counted) {
+		char secs[64], mtgs[64];
+		snprintf(secs, sizeof secs, P_("%s section", "%s sections", rs->total), a);
+		snprintf(mtgs, sizeof mtgs, P_("%s meeting", "%s meetings", rs->meetings), b);
+		/* TRANSLATORS: the results' title: the query, "12 sections",
+		 * "5 meetings" */
+		snprintf(buf, sizeof buf, _(" search: %s · %s in %s%s%s"),
+			 rs->query ? rs->query : "", secs, mtgs, filt[0] ? _(" · filter: ") : "",
+			 filt);
+	} else {
+		snprintf(buf, sizeof buf, _(" search: %s · …%s%s"), rs->query ? rs->query : "",
+			 filt[0] ? _(" · filter: ") : "", filt);
+	}
 	struct hy_layout l;
 	int y;
 	results_layout(m, &l);
 	hy_grid_fill(g, l.title.y, 0, g->w, HY_ROLE_TITLE);
 	hy_draw_put(g, l.title.y, 0, buf, HY_ROLE_TITLE, g->w);
 	if (rs->done && rs->n == 0 && !rs->pending)
-		hy_draw_put(g, l.items.r.y, 1,
-			    "没有找到 — nothing found (/ to search again, q back)", HY_ROLE_DIM,
-			    g->w - 1);
+		hy_draw_put(g, l.items.r.y, 1, _("nothing found (/ to search again, q back)"),
+			    HY_ROLE_DIM, g->w - 1);
 	for (size_t idx = rs->top; (y = hy_rows_y(&l.items, idx)) >= 0; idx++) {
 		const struct hy_result *r = &rs->items[idx];
 		int role = idx == rs->sel ? HY_ROLE_SELECTED : HY_ROLE_NORMAL;
 		hy_grid_fill(g, y, 0, g->w, role);
-		int x = hy_draw_col(g, y, 0, r->date ? r->date : "日期不详", role, 10) + 1;
-		hy_draw_col(g, y, x, r->title ? r->title : "（无标题）", role, g->w - x);
+		int x = hy_draw_col(g, y, 0, r->date ? r->date : _("no date"), role, 10) + 1;
+		hy_draw_col(g, y, x, r->title ? r->title : _("(no title)"), role, g->w - x);
 		if (y + 1 >= l.items.r.y + l.items.r.h) /* its second row cut off */
 			break;
 		if (r->section > 0)
 			snprintf(buf, sizeof buf, "  §%d %s", r->section,
 				 r->heading ? r->heading : "");
 		else
-			snprintf(buf, sizeof buf, "  §0 标题与概况");
+			snprintf(buf, sizeof buf, "  §0 %s", _("title and overview"));
 		char hd[256];
 		int hw = g->w / 3 > 8 ? g->w / 3 : 8;
 		hy_width_truncate(buf, strlen(buf), (size_t)hw, hd, sizeof hd);
@@ -348,14 +354,14 @@ static void results_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 	if (rs->n) {
 		hy_draw_thousands(rs->sel + 1, a, sizeof a);
 		hy_draw_thousands(rs->total, b, sizeof b);
-		snprintf(left, sizeof left, " result %s/%s", a, rs->counted ? b : "…");
+		snprintf(left, sizeof left, _(" result %s/%s"), a, rs->counted ? b : "…");
 	} else {
-		snprintf(left, sizeof left, " %s", rs->pending ? "searching…" : "no results");
+		snprintf(left, sizeof left, " %s", rs->pending ? _("searching…") : _("no results"));
 	}
-	static const struct hy_hint hint[] = {{HY_ACT_OPEN, "open"},
-					      {HY_ACT_SEARCH, "search"},
-					      {HY_ACT_BACK, "back"},
-					      {HY_ACT_HELP, "help"}};
+	static const struct hy_hint hint[] = {{HY_ACT_OPEN, N_("open")},
+					      {HY_ACT_SEARCH, N_("search")},
+					      {HY_ACT_BACK, N_("back")},
+					      {HY_ACT_HELP, N_("help")}};
 	char keys[128];
 	hy_keymap_hint(HY_SCREEN_RESULTS, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
 	hy_draw_status(m, g, left, keys, cy, cx);

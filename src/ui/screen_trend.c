@@ -5,6 +5,7 @@
  * on the status line; Enter narrows the list's filter to it and shows the
  * results again, the filter in their header. */
 #include "huiyi/screen_trend.h"
+#include "huiyi/i18n.h"
 
 #include "layout.h"
 #include "screen.h"
@@ -18,7 +19,7 @@
 /* Periods that fit before a coarser grouping is asked for. */
 #define TREND_MAX_ROWS 48
 
-static const char *const by_name[] = {"month", "quarter", "year"};
+static const char *const by_name[] = {N_("month"), N_("quarter"), N_("year")};
 
 /* U+2588 full block, then 7/8 … 1/8 (U+2589 … U+258F). */
 static const char *const eighths[8] = {
@@ -52,7 +53,7 @@ void hy_trend_open(struct hy_model *m, const char *query, struct hy_effects *fx)
 	struct hy_trend_screen *t = &m->trend;
 	char *q = hy_ui_strdup(query);
 	if (!q) {
-		hy_ui_status(m, 1, "out of memory", NULL);
+		hy_ui_status(m, 1, _("out of memory"), NULL);
 		return;
 	}
 	trend_clear(m);
@@ -162,11 +163,11 @@ static void narrow(struct hy_model *m, struct hy_effects *fx)
 	if (t->sel >= t->n)
 		return;
 	if (t->rows[t->sel].corpus == 0 || bounds(t->rows[t->sel].period, from, to) != 0) {
-		hy_ui_status(m, 0, "no meetings in", t->rows[t->sel].period);
+		hy_ui_status(m, 0, _("no meetings in"), t->rows[t->sel].period);
 		return;
 	}
 	if (t->rows[t->sel].meetings == 0) {
-		hy_ui_status(m, 0, "no matches in", t->rows[t->sel].period);
+		hy_ui_status(m, 0, _("no matches in"), t->rows[t->sel].period);
 		return;
 	}
 	hy_list_narrow(m, from, to, fx);
@@ -277,24 +278,25 @@ static void bar(struct hy_grid *g, int y, int x, size_t v, size_t max, int w, in
 static void trend_view(const struct hy_model *m, struct hy_grid *g, int *cy, int *cx)
 {
 	const struct hy_trend_screen *t = &m->trend;
-	char buf[512], filt[192], left[160];
+	char buf[512], filt[192], left[320];
 	size_t max = 0;
 	int cw = 1, lw = 4, y;
 	struct hy_layout l;
 	trend_layout(m, &l);
 
 	hy_model_filter_text(m, filt, sizeof filt);
-	snprintf(buf, sizeof buf, " trend: %s · by %s%s%s", t->query ? t->query : "",
-		 by_name[t->by < 3 && t->by >= 0 ? t->by : 0], filt[0] ? " · filter: " : "", filt);
+	snprintf(buf, sizeof buf, _(" trend: %s · by %s%s%s"), t->query ? t->query : "",
+		 _(by_name[t->by < 3 && t->by >= 0 ? t->by : 0]), filt[0] ? _(" · filter: ") : "",
+		 filt);
 	hy_grid_fill(g, l.title.y, 0, g->w, HY_ROLE_TITLE);
 	hy_draw_put(g, l.title.y, 0, buf, HY_ROLE_TITLE, g->w);
 	if (l.header.h) {
 		if (t->undated)
 			snprintf(buf, sizeof buf,
-				 " matching meetings (sections) · %zu without a year left out",
+				 _(" matching meetings (sections) · %zu without a year left out"),
 				 t->undated);
 		else
-			snprintf(buf, sizeof buf, " matching meetings (sections)");
+			snprintf(buf, sizeof buf, "%s", _(" matching meetings (sections)"));
 		hy_draw_put(g, l.header.y, 0, buf, HY_ROLE_DIM, g->w);
 	}
 	for (size_t i = 0; i < t->n; i++) {
@@ -309,8 +311,7 @@ static void trend_view(const struct hy_model *m, struct hy_grid *g, int *cy, int
 			lw = (int)strlen(t->rows[i].period);
 	}
 	if (t->loaded && t->n == 0)
-		hy_draw_put(g, l.items.r.y, 1, "没有会议 — no meetings (q back)", HY_ROLE_DIM,
-			    g->w - 1);
+		hy_draw_put(g, l.items.r.y, 1, _("no meetings (q back)"), HY_ROLE_DIM, g->w - 1);
 	for (size_t idx = t->top; (y = hy_rows_y(&l.items, idx)) >= 0; idx++) {
 		int x, bw;
 		const struct hy_trend_row *r = &t->rows[idx];
@@ -321,7 +322,7 @@ static void trend_view(const struct hy_model *m, struct hy_grid *g, int *cy, int
 		if (x >= g->w)
 			continue;
 		if (r->corpus == 0) {
-			hy_draw_put(g, y, x, "（无会议）", idx == t->sel ? role : HY_ROLE_DIM,
+			hy_draw_put(g, y, x, _("(no meetings)"), idx == t->sel ? role : HY_ROLE_DIM,
 				    g->w - x);
 			continue;
 		}
@@ -338,17 +339,24 @@ static void trend_view(const struct hy_model *m, struct hy_grid *g, int *cy, int
 	}
 	if (t->sel < t->n) {
 		const struct hy_trend_row *r = &t->rows[t->sel];
-		if (r->corpus)
-			snprintf(left, sizeof left, " %s: %zu of %zu meeting%s, %zu section%s",
-				 r->period, r->meetings, r->corpus, r->corpus == 1 ? "" : "s",
-				 r->sections, r->sections == 1 ? "" : "s");
-		else
-			snprintf(left, sizeof left, " %s: no meetings", r->period);
+		if (r->corpus) {
+			char of[96], secs[64];
+			/* TRANSLATORS: the matching meetings of a period's */
+			snprintf(of, sizeof of,
+				 P_("%zu of %zu meeting", "%zu of %zu meetings", r->corpus),
+				 r->meetings, r->corpus);
+			snprintf(secs, sizeof secs, P_("%zu section", "%zu sections", r->sections),
+				 r->sections);
+			/* TRANSLATORS: a period, "3 of 12 meetings", "5 sections" */
+			snprintf(left, sizeof left, _(" %s: %s, %s"), r->period, of, secs);
+		} else {
+			snprintf(left, sizeof left, _(" %s: no meetings"), r->period);
+		}
 	} else {
-		snprintf(left, sizeof left, " %s", t->pending ? "counting…" : "");
+		snprintf(left, sizeof left, " %s", t->pending ? _("counting…") : "");
 	}
 	static const struct hy_hint hint[] = {
-		{HY_ACT_OPEN, "narrow"}, {HY_ACT_BACK, "back"}, {HY_ACT_HELP, "help"}};
+		{HY_ACT_OPEN, N_("narrow")}, {HY_ACT_BACK, N_("back")}, {HY_ACT_HELP, N_("help")}};
 	char keys[128];
 	hy_keymap_hint(HY_SCREEN_TREND, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
 	hy_draw_status(m, g, left, keys, cy, cx);

@@ -113,12 +113,12 @@ screens() {
 	if [ "$w" -ge 100 ]; then
 		ow=$((w / 3 > 36 ? 36 : w / 3))
 		poll border_ok "$ow" "$bar"
-		line 2 | grep -qE "^ 1 全省政协系统主席会议精神 +\\$bar 日期  2025-05-19（发布 2025-05-20 17:08）" ||
+		line 2 | grep -qE "^ 1 全省政协系统主席会议精神 +\\$bar Date       2025-05-19 \\(published 2025-05-20 17:08\\)" ||
 			fail "$what: outline and reader: $(line 2)"
 		line 4 | grep -qE "^ 3 “助力县域经济高质量发展”" || fail "$what: outline item 3: $(line 4)"
 	else
-		line 2 | grep -qE '^ 概况 · 5 sections *$' || fail "$what: section bar: $(line 2)"
-		line 3 | grep -qE '^ 日期  2025-05-19（发布 2025-05-20 17:08） *$' || fail "$what: reader: $(line 3)"
+		line 2 | grep -qE '^ overview · 5 sections *$' || fail "$what: section bar: $(line 2)"
+		line 3 | grep -qE '^ Date       2025-05-19 \(published 2025-05-20 17:08\) *$' || fail "$what: reader: $(line 3)"
 	fi
 	ok "$what: a meeting, outline border '$bar' in one column"
 

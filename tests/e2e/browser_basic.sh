@@ -17,9 +17,9 @@ TITLE2=青岚县政协召开十一届第25次主席会议
 
 # What the help screen must say in a meeting: every description in the
 # key tables (src/ui/keymap.c) for the meeting screen.
-mapfile -t HELP_MEET < <(grep -oE '\{HY_ACT_[A-Z_]+, [A-Z |]+, "[^"]+"\}' \
-	"$HUIYI_ROOT/src/ui/keymap.c" | grep -E ', [A-Z |]*(MEET|ALL)[A-Z |]*, "' |
-	sed -E 's/.*, "([^"]+)"\}$/\1/')
+mapfile -t HELP_MEET < <(grep -oE '\{HY_ACT_[A-Z_]+, [A-Z |]+, N_\("[^"]+"\)\}' \
+	"$HUIYI_ROOT/src/ui/keymap.c" | grep -E ', [A-Z |]*(MEET|ALL)[A-Z |]*, N_\("' |
+	sed -E 's/.*, N_\("([^"]+)"\)\}$/\1/')
 [ "${#HELP_MEET[@]}" -ge 10 ] || fail "could not read the help texts from keymap.c (${#HELP_MEET[@]})"
 
 browse_at() {
@@ -31,7 +31,7 @@ browse_at() {
 	wait_for "19 meetings"
 	wait_status '^ meeting 1/19 .*q quit$'
 	line 1 | grep -qF " huiyi · 19 meetings · sort: date" || fail "list header: $(line 1)"
-	line 2 | grep -qE '^日期 +机构 +会议 +主持 +标题' || fail "column header: $(line 2)"
+	line 2 | grep -qE '^Date +Body +Meeting +Chair +Title' || fail "column header: $(line 2)"
 	line 3 | grep -qE '^2025-06-09 +区政府 +常务会议 第3次' || fail "first row: $(line 3)"
 	[ "$(pane | grep -cE '^[0-9]{4}-[0-9]{2}-[0-9]{2} ')" = 19 ] || fail "not 19 rows with a date"
 	check_screen cols "$LISTCOLS"
@@ -47,11 +47,11 @@ browse_at() {
 	wait_status '^ meeting 2/19 · §0/5 · [0-9]+% .*\? help$'
 	[ "$(line 1)" = " $TITLE2" ] || fail "title line: '$(line 1)'"
 	if [ "$w" -ge 100 ]; then
-		line 2 | grep -qE '^ 1 全省政协系统主席会议精神 +│ 日期  2025-05-19' ||
+		line 2 | grep -qE '^ 1 全省政协系统主席会议精神 +│ Date +2025-05-19' ||
 			fail "outline and reader: $(line 2)"
 	else
-		line 2 | grep -qE '^ 概况 · 5 sections' || fail "section bar: $(line 2)"
-		line 3 | grep -qE '^ 日期  2025-05-19' || fail "reader: $(line 3)"
+		line 2 | grep -qE '^ overview · 5 sections' || fail "section bar: $(line 2)"
+		line 3 | grep -qE '^ Date +2025-05-19' || fail "reader: $(line 3)"
 		if pane | grep -qF "│"; then fail "an outline below 100 columns"; fi
 	fi
 	check_screen
@@ -95,7 +95,7 @@ browse_at() {
 	ok "${w}x${h}: / 会议 Enter from §3 shows match $k/$n, n match $((k + 1))/$n"
 	# From the top: match 1/N, then 2/N.
 	keys g
-	wait_re '^( 1 .*│)? 日期  2025-05-19'
+	wait_re '^( 1 .*│)? Date +2025-05-19'
 	settle
 	# Match 12 is no longer on the screen: the status line should say where
 	# we are again (§0/5), not the old message.
@@ -145,7 +145,7 @@ browse_at() {
 	keys q
 	wait_for "EXIT=0"
 	wait_re '^\$ ?$'
-	if pane | grep -qE 'meetings · sort|meeting [0-9]+/19|日期 +机构'; then
+	if pane | grep -qE 'meetings · sort|meeting [0-9]+/19|Date +Body'; then
 		fail "the browser's screen is still there after q"
 	fi
 	# Exactly the shell's lines: the command, its status, the prompt.

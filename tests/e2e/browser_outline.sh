@@ -17,14 +17,14 @@ keys Enter
 wait_status '^ meeting 1/19 · §'
 line 3 | grep -qF '│' || fail "no outline at 120 columns: $(line 3)"
 keys o
-wait_status '目录 隐藏（o 显示）'
+wait_status 'outline hidden \(o shows it\)'
 for r in 2 3 4 5 6 7 8 9 10; do
 	line "$r" | grep -qF '│' && fail "outline still drawn on row $r: $(line "$r")"
 done
-line 2 | grep -qF '概况' || fail "the section bar did not take the outline's place: $(line 2)"
+line 2 | grep -qF 'overview' || fail "the section bar did not take the outline's place: $(line 2)"
 wide=$(pane | awk 'length > m { m = length } END { print m }')
 keys o
-wait_status '目录 显示'
+wait_status 'outline shown'
 line 3 | grep -qF '│' || fail "outline not back: $(line 3)"
 keys q q
 wait_for 'EXIT=0'
@@ -42,7 +42,7 @@ keys Enter
 wait_status '^ meeting 1/19 · §'
 line 3 | grep -qF '│' && fail "outline drawn with set outline off: $(line 3)"
 keys o
-wait_status '目录 显示'
+wait_status 'outline shown'
 line 3 | grep -qF '│' || fail "o did not show it: $(line 3)"
 keys q q
 wait_for 'EXIT=0'

@@ -34,10 +34,10 @@ wait_status '^ meeting 1/6 '
 keys p
 wait_status '^ person 1/6 '
 line 1 | grep -qF " huiyi · 6 people · sort: count" || fail "people header: $(line 1)"
-line 2 | grep -qE '^姓名 +地方 +主持 +出席 +列席 +应邀 +首次 +最近 +职务' || fail "columns: $(line 2)"
+line 2 | grep -qE '^Name +Place +Chair +Att\. +Obs\. +Inv\. +First +Last +Role' || fail "columns: $(line 2)"
 line 3 | grep -qE '^刘锐 +青川县 +2 +3 +0 +0 2021-03-05 2024-01-08 县委副书记、县长' ||
 	fail "first person: $(line 3)"
-check_screen cols 0,9,38,49,60
+check_screen cols 0,9,42,53,64
 ok "p opens the people table, the most meetings first, columns aligned"
 
 keys s
@@ -53,18 +53,18 @@ keys Enter
 wait_for "2 people · sort: count · filter: person:劉銳"
 line 3 | grep -qE '^刘锐 +青川县' || fail "filtered: $(line 3)"
 line 4 | grep -qE '^刘锐 +白水县' || fail "filtered: $(line 4)"
-check_screen cols 0,9,38,49,60
+check_screen cols 0,9,42,53,64
 ok "s cycles count, name, last; f 劉銳 finds both 刘锐, one a place"
 
 # Enter: the career
 keys Enter
 wait_status '^ career · meeting 1/5 '
-line 1 | grep -qF " 刘锐 · 青川县 · 主持 2 · 出席 3 · 2021-03-05 … 2024-01-08" || fail "career title: $(line 1)"
+line 1 | grep -qF " 刘锐 · 青川县 · chair 2 · present 3 · 2021-03-05 … 2024-01-08" || fail "career title: $(line 1)"
 line 2 | grep -qE '^ 副县长 +2021-03…2023-04 +█+ *$' || fail "the first role: $(line 2)"
 line 3 | grep -qE '^ 县委副书记、县长 2023-05…2024-01 +█+ *$' || fail "the second role: $(line 3)"
 [ "$(digit_col 2)" = "$(digit_col 3)" ] || fail "the role labels are not aligned: $(digit_col 2) $(digit_col 3)"
 line 4 | grep -qE '\|2021 +\|2022 +\|2023 +\|2024' || fail "the axis: $(line 4)"
-line 6 | grep -qE '^2021-03-05 出席 副县长 +青川县人民政府召开第10次常务会议' || fail "first meeting: $(line 6)"
+line 6 | grep -qE '^2021-03-05 present +副县长 +青川县人民政府召开第10次常务会议' || fail "first meeting: $(line 6)"
 check_screen
 ok "Enter opens the career: two roles on a timeline, labels aligned, the meetings"
 
@@ -97,8 +97,8 @@ wait_status '^ meeting 1/6 '
 keys p
 wait_status '^ person 1/2 '
 line 1 | grep -qF " 青川县人民政府召开第30次常务会议 · people" || fail "meeting's people title: $(line 1)"
-line 3 | grep -qE '^主持 刘锐 +县委副书记、县长' || fail "the chair: $(line 3)"
-line 4 | grep -qE '^出席 王芳 +副县长' || fail "the attendee: $(line 4)"
+line 3 | grep -qE '^chair +刘锐 +县委副书记、县长' || fail "the chair: $(line 3)"
+line 4 | grep -qE '^present +王芳 +副县长' || fail "the attendee: $(line 4)"
 check_screen
 keys j Enter
 wait_status '^ career · meeting 1/4 '

@@ -24,7 +24,7 @@ keys S
 wait_status 'source 3/3: .*a_repost_trad\.txt'
 line 1 | grep -qF '青石縣人民政府召開第十二次常務會議' || fail "source 3 is not the traditional repost: $(line 1)"
 keys j
-wait_status ' · 来源 3/3'
+wait_status ' · source 3/3'
 keys S
 wait_status 'source 1/3: .*a_county\.txt'
 line 1 | grep -qF '青石县人民政府召开第十二次常务会议' || fail "back to the first source: $(line 1)"

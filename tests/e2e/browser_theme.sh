@@ -13,7 +13,7 @@ source "$(dirname "$0")/browser_lib.sh"
 
 sample_db
 HEADING=§1
-LABEL=日期
+LABEL=Date
 
 # sgr TEXT: the attributes in force where TEXT last shows on the pane (the
 # reading side, right of the outline):

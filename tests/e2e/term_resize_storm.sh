@@ -90,7 +90,7 @@ both() { "$1" "${@:2:2}" && "${@:4:1}" "${@:5}"; }
 list_ok() {
 	status_is '^ meeting 1/19( |$)' || return 1
 	line_is 1 '^ huiyi · 19 meetings · sort: date' || return 1
-	line_is 2 '^日期 +机构' || return 1
+	line_is 2 '^Date +Body' || return 1
 	line_is 3 '^2025-06-09 '
 }
 
@@ -98,7 +98,7 @@ meeting_ok() {
 	status_is '^ meeting 1/19 · §4/6 · ' || return 1
 	line_is 1 '^ 澜港区召开区政府第３次常务会议' || return 1
 	line_is 2 '^ §4/6 《澜港区' || return 1
-	line_is 3 '^ §4    《澜港区'
+	line_is 3 '^ §4 +《澜港区'
 }
 
 help_ok() {

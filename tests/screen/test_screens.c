@@ -24,6 +24,7 @@
 
 #include "huiyi/effects.h"
 #include "huiyi/grid.h"
+#include "huiyi/i18n.h"
 #include "huiyi/import.h"
 #include "huiyi/model.h"
 #include "huiyi/store.h"
@@ -37,6 +38,8 @@ struct fixture {
 	struct hy_store *s;
 	const char *root;
 	const char *cases; /* the cases file, under tests/screen */
+	const char *lang;  /* the cases run in this language (zh_CN, zh_TW), or NULL */
+	char locpath[300]; /* the locales made for it (localedef), or "" */
 };
 
 /* A fresh database of the readouts under `from` (a folder of the root),
@@ -61,6 +64,8 @@ static int setup_from(void **state, const char *from, size_t least, const char *
 	}
 	snprintf(samples, sizeof samples, "%s/%s", f.root, from);
 	f.cases = cases;
+	f.lang = NULL;
+	f.locpath[0] = '\0';
 	const char *paths[] = {samples};
 	o.threads = 1;
 	if (hy_import_run(f.s, paths, 1, &o, &st, err, sizeof err) || st.imported < least) {
@@ -83,10 +88,72 @@ static int setup_people(void **state)
 	return setup_from(state, "tests/fixtures/people", 6, "cases_people.txt");
 }
 
+/* The same screens in the language of a catalogue (DESIGN.md §4 Language):
+ * the locale made with localedef into a folder of our own (a fresh Debian
+ * has only C.UTF-8), the catalogues of this build (build/locale, beside
+ * build/tests). Skipped, and says why, when localedef cannot make it. */
+static int setup_lang(void **state, const char *lang)
+{
+	if (setup_from(state, "samples", 10, "cases_i18n.txt"))
+		return -1;
+	struct fixture *f = *state;
+	char cmd[1200], exe[512], dir[600];
+	f->lang = lang;
+	snprintf(f->locpath, sizeof f->locpath, "%s/locales", f->dir);
+	snprintf(cmd, sizeof cmd,
+		 "mkdir -p '%s' && localedef -i %s -f UTF-8 '%s/%s.UTF-8' >/dev/null 2>&1",
+		 f->locpath, lang, f->locpath, lang);
+	if (system(cmd) != 0) {
+		printf("# no %s.UTF-8: localedef could not make it (make deps installs locales)\n",
+		       lang);
+		f->lang = NULL;
+		return 0;
+	}
+	ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (k <= 0)
+		return -1;
+	exe[k] = '\0';
+	*strrchr(exe, '/') = '\0'; /* build/tests */
+	snprintf(dir, sizeof dir, "%s/../locale", exe);
+	if (!bindtextdomain(HY_I18N_DOMAIN, dir) || !textdomain(HY_I18N_DOMAIN))
+		return -1;
+	return 0;
+}
+
+static int setup_zh_cn(void **state)
+{
+	return setup_lang(state, "zh_CN");
+}
+
+static int setup_zh_tw(void **state)
+{
+	return setup_lang(state, "zh_TW");
+}
+
+/* The language of the cases: its locale, from the folder made for it. */
+static void use_lang(struct fixture *f)
+{
+	char name[64];
+	if (!f->lang)
+		return;
+	setenv("LOCPATH", f->locpath, 1);
+	snprintf(name, sizeof name, "%s.UTF-8", f->lang);
+	if (!setlocale(LC_ALL, name))
+		fail_msg("setlocale %s with LOCPATH=%s failed", name, f->locpath);
+}
+
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
 	char p[512];
+	if (f->locpath[0]) {
+		char cmd[400];
+		setlocale(LC_ALL, "C.UTF-8");
+		unsetenv("LOCPATH");
+		snprintf(cmd, sizeof cmd, "rm -rf '%s'", f->locpath);
+		if (system(cmd) != 0)
+			return -1;
+	}
 	hy_store_close(f->s);
 	const char *ext[] = {"", "-wal", "-shm"};
 	for (size_t i = 0; i < 3; i++) {
@@ -468,7 +535,8 @@ static int run_case(struct fixture *f, const char *name, int w, int h, char *key
 	struct hy_grid g;
 	int cy, cx, bad = 0;
 	char label[160], path[1024];
-	if (snprintf(label, sizeof label, "%s_%dx%d", name, w, h) >= (int)sizeof label)
+	if (snprintf(label, sizeof label, "%s%s%s_%dx%d", f->lang ? f->lang : "",
+		     f->lang ? "_" : "", name, w, h) >= (int)sizeof label)
 		fail_msg("case name too long: %s", name);
 	/* the lazy layout (tiny chunks, nothing laid out whole) shows
 	 * exactly what the whole layout does, status line aside */
@@ -526,6 +594,9 @@ static void test_cases(void **state)
 	char path[1024], line[1024];
 	int cases = 0, bad = 0;
 	const char *only = getenv("SCREEN_CASE");
+	if (!strcmp(f->cases, "cases_i18n.txt") && !f->lang)
+		skip(); /* no locale for it: setup_lang said so */
+	use_lang(f);
 	snprintf(path, sizeof path, "%s/tests/screen/%s", f->root, f->cases);
 	FILE *fp = fopen(path, "r");
 	assert_non_null(fp);
@@ -679,6 +750,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_cases, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cases, setup_people, teardown),
+		cmocka_unit_test_setup_teardown(test_cases, setup_zh_cn, teardown),
+		cmocka_unit_test_setup_teardown(test_cases, setup_zh_tw, teardown),
 		cmocka_unit_test_setup_teardown(test_resize_keeps_place, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
 		cmocka_unit_test(test_rows_before_grown),
