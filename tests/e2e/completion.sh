@@ -60,14 +60,18 @@ if command -v zsh >/dev/null; then
 	zsh -n "$HUIYI_ROOT/completions/_huiyi" || fail "_huiyi: syntax"
 fi
 
-# make install DESTDIR=…
-make -s -C "$HUIYI_ROOT" install DESTDIR="$T/root" PREFIX=/usr BUILD="${HUIYI_BUILD:-build}" \
+# make install DESTDIR=… (with the build's own PREFIX: another one is
+# compiled into the catalogues' folder and would link the binary again
+# under the other tests running it)
+P=/usr/local
+make -s -C "$HUIYI_ROOT" install DESTDIR="$T/root" BUILD="${HUIYI_BUILD:-build}" \
 	>"$T/install.out" 2>&1 || fail "make install: $(tail -3 "$T/install.out")"
 for f in bin/huiyi share/man/man1/huiyi.1 share/bash-completion/completions/huiyi \
-	share/zsh/site-functions/_huiyi share/fish/vendor_completions.d/huiyi.fish; do
-	[ -f "$T/root/usr/$f" ] || fail "make install left out /usr/$f"
+	share/zsh/site-functions/_huiyi share/fish/vendor_completions.d/huiyi.fish \
+	share/locale/zh_CN/LC_MESSAGES/huiyi.mo share/locale/zh_TW/LC_MESSAGES/huiyi.mo; do
+	[ -f "$T/root$P/$f" ] || fail "make install left out $P/$f"
 done
-[ -x "$T/root/usr/bin/huiyi" ] || fail "the installed huiyi does not run"
-cmp -s "$T/root/usr/share/bash-completion/completions/huiyi" "$HUIYI_ROOT/completions/huiyi.bash" ||
+[ -x "$T/root$P/bin/huiyi" ] || fail "the installed huiyi does not run"
+cmp -s "$T/root$P/share/bash-completion/completions/huiyi" "$HUIYI_ROOT/completions/huiyi.bash" ||
 	fail "the installed bash completion differs"
 echo ok
