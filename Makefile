@@ -114,7 +114,8 @@ FORCE:
 # po/huiyi.pot from the sources, and po/zh_CN.po brought up to it (new
 # strings untranslated, changed ones fuzzy: translate them, then make
 # again; tests/e2e/i18n_catalogue.sh fails while any is left).
-I18N_SRC = $(sort $(wildcard src/ui/*.c src/cli/*.c src/store/*.c src/text/err.c))
+I18N_SRC = $(sort $(wildcard src/ui/*.c src/cli/*.c src/store/*.c src/text/err.c) \
+	src/meeting/year.c)
 XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
 	--keyword=P_:1,2 --add-comments=TRANSLATORS: --no-wrap --sort-by-file \
 	--package-name=huiyi --package-version=$(VERSION) --msgid-bugs-address=none

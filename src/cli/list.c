@@ -25,7 +25,14 @@
 enum { C_ID, C_DATE, C_BODY, C_KIND, C_NUM, C_CHAIR, C_TITLE, C_N };
 
 static const char *const headers[C_N] = {
-	"ID", "日期", "机构", "会议", "次", "主持", "标题",
+	N_("ID"),
+	N_("Date"),
+	N_("Body"),
+	N_("Meeting"),
+	/* TRANSLATORS: the column of a meeting's number (第3次) */
+	N_("No."),
+	N_("Chair"),
+	N_("Title"),
 };
 
 struct saved {
@@ -55,7 +62,7 @@ static void print_row(struct list *l, const struct saved *r)
 	FILE *f = stdout;
 	size_t used = 0;
 	for (int i = 0; i < C_N; i++) {
-		const char *cell = r ? r->cell[i] : headers[i];
+		const char *cell = r ? r->cell[i] : _(headers[i]);
 		if (i == C_ID) {
 			/* right-aligned number (the header too) */
 			size_t w = hy_cli_width(l->c, cell);
@@ -90,7 +97,7 @@ static void free_saved(struct saved *r)
 static void settle(struct list *l)
 {
 	for (int i = 0; i < C_N; i++)
-		l->width[i] = hy_cli_width(l->c, headers[i]);
+		l->width[i] = hy_cli_width(l->c, _(headers[i]));
 	for (size_t k = 0; k < l->n; k++)
 		for (int i = 0; i < C_N; i++) {
 			const char *cell = l->page[k].cell[i];

@@ -25,15 +25,16 @@
 enum { C_ID, C_NAME, C_PLACE, C_CHAIR, C_ATT, C_OBS, C_INV, C_FIRST, C_LAST, C_ROLE, C_N };
 
 static const char *const headers[C_N] = {
-	"ID", "姓名", "地方", "主持", "出席", "列席", "应邀", "首次", "最近", "职务",
+	N_("ID"),   N_("Name"), N_("Place"), N_("Chair"), N_("Att."),
+	N_("Obs."), N_("Inv."), N_("First"), N_("Last"),  N_("Role"),
 };
 
 /* The parts as a reader sees them. */
 static const char *const part_label[HY_PART_COUNT] = {
-	"主持",
-	"出席",
-	"列席",
-	"应邀",
+	N_("Chaired"),
+	N_("Attended"),
+	N_("Observed"),
+	N_("Invited"),
 };
 
 struct table {
@@ -90,7 +91,7 @@ static void print_row(const struct table *t, const char *const cell[C_N])
 static void measure(struct table *t, const struct hy_person *v, size_t n)
 {
 	for (int i = 0; i < C_N; i++)
-		t->width[i] = hy_cli_width(t->c, headers[i]);
+		t->width[i] = hy_cli_width(t->c, _(headers[i]));
 	for (size_t k = 0; k < n; k++) {
 		char num[C_N][24];
 		const char *cell[C_N];
@@ -104,7 +105,10 @@ static void measure(struct table *t, const struct hy_person *v, size_t n)
 				t->width[i] = w;
 		}
 	}
-	print_row(t, headers);
+	const char *shown[C_N];
+	for (int i = 0; i < C_N; i++)
+		shown[i] = _(headers[i]);
+	print_row(t, shown);
 }
 
 static void print_people(const struct table *t, const struct hy_person *v, size_t n)
@@ -205,15 +209,15 @@ static void print_career(const struct hy_cli *c, const struct hy_career *k)
 
 	hy_cli_put(stdout, p->name);
 	fputs("  ", stdout);
-	hy_cli_put(stdout, p->place && p->place[0] ? p->place : "(地方不详)");
+	hy_cli_put(stdout, p->place && p->place[0] ? p->place : _("(place unknown)"));
 	printf("  ID %lld\n", (long long)p->id);
 	for (int i = 0; i < HY_PART_COUNT; i++)
-		printf("%s%s %ld", i ? "  " : "", part_label[i], p->count[i]);
+		printf("%s%s %ld", i ? "  " : "", _(part_label[i]), p->count[i]);
 	if (p->first)
 		printf("  %s … %s", p->first, p->last ? p->last : "");
 	fputc('\n', stdout);
 
-	fputs("\n职务\n", stdout);
+	printf("\n%s\n", _("Roles"));
 	if (k->n_roles == 0)
 		fputs("  -\n", stdout);
 	/* the spans' dates as YYYY-MM; the last one open */
@@ -232,7 +236,7 @@ static void print_career(const struct hy_cli *c, const struct hy_career *k)
 			n += k->meetings[i].part == (enum hy_part)part;
 		if (n == 0)
 			continue;
-		printf("\n%s（%zu）\n", part_label[part], n);
+		printf("\n%s (%zu)\n", _(part_label[part]), n);
 		for (size_t i = 0; i < k->n_meetings; i++) {
 			const struct hy_appearance *m = &k->meetings[i];
 			char id[32];
@@ -249,7 +253,7 @@ static void print_career(const struct hy_cli *c, const struct hy_career *k)
 			fputc('\n', stdout);
 		}
 	}
-	fputs("\n常同会\n", stdout);
+	printf("\n%s\n", _("Met most often"));
 	if (k->n_met == 0)
 		fputs("  -\n", stdout);
 	for (size_t i = 0; i < k->n_met; i++) {

@@ -36,7 +36,8 @@
 
 enum { C_DATE, C_ID, C_SEC, C_HEAD, C_SNIP, C_N };
 
-static const char *const headers[C_N] = {"日期", "ID", "§", "议题", "摘录"};
+static const char *const headers[C_N] = {N_("Date"), N_("ID"), N_("§"), N_("Section"),
+					 N_("Excerpt")};
 
 struct row {
 	char *cell[C_N];
@@ -144,7 +145,7 @@ static void print_text(struct out *o)
 	size_t width[C_N];
 
 	for (int i = 0; i < C_N; i++)
-		width[i] = hy_cli_width(o->c, headers[i]);
+		width[i] = hy_cli_width(o->c, _(headers[i]));
 	for (size_t k = 0; k < o->n; k++)
 		for (int i = 0; i < C_SNIP; i++) {
 			const char *s = o->rows[k].cell[i];
@@ -157,7 +158,7 @@ static void print_text(struct out *o)
 	for (size_t k = 0; k <= o->n; k++) {
 		size_t used = 0;
 		for (int i = 0; i < C_N; i++) {
-			const char *s = k ? o->rows[k - 1].cell[i] : headers[i];
+			const char *s = k ? o->rows[k - 1].cell[i] : _(headers[i]);
 			if (i == C_ID) { /* numbers right-aligned */
 				size_t w = hy_cli_width(o->c, s ? s : "-");
 				for (; w < width[i]; w++)

@@ -25,7 +25,23 @@
 #include <unistd.h>
 
 #define PIPED_COLS 80
-#define LABEL_COLS 6 /* "标题  " */
+/* The field labels of show's text, in the order printed; the label
+ * column is the widest in the user's language plus two spaces. */
+static const char *const labels[] = {
+	N_("Title"), N_("Date"),      N_("Published"), N_("Body"),  N_("Place"),  N_("Meeting"),
+	N_("Chair"), N_("Attendees"), N_("Observers"), N_("Units"), N_("Source"),
+};
+
+static size_t label_cols(const struct hy_cli *c)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+		size_t k = hy_cli_width(c, _(labels[i]));
+		if (k > w)
+			w = k;
+	}
+	return w + 2;
+}
 
 static json_t *names(char *const *v, size_t n)
 {
@@ -169,11 +185,17 @@ static char *join(char *const *v, size_t n)
 	return s;
 }
 
+/* One field: its label (label NULL: the label column blank, a further
+ * line of the field before), padded to the label column, then the value
+ * wrapped under itself. */
 static void field(const struct hy_cli *c, size_t cols, const char *label, const char *value)
 {
-	fputs(label, stdout);
-	fputs("  ", stdout);
-	hy_cli_wrap(c, stdout, value && value[0] ? value : "-", cols, LABEL_COLS, LABEL_COLS);
+	size_t lc = label_cols(c), w = label ? hy_cli_width(c, _(label)) : 0;
+	if (label)
+		fputs(_(label), stdout);
+	for (; w < lc; w++)
+		fputc(' ', stdout);
+	hy_cli_wrap(c, stdout, value && value[0] ? value : "-", cols, lc, lc);
 }
 
 static void section(const struct hy_cli *c, size_t cols, const struct hy_section *sec)
@@ -203,12 +225,13 @@ static void print_sources(const struct hy_cli *c, size_t cols, json_t *sources)
 		char *v = malloc(n);
 		if (!v)
 			return;
-		snprintf(v, n, "%zu. %s（%s%s）", i + 1, where,
-			 !script                       ? "文字不明"
-			 : strcmp(script, "hant") == 0 ? "繁体"
-						       : "简体",
-			 json_is_true(json_object_get(o, "shown")) ? "，显示" : "");
-		field(c, cols, i == 0 ? "来源" : "    ", v);
+		/* TRANSLATORS: a source's number, address, script and ", shown" */
+		snprintf(v, n, _("%zu. %s (%s%s)"), i + 1, where,
+			 !script                       ? _("script unknown")
+			 : strcmp(script, "hant") == 0 ? _("traditional")
+						       : _("simplified"),
+			 json_is_true(json_object_get(o, "shown")) ? _(", shown") : "");
+		field(c, cols, i == 0 ? N_("Source") : NULL, v);
 		free(v);
 	}
 }
@@ -229,49 +252,50 @@ static void print_text(const struct hy_cli *c, const struct hy_store_record *r,
 	}
 	char date[96];
 	if (m->title && (m->guessed & HY_GUESSED_TITLE)) {
-		n = strlen(m->title) + 32;
+		n = strlen(m->title) + 96;
 		v = malloc(n);
 		if (v) {
-			snprintf(v, n, "%s（据内容拼成）", m->title);
-			field(c, cols, "标题", v);
+			snprintf(v, n, _("%s (composed from the text)"), m->title);
+			field(c, cols, N_("Title"), v);
 			free(v);
 		}
 	} else {
-		field(c, cols, "标题", m->title);
+		field(c, cols, N_("Title"), m->title);
 	}
 	hy_meeting_date_text(m, date, sizeof date);
-	field(c, cols, "日期", date[0] ? date : NULL);
-	field(c, cols, "发布", m->published);
-	field(c, cols, "机构", m->body);
-	field(c, cols, "地方", m->place);
+	field(c, cols, N_("Date"), date[0] ? date : NULL);
+	field(c, cols, N_("Published"), m->published);
+	field(c, cols, N_("Body"), m->body);
+	field(c, cols, N_("Place"), m->place);
 	if (m->number > 0)
 		snprintf(num, sizeof num, "第%d次", m->number);
 	n = (m->kind ? strlen(m->kind) : 0) + strlen(num) + 2;
 	v = malloc(n);
 	if (v) {
 		snprintf(v, n, "%s%s%s", m->kind ? m->kind : "", m->kind && num[0] ? " " : "", num);
-		field(c, cols, "会议", v);
+		field(c, cols, N_("Meeting"), v);
 		free(v);
 	}
 	if (m->chair && m->chair_role) {
-		n = strlen(m->chair) + strlen(m->chair_role) + 7;
+		n = strlen(m->chair) + strlen(m->chair_role) + 16;
 		v = malloc(n);
 		if (v) {
-			snprintf(v, n, "%s（%s）", m->chair, m->chair_role);
-			field(c, cols, "主持", v);
+			/* TRANSLATORS: the chair and their role */
+			snprintf(v, n, _("%s (%s)"), m->chair, m->chair_role);
+			field(c, cols, N_("Chair"), v);
 			free(v);
 		}
 	} else {
-		field(c, cols, "主持", m->chair ? m->chair : m->chair_role);
+		field(c, cols, N_("Chair"), m->chair ? m->chair : m->chair_role);
 	}
 	v = join(m->attendees, m->n_attendees);
-	field(c, cols, "出席", v);
+	field(c, cols, N_("Attendees"), v);
 	free(v);
 	v = join(m->observers, m->n_observers);
-	field(c, cols, "列席", v);
+	field(c, cols, N_("Observers"), v);
 	free(v);
 	v = join(m->units, m->n_units);
-	field(c, cols, "单位", v);
+	field(c, cols, N_("Units"), v);
 	free(v);
 	print_sources(c, cols, sources);
 	if (m->summary && m->summary[0]) {

@@ -216,17 +216,17 @@ static void pad(size_t n)
 static void print_text(const struct hy_cli *cl, const struct chart *c, char **queries, int shares,
 		       enum hy_trend_by by, size_t cols)
 {
-	static const char *const by_word[] = {"月", "季度", "年"};
-	size_t label_w = hy_cli_width(cl, "时期"), corpus_w;
+	static const char *const by_word[] = {N_("By month"), N_("By quarter"), N_("By year")};
+	const char *period = _("Period"), *meetings = _("Meetings");
+	size_t label_w = hy_cli_width(cl, period), corpus_w;
 	size_t *count_w = calloc(c->nq, sizeof *count_w), block, bar_w;
 	double max = 0;
-	char buf[64], num[32];
+	char buf[64];
 	char *bar;
 
 	if (!count_w)
 		return;
-	snprintf(num, sizeof num, "%s", "会议");
-	corpus_w = hy_cli_width(cl, num);
+	corpus_w = hy_cli_width(cl, meetings);
 	for (size_t r = 0; r < c->n; r++) {
 		size_t w = strlen(c->period[r]);
 		if (w > label_w)
@@ -249,17 +249,18 @@ static void print_text(const struct hy_cli *cl, const struct chart *c, char **qu
 	/* each series: a bar, a space, its count, two spaces */
 	block = cols > label_w + 2 + corpus_w ? (cols - label_w - 2 - corpus_w) / c->nq : 0;
 	/* the title line */
-	printf("按%s：%s\n", by_word[by],
-	       shares ? "每百次会议中匹配的会议" : "匹配的会议数（匹配的段落数）");
+	printf("%s: %s\n", _(by_word[by]),
+	       shares ? _("matching meetings per hundred meetings")
+		      : _("matching meetings (matching sections)"));
 	/* the header: the period, each query over its block, 会议 */
-	hy_cli_cell(cl, stdout, "时期", label_w, 1);
+	hy_cli_cell(cl, stdout, period, label_w, 1);
 	fputs("  ", stdout);
 	for (size_t q = 0; q < c->nq; q++)
 		hy_cli_cell(cl, stdout, queries[q], block > 2 ? block - 2 : 1, 1),
 			fputs("  ", stdout);
-	for (size_t w = hy_cli_width(cl, "会议"); w < corpus_w; w++)
+	for (size_t w = hy_cli_width(cl, meetings); w < corpus_w; w++)
 		fputc(' ', stdout);
-	fputs("会议\n", stdout);
+	printf("%s\n", meetings);
 	bar = malloc(4 * cols + 16);
 	for (size_t r = 0; bar && r < c->n; r++) {
 		if (c->corpus[r] == 0) {
@@ -268,8 +269,11 @@ static void print_text(const struct hy_cli *cl, const struct chart *c, char **qu
 			while (e + 1 < c->n && c->corpus[e + 1] == 0)
 				e++;
 			if (e - r + 1 >= GAP_RUN) {
-				printf("%s…%s  （无会议，%zu 个时期）\n", c->period[r],
-				       c->period[e], e - r + 1);
+				printf("%s…%s  ", c->period[r], c->period[e]);
+				printf(P_("(no meetings, %zu period)", "(no meetings, %zu periods)",
+					  e - r + 1),
+				       e - r + 1);
+				fputc('\n', stdout);
 				r = e;
 				continue;
 			}
@@ -277,7 +281,7 @@ static void print_text(const struct hy_cli *cl, const struct chart *c, char **qu
 		fputs(c->period[r], stdout);
 		pad(label_w - strlen(c->period[r]) + 2);
 		if (c->corpus[r] == 0) {
-			fputs("（无会议）\n", stdout);
+			printf("%s\n", _("(no meetings)"));
 			continue;
 		}
 		for (size_t q = 0; q < c->nq; q++) {
@@ -417,12 +421,18 @@ int hy_cli_trend(const struct hy_cli *c, int argc, char **argv)
 	if (corpus.undated > 0) {
 		FILE *o = json ? stderr : stdout;
 		fflush(stdout);
-		fprintf(o, "%s%zu 次会议年份不详，未计入（其中匹配：", json ? "huiyi: trend: " : "",
+		fputs(json ? "huiyi: trend: " : "", o);
+		fprintf(o,
+			P_("%zu meeting without a year is not counted (of them matching: ",
+			   "%zu meetings without a year are not counted (of them matching: ",
+			   corpus.undated),
 			corpus.undated);
 		for (int i = 0; i < npos; i++) {
 			hy_cli_put_line(o, pos[i]);
-			fprintf(o, " %zu%s", series[i].undated, i + 1 < npos ? "，" : "）\n");
+			/* TRANSLATORS: between the queries, and after the last */
+			fprintf(o, " %zu%s", series[i].undated, i + 1 < npos ? _(", ") : _(")"));
 		}
+		fputc('\n', o);
 	}
 	rc = HY_EXIT_OK;
 done:

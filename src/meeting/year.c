@@ -13,6 +13,7 @@
 #include "huiyi/meeting.h"
 
 #include "huiyi/err.h"
+#include "huiyi/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -275,10 +276,11 @@ void hy_meeting_date_label(const char *date, const char *month_day, int year_gue
 
 void hy_meeting_date_text(const struct hy_meeting *m, char *buf, size_t len)
 {
+	/* (a note in the user's language: i18n.h) */
 	static const char *const from[] = {
-		[HY_DATE_BASIS_PATH] = "（年份据来源路径）",
-		[HY_DATE_BASIS_GIVEN] = "（年份据 --year）",
-		[HY_DATE_BASIS_FILE_TIME] = "（年份按文件时间猜测）",
+		[HY_DATE_BASIS_PATH] = N_(" (year from the source's path)"),
+		[HY_DATE_BASIS_GIVEN] = N_(" (year from --year)"),
+		[HY_DATE_BASIS_FILE_TIME] = N_(" (year guessed from the file's time)"),
 	};
 	if (!len)
 		return;
@@ -286,10 +288,10 @@ void hy_meeting_date_text(const struct hy_meeting *m, char *buf, size_t len)
 	if (m->date) {
 		const char *note =
 			(size_t)m->date_basis < sizeof from / sizeof from[0] && from[m->date_basis]
-				? from[m->date_basis]
+				? _(from[m->date_basis])
 				: "";
 		snprintf(buf, len, "%s%s", m->date, note);
 	} else if (m->month_day) {
-		snprintf(buf, len, "%s（年份不详）", m->month_day);
+		snprintf(buf, len, _("%s (year unknown)"), m->month_day);
 	}
 }

@@ -42,8 +42,9 @@ has "$T/err" "imported 0, 1 merged into meetings already stored"
 [ "$(shown "$T/1.db")" = "* county.jsonl#1 http://www.qingshi.gov.cn/zwgk/2025/0311/12.html
 - mirror.jsonl#1 http://news.example.com/2025/0311/a.html" ] || fail "sources: $(shown "$T/1.db")"
 run 0 hy -d "$T/1.db" show 1
-has "$T/out" "来源  1. http://www.qingshi.gov.cn/zwgk/2025/0311/12.html（简体，显示）"
-has "$T/out" "2. http://news.example.com/2025/0311/a.html（繁体）"
+tr '\n' ' ' <"$T/out" | tr -s ' ' >"$T/flat" # (show wraps at 80 columns)
+has "$T/flat" "Source 1. http://www.qingshi.gov.cn/zwgk/2025/0311/12.html (simplified, shown)"
+has "$T/flat" "2. http://news.example.com/2025/0311/a.html (traditional)"
 run 0 hy -d "$T/1.db" list --json
 [ "$(grep -o '"id":' "$T/out" | wc -l)" = 1 ] || fail "one meeting expected: $(cat "$T/out")"
 has "$T/out" '"id":1,'

@@ -25,7 +25,7 @@ head = cells(lines[0])
 starts = [i for i, c in enumerate(head)
           if c not in (" ", None) and (i == 0 or head[i - 1] == " ")]
 labels = lines[0].split()
-assert labels == ["ID", "日期", "机构", "会议", "次", "主持", "标题"], labels
+assert labels == ["ID", "Date", "Body", "Meeting", "No.", "Chair", "Title"], labels
 assert len(starts) == 7, starts
 idw = starts[1] - 2  # ID is right-aligned in this width
 for ln in lines[1:]:

@@ -46,10 +46,10 @@ a=$(id_of a.txt) b=$(id_of b.txt) c=$(id_of c.txt)
 [ "$(json "$a" title)" = '"县政府第11次常务会议 3月28日"' ] || fail "composed title: $(json "$a" title)"
 
 run 0 hy show "$b"
-has "$T/out" "日期  2022-12-20（年份按文件时间猜测）"
-has "$T/out" "（据内容拼成）"
+has "$T/out" "Date       2022-12-20 (year guessed from the file's time)"
+has "$T/out" "(composed from the text)"
 run 0 hy show "$a"
-has "$T/out" "日期  2021-03-28（年份据来源路径）"
+has "$T/out" "Date       2021-03-28 (year from the source's path)"
 
 # list: the guessed year is marked, the others are not; sorted by the
 # best date (2022 guess after 2021 after 2016, newest first)
@@ -73,7 +73,7 @@ d=$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE number = 14")
 run 0 hy list
 has "$T/out" "5月9日"
 run 0 hy show "$d"
-has "$T/out" "日期  05-09（年份不详）"
+has "$T/out" "Date       05-09 (year unknown)"
 
 # Not a readout: rejected with a reason and counted; --force stores it.
 printf 'import os, sys\nfor name in os.listdir(sys.argv[1]):\n    print(name)\n' >"$T/s/scrape.py"

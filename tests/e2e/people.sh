@@ -41,8 +41,8 @@ run 0 hy people 刘锐 --place 青川县
 has "$T/out" "2021-03 … 2023-04  副县长"
 has "$T/out" "2023-05 …"
 has "$T/out" "县委副书记、县长"
-has "$T/out" "主持（2）"
-has "$T/out" "出席（3）"
+has "$T/out" "Chaired (2)"
+has "$T/out" "Attended (3)"
 
 # the traditional spelling and pinyin find the same people
 run 1 hy people 劉銳
@@ -56,12 +56,12 @@ run 0 hy people 'Liu Rui' --json
 lines "$T/out" 2
 run 0 hy people 張偉
 has "$T/out" "张伟  青川县"
-has "$T/out" "主持（3）"
+has "$T/out" "Chaired (3)"
 # choosing by id
 id=$(sql "$HUIYI_DB" "SELECT id FROM persons WHERE place = '白水县' AND key = '刘锐'")
 run 0 hy people "$id"
 has "$T/out" "白水县"
-has "$T/out" "出席（1）"
+has "$T/out" "Attended (1)"
 
 # no such person: exit 1 and a message
 run 1 hy people 无名氏

@@ -89,7 +89,7 @@ run 1 hy search 燃气 --body 没有这个机构
 # Text: a header, columns aligned by display width, plain characters only.
 run 0 hy search 燃气
 has "$T/out" "«燃气»"
-head -1 "$T/out" | grep -q "日期" || fail "no header"
+head -1 "$T/out" | grep -q "^Date" || fail "no header"
 python3 - "$T/out" <<'PY' || fail "text columns"
 import sys, unicodedata
 def width(s):

@@ -20,8 +20,10 @@ python3 - "$T/out" <<'PY' || fail "show: metadata block"
 import sys
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
 labels = [l.split("  ", 1)[0] for l in lines[:10]]
-assert labels == ["标题", "日期", "发布", "机构", "地方", "会议", "主持", "出席", "列席", "单位"], labels
-assert lines[0] == "标题  石桥县召开县政府第5次常务会议", lines[0]
+assert labels == ["Title", "Date", "Published", "Body", "Place", "Meeting", "Chair", "Attendees",
+                  "Observers", "Units"], labels
+# the label column as wide as the widest label and two spaces (C.UTF-8: English)
+assert lines[0] == "Title      石桥县召开县政府第5次常务会议", lines[0]
 PY
 grep -q '^§1 ' "$T/out" || fail "show: no §1 heading"
 nsec=$(sql "$HUIYI_DB" "SELECT count(*) FROM sections WHERE meeting_id = $id")
@@ -40,7 +42,7 @@ done
 
 run 0 hy show "$id" --section 2
 head -1 "$T/out" | grep -q '^§2 ' || fail "--section 2 does not start with §2"
-hasnt "$T/out" "标题"
+hasnt "$T/out" "Title"
 hasnt "$T/out" "§1 "
 
 # The bare command without a terminal: one line pointing at the twins.
@@ -53,7 +55,7 @@ has "$T/err" "huiyi list"
 # a usage error
 trad=$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE source LIKE '%01_baixi%'")
 run 0 hy show "$trad" --script simplified
-head -1 "$T/out" | grep -qF '标题  柏溪县政府召开第19次常务会议' ||
+head -1 "$T/out" | grep -qF 'Title      柏溪县政府召开第19次常务会议' ||
 	fail "show --script simplified: $(head -1 "$T/out")"
 grep -q '縣' "$T/out" && fail "show --script simplified left a traditional 縣"
 run 0 hy show "$trad" --script traditional --json

@@ -73,10 +73,10 @@ run 0 "$HUIYI_BIN" -d "$T/db" show 1
 clean "$T/out" "show, piped"
 has "$T/out" "§1 防汛"
 tr -d '\n ' <"$T/out" >"$T/flat" # (show wraps at 80 columns)
-has "$T/flat" "标题防汛$EVIL_SHOWN$RAW_SHOWN"
-has "$T/flat" "主持周$RAW_SHOWN明（县长$EVIL_SHOWN）"
-has "$T/flat" "出席林一$RAW_SHOWN、陈二$RAW_SHOWN"
-has "$T/flat" "单位县财政局$RAW_SHOWN"
+has "$T/flat" "Title防汛$EVIL_SHOWN$RAW_SHOWN"
+has "$T/flat" "Chair周$RAW_SHOWN明(县长$EVIL_SHOWN)"
+has "$T/flat" "Attendees林一$RAW_SHOWN、陈二$RAW_SHOWN"
+has "$T/flat" "Units县财政局$RAW_SHOWN"
 has "$T/flat" "概况$EVIL_SHOWN$RAW_SHOWN"
 has "$T/flat" "正文防汛$EVIL_SHOWN$RAW_SHOWN"
 run 0 "$HUIYI_BIN" -d "$T/db" show 1 --section 2

@@ -23,7 +23,7 @@ run 0 hy import - <"$T/noyear.txt"
 for by in month quarter year; do
 	run 0 hy trend 燃气 安全 "燃气 -管道" --by "$by" --json
 	cp "$T/out" "$T/trend.$by"
-	has "$T/err" "1 次会议年份不详"
+	has "$T/err" "1 meeting without a year is not counted"
 	for plan in join walk; do
 		HUIYI_SEARCH_PLAN=$plan hy trend 燃气 安全 "燃气 -管道" --by "$by" \
 			--json >"$T/plan" 2>/dev/null
@@ -97,8 +97,8 @@ PY
 # match is a zero; every line fits 80 columns piped; the largest count has
 # the longest bar.
 run 0 hy trend 燃气
-has "$T/out" "1 次会议年份不详，未计入（其中匹配：燃气 1）"
-grep -q '^2023-05  （无会议）$' "$T/out" || fail "2023-05 is no gap: $(grep 2023-05 "$T/out")"
+has "$T/out" "1 meeting without a year is not counted (of them matching: 燃气 1)"
+grep -q '^2023-05  (no meetings)$' "$T/out" || fail "2023-05 is no gap: $(grep 2023-05 "$T/out")"
 grep '^2023-09' "$T/out" | grep -q ' 0 (0) ' || fail "2023-09 is no zero: $(grep 2023-09 "$T/out")"
 python3 - "$T/out" <<'PY' || fail "trend text bars"
 import sys, unicodedata
@@ -109,7 +109,7 @@ for l in lines:
     assert width(l) <= 80, (width(l), l)
 rows = {}
 for l in lines:
-    if l[:4].isdigit() and "无会议" not in l:
+    if l[:4].isdigit() and "no meetings" not in l:
         bar = "".join(c for c in l[9:] if "\u2588" <= c <= "\u258f")
         eighths = sum(8 if c == "\u2588" else 0x2590 - ord(c) for c in bar)
         n = int(l.split("(")[0].split()[-1])
@@ -132,7 +132,7 @@ PY
 printf '2015年3月2日，县长周明主持召开县政府第1000次常务会议。副县长林一出席会议。\n\n会议研究了燃气安全工作。会议要求，抓好落实。\n' >"$T/old.txt"
 run 0 hy import "$T/old.txt"
 run 0 hy trend 燃气 --to 2023-02
-has "$T/out" "2015-04…2022-12  （无会议，93 个时期）"
+has "$T/out" "2015-04…2022-12  (no meetings, 93 periods)"
 grep -q '^2015-03 .* 1 (1) ' "$T/out" || fail "2015-03: $(head -5 "$T/out")"
 run 0 hy trend 燃气 --to 2023-02 --json
 [ "$(grep -c '"corpus_meetings":0' "$T/out")" = 93 ] || fail "JSON keeps every gap"
@@ -141,7 +141,7 @@ hy delete "$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE number = 1000")" 2>/
 
 # Two queries side by side: both names in the header, two counts a row.
 run 0 hy trend 燃气 安全 --by year
-head -2 "$T/out" | tail -1 | grep -q '燃气.*安全.*会议' || fail "header: $(head -2 "$T/out")"
+head -2 "$T/out" | tail -1 | grep -q '燃气.*安全.*Meetings' || fail "header: $(head -2 "$T/out")"
 grep -q '^2023 .*([0-9]*) .*([0-9]*) ' "$T/out" || fail "two series: $(cat "$T/out")"
 
 # --share: matches per 100 meetings of the period
@@ -156,7 +156,7 @@ for l in open(sys.argv[1], encoding="utf-8"):
         assert abs(o["share"] - 100 * o["meetings"] / o["corpus_meetings"]) < 1e-3, o
 PY
 run 0 hy trend 燃气 --by quarter --share
-has "$T/out" "每百次会议"
+has "$T/out" "per hundred meetings"
 grep -q '^2023-Q1 .* 66\.7 ' "$T/out" || fail "2023-Q1 share: $(grep 2023-Q1 "$T/out")"
 
 # Filters: --body narrows the corpus and the matches alike; --from/--to
@@ -169,7 +169,7 @@ assert sum(o["corpus_meetings"] for o in objs) == 6, objs
 PY
 run 0 hy trend 燃气 --from 2023-06 --to 2023-09
 grep -c '^20' "$T/out" | grep -qx 4 || fail "--from/--to rows: $(cat "$T/out")"
-hasnt "$T/out" "年份不详" # a date bound leaves the undated out
+hasnt "$T/out" "without a year" # a date bound leaves the undated out
 
 # Usage errors
 run 2 hy trend
