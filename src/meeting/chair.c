@@ -55,6 +55,18 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	size_t s = v;
 	while (s > a && !is_clause_end(d, s - 1) && d->cp[s - 1] != ' ')
 		s--;
+	/* 8月15日县长某某主持召开…: the day before the role, no comma between */
+	{
+		struct ymd t0;
+		size_t dk = parse_date(d, s, v, &t0);
+		static const char *const parts[] = {"上午", "下午", "晚上", "早上"};
+		if (dk) {
+			size_t s1 = s + dk;
+			s1 += match_any(d, s1, v, parts, COUNT(parts), NULL);
+			if (v > s1 + 2)
+				s = s1;
+		}
+	}
 	/* the span ends at a date, 于/在 + place/time, or the verb */
 	size_t e = v;
 	for (size_t i = s; i < v; i++) {
@@ -103,7 +115,8 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	/* 某某先后主持召开…党组会议和常务会议: one after the other */
 	static const char *const adverbs[] = {"迅速", "立即", "随即", "当即", "及时", "亲自",
 					      "专门", "再次", "首次", "昨",   "今",   "昨日",
-					      "今日", "昨天", "今天", "分批", "分别", "先后"};
+					      "今日", "昨天", "今天", "分批", "分别", "先后",
+					      "日前", "近日", "当天", "当日"};
 	if ((k = longest_end(d, s, e, adverbs, COUNT(adverbs))) && e - s > k + 2)
 		e -= k;
 	if (e <= s)

@@ -369,9 +369,11 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		 * site's name, after a dash or a space) above its menu, when a
 		 * line further down names the meeting */
 		static const char *const sites[] = {"网", "新闻网", "在线", "融媒", "发布"};
+		/* (某省人民政府     某市委市政府: the site's links, set apart by
+		 * a run of spaces) */
 		if (titleish && l.b - l.a <= 30 && find(d, l.a, l.b, "会") == NPOS &&
 		    (longest_end(d, l.a, l.b, sites, COUNT(sites)) ||
-		     find(d, l.a, l.b, " - ") != NPOS)) {
+		     find(d, l.a, l.b, " - ") != NPOS || find(d, l.a, l.b, "   ") != NPOS)) {
 			size_t j = i + 1;
 			for (; j < nl && j <= i + 14; j++) {
 				struct span n = lines[j];
