@@ -385,3 +385,35 @@ int body_after_place(struct hy_meeting *m)
 		rc = street_convening(m);
 	return rc ? rc : m->body ? town_convening(m) : 0;
 }
+
+/* 主持召开第18—76次县政府常务会议: the count before the organ, so the
+ * kind read holds it (县政府常务会议) and no body was found: the organ
+ * is the body, the rest the kind. 0 or HY_ERR_NOMEM. */
+int organ_in_kind(struct hy_meeting *m)
+{
+	static const char *const organs[] = {"县人民政府", "区人民政府", "市人民政府", "县政府",
+					     "区政府",     "市政府",     "州政府",     "旗政府",
+					     "县委",       "区委",       "市委",       "州委"};
+	if (m->body || !m->kind)
+		return 0;
+	struct doc k;
+	if (doc_init(&k, m->kind, strlen(m->kind)))
+		return HY_ERR_NOMEM;
+	size_t which = 0, ol = match_any(&k, 0, k.n, organs, COUNT(organs), &which);
+	int rc = 0;
+	if (ol && k.n - ol >= 2 && count_han(&k, ol, k.n) == k.n - ol &&
+	    (ends_with(&k, ol, k.n, "会议", NULL) || ends_with(&k, ol, k.n, "会", NULL))) {
+		char *body = strdup(organs[which]), *kind = strdup(m->kind + k.off[ol]);
+		if (!body || !kind) {
+			free(body);
+			free(kind);
+			rc = HY_ERR_NOMEM;
+		} else {
+			free(m->kind);
+			m->kind = kind;
+			m->body = body;
+		}
+	}
+	doc_free(&k);
+	return rc;
+}

@@ -478,6 +478,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc)
 		rc = tidy_kind(m);
 	if (!rc)
+		rc = organ_in_kind(m); /* body.c: 第18—76次县政府常务会议 */
+	if (!rc)
 		rc = bare_name_government(m, text, len); /* place_fix.c: 疏勒人民政府 */
 	if (!rc)
 		rc = zone_committee(m); /* place_fix.c: 小蓝经开区管委会 */
