@@ -106,6 +106,17 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 {
 	if (a >= b)
 		return L_BLANK;
+	/* 2023-02-28 09:17来源: 某某新闻传媒中心: a date first, then a source's
+	 * (an author's) label glued on: a publish line */
+	if (b - a <= 60) {
+		struct ymd t0;
+		size_t a1 = skip_spaces(d, a, b);
+		static const char *const credit_marks[] = {"来源", "作者", "编辑", "稿源", "发布"};
+		if (find_date(d, a1, b, &t0, 1) == a1 && is_digit(d->cp[a1]) &&
+		    has_any(d, a1, b, credit_marks, COUNT(credit_marks)) &&
+		    find(d, a1, b, "召开") == NPOS && find(d, a1, b, "主持") == NPOS)
+			return L_META;
+	}
 	/* • 2024年01月22日来源:某某: a list's bullet before a publish line */
 	if (b - a > 4 && b - a <= 60 && (d->cp[a] == 0x2022 || d->cp[a] == 0x25CF) &&
 	    is_space(d->cp[a + 1])) {

@@ -938,7 +938,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	}
 	/* 区人大常委会主任党兴阳主持会议。 at the end of a paragraph, 由县长
 	 * 某某主持, 开幕会由某某主持: a clause that ends with the chairing */
-	static const char *const chaired[] = {"主持会议并讲话", "主持会议", "主持并讲话", "主持"};
+	static const char *const chaired[] = {"主持会议并讲话", "主持会议", "主持大会",
+					      "主持并讲话", "主持"};
 	for (size_t k = 0; k < np && k < 8 && !m->chair && !rc; k++) {
 		for (size_t i = p[k].a; i < p[k].b && !m->chair && !rc;) {
 			size_t e = clause_end(d, i, p[k].b, 0);

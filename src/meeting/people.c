@@ -726,8 +726,8 @@ int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp
 	static const char *const does[] = {"进行", "作", "做", "就", "为"};
 	/* 县政协主席某某，县委常委，…负责同志参加。: a whole sentence of who
 	 * attended, its names in the clauses before the verb */
-	static const char *const sentence_ends[] = {"参加", "参加会议", "出席会议", "列席会议",
-						    "参加学习"};
+	static const char *const sentence_ends[] = {
+		"参加", "参加会议", "出席会议", "列席会议", "参加学习", "参加调度会", "参加推进会"};
 	for (size_t i = a; i < b;) {
 		size_t e = clause_end(d, i, b, 0), k = e, l;
 		i = skip_spaces(d, i, e);
@@ -805,6 +805,7 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 					   "主席台就座", "主席台就坐", "主席台前排就座",
 					   "参加了会议", "参加了座谈会", "参加座谈会", "参加学习",
 					   "参加了学习", /* a study session's */
+					   "参加调度会", "参加推进会", "参加专题会",
 					   /* 各部门负责人在主会场参加会商 */
 					   "在主会场参加", "在分会场参加", "收听收看", "收看收听"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS || speaker_remark(d, a, b))
