@@ -182,8 +182,10 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 		int town_inside = i > a && i + 1 < b &&
 				  (match(d, i, b, "镇") || match(d, i, b, "乡")) &&
 				  !match(d, i + 1, b, "长");
+		/* 李科加: 科 inside a given name (an office's 科 ends it: 财务科) */
+		int ke_inside = i > a && i + 1 < b && match(d, i, b, "科") && b - a == 3;
 		if (match_any(d, i, i + 1, not_in_names, COUNT(not_in_names), NULL) &&
-		    !tibetan_ci(d, i, b) && !town_inside)
+		    !tibetan_ci(d, i, b) && !town_inside && !ke_inside)
 			return 0;
 	}
 	return 1;
