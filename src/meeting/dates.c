@@ -395,6 +395,35 @@ static int set_date(struct hy_meeting *m, const struct ymd *t, enum hy_date_basi
 }
 
 /* The meeting date from [a,b) (opening paragraph, else title). */
+/* The year of a month and day *t that the text gives without one: the
+ * publish date's, or the one before when the day would fall more than a
+ * week after it (a December meeting published in January). */
+static void year_of_publish(struct ymd *t, const struct meta *mt)
+{
+	t->y = mt->pub.y;
+	long md = days_from_civil(t->y, t->m, t->d > days_in_month(t->y, t->m) ? 28 : t->d);
+	if (md > days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) + 7)
+		t->y--;
+}
+
+/* 416, 1030: a month and a day whose 月 and 日 were lost, md of kd
+ * digits. 1 with *t's month and day (its year 0) when the digits split
+ * only one way (416: 4-16; 123 is 1-23 or 12-3, and stays unread). */
+static int lost_month_day(long md, size_t kd, struct ymd *t)
+{
+	int ways = 0;
+	for (int dd = 1; dd <= 2 && (size_t)dd < kd; dd++) { /* the day's digits */
+		long p = dd == 1 ? 10 : 100;
+		struct ymd c = {2000, (int)(md / p), (int)(md % p), -1, -1};
+		if ((dd == 1 || c.d >= 10) && ymd_valid(&c)) {
+			ways++;
+			*t = c;
+		}
+	}
+	t->y = 0;
+	return ways == 1;
+}
+
 int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		 struct hy_meeting *m)
 {
@@ -477,52 +506,27 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			}
 		}
 		/* 416，市长某某主持召开…: 月 and 日 lost at the start, the
-		 * sentence convening the meeting after; taken only when the
-		 * digits split one way into a month and a day (416: 4-16; 123
-		 * is 1-23 or 12-3, and stays unread) */
+		 * sentence convening the meeting after (lost_month_day); its
+		 * year the meeting's name's (2012年第7次), else the publish
+		 * date's */
 		{
 			long md;
+			struct ymd one;
 			size_t i0 = skip_spaces(d, a, b), kd = parse_num(d, i0, b, &md);
 			size_t se = clause_end(d, i0, b, 1);
 			if ((kd == 3 || kd == 4) && is_digit(d->cp[i0]) && i0 + kd < b &&
 			    d->cp[i0 + kd] == ',' && se - i0 <= 160 &&
-			    (find(d, i0, se, "主持召开") != NPOS ||
-			     find(d, i0, se, "召开") != NPOS)) {
-				int ways = 0;
-				struct ymd one = {0, 0, 0, -1, -1};
-				for (int split = 1; split <= 2; split++) {
-					long mo = md, dy = md;
-					for (size_t q = split; q < kd; q++)
-						mo /= 10;
-					dy = md - mo * (kd - split == 1   ? 10
-							: kd - split == 2 ? 100
-									  : 1000);
-					struct ymd c = {2000, (int)mo, (int)dy, -1, -1};
-					if (kd - split <= 2 && dy >= 1 && ymd_valid(&c) &&
-					    (kd - split == 1 || dy >= 10)) {
-						ways++;
-						one = c;
-					}
-				}
-				if (ways == 1) {
-					/* (2012年第7次 in the meeting's name dates it) */
-					one.y = numbered_year(d, i0, se);
-					if (one.y && ymd_valid(&one))
-						return set_date(m, &one, HY_DATE_BASIS_TEXT);
-					one.y = 0;
-					if (mt->has_pub) {
-						one.y = mt->pub.y;
-						if (days_from_civil(one.y, one.m, one.d) >
-						    days_from_civil(mt->pub.y, mt->pub.m,
-								    mt->pub.d) +
-							    7)
-							one.y--;
-					}
-					if (one.y == 0 || ymd_valid(&one))
-						return set_date(m, &one,
-								mt->has_pub ? HY_DATE_BASIS_PUBLISH
-									    : HY_DATE_BASIS_TEXT);
-				}
+			    find(d, i0, se, "召开") != NPOS && lost_month_day(md, kd, &one)) {
+				one.y = numbered_year(d, i0, se);
+				if (one.y && ymd_valid(&one))
+					return set_date(m, &one, HY_DATE_BASIS_TEXT);
+				one.y = 0;
+				if (mt->has_pub)
+					year_of_publish(&one, mt);
+				if (one.y == 0 || ymd_valid(&one))
+					return set_date(m, &one,
+							mt->has_pub ? HY_DATE_BASIS_PUBLISH
+								    : HY_DATE_BASIS_TEXT);
 			}
 		}
 		/* day only at the start: "25日，" / "18號"; or inside the first
@@ -632,9 +636,7 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 				t = mt->pub;
 				t.m = (int)v;
 				t.d = (int)dv;
-				if (days_from_civil(t.y, t.m, t.d) >
-				    days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) + 7)
-					t.y--; /* December, published in January */
+				year_of_publish(&t, mt);
 				if (ymd_valid(&t))
 					return set_date(m, &t, HY_DATE_BASIS_PUBLISH);
 			}
@@ -697,12 +699,7 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 	}
 	if (!t.y) {
 		basis = HY_DATE_BASIS_PUBLISH;
-		t.y = mt->pub.y;
-		/* a December meeting published in January */
-		long md = days_from_civil(t.y, t.m, t.d > days_in_month(t.y, t.m) ? 28 : t.d);
-		long pd = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d);
-		if (md > pd + 7)
-			t.y--;
+		year_of_publish(&t, mt);
 		if (!ymd_valid(&t))
 			return 0;
 	}

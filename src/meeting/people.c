@@ -728,10 +728,12 @@ int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp
 	 * attended, its names in the clauses before the verb */
 	static const char *const sentence_ends[] = {
 		"参加", "参加会议", "出席会议", "列席会议", "参加学习", "参加调度会", "参加推进会"};
+	size_t se = a; /* the end of the sentence i is in (one per sentence) */
 	for (size_t i = a; i < b;) {
 		size_t e = clause_end(d, i, b, 0), k = e, l;
 		i = skip_spaces(d, i, e);
-		size_t se = clause_end(d, i, b, 1);
+		if (i >= se)
+			se = clause_end(d, i, b, 1);
 		if (se > e && se - i <= 150 &&
 		    longest_end(d, i, se, sentence_ends, COUNT(sentence_ends)) &&
 		    !has_any(d, i, se, chair_verbs, COUNT(chair_verbs)) &&

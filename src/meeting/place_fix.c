@@ -74,18 +74,8 @@ int zone_committee(struct hy_meeting *m)
 	size_t cl = 0, zl = 0;
 	int rc = 0;
 	if (ends_with(&b, 0, b.n, "管委会", &cl) && b.n > cl + 3 && count_han(&b, 0, b.n) == b.n &&
-	    (zl = longest_end(&b, 0, b.n - cl, zones, COUNT(zones))) && b.n - cl > zl + 1) {
-		char *place = doc_str(&b, 0, b.n - cl), *body = strdup("管委会");
-		if (!place || !body) {
-			free(place);
-			free(body);
-			rc = HY_ERR_NOMEM;
-		} else {
-			free(m->body);
-			m->body = body;
-			m->place = place;
-		}
-	}
+	    (zl = longest_end(&b, 0, b.n - cl, zones, COUNT(zones))) && b.n - cl > zl + 1)
+		rc = set_place_body(m, &b, 0, b.n - cl, b.n - cl, b.n); /* organ.c */
 	doc_free(&b);
 	return rc;
 }
