@@ -664,11 +664,13 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 				    "stored whole, so the batch was rolled back"),
 				  s->path);
 	}
-	rc = s->version >= 3
-		     ? hy_store_exec(s,
-				     s->version >= 15 ? hy_store_index_new_v15 : hy_store_index_new,
-				     "indexing a batch", err, errlen)
-		     : 0;
+	rc = hy_store_people_flush(s, err, errlen);
+	if (rc == 0)
+		rc = s->version >= 3 ? hy_store_exec(s,
+						     s->version >= 15 ? hy_store_index_new_v15
+								      : hy_store_index_new,
+						     "indexing a batch", err, errlen)
+				     : 0;
 	if (rc == 0 && s->version >= 4)
 		rc = hy_store_exec(s, hy_store_lens_new, "indexing a batch", err, errlen);
 	if (rc == 0)
@@ -693,6 +695,7 @@ void hy_store_rollback(struct hy_store *s)
 			sqlite3_reset(s->pool[i].st);
 	if (sqlite3_get_autocommit(s->db) == 0)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	hy_store_people_forget(s);
 	s->in_batch = 0;
 }
 

@@ -163,6 +163,12 @@ int hy_store_person_row(struct hy_store *s, const char *name, int64_t *id, char 
 			size_t errlen);
 /* Finalize people.c's statements (hy_store_close). */
 void hy_store_people_close(struct hy_store *s);
+/* Fold the batch's log of appearances into the people's tables (people.c):
+ * at the commit, and before anything reads or deletes people inside the
+ * batch. A failure spoils the batch. */
+int hy_store_people_flush(struct hy_store *s, char *err, size_t errlen);
+/* The batch was rolled back, and its log with it. */
+void hy_store_people_forget(struct hy_store *s);
 
 /* The schema (schema.c): migration step i takes user_version from i to
  * i + 1; the rows a batch added, indexed at its commit (schema v3), and

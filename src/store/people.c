@@ -22,10 +22,10 @@
  * hy_people_key, hy_people_sort_key and hy_people_pinyin (people_key.c).
  *
  * persons: one row per (folded name, place); its counts, first and last
- * date and last role are kept up to date: by the import (P_BUMP after
- * each appearance: no trigger, which would make every insert write a
- * statement journal; with 16 KiB pages it spilled to a temporary file
- * and doubled the time of an import), by PEOPLE_FILL's aggregates, and
+ * date and last role are kept up to date: by the import (the fold of a
+ * batch's log, below, or PS_BUMP after each appearance before v13; no
+ * trigger, which would make every insert write a statement journal), by
+ * PEOPLE_FILL's aggregates, and
  * by the delete trigger of appearances (a meeting's cascade), so the
  * list of everyone is one index range: persons_by_count (n DESC, id),
  * persons_by_name (the ICU zh sort key, i.e. pinyin order), persons_by_
@@ -151,6 +151,8 @@ const char hy_store_schema_v8[] = "UPDATE persons SET sort = hy_person_sort(name
 
 struct hy_people_stmts {
 	sqlite3_stmt *st[PS_COUNT];
+	size_t pending; /* appearances in temp.people_log */
+	int made;       /* temp.people_log exists */
 };
 
 void hy_store_people_close(struct hy_store *s)
@@ -259,7 +261,8 @@ static int person_of(struct hy_store *s, const char *name, const char *key, cons
 	return rc;
 }
 
-/* One name of meeting mid: its link (content) and its appearance. */
+/* One name of meeting mid: its link (content) and its appearance, written
+ * at once (a database before v13, whose people have no key). */
 static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m, enum hy_part part,
 		   const char *name, const char *role, size_t position, char *err, size_t errlen)
 {
@@ -314,20 +317,173 @@ static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m, 
 	return hy_store_step_done(s, st, "counting a person's meetings", err, errlen);
 }
 
+/* ---- the batch's log of appearances (schema v13 on) -------------------
+ *
+ * Written one appearance at a time, the people's tables were the import's
+ * cost that grew with the corpus: each name looked up and linked, each
+ * person's counts, dates and role changed in place, each of those moving
+ * entries in indexes ordered by name, count and date, so a batch touched
+ * pages all over tables as large as the corpus (at 100,000 meetings 5,000
+ * more readouts took 8.4 s, 4.7 s without their people; bench/RESULTS.md
+ * "Scale"). Now a batch's appearances go to a temporary table as they
+ * come, and people_flush folds them in when the batch commits: one
+ * statement a table, each in the order of the index it writes, so every
+ * page is changed once a batch however many names land on it, and a
+ * person's counts change once a batch, not once an appearance. The result
+ * is the same rows as writing them one by one (a person's id is still
+ * given in the order of first appearance; role and dates as PS_BUMP would
+ * leave them); anything that reads or deletes people inside the batch
+ * folds the log first (hy_store_people_flush). */
+static const char sql_log_make[] = "CREATE TEMP TABLE IF NOT EXISTS people_log ("
+				   " seq INTEGER PRIMARY KEY,"
+				   " meeting_id INTEGER NOT NULL,"
+				   " link TEXT NOT NULL," /* meeting_people.role */
+				   " part TEXT NOT NULL," /* appearances.part */
+				   " position INTEGER NOT NULL,"
+				   " name TEXT NOT NULL,"
+				   " role TEXT,"
+				   " invited INTEGER NOT NULL,"
+				   " key TEXT NOT NULL," /* hy_people_key(name) */
+				   " place TEXT NOT NULL,"
+				   " date TEXT NOT NULL)";
+static const char sql_log[] = "INSERT INTO temp.people_log (meeting_id, link, part, position,"
+			      " name, role, invited, key, place, date)"
+			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+/* The fold, in the order each table's index wants its rows. */
+static const char sql_fold[] =
+	/* the names as written, and each meeting's links to them */
+	"INSERT OR IGNORE INTO people (name, key)"
+	" SELECT name, key FROM temp.people_log GROUP BY name ORDER BY name;"
+	"INSERT INTO meeting_people (meeting_id, person_id, role, position, title,"
+	" invited)"
+	" SELECT l.meeting_id, p.id, l.link, l.position, l.role, l.invited"
+	" FROM temp.people_log l JOIN people p ON p.name = l.name"
+	" ORDER BY p.id, l.meeting_id;"
+	/* the persons not seen before, in the order they first appear */
+	"INSERT INTO persons (key, place, name, sort, py)"
+	" SELECT key, place, name, hy_person_sort(name), hy_person_py(key)"
+	" FROM (SELECT key, place, name, min(seq) AS first FROM temp.people_log"
+	"  WHERE key <> '' GROUP BY key, place) n"
+	" WHERE NOT EXISTS (SELECT 1 FROM persons q"
+	"  WHERE q.key = n.key AND q.place = n.place)"
+	" ORDER BY first;"
+	"UPDATE people_total SET n = n + changes();"
+	"INSERT INTO appearances (person_id, date, meeting_id, part, position, role)"
+	" SELECT q.id, l.date, l.meeting_id, l.part, l.position, l.role"
+	" FROM temp.people_log l JOIN persons q ON q.key = l.key AND q.place = l.place"
+	" WHERE l.key <> ''"
+	" ORDER BY q.id, l.date, l.meeting_id, l.part, l.position;"
+	/* each person's counts and dates once */
+	"UPDATE persons SET chaired = persons.chaired + d.c,"
+	" attended = persons.attended + d.a, observed = persons.observed + d.o,"
+	" invited = persons.invited + d.i, n = persons.n + d.n,"
+	" first = CASE WHEN d.lo IS NULL OR d.lo >= ifnull(persons.first, '9')"
+	"  THEN persons.first ELSE d.lo END,"
+	" last = CASE WHEN d.hi IS NULL OR d.hi <= ifnull(persons.last, '')"
+	"  THEN persons.last ELSE d.hi END"
+	" FROM (SELECT q.id AS id, sum(l.part = 'chair') AS c,"
+	"  sum(l.part = 'attendee') AS a, sum(l.part = 'observer') AS o,"
+	"  sum(l.part = 'invited') AS i, count(*) AS n,"
+	"  min(nullif(l.date, '')) AS lo, max(nullif(l.date, '')) AS hi"
+	"  FROM temp.people_log l JOIN persons q"
+	"  ON q.key = l.key AND q.place = l.place"
+	"  WHERE l.key <> '' GROUP BY q.id) d"
+	" WHERE persons.id = d.id;"
+	/* the role of the latest dated appearance that gives one (the later
+	 * of two on one date), unless the person's is newer */
+	"UPDATE persons SET role = r.role, role_date = r.date"
+	" FROM (SELECT id, role, date FROM (SELECT q.id AS id, l.role AS role,"
+	"  l.date AS date, row_number() OVER (PARTITION BY q.id"
+	"  ORDER BY l.date DESC, l.seq DESC) AS k"
+	"  FROM temp.people_log l JOIN persons q"
+	"  ON q.key = l.key AND q.place = l.place"
+	"  WHERE l.key <> '' AND ifnull(l.role, '') <> '') WHERE k = 1) r"
+	" WHERE persons.id = r.id AND r.date >= ifnull(persons.role_date, '');"
+	"DELETE FROM temp.people_log;";
+
+int hy_store_people_flush(struct hy_store *s, char *err, size_t errlen)
+{
+	int rc;
+	if (!s->people || !s->people->pending)
+		return 0;
+	rc = hy_store_exec(s, sql_fold, "storing the people", err, errlen);
+	if (rc)
+		s->batch_spoiled = 1;
+	else
+		s->people->pending = 0;
+	return rc;
+}
+
+void hy_store_people_forget(struct hy_store *s)
+{
+	if (s->people) { /* the rollback took the log's rows, maybe the log */
+		s->people->pending = 0;
+		s->people->made = 0;
+	}
+}
+
+/* One name of meeting mid, into the batch's log. */
+static int log_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m, enum hy_part part,
+		   const char *name, const char *role, size_t position, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	char *key = hy_people_key(name);
+	char *place = hy_people_key(m->place ? m->place : "");
+	int rc = key && place && (s->people || (s->people = calloc(1, sizeof *s->people)))
+			 ? 0
+			 : hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
+
+	if (rc == 0 && !s->people->made) {
+		rc = hy_store_exec(s, sql_log_make, "storing the people", err, errlen);
+		s->people->made = rc == 0;
+	}
+	if (rc == 0)
+		rc = hy_people_stmt(s, PS_LOG, sql_log, &st, err, errlen);
+	if (rc) {
+		free(key);
+		free(place);
+		return rc;
+	}
+	sqlite3_bind_int64(st, 1, mid);
+	sqlite3_bind_text(st, 2, part == HY_PART_INVITED ? "observer" : hy_part_name(part), -1,
+			  SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, hy_part_name(part), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)position);
+	sqlite3_bind_text(st, 5, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, role && role[0] ? role : NULL, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, part == HY_PART_INVITED);
+	sqlite3_bind_text(st, 8, key, -1, free);
+	sqlite3_bind_text(st, 9, place, -1, free);
+	sqlite3_bind_text(st, 10, m->date ? m->date : "", -1, SQLITE_STATIC);
+	rc = hy_store_step_done(s, st, "storing the people", err, errlen);
+	if (rc == 0)
+		s->people->pending++;
+	return rc;
+}
+
+static int add_name(struct hy_store *s, int64_t mid, const struct hy_meeting *m, enum hy_part part,
+		    const char *name, const char *role, size_t position, char *err, size_t errlen)
+{
+	if (s->version >= 13)
+		return log_one(s, mid, m, part, name, role, position, err, errlen);
+	return add_one(s, mid, m, part, name, role, position, err, errlen);
+}
+
 int hy_store_people_add(struct hy_store *s, int64_t mid, const struct hy_meeting *m, char *err,
 			size_t errlen)
 {
 	int rc = 0;
 	if (m->chair && m->chair[0])
-		rc = add_one(s, mid, m, HY_PART_CHAIR, m->chair, m->chair_role, 0, err, errlen);
+		rc = add_name(s, mid, m, HY_PART_CHAIR, m->chair, m->chair_role, 0, err, errlen);
 	for (size_t i = 0; rc == 0 && i < m->n_attendees; i++)
 		if (m->attendees[i] && m->attendees[i][0])
-			rc = add_one(s, mid, m, HY_PART_ATTENDEE, m->attendees[i],
-				     m->attendee_roles ? m->attendee_roles[i] : NULL, i, err,
-				     errlen);
+			rc = add_name(s, mid, m, HY_PART_ATTENDEE, m->attendees[i],
+				      m->attendee_roles ? m->attendee_roles[i] : NULL, i, err,
+				      errlen);
 	for (size_t i = 0; rc == 0 && i < m->n_observers; i++)
 		if (m->observers[i] && m->observers[i][0])
-			rc = add_one(
+			rc = add_name(
 				s, mid, m,
 				m->observer_invited && m->observer_invited[i] ? HY_PART_INVITED
 									      : HY_PART_OBSERVER,

@@ -19,6 +19,7 @@ enum {
 	PS_APPEAR,
 	PS_BUMP,  /* a person's counts, dates and role after an appearance */
 	PS_TOTAL, /* one more person (schema v8) */
+	PS_LOG,   /* an appearance into the batch's log (v13) */
 	PS_GET,   /* people_read.c: one person */
 	PS_BY_KEY,
 	PS_BY_PY,

@@ -95,7 +95,9 @@ static int get_people(struct hy_store *s, struct hy_store_record *r, char *err, 
 					 " ORDER BY mp.role, mp.position";
 	sqlite3_stmt *st;
 	int oom = 0;
-	int rc = hy_store_stmt(s, HY_ST_GET_PEOPLE, people_sql, &st, err, errlen);
+	int rc = hy_store_people_flush(s, err, errlen); /* a batch's own */
+	if (rc == 0)
+		rc = hy_store_stmt(s, HY_ST_GET_PEOPLE, people_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, r->id);

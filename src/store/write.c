@@ -482,7 +482,11 @@ struct deleter {
 
 static int deleter_init(struct hy_store *s, struct deleter *d, char *err, size_t errlen)
 {
+	int rc = hy_store_people_flush(s, err, errlen); /* the batch's people first */
+
 	memset(d, 0, sizeof *d);
+	if (rc)
+		return rc;
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT DISTINCT person_id FROM meeting_people"
 			       " WHERE meeting_id = ?1",

@@ -265,6 +265,94 @@ static void t_delete(void **state)
 	assert_int_equal(total(f), 2);
 }
 
+/* The rows of the people's tables, as one string (ids left out where
+ * they are only the order of insertion). */
+static void people_rows(struct fx *f, char *out, size_t len)
+{
+	static const char *const sql[] = {
+		"SELECT key, place, name, chaired, attended, observed, invited, n,"
+		" first, last, role, role_date, hex(sort), py FROM persons ORDER BY id",
+		"SELECT q.key, q.place, a.date, a.meeting_id, a.part, a.position, a.role"
+		" FROM appearances a JOIN persons q ON q.id = a.person_id ORDER BY 1, 2, 3, 4, 5, 6",
+		"SELECT mp.meeting_id, mp.role, mp.position, p.name, p.key, mp.title,"
+		" mp.invited FROM meeting_people mp JOIN people p ON p.id = mp.person_id"
+		" ORDER BY 1, 2, 3",
+		"SELECT n FROM people_total"};
+	size_t used = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(f->s->db, sql[i], -1, &st, NULL), SQLITE_OK);
+		while (sqlite3_step(st) == SQLITE_ROW)
+			for (int c = 0; c < sqlite3_column_count(st); c++) {
+				const char *v = (const char *)sqlite3_column_text(st, c);
+				int k = snprintf(out + used, len - used, "%s|", v ? v : "-");
+				assert_true(k > 0 && (size_t)k < len - used);
+				used += (size_t)k;
+			}
+		sqlite3_finalize(st);
+		assert_true(used + 1 < len);
+		out[used++] = '\n';
+		out[used] = '\0';
+	}
+}
+
+/* A person seen again and again, roles on one date and on later and
+ * earlier ones, a guest, a name that is no person, a meeting deleted
+ * half-way: in one batch or one meeting at a time, the same rows. */
+static void put_story(struct fx *f, int batch)
+{
+	static char *a1[] = {"刘锐", "王芳", "——"}, *r1[] = {"副县长", "县长助理", NULL};
+	static char *a2[] = {"王芳", "劉銳"}, *r2[] = {"常务副县长", "副县长"};
+	static char *a3[] = {"刘锐"}, *r3[] = {"县长助理"};
+	static char *obs[] = {"赵敏"};
+	char err[256] = "";
+	int64_t gone;
+
+	if (batch)
+		assert_int_equal(hy_store_begin(f->s, err, sizeof err), 0);
+	put(f, "2022-06-10", "青川县", "张伟", "县长", a1, r1, 3, obs, 1);
+	put(f, "2022-06-10", "青川县", "张伟", "县长", a2, r2, 2, NULL, 0);
+	gone = put(f, "2023-01-02", "青川县", "刘锐", "县长", a2, NULL, 2, obs, 1);
+	put(f, "2021-03-05", "青川县", NULL, NULL, a3, r3, 1, NULL, 0);
+	assert_int_equal(hy_store_delete(f->s, &gone, 1, NULL, err, sizeof err), 0);
+	put(f, NULL, "白水县", "刘锐", "县长", a1, NULL, 2, NULL, 0);
+	put(f, "2024-01-08", "青川县", "刘锐", "县长", a3, NULL, 1, obs, 1);
+	put(f, "2024-05-06", "青川县", NULL, NULL, a1, r1, 2, NULL, 0); /* the later of */
+	put(f, "2024-05-06", "青川县", NULL, NULL, a2, r2, 1, NULL, 0); /* one date wins */
+	if (batch && hy_store_commit(f->s, err, sizeof err))
+		fail_msg("commit: %s", err);
+}
+
+static void t_batch(void **state)
+{
+	struct fx *f = *state;
+	static char one[8192], many[8192];
+	char err[256] = "";
+
+	open_at(f, 0);
+	put_story(f, 0);
+	people_rows(f, one, sizeof one);
+	hy_store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(unlink(f->db), 0);
+	open_at(f, 0);
+	f->seq = 0;
+	put_story(f, 1);
+	people_rows(f, many, sizeof many);
+	assert_string_equal(many, one);
+	/* a batch rolled back leaves nothing of its people behind, and the
+	 * next one logs again */
+	assert_int_equal(hy_store_begin(f->s, err, sizeof err), 0);
+	static char *x[] = {"孙丽"};
+	put(f, "2025-01-01", "青川县", NULL, NULL, x, NULL, 1, NULL, 0);
+	hy_store_rollback(f->s);
+	people_rows(f, many, sizeof many);
+	assert_string_equal(many, one);
+	put(f, "2025-01-01", "青川县", NULL, NULL, x, NULL, 1, NULL, 0);
+	assert_int_equal(sql_int(f, "SELECT n FROM persons WHERE key = '孙丽'"), 1);
+}
+
 /* Pages: each order, offset and limit; the dates count what they hold. */
 static void t_pages(void **state)
 {
@@ -575,6 +663,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_career_spans, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_scripts_and_places, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_delete, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_pages, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_migrate_v6, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_surnames, setup, teardown),
