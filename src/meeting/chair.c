@@ -113,10 +113,11 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	/* 由乡长某某亲自主持: an adverb before the verb is no part of the name */
 	/* 副縣長某某昨主持, 某某分批召开: a day or a manner likewise */
 	/* 某某先后主持召开…党组会议和常务会议: one after the other */
-	static const char *const adverbs[] = {"迅速", "立即", "随即", "当即", "及时", "亲自",
-					      "专门", "再次", "首次", "昨",   "今",   "昨日",
-					      "今日", "昨天", "今天", "分批", "分别", "先后",
-					      "日前", "近日", "当天", "当日"};
+	/* 区长某某出席并主持会议: a first verb joined by 并 likewise */
+	static const char *const adverbs[] = {
+		"迅速", "立即", "随即", "当即", "及时",   "亲自",   "专门",   "再次",   "首次",
+		"昨",   "今",   "昨日", "今日", "昨天",   "今天",   "分批",   "分别",   "先后",
+		"日前", "近日", "当天", "当日", "参加并", "出席并", "到会并", "莅临并", "参会并"};
 	if ((k = longest_end(d, s, e, adverbs, COUNT(adverbs))) && e - s > k + 2)
 		e -= k;
 	if (e <= s)

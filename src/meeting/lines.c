@@ -140,6 +140,18 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		if (k && a + k < b && (is_han(d->cp[a + k]) || is_digit(d->cp[a + k])))
 			return L_META;
 	}
+	/* 索引号  X  公开目录  Y, 标题  某某主持召开…: an index table's row,
+	 * its labels set apart from their values by a gap of spaces */
+	{
+		static const char *const cells[] = {"索引号",   "公开目录", "发布机构", "发布日期",
+						    "公开方式", "文号",     "标题",     "主题分类",
+						    "发文机关", "成文日期", "生成日期", "有效性",
+						    "组配分类", "主题词",   "公开范围", "公开时限"};
+		size_t a1 = skip_spaces(d, a, b);
+		size_t k = len <= 80 ? match_any(d, a1, b, cells, COUNT(cells), NULL) : 0;
+		if (k && a1 + k + 1 < b && is_space(d->cp[a1 + k]) && is_space(d->cp[a1 + k + 1]))
+			return L_META;
+	}
 	/* 欢迎访问某县人民政府! : a site's greeting */
 	static const char *const welcome[] = {"欢迎访问", "欢迎进入", "欢迎来到", "欢迎光临",
 					      "欢迎您"};

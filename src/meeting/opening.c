@@ -53,6 +53,32 @@ static int same_text(const struct doc *d, size_t a, size_t b, const char *s)
 	return same;
 }
 
+/* Does one of x and y say the other again: the Han characters of the
+ * shorter (twelve or more, convening a meeting) a run inside the longer's,
+ * whatever stands between them (digits, punctuation, a label)? */
+static int repeats(const struct doc *d, const struct span *x, const struct span *y)
+{
+	static const char *const acts[] = {"召开", "主持", "举行"};
+	uint32_t hx[200], hy[200];
+	size_t nx = 0, ny = 0;
+	for (size_t i = x->a; i < x->b && nx < COUNT(hx); i++)
+		if (is_han(d->cp[i]))
+			hx[nx++] = d->cp[i];
+	for (size_t i = y->a; i < y->b && ny < COUNT(hy); i++)
+		if (is_han(d->cp[i]))
+			hy[ny++] = d->cp[i];
+	if (nx == COUNT(hx) || ny == COUNT(hy) || !has_any(d, x->a, x->b, acts, COUNT(acts)))
+		return 0;
+	const uint32_t *s = nx <= ny ? hx : hy, *l = nx <= ny ? hy : hx;
+	size_t ns = nx <= ny ? nx : ny, nl = nx <= ny ? ny : nx;
+	if (ns < 12)
+		return 0;
+	for (size_t i = 0; i + ns <= nl; i++)
+		if (memcmp(l + i, s, ns * sizeof *s) == 0)
+			return 1;
+	return 0;
+}
+
 /* A paragraph that convenes a meeting on a day: a date, then 召开, 主持 or
  * 举行 in its first sentence. */
 static int convenes_on_day(const struct doc *d, size_t a, size_t b)
@@ -146,6 +172,19 @@ void to_opening(const struct doc *d, struct span *p, size_t *np_io, const char *
 	if (subs && convenes_on_day(d, p[subs].a, p[subs].b)) {
 		memmove(p, p + subs, (np - subs) * sizeof *p);
 		np -= subs;
+	}
+	/* 内容提要：7月2日，区长某某主持召开…, then the same sentence as the
+	 * story's first paragraph (or a headline that is the opening, then
+	 * the opening again with its date mangled): one opening, not an item.
+	 * The labelled copy gives way to the story's; else the first stays. */
+	if (np > 1 && repeats(d, &p[0], &p[1])) {
+		static const char *const labels[] = {"内容提要", "内容摘要", "提要", "摘要",
+						     "导读",     "核心提示", "导语"};
+		size_t a0 = skip_spaces(d, p[0].a, p[0].b);
+		size_t k = match_any(d, a0, p[0].b, labels, COUNT(labels), NULL);
+		size_t drop = k && a0 + k < p[0].b && d->cp[a0 + k] == ':' ? 0 : 1;
+		memmove(p + drop, p + drop + 1, (np - drop - 1) * sizeof *p);
+		np--;
 	}
 	*np_io = np;
 }

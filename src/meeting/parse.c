@@ -359,7 +359,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		/* …8个议题进行了深入研究 / 会议指出，…: a long paragraph that lost
 		 * its full stop, then a remark that opens one of its own */
 		if (open && !under_heading && lines[prev].b - lines[prev].a >= 40 &&
-		    is_han(d.cp[lines[prev].b - 1]) && is_remark(&d, l.a, l.b))
+		    (is_han(d.cp[lines[prev].b - 1]) ||
+		     d.cp[lines[prev].b - 1] == 0x300B /* 》 */ ||
+		     d.cp[lines[prev].b - 1] == 0x201D /* ” */) &&
+		    is_remark(&d, l.a, l.b))
 			open = 0;
 		if (open && is_remark(&d, l.a, l.b) && body.n && body.s[body.n - 1] == ':')
 			open = 1;

@@ -264,8 +264,13 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 			    name_ok(d, q, b))
 				return strv_push(out, doc_str(d, q, b));
 	}
-	/* 直属单位 is no name, 孙立行 is (a one-character ending proves nothing) */
-	if (p == a && !office && longest_end(d, a, b, unit_ends, COUNT(unit_ends)) < 2)
+	/* 直属单位 is no name, 孙立行 is (a one-character ending proves nothing),
+	 * but 法院, 检察院 (及法院、人大代表…等应邀参加) are organs */
+	static const char *const organs[] = {"法院", "检察院", "银行", "武警", "我司",
+					     "我局", "我委",   "我院", "我办", "我部"};
+	size_t og = match_any(d, a, b, organs, COUNT(organs), NULL);
+	if (p == a && !office && !(og && a + og == b) &&
+	    longest_end(d, a, b, unit_ends, COUNT(unit_ends)) < 2)
 		return strv_push(out, doc_str(d, a, b));
 	/* 县财政局, 县直有关部门, 各镇: a unit, never a person */
 	if (p == a || is_unit(d, a, b) || b - a > 4)
@@ -555,16 +560,21 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			i += m;
 			continue;
 		}
+		/* 区长某某参加并主持会议: who chaired, not who attended */
+		if (match(d, i + m, b, "并主持")) {
+			i += m + 3;
+			from = i;
+			continue;
+		}
 		/* 应邀参加 / 应邀列席: a guest, with the observers; 常务列席 */
-		size_t lead =
-			i >= a + 2 && (match(d, i - 2, b, "应邀") || match(d, i - 2, b, "常务"))
-				? 2
-				: 0;
+		/* 特邀列席, 受邀参加: a guest too */
+		int invited =
+			i >= a + 2 && (match(d, i - 2, b, "应邀") || match(d, i - 2, b, "特邀") ||
+				       match(d, i - 2, b, "受邀"));
+		size_t lead = invited || (i >= a + 2 && match(d, i - 2, b, "常务")) ? 2 : 0;
 		/* 到会祝贺: a guest who came to congratulate, with the observers */
 		int greets = match(d, i, b, "到会祝贺") == 4;
-		struct strv *dst = which == 1 || greets || (lead && match(d, i - 2, b, "应邀"))
-					   ? &pp->obs
-					   : &pp->att;
+		struct strv *dst = which == 1 || greets || invited ? &pp->obs : &pp->att;
 		size_t j = i + m;
 		size_t k;
 		/* 出席会议的有: / 出席人员: / 出席: → the list follows */
@@ -583,7 +593,7 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 						    "会议"};
 		size_t j2 = j + match_any(d, j, b, after, COUNT(after), NULL);
 		j2 = skip_spaces(d, j2, b);
-		int guest = lead && match(d, i - 2, b, "应邀");
+		int guest = invited;
 		size_t n0 = dst->n;
 		/* 出席者包括甲、乙及丙: the list follows without a colon */
 		static const char *const include[] = {"者包括", "人员包括", "者有"};

@@ -218,6 +218,13 @@ static size_t place_start(const struct doc *t, size_t e)
 		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
 		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
 			k = 0;
+		/* 和平区, 和田市, 和龙市: 和 opens a name at a clause's start
+		 * (，和平区政府召开…) as 会 does; inside a clause it joins */
+		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && match(t, i, e, "和") &&
+		    i + 1 < e && is_han(t->cp[i + 1]) &&
+		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
+		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
+			k = 0;
 		/* 向阳街道, 向阳区: 向阳 is a name, 向 no preposition there */
 		if (k == 1 && i == j && match(t, i, e, "向阳"))
 			k = 0;

@@ -404,6 +404,25 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				continue;
 			}
 		}
+		/* 政府会议 above 4月21日，县长某某主持召开…: a column named for the
+		 * kind of meeting, above the story itself (no title between) */
+		static const char *const kind_columns[] = {"政府会议",   "常务会议", "政府常务会议",
+							   "常务会",     "会议纪要", "会议公开",
+							   "会议动态",   "会议报道", "会议信息",
+							   "政府常务会", "全体会议", "党组会议"};
+		if (titleish && l.b - l.a <= 8) {
+			size_t k = match_any(d, l.a, l.b, kind_columns, COUNT(kind_columns), NULL);
+			size_t j = i + 1;
+			while (j < nl && kind[j] == L_BLANK)
+				j++;
+			if (k == l.b - l.a && j < nl && kind[j] == L_BODY &&
+			    find(d, lines[j].a, lines[j].b, "召开") != NPOS &&
+			    find_date(d, lines[j].a, lines[j].b, &(struct ymd){0}, 0) != NPOS &&
+			    !no_sentence(d, lines[j].a, lines[j].b)) {
+				kind[i] = L_CHROME;
+				continue;
+			}
+		}
 		/* 2023某区两会专题报道: a special column's name above the story */
 		static const char *const special[] = {"专题报道", "专题",     "专栏",
 						      "特别报道", "系列报道", "报道"};
