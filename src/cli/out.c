@@ -17,6 +17,7 @@
 #include "cli.h"
 
 #include "huiyi/err.h"
+#include "huiyi/json_mem.h"
 #include "huiyi/utf8.h"
 #include "huiyi/width.h"
 
@@ -177,26 +178,15 @@ json_t *hy_cli_json_str(const char *s)
 	return j;
 }
 
-/* set once any allocation of jansson's failed (hy_cli_json_init) */
-static int json_oom;
-
-static void *json_alloc(size_t n)
-{
-	void *p = malloc(n);
-	if (!p)
-		json_oom = 1;
-	return p;
-}
-
 void hy_cli_json_init(void)
 {
-	json_set_alloc_funcs(json_alloc, free);
+	hy_json_mem_init();
 }
 
 int hy_cli_put_json(FILE *f, const char *json)
 {
 	size_t len, run = 0;
-	if (json_oom) /* a member or an element may be missing */
+	if (hy_json_failed()) /* a member or an element may be missing */
 		return HY_ERR_NOMEM;
 	len = strlen(json);
 	for (size_t i = 0; i < len;) {

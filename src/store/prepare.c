@@ -10,6 +10,7 @@
 #include "huiyi/buf.h"
 #include "huiyi/clean.h"
 #include "huiyi/err.h"
+#include "huiyi/json_mem.h"
 #include "huiyi/grow.h"
 #include "huiyi/html.h"
 #include "huiyi/utf8.h"
@@ -160,7 +161,7 @@ static int prepare_lines(const struct prepare_in *in, struct prepared *p, char *
 
 /* 1 when text opens (after blank lines) with '{' and one of its first
  * ten lines is a JSON object: a JSON Lines file (its first line may be
- * the broken one). */
+ * the broken one); HY_ERR_NOMEM when it could not tell. */
 static int is_json_lines(const char *t, size_t len)
 {
 	size_t i = 0;
@@ -172,9 +173,12 @@ static int is_json_lines(const char *t, size_t len)
 		const char *nl = memchr(t + i, '\n', len - i);
 		size_t e = nl ? (size_t)(nl - t) : len;
 		json_error_t je;
+		unsigned long f0 = hy_json_failed();
 		json_t *o = json_loadb(t + i, e - i, 0, &je);
 		int obj = json_is_object(o);
 		json_decref(o);
+		if (hy_json_failed() != f0)
+			return HY_ERR_NOMEM;
 		if (obj)
 			return 1;
 		i = e + 1;
@@ -200,7 +204,10 @@ int hy_prepare(const void *raw, size_t len, const struct prepare_in *in, struct 
 	why = binary_reason(p->d.text, p->d.len);
 	if (why)
 		return hy_err_set(err, errlen, HY_ERR_INVALID, "%s", why);
-	if (is_json_lines(p->d.text, p->d.len))
+	rc = is_json_lines(p->d.text, p->d.len);
+	if (rc < 0)
+		return hy_err_set(err, errlen, rc, _("out of memory"));
+	if (rc)
 		return prepare_lines(in, p, err, errlen);
 	why = data_reason(p->d.text, p->d.len);
 	if (why)
@@ -374,7 +381,13 @@ static int prepare_lines(const struct prepare_in *in, struct prepared *p, char *
 		l->len = z - a;
 		hy_store_sha256(l->raw, l->len, l->sha);
 		json_error_t je;
+		unsigned long f0 = hy_json_failed();
 		json_t *o = json_loadb(l->raw, l->len, 0, &je);
+		if (hy_json_failed() != f0) { /* maybe a byte or a member lost */
+			json_decref(o);
+			rc = hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
+			continue;
+		}
 		if (!json_is_object(o)) {
 			if (!o && strstr(je.text, "out of memory"))
 				rc = hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
