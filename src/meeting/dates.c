@@ -540,14 +540,15 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			size_t kj = parse_num(d, j, first_sent, &v);
 			/* …记者 某某)1123日，: 月 lost after a dateline (the slip
 			 * below places it) */
-			/* 本报讯（记者某某）4日，…: the day right after the dateline */
+			/* 本报讯（记者某某）4日，…: the day right after the dateline
+			 * (本报讯 记者 某某  22日，…主持召开: after its spaces) */
 			/* 某乡公所为…，18日于亲民堂召开…: a clause that opens with
 			 * the day and convenes */
 			static const char *const convenes[] = {"召开", "举行", "主持"};
 			size_t ce = j + kj + 14 < first_sent ? j + kj + 14 : first_sent;
 			if ((kj && kj <= 2 && j > a &&
 			     (is_close_bracket(d->cp[j - 1]) ||
-			      (d->cp[j - 1] == ',' &&
+			      ((d->cp[j - 1] == ',' || is_space(d->cp[j - 1])) &&
 			       has_any(d, j + kj, ce, convenes, COUNT(convenes)))) &&
 			     match(d, j + kj, first_sent, "日") && v >= 1 && v <= 31) ||
 			    (kj && kj <= 2 &&

@@ -27,6 +27,8 @@ static int is_invisible(uint32_t c)
 /* Two-character words that read like names but are not: adverbs and
  * pronouns that open a clause before 出席/参加 (随后，出席会议的…). */
 static const char *const not_names[] = {
+	"其他", /* 及其他在职副县级领导干部 */
+	"其它",
 	"随后",
 	"首先",
 	"最后",
@@ -167,6 +169,12 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 	for (size_t i = a; i < b; i++)
 		n += !is_invisible(d->cp[i]);
 	if (n < 2 || n > 4 || is_invisible(d->cp[a]))
+		return 0;
+	/* 人大副 (of 人大副主席 cut before its title), 团联络员 (of 各代表团联络员):
+	 * a rank or a post left over, no one's name */
+	static const char *const posts_end[] = {"副", "联络员", "人员", "成员", "队员", "委员"};
+	if (longest_end(d, a, b, posts_end, COUNT(posts_end)) &&
+	    (n >= 3 || match(d, b - 1, b, "副")))
 		return 0;
 	/* 三江村, 杨开村: a village's name, no one's */
 	static const char *const places_end[] = {"村", "社区"};

@@ -25,6 +25,18 @@ static const char *const organs[] = {
  * body (主持召开县政府, 全县, 十六届县人民政府). */
 static const char *const not_place[] = {
 	"年度", /* 2026年度县安委会: before 年 */
+	/* 结合县委实施…, 围绕市委部署: a verb before the level */
+	"结合",
+	"結合",
+	"围绕",
+	"圍繞",
+	"按照",
+	"根据",
+	"根據",
+	"落实",
+	"落實",
+	"贯彻",
+	"貫徹",
 	"召开",
 	"主持",
 	"举行",

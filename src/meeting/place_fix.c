@@ -76,6 +76,18 @@ int zone_committee(struct hy_meeting *m)
 	if (ends_with(&b, 0, b.n, "管委会", &cl) && b.n > cl + 3 && count_han(&b, 0, b.n) == b.n &&
 	    (zl = longest_end(&b, 0, b.n - cl, zones, COUNT(zones))) && b.n - cl > zl + 1)
 		rc = set_place_body(m, &b, 0, b.n - cl, b.n - cl, b.n); /* organ.c */
+	/* 经开区召开第4次管委会会议: the zone convenes its committee's meeting:
+	 * body 管委会, the zone its place as written */
+	else if (m->kind && strncmp(m->kind, "管委会", strlen("管委会")) == 0 &&
+		 count_han(&b, 0, b.n) == b.n && longest_end(&b, 0, b.n, zones, COUNT(zones))) {
+		char *body = strdup("管委会");
+		if (!body) {
+			rc = HY_ERR_NOMEM;
+		} else {
+			m->place = m->body;
+			m->body = body;
+		}
+	}
 	doc_free(&b);
 	return rc;
 }

@@ -405,7 +405,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			}
 		}
 		/* 政府会议 above 4月21日，县长某某主持召开…: a column named for the
-		 * kind of meeting, above the story itself (no title between) */
+		 * kind of meeting, above the story */
 		static const char *const kind_columns[] = {"政府会议",   "常务会议", "政府常务会议",
 							   "常务会",     "会议纪要", "会议公开",
 							   "会议动态",   "会议报道", "会议信息",
@@ -415,10 +415,11 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			size_t j = i + 1;
 			while (j < nl && kind[j] == L_BLANK)
 				j++;
+			/* (or above the title: 经开区召开第4次管委会会议) */
 			if (k == l.b - l.a && j < nl && kind[j] == L_BODY &&
 			    find(d, lines[j].a, lines[j].b, "召开") != NPOS &&
-			    find_date(d, lines[j].a, lines[j].b, &(struct ymd){0}, 0) != NPOS &&
-			    !no_sentence(d, lines[j].a, lines[j].b)) {
+			    (find_date(d, lines[j].a, lines[j].b, &(struct ymd){0}, 0) != NPOS ||
+			     ends_with(d, lines[j].a, lines[j].b, "会议", NULL))) {
 				kind[i] = L_CHROME;
 				continue;
 			}
