@@ -151,6 +151,19 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		size_t k = len <= 80 ? match_any(d, a1, b, cells, COUNT(cells), NULL) : 0;
 		if (k && a1 + k + 1 < b && is_space(d->cp[a1 + k]) && is_space(d->cp[a1 + k + 1]))
 			return L_META;
+		/* 索引号 0000/2024-… 统一登记号 … 文号 …, 公布时间 2024-05-30 来源 …:
+		 * one space apart, two labels of such a table or more */
+		static const char *const more[] = {"统一登记号", "公布时间", "信息有效期", "来源",
+						   "发布时间"};
+		if (!k && len <= 80)
+			k = match_any(d, a1, b, more, COUNT(more), NULL);
+		size_t labels = 0;
+		for (size_t i = a1; k && i < b; i++)
+			labels += (i == a1 || is_space(d->cp[i - 1])) &&
+				  (match_any(d, i, b, cells, COUNT(cells), NULL) ||
+				   match_any(d, i, b, more, COUNT(more), NULL));
+		if (k && labels >= 2 && a1 + k < b && is_space(d->cp[a1 + k]))
+			return L_META;
 	}
 	/* 欢迎访问某县人民政府! : a site's greeting */
 	static const char *const welcome[] = {"欢迎访问", "欢迎进入", "欢迎来到", "欢迎光临",

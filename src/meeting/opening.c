@@ -117,8 +117,9 @@ static size_t form_opening(const struct doc *d, const struct span *p, size_t np)
 		size_t la = skip_spaces(d, a, b), lc = la;
 		while (lc < b && lc - la <= 6 && is_han(d->cp[lc]))
 			lc++;
+		/* (召开时间：5月20日: 召开 in the label convenes nothing) */
 		int field = lc - la >= 2 && lc < b && d->cp[lc] == ':' && b - a <= 60 &&
-			    !has_any(d, a, b, convene, COUNT(convene));
+			    !has_any(d, lc, b, convene, COUNT(convene));
 		if (!field && !ends_colon(d, &p[k]) && !(k > 0 && ends_colon(d, &p[k - 1])) &&
 		    !is_attendance(d, a, b))
 			return 0;

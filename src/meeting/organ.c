@@ -120,6 +120,26 @@ int formal_body(struct hy_meeting *m)
 	int rc = doc_init(&b, m->body, strlen(m->body));
 	if (rc)
 		return rc;
+	/* 政协某县第十三届委员会常务委员会召开第三次会议: the standing
+	 * committee of that 县政协, whose meeting is a 常委会会议 */
+	static const char *const heads[] = {"中国人民政治协商会议", "政协", "中国共产党"};
+	size_t sc = 0;
+	if (match_any(&b, 0, b.n, heads, COUNT(heads), NULL) &&
+	    ends_with(&b, 0, b.n, "委员会常务委员会", NULL) &&
+	    (!m->kind || strcmp(m->kind, "会议") == 0)) {
+		sc = strlen("常务委员会");
+		char *k = strdup("常委会会议");
+		if (!k) {
+			doc_free(&b);
+			return HY_ERR_NOMEM;
+		}
+		free(m->kind);
+		m->kind = k;
+		m->body[strlen(m->body) - sc] = '\0';
+		doc_free(&b);
+		if ((rc = doc_init(&b, m->body, strlen(m->body))))
+			return rc;
+	}
 	size_t p = match(&b, 0, b.n, "中国共产党");
 	size_t cppcc = p ? 0 : match(&b, 0, b.n, "中国人民政治协商会议");
 	size_t cppcc_short = p || cppcc ? 0 : match(&b, 0, b.n, "政协"); /* 政协某县委员会 */
@@ -438,9 +458,12 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		size_t at = NPOS, k = 0;
 		for (size_t f = 0; f < COUNT(frames) && !k; f++) {
 			size_t p = match(&t, i, t.n, frames[f][0]);
+			/* (结合绛县的实际: 的 between, no part of the name) */
 			for (size_t q = 2; p && q <= 3 && !k; q++)
 				if (bare_name_ok(&t, i + p, q) &&
-				    match(&t, i + p + q, t.n, frames[f][1]))
+				    t.cp[i + p + q - 1] != 0x7684 /* 的 */ &&
+				    match(&t, i + p + q + (match(&t, i + p + q, t.n, "的") ? 1 : 0),
+					  t.n, frames[f][1]))
 					at = i + p, k = q;
 		}
 		/* a token's start: the text's, a line's, after a space, a

@@ -145,12 +145,15 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 			}
 		trim(d, &a, &b);
 	}
-	/* 罗 罡: a two-character name padded to three columns, the name without
-	 * its space */
-	if (b == a + 3 && is_han(d->cp[a]) && d->cp[a + 1] == ' ' && is_han(d->cp[a + 2])) {
+	/* 罗 罡, 贺    伟: a two-character name padded to three columns, the
+	 * name without its spaces */
+	size_t pad = a + 1;
+	while (pad < b && d->cp[pad] == ' ')
+		pad++;
+	if (b > a + 2 && b == pad + 1 && is_han(d->cp[a]) && is_han(d->cp[b - 1])) {
 		struct buf nm = {0};
 		if (buf_add(&nm, d->s + d->off[a], d->off[a + 1] - d->off[a]) ||
-		    buf_add(&nm, d->s + d->off[a + 2], d->off[a + 3] - d->off[a + 2])) {
+		    buf_add(&nm, d->s + d->off[b - 1], d->off[b] - d->off[b - 1])) {
 			free(nm.s);
 			return HY_ERR_NOMEM;
 		}
@@ -341,11 +344,20 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 		else if (i < b && is_close_bracket(c) && depth > 0)
 			depth--;
 		size_t m = 0;
-		/* 黄文业、罗 罡: a two-character name padded to three columns */
-		if (i < b && c == ' ' && i == s + 1 && is_han(d->cp[s]) && i + 1 < b &&
-		    is_han(d->cp[i + 1]) &&
-		    (i + 2 == b || d->cp[i + 2] == 0x3001 || d->cp[i + 2] == ','))
-			continue;
+		/* 黄文业、罗 罡: a two-character name padded to three columns;
+		 * in a roster set apart by spaces, 贺    伟 likewise */
+		if (i < b && c == ' ' && i == s + 1 && is_han(d->cp[s])) {
+			size_t j = i;
+			while (j < b && d->cp[j] == ' ')
+				j++;
+			if (j < b && is_han(d->cp[j]) &&
+			    (j + 1 == b || d->cp[j + 1] == 0x3001 || d->cp[j + 1] == ',' ||
+			     (j > i + 1 && d->cp[j + 1] == ' ') ||
+			     (j == i + 1 && d->cp[j + 1] == ' '))) {
+				i = j;
+				continue;
+			}
+		}
 		/* 大会执行主席:甲、乙: a title, then its names */
 		if (depth == 0 &&
 		    (c == 0x3001 || c == ',' || c == ';' || (c == ' ' && !latin_gap(d, i, b)) ||

@@ -424,6 +424,12 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				continue;
 			}
 		}
+		/* 公报查询, 往期公报: a gazette portal's search box and archive */
+		if (titleish && l.b - l.a <= 6 &&
+		    (ends_with(d, l.a, l.b, "查询", NULL) || match(d, l.a, l.b, "往期"))) {
+			kind[i] = L_CHROME;
+			continue;
+		}
 		/* 2023某区两会专题报道: a special column's name above the story */
 		static const char *const special[] = {"专题报道", "专题",     "专栏",
 						      "特别报道", "系列报道", "报道"};
