@@ -172,7 +172,8 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 		return 0;
 	/* 人大副 (of 人大副主席 cut before its title), 团联络员 (of 各代表团联络员):
 	 * a rank or a post left over, no one's name */
-	static const char *const posts_end[] = {"副", "联络员", "人员", "成员", "队员", "委员"};
+	static const char *const posts_end[] = {"副",   "联络员", "人员", "成员",
+						"队员", "委员",   "街道"}; /* (长|安街道) */
 	if (longest_end(d, a, b, posts_end, COUNT(posts_end)) &&
 	    (n >= 3 || match(d, b - 1, b, "副")))
 		return 0;

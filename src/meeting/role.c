@@ -129,6 +129,19 @@ int body_from_chair_role(struct hy_meeting *m)
 		if (r.n - 2 - r0 >= 2 && count_han(&r, r0, r.n) == r.n - r0 &&
 		    is_unit(&r, r0, r.n - 2) && !(m->body = doc_str(&r, r0, r.n - 2)))
 			rc = HY_ERR_NOMEM;
+	} else if (ends_with(&r, 0, r.n, "管委会主任", NULL) && match(&k, 0, k.n, "主任")) {
+		/* 管委会主任某某主持召开主任办公会: the zone's 管委会 */
+		size_t r0 = last_title(&r, r.n - 2);
+		if (count_han(&r, r0, r.n) == r.n - r0 &&
+		    !(m->body = doc_str(&r, r.n - 5, r.n - 2)))
+			rc = HY_ERR_NOMEM;
+	} else if (find(&k, 0, k.n, "党工委") != NPOS && find(&r, 0, r.n, "党工委书记") != NPOS) {
+		/* 区党工委书记某某主持召开党工委扩大会议: the 区党工委's */
+		size_t at = find(&r, 0, r.n, "党工委书记");
+		size_t r0 = last_title(&r, at);
+		if (at + 3 - r0 <= 8 && count_han(&r, r0, at + 3) == at + 3 - r0 &&
+		    !(m->body = doc_str(&r, r0, at + 3)))
+			rc = HY_ERR_NOMEM;
 	} else if (works) {
 		static const char *const govs[] = {"人民政府", "政府"};
 		size_t l = match_any(&r, 0, r.n, place_levels, COUNT(place_levels), NULL);

@@ -23,7 +23,9 @@ static const char *const short_meetings[] = {
 	"定期会", "临时会",
 	/* rallies of a type */
 	"民主测评大会", "动员大会", "成立大会", "表彰大会", "誓师大会", "党员大会", "干部大会",
-	"干部职工大会", "职工大会"};
+	"干部职工大会", "职工大会",
+	/* party secretaries report on their year (抓党建工作述职大会) */
+	"述职评议大会", "双述双评大会", "述职大会", "述职评议会", "述职会"};
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
