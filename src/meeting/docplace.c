@@ -1,5 +1,5 @@
 /* docplace.c: a place named only in the titles of the documents the
- * meeting took up.
+ * meeting took up, or right after the verb of an item (研究某县…).
  *
  * 旗委审计委员会 approves 《某某旗审计局2023年工作计划》: the banner is named
  * nowhere else, yet a reader takes it as the committee's own (README:
@@ -79,17 +79,39 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 	/* 《南湖片区…》, 某某园区, 景区, 社区, 开发区: an area, not the body's
 	 * level (a district's only: 通城县 is a county) */
 	int is_district = strcmp(place_levels[which], "区") == 0;
-	static const char *const areas[] = {"片", "园", "景", "社", "城", "街",   "辖",
-					    "校", "库", "灾", "牧", "发", "保税", "功能"};
+	static const char *const areas[] = {
+		"片", "园", "景", "社", "城", "街",   "辖",  "校",
+		"库", "灾", "牧", "发", "小", "保税", "功能"}; /* 小区 */
 	size_t fa = 0, fe = 0;
 	int many = 0;
+	/* words no name holds: 通过了市…, 并安排我区… */
+	static const char *const glue[] = {"了", "并", "和", "及", "与", "在", "为",   "我",
+					   "全", "本", "各", "该", "对", "把", "通过", "通過"};
+	/* 研究云霄縣脫貧攻堅…: the name may also open what an item took up */
+	static const char *const took[] = {"研究了", "研究",   "审议了", "审议",     "听取了",
+					   "听取",   "讨论了", "讨论",   "研究關於", "研究关于"};
 	for (size_t i = 0; i + 1 < t.n && !many; i++) {
-		if (t.cp[i] != 0x300A) /* 《 */
+		size_t j = i + 1, n = 0, tk;
+		if (t.cp[i] == 0x300A) { /* 《 */
+			/* 《<某区…>的通知》, 《〈…〉》: a title inside a title */
+			while (j < t.n &&
+			       (t.cp[j] == '<' || t.cp[j] == 0x3008 || t.cp[j] == 0xFF1C))
+				j++;
+		} else if ((i == 0 || !is_han(t.cp[i - 1]) ||
+			    (i >= 2 &&
+			     (match(&t, i - 2, t.n, "会议") || match(&t, i - 2, t.n, "會議")))) &&
+			   (tk = match_any(&t, i, t.n, took, COUNT(took), NULL))) {
+			j = i + tk;
+		} else {
 			continue;
-		size_t j = i + 1, n = 0;
-		/* 《<某区…>的通知》, 《〈…〉》: a title inside a title */
-		while (j < t.n && (t.cp[j] == '<' || t.cp[j] == 0x3008 || t.cp[j] == 0xFF1C))
-			j++;
+		}
+		/* (讨论审议了…, 研究部署…: one verb after another) */
+		static const char *const then[] = {"部署", "安排", "审定", "推进",
+						   "通过", "通過", "并"};
+		while (t.cp[i] != 0x300A &&
+		       ((tk = match_any(&t, j, t.n, took, COUNT(took), NULL)) ||
+			(tk = match_any(&t, j, t.n, then, COUNT(then), NULL))))
+			j += tk;
 		j += match(&t, j, t.n, "关于") ? 2 : 0; /* 《关于某旗…的报告》 */
 		/* 《中国共产党某县第十三届委员会…》, 《中共某市委…》 */
 		j += match(&t, j, t.n, "中国共产党") ? 5 : match(&t, j, t.n, "中共") ? 2 : 0;
@@ -101,6 +123,7 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			if (!match(&t, j + k, t.n, place_levels[which]) || e >= t.n ||
 			    !(is_han(t.cp[e]) || is_digit(t.cp[e])) ||
 			    match_any(&t, j, t.n, no_name, COUNT(no_name), NULL) ||
+			    has_any(&t, j, j + k, glue, COUNT(glue)) ||
 			    match_any(&t, j, t.n, verbs, COUNT(verbs), NULL) ||
 			    (k == 2 && match(&t, j, t.n, "自治")) || /* 《自治县…》: no name */
 			    (is_district &&
