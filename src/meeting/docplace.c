@@ -86,10 +86,10 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 	int many = 0;
 	/* words no name holds: 通过了市…, 并安排我区… */
 	static const char *const glue[] = {"了", "并", "和", "及", "与", "在", "为",   "我",
-					   "全", "本", "各", "该", "对", "把", "通过", "通過"};
+					   "全", "本", "各", "该", "对", "把", "部署", "通过"};
 	/* 研究云霄縣脫貧攻堅…: the name may also open what an item took up */
-	static const char *const took[] = {"研究了", "研究",   "审议了", "审议",     "听取了",
-					   "听取",   "讨论了", "讨论",   "研究關於", "研究关于"};
+	static const char *const took[] = {"研究了", "研究",   "审议了", "审议",    "听取了",
+					   "听取",   "讨论了", "讨论",   "研究关于"};
 	for (size_t i = 0; i + 1 < t.n && !many; i++) {
 		size_t j = i + 1, n = 0, tk;
 		if (t.cp[i] == 0x300A) { /* 《 */
@@ -98,16 +98,14 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			       (t.cp[j] == '<' || t.cp[j] == 0x3008 || t.cp[j] == 0xFF1C))
 				j++;
 		} else if ((i == 0 || !is_han(t.cp[i - 1]) ||
-			    (i >= 2 &&
-			     (match(&t, i - 2, t.n, "会议") || match(&t, i - 2, t.n, "會議")))) &&
+			    (i >= 2 && match(&t, i - 2, t.n, "会议"))) &&
 			   (tk = match_any(&t, i, t.n, took, COUNT(took), NULL))) {
 			j = i + tk;
 		} else {
 			continue;
 		}
 		/* (讨论审议了…, 研究部署…: one verb after another) */
-		static const char *const then[] = {"部署", "安排", "审定", "推进",
-						   "通过", "通過", "并"};
+		static const char *const then[] = {"部署", "安排", "审定", "推进", "通过", "并"};
 		while (t.cp[i] != 0x300A &&
 		       ((tk = match_any(&t, j, t.n, took, COUNT(took), NULL)) ||
 			(tk = match_any(&t, j, t.n, then, COUNT(then), NULL))))
