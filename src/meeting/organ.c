@@ -123,11 +123,9 @@ int formal_body(struct hy_meeting *m)
 	/* 政协某县第十三届委员会常务委员会召开第三次会议: the standing
 	 * committee of that 县政协, whose meeting is a 常委会会议 */
 	static const char *const heads[] = {"中国人民政治协商会议", "政协", "中国共产党"};
-	size_t sc = 0;
 	if (match_any(&b, 0, b.n, heads, COUNT(heads), NULL) &&
 	    ends_with(&b, 0, b.n, "委员会常务委员会", NULL) &&
 	    (!m->kind || strcmp(m->kind, "会议") == 0)) {
-		sc = strlen("常务委员会");
 		char *k = strdup("常委会会议");
 		if (!k) {
 			doc_free(&b);
@@ -135,7 +133,7 @@ int formal_body(struct hy_meeting *m)
 		}
 		free(m->kind);
 		m->kind = k;
-		m->body[strlen(m->body) - sc] = '\0';
+		m->body[strlen(m->body) - strlen("常务委员会")] = '\0'; /* 3 bytes a character */
 		doc_free(&b);
 		if ((rc = doc_init(&b, m->body, strlen(m->body))))
 			return rc;

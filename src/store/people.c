@@ -326,7 +326,7 @@ static int add_one(struct hy_store *s, int64_t mid, const struct hy_meeting *m, 
  * pages all over tables as large as the corpus (at 100,000 meetings 5,000
  * more readouts took 8.4 s, 4.7 s without their people; bench/RESULTS.md
  * "Scale"). Now a batch's appearances go to a temporary table as they
- * come, and people_flush folds them in when the batch commits: one
+ * come, and hy_store_people_flush folds them in when the batch commits: one
  * statement a table, each in the order of the index it writes, so every
  * page is changed once a batch however many names land on it, and a
  * person's counts change once a batch, not once an appearance. The result
