@@ -800,6 +800,23 @@ int zone_committee(struct hy_meeting *m);
 int organ_in_kind(struct hy_meeting *m);
 int drop_no_place(struct hy_meeting *m);
 int find_place(struct hy_meeting *m, const char *text, size_t len);
+/* place.c's readers that place_text.c shares: the start of a place's name
+ * ending at e of t (e when none); an organ after a level, a word no place
+ * begins with (their lengths at i, or 0); the place and body in s
+ * (柏溪县政府 → 柏溪县 + 县政府; with want_level only that level). */
+size_t place_start(const struct doc *t, size_t e);
+size_t organ_at(const struct doc *t, size_t i, size_t e);
+size_t not_place_at(const struct doc *t, size_t i, size_t e);
+int place_in(const char *s, size_t slen, const char *want_level, size_t min_len, int bodiless,
+	     char **place, size_t *body_at);
+
+/* place_text.c: a place the whole text names, when nothing nearer does
+ * (with level, only at that level). 0 and *place set or left NULL, or
+ * HY_ERR_NOMEM. */
+int place_from_greeting(const char *text, size_t len, const char *level, char **place);
+int place_by_count(const char *text, size_t len, const char *level, char **place);
+int place_glued_to_body(const char *body, const char *text, size_t len, char **place);
+int province_by_count(const char *text, size_t len, char **place);
 
 /* sections.c */
 int is_remark(const struct doc *d, size_t a, size_t b);

@@ -1,0 +1,221 @@
+/* place_text.c: a place the whole text names, when the body, the title
+ * and the opening do not: the site's greeting (欢迎访问开鲁县人民政府!), the
+ * name most mentioned at the body's level (《通江县…办法》, 启动通江县…),
+ * a name glued before the body in the text, the province most mentioned.
+ * find_place (place.c) tries them in that order, last of all. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* The site's greeting among the first lines (欢迎访问开鲁县人民政府!)
+ * names the place whose site it is; with level, only at that level. */
+int place_from_greeting(const char *text, size_t len, const char *level, char **place)
+{
+	static const char *const greet[] = {"欢迎访问", "欢迎来到", "欢迎进入", "欢迎光临"};
+	size_t n = len < 600 ? len : 600;
+	for (size_t g = 0; g < COUNT(greet); g++) {
+		size_t gl = strlen(greet[g]);
+		const char *at = NULL;
+		for (size_t i = 0; i + gl <= n && !at; i++)
+			if (memcmp(text + i, greet[g], gl) == 0)
+				at = text + i;
+		if (!at)
+			continue;
+		const char *from = at + strlen(greet[g]);
+		const char *end = memchr(from, '\n', (size_t)(text + len - from));
+		size_t l = end ? (size_t)(end - from) : (size_t)(text + len - from);
+		return place_in(from, l < 120 ? l : 0, level, 1, 0, place, NULL);
+	}
+	return 0;
+}
+
+/* The place named most often in the text at the body's level, when no
+ * line near the top names it: a 县政府's agenda speaks of 《通江县…办法》
+ * and 启动通江县第四小学. Each mention counts for every name it may hold
+ * (启动通江县: 动通江县, 通江县); the name most mentioned wins, the longest
+ * of those, twice at least and with no rival as often. */
+int place_by_count(const char *text, size_t len, const char *level, char **place)
+{
+	/* 烟花爆竹区域, 突出市场: the level begins a word */
+	static const char *const words[] = {"域", "场", "民", "级", "城", "划",
+					    "间", "县", "块", "长", "容", "委书记"};
+	/* 对标先进地区, 老旧小区, 全国文明城市: the level ends a common noun
+	 * (not those that end place names too: 青山区, 龙湾区, 晋城市, 成都市) */
+	static const char *const nouns[] = {
+		"地区",     "小区",     "园区",     "社区",     "景区",     "辖区",     "片区",
+		"灾区",     "牧区",     "库区",     "老区",     "校区",     "厂区",     "营区",
+		"商区",     "超市",     "股市",     "楼市",     "夜市",     "集市",     "上市",
+		"入市",     "主城区",   "中心城区", "文明城区", "文明城市", "卫生城市", "园林城市",
+		"中心城市", "旅游城市", "宜居城市", "智慧城市", "海绵城市", "贫困山区", "偏远山区"};
+	/* a readout says it in its first pages (a 16 MiB line costs no more
+	 * than a short one) */
+	struct doc t;
+	int rc = doc_init_head(&t, text, len);
+	if (rc)
+		return rc;
+	struct doc lv;
+	if ((rc = doc_init(&lv, level, strlen(level)))) {
+		doc_free(&t);
+		return rc;
+	}
+	enum { MAXC = 64 };
+	size_t ca[MAXC], ce[MAXC], cn[MAXC], nc = 0;
+	for (size_t i = 2; i + lv.n <= t.n; i++) {
+		if (t.cp[i] != lv.cp[0] || !match(&t, i, t.n, level) ||
+		    match_any(&t, i + lv.n, t.n, words, COUNT(words), NULL) ||
+		    (lv.n == 1 && longest_end(&t, 0, i + 1, nouns, COUNT(nouns))))
+			continue;
+		/* the mention's longest name: up to four Han characters, but
+		 * before an organ (提高区政府议事…) only a bounded one */
+		if (match(&t, i - 1, i, "省")) /* 全国省市两级 */
+			continue;
+		size_t e = i + lv.n, j = place_start(&t, i);
+		if (j == i && !organ_at(&t, e, t.n))
+			while (j > 0 && i - j < 4 && is_han(t.cp[j - 1]))
+				j--;
+		/* 《户县2013年…》: a one-character county, alone after a mark
+		 * (not 两县, 邻县, 市县, 三县) */
+		static const char *const not_one
+			[] = {"两", "邻", "外", "每", "分", "郊", "此", "其",
+			      "某", "他", "跨", "省", "市", "区", "县", "州",
+			      "镇", "乡", "旗", "盟", "诸", "城" /* ，城市入城口: the city as a word */};
+		int one = j + 1 == i && (j == 0 || !is_han(t.cp[j - 1])) && is_han(t.cp[j]) &&
+			  cn_digit(t.cp[j]) < 0 && !cn_unit(t.cp[j]) &&
+			  !match_any(&t, j, i, not_one, COUNT(not_one), NULL);
+		for (size_t q = j; q + (one ? 1 : 2) <= i && nc <= MAXC; q++) {
+			int bad = 0;
+			/* nor the tail of such a word (法治县 of 依法治县) */
+			for (size_t r = q >= j + 2 ? q - 2 : j; r < q && !bad; r++)
+				bad = r + not_place_at(&t, r, i) >
+				      q;
+			for (size_t r = q; r < i && !bad; r++)
+				bad = !is_han(t.cp[r]) ||
+				      not_place_at(&t, r, i) > 0;
+			/* 自治县 is a level, no name */
+			if (bad || (i - q == 2 && match(&t, q, i, "自治")))
+				continue;
+			size_t k = 0;
+			for (; k < nc; k++)
+				if (t.off[ce[k]] - t.off[ca[k]] == t.off[e] - t.off[q] &&
+				    memcmp(t.s + t.off[ca[k]], t.s + t.off[q],
+					   t.off[e] - t.off[q]) == 0)
+					break;
+			if (k == nc) {
+				if (nc == MAXC)
+					continue;
+				ca[nc] = q;
+				ce[nc] = e;
+				cn[nc++] = 0;
+			}
+			/* 《眉山市东坡区人民政府…制度》: the name between its city
+			 * and the organ's own name is worth two mentions */
+			static const char *const above[] = {"市", "省", "州"};
+			cn[k] += q == j && j > 0 && j < i &&
+						 match_any(&t, j - 1, j, above, COUNT(above),
+							   NULL) &&
+						 organ_at(&t, e, t.n)
+					 ? 2
+					 : 1;
+		}
+	}
+	size_t best = MAXC;
+	for (size_t k = 0; k < nc; k++)
+		if (best == MAXC || cn[k] > cn[best] ||
+		    (cn[k] == cn[best] && ce[k] - ca[k] > ce[best] - ca[best]))
+			best = k;
+	int alone = best < MAXC && cn[best] >= 2;
+	for (size_t k = 0; k < nc && alone; k++) {
+		/* a rival as often that is no part of the best name */
+		size_t lk = t.off[ce[k]] - t.off[ca[k]], lb = t.off[ce[best]] - t.off[ca[best]];
+		if (k != best && cn[k] == cn[best] &&
+		    !(lk < lb && memcmp(t.s + t.off[ce[best]] - lk, t.s + t.off[ca[k]], lk) == 0))
+			alone = 0;
+	}
+	if (alone && !(*place = doc_str(&t, ca[best], ce[best])))
+		rc = HY_ERR_NOMEM;
+	doc_free(&lv);
+	doc_free(&t);
+	return rc;
+}
+
+/* The place of m's body: from the body itself (柏溪县政府: the body is
+ * then 县政府), else from the title, the opening or the text. */
+/* The body written with its place glued on anywhere in the text: a
+ * source in brackets (淮南市纪委监委) for a 市纪委 names 淮南市. Sets *place
+ * to the first such place. 0 or HY_ERR_NOMEM. */
+int place_glued_to_body(const char *body, const char *text, size_t len, char **place)
+{
+	struct doc t, b;
+	if (doc_init(&b, body, strlen(body)))
+		return HY_ERR_NOMEM;
+	size_t l = match_any(&b, 0, b.n, place_levels, COUNT(place_levels), NULL);
+	int rc = 0;
+	if (l && b.n >= l + 2 && !(rc = doc_init(&t, text, len))) {
+		for (size_t i = 1; i + b.n <= t.n && !*place && !rc; i++) {
+			size_t k = 0;
+			while (k < b.n && t.cp[i + k] == b.cp[k])
+				k++;
+			if (k < b.n)
+				continue;
+			/* after a bracket, a line's start or a label, not
+			 * inside a phrase (还有县委…, 开好市政协…) */
+			size_t j = place_start(&t, i);
+			if (j < i && i - j >= 2 && j > 0 &&
+			    (is_open_bracket(t.cp[j - 1]) || t.cp[j - 1] == '\n' ||
+			     t.cp[j - 1] == ':') &&
+			    !(*place = doc_str(&t, j, i + l)))
+				rc = HY_ERR_NOMEM;
+		}
+		doc_free(&t);
+	}
+	doc_free(&b);
+	return rc;
+}
+
+/* A provincial organ's province (省检察院): the province the text names
+ * most often by its short name (海南检察机关, 平安海南), twice at least
+ * and with no rival as often. 0 or HY_ERR_NOMEM. */
+int province_by_count(const char *text, size_t len, char **place)
+{
+	struct doc t;
+	if (doc_init_head(&t, text, len))
+		return HY_ERR_NOMEM;
+	size_t cnt[COUNT(provinces)] = {0}, at[COUNT(provinces)] = {0};
+	int sheng[COUNT(provinces)] = {0}; /* written 甘肃省 once at least */
+	for (size_t i = 0; i < t.n; i++) {
+		/* but not in a paper's or a site's name (湖北日报讯) */
+		static const char *const media[] = {"日报", "新闻", "网", "电视", "广播", "卫视"};
+		size_t w = 0, k = match_any(&t, i, t.n, provinces, COUNT(provinces), &w);
+		if (k && match_any(&t, i + k, t.n, media, COUNT(media), NULL)) {
+			i += k - 1;
+		} else if (k) {
+			if (!cnt[w]++ || (!sheng[w] && match(&t, i + k, t.n, "省")))
+				at[w] = i;
+			sheng[w] |= match(&t, i + k, t.n, "省") != 0;
+			i += k - 1;
+		}
+	}
+	size_t best = 0;
+	for (size_t w = 1; w < COUNT(provinces); w++)
+		if (cnt[w] > cnt[best])
+			best = w;
+	/* twice, or once in full (政协浙江省委员会) with no other named */
+	size_t named = 0;
+	for (size_t w = 0; w < COUNT(provinces); w++)
+		named += cnt[w] > 0;
+	int alone = cnt[best] >= 2 || (cnt[best] == 1 && sheng[best] && named == 1);
+	for (size_t w = 0; w < COUNT(provinces) && alone; w++)
+		if (w != best && cnt[w] == cnt[best])
+			alone = 0;
+	int rc = 0;
+	if (alone) {
+		size_t k = match(&t, at[best], t.n, provinces[best]) + (size_t)sheng[best];
+		if (!(*place = doc_str(&t, at[best], at[best] + k)))
+			rc = HY_ERR_NOMEM;
+	}
+	doc_free(&t);
+	return rc;
+}
