@@ -800,7 +800,7 @@ int zone_committee(struct hy_meeting *m);
 int organ_in_kind(struct hy_meeting *m);
 int drop_no_place(struct hy_meeting *m);
 int find_place(struct hy_meeting *m, const char *text, size_t len);
-/* place.c's readers that place_text.c shares: the start of a place's name
+/* place_name.c, the readers place.c and place_text.c share: the start of a place's name
  * ending at e of t (e when none); an organ after a level, a word no place
  * begins with (their lengths at i, or 0); the place and body in s
  * (柏溪县政府 → 柏溪县 + 县政府; with want_level only that level). */

@@ -89,11 +89,9 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 			int bad = 0;
 			/* nor the tail of such a word (法治县 of 依法治县) */
 			for (size_t r = q >= j + 2 ? q - 2 : j; r < q && !bad; r++)
-				bad = r + not_place_at(&t, r, i) >
-				      q;
+				bad = r + not_place_at(&t, r, i) > q;
 			for (size_t r = q; r < i && !bad; r++)
-				bad = !is_han(t.cp[r]) ||
-				      not_place_at(&t, r, i) > 0;
+				bad = !is_han(t.cp[r]) || not_place_at(&t, r, i) > 0;
 			/* 自治县 is a level, no name */
 			if (bad || (i - q == 2 && match(&t, q, i, "自治")))
 				continue;

@@ -1,0 +1,388 @@
+/* place_name.c: reading a place's name in text — where a name before a
+ * level (县, 区, 市, 镇, 街道 …) begins, and a place with the organ after
+ * it (柏溪县政府 → 柏溪县 + 县政府). place.c and place_text.c find the
+ * meeting's place with them. */
+#include "parse_int.h"
+
+#include "huiyi/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* What follows a level in a body: the organ. */
+static const char *const organs[] = {
+	"人民政府",     "政府",         "党工委",   "党委",       "委", /* proper */
+	"人民代表大会", "市长",         "县长",     "区长",       "旗长",   "人大",   "政协",
+	"办事处",       "长办公会",     "常务会",   "党组",       "纪委",   "监委",   "安委会",
+	"政法委",       "防指",         "人民法院", "人民检察院", "法院",   "检察院", "公所",
+	"中级人民法院", "高级人民法院", "总工会",   "妇联",       "工商联", "科协",   "残联",
+	"文联",         "议会"}; /* a Taiwan county's council (南投县议会) */
+
+/* Words a place name cannot hold: verbs, pronouns and numbers before a
+ * body (主持召开县政府, 全县, 十六届县人民政府). */
+static const char *const not_place[] = {
+	"年度", /* 2026年度县安委会: before 年 */
+	/* 结合县委实施…, 围绕市委部署: a verb before the level */
+	"结合",
+	"围绕",
+	"按照",
+	"根据",
+	"落实",
+	"贯彻",
+	"召开",
+	"主持",
+	"举行",
+	"召集",
+	"出席",
+	"参加",
+	"列席",
+	"全",
+	"本",
+	"我",
+	"该",
+	"各",
+	"了",
+	"在",
+	"的",
+	"和",
+	"及",
+	"与",
+	"日",
+	"年",
+	"届",
+	"次",
+	"第",
+	"由",
+	"为",
+	"对",
+	"副",
+	"长",
+	"记",
+	"任",
+	"员",
+	"委",
+	"府",
+	"会",
+	"议",
+	"上午",
+	"下午",
+	"午",
+	/* 会前, 随后, 日前 (but 衙前镇, 后湖乡 are names) */
+	"会前",
+	"会后",
+	"日前",
+	"此前",
+	"随后",
+	"然后",
+	"之前",
+	"之后",
+	"以前",
+	"以后",
+	"最后",
+	"事前",
+	"事后",
+	"节前",
+	"节后",
+	"年前",
+	"年后",
+	"提前",
+	"目前",
+	"当前",
+	"前夕",
+	"向",
+	"以",
+	"经",
+	"按",
+	"将",
+	"把",
+	"从",
+	"到",
+	"给",
+	"请",
+	"同",
+	"并",
+	"使",
+	"报",
+	"是",
+	"就",
+	"等",
+	"听取",
+	"研究",
+	"审议",
+	"传达",
+	"学习",
+	"讨论",
+	"部署",
+	"推进",
+	"加强",
+	"落实",
+	"贯彻",
+	"提交",
+	"印发",
+	"通过",
+	"要求",
+	"强调",
+	"指出",
+	"政协",
+	"中共",
+	"中国共产党",
+	"基层",
+	"名",
+	"我",
+	"全",
+	"欢迎",
+	"访问",
+	"进入",
+	"来到",
+	"光临",
+	"来源",
+	"关于",
+	"部分",
+	"开展",
+	"围绕",
+	"做好",
+	"深化",
+	"实施",
+	"完善",
+	"助力",
+	"服务",
+	"支持",
+	"打造",
+	"建设",
+	"农业",
+	"依法治", /* 建设农业强县, 全面依法治县: slogans */
+	"根据",
+	"依据", /* 根据市委、市政府…的通知 */
+	"昨天",
+	"今天",
+	"前天",
+	"安排", /* 昨天安排鄉公所…: a day and a verb */
+	"整",
+	"强",
+	"每", /* 整县推进, 工业强县, 每县 */
+	"提升",
+	"推动",
+	"促进",
+	"加快",
+	"实现",
+	"创建",
+	"争创", /* 提升城市品位: verbs */
+	"征求",
+	"听取意见", /* 征求县人大、政协的意见 */
+	"抓好",
+	"重在",
+	"办好",
+	"搞好",
+	/* 创建全国禁毒示范城市, 文明城市: a title a city strives for */
+	"示范",
+	"文明",
+	"卫生",
+};
+
+/* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
+ * development zone's committee, the zone itself unnamed. */
+static const char *const zone_words[] = {"开发", "高新", "经开", "保税", "示范",
+					 "园",   "新",   "景",   "城",   "辖",
+					 "社",   "片",   "试验", "实验", "产业"};
+
+/* The organ after a level at i (县|政府), and a word a place cannot begin
+ * with at i (召开, 的, 全 …): their lengths, or 0 (place_text.c's too). */
+size_t organ_at(const struct doc *t, size_t i, size_t e)
+{
+	return match_any(t, i, e, organs, COUNT(organs), NULL);
+}
+
+size_t not_place_at(const struct doc *t, size_t i, size_t e)
+{
+	return match_any(t, i, e, not_place, COUNT(not_place), NULL);
+}
+
+/* A place name ending at [.., e) of t: 1 to 4 Han characters before the
+ * level, after a boundary (not Han, the start, or a word a place cannot
+ * hold: 主持召开柏溪县政府). Returns its start, or e when there is none. */
+size_t place_start(const struct doc *t, size_t e)
+{
+	/* 松桃苗族自治县, 黔东南苗族侗族自治州: an autonomous place's name
+	 * is long */
+	size_t most = e >= 2 && match(t, e - 2, e, "自治") ? 12 : 5;
+	/* 全国省市两级, 省市县三级: levels in a row name no place */
+	if (e >= 1 && match(t, e - 1, e, "省"))
+		return e;
+	size_t j = e;
+	while (j > 0 && e - j < most && is_han(t->cp[j - 1]))
+		j--;
+	int bounded = j == 0 || !is_han(t->cp[j - 1]);
+	for (size_t i = j; i < e; i++) {
+		size_t k = match_any(t, i, e, not_place, COUNT(not_place), NULL);
+		/* 本溪县: 本 opens a name of two when a name's character follows
+		 * (本县 is a pronoun, 本级县, 本辖区 no names) */
+		static const char *const own[] = {"级", "辖", "地", "部"};
+		if (k == 1 && i == j && i + 2 == e && match(t, i, e, "本") &&
+		    is_han(t->cp[i + 1]) &&
+		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
+		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL) &&
+		    !match_any(t, i + 1, e, own, COUNT(own), NULL))
+			k = 0;
+		/* 会泽县, 会理市, 会昌县: 会 opens a name at a clause's start
+		 * when a name's character follows (not 会同: with, a verb; nor
+		 * 会上, 会后 …: the meeting's) */
+		static const char *const meeting_after[] = {"上", "后", "前", "议", "见", "商",
+							    "同", "中", "期", "场", "谈"};
+		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && match(t, i, e, "会") &&
+		    i + 1 < e && is_han(t->cp[i + 1]) &&
+		    !match_any(t, i + 1, i + 2, meeting_after, COUNT(meeting_after), NULL) &&
+		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
+		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
+			k = 0;
+		/* 和平区, 和田市, 和龙市: 和 opens a name at a clause's start
+		 * (，和平区政府召开…) as 会 does; inside a clause it joins */
+		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && match(t, i, e, "和") &&
+		    i + 1 < e && is_han(t->cp[i + 1]) &&
+		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
+		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
+			k = 0;
+		/* 向阳街道, 向阳区: 向阳 is a name, 向 no preposition there */
+		if (k == 1 && i == j && match(t, i, e, "向阳"))
+			k = 0;
+		/* 长岭县, 长兴县: 长 opens a name, unless a level before it
+		 * makes it a title's (县长, 市长, 镇长) */
+		static const char *const heads[] = {"县", "市", "区", "镇", "乡", "旗", "州",
+						    "省", "盟", "团", "所", "院", "站", "局"};
+		if (k == 1 && i == j && i + 2 <= e && match(t, i, e, "长") &&
+		    is_han(t->cp[i + 1]) &&
+		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
+		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL) &&
+		    !(i > 0 && match_any(t, i - 1, i, heads, COUNT(heads), NULL)))
+			k = 0;
+		if (k) {
+			j = i + k;
+			bounded = 1;
+			i = j - 1;
+		}
+	}
+	/* 河南驻马店市: the province before the city is no part of it */
+	size_t pv = bounded ? match_any(t, j, e, provinces, COUNT(provinces), NULL) : 0;
+	/* but 广西壮族自治区 is the region itself */
+	int region = most > 5 && match(t, e, t->n, "区");
+	if (pv && e - (j + pv) >= 2 && !match(t, j + pv, e, "省") && !region)
+		j += pv + (e - (j + pv) >= 3 && match(t, j + pv, e, "市")); /* 上海市宝山区 */
+	/* 洛阳市偃师区, 花莲县吉安乡: the place is the smallest */
+	static const char *const higher[] = {"省", "市", "州", "县", "区"};
+	for (size_t i = j + 2; bounded && i + 2 < e; i++)
+		if (match_any(t, i, e, higher, COUNT(higher), NULL))
+			j = i + 1;
+	/* 墨竹工卡县县委: a name of four with its level, then the level again */
+	size_t lim = (most > 5 ? 11 : 4) +
+		     (e > j + 1 && match_any(t, e - 1, e, place_levels, COUNT(place_levels), NULL));
+	if (!bounded || e - j > lim || (e - j == 2 && match(t, j, e, "自治")))
+		return e; /* 自治区政协: the region's, unnamed */
+	return j;
+}
+
+/* In s: a place and the body after it, as 柏溪县政府 → 柏溪县 + 县政府.
+ * With want_level, only that level. 0 and *place set (or left NULL), or
+ * HY_ERR_NOMEM. */
+int place_in(const char *s, size_t slen, const char *want_level, size_t min_len, int bodiless,
+	     char **place, size_t *body_at)
+{
+	struct doc t;
+	int rc = doc_init(&t, s, slen);
+	if (rc)
+		return rc;
+	for (size_t i = 1; i < t.n && !*place; i++) {
+		/* the first characters of the levels: 街 县 区 市 旗 镇 乡 州 盟 苏(木) */
+		uint32_t c = t.cp[i];
+		if (c != 0x8857 && c != 0x53BF && c != 0x533A && c != 0x5E02 && c != 0x65D7 &&
+		    c != 0x9547 && c != 0x4E61 && c != 0x5DDE && c != 0x76DF && c != 0x82CF)
+			continue;
+		size_t which, l = match_any(&t, i, t.n, place_levels, COUNT(place_levels), &which);
+		if (!l || (want_level && *want_level && !match(&t, i, t.n, want_level)))
+			continue;
+		/* 柏溪县政府, or 东垣区召开区政府… when the level is wanted */
+		static const char *const verbs[] = {"召开",     "召集",     "举行",     "胜利召开",
+						    "隆重召开", "及时召开", "随即召开", "紧急召开",
+						    "组织",     "第",       "在"};
+		/* outside the title only the organs proper: 提交县人大 is no place */
+		/* 来源：兴县新闻网: a site of the place */
+		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网",
+						    "信息中心"};
+		int site = want_level && *want_level &&
+			   match_any(&t, i + l, t.n, sites, COUNT(sites), NULL);
+		/* 老爷庙乡:召开…推进会, a title's place before a colon */
+		size_t colon = i + l < t.n && t.cp[i + l] == ':' ? 1 : 0;
+		/* in a body, any office after the level: 青岚县公安局, 某市卫生健康
+		 * 委员会 (README: 市教育局 + 灯塔市) */
+		static const char *const offices[] = {"局", "委员会", "委", "厅", "办公室", "院"};
+		int office = !want_level && t.n - (i + l) >= 3 && t.n - (i + l) <= 10 &&
+			     count_han(&t, i + l, t.n) == t.n - (i + l) &&
+			     longest_end(&t, i + l, t.n, offices, COUNT(offices)) &&
+			     is_unit(&t, i + l, t.n);
+		/* 莲湖区局: a bureau by its level alone (区局, 市局), the place
+		 * before it */
+		if (!want_level && t.n == i + l + 1 && match(&t, i + l, t.n, "局") &&
+		    count_han(&t, 0, t.n) == t.n && (c == 0x533A || c == 0x5E02 || c == 0x53BF))
+			office = 1;
+		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) && !office &&
+		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) &&
+		    !(colon && min_len == 1 &&
+		      match_any(&t, i + l + 1, t.n, verbs, COUNT(verbs), NULL)) &&
+		    !site)
+			continue;
+		size_t j = place_start(&t, i);
+		if (j == i || (i - j < min_len && !site))
+			continue;
+		/* in the opening, when no body is known: 新罗区委书记某某 is a
+		 * leader's title, not the place of the meeting he attends */
+		static const char *const leaders[] = {"书记", "副书记", "常委", "委员"};
+		size_t ol = match_any(&t, i + l, t.n, organs, COUNT(organs), NULL);
+		if (bodiless && ol && match(&t, i + l + ol - 1, t.n, "委") &&
+		    match_any(&t, i + l + ol, t.n, leaders, COUNT(leaders), NULL)) {
+			/* but the one who convenes (某区委副书记、区长某某主持
+			 * 召开…) names his own place */
+			size_t ce = i + l;
+			while (ce < t.n && t.cp[ce] != ',' && !is_sent_end(&t, ce))
+				ce++;
+			if (find(&t, i + l, ce, "主持") == NPOS &&
+			    find(&t, i + l, ce, "召开") == NPOS)
+				continue;
+		}
+		if (match(&t, i, t.n, "区") &&
+		    match_any(&t, j, i, zone_words, COUNT(zone_words), NULL) == i - j)
+			continue;
+		/* an office alone after the level: a name of two at least, no
+		 * zone's (东片区关工委, 区市场监管局) */
+		if (office && !match_any(&t, i + l, t.n, organs, COUNT(organs), NULL)) {
+			int zone = i - j < 2;
+			for (size_t q = j; q < i && !zone; q++)
+				zone = match_any(&t, q, i, zone_words, COUNT(zone_words), NULL) >
+					       0 ||
+				       match_any(&t, q, i, place_levels, COUNT(place_levels), NULL);
+			if (zone)
+				continue;
+		}
+		/* outside the title a place opens a clause (，清水县政府县长…) */
+		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]))
+			continue;
+		/* 兴县县委: the county 兴县 names its level itself (but 牛镇镇
+		 * is the town 牛镇镇); 县县委 (县十五届县委 without its term)
+		 * names no place */
+		size_t pe = i + l;
+		if (t.cp[i - 1] == c) {
+			if (i - j < 2)
+				continue;
+			/* 兴县, 石桥县县委, 某区区委, 某市市委: no county,
+			 * district or city repeats its level */
+			if (c == 0x53BF || c == 0x533A || c == 0x5E02) /* 县 区 市 */
+				pe = i;
+		}
+		*place = doc_str(&t, j, pe);
+		if (!*place)
+			rc = HY_ERR_NOMEM;
+		if (body_at) /* 广西壮族自治区人民政府: the 自治区人民政府 */
+			*body_at = t.off[i >= j + 2 && match(&t, i - 2, i, "自治") && c == 0x533A
+						 ? i - 2
+						 : i];
+	}
+	doc_free(&t);
+	return rc;
+}
