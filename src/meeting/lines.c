@@ -25,6 +25,7 @@ static const char *const meta_marks[] = {
 	"记录",     "记录人",   "抄送",     "主送",     "印发",     "会议记录", "下一篇",
 	"相关链接", "附件",     "相关新闻", "相关阅读", "来自",     "新闻来源", "转自",
 	"投稿邮箱", "投稿信箱", "公开方式", "公开范围", "组配分类", "公开时限", "联系热线",
+	"阅读量",   "浏览量",   "点击量",
 };
 
 static const char *const publish_marks[] = {
@@ -162,7 +163,8 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			labels += (i == a1 || is_space(d->cp[i - 1])) &&
 				  (match_any(d, i, b, cells, COUNT(cells), NULL) ||
 				   match_any(d, i, b, more, COUNT(more), NULL));
-		if (k && labels >= 2 && a1 + k < b && is_space(d->cp[a1 + k]))
+		if (k && (labels >= 2 || match(d, a1, b, "索引号")) && a1 + k < b &&
+		    is_space(d->cp[a1 + k]))
 			return L_META;
 	}
 	/* 欢迎访问某县人民政府! : a site's greeting */
@@ -405,6 +407,15 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		if (!k)
 			k = match_any(d, a + 2, b, index_labels, COUNT(index_labels), NULL);
 		if (k && (a + 2 + k == b || is_space(d->cp[a + 2 + k])))
+			return L_META;
+	}
+	/* 您的位置：某某网 > 时政新闻 > 正文 | 2022-12-12 阅读量：: a breadcrumb
+	 * that carries the publish time and a count of readers */
+	{
+		static const char *const counts[] = {"阅读量", "浏览量", "点击量", "阅读", "浏览"};
+		struct ymd t0;
+		size_t dt = len <= 120 ? find_date(d, a, b, &t0, 1) : NPOS;
+		if (dt != NPOS && t0.y && has_any(d, dt, b, counts, COUNT(counts)))
 			return L_META;
 	}
 	/* 您当前所在的位置:首页, the breadcrumb's label on a line of its own */

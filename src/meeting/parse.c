@@ -624,8 +624,11 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				mn = mn2;
 				mlen = mlen2;
 				name_from = cv;
-				while (name_from > an && !is_clause_end(d, name_from - 1))
-					name_from--;
+				/* (县长某某通过视频会议主持召开了县政府…: a person
+				 * convened it, the name starts after the verb) */
+				if (!(cv >= an + 2 && match(d, cv - 2, cut, "主持")))
+					while (name_from > an && !is_clause_end(d, name_from - 1))
+						name_from--;
 			}
 		}
 		if (mn != NPOS &&

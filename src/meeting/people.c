@@ -590,19 +590,21 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		size_t j = i + m;
 		size_t k;
 		/* 出席会议的有: / 出席人员: / 出席: → the list follows */
-		static const char *const after[] = {"并在主席台就座的还有",
-						    "并在主席台就坐的还有",
-						    "会议的领导有",
-						    "会议的人员有",
-						    "的还有",
-						    "会议的有",
-						    "的有",
-						    "人员",
-						    "人", /* 出席人:甲、乙 (numbered minutes) */
-						    "会议人员",
-						    "领导",
-						    "单位",
-						    "会议"};
+		static const char *const after[] = {
+			"并在主席台就座的还有",
+			"并在主席台就坐的还有",
+			"会议的领导有",
+			"会议的人员有",
+			"的还有",
+			"会议的有",
+			"的有",
+			"人员",
+			"人",   /* 出席人:甲、乙 (numbered minutes) */
+			"情况", /* 列席情况 | 县领导甲…: a form's field */
+			"会议人员",
+			"领导",
+			"单位",
+			"会议"};
 		size_t j2 = j + match_any(d, j, b, after, COUNT(after), NULL);
 		j2 = skip_spaces(d, j2, b);
 		int guest = invited;

@@ -22,8 +22,10 @@ static const char *const organs[] = {
  * body (主持召开县政府, 全县, 十六届县人民政府). */
 static const char *const not_place[] = {
 	"年度", /* 2026年度县安委会: before 年 */
-	/* 结合县委实施…, 围绕市委部署: a verb before the level */
+	/* 结合县委实施…, 围绕市委部署, 负责县政府常务工作: a verb before the
+	 * level */
 	"结合",
+	"负责",
 	"围绕",
 	"按照",
 	"根据",

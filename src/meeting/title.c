@@ -424,9 +424,12 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				continue;
 			}
 		}
-		/* 公报查询, 往期公报: a gazette portal's search box and archive */
+		/* 公报查询, 往期公报: a gazette portal's search box and archive;
+		 * 政府信息公开: the portal's section */
+		static const char *const portal[] = {"政府信息公开", "信息公开", "政务公开"};
 		if (titleish && l.b - l.a <= 6 &&
-		    (ends_with(d, l.a, l.b, "查询", NULL) || match(d, l.a, l.b, "往期"))) {
+		    (ends_with(d, l.a, l.b, "查询", NULL) || match(d, l.a, l.b, "往期") ||
+		     match_any(d, l.a, l.b, portal, COUNT(portal), NULL) == l.b - l.a)) {
 			kind[i] = L_CHROME;
 			continue;
 		}

@@ -458,6 +458,7 @@ static void test_chrome_lines_removed(void **state)
 		"網友評論",
 		"当前位置：首页 > 新闻中心 > 政务要闻",
 		"您的位置：首页>>政务公开>>常务会议",
+		"您的位置：某某网 > 时政新闻 > 正文   |   阅读量：", /* no day: no publish time */
 		"您現在的位置：首頁 > 政務公開",
 		"首页 > 政务公开 > 常务会议",
 		"首頁 / 政務公開",
@@ -489,6 +490,8 @@ static void test_content_lines_kept(void **state)
 		"生成日期：2024-05-13", "作者：王五 日期：2024-05-13",
 		"时间：2024年05月13日 浏览次数：1024 【打印】【关闭】",
 		"上一篇：关于2024年度工作 发布时间：2024-05-13",
+		/* a breadcrumb that carries the publish time and a readers' count */
+		"您的位置：某某网 > 时政新闻 > 正文   |   2022-12-12   阅读量：",
 		/* content that merely contains chrome words */
 		("会议要求，各部门要做好文件打印、归档、分享到位等工作，"
 		 "关闭不合规网站，版权所有人的合法权益要依法保护。"),
