@@ -370,7 +370,9 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 		/* 重在抓好落实: a verb in the frame 在…落实 */
 		"抓好", "狠抓", "推动", "推进", "确保", "加快", "做好", "全力", "切实", "真正",
 		/* 要在责任落实上下功夫: the frame holds a word */
-		"责任", "工作", "制度", "任务", "措施", "政策"};
+		"责任", "工作", "制度", "任务", "措施", "政策",
+		/* 推动县域高质量发展: an area, no name */
+		"县域", "区域", "市域", "全域", "新区", "园区"};
 	if (a + k > t->n || count_han(t, a, a + k) != k)
 		return 0;
 	for (size_t i = a; i < a + k; i++)
@@ -448,8 +450,11 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 	struct doc t;
 	if (doc_init_head(&t, text, len))
 		return HY_ERR_NOMEM;
+	/* (谱写某某高质量发展新篇章, 推动美丽某某建设, 为某某经济社会发展) */
 	static const char *const frames[][2] = {
-		{"结合", "实际"}, {"在", "落地"}, {"在", "落实"}, {"法治", "建设"}};
+		{"结合", "实际"}, {"在", "落地"},     {"在", "落实"},       {"法治", "建设"},
+		{"美丽", "建设"}, {"谱写", "高质量"}, {"推动", "高质量"},   {"推进", "高质量"},
+		{"为", "高质量"}, {"为", "经济社会"}, {"服务", "经济社会"}, {"推动", "改革发展"}};
 	enum { MAXC = 8 };
 	size_t cs[MAXC], ck[MAXC], cn[MAXC], nc = 0;
 	for (size_t i = 0; i < t.n; i++) {
