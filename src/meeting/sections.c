@@ -136,6 +136,11 @@ int closing_outlook(const struct doc *d, size_t a, size_t b)
 	static const char *const held[] = {"此次会议的召开", "本次会议的召开", "这次会议的召开"};
 	a = skip_spaces(d, a, b);
 	size_t e = clause_end(d, a, b, 1);
+	/* 会议以视频形式召开，在各乡镇设立分会场: how it was held */
+	static const char *const how[] = {"会议以视频", "会议以电视电话", "会议采取视频",
+					  "会议采用视频", "会议以线上线下"};
+	if (match_any(d, a, b, how, COUNT(how), NULL))
+		return 1;
 	/* but 本次会议审议了…: an item after all */
 	size_t which = 0;
 	if (match_any(d, a, b, opens, COUNT(opens), &which))
