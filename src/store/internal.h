@@ -55,8 +55,10 @@ enum hy_store_stmt {
 	HY_ST_INSERT_SOURCE_V12,
 	HY_ST_INSERT_SOURCE_V11,
 	HY_ST_INSERT_SIMHASH,
-	HY_ST_INSERT_BANDS,
+	HY_ST_INSERT_BANDS, /* schema v16: with the day */
+	HY_ST_INSERT_BANDS_V11,
 	HY_ST_NEAR,
+	HY_ST_NEAR_DAY, /* v16: the bands of one day and of none */
 	HY_ST_NEAR_MEETING,
 	HY_ST_SAME_DAY,
 	HY_ST_COUNT
@@ -153,6 +155,7 @@ void hy_store_held_free(struct hy_store_held *h);
 extern const char hy_store_people_keys[];
 /* Every fingerprint made again (schema.c; reindex, refold). */
 extern const char hy_store_simhash_rebuild[];
+extern const char hy_store_simhash_days[];
 /* Store meeting mid's people: links, persons and appearances (v7). */
 struct hy_meeting;
 int hy_store_people_add(struct hy_store *s, int64_t mid, const struct hy_meeting *m, char *err,

@@ -225,6 +225,7 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		hy_store_people_fill,     /* the people (people.c) */
 		hy_store_people_keys,     /* the names' keys (schema v13) */
 		hy_store_simhash_rebuild, /* the fingerprints (schema v11) */
+		hy_store_simhash_days,    /* their bands' days (v16) */
 		hy_store_fold_set,        /* made with this build's fold (v10) */
 		"COMMIT",
 	};
@@ -251,6 +252,7 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		if ((steps[i] == hy_store_runs_rebuild && s->version < 9) ||
 		    (steps[i] == hy_store_fold_set && s->version < 10) ||
 		    (steps[i] == hy_store_simhash_rebuild && s->version < 11) ||
+		    (steps[i] == hy_store_simhash_days && s->version < 16) ||
 		    (steps[i] == hy_store_people_keys && s->version < 13) ||
 		    (steps[i] == hy_store_sections_range && s->version < 15))
 			continue;
@@ -300,6 +302,7 @@ int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 		hy_store_people_fill,
 		hy_store_people_keys,
 		hy_store_simhash_rebuild,
+		hy_store_simhash_days,
 		hy_store_fold_set,
 	};
 	/* (fold dropped: reindex makes it again, and the index with it) */
@@ -317,7 +320,8 @@ int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 	if (now == 0 && on_refold)
 		on_refold(s->path);
 	for (size_t i = 0; now == 0 && i < sizeof steps / sizeof steps[0]; i++)
-		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK)
+		if (!(steps[i] == hy_store_simhash_days && s->version < 16) &&
+		    sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK)
 			now = -sqlite3_extended_errcode(s->db);
 	if (now >= 0)
 		return hy_store_exec(s, "COMMIT", "making the search index again", err, errlen);

@@ -537,10 +537,40 @@ static const char schema_v15[] =
 	"DELETE FROM fts_lengths;" LENS_FILL(0, "sections", "0") LENS_FILL(1, "meetings", "0");
 /* clang-format on */
 
+/* Schema v16: each band row holds its meeting's month and day (`day`,
+ * '' when unknown), indexed after the key. A stored meeting whose known
+ * day differs from a new readout's is never the same meeting (sources.c
+ * agrees), so a readout with a day looks up its bands on that day and on
+ * the unknown one only: at a million gencorpus meetings a band's key held
+ * up to 15,000 rows (boilerplate), which every readout read four times
+ * (5,000 readouts into the million: 27.5 s, 12.9 s without the search for
+ * the same meeting; bench/RESULTS.md). A trigger keeps the day when a
+ * meeting's changes. */
+#define SIMHASH_DAY_FILL                                                                           \
+	"UPDATE simhash_bands SET day = ifnull((SELECT month_day FROM meetings"                    \
+	" WHERE id = simhash_bands.meeting_id), '');"
+/* clang-format off */
+static const char schema_v16[] =
+	"ALTER TABLE simhash_bands ADD COLUMN day TEXT NOT NULL DEFAULT '';"
+	SIMHASH_DAY_FILL
+	"CREATE INDEX simhash_bands_by_day ON simhash_bands(key, day, hash);"
+	"CREATE TRIGGER simhash_day AFTER UPDATE OF month_day ON meetings"
+	" WHEN old.month_day IS NOT new.month_day BEGIN"
+	" UPDATE simhash_bands SET day = ifnull(new.month_day, '')"
+	"  WHERE meeting_id = new.id AND key IN (SELECT value FROM (SELECT"
+	"  hash & 65535 AS value FROM simhash WHERE meeting_id = new.id UNION ALL SELECT"
+	"  65536 | (hash >> 16 & 65535) FROM simhash WHERE meeting_id = new.id UNION ALL SELECT"
+	"  131072 | (hash >> 32 & 65535) FROM simhash WHERE meeting_id = new.id UNION ALL SELECT"
+	"  196608 | (hash >> 48 & 65535) FROM simhash WHERE meeting_id = new.id));"
+	" END;";
+/* clang-format on */
+
 /* All of them again (reindex, and refold: the fingerprint is of the
  * folded text). */
 const char hy_store_simhash_rebuild[] = "DELETE FROM simhash;"
 					"DELETE FROM simhash_bands;" SIMHASH_FILL;
+/* and the bands' days (schema v16 on) */
+const char hy_store_simhash_days[] = SIMHASH_DAY_FILL;
 
 /* Forward migrations: step i takes user_version from i to i + 1. Adding a
  * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
@@ -555,6 +585,7 @@ const char *const hy_store_migrations[] = {
 	schema_v13,         /* people's keys */
 	schema_v14,         /* raw bytes packed against the clean text */
 	schema_v15,         /* sections as ranges of the clean text */
+	schema_v16,         /* the day beside each fingerprint's bands */
 };
 
 _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==

@@ -47,9 +47,14 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 		"INSERT INTO sources (meeting_id, source, url, script, sha256, shown, clean, raw)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
 	static const char simhash_sql[] = "INSERT INTO simhash (meeting_id, hash) VALUES (?1, ?2)";
-	static const char bands_sql[] =
+	static const char bands_v11_sql[] =
 		"INSERT INTO simhash_bands (key, meeting_id, hash)"
 		" VALUES (?1, ?5, ?6), (?2, ?5, ?6), (?3, ?5, ?6), (?4, ?5, ?6)";
+	/* (v16: with the meeting's month and day, '' when unknown) */
+	static const char bands_sql[] =
+		"INSERT INTO simhash_bands (key, meeting_id, hash, day)"
+		" SELECT column1, ?5, ?6, ifnull((SELECT month_day FROM meetings WHERE id = ?5), '')"
+		" FROM (VALUES (?1), (?2), (?3), (?4))";
 	const char *src = doc->source ? doc->source : "-", *url;
 	const char *clean = doc->clean ? doc->clean : "";
 	size_t clean_len = doc->clean ? doc->clean_len : 0;
@@ -104,7 +109,9 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 	rc = hy_store_step_done(s, st, "storing a meeting's fingerprint", err, errlen);
 	if (rc || !h)
 		return rc;
-	rc = hy_store_stmt(s, HY_ST_INSERT_BANDS, bands_sql, &st, err, errlen);
+	rc = s->version >= 16
+		     ? hy_store_stmt(s, HY_ST_INSERT_BANDS, bands_sql, &st, err, errlen)
+		     : hy_store_stmt(s, HY_ST_INSERT_BANDS_V11, bands_v11_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	for (int i = 0; i < 4; i++)
@@ -167,6 +174,10 @@ static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h,
 {
 	static const char near_sql[] = "SELECT meeting_id, hash FROM simhash_bands"
 				       " WHERE key IN (?1, ?2, ?3, ?4)";
+	/* a readout with its day: the stored meetings of that day or of an
+	 * unknown one (schema v16; agrees() turns the others down) */
+	static const char near_day_sql[] = "SELECT meeting_id, hash FROM simhash_bands"
+					   " WHERE key IN (?1, ?2, ?3, ?4) AND day IN (?5, '')";
 	static const char meeting_sql[] = "SELECT date, month_day, guessed, number, body, place,"
 					  " chair FROM meetings WHERE id = ?1";
 	struct {
@@ -178,11 +189,15 @@ static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h,
 	int rc;
 
 	*found = 0;
-	rc = hy_store_stmt(s, HY_ST_NEAR, near_sql, &st, err, errlen);
+	int by_day = s->version >= 16 && m->month_day && m->month_day[0];
+	rc = by_day ? hy_store_stmt(s, HY_ST_NEAR_DAY, near_day_sql, &st, err, errlen)
+		    : hy_store_stmt(s, HY_ST_NEAR, near_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	for (int i = 0; i < 4; i++)
 		sqlite3_bind_int64(st, i + 1, band_key(h, i));
+	if (by_day)
+		sqlite3_bind_text(st, 5, m->month_day, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int d = hy_simhash_distance(h, (uint64_t)sqlite3_column_int64(st, 1));
 		int64_t id = sqlite3_column_int64(st, 0);
@@ -228,14 +243,16 @@ static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h,
  * meeting when its fingerprint is within HY_SIMHASH_NEAR_SAME_DAY
  * bits (a repost that lost its byline or its last paragraph moves the
  * fingerprint further than different meetings that share boilerplate,
- * so the bands alone would miss it). Looked up along meetings_by_date. */
+ * so the bands alone would miss it). Looked up along meetings_by_number
+ * (number, then date: at a million, a day holds 250 meetings, a number
+ * on a day a few). */
 static int find_same_day(struct hy_store *s, const struct hy_meeting *m, uint64_t h, int64_t *found,
 			 char *err, size_t errlen)
 {
 	static const char day_sql[] =
 		"SELECT m.id, h.hash, m.guessed, m.body, m.kind, m.title, m.place, m.chair"
-		" FROM meetings m INDEXED BY meetings_by_date JOIN simhash h ON h.meeting_id = m.id"
-		" WHERE ifnull(m.date, '') = ?1 AND ifnull(m.number, 0) = ?2 AND h.hash IS NOT NULL";
+		" FROM meetings m INDEXED BY meetings_by_number JOIN simhash h ON h.meeting_id = m.id"
+		" WHERE ifnull(m.number, 0) = ?2 AND ifnull(m.date, '') = ?1 AND h.hash IS NOT NULL";
 	sqlite3_stmt *st;
 	int best = HY_SIMHASH_NEAR_SAME_DAY + 1, rc;
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -18,6 +19,9 @@
 #include "huiyi/simhash.h"
 #include "huiyi/store.h"
 #include "tmpdir.h"
+#include "../../src/store/internal.h" /* the connection, hy_store_open_at */
+
+#include <sqlite3.h>
 
 #define FIX "tests/fixtures/dups/"
 
@@ -245,6 +249,66 @@ static void t_same_day(void **state)
 	assert_int_equal(st.merged, 1);
 }
 
+static int sql_int(struct hy_store *s, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Schema v16: each band row holds its meeting's day, where a dated
+ * readout looks for its own; a database of v15 gets them, a meeting's
+ * day changed by hand moves its bands, and the same meeting on the same
+ * day still merges. */
+static void t_band_days(void **state)
+{
+	struct fx *f = *state;
+	struct hy_import_stats st = {0};
+	char err[256] = "";
+
+	hy_store_close(f->s);
+	f->s = NULL;
+	char side[200];
+	for (int k = 0; k < 3; k++) {
+		snprintf(side, sizeof side, "%s%s", f->db, k == 0 ? "" : k == 1 ? "-wal" : "-shm");
+		unlink(side);
+	}
+	assert_int_equal(hy_store_open_at(&f->s, f->db, HY_STORE_CREATE, 15, err, sizeof err), 0);
+	assert_int_equal(hy_store_version(f->s), 15);
+	assert_int_equal(import_fixture(f, "a_county.txt", &st), 0);
+	assert_int_equal(import_fixture(f, "b_next_week.txt", &st), 0);
+	hy_store_close(f->s);
+	f->s = NULL;
+	assert_int_equal(hy_store_open(&f->s, f->db, 0, err, sizeof err), 0);
+	assert_int_equal(hy_store_version(f->s), 16);
+	/* every meeting's four bands, each on its day */
+	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands b JOIN meetings m"
+				       " ON m.id = b.meeting_id WHERE b.day = m.month_day"),
+			 8);
+	assert_int_equal(sql_int(f->s, "SELECT count(DISTINCT day) FROM simhash_bands"), 2);
+	/* the repost finds its original on the day they share */
+	assert_int_equal(import_fixture(f, "a_repost_trad.txt", &st), 0);
+	assert_int_equal(st.merged, 1);
+	/* a day changed by hand moves the bands; an unknown day is '' */
+	assert_int_equal(sqlite3_exec(f->s->db,
+				      "UPDATE meetings SET month_day = '12-31' WHERE id = 1", NULL,
+				      NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands"
+				       " WHERE meeting_id = 1 AND day = '12-31'"),
+			 4);
+	assert_int_equal(sqlite3_exec(f->s->db, "UPDATE meetings SET month_day = NULL WHERE id = 1",
+				      NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands"
+				       " WHERE meeting_id = 1 AND day = ''"),
+			 4);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,6 +319,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_merge_and_split, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_blind, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_same_day, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_band_days, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
