@@ -544,8 +544,8 @@ static const char schema_v15[] =
  * the unknown one only: at a million gencorpus meetings a band's key held
  * up to 15,000 rows (boilerplate), which every readout read four times
  * (5,000 readouts into the million: 27.5 s, 12.9 s without the search for
- * the same meeting; bench/RESULTS.md). A trigger keeps the day when a
- * meeting's changes. */
+ * the same meeting; bench/RESULTS.md). A trigger moves a meeting's bands
+ * when its day changes. */
 #define SIMHASH_DAY_FILL                                                                           \
 	"UPDATE simhash_bands SET day = ifnull((SELECT month_day FROM meetings"                    \
 	" WHERE id = simhash_bands.meeting_id), '');"
