@@ -68,10 +68,40 @@ static int institution_party(struct hy_meeting *m)
 	return 0;
 }
 
+/* 区人民政府区长某某主持召开六届16次政府常务会议: a 政府 written without
+ * its level is the government the chair's title names with it. */
+static int leveled_government(struct hy_meeting *m)
+{
+	static const char *const govs[] = {"人民政府", "政府"};
+	struct doc r;
+	if (!m->body || !m->chair_role ||
+	    (strcmp(m->body, "政府") != 0 && strcmp(m->body, "人民政府") != 0))
+		return 0;
+	if (doc_init(&r, m->chair_role, strlen(m->chair_role)))
+		return HY_ERR_NOMEM;
+	size_t l = match_any(&r, 0, r.n, place_levels, COUNT(place_levels), NULL);
+	size_t g = l == 1 ? match_any(&r, l, r.n, govs, COUNT(govs), NULL) : 0;
+	int rc = 0;
+	if (g && match_any(&r, l + g, r.n, head_levels, COUNT(head_levels), NULL) &&
+	    match(&r, l + g + 1, r.n, "长")) {
+		char *b = doc_str(&r, 0, l + g);
+		if (!b) {
+			rc = HY_ERR_NOMEM;
+		} else {
+			free(m->body);
+			m->body = b;
+		}
+	}
+	doc_free(&r);
+	return rc;
+}
+
 int body_from_chair_role(struct hy_meeting *m)
 {
 	int rc0 = institution_party(m);
 	if (rc0)
+		return rc0;
+	if ((rc0 = leveled_government(m)))
 		return rc0;
 	if (m->body || !m->chair_role || !m->kind)
 		return 0;
