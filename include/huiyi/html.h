@@ -77,6 +77,12 @@ int hy_html_extract(const char *utf8, size_t len, struct hy_html *out);
  * v holds none. Returns 0 or HY_ERR_NOMEM. */
 int hy_html_date(const char *v, char **out);
 
+/* 1 when s[0..n) writes a date with its year (2024-05-13, 2024/5/13,
+ * 2024.05.13, 2024年5月13日: a four-digit year from 1949, then a month);
+ * the cleaner's too (chrome.c: a breadcrumb that carries the publish
+ * time). */
+int hy_html_has_date(const char *s, size_t n);
+
 /* Free what *h holds and zero it; safe twice. */
 void hy_html_free(struct hy_html *h);
 

@@ -4,6 +4,7 @@
  * bare addresses; a line with a date or byline label is never chrome. */
 #include "huiyi/clean.h"
 #include "clean_int.h"
+#include "huiyi/html.h"
 
 #include "huiyi/utf8.h"
 
@@ -301,29 +302,6 @@ static size_t colon_at(const char *s, size_t n)
 	return 0;
 }
 
-/* 2022-12-12 (four digits, a dash, one or two, a dash, one or two): a
- * day with its year. */
-static int has_iso_date(const char *s, size_t n)
-{
-	for (size_t i = 0; i + 8 <= n; i++) {
-		size_t j = i, k;
-		for (k = 0; j < n && k < 4 && s[j] >= '0' && s[j] <= '9'; k++)
-			j++;
-		if (k != 4 || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9') || j >= n ||
-		    s[j] != '-')
-			continue;
-		for (k = 0, j++; j < n && k < 3 && s[j] >= '0' && s[j] <= '9'; k++)
-			j++;
-		if (k < 1 || k > 2 || j >= n || s[j] != '-')
-			continue;
-		for (k = 0, j++; j < n && k < 3 && s[j] >= '0' && s[j] <= '9'; k++)
-			j++;
-		if (k >= 1 && k <= 2)
-			return 1;
-	}
-	return 0;
-}
-
 /* A date or byline label (发布时间：, 来源：, 索引号 ...) anywhere; or a
  * day with its year beside a count of readers (您的位置：… > 正文 |
  * 2022-12-12 阅读量：): the page's publish time, kept for the parser. */
@@ -331,7 +309,7 @@ static int has_keep_label(const char *s, size_t n)
 {
 	static const char *const counts[] = {"阅读", "閱讀", "浏览", "瀏覽", "点击", "點擊"};
 	for (size_t c = 0; c < sizeof counts / sizeof *counts; c++)
-		if (find(s, n, counts[c], strlen(counts[c])) && has_iso_date(s, n))
+		if (find(s, n, counts[c], strlen(counts[c])) && hy_html_has_date(s, n))
 			return 1;
 	for (size_t t = 0; t < sizeof chrome / sizeof chrome[0]; t++) {
 		const char *w = chrome[t].s, *p = s;

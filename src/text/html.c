@@ -560,9 +560,7 @@ static int title_from_head(const char *s, char **out)
 	return *out ? 0 : HY_ERR_NOMEM;
 }
 
-/* A date written in s[0..n): 2024-05-13, 2024/5/13, 2024.05.13 or
- * 2024年5月13日 (a four-digit year from 1949, then a month). */
-static int has_date(const char *s, size_t n)
+int hy_html_has_date(const char *s, size_t n)
 {
 	for (size_t i = 0; i + 5 < n; i++) {
 		if (i && s[i - 1] >= '0' && s[i - 1] <= '9')
@@ -711,7 +709,7 @@ static int keep_dated(struct hy_buf *dst, const char *s, size_t len, int labelle
 	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(s + i, '\n', len - i);
 		size_t e = nl ? (size_t)(nl - s) : len;
-		int d = has_date(s + i, e - i);
+		int d = hy_html_has_date(s + i, e - i);
 		int src = holds(s + i, e - i, "来源") || holds(s + i, e - i, "來源");
 		if (d && labelled)
 			d = holds(s + i, e - i, "发布") || holds(s + i, e - i, "發佈") ||
