@@ -120,6 +120,22 @@
  * next index's range): their lengths come from %_docsize. */
 #define HY_FTS_LENS_ROWID_BITS 48 /* INDEX_SHIFT + SHIFT */
 
+/* Score bounds for ranking that stops early (schema v17, table
+ * fts_bounds; src/store/bounds.c, DESIGN.md §5): per index (0
+ * sections_fts, 1 meetings_fts), per token and per chunk of
+ * HY_FTS_BOUNDS_ROWS blocks of HY_FTS_LENS_ROWS rowids, a blob of
+ * HY_FTS_BOUNDS_BYTES: a 2-byte little-endian value q a block, q > 0 when
+ * the token is in a row of the block, and then every such row's term
+ * score tf·(k1+1)/(tf + k1·(1−b+b·len/A)) (tf weighted as bm25(…, 10.0,
+ * 1.0) weighs it, len the row's length, A the average length the bounds
+ * were made for, fts_bounds_meta.abound) is at most U(q) = (k1+1)·(1 −
+ * r^q), r^65534 = 1e-6 (q 65535: no bound; bounds.c hy_bounds_upper,
+ * which also corrects for a larger average length now). Rowids from 2^40
+ * on (or below 0) have none: such an index is ranked in full. */
+#define HY_FTS_BOUNDS_ROWS 256
+#define HY_FTS_BOUNDS_BYTES 512
+#define HY_FTS_BOUNDS_ROWID_BITS 40
+
 /* Register the tokenizer "huiyi" on db (hy_store_open does, before the
  * migrations), the SQL functions that fill fts_lengths (hy_doclen,
  * hy_lens: src/store/fts.c), and hy_fts_immediate() = 1 that the

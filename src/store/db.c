@@ -572,6 +572,8 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upt
 		rc = hy_simhash_register(s->db); /* schema v11's */
 	if (rc == SQLITE_OK)
 		rc = hy_pack_register(s->db); /* schema v14's */
+	if (rc == SQLITE_OK)
+		rc = hy_bounds_register(s->db); /* schema v17's */
 	if (rc != SQLITE_OK) {
 		rc = hy_store_fail(s, rc, N_("setting up the people"), err, errlen);
 		goto fail;
@@ -676,6 +678,8 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 				     : 0;
 	if (rc == 0 && s->version >= 4)
 		rc = hy_store_exec(s, hy_store_lens_new, "indexing a batch", err, errlen);
+	if (rc == 0 && s->version >= 17)
+		rc = hy_store_exec(s, hy_store_bounds_fold, "indexing a batch", err, errlen);
 	if (rc == 0)
 		rc = hy_store_exec(s, "COMMIT", "saving a batch", err, errlen);
 	if (rc) {

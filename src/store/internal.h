@@ -173,6 +173,20 @@ int hy_store_people_flush(struct hy_store *s, char *err, size_t errlen);
 /* The batch was rolled back, and its log with it. */
 void hy_store_people_forget(struct hy_store *s);
 
+/* Block-max score bounds (bounds.c, schema v17, fts.h
+ * HY_FTS_BOUNDS_ROWS): the SQL functions hy_bounds_build(index) and
+ * hy_bounds_fold(index) on db; an index's average row length and row
+ * count as FTS5 keeps them (its %_data averages record); the score no
+ * row of a block with value q can pass, for bounds made at an average
+ * length rho × today's (rho >= 1: as made). */
+int hy_bounds_register(sqlite3 *db);
+int hy_bounds_avgdl(sqlite3 *db, int idx, double *avgdl, int64_t *nrow);
+double hy_bounds_upper(unsigned q, double rho);
+/* SQL: every bound made again (reindex, refold; schema v17), and the
+ * rows a batch added or changed folded in (its commit). */
+extern const char hy_store_bounds_rebuild[];
+extern const char hy_store_bounds_fold[];
+
 /* The schema (schema.c): migration step i takes user_version from i to
  * i + 1; the rows a batch added, indexed at its commit (schema v3), and
  * their lengths (v4); every block of fts_lengths again (reindex). */

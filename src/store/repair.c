@@ -217,7 +217,8 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		"INSERT INTO sections_fts(sections_fts) VALUES ('optimize')",
 		"INSERT INTO meetings_fts(meetings_fts) VALUES ('optimize')",
 		hy_store_lens_rebuild,
-		hy_store_runs_rebuild, /* the meetings' runs (schema v9) */
+		hy_store_bounds_rebuild, /* the score bounds (schema v17) */
+		hy_store_runs_rebuild,   /* the meetings' runs (schema v9) */
 		/* bodies too: its counts are stale if a trigger was gone */
 		"DELETE FROM bodies",
 		"INSERT INTO bodies (name, n) SELECT body, count(*) FROM meetings"
@@ -254,7 +255,8 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		    (steps[i] == hy_store_simhash_rebuild && s->version < 11) ||
 		    (steps[i] == hy_store_simhash_days && s->version < 16) ||
 		    (steps[i] == hy_store_people_keys && s->version < 13) ||
-		    (steps[i] == hy_store_sections_range && s->version < 15))
+		    (steps[i] == hy_store_sections_range && s->version < 15) ||
+		    (steps[i] == hy_store_bounds_rebuild && s->version < 17))
 			continue;
 		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK) {
 			int rc = hy_store_fail(s, sqlite3_extended_errcode(s->db),
@@ -299,6 +301,7 @@ int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 		"INSERT INTO sections_fts(sections_fts) VALUES ('rebuild')",
 		"INSERT INTO meetings_fts(meetings_fts) VALUES ('rebuild')",
 		hy_store_lens_rebuild,
+		hy_store_bounds_rebuild,
 		hy_store_people_fill,
 		hy_store_people_keys,
 		hy_store_simhash_rebuild,
@@ -321,6 +324,7 @@ int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 		on_refold(s->path);
 	for (size_t i = 0; now == 0 && i < sizeof steps / sizeof steps[0]; i++)
 		if (!(steps[i] == hy_store_simhash_days && s->version < 16) &&
+		    !(steps[i] == hy_store_bounds_rebuild && s->version < 17) &&
 		    sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK)
 			now = -sqlite3_extended_errcode(s->db);
 	if (now >= 0)

@@ -565,6 +565,43 @@ static const char schema_v16[] =
 	" END;";
 /* clang-format on */
 
+/* Schema v17: block-max score bounds (fts.h HY_FTS_BOUNDS_ROWS,
+ * src/store/bounds.c, DESIGN.md §5 "Ranking that stops early").
+ * fts_bounds: per index, token and chunk of 256 blocks, two bytes a
+ * block bounding the term score of the token's rows there;
+ * fts_bounds_meta: per index, the average row length the bounds were
+ * made for (abound: a score grows with it; a search corrects for a
+ * larger one, and a commit makes them again past 1.25 × abound) and the
+ * highest rowid they cover (top; rows above it are ranked in full); fts_bounds_pending: the rows at or
+ * below top that were inserted or changed since the last fold, logged by
+ * triggers in plain SQL (so any writer logs them), folded in by
+ * hy_bounds_fold at the next commit; while any is there, searches rank
+ * that index in full. A deleted row needs nothing: the bounds stay
+ * bounds. */
+#define BOUNDS_LOG(index, name, when, table)                                                       \
+	"CREATE TRIGGER " name " AFTER " when " WHEN new.id <= (SELECT top FROM fts_bounds_meta"   \
+	" WHERE idx = " #index ") BEGIN INSERT OR IGNORE INTO fts_bounds_pending (idx, id)"        \
+	" VALUES (" #index ", new.id); END;"
+/* clang-format off */
+static const char schema_v17[] =
+	"CREATE TABLE fts_bounds (idx INTEGER NOT NULL, token BLOB NOT NULL,"
+	" chunk INTEGER NOT NULL, b BLOB NOT NULL,"
+	" PRIMARY KEY (idx, token, chunk)) WITHOUT ROWID;"
+	"CREATE TABLE fts_bounds_meta (idx INTEGER PRIMARY KEY, abound REAL NOT NULL,"
+	" top INTEGER NOT NULL);"
+	"CREATE TABLE fts_bounds_pending (idx INTEGER NOT NULL, id INTEGER NOT NULL,"
+	" PRIMARY KEY (idx, id)) WITHOUT ROWID;"
+	BOUNDS_LOG(0, "sections_bounds_insert", "INSERT ON sections", "sections")
+	BOUNDS_LOG(0, "sections_bounds_update",
+		   "UPDATE OF id, meeting_id, heading, text, at, len ON sections", "sections")
+	BOUNDS_LOG(1, "meetings_bounds_insert", "INSERT ON meetings", "meetings")
+	BOUNDS_LOG(1, "meetings_bounds_update", "UPDATE OF id, title, summary ON meetings",
+		   "meetings")
+	"SELECT hy_bounds_build(0), hy_bounds_build(1);";
+/* clang-format on */
+const char hy_store_bounds_rebuild[] = "SELECT hy_bounds_build(0), hy_bounds_build(1);";
+const char hy_store_bounds_fold[] = "SELECT hy_bounds_fold(0), hy_bounds_fold(1);";
+
 /* All of them again (reindex, and refold: the fingerprint is of the
  * folded text). */
 const char hy_store_simhash_rebuild[] = "DELETE FROM simhash;"
@@ -586,6 +623,7 @@ const char *const hy_store_migrations[] = {
 	schema_v14,         /* raw bytes packed against the clean text */
 	schema_v15,         /* sections as ranges of the clean text */
 	schema_v16,         /* the day beside each fingerprint's bands */
+	schema_v17,         /* block-max score bounds */
 };
 
 _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==
@@ -644,6 +682,8 @@ sqlite3 *hy_store_reference_schema(int version)
 		rc = hy_simhash_register(ref);
 	if (rc == SQLITE_OK)
 		rc = hy_pack_register(ref);
+	if (rc == SQLITE_OK)
+		rc = hy_bounds_register(ref);
 	for (int v = 0; v < version && v < HY_STORE_SCHEMA_VERSION && rc == SQLITE_OK; v++)
 		rc = sqlite3_exec(ref, hy_store_migrations[v], NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
