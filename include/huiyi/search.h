@@ -125,6 +125,8 @@ struct hy_search_opts {
 	int64_t split_min; /* sections_fts rows from which a rank-order
 			    * scan is split in two (0: 50,000) */
 	int no_lens;       /* row lengths from %_docsize, not fts_lengths */
+	int full_rank;     /* rank order: score every match, without the
+			    * block-max bounds of schema v17 (DESIGN.md §5) */
 };
 
 /* Set how s runs its searches (NULL: the default). */

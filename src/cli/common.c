@@ -313,7 +313,8 @@ static int writable(const char *path)
  * are the same every way). HUIYI_SEARCH_PLAN=join|walk forces a plan,
  * HUIYI_SEARCH_THREADS=1 keeps a scan in one thread,
  * HUIYI_SEARCH_SPLIT_MIN=rows sets the index size from which a scan is
- * split, HUIYI_SEARCH_NOLENS (set) reads row lengths from %_docsize. */
+ * split, HUIYI_SEARCH_NOLENS (set) reads row lengths from %_docsize,
+ * HUIYI_SEARCH_FULL (set) scores every match (no block-max bounds). */
 static void search_opts(struct hy_store *s)
 {
 	struct hy_search_opts o = {0};
@@ -328,6 +329,7 @@ static void search_opts(struct hy_store *s)
 	if (e && *e) /* 0 and below split as 1 does: an index of 2 rows */
 		o.split_min = atoll(e) > 0 ? atoll(e) : 1;
 	o.no_lens = getenv("HUIYI_SEARCH_NOLENS") != NULL;
+	o.full_rank = getenv("HUIYI_SEARCH_FULL") != NULL;
 	hy_store_search_opts(s, &o);
 }
 

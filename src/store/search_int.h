@@ -205,6 +205,27 @@ struct plan {
 int hy_search_scan_both(struct plan *p, const struct rowset *only, int filter,
 			const struct rowset *matched);
 
+/* Rank order that stops early (search_bmax.c): a one-phrase query
+ * without a filter, ranked by the score bounds of schema v17 into
+ * p->out. *done = 0 when it does not apply (the caller scans in full);
+ * returns 0 or a failure. */
+int hy_search_bmax(struct plan *p, int *done);
+/* The matches of p->expr in each index (n[0] sections_fts, n[1]
+ * meetings_fts), counted on the store's second connection in a thread
+ * of its own from _start (when it can: else by _finish, here) until
+ * _finish (search_threads.c). */
+#include <pthread.h>
+struct hy_search_counter {
+	struct hy_store *s;
+	const char *expr;
+	int64_t n[2];
+	int rc;
+	int started;
+	pthread_t th;
+};
+void hy_search_count_start(struct plan *p, struct hy_search_counter *c);
+int hy_search_count_finish(struct plan *p, struct hy_search_counter *c);
+
 /* Snippets (search_snippet.c): the query's phrases, to mark. */
 struct hlq {
 	struct sb bytes;

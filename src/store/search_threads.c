@@ -103,6 +103,67 @@ static int64_t split_at(struct hy_store *s)
 	return (int64_t)((double)top * (double)(top + mtg) / (2.0 * (double)top));
 }
 
+/* Counting the matches of both indexes on the second connection while
+ * this one ranks by the score bounds (search_bmax.c): the count is
+ * needed for the idf and costs about as much as ranking the best
+ * blocks. */
+static int count_index(struct hy_store *s, const char *expr, int z, int64_t *n)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(
+		s->db,
+		z ? "SELECT count(*) FROM meetings_fts WHERE meetings_fts MATCH ?1"
+		  : "SELECT count(*) FROM sections_fts WHERE sections_fts MATCH ?1",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*n = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static void *count_run(void *arg)
+{
+	struct hy_search_counter *c = arg;
+	for (int z = 0; z < 2 && c->rc == SQLITE_OK; z++)
+		c->rc = count_index(c->s, c->expr, z, &c->n[z]);
+	return NULL;
+}
+
+void hy_search_count_start(struct plan *p, struct hy_search_counter *c)
+{
+	struct hy_store *aux = NULL;
+	memset(c, 0, sizeof *c);
+	c->expr = p->expr;
+	if (p->s->search.one_thread || sysconf(_SC_NPROCESSORS_ONLN) < 2 || reader(p->s, &aux) != 0)
+		return;
+	c->s = aux;
+	c->started = pthread_create(&c->th, NULL, count_run, c) == 0;
+}
+
+int hy_search_count_finish(struct plan *p, struct hy_search_counter *c)
+{
+	if (c->started) {
+		pthread_join(c->th, NULL);
+		c->started = 0;
+		if (c->rc == SQLITE_OK)
+			return 0;
+		/* the second connection failed: count here */
+	}
+	c->rc = SQLITE_OK;
+	for (int z = 0; z < 2 && c->rc == SQLITE_OK; z++)
+		c->rc = count_index(p->s, c->expr, z, &c->n[z]);
+	if (c->rc != SQLITE_OK)
+		return hy_store_fail(p->s, sqlite3_extended_errcode(p->s->db), N_("searching"),
+				     p->err, p->errlen);
+	return 0;
+}
+
 /* Start ranking the lower rows of sections_fts (up to split_at) in
  * another thread: 1 if started, 0 if one scan must do it all. */
 static int half_start(struct plan *p, struct half *h)
@@ -159,8 +220,14 @@ int hy_search_scan_both(struct plan *p, const struct rowset *only, int filter,
 			const struct rowset *matched)
 {
 	struct half h;
-	int split = !only && !filter && !p->out.by_date && half_start(p, &h);
-	int rc = 0;
+	int split, rc = 0, done = 0;
+
+	if (!only && !filter && !p->out.by_date) {
+		rc = hy_search_bmax(p, &done);
+		if (rc || done)
+			return rc;
+	}
+	split = !only && !filter && !p->out.by_date && half_start(p, &h);
 
 	for (int k = 0; k < 2 && rc == 0; k++) {
 		int z = split ? 1 - k : k;
