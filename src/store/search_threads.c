@@ -107,17 +107,25 @@ static int64_t split_at(struct hy_store *s)
  * this one ranks by the score bounds (search_bmax.c): the count is
  * needed for the idf and costs about as much as ranking the best
  * blocks. */
+/* Counting stops at half the index's rows: from there on the idf is
+ * FTS5's floor whatever the count (search_rank.c idf_of). */
 static int count_index(struct hy_store *s, const char *expr, int z, int64_t *n)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(
-		s->db,
-		z ? "SELECT count(*) FROM meetings_fts WHERE meetings_fts MATCH ?1"
-		  : "SELECT count(*) FROM sections_fts WHERE sections_fts MATCH ?1",
-		-1, &st, NULL);
+	double avgdl;
+	int64_t nrow = 0;
+	int rc = hy_bounds_avgdl(s->db, z, &avgdl, &nrow);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(s->db,
+					z ? "SELECT count(*) FROM (SELECT 1 FROM meetings_fts"
+					    " WHERE meetings_fts MATCH ?1 LIMIT ?2)"
+					  : "SELECT count(*) FROM (SELECT 1 FROM sections_fts"
+					    " WHERE sections_fts MATCH ?1 LIMIT ?2)",
+					-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, nrow > 0 ? nrow - nrow / 2 : -1); /* ceil(nrow / 2) */
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*n = sqlite3_column_int64(st, 0);
