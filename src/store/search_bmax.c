@@ -135,8 +135,10 @@ static int phrase_blocks(sqlite3 *db, int z, const struct qtoks *q, struct blk *
 		struct chunkrow *v;
 		size_t n, k = 0, j = 0;
 		rc = token_chunks(db, z, q->tok[i], q->len[i], &v, &n);
-		if (rc != SQLITE_OK)
+		if (rc != SQLITE_OK) {
+			free(v);
 			break;
+		}
 		if (i == 0) {
 			acc = v;
 			nacc = n;
@@ -343,7 +345,7 @@ static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *
 	batch = malloc((nb ? nb : 1) * sizeof *batch);
 	if (!byblk || !batch)
 		rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, _("out of memory"));
-	for (size_t i = 0; i < nb; i++)
+	for (size_t i = 0; rc == 0 && i < nb; i++)
 		byblk[i] = i;
 	if (rc == 0 && nb > 1) {
 		qsort_r_blk(byblk, nb, b);
