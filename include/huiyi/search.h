@@ -127,6 +127,10 @@ struct hy_search_opts {
 	int no_lens;       /* row lengths from %_docsize, not fts_lengths */
 	int full_rank;     /* rank order: score every match, without the
 			    * block-max bounds of schema v17 (DESIGN.md §5) */
+	int bmax_phrases;  /* use the bounds for a phrase of several tokens
+			    * too (by default one token only: counting a
+			    * phrase's matches, which its idf needs, costs
+			    * about as much as ranking them all) */
 };
 
 /* Set how s runs its searches (NULL: the default). */

@@ -185,7 +185,7 @@ struct ent {
 };
 
 struct acc {
-	struct ent *v;  /* entries */
+	struct ent *v; /* entries */
 	size_t n, cap;
 	size_t *slot; /* hash table of entry index + 1 (0 empty) */
 	size_t nslot;

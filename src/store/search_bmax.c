@@ -10,7 +10,12 @@
  * rows above the bounds' top (none after a commit) are scanned too. The
  * phrase's idf needs the number of rows that match (the two indexes'
  * rows are merged by their scores with it): counted by FTS5 on the
- * second connection meanwhile (search_threads.c). */
+ * second connection meanwhile (search_threads.c). That count is cheap
+ * for one token (its list of rows, read to half the index at most) but
+ * costs about as much as ranking every match for a phrase of several
+ * (FTS5 matches their positions row by row), so by default only
+ * one-token queries (会, 氣, 燃) go this way (hy_search_opts.bmax_phrases:
+ * all phrases; bench/RESULTS.md "block-max ranking"). */
 #include "search_int.h"
 #include "huiyi/i18n.h"
 
@@ -247,7 +252,8 @@ static void qsort_r_blk(size_t *byblk, size_t n, const struct blk *b)
 			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
 			size_t i = lo, j = mid, k = lo;
 			while (i < mid && j < hi)
-				tmp[k++] = b[byblk[j]].blk < b[byblk[i]].blk ? byblk[j++] : byblk[i++];
+				tmp[k++] =
+					b[byblk[j]].blk < b[byblk[i]].blk ? byblk[j++] : byblk[i++];
 			while (i < mid)
 				tmp[k++] = byblk[i++];
 			while (j < hi)
@@ -407,7 +413,7 @@ int hy_search_bmax(struct plan *p, int *done)
 	q = malloc(sizeof *q);
 	if (!q)
 		return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, _("out of memory"));
-	if (query_tokens(p->expr, q) != 1) {
+	if (query_tokens(p->expr, q) != 1 || (q->n > 1 && !p->s->search.bmax_phrases)) {
 		free(q);
 		return 0;
 	}
@@ -439,7 +445,8 @@ int hy_search_bmax(struct plan *p, int *done)
 		hy_search_scale(&t[z]);
 		for (size_t i = 0; i < t[z].n && rc == 0; i++)
 			if (hy_search_top_add(&p->out, &t[z].v[i]))
-				rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, _("out of memory"));
+				rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM,
+						_("out of memory"));
 	}
 	free(t[0].v);
 	free(t[1].v);

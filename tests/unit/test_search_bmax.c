@@ -40,14 +40,19 @@ static const char *const common[] = {
 	"部署", "要求", "政府", "经济", "项目", "管理", "服务", "质量", "组织", "加强",
 };
 static const char *const rare[] = {
-	"燃气", "殡葬", "秸秆", "河湖长制", "营商环境", "防汛抗旱", "信访积案",
-	"数字政府", "民生实事", "燃氣", "殯葬", "財政", "covid19", "5g", "2024年",
+	"燃气",     "殡葬", "秸秆", "河湖长制", "营商环境", "防汛抗旱", "信访积案", "数字政府",
+	"民生实事", "燃氣", "殯葬", "財政",     "covid19",  "5g",       "2024年",
 };
 static const char *const queries[] = {
-	"会",    "安",    "全",   "安全", "安全生产", "会议", "工作",   "发展建设", "燃",
-	"燃气",  "燃氣",  "殡葬", "殯",   "秸秆",     "河湖", "河湖长制", "财政", "財政",
-	"民生",  "信访积案", "5g",   "covid19", "2024年", "县", "全县安全", "营商环",
-	"\"燃气 安全\"",
+	"会",       "安",       "全",
+	"安全",     "安全生产", "会议",
+	"工作",     "发展建设", "燃",
+	"燃气",     "燃氣",     "殡葬",
+	"殯",       "秸秆",     "河湖",
+	"河湖长制", "财政",     "財政",
+	"民生",     "信访积案", "5g",
+	"covid19",  "2024年",   "县",
+	"全县安全", "营商环",   "\"燃气 安全\"",
 };
 
 struct fx {
@@ -95,8 +100,8 @@ static void make(struct fx *f, int n, int len)
 		struct hy_meeting m = {0};
 		struct hy_section sec[8];
 		struct hy_store_doc d = {0};
-		char title[256] = "", summary[1024] = "", head[8][128], text[8][4096],
-		     date[16], raw[40000];
+		char title[256] = "", summary[1024] = "", head[8][128], text[8][4096], date[16],
+		     raw[40000];
 		int nsec = 2 + (int)(rnd(f) % 6);
 		size_t off;
 		int64_t id;
@@ -162,13 +167,17 @@ static int collect(const struct hy_search_hit *h, void *ctx)
 	return 0;
 }
 
-static void run(struct hy_store *s, const char *q, size_t off, size_t lim, int full,
-		struct hits *h)
+/* Whether the bounds rank phrases of several tokens too (run): both
+ * ways in turn. */
+static int phrases;
+
+static void run(struct hy_store *s, const char *q, size_t off, size_t lim, int full, struct hits *h)
 {
 	struct hy_search_opts o = {0};
 	char err[256] = "";
 	int rc;
 	o.full_rank = full;
+	o.bmax_phrases = !full && (phrases & 1);
 	hy_store_search_opts(s, &o);
 	h->n = 0;
 	rc = hy_store_search(s, q, NULL, HY_SEARCH_RANK, off, lim, collect, h, err, sizeof err);
@@ -185,6 +194,7 @@ static int compare_all(struct hy_store *s, const char *when)
 	int compared = 0;
 	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++)
 		for (size_t l = 0; l < sizeof lims / sizeof lims[0]; l++) {
+			phrases++;
 			run(s, queries[i], lims[l][0], lims[l][1], 0, &a);
 			run(s, queries[i], lims[l][0], lims[l][1], 1, &b);
 			if (a.n != b.n)
@@ -235,8 +245,8 @@ static void sql_exec(sqlite3 *db, const char *sql)
  * queries, against fts_bounds. */
 static void check_sound(struct hy_store *s)
 {
-	static const char *const toks[] = {"会", "安", "燃", "气", "殡", "秸", "河", "制", "5g",
-					   "covid19", "2024", "年", "县"};
+	static const char *const toks[] = {"会", "安", "燃",      "气",   "殡", "秸", "河",
+					   "制", "5g", "covid19", "2024", "年", "县"};
 	sqlite3 *db = s->db;
 	int checked = 0;
 	for (int z = 0; z < 2; z++) {
@@ -276,7 +286,8 @@ static void check_sound(struct hy_store *s)
 				 " (SELECT b FROM fts_bounds WHERE idx = ?2 AND token = ?3"
 				 "  AND chunk = f.rowid >> 16)"
 				 " FROM %s f WHERE %s MATCH ?1 AND f.rowid <= ?4",
-				 z ? "meetings_fts" : "sections_fts", z ? "meetings_fts" : "sections_fts",
+				 z ? "meetings_fts" : "sections_fts",
+				 z ? "meetings_fts" : "sections_fts",
 				 z ? "meetings_fts" : "sections_fts");
 			assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
 			sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
@@ -297,7 +308,8 @@ static void check_sound(struct hy_store *s)
 				if (f > hy_bounds_upper(qv, rho) * (1 + 1e-12))
 					fail_msg("index %d, row %lld, [%s]: score %.17g above"
 						 " its block's bound %.17g",
-						 z, (long long)id, toks[i], f, hy_bounds_upper(qv, rho));
+						 z, (long long)id, toks[i], f,
+						 hy_bounds_upper(qv, rho));
 				checked++;
 			}
 			sqlite3_finalize(st);
@@ -345,7 +357,8 @@ static void heading_only(struct fx *f)
 	struct hy_section sec[2] = {{1, "殡仪", "会议研究了工作。"},
 				    {2, "研究工作", "会议研究了殡葬改革和殡葬管理工作。"}};
 	struct hy_store_doc d = {0};
-	const char *raw = "标题\n殡仪\n会议研究了工作。\n研究工作\n会议研究了殡葬改革和殡葬管理工作。\n";
+	const char *raw =
+		"标题\n殡仪\n会议研究了工作。\n研究工作\n会议研究了殡葬改革和殡葬管理工作。\n";
 	m.title = "县政府常务会议";
 	m.summary = "会议研究了工作。";
 	m.date = "2023-05-06";
