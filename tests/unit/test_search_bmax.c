@@ -336,11 +336,6 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	if (getenv("BMAX_KEEP")) {
-		hy_store_close(f->s);
-		free(f);
-		return 0;
-	}
 	hy_store_close(f->s);
 	test_rmdir(f->dir);
 	free(f);
