@@ -157,23 +157,24 @@ static int row_tok(void *ctx, int tflags, const char *token, int ntoken, int sta
 	return SQLITE_OK;
 }
 
-/* Sort a row's tokens by their bytes (rows are short). */
+/* Sort a row's tokens by their bytes (qsort: the buffer they point
+ * into is the thread's sort_buf while it runs). */
+static _Thread_local const char *sort_buf;
+
+static int cmp_tok(const void *pa, const void *pb)
+{
+	const struct tok *a = pa, *b = pb;
+	int n = a->n < b->n ? a->n : b->n;
+	int c = memcmp(sort_buf + a->off, sort_buf + b->off, (size_t)n);
+	return c ? c : a->n - b->n;
+}
+
 static void row_sort(struct row *r)
 {
-	for (size_t i = 1; i < r->n; i++) {
-		struct tok x = r->v[i];
-		size_t j = i;
-		while (j > 0) {
-			const struct tok *a = &r->v[j - 1];
-			int n = a->n < x.n ? a->n : x.n;
-			int c = memcmp(r->buf + a->off, r->buf + x.off, (size_t)n);
-			if (c < 0 || (c == 0 && a->n <= x.n))
-				break;
-			r->v[j] = r->v[j - 1];
-			j--;
-		}
-		r->v[j] = x;
-	}
+	sort_buf = r->buf;
+	if (r->n > 1)
+		qsort(r->v, r->n, sizeof *r->v, cmp_tok);
+	sort_buf = NULL;
 }
 
 /* Accumulated bounds: (chunk, token) -> 256 bytes. */
@@ -361,14 +362,95 @@ static int acc_flush(sqlite3 *db, int idx, struct acc *a, int merge)
 	return rc;
 }
 
-/* The rows of index idx: all with id > from (by id), or one (id = from). */
+/* The rows of index idx: all with id > from (by id), or one (id = from).
+ * A section kept as a range of its meeting's clean text (schema v15)
+ * comes with its text NULL, its range (at, len) and its meeting: the
+ * text FTS5 indexed (sections_text) is made from the meeting's clean
+ * text, read once for all its sections (texts below; reading
+ * sections_text in rowid order read it again for each). */
 static const char *rows_sql(int idx, int one)
 {
 	if (idx)
 		return one ? "SELECT id, title, summary FROM meetings WHERE id = ?1"
 			   : "SELECT id, title, summary FROM meetings WHERE id > ?1 ORDER BY id";
-	return one ? "SELECT id, heading, text FROM sections_text WHERE id = ?1"
-		   : "SELECT id, heading, text FROM sections_text WHERE id > ?1 ORDER BY id";
+	return one ? "SELECT id, heading, CASE WHEN at IS NOT NULL AND text = '' THEN NULL"
+		     " ELSE text END, at, len, meeting_id FROM sections WHERE id = ?1"
+		   : "SELECT id, heading, CASE WHEN at IS NOT NULL AND text = '' THEN NULL"
+		     " ELSE text END, at, len, meeting_id FROM sections WHERE id > ?1"
+		     " ORDER BY id";
+}
+
+struct texts {
+	sqlite3_stmt *clean, *substr;
+	int64_t mid; /* the meeting whose clean text is in buf (-1: none) */
+	char *buf;
+	int n, have;
+};
+
+static void texts_free(struct texts *x)
+{
+	sqlite3_finalize(x->clean);
+	sqlite3_finalize(x->substr);
+	free(x->buf);
+	memset(x, 0, sizeof *x);
+}
+
+/* The second column of row q of index idx, as FTS5 was given it
+ * (SECTION_TEXT in schema.c: substr(clean, at, len) of the meeting). */
+static int row_text(sqlite3 *db, struct texts *x, int idx, sqlite3_stmt *q, const unsigned char **t,
+		    int *n)
+{
+	int64_t mid;
+	int rc;
+	*t = sqlite3_column_text(q, 2);
+	*n = sqlite3_column_bytes(q, 2);
+	if (idx || *t || sqlite3_column_type(q, 3) == SQLITE_NULL)
+		return SQLITE_OK;
+	mid = sqlite3_column_int64(q, 5);
+	if (!x->clean) {
+		rc = sqlite3_prepare_v2(db, "SELECT clean FROM meetings WHERE id = ?1", -1,
+					&x->clean, NULL);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_prepare_v2(db, "SELECT substr(?1, ?2, ?3)", -1, &x->substr,
+						NULL);
+		if (rc != SQLITE_OK)
+			return rc;
+		x->mid = -1;
+	}
+	if (x->mid != mid || x->mid < 0) {
+		sqlite3_reset(x->clean);
+		sqlite3_bind_int64(x->clean, 1, mid);
+		x->have = 0;
+		rc = sqlite3_step(x->clean);
+		if (rc == SQLITE_ROW && sqlite3_column_type(x->clean, 0) != SQLITE_NULL) {
+			const unsigned char *c = sqlite3_column_text(x->clean, 0);
+			int len = sqlite3_column_bytes(x->clean, 0);
+			char *b = realloc(x->buf, (size_t)len + 1);
+			if (!b)
+				return SQLITE_NOMEM;
+			memcpy(b, c ? (const char *)c : "", (size_t)len);
+			b[len] = '\0';
+			x->buf = b;
+			x->n = len;
+			x->have = 1;
+		} else if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			return rc;
+		}
+		sqlite3_reset(x->clean);
+		x->mid = mid;
+	}
+	if (!x->have)
+		return SQLITE_OK; /* (no meeting: NULL, nothing indexed) */
+	sqlite3_reset(x->substr);
+	sqlite3_bind_text(x->substr, 1, x->buf, x->n, SQLITE_STATIC);
+	sqlite3_bind_value(x->substr, 2, sqlite3_column_value(q, 3));
+	sqlite3_bind_value(x->substr, 3, sqlite3_column_value(q, 4));
+	rc = sqlite3_step(x->substr);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	*t = sqlite3_column_text(x->substr, 0);
+	*n = sqlite3_column_bytes(x->substr, 0);
+	return SQLITE_OK;
 }
 
 /* A rowid the blocks can hold. */
@@ -394,6 +476,7 @@ static int build(sqlite3 *db, int idx)
 {
 	struct acc a = {0};
 	struct row r = {0};
+	struct texts x = {0};
 	sqlite3_stmt *st = NULL, *meta = NULL;
 	double avgdl, abound;
 	int64_t nrow, top = 0, chunk = -1;
@@ -414,11 +497,11 @@ static int build(sqlite3 *db, int idx)
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		int64_t c = id >> (2 * HY_FTS_LENS_SHIFT);
-		const unsigned char *t0 = sqlite3_column_text(st, 1);
-		int n0 = sqlite3_column_bytes(st, 1);
-		const unsigned char *t1 = sqlite3_column_text(st, 2);
-		int n1 = sqlite3_column_bytes(st, 2);
-		rc = SQLITE_OK;
+		const unsigned char *t0 = sqlite3_column_text(st, 1), *t1;
+		int n0 = sqlite3_column_bytes(st, 1), n1;
+		rc = row_text(db, &x, idx, st, &t1, &n1);
+		if (rc != SQLITE_OK)
+			break;
 		if (!in_range(id)) {
 			ok = 0; /* no bounds for this index: ranked in full */
 			break;
@@ -452,6 +535,7 @@ static int build(sqlite3 *db, int idx)
 	if (rc == SQLITE_OK && !ok)
 		rc = exec1(db, "DELETE FROM fts_bounds WHERE idx = ?1", idx);
 	acc_free(&a);
+	texts_free(&x);
 	free(r.buf);
 	free(r.v);
 	return rc;
@@ -464,6 +548,7 @@ static int fold(sqlite3 *db, int idx)
 {
 	struct acc a = {0};
 	struct row r = {0};
+	struct texts x = {0};
 	sqlite3_stmt *st = NULL, *one = NULL, *pend = NULL;
 	double abound = 0, avgdl;
 	int64_t top = 0, nrow, newtop;
@@ -524,9 +609,11 @@ static int fold(sqlite3 *db, int idx)
 				rc = SQLITE_OK;
 				break;
 			}
-			rc = add_row(&a, &r, id, sqlite3_column_text(q, 1),
-				     sqlite3_column_bytes(q, 1), sqlite3_column_text(q, 2),
-				     sqlite3_column_bytes(q, 2), abound);
+			const unsigned char *t0 = sqlite3_column_text(q, 1), *t1;
+			int n0 = sqlite3_column_bytes(q, 1), n1;
+			rc = row_text(db, &x, idx, q, &t1, &n1);
+			if (rc == SQLITE_OK)
+				rc = add_row(&a, &r, id, t0, n0, t1, n1, abound);
 			if (rc != SQLITE_OK)
 				break;
 			if (id > newtop)
@@ -560,6 +647,7 @@ static int fold(sqlite3 *db, int idx)
 	if (rc == SQLITE_OK)
 		rc = exec1(db, "DELETE FROM fts_bounds_pending WHERE idx = ?1", idx);
 	acc_free(&a);
+	texts_free(&x);
 	free(r.buf);
 	free(r.v);
 	return rc;
