@@ -179,7 +179,8 @@ static void row_sort(struct row *r)
 
 /* Accumulated bounds: (chunk, token) -> 256 bytes. */
 struct ent {
-	int64_t chunk;
+	int64_t chunk; /* (-1: a count of rows, fts_df) */
+	int64_t cnt;
 	int n;
 	unsigned char tok[HY_FTS_MAX_WORD];
 	uint16_t b[HY_FTS_BOUNDS_ROWS];
@@ -261,8 +262,10 @@ static void acc_free(struct acc *a)
 }
 
 /* One row into a: its tokens' bounds in its block. */
-static int add_row(struct acc *a, struct row *r, int64_t id, const unsigned char *c0, int n0,
-		   const unsigned char *c1, int n1, double abound)
+/* (a NULL: the counts only; df NULL: the bounds only; sign: +1 a row
+ * added, -1 a row gone) */
+static int add_row(struct acc *a, struct acc *df, int sign, struct row *r, int64_t id,
+		   const unsigned char *c0, int n0, const unsigned char *c1, int n1, double abound)
 {
 	int64_t blk = id >> HY_FTS_LENS_SHIFT;
 	int64_t chunk = blk >> HY_FTS_LENS_SHIFT;
@@ -295,12 +298,20 @@ static int add_row(struct acc *a, struct row *r, int64_t id, const unsigned char
 			tf += r->v[j].col == 0 ? 10.0 : 1.0;
 			j++;
 		}
-		q = quantise(tf * (BM_K1 + 1.0) / (tf + norm));
-		e = acc_get(a, chunk, r->buf + r->v[i].off, r->v[i].n);
-		if (!e)
-			return SQLITE_NOMEM;
-		if (e->b[slot] < q)
-			e->b[slot] = (uint16_t)q;
+		if (df) {
+			e = acc_get(df, -1, r->buf + r->v[i].off, r->v[i].n);
+			if (!e)
+				return SQLITE_NOMEM;
+			e->cnt += sign;
+		}
+		if (a) {
+			q = quantise(tf * (BM_K1 + 1.0) / (tf + norm));
+			e = acc_get(a, chunk, r->buf + r->v[i].off, r->v[i].n);
+			if (!e)
+				return SQLITE_NOMEM;
+			if (e->b[slot] < q)
+				e->b[slot] = (uint16_t)q;
+		}
 		i = j;
 	}
 	return SQLITE_OK;
@@ -359,6 +370,35 @@ static int acc_flush(sqlite3 *db, int idx, struct acc *a, int merge)
 	sqlite3_finalize(get);
 	sqlite3_finalize(put);
 	acc_clear(a);
+	return rc;
+}
+
+/* Write the counts of df into fts_df: as they are (replace), or added
+ * to those there. */
+static int df_flush(sqlite3 *db, int idx, struct acc *df, int replace)
+{
+	sqlite3_stmt *put = NULL;
+	int rc = sqlite3_prepare_v2(
+		db,
+		replace ? "INSERT OR REPLACE INTO fts_df (idx, token, n)"
+			  " VALUES (?1, ?2, ?3)"
+			: "INSERT INTO fts_df (idx, token, n) VALUES (?1, ?2, ?3)"
+			  " ON CONFLICT (idx, token) DO UPDATE SET n = n + excluded.n",
+		-1, &put, NULL);
+	for (size_t i = 0; rc == SQLITE_OK && i < df->n; i++) {
+		struct ent *e = &df->v[i];
+		if (!replace && e->cnt == 0)
+			continue;
+		sqlite3_reset(put);
+		sqlite3_bind_int(put, 1, idx);
+		sqlite3_bind_blob(put, 2, e->tok, e->n, SQLITE_STATIC);
+		sqlite3_bind_int64(put, 3, e->cnt);
+		rc = sqlite3_step(put);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(put);
+	acc_clear(df);
 	return rc;
 }
 
@@ -474,7 +514,7 @@ static int exec1(sqlite3 *db, const char *sql, int idx)
 /* Every bound of index idx again, for the rows it holds now. */
 static int build(sqlite3 *db, int idx)
 {
-	struct acc a = {0};
+	struct acc a = {0}, df = {0};
 	struct row r = {0};
 	struct texts x = {0};
 	sqlite3_stmt *st = NULL, *meta = NULL;
@@ -490,6 +530,10 @@ static int build(sqlite3 *db, int idx)
 		rc = exec1(db, "DELETE FROM fts_bounds_meta WHERE idx = ?1", idx);
 	if (rc == SQLITE_OK)
 		rc = exec1(db, "DELETE FROM fts_bounds_pending WHERE idx = ?1", idx);
+	if (rc == SQLITE_OK)
+		rc = exec1(db, "DELETE FROM fts_bounds_gone WHERE idx = ?1", idx);
+	if (rc == SQLITE_OK)
+		rc = exec1(db, "DELETE FROM fts_df WHERE idx = ?1", idx);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, rows_sql(idx, 0), -1, &st, NULL);
 	if (rc == SQLITE_OK)
@@ -510,7 +554,7 @@ static int build(sqlite3 *db, int idx)
 			rc = acc_flush(db, idx, &a, 0);
 		chunk = c;
 		if (rc == SQLITE_OK)
-			rc = add_row(&a, &r, id, t0, n0, t1, n1, abound);
+			rc = add_row(&a, &df, 1, &r, id, t0, n0, t1, n1, abound);
 		top = id;
 	}
 	if (rc == SQLITE_DONE)
@@ -518,6 +562,8 @@ static int build(sqlite3 *db, int idx)
 	sqlite3_finalize(st);
 	if (rc == SQLITE_OK && ok)
 		rc = acc_flush(db, idx, &a, 0);
+	if (rc == SQLITE_OK && ok)
+		rc = df_flush(db, idx, &df, 1);
 	if (rc == SQLITE_OK && ok)
 		rc = sqlite3_prepare_v2(db,
 					"INSERT INTO fts_bounds_meta (idx, abound, top)"
@@ -534,7 +580,10 @@ static int build(sqlite3 *db, int idx)
 	sqlite3_finalize(meta);
 	if (rc == SQLITE_OK && !ok)
 		rc = exec1(db, "DELETE FROM fts_bounds WHERE idx = ?1", idx);
+	if (rc == SQLITE_OK && !ok)
+		rc = exec1(db, "DELETE FROM fts_df WHERE idx = ?1", idx);
 	acc_free(&a);
+	acc_free(&df);
 	texts_free(&x);
 	free(r.buf);
 	free(r.v);
@@ -546,7 +595,7 @@ static int build(sqlite3 *db, int idx)
  * index's average length has passed the one they were made for. */
 static int fold(sqlite3 *db, int idx)
 {
-	struct acc a = {0};
+	struct acc a = {0}, df = {0};
 	struct row r = {0};
 	struct texts x = {0};
 	sqlite3_stmt *st = NULL, *one = NULL, *pend = NULL;
@@ -613,7 +662,7 @@ static int fold(sqlite3 *db, int idx)
 			int n0 = sqlite3_column_bytes(q, 1), n1;
 			rc = row_text(db, &x, idx, q, &t1, &n1);
 			if (rc == SQLITE_OK)
-				rc = add_row(&a, &r, id, t0, n0, t1, n1, abound);
+				rc = add_row(&a, &df, 1, &r, id, t0, n0, t1, n1, abound);
 			if (rc != SQLITE_OK)
 				break;
 			if (id > newtop)
@@ -625,12 +674,30 @@ static int fold(sqlite3 *db, int idx)
 	sqlite3_finalize(st);
 	sqlite3_finalize(one);
 	sqlite3_finalize(pend);
+	if (rc == SQLITE_OK && ok) { /* the rows the counts held that went */
+		rc = sqlite3_prepare_v2(db, "SELECT c0, c1 FROM fts_bounds_gone WHERE idx = ?1", -1,
+					&st, NULL);
+		if (rc == SQLITE_OK)
+			sqlite3_bind_int(st, 1, idx);
+		while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+			rc = add_row(NULL, &df, -1, &r, 0, sqlite3_column_text(st, 0),
+				     sqlite3_column_bytes(st, 0), sqlite3_column_text(st, 1),
+				     sqlite3_column_bytes(st, 1), abound);
+		if (rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+		sqlite3_finalize(st);
+		st = NULL;
+	}
 	if (rc == SQLITE_OK && ok)
 		rc = acc_flush(db, idx, &a, 1);
+	if (rc == SQLITE_OK && ok)
+		rc = df_flush(db, idx, &df, 0);
 	if (rc == SQLITE_OK && !ok) { /* a rowid out of range: no bounds */
 		rc = exec1(db, "DELETE FROM fts_bounds WHERE idx = ?1", idx);
 		if (rc == SQLITE_OK)
 			rc = exec1(db, "DELETE FROM fts_bounds_meta WHERE idx = ?1", idx);
+		if (rc == SQLITE_OK)
+			rc = exec1(db, "DELETE FROM fts_df WHERE idx = ?1", idx);
 	}
 	if (rc == SQLITE_OK && ok && newtop != top) {
 		rc = sqlite3_prepare_v2(db, "UPDATE fts_bounds_meta SET top = ?2 WHERE idx = ?1",
@@ -646,7 +713,10 @@ static int fold(sqlite3 *db, int idx)
 	}
 	if (rc == SQLITE_OK)
 		rc = exec1(db, "DELETE FROM fts_bounds_pending WHERE idx = ?1", idx);
+	if (rc == SQLITE_OK)
+		rc = exec1(db, "DELETE FROM fts_bounds_gone WHERE idx = ?1", idx);
 	acc_free(&a);
+	acc_free(&df);
 	texts_free(&x);
 	free(r.buf);
 	free(r.v);

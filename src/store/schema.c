@@ -576,12 +576,23 @@ static const char schema_v16[] =
  * below top that were inserted or changed since the last fold, logged by
  * triggers in plain SQL (so any writer logs them), folded in by
  * hy_bounds_fold at the next commit; while any is there, searches rank
- * that index in full. A deleted row needs nothing: the bounds stay
- * bounds. */
-#define BOUNDS_LOG(index, name, when, table)                                                       \
-	"CREATE TRIGGER " name " AFTER " when " WHEN new.id <= (SELECT top FROM fts_bounds_meta"   \
-	" WHERE idx = " #index ") BEGIN INSERT OR IGNORE INTO fts_bounds_pending (idx, id)"        \
-	" VALUES (" #index ", new.id); END;"
+ * that index in full. A deleted row needs nothing in the bounds (they
+ * stay bounds). fts_df: per index and token, the number of rows at or
+ * below top that hold it (a one-token query's count of matches, which
+ * its idf needs); fts_bounds_gone: the text of the rows it counts that
+ * were deleted or changed since the last fold (the same triggers log it,
+ * the fold takes it out). */
+#define BOUNDS_TOP(index) "(SELECT top FROM fts_bounds_meta WHERE idx = " #index ")"
+#define BOUNDS_NOT_PENDING(index, id)                                                              \
+	" NOT EXISTS (SELECT 1 FROM fts_bounds_pending WHERE idx = " #index " AND id = " id ")"
+/* a row the counts hold (at or below top, not pending): its text as
+ * FTS5 was given it, logged so that the next fold takes it out */
+#define BOUNDS_GONE(index, c0, c1)                                                                 \
+	" INSERT INTO fts_bounds_gone (idx, c0, c1) SELECT " #index ", " c0 ", " c1                \
+	" WHERE old.id <= " BOUNDS_TOP(index) " AND" BOUNDS_NOT_PENDING(index, "old.id") ";"
+#define BOUNDS_PENDING(index)                                                                      \
+	" INSERT OR IGNORE INTO fts_bounds_pending (idx, id) SELECT " #index ", new.id"            \
+	" WHERE new.id <= " BOUNDS_TOP(index) ";"
 /* clang-format off */
 static const char schema_v17[] =
 	"CREATE TABLE fts_bounds (idx INTEGER NOT NULL, token BLOB NOT NULL,"
@@ -591,12 +602,23 @@ static const char schema_v17[] =
 	" top INTEGER NOT NULL);"
 	"CREATE TABLE fts_bounds_pending (idx INTEGER NOT NULL, id INTEGER NOT NULL,"
 	" PRIMARY KEY (idx, id)) WITHOUT ROWID;"
-	BOUNDS_LOG(0, "sections_bounds_insert", "INSERT ON sections", "sections")
-	BOUNDS_LOG(0, "sections_bounds_update",
-		   "UPDATE OF id, meeting_id, heading, text, at, len ON sections", "sections")
-	BOUNDS_LOG(1, "meetings_bounds_insert", "INSERT ON meetings", "meetings")
-	BOUNDS_LOG(1, "meetings_bounds_update", "UPDATE OF id, title, summary ON meetings",
-		   "meetings")
+	"CREATE TABLE fts_df (idx INTEGER NOT NULL, token BLOB NOT NULL, n INTEGER NOT NULL,"
+	" PRIMARY KEY (idx, token)) WITHOUT ROWID;"
+	"CREATE TABLE fts_bounds_gone (id INTEGER PRIMARY KEY, idx INTEGER NOT NULL,"
+	" c0 TEXT, c1 TEXT);"
+	"CREATE TRIGGER sections_bounds_insert AFTER INSERT ON sections BEGIN"
+	BOUNDS_PENDING(0) " END;"
+	"CREATE TRIGGER sections_bounds_update"
+	" AFTER UPDATE OF id, meeting_id, heading, text, at, len ON sections BEGIN"
+	BOUNDS_GONE(0, "old.heading", SECTION_TEXT("old")) BOUNDS_PENDING(0) " END;"
+	"CREATE TRIGGER sections_bounds_delete AFTER DELETE ON sections BEGIN"
+	BOUNDS_GONE(0, "old.heading", SECTION_TEXT("old")) " END;"
+	"CREATE TRIGGER meetings_bounds_insert AFTER INSERT ON meetings BEGIN"
+	BOUNDS_PENDING(1) " END;"
+	"CREATE TRIGGER meetings_bounds_update AFTER UPDATE OF id, title, summary ON meetings BEGIN"
+	BOUNDS_GONE(1, "old.title", "old.summary") BOUNDS_PENDING(1) " END;"
+	"CREATE TRIGGER meetings_bounds_delete AFTER DELETE ON meetings BEGIN"
+	BOUNDS_GONE(1, "old.title", "old.summary") " END;"
 	"SELECT hy_bounds_build(0), hy_bounds_build(1);";
 /* clang-format on */
 const char hy_store_bounds_rebuild[] = "SELECT hy_bounds_build(0), hy_bounds_build(1);";

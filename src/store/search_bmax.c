@@ -186,7 +186,7 @@ static int phrase_blocks(sqlite3 *db, int z, const struct qtoks *q, struct blk *
 }
 
 /* 1 when index z has bounds that hold now: made (meta) and nothing
- * pending; *top their highest rowid, *rho the average length they were
+ * pending or gone (the counts hold too); *top their highest rowid, *rho the average length they were
  * made for over today's when that is smaller (else 1). */
 static int bounds_hold(sqlite3 *db, int z, int64_t *top, double *rho)
 {
@@ -196,6 +196,7 @@ static int bounds_hold(sqlite3 *db, int z, int64_t *top, double *rho)
 	int ok = 0;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT abound, top, NOT EXISTS (SELECT 1 FROM fts_bounds_pending"
+			       " WHERE idx = ?1) AND NOT EXISTS (SELECT 1 FROM fts_bounds_gone"
 			       " WHERE idx = ?1) FROM fts_bounds_meta WHERE idx = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return 0;
@@ -320,9 +321,27 @@ static int scan_range(struct plan *p, int z, struct top *t, int64_t lo, int64_t 
 	return hy_search_scan(p->s, p->expr, z, NULL, t, p->err, p->errlen);
 }
 
+/* The rows at or below the bounds' top holding token q (fts_df). */
+static int df_of(sqlite3 *db, int z, const struct qtoks *q, int64_t *n)
+{
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(db, "SELECT n FROM fts_df WHERE idx = ?1 AND token = ?2", -1,
+				    &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int(st, 1, z);
+	sqlite3_bind_blob(st, 2, q->tok[0], q->len[0], SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* Index z into t by its bounds: 1 when done, 0 when the bounds do not
- * hold (the caller scans it all), < 0 on failure. */
-static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *t)
+ * hold (the caller scans it all), < 0 on failure. *count: the rows
+ * that match, for one token (fts_df and the rows above the top, all
+ * scanned), else -1 (to be counted). */
+static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *t, int64_t *count)
 {
 	struct blk *b = NULL;
 	size_t nb = 0, *byblk = NULL;
@@ -330,6 +349,7 @@ static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *
 	double rho = 1.0;
 	int rc;
 
+	*count = -1;
 	if (!bounds_hold(p->s->db, z, &top, &rho))
 		return 0;
 	rc = phrase_blocks(p->s->db, z, q, &b, &nb);
@@ -344,6 +364,11 @@ static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *
 		qsort(b, nb, sizeof *b, cmp_blk);
 	/* rows the bounds do not cover */
 	rc = top < INT64_MAX ? scan_range(p, z, t, top + 1, INT64_MAX) : 0;
+	if (rc == 0 && q->n == 1) { /* hy_rank counted the matches there */
+		int64_t df = 0;
+		if (df_of(p->s->db, z, q, &df) == SQLITE_OK)
+			*count = df + t->nmatch;
+	}
 	/* in batches (8 blocks, then twice as many each time), each in
 	 * block order with near neighbours as one range (fewer seeks); a
 	 * block a range took in is marked done (byblk: b by block) */
@@ -403,7 +428,8 @@ int hy_search_bmax(struct plan *p, int *done)
 	struct hy_search_counter cnt;
 	struct top t[2];
 	struct qtoks *q;
-	int rc = 0, txn = 0, full[2] = {0, 0};
+	int64_t count[2] = {-1, -1};
+	int rc = 0, txn = 0, full[2] = {0, 0}, need = 0;
 
 	*done = 0;
 	if (p->s->version < 17 || p->s->search.full_rank || !p->single || p->out.by_date ||
@@ -421,11 +447,15 @@ int hy_search_bmax(struct plan *p, int *done)
 	if (sqlite3_get_autocommit(p->s->db) &&
 	    sqlite3_exec(p->s->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
 		txn = 1;
-	hy_search_count_start(p, &cnt);
+	/* one token: counted by fts_df; a phrase: by FTS5, meanwhile */
+	memset(&cnt, 0, sizeof cnt);
+	cnt.expr = p->expr;
+	if (q->n > 1)
+		hy_search_count_start(p, &cnt);
 	for (int z = 0; z < 2 && rc == 0; z++) {
 		hy_search_top_init(&t[z], p->keep, 0);
 		t[z].deferred = 1;
-		rc = bmax_index(p, z, q, &t[z]);
+		rc = bmax_index(p, z, q, &t[z], &count[z]);
 		if (rc == 0) { /* no bounds: every match, counted here */
 			t[z].lo = t[z].hi = 0;
 			rc = hy_search_scan(p->s, p->expr, z, NULL, &t[z], p->err, p->errlen);
@@ -434,13 +464,15 @@ int hy_search_bmax(struct plan *p, int *done)
 			rc = 0;
 		}
 	}
-	if (rc == 0)
+	for (int z = 0; z < 2; z++)
+		need |= !full[z] && count[z] < 0;
+	if (rc == 0 && (need || cnt.started))
 		rc = hy_search_count_finish(p, &cnt);
 	else if (cnt.started)
 		pthread_join(cnt.th, NULL);
 	for (int z = 0; z < 2 && rc == 0; z++) {
 		if (!full[z])
-			t[z].nmatch = cnt.n[z];
+			t[z].nmatch = count[z] >= 0 ? count[z] : cnt.n[z];
 		hy_search_top_prune(&t[z]);
 		hy_search_scale(&t[z]);
 		for (size_t i = 0; i < t[z].n && rc == 0; i++)

@@ -12,7 +12,8 @@
  * after more batches, and after the average length grows past the
  * bounds' (made again at a commit). Every stored bound is checked
  * against every row's real score (a bound computed too low, say without
- * the heading's weight, fails). And a v16 database upgraded in place
+ * the heading's weight, fails), and the rows counted per token (fts_df,
+ * a one-token query's count) against FTS5's count. And a v16 database upgraded in place
  * gives the same results as before. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -277,6 +278,24 @@ static void check_sound(struct hy_store *s)
 			sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
 			assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 			hit = sqlite3_column_int64(st, 0);
+			sqlite3_finalize(st);
+			/* fts_df: the rows at or below top that hold the token */
+			snprintf(
+				sql, sizeof sql,
+				"SELECT (SELECT count(*) FROM %s WHERE %s MATCH ?1 AND rowid <= ?4),"
+				" ifnull((SELECT n FROM fts_df WHERE idx = ?2 AND token = ?3), 0)",
+				z ? "meetings_fts" : "sections_fts",
+				z ? "meetings_fts" : "sections_fts");
+			assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+			sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+			sqlite3_bind_int(st, 2, z);
+			sqlite3_bind_blob(st, 3, toks[i], (int)strlen(toks[i]), SQLITE_STATIC);
+			sqlite3_bind_int64(st, 4, top);
+			assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+			if (sqlite3_column_int64(st, 0) != sqlite3_column_int64(st, 1))
+				fail_msg("index %d, [%s]: %lld rows, fts_df says %lld", z, toks[i],
+					 (long long)sqlite3_column_int64(st, 0),
+					 (long long)sqlite3_column_int64(st, 1));
 			sqlite3_finalize(st);
 			idf = log(((double)nrow - (double)hit + 0.5) / ((double)hit + 0.5));
 			if (idf <= 0.0)
