@@ -93,11 +93,16 @@ run 0 hy import --no-merge "$A" "$C"
 has "$T/err" "imported 2, duplicates skipped 0"
 hasnt "$T/err" "merged"
 
-# v10 → v15: a database without v11's tables (as huiyi before v11 made
+# v10 → v17: a database without v11's tables (and v17's) (as huiyi before v11 made
 # it) keeps its meetings, each its own one shown source, with a fingerprint
 export HUIYI_DB=$T/old.db
 run 0 hy import "$A" "$B"
 sql "$HUIYI_DB" "DROP TRIGGER simhash_day; DROP TABLE sources; DROP TABLE simhash_bands; DROP TABLE simhash;
+	DROP TRIGGER sections_bounds_insert; DROP TRIGGER sections_bounds_update;
+	DROP TRIGGER sections_bounds_delete; DROP TRIGGER meetings_bounds_insert;
+	DROP TRIGGER meetings_bounds_update; DROP TRIGGER meetings_bounds_delete;
+	DROP TABLE fts_bounds; DROP TABLE fts_bounds_meta; DROP TABLE fts_bounds_pending;
+	DROP TABLE fts_df; DROP TABLE fts_bounds_gone;
 	PRAGMA user_version = 10"
 # and without v13's people.key (dropping a column checks the triggers, which
 # need the search tokenizer: the extension has it), and with v13's raw
@@ -124,7 +129,7 @@ sqlx "$HUIYI_DB" "DROP TRIGGER sections_fts_insert; DROP TRIGGER sections_fts_de
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sqlite_master WHERE name LIKE 'simhash%' OR name LIKE 'sources%'")" = 0 ] ||
 	fail "v10 database not made"
 run 0 hy list
-[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 16 ] || fail "not migrated"
+[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 17 ] || fail "not migrated"
 # the raw bytes kept exactly, packed (v14)
 [ "$(sqlx "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE length(rawz) < length(clean)
 	AND (hy_raw(rawz, clean) = readfile('$(realpath "$A")')
