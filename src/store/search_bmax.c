@@ -9,13 +9,14 @@
  * be kept, so the rows and their order are those of the full scan. The
  * rows above the bounds' top (none after a commit) are scanned too. The
  * phrase's idf needs the number of rows that match (the two indexes'
- * rows are merged by their scores with it): counted by FTS5 on the
- * second connection meanwhile (search_threads.c). That count is cheap
- * for one token (its list of rows, read to half the index at most) but
- * costs about as much as ranking every match for a phrase of several
- * (FTS5 matches their positions row by row), so by default only
- * one-token queries (会, 氣, 燃) go this way (hy_search_opts.bmax_phrases:
- * all phrases; bench/RESULTS.md "block-max ranking"). */
+ * rows are merged by their scores with it): for one token, fts_df (the
+ * rows at or below the top that hold it) plus the matches above the
+ * top; for a phrase of several, counted by FTS5 on the second connection
+ * meanwhile (search_threads.c), which costs about as much as ranking
+ * every match (FTS5 matches their positions row by row), so by default
+ * only one-token queries (会, 氣, 燃) go this way
+ * (hy_search_opts.bmax_phrases: all phrases; bench/RESULTS.md
+ * "block-max ranking"). */
 #include "search_int.h"
 #include "huiyi/i18n.h"
 
