@@ -70,12 +70,16 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 					    "镇", "乡", "届", "年", "第", "次"};
 	/* 《全旗…》, 《本县…》, 《我区…》: no name */
 	static const char *const no_name[] = {"全", "本", "我", "各", "该", "两"};
+	/* 《邻县…》, 《整县推进…》: no county of one character */
+	static const char *const not_one[] = {"每", "邻", "外", "分", "郊", "此", "其", "某",
+					      "他", "跨", "省", "市", "区", "州", "镇", "乡",
+					      "旗", "诸", "城", "整", "强", "大", "小", "新"};
 	/* 《关于调整县人民政府党组成员的请示》: a verb before the level */
-	static const char *const verbs[] = {"调整", "设立", "成立", "印发", "加强", "做好", "推进",
-					    "支持", "开展", "组织", "建立", "完善", "同意", "召开",
-					    "表彰", "命名", "撤销", "增补", "任免", "聘任", "申请",
-					    "确定", "下达", "拨付", "追加", "提请", "批准", "报送",
-					    "恢复", "变更", "划转", "明确", "规范", "深化", "促进"};
+	static const char *const verbs[] = {
+		"调整", "请求", "设立", "成立", "印发", "加强", "做好", "推进", "支持",
+		"开展", "组织", "建立", "完善", "同意", "召开", "表彰", "命名", "撤销",
+		"增补", "任免", "聘任", "申请", "确定", "下达", "拨付", "追加", "提请",
+		"批准", "报送", "恢复", "变更", "划转", "明确", "规范", "深化", "促进"};
 	/* 《南湖片区…》, 某某园区, 景区, 社区, 开发区: an area, not the body's
 	 * level (a district's only: 通城县 is a county) */
 	int is_district = strcmp(place_levels[which], "区") == 0;
@@ -111,15 +115,33 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			(tk = match_any(&t, j, t.n, then, COUNT(then), NULL))))
 			j += tk;
 		j += match(&t, j, t.n, "关于") ? 2 : 0; /* 《关于某旗…的报告》 */
+		/* 《2017 年度某市…考核办法》: the year the document is for */
+		size_t y = j;
+		while (y < t.n && y - j < 4 && is_digit(t.cp[y]))
+			y++;
+		if (y - j == 4) {
+			while (y < t.n && t.cp[y] == ' ')
+				y++;
+			if (match(&t, y, t.n, "年"))
+				j = y + 1 + match(&t, y + 1, t.n, "度");
+		}
 		/* 《中国共产党某县第十三届委员会…》, 《中共某市委…》 */
 		j += match(&t, j, t.n, "中国共产党") ? 5 : match(&t, j, t.n, "中共") ? 2 : 0;
+		/* (but 霸州市, 梅州市: a city's name may hold 州) */
 		while (n < 4 && j + n < t.n && is_han(t.cp[j + n]) &&
-		       !match_any(&t, j + n, t.n, inner, COUNT(inner), NULL))
+		       (!match_any(&t, j + n, t.n, inner, COUNT(inner), NULL) ||
+			(match(&t, j + n, t.n, "州") &&
+			 !match(&t, j + n, t.n, place_levels[which]))))
 			n++;
-		for (size_t k = 2; k <= n; k++) {
+		/* 《攸县…》: a county of one character, right after the mark */
+		int one = t.cp[i] == 0x300A && n >= 1 && strcmp(place_levels[which], "县") == 0 &&
+			  cn_digit(t.cp[j]) < 0 &&
+			  !match_any(&t, j, j + 1, not_one, COUNT(not_one), NULL);
+		for (size_t k = one ? 1 : 2; k <= n; k++) {
 			size_t e = j + k + ll;
+			/* (《某区“三线一单”…》: a quotation may follow) */
 			if (!match(&t, j + k, t.n, place_levels[which]) || e >= t.n ||
-			    !(is_han(t.cp[e]) || is_digit(t.cp[e])) ||
+			    !(is_han(t.cp[e]) || is_digit(t.cp[e]) || t.cp[e] == 0x201C) ||
 			    match_any(&t, j, t.n, no_name, COUNT(no_name), NULL) ||
 			    has_any(&t, j, j + k, glue, COUNT(glue)) ||
 			    match_any(&t, j, t.n, verbs, COUNT(verbs), NULL) ||

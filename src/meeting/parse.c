@@ -490,6 +490,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = find_place(m, text, len);
 	if (!rc && m->body) /* 临河区 + 区委员会, once the place is off */
 		rc = body_after_place(m);
+	if (!rc) /* a bogus place (暨市, 开发区) leaves room for the documents' */
+		rc = drop_no_place(m);
 	if (!rc)
 		rc = place_from_documents(m, text, len); /* docplace.c: 《某旗…计划》 */
 	if (!rc)

@@ -333,6 +333,11 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 		size_t j = place_start(&t, i);
 		if (j == i || (i - j < min_len && !site))
 			continue;
+		/* 常务会议暨县政府…: a conjunction before the level names no
+		 * county of one character (和县 is one: 和 is left to the name) */
+		static const char *const joins[] = {"暨", "及", "与", "并"};
+		if (i - j == 1 && match_any(&t, j, i, joins, COUNT(joins), NULL))
+			continue;
 		/* in the opening, when no body is known: 新罗区委书记某某 is a
 		 * leader's title, not the place of the meeting he attends */
 		static const char *const leaders[] = {"书记", "副书记", "常委", "委员"};
