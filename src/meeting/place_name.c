@@ -306,8 +306,9 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 						    "组织",     "第",       "在"};
 		/* outside the title only the organs proper: 提交县人大 is no place */
 		/* 来源：兴县新闻网: a site of the place */
-		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网",
-						    "信息中心"};
+		static const char *const sites[] = {"新闻网",   "融媒体",    "门户网",
+						    "政府网",   "信息中心",  "新闻传媒",
+						    "传媒中心", "广播电视台"};
 		int site = want_level && *want_level &&
 			   match_any(&t, i + l, t.n, sites, COUNT(sites), NULL);
 		/* 老爷庙乡:召开…推进会, a title's place before a colon */
