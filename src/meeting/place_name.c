@@ -153,6 +153,7 @@ static const char *const not_place[] = {
 	"建设",
 	"农业",
 	"依法治", /* 建设农业强县, 全面依法治县: slogans */
+	"赴",     /* 代表团赴重庆市考察: a journey's verb */
 	"根据",
 	"依据", /* 根据市委、市政府…的通知 */
 	"昨天",
