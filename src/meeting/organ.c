@@ -19,8 +19,7 @@ int organ_set(struct hy_meeting *m, struct buf *o, const struct doc *b, size_t p
 		free(o->s);
 		return rc;
 	}
-	free(m->body);
-	m->body = o->s;
+	set_str(&m->body, o->s);
 	if (place)
 		m->place = place;
 	return 0;
@@ -131,8 +130,7 @@ int formal_body(struct hy_meeting *m)
 			doc_free(&b);
 			return HY_ERR_NOMEM;
 		}
-		free(m->kind);
-		m->kind = k;
+		set_str(&m->kind, k);
 		m->body[strlen(m->body) - strlen("常务委员会")] = '\0'; /* 3 bytes a character */
 		doc_free(&b);
 		if ((rc = doc_init(&b, m->body, strlen(m->body))))
@@ -157,8 +155,7 @@ int formal_body(struct hy_meeting *m)
 			free(o.s);
 			return rc;
 		}
-		free(m->body);
-		m->body = o.s;
+		set_str(&m->body, o.s);
 		return 0;
 	}
 	/* 政协某某省委员会, 中国共产党某某省委员会: the province's 省政协 or

@@ -695,15 +695,13 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				doc_free(&k2);
 			}
 			if (two.number && two.kind && !untyped) {
-				free(m->kind);
-				m->kind = two.kind;
+				set_str(&m->kind, two.kind);
 				two.kind = NULL;
 				m->number = two.number;
 				/* but 区政府党组会议暨第十九次政府常务会议: the
 				 * first names the organ in full */
 				if (two.body && !(m->body && strlen(m->body) > strlen(two.body))) {
-					free(m->body);
-					m->body = two.body;
+					set_str(&m->body, two.body);
 					two.body = NULL;
 				}
 			}

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #define NPOS ((size_t)-1)
 
@@ -72,6 +73,14 @@ struct sections {
 
 /* Next code point of a pattern: our own string literals, valid UTF-8, so
  * no validation here (this is the parser's innermost loop). */
+/* Replace the string *dst owns by s (malloc'd, or NULL): a meeting's
+ * body, kind or place set anew. */
+static inline void set_str(char **dst, char *s)
+{
+	free(*dst);
+	*dst = s;
+}
+
 static inline uint32_t pat_next(const unsigned char **p)
 {
 	const unsigned char *s = *p;

@@ -15,8 +15,8 @@
 
 /* Labels that open a credit line (kept by the cleaner: the parser reads
  * the publish time beside them) or a footer line (removed). */
-static const char *const credits[] = {"来源", "信息来源", "文章来源", "稿件来源", "稿源",
-				      "主办单位", "主办",   "承办单位", "版权所有"};
+static const char *const credits[] = {"来源",     "信息来源", "文章来源", "稿件来源", "稿源",
+				      "主办单位", "主办",     "承办单位", "版权所有"};
 
 /* A line of the page is furniture when the cleaner removes it, or when
  * it opens with a credit label. */

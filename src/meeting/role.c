@@ -63,8 +63,7 @@ static int institution_party(struct hy_meeting *m)
 	doc_free(&b);
 	if (!party)
 		return HY_ERR_NOMEM;
-	free(m->body);
-	m->body = party;
+	set_str(&m->body, party);
 	return 0;
 }
 
@@ -88,8 +87,7 @@ static int leveled_government(struct hy_meeting *m)
 		if (!b) {
 			rc = HY_ERR_NOMEM;
 		} else {
-			free(m->body);
-			m->body = b;
+			set_str(&m->body, b);
 		}
 	}
 	doc_free(&r);
@@ -216,8 +214,7 @@ int level_from_chair(struct hy_meeting *m)
 		} else {
 			memcpy(o, m->chair_role + r.off[r0], ll);
 			memcpy(o + ll, m->body, bl + 1);
-			free(m->body);
-			m->body = o;
+			set_str(&m->body, o);
 		}
 	}
 	doc_free(&r);
