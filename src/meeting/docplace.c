@@ -70,10 +70,6 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 					    "镇", "乡", "届", "年", "第", "次"};
 	/* 《全旗…》, 《本县…》, 《我区…》: no name */
 	static const char *const no_name[] = {"全", "本", "我", "各", "该", "两"};
-	/* 《邻县…》, 《整县推进…》: no county of one character */
-	static const char *const not_one[] = {"每", "邻", "外", "分", "郊", "此", "其", "某",
-					      "他", "跨", "省", "市", "区", "州", "镇", "乡",
-					      "旗", "诸", "城", "整", "强", "大", "小", "新"};
 	/* 《关于调整县人民政府党组成员的请示》: a verb before the level */
 	static const char *const verbs[] = {
 		"调整", "请求", "设立", "成立", "印发", "加强", "做好", "推进", "支持",
@@ -135,8 +131,7 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			n++;
 		/* 《攸县…》: a county of one character, right after the mark */
 		int one = t.cp[i] == 0x300A && n >= 1 && strcmp(place_levels[which], "县") == 0 &&
-			  cn_digit(t.cp[j]) < 0 &&
-			  !match_any(&t, j, j + 1, not_one, COUNT(not_one), NULL);
+			  county_of_one(&t, j);
 		for (size_t k = one ? 1 : 2; k <= n; k++) {
 			size_t e = j + k + ll;
 			/* (《某区“三线一单”…》: a quotation may follow) */

@@ -369,7 +369,11 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 		/* 要在责任落实上下功夫: the frame holds a word */
 		"责任", "工作", "制度", "任务", "措施", "政策",
 		/* 推动县域高质量发展: an area, no name */
-		"县域", "区域", "市域", "全域", "新区", "园区"};
+		"县域", "区域", "市域", "全域", "新区", "园区",
+		/* 推动工业高质量发展: a sector or a quality, no name */
+		"工业", "农业", "产业", "企业", "制造", "服务", "城乡", "民营", "外贸", "消费",
+		"投资", "金融", "能源", "水利", "林业", "商贸", "物流", "数字", "创新", "绿色",
+		"开放"};
 	if (a + k > t->n || count_han(t, a, a + k) != k)
 		return 0;
 	for (size_t i = a; i < a + k; i++)

@@ -200,6 +200,24 @@ size_t not_place_at(const struct doc *t, size_t i, size_t e)
 	return match_any(t, i, e, not_place, COUNT(not_place), NULL);
 }
 
+/* The character at j names a county alone before its level (息县, 攸县):
+ * a Han character that is no count (两县), no pronoun or quantifier
+ * (全县, 本县, 每县, 邻县) and no level (市县, 区县). */
+int county_of_one(const struct doc *t, size_t j)
+{
+	static const char *const not_one[] = {
+		"全", "本", "我", "各", "该", "两", "邻", "外", "每", "分", "郊", "此", "其", "某",
+		"他", "跨", "省", "市", "区", "县", "州", "镇", "乡", "旗", "盟", "诸",
+		"城" /* ，城市入城口: the city as a word */, "整", "强", "大", "小", "新",
+		/* 受县委书记某某委托, 经县政府同意, 标 题县政府召开…: a verb, a
+		 * preposition or a label's end before the organ */
+		"受", "经", "由", "向", "对", "在", "为", "据", "按", "请", "报", "将", "把", "被",
+		"给", "与", "及", "暨", "并", "从", "自", "至", "到", "赴", "题", "即", "召", "开",
+		"是", "的", "了"};
+	return j < t->n && is_han(t->cp[j]) && cn_digit(t->cp[j]) < 0 && !cn_unit(t->cp[j]) &&
+	       !match_any(t, j, j + 1, not_one, COUNT(not_one), NULL);
+}
+
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
  * level, after a boundary (not Han, the start, or a word a place cannot
  * hold: 主持召开柏溪县政府). Returns its start, or e when there is none. */
@@ -214,7 +232,11 @@ size_t place_start(const struct doc *t, size_t e)
 	size_t j = e;
 	while (j > 0 && e - j < most && is_han(t->cp[j - 1]))
 		j--;
-	int bounded = j == 0 || !is_han(t->cp[j - 1]);
+	/* (山西省运城市盐湖区: a chain of places longer than a name, cut
+	 * after a level above, is bounded there too) */
+	static const char *const above[] = {"省", "市", "州"};
+	int bounded = j == 0 || !is_han(t->cp[j - 1]) ||
+		      (j >= 3 && match_any(t, j - 1, j, above, COUNT(above), NULL));
 	for (size_t i = j; i < e; i++) {
 		size_t k = match_any(t, i, e, not_place, COUNT(not_place), NULL);
 		/* 本溪县: 本 opens a name of two when a name's character follows
@@ -333,7 +355,12 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 		    !site)
 			continue;
 		size_t j = place_start(&t, i);
-		if (j == i || (i - j < min_len && !site))
+		/* ，泾县人大常委会主任某某主持召开…: a county of one character
+		 * opening a clause, its organ after it */
+		int one = i - j == 1 && c == 0x53BF /* 县 */ && (j == 0 || !is_han(t.cp[j - 1])) &&
+			  county_of_one(&t, j) && organ_at(&t, i + l, t.n) &&
+			  !not_place_at(&t, j, i);
+		if (j == i || (i - j < min_len && !site && !one))
 			continue;
 		/* 常务会议暨县政府…: a conjunction before the level names no
 		 * county of one character (和县 is one: 和 is left to the name) */
@@ -369,8 +396,11 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 			if (zone)
 				continue;
 		}
-		/* outside the title a place opens a clause (，清水县政府县长…) */
-		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]))
+		/* outside the title a place opens a clause (，清水县政府县长…),
+		 * or follows the places above it (山西省某市盐湖区委…) */
+		static const char *const above[] = {"省", "市", "州"};
+		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]) &&
+		    !(j >= 3 && match_any(&t, j - 1, j, above, COUNT(above), NULL)))
 			continue;
 		/* 兴县县委: the county 兴县 names its level itself (but 牛镇镇
 		 * is the town 牛镇镇); 县县委 (县十五届县委 without its term)

@@ -190,7 +190,11 @@ int body_from_chair_role(struct hy_meeting *m)
  * 县人民政府. (A text that only ever writes 政府 keeps it so.) */
 int level_from_chair(struct hy_meeting *m)
 {
-	if (strcmp(m->body, "人民政府") != 0 || !m->title || !strstr(m->title, "届"))
+	/* (市长某某主持召开市政府2021年第五次政府常务会议: a 政府 said again
+	 * before the kind, the level written with the first) */
+	int bare = strcmp(m->body, "政府") == 0;
+	if ((strcmp(m->body, "人民政府") != 0 && !bare) || !m->title ||
+	    (!bare && !strstr(m->title, "届")))
 		return 0;
 	struct doc r;
 	if (doc_init(&r, m->chair_role, strlen(m->chair_role)))
@@ -206,7 +210,8 @@ int level_from_chair(struct hy_meeting *m)
 		snprintf(named, sizeof named, "%s%s", lv, m->body);
 	if (ll && ll < sizeof lv && match_any(&r, r0, r.n, head_levels, COUNT(head_levels), NULL) &&
 	    match(&r, r0 + 1, r.n, "长") &&
-	    (strncmp(m->title, lv, ll) == 0 || strstr(m->title, named))) {
+	    (bare ? strstr(m->title, named) != NULL
+		  : (strncmp(m->title, lv, ll) == 0 || strstr(m->title, named)))) {
 		size_t bl = strlen(m->body);
 		char *o = malloc(ll + bl + 1);
 		if (!o) {

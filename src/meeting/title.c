@@ -13,6 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A field's label at i followed by its colon (主题分类：…). */
+static int field_with_colon(const struct doc *d, size_t i, size_t e, const char *const *fields,
+			    size_t n)
+{
+	size_t k = match_any(d, i, e, fields, n, NULL);
+	return k && i + k < e && d->cp[i + k] == ':';
+}
+
 /* Does the line [a,b) hold no sentence (no 。，：；)? */
 static int no_sentence(const struct doc *d, size_t a, size_t b)
 {
@@ -627,9 +635,12 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		{
 			static const char *const fields[] = {"主题分类", "体裁分类", "发布机构",
 							     "索引号"};
+			/* (信息名称：… 主题分类：…: or after a space, with its colon) */
 			for (size_t k = a0 + 4; k < b0; k++)
-				if (d->cp[k] == '|' && match_any(d, skip_spaces(d, k + 1, b0), b0,
-								 fields, COUNT(fields), NULL)) {
+				if ((d->cp[k] == '|' && match_any(d, skip_spaces(d, k + 1, b0), b0,
+								  fields, COUNT(fields), NULL)) ||
+				    (is_space(d->cp[k]) && !is_space(d->cp[k - 1]) &&
+				     field_with_colon(d, k + 1, b0, fields, COUNT(fields)))) {
 					b0 = k;
 					while (b0 > a0 && is_space(d->cp[b0 - 1]))
 						b0--;
