@@ -123,6 +123,18 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 		}
 		/* 《中国共产党某县第十三届委员会…》, 《中共某市委…》 */
 		j += match(&t, j, t.n, "中国共产党") ? 5 : match(&t, j, t.n, "中共") ? 2 : 0;
+		/* 《关于珠海市斗门区2023年…》: the city above a district or a
+		 * county is no part of its name */
+		if (strcmp(place_levels[which], "区") == 0 ||
+		    strcmp(place_levels[which], "县") == 0) {
+			size_t c = j;
+			while (c < t.n && c - j < 4 && is_han(t.cp[c]) &&
+			       t.cp[c] != 0x5E02 /* 市 */)
+				c++;
+			if (c >= j + 2 && c < t.n && t.cp[c] == 0x5E02 && c + 1 < t.n &&
+			    is_han(t.cp[c + 1]))
+				j = c + 1;
+		}
 		/* (but 霸州市, 梅州市: a city's name may hold 州) */
 		while (n < 4 && j + n < t.n && is_han(t.cp[j + n]) &&
 		       (!match_any(&t, j + n, t.n, inner, COUNT(inner), NULL) ||
@@ -130,8 +142,8 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			 !match(&t, j + n, t.n, place_levels[which]))))
 			n++;
 		/* 《攸县…》: a county of one character, right after the mark */
-		int one = t.cp[i] == 0x300A && n >= 1 && strcmp(place_levels[which], "县") == 0 &&
-			  county_of_one(&t, j);
+		/* (or right after the verb: 研究讨论了绛县经济开发区…) */
+		int one = n >= 1 && strcmp(place_levels[which], "县") == 0 && county_of_one(&t, j);
 		for (size_t k = one ? 1 : 2; k <= n; k++) {
 			size_t e = j + k + ll;
 			/* (《某区“三线一单”…》: a quotation may follow) */

@@ -434,6 +434,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	}
 	if (len <= 30 && (ends_with(d, a, b, "摄", NULL) || ends_with(d, a, b, "供图", NULL)))
 		return L_CHROME;
+	/* 某县头图: a page's header image, by its alt text */
+	static const char *const header_images[] = {"头图", "题图", "配图"};
+	if (len <= 10 && longest_end(d, a, b, header_images, COUNT(header_images)))
+		return L_CHROME;
 	if (len <= 80) { /* 首页 > 新闻中心 > 政务动态 */
 		size_t arrows = 0;
 		for (size_t i = a; i < b; i++)
@@ -695,8 +699,22 @@ int starts_new(const struct doc *d, size_t a, size_t b)
 }
 
 /* A line that reads as a title or subtitle: it ends with 会议 or 召开. */
+int is_field_label(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const fields[] = {"会议时间", "会议地点", "会议议题", "会议内容",
+					     "列席情况", "出席情况", "参会人员", "出席人员",
+					     "列席人员", "会议主持", "主持人"};
+	while (b > a && is_space(d->cp[b - 1]))
+		b--;
+	a = skip_spaces(d, a, b);
+	size_t k = match_any(d, a, b, fields, COUNT(fields), NULL);
+	return k && a + k == b;
+}
+
 int ends_heading(const struct doc *d, size_t a, size_t b)
 {
+	if (is_field_label(d, a, b)) /* 会议时间 / 2023-04-03: its value below */
+		return 1;
 	static const char *const ends[] = {"召开", "举行", "会议", "会议召开"};
 	for (size_t t = 0; t < COUNT(ends); t++)
 		if (ends_with(d, a, b, ends[t], NULL))

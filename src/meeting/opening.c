@@ -9,13 +9,14 @@
 
 #include <string.h>
 
-/* Does the paragraph p[k] end with a colon (a label, 会议议题：)? */
-static int ends_colon(const struct doc *d, const struct span *p)
+/* Is the paragraph p[k] a form's label: one that ends with its colon
+ * (会议议题：), or a field's name alone (会议时间, its value below)? */
+static int is_label(const struct doc *d, const struct span *p)
 {
 	size_t q = p->b;
 	while (q > p->a && is_space(d->cp[q - 1]))
 		q--;
-	return q > p->a && d->cp[q - 1] == ':' && q - p->a <= 24;
+	return is_field_label(d, p->a, p->b) || (q > p->a && d->cp[q - 1] == ':' && q - p->a <= 24);
 }
 
 /* A subtitle: a short line with no sentence in it (no stop, no comma) and
@@ -102,8 +103,12 @@ static size_t form_opening(const struct doc *d, const struct span *p, size_t np)
 	for (size_t k = 0, fields = 0; k < np && fields <= 6; k++) {
 		size_t a = p[k].a, b = p[k].b;
 		size_t a1 = skip_spaces(d, a, b);
-		int listed = a1 < b && (in_list || (k > 0 && ends_colon(d, &p[k - 1]))) &&
-			     item_marker(d, a1, b) && !has_any(d, a, b, convene, COUNT(convene));
+		/* (at the top: its label was read as the metadata it names,
+		 * 会议议题 above 会议时间's value) */
+		int listed = a1 < b && (in_list || k == 0 || is_label(d, &p[k - 1])) &&
+			     item_marker(d, a1, b) &&
+			     (k == 0 ? find(d, a, b, "主持") == NPOS
+				     : !has_any(d, a, b, convene, COUNT(convene)));
 		in_list = listed;
 		if (listed)
 			continue;
@@ -120,7 +125,7 @@ static size_t form_opening(const struct doc *d, const struct span *p, size_t np)
 		/* (召开时间：5月20日: 召开 in the label convenes nothing) */
 		int field = lc - la >= 2 && lc < b && d->cp[lc] == ':' && b - a <= 60 &&
 			    !has_any(d, lc, b, convene, COUNT(convene));
-		if (!field && !ends_colon(d, &p[k]) && !(k > 0 && ends_colon(d, &p[k - 1])) &&
+		if (!field && !is_label(d, &p[k]) && !(k > 0 && is_label(d, &p[k - 1])) &&
 		    !is_attendance(d, a, b))
 			return 0;
 	}

@@ -706,6 +706,9 @@ size_t item_marker(const struct doc *d, size_t i, size_t end);
 size_t agenda_verb_at(const struct doc *d, size_t a, size_t end, size_t *vstart);
 int starts_item(const struct doc *d, size_t a, size_t b);
 int starts_new(const struct doc *d, size_t a, size_t b);
+/* A form's field named alone on its line, its value on the next
+ * (会议时间 / 2023-04-03, 会议议题, 列席情况, 会议内容). */
+int is_field_label(const struct doc *d, size_t a, size_t b);
 int ends_heading(const struct doc *d, size_t a, size_t b);
 int ends_paragraph(const struct doc *d, size_t a, size_t b);
 struct span *split_spans(const struct doc *d, int paragraphs, size_t *n);

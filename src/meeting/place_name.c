@@ -154,6 +154,9 @@ static const char *const not_place[] = {
 	"农业",
 	"依法治", /* 建设农业强县, 全面依法治县: slogans */
 	"赴",     /* 代表团赴重庆市考察: a journey's verb */
+	"划拨",
+	"移交",
+	"用地", /* 医疗用地土地划拨县卫生健康局: land handed to a bureau */
 	"根据",
 	"依据", /* 根据市委、市政府…的通知 */
 	"昨天",
@@ -184,9 +187,9 @@ static const char *const not_place[] = {
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
  * development zone's committee, the zone itself unnamed. */
-static const char *const zone_words[] = {"开发", "高新", "经开", "保税", "示范",
-					 "园",   "新",   "景",   "城",   "辖",
-					 "社",   "片",   "试验", "实验", "产业"};
+static const char *const zone_words[] = {"开发", "高新", "经开", "保税", "示范", "合作",
+					 "园",   "新",   "景",   "城",   "辖",   "社",
+					 "片",   "试验", "实验", "产业"};
 
 /* The organ after a level at i (县|政府), and a word a place cannot begin
  * with at i (召开, 的, 全 …): their lengths, or 0 (place_text.c's too). */

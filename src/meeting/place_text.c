@@ -47,9 +47,10 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 	static const char *const nouns[] = {
 		"地区",     "小区",     "园区",     "社区",     "景区",     "辖区",     "片区",
 		"灾区",     "牧区",     "库区",     "老区",     "校区",     "厂区",     "营区",
-		"商区",     "超市",     "股市",     "楼市",     "夜市",     "集市",     "上市",
-		"入市",     "主城区",   "中心城区", "文明城区", "文明城市", "卫生城市", "园林城市",
-		"中心城市", "旅游城市", "宜居城市", "智慧城市", "海绵城市", "贫困山区", "偏远山区"};
+		"商区",     "合作区",   "示范区",   "试验区",   "功能区",   "保税区",   "自贸区",
+		"超市",     "股市",     "楼市",     "夜市",     "集市",     "上市",     "入市",
+		"主城区",   "中心城区", "文明城区", "文明城市", "卫生城市", "园林城市", "中心城市",
+		"旅游城市", "宜居城市", "智慧城市", "海绵城市", "贫困山区", "偏远山区"};
 	/* a readout says it in its first pages (a 16 MiB line costs no more
 	 * than a short one) */
 	struct doc t;
@@ -84,11 +85,12 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 			/* nor the tail of such a word (法治县 of 依法治县) */
 			for (size_t r = q >= j + 2 ? q - 2 : j; r < q && !bad; r++)
 				bad = r + not_place_at(&t, r, i) > q;
-			/* (白川市城市: no name holds its own level or 省; 梅县区
-			 * may hold 县, 杭州市 州) */
+			/* (白川市城市, 珠海市斗门区: no name holds its own level,
+			 * 市 or 省; 梅县区 may hold 县, 杭州市 州) */
 			for (size_t r = q; r < i && !bad; r++)
 				bad = !is_han(t.cp[r]) || not_place_at(&t, r, i) > 0 ||
-				      t.cp[r] == lv.cp[0] || t.cp[r] == 0x7701 /* 省 */;
+				      t.cp[r] == lv.cp[0] || t.cp[r] == 0x7701 /* 省 */ ||
+				      t.cp[r] == 0x5E02 /* 市 */;
 			/* 自治县 is a level, no name */
 			if (bad || (i - q == 2 && match(&t, q, i, "自治")))
 				continue;

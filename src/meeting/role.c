@@ -200,6 +200,10 @@ int level_from_chair(struct hy_meeting *m)
 	if (doc_init(&r, m->chair_role, strlen(m->chair_role)))
 		return HY_ERR_NOMEM;
 	size_t r0 = last_title(&r, r.n);
+	/* (公主岭市市长: the title after its place) */
+	if (r.n - r0 > 2 && r.n >= 2 && match(&r, r.n - 1, r.n, "长") &&
+	    match_any(&r, r.n - 2, r.n - 1, head_levels, COUNT(head_levels), NULL))
+		r0 = r.n - 2;
 	int rc = 0;
 	size_t ll = r.n - r0 == 2 ? r.off[r0 + 1] - r.off[r0] : 0;
 	char lv[8] = "";

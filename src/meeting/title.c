@@ -663,6 +663,25 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			b0--; /* (原标题:…) */
 		while (b0 > a0 + 1 && (d->cp[b0 - 1] == '|' || is_space(d->cp[b0 - 1])))
 			b0--; /* …召集人會議 | */
+		/* 某某常务会议召开 要闻-某某站 作者 3378347, and the same title
+		 * alone on a line below: the words after the space are the
+		 * page's (its column, its author, an id) */
+		for (size_t k = a0 + 6; k < b0; k++) {
+			if (!is_space(d->cp[k]) || is_space(d->cp[k - 1]))
+				continue;
+			for (size_t j = 0; j < nl && j < i + 12; j++) {
+				size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
+				while (lb > la && is_space(d->cp[lb - 1]))
+					lb--;
+				if (j != i && lb - la == k - a0 &&
+				    memcmp(d->cp + la, d->cp + a0, (k - a0) * sizeof *d->cp) == 0) {
+					b0 = k;
+					break;
+				}
+			}
+			if (b0 == k)
+				break;
+		}
 		*title = i;
 		title_with_site(d, lines, kind, nl, i);
 		ta = a0;
