@@ -507,8 +507,8 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	/* 国内统一刊号：CN63-0012 某某日报出版: a digital paper's masthead */
 	static const char *const masthead[] = {"统一刊号", "连续出版物号", "国内统一"};
-	if (len <= 60 && has_any(d, a, b, masthead, COUNT(masthead)))
-		return L_CHROME;
+	if (len <= 120 && has_any(d, a, b, masthead, COUNT(masthead)))
+		return L_CHROME; /* (with the paper's phone lines, it runs long) */
 	/* 某某日报    某某都市报 旧版入口: … (…前数字报): a paper site's bar */
 	static const char *const paper_bar[] = {"旧版入口", "数字报", "电子版", "往期回顾"};
 	if (len <= 80 && has_any(d, a, b, paper_bar, COUNT(paper_bar)) &&

@@ -292,6 +292,9 @@ size_t place_start(const struct doc *t, size_t e)
 	size_t pv = bounded ? match_any(t, j, e, provinces, COUNT(provinces), NULL) : 0;
 	/* but 广西壮族自治区 is the region itself */
 	int region = most > 5 && match(t, e, t->n, "区");
+	/* (but 四川北路街道, 南京东路街道: a street named after its road) */
+	if (pv && e < t->n && match(t, e, t->n, "街道") && e >= 1 && match(t, e - 1, e, "路"))
+		pv = 0;
 	if (pv && e - (j + pv) >= 2 && !match(t, j + pv, e, "省") && !region)
 		j += pv + (e - (j + pv) >= 3 && match(t, j + pv, e, "市")); /* 上海市宝山区 */
 	/* 洛阳市偃师区, 花莲县吉安乡: the place is the smallest */
