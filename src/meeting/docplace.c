@@ -98,7 +98,8 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			       (t.cp[j] == '<' || t.cp[j] == 0x3008 || t.cp[j] == 0xFF1C))
 				j++;
 		} else if ((i == 0 || !is_han(t.cp[i - 1]) ||
-			    (i >= 2 && match(&t, i - 2, t.n, "会议"))) &&
+			    (i >= 2 && match(&t, i - 2, t.n, "会议")) ||
+			    match(&t, i - 1, t.n, "在")) && /* 在听取某市…时 */
 			   (tk = match_any(&t, i, t.n, took, COUNT(took), NULL))) {
 			j = i + tk;
 		} else {
