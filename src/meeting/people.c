@@ -674,6 +674,18 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			k++;
 		if (match(d, k, b, "会议") || match(d, k, b, "活动"))
 			k += 2;
+		/* 部分公众代表列席会议(甲、乙、丙): the names in brackets after it */
+		if (k < b && d->cp[k] == '(') {
+			size_t c = k + 1;
+			while (c < b && c - k <= 60 && d->cp[c] != ')')
+				c++;
+			if (c < b && d->cp[c] == ')' && c > k + 2) {
+				int rc2 = add_people_list(d, k + 1, c, dst, &pp->units, &pp->roles);
+				if (rc2)
+					return rc2;
+				k = c + 1;
+			}
+		}
 		/* 参加会议并讲话: what the listed did, no one's name */
 		if (match(d, k, b, "并")) {
 			size_t ke = k;
