@@ -629,6 +629,20 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				return HY_ERR_NOMEM;
 			}
 		}
+		/* 县十八届政府2025年党组会议: the year after the organ is no
+		 * part of it */
+		if (bd.n >= 7 && match(&bd, bd.n - 1, bd.n, "年") && is_digit(bd.cp[bd.n - 2]) &&
+		    is_digit(bd.cp[bd.n - 3]) && is_digit(bd.cp[bd.n - 4]) &&
+		    is_digit(bd.cp[bd.n - 5]) && is_han(bd.cp[bd.n - 6])) {
+			body.n = bd.off[bd.n - 5];
+			body.s[body.n] = '\0';
+			doc_free(&bd);
+			if (doc_init(&bd, body.s, body.n)) {
+				free(kind.s);
+				free(body.s);
+				return HY_ERR_NOMEM;
+			}
+		}
 		{
 			/* 中心组(扩大)第七次中心组学习会议: a group, no organ */
 			/* 全镇农业农村工作会议: the whole town's, a topic */
