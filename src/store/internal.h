@@ -173,6 +173,13 @@ int hy_store_people_flush(struct hy_store *s, char *err, size_t errlen);
 /* The batch was rolled back, and its log with it. */
 void hy_store_people_forget(struct hy_store *s);
 
+/* A section is stored as a range of its meeting's clean text (schema
+ * v15) only when the range starts within this many characters: sqlite's
+ * substr() walks the characters before a range on every read (write.c,
+ * schema.c SECTIONS_RANGE). A readout is a few thousand characters; a
+ * 4 MB one-line readout of 33,000 items took a minute to index. */
+#define HY_STORE_RANGE_MAX_AT 65536
+
 /* The schema (schema.c): migration step i takes user_version from i to
  * i + 1; the rows a batch added, indexed at its commit (schema v3), and
  * their lengths (v4); every block of fts_lengths again (reindex). */
