@@ -120,7 +120,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			return L_META;
 	}
 	/* • 2024年01月22日来源:某某: a list's bullet before a publish line */
-	if (b - a > 4 && b - a <= 60 && (d->cp[a] == 0x2022 || d->cp[a] == 0x25CF) &&
+	/* (- 2022年02月10日来源:…: a Markdown list's hyphen likewise) */
+	if (b - a > 4 && b - a <= 60 &&
+	    (d->cp[a] == 0x2022 || d->cp[a] == 0x25CF || d->cp[a] == '-' || d->cp[a] == '*') &&
 	    is_space(d->cp[a + 1])) {
 		struct ymd t0;
 		size_t a1 = skip_spaces(d, a + 1, b);
@@ -395,7 +397,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			if (d->cp[i] == ':' &&
 			    has_any(d, a + 2, i, publish_marks, COUNT(publish_marks)))
 				return L_META;
-		if (len <= 20)
+		/* (but - 某开发区召开…过堂会: a headline as a list's item) */
+		size_t wl;
+		if (len <= 20 &&
+		    !(find(d, a, b, "召开") != NPOS && find_meeting_word(d, a + 2, b, &wl) != NPOS))
 			return L_CHROME;
 		/* • 发文字号:长府会议纪要〔2023〕39号: an index block's item */
 		for (size_t i = a + 2; i < b && i < a + 12; i++)

@@ -373,7 +373,9 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 		/* 推动工业高质量发展: a sector or a quality, no name */
 		"工业", "农业", "产业", "企业", "制造", "服务", "城乡", "民营", "外贸", "消费",
 		"投资", "金融", "能源", "水利", "林业", "商贸", "物流", "数字", "创新", "绿色",
-		"开放"};
+		"开放",
+		/* 为实现高质量发展: a verb in the frame */
+		"实现", "促进", "全面", "持续", "奋力", "着力", "助力", "加速"};
 	if (a + k > t->n || count_han(t, a, a + k) != k)
 		return 0;
 	for (size_t i = a; i < a + k; i++)

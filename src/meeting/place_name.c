@@ -388,8 +388,12 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 			    find(&t, i + l, ce, "召开") == NPOS)
 				continue;
 		}
+		/* (经开区: nor the tail of such a word, 开区, when its head was
+		 * taken for a verb) */
 		if (match(&t, i, t.n, "区") &&
-		    match_any(&t, j, i, zone_words, COUNT(zone_words), NULL) == i - j)
+		    (match_any(&t, j, i, zone_words, COUNT(zone_words), NULL) == i - j ||
+		     (j >= 1 &&
+		      match_any(&t, j - 1, i, zone_words, COUNT(zone_words), NULL) == i - j + 1)))
 			continue;
 		/* an office alone after the level: a name of two at least, no
 		 * zone's (东片区关工委, 区市场监管局) */

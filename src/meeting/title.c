@@ -470,8 +470,10 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		}
 		/* V视 | 【…】…, 今日关注丨…: a channel's name before a bar */
 		size_t a0 = l.a;
-		/* • 某某开发区:我区召开…: a list's bullet before it */
-		if (l.b - l.a > 4 && (d->cp[a0] == 0x2022 || d->cp[a0] == 0x25CF) &&
+		/* • 某某开发区:我区召开…: a list's bullet before it (- in a
+		 * page saved as Markdown) */
+		if (l.b - l.a > 4 &&
+		    (d->cp[a0] == 0x2022 || d->cp[a0] == 0x25CF || d->cp[a0] == '-') &&
 		    is_space(d->cp[a0 + 1]) && find(d, a0 + 1, l.b, "\u2022") == NPOS)
 			a0 = skip_spaces(d, a0 + 1, l.b);
 		/* 20230322三茅街道…: a date stamp glued before the title */
