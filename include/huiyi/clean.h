@@ -21,7 +21,9 @@
  *     scraped pages lose the annotation too). `鄉鎮(辦)`, `(2024)`, `(试行)`,
  *     `(A)`, `(ok)`, `(de)` (no tone), `Abc(wù)` and ` (wù)` are kept.
  *  5. Each line trimmed of leading and trailing spaces (ASCII space, TAB,
- *     NBSP, U+2000–U+200A, U+202F, U+205F, U+3000).
+ *     NBSP, U+2000–U+200A, U+202F, U+205F, U+3000), and of a lost indent:
+ *     two or more `?` at its start before a space or a character outside
+ *     ASCII (ideographic spaces a lossy conversion made `?`: `????會議…`).
  *  6. Web-page chrome lines removed (counted in chrome_lines): see
  *     hy_clean_is_chrome.
  *  7. ASCII , ; : ? ! between Chinese characters become ，；：？！, and a

@@ -88,6 +88,13 @@ struct hy_date_hints {
  * when the text holds nothing at all to store (empty after cleaning). */
 int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m);
 
+/* Give m the place named only in the furniture of page[0..len), the text
+ * before cleaning, when its text named none: a breadcrumb (当前位置：首页 >
+ * 某县人民政府 > …), a footer (主办单位：某县融媒体中心, 版权所有©某市人民政府网)
+ * or a credit (文章来源：某区), at the level m's body begins with; none when
+ * two such lines name different places. Returns 0 or HY_ERR_NOMEM. */
+int hy_meeting_place_from_page(struct hy_meeting *m, const char *page, size_t len);
+
 /* Give m a year from outside its text when it has a month and day but
  * no date: a date in h->source (/2024/05/, 202405, t20240513_), then
  * h->year, then h->mtime (marked HY_GUESSED_YEAR). The meeting precedes

@@ -92,8 +92,7 @@ static int street_convening(struct hy_meeting *m)
 		} else {
 			if (place)
 				m->place = place;
-			free(m->body);
-			m->body = body;
+			set_str(&m->body, body);
 		}
 	}
 	doc_free(&b);
@@ -125,8 +124,7 @@ static int party_in_kind(struct hy_meeting *m)
 			if (!o) {
 				rc = HY_ERR_NOMEM;
 			} else {
-				free(m->kind);
-				m->kind = o;
+				set_str(&m->kind, o);
 			}
 		}
 	}
@@ -159,8 +157,7 @@ static int verb_in_body(struct hy_meeting *m)
 			free(o.s);
 			rc = HY_ERR_NOMEM;
 		} else {
-			free(m->body);
-			m->body = o.s;
+			set_str(&m->body, o.s);
 		}
 	}
 	doc_free(&b);
@@ -190,8 +187,7 @@ int tidy_body(struct hy_meeting *m)
 		if (oom)
 			return HY_ERR_NOMEM;
 		if (o) {
-			free(m->body);
-			m->body = o;
+			set_str(&m->body, o);
 		}
 	}
 	/* 的县人大常委会 (…同意召开的县人大常委会…): 的 opens no organ */
@@ -199,8 +195,7 @@ int tidy_body(struct hy_meeting *m)
 		char *o = strdup(m->body + strlen("的"));
 		if (!o)
 			return HY_ERR_NOMEM;
-		free(m->body);
-		m->body = o;
+		set_str(&m->body, o);
 	}
 	/* 某镇召开中心工作会议: 中心 is the work's (the central tasks), and a
 	 * bare 部门 or 单位 names no organ */
@@ -214,8 +209,7 @@ int tidy_body(struct hy_meeting *m)
 			none = span_eq(&g, 0, g.n, generic[i]);
 		doc_free(&g);
 		if (none) {
-			free(m->body);
-			m->body = NULL;
+			set_str(&m->body, NULL);
 			return 0;
 		}
 	}
@@ -250,15 +244,13 @@ int tidy_body(struct hy_meeting *m)
 	if ((find(&b, 0, b.n, "会议") != NPOS && find(&b, 0, b.n, "政治协商会议") == NPOS) ||
 	    find(&b, 0, b.n, "暨") != NPOS) {
 		doc_free(&b);
-		free(m->body);
-		m->body = NULL;
+		set_str(&m->body, NULL);
 		return 0;
 	}
 	static const char *const pronouns[] = {"我", "本", "全", "该"};
 	if (b.n <= 3 && match_any(&b, 0, b.n, pronouns, COUNT(pronouns), NULL)) {
 		doc_free(&b);
-		free(m->body);
-		m->body = NULL;
+		set_str(&m->body, NULL);
 		return 0;
 	}
 	/* 区委常委会召开第138次(扩大)会议: the 区委's 常委会(扩大)会议, as
@@ -283,8 +275,7 @@ int tidy_body(struct hy_meeting *m)
 				doc_free(&b);
 				return HY_ERR_NOMEM;
 			}
-			free(m->kind);
-			m->kind = kd.s;
+			set_str(&m->kind, kd.s);
 			m->body[cut] = '\0';
 			doc_free(&b);
 			if ((rc = doc_init(&b, m->body, strlen(m->body))))
@@ -316,8 +307,7 @@ int tidy_body(struct hy_meeting *m)
 			return HY_ERR_NOMEM;
 		}
 		if (bare) {
-			free(m->kind);
-			m->kind = kd.s;
+			set_str(&m->kind, kd.s);
 		}
 	}
 	/* 旗党委, 县党委: a county's party committee is its 旗委, 县委 (but a
@@ -349,8 +339,7 @@ int tidy_body(struct hy_meeting *m)
 		free(o.s);
 		return rc ? HY_ERR_NOMEM : 0;
 	}
-	free(m->body);
-	m->body = o.s;
+	set_str(&m->body, o.s);
 	return party_committee(m);
 }
 
@@ -409,8 +398,7 @@ int organ_in_kind(struct hy_meeting *m)
 			free(kind);
 			rc = HY_ERR_NOMEM;
 		} else {
-			free(m->kind);
-			m->kind = kind;
+			set_str(&m->kind, kind);
 			m->body = body;
 		}
 	}

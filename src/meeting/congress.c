@@ -27,8 +27,7 @@ int plenary_sitting(const struct doc *d, size_t at, size_t end, struct hy_meetin
 	char *kind = strdup("全体会议");
 	if (!kind)
 		return HY_ERR_NOMEM;
-	free(m->kind);
-	m->kind = kind;
+	set_str(&m->kind, kind);
 	if (n > 0 && n < 1000)
 		m->number = (int)n;
 	return 0;
@@ -75,8 +74,7 @@ int party_congress(const struct doc *d, size_t a, size_t b, struct hy_meeting *m
 			return HY_ERR_NOMEM;
 		}
 		m->body = body;
-		free(m->place);
-		m->place = place;
+		set_str(&m->place, place);
 		if (n > 0 && n < 1000 && !m->number)
 			m->number = (int)n;
 		return 0;

@@ -71,11 +71,11 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 	/* 《全旗…》, 《本县…》, 《我区…》: no name */
 	static const char *const no_name[] = {"全", "本", "我", "各", "该", "两"};
 	/* 《关于调整县人民政府党组成员的请示》: a verb before the level */
-	static const char *const verbs[] = {"调整", "设立", "成立", "印发", "加强", "做好", "推进",
-					    "支持", "开展", "组织", "建立", "完善", "同意", "召开",
-					    "表彰", "命名", "撤销", "增补", "任免", "聘任", "申请",
-					    "确定", "下达", "拨付", "追加", "提请", "批准", "报送",
-					    "恢复", "变更", "划转", "明确", "规范", "深化", "促进"};
+	static const char *const verbs[] = {
+		"调整", "请求", "设立", "成立", "印发", "加强", "做好", "推进", "支持",
+		"开展", "组织", "建立", "完善", "同意", "召开", "表彰", "命名", "撤销",
+		"增补", "任免", "聘任", "申请", "确定", "下达", "拨付", "追加", "提请",
+		"批准", "报送", "恢复", "变更", "划转", "明确", "规范", "深化", "促进"};
 	/* 《南湖片区…》, 某某园区, 景区, 社区, 开发区: an area, not the body's
 	 * level (a district's only: 通城县 is a county) */
 	int is_district = strcmp(place_levels[which], "区") == 0;
@@ -98,7 +98,8 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			       (t.cp[j] == '<' || t.cp[j] == 0x3008 || t.cp[j] == 0xFF1C))
 				j++;
 		} else if ((i == 0 || !is_han(t.cp[i - 1]) ||
-			    (i >= 2 && match(&t, i - 2, t.n, "会议"))) &&
+			    (i >= 2 && match(&t, i - 2, t.n, "会议")) ||
+			    match(&t, i - 1, t.n, "在")) && /* 在听取某市…时 */
 			   (tk = match_any(&t, i, t.n, took, COUNT(took), NULL))) {
 			j = i + tk;
 		} else {
@@ -111,15 +112,44 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			(tk = match_any(&t, j, t.n, then, COUNT(then), NULL))))
 			j += tk;
 		j += match(&t, j, t.n, "关于") ? 2 : 0; /* 《关于某旗…的报告》 */
+		/* 《2017 年度某市…考核办法》: the year the document is for */
+		size_t y = j;
+		while (y < t.n && y - j < 4 && is_digit(t.cp[y]))
+			y++;
+		if (y - j == 4) {
+			while (y < t.n && t.cp[y] == ' ')
+				y++;
+			if (match(&t, y, t.n, "年"))
+				j = y + 1 + match(&t, y + 1, t.n, "度");
+		}
 		/* 《中国共产党某县第十三届委员会…》, 《中共某市委…》 */
 		j += match(&t, j, t.n, "中国共产党") ? 5 : match(&t, j, t.n, "中共") ? 2 : 0;
+		/* 《关于珠海市斗门区2023年…》: the city above a district or a
+		 * county is no part of its name */
+		if (strcmp(place_levels[which], "区") == 0 ||
+		    strcmp(place_levels[which], "县") == 0) {
+			size_t c = j;
+			while (c < t.n && c - j < 4 && is_han(t.cp[c]) &&
+			       t.cp[c] != 0x5E02 /* 市 */)
+				c++;
+			if (c >= j + 2 && c < t.n && t.cp[c] == 0x5E02 && c + 1 < t.n &&
+			    is_han(t.cp[c + 1]))
+				j = c + 1;
+		}
+		/* (but 霸州市, 梅州市: a city's name may hold 州) */
 		while (n < 4 && j + n < t.n && is_han(t.cp[j + n]) &&
-		       !match_any(&t, j + n, t.n, inner, COUNT(inner), NULL))
+		       (!match_any(&t, j + n, t.n, inner, COUNT(inner), NULL) ||
+			(match(&t, j + n, t.n, "州") &&
+			 !match(&t, j + n, t.n, place_levels[which]))))
 			n++;
-		for (size_t k = 2; k <= n; k++) {
+		/* 《攸县…》: a county of one character, right after the mark */
+		/* (or right after the verb: 研究讨论了绛县经济开发区…) */
+		int one = n >= 1 && strcmp(place_levels[which], "县") == 0 && county_of_one(&t, j);
+		for (size_t k = one ? 1 : 2; k <= n; k++) {
 			size_t e = j + k + ll;
+			/* (《某区“三线一单”…》: a quotation may follow) */
 			if (!match(&t, j + k, t.n, place_levels[which]) || e >= t.n ||
-			    !(is_han(t.cp[e]) || is_digit(t.cp[e])) ||
+			    !(is_han(t.cp[e]) || is_digit(t.cp[e]) || t.cp[e] == 0x201C) ||
 			    match_any(&t, j, t.n, no_name, COUNT(no_name), NULL) ||
 			    has_any(&t, j, j + k, glue, COUNT(glue)) ||
 			    match_any(&t, j, t.n, verbs, COUNT(verbs), NULL) ||

@@ -210,11 +210,9 @@ int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m)
 		free(kind.s);
 		return HY_ERR_NOMEM;
 	}
-	free(m->kind);
-	m->kind = kind.s;
+	set_str(&m->kind, kind.s);
 	if (body) {
-		free(m->body);
-		m->body = body;
+		set_str(&m->body, body);
 	}
 	return 0;
 }
@@ -292,8 +290,7 @@ static int place_year_kind(struct hy_meeting *m, struct doc *k)
 			free(body);
 			return HY_ERR_NOMEM;
 		}
-		free(m->kind);
-		m->kind = kind;
+		set_str(&m->kind, kind);
 		if (place)
 			m->place = place;
 		if (body)
@@ -322,8 +319,7 @@ static int group_meeting_enlarged(struct hy_meeting *m, struct doc *k)
 			free(o.s);
 			rc = HY_ERR_NOMEM;
 		} else {
-			free(m->kind);
-			m->kind = o.s;
+			set_str(&m->kind, o.s);
 			m->body[cut] = '\0';
 		}
 	}
@@ -345,8 +341,7 @@ static int kind_after_byline(struct hy_meeting *m, struct doc *k)
 	char *o = doc_str(k, close + 1, k->n);
 	if (!o)
 		return HY_ERR_NOMEM;
-	free(m->kind);
-	m->kind = o;
+	set_str(&m->kind, o);
 	return 0;
 }
 
@@ -358,8 +353,7 @@ static int kind_to(struct hy_meeting *m, struct doc *k, size_t a, size_t b)
 	doc_free(k);
 	if (!o)
 		return HY_ERR_NOMEM;
-	free(m->kind);
-	m->kind = o;
+	set_str(&m->kind, o);
 	return doc_init(k, m->kind, strlen(m->kind)) ? HY_ERR_NOMEM : 0;
 }
 
@@ -443,8 +437,7 @@ int tidy_kind(struct hy_meeting *m)
 			doc_free(&k);
 			return HY_ERR_NOMEM;
 		}
-		free(m->kind);
-		m->kind = o.s;
+		set_str(&m->kind, o.s);
 	}
 	if (span_eq(&k, 0, k.n, "常务委员会会议")) {
 		struct buf o = {0}; /* 常 委 会 会 议: the first, third and last three */
@@ -454,8 +447,7 @@ int tidy_kind(struct hy_meeting *m)
 		if (rc) {
 			free(o.s);
 		} else {
-			free(m->kind);
-			m->kind = o.s;
+			set_str(&m->kind, o.s);
 		}
 	}
 	doc_free(&k);

@@ -25,7 +25,8 @@ static const char *const meta_marks[] = {
 	"记录",     "记录人",   "抄送",     "主送",     "印发",     "会议记录", "下一篇",
 	"相关链接", "附件",     "相关新闻", "相关阅读", "来自",     "新闻来源", "转自",
 	"投稿邮箱", "投稿信箱", "公开方式", "公开范围", "组配分类", "公开时限", "联系热线",
-	"阅读量",   "浏览量",   "点击量",
+	"阅读量",   "浏览量",   "点击量",   "废止日期", "失效日期", "关键词",   "关 键 词",
+	"文 号",
 };
 
 static const char *const publish_marks[] = {
@@ -119,7 +120,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			return L_META;
 	}
 	/* • 2024年01月22日来源:某某: a list's bullet before a publish line */
-	if (b - a > 4 && b - a <= 60 && (d->cp[a] == 0x2022 || d->cp[a] == 0x25CF) &&
+	/* (- 2022年02月10日来源:…: a Markdown list's hyphen likewise) */
+	if (b - a > 4 && b - a <= 60 &&
+	    (d->cp[a] == 0x2022 || d->cp[a] == 0x25CF || d->cp[a] == '-' || d->cp[a] == '*') &&
 	    is_space(d->cp[a + 1])) {
 		struct ymd t0;
 		size_t a1 = skip_spaces(d, a + 1, b);
@@ -394,7 +397,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			if (d->cp[i] == ':' &&
 			    has_any(d, a + 2, i, publish_marks, COUNT(publish_marks)))
 				return L_META;
-		if (len <= 20)
+		/* (but - 某开发区召开…过堂会: a headline as a list's item) */
+		size_t wl;
+		if (len <= 20 &&
+		    !(find(d, a, b, "召开") != NPOS && find_meeting_word(d, a + 2, b, &wl) != NPOS))
 			return L_CHROME;
 		/* • 发文字号:长府会议纪要〔2023〕39号: an index block's item */
 		for (size_t i = a + 2; i < b && i < a + 12; i++)
@@ -432,6 +438,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			return L_CHROME;
 	}
 	if (len <= 30 && (ends_with(d, a, b, "摄", NULL) || ends_with(d, a, b, "供图", NULL)))
+		return L_CHROME;
+	/* 某县头图: a page's header image, by its alt text */
+	static const char *const header_images[] = {"头图", "题图", "配图"};
+	if (len <= 10 && longest_end(d, a, b, header_images, COUNT(header_images)))
 		return L_CHROME;
 	if (len <= 80) { /* 首页 > 新闻中心 > 政务动态 */
 		size_t arrows = 0;
@@ -502,8 +512,8 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	/* 国内统一刊号：CN63-0012 某某日报出版: a digital paper's masthead */
 	static const char *const masthead[] = {"统一刊号", "连续出版物号", "国内统一"};
-	if (len <= 60 && has_any(d, a, b, masthead, COUNT(masthead)))
-		return L_CHROME;
+	if (len <= 120 && has_any(d, a, b, masthead, COUNT(masthead)))
+		return L_CHROME; /* (with the paper's phone lines, it runs long) */
 	/* 某某日报    某某都市报 旧版入口: … (…前数字报): a paper site's bar */
 	static const char *const paper_bar[] = {"旧版入口", "数字报", "电子版", "往期回顾"};
 	if (len <= 80 && has_any(d, a, b, paper_bar, COUNT(paper_bar)) &&
@@ -694,8 +704,22 @@ int starts_new(const struct doc *d, size_t a, size_t b)
 }
 
 /* A line that reads as a title or subtitle: it ends with 会议 or 召开. */
+int is_field_label(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const fields[] = {"会议时间", "会议地点", "会议议题", "会议内容",
+					     "列席情况", "出席情况", "参会人员", "出席人员",
+					     "列席人员", "会议主持", "主持人"};
+	while (b > a && is_space(d->cp[b - 1]))
+		b--;
+	a = skip_spaces(d, a, b);
+	size_t k = match_any(d, a, b, fields, COUNT(fields), NULL);
+	return k && a + k == b;
+}
+
 int ends_heading(const struct doc *d, size_t a, size_t b)
 {
+	if (is_field_label(d, a, b)) /* 会议时间 / 2023-04-03: its value below */
+		return 1;
 	static const char *const ends[] = {"召开", "举行", "会议", "会议召开"};
 	for (size_t t = 0; t < COUNT(ends); t++)
 		if (ends_with(d, a, b, ends[t], NULL))

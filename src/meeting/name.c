@@ -629,6 +629,20 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				return HY_ERR_NOMEM;
 			}
 		}
+		/* 县十八届政府2025年党组会议: the year after the organ is no
+		 * part of it */
+		if (bd.n >= 7 && match(&bd, bd.n - 1, bd.n, "年") && is_digit(bd.cp[bd.n - 2]) &&
+		    is_digit(bd.cp[bd.n - 3]) && is_digit(bd.cp[bd.n - 4]) &&
+		    is_digit(bd.cp[bd.n - 5]) && is_han(bd.cp[bd.n - 6])) {
+			body.n = bd.off[bd.n - 5];
+			body.s[body.n] = '\0';
+			doc_free(&bd);
+			if (doc_init(&bd, body.s, body.n)) {
+				free(kind.s);
+				free(body.s);
+				return HY_ERR_NOMEM;
+			}
+		}
 		{
 			/* 中心组(扩大)第七次中心组学习会议: a group, no organ */
 			/* 全镇农业农村工作会议: the whole town's, a topic */
@@ -832,8 +846,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	}
 	if ((!m->body || bare_place) &&
 	    match_any(d, ks, ke, heads_of, COUNT(heads_of), NULL) == 2 && ke - ks >= 4) {
-		free(m->body);
-		m->body = NULL;
+		set_str(&m->body, NULL);
 		struct buf g = {0};
 		if (buf_add(&g, d->s + d->off[ks], d->off[ks + 1] - d->off[ks]) ||
 		    buf_add(&g, "政府", strlen("政府")))
@@ -866,8 +879,7 @@ int from_title(struct hy_meeting *m, const struct meta *mt)
 		if (!rc && n.kind && kl && strlen(n.kind) == kl + 3 &&
 		    strncmp(n.kind, m->kind, kl) == 0 && n.number == m->number &&
 		    (!strcmp(n.kind + kl, "议") || !strcmp(n.kind + kl, "\xe8\xad\xb0"))) {
-			free(m->kind);
-			m->kind = n.kind;
+			set_str(&m->kind, n.kind);
 			n.kind = NULL;
 		}
 		if (!rc && n.kind && (!m->kind || bare || strcmp(n.kind, m->kind) == 0) &&
@@ -877,8 +889,7 @@ int from_title(struct hy_meeting *m, const struct meta *mt)
 				n.body = NULL;
 			}
 			if (!m->kind || bare) {
-				free(m->kind);
-				m->kind = n.kind;
+				set_str(&m->kind, n.kind);
 				m->number = n.number;
 				n.kind = NULL;
 			} else if (!m->number && n.number > 0 &&

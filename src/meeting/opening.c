@@ -9,13 +9,14 @@
 
 #include <string.h>
 
-/* Does the paragraph p[k] end with a colon (a label, 会议议题：)? */
-static int ends_colon(const struct doc *d, const struct span *p)
+/* Is the paragraph p[k] a form's label: one that ends with its colon
+ * (会议议题：), or a field's name alone (会议时间, its value below)? */
+static int is_label(const struct doc *d, const struct span *p)
 {
 	size_t q = p->b;
 	while (q > p->a && is_space(d->cp[q - 1]))
 		q--;
-	return q > p->a && d->cp[q - 1] == ':' && q - p->a <= 24;
+	return is_field_label(d, p->a, p->b) || (q > p->a && d->cp[q - 1] == ':' && q - p->a <= 24);
 }
 
 /* A subtitle: a short line with no sentence in it (no stop, no comma) and
@@ -53,19 +54,44 @@ static int same_text(const struct doc *d, size_t a, size_t b, const char *s)
 	return same;
 }
 
+/* [a, b) opens with s (eight characters at least) and goes on into a
+ * sentence after a comma: a headline that runs on into its summary
+ * (市政府第56次常务会议召开，研究…等事项。), of which s is the title. */
+static int title_run_on(const struct doc *d, size_t a, size_t b, const char *s)
+{
+	struct doc t;
+	int on = 0;
+	if (doc_init(&t, s, strlen(s)) == 0) {
+		size_t e = a + t.n;
+		if (t.n >= 8 && e < b && memcmp(t.cp, d->cp + a, t.n * sizeof *t.cp) == 0) {
+			if (match(d, e, b, "召开") || match(d, e, b, "举行"))
+				e += 2; /* (cut off the title) */
+			on = e < b && (d->cp[e] == ',' || is_space(d->cp[e])) &&
+			     is_sent_end(d, b - 1);
+		}
+		doc_free(&t);
+	}
+	return on;
+}
+
 /* Does one of x and y say the other again: the Han characters of the
  * shorter (twelve or more, convening a meeting) a run inside the longer's,
- * whatever stands between them (digits, punctuation, a label)? */
+ * whatever stands between them (digits, punctuation, a label, the verbs)? */
 static int repeats(const struct doc *d, const struct span *x, const struct span *y)
 {
 	static const char *const acts[] = {"召开", "主持", "举行"};
 	uint32_t hx[200], hy[200];
 	size_t nx = 0, ny = 0;
+	/* (the verbs aside: 某会议召开，研究… says 主持召开某会议，研究… again) */
 	for (size_t i = x->a; i < x->b && nx < COUNT(hx); i++)
-		if (is_han(d->cp[i]))
+		if (match_any(d, i, x->b, acts, COUNT(acts), NULL))
+			i++;
+		else if (is_han(d->cp[i]))
 			hx[nx++] = d->cp[i];
 	for (size_t i = y->a; i < y->b && ny < COUNT(hy); i++)
-		if (is_han(d->cp[i]))
+		if (match_any(d, i, y->b, acts, COUNT(acts), NULL))
+			i++;
+		else if (is_han(d->cp[i]))
 			hy[ny++] = d->cp[i];
 	if (nx == COUNT(hx) || ny == COUNT(hy) || !has_any(d, x->a, x->b, acts, COUNT(acts)))
 		return 0;
@@ -102,8 +128,12 @@ static size_t form_opening(const struct doc *d, const struct span *p, size_t np)
 	for (size_t k = 0, fields = 0; k < np && fields <= 6; k++) {
 		size_t a = p[k].a, b = p[k].b;
 		size_t a1 = skip_spaces(d, a, b);
-		int listed = a1 < b && (in_list || (k > 0 && ends_colon(d, &p[k - 1]))) &&
-			     item_marker(d, a1, b) && !has_any(d, a, b, convene, COUNT(convene));
+		/* (at the top: its label was read as the metadata it names,
+		 * 会议议题 above 会议时间's value) */
+		int listed = a1 < b && (in_list || k == 0 || is_label(d, &p[k - 1])) &&
+			     item_marker(d, a1, b) &&
+			     (k == 0 ? find(d, a, b, "主持") == NPOS
+				     : !has_any(d, a, b, convene, COUNT(convene)));
 		in_list = listed;
 		if (listed)
 			continue;
@@ -120,7 +150,7 @@ static size_t form_opening(const struct doc *d, const struct span *p, size_t np)
 		/* (召开时间：5月20日: 召开 in the label convenes nothing) */
 		int field = lc - la >= 2 && lc < b && d->cp[lc] == ':' && b - a <= 60 &&
 			    !has_any(d, lc, b, convene, COUNT(convene));
-		if (!field && !ends_colon(d, &p[k]) && !(k > 0 && ends_colon(d, &p[k - 1])) &&
+		if (!field && !is_label(d, &p[k]) && !(k > 0 && is_label(d, &p[k - 1])) &&
 		    !is_attendance(d, a, b))
 			return 0;
 	}
@@ -146,9 +176,13 @@ void to_opening(const struct doc *d, struct span *p, size_t *np_io, const char *
 		memmove(p + kept + 1, p + o + 1, (np - o - 1) * sizeof *p);
 		np -= o - kept;
 	}
-	/* the title again above the opening (a page that prints it twice) */
-	if (title && np > 1 && same_text(d, p[0].a, p[0].b, title) &&
-	    agenda_verb_at(d, p[1].a, p[1].b, NULL) == NPOS) {
+	/* the title again above the opening (a page that prints it twice),
+	 * or the headline it was cut from, run on into a summary, above an
+	 * opening that convenes on a day */
+	if (title && np > 1 &&
+	    ((same_text(d, p[0].a, p[0].b, title) &&
+	      agenda_verb_at(d, p[1].a, p[1].b, NULL) == NPOS) ||
+	     (title_run_on(d, p[0].a, p[0].b, title) && convenes_on_day(d, p[1].a, p[1].b)))) {
 		memmove(p, p + 1, (np - 1) * sizeof *p);
 		np--;
 	}
@@ -184,6 +218,11 @@ void to_opening(const struct doc *d, struct span *p, size_t *np_io, const char *
 		size_t a0 = skip_spaces(d, p[0].a, p[0].b);
 		size_t k = match_any(d, a0, p[0].b, labels, COUNT(labels), NULL);
 		size_t drop = k && a0 + k < p[0].b && d->cp[a0 + k] == ':' ? 0 : 1;
+		/* (a headline run on into its summary, then the opening on its
+		 * day: the opening stays) */
+		if (drop && !convenes_on_day(d, p[0].a, p[0].b) &&
+		    convenes_on_day(d, p[1].a, p[1].b))
+			drop = 0;
 		memmove(p + drop, p + drop + 1, (np - drop - 1) * sizeof *p);
 		np--;
 	}

@@ -19,8 +19,7 @@ int organ_set(struct hy_meeting *m, struct buf *o, const struct doc *b, size_t p
 		free(o->s);
 		return rc;
 	}
-	free(m->body);
-	m->body = o->s;
+	set_str(&m->body, o->s);
 	if (place)
 		m->place = place;
 	return 0;
@@ -131,8 +130,7 @@ int formal_body(struct hy_meeting *m)
 			doc_free(&b);
 			return HY_ERR_NOMEM;
 		}
-		free(m->kind);
-		m->kind = k;
+		set_str(&m->kind, k);
 		m->body[strlen(m->body) - strlen("常务委员会")] = '\0'; /* 3 bytes a character */
 		doc_free(&b);
 		if ((rc = doc_init(&b, m->body, strlen(m->body))))
@@ -157,8 +155,7 @@ int formal_body(struct hy_meeting *m)
 			free(o.s);
 			return rc;
 		}
-		free(m->body);
-		m->body = o.s;
+		set_str(&m->body, o.s);
 		return 0;
 	}
 	/* 政协某某省委员会, 中国共产党某某省委员会: the province's 省政协 or
@@ -372,7 +369,13 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 		/* 要在责任落实上下功夫: the frame holds a word */
 		"责任", "工作", "制度", "任务", "措施", "政策",
 		/* 推动县域高质量发展: an area, no name */
-		"县域", "区域", "市域", "全域", "新区", "园区"};
+		"县域", "区域", "市域", "全域", "新区", "园区",
+		/* 推动工业高质量发展: a sector or a quality, no name */
+		"工业", "农业", "产业", "企业", "制造", "服务", "城乡", "民营", "外贸", "消费",
+		"投资", "金融", "能源", "水利", "林业", "商贸", "物流", "数字", "创新", "绿色",
+		"开放",
+		/* 为实现高质量发展: a verb in the frame */
+		"实现", "促进", "全面", "持续", "奋力", "着力", "助力", "加速"};
 	if (a + k > t->n || count_han(t, a, a + k) != k)
 		return 0;
 	for (size_t i = a; i < a + k; i++)

@@ -350,6 +350,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 			open = 0;
 		if (open && !under_heading &&
 		    (starts_item(&d, l.a, l.b) || starts_new(&d, l.a, l.b) ||
+		     is_field_label(&d, l.a, l.b) ||
 		     ends_heading(&d, lines[prev].a, lines[prev].b) ||
 		     (said && is_caption(&d, lines[prev].a, lines[prev].b) &&
 		      (captions >= 2 || is_caption(&d, l.a, l.b)))))
@@ -490,6 +491,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = find_place(m, text, len);
 	if (!rc && m->body) /* 临河区 + 区委员会, once the place is off */
 		rc = body_after_place(m);
+	if (!rc) /* a bogus place (暨市, 开发区) leaves room for the documents' */
+		rc = drop_no_place(m);
 	if (!rc)
 		rc = place_from_documents(m, text, len); /* docplace.c: 《某旗…计划》 */
 	if (!rc)
@@ -693,19 +696,30 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				doc_free(&k2);
 			}
 			if (two.number && two.kind && !untyped) {
-				free(m->kind);
-				m->kind = two.kind;
+				set_str(&m->kind, two.kind);
 				two.kind = NULL;
 				m->number = two.number;
 				/* but 区政府党组会议暨第十九次政府常务会议: the
 				 * first names the organ in full */
 				if (two.body && !(m->body && strlen(m->body) > strlen(two.body))) {
-					free(m->body);
-					m->body = two.body;
+					set_str(&m->body, two.body);
 					two.body = NULL;
 				}
 			}
 			hy_meeting_free(&two);
+		}
+		/* 9月18日，某某在县政府十八届五次全体(扩大)会议上强调…: an opening
+		 * on a day that names its meeting only as where someone spoke */
+		if (!m->kind && np > 0) {
+			static const char *const spoke[] = {"强调", "指出", "讲话", "表示", "要求"};
+			size_t a0 = p[0].a, e0 = clause_end(d, a0, p[0].b, 1);
+			size_t at = find(d, a0, e0, "在"), up = NPOS;
+			if (at != NPOS && find_date(d, a0, at, &(struct ymd){0}, 0) == a0)
+				up = find(d, at, e0, "会议上");
+			if (up != NPOS && up - at <= 30 &&
+			    match_any(d, up + 3, e0, spoke, COUNT(spoke), NULL) &&
+			    (rc = meeting_name(d, at + 1, up + 2, m)))
+				goto out;
 		}
 		/* 收看结束后，该镇随即召开座谈会: an opening that names no meeting
 		 * (a viewing, a visit) leaves it to the next paragraph */

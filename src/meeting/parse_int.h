@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #define NPOS ((size_t)-1)
 
@@ -72,6 +73,14 @@ struct sections {
 
 /* Next code point of a pattern: our own string literals, valid UTF-8, so
  * no validation here (this is the parser's innermost loop). */
+/* Replace the string *dst owns by s (malloc'd, or NULL): a meeting's
+ * body, kind or place set anew. */
+static inline void set_str(char **dst, char *s)
+{
+	free(*dst);
+	*dst = s;
+}
+
 static inline uint32_t pat_next(const unsigned char **p)
 {
 	const unsigned char *s = *p;
@@ -610,6 +619,7 @@ static const char *const kinds[] = {
 	"干部大会",
 	"现场办公会",
 	"现场会",
+	"过堂会",
 	"主任办公会",
 	"书记办公会",
 	"定期会",
@@ -697,6 +707,9 @@ size_t item_marker(const struct doc *d, size_t i, size_t end);
 size_t agenda_verb_at(const struct doc *d, size_t a, size_t end, size_t *vstart);
 int starts_item(const struct doc *d, size_t a, size_t b);
 int starts_new(const struct doc *d, size_t a, size_t b);
+/* A form's field named alone on its line, its value on the next
+ * (会议时间 / 2023-04-03, 会议议题, 列席情况, 会议内容). */
+int is_field_label(const struct doc *d, size_t a, size_t b);
 int ends_heading(const struct doc *d, size_t a, size_t b);
 int ends_paragraph(const struct doc *d, size_t a, size_t b);
 struct span *split_spans(const struct doc *d, int paragraphs, size_t *n);
@@ -807,6 +820,7 @@ int find_place(struct hy_meeting *m, const char *text, size_t len);
 size_t place_start(const struct doc *t, size_t e);
 size_t organ_at(const struct doc *t, size_t i, size_t e);
 size_t not_place_at(const struct doc *t, size_t i, size_t e);
+int county_of_one(const struct doc *t, size_t j);
 int place_in(const char *s, size_t slen, const char *want_level, size_t min_len, int bodiless,
 	     char **place, size_t *body_at);
 

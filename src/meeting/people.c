@@ -549,14 +549,15 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		if (rc)
 			return rc;
 	}
-	static const char *const keys[] = {"出席",         "列席",
-					   "参加",         "参会",
-					   "收听收看", /* 在分会场收听收看会议 */
-					   "收看收听",     "与会",
-					   "到会指导",     "到会祝贺",
-					   "到会",         "在主席台前排就座",
-					   "在主席台就座", "在主席台前排就坐",
-					   "在主席台就坐"};
+	static const char *const keys[] = {
+		"出席",         "列席",
+		"参加",         "参会",
+		"收听收看", /* 在分会场收听收看会议 */
+		"收看收听",     "与会",
+		"到会指导",     "到会祝贺",
+		"到会",         "在主席台前排就座",
+		"在主席台就座", "在主席台前排就坐",
+		"在主席台就坐", "旁听" /* 市人大代表甲、乙应邀旁听会议 */};
 	size_t from = a;
 	size_t i = a;
 	while (i < b) {
@@ -586,7 +587,8 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		size_t lead = invited || (i >= a + 2 && match(d, i - 2, b, "常务")) ? 2 : 0;
 		/* 到会祝贺: a guest who came to congratulate, with the observers */
 		int greets = match(d, i, b, "到会祝贺") == 4;
-		struct strv *dst = which == 1 || greets || invited ? &pp->obs : &pp->att;
+		int hears = match(d, i, b, "旁听") == 2; /* who sits in: with the observers */
+		struct strv *dst = which == 1 || greets || invited || hears ? &pp->obs : &pp->att;
 		size_t j = i + m;
 		size_t k;
 		/* 出席会议的有: / 出席人员: / 出席: → the list follows */
@@ -674,6 +676,18 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			k++;
 		if (match(d, k, b, "会议") || match(d, k, b, "活动"))
 			k += 2;
+		/* 部分公众代表列席会议(甲、乙、丙): the names in brackets after it */
+		if (k < b && d->cp[k] == '(') {
+			size_t c = k + 1;
+			while (c < b && c - k <= 60 && d->cp[c] != ')')
+				c++;
+			if (c < b && d->cp[c] == ')' && c > k + 2) {
+				int rc2 = add_people_list(d, k + 1, c, dst, &pp->units, &pp->roles);
+				if (rc2)
+					return rc2;
+				k = c + 1;
+			}
+		}
 		/* 参加会议并讲话: what the listed did, no one's name */
 		if (match(d, k, b, "并")) {
 			size_t ke = k;

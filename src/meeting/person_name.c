@@ -28,6 +28,9 @@ static int is_invisible(uint32_t c)
  * pronouns that open a clause before 出席/参加 (随后，出席会议的…). */
 static const char *const not_names[] = {
 	"其他", /* 及其他在职副县级领导干部 */
+	"时任", /* 时任市长主持召开…: a title's time, the name left out */
+	"现任",
+	"原任",
 	"情况", /* 列席情况 | 县领导甲…: a form's label */
 	"其它",
 	"随后",

@@ -108,8 +108,7 @@ static int full_bureau(struct hy_meeting *m)
 	}
 	doc_free(&b);
 	if (full) {
-		free(m->body);
-		m->body = full;
+		set_str(&m->body, full);
 	}
 	return rc;
 }
@@ -184,8 +183,7 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 				free(office);
 				rc = HY_ERR_NOMEM;
 			} else {
-				free(m->body);
-				m->body = office;
+				set_str(&m->body, office);
 				m->place = place;
 			}
 		}
@@ -261,8 +259,7 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 					free(office);
 					rc = HY_ERR_NOMEM;
 				} else {
-					free(m->body);
-					m->body = pl;
+					set_str(&m->body, pl);
 				}
 			}
 			if (!rc) {
@@ -400,8 +397,7 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		int bare = span_eq(&b0, 0, b0.n, "自治区") || span_eq(&b0, 0, b0.n, "省");
 		doc_free(&b0);
 		if (bare) {
-			free(m->body);
-			m->body = NULL;
+			set_str(&m->body, NULL);
 		}
 	}
 	if (!rc)
@@ -442,8 +438,7 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	doc_free(&p);
 	doc_free(&b);
 	if (o) {
-		free(m->body);
-		m->body = o;
+		set_str(&m->body, o);
 	}
 	return rc;
 }

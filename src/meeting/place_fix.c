@@ -53,8 +53,7 @@ int town_after_county(struct hy_meeting *m, const char *text, size_t len)
 	if (cut && !o)
 		return HY_ERR_NOMEM;
 	if (o) {
-		free(m->place);
-		m->place = o;
+		set_str(&m->place, o);
 	}
 	return 0;
 }
@@ -128,8 +127,7 @@ int bare_name_government(struct hy_meeting *m, const char *text, size_t len)
 			}
 			memcpy(body, levels[which], ll);
 			strcpy(body + ll, "人民政府");
-			free(m->body);
-			m->body = body;
+			set_str(&m->body, body);
 			m->place = place;
 			break;
 		}
@@ -195,8 +193,7 @@ int drop_no_place(struct hy_meeting *m)
 		bare = 1;
 	doc_free(&p);
 	if (bare) {
-		free(m->place);
-		m->place = NULL;
+		set_str(&m->place, NULL);
 	}
 	return 0;
 }

@@ -153,6 +153,10 @@ static const char *const not_place[] = {
 	"建设",
 	"农业",
 	"依法治", /* 建设农业强县, 全面依法治县: slogans */
+	"赴",     /* 代表团赴重庆市考察: a journey's verb */
+	"划拨",
+	"移交",
+	"用地", /* 医疗用地土地划拨县卫生健康局: land handed to a bureau */
 	"根据",
 	"依据", /* 根据市委、市政府…的通知 */
 	"昨天",
@@ -183,9 +187,9 @@ static const char *const not_place[] = {
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
  * development zone's committee, the zone itself unnamed. */
-static const char *const zone_words[] = {"开发", "高新", "经开", "保税", "示范",
-					 "园",   "新",   "景",   "城",   "辖",
-					 "社",   "片",   "试验", "实验", "产业"};
+static const char *const zone_words[] = {"开发", "高新", "经开", "保税", "示范", "合作",
+					 "园",   "新",   "景",   "城",   "辖",   "社",
+					 "片",   "试验", "实验", "产业"};
 
 /* The organ after a level at i (县|政府), and a word a place cannot begin
  * with at i (召开, 的, 全 …): their lengths, or 0 (place_text.c's too). */
@@ -197,6 +201,24 @@ size_t organ_at(const struct doc *t, size_t i, size_t e)
 size_t not_place_at(const struct doc *t, size_t i, size_t e)
 {
 	return match_any(t, i, e, not_place, COUNT(not_place), NULL);
+}
+
+/* The character at j names a county alone before its level (息县, 攸县):
+ * a Han character that is no count (两县), no pronoun or quantifier
+ * (全县, 本县, 每县, 邻县) and no level (市县, 区县). */
+int county_of_one(const struct doc *t, size_t j)
+{
+	static const char *const not_one[] = {
+		"全", "本", "我", "各", "该", "两", "邻", "外", "每", "分", "郊", "此", "其", "某",
+		"他", "跨", "省", "市", "区", "县", "州", "镇", "乡", "旗", "盟", "诸",
+		"城" /* ，城市入城口: the city as a word */, "整", "强", "大", "小", "新",
+		/* 受县委书记某某委托, 经县政府同意, 标 题县政府召开…: a verb, a
+		 * preposition or a label's end before the organ */
+		"受", "经", "由", "向", "对", "在", "为", "据", "按", "请", "报", "将", "把", "被",
+		"给", "与", "及", "暨", "并", "从", "自", "至", "到", "赴", "题", "即", "召", "开",
+		"是", "的", "了"};
+	return j < t->n && is_han(t->cp[j]) && cn_digit(t->cp[j]) < 0 && !cn_unit(t->cp[j]) &&
+	       !match_any(t, j, j + 1, not_one, COUNT(not_one), NULL);
 }
 
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
@@ -213,7 +235,11 @@ size_t place_start(const struct doc *t, size_t e)
 	size_t j = e;
 	while (j > 0 && e - j < most && is_han(t->cp[j - 1]))
 		j--;
-	int bounded = j == 0 || !is_han(t->cp[j - 1]);
+	/* (山西省运城市盐湖区: a chain of places longer than a name, cut
+	 * after a level above, is bounded there too) */
+	static const char *const above[] = {"省", "市", "州"};
+	int bounded = j == 0 || !is_han(t->cp[j - 1]) ||
+		      (j >= 3 && match_any(t, j - 1, j, above, COUNT(above), NULL));
 	for (size_t i = j; i < e; i++) {
 		size_t k = match_any(t, i, e, not_place, COUNT(not_place), NULL);
 		/* 本溪县: 本 opens a name of two when a name's character follows
@@ -266,6 +292,9 @@ size_t place_start(const struct doc *t, size_t e)
 	size_t pv = bounded ? match_any(t, j, e, provinces, COUNT(provinces), NULL) : 0;
 	/* but 广西壮族自治区 is the region itself */
 	int region = most > 5 && match(t, e, t->n, "区");
+	/* (but 四川北路街道, 南京东路街道: a street named after its road) */
+	if (pv && e < t->n && match(t, e, t->n, "街道") && e >= 1 && match(t, e - 1, e, "路"))
+		pv = 0;
 	if (pv && e - (j + pv) >= 2 && !match(t, j + pv, e, "省") && !region)
 		j += pv + (e - (j + pv) >= 3 && match(t, j + pv, e, "市")); /* 上海市宝山区 */
 	/* 洛阳市偃师区, 花莲县吉安乡: the place is the smallest */
@@ -306,8 +335,9 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 						    "组织",     "第",       "在"};
 		/* outside the title only the organs proper: 提交县人大 is no place */
 		/* 来源：兴县新闻网: a site of the place */
-		static const char *const sites[] = {"新闻网", "融媒体", "门户网", "政府网",
-						    "信息中心"};
+		static const char *const sites[] = {"新闻网",   "融媒体",    "门户网",
+						    "政府网",   "信息中心",  "新闻传媒",
+						    "传媒中心", "广播电视台"};
 		int site = want_level && *want_level &&
 			   match_any(&t, i + l, t.n, sites, COUNT(sites), NULL);
 		/* 老爷庙乡:召开…推进会, a title's place before a colon */
@@ -331,7 +361,17 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 		    !site)
 			continue;
 		size_t j = place_start(&t, i);
-		if (j == i || (i - j < min_len && !site))
+		/* ，泾县人大常委会主任某某主持召开…: a county of one character
+		 * opening a clause, its organ after it */
+		int one = i - j == 1 && c == 0x53BF /* 县 */ && (j == 0 || !is_han(t.cp[j - 1])) &&
+			  county_of_one(&t, j) && organ_at(&t, i + l, t.n) &&
+			  !not_place_at(&t, j, i);
+		if (j == i || (i - j < min_len && !site && !one))
+			continue;
+		/* 常务会议暨县政府…: a conjunction before the level names no
+		 * county of one character (和县 is one: 和 is left to the name) */
+		static const char *const joins[] = {"暨", "及", "与", "并"};
+		if (i - j == 1 && match_any(&t, j, i, joins, COUNT(joins), NULL))
 			continue;
 		/* in the opening, when no body is known: 新罗区委书记某某 is a
 		 * leader's title, not the place of the meeting he attends */
@@ -348,8 +388,12 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 			    find(&t, i + l, ce, "召开") == NPOS)
 				continue;
 		}
+		/* (经开区: nor the tail of such a word, 开区, when its head was
+		 * taken for a verb) */
 		if (match(&t, i, t.n, "区") &&
-		    match_any(&t, j, i, zone_words, COUNT(zone_words), NULL) == i - j)
+		    (match_any(&t, j, i, zone_words, COUNT(zone_words), NULL) == i - j ||
+		     (j >= 1 &&
+		      match_any(&t, j - 1, i, zone_words, COUNT(zone_words), NULL) == i - j + 1)))
 			continue;
 		/* an office alone after the level: a name of two at least, no
 		 * zone's (东片区关工委, 区市场监管局) */
@@ -362,8 +406,11 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 			if (zone)
 				continue;
 		}
-		/* outside the title a place opens a clause (，清水县政府县长…) */
-		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]))
+		/* outside the title a place opens a clause (，清水县政府县长…),
+		 * or follows the places above it (山西省某市盐湖区委…) */
+		static const char *const above[] = {"省", "市", "州"};
+		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]) &&
+		    !(j >= 3 && match_any(&t, j - 1, j, above, COUNT(above), NULL)))
 			continue;
 		/* 兴县县委: the county 兴县 names its level itself (but 牛镇镇
 		 * is the town 牛镇镇); 县县委 (县十五届县委 without its term)

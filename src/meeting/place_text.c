@@ -47,9 +47,10 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 	static const char *const nouns[] = {
 		"地区",     "小区",     "园区",     "社区",     "景区",     "辖区",     "片区",
 		"灾区",     "牧区",     "库区",     "老区",     "校区",     "厂区",     "营区",
-		"商区",     "超市",     "股市",     "楼市",     "夜市",     "集市",     "上市",
-		"入市",     "主城区",   "中心城区", "文明城区", "文明城市", "卫生城市", "园林城市",
-		"中心城市", "旅游城市", "宜居城市", "智慧城市", "海绵城市", "贫困山区", "偏远山区"};
+		"商区",     "合作区",   "示范区",   "试验区",   "功能区",   "保税区",   "自贸区",
+		"超市",     "股市",     "楼市",     "夜市",     "集市",     "上市",     "入市",
+		"主城区",   "中心城区", "文明城区", "文明城市", "卫生城市", "园林城市", "中心城市",
+		"旅游城市", "宜居城市", "智慧城市", "海绵城市", "贫困山区", "偏远山区"};
 	/* a readout says it in its first pages (a 16 MiB line costs no more
 	 * than a short one) */
 	struct doc t;
@@ -78,20 +79,18 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 				j--;
 		/* 《户县2013年…》: a one-character county, alone after a mark
 		 * (not 两县, 邻县, 市县, 三县) */
-		static const char *const not_one
-			[] = {"两", "邻", "外", "每", "分", "郊", "此", "其",
-			      "某", "他", "跨", "省", "市", "区", "县", "州",
-			      "镇", "乡", "旗", "盟", "诸", "城" /* ，城市入城口: the city as a word */};
-		int one = j + 1 == i && (j == 0 || !is_han(t.cp[j - 1])) && is_han(t.cp[j]) &&
-			  cn_digit(t.cp[j]) < 0 && !cn_unit(t.cp[j]) &&
-			  !match_any(&t, j, i, not_one, COUNT(not_one), NULL);
+		int one = j + 1 == i && (j == 0 || !is_han(t.cp[j - 1])) && county_of_one(&t, j);
 		for (size_t q = j; q + (one ? 1 : 2) <= i && nc <= MAXC; q++) {
 			int bad = 0;
 			/* nor the tail of such a word (法治县 of 依法治县) */
 			for (size_t r = q >= j + 2 ? q - 2 : j; r < q && !bad; r++)
 				bad = r + not_place_at(&t, r, i) > q;
+			/* (白川市城市, 珠海市斗门区: no name holds its own level,
+			 * 市 or 省; 梅县区 may hold 县, 杭州市 州) */
 			for (size_t r = q; r < i && !bad; r++)
-				bad = !is_han(t.cp[r]) || not_place_at(&t, r, i) > 0;
+				bad = !is_han(t.cp[r]) || not_place_at(&t, r, i) > 0 ||
+				      t.cp[r] == lv.cp[0] || t.cp[r] == 0x7701 /* 省 */ ||
+				      t.cp[r] == 0x5E02 /* 市 */;
 			/* 自治县 is a level, no name */
 			if (bad || (i - q == 2 && match(&t, q, i, "自治")))
 				continue;

@@ -63,8 +63,7 @@ static int institution_party(struct hy_meeting *m)
 	doc_free(&b);
 	if (!party)
 		return HY_ERR_NOMEM;
-	free(m->body);
-	m->body = party;
+	set_str(&m->body, party);
 	return 0;
 }
 
@@ -88,8 +87,7 @@ static int leveled_government(struct hy_meeting *m)
 		if (!b) {
 			rc = HY_ERR_NOMEM;
 		} else {
-			free(m->body);
-			m->body = b;
+			set_str(&m->body, b);
 		}
 	}
 	doc_free(&r);
@@ -192,12 +190,20 @@ int body_from_chair_role(struct hy_meeting *m)
  * 县人民政府. (A text that only ever writes 政府 keeps it so.) */
 int level_from_chair(struct hy_meeting *m)
 {
-	if (strcmp(m->body, "人民政府") != 0 || !m->title || !strstr(m->title, "届"))
+	/* (市长某某主持召开市政府2021年第五次政府常务会议: a 政府 said again
+	 * before the kind, the level written with the first) */
+	int bare = strcmp(m->body, "政府") == 0;
+	if ((strcmp(m->body, "人民政府") != 0 && !bare) || !m->title ||
+	    (!bare && !strstr(m->title, "届")))
 		return 0;
 	struct doc r;
 	if (doc_init(&r, m->chair_role, strlen(m->chair_role)))
 		return HY_ERR_NOMEM;
 	size_t r0 = last_title(&r, r.n);
+	/* (公主岭市市长: the title after its place) */
+	if (r.n - r0 > 2 && r.n >= 2 && match(&r, r.n - 1, r.n, "长") &&
+	    match_any(&r, r.n - 2, r.n - 1, head_levels, COUNT(head_levels), NULL))
+		r0 = r.n - 2;
 	int rc = 0;
 	size_t ll = r.n - r0 == 2 ? r.off[r0 + 1] - r.off[r0] : 0;
 	char lv[8] = "";
@@ -208,7 +214,8 @@ int level_from_chair(struct hy_meeting *m)
 		snprintf(named, sizeof named, "%s%s", lv, m->body);
 	if (ll && ll < sizeof lv && match_any(&r, r0, r.n, head_levels, COUNT(head_levels), NULL) &&
 	    match(&r, r0 + 1, r.n, "长") &&
-	    (strncmp(m->title, lv, ll) == 0 || strstr(m->title, named))) {
+	    (bare ? strstr(m->title, named) != NULL
+		  : (strncmp(m->title, lv, ll) == 0 || strstr(m->title, named)))) {
 		size_t bl = strlen(m->body);
 		char *o = malloc(ll + bl + 1);
 		if (!o) {
@@ -216,8 +223,7 @@ int level_from_chair(struct hy_meeting *m)
 		} else {
 			memcpy(o, m->chair_role + r.off[r0], ll);
 			memcpy(o + ll, m->body, bl + 1);
-			free(m->body);
-			m->body = o;
+			set_str(&m->body, o);
 		}
 	}
 	doc_free(&r);

@@ -13,6 +13,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A field's label at i followed by its colon (主题分类：…). */
+static int field_with_colon(const struct doc *d, size_t i, size_t e, const char *const *fields,
+			    size_t n)
+{
+	size_t k = match_any(d, i, e, fields, n, NULL);
+	return k && i + k < e && d->cp[i + k] == ':';
+}
+
 /* Does the line [a,b) hold no sentence (no 。，：；)? */
 static int no_sentence(const struct doc *d, size_t a, size_t b)
 {
@@ -462,8 +470,10 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		}
 		/* V视 | 【…】…, 今日关注丨…: a channel's name before a bar */
 		size_t a0 = l.a;
-		/* • 某某开发区:我区召开…: a list's bullet before it */
-		if (l.b - l.a > 4 && (d->cp[a0] == 0x2022 || d->cp[a0] == 0x25CF) &&
+		/* • 某某开发区:我区召开…: a list's bullet before it (- in a
+		 * page saved as Markdown) */
+		if (l.b - l.a > 4 &&
+		    (d->cp[a0] == 0x2022 || d->cp[a0] == 0x25CF || d->cp[a0] == '-') &&
 		    is_space(d->cp[a0 + 1]) && find(d, a0 + 1, l.b, "\u2022") == NPOS)
 			a0 = skip_spaces(d, a0 + 1, l.b);
 		/* 20230322三茅街道…: a date stamp glued before the title */
@@ -627,9 +637,12 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		{
 			static const char *const fields[] = {"主题分类", "体裁分类", "发布机构",
 							     "索引号"};
+			/* (信息名称：… 主题分类：…: or after a space, with its colon) */
 			for (size_t k = a0 + 4; k < b0; k++)
-				if (d->cp[k] == '|' && match_any(d, skip_spaces(d, k + 1, b0), b0,
-								 fields, COUNT(fields), NULL)) {
+				if ((d->cp[k] == '|' && match_any(d, skip_spaces(d, k + 1, b0), b0,
+								  fields, COUNT(fields), NULL)) ||
+				    (is_space(d->cp[k]) && !is_space(d->cp[k - 1]) &&
+				     field_with_colon(d, k + 1, b0, fields, COUNT(fields)))) {
 					b0 = k;
 					while (b0 > a0 && is_space(d->cp[b0 - 1]))
 						b0--;
@@ -652,6 +665,25 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			b0--; /* (原标题:…) */
 		while (b0 > a0 + 1 && (d->cp[b0 - 1] == '|' || is_space(d->cp[b0 - 1])))
 			b0--; /* …召集人會議 | */
+		/* 某某常务会议召开 要闻-某某站 作者 3378347, and the same title
+		 * alone on a line below: the words after the space are the
+		 * page's (its column, its author, an id) */
+		for (size_t k = a0 + 6; k < b0; k++) {
+			if (!is_space(d->cp[k]) || is_space(d->cp[k - 1]))
+				continue;
+			for (size_t j = 0; j < nl && j < i + 12; j++) {
+				size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
+				while (lb > la && is_space(d->cp[lb - 1]))
+					lb--;
+				if (j != i && lb - la == k - a0 &&
+				    memcmp(d->cp + la, d->cp + a0, (k - a0) * sizeof *d->cp) == 0) {
+					b0 = k;
+					break;
+				}
+			}
+			if (b0 == k)
+				break;
+		}
 		*title = i;
 		title_with_site(d, lines, kind, nl, i);
 		ta = a0;

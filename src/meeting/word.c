@@ -13,6 +13,7 @@ static const char *const short_meetings[] = {
 	/* 县政府第59次常务会: the executive meeting's short name */
 	"常务会", "全体会", /* 区政府召开全体会， */
 	"冲刺会", "推进大会", "总河长会", "推进工作会", "现场办公会", "现场会",
+	"过堂会", /* 重点部门工作过堂会: each department's work reviewed in turn */
 	/* a court's and a procuratorate's committees meet under their names */
 	"审判委员会", "检察委员会", "居民代表大会",
 	/* an office's own meeting (局务会, 委务会) */
@@ -26,6 +27,43 @@ static const char *const short_meetings[] = {
 	"干部职工大会", "职工大会",
 	/* party secretaries report on their year (抓党建工作述职大会) */
 	"述职评议大会", "双述双评大会", "述职大会", "述职评议会", "述职会"};
+
+/* 中心组举行2021年度第3次集体学习研讨，…: a study session named without
+ * 会, its count or year, then what holds it (举行, 开展, 组织 …) before
+ * them, ending its clause. Its length at i, or 0. */
+static size_t study_session(const struct doc *d, size_t from, size_t i, size_t end)
+{
+	static const char *const studies[] = {"集体学习研讨", "集中交流研讨", "集体学习",
+					      "集中学习", "学习研讨"};
+	static const char *const hold[] = {"举行", "开展", "进行", "组织", "召开"};
+	size_t k = match_any(d, i, end, studies, COUNT(studies), NULL);
+	if (!k || !(i + k == end || is_clause_end(d, i + k)))
+		return 0;
+	size_t j = i;
+	/* (a count or a year at least: 举行集体学习 alone may be a headline's,
+	 * above the opening that names the session) */
+	if (!(j > from && (d->cp[j - 1] == 0x6B21 /* 次 */ || d->cp[j - 1] == 0x5E74 /* 年 */ ||
+			   match(d, j - 1, end, "度"))))
+		return 0;
+	if (j > from && d->cp[j - 1] == 0x6B21 /* 次 */) { /* 第3次, 2021年度第3次 */
+		j--;
+		while (j > from && (is_digit(d->cp[j - 1]) || cn_digit(d->cp[j - 1]) >= 0 ||
+				    cn_unit(d->cp[j - 1])))
+			j--;
+		if (j > from && match(d, j - 1, end, "第"))
+			j--;
+	}
+	if (j >= from + 2 && match(d, j - 2, end, "年度"))
+		j -= 2;
+	else if (j > from && match(d, j - 1, end, "年"))
+		j--;
+	while (j > from && is_digit(d->cp[j - 1]))
+		j--;
+	for (size_t h = 0; h < COUNT(hold); h++)
+		if (j >= from + 2 && match(d, j - 2, end, hold[h]))
+			return k;
+	return 0;
+}
 
 /* The word naming a meeting: 会议 (not 会议室, 会议厅, 会议中心, nor
  * 召开会议), or one of short_meetings not followed by 议. Returns its
@@ -123,6 +161,9 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 				*len = k;
 				return i;
 			}
+		} else if ((k = study_session(d, from, i, end))) {
+			*len = k;
+			return i;
 		}
 	}
 	return NPOS;

@@ -187,6 +187,13 @@ double hy_bounds_upper(unsigned q, double rho);
 extern const char hy_store_bounds_rebuild[];
 extern const char hy_store_bounds_fold[];
 
+/* A section is stored as a range of its meeting's clean text (schema
+ * v15) only when the range starts within this many characters: sqlite's
+ * substr() walks the characters before a range on every read (write.c,
+ * schema.c SECTIONS_RANGE). A readout is a few thousand characters; a
+ * 4 MB one-line readout of 33,000 items took a minute to index. */
+#define HY_STORE_RANGE_MAX_AT 65536
+
 /* The schema (schema.c): migration step i takes user_version from i to
  * i + 1; the rows a batch added, indexed at its commit (schema v3), and
  * their lengths (v4); every block of fts_lengths again (reindex). */

@@ -113,7 +113,9 @@ static int readout(const char *text, size_t len, const struct prepare_in *in,
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
 				  _("not a meeting readout (%s; --force imports it)"),
 				  hy_not_readout_why(p->m.not_readout));
-	rc = hy_meeting_complete_date(&p->m, at);
+	rc = hy_meeting_place_from_page(&p->m, text, len);
+	if (!rc)
+		rc = hy_meeting_complete_date(&p->m, at);
 	if (rc)
 		return hy_err_set(err, errlen, rc, "%s", hy_err_str(rc));
 	return 0;

@@ -475,10 +475,14 @@ static const char schema_v14[] = "ALTER TABLE meetings ADD COLUMN rawz BLOB NOT 
  * when it reads that text, else dropped. The migration, and reindex
  * (for the sections of the clean texts it widened, which
  * meetings_clean_sections below stored again, and any set by hand). */
+#define RANGE_MAX_AT_(n) #n
+#define RANGE_MAX_AT_S(n) RANGE_MAX_AT_(n)
+#define RANGE_MAX_AT RANGE_MAX_AT_S(HY_STORE_RANGE_MAX_AT)
 #define SECTIONS_RANGE                                                                             \
 	"UPDATE sections SET at = (SELECT instr(clean, sections.text) FROM meetings"               \
 	" WHERE id = sections.meeting_id), len = length(text) WHERE at IS NULL AND text <> '';"    \
-	"UPDATE sections SET text = '' WHERE at > 0 AND text <> '' AND text ="                     \
+	"UPDATE sections SET text = '' WHERE at > 0 AND at <= " RANGE_MAX_AT " AND text <> ''"     \
+	" AND text ="                                                                              \
 	" (SELECT substr(clean, sections.at, sections.len) FROM meetings"                          \
 	"  WHERE id = sections.meeting_id);"                                                       \
 	"UPDATE sections SET at = NULL, len = NULL WHERE at IS NOT NULL AND text <> '';"

@@ -361,7 +361,11 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		sqlite3_bind_int64(st, 1, mid);
 		sqlite3_bind_int(st, 2, sec->n > 0 ? sec->n : (int)i + 1);
 		sqlite3_bind_text(st, 3, sec->heading ? sec->heading : "", -1, SQLITE_STATIC);
-		if (v15 && sec->text && find_range(&ranger, sec->text, &at, &len) == 0) {
+		/* (only near enough the start: substr() walks the characters
+		 * before its range on every read, so ranges deep in a huge text
+		 * would make reading all its sections quadratic) */
+		if (v15 && sec->text && find_range(&ranger, sec->text, &at, &len) == 0 &&
+		    at <= HY_STORE_RANGE_MAX_AT) {
 			sqlite3_bind_text(st, 4, "", 0, SQLITE_STATIC);
 			sqlite3_bind_int64(st, 5, at);
 			sqlite3_bind_int64(st, 6, len);

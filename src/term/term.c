@@ -51,6 +51,24 @@ static void bracketed_paste(int on)
 	fflush(stdout);
 }
 
+/* The terminal the browser holds. ncurses 6.4 also ends the program
+ * itself when an allocation of its own fails in some calls after the
+ * start-up (its _nc_err_abort: "…: Out of memory", then exit): the screen
+ * is given back at that exit all the same (exit_restore, an atexit
+ * handler). */
+static struct hy_term *held;
+
+static void exit_restore(void)
+{
+	struct hy_term *t = held;
+	held = NULL;
+	if (t) {
+		set_term(t->scr);
+		bracketed_paste(0);
+		endwin();
+	}
+}
+
 static void on_quit(int sig)
 {
 	if (!hy_term_quit_flag)
@@ -81,6 +99,46 @@ static void safe_name(const char *s, char *out, size_t outlen)
 }
 
 /* Check TERM before ncurses sees it, so every refusal is one clear line. */
+/* A guard around ncurses' start-up (setupterm and the look-up after it,
+ * newterm): ncurses 6.4 dereferences NULL there when one of its own
+ * allocations fails
+ * (FUZZING.md, the browser under `make oom`), and has no allocator hook
+ * to hear of it. Only ncurses runs inside the guard and nothing is drawn
+ * yet, so a fault there ends the program with one line and status 1, as
+ * any failed allocation does, instead of a signal. Out of the guard the
+ * signals are as they were. */
+static const char start_fault_msg[] = "huiyi: the terminal library failed while starting "
+				      "(out of memory?)\n";
+
+static void start_fault(int sig)
+{
+	(void)sig;
+	ssize_t w = write(STDERR_FILENO, start_fault_msg, sizeof start_fault_msg - 1);
+	(void)w;
+	_exit(1);
+}
+
+struct start_guard {
+	struct sigaction segv, bus;
+};
+
+static void start_guard_on(struct start_guard *g)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = start_fault;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESETHAND;
+	sigaction(SIGSEGV, &sa, &g->segv);
+	sigaction(SIGBUS, &sa, &g->bus);
+}
+
+static void start_guard_off(const struct start_guard *g)
+{
+	sigaction(SIGSEGV, &g->segv, NULL);
+	sigaction(SIGBUS, &g->bus, NULL);
+}
+
 static int check_term(const char *term, char *err, size_t errlen)
 {
 	char name[48];
@@ -104,7 +162,17 @@ static int check_term(const char *term, char *err, size_t errlen)
 				  "TERM to your terminal, e.g. "
 				  "xterm-256color)");
 	errno = 0;
-	if (setupterm(term, STDOUT_FILENO, &errret) != OK) {
+	struct start_guard g;
+	start_guard_on(&g);
+	int set = setupterm(term, STDOUT_FILENO, &errret), can_move = 0;
+	if (set == OK) { /* (a setupterm that lost an allocation may still
+			  * say OK, and fault here) */
+		cup = tigetstr("cup");
+		can_move = cup && cup != (char *)-1;
+		del_curterm(cur_term);
+	}
+	start_guard_off(&g);
+	if (set != OK) {
 		/* ncurses says "no database" also when an allocation of
 		 * its own failed */
 		if (errno == ENOMEM)
@@ -121,9 +189,7 @@ static int check_term(const char *term, char *err, size_t errlen)
 				  "xterm-256color)",
 				  name);
 	}
-	cup = tigetstr("cup");
-	del_curterm(cur_term);
-	if (!cup || cup == (char *)-1)
+	if (!can_move)
 		return hy_err_set(err, errlen, HY_ERR_INVALID,
 				  "TERM=%s cannot move the cursor, cannot "
 				  "show the browser (set TERM to your "
@@ -260,7 +326,10 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	/* ncurses sets the terminal's modes through stdout, and reads its
 	 * keys from the pipe that hy_term_read fills */
 	errno = 0;
+	struct start_guard g;
+	start_guard_on(&g);
 	t->scr = newterm(term, stdout, t->keys_in);
+	start_guard_off(&g);
 	if (!t->scr) {
 		char name[48];
 		int nomem = errno == ENOMEM; /* check_term took this TERM */
@@ -275,6 +344,10 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 				  "cannot start the terminal (TERM=%s)", name);
 	}
 	set_term(t->scr);
+	static int exit_hook;
+	if (!exit_hook)
+		exit_hook = atexit(exit_restore) == 0;
+	held = t;
 	hy_term_load_caps(t);
 	cbreak();
 	noecho();
@@ -283,6 +356,7 @@ int hy_term_open(struct hy_term **out, char *err, size_t errlen)
 	 * first, and the screen is ours (the writer), not ncurses' */
 	t->kw = newpad(1, 1);
 	if (!t->kw) {
+		held = NULL;
 		endwin();
 		delscreen(t->scr);
 		restore_signals(t);
@@ -315,6 +389,7 @@ void hy_term_close(struct hy_term *t)
 {
 	if (!t)
 		return;
+	held = NULL;
 	set_term(t->scr);
 	hy_term_writer_reset(t);
 	hy_term_flush_out(t);

@@ -170,6 +170,12 @@ static const struct chrome_pat {
 	P("網友評論", PREFIX),
 	P("验证码", PREFIX),
 	P("驗證碼", PREFIX),
+	/* a news app's prompt under a story cut short */
+	P("点击查看全文", PREFIX),
+	P("點擊查看全文", PREFIX),
+	/* a portal's notice before an outside link opens */
+	P("您访问的链接即将离开", PREFIX),
+	P("您訪問的鏈接即將離開", PREFIX),
 	P("扫一扫在手机打开", PREFIX),
 	P("掃一掃在手機打開", PREFIX),
 	P("关于我们", PREFIX),

@@ -294,12 +294,28 @@ struct cleaner {
 	struct hy_clean_stats st;
 };
 
+/* ????會議傳達了…: a paragraph's indent of ideographic spaces that a
+ * lossy conversion turned into question marks (two or more at the line's
+ * start, before a space or a character outside ASCII) is an indent. */
+static void lost_indent(const char **s, size_t *n)
+{
+	size_t q = 0;
+	while (q < *n && (*s)[q] == '?')
+		q++;
+	if (q >= 2 && q < *n && ((*s)[q] == ' ' || ((unsigned char)(*s)[q] & 0x80))) {
+		*s += q;
+		*n -= q;
+		trim(s, n);
+	}
+}
+
 static int clean_line(struct cleaner *c, const char *s, size_t n)
 {
 	const char *t;
 	size_t tn;
 
 	trim(&s, &n);
+	lost_indent(&s, &n);
 	if (n == 0)
 		return 0;
 	if (nfc_line(&c->nf, s, n, &t, &tn) < 0)

@@ -94,6 +94,18 @@ has "$T/err" "imported 1, duplicates skipped 0, rejected 0"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sections_fts_docsize")" = \
 	"$(sql "$HUIYI_DB" "SELECT count(*) FROM sections")" ] ||
 	fail "the 4 MB readout's sections are not all indexed"
+# Its sections near the start are ranges of the clean text; those deep in
+# it keep their own text (reading a range walks the characters before it,
+# so thousands of deep ranges read in a row would take minutes): every
+# section reads back whole either way.
+[ "$(sql "$HUIYI_DB" "SELECT count(*) > 0 FROM sections WHERE at IS NOT NULL AND text = ''")" = 1 ] ||
+	fail "no section of the 4 MB readout is a range"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) > 0 FROM sections WHERE at IS NULL AND text <> ''")" = 1 ] ||
+	fail "every section of the 4 MB readout is a range, however deep"
+[ "$(sql "$HUIYI_DB" "SELECT max(at) <= 65536 FROM sections")" = 1 ] ||
+	fail "a range starts deeper than 65,536 characters"
+[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sections_text WHERE text = ''")" = 0 ] ||
+	fail "a section of the 4 MB readout reads back empty"
 
 # Sources are absolute with links resolved, whichever way a file is named:
 # a relative folder with a doubled slash, a file that is a link (its

@@ -72,6 +72,18 @@ static void test_blank_lines_and_trim(void **state)
 	expect_clean(" \n\t\n\xe3\x80\x80", "");
 }
 
+/* An indent of ideographic spaces lost to question marks goes as an
+ * indent does; a question mark that is text stays. */
+static void test_lost_indent(void **state)
+{
+	(void)state;
+	expect_clean("????會議傳達了有關精神。\n??? 某某主持會議。",
+		     "會議傳達了有關精神。\n某某主持會議。");
+	expect_clean("?会议研究了什么", "?会议研究了什么");
+	expect_clean("??abc", "??abc");
+	expect_clean("??", "??");
+}
+
 static void test_empty_and_null(void **state)
 {
 	char *out = (char *)1;
@@ -428,6 +440,8 @@ static void test_chrome_lines_removed(void **state)
 		"[ 打印本页 ] [ 关闭窗口 ]",
 		"打印本頁 | 關閉窗口 | 返回頂部",
 		"扫一扫在手机打开当前页",
+		"您访问的链接即将离开“青岚县人民政府”门户网站，是否继续？",
+		"点击查看全文",
 		"掃一掃在手機打開當前頁",
 		"分享到：",
 		"分享到： 微信 微博 QQ空间",
@@ -608,6 +622,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_blank_lines_and_trim),
+		cmocka_unit_test(test_lost_indent),
 		cmocka_unit_test(test_empty_and_null),
 		cmocka_unit_test(test_bom_and_zero_width),
 		cmocka_unit_test(test_c0_c1_removed),

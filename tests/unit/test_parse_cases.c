@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "huiyi/clean.h"
 #include "huiyi/fold.h"
 #include "huiyi/meeting.h"
 #include "huiyi/utf8.h"
@@ -325,7 +326,8 @@ static void test_patterns_folded(void **state)
 		"name.c",      "sections.c",    "parse.c",    "group.c",      "word.c",
 		"title.c",     "minutes.c",     "organ.c",    "chair.c",      "docplace.c",
 		"place.c",     "body.c",        "role.c",     "split.c",      "place_fix.c",
-		"opening.c",   "person_name.c", "congress.c", "place_text.c", "place_name.c"};
+		"opening.c",   "person_name.c", "congress.c", "place_text.c", "place_name.c",
+		"place_page.c"};
 	const char *root = getenv("HUIYI_ROOT");
 	int literals = 0, bad = 0;
 	for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
@@ -338,12 +340,66 @@ static void test_patterns_folded(void **state)
 	assert_int_equal(bad, 0);
 }
 
+/* The page as scraped, cleaned and parsed as the import does: the place
+ * that only the page's furniture names (which the cleaner removes). NULL
+ * when none; the parse alone must not have found it. */
+static char *place_of_page(const char *page)
+{
+	char *clean = NULL;
+	size_t n = 0;
+	struct hy_meeting m;
+	assert_int_equal(hy_clean(page, strlen(page), &clean, &n, NULL), 0);
+	assert_int_equal(hy_meeting_parse(clean, n, &m), 0);
+	assert_null(m.place);
+	assert_int_equal(hy_meeting_place_from_page(&m, page, strlen(page)), 0);
+	char *place = m.place ? strdup(m.place) : NULL;
+	hy_meeting_free(&m);
+	free(clean);
+	return place;
+}
+
+static void test_place_from_page(void **state)
+{
+	(void)state;
+	static const char story[] = "县政府召开第12次常务会议\n"
+				    "3月2日，县长马骏主持召开县政府第12次常务会议。\n"
+				    "会议研究了春季农田水利建设工作。\n";
+	static const struct {
+		const char *head, *tail, *want;
+	} pages[] = {
+		/* a breadcrumb through the county's site */
+		{"当前位置：首页 > 青岚县人民政府 > 政府信息公开\n", "", "青岚县"},
+		/* the footer's publisher */
+		{"", "主办单位：青岚县融媒体中心  技术支持：某某科技\n", "青岚县"},
+		/* the credit after the publish time, the place alone */
+		{"发布日期：2024-03-02 10:11 文章来源：青岚县 浏览次数：\n", "", "青岚县"},
+		/* in traditional script, in its own script */
+		{"當前位置：首頁 > 青嵐縣人民政府 > 政務公開\n", "", "青嵐縣"},
+		/* a city's site for a county's meeting: not the body's level */
+		{"", "主办单位：白川市融媒体中心\n", NULL},
+		/* two counties: none */
+		{"当前位置：首页 > 青岚县人民政府 > 政府信息公开\n", "版权所有©石门县人民政府网\n",
+		 NULL},
+	};
+	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		char page[1024];
+		snprintf(page, sizeof page, "%s%s%s", pages[i].head, story, pages[i].tail);
+		char *got = place_of_page(page);
+		if (pages[i].want)
+			assert_string_equal(got, pages[i].want);
+		else
+			assert_null(got);
+		free(got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_patterns_folded),
 		cmocka_unit_test(test_degenerate),
+		cmocka_unit_test(test_place_from_page),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

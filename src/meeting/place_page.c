@@ -1,0 +1,122 @@
+/* place_page.c: a place named only in the page's furniture, which the
+ * cleaner removes before the parser reads the text: the breadcrumb
+ * (当前位置：首页 > 某县人民政府 > 政府信息公开), the footer (主办单位：某县融媒体中心,
+ * 版权所有©某市人民政府网) and the credit line (文章来源：某区). The site a
+ * readout was published on is its place's own (README: a place named only
+ * in a credit line is the body's), so such a name at the body's level is
+ * taken when nothing in the text gave one. */
+#include "parse_int.h"
+
+#include "huiyi/clean.h"
+#include "huiyi/err.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Labels that open a credit line (kept by the cleaner: the parser reads
+ * the publish time beside them) or a footer line (removed). */
+static const char *const credits[] = {"来源",     "信息来源", "文章来源", "稿件来源", "稿源",
+				      "主办单位", "主办",     "承办单位", "版权所有"};
+
+/* A line of the page is furniture when the cleaner removes it, or when
+ * it opens with a credit label. */
+static int furniture(const char *s, size_t n)
+{
+	if (hy_clean_is_chrome(s, n))
+		return 1;
+	struct doc d;
+	if (doc_init(&d, s, n))
+		return -1;
+	/* (发布日期：… 文章来源：某区 浏览次数：: the credit may follow the date) */
+	int credit = 0;
+	for (size_t i = 0; i < d.n && !credit; i++) {
+		size_t l = match_any(&d, i, d.n, credits, COUNT(credits), NULL);
+		credit = l && (i == 0 || (i + l < d.n && d.cp[i + l] == ':'));
+	}
+	doc_free(&d);
+	return credit;
+}
+
+/* 文章来源：某区 (浏览次数…): a credit that is the place alone, at the level. */
+static int credit_place(const char *s, size_t n, const char *level, char **place)
+{
+	struct doc d;
+	if (doc_init(&d, s, n))
+		return HY_ERR_NOMEM;
+	for (size_t i = 0; i < d.n; i++) {
+		size_t l = match_any(&d, i, d.n, credits, COUNT(credits), NULL);
+		if (!l)
+			continue;
+		size_t a = i + l;
+		while (a < d.n && (d.cp[a] == ':' || d.cp[a] == ' ' || d.cp[a] == 0xA0))
+			a++;
+		if (a == i + l || a == d.n) /* 来源 without its colon */
+			continue;
+		size_t e = a;
+		while (e < d.n && is_han(d.cp[e]))
+			e++;
+		size_t ll = strlen(level) / 3; /* the levels are Han: 3 bytes each */
+		if (e - a >= ll + 2 && e - a <= ll + 4 && (e == d.n || d.cp[e] == ' ') &&
+		    match(&d, e - ll, d.n, level) && place_start(&d, e - ll) == a &&
+		    !(*place = doc_str(&d, a, e))) {
+			doc_free(&d);
+			return HY_ERR_NOMEM;
+		}
+		break;
+	}
+	doc_free(&d);
+	return 0;
+}
+
+int hy_meeting_place_from_page(struct hy_meeting *m, const char *page, size_t len)
+{
+	if (m->place || !m->body)
+		return 0;
+	struct doc b;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t which = 0;
+	size_t ll = match_any(&b, 0, b.n, place_levels, COUNT(place_levels), &which);
+	doc_free(&b);
+	if (!ll)
+		return 0;
+	const char *level = place_levels[which];
+	char *found = NULL;
+	int rc = 0, many = 0;
+	for (size_t i = 0; i < len && !rc && !many;) {
+		const char *nl = memchr(page + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - page) : len, a = i, z = e;
+		i = e + 1;
+		while (a < z && (page[a] == ' ' || page[a] == '\t' || page[a] == '\r'))
+			a++;
+		while (z > a && (page[z - 1] == ' ' || page[z - 1] == '\t' || page[z - 1] == '\r'))
+			z--;
+		if (z - a < 6 || z - a > 600)
+			continue;
+		int f = furniture(page + a, z - a);
+		if (f < 0) {
+			rc = HY_ERR_NOMEM;
+			break;
+		}
+		if (!f)
+			continue;
+		char *p = NULL;
+		rc = place_in(page + a, z - a, level, 2, 0, &p, NULL);
+		if (!rc && !p)
+			rc = credit_place(page + a, z - a, level, &p);
+		if (rc || !p)
+			continue;
+		if (!found)
+			found = p;
+		else if (strcmp(found, p) != 0)
+			many = 1;
+		if (p != found)
+			free(p);
+	}
+	if (!rc && found && !many) {
+		m->place = found;
+		found = NULL;
+	}
+	free(found);
+	return rc;
+}
