@@ -82,6 +82,12 @@ int hy_store_init(void);
  * as huiyi reindex: the CLI says so on stderr before the wait. */
 void hy_store_on_refold(void (*fn)(const char *path));
 
+/* Called (when set) before an open upgrades an existing database's schema
+ * from version `from` to `to` in place: some steps read every row (v17's
+ * score bounds: minutes at a million meetings), so the CLI says so on
+ * stderr before the wait. */
+void hy_store_on_upgrade(void (*fn)(const char *path, int from, int to));
+
 /* Lower-case hex SHA-256 of data[0..n) (src/store/sha256.c: no memory,
  * cannot fail). Returns 0. */
 int hy_store_sha256(const void *data, size_t n, char hex[65]);

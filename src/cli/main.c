@@ -102,6 +102,16 @@ static void refolding(const char *path)
 			     path);
 }
 
+/* The other wait: an older database's schema brought up to this build's. */
+static void upgrading(const char *path, int from, int to)
+{
+	struct stat sb;
+	if (stat(path, &sb) == 0 && sb.st_size > (64 << 20))
+		hy_cli_error(_("%s: upgrading the database from schema %d to %d (once; a large "
+			       "database takes minutes)"),
+			     path, from, to);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct {
@@ -127,6 +137,7 @@ int main(int argc, char **argv)
 	hy_mem_icu_strict(1);
 	hy_store_init();
 	hy_store_on_refold(refolding);
+	hy_store_on_upgrade(upgrading);
 	hy_mem_icu_strict(0);
 	hy_cli_json_init();
 

@@ -152,8 +152,18 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 			  s->path);
 }
 
+static void (*on_upgrade)(const char *path, int from, int to);
+
+void hy_store_on_upgrade(void (*fn)(const char *path, int from, int to))
+{
+	on_upgrade = fn;
+}
+
 static int migrate(struct hy_store *s, int upto, char *err, size_t errlen)
 {
+	/* an existing database (not one being made) is told once */
+	if (on_upgrade && s->version > 0 && s->version < upto)
+		on_upgrade(s->path, s->version, upto);
 	while (s->version < upto) {
 		char sql[96];
 		int now = 0, rc;
