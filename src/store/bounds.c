@@ -9,6 +9,7 @@
 #include "internal.h"
 
 #include "huiyi/fts.h"
+#include "huiyi/grow.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -129,25 +130,10 @@ static int row_tok(void *ctx, int tflags, const char *token, int ntoken, int sta
 		return SQLITE_OK;
 	if (ntoken > HY_FTS_MAX_WORD)
 		ntoken = HY_FTS_MAX_WORD;
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 256;
-		struct tok *v = realloc(r->v, cap * sizeof *v);
-		if (!v)
-			return SQLITE_NOMEM;
-		r->v = v;
-		r->cap = cap;
-	}
-	if (r->nbuf + (size_t)ntoken > r->capbuf) {
-		size_t cap = r->capbuf ? r->capbuf * 2 : 1024;
-		char *b;
-		while (cap < r->nbuf + (size_t)ntoken)
-			cap *= 2;
-		b = realloc(r->buf, cap);
-		if (!b)
-			return SQLITE_NOMEM;
-		r->buf = b;
-		r->capbuf = cap;
-	}
+	if (hy_grow(&r->v, &r->cap, r->n + 1, sizeof *r->v, 256))
+		return SQLITE_NOMEM;
+	if (hy_grow(&r->buf, &r->capbuf, r->nbuf + (size_t)ntoken, 1, 1024))
+		return SQLITE_NOMEM;
 	memcpy(r->buf + r->nbuf, token, (size_t)ntoken);
 	r->v[r->n].off = r->nbuf;
 	r->v[r->n].n = ntoken;
@@ -231,14 +217,8 @@ static struct ent *acc_get(struct acc *a, int64_t chunk, const char *tok, int n)
 			return e;
 		h = (h + 1) & (a->nslot - 1);
 	}
-	if (a->n == a->cap) {
-		size_t cap = a->cap ? a->cap * 2 : 256;
-		struct ent *v = realloc(a->v, cap * sizeof *v);
-		if (!v)
-			return NULL;
-		a->v = v;
-		a->cap = cap;
-	}
+	if (hy_grow(&a->v, &a->cap, a->n + 1, sizeof *a->v, 256))
+		return NULL;
 	memset(&a->v[a->n], 0, sizeof a->v[a->n]);
 	a->v[a->n].chunk = chunk;
 	a->v[a->n].n = n;
