@@ -400,6 +400,7 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 					    "动态",     "融媒体中心", "要闻", "日报",
 					    "晚报",     "论坛"}; /* 某某论坛: a city's own forum */
 	i += match_any(t, i, t->n, provinces, COUNT(provinces), NULL);
+	i += match(t, i, t->n, "中国"); /* 来源: 中国某某网 */
 	i += match(t, i, t->n, "今日");
 	for (size_t k = 1; k <= 3; k++) {
 		size_t lv = i + k < t->n && t->cp[i + k] == level;
@@ -455,9 +456,11 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		return HY_ERR_NOMEM;
 	/* (谱写某某高质量发展新篇章, 推动美丽某某建设, 为某某经济社会发展) */
 	static const char *const frames[][2] = {
-		{"结合", "实际"}, {"在", "落地"},     {"在", "落实"},       {"法治", "建设"},
-		{"美丽", "建设"}, {"谱写", "高质量"}, {"推动", "高质量"},   {"推进", "高质量"},
-		{"为", "高质量"}, {"为", "经济社会"}, {"服务", "经济社会"}, {"推动", "改革发展"}};
+		{"结合", "实际"},   {"在", "落地"},         {"在", "落实"},
+		{"法治", "建设"},   {"美丽", "建设"},       {"谱写", "高质量"},
+		{"推动", "高质量"}, {"推进", "高质量"},     {"为", "高质量"},
+		{"为", "经济社会"}, {"服务", "经济社会"},   {"推动", "改革发展"},
+		{"符合", "实际"},   {"推动", "经济高质量"}, {"推进", "经济高质量"}};
 	enum { MAXC = 8 };
 	size_t cs[MAXC], ck[MAXC], cn[MAXC], nc = 0;
 	for (size_t i = 0; i < t.n; i++) {
