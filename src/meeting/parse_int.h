@@ -821,6 +821,7 @@ size_t place_start(const struct doc *t, size_t e);
 size_t organ_at(const struct doc *t, size_t i, size_t e);
 size_t not_place_at(const struct doc *t, size_t i, size_t e);
 int county_of_one(const struct doc *t, size_t j);
+int after_level_above(const struct doc *t, size_t j);
 int place_in(const char *s, size_t slen, const char *want_level, size_t min_len, int bodiless,
 	     char **place, size_t *body_at);
 

@@ -587,7 +587,7 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		size_t lead = invited || (i >= a + 2 && match(d, i - 2, b, "常务")) ? 2 : 0;
 		/* 到会祝贺: a guest who came to congratulate, with the observers */
 		int greets = match(d, i, b, "到会祝贺") == 4;
-		int hears = match(d, i, b, "旁听") == 2; /* who sits in: with the observers */
+		int hears = which == COUNT(keys) - 1; /* 旁听, who sits in: with the observers */
 		struct strv *dst = which == 1 || greets || invited || hears ? &pp->obs : &pp->att;
 		size_t j = i + m;
 		size_t k;

@@ -203,6 +203,14 @@ size_t not_place_at(const struct doc *t, size_t i, size_t e)
 	return match_any(t, i, e, not_place, COUNT(not_place), NULL);
 }
 
+/* A level above a county's (省, 市, 州) ends right before j: 山西省|运城市|
+ * 盐湖区, 眉山市|东坡区, the place at j is inside it. */
+int after_level_above(const struct doc *t, size_t j)
+{
+	static const char *const above[] = {"省", "市", "州"};
+	return j > 0 && match_any(t, j - 1, j, above, COUNT(above), NULL) > 0;
+}
+
 /* The character at j names a county alone before its level (息县, 攸县):
  * a Han character that is no count (两县), no pronoun or quantifier
  * (全县, 本县, 每县, 邻县) and no level (市县, 区县). */
@@ -237,9 +245,7 @@ size_t place_start(const struct doc *t, size_t e)
 		j--;
 	/* (山西省运城市盐湖区: a chain of places longer than a name, cut
 	 * after a level above, is bounded there too) */
-	static const char *const above[] = {"省", "市", "州"};
-	int bounded = j == 0 || !is_han(t->cp[j - 1]) ||
-		      (j >= 3 && match_any(t, j - 1, j, above, COUNT(above), NULL));
+	int bounded = j == 0 || !is_han(t->cp[j - 1]) || (j >= 3 && after_level_above(t, j));
 	for (size_t i = j; i < e; i++) {
 		size_t k = match_any(t, i, e, not_place, COUNT(not_place), NULL);
 		/* 本溪县: 本 opens a name of two when a name's character follows
@@ -408,9 +414,8 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 		}
 		/* outside the title a place opens a clause (，清水县政府县长…),
 		 * or follows the places above it (山西省某市盐湖区委…) */
-		static const char *const above[] = {"省", "市", "州"};
 		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]) &&
-		    !(j >= 3 && match_any(&t, j - 1, j, above, COUNT(above), NULL)))
+		    !(j >= 3 && after_level_above(&t, j)))
 			continue;
 		/* 兴县县委: the county 兴县 names its level itself (but 牛镇镇
 		 * is the town 牛镇镇); 县县委 (县十五届县委 without its term)

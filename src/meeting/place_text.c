@@ -109,11 +109,7 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 			}
 			/* 《眉山市东坡区人民政府…制度》: the name between its city
 			 * and the organ's own name is worth two mentions */
-			static const char *const above[] = {"市", "省", "州"};
-			cn[k] += q == j && j > 0 && j < i &&
-						 match_any(&t, j - 1, j, above, COUNT(above),
-							   NULL) &&
-						 organ_at(&t, e, t.n)
+			cn[k] += q == j && j < i && after_level_above(&t, j) && organ_at(&t, e, t.n)
 					 ? 2
 					 : 1;
 		}
