@@ -279,7 +279,7 @@ def _close(pid, fd, quit_keys):
 
 
 def scroll_bytes(binary, db, cols=80, rows=24, presses=None, with_less=True, margins=False,
-                 outline=True):
+                 outline=None):
     """Issue 19 item 6: the bytes sent to the terminal for one line of
     scrolling (`j`) in a meeting, huiyi against `less` on the same text
     (`huiyi show ID > FILE; less FILE`), both in a cols×rows pty with
@@ -291,8 +291,10 @@ def scroll_bytes(binary, db, cols=80, rows=24, presses=None, with_less=True, mar
     each press for both ("hy", "less"; with_less False: huiyi's alone),
     and huiyi's frames ("frames": what each press sent). margins: the pty
     answers huiyi's question for left and right margins (DECRQM 69) as
-    xterm does, yes; else it stays silent, as tmux does. outline False:
-    the configuration says `set outline off` (the text the whole width)."""
+    xterm does, yes; else it stays silent, as tmux does. outline None:
+    no configuration (`set outline auto`: beside the text only where the
+    terminal has margins); True or False: the configuration says `set
+    outline on` or `off`."""
     global COLS, ROWS
     pos, text = _longest(binary, db)
     if presses is None:
@@ -306,10 +308,10 @@ def scroll_bytes(binary, db, cols=80, rows=24, presses=None, with_less=True, mar
             env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8",
                        HUIYI_TRACE=os.path.join(tmp, "trace"))
             env.pop("NO_COLOR", None)
-            if not outline:
+            if outline is not None:
                 os.makedirs(os.path.join(tmp, "cfg", "huiyi"))
                 with open(os.path.join(tmp, "cfg", "huiyi", "config"), "w") as f:
-                    f.write("set outline off\n")
+                    f.write("set outline %s\n" % ("on" if outline else "off"))
                 env["XDG_CONFIG_HOME"] = os.path.join(tmp, "cfg")
             pid, fd = spawn([binary, "-d", db, "--theme", "dark", "--ambiguous", "narrow"], env)
             tr = Trace(env["HUIYI_TRACE"])

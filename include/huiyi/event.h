@@ -63,6 +63,10 @@ enum hy_event_type {
 	HY_EV_BACKGROUND, /* the terminal's answer to the background query
 			   * (hy_term_probe_background): w, the enum
 			   * hy_theme (theme.h) its colour tells. */
+	HY_EV_MARGINS,    /* the terminal's answer to the margins' question
+			   * (hy_term_probe_margins): w, 1 when it has left
+			   * and right margins (the reader scrolls beside the
+			   * outline alone), 0 when not. */
 };
 
 /* The most of one paste kept (a prompt holds far less). */

@@ -100,6 +100,12 @@ struct hy_model {
 	 * `set outline off`): the text takes the whole width, and scrolling
 	 * it is one scroll of the terminal's, as less does */
 	int outline_off;
+	/* the outline follows the terminal (`set outline auto`, the
+	 * browser's default until o is pressed): beside the text only where
+	 * the terminal has left and right margins (margins: it said so),
+	 * which scroll the text alone; elsewhere every scrolled line would
+	 * write the outline's rows again (the status line names o then) */
+	int outline_auto, margins;
 	/* y, Y: text for the clipboard (owned), what it is ("§3"), until
 	 * the main loop sends it to the terminal (hy_model_take_copy) */
 	char *copy;

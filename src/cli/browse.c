@@ -208,8 +208,11 @@ int hy_cli_browse(const struct hy_cli *c)
 	/* the script meetings are shown in (t toggles it) */
 	if (c->config && c->config->script > 0)
 		m.script_view = c->config->script;
+	/* the outline: as the configuration says, else where the terminal
+	 * scrolls the text beside it alone (HY_EV_MARGINS) */
 	if (c->config && c->config->outline == 0)
 		m.outline_off = 1;
+	m.outline_auto = !c->config || c->config->outline < 0 || c->config->outline == 2;
 	m.readonly = hy_store_readonly(s);
 	if (hy_grid_init(&g, w, h) != 0)
 		goto oom;
@@ -264,7 +267,9 @@ int hy_cli_browse(const struct hy_cli *c)
 			trace(tf, "key");
 		if (ev.type == HY_EV_REDRAW || ambiguous(c, &ev) || background(c, t, &theme, &ev))
 			force = 1;
-		hy_model_update(&m, &ev, &fx);
+		/* an answer that changes nothing on the screen: no frame */
+		if (!hy_model_update(&m, &ev, &fx) && ev.type == HY_EV_MARGINS)
+			continue;
 		send_copy(t, &m);
 		if (fx.quit && ev.type == HY_EV_INTERRUPT)
 			rc = 128 + SIGINT; /* Ctrl-C, as a shell reports it */

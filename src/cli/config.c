@@ -140,13 +140,13 @@ static int set_line(struct hy_config *cfg, const char *file, int ln, char **w, i
 		return error_at(cfg, file, ln,
 				"set: expected a name and one value (set database PATH, set "
 				"ambiguous auto|narrow|wide, set theme auto|light|dark, set script "
-				"stored|simplified|traditional, set outline on|off)");
+				"stored|simplified|traditional, set outline auto|on|off)");
 	if (strcmp(w[1], "outline") == 0) {
-		static const char *const onoff[] = {"off", "on"};
-		int v = choice(w[2], onoff, 2);
+		static const char *const onoff[] = {"off", "on", "auto"};
+		int v = choice(w[2], onoff, 3);
 		if (v < 0)
-			return error_at(cfg, file, ln, "set outline: expected on or off, got '%s'",
-					w[2]);
+			return error_at(cfg, file, ln,
+					"set outline: expected auto, on or off, got '%s'", w[2]);
 		cfg->outline = v;
 		return 0;
 	}
@@ -449,8 +449,14 @@ int hy_cli_config(const struct hy_cli *c, int argc, char **argv)
 		printf("set script %s  # %s\n", scripts[sc],
 		       cfg->script >= 0 ? "the configuration file" : "the default");
 	}
-	printf("set outline %s  # %s\n", cfg->outline == 0 ? "off" : "on",
-	       cfg->outline >= 0 ? "the configuration file" : "the default");
+	printf("set outline %s  # %s%s\n",
+	       cfg->outline == 0   ? "off"
+	       : cfg->outline == 1 ? "on"
+				   : "auto",
+	       cfg->outline >= 0 ? "the configuration file" : "the default",
+	       cfg->outline == 0 || cfg->outline == 1
+		       ? ""
+		       : " (beside the text where the terminal has left and right margins)");
 	printf("\n# colours (roles: color ROLE [ATTR...] [FG [on BG]])\n");
 	hy_config_print_colours(stdout);
 	printf("\n# keys (bind SCREENS KEY ACTION; ACTION none unbinds)\n");

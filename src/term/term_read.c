@@ -371,6 +371,10 @@ static int take(struct hy_term *t, struct hy_event *ev)
 			if (t->mrprobe && mode == 69) {
 				t->mrprobe = 0;
 				t->lrmm = value >= 1 && value <= 3;
+				memset(ev, 0, sizeof *ev);
+				ev->type = HY_EV_MARGINS;
+				ev->w = t->lrmm;
+				return 1;
 			}
 			return 0;
 		}

@@ -135,7 +135,7 @@ static const struct doc docs[] = {
 	{HY_ACT_COPY_ALL, MEET, N_("copy the whole meeting, a citation line first")},
 	{HY_ACT_SCRIPT, MEET, N_("the other script (繁→简, 简→繁: OpenCC), again: as stored")},
 	{HY_ACT_SOURCE, MEET, N_("the meeting as its next source (another site's copy)")},
-	{HY_ACT_OUTLINE, MEET, N_("hide the outline beside the text, again: show it")},
+	{HY_ACT_OUTLINE, MEET, N_("show or hide the outline beside the text")},
 	{HY_ACT_REFRESH, LIST,
 	 N_("reload the list and the count, the selection kept (also by itself when an import adds meetings)")},
 	{HY_ACT_HELP, LIST | MEET | RES | TABLES | TRND, N_("this help")},

@@ -66,5 +66,9 @@ void hy_layout_table(struct hy_layout *l, int w, int h, size_t first, size_t n);
  * also lays its lines out by: the title, the section bar below 100
  * columns, else the outline of the sections and its border; the reader. */
 void hy_meeting_layout(const struct hy_model *m, struct hy_layout *l);
+/* Whether a meeting's outline stands beside its text (from 100 columns):
+ * not hidden with o, and, while it follows the terminal, where the
+ * terminal has left and right margins. */
+int hy_meeting_outline_shown(const struct hy_model *m);
 
 #endif

@@ -6,6 +6,7 @@
 #include "huiyi/model.h"
 
 #include "huiyi/keymap.h"
+#include "layout.h"
 #include "screen.h"
 
 #include <stdio.h>
@@ -110,6 +111,14 @@ int hy_model_update(struct hy_model *m, const struct hy_event *ev, struct hy_eff
 	case HY_EV_AMBIGUOUS: /* widths may have changed: laid out again */
 		resize(m, m->w, m->h, 1, fx);
 		return 1;
+	case HY_EV_MARGINS: { /* the outline may come or go: laid out again */
+		int was = hy_meeting_outline_shown(m);
+		m->margins = ev->w;
+		if (hy_meeting_outline_shown(m) == was)
+			return 0;
+		resize(m, m->w, m->h, 1, fx);
+		return 1;
+	}
 	case HY_EV_QUIT:
 		fx->quit = 1;
 		return 0;

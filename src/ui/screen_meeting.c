@@ -146,12 +146,17 @@ static size_t outline_first(const struct hy_model *m, size_t rows)
 	return first + rows > n ? n - rows : first;
 }
 
+int hy_meeting_outline_shown(const struct hy_model *m)
+{
+	return !m->outline_off && (!m->outline_auto || m->margins);
+}
+
 void hy_meeting_layout(const struct hy_model *m, struct hy_layout *l)
 {
 	int w = m->w, h = m->h, margin = w > 2;
 	/* the outline from 100 columns, a third of them, at most 36 (its
 	 * entries, a blank column, then the border) */
-	int ow = w >= 100 && !m->outline_off ? (w / 3 > 36 ? 36 : w / 3) : 0;
+	int ow = w >= 100 && hy_meeting_outline_shown(m) ? (w / 3 > 36 ? 36 : w / 3) : 0;
 	/* the title bar, and below 100 columns the "§3/6 heading" bar; on
 	 * very short screens the bar, then the title, make way for the text */
 	int ry = ow ? 1 : 2;
@@ -499,8 +504,9 @@ static void meeting_action(struct hy_model *m, enum hy_action a, int arg, struct
 	case HY_ACT_SOURCE:
 		next_source(m, fx);
 		break;
-	case HY_ACT_OUTLINE:
-		m->outline_off = !m->outline_off;
+	case HY_ACT_OUTLINE: /* o: the other of what is shown, kept */
+		m->outline_off = hy_meeting_outline_shown(m);
+		m->outline_auto = 0;
 		snprintf(m->status, sizeof m->status, "%s",
 			 m->outline_off ? _("outline hidden (o shows it)")
 			 : m->w >= 100  ? _("outline shown")
@@ -702,11 +708,22 @@ static void meeting_view(const struct hy_model *m, struct hy_grid *g, int *cy, i
 		snprintf(left, sizeof left, _(" meeting %s/%s · §%d/%zu · %d%%%s%s"), idx, total,
 			 sec, mt->n_sections, hy_model_percent(m), conv, src);
 	static const struct hy_hint hint[] = {{HY_ACT_NEXT_SECTION, N_("section")},
+					      {HY_ACT_OUTLINE, N_("outline")},
 					      {HY_ACT_SEARCH, N_("search")},
 					      {HY_ACT_BACK, N_("back")},
 					      {HY_ACT_HELP, N_("help")}};
+	/* the outline left out because the terminal would write its rows
+	 * again with every line scrolled (no left and right margins): the
+	 * key that brings it is named */
+	int outline_key = m->w >= 100 && m->outline_auto && !hy_meeting_outline_shown(m) &&
+			  mt->n_sections > 1;
+	struct hy_hint shown[sizeof hint / sizeof hint[0]];
+	size_t n_shown = 0;
+	for (size_t i = 0; i < sizeof hint / sizeof hint[0]; i++)
+		if (hint[i].act != HY_ACT_OUTLINE || outline_key)
+			shown[n_shown++] = hint[i];
 	char keys[128];
-	hy_keymap_hint(HY_SCREEN_MEETING, hint, sizeof hint / sizeof hint[0], keys, sizeof keys);
+	hy_keymap_hint(HY_SCREEN_MEETING, shown, n_shown, keys, sizeof keys);
 	hy_draw_status(m, g, left, keys, cy, cx);
 }
 

@@ -21,6 +21,14 @@ if [ -z "$PY" ]; then
 	exit 77
 fi
 
+# The outline beside a meeting, asked for: tmux never says it has left and
+# right margins, and by default (set outline auto) a meeting there opens
+# without it. The screens these tests check are the ones with it (as in a
+# terminal that has margins); browser_outline.sh checks the default. A
+# test that writes its own configuration replaces this one.
+mkdir -p "$HOME/.config/huiyi"
+printf 'set outline on\n' >"$HOME/.config/huiyi/config"
+
 sock=hy$$ nserver=0
 tm() { tmux -L "$sock" "$@"; }
 # tmux leaves its socket behind: remove ours with the server.

@@ -117,4 +117,44 @@ PYEOF
 ) || fail "$out"
 case $out in *FAIL*) fail "$out" ;; esac
 ok "120x40 beside the outline, left and right margins: ${out#ok }; every screen as a whole redraw; a late answer stays out of the prompt"
+
+# The default (set outline auto): the outline comes with the answer, and
+# stays away from a terminal that never gives one (tmux's way).
+rm "$HOME/.config/huiyi/config"
+for answer in yes none; do
+	out=$("$PY" - "$HUIYI_BIN" "$T/db" "$HUIYI_ROOT/bench" "$vt" "$T/trace" "$answer" <<'PYEOF' 2>&1
+import os, subprocess, sys
+binary, db, bench, vt, trace, answer = sys.argv[1:7]
+sys.path.insert(0, bench)
+import tui
+tui.COLS, tui.ROWS = 120, 40
+env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8", HUIYI_TRACE=trace)
+env.pop("NO_COLOR", None)
+pid, fd = tui.spawn([binary, "-d", db, "--theme", "dark", "--ambiguous", "narrow"], env)
+tr = tui.Trace(trace)
+tr.out = b""
+tr.first(fd)
+sent = [tr.out + tui.drain(fd, 0.05)]
+if answer == "yes":
+    os.write(fd, b"\x1b[?69;2$y")
+tr.out = b""
+os.write(fd, b"\r")
+tr.wait("paint", fd)
+sent.append(tr.out + tui.drain(fd, 0.2))
+shown = subprocess.run([vt, "40", "120"], input=b"".join(sent), capture_output=True,
+                       check=True).stdout.decode()
+rows = shown.split("\n")
+bar = "│" in "".join(rows[1:10])
+last = rows[39] if len(rows) > 39 else ""
+if answer == "yes" and (not bar or "o outline" in last):
+    sys.exit(f"FAIL margins answered, no outline: {rows[2]!r} / {last!r}")
+if answer == "none" and (bar or "o outline" not in last):
+    sys.exit(f"FAIL no answer, yet the outline or no hint: {rows[2]!r} / {last!r}")
+tui._close(pid, fd, b"qq")
+print("ok")
+PYEOF
+	) || fail "set outline auto, answer $answer: $out"
+	case $out in *FAIL*) fail "$out" ;; esac
+done
+ok "set outline auto: beside the text once the terminal says it has margins, left out (o named) when it never answers"
 san_check
