@@ -49,6 +49,20 @@ static void t_settings(void **state)
 	assert_int_equal(cfg.script, HY_SCRIPT_SIMPLIFIED);
 	assert_int_equal(cfg.outline, 0);
 	assert_int_equal(cfg.ambiguous, HY_CLI_AMB_WIDE);
+	hy_config_free(&cfg);
+	parse(&cfg, "set outline auto\n");
+	assert_int_equal(cfg.n_errors, 0);
+	assert_int_equal(cfg.outline, 2);
+	hy_config_free(&cfg);
+	parse(&cfg, "set outline on\n");
+	assert_int_equal(cfg.outline, 1);
+	hy_config_free(&cfg);
+	parse(&cfg, "# mine\n"
+		    "set ambiguous wide\n"
+		    "  set theme light   # on a white terminal\n"
+		    "set script simplified\n"
+		    "set outline off\n"
+		    "set database \"/data/my meetings.db\"\n");
 	assert_int_equal(cfg.theme, HY_CLI_THEME_LIGHT);
 	assert_string_equal(cfg.database, "/data/my meetings.db");
 	hy_config_free(&cfg);
@@ -136,7 +150,7 @@ static void t_errors(void **state)
 		{"set ambiguous", "cfg:2: set: expected a name and one value"},
 		{"set colour red",
 		 "cfg:2: set: expected database, ambiguous, theme, script or outline, got 'colour'"},
-		{"set outline maybe", "cfg:2: set outline: expected on or off, got 'maybe'"},
+		{"set outline maybe", "cfg:2: set outline: expected auto, on or off, got 'maybe'"},
 		{"set script pinyin",
 		 "cfg:2: set script: expected stored, simplified or traditional, got 'pinyin'"},
 		{"bind lst p people", "cfg:2: bind: expected screens (list, meeting"},
