@@ -119,6 +119,23 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		    find(d, a1, b, "召开") == NPOS && find(d, a1, b, "主持") == NPOS)
 			return L_META;
 	}
+	/* 2018年06月12日 14:41 某某新闻: a date with its year and a time, then
+	 * at most a short name (the source's) and nothing of a sentence: a
+	 * publish line without its labels */
+	if (b - a <= 40) {
+		struct ymd t0 = {0};
+		size_t a1 = skip_spaces(d, a, b), k = parse_date(d, a1, b, &t0), colon = 0;
+		for (size_t i = a1; i < a1 + k; i++)
+			colon += d->cp[i] == ':';
+		size_t r = k ? skip_spaces(d, a1 + k, b) : b;
+		int plain = 1;
+		for (size_t i = r; i < b; i++)
+			plain &= d->cp[i] != ',' && d->cp[i] != 0x3002 &&
+				 d->cp[i] != 0x4F1A /* 会 */;
+		if (k && colon && t0.y > 0 && is_digit(d->cp[a1]) && b - r <= 12 && plain &&
+		    (r == b || r > a1 + k))
+			return L_META;
+	}
 	/* • 2024年01月22日来源:某某: a list's bullet before a publish line */
 	/* (- 2022年02月10日来源:…: a Markdown list's hyphen likewise) */
 	if (b - a > 4 && b - a <= 60 &&

@@ -438,6 +438,54 @@ static int only_urls(const char *s, size_t n)
 	}
 }
 
+/* A site's menu: items parted by bars (新浪山东|资讯|同城|旅游, or 欢迎
+ *光临某某网 加入收藏|繁體版|广告服务|网站地图: at least four, each after
+ * the first at most 8 characters), or by spaces (政府机构 信息公开 办事服务
+ * 互动交流 走进某市: at least five of 2 to 6 letters, half of them four or
+ * more, none a unit's or a place's name (列席 units listed with spaces
+ * end in 局, 委, 办 …) and none about a meeting). No sentence in it. */
+static int is_menu(const char *s, size_t n)
+{
+	size_t items = 0, long_items = 0, len = 0, i = 0;
+	int bars = 0, bad = 0;
+	uint32_t last = 0;
+	static const uint32_t units[] = {
+		0x5C40 /* 局 */, 0x59D4 /* 委 */, 0x529E /* 办 */, 0x9662 /* 院 */, 0x90E8 /* 部 */,
+		0x5385 /* 厅 */, 0x961F /* 队 */, 0x6240 /* 所 */, 0x7AD9 /* 站 */, 0x7EC4 /* 组 */,
+		0x9547 /* 镇 */, 0x4E61 /* 乡 */, 0x53BF /* 县 */, 0x533A /* 区 */, 0x5E02 /* 市 */,
+		0x53F8 /* 司 */, 0x5904 /* 处 */, 0x79D1 /* 科 */};
+
+	for (size_t k = 0; k < n; k++)
+		bars += s[k] == '|' || (k + 2 < n && memcmp(s + k, "ï½", 3) == 0);
+	while (i <= n) {
+		uint32_t c = 0;
+		size_t k = i < n ? hy_utf8_decode(s + i, n - i, &c) : 1;
+		size_t sp = i < n ? hy_clean_space_at(s + i, n - i) : 1;
+		int sep = i == n || c == '|' || c == 0xFF5C || (!bars && sp);
+		if (sep) {
+			if (len) {
+				items++;
+				if (bars ? items > 1 && len > 8 : len < 2 || len > 6)
+					return 0;
+				long_items += len >= 4;
+				for (size_t u = 0; u < sizeof units / sizeof *units; u++)
+					bad |= !bars && last == units[u];
+			}
+			len = 0;
+			i += sp ? sp : k;
+			continue;
+		}
+		if (c == 0x3002 || c == 0xFF0C || c == ',' || c == 0x4F1A /* 会 */ ||
+		    (!bars && !u_isalnum((UChar32)c)))
+			return 0;
+		if (!(bars && sp))
+			len++;
+		last = c;
+		i += k;
+	}
+	return !bad && (bars ? bars >= 3 && items >= 4 : items >= 5 && 2 * long_items >= items);
+}
+
 /* The line's letters and digits (Han included), in sk; returns length. */
 static size_t skeleton(const char *s, size_t n, char *sk)
 {
@@ -487,6 +535,8 @@ int hy_clean_is_chrome(const char *s, size_t n)
 		return 1;
 	if (has_keep_label(s, n))
 		return 0;
+	if (!hy_html_has_date(s, n) && is_menu(s, n))
+		return 1;
 	/* where the text starts, after brackets and the like: 【上一篇】 */
 	lead = 0;
 	while (lead < n) {

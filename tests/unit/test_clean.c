@@ -479,6 +479,10 @@ static void test_chrome_lines_removed(void **state)
 		"设为首页 | 加入收藏",
 		"视力保护色：",
 		"返回顶部",
+		/* a site's menu: items parted by bars or by spaces */
+		"云岭门户|新闻|本地|文旅|房产|健康|图片|评论",
+		"欢迎光临某某新闻网 邮箱：news@example.cn 加入收藏|繁體版|广告服务|网站地图",
+		"首页 政务公开 办事服务 互动交流 走进汀州 专题专栏",
 	};
 
 	(void)state;
@@ -511,7 +515,14 @@ static void test_content_lines_kept(void **state)
 		 "关闭不合规网站，版权所有人的合法权益要依法保护。"),
 		"会议要求，主办单位要切实履行职责。", "主办单位要切实履行安全生产主体责任",
 		"会议审议了《某某县网站管理办法》，要求做好ICP备案工作。", "打印机采购项目", "大",
-		"中小", "首页设计要简洁", "分享", /* a lone short word is chrome… */
+		"中小", "首页设计要简洁",
+		/* no menus: units and names parted by spaces, a publish line
+		 * with bars, a title with one */
+		"县发改局 县财政局 县住建局 县交通局 县自然资源局",
+		"张立新 王海 李秀英 赵明 陈国平 周丽",
+		"发布时间：2023-05-29 | 来源：县政府办 | 浏览：12 | 字号：大 中 小",
+		"2023-05-29 | 县政府办 | 浏览 | 打印 | 关闭", "某县召开常务会议|研究部署春耕工作",
+		"分享", /* a lone short word is chrome… */
 	};
 
 	(void)state;
