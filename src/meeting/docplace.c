@@ -106,7 +106,8 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			continue;
 		}
 		/* (讨论审议了…, 研究部署…: one verb after another) */
-		static const char *const then[] = {"部署", "安排", "审定", "推进", "通过", "并"};
+		static const char *const then[] = {"部署", "安排", "审定", "推进",
+						   "通过", "并",   "决定"};
 		while (t.cp[i] != 0x300A &&
 		       ((tk = match_any(&t, j, t.n, took, COUNT(took), NULL)) ||
 			(tk = match_any(&t, j, t.n, then, COUNT(then), NULL))))
@@ -154,6 +155,7 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			    has_any(&t, j, j + k, glue, COUNT(glue)) ||
 			    match_any(&t, j, t.n, verbs, COUNT(verbs), NULL) ||
 			    (k == 2 && match(&t, j, t.n, "自治")) || /* 《自治县…》: no name */
+			    no_name_before_level(&t, j, j + k) || /* 关于贸易兴市行动… */
 			    (is_district &&
 			     (match_any(&t, j + k - 1, j + k, areas, COUNT(areas), NULL) ||
 			      match_any(&t, j + k - 2, j + k, areas, COUNT(areas), NULL) == 2)))

@@ -701,10 +701,13 @@ int starts_new(const struct doc *d, size_t a, size_t b)
 	size_t k = parse_num(d, a, b, &v);
 	if (k && (parse_date(d, a, b, &t) || match(d, a + k, b, "日") || match(d, a + k, b, "号")))
 		return 1;
-	/* 本报讯 (记者 …): a news lead opens the article, after any subtitle */
-	static const char *const leads[] = {"本报讯", "本网讯", "本台讯", "本刊讯"};
-	if (match_any(d, a, b, leads, COUNT(leads), NULL))
-		return 1;
+	/* 本报讯 (记者 …): a news lead opens the article, after any subtitle
+	 * (本报兰州讯 with the paper's city; 日报讯 with its name cut off) */
+	static const char *const leads[] = {"本报", "本网", "本台", "本刊", "日报", "晚报"};
+	size_t lk = match_any(d, a, b, leads, COUNT(leads), NULL);
+	for (size_t i = a + lk; lk && i < b && i <= a + lk + 4 && is_han(d->cp[i]); i++)
+		if (d->cp[i] == 0x8BAF /* 讯 */)
+			return 1;
 	/* 闭幕式上,…: a stage of the meeting opens a paragraph of its own */
 	static const char *const stages[] = {"在开幕式上,", "开幕式上,",   "在闭幕式上,",
 					     "闭幕式上,",   "在开幕会上,", "在闭幕会上,",

@@ -204,6 +204,19 @@ void to_opening(const struct doc *d, struct span *p, size_t *np_io, const char *
 	       is_subtitle(d, p[subs].a, p[subs].b, subs == 0) &&
 	       !same_text(d, p[subs].a, p[subs].b, title))
 		subs++;
+	/* 决定某会议于1月14日召开 建议某会议于1月16日召开 above 本报讯…1月7日，
+	 * 某某主持召开…: a deck of what was decided, its days those of other
+	 * meetings; one line, no sentence in it, nobody presiding */
+	if (!subs && title && np > 1 && convenes_on_day(d, p[1].a, p[1].b)) {
+		size_t a = skip_spaces(d, p[0].a, p[0].b), b = p[0].b;
+		int deck = b - a >= 8 && b - a <= 80 && find(d, a, b, "\n") == NPOS &&
+			   find(d, a, b, "主持") == NPOS &&
+			   find_date(d, a, b, &(struct ymd){0}, 0) != a &&
+			   !same_text(d, a, b, title) && !is_attendance(d, a, b);
+		for (size_t i = a; deck && i < b; i++)
+			deck = !is_sent_end(d, i) && d->cp[i] != ',';
+		subs = deck;
+	}
 	if (subs && convenes_on_day(d, p[subs].a, p[subs].b)) {
 		memmove(p, p + subs, (np - subs) * sizeof *p);
 		np -= subs;

@@ -821,6 +821,9 @@ size_t place_start(const struct doc *t, size_t e);
 size_t organ_at(const struct doc *t, size_t i, size_t e);
 size_t not_place_at(const struct doc *t, size_t i, size_t e);
 int county_of_one(const struct doc *t, size_t j);
+/* [j,e) before a level at e is no place's name: a slogan (贸易兴市, 生态
+ * 立县) or one character before 市 (驻市). */
+int no_name_before_level(const struct doc *t, size_t j, size_t e);
 int after_level_above(const struct doc *t, size_t j);
 int place_in(const char *s, size_t slen, const char *want_level, size_t min_len, int bodiless,
 	     char **place, size_t *body_at);

@@ -159,6 +159,7 @@ static const char *const not_place[] = {
 	"用地", /* 医疗用地土地划拨县卫生健康局: land handed to a bureau */
 	"根据",
 	"依据", /* 根据市委、市政府…的通知 */
+	"决定", /* 研究决定市人大常委会…: a decision's verb */
 	"昨天",
 	"今天",
 	"前天",
@@ -313,7 +314,20 @@ size_t place_start(const struct doc *t, size_t e)
 		     (e > j + 1 && match_any(t, e - 1, e, place_levels, COUNT(place_levels), NULL));
 	if (!bounded || e - j > lim || (e - j == 2 && match(t, j, e, "自治")))
 		return e; /* 自治区政协: the region's, unnamed */
+	if (no_name_before_level(t, j, e))
+		return e;
 	return j;
+}
+
+int no_name_before_level(const struct doc *t, size_t j, size_t e)
+{
+	/* 贸易兴市, 生态立县, 产业富区: a slogan's "make the place thrive
+	 * by", no name (the names that end so are two long: 宜兴市, 新兴县) */
+	static const char *const thrive[] = {"兴", "立", "富", "强"};
+	if (e - j >= 3 && match_any(t, e - 1, e, thrive, COUNT(thrive), NULL))
+		return 1;
+	/* 市直(驻市)单位: no city's name is one character long */
+	return e - j == 1 && match(t, e, t->n, "市");
 }
 
 /* In s: a place and the body after it, as 柏溪县政府 → 柏溪县 + 县政府.

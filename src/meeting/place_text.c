@@ -80,6 +80,9 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 		/* 《户县2013年…》: a one-character county, alone after a mark
 		 * (not 两县, 邻县, 市县, 三县) */
 		int one = j + 1 == i && (j == 0 || !is_han(t.cp[j - 1])) && county_of_one(&t, j);
+		/* (商贸兴市: nor any name inside a slogan, 贸兴市) */
+		if (no_name_before_level(&t, j, i))
+			continue;
 		for (size_t q = j; q + (one ? 1 : 2) <= i && nc <= MAXC; q++) {
 			int bad = 0;
 			/* nor the tail of such a word (法治县 of 依法治县) */
@@ -91,8 +94,9 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 				bad = !is_han(t.cp[r]) || not_place_at(&t, r, i) > 0 ||
 				      t.cp[r] == lv.cp[0] || t.cp[r] == 0x7701 /* 省 */ ||
 				      t.cp[r] == 0x5E02 /* 市 */;
-			/* 自治县 is a level, no name */
-			if (bad || (i - q == 2 && match(&t, q, i, "自治")))
+			/* 自治县 is a level, no name; nor 贸易兴市, 驻市 */
+			if (bad || (i - q == 2 && match(&t, q, i, "自治")) ||
+			    no_name_before_level(&t, q, i))
 				continue;
 			size_t k = 0;
 			for (; k < nc; k++)

@@ -205,6 +205,19 @@ static const struct chrome_pat {
 	P("关闭窗口", PREFIX),
 	P("關閉窗口", PREFIX),
 
+	/* a newspaper's e-edition: its page widgets (展开通版, 通版阅读请点
+	 * 击:), the story's length and page (字数:449, 版次:01) */
+	P("展开通版", WORD),
+	P("展開通版", WORD),
+	P("收缩通版", WORD),
+	P("收縮通版", WORD),
+	P("数字报首页", WORD),
+	P("數字報首頁", WORD),
+	P("通版阅读", PREFIX),
+	P("通版閱讀", PREFIX),
+	P("字数", LABEL),
+	P("字數", LABEL),
+	P("版次", LABEL),
 	P("主办单位", LABEL),
 	P("主辦單位", LABEL),
 	P("承办单位", LABEL),
@@ -486,6 +499,20 @@ static int is_menu(const char *s, size_t n)
 	return !bad && (bars ? bars >= 3 && items >= 4 : items >= 5 && 2 * long_items >= items);
 }
 
+/* A news-by-SMS offer (订阅《某某手机报》 移动用户编辑短信 XX 发送到
+ * 10658…): 短信 and a service number of six digits or more. */
+static int sms_offer(const char *s, size_t n)
+{
+	size_t run = 0, most = 0;
+	if (!find(s, n, "短信", strlen("短信")))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		run = s[i] >= '0' && s[i] <= '9' ? run + 1 : 0;
+		most = run > most ? run : most;
+	}
+	return most >= 6;
+}
+
 /* The line's letters and digits (Han included), in sk; returns length. */
 static size_t skeleton(const char *s, size_t n, char *sk)
 {
@@ -536,6 +563,8 @@ int hy_clean_is_chrome(const char *s, size_t n)
 	if (has_keep_label(s, n))
 		return 0;
 	if (!hy_html_has_date(s, n) && is_menu(s, n))
+		return 1;
+	if (sms_offer(s, n))
 		return 1;
 	/* where the text starts, after brackets and the like: 【上一篇】 */
 	lead = 0;
