@@ -138,9 +138,14 @@ static size_t form_opening(const struct doc *d, const struct span *p, size_t np)
 		if (listed)
 			continue;
 		fields++;
-		if (k > 0 && (find(d, a, b, "主持召开") != NPOS ||
-			      (find_date(d, a, b, &(struct ymd){0}, 0) == skip_spaces(d, a, b) &&
-			       has_any(d, a, b, convene, COUNT(convene)))))
+		/* the value under the topics' label (会议议题 / 传达学习某某在
+		 * 主持召开…座谈会上的讲话…): no opening, whatever it says */
+		int value = k > 0 && is_label(d, &p[k - 1]) &&
+			    find(d, p[k - 1].a, p[k - 1].b, "议题") != NPOS;
+		if (k > 0 && !value &&
+		    (find(d, a, b, "主持召开") != NPOS ||
+		     (find_date(d, a, b, &(struct ymd){0}, 0) == skip_spaces(d, a, b) &&
+		      has_any(d, a, b, convene, COUNT(convene)))))
 			return k;
 		/* 会议议题：…, 发文单位：…, 时间：…: a field with its value on
 		 * its line (a label of two to six characters) */
@@ -165,6 +170,12 @@ void to_opening(const struct doc *d, struct span *p, size_t *np_io, const char *
 	 * first, as the opening, then the fields that name people; the
 	 * others (labels, topics, the time) are no items */
 	size_t o = form_opening(d, p, np);
+	/* (会议议题's value first, its label read as metadata, then 会议内容
+	 * and the story: the story's first paragraph is the opening) */
+	if (!o && np > 2 && is_field_label(d, p[1].a, p[1].b) &&
+	    find(d, p[1].a, p[1].b, "内容") != NPOS &&
+	    (convenes_on_day(d, p[2].a, p[2].b) || find(d, p[2].a, p[2].b, "主持召开") != NPOS))
+		o = 2;
 	if (o > 0) { /* the opening, the attendance fields; the others go */
 		struct span t = p[o];
 		size_t kept = 0;

@@ -277,6 +277,16 @@ size_t split_role_name(const struct doc *d, size_t a, size_t b, int long_names)
 		return best;
 	if (name_ok(d, a, b))
 		return a;
+	/* 区领导孙殿镇, 副县长王永乡: right after a title a name may end in
+	 * 镇 or 乡 (which end towns' names elsewhere) */
+	for (size_t p = b >= a + 4 ? b - 3 : b; p < b && p == b - 3; p++)
+		for (size_t t = 0; t < COUNT(title_ends); t++) {
+			size_t tl;
+			if (ends_with(d, a, p, title_ends[t], &tl) &&
+			    (match(d, b - 1, b, "镇") || match(d, b - 1, b, "乡")) &&
+			    name_ok(d, p, b - 1) && !match(d, p, b, "乡镇"))
+				return p;
+		}
 	/* 旗人大常委会主任宝音满都呼 (主持): after a title, a chair's name of
 	 * five or six characters too (Mongolian, Tibetan names written in
 	 * Han); in a list a long run is more often words than a name */
