@@ -187,6 +187,40 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		    is_space(d->cp[a1 + k]))
 			return L_META;
 	}
+	/* [索引号] 1161…/2025-00068 [ 主题分类 ] 其他, [ 名 称 ] 某某: an index
+	 * table's row, each label in brackets (spaces inside) */
+	if (len <= 80 && (d->cp[a] == '[' || d->cp[a] == 0x3010 /* 【 */)) {
+		static const char *const labels[] = {
+			"索引号",   "主题分类", "发布机构", "发文日期", "效力状态", "文号",
+			"名称",     "标题",     "成文日期", "发布日期", "有效性",   "公开方式",
+			"公开范围", "发文机关", "主题词",   "体裁分类", "所属主题", "生成日期"};
+		uint32_t in[8];
+		size_t n = 0, i = a + 1;
+		for (; i < b && i < a + 14 && d->cp[i] != ']' && d->cp[i] != 0x3011; i++)
+			if (!is_space(d->cp[i]) && n < 8)
+				in[n++] = d->cp[i];
+		for (size_t w = 0; i < b && n >= 2 && w < COUNT(labels); w++) {
+			struct doc lw;
+			if (doc_init(&lw, labels[w], strlen(labels[w])))
+				break;
+			int same = lw.n == n && memcmp(lw.cp, in, n * sizeof *in) == 0;
+			doc_free(&lw);
+			if (same)
+				return L_META;
+		}
+	}
+	/* 幻灯一, 幻灯二: a slideshow's items, their pictures gone */
+	if (len <= 5 && match(d, a, b, "幻灯")) {
+		size_t i = a + 2;
+		while (i < b && (cn_digit(d->cp[i]) >= 0 || is_digit(d->cp[i])))
+			i++;
+		if (i == b && i > a + 2)
+			return L_CHROME;
+	}
+	/* 星期五 alone: a page's date widget, the day's name left */
+	if (len <= 4 && (match(d, a, b, "星期") || match(d, a, b, "礼拜")) &&
+	    find(d, a, b, "会") == NPOS)
+		return L_CHROME;
 	/* 欢迎访问某县人民政府! : a site's greeting */
 	static const char *const welcome[] = {"欢迎访问", "欢迎进入", "欢迎来到", "欢迎光临",
 					      "欢迎您"};

@@ -171,6 +171,13 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 			cv = q;
 			break;
 		}
+	/* 区政府以电视电话会议形式召开: the body before how it met */
+	{
+		size_t yi = find(d, c0, cv, "以");
+		if (yi != NPOS && yi > c0 + 1 && cv >= yi + 4 &&
+		    (match(d, cv - 2, cv, "形式") || match(d, cv - 2, cv, "方式")))
+			cv = yi;
+	}
 	/* 东安路街道党工委在鸿翔社区会议室召开: the body before 在 */
 	size_t zai = find(d, c0, cv, "在");
 	if (zai == NPOS) /* 县府于3楼会议室召开 */
@@ -246,6 +253,9 @@ static int cut_front(struct buf *body, struct doc *bd, size_t at)
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
 	size_t wlen = 0, end = find_meeting_word(d, a, b, &wlen);
+	/* 以电视电话会议形式召开常务会议: how it was held, then the meeting */
+	while (end != NPOS && (match(d, end + wlen, b, "形式") || match(d, end + wlen, b, "方式")))
+		end = find_meeting_word(d, end + wlen + 2, b, &wlen);
 	if (end == NPOS)
 		return 0;
 	/* 市十七届人大四次会议主席团常务主席会议, 区政协十届三次会议召开各组
