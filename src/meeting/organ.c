@@ -397,10 +397,13 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *at)
 {
 	/* (首页>某某县人民政府>政府信息公开: the government's own site) */
-	static const char *const sites[] = {"新闻网",   "新闻中心",   "新闻", "人民政府网",
-					    "人民政府", "政府网",     "网",   "发布",
-					    "动态",     "融媒体中心", "要闻", "日报",
-					    "晚报",     "论坛"}; /* 某某论坛: a city's own forum */
+	static const char *const sites[] = {
+		"新闻网", "新闻中心", "新闻", "人民政府网", "人民政府", "政府网", "网", "发布",
+		"动态", "融媒体中心", "要闻", "日报", "晚报",
+		"论坛", /* 某某论坛: a city's own forum */
+		/* 来源:某某宣传, “上海某某”官方微信: the
+					     * publicity office's accounts */
+		"宣传", "\xE2\x80\x9D官方微信", "\xE2\x80\x9D微信公众号"};
 	i += match_any(t, i, t->n, provinces, COUNT(provinces), NULL);
 	i += match(t, i, t->n, "中国"); /* 来源: 中国某某网 */
 	i += match(t, i, t->n, "今日");
@@ -480,7 +483,8 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		/* a token's start: the text's, a line's, after a space, a
 		 * colon or a breadcrumb's > */
 		if (!k && (i == 0 || t.cp[i - 1] == '\n' || is_space(t.cp[i - 1]) ||
-			   t.cp[i - 1] == ':' || t.cp[i - 1] == '>' || t.cp[i - 1] == '('))
+			   t.cp[i - 1] == ':' || t.cp[i - 1] == '>' || t.cp[i - 1] == '(' ||
+			   t.cp[i - 1] == '/' || t.cp[i - 1] == 0x201C))
 			k = site_name(&t, i, level, &at);
 		if (!k)
 			continue;

@@ -61,7 +61,9 @@ static int place_opening_name(const char *s, size_t slen, char **place)
 			e >= c + 6 &&
 			(ends_with(&t, c, e, "召开", NULL) || ends_with(&t, c, e, "举行", NULL)) &&
 			find_meeting_word(&t, c, e - 2, &wl) != NPOS;
-		for (size_t i = c + 2; passive && i <= c + 5 && i < e && !*place; i++) {
+		/* (城步苗族自治县…推进大会在行政中心召开: an autonomous
+		 * county's name is longer) */
+		for (size_t i = c + 2; passive && i <= c + 12 && i < e && !*place; i++) {
 			size_t l = match_any(&t, i, e, place_levels, COUNT(place_levels), NULL);
 			if (l && place_start(&t, i) == c && !(*place = doc_str(&t, c, i + l)))
 				rc = HY_ERR_NOMEM;

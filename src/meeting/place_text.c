@@ -83,6 +83,11 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 		/* (商贸兴市: nor any name inside a slogan, 贸兴市) */
 		if (no_name_before_level(&t, j, i))
 			continue;
+		/* 传达学习省、某市…会议精神: the levels above, listed after the
+		 * province, are not the place's own */
+		if (j >= 2 && (t.cp[j - 1] == 0x3001 || t.cp[j - 1] == 0x548C /* 和 */) &&
+		    t.cp[j - 2] == 0x7701 /* 省 */)
+			continue;
 		for (size_t q = j; q + (one ? 1 : 2) <= i && nc <= MAXC; q++) {
 			int bad = 0;
 			/* nor the tail of such a word (法治县 of 依法治县) */
