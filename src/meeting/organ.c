@@ -397,13 +397,14 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *at)
 {
 	/* (首页>某某县人民政府>政府信息公开: the government's own site) */
-	static const char *const sites[] = {
-		"新闻网", "新闻中心", "新闻", "人民政府网", "人民政府", "政府网", "网", "发布",
-		"动态", "融媒体中心", "要闻", "日报", "晚报",
-		"论坛", /* 某某论坛: a city's own forum */
-		/* 来源:某某宣传, “上海某某”官方微信: the
-					     * publicity office's accounts */
-		"宣传", "\xE2\x80\x9D官方微信", "\xE2\x80\x9D微信公众号"};
+	static const char *const sites[] = {"新闻网", "新闻中心", "新闻", "人民政府网", "人民政府",
+					    "政府网", "网", "发布", "动态", "融媒体中心", "要闻",
+					    "日报", "晚报",
+					    "论坛", /* 某某论坛: a city's own forum */
+					    /* 来源:某某宣传 (and “上海某某”官方微信, below): the
+		 * publicity office's accounts */
+					    "宣传"};
+	static const char *const accounts[] = {"官方微信", "微信公众号"};
 	i += match_any(t, i, t->n, provinces, COUNT(provinces), NULL);
 	i += match(t, i, t->n, "中国"); /* 来源: 中国某某网 */
 	i += match(t, i, t->n, "今日");
@@ -412,6 +413,11 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 		if (k == 1 && !lv)
 			continue;
 		size_t l = match_any(t, i + k + lv, t->n, sites, COUNT(sites), NULL);
+		/* (“上海某某”官方微信: the account's name in quotes) */
+		size_t q = i + k + lv;
+		if (!l && q + 1 < t->n && (t->cp[q] == 0x201D || t->cp[q] == '"') &&
+		    (l = match_any(t, q + 1, t->n, accounts, COUNT(accounts), NULL)))
+			l++;
 		size_t e = i + k + lv + l;
 		if (!lv && match(t, i + k, t->n, "要闻"))
 			continue;
@@ -484,7 +490,7 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		 * colon or a breadcrumb's > */
 		if (!k && (i == 0 || t.cp[i - 1] == '\n' || is_space(t.cp[i - 1]) ||
 			   t.cp[i - 1] == ':' || t.cp[i - 1] == '>' || t.cp[i - 1] == '(' ||
-			   t.cp[i - 1] == '/' || t.cp[i - 1] == 0x201C))
+			   t.cp[i - 1] == '/' || t.cp[i - 1] == '"' || t.cp[i - 1] == 0x201C))
 			k = site_name(&t, i, level, &at);
 		if (!k)
 			continue;
