@@ -901,6 +901,12 @@ size_t footer_start(const struct doc *d, const struct span *lines, size_t nl)
 		if (b > a && (match_any(d, a, b, marks, COUNT(marks), NULL) == b - a ||
 			      match_any(d, a, b, contact, COUNT(contact), NULL)))
 			return i;
+		/* 相关新闻: and the headlines of other stories under it */
+		static const char *const related[] = {"相关新闻", "相关阅读", "相关文章",
+						      "延伸阅读", "推荐阅读", "相关报道"};
+		size_t b2 = b > a && d->cp[b - 1] == ':' ? b - 1 : b;
+		if (b2 > a && match_any(d, a, b2, related, COUNT(related), NULL) == b2 - a)
+			return i;
 		/* 免责声明：本文内容来源于…, 某网版权与免责声明 |: the site's
 		 * disclaimer, its numbered clauses after it */
 		static const char *const disclaim[] = {"免责声明", "版权声明"};

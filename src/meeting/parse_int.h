@@ -437,6 +437,7 @@ static const char *const unit_ends[] = {
 	")",
 	"庭",
 	"监委",
+	"公署", /* 行政公署: a prefecture's administration */
 	"人大",
 	"政协",
 	"集团",

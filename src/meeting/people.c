@@ -857,7 +857,8 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	/* 组织参会人员学习了…, 随后,参会人员围绕…交流, 某局参会领导进行了交流
 	 * 发言: 参会人员 as who did something, no list of who attended
 	 * (参会人员有:, 参会人员包括 are) */
-	static const char *const doers[] = {"参会人员", "参会领导", "参会同志", "参会代表"};
+	static const char *const doers[] = {"参会人员", "参会领导", "参会同志",
+					    "参会代表", "参会常委", "参会委员"};
 	int keyed = 0;
 	for (size_t k = find_any(d, a, b, keys, COUNT(keys), NULL), m; k != NPOS && !keyed;
 	     k = find_any(d, k + 1, b, keys, COUNT(keys), NULL)) {
