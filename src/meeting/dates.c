@@ -476,6 +476,21 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			t = t2;
 		}
 	}
+	/* 大会将于1月19日开幕。1月18日上午，某代表团召开…: a day to come,
+	 * then the meeting's in the next sentence */
+	if (at != NPOS && at > a) {
+		static const char *const future[] = {"将于", "定于", "拟于"};
+		int to_come = match(d, at - 1, b, "将") ||
+			      (at >= a + 2 && match_any(d, at - 2, b, future, COUNT(future), NULL));
+		size_t s1 = to_come ? clause_end(d, at, b, 1) : b;
+		struct ymd t3;
+		size_t at3 =
+			s1 < b ? find_date(d, s1 + 1, clause_end(d, s1 + 1, b, 1), &t3, 0) : NPOS;
+		if (at3 != NPOS) {
+			at = at3;
+			t = t3;
+		}
+	}
 	if (at == NPOS) {
 		/* 2022年33日: a year, then a slip (33日 for 3月3日) */
 		int slip_year = 0;

@@ -614,6 +614,26 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			}
 		}
 		size_t mlen, mn = find_meeting_word(d, an, cut, &mlen);
+		/* 某人大会议各项准备工作已经就绪，将于1月19日开幕。1月18日，某代表
+		 * 团在驻地召开全体会议: a session to come, then the meeting the
+		 * next sentence convenes */
+		if (mn != NPOS) {
+			static const char *const opens[] = {"开幕", "闭幕"};
+			size_t s1 = clause_end(d, an, cut, 1);
+			if (mn < s1 && s1 < cut &&
+			    find_any(d, an, s1, convene, COUNT(convene), NULL) == NPOS &&
+			    has_any(d, an, s1, opens, COUNT(opens))) {
+				size_t s2 = clause_end(d, s1 + 1, cut, 1), ml2;
+				size_t cv2 = find_any(d, s1 + 1, s2, convene, COUNT(convene), NULL);
+				size_t mn2 =
+					cv2 != NPOS ? find_meeting_word(d, cv2, s2, &ml2) : NPOS;
+				if (mn2 != NPOS) {
+					an = s1 + 1;
+					mn = mn2;
+					mlen = ml2;
+				}
+			}
+		}
 		size_t name_from = an;
 		/* 区九届人大二次会议闭幕后，区政府即召开…部署会: the meeting
 		 * this readout is about is the one convened */
