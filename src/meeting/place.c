@@ -406,6 +406,17 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			set_str(&m->body, NULL);
 		}
 	}
+	/* 某镇…召开镇党政联席会议: the town convening itself, its organ
+	 * unnamed (README), not a body called 镇 */
+	if (!rc && m->body && m->place) {
+		struct doc b0;
+		if (doc_init(&b0, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		int bare = span_eq(&b0, 0, b0.n, "镇") || span_eq(&b0, 0, b0.n, "乡");
+		doc_free(&b0);
+		if (bare)
+			set_str(&m->body, NULL);
+	}
 	if (!rc)
 		rc = zone_organ(m); /* organ.c */
 	if (!rc && (!m->body || strcmp(m->body, "街道") == 0) && m->place && m->kind)
