@@ -98,7 +98,17 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 				bare_verb = 0;
 			/* 召开某县第十五次代表大会第三次会议、…“三会”筹备工作部署会:
 			 * a meeting in a list is one the meeting prepares */
+			/* (but 召开市政府党组会议、常务会议和学习会: meetings held
+			 * together, the first the readout's) */
 			int listed = i + 2 < end && d->cp[i + 2] == 0x3001;
+			if (listed) {
+				/* (…一次会议、某政协…一次会议的党员会议: the list
+				 * says which meetings the readout's is about) */
+				static const char *const prepares[] = {"筹备", "准备", "的"};
+				size_t ce = clause_end(d, i + 3, end, 0);
+				listed = find_any(d, i + 3, ce, prepares, COUNT(prepares), NULL) !=
+					 NPOS;
+			}
 			/* 在镇政府会议一室召开: a numbered room */
 			size_t r = i + 2;
 			while (r < end && r - i < 5 &&
