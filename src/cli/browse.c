@@ -255,10 +255,18 @@ int hy_cli_browse(const struct hy_cli *c)
 		}
 		/* idle: every IDLE_MS the list looks for an import's new
 		 * meetings (hy_effects_idle); drawn again only if it changed */
-		int got, idle = 0;
-		while ((got = hy_term_read(t, &ev, IDLE_MS)) <= 0 &&
-		       (idle = hy_effects_idle(s, &m, &fx)) == 0)
-			;
+		int got, idle = 0, updated = 0;
+		for (;;) {
+			while ((got = hy_term_read(t, &ev, IDLE_MS)) <= 0 &&
+			       (idle = hy_effects_idle(s, &m, &fx)) == 0)
+				;
+			/* the margins' answer: a frame only when it changes the
+			 * screen (the outline comes), else the next event read */
+			if (got > 0 && ev.type == HY_EV_MARGINS &&
+			    !(updated = hy_model_update(&m, &ev, &fx)))
+				continue;
+			break;
+		}
 		if (idle < 0)
 			goto oom;
 		if (got <= 0)
@@ -267,9 +275,8 @@ int hy_cli_browse(const struct hy_cli *c)
 			trace(tf, "key");
 		if (ev.type == HY_EV_REDRAW || ambiguous(c, &ev) || background(c, t, &theme, &ev))
 			force = 1;
-		/* an answer that changes nothing on the screen: no frame */
-		if (!hy_model_update(&m, &ev, &fx) && ev.type == HY_EV_MARGINS)
-			continue;
+		if (!updated)
+			hy_model_update(&m, &ev, &fx);
 		send_copy(t, &m);
 		if (fx.quit && ev.type == HY_EV_INTERRUPT)
 			rc = 128 + SIGINT; /* Ctrl-C, as a shell reports it */
