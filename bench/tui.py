@@ -50,6 +50,18 @@ def drain(fd, timeout=0.0):
         timeout = 0.0
 
 
+def xterm_browser(binary, db, trace, cols=120, rows=40):
+    """The browser on db in a cols×rows pty as xterm-256color (dark,
+    ambiguous narrow, colours on), tracing its frames to trace: (pid, fd,
+    its Trace)."""
+    global COLS, ROWS
+    COLS, ROWS = cols, rows
+    env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8", HUIYI_TRACE=trace)
+    env.pop("NO_COLOR", None)
+    pid, fd = spawn([binary, "-d", db, "--theme", "dark", "--ambiguous", "narrow"], env)
+    return pid, fd, Trace(trace)
+
+
 class Trace:
     def __init__(self, path):
         self.path = path

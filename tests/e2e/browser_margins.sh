@@ -27,11 +27,7 @@ import os, signal, statistics, subprocess, sys
 binary, db, bench, vt, trace = sys.argv[1:6]
 sys.path.insert(0, bench)
 import tui
-tui.COLS, tui.ROWS = 120, 40
-env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8", HUIYI_TRACE=trace)
-env.pop("NO_COLOR", None)
-pid, fd = tui.spawn([binary, "-d", db, "--theme", "dark", "--ambiguous", "narrow"], env)
-tr = tui.Trace(trace)
+pid, fd, tr = tui.xterm_browser(binary, db, trace)
 sent = []
 
 def press(k):
@@ -127,11 +123,7 @@ import os, subprocess, sys
 binary, db, bench, vt, trace, answer = sys.argv[1:7]
 sys.path.insert(0, bench)
 import tui
-tui.COLS, tui.ROWS = 120, 40
-env = dict(os.environ, TERM="xterm-256color", LC_ALL="C.UTF-8", HUIYI_TRACE=trace)
-env.pop("NO_COLOR", None)
-pid, fd = tui.spawn([binary, "-d", db, "--theme", "dark", "--ambiguous", "narrow"], env)
-tr = tui.Trace(trace)
+pid, fd, tr = tui.xterm_browser(binary, db, trace)
 tr.out = b""
 tr.first(fd)
 sent = [tr.out + tui.drain(fd, 0.05)]
