@@ -672,6 +672,26 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 				return 0;
 			return set_date(m, &t, HY_DATE_BASIS_PUBLISH);
 		}
+		/* 今(23)日, 昨(22)日: Taiwan's papers give the day in brackets
+		 * inside the relative one */
+		for (size_t i2 = a; mt->has_pub && i2 + 4 < first_sent; i2++) {
+			static const char *const bracketed[] = {"今(", "昨(", "前("};
+			size_t w = match_any(d, i2, first_sent, bracketed, COUNT(bracketed), NULL);
+			long dv;
+			size_t kd = w ? parse_num(d, i2 + w, first_sent, &dv) : 0;
+			if (!kd || kd > 2 || !is_digit(d->cp[i2 + w]) || dv < 1 || dv > 31 ||
+			    !match(d, i2 + w + kd, first_sent, ")日"))
+				continue;
+			t = mt->pub;
+			if (dv > t.d + 2 && --t.m == 0) {
+				t.m = 12;
+				t.y--;
+			}
+			t.d = (int)dv;
+			if (ymd_valid(&t))
+				return set_date(m, &t, HY_DATE_BASIS_PUBLISH);
+			break;
+		}
 		/* relative days */
 		static const char *const rel[] = {"今天", "今日", "昨天", "昨日",
 						  "前天", "近日", "日前", "近期"};

@@ -100,6 +100,16 @@ static size_t before_time(const struct doc *d, size_t a, size_t e)
 			while (q > a && (is_digit(d->cp[q - 1]) || cn_digit(d->cp[q - 1]) >= 0 ||
 					 cn_unit(d->cp[q - 1]) || match(d, q - 1, q, "月")))
 				q--;
+			/* 今(23)日, 昨(22)日: the day in brackets */
+			if (q == e - 1 && q >= a + 4 && d->cp[q - 1] == ')') {
+				size_t o = q - 1;
+				while (o > a && is_digit(d->cp[o - 1]))
+					o--;
+				static const char *const rel[] = {"今", "昨", "前"};
+				if (o < q - 1 && o >= a + 2 && d->cp[o - 1] == '(' &&
+				    match_any(d, o - 2, o - 1, rel, COUNT(rel), NULL))
+					q = o - 2;
+			}
 			if (q < e - 1)
 				k = q;
 		}
@@ -133,7 +143,8 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	}
 	size_t c0 = cv;
 	while (c0 > a && !is_clause_end(d, c0 - 1) && !is_space(d->cp[c0 - 1]) &&
-	       !is_close_bracket(d->cp[c0 - 1])) /* 【记者…报道】县政府召开 */
+	       (!is_close_bracket(d->cp[c0 - 1]) ||    /* 【记者…报道】县政府召开 */
+		(c0 >= 3 && is_digit(d->cp[c0 - 2])))) /* (but 县政府今(23)日召开) */
 		c0--;
 	/* 1月12日下午建设街道办事处召开: the day before the convener, with
 	 * no comma between */

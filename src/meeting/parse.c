@@ -466,7 +466,11 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = HY_ERR_INVALID;
 	if (!rc)
 		m->not_readout =
-			regulation || (about_rules && !m->month_day && !m->date)
+			/* (前日，…第五十七次主任会议召开。主任某某主持会议: a
+			 * numbered meeting of its own, with no day, that took up
+			 * rules, who chaired it named) */
+			regulation || (about_rules && !m->month_day && !m->date &&
+				       !(m->chair && m->number))
 				? HY_NOT_READOUT_RULES
 			: novel || (dialogue >= 2 && !m->month_day && !m->date) ||
 					(story && !m->month_day && !m->date && !m->published)
