@@ -598,6 +598,8 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			"会议的领导有",
 			"会议的人员有",
 			"的还有",
+			"此次会议的有", /* 参加此次会议的有:(1)市领导:… */
+			"本次会议的有",
 			"会议的有",
 			"的有",
 			"人员",
@@ -841,13 +843,13 @@ int listed_offices(const struct doc *d, size_t a, size_t b)
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
-	static const char *const keys[] = {"出席", "列席", "参加会议", "参会", "到会祝贺",
-					   "主席台就座", "主席台就坐", "主席台前排就座",
-					   "参加了会议", "参加了座谈会", "参加座谈会", "参加学习",
-					   "参加了学习", /* a study session's */
-					   "参加调度会", "参加推进会", "参加专题会",
-					   /* 各部门负责人在主会场参加会商 */
-					   "在主会场参加", "在分会场参加", "收听收看", "收看收听"};
+	static const char *const keys[] = {
+		"出席", "列席", "参加会议", "参会", "到会祝贺", "参加此次会议", "参加本次会议",
+		"主席台就座", "主席台就坐", "主席台前排就座", "参加了会议", "参加了座谈会",
+		"参加座谈会", "参加学习", "参加了学习", /* a study session's */
+		"参加调度会", "参加推进会", "参加专题会",
+		/* 各部门负责人在主会场参加会商 */
+		"在主会场参加", "在分会场参加", "收听收看", "收看收听"};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS || speaker_remark(d, a, b))
 		return 0;
 	size_t i = skip_spaces(d, a, b);

@@ -47,6 +47,12 @@ static const char *const not_names[] = {
 	"目前",
 	"近日",
 	"组织",
+	"第一", /* 第一书记 */
+	"宣传", /* 负责组织、宣传、民政的同志: their work, no names */
+	"民政",
+	"纪检",
+	"综治",
+	"信访",
 	"大家",
 	"他们",
 	"我们",
@@ -180,6 +186,12 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 						"队员", "委员",   "街道"}; /* (长|安街道) */
 	if (longest_end(d, a, b, posts_end, COUNT(posts_end)) &&
 	    (n >= 3 || match(d, b - 1, b, "副")))
+		return 0;
+	/* 派出所、中心校、司法所: a town's offices by their common names */
+	static const char *const town_offices[] = {"派出所", "司法所", "财政所", "国土所", "供电所",
+						   "中心校", "卫生院", "林业站", "农技站", "水利站",
+						   "兽医站", "信用社", "税务所", "邮政所"};
+	if (match_any(d, a, b, town_offices, COUNT(town_offices), NULL) == b - a)
 		return 0;
 	/* 三江村, 杨开村: a village's name, no one's */
 	static const char *const places_end[] = {"村", "社区"};
