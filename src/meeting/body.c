@@ -37,6 +37,10 @@ static int party_committee(struct hy_meeting *m)
 			memcpy(m->body + b.off[1], "政协", strlen("政协") + 1);
 		else
 			m->body[b.off[2]] = '\0';
+	} else if (b.n >= 5 && b.n <= 9 && ends_with(&b, 0, b.n, "政协委员会", NULL) &&
+		   count_han(&b, 0, b.n) == b.n) {
+		/* 县政协第十一届委员会, its term taken off: the 县政协 */
+		m->body[b.off[b.n - 3]] = '\0';
 	} else if (b.n >= 4 && b.n <= 6 && ends_with(&b, 0, b.n, "地委", NULL) &&
 		   count_han(&b, 0, b.n) == b.n) {
 		if (!m->place && !(m->place = doc_str(&b, 0, b.n - 2)))

@@ -577,7 +577,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		return cv != NPOS && cv < s ? convener_before(d, a, cv, &m->body) : 0;
 	}
 	/* body stem moves to the kind: 县委常委会 + 会议 → 县委 + 常委会会议 */
-	int kind_bare = span_eq(d, ks, ke, "会议");
+	/* (县人大常委会第十次(扩大)会议: an enlarged bare meeting too) */
+	int kind_bare = span_eq(d, ks, ke, "会议") || span_eq(d, ks, ke, "(扩大)会议");
 	size_t stem = 0;
 	if (kind_bare || ends_with(d, bs, be, "党组", NULL)) { /* 县政府党组 + 学习会议 */
 		for (size_t t = 0; t < COUNT(kind_stems); t++) {
