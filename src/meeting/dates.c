@@ -463,6 +463,28 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 				if (!y0)
 					t.y = 0;
 			}
+			/* 某网12月28日讯(记者 某某)27日下午，…: the day alone after
+			 * the byline, in the dateline's month (or the one before) */
+			if (at2 == NPOS) {
+				size_t q = skip_spaces(d, at + k + dl, b);
+				if (q < b && is_open_bracket(d->cp[q])) {
+					while (q < b && q < at + k + dl + 40 &&
+					       !is_close_bracket(d->cp[q]))
+						q++;
+					q = skip_spaces(d, q + 1, b);
+				}
+				long dv;
+				size_t kd = q < b ? parse_num(d, q, b, &dv) : 0;
+				if (kd && kd <= 2 && is_digit(d->cp[q]) &&
+				    match(d, q + kd, b, "日") && dv >= 1 && dv <= 31 && t.m >= 1) {
+					if (dv > t.d && --t.m == 0) {
+						t.m = 12;
+						if (t.y)
+							t.y--;
+					}
+					t.d = (int)dv;
+				}
+			}
 			/* 据某日?qǐng)?bào)报道, 2月28日: a stray ? (a gloss garbled)
 			 * ends a short attribution's "sentence" */
 			while (at2 == NPOS && s1 < b && s1 - (at + k) <= 30) {

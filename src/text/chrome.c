@@ -234,6 +234,8 @@ static const struct chrome_pat {
 	P("電子報閱讀機", WORD),
 	P("版面", LABEL),
 	P("当前报纸名称", LABEL),
+	P("中文域名", LABEL), /* 中文域名:某某区人民政府.政务 */
+	P("中文網域", LABEL),
 	P("當前報紙名稱", LABEL),
 	P("字数", LABEL),
 	P("字數", LABEL),
