@@ -212,7 +212,7 @@ lint-man:
 	else echo "mandoc missing: run make deps" >&2; exit 1; fi
 
 # Builds run on every CPU; tests/run.sh runs HUIYI_JOBS tests at a time
-# (default: every CPU).
+# (default: two a CPU, as most of them wait on tmux or a child).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 # The plain and the ASan+UBSan build's tests run in one pool

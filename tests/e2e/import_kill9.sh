@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # slow: tests/run.sh starts it first
-# kill -9 an import of 20,000 files at several random points, then run it to
+# kill -9 an import of 8,000 files at several random points, then run it to
 # the end. After every kill: PRAGMA integrity_check is ok, the stored count
 # is a whole number of batches, and every stored meeting is whole: its
 # sections are all there (as many as the generator wrote, which it records
@@ -16,7 +16,7 @@
 # tests is sqlite's commit, the same in both builds).
 # shellcheck source=tests/e2e/safety_lib.sh
 . "$(dirname "$0")/safety_lib.sh"
-N=20000 KILLS=4
+N=8000 KILLS=4
 if sanitized; then N=3000 KILLS=2; fi
 seed=${HUIYI_SEED:-$RANDOM}
 RANDOM=$seed
