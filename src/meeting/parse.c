@@ -234,7 +234,16 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		int site = lines[i].b - lines[i].a <= 80 &&
 			   find(&d, lines[i].a, lines[i].b, "小说") != NPOS &&
 			   find(&d, lines[i].a, lines[i].b, ">") != NPOS;
-		if (site || (k && match(&d, a0 + 1 + k, lines[i].b, "章")) ||
+		/* 第(3/3)页 opening the text: a novel site's page of a chapter */
+		long pg;
+		size_t kp = match(&d, a0, lines[i].b, "第(")
+				    ? parse_num(&d, a0 + 2, lines[i].b, &pg)
+				    : 0;
+		size_t sl = kp && match(&d, a0 + 2 + kp, lines[i].b, "/")
+				    ? parse_num(&d, a0 + 3 + kp, lines[i].b, &pg)
+				    : 0;
+		int pages = sl && match(&d, a0 + 3 + kp + sl, lines[i].b, ")页");
+		if (site || pages || (k && match(&d, a0 + 1 + k, lines[i].b, "章")) ||
 		    (lines[i].b - lines[i].a <= 40 &&
 		     has_any(&d, lines[i].a, lines[i].b, reader_site, COUNT(reader_site))))
 			novel = 1;
