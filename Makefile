@@ -264,7 +264,7 @@ oom: all tests-build
 # is missing.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
-FUZZ_CHECK_SECONDS ?= 10
+FUZZ_CHECK_SECONDS ?= 5
 FUZZ_DIR      = build/fuzz
 FUZZ_TARGETS  = clean parse wrap query tokenizer html
 FUZZ_SANFLAGS = -fsanitize=address,undefined -fno-sanitize-recover=undefined
