@@ -303,6 +303,11 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			y++;
 		if (y - q == 4 && match(d, y, b, "年"))
 			q = y + 1;
+		/* 省人大常委会主任会议举行第57次会议: the series, then the
+		 * sitting it held */
+		if (!bracket && q == end && (match(d, q, b, "举行") || match(d, q, b, "召开")) &&
+		    match(d, q + 2, b, "第"))
+			q += 2;
 		if (match(d, q, b, "第")) {
 			size_t k = parse_num(d, q + 1, b, &tail_number);
 			size_t r = q + 1 + k;
