@@ -439,22 +439,14 @@ int tidy_kind(struct hy_meeting *m)
 		}
 		set_str(&m->kind, o.s);
 	}
-	if (span_eq(&k, 0, k.n, "常务委员会(扩大)会议")) {
-		struct buf o = {0}; /* 常 委 会 (扩大) 会 议 */
-		static const size_t keep[] = {0, 2, 4, 5, 6, 7, 8, 9, 10};
-		for (size_t i = 0; i < COUNT(keep) && !rc; i++)
-			rc = buf_add(&o, k.s + k.off[keep[i]], k.off[keep[i] + 1] - k.off[keep[i]]);
-		if (rc) {
-			free(o.s);
-		} else {
-			set_str(&m->kind, o.s);
-		}
-	}
-	if (span_eq(&k, 0, k.n, "常务委员会会议")) {
-		struct buf o = {0}; /* 常 委 会 会 议: the first, third and last three */
-		static const size_t keep[] = {0, 2, 4, 5, 6};
-		for (size_t i = 0; i < COUNT(keep) && !rc; i++)
-			rc = buf_add(&o, k.s + k.off[keep[i]], k.off[keep[i] + 1] - k.off[keep[i]]);
+	/* 常务委员会会议, 常务委员会(扩大)会议: a 常委会's meeting under its
+	 * formal name, read short (常 委 会 and the rest: 务 and 员 left out) */
+	if (match(&k, 0, k.n, "常务委员会") &&
+	    (span_eq(&k, 5, k.n, "会议") || span_eq(&k, 5, k.n, "(扩大)会议"))) {
+		struct buf o = {0};
+		for (size_t i = 0; i < k.n && !rc; i++)
+			if (i != 1 && i != 3)
+				rc = buf_add(&o, k.s + k.off[i], k.off[i + 1] - k.off[i]);
 		if (rc) {
 			free(o.s);
 		} else {
