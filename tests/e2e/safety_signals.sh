@@ -10,7 +10,7 @@
 # and under nohup (SIGHUP ignored), where a hang-up must not stop it.
 # shellcheck source=tests/e2e/safety_lib.sh
 . "$(dirname "$0")/safety_lib.sh"
-N=8000
+N=5000
 if sanitized; then N=3000; fi
 corpus "$N"
 
