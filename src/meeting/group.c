@@ -77,8 +77,23 @@ int group_to_kind(struct hy_meeting *m)
 	     ends_with(&bd, 0, bd.n - k, "政协", NULL)))
 		k = 0;
 	int rc = 0;
+	/* (县政协党组召开2022年第9次会议: a bare 会议 is the group's too) */
+	int bare = 0;
+	if (k && m->kind) {
+		struct doc kd;
+		if (doc_init(&kd, m->kind, strlen(m->kind))) {
+			doc_free(&bd);
+			return HY_ERR_NOMEM;
+		}
+		bare = span_eq(&kd, 0, kd.n, "会议");
+		doc_free(&kd);
+	}
 	if (k) {
 		size_t cut = bd.off[bd.n - k];
+		if (bare) {
+			free(m->kind);
+			m->kind = NULL;
+		}
 		if (!m->kind) {
 			struct buf kind = {0};
 			rc = buf_add(&kind, m->body + cut, strlen(m->body + cut));
