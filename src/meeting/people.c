@@ -593,24 +593,17 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		size_t k;
 		/* 出席会议的有: / 出席人员: / 出席: → the list follows */
 		static const char *const after[] = {
-			"并在主席台就座的还有",
-			"并在主席台就坐的还有",
-			"会议的领导有",
-			"会议的人员有",
-			"的还有",
+			"并在主席台就座的还有", "并在主席台就坐的还有",
+			/* 出席会议并在主席台就座的领导有县委书记甲，… */
+			"会议并在主席台就座的领导有", "会议并在主席台就坐的领导有",
+			"会议并在主席台就座的有", "会议的领导有", "会议的人员有", "的还有",
 			"此次会议的有", /* 参加此次会议的有:(1)市领导:… */
-			"本次会议的有",
-			"会议的有",
-			"的有",
-			"人员",
+			"本次会议的有", "会议的有", "的有", "人员",
 			"人",   /* 出席人:甲、乙 (numbered minutes) */
 			"情况", /* 列席情况 | 县领导甲…: a form's field */
-			"会议人员",
-			"领导",
-			"单位",
-			"会议"};
-		size_t j2 = j + match_any(d, j, b, after, COUNT(after), NULL);
-		j2 = skip_spaces(d, j2, b);
+			"会议人员", "领导", "单位", "会议"};
+		size_t am = match_any(d, j, b, after, COUNT(after), NULL);
+		size_t j2 = skip_spaces(d, j + am, b);
 		int guest = invited;
 		size_t n0 = dst->n;
 		/* 出席者包括甲、乙及丙: the list follows without a colon */
@@ -626,6 +619,9 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 					il++;
 			}
 		}
+		/* (…就座的领导有县委书记甲，…: a list after 有 needs no colon) */
+		if (!il && am > 4 && match(d, j + am - 1, b, "有") && j2 < b && d->cp[j2] != ':')
+			il = am;
 		if (il) {
 			j2 = j + il - 1;
 			while (j2 + 1 < b && is_space(d->cp[j2 + 1]))

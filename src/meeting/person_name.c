@@ -13,8 +13,8 @@
 /* Characters that occur in offices and meeting names but hardly ever in a
  * person's name: they keep 会议, 县委 and 常委会 from being read as names. */
 static const char *const not_in_names[] = {
-	"议", "届", "次", "召", "府", "局", "办", "县", "省", "镇", "乡",
-	"区", "厅", "部", "委", "科", "处", "室", "们", "的", "各", "该",
+	"议", "届", "次", "召", "府", "局", "办", "县", "省", "镇", "乡", "区",
+	"厅", "部", "委", "科", "处", "室", "们", "的", "各", "该", "市",
 };
 
 /* Invisible format characters (U+200B–U+200F, U+2060–U+2064, U+FEFF): a
@@ -190,7 +190,8 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 	/* 派出所、中心校、司法所: a town's offices by their common names */
 	static const char *const town_offices[] = {"派出所", "司法所", "财政所", "国土所", "供电所",
 						   "中心校", "卫生院", "林业站", "农技站", "水利站",
-						   "兽医站", "信用社", "税务所", "邮政所"};
+						   "兽医站", "信用社", "税务所", "邮政所", "中学",
+						   "小学",   "幼儿园"};
 	if (match_any(d, a, b, town_offices, COUNT(town_offices), NULL) == b - a)
 		return 0;
 	/* 三江村, 杨开村: a village's name, no one's */
