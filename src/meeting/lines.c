@@ -217,6 +217,13 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		if (i == b && i > a + 2)
 			return L_CHROME;
 	}
+	/* 新闻, 要闻 alone: a column's label above the story */
+	static const char *const column_words[] = {"新闻", "要闻", "动态", "资讯", "时政"};
+	if (len == 2 && match_any(d, a, b, column_words, COUNT(column_words), NULL) == 2)
+		return L_CHROME;
+	/* 海南切换: a site's region switcher */
+	if (len <= 8 && ends_with(d, a, b, "切换", NULL) && find(d, a, b, "会") == NPOS)
+		return L_CHROME;
 	/* 星期五 alone: a page's date widget, the day's name left */
 	if (len <= 4 && (match(d, a, b, "星期") || match(d, a, b, "礼拜")) &&
 	    find(d, a, b, "会") == NPOS)
