@@ -77,23 +77,8 @@ int group_to_kind(struct hy_meeting *m)
 	     ends_with(&bd, 0, bd.n - k, "政协", NULL)))
 		k = 0;
 	int rc = 0;
-	/* (县政协党组召开2022年第9次会议: a bare 会议 is the group's too) */
-	int bare = 0;
-	if (k && m->kind) {
-		struct doc kd;
-		if (doc_init(&kd, m->kind, strlen(m->kind))) {
-			doc_free(&bd);
-			return HY_ERR_NOMEM;
-		}
-		bare = span_eq(&kd, 0, kd.n, "会议");
-		doc_free(&kd);
-	}
 	if (k) {
 		size_t cut = bd.off[bd.n - k];
-		if (bare) {
-			free(m->kind);
-			m->kind = NULL;
-		}
 		if (!m->kind) {
 			struct buf kind = {0};
 			rc = buf_add(&kind, m->body + cut, strlen(m->body + cut));
@@ -112,6 +97,21 @@ int group_to_kind(struct hy_meeting *m)
 	}
 	doc_free(&bd);
 	return rc;
+}
+
+int group_bare_meeting(struct hy_meeting *m)
+{
+	struct doc bd;
+	if (!m->body)
+		return 0;
+	if (doc_init(&bd, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	int group = bd.n > 3 && ends_with(&bd, 0, bd.n, "党组", NULL);
+	doc_free(&bd);
+	if (!group)
+		return 0;
+	set_str(&m->kind, NULL);
+	return group_to_kind(m);
 }
 
 /* A party committee's leading group (县委农村工作领导小组, 市委全面深化

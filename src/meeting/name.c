@@ -859,21 +859,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	m->kind = kind.s;
 	/* 县政协党组召开2022年第9次会议: the group's meeting, its organ the
 	 * body (README: the 党组 convention) */
-	if (m->kind && m->body) {
-		struct doc kd, bd;
-		if (doc_init(&kd, m->kind, strlen(m->kind)))
-			return HY_ERR_NOMEM;
-		if (doc_init(&bd, m->body, strlen(m->body))) {
-			doc_free(&kd);
-			return HY_ERR_NOMEM;
-		}
-		int group = span_eq(&kd, 0, kd.n, "会议") && bd.n > 3 &&
-			    ends_with(&bd, 0, bd.n, "党组", NULL);
-		doc_free(&kd);
-		doc_free(&bd);
-		if (group && group_to_kind(m))
-			return HY_ERR_NOMEM;
-	}
+	if (kind_bare && !stem && span_eq(d, ks, ke, "会议") && group_bare_meeting(m))
+		return HY_ERR_NOMEM;
 	if (!number)
 		number = tail_number;
 	m->number = number > 0 && number < 100000 ? (int)number : 0;

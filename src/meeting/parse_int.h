@@ -783,6 +783,9 @@ int traditional(const char *s);
 size_t study_group_end(const struct doc *d, size_t a, size_t e);
 int study_group_organ(struct buf *body);
 int group_to_kind(struct hy_meeting *m);
+/* 县政协党组召开2022年第9次会议: a bare 会议 a 党组 convenes is its 党组会议,
+ * the organ the body (README: the 党组 convention). 0 or HY_ERR_NOMEM. */
+int group_bare_meeting(struct hy_meeting *m);
 int leading_group(const struct doc *d, size_t a, size_t e, struct hy_meeting *m);
 int group_body(struct hy_meeting *m);
 int compose_title(struct hy_meeting *m);
