@@ -377,6 +377,19 @@ static int numbered_year(const struct doc *d, size_t a, size_t b)
 }
 
 /* Set m's date (when t has a year) or its month and day alone. */
+/* The day dv of the month of t (a publish or dateline day), or of the month
+ * before when dv lies more than slack days after t's day: t set to it. A
+ * year of 0 (unknown) stays 0. */
+static void day_near(struct ymd *t, long dv, int slack)
+{
+	if (dv > t->d + slack && --t->m == 0) {
+		t->m = 12;
+		if (t->y)
+			t->y--;
+	}
+	t->d = (int)dv;
+}
+
 static int set_date(struct hy_meeting *m, const struct ymd *t, enum hy_date_basis basis)
 {
 	char md[8];
@@ -476,14 +489,8 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 				long dv;
 				size_t kd = q < b ? parse_num(d, q, b, &dv) : 0;
 				if (kd && kd <= 2 && is_digit(d->cp[q]) &&
-				    match(d, q + kd, b, "日") && dv >= 1 && dv <= 31 && t.m >= 1) {
-					if (dv > t.d && --t.m == 0) {
-						t.m = 12;
-						if (t.y)
-							t.y--;
-					}
-					t.d = (int)dv;
-				}
+				    match(d, q + kd, b, "日") && dv >= 1 && dv <= 31 && t.m >= 1)
+					day_near(&t, dv, 0);
 			}
 			/* 据某日?qǐng)?bào)报道, 2月28日: a stray ? (a gloss garbled)
 			 * ends a short attribution's "sentence" */
@@ -682,14 +689,7 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		if (k && (match(d, i + k, b, "日") || match(d, i + k, b, "号")) && v >= 1 &&
 		    v <= 31 && mt->has_pub) {
 			t = mt->pub;
-			if (v > t.d + 2) {
-				t.m--;
-				if (t.m == 0) {
-					t.m = 12;
-					t.y--;
-				}
-			}
-			t.d = (int)v;
+			day_near(&t, v, 2);
 			if (!ymd_valid(&t))
 				return 0;
 			return set_date(m, &t, HY_DATE_BASIS_PUBLISH);
@@ -705,11 +705,7 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			    !match(d, i2 + w + kd, first_sent, ")日"))
 				continue;
 			t = mt->pub;
-			if (dv > t.d + 2 && --t.m == 0) {
-				t.m = 12;
-				t.y--;
-			}
-			t.d = (int)dv;
+			day_near(&t, dv, 2);
 			if (ymd_valid(&t))
 				return set_date(m, &t, HY_DATE_BASIS_PUBLISH);
 			break;
