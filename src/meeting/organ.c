@@ -370,11 +370,11 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 		/* 要在责任落实上下功夫: the frame holds a word */
 		"责任", "工作", "制度", "任务", "措施", "政策",
 		/* 推动县域高质量发展: an area, no name */
-		"县域", "区域", "市域", "全域", "新区", "园区",
+		"县域", "区域", "市域", "全域", "新区", "园区", "城区", "老城",
 		/* 推动工业高质量发展: a sector or a quality, no name */
 		"工业", "农业", "产业", "企业", "制造", "服务", "城乡", "民营", "外贸", "消费",
 		"投资", "金融", "能源", "水利", "林业", "商贸", "物流", "数字", "创新", "绿色",
-		"开放",
+		"开放", "健康", "事业",
 		/* 推进高原经济高质量发展, 海洋经济, 山区经济: a kind of land */
 		"高原", "海洋", "山区", "沿海", "沿江", "沿边", "边境", "湾区", "平原", "流域",
 		/* 为实现高质量发展: a verb in the frame */
@@ -382,7 +382,7 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 	if (a + k > t->n || count_han(t, a, a + k) != k)
 		return 0;
 	for (size_t i = a; i < a + k; i++)
-		if (match_any(t, i, a + k, no, COUNT(no), NULL))
+		if (match_any(t, i, a + k, no, COUNT(no), NULL) || t->cp[i] == 0x7684 /* 的 */)
 			return 0;
 	return !match_any(t, a, a + k, provinces, COUNT(provinces), NULL);
 }
@@ -458,7 +458,10 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		      match_any(&b, r0 + 1, b.n, heads, COUNT(heads), NULL) == b.n - r0 - 1))
 			r0 = b.n;
 	}
-	int local = r0 < b.n && match_any(&b, r0, b.n, head_levels, COUNT(head_levels), NULL) > 0;
+	/* a county's, a district's, a city's or a banner's; a prefecture's
+	 * too (州委, 盟委: 阿坝 and 锡盟 are how its people name it) */
+	static const char *const levels[] = {"县", "区", "市", "旗", "州", "盟"};
+	int local = r0 < b.n && match_any(&b, r0, b.n, levels, COUNT(levels), NULL) > 0;
 	uint32_t level = local ? b.cp[r0] : 0;
 	doc_free(&b);
 	if (!local)
@@ -472,7 +475,9 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		{"法治", "建设"},   {"美丽", "建设"},       {"谱写", "高质量"},
 		{"推动", "高质量"}, {"推进", "高质量"},     {"为", "高质量"},
 		{"为", "经济社会"}, {"服务", "经济社会"},   {"推动", "改革发展"},
-		{"符合", "实际"},   {"推动", "经济高质量"}, {"推进", "经济高质量"}};
+		{"符合", "实际"},   {"推动", "经济高质量"}, {"推进", "经济高质量"},
+		{"立足", "实际"},   {"现代化", "新篇章"},   {"建设", "新篇章"},
+		{"建设", "篇章"},   {"服务", "发展"}};
 	enum { MAXC = 8 };
 	size_t cs[MAXC], ck[MAXC], cn[MAXC], nc = 0;
 	for (size_t i = 0; i < t.n; i++) {

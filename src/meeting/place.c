@@ -429,7 +429,7 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		rc = bare_place(m, text, len); /* organ.c: 结合某某实际 */
 	if (rc || !m->body || !m->place)
 		return rc;
-	static const char *const bare[] = {"人民代表大会", "人大", "政协", "人民政府"};
+	static const char *const bare[] = {"人民代表大会", "人大", "政协", "人民政府", "政府"};
 	struct doc b, p;
 	if (doc_init(&b, m->body, strlen(m->body)))
 		return HY_ERR_NOMEM;

@@ -68,9 +68,30 @@ static int credit_place(const char *s, size_t n, const char *level, char **place
 	return 0;
 }
 
+/* Is place a bare name, no level at its end (盐都, as a remark gives it:
+ * 书写…盐都新篇章)? -1 when out of memory. */
+static int bare_name(const char *place)
+{
+	struct doc p;
+	if (doc_init(&p, place, strlen(place)))
+		return -1;
+	size_t l = 0;
+	for (size_t t = 0; t < COUNT(place_levels) && !l; t++)
+		ends_with(&p, 0, p.n, place_levels[t], &l);
+	doc_free(&p);
+	return !l;
+}
+
 int hy_meeting_place_from_page(struct hy_meeting *m, const char *page, size_t len)
 {
-	if (m->place || !m->body)
+	if (!m->body)
+		return 0;
+	/* a bare name from a remark gives way to the same name with its
+	 * level in the furniture (盐都 → > 盐都区政府常务会议 >) */
+	int bare = m->place ? bare_name(m->place) : 0;
+	if (bare < 0)
+		return HY_ERR_NOMEM;
+	if (m->place && !bare)
 		return 0;
 	struct doc b;
 	if (doc_init(&b, m->body, strlen(m->body)))
@@ -106,6 +127,11 @@ int hy_meeting_place_from_page(struct hy_meeting *m, const char *page, size_t le
 			rc = credit_place(page + a, z - a, level, &p);
 		if (rc || !p)
 			continue;
+		if (m->place && (strlen(p) <= strlen(m->place) ||
+				 strncmp(p, m->place, strlen(m->place)) != 0)) {
+			free(p); /* another name than the remark's */
+			continue;
+		}
 		if (!found)
 			found = p;
 		else if (strcmp(found, p) != 0)
@@ -114,6 +140,7 @@ int hy_meeting_place_from_page(struct hy_meeting *m, const char *page, size_t le
 			free(p);
 	}
 	if (!rc && found && !many) {
+		free(m->place);
 		m->place = found;
 		found = NULL;
 	}

@@ -187,14 +187,15 @@ int body_from_chair_role(struct hy_meeting *m)
 /* 县第十七届人民政府第22次…会议召开 (十七届县人民政府…) / 县长某某主持召开第十七届人民政府第
  * 22次…会议: the government the opening names without its level (its term
  * gone: 人民政府) is the one the title names with it and the chair heads,
- * 县人民政府. (A text that only ever writes 政府 keeps it so.) */
+ * 县人民政府. A bare 政府 is never a body (issue 10): its chair's level
+ * names it. */
 int level_from_chair(struct hy_meeting *m)
 {
-	/* (市长某某主持召开市政府2021年第五次政府常务会议: a 政府 said again
-	 * before the kind, the level written with the first) */
+	/* (区长某某主持召开2022年第一次政府常务会议: a 政府 its head
+	 * convenes is his level's, 区政府; 人民政府 only where the title
+	 * writes the level with it) */
 	int bare = strcmp(m->body, "政府") == 0;
-	if ((strcmp(m->body, "人民政府") != 0 && !bare) || !m->title ||
-	    (!bare && !strstr(m->title, "届")))
+	if (!bare && (strcmp(m->body, "人民政府") != 0 || !m->title || !strstr(m->title, "届")))
 		return 0;
 	struct doc r;
 	if (doc_init(&r, m->chair_role, strlen(m->chair_role)))
@@ -214,8 +215,7 @@ int level_from_chair(struct hy_meeting *m)
 		snprintf(named, sizeof named, "%s%s", lv, m->body);
 	if (ll && ll < sizeof lv && match_any(&r, r0, r.n, head_levels, COUNT(head_levels), NULL) &&
 	    match(&r, r0 + 1, r.n, "长") &&
-	    (bare ? strstr(m->title, named) != NULL
-		  : (strncmp(m->title, lv, ll) == 0 || strstr(m->title, named)))) {
+	    (bare || strncmp(m->title, lv, ll) == 0 || strstr(m->title, named))) {
 		size_t bl = strlen(m->body);
 		char *o = malloc(ll + bl + 1);
 		if (!o) {

@@ -342,15 +342,18 @@ static void test_patterns_folded(void **state)
 
 /* The page as scraped, cleaned and parsed as the import does: the place
  * that only the page's furniture names (which the cleaner removes). NULL
- * when none; the parse alone must not have found it. */
-static char *place_of_page(const char *page)
+ * when none; the parse alone must have found `parsed` (NULL: none). */
+static char *place_of_page(const char *page, const char *parsed)
 {
 	char *clean = NULL;
 	size_t n = 0;
 	struct hy_meeting m;
 	assert_int_equal(hy_clean(page, strlen(page), &clean, &n, NULL), 0);
 	assert_int_equal(hy_meeting_parse(clean, n, &m), 0);
-	assert_null(m.place);
+	if (parsed)
+		assert_string_equal(m.place, parsed);
+	else
+		assert_null(m.place);
 	assert_int_equal(hy_meeting_place_from_page(&m, page, strlen(page)), 0);
 	char *place = m.place ? strdup(m.place) : NULL;
 	hy_meeting_free(&m);
@@ -364,27 +367,39 @@ static void test_place_from_page(void **state)
 	static const char story[] = "县政府召开第12次常务会议\n"
 				    "3月2日，县长马骏主持召开县政府第12次常务会议。\n"
 				    "会议研究了春季农田水利建设工作。\n";
+	/* the place only in a remark, bare (as its people say it) */
+	static const char remark[] = "区政府召开第7次常务会议\n"
+				     "5月9日，区长马骏主持召开区政府第7次常务会议。\n"
+				     "会议研究了老旧管网改造工作。\n"
+				     "会议强调，要奋力谱写中国式现代化青岚新篇章。\n";
 	static const struct {
-		const char *head, *tail, *want;
+		const char *head, *story, *tail, *parsed, *want;
 	} pages[] = {
 		/* a breadcrumb through the county's site */
-		{"当前位置：首页 > 青岚县人民政府 > 政府信息公开\n", "", "青岚县"},
+		{"当前位置：首页 > 青岚县人民政府 > 政府信息公开\n", story, "", NULL, "青岚县"},
 		/* the footer's publisher */
-		{"", "主办单位：青岚县融媒体中心  技术支持：某某科技\n", "青岚县"},
+		{"", story, "主办单位：青岚县融媒体中心  技术支持：某某科技\n", NULL, "青岚县"},
 		/* the credit after the publish time, the place alone */
-		{"发布日期：2024-03-02 10:11 文章来源：青岚县 浏览次数：\n", "", "青岚县"},
+		{"发布日期：2024-03-02 10:11 文章来源：青岚县 浏览次数：\n", story, "", NULL,
+		 "青岚县"},
 		/* in traditional script, in its own script */
-		{"當前位置：首頁 > 青嵐縣人民政府 > 政務公開\n", "", "青嵐縣"},
+		{"當前位置：首頁 > 青嵐縣人民政府 > 政務公開\n", story, "", NULL, "青嵐縣"},
 		/* a city's site for a county's meeting: not the body's level */
-		{"", "主办单位：白川市融媒体中心\n", NULL},
+		{"", story, "主办单位：白川市融媒体中心\n", NULL, NULL},
 		/* two counties: none */
-		{"当前位置：首页 > 青岚县人民政府 > 政府信息公开\n", "版权所有©石门县人民政府网\n",
-		 NULL},
+		{"当前位置：首页 > 青岚县人民政府 > 政府信息公开\n", story,
+		 "版权所有©石门县人民政府网\n", NULL, NULL},
+		/* the remark's bare name, with its level in the breadcrumb */
+		{"当前位置：首页 >> 青岚区政府常务会议 >>\n", remark, "", "青岚", "青岚区"},
+		/* another district's site: the remark's name stands */
+		{"当前位置：首页 >> 石门区政府常务会议 >>\n", remark, "", "青岚", "青岚"},
+		/* nothing in the furniture */
+		{"", remark, "", "青岚", "青岚"},
 	};
 	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
 		char page[1024];
-		snprintf(page, sizeof page, "%s%s%s", pages[i].head, story, pages[i].tail);
-		char *got = place_of_page(page);
+		snprintf(page, sizeof page, "%s%s%s", pages[i].head, pages[i].story, pages[i].tail);
+		char *got = place_of_page(page, pages[i].parsed);
 		if (pages[i].want)
 			assert_string_equal(got, pages[i].want);
 		else
