@@ -439,6 +439,14 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 					again = 1;
 				}
 			}
+			/* 市政府〔2010〕第一次全体会议: the year in brackets */
+			if (be >= bs + 6 && is_close_bracket(d->cp[be - 1]) &&
+			    is_open_bracket(d->cp[be - 6]) && is_digit(d->cp[be - 5]) &&
+			    is_digit(d->cp[be - 4]) && is_digit(d->cp[be - 3]) &&
+			    is_digit(d->cp[be - 2])) {
+				be -= 6;
+				again = 1;
+			}
 			/* 县人民政府第十八届第25次: the 第 of the term */
 			if (be > bs && again && ends_with(d, bs, be, "第", NULL))
 				be--;

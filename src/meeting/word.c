@@ -20,6 +20,8 @@ static const char *const short_meetings[] = {
 	"局务会", "委务会", "院务会", "厅务会", "所务会", "校务会", "部务会",
 	/* the office's meeting enlarged, as written (局务扩大会) */
 	"局务扩大会", "局务(扩大)会", "部务扩大会",
+	/* a party committee's standing committee enlarged (县委常委(扩大)会暨…) */
+	"常委(扩大)会", "常委扩大会",
 	/* a Taiwan council's sessions (縣議會第二十屆第六次定期會) */
 	"定期会", "临时会",
 	/* rallies of a type */
@@ -41,10 +43,16 @@ static size_t study_session(const struct doc *d, size_t from, size_t i, size_t e
 		return 0;
 	size_t j = i;
 	/* (a count or a year at least: 举行集体学习 alone may be a headline's,
-	 * above the opening that names the session) */
+	 * above the opening that names the session; or the study group
+	 * holding it: 区委理论学习中心组开展集体学习研讨) */
 	if (!(j > from && (d->cp[j - 1] == 0x6B21 /* 次 */ || d->cp[j - 1] == 0x5E74 /* 年 */ ||
-			   match(d, j - 1, end, "度"))))
+			   match(d, j - 1, end, "度")))) {
+		for (size_t h = 0; h < COUNT(hold); h++)
+			if (j >= from + 5 && match(d, j - 2, end, hold[h]) &&
+			    match(d, j - 5, end, "中心组"))
+				return k;
 		return 0;
+	}
 	if (j > from && d->cp[j - 1] == 0x6B21 /* 次 */) { /* 第3次, 2021年度第3次 */
 		j--;
 		while (j > from && (is_digit(d->cp[j - 1]) || cn_digit(d->cp[j - 1]) >= 0 ||
