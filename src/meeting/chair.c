@@ -67,7 +67,9 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				s = s1;
 		}
 	}
-	/* the span ends at a date, 于/在 + place/time, or the verb */
+	/* the span ends at a date, 于/在 + place/time, or the verb (于 + a
+	 * room: 区长某某于区机关二楼会议室召开) */
+	static const char *const rooms[] = {"会议室", "室", "楼", "厅", "中心", "礼堂"};
 	size_t e = v;
 	for (size_t i = s; i < v; i++) {
 		struct ymd t;
@@ -85,7 +87,9 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				   (is_digit(d->cp[i + 1]) || cn_digit(d->cp[i + 1]) >= 0 ||
 				    match(d, i + 1, v, "今") || match(d, i + 1, v, "昨") ||
 				    match(d, i + 1, v, "近") || match(d, i + 1, v, "上午") ||
-				    match(d, i + 1, v, "下午"))))) {
+				    match(d, i + 1, v, "下午") ||
+				    (!match(d, i + 1, v, "在") &&
+				     find_any(d, i + 1, v, rooms, COUNT(rooms), NULL) != NPOS))))) {
 			e = i;
 			break;
 		}

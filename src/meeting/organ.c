@@ -399,8 +399,8 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 {
 	/* (首页>某某县人民政府>政府信息公开: the government's own site) */
 	static const char *const sites[] = {"新闻网", "新闻中心", "新闻", "人民政府网", "人民政府",
-					    "政府网", "网", "发布", "动态", "融媒体中心", "要闻",
-					    "日报", "晚报",
+					    "政府网", "网", "发布", "动态", "融媒体中心", "融媒",
+					    "要闻", "日报", "晚报",
 					    "论坛", /* 某某论坛: a city's own forum */
 					    /* 来源:某某宣传 (and “上海某某”官方微信, below): the
 		 * publicity office's accounts */

@@ -290,13 +290,15 @@ size_t split_role_name(const struct doc *d, size_t a, size_t b, int long_names)
 		return best;
 	if (name_ok(d, a, b))
 		return a;
-	/* 区领导孙殿镇, 副县长王永乡: right after a title a name may end in
-	 * 镇 or 乡 (which end towns' names elsewhere) */
+	/* 区领导孙殿镇, 副县长王永乡, 县长王建科: right after a title a name
+	 * may end in 镇, 乡 or 科 (which end towns' names and offices'
+	 * elsewhere) */
 	for (size_t p = b >= a + 4 ? b - 3 : b; p < b && p == b - 3; p++)
 		for (size_t t = 0; t < COUNT(title_ends); t++) {
 			size_t tl;
 			if (ends_with(d, a, p, title_ends[t], &tl) &&
-			    (match(d, b - 1, b, "镇") || match(d, b - 1, b, "乡")) &&
+			    (match(d, b - 1, b, "镇") || match(d, b - 1, b, "乡") ||
+			     match(d, b - 1, b, "科")) &&
 			    name_ok(d, p, b - 1) && !match(d, p, b, "乡镇"))
 				return p;
 		}
