@@ -79,8 +79,10 @@ struct hy_term {
 	int ofail;
 	int y, x, rtop, rbot, cur_ok;
 	/* left and right margins: the terminal has them (DECLRMM, as its
-	 * answer to DECRQM said), they are enabled now */
-	int lrmm, lrmm_on;
+	 * answer to DECRQM said), they are enabled now, and the columns
+	 * [lm0, lm1) they hold (lm1 0: the whole width). They stay set
+	 * between frames: a line scrolled beside the outline sends none. */
+	int lrmm, lrmm_on, lm0, lm1;
 	struct sgr cur;
 	struct sgr rs[HY_ROLE_COUNT];
 	unsigned char *chg; /* a row's changed cells */

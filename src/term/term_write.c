@@ -193,11 +193,15 @@ static void pick(char *best, const char *a, const char *b)
 	}
 }
 
-/* The cheapest bytes that take the cursor to column x of its row. */
+/* The cheapest bytes that take the cursor to column x of its row. A
+ * carriage return or a move left stops at a left margin the cursor is
+ * inside of (the margins kept beside the outline): neither crosses one. */
 static void horizontal(const struct hy_term *t, int x, char *best)
 {
 	char tmp[64];
 	const char *cr = t->cap[C_CR] ? t->cap[C_CR] : "\r";
+	int inside = t->lrmm_on && t->lm0 > 0 && t->x >= t->lm0;
+	int cr_ok = !inside, left_ok = !inside || x >= t->lm0;
 
 	strcpy(best, cap1(t, C_HPA, x));
 	if (!*best)
@@ -206,16 +210,16 @@ static void horizontal(const struct hy_term *t, int x, char *best)
 		best[0] = '\0';
 		return;
 	}
-	if (x == 0)
+	if (x == 0 && cr_ok)
 		pick(best, cr, "");
 	if (x > t->x) {
 		pick(best, cap1(t, C_CUF, x - t->x), "");
-	} else {
+	} else if (left_ok) {
 		if (t->cap[C_CUB1] && repeat(tmp, t->cap[C_CUB1], t->x - x))
 			pick(best, tmp, "");
 		pick(best, cap1(t, C_CUB, t->x - x), "");
 	}
-	if (x > 0 && *cap1(t, C_CUF, x))
+	if (x > 0 && cr_ok && *cap1(t, C_CUF, x))
 		pick(best, cr, cap1(t, C_CUF, x));
 }
 
@@ -652,10 +656,19 @@ static void margins(struct hy_term *t, int x0, int x1, int w)
 {
 	char a[32];
 
+	if (x1 == w)
+		x1 = 0;
+	if (t->lrmm_on && t->lm0 == x0 && t->lm1 == x1)
+		return; /* set so already */
 	if (!t->lrmm_on) {
+		if (x0 == 0 && x1 == 0)
+			return; /* none: the whole width */
 		out_s(t, "\033[?69h");
 		t->lrmm_on = 1;
 	}
+	t->lm0 = x0;
+	t->lm1 = x1;
+	x1 = x1 ? x1 : w;
 	if (x0 == 0 && x1 == w)
 		snprintf(a, sizeof a, "\033[s");
 	else if (x1 == w) /* the right margin's default: the last column */
@@ -676,7 +689,9 @@ static void scroll_rows(struct hy_term *t, int top, int bot, int k, int gw, int 
 
 	if (!t->cur_ok || t->cur.bg >= 0 || (t->cur.attr & HY_STYLE_REVERSE))
 		set_sgr(t, &plain); /* new lines take the current background */
-	if (cols)
+	/* the margins this scroll needs; kept after it, so that the next
+	 * line scrolled beside the outline sends none */
+	if (cols || t->lrmm_on)
 		margins(t, x0, x1, gw);
 	if (t->cap[C_CSR]) {
 		if (t->rtop != top || t->rbot != bot) {
@@ -698,8 +713,10 @@ static void scroll_rows(struct hy_term *t, int top, int bot, int k, int gw, int 
 			if (one && (!*a || mv + (size_t)n * strlen(one) < strlen(a) + 6)) {
 				for (int i = 0; i < n; i++)
 					out_s(t, one);
+				/* (a line feed the tty turns into CR LF returns
+				 * to the left margin: x0 too) */
 				t->y = k > 0 ? bot : top;
-				t->x = 0;
+				t->x = x0;
 			} else {
 				t->olen = before;
 				out_s(t, a);
@@ -726,9 +743,6 @@ static void scroll_rows(struct hy_term *t, int top, int bot, int k, int gw, int 
 		}
 		t->x = 0;
 	}
-	if (cols) /* the margins back to the whole width at once: a CR or
-		   * a line feed means what it always did */
-		margins(t, 0, gw, gw);
 	/* the model: rows move, the vacated ones are erased */
 	struct hy_cell *c = t->prev.cells;
 	size_t rw = (size_t)gw, cw = (size_t)(x1 - x0);
@@ -788,7 +802,9 @@ static long plan_scroll(struct hy_term *t, const struct hy_grid *g, int x0, int 
 	 * less than no scrolling (prefix sums: c0 stays, c1 moved, ce
 	 * erased); margins cost their bytes */
 	int n = k > 0 ? k : -k, *p0 = t->votes, *p1 = p0 + h + 1, *pe = p1 + h + 1;
-	int extra = x0 > 0 || x1 < g->w ? 16 : 0;
+	int narrow = x0 > 0 || x1 < g->w, held = t->lrmm_on && (t->lm0 > 0 || t->lm1 > 0);
+	int same = held && t->lm0 == x0 && (t->lm1 ? t->lm1 : g->w) == x1;
+	int extra = narrow ? (same ? 0 : 16) : held ? 8 : 0;
 	p0[0] = p1[0] = pe[0] = 0;
 	for (int y = 0; y < h; y++) {
 		const struct hy_cell *nr = nc + (size_t)y * rw;
@@ -859,6 +875,7 @@ void hy_term_writer_reset(struct hy_term *t)
 	if (t->lrmm_on) { /* margins off: CSI s saves the cursor again */
 		out_s(t, "\033[?69l");
 		t->lrmm_on = 0;
+		t->lm0 = t->lm1 = 0;
 		t->x = t->y = -1;
 	}
 }

@@ -98,6 +98,15 @@ if len(moved) < 5:
 med = statistics.median(len(f) for f in moved)
 if med > 110:
     sys.exit(f"FAIL a line of scrolling sends {med} bytes at the median (bound 110)")
+# the margins stay set between frames: the text the whole width (o),
+# beside the outline again, then the list, each line scrolled as a whole
+# redraw draws it (a full-width scroll under margins left set would move
+# half the screen)
+for keys, what in [(b"o", "o"), (b"jjj", "3 j the whole width"), (b"o", "o again"),
+                   (b"jj", "2 j beside the outline"), (b"q", "q"), (b"jjjj", "4 j in the list")]:
+    for k in keys:
+        press(bytes([k]))
+    check(f"after {what}")
 # a late answer while the search prompt is open
 press(b"/")
 os.write(fd, b"\x1b[?69;2$y")
