@@ -365,6 +365,8 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 		"领导", "最新", "通知", "公告", "民生", "环保", "交通", "生态", "安全", "廉政",
 		/* news brands (中旅网, 中新网) */
 		"中旅", "中新", "中国", "新华", "人民",
+		/* a spam mirror's advertising in the place's stead (某某彩票网) */
+		"彩票", "体育", "娱乐", "博彩", "棋牌", "官网", "平台",
 		/* 重在抓好落实: a verb in the frame 在…落实 */
 		"抓好", "狠抓", "推动", "推进", "确保", "加快", "做好", "全力", "切实", "真正",
 		/* 要在责任落实上下功夫: the frame holds a word */
@@ -409,7 +411,7 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 	i += match_any(t, i, t->n, provinces, COUNT(provinces), NULL);
 	i += match(t, i, t->n, "中国"); /* 来源: 中国某某网 */
 	i += match(t, i, t->n, "今日");
-	for (size_t k = 1; k <= 3; k++) {
+	for (size_t k = 1; k <= 4; k++) {
 		size_t lv = i + k < t->n && t->cp[i + k] == level;
 		if (k == 1 && !lv)
 			continue;
@@ -477,7 +479,8 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		{"为", "经济社会"}, {"服务", "经济社会"},   {"推动", "改革发展"},
 		{"符合", "实际"},   {"推动", "经济高质量"}, {"推进", "经济高质量"},
 		{"立足", "实际"},   {"现代化", "新篇章"},   {"建设", "新篇章"},
-		{"建设", "篇章"},   {"服务", "发展"}};
+		{"建设", "篇章"},   {"服务", "发展"},       {"当前,", "正处"},
+		{"具有", "辨识度"}, {"开创", "改革发展"}};
 	enum { MAXC = 8 };
 	size_t cs[MAXC], ck[MAXC], cn[MAXC], nc = 0;
 	for (size_t i = 0; i < t.n; i++) {
