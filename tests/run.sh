@@ -44,7 +44,9 @@ start() { # build, name, command...
 		times >"$log.times" # a builtin, not forked: it sees the children
 		cpu=$(tail -1 "$log.times" | awk '{ s = 0; for (i = 1; i <= 2; i++) {
 			split($i, p, "m"); s += p[1] * 60 + p[2] } printf "%d", s + 0.5 }')
-		echo "$rc $((SECONDS - t0)) $cpu" >"$log.rc"
+		# written whole, then renamed: the pool polls for the file and
+		# must never read it half written (an empty rc read as a failure)
+		echo "$rc $((SECONDS - t0)) $cpu" >"$log.rc.tmp" && mv "$log.rc.tmp" "$log.rc"
 	) &
 }
 # the line of a test that ended
