@@ -1013,6 +1013,24 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 		    (d->cp[a + k] == ':' || d->cp[a + k] == ','))
 			return 1;
 	}
+	/* a meeting still to come (某会宣布，将于2月2日至4日召开临时会; 27日起
+	 * 召开): the text's first 召开 is future, and nothing in it was heard,
+	 * reviewed or decided */
+	size_t cv = find(d, 0, d->n, "召开");
+	if (cv != NPOS) {
+		size_t st = cv;
+		while (st > 0 && d->cp[st - 1] != 0x3002 /* 。 */ && d->cp[st - 1] != '\n')
+			st--;
+		static const char *const future[] = {"将于", "定于", "拟于", "将在", "将召开"};
+		static const char *const done[] = {"听取了",   "审议了",   "研究了",   "通过了",
+						   "讨论了",   "部署了",   "传达了",   "学习了",
+						   "审定了",   "决定了",   "会议指出", "会议强调",
+						   "会议要求", "会议认为", "会议决定", "主持"};
+		int later = has_any(d, st, cv, future, COUNT(future)) ||
+			    (cv > 0 && d->cp[cv - 1] == 0x8D77 /* 起: 27日起召开 */);
+		if (later && !has_any(d, 0, d->n, done, COUNT(done)))
+			return 1;
+	}
 	/* a book's or a compilation's contents: titles with dot leaders and
 	 * their page numbers (1.某市河长制实施成效……………1), three or more */
 	size_t leaders = 0;
