@@ -1066,9 +1066,10 @@ int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t 
 	       int *regulation)
 {
 	static const char *const rules[] = {
-		"一般每月召开", "一般每周召开", "不定期召开", "原则上每周召开", "议事规则",
-		"工作规则",     "会议制度",     "议题由",     "纪要由",         "议事制度",
-		"每周召开一次", "每月召开一次", "议事范围",   "本办法",         "本规定"};
+		"一般每月召开", "一般每周召开", "不定期召开",   "原则上每周召开",
+		"议事规则",     "工作规则",     "会议制度",     "议题由",
+		"纪要由",       "议事制度",     "每周召开一次", "每月召开一次",
+		"议事范围",     "本办法",       "本规定",       "例会制度"};
 	int about_rules = has_any(d, 0, d->n, rules, COUNT(rules));
 	/* 某中学校长办公会规定: the title names a rule (规定, 办法, 细则) */
 	static const char *const rule_names[] = {"规定", "办法", "细则", "规则", "制度", "章程"};
