@@ -329,6 +329,12 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		      * byline broken off at the line's end */
 		     after_xun == l.b || d->cp[after_xun] == '('))
 			titleish = 0;
+		/* 会议地点：某村会议室: a form's field and its value, no title */
+		static const char *const form_fields[] = {
+			"会议时间", "会议地点", "会议主持", "主持人",   "记录人",  "参会人员",
+			"出席人员", "列席人员", "缺席人员", "会议议题", "会议内容"};
+		if (titleish && field_with_colon(d, l.a, l.b, form_fields, COUNT(form_fields)))
+			titleish = 0;
 		/* (原标题:…): the story's own title, whatever its colon */
 		if (is_open_bracket(d->cp[l.a]) && match(d, l.a + 1, l.b, "原标题") &&
 		    l.b - l.a <= 80)

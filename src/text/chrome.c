@@ -70,6 +70,15 @@ static const struct chrome_pat {
 	P("我要糾錯", WORD),
 	P("视力保护色", WORD),
 	P("視力保護色", WORD),
+	/* a read-aloud button (文章播报 above the story) */
+	P("文章播报", WORD),
+	P("文章播報", WORD),
+	P("语音播报", WORD),
+	P("語音播報", WORD),
+	P("播报", WORD),
+	P("播報", WORD),
+	P("暂停", WORD),
+	P("暫停", WORD),
 	/* sharing */
 	P("分享", WORD),
 	P("分享到", WORD),
