@@ -82,7 +82,9 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			e = i;
 			break;
 		}
-		if (i > s + 1 && (match(d, i, v, "在") ||
+		/* (在 + a place, or 在 + the verb: 某某在主持会议时; but 宋在军
+		 * 主持, one character between: a name's 在) */
+		if (i > s + 1 && ((match(d, i, v, "在") && v != i + 2) ||
 				  (match(d, i, v, "于") && i + 1 < v &&
 				   (is_digit(d->cp[i + 1]) || cn_digit(d->cp[i + 1]) >= 0 ||
 				    match(d, i + 1, v, "今") || match(d, i + 1, v, "昨") ||

@@ -79,9 +79,9 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 	/* 《南湖片区…》, 某某园区, 景区, 社区, 开发区: an area, not the body's
 	 * level (a district's only: 通城县 is a county) */
 	int is_district = strcmp(place_levels[which], "区") == 0;
-	static const char *const areas[] = {
-		"片", "园", "景", "社", "城", "街",   "辖",  "校",
-		"库", "灾", "牧", "发", "小", "保税", "功能"}; /* 小区 */
+	static const char *const areas[] = {"片", "园",   "景",   "社",   "城",  "街",
+					    "辖", "校",   "库",   "灾",   "牧",  "发",
+					    "小", "保税", "功能", "聚集", "集聚"}; /* 小区 */
 	size_t fa = 0, fe = 0;
 	int many = 0;
 	/* words no name holds: 通过了市…, 并安排我区… */

@@ -419,11 +419,17 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			size_t yl = 0;
 			if (be > bs && (ends_with(d, bs, be, "年度", &yl) ||
 					ends_with(d, bs, be, "年", &yl))) {
-				y = be - yl;
+				/* (县政府 2024 年第二次: spaces around the year) */
+				size_t z = be - yl;
+				while (z > bs && is_space(d->cp[z - 1]))
+					z--;
+				y = z;
 				while (y > bs &&
 				       (is_digit(d->cp[y - 1]) || cn_digit(d->cp[y - 1]) >= 0))
 					y--;
-				if (y < be - yl) {
+				if (y < z) {
+					while (y > bs && is_space(d->cp[y - 1]))
+						y--;
 					be = y;
 					again = 1;
 				}
@@ -688,10 +694,15 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			/* but 区委常委会暨区疫情防控指挥部第71次会议: the first is
 			 * an organ's meeting itself, and the readout's */
 			static const char *const own[] = {"常委会", "常务会", "党组会", "全体会"};
-			if (ji != NPOS && ji >= 4 && longest_end(&bd, 0, ji, own, COUNT(own))) {
-				body.n = bd.off[ji];
+			size_t ol = ji != NPOS && ji >= 4 ? longest_end(&bd, 0, ji, own, COUNT(own))
+							  : 0;
+			if (ol) {
+				/* (县政府党组会暨…: the organ is 县政府, its party
+				 * group's meeting the kind; 区委常委会 is an organ) */
+				size_t e = match(&bd, ji - ol, ji, "常委会") ? ji : ji - ol;
+				body.n = bd.off[e];
 				body.s[body.n] = '\0';
-				bd.n = ji;
+				bd.n = e;
 			} else if (ji != NPOS && bd.n - (ji + 1) >= 3 &&
 				   is_unit(&bd, ji + 1, bd.n) &&
 				   match_any(&bd, ji + 1, bd.n, place_levels, COUNT(place_levels),

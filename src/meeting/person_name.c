@@ -278,7 +278,10 @@ size_t split_role_name(const struct doc *d, size_t a, size_t b, int long_names)
 	for (size_t p = a + 1; p < b; p++) {
 		for (size_t t = 0; t < COUNT(title_ends); t++) {
 			size_t tl;
-			if (ends_with(d, a, p, title_ends[t], &tl) && name_ok(d, p, b)) {
+			/* (官开华: a one-character title alone, 官 or 长, is a
+			 * surname: 法官某某 has a title, 官某某 none) */
+			if (ends_with(d, a, p, title_ends[t], &tl) && (tl > 1 || p > a + 1) &&
+			    name_ok(d, p, b)) {
 				/* the rightmost split that leaves a 2–4 character
 				 * name: 秘书长邹文杰 → 邹文杰, and 副县长张长江
 				 * cannot end at 长 (江 alone is no name) */

@@ -70,6 +70,17 @@ static const struct chrome_pat {
 	P("我要糾錯", WORD),
 	P("视力保护色", WORD),
 	P("視力保護色", WORD),
+	/* a news app's prompt (打开网易新闻 查看更多图片) */
+	P("打开网易新闻", WORD),
+	P("打開網易新聞", WORD),
+	P("打开客户端", WORD),
+	P("打开APP", WORD),
+	P("打开App", WORD),
+	/* a gallery's link (查看更多图片 under a photo) */
+	P("查看更多图片", WORD),
+	P("查看更多圖片", WORD),
+	P("更多图片", WORD),
+	P("更多圖片", WORD),
 	/* a read-aloud button (文章播报 above the story) */
 	P("文章播报", WORD),
 	P("文章播報", WORD),
