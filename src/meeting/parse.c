@@ -523,6 +523,9 @@ out:
 	return rc;
 }
 
+/* The keys that end a sentence of who attended (出席会议, 列席会议 …). */
+static const char *const attend_keys[] = {"出席", "列席", "参加", "参会"};
+
 int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 {
 	struct sections ss = {0};
@@ -768,6 +771,13 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		}
 		for (size_t i = a; i < cut && !rc;) {
 			size_t e = clause_end(d, i, cut, 1);
+			/* 市委书记、市长甲；副市长：乙、丙；…出席会议: groups joined by
+			 * semicolons share the key at the end (as in an attendance
+			 * paragraph, below) */
+			while (e < cut && d->cp[e] == ';' &&
+			       !has_any(d, i, e, attend_keys, COUNT(attend_keys)) &&
+			       !has_any(d, i, e, chair_verbs, COUNT(chair_verbs)))
+				e = clause_end(d, e + 1, cut, 1);
 			rc = people_in_sentence(d, i, e, &pp);
 			i = e + 1;
 		}
@@ -806,9 +816,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				/* 副旗长某，院长某；各局的负责同志；各镇的人大主席列席
 				 * 会议: groups joined by semicolons share the key at
 				 * the end */
-				static const char *const keys[] = {"出席", "列席", "参加", "参会"};
 				while (e < b && d->cp[e] == ';' &&
-				       !has_any(d, i, e, keys, COUNT(keys)))
+				       !has_any(d, i, e, attend_keys, COUNT(attend_keys)))
 					e = clause_end(d, e + 1, b, 1);
 				rc = people_in_sentence(d, i, e, &pp);
 				i = e + 1;
