@@ -329,7 +329,7 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 	/* 市委办、财政、规划等有关部门主要负责人: a list of offices, however
 	 * short their names; a bare name is a person only right after one
 	 * (副县长李红、张伟，县政府办…等单位负责人) */
-	int office_list = 0, prev_person = 0, prev_unit = 0;
+	int office_list = 0, prev_person = 0, prev_unit = 0, titled = 0;
 	{
 		size_t t0 = e0 > a + 12 ? e0 - 12 : a, dg = find(d, t0, e0, "等");
 		static const char *const of[] = {"部门", "单位"};
@@ -413,8 +413,15 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 					   : 0;
 			else if (office_list && !prev_person && name_ok(d, s, ie))
 				rc = strv_push(units, doc_str(d, s, ie));
+			/* 副市长：钱建科、周海平: after a title and its colon, or
+			 * after a name, three characters ending in 科 are a
+			 * name (an office's 科 comes after an office) */
+			else if ((prev_person || titled) && he == NPOS && ie == s + 3 &&
+				 match(d, ie - 1, ie, "科") && name_ok(d, s, ie - 1))
+				rc = strv_push(out, doc_str(d, s, ie));
 			else
 				rc = add_person(d, s, ie, out, units, roles);
+			titled = c == ':';
 			prev_person = out->n > n0;
 			{
 				size_t ts = s, te = ie;
