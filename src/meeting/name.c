@@ -362,6 +362,12 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			y++;
 		if (y - s == 4 && match(d, y, end, "年")) {
 			y += match(d, y, end, "年度") ? 2 : 1;
+			/* (2026年2月县人民政府…: and its month) */
+			size_t mo = y;
+			while (mo < end && mo - y < 2 && is_digit(d->cp[mo]))
+				mo++;
+			if (mo > y && match(d, mo, end, "月"))
+				y = mo + 1 + match(d, mo + 1, end, "份");
 			if (end - y >= 2)
 				s = y;
 		}
@@ -748,6 +754,31 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				body.n = bd.off[hq_at + 3];
 				body.s[body.n] = '\0';
 				bd.n = hq_at + 3;
+			}
+			/* 县政府安全生产专题会议, 县人民政府抓落实专题会议: the
+			 * government, then its meeting's topic (not its offices:
+			 * 县政府办公室, 县政府党组) */
+			{
+				static const char *const govs[] = {"人民政府", "政府"};
+				static const char *const own_parts[] = {"办",   "党组", "常务",
+									"全体", "班子", "领导"};
+				size_t gl = 0, g0 = match_any(&bd, 0, bd.n, head_levels,
+							      COUNT(head_levels), NULL);
+				if (g0)
+					gl = match_any(&bd, g0, bd.n, govs, COUNT(govs), NULL);
+				size_t ge = g0 + gl;
+				if (gl && bd.n - ge >= 2 && count_han(&bd, ge, bd.n) == bd.n - ge &&
+				    !match_any(&bd, ge, bd.n, own_parts, COUNT(own_parts), NULL) &&
+				    /* (县政府工作报告…调度会议: the report, a topic) */
+				    !match(&bd, ge, bd.n, "工作报告") &&
+				    /* (区政府区政协…座谈会: two organs) */
+				    !match_any(&bd, ge, bd.n, head_levels, COUNT(head_levels),
+					       NULL) &&
+				    !is_unit(&bd, ge, bd.n)) {
+					body.n = bd.off[ge];
+					body.s[body.n] = '\0';
+					bd.n = ge;
+				}
 			}
 			/* but 全国人大常委会, 全国政协 are the nation's organs */
 			static const char *const national[] = {"全国人大", "全国政协"};

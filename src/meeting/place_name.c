@@ -295,6 +295,9 @@ size_t place_start(const struct doc *t, size_t e)
 			i = j - 1;
 		}
 	}
+	/* 2026年2月县人民政府: a month's 月 after its digits opens no name */
+	if (j < e && j > 0 && t->cp[j] == 0x6708 /* 月 */ && is_digit(t->cp[j - 1]))
+		j++;
 	/* 河南驻马店市: the province before the city is no part of it */
 	size_t pv = bounded ? match_any(t, j, e, provinces, COUNT(provinces), NULL) : 0;
 	/* but 广西壮族自治区 is the region itself */

@@ -87,7 +87,9 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 		/* 传达学习省、某市…会议精神: the levels above, listed after the
 		 * province, are not the place's own */
 		if (j >= 2 && (t.cp[j - 1] == 0x3001 || t.cp[j - 1] == 0x548C /* 和 */) &&
-		    t.cp[j - 2] == 0x7701 /* 省 */)
+		    (t.cp[j - 2] == 0x7701 /* 省 */ ||
+		     /* (中央、省委和绥化市委精神: the organs above, in turn) */
+		     (j >= 3 && t.cp[j - 2] == 0x59D4 /* 委 */ && t.cp[j - 3] == 0x7701)))
 			continue;
 		for (size_t q = j; q + (one ? 1 : 2) <= i && nc <= MAXC; q++) {
 			int bad = 0;
