@@ -467,6 +467,34 @@ int tidy_kind(struct hy_meeting *m)
 		} else {
 			set_str(&m->kind, o.s);
 		}
+		/* 某县第十七届人民代表大会常务委员会第十一次会议: the organ is
+		 * the congress's standing committee, 县人大常委会 as its people
+		 * call it (README), not the congress */
+		size_t bl = m->body ? strlen(m->body) : 0, sl = strlen("人民代表大会");
+		if (!rc && bl > sl) {
+			struct doc bd;
+			if (doc_init(&bd, m->body, bl)) {
+				rc = HY_ERR_NOMEM;
+			} else {
+				size_t el = 0;
+				if (ends_with(&bd, 0, bd.n, "人民代表大会", &el) && bd.n > el) {
+					/* (會, U+6703, where the page writes it so) */
+					const char *sc = traditional(m->body)
+								 ? "人大常委\xe6\x9c\x83"
+								 : "人大常委会";
+					size_t keep = bd.off[bd.n - el];
+					char *nb = malloc(keep + strlen(sc) + 1);
+					if (!nb) {
+						rc = HY_ERR_NOMEM;
+					} else {
+						memcpy(nb, m->body, keep);
+						memcpy(nb + keep, sc, strlen(sc) + 1);
+						set_str(&m->body, nb);
+					}
+				}
+				doc_free(&bd);
+			}
+		}
 	}
 	doc_free(&k);
 	return rc;
