@@ -372,6 +372,44 @@ static int kind_to(struct hy_meeting *m, struct doc *k, size_t a, size_t b)
 	return doc_init(k, m->kind, strlen(m->kind)) ? HY_ERR_NOMEM : 0;
 }
 
+/* 某县第十七届人民代表大会常务委员会第十一次会议, 县人大第十八届常委会
+ * 第二十七次会议: a congress's standing committee meeting is the standing
+ * committee's, 县人大常委会 as its people call it (README), not the
+ * congress's. 0 or HY_ERR_NOMEM. */
+static int congress_standing_committee(struct hy_meeting *m)
+{
+	if (!m->body || !m->kind)
+		return 0;
+	struct doc k, bd;
+	if (doc_init(&k, m->kind, strlen(m->kind)))
+		return HY_ERR_NOMEM;
+	int standing = span_eq(&k, 0, k.n, "常委会会议") || span_eq(&k, 0, k.n, "常委会(扩大)会议");
+	doc_free(&k);
+	if (!standing)
+		return 0;
+	if (doc_init(&bd, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	size_t el = 0;
+	if ((ends_with(&bd, 0, bd.n, "人民代表大会", &el) ||
+	     ends_with(&bd, 0, bd.n, "人大", &el)) &&
+	    bd.n > el) {
+		/* (會, U+6703, where the page writes it so) */
+		const char *sc = traditional(m->body) ? "人大常委\xe6\x9c\x83" : "人大常委会";
+		size_t keep = bd.off[bd.n - el];
+		char *nb = malloc(keep + strlen(sc) + 1);
+		if (!nb) {
+			rc = HY_ERR_NOMEM;
+		} else {
+			memcpy(nb, m->body, keep);
+			memcpy(nb + keep, sc, strlen(sc) + 1);
+			set_str(&m->body, nb);
+		}
+	}
+	doc_free(&bd);
+	return rc;
+}
+
 int tidy_kind(struct hy_meeting *m)
 {
 	if (!m->kind)
@@ -467,36 +505,10 @@ int tidy_kind(struct hy_meeting *m)
 		} else {
 			set_str(&m->kind, o.s);
 		}
-		/* 某县第十七届人民代表大会常务委员会第十一次会议: the organ is
-		 * the congress's standing committee, 县人大常委会 as its people
-		 * call it (README), not the congress */
-		size_t bl = m->body ? strlen(m->body) : 0, sl = strlen("人民代表大会");
-		if (!rc && bl > sl) {
-			struct doc bd;
-			if (doc_init(&bd, m->body, bl)) {
-				rc = HY_ERR_NOMEM;
-			} else {
-				size_t el = 0;
-				if (ends_with(&bd, 0, bd.n, "人民代表大会", &el) && bd.n > el) {
-					/* (會, U+6703, where the page writes it so) */
-					const char *sc = traditional(m->body)
-								 ? "人大常委\xe6\x9c\x83"
-								 : "人大常委会";
-					size_t keep = bd.off[bd.n - el];
-					char *nb = malloc(keep + strlen(sc) + 1);
-					if (!nb) {
-						rc = HY_ERR_NOMEM;
-					} else {
-						memcpy(nb, m->body, keep);
-						memcpy(nb + keep, sc, strlen(sc) + 1);
-						set_str(&m->body, nb);
-					}
-				}
-				doc_free(&bd);
-			}
-		}
 	}
 	doc_free(&k);
+	if (!rc)
+		rc = congress_standing_committee(m);
 	return rc;
 }
 

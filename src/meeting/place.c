@@ -427,6 +427,26 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		rc = level_from_chair(m);
 	if (!rc && !m->place)
 		rc = bare_place(m, text, len); /* organ.c: 结合某某实际 */
+	/* 市政府召开十届四十二次政府常务会议: a bare 政府 said again before
+	 * the kind; the title writes the level with the first */
+	if (!rc && m->body && m->title && strcmp(m->body, "政府") == 0) {
+		struct doc tt;
+		if (doc_init(&tt, m->title, strlen(m->title)))
+			return HY_ERR_NOMEM;
+		size_t l = match_any(&tt, 0, tt.n, head_levels, COUNT(head_levels), NULL);
+		if (l && (match(&tt, l, tt.n, "政府") || match(&tt, l, tt.n, "人民政府"))) {
+			size_t ll = tt.off[l];
+			char *o = malloc(ll + strlen(m->body) + 1);
+			if (!o) {
+				rc = HY_ERR_NOMEM;
+			} else {
+				memcpy(o, m->title, ll);
+				memcpy(o + ll, m->body, strlen(m->body) + 1);
+				set_str(&m->body, o);
+			}
+		}
+		doc_free(&tt);
+	}
 	if (rc || !m->body || !m->place)
 		return rc;
 	static const char *const bare[] = {"人民代表大会", "人大", "政协", "人民政府", "政府"};

@@ -631,6 +631,20 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				site_cut = 1;
 				break;
 			}
+		/* …常务会议--政府会议 -- 某市人民政府: a page's title with its
+		 * column and site after double dashes (or " - ") */
+		static const char *const site_ends[] = {"人民政府", "政府网", "门户网站", "网"};
+		for (size_t k = a0 + 6; k + 2 < b0 && !site_cut; k++)
+			if (((d->cp[k] == '-' && d->cp[k + 1] == '-') ||
+			     (d->cp[k] == '-' && is_space(d->cp[k - 1]) &&
+			      is_space(d->cp[k + 1]))) &&
+			    longest_end(d, k, b0, site_ends, COUNT(site_ends)) > 0 &&
+			    find(d, a0, k, "会") != NPOS) {
+				b0 = k;
+				while (b0 > a0 && is_space(d->cp[b0 - 1]))
+					b0--;
+				site_cut = 1;
+			}
 		{
 			size_t pr = find(d, a0, b0, "[打印");
 			if (pr != NPOS && pr > a0 + 4) {
