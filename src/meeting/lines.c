@@ -1031,6 +1031,18 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 		if (later && !has_any(d, 0, d->n, done, COUNT(done)))
 			return 1;
 	}
+	/* a visit, not a meeting (县委书记某某来到委员驻地，看望慰问出席…会议
+	 * 的委员): a visiting verb in the first sentence, and nothing in the
+	 * text convened, held, chaired, opened or closed */
+	{
+		size_t e1 = clause_end(d, 0, d->n, 1);
+		static const char *const visit[] = {"看望", "慰问", "走访", "调研", "考察"};
+		static const char *const meets[] = {"召开", "举行",     "主持",     "开幕",
+						    "闭幕", "会议指出", "会议强调", "会议要求"};
+		if (has_any(d, 0, e1, visit, COUNT(visit)) &&
+		    !has_any(d, 0, d->n, meets, COUNT(meets)))
+			return 1;
+	}
 	/* a book's or a compilation's contents: titles with dot leaders and
 	 * their page numbers (1.某市河长制实施成效……………1), three or more */
 	size_t leaders = 0;
