@@ -123,6 +123,17 @@ size_t clause_end(const struct doc *d, size_t a, size_t end, int sentence)
 	return end;
 }
 
+char *str_join(const char *a, size_t an, const char *b)
+{
+	size_t bn = strlen(b);
+	char *o = malloc(an + bn + 1);
+	if (o) {
+		memcpy(o, a, an);
+		memcpy(o + an, b, bn + 1);
+	}
+	return o;
+}
+
 int strv_push(struct strv *l, char *s)
 {
 	if (!s)

@@ -396,15 +396,11 @@ static int congress_standing_committee(struct hy_meeting *m)
 	    bd.n > el) {
 		/* (會, U+6703, where the page writes it so) */
 		const char *sc = traditional(m->body) ? "人大常委\xe6\x9c\x83" : "人大常委会";
-		size_t keep = bd.off[bd.n - el];
-		char *nb = malloc(keep + strlen(sc) + 1);
-		if (!nb) {
+		char *nb = str_join(m->body, bd.off[bd.n - el], sc);
+		if (!nb)
 			rc = HY_ERR_NOMEM;
-		} else {
-			memcpy(nb, m->body, keep);
-			memcpy(nb + keep, sc, strlen(sc) + 1);
+		else
 			set_str(&m->body, nb);
-		}
 	}
 	doc_free(&bd);
 	return rc;

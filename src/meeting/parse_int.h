@@ -677,6 +677,9 @@ char *doc_str(const struct doc *d, size_t a, size_t b);
 size_t clause_end(const struct doc *d, size_t a, size_t end, int sentence);
 int strv_push(struct strv *l, char *s);
 int buf_add(struct buf *b, const char *s, size_t n);
+/* a[0..an) then the string b, in a new string (malloc); NULL when out of
+ * memory. */
+char *str_join(const char *a, size_t an, const char *b);
 
 /* dates.c */
 int cn_digit(uint32_t c);

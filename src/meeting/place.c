@@ -369,17 +369,11 @@ static int place_in_chair_role(struct hy_meeting *m)
 			rc = HY_ERR_NOMEM;
 		} else if (plain) {
 			/* 县委副书记、谷城县长: the titles before stay */
-			size_t keep = r0 ? r.off[r0] : 0;
-			size_t rl = strlen(role);
-			char *nr = malloc(keep + rl + 1);
-			if (!nr) {
+			char *nr = str_join(m->chair_role, r0 ? r.off[r0] : 0, role);
+			if (!nr)
 				rc = HY_ERR_NOMEM;
-			} else {
-				memcpy(nr, m->chair_role, keep);
-				memcpy(nr + keep, role, rl + 1);
-				free(m->chair_role);
-				m->chair_role = nr;
-			}
+			else
+				set_str(&m->chair_role, nr);
 		}
 		free(role);
 	}
@@ -435,15 +429,11 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 			return HY_ERR_NOMEM;
 		size_t l = match_any(&tt, 0, tt.n, head_levels, COUNT(head_levels), NULL);
 		if (l && (match(&tt, l, tt.n, "政府") || match(&tt, l, tt.n, "人民政府"))) {
-			size_t ll = tt.off[l];
-			char *o = malloc(ll + strlen(m->body) + 1);
-			if (!o) {
+			char *o = str_join(m->title, tt.off[l], m->body);
+			if (!o)
 				rc = HY_ERR_NOMEM;
-			} else {
-				memcpy(o, m->title, ll);
-				memcpy(o + ll, m->body, strlen(m->body) + 1);
+			else
 				set_str(&m->body, o);
-			}
 		}
 		doc_free(&tt);
 	}
@@ -463,14 +453,9 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	char *o = NULL;
 	if (l && p.n > l && match_any(&b, 0, b.n, bare, COUNT(bare), NULL)) {
 		/* the level in the place's own script (鎮, 縣) */
-		size_t ll = p.off[p.n] - p.off[p.n - l], bl = strlen(m->body);
-		o = malloc(ll + bl + 1);
-		if (!o) {
+		o = str_join(m->place + p.off[p.n - l], p.off[p.n] - p.off[p.n - l], m->body);
+		if (!o)
 			rc = HY_ERR_NOMEM;
-		} else {
-			memcpy(o, m->place + p.off[p.n - l], ll);
-			memcpy(o + ll, m->body, bl + 1);
-		}
 	}
 	doc_free(&p);
 	doc_free(&b);

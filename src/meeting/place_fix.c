@@ -117,16 +117,13 @@ int bare_name_government(struct hy_meeting *m, const char *text, size_t len)
 			    !match_any(&t, i + k, t.n, levels, COUNT(levels), &which))
 				continue;
 			char *place = doc_str(&t, i, i + k + 1);
-			size_t ll = strlen(levels[which]);
-			char *body = malloc(ll + strlen("人民政府") + 1);
+			char *body = str_join(levels[which], strlen(levels[which]), "人民政府");
 			if (!place || !body) {
 				free(place);
 				free(body);
 				rc = HY_ERR_NOMEM;
 				break;
 			}
-			memcpy(body, levels[which], ll);
-			strcpy(body + ll, "人民政府");
 			set_str(&m->body, body);
 			m->place = place;
 			break;

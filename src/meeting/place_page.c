@@ -75,11 +75,9 @@ static int bare_name(const char *place)
 	struct doc p;
 	if (doc_init(&p, place, strlen(place)))
 		return -1;
-	size_t l = 0;
-	for (size_t t = 0; t < COUNT(place_levels) && !l; t++)
-		ends_with(&p, 0, p.n, place_levels[t], &l);
+	int bare = !longest_end(&p, 0, p.n, place_levels, COUNT(place_levels));
 	doc_free(&p);
-	return !l;
+	return bare;
 }
 
 int hy_meeting_place_from_page(struct hy_meeting *m, const char *page, size_t len)

@@ -216,15 +216,11 @@ int level_from_chair(struct hy_meeting *m)
 	if (ll && ll < sizeof lv && match_any(&r, r0, r.n, head_levels, COUNT(head_levels), NULL) &&
 	    match(&r, r0 + 1, r.n, "长") &&
 	    (bare || strncmp(m->title, lv, ll) == 0 || strstr(m->title, named))) {
-		size_t bl = strlen(m->body);
-		char *o = malloc(ll + bl + 1);
-		if (!o) {
+		char *o = str_join(m->chair_role + r.off[r0], ll, m->body);
+		if (!o)
 			rc = HY_ERR_NOMEM;
-		} else {
-			memcpy(o, m->chair_role + r.off[r0], ll);
-			memcpy(o + ll, m->body, bl + 1);
+		else
 			set_str(&m->body, o);
-		}
 	}
 	doc_free(&r);
 	return rc;
