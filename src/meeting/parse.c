@@ -506,6 +506,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = body_after_place(m);
 	if (!rc) /* a bogus place (暨市, 开发区) leaves room for the documents' */
 		rc = drop_no_place(m);
+	if (!rc)                               /* 经开区召开…, 某某高新区党工委… */
+		rc = zone_place(m, text, len); /* place_zone.c */
+	if (!rc)
+		rc = drop_no_place(m);
 	if (!rc)
 		rc = place_from_documents(m, text, len); /* docplace.c: 《某旗…计划》 */
 	if (!rc)

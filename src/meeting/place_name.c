@@ -276,6 +276,17 @@ size_t place_start(const struct doc *t, size_t e)
 		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
 		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
 			k = 0;
+		/* 全州县, 全椒县, 全南县: 全 opens a county's name of two at a
+		 * clause's start (全县 is a pronoun, 全州县市 runs on to 市, 全体县
+		 * 领导 and 全国县域 are words) */
+		static const char *const whole[] = {"体", "国", "省", "市", "区", "县",
+						    "镇", "乡", "部", "面", "力", "旗"};
+		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && match(t, i, e, "全") &&
+		    e == i + 2 && is_han(t->cp[i + 1]) && match(t, e, t->n, "县") &&
+		    !match(t, e + 1, t->n, "市") && !match(t, e + 1, t->n, "区") &&
+		    !match_any(t, i + 1, e, whole, COUNT(whole), NULL) &&
+		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
+			k = 0;
 		/* 向阳街道, 向阳区: 向阳 is a name, 向 no preposition there */
 		if (k == 1 && i == j && match(t, i, e, "向阳"))
 			k = 0;
@@ -377,7 +388,15 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 		if (!want_level && t.n == i + l + 1 && match(&t, i + l, t.n, "局") &&
 		    count_han(&t, 0, t.n) == t.n && (c == 0x533A || c == 0x5E02 || c == 0x53BF))
 			office = 1;
-		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) && !office &&
+		/* 全州县十七届人民政府, 会同县第十八届人民政府: the term between
+		 * the place and its organ */
+		size_t term = i + l + match(&t, i + l, t.n, "第"), te = term;
+		while (te < t.n && te - term < 4 && (cn_digit(t.cp[te]) >= 0 || cn_unit(t.cp[te])))
+			te++;
+		te = te > term && match(&t, te, t.n, "届") ? te + 1 : i + l;
+		if (!match_any(&t, i + l, t.n, organs, COUNT(organs), NULL) &&
+		    !(te > i + l && match_any(&t, te, t.n, organs, COUNT(organs), NULL)) &&
+		    !office &&
 		    !(want_level && match_any(&t, i + l, t.n, verbs, COUNT(verbs), NULL)) &&
 		    !(colon && min_len == 1 &&
 		      match_any(&t, i + l + 1, t.n, verbs, COUNT(verbs), NULL)) &&
