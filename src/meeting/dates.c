@@ -367,10 +367,12 @@ static int numbered_year(const struct doc *d, size_t a, size_t b)
 		size_t kn = parse_num(d, j, b, &n);
 		if (kn && match(d, j + kn, b, "次"))
 			return year_value(y, 4, 0);
-		/* 召开2017年全镇农业农村工作会议: the name opens with its year */
+		/* 召开2017年全镇农业农村工作会议: the name opens with its year
+		 * (but 召开2026年《政府工作报告》征求意见座谈会 names the year of a
+		 * document, often the next) */
 		static const char *const convene[] = {"召开", "举行"};
 		if (i >= a + 2 && match_any(d, i - 2, b, convene, COUNT(convene), NULL) == 2 &&
-		    find(d, j, clause_end(d, j, b, 0), "会") != NPOS)
+		    !match(d, j, b, "《") && find(d, j, clause_end(d, j, b, 0), "会") != NPOS)
 			return year_value(y, 4, 0);
 	}
 	return 0;
@@ -537,8 +539,19 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			/* 202448日, 2018117上午: 年, 月 and 日 all lost; the
 			 * year is the first four digits */
 			static const char *const tails[] = {"日", "号", "上午", "下午", "晚上"};
-			/* (2018117 is 1-17 or 11-7: only a publish date tells) */
-			if (ky >= 6 && ky <= 8 && is_digit(d->cp[i0]) && (ky == 6 || mt->has_pub) &&
+			/* (2018117 is 1-17 or 11-7: only a publish date tells;
+			 * 2020929 is 9-29 alone, 20201127 11-27) */
+			int one_reading = ky == 8;
+			if (ky == 7) {
+				long rest = yv % 1000;
+				struct ymd m1 = {2000, (int)(rest / 100), (int)(rest % 100), 0, 0};
+				struct ymd m2 = {2000, (int)(rest / 10), (int)(rest % 10), 0, 0};
+				one_reading = (rest % 100 >= 10 && ymd_valid(&m1)) +
+						      (rest % 10 >= 1 && ymd_valid(&m2)) ==
+					      1;
+			}
+			if (ky >= 6 && ky <= 8 && is_digit(d->cp[i0]) &&
+			    (ky == 6 || mt->has_pub || one_reading) &&
 			    match_any(d, i0 + ky, b, tails, COUNT(tails), NULL)) {
 				long y4 = yv;
 				for (size_t q = 4; q < ky; q++)

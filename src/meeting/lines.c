@@ -174,8 +174,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			return L_META;
 		/* 索引号 0000/2024-… 统一登记号 … 文号 …, 公布时间 2024-05-30 来源 …:
 		 * one space apart, two labels of such a table or more */
-		static const char *const more[] = {"统一登记号", "公布时间", "信息有效期", "来源",
-						   "发布时间"};
+		static const char *const more[] = {"统一登记号", "公布时间", "信息有效期",
+						   "来源",       "发布时间", "体裁分类",
+						   "服务对象",   "关键词",   "所属主题"};
 		if (!k && len <= 80)
 			k = match_any(d, a1, b, more, COUNT(more), NULL);
 		size_t labels = 0;
@@ -931,7 +932,8 @@ size_t footer_start(const struct doc *d, const struct span *lines, size_t nl)
 int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,
 		   size_t nl, size_t title)
 {
-	static const char *const digests[] = {"大事记", "一周要闻", "要闻回顾", "工作动态汇总"};
+	static const char *const digests[] = {"大事记", "要事记", "一周要闻", "要闻回顾",
+					      "工作动态汇总"};
 	if (title != NPOS && has_any(d, lines[title].a, lines[title].b, digests, COUNT(digests)))
 		return 1;
 	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
@@ -1096,5 +1098,10 @@ int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t 
 		articles += k && match(d, a + 1 + k, lines[i].b, "条");
 	}
 	*regulation = articles >= 2;
+	/* 某县人民政府关于印发《…工作规则》的通知: the notice that issues a
+	 * document, whatever dates its form gives */
+	if (title != NPOS && find(d, lines[title].a, lines[title].b, "印发") != NPOS &&
+	    ends_with(d, lines[title].a, lines[title].b, "通知", NULL))
+		*regulation = about_rules = 1;
 	return about_rules;
 }

@@ -37,9 +37,8 @@ static const struct zone_kind zone_kinds[] = {
 };
 
 /* What follows a zone that acts: its organs, a verb, a title's colon. */
-static const char *const zone_acts[] = {"党工委", "工委",   "管委会", "管委", "纪工委",
-					"召开",   "举行",   "组织",   "学习", "传达",
-					"第一时间"};
+static const char *const zone_acts[] = {"党工委", "工委", "管委会", "管委", "纪工委",  "召开",
+					"举行",   "组织", "学习",   "传达", "第一时间"};
 
 /* The zone kind ending at [.., e) of t, or NULL. */
 static const struct zone_kind *zone_at(const struct doc *t, size_t i, size_t e, size_t *len)
@@ -85,10 +84,10 @@ static int acting_zone(const struct doc *t, size_t a, size_t e, int any, int tit
 		if (!z)
 			continue;
 		size_t j = zone_name_start(t, i, z);
-		int acts = any || (i + l < e && (match_any(t, i + l, e, zone_acts,
-							   COUNT(zone_acts), NULL) ||
-						 (title && (t->cp[i + l] == ':' ||
-							    t->cp[i + l] == 0xFF1A /* ： */))));
+		int acts = any ||
+			   (i + l < e &&
+			    (match_any(t, i + l, e, zone_acts, COUNT(zone_acts), NULL) ||
+			     (title && (t->cp[i + l] == ':' || t->cp[i + l] == 0xFF1A /* ： */))));
 		if (acts && (j < i || z->bare) && !(*zone = doc_str(t, j, i + l)))
 			return HY_ERR_NOMEM;
 		i += l - 1;
