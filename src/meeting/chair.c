@@ -15,7 +15,8 @@
  * Sets m->chair when [a, b) is such a line. 0 or HY_ERR_NOMEM. */
 int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
-	static const char *const labels[] = {"主席:", "主持人:", "主席 :", "主持人 :"};
+	static const char *const labels[] = {
+		"主席:", "主持人:", "主席 :", "主持人 :", "会议主持人:", "会议主持:"};
 	size_t k;
 	a = skip_spaces(d, a, b);
 	a += item_marker(d, a, b); /* 五、主席:… in numbered minutes */
@@ -36,6 +37,21 @@ int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			return HY_ERR_NOMEM;
 		}
 		m->chair = o.s;
+		return 0;
+	}
+	/* 会议主持人:区委副书记、区长某某: the titles, then the name */
+	for (size_t p = e >= 3 ? e - 3 : s; p + 2 <= e && p > s; p++) {
+		if (!longest_end(d, last_title(d, p) > s ? last_title(d, p) : s, p, title_ends,
+				 COUNT(title_ends)) ||
+		    !name_ok(d, p, e))
+			continue;
+		char *role = doc_str(d, s, p);
+		if (!role || !(m->chair = doc_str(d, p, e))) {
+			free(role);
+			return HY_ERR_NOMEM;
+		}
+		set_str(&m->chair_role, role);
+		return 0;
 	}
 	return 0;
 }

@@ -663,8 +663,11 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		/* 1030日 with no year and no publish date: the month and day
 		 * alone, when only one reading of the digits is a date (823日
 		 * is 8月23日; 111日 could be 1月11日 or 11月1日: none) */
-		if (k >= 3 && k <= 4 && v > 31 && !mt->has_pub && !slip_year &&
-		    is_digit(d->cp[i]) && (match(d, i + k, b, "日") || match(d, i + k, b, "号"))) {
+		/* (84上午，…: 8月4日上午, both lost before the time of day) */
+		int part_after = match_any(d, i + k, b, parts, COUNT(parts), NULL) > 0;
+		if (((k >= 3 && k <= 4 && (match(d, i + k, b, "日") || match(d, i + k, b, "号"))) ||
+		     (k >= 2 && k <= 4 && part_after)) &&
+		    v > 31 && !mt->has_pub && !slip_year && is_digit(d->cp[i])) {
 			struct ymd only = {0};
 			int readings = 0;
 			for (size_t ml = 1; ml <= 2 && ml < k; ml++) {

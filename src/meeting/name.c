@@ -790,6 +790,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				  !ends_with(&bd, 0, bd.n, "城市", NULL) &&
 				  /* but 全面依法治县委员会 is a committee's name */
 				  (!match_any(&bd, 0, bd.n, whole, COUNT(whole), NULL) ||
+				   (county_of_quan(&bd, 0) && organ_at(&bd, 3, bd.n)) ||
 				   (match(&bd, 0, bd.n, "全面") &&
 				    ends_with(&bd, 0, bd.n, "委员会", NULL)) ||
 				   match_any(&bd, 0, bd.n, national, COUNT(national), NULL)) &&

@@ -463,6 +463,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc && !m->chair) { /* 主席:柯某某, read before pass 2 */
 		m->chair = line_chair.chair;
 		line_chair.chair = NULL;
+		if (m->chair && !m->chair_role) {
+			m->chair_role = line_chair.chair_role;
+			line_chair.chair_role = NULL;
+		}
 	}
 	if (!rc && m->title &&
 	    (!m->kind || !m->body || !m->chair || !m->date || !m->number || strlen(m->kind) <= 9))
@@ -518,6 +522,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = compose_title(m);
 out:
 	free(line_chair.chair);
+	free(line_chair.chair_role);
 	free(kind);
 	free(lines);
 	free(body.s);
@@ -949,6 +954,20 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
 				goto out;
 			continue;
+		}
+		/* 区政府第67次常务会议在某某大厦会议室召开。after a form's agenda:
+		 * the meeting convening, one clause, is no item */
+		{
+			size_t f0 = skip_spaces(d, a, b), fe = b;
+			while (fe > f0 && (is_space(d->cp[fe - 1]) || is_sent_end(d, fe - 1)))
+				fe--;
+			size_t se = f0;
+			while (se < fe && !is_sent_end(d, se) && d->cp[se] != ',')
+				se++;
+			if (se == fe && fe - f0 <= 60 && ends_with(d, f0, fe, "召开", NULL) &&
+			    find(d, f0, fe, "会议") != NPOS &&
+			    agenda_verb_at(d, f0, fe, NULL) == NPOS)
+				continue;
 		}
 		/* 二、地点:本会议事堂, 五、主席:某某　纪录:某某: a numbered form's
 		 * fields before its parts (六、报告事项) are no items */

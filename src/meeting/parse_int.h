@@ -851,6 +851,7 @@ size_t place_start(const struct doc *t, size_t e);
 size_t organ_at(const struct doc *t, size_t i, size_t e);
 size_t not_place_at(const struct doc *t, size_t i, size_t e);
 int county_of_one(const struct doc *t, size_t j);
+int county_of_quan(const struct doc *t, size_t i);
 /* [j,e) before a level at e is no place's name: a slogan (贸易兴市, 生态
  * 立县) or one character before 市 (驻市). */
 int no_name_before_level(const struct doc *t, size_t j, size_t e);

@@ -608,7 +608,8 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			"本次会议的有", "会议的有", "的有", "人员",
 			"人",   /* 出席人:甲、乙 (numbered minutes) */
 			"情况", /* 列席情况 | 县领导甲…: a form's field */
-			"会议人员", "领导", "单位", "会议"};
+			"会议人员", "领导", "单位", "会议",
+			"范围" /* 参加范围:甲、乙, a form's field */};
 		size_t am = match_any(d, j, b, after, COUNT(after), NULL);
 		size_t j2 = skip_spaces(d, j + am, b);
 		int guest = invited;
@@ -852,7 +853,8 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 		"参加座谈会", "参加学习", "参加了学习", /* a study session's */
 		"参加调度会", "参加推进会", "参加专题会",
 		/* 各部门负责人在主会场参加会商 */
-		"在主会场参加", "在分会场参加", "收听收看", "收看收听"};
+		"在主会场参加", "在分会场参加", "收听收看", "收看收听",
+		"参加范围" /* a form's field: 参加范围:副区长甲、乙 */};
 	if (agenda_verb_at(d, a, b, NULL) != NPOS || speaker_remark(d, a, b))
 		return 0;
 	size_t i = skip_spaces(d, a, b);

@@ -230,6 +230,19 @@ int county_of_one(const struct doc *t, size_t j)
 	       !match_any(t, j, j + 1, not_one, COUNT(not_one), NULL);
 }
 
+/* 全州县, 全椒县, 全南县: 全 at i opens a county's name of two (全县 is a
+ * pronoun, 全州县市 runs on to 市, 全体县领导 and 全国县域 are words). */
+int county_of_quan(const struct doc *t, size_t i)
+{
+	static const char *const whole[] = {"体", "国", "省", "市", "区", "县",
+					    "镇", "乡", "部", "面", "力", "旗"};
+	return i + 2 < t->n && match(t, i, t->n, "全") && is_han(t->cp[i + 1]) &&
+	       match(t, i + 2, t->n, "县") && !match(t, i + 3, t->n, "市") &&
+	       !match(t, i + 3, t->n, "区") &&
+	       !match_any(t, i + 1, i + 2, whole, COUNT(whole), NULL) &&
+	       !match_any(t, i + 1, t->n, not_place, COUNT(not_place), NULL);
+}
+
 /* A place name ending at [.., e) of t: 1 to 4 Han characters before the
  * level, after a boundary (not Han, the start, or a word a place cannot
  * hold: 主持召开柏溪县政府). Returns its start, or e when there is none. */
@@ -276,16 +289,8 @@ size_t place_start(const struct doc *t, size_t e)
 		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
 		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
 			k = 0;
-		/* 全州县, 全椒县, 全南县: 全 opens a county's name of two at a
-		 * clause's start (全县 is a pronoun, 全州县市 runs on to 市, 全体县
-		 * 领导 and 全国县域 are words) */
-		static const char *const whole[] = {"体", "国", "省", "市", "区", "县",
-						    "镇", "乡", "部", "面", "力", "旗"};
-		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && match(t, i, e, "全") &&
-		    e == i + 2 && is_han(t->cp[i + 1]) && match(t, e, t->n, "县") &&
-		    !match(t, e + 1, t->n, "市") && !match(t, e + 1, t->n, "区") &&
-		    !match_any(t, i + 1, e, whole, COUNT(whole), NULL) &&
-		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
+		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && e == i + 2 &&
+		    county_of_quan(t, i))
 			k = 0;
 		/* 向阳街道, 向阳区: 向阳 is a name, 向 no preposition there */
 		if (k == 1 && i == j && match(t, i, e, "向阳"))
