@@ -932,8 +932,8 @@ size_t footer_start(const struct doc *d, const struct span *lines, size_t nl)
 int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,
 		   size_t nl, size_t title)
 {
-	static const char *const digests[] = {"大事记", "要事记", "一周要闻", "要闻回顾",
-					      "工作动态汇总"};
+	static const char *const digests[] = {"大事记",   "要事记",   "一周要闻",    "要闻回顾",
+					      "要闻简报", "新闻简报", "工作动态汇总"};
 	if (title != NPOS && has_any(d, lines[title].a, lines[title].b, digests, COUNT(digests)))
 		return 1;
 	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
@@ -994,6 +994,27 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 	for (; months; months &= months - 1)
 		distinct++;
 	if (entries >= 5 && distinct >= 3)
+		return 1;
+	/* a chronicle of one month, a line a day (★8月2日 旗委书记某某…,
+	 * ★8月3日 …, 同日 …): four lines or more opening with a day, three
+	 * days at least */
+	size_t daily = 0, days = 0;
+	int last_day = -1;
+	for (size_t i = 0; i < nl; i++) {
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		if (a < lines[i].b && !is_han(d->cp[a]) && !is_digit(d->cp[a]))
+			a = skip_spaces(d, a + 1, lines[i].b); /* ★, ◆, ● */
+		struct ymd t;
+		size_t k = kind[i] == L_BODY ? parse_date(d, a, lines[i].b, &t) : 0;
+		if (k && t.m && t.d > 0 && a + k < lines[i].b && is_space(d->cp[a + k])) {
+			daily++;
+			days += t.m * 32 + t.d != last_day;
+			last_day = t.m * 32 + t.d;
+		} else if (match(d, a, lines[i].b, "同日") && daily) {
+			daily++;
+		}
+	}
+	if (daily >= 4 && days >= 3)
 		return 1;
 	/* a session's programme announced: 议程安排如下, then a line a day
 	 * (4月27日 代表报到, 4月28日 停会 …) */
