@@ -852,6 +852,7 @@ size_t organ_at(const struct doc *t, size_t i, size_t e);
 size_t not_place_at(const struct doc *t, size_t i, size_t e);
 int county_of_one(const struct doc *t, size_t j);
 int county_of_quan(const struct doc *t, size_t i);
+int relayed_after_province(const struct doc *t, size_t j);
 /* [j,e) before a level at e is no place's name: a slogan (贸易兴市, 生态
  * 立县) or one character before 市 (驻市). */
 int no_name_before_level(const struct doc *t, size_t j, size_t e);
@@ -863,6 +864,7 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
  * (with level, only at that level). 0 and *place set or left NULL, or
  * HY_ERR_NOMEM. */
 int place_from_greeting(const char *text, size_t len, const char *level, char **place);
+int place_from_source_line(const char *text, size_t len, const char *level, char **place);
 int place_by_count(const char *text, size_t len, const char *level, char **place);
 int place_glued_to_body(const char *body, const char *text, size_t len, char **place);
 int province_by_count(const char *text, size_t len, char **place);

@@ -330,6 +330,8 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 	if (!rc && !m->place)
 		rc = place_glued_to_body(m->body, text, len, &m->place);
 	if (!rc && !m->place)
+		rc = place_from_source_line(text, len, level, &m->place); /* place_text.c */
+	if (!rc && !m->place)
 		rc = place_by_count(text, len, level, &m->place);
 	return rc;
 }

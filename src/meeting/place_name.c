@@ -230,6 +230,25 @@ int county_of_one(const struct doc *t, size_t j)
 	       !match_any(t, j, j + 1, not_one, COUNT(not_one), NULL);
 }
 
+/* The name at j follows the province's organs in a list of meetings
+ * relayed (传达学习省委十届九次全会、某市委十一届十次全会精神, 省十二届人大
+ * 二次会议、某市三届人大四次会议): the levels above, not the place's own. */
+int relayed_after_province(const struct doc *t, size_t j)
+{
+	static const char *const joins[] = {"、", "和", "及"};
+	if (j < 3 || !match_any(t, j - 1, j, joins, COUNT(joins), NULL))
+		return 0;
+	for (size_t q = j - 1; q > 0 && j - q < 40; q--) {
+		uint32_t c = t->cp[q - 1];
+		if (c == ',' || is_sent_end(t, q - 1) || c == ';' || c == ':')
+			return 0;
+		if (c == 0x7701 /* 省 */ &&
+		    (q < 2 || !is_han(t->cp[q - 2]) || match(t, q - 2, t->n, "全省") == 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* 全州县, 全椒县, 全南县: 全 at i opens a county's name of two (全县 is a
  * pronoun, 全州县市 runs on to 市, 全体县领导 and 全国县域 are words). */
 int county_of_quan(const struct doc *t, size_t i)
@@ -420,19 +439,23 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 		static const char *const joins[] = {"暨", "及", "与", "并"};
 		if (i - j == 1 && match_any(&t, j, i, joins, COUNT(joins), NULL))
 			continue;
-		/* in the opening, when no body is known: 新罗区委书记某某 is a
-		 * leader's title, not the place of the meeting he attends */
+		/* outside the title: 新罗区委书记某某 is a leader's title, not the
+		 * place of the meeting he attends (传达衡阳市委书记某某讲话精神
+		 * in a county-level city's readout) */
 		static const char *const leaders[] = {"书记", "副书记", "常委", "委员"};
 		size_t ol = match_any(&t, i + l, t.n, organs, COUNT(organs), NULL);
-		if (bodiless && ol && match(&t, i + l + ol - 1, t.n, "委") &&
-		    match_any(&t, i + l + ol, t.n, leaders, COUNT(leaders), NULL)) {
+		size_t ll = ol ? match_any(&t, i + l + ol, t.n, leaders, COUNT(leaders), NULL) : 0;
+		/* (某市委常委会 is a meeting, no leader) */
+		if ((bodiless || min_len > 1) && ll && match(&t, i + l + ol - 1, t.n, "委") &&
+		    !match(&t, i + l + ol + ll, t.n, "会")) {
 			/* but the one who convenes (某区委副书记、区长某某主持
 			 * 召开…) names his own place */
 			size_t ce = i + l;
 			while (ce < t.n && t.cp[ce] != ',' && !is_sent_end(&t, ce))
 				ce++;
 			if (find(&t, i + l, ce, "主持") == NPOS &&
-			    find(&t, i + l, ce, "召开") == NPOS)
+			    find(&t, i + l, ce, "召开") == NPOS &&
+			    find(&t, i + l, ce, "召集") == NPOS)
 				continue;
 		}
 		/* (经开区: nor the tail of such a word, 开区, when its head was
@@ -453,6 +476,8 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 			if (zone)
 				continue;
 		}
+		if (min_len > 1 && relayed_after_province(&t, j))
+			continue;
 		/* outside the title a place opens a clause (，清水县政府县长…),
 		 * or follows the places above it (山西省某市盐湖区委…) */
 		if (min_len > 1 && j > 0 && is_han(t.cp[j - 1]) &&

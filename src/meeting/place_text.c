@@ -32,6 +32,33 @@ int place_from_greeting(const char *text, size_t len, const char *level, char **
 	return 0;
 }
 
+/* The page's source line anywhere in the text (来源：某某市融媒体中心, 文章
+ * 来源：某某县人民政府): the site that published it is the place's, at the
+ * body's level, before the names the text counts (a county-level city's
+ * readout relays its prefecture's meetings, named again and again). */
+int place_from_source_line(const char *text, size_t len, const char *level, char **place)
+{
+	static const char *const labels[] = {"来源:", "发布机构:"};
+	struct doc t;
+	int rc = doc_init_head(&t, text, len);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < t.n && !rc && !*place; i++) {
+		size_t k = match_any(&t, i, t.n, labels, COUNT(labels), NULL);
+		if (!k)
+			continue;
+		size_t a = skip_spaces(&t, i + k, t.n), e = a;
+		while (e < t.n && e - a < 40 && t.cp[e] != '\n' && !is_space(t.cp[e]))
+			e++;
+		if (e > a)
+			rc = place_in(t.s + t.off[a], t.off[e] - t.off[a], level, 2, 0, place,
+				      NULL);
+		i = e;
+	}
+	doc_free(&t);
+	return rc;
+}
+
 /* The place named most often in the text at the body's level, when no
  * line near the top names it: a 县政府's agenda speaks of 《通江县…办法》
  * and 启动通江县第四小学. Each mention counts for every name it may hold
@@ -90,6 +117,8 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 		    (t.cp[j - 2] == 0x7701 /* 省 */ ||
 		     /* (中央、省委和绥化市委精神: the organs above, in turn) */
 		     (j >= 3 && t.cp[j - 2] == 0x59D4 /* 委 */ && t.cp[j - 3] == 0x7701)))
+			continue;
+		if (relayed_after_province(&t, j)) /* 省委某全会、某市委某全会精神 */
 			continue;
 		for (size_t q = j; q + (one ? 1 : 2) <= i && nc <= MAXC; q++) {
 			int bad = 0;
