@@ -62,11 +62,17 @@ static size_t zone_name_start(const struct doc *t, size_t s, const struct zone_k
 	size_t j = s;
 	while (j > 0 && s - j < z->most && is_han(t->cp[j - 1]))
 		j--;
+	/* a generic zone's name begins a clause or follows a word no name
+	 * holds: 先进制造业开发区 is no zone called 进制造业 (a name of two
+	 * of its own is taken after its city's: 某州蓉江新区) */
+	int bounded = j == 0 || !is_han(t->cp[j - 1]) || z->most <= 2;
 	for (size_t i = j; i < s; i++) {
 		size_t k = not_place_at(t, i, s);
 		if (k)
-			j = i + k, i = j - 1;
+			j = i + k, i = j - 1, bounded = 1;
 	}
+	if (!bounded)
+		return s;
 	j += match_any(t, j, s, provinces, COUNT(provinces), NULL);
 	/* a name of one is a word's tail (园区, 新区 after a verb) */
 	return s - j == 1 ? s : j;
