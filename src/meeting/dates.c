@@ -16,19 +16,34 @@
 
 int cn_digit(uint32_t c)
 {
-	static const char *const digits[] = {"零", "一", "二", "三", "四",
-					     "五", "六", "七", "八", "九"};
-	if (c == 0x3007) /* 〇 */
+	/* called for nearly every character the scans pass: a switch, no
+	 * strings decoded */
+	switch (c) {
+	case 0x3007: /* 〇 */
+	case 0x96F6: /* 零 */
 		return 0;
-	if (c == 0x4E24) /* 两 */
+	case 0x4E00: /* 一 */
+		return 1;
+	case 0x4E8C: /* 二 */
+	case 0x4E24: /* 两 */
 		return 2;
-	for (int v = 0; v < 10; v++) {
-		uint32_t x;
-		hy_utf8_decode(digits[v], strlen(digits[v]), &x);
-		if (c == x)
-			return v;
+	case 0x4E09: /* 三 */
+		return 3;
+	case 0x56DB: /* 四 */
+		return 4;
+	case 0x4E94: /* 五 */
+		return 5;
+	case 0x516D: /* 六 */
+		return 6;
+	case 0x4E03: /* 七 */
+		return 7;
+	case 0x516B: /* 八 */
+		return 8;
+	case 0x4E5D: /* 九 */
+		return 9;
+	default:
+		return -1;
 	}
-	return -1;
 }
 
 int cn_unit(uint32_t c)

@@ -26,11 +26,48 @@ int doc_init_head(struct doc *d, const char *s, size_t len)
 	return doc_init(d, s, len);
 }
 
+static _Thread_local const struct doc *shared;
+
+const struct doc *doc_share(const struct doc *d)
+{
+	const struct doc *was = shared;
+	shared = d;
+	return was;
+}
+
+/* [s, s + len) as a view of the shared doc, when it is a head of its text
+ * ending at a code point's start. */
+static int borrow(struct doc *d, const char *s, size_t len)
+{
+	const struct doc *w = shared;
+	if (!w || s != w->s || len > w->off[w->n])
+		return 0;
+	size_t lo = 0, hi = w->n;
+	while (lo < hi) { /* the first code point at or after len */
+		size_t mid = lo + (hi - lo) / 2;
+		if (w->off[mid] < len)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (w->off[lo] != len)
+		return 0;
+	d->s = s;
+	d->n = lo;
+	d->cp = w->cp;
+	d->off = w->off;
+	d->borrowed = 1;
+	return 1;
+}
+
 /* 8 bytes per code point: texts are capped well below 4 GiB upstream. */
 int doc_init(struct doc *d, const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t cap = 1;
+	if (borrow(d, s, len))
+		return 0;
+	d->borrowed = 0;
 	d->s = s;
 	d->n = 0;
 	if (len >= UINT32_MAX)
@@ -80,8 +117,11 @@ int doc_init(struct doc *d, const char *s, size_t len)
 
 void doc_free(struct doc *d)
 {
-	free(d->cp);
-	free(d->off);
+	if (!d->borrowed) {
+		free(d->cp);
+		free(d->off);
+	}
+	d->borrowed = 0;
 	d->cp = NULL;
 	d->off = NULL;
 }

@@ -483,16 +483,28 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		{"具有", "辨识度"}, {"开创", "改革发展"},   {"美好", "建设"}};
 	enum { MAXC = 8 };
 	size_t cs[MAXC], ck[MAXC], cn[MAXC], nc = 0;
+	/* each frame's first code point, decoded once: most positions open
+	 * none */
+	uint32_t first[COUNT(frames)];
+	unsigned char opens[256] = {0}; /* by the code point's low byte */
+	for (size_t f = 0; f < COUNT(frames); f++) {
+		const unsigned char *fp = (const unsigned char *)frames[f][0];
+		first[f] = pat_next(&fp);
+		opens[first[f] & 0xFF] = 1;
+	}
 	for (size_t i = 0; i < t.n; i++) {
 		size_t at = NPOS, k = 0;
-		for (size_t f = 0; f < COUNT(frames) && !k; f++) {
+		for (size_t f = 0; opens[t.cp[i] & 0xFF] && f < COUNT(frames) && !k; f++) {
+			if (t.cp[i] != first[f])
+				continue;
 			size_t p = match(&t, i, t.n, frames[f][0]);
 			/* (结合绛县的实际: 的 between, no part of the name) */
-			for (size_t q = 2; p && q <= 3 && !k; q++)
-				if (bare_name_ok(&t, i + p, q) &&
-				    t.cp[i + p + q - 1] != 0x7684 /* 的 */ &&
+			/* (the frame's end first: it is the cheaper test) */
+			for (size_t q = 2; p && q <= 3 && !k && i + p + q <= t.n; q++)
+				if (t.cp[i + p + q - 1] != 0x7684 /* 的 */ &&
 				    match(&t, i + p + q + (match(&t, i + p + q, t.n, "的") ? 1 : 0),
-					  t.n, frames[f][1]))
+					  t.n, frames[f][1]) &&
+				    bare_name_ok(&t, i + p, q))
 					at = i + p, k = q;
 		}
 		/* a token's start: the text's, a line's, after a space, a

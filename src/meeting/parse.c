@@ -44,10 +44,13 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	memset(m, 0, sizeof *m);
 	if (!text)
 		return HY_ERR_INVALID;
-	struct doc d;
+	struct doc d, head = {0};
 	int rc = doc_init(&d, text, len);
 	if (rc)
 		return rc;
+	/* the place finders and the others that read the text again borrow
+	 * its fold (pass 1's doc, then its head's) */
+	const struct doc *was_shared = doc_share(&d);
 	size_t nl;
 	struct span *lines = split_spans(&d, 0, &nl);
 	struct buf body = {0};
@@ -101,8 +104,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	 * by a space; read again with it on a line of its own (lines.c) */
 	{
 		struct buf re = {0};
-		if ((rc = unglue_headline(&d, lines, kind, nl, &re)) == 1)
+		if ((rc = unglue_headline(&d, lines, kind, nl, &re)) == 1) {
+			doc_share(was_shared);
 			return parse_again(&d, lines, kind, &re, m);
+		}
 		free(re.s);
 		if (rc)
 			goto out;
@@ -110,16 +115,20 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* attendance blocks of minutes, one entry a line (minutes.c) */
 	{
 		struct buf re = {0};
-		if ((rc = minutes_blocks(&d, lines, nl, &re)) == 1)
+		if ((rc = minutes_blocks(&d, lines, nl, &re)) == 1) {
+			doc_share(was_shared);
 			return parse_again(&d, lines, kind, &re, m);
+		}
 		free(re.s);
 		if (rc)
 			goto out;
 	}
 	{
 		struct buf re = {0};
-		if ((rc = table_agenda(&d, lines, nl, &re)) == 1)
+		if ((rc = table_agenda(&d, lines, nl, &re)) == 1) {
+			doc_share(was_shared);
 			return parse_again(&d, lines, kind, &re, m);
+		}
 		free(re.s);
 		if (rc)
 			goto out;
@@ -128,8 +137,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	 * next (minutes.c) */
 	{
 		struct buf re = {0};
-		if ((rc = label_lines(&d, lines, kind, nl, &re)) == 1)
+		if ((rc = label_lines(&d, lines, kind, nl, &re)) == 1) {
+			doc_share(was_shared);
 			return parse_again(&d, lines, kind, &re, m);
+		}
 		free(re.s);
 		if (rc)
 			goto out;
@@ -143,8 +154,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		for (size_t k = 0; k < COUNT(splitters); k++) {
 			struct buf re = {0};
 			int sp = splitters[k](&d, lines, kind, nl, &re);
-			if (sp == 1)
+			if (sp == 1) {
+				doc_share(was_shared);
 				return parse_again(&d, lines, kind, &re, m);
+			}
 			free(re.s);
 			if (sp) {
 				rc = sp;
@@ -184,6 +197,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 					if (l2 && nl2 > nl) {
 						free(lines);
 						free(kind);
+						doc_share(was_shared);
 						doc_free(&d);
 						rc = hy_meeting_parse(re.s, re.n, m);
 						free(re.s);
@@ -438,7 +452,13 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	kind = NULL;
 	free(lines);
 	lines = NULL;
+	doc_share(was_shared);
 	doc_free(&d);
+	if (doc_init_head(&head, text, len)) {
+		rc = HY_ERR_NOMEM;
+		goto out;
+	}
+	doc_share(&head);
 	if (body.n) {
 		struct doc bd;
 		rc = doc_init(&bd, body.s, body.n);
@@ -526,6 +546,8 @@ out:
 	free(kind);
 	free(lines);
 	free(body.s);
+	doc_share(was_shared);
+	doc_free(&head);
 	doc_free(&d);
 	if (rc)
 		hy_meeting_free(m);

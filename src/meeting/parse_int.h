@@ -25,6 +25,7 @@ struct doc {
 	size_t n;      /* code points */
 	uint32_t *cp;  /* folded code points */
 	uint32_t *off; /* byte offset of each code point, off[n] = length */
+	int borrowed;  /* cp and off are the text's whole doc's (doc_share) */
 };
 
 struct ymd {
@@ -683,6 +684,11 @@ struct hy_meeting;
 int organ_set(struct hy_meeting *m, struct buf *o, const struct doc *b, size_t pa, size_t pe,
 	      int rc);
 void doc_free(struct doc *d);
+/* The text being parsed, folded once: doc_init and doc_init_head of the
+ * same text (or a head of it) borrow its arrays instead of folding it
+ * again (the place finders read the whole text several times). Per thread;
+ * returns the doc shared before, to give back when the parse ends. */
+const struct doc *doc_share(const struct doc *d);
 char *doc_str(const struct doc *d, size_t a, size_t b);
 size_t clause_end(const struct doc *d, size_t a, size_t end, int sentence);
 int strv_push(struct strv *l, char *s);
