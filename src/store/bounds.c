@@ -118,6 +118,12 @@ struct row {
 	size_t n, cap;
 	int col;
 	int oom;
+	/* its distinct tokens (add_row): a hash table of first occurrences
+	 * (index + 1, 0 empty), their order and term frequencies */
+	size_t *slot, nslot;
+	size_t *first;
+	double *tf;
+	size_t nd, capd;
 };
 
 static int row_tok(void *ctx, int tflags, const char *token, int ntoken, int start, int end)
@@ -143,24 +149,66 @@ static int row_tok(void *ctx, int tflags, const char *token, int ntoken, int sta
 	return SQLITE_OK;
 }
 
-/* Sort a row's tokens by their bytes (qsort: the buffer they point
- * into is the thread's sort_buf while it runs). */
-static _Thread_local const char *sort_buf;
-
-static int cmp_tok(const void *pa, const void *pb)
+/* Group a row's tokens: r->first[0..nd) the first occurrence of each
+ * distinct token, r->tf its frequency (10 for a heading's, 1 for the
+ * text's), by hashing (a row's order of tokens is kept; the bounds and
+ * counts do not depend on it). */
+static int row_group(struct row *r)
 {
-	const struct tok *a = pa, *b = pb;
-	int n = a->n < b->n ? a->n : b->n;
-	int c = memcmp(sort_buf + a->off, sort_buf + b->off, (size_t)n);
-	return c ? c : a->n - b->n;
+	size_t ns = 64;
+	while (ns < 2 * r->n)
+		ns *= 2;
+	if (ns > r->nslot) {
+		size_t *sl = realloc(r->slot, ns * sizeof *sl);
+		if (!sl)
+			return SQLITE_NOMEM;
+		r->slot = sl;
+		r->nslot = ns;
+	}
+	if (hy_grow(&r->first, &r->capd, r->n, sizeof *r->first, 256))
+		return SQLITE_NOMEM;
+	{
+		size_t capd = r->capd;
+		double *tf = realloc(r->tf, capd * sizeof *tf);
+		if (!tf)
+			return SQLITE_NOMEM;
+		r->tf = tf;
+	}
+	memset(r->slot, 0, ns * sizeof *r->slot);
+	r->nd = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const unsigned char *t = (const unsigned char *)r->buf + r->v[i].off;
+		int n = r->v[i].n;
+		uint64_t h = 1469598103934665603ull;
+		for (int k = 0; k < n; k++)
+			h = (h ^ t[k]) * 1099511628211ull;
+		size_t at = (size_t)(h ^ (h >> 29)) & (ns - 1);
+		for (;; at = (at + 1) & (ns - 1)) {
+			size_t d = r->slot[at];
+			if (!d) {
+				r->slot[at] = r->nd + 1;
+				r->first[r->nd] = i;
+				r->tf[r->nd++] = 0.0;
+				d = r->nd;
+			}
+			const struct tok *f = &r->v[r->first[d - 1]];
+			if (f->n == n && memcmp(r->buf + f->off, t, (size_t)n) == 0) {
+				r->tf[d - 1] += r->v[i].col == 0 ? 10.0 : 1.0;
+				break;
+			}
+		}
+	}
+	return SQLITE_OK;
 }
 
-static void row_sort(struct row *r)
+static void row_free(struct row *r)
 {
-	sort_buf = r->buf;
-	if (r->n > 1)
-		qsort(r->v, r->n, sizeof *r->v, cmp_tok);
-	sort_buf = NULL;
+	free(r->buf);
+	free(r->v);
+	free(r->slot);
+	free(r->first);
+	free(r->tf);
+	memset(r, 0, sizeof *r);
 }
 
 /* Accumulated bounds: (chunk, token) -> 256 bytes. */
@@ -267,17 +315,13 @@ static int add_row(struct acc *a, struct acc *df, int sign, struct row *r, int64
 		return rc;
 	len = (double)r->n; /* every token counts, as in %_docsize */
 	norm = BM_K1 * (1 - BM_B + BM_B * len / (abound > 0 ? abound : 1e-300));
-	row_sort(r);
-	for (size_t i = 0; i < r->n;) {
-		size_t j = i;
-		double tf = 0.0;
+	if ((rc = row_group(r)) != SQLITE_OK)
+		return rc;
+	for (size_t d = 0; d < r->nd; d++) {
+		size_t i = r->first[d];
+		double tf = r->tf[d];
 		struct ent *e;
 		unsigned q;
-		while (j < r->n && r->v[j].n == r->v[i].n &&
-		       memcmp(r->buf + r->v[j].off, r->buf + r->v[i].off, (size_t)r->v[i].n) == 0) {
-			tf += r->v[j].col == 0 ? 10.0 : 1.0;
-			j++;
-		}
 		if (df) {
 			e = acc_get(df, -1, r->buf + r->v[i].off, r->v[i].n);
 			if (!e)
@@ -292,7 +336,6 @@ static int add_row(struct acc *a, struct acc *df, int sign, struct row *r, int64
 			if (e->b[slot] < q)
 				e->b[slot] = (uint16_t)q;
 		}
-		i = j;
 	}
 	return SQLITE_OK;
 }
@@ -565,8 +608,7 @@ static int build(sqlite3 *db, int idx)
 	acc_free(&a);
 	acc_free(&df);
 	texts_free(&x);
-	free(r.buf);
-	free(r.v);
+	row_free(&r);
 	return rc;
 }
 
@@ -698,8 +740,7 @@ static int fold(sqlite3 *db, int idx)
 	acc_free(&a);
 	acc_free(&df);
 	texts_free(&x);
-	free(r.buf);
-	free(r.v);
+	row_free(&r);
 	return rc;
 }
 
