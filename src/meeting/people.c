@@ -739,7 +739,17 @@ int leaders_cut_off(const struct doc *d, size_t a, size_t b, struct people *pp)
 		if (p != NPOS && p > a && is_title_only(d, a, p))
 			l = p - a;
 	}
-	if (!l || b <= a + l + 2 || first == NPOS)
+	/* 县委常委、常务副县长甲，副县长乙、丙、: titles, then a name, ending
+	 * its clause: the list is read whole, each name after its titles */
+	int whole = 0;
+	if (!l && first != NPOS) {
+		size_t c = a;
+		while (c < b && d->cp[c] != ',' && c - a <= 24)
+			c++;
+		size_t p = c < b && d->cp[c] == ',' ? split_role_name(d, a, c, 0) : NPOS;
+		whole = p != NPOS && p > a + 1 && c - p >= 2;
+	}
+	if ((!l && !whole) || b <= a + l + 2 || first == NPOS)
 		return 0;
 	for (size_t i = a; i < b; i++)
 		if (is_sent_end(d, i))
