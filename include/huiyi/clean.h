@@ -24,7 +24,9 @@
  *     NBSP, U+2000–U+200A, U+202F, U+205F, U+3000), and of a lost indent:
  *     two or more `?` at its start before a space or a character outside
  *     ASCII (ideographic spaces a lossy conversion made `?`: `????會議…`).
- *  6. Web-page chrome lines removed (counted in chrome_lines): see
+ *  6. Spam mirrors' advertising strings (hy_clean_strip_ads) and forums'
+ *     anti-copying strings (hy_clean_strip_jammer) taken out of the line;
+ *     then web-page chrome lines removed (counted in chrome_lines): see
  *     hy_clean_is_chrome.
  *  7. ASCII , ; : ? ! between Chinese characters become ，；：？！, and a
  *     pair ( ) holding Chinese among Chinese （）, the spaces around them
@@ -93,5 +95,10 @@ int hy_clean_is_chrome(const char *s, size_t len);
  * advertising strings of spam mirrors (src/text/ads.c: 某某官网入口·
  * (中国)官方网站 where a place's name was); returns the bytes written. */
 size_t hy_clean_strip_ads(const char *s, size_t n, char *out);
+
+/* Take out of the line s (n bytes, in place) the anti-copying strings a
+ * forum sows into its posts (src/text/jammer.c: "1 S) E9 H4 x( G2 n3 l-
+ * l" before the words); returns the bytes left. */
+size_t hy_clean_strip_jammer(char *s, size_t n);
 
 #endif

@@ -326,6 +326,7 @@ static int clean_line(struct cleaner *c, const char *s, size_t n)
 	if (hy_buf_reserve(&c->ads, n) < 0)
 		return HY_ERR_NOMEM;
 	n = hy_clean_strip_ads(s, n, c->ads.p);
+	n = hy_clean_strip_jammer(c->ads.p, n);
 	s = c->ads.p;
 	trim(&s, &n);
 	if (n == 0)

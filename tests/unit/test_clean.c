@@ -647,6 +647,20 @@ static void test_ads_removed(void **state)
 	expect_clean("全文见市政府官方网站。", "全文见市政府官方网站。");
 }
 
+/* A forum's anti-copying strings (src/text/jammer.c) go; letters, a
+ * pager's numbers and Latin words stay. */
+static void test_jammer_removed(void **state)
+{
+	(void)state;
+	expect_clean("7 R2 k( P0 v; q3 d县长周明远主持召开县政府常务会议。",
+		     "县长周明远主持召开县政府常务会议。");
+	expect_clean("会议听取了汇报。4 g8 ^; K2 {7 s0 H", "会议听取了汇报。");
+	expect_clean("论坛首页+ w' c; N; t5 P6 e", "论坛首页");
+	expect_clean("上一页1 2 3 4 5下一页", "上一页1 2 3 4 5下一页");
+	expect_clean("附件A B C D E五份", "附件A B C D E五份");
+	expect_clean("会议由 Li Wei 主持 GDP CPI PMI", "会议由 Li Wei 主持 GDP CPI PMI");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -670,6 +684,7 @@ int main(void)
 		cmocka_unit_test(test_large_input),
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_ads_removed),
+		cmocka_unit_test(test_jammer_removed),
 		cmocka_unit_test(test_punct_widened),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
