@@ -423,6 +423,18 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	if (len <= 40 && find(d, a, b, "记者") != NPOS &&
 	    (ends_with(d, a, b, "报导", NULL) || ends_with(d, a, b, "报道", NULL)))
 		return L_META;
+	/* ◎ 某某日报记者 某某某, 本报记者 甲 乙: the reporters' names on a
+	 * line of their own, nothing said */
+	if (len <= 30) {
+		size_t rj = find(d, a, b, "记者");
+		int byline = rj != NPOS && rj + 2 < b && is_space(d->cp[rj + 2]);
+		for (size_t i = a; byline && i < b; i++)
+			byline = !is_sent_end(d, i) && d->cp[i] != ',' && d->cp[i] != ':';
+		for (size_t i = rj + 2; byline && i < b; i++)
+			byline = is_han(d->cp[i]) || is_space(d->cp[i]);
+		if (byline)
+			return L_META;
+	}
 	/* 工作时间：周一至周五，9:30-18:00，节假日休息: a business's hours */
 	if (len <= 60 && match(d, a, b, "工作时间") && find(d, a, b, "周一至周") != NPOS)
 		return L_CHROME;

@@ -68,6 +68,11 @@ static int title_run_on(const struct doc *d, size_t a, size_t b, const char *s)
 				e += 2; /* (cut off the title) */
 			on = e < b && (d->cp[e] == ',' || is_space(d->cp[e])) &&
 			     is_sent_end(d, b - 1);
+			/* (a title cut mid-word, 某某主持召开…传达学习全面深, and
+			 * the page's description it was cut from, 某某主持召开…
+			 * 全面深化改革…，某某网是…平台: no day in it) */
+			on |= t.n >= 12 && e < b && !is_sent_end(d, t.n - 1 + a) &&
+			      find_date(d, a, b, &(struct ymd){0}, 0) == NPOS;
 		}
 		doc_free(&t);
 	}

@@ -590,6 +590,7 @@ static const char *const kinds[] = {
 	"例会",
 	"碰头会",
 	"办公会",
+	"常务会", /* 区长某某主持召开区政府常务会，…: no count before it */
 	"调度会",
 	"推进会",
 	"座谈会",

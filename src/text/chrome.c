@@ -108,6 +108,17 @@ static const struct chrome_pat {
 	P("手機掃一掃", WORD),
 	P("在手机打开当前页", WORD),
 	P("在手機打開當前頁", WORD),
+	/* 扫一扫 / 打开 · 手机版 / 关注 · 政务微博: a portal's QR codes */
+	P("打开", WORD),
+	P("打開", WORD),
+	P("手机版", WORD),
+	P("手機版", WORD),
+	P("关注", WORD),
+	P("關注", WORD),
+	P("政务微博", WORD),
+	P("政務微博", WORD),
+	P("政务微信", WORD),
+	P("政務微信", WORD),
 	/* navigation */
 	P("返回", WORD),
 	P("返回顶部", WORD),
@@ -607,6 +618,13 @@ int hy_clean_is_chrome(const char *s, size_t n)
 	if (!hy_html_has_date(s, n) && is_menu(s, n))
 		return 1;
 	if (sms_offer(s, n))
+		return 1;
+	/* Hi!读懂某某，请点上方“某某日报”关注: an account's prompt to follow
+	 * it, short, above or below the story */
+	if (cps <= 60 &&
+	    (find(s, n, "点上方", strlen("点上方")) || find(s, n, "點上方", strlen("點上方")) ||
+	     find(s, n, "点击上方", strlen("点击上方")) ||
+	     find(s, n, "點擊上方", strlen("點擊上方"))))
 		return 1;
 	/* where the text starts, after brackets and the like: 【上一篇】 */
 	lead = 0;
