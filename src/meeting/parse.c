@@ -532,6 +532,10 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		rc = drop_no_place(m);
 	if (!rc)                               /* 经开区召开…, 某某高新区党工委… */
 		rc = zone_place(m, text, len); /* place_zone.c */
+	/* (a spam mirror's place dropped: a frame's name, 某某动态 in its
+	 * breadcrumb) */
+	if (!rc && !m->place)
+		rc = bare_place(m, text, len); /* organ.c */
 	if (!rc)
 		rc = drop_no_place(m);
 	if (!rc)
