@@ -404,6 +404,7 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 					    "政府网", "网", "发布", "动态", "融媒体中心", "融媒",
 					    "要闻", "日报", "晚报",
 					    "论坛", /* 某某论坛: a city's own forum */
+					    "在线", /* 某某在线讯: a county's portal */
 					    /* 来源:某某宣传 (and “上海某某”官方微信, below): the
 		 * publicity office's accounts */
 					    "宣传"};
@@ -411,6 +412,10 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 	i += match_any(t, i, t->n, provinces, COUNT(provinces), NULL);
 	i += match(t, i, t->n, "中国"); /* 来源: 中国某某网 */
 	i += match(t, i, t->n, "今日");
+	/* 云上某某讯, 某某在线讯: a county's app and portal own their
+	 * dateline (a paper's, 某某新闻网讯, does not: below) */
+	size_t cloud = match(t, i, t->n, "云上");
+	i += cloud;
 	for (size_t k = 1; k <= 4; k++) {
 		size_t lv = i + k < t->n && t->cp[i + k] == level;
 		if (k == 1 && !lv)
@@ -429,8 +434,11 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 		if ((match(t, i + k + lv, t->n, "日报") || match(t, i + k + lv, t->n, "晚报")) &&
 		    level != 0x5E02 /* 市 */)
 			continue;
-		if (l && (bare_name_ok(t, i, k) || (k == 1 && count_han(t, i, i + 1) == 1)) &&
-		    (e == t->n || !is_han(t->cp[e]) || match(t, e, t->n, "消息"))) {
+		int own_dateline = match(t, e, t->n, "讯") &&
+				   ((cloud && !l) || match(t, i + k + lv, t->n, "在线"));
+		if ((l || own_dateline) &&
+		    (bare_name_ok(t, i, k) || (k == 1 && count_han(t, i, i + 1) == 1)) &&
+		    (e == t->n || !is_han(t->cp[e]) || match(t, e, t->n, "消息") || own_dateline)) {
 			*at = i;
 			return k;
 		}
