@@ -419,6 +419,12 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		"ie10及以上",     "建议使用谷歌浏览器", "更新您的浏览器"};
 	if (len <= 60 && has_any(d, a, b, browsers, COUNT(browsers)))
 		return L_CHROME;
+	/* 最权威及时的某某综合新闻, 某某网—某某最具影响力门户网站: a site's
+	 * slogan, no meeting named */
+	static const char *const slogans[] = {"最权威", "最具影响力", "门户网站", "综合新闻"};
+	if (len <= 50 && has_any(d, a, b, slogans, COUNT(slogans)) && find(d, a, b, "会") == NPOS &&
+	    find_date(d, a, b, &t, 0) == NPOS)
+		return L_CHROME;
 	/* 某某新闻|记者张某/台北报导: a byline on a line of its own */
 	if (len <= 40 && find(d, a, b, "记者") != NPOS &&
 	    (ends_with(d, a, b, "报导", NULL) || ends_with(d, a, b, "报道", NULL)))
