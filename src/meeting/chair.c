@@ -145,6 +145,17 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		e -= k;
 	if (e <= s)
 		return 0;
+	/* 主任甲，副主任乙分别主持会议: the first of those who took turns */
+	if (k && match(d, e, b, "分别") && s >= a + 4 && d->cp[s - 1] == ',') {
+		size_t ps = s - 1;
+		while (ps > a && !is_clause_end(d, ps - 1) && d->cp[ps - 1] != ' ')
+			ps--;
+		size_t p0 = split_role_name(d, ps, s - 1, 1);
+		if (p0 != NPOS && p0 > ps && s - 1 - p0 >= 2 && s - 1 - p0 <= 3) {
+			e = s - 1;
+			s = ps;
+		}
+	}
 	/* 袁某某副镇长在…主持召开, 赵某某委员长主持会议: the name, then a
 	 * short title (a longer one would not follow the name); read first,
 	 * as the name-then-title span also reads as a four-character name or

@@ -549,7 +549,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			return L_CHROME;
 	}
 	/* 思思久久99热只有精品_…: a spammer's line of adult sites' words */
-	static const char *const spam[] = {"久久", "精品", "国产", "午夜", "av", "热只有", "蜜臀"};
+	static const char *const spam[] = {"久久",   "精品", "国产",     "午夜", "av",
+					   "热只有", "蜜臀", "一区二区", "欧美", "日韩",
+					   "自拍",   "偷拍", "无码",     "成人"};
 	{
 		size_t hits = 0;
 		for (size_t k = 0; len <= 120 && k < COUNT(spam); k++)

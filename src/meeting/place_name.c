@@ -402,8 +402,9 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 		size_t colon = i + l < t.n && t.cp[i + l] == ':' ? 1 : 0;
 		/* in a body, any office after the level: 青岚县公安局, 某市卫生健康
 		 * 委员会 (README: 市教育局 + 灯塔市) */
-		static const char *const offices[] = {"局", "委员会", "委", "厅", "办公室", "院"};
-		int office = !want_level && t.n - (i + l) >= 3 && t.n - (i + l) <= 10 &&
+		static const char *const offices[] = {"局", "委员会", "委",   "厅",    "办公室",
+						      "院", "指挥部", "分部", "管理所"};
+		int office = !want_level && t.n - (i + l) >= 3 && t.n - (i + l) <= 12 &&
 			     count_han(&t, i + l, t.n) == t.n - (i + l) &&
 			     longest_end(&t, i + l, t.n, offices, COUNT(offices)) &&
 			     is_unit(&t, i + l, t.n);

@@ -579,6 +579,21 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			    !longest_end(d, a0, q, place_levels, COUNT(place_levels)))
 				a0 = skip_spaces(d, q + 1, l.b);
 		}
+		/* 某某新闻网——某市政府召开…: the site's name and a dash before
+		 * the title */
+		{
+			static const char *const brands[] = {"网", "新闻", "日报", "融媒", "在线"};
+			size_t q = a0;
+			while (q < l.b && q < a0 + 12 && is_han(d->cp[q]))
+				q++;
+			size_t dash = q;
+			while (dash < l.b && (d->cp[dash] == 0x2014 || d->cp[dash] == '-'))
+				dash++;
+			if (q > a0 + 2 && dash > q && l.b - dash > 8 &&
+			    longest_end(d, a0, q, brands, COUNT(brands)) &&
+			    find(d, a0, q, "会") == NPOS && find(d, dash, l.b, "会") != NPOS)
+				a0 = skip_spaces(d, dash, l.b);
+		}
 		/* 标题: 某某召开… [打印本页]: a print view's label and its button */
 		{
 			size_t q = a0 + match(d, a0, l.b, "标题");
