@@ -419,6 +419,27 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		"ie10及以上",     "建议使用谷歌浏览器", "更新您的浏览器"};
 	if (len <= 60 && has_any(d, a, b, browsers, COUNT(browsers)))
 		return L_CHROME;
+	/* 要闻.快讯, 首页·动态: a site's columns joined by a dot, a line of
+	 * their own */
+	if (len <= 16) {
+		static const char *const columns[] = {"要闻", "快讯", "新闻", "动态", "首页",
+						      "政务", "头条", "本地", "资讯", "时政"};
+		size_t words = 0, i = a;
+		while (i < b) {
+			size_t k = match_any(d, i, b, columns, COUNT(columns), NULL);
+			if (!k)
+				break;
+			words++;
+			i += k;
+			if (i < b && (d->cp[i] == '.' || d->cp[i] == 0xB7 || d->cp[i] == '/' ||
+				      d->cp[i] == '>' || is_space(d->cp[i])))
+				i = skip_spaces(d, i + 1, b);
+			else if (i < b)
+				break;
+		}
+		if (i == b && words >= 2)
+			return L_CHROME;
+	}
 	/* 最权威及时的某某综合新闻, 某某网—某某最具影响力门户网站: a site's
 	 * slogan, no meeting named */
 	static const char *const slogans[] = {"最权威", "最具影响力", "门户网站", "综合新闻"};
