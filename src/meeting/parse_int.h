@@ -448,6 +448,7 @@ static const char *const unit_ends[] = {
 	")",
 	"庭",
 	"监委",
+	"防指", /* 县防指: a county's flood headquarters, by its short name */
 	"公署", /* 行政公署: a prefecture's administration */
 	"人大",
 	"政协",
@@ -595,7 +596,9 @@ static const char *const kinds[] = {
 	"例会",
 	"碰头会",
 	"办公会",
-	"常务会", /* 区长某某主持召开区政府常务会，…: no count before it */
+	"常务会",   /* 区长某某主持召开区政府常务会，…: no count before it */
+	"主题年会", /* 街道联合党工委举行首届主题年会 */
+	"年会",
 	"调度会",
 	"推进会",
 	"座谈会",

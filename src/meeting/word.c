@@ -14,6 +14,7 @@ static const char *const short_meetings[] = {
 	"常务会", "全体会", /* 区政府召开全体会， */
 	"冲刺会", "推进大会", "总河长会", "推进工作会", "现场办公会", "现场会",
 	"过堂会", /* 重点部门工作过堂会: each department's work reviewed in turn */
+	"主题年会", "年会", /* a joint party committee's yearly meeting */
 	/* a court's and a procuratorate's committees meet under their names */
 	"审判委员会", "检察委员会", "居民代表大会",
 	/* an office's own meeting (局务会, 委务会) */
