@@ -419,6 +419,29 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		"ie10及以上",     "建议使用谷歌浏览器", "更新您的浏览器"};
 	if (len <= 60 && has_any(d, a, b, browsers, COUNT(browsers)))
 		return L_CHROME;
+	/* 即时 热门 政治 军武 社会 生活 …: a news site's menu, words of two a
+	 * line (half of them at least a news section's name: a roster of
+	 * names spaced out is no menu) */
+	if (len <= 80) {
+		static const char *const sections_[] = {
+			"即时", "热门", "政治", "军武", "社会", "生活", "健康",
+			"国际", "地方", "财经", "娱乐", "体育", "科技", "教育",
+			"旅游", "文化", "房产", "汽车", "时尚", "视频", "图片",
+			"首页", "要闻", "专题", "评论", "国内", "军事", "新闻"};
+		size_t items = 0, known = 0, i = skip_spaces(d, a, b);
+		int menu = 1;
+		while (i < b && menu) {
+			size_t j = i;
+			while (j < b && !is_space(d->cp[j]))
+				j++;
+			menu = j - i == 2 && count_han(d, i, j) == 2;
+			items++;
+			known += match_any(d, i, j, sections_, COUNT(sections_), NULL) == 2;
+			i = skip_spaces(d, j, b);
+		}
+		if (menu && items >= 6 && 2 * known >= items)
+			return L_CHROME;
+	}
 	/* 要闻.快讯, 首页·动态: a site's columns joined by a dot, a line of
 	 * their own */
 	if (len <= 16) {

@@ -78,7 +78,7 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 		"聚集区",   "集聚区",   "超市",     "股市",     "楼市",     "夜市",     "集市",
 		"上市",     "入市",     "主城区",   "中心城区", "文明城区", "文明城市", "卫生城市",
 		"园林城市", "中心城市", "旅游城市", "宜居城市", "智慧城市", "海绵城市", "贫困山区",
-		"偏远山区"};
+		"特大城市", "超大城市", "大城市",   "小城市",   "偏远山区"};
 	/* a readout says it in its first pages (a 16 MiB line costs no more
 	 * than a short one) */
 	struct doc t;

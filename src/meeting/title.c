@@ -300,8 +300,11 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			size_t o = l.b - 1;
 			while (o > l.a && l.b - o < 10 && d->cp[o - 1] != '(')
 				o--;
+			/* (…会议(图文报道), …(视频): the page's media tag) */
+			static const char *const media[] = {"图文", "视频", "组图", "多图", "附图"};
 			named_tail = o > l.a && d->cp[o - 1] == '(' &&
-				     (match(d, o, l.b, "第") || match(d, o, l.b, "扩大")) &&
+				     (match(d, o, l.b, "第") || match(d, o, l.b, "扩大") ||
+				      match_any(d, o, l.b, media, COUNT(media), NULL)) &&
 				     find(d, l.a, o, "会") != NPOS;
 		}
 		/* 审议《…》和审查《…》的会议纪要: minutes titled by what they took
@@ -472,6 +475,10 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		     find(d, lines[next].a, lines[next].b, "会") != NPOS &&
 		     clause_end(d, lines[next].a, lines[next].b, 1) + 1 >= lines[next].b)) {
 			kind[i] = L_CHROME;
+			/* (a menu of short words, a line each, before the title
+			 * that names the meeting: none of them counts) */
+			if (!names_meeting && count_han(d, l.a, l.b) <= 8)
+				seen--;
 			continue;
 		}
 		/* V视 | 【…】…, 今日关注丨…: a channel's name before a bar */

@@ -108,6 +108,10 @@ static const struct chrome_pat {
 	P("手機掃一掃", WORD),
 	P("在手机打开当前页", WORD),
 	P("在手機打開當前頁", WORD),
+	P("关闭此视窗", WORD),
+	P("關閉此視窗", WORD),
+	P("关闭此窗口", WORD),
+	P("關閉此窗口", WORD),
 	/* 扫一扫 / 打开 · 手机版 / 关注 · 政务微博: a portal's QR codes */
 	P("打开", WORD),
 	P("打開", WORD),
