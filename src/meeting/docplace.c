@@ -70,16 +70,13 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 					    "镇", "乡", "届", "年", "第", "次"};
 	/* 《全旗…》, 《本县…》, 《我区…》: no name */
 	static const char *const no_name[] = {"全", "本", "我", "各", "该", "两"};
-	/* 《关于调整县人民政府党组成员的请示》: a verb before the level */
-	static const char
-		*const
-			verbs
-				[] = {"调整", "请求", "设立", "成立", "印发", "加强", "做好",
-				      "推进", "支持", "开展", "组织", "建立", "完善", "同意",
-				      "召开", "表彰", "命名", "撤销", "增补", "任免", "聘任",
-				      "申请", "确定", "下达", "拨付", "追加", "提请", "批准",
-				      "报送", "恢复", "变更", "划转", "明确", "规范", "深化",
-				      "促进", "即将", "提交", "报请"}; /* 讨论即将提交市人代会的… */
+	/* 《关于调整县人民政府党组成员的请示》: a verb before the level (讨论
+	 * 即将提交市人代会的…: a document the city's congress will take up) */
+	static const char *const verbs[] = {
+		"调整", "请求", "设立", "成立", "印发", "加强", "做好", "推进", "支持", "开展",
+		"组织", "建立", "完善", "同意", "召开", "表彰", "命名", "撤销", "增补", "任免",
+		"聘任", "申请", "确定", "下达", "拨付", "追加", "提请", "批准", "报送", "恢复",
+		"变更", "划转", "明确", "规范", "深化", "促进", "即将", "提交", "报请"};
 	/* 《南湖片区…》, 某某园区, 景区, 社区, 开发区: an area, not the body's
 	 * level (a district's only: 通城县 is a county) */
 	int is_district = strcmp(place_levels[which], "区") == 0;

@@ -423,7 +423,7 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	 * line (half of them at least a news section's name: a roster of
 	 * names spaced out is no menu) */
 	if (len <= 80) {
-		static const char *const sections_[] = {
+		static const char *const news_sections[] = {
 			"即时", "热门", "政治", "军武", "社会", "生活", "健康",
 			"国际", "地方", "财经", "娱乐", "体育", "科技", "教育",
 			"旅游", "文化", "房产", "汽车", "时尚", "视频", "图片",
@@ -436,7 +436,7 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 				j++;
 			menu = j - i == 2 && count_han(d, i, j) == 2;
 			items++;
-			known += match_any(d, i, j, sections_, COUNT(sections_), NULL) == 2;
+			known += match_any(d, i, j, news_sections, COUNT(news_sections), NULL) == 2;
 			i = skip_spaces(d, j, b);
 		}
 		if (menu && items >= 6 && 2 * known >= items)

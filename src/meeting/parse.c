@@ -33,13 +33,28 @@ static int parse_again(struct doc *d, struct span *lines, enum line_kind *kind, 
 {
 	free(lines);
 	free(kind);
+	doc_share(NULL); /* (d is the view shared) */
 	doc_free(d);
 	int rc = hy_meeting_parse(re->s, re->n, m);
 	free(re->s);
 	return rc;
 }
 
+static int parse_text(const char *text, size_t len, struct hy_meeting *m);
+
+/* The parse with the text's fold shared (folded.c doc_share): the place
+ * finders and the others that read the text again borrow it, pass 1's
+ * doc, then its head's. Whichever way the parse returns (a second parse
+ * of a text re-lined included), the view shared before is given back. */
 int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
+{
+	const struct doc *was = doc_share(NULL);
+	int rc = parse_text(text, len, m);
+	doc_share(was);
+	return rc;
+}
+
+static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 {
 	memset(m, 0, sizeof *m);
 	if (!text)
@@ -48,9 +63,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	int rc = doc_init(&d, text, len);
 	if (rc)
 		return rc;
-	/* the place finders and the others that read the text again borrow
-	 * its fold (pass 1's doc, then its head's) */
-	const struct doc *was_shared = doc_share(&d);
+	doc_share(&d);
 	size_t nl;
 	struct span *lines = split_spans(&d, 0, &nl);
 	struct buf body = {0};
@@ -104,10 +117,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	 * by a space; read again with it on a line of its own (lines.c) */
 	{
 		struct buf re = {0};
-		if ((rc = unglue_headline(&d, lines, kind, nl, &re)) == 1) {
-			doc_share(was_shared);
+		if ((rc = unglue_headline(&d, lines, kind, nl, &re)) == 1)
 			return parse_again(&d, lines, kind, &re, m);
-		}
 		free(re.s);
 		if (rc)
 			goto out;
@@ -115,20 +126,16 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	/* attendance blocks of minutes, one entry a line (minutes.c) */
 	{
 		struct buf re = {0};
-		if ((rc = minutes_blocks(&d, lines, nl, &re)) == 1) {
-			doc_share(was_shared);
+		if ((rc = minutes_blocks(&d, lines, nl, &re)) == 1)
 			return parse_again(&d, lines, kind, &re, m);
-		}
 		free(re.s);
 		if (rc)
 			goto out;
 	}
 	{
 		struct buf re = {0};
-		if ((rc = table_agenda(&d, lines, nl, &re)) == 1) {
-			doc_share(was_shared);
+		if ((rc = table_agenda(&d, lines, nl, &re)) == 1)
 			return parse_again(&d, lines, kind, &re, m);
-		}
 		free(re.s);
 		if (rc)
 			goto out;
@@ -137,10 +144,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	 * next (minutes.c) */
 	{
 		struct buf re = {0};
-		if ((rc = label_lines(&d, lines, kind, nl, &re)) == 1) {
-			doc_share(was_shared);
+		if ((rc = label_lines(&d, lines, kind, nl, &re)) == 1)
 			return parse_again(&d, lines, kind, &re, m);
-		}
 		free(re.s);
 		if (rc)
 			goto out;
@@ -154,10 +159,8 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 		for (size_t k = 0; k < COUNT(splitters); k++) {
 			struct buf re = {0};
 			int sp = splitters[k](&d, lines, kind, nl, &re);
-			if (sp == 1) {
-				doc_share(was_shared);
+			if (sp == 1)
 				return parse_again(&d, lines, kind, &re, m);
-			}
 			free(re.s);
 			if (sp) {
 				rc = sp;
@@ -197,7 +200,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 					if (l2 && nl2 > nl) {
 						free(lines);
 						free(kind);
-						doc_share(was_shared);
+						doc_share(NULL);
 						doc_free(&d);
 						rc = hy_meeting_parse(re.s, re.n, m);
 						free(re.s);
@@ -452,7 +455,7 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	kind = NULL;
 	free(lines);
 	lines = NULL;
-	doc_share(was_shared);
+	doc_share(NULL); /* (the head folded anew, not borrowed from d) */
 	doc_free(&d);
 	if (doc_init_head(&head, text, len)) {
 		rc = HY_ERR_NOMEM;
@@ -550,7 +553,7 @@ out:
 	free(kind);
 	free(lines);
 	free(body.s);
-	doc_share(was_shared);
+	doc_share(NULL);
 	doc_free(&head);
 	doc_free(&d);
 	if (rc)

@@ -111,14 +111,10 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 		/* (商贸兴市: nor any name inside a slogan, 贸兴市) */
 		if (no_name_before_level(&t, j, i))
 			continue;
-		/* 传达学习省、某市…会议精神: the levels above, listed after the
-		 * province, are not the place's own */
-		if (j >= 2 && (t.cp[j - 1] == 0x3001 || t.cp[j - 1] == 0x548C /* 和 */) &&
-		    (t.cp[j - 2] == 0x7701 /* 省 */ ||
-		     /* (中央、省委和绥化市委精神: the organs above, in turn) */
-		     (j >= 3 && t.cp[j - 2] == 0x59D4 /* 委 */ && t.cp[j - 3] == 0x7701)))
-			continue;
-		if (relayed_after_province(&t, j)) /* 省委某全会、某市委某全会精神 */
+		/* 传达学习省、某市…会议精神, 中央、省委和某市委精神, 省委某全会、
+		 * 某市委某全会精神: the levels above, listed after the province,
+		 * are not the place's own (place_name.c) */
+		if (relayed_after_province(&t, j))
 			continue;
 		for (size_t q = j; q + (one ? 1 : 2) <= i && nc <= MAXC; q++) {
 			int bad = 0;

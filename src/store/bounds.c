@@ -121,8 +121,10 @@ struct row {
 	/* its distinct tokens (add_row): a hash table of first occurrences
 	 * (index + 1, 0 empty), their order and term frequencies */
 	size_t *slot, nslot;
-	size_t *first;
-	double *tf;
+	struct distinct {
+		size_t first; /* its first occurrence in v */
+		double tf;
+	} * dv;
 	size_t nd, capd;
 };
 
@@ -149,8 +151,8 @@ static int row_tok(void *ctx, int tflags, const char *token, int ntoken, int sta
 	return SQLITE_OK;
 }
 
-/* Group a row's tokens: r->first[0..nd) the first occurrence of each
- * distinct token, r->tf its frequency (10 for a heading's, 1 for the
+/* Group a row's tokens: r->dv[0..nd) the first occurrence of each
+ * distinct token and its frequency (10 for a heading's, 1 for the
  * text's), by hashing (a row's order of tokens is kept; the bounds and
  * counts do not depend on it). */
 static int row_group(struct row *r)
@@ -165,15 +167,8 @@ static int row_group(struct row *r)
 		r->slot = sl;
 		r->nslot = ns;
 	}
-	if (hy_grow(&r->first, &r->capd, r->n, sizeof *r->first, 256))
+	if (hy_grow(&r->dv, &r->capd, r->n, sizeof *r->dv, 256))
 		return SQLITE_NOMEM;
-	{
-		size_t capd = r->capd;
-		double *tf = realloc(r->tf, capd * sizeof *tf);
-		if (!tf)
-			return SQLITE_NOMEM;
-		r->tf = tf;
-	}
 	memset(r->slot, 0, ns * sizeof *r->slot);
 	r->nd = 0;
 	for (size_t i = 0; i < r->n; i++) {
@@ -187,13 +182,12 @@ static int row_group(struct row *r)
 			size_t d = r->slot[at];
 			if (!d) {
 				r->slot[at] = r->nd + 1;
-				r->first[r->nd] = i;
-				r->tf[r->nd++] = 0.0;
+				r->dv[r->nd++] = (struct distinct){i, 0.0};
 				d = r->nd;
 			}
-			const struct tok *f = &r->v[r->first[d - 1]];
+			const struct tok *f = &r->v[r->dv[d - 1].first];
 			if (f->n == n && memcmp(r->buf + f->off, t, (size_t)n) == 0) {
-				r->tf[d - 1] += r->v[i].col == 0 ? 10.0 : 1.0;
+				r->dv[d - 1].tf += r->v[i].col == 0 ? 10.0 : 1.0;
 				break;
 			}
 		}
@@ -206,8 +200,7 @@ static void row_free(struct row *r)
 	free(r->buf);
 	free(r->v);
 	free(r->slot);
-	free(r->first);
-	free(r->tf);
+	free(r->dv);
 	memset(r, 0, sizeof *r);
 }
 
@@ -318,8 +311,8 @@ static int add_row(struct acc *a, struct acc *df, int sign, struct row *r, int64
 	if ((rc = row_group(r)) != SQLITE_OK)
 		return rc;
 	for (size_t d = 0; d < r->nd; d++) {
-		size_t i = r->first[d];
-		double tf = r->tf[d];
+		size_t i = r->dv[d].first;
+		double tf = r->dv[d].tf;
 		struct ent *e;
 		unsigned q;
 		if (df) {
