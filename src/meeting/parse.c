@@ -419,8 +419,8 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 	static const char *const meeting_words[] = {"会议",   "会上",   "会前",  "例会",
 						    "办公会", "常务会", "常委会"};
 	int meeting_word = find_any(&d, 0, d.n, meeting_words, COUNT(meeting_words), NULL) != NPOS;
-	int other_genre = is_other_genre(&d, lines, kind, nl, title); /* lines.c */
-	/* a meeting's rules or a regulation's articles (lines.c) */
+	int other_genre = is_other_genre(&d, lines, kind, nl, title); /* genre.c */
+	/* a meeting's rules or a regulation's articles (genre.c) */
 	int regulation = 0, about_rules = rules_text(&d, lines, nl, title, &regulation);
 	/* 主席:柯某某, a minutes' label line: the chair when the text names
 	 * none in a sentence */

@@ -732,14 +732,17 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 /* docplace.c: a place named only first in a document's title (《某旗…》) */
 int place_from_documents(struct hy_meeting *m, const char *text, size_t len);
 
-/* lines.c: pass 1 */
-int issue_year(const struct doc *d, size_t a, size_t b);
-int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t title,
-	       int *regulation);
-int is_content_line(const struct doc *d, size_t a, size_t b);
-size_t footer_start(const struct doc *d, const struct span *lines, size_t nl);
+/* genre.c: texts of other genres that speak of meetings (1 for one), a
+ * meeting's rules (1; *regulation when articles make it a regulation) */
 int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,
 		   size_t nl, size_t title);
+int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t title,
+	       int *regulation);
+
+/* lines.c: pass 1 */
+int issue_year(const struct doc *d, size_t a, size_t b);
+int is_content_line(const struct doc *d, size_t a, size_t b);
+size_t footer_start(const struct doc *d, const struct span *lines, size_t nl);
 int unglue_headline(const struct doc *d, const struct span *lines, const enum line_kind *kind,
 		    size_t nl, struct buf *re);
 enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese);

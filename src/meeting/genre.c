@@ -1,0 +1,193 @@
+/* genre.c: texts that speak of meetings but are no readout of one — a
+ * chronicle (…大事记, a line a day or a month), a digest or a news-briefs
+ * column, a yearbook's list, a speech to the hall, a meeting still to come,
+ * a visit, a book's contents (is_other_genre), and a meeting's rules or the
+ * notice that issues them (rules_text). parse.c rejects them as
+ * `not a meeting readout`; `import --force` stores them. */
+#include "parse_int.h"
+
+/* Texts of other genres that speak of meetings: a chronicle of a week's
+ * events (…大事记, its title says so) and a speech (a line opening with
+ * 同志们： among the first, as the speaker addresses the hall). */
+int is_other_genre(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+		   size_t nl, size_t title)
+{
+	static const char *const digests[] = {"大事记",   "要事记",   "一周要闻",    "要闻回顾",
+					      "要闻简报", "新闻简报", "工作动态汇总"};
+	if (title != NPOS && has_any(d, lines[title].a, lines[title].b, digests, COUNT(digests)))
+		return 1;
+	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
+		if (kind[i] == L_BLANK)
+			continue;
+		seen++; /* the title may have been taken for a column's name */
+		if (lines[i].b - lines[i].a <= 40 &&
+		    has_any(d, lines[i].a, lines[i].b, digests, COUNT(digests)))
+			return 1;
+	}
+	/* 某会议到会情况的通报: an office's notice about a meeting (who came,
+	 * who was absent), not its readout */
+	if (title != NPOS && ends_with(d, lines[title].a, lines[title].b, "通报", NULL))
+		return 1;
+	/* a yearbook's list: 市政府第十二次全体会议 2017年4月14日举行。…, a
+	 * line a meeting, three or more */
+	size_t held = 0;
+	for (size_t i = 0; i < nl; i++) {
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		size_t e = lines[i].b - a > 60 ? a + 60 : lines[i].b;
+		size_t h = find(d, a, e, "举行");
+		size_t w = find(d, a, e, "会议");
+		struct ymd t = {0};
+		size_t dk = w != NPOS && h != NPOS && w < h ? find_date(d, w, h, &t, 0) : NPOS;
+		held += kind[i] == L_BODY && dk != NPOS && t.y && find(d, a, w, "第") != NPOS;
+	}
+	if (held >= 3)
+		return 1;
+	/* a list page: three meetings or more, each under its own date line
+	 * (2023/02/01, then 会议摘要：市长某主持召开…) */
+	size_t dated = 0, convened = 0;
+	for (size_t i = 0; i < nl; i++) {
+		struct ymd t;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		if (kind[i] == L_META && lines[i].b - a <= 20 && parse_date(d, a, lines[i].b, &t) &&
+		    t.y)
+			dated++;
+		else if (kind[i] == L_BODY && find(d, a, lines[i].b, "主持召开") != NPOS)
+			convened++;
+	}
+	if (dated >= 3 && convened >= 3)
+		return 1;
+	/* a chronicle: five lines or more opening with a month (2 月3 日 林场
+	 *召开…), over three months at least */
+	size_t entries = 0, months = 0; /* months: a bit each */
+	for (size_t i = 0; i < nl; i++) {
+		long v;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		size_t k =
+			a < lines[i].b && is_digit(d->cp[a]) ? parse_num(d, a, lines[i].b, &v) : 0;
+		if (k && k <= 2 && v >= 1 && v <= 12 &&
+		    match(d, skip_spaces(d, a + k, lines[i].b), lines[i].b, "月")) {
+			entries++;
+			months |= (size_t)1 << v;
+		}
+	}
+	size_t distinct = 0;
+	for (; months; months &= months - 1)
+		distinct++;
+	if (entries >= 5 && distinct >= 3)
+		return 1;
+	/* a chronicle of one month, a line a day (★8月2日 旗委书记某某…,
+	 * ★8月3日 …, 同日 …): four lines or more opening with a day, three
+	 * days at least */
+	size_t daily = 0, days = 0;
+	int last_day = -1;
+	for (size_t i = 0; i < nl; i++) {
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		if (a < lines[i].b && !is_han(d->cp[a]) && !is_digit(d->cp[a]))
+			a = skip_spaces(d, a + 1, lines[i].b); /* ★, ◆, ● */
+		struct ymd t;
+		size_t k = kind[i] == L_BODY ? parse_date(d, a, lines[i].b, &t) : 0;
+		if (k && t.m && t.d > 0 && a + k < lines[i].b && is_space(d->cp[a + k])) {
+			daily++;
+			days += t.m * 32 + t.d != last_day;
+			last_day = t.m * 32 + t.d;
+		} else if (match(d, a, lines[i].b, "同日") && daily) {
+			daily++;
+		}
+	}
+	if (daily >= 4 && days >= 3)
+		return 1;
+	/* a session's programme announced: 议程安排如下, then a line a day
+	 * (4月27日 代表报到, 4月28日 停会 …) */
+	static const char *const programme[] = {"议程安排如下", "议程如下", "议程规划如",
+						"议程排定"};
+	if (entries >= 6 && has_any(d, 0, d->n, programme, COUNT(programme)))
+		return 1;
+	/* 同志们：, 各位代表：(a work report read to a congress, under its
+	 * cover lines: 政 府 工 作 报 告 / ——在…会议上 / 市长 某某) */
+	static const char *const hall[] = {"同志们", "各位代表", "各位委员"};
+	for (size_t i = 0, seen = 0; i < nl && seen < 16; i++) {
+		/* 各位代表: alone reads as a label with no value */
+		if (kind[i] != L_BODY && kind[i] != L_META)
+			continue;
+		seen += kind[i] == L_BODY;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		size_t k = match_any(d, a, lines[i].b, hall, COUNT(hall), NULL);
+		if (k && (seen <= 6 || k > 3) && a + k < lines[i].b &&
+		    (d->cp[a + k] == ':' || d->cp[a + k] == ','))
+			return 1;
+	}
+	/* a meeting still to come (某会宣布，将于2月2日至4日召开临时会; 27日起
+	 * 召开): the text's first 召开 is future, and nothing in it was heard,
+	 * reviewed or decided */
+	size_t cv = find(d, 0, d->n, "召开");
+	if (cv != NPOS) {
+		size_t st = cv;
+		while (st > 0 && d->cp[st - 1] != 0x3002 /* 。 */ && d->cp[st - 1] != '\n')
+			st--;
+		static const char *const future[] = {"将于", "定于", "拟于", "将在", "将召开"};
+		static const char *const done[] = {"听取了",   "审议了",   "研究了",   "通过了",
+						   "讨论了",   "部署了",   "传达了",   "学习了",
+						   "审定了",   "决定了",   "会议指出", "会议强调",
+						   "会议要求", "会议认为", "会议决定", "主持"};
+		int later = has_any(d, st, cv, future, COUNT(future)) ||
+			    (cv > 0 && d->cp[cv - 1] == 0x8D77 /* 起: 27日起召开 */);
+		if (later && !has_any(d, 0, d->n, done, COUNT(done)))
+			return 1;
+	}
+	/* a visit, not a meeting (县委书记某某来到委员驻地，看望慰问出席…会议
+	 * 的委员): a visiting verb in the first sentence, and nothing in the
+	 * text convened, held, chaired, opened or closed */
+	{
+		size_t e1 = clause_end(d, 0, d->n, 1);
+		static const char *const visit[] = {"看望", "慰问", "走访", "调研", "考察"};
+		static const char *const meets[] = {"召开", "举行",     "主持",     "开幕",
+						    "闭幕", "会议指出", "会议强调", "会议要求"};
+		if (has_any(d, 0, e1, visit, COUNT(visit)) &&
+		    !has_any(d, 0, d->n, meets, COUNT(meets)))
+			return 1;
+	}
+	/* a book's or a compilation's contents: titles with dot leaders and
+	 * their page numbers (1.某市河长制实施成效……………1), three or more */
+	size_t leaders = 0;
+	for (size_t i = 0; i + 3 < d->n && leaders < 3; i++)
+		if (d->cp[i] == 0x2026 && d->cp[i + 1] == 0x2026 && d->cp[i + 2] != 0x2026 &&
+		    is_digit(d->cp[skip_spaces(d, i + 2, d->n)]))
+			leaders++;
+	if (leaders >= 3)
+		return 1;
+	return 0;
+}
+
+/* A meeting's rules, not a readout of one: about meetings in general
+ * (…一般每月召开1-2次, 议事范围), or named so by the title (某校校长办公会
+ * 规定, …办法); *regulation is set when lines open with articles (第五条
+ * …), a regulation whatever dates it holds. Returns 1 for rules. */
+int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t title,
+	       int *regulation)
+{
+	static const char *const rules[] = {
+		"一般每月召开", "一般每周召开", "不定期召开",   "原则上每周召开",
+		"议事规则",     "工作规则",     "会议制度",     "议题由",
+		"纪要由",       "议事制度",     "每周召开一次", "每月召开一次",
+		"议事范围",     "本办法",       "本规定",       "例会制度"};
+	int about_rules = has_any(d, 0, d->n, rules, COUNT(rules));
+	/* 某中学校长办公会规定: the title names a rule (规定, 办法, 细则) */
+	static const char *const rule_names[] = {"规定", "办法", "细则", "规则", "制度", "章程"};
+	about_rules |= title != NPOS && longest_end(d, lines[title].a, lines[title].b, rule_names,
+						    COUNT(rule_names)) > 0;
+	/* 第五条 以下事项不提交…: a regulation's articles */
+	size_t articles = 0;
+	for (size_t i = 0; i < nl && articles < 2; i++) {
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		long v;
+		size_t k = match(d, a, lines[i].b, "第") ? parse_num(d, a + 1, lines[i].b, &v) : 0;
+		articles += k && match(d, a + 1 + k, lines[i].b, "条");
+	}
+	*regulation = articles >= 2;
+	/* 某县人民政府关于印发《…工作规则》的通知: the notice that issues a
+	 * document, whatever dates its form gives */
+	if (title != NPOS && find(d, lines[title].a, lines[title].b, "印发") != NPOS &&
+	    ends_with(d, lines[title].a, lines[title].b, "通知", NULL))
+		*regulation = about_rules = 1;
+	return about_rules;
+}
