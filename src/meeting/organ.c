@@ -365,6 +365,11 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 		"领导", "最新", "通知", "公告", "民生", "环保", "交通", "生态", "安全", "廉政",
 		/* news brands (中旅网, 中新网) */
 		"中旅", "中新", "中国", "新华", "人民",
+		/* a column or a platform (今日头条, > 国内要闻, > 部门动态) */
+		"头条", "关注", "推荐", "聚焦", "看点", "焦点", "话题", "国内", "国际", "省内",
+		"本地", "镇街", "街镇", "会议", "党务", "新闻", "区块",
+		/* 今日上午，…: a time of day, no paper's name */
+		"上午", "下午", "中午", "晚上", "凌晨", "早上", "傍晚", "晚间",
 		/* a spam mirror's advertising in the place's stead (某某彩票网) */
 		"彩票", "体育", "娱乐", "博彩", "棋牌", "官网", "平台",
 		/* 重在抓好落实: a verb in the frame 在…落实 */
@@ -411,7 +416,13 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 	static const char *const accounts[] = {"官方微信", "微信公众号"};
 	i += match_any(t, i, t->n, provinces, COUNT(provinces), NULL);
 	i += match(t, i, t->n, "中国"); /* 来源: 中国某某网 */
-	i += match(t, i, t->n, "今日");
+	size_t today = match(t, i, t->n, "今日");
+	i += today;
+	/* (首页 > 某某要闻: the site's first column is its own place's news) */
+	size_t h = i;
+	while (h > 0 && (is_space(t->cp[h - 1]) || t->cp[h - 1] == '>' || t->cp[h - 1] == '/'))
+		h--;
+	int first_column = h < i && h >= 2 && match(t, h - 2, t->n, "首页");
 	/* 云上某某讯, 某某在线讯: a county's app and portal own their
 	 * dateline (a paper's, 某某新闻网讯, does not: below) */
 	size_t cloud = match(t, i, t->n, "云上");
@@ -427,8 +438,10 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 		    (l = match_any(t, q + 1, t->n, accounts, COUNT(accounts), NULL)))
 			l++;
 		size_t e = i + k + lv + l;
-		if (!lv && match(t, i + k, t->n, "要闻"))
+		if (!lv && match(t, i + k, t->n, "要闻") && !first_column)
 			continue;
+		/* 来源:今日某某, 首页/今日某某/: a county's paper, the name alone */
+		int paper = today && !l && (e == t->n || !is_han(t->cp[e]));
 		/* (成都日报记者…): a city's paper names its city, never a
 		 * county's (a city paper reports its counties too) */
 		if ((match(t, i + k + lv, t->n, "日报") || match(t, i + k + lv, t->n, "晚报")) &&
@@ -436,7 +449,12 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 			continue;
 		int own_dateline = match(t, e, t->n, "讯") &&
 				   ((cloud && !l) || match(t, i + k + lv, t->n, "在线"));
-		if ((l || own_dateline) &&
+		/* (主办单位：白川市融媒体中心 for a 县政府: another level's
+		 * site, no bare name; but 澄州日报 is 澄州's) */
+		static const char *const levels[] = {"市", "县", "区", "旗", "镇", "乡", "街道"};
+		if (longest_end(t, i, i + k, levels, COUNT(levels)))
+			continue;
+		if ((l || own_dateline || paper) &&
 		    (bare_name_ok(t, i, k) || (k == 1 && count_han(t, i, i + 1) == 1)) &&
 		    (e == t->n || !is_han(t->cp[e]) || match(t, e, t->n, "消息") || own_dateline)) {
 			*at = i;

@@ -544,6 +544,8 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc)
 		rc = place_from_documents(m, text, len); /* docplace.c: 《某旗…计划》 */
 	if (!rc)
+		rc = place_most_named(m, text, len); /* place_text.c */
+	if (!rc)
 		rc = drop_no_place(m);
 	if (!rc && !m->title)
 		rc = compose_title(m);

@@ -296,12 +296,18 @@ size_t place_start(const struct doc *t, size_t e)
 		 * 会上, 会后 …: the meeting's) */
 		static const char *const meeting_after[] = {"上", "后", "前", "议", "见", "商",
 							    "同", "中", "期", "场", "谈"};
+		/* (but 会同县第十八届人民政府, 会同县人民政府召开…: the county
+		 * of that name, its term or its government after it) */
+		int county = match(t, i, t->n, "会同县") &&
+			     (match(t, i + 3, t->n, "第") || match(t, i + 3, t->n, "人民政府"));
 		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && match(t, i, e, "会") &&
 		    i + 1 < e && is_han(t->cp[i + 1]) &&
 		    !match_any(t, i + 1, i + 2, meeting_after, COUNT(meeting_after), NULL) &&
 		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
 		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
 			k = 0;
+		if (k == 1 && i == j && county && (i == 0 || !is_han(t->cp[i - 1])) && e == i + 2)
+			k = 0, i++; /* (同 too: no preposition there) */
 		/* 和平区, 和田市, 和龙市: 和 opens a name at a clause's start
 		 * (，和平区政府召开…) as 会 does; inside a clause it joins */
 		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && match(t, i, e, "和") &&

@@ -80,10 +80,40 @@ static int bare_name(const char *place)
 	return bare;
 }
 
-int hy_meeting_place_from_page(struct hy_meeting *m, const char *page, size_t len)
+/* A bare name in the furniture's columns and credits (首页 > 某某要闻,
+ * > 某某动态, 来源：今日某某), the county's site naming its own place, when
+ * nothing else gave one: bare_place (organ.c) read over those lines alone. */
+static int place_from_columns(struct hy_meeting *m, const char *page, size_t len)
 {
-	if (!m->body)
-		return 0;
+	char *lines = malloc(len + 1);
+	if (!lines)
+		return HY_ERR_NOMEM;
+	size_t n = 0;
+	int rc = 0;
+	for (size_t i = 0; i < len && !rc;) {
+		const char *nl = memchr(page + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - page) : len, a = i;
+		i = e + 1;
+		if (e - a < 4 || e - a > 600)
+			continue;
+		int f = furniture(page + a, e - a);
+		if (f < 0)
+			rc = HY_ERR_NOMEM;
+		if (f > 0) {
+			memcpy(lines + n, page + a, e - a);
+			n += e - a;
+			lines[n++] = '\n';
+		}
+	}
+	if (!rc && n)
+		rc = bare_place(m, lines, n);
+	free(lines);
+	return rc;
+}
+
+/* A name at the body's level in the furniture; *many when two differ. */
+static int place_from_furniture(struct hy_meeting *m, const char *page, size_t len, int *many)
+{
 	/* a bare name from a remark gives way to the same name with its
 	 * level in the furniture (盐都 → > 盐都区政府常务会议 >) */
 	int bare = m->place ? bare_name(m->place) : 0;
@@ -101,8 +131,8 @@ int hy_meeting_place_from_page(struct hy_meeting *m, const char *page, size_t le
 		return 0;
 	const char *level = place_levels[which];
 	char *found = NULL;
-	int rc = 0, many = 0;
-	for (size_t i = 0; i < len && !rc && !many;) {
+	int rc = 0;
+	for (size_t i = 0; i < len && !rc && !*many;) {
 		const char *nl = memchr(page + i, '\n', len - i);
 		size_t e = nl ? (size_t)(nl - page) : len, a = i, z = e;
 		i = e + 1;
@@ -133,15 +163,24 @@ int hy_meeting_place_from_page(struct hy_meeting *m, const char *page, size_t le
 		if (!found)
 			found = p;
 		else if (strcmp(found, p) != 0)
-			many = 1;
+			*many = 1;
 		if (p != found)
 			free(p);
 	}
-	if (!rc && found && !many) {
+	if (!rc && found && !*many) {
 		free(m->place);
 		m->place = found;
 		found = NULL;
 	}
 	free(found);
+	return rc;
+}
+
+int hy_meeting_place_from_page(struct hy_meeting *m, const char *page, size_t len)
+{
+	int many = 0;
+	int rc = m->body ? place_from_furniture(m, page, len, &many) : 0;
+	if (!rc && !m->place && !many)
+		rc = place_from_columns(m, page, len);
 	return rc;
 }

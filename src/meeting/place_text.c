@@ -64,7 +64,8 @@ int place_from_source_line(const char *text, size_t len, const char *level, char
  * and 启动通江县第四小学. Each mention counts for every name it may hold
  * (启动通江县: 动通江县, 通江县); the name most mentioned wins, the longest
  * of those, twice at least and with no rival as often. */
-int place_by_count(const char *text, size_t len, const char *level, char **place)
+static int count_places(const char *text, size_t len, const char *level, char **place,
+			size_t *times)
 {
 	/* 烟花爆竹区域, 突出市场: the level begins a word */
 	static const char *const words[] = {"域", "场", "民", "级", "城", "划",
@@ -78,7 +79,8 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 		"聚集区",   "集聚区",   "超市",     "股市",     "楼市",     "夜市",     "集市",
 		"上市",     "入市",     "主城区",   "中心城区", "文明城区", "文明城市", "卫生城市",
 		"园林城市", "中心城市", "旅游城市", "宜居城市", "智慧城市", "海绵城市", "贫困山区",
-		"特大城市", "超大城市", "大城市",   "小城市",   "偏远山区"};
+		"特大城市", "超大城市", "大城市",   "小城市",   "偏远山区", "协作区",   "生态区",
+		"经济区",   "核心区",   "先行区",   "引领区",   "承载区"};
 	/* a readout says it in its first pages (a 16 MiB line costs no more
 	 * than a short one) */
 	struct doc t;
@@ -157,6 +159,8 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 		    (cn[k] == cn[best] && ce[k] - ca[k] > ce[best] - ca[best]))
 			best = k;
 	int alone = best < MAXC && cn[best] >= 2;
+	if (alone)
+		*times = cn[best];
 	for (size_t k = 0; k < nc && alone; k++) {
 		/* a rival as often that is no part of the best name */
 		size_t lk = t.off[ce[k]] - t.off[ca[k]], lb = t.off[ce[best]] - t.off[ca[best]];
@@ -169,6 +173,60 @@ int place_by_count(const char *text, size_t len, const char *level, char **place
 	doc_free(&lv);
 	doc_free(&t);
 	return rc;
+}
+
+int place_by_count(const char *text, size_t len, const char *level, char **place)
+{
+	size_t times = 0;
+	return count_places(text, len, level, place, &times);
+}
+
+/* A meeting whose organ the text never names (中共某市第八届委员会…全会,
+ * 某县…联席会议 with no convener): the place it names most often, at the
+ * level of the chair's last title (县委书记, 镇长) twice at least, or at
+ * any level three times at least and twice as often as any other
+ * level's. 0 or HY_ERR_NOMEM. */
+int place_most_named(struct hy_meeting *m, const char *text, size_t len)
+{
+	if (m->body || m->place)
+		return 0;
+	size_t from = 0, to = COUNT(place_levels);
+	if (m->chair_role) { /* the chair's level alone, when the role gives one */
+		struct doc r;
+		if (doc_init(&r, m->chair_role, strlen(m->chair_role)))
+			return HY_ERR_NOMEM;
+		size_t r0 = last_title(&r, r.n), which = 0;
+		size_t l =
+			r0 < r.n ? match_any(&r, r0, r.n, place_levels, COUNT(place_levels), &which)
+				 : 0;
+		doc_free(&r);
+		if (l)
+			from = which, to = which + 1;
+	}
+	char *best = NULL;
+	size_t most = 0, next = 0;
+	for (size_t w = from; w < to; w++) {
+		char *p = NULL;
+		size_t times = 0;
+		if (count_places(text, len, place_levels[w], &p, &times)) {
+			free(best);
+			return HY_ERR_NOMEM;
+		}
+		if (p && times > most) {
+			next = most;
+			most = times;
+			free(best);
+			best = p;
+		} else {
+			next = times > next ? times : next;
+			free(p);
+		}
+	}
+	if (best && (to - from == 1 || (most >= 3 && most >= 2 * next)))
+		m->place = best;
+	else
+		free(best);
+	return 0;
 }
 
 /* The place of m's body: from the body itself (柏溪县政府: the body is
