@@ -131,6 +131,13 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		s = w + 2;
 	if ((k = match(d, s, e, "会议由")) || (k = match(d, s, e, "由")))
 		s += k;
+	/* 大会由某某主持, 全会由…: the meeting's word before 由 likewise */
+	for (size_t i = s + 1; i < e && i <= s + 4; i++)
+		if (d->cp[i] == 0x7531 /* 由 */ &&
+		    (d->cp[i - 1] == 0x4F1A /* 会 */ || d->cp[i - 1] == 0x8BAE /* 议 */)) {
+			s = i + 1;
+			break;
+		}
 	trim(d, &s, &e);
 	/* 由乡长某某亲自主持: an adverb before the verb is no part of the name */
 	/* 副縣長某某昨主持, 某某分批召开: a day or a manner likewise */

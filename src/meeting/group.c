@@ -3,7 +3,8 @@
  * conventions): 区委理论学习中心组 → 区委, 县政府党组 → 县政府 + 党组会议,
  * 县委农村工作领导小组 → 县委 + 领导小组会议. name.c calls these while it
  * reads a meeting's name. Then what is made of the name afterwards: a kind
- * under its formal name made short (tidy_kind), and a title composed from
+ * under its formal name made short (tidy_kind), a session's sitting
+ * (sitting_kind), and a title composed from
  * the fields for a page that has none (compose_title). */
 #include "parse_int.h"
 
@@ -403,6 +404,34 @@ static int congress_standing_committee(struct hy_meeting *m)
 			set_str(&m->body, nb);
 	}
 	doc_free(&bd);
+	return rc;
+}
+
+/* 政协某县委员会第六次会议开幕 … 张某主持开幕大会: a session's sitting
+ * is the meeting the readout tells (README: the kind as the text names
+ * it), when the kind read is the session's bare 会议. 0 or HY_ERR_NOMEM. */
+int sitting_kind(struct hy_meeting *m, const char *text, size_t len)
+{
+	struct doc k, t;
+	if (!m->kind || doc_init(&k, m->kind, strlen(m->kind)))
+		return m->kind ? HY_ERR_NOMEM : 0;
+	int bare = span_eq(&k, 0, k.n, "会议");
+	doc_free(&k);
+	if (!bare)
+		return 0;
+	if (doc_init_head(&t, text, len))
+		return HY_ERR_NOMEM;
+	static const char *const sittings[] = {"开幕大会", "开幕会", "闭幕大会", "闭幕会"};
+	int rc = 0;
+	size_t l = 0, at = find_any(&t, 0, t.n, sittings, COUNT(sittings), NULL);
+	if (at != NPOS)
+		l = match_any(&t, at, t.n, sittings, COUNT(sittings), NULL);
+	char *kind = l ? doc_str(&t, at, at + l) : NULL;
+	if (l && !kind)
+		rc = HY_ERR_NOMEM;
+	else if (kind)
+		set_str(&m->kind, kind);
+	doc_free(&t);
 	return rc;
 }
 

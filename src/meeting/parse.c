@@ -522,6 +522,8 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc)
 		rc = tidy_kind(m);
 	if (!rc)
+		rc = sitting_kind(m, text, len); /* group.c: …主持开幕大会 */
+	if (!rc)
 		rc = organ_in_kind(m); /* body.c: 第18—76次县政府常务会议 */
 	if (!rc)
 		rc = bare_name_government(m, text, len); /* place_fix.c: 疏勒人民政府 */
@@ -1054,8 +1056,10 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 	}
 	/* 区人大常委会主任党兴阳主持会议。 at the end of a paragraph, 由县长
 	 * 某某主持, 开幕会由某某主持: a clause that ends with the chairing */
-	static const char *const chaired[] = {"主持会议并讲话", "主持会议", "主持大会",
-					      "主持并讲话", "主持"};
+	static const char *const chaired[] = {
+		"主持会议并讲话", "主持会议", "主持大会", "主持并讲话", "主持",
+		/* a session's sitting */
+		"主持开幕大会", "主持开幕会", "主持闭幕大会", "主持闭幕会"};
 	for (size_t k = 0; k < np && k < 8 && !m->chair && !rc; k++) {
 		for (size_t i = p[k].a; i < p[k].b && !m->chair && !rc;) {
 			size_t e = clause_end(d, i, p[k].b, 0);

@@ -830,6 +830,7 @@ int group_body(struct hy_meeting *m);
 int compose_title(struct hy_meeting *m);
 int from_title(struct hy_meeting *m, const struct meta *mt);
 int tidy_kind(struct hy_meeting *m);
+int sitting_kind(struct hy_meeting *m, const char *text, size_t len);
 
 /* organ.c */
 int league_body(struct hy_meeting *m);

@@ -564,7 +564,8 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		"到会指导",     "到会祝贺",
 		"到会",         "在主席台前排就座",
 		"在主席台就座", "在主席台前排就坐",
-		"在主席台就坐", "旁听" /* 市人大代表甲、乙应邀旁听会议 */};
+		"在主席台就坐", "旁听", /* 市人大代表甲、乙应邀旁听会议 */
+		"执行主席" /* 大会执行主席是甲、乙: the session's presiding members */};
 	size_t from = a;
 	size_t i = a;
 	while (i < b) {
@@ -594,7 +595,8 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		size_t lead = invited || (i >= a + 2 && match(d, i - 2, b, "常务")) ? 2 : 0;
 		/* 到会祝贺: a guest who came to congratulate, with the observers */
 		int greets = match(d, i, b, "到会祝贺") == 4;
-		int hears = which == COUNT(keys) - 1; /* 旁听, who sits in: with the observers */
+		int hears = which == COUNT(keys) - 2; /* 旁听, who sits in: with the observers */
+		int presiding = which == COUNT(keys) - 1;
 		struct strv *dst = which == 1 || greets || invited || hears ? &pp->obs : &pp->att;
 		size_t j = i + m;
 		size_t k;
@@ -617,6 +619,9 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		/* 出席者包括甲、乙及丙: the list follows without a colon */
 		static const char *const include[] = {"者包括", "人员包括", "者有"};
 		size_t il = match_any(d, j, b, include, COUNT(include), NULL);
+		/* 执行主席是甲、乙 / 执行主席为甲、乙 */
+		if (presiding && !il && (match(d, j, b, "是") || match(d, j, b, "为")))
+			il = 1;
 		/* 出席投票的委员包括: 甲、乙: who attended, a short clause, then
 		 * 包括 and the list */
 		if (!il) {
@@ -639,6 +644,17 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			size_t e = b;
 			int rc = add_people_list(d, j2 + 1, e, dst, &pp->units, &pp->roles);
 			return rc ? rc : guest ? note_guests(pp, n0) : 0;
+		}
+		/* 执行主席由甲、乙担任: the names between; no list before the
+		 * title (开幕会执行主席…: the sitting's name) */
+		if (presiding) {
+			size_t by = match(d, j, b, "由") ? j + 1 : NPOS,
+			       to = by != NPOS ? find(d, by, b, "担任") : NPOS;
+			if (to != NPOS && to > by + 1)
+				return add_people_list(d, by, to, dst, &pp->units, &pp->roles);
+			i = j;
+			from = i;
+			continue;
 		}
 		/* the list is before the keyword, back to the last clause that
 		 * holds no chairing verb and no earlier keyword */
@@ -870,6 +886,12 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	size_t i = skip_spaces(d, a, b);
 	i += item_marker(d, i, b); /* 三、出席:… in numbered minutes */
 	if (match_any(d, i, b, keys, COUNT(keys), NULL))
+		return 1;
+	/* 大会执行主席是甲、乙: a session's presiding members, listed */
+	static const char *const presiding[] = {"执行主席是", "执行主席为",
+						"执行主席:", "执行主席由"};
+	size_t pv = i + match(d, i, b, "大会");
+	if (match_any(d, pv, b, presiding, COUNT(presiding), NULL))
 		return 1;
 	/* 组织参会人员学习了…, 随后,参会人员围绕…交流, 某局参会领导进行了交流
 	 * 发言: 参会人员 as who did something, no list of who attended
