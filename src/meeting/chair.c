@@ -71,6 +71,17 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	size_t s = v;
 	while (s > a && !is_clause_end(d, s - 1) && d->cp[s - 1] != ' ')
 		s--;
+	/* 区长某某在区政府会议室，主持召开…: the room's clause before the
+	 * verb's holds the chair */
+	static const char *const rooms[] = {"会议室", "室", "楼", "厅", "中心", "礼堂"};
+	if (s == v && s > a + 1 && d->cp[s - 1] == ',') {
+		size_t p = s - 1, s2 = p;
+		while (s2 > a && !is_clause_end(d, s2 - 1) && d->cp[s2 - 1] != ' ')
+			s2--;
+		if (p > s2 + 4 && longest_end(d, s2, p, rooms, COUNT(rooms)) &&
+		    (find(d, s2 + 2, p, "在") != NPOS || find(d, s2 + 2, p, "于") != NPOS))
+			s = s2;
+	}
 	/* 8月15日县长某某主持召开…: the day before the role, no comma between */
 	{
 		struct ymd t0;
@@ -85,7 +96,6 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	}
 	/* the span ends at a date, 于/在 + place/time, or the verb (于 + a
 	 * room: 区长某某于区机关二楼会议室召开) */
-	static const char *const rooms[] = {"会议室", "室", "楼", "厅", "中心", "礼堂"};
 	size_t e = v;
 	for (size_t i = s; i < v; i++) {
 		struct ymd t;

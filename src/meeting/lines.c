@@ -41,8 +41,16 @@ static int is_bare_date(const struct doc *d, size_t a, size_t b)
 	struct ymd t;
 	while (a < b && (is_open_bracket(d->cp[a]) || is_space(d->cp[a])))
 		a++;
+	/* 2024年 / 06月04日 / 10:01: a publish date broken over short lines
+	 * (the year alone, the month zero-padded: a machine's, no sentence's) */
+	size_t z = skip_spaces(d, a, b);
+	int year_alone = b >= z + 5 && skip_spaces(d, z + 5, b) == b && match(d, z + 4, b, "年");
+	for (size_t i = z; i < z + 4 && year_alone; i++)
+		year_alone = is_digit(d->cp[i]);
+	if (year_alone)
+		return 1;
 	size_t k = parse_date(d, a, b, &t);
-	if (!k || !t.y)
+	if (!k || (!t.y && d->cp[a] != '0'))
 		return 0;
 	a += k;
 	while (a < b && (is_close_bracket(d->cp[a]) || is_space(d->cp[a])))

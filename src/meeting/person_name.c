@@ -155,6 +155,17 @@ static int tibetan_ci(const struct doc *d, size_t i, size_t b)
 	       match_any(d, i + 1, b, seconds, COUNT(seconds), NULL);
 }
 
+/* 洛桑江村, 白玛江村: a Tibetan name of two syllable pairs, the first
+ * one of the common ones (a village's name, 桃花江村, opens with none) */
+static int tibetan_pairs(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const firsts[] = {
+		"洛桑", "格桑", "次仁", "扎西", "多吉", "丹增", "白玛", "尼玛", "达瓦", "边巴",
+		"旦增", "平措", "索朗", "顿珠", "央金", "卓玛", "拉巴", "普布", "次旦", "益西",
+		"强巴", "罗布", "群培", "土登", "巴桑", "米玛", "贡嘎", "曲珍", "德吉", "阿旺"};
+	return b - a == 4 && match_any(d, a, b, firsts, COUNT(firsts), NULL) == 2;
+}
+
 int name_ok(const struct doc *d, size_t a, size_t b)
 {
 	if (dotted_name_ok(d, a, b))
@@ -196,7 +207,8 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 		return 0;
 	/* 三江村, 杨开村: a village's name, no one's */
 	static const char *const places_end[] = {"村", "社区"};
-	if (n >= 3 && longest_end(d, a, b, places_end, COUNT(places_end)))
+	if (n >= 3 && longest_end(d, a, b, places_end, COUNT(places_end)) &&
+	    !tibetan_pairs(d, a, b))
 		return 0;
 	for (size_t i = a; i < b; i++) {
 		if (is_invisible(d->cp[i]))
