@@ -618,8 +618,13 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			 * the day and convenes */
 			static const char *const convenes[] = {"召开", "举行", "主持"};
 			size_t ce = j + kj + 14 < first_sent ? j + kj + 14 : first_sent;
+			/* (按照…要求，18日，区党委副书记…某某主持召开…: a
+			 * clause of the day alone, the sentence convening) */
+			int day_clause = kj && j > a && d->cp[j - 1] == ',' &&
+					 match(d, j + kj, first_sent, "日,") &&
+					 has_any(d, j + kj, first_sent, convenes, COUNT(convenes));
 			if ((kj && kj <= 2 && j > a &&
-			     (is_close_bracket(d->cp[j - 1]) ||
+			     (is_close_bracket(d->cp[j - 1]) || day_clause ||
 			      ((d->cp[j - 1] == ',' || is_space(d->cp[j - 1])) &&
 			       has_any(d, j + kj, ce, convenes, COUNT(convenes)))) &&
 			     match(d, j + kj, first_sent, "日") && v >= 1 && v <= 31) ||

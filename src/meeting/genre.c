@@ -1,7 +1,7 @@
 /* genre.c: texts that speak of meetings but are no readout of one — a
  * chronicle (…大事记, a line a day or a month), a digest or a news-briefs
- * column, a yearbook's list, a speech to the hall, a meeting still to come,
- * a visit, a book's contents (is_other_genre), and a meeting's rules or the
+ * column, a yearbook's list, a resolution's text, a speech to the hall, a
+ * meeting still to come, a visit, a book's contents (is_other_genre), and a meeting's rules or the
  * notice that issues them (rules_text). parse.c rejects them as
  * `not a meeting readout`; `import --force` stores them. */
 #include "parse_int.h"
@@ -22,6 +22,23 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 		seen++; /* the title may have been taken for a column's name */
 		if (lines[i].b - lines[i].a <= 40 &&
 		    has_any(d, lines[i].a, lines[i].b, digests, COUNT(digests)))
+			return 1;
+	}
+	/* (2020年5月15日某市十三届人大三次会议第三次全体会议通过): a
+	 * resolution's text under the line that says which sitting adopted
+	 * it, among the first lines, the whole line in brackets */
+	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
+		if (kind[i] == L_BLANK)
+			continue;
+		seen++;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b), b = lines[i].b;
+		while (b > a && is_space(d->cp[b - 1]))
+			b--;
+		struct ymd t;
+		if (b > a + 8 && is_open_bracket(d->cp[a]) && is_close_bracket(d->cp[b - 1]) &&
+		    (ends_with(d, a + 1, b - 1, "通过", NULL) ||
+		     ends_with(d, a + 1, b - 1, "批准", NULL)) &&
+		    find_date(d, a + 1, b - 1, &t, 1) != NPOS)
 			return 1;
 	}
 	/* 某会议到会情况的通报: an office's notice about a meeting (who came,
@@ -76,8 +93,8 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 	if (entries >= 5 && distinct >= 3)
 		return 1;
 	/* a chronicle of one month, a line a day (★8月2日 旗委书记某某…,
-	 * ★8月3日 …, 同日 …): four lines or more opening with a day, three
-	 * days at least */
+	 * ★8月3日 …, 同日 …, or a gazette's 1月4日,…): four lines or more
+	 * opening with a day, three days at least */
 	size_t daily = 0, days = 0;
 	int last_day = -1;
 	for (size_t i = 0; i < nl; i++) {
@@ -86,7 +103,11 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 			a = skip_spaces(d, a + 1, lines[i].b); /* ★, ◆, ● */
 		struct ymd t;
 		size_t k = kind[i] == L_BODY ? parse_date(d, a, lines[i].b, &t) : 0;
-		if (k && t.m && t.d > 0 && a + k < lines[i].b && is_space(d->cp[a + k])) {
+		/* (1月4日,某旗人民政府与…签订…; 9月16日至18日,…: a comma
+		 * or a span after the day likewise) */
+		if (k && t.m && t.d > 0 && a + k < lines[i].b &&
+		    (is_space(d->cp[a + k]) || d->cp[a + k] == ',' ||
+		     match(d, a + k, lines[i].b, "至"))) {
 			daily++;
 			days += t.m * 32 + t.d != last_day;
 			last_day = t.m * 32 + t.d;
@@ -185,9 +206,11 @@ int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t 
 	}
 	*regulation = articles >= 2;
 	/* 某县人民政府关于印发《…工作规则》的通知: the notice that issues a
-	 * document, whatever dates its form gives */
-	if (title != NPOS && find(d, lines[title].a, lines[title].b, "印发") != NPOS &&
-	    ends_with(d, lines[title].a, lines[title].b, "通知", NULL))
+	 * document, whatever dates its form gives; its body says so with no
+	 * title (各乡镇人民政府，县直各单位：现将《…》印发给你们) */
+	if ((title != NPOS && find(d, lines[title].a, lines[title].b, "印发") != NPOS &&
+	     ends_with(d, lines[title].a, lines[title].b, "通知", NULL)) ||
+	    find(d, 0, d->n, "印发给你们") != NPOS)
 		*regulation = about_rules = 1;
 	return about_rules;
 }

@@ -54,6 +54,25 @@ int hy_meeting_parse(const char *text, size_t len, struct hy_meeting *m)
 	return rc;
 }
 
+/* Does the opening give the meeting's day, if only the day (18日，…)? */
+static int opening_day(const struct hy_meeting *m)
+{
+	struct doc s;
+	if (!m->summary || doc_init(&s, m->summary, strlen(m->summary)))
+		return 0;
+	struct ymd t = {0};
+	int day = find_date(&s, 0, s.n, &t, 0) != NPOS && t.d > 0;
+	for (size_t i = 0; i < s.n && !day; i++) { /* (18日: a day alone) */
+		long v = 0;
+		size_t k = (i == 0 || !is_digit(s.cp[i - 1])) && is_digit(s.cp[i])
+				   ? parse_num(&s, i, s.n, &v)
+				   : 0;
+		day = k && k <= 2 && v >= 1 && v <= 31 && match(&s, i + k, s.n, "日");
+	}
+	doc_free(&s);
+	return day;
+}
+
 static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 {
 	memset(m, 0, sizeof *m);
@@ -505,8 +524,10 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 			/* (前日，…第五十七次主任会议召开。主任某某主持会议: a
 			 * numbered meeting of its own, with no day, that took up
 			 * rules, who chaired it named) */
+			/* (18日，某某主持召开…常务会议，研究…政府工作规则等事宜:
+			 * a meeting on a day, chaired, that took up rules) */
 			regulation || (about_rules && !m->month_day && !m->date &&
-				       !(m->chair && m->number))
+				       !(m->chair && (m->number || opening_day(m))))
 				? HY_NOT_READOUT_RULES
 			: novel || (dialogue >= 2 && !m->month_day && !m->date) ||
 					(story && !m->month_day && !m->date && !m->published)
