@@ -328,6 +328,9 @@ int tidy_body(struct hy_meeting *m)
 	for (size_t i = 0; i < b.n && !rc; i++) {
 		if (i == party_at)
 			continue;
+		/* 新一届县政府: the new term's, 新 no place's name */
+		if (i == 0 && match(&b, 0, b.n, "新一届"))
+			continue;
 		size_t j = i + match(&b, i, b.n, "第");
 		size_t k = j;
 		while (k < b.n && (is_digit(b.cp[k]) || cn_digit(b.cp[k]) >= 0 || cn_unit(b.cp[k])))

@@ -699,7 +699,9 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			size_t ji = find(&bd, 0, bd.n, "暨");
 			/* but 区委常委会暨区疫情防控指挥部第71次会议: the first is
 			 * an organ's meeting itself, and the readout's */
-			static const char *const own[] = {"常委会", "常务会", "党组会", "全体会"};
+			static const char *const own[] = {"常委会",   "常务会",        "党组会",
+							  "全体会",   "党组会议",      "常务会议",
+							  "全体会议", "党组(扩大)会议"};
 			size_t ol = ji != NPOS && ji >= 4 ? longest_end(&bd, 0, ji, own, COUNT(own))
 							  : 0;
 			if (ol) {

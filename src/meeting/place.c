@@ -295,7 +295,8 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 			rc = place_of_association(m->body, strlen(m->body), &m->place);
 		/* 行政公署: a prefecture's (地区) administration, the 地区 the
 		 * text names most */
-		if (!rc && !m->place && strcmp(m->body, "行政公署") == 0)
+		if (!rc && !m->place &&
+		    (strcmp(m->body, "行政公署") == 0 || strcmp(m->body, "行署") == 0))
 			rc = place_by_count(text, len, "地区", &m->place);
 		/* 省检察院, 自治区政协: the province or the region, however it
 		 * is named */

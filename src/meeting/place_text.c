@@ -104,6 +104,7 @@ static int count_places(const char *text, size_t len, const char *level, char **
 		if (match(&t, i - 1, i, "省")) /* 全国省市两级 */
 			continue;
 		size_t e = i + lv.n, j = place_start(&t, i);
+		size_t named = j < i ? j : NPOS; /* a start place_start vouches for */
 		if (j == i && !organ_at(&t, e, t.n))
 			while (j > 0 && i - j < 4 && is_han(t.cp[j - 1]))
 				j--;
@@ -125,8 +126,11 @@ static int count_places(const char *text, size_t len, const char *level, char **
 				bad = r + not_place_at(&t, r, i) > q;
 			/* (白川市城市, 珠海市斗门区: no name holds its own level,
 			 * 市 or 省; 梅县区 may hold 县, 杭州市 州) */
+			/* (but the start place_start found holds no word: 和田 at
+			 * a clause's start, 会同县) */
 			for (size_t r = q; r < i && !bad; r++)
-				bad = !is_han(t.cp[r]) || not_place_at(&t, r, i) > 0 ||
+				bad = !is_han(t.cp[r]) ||
+				      (r != named && not_place_at(&t, r, i) > 0) ||
 				      t.cp[r] == lv.cp[0] || t.cp[r] == 0x7701 /* 省 */ ||
 				      t.cp[r] == 0x5E02 /* 市 */;
 			/* 自治县 is a level, no name; nor 贸易兴市, 驻市 */

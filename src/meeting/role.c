@@ -94,12 +94,52 @@ static int leveled_government(struct hy_meeting *m)
 	return rc;
 }
 
+/* 县政协党组会议暨第十届委员会第25次主席会议: the committee after 暨,
+ * named without its conference, is the one the chair's role names (清水县
+ * 政协党组书记、主席 → 县政协); with no body, a prefecture's commissioner
+ * (行署专员) convenes its 行署. 0 or HY_ERR_NOMEM. */
+static int committee_of_conference(struct hy_meeting *m)
+{
+	if (!m->chair_role)
+		return 0;
+	struct doc r;
+	if (doc_init(&r, m->chair_role, strlen(m->chair_role)))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	int bare = 0;
+	if (m->body) {
+		struct doc b;
+		if (doc_init(&b, m->body, strlen(m->body))) {
+			doc_free(&r);
+			return HY_ERR_NOMEM;
+		}
+		bare = span_eq(&b, 0, b.n, "委员会");
+		doc_free(&b);
+	}
+	size_t at = bare ? find(&r, 0, r.n, "政协") : NPOS;
+	if (at != NPOS && at >= 1 &&
+	    match_any(&r, at - 1, at, county_levels, COUNT(county_levels), NULL)) {
+		char *o = doc_str(&r, at - 1, at + 2);
+		if (!o)
+			rc = HY_ERR_NOMEM;
+		else
+			set_str(&m->body, o);
+	}
+	size_t ex = !m->body && m->kind ? find(&r, 0, r.n, "行署专员") : NPOS;
+	if (!rc && ex != NPOS && ex + 4 == r.n && !(m->body = doc_str(&r, ex, ex + 2)))
+		rc = HY_ERR_NOMEM;
+	doc_free(&r);
+	return rc;
+}
+
 int body_from_chair_role(struct hy_meeting *m)
 {
 	int rc0 = institution_party(m);
 	if (rc0)
 		return rc0;
 	if ((rc0 = leveled_government(m)))
+		return rc0;
+	if ((rc0 = committee_of_conference(m)))
 		return rc0;
 	if (m->body || !m->chair_role || !m->kind)
 		return 0;
