@@ -168,11 +168,40 @@ static int verb_in_body(struct hy_meeting *m)
 	return rc;
 }
 
+/* 仁怀市与某集团举行联席会议: a place meeting its partner (a company, a
+ * university), no organ named: the place convening itself (README: a town
+ * convening itself), the partner no part of it. 0 or HY_ERR_NOMEM. */
+static int place_with_partner(struct hy_meeting *m)
+{
+	struct doc b;
+	if (!m->body || doc_init(&b, m->body, strlen(m->body)))
+		return m->body ? HY_ERR_NOMEM : 0;
+	static const char *const joins[] = {"与", "和", "同"};
+	size_t w = 0, at = find_any(&b, 2, b.n, joins, COUNT(joins), &w);
+	int rc = 0;
+	if (at != NPOS && at <= 8 && b.n - at >= 3 && count_han(&b, 0, b.n) == b.n &&
+	    longest_end(&b, 0, at, place_levels, COUNT(place_levels)) &&
+	    place_start(&b, at - 1) == 0 && !organ_at(&b, at + 1, b.n) &&
+	    !match_any(&b, at + 1, b.n, place_levels, COUNT(place_levels), NULL)) {
+		char *pl = doc_str(&b, 0, at);
+		if (!pl) {
+			rc = HY_ERR_NOMEM;
+		} else {
+			set_str(&m->body, NULL);
+			set_str(&m->place, pl);
+		}
+	}
+	doc_free(&b);
+	return rc;
+}
+
 int tidy_body(struct hy_meeting *m)
 {
 	int rc0 = party_in_kind(m);
 	if (!rc0)
 		rc0 = verb_in_body(m);
+	if (!rc0)
+		rc0 = place_with_partner(m);
 	if (rc0)
 		return rc0;
 	if (!m->body)

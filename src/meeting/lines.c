@@ -112,10 +112,31 @@ int issue_year(const struct doc *d, size_t a, size_t b)
 	return issue ? year : 0;
 }
 
+/* 《某某日报》 《某某日报藏文版》 《某某商报》: an e-paper's menu of its
+ * titles, three or more in marks, nothing but spaces between. */
+static int papers_menu(const struct doc *d, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t i = skip_spaces(d, a, b); i < b; i = skip_spaces(d, i, b)) {
+		if (d->cp[i] != 0x300A /* 《 */)
+			return 0;
+		size_t e = i + 1;
+		while (e < b && e - i <= 20 && d->cp[e] != 0x300B)
+			e++;
+		if (e >= b || d->cp[e] != 0x300B)
+			return 0;
+		n++;
+		i = e + 1;
+	}
+	return n >= 3;
+}
+
 enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese)
 {
 	if (a >= b)
 		return L_BLANK;
+	if (papers_menu(d, a, b))
+		return L_CHROME;
 	/* 2023-02-28 09:17来源: 某某新闻传媒中心: a date first, then a source's
 	 * (an author's) label glued on: a publish line */
 	if (b - a <= 60) {
@@ -331,8 +352,11 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	/* 社交网站: — a label with no value, no meeting in it */
 	static const char *const people_labels[] = {"出席", "列席", "主持", "主席", "参加", "请假",
 						    "缺席", "记录", "议",   "会",   "们"};
-	if (len <= 7 && cz == ':' && count_han(d, a, b) == len - 1 &&
-	    !has_any(d, a, b, people_labels, COUNT(people_labels)))
+	size_t spaces = 0; /* (标 题: a form's label spaced out) */
+	for (size_t i = a; i < b && len <= 7; i++)
+		spaces += is_space(d->cp[i]);
+	if (len <= 7 && cz == ':' && count_han(d, a, b) + spaces == len - 1 &&
+	    count_han(d, a, b) >= 1 && !has_any(d, a, b, people_labels, COUNT(people_labels)))
 		return L_META;
 	if (issue_year(d, a, b))
 		return L_META;

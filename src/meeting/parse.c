@@ -122,10 +122,12 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 			else if (kind[i] != L_BLANK)
 				crumbs = 0;
 		}
-		/* 信息来源: on one line, 今日开鲁 on the next: the label's value */
+		/* 信息来源: on one line, 今日开鲁 on the next: the label's value
+		 * (but 成文日期: empty, then the title that names a meeting) */
 		if (label && kind[i] == L_BODY && lines[i].b - lines[i].a <= 20 &&
 		    clause_end(&d, lines[i].a, lines[i].b, 1) == lines[i].b &&
-		    !is_content_line(&d, lines[i].a, lines[i].b))
+		    !is_content_line(&d, lines[i].a, lines[i].b) &&
+		    !ends_with(&d, lines[i].a, lines[i].b, "会议", NULL))
 			kind[i] = L_META;
 		label = kind[i] == L_META && lines[i].b > lines[i].a && d.cp[lines[i].b - 1] == ':';
 		nbody += kind[i] == L_BODY;

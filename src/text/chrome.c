@@ -673,6 +673,9 @@ int hy_clean_is_chrome(const char *s, size_t n)
 			}
 			break;
 		case CRUMB:
+			/* (首页 alone on its line: the site's first menu item) */
+			if (n - lead == wn && memcmp(s + lead, w, wn) == 0)
+				return 1;
 			if (n - lead >= wn && s[lead] == w[0] && memcmp(s + lead, w, wn) == 0) {
 				for (size_t a = 0; a < sizeof arrows / sizeof arrows[0]; a++)
 					if (find(s + lead + wn, n - lead - wn, arrows[a],

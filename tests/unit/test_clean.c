@@ -483,6 +483,8 @@ static void test_chrome_lines_removed(void **state)
 		"您現在的位置：首頁 > 政務公開",
 		"首页 > 政务公开 > 常务会议",
 		"首頁 / 政務公開",
+		"首页", /* the menu's first item alone on its line */
+		"首頁",
 		"设为首页 | 加入收藏",
 		"视力保护色：",
 		"返回顶部",
