@@ -427,7 +427,7 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 	 * dateline (a paper's, 某某新闻网讯, does not: below) */
 	size_t cloud = match(t, i, t->n, "云上");
 	i += cloud;
-	for (size_t k = 1; k <= 4; k++) {
+	for (size_t k = 1; k <= 4 && i + k <= t->n; k++) {
 		size_t lv = i + k < t->n && t->cp[i + k] == level;
 		if (k == 1 && !lv)
 			continue;
