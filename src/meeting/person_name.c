@@ -28,6 +28,8 @@ static int is_invisible(uint32_t c)
  * pronouns that open a clause before 出席/参加 (随后，出席会议的…). */
 static const char *const not_names[] = {
 	"其他", /* 及其他在职副县级领导干部 */
+	"实际", /* 应出席委员162名，实际出席委员143名: a count */
+	"实到",
 	"时任", /* 时任市长主持召开…: a title's time, the name left out */
 	"现任",
 	"原任",
@@ -195,8 +197,9 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 	 * a rank or a post left over, no one's name */
 	static const char *const posts_end[] = {"副",   "联络员", "人员", "成员",
 						"队员", "委员",   "街道"}; /* (长|安街道) */
-	if (longest_end(d, a, b, posts_end, COUNT(posts_end)) &&
-	    (n >= 3 || match(d, b - 1, b, "副")))
+	/* (51名党代表和23名列席人员参加: a post alone, counted) */
+	size_t pe = longest_end(d, a, b, posts_end, COUNT(posts_end));
+	if (pe && (n >= 3 || match(d, b - 1, b, "副") || pe == b - a))
 		return 0;
 	/* 派出所、中心校、司法所: a town's offices by their common names */
 	static const char *const town_offices[] = {"派出所", "司法所", "财政所", "国土所", "供电所",
