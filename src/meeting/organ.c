@@ -382,6 +382,10 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 		"工业", "农业", "产业", "企业", "制造", "服务", "城乡", "民营", "外贸", "消费",
 		"投资", "金融", "能源", "水利", "林业", "商贸", "物流", "数字", "创新", "绿色",
 		"开放", "健康", "事业",
+		/* 推动长江经济带, 闽西南协同发展: a river's or a region's, no
+		 * county's */
+		"长江", "黄河", "淮河", "珠江", "长三角", "珠三角", "京津冀", "成渝", "粤港澳",
+		"闽西南", "西部", "东部", "中部", "东北", "大湾区", "沿黄",
 		/* 推进高原经济高质量发展, 海洋经济, 山区经济: a kind of land */
 		"高原", "海洋", "山区", "沿海", "沿江", "沿边", "边境", "湾区", "平原", "流域",
 		/* 为实现高质量发展: a verb in the frame */
@@ -447,8 +451,15 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 		if ((match(t, i + k + lv, t->n, "日报") || match(t, i + k + lv, t->n, "晚报")) &&
 		    level != 0x5E02 /* 市 */)
 			continue;
-		int own_dateline = match(t, e, t->n, "讯") &&
-				   ((cloud && !l) || match(t, i + k + lv, t->n, "在线"));
+		/* (某某日报讯, 某某日报记者: a city's paper in its dateline names
+		 * its city, as its credit does) */
+		int city_paper = level == 0x5E02 /* 市 */ &&
+				 (match(t, i + k + lv, t->n, "日报") ||
+				  match(t, i + k + lv, t->n, "晚报")) &&
+				 (match(t, e, t->n, "讯") || match(t, e, t->n, "记者"));
+		int own_dateline =
+			city_paper || (match(t, e, t->n, "讯") &&
+				       ((cloud && !l) || match(t, i + k + lv, t->n, "在线")));
 		/* (主办单位：白川市融媒体中心 for a 县政府: another level's
 		 * site, no bare name; but 澄州日报 is 澄州's) */
 		static const char *const levels[] = {"市", "县", "区", "旗", "镇", "乡", "街道"};
@@ -491,6 +502,14 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 	static const char *const levels[] = {"县", "区", "市", "旗", "州", "盟"};
 	int local = r0 < b.n && match_any(&b, r0, b.n, levels, COUNT(levels), NULL) > 0;
 	uint32_t level = local ? b.cp[r0] : 0;
+	/* 县政协党组副书记、副主席某某: an organ of the level in the role
+	 * opens it, whatever the last title */
+	static const char *const organs[] = {"委", "政府", "政协", "人大"};
+	for (size_t i = 0; !m->body && !local && i + 1 < b.n && i < 4; i++)
+		if (match_any(&b, i, i + 1, levels, COUNT(levels), NULL) &&
+		    match_any(&b, i + 1, b.n, organs, COUNT(organs), NULL) &&
+		    (i == 0 || b.cp[i - 1] == 0x3001 || b.cp[i - 1] == ','))
+			local = 1, level = b.cp[i];
 	doc_free(&b);
 	if (!local)
 		return 0;
@@ -499,14 +518,17 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		return HY_ERR_NOMEM;
 	/* (谱写某某高质量发展新篇章, 推动美丽某某建设, 为某某经济社会发展) */
 	static const char *const frames[][2] = {
-		{"结合", "实际"},   {"在", "落地"},         {"在", "落实"},
-		{"法治", "建设"},   {"美丽", "建设"},       {"谱写", "高质量"},
-		{"推动", "高质量"}, {"推进", "高质量"},     {"为", "高质量"},
-		{"为", "经济社会"}, {"服务", "经济社会"},   {"推动", "改革发展"},
-		{"符合", "实际"},   {"推动", "经济高质量"}, {"推进", "经济高质量"},
-		{"立足", "实际"},   {"现代化", "新篇章"},   {"建设", "新篇章"},
-		{"建设", "篇章"},   {"服务", "发展"},       {"当前,", "正处"},
-		{"具有", "辨识度"}, {"开创", "改革发展"},   {"美好", "建设"}};
+		{"推动", "经济"},       {"推动", "更好"},     {"符合", "发展实际"},
+		{"反映", "实际"},       {"现代化", "新篇章"}, {"现代化", "篇章"},
+		{"为新", "建设"},       {"结合", "实际"},     {"在", "落地"},
+		{"在", "落实"},         {"法治", "建设"},     {"美丽", "建设"},
+		{"谱写", "高质量"},     {"推动", "高质量"},   {"推进", "高质量"},
+		{"为", "高质量"},       {"为", "经济社会"},   {"服务", "经济社会"},
+		{"推动", "改革发展"},   {"符合", "实际"},     {"推动", "经济高质量"},
+		{"推进", "经济高质量"}, {"立足", "实际"},     {"现代化", "新篇章"},
+		{"建设", "新篇章"},     {"建设", "篇章"},     {"服务", "发展"},
+		{"当前,", "正处"},      {"具有", "辨识度"},   {"开创", "改革发展"},
+		{"美好", "建设"}};
 	enum { MAXC = 8 };
 	size_t cs[MAXC], ck[MAXC], cn[MAXC], nc = 0;
 	/* each frame's first code point, decoded once: most positions open
