@@ -126,6 +126,10 @@ struct hy_store_doc {
 	/* store under this id, free (a meeting whose shown source changes
 	 * keeps its id: sources.c); 0: a new id */
 	int64_t id;
+	/* schema v14: raw packed against clean ahead (an importer's worker
+	 * thread, so the storing thread need not); NULL: packed when stored */
+	const void *packed;
+	size_t packed_len;
 };
 
 /* Store one parsed meeting with its provenance; *id (may be NULL) gets

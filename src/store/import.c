@@ -196,6 +196,8 @@ static int put(struct hy_store *s, const void *raw, size_t len, const char *sour
 	doc.simhash = p->simhash;
 	doc.script = p->script;
 	doc.repairs = p->repairs;
+	doc.packed = p->packed;
+	doc.packed_len = p->packed_len;
 	rc = hy_store_add(s, &p->m, &doc, (mode & PUT_MERGE) != 0, &id, &merged, err, errlen);
 	if (rc == 0 && held)
 		rc = hy_store_sources_give(s, id, held, err, errlen);

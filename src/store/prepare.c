@@ -3,6 +3,7 @@
  * data, a saved page's article taken out (html.h), a JSON Lines file
  * read a line at a time, then cleaned and parsed. */
 #include "prepare.h"
+#include "pack.h"
 #include "huiyi/i18n.h"
 
 #include "huiyi/simhash.h"
@@ -86,6 +87,7 @@ void hy_prepared_free(struct prepared *p)
 	free(p->lines);
 	hy_meeting_free(&p->m);
 	free(p->clean);
+	free(p->packed);
 	free(p->source);
 	hy_decoded_free(&p->d);
 	memset(p, 0, sizeof *p);
@@ -188,8 +190,33 @@ static int is_json_lines(const char *t, size_t len)
 	return 0;
 }
 
+/* raw packed against p's clean text ahead of storing (p->packed); when
+ * zstd refuses or memory runs short, the storing thread packs it
+ * itself and reports what goes wrong. */
+static void pack_ahead(const void *raw, size_t len, struct prepared *p)
+{
+	if (!p->clean || !raw || !len)
+		return;
+	if (hy_pack_raw(raw, len, p->clean, p->clean_len, &p->packed, &p->packed_len)) {
+		p->packed = NULL;
+		p->packed_len = 0;
+	}
+}
+
+static int prepare_text(const void *raw, size_t len, const struct prepare_in *in,
+			struct prepared *p, char *err, size_t errlen);
+
 int hy_prepare(const void *raw, size_t len, const struct prepare_in *in, struct prepared *p,
 	       char *err, size_t errlen)
+{
+	int rc = prepare_text(raw, len, in, p, err, errlen);
+	if (rc == 0 && !p->is_lines)
+		pack_ahead(raw, len, p);
+	return rc;
+}
+
+static int prepare_text(const void *raw, size_t len, const struct prepare_in *in,
+			struct prepared *p, char *err, size_t errlen)
 {
 	const char *encoding = in->encoding;
 	char derr[256] = "";
@@ -346,6 +373,8 @@ static int prepare_line(const struct prepare_in *in, json_t *o, struct line *l)
 		b.p = NULL;
 		rc = readout(l->p.d.text, l->p.d.len, in, &at, &l->p, l->err, sizeof l->err);
 	}
+	if (rc == 0)
+		pack_ahead(l->raw, l->len, &l->p);
 	free(b.p);
 	free(url);
 	return rc;

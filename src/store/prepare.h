@@ -26,6 +26,10 @@ struct prepared {
 	uint64_t simhash;   /* of clean (simhash.h), 0 for none */
 	const char *script; /* of clean (simhash.h hy_script), static */
 	long repairs;       /* what the cleaner mended (hy_store_doc) */
+	/* The raw bytes packed against clean (pack.h), made here on the
+	 * worker so the storing thread does not (NULL: it packs them). */
+	void *packed;
+	size_t packed_len;
 	/* The source to record when it is not the file's: "PATH URL" for a
 	 * page that names its address (html.h). */
 	char *source;

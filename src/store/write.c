@@ -189,6 +189,11 @@ int hy_store_bind_raw(sqlite3_stmt *st, int i, const struct hy_store_doc *doc, i
 				       SQLITE_OK
 			       ? 0
 			       : HY_ERR_NOMEM;
+	if (doc->packed) /* (packed ahead by the caller) */
+		return sqlite3_bind_blob64(st, i, doc->packed, doc->packed_len, SQLITE_TRANSIENT) ==
+				       SQLITE_OK
+			       ? 0
+			       : HY_ERR_NOMEM;
 	rc = hy_pack_raw(doc->raw, doc->raw_len, doc->clean ? doc->clean : "",
 			 doc->clean ? doc->clean_len : 0, &z, &n);
 	if (rc)
