@@ -195,6 +195,31 @@ static int place_with_partner(struct hy_meeting *m)
 	return rc;
 }
 
+/* 中国共产党某市第一次代表大会: the party's congress of a place, no
+ * organ named before its kind: the place alone (README: a place convening
+ * itself). 0 or HY_ERR_NOMEM. */
+static int party_of_place(struct hy_meeting *m)
+{
+	struct doc b;
+	if (!m->body || doc_init(&b, m->body, strlen(m->body)))
+		return m->body ? HY_ERR_NOMEM : 0;
+	static const char *const party[] = {"中国共产党", "中共"};
+	size_t pl = match_any(&b, 0, b.n, party, COUNT(party), NULL);
+	int rc = 0;
+	if (pl && b.n - pl >= 3 && b.n - pl <= 8 && count_han(&b, pl, b.n) == b.n - pl &&
+	    longest_end(&b, pl, b.n, place_levels, COUNT(place_levels))) {
+		char *pl_s = doc_str(&b, pl, b.n);
+		if (!pl_s) {
+			rc = HY_ERR_NOMEM;
+		} else {
+			set_str(&m->body, NULL);
+			set_str(&m->place, pl_s);
+		}
+	}
+	doc_free(&b);
+	return rc;
+}
+
 int tidy_body(struct hy_meeting *m)
 {
 	int rc0 = party_in_kind(m);
@@ -202,6 +227,8 @@ int tidy_body(struct hy_meeting *m)
 		rc0 = verb_in_body(m);
 	if (!rc0)
 		rc0 = place_with_partner(m);
+	if (!rc0)
+		rc0 = party_of_place(m);
 	if (rc0)
 		return rc0;
 	if (!m->body)

@@ -476,7 +476,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		if (ks == NPOS)
 			return 0;
 		/* X长办公会议, 县长周例会 keep their X长 */
-		static const char *const heads[] = {"办公会", "周例会", "例会", "碰头会"};
+		static const char *const heads[] = {"办公会", "周例会", "月例会", "例会", "碰头会"};
 		if (match_any(d, ks, end, heads, COUNT(heads), NULL) && ks >= s + 2 &&
 		    match(d, ks - 1, end, "长"))
 			ks -= 2;

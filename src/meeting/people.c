@@ -307,6 +307,22 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 					       "等部门主要负责人"};
 	size_t e0 = b;
 	trim(d, &a, &e0);
+	/* 福建漳州、泉州，广东汕头、潮州…等13市代表参加: a list of cities,
+	 * two or more items opening with their province, names no one */
+	{
+		size_t provs = 0;
+		for (size_t i = a; i < e0 && provs < 2; i++) {
+			if (!(i == a || d->cp[i - 1] == 0x3001 || d->cp[i - 1] == ',') ||
+			    !match_any(d, i, e0, provinces, COUNT(provinces), NULL))
+				continue;
+			size_t e = i; /* (the item a province and a city's name) */
+			while (e < e0 && is_han(d->cp[e]) && e - i <= 5)
+				e++;
+			provs += e - i <= 5 && (e == e0 || d->cp[e] == 0x3001 || d->cp[e] == ',');
+		}
+		if (provs >= 2)
+			return 0;
+	}
 	struct strv *people_out = out;
 	for (size_t t = 0; t < COUNT(of_units); t++)
 		if (ends_with(d, a, e0, of_units[t], NULL))

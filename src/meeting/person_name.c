@@ -27,8 +27,11 @@ static int is_invisible(uint32_t c)
 /* Two-character words that read like names but are not: adverbs and
  * pronouns that open a clause before 出席/参加 (随后，出席会议的…). */
 static const char *const not_names[] = {
-	"其他", /* 及其他在职副县级领导干部 */
-	"实际", /* 应出席委员162名，实际出席委员143名: a count */
+	"其他",   /* 及其他在职副县级领导干部 */
+	"实际",   /* 应出席委员162名，实际出席委员143名: a count */
+	"据了解", /* 据了解，…: a source, no one */
+	"据悉",
+	"据介绍",
 	"实到",
 	"时任", /* 时任市长主持召开…: a title's time, the name left out */
 	"现任",
@@ -192,6 +195,9 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 	for (size_t i = a; i < b; i++)
 		n += !is_invisible(d->cp[i]);
 	if (n < 2 || n > 4 || is_invisible(d->cp[a]))
+		return 0;
+	/* 广东汕头, 江西赣州: a province and its city, in a list of places */
+	if (b - a == 4 && match_any(d, a, b, provinces, COUNT(provinces), NULL) == 2)
 		return 0;
 	/* 人大副 (of 人大副主席 cut before its title), 团联络员 (of 各代表团联络员):
 	 * a rank or a post left over, no one's name */

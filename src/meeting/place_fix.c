@@ -175,6 +175,19 @@ int drop_no_place(struct hy_meeting *m)
 		return 0;
 	if (doc_init(&p, m->place, strlen(m->place)))
 		return HY_ERR_NOMEM;
+	/* 中国共产党祁阳市 (of …市第一次代表大会): the party's name before the
+	 * place is no part of it */
+	static const char *const party[] = {"中国共产党", "中共"};
+	size_t pl = match_any(&p, 0, p.n, party, COUNT(party), NULL);
+	if (pl && p.n - pl >= 2) {
+		char *rest = strdup(m->place + p.off[pl]);
+		doc_free(&p);
+		if (!rest)
+			return HY_ERR_NOMEM;
+		set_str(&m->place, rest);
+		if (doc_init(&p, m->place, strlen(m->place)))
+			return HY_ERR_NOMEM;
+	}
 	int bare = 0;
 	for (size_t z = 0; z < COUNT(zones) && !bare; z++)
 		bare = span_eq(&p, 0, p.n, zones[z]);

@@ -268,6 +268,23 @@ static int within(const struct doc *d, size_t a, size_t b, size_t c, size_t e)
 	return a == b;
 }
 
+/* Two or three phrases of Han characters, six or more each, parted by
+ * spaces and nothing else: a slogan's halves. */
+static int slogan_pair(const struct doc *d, size_t a, size_t b)
+{
+	size_t parts = 0;
+	for (size_t i = skip_spaces(d, a, b); i < b; i = skip_spaces(d, i, b)) {
+		size_t e = i;
+		while (e < b && is_han(d->cp[e]))
+			e++;
+		if (e - i < 6 || (e < b && !is_space(d->cp[e])))
+			return 0;
+		parts++;
+		i = e;
+	}
+	return parts >= 2 && parts <= 3;
+}
+
 int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
 	       int chinese, struct hy_meeting *m, size_t *title, struct span *glued_pub)
 {
@@ -468,6 +485,17 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				      find(d, lines[next].a, lines[next].b, "会") == NPOS)))
 			next++;
 		int names_meeting = find(d, l.a, l.b, "会") != NPOS;
+		/* 打造网上某某平台 致力于某某事业: a portal's slogan of two
+		 * phrases parted by a space, above a title that names the
+		 * meeting */
+		if (!names_meeting && next < nl && slogan_pair(d, l.a, l.b) &&
+		    find(d, lines[next].a, lines[next].b, "会") != NPOS &&
+		    lines[next].b - lines[next].a <= 40 &&
+		    find(d, lines[next].a, lines[next].b, ",") == NPOS) {
+			kind[i] = L_CHROME;
+			seen--;
+			continue;
+		}
 		if ((chinese && count_han(d, l.a, l.b) < 2) ||
 		    (!names_meeting && count_han(d, l.a, l.b) <= 8 && next < nl &&
 		     d->cp[l.b - 1] != 0x2014 /* 某街道—— : the title goes on */ &&

@@ -192,6 +192,10 @@ static const struct chrome_pat {
 	P("您當前位置", PREFIX),
 	P("您所在的位置", PREFIX),
 	P("您所在位置", PREFIX),
+	P("您当前所在位置", PREFIX),
+	P("您當前所在位置", PREFIX),
+	P("当前所在位置", PREFIX),
+	P("當前所在位置", PREFIX),
 	P("版权所有", PREFIX),
 	P("版權所有", PREFIX),
 	P("Copyright", PREFIX),
@@ -630,6 +634,22 @@ int hy_clean_is_chrome(const char *s, size_t n)
 	     find(s, n, "点击上方", strlen("点击上方")) ||
 	     find(s, n, "點擊上方", strlen("點擊上方"))))
 		return 1;
+	/* 政协要闻 位置: 首页>政协要闻: a column's name, then the
+	 * breadcrumb behind its label */
+	if (cps <= 60) {
+		static const char *const here[] = {"位置:", "位置：", "位置 :"};
+		for (size_t h = 0; h < sizeof here / sizeof here[0]; h++) {
+			const char *at = find(s, n, here[h], strlen(here[h]));
+			if (!at || at == s || at[-1] != ' ') /* (after the column's name) */
+				continue;
+			size_t i = (size_t)(at - s) + strlen(here[h]);
+			while (i < n && s[i] == ' ')
+				i++;
+			if (n - i >= 6 &&
+			    (memcmp(s + i, "首页", 6) == 0 || memcmp(s + i, "首頁", 6) == 0))
+				return 1;
+		}
+	}
 	/* where the text starts, after brackets and the like: 【上一篇】 */
 	lead = 0;
 	while (lead < n) {
