@@ -192,6 +192,15 @@ int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t 
 		"纪要由",       "议事制度",     "每周召开一次", "每月召开一次",
 		"议事范围",     "本办法",       "本规定",       "例会制度"};
 	int about_rules = has_any(d, 0, d->n, rules, COUNT(rules));
+	/* 一般每两周召开1次, 原则上每季度召开一次: how often, in any period */
+	static const char *const usually[] = {"一般每", "原则上每"};
+	for (size_t at = find_any(d, 0, d->n, usually, COUNT(usually), NULL);
+	     at != NPOS && !about_rules;
+	     at = find_any(d, at + 1, d->n, usually, COUNT(usually), NULL)) {
+		size_t e = at + 10 < d->n ? at + 10 : d->n, cv = find(d, at, e, "召开");
+		about_rules = cv != NPOS && cv + 2 < d->n &&
+			      (cn_digit(d->cp[cv + 2]) >= 0 || is_digit(d->cp[cv + 2]));
+	}
 	/* 某中学校长办公会规定: the title names a rule (规定, 办法, 细则) */
 	static const char *const rule_names[] = {"规定", "办法", "细则", "规则", "制度", "章程"};
 	about_rules |= title != NPOS && longest_end(d, lines[title].a, lines[title].b, rule_names,
