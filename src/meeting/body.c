@@ -168,6 +168,18 @@ static int verb_in_body(struct hy_meeting *m)
 	return rc;
 }
 
+/* The body read is a place convening itself: [from, to) of b, the body's
+ * view, becomes the place and the body goes. 0 or HY_ERR_NOMEM. */
+static int body_to_place(struct hy_meeting *m, const struct doc *b, size_t from, size_t to)
+{
+	char *pl = doc_str(b, from, to);
+	if (!pl)
+		return HY_ERR_NOMEM;
+	set_str(&m->body, NULL);
+	set_str(&m->place, pl);
+	return 0;
+}
+
 /* 仁怀市与某集团举行联席会议: a place meeting its partner (a company, a
  * university), no organ named: the place convening itself (README: a town
  * convening itself), the partner no part of it. 0 or HY_ERR_NOMEM. */
@@ -183,13 +195,7 @@ static int place_with_partner(struct hy_meeting *m)
 	    longest_end(&b, 0, at, place_levels, COUNT(place_levels)) &&
 	    place_start(&b, at - 1) == 0 && !organ_at(&b, at + 1, b.n) &&
 	    !match_any(&b, at + 1, b.n, place_levels, COUNT(place_levels), NULL)) {
-		char *pl = doc_str(&b, 0, at);
-		if (!pl) {
-			rc = HY_ERR_NOMEM;
-		} else {
-			set_str(&m->body, NULL);
-			set_str(&m->place, pl);
-		}
+		rc = body_to_place(m, &b, 0, at);
 	}
 	doc_free(&b);
 	return rc;
@@ -208,13 +214,7 @@ static int party_of_place(struct hy_meeting *m)
 	int rc = 0;
 	if (pl && b.n - pl >= 3 && b.n - pl <= 8 && count_han(&b, pl, b.n) == b.n - pl &&
 	    longest_end(&b, pl, b.n, place_levels, COUNT(place_levels))) {
-		char *pl_s = doc_str(&b, pl, b.n);
-		if (!pl_s) {
-			rc = HY_ERR_NOMEM;
-		} else {
-			set_str(&m->body, NULL);
-			set_str(&m->place, pl_s);
-		}
+		rc = body_to_place(m, &b, pl, b.n);
 	}
 	doc_free(&b);
 	return rc;
