@@ -499,7 +499,13 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 						   ends_with(d, a, e, "主持会议并讲话", NULL) ||
 						   ends_with(d, a, e, "主持会议并作讲话", NULL));
 		}
-		last_point = remark || chairing;
+		/* 安全生产…三项工作，事关…。各地各部门要…。: a paragraph that
+		 * says something with no agenda verb and no heading's shape is a
+		 * point too; the remarks after it are points of their own */
+		int statement = !remark && !chairing && b - a > 40 && !item_marker(d, a1, b) &&
+				agenda_verb_at(d, a, b, NULL) == NPOS &&
+				find(d, a, b, "\u3002") != NPOS;
+		last_point = remark || chairing || statement;
 		cn_heads |= a1 < b && cn_digit(d->cp[a1]) >= 0 && item_marker(d, a1, b);
 	}
 	/* 区人大常委会主任党兴阳主持会议。 at the end of a paragraph, 由县长
