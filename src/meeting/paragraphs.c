@@ -503,8 +503,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		 * says something with no agenda verb and no heading's shape is a
 		 * point too; the remarks after it are points of their own */
 		int statement = !remark && !chairing && b - a > 40 && !item_marker(d, a1, b) &&
-				agenda_verb_at(d, a, b, NULL) == NPOS &&
-				find(d, a, b, "\u3002") != NPOS;
+				!has_any(d, a, b, agenda_verbs, COUNT(agenda_verbs)) &&
+				!match(d, a1, b, "会上") && find(d, a, b, "\u3002") != NPOS;
 		last_point = remark || chairing || statement;
 		cn_heads |= a1 < b && cn_digit(d->cp[a1]) >= 0 && item_marker(d, a1, b);
 	}
