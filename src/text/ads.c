@@ -30,8 +30,8 @@ struct word {
 	}
 
 static const struct word anchors[] = {
-	W("官方网站"), W("官方網站"), W("官网"),     W("官網"),
-	W("网页版"),   W("網頁版"),   W("登录入口"), W("登錄入口"),
+	W("官方网站"), W("官方網站"), W("官网"),     W("官網"),     W("网页版"), W("網頁版"),
+	W("登录入口"), W("登錄入口"), W("体育在线"), W("體育在線"), /* bet36体育在线 */
 };
 /* What makes a run around an anchor an advertisement. */
 static const struct word markers[] = {
@@ -98,12 +98,17 @@ static size_t back(const char *s, size_t i)
  * ASCII, never Han nor digits right after a Han anchor (…官方网站2022年). */
 static void extent(const char *s, size_t n, size_t a, size_t alen, size_t *from, size_t *to)
 {
+	/* (bet36体育在线: the brand before a sport's anchor is ASCII alone; Han
+	 * before it is the readout's own, 进一步推进bet36体育在线) */
+	int brand = alen == strlen("体育在线") &&
+		    (memcmp(s + a, "体育在线", alen) == 0 || memcmp(s + a, "體育在線", alen) == 0);
 	size_t l = a;
 	for (int han = 0, all = 0; han < 6 && all < 20 && l > 0; all++) {
 		size_t p = back(s, l);
 		uint32_t c;
 		hy_utf8_decode(s + p, l - p, &c);
-		if (!(hy_fold_is_han(c) || is_alnum(c) || c == 0xB7) || c == 0x4E86 /* 了 */)
+		if (!(hy_fold_is_han(c) || is_alnum(c) || c == 0xB7) || c == 0x4E86 /* 了 */ ||
+		    (brand && !is_alnum(c)))
 			break;
 		if (c == 0x5F00 /* 开 */ && p > 0) {
 			uint32_t c2;
@@ -133,9 +138,9 @@ static void extent(const char *s, size_t n, size_t a, size_t alen, size_t *from,
 
 size_t hy_clean_strip_ads(const char *s, size_t n, char *out)
 {
-	/* nearly every line holds no anchor: every anchor has 官, 网, 網 or
-	 * 登, so a line with none of them is copied as it is */
-	static const char *const keys[] = {"官", "网", "網", "登"};
+	/* nearly every line holds no anchor: every anchor has 官, 网, 網, 登,
+	 * 线 or 線, so a line with none of them is copied as it is */
+	static const char *const keys[] = {"官", "网", "網", "登", "线", "線"};
 	int any = 0;
 	for (size_t i = 0; i + 2 < n && !any; i++) {
 		if ((unsigned char)s[i] != 0xE5 && (unsigned char)s[i] != 0xE7)
@@ -155,7 +160,12 @@ size_t hy_clean_strip_ads(const char *s, size_t n, char *out)
 			extent(s, n, i, k, &from, &to);
 			if (from < kept)
 				from = kept;
-			if (has(s + from, to - from, markers, sizeof markers / sizeof markers[0]) ||
+			/* (a sport's anchor needs the brand's letters and digits:
+			 * 体育 is its own marker) */
+			int sport = k == strlen("体育在线") && (memcmp(s + i, "体育在线", k) == 0 ||
+								memcmp(s + i, "體育在線", k) == 0);
+			if ((!sport && has(s + from, to - from, markers,
+					   sizeof markers / sizeof markers[0])) ||
 			    mixed_ascii(s + from, to - from)) {
 				o -= i - from; /* the left part was copied: take it back */
 				i = kept = to;

@@ -652,6 +652,11 @@ static void test_ads_removed(void **state)
 	expect_clean("县长主持召开某某APP官网入口第5次常务会议。", "县长主持召开第5次常务会议。");
 	expect_clean("请在县政府官网查看全文。", "请在县政府官网查看全文。");
 	expect_clean("全文见市政府官方网站。", "全文见市政府官方网站。");
+	/* a betting brand glued to 体育在线, the readout's words around it */
+	expect_clean("会议审议了《win88体育在线进一步推进win88体育在线老旧小区改造方案》。",
+		     "会议审议了《进一步推进老旧小区改造方案》。");
+	expect_clean("会议听取了win88体育在线城区教育工作汇报。", "会议听取了城区教育工作汇报。");
+	expect_clean("省体育在线直播平台", "省体育在线直播平台");
 }
 
 /* A forum's anti-copying strings (src/text/jammer.c) go; letters, a
