@@ -302,7 +302,8 @@ static void lost_indent(const char **s, size_t *n)
 	size_t q = 0;
 	while (q < *n && (*s)[q] == '?')
 		q++;
-	if (q >= 2 && q < *n && ((*s)[q] == ' ' || ((unsigned char)(*s)[q] & 0x80))) {
+	/* (one before a space likewise: ? 某某主持会议, a caption's) */
+	if (q >= 1 && q < *n && ((*s)[q] == ' ' || (q >= 2 && ((unsigned char)(*s)[q] & 0x80)))) {
 		*s += q;
 		*n -= q;
 		trim(s, n);

@@ -80,6 +80,8 @@ static void test_lost_indent(void **state)
 	expect_clean("????會議傳達了有關精神。\n??? 某某主持會議。",
 		     "會議傳達了有關精神。\n某某主持會議。");
 	expect_clean("?会议研究了什么", "?会议研究了什么");
+	expect_clean("? 某某主持会议", "某某主持会议"); /* one, before a space */
+	expect_clean("? a b", "a b");
 	expect_clean("??abc", "??abc");
 	expect_clean("??", "??");
 }
