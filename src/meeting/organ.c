@@ -136,6 +136,14 @@ int formal_body(struct hy_meeting *m)
 		if ((rc = doc_init(&b, m->body, strlen(m->body))))
 			return rc;
 	}
+	/* 中国共产党某县委员会第十二届委员会 (the term gone): the committee
+	 * said twice is one */
+	if (b.n > 6 && ends_with(&b, 0, b.n, "委员会委员会", NULL)) {
+		m->body[b.off[b.n - 3]] = '\0';
+		doc_free(&b);
+		if ((rc = doc_init(&b, m->body, strlen(m->body))))
+			return rc;
+	}
 	size_t p = match(&b, 0, b.n, "中国共产党");
 	size_t cppcc = p ? 0 : match(&b, 0, b.n, "中国人民政治协商会议");
 	size_t cppcc_short = p || cppcc ? 0 : match(&b, 0, b.n, "政协"); /* 政协某县委员会 */

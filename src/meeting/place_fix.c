@@ -194,6 +194,10 @@ int drop_no_place(struct hy_meeting *m)
 	/* 生态环境分区, 功能分区: a division of some plan, no place */
 	if (p.n >= 3 && ends_with(&p, 0, p.n, "分区", NULL))
 		bare = 1;
+	/* 乡镇, 县区, 镇街: the levels together, no place's name */
+	static const char *const pairs[] = {"乡镇", "镇街", "街镇", "县区", "区县", "市县", "县市"};
+	for (size_t z = 0; z < COUNT(pairs) && !bare; z++)
+		bare = span_eq(&p, 0, p.n, pairs[z]);
 	/* 暨市 (of 常委会会议暨市委…): a conjunction, then a level */
 	static const char *const joins[] = {"暨", "及", "和", "与", "并"};
 	if (p.n == 2 && match_any(&p, 0, 1, joins, COUNT(joins), NULL))
