@@ -202,7 +202,8 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 	/* 人大副 (of 人大副主席 cut before its title), 团联络员 (of 各代表团联络员):
 	 * a rank or a post left over, no one's name */
 	static const char *const posts_end[] = {"副",   "联络员", "人员", "成员",
-						"队员", "委员",   "街道"}; /* (长|安街道) */
+						"队员", "委员",   "街道", /* (长|安街道) */
+						"专干"};                  /* 党建专干: a post */
 	/* (51名党代表和23名列席人员参加: a post alone, counted) */
 	size_t pe = longest_end(d, a, b, posts_end, COUNT(posts_end));
 	if (pe && (n >= 3 || match(d, b - 1, b, "副") || pe == b - a))
