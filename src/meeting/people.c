@@ -302,9 +302,10 @@ static int add_people_list(const struct doc *d, size_t a, size_t b, struct strv 
 {
 	/* 各镇(街)、发改、统计、住建等部门参加: a list of offices, however
 	 * short their names */
-	static const char *const of_units[] = {"等部门",          "等单位",         "等部门负责人",
-					       "等部门负责同志",  "等单位负责同志", "等单位负责人",
-					       "等部门主要负责人"};
+	static const char *const of_units[] = {
+		"等乡镇市长",     "等乡镇长",     "等乡镇负责人", /* places */
+		"等部门",         "等单位",       "等部门负责人",    "等部门负责同志",
+		"等单位负责同志", "等单位负责人", "等部门主要负责人"};
 	size_t e0 = b;
 	trim(d, &a, &e0);
 	/* 福建漳州、泉州，广东汕头、潮州…等13市代表参加: a list of cities,

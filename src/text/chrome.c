@@ -192,6 +192,10 @@ static const struct chrome_pat {
 	P("您當前位置", PREFIX),
 	P("您所在的位置", PREFIX),
 	P("您所在位置", PREFIX),
+	P("按Enter到主内容区", PREFIX), /* an accessibility link */
+	P("按Enter到主內容區", PREFIX),
+	P("跳到主要内容", PREFIX),
+	P("跳到主要內容", PREFIX),
 	P("您当前所在位置", PREFIX),
 	P("您當前所在位置", PREFIX),
 	P("当前所在位置", PREFIX),

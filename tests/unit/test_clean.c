@@ -488,6 +488,7 @@ static void test_chrome_lines_removed(void **state)
 		"首页",                         /* the menu's first item alone on its line */
 		"政协要闻 位置: 首页>政协要闻", /* a column's name, then the crumbs */
 		"您当前所在位置: 某某县人民政府 信息公开 政府常务会",
+		"按Enter到主內容區", /* an accessibility link */
 		"首頁",
 		"设为首页 | 加入收藏",
 		"视力保护色：",
