@@ -80,47 +80,48 @@ static int bare_name(const char *place)
 	return bare;
 }
 
-/* A bare name in the furniture's columns and credits (首页 > 某某要闻,
- * > 某某动态, 来源：今日某某), the county's site naming its own place, when
- * nothing else gave one: bare_place (organ.c) read over those lines alone. */
-static int place_from_columns(struct hy_meeting *m, const char *page, size_t len)
+/* The page's furniture lines, trimmed, each ending in '\n', into a
+ * malloc'd *out of *n bytes: read once for both readings below. 0 or
+ * HY_ERR_NOMEM. */
+static int furniture_lines(const char *page, size_t len, char **out, size_t *n)
 {
 	char *lines = malloc(len + 1);
 	if (!lines)
 		return HY_ERR_NOMEM;
-	size_t n = 0;
-	int rc = 0;
-	for (size_t i = 0; i < len && !rc;) {
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(page + i, '\n', len - i);
-		size_t e = nl ? (size_t)(nl - page) : len, a = i;
+		size_t e = nl ? (size_t)(nl - page) : len, a = i, z = e;
 		i = e + 1;
-		if (e - a < 4 || e - a > 600)
+		while (a < z && (page[a] == ' ' || page[a] == '\t' || page[a] == '\r'))
+			a++;
+		while (z > a && (page[z - 1] == ' ' || page[z - 1] == '\t' || page[z - 1] == '\r'))
+			z--;
+		if (z - a < 4 || z - a > 600)
 			continue;
-		int f = furniture(page + a, e - a);
-		if (f < 0)
-			rc = HY_ERR_NOMEM;
+		int f = furniture(page + a, z - a);
+		if (f < 0) {
+			free(lines);
+			return HY_ERR_NOMEM;
+		}
 		if (f > 0) {
-			memcpy(lines + n, page + a, e - a);
-			n += e - a;
-			lines[n++] = '\n';
+			memcpy(lines + o, page + a, z - a);
+			o += z - a;
+			lines[o++] = '\n';
 		}
 	}
-	if (!rc && n)
-		rc = bare_place(m, lines, n);
-	free(lines);
-	return rc;
+	*out = lines;
+	*n = o;
+	return 0;
 }
 
-/* A name at the body's level in the furniture; *many when two differ. */
-static int place_from_furniture(struct hy_meeting *m, const char *page, size_t len, int *many)
+/* A name at the body's level in the furniture lines; *many when two
+ * differ. */
+static int place_from_furniture(struct hy_meeting *m, const char *lines, size_t len, int *many)
 {
-	/* a bare name from a remark gives way to the same name with its
-	 * level in the furniture (盐都 → > 盐都区政府常务会议 >) */
-	int bare = m->place ? bare_name(m->place) : 0;
-	if (bare < 0)
-		return HY_ERR_NOMEM;
-	if (m->place && !bare)
-		return 0;
+	/* (m->place, when set, is a bare name from a remark: it gives way to
+	 * the same name with its level in the furniture, 盐都 → > 盐都区政府
+	 * 常务会议 >) */
 	struct doc b;
 	if (doc_init(&b, m->body, strlen(m->body)))
 		return HY_ERR_NOMEM;
@@ -133,26 +134,15 @@ static int place_from_furniture(struct hy_meeting *m, const char *page, size_t l
 	char *found = NULL;
 	int rc = 0;
 	for (size_t i = 0; i < len && !rc && !*many;) {
-		const char *nl = memchr(page + i, '\n', len - i);
-		size_t e = nl ? (size_t)(nl - page) : len, a = i, z = e;
+		const char *nl = memchr(lines + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - lines) : len, a = i;
 		i = e + 1;
-		while (a < z && (page[a] == ' ' || page[a] == '\t' || page[a] == '\r'))
-			a++;
-		while (z > a && (page[z - 1] == ' ' || page[z - 1] == '\t' || page[z - 1] == '\r'))
-			z--;
-		if (z - a < 6 || z - a > 600)
-			continue;
-		int f = furniture(page + a, z - a);
-		if (f < 0) {
-			rc = HY_ERR_NOMEM;
-			break;
-		}
-		if (!f)
+		if (e - a < 6)
 			continue;
 		char *p = NULL;
-		rc = place_in(page + a, z - a, level, 2, 0, &p, NULL);
+		rc = place_in(lines + a, e - a, level, 2, 0, &p, NULL);
 		if (!rc && !p)
-			rc = credit_place(page + a, z - a, level, &p);
+			rc = credit_place(lines + a, e - a, level, &p);
 		if (rc || !p)
 			continue;
 		if (m->place && (strlen(p) <= strlen(m->place) ||
@@ -178,9 +168,22 @@ static int place_from_furniture(struct hy_meeting *m, const char *page, size_t l
 
 int hy_meeting_place_from_page(struct hy_meeting *m, const char *page, size_t len)
 {
+	int bare = m->place ? bare_name(m->place) : 0;
+	if (bare < 0)
+		return HY_ERR_NOMEM;
+	if (m->place && !bare) /* a place with its level: nothing to add */
+		return 0;
+	char *lines = NULL;
+	size_t n = 0;
 	int many = 0;
-	int rc = m->body ? place_from_furniture(m, page, len, &many) : 0;
-	if (!rc && !m->place && !many)
-		rc = place_from_columns(m, page, len);
+	int rc = furniture_lines(page, len, &lines, &n);
+	if (!rc && m->body)
+		rc = place_from_furniture(m, lines, n, &many);
+	/* a bare name in the columns and credits (首页 > 某某要闻, > 某某动态,
+	 * 来源：今日某某), the county's site naming its own place, when nothing
+	 * else gave one: bare_place (organ.c) read over those lines alone */
+	if (!rc && !m->place && !many && n)
+		rc = bare_place(m, lines, n);
+	free(lines);
 	return rc;
 }
