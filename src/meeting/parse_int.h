@@ -771,6 +771,7 @@ int is_title_only(const struct doc *d, size_t a, size_t b);
 int is_unit(const struct doc *d, size_t a, size_t b);
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp);
 int is_attendance(const struct doc *d, size_t a, size_t b);
+int presiding_list_at(const struct doc *d, size_t i, size_t b);
 int listed_offices(const struct doc *d, size_t a, size_t b);
 int is_caption(const struct doc *d, size_t a, size_t b);
 /* A numbered form run together on one long line (一、…二、…三、…):

@@ -638,7 +638,7 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		size_t il = match_any(d, j, b, include, COUNT(include), NULL);
 		/* 执行主席是甲、乙 / 执行主席为甲、乙 */
 		if (presiding && !il && (match(d, j, b, "是") || match(d, j, b, "为")))
-			il = 1;
+			il = 1 + (j + 1 < b && d->cp[j + 1] == ':'); /* 执行主席是:甲 */
 		/* 出席投票的委员包括: 甲、乙: who attended, a short clause, then
 		 * 包括 and the list */
 		if (!il) {
@@ -819,8 +819,18 @@ int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp
 	for (size_t i = a; i < b;) {
 		size_t e = clause_end(d, i, b, 0), k = e, l;
 		i = skip_spaces(d, i, e);
-		if (i >= se)
+		if (i >= se) {
 			se = clause_end(d, i, b, 1);
+			/* 大会由某某主持。10日大会的执行主席是:甲、乙。: the
+			 * presiding members after the chair's sentence */
+			if (presiding_list_at(d, i, se)) {
+				int rc = people_in_sentence(d, i, se, pp);
+				if (rc)
+					return rc;
+				i = se + 1;
+				continue;
+			}
+		}
 		if (se > e && se - i <= 150 &&
 		    longest_end(d, i, se, sentence_ends, COUNT(sentence_ends)) &&
 		    !has_any(d, i, se, chair_verbs, COUNT(chair_verbs)) &&
@@ -887,6 +897,23 @@ int listed_offices(const struct doc *d, size_t a, size_t b)
 	return n >= 4 && good * 3 >= n * 2;
 }
 
+/* Does a list of a session's presiding members open at i: 大会执行主席是
+ * 甲、乙, 10日大会的执行主席是:甲、乙 (the sitting's day before it)? */
+int presiding_list_at(const struct doc *d, size_t i, size_t b)
+{
+	static const char *const presiding[] = {"执行主席是", "执行主席为",
+						"执行主席:", "执行主席由"};
+	size_t k = i;
+	while (k < b && k < i + 3 && is_digit(d->cp[k]))
+		k++;
+	if (k > i && !match(d, k, b, "日"))
+		return 0;
+	k += k > i;
+	k += match(d, k, b, "大会");
+	k += match(d, k, b, "的");
+	return match_any(d, k, b, presiding, COUNT(presiding), NULL) > 0;
+}
+
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
@@ -904,11 +931,7 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	i += item_marker(d, i, b); /* 三、出席:… in numbered minutes */
 	if (match_any(d, i, b, keys, COUNT(keys), NULL))
 		return 1;
-	/* 大会执行主席是甲、乙: a session's presiding members, listed */
-	static const char *const presiding[] = {"执行主席是", "执行主席为",
-						"执行主席:", "执行主席由"};
-	size_t pv = i + match(d, i, b, "大会");
-	if (match_any(d, pv, b, presiding, COUNT(presiding), NULL))
+	if (presiding_list_at(d, i, b))
 		return 1;
 	/* 组织参会人员学习了…, 随后,参会人员围绕…交流, 某局参会领导进行了交流
 	 * 发言: 参会人员 as who did something, no list of who attended
@@ -935,6 +958,12 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	int said = 0;
 	for (size_t t = 0; t < COUNT(ends) && !said; t++)
 		said = ends_with(d, a, e, ends[t], NULL);
+	/* 大会由某某主持。12日大会的执行主席是:甲、乙。: who presided, then the
+	 * session's presiding members */
+	if (e < b && e - a <= 40 &&
+	    (ends_with(d, a, e, "主持", NULL) || ends_with(d, a, e, "主持会议", NULL)) &&
+	    presiding_list_at(d, skip_spaces(d, e + 1, b), b))
+		return 1;
 	/* 李某讲话,王某主持会议。: a short line of who spoke and who chaired */
 	if (e - a <= 30 && skip_spaces(d, e + 1, b) >= b && ends_with(d, a, e, "主持会议", NULL) &&
 	    !has_any(d, a, e, remark_verbs, COUNT(remark_verbs)))

@@ -309,8 +309,11 @@ size_t place_start(const struct doc *t, size_t e)
 		if (k == 1 && i == j && county && (i == 0 || !is_han(t->cp[i - 1])) && e == i + 2)
 			k = 0, i++; /* (同 too: no preposition there) */
 		/* 和平区, 和田市, 和龙市: 和 opens a name at a clause's start
-		 * (，和平区政府召开…) as 会 does; inside a clause it joins */
-		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && match(t, i, e, "和") &&
+		 * (，和平区政府召开…) as 会 does; inside a clause it joins. 府谷县
+		 * likewise: 府 alone opens no clause (it ends 政府 inside one) */
+		static const char *const clause_openers[] = {"和", "府"};
+		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) &&
+		    match_any(t, i, i + 1, clause_openers, COUNT(clause_openers), NULL) &&
 		    i + 1 < e && is_han(t->cp[i + 1]) &&
 		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
 		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
