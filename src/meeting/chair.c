@@ -9,20 +9,40 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The chairing clause in [a,b): fill chair and role. */
-/* A minutes' label line names the chair: 主席:柯某某, 主持人:王某, and
- * Taiwan's 丁局長育群 (the surname, the title, the given name) is 丁育群.
- * Sets m->chair when [a, b) is such a line. 0 or HY_ERR_NOMEM. */
+/* A minutes' label line names the chair: 主席:柯某某, 主持人:王某. */
+static const char *const chair_labels[] = {
+	"主席:", "主持人:", "主席 :", "主持人 :", "会议主持人:", "会议主持:"};
+
+/* The label's length when line [a, b) is a chair's label alone (会议主持人:
+ * with the name on the next line, as a form's fields are laid out), else 0. */
+int chair_label_alone(const struct doc *d, size_t a, size_t b)
+{
+	a = skip_spaces(d, a, b);
+	a += item_marker(d, a, b);
+	size_t k = match_any(d, a, b, chair_labels, COUNT(chair_labels), NULL);
+	return k && skip_spaces(d, a + k, b) >= b;
+}
+
+/* Sets m->chair when [a, b) is a chair's label line. 0 or HY_ERR_NOMEM. */
 int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
-	static const char *const labels[] = {
-		"主席:", "主持人:", "主席 :", "主持人 :", "会议主持人:", "会议主持:"};
 	size_t k;
 	a = skip_spaces(d, a, b);
 	a += item_marker(d, a, b); /* 五、主席:… in numbered minutes */
-	if (m->chair || !(k = match_any(d, a, b, labels, COUNT(labels), NULL)))
+	if (m->chair || !(k = match_any(d, a, b, chair_labels, COUNT(chair_labels), NULL)))
 		return 0;
-	size_t s = skip_spaces(d, a + k, b), e = s;
+	return chair_value(d, a + k, b, m);
+}
+
+/* The chair named by a label's value [s, b): 王某, 区委副书记、区长某某, and
+ * Taiwan's 丁局長育群 (the surname, the title, the given name) is 丁育群.
+ * 0 or HY_ERR_NOMEM. */
+int chair_value(const struct doc *d, size_t s, size_t b, struct hy_meeting *m)
+{
+	if (m->chair)
+		return 0;
+	s = skip_spaces(d, s, b);
+	size_t e = s;
 	/* 主席:林主席志远　纪录:某某: the name ends at a space */
 	while (e < b && !is_space(d->cp[e]))
 		e++;

@@ -446,8 +446,12 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 	int regulation = 0, about_rules = rules_text(&d, lines, nl, title, &regulation);
 	/* 主席:柯某某, a minutes' label line: the chair when the text names
 	 * none in a sentence */
-	for (size_t i = 0; i < nl && i < 60 && !rc && !line_chair.chair; i++)
+	for (size_t i = 0; i < nl && i < 60 && !rc && !line_chair.chair; i++) {
 		rc = chair_line(&d, lines[i].a, lines[i].b, &line_chair);
+		/* 会议主持人: / 区委副书记、区长某某: a form's value on the next line */
+		if (!rc && i + 1 < nl && chair_label_alone(&d, lines[i].a, lines[i].b))
+			rc = chair_value(&d, lines[i + 1].a, lines[i + 1].b, &line_chair);
+	}
 	/* 開會日期:2020-12-22 09:00:00, a minutes' date line: the meeting's
 	 * day when no sentence gives one */
 	struct ymd line_day = {0};

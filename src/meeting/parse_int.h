@@ -798,6 +798,8 @@ int tidy_body(struct hy_meeting *m);
 int body_after_place(struct hy_meeting *m);
 /* chair.c */
 int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
+int chair_label_alone(const struct doc *d, size_t a, size_t b);
+int chair_value(const struct doc *d, size_t s, size_t b, struct hy_meeting *m);
 int chair_line(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 /* minutes.c: attendance blocks one entry a line, each read again on one

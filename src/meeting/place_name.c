@@ -23,6 +23,7 @@ static const char *const organs[] = {
  * body (主持召开县政府, 全县, 十六届县人民政府). */
 static const char *const not_place[] = {
 	"年度", /* 2026年度县安委会: before 年 */
+	"中共", /* 中共青岛市黄岛区委: the party's name before its committee's places */
 	/* 结合县委实施…, 围绕市委部署, 负责县政府常务工作: a verb before the
 	 * level */
 	"结合",
@@ -354,6 +355,10 @@ size_t place_start(const struct doc *t, size_t e)
 		j += pv + (e - (j + pv) >= 3 && match(t, j + pv, e, "市")); /* 上海市宝山区 */
 	/* 洛阳市偃师区, 花莲县吉安乡: the place is the smallest */
 	static const char *const higher[] = {"省", "市", "州", "县", "区"};
+	/* (中共青岛市黄岛区委: a chain longer than the window is bounded by
+	 * the level inside it) */
+	for (size_t i = j + 2; !bounded && i + 2 < e; i++)
+		bounded = match_any(t, i, e, higher, COUNT(higher), NULL) > 0;
 	for (size_t i = j + 2; bounded && i + 2 < e; i++)
 		if (match_any(t, i, e, higher, COUNT(higher), NULL))
 			j = i + 1;
@@ -418,6 +423,14 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 			     count_han(&t, i + l, t.n) == t.n - (i + l) &&
 			     longest_end(&t, i + l, t.n, offices, COUNT(offices)) &&
 			     is_unit(&t, i + l, t.n);
+		/* 青岛市黄岛区委: a place inside the office's words, its own
+		 * level and organ after it, is the body's (黄岛区 + 区委) */
+		for (size_t k = i + l + 2; office && k + 1 < t.n; k++) {
+			size_t kl = match_any(&t, k, t.n, place_levels, COUNT(place_levels), NULL);
+			if (kl && match_any(&t, k + kl, t.n, organs, COUNT(organs), NULL) ==
+					  t.n - (k + kl))
+				office = 0;
+		}
 		/* 莲湖区局: a bureau by its level alone (区局, 市局), the place
 		 * before it */
 		if (!want_level && t.n == i + l + 1 && match(&t, i + l, t.n, "局") &&
