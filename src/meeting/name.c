@@ -480,6 +480,11 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		if (match_any(d, ks, end, heads, COUNT(heads), NULL) && ks >= s + 2 &&
 		    match(d, ks - 1, end, "长"))
 			ks -= 2;
+		/* 市长工作例会, 主任工作例会: a head's own series, its 工作 kept */
+		else if (match(d, ks, end, "例会") && ks >= s + 4 &&
+			 match(d, ks - 2, end, "工作") &&
+			 (match(d, ks - 3, end, "长") || match(d, ks - 4, end, "主任")))
+			ks -= 4;
 		/* 书记专题会: the secretary's own meeting */
 		if (match(d, ks, end, "专题会") && ks >= s + 2 && match(d, ks - 2, end, "书记"))
 			ks -= 2;
@@ -559,7 +564,10 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		int stemmed = 0;
 		for (size_t t = 0; k0 != NPOS && t < COUNT(kind_stems); t++)
 			stemmed |= ends_with(d, ks, k0, kind_stems[t], NULL);
-		if (k0 != NPOS && !stemmed && !match(d, k0 - 1, ke, "长") &&
+		/* (市长工作例会, 主任工作例会: a head's series keeps its 工作) */
+		int heads_work = ends_with(d, ks, k0, "长工作", NULL) ||
+				 ends_with(d, ks, k0, "主任工作", NULL);
+		if (k0 != NPOS && !stemmed && !heads_work && !match(d, k0 - 1, ke, "长") &&
 		    find(d, ks, k0, "(") == NPOS && count_han(d, ks, k0) == k0 - ks &&
 		    (ends_with(d, ks, k0, "工作", NULL) || k0 - ks >= 4 ||
 		     match(d, k0, ke, "集中"))) /* 项目集中办公会: a manner */
@@ -966,7 +974,13 @@ int from_title(struct hy_meeting *m, const struct meta *mt)
 			set_str(&m->kind, n.kind);
 			n.kind = NULL;
 		}
-		if (!rc && n.kind && (!m->kind || bare || strcmp(n.kind, m->kind) == 0) &&
+		/* 常务会 in the title, 常务会议 in the sentence: the same kind */
+		size_t nl = n.kind ? strlen(n.kind) : 0;
+		int short_form =
+			nl && kl == nl + 3 && strncmp(n.kind, m->kind, nl) == 0 &&
+			(!strcmp(m->kind + nl, "议") || !strcmp(m->kind + nl, "\xe8\xad\xb0"));
+		if (!rc && n.kind &&
+		    (!m->kind || bare || short_form || strcmp(n.kind, m->kind) == 0) &&
 		    (!m->number || n.number == m->number)) {
 			if (!m->body) {
 				m->body = n.body;
