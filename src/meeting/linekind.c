@@ -132,11 +132,35 @@ static int papers_menu(const struct doc *d, size_t a, size_t b)
 	return n >= 3;
 }
 
+/* 某某在线_客家祖地_某某新闻_某某新闻中心: a site's keywords for search
+ * engines, four or more short words joined by underscores, nothing of a
+ * sentence. */
+static int keywords_line(const struct doc *d, size_t a, size_t b)
+{
+	size_t n = 1, run = 0;
+	for (size_t i = a; i < b; i++) {
+		uint32_t c = d->cp[i];
+		if (c == '_') {
+			if (run == 0)
+				return 0;
+			n++;
+			run = 0;
+		} else if (is_han(c) || is_digit(c) ||
+			   (c < 0x80 && (c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+			if (++run > 12)
+				return 0;
+		} else if (!is_space(c)) {
+			return 0;
+		}
+	}
+	return n >= 4 && run > 0;
+}
+
 enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese)
 {
 	if (a >= b)
 		return L_BLANK;
-	if (papers_menu(d, a, b))
+	if (papers_menu(d, a, b) || keywords_line(d, a, b))
 		return L_CHROME;
 	/* 2023-02-28 09:17来源: 某某新闻传媒中心: a date first, then a source's
 	 * (an author's) label glued on: a publish line */

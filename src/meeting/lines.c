@@ -220,8 +220,9 @@ size_t footer_start(const struct doc *d, const struct span *lines, size_t nl)
 			      match_any(d, a, b, contact, COUNT(contact), NULL)))
 			return i;
 		/* 相关新闻: and the headlines of other stories under it */
-		static const char *const related[] = {"相关新闻", "相关阅读", "相关文章",
-						      "延伸阅读", "推荐阅读", "相关报道"};
+		static const char *const related[] = {
+			"相关新闻", "相关阅读", "相关文章", "延伸阅读", "推荐阅读",
+			"相关报道", "新闻推荐", "推荐新闻", "热点推荐", "猜你喜欢"};
 		size_t b2 = b > a && d->cp[b - 1] == ':' ? b - 1 : b;
 		if (b2 > a && match_any(d, a, b2, related, COUNT(related), NULL) == b2 - a)
 			return i;

@@ -23,7 +23,6 @@ static const char *const organs[] = {
  * body (主持召开县政府, 全县, 十六届县人民政府). */
 static const char *const not_place[] = {
 	"年度", /* 2026年度县安委会: before 年 */
-	"中共", /* 中共青岛市黄岛区委: the party's name before its committee's places */
 	/* 结合县委实施…, 围绕市委部署, 负责县政府常务工作: a verb before the
 	 * level */
 	"结合",
@@ -162,6 +161,8 @@ static const char *const not_place[] = {
 	"根据",
 	"依据", /* 根据市委、市政府…的通知 */
 	"决定", /* 研究决定市人大常委会…: a decision's verb */
+	"确定",
+	"提请", /* 确定市政协常委会议程, 提请县人大常委会审议: verbs */
 	"昨天",
 	"今天",
 	"前天",

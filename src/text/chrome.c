@@ -234,8 +234,6 @@ static const struct chrome_pat {
 	P("友情鏈接", PREFIX),
 	P("相关链接", PREFIX),
 	P("相關鏈接", PREFIX),
-	P("新闻推荐", PREFIX),
-	P("新聞推薦", PREFIX),
 	/* readers' widgets under an article */
 	P("文章不错", PREFIX),
 	P("文章不錯", PREFIX),
