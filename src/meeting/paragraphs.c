@@ -320,6 +320,17 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			goto out;
 		if (k + 1 == np && (rc = leaders_cut_off(d, a, b, &pp)))
 			goto out;
+		/* 某某主持会议并宣布大会开幕。: who chaired the sitting, no item */
+		{
+			static const char *const opens[] = {"主持会议并宣布", "主持大会并宣布"};
+			size_t s0 = skip_spaces(d, a, b), pv = find_any(d, s0, b, opens, 2, NULL);
+			if (b - a <= 60 && pv != NPOS && pv > s0 && pv - s0 <= 12 &&
+			    count_han(d, s0, pv) == pv - s0) {
+				if (!m->chair && (rc = find_chair(d, s0, pv + 4, m)))
+					goto out;
+				continue;
+			}
+		}
 		/* "会议由副县长王某主持。" */
 		if (b - a <= 60 && has_any(d, a, b, chair_verbs, 4) &&
 		    (match(d, skip_spaces(d, a, b), b, "会议由") ||

@@ -258,6 +258,42 @@ static int title_after_dash(const struct doc *d, const struct span *lines, enum 
 	return 0;
 }
 
+/* 某旗第十七届人民政府 / 2020年第15次常务会议纪要: a minutes' heading set
+ * over two lines, the organ on the first and its meeting on the second
+ * (a year, a count or 第 first; 会议, 纪要 or 会 last). 0 or HY_ERR_NOMEM. */
+static int title_after_organ(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			     size_t nl, size_t t, size_t a0, size_t b0, struct hy_meeting *m)
+{
+	static const char *const organs[] = {"人民政府", "政府", "委员会", "党委", "党工委",
+					     "县委",     "市委", "区委",   "旗委", "政协"};
+	static const char *const ends[] = {"会议纪要", "会议", "纪要", "会"};
+	if (b0 - a0 > 30 || !longest_end(d, a0, b0, organs, COUNT(organs)) ||
+	    find(d, a0, b0, "会议") != NPOS)
+		return 0;
+	size_t i = t + 1;
+	while (i < nl && kind[i] == L_BLANK)
+		i++;
+	if (i >= nl || kind[i] != L_BODY)
+		return 0;
+	size_t la = skip_spaces(d, lines[i].a, lines[i].b), lb = lines[i].b;
+	while (lb > la && is_space(d->cp[lb - 1]))
+		lb--;
+	if (lb - la < 4 || lb - la > 30 || find(d, la, lb, ",") != NPOS ||
+	    !(is_digit(d->cp[la]) || cn_digit(d->cp[la]) >= 0 || match(d, la, lb, "第")) ||
+	    !longest_end(d, la, lb, ends, COUNT(ends)))
+		return 0;
+	struct buf o = {0};
+	if (buf_add(&o, m->title, strlen(m->title)) ||
+	    buf_add(&o, d->s + d->off[la], d->off[lb] - d->off[la])) {
+		free(o.s);
+		return HY_ERR_NOMEM;
+	}
+	kind[i] = L_CHROME;
+	free(m->title);
+	m->title = o.s;
+	return 0;
+}
+
 /* Is [a,b) a subsequence of [c,e): each of its characters there, in
  * order (政府常务会议 in 某县人民政府第6次常务会议)? */
 static int within(const struct doc *d, size_t a, size_t b, size_t c, size_t e)
@@ -765,6 +801,8 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			int rc = title_over_lines(d, lines, kind, nl, i, a0, b0, m);
 			if (!rc)
 				rc = title_after_dash(d, lines, kind, nl, i, a0, b0, m);
+			if (!rc)
+				rc = title_after_organ(d, lines, kind, nl, i, a0, b0, m);
 			if (rc)
 				return rc;
 		}
