@@ -267,7 +267,23 @@ int tidy_body(struct hy_meeting *m)
 		int none = 0;
 		for (size_t i = 0; i < COUNT(generic) && !none; i++)
 			none = span_eq(&g, 0, g.n, generic[i]);
+		/* 镇村干部大会, 乡村干部会议: the town's and the villages'
+		 * cadres, who meet; no organ, the words the kind's */
+		static const char *const levels_of[] = {"镇村", "乡村", "村镇"};
+		int cadres = 0;
+		for (size_t i = 0; i < COUNT(levels_of) && !cadres && m->kind; i++)
+			cadres = span_eq(&g, 0, g.n, levels_of[i]);
 		doc_free(&g);
+		if (cadres) {
+			size_t bl = strlen(m->body), kl = strlen(m->kind);
+			char *k = malloc(bl + kl + 1);
+			if (!k)
+				return HY_ERR_NOMEM;
+			memcpy(k, m->body, bl);
+			memcpy(k + bl, m->kind, kl + 1);
+			set_str(&m->kind, k);
+			none = 1;
+		}
 		if (none) {
 			set_str(&m->body, NULL);
 			return 0;

@@ -162,6 +162,15 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_BLANK;
 	if (papers_menu(d, a, b) || keywords_line(d, a, b))
 		return L_CHROME;
+	/* 内容详情 2020年07月22日 返回该版首页: an e-paper's bar over the story,
+	 * the issue's day in it */
+	{
+		static const char *const bar[] = {"返回该版首页", "返回本版", "返回目录",
+						  "内容详情"};
+		if (b - a <= 40 && has_any(d, a, b, bar, COUNT(bar)) &&
+		    find(d, a, b, "召开") == NPOS && find(d, a, b, "会议") == NPOS)
+			return L_META;
+	}
 	/* 2023-02-28 09:17来源: 某某新闻传媒中心: a date first, then a source's
 	 * (an author's) label glued on: a publish line */
 	if (b - a <= 60) {

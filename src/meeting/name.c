@@ -283,7 +283,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		    !match_any(d, end + wlen, b, joins, COUNT(joins), NULL) &&
 		    clause_end(d, end + wlen, e2, 1) == e2 &&
 		    !(e2 >= 2 && match(d, e2 - 2, b, "全体")) &&
-		    find(d, end + wlen, e2, "精神") == NPOS) {
+		    find(d, end + wlen, e2, "精神") == NPOS &&
+		    !match(d, e2 + l2, b, "议程")) { /* 完成各项会议议程: its agenda */
 			session = end;
 			session_end = end + wlen;
 			end = e2;
@@ -918,6 +919,18 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		}
 	}
 	m->kind = kind.s;
+	/* 某镇人大主席团召开主席团第十二次会议: the organ said in full before
+	 * the verb, then again in short in the meeting's name */
+	if (m->body && session == NPOS && cv != NPOS && cv < s) {
+		char *full = NULL;
+		if (convener_before(d, a, cv, &full))
+			return HY_ERR_NOMEM;
+		size_t fl = full ? strlen(full) : 0, bl = strlen(m->body);
+		if (fl > bl + 3 && strcmp(full + fl - bl, m->body) == 0)
+			set_str(&m->body, full);
+		else
+			free(full);
+	}
 	/* 县政协党组召开2022年第9次会议: the group's meeting, its organ the
 	 * body (README: the 党组 convention) */
 	if (kind_bare && !stem && span_eq(d, ks, ke, "会议") && group_bare_meeting(m))
