@@ -630,6 +630,11 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			     match(d, j + kj, first_sent, "日") && v >= 1 && v <= 31) ||
 			    (kj && kj <= 2 &&
 			     match_any(d, j + kj, first_sent, times, COUNT(times), NULL)) ||
+			    /* 台东县政府4日召开…: the day glued between the organ
+			     * and its verb */
+			    (kj && kj <= 2 && v >= 1 && v <= 31 &&
+			     (match(d, j + kj, first_sent, "日召开") ||
+			      match(d, j + kj, first_sent, "日举行"))) ||
 			    (kj >= 3 && kj <= 4 && v > 31 && j > a && !is_digit(d->cp[j - 1]) &&
 			     d->cp[j - 1] != '-' && d->cp[j - 1] != '/' &&
 			     (match(d, j + kj, first_sent, "日") ||

@@ -406,6 +406,13 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			i = j + k - 1;
 			continue;
 		}
+		/* 年前最后一次扩大主管会议: the last one, no count */
+		if (match(d, q, end, "次") && j == i && i >= a + 2 && v == 1 &&
+		    match(d, i - 2, end, "最后")) {
+			body_end = i - 2;
+			kind_start = q + 1;
+			break;
+		}
 		if (match(d, q, end, "次")) {
 			number = v;
 			body_end = i;

@@ -121,6 +121,11 @@ static const char *const not_names[] = {
 	"当天",
 	"次日",
 	"后备",
+	/* 海外侨胞、港澳政协之友代表列席: groups invited, no one */
+	"海外",
+	"港澳",
+	"侨胞",
+	"台胞",
 };
 
 /* A name's middle dot: 阿不都克力木·艾力, 嘉木样·洛桑久美·图丹却吉尼玛
