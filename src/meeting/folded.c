@@ -222,7 +222,8 @@ const char *hy_not_readout_why(int not_readout)
 	case HY_NOT_READOUT_NOVEL:
 		return "a novel's chapter";
 	case HY_NOT_READOUT_GENRE:
-		return "a digest, a speech, a notice about a meeting or a list of meetings, not one meeting";
+		return "a digest, a speech, a template, a notice about a meeting or a list of meetings, not "
+		       "one meeting";
 	case HY_NOT_READOUT_RULES:
 		return "rules for meetings, no meeting of its own";
 	case HY_NOT_READOUT_NOTHING:

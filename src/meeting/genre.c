@@ -16,12 +16,29 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 					      "要闻简报", "新闻简报", "工作动态汇总"};
 	if (title != NPOS && has_any(d, lines[title].a, lines[title].b, digests, COUNT(digests)))
 		return 1;
+	/* 2018年工作回顾: a year's review of work, no meeting in its title */
+	static const char *const reviews[] = {"工作回顾", "工作总结", "年度总结"};
+	if (title != NPOS && lines[title].b - lines[title].a <= 20 &&
+	    longest_end(d, lines[title].a, lines[title].b, reviews, COUNT(reviews)) &&
+	    find(d, lines[title].a, lines[title].b, "会") == NPOS)
+		return 1;
 	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
 		if (kind[i] == L_BLANK)
 			continue;
 		seen++; /* the title may have been taken for a column's name */
 		if (lines[i].b - lines[i].a <= 40 &&
 		    has_any(d, lines[i].a, lines[i].b, digests, COUNT(digests)))
+			return 1;
+	}
+	/* xx年xx月xx日，某某主持召开了县政府第xx次常务会议: a template for
+	 * minutes, its dates and counts left as placeholders (three or more) */
+	{
+		static const char *const holes[] = {"xx年", "xx月", "xx日", "第xx次",
+						    "××年", "××月", "××日", "第××次"};
+		size_t n = 0;
+		for (size_t i = 0; i < d->n && n < 3; i++)
+			n += match_any(d, i, d->n, holes, COUNT(holes), NULL) > 0;
+		if (n >= 3)
 			return 1;
 	}
 	/* (2020年5月15日某市十三届人大三次会议第三次全体会议通过): a
