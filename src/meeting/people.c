@@ -945,7 +945,15 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 		m = match_any(d, k, b, doers, COUNT(doers), NULL);
 		keyed = !m || match_any(d, k + m, b, lists, COUNT(lists), NULL);
 	}
-	if (b - a < 200 && keyed && !has_any(d, a, b, remark_verbs, COUNT(remark_verbs)))
+	/* 会议还对…工作进行了部署。会上…参加了会议。: an item first, the
+	 * people after it */
+	size_t s1 = a;
+	while (s1 < b && !is_sent_end(d, s1))
+		s1++;
+	int item_first = s1 < b && match(d, i, b, "会议") &&
+			 !has_any(d, i, s1, keys, COUNT(keys)) && find(d, i, s1, "主持") == NPOS;
+	if (b - a < 200 && keyed && !item_first &&
+	    !has_any(d, a, b, remark_verbs, COUNT(remark_verbs)))
 		return 1;
 	/* 主任某、副主任某…出席会议。then the long list of offices that
 	 * 列席: the first sentence says what the paragraph is */
