@@ -425,14 +425,27 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		static const char *const ceremony[] = {
 			"奏唱国歌",     "奏国歌",       "宣布大会开幕", "宣布会议开幕",
 			"宣布大会闭幕", "宣布会议闭幕", "完成所有议程", "完成各项议程"};
+		/* 大会在雄壮的国歌声中开幕, 会议在《国际歌》声中闭幕: alone */
+		static const char *const anthem[] = {"国歌声中", "国际歌》声中", "国际歌声中"};
+		int sung = b - a <= 60 && has_any(d, a, b, anthem, COUNT(anthem)) &&
+			   !has_any(d, a, b, agenda_verbs, COUNT(agenda_verbs));
 		/* but 某某宣布大会开幕。县长某某向大会作政府工作报告: a report follows */
 		static const char *const report[] = {"作政府工作报告", "作工作报告", "报告工作"};
 		if ((match_any(d, skip_spaces(d, a, b), b, background, COUNT(background), NULL) ||
 		     (b - a <= 80 && has_any(d, a, b, ceremony, COUNT(ceremony)) &&
 		      !has_any(d, a, b, report, COUNT(report))) ||
-		     is_scene(d, a, b)) &&
+		     is_scene(d, a, b) || sung) &&
 		    agenda_verb_at(d, a, b, NULL) == NPOS) {
 			if (ss.n > 0 && (rc = append_text(&ss.v[ss.n - 1], d, a, b)))
+				goto out;
+			continue;
+		}
+		/* 十九届区政府第42次常务会议结束。: the meeting's end, one clause */
+		if (ss.n > 0 && b - a <= 40 && clause_end(d, a, b, 1) + 1 >= b &&
+		    (ends_with(d, a, b, "会议结束。", NULL) ||
+		     ends_with(d, a, b, "会议结束", NULL)) &&
+		    agenda_verb_at(d, a, b, NULL) == NPOS) {
+			if ((rc = append_text(&ss.v[ss.n - 1], d, a, b)))
 				goto out;
 			continue;
 		}

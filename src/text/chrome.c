@@ -594,6 +594,29 @@ static size_t skeleton(const char *s, size_t n, char *sk)
 	return m;
 }
 
+/* (function(){try{if(document.getElementById…: a page's script saved as
+ * text, whatever its length: a script's words, its punctuation dense, next
+ * to no Chinese. */
+static int is_script(const char *s, size_t n)
+{
+	static const char *const words[] = {"function(", "document.", "window.", "var ", "});"};
+	int word = 0;
+	for (size_t w = 0; w < sizeof words / sizeof words[0] && !word; w++) {
+		size_t k = strlen(words[w]);
+		for (size_t i = 0; i + k <= n && !word; i++)
+			word = memcmp(s + i, words[w], k) == 0;
+	}
+	if (!word)
+		return 0;
+	size_t punct = 0, high = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		punct += c == ';' || c == '{' || c == '}' || c == '(' || c == ')' || c == '=';
+		high += c >= 0x80;
+	}
+	return punct >= 6 && punct * 12 >= n && high * 10 <= n;
+}
+
 int hy_clean_is_chrome(const char *s, size_t n)
 {
 	char sk[CHROME_MAX_CPS * 4 + 4];
@@ -601,7 +624,7 @@ int hy_clean_is_chrome(const char *s, size_t n)
 
 	if (!s || n == 0)
 		return 0;
-	if (only_images(s, n) || only_urls(s, n))
+	if (only_images(s, n) || only_urls(s, n) || is_script(s, n))
 		return 1;
 	size_t cps = count_cps(s, n);
 	if (cps > CHROME_MAX_CPS)

@@ -437,6 +437,9 @@ static void test_chrome_lines_removed(void **state)
 {
 	static const char *const chrome[] = {
 		"字体:【 大 中 小 】 打印",
+		/* a page's script saved as text */
+		("(function(){var s=document.createElement('script');s.async=true;"
+		 "if(window.top!==window.self){return;}document.body.appendChild(s);})();"),
 		"【字体：大 中 小】【打印】【关闭】",
 		"【字體：大 中 小】【列印】【關閉】",
 		"[ 打印本页 ] [ 关闭窗口 ]",
@@ -551,6 +554,8 @@ static void test_content_lines_kept(void **state)
 		"发布时间：2023-05-29 | 来源：县政府办 | 浏览：12 | 字号：大 中 小",
 		"2023-05-29 | 县政府办 | 浏览 | 打印 | 关闭", "某县召开常务会议|研究部署春耕工作",
 		"会议要求通过短信平台及时发布预警信息，确保群众2小时内知晓。",
+		/* (code words in a sentence of Chinese) */
+		"会议要求window.统计平台（试运行）与function(数据)接口于9月上线；{测试}{验收}",
 		/* a marker of other stories below: the parser ends the
 		 * readout there (lines.c footer_start) */
 		"新闻推荐", "新聞推薦", "分享", /* a lone short word is chrome… */
