@@ -215,6 +215,25 @@ static int party_of_place(struct hy_meeting *m)
 	if (pl && b.n - pl >= 3 && b.n - pl <= 8 && count_han(&b, pl, b.n) == b.n - pl &&
 	    longest_end(&b, pl, b.n, place_levels, COUNT(place_levels))) {
 		rc = body_to_place(m, &b, pl, b.n);
+	} else if (b.n >= 5 && ends_with(&b, 0, b.n, "代表大会", NULL) &&
+		   !ends_with(&b, 0, b.n, "人民代表大会", NULL) &&
+		   count_han(&b, pl, b.n) == b.n - pl &&
+		   longest_end(&b, pl, b.n - 4, place_levels, COUNT(place_levels))) {
+		/* 中国共产党鲟鱼镇代表大会, 沙头镇代表大会: a town's party
+		 * congress, the place before it (a level alone: the place's,
+		 * said before) */
+		int named = b.n - 4 - pl >= 2 && !m->place;
+		char *pl_name = named ? doc_str(&b, pl, b.n - 4) : NULL;
+		char *bd = strdup("代表大会");
+		if (!bd || (named && !pl_name)) {
+			free(bd);
+			free(pl_name);
+			rc = HY_ERR_NOMEM;
+		} else {
+			set_str(&m->body, bd);
+			if (pl_name)
+				set_str(&m->place, pl_name);
+		}
 	}
 	doc_free(&b);
 	return rc;
