@@ -164,6 +164,7 @@ static const char *const not_place[] = {
 	"决定", /* 研究决定市人大常委会…: a decision's verb */
 	"确定",
 	"提请", /* 确定市政协常委会议程, 提请县人大常委会审议: verbs */
+	"代表", /* 会上，某某代表市政府通报…: speaking for */
 	"昨天",
 	"今天",
 	"前天",
@@ -381,8 +382,10 @@ int no_name_before_level(const struct doc *t, size_t j, size_t e)
 	static const char *const thrive[] = {"兴", "立", "富", "强"};
 	if (e - j >= 3 && match_any(t, e - 1, e, thrive, COUNT(thrive), NULL))
 		return 1;
-	/* 市直(驻市)单位: no city's name is one character long */
-	return e - j == 1 && match(t, e, t->n, "市");
+	/* 市直(驻市)单位: no city's name is one character long; 市区人大代表:
+	 * the city's and the districts', no district named 市 */
+	return e - j == 1 &&
+	       (match(t, e, t->n, "市") || (match(t, j, e, "市") && match(t, e, t->n, "区")));
 }
 
 /* In s: a place and the body after it, as 柏溪县政府 → 柏溪县 + 县政府.
