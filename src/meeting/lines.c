@@ -66,6 +66,15 @@ size_t agenda_verb_at(const struct doc *d, size_t a, size_t end, size_t *vstart)
 	size_t i = skip_spaces(d, a, end);
 	i += item_marker(d, i, end);
 	i = skip_spaces(d, i, end);
+	/* “会议审议并通过了…: a stray quotation mark before the item (a quote
+	 * closed in the same sentence is the item's words, not a stray one) */
+	if (i < end && (d->cp[i] == 0x201C || d->cp[i] == 0x300C) && i + 1 < end) {
+		size_t q = clause_end(d, i + 1, end, 1), k = i + 1;
+		while (k < q && d->cp[k] != 0x201D && d->cp[k] != 0x300D)
+			k++;
+		if (k == q)
+			i++;
+	}
 	for (int round = 0; round < 2; round++) {
 		size_t m = match_any(d, i, end, verb_lead, COUNT(verb_lead), NULL);
 		if (!m)

@@ -432,8 +432,9 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 		 * level and organ after it, is the body's (黄岛区 + 区委) */
 		for (size_t k = i + l + 2; office && k + 1 < t.n; k++) {
 			size_t kl = match_any(&t, k, t.n, place_levels, COUNT(place_levels), NULL);
-			if (kl && match_any(&t, k + kl, t.n, organs, COUNT(organs), NULL) ==
-					  t.n - (k + kl))
+			if (kl && (match_any(&t, k + kl, t.n, organs, COUNT(organs), NULL) ==
+					   t.n - (k + kl) ||
+				   span_eq(&t, k + kl, t.n, "委员会")))
 				office = 0;
 		}
 		/* 莲湖区局: a bureau by its level alone (区局, 市局), the place

@@ -80,7 +80,7 @@ static int count_places(const char *text, size_t len, const char *level, char **
 		"上市",     "入市",     "主城区",   "中心城区", "文明城区", "文明城市", "卫生城市",
 		"园林城市", "中心城市", "旅游城市", "宜居城市", "智慧城市", "海绵城市", "贫困山区",
 		"特大城市", "超大城市", "大城市",   "小城市",   "偏远山区", "协作区",   "生态区",
-		"经济区",   "核心区",   "先行区",   "引领区",   "承载区"};
+		"经济区",   "核心区",   "先行区",   "引领区",   "承载区",   "工业区",   "院区"};
 	/* a readout says it in its first pages (a 16 MiB line costs no more
 	 * than a short one) */
 	struct doc t;
