@@ -86,7 +86,8 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 	size_t fa = 0, fe = 0;
 	int many = 0;
 	/* words no name holds: 通过了市…, 并安排我区… */
-	static const char *const glue[] = {"了", "并", "和", "及", "与", "在", "为",   "我",
+	/* (听取了某某作的州人民政府关于…: who reported, no name) */
+	static const char *const glue[] = {"了", "并", "和", "及", "与", "在", "为",   "我",  "的",
 					   "全", "本", "各", "该", "对", "把", "部署", "通过"};
 	/* 研究云霄縣脫貧攻堅…: the name may also open what an item took up */
 	static const char *const took[] = {"研究了", "研究",   "审议了", "审议",    "听取了",

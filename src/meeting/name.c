@@ -14,6 +14,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 政协甘南州: the conference named in its formal order, its place after
+ * it; turned in s (n bytes) to 甘南州政协, as the text says it elsewhere.
+ * 0, or HY_ERR_NOMEM. */
+static int cppcc_place_first(char *s, size_t n)
+{
+	struct doc t;
+	if (doc_init(&t, s, n))
+		return HY_ERR_NOMEM;
+	int turn = t.n >= 5 && match(&t, 0, t.n, "政协") &&
+		   longest_end(&t, 2, t.n, place_levels, COUNT(place_levels)) &&
+		   count_han(&t, 0, t.n) == t.n;
+	size_t cut = turn ? t.off[2] : 0;
+	doc_free(&t);
+	if (turn) {
+		char two[8];
+		memcpy(two, s, cut);
+		memmove(s, s + cut, n - cut);
+		memcpy(s + n - cut, two, cut);
+	}
+	return 0;
+}
+
 /* The owner of a congress's session [a, b) (区第十六届人民代表大会第四次,
  * 市十七届人大四次): its name without the term and the number (区人民代表
  * 大会, 市人大), into *body when it reads as an office. 0 or HY_ERR_NOMEM. */
@@ -43,6 +65,10 @@ static int session_owner(const struct doc *d, size_t a, size_t b, char **body)
 	}
 	if (!o.s)
 		return 0;
+	if (cppcc_place_first(o.s, o.n)) {
+		free(o.s);
+		return HY_ERR_NOMEM;
+	}
 	struct doc od;
 	int ok = 0;
 	if (doc_init(&od, o.s, o.n)) {
@@ -674,7 +700,7 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	int body_ok = 0;
 	if (body.n > 0 && body.n <= 60) {
 		struct doc bd;
-		if (doc_init(&bd, body.s, body.n)) {
+		if (cppcc_place_first(body.s, body.n) || doc_init(&bd, body.s, body.n)) {
 			free(kind.s);
 			free(body.s);
 			return HY_ERR_NOMEM;

@@ -909,7 +909,9 @@ int presiding_list_at(const struct doc *d, size_t i, size_t b)
 	if (k > i && !match(d, k, b, "日"))
 		return 0;
 	k += k > i;
-	k += match(d, k, b, "大会");
+	/* (本次会议的执行主席是: a sitting's) */
+	static const char *const whose[] = {"本次会议", "本次大会", "大会", "会议"};
+	k += match_any(d, k, b, whose, COUNT(whose), NULL);
 	k += match(d, k, b, "的");
 	return match_any(d, k, b, presiding, COUNT(presiding), NULL) > 0;
 }
