@@ -128,9 +128,23 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		if (label && kind[i] == L_BODY && lines[i].b - lines[i].a <= 20 &&
 		    clause_end(&d, lines[i].a, lines[i].b, 1) == lines[i].b &&
 		    !is_content_line(&d, lines[i].a, lines[i].b) &&
-		    !ends_with(&d, lines[i].a, lines[i].b, "会议", NULL))
+		    (label == 2 || !ends_with(&d, lines[i].a, lines[i].b, "会议", NULL)))
 			kind[i] = L_META;
-		label = kind[i] == L_META && lines[i].b > lines[i].a && d.cp[lines[i].b - 1] == ':';
+		/* 信息分类 / 政府会议: an index table's cell alone on its line,
+		 * its value (a category, however it ends) on the next */
+		static const char *const cells[] = {"索引号",   "信息分类", "主题分类", "发布机构",
+						    "文号",     "组配分类", "体裁分类", "公开方式",
+						    "公开范围", "服务对象", "所属机构"};
+		if (kind[i] == L_BLANK)
+			continue;
+		label = lines[i].b > lines[i].a && d.cp[lines[i].b - 1] == ':' && kind[i] == L_META;
+		if (!label) {
+			size_t c0 = skip_spaces(&d, lines[i].a, lines[i].b), c1 = lines[i].b;
+			while (c1 > c0 && is_space(d.cp[c1 - 1]))
+				c1--;
+			size_t k = match_any(&d, c0, c1, cells, COUNT(cells), NULL);
+			label = k && c0 + k == c1 ? 2 : 0;
+		}
 		nbody += kind[i] == L_BODY;
 	}
 	for (size_t i = footer_start(&d, lines, nl); i < nl; i++) /* lines.c */
