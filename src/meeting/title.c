@@ -321,6 +321,46 @@ static int slogan_pair(const struct doc *d, size_t a, size_t b)
 	return parts >= 2 && parts <= 3;
 }
 
+/* Line i is a crumb (A > B) whose last step is the text of one of the
+ * next body lines: the title, set again below its crumbs. */
+static int crumb_to_title(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+			  size_t nl, size_t i)
+{
+	size_t a = lines[i].a, b = lines[i].b, gt = NPOS;
+	for (size_t k = a; k < b; k++)
+		if (d->cp[k] == '>')
+			gt = k;
+	if (gt == NPOS || gt == a)
+		return 0;
+	size_t ta = skip_spaces(d, gt + 1, b), tb = b;
+	while (tb > ta && is_space(d->cp[tb - 1]))
+		tb--;
+	if (tb - ta < 6)
+		return 0;
+	for (size_t j = i + 1, seen = 0; j < nl && seen < 3; j++) {
+		if (kind[j] != L_BODY)
+			continue;
+		seen++;
+		size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
+		while (lb > la && is_space(d->cp[lb - 1]))
+			lb--;
+		if (lb - la == tb - ta &&
+		    !memcmp(d->cp + la, d->cp + ta, (tb - ta) * sizeof *d->cp))
+			return 1;
+	}
+	return 0;
+}
+
+/* 内容丰富有趣,生活中的好帮手!: a site's cry, a short line that ends with
+ * an exclamation mark and names no meeting. */
+static int site_cry(const struct doc *d, size_t a, size_t b)
+{
+	while (b > a && is_space(d->cp[b - 1]))
+		b--;
+	return b > a && b - a <= 40 && (d->cp[b - 1] == '!' || d->cp[b - 1] == 0xFF01) &&
+	       find(d, a, b, "会") == NPOS;
+}
+
 int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
 	       int chinese, struct hy_meeting *m, size_t *title, struct span *glued_pub)
 {
@@ -334,6 +374,13 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
 		if (kind[i] != L_BODY)
 			continue;
+		/* 某某范文 > 某某召开…座谈会 above the title itself: a crumb whose
+		 * last step is the title; 内容丰富有趣,生活中的好帮手!: a site's
+		 * cry above it. Both the page's, unseen. */
+		if (crumb_to_title(d, lines, kind, nl, i) || site_cry(d, lines[i].a, lines[i].b)) {
+			kind[i] = L_CHROME;
+			continue;
+		}
 		seen++;
 		struct span l = lines[i];
 		size_t e = clause_end(d, l.a, l.b, 1);
