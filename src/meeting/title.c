@@ -321,6 +321,30 @@ static int slogan_pair(const struct doc *d, size_t a, size_t b)
 	return parts >= 2 && parts <= 3;
 }
 
+/* • 某某唯一具有新闻发布资质网站 / • 某市第一批文明网站: line i opens a
+ * list of bulleted lines (it and the next line start with a bullet and a
+ * space), a site's badges or menu, no title when it names no meeting. */
+static int bullet_list(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+		       size_t nl, size_t i)
+{
+	size_t n = 0;
+	/* (• 某县政协召开…常委会议 / • 发布时间:…: a page scraped as a list,
+	 * its title a bullet's too) */
+	if (find(d, lines[i].a, lines[i].b, "会") != NPOS)
+		return 0;
+	for (size_t j = i; j < nl && n < 2; j++) {
+		if (kind[j] == L_BLANK)
+			continue;
+		size_t a = skip_spaces(d, lines[j].a, lines[j].b);
+		if (a + 1 >= lines[j].b ||
+		    (d->cp[a] != 0x2022 && d->cp[a] != 0x00B7 && d->cp[a] != 0x25CF) ||
+		    !is_space(d->cp[a + 1]))
+			return 0;
+		n++;
+	}
+	return n == 2;
+}
+
 /* Line i is a crumb (A > B) whose last step is the text of one of the
  * next body lines: the title, set again below its crumbs. */
 static int crumb_to_title(const struct doc *d, const struct span *lines, const enum line_kind *kind,
@@ -377,7 +401,8 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		/* 某某范文 > 某某召开…座谈会 above the title itself: a crumb whose
 		 * last step is the title; 内容丰富有趣,生活中的好帮手!: a site's
 		 * cry above it. Both the page's, unseen. */
-		if (crumb_to_title(d, lines, kind, nl, i) || site_cry(d, lines[i].a, lines[i].b)) {
+		if (crumb_to_title(d, lines, kind, nl, i) || site_cry(d, lines[i].a, lines[i].b) ||
+		    bullet_list(d, lines, kind, nl, i)) {
 			kind[i] = L_CHROME;
 			continue;
 		}
