@@ -150,6 +150,11 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			e = i;
 			break;
 		}
+		/* 主任某某率有关部门负责人来某镇召开…: who led them there */
+		if (i > s + 1 && match(d, i, v, "率") && i + 1 < v && !match(d, i + 1, v, "先")) {
+			e = i;
+			break;
+		}
 	}
 	/* strip a leading date, 会议由 / 由, 受…委托 */
 	struct ymd t;

@@ -121,6 +121,11 @@ static const char *const not_names[] = {
 	"当天",
 	"次日",
 	"后备",
+	/* 本报讯 县经济工作会议后，…: a dateline, no one */
+	"本报",
+	"本网",
+	"本台",
+	"本刊",
 	/* 海外侨胞、港澳政协之友代表列席: groups invited, no one */
 	"海外",
 	"港澳",
