@@ -16,6 +16,25 @@
 /* The keys that end a sentence of who attended (出席会议, 列席会议 …). */
 static const char *const attend_keys[] = {"出席", "列席", "参加", "参会"};
 
+/* 公告, 公 告: a notice's heading, alone on its line */
+static int is_notice_head(const struct doc *d, size_t a, size_t b)
+{
+	size_t n = 0, at = NPOS;
+	for (size_t i = a; i < b; i++) {
+		if (is_space(d->cp[i]))
+			continue;
+		if (n == 0)
+			at = i;
+		n++;
+	}
+	if (n != 2)
+		return 0;
+	size_t second = at + 1;
+	while (second < b && is_space(d->cp[second]))
+		second++;
+	return match(d, at, at + 1, "公") && match(d, second, b, "告");
+}
+
 int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 {
 	struct sections ss = {0};
@@ -283,6 +302,11 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		 * the same page; this meeting's items ended before it */
 		static const char *const leads[] = {"本报讯", "本网讯", "本台讯", "本刊讯", "又讯"};
 		if (ss.n > 0 && match_any(d, skip_spaces(d, a, b), b, leads, COUNT(leads), NULL))
+			break;
+		/* 某县人大常委会 / 公 告 / 〔2021〕第2号: a public notice set
+		 * after the readout (the coming session's agenda), no item of
+		 * this meeting's */
+		if (ss.n > 0 && is_notice_head(d, a, b))
 			break;
 		if (is_attendance(d, a, b)) {
 			/* 市委常委、副市长钟治峰主持会议并讲话，副市长…出席会议。 */
