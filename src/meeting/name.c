@@ -952,6 +952,20 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		}
 	}
 	m->kind = kind.s;
+	/* 某州政协庆祝…和…周年座谈会在…召开: the organ opens the clause, what
+	 * the meeting marks between it and the kind */
+	if (!m->body && session == NPOS) {
+		static const char *const marks[] = {"庆祝", "纪念"};
+		size_t cs = s;
+		while (cs > a && !is_clause_end(d, cs - 1))
+			cs--;
+		cs = skip_spaces(d, cs, s);
+		size_t tv = find_any(d, cs, end, marks, COUNT(marks), NULL);
+		if (tv != NPOS && tv >= cs + 3 && tv <= cs + 12 &&
+		    count_han(d, cs, tv) == tv - cs && is_unit(d, cs, tv) &&
+		    !(m->body = doc_str(d, cs, tv)))
+			return HY_ERR_NOMEM;
+	}
 	/* 某镇人大主席团召开主席团第十二次会议: the organ said in full before
 	 * the verb, then again in short in the meeting's name */
 	if (m->body && session == NPOS && cv != NPOS && cv < s) {
