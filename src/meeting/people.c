@@ -127,11 +127,14 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 	 * (甲、乙均参加: only the last) */
 	int inner = b < d->n && d->cp[b] == 0x3001;
 	static const char *const adverbs[] = {"应", "也", "均", "亦"};
+	/* 甲、和永忠、乙: 和 right after 、 is a surname, no conjunction */
+	int after_comma = a > 0 && d->cp[a - 1] == 0x3001;
 	trim(d, &a, &b);
 	size_t m;
 	for (int again = 1; again && a < b;) {
 		again = 0;
-		if ((m = match_any(d, a, b, heads, COUNT(heads), NULL)) && b - a > m + 1) {
+		if ((m = match_any(d, a, b, heads, COUNT(heads), NULL)) && b - a > m + 1 &&
+		    !(after_comma && m == 1 && match(d, a, b, "和") && b - a == 3)) {
 			a += m;
 			again = 1;
 		}
