@@ -262,6 +262,19 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		static const char *const says[] = {"说:\"", "道:\"", "说:\u300c", "道:\u300c"};
 		dialogue += kind[i] != L_BLANK && has_any(&d, a0, lines[i].b, says, COUNT(says));
 	}
+	/* a scene told as fiction: what characters do with their faces and
+	 * cups (喝了一口茶, 清了清嗓子, 望着…感叹不已), which no readout tells;
+	 * two such gestures or more */
+	static const char *const gestures[] = {
+		"喝了一口茶", "清了清嗓子", "点了点头", "皱了皱眉", "笑了笑",   "叹了口气",
+		"微微一笑",   "咳嗽了一声", "感叹不已", "心里暗",   "心中暗想", "眼神",
+		"愣了一下",   "摆了摆手",   "抬起头",   "低下头",   "望着",     "心想",
+		"苦笑",       "冷笑",       "笑道",     "问道"};
+	size_t narrative = 0;
+	for (size_t g = 0; g < COUNT(gestures); g++)
+		narrative += find(&d, 0, d.n, gestures[g]) != NPOS;
+	if (narrative >= 2 && dialogue < 2)
+		dialogue = 2; /* (read as dialogue is: no readout, when undated) */
 	/* a story: it opens on a day the text never dates (当天上午, 第二天)
 	 * or fills a notice with placeholders (自某年某月某日) */
 	static const char *const story_days[] = {"当天", "这天", "那天", "第二天", "次日"};
