@@ -121,6 +121,10 @@ static const char *const not_names[] = {
 	"当天",
 	"次日",
 	"后备",
+	/* 一级主管、二级主管列席: ranks, no one */
+	"一级",
+	"二级",
+	"三级",
 	/* 本报讯 县经济工作会议后，…: a dateline, no one */
 	"本报",
 	"本网",
