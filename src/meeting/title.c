@@ -345,6 +345,34 @@ static int bullet_list(const struct doc *d, const struct span *lines, const enum
 	return n == 2;
 }
 
+/* ? 某某主持会议 above the opening 9月9日，市长某某主持召开…: a photo's
+ * caption naming who chaired (the name again in the next line's
+ * chairing), no title. */
+static int chair_caption(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+			 size_t nl, size_t i)
+{
+	static const char *const tails[] = {"主持会议并讲话", "主持会议", "主持并讲话", "讲话"};
+	size_t a = lines[i].a, b = lines[i].b;
+	while (a < b && (is_space(d->cp[a]) || d->cp[a] == '?'))
+		a++;
+	while (b > a && is_space(d->cp[b - 1]))
+		b--;
+	size_t tl = longest_end(d, a, b, tails, COUNT(tails));
+	if (!tl || b - tl < a + 2 || b - tl > a + 4 || count_han(d, a, b - tl) != b - tl - a ||
+	    !name_ok(d, a, b - tl))
+		return 0;
+	for (size_t j = i + 1; j < nl && j <= i + 3; j++) {
+		if (kind[j] == L_BLANK)
+			continue;
+		size_t n = b - tl - a;
+		for (size_t k = lines[j].a; k + n <= lines[j].b; k++)
+			if (!memcmp(d->cp + k, d->cp + a, n * sizeof *d->cp))
+				return find(d, k + n, lines[j].b, "主持") != NPOS;
+		return 0;
+	}
+	return 0;
+}
+
 /* Line i is a crumb (A > B) whose last step is the text of one of the
  * next body lines: the title, set again below its crumbs. */
 static int crumb_to_title(const struct doc *d, const struct span *lines, const enum line_kind *kind,
@@ -402,7 +430,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		 * last step is the title; 内容丰富有趣,生活中的好帮手!: a site's
 		 * cry above it. Both the page's, unseen. */
 		if (crumb_to_title(d, lines, kind, nl, i) || site_cry(d, lines[i].a, lines[i].b) ||
-		    bullet_list(d, lines, kind, nl, i)) {
+		    bullet_list(d, lines, kind, nl, i) || chair_caption(d, lines, kind, nl, i)) {
 			kind[i] = L_CHROME;
 			continue;
 		}
