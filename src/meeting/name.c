@@ -599,8 +599,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		for (size_t t = 0; k0 != NPOS && t < COUNT(kind_stems); t++)
 			stemmed |= ends_with(d, ks, k0, kind_stems[t], NULL);
 		/* (市长工作例会, 主任工作例会: a head's series keeps its 工作) */
-		int heads_work = ends_with(d, ks, k0, "长工作", NULL) ||
-				 ends_with(d, ks, k0, "主任工作", NULL);
+		int heads_work = k0 != NPOS && (ends_with(d, ks, k0, "长工作", NULL) ||
+						ends_with(d, ks, k0, "主任工作", NULL));
 		if (k0 != NPOS && !stemmed && !heads_work && !match(d, k0 - 1, ke, "长") &&
 		    find(d, ks, k0, "(") == NPOS && count_han(d, ks, k0) == k0 - ks &&
 		    (ends_with(d, ks, k0, "工作", NULL) || k0 - ks >= 4 ||
