@@ -156,11 +156,36 @@ static int keywords_line(const struct doc *d, size_t a, size_t b)
 	return n >= 4 && run > 0;
 }
 
+/* 乡镇(街道)分站: 苏湾镇 柘皋镇 … 亚父街道: a site's menu of places, six
+ * or more parted by spaces, each a short name with its level. */
+static int places_menu(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const levels[] = {"镇", "乡", "街道", "县", "区", "市", "旗"};
+	size_t n = 0, bad = 0;
+	for (size_t i = a; i < b;) {
+		while (i < b && is_space(d->cp[i]))
+			i++;
+		size_t e = i;
+		while (e < b && !is_space(d->cp[e]))
+			e++;
+		if (e == b && n == 0)
+			return 0;
+		if (e > i) {
+			int place = e - i >= 2 && e - i <= 6 && count_han(d, i, e) == e - i &&
+				    longest_end(d, i, e, levels, COUNT(levels));
+			n += place;
+			bad += !place;
+		}
+		i = e;
+	}
+	return n >= 6 && bad <= 1;
+}
+
 enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese)
 {
 	if (a >= b)
 		return L_BLANK;
-	if (papers_menu(d, a, b) || keywords_line(d, a, b))
+	if (papers_menu(d, a, b) || keywords_line(d, a, b) || places_menu(d, a, b))
 		return L_CHROME;
 	/* 内容详情 2020年07月22日 返回该版首页: an e-paper's bar over the story,
 	 * the issue's day in it */

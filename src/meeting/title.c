@@ -373,6 +373,30 @@ static int chair_caption(const struct doc *d, const struct span *lines, const en
 	return 0;
 }
 
+/* 某县人大常委会 / 当前位置: / 工作动态 / (the title) / 某县人大常委会 /
+ * 时间:…: the site's own organ, its name above the page and again under
+ * the title, no title itself. */
+static int site_organ(const struct doc *d, const struct span *lines, size_t nl, size_t i)
+{
+	static const char *const organs[] = {"人大常委会", "人民政府", "政府",  "政协",
+					     "委员会",     "党委",     "党工委"};
+	size_t a = skip_spaces(d, lines[i].a, lines[i].b), b = lines[i].b;
+	while (b > a && is_space(d->cp[b - 1]))
+		b--;
+	if (b - a < 4 || b - a > 12 || count_han(d, a, b) != b - a ||
+	    !longest_end(d, a, b, organs, COUNT(organs)) || find(d, a, b, "召开") != NPOS ||
+	    find(d, a, b, "第") != NPOS)
+		return 0;
+	for (size_t j = i + 1; j < nl && j <= i + 8; j++) {
+		size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
+		while (lb > la && is_space(d->cp[lb - 1]))
+			lb--;
+		if (lb - la == b - a && !memcmp(d->cp + la, d->cp + a, (b - a) * sizeof *d->cp))
+			return 1;
+	}
+	return 0;
+}
+
 /* Line i is a crumb (A > B) whose last step is the text of one of the
  * next body lines: the title, set again below its crumbs. */
 static int crumb_to_title(const struct doc *d, const struct span *lines, const enum line_kind *kind,
@@ -430,7 +454,8 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		 * last step is the title; 内容丰富有趣,生活中的好帮手!: a site's
 		 * cry above it. Both the page's, unseen. */
 		if (crumb_to_title(d, lines, kind, nl, i) || site_cry(d, lines[i].a, lines[i].b) ||
-		    bullet_list(d, lines, kind, nl, i) || chair_caption(d, lines, kind, nl, i)) {
+		    bullet_list(d, lines, kind, nl, i) || chair_caption(d, lines, kind, nl, i) ||
+		    site_organ(d, lines, nl, i)) {
 			kind[i] = L_CHROME;
 			continue;
 		}
