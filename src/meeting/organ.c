@@ -397,7 +397,9 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 		/* 推进高原经济高质量发展, 海洋经济, 山区经济: a kind of land */
 		"高原", "海洋", "山区", "沿海", "沿江", "沿边", "边境", "湾区", "平原", "流域",
 		/* 为实现高质量发展: a verb in the frame */
-		"实现", "促进", "全面", "持续", "奋力", "着力", "助力", "加速"};
+		"实现", "促进", "全面", "持续", "奋力", "着力", "助力", "加速",
+		/* 支撑高质量发展, 推动明年经济工作: a quality, a year */
+		"高质量", "明年", "今年", "去年", "全年", "年度"};
 	if (a + k > t->n || count_han(t, a, a + k) != k)
 		return 0;
 	for (size_t i = a; i < a + k; i++)
@@ -481,6 +483,15 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 		}
 	}
 	return 0;
+}
+
+/* Does the token at i open a breadcrumb's step (after a > on a line)? */
+static int crumb_step(const struct doc *t, size_t i)
+{
+	size_t k = i;
+	while (k > 0 && is_space(t->cp[k - 1]))
+		k--;
+	return k > 0 && t->cp[k - 1] == '>';
 }
 
 /* 县委召开…, the county never named with its level: the bare name the
@@ -582,9 +593,13 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		if (c < nc)
 			cn[c]++;
 	}
+	/* (首页 > 看看新闻 > 武隆新闻 > 正文: named as often, the crumb's
+	 * later column is the narrower) */
 	size_t best = NPOS;
 	for (size_t c = 0; c < nc; c++)
-		if (best == NPOS || cn[c] > cn[best])
+		if (best == NPOS || cn[c] > cn[best] ||
+		    (cn[c] == cn[best] && cn[c] == 1 && crumb_step(&t, cs[best]) &&
+		     crumb_step(&t, cs[c])))
 			best = c;
 	/* 美丽某某 and 中国共产党某某县委员会: the name with its level,
 	 * the body's, where the text gives it so */
