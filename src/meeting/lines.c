@@ -213,6 +213,37 @@ struct span *split_spans(const struct doc *d, int paragraphs, size_t *n)
 	return v;
 }
 
+/* HOME / MENU / 议会简介 / 议长 / 副议长 / 审查会 / …: a site's menu set a
+ * word a line above the story, eight lines or more of ten characters at
+ * most with no sentence and no date in them, before the first longer line.
+ * Its lines become chrome. */
+void nav_menu(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl)
+{
+	size_t run = 0, from = 0;
+	for (size_t i = 0; i <= nl; i++) {
+		size_t a = i < nl ? skip_spaces(d, lines[i].a, lines[i].b) : 0,
+		       b = i < nl ? lines[i].b : 0;
+		if (i < nl && kind[i] == L_BLANK)
+			continue;
+		int menu_word = i < nl && b - a <= 10 && clause_end(d, a, b, 1) == b &&
+				!is_sent_end(d, b - 1) &&
+				find_date(d, a, b, &(struct ymd){0}, 0) == NPOS;
+		if (menu_word) {
+			if (!run)
+				from = i;
+			run++;
+			continue;
+		}
+		if (run >= 8)
+			for (size_t k = from; k < i; k++)
+				if (kind[k] != L_BLANK)
+					kind[k] = L_CHROME;
+		if (i < nl && b - a > 10)
+			return; /* the story has begun */
+		run = 0;
+	}
+}
+
 /* A site's footer block: from a short line 联系我们, 友情链接 or 关于我们 in
  * the second half of the page, what follows (addresses, phones, the
  * paper's holidays) is page furniture. Returns that line, nl when none. */

@@ -149,6 +149,7 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 	}
 	for (size_t i = footer_start(&d, lines, nl); i < nl; i++) /* lines.c */
 		kind[i] = L_CHROME;
+	nav_menu(&d, lines, kind, nl); /* lines.c: HOME / 议会简介 / 议长 / … */
 	/* 某农场召开…大会 1月22日,某农场召开…: a headline glued to the opening
 	 * by a space; read again with it on a line of its own (lines.c) */
 	{

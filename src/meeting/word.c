@@ -93,6 +93,8 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 		} else if (match(d, i, end, "会议") && i >= from + 4 &&
 			   match(d, i - 4, end, "政治协商")) {
 			continue; /* 中国人民政治协商会议: a body's name */
+		} else if (match(d, i, end, "会议员")) {
+			continue; /* 立法会议员, 区议会议员: a council's members */
 		} else if (match(d, i, end, "会议")) {
 			int bare_verb = 0;
 			for (size_t v = 0; v < COUNT(verbs) && i >= from + 2; v++)
