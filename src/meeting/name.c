@@ -966,6 +966,35 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		    !(m->body = doc_str(d, cs, tv)))
 			return HY_ERR_NOMEM;
 	}
+	/* 县政协召开乡镇政协委员联络组和专委会工作会议: who attends, its
+	 * groups joined by 和, named before the kind; the organ convening is
+	 * the body */
+	if (m->body && session == NPOS && cv != NPOS && cv < s && find(d, s, end, "和") != NPOS) {
+		static const char *const proper[] = {"政协", "人大常委会", "政府", "县委",
+						     "市委", "区委",       "党委", "党工委"};
+		struct doc bd;
+		if (doc_init(&bd, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		int joined = find(&bd, 0, bd.n, "和") != NPOS;
+		doc_free(&bd);
+		char *full = NULL;
+		if (joined && convener_before(d, a, cv, &full))
+			return HY_ERR_NOMEM;
+		struct doc fd;
+		int organ = 0;
+		if (full) {
+			if (doc_init(&fd, full, strlen(full))) {
+				free(full);
+				return HY_ERR_NOMEM;
+			}
+			organ = fd.n <= 8 && longest_end(&fd, 0, fd.n, proper, COUNT(proper));
+			doc_free(&fd);
+		}
+		if (organ)
+			set_str(&m->body, full);
+		else
+			free(full);
+	}
 	/* 某镇人大主席团召开主席团第十二次会议: the organ said in full before
 	 * the verb, then again in short in the meeting's name */
 	if (m->body && session == NPOS && cv != NPOS && cv < s) {

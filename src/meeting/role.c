@@ -94,6 +94,38 @@ static int leveled_government(struct hy_meeting *m)
 	return rc;
 }
 
+/* 县政协主席某某主持召开政协党组会议: a conference (or a congress's
+ * standing committee) named without its level, the chair's role opening
+ * with it leveled: 县政协. 0 or HY_ERR_NOMEM. */
+static int leveled_conference(struct hy_meeting *m)
+{
+	static const char *const bare[] = {"政协", "人大常委会", "人大"};
+	if (!m->body || !m->chair_role)
+		return 0;
+	struct doc b, r;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t w = 0;
+	int is_bare = match_any(&b, 0, b.n, bare, COUNT(bare), &w) == b.n;
+	doc_free(&b);
+	if (!is_bare)
+		return 0;
+	if (doc_init(&r, m->chair_role, strlen(m->chair_role)))
+		return HY_ERR_NOMEM;
+	size_t l = match_any(&r, 0, r.n, place_levels, COUNT(place_levels), NULL);
+	size_t bl = strlen(bare[w]) / 3; /* Han characters, three bytes each */
+	int rc = 0;
+	if (l == 1 && match(&r, l, r.n, bare[w])) {
+		char *nb = doc_str(&r, 0, l + bl);
+		if (!nb)
+			rc = HY_ERR_NOMEM;
+		else
+			set_str(&m->body, nb);
+	}
+	doc_free(&r);
+	return rc;
+}
+
 /* 县政协党组会议暨第十届委员会第25次主席会议: the committee after 暨,
  * named without its conference, is the one the chair's role names (清水县
  * 政协党组书记、主席 → 县政协); with no body, a prefecture's commissioner
@@ -137,7 +169,7 @@ int body_from_chair_role(struct hy_meeting *m)
 	int rc0 = institution_party(m);
 	if (rc0)
 		return rc0;
-	if ((rc0 = leveled_government(m)))
+	if ((rc0 = leveled_government(m)) || (rc0 = leveled_conference(m)))
 		return rc0;
 	if ((rc0 = committee_of_conference(m)))
 		return rc0;
