@@ -134,13 +134,13 @@ static int papers_menu(const struct doc *d, size_t a, size_t b)
 
 /* 某某在线_客家祖地_某某新闻_某某新闻中心: a site's keywords for search
  * engines, four or more short words joined by underscores, nothing of a
- * sentence. */
+ * sentence; or its menu joined by bars (人民代表大会|常委会与主任会议|…). */
 static int keywords_line(const struct doc *d, size_t a, size_t b)
 {
 	size_t n = 1, run = 0;
 	for (size_t i = a; i < b; i++) {
 		uint32_t c = d->cp[i];
-		if (c == '_') {
+		if (c == '_' || c == '|') {
 			if (run == 0)
 				return 0;
 			n++;

@@ -433,6 +433,9 @@ static int site_cry(const struct doc *d, size_t a, size_t b)
 {
 	while (b > a && is_space(d->cp[b - 1]))
 		b--;
+	/* (扫一扫 手机服务更方便: a prompt to scan the page's code) */
+	if (b > a && b - a <= 20 && match(d, a, b, "扫一扫"))
+		return 1;
 	return b > a && b - a <= 40 && (d->cp[b - 1] == '!' || d->cp[b - 1] == 0xFF01) &&
 	       find(d, a, b, "会") == NPOS;
 }
