@@ -269,6 +269,40 @@ int tidy_body(struct hy_meeting *m)
 			set_str(&m->body, o);
 		}
 	}
+	/* 哈报网讯(某某)市人大常委会: a paper's dateline and byline glued
+	 * before the organ; 通过州政协…决议, 创建…示范县: a verb opens no
+	 * organ (what follows it is kept only when it is one) */
+	{
+		struct doc g;
+		if (doc_init(&g, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		size_t cut = 0, xun = find(&g, 0, g.n, "讯");
+		if (xun != NPOS && xun + 1 < g.n && is_open_bracket(g.cp[xun + 1])) {
+			size_t c = xun + 2;
+			while (c < g.n && !is_close_bracket(g.cp[c]))
+				c++;
+			if (c + 1 < g.n)
+				cut = c + 1;
+		}
+		/* (创建…示范县, 开展…: a title to strive for, an action: never an
+		 * organ after them) */
+		static const char *const verbs[] = {"通过", "审议", "创建", "开展", "推进"};
+		size_t which = 0, vl = match_any(&g, cut, g.n, verbs, COUNT(verbs), &which);
+		int none = vl && (which >= 2 || !is_unit(&g, cut + vl, g.n));
+		if (vl && !none)
+			cut += vl;
+		char *o = cut && !none ? doc_str(&g, cut, g.n) : NULL;
+		int oom = cut && !none && !o;
+		doc_free(&g);
+		if (oom)
+			return HY_ERR_NOMEM;
+		if (none) {
+			set_str(&m->body, NULL);
+			return 0;
+		}
+		if (o)
+			set_str(&m->body, o);
+	}
 	/* 的县人大常委会 (…同意召开的县人大常委会…): 的 opens no organ */
 	if (strncmp(m->body, "的", strlen("的")) == 0 && strlen(m->body) > strlen("的") + 3) {
 		char *o = strdup(m->body + strlen("的"));
