@@ -267,10 +267,11 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 	 * cups (喝了一口茶, 清了清嗓子, 望着…感叹不已), which no readout tells;
 	 * two such gestures or more */
 	static const char *const gestures[] = {
-		"喝了一口茶", "清了清嗓子", "点了点头", "皱了皱眉", "笑了笑",   "叹了口气",
-		"微微一笑",   "咳嗽了一声", "感叹不已", "心里暗",   "心中暗想", "眼神",
-		"愣了一下",   "摆了摆手",   "抬起头",   "低下头",   "望着",     "心想",
-		"苦笑",       "冷笑",       "笑道",     "问道"};
+		"喝了一口茶", "清了清嗓子", "点了点头",   "皱了皱眉", "笑了笑",   "叹了口气",
+		"微微一笑",   "咳嗽了一声", "感叹不已",   "心里暗",   "心中暗想", "眼神",
+		"愣了一下",   "摆了摆手",   "抬起头",     "低下头",   "望着",     "心想",
+		"苦笑",       "冷笑",       "笑道",       "问道",     "窃窃私语", "铁青着脸",
+		"一言不发",   "眉头紧锁",   "深吸一口气", "嘴角"};
 	size_t narrative = 0;
 	for (size_t g = 0; g < COUNT(gestures); g++)
 		narrative += find(&d, 0, d.n, gestures[g]) != NPOS;
