@@ -251,7 +251,8 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 }
 
 /* 大会执行主席某某宣布大会开幕: a session's sitting is presided over by
- * the executive chairman who opens it, the text saying no 主持. Sets
+ * the executive chairman (or the host, 主持人某某) who opens it, the text
+ * saying no 主持. Sets
  * m->chair from the first clause in [a,b) that says so. */
 int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
@@ -259,12 +260,16 @@ int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	for (size_t i = a; i < b && !m->chair;) {
 		size_t e = clause_end(d, i, b, 0);
 		size_t s = skip_spaces(d, i, e), v = find_any(d, s, e, opens, COUNT(opens), NULL);
-		if (v != NPOS && v > s + 4 && find(d, s, v, "主席") != NPOS) {
+		/* (主持人某某宣布大会开幕: the sitting's host by name) */
+		if (v != NPOS && v > s + 4 &&
+		    (find(d, s, v, "主席") != NPOS || match(d, s, v, "主持人"))) {
 			size_t p = split_role_name(d, s, v, 0);
 			if (p != NPOS && p > s) {
+				/* (主持人 names the part he plays, no title) */
+				int host = span_eq(d, s, p, "主持人");
 				m->chair = doc_str(d, p, v);
-				m->chair_role = doc_str(d, s, p);
-				if (!m->chair || !m->chair_role)
+				m->chair_role = host ? NULL : doc_str(d, s, p);
+				if (!m->chair || (!host && !m->chair_role))
 					return HY_ERR_NOMEM;
 			}
 		}

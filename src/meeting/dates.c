@@ -459,6 +459,19 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 {
 	struct ymd t;
 	size_t first_sent = clause_end(d, a, b, 1);
+	/* 凝心聚力共奋进，勇立潮头谱新篇。今天上午，…开幕: a slogan opens the
+	 * story; the day is the next sentence's */
+	{
+		static const char *const meets[] = {"召开", "举行", "开幕", "闭幕", "主持", "会"};
+		int digits = 0;
+		for (size_t i = a; i < first_sent && !digits; i++)
+			digits = is_digit(d->cp[i]) || cn_digit(d->cp[i]) >= 0;
+		if (first_sent < b && first_sent - a <= 24 && !digits &&
+		    !has_any(d, a, first_sent, meets, COUNT(meets))) {
+			a = skip_spaces(d, first_sent + 1, b);
+			first_sent = clause_end(d, a, b, 1);
+		}
+	}
 	size_t at = find_date(d, a, first_sent, &t, 0);
 	if (at == NPOS)
 		at = find_date(d, a, b, &t, 0);

@@ -614,7 +614,9 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 				       match(d, i - 2, b, "受邀"));
 		size_t lead = invited || (i >= a + 2 && match(d, i - 2, b, "常务")) ? 2 : 0;
 		/* 到会祝贺: a guest who came to congratulate, with the observers */
-		int greets = match(d, i, b, "到会祝贺") == 4;
+		/* (甲、乙等在主席台就座，祝贺大会召开: guests seated, likewise) */
+		int greets = match(d, i, b, "到会祝贺") == 4 ||
+			     (which >= 10 && which <= 13 && find(d, i + m, b, "祝贺") != NPOS);
 		int hears = which == COUNT(keys) - 2; /* 旁听, who sits in: with the observers */
 		int presiding = which == COUNT(keys) - 1;
 		struct strv *dst = which == 1 || greets || invited || hears ? &pp->obs : &pp->att;
