@@ -204,11 +204,18 @@ int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t 
 	       int *regulation)
 {
 	static const char *const rules[] = {
-		"一般每月召开", "一般每周召开", "不定期召开",   "原则上每周召开",
-		"议事规则",     "工作规则",     "会议制度",     "议题由",
-		"纪要由",       "议事制度",     "每周召开一次", "每月召开一次",
-		"议事范围",     "本办法",       "本规定",       "例会制度"};
+		"一般每月召开", "一般每周召开", "不定期召开", "原则上每周召开", "议事规则",
+		"工作规则",     "议题由",       "纪要由",     "议事制度",       "每周召开一次",
+		"每月召开一次", "议事范围",     "本办法",     "本规定",         "例会制度"};
 	int about_rules = has_any(d, 0, d->n, rules, COUNT(rules));
+	/* 某会议制度 (a meeting's rules by name), but not 完善…会议制度, what a
+	 * readout resolves to do about one */
+	static const char *const improve[] = {"完善", "健全", "建立", "落实", "执行", "严格"};
+	for (size_t at = find(d, 0, d->n, "会议制度"); at != NPOS && !about_rules;
+	     at = find(d, at + 1, d->n, "会议制度")) {
+		size_t from = at >= 12 ? at - 12 : 0;
+		about_rules = find_any(d, from, at, improve, COUNT(improve), NULL) == NPOS;
+	}
 	/* 一般每两周召开1次, 原则上每季度召开一次: how often, in any period */
 	static const char *const usually[] = {"一般每", "原则上每"};
 	for (size_t at = find_any(d, 0, d->n, usually, COUNT(usually), NULL);

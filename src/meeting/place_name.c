@@ -332,11 +332,16 @@ size_t place_start(const struct doc *t, size_t e)
 		 * makes it a title's (县长, 市长, 镇长) */
 		static const char *const heads[] = {"县", "市", "区", "镇", "乡", "旗", "州",
 						    "省", "盟", "团", "所", "院", "站", "局"};
-		if (k == 1 && i == j && i + 2 <= e && match(t, i, e, "长") &&
+		/* (南溪区长兴镇: a place before the level, 长兴镇 after it, two
+		 * places in a chain, no 区长) */
+		int chain = i >= 3 && match_any(t, i - 1, i, heads, COUNT(heads), NULL) &&
+			    match_any(t, i - 1, i, place_levels, COUNT(place_levels), NULL) &&
+			    place_start(t, i - 1) + 2 <= i - 1;
+		if (k == 1 && (i == j || chain) && i + 2 <= e && match(t, i, e, "长") &&
 		    is_han(t->cp[i + 1]) &&
 		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
 		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL) &&
-		    !(i > 0 && match_any(t, i - 1, i, heads, COUNT(heads), NULL)))
+		    (chain || !(i > 0 && match_any(t, i - 1, i, heads, COUNT(heads), NULL))))
 			k = 0;
 		if (k) {
 			j = i + k;
