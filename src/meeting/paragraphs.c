@@ -356,10 +356,16 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			}
 		}
 		/* "会议由副县长王某主持。" */
+		/* (大会执行主席某某主持闭幕大会。: the sitting's chair) */
+		static const char *const sittings[] = {"主持闭幕大会。", "主持开幕大会。",
+						       "主持闭幕会。",   "主持开幕会。",
+						       "主持大会。",     "主持全体会议。"};
 		if (b - a <= 60 && has_any(d, a, b, chair_verbs, 4) &&
 		    (match(d, skip_spaces(d, a, b), b, "会议由") ||
 		     match(d, skip_spaces(d, a, b), b, "由") ||
-		     ends_with(d, a, b, "主持。", NULL) || ends_with(d, a, b, "主持", NULL))) {
+		     ends_with(d, a, b, "主持。", NULL) || ends_with(d, a, b, "主持", NULL) ||
+		     (clause_end(d, a, b, 0) + 1 >= b &&
+		      longest_end(d, a, b, sittings, COUNT(sittings))))) {
 			if (!m->chair && (rc = find_chair(d, a, b, m)))
 				goto out;
 			continue;

@@ -967,9 +967,10 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	size_t e = a;
 	while (e < b && !is_sent_end(d, e))
 		e++;
-	static const char *const ends[] = {"出席会议",   "列席会议",     "参加会议",
-					   "出席",       "列席",         "参加",
-					   "参加了会议", "参加了座谈会", "参加座谈会"};
+	static const char *const ends[] = {
+		"出席会议",   "列席会议",       "参加会议",      "出席",       "列席",
+		"参加",       "参加了会议",     "参加了座谈会",  "参加座谈会", "主席台就座",
+		"主席台就坐", "主席台前排就座", "主席台前排就坐"};
 	int said = 0;
 	for (size_t t = 0; t < COUNT(ends) && !said; t++)
 		said = ends_with(d, a, e, ends[t], NULL);

@@ -739,10 +739,11 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			size_t sp = a0;
 			while (sp < l.b && sp < a0 + 8 && is_han(d->cp[sp]))
 				sp++;
-			if (sp > a0 + 1 && sp < l.b && is_space(d->cp[sp]) && l.b - sp > 6 &&
-			    longest_end(d, a0, sp, columns, COUNT(columns)) &&
+			/* (龙泉驿新闻：政协…开幕: the column's name before a colon) */
+			if (sp > a0 + 1 && sp < l.b && (is_space(d->cp[sp]) || d->cp[sp] == ':') &&
+			    l.b - sp > 6 && longest_end(d, a0, sp, columns, COUNT(columns)) &&
 			    find(d, a0, sp, "会") == NPOS)
-				a0 = skip_spaces(d, sp, l.b);
+				a0 = skip_spaces(d, sp + (d->cp[sp] == ':'), l.b);
 			/* 聚焦两会 政协某旗…全体会议召开: a kicker (a special
 			 * column's call) before a space and the title */
 			static const char *const kickers[] = {"聚焦", "关注", "直击", "喜迎"};
