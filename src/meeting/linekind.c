@@ -26,8 +26,8 @@ static const char *const meta_marks[] = {
 	"记录",     "记录人",   "抄送",     "主送",     "印发",     "会议记录", "下一篇",
 	"相关链接", "附件",     "相关新闻", "相关阅读", "来自",     "新闻来源", "转自",
 	"投稿邮箱", "投稿信箱", "公开方式", "公开范围", "组配分类", "公开时限", "联系热线",
-	"阅读量",   "浏览量",   "点击量",   "废止日期", "失效日期", "关键词",   "关 键 词",
-	"文 号",
+	"网站投稿", "新闻热线", "投稿热线", "举报电话", "阅读量",   "浏览量",   "点击量",
+	"废止日期", "失效日期", "关键词",   "关 键 词", "文 号",
 };
 
 static const char *const publish_marks[] = {
@@ -157,28 +157,33 @@ static int keywords_line(const struct doc *d, size_t a, size_t b)
 }
 
 /* 乡镇(街道)分站: 苏湾镇 柘皋镇 … 亚父街道: a site's menu of places, six
- * or more parted by spaces, each a short name with its level. */
+ * or more parted by spaces, each a short name with its level; or of its
+ * columns, its home page (首页) among them. */
 static int places_menu(const struct doc *d, size_t a, size_t b)
 {
 	static const char *const levels[] = {"镇", "乡", "街道", "县", "区", "市", "旗"};
-	size_t n = 0, bad = 0;
+	size_t n = 0, bad = 0, words = 0, home = 0;
 	for (size_t i = a; i < b;) {
 		while (i < b && is_space(d->cp[i]))
 			i++;
 		size_t e = i;
 		while (e < b && !is_space(d->cp[e]))
 			e++;
-		if (e == b && n == 0)
+		if (e == b && n == 0 && words == 0)
 			return 0;
 		if (e > i) {
-			int place = e - i >= 2 && e - i <= 6 && count_han(d, i, e) == e - i &&
-				    longest_end(d, i, e, levels, COUNT(levels));
+			int han = e - i >= 2 && e - i <= 6 && count_han(d, i, e) == e - i;
+			int place = han && longest_end(d, i, e, levels, COUNT(levels));
 			n += place;
 			bad += !place;
+			words += han;
+			home |= han && ends_with(d, i, e, "首页", NULL);
 		}
 		i = e;
 	}
-	return n >= 6 && bad <= 1;
+	/* (网站首页 头条关注 四川要闻 …: a menu of the site's columns, its
+	 * home among them) */
+	return (n >= 6 && bad <= 1) || (home && words >= 6 && words + 1 >= n + bad);
 }
 
 enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese)

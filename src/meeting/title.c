@@ -849,14 +849,18 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		/* …常务会议--政府会议 -- 某市人民政府: a page's title with its
 		 * column and site after double dashes (or " - ") */
 		static const char *const site_ends[] = {"人民政府", "政府网", "门户网站", "网"};
+		/* (…胜利召开 ..._某某传媒网: a search result's title, cut short,
+		 * the site's after an underscore) */
 		for (size_t k = a0 + 6; k + 2 < b0 && !site_cut; k++)
-			if (((d->cp[k] == '-' && d->cp[k + 1] == '-') ||
+			if (((d->cp[k] == '-' && d->cp[k + 1] == '-') || d->cp[k] == '_' ||
 			     (d->cp[k] == '-' && is_space(d->cp[k - 1]) &&
 			      is_space(d->cp[k + 1]))) &&
 			    longest_end(d, k, b0, site_ends, COUNT(site_ends)) > 0 &&
 			    find(d, a0, k, "会") != NPOS) {
 				b0 = k;
-				while (b0 > a0 && is_space(d->cp[b0 - 1]))
+				while (b0 > a0 &&
+				       (is_space(d->cp[b0 - 1]) || d->cp[b0 - 1] == '.' ||
+					d->cp[b0 - 1] == 0x2026 /* … */))
 					b0--;
 				site_cut = 1;
 			}
