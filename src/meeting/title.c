@@ -351,22 +351,31 @@ static int bullet_list(const struct doc *d, const struct span *lines, const enum
 static int chair_caption(const struct doc *d, const struct span *lines, const enum line_kind *kind,
 			 size_t nl, size_t i)
 {
-	static const char *const tails[] = {"主持会议并讲话", "主持会议", "主持并讲话", "讲话"};
+	static const char *const tails[] = {"主持会议并讲话", "主持会议", "主持并讲话", "讲话",
+					    "主持"};
 	size_t a = lines[i].a, b = lines[i].b;
 	while (a < b && (is_space(d->cp[a]) || d->cp[a] == '?'))
 		a++;
 	while (b > a && is_space(d->cp[b - 1]))
 		b--;
 	size_t tl = longest_end(d, a, b, tails, COUNT(tails));
-	if (!tl || b - tl < a + 2 || b - tl > a + 4 || count_han(d, a, b - tl) != b - tl - a ||
-	    !name_ok(d, a, b - tl))
+	/* the name, its characters perhaps set apart by spaces (廖 宏 主持) */
+	uint32_t name[4];
+	size_t n = 0;
+	for (size_t k = a; tl && k < b - tl; k++) {
+		if (is_space(d->cp[k]))
+			continue;
+		if (n == 4 || !is_han(d->cp[k]))
+			return 0;
+		name[n++] = d->cp[k];
+	}
+	if (!tl || n < 2)
 		return 0;
 	for (size_t j = i + 1; j < nl && j <= i + 3; j++) {
 		if (kind[j] == L_BLANK)
 			continue;
-		size_t n = b - tl - a;
 		for (size_t k = lines[j].a; k + n <= lines[j].b; k++)
-			if (!memcmp(d->cp + k, d->cp + a, n * sizeof *d->cp))
+			if (!memcmp(d->cp + k, name, n * sizeof *d->cp))
 				return find(d, k + n, lines[j].b, "主持") != NPOS;
 		return 0;
 	}
