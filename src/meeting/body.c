@@ -284,9 +284,10 @@ int tidy_body(struct hy_meeting *m)
 			if (c + 1 < g.n)
 				cut = c + 1;
 		}
-		/* (创建…示范县, 开展…: a title to strive for, an action: never an
-		 * organ after them) */
-		static const char *const verbs[] = {"通过", "审议", "创建", "开展", "推进"};
+		/* (创建…示范县, 开展…, 到某乡: a title to strive for, an action,
+		 * where they went: never an organ after them) */
+		static const char *const verbs[] = {"通过", "审议", "创建", "开展",
+						    "推进", "到",   "赴"};
 		size_t which = 0, vl = match_any(&g, cut, g.n, verbs, COUNT(verbs), &which);
 		int none = vl && (which >= 2 || !is_unit(&g, cut + vl, g.n));
 		if (vl && !none)

@@ -577,14 +577,22 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			return rc;
 	}
 	static const char *const keys[] = {
-		"出席",         "列席",
-		"参加",         "参会",
+		"出席",
+		"列席",
+		"参加",
+		"参会",
 		"收听收看", /* 在分会场收听收看会议 */
-		"收看收听",     "与会",
-		"到会指导",     "到会祝贺",
-		"到会",         "在主席台前排就座",
-		"在主席台就座", "在主席台前排就坐",
-		"在主席台就坐", "旁听", /* 市人大代表甲、乙应邀旁听会议 */
+		"收看收听",
+		"与会",
+		"到会指导",
+		"到会祝贺",
+		"到会",
+		"在主席台前排就座",
+		"在主席台就座",
+		"在主席台前排就坐",
+		"在主席台就坐",
+		"在主席台执行主席席就座", /* 大会主席团执行主席甲、乙在主席台执行主席席就座 */
+		"旁听",                   /* 市人大代表甲、乙应邀旁听会议 */
 		"执行主席" /* 大会执行主席是甲、乙: the session's presiding members */};
 	size_t from = a;
 	size_t i = a;
@@ -926,8 +934,9 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 {
 	static const char *const keys[] = {
 		"出席", "列席", "参加会议", "参会", "到会祝贺", "参加此次会议", "参加本次会议",
-		"主席台就座", "主席台就坐", "主席台前排就座", "主席台前排就坐", "参加了会议",
-		"参加了座谈会", "参加座谈会", "参加学习", "参加了学习", /* a study session's */
+		"主席台就座", "主席台就坐", "主席台前排就座", "主席台前排就坐", "执行主席席就座",
+		"参加了会议", "参加了座谈会", "参加座谈会", "参加学习",
+		"参加了学习", /* a study session's */
 		"参加调度会", "参加推进会", "参加专题会",
 		/* 各部门负责人在主会场参加会商 */
 		"在主会场参加", "在分会场参加", "收听收看", "收看收听",
@@ -977,8 +986,10 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	/* 大会由某某主持。12日大会的执行主席是:甲、乙。: who presided, then the
 	 * session's presiding members */
 	if (e < b && e - a <= 40 &&
-	    (ends_with(d, a, e, "主持", NULL) || ends_with(d, a, e, "主持会议", NULL)) &&
-	    presiding_list_at(d, skip_spaces(d, e + 1, b), b))
+	    (ends_with(d, a, e, "主持", NULL) || ends_with(d, a, e, "主持会议", NULL) ||
+	     ends_with(d, a, e, "主持大会", NULL)) &&
+	    (presiding_list_at(d, skip_spaces(d, e + 1, b), b) ||
+	     match(d, skip_spaces(d, e + 1, b), b, "大会主席团执行主席")))
 		return 1;
 	/* 李某讲话,王某主持会议。: a short line of who spoke and who chaired */
 	if (e - a <= 30 && skip_spaces(d, e + 1, b) >= b && ends_with(d, a, e, "主持会议", NULL) &&
