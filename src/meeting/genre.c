@@ -36,8 +36,9 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 		static const char *const holes[] = {"xx年", "xx月", "xx日", "第xx次",
 						    "××年", "××月", "××日", "第××次"};
 		size_t n = 0;
-		for (size_t i = 0; i < d->n && n < 3; i++)
-			n += match_any(d, i, d->n, holes, COUNT(holes), NULL) > 0;
+		for (size_t i = 0; i < d->n && n < 3; i++) /* (x, ×, 第 open them) */
+			if (d->cp[i] == 'x' || d->cp[i] == 0xD7 || d->cp[i] == 0x7B2C)
+				n += match_any(d, i, d->n, holes, COUNT(holes), NULL) > 0;
 		if (n >= 3)
 			return 1;
 	}

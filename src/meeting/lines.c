@@ -213,6 +213,31 @@ struct span *split_spans(const struct doc *d, int paragraphs, size_t *n)
 	return v;
 }
 
+/* How many of the n words occur in d, each counted once: one pass over
+ * the text, a word tried only where its first character stands (n at most
+ * 64). */
+size_t count_words(const struct doc *d, const char *const *words, size_t n)
+{
+	uint32_t first[64];
+	uint64_t seen = 0;
+	unsigned char opens[256] = {0}; /* by a first character's low byte */
+	if (n > 64)
+		n = 64;
+	for (size_t w = 0; w < n; w++) {
+		const unsigned char *p = (const unsigned char *)words[w];
+		first[w] = pat_next(&p);
+		opens[first[w] & 0xFF] = 1;
+	}
+	for (size_t i = 0; i < d->n; i++)
+		for (size_t w = 0; opens[d->cp[i] & 0xFF] && w < n; w++)
+			if (d->cp[i] == first[w] && !(seen >> w & 1) && match(d, i, d->n, words[w]))
+				seen |= (uint64_t)1 << w;
+	size_t c = 0;
+	for (size_t w = 0; w < n; w++)
+		c += seen >> w & 1;
+	return c;
+}
+
 /* HOME / MENU / 议会简介 / 议长 / 副议长 / 审查会 / …: a site's menu set a
  * word a line above the story, eight lines or more of ten characters at
  * most with no sentence and no date in them, before the first longer line.

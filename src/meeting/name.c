@@ -19,6 +19,8 @@
  * 0, or HY_ERR_NOMEM. */
 static int cppcc_place_first(char *s, size_t n)
 {
+	if (n < 3 || memcmp(s, "\xe6\x94\xbf", 3) != 0) /* 政, either script's */
+		return 0;
 	struct doc t;
 	if (doc_init(&t, s, n))
 		return HY_ERR_NOMEM;

@@ -272,9 +272,7 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		"愣了一下",   "摆了摆手",   "抬起头",     "低下头",   "望着",     "心想",
 		"苦笑",       "冷笑",       "笑道",       "问道",     "窃窃私语", "铁青着脸",
 		"一言不发",   "眉头紧锁",   "深吸一口气", "嘴角"};
-	size_t narrative = 0;
-	for (size_t g = 0; g < COUNT(gestures); g++)
-		narrative += find(&d, 0, d.n, gestures[g]) != NPOS;
+	size_t narrative = count_words(&d, gestures, COUNT(gestures));
 	if (narrative >= 2 && dialogue < 2)
 		dialogue = 2; /* (read as dialogue is: no readout, when undated) */
 	/* a story: it opens on a day the text never dates (当天上午, 第二天)

@@ -744,6 +744,7 @@ int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t 
 /* lines.c: pass 1 */
 int issue_year(const struct doc *d, size_t a, size_t b);
 int is_content_line(const struct doc *d, size_t a, size_t b);
+size_t count_words(const struct doc *d, const char *const *words, size_t n);
 void nav_menu(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl);
 size_t footer_start(const struct doc *d, const struct span *lines, size_t nl);
 int unglue_headline(const struct doc *d, const struct span *lines, const enum line_kind *kind,

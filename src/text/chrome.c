@@ -600,21 +600,23 @@ static size_t skeleton(const char *s, size_t n, char *sk)
 static int is_script(const char *s, size_t n)
 {
 	static const char *const words[] = {"function(", "document.", "window.", "var ", "});"};
-	int word = 0;
-	for (size_t w = 0; w < sizeof words / sizeof words[0] && !word; w++) {
-		size_t k = strlen(words[w]);
-		for (size_t i = 0; i + k <= n && !word; i++)
-			word = memcmp(s + i, words[w], k) == 0;
-	}
-	if (!word)
-		return 0;
+	if (!memchr(s, '(', n) || !memchr(s, ';', n))
+		return 0; /* (a script has both; prose in Chinese has neither) */
 	size_t punct = 0, high = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		punct += c == ';' || c == '{' || c == '}' || c == '(' || c == ')' || c == '=';
 		high += c >= 0x80;
 	}
-	return punct >= 6 && punct * 12 >= n && high * 10 <= n;
+	if (punct < 6 || punct * 12 < n || high * 10 > n)
+		return 0; /* (most lines end here: prose, or too few of a script's marks) */
+	for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+		size_t k = strlen(words[w]);
+		for (size_t i = 0; i + k <= n; i++)
+			if (s[i] == words[w][0] && memcmp(s + i, words[w], k) == 0)
+				return 1;
+	}
+	return 0;
 }
 
 int hy_clean_is_chrome(const char *s, size_t n)
