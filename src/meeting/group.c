@@ -421,7 +421,8 @@ int sitting_kind(struct hy_meeting *m, const char *text, size_t len)
 		return 0;
 	if (doc_init_head(&t, text, len))
 		return HY_ERR_NOMEM;
-	static const char *const sittings[] = {"开幕大会", "开幕会", "闭幕大会", "闭幕会"};
+	static const char *const sittings[] = {"开幕大会", "开幕会", "闭幕大会",
+					       "闭幕会",   "开幕式", "闭幕式"};
 	int rc = 0;
 	size_t l = 0, at = find_any(&t, 0, t.n, sittings, COUNT(sittings), NULL);
 	if (at != NPOS)

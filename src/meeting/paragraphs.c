@@ -333,6 +333,16 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				while (e < b && d->cp[e] == ';' &&
 				       !has_any(d, i, e, attend_keys, COUNT(attend_keys)))
 					e = clause_end(d, e + 1, b, 1);
+				/* …列席会议。县政协副主席某某主持开幕式。: who chaired,
+				 * a sentence of its own among the people */
+				static const char *const hosts[] = {"主持开幕式",   "主持闭幕式",
+								    "主持开幕大会", "主持闭幕大会",
+								    "主持大会",     "主持会议"};
+				size_t se = e > i && is_sent_end(d, e - 1) ? e - 1 : e;
+				if (!m->chair && e > i && se - i <= 40 &&
+				    longest_end(d, i, se, hosts, COUNT(hosts)) &&
+				    (rc = find_chair(d, i, se, m)))
+					goto out;
 				rc = people_in_sentence(d, i, e, &pp);
 				i = e + 1;
 			}
@@ -357,9 +367,9 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		}
 		/* "会议由副县长王某主持。" */
 		/* (大会执行主席某某主持闭幕大会。: the sitting's chair) */
-		static const char *const sittings[] = {"主持闭幕大会。", "主持开幕大会。",
-						       "主持闭幕会。",   "主持开幕会。",
-						       "主持大会。",     "主持全体会议。"};
+		static const char *const sittings[] = {
+			"主持闭幕大会。", "主持开幕大会。", "主持闭幕会。", "主持开幕会。",
+			"主持大会。",     "主持全体会议。", "主持开幕式。", "主持闭幕式。"};
 		if (b - a <= 60 && has_any(d, a, b, chair_verbs, 4) &&
 		    (match(d, skip_spaces(d, a, b), b, "会议由") ||
 		     match(d, skip_spaces(d, a, b), b, "由") ||
