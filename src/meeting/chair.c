@@ -94,6 +94,7 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	/* 区长某某在区政府会议室，主持召开…: the room's clause before the
 	 * verb's holds the chair */
 	static const char *const rooms[] = {"会议室", "室", "楼", "厅", "中心", "礼堂"};
+	size_t cap = v; /* where the chair's span must end */
 	if (s == v && s > a + 1 && d->cp[s - 1] == ',') {
 		size_t p = s - 1, s2 = p;
 		while (s2 > a && !is_clause_end(d, s2 - 1) && d->cp[s2 - 1] != ' ')
@@ -101,6 +102,13 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		if (p > s2 + 4 && longest_end(d, s2, p, rooms, COUNT(rooms)) &&
 		    (find(d, s2 + 2, p, "在") != NPOS || find(d, s2 + 2, p, "于") != NPOS))
 			s = s2;
+		/* …示范区党工委书记、管委会主任某某，主持召开…: a long role and
+		 * the name, a comma before the verb */
+		else if (p > s2 + 2) {
+			size_t r = split_role_name(d, s2, p, 0);
+			if (r != NPOS && r > s2 && r + 2 <= p && name_ok(d, r, p))
+				s = s2, cap = p;
+		}
 	}
 	/* 8月15日县长某某主持召开…: the day before the role, no comma between */
 	{
@@ -116,8 +124,8 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	}
 	/* the span ends at a date, 于/在 + place/time, or the verb (于 + a
 	 * room: 区长某某于区机关二楼会议室召开) */
-	size_t e = v;
-	for (size_t i = s; i < v; i++) {
+	size_t e = cap;
+	for (size_t i = s; i < cap; i++) {
 		struct ymd t;
 		long dv;
 		size_t dk;
