@@ -40,6 +40,10 @@ int split_article_line(const struct doc *d, struct span l, struct buf *out)
 		 * opening, no paragraph of its own */
 		if (i > l.a && d->cp[i - 1] == 0x8BAF /* 讯 */ && i - s <= 16)
 			keep = 1;
+		/* (本报讯 (特约记者 某某) 5月7日下午，…: its byline's bracket too) */
+		if (i > l.a && is_close_bracket(d->cp[i - 1]) && i - s <= 30 &&
+		    find(d, s, s + 16 < i ? s + 16 : i, "讯") != NPOS)
+			keep = 1;
 		if (!keep) {
 			if (buf_add(out, d->s + d->off[s], d->off[i] - d->off[s]) ||
 			    buf_add(out, "\n", 1))
