@@ -275,6 +275,9 @@ size_t place_start(const struct doc *t, size_t e)
 	/* 松桃苗族自治县, 黔东南苗族侗族自治州: an autonomous place's name
 	 * is long */
 	size_t most = e >= 2 && match(t, e - 2, e, "自治") ? 12 : 5;
+	/* 金安经济开发区, 某某经济技术开发区: a zone's name holds its kind */
+	if (most == 5 && e >= 2 && match(t, e - 2, e, "开发"))
+		most = e >= 4 && match(t, e - 4, e, "技术开发") ? 12 : 10;
 	/* 全国省市两级, 省市县三级: levels in a row name no place */
 	if (e >= 1 && match(t, e - 1, e, "省"))
 		return e;
@@ -324,6 +327,9 @@ size_t place_start(const struct doc *t, size_t e)
 			k = 0;
 		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && e == i + 2 &&
 		    county_of_quan(t, i))
+			k = 0;
+		/* 金安经济开发区: 经 of a zone's kind, no preposition */
+		if (k == 1 && (match(t, i, e, "经济开发") || match(t, i, e, "经济技术开发")))
 			k = 0;
 		/* 向阳街道, 向阳区: 向阳 is a name, 向 no preposition there */
 		if (k == 1 && i == j && match(t, i, e, "向阳"))
