@@ -728,6 +728,8 @@ int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 
 /* title.c: pass 1, the title line and its subtitles; *title is its line
  * (NPOS when none), *glued_pub a publish line on the title's line. */
+int page_line(const struct doc *d, const struct span *lines, const enum line_kind *kind, size_t nl,
+	      size_t i);
 int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
 	       int chinese, struct hy_meeting *m, size_t *title, struct span *glued_pub);
 
@@ -822,6 +824,9 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
  * [a,b) ends with, or 0. */
 size_t ends_short_meeting(const struct doc *d, size_t a, size_t b);
 int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
+int cppcc_place_first(char *s, size_t n);
+int session_owner(const struct doc *d, size_t a, size_t b, char **body);
+size_t name_start(const struct doc *d, size_t a, size_t end);
 int convener_before(const struct doc *d, size_t a, size_t cv, char **body);
 int traditional(const char *s);
 

@@ -227,25 +227,29 @@ static void title_repeated(const struct doc *d, const struct span *lines, enum l
 	}
 }
 
-/* 某区某街道—— / 举行某某座谈会: a title broken after its dash (the
- * place, then what it did) goes on with the next line, short and no
- * sentence. 0 or HY_ERR_NOMEM. */
-static int title_after_dash(const struct doc *d, const struct span *lines, enum line_kind *kind,
-			    size_t nl, size_t t, size_t a0, size_t b0, struct hy_meeting *m)
+/* The body line after line t, past blank ones, trimmed to [*la, *lb):
+ * its index, or nl when the next line is no body line. */
+static size_t next_body_line(const struct doc *d, const struct span *lines,
+			     const enum line_kind *kind, size_t nl, size_t t, size_t *la,
+			     size_t *lb)
 {
-	if (b0 < a0 + 3 || d->cp[b0 - 1] != 0x2014 /* — */)
-		return 0;
 	size_t i = t + 1;
 	while (i < nl && kind[i] == L_BLANK)
 		i++;
 	if (i >= nl || kind[i] != L_BODY)
-		return 0;
-	size_t la = skip_spaces(d, lines[i].a, lines[i].b), lb = lines[i].b;
-	while (lb > la && is_space(d->cp[lb - 1]))
-		lb--;
-	if (lb - la < 4 || lb - la > 40 || find(d, la, lb, ",") != NPOS ||
-	    clause_end(d, la, lb, 1) < lb || is_sent_end(d, lb - 1))
-		return 0;
+		return nl;
+	*la = skip_spaces(d, lines[i].a, lines[i].b);
+	*lb = lines[i].b;
+	while (*lb > *la && is_space(d->cp[*lb - 1]))
+		(*lb)--;
+	return i;
+}
+
+/* The title goes on with [la, lb) of line i, which is the title's now.
+ * 0 or HY_ERR_NOMEM. */
+static int title_goes_on(const struct doc *d, enum line_kind *kind, size_t i, size_t la, size_t lb,
+			 struct hy_meeting *m)
+{
 	struct buf o = {0};
 	if (buf_add(&o, m->title, strlen(m->title)) ||
 	    buf_add(&o, d->s + d->off[la], d->off[lb] - d->off[la])) {
@@ -256,6 +260,21 @@ static int title_after_dash(const struct doc *d, const struct span *lines, enum 
 	free(m->title);
 	m->title = o.s;
 	return 0;
+}
+
+/* 某区某街道—— / 举行某某座谈会: a title broken after its dash (the
+ * place, then what it did) goes on with the next line, short and no
+ * sentence. 0 or HY_ERR_NOMEM. */
+static int title_after_dash(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			    size_t nl, size_t t, size_t a0, size_t b0, struct hy_meeting *m)
+{
+	if (b0 < a0 + 3 || d->cp[b0 - 1] != 0x2014 /* — */)
+		return 0;
+	size_t la = 0, lb = 0, i = next_body_line(d, lines, kind, nl, t, &la, &lb);
+	if (i == nl || lb - la < 4 || lb - la > 40 || find(d, la, lb, ",") != NPOS ||
+	    clause_end(d, la, lb, 1) < lb || is_sent_end(d, lb - 1))
+		return 0;
+	return title_goes_on(d, kind, i, la, lb, m);
 }
 
 /* 某旗第十七届人民政府 / 2020年第15次常务会议纪要: a minutes' heading set
@@ -270,28 +289,12 @@ static int title_after_organ(const struct doc *d, const struct span *lines, enum
 	if (b0 - a0 > 30 || !longest_end(d, a0, b0, organs, COUNT(organs)) ||
 	    find(d, a0, b0, "会议") != NPOS)
 		return 0;
-	size_t i = t + 1;
-	while (i < nl && kind[i] == L_BLANK)
-		i++;
-	if (i >= nl || kind[i] != L_BODY)
-		return 0;
-	size_t la = skip_spaces(d, lines[i].a, lines[i].b), lb = lines[i].b;
-	while (lb > la && is_space(d->cp[lb - 1]))
-		lb--;
-	if (lb - la < 4 || lb - la > 30 || find(d, la, lb, ",") != NPOS ||
+	size_t la = 0, lb = 0, i = next_body_line(d, lines, kind, nl, t, &la, &lb);
+	if (i == nl || lb - la < 4 || lb - la > 30 || find(d, la, lb, ",") != NPOS ||
 	    !(is_digit(d->cp[la]) || cn_digit(d->cp[la]) >= 0 || match(d, la, lb, "第")) ||
 	    !longest_end(d, la, lb, ends, COUNT(ends)))
 		return 0;
-	struct buf o = {0};
-	if (buf_add(&o, m->title, strlen(m->title)) ||
-	    buf_add(&o, d->s + d->off[la], d->off[lb] - d->off[la])) {
-		free(o.s);
-		return HY_ERR_NOMEM;
-	}
-	kind[i] = L_CHROME;
-	free(m->title);
-	m->title = o.s;
-	return 0;
+	return title_goes_on(d, kind, i, la, lb, m);
 }
 
 /* Is [a,b) a subsequence of [c,e): each of its characters there, in
@@ -321,134 +324,6 @@ static int slogan_pair(const struct doc *d, size_t a, size_t b)
 	return parts >= 2 && parts <= 3;
 }
 
-/* • 某某唯一具有新闻发布资质网站 / • 某市第一批文明网站: line i opens a
- * list of bulleted lines (it and the next line start with a bullet and a
- * space), a site's badges or menu, no title when it names no meeting. */
-static int bullet_list(const struct doc *d, const struct span *lines, const enum line_kind *kind,
-		       size_t nl, size_t i)
-{
-	size_t n = 0;
-	/* (• 某县政协召开…常委会议 / • 发布时间:…: a page scraped as a list,
-	 * its title a bullet's too) */
-	if (find(d, lines[i].a, lines[i].b, "会") != NPOS)
-		return 0;
-	for (size_t j = i; j < nl && n < 2; j++) {
-		if (kind[j] == L_BLANK)
-			continue;
-		size_t a = skip_spaces(d, lines[j].a, lines[j].b);
-		if (a + 1 >= lines[j].b ||
-		    (d->cp[a] != 0x2022 && d->cp[a] != 0x00B7 && d->cp[a] != 0x25CF) ||
-		    !is_space(d->cp[a + 1]))
-			return 0;
-		n++;
-	}
-	return n == 2;
-}
-
-/* ? 某某主持会议 above the opening 9月9日，市长某某主持召开…: a photo's
- * caption naming who chaired (the name again in the next line's
- * chairing), no title. */
-static int chair_caption(const struct doc *d, const struct span *lines, const enum line_kind *kind,
-			 size_t nl, size_t i)
-{
-	static const char *const tails[] = {"主持会议并讲话", "主持会议", "主持并讲话", "讲话",
-					    "主持"};
-	size_t a = lines[i].a, b = lines[i].b;
-	while (a < b && (is_space(d->cp[a]) || d->cp[a] == '?'))
-		a++;
-	while (b > a && is_space(d->cp[b - 1]))
-		b--;
-	size_t tl = longest_end(d, a, b, tails, COUNT(tails));
-	/* the name, its characters perhaps set apart by spaces (廖 宏 主持) */
-	uint32_t name[4];
-	size_t n = 0;
-	for (size_t k = a; tl && k < b - tl; k++) {
-		if (is_space(d->cp[k]))
-			continue;
-		if (n == 4 || !is_han(d->cp[k]))
-			return 0;
-		name[n++] = d->cp[k];
-	}
-	if (!tl || n < 2)
-		return 0;
-	for (size_t j = i + 1; j < nl && j <= i + 3; j++) {
-		if (kind[j] == L_BLANK)
-			continue;
-		for (size_t k = lines[j].a; k + n <= lines[j].b; k++)
-			if (!memcmp(d->cp + k, name, n * sizeof *d->cp))
-				return find(d, k + n, lines[j].b, "主持") != NPOS;
-		return 0;
-	}
-	return 0;
-}
-
-/* 某县人大常委会 / 当前位置: / 工作动态 / (the title) / 某县人大常委会 /
- * 时间:…: the site's own organ, its name above the page and again under
- * the title, no title itself. */
-static int site_organ(const struct doc *d, const struct span *lines, size_t nl, size_t i)
-{
-	static const char *const organs[] = {"人大常委会", "人民政府", "政府",  "政协",
-					     "委员会",     "党委",     "党工委"};
-	size_t a = skip_spaces(d, lines[i].a, lines[i].b), b = lines[i].b;
-	while (b > a && is_space(d->cp[b - 1]))
-		b--;
-	if (b - a < 4 || b - a > 12 || count_han(d, a, b) != b - a ||
-	    !longest_end(d, a, b, organs, COUNT(organs)) || find(d, a, b, "召开") != NPOS ||
-	    find(d, a, b, "第") != NPOS)
-		return 0;
-	for (size_t j = i + 1; j < nl && j <= i + 8; j++) {
-		size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
-		while (lb > la && is_space(d->cp[lb - 1]))
-			lb--;
-		if (lb - la == b - a && !memcmp(d->cp + la, d->cp + a, (b - a) * sizeof *d->cp))
-			return 1;
-	}
-	return 0;
-}
-
-/* Line i is a crumb (A > B) whose last step is the text of one of the
- * next body lines: the title, set again below its crumbs. */
-static int crumb_to_title(const struct doc *d, const struct span *lines, const enum line_kind *kind,
-			  size_t nl, size_t i)
-{
-	size_t a = lines[i].a, b = lines[i].b, gt = NPOS;
-	for (size_t k = a; k < b; k++)
-		if (d->cp[k] == '>')
-			gt = k;
-	if (gt == NPOS || gt == a)
-		return 0;
-	size_t ta = skip_spaces(d, gt + 1, b), tb = b;
-	while (tb > ta && is_space(d->cp[tb - 1]))
-		tb--;
-	if (tb - ta < 6)
-		return 0;
-	for (size_t j = i + 1, seen = 0; j < nl && seen < 3; j++) {
-		if (kind[j] != L_BODY)
-			continue;
-		seen++;
-		size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
-		while (lb > la && is_space(d->cp[lb - 1]))
-			lb--;
-		if (lb - la == tb - ta &&
-		    !memcmp(d->cp + la, d->cp + ta, (tb - ta) * sizeof *d->cp))
-			return 1;
-	}
-	return 0;
-}
-
-/* 内容丰富有趣,生活中的好帮手!: a site's cry, a short line that ends with
- * an exclamation mark and names no meeting. */
-static int site_cry(const struct doc *d, size_t a, size_t b)
-{
-	while (b > a && is_space(d->cp[b - 1]))
-		b--;
-	/* (扫一扫 手机服务更方便: a prompt to scan the page's code) */
-	if (b > a && b - a <= 20 && match(d, a, b, "扫一扫"))
-		return 1;
-	return b > a && b - a <= 40 && (d->cp[b - 1] == '!' || d->cp[b - 1] == 0xFF01) &&
-	       find(d, a, b, "会") == NPOS;
-}
-
 int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
 	       int chinese, struct hy_meeting *m, size_t *title, struct span *glued_pub)
 {
@@ -465,9 +340,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		/* 某某范文 > 某某召开…座谈会 above the title itself: a crumb whose
 		 * last step is the title; 内容丰富有趣,生活中的好帮手!: a site's
 		 * cry above it. Both the page's, unseen. */
-		if (crumb_to_title(d, lines, kind, nl, i) || site_cry(d, lines[i].a, lines[i].b) ||
-		    bullet_list(d, lines, kind, nl, i) || chair_caption(d, lines, kind, nl, i) ||
-		    site_organ(d, lines, nl, i)) {
+		if (page_line(d, lines, kind, nl, i)) { /* title_page.c */
 			kind[i] = L_CHROME;
 			continue;
 		}
