@@ -272,4 +272,3 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	}
 	return 0;
 }
-
