@@ -116,6 +116,7 @@ static int add_person(const struct doc *d, size_t a, size_t b, struct strv *out,
 		"有关人员",     "相关人员",     "工作人员",     "组成人员",     "人员",
 		"应邀",         "常务",         "应",           "也",           "均",
 		"亦",           "全程",         "一同",         "一起", /* 某某全程列席 */
+		"讲话", /* 甲主持会议，乙讲话，丙参加: who spoke, no part of the name */
 	};
 	static const char *const heads[] = {"以及", "及",   "和",   "还有",
 					    "特邀", "邀请", "其中", "以及"};

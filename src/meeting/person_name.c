@@ -121,6 +121,10 @@ static const char *const not_names[] = {
 	"当天",
 	"次日",
 	"后备",
+	/* 民主党派、未能出席、深入学习: groups, verbs, no one */
+	"民主",
+	"未能",
+	"深入",
 	/* 一级主管、二级主管列席: ranks, no one */
 	"一级",
 	"二级",
@@ -217,7 +221,8 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 	 * a rank or a post left over, no one's name */
 	static const char *const posts_end[] = {"副",   "联络员", "人员", "成员",
 						"队员", "委员",   "街道", /* (长|安街道) */
-						"专干"};                  /* 党建专干: a post */
+						"专干",                   /* 党建专干: a post */
+						"干事"};                  /* 里干事, 村干事 */
 	/* (51名党代表和23名列席人员参加: a post alone, counted) */
 	size_t pe = longest_end(d, a, b, posts_end, COUNT(posts_end));
 	if (pe && (n >= 3 || match(d, b - 1, b, "副") || pe == b - a))
