@@ -192,6 +192,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_BLANK;
 	if (papers_menu(d, a, b) || keywords_line(d, a, b) || places_menu(d, a, b))
 		return L_CHROME;
+	/* 图说：某某(左二)主持…: a photo's caption, labelled */
+	if (match(d, skip_spaces(d, a, b), b, "图说:"))
+		return L_CHROME;
 	/* 内容详情 2020年07月22日 返回该版首页: an e-paper's bar over the story,
 	 * the issue's day in it */
 	{

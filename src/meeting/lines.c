@@ -293,9 +293,10 @@ size_t footer_start(const struct doc *d, const struct span *lines, size_t nl)
 			return i;
 		/* 免责声明：本文内容来源于…, 某网版权与免责声明 |: the site's
 		 * disclaimer, its numbered clauses after it */
-		static const char *const disclaim[] = {"免责声明",           "版权声明",
-						       "不代表本网观点",     "不代表本站观点",
-						       "仅代表作者个人观点", "以上文章仅代表"};
+		static const char *const disclaim[] = {
+			"免责声明",           "版权声明",       "不代表本网观点", "不代表本站观点",
+			"仅代表作者个人观点", "以上文章仅代表", "小编寄语",       "发布留言",
+			"发表评论",           "数据仅供参考"};
 		if (b > a && (match_any(d, a, b, disclaim, COUNT(disclaim), NULL) ||
 			      (b - a <= 40 && has_any(d, a, b, disclaim, COUNT(disclaim)))))
 			return i;
