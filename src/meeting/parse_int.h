@@ -771,8 +771,16 @@ int name_ok(const struct doc *d, size_t a, size_t b);
  * name of one or two characters (Taiwan's minutes), or 0. people.c */
 size_t titled_given_name(const struct doc *d, size_t a, size_t b);
 size_t split_role_name(const struct doc *d, size_t a, size_t b, int long_names);
+/* people_list.c: one list [a,b) split at 、 ， 及, each item a person
+ * (into out, its role into roles as "name\trole") or a unit. 0 or
+ * HY_ERR_NOMEM. */
 int is_title_only(const struct doc *d, size_t a, size_t b);
 int is_unit(const struct doc *d, size_t a, size_t b);
+int add_person(const struct doc *d, size_t a, size_t b, struct strv *out, struct strv *units,
+	       struct strv *roles);
+int add_people_list(const struct doc *d, size_t a, size_t b, struct strv *out, struct strv *units,
+		    struct strv *roles);
+/* people.c */
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp);
 int is_attendance(const struct doc *d, size_t a, size_t b);
 int presiding_list_at(const struct doc *d, size_t i, size_t b);
