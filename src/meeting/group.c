@@ -611,6 +611,28 @@ int compose_title(struct hy_meeting *m)
 		    (l2 > l1 && l2 < bl0 && strncmp(m->kind, body + l2, bl0 - l2) == 0))
 			body = "";
 	}
+	/* 园区党工委 + 党工委会议: the kind names the party organ,
+	 * the body its level (园区第3次党工委会议; 县人大常委会 + 常委会会议
+	 * keeps its body whole) */
+	static const char *const party[] = {"党工委", "党委"};
+	size_t drop = 0;
+	if (*body && m->kind) {
+		struct doc b, k;
+		if (doc_init(&b, body, bl0))
+			return HY_ERR_NOMEM;
+		if (doc_init(&k, m->kind, strlen(m->kind))) {
+			doc_free(&b);
+			return HY_ERR_NOMEM;
+		}
+		size_t ol = longest_end(&b, 0, b.n, party, COUNT(party));
+		if (ol && ol < b.n && match(&k, 0, k.n, ol == 3 ? party[0] : party[1]))
+			drop = bl0 - b.off[b.n - ol];
+		doc_free(&k);
+		doc_free(&b);
+	}
+	/* 青川高新区 + 高新区党工委 + 党工委会议: the place names the level too */
+	if (drop && pl0 >= bl0 - drop && strncmp(place + pl0 - (bl0 - drop), body, bl0 - drop) == 0)
+		body = "", drop = 0;
 	/* 清水县 + 县政府 → 清水县政府 */
 	size_t pl = strlen(place), cl = 0;
 	if (pl && *body) {
@@ -642,12 +664,12 @@ int compose_title(struct hy_meeting *m)
 	/* 某镇 + 第18次 + 代表大会: a congress is its own meeting, counted */
 	static const char congress[] =
 		"\xe4\xbb\xa3\xe8\xa1\xa8\xe5\xa4\xa7\xe4\xbc\x9a"; /* 代表大会 */
-	size_t bl = strlen(body + cl);
+	size_t bl = strlen(body + cl) - drop;
 	if (!m->kind && bl >= sizeof congress - 1 &&
 	    strcmp(body + cl + bl - (sizeof congress - 1), congress) == 0)
 		snprintf(m->title, n, "%s%s%s%s", place, num, body + cl, day);
 	else
-		snprintf(m->title, n, "%s%s%s%s%s", place, body + cl, num,
+		snprintf(m->title, n, "%s%.*s%s%s%s", place, (int)bl, body + cl, num,
 			 m->kind ? m->kind : generic, day);
 	m->guessed |= HY_GUESSED_TITLE;
 	return 0;

@@ -592,6 +592,8 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		rc = drop_no_place(m);
 	if (!rc)                               /* 经开区召开…, 某某高新区党工委… */
 		rc = zone_place(m, text, len); /* place_zone.c */
+	if (!rc) /* 园区党工委, 某某高新区召开党工委会议 */
+		rc = zone_party_body(m, text, len); /* place_zone.c */
 	/* (a spam mirror's place dropped: a frame's name, 某某动态 in its
 	 * breadcrumb) */
 	if (!rc && !m->place)

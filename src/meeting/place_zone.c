@@ -215,3 +215,71 @@ int zone_place(struct hy_meeting *m, const char *text, size_t len)
 		rc = zone_by_count(text, len, &m->place);
 	return rc;
 }
+
+/* The zone's word that stands right before a party organ at [.., o) of t
+ * (园区党工委, 经济技术开发区党工委 → 开发区, 长春新区党工委 → 新区): its
+ * start, or o when none does. */
+static size_t zone_word_before(const struct doc *t, size_t o)
+{
+	static const char *const words[] = {"高新区", "经开区", "开发区", "示范区", "试验区",
+					     "合作区", "保税区", "新区",   "园区"};
+	size_t l = longest_end(t, 0, o, words, COUNT(words));
+	return o - l;
+}
+
+/* The party organ (党工委, 工委) at i of t, its length, or 0. */
+static size_t party_organ_at(const struct doc *t, size_t i, size_t e)
+{
+	static const char *const organs[] = {"党工委", "工委"};
+	return match_any(t, i, e, organs, COUNT(organs), NULL);
+}
+
+/* A zone's party working committee named with the zone's word, as the text
+ * and the labels write it (某某高新区召开党工委会议, 园区党工委书记某某主持
+ * 召开…: 高新区党工委, 园区党工委; the zone's own name is the place): a
+ * bare organ, or none beside a kind of its own, takes the word written
+ * before the organ in the chair's role, else in the text's head. The 管委会
+ * stays bare (README: w006, ag008). 0 or HY_ERR_NOMEM. */
+int zone_party_body(struct hy_meeting *m, const char *text, size_t len)
+{
+	struct doc b, t;
+	int bare = 0;
+	if (m->body) {
+		if (doc_init(&b, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		bare = b.n && party_organ_at(&b, 0, b.n) == b.n;
+		doc_free(&b);
+		if (!bare)
+			return 0;
+	} else {
+		if (!m->kind)
+			return 0;
+		if (doc_init(&b, m->kind, strlen(m->kind)))
+			return HY_ERR_NOMEM;
+		bare = party_organ_at(&b, 0, b.n) > 0;
+		doc_free(&b);
+		if (!bare)
+			return 0;
+	}
+	const char *from[2] = {m->chair_role, text};
+	size_t lens[2] = {m->chair_role ? strlen(m->chair_role) : 0, len};
+	char *body = NULL;
+	for (size_t s = 0; s < 2 && !body; s++) {
+		if (!from[s])
+			continue;
+		if (s ? doc_init_head(&t, from[s], lens[s]) : doc_init(&t, from[s], lens[s]))
+			return HY_ERR_NOMEM;
+		for (size_t i = 1; i < t.n && !body; i++) {
+			size_t l = party_organ_at(&t, i, t.n);
+			size_t z = l && t.cp[i - 1] != 0x515A /* 党 */ ? zone_word_before(&t, i) : i;
+			if (z < i && !(body = doc_str(&t, z, i + l))) {
+				doc_free(&t);
+				return HY_ERR_NOMEM;
+			}
+		}
+		doc_free(&t);
+	}
+	if (body)
+		set_str(&m->body, body);
+	return 0;
+}
