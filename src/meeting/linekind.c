@@ -476,11 +476,12 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	    has_any(d, a, b, rights, COUNT(rights)))
 		return L_CHROME;
 	/* a site's footer: who runs it, its phones and offices, what it does
-	 * not answer for (北京某研究院主办 | …, 联系电话:010-…, 本站部分信息由
-	 * …自行提供) */
+	 * not answer for, its lawyers (北京某研究院主办 | …, 联系电话:010-…,
+	 * 本站部分信息由…自行提供, 本站法律顾问:某律师事务所) */
 	static const char *const footer[] = {
 		"版权所有", "联系电话", "举报电话", "监督电话",   "办公区:",    "主办 |",
-		"主办|",    "备案号",   "技术支持", "网站标识码", "不承担任何", "无法联系到权利人"};
+		"主办|",    "备案号",   "技术支持", "网站标识码", "不承担任何", "无法联系到权利人",
+		"法律顾问:"};
 	if (len <= 200 && find(d, a, b, "会") == NPOS && has_any(d, a, b, footer, COUNT(footer)))
 		return L_CHROME;
 	/* --> 2023-11-24 5 5 某报 content_1.html … /enpproperty-->: a markup
@@ -587,13 +588,17 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	/* 工作时间：周一至周五，9:30-18:00，节假日休息: a business's hours */
 	if (len <= 60 && match(d, a, b, "工作时间") && find(d, a, b, "周一至周") != NPOS)
 		return L_CHROME;
-	/* 我要投稿, 微信扫一扫分享, 内容详情: a site's links and labels, a line each */
-	static const char *const links[] = {"我要投稿", "微信扫一扫", "扫一扫分享",
-					    "手机扫码", "内容详情",   "正文内容"};
-	if (len <= 12 && has_any(d, a, b, links, COUNT(links)))
+	/* 我要投稿, 微信扫一扫分享, 内容详情, 打开某某新闻 查看精彩图片: a site's
+	 * links and labels, a line each */
+	static const char *const links[] = {"我要投稿", "微信扫一扫", "扫一扫分享", "手机扫码",
+					    "内容详情", "正文内容",   "查看精彩图片"};
+	if (len <= 16 && has_any(d, a, b, links, COUNT(links)))
 		return L_CHROME;
-	/* 某市新闻传媒中心 主办: who runs the site */
-	if (len <= 24 && ends_with(d, a, b, "主办", NULL) && find(d, a, b, "会") == NPOS)
+	/* 某市新闻传媒中心 主办, 某市精神文明建设指导委员会 某市文明办 主办: who
+	 * runs the site (a committee's name holds 会, a meeting's 会议) */
+	static const char *const held[] = {"会议", "召开", "举行", "大会"};
+	if (len <= 40 && ends_with(d, a, b, "主办", NULL) && !has_any(d, a, b, held, COUNT(held)) &&
+	    (len <= 24 || is_space(d->cp[b - 3])))
 		return L_CHROME;
 	/* 登录/注册 用户中心 支持IPV6: a site's toolbar */
 	static const char *const toolbar[] = {

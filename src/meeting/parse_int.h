@@ -538,6 +538,7 @@ static const char *const kinds[] = {
 	"常委会议",
 	"全体会议",
 	"全体会", /* 区政府召开全体会 */
+	"全会",   /* 区政府第三次全会暨…调度会: the government's plenary */
 	"推进大会",
 	"冲刺会",
 	"总河长会",

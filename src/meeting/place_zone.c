@@ -222,7 +222,7 @@ int zone_place(struct hy_meeting *m, const char *text, size_t len)
 static size_t zone_word_before(const struct doc *t, size_t o)
 {
 	static const char *const words[] = {"高新区", "经开区", "开发区", "示范区", "试验区",
-					     "合作区", "保税区", "新区",   "园区"};
+					    "合作区", "保税区", "新区",   "园区"};
 	size_t l = longest_end(t, 0, o, words, COUNT(words));
 	return o - l;
 }
@@ -271,7 +271,8 @@ int zone_party_body(struct hy_meeting *m, const char *text, size_t len)
 			return HY_ERR_NOMEM;
 		for (size_t i = 1; i < t.n && !body; i++) {
 			size_t l = party_organ_at(&t, i, t.n);
-			size_t z = l && t.cp[i - 1] != 0x515A /* 党 */ ? zone_word_before(&t, i) : i;
+			size_t z =
+				l && t.cp[i - 1] != 0x515A /* 党 */ ? zone_word_before(&t, i) : i;
 			if (z < i && !(body = doc_str(&t, z, i + l))) {
 				doc_free(&t);
 				return HY_ERR_NOMEM;

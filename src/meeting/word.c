@@ -32,8 +32,9 @@ static const char *const short_meetings[] = {
 	"述职评议大会", "双述双评大会", "述职大会", "述职评议会", "述职会"};
 
 /* 中心组举行2021年度第3次集体学习研讨，…: a study session named without
- * 会, its count or year, then what holds it (举行, 开展, 组织 …) before
- * them, ending its clause. Its length at i, or 0. */
+ * 会, its count or year, then what holds it (举行, 开展, 组织 …, or the
+ * study group itself) before them, ending its clause. Its length at i, or
+ * 0. */
 static size_t study_session(const struct doc *d, size_t from, size_t i, size_t end)
 {
 	static const char *const studies[] = {"集体学习研讨", "集中交流研讨", "集体学习",
@@ -71,6 +72,9 @@ static size_t study_session(const struct doc *d, size_t from, size_t i, size_t e
 	for (size_t h = 0; h < COUNT(hold); h++)
 		if (j >= from + 2 && match(d, j - 2, end, hold[h]))
 			return k;
+	/* 县委理论学习中心组2021年第四次集中学习: the group holds it */
+	if (j >= from + 3 && j < i && match(d, j - 3, end, "中心组"))
+		return k;
 	return 0;
 }
 
