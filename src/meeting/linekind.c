@@ -590,7 +590,7 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	/* 我要投稿, 微信扫一扫分享, 内容详情, 打开某某新闻 查看精彩图片: a site's
 	 * links and labels, a line each */
-	static const char *const links[] = {"我要投稿", "微信扫一扫", "扫一扫分享", "手机扫码",
+	static const char *const links[] = {"我要投稿", "微信扫一扫", "扫一扫分享",  "手机扫码",
 					    "内容详情", "正文内容",   "查看精彩图片"};
 	if (len <= 16 && has_any(d, a, b, links, COUNT(links)))
 		return L_CHROME;

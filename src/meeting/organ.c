@@ -423,7 +423,7 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 	/* (首页>某某县人民政府>政府信息公开: the government's own site) */
 	static const char *const sites[] = {"新闻网", "新闻中心", "新闻", "人民政府网", "人民政府",
 					    "政府网", "网", "发布", "动态", "融媒体中心", "融媒",
-					    "要闻", "日报", "晚报",
+					    "要闻", "日报", "晚报", "频道",
 					    "论坛", /* 某某论坛: a city's own forum */
 					    "在线", /* 某某在线讯: a county's portal */
 					    /* 来源:某某宣传 (and “上海某某”官方微信, below): the
@@ -537,7 +537,8 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 	struct doc t;
 	if (doc_init_head(&t, text, len))
 		return HY_ERR_NOMEM;
-	/* (谱写某某高质量发展新篇章, 推动美丽某某建设, 为某某经济社会发展) */
+	/* (谱写某某高质量发展新篇章, 推动美丽某某建设, 为某某经济社会发展,
+	 * 开创现代化某某建设新局面, 跳出某某看某某, 在某某开花结果) */
 	static const char *const frames[][2] = {
 		{"推动", "经济"},       {"推动", "更好"},     {"符合", "发展实际"},
 		{"反映", "实际"},       {"现代化", "新篇章"}, {"现代化", "篇章"},
@@ -549,7 +550,8 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		{"推进", "经济高质量"}, {"立足", "实际"},     {"现代化", "新篇章"},
 		{"建设", "新篇章"},     {"建设", "篇章"},     {"服务", "发展"},
 		{"当前,", "正处"},      {"具有", "辨识度"},   {"开创", "改革发展"},
-		{"美好", "建设"}};
+		{"美好", "建设"},       {"现代化", "建设"},   {"在", "开花结果"},
+		{"跳出", "看"},         {"落实到", "经济社会"}, {"把", "打造成"}};
 	enum { MAXC = 8 };
 	size_t cs[MAXC], ck[MAXC], cn[MAXC], nc = 0;
 	/* each frame's first code point, decoded once: most positions open
