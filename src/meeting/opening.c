@@ -160,8 +160,10 @@ static size_t form_opening(const struct doc *d, const struct span *p, size_t np)
 		/* (召开时间：5月20日: 召开 in the label convenes nothing) */
 		int field = lc - la >= 2 && lc < b && d->cp[lc] == ':' && b - a <= 60 &&
 			    !has_any(d, lc, b, convene, COUNT(convene));
+		/* (某某主持召开…学习会，…，县领导甲、乙出席会议: the first
+		 * paragraph convenes the meeting itself, its people after) */
 		if (!field && !is_label(d, &p[k]) && !(k > 0 && is_label(d, &p[k - 1])) &&
-		    !is_attendance(d, a, b))
+		    (!is_attendance(d, a, b) || (k == 0 && find(d, a, b, "主持召开") != NPOS)))
 			return 0;
 	}
 	return 0;

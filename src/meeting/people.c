@@ -255,7 +255,12 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			/* 刘某请假，吴某列席会议: the absent are no list */
 			static const char *const absent[] = {"请假", "缺席"};
 			/* 由甲、乙等议员质询, 许县长偕…列席: another verb's agents */
+			/* 学习中央、省、市相关会议精神，县领导甲、乙出席: what the
+			 * meeting did, a clause of its own */
+			static const char *const did[] = {"学习", "传达", "研究", "听取",
+							  "审议", "部署", "通报", "贯彻"};
 			if (has_any(d, c0, c - 1, chair_verbs, COUNT(chair_verbs)) ||
+			    match_any(d, skip_spaces(d, c0, c - 1), c - 1, did, COUNT(did), NULL) ||
 			    find(d, c0, c - 1, "由") != NPOS ||
 			    has_any(d, c0, c - 1, absent, COUNT(absent)) ||
 			    find_date(d, c0, c - 1, &(struct ymd){0}, 0) != NPOS) {
