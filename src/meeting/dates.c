@@ -686,6 +686,10 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 					gap = days_from_civil(ref.y, ref.m, ref.d) -
 					      days_from_civil(c.y, c.m, c.d);
 				}
+				/* (the nearest before it: 2023129日 published on
+				 * 2023-02-13 is 1-29, not 12-9) */
+				if (gap < -7)
+					gap = 100000 - gap;
 				if (!best.m || gap < best_gap) {
 					best = c;
 					best_gap = gap;

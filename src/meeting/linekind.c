@@ -186,11 +186,31 @@ static int places_menu(const struct doc *d, size_t a, size_t b)
 	return (n >= 6 && bad <= 1) || (home && words >= 6 && words + 1 >= n + bad);
 }
 
+/* 某某新闻网 新闻中心 某某城事: the site's name and the columns over the
+ * story, short words parted by spaces, the first a site's. */
+static int site_columns(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const sites[] = {"网", "新闻网", "在线", "发布", "融媒"};
+	size_t words = 0;
+	for (size_t i = skip_spaces(d, a, b); i < b; i = skip_spaces(d, i, b)) {
+		size_t e = i;
+		while (e < b && !is_space(d->cp[e]))
+			e++;
+		if (e - i < 2 || e - i > 6 || count_han(d, i, e) != e - i ||
+		    (words == 0 && !longest_end(d, i, e, sites, COUNT(sites))))
+			return 0;
+		words++;
+		i = e;
+	}
+	return words >= 3 && words <= 6;
+}
+
 enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chinese)
 {
 	if (a >= b)
 		return L_BLANK;
-	if (papers_menu(d, a, b) || keywords_line(d, a, b) || places_menu(d, a, b))
+	if (papers_menu(d, a, b) || keywords_line(d, a, b) || places_menu(d, a, b) ||
+	    site_columns(d, a, b))
 		return L_CHROME;
 	/* 图说：某某(左二)主持…: a photo's caption, labelled */
 	if (match(d, skip_spaces(d, a, b), b, "图说:"))
@@ -272,7 +292,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		 * one space apart, two labels of such a table or more */
 		static const char *const more[] = {"统一登记号", "公布时间", "信息有效期",
 						   "来源",       "发布时间", "体裁分类",
-						   "服务对象",   "关键词",   "所属主题"};
+						   "服务对象",   "关键词",   "所属主题",
+						   /* 信息有效性 有效 公开形式 主动公开 */
+						   "信息有效性", "公开形式", "公开日期",
+						   "公开信息来源"};
 		if (!k && len <= 80)
 			k = match_any(d, a1, b, more, COUNT(more), NULL);
 		size_t labels = 0;
@@ -282,6 +305,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 				   match_any(d, i, b, more, COUNT(more), NULL));
 		if (k && (labels >= 2 || match(d, a1, b, "索引号")) && a1 + k < b &&
 		    is_space(d->cp[a1 + k]))
+			return L_META;
+		/* 内容概述 研究了…: the table's summary of the story below */
+		if (match(d, a1, b, "内容概述") && a1 + 4 < b &&
+		    (is_space(d->cp[a1 + 4]) || d->cp[a1 + 4] == ':'))
 			return L_META;
 	}
 	/* [索引号] 1161…/2025-00068 [ 主题分类 ] 其他, [ 名 称 ] 某某: an index

@@ -538,7 +538,8 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 	if (doc_init_head(&t, text, len))
 		return HY_ERR_NOMEM;
 	/* (谱写某某高质量发展新篇章, 推动美丽某某建设, 为某某经济社会发展,
-	 * 开创现代化某某建设新局面, 跳出某某看某某, 在某某开花结果) */
+	 * 开创现代化某某建设新局面, 在某某开花结果; not 跳出某某看…, where
+	 * a product may stand: 跳出枸杞看中宁) */
 	static const char *const frames[][2] = {
 		{"推动", "经济"},       {"推动", "更好"},       {"符合", "发展实际"},
 		{"反映", "实际"},       {"现代化", "新篇章"},   {"现代化", "篇章"},
@@ -551,7 +552,7 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len)
 		{"建设", "新篇章"},     {"建设", "篇章"},       {"服务", "发展"},
 		{"当前,", "正处"},      {"具有", "辨识度"},     {"开创", "改革发展"},
 		{"美好", "建设"},       {"现代化", "建设"},     {"在", "开花结果"},
-		{"跳出", "看"},         {"落实到", "经济社会"}, {"把", "打造成"}};
+		{"落实到", "经济社会"}, {"把", "打造成"}};
 	enum { MAXC = 8 };
 	size_t cs[MAXC], ck[MAXC], cn[MAXC], nc = 0;
 	/* each frame's first code point, decoded once: most positions open

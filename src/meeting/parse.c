@@ -585,6 +585,8 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc)
 		rc = zone_committee(m); /* place_fix.c: 小蓝经开区管委会 */
 	if (!rc)
+		rc = prefecture_office(m); /* place_fix.c: 喀什地区行政公署 */
+	if (!rc)
 		rc = find_place(m, text, len);
 	if (!rc && m->body) /* 临河区 + 区委员会, once the place is off */
 		rc = body_after_place(m);

@@ -882,6 +882,7 @@ int town_after_county(struct hy_meeting *m, const char *text, size_t len);
 int council_body(struct hy_meeting *m);
 int bare_name_government(struct hy_meeting *m, const char *text, size_t len);
 int zone_committee(struct hy_meeting *m);
+int prefecture_office(struct hy_meeting *m);
 int organ_in_kind(struct hy_meeting *m);
 int drop_no_place(struct hy_meeting *m);
 int find_place(struct hy_meeting *m, const char *text, size_t len);

@@ -91,6 +91,27 @@ int zone_committee(struct hy_meeting *m)
 	return rc;
 }
 
+/* 喀什地区行政公署, 某盟行署: a prefecture's administration named after its
+ * 地区 or 盟: body 行政公署 (行署), place the prefecture as written (as
+ * place.c reads a bare 行政公署). 0 or HY_ERR_NOMEM. */
+int prefecture_office(struct hy_meeting *m)
+{
+	static const char *const offices[] = {"行政公署", "行署"};
+	static const char *const areas[] = {"地区", "盟"};
+	struct doc b;
+	if (m->place || !m->body)
+		return 0;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t ol = longest_end(&b, 0, b.n, offices, COUNT(offices));
+	size_t al = ol ? longest_end(&b, 0, b.n - ol, areas, COUNT(areas)) : 0;
+	int rc = 0;
+	if (al && b.n - ol - al >= 1 && count_han(&b, 0, b.n) == b.n)
+		rc = set_place_body(m, &b, 0, b.n - ol, b.n - ol, b.n); /* organ.c */
+	doc_free(&b);
+	return rc;
+}
+
 /* 疏勒十六届人民政府 (the term dropped by the cleaner of names: 疏勒人民
  * 政府) where the title or the text writes 疏勒县: the name without its
  * level before 人民政府 is the place, the body the level's government.
