@@ -290,12 +290,11 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			return L_META;
 		/* 索引号 0000/2024-… 统一登记号 … 文号 …, 公布时间 2024-05-30 来源 …:
 		 * one space apart, two labels of such a table or more */
-		static const char *const more[] = {"统一登记号", "公布时间", "信息有效期",
-						   "来源",       "发布时间", "体裁分类",
-						   "服务对象",   "关键词",   "所属主题",
-						   /* 信息有效性 有效 公开形式 主动公开 */
-						   "信息有效性", "公开形式", "公开日期",
-						   "公开信息来源"};
+		static const char *const more[] = {
+			"统一登记号", "公布时间", "信息有效期", "来源", "发布时间", "体裁分类",
+			"服务对象", "关键词", "所属主题",
+			/* 信息有效性 有效 公开形式 主动公开 */
+			"信息有效性", "公开形式", "公开日期", "公开信息来源"};
 		if (!k && len <= 80)
 			k = match_any(d, a1, b, more, COUNT(more), NULL);
 		size_t labels = 0;

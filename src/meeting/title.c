@@ -374,8 +374,17 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		 * up, an agenda verb first */
 		int summary_title = ends_with(d, l.a, l.b, "纪要", NULL) &&
 				    no_sentence(d, l.a, l.b) && find(d, l.a, l.b, ",") == NPOS;
+		/* a long headline (…召开扩大会议 传达学习…精神和…重要指示精神)
+		 * directly over its publish line: no sentence, no comma */
+		size_t below = i + 1;
+		while (below < nl && kind[below] == L_BLANK)
+			below++;
+		size_t most = below < nl && kind[below] == L_META && e == l.b &&
+				      find(d, l.a, l.b, ",") == NPOS
+				      ? 160
+				      : 80;
 		int titleish =
-			l.b - l.a <= 80 && (e == l.b || e + 1 == l.b) && last != 0x3001 &&
+			l.b - l.a <= most && (e == l.b || e + 1 == l.b) && last != 0x3001 &&
 			last != ',' && last != ':' &&
 			(dated_title || find_date(d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
 			(summary_title || !starts_item(d, l.a, l.b)) &&
