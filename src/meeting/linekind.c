@@ -517,6 +517,23 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	/* 副县长某某昨主持…会议。(某某摄): a photo's caption with its credit */
 	if (len <= 60 && (ends_with(d, a, b, "摄)", NULL) || ends_with(d, a, b, "摄影)", NULL)))
 		return L_CHROME;
+	/* 12月27日，…会议召开。 实习记者 某某摄: a caption, its credit after a
+	 * space (a name of two to four, a reporter's title before it) */
+	if (len <= 100 && ends_with(d, a, b, "摄", NULL)) {
+		size_t w = b - 1;
+		while (w > a && is_han(d->cp[w - 1]))
+			w--;
+		size_t tl = w > a && is_space(d->cp[w - 1]) ? w - 1 : w;
+		while (tl > a && is_space(d->cp[tl - 1]))
+			tl--;
+		size_t ts = tl;
+		while (ts > a && is_han(d->cp[ts - 1]))
+			ts--;
+		int titled = tl - ts >= 2 && ends_with(d, ts, tl, "记者", NULL);
+		if (w > a && is_space(d->cp[w - 1]) && b - 1 - w >= 2 && b - 1 - w <= 4 &&
+		    (titled || is_sent_end(d, tl - 1)))
+			return L_CHROME;
+	}
 	/* 微信图片_20191025152831.jpg: a photo's file name */
 	static const char *const images[] = {".jpg", ".jpeg", ".png", ".gif"};
 	for (size_t x = 0, k; len <= 60 && x < COUNT(images); x++)

@@ -585,7 +585,7 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc)
 		rc = zone_committee(m); /* place_fix.c: 小蓝经开区管委会 */
 	if (!rc)
-		rc = prefecture_office(m); /* place_fix.c: 喀什地区行政公署 */
+		rc = prefecture_office(m, text, len); /* place_fix.c: 喀什地区行政公署 */
 	if (!rc)
 		rc = find_place(m, text, len);
 	if (!rc && m->body) /* 临河区 + 区委员会, once the place is off */

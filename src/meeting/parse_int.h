@@ -592,6 +592,8 @@ static const char *const kinds[] = {
 	"双述双评大会",
 	"述职大会",
 	"述职会",
+	"管委会扩大会议",
+	"扩大会议", /* 中共某某地委扩大会议暨…: the committee enlarged */
 	"会议",
 	"周例会",
 	"月例会",
@@ -882,7 +884,7 @@ int town_after_county(struct hy_meeting *m, const char *text, size_t len);
 int council_body(struct hy_meeting *m);
 int bare_name_government(struct hy_meeting *m, const char *text, size_t len);
 int zone_committee(struct hy_meeting *m);
-int prefecture_office(struct hy_meeting *m);
+int prefecture_office(struct hy_meeting *m, const char *text, size_t len);
 int organ_in_kind(struct hy_meeting *m);
 int drop_no_place(struct hy_meeting *m);
 int find_place(struct hy_meeting *m, const char *text, size_t len);

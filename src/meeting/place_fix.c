@@ -91,10 +91,43 @@ int zone_committee(struct hy_meeting *m)
 	return rc;
 }
 
+/* 中共阿勒泰地委: a prefecture's party committee, body 地委, place the
+ * prefecture as the text writes it (阿勒泰地区, else the name alone).
+ * 0 or HY_ERR_NOMEM. */
+static int prefecture_committee(struct hy_meeting *m, const struct doc *b, const char *text,
+				size_t len)
+{
+	size_t p = match(b, 0, b->n, "中共");
+	if (b->n - p < 4 || !ends_with(b, p, b->n, "地委", NULL) ||
+	    count_han(b, p, b->n) != b->n - p)
+		return 0;
+	struct doc t;
+	if (doc_init_head(&t, text, len))
+		return HY_ERR_NOMEM;
+	size_t nl = b->n - 2 - p, at = NPOS;
+	for (size_t i = 0; i + nl + 2 <= t.n && at == NPOS; i++)
+		if (memcmp(t.cp + i, b->cp + p, nl * sizeof *t.cp) == 0 &&
+		    match(&t, i + nl, t.n, "地区"))
+			at = i;
+	char *place = at != NPOS ? doc_str(&t, at, at + nl + 2) : doc_str(b, p, b->n - 2);
+	char *body = doc_str(b, b->n - 2, b->n);
+	doc_free(&t);
+	if (!place || !body) {
+		free(place);
+		free(body);
+		return HY_ERR_NOMEM;
+	}
+	free(m->body);
+	m->body = body;
+	m->place = place;
+	return 0;
+}
+
 /* 喀什地区行政公署, 某盟行署: a prefecture's administration named after its
  * 地区 or 盟: body 行政公署 (行署), place the prefecture as written (as
- * place.c reads a bare 行政公署). 0 or HY_ERR_NOMEM. */
-int prefecture_office(struct hy_meeting *m)
+ * place.c reads a bare 行政公署); its party committee likewise (中共某某
+ * 地委). 0 or HY_ERR_NOMEM. */
+int prefecture_office(struct hy_meeting *m, const char *text, size_t len)
 {
 	static const char *const offices[] = {"行政公署", "行署"};
 	static const char *const areas[] = {"地区", "盟"};
@@ -108,6 +141,8 @@ int prefecture_office(struct hy_meeting *m)
 	int rc = 0;
 	if (al && b.n - ol - al >= 1 && count_han(&b, 0, b.n) == b.n)
 		rc = set_place_body(m, &b, 0, b.n - ol, b.n - ol, b.n); /* organ.c */
+	else
+		rc = prefecture_committee(m, &b, text, len);
 	doc_free(&b);
 	return rc;
 }

@@ -380,7 +380,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		while (below < nl && kind[below] == L_BLANK)
 			below++;
 		size_t most = below < nl && kind[below] == L_META && e == l.b &&
-				      find(d, l.a, l.b, ",") == NPOS
+					      find(d, l.a, l.b, ",") == NPOS
 				      ? 160
 				      : 80;
 		int titleish =
