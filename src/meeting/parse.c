@@ -585,11 +585,13 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc)
 		rc = zone_committee(m); /* place_fix.c: 小蓝经开区管委会 */
 	if (!rc)
-		rc = prefecture_office(m, text, len); /* place_fix.c: 喀什地区行政公署 */
+		rc = prefecture_office(m); /* place_fix.c: 喀什地区行政公署 */
 	if (!rc)
 		rc = find_place(m, text, len);
 	if (!rc && m->body) /* 临河区 + 区委员会, once the place is off */
 		rc = body_after_place(m);
+	if (!rc) /* 地委 + 阿勒泰 → 阿勒泰地区 */
+		rc = prefecture_place(m, text, len); /* place_fix.c */
 	if (!rc) /* a bogus place (暨市, 开发区) leaves room for the documents' */
 		rc = drop_no_place(m);
 	if (!rc)                               /* 经开区召开…, 某某高新区党工委… */

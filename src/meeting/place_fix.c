@@ -91,43 +91,11 @@ int zone_committee(struct hy_meeting *m)
 	return rc;
 }
 
-/* 中共阿勒泰地委: a prefecture's party committee, body 地委, place the
- * prefecture as the text writes it (阿勒泰地区, else the name alone).
- * 0 or HY_ERR_NOMEM. */
-static int prefecture_committee(struct hy_meeting *m, const struct doc *b, const char *text,
-				size_t len)
-{
-	size_t p = match(b, 0, b->n, "中共");
-	if (b->n - p < 4 || !ends_with(b, p, b->n, "地委", NULL) ||
-	    count_han(b, p, b->n) != b->n - p)
-		return 0;
-	struct doc t;
-	if (doc_init_head(&t, text, len))
-		return HY_ERR_NOMEM;
-	size_t nl = b->n - 2 - p, at = NPOS;
-	for (size_t i = 0; i + nl + 2 <= t.n && at == NPOS; i++)
-		if (memcmp(t.cp + i, b->cp + p, nl * sizeof *t.cp) == 0 &&
-		    match(&t, i + nl, t.n, "地区"))
-			at = i;
-	char *place = at != NPOS ? doc_str(&t, at, at + nl + 2) : doc_str(b, p, b->n - 2);
-	char *body = doc_str(b, b->n - 2, b->n);
-	doc_free(&t);
-	if (!place || !body) {
-		free(place);
-		free(body);
-		return HY_ERR_NOMEM;
-	}
-	free(m->body);
-	m->body = body;
-	m->place = place;
-	return 0;
-}
-
 /* 喀什地区行政公署, 某盟行署: a prefecture's administration named after its
  * 地区 or 盟: body 行政公署 (行署), place the prefecture as written (as
- * place.c reads a bare 行政公署); its party committee likewise (中共某某
- * 地委). 0 or HY_ERR_NOMEM. */
-int prefecture_office(struct hy_meeting *m, const char *text, size_t len)
+ * place.c reads a bare 行政公署); its party committee (中共某某地委) the
+ * 地委 of its name. 0 or HY_ERR_NOMEM. */
+int prefecture_office(struct hy_meeting *m)
 {
 	static const char *const offices[] = {"行政公署", "行署"};
 	static const char *const areas[] = {"地区", "盟"};
@@ -139,11 +107,52 @@ int prefecture_office(struct hy_meeting *m, const char *text, size_t len)
 	size_t ol = longest_end(&b, 0, b.n, offices, COUNT(offices));
 	size_t al = ol ? longest_end(&b, 0, b.n - ol, areas, COUNT(areas)) : 0;
 	int rc = 0;
+	/* (中共阿勒泰地委: its party committee, 地委 of 阿勒泰; prefecture_place
+	 * gives the place as the text writes it) */
+	size_t cp = match(&b, 0, b.n, "中共");
 	if (al && b.n - ol - al >= 1 && count_han(&b, 0, b.n) == b.n)
 		rc = set_place_body(m, &b, 0, b.n - ol, b.n - ol, b.n); /* organ.c */
-	else
-		rc = prefecture_committee(m, &b, text, len);
+	else if (!ol && b.n - cp >= 4 && ends_with(&b, cp, b.n, "地委", NULL) &&
+		 count_han(&b, 0, b.n) == b.n)
+		rc = set_place_body(m, &b, cp, b.n - 2, b.n - 2, b.n);
 	doc_free(&b);
+	return rc;
+}
+
+/* 中共阿勒泰地委 (body 地委, place 阿勒泰): the prefecture as the text
+ * writes it, 阿勒泰地区, when it does. 0 or HY_ERR_NOMEM. */
+int prefecture_place(struct hy_meeting *m, const char *text, size_t len)
+{
+	struct doc b, p, t;
+	if (!m->place || !m->body)
+		return 0;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	int prefecture = span_eq(&b, 0, b.n, "地委");
+	doc_free(&b);
+	if (!prefecture)
+		return 0;
+	if (doc_init(&p, m->place, strlen(m->place)))
+		return HY_ERR_NOMEM;
+	int rc = 0;
+	if (p.n >= 2 && count_han(&p, 0, p.n) == p.n && !ends_with(&p, 0, p.n, "地区", NULL)) {
+		if (doc_init_head(&t, text, len)) {
+			doc_free(&p);
+			return HY_ERR_NOMEM;
+		}
+		size_t at = NPOS;
+		for (size_t i = 0; i + p.n + 2 <= t.n && at == NPOS; i++)
+			if (memcmp(t.cp + i, p.cp, p.n * sizeof *t.cp) == 0 &&
+			    match(&t, i + p.n, t.n, "地区"))
+				at = i;
+		char *o = at != NPOS ? doc_str(&t, at, at + p.n + 2) : NULL;
+		if (at != NPOS && !o)
+			rc = HY_ERR_NOMEM;
+		else if (o)
+			set_str(&m->place, o);
+		doc_free(&t);
+	}
+	doc_free(&p);
 	return rc;
 }
 
