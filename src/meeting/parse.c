@@ -590,10 +590,12 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		rc = find_place(m, text, len);
 	if (!rc && m->body) /* 临河区 + 区委员会, once the place is off */
 		rc = body_after_place(m);
-	if (!rc) /* 地委 + 阿勒泰 → 阿勒泰地区 */
+	if (!rc)                                     /* 地委 + 阿勒泰 → 阿勒泰地区 */
 		rc = prefecture_place(m, text, len); /* place_fix.c */
 	if (!rc) /* a bogus place (暨市, 开发区) leaves room for the documents' */
 		rc = drop_no_place(m);
+	if (!rc) /* 地委 + 阿勒泰 → 阿勒泰地区 */
+		rc = prefecture_place(m, text, len); /* place_fix.c */
 	if (!rc)                               /* 经开区召开…, 某某高新区党工委… */
 		rc = zone_place(m, text, len); /* place_zone.c */
 	if (!rc) /* 园区党工委, 某某高新区召开党工委会议 */
