@@ -365,15 +365,24 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	if (kind_start == NPOS && span_eq(d, ks, ke, "会议") && !party) {
 		/* 秋冬季森林防火工作暨业务培训会议: two meetings share 会议, the
 		 * first a 工作会议 (its topic dropped, as 社会事业工作会议) */
+		/* (某县政府全体(扩大)暨务虚会议: the government's own plenary,
+		 * the organ before it its body) */
+		static const char *const firsts[] = {"工作",       "全体(扩大)", "全体扩大",
+						     "全体",       "常务(扩大)", "常务"};
 		size_t ji = find(d, s, ks, "暨");
-		if (ji != NPOS && ji >= s + 2 && match(d, ji - 2, ks, "工作")) {
+		size_t fl = ji != NPOS ? longest_end(d, s, ji, firsts, COUNT(firsts)) : 0;
+		if (fl) {
 			struct buf k = {0};
-			if (buf_add(&k, d->s + d->off[ji - 2], d->off[ji] - d->off[ji - 2]) ||
+			if (buf_add(&k, d->s + d->off[ji - fl], d->off[ji] - d->off[ji - fl]) ||
 			    buf_add(&k, d->s + d->off[ks], d->off[ke] - d->off[ks])) {
 				free(k.s);
 				return HY_ERR_NOMEM;
 			}
 			m->kind = k.s;
+			size_t o = ji - fl;
+			if (!match(d, o, ks, "工作") && o >= s + 2 && count_han(d, s, o) == o - s &&
+			    is_unit(d, s, o) && !m->body && !(m->body = doc_str(d, s, o)))
+				return HY_ERR_NOMEM;
 		} else {
 			m->kind = doc_str(d, s, end);
 		}

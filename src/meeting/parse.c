@@ -594,7 +594,7 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		rc = prefecture_place(m, text, len); /* place_fix.c */
 	if (!rc) /* a bogus place (暨市, 开发区) leaves room for the documents' */
 		rc = drop_no_place(m);
-	if (!rc) /* 地委 + 阿勒泰 → 阿勒泰地区 */
+	if (!rc)                                     /* 地委 + 阿勒泰 → 阿勒泰地区 */
 		rc = prefecture_place(m, text, len); /* place_fix.c */
 	if (!rc)                               /* 经开区召开…, 某某高新区党工委… */
 		rc = zone_place(m, text, len); /* place_zone.c */
