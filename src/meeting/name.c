@@ -367,8 +367,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		 * first a 工作会议 (its topic dropped, as 社会事业工作会议) */
 		/* (某县政府全体(扩大)暨务虚会议: the government's own plenary,
 		 * the organ before it its body) */
-		static const char *const firsts[] = {"工作",       "全体(扩大)", "全体扩大",
-						     "全体",       "常务(扩大)", "常务"};
+		static const char *const firsts[] = {"工作", "全体(扩大)", "全体扩大",
+						     "全体", "常务(扩大)", "常务"};
 		size_t ji = find(d, s, ks, "暨");
 		size_t fl = ji != NPOS ? longest_end(d, s, ji, firsts, COUNT(firsts)) : 0;
 		if (fl) {

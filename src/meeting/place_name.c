@@ -318,6 +318,13 @@ size_t place_start(const struct doc *t, size_t e)
 		/* 和平区, 和田市, 和龙市: 和 opens a name at a clause's start
 		 * (，和平区政府召开…) as 会 does; inside a clause it joins. 府谷县
 		 * likewise: 府 alone opens no clause (it ends 政府 inside one) */
+		/* (凤阳县府城镇: after its county, 府 opens a town's name) */
+		static const char *const towns[] = {"镇", "乡", "街道"};
+		if (k == 1 && i > 0 && match(t, i, e, "府") && i + 1 < e &&
+		    match_any(t, i - 1, i, county_levels, COUNT(county_levels), NULL) &&
+		    match_any(t, e, t->n, towns, COUNT(towns), NULL) &&
+		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
+			k = 0;
 		static const char *const clause_openers[] = {"和", "府"};
 		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) &&
 		    match_any(t, i, i + 1, clause_openers, COUNT(clause_openers), NULL) &&

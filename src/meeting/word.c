@@ -163,8 +163,10 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			 * 二十九次常委会召开。 */
 			*len = 3;
 			return i;
-		} else if (match(d, i, end, "全会") && i > from && d->cp[i - 1] == 0x6B21 /* 次 */ &&
-			   (i + 2 == end || is_clause_end(d, i + 2) || match(d, i + 2, end, "暨"))) {
+		} else if (match(d, i, end, "全会") && i > from &&
+			   d->cp[i - 1] == 0x6B21 /* 次 */ &&
+			   (i + 2 == end || is_clause_end(d, i + 2) ||
+			    match(d, i + 2, end, "暨"))) {
 			*len = 2; /* 区政府第三次全会暨…调度会: a numbered plenary (三中全会
 				   * is a party's, no 次 before it) */
 			return i;
