@@ -454,6 +454,30 @@ static int lost_month_day(long md, size_t kd, struct ymd *t)
 	return ways == 1;
 }
 
+/* 123，…召开 published on 2011-12-08: of the readings of md (1-23, 12-3),
+ * the nearest before the publish date pub, its year pub's (or the year
+ * before, a December meeting published in January). 1 when one is. */
+static int lost_month_day_near(long md, size_t kd, const struct ymd *pub, struct ymd *t)
+{
+	long best = -1;
+	for (int dd = 1; dd <= 2 && (size_t)dd < kd; dd++) {
+		long p = dd == 1 ? 10 : 100;
+		struct ymd c = {pub->y, (int)(md / p), (int)(md % p), -1, -1};
+		if (!((dd == 1 || c.d >= 10) && ymd_valid(&c)))
+			continue;
+		long gap = days_from_civil(pub->y, pub->m, pub->d) - days_from_civil(c.y, c.m, c.d);
+		if (gap < -7) {
+			c.y--;
+			gap = days_from_civil(pub->y, pub->m, pub->d) - days_from_civil(c.y, c.m, c.d);
+		}
+		if (gap >= -7 && gap <= 60 && (best < 0 || gap < best)) {
+			best = gap;
+			*t = c;
+		}
+	}
+	return best >= 0;
+}
+
 int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		 struct hy_meeting *m)
 {
@@ -599,6 +623,11 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			struct ymd one;
 			size_t i0 = skip_spaces(d, a, b), kd = parse_num(d, i0, b, &md);
 			size_t se = clause_end(d, i0, b, 1);
+			if ((kd == 3 || kd == 4) && is_digit(d->cp[i0]) && i0 + kd < b &&
+			    d->cp[i0 + kd] == ',' && se - i0 <= 160 &&
+			    find(d, i0, se, "召开") != NPOS && !lost_month_day(md, kd, &one) &&
+			    mt->has_pub && lost_month_day_near(md, kd, &mt->pub, &one))
+				return set_date(m, &one, HY_DATE_BASIS_PUBLISH);
 			if ((kd == 3 || kd == 4) && is_digit(d->cp[i0]) && i0 + kd < b &&
 			    d->cp[i0 + kd] == ',' && se - i0 <= 160 &&
 			    find(d, i0, se, "召开") != NPOS && lost_month_day(md, kd, &one)) {
