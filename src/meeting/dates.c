@@ -468,7 +468,8 @@ static int lost_month_day_near(long md, size_t kd, const struct ymd *pub, struct
 		long gap = days_from_civil(pub->y, pub->m, pub->d) - days_from_civil(c.y, c.m, c.d);
 		if (gap < -7) {
 			c.y--;
-			gap = days_from_civil(pub->y, pub->m, pub->d) - days_from_civil(c.y, c.m, c.d);
+			gap = days_from_civil(pub->y, pub->m, pub->d) -
+			      days_from_civil(c.y, c.m, c.d);
 		}
 		if (gap >= -7 && gap <= 60 && (best < 0 || gap < best)) {
 			best = gap;

@@ -517,6 +517,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	/* 副县长某某昨主持…会议。(某某摄): a photo's caption with its credit */
 	if (len <= 60 && (ends_with(d, a, b, "摄)", NULL) || ends_with(d, a, b, "摄影)", NULL)))
 		return L_CHROME;
+	/* 这是记者从某地发回的报道。: the paper's note on where it was written */
+	if (len <= 40 && match(d, a, b, "这是记者") && ends_with(d, a, b, "报道。", NULL))
+		return L_CHROME;
 	/* 12月27日，…会议召开。 实习记者 某某摄: a caption, its credit after a
 	 * space (a name of two to four, a reporter's title before it) */
 	if (len <= 100 && ends_with(d, a, b, "摄", NULL)) {

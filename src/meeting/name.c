@@ -47,7 +47,9 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		if (e2 != NPOS && e2 - (end + wlen) <= 24 &&
 		    !match_any(d, end + wlen, b, joins, COUNT(joins), NULL) &&
 		    clause_end(d, end + wlen, e2, 1) == e2 &&
-		    !(e2 >= 2 && match(d, e2 - 2, b, "全体")) &&
+		    /* (某州代表团召开全体会议: a delegation's plenary at it) */
+		    (!(e2 >= 2 && match(d, e2 - 2, b, "全体")) ||
+		     find(d, end + wlen, e2, "代表团") != NPOS) &&
 		    find(d, end + wlen, e2, "精神") == NPOS &&
 		    !match(d, e2 + l2, b, "议程")) { /* 完成各项会议议程: its agenda */
 			session = end;
@@ -676,8 +678,16 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		/* 市政协六届一次会议主席团举行第一次会议: the session's
 		 * presidium meets, and is the body (大会主席团 too) */
 		size_t pres = session != NPOS ? find(d, session_end, s, "主席团") : NPOS;
+		/* (某州代表团召开全体会议: a delegation to the session meets) */
+		size_t team = session != NPOS ? find(d, session_end, s, "代表团") : NPOS;
 		if (pres != NPOS && pres - session_end <= 4) {
 			if (!(m->body = doc_str(d, session_end, pres + 3))) {
+				free(kind.s);
+				return HY_ERR_NOMEM;
+			}
+		} else if (team != NPOS && team - session_end >= 2 && team - session_end <= 8 &&
+			   count_han(d, session_end, team) == team - session_end) {
+			if (!(m->body = doc_str(d, session_end, team + 3))) {
 				free(kind.s);
 				return HY_ERR_NOMEM;
 			}

@@ -146,6 +146,7 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		"在主席台前排就坐",
 		"在主席台就坐",
 		"在主席台执行主席席就座", /* 大会主席团执行主席甲、乙在主席台执行主席席就座 */
+		"聆听",                   /* 区领导甲、乙等聆听讲座 */
 		"旁听",                   /* 市人大代表甲、乙应邀旁听会议 */
 		"执行主席" /* 大会执行主席是甲、乙: the session's presiding members */};
 	size_t from = a;
@@ -497,6 +498,9 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 		"参加了会议", "参加了座谈会", "参加座谈会", "参加学习",
 		"参加了学习", /* a study session's */
 		"参加调度会", "参加推进会", "参加专题会",
+		/* a delegation's plenary (代表甲、乙等参加审议), a lecture's
+		 * audience (区领导甲、乙等聆听讲座) */
+		"参加审议", "参加讨论", "聆听",
 		/* 各部门负责人在主会场参加会商 */
 		"在主会场参加", "在分会场参加", "收听收看", "收看收听",
 		"参加范围" /* a form's field: 参加范围:副区长甲、乙 */};
