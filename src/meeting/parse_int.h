@@ -774,6 +774,7 @@ int name_ok(const struct doc *d, size_t a, size_t b);
  * name of one or two characters (Taiwan's minutes), or 0. people.c */
 size_t titled_given_name(const struct doc *d, size_t a, size_t b);
 size_t split_role_name(const struct doc *d, size_t a, size_t b, int long_names);
+int long_name_ok(const struct doc *d, size_t a, size_t b);
 /* people_list.c: one list [a,b) split at 、 ， 及, each item a person
  * (into out, its role into roles as "name\trole") or a unit. 0 or
  * HY_ERR_NOMEM. */

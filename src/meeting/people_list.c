@@ -440,6 +440,13 @@ int add_people_list(const struct doc *d, size_t a, size_t b, struct strv *out, s
 			else if ((prev_person || titled) && he == NPOS && ie == s + 3 &&
 				 match(d, ie - 1, ie, "科") && name_ok(d, s, ie - 1))
 				rc = strv_push(out, doc_str(d, s, ie));
+			/* 执行主席是:辛某、敖登其其格、李某: a Mongolian name of five
+			 * or six among names (after a name or a title's colon, more
+			 * names after it) */
+			else if ((prev_person || titled) && he == NPOS && c == 0x3001 && i < b &&
+				 long_name_ok(d, s, ie) && find(d, s, ie, "等") == NPOS &&
+				 split_role_name(d, s, ie, 0) == NPOS)
+				rc = strv_push(out, doc_str(d, s, ie));
 			else
 				rc = add_person(d, s, ie, out, units, roles);
 			titled = c == ':';

@@ -285,8 +285,8 @@ size_t titled_given_name(const struct doc *d, size_t a, size_t b)
 }
 
 /* A name of five or six Han characters, none of them one a name never
- * holds (会, 的, 和 …): only after a title. */
-static int long_name_ok(const struct doc *d, size_t a, size_t b)
+ * holds (会, 的, 和 …): only after a title, or among names. */
+int long_name_ok(const struct doc *d, size_t a, size_t b)
 {
 	if (b - a < 5 || b - a > 6)
 		return 0;
@@ -299,8 +299,9 @@ static int long_name_ok(const struct doc *d, size_t a, size_t b)
 			return 0;
 	/* 书记收看收听市召开…: verbs and a city, no name */
 	/* (…常委 + 会意见座谈会: a meeting's name after a title's word) */
-	static const char *const words[] = {"收看", "收听", "市", "召",   "组织",
-					    "带领", "率",   "会", "意见", "座谈"};
+	/* (相关工作岗、片区负责人: who else, no name) */
+	static const char *const words[] = {"收看", "收听", "市",   "召",   "组织", "带领", "率",
+					    "会",   "意见", "座谈", "相关", "有关", "工作", "负责"};
 	for (size_t w = 0; w < COUNT(words); w++)
 		if (find(d, a, b, words[w]) != NPOS)
 			return 0;

@@ -18,7 +18,7 @@ static const char *const organs[] = {
 	"纪委",         "监委",     "安委会", "政法委",   "防指",         "人民法院",
 	"人民检察院",   "法院",     "检察院", "公所",     "中级人民法院", "高级人民法院",
 	"总工会",       "妇联",     "工商联", "科协",     "残联",         "文联",
-	"议会", /* a Taiwan county's council (南投县议会) */
+	"议会",    /* a Taiwan county's council (南投县议会) */
 	"代表团"}; /* a place's delegation to a session (某州代表团) */
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
