@@ -517,6 +517,11 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	/* 副县长某某昨主持…会议。(某某摄): a photo's caption with its credit */
 	if (len <= 60 && (ends_with(d, a, b, "摄)", NULL) || ends_with(d, a, b, "摄影)", NULL)))
 		return L_CHROME;
+	/* 开幕会会场, 会议现场: a photo's caption over the story */
+	static const char *const scenes[] = {"会场", "现场"};
+	if (len >= 4 && len <= 10 && count_han(d, a, b) == len &&
+	    longest_end(d, a, b, scenes, COUNT(scenes)) && find(d, a, b, "会") != NPOS)
+		return L_CHROME;
 	/* 这是记者从某地发回的报道。: the paper's note on where it was written */
 	if (len <= 40 && match(d, a, b, "这是记者") && ends_with(d, a, b, "报道。", NULL))
 		return L_CHROME;
