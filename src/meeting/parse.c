@@ -264,14 +264,15 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		dialogue += kind[i] != L_BLANK && has_any(&d, a0, lines[i].b, says, COUNT(says));
 	}
 	/* a scene told as fiction: what characters do with their faces and
-	 * cups (喝了一口茶, 清了清嗓子, 望着…感叹不已), which no readout tells;
-	 * two such gestures or more */
+	 * cups (喝了一口茶, 清了清嗓子, 望着…感叹不已), or a narrator's own
+	 * words (我说:), which no readout tells; two such gestures or more */
 	static const char *const gestures[] = {
 		"喝了一口茶", "清了清嗓子", "点了点头",   "皱了皱眉", "笑了笑",   "叹了口气",
 		"微微一笑",   "咳嗽了一声", "感叹不已",   "心里暗",   "心中暗想", "眼神",
 		"愣了一下",   "摆了摆手",   "抬起头",     "低下头",   "望着",     "心想",
 		"苦笑",       "冷笑",       "笑道",       "问道",     "窃窃私语", "铁青着脸",
-		"一言不发",   "眉头紧锁",   "深吸一口气", "嘴角"};
+		"一言不发",   "眉头紧锁",   "深吸一口气", "嘴角",     "看了眼",   "看了一眼",
+		"示意",       "我说:"};
 	size_t narrative = count_words(&d, gestures, COUNT(gestures));
 	if (narrative >= 2 && dialogue < 2)
 		dialogue = 2; /* (read as dialogue is: no readout, when undated) */
@@ -309,7 +310,10 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 				    ? parse_num(&d, a0 + 3 + kp, lines[i].b, &pg)
 				    : 0;
 		int pages = sl && match(&d, a0 + 3 + kp + sl, lines[i].b, ")页");
-		if (site || pages || (k && match(&d, a0 + 1 + k, lines[i].b, "章")) ||
+		/* 某某提示您:看后求收藏(某某小说 www…): a novel site's plea */
+		int plea = lines[i].b - lines[i].a <= 100 &&
+			   find(&d, lines[i].a, lines[i].b, "求收藏") != NPOS;
+		if (site || pages || plea || (k && match(&d, a0 + 1 + k, lines[i].b, "章")) ||
 		    (lines[i].b - lines[i].a <= 40 &&
 		     has_any(&d, lines[i].a, lines[i].b, reader_site, COUNT(reader_site))))
 			novel = 1;
