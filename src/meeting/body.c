@@ -395,12 +395,17 @@ int tidy_body(struct hy_meeting *m)
 		}
 		int bare = match(&k, 0, k.n, "(扩大)") || match(&k, 0, k.n, "扩大") ||
 			   span_eq(&k, 0, k.n, "会议");
+		/* (市委常委会召开扩大会议: its 常委会(扩大)会议, the enlarged
+		 * meeting written as the labels and most pages write it) */
+		size_t plain = match(&k, 0, k.n, "扩大会议") ? k.off[2] : 0;
 		doc_free(&k);
 		if (bare) {
 			size_t cut = b.off[b.n - 3];
 			struct buf kd = {0};
 			if (buf_add(&kd, m->body + cut, strlen(m->body + cut)) ||
-			    buf_add(&kd, m->kind, strlen(m->kind))) {
+			    (plain && (buf_add(&kd, "(", 1) || buf_add(&kd, m->kind, plain) ||
+				       buf_add(&kd, ")", 1))) ||
+			    buf_add(&kd, m->kind + plain, strlen(m->kind + plain))) {
 				free(kd.s);
 				doc_free(&b);
 				return HY_ERR_NOMEM;
