@@ -169,9 +169,28 @@ static size_t form_opening(const struct doc *d, const struct span *p, size_t np)
 	return 0;
 }
 
+/* [导读] 2月11日，…: the editor's lead, the story's opening told again
+ * below it. */
+static int lead_paragraph(const struct doc *d, struct span l)
+{
+	static const char *const leads[] = {"导读", "内容提要", "核心提示", "摘要"};
+	size_t a = skip_spaces(d, l.a, l.b);
+	a += a < l.b && is_open_bracket(d->cp[a]);
+	size_t k = match_any(d, a, l.b, leads, COUNT(leads), NULL);
+	return k && a + k < l.b &&
+	       (is_close_bracket(d->cp[a + k]) || d->cp[a + k] == ':' || is_space(d->cp[a + k]));
+}
+
 void to_opening(const struct doc *d, struct span *p, size_t *np_io, const char *title)
 {
 	size_t np = *np_io;
+	/* (the lead goes when the story convenes the meeting after it) */
+	if (np > 1 && lead_paragraph(d, p[0]) &&
+	    (find(d, p[1].a, p[1].b, "主持召开") != NPOS || convenes_on_day(d, p[1].a, p[1].b) ||
+	     find(d, p[1].a, p[1].b, "召开") != NPOS)) {
+		memmove(p, p + 1, (np - 1) * sizeof *p);
+		np--;
+	}
 	/* a form (列席情况：names, 会议议题：…, 会议内容：) may set its fields
 	 * before the paragraph that convenes the meeting: that one is read
 	 * first, as the opening, then the fields that name people; the
