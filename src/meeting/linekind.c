@@ -517,6 +517,14 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	/* 副县长某某昨主持…会议。(某某摄): a photo's caption with its credit */
 	if (len <= 60 && (ends_with(d, a, b, "摄)", NULL) || ends_with(d, a, b, "摄影)", NULL)))
 		return L_CHROME;
+	/* 新湖南湖南日报新媒体, 关于某某每日新闻: a paper's app and its "about"
+	 * header, the site's own name */
+	static const char *const apps[] = {"新媒体", "客户端", "融媒体中心", "融媒体"};
+	static const char *const papers[] = {"新闻", "日报", "晚报", "报"};
+	if (len >= 4 && len <= 14 && count_han(d, a, b) == len && find(d, a, b, "会") == NPOS &&
+	    (longest_end(d, a, b, apps, COUNT(apps)) ||
+	     (match(d, a, b, "关于") && longest_end(d, a, b, papers, COUNT(papers)))))
+		return L_CHROME;
 	/* 开幕会会场, 会议现场: a photo's caption over the story */
 	static const char *const scenes[] = {"会场", "现场"};
 	if (len >= 4 && len <= 10 && count_han(d, a, b) == len &&

@@ -364,7 +364,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			while (o > l.a && l.b - o < 10 && d->cp[o - 1] != '(')
 				o--;
 			/* (…会议(图文报道), …(视频), …(含图解): the page's media tag) */
-			static const char *const media[] = {"图文", "视频", "组图", "多图",
+			static const char *const media[] = {"图文", "视频", "组图",   "多图",
 							    "附图", "图解", "含图解", "含视频"};
 			named_tail = o > l.a && d->cp[o - 1] == '(' &&
 				     (match(d, o, l.b, "第") || match(d, o, l.b, "扩大") ||
@@ -644,6 +644,18 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			    match_any(d, a0, sp, kickers, COUNT(kickers), NULL) && l.b - sp > 8 &&
 			    find(d, sp, l.b, "会") != NPOS)
 				a0 = skip_spaces(d, sp, l.b);
+		}
+		/* 湖南衡阳· [南岳区] 某某主持召开…: a region's tag, its place in
+		 * brackets, before the title */
+		{
+			size_t q = a0;
+			while (q < l.b && q < a0 + 8 && is_han(d->cp[q]))
+				q++;
+			if (q > a0 + 1 && q < l.b && (d->cp[q] == 0xB7 || d->cp[q] == 0x30FB)) {
+				size_t br = skip_spaces(d, q + 1, l.b);
+				if (br < l.b && (d->cp[br] == '[' || d->cp[br] == 0x3010))
+					a0 = br;
+			}
 		}
 		/* 【时政新闻】… : the column's name (or a spammer's bracket,
 		 * 【某某公司_官方网站：】) is no part of the title */
