@@ -797,6 +797,35 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 
 /* What the opening paragraph did not say, the title may: 县长张三主持召开
  * 县政府第5次常务会议, 2024年5月11日县政府召开… */
+/* The title's organ and the sentence's the same one, however each names
+ * it: 浑江区人民政府 in the title, 区政府 in the opening. */
+static int same_organ(const char *title_body, const char *body)
+{
+	struct doc t, b;
+	if (strcmp(title_body, body) == 0)
+		return 1;
+	if (doc_init(&t, title_body, strlen(title_body)))
+		return 0;
+	if (doc_init(&b, body, strlen(body))) {
+		doc_free(&t);
+		return 0;
+	}
+	/* (人民政府 and 政府 alike: the government's two names) */
+	size_t te = t.n - (ends_with(&t, 0, t.n, "人民政府", NULL) ? 4 : 0);
+	size_t be = b.n - (ends_with(&b, 0, b.n, "人民政府", NULL) ? 4 : 0);
+	int gov_t = te < t.n || ends_with(&t, 0, t.n, "政府", NULL);
+	int gov_b = be < b.n || ends_with(&b, 0, b.n, "政府", NULL);
+	if (te < t.n || be < b.n) {
+		te -= te < t.n ? 0 : 2;
+		be -= be < b.n ? 0 : 2;
+	}
+	int same = gov_t == gov_b && be >= 1 && te >= be &&
+		   memcmp(t.cp + te - be, b.cp, be * sizeof *b.cp) == 0;
+	doc_free(&b);
+	doc_free(&t);
+	return same;
+}
+
 int from_title(struct hy_meeting *m, const struct meta *mt)
 {
 	struct doc t;
@@ -838,7 +867,7 @@ int from_title(struct hy_meeting *m, const struct meta *mt)
 				m->number = n.number;
 				n.kind = NULL;
 			} else if (!m->number && n.number > 0 &&
-				   (!n.body || !m->body || strcmp(n.body, m->body) == 0)) {
+				   (!n.body || !m->body || same_organ(n.body, m->body))) {
 				/* 主持召开市政府常务会议 under 市政府第22次常务会议召开 */
 				m->number = n.number;
 			}
