@@ -680,7 +680,9 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 				    "stored whole, so the batch was rolled back"),
 				  s->path);
 	}
-	rc = hy_store_people_flush(s, err, errlen);
+	rc = hy_store_bands_flush(s, err, errlen);
+	if (rc == 0)
+		rc = hy_store_people_flush(s, err, errlen);
 	if (rc == 0)
 		rc = s->version >= 3 ? hy_store_exec(s,
 						     s->version >= 15 ? hy_store_index_new_v15
@@ -714,6 +716,7 @@ void hy_store_rollback(struct hy_store *s)
 	if (sqlite3_get_autocommit(s->db) == 0)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	hy_store_people_forget(s);
+	hy_store_bands_forget(s);
 	s->in_batch = 0;
 }
 

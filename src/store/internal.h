@@ -55,10 +55,11 @@ enum hy_store_stmt {
 	HY_ST_INSERT_SOURCE_V12,
 	HY_ST_INSERT_SOURCE_V11,
 	HY_ST_INSERT_SIMHASH,
-	HY_ST_INSERT_BANDS, /* schema v16: with the day */
+	HY_ST_INSERT_BANDS, /* schema v16: with the day, into the batch's log */
 	HY_ST_INSERT_BANDS_V11,
-	HY_ST_NEAR,
+	HY_ST_NEAR,     /* v16: the table and the batch's log */
 	HY_ST_NEAR_DAY, /* v16: the bands of one day and of none */
+	HY_ST_NEAR_V11,
 	HY_ST_NEAR_MEETING,
 	HY_ST_SAME_DAY,
 	HY_ST_COUNT
@@ -98,6 +99,9 @@ struct hy_store {
 	struct hy_search_opts search; /* hy_store_search_opts */
 	/* people.c's statements, prepared on first use (people.h). */
 	struct hy_people_stmts *people;
+	/* The batch's fingerprint bands, logged until it commits (sources.c
+	 * hy_store_bands_flush): the log is made, rows are in it. */
+	int bands_made, bands_pending;
 	/* Tests: called with the SQL of each list query as it is prepared. */
 	void (*on_prepare)(const char *sql, void *ctx);
 	void *on_prepare_ctx;
@@ -172,6 +176,12 @@ void hy_store_people_close(struct hy_store *s);
 int hy_store_people_flush(struct hy_store *s, char *err, size_t errlen);
 /* The batch was rolled back, and its log with it. */
 void hy_store_people_forget(struct hy_store *s);
+/* Insert the batch's logged fingerprint bands into simhash_bands in key
+ * order (sources.c): at the commit, and before anything deletes a
+ * meeting inside the batch. A failure spoils the batch. */
+int hy_store_bands_flush(struct hy_store *s, char *err, size_t errlen);
+/* The batch was rolled back, and the bands' log with it. */
+void hy_store_bands_forget(struct hy_store *s);
 
 /* Block-max score bounds (bounds.c, schema v17, fts.h
  * HY_FTS_BOUNDS_ROWS): the SQL functions hy_bounds_build(index) and

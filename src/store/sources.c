@@ -34,6 +34,62 @@ static sqlite3_int64 band_key(uint64_t h, int i)
 	return (sqlite3_int64)((uint64_t)i << 16 | (h >> (16 * i) & 0xffff));
 }
 
+/* ---- the batch's log of bands (schema v16 on) ------------------------
+ *
+ * A band's key is a random 16 bits of the fingerprint, so a meeting's four
+ * rows land on four random leaves of simhash_bands and four of its index
+ * simhash_bands_by_day. Inserted one meeting at a time, every leaf of both
+ * became dirty and stayed in the page cache until the commit: once the
+ * tables outgrew a fraction of the cache (a 60,000-readout database: 14
+ * MB of 32), the batch's other pages were pushed out (spilled to the WAL)
+ * and read again (bench/RESULTS.md, issue 14, thirteenth session). Now a
+ * batch's bands go to a temporary table keyed like the real one, and
+ * hy_store_bands_flush inserts them in key order when the batch commits,
+ * so each leaf is changed once, in order. The lookups of the same meeting
+ * (find_near) read the log beside the table, and a delete folds the log
+ * first (the delete trigger of simhash removes a meeting's bands). */
+static const char sql_bands_log_make[] = "CREATE TEMP TABLE IF NOT EXISTS bands_log ("
+					 " key INTEGER NOT NULL,"
+					 " meeting_id INTEGER NOT NULL,"
+					 " hash INTEGER NOT NULL,"
+					 " day TEXT NOT NULL,"
+					 " PRIMARY KEY (key, meeting_id)) WITHOUT ROWID";
+static const char sql_bands_fold[] = "INSERT INTO simhash_bands (key, meeting_id, hash, day)"
+				     " SELECT key, meeting_id, hash, day FROM temp.bands_log"
+				     " ORDER BY key, meeting_id;"
+				     "DELETE FROM temp.bands_log;";
+
+/* The log, made when the batch has none yet: 0 or an error. */
+static int bands_log(struct hy_store *s, char *err, size_t errlen)
+{
+	int rc = 0;
+	if (!s->bands_made) {
+		rc = hy_store_exec(s, sql_bands_log_make, "storing a meeting's fingerprint", err,
+				   errlen);
+		s->bands_made = rc == 0;
+	}
+	return rc;
+}
+
+int hy_store_bands_flush(struct hy_store *s, char *err, size_t errlen)
+{
+	int rc;
+	if (!s->bands_pending)
+		return 0;
+	rc = hy_store_exec(s, sql_bands_fold, "storing the fingerprints", err, errlen);
+	if (rc)
+		s->batch_spoiled = 1;
+	else
+		s->bands_pending = 0;
+	return rc;
+}
+
+void hy_store_bands_forget(struct hy_store *s)
+{
+	s->bands_pending = 0; /* the rollback took the log's rows, maybe the log */
+	s->bands_made = 0;
+}
+
 int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_doc *doc,
 			 const char *sha, int shown, char *err, size_t errlen)
 {
@@ -50,9 +106,10 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 	static const char bands_v11_sql[] =
 		"INSERT INTO simhash_bands (key, meeting_id, hash)"
 		" VALUES (?1, ?5, ?6), (?2, ?5, ?6), (?3, ?5, ?6), (?4, ?5, ?6)";
-	/* (v16: with the meeting's month and day, '' when unknown) */
+	/* (v16: with the meeting's month and day, '' when unknown, into the
+	 * batch's log) */
 	static const char bands_sql[] =
-		"INSERT INTO simhash_bands (key, meeting_id, hash, day)"
+		"INSERT INTO temp.bands_log (key, meeting_id, hash, day)"
 		" SELECT column1, ?5, ?6, ifnull((SELECT month_day FROM meetings WHERE id = ?5), '')"
 		" FROM (VALUES (?1), (?2), (?3), (?4))";
 	const char *src = doc->source ? doc->source : "-", *url;
@@ -109,16 +166,22 @@ int hy_store_source_rows(struct hy_store *s, int64_t mid, const struct hy_store_
 	rc = hy_store_step_done(s, st, "storing a meeting's fingerprint", err, errlen);
 	if (rc || !h)
 		return rc;
-	rc = s->version >= 16
-		     ? hy_store_stmt(s, HY_ST_INSERT_BANDS, bands_sql, &st, err, errlen)
-		     : hy_store_stmt(s, HY_ST_INSERT_BANDS_V11, bands_v11_sql, &st, err, errlen);
+	int v16 = s->version >= 16; /* (a log: its day comes from the meeting) */
+	rc = v16 ? bands_log(s, err, errlen) : 0;
+	if (rc == 0)
+		rc = v16 ? hy_store_stmt(s, HY_ST_INSERT_BANDS, bands_sql, &st, err, errlen)
+			 : hy_store_stmt(s, HY_ST_INSERT_BANDS_V11, bands_v11_sql, &st, err,
+					 errlen);
 	if (rc)
 		return rc;
 	for (int i = 0; i < 4; i++)
 		sqlite3_bind_int64(st, i + 1, band_key(h, i));
 	sqlite3_bind_int64(st, 5, mid);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)h);
-	return hy_store_step_done(s, st, "storing a meeting's fingerprint", err, errlen);
+	rc = hy_store_step_done(s, st, "storing a meeting's fingerprint", err, errlen);
+	if (rc == 0 && v16)
+		s->bands_pending++;
+	return rc;
 }
 
 static int merge_into(struct hy_store *s, int64_t target, const struct hy_meeting *m,
@@ -172,12 +235,19 @@ static int agrees(sqlite3_stmt *st, const struct hy_meeting *m)
 static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h, int64_t *found,
 		     char *err, size_t errlen)
 {
-	static const char near_sql[] = "SELECT meeting_id, hash FROM simhash_bands"
-				       " WHERE key IN (?1, ?2, ?3, ?4)";
+	static const char near_v11_sql[] = "SELECT meeting_id, hash FROM simhash_bands"
+					   " WHERE key IN (?1, ?2, ?3, ?4)";
+	/* v16: the batch's bands too (their log), in the order of the index
+	 * simhash_bands_by_day (key, day, hash, meeting_id) */
+#define NEAR(where)                                                                                \
+	"SELECT meeting_id, hash, key, day FROM simhash_bands WHERE " where                        \
+	" UNION ALL SELECT meeting_id, hash, key, day FROM temp.bands_log WHERE " where            \
+	" ORDER BY 3, 4, 2, 1"
+	static const char near_sql[] = NEAR("key IN (?1, ?2, ?3, ?4)");
 	/* a readout with its day: the stored meetings of that day or of an
-	 * unknown one (schema v16; agrees() turns the others down) */
-	static const char near_day_sql[] = "SELECT meeting_id, hash FROM simhash_bands"
-					   " WHERE key IN (?1, ?2, ?3, ?4) AND day IN (?5, '')";
+	 * unknown one (agrees() turns the others down) */
+	static const char near_day_sql[] = NEAR("key IN (?1, ?2, ?3, ?4) AND day IN (?5, '')");
+#undef NEAR
 	static const char meeting_sql[] = "SELECT date, month_day, guessed, number, body, place,"
 					  " chair FROM meetings WHERE id = ?1";
 	struct {
@@ -189,9 +259,12 @@ static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h,
 	int rc;
 
 	*found = 0;
-	int by_day = s->version >= 16 && m->month_day && m->month_day[0];
-	rc = by_day ? hy_store_stmt(s, HY_ST_NEAR_DAY, near_day_sql, &st, err, errlen)
-		    : hy_store_stmt(s, HY_ST_NEAR, near_sql, &st, err, errlen);
+	int v16 = s->version >= 16, by_day = v16 && m->month_day && m->month_day[0];
+	rc = v16 ? bands_log(s, err, errlen) : 0;
+	if (rc == 0)
+		rc = by_day ? hy_store_stmt(s, HY_ST_NEAR_DAY, near_day_sql, &st, err, errlen)
+		     : v16  ? hy_store_stmt(s, HY_ST_NEAR, near_sql, &st, err, errlen)
+			    : hy_store_stmt(s, HY_ST_NEAR_V11, near_v11_sql, &st, err, errlen);
 	if (rc)
 		return rc;
 	for (int i = 0; i < 4; i++)

@@ -491,8 +491,11 @@ struct deleter {
 
 static int deleter_init(struct hy_store *s, struct deleter *d, char *err, size_t errlen)
 {
-	int rc = hy_store_people_flush(s, err, errlen); /* the batch's people first */
+	/* the batch's people and bands first (the cascade deletes them) */
+	int rc = hy_store_people_flush(s, err, errlen);
 
+	if (rc == 0)
+		rc = hy_store_bands_flush(s, err, errlen);
 	memset(d, 0, sizeof *d);
 	if (rc)
 		return rc;

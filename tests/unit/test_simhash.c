@@ -309,6 +309,53 @@ static void t_band_days(void **state)
 			 4);
 }
 
+/* Inside a batch a meeting's bands wait in a log until the commit
+ * (sources.c, hy_store_bands_flush): a repost still finds its original
+ * stored earlier in the same batch, a batch rolled back leaves none, a
+ * meeting deleted in the batch takes its logged bands, and each band
+ * reaches the table with its meeting's day. */
+static void t_batch_bands(void **state)
+{
+	struct fx *f = *state;
+	struct hy_import_stats st = {0};
+	char err[256] = "";
+	size_t gone = 0;
+	int64_t two = 2;
+
+	assert_int_equal(hy_store_begin(f->s, err, sizeof err), 0);
+	assert_int_equal(import_fixture(f, "a_county.txt", &st), 0);
+	hy_store_rollback(f->s);
+	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands"), 0);
+
+	st = (struct hy_import_stats){0};
+	assert_int_equal(hy_store_begin(f->s, err, sizeof err), 0);
+	assert_int_equal(import_fixture(f, "a_county.txt", &st), 0);
+	assert_int_equal(import_fixture(f, "b_next_week.txt", &st), 0);
+	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands"), 0); /* logged */
+	assert_int_equal(import_fixture(f, "a_repost_trad.txt", &st), 0);
+	assert_int_equal(st.imported, 2);
+	assert_int_equal(st.merged, 1);
+	assert_int_equal(hy_store_delete(f->s, &two, 1, &gone, err, sizeof err), 0);
+	assert_int_equal(gone, 1);
+	assert_int_equal(hy_store_commit(f->s, err, sizeof err), 0);
+	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands"), 4);
+	assert_int_equal(sql_int(f->s,
+				 "SELECT count(*) FROM simhash_bands b JOIN meetings m"
+				 " ON m.id = b.meeting_id AND b.day = ifnull(m.month_day, '')"
+				 " AND b.hash = (SELECT hash FROM simhash WHERE meeting_id = 1)"
+				 " WHERE m.id = 1"),
+			 4);
+	/* the next batch: a cut repost merges, the deleted meeting comes back */
+	st = (struct hy_import_stats){0};
+	assert_int_equal(hy_store_begin(f->s, err, sizeof err), 0);
+	assert_int_equal(import_fixture(f, "a_repost_cut.txt", &st), 0);
+	assert_int_equal(import_fixture(f, "b_next_week.txt", &st), 0);
+	assert_int_equal(hy_store_commit(f->s, err, sizeof err), 0);
+	assert_int_equal(st.merged, 1);
+	assert_int_equal(st.imported, 1);
+	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands"), 8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +367,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_blind, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_same_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_band_days, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_batch_bands, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
