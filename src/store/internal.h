@@ -62,6 +62,7 @@ enum hy_store_stmt {
 	HY_ST_NEAR_V11,
 	HY_ST_NEAR_MEETING,
 	HY_ST_SAME_DAY,
+	HY_ST_SAME_DAY_MEETING,
 	HY_ST_COUNT
 };
 

@@ -322,11 +322,16 @@ static int find_near(struct hy_store *s, const struct hy_meeting *m, uint64_t h,
 static int find_same_day(struct hy_store *s, const struct hy_meeting *m, uint64_t h, int64_t *found,
 			 char *err, size_t errlen)
 {
+	/* the candidates' fingerprints first, and only a near one's meeting
+	 * row (a random page of the largest table: read for every candidate,
+	 * they were the lookup's cost once the table outgrew the cache) */
 	static const char day_sql[] =
-		"SELECT m.id, h.hash, m.guessed, m.body, m.kind, m.title, m.place, m.chair"
+		"SELECT m.id, h.hash"
 		" FROM meetings m INDEXED BY meetings_by_number JOIN simhash h ON h.meeting_id = m.id"
 		" WHERE ifnull(m.number, 0) = ?2 AND ifnull(m.date, '') = ?1 AND h.hash IS NOT NULL";
-	sqlite3_stmt *st;
+	static const char meeting_sql[] = "SELECT guessed, body, kind, title, place, chair"
+					  " FROM meetings WHERE id = ?1";
+	sqlite3_stmt *st, *row;
 	int best = HY_SIMHASH_NEAR_SAME_DAY + 1, rc;
 
 	*found = 0;
@@ -341,22 +346,40 @@ static int find_same_day(struct hy_store *s, const struct hy_meeting *m, uint64_
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		int d = hy_simhash_distance(h, (uint64_t)sqlite3_column_int64(st, 1));
-		const char *guessed = (const char *)sqlite3_column_text(st, 2);
-		const char *body = (const char *)sqlite3_column_text(st, 3);
-		const char *kind = (const char *)sqlite3_column_text(st, 4);
-		const char *title = (const char *)sqlite3_column_text(st, 5);
-		const char *place = (const char *)sqlite3_column_text(st, 6);
-		const char *chair = (const char *)sqlite3_column_text(st, 7);
+		if (d >= best)
+			continue;
+		rc = hy_store_stmt(s, HY_ST_SAME_DAY_MEETING, meeting_sql, &row, err, errlen);
+		if (rc) {
+			sqlite3_reset(st);
+			return rc;
+		}
+		sqlite3_bind_int64(row, 1, id);
+		rc = sqlite3_step(row);
+		if (rc != SQLITE_ROW) {
+			int e = sqlite3_extended_errcode(s->db);
+			sqlite3_reset(row);
+			if (rc == SQLITE_DONE) /* (the join found it) */
+				continue;
+			sqlite3_reset(st);
+			return hy_store_fail(s, e, N_("looking for the same meeting"), err, errlen);
+		}
+		const char *guessed = (const char *)sqlite3_column_text(row, 0);
+		const char *body = (const char *)sqlite3_column_text(row, 1);
+		const char *kind = (const char *)sqlite3_column_text(row, 2);
+		const char *title = (const char *)sqlite3_column_text(row, 3);
+		const char *place = (const char *)sqlite3_column_text(row, 4);
+		const char *chair = (const char *)sqlite3_column_text(row, 5);
 		/* without a number to tell two meetings of a day apart, the
 		 * title must be the same too */
 		int titled = m->number > 0 || (title && !(guessed && strstr(guessed, "title")) &&
 					       hy_fold_same(title, m->title));
-		if (d < best && !(guessed && strstr(guessed, "year")) && body && kind && titled &&
+		if (!(guessed && strstr(guessed, "year")) && body && kind && titled &&
 		    hy_fold_same(body, m->body) && hy_fold_same(kind, m->kind) &&
 		    known_same(place, m->place) && known_same(chair, m->chair)) {
 			best = d;
 			*found = id;
 		}
+		sqlite3_reset(row);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
