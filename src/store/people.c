@@ -352,14 +352,21 @@ static const char sql_log[] = "INSERT INTO temp.people_log (meeting_id, link, pa
 
 /* The fold, in the order each table's index wants its rows. */
 static const char sql_fold[] =
-	/* the names as written, and each meeting's links to them */
+	/* the names as written, and each meeting's links to them, in the
+	 * order of the links' key (meeting, role, position): the check of
+	 * each link's foreign key reads its meeting's row, so in person
+	 * order it read the batch's meeting rows at random, a cache miss a
+	 * link once they outgrew the cache (61,000 for 10,000 readouts into
+	 * a 60,000-readout database, against 10,000 misses in this order for
+	 * the random inserts into meeting_people_by_person; bench/RESULTS.md,
+	 * issue 14, thirteenth session) */
 	"INSERT OR IGNORE INTO people (name, key)"
 	" SELECT name, key FROM temp.people_log GROUP BY name ORDER BY name;"
 	"INSERT INTO meeting_people (meeting_id, person_id, role, position, title,"
 	" invited)"
 	" SELECT l.meeting_id, p.id, l.link, l.position, l.role, l.invited"
 	" FROM temp.people_log l JOIN people p ON p.name = l.name"
-	" ORDER BY p.id, l.meeting_id;"
+	" ORDER BY l.meeting_id, l.link, l.position;"
 	/* the persons not seen before, in the order they first appear */
 	"INSERT INTO persons (key, place, name, sort, py)"
 	" SELECT key, place, name, hy_person_sort(name), hy_person_py(key)"
