@@ -277,6 +277,23 @@ size_t footer_start(const struct doc *d, const struct span *lines, size_t nl)
 	static const char *const marks[] = {"联系我们", "友情链接", "关于我们", "网站声明"};
 	/* or its first contact line, when a cleaner took those away */
 	static const char *const contact[] = {"email:", "e-mail:", "电子邮箱:", "电子信箱:"};
+	/* 1.某县…会议召开 at the top, 2.某某… below: a digest, its next
+	 * story's headline ends the first */
+	size_t first = 0;
+	while (first < nl && skip_spaces(d, lines[first].a, lines[first].b) >= lines[first].b)
+		first++;
+	int digest = first < nl && lines[first].b - lines[first].a > 4 &&
+		     d->cp[lines[first].a] == '1' && d->cp[lines[first].a + 1] == '.' &&
+		     is_han(d->cp[lines[first].a + 2]);
+	for (size_t i = first + 1; digest && i < nl; i++) {
+		size_t a = lines[i].a, b = lines[i].b;
+		int sentence = 0;
+		for (size_t q = a; q < b && !sentence; q++)
+			sentence = is_sent_end(d, q);
+		if (b - a > 4 && d->cp[a] == '2' && d->cp[a + 1] == '.' && is_han(d->cp[a + 2]) &&
+		    !sentence)
+			return i;
+	}
 	for (size_t i = nl / 2; i < nl; i++) {
 		size_t a = skip_spaces(d, lines[i].a, lines[i].b), b = lines[i].b;
 		while (b > a && is_space(d->cp[b - 1]))

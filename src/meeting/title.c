@@ -375,6 +375,10 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		 * up, an agenda verb first */
 		int summary_title = ends_with(d, l.a, l.b, "纪要", NULL) &&
 				    no_sentence(d, l.a, l.b) && find(d, l.a, l.b, ",") == NPOS;
+		/* 1.某县…会议召开 at the top: a digest's first story's title */
+		int digest_first = seen == 1 && l.b - l.a > 8 && d->cp[l.a] == '1' &&
+				   (d->cp[l.a + 1] == 0x3001 || d->cp[l.a + 1] == '.') &&
+				   is_han(d->cp[l.a + 2]) && find(d, l.a, l.b, "会") != NPOS;
 		/* a long headline (…召开扩大会议 传达学习…精神和…重要指示精神)
 		 * directly over its publish line: no sentence, no comma */
 		size_t below = i + 1;
@@ -388,7 +392,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			l.b - l.a <= most && (e == l.b || e + 1 == l.b) && last != 0x3001 &&
 			last != ',' && last != ':' &&
 			(dated_title || find_date(d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
-			(summary_title || !starts_item(d, l.a, l.b)) &&
+			(summary_title || !starts_item(d, l.a, l.b) || digest_first) &&
 			(named_tail || !ends_paragraph(d, l.a, l.b));
 		/* 王某李某张某参加: a caption of who took part, no title */
 		if (titleish && find(d, l.a, l.b, "会") == NPOS &&
@@ -590,6 +594,11 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 					a0 = q;
 			}
 		}
+		/* 1.茶陵县…会议召开: a digest's first story, its number before
+		 * the title */
+		if (l.b - a0 > 8 && is_digit(d->cp[a0]) &&
+		    (d->cp[a0 + 1] == 0x3001 || (d->cp[a0 + 1] == '.' && is_han(d->cp[a0 + 2]))))
+			a0 += 2;
 		/* 01.24 县委书记某某主持召开…: a list's month and day stamped
 		 * before the title */
 		{
