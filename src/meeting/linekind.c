@@ -506,8 +506,8 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	 * 本站部分信息由…自行提供, 本站法律顾问:某律师事务所, 某某地址:…|
 	 * 邮编:…) */
 	static const char *const footer[] = {
-		"版权所有", "联系电话", "举报电话", "监督电话",   "办公区:",    "主办 |",
-		"主办|",    "备案号",   "技术支持", "网站标识码", "不承担任何", "无法联系到权利人",
+		"版权所有",  "联系电话", "举报电话", "监督电话",   "办公区:",    "主办 |",
+		"主办|",     "备案号",   "技术支持", "网站标识码", "不承担任何", "无法联系到权利人",
 		"法律顾问:", "邮编:"};
 	if (len <= 200 && find(d, a, b, "会") == NPOS && has_any(d, a, b, footer, COUNT(footer)))
 		return L_CHROME;

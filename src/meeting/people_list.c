@@ -425,7 +425,13 @@ int add_people_list(const struct doc *d, size_t a, size_t b, struct strv *out, s
 			/* 某局某执法大队、江南、滘头、滘北派出所负责人: bare words
 			 * right after an office are offices cut short, no names */
 			int abbrev = prev_unit && he == NPOS && ie <= s + 3 && name_ok(d, s, ie);
-			if (abbrev)
+			/* 双新、双林街道办书记: a place's name cut short before
+			 * the next, which carries the level for both */
+			static const char *const shared[] = {"街道", "镇", "乡", "社区", "村"};
+			int cut_place = !abbrev && he == NPOS && ie == s + 2 && c == 0x3001 &&
+					i + 3 < b && is_han(d->cp[i + 1]) && is_han(d->cp[i + 2]) &&
+					match_any(d, i + 3, b, shared, COUNT(shared), NULL);
+			if (abbrev || cut_place)
 				rc = strv_push(units, doc_str(d, s, ie));
 			else if (he != NPOS && (name_ok(d, s, he) || (rs != NPOS && rs > s)) &&
 				 (two || group))

@@ -200,6 +200,10 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 	for (size_t w = 0; w < COUNT(not_names); w++)
 		if (match(d, a, b, not_names[w]))
 			return 0;
+	/* 开幕会后，…: the sitting's time, no name */
+	static const char *const sittings[] = {"会后", "会前", "会上", "开幕", "闭幕"};
+	if (has_any(d, a, b, sittings, COUNT(sittings)))
+		return 0;
 	/* 委员会日前召开: a time word is no part of a name, nor a day
 	 * (委员会于十日召开) */
 	if (find(d, a, b, "日前") != NPOS || find(d, a, b, "近日") != NPOS)
