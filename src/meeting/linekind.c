@@ -51,6 +51,20 @@ static int is_bare_date(const struct doc *d, size_t a, size_t b)
 	if (year_alone)
 		return 1;
 	size_t k = parse_date(d, a, b, &t);
+	/* 铜川日报 2018-02-03 12:24, 民生   2025-01-16 21:40: the paper's or
+	 * the column's name before a machine's date */
+	if (!k) {
+		size_t h = a;
+		while (h < b && h - a <= 8 && is_han(d->cp[h]))
+			h++;
+		size_t q = skip_spaces(d, h, b);
+		if (h >= a + 2 && h - a <= 8 && q > h && q + 10 <= b && is_digit(d->cp[q]) &&
+		    is_digit(d->cp[q + 3]) && d->cp[q + 4] == '-' &&
+		    (k = parse_date(d, q, b, &t)) && t.y)
+			a = q;
+		else
+			k = 0;
+	}
 	if (!k || (!t.y && d->cp[a] != '0'))
 		return 0;
 	a += k;
@@ -81,6 +95,20 @@ static int is_bare_date(const struct doc *d, size_t a, size_t b)
 		while (a < b && (d->cp[a] == ':' || is_digit(d->cp[a]) || is_space(d->cp[a]) ||
 				 match(d, a, b, "次")))
 			a++;
+	}
+	/* …12:24 大字, …21:40   辽宁, …16 16 今日衢江: a font widget, a
+	 * region's tag, counters and the site after it (a few short words,
+	 * no sentence, no meeting) */
+	for (size_t words = 0; a < b && words < 4; words++) {
+		size_t e = a;
+		while (e < b && !is_space(d->cp[e]))
+			e++;
+		if (e - a > 6 || find(d, a, e, "会") != NPOS)
+			return 0;
+		for (size_t q = a; q < e; q++)
+			if (is_sent_end(d, q) || d->cp[q] == ',')
+				return 0;
+		a = skip_spaces(d, e, b);
 	}
 	return a >= b;
 }
@@ -920,7 +948,11 @@ int publish_rank(const struct doc *d, struct span l, int before_title, struct ym
 	if (at == NPOS)
 		return 0;
 	static const char *const header[] = {"星期", "今天是", "今日是", "欢迎"};
-	if (has_any(d, l.a, l.b, header, COUNT(header)) &&
+	/* (2021-11-24 08:41:57 星期三 来源:…: a stamp to the second opening
+	 * the line is the story's, its weekday after it) */
+	int stamp = at == skip_spaces(d, l.a, l.b) && t->hh >= 0 &&
+		    !match(d, l.a, l.b, "今天") && !match(d, l.a, l.b, "今日");
+	if (!stamp && has_any(d, l.a, l.b, header, COUNT(header)) &&
 	    !has_any(d, l.a, l.b, publish_marks, COUNT(publish_marks) - 1))
 		return 0;
 	if (has_any(d, l.a, at, publish_marks, COUNT(publish_marks)))
