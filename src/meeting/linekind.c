@@ -950,8 +950,8 @@ int publish_rank(const struct doc *d, struct span l, int before_title, struct ym
 	static const char *const header[] = {"星期", "今天是", "今日是", "欢迎"};
 	/* (2021-11-24 08:41:57 星期三 来源:…: a stamp to the second opening
 	 * the line is the story's, its weekday after it) */
-	int stamp = at == skip_spaces(d, l.a, l.b) && t->hh >= 0 &&
-		    !match(d, l.a, l.b, "今天") && !match(d, l.a, l.b, "今日");
+	int stamp = at == skip_spaces(d, l.a, l.b) && t->hh >= 0 && !match(d, l.a, l.b, "今天") &&
+		    !match(d, l.a, l.b, "今日");
 	if (!stamp && has_any(d, l.a, l.b, header, COUNT(header)) &&
 	    !has_any(d, l.a, l.b, publish_marks, COUNT(publish_marks) - 1))
 		return 0;

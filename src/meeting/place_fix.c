@@ -253,6 +253,18 @@ int drop_no_place(struct hy_meeting *m)
 		if (doc_init(&p, m->place, strlen(m->place)))
 			return HY_ERR_NOMEM;
 	}
+	/* 汶上汶上县: a mirror's name written twice before its level */
+	if (p.n >= 5 && p.n <= 9 && (p.n - 1) % 2 == 0 && count_han(&p, 0, p.n) == p.n &&
+	    memcmp(p.cp, p.cp + (p.n - 1) / 2, (p.n - 1) / 2 * sizeof *p.cp) == 0 &&
+	    match_any(&p, p.n - 1, p.n, place_levels, COUNT(place_levels), NULL)) {
+		char *once = doc_str(&p, (p.n - 1) / 2, p.n);
+		doc_free(&p);
+		if (!once)
+			return HY_ERR_NOMEM;
+		set_str(&m->place, once);
+		if (doc_init(&p, m->place, strlen(m->place)))
+			return HY_ERR_NOMEM;
+	}
 	int bare = 0;
 	for (size_t z = 0; z < COUNT(zones) && !bare; z++)
 		bare = span_eq(&p, 0, p.n, zones[z]);
