@@ -21,8 +21,9 @@ static const char *const short_meetings[] = {
 	"局务会", "委务会", "院务会", "厅务会", "所务会", "校务会", "部务会",
 	/* the office's meeting enlarged, as written (局务扩大会) */
 	"局务扩大会", "局务(扩大)会", "部务扩大会",
-	/* a party committee's standing committee enlarged (县委常委(扩大)会暨…) */
-	"常委(扩大)会", "常委扩大会",
+	/* a party committee's standing committee enlarged (县委常委(扩大)会暨…,
+	 * 区委常委会扩大会暨…分析会) */
+	"常委会扩大会", "常委会(扩大)会", "常委(扩大)会", "常委扩大会",
 	/* a Taiwan council's sessions (縣議會第二十屆第六次定期會) */
 	"定期会", "临时会",
 	/* rallies of a type */
