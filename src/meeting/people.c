@@ -217,8 +217,9 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 					il++;
 			}
 		}
-		/* (…就座的领导有县委书记甲，…: a list after 有 needs no colon) */
-		if (!il && am > 4 && match(d, j + am - 1, b, "有") && j2 < b && d->cp[j2] != ':')
+		/* (…就座的领导有县委书记甲，…, 出席会议的有甲、乙: a list after 有 needs
+		 * no colon) */
+		if (!il && am >= 4 && match(d, j + am - 1, b, "有") && j2 < b && d->cp[j2] != ':')
 			il = am;
 		if (il) {
 			j2 = j + il - 1;
@@ -502,6 +503,8 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 		/* a delegation's plenary (代表甲、乙等参加审议), a lecture's
 		 * audience (区领导甲、乙等聆听讲座) */
 		"参加审议", "参加讨论", "聆听",
+		/* minutes' fields: 参加人员:甲、乙 */
+		"参加人员:", "参会人员:",
 		/* 各部门负责人在主会场参加会商 */
 		"在主会场参加", "在分会场参加", "收听收看", "收看收听",
 		"参加范围" /* a form's field: 参加范围:副区长甲、乙 */};
