@@ -50,6 +50,17 @@ static int is_bare_date(const struct doc *d, size_t a, size_t b)
 		year_alone = is_digit(d->cp[i]);
 	if (year_alone)
 		return 1;
+	/* 2023年06月19星期一: an e-paper's date, its 日 lost before the weekday */
+	{
+		size_t q = a;
+		while (q < b && q < a + 4 && is_digit(d->cp[q]))
+			q++;
+		if (q == a + 4 && q + 9 <= b && match(d, q, b, "年") && is_digit(d->cp[q + 1]) &&
+		    is_digit(d->cp[q + 2]) && match(d, q + 3, b, "月") && is_digit(d->cp[q + 4]) &&
+		    is_digit(d->cp[q + 5]) && match(d, q + 6, b, "星期") &&
+		    skip_spaces(d, q + 9, b) == b)
+			return 1;
+	}
 	size_t k = parse_date(d, a, b, &t);
 	/* 铜川日报 2018-02-03 12:24, 民生   2025-01-16 21:40: the paper's or
 	 * the column's name before a machine's date */
@@ -545,6 +556,15 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	/* 副县长某某昨主持…会议。(某某摄): a photo's caption with its credit */
 	if (len <= 60 && (ends_with(d, a, b, "摄)", NULL) || ends_with(d, a, b, "摄影)", NULL)))
+		return L_CHROME;
+	/* 会员服务| 客服热线:0527-…: a site's bar, its hotline */
+	static const char *const hotlines[] = {"客服热线", "服务热线", "会员服务"};
+	if (len <= 40 && has_any(d, a, b, hotlines, COUNT(hotlines)) &&
+	    find(d, a, b, "召开") == NPOS)
+		return L_CHROME;
+	/* 瓷都德化报: a paper's masthead, its name alone */
+	if (len >= 3 && len <= 8 && count_han(d, a, b) == len && find(d, a, b, "会") == NPOS &&
+	    ends_with(d, a, b, "报", NULL))
 		return L_CHROME;
 	/* 新湖南湖南日报新媒体, 关于某某每日新闻: a paper's app and its "about"
 	 * header, the site's own name */

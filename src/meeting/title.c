@@ -297,6 +297,31 @@ static int title_after_organ(const struct doc *d, const struct span *lines, enum
 	return title_goes_on(d, kind, i, la, lb, m);
 }
 
+/* 找差距抓落实，再掀各项工作新高潮 / 某县人民政府召开全体(扩大)会议: a
+ * paper's kicker (a slogan, no meeting in it) over the headline that names
+ * the meeting convened: the headline is the title. *title moves to it.
+ * 0 or HY_ERR_NOMEM. */
+static int title_under_kicker(const struct doc *d, const struct span *lines,
+			      enum line_kind *kind, size_t nl, size_t *title, size_t a0, size_t b0,
+			      struct hy_meeting *m)
+{
+	static const char *const convened[] = {"召开", "举行"};
+	if (b0 - a0 > 30 || find(d, a0, b0, "会") != NPOS || is_sent_end(d, b0 - 1))
+		return 0;
+	size_t la = 0, lb = 0, i = next_body_line(d, lines, kind, nl, *title, &la, &lb);
+	if (i == nl || lb - la < 6 || lb - la > 40 || find(d, la, lb, ",") != NPOS ||
+	    find(d, la, lb, "会") == NPOS || !has_any(d, la, lb, convened, COUNT(convened)) ||
+	    clause_end(d, la, lb, 1) < lb || find_date(d, la, lb, &(struct ymd){0}, 0) != NPOS)
+		return 0;
+	char *t = doc_str(d, la, lb);
+	if (!t)
+		return HY_ERR_NOMEM;
+	kind[*title] = L_CHROME;
+	*title = i;
+	set_str(&m->title, t);
+	return 0;
+}
+
 /* Is [a,b) a subsequence of [c,e): each of its characters there, in
  * order (政府常务会议 in 某县人民政府第6次常务会议)? */
 static int within(const struct doc *d, size_t a, size_t b, size_t c, size_t e)
@@ -849,6 +874,8 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				rc = title_after_dash(d, lines, kind, nl, i, a0, b0, m);
 			if (!rc)
 				rc = title_after_organ(d, lines, kind, nl, i, a0, b0, m);
+			if (!rc)
+				rc = title_under_kicker(d, lines, kind, nl, title, a0, b0, m);
 			if (rc)
 				return rc;
 		}
