@@ -301,9 +301,8 @@ static int title_after_organ(const struct doc *d, const struct span *lines, enum
  * paper's kicker (a slogan, no meeting in it) over the headline that names
  * the meeting convened: the headline is the title. *title moves to it.
  * 0 or HY_ERR_NOMEM. */
-static int title_under_kicker(const struct doc *d, const struct span *lines,
-			      enum line_kind *kind, size_t nl, size_t *title, size_t a0, size_t b0,
-			      struct hy_meeting *m)
+static int title_under_kicker(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			      size_t nl, size_t *title, size_t a0, size_t b0, struct hy_meeting *m)
 {
 	static const char *const convened[] = {"召开", "举行"};
 	if (b0 - a0 > 30 || find(d, a0, b0, "会") != NPOS || is_sent_end(d, b0 - 1))
