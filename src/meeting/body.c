@@ -304,6 +304,19 @@ int tidy_body(struct hy_meeting *m)
 		if (o)
 			set_str(&m->body, o);
 	}
+	/* 副市长某某深入我县 (…召开座谈会): who went where, no organ */
+	{
+		static const char *const went[] = {"深入", "来到", "走进", "莅临"};
+		struct doc g;
+		if (doc_init(&g, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		size_t at = find_any(&g, 0, g.n, went, COUNT(went), NULL);
+		doc_free(&g);
+		if (at != NPOS && at >= 2) {
+			set_str(&m->body, NULL);
+			return 0;
+		}
+	}
 	/* 的县人大常委会 (…同意召开的县人大常委会…): 的 opens no organ */
 	if (strncmp(m->body, "的", strlen("的")) == 0 && strlen(m->body) > strlen("的") + 3) {
 		char *o = strdup(m->body + strlen("的"));

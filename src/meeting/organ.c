@@ -137,7 +137,7 @@ int formal_body(struct hy_meeting *m)
 	    ends_with(&b, 0, b.n, "委员会常务委员会", NULL) &&
 	    (!m->kind || strcmp(m->kind, "会议") == 0 || enlarged)) {
 		/* (常委會 on a traditional page: output, no pattern) */
-		char *k = !enlarged		 ? strdup("常委会会议")
+		char *k = !enlarged              ? strdup("常委会会议")
 			  : traditional(m->kind) ? str_join("常委\xe6\x9c\x83", 9, m->kind)
 						 : str_join("常委会", 9, m->kind);
 		if (!k) {
