@@ -531,8 +531,12 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				/* 县委农村工作会议: 农村 ends in 村 but is a topic,
 				 * no village */
 				static const char *const rural[] = {"农村", "乡村", "城乡"};
+				/* (县委政协工作会议, 县委人大工作会议: the committee's
+				 * conference on the CPPCC's or the congress's work) */
+				static const char *const works[] = {"政协", "人大"};
 				if (re == o2 || !is_unit(&bd, o2, re) || re < bd.n ||
-				    longest_end(&bd, o2, re, rural, COUNT(rural)) == re - o2) {
+				    longest_end(&bd, o2, re, rural, COUNT(rural)) == re - o2 ||
+				    match_any(&bd, o2, re, works, COUNT(works), NULL) == re - o2) {
 					body.n = bd.off[o2];
 					body.s[body.n] = '\0';
 					bd.n = o2;
