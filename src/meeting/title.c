@@ -399,6 +399,9 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		 * up, an agenda verb first */
 		int summary_title = ends_with(d, l.a, l.b, "纪要", NULL) &&
 				    no_sentence(d, l.a, l.b) && find(d, l.a, l.b, ",") == NPOS;
+		/* 某某召开…筹备工作会办会!: a headline's cry, one sentence */
+		int cried = l.b - l.a <= 40 && d->cp[l.b - 1] == '!' && e + 1 == l.b &&
+			    find(d, l.a, l.b, "会") != NPOS && find(d, l.a, l.b, ",") == NPOS;
 		/* 1.某县…会议召开 at the top: a digest's first story's title */
 		int digest_first = seen == 1 && l.b - l.a > 8 && d->cp[l.a] == '1' &&
 				   (d->cp[l.a + 1] == 0x3001 || d->cp[l.a + 1] == '.') &&
@@ -417,7 +420,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			last != ',' && last != ':' &&
 			(dated_title || find_date(d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
 			(summary_title || !starts_item(d, l.a, l.b) || digest_first) &&
-			(named_tail || !ends_paragraph(d, l.a, l.b));
+			(named_tail || cried || !ends_paragraph(d, l.a, l.b));
 		/* 王某李某张某参加: a caption of who took part, no title */
 		if (titleish && find(d, l.a, l.b, "会") == NPOS &&
 		    (ends_with(d, l.a, l.b, "参加", NULL) || ends_with(d, l.a, l.b, "出席", NULL)))

@@ -10,6 +10,7 @@ static const char *const short_meetings[] = {
 	"主管会报", "业务会报", "县务会议", "动员部署会", "部署会", "动员会", "工作会", "推进会",
 	"座谈会", "对接会", "专题会", "学习会", "预备会", "研讨会", "分析会", "汇报会", "协调会",
 	"务虚会", "评议会", "全委会", "总结会", "联席会", "会商会", "主席会", "民主生活会",
+	"会办会", /* 筹备工作会办会: a consultation on a matter (Jiangsu) */
 	/* 县政府第59次常务会: the executive meeting's short name */
 	"常务会", "全体会", /* 区政府召开全体会， */
 	"冲刺会", "推进大会", "总河长会", "推进工作会", "现场办公会", "现场会",
@@ -143,6 +144,8 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			   /* 审判委员会委员某某: a member, no meeting */
 			   !match(d, i + k, end, "委员") && !match(d, i + k, end, "成员") &&
 			   !match(d, i + k, end, "报") && /* 局务会报 */
+			   /* 筹备工作会办会: the 会 opens the 会办会 */
+			   !match(d, i + k - 1, end, "会办会") &&
 			   /* 部务会理论学习中心组…学习会: the group's meeting */
 			   !match(d, i + k, end, "理论学习") && !match(d, i + k, end, "中心组")) {
 			/* 院长办公会扩大会议: the meeting enlarged; 审判委员会会议 */
