@@ -183,6 +183,14 @@ void hy_store_people_forget(struct hy_store *s);
 int hy_store_bands_flush(struct hy_store *s, char *err, size_t errlen);
 /* The batch was rolled back, and the bands' log with it. */
 void hy_store_bands_forget(struct hy_store *s);
+/* Store fingerprint h's four bands for meeting mid (near.c: into the
+ * batch's log from schema v16 on). 0 or an error. */
+int hy_store_bands_insert(struct hy_store *s, int64_t mid, uint64_t h, char *err, size_t errlen);
+/* The stored meeting m (fingerprint h) repeats, by its bands or, failing
+ * them, among the meetings of its day and number (near.c): *found = its
+ * id, or 0. 0 or an error. */
+int hy_store_find_same(struct hy_store *s, const struct hy_meeting *m, uint64_t h, int64_t *found,
+		       char *err, size_t errlen);
 
 /* Block-max score bounds (bounds.c, schema v17, fts.h
  * HY_FTS_BOUNDS_ROWS): the SQL functions hy_bounds_build(index) and
