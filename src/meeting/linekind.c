@@ -557,6 +557,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	/* 副县长某某昨主持…会议。(某某摄): a photo's caption with its credit */
 	if (len <= 60 && (ends_with(d, a, b, "摄)", NULL) || ends_with(d, a, b, "摄影)", NULL)))
 		return L_CHROME;
+	/* 本篇文章464字,读完约1分钟: a page's reading time */
+	if (len <= 30 && match(d, a, b, "本篇文章") && find(d, a, b, "读完") != NPOS)
+		return L_CHROME;
 	/* 会员服务| 客服热线:0527-…: a site's bar, its hotline */
 	static const char *const hotlines[] = {"客服热线", "服务热线", "会员服务"};
 	if (len <= 40 && has_any(d, a, b, hotlines, COUNT(hotlines)) &&

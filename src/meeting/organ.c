@@ -394,8 +394,9 @@ static int bare_name_ok(const struct doc *t, size_t a, size_t k)
 		"上午", "下午", "中午", "晚上", "凌晨", "早上", "傍晚", "晚间",
 		/* a spam mirror's advertising in the place's stead (某某彩票网) */
 		"彩票", "体育", "娱乐", "博彩", "棋牌", "官网", "平台",
-		/* 打开某某新闻 查看精彩图片: an app's prompt */
-		"打开", "下载", "查看",
+		/* 打开某某新闻 查看精彩图片: an app's prompt; 上海热线新闻网: a
+		 * portal's name */
+		"打开", "下载", "查看", "热线",
 		/* 重在抓好落实: a verb in the frame 在…落实 */
 		"抓好", "狠抓", "推动", "推进", "确保", "加快", "做好", "全力", "切实", "真正",
 		/* 要在责任落实上下功夫: the frame holds a word */

@@ -885,9 +885,14 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 	}
 	/* • 标      题:某某主持召开州政府第33次常务会议 in an index table, and
 	 * no title line: the table's is the title */
-	for (size_t i = 0; *title == NPOS && i < nl && i < 30; i++) {
+	/* (标题:某某召开… among the page's fields at its foot, after the
+	 * story and its source: the last lines too) */
+	for (size_t i = 0; *title == NPOS && i < nl; i++) {
+		int foot = i + 4 >= nl;
+		if (i >= 30 && !foot)
+			continue;
 		size_t a, b = lines[i].b, j = title_label(d, lines[i].a, b, &a);
-		if (j == NPOS || kind[i] == L_BODY)
+		if (j == NPOS || (kind[i] == L_BODY && !foot))
 			continue;
 		size_t va = skip_spaces(d, j + 1, b), vb = b;
 		while (vb > va && is_space(d->cp[vb - 1]))
