@@ -297,6 +297,47 @@ static int title_after_organ(const struct doc *d, const struct span *lines, enum
 	return title_goes_on(d, kind, i, la, lb, m);
 }
 
+/* 某县某镇召开 / 第八届人民代表大会第二次会议 (an e-paper's headline over
+ * two lines, its verb left hanging), 某区 / 召开区政府第三次全会 (the place
+ * on a line of its own above its verb): one title. 0 or HY_ERR_NOMEM. */
+static int title_round_verb(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			    size_t nl, size_t t, size_t a0, size_t b0, struct hy_meeting *m)
+{
+	static const char *const verbs[] = {"召开", "举行"};
+	if (b0 - a0 < 2 || b0 - a0 > 30)
+		return 0;
+	if (longest_end(d, a0, b0, verbs, COUNT(verbs)) && find(d, a0, b0, "会") == NPOS) {
+		size_t la = 0, lb = 0, i = next_body_line(d, lines, kind, nl, t, &la, &lb);
+		if (i == nl || lb - la < 4 || lb - la > 40 || find(d, la, lb, ",") != NPOS ||
+		    find(d, la, lb, "会") == NPOS || clause_end(d, la, lb, 1) < lb)
+			return 0;
+		return title_goes_on(d, kind, i, la, lb, m);
+	}
+	if (!match_any(d, a0, b0, verbs, COUNT(verbs), NULL) || t == 0)
+		return 0;
+	size_t p = t;
+	while (p > 0 && kind[p - 1] == L_BLANK)
+		p--;
+	if (p == 0)
+		return 0;
+	p--;
+	size_t pa = skip_spaces(d, lines[p].a, lines[p].b), pb = lines[p].b;
+	while (pb > pa && is_space(d->cp[pb - 1]))
+		pb--;
+	if (pb - pa < 2 || pb - pa > 8 || count_han(d, pa, pb) != pb - pa ||
+	    !longest_end(d, pa, pb, place_levels, COUNT(place_levels)))
+		return 0;
+	struct buf o = {0};
+	if (buf_add(&o, d->s + d->off[pa], d->off[pb] - d->off[pa]) ||
+	    buf_add(&o, m->title, strlen(m->title))) {
+		free(o.s);
+		return HY_ERR_NOMEM;
+	}
+	kind[p] = L_CHROME;
+	set_str(&m->title, o.s);
+	return 0;
+}
+
 /* 找差距抓落实，再掀各项工作新高潮 / 某县人民政府召开全体(扩大)会议: a
  * paper's kicker (a slogan, no meeting in it) over the headline that names
  * the meeting convened: the headline is the title. *title moves to it.
@@ -848,7 +889,11 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		 * alone on a line below: the words after the space are the
 		 * page's (its column, its author, an id) */
 		for (size_t k = a0 + 6; k < b0; k++) {
-			if (!is_space(d->cp[k]) || is_space(d->cp[k - 1]))
+			/* (某镇召开 第八届…会议: a verb left hanging before the
+			 * space goes on after it) */
+			if (!is_space(d->cp[k]) || is_space(d->cp[k - 1]) ||
+			    ((ends_with(d, a0, k, "召开", NULL) || ends_with(d, a0, k, "举行", NULL)) &&
+			     find(d, a0, k, "会") == NPOS))
 				continue;
 			for (size_t j = 0; j < nl && j < i + 12; j++) {
 				size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
@@ -878,6 +923,8 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				rc = title_after_organ(d, lines, kind, nl, i, a0, b0, m);
 			if (!rc)
 				rc = title_under_kicker(d, lines, kind, nl, title, a0, b0, m);
+			if (!rc)
+				rc = title_round_verb(d, lines, kind, nl, i, a0, b0, m);
 			if (rc)
 				return rc;
 		}
