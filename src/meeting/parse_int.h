@@ -734,6 +734,12 @@ int date_of_year(struct hy_meeting *m, int y);
 int date_in_next(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		 struct hy_meeting *m);
 
+/* title_lines.c: the title [a0,b0) of line *title goes on over the lines
+ * around it (a document's name in marks, a dash, a minutes' organ, a verb
+ * left hanging, a place above its verb; *title moves to a headline under
+ * its kicker). 0 or HY_ERR_NOMEM. */
+int title_across_lines(const struct doc *d, const struct span *lines, enum line_kind *kind,
+		       size_t nl, size_t *title, size_t a0, size_t b0, struct hy_meeting *m);
 /* title.c: pass 1, the title line and its subtitles; *title is its line
  * (NPOS when none), *glued_pub a publish line on the title's line. */
 int page_line(const struct doc *d, const struct span *lines, const enum line_kind *kind, size_t nl,

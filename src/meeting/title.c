@@ -166,44 +166,6 @@ static void title_with_site(const struct doc *d, const struct span *lines, enum 
 	}
 }
 
-/* 某市政府第38次常务会议审议并原则通过《市政府领导班子 / 及其成员…分解》 /
- * 《某市…办法》: a long title broken inside a document's title marks goes
- * on until they close, and takes a document's title on a line of its own
- * after it. The lines taken are the title's. 0 or HY_ERR_NOMEM. */
-static int title_over_lines(const struct doc *d, const struct span *lines, enum line_kind *kind,
-			    size_t nl, size_t t, size_t a0, size_t b0, struct hy_meeting *m)
-{
-	int open = 0;
-	for (size_t q = a0; q < b0; q++)
-		open += d->cp[q] == 0x300A ? 1 : d->cp[q] == 0x300B ? -1 : 0;
-	if (open <= 0)
-		return 0;
-	struct buf o = {0};
-	if (buf_add(&o, m->title, strlen(m->title)))
-		return HY_ERR_NOMEM;
-	for (size_t i = t + 1, taken = 0; i < nl && taken < 3; i++) {
-		if (kind[i] == L_BLANK)
-			continue;
-		size_t la = skip_spaces(d, lines[i].a, lines[i].b), lb = lines[i].b;
-		int whole = la < lb && d->cp[la] == 0x300A && d->cp[lb - 1] == 0x300B;
-		/* (a line all in title marks reads as bracketed chrome) */
-		if ((kind[i] != L_BODY && !(whole && kind[i] == L_CHROME)) || lb - la > 60 ||
-		    (open <= 0 && !whole) || find(d, la, lb, ",") != NPOS || is_sent_end(d, lb - 1))
-			break;
-		for (size_t q = la; q < lb; q++)
-			open += d->cp[q] == 0x300A ? 1 : d->cp[q] == 0x300B ? -1 : 0;
-		if (buf_add(&o, d->s + d->off[la], d->off[lb] - d->off[la])) {
-			free(o.s);
-			return HY_ERR_NOMEM;
-		}
-		kind[i] = L_CHROME;
-		taken++;
-	}
-	free(m->title);
-	m->title = o.s;
-	return 0;
-}
-
 /* 市政府第22次常务会议召开 / 其他 / 3715810034/2019-4275393 / 2019-10-17 /
  * 临清市政府 / 市政府第22次常务会议召开: an index table whose labels were
  * lost, the title again at its end. The title again is chrome, and so are
@@ -225,141 +187,6 @@ static void title_repeated(const struct doc *d, const struct span *lines, enum l
 				kind[k] = L_CHROME;
 		return;
 	}
-}
-
-/* The body line after line t, past blank ones, trimmed to [*la, *lb):
- * its index, or nl when the next line is no body line. */
-static size_t next_body_line(const struct doc *d, const struct span *lines,
-			     const enum line_kind *kind, size_t nl, size_t t, size_t *la,
-			     size_t *lb)
-{
-	size_t i = t + 1;
-	while (i < nl && kind[i] == L_BLANK)
-		i++;
-	if (i >= nl || kind[i] != L_BODY)
-		return nl;
-	*la = skip_spaces(d, lines[i].a, lines[i].b);
-	*lb = lines[i].b;
-	while (*lb > *la && is_space(d->cp[*lb - 1]))
-		(*lb)--;
-	return i;
-}
-
-/* The title goes on with [la, lb) of line i, which is the title's now.
- * 0 or HY_ERR_NOMEM. */
-static int title_goes_on(const struct doc *d, enum line_kind *kind, size_t i, size_t la, size_t lb,
-			 struct hy_meeting *m)
-{
-	struct buf o = {0};
-	if (buf_add(&o, m->title, strlen(m->title)) ||
-	    buf_add(&o, d->s + d->off[la], d->off[lb] - d->off[la])) {
-		free(o.s);
-		return HY_ERR_NOMEM;
-	}
-	kind[i] = L_CHROME;
-	free(m->title);
-	m->title = o.s;
-	return 0;
-}
-
-/* 某区某街道—— / 举行某某座谈会: a title broken after its dash (the
- * place, then what it did) goes on with the next line, short and no
- * sentence. 0 or HY_ERR_NOMEM. */
-static int title_after_dash(const struct doc *d, const struct span *lines, enum line_kind *kind,
-			    size_t nl, size_t t, size_t a0, size_t b0, struct hy_meeting *m)
-{
-	if (b0 < a0 + 3 || d->cp[b0 - 1] != 0x2014 /* — */)
-		return 0;
-	size_t la = 0, lb = 0, i = next_body_line(d, lines, kind, nl, t, &la, &lb);
-	if (i == nl || lb - la < 4 || lb - la > 40 || find(d, la, lb, ",") != NPOS ||
-	    clause_end(d, la, lb, 1) < lb || is_sent_end(d, lb - 1))
-		return 0;
-	return title_goes_on(d, kind, i, la, lb, m);
-}
-
-/* 某旗第十七届人民政府 / 2020年第15次常务会议纪要: a minutes' heading set
- * over two lines, the organ on the first and its meeting on the second
- * (a year, a count or 第 first; 会议, 纪要 or 会 last). 0 or HY_ERR_NOMEM. */
-static int title_after_organ(const struct doc *d, const struct span *lines, enum line_kind *kind,
-			     size_t nl, size_t t, size_t a0, size_t b0, struct hy_meeting *m)
-{
-	static const char *const organs[] = {"人民政府", "政府", "委员会", "党委", "党工委",
-					     "县委",     "市委", "区委",   "旗委", "政协"};
-	static const char *const ends[] = {"会议纪要", "会议", "纪要", "会"};
-	if (b0 - a0 > 30 || !longest_end(d, a0, b0, organs, COUNT(organs)) ||
-	    find(d, a0, b0, "会议") != NPOS)
-		return 0;
-	size_t la = 0, lb = 0, i = next_body_line(d, lines, kind, nl, t, &la, &lb);
-	if (i == nl || lb - la < 4 || lb - la > 30 || find(d, la, lb, ",") != NPOS ||
-	    !(is_digit(d->cp[la]) || cn_digit(d->cp[la]) >= 0 || match(d, la, lb, "第")) ||
-	    !longest_end(d, la, lb, ends, COUNT(ends)))
-		return 0;
-	return title_goes_on(d, kind, i, la, lb, m);
-}
-
-/* 某县某镇召开 / 第八届人民代表大会第二次会议 (an e-paper's headline over
- * two lines, its verb left hanging), 某区 / 召开区政府第三次全会 (the place
- * on a line of its own above its verb): one title. 0 or HY_ERR_NOMEM. */
-static int title_round_verb(const struct doc *d, const struct span *lines, enum line_kind *kind,
-			    size_t nl, size_t t, size_t a0, size_t b0, struct hy_meeting *m)
-{
-	static const char *const verbs[] = {"召开", "举行"};
-	if (b0 - a0 < 2 || b0 - a0 > 30)
-		return 0;
-	if (longest_end(d, a0, b0, verbs, COUNT(verbs)) && find(d, a0, b0, "会") == NPOS) {
-		size_t la = 0, lb = 0, i = next_body_line(d, lines, kind, nl, t, &la, &lb);
-		if (i == nl || lb - la < 4 || lb - la > 40 || find(d, la, lb, ",") != NPOS ||
-		    find(d, la, lb, "会") == NPOS || clause_end(d, la, lb, 1) < lb)
-			return 0;
-		return title_goes_on(d, kind, i, la, lb, m);
-	}
-	if (!match_any(d, a0, b0, verbs, COUNT(verbs), NULL) || t == 0)
-		return 0;
-	size_t p = t;
-	while (p > 0 && kind[p - 1] == L_BLANK)
-		p--;
-	if (p == 0)
-		return 0;
-	p--;
-	size_t pa = skip_spaces(d, lines[p].a, lines[p].b), pb = lines[p].b;
-	while (pb > pa && is_space(d->cp[pb - 1]))
-		pb--;
-	if (pb - pa < 2 || pb - pa > 8 || count_han(d, pa, pb) != pb - pa ||
-	    !longest_end(d, pa, pb, place_levels, COUNT(place_levels)))
-		return 0;
-	struct buf o = {0};
-	if (buf_add(&o, d->s + d->off[pa], d->off[pb] - d->off[pa]) ||
-	    buf_add(&o, m->title, strlen(m->title))) {
-		free(o.s);
-		return HY_ERR_NOMEM;
-	}
-	kind[p] = L_CHROME;
-	set_str(&m->title, o.s);
-	return 0;
-}
-
-/* 找差距抓落实，再掀各项工作新高潮 / 某县人民政府召开全体(扩大)会议: a
- * paper's kicker (a slogan, no meeting in it) over the headline that names
- * the meeting convened: the headline is the title. *title moves to it.
- * 0 or HY_ERR_NOMEM. */
-static int title_under_kicker(const struct doc *d, const struct span *lines, enum line_kind *kind,
-			      size_t nl, size_t *title, size_t a0, size_t b0, struct hy_meeting *m)
-{
-	static const char *const convened[] = {"召开", "举行"};
-	if (b0 - a0 > 30 || find(d, a0, b0, "会") != NPOS || is_sent_end(d, b0 - 1))
-		return 0;
-	size_t la = 0, lb = 0, i = next_body_line(d, lines, kind, nl, *title, &la, &lb);
-	if (i == nl || lb - la < 6 || lb - la > 40 || find(d, la, lb, ",") != NPOS ||
-	    find(d, la, lb, "会") == NPOS || !has_any(d, la, lb, convened, COUNT(convened)) ||
-	    clause_end(d, la, lb, 1) < lb || find_date(d, la, lb, &(struct ymd){0}, 0) != NPOS)
-		return 0;
-	char *t = doc_str(d, la, lb);
-	if (!t)
-		return HY_ERR_NOMEM;
-	kind[*title] = L_CHROME;
-	*title = i;
-	set_str(&m->title, t);
-	return 0;
 }
 
 /* Is [a,b) a subsequence of [c,e): each of its characters there, in
@@ -892,7 +719,8 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			/* (某镇召开 第八届…会议: a verb left hanging before the
 			 * space goes on after it) */
 			if (!is_space(d->cp[k]) || is_space(d->cp[k - 1]) ||
-			    ((ends_with(d, a0, k, "召开", NULL) || ends_with(d, a0, k, "举行", NULL)) &&
+			    ((ends_with(d, a0, k, "召开", NULL) ||
+			      ends_with(d, a0, k, "举行", NULL)) &&
 			     find(d, a0, k, "会") == NPOS))
 				continue;
 			for (size_t j = 0; j < nl && j < i + 12; j++) {
@@ -916,15 +744,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		if (!m->title)
 			return HY_ERR_NOMEM;
 		{
-			int rc = title_over_lines(d, lines, kind, nl, i, a0, b0, m);
-			if (!rc)
-				rc = title_after_dash(d, lines, kind, nl, i, a0, b0, m);
-			if (!rc)
-				rc = title_after_organ(d, lines, kind, nl, i, a0, b0, m);
-			if (!rc)
-				rc = title_under_kicker(d, lines, kind, nl, title, a0, b0, m);
-			if (!rc)
-				rc = title_round_verb(d, lines, kind, nl, i, a0, b0, m);
+			int rc = title_across_lines(d, lines, kind, nl, title, a0, b0, m);
 			if (rc)
 				return rc;
 		}
