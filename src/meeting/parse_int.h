@@ -757,6 +757,10 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t title,
 	       int *regulation);
 
+/* menus.c: is [a,b) one of the site's menus (an e-paper's titles in marks,
+ * keywords by underscores or bars, places or columns parted by spaces, the
+ * site's name and its columns)? */
+int menu_line(const struct doc *d, size_t a, size_t b);
 /* lines.c: pass 1 */
 int issue_year(const struct doc *d, size_t a, size_t b);
 int is_content_line(const struct doc *d, size_t a, size_t b);
