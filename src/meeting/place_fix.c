@@ -231,6 +231,17 @@ int council_body(struct hy_meeting *m)
 
 /* 开发区召开…: a zone's word alone names no place; nor do 黄淮四市 (four
  * cities) or 成都都市 (of 成都都市报, a paper). 0 or HY_ERR_NOMEM. */
+/* The place becomes o (NULL: out of memory), p its view again. 0 or
+ * HY_ERR_NOMEM (p freed then). */
+static int place_becomes(struct hy_meeting *m, struct doc *p, char *o)
+{
+	doc_free(p);
+	if (!o)
+		return HY_ERR_NOMEM;
+	set_str(&m->place, o);
+	return doc_init(p, m->place, strlen(m->place)) ? HY_ERR_NOMEM : 0;
+}
+
 int drop_no_place(struct hy_meeting *m)
 {
 	static const char *const zones[] = {"开发区", "高新区",     "园区",   "新区",    "经开区",
@@ -244,27 +255,14 @@ int drop_no_place(struct hy_meeting *m)
 	 * place is no part of it */
 	static const char *const party[] = {"中国共产党", "中共"};
 	size_t pl = match_any(&p, 0, p.n, party, COUNT(party), NULL);
-	if (pl && p.n - pl >= 2) {
-		char *rest = strdup(m->place + p.off[pl]);
-		doc_free(&p);
-		if (!rest)
-			return HY_ERR_NOMEM;
-		set_str(&m->place, rest);
-		if (doc_init(&p, m->place, strlen(m->place)))
-			return HY_ERR_NOMEM;
-	}
+	if (pl && p.n - pl >= 2 && place_becomes(m, &p, strdup(m->place + p.off[pl])))
+		return HY_ERR_NOMEM;
 	/* 汶上汶上县: a mirror's name written twice before its level */
 	if (p.n >= 5 && p.n <= 9 && (p.n - 1) % 2 == 0 && count_han(&p, 0, p.n) == p.n &&
 	    memcmp(p.cp, p.cp + (p.n - 1) / 2, (p.n - 1) / 2 * sizeof *p.cp) == 0 &&
-	    match_any(&p, p.n - 1, p.n, place_levels, COUNT(place_levels), NULL)) {
-		char *once = doc_str(&p, (p.n - 1) / 2, p.n);
-		doc_free(&p);
-		if (!once)
-			return HY_ERR_NOMEM;
-		set_str(&m->place, once);
-		if (doc_init(&p, m->place, strlen(m->place)))
-			return HY_ERR_NOMEM;
-	}
+	    match_any(&p, p.n - 1, p.n, place_levels, COUNT(place_levels), NULL) &&
+	    place_becomes(m, &p, doc_str(&p, (p.n - 1) / 2, p.n)))
+		return HY_ERR_NOMEM;
 	int bare = 0;
 	for (size_t z = 0; z < COUNT(zones) && !bare; z++)
 		bare = span_eq(&p, 0, p.n, zones[z]);
