@@ -240,7 +240,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			"统一登记号", "公布时间", "信息有效期", "来源", "发布时间", "体裁分类",
 			"服务对象", "关键词", "所属主题",
 			/* 信息有效性 有效 公开形式 主动公开 */
-			"信息有效性", "公开形式", "公开日期", "公开信息来源"};
+			"信息有效性", "公开形式", "公开日期", "公开信息来源",
+			/* 效力状况 有效 公开程序 …, 主题(一) 综合政务 … */
+			"文件编号", "效力状况", "公开程序", "主题(一)", "分类词"};
 		if (!k && len <= 80)
 			k = match_any(d, a1, b, more, COUNT(more), NULL);
 		size_t labels = 0;
@@ -251,10 +253,14 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		if (k && (labels >= 2 || match(d, a1, b, "索引号")) && a1 + k < b &&
 		    is_space(d->cp[a1 + k]))
 			return L_META;
-		/* 内容概述 研究了…: the table's summary of the story below */
-		if (match(d, a1, b, "内容概述") && a1 + 4 < b &&
+		/* 内容概述 研究了…, 内容概况 …: the table's summary of the story
+		 * below; 文件下载: its button */
+		static const char *const summaries[] = {"内容概述", "内容概况"};
+		if (match_any(d, a1, b, summaries, COUNT(summaries), NULL) && a1 + 4 < b &&
 		    (is_space(d->cp[a1 + 4]) || d->cp[a1 + 4] == ':'))
 			return L_META;
+		if (span_eq(d, a1, b, "文件下载"))
+			return L_CHROME;
 	}
 	/* [索引号] 1161…/2025-00068 [ 主题分类 ] 其他, [ 名 称 ] 某某: an index
 	 * table's row, each label in brackets (spaces inside) */

@@ -1,6 +1,7 @@
 /* menus.c: a line that is one of the site's menus, not the story's: an
  * e-paper's menu of its titles, the keywords for search engines, a menu
- * of places or of columns, the site's name and the columns over a story.
+ * of places or of columns, the site's name and the columns over a story,
+ * a portal's links to the organs' sites.
  * linekind.c asks before anything else. */
 #include "parse_int.h"
 
@@ -96,8 +97,33 @@ static int site_columns(const struct doc *d, size_t a, size_t b)
 	return words >= 3 && words <= 6;
 }
 
+/* 重庆市人民政府网 区人大 区政协 网站专栏, 四川省人民政府 | 某市人民政府
+ * 政务微博: a portal's links to the organs' sites, three words or more
+ * parted by spaces or bars, each a site's, an organ's or a column's. */
+static int organs_menu(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const ends[] = {"人民政府", "政府网", "人大", "政协", "专栏",
+					   "微博", "微信", "网",     "党委", "政府"};
+	size_t words = 0;
+	for (size_t i = skip_spaces(d, a, b); i < b;) {
+		if (d->cp[i] == '|') {
+			i = skip_spaces(d, i + 1, b);
+			continue;
+		}
+		size_t e = i;
+		while (e < b && !is_space(d->cp[e]) && d->cp[e] != '|')
+			e++;
+		if (e - i < 2 || e - i > 12 || count_han(d, i, e) != e - i ||
+		    !longest_end(d, i, e, ends, COUNT(ends)) || find(d, i, e, "会") != NPOS)
+			return 0;
+		words++;
+		i = skip_spaces(d, e, b);
+	}
+	return words >= 3;
+}
+
 int menu_line(const struct doc *d, size_t a, size_t b)
 {
 	return papers_menu(d, a, b) || keywords_line(d, a, b) || places_menu(d, a, b) ||
-	       site_columns(d, a, b);
+	       site_columns(d, a, b) || organs_menu(d, a, b);
 }
