@@ -103,7 +103,7 @@ static int site_columns(const struct doc *d, size_t a, size_t b)
 static int organs_menu(const struct doc *d, size_t a, size_t b)
 {
 	static const char *const ends[] = {"人民政府", "政府网", "人大", "政协", "专栏",
-					   "微博", "微信", "网",     "党委", "政府"};
+					   "微博",     "微信",   "网",   "党委", "政府"};
 	size_t words = 0;
 	for (size_t i = skip_spaces(d, a, b); i < b;) {
 		if (d->cp[i] == '|') {

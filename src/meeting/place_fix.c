@@ -277,6 +277,9 @@ int drop_no_place(struct hy_meeting *m)
 	static const char *const joins[] = {"暨", "及", "和", "与", "并"};
 	if (p.n == 2 && match_any(&p, 0, 1, joins, COUNT(joins), NULL))
 		bare = 1;
+	/* 会暨区 (of …(扩大)会暨区政协…): a meeting's end and 暨 before a level */
+	if (find(&p, 0, p.n, "暨") != NPOS)
+		bare = 1;
 	if (p.n >= 3 && (cn_digit(p.cp[p.n - 2]) >= 1 || p.cp[p.n - 2] == 0x4E24 /* 两 */ ||
 			 (p.n >= 4 && ends_with(&p, 0, p.n, "都市", NULL)))) /* (成都市 is one) */
 		bare = 1;

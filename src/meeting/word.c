@@ -25,6 +25,8 @@ static const char *const short_meetings[] = {
 	/* a party committee's standing committee enlarged (县委常委(扩大)会暨…,
 	 * 区委常委会扩大会暨…分析会) */
 	"常委会扩大会", "常委会(扩大)会", "常委(扩大)会", "常委扩大会",
+	/* a party group's meeting enlarged (区政协党组(扩大)会暨…主席会议) */
+	"党组(扩大)会", "党组扩大会",
 	/* a Taiwan council's sessions (縣議會第二十屆第六次定期會) */
 	"定期会", "临时会",
 	/* rallies of a type */
