@@ -439,6 +439,7 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 	static const char *const sites[] = {"新闻网", "新闻中心", "新闻", "人民政府网", "人民政府",
 					    "政府网", "网", "发布", "动态", "融媒体中心", "融媒",
 					    "要闻", "日报", "晚报", "频道",
+					    "时报", /* 来源:某某时报: a county-level city's paper */
 					    "论坛", /* 某某论坛: a city's own forum */
 					    "在线", /* 某某在线讯: a county's portal */
 					    /* 来源:某某宣传 (and “上海某某”官方微信, below): the
@@ -494,7 +495,8 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 			continue;
 		if ((l || own_dateline || paper) &&
 		    (bare_name_ok(t, i, k) || (k == 1 && count_han(t, i, i + 1) == 1)) &&
-		    (e == t->n || !is_han(t->cp[e]) || match(t, e, t->n, "消息") || own_dateline)) {
+		    (e == t->n || !is_han(t->cp[e]) || t->cp[e] == 0x4E28 /* 丨, a bar */ ||
+		     match(t, e, t->n, "消息") || own_dateline)) {
 			*at = i;
 			return k;
 		}
