@@ -112,15 +112,9 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	}
 	/* 8月15日县长某某主持召开…: the day before the role, no comma between */
 	{
-		struct ymd t0;
-		size_t dk = parse_date(d, s, v, &t0);
-		static const char *const parts[] = {"上午", "下午", "晚上", "早上"};
-		if (dk) {
-			size_t s1 = s + dk;
-			s1 += match_any(d, s1, v, parts, COUNT(parts), NULL);
-			if (v > s1 + 2)
-				s = s1;
-		}
+		size_t s1 = after_leading_day(d, s, v); /* dates.c */
+		if (s1 > s && v > s1 + 2)
+			s = s1;
 	}
 	/* the span ends at a date, 于/在 + place/time, or the verb (于 + a
 	 * room: 区长某某于区机关二楼会议室召开) */

@@ -173,15 +173,9 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 	/* 1月12日下午建设街道办事处召开: the day before the convener, with
 	 * no comma between */
 	{
-		struct ymd day;
-		size_t dk = parse_date(d, c0, cv, &day);
-		static const char *const parts[] = {"上午", "下午", "晚上", "早上", "晚", "早"};
-		if (dk) {
-			size_t c1 = c0 + dk;
-			c1 += match_any(d, c1, cv, parts, COUNT(parts), NULL);
-			if (cv > c1 + 1)
-				c0 = c1;
-		}
+		size_t c1 = after_leading_day(d, c0, cv); /* dates.c */
+		if (c1 > c0 && cv > c1 + 1)
+			c0 = c1;
 	}
 	/* 二届市委召开…: the term is no part of the body */
 	size_t t0 = c0;

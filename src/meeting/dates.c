@@ -950,3 +950,11 @@ int date_of_year(struct hy_meeting *m, int y)
 	m->date_basis = HY_DATE_BASIS_TEXT;
 	return m->date ? 0 : HY_ERR_NOMEM;
 }
+
+size_t after_leading_day(const struct doc *d, size_t a, size_t e)
+{
+	static const char *const parts[] = {"上午", "下午", "晚上", "早上", "晚", "早"};
+	struct ymd day;
+	size_t k = parse_date(d, a, e, &day);
+	return k ? a + k + match_any(d, a + k, e, parts, COUNT(parts), NULL) : a;
+}

@@ -282,6 +282,10 @@ static inline int has_any(const struct doc *d, size_t a, size_t b, const char *c
 }
 
 /* Length of the longest of words that [a,b) ends with (0: none). */
+/* 1月12日下午建设街道…, 8月15日县长…: the end of a day (and a part of the
+ * day) opening [a,e) with no comma after it, or a when none does. dates.c */
+size_t after_leading_day(const struct doc *d, size_t a, size_t e);
+
 /* The start of the last part of a role [.., e) of d, after its last 、 or
  * comma (县委副书记、县长 → 县长). */
 static inline size_t last_title(const struct doc *d, size_t e)
