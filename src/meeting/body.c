@@ -458,6 +458,28 @@ int tidy_body(struct hy_meeting *m)
 			set_str(&m->kind, kd.s);
 		}
 	}
+	/* 镇十八届人大一次会议, 縣人大第2次會議: the congress named short is
+	 * still the congress in session, its 人民代表大会会议 */
+	if (m->kind && !stem && b.n >= 3 && b.n <= 8 && ends_with(&b, 0, b.n, "人大", NULL)) {
+		struct doc k;
+		if ((rc = doc_init(&k, m->kind, strlen(m->kind)))) {
+			doc_free(&b);
+			return rc;
+		}
+		int bare = span_eq(&k, 0, k.n, "会议");
+		doc_free(&k);
+		if (bare) {
+			/* (人民代表大會 on a traditional page: output, no pattern) */
+			char *kd = str_join(traditional(m->kind) ? "人民代表大\xe6\x9c\x83"
+								 : "人民代表大会",
+					    strlen("人民代表大会"), m->kind);
+			if (!kd) {
+				doc_free(&b);
+				return HY_ERR_NOMEM;
+			}
+			set_str(&m->kind, kd);
+		}
+	}
 	/* 旗党委, 县党委: a county's party committee is its 旗委, 县委 (but a
 	 * town's is its 镇党委) */
 	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "经开区",

@@ -13,11 +13,14 @@
 #include <string.h>
 
 /* 政协某县第十一届委员会第一次会议第二次全体会议, 第三次会议举行第二
- * 次全体会议: after the session's 会议 at [at, end), its plenary sitting,
+ * 次全体会议, 政协某州十三届四次会议举行第二次全体会议: after the session's 会议 at [at, end), its plenary sitting,
  * which the readout is: kind 全体会议, the sitting's number. */
 int plenary_sitting(const struct doc *d, size_t at, size_t end, struct hy_meeting *m)
 {
 	size_t q = at + (match(d, at, end, "举行") || match(d, at, end, "召开") ? 2 : 0);
+	/* (…第三次会议举行大会第二次全体会议: the session's plenary) */
+	if (q > at && match(d, q, end, "大会第"))
+		q += 2;
 	if (!match(d, q, end, "第"))
 		return 0;
 	long n = 0;

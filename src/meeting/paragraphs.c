@@ -188,7 +188,8 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		 * sitting the readout is (a standing committee's 第27次会议举行
 		 * 第一次全体会议 is its 27th meeting, as readers take it) */
 		for (size_t q = an, qe = clause_end(d, an, cut, 1); mn != NPOS && q + 2 < qe; q++)
-			if (match(d, q, qe, "会议") && find(d, an, q, "委员会") != NPOS &&
+			if (match(d, q, qe, "会议") &&
+			    (find(d, an, q, "委员会") != NPOS || find(d, an, q, "政协") != NPOS) &&
 			    find(d, an, q, "常务委员会") == NPOS &&
 			    find(d, an, q, "常委会") == NPOS &&
 			    (rc = plenary_sitting(d, q + 2, qe, m)))
