@@ -123,6 +123,35 @@ static int questioners(const struct doc *d, size_t a, size_t b, struct people *p
 	return 0;
 }
 
+/* A seat on the rostrum at i: (在)主席台(前排)就座, 主席台执行主席席就座,
+ * (在)前排就座 (the front row of the hall, the rostrum's short form), 就坐
+ * alike, and 主席 台 wrapped by a PDF's line. Its length, or 0. Both
+ * people_in_sentence and is_attendance read seats through here. */
+static size_t seat_at(const struct doc *d, size_t i, size_t b)
+{
+	static const char *const places[] = {"主席台前排", "主席台执行主席席", "主席台", "前排"};
+	static const char *const sit[] = {"就座", "就坐"};
+	size_t k = i + match(d, i, b, "在");
+	size_t p = match_any(d, k, b, places, COUNT(places), NULL);
+	if (!p && match(d, k, b, "主席") && k + 3 < b && is_space(d->cp[k + 2]) &&
+	    match(d, k + 3, b, "台")) { /* 主席 台就座: wrapped */
+		k += 4;
+		p = match(d, k, b, "前排");
+	}
+	k += p;
+	size_t s = (p || k > i + 3) ? match_any(d, k, b, sit, COUNT(sit), NULL) : 0;
+	return s ? k + s - i : 0;
+}
+
+/* The first seat (seat_at) in [a, b), or NPOS. */
+static size_t find_seat(const struct doc *d, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (seat_at(d, i, b))
+			return i;
+	return NPOS;
+}
+
 int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *pp)
 {
 	{
@@ -131,28 +160,22 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			return rc;
 	}
 	static const char *const keys[] = {
-		"出席",
-		"列席",
-		"参加",
-		"参会",
-		"收听收看", /* 在分会场收听收看会议 */
-		"收看收听",
-		"与会",
-		"到会指导",
-		"到会祝贺",
-		"到会",
-		"在主席台前排就座",
-		"在主席台就座",
-		"在主席台前排就坐",
-		"在主席台就坐",
-		"在主席台执行主席席就座", /* 大会主席团执行主席甲、乙在主席台执行主席席就座 */
-		"聆听",                   /* 区领导甲、乙等聆听讲座 */
-		"旁听",                   /* 市人大代表甲、乙应邀旁听会议 */
+		"出席", "列席", "参加", "参会", "收听收看", /* 在分会场收听收看会议 */
+		"收看收听", "与会", "到会指导", "到会祝贺", "到会",
+		/* (seats on the rostrum: seat_at) */
+		"聆听", /* 区领导甲、乙等聆听讲座 */
+		"旁听", /* 市人大代表甲、乙应邀旁听会议 */
 		"执行主席" /* 大会执行主席是甲、乙: the session's presiding members */};
 	size_t from = a;
 	size_t i = a;
 	while (i < b) {
 		size_t which = 0, m = match_any(d, i, b, keys, COUNT(keys), &which);
+		/* 大会主席团执行主席甲、乙在主席台执行主席席就座: a seat */
+		size_t seated = m ? 0 : seat_at(d, i, b);
+		if (seated) {
+			m = seated;
+			which = COUNT(keys);
+		}
 		if (!m) {
 			i++;
 			continue;
@@ -179,7 +202,7 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 		/* 到会祝贺: a guest who came to congratulate, with the observers */
 		/* (甲、乙等在主席台就座，祝贺大会召开: guests seated, likewise) */
 		int greets = match(d, i, b, "到会祝贺") == 4 ||
-			     (which >= 10 && which <= 13 && find(d, i + m, b, "祝贺") != NPOS);
+			     (seated && find(d, i + m, b, "祝贺") != NPOS);
 		int hears = which == COUNT(keys) - 2; /* 旁听, who sits in: with the observers */
 		int presiding = which == COUNT(keys) - 1;
 		struct strv *dst = which == 1 || greets || invited || hears ? &pp->obs : &pp->att;
@@ -306,7 +329,7 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			size_t ke = k;
 			while (ke < b && d->cp[ke] != ',' && !is_sent_end(d, ke))
 				ke++;
-			if (!has_any(d, k, ke, keys, COUNT(keys)))
+			if (!has_any(d, k, ke, keys, COUNT(keys)) && find_seat(d, k, ke) == NPOS)
 				k = ke;
 		}
 		while (k < b && (d->cp[k] == ',' || is_space(d->cp[k])))
@@ -495,7 +518,7 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 {
 	static const char *const keys[] = {
 		"出席", "列席", "参加会议", "参会", "到会祝贺", "参加此次会议", "参加本次会议",
-		"主席台就座", "主席台就坐", "主席台前排就座", "主席台前排就坐", "执行主席席就座",
+		/* (and seats on the rostrum: seat_at) */
 		"到会指导", /* 督查组组长甲，成员乙、丙到会指导 */
 		"参加了会议", "参加了座谈会", "参加座谈会", "参加学习",
 		"参加了学习", /* a study session's */
@@ -512,7 +535,7 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 		return 0;
 	size_t i = skip_spaces(d, a, b);
 	i += item_marker(d, i, b); /* 三、出席:… in numbered minutes */
-	if (match_any(d, i, b, keys, COUNT(keys), NULL))
+	if (match_any(d, i, b, keys, COUNT(keys), NULL) || seat_at(d, i, b))
 		return 1;
 	if (presiding_list_at(d, i, b))
 		return 1;
@@ -522,6 +545,8 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	static const char *const doers[] = {"参会人员", "参会领导", "参会同志",
 					    "参会代表", "参会常委", "参会委员"};
 	int keyed = 0;
+	size_t seat = find_seat(d, a, b);
+	keyed = seat != NPOS;
 	for (size_t k = find_any(d, a, b, keys, COUNT(keys), NULL), m; k != NPOS && !keyed;
 	     k = find_any(d, k + 1, b, keys, COUNT(keys), NULL)) {
 		static const char *const lists[] = {"有", "包括", ":", "为"};
@@ -534,7 +559,8 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	while (s1 < b && !is_sent_end(d, s1))
 		s1++;
 	int item_first = s1 < b && match(d, i, b, "会议") &&
-			 !has_any(d, i, s1, keys, COUNT(keys)) && find(d, i, s1, "主持") == NPOS;
+			 !has_any(d, i, s1, keys, COUNT(keys)) && !(seat != NPOS && seat < s1) &&
+			 find(d, i, s1, "主持") == NPOS;
 	if (b - a < 200 && keyed && !item_first &&
 	    !has_any(d, a, b, remark_verbs, COUNT(remark_verbs)))
 		return 1;
@@ -543,13 +569,14 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	size_t e = a;
 	while (e < b && !is_sent_end(d, e))
 		e++;
-	static const char *const ends[] = {
-		"出席会议",   "列席会议",       "参加会议",      "出席",       "列席",
-		"参加",       "参加了会议",     "参加了座谈会",  "参加座谈会", "主席台就座",
-		"主席台就坐", "主席台前排就座", "主席台前排就坐"};
+	static const char *const ends[] = {"出席会议",   "列席会议",     "参加会议",
+					   "出席",       "列席",         "参加",
+					   "参加了会议", "参加了座谈会", "参加座谈会"};
 	int said = 0;
 	for (size_t t = 0; t < COUNT(ends) && !said; t++)
 		said = ends_with(d, a, e, ends[t], NULL);
+	for (size_t k = e > a + 14 ? e - 14 : a; k < e && !said; k++)
+		said = seat_at(d, k, e) == e - k; /* …在主席台前排就座。 */
 	/* 大会由某某主持。12日大会的执行主席是:甲、乙。: who presided, then the
 	 * session's presiding members */
 	if (e < b && e - a <= 40 &&
