@@ -513,6 +513,24 @@ int presiding_list_at(const struct doc *d, size_t i, size_t b)
 	return match_any(d, k, b, presiding, COUNT(presiding), NULL) > 0;
 }
 
+/* 县领导甲、乙等参加各代表团的讨论, 市领导甲、乙参加了经济界联组讨论:
+ * leaders who sat in on a session's groups, in the paragraph's first
+ * sentence: 参加, then 讨论 or 审议 in the same clause. */
+static int joins_discussion(const struct doc *d, size_t a, size_t b)
+{
+	size_t e = a;
+	while (e < b && !is_sent_end(d, e))
+		e++;
+	size_t k = find(d, a, e, "参加");
+	if (k == NPOS || k < a + 4)
+		return 0;
+	size_t ce = clause_end(d, k, e, 0);
+	size_t t = find(d, k + 2, ce, "讨论");
+	if (t == NPOS)
+		t = find(d, k + 2, ce, "审议");
+	return t != NPOS && t - k <= 16 && agenda_verb_at(d, a, k, NULL) == NPOS;
+}
+
 /* Is paragraph [a,b) about attendance only? */
 int is_attendance(const struct doc *d, size_t a, size_t b)
 {
@@ -531,7 +549,12 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 		/* 各部门负责人在主会场参加会商 */
 		"在主会场参加", "在分会场参加", "收听收看", "收看收听",
 		"参加范围" /* a form's field: 参加范围:副区长甲、乙 */};
-	if (agenda_verb_at(d, a, b, NULL) != NPOS || speaker_remark(d, a, b))
+	if (speaker_remark(d, a, b))
+		return 0;
+	/* (…参加各代表团的审议: the leaders' list, whatever verb ends it) */
+	if (b - a < 200 && joins_discussion(d, a, b))
+		return 1;
+	if (agenda_verb_at(d, a, b, NULL) != NPOS)
 		return 0;
 	size_t i = skip_spaces(d, a, b);
 	i += item_marker(d, i, b); /* 三、出席:… in numbered minutes */

@@ -161,16 +161,35 @@ static int title_round_verb(const struct doc *d, const struct span *lines, enum 
 }
 
 /* 找差距抓落实，再掀各项工作新高潮 / 某县人民政府召开全体(扩大)会议: a
- * paper's kicker (a slogan, no meeting in it) over the headline that names
- * the meeting convened: the headline is the title. *title moves to it.
- * 0 or HY_ERR_NOMEM. */
+ * paper's kicker (a slogan, no meeting in it; one or two lines) over the
+ * headline that names the meeting convened: the headline is the title.
+ * *title moves to it. 0 or HY_ERR_NOMEM. */
+static int kicker_line(const struct doc *d, size_t a, size_t b)
+{
+	/* (a slogan of phrases set apart by spaces runs longer: 振奋精神 咬定
+	 * 目标 鼓足干劲 …) */
+	size_t most = 30;
+	for (size_t i = a; i < b && most == 30; i++)
+		most = is_space(d->cp[i]) ? 40 : 30;
+	/* (no meeting in it: 会议, 大会, 召开; but 社会 is no meeting) */
+	static const char *const meets[] = {"会议", "大会", "会上", "召开", "举行", "会见"};
+	return b - a <= most && !has_any(d, a, b, meets, COUNT(meets)) && !is_sent_end(d, b - 1);
+}
+
 static int title_under_kicker(const struct doc *d, const struct span *lines, enum line_kind *kind,
 			      size_t nl, size_t *title, size_t a0, size_t b0, struct hy_meeting *m)
 {
 	static const char *const convened[] = {"召开", "举行"};
-	if (b0 - a0 > 30 || find(d, a0, b0, "会") != NPOS || is_sent_end(d, b0 - 1))
+	if (!kicker_line(d, a0, b0))
 		return 0;
 	size_t la = 0, lb = 0, i = next_body_line(d, lines, kind, nl, *title, &la, &lb);
+	/* (保持定力 攻坚克难 / 坚决打好…之战 / 市政府…全体会议召开: two
+	 * kickers) */
+	size_t second = NPOS;
+	if (i < nl && kicker_line(d, la, lb) && find(d, la, lb, ",") == NPOS) {
+		second = i;
+		i = next_body_line(d, lines, kind, nl, i, &la, &lb);
+	}
 	if (i == nl || lb - la < 6 || lb - la > 40 || find(d, la, lb, ",") != NPOS ||
 	    find(d, la, lb, "会") == NPOS || !has_any(d, la, lb, convened, COUNT(convened)) ||
 	    clause_end(d, la, lb, 1) < lb || find_date(d, la, lb, &(struct ymd){0}, 0) != NPOS)
@@ -179,6 +198,8 @@ static int title_under_kicker(const struct doc *d, const struct span *lines, enu
 	if (!t)
 		return HY_ERR_NOMEM;
 	kind[*title] = L_CHROME;
+	if (second != NPOS)
+		kind[second] = L_CHROME;
 	*title = i;
 	set_str(&m->title, t);
 	return 0;
