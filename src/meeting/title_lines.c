@@ -182,14 +182,20 @@ static int title_under_kicker(const struct doc *d, const struct span *lines, enu
 	static const char *const convened[] = {"召开", "举行"};
 	if (!kicker_line(d, a0, b0))
 		return 0;
-	size_t la = 0, lb = 0, i = next_body_line(d, lines, kind, nl, *title, &la, &lb);
 	/* (保持定力 攻坚克难 / 坚决打好…之战 / 市政府…全体会议召开: two
-	 * kickers) */
-	size_t second = NPOS;
-	if (i < nl && kicker_line(d, la, lb) && find(d, la, lb, ",") == NPOS) {
-		second = i;
-		i = next_body_line(d, lines, kind, nl, i, &la, &lb);
-	}
+	 * kickers, the second maybe taken for a slogan's chrome) */
+	size_t second = *title + 1;
+	while (second < nl && kind[second] == L_BLANK)
+		second++;
+	size_t sa = second < nl ? skip_spaces(d, lines[second].a, lines[second].b) : 0;
+	size_t sb = second < nl ? lines[second].b : 0;
+	while (sb > sa && is_space(d->cp[sb - 1]))
+		sb--;
+	if (second == nl || (kind[second] != L_BODY && kind[second] != L_CHROME) || sb - sa < 4 ||
+	    !kicker_line(d, sa, sb) || find(d, sa, sb, ",") != NPOS)
+		second = NPOS;
+	size_t la = 0, lb = 0,
+	       i = next_body_line(d, lines, kind, nl, second != NPOS ? second : *title, &la, &lb);
 	if (i == nl || lb - la < 6 || lb - la > 40 || find(d, la, lb, ",") != NPOS ||
 	    find(d, la, lb, "会") == NPOS || !has_any(d, la, lb, convened, COUNT(convened)) ||
 	    clause_end(d, la, lb, 1) < lb || find_date(d, la, lb, &(struct ymd){0}, 0) != NPOS)
