@@ -84,3 +84,79 @@ int party_congress(const struct doc *d, size_t a, size_t b, struct hy_meeting *m
 	}
 	return 0;
 }
+
+/* The 第 at i of t opens the meeting of body itself: after its organ (past
+ * a term, 某縣議會第20屆第5次), after the verb that convened it (召开第30
+ * 次), or after no word; not another organ's (传达市政府第6次全体会议). */
+static int own_meeting(const struct doc *t, size_t i, const char *body)
+{
+	size_t p = i;
+	/* (第20屆: the term before the count) */
+	for (size_t q = p; q > 0 && p - q < 6; q--)
+		if (match(t, q - 1, p, "届") && q >= 3) {
+			size_t r = q - 1;
+			while (r > 0 && (cn_digit(t->cp[r - 1]) >= 0 || is_digit(t->cp[r - 1]) ||
+					 cn_unit(t->cp[r - 1])))
+				r--;
+			if (r > 0 && r < q - 1 && match(t, r - 1, p, "第"))
+				p = r - 1;
+			break;
+		}
+	static const char *const convened[] = {"召开", "举行", "召开了", "举行了"};
+	if (p == 0 || !is_han(t->cp[p - 1]) || longest_end(t, 0, p, convened, COUNT(convened)))
+		return 1;
+	if (!body) { /* (an organ the parse kept as none: 某縣議會第二十屆第十八次) */
+		for (size_t q = p > 6 ? p - 6 : 0; q < p; q++)
+			if (organ_at(t, q, p) == p - q)
+				return 1;
+		return 0;
+	}
+	struct doc b;
+	if (doc_init(&b, body, strlen(body)))
+		return 0;
+	/* the organ's last three characters (县政府, 縣議會, 常委会): the body
+	 * may still hold its place here, the text name it without */
+	size_t want = b.n < 3 ? b.n : 3, j = 0;
+	while (j < want && j < p && t->cp[p - 1 - j] == b.cp[b.n - 1 - j])
+		j++;
+	int own = want > 0 && j == want;
+	doc_free(&b);
+	return own;
+}
+
+/* 某縣議會定期會今天…。某縣議會第20屆第5次定期會，…: a meeting named
+ * first without its number, then with it a sentence or two later. When m
+ * has a kind of its own (not the bare 会议) and no number, the first
+ * 第N次 right before that kind in the text's first 800 characters gives
+ * it (the opening's, not a later paragraph's 上次 meeting). 0 or
+ * HY_ERR_NOMEM. */
+int number_named_later(struct hy_meeting *m, const char *text, size_t len)
+{
+	if (m->number || !m->kind)
+		return 0;
+	struct doc k, t;
+	if (doc_init(&k, m->kind, strlen(m->kind)))
+		return HY_ERR_NOMEM;
+	if (k.n < 3 || span_eq(&k, 0, k.n, "会议") || doc_init_head(&t, text, len)) {
+		int out = k.n >= 3 && !span_eq(&k, 0, k.n, "会议");
+		doc_free(&k);
+		return out ? HY_ERR_NOMEM : 0;
+	}
+	size_t end = t.n < 800 ? t.n : 800;
+	for (size_t i = 0; i + 2 + k.n <= end && !m->number; i++) {
+		if (!match(&t, i, end, "第"))
+			continue;
+		long n = 0;
+		size_t q = parse_num(&t, i + 1, end, &n);
+		if (!q || !match(&t, i + 1 + q, end, "次") || i + 2 + q + k.n > t.n)
+			continue;
+		size_t at = i + 2 + q, j = 0;
+		while (j < k.n && t.cp[at + j] == k.cp[j])
+			j++;
+		if (j == k.n && n > 0 && n < 1000 && own_meeting(&t, i, m->body))
+			m->number = (int)n;
+	}
+	doc_free(&t);
+	doc_free(&k);
+	return 0;
+}

@@ -583,6 +583,8 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 	if (!rc)
 		rc = sitting_kind(m, text, len); /* group.c: …主持开幕大会 */
 	if (!rc)
+		rc = number_named_later(m, text, len); /* congress.c: 第5次定期會 */
+	if (!rc)
 		rc = organ_in_kind(m); /* body.c: 第18—76次县政府常务会议 */
 	if (!rc)
 		rc = bare_name_government(m, text, len); /* place_fix.c: 疏勒人民政府 */

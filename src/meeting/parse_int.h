@@ -954,5 +954,6 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 /* congress.c */
 int plenary_sitting(const struct doc *d, size_t at, size_t end, struct hy_meeting *m);
 int party_congress(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
+int number_named_later(struct hy_meeting *m, const char *text, size_t len);
 
 #endif
