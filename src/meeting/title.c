@@ -577,13 +577,22 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				a0 = skip_spaces(d, q + 1, l.b);
 		}
 		/* 动态：某街道召开…: a column's name and a colon before the title */
+		/* ( date 2025-11-12 某縣議會定期會閉幕: a page's date stamp) */
+		if (match(d, a0, l.b, "date") && a0 + 5 < l.b && is_space(d->cp[a0 + 4])) {
+			size_t q = skip_spaces(d, a0 + 4, l.b), de = q;
+			while (de < l.b && (is_digit(d->cp[de]) || d->cp[de] == '-'))
+				de++;
+			if (de - q == 10 && de < l.b && is_space(d->cp[de]))
+				a0 = skip_spaces(d, de, l.b);
+		}
 		{
 			size_t q = a0;
 			while (q < l.b && q < a0 + 4 && is_han(d->cp[q]))
 				q++;
-			if (q > a0 + 1 && q < l.b && d->cp[q] == ':' && l.b - q > 8 &&
-			    find(d, a0, q, "会") == NPOS && find(d, q, l.b, "会") != NPOS &&
-			    !match(d, a0, q, "标题") &&
+			/* (影音/某某座談會: a channel's name and a slash) */
+			if (q > a0 + 1 && q < l.b && (d->cp[q] == ':' || d->cp[q] == '/') &&
+			    l.b - q > 8 && find(d, a0, q, "会") == NPOS &&
+			    find(d, q, l.b, "会") != NPOS && !match(d, a0, q, "标题") &&
 			    !longest_end(d, a0, q, place_levels, COUNT(place_levels)))
 				a0 = skip_spaces(d, q + 1, l.b);
 		}
@@ -656,7 +665,9 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			}
 		/* …常务会议--政府会议 -- 某市人民政府: a page's title with its
 		 * column and site after double dashes (or " - ") */
-		static const char *const site_ends[] = {"人民政府", "政府网", "门户网站", "网"};
+		/* (…座談會--馬祖日報: a paper's) */
+		static const char *const site_ends[] = {"人民政府", "政府网", "门户网站", "网",
+							"日报",     "晚报",   "时报"};
 		/* (…胜利召开 ..._某某传媒网: a search result's title, cut short,
 		 * the site's after an underscore) */
 		for (size_t k = a0 + 6; k + 2 < b0 && !site_cut; k++)
@@ -735,6 +746,20 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			}
 			if (b0 == k)
 				break;
+		}
+		/* 某购物商城，宅配，某縣政府施政總報告 … and the headline alone
+		 * a line or two below: what comes before it (a spam mirror's
+		 * advertising string, glued on with a comma) is no part of it */
+		for (size_t j = i + 1; j < nl && j < i + 12; j++) {
+			size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
+			while (lb > la && is_space(d->cp[lb - 1]))
+				lb--;
+			size_t n = lb - la;
+			if (n >= 8 && b0 - a0 > n + 2 && d->cp[b0 - n - 1] == ',' &&
+			    memcmp(d->cp + la, d->cp + b0 - n, n * sizeof *d->cp) == 0) {
+				a0 = b0 - n;
+				break;
+			}
 		}
 		*title = i;
 		title_with_site(d, lines, kind, nl, i);
