@@ -48,6 +48,14 @@ int chair_value(const struct doc *d, size_t s, size_t b, struct hy_meeting *m)
 		e++;
 	if (name_ok(d, s, e))
 		return (m->chair = doc_str(d, s, e)) ? 0 : HY_ERR_NOMEM;
+	/* 主席 / 市長 黃某某: the title, a space, the name */
+	if (e < b && e > s && longest_end(d, s, e, title_ends, COUNT(title_ends))) {
+		size_t s2 = skip_spaces(d, e, b), e2 = s2;
+		while (e2 < b && !is_space(d->cp[e2]))
+			e2++;
+		if (e2 > s2 && name_ok(d, s2, e2))
+			return (m->chair = doc_str(d, s2, e2)) ? 0 : HY_ERR_NOMEM;
+	}
 	size_t t = titled_given_name(d, s, e);
 	if (t) {
 		struct buf o = {0};

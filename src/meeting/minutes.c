@@ -311,9 +311,11 @@ int label_lines(const struct doc *d, const struct span *lines, const enum line_k
 	int rc = 0;
 	{
 		static const char *const mlabels[] = {
-			"主席",     "主持人",   "出席",     "出席人员", "列席",     "列席人员",
-			"纪录",     "记录",     "开会日期", "开会时间", "开会地点", "会议日期",
-			"会议时间", "会议地点", "发文机关", "请假",     "缺席"};
+			"主席", "主持人", "出席", "出席人员", "列席", "列席人员", "纪录", "记录",
+			"开会日期", "开会时间", "开会地点", "会议日期", "会议时间", "会议地点",
+			"发文机关", "请假", "缺席",
+			/* (a city's minutes: 時間 / 民國109年…, 出列席人員) */
+			"时间", "地点", "出列席人员"};
 		size_t pairs = 0;
 		struct buf re = {0};
 		for (size_t i = 0; i < nl && !rc; i++) {

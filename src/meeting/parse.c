@@ -501,6 +501,10 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		     (k = match_any(&d, a0 + mk, lines[i].b, item_labels, COUNT(item_labels),
 				    NULL))))
 			a0 += mk;
+		/* 時間:民國109年11月24日(星期二)下午4時: a form's field alone on
+		 * its short line (label_lines joined it to its value) */
+		if (!k && lines[i].b - a0 <= 40)
+			k = match_any(&d, a0, lines[i].b, item_labels, COUNT(item_labels), NULL);
 		if (k && find_date(&d, a0 + k, lines[i].b, &line_day, 1) == NPOS)
 			line_day = (struct ymd){0};
 	}
