@@ -727,7 +727,86 @@ static int keep_dated(struct hy_buf *dst, const char *s, size_t len, int labelle
 
 /* ---- the whole ------------------------------------------------------ */
 
+static int html_extract(const char *utf8, size_t len, struct hy_html *out);
+
+/* A scraper's fragment with its headline kept above it as plain lines
+ * (某某召开党委会议 / 光明 / <p class="…">…</p>…): those lines before the
+ * first tag each become a paragraph of their own (HTML would run them
+ * together as one text). A malloc()ed copy in *copy, or NULL when the text
+ * opens with a tag. 0 or HY_ERR_NOMEM. */
+static int lines_before_tags(const char *s, size_t len, char **copy, size_t *clen)
+{
+	size_t i = 0, first = 0;
+	*copy = NULL;
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+		i++;
+	if (i >= len || s[i] == '<')
+		return 0;
+	/* the first line that opens with a tag */
+	for (size_t j = i; j < len; j++)
+		if (j == 0 || s[j - 1] == '\n') {
+			size_t q = j;
+			while (q < len && (s[q] == ' ' || s[q] == '\t'))
+				q++;
+			if (q < len && s[q] == '<') {
+				first = j;
+				break;
+			}
+		}
+	if (!first)
+		return 0;
+	/* a line of c bytes and its newline give at most 5c + 8 */
+	size_t cap = (first - i) * 9 + 16 + (len - first) + 1, n = 0;
+	char *o = malloc(cap);
+	if (!o)
+		return HY_ERR_NOMEM;
+	for (size_t j = i; j < first;) {
+		size_t e = j;
+		while (e < first && s[e] != '\n')
+			e++;
+		size_t b = e;
+		while (b > j && (s[b - 1] == '\r' || s[b - 1] == ' '))
+			b--;
+		if (b > j) {
+			memcpy(o + n, "<p>", 3);
+			n += 3;
+			for (size_t k = j; k < b; k++) { /* (the text escaped) */
+				const char *r = s[k] == '<' ? "&lt;" : s[k] == '&' ? "&amp;" : NULL;
+				if (r) {
+					memcpy(o + n, r, strlen(r));
+					n += strlen(r);
+				} else {
+					o[n++] = s[k];
+				}
+			}
+			memcpy(o + n, "</p>\n", 5);
+			n += 5;
+		}
+		j = e + 1;
+	}
+	memcpy(o + n, s + first, len - first);
+	n += len - first;
+	o[n] = '\0';
+	*copy = o;
+	*clen = n;
+	return 0;
+}
+
 int hy_html_extract(const char *utf8, size_t len, struct hy_html *out)
+{
+	char *wrapped = NULL;
+	size_t wlen = 0;
+	if (lines_before_tags(utf8, len, &wrapped, &wlen))
+		return HY_ERR_NOMEM;
+	if (wrapped) {
+		int wrc = html_extract(wrapped, wlen, out);
+		free(wrapped);
+		return wrc;
+	}
+	return html_extract(utf8, len, out);
+}
+
+static int html_extract(const char *utf8, size_t len, struct hy_html *out)
 {
 	struct tree t = {0};
 	struct out body = {0}, between = {0};

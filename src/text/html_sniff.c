@@ -70,12 +70,27 @@ int hy_html_sniff(const char *t, size_t len, const char *name)
 	int opens_block = 0;
 	for (size_t k = 0; k < sizeof blocks / sizeof blocks[0]; k++)
 		opens_block |= ieq_prefix(t + i, len - i, blocks[k]);
+	/* (or a headline and a line or two of text first, then a line that
+	 * opens with <p class="…">: the page's title kept above its fragment;
+	 * three closing tags then) */
+	int need = 2;
+	for (size_t j = i, lines = 0; !opens_block && j < len && j < 2048 && lines < 6; j++) {
+		if (t[j] != '\n')
+			continue;
+		lines++;
+		size_t q = j + 1;
+		while (q < len && (t[q] == ' ' || t[q] == '\t'))
+			q++;
+		for (size_t k = 0; k < 2; k++) /* <p> or <p … */
+			opens_block |= ieq_prefix(t + q, len - q, blocks[k]);
+		need = 3;
+	}
 	if (opens_block) {
 		size_t n4 = len < 4096 ? len : 4096, closes = 0;
 		for (size_t j = i; j + 4 <= n4; j++)
 			closes += strncasecmp(t + j, "</p>", 4) == 0 ||
 				  (j + 6 <= n4 && strncasecmp(t + j, "</div>", 6) == 0);
-		if (closes >= 2)
+		if (closes >= (size_t)need)
 			return 1;
 	}
 	if (name && i + 1 < len && t[i] == '<' &&

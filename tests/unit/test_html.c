@@ -55,6 +55,10 @@ static const struct {
 	 "会议听取了县财政局关于一季度预算执行情况的汇报。\nLine one and two 中文"},
 	{"a scraper's fragment (no <html>): each paragraph's tags a break",
 	 "<p class=\"ql-block\"> " P1 "</p> <p class=\"ql-block\"> " P2 "</p>", P1 "\n" P2},
+	{"a fragment under its headline kept as plain lines: each line a paragraph",
+	 "某乡召开党委(扩大)会议\n\n光明\n\n<p class=\"ql-block\"> " P1
+	 "</p> <p class=\"ql-block\"> " P2 "</p> <p>" P1 "</p>",
+	 "某乡召开党委(扩大)会议\n光明\n" P1 "\n" P2 "\n" P1},
 	{"the heading before the article is the title; the metadata line after it is kept",
 	 "<html><head><title>县政府召开第3次常务会议_政务要闻_某县人民政府</title></head><body>"
 	 "<h1>某县人民政府</h1><div class='t'><h2>县政府召开第3次常务会议</h2></div>"
@@ -198,6 +202,13 @@ static void test_sniff(void **state)
 	assert_true(SN("<div>会议召开。</div><div>会议研究了工作。</div>", NULL));
 	assert_false(SN("<p>会议召开。</p> 此后一段没有标签", NULL));
 	assert_false(SN("<会议纪要>\n会议召开。</p></p>", NULL));
+	/* a headline and a line above the fragment: three closing tags */
+	assert_true(
+		SN("某乡召开党委会议\n\n光明\n<p class=\"a\">会议召开。</p> <p>会议研究了工作。</p>"
+		   "<p>会议强调。</p>",
+		   "page.txt"));
+	assert_false(SN("某乡召开党委会议\n<p>会议召开。</p> <p>会议研究了工作。</p>", NULL));
+	assert_false(SN("某乡召开党委会议，会议研究了 <p> 的用法。</p></p></p>", NULL));
 #undef SN
 }
 
