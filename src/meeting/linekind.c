@@ -492,8 +492,15 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	/* 开幕会会场, 会议现场: a photo's caption over the story */
 	static const char *const scenes[] = {"会场", "现场"};
-	if (len >= 4 && len <= 10 && count_han(d, a, b) == len &&
+	/* (某某垸防汛工作调度会现场: a longer one) */
+	if (len >= 4 && len <= 16 && count_han(d, a, b) == len &&
 	    longest_end(d, a, b, scenes, COUNT(scenes)) && find(d, a, b, "会") != NPOS)
+		return L_CHROME;
+	/* 新华丝路首页: a site's link home, its name and 首页; 某某国家级信息服务
+	 * 平台: the site's tagline under it */
+	static const char *const homes[] = {"首页", "平台", "门户网站"};
+	if (len >= 4 && len <= 16 && count_han(d, a, b) == len && find(d, a, b, "会") == NPOS &&
+	    longest_end(d, a, b, homes, COUNT(homes)))
 		return L_CHROME;
 	/* 这是记者从某地发回的报道。: the paper's note on where it was written */
 	if (len <= 40 && match(d, a, b, "这是记者") && ends_with(d, a, b, "报道。", NULL))
