@@ -789,8 +789,11 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			size_t w = match_any(d, i2, first_sent, bracketed, COUNT(bracketed), NULL);
 			long dv;
 			size_t kd = w ? parse_num(d, i2 + w, first_sent, &dv) : 0;
-			if (!kd || kd > 2 || !is_digit(d->cp[i2 + w]) || dv < 1 || dv > 31 ||
-			    !match(d, i2 + w + kd, first_sent, ")日"))
+			/* (昨（十二）日: in Chinese numerals too) */
+			if (!kd || kd > 3 ||
+			    !(is_digit(d->cp[i2 + w]) || cn_digit(d->cp[i2 + w]) >= 0 ||
+			      cn_unit(d->cp[i2 + w])) ||
+			    dv < 1 || dv > 31 || !match(d, i2 + w + kd, first_sent, ")日"))
 				continue;
 			t = mt->pub;
 			day_near(&t, dv, 2);

@@ -582,8 +582,10 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			size_t q = skip_spaces(d, a0 + 4, l.b), de = q;
 			while (de < l.b && (is_digit(d->cp[de]) || d->cp[de] == '-'))
 				de++;
-			if (de - q == 10 && de < l.b && is_space(d->cp[de]))
+			if (de - q == 10 && de < l.b && is_space(d->cp[de])) {
 				a0 = skip_spaces(d, de, l.b);
+				*glued_pub = (struct span){q, de}; /* the publish date */
+			}
 		}
 		{
 			size_t q = a0;
