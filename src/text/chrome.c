@@ -81,6 +81,13 @@ static const struct chrome_pat {
 	P("查看更多圖片", WORD),
 	P("更多图片", WORD),
 	P("更多圖片", WORD),
+	/* an advertisement's slot inside the story (廣告 更多內容請繼續往下閱讀) */
+	P("广告", WORD),
+	P("廣告", WORD),
+	P("更多内容请继续往下阅读", WORD),
+	P("更多內容請繼續往下閱讀", WORD),
+	P("继续阅读", WORD),
+	P("繼續閱讀", WORD),
 	/* a read-aloud button (文章播报 above the story) */
 	P("文章播报", WORD),
 	P("文章播報", WORD),

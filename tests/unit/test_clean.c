@@ -448,6 +448,8 @@ static void test_chrome_lines_removed(void **state)
 		"查看更多图片",
 		"打开网易新闻 查看更多图片",
 		"语音播报 暂停",
+		"廣告 更多內容請繼續往下閱讀", /* an advertisement's slot in the story */
+		"广告",
 		"扫一扫在手机打开当前页",
 		"打开 · 手机版",
 		"关注 · 政务微博",
@@ -546,7 +548,7 @@ static void test_content_lines_kept(void **state)
 		 "关闭不合规网站，版权所有人的合法权益要依法保护。"),
 		"会议要求，主办单位要切实履行职责。", "主办单位要切实履行安全生产主体责任",
 		"会议审议了《某某县网站管理办法》，要求做好ICP备案工作。", "打印机采购项目", "大",
-		"中小", "首页设计要简洁",
+		"中小", "首页设计要简洁", "会议要求规范户外广告设置，继续阅读相关文件。",
 		/* no menus: units and names parted by spaces, a publish line
 		 * with bars, a title with one */
 		"县发改局 县财政局 县住建局 县交通局 县自然资源局",
