@@ -316,6 +316,31 @@ static int place_year_kind(struct hy_meeting *m, struct doc *k)
 	return 0;
 }
 
+/* 某县委召开常委(扩大)会议: a party committee's standing committee
+ * enlarged is its 常委会(扩大)会议, as most pages and the labels write it
+ * (README: a party committee's 常委会; not a conference's 常委(扩大)会议,
+ * whose standing committee is a body of its own). 0 or HY_ERR_NOMEM. */
+static int committee_enlarged(struct hy_meeting *m, struct doc *k)
+{
+	if (!m->body || !span_eq(k, 0, k->n, "常委(扩大)会议"))
+		return 0;
+	struct doc b;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	int party = b.n >= 2 && match(&b, b.n - 1, b.n, "委") &&
+		    match_any(&b, b.n - 2, b.n - 1, county_levels, COUNT(county_levels), NULL);
+	doc_free(&b);
+	if (!party)
+		return 0;
+	/* (常委會 on a traditional page: output, no pattern) */
+	size_t two = k->off[2];
+	char *o = str_join(traditional(m->kind) ? "常委\xe6\x9c\x83" : "常委会", 9, m->kind + two);
+	if (!o)
+		return HY_ERR_NOMEM;
+	set_str(&m->kind, o);
+	return 0;
+}
+
 /* 省人大常委会党组召开第二十一次(扩大)会议: the party group's meeting is
  * its organ's (README: 县政协党组 + 会议 → 县政协 + 党组会议), enlarged
  * too. 0 or HY_ERR_NOMEM. */
@@ -443,7 +468,7 @@ int tidy_kind(struct hy_meeting *m)
 	struct doc k;
 	/* each step reads the kind the one before left */
 	static int (*const steps[])(struct hy_meeting *, struct doc *) = {
-		kind_after_byline, group_meeting_enlarged, place_year_kind};
+		kind_after_byline, group_meeting_enlarged, place_year_kind, committee_enlarged};
 	for (size_t i = 0; i < COUNT(steps); i++) {
 		if (doc_init(&k, m->kind, strlen(m->kind)))
 			return HY_ERR_NOMEM;
