@@ -45,8 +45,17 @@ int party_congress(const struct doc *d, size_t a, size_t b, struct hy_meeting *m
 	static const char *const party[] = {"中国共产党", "中共"};
 	static const char *const levels[] = {"镇", "乡", "县", "区", "市", "旗", "街道"};
 	static const char *const congresses[] = {"党员代表大会", "代表大会"};
-	if (m->body)
-		return 0;
+	/* (a body the meeting's name made of it, 中国共产党某县第十三次代表大
+	 * 会召开预备会议, is this congress too) */
+	if (m->body) {
+		struct doc bd;
+		if (doc_init(&bd, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		int formal = match_any(&bd, 0, bd.n, party, COUNT(party), NULL) > 0;
+		doc_free(&bd);
+		if (!formal)
+			return 0;
+	}
 	for (size_t i = a; i + 8 < b; i++) {
 		size_t pl = match_any(d, i, b, party, COUNT(party), NULL);
 		if (!pl)
@@ -70,15 +79,45 @@ int party_congress(const struct doc *d, size_t a, size_t b, struct hy_meeting *m
 		static const char *const not_it[] = {"第", "、", "筹备", "各", "召集", "代表"};
 		if (ce < b && match_any(d, ce, b, not_it, COUNT(not_it), NULL))
 			continue;
-		char *body = strdup(congresses[which]), *place = doc_str(d, p0, p1);
+		/* (the congress as written: 代表大會 on a traditional page) */
+		char *body = doc_str(d, p1 + 2 + k, ce), *place = doc_str(d, p0, p1);
 		if (!body || !place) {
 			free(body);
 			free(place);
 			return HY_ERR_NOMEM;
 		}
-		m->body = body;
+		set_str(&m->body, body);
 		set_str(&m->place, place);
-		if (n > 0 && n < 1000 && !m->number)
+		/* (代表大会圆满完成各项会议议程: the congress's name and what it
+		 * did, no kind) */
+		if (m->kind) {
+			struct doc kd;
+			if (doc_init(&kd, m->kind, strlen(m->kind)))
+				return HY_ERR_NOMEM;
+			size_t cw = match_any(&kd, 0, kd.n, congresses, COUNT(congresses), NULL);
+			/* (代表大会预备会议: a sitting of it, the kind after the
+			 * congress's word) */
+			int sitting = cw && kd.n - cw >= 2 && kd.n - cw <= 5 &&
+				      (ends_with(&kd, cw, kd.n, "会议", NULL) ||
+				       ends_with(&kd, cw, kd.n, "会", NULL));
+			char *rest = sitting ? strdup(m->kind + kd.off[cw]) : NULL;
+			doc_free(&kd);
+			if (sitting && !rest)
+				return HY_ERR_NOMEM;
+			if (cw)
+				set_str(&m->kind, rest);
+		}
+		/* (the congress's count is the readout's number, not a sitting's
+		 * of it: 代表大会召开预备会议) */
+		int bare = !m->kind;
+		if (m->kind) { /* (参加了会议: the bare word, no sitting's) */
+			struct doc kd;
+			if (doc_init(&kd, m->kind, strlen(m->kind)))
+				return HY_ERR_NOMEM;
+			bare = span_eq(&kd, 0, kd.n, "会议");
+			doc_free(&kd);
+		}
+		if (n > 0 && n < 1000 && bare && !m->number)
 			m->number = (int)n;
 		return 0;
 	}
