@@ -303,17 +303,20 @@ size_t footer_start(const struct doc *d, const struct span *lines, size_t nl)
 			return i;
 		/* 相关新闻: and the headlines of other stories under it */
 		static const char *const related[] = {
-			"相关新闻", "相关阅读", "相关文章", "延伸阅读", "推荐阅读",
-			"相关报道", "新闻推荐", "推荐新闻", "热点推荐", "猜你喜欢"};
+			"相关新闻", "相关阅读", "相关文章", "延伸阅读", "推荐阅读", "相关报道",
+			"新闻推荐", "推荐新闻", "热点推荐", "猜你喜欢", "相关推荐"};
 		size_t b2 = b > a && d->cp[b - 1] == ':' ? b - 1 : b;
 		if (b2 > a && match_any(d, a, b2, related, COUNT(related), NULL) == b2 - a)
 			return i;
 		/* 免责声明：本文内容来源于…, 某网版权与免责声明 |: the site's
 		 * disclaimer, its numbered clauses after it */
 		static const char *const disclaim[] = {
-			"免责声明",           "版权声明",       "不代表本网观点", "不代表本站观点",
-			"仅代表作者个人观点", "以上文章仅代表", "小编寄语",       "发布留言",
-			"发表评论",           "数据仅供参考"};
+			"免责声明", "版权声明", "不代表本网观点", "不代表本站观点",
+			"仅代表作者个人观点", "以上文章仅代表", "小编寄语", "发布留言", "发表评论",
+			"数据仅供参考",
+			/* 版权作品，未经授权严禁转载: the rights notice, other
+			 * stories' headlines after it */
+			"未经授权严禁转载", "未经授权不得转载", "版权作品"};
 		if (b > a && (match_any(d, a, b, disclaim, COUNT(disclaim), NULL) ||
 			      (b - a <= 40 && has_any(d, a, b, disclaim, COUNT(disclaim)))))
 			return i;
