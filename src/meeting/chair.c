@@ -195,6 +195,18 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		"当日", "参加并", "出席并", "到会并", "莅临并", "参会并", "第一时间"};
 	if ((k = longest_end(d, s, e, adverbs, COUNT(adverbs))) && e - s > k + 2)
 		e -= k;
+	/* 由召集人某某担任主席主持, 由召集人某某(中)主持会议: the seat he took
+	 * and a photo's place mark after the name */
+	if (e - s > 6 && ends_with(d, s, e, "担任主席", NULL))
+		e -= 4;
+	if (e - s > 4 && d->cp[e - 1] == ')') {
+		static const char *const marks[] = {"(中)",   "(左)",   "(右)",
+						    "(左一)", "(左二)", "(左三)",
+						    "(右一)", "(右二)", "(右三)"};
+		size_t mk = longest_end(d, s, e, marks, COUNT(marks));
+		if (mk && e - s > mk + 2)
+			e -= mk;
+	}
 	if (e <= s)
 		return 0;
 	/* 主任甲，副主任乙分别主持会议: the first of those who took turns */

@@ -802,15 +802,18 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			break;
 		}
 		/* relative days */
-		static const char *const rel[] = {"今天", "今日", "昨天", "昨日",
-						  "前天", "近日", "日前", "近期"};
+		static const char *const rel[] = {"今天", "今日", "昨天", "昨日", "前天",
+						  "近日", "日前", "近期", "于昨"};
 		size_t which;
 		for (size_t i2 = a; i2 < first_sent; i2++) {
 			if (!match_any(d, i2, first_sent, rel, COUNT(rel), &which))
 				continue;
-			if (which >= 5 || !mt->has_pub)
+			if ((which >= 5 && which < COUNT(rel) - 1) || !mt->has_pub)
 				return 0;
 			long back = which < 2 ? 0 : which < 4 ? 1 : 2;
+			/* (于昨举行, 昨主持: Taiwan's papers say 昨 alone) */
+			if (which == COUNT(rel) - 1)
+				back = 1;
 			long z = days_from_civil(mt->pub.y, mt->pub.m, mt->pub.d) - back;
 			civil_from_days(z, &t);
 			return set_date(m, &t, HY_DATE_BASIS_PUBLISH);

@@ -405,6 +405,7 @@ static const char *const title_ends[] = {
 	"参议",     "政委",                                             /* 人武部政委 */
 	"司令员",   "司令",                                             /* 军分区司令员 */
 	"提名人选", "候选人", /* 主席提名人选某某: a nominee, before the vote */
+	"召集人",             /* a council committee's convener (召集人某某) */
 };
 
 /* Endings of units (bodies, offices) in attendee and observer lists. */
