@@ -492,6 +492,9 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	/* 开幕会会场, 会议现场: a photo's caption over the story */
 	static const char *const scenes[] = {"会场", "现场"};
+	/* 会场, 现场: the caption alone */
+	if (len == 2 && match_any(d, a, b, scenes, COUNT(scenes), NULL) == 2)
+		return L_CHROME;
 	/* (某某垸防汛工作调度会现场: a longer one) */
 	if (len >= 4 && len <= 16 && count_han(d, a, b) == len &&
 	    longest_end(d, a, b, scenes, COUNT(scenes)) && find(d, a, b, "会") != NPOS)
