@@ -6,6 +6,57 @@
  * `not a meeting readout`; `import --force` stores them. */
 #include "parse_int.h"
 
+/* Does the paragraph [a, b) name the meeting 某某会 at [w, w + 3) of d
+ * (the same three characters ending in 会)? */
+static int names_meeting(const struct doc *d, size_t a, size_t b, size_t w)
+{
+	for (size_t i = a; i + 3 <= b; i++)
+		if (d->cp[i + 2] == d->cp[w + 2] && d->cp[i] == d->cp[w] &&
+		    d->cp[i + 1] == d->cp[w + 1])
+			return 1;
+	return 0;
+}
+
+/* A digest of several stories (a county's news roll, a column's day): three
+ * paragraphs or more, each of thirty characters or more, opening with a
+ * day (8月10日，县政协主席某某到某镇指导…; 8月8日晚，县委书记某某带领…), and no
+ * meeting named in all of them but one (a work retreat told day by day,
+ * 12月15日至16日…务虚会 / 12月15日，参加务虚会的… / 12月16日上午，…务虚会在…,
+ * is one readout). */
+static int several_stories(const struct doc *d, const struct span *lines,
+			   const enum line_kind *kind, size_t nl)
+{
+	enum { MAXP = 16 };
+	size_t pa[MAXP], pb[MAXP], np = 0;
+	for (size_t i = 0; i < nl && np < MAXP; i++) {
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b);
+		struct ymd t;
+		size_t k = kind[i] == L_BODY && lines[i].b - a >= 30
+				   ? parse_date(d, a, lines[i].b, &t)
+				   : 0;
+		if (k && t.m && t.d > 0) {
+			pa[np] = a;
+			pb[np++] = lines[i].b;
+		}
+	}
+	if (np < 3)
+		return 0;
+	/* a meeting's name (某某会) in the first dated paragraph or the
+	 * second, found again in all of them but one */
+	for (size_t f = 0; f < 2; f++)
+		for (size_t w = pa[f]; w + 3 <= pb[f]; w++) {
+			if (d->cp[w + 2] != 0x4F1A /* 会 */ || !is_han(d->cp[w]) ||
+			    !is_han(d->cp[w + 1]))
+				continue;
+			size_t in = 0;
+			for (size_t q = 0; q < np; q++)
+				in += names_meeting(d, pa[q], pb[q], w);
+			if (in + 1 >= np)
+				return 0;
+		}
+	return 1;
+}
+
 /* Texts of other genres that speak of meetings: a chronicle of a week's
  * events (…大事记, its title says so) and a speech (a line opening with
  * 同志们： among the first, as the speaker addresses the hall). */
@@ -134,6 +185,8 @@ int is_other_genre(const struct doc *d, const struct span *lines, const enum lin
 		}
 	}
 	if (daily >= 4 && days >= 3)
+		return 1;
+	if (several_stories(d, lines, kind, nl))
 		return 1;
 	/* a session's programme announced: 议程安排如下, then a line a day
 	 * (4月27日 代表报到, 4月28日 停会 …) */
