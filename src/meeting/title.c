@@ -821,7 +821,14 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		for (size_t k = a1 + 1; k + 1 < b1; k++)
 			phrases |=
 				is_space(d->cp[k]) && is_han(d->cp[k - 1]) && is_han(d->cp[k + 1]);
-		int deck = whole && b1 - a1 <= 40 && (phrases || !is_content_line(d, a1, b1)) &&
+		/* 某某出席, 某某主持并讲话: who came or chaired, the deck alone */
+		static const char *const present[] = {"出席", "出席并讲话", "主持",    "主持并讲话",
+						      "讲话", "出席会议",   "主持会议"};
+		int presence = b1 - a1 <= 14 && find(d, a1, b1, ",") == NPOS &&
+			       longest_end(d, a1, b1, present, COUNT(present)) &&
+			       count_han(d, a1, b1) >= b1 - a1 - 2;
+		int deck = whole && b1 - a1 <= 40 &&
+			   (phrases || presence || !is_content_line(d, a1, b1)) &&
 			   !starts_new(d, a1, b1) && !item_marker(d, a1, b1) &&
 			   !ends_paragraph(d, a1, b1);
 		if (deck) {
