@@ -561,11 +561,16 @@ int organ_in_kind(struct hy_meeting *m)
 	struct doc k;
 	if (doc_init(&k, m->kind, strlen(m->kind)))
 		return HY_ERR_NOMEM;
-	size_t which = 0, ol = match_any(&k, 0, k.n, organs, COUNT(organs), &which);
+	size_t ol = match_any(&k, 0, k.n, organs, COUNT(organs), NULL);
 	int rc = 0;
-	if (ol && k.n - ol >= 2 && count_han(&k, ol, k.n) == k.n - ol &&
+	/* (…专题学习(扩大)会议: enlarged too) */
+	size_t marks = 0;
+	for (size_t i = ol; ol && i < k.n; i++)
+		marks += k.cp[i] == '(' || k.cp[i] == ')';
+	if (ol && k.n - ol >= 2 && count_han(&k, ol, k.n) + marks == k.n - ol &&
 	    (ends_with(&k, ol, k.n, "会议", NULL) || ends_with(&k, ol, k.n, "会", NULL))) {
-		char *body = strdup(organs[which]), *kind = strdup(m->kind + k.off[ol]);
+		/* (the organ as written: 縣政府 on a traditional page) */
+		char *body = strndup(m->kind, k.off[ol]), *kind = strdup(m->kind + k.off[ol]);
 		if (!body || !kind) {
 			free(body);
 			free(kind);
