@@ -438,47 +438,23 @@ int tidy_body(struct hy_meeting *m)
 	for (size_t t = 0; t < COUNT(stems) && !stem; t++)
 		if (b.n > 3 || t == 2)
 			ends_with(&b, 0, b.n, stems[t], &stem);
-	if (m->kind && stem && b.n >= stem) {
-		struct doc k;
-		if ((rc = doc_init(&k, m->kind, strlen(m->kind)))) {
-			doc_free(&b);
-			return rc;
-		}
-		int bare = span_eq(&k, 0, k.n, "会议");
-		doc_free(&k);
+	/* (镇十八届人大一次会议, 縣人大第2次會議: the congress named short is
+	 * still the congress in session, its 人民代表大会会议) */
+	int short_congress = !stem && b.n >= 3 && b.n <= 8 && ends_with(&b, 0, b.n, "人大", NULL);
+	if (bare_kind(m->kind) && (stem || short_congress)) {
 		struct buf kd = {0};
-		if (bare &&
-		    (buf_add(&kd, m->body + b.off[b.n - stem], b.off[b.n] - b.off[b.n - stem]) ||
-		     buf_add(&kd, m->kind, strlen(m->kind)))) {
+		/* (人民代表大會 on a traditional page: output, no pattern) */
+		const char *congress =
+			traditional(m->kind) ? "人民代表大\xe6\x9c\x83" : "人民代表大会";
+		if ((stem ? buf_add(&kd, m->body + b.off[b.n - stem],
+				    b.off[b.n] - b.off[b.n - stem])
+			  : buf_add(&kd, congress, strlen(congress))) ||
+		    buf_add(&kd, m->kind, strlen(m->kind))) {
 			free(kd.s);
 			doc_free(&b);
 			return HY_ERR_NOMEM;
 		}
-		if (bare) {
-			set_str(&m->kind, kd.s);
-		}
-	}
-	/* 镇十八届人大一次会议, 縣人大第2次會議: the congress named short is
-	 * still the congress in session, its 人民代表大会会议 */
-	if (m->kind && !stem && b.n >= 3 && b.n <= 8 && ends_with(&b, 0, b.n, "人大", NULL)) {
-		struct doc k;
-		if ((rc = doc_init(&k, m->kind, strlen(m->kind)))) {
-			doc_free(&b);
-			return rc;
-		}
-		int bare = span_eq(&k, 0, k.n, "会议");
-		doc_free(&k);
-		if (bare) {
-			/* (人民代表大會 on a traditional page: output, no pattern) */
-			char *kd = str_join(traditional(m->kind) ? "人民代表大\xe6\x9c\x83"
-								 : "人民代表大会",
-					    strlen("人民代表大会"), m->kind);
-			if (!kd) {
-				doc_free(&b);
-				return HY_ERR_NOMEM;
-			}
-			set_str(&m->kind, kd);
-		}
+		set_str(&m->kind, kd.s);
 	}
 	/* 旗党委, 县党委: a county's party committee is its 旗委, 县委 (but a
 	 * town's is its 镇党委) */

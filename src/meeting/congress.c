@@ -109,15 +109,8 @@ int party_congress(const struct doc *d, size_t a, size_t b, struct hy_meeting *m
 		}
 		/* (the congress's count is the readout's number, not a sitting's
 		 * of it: 代表大会召开预备会议) */
-		int bare = !m->kind;
-		if (m->kind) { /* (参加了会议: the bare word, no sitting's) */
-			struct doc kd;
-			if (doc_init(&kd, m->kind, strlen(m->kind)))
-				return HY_ERR_NOMEM;
-			bare = span_eq(&kd, 0, kd.n, "会议");
-			doc_free(&kd);
-		}
-		if (n > 0 && n < 1000 && bare && !m->number)
+		/* (参加了会议: the bare word, no sitting's) */
+		if (n > 0 && n < 1000 && (!m->kind || bare_kind(m->kind)) && !m->number)
 			m->number = (int)n;
 		return 0;
 	}
@@ -171,15 +164,18 @@ static int own_meeting(const struct doc *t, size_t i, const char *body)
  * HY_ERR_NOMEM. */
 int number_named_later(struct hy_meeting *m, const char *text, size_t len)
 {
-	if (m->number || !m->kind)
+	if (m->number || !m->kind || bare_kind(m->kind))
 		return 0;
 	struct doc k, t;
 	if (doc_init(&k, m->kind, strlen(m->kind)))
 		return HY_ERR_NOMEM;
-	if (k.n < 3 || span_eq(&k, 0, k.n, "会议") || doc_init_head(&t, text, len)) {
-		int out = k.n >= 3 && !span_eq(&k, 0, k.n, "会议");
+	if (k.n < 3) {
 		doc_free(&k);
-		return out ? HY_ERR_NOMEM : 0;
+		return 0;
+	}
+	if (doc_init_head(&t, text, len)) {
+		doc_free(&k);
+		return HY_ERR_NOMEM;
 	}
 	size_t end = t.n < 800 ? t.n : 800;
 	for (size_t i = 0; i + 2 + k.n <= end && !m->number; i++) {

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define NPOS ((size_t)-1)
 
@@ -303,6 +304,14 @@ static inline size_t longest_end(const struct doc *d, size_t a, size_t b, const 
 		if (ends_with(d, a, b, words[t], &l) && l > best)
 			best = l;
 	return best;
+}
+
+/* Whether a kind is the bare word 会议 (會議 on a traditional page): a
+ * meeting named by no type of its own. */
+static inline int bare_kind(const char *kind)
+{
+	return kind && (strcmp(kind, "会议") == 0 ||
+			strcmp(kind, "\xe6\x9c\x83\xe8\xad\xb0") == 0 /* 會議 */);
 }
 
 static inline int span_eq(const struct doc *d, size_t a, size_t b, const char *s)
