@@ -34,9 +34,9 @@ static int several_stories(const struct doc *d, const struct span *lines,
 		size_t k = kind[i] == L_BODY && lines[i].b - a >= 30
 				   ? parse_date(d, a, lines[i].b, &t)
 				   : 0;
-		if (k && t.m && t.d > 0) {
+		if (k && t.m && t.d > 0) { /* (a story's first sentences say it) */
 			pa[np] = a;
-			pb[np++] = lines[i].b;
+			pb[np++] = lines[i].b - a > 300 ? a + 300 : lines[i].b;
 		}
 	}
 	if (np < 3)
