@@ -3,6 +3,7 @@
  * forward (schema.c's migrations); closing it; batches. */
 #include "internal.h"
 #include "huiyi/i18n.h"
+#include "cleanz.h"
 #include "pack.h"
 
 #include "huiyi/err.h"
@@ -585,6 +586,8 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upt
 		rc = hy_pack_register(s->db); /* schema v14's */
 	if (rc == SQLITE_OK)
 		rc = hy_bounds_register(s->db); /* schema v17's */
+	if (rc == SQLITE_OK)
+		rc = hy_cleanz_register(s->db, &s->cz); /* schema v18's */
 	if (rc != SQLITE_OK) {
 		rc = hy_store_fail(s, rc, N_("setting up the people"), err, errlen);
 		goto fail;
@@ -635,6 +638,7 @@ void hy_store_close(struct hy_store *s)
 		sqlite3_finalize(s->st[i]);
 	hy_store_pool_free(s);
 	sqlite3_close(s->db);
+	hy_cleanz_unref(s->cz);
 	free(s->path);
 	free(s);
 }
@@ -664,8 +668,25 @@ int hy_store_begin(struct hy_store *s, char *err, size_t errlen)
 	if (rc == 0) {
 		s->in_batch = 1;
 		s->batch_spoiled = 0;
+		s->clean_dict_checked = 0;
 	}
 	return rc;
+}
+
+/* The first dictionary for the clean texts (cleanz.h), once the
+ * database holds enough meetings: trained from them, and the texts
+ * stored so far packed again with it, in the batch's transaction. A
+ * training that fails leaves the texts as they are (nothing is lost,
+ * they are only larger) and is not tried again by this handle. */
+static void clean_dict_train(struct hy_store *s)
+{
+	uint32_t dict = 0;
+	if (s->clean_train_failed || (s->clean_dict_checked && s->clean_dict))
+		return;
+	if (hy_cleanz_train(s->cz, s->db, hy_cleanz_dict_min(), &dict) != 0)
+		s->clean_train_failed = 1;
+	s->clean_dict = dict;
+	s->clean_dict_checked = 1;
 }
 
 int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
@@ -683,6 +704,8 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 	rc = hy_store_bands_flush(s, err, errlen);
 	if (rc == 0)
 		rc = hy_store_people_flush(s, err, errlen);
+	if (rc == 0 && s->version >= 18)
+		clean_dict_train(s);
 	if (rc == 0)
 		rc = s->version >= 3 ? hy_store_exec(s,
 						     s->version >= 15 ? hy_store_index_new_v15

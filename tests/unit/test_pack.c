@@ -140,7 +140,7 @@ static void t_migrate(void **state)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
 	assert_int_equal(sqlite3_prepare_v2(s->db,
-					    "SELECT rawz, clean, hy_raw(rawz, clean),"
+					    "SELECT rawz, hy_clean(cleanz), hy_raw(rawz, hy_clean(cleanz)),"
 					    " (SELECT count(*) FROM pragma_table_info('meetings')"
 					    "  WHERE name = 'raw') FROM meetings",
 					    -1, &st, NULL),
@@ -165,7 +165,9 @@ static void t_migrate(void **state)
 	/* a clean text changed alone would lose the raw bytes: refused */
 	{
 		char *msg = NULL;
-		assert_int_equal(sqlite3_exec(s->db, "UPDATE meetings SET clean = clean || '。'",
+		assert_int_equal(sqlite3_exec(s->db,
+					      "UPDATE meetings SET cleanz ="
+					      " hy_clean_pack(hy_clean(cleanz) || '。')",
 					      NULL, NULL, &msg),
 				 SQLITE_ERROR);
 		assert_non_null(msg);
@@ -173,12 +175,13 @@ static void t_migrate(void **state)
 		sqlite3_free(msg);
 		assert_int_equal(
 			sqlite3_exec(s->db,
-				     "UPDATE meetings SET rawz = hy_raw_pack(hy_raw(rawz, clean),"
-				     " clean || '。'), clean = clean || '。'",
+				     "UPDATE meetings SET rawz = hy_raw_pack(hy_raw(rawz,"
+				     " hy_clean(cleanz)), hy_clean(cleanz) || '。'),"
+				     " cleanz = hy_clean_pack(hy_clean(cleanz) || '。')",
 				     NULL, NULL, NULL),
 			SQLITE_OK);
 		assert_int_equal(sqlite3_prepare_v2(s->db,
-						    "SELECT hy_raw(rawz, clean) FROM meetings", -1,
+						    "SELECT hy_raw(rawz, hy_clean(cleanz)) FROM meetings", -1,
 						    &st, NULL),
 				 SQLITE_OK);
 		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
