@@ -310,7 +310,7 @@ fuzz-check:
 # which are never in the repository. `make realeval DIR=… [V=1]`
 DIR ?= ../realdev
 LABELS ?= tests/real/labels
-realeval: $(BIN)
+realeval: $(BIN) $(EXT)
 	@HUIYI_BIN=$${HUIYI_BIN:-$(BIN)} python3 tests/real/score.py $(if $(V),-v) --labels $(LABELS) $(DIR)
 
 demo: deps
