@@ -466,7 +466,8 @@ static int row_text(sqlite3 *db, struct texts *x, int idx, sqlite3_stmt *q, cons
 	if (!x->clean) {
 		/* the text through hy_clean (cleanz.h), or the column clean of
 		 * a database the migration to v17 is upgrading (before v18) */
-		rc = sqlite3_prepare_v2(db, "SELECT hy_clean(cleanz, id) FROM meetings WHERE id = ?1",
+		rc = sqlite3_prepare_v2(db,
+					"SELECT hy_clean(cleanz, id) FROM meetings WHERE id = ?1",
 					-1, &x->clean, NULL);
 		if (rc == SQLITE_ERROR)
 			rc = sqlite3_prepare_v2(db, "SELECT clean FROM meetings WHERE id = ?1", -1,

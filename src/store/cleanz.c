@@ -101,8 +101,8 @@ static int load_dict(struct hy_cleanz *z, sqlite3 *db, uint32_t id, struct dict 
 			*out = &z->dicts[i];
 			return 0;
 		}
-	if (sqlite3_prepare_v2(db, "SELECT dict FROM clean_dicts WHERE id = ?1", -1, &st,
-			       NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, "SELECT dict FROM clean_dicts WHERE id = ?1", -1, &st, NULL) !=
+	    SQLITE_OK) {
 		rc = sqlite3_errcode(db) == SQLITE_NOMEM ? HY_ERR_NOMEM : HY_ERR_CORRUPT;
 		sqlite3_finalize(st);
 		return rc;
@@ -139,8 +139,8 @@ static int load_dict(struct hy_cleanz *z, sqlite3 *db, uint32_t id, struct dict 
 	return 0;
 }
 
-int hy_cleanz_pack(struct hy_cleanz *z, sqlite3 *db, uint32_t dict, const char *text,
-		   size_t len, void **out, size_t *outlen)
+int hy_cleanz_pack(struct hy_cleanz *z, sqlite3 *db, uint32_t dict, const char *text, size_t len,
+		   void **out, size_t *outlen)
 {
 	struct dict *d = NULL;
 	int rc;
@@ -302,8 +302,8 @@ static int take_samples(struct hy_cleanz *z, sqlite3 *db, long min, struct sampl
 {
 	sqlite3_stmt *st = NULL;
 	sqlite3_int64 lo = 0, hi = 0, count = 0, prev = -1;
-	int rc = sqlite3_prepare_v2(db, "SELECT min(id), max(id), count(*) FROM meetings", -1,
-				    &st, NULL);
+	int rc = sqlite3_prepare_v2(db, "SELECT min(id), max(id), count(*) FROM meetings", -1, &st,
+				    NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		lo = sqlite3_column_int64(st, 0);
 		hi = sqlite3_column_int64(st, 1);
@@ -317,14 +317,14 @@ static int take_samples(struct hy_cleanz *z, sqlite3 *db, long min, struct sampl
 		return 0;
 	if (!(s->sizes = calloc(HY_CLEANZ_SAMPLES, sizeof *s->sizes)))
 		return HY_ERR_NOMEM;
-	rc = sqlite3_prepare_v2(db,
-				"SELECT id, cleanz FROM meetings WHERE id >= ?1 ORDER BY id LIMIT 1",
-				-1, &st, NULL);
+	rc = sqlite3_prepare_v2(
+		db, "SELECT id, cleanz FROM meetings WHERE id >= ?1 ORDER BY id LIMIT 1", -1, &st,
+		NULL);
 	if (rc != SQLITE_OK)
 		return -rc;
 	for (int k = 0; k < HY_CLEANZ_SAMPLES && s->len < HY_CLEANZ_SAMPLE_BYTES; k++) {
-		sqlite3_int64 at = lo + (sqlite3_int64)((double)(hi - lo + 1) * k /
-							HY_CLEANZ_SAMPLES);
+		sqlite3_int64 at =
+			lo + (sqlite3_int64)((double)(hi - lo + 1) * k / HY_CLEANZ_SAMPLES);
 		const char *text;
 		size_t len;
 		sqlite3_reset(st);
@@ -392,10 +392,11 @@ int hy_cleanz_train(struct hy_cleanz *z, sqlite3 *db, long min, uint32_t *dict)
 		return rc;
 	/* every text packed again with it (triggers that compare a text
 	 * before and after see the same text) */
-	rc = sqlite3_prepare_v2(db,
-				"UPDATE meetings SET cleanz = hy_clean_pack(hy_clean(cleanz, id), ?1)"
-				" WHERE length(cleanz) > 0 AND hy_clean_dict(cleanz) <> ?1",
-				-1, &st, NULL);
+	rc = sqlite3_prepare_v2(
+		db,
+		"UPDATE meetings SET cleanz = hy_clean_pack(hy_clean(cleanz, id), ?1)"
+		" WHERE length(cleanz) > 0 AND hy_clean_dict(cleanz) <> ?1",
+		-1, &st, NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_int64(st, 1, (sqlite3_int64)*dict);
 		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);

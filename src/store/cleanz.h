@@ -63,8 +63,8 @@ void hy_cleanz_unref(struct hy_cleanz *z);
  * dictionary of id dict (0: none) from db's clean_dicts. len 0: an empty
  * value (*out NULL). 0, HY_ERR_NOMEM, HY_ERR_CORRUPT (no such dictionary,
  * or a damaged one) or HY_ERR_INVALID (zstd refused). */
-int hy_cleanz_pack(struct hy_cleanz *z, sqlite3 *db, uint32_t dict, const char *text,
-		   size_t len, void **out, size_t *outlen);
+int hy_cleanz_pack(struct hy_cleanz *z, sqlite3 *db, uint32_t dict, const char *text, size_t len,
+		   void **out, size_t *outlen);
 
 /* The clean text of a packed value: *text (NUL-terminated past *len)
  * belongs to z and stays valid until z's next call. 0, HY_ERR_NOMEM or

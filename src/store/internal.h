@@ -36,8 +36,8 @@ enum hy_store_stmt {
 	HY_ST_HAS,
 	HY_ST_INSERT_MEETING,     /* schema v18: the clean text packed (cleanz.h) */
 	HY_ST_INSERT_MEETING_V14, /* v14–v17: the raw bytes packed (pack.h) */
-	HY_ST_INSERT_MEETING_V5, /* a handle kept at schema v5–v13 (hy_store_open_at) */
-	HY_ST_INSERT_MEETING_V1, /* … at schema v1–v4 */
+	HY_ST_INSERT_MEETING_V5,  /* a handle kept at schema v5–v13 (hy_store_open_at) */
+	HY_ST_INSERT_MEETING_V1,  /* … at schema v1–v4 */
 	HY_ST_INSERT_SECTION,
 	HY_ST_SET_RUN,
 	HY_ST_FIND_PERSON,

@@ -234,12 +234,12 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		"DELETE FROM bodies",
 		"INSERT INTO bodies (name, n) SELECT body, count(*) FROM meetings"
 		" WHERE body IS NOT NULL GROUP BY body",
-		hy_store_people_fill,     /* the people (people.c) */
-		hy_store_people_keys,     /* the names' keys (schema v13) */
+		hy_store_people_fill, /* the people (people.c) */
+		hy_store_people_keys, /* the names' keys (schema v13) */
 		/* the fingerprints (schema v11) */
 		s->version >= 18 ? hy_store_simhash_rebuild : hy_store_simhash_rebuild_v11,
-		hy_store_simhash_days,    /* their bands' days (v16) */
-		hy_store_fold_set,        /* made with this build's fold (v10) */
+		hy_store_simhash_days, /* their bands' days (v16) */
+		hy_store_fold_set,     /* made with this build's fold (v10) */
 		"COMMIT",
 	};
 

@@ -632,9 +632,10 @@ static int take_shown(struct hy_store *s, int64_t mid, struct taken *t, char *er
 	memset(t, 0, sizeof *t);
 	rc = sqlite3_prepare_v2(
 		s->db,
-		s->version >= 18   ? "SELECT s.source, s.url, m.sha256, m.rawz, hy_clean(m.cleanz, m.id),"
-				     " s.repairs FROM meetings m JOIN sources s ON s.meeting_id = m.id"
-				     " AND s.shown = 1 WHERE m.id = ?1"
+		s->version >= 18
+			? "SELECT s.source, s.url, m.sha256, m.rawz, hy_clean(m.cleanz, m.id),"
+			  " s.repairs FROM meetings m JOIN sources s ON s.meeting_id = m.id"
+			  " AND s.shown = 1 WHERE m.id = ?1"
 		: s->version >= 14 ? "SELECT s.source, s.url, m.sha256, m.rawz, m.clean, s.repairs"
 				     " FROM meetings m JOIN sources s ON s.meeting_id = m.id"
 				     " AND s.shown = 1 WHERE m.id = ?1"

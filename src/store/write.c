@@ -203,8 +203,7 @@ int hy_store_bind_raw(sqlite3_stmt *st, int i, const struct hy_store_doc *doc, i
 	return sqlite3_bind_blob64(st, i, z, n, free) == SQLITE_OK ? 0 : HY_ERR_NOMEM;
 }
 
-int hy_store_bind_clean(struct hy_store *s, sqlite3_stmt *st, int i,
-			const struct hy_store_doc *doc)
+int hy_store_bind_clean(struct hy_store *s, sqlite3_stmt *st, int i, const struct hy_store_doc *doc)
 {
 	void *z;
 	size_t n;
