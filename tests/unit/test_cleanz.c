@@ -27,9 +27,8 @@
 #define SECS 3
 
 static const char *const places[] = {"石桥县", "青岚县", "柳河镇", "东湖区", "南山市"};
-static const char *const works[] = {"城镇燃气安全", "春季森林防火", "财政预算执行",
-				    "安全生产检查", "殡葬改革",     "农村公路养护",
-				    "冬季供暖保障"};
+static const char *const works[] = {"城镇燃气安全", "春季森林防火", "财政预算执行", "安全生产检查",
+				    "殡葬改革",     "农村公路养护", "冬季供暖保障"};
 
 /* Meeting i: a title, a clean text that holds its sections' texts, and
  * (every seventh) a section whose text the clean text does not hold. */
@@ -43,13 +42,14 @@ static void make_doc(struct doc *d, int i)
 	const char *p = places[i % 5];
 	size_t at;
 	snprintf(d->title, sizeof d->title, "%s召开政府第%d次常务会议", p, i + 1);
-	at = (size_t)snprintf(d->clean, sizeof d->clean, "%s\n%d月%d日，%s县长主持召开第%d次常务会议。\n",
-			      d->title, i % 12 + 1, i % 28 + 1, p, i + 1);
+	at = (size_t)snprintf(d->clean, sizeof d->clean,
+			      "%s\n%d月%d日，%s县长主持召开第%d次常务会议。\n", d->title,
+			      i % 12 + 1, i % 28 + 1, p, i + 1);
 	for (int k = 0; k < SECS; k++) {
 		const char *w = works[(i + 3 * k) % 7];
 		snprintf(d->heading[k], sizeof d->heading[k], "%s", w);
-		snprintf(d->text[k], sizeof d->text[k], "会议听取了关于%s工作的汇报，要求第%d项抓好落实。",
-			 w, k + 1);
+		snprintf(d->text[k], sizeof d->text[k],
+			 "会议听取了关于%s工作的汇报，要求第%d项抓好落实。", w, k + 1);
 		if (k == SECS - 1 && i % 7 == 6)
 			continue; /* not in the clean text: the section keeps it */
 		at += (size_t)snprintf(d->clean + at, sizeof d->clean - at, "%s\n", d->text[k]);
@@ -189,8 +189,9 @@ static void t_accessor(void **state)
 	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM clean_dicts"), 1);
 	assert_int_equal(hy_cleanz_current(s->db, &dict), 0);
 	assert_true(dict != 0);
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM meetings"
-					" WHERE hy_clean_dict(cleanz) = (SELECT id FROM clean_dicts)"),
+	assert_int_equal(sql_int(s->db,
+				 "SELECT count(*) FROM meetings"
+				 " WHERE hy_clean_dict(cleanz) = (SELECT id FROM clean_dicts)"),
 			 N);
 	for (int i = 0; i < N; i++) {
 		char sql[96], *got;
@@ -284,9 +285,9 @@ static void flip_byte(sqlite3 *db, int64_t id, int at)
 	sqlite3_stmt *st;
 	unsigned char buf[4096];
 	int n;
-	assert_int_equal(sqlite3_prepare_v2(db, "SELECT cleanz FROM meetings WHERE id = ?1", -1,
-					    &st, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_prepare_v2(db, "SELECT cleanz FROM meetings WHERE id = ?1", -1, &st, NULL),
+		SQLITE_OK);
 	sqlite3_bind_int64(st, 1, id);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	n = sqlite3_column_bytes(st, 0);
@@ -323,10 +324,10 @@ static void t_damaged(void **state)
 	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
 	/* a text changed to what is not a frame is refused by the
 	 * triggers (they read it) */
-	assert_int_not_equal(
-		sqlite3_exec(s->db, "UPDATE meetings SET cleanz = x'0102' WHERE id = 3", NULL,
-			     NULL, NULL),
-		SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(s->db,
+					  "UPDATE meetings SET cleanz = x'0102' WHERE id = 3", NULL,
+					  NULL, NULL),
+			     SQLITE_OK);
 	/* past them (as the disk might): a byte flipped in one frame (its
 	 * checksum), another cut short */
 	exec_ok(s->db, "DROP TRIGGER meetings_clean_sections; DROP TRIGGER meetings_rawz_check;"
@@ -387,8 +388,9 @@ static void t_migrate_v17(void **state)
 	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM pragma_table_info('meetings')"
 					" WHERE name = 'clean'"),
 			 0);
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM meetings"
-					" WHERE hy_clean_dict(cleanz) = (SELECT id FROM clean_dicts)"),
+	assert_int_equal(sql_int(s->db,
+				 "SELECT count(*) FROM meetings"
+				 " WHERE hy_clean_dict(cleanz) = (SELECT id FROM clean_dicts)"),
 			 N);
 	after = dump(s->db, "SELECT id, hy_clean(cleanz, id) FROM meetings ORDER BY id");
 	assert_string_equal(after, texts);
@@ -399,16 +401,18 @@ static void t_migrate_v17(void **state)
 	after = shown(s);
 	assert_string_equal(after, before);
 	free(after);
-	exec_ok(s->db, "INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1)");
+	exec_ok(s->db,
+		"INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1)");
 	/* the raw bytes still unpack against the text */
 	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM meetings"
 					" WHERE hy_raw(rawz, hy_clean(cleanz, id)) ="
 					" CAST(hy_clean(cleanz, id) AS BLOB)"),
 			 N);
 	/* a section changed by hand and a meeting deleted keep the index whole */
-	exec_ok(s->db, "UPDATE sections SET len = len - 1 WHERE id = 2 AND at IS NOT NULL;"
-		       "DELETE FROM meetings WHERE id = 5;"
-		       "INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1)");
+	exec_ok(s->db,
+		"UPDATE sections SET len = len - 1 WHERE id = 2 AND at IS NOT NULL;"
+		"DELETE FROM meetings WHERE id = 5;"
+		"INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1)");
 	free(texts);
 	free(sections);
 	free(before);
