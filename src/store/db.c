@@ -674,22 +674,6 @@ int hy_store_begin(struct hy_store *s, char *err, size_t errlen)
 	return rc;
 }
 
-/* The first dictionary for the clean texts (cleanz.h), once the
- * database holds enough meetings: trained from them, and the texts
- * stored so far packed again with it, in the batch's transaction. A
- * training that fails leaves the texts as they are (nothing is lost,
- * they are only larger) and is not tried again by this handle. */
-static void clean_dict_train(struct hy_store *s)
-{
-	uint32_t dict = 0;
-	if (s->clean_train_failed || (s->clean_dict_checked && s->clean_dict))
-		return;
-	if (hy_cleanz_train(s->cz, s->db, hy_cleanz_dict_min(), &dict) != 0)
-		s->clean_train_failed = 1;
-	s->clean_dict = dict;
-	s->clean_dict_checked = 1;
-}
-
 int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 {
 	int rc;
@@ -706,7 +690,7 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 	if (rc == 0)
 		rc = hy_store_people_flush(s, err, errlen);
 	if (rc == 0 && s->version >= 18)
-		clean_dict_train(s);
+		hy_store_clean_train(s);
 	if (rc == 0)
 		rc = s->version >= 3 ? hy_store_exec(s,
 						     s->version >= 15 ? hy_store_index_new_v15

@@ -112,6 +112,7 @@ struct hy_store {
 	struct hy_cleanz *cz;
 	uint32_t clean_dict;
 	int clean_dict_checked, clean_train_failed;
+	long clean_plain; /* texts stored without one since the last try */
 	/* Tests: called with the SQL of each list query as it is prepared. */
 	void (*on_prepare)(const char *sql, void *ctx);
 	void *on_prepare_ctx;
@@ -146,6 +147,14 @@ int hy_store_end_write(struct hy_store *s, int own, int rc, int harmless, char *
  * clean text when packed (schema v14, pack.h), else as they are. 0 or a
  * negative HY_ERR_* (HY_ERR_NOMEM). */
 int hy_store_bind_raw(sqlite3_stmt *st, int i, const struct hy_store_doc *doc, int packed);
+/* The first dictionary for the clean texts (cleanz.h hy_cleanz_train),
+ * once the database holds enough meetings: trained from them and the
+ * texts stored so far packed again with it, in the batch's transaction
+ * (write.c; a commit, and every HY_CLEANZ_DICT_MIN texts stored without
+ * one). A training that fails leaves the texts as they are (nothing is
+ * lost, they are only larger) and is not tried again by this handle. */
+void hy_store_clean_train(struct hy_store *s);
+
 /* Bind doc's clean text to parameter i of st packed (schema v18,
  * cleanz.h) with s's newest dictionary. 0 or a code of huiyi/err.h. */
 int hy_store_bind_clean(struct hy_store *s, sqlite3_stmt *st, int i,

@@ -203,6 +203,17 @@ int hy_store_bind_raw(sqlite3_stmt *st, int i, const struct hy_store_doc *doc, i
 	return sqlite3_bind_blob64(st, i, z, n, free) == SQLITE_OK ? 0 : HY_ERR_NOMEM;
 }
 
+void hy_store_clean_train(struct hy_store *s)
+{
+	uint32_t dict = 0;
+	if (s->clean_train_failed || (s->clean_dict_checked && s->clean_dict))
+		return;
+	if (hy_cleanz_train(s->cz, s->db, hy_cleanz_dict_min(), &dict) != 0)
+		s->clean_train_failed = 1;
+	s->clean_dict = dict;
+	s->clean_dict_checked = 1;
+}
+
 int hy_store_bind_clean(struct hy_store *s, sqlite3_stmt *st, int i, const struct hy_store_doc *doc)
 {
 	void *z;
@@ -212,6 +223,14 @@ int hy_store_bind_clean(struct hy_store *s, sqlite3_stmt *st, int i, const struc
 		if ((rc = hy_cleanz_current(s->db, &s->clean_dict)) != 0)
 			return rc == SQLITE_NOMEM ? HY_ERR_NOMEM : HY_ERR_CORRUPT;
 		s->clean_dict_checked = 1;
+	}
+	/* none yet: tried every HY_CLEANZ_DICT_MIN texts stored without one
+	 * inside a batch, so that an import's first batch packs most of its
+	 * texts with it (texts packed again leave their pages part empty) */
+	if (!s->clean_dict && s->in_batch && !s->clean_train_failed &&
+	    ++s->clean_plain >= hy_cleanz_dict_min()) {
+		s->clean_plain = 0;
+		hy_store_clean_train(s);
 	}
 	rc = hy_cleanz_pack(s->cz, s->db, s->clean_dict, doc->clean ? doc->clean : "",
 			    doc->clean ? doc->clean_len : 0, &z, &n);
