@@ -88,6 +88,12 @@ void hy_store_on_refold(void (*fn)(const char *path));
  * stderr before the wait. */
 void hy_store_on_upgrade(void (*fn)(const char *path, int from, int to));
 
+/* The meetings a database holds before a dictionary for their clean
+ * texts is trained (schema v18, src/store/cleanz.h; 1,000 unless set:
+ * the tests set fewer, through HUIYI_CLEAN_DICT_MIN in the CLI). For the
+ * whole process; n below 1 sets it back. */
+void hy_store_clean_dict_min(long n);
+
 /* Lower-case hex SHA-256 of data[0..n) (src/store/sha256.c: no memory,
  * cannot fail). Returns 0. */
 int hy_store_sha256(const void *data, size_t n, char hex[65]);

@@ -82,12 +82,16 @@ static void unref_void(void *p)
 	hy_cleanz_unref(p);
 }
 
+static long dict_min = HY_CLEANZ_DICT_MIN;
+
 long hy_cleanz_dict_min(void)
 {
-	const char *e = getenv("HUIYI_CLEAN_DICT_MIN");
-	char *end;
-	long v = e ? strtol(e, &end, 10) : 0;
-	return e && *e && !*end && v > 0 ? v : HY_CLEANZ_DICT_MIN;
+	return dict_min;
+}
+
+void hy_cleanz_set_dict_min(long n)
+{
+	dict_min = n > 0 ? n : HY_CLEANZ_DICT_MIN;
 }
 
 /* The dictionary id of db's clean_dicts, loaded once. */

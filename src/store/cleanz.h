@@ -36,7 +36,7 @@
 #include <stdint.h>
 
 /* A database trains its first dictionary once it holds this many
- * meetings (HUIYI_CLEAN_DICT_MIN sets it, for the tests). */
+ * meetings (hy_cleanz_set_dict_min sets another, for the tests). */
 #define HY_CLEANZ_DICT_MIN 1000
 /* The dictionary's size, the most texts it is trained from (spread
  * evenly over the meetings' ids) and their bytes at most. */
@@ -88,7 +88,9 @@ int hy_cleanz_current(sqlite3 *db, uint32_t *dict);
  * sqlite code. */
 int hy_cleanz_train(struct hy_cleanz *z, sqlite3 *db, long min, uint32_t *dict);
 
-/* HY_CLEANZ_DICT_MIN, or HUIYI_CLEAN_DICT_MIN when set. */
+/* HY_CLEANZ_DICT_MIN, or what hy_cleanz_set_dict_min set (n < 1: back
+ * to HY_CLEANZ_DICT_MIN; for the whole process, before any thread). */
 long hy_cleanz_dict_min(void);
+void hy_cleanz_set_dict_min(long n);
 
 #endif

@@ -203,6 +203,11 @@ int hy_store_bind_raw(sqlite3_stmt *st, int i, const struct hy_store_doc *doc, i
 	return sqlite3_bind_blob64(st, i, z, n, free) == SQLITE_OK ? 0 : HY_ERR_NOMEM;
 }
 
+void hy_store_clean_dict_min(long n)
+{
+	hy_cleanz_set_dict_min(n);
+}
+
 void hy_store_clean_train(struct hy_store *s)
 {
 	uint32_t dict = 0;

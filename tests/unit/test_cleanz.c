@@ -423,7 +423,8 @@ static void t_migrate_v17(void **state)
 static int setup(void **state)
 {
 	(void)state;
-	return setenv("HUIYI_CLEAN_DICT_MIN", "20", 1);
+	hy_store_clean_dict_min(20);
+	return 0;
 }
 
 int main(void)
