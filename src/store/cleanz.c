@@ -127,8 +127,9 @@ static int load_dict(struct hy_cleanz *z, sqlite3 *db, uint32_t id, struct dict 
 	/* a dictionary is what its id says (zstd reads the id from it) */
 	if (rc == 0 && ZDICT_getDictID(d.bytes, d.len) != id)
 		rc = HY_ERR_CORRUPT;
+	/* (its content was checked above: a failure here is memory) */
 	if (rc == 0 && !(d.d = ZSTD_createDDict(d.bytes, d.len)))
-		rc = HY_ERR_CORRUPT;
+		rc = HY_ERR_NOMEM;
 	if (rc) {
 		free(d.bytes);
 		ZSTD_freeDDict(d.d);
@@ -470,8 +471,8 @@ static void pack_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	}
 	if (argc > 1)
 		dict = (uint32_t)sqlite3_value_int64(argv[1]);
-	else
-		rc = hy_cleanz_current(db, &dict) ? HY_ERR_CORRUPT : 0;
+	else if ((rc = hy_cleanz_current(db, &dict)) != 0)
+		rc = rc == SQLITE_NOMEM ? HY_ERR_NOMEM : HY_ERR_CORRUPT;
 	if (!rc)
 		rc = hy_cleanz_pack(z, db, dict, text, n, &out, &len);
 	if (rc == HY_ERR_NOMEM)
