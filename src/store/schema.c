@@ -629,6 +629,7 @@ static const char schema_v17[] =
 	"SELECT hy_bounds_build(0), hy_bounds_build(1);";
 /* clang-format on */
 const char hy_store_bounds_rebuild[] = "SELECT hy_bounds_build(0), hy_bounds_build(1);";
+const char hy_store_bounds_fold[] = "SELECT hy_bounds_fold(0), hy_bounds_fold(1);";
 
 /* Schema v18: the clean text as a zstd frame (cleanz.h, DESIGN.md §2
  * "The clean text compressed"), in a column of a new name (cleanz), read
@@ -696,8 +697,6 @@ static const char schema_v18[] =
 	" SELECT hy_raw(new.rawz, hy_clean(new.cleanz, new.id));"
 	" END;";
 /* clang-format on */
-
-const char hy_store_bounds_fold[] = "SELECT hy_bounds_fold(0), hy_bounds_fold(1);";
 
 /* All of them again (reindex, and refold: the fingerprint is of the
  * folded text). */
