@@ -131,11 +131,11 @@ po/huiyi.pot: FORCE
 # again as position-independent code, never with the sanitizers (the
 # sqlite3 shell that loads it has no sanitizer runtime).
 EXT       := $(BUILD)/huiyi_fts.so
-EXT_SRC   := ext/huiyi_fts.c src/store/fts.c src/store/pack.c src/text/fold.c src/text/utf8.c \
-	     src/text/err.c
+EXT_SRC   := ext/huiyi_fts.c src/store/fts.c src/store/pack.c src/store/cleanz.c src/text/fold.c \
+	     src/text/utf8.c src/text/err.c
 EXT_OBJ   := $(EXT_SRC:%.c=$(BUILD)/pic/%.o)
 # fold.c classes letters and folds their case with ICU (libicuuc); pack.c
-# unpacks raw bytes with zstd
+# unpacks raw bytes and cleanz.c the clean text with zstd
 EXT_LIBS  := $(shell $(PKG_CONFIG) --libs icu-uc libzstd 2>/dev/null)
 EXT_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DHY_FTS_EXTENSION -Iinclude \
 	-I$(GEN_DIR) $(PKG_CFLAGS) $(WARN) -O2 -g -fPIC -MMD -MP $(CFLAGS)
@@ -310,7 +310,7 @@ fuzz-check:
 # which are never in the repository. `make realeval DIR=… [V=1]`
 DIR ?= ../realdev
 LABELS ?= tests/real/labels
-realeval: $(BIN)
+realeval: $(BIN) $(EXT)
 	@HUIYI_BIN=$${HUIYI_BIN:-$(BIN)} python3 tests/real/score.py $(if $(V),-v) --labels $(LABELS) $(DIR)
 
 demo: deps

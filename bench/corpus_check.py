@@ -26,6 +26,16 @@ import sys
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+def ext_rows(db, binary, q):
+    """The rows of q (dicts) from the sqlite3 shell with huiyi's extension
+    from beside the binary: the clean text is read through hy_clean (schema
+    v18), and Python's sqlite3 may not load extensions."""
+    ext = os.path.join(os.path.dirname(os.path.abspath(binary)), "huiyi_fts")
+    p = subprocess.run(["sqlite3", "-batch", "-json", "-cmd", ".load " + ext, db, q],
+                       capture_output=True, text=True, check=True)
+    return json.loads(p.stdout) if p.stdout.strip() else []
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--gen", required=True)
@@ -69,10 +79,12 @@ def main():
         if r["nasty"]:
             if path in rows:
                 mid = rows[path][3]
-                texts = [t for row in con.execute(
-                    "SELECT title, clean, summary FROM meetings WHERE id = ? UNION ALL "
-                    "SELECT heading, text, NULL FROM sections WHERE meeting_id = ?", (mid, mid))
-                    for t in row if t]
+                texts = [t for row in ext_rows(
+                    db, a.bin,
+                    "SELECT title, hy_clean(cleanz, id) AS clean, summary FROM meetings"
+                    f" WHERE id = {int(mid)} UNION ALL SELECT heading, text, NULL"
+                    f" FROM sections_text WHERE meeting_id = {int(mid)}")
+                    for t in row.values() if t]
                 dirty = any(CONTROL.search(t) for t in texts)
                 nasty[r["nasty"]]["imported, but control characters stored" if dirty
                                   else "imported cleanly"] += 1

@@ -32,7 +32,22 @@ def timed(cmd):
     return time.perf_counter() - t0, p
 
 
-def sizes(db):
+def ext_sql(db, binary, q):
+    """q in the sqlite3 shell with huiyi's extension from beside the binary
+    (the view sections_text reads the clean text through hy_clean, schema
+    v18; Python's sqlite3 may not load extensions): its first value, and
+    the shell's own time for it (.timer), in ms."""
+    ext = os.path.join(os.path.dirname(os.path.abspath(binary)), "huiyi_fts")
+    p = subprocess.run(["sqlite3", "-batch", "-cmd", ".load " + ext, f"file:{db}?mode=ro"],
+                       input=".timer on\n" + q + ";\n", capture_output=True, text=True,
+                       check=True)
+    lines = p.stdout.splitlines()
+    real = [float(l.split()[3]) for l in lines if l.startswith("Run Time: real")]
+    value = next((l for l in lines if not l.startswith("Run Time:")), "")
+    return value, sum(real) * 1e3
+
+
+def sizes(db, binary):
     q = ("SELECT name, sum(pgsize) FROM dbstat GROUP BY name")
     p = subprocess.run(["sqlite3", db, q], capture_output=True, text=True)
     fts = 0
@@ -40,24 +55,19 @@ def sizes(db):
         name, size = line.rsplit("|", 1)
         if "_fts" in name or name == "fts_lengths":  # the index and its row lengths
             fts += int(size)
+    text = int(ext_sql(db, binary, "SELECT sum(length(CAST(heading AS BLOB))"
+                       " + length(CAST(text AS BLOB))) FROM sections_text")[0] or 0)
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    text = con.execute("SELECT sum(length(CAST(heading AS BLOB)) + length(CAST(text AS BLOB)))"
-                       " FROM sections_text").fetchone()[0] or 0
     text += con.execute("SELECT sum(length(CAST(ifnull(title,'') AS BLOB)) +"
                         " length(CAST(ifnull(summary,'') AS BLOB))) FROM meetings").fetchone()[0] or 0
     con.close()
     return fts, text
 
 
-def like_ms(db, q, runs=3):
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    ts = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        con.execute("SELECT count(*) FROM sections_text WHERE heading LIKE ? OR text LIKE ?",
-                    (f"%{q}%", f"%{q}%")).fetchone()
-        ts.append((time.perf_counter() - t0) * 1e3)
-    con.close()
+def like_ms(db, binary, q, runs=3):
+    like = "'%" + q.replace("'", "''") + "%'"
+    ts = [ext_sql(db, binary, "SELECT count(*) FROM sections_text WHERE heading LIKE "
+                  + like + " OR text LIKE " + like)[1] for _ in range(runs)]
     return statistics.median(ts)
 
 
@@ -83,13 +93,13 @@ def run(binary, bench_tool, db, corpus, runs=15):
     t_index, p = timed([binary, "-d", db, "reindex"])
     if p.returncode != 0:
         raise SystemExit(f"reindex failed: {p.stderr}")
-    fts, text = sizes(db)
+    fts, text = sizes(db, binary)
     p = subprocess.run([bench_tool, db, str(runs)] + QUERIES, capture_output=True, text=True)
     if p.returncode != 0:
         raise SystemExit(f"search-bench failed: {p.stderr}")
     rows = [json.loads(l) for l in p.stdout.splitlines()]
     for r in rows:
-        r["like_ms"] = like_ms(db, r["query"])
+        r["like_ms"] = like_ms(db, binary, r["query"])
         r["rg_ms"] = rg_ms(corpus, r["query"])
     return t_index, fts, text, rows
 

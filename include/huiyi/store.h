@@ -23,7 +23,7 @@
 #include "huiyi/meeting.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define HY_STORE_SCHEMA_VERSION 17
+#define HY_STORE_SCHEMA_VERSION 18
 
 struct hy_store;
 
@@ -87,6 +87,12 @@ void hy_store_on_refold(void (*fn)(const char *path));
  * score bounds: minutes at a million meetings), so the CLI says so on
  * stderr before the wait. */
 void hy_store_on_upgrade(void (*fn)(const char *path, int from, int to));
+
+/* The meetings a database holds before a dictionary for their clean
+ * texts is trained (schema v18, src/store/cleanz.h; 1,000 unless set:
+ * the tests set fewer, through HUIYI_CLEAN_DICT_MIN in the CLI). For the
+ * whole process; n below 1 sets it back. */
+void hy_store_clean_dict_min(long n);
 
 /* Lower-case hex SHA-256 of data[0..n) (src/store/sha256.c: no memory,
  * cannot fail). Returns 0. */

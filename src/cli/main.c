@@ -138,6 +138,10 @@ int main(int argc, char **argv)
 	hy_store_init();
 	hy_store_on_refold(refolding);
 	hy_store_on_upgrade(upgrading);
+	/* the tests' small databases get a dictionary for their clean
+	 * texts (schema v18) from this many meetings on */
+	if (getenv("HUIYI_CLEAN_DICT_MIN"))
+		hy_store_clean_dict_min(strtol(getenv("HUIYI_CLEAN_DICT_MIN"), NULL, 10));
 	hy_mem_icu_strict(0);
 	hy_cli_json_init();
 

@@ -464,8 +464,14 @@ static int row_text(sqlite3 *db, struct texts *x, int idx, sqlite3_stmt *q, cons
 		return SQLITE_OK;
 	mid = sqlite3_column_int64(q, 5);
 	if (!x->clean) {
-		rc = sqlite3_prepare_v2(db, "SELECT clean FROM meetings WHERE id = ?1", -1,
-					&x->clean, NULL);
+		/* the text through hy_clean (cleanz.h), or the column clean of
+		 * a database the migration to v17 is upgrading (before v18) */
+		rc = sqlite3_prepare_v2(db,
+					"SELECT hy_clean(cleanz, id) FROM meetings WHERE id = ?1",
+					-1, &x->clean, NULL);
+		if (rc == SQLITE_ERROR)
+			rc = sqlite3_prepare_v2(db, "SELECT clean FROM meetings WHERE id = ?1", -1,
+						&x->clean, NULL);
 		if (rc == SQLITE_OK)
 			rc = sqlite3_prepare_v2(db, "SELECT substr(?1, ?2, ?3)", -1, &x->substr,
 						NULL);

@@ -3,6 +3,7 @@
  * forward (schema.c's migrations); closing it; batches. */
 #include "internal.h"
 #include "huiyi/i18n.h"
+#include "cleanz.h"
 #include "pack.h"
 
 #include "huiyi/err.h"
@@ -86,9 +87,10 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 		 * with "table ... already exists"); say what it looks like */
 		if (tables > 0 && *version < HY_STORE_SCHEMA_VERSION) {
 			static const char *const marks[] = {
-				/* v17 to v9 (schema.c), v8 and v7 (people.c);
+				/* v18 to v9 (schema.c), v8 and v7 (people.c);
 				 * v6 leaves no mark, and running it again is
 				 * harmless */
+				"SELECT count(*) FROM sqlite_master WHERE name = 'clean_dicts'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'fts_bounds'",
 				("SELECT count(*) FROM pragma_table_info('simhash_bands')"
 				 " WHERE name = 'day'"),
@@ -112,7 +114,7 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 				"SELECT count(*) FROM sqlite_master WHERE name = 'bodies'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'meetings'",
 			};
-			static const int looks[] = {17, 16, 15, 14, 13, 12, 11, 10,
+			static const int looks[] = {18, 17, 16, 15, 14, 13, 12, 11, 10,
 						    9,  8,  7,  5,  4,  3,  2,  1};
 			int like = 0, n = 0, meetings = -1;
 			for (size_t i = 0; i < sizeof looks / sizeof looks[0] && !like; i++)
@@ -585,6 +587,8 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upt
 		rc = hy_pack_register(s->db); /* schema v14's */
 	if (rc == SQLITE_OK)
 		rc = hy_bounds_register(s->db); /* schema v17's */
+	if (rc == SQLITE_OK)
+		rc = hy_cleanz_register(s->db, &s->cz); /* schema v18's */
 	if (rc != SQLITE_OK) {
 		rc = hy_store_fail(s, rc, N_("setting up the people"), err, errlen);
 		goto fail;
@@ -635,6 +639,7 @@ void hy_store_close(struct hy_store *s)
 		sqlite3_finalize(s->st[i]);
 	hy_store_pool_free(s);
 	sqlite3_close(s->db);
+	hy_cleanz_unref(s->cz);
 	free(s->path);
 	free(s);
 }
@@ -664,6 +669,7 @@ int hy_store_begin(struct hy_store *s, char *err, size_t errlen)
 	if (rc == 0) {
 		s->in_batch = 1;
 		s->batch_spoiled = 0;
+		s->clean_dict_checked = 0;
 	}
 	return rc;
 }
@@ -683,6 +689,8 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 	rc = hy_store_bands_flush(s, err, errlen);
 	if (rc == 0)
 		rc = hy_store_people_flush(s, err, errlen);
+	if (rc == 0 && s->version >= 18)
+		hy_store_clean_train(s);
 	if (rc == 0)
 		rc = s->version >= 3 ? hy_store_exec(s,
 						     s->version >= 15 ? hy_store_index_new_v15

@@ -34,9 +34,10 @@ int hy_store_is_derived(const char *name);
 /* Statements prepared once per connection and reused (sqlite3_reset). */
 enum hy_store_stmt {
 	HY_ST_HAS,
-	HY_ST_INSERT_MEETING,    /* schema v14: the raw bytes packed (pack.h) */
-	HY_ST_INSERT_MEETING_V5, /* a handle kept at schema v5–v13 (hy_store_open_at) */
-	HY_ST_INSERT_MEETING_V1, /* … at schema v1–v4 */
+	HY_ST_INSERT_MEETING,     /* schema v18: the clean text packed (cleanz.h) */
+	HY_ST_INSERT_MEETING_V14, /* v14–v17: the raw bytes packed (pack.h) */
+	HY_ST_INSERT_MEETING_V5,  /* a handle kept at schema v5–v13 (hy_store_open_at) */
+	HY_ST_INSERT_MEETING_V1,  /* … at schema v1–v4 */
 	HY_ST_INSERT_SECTION,
 	HY_ST_SET_RUN,
 	HY_ST_FIND_PERSON,
@@ -103,6 +104,15 @@ struct hy_store {
 	/* The batch's fingerprint bands, logged until it commits (sources.c
 	 * hy_store_bands_flush): the log is made, rows are in it. */
 	int bands_made, bands_pending;
+	/* The connection's dictionaries for the clean text (cleanz.h, schema
+	 * v18), and the newest one, which texts are packed with (0: none;
+	 * clean_dict_checked: looked up since the batch began); a commit
+	 * trains the first when there are enough meetings (clean_train_failed:
+	 * zstd could not, not tried again). */
+	struct hy_cleanz *cz;
+	uint32_t clean_dict;
+	int clean_dict_checked, clean_train_failed;
+	long clean_plain; /* texts stored without one since the last try */
 	/* Tests: called with the SQL of each list query as it is prepared. */
 	void (*on_prepare)(const char *sql, void *ctx);
 	void *on_prepare_ctx;
@@ -137,6 +147,18 @@ int hy_store_end_write(struct hy_store *s, int own, int rc, int harmless, char *
  * clean text when packed (schema v14, pack.h), else as they are. 0 or a
  * negative HY_ERR_* (HY_ERR_NOMEM). */
 int hy_store_bind_raw(sqlite3_stmt *st, int i, const struct hy_store_doc *doc, int packed);
+/* The first dictionary for the clean texts (cleanz.h hy_cleanz_train),
+ * once the database holds enough meetings: trained from them and the
+ * texts stored so far packed again with it, in the batch's transaction
+ * (write.c; a commit, and every HY_CLEANZ_DICT_MIN texts stored without
+ * one). A training that fails leaves the texts as they are (nothing is
+ * lost, they are only larger) and is not tried again by this handle. */
+void hy_store_clean_train(struct hy_store *s);
+
+/* Bind doc's clean text to parameter i of st packed (schema v18,
+ * cleanz.h) with s's newest dictionary. 0 or a code of huiyi/err.h. */
+int hy_store_bind_clean(struct hy_store *s, sqlite3_stmt *st, int i,
+			const struct hy_store_doc *doc);
 /* Store doc as a source of meeting mid (sources.c): its row in sources
  * (shown: the meeting's own, whose raw and clean are the meeting row's),
  * and with shown its fingerprint. */
@@ -159,7 +181,7 @@ void hy_store_held_free(struct hy_store_held *h);
 /* Every name's key made again (schema.c, v13; reindex, refold). */
 extern const char hy_store_people_keys[];
 /* Every fingerprint made again (schema.c; reindex, refold). */
-extern const char hy_store_simhash_rebuild[];
+extern const char hy_store_simhash_rebuild[], hy_store_simhash_rebuild_v11[];
 extern const char hy_store_simhash_days[];
 /* Store meeting mid's people: links, persons and appearances (v7). */
 struct hy_meeting;

@@ -3,8 +3,8 @@
  *
  * Compiled twice, as fts.c is: into libhuiyi, and with HY_FTS_EXTENSION
  * into the sqlite3 shell's extension (ext/huiyi_fts.c), so that a user of
- * the shell can read the raw bytes: SELECT hy_raw(rawz, clean) FROM
- * meetings. */
+ * the shell can read the raw bytes: SELECT hy_raw(rawz, hy_clean(cleanz))
+ * FROM meetings (the clean text through cleanz.h since schema v18). */
 #ifdef HY_FTS_EXTENSION
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT3

@@ -187,7 +187,21 @@ static void widen_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 {
-	static const char *const steps[] = {
+	/* (the clean text through hy_clean and packed again with the
+	 * newest dictionary from schema v18 on, cleanz.h) */
+	const char *widen_meetings =
+		s->version >= 18
+			? "UPDATE meetings SET title = hy_widen(title), summary = hy_widen(summary),"
+			  " rawz = hy_raw_pack(hy_raw(rawz, hy_clean(cleanz, id)),"
+			  " hy_widen(hy_clean(cleanz, id))),"
+			  " cleanz = hy_clean_pack(hy_widen(hy_clean(cleanz, id)))"
+			  " WHERE title IS NOT hy_widen(title) OR summary IS NOT hy_widen(summary)"
+			  " OR hy_clean(cleanz, id) <> hy_widen(hy_clean(cleanz, id))"
+			: "UPDATE meetings SET title = hy_widen(title), summary = hy_widen(summary),"
+			  " rawz = hy_raw_pack(hy_raw(rawz, clean), hy_widen(clean)),"
+			  " clean = hy_widen(clean) WHERE title IS NOT hy_widen(title)"
+			  " OR summary IS NOT hy_widen(summary) OR clean <> hy_widen(clean)";
+	const char *const steps[] = {
 		"BEGIN IMMEDIATE",
 		/* the index is made again below: emptied first, so that the
 		 * triggers of the rows changed here have nothing to take out
@@ -203,10 +217,7 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		 * their text back first (schema v15, meetings_clean_sections:
 		 * widening takes out the spaces around a mark, characters
 		 * move), so the meetings go before the sections */
-		"UPDATE meetings SET title = hy_widen(title), summary = hy_widen(summary),"
-		" rawz = hy_raw_pack(hy_raw(rawz, clean), hy_widen(clean)),"
-		" clean = hy_widen(clean) WHERE title IS NOT hy_widen(title)"
-		" OR summary IS NOT hy_widen(summary) OR clean <> hy_widen(clean)",
+		widen_meetings,
 		"UPDATE sections SET heading = hy_widen(heading), text = hy_widen(text)"
 		" WHERE heading <> hy_widen(heading) OR text <> hy_widen(text)",
 		/* and ranges of the new clean text again where they are pieces
@@ -223,11 +234,12 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		"DELETE FROM bodies",
 		"INSERT INTO bodies (name, n) SELECT body, count(*) FROM meetings"
 		" WHERE body IS NOT NULL GROUP BY body",
-		hy_store_people_fill,     /* the people (people.c) */
-		hy_store_people_keys,     /* the names' keys (schema v13) */
-		hy_store_simhash_rebuild, /* the fingerprints (schema v11) */
-		hy_store_simhash_days,    /* their bands' days (v16) */
-		hy_store_fold_set,        /* made with this build's fold (v10) */
+		hy_store_people_fill, /* the people (people.c) */
+		hy_store_people_keys, /* the names' keys (schema v13) */
+		/* the fingerprints (schema v11) */
+		s->version >= 18 ? hy_store_simhash_rebuild : hy_store_simhash_rebuild_v11,
+		hy_store_simhash_days, /* their bands' days (v16) */
+		hy_store_fold_set,     /* made with this build's fold (v10) */
 		"COMMIT",
 	};
 
@@ -252,7 +264,7 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		}
 		if ((steps[i] == hy_store_runs_rebuild && s->version < 9) ||
 		    (steps[i] == hy_store_fold_set && s->version < 10) ||
-		    (steps[i] == hy_store_simhash_rebuild && s->version < 11) ||
+		    (steps[i] == hy_store_simhash_rebuild_v11 && s->version < 11) ||
 		    (steps[i] == hy_store_simhash_days && s->version < 16) ||
 		    (steps[i] == hy_store_people_keys && s->version < 13) ||
 		    (steps[i] == hy_store_sections_range && s->version < 15) ||
@@ -297,14 +309,14 @@ void hy_store_on_refold(void (*fn)(const char *path))
 
 int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 {
-	static const char *const steps[] = {
+	const char *const steps[] = {
 		"INSERT INTO sections_fts(sections_fts) VALUES ('rebuild')",
 		"INSERT INTO meetings_fts(meetings_fts) VALUES ('rebuild')",
 		hy_store_lens_rebuild,
 		hy_store_bounds_rebuild,
 		hy_store_people_fill,
 		hy_store_people_keys,
-		hy_store_simhash_rebuild,
+		s->version >= 18 ? hy_store_simhash_rebuild : hy_store_simhash_rebuild_v11,
 		hy_store_simhash_days,
 		hy_store_fold_set,
 	};

@@ -6,6 +6,7 @@
 #include "internal.h"
 
 #include "huiyi/fts.h"
+#include "cleanz.h"
 #include "pack.h"
 
 #include <stdio.h>
@@ -363,12 +364,13 @@ const char hy_store_fold_set[] = "DELETE FROM fold;"
 #define SIMHASH_KEYS(h)                                                                            \
 	"((" h ") & 65535, 65536 | ((" h ") >> 16 & 65535),"                                       \
 	" 131072 | ((" h ") >> 32 & 65535), 196608 | ((" h ") >> 48 & 65535))"
-#define SIMHASH_FILL                                                                               \
-	"INSERT INTO simhash (meeting_id, hash) SELECT id, hy_simhash(clean) FROM meetings;"       \
+#define SIMHASH_FILL_OF(clean)                                                                     \
+	"INSERT INTO simhash (meeting_id, hash) SELECT id, hy_simhash(" clean ") FROM meetings;"   \
 	"INSERT INTO simhash_bands (key, meeting_id, hash)"                                        \
 	" SELECT b << 16 | (hash >> (16 * b) & 65535), meeting_id, hash FROM simhash,"             \
 	" (SELECT 0 AS b UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3)"                \
 	" WHERE hash IS NOT NULL;"
+#define SIMHASH_FILL SIMHASH_FILL_OF("clean")
 /* clang-format off */
 static const char schema_v11[] =
 	"CREATE TABLE sources ("
@@ -464,10 +466,11 @@ static const char schema_v14[] = "ALTER TABLE meetings ADD COLUMN rawz BLOB NOT 
  * when its ranges can no longer be read), and a clean text changed
  * first gives its sections their text back (meetings_clean_sections). A database
  * of 10,000 gencorpus readouts: 155.5 MB before, 125.3 MB after. */
-#define SECTION_TEXT(row)                                                                          \
+#define SECTION_TEXT_OF(clean, row)                                                                \
 	"CASE WHEN " row ".at IS NOT NULL AND " row ".text = ''"                                   \
-	" THEN (SELECT substr(clean, " row ".at, " row ".len) FROM meetings"                       \
+	" THEN (SELECT substr(" clean ", " row ".at, " row ".len) FROM meetings"                   \
 	" WHERE id = " row ".meeting_id) ELSE " row ".text END"
+#define SECTION_TEXT(row) SECTION_TEXT_OF("clean", row)
 /* Each section that keeps its text made a range when the text is a
  * piece of its meeting's clean text, checked by reading it back (instr()
  * and substr() count characters alike only in valid UTF-8 without NUL);
@@ -478,15 +481,15 @@ static const char schema_v14[] = "ALTER TABLE meetings ADD COLUMN rawz BLOB NOT 
 #define RANGE_MAX_AT_(n) #n
 #define RANGE_MAX_AT_S(n) RANGE_MAX_AT_(n)
 #define RANGE_MAX_AT RANGE_MAX_AT_S(HY_STORE_RANGE_MAX_AT)
-#define SECTIONS_RANGE                                                                             \
-	"UPDATE sections SET at = (SELECT instr(clean, sections.text) FROM meetings"               \
+#define SECTIONS_RANGE_OF(clean)                                                                   \
+	"UPDATE sections SET at = (SELECT instr(" clean ", sections.text) FROM meetings"           \
 	" WHERE id = sections.meeting_id), len = length(text) WHERE at IS NULL AND text <> '';"    \
 	"UPDATE sections SET text = '' WHERE at > 0 AND at <= " RANGE_MAX_AT " AND text <> ''"     \
 	" AND text ="                                                                              \
-	" (SELECT substr(clean, sections.at, sections.len) FROM meetings"                          \
+	" (SELECT substr(" clean ", sections.at, sections.len) FROM meetings"                      \
 	"  WHERE id = sections.meeting_id);"                                                       \
 	"UPDATE sections SET at = NULL, len = NULL WHERE at IS NOT NULL AND text <> '';"
-const char hy_store_sections_range[] = SECTIONS_RANGE;
+#define SECTIONS_RANGE SECTIONS_RANGE_OF("clean")
 /* clang-format off */
 static const char schema_v15[] =
 	/* (IF EXISTS: a derived object dropped by hand does not stop the
@@ -628,10 +631,80 @@ static const char schema_v17[] =
 const char hy_store_bounds_rebuild[] = "SELECT hy_bounds_build(0), hy_bounds_build(1);";
 const char hy_store_bounds_fold[] = "SELECT hy_bounds_fold(0), hy_bounds_fold(1);";
 
+/* Schema v18: the clean text as a zstd frame (cleanz.h, DESIGN.md §2
+ * "The clean text compressed"), in a column of a new name (cleanz), read
+ * through hy_clean(cleanz, id) by everything that read clean: the view
+ * sections_text and the triggers that give FTS5 a section's text, the
+ * check that the raw bytes still unpack against the text, and the
+ * sections given their text back when the text changes. The texts are
+ * packed without a dictionary, then (hy_clean_train) with one trained
+ * from them when there are enough; the file keeps its size until VACUUM.
+ * A database of 100,000 gencorpus readouts: bench/RESULTS.md. */
+#define CLEAN_Z "hy_clean(cleanz, id)"
+#define SECTION_TEXT_Z(row) SECTION_TEXT_OF(CLEAN_Z, row)
+const char hy_store_sections_range[] = SECTIONS_RANGE_OF(CLEAN_Z);
+/* clang-format off */
+static const char schema_v18[] =
+	"CREATE TABLE clean_dicts (n INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE,"
+	" dict BLOB NOT NULL);"
+	"ALTER TABLE meetings ADD COLUMN cleanz BLOB NOT NULL DEFAULT x'';"
+	"UPDATE meetings SET cleanz = hy_clean_pack(clean, 0);"
+	/* what reads clean goes, and comes back reading cleanz (IF
+	 * EXISTS: a derived object dropped by hand does not stop it) */
+	"DROP TRIGGER IF EXISTS meetings_rawz_check;"
+	"DROP TRIGGER IF EXISTS meetings_clean_sections;"
+	"DROP TRIGGER IF EXISTS sections_fts_insert;"
+	"DROP TRIGGER IF EXISTS sections_fts_delete;"
+	"DROP TRIGGER IF EXISTS sections_fts_update;"
+	"DROP TRIGGER IF EXISTS sections_bounds_update;"
+	"DROP TRIGGER IF EXISTS sections_bounds_delete;"
+	"DROP VIEW IF EXISTS sections_text;"
+	"ALTER TABLE meetings DROP COLUMN clean;"
+	"SELECT hy_clean_train();"
+	"CREATE VIEW sections_text (id, meeting_id, n, heading, text) AS"
+	" SELECT s.id, s.meeting_id, s.n, s.heading, " SECTION_TEXT_Z("s") " FROM sections s;"
+	"CREATE TRIGGER sections_fts_insert AFTER INSERT ON sections"
+	" WHEN hy_fts_immediate() BEGIN"
+	" INSERT INTO sections_fts (rowid, heading, text)"
+	"  VALUES (new.id, new.heading, " SECTION_TEXT_Z("new") ");"
+	" END;"
+	"CREATE TRIGGER sections_fts_delete AFTER DELETE ON sections"
+	" WHEN" FTS_INDEXED("sections", "old.id") " BEGIN"
+	" INSERT INTO sections_fts (sections_fts, rowid, heading, text)"
+	"  VALUES ('delete', old.id, old.heading, " SECTION_TEXT_Z("old") ");"
+	" END;"
+	"CREATE TRIGGER sections_fts_update"
+	" AFTER UPDATE OF id, meeting_id, heading, text, at, len ON sections"
+	" WHEN" FTS_INDEXED("sections", "old.id") " BEGIN"
+	" INSERT INTO sections_fts (sections_fts, rowid, heading, text)"
+	"  VALUES ('delete', old.id, old.heading, " SECTION_TEXT_Z("old") ");"
+	" INSERT INTO sections_fts (rowid, heading, text)"
+	"  VALUES (new.id, new.heading, " SECTION_TEXT_Z("new") ");"
+	" END;"
+	"CREATE TRIGGER sections_bounds_update"
+	" AFTER UPDATE OF id, meeting_id, heading, text, at, len ON sections BEGIN"
+	BOUNDS_GONE(0, "old.heading", SECTION_TEXT_Z("old")) BOUNDS_PENDING(0) " END;"
+	"CREATE TRIGGER sections_bounds_delete AFTER DELETE ON sections BEGIN"
+	BOUNDS_GONE(0, "old.heading", SECTION_TEXT_Z("old")) " END;"
+	"CREATE TRIGGER meetings_clean_sections BEFORE UPDATE OF cleanz ON meetings"
+	" WHEN hy_clean(old.cleanz, old.id) IS NOT hy_clean(new.cleanz, new.id) BEGIN"
+	" UPDATE sections SET text = substr(hy_clean(old.cleanz, old.id), at, len),"
+	"  at = NULL, len = NULL"
+	"  WHERE meeting_id = old.id AND at IS NOT NULL AND text = '';"
+	" END;"
+	"CREATE TRIGGER meetings_rawz_check"
+	" BEFORE UPDATE OF cleanz, rawz ON meetings BEGIN"
+	" SELECT hy_raw(new.rawz, hy_clean(new.cleanz, new.id));"
+	" END;";
+/* clang-format on */
+
 /* All of them again (reindex, and refold: the fingerprint is of the
  * folded text). */
 const char hy_store_simhash_rebuild[] = "DELETE FROM simhash;"
-					"DELETE FROM simhash_bands;" SIMHASH_FILL;
+					"DELETE FROM simhash_bands;" SIMHASH_FILL_OF(CLEAN_Z);
+/* (a handle kept at schema v11–v17: the column clean) */
+const char hy_store_simhash_rebuild_v11[] = "DELETE FROM simhash;"
+					    "DELETE FROM simhash_bands;" SIMHASH_FILL;
 /* and the bands' days (schema v16 on) */
 const char hy_store_simhash_days[] = SIMHASH_DAY_FILL;
 
@@ -650,6 +723,7 @@ const char *const hy_store_migrations[] = {
 	schema_v15,         /* sections as ranges of the clean text */
 	schema_v16,         /* the day beside each fingerprint's bands */
 	schema_v17,         /* block-max score bounds */
+	schema_v18,         /* the clean text compressed (cleanz.c) */
 };
 
 _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==
@@ -710,6 +784,8 @@ sqlite3 *hy_store_reference_schema(int version)
 		rc = hy_pack_register(ref);
 	if (rc == SQLITE_OK)
 		rc = hy_bounds_register(ref);
+	if (rc == SQLITE_OK)
+		rc = hy_cleanz_register(ref, NULL);
 	for (int v = 0; v < version && v < HY_STORE_SCHEMA_VERSION && rc == SQLITE_OK; v++)
 		rc = sqlite3_exec(ref, hy_store_migrations[v], NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {

@@ -561,16 +561,17 @@ static int shows_better(struct hy_store *s, int64_t mid, const struct hy_store_d
 {
 	static const char facts_sql[] =
 		"SELECT s.url, s.script, %s, s.shown, length(CAST(CASE WHEN s.shown"
-		" THEN m.clean ELSE s.clean END AS BLOB))"
+		" THEN %s ELSE s.clean END AS BLOB))"
 		" FROM sources s JOIN meetings m ON m.id = s.meeting_id"
 		" WHERE s.meeting_id = ?1 ORDER BY s.shown DESC, s.id";
-	char sql[sizeof facts_sql + 16];
+	char sql[sizeof facts_sql + 40];
 	struct hy_source_facts *v = NULL, *nv;
 	sqlite3_stmt *st = NULL;
 	size_t n = 0;
 	int rc, oom = 0;
 
-	snprintf(sql, sizeof sql, facts_sql, s->version >= 12 ? "s.repairs" : "NULL");
+	snprintf(sql, sizeof sql, facts_sql, s->version >= 12 ? "s.repairs" : "NULL",
+		 s->version >= 18 ? "hy_clean(m.cleanz, m.id)" : "m.clean");
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db),
 				     N_("reading a meeting's sources"), err, errlen);
@@ -631,7 +632,11 @@ static int take_shown(struct hy_store *s, int64_t mid, struct taken *t, char *er
 	memset(t, 0, sizeof *t);
 	rc = sqlite3_prepare_v2(
 		s->db,
-		s->version >= 14   ? "SELECT s.source, s.url, m.sha256, m.rawz, m.clean, s.repairs"
+		s->version >= 18
+			? "SELECT s.source, s.url, m.sha256, m.rawz, hy_clean(m.cleanz, m.id),"
+			  " s.repairs FROM meetings m JOIN sources s ON s.meeting_id = m.id"
+			  " AND s.shown = 1 WHERE m.id = ?1"
+		: s->version >= 14 ? "SELECT s.source, s.url, m.sha256, m.rawz, m.clean, s.repairs"
 				     " FROM meetings m JOIN sources s ON s.meeting_id = m.id"
 				     " AND s.shown = 1 WHERE m.id = ?1"
 		: s->version >= 12 ? "SELECT s.source, s.url, m.sha256, m.raw, m.clean, s.repairs"

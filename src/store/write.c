@@ -4,6 +4,7 @@
 #endif
 #include "internal.h"
 #include "huiyi/i18n.h"
+#include "cleanz.h"
 #include "pack.h"
 
 #include "huiyi/err.h"
@@ -202,6 +203,50 @@ int hy_store_bind_raw(sqlite3_stmt *st, int i, const struct hy_store_doc *doc, i
 	return sqlite3_bind_blob64(st, i, z, n, free) == SQLITE_OK ? 0 : HY_ERR_NOMEM;
 }
 
+void hy_store_clean_dict_min(long n)
+{
+	hy_cleanz_set_dict_min(n);
+}
+
+void hy_store_clean_train(struct hy_store *s)
+{
+	uint32_t dict = 0;
+	if (s->clean_train_failed || (s->clean_dict_checked && s->clean_dict))
+		return;
+	if (hy_cleanz_train(s->cz, s->db, hy_cleanz_dict_min(), &dict) != 0)
+		s->clean_train_failed = 1;
+	s->clean_dict = dict;
+	s->clean_dict_checked = 1;
+}
+
+int hy_store_bind_clean(struct hy_store *s, sqlite3_stmt *st, int i, const struct hy_store_doc *doc)
+{
+	void *z;
+	size_t n;
+	int rc;
+	if (!s->clean_dict_checked) { /* another process may have trained one */
+		if ((rc = hy_cleanz_current(s->db, &s->clean_dict)) != 0)
+			return rc == SQLITE_NOMEM ? HY_ERR_NOMEM : HY_ERR_CORRUPT;
+		s->clean_dict_checked = 1;
+	}
+	/* none yet: tried every HY_CLEANZ_DICT_MIN texts stored without one
+	 * inside a batch, so that an import's first batch packs most of its
+	 * texts with it (texts packed again leave their pages part empty) */
+	if (!s->clean_dict && s->in_batch && !s->clean_train_failed &&
+	    ++s->clean_plain >= hy_cleanz_dict_min()) {
+		s->clean_plain = 0;
+		hy_store_clean_train(s);
+	}
+	rc = hy_cleanz_pack(s->cz, s->db, s->clean_dict, doc->clean ? doc->clean : "",
+			    doc->clean ? doc->clean_len : 0, &z, &n);
+	if (rc)
+		return rc;
+	if (!z)
+		return sqlite3_bind_zeroblob(st, i, 0) == SQLITE_OK ? 0 : HY_ERR_NOMEM;
+	/* sqlite frees z, even when it cannot bind it */
+	return sqlite3_bind_blob64(st, i, z, n, free) == SQLITE_OK ? 0 : HY_ERR_NOMEM;
+}
+
 /* Where a section's text is in its meeting's clean text (schema v15),
  * as sqlite's substr() counts on TEXT: a character is a byte below 0xc0,
  * or a byte from 0xc0 up with the bytes 0x80–0xbf after it, and a NUL
@@ -278,15 +323,16 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		       const struct hy_store_doc *doc, const char *sha, int64_t *id, char *err,
 		       size_t errlen)
 {
-#define INSERT_MEETING(raw)                                                                        \
+#define INSERT_MEETING(raw, clean)                                                                 \
 	"INSERT INTO meetings (title, published, date, body, kind,"                                \
-	" number, chair, chair_role, summary, " raw ", clean, sha256,"                             \
+	" number, chair, chair_role, summary, " raw ", " clean ", sha256,"                         \
 	" source, encoding, replaced, month_day, date_basis, guessed,"                             \
 	" place, units, id)"                                                                       \
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"                              \
 	" ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
-	static const char insert_sql[] = INSERT_MEETING("rawz");
-	static const char insert_v5_sql[] = INSERT_MEETING("raw");
+	static const char insert_sql[] = INSERT_MEETING("rawz", "cleanz");
+	static const char insert_v14_sql[] = INSERT_MEETING("rawz", "clean");
+	static const char insert_v5_sql[] = INSERT_MEETING("raw", "clean");
 	static const char insert_v1_sql[] =
 		"INSERT INTO meetings (title, published, date, body, kind,"
 		" number, chair, chair_role, summary, raw, clean, sha256,"
@@ -306,17 +352,23 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 	sqlite3_stmt *st;
 	int64_t mid, id_s, first = 0, last = 0;
 	int v5 = s->version >= 5; /* else a handle kept at an older schema */
-	int v14 = s->version >= 14;
+	int v14 = s->version >= 14, v18 = s->version >= 18;
 	int rc = hy_store_stmt(s,
-			       v14  ? HY_ST_INSERT_MEETING
-			       : v5 ? HY_ST_INSERT_MEETING_V5
-				    : HY_ST_INSERT_MEETING_V1,
-			       v14  ? insert_sql
-			       : v5 ? insert_v5_sql
-				    : insert_v1_sql,
+			       v18   ? HY_ST_INSERT_MEETING
+			       : v14 ? HY_ST_INSERT_MEETING_V14
+			       : v5  ? HY_ST_INSERT_MEETING_V5
+				     : HY_ST_INSERT_MEETING_V1,
+			       v18   ? insert_sql
+			       : v14 ? insert_v14_sql
+			       : v5  ? insert_v5_sql
+				     : insert_v1_sql,
 			       &st, err, errlen);
 	if (rc)
 		return rc;
+	rc = v18 ? hy_store_bind_clean(s, st, 11, doc) : 0;
+	if (rc)
+		return hy_err_set(err, errlen, rc, _("%s: packing the clean text: %s"),
+				  doc->source ? doc->source : "-", hy_err_str(rc));
 	rc = hy_store_bind_raw(st, 10, doc, v14);
 	if (rc)
 		return hy_err_set(err, errlen, rc, _("%s: packing the raw bytes: %s"),
@@ -331,8 +383,9 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 	sqlite3_bind_text(st, 7, m->chair, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, m->chair_role, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, m->summary, -1, SQLITE_STATIC);
-	sqlite3_bind_text64(st, 11, doc->clean ? doc->clean : "", doc->clean ? doc->clean_len : 0,
-			    SQLITE_STATIC, SQLITE_UTF8);
+	if (!v18)
+		sqlite3_bind_text64(st, 11, doc->clean ? doc->clean : "",
+				    doc->clean ? doc->clean_len : 0, SQLITE_STATIC, SQLITE_UTF8);
 	sqlite3_bind_text(st, 12, sha, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 13, doc->source ? doc->source : "-", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 14, doc->encoding, -1, SQLITE_STATIC);

@@ -11,18 +11,18 @@ printf '会议听取了关于\033]52;c;ZXZpbA==\033\\春耕\302\23331m工作的�
 run 0 hy import "$T/in/esc.txt"
 has "$T/err" "imported 1,"
 
-stored=$(sql "$HUIYI_DB" "
+stored=$(sqlx "$HUIYI_DB" "
 SELECT count(*) FROM meetings WHERE
   instr(ifnull(title,'') || ifnull(published,'') || ifnull(date,'') ||
         ifnull(body,'') || ifnull(kind,'') || ifnull(chair,'') ||
-        ifnull(chair_role,'') || ifnull(summary,'') || clean, char(27)) > 0
-  OR instr(ifnull(title,'') || ifnull(summary,'') || clean, char(155)) > 0;
+        ifnull(chair_role,'') || ifnull(summary,'') || hy_clean(cleanz), char(27)) > 0
+  OR instr(ifnull(title,'') || ifnull(summary,'') || hy_clean(cleanz), char(155)) > 0;
 SELECT count(*) FROM sections_text WHERE instr(heading || text, char(27)) > 0
   OR instr(heading || text, char(155)) > 0;
 SELECT count(*) FROM people WHERE instr(name, char(27)) > 0;")
 [ "$stored" = "$(printf '0\n0\n0')" ] || fail "ESC stored in text columns: $stored"
 # the raw bytes are kept as they were
-[ "$(sqlx "$HUIYI_DB" "SELECT instr(hy_raw(rawz, clean), x'1b') > 0 FROM meetings")" = 1 ] ||
+[ "$(sqlx "$HUIYI_DB" "SELECT instr(hy_raw(rawz, hy_clean(cleanz)), x'1b') > 0 FROM meetings")" = 1 ] ||
 	fail "raw bytes were altered"
 
 noesc() { # FILE

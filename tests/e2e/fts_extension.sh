@@ -17,7 +17,7 @@ run 0 hy -d "$db" import "$T/gas.txt" "$T/fx"
 q() { sqlite3 -batch -noheader "$db" ".load $ext" "$1"; }
 
 # sections that mention 燃气, asked in either script, as the index says
-want=$(sql "$db" "SELECT count(*) FROM sections_text
+want=$(sqlx "$db" "SELECT count(*) FROM sections_text
 	WHERE replace(heading || text, '燃氣', '燃气') LIKE '%燃气%'")
 [ "$want" -gt 0 ] || fail "the sample has no section about 燃气"
 [ "$(q "SELECT count(*) FROM sections_fts WHERE sections_fts MATCH '燃气'")" = "$want" ] ||

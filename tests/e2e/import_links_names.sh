@@ -26,19 +26,19 @@ n=$(sql "$HUIYI_DB" "SELECT count(*) FROM meetings")
 [ "$n" = 2 ] || fail "expected the two readouts of the folder, got $n meetings"
 run 1 hy search hunter2 # no matches
 hasnt "$T/out" "hunter2"
-[ -z "$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE clean LIKE '%hunter2%'")" ] ||
+[ -z "$(sqlx "$HUIYI_DB" "SELECT id FROM meetings WHERE hy_clean(cleanz) LIKE '%hunter2%'")" ] ||
 	fail "the secret behind the link was stored"
 
 # --follow-links: the user says the folder's links are to be trusted
 run 0 hy import --follow-links "$T/d"
 hasnt "$T/err" "leading outside"
-[ -n "$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE clean LIKE '%hunter2%'")" ] ||
+[ -n "$(sqlx "$HUIYI_DB" "SELECT id FROM meetings WHERE hy_clean(cleanz) LIKE '%hunter2%'")" ] ||
 	fail "--follow-links did not store the linked file"
 
 # a link named on the command line is read: the user named it
 rm -f "$HUIYI_DB"*
 run 0 hy import "$T/d/notes.txt"
-[ -n "$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE clean LIKE '%hunter2%'")" ] ||
+[ -n "$(sqlx "$HUIYI_DB" "SELECT id FROM meetings WHERE hy_clean(cleanz) LIKE '%hunter2%'")" ] ||
 	fail "a file named on the command line was not read"
 
 # a newline in a rejected file's name: one rejected line, the name escaped

@@ -48,7 +48,7 @@ PY
 	[ "$(cat "$T/ready" 2>/dev/null)" = ok ] || { wait $pid; echo "no inotify"; exit 77; }
 	run 0 hy import "$d"
 	wait $pid
-	[ -z "$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE clean LIKE '%hunter2%'")" ] ||
+	[ -z "$(sqlx "$HUIYI_DB" "SELECT id FROM meetings WHERE hy_clean(cleanz) LIKE '%hunter2%'")" ] ||
 		fail "the file swapped for a link to a secret was stored"
 	if [ -n "$(sql "$HUIYI_DB" "SELECT id FROM meetings WHERE source = '$(cd "$d" && pwd -P)/z.txt'")" ]; then
 		return 2 # z.txt was read before the swap: proves nothing

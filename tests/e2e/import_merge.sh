@@ -93,13 +93,27 @@ run 0 hy import --no-merge "$A" "$C"
 has "$T/err" "imported 2, duplicates skipped 0"
 hasnt "$T/err" "merged"
 
-# v10 → v17: a database without v11's tables (and v17's) (as huiyi before v11 made
+# v10 → v18: a database without v11's tables (and v17's) (as huiyi before v11 made
 # it) keeps its meetings, each its own one shown source, with a fingerprint
 export HUIYI_DB=$T/old.db
 run 0 hy import "$A" "$B"
+# (v18's clean text as a zstd frame back to the column clean of before,
+# with the sections' text: the v10 steps below then go as they did)
+sqlx "$HUIYI_DB" "DROP TRIGGER meetings_rawz_check; DROP TRIGGER meetings_clean_sections;
+	DROP TRIGGER sections_fts_insert; DROP TRIGGER sections_fts_delete;
+	DROP TRIGGER sections_fts_update; DROP TRIGGER sections_bounds_update;
+	DROP TRIGGER sections_bounds_delete;
+	UPDATE sections SET text = (SELECT v.text FROM sections_text v WHERE v.id = sections.id),
+	at = NULL, len = NULL WHERE at IS NOT NULL;
+	DROP VIEW sections_text;
+	ALTER TABLE meetings ADD COLUMN clean TEXT NOT NULL DEFAULT '';
+	UPDATE meetings SET clean = hy_clean(cleanz);
+	ALTER TABLE meetings DROP COLUMN cleanz; DROP TABLE clean_dicts;
+	CREATE VIEW sections_text (id, meeting_id, n, heading, text) AS
+	SELECT id, meeting_id, n, heading, text FROM sections" || fail "v17 clean text not made"
 sql "$HUIYI_DB" "DROP TRIGGER simhash_day; DROP TABLE sources; DROP TABLE simhash_bands; DROP TABLE simhash;
-	DROP TRIGGER sections_bounds_insert; DROP TRIGGER sections_bounds_update;
-	DROP TRIGGER sections_bounds_delete; DROP TRIGGER meetings_bounds_insert;
+	DROP TRIGGER sections_bounds_insert; DROP TRIGGER IF EXISTS sections_bounds_update;
+	DROP TRIGGER IF EXISTS sections_bounds_delete; DROP TRIGGER meetings_bounds_insert;
 	DROP TRIGGER meetings_bounds_update; DROP TRIGGER meetings_bounds_delete;
 	DROP TABLE fts_bounds; DROP TABLE fts_bounds_meta; DROP TABLE fts_bounds_pending;
 	DROP TABLE fts_df; DROP TABLE fts_bounds_gone;
@@ -108,15 +122,15 @@ sql "$HUIYI_DB" "DROP TRIGGER simhash_day; DROP TABLE sources; DROP TABLE simhas
 # need the search tokenizer: the extension has it), and with v13's raw
 # bytes as they were read instead of v14's packed ones (and their checks)
 sqlx "$HUIYI_DB" "ALTER TABLE people DROP COLUMN key;
-	DROP TRIGGER meetings_rawz_check;
+	DROP TRIGGER IF EXISTS meetings_rawz_check;
 	ALTER TABLE meetings ADD COLUMN raw BLOB NOT NULL DEFAULT x'';
 	UPDATE meetings SET raw = hy_raw(rawz, clean);
 	ALTER TABLE meetings DROP COLUMN rawz" || fail "v10 columns not made"
 # and with v15's sections as ranges holding their text again (the search
 # index goes with its triggers: v15 makes it again)
-sqlx "$HUIYI_DB" "DROP TRIGGER sections_fts_insert; DROP TRIGGER sections_fts_delete;
-	DROP TRIGGER sections_fts_update; DROP TRIGGER sections_lens_update;
-	DROP TRIGGER meetings_sections_delete; DROP TRIGGER meetings_clean_sections;
+sqlx "$HUIYI_DB" "DROP TRIGGER IF EXISTS sections_fts_insert; DROP TRIGGER IF EXISTS sections_fts_delete;
+	DROP TRIGGER IF EXISTS sections_fts_update; DROP TRIGGER sections_lens_update;
+	DROP TRIGGER meetings_sections_delete; DROP TRIGGER IF EXISTS meetings_clean_sections;
 	DROP TABLE sections_fts;
 	UPDATE sections SET text = (SELECT v.text FROM sections_text v WHERE v.id = sections.id);
 	DROP VIEW sections_text;
@@ -129,11 +143,11 @@ sqlx "$HUIYI_DB" "DROP TRIGGER sections_fts_insert; DROP TRIGGER sections_fts_de
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sqlite_master WHERE name LIKE 'simhash%' OR name LIKE 'sources%'")" = 0 ] ||
 	fail "v10 database not made"
 run 0 hy list
-[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 17 ] || fail "not migrated"
+[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 18 ] || fail "not migrated"
 # the raw bytes kept exactly, packed (v14)
-[ "$(sqlx "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE length(rawz) < length(clean)
-	AND (hy_raw(rawz, clean) = readfile('$(realpath "$A")')
-	OR hy_raw(rawz, clean) = readfile('$(realpath "$B")'))")" = 2 ] || fail "raw bytes lost in v14"
+[ "$(sqlx "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE length(rawz) < length(hy_clean(cleanz))
+	AND (hy_raw(rawz, hy_clean(cleanz)) = readfile('$(realpath "$A")')
+	OR hy_raw(rawz, hy_clean(cleanz)) = readfile('$(realpath "$B")'))")" = 2 ] || fail "raw bytes lost in v14"
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sources s JOIN meetings m ON m.id = s.meeting_id
 	AND m.sha256 = s.sha256 AND m.source = s.source AND s.shown = 1 AND s.rawz IS NULL")" = 2 ] ||
 	fail "each meeting its own source: $(sql "$HUIYI_DB" "SELECT * FROM sources")"
@@ -143,7 +157,7 @@ run 0 hy list
 # the sections ranges of the clean text again (v15), read as they were
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sections WHERE at IS NOT NULL AND text = ''")" -gt 0 ] ||
 	fail "no section made a range"
-[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sections_text WHERE text = ''")" = 0 ] ||
+[ "$(sqlx "$HUIYI_DB" "SELECT count(*) FROM sections_text WHERE text = ''")" = 0 ] ||
 	fail "a section lost its text in v15"
 run 0 hy import "$C"
 has "$T/err" "imported 0, 1 merged into meetings already stored"

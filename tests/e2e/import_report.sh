@@ -75,8 +75,8 @@ PY
 export HUIYI_DB=$T/giant.db
 run 0 hy import "$T/giant.txt"
 has "$T/err" "imported 1,"
-[ "$(sql "$HUIYI_DB" "SELECT max(length(text)) FROM sections_text")" = 1000000 ] ||
-	fail "the giant paragraph was not stored whole: $(sql "$HUIYI_DB" "SELECT group_concat(length(text)) FROM sections_text")"
+[ "$(sqlx "$HUIYI_DB" "SELECT max(length(text)) FROM sections_text")" = 1000000 ] ||
+	fail "the giant paragraph was not stored whole: $(sqlx "$HUIYI_DB" "SELECT group_concat(length(text)) FROM sections_text")"
 # A 4 MB readout of one line whose sentences each open an agenda item:
 # thousands of sections in one meeting, one batch. (With statement journals
 # spilling past any threshold but sqlite's default, SQLITE_CONFIG_STMTJRNL_
@@ -104,7 +104,7 @@ has "$T/err" "imported 1, duplicates skipped 0, rejected 0"
 	fail "every section of the 4 MB readout is a range, however deep"
 [ "$(sql "$HUIYI_DB" "SELECT max(at) <= 65536 FROM sections")" = 1 ] ||
 	fail "a range starts deeper than 65,536 characters"
-[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sections_text WHERE text = ''")" = 0 ] ||
+[ "$(sqlx "$HUIYI_DB" "SELECT count(*) FROM sections_text WHERE text = ''")" = 0 ] ||
 	fail "a section of the 4 MB readout reads back empty"
 
 # Sources are absolute with links resolved, whichever way a file is named:

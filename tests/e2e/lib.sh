@@ -76,8 +76,9 @@ lines() {
 # sql DB QUERY: one value from the database.
 sql() { sqlite3 -batch -noheader "$1" "$2"; }
 # sqlx DB QUERY: the same with huiyi's sqlite extension loaded (the search
-# tokenizer, whose triggers writes need, and hy_raw(rawz, clean): the raw
-# bytes, schema v14).
+# tokenizer, whose triggers writes need, hy_clean(cleanz): the clean text,
+# schema v18, which the view sections_text and the triggers read, and
+# hy_raw(rawz, hy_clean(cleanz)): the raw bytes, schema v14).
 sqlx() {
 	sqlite3 -batch -noheader -cmd ".load $HUIYI_ROOT/${HUIYI_BUILD:-build}/huiyi_fts" "$1" "$2"
 }

@@ -138,28 +138,29 @@ run 0 hy reindex
 # a database made before the cleaner made ASCII , among Chinese
 # full-width (issue 15): reindex makes its text Chinese, and search
 # still finds it
-sql "$HUIYI_DB" "SELECT id, text FROM sections_text WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.before"
+sqlx "$HUIYI_DB" "SELECT id, text FROM sections_text WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.before"
 [ -s "$T/wide.before" ] || fail "no section with ，to make old"
 # (the clean text first: its sections that are ranges of it get their
 # text back, schema v15)
 sqlite3 -batch "$HUIYI_DB" ".load $ext" "UPDATE meetings
-	SET rawz = hy_raw_pack(hy_raw(rawz, clean), replace(clean, '，', ',')),
-	clean = replace(clean, '，', ',') WHERE clean LIKE '%，%';
+	SET rawz = hy_raw_pack(hy_raw(rawz, hy_clean(cleanz)), replace(hy_clean(cleanz), '，', ',')),
+	cleanz = hy_clean_pack(replace(hy_clean(cleanz), '，', ','))
+	WHERE hy_clean(cleanz) LIKE '%，%';
 	UPDATE sections SET text = replace(text, '，', ',')
 	WHERE id IN (SELECT id FROM sections_text WHERE text LIKE '%，%' ORDER BY id LIMIT 3)" ||
 	fail "could not make the text old"
-[ "$(sql "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE clean LIKE '%，%'")" = 0 ] ||
+[ "$(sqlx "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE hy_clean(cleanz) LIKE '%，%'")" = 0 ] ||
 	fail "the clean text was not made old"
-sql "$HUIYI_DB" "SELECT id, text FROM sections_text WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.old"
+sqlx "$HUIYI_DB" "SELECT id, text FROM sections_text WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.old"
 cmp -s "$T/wide.before" "$T/wide.old" && fail "the text was not made old"
 run 0 hy reindex
-sql "$HUIYI_DB" "SELECT id, text FROM sections_text WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.after"
+sqlx "$HUIYI_DB" "SELECT id, text FROM sections_text WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.after"
 cmp -s "$T/wide.before" "$T/wide.after" ||
 	fail "reindex did not make the ASCII commas among Chinese full-width: $(diff "$T/wide.before" "$T/wide.after" | head -3)"
-[ "$(sql "$HUIYI_DB" "SELECT count(*) = sum(clean LIKE '%，%') FROM meetings")" = 1 ] ||
+[ "$(sqlx "$HUIYI_DB" "SELECT count(*) = sum(hy_clean(cleanz) LIKE '%，%') FROM meetings")" = 1 ] ||
 	fail "reindex did not widen the clean text"
 # the raw bytes, packed against the clean text, were packed again with it
-[ "$(sqlite3 -batch "$HUIYI_DB" ".load $ext" "SELECT count(*) = sum(hy_raw(rawz, clean)
+[ "$(sqlite3 -batch "$HUIYI_DB" ".load $ext" "SELECT count(*) = sum(hy_raw(rawz, hy_clean(cleanz))
 	= readfile(source)) FROM meetings")" = 1 ] ||
 	fail "raw bytes lost when reindex widened the clean text"
 phrase=$(head -1 "$T/wide.before" | sed 's/^[0-9]*|//' | grep -o '[^，]\{2\}，[^，]\{2\}' | head -1)

@@ -66,7 +66,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 		echo "ok: whole sees $1: $(tail -1 "$T/whole.out")"
 	}
 	damage "a meeting without one of its sections" \
-		"DROP TRIGGER sections_fts_delete; DELETE FROM sections WHERE id = (SELECT max(id) FROM sections);"
+		"DROP TRIGGER sections_fts_delete; DROP TRIGGER sections_bounds_delete; DELETE FROM sections WHERE id = (SELECT max(id) FROM sections);"
 	damage "a meeting without its chair" \
 		"DELETE FROM meeting_people WHERE role = 'chair' AND meeting_id = 3;"
 	damage "a section missing from the search index" \

@@ -28,7 +28,8 @@ hex() { printf '%s' "$1" | od -An -tx1 -v | tr -d ' \n'; }
 
 fixture hostile 7
 run 0 "$HUIYI_BIN" -d "$T/db" import "$T/fx"
-fts="type = 'trigger' AND tbl_name IN ('meetings', 'sections') AND sql LIKE '%\_fts%' ESCAPE '\'"
+fts="type = 'trigger' AND tbl_name IN ('meetings', 'sections')
+ AND (sql LIKE '%\_fts%' ESCAPE '\' OR sql LIKE '%hy\_clean%' ESCAPE '\')"
 drop=$(sqlite3 "$T/db" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master WHERE $fts")
 trig=$(sqlite3 "$T/db" "SELECT sql || ';' FROM sqlite_master WHERE $fts")
 sqlite3 "$T/db" "BEGIN;

@@ -47,7 +47,7 @@ EOF
 fingerprint() {
 	{
 		sha256sum "$T/db" | cut -d' ' -f1
-		sqlite3 "$T/db" 'PRAGMA integrity_check; SELECT count(*), sum(length(clean)) FROM meetings;'
+		sqlite3 "$T/db" 'PRAGMA integrity_check; SELECT count(*), sum(length(cleanz)) FROM meetings;'
 	}
 }
 

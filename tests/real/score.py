@@ -67,6 +67,9 @@ def main():
         sys.exit(__doc__)
     folder = args[0]
     binary = os.environ.get("HUIYI_BIN", "build/huiyi")
+    # the stored clean text is a zstd frame (schema v18): the sqlite3
+    # shell reads it through hy_clean, which huiyi's extension gives
+    ext = os.path.join(os.path.dirname(os.path.abspath(binary)), "huiyi_fts")
     labels = {}
     for name in sorted(os.listdir(labels_dir)):
         if name.endswith(".json"):
@@ -117,7 +120,8 @@ def main():
                 continue
             o = json.loads(s.stdout)
             # the text as stored (cleaned: pinyin glosses and chrome gone)
-            c = run(["sqlite3", db, "SELECT clean FROM meetings WHERE id = %s" % ids[k]])
+            c = run(["sqlite3", "-cmd", ".load " + ext, db,
+                     "SELECT hy_clean(cleanz) FROM meetings WHERE id = %s" % ids[k]])
             if c.returncode == 0 and c.stdout.strip():
                 text = c.stdout
             skip = set(lab.get("skip", []))

@@ -12,6 +12,7 @@
 #include "huiyi/search.h"
 #include "huiyi/store.h"
 #include "huiyi/utf8.h"
+#include "../../src/store/cleanz.h"
 #include "../../src/store/internal.h" /* hy_store_open_at, s->db */
 
 #include <sqlite3.h>
@@ -896,7 +897,7 @@ static void t_refold(void **state)
 		if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
 			fail_msg("open: %s", err);
 		assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
-		assert_int_equal(HY_STORE_SCHEMA_VERSION, 17);
+		assert_int_equal(HY_STORE_SCHEMA_VERSION, 18);
 		integrity(s->db);
 		lens_all_known(s->db);
 		assert_int_equal(count_match(s->db, "meetings_fts", "峰"), 1);
@@ -934,7 +935,7 @@ static void t_migrate_v2(void **state)
 	if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(HY_STORE_SCHEMA_VERSION, 17);
+	assert_int_equal(HY_STORE_SCHEMA_VERSION, 18);
 	integrity(s->db);
 	lens_all_known(s->db);
 	assert_int_equal(sql_int(s->db, "SELECT v FROM sections_fts_config"
@@ -1086,6 +1087,7 @@ static void t_batch_index(void **state)
 	/* another program inserts: indexed at once, not twice */
 	assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
 	assert_int_equal(hy_fts_register(other, err, sizeof err), 0);
+	assert_int_equal(hy_cleanz_register(other, NULL), SQLITE_OK); /* hy_clean */
 	exec_ok(other, "INSERT INTO sections (meeting_id, n, heading, text)"
 		       " VALUES (1, 9, '营商环境', '优化营商环境。')");
 	assert_int_equal(count_match(other, "sections_fts", "营商"), 1);

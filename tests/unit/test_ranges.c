@@ -230,8 +230,8 @@ static void t_migrate(void **state)
 
 	if (hy_store_open(&s, path, 0, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
-	assert_int_equal(hy_store_version(s), 17);
-	assert_int_equal(HY_STORE_SCHEMA_VERSION, 17);
+	assert_int_equal(hy_store_version(s), 18);
+	assert_int_equal(HY_STORE_SCHEMA_VERSION, 18);
 	integrity(s->db);
 	/* ranges, but for the sections not in the text (and the empty) */
 	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sections WHERE at IS NULL"),
@@ -287,8 +287,9 @@ static void t_migrate(void **state)
 		if (!gone[i])
 			same_sections(s, c, ids[i], i);
 	/* a clean text changed: its sections keep their text */
-	exec_ok(s->db, "UPDATE meetings SET rawz = hy_raw_pack(hy_raw(rawz, clean),"
-		       " '前言。' || clean), clean = '前言。' || clean WHERE id = 11");
+	exec_ok(s->db, "UPDATE meetings SET rawz = hy_raw_pack(hy_raw(rawz, hy_clean(cleanz)),"
+		       " '前言。' || hy_clean(cleanz)), cleanz = hy_clean_pack('前言。' ||"
+		       " hy_clean(cleanz)) WHERE id = 11");
 	integrity(s->db);
 	same_sections(s, c, ids[10], 10);
 	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sections"

@@ -24,6 +24,7 @@
 #include "huiyi/search.h"
 #include "huiyi/store.h"
 #include "huiyi/utf8.h"
+#include "../../src/store/cleanz.h"
 #include "../../src/store/internal.h" /* s->reader */
 
 #include <dirent.h>
@@ -1461,6 +1462,7 @@ static void test_scores_exact(void **state)
 
 	assert_int_equal(sqlite3_open(c->db, &db), SQLITE_OK);
 	assert_int_equal(hy_fts_register(db, err, sizeof err), 0);
+	assert_int_equal(hy_cleanz_register(db, NULL), SQLITE_OK); /* hy_clean */
 	assert_int_equal(sqlite3_prepare_v2(db,
 					    "SELECT s.meeting_id * 1000 + s.n,"
 					    " -bm25(sections_fts, 10.0, 1.0) FROM sections_fts"
@@ -1667,6 +1669,7 @@ static void test_reindex(void **state)
 	assert_true(before.n > 0);
 	assert_int_equal(sqlite3_open(c->db, &db), SQLITE_OK);
 	assert_int_equal(hy_fts_register(db, err, sizeof err), 0);
+	assert_int_equal(hy_cleanz_register(db, NULL), SQLITE_OK); /* hy_clean */
 	assert_int_equal(sqlite3_exec(db,
 				      "INSERT INTO sections_fts(sections_fts)"
 				      " VALUES ('delete-all');"

@@ -11,6 +11,7 @@
 #include "huiyi/import.h"
 #include "huiyi/search.h"
 #include "huiyi/store.h"
+#include "../../src/store/cleanz.h"
 #include "../../src/store/internal.h" /* hy_store_open_at, on_prepare */
 
 #include <sqlite3.h>
@@ -76,6 +77,7 @@ static void sql_exec(const char *db, const char *sql)
 	/* another program writing our tables needs the search tokenizer,
 	 * as the sqlite3 shell gets it with .load build/huiyi_fts */
 	assert_int_equal(hy_fts_register(h, NULL, 0), 0);
+	assert_int_equal(hy_cleanz_register(h, NULL), SQLITE_OK); /* hy_clean */
 	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 }
@@ -770,6 +772,7 @@ static void check_whole(const char *db)
 	sqlite3_stmt *st;
 	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
 	assert_int_equal(hy_fts_register(h, NULL, 0), 0);
+	assert_int_equal(hy_cleanz_register(h, NULL), SQLITE_OK); /* hy_clean */
 	assert_int_equal(sqlite3_prepare_v2(h, "PRAGMA integrity_check", -1, &st, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
