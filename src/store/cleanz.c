@@ -255,6 +255,15 @@ int hy_cleanz_unpack(struct hy_cleanz *z, sqlite3 *db, const void *frame, size_t
 	return 0;
 }
 
+/* sqlite's result code rc as ours: 0, HY_ERR_NOMEM or HY_ERR_DB (a
+ * negated sqlite code would read as one of ours: -7 is HY_ERR_TOOBIG). */
+static int from_sqlite(int rc)
+{
+	return rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW ? 0
+	       : rc == SQLITE_NOMEM                                     ? HY_ERR_NOMEM
+									: HY_ERR_DB;
+}
+
 int hy_cleanz_current(sqlite3 *db, uint32_t *dict)
 {
 	sqlite3_stmt *st = NULL;
@@ -317,7 +326,7 @@ static int take_samples(struct hy_cleanz *z, sqlite3 *db, long min, struct sampl
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_OK)
-		return -rc;
+		return from_sqlite(rc);
 	if (count < min)
 		return 0;
 	if (!(s->sizes = calloc(HY_CLEANZ_SAMPLES, sizeof *s->sizes)))
@@ -326,7 +335,7 @@ static int take_samples(struct hy_cleanz *z, sqlite3 *db, long min, struct sampl
 		db, "SELECT id, cleanz FROM meetings WHERE id >= ?1 ORDER BY id LIMIT 1", -1, &st,
 		NULL);
 	if (rc != SQLITE_OK)
-		return -rc;
+		return from_sqlite(rc);
 	for (int k = 0; k < HY_CLEANZ_SAMPLES && s->len < HY_CLEANZ_SAMPLE_BYTES; k++) {
 		sqlite3_int64 at =
 			lo + (sqlite3_int64)((double)(hi - lo + 1) * k / HY_CLEANZ_SAMPLES);
@@ -339,7 +348,7 @@ static int take_samples(struct hy_cleanz *z, sqlite3 *db, long min, struct sampl
 			break;
 		if (rc != SQLITE_ROW) {
 			sqlite3_finalize(st);
-			return -rc;
+			return from_sqlite(rc);
 		}
 		prev = sqlite3_column_int64(st, 0);
 		rc = hy_cleanz_unpack(z, db, sqlite3_column_blob(st, 1),
@@ -362,7 +371,7 @@ int hy_cleanz_train(struct hy_cleanz *z, sqlite3 *db, long min, uint32_t *dict)
 	void *d = NULL;
 	int rc = hy_cleanz_current(db, dict);
 	if (rc)
-		return -rc;
+		return from_sqlite(rc);
 	if (*dict)
 		return 0;
 	rc = take_samples(z, db, min, &s);
@@ -385,7 +394,7 @@ int hy_cleanz_train(struct hy_cleanz *z, sqlite3 *db, long min, uint32_t *dict)
 			}
 			sqlite3_finalize(st);
 			st = NULL;
-			rc = -rc;
+			rc = from_sqlite(rc);
 			if (rc == 0)
 				*dict = id;
 		}
@@ -407,7 +416,7 @@ int hy_cleanz_train(struct hy_cleanz *z, sqlite3 *db, long min, uint32_t *dict)
 		rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
 	}
 	sqlite3_finalize(st);
-	return -rc;
+	return from_sqlite(rc);
 }
 
 /* hy_clean(cleanz[, id]): the text, NULL for NULL; a value that is not a
@@ -503,12 +512,13 @@ static void train_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	(void)argc;
 	(void)argv;
 	int rc = hy_cleanz_train(z, sqlite3_context_db_handle(ctx), hy_cleanz_dict_min(), &dict);
-	if (rc == HY_ERR_NOMEM || rc == -SQLITE_NOMEM)
+	if (rc == HY_ERR_NOMEM)
 		sqlite3_result_error_nomem(ctx);
-	else if (rc > 0)
+	else if (rc == HY_ERR_CORRUPT)
 		sqlite3_result_error(ctx, "hy_clean_train: a clean text could not be read", -1);
-	else if (rc < 0)
-		sqlite3_result_error_code(ctx, -rc);
+	else if (rc)
+		sqlite3_result_error(
+			ctx, "hy_clean_train: the database could not be read or written", -1);
 	else if (dict)
 		sqlite3_result_int64(ctx, (sqlite3_int64)dict);
 	else

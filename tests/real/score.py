@@ -122,6 +122,8 @@ def main():
             # the text as stored (cleaned: pinyin glosses and chrome gone)
             c = run(["sqlite3", "-cmd", ".load " + ext, db,
                      "SELECT hy_clean(cleanz) FROM meetings WHERE id = %s" % ids[k]])
+            if c.returncode != 0:  # a build before schema v18 kept it plain
+                c = run(["sqlite3", db, "SELECT clean FROM meetings WHERE id = %s" % ids[k]])
             if c.returncode == 0 and c.stdout.strip():
                 text = c.stdout
             skip = set(lab.get("skip", []))
