@@ -241,7 +241,31 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 				doc_free(&k1);
 				doc_free(&k2);
 			}
+			/* (党组(扩大)会暨第三十一次主席会议, 党组会议和第二十六次主任
+			 * 会议: a conference's or a congress's party group meets with
+			 * its chairmen; the readout is the party group's, as the labels
+			 * take it, numbered by the other) */
+			int group_first = 0;
 			if (two.number && two.kind && !untyped) {
+				struct doc k1, k2;
+				if ((rc = doc_init(&k1, m->kind, strlen(m->kind)))) {
+					hy_meeting_free(&two);
+					goto out;
+				}
+				if ((rc = doc_init(&k2, two.kind, strlen(two.kind)))) {
+					doc_free(&k1);
+					hy_meeting_free(&two);
+					goto out;
+				}
+				group_first = match(&k1, 0, k1.n, "党组") &&
+					      (span_eq(&k2, 0, k2.n, "主席会议") ||
+					       span_eq(&k2, 0, k2.n, "主任会议"));
+				doc_free(&k1);
+				doc_free(&k2);
+			}
+			if (group_first) {
+				m->number = two.number;
+			} else if (two.number && two.kind && !untyped) {
 				set_str(&m->kind, two.kind);
 				two.kind = NULL;
 				m->number = two.number;
