@@ -240,9 +240,9 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 					il++;
 			}
 		}
-		/* (…就座的领导有县委书记甲，…, 出席会议的有甲、乙: a list after 有 needs
+		/* (…就座的领导有县委书记甲，…, 出席会议的有甲、乙, 就座的还有甲、乙: a list after 有 needs
 		 * no colon) */
-		if (!il && am >= 4 && match(d, j + am - 1, b, "有") && j2 < b && d->cp[j2] != ':')
+		if (!il && am >= 3 && match(d, j + am - 1, b, "有") && j2 < b && d->cp[j2] != ':')
 			il = am;
 		if (il) {
 			j2 = j + il - 1;
