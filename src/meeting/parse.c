@@ -367,6 +367,33 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		if (kind[i] == L_BODY && r)
 			kind[i] = L_META;
 	}
+	/* [ 政协 ] / 2022 / 02-14 / 09:47: a widget's stamp, the year on a line
+	 * of its own above the month and day (after the title) */
+	for (size_t i = title + 1; title != NPOS && !best && i + 1 < nl && i < title + 8; i++) {
+		size_t a = skip_spaces(&d, lines[i].a, lines[i].b), b = lines[i].b;
+		while (b > a && is_space(d.cp[b - 1]))
+			b--;
+		size_t j = i + 1;
+		while (j < nl && kind[j] == L_BLANK)
+			j++;
+		if (b - a != 4 || j == nl || !is_digit(d.cp[a]) || !is_digit(d.cp[a + 3]))
+			continue;
+		size_t ja = skip_spaces(&d, lines[j].a, lines[j].b), jb = lines[j].b;
+		while (jb > ja && is_space(d.cp[jb - 1]))
+			jb--;
+		long y = 0, mo = 0, dd = 0;
+		size_t ky = parse_num(&d, a, b, &y), km = parse_num(&d, ja, jb, &mo);
+		size_t kd = km && ja + km < jb && d.cp[ja + km] == '-'
+				    ? parse_num(&d, ja + km + 1, jb, &dd)
+				    : 0;
+		struct ymd t = {.y = (int)y, .m = (int)mo, .d = (int)dd, .hh = -1, .mm = -1};
+		if (ky == 4 && km == 2 && kd == 2 && ja + km + 1 + kd == jb && y >= 1990 &&
+		    y <= 2100 && mo >= 1 && mo <= 12 && dd >= 1 && dd <= 31) {
+			best = 1;
+			mt.pub = t;
+			mt.has_pub = 1;
+		}
+	}
 	if (glued_pub.b > glued_pub.a) {
 		struct ymd t;
 		int r = publish_rank(&d, glued_pub, 0, &t);
