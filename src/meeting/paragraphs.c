@@ -224,23 +224,7 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 			/* but 省委常委会会议暨省委国家安全委员会第一次会议: a
 			 * committee's bare 会议 (no type) is joined to the typed
 			 * meeting, which the readout is */
-			int untyped = 0;
-			if (two.kind) {
-				struct doc k1, k2;
-				if ((rc = doc_init(&k1, m->kind, strlen(m->kind)))) {
-					hy_meeting_free(&two);
-					goto out;
-				}
-				if ((rc = doc_init(&k2, two.kind, strlen(two.kind)))) {
-					doc_free(&k1);
-					hy_meeting_free(&two);
-					goto out;
-				}
-				untyped = span_eq(&k2, 0, k2.n, "会议") &&
-					  !span_eq(&k1, 0, k1.n, "会议");
-				doc_free(&k1);
-				doc_free(&k2);
-			}
+			int untyped = two.kind && bare_kind(two.kind) && !bare_kind(m->kind);
 			/* (党组(扩大)会暨第三十一次主席会议, 党组会议和第二十六次主任
 			 * 会议: a conference's or a congress's party group meets with
 			 * its chairmen; the readout is the party group's, as the labels
