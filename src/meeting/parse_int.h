@@ -594,9 +594,8 @@ static const char *const kinds[] = {
 	"宣布会议",
 	"宣布大会",
 	"调度会议",
-	/* two types at once (现场推进会议, 推进部署会, 部署动员会: on the
-	 * site, then to push it; the labels keep both) */
-	"现场推进会议",
+	/* two types at once (推进部署会, 部署动员会: to push and to deploy;
+	 * the labels keep both, but 现场推进会 is a 推进会, held on the site) */
 	"推进部署会议",
 	"部署动员会议",
 	"推进会议",
@@ -627,7 +626,6 @@ static const char *const kinds[] = {
 	"指挥长会议", /* 某水库2023年防汛抗旱指挥长会议: the commanders' meeting */
 	"年会",
 	"调度会",
-	"现场推进会",
 	"推进部署会",
 	"部署动员会",
 	"务虚研讨会",
