@@ -261,15 +261,31 @@ int group_body(struct hy_meeting *m)
 		}
 	}
 	int rc = 0;
+	/* 領導小組會議 in traditional text (output, not a pattern) */
+	const char *word = traditional(m->body) ? "\xe9\xa0\x98\xe5\xb0\x8e\xe5\xb0\x8f"
+						  "\xe7\xb5\x84\xe6\x9c\x83\xe8\xad\xb0"
+						: "领导小组会议";
 	if (cut) {
-		/* 領導小組會議 in traditional text (output, not a pattern) */
-		const char *word = traditional(m->body) ? "\xe9\xa0\x98\xe5\xb0\x8e\xe5\xb0\x8f"
-							  "\xe7\xb5\x84\xe6\x9c\x83\xe8\xad\xb0"
-							: "领导小组会议";
 		if (!m->kind && !(m->kind = strdup(word)))
 			rc = HY_ERR_NOMEM;
 		if (!rc)
 			m->body[bd.off[cut]] = '\0';
+	} else if (gl && bd.n > gl) {
+		/* 某县和美城乡“四大行动”领导小组 with no committee before it: a
+		 * group is no organ (README: the labels leave such a body
+		 * none); the place its name opens with is the meeting's, its
+		 * kind the group's meeting */
+		if (!m->place)
+			rc = place_in(m->body, strlen(m->body), "", 2, 0, &m->place, NULL);
+		if (!rc && (!m->kind || bare_kind(m->kind))) {
+			char *k = strdup(word);
+			if (!k)
+				rc = HY_ERR_NOMEM;
+			else
+				set_str(&m->kind, k);
+		}
+		if (!rc)
+			set_str(&m->body, NULL);
 	}
 	doc_free(&bd);
 	return rc;

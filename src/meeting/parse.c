@@ -611,6 +611,8 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		rc = tidy_body(m);
 	if (!rc)
 		rc = tidy_kind(m);
+	if (!rc) /* group.c: a leading group with no committee is no organ */
+		rc = group_body(m);
 	if (!rc)
 		rc = sitting_kind(m, text, len); /* group.c: …主持开幕大会 */
 	if (!rc)
