@@ -270,7 +270,7 @@ int group_body(struct hy_meeting *m)
 			rc = HY_ERR_NOMEM;
 		if (!rc)
 			m->body[bd.off[cut]] = '\0';
-	} else if (gl && bd.n > gl) {
+	} else if (gl) { /* (领导小组 alone: the same) */
 		/* 某县和美城乡“四大行动”领导小组 with no committee before it: a
 		 * group is no organ (README: the labels leave such a body
 		 * none); the place its name opens with is the meeting's, its
