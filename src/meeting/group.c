@@ -453,12 +453,8 @@ static int congress_standing_committee(struct hy_meeting *m)
  * it), when the kind read is the session's bare 会议. 0 or HY_ERR_NOMEM. */
 int sitting_kind(struct hy_meeting *m, const char *text, size_t len)
 {
-	struct doc k, t;
-	if (!m->kind || doc_init(&k, m->kind, strlen(m->kind)))
-		return m->kind ? HY_ERR_NOMEM : 0;
-	int bare = span_eq(&k, 0, k.n, "会议");
-	doc_free(&k);
-	if (!bare)
+	struct doc t;
+	if (!bare_kind(m->kind))
 		return 0;
 	if (doc_init_head(&t, text, len))
 		return HY_ERR_NOMEM;
