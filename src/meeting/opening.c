@@ -181,6 +181,19 @@ static int lead_paragraph(const struct doc *d, struct span l)
 	       (is_close_bracket(d->cp[a + k]) || d->cp[a + k] == ':' || is_space(d->cp[a + k]));
 }
 
+/* A sentence that says nothing of a meeting: no meeting's word, no one
+ * presiding or attending, no agenda's verb (not a headline, a label or a
+ * publish line: it ends with its stop). */
+static int background(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const meeting[] = {"召开", "主持", "举行", "会议",
+					      "会上", "出席", "参加", "列席"};
+	while (b > a && is_space(d->cp[b - 1]))
+		b--;
+	return b > a && is_sent_end(d, b - 1) && !has_any(d, a, b, meeting, COUNT(meeting)) &&
+	       !is_attendance(d, a, b) && agenda_verb_at(d, a, b, NULL) == NPOS;
+}
+
 void to_opening(const struct doc *d, struct span *p, size_t *np_io, const char *title)
 {
 	size_t np = *np_io;
@@ -257,6 +270,16 @@ void to_opening(const struct doc *d, struct span *p, size_t *np_io, const char *
 	if (subs && convenes_on_day(d, p[subs].a, p[subs].b)) {
 		memmove(p, p + subs, (np - subs) * sizeof *p);
 		np -= subs;
+	}
+	/* 某街道部署学习…精神。 / 某网讯 今年是…的关键之年。 / 在…之后，某街道
+	 * 于4月21日召开党工委会议…: a deck and a dateline's background that
+	 * hold no meeting, above the paragraph that convenes it on a day */
+	size_t bg = 0;
+	while (bg < 2 && bg + 1 < np && background(d, p[bg].a, p[bg].b))
+		bg++;
+	if (bg && convenes_on_day(d, p[bg].a, p[bg].b)) {
+		memmove(p, p + bg, (np - bg) * sizeof *p);
+		np -= bg;
 	}
 	/* 内容提要：7月2日，区长某某主持召开…, then the same sentence as the
 	 * story's first paragraph (or a headline that is the opening, then

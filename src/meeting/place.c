@@ -454,10 +454,13 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 	for (size_t t = 0; t < COUNT(place_levels) && !l; t++)
 		ends_with(&p, 0, p.n, place_levels[t], &l);
 	char *o = NULL;
-	/* 三桥镇党委: a town's party committee is its 镇党委 (a county's is its
-	 * 县委, named so) */
-	int town_party = span_eq(&b, 0, b.n, "党委") && l == 1 &&
-			 (match(&p, p.n - 1, p.n, "镇") || match(&p, p.n - 1, p.n, "乡"));
+	/* 三桥镇党委: a town's party committee is its 镇党委, a street's its
+	 * 街道党工委 (a county's is its 县委, named so) */
+	int town_party =
+		(span_eq(&b, 0, b.n, "党委") && l == 1 &&
+		 (match(&p, p.n - 1, p.n, "镇") || match(&p, p.n - 1, p.n, "乡"))) ||
+		/* (某街道…于6月9日召开党工委会议: the street's 街道党工委) */
+		(span_eq(&b, 0, b.n, "党工委") && l == 2 && match(&p, p.n - 2, p.n, "街道"));
 	if (l && p.n > l && (town_party || match_any(&b, 0, b.n, bare, COUNT(bare), NULL))) {
 		/* the level in the place's own script (鎮, 縣) */
 		o = str_join(m->place + p.off[p.n - l], p.off[p.n] - p.off[p.n - l], m->body);
