@@ -143,6 +143,39 @@ static size_t seat_at(const struct doc *d, size_t i, size_t b)
 	return s ? k + s - i : 0;
 }
 
+/* After 出席 at j: (这次)会议并在主席台(前排)就座的(领导)有; after a seat
+ * (seated): 的(市领导)还有: the words that bring on the list of who
+ * attended and sat on the rostrum, however they are put together. Their
+ * length, or 0. */
+static size_t seated_list_intro(const struct doc *d, size_t j, size_t b, int seated)
+{
+	static const char *const which[] = {"这次", "此次", "本次"};
+	static const char *const what[] = {"会议", "大会"};
+	static const char *const levels[] = {"省", "市", "县", "区", "旗", "州", "镇", "乡"};
+	static const char *const who[] = {"领导同志", "领导", "同志", "人员"};
+	static const char *const have[] = {"还有", "有"};
+	size_t k = j;
+	if (!seated) {
+		k += match_any(d, k, b, which, COUNT(which), NULL);
+		size_t w = match_any(d, k, b, what, COUNT(what), NULL);
+		if (!w || !match(d, k + w, b, "并"))
+			return 0;
+		k += w + 1;
+		size_t seat = seat_at(d, k, b);
+		if (!seat)
+			return 0;
+		k += seat;
+	}
+	if (!match(d, k, b, "的"))
+		return 0;
+	k++;
+	size_t lv = match_any(d, k, b, levels, COUNT(levels), NULL);
+	size_t wl = match_any(d, k + lv, b, who, COUNT(who), NULL);
+	k += wl ? lv + wl : 0;
+	size_t h = match_any(d, k, b, have, COUNT(have), NULL);
+	return h ? k + h - j : 0;
+}
+
 /* The first seat (seat_at) in [a, b), or NPOS. */
 static size_t find_seat(const struct doc *d, size_t a, size_t b)
 {
@@ -220,7 +253,9 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			"情况", /* 列席情况 | 县领导甲…: a form's field */
 			"会议人员", "领导", "单位", "会议",
 			"范围" /* 参加范围:甲、乙, a form's field */};
-		size_t am = match_any(d, j, b, after, COUNT(after), NULL);
+		size_t am = seated_list_intro(d, j, b, seated > 0);
+		if (!am)
+			am = match_any(d, j, b, after, COUNT(after), NULL);
 		size_t j2 = skip_spaces(d, j + am, b);
 		int guest = invited;
 		size_t n0 = dst->n;
@@ -507,7 +542,8 @@ int presiding_list_at(const struct doc *d, size_t i, size_t b)
 		return 0;
 	k += k > i;
 	/* (本次会议的执行主席是: a sitting's) */
-	static const char *const whose[] = {"本次会议", "本次大会", "大会", "会议"};
+	static const char *const whose[] = {"本次会议", "本次大会", "这次会议", "这次大会",
+					    "此次会议", "此次大会", "大会",     "会议"};
 	k += match_any(d, k, b, whose, COUNT(whose), NULL);
 	k += match(d, k, b, "的");
 	return match_any(d, k, b, presiding, COUNT(presiding), NULL) > 0;
