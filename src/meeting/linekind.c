@@ -183,18 +183,34 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	}
 	/* 2018年06月12日 14:41 某某新闻: a date with its year and a time, then
 	 * at most a short name (the source's) and nothing of a sentence: a
-	 * publish line without its labels */
-	if (b - a <= 40) {
+	 * publish line without its labels (2020-06-15 21:04 某某融媒体中心 某某:
+	 * the source and its author, short words apart; ©原创 2022-09-17 10:34
+	 * 某某: the site's mark of its own story before) */
+	if (b - a <= 48) {
 		struct ymd t0 = {0};
-		size_t a1 = skip_spaces(d, a, b), k = parse_date(d, a1, b, &t0), colon = 0;
+		size_t a1 = skip_spaces(d, a, b);
+		static const char *const own[] = {"©原创", "原创", "©"};
+		size_t ow = match_any(d, a1, b, own, COUNT(own), NULL);
+		if (ow && a1 + ow < b && is_space(d->cp[a1 + ow]))
+			a1 = skip_spaces(d, a1 + ow, b);
+		size_t k = parse_date(d, a1, b, &t0), colon = 0;
 		for (size_t i = a1; i < a1 + k; i++)
 			colon += d->cp[i] == ':';
 		size_t r = k ? skip_spaces(d, a1 + k, b) : b;
 		int plain = 1;
-		for (size_t i = r; i < b; i++)
+		size_t word = 0, words = r < b, longest = 0;
+		for (size_t i = r; i < b; i++) {
 			plain &= d->cp[i] != ',' && d->cp[i] != 0x3002 &&
 				 d->cp[i] != 0x4F1A /* 会 */;
-		if (k && colon && t0.y > 0 && is_digit(d->cp[a1]) && b - r <= 12 && plain &&
+			if (is_space(d->cp[i])) {
+				words += word > 0 && i + 1 < b && !is_space(d->cp[i + 1]);
+				word = 0;
+			} else if (++word > longest) {
+				longest = word;
+			}
+		}
+		if (k && colon && t0.y > 0 && is_digit(d->cp[a1]) && plain &&
+		    (b - r <= 12 || (words <= 3 && longest <= 12 && b - r <= 30)) &&
 		    (r == b || r > a1 + k))
 			return L_META;
 	}
