@@ -27,7 +27,8 @@ int plenary_sitting(const struct doc *d, size_t at, size_t end, struct hy_meetin
 	size_t k = parse_num(d, q + 1, end, &n);
 	if (!k || !match(d, q + 1 + k, end, "次全体会议"))
 		return 0;
-	char *kind = strdup("全体会议");
+	/* (in the text's own script: 全體會議 on a traditional page) */
+	char *kind = doc_str(d, q + 2 + k, q + 1 + k + 5);
 	if (!kind)
 		return HY_ERR_NOMEM;
 	set_str(&m->kind, kind);
