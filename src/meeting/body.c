@@ -224,7 +224,8 @@ static int party_of_place(struct hy_meeting *m)
 		 * said before) */
 		int named = b.n - 4 - pl >= 2 && !m->place;
 		char *pl_name = named ? doc_str(&b, pl, b.n - 4) : NULL;
-		char *bd = strdup("代表大会");
+		/* (代表大會 on a traditional page: output, no pattern) */
+		char *bd = strdup(traditional(m->body) ? "代表大\xe6\x9c\x83" : "代表大会");
 		if (!bd || (named && !pl_name)) {
 			free(bd);
 			free(pl_name);

@@ -123,7 +123,7 @@ int formal_body(struct hy_meeting *m)
 	 * committee of that 县政协, whose meeting is a 常委会会议 */
 	static const char *const heads[] = {"中国人民政治协商会议", "政协", "中国共产党"};
 	/* (…常务委员会召开第二十四次(扩大)会议: its 常委会(扩大)会议) */
-	int enlarged = 0;
+	int enlarged = 0, bare = !m->kind;
 	if (m->kind) {
 		struct doc k;
 		if (doc_init(&k, m->kind, strlen(m->kind))) {
@@ -131,13 +131,15 @@ int formal_body(struct hy_meeting *m)
 			return HY_ERR_NOMEM;
 		}
 		enlarged = span_eq(&k, 0, k.n, "(扩大)会议");
+		bare = span_eq(&k, 0, k.n, "会议"); /* 會議 too */
 		doc_free(&k);
 	}
 	if (match_any(&b, 0, b.n, heads, COUNT(heads), NULL) &&
-	    ends_with(&b, 0, b.n, "委员会常务委员会", NULL) &&
-	    (!m->kind || strcmp(m->kind, "会议") == 0 || enlarged)) {
+	    ends_with(&b, 0, b.n, "委员会常务委员会", NULL) && (bare || enlarged)) {
 		/* (常委會 on a traditional page: output, no pattern) */
-		char *k = !enlarged              ? strdup("常委会会议")
+		char *k = !enlarged              ? strdup(traditional(m->body)
+								  ? "常委\xe6\x9c\x83\xe6\x9c\x83\xe8\xad\xb0"
+								  : "常委会会议")
 			  : traditional(m->kind) ? str_join("常委\xe6\x9c\x83", 9, m->kind)
 						 : str_join("常委会", 9, m->kind);
 		if (!k) {
