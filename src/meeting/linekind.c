@@ -333,6 +333,14 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		if (ends_with(d, a, e, "欢迎您", NULL) || ends_with(d, a, e, "欢迎你", NULL))
 			return L_CHROME;
 	}
+	/* 某县人大常委会欢迎您!N/A 返回某省人大常委会门户网站: the greeting, then
+	 * the banner's other links on its line */
+	if (len <= 80) {
+		static const char *const greet[] = {"欢迎您!", "欢迎你!"};
+		static const char *const acts[] = {"召开", "主持", "举行"};
+		if (has_any(d, a, b, greet, COUNT(greet)) && !has_any(d, a, b, acts, COUNT(acts)))
+			return L_CHROME;
+	}
 	if (len <= 40 && find_date(d, a, b, &t, 1) != NPOS &&
 	    has_any(d, a, b, header, COUNT(header)) &&
 	    !has_any(d, a, b, publish_marks, COUNT(publish_marks)))

@@ -248,7 +248,9 @@ void nav_menu(const struct doc *d, const struct span *lines, enum line_kind *kin
 	for (size_t i = 0; i <= nl; i++) {
 		size_t a = i < nl ? skip_spaces(d, lines[i].a, lines[i].b) : 0,
 		       b = i < nl ? lines[i].b : 0;
-		if (i < nl && kind[i] == L_BLANK)
+		/* (a line known as chrome, the site's greeting above the menu,
+		 * neither begins the story nor breaks the menu) */
+		if (i < nl && (kind[i] == L_BLANK || kind[i] == L_CHROME))
 			continue;
 		int menu_word = i < nl && b - a <= 10 && clause_end(d, a, b, 1) == b &&
 				!is_sent_end(d, b - 1) &&
