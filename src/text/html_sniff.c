@@ -87,9 +87,13 @@ int hy_html_sniff(const char *t, size_t len, const char *name)
 	}
 	if (opens_block) {
 		size_t n4 = len < 4096 ? len : 4096, closes = 0;
+		/* (</h3> too: a fragment whose every paragraph is a heading's
+		 * tag, <h3> 9月1日下午，… </h3> <h3> 会上，… </h3>) */
 		for (size_t j = i; j + 4 <= n4; j++)
 			closes += strncasecmp(t + j, "</p>", 4) == 0 ||
-				  (j + 6 <= n4 && strncasecmp(t + j, "</div>", 6) == 0);
+				  (j + 6 <= n4 && strncasecmp(t + j, "</div>", 6) == 0) ||
+				  (j + 5 <= n4 && strncasecmp(t + j, "</h", 3) == 0 &&
+				   t[j + 3] >= '1' && t[j + 3] <= '6' && t[j + 4] == '>');
 		if (closes >= (size_t)need)
 			return 1;
 	}

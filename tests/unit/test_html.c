@@ -55,6 +55,8 @@ static const struct {
 	 "会议听取了县财政局关于一季度预算执行情况的汇报。\nLine one and two 中文"},
 	{"a scraper's fragment (no <html>): each paragraph's tags a break",
 	 "<p class=\"ql-block\"> " P1 "</p> <p class=\"ql-block\"> " P2 "</p>", P1 "\n" P2},
+	{"a fragment whose every paragraph is a heading's tag: each a paragraph",
+	 "<h3> " P1 "</h3> <h3> " P2 " </h3>", P1 "\n" P2},
 	{"a fragment under its headline kept as plain lines: each line a paragraph",
 	 "某乡召开党委(扩大)会议\n\n光明\n\n<p class=\"ql-block\"> " P1
 	 "</p> <p class=\"ql-block\"> " P2 "</p> <p>" P1 "</p>",
@@ -201,6 +203,9 @@ static void test_sniff(void **state)
 		       "page.txt"));
 	assert_true(SN("<div>会议召开。</div><div>会议研究了工作。</div>", NULL));
 	assert_false(SN("<p>会议召开。</p> 此后一段没有标签", NULL));
+	/* (its paragraphs headings' tags: <h3>…</h3> <h3>…</h3>) */
+	assert_true(SN("<h3> 5月6日，会议召开。</h3> <h3> 会议研究了工作。</h3>", "page.txt"));
+	assert_false(SN("<h3> 5月6日，会议召开。</h3> 此后一段没有标签", NULL));
 	assert_false(SN("<会议纪要>\n会议召开。</p></p>", NULL));
 	/* a headline and a line above the fragment: three closing tags */
 	assert_true(
