@@ -255,12 +255,14 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			size_t o = l.b - 1;
 			while (o > l.a && l.b - o < 10 && d->cp[o - 1] != '(')
 				o--;
-			/* (…会议(图文报道), …(视频), …(含图解): the page's media tag) */
+			/* (…会议(图文报道), …(视频), …(含图解), …(图): the page's media
+			 * tag) */
 			static const char *const media[] = {"图文", "视频", "组图",   "多图",
 							    "附图", "图解", "含图解", "含视频"};
 			named_tail = o > l.a && d->cp[o - 1] == '(' &&
 				     (match(d, o, l.b, "第") || match(d, o, l.b, "扩大") ||
-				      match_any(d, o, l.b, media, COUNT(media), NULL)) &&
+				      match_any(d, o, l.b, media, COUNT(media), NULL) ||
+				      (o + 2 == l.b && match(d, o, l.b, "图"))) && /* (图) */
 				     find(d, l.a, o, "会") != NPOS;
 		}
 		/* 审议《…》和审查《…》的会议纪要: minutes titled by what they took

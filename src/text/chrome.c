@@ -278,6 +278,15 @@ static const struct chrome_pat {
 	P("或不同意本条款", PREFIX),
 	P("根據電腦網路內容分級", PREFIX),
 	P("根据电脑网路内容分级", PREFIX),
+	/* a tobacco trade site's notice above every story (本网站含有烟草内容，
+	 * 未成年人谢绝访问), and a share widget's instructions (打开微信，点击底部
+	 * 的“发现”，使用“扫一扫”…) */
+	P("本网站含有烟草内容", PREFIX),
+	P("本網站含有煙草內容", PREFIX),
+	P("打开微信点击底部的发现", PREFIX),
+	P("打開微信點擊底部的發現", PREFIX),
+	P("使用扫一扫即可将网页分享至", PREFIX),
+	P("使用掃一掃即可將網頁分享至", PREFIX),
 	P("电子报阅读机", WORD),
 	P("電子報閱讀機", WORD),
 	P("版面", LABEL),

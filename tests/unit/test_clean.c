@@ -456,6 +456,9 @@ static void test_chrome_lines_removed(void **state)
 		"Hi!读懂河湾，请点上方“河湾日报”关注",
 		"您访问的链接即将离开“青岚县人民政府”门户网站，是否继续？",
 		"点击查看全文",
+		"本网站含有烟草内容，未成年人谢绝访问", /* a trade site's notice */
+		"打开微信，点击底部的“发现”，",         /* a share widget's instructions */
+		"使用“扫一扫”即可将网页分享至朋友圈。",
 		"掃一掃在手機打開當前頁",
 		"分享到：",
 		"分享到： 微信 微博 QQ空间",
