@@ -644,6 +644,19 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 	    (presiding_list_at(d, skip_spaces(d, e + 1, b), b) ||
 	     match(d, skip_spaces(d, e + 1, b), b, "大会主席团执行主席")))
 		return 1;
+	/* 市委书记某某主持并讲话。市长某某，…参加。: who chaired, then who
+	 * attended, a paragraph of people */
+	{
+		static const char *const chaired[] = {"主持并讲话", "主持会议并讲话", "主持",
+						      "主持会议"};
+		int ch = 0;
+		for (size_t t = 0; t < COUNT(chaired) && !ch; t++)
+			ch = ends_with(d, a, e, chaired[t], NULL);
+		size_t n1 = e < b ? skip_spaces(d, e + 1, b) : b;
+		if (ch && e - a <= 30 && n1 < b &&
+		    !has_any(d, a, e, remark_verbs, COUNT(remark_verbs)) && is_attendance(d, n1, b))
+			return 1;
+	}
 	/* 李某讲话,王某主持会议。: a short line of who spoke and who chaired */
 	if (e - a <= 30 && skip_spaces(d, e + 1, b) >= b && ends_with(d, a, e, "主持会议", NULL) &&
 	    !has_any(d, a, e, remark_verbs, COUNT(remark_verbs)))
