@@ -59,6 +59,61 @@ int place_from_source_line(const char *text, size_t len, const char *level, char
 	return rc;
 }
 
+/* The site's brand names the place bare when the text names it nowhere
+ * else (竹溪新闻网讯, 宜都融媒讯, 《四平日报》, 来源:聊城日报, 掌上张家界讯,
+ * 主流日照讯, 云上大冶): the place of a body at a level the readout leaves
+ * unplaced, its first such brand in the text's first pages. Not a
+ * national paper's (人民日报, 光明日报) nor a province's (湖北日报): a body
+ * below the province is no province's. 0 or HY_ERR_NOMEM. */
+int place_from_brand(const char *text, size_t len, char **place)
+{
+	static const char *const after[] = {"新闻网", "融媒", "日报", "新闻"};
+	static const char *const before[] = {"掌上", "云上", "主流"};
+	static const char *const national[] = {
+		"人民", "光明", "经济", "中国", "法治", "农民", "工人", "科技", "新华", "环球",
+		"学习", "今日", "南方", "大众", "北方", "东方", "西部", "华夏", "中华", "国际",
+		"参考", "解放", "文汇", "新民", "羊城", "都市", "晚报", "本网", "政府", "新闻",
+		/* a region's, no place's (中原新闻网, 齐鲁晚报) */
+		"中原", "齐鲁", "荆楚", "三秦", "燕赵", "八桂", "巴渝", "江淮", "岭南", "天山",
+		"东北", "西北", "华中", "华南", "华北", "江南", "长江", "黄河", "珠江"};
+	struct doc t;
+	int rc = doc_init_head(&t, text, len);
+	if (rc)
+		return rc;
+	for (size_t i = 1; i + 2 < t.n && !*place && !rc; i++) {
+		size_t a = NPOS, e = NPOS, k;
+		if ((k = match_any(&t, i, t.n, after, COUNT(after), NULL)) && is_han(t.cp[i - 1])) {
+			/* (the name alone before it, after a mark or the line's start) */
+			size_t j = i;
+			while (j > 0 && i - j < 4 && is_han(t.cp[j - 1]))
+				j--;
+			if (j == 0 || !is_han(t.cp[j - 1]))
+				a = j, e = i;
+			/* (新闻 only as 某某新闻网讯 said short: 某某新闻讯) */
+			if (k == 2 && !match(&t, i + 2, t.n, "讯"))
+				a = NPOS;
+		} else if ((k = match_any(&t, i, t.n, before, COUNT(before), NULL)) &&
+			   (i == 0 || !is_han(t.cp[i - 1]))) {
+			size_t j = i + k;
+			while (j < t.n && j - (i + k) < 4 && is_han(t.cp[j]) &&
+			       !match(&t, j, t.n, "讯"))
+				j++;
+			if (j == t.n || !is_han(t.cp[j]) || match(&t, j, t.n, "讯"))
+				a = i + k, e = j;
+		}
+		if (a == NPOS || e - a < 2 || e - a > 3)
+			continue;
+		int bad = match_any(&t, a, e, national, COUNT(national), NULL) > 0 ||
+			  match_any(&t, a, e, provinces, COUNT(provinces), NULL) == e - a;
+		for (size_t q = a; q < e && !bad; q++)
+			bad = match_any(&t, q, q + 1, place_levels, COUNT(place_levels), NULL) > 0;
+		if (!bad && !(*place = doc_str(&t, a, e)))
+			rc = HY_ERR_NOMEM;
+	}
+	doc_free(&t);
+	return rc;
+}
+
 /* The place named most often in the text at the body's level, when no
  * line near the top names it: a 县政府's agenda speaks of 《通江县…办法》
  * and 启动通江县第四小学. Each mention counts for every name it may hold
