@@ -951,7 +951,9 @@ int place_in(const char *s, size_t slen, const char *want_level, size_t min_len,
 int place_from_greeting(const char *text, size_t len, const char *level, char **place);
 int place_from_source_line(const char *text, size_t len, const char *level, char **place);
 int place_by_count(const char *text, size_t len, const char *level, char **place);
-int place_from_brand(const char *text, size_t len, char **place);
+/* Last of all, the place of a body below the province's (县政府, 市委) that
+ * nothing else placed: the site's brand (竹溪新闻网讯). place_text.c. */
+int place_from_brand(struct hy_meeting *m, const char *text, size_t len);
 int place_most_named(struct hy_meeting *m, const char *text, size_t len);
 int place_glued_to_body(const char *body, const char *text, size_t len, char **place);
 int province_by_count(const char *text, size_t len, char **place);

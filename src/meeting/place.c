@@ -337,20 +337,6 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 	return rc;
 }
 
-/* Whether body opens with a level below the province's (县政府, 市委, 区人大
- * 常委会, 镇党委). */
-static int below_province(const char *body)
-{
-	struct doc b;
-	if (doc_init(&b, body, strlen(body)))
-		return 0;
-	static const char *const levels[] = {"县", "市", "区", "旗",  "州",
-					     "盟", "镇", "乡", "街道"};
-	int below = match_any(&b, 0, b.n, levels, COUNT(levels), NULL) > 0;
-	doc_free(&b);
-	return below;
-}
-
 /* 西演镇召开十八届人民代表大会第五次会议: an organ written without its level
  * (人民代表大会, 人大, 政协, 人民政府) is its place's, the level the place's
  * own (镇人民代表大会). */
@@ -438,10 +424,7 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		rc = level_from_chair(m);
 	if (!rc && !m->place)
 		rc = bare_place(m, text, len); /* organ.c: 结合某某实际 */
-	/* last of all, the site's brand (竹溪新闻网讯) for a body at a level
-	 * below the province's */
-	if (!rc && !m->place && m->body && below_province(m->body))
-		rc = place_from_brand(text, len, &m->place); /* place_text.c */
+
 	/* 市政府召开十届四十二次政府常务会议: a bare 政府 said again before
 	 * the kind; the title writes the level with the first */
 	if (!rc && m->body && m->title && strcmp(m->body, "政府") == 0) {

@@ -61,11 +61,10 @@ int place_from_source_line(const char *text, size_t len, const char *level, char
 
 /* The site's brand names the place bare when the text names it nowhere
  * else (竹溪新闻网讯, 宜都融媒讯, 《四平日报》, 来源:聊城日报, 掌上张家界讯,
- * 主流日照讯, 云上大冶): the place of a body at a level the readout leaves
- * unplaced, its first such brand in the text's first pages. Not a
- * national paper's (人民日报, 光明日报) nor a province's (湖北日报): a body
- * below the province is no province's. 0 or HY_ERR_NOMEM. */
-int place_from_brand(const char *text, size_t len, char **place)
+ * 主流日照讯, 云上大冶): its first such brand in the text's first pages. Not
+ * a national paper's (人民日报, 光明日报), a region's (中原新闻网) nor a
+ * province's (湖北日报). 0 or HY_ERR_NOMEM. */
+static int brand_place(const char *text, size_t len, char **place)
 {
 	static const char *const after[] = {"新闻网", "融媒", "日报", "新闻"};
 	static const char *const before[] = {"掌上", "云上", "主流"};
@@ -112,6 +111,21 @@ int place_from_brand(const char *text, size_t len, char **place)
 	}
 	doc_free(&t);
 	return rc;
+}
+
+int place_from_brand(struct hy_meeting *m, const char *text, size_t len)
+{
+	if (!m->body || m->place)
+		return 0;
+	struct doc b;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	/* (县政府, 市委, 区人大常委会, 镇党委: a level below the province's) */
+	static const char *const levels[] = {"县", "市", "区", "旗",  "州",
+					     "盟", "镇", "乡", "街道"};
+	int below = match_any(&b, 0, b.n, levels, COUNT(levels), NULL) > 0;
+	doc_free(&b);
+	return below ? brand_place(text, len, &m->place) : 0;
 }
 
 /* The place named most often in the text at the body's level, when no
