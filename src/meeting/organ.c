@@ -111,6 +111,48 @@ int congress_body(struct hy_meeting *m)
 	return rc;
 }
 
+/* 县十六届人大三次会议, 某县人大预备会议, 某市人大代表团召集人会议: the
+ * congress in session, its sittings and its delegations' conveners, is the
+ * 人民代表大会 (the labels' and most pages' name for it), not the 人大 that
+ * also names its standing committee's office; in the text's script.
+ * 0 or HY_ERR_NOMEM. */
+int congress_in_session(struct hy_meeting *m)
+{
+	if (!m->body || !m->kind)
+		return 0;
+	struct doc b, k;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	if (doc_init(&k, m->kind, strlen(m->kind))) {
+		doc_free(&b);
+		return HY_ERR_NOMEM;
+	}
+	static const char *const levels[] = {"县", "市", "区", "旗", "州", "镇", "乡"};
+	static const char *const sittings[] = {"人民代表大会会议", "预备会议",
+					       "大会预备会议",     "预备会",
+					       "召集人会议",       "代表团召集人会议"};
+	int short_name = b.n == 3 && match_any(&b, 0, 1, levels, COUNT(levels), NULL) &&
+			 match(&b, 1, b.n, "人大");
+	int sitting = 0;
+	for (size_t t = 0; t < COUNT(sittings) && !sitting; t++)
+		sitting = span_eq(&k, 0, k.n, sittings[t]);
+	int rc = 0;
+	if (short_name && sitting) {
+		/* (人民代表大會 on a traditional page: output, no pattern) */
+		char *o = str_join(m->body, b.off[1],
+				   traditional(m->body) || traditional(m->kind)
+					   ? "人民代表大\xe6\x9c\x83"
+					   : "人民代表大会");
+		if (!o)
+			rc = HY_ERR_NOMEM;
+		else
+			set_str(&m->body, o);
+	}
+	doc_free(&k);
+	doc_free(&b);
+	return rc;
+}
+
 /* A body under its formal name: 中国共产党乌审旗委员会 is the 旗委 of 乌审旗,
  * 中国人民政治协商会议某县委员会 the 县政协, in the text's own script. */
 int formal_body(struct hy_meeting *m)

@@ -653,6 +653,8 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		rc = drop_no_place(m);
 	if (!rc)
 		rc = place_from_brand(m, text, len); /* place_text.c: 竹溪新闻网讯 */
+	if (!rc)
+		rc = congress_in_session(m); /* organ.c: 县人大 + 预备会议 */
 	if (!rc && !m->title)
 		rc = compose_title(m);
 out:

@@ -910,6 +910,7 @@ int bare_place(struct hy_meeting *m, const char *text, size_t len);
  * is the place, when nothing else named one. 0 or HY_ERR_NOMEM. */
 int zone_place(struct hy_meeting *m, const char *text, size_t len);
 int zone_party_body(struct hy_meeting *m, const char *text, size_t len);
+int congress_in_session(struct hy_meeting *m);
 int congress_body(struct hy_meeting *m);
 
 /* role.c: an organ read from the chair's title when the text names none */
