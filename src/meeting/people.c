@@ -636,6 +636,16 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 		said = ends_with(d, a, e, ends[t], NULL);
 	for (size_t k = e > a + 14 ? e - 14 : a; k < e && !said; k++)
 		said = seat_at(d, k, e) == e - k; /* …在主席台前排就座。 */
+	/* 甲、乙等县领导参加预备会议。: the key, then the sitting's short
+	 * name (a 会 or 会议 at most eight characters on) */
+	static const char *const joined[] = {"出席", "列席", "参加"};
+	for (size_t k = e > a + 12 ? e - 12 : a; k + 2 < e && !said; k++) {
+		if (!match_any(d, k, e, joined, COUNT(joined), NULL))
+			continue;
+		size_t q = k + 2 + match(d, k + 2, e, "了");
+		said = q + 1 < e && e - q <= 8 && count_han(d, q, e) == e - q &&
+		       (ends_with(d, q, e, "会议", NULL) || ends_with(d, q, e, "会", NULL));
+	}
 	/* 大会由某某主持。12日大会的执行主席是:甲、乙。: who presided, then the
 	 * session's presiding members */
 	if (e < b && e - a <= 40 &&
