@@ -333,6 +333,26 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		if (ends_with(d, a, e, "欢迎您", NULL) || ends_with(d, a, e, "欢迎你", NULL))
 			return L_CHROME;
 	}
+	/* 新某某2018年第17 期(某镇召开…现场会)24: a photo's caption, a
+	 * bulletin's issue and the story's title in brackets, the image's
+	 * number after (the same line again under every photo) */
+	if (len <= 80) {
+		size_t q = find(d, a, b, "年第");
+		size_t k = q == NPOS ? NPOS : q + 2;
+		while (k != NPOS && k < b && is_digit(d->cp[k]))
+			k++;
+		if (k != NPOS && k > q + 2) {
+			k = skip_spaces(d, k, b);
+			size_t c = k < b && match(d, k, b, "期") ? k + 1 : NPOS;
+			size_t close =
+				c != NPOS && c < b && d->cp[c] == '(' ? find(d, c, b, ")") : NPOS;
+			size_t r = close != NPOS ? close + 1 : b;
+			while (r < b && is_digit(d->cp[r]))
+				r++;
+			if (close != NPOS && skip_spaces(d, r, b) == b)
+				return L_CHROME;
+		}
+	}
 	/* 某县人大常委会欢迎您!N/A 返回某省人大常委会门户网站: the greeting, then
 	 * the banner's other links on its line */
 	if (len <= 80) {
