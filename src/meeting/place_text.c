@@ -92,8 +92,10 @@ static int brand_place(const char *text, size_t len, char **place)
 		"东北", "西北", "华中", "华南", "华北", "江南", "长江", "黄河", "珠江"};
 	/* (most texts hold no brand's word: a look at the bytes first, in
 	 * both scripts, before the text is folded) */
-	static const char *const words[] = {"新闻", "新聞", "融媒", "日报", "日報",
-					    "掌上", "云上", "雲上", "主流"};
+	/* (新聞, 日報, 雲上: bytes to look for, no pattern) */
+	static const char *const words[] = {"新闻", "新\xe8\x81\x9e", "融媒",
+					    "日报", "日\xe5\xa0\xb1", "掌上",
+					    "云上", "\xe9\x9b\xb2上", "主流"};
 	size_t head = len < 65536 ? len : 65536;
 	int any = 0;
 	for (size_t w = 0; w < COUNT(words) && !any; w++)
