@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -310,6 +311,28 @@ static void lost_indent(const char **s, size_t *n)
 	}
 }
 
+/* https://mp.weixin.qq.com/s/…某某街道正式成立!: the address a scraper
+ * glued before the headline it saved goes (a bare address alone on its
+ * line is chrome: chrome.c). */
+static void glued_url(const char **s, size_t *n)
+{
+	static const char *const schemes[] = {"http://", "https://"};
+	for (size_t k = 0; k < sizeof schemes / sizeof schemes[0]; k++) {
+		size_t sl = strlen(schemes[k]), q = sl;
+		if (*n <= sl || strncasecmp(*s, schemes[k], sl) != 0)
+			continue;
+		while (q < *n && (unsigned char)(*s)[q] > ' ' && (unsigned char)(*s)[q] < 0x80)
+			q++;
+		/* (the text right after it, no space between: a letter outside
+		 * ASCII) */
+		if (q > sl + 3 && q < *n && (unsigned char)(*s)[q] >= 0xC0) {
+			*s += q;
+			*n -= q;
+		}
+		return;
+	}
+}
+
 static int clean_line(struct cleaner *c, const char *s, size_t n)
 {
 	const char *t;
@@ -317,6 +340,7 @@ static int clean_line(struct cleaner *c, const char *s, size_t n)
 
 	trim(&s, &n);
 	lost_indent(&s, &n);
+	glued_url(&s, &n);
 	if (n == 0)
 		return 0;
 	if (nfc_line(&c->nf, s, n, &t, &tn) < 0)

@@ -86,6 +86,18 @@ static void test_lost_indent(void **state)
 	expect_clean("??", "??");
 }
 
+static void test_glued_url(void **state)
+{
+	(void)state;
+	/* a scraper's address glued before the headline goes */
+	expect_clean("https://mp.weixin.qq.com/s/AbC_1x县政府召开第5次常务会议",
+		     "县政府召开第5次常务会议");
+	expect_clean("http://www.example.gov.cn/a.html青禾县召开会议", "青禾县召开会议");
+	/* an address inside a sentence, or set apart by a space, stays */
+	expect_clean("见https://www.example.gov.cn/a.html", "见https://www.example.gov.cn/a.html");
+	expect_clean("https://x.cn/a 县政府召开会议", "https://x.cn/a 县政府召开会议");
+}
+
 static void test_empty_and_null(void **state)
 {
 	char *out = (char *)1;
@@ -694,6 +706,7 @@ int main(void)
 		cmocka_unit_test(test_line_ends),
 		cmocka_unit_test(test_blank_lines_and_trim),
 		cmocka_unit_test(test_lost_indent),
+		cmocka_unit_test(test_glued_url),
 		cmocka_unit_test(test_empty_and_null),
 		cmocka_unit_test(test_bom_and_zero_width),
 		cmocka_unit_test(test_c0_c1_removed),
