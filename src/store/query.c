@@ -47,7 +47,8 @@
  *   subquery). When their meetings are few for the page asked (see
  *   person_mode), each level reads just those meetings by id and sorts
  *   them (NOT INDEXED: the one place a sort is right); else the level
- *   walks its index and tests each row against meeting_people. Counts
+ *   walks its index and tests each row against meeting_people (v19: the
+ *   meeting's appearances, which hold the names). Counts
  *   always read the meetings by id. */
 #define BK "ifnull(m.body, x'')"
 #define DK "ifnull(m.date, '')"
@@ -164,7 +165,7 @@ struct run {
 enum { B_TEXT, B_BLOB0, B_INT };
 
 struct q {
-	char sql[2048];
+	char sql[3072];
 	size_t n;
 	int terms;
 	struct {
@@ -383,7 +384,17 @@ static int build(const struct run *r, const struct stream *st, struct q *q)
 		q_term(q, "instr(" BK ", ?) > 0", "", "");
 		q_text(q, f->body, strlen(f->body));
 	}
-	if (f->person && f->by_id) {
+	if (f->person && f->by_id && r->s->version >= 19) {
+		/* the names' appearances (a name the list finds has letters) */
+		q_term(q, "m.id IN (" HY_NAMED_KEYED("p.id IN "), "", "");
+		q_people(q, f);
+		q_add(q, ")");
+	} else if (f->person && r->s->version >= 19) {
+		q_term(q, "EXISTS (SELECT 1 FROM appearances a",
+		       " WHERE a.meeting_id = m.id AND +a.name_id IN ", "");
+		q_people(q, f);
+		q_add(q, ")");
+	} else if (f->person && f->by_id) {
 		q_term(q, "m.id IN (SELECT mp.meeting_id FROM meeting_people mp",
 		       " WHERE mp.person_id IN ", "");
 		q_people(q, f);
@@ -679,8 +690,9 @@ static int person_mode(struct run *r, struct flt *f, size_t limit)
 				     r->err, r->errlen);
 	cap = (double)limit * (double)maxid;
 	memset(&q, 0, sizeof q);
-	q_add(&q, "SELECT count(*) FROM (SELECT 1 FROM meeting_people mp"
-		  " WHERE mp.person_id IN ");
+	q_add(&q, s->version >= 19 ? "SELECT count(*) FROM (" HY_NAMED_KEYED("p.id IN ")
+				   : "SELECT count(*) FROM (SELECT 1 FROM meeting_people mp"
+				     " WHERE mp.person_id IN ");
 	q_people(&q, f);
 	q_add(&q, " LIMIT ?)");
 	/* a little over sqrt(cap): L past it decides the same */

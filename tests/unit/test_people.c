@@ -274,8 +274,10 @@ static void people_rows(struct fx *f, char *out, size_t len)
 		" first, last, role, role_date, hex(sort), py FROM persons ORDER BY id",
 		"SELECT q.key, q.place, a.date, a.meeting_id, a.part, a.position, a.role"
 		" FROM appearances a JOIN persons q ON q.id = a.person_id ORDER BY 1, 2, 3, 4, 5, 6",
-		"SELECT mp.meeting_id, mp.role, mp.position, p.name, p.key, mp.title,"
-		" mp.invited FROM meeting_people mp JOIN people p ON p.id = mp.person_id"
+		/* the names as written (v19: with the appearances; a name
+		 * with no letters under person 0) */
+		"SELECT a.meeting_id, a.part, a.position, p.name, p.key, a.role,"
+		" a.person_id = 0 FROM appearances a JOIN people p ON p.id = a.name_id"
 		" ORDER BY 1, 2, 3",
 		"SELECT n FROM people_total"};
 	size_t used = 0;
