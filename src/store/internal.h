@@ -143,10 +143,12 @@ extern const char hy_store_people_fill_v19[];
 #define HY_LINK_ROLE(a) "CASE " a ".part WHEN 'invited' THEN 'observer' ELSE " a ".part END"
 /* (v19) The meetings whose names as written (people p) meet cond: each
  * name's appearances are those of the persons of its key (persons'
- * unique index, then a range of appearances' key), that name's among
- * them; a name with no letters (key '') is person 0's. In that order
- * (CROSS JOIN): else sqlite may walk every appearance of the index by
- * meeting, which holds the name. */
+ * unique index, then a range of appearances' key) that have that name; a
+ * name with no letters (key '') is person 0's. In that order (CROSS
+ * JOIN): else sqlite may walk every appearance of the index by meeting,
+ * which holds the name. A join, so that a LIMIT stops it early (the
+ * list's count of a name's meetings): the names' ids, keys and persons
+ * as sorted lists were as fast in full but read every name first. */
 #define HY_NAMED_KEYED(cond)                                                                       \
 	"SELECT a.meeting_id FROM people p CROSS JOIN persons q ON q.key = p.key"                  \
 	" CROSS JOIN appearances a ON a.person_id = q.id AND a.name_id = p.id WHERE " cond

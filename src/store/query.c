@@ -293,6 +293,21 @@ static void q_people(struct q *q, const struct flt *f)
 	q_add(q, ")");
 }
 
+/* (v19) The meetings of the names the person filter names, through the
+ * persons of their keys (internal.h HY_NAMED_KEYED; a name the list
+ * finds has letters): the names many, tested as they are read (a list of
+ * their ids would read each name's row twice). */
+static void q_named(struct q *q, const struct flt *f)
+{
+	if (f->many_people) {
+		q_add(q, HY_NAMED_KEYED("instr(p.name, ?) > 0"));
+		q_text(q, f->person, strlen(f->person));
+		return;
+	}
+	q_add(q, HY_NAMED_KEYED("p.id IN "));
+	q_people(q, f);
+}
+
 #define ROW_COLS                                                                                   \
 	"m.id, m.date, m.body, m.kind, m.number, m.chair, m.title,"                                \
 	" (SELECT count(*) FROM sections x WHERE x.meeting_id = m.id),"                            \
@@ -386,8 +401,8 @@ static int build(const struct run *r, const struct stream *st, struct q *q)
 	}
 	if (f->person && f->by_id && r->s->version >= 19) {
 		/* the names' appearances (a name the list finds has letters) */
-		q_term(q, "m.id IN (" HY_NAMED_KEYED("p.id IN "), "", "");
-		q_people(q, f);
+		q_term(q, "m.id IN (", "", "");
+		q_named(q, f);
 		q_add(q, ")");
 	} else if (f->person && r->s->version >= 19) {
 		q_term(q, "EXISTS (SELECT 1 FROM appearances a",
@@ -690,10 +705,14 @@ static int person_mode(struct run *r, struct flt *f, size_t limit)
 				     r->err, r->errlen);
 	cap = (double)limit * (double)maxid;
 	memset(&q, 0, sizeof q);
-	q_add(&q, s->version >= 19 ? "SELECT count(*) FROM (" HY_NAMED_KEYED("p.id IN ")
-				   : "SELECT count(*) FROM (SELECT 1 FROM meeting_people mp"
-				     " WHERE mp.person_id IN ");
-	q_people(&q, f);
+	if (s->version >= 19) {
+		q_add(&q, "SELECT count(*) FROM (");
+		q_named(&q, f);
+	} else {
+		q_add(&q, "SELECT count(*) FROM (SELECT 1 FROM meeting_people mp"
+			  " WHERE mp.person_id IN ");
+		q_people(&q, f);
+	}
 	q_add(&q, " LIMIT ?)");
 	/* a little over sqrt(cap): L past it decides the same */
 	for (links = 1; (double)links * (double)links <= cap; links *= 2)
