@@ -643,6 +643,7 @@ void hy_store_close(struct hy_store *s)
 	hy_store_pool_free(s);
 	sqlite3_close(s->db);
 	hy_cleanz_unref(s->cz);
+	free(s->mode_person);
 	free(s->path);
 	free(s);
 }

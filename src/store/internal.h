@@ -113,6 +113,13 @@ struct hy_store {
 	uint32_t clean_dict;
 	int clean_dict_checked, clean_train_failed;
 	long clean_plain; /* texts stored without one since the last try */
+	/* query.c person_mode's last answer (the filter's person, the page's
+	 * limit, the highest meeting id then): the pages of one listing ask
+	 * again with the same, and the count it takes is a page's worth. */
+	char *mode_person;
+	size_t mode_limit;
+	int64_t mode_maxid;
+	int mode_by_id;
 	/* Tests: called with the SQL of each list query as it is prepared. */
 	void (*on_prepare)(const char *sql, void *ctx);
 	void *on_prepare_ctx;

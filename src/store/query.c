@@ -703,6 +703,13 @@ static int person_mode(struct run *r, struct flt *f, size_t limit)
 	if (rc != SQLITE_ROW)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("counting meetings"),
 				     r->err, r->errlen);
+	/* the same question as the last call's (the next page of a list):
+	 * its answer, which only chooses how the same rows are read */
+	if (s->mode_person && strcmp(s->mode_person, f->person) == 0 && s->mode_limit == limit &&
+	    s->mode_maxid == maxid) {
+		f->by_id = s->mode_by_id;
+		return 0;
+	}
 	cap = (double)limit * (double)maxid;
 	memset(&q, 0, sizeof q);
 	if (s->version >= 19) {
@@ -732,6 +739,14 @@ static int person_mode(struct run *r, struct flt *f, size_t limit)
 	if (rc != SQLITE_ROW)
 		return rc;
 	f->by_id = (double)links * (double)links <= cap;
+	char *keep = strdup(f->person);
+	if (keep) { /* (else asked again next time) */
+		free(s->mode_person);
+		s->mode_person = keep;
+		s->mode_limit = limit;
+		s->mode_maxid = maxid;
+		s->mode_by_id = f->by_id;
+	}
 	return 0;
 }
 
