@@ -94,8 +94,8 @@ def check(db, corpus):
         src[os.path.relpath(source, corpus)] = mid
     seen = {}
     for mid, name, part in con.execute(
-            "SELECT mp.meeting_id, p.name, CASE WHEN mp.invited THEN 'invited'"
-            " ELSE mp.role END FROM meeting_people mp JOIN people p ON p.id = mp.person_id"):
+            "SELECT a.meeting_id, p.name, a.part FROM appearances a"
+            " JOIN people p ON p.id = a.name_id"):  # the links (schema v19)
         seen.setdefault(mid, set()).add((name, part))
     chairs = atts = missing = extra = 0
     with open(os.path.join(corpus, "manifest.jsonl"), encoding="utf-8") as f:
@@ -118,9 +118,9 @@ def check(db, corpus):
             missing += len(want - got)
             extra += len(got - want)
     pc, pa, napp = con.execute(
-        "SELECT sum(chaired), sum(attended), (SELECT count(*) FROM appearances)"
-        " FROM persons").fetchone()
-    nlinks = con.execute("SELECT count(*) FROM meeting_people").fetchone()[0]
+        "SELECT sum(chaired), sum(attended),"
+        " (SELECT count(*) FROM appearances WHERE person_id > 0) FROM persons").fetchone()
+    nlinks = con.execute("SELECT count(*) FROM appearances").fetchone()[0]
     con.close()
     return {"chairs": chairs, "attendees": atts, "missing": missing, "extra": extra,
             "persons_chaired": pc or 0, "persons_attended": pa or 0,

@@ -70,6 +70,12 @@ static const char people_sql[] = "SELECT p.name,"
 				 " WHERE mp.meeting_id = ?1"
 				 " ORDER BY CASE mp.role WHEN 'chair' THEN 0"
 				 "  WHEN 'attendee' THEN 1 ELSE 2 END, mp.position";
+/* (v19: the appearances, which hold part and role as above) */
+static const char people_v19_sql[] = "SELECT p.name, a.part, a.role"
+				     " FROM appearances a JOIN people p ON p.id = a.name_id"
+				     " WHERE a.meeting_id = ?1"
+				     " ORDER BY CASE a.part WHEN 'chair' THEN 0"
+				     "  WHEN 'attendee' THEN 1 ELSE 2 END, a.position";
 
 /* Meeting id whole, with its people, to fn, then freed: 0, fn's
  * non-zero value, or a negative hy_err code. */
@@ -108,7 +114,8 @@ int hy_store_export_id(struct hy_store *s, int64_t id, hy_export_fn fn, void *ct
 
 	if (rc)
 		return rc;
-	if (sqlite3_prepare_v2(s->db, people_sql, -1, &ppl, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, s->version >= 19 ? people_v19_sql : people_sql, -1, &ppl,
+			       NULL) != SQLITE_OK)
 		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("exporting"), err,
 				   errlen);
 	else
@@ -143,7 +150,7 @@ int hy_store_export(struct hy_store *s, const struct hy_store_filter *f, const c
 		if (rc)
 			return rc;
 	}
-	snprintf(sql, sizeof sql, "%s%s%s%s", head_sql, hy_store_filter_where,
+	snprintf(sql, sizeof sql, "%s%s%s%s", head_sql, HY_STORE_FILTER_WHERE(s),
 		 query ? match_sql : "", tail_sql);
 	rc = hy_store_read_begin(s, err, errlen);
 	if (rc) {
@@ -152,7 +159,8 @@ int hy_store_export(struct hy_store *s, const struct hy_store_filter *f, const c
 	}
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &ids, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(s->db, people_sql, -1, &ppl, NULL);
+		rc = sqlite3_prepare_v2(s->db, s->version >= 19 ? people_v19_sql : people_sql, -1,
+					&ppl, NULL);
 	if (rc != SQLITE_OK) {
 		rc = hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("exporting"), err,
 				   errlen);

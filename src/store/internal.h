@@ -113,6 +113,13 @@ struct hy_store {
 	uint32_t clean_dict;
 	int clean_dict_checked, clean_train_failed;
 	long clean_plain; /* texts stored without one since the last try */
+	/* query.c person_mode's last answer (the filter's person, the page's
+	 * limit, the highest meeting id then): the pages of one listing ask
+	 * again with the same, and the count it takes is a page's worth. */
+	char *mode_person;
+	size_t mode_limit;
+	int64_t mode_maxid;
+	int mode_by_id;
 	/* Tests: called with the SQL of each list query as it is prepared. */
 	void (*on_prepare)(const char *sql, void *ctx);
 	void *on_prepare_ctx;
@@ -134,6 +141,28 @@ extern const char hy_store_schema_v7[];
 extern const char hy_store_people_fill[];
 /* Schema v8: the people's pinyin and name order again (people.c). */
 extern const char hy_store_schema_v8[];
+/* Schema v19: the people stored once, appearances with the names as
+ * written, and the persons made again from them (people.c). */
+extern const char hy_store_schema_v19[];
+extern const char hy_store_people_fill_v19[];
+/* (v19) An appearance's part as meeting_people's role was: an invited
+ * guest an observer. */
+#define HY_LINK_ROLE(a) "CASE " a ".part WHEN 'invited' THEN 'observer' ELSE " a ".part END"
+/* (v19) The meetings whose names as written (people p) meet cond: each
+ * name's appearances are those of the persons of its key (persons'
+ * unique index, then a range of appearances' key) that have that name; a
+ * name with no letters (key '') is person 0's. In that order (CROSS
+ * JOIN): else sqlite may walk every appearance of the index by meeting,
+ * which holds the name. A join, so that a LIMIT stops it early (the
+ * list's count of a name's meetings): the names' ids, keys and persons
+ * as sorted lists were as fast in full but read every name first. */
+#define HY_NAMED_KEYED(cond)                                                                       \
+	"SELECT a.meeting_id FROM people p CROSS JOIN persons q ON q.key = p.key"                  \
+	" CROSS JOIN appearances a ON a.person_id = q.id AND a.name_id = p.id WHERE " cond
+#define HY_NAMED_MEETINGS(cond)                                                                    \
+	HY_NAMED_KEYED(cond)                                                                       \
+	" UNION ALL SELECT a.meeting_id FROM appearances a"                                        \
+	" JOIN people p ON p.id = a.name_id WHERE a.person_id = 0 AND " cond
 /* The SQL functions those use (hy_person_key ...): a sqlite code. */
 int hy_people_register(sqlite3 *db);
 
@@ -294,6 +323,10 @@ char *hy_store_beside(const char *path, const char *suffix);
  * meetings as the list (a date bound leaves out unknown dates, body and
  * person are substrings). trend.c and export.c; ?1 is theirs. */
 extern const char hy_store_filter_where[];
+extern const char hy_store_filter_where_v19[];
+/* the one of s's schema */
+#define HY_STORE_FILTER_WHERE(s)                                                                   \
+	((s)->version >= 19 ? hy_store_filter_where_v19 : hy_store_filter_where)
 void hy_store_filter_bind(sqlite3_stmt *st, const struct hy_store_filter *f);
 
 #endif

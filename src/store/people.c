@@ -15,9 +15,12 @@
 
 /* ---- the schema ------------------------------------------------------ */
 
-/* persons and appearances are derived (db.c hy_store_is_derived): made
- * again from meeting_people, people and meetings by PEOPLE_FILL, which
- * the migration and reindex run. The SQL functions hy_person_key,
+/* persons and appearances were derived up to v18 (db.c
+ * hy_store_is_derived): made again from meeting_people, people and
+ * meetings by PEOPLE_FILL, which the v7 migration and reindex ran. From
+ * v19 (below) appearances is what the meetings' people are, and persons
+ * alone is derived, from appearances, people and meetings
+ * (PEOPLE_FILL_V19). The SQL functions hy_person_key,
  * hy_person_sort and hy_person_py (hy_people_register) are those of
  * hy_people_key, hy_people_sort_key and hy_people_pinyin (people_key.c).
  *
@@ -55,7 +58,9 @@
 	" FROM meeting_people mp JOIN people p ON p.id = mp.person_id"                             \
 	" JOIN meetings m ON m.id = mp.meeting_id"                                                 \
 	" JOIN persons q ON q.key = hy_person_key(p.name)"                                         \
-	" AND q.place = hy_person_key(ifnull(m.place, ''));"                                       \
+	" AND q.place = hy_person_key(ifnull(m.place, ''));" PEOPLE_COUNTS
+/* each person's counts, dates and last role, from its appearances */
+#define PEOPLE_COUNTS                                                                              \
 	"UPDATE persons SET (chaired, attended, observed, invited, n, first,"                      \
 	" last) = (SELECT sum(part = 'chair'), sum(part = 'attendee'),"                            \
 	" sum(part = 'observer'), sum(part = 'invited'), count(*),"                                \
@@ -65,8 +70,49 @@
 	" FROM appearances WHERE person_id = persons.id"                                           \
 	" AND ifnull(role, '') <> '' ORDER BY date DESC, meeting_id DESC"                          \
 	" LIMIT 1);"
+/* v19: the persons again from the appearances, which keep their rows:
+ * each given the person of its name (as written, people) and its
+ * meeting's place, 0 when the name has no letters, and its meeting's
+ * date. The persons are made in the order PEOPLE_FILL made them (the
+ * links' key: meeting, then chair|attendee|observer as text, an invited
+ * guest an observer, then position), so reindex gives the same ids and
+ * names as before v19. */
+#define PEOPLE_FILL_V19                                                                                       \
+	"DELETE FROM persons;"                                                                                \
+	"INSERT OR IGNORE INTO persons (key, place, name, sort, py)"                                          \
+	" SELECT hy_person_key(p.name), hy_person_key(ifnull(m.place, '')),"                                  \
+	" p.name,"                                                                                            \
+	" hy_person_sort(p.name), hy_person_py(hy_person_key(p.name))"                                        \
+	" FROM appearances a JOIN people p ON p.id = a.name_id"                                               \
+	" JOIN meetings m ON m.id = a.meeting_id"                                                             \
+	" WHERE hy_person_key(p.name) <> ''"                                                                  \
+	" ORDER BY a.meeting_id, " HY_LINK_ROLE(                                                              \
+		"a") ", a.position;"                                                                          \
+		     "UPDATE appearances SET (person_id, date) = (SELECT ifnull(q.id, 0), ifnull(m.date, '')" \
+		     " FROM people p JOIN meetings m ON m.id = appearances.meeting_id"                        \
+		     " LEFT JOIN persons q ON q.key = hy_person_key(p.name)"                                  \
+		     " AND q.place = hy_person_key(ifnull(m.place, ''))"                                      \
+		     " WHERE p.id = appearances.name_id);" PEOPLE_COUNTS
 
 #define PART_SUB(col, part) col " = " col " - (old.part = '" part "'),"
+/* an appearance gone (a meeting's cascade): its person's counts, dates
+ * and role from the rest, the person gone with the last */
+#define APPEARANCES_DELETE                                                                         \
+	"CREATE TRIGGER appearances_delete AFTER DELETE ON appearances BEGIN"                      \
+	" UPDATE persons SET" PART_SUB(" chaired", "chair") PART_SUB(" attended", "attendee")      \
+		PART_SUB(" observed", "observer") PART_SUB(                                        \
+			" invited",                                                                \
+			"invited") " n = n - 1,"                                                   \
+				   " first = (SELECT min(date) FROM appearances"                   \
+				   "  WHERE person_id = old.person_id AND date > ''),"             \
+				   " last = (SELECT max(date) FROM appearances"                    \
+				   "  WHERE person_id = old.person_id AND date > ''),"             \
+				   " (role, role_date) = (SELECT role, date FROM appearances"      \
+				   "  WHERE person_id = old.person_id AND ifnull(role, '') <> ''"  \
+				   "  ORDER BY date DESC, meeting_id DESC LIMIT 1)"                \
+				   " WHERE id = old.person_id;"                                    \
+				   " DELETE FROM persons WHERE id = old.person_id AND n <= 0;"     \
+				   " END;"
 
 const char hy_store_schema_v7[] =
 	/* the role written beside the name, and 应邀 guests among the
@@ -105,22 +151,7 @@ const char hy_store_schema_v7[] =
 	" PRIMARY KEY (person_id, date, meeting_id, part, position))"
 	" WITHOUT ROWID;"
 	"CREATE INDEX appearances_by_meeting ON appearances(meeting_id,"
-	" person_id);"
-	"CREATE TRIGGER appearances_delete AFTER DELETE ON appearances BEGIN"
-	" UPDATE persons SET" PART_SUB(" chaired", "chair") PART_SUB(" attended", "attendee")
-		PART_SUB(" observed", "observer") PART_SUB(
-			" invited",
-			"invited") " n = n - 1,"
-				   " first = (SELECT min(date) FROM appearances"
-				   "  WHERE person_id = old.person_id AND date > ''),"
-				   " last = (SELECT max(date) FROM appearances"
-				   "  WHERE person_id = old.person_id AND date > ''),"
-				   " (role, role_date) = (SELECT role, date FROM appearances"
-				   "  WHERE person_id = old.person_id AND ifnull(role, '') <> ''"
-				   "  ORDER BY date DESC, meeting_id DESC LIMIT 1)"
-				   " WHERE id = old.person_id;"
-				   " DELETE FROM persons WHERE id = old.person_id AND n <= 0;"
-				   " END;" PEOPLE_FILL;
+	" person_id);" APPEARANCES_DELETE PEOPLE_FILL;
 
 /* people_total: how many persons there are, so the people screen's first
  * paint need not count 300,000 rows of an index (10 ms with the file in
@@ -146,6 +177,52 @@ const char hy_store_schema_v8[] = "UPDATE persons SET sort = hy_person_sort(name
 				  "CREATE TRIGGER persons_delete AFTER DELETE ON persons BEGIN"
 				  " UPDATE people_total SET n = n - 1;"
 				  " END;" PEOPLE_TOTAL;
+
+/* Schema v19: the people stored once (DESIGN.md §2 People, issue 14).
+ * Up to v18 every name was stored twice: as written, linked to its
+ * meeting (people, meeting_people: content) and as a person's
+ * appearance (persons, appearances: derived from them). From v19 the
+ * appearance is the link: appearances gains name_id, the name as
+ * written (people, which stays: the names' dictionary, that the name
+ * filters scan), and holds every name, one with no letters (its key
+ * '') under person 0, which is no person; meeting_people and its index
+ * go. appearances is content now: no foreign key to persons (reindex
+ * makes the persons again and gives every appearance its person,
+ * PEOPLE_FILL_V19), and appearances_by_meeting holds the name too, so
+ * a meeting's names and the filters by name read no table row. The
+ * migration takes each link's person from persons by its name's key and
+ * its meeting's place, as PEOPLE_FILL and the import found it, so the
+ * persons keep their ids. */
+const char hy_store_schema_v19[] =
+	"CREATE TABLE appearances_v19 ("
+	" person_id INTEGER NOT NULL,"
+	" date TEXT NOT NULL,"
+	" meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	" part TEXT NOT NULL"
+	"  CHECK (part IN ('chair', 'attendee', 'observer', 'invited')),"
+	" position INTEGER NOT NULL,"
+	" name_id INTEGER NOT NULL REFERENCES people(id),"
+	" role TEXT,"
+	" PRIMARY KEY (person_id, date, meeting_id, part, position))"
+	" WITHOUT ROWID;"
+	"INSERT INTO appearances_v19 (person_id, date, meeting_id, part, position, name_id,"
+	" role)"
+	" SELECT ifnull(q.id, 0), ifnull(m.date, ''), mp.meeting_id,"
+	" CASE WHEN mp.invited THEN 'invited' ELSE mp.role END, mp.position, p.id,"
+	" nullif(mp.title, '')"
+	" FROM meeting_people mp JOIN people p ON p.id = mp.person_id"
+	" JOIN meetings m ON m.id = mp.meeting_id"
+	" LEFT JOIN persons q ON q.key = hy_person_key(p.name)"
+	" AND q.place = hy_person_key(ifnull(m.place, ''))"
+	" ORDER BY 1, 2, 3, 4, 5;"
+	/* (IF EXISTS: derived until now, maybe dropped by hand) */
+	"DROP TRIGGER IF EXISTS appearances_delete;"
+	"DROP TABLE IF EXISTS appearances;"
+	"DROP TABLE meeting_people;"
+	"ALTER TABLE appearances_v19 RENAME TO appearances;"
+	"CREATE INDEX appearances_by_meeting ON appearances(meeting_id, person_id, name_id);" APPEARANCES_DELETE;
+
+const char hy_store_people_fill_v19[] = PEOPLE_FILL_V19 PEOPLE_TOTAL;
 
 /* ---- statements ------------------------------------------------------- */
 
@@ -351,70 +428,89 @@ static const char sql_log[] = "INSERT INTO temp.people_log (meeting_id, link, pa
 			      " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 
 /* The fold, in the order each table's index wants its rows. */
-static const char sql_fold[] =
-	/* the names as written, and each meeting's links to them, in the
-	 * order of the links' key (meeting, role, position): the check of
-	 * each link's foreign key reads its meeting's row, so in person
-	 * order it read the batch's meeting rows at random, a cache miss a
-	 * link once they outgrew the cache (61,000 for 10,000 readouts into
-	 * a 60,000-readout database, against 10,000 misses in this order for
-	 * the random inserts into meeting_people_by_person; bench/RESULTS.md,
-	 * issue 14, thirteenth session) */
-	"INSERT OR IGNORE INTO people (name, key)"
+/* the names as written */
+#define FOLD_NAMES                                                                                 \
+	"INSERT OR IGNORE INTO people (name, key)"                                                 \
 	" SELECT name, key FROM temp.people_log GROUP BY name ORDER BY name;"
-	"INSERT INTO meeting_people (meeting_id, person_id, role, position, title,"
-	" invited)"
-	" SELECT l.meeting_id, p.id, l.link, l.position, l.role, l.invited"
-	" FROM temp.people_log l JOIN people p ON p.name = l.name"
+/* (before v19) each meeting's links to them, in the order of the links'
+ * key (meeting, role, position): the check of each link's foreign key
+ * reads its meeting's row, so in person order it read the batch's
+ * meeting rows at random, a cache miss a link once they outgrew the
+ * cache (61,000 for 10,000 readouts into a 60,000-readout database,
+ * against 10,000 misses in this order for the random inserts into
+ * meeting_people_by_person; bench/RESULTS.md, issue 14, thirteenth
+ * session) */
+#define FOLD_LINKS                                                                                 \
+	"INSERT INTO meeting_people (meeting_id, person_id, role, position, title,"                \
+	" invited)"                                                                                \
+	" SELECT l.meeting_id, p.id, l.link, l.position, l.role, l.invited"                        \
+	" FROM temp.people_log l JOIN people p ON p.name = l.name"                                 \
 	" ORDER BY l.meeting_id, l.link, l.position;"
-	/* the persons not seen before, in the order they first appear */
-	"INSERT INTO persons (key, place, name, sort, py)"
-	" SELECT key, place, name, hy_person_sort(name), hy_person_py(key)"
-	" FROM (SELECT key, place, name, min(seq) AS first FROM temp.people_log"
-	"  WHERE key <> '' GROUP BY key, place) n"
-	" WHERE NOT EXISTS (SELECT 1 FROM persons q"
-	"  WHERE q.key = n.key AND q.place = n.place)"
-	" ORDER BY first;"
+/* the persons not seen before, in the order they first appear */
+#define FOLD_PERSONS                                                                               \
+	"INSERT INTO persons (key, place, name, sort, py)"                                         \
+	" SELECT key, place, name, hy_person_sort(name), hy_person_py(key)"                        \
+	" FROM (SELECT key, place, name, min(seq) AS first FROM temp.people_log"                   \
+	"  WHERE key <> '' GROUP BY key, place) n"                                                 \
+	" WHERE NOT EXISTS (SELECT 1 FROM persons q"                                               \
+	"  WHERE q.key = n.key AND q.place = n.place)"                                             \
+	" ORDER BY first;"                                                                         \
 	"UPDATE people_total SET n = n + changes();"
-	"INSERT INTO appearances (person_id, date, meeting_id, part, position, role)"
-	" SELECT q.id, l.date, l.meeting_id, l.part, l.position, l.role"
-	" FROM temp.people_log l JOIN persons q ON q.key = l.key AND q.place = l.place"
-	" WHERE l.key <> ''"
+#define FOLD_APPEARANCES                                                                           \
+	"INSERT INTO appearances (person_id, date, meeting_id, part, position, role)"              \
+	" SELECT q.id, l.date, l.meeting_id, l.part, l.position, l.role"                           \
+	" FROM temp.people_log l JOIN persons q ON q.key = l.key AND q.place = l.place"            \
+	" WHERE l.key <> ''"                                                                       \
 	" ORDER BY q.id, l.date, l.meeting_id, l.part, l.position;"
-	/* each person's counts and dates once */
-	"UPDATE persons SET chaired = persons.chaired + d.c,"
-	" attended = persons.attended + d.a, observed = persons.observed + d.o,"
-	" invited = persons.invited + d.i, n = persons.n + d.n,"
-	" first = CASE WHEN d.lo IS NULL OR d.lo >= ifnull(persons.first, '9')"
-	"  THEN persons.first ELSE d.lo END,"
-	" last = CASE WHEN d.hi IS NULL OR d.hi <= ifnull(persons.last, '')"
-	"  THEN persons.last ELSE d.hi END"
-	" FROM (SELECT q.id AS id, sum(l.part = 'chair') AS c,"
-	"  sum(l.part = 'attendee') AS a, sum(l.part = 'observer') AS o,"
-	"  sum(l.part = 'invited') AS i, count(*) AS n,"
-	"  min(nullif(l.date, '')) AS lo, max(nullif(l.date, '')) AS hi"
-	"  FROM temp.people_log l JOIN persons q"
-	"  ON q.key = l.key AND q.place = l.place"
-	"  WHERE l.key <> '' GROUP BY q.id) d"
+/* v19: every name, with the name as written; one with no letters under
+ * person 0 */
+#define FOLD_APPEARANCES_V19                                                                       \
+	"INSERT INTO appearances (person_id, date, meeting_id, part, position, name_id, role)"     \
+	" SELECT ifnull(q.id, 0), l.date, l.meeting_id, l.part, l.position, p.id, l.role"          \
+	" FROM temp.people_log l JOIN people p ON p.name = l.name"                                 \
+	" LEFT JOIN persons q ON q.key = l.key AND q.place = l.place AND l.key <> ''"              \
+	" ORDER BY 1, 2, 3, 4, 5;"
+/* each person's counts and dates once */
+#define FOLD_COUNTS                                                                                \
+	"UPDATE persons SET chaired = persons.chaired + d.c,"                                      \
+	" attended = persons.attended + d.a, observed = persons.observed + d.o,"                   \
+	" invited = persons.invited + d.i, n = persons.n + d.n,"                                   \
+	" first = CASE WHEN d.lo IS NULL OR d.lo >= ifnull(persons.first, '9')"                    \
+	"  THEN persons.first ELSE d.lo END,"                                                      \
+	" last = CASE WHEN d.hi IS NULL OR d.hi <= ifnull(persons.last, '')"                       \
+	"  THEN persons.last ELSE d.hi END"                                                        \
+	" FROM (SELECT q.id AS id, sum(l.part = 'chair') AS c,"                                    \
+	"  sum(l.part = 'attendee') AS a, sum(l.part = 'observer') AS o,"                          \
+	"  sum(l.part = 'invited') AS i, count(*) AS n,"                                           \
+	"  min(nullif(l.date, '')) AS lo, max(nullif(l.date, '')) AS hi"                           \
+	"  FROM temp.people_log l JOIN persons q"                                                  \
+	"  ON q.key = l.key AND q.place = l.place"                                                 \
+	"  WHERE l.key <> '' GROUP BY q.id) d"                                                     \
 	" WHERE persons.id = d.id;"
-	/* the role of the latest dated appearance that gives one (the later
-	 * of two on one date), unless the person's is newer */
-	"UPDATE persons SET role = r.role, role_date = r.date"
-	" FROM (SELECT id, role, date FROM (SELECT q.id AS id, l.role AS role,"
-	"  l.date AS date, row_number() OVER (PARTITION BY q.id"
-	"  ORDER BY l.date DESC, l.seq DESC) AS k"
-	"  FROM temp.people_log l JOIN persons q"
-	"  ON q.key = l.key AND q.place = l.place"
-	"  WHERE l.key <> '' AND ifnull(l.role, '') <> '') WHERE k = 1) r"
-	" WHERE persons.id = r.id AND r.date >= ifnull(persons.role_date, '');"
-	"DELETE FROM temp.people_log;";
+/* the role of the latest dated appearance that gives one (the later of
+ * two on one date), unless the person's is newer; and the log emptied */
+#define FOLD_ROLES                                                                                 \
+	"UPDATE persons SET role = r.role, role_date = r.date"                                     \
+	" FROM (SELECT id, role, date FROM (SELECT q.id AS id, l.role AS role,"                    \
+	"  l.date AS date, row_number() OVER (PARTITION BY q.id"                                   \
+	"  ORDER BY l.date DESC, l.seq DESC) AS k"                                                 \
+	"  FROM temp.people_log l JOIN persons q"                                                  \
+	"  ON q.key = l.key AND q.place = l.place"                                                 \
+	"  WHERE l.key <> '' AND ifnull(l.role, '') <> '') WHERE k = 1) r"                         \
+	" WHERE persons.id = r.id AND r.date >= ifnull(persons.role_date, '');"                    \
+	"DELETE FROM temp.people_log;"
+static const char sql_fold[] =
+	FOLD_NAMES FOLD_LINKS FOLD_PERSONS FOLD_APPEARANCES FOLD_COUNTS FOLD_ROLES;
+static const char sql_fold_v19[] =
+	FOLD_NAMES FOLD_PERSONS FOLD_APPEARANCES_V19 FOLD_COUNTS FOLD_ROLES;
 
 int hy_store_people_flush(struct hy_store *s, char *err, size_t errlen)
 {
 	int rc;
 	if (!s->people || !s->people->pending)
 		return 0;
-	rc = hy_store_exec(s, sql_fold, "storing the people", err, errlen);
+	rc = hy_store_exec(s, s->version >= 19 ? sql_fold_v19 : sql_fold, "storing the people", err,
+			   errlen);
 	if (rc)
 		s->batch_spoiled = 1;
 	else

@@ -38,7 +38,7 @@ static const char sql_met[] = "SELECT g.pid, g.c, p.name, p.place FROM"
 			      " (SELECT b.person_id AS pid, count(DISTINCT b.meeting_id) AS c"
 			      " FROM appearances a"
 			      " JOIN appearances b ON b.meeting_id = a.meeting_id"
-			      " AND b.person_id <> a.person_id"
+			      " AND b.person_id <> a.person_id AND b.person_id > 0"
 			      " WHERE a.person_id = ?1"
 			      " GROUP BY b.person_id ORDER BY c DESC, b.person_id LIMIT ?2) g"
 			      " JOIN persons p ON p.id = g.pid ORDER BY g.c DESC, g.pid";
@@ -326,7 +326,7 @@ int hy_store_people_count(struct hy_store *s, const struct hy_people_query *q, s
 	if (q->body || dates)
 		sql = sqlite3_mprintf(
 			"SELECT count(DISTINCT a.person_id)%s%s"
-			" WHERE %s %s %s",
+			" WHERE a.person_id > 0 AND %s %s %s",
 			FILTERED_FROM(q->body), name ? " JOIN persons p ON p.id = a.person_id" : "",
 			dates ? "ifnull(m.date, '') BETWEEN ?1 AND ?2" : "?1 = ?1 AND ?2 = ?2",
 			q->body ? BODY_IN("?3") : "", name ? "AND " NAME_IN("p.", "?4") : "");
@@ -391,7 +391,9 @@ static int filtered_page(struct hy_store *s, const struct hy_people_query *q,
 	char *name = q->name ? hy_people_key(q->name) : NULL;
 	if (q->name && !name)
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));
-	const char *where = dates ? "ifnull(m.date, '') BETWEEN ?1 AND ?2" : "?1 = ?1 AND ?2 = ?2";
+	/* (person 0, v19, is a name with no letters: no person) */
+	const char *where = dates ? "a.person_id > 0 AND ifnull(m.date, '') BETWEEN ?1 AND ?2"
+				  : "a.person_id > 0 AND ?1 = ?1 AND ?2 = ?2";
 	const char *by = order[q->sort <= HY_PEOPLE_BY_LAST ? q->sort : 0];
 	char *sql;
 	if (name || q->sort == HY_PEOPLE_BY_NAME)

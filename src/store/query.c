@@ -47,7 +47,8 @@
  *   subquery). When their meetings are few for the page asked (see
  *   person_mode), each level reads just those meetings by id and sorts
  *   them (NOT INDEXED: the one place a sort is right); else the level
- *   walks its index and tests each row against meeting_people. Counts
+ *   walks its index and tests each row against meeting_people (v19: the
+ *   meeting's appearances, which hold the names). Counts
  *   always read the meetings by id. */
 #define BK "ifnull(m.body, x'')"
 #define DK "ifnull(m.date, '')"
@@ -164,7 +165,7 @@ struct run {
 enum { B_TEXT, B_BLOB0, B_INT };
 
 struct q {
-	char sql[2048];
+	char sql[3072];
 	size_t n;
 	int terms;
 	struct {
@@ -292,6 +293,21 @@ static void q_people(struct q *q, const struct flt *f)
 	q_add(q, ")");
 }
 
+/* (v19) The meetings of the names the person filter names, through the
+ * persons of their keys (internal.h HY_NAMED_KEYED; a name the list
+ * finds has letters): the names many, tested as they are read (a list of
+ * their ids would read each name's row twice). */
+static void q_named(struct q *q, const struct flt *f)
+{
+	if (f->many_people) {
+		q_add(q, HY_NAMED_KEYED("instr(p.name, ?) > 0"));
+		q_text(q, f->person, strlen(f->person));
+		return;
+	}
+	q_add(q, HY_NAMED_KEYED("p.id IN "));
+	q_people(q, f);
+}
+
 #define ROW_COLS                                                                                   \
 	"m.id, m.date, m.body, m.kind, m.number, m.chair, m.title,"                                \
 	" (SELECT count(*) FROM sections x WHERE x.meeting_id = m.id),"                            \
@@ -383,7 +399,17 @@ static int build(const struct run *r, const struct stream *st, struct q *q)
 		q_term(q, "instr(" BK ", ?) > 0", "", "");
 		q_text(q, f->body, strlen(f->body));
 	}
-	if (f->person && f->by_id) {
+	if (f->person && f->by_id && r->s->version >= 19) {
+		/* the names' appearances (a name the list finds has letters) */
+		q_term(q, "m.id IN (", "", "");
+		q_named(q, f);
+		q_add(q, ")");
+	} else if (f->person && r->s->version >= 19) {
+		q_term(q, "EXISTS (SELECT 1 FROM appearances a",
+		       " WHERE a.meeting_id = m.id AND +a.name_id IN ", "");
+		q_people(q, f);
+		q_add(q, ")");
+	} else if (f->person && f->by_id) {
 		q_term(q, "m.id IN (SELECT mp.meeting_id FROM meeting_people mp",
 		       " WHERE mp.person_id IN ", "");
 		q_people(q, f);
@@ -677,11 +703,23 @@ static int person_mode(struct run *r, struct flt *f, size_t limit)
 	if (rc != SQLITE_ROW)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("counting meetings"),
 				     r->err, r->errlen);
+	/* the same question as the last call's (the next page of a list):
+	 * its answer, which only chooses how the same rows are read */
+	if (s->mode_person && strcmp(s->mode_person, f->person) == 0 && s->mode_limit == limit &&
+	    s->mode_maxid == maxid) {
+		f->by_id = s->mode_by_id;
+		return 0;
+	}
 	cap = (double)limit * (double)maxid;
 	memset(&q, 0, sizeof q);
-	q_add(&q, "SELECT count(*) FROM (SELECT 1 FROM meeting_people mp"
-		  " WHERE mp.person_id IN ");
-	q_people(&q, f);
+	if (s->version >= 19) {
+		q_add(&q, "SELECT count(*) FROM (");
+		q_named(&q, f);
+	} else {
+		q_add(&q, "SELECT count(*) FROM (SELECT 1 FROM meeting_people mp"
+			  " WHERE mp.person_id IN ");
+		q_people(&q, f);
+	}
 	q_add(&q, " LIMIT ?)");
 	/* a little over sqrt(cap): L past it decides the same */
 	for (links = 1; (double)links * (double)links <= cap; links *= 2)
@@ -701,6 +739,14 @@ static int person_mode(struct run *r, struct flt *f, size_t limit)
 	if (rc != SQLITE_ROW)
 		return rc;
 	f->by_id = (double)links * (double)links <= cap;
+	char *keep = strdup(f->person);
+	if (keep) { /* (else asked again next time) */
+		free(s->mode_person);
+		s->mode_person = keep;
+		s->mode_limit = limit;
+		s->mode_maxid = maxid;
+		s->mode_by_id = f->by_id;
+	}
 	return 0;
 }
 

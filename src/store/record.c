@@ -93,11 +93,20 @@ static int get_people(struct hy_store *s, struct hy_store_record *r, char *err, 
 					 " JOIN people p ON p.id = mp.person_id"
 					 " WHERE mp.meeting_id = ?1 AND mp.role <> 'chair'"
 					 " ORDER BY mp.role, mp.position";
+	/* (v19: the appearances, with the names as written; the index by
+	 * meeting holds all but the name) */
+	static const char people_v19_sql[] =
+		"SELECT " HY_LINK_ROLE("a") ", p.name"
+					    " FROM appearances a JOIN people p ON p.id = a.name_id"
+					    " WHERE a.meeting_id = ?1 AND a.part <> 'chair'"
+					    " ORDER BY 1, a.position";
 	sqlite3_stmt *st;
 	int oom = 0;
 	int rc = hy_store_people_flush(s, err, errlen); /* a batch's own */
 	if (rc == 0)
-		rc = hy_store_stmt(s, HY_ST_GET_PEOPLE, people_sql, &st, err, errlen);
+		rc = hy_store_stmt(s, HY_ST_GET_PEOPLE,
+				   s->version >= 19 ? people_v19_sql : people_sql, &st, err,
+				   errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, r->id);

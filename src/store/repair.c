@@ -234,7 +234,8 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		"DELETE FROM bodies",
 		"INSERT INTO bodies (name, n) SELECT body, count(*) FROM meetings"
 		" WHERE body IS NOT NULL GROUP BY body",
-		hy_store_people_fill, /* the people (people.c) */
+		/* the people (people.c; from v19 the persons only) */
+		s->version >= 19 ? hy_store_people_fill_v19 : hy_store_people_fill,
 		hy_store_people_keys, /* the names' keys (schema v13) */
 		/* the fingerprints (schema v11) */
 		s->version >= 18 ? hy_store_simhash_rebuild : hy_store_simhash_rebuild_v11,
@@ -314,7 +315,7 @@ int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 		"INSERT INTO meetings_fts(meetings_fts) VALUES ('rebuild')",
 		hy_store_lens_rebuild,
 		hy_store_bounds_rebuild,
-		hy_store_people_fill,
+		s->version >= 19 ? hy_store_people_fill_v19 : hy_store_people_fill,
 		hy_store_people_keys,
 		s->version >= 18 ? hy_store_simhash_rebuild : hy_store_simhash_rebuild_v11,
 		hy_store_simhash_days,

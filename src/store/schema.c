@@ -711,19 +711,20 @@ const char hy_store_simhash_days[] = SIMHASH_DAY_FILL;
 /* Forward migrations: step i takes user_version from i to i + 1. Adding a
  * version is adding a line here and bumping HY_STORE_SCHEMA_VERSION. */
 const char *const hy_store_migrations[] = {
-	schema_v1,          schema_v2, schema_v3,          schema_v4,
-	schema_v5,          schema_v6, hy_store_schema_v7, /* the people: src/store/people.c */
-	hy_store_schema_v8, /* their surnames' pinyin: src/store/people.c */
-	schema_v9,          /* trend's meeting_runs */
-	schema_v10,         /* the fold the index was made with */
-	schema_v11,         /* sources and fingerprints (sources.c) */
-	schema_v12,         /* what the cleaner mended in each source */
-	schema_v13,         /* people's keys */
-	schema_v14,         /* raw bytes packed against the clean text */
-	schema_v15,         /* sections as ranges of the clean text */
-	schema_v16,         /* the day beside each fingerprint's bands */
-	schema_v17,         /* block-max score bounds */
-	schema_v18,         /* the clean text compressed (cleanz.c) */
+	schema_v1,           schema_v2, schema_v3,          schema_v4,
+	schema_v5,           schema_v6, hy_store_schema_v7, /* the people: src/store/people.c */
+	hy_store_schema_v8,  /* their surnames' pinyin: src/store/people.c */
+	schema_v9,           /* trend's meeting_runs */
+	schema_v10,          /* the fold the index was made with */
+	schema_v11,          /* sources and fingerprints (sources.c) */
+	schema_v12,          /* what the cleaner mended in each source */
+	schema_v13,          /* people's keys */
+	schema_v14,          /* raw bytes packed against the clean text */
+	schema_v15,          /* sections as ranges of the clean text */
+	schema_v16,          /* the day beside each fingerprint's bands */
+	schema_v17,          /* block-max score bounds */
+	schema_v18,          /* the clean text compressed (cleanz.c) */
+	hy_store_schema_v19, /* the people stored once: src/store/people.c */
 };
 
 _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==
@@ -735,8 +736,9 @@ _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==
  * index and trigger) is derived from them and can be made again. */
 static int is_content_table(const char *name)
 {
-	static const char *const content[] = {"meetings", "sections", "people", "meeting_people",
-					      "sources"};
+	/* (appearances: derived up to v18, the people's links since v19) */
+	static const char *const content[] = {"meetings",       "sections", "people",
+					      "meeting_people", "sources",  "appearances"};
 	for (size_t i = 0; i < sizeof content / sizeof content[0]; i++)
 		if (strcmp(name, content[i]) == 0)
 			return 1;

@@ -146,7 +146,7 @@ static int walk(struct plan *p, const struct rowset *match, struct rowset *rows)
  * indexes only: the date range is a range of meetings_by_date; a body is
  * tested on each entry of meetings_by_body (which holds the body and the
  * date: no table row is read); a person's meetings come from
- * meeting_people; the sections from their (meeting, n) index. The
+ * meeting_people (v19: appearances); the sections from their (meeting, n) index. The
  * filter's rules are the list's (store.h hy_store_filter). */
 static int allowed_rows(struct plan *p, struct rowset *rows)
 {
@@ -169,7 +169,9 @@ static int allowed_rows(struct plan *p, struct rowset *rows)
 		sb_str(&q, " AND ifnull(m.date, '') <= ?3");
 	if (has(f->body))
 		sb_str(&q, " AND instr(ifnull(m.body, x''), ?4) > 0");
-	if (has(f->person))
+	if (has(f->person) && p->s->version >= 19) /* the names as written */
+		sb_str(&q, " AND m.id IN (" HY_NAMED_MEETINGS("instr(p.name, ?5) > 0") ")");
+	else if (has(f->person))
 		sb_str(&q, " AND m.id IN (SELECT mp.meeting_id"
 			   " FROM meeting_people mp WHERE mp.person_id IN"
 			   " (SELECT p.id FROM people p"

@@ -17,7 +17,7 @@ int hy_search_any_filter(const struct hy_store_filter *f)
 
 /* Conditions on the meeting row `m` for the filter: ?2 from, ?3 to,
  * ?4 body, ?5 person. */
-static void add_filter(struct sb *q, const struct hy_store_filter *f)
+static void add_filter(struct sb *q, const struct hy_store_filter *f, int v19)
 {
 	if (!f)
 		return;
@@ -27,7 +27,9 @@ static void add_filter(struct sb *q, const struct hy_store_filter *f)
 		sb_str(q, " AND m.date <= ?3");
 	if (has(f->body))
 		sb_str(q, " AND instr(m.body, ?4) > 0");
-	if (has(f->person))
+	if (has(f->person) && v19) /* the names as written */
+		sb_str(q, " AND m.id IN (" HY_NAMED_MEETINGS("instr(p.name, ?5) > 0") ")");
+	else if (has(f->person))
 		sb_str(q, " AND m.id IN (SELECT mp.meeting_id"
 			  " FROM meeting_people mp WHERE mp.person_id IN"
 			  " (SELECT p.id FROM people p"
@@ -107,7 +109,7 @@ int hy_search_scan(struct hy_store *s, const char *expr, int zero, const struct 
 		sb_str(&q, tbl);
 		sb_str(&q, ".rowid BETWEEN ?7 AND ?8");
 	}
-	add_filter(&q, f);
+	add_filter(&q, f, s->version >= 19);
 	if (q.oom) {
 		free(q.p);
 		return hy_err_set(err, errlen, HY_ERR_NOMEM, _("out of memory"));

@@ -32,6 +32,13 @@ const char hy_store_filter_where[] = "(?2 IS NULL OR m.date >= ?2) AND (?3 IS NU
 				     " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM meeting_people mp"
 				     "  JOIN people p ON p.id = mp.person_id"
 				     "  WHERE mp.meeting_id = m.id AND instr(p.name, ?5) > 0))";
+/* (v19: the meeting's appearances, with the names as written) */
+const char hy_store_filter_where_v19[] =
+	"(?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)"
+	" AND (?4 IS NULL OR instr(m.body, ?4) > 0)"
+	" AND (?5 IS NULL OR EXISTS (SELECT 1 FROM appearances a"
+	"  JOIN people p ON p.id = a.name_id"
+	"  WHERE a.meeting_id = m.id AND instr(p.name, ?5) > 0))";
 
 static void bind_opt(sqlite3_stmt *st, int i, const char *v)
 {
@@ -586,12 +593,13 @@ static int by_sql(struct hy_store *s, const char *expr, const struct hy_store_fi
 	static const char corpus_sql[] = "SELECT substr(m.date, 1, 7), count(*), 0 FROM meetings m"
 					 " WHERE ";
 	static const char tail_sql[] = " GROUP BY 1 ORDER BY 1";
-	char sql[sizeof match_sql + sizeof hy_store_filter_where + sizeof tail_sql];
+	char sql[sizeof match_sql + sizeof hy_store_filter_where +
+		 sizeof hy_store_filter_where_v19 + sizeof tail_sql];
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
 	int rc;
 
-	snprintf(sql, sizeof sql, "%s%s%s", expr ? match_sql : corpus_sql, hy_store_filter_where,
+	snprintf(sql, sizeof sql, "%s%s%s", expr ? match_sql : corpus_sql, HY_STORE_FILTER_WHERE(s),
 		 tail_sql);
 	rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)

@@ -552,16 +552,27 @@ static int deleter_init(struct hy_store *s, struct deleter *d, char *err, size_t
 	memset(d, 0, sizeof *d);
 	if (rc)
 		return rc;
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT DISTINCT person_id FROM meeting_people"
-			       " WHERE meeting_id = ?1",
-			       -1, &d->people, NULL) != SQLITE_OK ||
+	/* (v19: the names as written of the meeting's appearances, and a
+	 * name's appearances those of the persons of its key, or person
+	 * 0's) */
+	int v19 = s->version >= 19;
+	if (sqlite3_prepare_v2(
+		    s->db,
+		    v19 ? "SELECT DISTINCT name_id FROM appearances WHERE meeting_id = ?1"
+			: "SELECT DISTINCT person_id FROM meeting_people"
+			  " WHERE meeting_id = ?1",
+		    -1, &d->people, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(s->db, "DELETE FROM meetings WHERE id = ?1", -1, &d->meeting,
 			       NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(s->db,
-			       "DELETE FROM people WHERE id = ?1 AND NOT EXISTS"
-			       " (SELECT 1 FROM meeting_people"
-			       " WHERE person_id = ?1)",
+			       v19 ? "DELETE FROM people WHERE id = ?1 AND NOT EXISTS"
+				     " (SELECT 1 FROM appearances a WHERE a.person_id IN"
+				     " (SELECT q.id FROM persons q WHERE q.key = people.key"
+				     " UNION ALL SELECT 0 WHERE people.key = '')"
+				     " AND a.name_id = ?1)"
+				   : "DELETE FROM people WHERE id = ?1 AND NOT EXISTS"
+				     " (SELECT 1 FROM meeting_people"
+				     " WHERE person_id = ?1)",
 			       -1, &d->orphan, NULL) != SQLITE_OK)
 		return hy_store_fail(s, sqlite3_extended_errcode(s->db), N_("deleting a meeting"),
 				     err, errlen);

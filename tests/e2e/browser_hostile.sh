@@ -69,12 +69,12 @@ UPDATE meetings SET title = CAST(X'$(hex "柳河县召开$EVIL")' AS TEXT),
  WHERE id = $B;
 UPDATE sections SET heading = CAST(X'$(hex "防汛$EVIL$RAW")' AS TEXT), text = CAST(X'$(hex "正文$EVIL$RAW")' AS TEXT)
  WHERE meeting_id = $B;
-DELETE FROM meeting_people WHERE meeting_id = $B;
+DELETE FROM appearances WHERE meeting_id = $B;
 INSERT INTO people (name) VALUES (CAST(X'$(hex "林${RAW}一")' AS TEXT)), (CAST(X'$(hex "陈${EVIL}二")' AS TEXT));
-INSERT INTO meeting_people (meeting_id, role, position, person_id)
- SELECT $B, 'attendee', 0, id FROM people WHERE name LIKE '林%' AND instr(name, char(27)) > 0;
-INSERT INTO meeting_people (meeting_id, role, position, person_id)
- SELECT $B, 'observer', 0, id FROM people WHERE name LIKE '陈%' AND instr(name, char(27)) > 0;
+INSERT INTO appearances (person_id, date, meeting_id, part, position, name_id)
+ SELECT 0, '', $B, 'attendee', 0, id FROM people WHERE name LIKE '林%' AND instr(name, char(27)) > 0;
+INSERT INTO appearances (person_id, date, meeting_id, part, position, name_id)
+ SELECT 0, '', $B, 'observer', 0, id FROM people WHERE name LIKE '陈%' AND instr(name, char(27)) > 0;
 $trig
 COMMIT;" || fail "could not write the raw controls into the database"
 [ "$(sqlite3 "$T/db" "SELECT count(*) FROM meetings WHERE instr(title, char(27)) > 0")" = 1 ] ||

@@ -93,7 +93,7 @@ run 0 hy import --no-merge "$A" "$C"
 has "$T/err" "imported 2, duplicates skipped 0"
 hasnt "$T/err" "merged"
 
-# v10 → v18: a database without v11's tables (and v17's) (as huiyi before v11 made
+# v10 → v19: a database without v11's tables (and v17's) (as huiyi before v11 made
 # it) keeps its meetings, each its own one shown source, with a fingerprint
 export HUIYI_DB=$T/old.db
 run 0 hy import "$A" "$B"
@@ -111,6 +111,31 @@ sqlx "$HUIYI_DB" "DROP TRIGGER meetings_rawz_check; DROP TRIGGER meetings_clean_
 	ALTER TABLE meetings DROP COLUMN cleanz; DROP TABLE clean_dicts;
 	CREATE VIEW sections_text (id, meeting_id, n, heading, text) AS
 	SELECT id, meeting_id, n, heading, text FROM sections" || fail "v17 clean text not made"
+# (v19's appearances back to the links of before and the derived
+# appearances, each the person's: the v19 step below then goes as it did)
+trig=$(sql "$HUIYI_DB" "SELECT sql FROM sqlite_master WHERE name = 'appearances_delete'")
+sqlx "$HUIYI_DB" "CREATE TABLE meeting_people (
+	meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+	role TEXT NOT NULL CHECK (role IN ('chair', 'attendee', 'observer')),
+	position INTEGER NOT NULL, person_id INTEGER NOT NULL REFERENCES people(id),
+	title TEXT, invited INTEGER NOT NULL DEFAULT 0,
+	PRIMARY KEY (meeting_id, role, position)) WITHOUT ROWID;
+	CREATE INDEX meeting_people_by_person ON meeting_people(person_id, meeting_id);
+	INSERT INTO meeting_people SELECT meeting_id,
+	CASE part WHEN 'invited' THEN 'observer' ELSE part END, position, name_id, role,
+	part = 'invited' FROM appearances;
+	CREATE TABLE appearances_old (
+	person_id INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+	date TEXT NOT NULL,
+	meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+	part TEXT NOT NULL CHECK (part IN ('chair', 'attendee', 'observer', 'invited')),
+	position INTEGER NOT NULL, role TEXT,
+	PRIMARY KEY (person_id, date, meeting_id, part, position)) WITHOUT ROWID;
+	INSERT INTO appearances_old SELECT person_id, date, meeting_id, part, position, role
+	FROM appearances WHERE person_id > 0;
+	DROP TABLE appearances; ALTER TABLE appearances_old RENAME TO appearances;
+	CREATE INDEX appearances_by_meeting ON appearances(meeting_id, person_id);
+	$trig;" || fail "v18 people not made"
 sql "$HUIYI_DB" "DROP TRIGGER simhash_day; DROP TABLE sources; DROP TABLE simhash_bands; DROP TABLE simhash;
 	DROP TRIGGER sections_bounds_insert; DROP TRIGGER IF EXISTS sections_bounds_update;
 	DROP TRIGGER IF EXISTS sections_bounds_delete; DROP TRIGGER meetings_bounds_insert;
@@ -143,7 +168,7 @@ sqlx "$HUIYI_DB" "DROP TRIGGER IF EXISTS sections_fts_insert; DROP TRIGGER IF EX
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sqlite_master WHERE name LIKE 'simhash%' OR name LIKE 'sources%'")" = 0 ] ||
 	fail "v10 database not made"
 run 0 hy list
-[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 18 ] || fail "not migrated"
+[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 19 ] || fail "not migrated"
 # the raw bytes kept exactly, packed (v14)
 [ "$(sqlx "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE length(rawz) < length(hy_clean(cleanz))
 	AND (hy_raw(rawz, hy_clean(cleanz)) = readfile('$(realpath "$A")')

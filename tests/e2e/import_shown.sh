@@ -58,7 +58,7 @@ run 0 hy -d "$T/1.db" list --person 羅文濤 --json
 has "$T/out" '"id":1,'
 run 0 hy -d "$T/1.db" list --person "文 濤" --json
 has "$T/out" '"id":1,'
-[ "$(sql "$T/1.db" "SELECT count(*) FROM meeting_people mp JOIN people p ON p.id = mp.person_id
+[ "$(sql "$T/1.db" "SELECT count(*) FROM appearances a JOIN people p ON p.id = a.name_id
 	WHERE p.name = '罗文涛'")" = 1 ] || fail "chair not linked: $(sql "$T/1.db" "SELECT name FROM people")"
 [ "$(sql "$T/1.db" "SELECT count(*) FROM people WHERE name = '羅文濤'")" = 0 ] ||
 	fail "the old text's people left behind"

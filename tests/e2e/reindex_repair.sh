@@ -16,7 +16,7 @@ schema "$T/good.db" >"$T/schema.good"
 # index and trigger; not the tables of imported data
 derived=$(sql "$T/good.db" "SELECT name FROM sqlite_master WHERE sql IS NOT NULL
 	AND name NOT LIKE 'sqlite%'
-	AND name NOT IN ('meetings', 'sections', 'people', 'meeting_people', 'sources')")
+	AND name NOT IN ('meetings', 'sections', 'people', 'appearances', 'sources')")
 for t in sections_fts meetings_fts sections_fts_data meetings_fts_idx \
 	sections_fts_docsize meetings_fts_config fts_lengths bodies meetings_by_date \
 	meeting_runs meeting_runs_insert meeting_runs_section_delete; do
@@ -30,13 +30,13 @@ if ! sanitized; then
 	# statement that makes any of them) one on each table
 	derived=$(sql "$T/good.db" "SELECT name FROM sqlite_master WHERE sql IS NOT NULL
 		AND name NOT LIKE 'sqlite%' AND type <> 'trigger'
-		AND name NOT IN ('meetings', 'sections', 'people', 'meeting_people', 'sources')
+		AND name NOT IN ('meetings', 'sections', 'people', 'appearances', 'sources')
 		UNION SELECT min(name) FROM sqlite_master WHERE type = 'trigger'
 		GROUP BY tbl_name")
 else
 	derived=$(sql "$T/good.db" "SELECT min(name) FROM sqlite_master WHERE sql IS NOT NULL
 		AND name NOT LIKE 'sqlite%'
-		AND name NOT IN ('meetings', 'sections', 'people', 'meeting_people', 'sources')
+		AND name NOT IN ('meetings', 'sections', 'people', 'appearances', 'sources')
 		GROUP BY type, name LIKE '%\_fts' ESCAPE '\', name LIKE '%\_fts\_%' ESCAPE '\'")
 fi
 # the counts per month, which read meeting_runs (schema v9)

@@ -43,8 +43,8 @@ SELECT count(*) FROM meetings m LEFT JOIN w.want USING (source)
 SELECT count(*) FROM meetings m JOIN w.want USING (source)
   WHERE (SELECT count(*) FROM sections s WHERE s.meeting_id = m.id) <> want.n
      OR (SELECT max(n) FROM sections s WHERE s.meeting_id = m.id) <> want.n;
-SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM meeting_people p
-  WHERE p.meeting_id = m.id AND p.role = 'chair');
+SELECT count(*) FROM meetings m WHERE NOT EXISTS (SELECT 1 FROM appearances p
+  WHERE p.meeting_id = m.id AND p.part = 'chair');
 SELECT (SELECT count(*) FROM sections) - (SELECT count(*) FROM sections_fts_docsize);
 SELECT (SELECT count(*) FROM meetings) - (SELECT count(*) FROM meetings_fts_docsize);" 2>&1)
 	want=$(printf 'ok\n0\n0\n0\n0\n0\n0')
@@ -68,7 +68,7 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	damage "a meeting without one of its sections" \
 		"DROP TRIGGER sections_fts_delete; DROP TRIGGER sections_bounds_delete; DELETE FROM sections WHERE id = (SELECT max(id) FROM sections);"
 	damage "a meeting without its chair" \
-		"DELETE FROM meeting_people WHERE role = 'chair' AND meeting_id = 3;"
+		"DELETE FROM appearances WHERE part = 'chair' AND meeting_id = 3;"
 	damage "a section missing from the search index" \
 		"DELETE FROM sections_fts_docsize WHERE id = 5;"
 	damage "a file stored twice" \

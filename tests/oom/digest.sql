@@ -11,9 +11,9 @@ SELECT title, published, date, body, kind, number, chair, chair_role, summary,
   FROM meetings ORDER BY sha256;
 SELECT m.sha256, s.n, s.heading, s.text
   FROM sections_text s JOIN meetings m ON m.id = s.meeting_id ORDER BY 1, 2;
-SELECT m.sha256, mp.role, mp.position, p.name, mp.title, mp.invited
-  FROM meeting_people mp JOIN meetings m ON m.id = mp.meeting_id
-  JOIN people p ON p.id = mp.person_id ORDER BY 1, 2, 3;
+SELECT m.sha256, a.part, a.position, p.name, a.role
+  FROM appearances a JOIN meetings m ON m.id = a.meeting_id
+  JOIN people p ON p.id = a.name_id ORDER BY 1, 2, 3;
 SELECT key, place, name, hex(sort), py, chaired, attended, observed, invited,
        n, first, last, role, role_date
   FROM persons ORDER BY key, place;

@@ -8,9 +8,11 @@
 #include "tmpdir.h"
 
 #include "huiyi/err.h"
+#include "huiyi/export.h"
 #include "huiyi/fts.h"
 #include "huiyi/meeting.h"
 #include "huiyi/people.h"
+#include "huiyi/search.h"
 #include "huiyi/store.h"
 #include "../../src/store/internal.h" /* hy_store_open_at */
 
@@ -25,6 +27,7 @@ struct fx {
 	char db[128];
 	struct hy_store *s;
 	int seq;
+	unsigned char *invited; /* the next put's observers' 应邀, or NULL */
 };
 
 static int setup(void **state)
@@ -105,6 +108,7 @@ static int64_t put(struct fx *f, const char *date, const char *place, const char
 	m.n_attendees = n_att;
 	m.observers = obs;
 	m.n_observers = n_obs;
+	m.observer_invited = f->invited;
 	m.units = units;
 	m.n_units = 1;
 	snprintf(raw, sizeof raw, "meeting %d", f->seq++);
@@ -274,8 +278,10 @@ static void people_rows(struct fx *f, char *out, size_t len)
 		" first, last, role, role_date, hex(sort), py FROM persons ORDER BY id",
 		"SELECT q.key, q.place, a.date, a.meeting_id, a.part, a.position, a.role"
 		" FROM appearances a JOIN persons q ON q.id = a.person_id ORDER BY 1, 2, 3, 4, 5, 6",
-		"SELECT mp.meeting_id, mp.role, mp.position, p.name, p.key, mp.title,"
-		" mp.invited FROM meeting_people mp JOIN people p ON p.id = mp.person_id"
+		/* the names as written (v19: with the appearances; a name
+		 * with no letters under person 0) */
+		"SELECT a.meeting_id, a.part, a.position, p.name, p.key, a.role,"
+		" a.person_id = 0 FROM appearances a JOIN people p ON p.id = a.name_id"
 		" ORDER BY 1, 2, 3",
 		"SELECT n FROM people_total"};
 	size_t used = 0;
@@ -620,6 +626,285 @@ static void t_migrate_v7(void **state)
 	assert_string_equal(names(f, &q, buf, sizeof buf), "刘锐 单磊 曾华 张伟");
 }
 
+/* A growing string (the snapshot of what the people's readers give). */
+struct text {
+	char *p;
+	size_t n, cap;
+};
+
+static void text_add(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	assert_true(k >= 0);
+	if (t->n + (size_t)k + 1 > t->cap) {
+		t->cap = (t->n + (size_t)k + 1) * 2;
+		t->p = realloc(t->p, t->cap);
+		assert_non_null(t->p);
+	}
+	va_start(ap, fmt);
+	vsnprintf(t->p + t->n, t->cap - t->n, fmt, ap);
+	va_end(ap);
+	t->n += (size_t)k;
+}
+
+static void text_rows(struct fx *f, struct text *t, const char *sql)
+{
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(f->s->db, sql, -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (int c = 0; c < sqlite3_column_count(st); c++) {
+			const char *v = (const char *)sqlite3_column_text(st, c);
+			text_add(t, "%s|", v ? v : "-");
+		}
+		text_add(t, "\n");
+	}
+	sqlite3_finalize(st);
+}
+
+static int on_export(const struct hy_export_item *it, void *ctx)
+{
+	struct text *t = ctx;
+	text_add(t, "export %lld:", (long long)it->r->id);
+	for (size_t i = 0; i < it->n_people; i++)
+		text_add(t, " %s/%s/%s", it->people[i].name, it->people[i].part,
+			 it->people[i].role ? it->people[i].role : "-");
+	text_add(t, "\n");
+	return 0;
+}
+
+static int on_hit(const struct hy_search_hit *h, void *ctx)
+{
+	text_add(ctx, " %lld", (long long)h->meeting);
+	return 0;
+}
+
+static void on_name(void *ctx, const char *name)
+{
+	text_add(ctx, " %s", name);
+}
+
+/* What every reader of the people gives: each meeting's record, people
+ * and export; the list, export, search and completion by name; the pages
+ * of everyone; every career; the persons' rows with their ids. */
+static void snapshot(struct fx *f, struct text *t)
+{
+	static const char *const who[] = {"刘锐", "劉",   "锐", "王",  "——",
+					  "—",    "赵敏", "芳", "Liu", "张伟"};
+	static const struct hy_people_query pages[] = {
+		{.sort = HY_PEOPLE_BY_COUNT},
+		{.sort = HY_PEOPLE_BY_NAME},
+		{.sort = HY_PEOPLE_BY_LAST, .name = "刘"},
+		{.sort = HY_PEOPLE_BY_COUNT, .from = "2022-01-01", .to = "2023-12-31"},
+		{.sort = HY_PEOPLE_BY_NAME, .body = "县政府"},
+		{.sort = HY_PEOPLE_BY_LAST, .body = "县", .name = "锐"},
+	};
+	char err[256] = "";
+	sqlite3_stmt *st;
+	assert_int_equal(
+		sqlite3_prepare_v2(f->s->db, "SELECT id FROM meetings ORDER BY id", -1, &st, NULL),
+		SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		struct hy_store_record r;
+		assert_int_equal(hy_store_get(f->s, id, &r, err, sizeof err), 0);
+		text_add(t, "meeting %lld chair %s:", (long long)id, r.m.chair ? r.m.chair : "-");
+		for (size_t i = 0; i < r.m.n_attendees; i++)
+			text_add(t, " a:%s", r.m.attendees[i]);
+		for (size_t i = 0; i < r.m.n_observers; i++)
+			text_add(t, " o:%s", r.m.observers[i]);
+		hy_store_record_free(&r);
+		struct hy_meeting_person *v;
+		size_t n;
+		char *title = NULL;
+		assert_int_equal(hy_store_meeting_people(f->s, id, &v, &n, &title, err, sizeof err),
+				 0);
+		text_add(t, "\n people of %s:", title ? title : "-");
+		for (size_t i = 0; i < n; i++)
+			text_add(t, " %lld/%s/%d/%s", (long long)v[i].id, v[i].name, (int)v[i].part,
+				 v[i].role ? v[i].role : "-");
+		hy_meeting_people_free(v, n);
+		free(title);
+		text_add(t, "\n");
+		assert_int_equal(hy_store_export_id(f->s, id, on_export, t, err, sizeof err), 0);
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < sizeof who / sizeof *who; i++) {
+		struct hy_store_filter flt = {.person = who[i]};
+		size_t n = 0;
+		assert_int_equal(hy_store_count(f->s, &flt, &n, err, sizeof err), 0);
+		text_add(t, "%s: list %zu, export", who[i], n);
+		assert_int_equal(
+			hy_store_export(f->s, &flt, NULL, on_export, t, &n, err, sizeof err), 0);
+		text_add(t, "search");
+		assert_true(hy_store_search(f->s, "会议", &flt, HY_SEARCH_DATE, 0, 50, on_hit, t,
+					    err, sizeof err) >= 0);
+		text_add(t, "\n names");
+		assert_int_equal(hy_store_names(f->s, HY_NAMES_PEOPLE, who[i], 10, on_name, t, err,
+						sizeof err),
+				 0);
+		text_add(t, "\n");
+	}
+	text_add(t, "names");
+	assert_int_equal(hy_store_names(f->s, HY_NAMES_PEOPLE, "", 20, on_name, t, err, sizeof err),
+			 0);
+	text_add(t, "\n");
+	for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+		struct hy_person *v;
+		size_t n, total = 0;
+		assert_int_equal(hy_store_people_count(f->s, &pages[i], &total, err, sizeof err),
+				 0);
+		assert_int_equal(hy_store_people_page(f->s, &pages[i], &v, &n, err, sizeof err), 0);
+		text_add(t, "page %zu of %zu:", i, total);
+		for (size_t j = 0; j < n; j++)
+			text_add(t, " %lld/%s/%s/%ld/%ld/%s/%s/%s", (long long)v[j].id, v[j].name,
+				 v[j].place, v[j].count[HY_PART_INVITED], v[j].total,
+				 v[j].first ? v[j].first : "-", v[j].last ? v[j].last : "-",
+				 v[j].role ? v[j].role : "-");
+		text_add(t, "\n");
+		if (i == 0)
+			for (size_t j = 0; j < n; j++) {
+				struct hy_career c;
+				assert_int_equal(
+					hy_store_career(f->s, v[j].id, 0, 0, &c, err, sizeof err),
+					0);
+				text_add(t, "career %lld:", (long long)v[j].id);
+				for (size_t k = 0; k < c.n_roles; k++)
+					text_add(t, " %s %s-%s", c.roles[k].role, c.roles[k].from,
+						 c.roles[k].to);
+				for (size_t k = 0; k < c.n_meetings; k++)
+					text_add(t, " m%lld/%d/%s",
+						 (long long)c.meetings[k].meeting,
+						 (int)c.meetings[k].part,
+						 c.meetings[k].role ? c.meetings[k].role : "-");
+				for (size_t k = 0; k < c.n_met; k++)
+					text_add(t, " met %s %ld", c.met[k].name, c.met[k].count);
+				text_add(t, "\n");
+				hy_career_free(&c);
+			}
+		hy_people_free(v, n);
+	}
+	text_rows(f, t, "SELECT * FROM persons ORDER BY id");
+	text_rows(f, t, "SELECT * FROM people ORDER BY id");
+	text_rows(f, t, "SELECT * FROM people_total");
+}
+
+/* A database of schema v18 with people (every part, roles, guests, both
+ * scripts, a name with no letters, a meeting deleted): opened, it is v19,
+ * the links are the appearances with their names as written, and every
+ * reader gives what it gave, the persons with their ids; then it goes on
+ * as a new database does (the same tables, a delete, reindex). */
+static void t_migrate_v18(void **state)
+{
+	struct fx *f = *state;
+	static char *obs[] = {"罗勤", "白冰", "——"};
+	static unsigned char inv[] = {1, 0, 1};
+	struct text before = {0}, after = {0}, links = {0}, apps = {0};
+	char err[256] = "";
+
+	open_at(f, 18);
+	assert_int_equal(hy_store_version(f->s), 18);
+	put_story(f, 1);
+	f->invited = inv;
+	put(f, "2024-06-01", "白水县", "劉銳", "县长", NULL, NULL, 0, obs, 3);
+	f->invited = NULL;
+	snapshot(f, &before);
+	char copy[192], sql[256];
+	snprintf(copy, sizeof copy, "%s/v18.db", f->dir);
+	snprintf(sql, sizeof sql, "VACUUM INTO '%s'", copy);
+	assert_int_equal(sqlite3_exec(f->s->db, sql, NULL, NULL, NULL), SQLITE_OK);
+	text_rows(f, &links,
+		  "SELECT mp.meeting_id, CASE WHEN mp.invited THEN 'invited' ELSE mp.role END,"
+		  " mp.position, p.name, nullif(mp.title, '') FROM meeting_people mp"
+		  " JOIN people p ON p.id = mp.person_id ORDER BY 1, 2, 3");
+	assert_non_null(strstr(links.p, "|invited|"));
+	assert_non_null(strstr(links.p, "|——|"));
+	assert_non_null(strstr(links.p, "|劉銳|"));
+	reopen(f);
+	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(HY_STORE_SCHEMA_VERSION, 19);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM sqlite_master"
+				    " WHERE name LIKE 'meeting_people%'"),
+			 0);
+	/* every link is an appearance, with its name as written */
+	text_rows(f, &apps,
+		  "SELECT a.meeting_id, a.part, a.position, p.name, a.role FROM appearances a"
+		  " JOIN people p ON p.id = a.name_id ORDER BY 1, 2, 3");
+	assert_string_equal(apps.p, links.p);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM appearances a JOIN people p"
+				    " ON p.id = a.name_id WHERE a.person_id = 0"),
+			 2); /* ——, twice */
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM pragma_integrity_check"
+				    " WHERE integrity_check <> 'ok'"),
+			 0);
+	snapshot(f, &after);
+	assert_string_equal(after.p, before.p);
+	/* the schema is a new database's */
+	sqlite3 *ref = hy_store_reference_schema(HY_STORE_SCHEMA_VERSION);
+	assert_non_null(ref);
+	sqlite3_stmt *st;
+	assert_int_equal(sqlite3_prepare_v2(ref,
+					    "SELECT name, sql FROM sqlite_master WHERE name LIKE"
+					    " 'appearances%' ORDER BY name",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	int objects = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char q[256];
+		sqlite3_stmt *mine;
+		snprintf(q, sizeof q, "SELECT sql FROM sqlite_master WHERE name = '%s'",
+			 (const char *)sqlite3_column_text(st, 0));
+		assert_int_equal(sqlite3_prepare_v2(f->s->db, q, -1, &mine, NULL), SQLITE_OK);
+		assert_int_equal(sqlite3_step(mine), SQLITE_ROW);
+		assert_string_equal(sqlite3_column_text(mine, 0), sqlite3_column_text(st, 1));
+		sqlite3_finalize(mine);
+		objects++;
+	}
+	sqlite3_finalize(st);
+	sqlite3_close(ref);
+	assert_int_equal(objects, 3); /* the table, its index, its trigger */
+	/* reindex makes the persons again from the appearances: the same
+	 * readers' answers as reindex gives at v18 (the persons' ids are
+	 * PEOPLE_FILL's there, not the import's) */
+	struct text want = {0};
+	struct hy_store *mine = f->s;
+	if (hy_store_open_at(&f->s, copy, 0, 18, err, sizeof err))
+		fail_msg("open the copy: %s", err);
+	assert_int_equal(hy_store_version(f->s), 18);
+	assert_int_equal(hy_store_reindex(f->s, err, sizeof err), 0);
+	snapshot(f, &want);
+	hy_store_close(f->s);
+	f->s = mine;
+	assert_int_equal(hy_store_reindex(f->s, err, sizeof err), 0);
+	free(after.p);
+	after = (struct text){0};
+	snapshot(f, &after);
+	assert_string_equal(after.p, want.p);
+	assert_string_not_equal(want.p, before.p); /* (the ids did change) */
+	free(want.p);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM appearances WHERE person_id = 0"), 2);
+	assert_int_equal(sql_int(f,
+				 "SELECT count(*) FROM appearances a WHERE person_id > 0"
+				 " AND NOT EXISTS (SELECT 1 FROM persons WHERE id = a.person_id)"),
+			 0);
+	/* a meeting deleted takes its names no other meeting has */
+	int64_t last = sql_int(f, "SELECT max(id) FROM meetings");
+	assert_int_equal(hy_store_delete(f->s, &last, 1, NULL, err, sizeof err), 0);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM people WHERE name IN ('罗勤', '白冰')"),
+			 0);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM people WHERE name = '——'"), 1);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM people WHERE name = '劉銳'"), 1);
+	assert_int_equal(sql_int(f, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	total(f);
+	free(before.p);
+	free(after.p);
+	free(links.p);
+	free(apps.p);
+}
+
 /* The parser: the role written before a listed name, and 应邀 guests. */
 static void t_parse_roles(void **state)
 {
@@ -670,6 +955,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_keyset, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_migrate_v7, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_migrate_v8, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_migrate_v18, setup, teardown),
 		cmocka_unit_test(t_parse_roles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -284,7 +284,7 @@ static void t_band_days(void **state)
 	hy_store_close(f->s);
 	f->s = NULL;
 	assert_int_equal(hy_store_open(&f->s, f->db, 0, err, sizeof err), 0);
-	assert_int_equal(hy_store_version(f->s), 18);
+	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
 	/* every meeting's four bands, each on its day */
 	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands b JOIN meetings m"
 				       " ON m.id = b.meeting_id WHERE b.day = m.month_day"),

@@ -198,8 +198,12 @@ static void t_create_schema(void **state)
 	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master WHERE "
 					"type = 'table' AND name IN ('meetings', "
-					"'sections', 'people', 'meeting_people')"),
+					"'sections', 'people', 'appearances')"),
 			 4);
+	/* (the links are the appearances since v19) */
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master WHERE "
+					"name LIKE 'meeting_people%'"),
+			 0);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master"
 					" WHERE name = 'meetings_by_date'"),
 			 1);
@@ -338,7 +342,7 @@ static void t_duplicate(void **state)
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sections"), 2);
 	/* people are shared between meetings, linked per meeting */
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM people"), 5);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meeting_people"), 5);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM appearances"), 5);
 }
 
 static void t_whole_or_nothing(void **state)
@@ -392,7 +396,7 @@ static void t_whole_or_nothing(void **state)
 	f->s = NULL;
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 3);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sections"), 0);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meeting_people"), 0);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM appearances"), 0);
 }
 
 static void t_batch_rollback(void **state)
@@ -841,7 +845,7 @@ static void t_delete(void **state)
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM people"
 					" WHERE name = '钱七'"),
 			 0);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meeting_people"), 10);
+	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM appearances"), 10);
 	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM bodies"
 					" WHERE name = '市政府'"),
 			 0);
@@ -1098,9 +1102,9 @@ static struct idv ref_list(const char *db, const struct hy_store_filter *f, enum
 		 "SELECT id FROM meetings WHERE (?1 IS NULL OR date >= ?1)"
 		 " AND (?2 IS NULL OR date <= ?2)"
 		 " AND (?3 IS NULL OR instr(body, ?3) > 0)"
-		 " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM meeting_people mp"
-		 " JOIN people p ON p.id = mp.person_id"
-		 " WHERE mp.meeting_id = meetings.id"
+		 " AND (?4 IS NULL OR EXISTS (SELECT 1 FROM appearances a"
+		 " JOIN people p ON p.id = a.name_id"
+		 " WHERE a.meeting_id = meetings.id"
 		 " AND instr(p.name, ?4) > 0)) ORDER BY %s",
 		 order[sort]);
 	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
