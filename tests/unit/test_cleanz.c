@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "sqltest.h"
 
 #define N 60 /* meetings; a dictionary from 20 on (HUIYI_CLEAN_DICT_MIN) */
 #define SECS 3
@@ -80,27 +81,6 @@ static int64_t insert(struct hy_store *s, struct doc *d)
 	if (hy_store_insert(s, &m, &sd, &id, err, sizeof err) != 0)
 		fail_msg("insert: %s", err);
 	return id;
-}
-
-static sqlite3_int64 sql_int(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	sqlite3_int64 v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	else
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	sqlite3_finalize(st);
-	return v;
-}
-
-static void exec_ok(sqlite3 *db, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg ? msg : "?");
 }
 
 /* Every row of a query, one line a row (columns joined by '|'). */
@@ -186,12 +166,12 @@ static void t_accessor(void **state)
 	}
 	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
 	/* enough meetings: one dictionary, every text packed with it */
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM clean_dicts"), 1);
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM clean_dicts"), 1);
 	assert_int_equal(hy_cleanz_current(s->db, &dict), 0);
 	assert_true(dict != 0);
-	assert_int_equal(sql_int(s->db,
-				 "SELECT count(*) FROM meetings"
-				 " WHERE hy_clean_dict(cleanz) = (SELECT id FROM clean_dicts)"),
+	assert_int_equal(db_int(s->db,
+				"SELECT count(*) FROM meetings"
+				" WHERE hy_clean_dict(cleanz) = (SELECT id FROM clean_dicts)"),
 			 N);
 	for (int i = 0; i < N; i++) {
 		char sql[96], *got;
@@ -204,8 +184,8 @@ static void t_accessor(void **state)
 		free(got);
 	}
 	/* smaller than the text it holds */
-	assert_true(sql_int(s->db, "SELECT sum(length(cleanz)) * 3"
-				   " < sum(length(CAST(hy_clean(cleanz) AS BLOB))) FROM meetings"));
+	assert_true(db_int(s->db, "SELECT sum(length(cleanz)) * 3"
+				  " < sum(length(CAST(hy_clean(cleanz) AS BLOB))) FROM meetings"));
 
 	/* the C side: with the dictionary and without, and back */
 	make_doc(&d, 7);
@@ -232,12 +212,12 @@ static void t_accessor(void **state)
 	assert_int_equal(hy_cleanz_pack(s->cz, s->db, dict + 1, d.clean, strlen(d.clean), &z, &n),
 			 HY_ERR_CORRUPT);
 	/* SQL: NULL in, NULL out; the one-argument pack uses the newest */
-	assert_int_equal(sql_int(s->db, "SELECT hy_clean(NULL) IS NULL"), 1);
-	assert_int_equal(sql_int(s->db, "SELECT hy_clean_dict(hy_clean_pack('会议研究了燃气。'))"
-					" = (SELECT id FROM clean_dicts)"),
+	assert_int_equal(db_int(s->db, "SELECT hy_clean(NULL) IS NULL"), 1);
+	assert_int_equal(db_int(s->db, "SELECT hy_clean_dict(hy_clean_pack('会议研究了燃气。'))"
+				       " = (SELECT id FROM clean_dicts)"),
 			 1);
-	assert_int_equal(sql_int(s->db, "SELECT hy_clean(hy_clean_pack('会议研究了燃气。', 0))"
-					" = '会议研究了燃气。'"),
+	assert_int_equal(db_int(s->db, "SELECT hy_clean(hy_clean_pack('会议研究了燃气。', 0))"
+				       " = '会议研究了燃气。'"),
 			 1);
 	hy_store_close(s);
 	test_rmdir(dir);
@@ -261,9 +241,9 @@ static void t_train_later(void **state)
 			insert(s, &d);
 		}
 		assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
-		assert_int_equal(sql_int(s->db, "SELECT count(*) FROM clean_dicts"), b);
-		assert_int_equal(sql_int(s->db, "SELECT count(*) FROM meetings"
-						" WHERE hy_clean_dict(cleanz) <> 0"),
+		assert_int_equal(db_int(s->db, "SELECT count(*) FROM clean_dicts"), b);
+		assert_int_equal(db_int(s->db, "SELECT count(*) FROM meetings"
+					       " WHERE hy_clean_dict(cleanz) <> 0"),
 				 b ? N : 0);
 	}
 	assert_int_equal(hy_store_reindex(s, err, sizeof err), 0);
@@ -330,7 +310,7 @@ static void t_damaged(void **state)
 			     SQLITE_OK);
 	/* past them (as the disk might): a byte flipped in one frame (its
 	 * checksum), another cut short */
-	exec_ok(s->db, "DROP TRIGGER meetings_clean_sections; DROP TRIGGER meetings_rawz_check;"
+	db_exec(s->db, "DROP TRIGGER meetings_clean_sections; DROP TRIGGER meetings_rawz_check;"
 		       "UPDATE meetings SET cleanz = substr(cleanz, 1, 10) WHERE id = 4;");
 	flip_byte(s->db, 3, 20);
 	for (int64_t id = 3; id <= 4; id++) {
@@ -344,7 +324,7 @@ static void t_damaged(void **state)
 	assert_int_equal(hy_store_get(s, 5, &r, err, sizeof err), 0);
 	hy_store_record_free(&r);
 	/* the dictionary gone: every text is an error naming its meeting */
-	exec_ok(s->db, "DELETE FROM clean_dicts");
+	db_exec(s->db, "DELETE FROM clean_dicts");
 	hy_store_close(s);
 	assert_int_equal(hy_store_open(&s, path, 0, err, sizeof err), 0);
 	assert_int_not_equal(hy_store_get(s, 9, &r, err, sizeof err), 0);
@@ -385,12 +365,12 @@ static void t_migrate_v17(void **state)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
 	assert_int_equal(HY_STORE_SCHEMA_VERSION, 19);
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM pragma_table_info('meetings')"
-					" WHERE name = 'clean'"),
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM pragma_table_info('meetings')"
+				       " WHERE name = 'clean'"),
 			 0);
-	assert_int_equal(sql_int(s->db,
-				 "SELECT count(*) FROM meetings"
-				 " WHERE hy_clean_dict(cleanz) = (SELECT id FROM clean_dicts)"),
+	assert_int_equal(db_int(s->db,
+				"SELECT count(*) FROM meetings"
+				" WHERE hy_clean_dict(cleanz) = (SELECT id FROM clean_dicts)"),
 			 N);
 	after = dump(s->db, "SELECT id, hy_clean(cleanz, id) FROM meetings ORDER BY id");
 	assert_string_equal(after, texts);
@@ -401,15 +381,15 @@ static void t_migrate_v17(void **state)
 	after = shown(s);
 	assert_string_equal(after, before);
 	free(after);
-	exec_ok(s->db,
+	db_exec(s->db,
 		"INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1)");
 	/* the raw bytes still unpack against the text */
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM meetings"
-					" WHERE hy_raw(rawz, hy_clean(cleanz, id)) ="
-					" CAST(hy_clean(cleanz, id) AS BLOB)"),
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM meetings"
+				       " WHERE hy_raw(rawz, hy_clean(cleanz, id)) ="
+				       " CAST(hy_clean(cleanz, id) AS BLOB)"),
 			 N);
 	/* a section changed by hand and a meeting deleted keep the index whole */
-	exec_ok(s->db,
+	db_exec(s->db,
 		"UPDATE sections SET len = len - 1 WHERE id = 2 AND at IS NOT NULL;"
 		"DELETE FROM meetings WHERE id = 5;"
 		"INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1)");

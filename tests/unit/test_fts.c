@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "sqltest.h"
 
 /* ---- collecting tokens ------------------------------------------------ */
 
@@ -485,13 +486,6 @@ static sqlite3 *mem_db(void)
 	return db;
 }
 
-static void exec_ok(sqlite3 *db, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg ? msg : "?");
-}
-
 static int count_match(sqlite3 *db, const char *table, const char *expr)
 {
 	sqlite3_stmt *st;
@@ -533,7 +527,7 @@ static void t_sql_match(void **state)
 	sqlite3 *db = mem_db();
 
 	(void)state;
-	exec_ok(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='huiyi');"
+	db_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='huiyi');"
 		    "INSERT INTO t (rowid, x) VALUES"
 		    " (1, '会议研究了城镇燃气管道改造方案。'),"
 		    " (2, '會議審議了燃氣公司2024年安全工作。'),"
@@ -588,7 +582,7 @@ static void t_vocab_positions(void **state)
 	size_t k = 0;
 
 	(void)state;
-	exec_ok(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='huiyi');"
+	db_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='huiyi');"
 		    "CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance');"
 		    "INSERT INTO t VALUES ('23个燃氣。會');");
 	assert_int_equal(sqlite3_prepare_v2(db,
@@ -623,7 +617,7 @@ static void t_brute_force(void **state)
 	unsigned seed = 7;
 
 	(void)state;
-	exec_ok(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='huiyi')");
+	db_exec(db, "CREATE VIRTUAL TABLE t USING fts5(x, tokenize='huiyi')");
 	assert_int_equal(sqlite3_prepare_v2(db,
 					    "INSERT INTO t (rowid, x)"
 					    " VALUES (?1, ?2)",
@@ -747,23 +741,9 @@ static int64_t put(struct hy_store *s, const char *title, const char *raw)
 	return id;
 }
 
-static int sql_int(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	else
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	sqlite3_finalize(st);
-	return v;
-}
-
 static void integrity(sqlite3 *db)
 {
-	exec_ok(db, "INSERT INTO sections_fts (sections_fts)"
+	db_exec(db, "INSERT INTO sections_fts (sections_fts)"
 		    " VALUES ('integrity-check');"
 		    "INSERT INTO meetings_fts (meetings_fts)"
 		    " VALUES ('integrity-check');");
@@ -845,7 +825,7 @@ static void stale_row(sqlite3 *db, int64_t id)
 		 "INSERT INTO meetings_fts (rowid, title, summary)"
 		 " SELECT id, '计划', summary FROM meetings WHERE id = %lld;",
 		 (long long)id, (long long)id);
-	exec_ok(db, sql);
+	db_exec(db, sql);
 }
 
 static void t_migrate_v4_letters(void **state)
@@ -902,9 +882,9 @@ static void t_refold(void **state)
 		lens_all_known(s->db);
 		assert_int_equal(count_match(s->db, "meetings_fts", "峰"), 1);
 		assert_int_equal(count_match(s->db, "meetings_fts", "高峯"), 1);
-		assert_int_equal(sql_int(s->db, "SELECT count(*) FROM fold"), 1);
+		assert_int_equal(db_int(s->db, "SELECT count(*) FROM fold"), 1);
 		/* then a build with another table */
-		exec_ok(s->db, "UPDATE fold SET id = 'older'");
+		db_exec(s->db, "UPDATE fold SET id = 'older'");
 		stale_row(s->db, id);
 		hy_store_close(s);
 	}
@@ -927,8 +907,8 @@ static void t_migrate_v2(void **state)
 	assert_int_equal(hy_store_version(s), 2);
 	put(s, "县政府第26次常务会议", "one");
 	put(s, "縣政府第27次常務會議", "two");
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sqlite_master"
-					" WHERE name = 'sections_fts'"),
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sqlite_master"
+				       " WHERE name = 'sections_fts'"),
 			 0);
 	hy_store_close(s);
 
@@ -938,8 +918,8 @@ static void t_migrate_v2(void **state)
 	assert_int_equal(HY_STORE_SCHEMA_VERSION, 19);
 	integrity(s->db);
 	lens_all_known(s->db);
-	assert_int_equal(sql_int(s->db, "SELECT v FROM sections_fts_config"
-					" WHERE k = 'automerge'"),
+	assert_int_equal(db_int(s->db, "SELECT v FROM sections_fts_config"
+				       " WHERE k = 'automerge'"),
 			 16);
 	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
 	assert_int_equal(count_match(s->db, "sections_fts", "燃氣"), 2);
@@ -955,7 +935,7 @@ static void t_migrate_v2(void **state)
 	assert_int_equal(count_match(s->db, "meetings_fts", "\"28次\""), 1);
 	lens_all_known(s->db);
 	/* updates and deletes (a deleted meeting takes its sections) */
-	exec_ok(s->db, "UPDATE sections SET text = '财政预算' WHERE id = 2;"
+	db_exec(s->db, "UPDATE sections SET text = '财政预算' WHERE id = 2;"
 		       "UPDATE meetings SET title = '党组会' WHERE id = 3;");
 	assert_int_equal(count_match(s->db, "sections_fts", "text : 燃气"), 2);
 	assert_int_equal(count_match(s->db, "sections_fts", "财政"), 1);
@@ -968,12 +948,12 @@ static void t_migrate_v2(void **state)
 		assert_int_equal(lens_check(s->db, 1, &known, &rows), 0);
 		assert_int_equal(known, rows - 1);
 	}
-	exec_ok(s->db, "DELETE FROM meetings WHERE id = 1");
+	db_exec(s->db, "DELETE FROM meetings WHERE id = 1");
 	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
 	assert_int_equal(count_match(s->db, "sections_fts", "财政"), 0);
 	assert_int_equal(count_match(s->db, "meetings_fts", "常务"), 2);
 	integrity(s->db);
-	exec_ok(s->db, "INSERT INTO sections_fts (sections_fts)"
+	db_exec(s->db, "INSERT INTO sections_fts (sections_fts)"
 		       " VALUES ('rebuild')");
 	integrity(s->db);
 	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
@@ -1033,11 +1013,11 @@ static void t_lens_high_rowids(void **state)
 	assert_int_equal(hy_store_open(&s, f->db, HY_STORE_CREATE, err, sizeof err), 0);
 	put(s, "县政府第26次常务会议", "one");
 	put(s, "县政府第27次常务会议", "two");
-	exec_ok(s->db, "UPDATE sections SET id = (1 << 48) + 1"
+	db_exec(s->db, "UPDATE sections SET id = (1 << 48) + 1"
 		       " WHERE id = (SELECT max(id) FROM sections)");
 	put(s, "县政府第28次常务会议", "three"); /* its sections: above 2^48 */
-	assert_true(sql_int(s->db, "SELECT count(*) FROM sections"
-				   " WHERE id >= (1 << 48)") >= 2);
+	assert_true(db_int(s->db, "SELECT count(*) FROM sections"
+				  " WHERE id >= (1 << 48)") >= 2);
 	integrity(s->db);
 	for (int index = 0; index < 2; index++) {
 		assert_int_equal(lens_check(s->db, index, &known, &rows), 0);
@@ -1070,7 +1050,7 @@ static void t_batch_index(void **state)
 	put(s, "县政府第3次常务会议", "c");
 	/* not yet in the index; changed and deleted before the commit */
 	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 0);
-	exec_ok(s->db, "UPDATE sections SET text = '财政预算' WHERE id = 2;"
+	db_exec(s->db, "UPDATE sections SET text = '财政预算' WHERE id = 2;"
 		       "DELETE FROM meetings WHERE id = 3;"
 		       "UPDATE meetings SET title = '党组会议' WHERE id = 2;");
 	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
@@ -1080,15 +1060,15 @@ static void t_batch_index(void **state)
 	assert_int_equal(count_match(s->db, "sections_fts", "生产"), 2);
 	assert_int_equal(count_match(s->db, "meetings_fts", "title : 常务"), 1);
 	assert_int_equal(count_match(s->db, "meetings_fts", "党组"), 1);
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM"
-					" sections_fts_docsize"),
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM"
+				       " sections_fts_docsize"),
 			 4);
 
 	/* another program inserts: indexed at once, not twice */
 	assert_int_equal(sqlite3_open(f->db, &other), SQLITE_OK);
 	assert_int_equal(hy_fts_register(other, err, sizeof err), 0);
 	assert_int_equal(hy_cleanz_register(other, NULL), SQLITE_OK); /* hy_clean */
-	exec_ok(other, "INSERT INTO sections (meeting_id, n, heading, text)"
+	db_exec(other, "INSERT INTO sections (meeting_id, n, heading, text)"
 		       " VALUES (1, 9, '营商环境', '优化营商环境。')");
 	assert_int_equal(count_match(other, "sections_fts", "营商"), 1);
 	sqlite3_close(other);
@@ -1111,7 +1091,7 @@ static void t_bm25_heading(void **state)
 	if (hy_store_open(&s, f->db, HY_STORE_CREATE, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
 	put(s, "会议", "one");
-	exec_ok(s->db, "UPDATE sections SET heading = '全县安全生产工作',"
+	db_exec(s->db, "UPDATE sections SET heading = '全县安全生产工作',"
 		       " text = '会议审议了城镇燃气管道改造方案。' WHERE id = 1;"
 		       "UPDATE sections SET heading = '城镇燃气管道改造',"
 		       " text = '会议研究了全县安全生产工作。' WHERE id = 2;");

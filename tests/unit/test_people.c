@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "sqltest.h"
 
 struct fx {
 	char dir[64];
@@ -63,17 +64,6 @@ static void reopen(struct fx *f)
 	open_at(f, 0);
 }
 
-static int sql_int(struct fx *f, const char *sql)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-	assert_int_equal(sqlite3_prepare_v2(f->s->db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 /* How many people there are (hy_store_people_count: people_total from
  * v8), asserted equal to the rows of persons. */
 static size_t total(struct fx *f)
@@ -83,7 +73,7 @@ static size_t total(struct fx *f)
 	char err[256] = "";
 	if (hy_store_people_count(f->s, &q, &n, err, sizeof err))
 		fail_msg("count: %s", err);
-	assert_int_equal(n, sql_int(f, "SELECT count(*) FROM persons"));
+	assert_int_equal(n, db_int(f->s->db, "SELECT count(*) FROM persons"));
 	return n;
 }
 
@@ -202,9 +192,9 @@ static void t_scripts_and_places(void **state)
 	put(f, "2021-02-01", "青川县", NULL, NULL, b, NULL, 1, NULL, 0);
 	put(f, "2021-03-01", "白水县", NULL, NULL, c, NULL, 1, NULL, 0);
 	put(f, "2021-04-01", NULL, NULL, NULL, a, NULL, 1, NULL, 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 3);
-	assert_int_equal(sql_int(f, "SELECT n FROM persons WHERE place = '青川县'"), 2);
-	assert_int_equal(sql_int(f, "SELECT n FROM persons WHERE place = ''"), 1);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM persons"), 3);
+	assert_int_equal(db_int(f->s->db, "SELECT n FROM persons WHERE place = '青川县'"), 2);
+	assert_int_equal(db_int(f->s->db, "SELECT n FROM persons WHERE place = ''"), 1);
 	assert_int_equal(find(f, "刘锐", NULL), 3);
 	assert_int_equal(find(f, "劉銳", &id), 3);
 	assert_int_equal(find(f, "liurui", NULL), 3);
@@ -218,10 +208,10 @@ static void t_scripts_and_places(void **state)
 	static char *d[] = {"高峯"}, *e[] = {"高峰"};
 	put(f, "2021-05-01", "白水县", NULL, NULL, d, NULL, 1, NULL, 0);
 	put(f, "2021-06-01", "白水县", NULL, NULL, e, NULL, 1, NULL, 0);
-	assert_int_equal(sql_int(f, "SELECT n FROM persons WHERE key = '高峰'"), 2);
+	assert_int_equal(db_int(f->s->db, "SELECT n FROM persons WHERE key = '高峰'"), 2);
 	assert_int_equal(find(f, "县财政局", NULL), 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons WHERE key LIKE '%局%'"
-				    " OR key LIKE '%委%'"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM persons WHERE key LIKE '%局%'"
+					  " OR key LIKE '%委%'"),
 			 0);
 }
 
@@ -240,7 +230,7 @@ static void t_delete(void **state)
 	open_at(f, 0);
 	int64_t m1 = put(f, "2021-01-01", "青川县", "张伟", "县长", att, roles1, 1, NULL, 0);
 	int64_t m2 = put(f, "2022-01-01", "青川县", "李强", "县长", att, roles2, 1, NULL, 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 3);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM persons"), 3);
 	assert_int_equal(total(f), 3);
 	assert_int_equal(hy_store_delete(f->s, &m2, 1, NULL, err, sizeof err), 0);
 	assert_int_equal(total(f), 2); /* kept as they go */
@@ -255,8 +245,8 @@ static void t_delete(void **state)
 	}
 	hy_people_free(v, n);
 	assert_int_equal(hy_store_delete(f->s, &m1, 1, NULL, err, sizeof err), 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM appearances"), 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM persons"), 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM appearances"), 0);
 	assert_int_equal(total(f), 0);
 	/* reindex counts them again; without the row they are counted */
 	put(f, "2021-01-01", "青川县", "张伟", "县长", att, roles1, 1, NULL, 0);
@@ -356,7 +346,7 @@ static void t_batch(void **state)
 	people_rows(f, many, sizeof many);
 	assert_string_equal(many, one);
 	put(f, "2025-01-01", "青川县", NULL, NULL, x, NULL, 1, NULL, 0);
-	assert_int_equal(sql_int(f, "SELECT n FROM persons WHERE key = '孙丽'"), 1);
+	assert_int_equal(db_int(f->s->db, "SELECT n FROM persons WHERE key = '孙丽'"), 1);
 }
 
 /* Pages: each order, offset and limit; the dates count what they hold. */
@@ -435,13 +425,13 @@ static void t_migrate_v6(void **state)
 	put(f, "2021-03-05", "青川县", "张伟", "县长", att, NULL, 1, obs, 1);
 	put(f, "2022-03-05", "青川县", "刘锐", "县委副书记、县长", NULL, NULL, 0, NULL, 0);
 	put(f, "2022-04-05", "白水县", "刘锐", "县长", NULL, NULL, 0, NULL, 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM sqlite_master"
-				    " WHERE name = 'persons'"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM sqlite_master"
+					  " WHERE name = 'persons'"),
 			 0);
 	reopen(f);
 	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 4);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM appearances"), 5);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM persons"), 4);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM appearances"), 5);
 	int64_t id;
 	assert_int_equal(find(f, "刘锐", &id), 2);
 	struct hy_career c;
@@ -453,7 +443,7 @@ static void t_migrate_v6(void **state)
 	assert_string_equal(c.roles[0].role, "县委副书记、县长");
 	hy_career_free(&c);
 	assert_int_equal(find(f, "赵敏", &id), 1);
-	assert_int_equal(sql_int(f, "SELECT observed FROM persons WHERE key = '赵敏'"), 1);
+	assert_int_equal(db_int(f->s->db, "SELECT observed FROM persons WHERE key = '赵敏'"), 1);
 	/* the old links are kept and still filter the list, the name in
 	 * either script: 劉銳 (one readout) and 刘锐 (two) */
 	struct hy_store_filter flt = {.person = "劉銳"};
@@ -467,8 +457,8 @@ static void t_migrate_v6(void **state)
 	assert_int_equal(n, 1);
 	/* new meetings go on the same way */
 	put(f, "2023-01-01", "青川县", "刘锐", "县长", NULL, NULL, 0, NULL, 0);
-	assert_int_equal(sql_int(f, "SELECT chaired FROM persons WHERE key = '刘锐'"
-				    " AND place = '青川县'"),
+	assert_int_equal(db_int(f->s->db, "SELECT chaired FROM persons WHERE key = '刘锐'"
+					  " AND place = '青川县'"),
 			 2);
 }
 
@@ -588,12 +578,12 @@ static void t_migrate_v8(void **state)
 		sqlite3_exec(f->s->db, "UPDATE persons SET key = '高峯'", NULL, NULL, NULL),
 		SQLITE_OK);
 	put(f, "2021-04-05", "青川县", NULL, NULL, b, NULL, 1, NULL, 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 2);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM persons"), 2);
 	reopen(f);
 	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM persons"), 1);
-	assert_int_equal(sql_int(f, "SELECT attended FROM persons WHERE key = '高峰'"), 2);
-	assert_int_equal(sql_int(f, "SELECT n FROM people_total"), 1);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM persons"), 1);
+	assert_int_equal(db_int(f->s->db, "SELECT attended FROM persons WHERE key = '高峰'"), 2);
+	assert_int_equal(db_int(f->s->db, "SELECT n FROM people_total"), 1);
 }
 
 /* A database of schema v7 whose people were keyed the old way (py
@@ -617,8 +607,8 @@ static void t_migrate_v7(void **state)
 			 SQLITE_OK);
 	reopen(f);
 	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f, "SELECT n FROM people_total"), 4);
+	assert_int_equal(db_int(f->s->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(db_int(f->s->db, "SELECT n FROM people_total"), 4);
 	assert_int_equal(total(f), 4);
 	assert_int_equal(find(f, "shanlei", NULL), 1);
 	assert_int_equal(find(f, "danlei", NULL), 0);
@@ -825,20 +815,20 @@ static void t_migrate_v18(void **state)
 	reopen(f);
 	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
 	assert_int_equal(HY_STORE_SCHEMA_VERSION, 19);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM sqlite_master"
-				    " WHERE name LIKE 'meeting_people%'"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM sqlite_master"
+					  " WHERE name LIKE 'meeting_people%'"),
 			 0);
 	/* every link is an appearance, with its name as written */
 	text_rows(f, &apps,
 		  "SELECT a.meeting_id, a.part, a.position, p.name, a.role FROM appearances a"
 		  " JOIN people p ON p.id = a.name_id ORDER BY 1, 2, 3");
 	assert_string_equal(apps.p, links.p);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM appearances a JOIN people p"
-				    " ON p.id = a.name_id WHERE a.person_id = 0"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM appearances a JOIN people p"
+					  " ON p.id = a.name_id WHERE a.person_id = 0"),
 			 2); /* ——, twice */
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM pragma_integrity_check"
-				    " WHERE integrity_check <> 'ok'"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM pragma_integrity_check"
+					  " WHERE integrity_check <> 'ok'"),
 			 0);
 	snapshot(f, &after);
 	assert_string_equal(after.p, before.p);
@@ -885,19 +875,20 @@ static void t_migrate_v18(void **state)
 	assert_string_equal(after.p, want.p);
 	assert_string_not_equal(want.p, before.p); /* (the ids did change) */
 	free(want.p);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM appearances WHERE person_id = 0"), 2);
-	assert_int_equal(sql_int(f,
-				 "SELECT count(*) FROM appearances a WHERE person_id > 0"
-				 " AND NOT EXISTS (SELECT 1 FROM persons WHERE id = a.person_id)"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM appearances WHERE person_id = 0"),
+			 2);
+	assert_int_equal(db_int(f->s->db,
+				"SELECT count(*) FROM appearances a WHERE person_id > 0"
+				" AND NOT EXISTS (SELECT 1 FROM persons WHERE id = a.person_id)"),
 			 0);
 	/* a meeting deleted takes its names no other meeting has */
-	int64_t last = sql_int(f, "SELECT max(id) FROM meetings");
+	int64_t last = db_int(f->s->db, "SELECT max(id) FROM meetings");
 	assert_int_equal(hy_store_delete(f->s, &last, 1, NULL, err, sizeof err), 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM people WHERE name IN ('罗勤', '白冰')"),
-			 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM people WHERE name = '——'"), 1);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM people WHERE name = '劉銳'"), 1);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_int_equal(
+		db_int(f->s->db, "SELECT count(*) FROM people WHERE name IN ('罗勤', '白冰')"), 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM people WHERE name = '——'"), 1);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM people WHERE name = '劉銳'"), 1);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
 	total(f);
 	free(before.p);
 	free(after.p);

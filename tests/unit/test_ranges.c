@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "sqltest.h"
 
 #define MEETINGS 40
 #define SECS 4
@@ -94,30 +95,9 @@ static int64_t insert(struct hy_store *s, struct corpus *c, int i)
 	return id;
 }
 
-static int sql_int(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	else
-		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
-	sqlite3_finalize(st);
-	return v;
-}
-
-static void exec_ok(sqlite3 *db, const char *sql)
-{
-	char *msg = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fail_msg("%s: %s", sql, msg ? msg : "?");
-}
-
 static void integrity(sqlite3 *db)
 {
-	exec_ok(db, "INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1);"
+	db_exec(db, "INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1);"
 		    "INSERT INTO meetings_fts (meetings_fts, rank) VALUES ('integrity-check', 1);");
 }
 
@@ -225,7 +205,7 @@ static void t_migrate(void **state)
 	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
 	for (size_t w = 0; w < NWORDS; w++)
 		before[w] = search_all(s, words[w]);
-	text_v14 = sql_int(s->db, "SELECT sum(length(CAST(text AS BLOB))) FROM sections");
+	text_v14 = db_int(s->db, "SELECT sum(length(CAST(text AS BLOB))) FROM sections");
 	hy_store_close(s);
 
 	if (hy_store_open(&s, path, 0, err, sizeof err) != 0)
@@ -234,19 +214,19 @@ static void t_migrate(void **state)
 	assert_int_equal(HY_STORE_SCHEMA_VERSION, 19);
 	integrity(s->db);
 	/* ranges, but for the sections not in the text (and the empty) */
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sections WHERE at IS NULL"),
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections WHERE at IS NULL"),
 			 2 * MEETINGS / 5);
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sections"
-					" WHERE at IS NULL AND text LIKE '会议还部署了%'"),
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections"
+				       " WHERE at IS NULL AND text LIKE '会议还部署了%'"),
 			 MEETINGS / 5);
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sections"
-					" WHERE at IS NOT NULL AND text <> ''"),
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections"
+				       " WHERE at IS NOT NULL AND text <> ''"),
 			 0);
 	/* the size: what is stored of the sections' text is what the clean
 	 * text does not hold */
-	text_v15 = sql_int(s->db, "SELECT sum(length(CAST(text AS BLOB))) FROM sections");
-	assert_int_equal(text_v15, sql_int(s->db, "SELECT sum(length(CAST(text AS BLOB)))"
-						  " FROM sections WHERE at IS NULL"));
+	text_v15 = db_int(s->db, "SELECT sum(length(CAST(text AS BLOB))) FROM sections");
+	assert_int_equal(text_v15, db_int(s->db, "SELECT sum(length(CAST(text AS BLOB)))"
+						 " FROM sections WHERE at IS NULL"));
 	assert_true(text_v15 * 5 < text_v14);
 	print_message("# section text stored: %d bytes at v14, %d at v15\n", text_v14, text_v15);
 	/* shown, found, ranked and cut into snippets the same */
@@ -264,21 +244,21 @@ static void t_migrate(void **state)
 	/* deleting meetings takes their sections out of the index whole */
 	assert_int_equal(hy_store_delete(s, &ids[3], 1, NULL, err, sizeof err), 0);
 	gone[3] = 1;
-	exec_ok(s->db, "DELETE FROM meetings WHERE id = (SELECT max(id) FROM meetings)");
+	db_exec(s->db, "DELETE FROM meetings WHERE id = (SELECT max(id) FROM meetings)");
 	gone[MEETINGS - 1] = 1;
 	integrity(s->db);
 	counts_as_brute(s, c, gone);
 	/* a section changed by hand (the sqlite3 shell): its heading, its
 	 * text (read as set), its range, its meeting; then back */
-	exec_ok(s->db, "UPDATE sections SET heading = '燃气议题' WHERE id = 1");
-	exec_ok(s->db, "UPDATE sections SET text = '会议研究了燃气价格。' WHERE id = 2");
-	exec_ok(s->db, "UPDATE sections SET len = len - 1 WHERE id = 5 AND at IS NOT NULL");
-	exec_ok(s->db, "UPDATE sections SET meeting_id = 3, n = 9 WHERE id = 6");
+	db_exec(s->db, "UPDATE sections SET heading = '燃气议题' WHERE id = 1");
+	db_exec(s->db, "UPDATE sections SET text = '会议研究了燃气价格。' WHERE id = 2");
+	db_exec(s->db, "UPDATE sections SET len = len - 1 WHERE id = 5 AND at IS NOT NULL");
+	db_exec(s->db, "UPDATE sections SET meeting_id = 3, n = 9 WHERE id = 6");
 	integrity(s->db);
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sections_text"
-					" WHERE id = 2 AND text = '会议研究了燃气价格。'"),
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections_text"
+				       " WHERE id = 2 AND text = '会议研究了燃气价格。'"),
 			 1);
-	exec_ok(s->db, "UPDATE sections SET heading = '议题1' WHERE id = 1;"
+	db_exec(s->db, "UPDATE sections SET heading = '议题1' WHERE id = 1;"
 		       "UPDATE sections SET text = '' WHERE id = 2;"
 		       "UPDATE sections SET len = len + 1 WHERE id = 5;"
 		       "UPDATE sections SET meeting_id = 2, n = 2 WHERE id = 6;");
@@ -287,13 +267,13 @@ static void t_migrate(void **state)
 		if (!gone[i])
 			same_sections(s, c, ids[i], i);
 	/* a clean text changed: its sections keep their text */
-	exec_ok(s->db, "UPDATE meetings SET rawz = hy_raw_pack(hy_raw(rawz, hy_clean(cleanz)),"
+	db_exec(s->db, "UPDATE meetings SET rawz = hy_raw_pack(hy_raw(rawz, hy_clean(cleanz)),"
 		       " '前言。' || hy_clean(cleanz)), cleanz = hy_clean_pack('前言。' ||"
 		       " hy_clean(cleanz)) WHERE id = 11");
 	integrity(s->db);
 	same_sections(s, c, ids[10], 10);
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sections"
-					" WHERE meeting_id = 11 AND at IS NOT NULL"),
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections"
+				       " WHERE meeting_id = 11 AND at IS NOT NULL"),
 			 0);
 	/* reindex widens the ASCII marks among Chinese (punct.c: the
 	 * spaces around them go, characters move), makes them ranges again
@@ -314,12 +294,12 @@ static void t_migrate(void **state)
 	for (int i = 0; i < MEETINGS; i++)
 		if (!gone[i])
 			same_sections(s, c, ids[i], i);
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sections"
-					" WHERE meeting_id = 11 AND at IS NOT NULL"),
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections"
+				       " WHERE meeting_id = 11 AND at IS NOT NULL"),
 			 SECS);
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sections WHERE at IS NULL"),
-			 sql_int(s->db, "SELECT count(*) FROM sections_text WHERE text = ''"
-					" OR text LIKE '会议还部署了%'"));
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections WHERE at IS NULL"),
+			 db_int(s->db, "SELECT count(*) FROM sections_text WHERE text = ''"
+				       " OR text LIKE '会议还部署了%'"));
 	counts_as_brute(s, c, gone);
 	hy_store_close(s);
 	free(c);
@@ -361,9 +341,9 @@ static void t_write(void **state)
 		assert_string_equal(r.m.sections[k].text, secs[k].text);
 	hy_store_record_free(&r);
 	/* the one after the NUL keeps its text; the others are ranges */
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sections WHERE at IS NULL"), 1);
-	assert_int_equal(sql_int(s->db, "SELECT n FROM sections WHERE at IS NULL"), 3);
-	assert_int_equal(sql_int(s->db, "SELECT count(*) FROM sections WHERE text = ''"), 4);
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections WHERE at IS NULL"), 1);
+	assert_int_equal(db_int(s->db, "SELECT n FROM sections WHERE at IS NULL"), 3);
+	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections WHERE text = ''"), 4);
 	integrity(s->db);
 	hy_store_close(s);
 	test_rmdir(dir);

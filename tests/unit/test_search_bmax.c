@@ -34,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "sqltest.h"
 
 /* Our own words: common ones make most sections match a character. */
 static const char *const common[] = {
@@ -223,17 +224,6 @@ static int compare_all(struct hy_store *s, const char *when)
 	return compared;
 }
 
-static int64_t sql_int(sqlite3 *db, const char *sql)
-{
-	sqlite3_stmt *st;
-	int64_t v = -1;
-	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 static void sql_exec(sqlite3 *db, const char *sql)
 {
 	char *msg = NULL;
@@ -395,8 +385,8 @@ static void test_same_results(void **state)
 
 	make(f, 700, 40);
 	heading_only(f);
-	assert_true(sql_int(f->s->db, "SELECT max(id) FROM sections") > 10 * 256);
-	assert_int_equal(sql_int(f->s->db, "SELECT count(*) FROM fts_bounds_meta"), 2);
+	assert_true(db_int(f->s->db, "SELECT max(id) FROM sections") > 10 * 256);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM fts_bounds_meta"), 2);
 	compare_all(f->s, "imported");
 	check_sound(f->s);
 	/* the heading-only row is the best for 殡仪 and near the top for 殡 */
@@ -413,7 +403,7 @@ static void test_same_results(void **state)
 	assert_int_equal(hy_store_delete(f->s, ids, 40, &n, err, sizeof err), 0);
 	compare_all(f->s, "after deleting");
 	make(f, 30, 40);
-	assert_int_equal(sql_int(f->s->db, "SELECT count(*) FROM fts_bounds_pending"), 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM fts_bounds_pending"), 0);
 	compare_all(f->s, "after rowids used again");
 	check_sound(f->s);
 
@@ -421,21 +411,21 @@ static void test_same_results(void **state)
 	 * full path) until a commit folds it in */
 	sql_exec(f->s->db, "UPDATE sections SET heading = '殡葬殡葬' WHERE id = 100");
 	sql_exec(f->s->db, "UPDATE meetings SET title = '燃气燃气' WHERE id = 300");
-	assert_int_equal(sql_int(f->s->db, "SELECT count(*) FROM fts_bounds_pending"), 2);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM fts_bounds_pending"), 2);
 	compare_all(f->s, "with rows pending");
 	make(f, 10, 40);
-	assert_int_equal(sql_int(f->s->db, "SELECT count(*) FROM fts_bounds_pending"), 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM fts_bounds_pending"), 0);
 	compare_all(f->s, "after the fold");
 	check_sound(f->s);
 
 	/* longer rows: the average passes 1.25 × the bounds' (a commit
 	 * makes them again); before that, searches correct for it */
-	double before = (double)sql_int(f->s->db, "SELECT CAST(abound * 1000 AS INTEGER)"
-						  " FROM fts_bounds_meta WHERE idx = 0");
+	double before = (double)db_int(f->s->db, "SELECT CAST(abound * 1000 AS INTEGER)"
+						 " FROM fts_bounds_meta WHERE idx = 0");
 	make(f, 100, 400);
 	compare_all(f->s, "after longer rows");
-	double after = (double)sql_int(f->s->db, "SELECT CAST(abound * 1000 AS INTEGER)"
-						 " FROM fts_bounds_meta WHERE idx = 0");
+	double after = (double)db_int(f->s->db, "SELECT CAST(abound * 1000 AS INTEGER)"
+						" FROM fts_bounds_meta WHERE idx = 0");
 	printf("# average length of the bounds: %.3f -> %.3f\n", before / 1000, after / 1000);
 	assert_true(after > 1.25 * before);
 	check_sound(f->s);
@@ -455,11 +445,11 @@ static void test_avgdl_grows(void **state)
 	double avgdl;
 	int64_t nrow, before;
 	make(f, 300, 40);
-	before = sql_int(f->s->db, "SELECT CAST(abound * 1e6 AS INTEGER) FROM fts_bounds_meta"
-				   " WHERE idx = 0");
+	before = db_int(f->s->db, "SELECT CAST(abound * 1e6 AS INTEGER) FROM fts_bounds_meta"
+				  " WHERE idx = 0");
 	make(f, 12, 90);
-	assert_int_equal(sql_int(f->s->db, "SELECT CAST(abound * 1e6 AS INTEGER)"
-					   " FROM fts_bounds_meta WHERE idx = 0"),
+	assert_int_equal(db_int(f->s->db, "SELECT CAST(abound * 1e6 AS INTEGER)"
+					  " FROM fts_bounds_meta WHERE idx = 0"),
 			 before);
 	assert_int_equal(hy_bounds_avgdl(f->s->db, 0, &avgdl, &nrow), SQLITE_OK);
 	printf("# average length %.3f, the bounds' %.3f\n", avgdl, (double)before / 1e6);
@@ -490,9 +480,9 @@ static void test_migrate_v16(void **state)
 	f->s = NULL;
 	if (hy_store_open(&f->s, f->db, HY_STORE_CREATE, err, sizeof err))
 		fail_msg("open: %s", err);
-	assert_int_equal(sql_int(f->s->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f->s->db, "SELECT count(*) FROM fts_bounds_meta"), 2);
-	assert_true(sql_int(f->s->db, "SELECT count(*) FROM fts_bounds") > 10);
+	assert_int_equal(db_int(f->s->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM fts_bounds_meta"), 2);
+	assert_true(db_int(f->s->db, "SELECT count(*) FROM fts_bounds") > 10);
 	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
 		run(f->s, queries[i], 0, 20, 0, &after);
 		assert_int_equal(after.n, before[i].n);

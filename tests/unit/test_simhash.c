@@ -22,6 +22,7 @@
 #include "../../src/store/internal.h" /* the connection, hy_store_open_at */
 
 #include <sqlite3.h>
+#include "sqltest.h"
 
 #define FIX "tests/fixtures/dups/"
 
@@ -249,17 +250,6 @@ static void t_same_day(void **state)
 	assert_int_equal(st.merged, 1);
 }
 
-static int sql_int(struct hy_store *s, const char *sql)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-	assert_int_equal(sqlite3_prepare_v2(s->db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 /* Schema v16: each band row holds its meeting's day, where a dated
  * readout looks for its own; a database of v15 gets them, a meeting's
  * day changed by hand moves its bands, and the same meeting on the same
@@ -286,10 +276,10 @@ static void t_band_days(void **state)
 	assert_int_equal(hy_store_open(&f->s, f->db, 0, err, sizeof err), 0);
 	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
 	/* every meeting's four bands, each on its day */
-	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands b JOIN meetings m"
-				       " ON m.id = b.meeting_id WHERE b.day = m.month_day"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM simhash_bands b JOIN meetings m"
+					  " ON m.id = b.meeting_id WHERE b.day = m.month_day"),
 			 8);
-	assert_int_equal(sql_int(f->s, "SELECT count(DISTINCT day) FROM simhash_bands"), 2);
+	assert_int_equal(db_int(f->s->db, "SELECT count(DISTINCT day) FROM simhash_bands"), 2);
 	/* the repost finds its original on the day they share */
 	assert_int_equal(import_fixture(f, "a_repost_trad.txt", &st), 0);
 	assert_int_equal(st.merged, 1);
@@ -298,14 +288,14 @@ static void t_band_days(void **state)
 				      "UPDATE meetings SET month_day = '12-31' WHERE id = 1", NULL,
 				      NULL, NULL),
 			 SQLITE_OK);
-	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands"
-				       " WHERE meeting_id = 1 AND day = '12-31'"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM simhash_bands"
+					  " WHERE meeting_id = 1 AND day = '12-31'"),
 			 4);
 	assert_int_equal(sqlite3_exec(f->s->db, "UPDATE meetings SET month_day = NULL WHERE id = 1",
 				      NULL, NULL, NULL),
 			 SQLITE_OK);
-	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands"
-				       " WHERE meeting_id = 1 AND day = ''"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM simhash_bands"
+					  " WHERE meeting_id = 1 AND day = ''"),
 			 4);
 }
 
@@ -325,25 +315,25 @@ static void t_batch_bands(void **state)
 	assert_int_equal(hy_store_begin(f->s, err, sizeof err), 0);
 	assert_int_equal(import_fixture(f, "a_county.txt", &st), 0);
 	hy_store_rollback(f->s);
-	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands"), 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM simhash_bands"), 0);
 
 	st = (struct hy_import_stats){0};
 	assert_int_equal(hy_store_begin(f->s, err, sizeof err), 0);
 	assert_int_equal(import_fixture(f, "a_county.txt", &st), 0);
 	assert_int_equal(import_fixture(f, "b_next_week.txt", &st), 0);
-	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands"), 0); /* logged */
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM simhash_bands"), 0); /* logged */
 	assert_int_equal(import_fixture(f, "a_repost_trad.txt", &st), 0);
 	assert_int_equal(st.imported, 2);
 	assert_int_equal(st.merged, 1);
 	assert_int_equal(hy_store_delete(f->s, &two, 1, &gone, err, sizeof err), 0);
 	assert_int_equal(gone, 1);
 	assert_int_equal(hy_store_commit(f->s, err, sizeof err), 0);
-	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands"), 4);
-	assert_int_equal(sql_int(f->s,
-				 "SELECT count(*) FROM simhash_bands b JOIN meetings m"
-				 " ON m.id = b.meeting_id AND b.day = ifnull(m.month_day, '')"
-				 " AND b.hash = (SELECT hash FROM simhash WHERE meeting_id = 1)"
-				 " WHERE m.id = 1"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM simhash_bands"), 4);
+	assert_int_equal(db_int(f->s->db,
+				"SELECT count(*) FROM simhash_bands b JOIN meetings m"
+				" ON m.id = b.meeting_id AND b.day = ifnull(m.month_day, '')"
+				" AND b.hash = (SELECT hash FROM simhash WHERE meeting_id = 1)"
+				" WHERE m.id = 1"),
 			 4);
 	/* the next batch: a cut repost merges, the deleted meeting comes back */
 	st = (struct hy_import_stats){0};
@@ -353,7 +343,7 @@ static void t_batch_bands(void **state)
 	assert_int_equal(hy_store_commit(f->s, err, sizeof err), 0);
 	assert_int_equal(st.merged, 1);
 	assert_int_equal(st.imported, 1);
-	assert_int_equal(sql_int(f->s, "SELECT count(*) FROM simhash_bands"), 8);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM simhash_bands"), 8);
 }
 
 int main(void)

@@ -20,6 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "sqltest.h"
 
 struct fx {
 	char dir[64];
@@ -56,21 +57,16 @@ static struct hy_store *open_ok(struct fx *f)
 }
 
 /* Run SQL on the file directly (another connection); one int back. */
-static int sql_int(const char *db, const char *sql)
+static int file_int(const char *db, const char *sql)
 {
 	sqlite3 *h;
-	sqlite3_stmt *st;
-	int v = -1;
 	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_int64 v = db_int(h, sql);
 	sqlite3_close(h);
-	return v;
+	return (int)v;
 }
 
-static void sql_exec(const char *db, const char *sql)
+static void file_exec(const char *db, const char *sql)
 {
 	sqlite3 *h;
 	assert_int_equal(sqlite3_open(db, &h), SQLITE_OK);
@@ -78,7 +74,7 @@ static void sql_exec(const char *db, const char *sql)
 	 * as the sqlite3 shell gets it with .load build/huiyi_fts */
 	assert_int_equal(hy_fts_register(h, NULL, 0), 0);
 	assert_int_equal(hy_cleanz_register(h, NULL), SQLITE_OK); /* hy_clean */
-	assert_int_equal(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	db_exec(h, sql);
 	sqlite3_close(h);
 }
 
@@ -195,17 +191,17 @@ static void t_create_schema(void **state)
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
 	hy_store_close(s);
 	f->s = NULL;
-	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master WHERE "
-					"type = 'table' AND name IN ('meetings', "
-					"'sections', 'people', 'appearances')"),
+	assert_int_equal(file_int(f->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM sqlite_master WHERE "
+					 "type = 'table' AND name IN ('meetings', "
+					 "'sections', 'people', 'appearances')"),
 			 4);
 	/* (the links are the appearances since v19) */
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master WHERE "
-					"name LIKE 'meeting_people%'"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM sqlite_master WHERE "
+					 "name LIKE 'meeting_people%'"),
 			 0);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master"
-					" WHERE name = 'meetings_by_date'"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM sqlite_master"
+					 " WHERE name = 'meetings_by_date'"),
 			 1);
 	/* Reopening an existing database changes nothing. */
 	open_ok(f);
@@ -245,12 +241,12 @@ static void t_integrity(void **state)
 	hy_store_close(s);
 	f->s = NULL;
 	/* integrity_check also checks NOT NULL columns */
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM"
-					" pragma_integrity_check"
-					" WHERE integrity_check <> 'ok'"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM"
+					 " pragma_integrity_check"
+					 " WHERE integrity_check <> 'ok'"),
 			 0);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM"
-					" pragma_foreign_key_check"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM"
+					 " pragma_foreign_key_check"),
 			 0);
 }
 
@@ -338,11 +334,11 @@ static void t_duplicate(void **state)
 	assert_int_equal(hy_store_has(s, hex, err, sizeof err), 0);
 	hy_store_close(s);
 	f->s = NULL;
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 1);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sections"), 2);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"), 1);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM sections"), 2);
 	/* people are shared between meetings, linked per meeting */
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM people"), 5);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM appearances"), 5);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM people"), 5);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM appearances"), 5);
 }
 
 static void t_whole_or_nothing(void **state)
@@ -366,7 +362,7 @@ static void t_whole_or_nothing(void **state)
 	rc = hy_store_insert(s, &m, &d, NULL, err, sizeof err);
 	assert_true(rc < 0);
 	assert_int_not_equal(rc, HY_ERR_DUP);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 0);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"), 0);
 
 	/* in a batch: part of it was written, so the whole batch goes, and
 	 * the commit says so; the next batch is not affected */
@@ -379,7 +375,7 @@ static void t_whole_or_nothing(void **state)
 	err[0] = '\0';
 	assert_int_equal(hy_store_commit(s, err, sizeof err), HY_ERR_INVALID);
 	assert_non_null(strstr(err, "rolled back"));
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 0);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"), 0);
 	assert_int_equal(hy_store_begin(s, err, sizeof err), 0);
 	put(s, &(struct hy_meeting){.title = "下一批"}, "next batch");
 	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
@@ -394,9 +390,9 @@ static void t_whole_or_nothing(void **state)
 	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
 	hy_store_close(s);
 	f->s = NULL;
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 3);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sections"), 0);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM appearances"), 0);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"), 3);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM sections"), 0);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM appearances"), 0);
 }
 
 static void t_batch_rollback(void **state)
@@ -408,13 +404,13 @@ static void t_batch_rollback(void **state)
 	put(s, &(struct hy_meeting){.title = "a"}, "a");
 	put(s, &(struct hy_meeting){.title = "b"}, "b");
 	hy_store_rollback(s);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 0);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"), 0);
 	assert_int_equal(hy_store_begin(s, err, sizeof err), 0);
 	put(s, &(struct hy_meeting){.title = "c"}, "c");
 	/* not visible to another connection before the commit */
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 0);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"), 0);
 	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 1);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"), 1);
 }
 
 struct ids {
@@ -572,12 +568,12 @@ static void t_newer_version_refused(void **state)
 	open_ok(f);
 	hy_store_close(f->s);
 	f->s = NULL;
-	sql_exec(f->db, "PRAGMA user_version = 99");
+	file_exec(f->db, "PRAGMA user_version = 99");
 	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_CREATE, err, sizeof err),
 			 HY_ERR_VERSION);
 	assert_null(f->s);
 	assert_non_null(strstr(err, "newer"));
-	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), 99);
+	assert_int_equal(file_int(f->db, "PRAGMA user_version"), 99);
 }
 
 static char *slurp(const char *path, size_t *n)
@@ -619,13 +615,13 @@ static void t_foreign_database(void **state)
 {
 	struct fx *f = *state;
 	char err[256] = "";
-	sql_exec(f->db, "CREATE TABLE notes (x TEXT); INSERT INTO notes "
-			"VALUES ('keep me')");
+	file_exec(f->db, "CREATE TABLE notes (x TEXT); INSERT INTO notes "
+			 "VALUES ('keep me')");
 	assert_int_equal(hy_store_open(&f->s, f->db, HY_STORE_CREATE, err, sizeof err),
 			 HY_ERR_CORRUPT);
 	assert_non_null(strstr(err, "another program"));
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master"), 1);
-	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), 0);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM sqlite_master"), 1);
+	assert_int_equal(file_int(f->db, "PRAGMA user_version"), 0);
 }
 
 /* The importer on a small tree: order, hidden names, limits, reasons. */
@@ -700,17 +696,17 @@ static void import_tree(void **state, size_t threads, int lookup_here)
 	hy_store_close(s);
 	f->s = NULL;
 	/* sorted walk: a.txt, b.txt, dup.txt (skipped), ..., sub/c.txt */
-	assert_int_equal(sql_int(f->db, "SELECT id FROM meetings WHERE source"
-					" LIKE '%/in/a.txt'"),
+	assert_int_equal(file_int(f->db, "SELECT id FROM meetings WHERE source"
+					 " LIKE '%/in/a.txt'"),
 			 1);
-	assert_int_equal(sql_int(f->db, "SELECT id FROM meetings WHERE source"
-					" LIKE '%/in/b.txt'"),
+	assert_int_equal(file_int(f->db, "SELECT id FROM meetings WHERE source"
+					 " LIKE '%/in/b.txt'"),
 			 2);
-	assert_int_equal(sql_int(f->db, "SELECT id FROM meetings WHERE source"
-					" LIKE '%/in/sub/c.txt'"),
+	assert_int_equal(file_int(f->db, "SELECT id FROM meetings WHERE source"
+					 " LIKE '%/in/sub/c.txt'"),
 			 3);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings WHERE "
-					"substr(source, 1, 1) <> '/'"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings WHERE "
+					 "substr(source, 1, 1) <> '/'"),
 			 0);
 
 	/* again: nothing new */
@@ -838,22 +834,22 @@ static void t_delete(void **state)
 	hy_store_close(s);
 	f->s = NULL;
 
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 2);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sections"), 4);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"), 2);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM sections"), 4);
 	/* 钱七 named only b: gone; the others are still named by a and c */
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM people"), 5);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM people"
-					" WHERE name = '钱七'"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM people"), 5);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM people"
+					 " WHERE name = '钱七'"),
 			 0);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM appearances"), 10);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM bodies"
-					" WHERE name = '市政府'"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM appearances"), 10);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM bodies"
+					 " WHERE name = '市政府'"),
 			 0);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM"
-					" sections_fts_docsize"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM"
+					 " sections_fts_docsize"),
 			 4);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM"
-					" meetings_fts_docsize"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM"
+					 " meetings_fts_docsize"),
 			 2);
 	check_whole(f->db);
 
@@ -869,7 +865,7 @@ static void t_delete(void **state)
 	assert_int_equal(hits(f->s, "燃气"), 1);
 	hy_store_close(f->s);
 	f->s = NULL;
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM people"), 5);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM people"), 5);
 	check_whole(f->db);
 }
 
@@ -917,9 +913,9 @@ static void import_replace(void **state, size_t threads, int lookup_here)
 	assert_int_equal(hits(s, "燃气安全"), 1);
 	hy_store_close(s);
 	f->s = NULL;
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 2);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"
-					" WHERE title = '燃气会议'"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"), 2);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"
+					 " WHERE title = '燃气会议'"),
 			 1);
 	check_whole(f->db);
 }
@@ -1045,7 +1041,7 @@ static void fill_list_v1(const char *db, size_t n)
 		 " ELSE '乙县政府' END, '常务会议', k %% 7, '张三', 'sha' || k,"
 		 " 'old ' || k, '会议' || k, CAST('会议' || k AS BLOB) FROM i;",
 		 n);
-	sql_exec(db, sql);
+	file_exec(db, sql);
 }
 
 static void fill_list(struct hy_store *s, size_t n)
@@ -1509,39 +1505,39 @@ static void t_migrate_v1(void **state)
 	hy_store_close(f->s);
 	f->s = NULL;
 	fill_list_v1(f->db, 60);
-	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), 1);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master"
-					" WHERE name = 'meetings_by_body'"),
+	assert_int_equal(file_int(f->db, "PRAGMA user_version"), 1);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM sqlite_master"
+					 " WHERE name = 'meetings_by_body'"),
 			 0);
 
 	open_ok(f);
 	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 60);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sqlite_master"
-					" WHERE name IN ('meetings_by_body',"
-					" 'meetings_by_number',"
-					" 'meetings_by_body_number', 'bodies')"),
+	assert_int_equal(file_int(f->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"), 60);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM sqlite_master"
+					 " WHERE name IN ('meetings_by_body',"
+					 " 'meetings_by_number',"
+					 " 'meetings_by_body_number', 'bodies')"),
 			 4);
 	/* bodies counts every meeting with a body, and stays right */
-	assert_int_equal(sql_int(f->db, "SELECT sum(n) FROM bodies"),
-			 sql_int(f->db, "SELECT count(*) FROM meetings"
-					" WHERE body IS NOT NULL"));
+	assert_int_equal(file_int(f->db, "SELECT sum(n) FROM bodies"),
+			 file_int(f->db, "SELECT count(*) FROM meetings"
+					 " WHERE body IS NOT NULL"));
 	{
 		struct hy_meeting m = sample("新", "2025-01-01", "甲县政府", "张三");
 		put(f->s, &m, "after the upgrade");
 	}
-	assert_int_equal(sql_int(f->db, "SELECT n FROM bodies"
-					" WHERE name = '甲县政府'"),
-			 sql_int(f->db, "SELECT count(*) FROM meetings"
-					" WHERE body = '甲县政府'"));
+	assert_int_equal(file_int(f->db, "SELECT n FROM bodies"
+					 " WHERE name = '甲县政府'"),
+			 file_int(f->db, "SELECT count(*) FROM meetings"
+					 " WHERE body = '甲县政府'"));
 	for (int sort = HY_SORT_DATE; sort <= HY_SORT_NUMBER; sort++) {
 		check_list(f, &list_filters[0], (enum hy_store_sort)sort);
 		check_list(f, &list_filters[6], (enum hy_store_sort)sort);
 	}
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM"
-					" pragma_integrity_check"
-					" WHERE integrity_check <> 'ok'"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM"
+					 " pragma_integrity_check"
+					 " WHERE integrity_check <> 'ok'"),
 			 0);
 }
 
@@ -1557,18 +1553,18 @@ static void t_bodies_triggers(void **state)
 	put(s, &m, "3");
 	hy_store_close(s);
 	f->s = NULL;
-	assert_int_equal(sql_int(f->db, "SELECT n FROM bodies"), 2);
-	sql_exec(f->db, "UPDATE meetings SET body = '乙县政府' WHERE id = 1");
-	sql_exec(f->db, "UPDATE meetings SET body = '乙县政府' WHERE id = 3");
-	assert_int_equal(sql_int(f->db, "SELECT n FROM bodies"
-					" WHERE name = '甲县政府'"),
+	assert_int_equal(file_int(f->db, "SELECT n FROM bodies"), 2);
+	file_exec(f->db, "UPDATE meetings SET body = '乙县政府' WHERE id = 1");
+	file_exec(f->db, "UPDATE meetings SET body = '乙县政府' WHERE id = 3");
+	assert_int_equal(file_int(f->db, "SELECT n FROM bodies"
+					 " WHERE name = '甲县政府'"),
 			 1);
-	assert_int_equal(sql_int(f->db, "SELECT n FROM bodies"
-					" WHERE name = '乙县政府'"),
+	assert_int_equal(file_int(f->db, "SELECT n FROM bodies"
+					 " WHERE name = '乙县政府'"),
 			 2);
-	sql_exec(f->db, "DELETE FROM meetings WHERE id = 2");
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM bodies"
-					" WHERE name = '甲县政府'"),
+	file_exec(f->db, "DELETE FROM meetings WHERE id = 2");
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM bodies"
+					 " WHERE name = '甲县政府'"),
 			 0);
 }
 
@@ -1617,7 +1613,7 @@ static void t_readonly_writes_nothing(void **state)
 	f->s = NULL;
 	file_sha(f->db, after);
 	assert_string_equal(before, after);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 30);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"), 30);
 }
 
 /* v4 → v5: stored meetings keep their date and get its month and day;
@@ -1631,14 +1627,14 @@ static void t_migrate_v5_month_day(void **state)
 	hy_store_close(f->s);
 	f->s = NULL;
 	fill_list_v1(f->db, 12);
-	sql_exec(f->db, "UPDATE meetings SET date = NULL WHERE id = 3");
+	file_exec(f->db, "UPDATE meetings SET date = NULL WHERE id = 3");
 	open_ok(f);
-	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"
-					" WHERE month_day = substr(date, 6, 5)"),
+	assert_int_equal(file_int(f->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"
+					 " WHERE month_day = substr(date, 6, 5)"),
 			 11);
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"
-					" WHERE month_day IS NULL AND id = 3"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"
+					 " WHERE month_day IS NULL AND id = 3"),
 			 1);
 	struct hy_meeting m = sample("新", NULL, "甲县政府", "张三");
 	m.month_day = "03-08";
@@ -1647,7 +1643,7 @@ static void t_migrate_v5_month_day(void **state)
 	m.guessed = HY_GUESSED_TITLE;
 	put(f->s, &m, "partial");
 	struct hy_store_record r;
-	int64_t id = sql_int(f->db, "SELECT max(id) FROM meetings");
+	int64_t id = file_int(f->db, "SELECT max(id) FROM meetings");
 	assert_int_equal(hy_store_get(f->s, id, &r, err, sizeof err), 0);
 	assert_null(r.m.date);
 	assert_string_equal(r.m.month_day, "03-08");
@@ -1672,7 +1668,7 @@ static void t_readonly_old_schema(void **state)
 	assert_null(f->s);
 	if (!strstr(err, "upgrade") || !strstr(err, "read-only"))
 		fail_msg("%s", err);
-	assert_int_equal(sql_int(f->db, "PRAGMA user_version"), 2);
+	assert_int_equal(file_int(f->db, "PRAGMA user_version"), 2);
 	/* with write access it is upgraded as before */
 	open_ok(f);
 	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
@@ -1715,9 +1711,9 @@ static void t_damaged_root_refused(void **state)
 	fill_list(open_ok(f), 30);
 	hy_store_close(f->s);
 	f->s = NULL;
-	root = sql_int(f->db, "SELECT rootpage FROM sqlite_master"
-			      " WHERE name = 'meetings_by_number'");
-	size = sql_int(f->db, "PRAGMA page_size");
+	root = file_int(f->db, "SELECT rootpage FROM sqlite_master"
+			       " WHERE name = 'meetings_by_number'");
+	size = file_int(f->db, "PRAGMA page_size");
 	assert_true(root > 1);
 	garble_page(f->db, root, size);
 	file_sha(f->db, before);
@@ -1759,7 +1755,7 @@ static void t_import_disk_full(void **state)
 	}
 	free(text);
 	open_ok(f);
-	pages = sql_int(f->db, "PRAGMA page_count");
+	pages = file_int(f->db, "PRAGMA page_count");
 	snprintf(sql, sizeof sql, "PRAGMA max_page_count = %d", pages + 40);
 	assert_int_equal(sqlite3_exec(f->s->db, sql, NULL, NULL, NULL), SQLITE_OK);
 	o.batch = 5;
@@ -1771,18 +1767,18 @@ static void t_import_disk_full(void **state)
 	assert_int_equal(st.rejected, 0);
 	hy_store_close(f->s);
 	f->s = NULL;
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM"
-					" pragma_integrity_check()"
-					" WHERE integrity_check <> 'ok'"),
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM"
+					 " pragma_integrity_check()"
+					 " WHERE integrity_check <> 'ok'"),
 			 0);
 	{
-		int n = sql_int(f->db, "SELECT count(*) FROM meetings");
+		int n = file_int(f->db, "SELECT count(*) FROM meetings");
 		assert_true(n > 0 && n < 120);
 		assert_int_equal(n % 5, 0);
 		assert_int_equal((size_t)n, st.imported);
-		assert_int_equal(sql_int(f->db, "SELECT count(*) FROM sections"
-						" WHERE meeting_id NOT IN"
-						" (SELECT id FROM meetings)"),
+		assert_int_equal(file_int(f->db, "SELECT count(*) FROM sections"
+						 " WHERE meeting_id NOT IN"
+						 " (SELECT id FROM meetings)"),
 				 0);
 	}
 	/* with room, the same import finishes the set */
@@ -1791,7 +1787,7 @@ static void t_import_disk_full(void **state)
 	assert_int_equal(st.imported + st.duplicates, 120);
 	hy_store_close(f->s);
 	f->s = NULL;
-	assert_int_equal(sql_int(f->db, "SELECT count(*) FROM meetings"), 120);
+	assert_int_equal(file_int(f->db, "SELECT count(*) FROM meetings"), 120);
 }
 
 /* WAL's "locking protocol" (a reader gave up on locks another process

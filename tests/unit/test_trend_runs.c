@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "sqltest.h"
 
 struct fx {
 	char dir[64];
@@ -144,17 +145,6 @@ static void exec(struct fx *f, const char *sql)
 		fail_msg("%s: %s", sql, msg ? msg : "?");
 }
 
-static int sql_int(struct fx *f, const char *sql)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-	assert_int_equal(sqlite3_prepare_v2(f->s->db, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 static const char *const gas2[] = {"会议研究了燃气安全。", "会议要求排查燃气管道。", NULL};
 static const char *const gas1[] = {"会议听取了汇报。", "会议研究了燃气安全。", NULL};
 static const char *const none[] = {"会议听取了汇报。", "会议要求抓好落实。", NULL};
@@ -181,19 +171,19 @@ static void t_migrate_v8(void **state)
 	open_at(f, 8);
 	assert_int_equal(hy_store_version(f->s), 8);
 	put_five(f);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM sqlite_master"
-				    " WHERE name = 'meeting_runs'"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM sqlite_master"
+					  " WHERE name = 'meeting_runs'"),
 			 0);
 	check(f, FIVE); /* before v9: one statement */
 	open_at(f, 0);
 	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM meeting_runs"), 5);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM meeting_runs r JOIN meetings m"
-				    " ON m.id = r.id AND ifnull(m.date, '') = r.date"
-				    " WHERE r.n = (SELECT count(*) FROM sections"
-				    "  WHERE meeting_id = r.id AND id >= r.first"
-				    "  AND id < r.first + r.n)"),
+	assert_int_equal(db_int(f->s->db, "PRAGMA user_version"), HY_STORE_SCHEMA_VERSION);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM meeting_runs"), 5);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM meeting_runs r JOIN meetings m"
+					  " ON m.id = r.id AND ifnull(m.date, '') = r.date"
+					  " WHERE r.n = (SELECT count(*) FROM sections"
+					  "  WHERE meeting_id = r.id AND id >= r.first"
+					  "  AND id < r.first + r.n)"),
 			 5);
 	check(f, FIVE);
 }
@@ -211,16 +201,16 @@ static void t_hand_edits(void **state)
 
 	open_at(f, 0);
 	put_five(f);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM meeting_runs WHERE first IS NOT NULL"),
-			 5);
+	assert_int_equal(
+		db_int(f->s->db, "SELECT count(*) FROM meeting_runs WHERE first IS NOT NULL"), 5);
 	check(f, FIVE);
 
 	/* the last meeting goes with its sections; the next one takes the
 	 * same rowids (the largest were freed) and has no match */
 	assert_int_equal(hy_store_delete(f->s, &last, 1, NULL, err, sizeof err), 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM meeting_runs WHERE id = 5"), 0);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM meeting_runs WHERE id = 5"), 0);
 	assert_int_equal(put(f, "2024-03-15", 0, none), 5);
-	assert_int_equal(sql_int(f, "SELECT first FROM meeting_runs WHERE id = 5"), 9);
+	assert_int_equal(db_int(f->s->db, "SELECT first FROM meeting_runs WHERE id = 5"), 9);
 	check(f, "2024-01 3 2/3; 2024-03 2 1/1; undated 0/0");
 
 	/* meeting 3 (January, no match yet) gets a matching section whose
@@ -233,8 +223,8 @@ static void t_hand_edits(void **state)
 	/* meeting 1 loses one of its two matching sections: its run goes,
 	 * its other section still counts */
 	exec(f, "DELETE FROM sections WHERE meeting_id = 1 AND n = 2");
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM meeting_runs WHERE id = 1"
-				    " AND first IS NULL"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM meeting_runs WHERE id = 1"
+					  " AND first IS NULL"),
 			 1);
 	check(f, "2024-01 3 3/3; 2024-03 2 1/1; undated 0/0");
 
@@ -253,9 +243,10 @@ static void t_hand_edits(void **state)
 	/* reindex: every meeting whose sections fill their span has a run
 	 * again (meeting 3's and 4's do not: 11 and 2 are theirs) */
 	assert_int_equal(hy_store_reindex(f->s, err, sizeof err), 0);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM meeting_runs WHERE first IS NULL"), 2);
-	assert_int_equal(sql_int(f, "SELECT count(*) FROM meeting_runs"
-				    " WHERE first IS NULL AND id IN (3, 4)"),
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM meeting_runs WHERE first IS NULL"),
+			 2);
+	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM meeting_runs"
+					  " WHERE first IS NULL AND id IN (3, 4)"),
 			 2);
 	check(f, "2024-01 3 3/3; 2024-02 1 1/2; 2024-03 1 0/0; undated 0/0");
 }

@@ -1,0 +1,33 @@
+/* sqltest.h: a unit test's one value or one statement of SQL on a
+ * connection, failing the test with sqlite's message when the SQL does
+ * not run (for the tests that look into a database's tables). Include
+ * after <cmocka.h> and <sqlite3.h>. */
+#ifndef HUIYI_TEST_SQLTEST_H
+#define HUIYI_TEST_SQLTEST_H
+
+/* The first column of sql's first row, or -1 when it returns no row. */
+static inline sqlite3_int64 db_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* sql run to its end. */
+static inline void db_exec(sqlite3 *db, const char *sql)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg ? msg : "?");
+	sqlite3_free(msg);
+}
+
+#endif
