@@ -593,8 +593,18 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			size_t q = a0;
 			while (q < l.b && q < a0 + 4 && is_han(d->cp[q]))
 				q++;
-			/* (影音/某某座談會: a channel's name and a slash) */
-			if (q > a0 + 1 && q < l.b && (d->cp[q] == ':' || d->cp[q] == '/') &&
+			/* (影音/某某座談會: a channel's name and a slash; before a
+			 * colon only a column's word: 溧阳：某某召开… is the
+			 * headline's place, which it keeps) */
+			static const char
+				*const channels[] = {"动态", "影音", "要闻", "新闻", "视频", "头条",
+						     "快讯", "资讯", "时政", "图片", "直播", "聚焦",
+						     "关注", "热点", "专题", "政务", "播报", "一线",
+						     "回放", "名称" /* 图文回放:, 信息名称: */};
+			if (q > a0 + 1 && q < l.b &&
+			    (d->cp[q] == '/' ||
+			     (d->cp[q] == ':' &&
+			      longest_end(d, a0, q, channels, COUNT(channels)))) &&
 			    l.b - q > 8 && find(d, a0, q, "会") == NPOS &&
 			    find(d, q, l.b, "会") != NPOS && !match(d, a0, q, "标题") &&
 			    !longest_end(d, a0, q, place_levels, COUNT(place_levels)))
