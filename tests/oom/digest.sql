@@ -6,7 +6,8 @@
 -- people, appearances and search index.
 .mode list
 SELECT title, published, date, body, kind, number, chair, chair_role, summary,
-       sha256, source, encoding, replaced, clean, hex(hy_raw(rawz, clean)), month_day,
+       sha256, source, encoding, replaced, hy_clean(cleanz, id),
+       hex(hy_raw(rawz, hy_clean(cleanz, id))), month_day,
        date_basis, guessed, place, units
   FROM meetings ORDER BY sha256;
 SELECT m.sha256, s.n, s.heading, s.text
