@@ -107,16 +107,22 @@ static int brand_place(const char *text, size_t len, char **place)
 	if (rc)
 		return rc;
 	for (size_t i = 1; i + 2 < t.n && !*place && !rc; i++) {
-		size_t a = NPOS, e = NPOS, k;
-		if ((k = match_any(&t, i, t.n, after, COUNT(after), NULL)) && is_han(t.cp[i - 1])) {
+		size_t a = NPOS, e = NPOS, k, which = 0;
+		if ((k = match_any(&t, i, t.n, after, COUNT(after), &which)) &&
+		    is_han(t.cp[i - 1])) {
 			/* (the name alone before it, after a mark or the line's start) */
 			size_t j = i;
 			while (j > 0 && i - j < 4 && is_han(t.cp[j - 1]))
 				j--;
 			if (j == 0 || !is_han(t.cp[j - 1]))
 				a = j, e = i;
-			/* (新闻 only as 某某新闻网讯 said short: 某某新闻讯) */
-			if (k == 2 && !match(&t, i + 2, t.n, "讯"))
+			/* (a dateline's: 某某新闻网讯, 某某融媒讯, 某某日报讯; a
+			 * paper's name in title marks, 《某某日报》; not a credit's
+			 * (图片来源:某某日报) nor a masthead's (某某日报社出版)) */
+			int dateline = match(&t, i + k, t.n, "讯");
+			int titled = which == 2 && j > 0 && t.cp[j - 1] == 0x300A && i + k < t.n &&
+				     t.cp[i + k] == 0x300B;
+			if (which != 0 && !dateline && !titled)
 				a = NPOS;
 		} else if ((k = match_any(&t, i, t.n, before, COUNT(before), NULL)) &&
 			   (i == 0 || !is_han(t.cp[i - 1]))) {
