@@ -525,6 +525,60 @@ int body_after_place(struct hy_meeting *m)
 	return rc ? rc : m->body ? town_convening(m) : 0;
 }
 
+/* Title 市政府常务会议召开, opening 主持召开市第十届人民政府第三次常务会议:
+ * the opening writes the government's formal name with its term, the
+ * title the name readers call it by, and the title's is the body (README).
+ * A government that convenes itself (某县第十七届人民政府召开…) keeps its
+ * formal name: the term then stands right before 召开. 0 or HY_ERR_NOMEM. */
+int government_as_titled(struct hy_meeting *m, const char *text, size_t len)
+{
+	static const char *const levels[] = {"市", "区", "县", "旗", "州"};
+	if (!m->body || !m->title)
+		return 0;
+	struct doc b, t, d;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t which = 0;
+	int formal = b.n == 5 && match_any(&b, 0, 1, levels, COUNT(levels), &which) &&
+		     match(&b, 1, b.n, "人民政府");
+	doc_free(&b);
+	if (!formal)
+		return 0;
+	if (doc_init(&t, m->title, strlen(m->title)))
+		return HY_ERR_NOMEM;
+	size_t at = find(&t, 0, t.n, "政府");
+	int plain = at != NPOS && at >= 1 && match(&t, at - 1, at, levels[which]) &&
+		    find(&t, 0, t.n, "人民政府") == NPOS;
+	char *o = plain ? doc_str(&t, at - 1, at + 2) : NULL;
+	doc_free(&t);
+	if (!plain)
+		return 0;
+	if (!o)
+		return HY_ERR_NOMEM;
+	if (doc_init_head(&d, text, len)) {
+		free(o);
+		return HY_ERR_NOMEM;
+	}
+	/* 市第十届人民政府第三次常务会议: the level, 第, the term, 届 */
+	int named = 0;
+	for (size_t i = find(&d, 0, d.n, "人民政府"); i != NPOS && !named;
+	     i = find(&d, i + 4, d.n, "人民政府")) {
+		if (i < 4 || !match(&d, i - 1, i, "届"))
+			continue;
+		size_t j = i - 1;
+		while (j > 0 && i - j <= 6 && !match(&d, j, j + 1, "第"))
+			j--;
+		named = match(&d, j, j + 1, "第") && j >= 1 && match(&d, j - 1, j, levels[which]) &&
+			!match(&d, i + 4, d.n, "召开");
+	}
+	doc_free(&d);
+	if (named)
+		set_str(&m->body, o);
+	else
+		free(o);
+	return 0;
+}
+
 /* 主持召开第18—76次县政府常务会议: the count before the organ, so the
  * kind read holds it (县政府常务会议) and no body was found: the organ
  * is the body, the rest the kind. 0 or HY_ERR_NOMEM. */

@@ -629,6 +629,8 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		rc = find_place(m, text, len);
 	if (!rc && m->body) /* 临河区 + 区委员会, once the place is off */
 		rc = body_after_place(m);
+	if (!rc) /* body.c: title 市政府…, opening 市第十届人民政府… */
+		rc = government_as_titled(m, text, len);
 	if (!rc)                                     /* 地委 + 阿勒泰 → 阿勒泰地区 */
 		rc = prefecture_place(m, text, len); /* place_fix.c */
 	if (!rc) /* a bogus place (暨市, 开发区) leaves room for the documents' */
