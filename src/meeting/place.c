@@ -44,8 +44,8 @@ static int place_of_association(const char *s, size_t slen, char **place)
 }
 
 /* A meeting named with no convener (…，开封市开发区高质量发展工作推进会召开，):
- * the place that opens its name, when the clause ends with 召开 or 举行. 0
- * or HY_ERR_NOMEM. */
+ * the place that opens its name, when the clause ends with 召开 or 举行, or
+ * follows 召开 before the meeting's name. 0 or HY_ERR_NOMEM. */
 static int place_opening_name(const char *s, size_t slen, char **place)
 {
 	struct doc t;
@@ -66,6 +66,16 @@ static int place_opening_name(const char *s, size_t slen, char **place)
 		for (size_t i = c + 2; passive && i <= c + 12 && i < e && !*place; i++) {
 			size_t l = match_any(&t, i, e, place_levels, COUNT(place_levels), NULL);
 			if (l && place_start(&t, i) == c && !(*place = doc_str(&t, c, i + l)))
+				rc = HY_ERR_NOMEM;
+		}
+		/* …主持召开朝阳区规划编制工作会议: the place that opens the
+		 * name of the meeting someone convened */
+		size_t v = passive ? NPOS : find(&t, c, e, "召开");
+		for (size_t i = v + 4; v != NPOS && i <= v + 8 && i < e && !*place && !rc; i++) {
+			size_t l = match_any(&t, i, e, place_levels, COUNT(place_levels), NULL);
+			if (l && place_start(&t, i) == v + 2 &&
+			    find_meeting_word(&t, i + l, e, &wl) != NPOS &&
+			    !(*place = doc_str(&t, v + 2, i + l)))
 				rc = HY_ERR_NOMEM;
 		}
 		c = e + 1;

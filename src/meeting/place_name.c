@@ -190,6 +190,9 @@ static const char *const not_place[] = {
 	"示范",
 	"文明",
 	"卫生",
+	/* 撤县设市, 撤乡并镇: a division changed, never a name */
+	"撤",
+	"设",
 };
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
