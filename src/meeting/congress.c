@@ -37,6 +37,78 @@ int plenary_sitting(const struct doc *d, size_t at, size_t end, struct hy_meetin
 	return 0;
 }
 
+/* The body as written is the text's [.., pe) (新北区春江镇 before 召开). */
+static int body_ends_at(const struct doc *d, size_t a, size_t pe, const char *body)
+{
+	size_t n = strlen(body), at = d->off[pe];
+	return at >= d->off[a] + n && memcmp(d->s + at - n, body, n) == 0;
+}
+
+/* 黄石镇召开第二次党代会, 某县第十五次党员代表大会召开: the party
+ * congress named short, without the party's name: body the congress as
+ * written (党代会), number its count, place the town's or the county's
+ * name before it or before the verb when none is known. 0 or
+ * HY_ERR_NOMEM. */
+static int party_congress_short(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
+{
+	static const char *const congresses[] = {"党代会", "党员代表大会", "党代表大会"};
+	static const char *const verbs[] = {"召开了", "召开", "举行了", "举行"};
+	for (size_t i = a; i + 5 < b; i++) {
+		long n = 0;
+		size_t k = match(d, i, b, "第") ? parse_num(d, i + 1, b, &n) : 0;
+		size_t cl =
+			k && match(d, i + 1 + k, b, "次")
+				? match_any(d, i + 2 + k, b, congresses, COUNT(congresses), NULL)
+				: 0;
+		if (!cl)
+			continue;
+		/* (…党代会筹备工作, 第二次党代会代表: about it, not it) */
+		size_t ce = i + 2 + k + cl;
+		static const char *const not_it[] = {"第", "、", "筹备", "代表", "精神", "报告"};
+		if (ce < b && match_any(d, ce, b, not_it, COUNT(not_it), NULL))
+			continue;
+		/* the place right before the count or the verb that convened it */
+		size_t pe = i;
+		for (size_t v = 0; v < COUNT(verbs); v++) {
+			size_t vl = strlen(verbs[v]) / 3;
+			if (pe >= vl && match(d, pe - vl, b, verbs[v])) {
+				pe -= vl;
+				break;
+			}
+		}
+		/* (春江镇于10月15、16日召开了…: the days between) */
+		if (pe > a && (match(d, pe - 1, b, "日") || match(d, pe - 1, b, "号")))
+			for (size_t q = pe - 1; q > a && pe - q <= 14; q--)
+				if (match(d, q - 1, b, "于")) {
+					pe = q - 1;
+					break;
+				}
+		size_t ll = 0;
+		for (size_t t = 0; t < COUNT(place_levels) && !ll; t++)
+			ends_with(d, a, pe, place_levels[t], &ll);
+		size_t ps = ll && pe - a > ll ? place_start(d, pe - ll) : pe;
+		int named = ps + 2 <= pe - ll;
+		/* a body read from the name so far is that place (黄石镇, 新北区
+		 * 春江镇) or none: another organ's (某县人大) stays */
+		if (m->body && !(named && body_ends_at(d, a, pe, m->body)))
+			return 0;
+		char *body = doc_str(d, i + 2 + k, ce);
+		char *place = named && !m->place ? doc_str(d, ps, pe) : NULL;
+		if (!body || (named && !m->place && !place)) {
+			free(body);
+			free(place);
+			return HY_ERR_NOMEM;
+		}
+		set_str(&m->body, body);
+		if (place)
+			m->place = place;
+		if (n > 0 && n < 1000 && (!m->kind || bare_kind(m->kind)) && !m->number)
+			m->number = (int)n;
+		return 0;
+	}
+	return 0;
+}
+
 /* 中国共产党长白镇第二十次代表大会在…召开, 中共某县第十二次党员代表大会
  * 开幕: a party congress in [a, b) when no body was found: body 代表大会 (or
  * 党员代表大会) as written, place the town's or the county's name, number
@@ -55,7 +127,7 @@ int party_congress(const struct doc *d, size_t a, size_t b, struct hy_meeting *m
 		int formal = match_any(&bd, 0, bd.n, party, COUNT(party), NULL) > 0;
 		doc_free(&bd);
 		if (!formal)
-			return 0;
+			return party_congress_short(d, a, b, m);
 	}
 	for (size_t i = a; i + 8 < b; i++) {
 		size_t pl = match_any(d, i, b, party, COUNT(party), NULL);
@@ -115,7 +187,7 @@ int party_congress(const struct doc *d, size_t a, size_t b, struct hy_meeting *m
 			m->number = (int)n;
 		return 0;
 	}
-	return 0;
+	return party_congress_short(d, a, b, m);
 }
 
 /* The 第 at i of t opens the meeting of body itself: after its organ (past

@@ -185,6 +185,18 @@ static size_t two_more(const struct doc *d, size_t j, size_t end, long *b, long 
 	return i + k - j;
 }
 
+/* 10月15、16日: a meeting over days listed, its first day's number at j
+ * followed by 、 and the next days': the length up to the last 日, or 0. */
+static size_t listed_days(const struct doc *d, size_t j, size_t end)
+{
+	size_t q = j;
+	long n;
+	size_t k;
+	while (match(d, q, end, "、") && (k = parse_num(d, q + 1, end, &n)) && k <= 2 && n <= 31)
+		q += 1 + k;
+	return q > j && (match(d, q, end, "日") || match(d, q, end, "号")) ? q - j : 0;
+}
+
 size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 {
 	long a, b, c;
@@ -245,6 +257,7 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 		if (!(k = parse_num(d, j, end, &c)))
 			return 0;
 		j = skip_spaces(d, j + k, end);
+		j += listed_days(d, j, end);
 		if (!match(d, j, end, "日") && !match(d, j, end, "号"))
 			return 0;
 		j++;
@@ -262,6 +275,7 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 		if (!(k = parse_num(d, j, end, &c)))
 			return 0;
 		j = skip_spaces(d, j + k, end);
+		j += listed_days(d, j, end);
 		/* 3月8，县长…: 日 left out before a comma */
 		static const char *const parts[] = {"上午", "下午", "晚上", "早上", "中午"};
 		if (j < end && d->cp[j] == ',' && k <= 2 && is_digit(d->cp[j - 1]))

@@ -183,6 +183,12 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			*len = 2; /* 召开新一届任期首次大会，, 第三次大会: a council's
 				   * numbered sitting */
 			return i;
+		} else if (match(d, i, end, "党代会") && i > from &&
+			   d->cp[i - 1] == 0x6B21 /* 次 */ &&
+			   (i + 3 == end || is_clause_end(d, i + 3) ||
+			    match(d, i + 3, end, "召开") || match(d, i + 3, end, "胜利召开"))) {
+			*len = 3; /* 召开了第一次党代会，: a party congress named short */
+			return i;
 		} else if (match(d, i, end, "大会") && i >= from + 2 &&
 			   (i + 2 == end || is_clause_end(d, i + 2)) &&
 			   !match(d, i - 2, end, "代表") && match(d, i - 2, end, "精神")) {
