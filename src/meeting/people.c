@@ -666,6 +666,14 @@ int is_attendance(const struct doc *d, size_t a, size_t b)
 		    !has_any(d, a, e, remark_verbs, COUNT(remark_verbs)) && is_attendance(d, n1, b))
 			return 1;
 	}
+	/* 上午9时,大会在国歌声中开幕。甲、乙在主席台前排就座。…: the sitting
+	 * opens, then who sat on the rostrum */
+	{
+		size_t n1 = e < b ? skip_spaces(d, e + 1, b) : b;
+		if (e - a <= 40 && ends_with(d, a, e, "开幕", NULL) && n1 < b &&
+		    !has_any(d, a, e, remark_verbs, COUNT(remark_verbs)) && is_attendance(d, n1, b))
+			return 1;
+	}
 	/* 李某讲话,王某主持会议。: a short line of who spoke and who chaired */
 	if (e - a <= 30 && skip_spaces(d, e + 1, b) >= b && ends_with(d, a, e, "主持会议", NULL) &&
 	    !has_any(d, a, e, remark_verbs, COUNT(remark_verbs)))
