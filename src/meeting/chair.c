@@ -118,6 +118,24 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				s = s2, cap = p;
 		}
 	}
+	/* 市长某某带领…，到某街道调研，并主持召开…: the verb's clause holds
+	 * nothing but 并; the sentence's first clause, its subject, the chair */
+	if (v - s <= 1 && (s == v || match(d, s, v, "并")) && s > a && d->cp[s - 1] == ',') {
+		size_t ss = s - 1;
+		while (ss > a && !is_sent_end(d, ss - 1))
+			ss--;
+		size_t c1 = ss;
+		while (c1 < s - 1 && !is_clause_end(d, c1))
+			c1++;
+		/* (12月28日，市长某某…: past the day's own clause) */
+		if (c1 < s - 1 && after_leading_day(d, ss, c1) == c1) {
+			ss = c1 + 1;
+			for (c1 = ss; c1 < s - 1 && !is_clause_end(d, c1);)
+				c1++;
+		}
+		if (c1 > ss + 2 && c1 <= s - 1)
+			s = ss, cap = c1;
+	}
 	/* 8月15日县长某某主持召开…: the day before the role, no comma between */
 	{
 		size_t s1 = after_leading_day(d, s, v); /* dates.c */
@@ -160,8 +178,11 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			e = i;
 			break;
 		}
-		/* 主任某某率有关部门负责人来某镇召开…: who led them there */
-		if (i > s + 1 && match(d, i, v, "率") && i + 1 < v && !match(d, i + 1, v, "先")) {
+		/* 主任某某率有关部门负责人来某镇召开…: who led them there; 带领
+		 * likewise, and 到, 赴 (市长某某到某街道调研并主持…): where he went */
+		if (i > s + 1 &&
+		    ((match(d, i, v, "率") && i + 1 < v && !match(d, i + 1, v, "先")) ||
+		     match(d, i, v, "带领") || match(d, i, v, "到") || match(d, i, v, "赴"))) {
 			e = i;
 			break;
 		}
