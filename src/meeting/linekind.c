@@ -534,6 +534,11 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	    (longest_end(d, a, b, apps, COUNT(apps)) ||
 	     (match(d, a, b, "关于") && longest_end(d, a, b, papers, COUNT(papers)))))
 		return L_CHROME;
+	/* 扫描下载某某, 扫码下载客户端: a prompt to fetch the site's app */
+	static const char *const fetch_app[] = {"扫描下载", "扫码下载", "扫一扫下载", "下载客户端"};
+	if (len <= 20 && find(d, a, b, "会议") == NPOS &&
+	    match_any(d, skip_spaces(d, a, b), b, fetch_app, COUNT(fetch_app), NULL))
+		return L_CHROME;
 	/* 开幕会会场, 会议现场: a photo's caption over the story */
 	static const char *const scenes[] = {"会场", "现场"};
 	/* 会场, 现场: the caption alone */

@@ -572,10 +572,15 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 					break;
 				}
 		}
-		/* (原标题:…): the bracket and its label off */
+		/* (原标题:…): the bracket and its label off; 原标题:… unbracketed,
+		 * the story's title as its source wrote it, likewise */
 		if (is_open_bracket(d->cp[a0]) && match(d, a0 + 1, l.b, "原标题")) {
 			size_t q = skip_spaces(d, a0 + 4, l.b);
 			if (q < l.b && d->cp[q] == ':')
+				a0 = skip_spaces(d, q + 1, l.b);
+		} else if (match(d, a0, l.b, "原标题")) {
+			size_t q = skip_spaces(d, a0 + 3, l.b);
+			if (q + 4 < l.b && d->cp[q] == ':')
 				a0 = skip_spaces(d, q + 1, l.b);
 		}
 		/* 动态：某街道召开…: a column's name and a colon before the title */
