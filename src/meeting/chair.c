@@ -294,8 +294,8 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 }
 
 /* 大会执行主席某某宣布大会开幕: a session's sitting is presided over by
- * the executive chairman (or the host, 主持人某某) who opens it, the text
- * saying no 主持. Sets
+ * the one who opens it (the executive chairman, the host 主持人某某, a
+ * standing committee's vice-chair), the text saying no 主持. Sets
  * m->chair from the first clause in [a,b) that says so. */
 int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
@@ -304,8 +304,9 @@ int opener_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		size_t e = clause_end(d, i, b, 0);
 		size_t s = skip_spaces(d, i, e), v = find_any(d, s, e, opens, COUNT(opens), NULL);
 		/* (主持人某某宣布大会开幕: the sitting's host by name) */
-		if (v != NPOS && v > s + 4 &&
-		    (find(d, s, v, "主席") != NPOS || match(d, s, v, "主持人"))) {
+		/* (县人大常委会副主任某某宣布大会开幕: whoever opens it, his
+		 * title before his name) */
+		if (v != NPOS && v > s + 4) {
 			size_t p = split_role_name(d, s, v, 0);
 			if (p != NPOS && p > s) {
 				/* (主持人 names the part he plays, no title) */
