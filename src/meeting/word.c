@@ -164,6 +164,10 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			return i;
 		} else if ((match(d, i, end, "常委会") || match(d, i, end, "党委会")) &&
 			   (i + 3 == end || d->cp[i + 3] == ',' || is_sent_end(d, i + 3) ||
+			    /* 县政协十一届十九次常委会、…专题协商会召开: the first of
+			     * meetings held together, counted */
+			    (i > from && d->cp[i - 1] == 0x6B21 /* 次 */ &&
+			     (d->cp[i + 3] == 0x3001 || match(d, i + 3, end, "暨"))) ||
 			    ((match(d, i + 3, end, "召开") || match(d, i + 3, end, "举行")) &&
 			     (i + 5 == end || d->cp[i + 5] == ',' || is_sent_end(d, i + 5))))) {
 			/* 主持召开区委常委会，…, 召开第二十一次党委会，, 州政协十一届
