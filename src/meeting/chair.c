@@ -130,7 +130,7 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		/* (12月28日，市长某某…: past the day's own clause, a dateline's
 		 * 本报讯 before the day too) */
 		size_t xun = find(d, ss, c1, "讯"),
-		       ds = xun != NPOS && xun <= ss + 8 ? xun + 1 : ss;
+		       ds = xun != NPOS && xun <= ss + 8 ? skip_spaces(d, xun + 1, c1) : ss;
 		if (c1 < s - 1 && after_leading_day(d, ds, c1) == c1) {
 			ss = c1 + 1;
 			for (c1 = ss; c1 < s - 1 && !is_clause_end(d, c1);)
