@@ -240,6 +240,48 @@ static int party_of_place(struct hy_meeting *m)
 	return rc;
 }
 
+/* 静海区委常委会召开会议暨…集体学习, 市政协十二届常委会召开第三次会议:
+ * a party committee's or a conference's standing committee convening is
+ * the committee's 常委会会议 (README): body the 区委, the 市政协; a
+ * congress's 人大常委会 is an organ of its own and stays. 0 or
+ * HY_ERR_NOMEM. */
+static int standing_committee_body(struct hy_meeting *m)
+{
+	int keep = 0, enlarged = 0;
+	if (m->kind) {
+		struct doc k;
+		if (doc_init(&k, m->kind, strlen(m->kind)))
+			return HY_ERR_NOMEM;
+		keep = find(&k, 0, k.n, "常委") != NPOS;
+		enlarged = find(&k, 0, k.n, "扩大") != NPOS;
+		doc_free(&k);
+	}
+	/* ((扩大)会议: tidy_kind makes the pair its 区委 + 常委会(扩大)会议) */
+	if (enlarged)
+		return 0;
+	struct doc b;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	int cut = b.n >= 4 && count_han(&b, 0, b.n) == b.n &&
+		  (ends_with(&b, 0, b.n, "委常委会", NULL) ||
+		   ends_with(&b, 0, b.n, "政协常委会", NULL)) &&
+		  !ends_with(&b, 0, b.n, "人大常委会", NULL);
+	size_t at = cut ? b.off[b.n - 3] : 0;
+	doc_free(&b);
+	if (!cut)
+		return 0;
+	int trad = traditional(m->body);
+	m->body[at] = '\0';
+	if (keep)
+		return 0;
+	/* (常委會會議 on a traditional page: output, no pattern) */
+	char *kind = strdup(trad ? "常委\xe6\x9c\x83\xe6\x9c\x83\xe8\xad\xb0" : "常委会会议");
+	if (!kind)
+		return HY_ERR_NOMEM;
+	set_str(&m->kind, kind);
+	return 0;
+}
+
 int tidy_body(struct hy_meeting *m)
 {
 	int rc0 = party_in_kind(m);
@@ -253,6 +295,8 @@ int tidy_body(struct hy_meeting *m)
 		return rc0;
 	if (!m->body)
 		return 0;
+	if ((rc0 = standing_committee_body(m)))
+		return rc0;
 	/* 街道创建全国文明城区 (of …动员部署会): the organ, then what it sets
 	 * out to do, no part of it */
 	{

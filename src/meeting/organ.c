@@ -133,11 +133,24 @@ int congress_in_session(struct hy_meeting *m)
 					       "召集人会议",       "代表团召集人会议"};
 	int short_name = b.n == 3 && match_any(&b, 0, 1, levels, COUNT(levels), NULL) &&
 			 match(&b, 1, b.n, "人大");
-	int sitting = 0;
+	/* 县十七届人代会三次会议, 镇十五届人大会七次会议: the session's own
+	 * short names, a bare 会议 after them its sitting */
+	int session = b.n == 4 && match_any(&b, 0, 1, levels, COUNT(levels), NULL) &&
+		      (match(&b, 1, b.n, "人代会") || match(&b, 1, b.n, "人大会"));
+	int sitting = session && span_eq(&k, 0, k.n, "会议");
 	for (size_t t = 0; t < COUNT(sittings) && !sitting; t++)
 		sitting = span_eq(&k, 0, k.n, sittings[t]);
 	int rc = 0;
-	if (short_name && sitting) {
+	if (session && sitting && span_eq(&k, 0, k.n, "会议")) {
+		char *kind = strdup(traditional(m->body) || traditional(m->kind)
+					    ? "人民代表大\xe6\x9c\x83\xe6\x9c\x83\xe8\xad\xb0"
+					    : "人民代表大会会议");
+		if (!kind)
+			rc = HY_ERR_NOMEM;
+		else
+			set_str(&m->kind, kind);
+	}
+	if (!rc && (short_name || session) && sitting) {
 		/* (人民代表大會 on a traditional page: output, no pattern) */
 		char *o = str_join(m->body, b.off[1],
 				   traditional(m->body) || traditional(m->kind)

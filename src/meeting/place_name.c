@@ -11,15 +11,15 @@
 
 /* What follows a level in a body: the organ. */
 static const char *const organs[] = {
-	"人民政府",     "政府",     "党工委", "党委",     "委", /* proper */
+	"人民政府",     "政府",       "党工委", "党委",   "委", /* proper */
 	"联合党工委", /* 某街道联合党工委: a street's and its units' joint committee */
-	"人民代表大会", "代表大会", "市长",   "县长",     "区长",         "旗长",
-	"人大",         "政协",     "办事处", "长办公会", "常务会",       "党组",
-	"纪委",         "监委",     "安委会", "政法委",   "防指",         "人民法院",
-	"人民检察院",   "法院",     "检察院", "公所",     "中级人民法院", "高级人民法院",
-	"总工会",       "妇联",     "工商联", "科协",     "残联",         "文联",
-	"议会",    /* a Taiwan county's council (南投县议会) */
-	"代表团"}; /* a place's delegation to a session (某州代表团) */
+	"人民代表大会", "代表大会",   "市长",   "县长",   "区长",     "旗长",
+	"人代会",       "人大",       "政协",   "办事处", "长办公会", "常务会",
+	"党组",         "纪委",       "监委",   "安委会", "政法委",   "防指",
+	"人民法院",     "人民检察院", "法院",   "检察院", "公所",     "中级人民法院",
+	"高级人民法院", "总工会",     "妇联",   "工商联", "科协",     "残联",
+	"文联",         "议会", /* a Taiwan county's council (南投县议会) */
+	"代表团"};              /* a place's delegation to a session (某州代表团) */
 
 /* Words a place name cannot hold: verbs, pronouns and numbers before a
  * body (主持召开县政府, 全县, 十六届县人民政府). */
