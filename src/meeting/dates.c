@@ -172,13 +172,15 @@ size_t parse_time(const struct doc *d, size_t i, size_t end, struct ymd *t)
 static size_t two_more(const struct doc *d, size_t j, size_t end, long *b, long *c, size_t *nc)
 {
 	uint32_t sep = d->cp[j];
-	size_t i = j + 1, k;
+	/* (2023- 12- 22: a site's template spaces after each hyphen) */
+	size_t i = j + 1 + (j + 1 < end && d->cp[j + 1] == ' '), k;
 	if (!(k = parse_num(d, i, end, b)) || k > 2 || !is_digit(d->cp[i]))
 		return 0;
 	i += k;
 	if (i >= end || d->cp[i] != sep)
 		return 0;
 	i++;
+	i += i < end && d->cp[i] == ' ' && i - j > 3 && d->cp[j + 1] == ' ';
 	if (!(k = parse_num(d, i, end, c)) || !is_digit(d->cp[i]))
 		return 0;
 	*nc = k;
@@ -277,10 +279,10 @@ size_t parse_date(const struct doc *d, size_t i, size_t end, struct ymd *t)
 		j = skip_spaces(d, j + k, end);
 		j += listed_days(d, j, end);
 		/* 3月8，县长…: 日 left out before a comma */
-		static const char *const parts[] = {"上午", "下午", "晚上", "早上", "中午"};
+		static const char *const parts[] = {"上午", "下午", "晚上", "早上", "中午", "晚"};
 		if (j < end && d->cp[j] == ',' && k <= 2 && is_digit(d->cp[j - 1]))
 			j--;
-		/* 3月4下午3:00: 日 left out before the time of day */
+		/* 3月4下午3:00, 7月31晚: 日 left out before the time of day */
 		else if (k <= 2 && is_digit(d->cp[j - 1]) &&
 			 match_any(d, j, end, parts, COUNT(parts), NULL))
 			j--;
@@ -587,6 +589,42 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 		if (at3 != NPOS) {
 			at = at3;
 			t = t3;
+		}
+	}
+	/* 5月16日下午，总书记莅临某地…。5月18日晚，某某主持召开…; 为贯彻
+	 * 落实4月17日某部召开的会议精神，…于4月18日召开…: a day of the
+	 * background or of another meeting first, then the day of the
+	 * sentence that convenes this one */
+	if (at != NPOS) {
+		struct ymd t4;
+		size_t k4 = parse_date(d, at, b, &t4);
+		size_t se = clause_end(d, at, b, 1), ce = clause_end(d, at, b, 0);
+		size_t ss = at;
+		while (ss > a && !is_sent_end(d, ss - 1))
+			ss--;
+		static const char *const convene[] = {"召开", "主持会议", "举行", "开幕"};
+		static const char *const others[] = {"召开的", "举行的", "主持的"};
+		int other = find_any(d, at, ce, others, COUNT(others), NULL) != NPOS;
+		int bare = !has_any(d, ss, se, convene, COUNT(convene));
+		size_t from = other ? at + k4 : se + 1;
+		size_t lim = other ? se : b;
+		struct ymd t5;
+		size_t at5 = (other || bare) && k4 && from < lim ? find_date(d, from, lim, &t5, 0)
+								 : NPOS;
+		if (at5 != NPOS) {
+			size_t s5 = at5, e5 = clause_end(d, at5, b, 1);
+			while (s5 > a && !is_sent_end(d, s5 - 1))
+				s5--;
+			static const char *const plans[] = {"将于", "定于", "拟于", "决定于",
+							    "计划于"};
+			int convenes = has_any(d, s5, e5, convene, COUNT(convene)) &&
+				       find_any(d, at5, clause_end(d, at5, b, 0), others,
+						COUNT(others), NULL) == NPOS &&
+				       !(at5 >= 3 && has_any(d, at5 - 3, at5, plans, COUNT(plans)));
+			if (convenes) {
+				at = at5;
+				t = t5;
+			}
 		}
 	}
 	if (at == NPOS) {
