@@ -282,6 +282,39 @@ static int standing_committee_body(struct hy_meeting *m)
 	return 0;
 }
 
+/* 市委中心学习组召开会议: the committee's study group meeting is the
+ * committee's (README: body 市委, kind 中心学习组会议). 0 or
+ * HY_ERR_NOMEM. */
+static int study_group_body(struct hy_meeting *m)
+{
+	static const char *const groups[] = {"理论学习中心组", "中心学习组", "学习中心组",
+					     "中心组"};
+	struct doc b;
+	if (doc_init(&b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	size_t gl = longest_end(&b, 0, b.n, groups, COUNT(groups));
+	/* (县政府党组理论学习中心组: the party group's, the organ's still) */
+	size_t ge = b.n - gl, pz = gl && ge >= 2 && match(&b, ge - 2, b.n, "党组") ? 2 : 0;
+	int cut = gl && ge - pz >= 2 && count_han(&b, 0, b.n) == b.n && is_unit(&b, 0, ge - pz);
+	size_t at = cut ? b.off[ge - pz] : 0;
+	doc_free(&b);
+	if (!cut)
+		return 0;
+	int bare = !m->kind || strcmp(m->kind, "会议") == 0 ||
+		   strcmp(m->kind, "\xe6\x9c\x83\xe8\xad\xb0") == 0; /* 會議 */
+	char *kind = bare ? str_join(m->body + at, strlen(m->body + at),
+				     m->kind                ? m->kind
+				     : traditional(m->body) ? "\xe6\x9c\x83\xe8\xad\xb0"
+							    : "会议")
+			  : NULL;
+	if (bare && !kind)
+		return HY_ERR_NOMEM;
+	m->body[at] = '\0';
+	if (kind)
+		set_str(&m->kind, kind);
+	return 0;
+}
+
 int tidy_body(struct hy_meeting *m)
 {
 	int rc0 = party_in_kind(m);
@@ -295,7 +328,7 @@ int tidy_body(struct hy_meeting *m)
 		return rc0;
 	if (!m->body)
 		return 0;
-	if ((rc0 = standing_committee_body(m)))
+	if ((rc0 = standing_committee_body(m)) || (rc0 = study_group_body(m)))
 		return rc0;
 	/* 街道创建全国文明城区 (of …动员部署会): the organ, then what it sets
 	 * out to do, no part of it */
@@ -628,9 +661,12 @@ int government_as_titled(struct hy_meeting *m, const char *text, size_t len)
  * is the body, the rest the kind. 0 or HY_ERR_NOMEM. */
 int organ_in_kind(struct hy_meeting *m)
 {
-	static const char *const organs[] = {"县人民政府", "区人民政府", "市人民政府", "县政府",
-					     "区政府",     "市政府",     "州政府",     "旗政府",
-					     "县委",       "区委",       "市委",       "州委"};
+	static const char *const organs[] = {
+		"县人民政府", "区人民政府", "市人民政府", "县政府", "区政府", "市政府", "州政府",
+		"旗政府", "县委", "区委", "市委", "州委", "旗委", "县政协", "区政协", "市政协",
+		"旗政协",
+		/* 县人大常委会党组理论学习中心组…: the organ whose group studies */
+		"县人大常委会", "区人大常委会", "市人大常委会"};
 	if (m->body || !m->kind)
 		return 0;
 	struct doc k;
