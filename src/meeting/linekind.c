@@ -161,6 +161,31 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	/* 图说：某某(左二)主持…: a photo's caption, labelled */
 	if (match(d, skip_spaces(d, a, b), b, "图说:"))
 		return L_CHROME;
+	/* ▲在汽车站指导志愿者服务: a photo's caption under its mark (an item
+	 * marked so opens with its verb: ▲会议听取了…) */
+	{
+		size_t a1 = skip_spaces(d, a, b);
+		if (a1 < b && (d->cp[a1] == 0x25B2 || d->cp[a1] == 0x25B3) &&
+		    agenda_verb_at(d, skip_spaces(d, a1 + 1, b), b, NULL) == NPOS &&
+		    !match(d, skip_spaces(d, a1 + 1, b), b, "会议"))
+			return L_CHROME;
+	}
+	/* bfca98183d836321569876a9775e061c: an image's or a file's hash left
+	 * where its picture was */
+	{
+		size_t a1 = skip_spaces(d, a, b), b1 = b, digits = 0, letters = 0;
+		while (b1 > a1 && is_space(d->cp[b1 - 1]))
+			b1--;
+		int hex = b1 - a1 >= 16 && b1 - a1 <= 64;
+		for (size_t i = a1; i < b1 && hex; i++) {
+			uint32_t c = d->cp[i];
+			digits += is_digit(c);
+			letters += (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+			hex = is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+		}
+		if (hex && digits && letters)
+			return L_CHROME;
+	}
 	/* 内容详情 2020年07月22日 返回该版首页: an e-paper's bar over the story,
 	 * the issue's day in it */
 	{
