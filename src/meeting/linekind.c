@@ -842,10 +842,30 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	if (len <= 60 && kw && a + kw < b && (d->cp[a + kw] == ':' || is_space(d->cp[a + kw])))
 		return L_CHROME;
 	/* 新闻中心, 微信矩阵, 要闻动态: a column of the site's menu on its own line */
-	static const char *const columns[] = {"中心", "要闻", "动态", "资讯", "矩阵", "频道"};
+	static const char *const columns[] = {"中心", "要闻", "动态", "资讯",
+					      "矩阵", "频道", "新闻"};
 	if (len >= 4 && len <= 6 && count_han(d, a, b) == len && find(d, a, b, "会") == NPOS &&
 	    longest_end(d, a, b, columns, COUNT(columns)))
 		return L_CHROME;
+	/* 重大会议信息, 电视直播: a column's or a live channel's button */
+	static const char *const buttons[] = {"信息", "直播"};
+	if (len >= 4 && len <= 8 && count_han(d, a, b) == len &&
+	    longest_end(d, a, b, buttons, COUNT(buttons)) && find(d, a, b, "召开") == NPOS &&
+	    find(d, a, b, "举行") == NPOS)
+		return L_CHROME;
+	/* 某某商报·某某新闻网 甲 通讯员 乙: a byline of names, no sentence */
+	{
+		static const char *const reporters[] = {"通讯员", "记者"};
+		int named = 0;
+		for (size_t i = a; i + 2 < b && !named; i++) {
+			size_t k = match_any(d, i, b, reporters, COUNT(reporters), NULL);
+			named = k && i > a && is_space(d->cp[i - 1]) && i + k < b &&
+				(is_space(d->cp[i + k]) || d->cp[i + k] == ':');
+		}
+		if (named && len <= 40 && find(d, a, b, "召开") == NPOS &&
+		    find(d, a, b, "。") == NPOS && find(d, a, b, ",") == NPOS)
+			return L_META;
+	}
 	/* 国内统一刊号：CN63-0012 某某日报出版: a digital paper's masthead */
 	static const char *const masthead[] = {"统一刊号", "连续出版物号", "国内统一"};
 	if (len <= 120 && has_any(d, a, b, masthead, COUNT(masthead)))
