@@ -104,6 +104,14 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			continue; /* 中国人民政治协商会议: a body's name */
 		} else if (match(d, i, end, "会议员")) {
 			continue; /* 立法会议员, 区议会议员: a council's members */
+		} else if (match(d, i, end, "定期大会") && !match(d, i + 4, end, "第")) {
+			/* 县议会第7届第7次定期大会: a council's regular session (定期
+			 * 大会第二次会议 is a sitting of it, read below) */
+			*len = 4;
+			return i;
+		} else if (match(d, i, end, "会议") && i > from &&
+			   d->cp[i - 1] == 0x8BAE /* 议 */ && !match(d, i + 2, end, "会")) {
+			continue; /* 县议会议案审查: the council's 会, then 议案 */
 		} else if (match(d, i, end, "会议")) {
 			int bare_verb = 0;
 			for (size_t v = 0; v < COUNT(verbs) && i >= from + 2; v++)
