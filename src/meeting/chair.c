@@ -208,6 +208,13 @@ int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 			break;
 		}
 	trim(d, &s, &e);
+	/* 会议由县政府办公室某某同志主持: the courtesy after the name off,
+	 * so an office before it reads as one */
+	{
+		size_t tz = 0;
+		if (e - s > 4 && ends_with(d, s, e, "同志", &tz))
+			e -= tz;
+	}
 	/* 由乡长某某亲自主持: an adverb before the verb is no part of the name */
 	/* 副縣長某某昨主持, 某某分批召开: a day or a manner likewise */
 	/* 某某先后主持召开…党组会议和常务会议: one after the other */
