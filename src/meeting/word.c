@@ -184,8 +184,9 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			return i;
 		} else if (match(d, i, end, "全会") && i > from &&
 			   d->cp[i - 1] == 0x6B21 /* 次 */ &&
-			   (i + 2 == end || is_clause_end(d, i + 2) ||
-			    match(d, i + 2, end, "暨"))) {
+			   (i + 2 == end || is_clause_end(d, i + 2) || match(d, i + 2, end, "暨") ||
+			    /* 市委三届十三次全会召开 */
+			    match(d, i + 2, end, "召开") || match(d, i + 2, end, "举行"))) {
 			*len = 2; /* 区政府第三次全会暨…调度会: a numbered plenary (三中全会
 				   * is a party's, no 次 before it) */
 			return i;
