@@ -104,6 +104,14 @@ size_t find_meeting_word(const struct doc *d, size_t from, size_t end, size_t *l
 			continue; /* 中国人民政治协商会议: a body's name */
 		} else if (match(d, i, end, "会议员")) {
 			continue; /* 立法会议员, 区议会议员: a council's members */
+		} else if (match(d, i, end, "学习(扩大)会") &&
+			   (i + 7 == end || is_clause_end(d, i + 7) || match(d, i + 7, end, "议") ||
+			    match(d, i + 7, end, "召开") || match(d, i + 7, end, "举行") ||
+			    match(d, i + 7, end, "在"))) {
+			/* 党组第四次政治理论学习(扩大)会在…举行, 中心组第17次集体学
+			 * 习(扩大)会召开: a study session enlarged */
+			*len = 7 + match(d, i + 7, end, "议");
+			return i;
 		} else if (match(d, i, end, "定期大会") && !match(d, i + 4, end, "第")) {
 			/* 县议会第7届第7次定期大会: a council's regular session (定期
 			 * 大会第二次会议 is a sitting of it, read below) */
