@@ -360,6 +360,12 @@ size_t place_start(const struct doc *t, size_t e)
 		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL) &&
 		    (chain || !(i > 0 && match_any(t, i - 1, i, heads, COUNT(heads), NULL))))
 			k = 0;
+		/* 延长县, 永长乡: 长 ends a name right before its level, after a
+		 * name's character (县长, 乡长: a level's title, no name) */
+		if (k == 1 && i > j && i + 1 == e && match(t, i, e, "长") && is_han(t->cp[i - 1]) &&
+		    !match_any(t, i - 1, i, heads, COUNT(heads), NULL) &&
+		    !match_any(t, i - 1, i, not_place, COUNT(not_place), NULL))
+			k = 0;
 		if (k) {
 			j = i + k;
 			bounded = 1;
