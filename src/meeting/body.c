@@ -656,6 +656,53 @@ int government_as_titled(struct hy_meeting *m, const char *text, size_t len)
 	return 0;
 }
 
+/* 主持召开县防汛抗旱指挥部会议, 安多县召开脱贫攻坚指挥部会议: a
+ * headquarters' meeting named whole, no body found: the headquarters is
+ * the body (its place's name off when the place opens it: 安多县脱贫攻坚
+ * 指挥部 → 县脱贫攻坚指挥部), the kind its 指挥部会议. Runs after the
+ * place is found. 0 or HY_ERR_NOMEM. */
+int headquarters_in_kind(struct hy_meeting *m)
+{
+	static const char *const tails[] = {"指挥部会议", "指挥部全体会议", "指挥部(扩大)会议"};
+	if (m->body || !m->kind)
+		return 0;
+	struct doc k;
+	if (doc_init(&k, m->kind, strlen(m->kind)))
+		return HY_ERR_NOMEM;
+	size_t tl = longest_end(&k, 0, k.n, tails, COUNT(tails));
+	size_t he = tl ? k.n - tl + 3 : 0; /* past 指挥部 */
+	int whole = tl && k.n - tl >= 2 && count_han(&k, 0, k.n - tl) == k.n - tl;
+	size_t from = 0;
+	if (whole && m->place) {
+		size_t pl = strlen(m->place);
+		struct doc p;
+		if (doc_init(&p, m->place, pl)) {
+			doc_free(&k);
+			return HY_ERR_NOMEM;
+		}
+		size_t lv = 0;
+		for (size_t t = 0; t < COUNT(place_levels) && !lv; t++)
+			ends_with(&p, 0, p.n, place_levels[t], &lv);
+		/* (the place as written opens the kind: keep its level) */
+		if (lv && p.n > lv && strncmp(m->kind, m->place, pl) == 0 && p.n < k.n - tl)
+			from = k.off[p.n - lv];
+		doc_free(&p);
+	}
+	char *body = whole ? strndup(m->kind + from, k.off[he] - from) : NULL;
+	char *kind = whole ? strdup(m->kind + k.off[k.n - tl]) : NULL;
+	doc_free(&k);
+	if (whole && (!body || !kind)) {
+		free(body);
+		free(kind);
+		return HY_ERR_NOMEM;
+	}
+	if (whole) {
+		m->body = body;
+		set_str(&m->kind, kind);
+	}
+	return 0;
+}
+
 /* 主持召开第18—76次县政府常务会议: the count before the organ, so the
  * kind read holds it (县政府常务会议) and no body was found: the organ
  * is the body, the rest the kind. 0 or HY_ERR_NOMEM. */

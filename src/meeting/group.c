@@ -651,7 +651,8 @@ int compose_title(struct hy_meeting *m)
 	/* 园区党工委 + 党工委会议: the kind names the party organ,
 	 * the body its level (园区第3次党工委会议; 县人大常委会 + 常委会会议
 	 * keeps its body whole) */
-	static const char *const party[] = {"党工委", "党委"};
+	/* (县防汛抗旱指挥部 + 指挥部会议 likewise) */
+	static const char *const party[] = {"党工委", "党委", "指挥部"};
 	size_t drop = 0;
 	if (*body && m->kind) {
 		struct doc b, k;
@@ -661,9 +662,12 @@ int compose_title(struct hy_meeting *m)
 			doc_free(&b);
 			return HY_ERR_NOMEM;
 		}
-		size_t ol = longest_end(&b, 0, b.n, party, COUNT(party));
-		if (ol && ol < b.n && match(&k, 0, k.n, ol == 3 ? party[0] : party[1]))
-			drop = bl0 - b.off[b.n - ol];
+		for (size_t t = 0; t < COUNT(party) && !drop; t++) {
+			size_t ol = 0;
+			if (ends_with(&b, 0, b.n, party[t], &ol) && ol < b.n &&
+			    match(&k, 0, k.n, party[t]))
+				drop = bl0 - b.off[b.n - ol];
+		}
 		doc_free(&k);
 		doc_free(&b);
 	}

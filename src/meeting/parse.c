@@ -657,6 +657,8 @@ static int parse_text(const char *text, size_t len, struct hy_meeting *m)
 		rc = place_from_brand(m, text, len); /* place_text.c: 竹溪新闻网讯 */
 	if (!rc)
 		rc = congress_in_session(m); /* organ.c: 县人大 + 预备会议 */
+	if (!rc) /* body.c: 县防汛抗旱指挥部会议, no body; the place found */
+		rc = headquarters_in_kind(m);
 	if (!rc && !m->title)
 		rc = compose_title(m);
 out:

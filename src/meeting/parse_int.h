@@ -851,6 +851,7 @@ int level_from_chair(struct hy_meeting *m);
 int tidy_body(struct hy_meeting *m);
 int body_after_place(struct hy_meeting *m);
 int government_as_titled(struct hy_meeting *m, const char *text, size_t len);
+int headquarters_in_kind(struct hy_meeting *m);
 /* chair.c */
 int find_chair(const struct doc *d, size_t a, size_t b, struct hy_meeting *m);
 int chair_label_alone(const struct doc *d, size_t a, size_t b);
