@@ -37,6 +37,19 @@ static int section_add(struct sections *ss, char *heading, char *text)
 	return 0;
 }
 
+/* 会议还研究了 where a page is cut: a verb with nothing after it, no
+ * section (会议还研究了其他事项 stays one: the record says there was more). */
+static int no_item(const struct doc *d, size_t a, size_t b)
+{
+	size_t ve = agenda_verb_at(d, a, b, NULL);
+	if (ve == NPOS)
+		return 0;
+	size_t e = b;
+	while (e > ve && (is_sent_end(d, e - 1) || is_space(d->cp[e - 1])))
+		e--;
+	return e == ve;
+}
+
 /* "(会议)(还)对|就 X 进行了|作了 …": returns X's start, *xe its end. */
 static size_t dui_object(const struct doc *d, size_t a, size_t b, size_t *xe)
 {
@@ -201,7 +214,7 @@ int add_items(const struct doc *d, size_t a, size_t b, struct sections *ss)
 			e = i + 1;
 		size_t ts = s, te = e;
 		trim(d, &ts, &te);
-		if (te > ts) {
+		if (te > ts && !no_item(d, ts, te)) {
 			int rc = section_add(ss, heading_of(d, ts, te), doc_str(d, ts, te));
 			if (rc)
 				return rc;
