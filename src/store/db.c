@@ -197,6 +197,9 @@ static int migrate(struct hy_store *s, int upto, char *err, size_t errlen)
 		}
 		rc = hy_store_exec(s, hy_store_migrations[now], "upgrading the schema", err,
 				   errlen);
+		if (rc == 0 && hy_store_migrations_then[now])
+			rc = hy_store_exec(s, hy_store_migrations_then[now], "upgrading the schema",
+					   err, errlen);
 		if (rc)
 			goto fail;
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", now + 1);
@@ -697,8 +700,9 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 		hy_store_clean_train(s);
 	if (rc == 0)
 		rc = s->version >= 3 ? hy_store_exec(s,
-						     s->version >= 15 ? hy_store_index_new_v15
-								      : hy_store_index_new,
+						     s->version >= 20   ? hy_store_index_new_v20
+						     : s->version >= 15 ? hy_store_index_new_v15
+									: hy_store_index_new,
 						     "indexing a batch", err, errlen)
 				     : 0;
 	if (rc == 0 && s->version >= 4)
