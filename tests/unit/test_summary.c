@@ -65,14 +65,12 @@ static void make_meeting(struct corpus *c, int i)
 			 "3月%d日，县长主持召开县政府第%d次常务会议，研究%s等事项。", i % 28 + 1,
 			 i + 1, a);
 	snprintf(c->text[i], sizeof c->text[i], "会议听取了县交通运输局关于%s的汇报。", b);
-	snprintf(c->clean[i], sizeof c->clean[i], "%s\n%s\n%s\n", c->title[i], opening,
-		 c->text[i]);
+	snprintf(c->clean[i], sizeof c->clean[i], "%s\n%s\n%s\n", c->title[i], opening, c->text[i]);
 	c->has_summary[i] = 1;
 	if (i == 7)
 		c->summary[i][0] = '\0';
 	else if (kind_of(i) == COMPOSED)
-		snprintf(c->summary[i], sizeof c->summary[i], "县政府常务会议研究%s和%s。", a,
-			 b);
+		snprintf(c->summary[i], sizeof c->summary[i], "县政府常务会议研究%s和%s。", a, b);
 	else if (kind_of(i) == NONE)
 		c->has_summary[i] = 0;
 	else
@@ -149,9 +147,9 @@ static int on_hit(const struct hy_search_hit *h, void *ctx)
 	return 0;
 }
 
-static const char *const words[] = {"主持召开", "县长",  "燃气",     "研究",       "事项",
-				    "试点",     "汇报",  "森林防火", "公路 OR 粮食", "常务会议 -燃气",
-				    "zhuchi",   "防汛"};
+static const char *const words[] = {"主持召开",     "县长",           "燃气",   "研究",
+				    "事项",         "试点",           "汇报",   "森林防火",
+				    "公路 OR 粮食", "常务会议 -燃气", "zhuchi", "防汛"};
 #define NWORDS (sizeof words / sizeof words[0])
 
 static char *search_all(struct hy_store *s, const char *q)
@@ -171,7 +169,8 @@ static size_t brute(struct corpus *c, const int *gone, const char *word)
 	for (int i = 0; i < MEETINGS; i++) {
 		if (gone[i])
 			continue;
-		n += strstr(c->title[i], word) || (c->has_summary[i] && strstr(c->summary[i], word));
+		n += strstr(c->title[i], word) ||
+		     (c->has_summary[i] && strstr(c->summary[i], word));
 		n += strstr("议题一", word) || strstr(c->text[i], word);
 	}
 	return n;
@@ -313,13 +312,14 @@ static void t_migrate(void **state)
 		assert_non_null(strstr(sqlite3_errmsg(s->db), "range of the clean text"));
 		same_summary(s, c, ids[9], 9);
 		/* … and allowed with the summary set (kept as text) */
-		snprintf(sql, sizeof sql,
-			 "UPDATE meetings SET summary = " HY_STORE_SUMMARY_OF(
-				 "meetings") ", summary_at = NULL, summary_len = NULL,"
-					     " rawz = hy_raw_pack(hy_raw(rawz, hy_clean(cleanz)),"
-					     " '前言。' || hy_clean(cleanz)), cleanz = hy_clean_pack("
-					     "'前言。' || hy_clean(cleanz)) WHERE id = %lld",
-			 (long long)ids[9]);
+		snprintf(
+			sql, sizeof sql,
+			"UPDATE meetings SET summary = " HY_STORE_SUMMARY_OF(
+				"meetings") ", summary_at = NULL, summary_len = NULL,"
+					    " rawz = hy_raw_pack(hy_raw(rawz, hy_clean(cleanz)),"
+					    " '前言。' || hy_clean(cleanz)), cleanz = hy_clean_pack("
+					    "'前言。' || hy_clean(cleanz)) WHERE id = %lld",
+			(long long)ids[9]);
 		db_exec(s->db, sql);
 		integrity(s->db);
 		same_summary(s, c, ids[9], 9);
@@ -363,10 +363,9 @@ static void t_write(void **state)
 				    "会议听取了汇报。\n"
 				    "\0会议部署了冬季供暖。\n";
 	static const char *const summaries[] = {
-		"县长主持召开常务会议，研究燃气安全。",
-		"会议部署了冬季供暖。", /* after the NUL */
-		"常务会议研究了燃气价格。",  /* not in the text */
-		"\xe4(\xff)县长",       /* the bad bytes themselves */
+		"县长主持召开常务会议，研究燃气安全。", "会议部署了冬季供暖。", /* after the NUL */
+		"常务会议研究了燃气价格。", /* not in the text */
+		"\xe4(\xff)县长",           /* the bad bytes themselves */
 	};
 	struct hy_store *s = NULL;
 	int64_t id[4];
@@ -402,7 +401,8 @@ static void t_write(void **state)
 		char *hits = search_all(s, "燃气");
 		assert_non_null(strstr(hits, "1/0 "));
 		assert_non_null(strstr(hits, "3/0 "));
-		assert_non_null(strstr(hits, "研究" HY_SEARCH_MARK_OPEN "燃气" HY_SEARCH_MARK_CLOSE "安全"));
+		assert_non_null(strstr(hits, "研究" HY_SEARCH_MARK_OPEN "燃气" HY_SEARCH_MARK_CLOSE
+					     "安全"));
 		free(hits);
 	}
 	hy_store_close(s);
