@@ -54,7 +54,7 @@ static enum kind kind_of(int i)
 static void make_meeting(struct corpus *c, int i)
 {
 	const char *a = topics[i % 10], *b = topics[(i * 3 + 1) % 10];
-	char opening[256];
+	char opening[256], clean[sizeof c->clean[0]];
 	snprintf(c->title[i], sizeof c->title[i], "石桥县召开县政府第%d次常务会议", i + 1);
 	if (kind_of(i) == MARKS)
 		snprintf(opening, sizeof opening,
@@ -65,7 +65,10 @@ static void make_meeting(struct corpus *c, int i)
 			 "3月%d日，县长主持召开县政府第%d次常务会议，研究%s等事项。", i % 28 + 1,
 			 i + 1, a);
 	snprintf(c->text[i], sizeof c->text[i], "会议听取了县交通运输局关于%s的汇报。", b);
-	snprintf(c->clean[i], sizeof c->clean[i], "%s\n%s\n%s\n", c->title[i], opening, c->text[i]);
+	/* (through a buffer of its own: the compiler cannot tell the
+	 * fields of c apart) */
+	snprintf(clean, sizeof clean, "%s\n%s\n%s\n", c->title[i], opening, c->text[i]);
+	memcpy(c->clean[i], clean, sizeof clean);
 	c->has_summary[i] = 1;
 	if (i == 7)
 		c->summary[i][0] = '\0';
