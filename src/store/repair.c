@@ -188,10 +188,10 @@ static void widen_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 {
 	/* (the clean text through hy_clean and packed again with the
-	 * newest dictionary from schema v18 on, cleanz.h) */
-	/* (schema v20: the summary as it reads, widened, kept as text
-	 * until hy_store_summary_range below makes it a range again: the
-	 * clean text's characters move) */
+	 * newest dictionary from schema v18 on, cleanz.h; from v20 the
+	 * summary as it reads, widened, kept as text until
+	 * hy_store_summary_range below makes it a range again: the clean
+	 * text's characters move) */
 #define SUMMARY_V20 HY_STORE_SUMMARY_OF("meetings")
 	const char *widen_meetings =
 		s->version >= 20 ? "UPDATE meetings SET title = hy_widen(title),"

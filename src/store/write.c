@@ -392,26 +392,19 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		sqlite3_bind_int(st, 6, m->number);
 	sqlite3_bind_text(st, 7, m->chair, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, m->chair_role, -1, SQLITE_STATIC);
-	/* schema v20: '' and where it is, when the summary is a piece of
+	/* schema v20: the summary '' and where it is when it is a piece of
 	 * the clean text near enough its start (as a section, below) */
-	if (v20 && m->summary) {
-		struct ranger sr = ranger;
-		int64_t at, len;
-		if (find_range(&sr, m->summary, &at, &len) == 0 && at <= HY_STORE_RANGE_MAX_AT) {
-			sqlite3_bind_text(st, 9, "", 0, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 22, at);
-			sqlite3_bind_int64(st, 23, len);
-		} else {
-			sqlite3_bind_text(st, 9, m->summary, -1, SQLITE_STATIC);
-			sqlite3_bind_null(st, 22);
-			sqlite3_bind_null(st, 23);
-		}
-	} else {
-		sqlite3_bind_text(st, 9, m->summary, -1, SQLITE_STATIC);
-		if (v20) { /* (a statement reused: its range cleared) */
-			sqlite3_bind_null(st, 22);
-			sqlite3_bind_null(st, 23);
-		}
+	struct ranger sr = ranger;
+	int64_t sum_at = 0, sum_len = 0;
+	int ranged = v20 && m->summary && find_range(&sr, m->summary, &sum_at, &sum_len) == 0 &&
+		     sum_at <= HY_STORE_RANGE_MAX_AT;
+	sqlite3_bind_text(st, 9, ranged ? "" : m->summary, -1, SQLITE_STATIC);
+	if (ranged) {
+		sqlite3_bind_int64(st, 22, sum_at);
+		sqlite3_bind_int64(st, 23, sum_len);
+	} else if (v20) { /* (a statement reused: its range cleared) */
+		sqlite3_bind_null(st, 22);
+		sqlite3_bind_null(st, 23);
 	}
 	if (!v18)
 		sqlite3_bind_text64(st, 11, doc->clean ? doc->clean : "",
