@@ -8,6 +8,10 @@
  *   sections_fts(heading, text)   content 'sections', rowid = sections.id
  *   meetings_fts(title, summary)  content 'meetings', rowid = meetings.id
  *
+ * (since schema v15 sections_fts's content is the view sections_text, and
+ * since v20 meetings_fts's the view meetings_text: a section's text and a
+ * summary may be ranges of the meeting's clean text, DESIGN.md §2)
+ *
  * both `USING fts5(..., tokenize='huiyi')`, detail=full (phrases need
  * positions), no other options. Column order is as listed, so
  * bm25(sections_fts, 10.0, 1.0) weighs the heading 10 and the text 1;

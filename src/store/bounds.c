@@ -436,6 +436,20 @@ static const char *rows_sql(int idx, int one)
 		     " ORDER BY id";
 }
 
+/* (schema v20: a summary may be a range of the clean text, read as
+ * FTS5 was given it; a database below v20, or one being migrated to it
+ * before the columns are there, has no summary_at) */
+static int prepare_rows(sqlite3 *db, int idx, int one, sqlite3_stmt **st)
+{
+	static const char v20_one[] = "SELECT m.id, m.title, " HY_STORE_SUMMARY_OF(
+		"m") " FROM meetings m WHERE m.id = ?1";
+	static const char v20_all[] = "SELECT m.id, m.title, " HY_STORE_SUMMARY_OF(
+		"m") " FROM meetings m WHERE m.id > ?1 ORDER BY m.id";
+	if (idx && sqlite3_prepare_v2(db, one ? v20_one : v20_all, -1, st, NULL) == SQLITE_OK)
+		return SQLITE_OK;
+	return sqlite3_prepare_v2(db, rows_sql(idx, one), -1, st, NULL);
+}
+
 struct texts {
 	sqlite3_stmt *clean, *substr;
 	int64_t mid; /* the meeting whose clean text is in buf (-1: none) */
@@ -557,7 +571,7 @@ static int build(sqlite3 *db, int idx)
 	if (rc == SQLITE_OK)
 		rc = exec1(db, "DELETE FROM fts_df WHERE idx = ?1", idx);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, rows_sql(idx, 0), -1, &st, NULL);
+		rc = prepare_rows(db, idx, 0, &st);
 	if (rc == SQLITE_OK)
 		sqlite3_bind_int64(st, 1, INT64_MIN);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -644,9 +658,9 @@ static int fold(sqlite3 *db, int idx)
 		return build(db, idx);
 	newtop = top;
 	/* the new rows, then the changed ones */
-	rc = sqlite3_prepare_v2(db, rows_sql(idx, 0), -1, &st, NULL);
+	rc = prepare_rows(db, idx, 0, &st);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_prepare_v2(db, rows_sql(idx, 1), -1, &one, NULL);
+		rc = prepare_rows(db, idx, 1, &one);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "SELECT id FROM fts_bounds_pending WHERE idx = ?1", -1,
 					&pend, NULL);

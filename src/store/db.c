@@ -87,10 +87,12 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 		 * with "table ... already exists"); say what it looks like */
 		if (tables > 0 && *version < HY_STORE_SCHEMA_VERSION) {
 			static const char *const marks[] = {
-				/* v19 (people.c), v18 to v9 (schema.c), v8 and v7
-				 * (people.c);
+				/* v20 (schema.c), v19 (people.c), v18 to v9
+				 * (schema.c), v8 and v7 (people.c);
 				 * v6 leaves no mark, and running it again is
 				 * harmless */
+				("SELECT count(*) FROM pragma_table_info('meetings')"
+				 " WHERE name = 'summary_at'"),
 				("SELECT count(*) FROM pragma_table_info('appearances')"
 				 " WHERE name = 'name_id'"),
 				"SELECT count(*) FROM sqlite_master WHERE name = 'clean_dicts'",
@@ -117,7 +119,7 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 				"SELECT count(*) FROM sqlite_master WHERE name = 'bodies'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'meetings'",
 			};
-			static const int looks[] = {19, 18, 17, 16, 15, 14, 13, 12, 11,
+			static const int looks[] = {20, 19, 18, 17, 16, 15, 14, 13, 12, 11,
 						    10, 9,  8,  7,  5,  4,  3,  2,  1};
 			int like = 0, n = 0, meetings = -1;
 			for (size_t i = 0; i < sizeof looks / sizeof looks[0] && !like; i++)
@@ -197,6 +199,9 @@ static int migrate(struct hy_store *s, int upto, char *err, size_t errlen)
 		}
 		rc = hy_store_exec(s, hy_store_migrations[now], "upgrading the schema", err,
 				   errlen);
+		if (rc == 0 && hy_store_migrations_then[now])
+			rc = hy_store_exec(s, hy_store_migrations_then[now], "upgrading the schema",
+					   err, errlen);
 		if (rc)
 			goto fail;
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", now + 1);
@@ -697,8 +702,9 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen)
 		hy_store_clean_train(s);
 	if (rc == 0)
 		rc = s->version >= 3 ? hy_store_exec(s,
-						     s->version >= 15 ? hy_store_index_new_v15
-								      : hy_store_index_new,
+						     s->version >= 20   ? hy_store_index_new_v20
+						     : s->version >= 15 ? hy_store_index_new_v15
+									: hy_store_index_new,
 						     "indexing a batch", err, errlen)
 				     : 0;
 	if (rc == 0 && s->version >= 4)

@@ -34,7 +34,8 @@ int hy_store_is_derived(const char *name);
 /* Statements prepared once per connection and reused (sqlite3_reset). */
 enum hy_store_stmt {
 	HY_ST_HAS,
-	HY_ST_INSERT_MEETING,     /* schema v18: the clean text packed (cleanz.h) */
+	HY_ST_INSERT_MEETING,     /* schema v20: the summary a range of the clean text */
+	HY_ST_INSERT_MEETING_V18, /* v18–v19: the clean text packed (cleanz.h) */
 	HY_ST_INSERT_MEETING_V14, /* v14–v17: the raw bytes packed (pack.h) */
 	HY_ST_INSERT_MEETING_V5,  /* a handle kept at schema v5–v13 (hy_store_open_at) */
 	HY_ST_INSERT_MEETING_V1,  /* … at schema v1–v4 */
@@ -264,14 +265,29 @@ extern const char hy_store_bounds_fold[];
  * 4 MB one-line readout of 33,000 items took a minute to index. */
 #define HY_STORE_RANGE_MAX_AT 65536
 
+/* A meeting's summary as it reads (schema v20, DESIGN.md §2 "The summary
+ * as a range"): a range of its clean text (summary_at, 1-based, and
+ * summary_len, in characters as substr() counts them) when summary is ''
+ * and summary_at is set, else summary itself. row is the meetings row
+ * (a table alias, old or new). */
+#define HY_STORE_SUMMARY_OF(row)                                                                   \
+	"(CASE WHEN " row ".summary_at IS NOT NULL AND " row ".summary = ''"                       \
+	" THEN substr(hy_clean(" row ".cleanz, " row ".id), " row ".summary_at, " row              \
+	".summary_len) ELSE " row ".summary END)"
+
 /* The schema (schema.c): migration step i takes user_version from i to
  * i + 1; the rows a batch added, indexed at its commit (schema v3), and
  * their lengths (v4); every block of fts_lengths again (reindex). */
 extern const char *const hy_store_migrations[];
+extern const char *const hy_store_migrations_then[];
 extern const char hy_store_index_new[];
 extern const char hy_store_index_new_v15[];
+extern const char hy_store_index_new_v20[];
 extern const char hy_store_lens_new[];
 extern const char hy_store_sections_range[];
+/* (schema v20: each summary that is a piece of its clean text made a
+ * range of it, the others kept as text) */
+extern const char hy_store_summary_range[];
 extern const char hy_store_lens_rebuild[];
 extern const char hy_store_runs_rebuild[];
 /* The fold this build indexes with, kept (schema v10): SQL. */

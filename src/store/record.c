@@ -163,18 +163,22 @@ static int split_lines(const char *s, char ***v, size_t *n)
 int hy_store_get(struct hy_store *s, int64_t id, struct hy_store_record *r, char *err,
 		 size_t errlen)
 {
-	static const char meeting_sql[] =
-		"SELECT id, title, published, date, body, kind, number, chair,"
-		" chair_role, summary, source, sha256, encoding, replaced,"
-		" imported_at, month_day, date_basis, guessed, place, units"
-		" FROM meetings WHERE id = ?1";
+#define GET_MEETING(summary)                                                                       \
+	"SELECT id, title, published, date, body, kind, number, chair,"                            \
+	" chair_role, " summary ", source, sha256, encoding, replaced,"                            \
+	" imported_at, month_day, date_basis, guessed, place, units"                               \
+	" FROM meetings WHERE id = ?1"
+	static const char meeting_sql[] = GET_MEETING("summary");
+	/* schema v20: the summary may be a range of the clean text */
+	static const char meeting_v20_sql[] = GET_MEETING(HY_STORE_SUMMARY_OF("meetings"));
 	sqlite3_stmt *st;
 	const unsigned char *sha;
 	int oom = 0;
 	int rc;
 
 	memset(r, 0, sizeof *r);
-	rc = hy_store_stmt(s, HY_ST_GET_MEETING, meeting_sql, &st, err, errlen);
+	rc = hy_store_stmt(s, HY_ST_GET_MEETING, s->version >= 20 ? meeting_v20_sql : meeting_sql,
+			   &st, err, errlen);
 	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);

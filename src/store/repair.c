@@ -188,9 +188,22 @@ static void widen_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 {
 	/* (the clean text through hy_clean and packed again with the
-	 * newest dictionary from schema v18 on, cleanz.h) */
+	 * newest dictionary from schema v18 on, cleanz.h; from v20 the
+	 * summary as it reads, widened, kept as text until
+	 * hy_store_summary_range below makes it a range again: the clean
+	 * text's characters move) */
+#define SUMMARY_V20 HY_STORE_SUMMARY_OF("meetings")
 	const char *widen_meetings =
-		s->version >= 18
+		s->version >= 20 ? "UPDATE meetings SET title = hy_widen(title),"
+				   " summary = hy_widen(" SUMMARY_V20
+				   "), summary_at = NULL, summary_len = NULL,"
+				   " rawz = hy_raw_pack(hy_raw(rawz, hy_clean(cleanz, id)),"
+				   " hy_widen(hy_clean(cleanz, id))),"
+				   " cleanz = hy_clean_pack(hy_widen(hy_clean(cleanz, id)))"
+				   " WHERE title IS NOT hy_widen(title)"
+				   " OR " SUMMARY_V20 " IS NOT hy_widen(" SUMMARY_V20 ")"
+				   " OR hy_clean(cleanz, id) <> hy_widen(hy_clean(cleanz, id))"
+		: s->version >= 18
 			? "UPDATE meetings SET title = hy_widen(title), summary = hy_widen(summary),"
 			  " rawz = hy_raw_pack(hy_raw(rawz, hy_clean(cleanz, id)),"
 			  " hy_widen(hy_clean(cleanz, id))),"
@@ -223,6 +236,7 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		/* and ranges of the new clean text again where they are pieces
 		 * of it (v15) */
 		hy_store_sections_range,
+		hy_store_summary_range, /* and the summaries (v20) */
 		"INSERT INTO sections_fts(sections_fts) VALUES ('rebuild')",
 		"INSERT INTO meetings_fts(meetings_fts) VALUES ('rebuild')",
 		"INSERT INTO sections_fts(sections_fts) VALUES ('optimize')",
@@ -269,6 +283,7 @@ int hy_store_reindex(struct hy_store *s, char *err, size_t errlen)
 		    (steps[i] == hy_store_simhash_days && s->version < 16) ||
 		    (steps[i] == hy_store_people_keys && s->version < 13) ||
 		    (steps[i] == hy_store_sections_range && s->version < 15) ||
+		    (steps[i] == hy_store_summary_range && s->version < 20) ||
 		    (steps[i] == hy_store_bounds_rebuild && s->version < 17))
 			continue;
 		if (sqlite3_exec(s->db, steps[i], NULL, NULL, NULL) != SQLITE_OK) {

@@ -698,6 +698,103 @@ static const char schema_v18[] =
 	" END;";
 /* clang-format on */
 
+/* Schema v20: a meeting's summary kept as a range of its clean text
+ * (DESIGN.md §2 "The summary as a range"), as v15 keeps the sections:
+ * summary_at and summary_len, in characters as substr() counts them on
+ * TEXT (summary_at 1-based), with summary ''; a summary that is not a
+ * piece of the clean text (composed, or cleaned otherwise) keeps its
+ * text, summary_at and summary_len NULL. A summary that is not '' reads
+ * as that text whatever summary_at says (a text set by hand in the
+ * sqlite3 shell is what it reads). meetings_text(id, title, summary) is
+ * what meetings held before: the search index's content (FTS5's
+ * 'rebuild', its integrity-check) and what the batch's indexing reads;
+ * show, search's snippets and the bounds read HY_STORE_SUMMARY_OF
+ * (internal.h). The triggers give FTS5 the summary as it reads (a
+ * 'delete' must be given the text its insert had): the meeting's row,
+ * and so its clean text, is still there in AFTER DELETE and UPDATE
+ * triggers (old.cleanz). A clean text changed under a summary that is a
+ * range of it, the summary's columns left as they were, would change
+ * what the summary reads: refused (meetings_summary_check), as a clean
+ * text changed without its raw bytes is (v14); the same text packed
+ * again (a dictionary trained) is not a change. The migration drops
+ * meetings_fts and what reads the summary, makes the ranges, and makes
+ * the index again over the view, with its lengths and bounds. */
+#define SUMMARY_OF(row) HY_STORE_SUMMARY_OF(row)
+#define SUMMARY_RANGE_OF(clean)                                                                    \
+	"UPDATE meetings SET summary_at = instr(" clean ", summary),"                              \
+	" summary_len = length(summary) WHERE summary_at IS NULL AND summary <> '';"               \
+	"UPDATE meetings SET summary = '' WHERE summary_at > 0 AND summary_at <= " RANGE_MAX_AT    \
+	" AND summary <> '' AND summary = substr(" clean ", summary_at, summary_len);"             \
+	"UPDATE meetings SET summary_at = NULL, summary_len = NULL"                                \
+	" WHERE summary_at IS NOT NULL AND summary <> '';"
+const char hy_store_summary_range[] = SUMMARY_RANGE_OF(CLEAN_Z);
+/* clang-format off */
+static const char schema_v20[] =
+	/* (IF EXISTS: a derived object dropped by hand does not stop the
+	 * upgrade; this makes them again) */
+	"DROP TRIGGER IF EXISTS meetings_fts_insert;"
+	"DROP TRIGGER IF EXISTS meetings_fts_delete;"
+	"DROP TRIGGER IF EXISTS meetings_fts_update;"
+	"DROP TRIGGER IF EXISTS meetings_lens_update;"
+	"DROP TRIGGER IF EXISTS meetings_bounds_update;"
+	"DROP TRIGGER IF EXISTS meetings_bounds_delete;"
+	"DROP TABLE IF EXISTS meetings_fts;"
+	"ALTER TABLE meetings ADD COLUMN summary_at INTEGER;"
+	"ALTER TABLE meetings ADD COLUMN summary_len INTEGER;"
+	SUMMARY_RANGE_OF(CLEAN_Z)
+	"CREATE VIEW meetings_text (id, title, summary) AS"
+	" SELECT m.id, m.title, " SUMMARY_OF("m") " FROM meetings m;"
+	"CREATE VIRTUAL TABLE meetings_fts USING fts5("
+	" title, summary, content='meetings_text', content_rowid='id',"
+	" tokenize='" HY_FTS_TOKENIZER "');"
+	"CREATE TRIGGER meetings_fts_insert AFTER INSERT ON meetings"
+	" WHEN hy_fts_immediate() BEGIN"
+	" INSERT INTO meetings_fts (rowid, title, summary)"
+	"  VALUES (new.id, new.title, " SUMMARY_OF("new") ");"
+	" END;"
+	"CREATE TRIGGER meetings_fts_delete AFTER DELETE ON meetings"
+	" WHEN" FTS_INDEXED("meetings", "old.id") " BEGIN"
+	" INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
+	"  VALUES ('delete', old.id, old.title, " SUMMARY_OF("old") ");"
+	" END;"
+	"CREATE TRIGGER meetings_fts_update"
+	" AFTER UPDATE OF id, title, summary, summary_at, summary_len ON meetings"
+	" WHEN" FTS_INDEXED("meetings", "old.id") " BEGIN"
+	" INSERT INTO meetings_fts (meetings_fts, rowid, title, summary)"
+	"  VALUES ('delete', old.id, old.title, " SUMMARY_OF("old") ");"
+	" INSERT INTO meetings_fts (rowid, title, summary)"
+	"  VALUES (new.id, new.title, " SUMMARY_OF("new") ");"
+	" END;";
+/* (the rest of the step: one string is at most 4,095 characters in C) */
+static const char schema_v20_then[] =
+	"CREATE TRIGGER meetings_summary_check BEFORE UPDATE OF cleanz ON meetings"
+	" WHEN new.summary_at IS NOT NULL AND new.summary = '' AND old.summary = ''"
+	" AND old.summary_at IS new.summary_at AND old.summary_len IS new.summary_len"
+	" AND " SUMMARY_OF("old") " IS NOT " SUMMARY_OF("new") " BEGIN"
+	" SELECT RAISE(ABORT, 'the summary is a range of the clean text: set it with the text');"
+	" END;"
+	LENS_FORGET(1, "meetings_lens_update",
+		    "UPDATE OF id, title, summary, summary_at, summary_len ON meetings")
+	"CREATE TRIGGER meetings_bounds_update"
+	" AFTER UPDATE OF id, title, summary, summary_at, summary_len ON meetings BEGIN"
+	BOUNDS_GONE(1, "old.title", SUMMARY_OF("old")) BOUNDS_PENDING(1) " END;"
+	"CREATE TRIGGER meetings_bounds_delete AFTER DELETE ON meetings BEGIN"
+	BOUNDS_GONE(1, "old.title", SUMMARY_OF("old")) " END;"
+	"INSERT INTO meetings_fts (meetings_fts, rank) VALUES ('automerge', 16);"
+	"INSERT INTO meetings_fts (meetings_fts) VALUES ('rebuild');"
+	"DELETE FROM fts_lengths WHERE id >= (1 << " HY_STR(HY_FTS_LENS_INDEX_SHIFT) ");"
+	LENS_FILL(1, "meetings", "0")
+	"SELECT hy_bounds_build(1);";
+/* clang-format on */
+/* (schema v20: the summaries from meetings_text) */
+const char hy_store_index_new_v20[] =
+	"INSERT INTO sections_fts (rowid, heading, text)"
+	" SELECT id, heading, text FROM sections_text"
+	" WHERE id > (SELECT ifnull(max(id), 0) FROM sections_fts_docsize);"
+	"INSERT INTO meetings_fts (rowid, title, summary)"
+	" SELECT id, title, summary FROM meetings_text"
+	" WHERE id > (SELECT ifnull(max(id), 0) FROM meetings_fts_docsize);";
+
 /* All of them again (reindex, and refold: the fingerprint is of the
  * folded text). */
 const char hy_store_simhash_rebuild[] = "DELETE FROM simhash;"
@@ -725,6 +822,13 @@ const char *const hy_store_migrations[] = {
 	schema_v17,          /* block-max score bounds */
 	schema_v18,          /* the clean text compressed (cleanz.c) */
 	hy_store_schema_v19, /* the people stored once: src/store/people.c */
+	schema_v20,          /* the summary as a range of the clean text */
+};
+
+/* What a step runs after its line above, when it is too long for one
+ * string: NULL for most. */
+const char *const hy_store_migrations_then[HY_STORE_SCHEMA_VERSION] = {
+	[19] = schema_v20_then,
 };
 
 _Static_assert(sizeof hy_store_migrations / sizeof hy_store_migrations[0] ==
@@ -789,7 +893,10 @@ sqlite3 *hy_store_reference_schema(int version)
 	if (rc == SQLITE_OK)
 		rc = hy_cleanz_register(ref, NULL);
 	for (int v = 0; v < version && v < HY_STORE_SCHEMA_VERSION && rc == SQLITE_OK; v++)
-		rc = sqlite3_exec(ref, hy_store_migrations[v], NULL, NULL, NULL);
+		if ((rc = sqlite3_exec(ref, hy_store_migrations[v], NULL, NULL, NULL)) ==
+			    SQLITE_OK &&
+		    hy_store_migrations_then[v])
+			rc = sqlite3_exec(ref, hy_store_migrations_then[v], NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_close(ref);
 		return NULL;

@@ -470,6 +470,9 @@ static const char detail_sec_v15[] = "SELECT s.meeting_id, s.n, s.heading, s.tex
 				     " WHERE s.id = ?1";
 static const char detail_mtg[] = "SELECT id, 0, title, summary, date, title FROM meetings"
 				 " WHERE id = ?1";
+/* schema v20: the summary may be a range of the clean text */
+static const char detail_mtg_v20[] = "SELECT m.id, 0, m.title, " HY_STORE_SUMMARY_OF(
+	"m") ", m.date, m.title FROM meetings m WHERE m.id = ?1";
 
 int hy_search_deliver(struct hy_store *s, const struct hlq *q, const struct top *t, size_t from,
 		      hy_search_fn fn, void *ctx, char *err, size_t errlen)
@@ -484,9 +487,10 @@ int hy_search_deliver(struct hy_store *s, const struct hlq *q, const struct top 
 		char *snip;
 
 		if (!st[z] && sqlite3_prepare_v2(s->db,
-						 z                  ? detail_mtg
-						 : s->version >= 15 ? detail_sec_v15
-								    : detail_sec,
+						 z && s->version >= 20 ? detail_mtg_v20
+						 : z                   ? detail_mtg
+						 : s->version >= 15    ? detail_sec_v15
+								       : detail_sec,
 						 -1, &st[z], NULL) != SQLITE_OK) {
 			dberr = 1;
 			break;

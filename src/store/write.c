@@ -330,7 +330,15 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 	" place, units, id)"                                                                       \
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"                              \
 	" ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
-	static const char insert_sql[] = INSERT_MEETING("rawz", "cleanz");
+	/* schema v20: the summary a range of the clean text when it is one */
+	static const char insert_sql[] =
+		"INSERT INTO meetings (title, published, date, body, kind,"
+		" number, chair, chair_role, summary, rawz, cleanz, sha256,"
+		" source, encoding, replaced, month_day, date_basis, guessed,"
+		" place, units, id, summary_at, summary_len)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+		" ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)";
+	static const char insert_v18_sql[] = INSERT_MEETING("rawz", "cleanz");
 	static const char insert_v14_sql[] = INSERT_MEETING("rawz", "clean");
 	static const char insert_v5_sql[] = INSERT_MEETING("raw", "clean");
 	static const char insert_v1_sql[] =
@@ -352,13 +360,15 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 	sqlite3_stmt *st;
 	int64_t mid, id_s, first = 0, last = 0;
 	int v5 = s->version >= 5; /* else a handle kept at an older schema */
-	int v14 = s->version >= 14, v18 = s->version >= 18;
+	int v14 = s->version >= 14, v18 = s->version >= 18, v20 = s->version >= 20;
 	int rc = hy_store_stmt(s,
-			       v18   ? HY_ST_INSERT_MEETING
+			       v20   ? HY_ST_INSERT_MEETING
+			       : v18 ? HY_ST_INSERT_MEETING_V18
 			       : v14 ? HY_ST_INSERT_MEETING_V14
 			       : v5  ? HY_ST_INSERT_MEETING_V5
 				     : HY_ST_INSERT_MEETING_V1,
-			       v18   ? insert_sql
+			       v20   ? insert_sql
+			       : v18 ? insert_v18_sql
 			       : v14 ? insert_v14_sql
 			       : v5  ? insert_v5_sql
 				     : insert_v1_sql,
@@ -382,7 +392,20 @@ static int insert_rows(struct hy_store *s, const struct hy_meeting *m,
 		sqlite3_bind_int(st, 6, m->number);
 	sqlite3_bind_text(st, 7, m->chair, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, m->chair_role, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, m->summary, -1, SQLITE_STATIC);
+	/* schema v20: the summary '' and where it is when it is a piece of
+	 * the clean text near enough its start (as a section, below) */
+	struct ranger sr = ranger;
+	int64_t sum_at = 0, sum_len = 0;
+	int ranged = v20 && m->summary && find_range(&sr, m->summary, &sum_at, &sum_len) == 0 &&
+		     sum_at <= HY_STORE_RANGE_MAX_AT;
+	sqlite3_bind_text(st, 9, ranged ? "" : m->summary, -1, SQLITE_STATIC);
+	if (ranged) {
+		sqlite3_bind_int64(st, 22, sum_at);
+		sqlite3_bind_int64(st, 23, sum_len);
+	} else if (v20) { /* (a statement reused: its range cleared) */
+		sqlite3_bind_null(st, 22);
+		sqlite3_bind_null(st, 23);
+	}
 	if (!v18)
 		sqlite3_bind_text64(st, 11, doc->clean ? doc->clean : "",
 				    doc->clean ? doc->clean_len : 0, SQLITE_STATIC, SQLITE_UTF8);

@@ -93,10 +93,31 @@ run 0 hy import --no-merge "$A" "$C"
 has "$T/err" "imported 2, duplicates skipped 0"
 hasnt "$T/err" "merged"
 
-# v10 → v19: a database without v11's tables (and v17's) (as huiyi before v11 made
+# v10 → v20: a database without v11's tables (and v17's) (as huiyi before v11 made
 # it) keeps its meetings, each its own one shown source, with a fingerprint
 export HUIYI_DB=$T/old.db
 run 0 hy import "$A" "$B"
+# (v20's summaries as ranges of the clean text back to their text, and
+# meetings_fts over meetings again with the triggers a v19 database has,
+# those of a database made at v19 by this build: tests/tools/import-at)
+at=$HUIYI_ROOT/${HUIYI_BUILD:-build}/tests/tools/import-at
+[ -x "$at" ] || at=$HUIYI_ROOT/build/tests/tools/import-at
+"$at" "$T/v19.db" 19 "$A" >/dev/null 2>&1 || fail "import-at 19 failed"
+v19=$(sql "$T/v19.db" "SELECT group_concat(sql, ';') FROM (SELECT sql FROM sqlite_master
+	WHERE name IN ('meetings_fts', 'meetings_fts_insert', 'meetings_fts_delete',
+	'meetings_fts_update', 'meetings_lens_update', 'meetings_bounds_update',
+	'meetings_bounds_delete') ORDER BY rowid)")
+sqlx "$HUIYI_DB" "DROP TRIGGER meetings_summary_check; DROP TRIGGER meetings_fts_insert;
+	DROP TRIGGER meetings_fts_delete; DROP TRIGGER meetings_fts_update;
+	DROP TRIGGER meetings_lens_update; DROP TRIGGER meetings_bounds_update;
+	DROP TRIGGER meetings_bounds_delete;
+	UPDATE meetings SET summary = (SELECT v.summary FROM meetings_text v WHERE v.id = meetings.id),
+	summary_at = NULL, summary_len = NULL WHERE summary_at IS NOT NULL;
+	DROP VIEW meetings_text; DROP TABLE meetings_fts;
+	ALTER TABLE meetings DROP COLUMN summary_at; ALTER TABLE meetings DROP COLUMN summary_len;
+	$v19;
+	INSERT INTO meetings_fts (meetings_fts, rank) VALUES ('automerge', 16);
+	INSERT INTO meetings_fts (meetings_fts) VALUES ('rebuild');" || fail "v19 summaries not made"
 # (v18's clean text as a zstd frame back to the column clean of before,
 # with the sections' text: the v10 steps below then go as they did)
 sqlx "$HUIYI_DB" "DROP TRIGGER meetings_rawz_check; DROP TRIGGER meetings_clean_sections;
@@ -168,7 +189,7 @@ sqlx "$HUIYI_DB" "DROP TRIGGER IF EXISTS sections_fts_insert; DROP TRIGGER IF EX
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sqlite_master WHERE name LIKE 'simhash%' OR name LIKE 'sources%'")" = 0 ] ||
 	fail "v10 database not made"
 run 0 hy list
-[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 19 ] || fail "not migrated"
+[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 20 ] || fail "not migrated"
 # the raw bytes kept exactly, packed (v14)
 [ "$(sqlx "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE length(rawz) < length(hy_clean(cleanz))
 	AND (hy_raw(rawz, hy_clean(cleanz)) = readfile('$(realpath "$A")')

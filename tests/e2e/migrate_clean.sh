@@ -19,7 +19,7 @@ sql "$old" "SELECT * FROM sections_text ORDER BY id" >"$T/sections.before"
 [ -s "$T/sections.before" ] || fail "no sections at v17"
 
 run 0 hy -d "$old" list
-[ "$(sql "$old" "PRAGMA user_version")" = 19 ] || fail "not migrated" # (v18, and on)
+[ "$(sql "$old" "PRAGMA user_version")" = 20 ] || fail "not migrated" # (v18, and on)
 [ "$(sql "$old" "SELECT count(*) FROM pragma_table_info('meetings') WHERE name = 'clean'")" = 0 ] ||
 	fail "the column clean is still there"
 [ "$(sql "$old" "SELECT count(*) FROM clean_dicts")" = 1 ] || fail "no dictionary trained"
@@ -52,6 +52,7 @@ diff -r "$T/exp.old" "$T/exp.new" >/dev/null || fail "export differs after the m
 # a frame damaged past the triggers (as a disk might): an error naming
 # the meeting, for show and for search, and no crash
 sqlx "$old" "DROP TRIGGER meetings_clean_sections; DROP TRIGGER meetings_rawz_check;
+	DROP TRIGGER meetings_summary_check;
 	UPDATE meetings SET cleanz = substr(cleanz, 1, 12) WHERE id = 3" || fail "could not damage"
 run 1 hy -d "$old" show 3
 has "$T/err" "meeting 3: its clean text is damaged"

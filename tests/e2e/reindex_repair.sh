@@ -141,9 +141,13 @@ run 0 hy reindex
 sqlx "$HUIYI_DB" "SELECT id, text FROM sections_text WHERE text LIKE '%，%' ORDER BY id LIMIT 3" >"$T/wide.before"
 [ -s "$T/wide.before" ] || fail "no section with ，to make old"
 # (the clean text first: its sections that are ranges of it get their
-# text back, schema v15)
+# text back, schema v15; its summary, a range of it since v20, is set
+# with it, as the text it reads made old too)
 sqlite3 -batch "$HUIYI_DB" ".load $ext" "UPDATE meetings
 	SET rawz = hy_raw_pack(hy_raw(rawz, hy_clean(cleanz)), replace(hy_clean(cleanz), '，', ',')),
+	summary = replace(CASE WHEN summary_at IS NOT NULL AND summary = ''
+	 THEN substr(hy_clean(cleanz), summary_at, summary_len) ELSE summary END, '，', ','),
+	summary_at = NULL, summary_len = NULL,
 	cleanz = hy_clean_pack(replace(hy_clean(cleanz), '，', ','))
 	WHERE hy_clean(cleanz) LIKE '%，%';
 	UPDATE sections SET text = replace(text, '，', ',')

@@ -877,7 +877,7 @@ static void t_refold(void **state)
 		if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
 			fail_msg("open: %s", err);
 		assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
-		assert_int_equal(HY_STORE_SCHEMA_VERSION, 19);
+		assert_int_equal(HY_STORE_SCHEMA_VERSION, 20);
 		integrity(s->db);
 		lens_all_known(s->db);
 		assert_int_equal(count_match(s->db, "meetings_fts", "峰"), 1);
@@ -915,7 +915,7 @@ static void t_migrate_v2(void **state)
 	if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(HY_STORE_SCHEMA_VERSION, 19);
+	assert_int_equal(HY_STORE_SCHEMA_VERSION, 20);
 	integrity(s->db);
 	lens_all_known(s->db);
 	assert_int_equal(db_int(s->db, "SELECT v FROM sections_fts_config"
