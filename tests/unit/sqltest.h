@@ -30,4 +30,12 @@ static inline void db_exec(sqlite3 *db, const char *sql)
 	sqlite3_free(msg);
 }
 
+/* Both search indexes checked against their content (FTS5's
+ * integrity-check): a test fails when an index lost or kept a row. */
+static inline void fts_integrity(sqlite3 *db)
+{
+	db_exec(db, "INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1);"
+		    "INSERT INTO meetings_fts (meetings_fts, rank) VALUES ('integrity-check', 1);");
+}
+
 #endif

@@ -741,14 +741,6 @@ static int64_t put(struct hy_store *s, const char *title, const char *raw)
 	return id;
 }
 
-static void integrity(sqlite3 *db)
-{
-	db_exec(db, "INSERT INTO sections_fts (sections_fts)"
-		    " VALUES ('integrity-check');"
-		    "INSERT INTO meetings_fts (meetings_fts)"
-		    " VALUES ('integrity-check');");
-}
-
 /* fts_lengths against %_docsize (schema v4, fts.h): every length it
  * knows is the one %_docsize holds; *known counts them, *rows the rows
  * of %_docsize. Returns the number of wrong lengths. */
@@ -845,13 +837,13 @@ static void t_migrate_v4_letters(void **state)
 	if (hy_store_open(&s, f->db, 0, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
-	integrity(s->db);
+	fts_integrity(s->db);
 	lens_all_known(s->db);
 	assert_int_equal(count_match(s->db, "meetings_fts", "αλφα"), 1);
 	assert_int_equal(count_match(s->db, "meetings_fts", "ΑΛΦΑ"), 1);
 	assert_int_equal(hy_store_delete(s, &id, 1, &n, err, sizeof err), 0);
 	assert_int_equal(n, 1);
-	integrity(s->db);
+	fts_integrity(s->db);
 	assert_int_equal(count_match(s->db, "meetings_fts", "计划"), 0);
 	hy_store_close(s);
 }
@@ -878,7 +870,7 @@ static void t_refold(void **state)
 			fail_msg("open: %s", err);
 		assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
 		assert_int_equal(HY_STORE_SCHEMA_VERSION, 20);
-		integrity(s->db);
+		fts_integrity(s->db);
 		lens_all_known(s->db);
 		assert_int_equal(count_match(s->db, "meetings_fts", "峰"), 1);
 		assert_int_equal(count_match(s->db, "meetings_fts", "高峯"), 1);
@@ -916,7 +908,7 @@ static void t_migrate_v2(void **state)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
 	assert_int_equal(HY_STORE_SCHEMA_VERSION, 20);
-	integrity(s->db);
+	fts_integrity(s->db);
 	lens_all_known(s->db);
 	assert_int_equal(db_int(s->db, "SELECT v FROM sections_fts_config"
 				       " WHERE k = 'automerge'"),
@@ -952,10 +944,10 @@ static void t_migrate_v2(void **state)
 	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
 	assert_int_equal(count_match(s->db, "sections_fts", "财政"), 0);
 	assert_int_equal(count_match(s->db, "meetings_fts", "常务"), 2);
-	integrity(s->db);
+	fts_integrity(s->db);
 	db_exec(s->db, "INSERT INTO sections_fts (sections_fts)"
 		       " VALUES ('rebuild')");
-	integrity(s->db);
+	fts_integrity(s->db);
 	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
 	hy_store_close(s);
 }
@@ -1018,7 +1010,7 @@ static void t_lens_high_rowids(void **state)
 	put(s, "县政府第28次常务会议", "three"); /* its sections: above 2^48 */
 	assert_true(db_int(s->db, "SELECT count(*) FROM sections"
 				  " WHERE id >= (1 << 48)") >= 2);
-	integrity(s->db);
+	fts_integrity(s->db);
 	for (int index = 0; index < 2; index++) {
 		assert_int_equal(lens_check(s->db, index, &known, &rows), 0);
 		assert_true(known > 0);
@@ -1054,7 +1046,7 @@ static void t_batch_index(void **state)
 		       "DELETE FROM meetings WHERE id = 3;"
 		       "UPDATE meetings SET title = '党组会议' WHERE id = 2;");
 	assert_int_equal(hy_store_commit(s, err, sizeof err), 0);
-	integrity(s->db);
+	fts_integrity(s->db);
 	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 2);
 	assert_int_equal(count_match(s->db, "sections_fts", "财政"), 1);
 	assert_int_equal(count_match(s->db, "sections_fts", "生产"), 2);
@@ -1073,7 +1065,7 @@ static void t_batch_index(void **state)
 	assert_int_equal(count_match(other, "sections_fts", "营商"), 1);
 	sqlite3_close(other);
 	put(s, "县政府第4次常务会议", "d");
-	integrity(s->db);
+	fts_integrity(s->db);
 	assert_int_equal(count_match(s->db, "sections_fts", "营商"), 1);
 	assert_int_equal(count_match(s->db, "sections_fts", "燃气"), 3);
 	hy_store_close(s);

@@ -95,12 +95,6 @@ static int64_t insert(struct hy_store *s, struct corpus *c, int i)
 	return id;
 }
 
-static void integrity(sqlite3 *db)
-{
-	db_exec(db, "INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1);"
-		    "INSERT INTO meetings_fts (meetings_fts, rank) VALUES ('integrity-check', 1);");
-}
-
 /* Every stored section of meeting i reads as written (show's record). */
 static void same_sections(struct hy_store *s, struct corpus *c, int64_t id, int i)
 {
@@ -212,7 +206,7 @@ static void t_migrate(void **state)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
 	assert_int_equal(HY_STORE_SCHEMA_VERSION, 20);
-	integrity(s->db);
+	fts_integrity(s->db);
 	/* ranges, but for the sections not in the text (and the empty) */
 	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections WHERE at IS NULL"),
 			 2 * MEETINGS / 5);
@@ -246,7 +240,7 @@ static void t_migrate(void **state)
 	gone[3] = 1;
 	db_exec(s->db, "DELETE FROM meetings WHERE id = (SELECT max(id) FROM meetings)");
 	gone[MEETINGS - 1] = 1;
-	integrity(s->db);
+	fts_integrity(s->db);
 	counts_as_brute(s, c, gone);
 	/* a section changed by hand (the sqlite3 shell): its heading, its
 	 * text (read as set), its range, its meeting; then back */
@@ -254,7 +248,7 @@ static void t_migrate(void **state)
 	db_exec(s->db, "UPDATE sections SET text = '会议研究了燃气价格。' WHERE id = 2");
 	db_exec(s->db, "UPDATE sections SET len = len - 1 WHERE id = 5 AND at IS NOT NULL");
 	db_exec(s->db, "UPDATE sections SET meeting_id = 3, n = 9 WHERE id = 6");
-	integrity(s->db);
+	fts_integrity(s->db);
 	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections_text"
 				       " WHERE id = 2 AND text = '会议研究了燃气价格。'"),
 			 1);
@@ -262,7 +256,7 @@ static void t_migrate(void **state)
 		       "UPDATE sections SET text = '' WHERE id = 2;"
 		       "UPDATE sections SET len = len + 1 WHERE id = 5;"
 		       "UPDATE sections SET meeting_id = 2, n = 2 WHERE id = 6;");
-	integrity(s->db);
+	fts_integrity(s->db);
 	for (int i = 0; i < MEETINGS; i++)
 		if (!gone[i])
 			same_sections(s, c, ids[i], i);
@@ -270,7 +264,7 @@ static void t_migrate(void **state)
 	db_exec(s->db, "UPDATE meetings SET rawz = hy_raw_pack(hy_raw(rawz, hy_clean(cleanz)),"
 		       " '前言。' || hy_clean(cleanz)), cleanz = hy_clean_pack('前言。' ||"
 		       " hy_clean(cleanz)) WHERE id = 11");
-	integrity(s->db);
+	fts_integrity(s->db);
 	same_sections(s, c, ids[10], 10);
 	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections"
 				       " WHERE meeting_id = 11 AND at IS NOT NULL"),
@@ -279,7 +273,7 @@ static void t_migrate(void **state)
 	 * spaces around them go, characters move), makes them ranges again
 	 * and keeps the index whole */
 	assert_int_equal(hy_store_reindex(s, err, sizeof err), 0);
-	integrity(s->db);
+	fts_integrity(s->db);
 	for (int i = 0; i < MEETINGS; i++)
 		for (int k = 0; k < SECS; k++) {
 			char *w;
@@ -344,7 +338,7 @@ static void t_write(void **state)
 	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections WHERE at IS NULL"), 1);
 	assert_int_equal(db_int(s->db, "SELECT n FROM sections WHERE at IS NULL"), 3);
 	assert_int_equal(db_int(s->db, "SELECT count(*) FROM sections WHERE text = ''"), 4);
-	integrity(s->db);
+	fts_integrity(s->db);
 	hy_store_close(s);
 	test_rmdir(dir);
 }

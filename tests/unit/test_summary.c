@@ -104,12 +104,6 @@ static int64_t insert(struct hy_store *s, struct corpus *c, int i)
 	return id;
 }
 
-static void integrity(sqlite3 *db)
-{
-	db_exec(db, "INSERT INTO sections_fts (sections_fts, rank) VALUES ('integrity-check', 1);"
-		    "INSERT INTO meetings_fts (meetings_fts, rank) VALUES ('integrity-check', 1);");
-}
-
 /* Meeting i's summary reads as written (show's, export's, the
  * browser's record): NULL stays NULL. */
 static void same_summary(struct hy_store *s, struct corpus *c, int64_t id, int i)
@@ -239,7 +233,7 @@ static void t_migrate(void **state)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
 	assert_int_equal(HY_STORE_SCHEMA_VERSION, 20);
-	integrity(s->db);
+	fts_integrity(s->db);
 	/* ranges for the openings (both kinds), text for the composed, the
 	 * empty and none as they were */
 	assert_int_equal(db_int(s->db, "SELECT count(*) FROM meetings WHERE summary_at IS NOT NULL"
@@ -287,7 +281,7 @@ static void t_migrate(void **state)
 	gone[1] = 1;
 	db_exec(s->db, "DELETE FROM meetings WHERE id = (SELECT max(id) FROM meetings)");
 	gone[MEETINGS - 1] = 1;
-	integrity(s->db);
+	fts_integrity(s->db);
 	counts_as_brute(s, c, gone);
 	/* a summary set by hand over a range (the sqlite3 shell) reads as
 	 * set, and is found; then a range again */
@@ -297,7 +291,7 @@ static void t_migrate(void **state)
 			 "UPDATE meetings SET summary = '会议研究了燃气价格。' WHERE id = %lld",
 			 (long long)ids[5]);
 		db_exec(s->db, sql);
-		integrity(s->db);
+		fts_integrity(s->db);
 		snprintf(c->summary[5], sizeof c->summary[5], "会议研究了燃气价格。");
 		same_summary(s, c, ids[5], 5);
 		counts_as_brute(s, c, gone);
@@ -324,7 +318,7 @@ static void t_migrate(void **state)
 					    "'前言。' || hy_clean(cleanz)) WHERE id = %lld",
 			(long long)ids[9]);
 		db_exec(s->db, sql);
-		integrity(s->db);
+		fts_integrity(s->db);
 		same_summary(s, c, ids[9], 9);
 		/* the same text packed again is no change */
 		snprintf(sql, sizeof sql,
@@ -338,7 +332,7 @@ static void t_migrate(void **state)
 	 * and the summaries (characters move), makes the summaries that are
 	 * pieces of the new text ranges again and keeps the index whole */
 	assert_int_equal(hy_store_reindex(s, err, sizeof err), 0);
-	integrity(s->db);
+	fts_integrity(s->db);
 	widen(c);
 	assert_non_null(strstr(c->summary[2], "日，县长"));
 	for (int i = 0; i < MEETINGS; i++)
@@ -398,7 +392,7 @@ static void t_write(void **state)
 			 2);
 	assert_int_equal(db_int(s->db, "SELECT count(*) FROM meetings WHERE summary = ''"), 2);
 	assert_int_equal(db_int(s->db, "SELECT summary_at FROM meetings WHERE id = 1"), 14);
-	integrity(s->db);
+	fts_integrity(s->db);
 	/* found in each, the range's snippet too */
 	{
 		char *hits = search_all(s, "燃气");
