@@ -680,9 +680,7 @@ int headquarters_in_kind(struct hy_meeting *m)
 			doc_free(&k);
 			return HY_ERR_NOMEM;
 		}
-		size_t lv = 0;
-		for (size_t t = 0; t < COUNT(place_levels) && !lv; t++)
-			ends_with(&p, 0, p.n, place_levels[t], &lv);
+		size_t lv = level_at_end(&p, 0, p.n);
 		/* (the place as written opens the kind: keep its level) */
 		if (lv && p.n > lv && strncmp(m->kind, m->place, pl) == 0 && p.n < k.n - tl)
 			from = k.off[p.n - lv];

@@ -83,9 +83,7 @@ static int party_congress_short(const struct doc *d, size_t a, size_t b, struct 
 					pe = q - 1;
 					break;
 				}
-		size_t ll = 0;
-		for (size_t t = 0; t < COUNT(place_levels) && !ll; t++)
-			ends_with(d, a, pe, place_levels[t], &ll);
+		size_t ll = level_at_end(d, a, pe);
 		size_t ps = ll && pe - a > ll ? place_start(d, pe - ll) : pe;
 		int named = ps + 2 <= pe - ll;
 		/* a body read from the name so far is that place (黄石镇, 新北区

@@ -115,6 +115,17 @@ int doc_init(struct doc *d, const char *s, size_t len)
 	return 0;
 }
 
+int doc_init_body_kind(struct doc *b, struct doc *k, const struct hy_meeting *m)
+{
+	if (doc_init(b, m->body, strlen(m->body)))
+		return HY_ERR_NOMEM;
+	if (doc_init(k, m->kind, strlen(m->kind))) {
+		doc_free(b);
+		return HY_ERR_NOMEM;
+	}
+	return 0;
+}
+
 void doc_free(struct doc *d)
 {
 	if (!d->borrowed) {

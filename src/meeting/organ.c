@@ -121,12 +121,8 @@ int congress_in_session(struct hy_meeting *m)
 	if (!m->body || !m->kind)
 		return 0;
 	struct doc b, k;
-	if (doc_init(&b, m->body, strlen(m->body)))
+	if (doc_init_body_kind(&b, &k, m))
 		return HY_ERR_NOMEM;
-	if (doc_init(&k, m->kind, strlen(m->kind))) {
-		doc_free(&b);
-		return HY_ERR_NOMEM;
-	}
 	static const char *const levels[] = {"县", "市", "区", "旗", "州", "镇", "乡"};
 	static const char *const sittings[] = {"人民代表大会会议", "预备会议",
 					       "大会预备会议",     "预备会",
@@ -364,12 +360,8 @@ int zone_organ(struct hy_meeting *m)
 	if (!m->body || m->place || !m->kind)
 		return 0;
 	struct doc b, k;
-	if (doc_init(&b, m->body, strlen(m->body)))
+	if (doc_init_body_kind(&b, &k, m))
 		return HY_ERR_NOMEM;
-	if (doc_init(&k, m->kind, strlen(m->kind))) {
-		doc_free(&b);
-		return HY_ERR_NOMEM;
-	}
 	static const char *const zones[] = {"开发区", "高新区", "园区", "新区", "试验区", "合作区"};
 	static const char *const organs[] = {"管委会", "党工委"};
 	size_t ol = b.n >= 5 && longest_end(&b, 0, b.n, zones, COUNT(zones))

@@ -498,6 +498,16 @@ static const char *const head_levels[] = {"县", "区", "市", "旗"};
 static const char *const place_levels[] = {"街道", "县", "区", "市", "旗",
 					   "镇",   "乡", "州", "盟", "苏木"};
 
+/* The length of the place level [a, b) ends with (某县 → 1, 某街道 → 2),
+ * or 0. */
+static inline size_t level_at_end(const struct doc *d, size_t a, size_t b)
+{
+	size_t l = 0;
+	for (size_t t = 0; t < COUNT(place_levels) && !l; t++)
+		ends_with(d, a, b, place_levels[t], &l);
+	return l;
+}
+
 /* The provinces, regions and cities under the centre by their short
  * names: 河南驻马店市 is 驻马店市 of 河南, and a provincial organ's place
  * is its province however the text names it (平安海南). */
@@ -716,6 +726,9 @@ static const char *const chair_verbs[] = {
 
 /* folded.c: the view and the containers */
 int doc_init(struct doc *d, const char *s, size_t len);
+/* A meeting's body in b and its kind in k, both or neither (when either
+ * is NULL, or on HY_ERR_NOMEM, nothing to free). 0 or HY_ERR_NOMEM. */
+int doc_init_body_kind(struct doc *b, struct doc *k, const struct hy_meeting *m);
 /* doc_init of s's first 64 KiB (the first pages, cut back to a
  * character's start): what a whole-text look-up reads. */
 int doc_init_head(struct doc *d, const char *s, size_t len);

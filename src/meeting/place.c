@@ -251,9 +251,7 @@ static int find_place_at(struct hy_meeting *m, const char *text, size_t len)
 		struct doc b0;
 		if ((rc = doc_init(&b0, m->body, strlen(m->body))))
 			return rc;
-		size_t l0 = 0;
-		for (size_t t = 0; t < COUNT(place_levels) && !l0; t++)
-			ends_with(&b0, 0, b0.n, place_levels[t], &l0);
+		size_t l0 = level_at_end(&b0, 0, b0.n);
 		/* 苏州市北桥街道召开…: the street named after its city */
 		size_t c0 =
 			l0 && b0.n > l0 && place_start(&b0, b0.n - l0) != 0 ? place_chain(&b0) : 0;
@@ -461,9 +459,7 @@ int find_place(struct hy_meeting *m, const char *text, size_t len)
 		doc_free(&b);
 		return HY_ERR_NOMEM;
 	}
-	size_t l = 0;
-	for (size_t t = 0; t < COUNT(place_levels) && !l; t++)
-		ends_with(&p, 0, p.n, place_levels[t], &l);
+	size_t l = level_at_end(&p, 0, p.n);
 	char *o = NULL;
 	/* 三桥镇党委: a town's party committee is its 镇党委, a street's its
 	 * 街道党工委 (a county's is its 县委, named so) */
