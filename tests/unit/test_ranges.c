@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "searchtest.h"
 #include "sqltest.h"
 
 #define MEETINGS 40
@@ -111,40 +112,9 @@ static void same_sections(struct hy_store *s, struct corpus *c, int64_t id, int 
 	hy_store_record_free(&r);
 }
 
-/* What search shows: every hit with its snippet and score, one line. */
-struct shown {
-	char *buf;
-	size_t len, cap;
-};
-
-static int on_hit(const struct hy_search_hit *h, void *ctx)
-{
-	struct shown *o = ctx;
-	char line[2048];
-	int n = snprintf(line, sizeof line, "%lld/%d %s %s %.12g\n", (long long)h->meeting,
-			 h->section, h->heading, h->snippet, h->score);
-	if (o->len + (size_t)n + 1 > o->cap) {
-		o->cap = (o->len + (size_t)n + 1) * 2;
-		o->buf = realloc(o->buf, o->cap);
-		assert_non_null(o->buf);
-	}
-	memcpy(o->buf + o->len, line, (size_t)n + 1);
-	o->len += (size_t)n;
-	return 0;
-}
-
 static const char *const words[] = {"燃气", "公路", "森林防火", "汇报",         "突出位置",
 				    "街道", "部署", "会议",     "供暖 OR 粮食", "落实 -燃气"};
 #define NWORDS (sizeof words / sizeof words[0])
-
-static char *search_all(struct hy_store *s, const char *q)
-{
-	struct shown o = {0};
-	char err[256] = "";
-	if (hy_store_search(s, q, NULL, HY_SEARCH_RANK, 0, 1000, on_hit, &o, err, sizeof err) < 0)
-		fail_msg("search %s: %s", q, err);
-	return o.buf ? o.buf : strdup("");
-}
 
 /* Sections (and titles or summaries, section 0) that hold word, as
  * written, in the meetings still stored (gone[i]). */

@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "searchtest.h"
 #include "sqltest.h"
 
 #define MEETINGS 32
@@ -122,41 +123,10 @@ static void same_summary(struct hy_store *s, struct corpus *c, int64_t id, int i
 	hy_store_record_free(&r);
 }
 
-/* What search shows: every hit with its snippet and score, one line. */
-struct shown {
-	char *buf;
-	size_t len, cap;
-};
-
-static int on_hit(const struct hy_search_hit *h, void *ctx)
-{
-	struct shown *o = ctx;
-	char line[2048];
-	int n = snprintf(line, sizeof line, "%lld/%d %s %s %.12g\n", (long long)h->meeting,
-			 h->section, h->heading, h->snippet, h->score);
-	if (o->len + (size_t)n + 1 > o->cap) {
-		o->cap = (o->len + (size_t)n + 1) * 2;
-		o->buf = realloc(o->buf, o->cap);
-		assert_non_null(o->buf);
-	}
-	memcpy(o->buf + o->len, line, (size_t)n + 1);
-	o->len += (size_t)n;
-	return 0;
-}
-
 static const char *const words[] = {"主持召开",     "县长",           "燃气",   "研究",
 				    "事项",         "试点",           "汇报",   "森林防火",
 				    "公路 OR 粮食", "常务会议 -燃气", "zhuchi", "防汛"};
 #define NWORDS (sizeof words / sizeof words[0])
-
-static char *search_all(struct hy_store *s, const char *q)
-{
-	struct shown o = {0};
-	char err[256] = "";
-	if (hy_store_search(s, q, NULL, HY_SEARCH_RANK, 0, 1000, on_hit, &o, err, sizeof err) < 0)
-		fail_msg("search %s: %s", q, err);
-	return o.buf ? o.buf : strdup("");
-}
 
 /* Rows that hold word (section 0: the title or the summary; each
  * section), in the meetings still stored. */
