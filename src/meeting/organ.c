@@ -137,21 +137,19 @@ int congress_in_session(struct hy_meeting *m)
 	for (size_t t = 0; t < COUNT(sittings) && !sitting; t++)
 		sitting = span_eq(&k, 0, k.n, sittings[t]);
 	int rc = 0;
+	/* (人民代表大會 on a traditional page: output, no pattern) */
+	int trad = traditional(m->body) || traditional(m->kind);
+	const char *congress = trad ? "人民代表大\xe6\x9c\x83" : "人民代表大会";
 	if (session && sitting && span_eq(&k, 0, k.n, "会议")) {
-		char *kind = strdup(traditional(m->body) || traditional(m->kind)
-					    ? "人民代表大\xe6\x9c\x83\xe6\x9c\x83\xe8\xad\xb0"
-					    : "人民代表大会会议");
+		/* (its sitting: the congress's 会议) */
+		char *kind = str_join(congress, strlen(congress), m->kind);
 		if (!kind)
 			rc = HY_ERR_NOMEM;
 		else
 			set_str(&m->kind, kind);
 	}
 	if (!rc && (short_name || session) && sitting) {
-		/* (人民代表大會 on a traditional page: output, no pattern) */
-		char *o = str_join(m->body, b.off[1],
-				   traditional(m->body) || traditional(m->kind)
-					   ? "人民代表大\xe6\x9c\x83"
-					   : "人民代表大会");
+		char *o = str_join(m->body, b.off[1], congress);
 		if (!o)
 			rc = HY_ERR_NOMEM;
 		else
