@@ -602,6 +602,42 @@ int body_after_place(struct hy_meeting *m)
 	return rc ? rc : m->body ? town_convening(m) : 0;
 }
 
+/* Title 某县十五届人民政府召开第14次常务会议, opening 主持召开某县十五届
+ * 政府第14次常务会议: the government convenes itself under its formal
+ * name in the title, and keeps it (README), 县人民政府 in the title's
+ * script. level is the body's (县). 0 or HY_ERR_NOMEM. */
+static int government_convening_itself(struct hy_meeting *m, const char *level)
+{
+	struct doc t;
+	if (doc_init(&t, m->title, strlen(m->title)))
+		return HY_ERR_NOMEM;
+	size_t i = find(&t, 0, t.n, "人民政府召开"), j = i;
+	/* the level, 第 at most, the term, 届: 县十五届, 县第十五届 */
+	int titled = i != NPOS && i >= 3 && match(&t, i - 1, i, "届");
+	if (titled) {
+		j = i - 1;
+		while (j > 0 && i - j <= 6 &&
+		       (cn_digit(t.cp[j - 1]) >= 0 || cn_unit(t.cp[j - 1]) ||
+			is_digit(t.cp[j - 1])))
+			j--;
+		j -= j > 0 && match(&t, j - 1, j, "第");
+		titled = j + 1 < i && j >= 1 && match(&t, j - 1, j, level);
+	}
+	int rc = 0;
+	if (titled) {
+		char *gov = doc_str(&t, i, i + 4);
+		char *o = gov ? str_join(m->title + t.off[j - 1], t.off[j] - t.off[j - 1], gov)
+			      : NULL;
+		free(gov);
+		if (o)
+			set_str(&m->body, o);
+		else
+			rc = HY_ERR_NOMEM;
+	}
+	doc_free(&t);
+	return rc;
+}
+
 /* Title 市政府常务会议召开, opening 主持召开市第十届人民政府第三次常务会议:
  * the opening writes the government's formal name with its term, the
  * title the name readers call it by, and the title's is the body (README).
@@ -618,7 +654,11 @@ int government_as_titled(struct hy_meeting *m, const char *text, size_t len)
 	size_t which = 0;
 	int formal = b.n == 5 && match_any(&b, 0, 1, levels, COUNT(levels), &which) &&
 		     match(&b, 1, b.n, "人民政府");
+	int short_name = b.n == 3 && match_any(&b, 0, 1, levels, COUNT(levels), &which) &&
+			 match(&b, 1, b.n, "政府");
 	doc_free(&b);
+	if (short_name)
+		return government_convening_itself(m, levels[which]);
 	if (!formal)
 		return 0;
 	if (doc_init(&t, m->title, strlen(m->title)))

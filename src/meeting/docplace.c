@@ -157,6 +157,7 @@ int place_from_documents(struct hy_meeting *m, const char *text, size_t len)
 			    has_any(&t, j, j + k, glue, COUNT(glue)) ||
 			    match_any(&t, j, t.n, verbs, COUNT(verbs), NULL) ||
 			    (k == 2 && match(&t, j, t.n, "自治")) || /* 《自治县…》: no name */
+			    handed_to(&t, j + k) ||
 			    no_name_before_level(&t, j, j + k) || /* 关于贸易兴市行动… */
 			    (is_district &&
 			     (match_any(&t, j + k - 1, j + k, areas, COUNT(areas), NULL) ||

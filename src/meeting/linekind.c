@@ -683,7 +683,7 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 			return L_CHROME;
 	}
 	/* 微信图片_20191025152831.jpg: a photo's file name */
-	static const char *const images[] = {".jpg", ".jpeg", ".png", ".gif"};
+	static const char *const images[] = {".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp"};
 	for (size_t x = 0, k; len <= 60 && x < COUNT(images); x++)
 		if (ends_with(d, a, b, images[x], &k) && b - k > a &&
 		    clause_end(d, a, b - k, 1) == b - k) /* 李某.jpg */
@@ -958,10 +958,10 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	if (len <= 80 && has_any(d, a, b, paper_bar, COUNT(paper_bar)) &&
 	    find(d, a, b, "会") == NPOS)
 		return L_CHROME;
-	/* 正文内容区域请使用tab按钮切换浏览, 无障碍阅读, 长者模式: a page's
-	 * accessibility hints */
+	/* 正文内容区域请使用tab按钮切换浏览, 无障碍阅读, 长者模式, 打开适老化
+	 * 模式: a page's accessibility hints and switches */
 	static const char *const access[] = {"请使用tab", "按钮切换", "无障碍阅读", "长者模式",
-					     "读屏专用"};
+					     "读屏专用",  "适老化",   "无障碍浏览"};
 	if (len <= 30 && has_any(d, a, b, access, COUNT(access)) && find(d, a, b, "会") == NPOS)
 		return L_CHROME;
 	/* 政府信息 / 公开指南 / 公开制度: a disclosure page's menu, a word a line */

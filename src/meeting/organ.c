@@ -541,7 +541,9 @@ static size_t site_name(const struct doc *t, size_t i, uint32_t level, size_t *a
 		if (longest_end(t, i, i + k, levels, COUNT(levels)))
 			continue;
 		if ((l || own_dateline || paper) &&
-		    (bare_name_ok(t, i, k) || (k == 1 && count_han(t, i, i + 1) == 1)) &&
+		    /* (a county of one, 息县; never a pronoun, 本市要闻) */
+		    (bare_name_ok(t, i, k) ||
+		     (k == 1 && count_han(t, i, i + 1) == 1 && county_of_one(t, i))) &&
 		    (e == t->n || !is_han(t->cp[e]) || t->cp[e] == 0x4E28 /* 丨, a bar */ ||
 		     match(t, e, t->n, "消息") || own_dateline)) {
 			*at = i;

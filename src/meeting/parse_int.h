@@ -952,6 +952,7 @@ size_t place_start(const struct doc *t, size_t e);
 size_t organ_at(const struct doc *t, size_t i, size_t e);
 size_t not_place_at(const struct doc *t, size_t i, size_t e);
 int county_of_one(const struct doc *t, size_t j);
+int handed_to(const struct doc *t, size_t i);
 int county_of_quan(const struct doc *t, size_t i);
 int relayed_after_province(const struct doc *t, size_t j);
 /* [j,e) before a level at e is no place's name: a slogan (贸易兴市, 生态

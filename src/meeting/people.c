@@ -220,6 +220,15 @@ int people_in_sentence(const struct doc *d, size_t a, size_t b, struct people *p
 			i += m;
 			continue;
 		}
+		/* 引起与会人员共鸣, 向与会代表介绍: 与会 before who attends is
+		 * those people (a noun), no one's attending verb */
+		static const char *const attendees_noun[] = {"人员", "同志", "代表", "者",
+							     "领导", "嘉宾", "委员"};
+		if (match(d, i, b, "与会") &&
+		    match_any(d, i + m, b, attendees_noun, COUNT(attendees_noun), NULL)) {
+			i += m;
+			continue;
+		}
 		/* 区长某某参加并主持会议: who chaired, not who attended */
 		if (match(d, i + m, b, "并主持")) {
 			i += m + 3;

@@ -69,6 +69,7 @@ static const char *const not_names[] = {
 	"各位",
 	"分别",
 	"共同",
+	"统一", /* 代表们统一着装出席: a manner, no one */
 	"集体",
 	"并且",
 	"然后",
@@ -230,6 +231,9 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 	/* (51名党代表和23名列席人员参加: a post alone, counted) */
 	size_t pe = longest_end(d, a, b, posts_end, COUNT(posts_end));
 	if (pe && (n >= 3 || match(d, b - 1, b, "副") || pe == b - a))
+		return 0;
+	/* (纪委委员和出席党代会代表: 员和 starts inside the post before it) */
+	if (a > 0 && match_any(d, a - 1, b, posts_end, COUNT(posts_end), NULL) == 2)
 		return 0;
 	/* 派出所、中心校、司法所: a town's offices by their common names */
 	static const char *const town_offices[] = {"派出所", "司法所", "财政所", "国土所", "供电所",

@@ -221,6 +221,14 @@ int after_level_above(const struct doc *t, size_t j)
 	return j > 0 && match_any(t, j - 1, j, above, COUNT(above), NULL) > 0;
 }
 
+/* The level at i follows a verb that hands a document to the organ
+ * (议案交市人民政府办理, 材料呈县政府): no place's name ends so. */
+int handed_to(const struct doc *t, size_t i)
+{
+	static const char *const handed[] = {"交", "呈", "送", "转"};
+	return i > 0 && match_any(t, i - 1, i, handed, COUNT(handed), NULL) > 0;
+}
+
 /* The character at j names a county alone before its level (息县, 攸县):
  * a Han character that is no count (两县), no pronoun or quantifier
  * (全县, 本县, 每县, 邻县) and no level (市县, 区县). */

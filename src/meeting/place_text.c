@@ -205,6 +205,8 @@ static int count_places(const char *text, size_t len, const char *level, char **
 		 * before an organ (提高区政府议事…) only a bounded one */
 		if (match(&t, i - 1, i, "省")) /* 全国省市两级 */
 			continue;
+		if (handed_to(&t, i))
+			continue;
 		size_t e = i + lv.n, j = place_start(&t, i);
 		size_t named = j < i ? j : NPOS; /* a start place_start vouches for */
 		if (j == i && !organ_at(&t, e, t.n))

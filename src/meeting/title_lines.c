@@ -119,6 +119,40 @@ static int title_after_organ(const struct doc *d, const struct span *lines, enum
 	return title_goes_on(d, kind, i, la, lb, m);
 }
 
+/* 中国人民政治协商会议 / 第十届某县委员会 / 第一次会议闭幕: a session's
+ * banner, the conference's formal name set over lines (its head alone on
+ * the first), goes on until it names its meeting (at most two lines more,
+ * short and no sentence). 0 or HY_ERR_NOMEM. */
+static int title_formal_head(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			     size_t nl, size_t t, size_t a0, size_t b0, struct hy_meeting *m)
+{
+	static const char *const heads[] = {"中国人民政治协商会议", "中国共产党"};
+	static const char *const ends[] = {"会议", "大会", "闭幕", "开幕", "召开", "举行", "会"};
+	if (match_any(d, a0, b0, heads, COUNT(heads), NULL) != b0 - a0)
+		return 0;
+	int rc = 0;
+	for (size_t taken = 0, named = 0; taken < 2 && !named && !rc; taken++) {
+		/* (the next line whatever it was read as: 第一次会议开幕 may
+		 * pass for an item's heading) */
+		size_t i = t + 1;
+		while (i < nl && kind[i] == L_BLANK)
+			i++;
+		if (i == nl)
+			break;
+		size_t la = skip_spaces(d, lines[i].a, lines[i].b), lb = lines[i].b;
+		while (lb > la && is_space(d->cp[lb - 1]))
+			lb--;
+		if (lb - la < 2 || lb - la > 30 || find(d, la, lb, ",") != NPOS ||
+		    is_sent_end(d, lb - 1))
+			break;
+		named = longest_end(d, la, lb, ends, COUNT(ends)) > 0 &&
+			!ends_with(d, la, lb, "委员会", NULL); /* (the conference, no meeting) */
+		rc = title_goes_on(d, kind, i, la, lb, m);
+		t = i;
+	}
+	return rc;
+}
+
 /* 某县某镇召开 / 第八届人民代表大会第二次会议 (an e-paper's headline over
  * two lines, its verb left hanging), 某区 / 召开区政府第三次全会 (the place
  * on a line of its own above its verb): one title. 0 or HY_ERR_NOMEM. */
@@ -220,6 +254,8 @@ int title_across_lines(const struct doc *d, const struct span *lines, enum line_
 		rc = title_after_dash(d, lines, kind, nl, t, a0, b0, m);
 	if (!rc)
 		rc = title_after_organ(d, lines, kind, nl, t, a0, b0, m);
+	if (!rc)
+		rc = title_formal_head(d, lines, kind, nl, t, a0, b0, m);
 	if (!rc)
 		rc = title_under_kicker(d, lines, kind, nl, title, a0, b0, m);
 	if (!rc)
