@@ -439,6 +439,20 @@ int leaders_cut_off(const struct doc *d, size_t a, size_t b, struct people *pp)
 			       &pp->att, &pp->units, &pp->roles);
 }
 
+/* Does [a,b) tell someone to attend (各位常委要…参加会议, 务必按时出席)
+ * rather than say who did? 要 as a modal: not of 主要, 重要, 需要 … */
+static int instruction(const struct doc *d, size_t a, size_t b)
+{
+	static const char *const modals[] = {"务必", "必须", "应当", "须按时"};
+	static const char *const words[] = {"主", "重", "需", "纲", "摘", "概", "简", "只", "必"};
+	if (has_any(d, a, b, modals, COUNT(modals)))
+		return 1;
+	for (size_t p = find(d, a, b, "要"); p != NPOS; p = find(d, p + 1, b, "要"))
+		if (p == a || !match_any(d, p - 1, p, words, COUNT(words), NULL))
+			return 1;
+	return 0;
+}
+
 /* People named in a clause of a later paragraph: 局党委委员某某到会并
  * 讲话, 甲、乙等人与会 (a clause that ends with the attending), 会议还特邀
  * 某某院士作讲座 (a guest, with the observers). The opening and the
@@ -475,7 +489,7 @@ int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp
 		    longest_end(d, i, se, sentence_ends, COUNT(sentence_ends)) &&
 		    !has_any(d, i, se, chair_verbs, COUNT(chair_verbs)) &&
 		    !has_any(d, i, se, remark_verbs, COUNT(remark_verbs)) &&
-		    agenda_verb_at(d, i, se, NULL) == NPOS) {
+		    agenda_verb_at(d, i, se, NULL) == NPOS && !instruction(d, i, se)) {
 			int rc = people_in_sentence(d, i, se, pp);
 			if (rc)
 				return rc;
@@ -485,7 +499,7 @@ int people_in_clauses(const struct doc *d, size_t a, size_t b, struct people *pp
 		if ((l = longest_end(d, i, k, then, COUNT(then))))
 			k -= l;
 		if (k - i <= 60 && longest_end(d, i, k, ends, COUNT(ends)) &&
-		    !has_any(d, i, k, chair_verbs, COUNT(chair_verbs))) {
+		    !has_any(d, i, k, chair_verbs, COUNT(chair_verbs)) && !instruction(d, i, k)) {
 			int rc = people_in_sentence(d, i, k, pp);
 			if (rc)
 				return rc;
