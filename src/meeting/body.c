@@ -330,6 +330,21 @@ int tidy_body(struct hy_meeting *m)
 		return 0;
 	if ((rc0 = standing_committee_body(m)) || (rc0 = study_group_body(m)))
 		return rc0;
+	/* 召开某县2020年第次县政府常务会议: a form's numbers left blank (年第次)
+	 * before the organ, no part of it */
+	{
+		static const char *const blanks[] = {"年第次", "年第", "第次", "届第次",
+						     "年度第次"};
+		struct doc g;
+		if (doc_init(&g, m->body, strlen(m->body)))
+			return HY_ERR_NOMEM;
+		size_t l = match_any(&g, 0, g.n, blanks, COUNT(blanks), NULL);
+		int cut = l && g.n - l >= 2 && is_unit(&g, l, g.n);
+		size_t at = cut ? g.off[l] : 0;
+		doc_free(&g);
+		if (cut)
+			memmove(m->body, m->body + at, strlen(m->body + at) + 1);
+	}
 	/* 街道创建全国文明城区 (of …动员部署会): the organ, then what it sets
 	 * out to do, no part of it */
 	{

@@ -316,14 +316,20 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 	/* 县十六届第9次政府常务会议: the level before the number, the organ
 	 * after it */
 	size_t organ_after = 0;
-	if (kind_start != NPOS && be == bs + 1 &&
-	    match_any(d, bs, be, place_levels, COUNT(place_levels), NULL)) {
+	/* (某县2020年第四次政府常务会议: the place with its level, too) */
+	if (kind_start != NPOS && be >= bs + 1 && be <= bs + 8 && count_han(d, bs, be) == be - bs &&
+	    match_any(d, be - 1, be, place_levels, COUNT(place_levels), NULL)) {
 		static const char *const organ2[] = {"人民政府", "政府"};
 		organ_after = match_any(d, ks, ke, organ2, COUNT(organ2), NULL);
 		if (organ_after && ke - (ks + organ_after) >= 2)
 			ks += organ_after;
 		else
 			organ_after = 0;
+	} else if (kind_start != NPOS && be >= bs + 2 && ends_with(d, bs, be, "政府", NULL) &&
+		   match(d, ks, ke, "政府") && ke - (ks + 2) >= 2) {
+		/* 某县人民政府2020年第四次政府常务会议: the organ said again
+		 * after the number, no part of the kind */
+		ks += 2;
 	}
 	/* 第24次重点项目建设工作周例会: the kind is the type, without its
 	 * topic (as when no number stands before it); but 县长办公会议 keeps

@@ -193,6 +193,8 @@ static const char *const not_place[] = {
 	/* 撤县设市, 撤乡并镇: a division changed, never a name */
 	"撤",
 	"设",
+	/* 〔2020〕4号某县人民政府…纪要: a document's number before the name */
+	"号",
 };
 
 /* What stands before 区 in a zone's name, no place's: 开发区党工委 is a
