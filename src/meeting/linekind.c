@@ -244,6 +244,21 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	/* 图说：某某(左二)主持…: a photo's caption, labelled */
 	if (match(d, skip_spaces(d, a, b), b, "图说:"))
 		return L_CHROME;
+	/* 某某(左)与某某(右)交接…, 某某(左二)察看…: a photo's caption, who
+	 * stands where (no agenda in it) */
+	if (b - a <= 100 && agenda_verb_at(d, a, b, NULL) == NPOS) {
+		static const char *const sides[] = {"左", "右", "中"};
+		for (size_t i = a; i + 2 < b; i++) {
+			if (d->cp[i] != '(' ||
+			    !match_any(d, i + 1, i + 2, sides, COUNT(sides), NULL))
+				continue;
+			size_t c = i + 2;
+			if (c < b && (cn_digit(d->cp[c]) > 0 || is_digit(d->cp[c])))
+				c++;
+			if (c < b && d->cp[c] == ')' && i > a && is_han(d->cp[i - 1]))
+				return L_CHROME;
+		}
+	}
 	/* ▲在汽车站指导志愿者服务: a photo's caption under its mark (an item
 	 * marked so opens with its verb: ▲会议听取了…) */
 	{

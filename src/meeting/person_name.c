@@ -259,6 +259,9 @@ int name_ok(const struct doc *d, size_t a, size_t b)
 				  !match(d, i + 1, b, "长");
 		/* 李科加: 科 inside a given name (an office's 科 ends it: 财务科) */
 		int ke_inside = i > a && i + 1 < b && match(d, i, b, "科") && b - a == 3;
+		/* (周科同志主持会议: 同志 after it, a person's name ending so) */
+		ke_inside |=
+			i > a && i + 1 == b && match(d, i, b, "科") && match(d, b, d->n, "同志");
 		if (match_any(d, i, i + 1, not_in_names, COUNT(not_in_names), NULL) &&
 		    !tibetan_ci(d, i, b) && !town_inside && !ke_inside)
 			return 0;
