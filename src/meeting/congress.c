@@ -111,6 +111,27 @@ static int party_congress_short(const struct doc *d, size_t a, size_t b, struct 
  * 开幕: a party congress in [a, b) when no body was found: body 代表大会 (or
  * 党员代表大会) as written, place the town's or the county's name, number
  * its count. 0 or HY_ERR_NOMEM. */
+/* The presidium at pr of a party congress of the place [p0, p1): body
+ * 主席团, its meeting a 主席团会议 (both as written). 0 or HY_ERR_NOMEM. */
+static int congress_presidium(const struct doc *d, size_t p0, size_t p1, size_t pr,
+			      struct hy_meeting *m)
+{
+	char *body = doc_str(d, pr, pr + 3), *place = doc_str(d, p0, p1);
+	char *kind = body && m->kind && bare_kind(m->kind) ? str_join(body, strlen(body), m->kind)
+							   : NULL;
+	if (!body || !place || (m->kind && bare_kind(m->kind) && !kind)) {
+		free(body);
+		free(place);
+		free(kind);
+		return HY_ERR_NOMEM;
+	}
+	set_str(&m->body, body);
+	set_str(&m->place, place);
+	if (kind)
+		set_str(&m->kind, kind);
+	return 0;
+}
+
 int party_congress(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 {
 	static const char *const party[] = {"中国共产党", "中共"};
@@ -147,6 +168,10 @@ int party_congress(const struct doc *d, size_t a, size_t b, struct hy_meeting *m
 		/* 中共某县第十五次代表大会第三次会议、…“三会”筹备工作: a
 		 * sitting of it, or one of the meetings another prepares */
 		size_t ce = p1 + 2 + k + cl;
+		/* 中国共产党某市第九次代表大会主席团举行第三次会议: the
+		 * congress's presidium meets, and is the body (README) */
+		if (match(d, ce, b, "主席团") && !match(d, ce + 3, b, "常务"))
+			return congress_presidium(d, p0, p1, ce, m);
 		static const char *const not_it[] = {"第", "、", "筹备", "各", "召集", "代表"};
 		if (ce < b && match_any(d, ce, b, not_it, COUNT(not_it), NULL))
 			continue;
