@@ -390,6 +390,14 @@ static int numbered_year(const struct doc *d, size_t a, size_t b)
 			continue;
 		long y;
 		size_t k = parse_num(d, i, b, &y), j = i + k;
+		/* 市政府(2018)第19次常务会议, 〔2018〕第3次: the year in brackets */
+		if (k == 4 && i > a && is_open_bracket(d->cp[i - 1]) && j < b &&
+		    is_close_bracket(d->cp[j]) && match(d, j + 1, b, "第")) {
+			long n;
+			size_t kn = parse_num(d, j + 2, b, &n);
+			if (kn && match(d, j + 2 + kn, b, "次"))
+				return year_value(y, 4, 0);
+		}
 		if (k != 4 || !match(d, j, b, "年"))
 			continue;
 		j += match(d, j, b, "年度") ? 2 : 1;

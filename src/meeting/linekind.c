@@ -244,6 +244,26 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 	/* 图说：某某(左二)主持…: a photo's caption, labelled */
 	if (match(d, skip_spaces(d, a, b), b, "图说:"))
 		return L_CHROME;
+	/* 声明：转载此文是出于传递更多信息…, 其他报道：…, ◎影音相关新闻：…: a
+	 * site's disclaimer and its links to other stories, however long */
+	{
+		static const char *const notices[] = {
+			"声明:",     "免责声明:", "版权声明:",     "特别声明:", "其他报道:",
+			"相关报道:", "延伸阅读:", "影音相关新闻:", "相关新闻:"};
+		size_t a1 = skip_spaces(d, a, b);
+		if (a1 < b && (d->cp[a1] == 0x25CE || d->cp[a1] == 0x25A0 || d->cp[a1] == 0x25CF))
+			a1 = skip_spaces(d, a1 + 1, b); /* ◎ ■ ● */
+		if (match_any(d, a1, b, notices, COUNT(notices), NULL))
+			return L_CHROME;
+		/* 某某座谈会发言盈庭--2018-12-15: a link to another story, its
+		 * title and its day after a double dash */
+		size_t dd = find(d, a1, b, "--");
+		struct ymd y;
+		if (dd != NPOS && b - a1 <= 80 && !is_sent_end(d, dd - (dd > a1)) &&
+		    find_date(d, dd + 2, b, &y, 1) == skip_spaces(d, dd + 2, b) &&
+		    count_han(d, dd, b) == 0)
+			return L_CHROME;
+	}
 	/* 某某(左)与某某(右)交接…, 某某(左二)察看…: a photo's caption, who
 	 * stands where (no agenda in it) */
 	if (b - a <= 100 && agenda_verb_at(d, a, b, NULL) == NPOS) {

@@ -513,6 +513,8 @@ static void test_chrome_lines_removed(void **state)
 		"设为首页 | 加入收藏",
 		"视力保护色：",
 		"返回顶部",
+		"回到頂端", /* a traditional site's back-to-top link */
+		"我要收藏", /* a bookmark widget over the story */
 		/* a site's menu: items parted by bars or by spaces */
 		"云岭门户|新闻|本地|文旅|房产|健康|图片|评论",
 		"欢迎光临某某新闻网 邮箱：news@example.cn 加入收藏|繁體版|广告服务|网站地图",
