@@ -39,6 +39,13 @@ enum hy_store_flags {
 	 * where one could be made (a full disk): as immutable when no -shm
 	 * shows another connection. */
 	HY_STORE_NO_SHM = 4,
+	/* Without the check at open that the first row of every table and
+	 * index can be read (below): for a caller that reads only what it
+	 * needs and reports damage where it meets it (a one-shot search;
+	 * a second connection to a file the first has just checked). It
+	 * saves a page or three of every b-tree, ~1 ms of a search's start
+	 * (bench/RESULTS.md "Search (issue 14): the process start"). */
+	HY_STORE_NO_PROBE = 8,
 };
 
 /* Open (and with HY_STORE_CREATE create) the database at path, bringing
@@ -51,7 +58,8 @@ enum hy_store_flags {
  * HY_STORE_READONLY: the file or its folder cannot be written; with it:
  * the schema needs an upgrade), HY_ERR_IO, HY_ERR_DB, HY_ERR_NOMEM.
  * Before anything is written, the first row of every table is read, so
- * a file damaged there is refused (HY_ERR_CORRUPT) untouched. */
+ * a file damaged there is refused (HY_ERR_CORRUPT) untouched (not with
+ * HY_STORE_NO_PROBE). */
 int hy_store_open(struct hy_store **out, const char *path, int flags, char *err, size_t errlen);
 
 /* 1 if s was opened with HY_STORE_READONLY, else 0. */
