@@ -46,6 +46,15 @@ enum hy_store_flags {
 	 * saves a page or three of every b-tree, ~1 ms of a search's start
 	 * (bench/RESULTS.md "Search (issue 14): the process start"). */
 	HY_STORE_NO_PROBE = 8,
+	/* Pages read through a memory map of the file (PRAGMA mmap_size,
+	 * after any upgrade) instead of copied into sqlite's cache: a
+	 * process that starts, searches and ends reads its index pages
+	 * once, so the copies were all cost (3-5 ms of a search of a few
+	 * thousand matches at 100,000 meetings). Not for a long-lived
+	 * connection or a writer (the browser, import): their cache is
+	 * reused, and a map sees a file another process shrinks as a
+	 * SIGBUS where a read sees an error. */
+	HY_STORE_MAPPED = 16,
 };
 
 /* Open (and with HY_STORE_CREATE create) the database at path, bringing

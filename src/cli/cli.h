@@ -115,7 +115,8 @@ enum {
 	HY_CLI_OPEN_CREATE = 1,
 	/* a command that reads a few pages and ends (search): the first
 	 * row of every b-tree is not read at open (HY_STORE_NO_PROBE);
-	 * damage in what it reads is still an error */
+	 * damage in what it reads is still an error; pages are read
+	 * through a memory map (HY_STORE_MAPPED) */
 	HY_CLI_OPEN_QUICK = 2,
 };
 /* Open the database (how: HY_CLI_OPEN_*). Prints the error; returns 0,

@@ -344,7 +344,7 @@ int hy_cli_open(const struct hy_cli *c, int how, struct hy_store **s)
 {
 	char err[512] = "";
 	int create = (how & HY_CLI_OPEN_CREATE) != 0;
-	int quick = (how & HY_CLI_OPEN_QUICK) ? HY_STORE_NO_PROBE : 0;
+	int quick = (how & HY_CLI_OPEN_QUICK) ? HY_STORE_NO_PROBE | HY_STORE_MAPPED : 0;
 	int flags = create ? HY_STORE_CREATE : 0, rc;
 
 	if (create && c->db_default && (rc = make_parent(c->db)) != 0) {

@@ -635,6 +635,15 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upt
 	rc = set_up(s, upto, err, errlen);
 	if (rc)
 		goto fail;
+	/* up to sqlite's limit (SQLITE_MAX_MMAP_SIZE, 2 GiB as built by
+	 * Debian): a larger file's pages past it are read as before */
+	s->mapped = (flags & HY_STORE_MAPPED) != 0;
+	if (s->mapped) {
+		rc = hy_store_exec(s, "PRAGMA mmap_size = 4294967296", "setting up the connection",
+				   err, errlen);
+		if (rc)
+			goto fail;
+	}
 	*out = s;
 	return 0;
 fail:

@@ -89,6 +89,7 @@ struct hy_store {
 	int immutable; /* read-only through ?immutable=1 (no -shm) */
 	int no_shm;    /* HY_STORE_NO_SHM */
 	int unprobed;  /* HY_STORE_NO_PROBE: the roots were not read at open */
+	int mapped;    /* HY_STORE_MAPPED */
 	int in_batch;
 	/* An insert failed after writing part of its meeting (write.c):
 	 * the batch can only be rolled back. */

@@ -72,8 +72,10 @@ static int reader(struct hy_store *s, struct hy_store **out)
 		/* (no check of every b-tree's first row: this store's own
 		 * connection read the same file a moment ago, or skipped it
 		 * on purpose, HY_STORE_NO_PROBE) */
-		rc = hy_store_open(&s->reader, s->path, HY_STORE_READONLY | HY_STORE_NO_PROBE, err,
-				   sizeof err);
+		rc = hy_store_open(&s->reader, s->path,
+				   HY_STORE_READONLY | HY_STORE_NO_PROBE |
+					   (s->mapped ? HY_STORE_MAPPED : 0),
+				   err, sizeof err);
 		if (rc) {
 			s->reader_failed = 1; /* one scan does it all */
 			s->reader = NULL;
