@@ -88,9 +88,9 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen);
 /* Roll back the open batch (no-op without one). */
 void hy_store_rollback(struct hy_store *s);
 
-/* What the store sets up once for the process, at start-up: ICU's zh
- * collator (people's sort keys), made while ICU's allocator is strict
- * (mem.h). 0. */
+/* What the store sets up once for the process, at start-up for the
+ * commands that write (else on first use): ICU's zh collator (people's
+ * sort keys), made while ICU's allocator is strict (mem.h). 0. */
 int hy_store_init(void);
 
 /* Called (when set) before an open makes the search index again because
