@@ -39,6 +39,22 @@ enum hy_store_flags {
 	 * where one could be made (a full disk): as immutable when no -shm
 	 * shows another connection. */
 	HY_STORE_NO_SHM = 4,
+	/* Without the check at open that the first row of every table and
+	 * index can be read (below): for a caller that reads only what it
+	 * needs and reports damage where it meets it (a one-shot search;
+	 * a second connection to a file the first has just checked). It
+	 * saves a page or three of every b-tree, ~1 ms of a search's start
+	 * (bench/RESULTS.md "Search (issue 14): the process start"). */
+	HY_STORE_NO_PROBE = 8,
+	/* Pages read through a memory map of the file (PRAGMA mmap_size,
+	 * after any upgrade) instead of copied into sqlite's cache: a
+	 * process that starts, searches and ends reads its index pages
+	 * once, so the copies were all cost (3-5 ms of a search of a few
+	 * thousand matches at 100,000 meetings). Not for a long-lived
+	 * connection or a writer (the browser, import): their cache is
+	 * reused, and a map sees a file another process shrinks as a
+	 * SIGBUS where a read sees an error. */
+	HY_STORE_MAPPED = 16,
 };
 
 /* Open (and with HY_STORE_CREATE create) the database at path, bringing
@@ -51,7 +67,8 @@ enum hy_store_flags {
  * HY_STORE_READONLY: the file or its folder cannot be written; with it:
  * the schema needs an upgrade), HY_ERR_IO, HY_ERR_DB, HY_ERR_NOMEM.
  * Before anything is written, the first row of every table is read, so
- * a file damaged there is refused (HY_ERR_CORRUPT) untouched. */
+ * a file damaged there is refused (HY_ERR_CORRUPT) untouched (not with
+ * HY_STORE_NO_PROBE). */
 int hy_store_open(struct hy_store **out, const char *path, int flags, char *err, size_t errlen);
 
 /* 1 if s was opened with HY_STORE_READONLY, else 0. */
@@ -71,9 +88,9 @@ int hy_store_commit(struct hy_store *s, char *err, size_t errlen);
 /* Roll back the open batch (no-op without one). */
 void hy_store_rollback(struct hy_store *s);
 
-/* What the store sets up once for the process, at start-up: ICU's zh
- * collator (people's sort keys), made while ICU's allocator is strict
- * (mem.h). 0. */
+/* What the store sets up once for the process, at start-up for the
+ * commands that write (else on first use): ICU's zh collator (people's
+ * sort keys), made while ICU's allocator is strict (mem.h). 0. */
 int hy_store_init(void);
 
 /* Called (when set) before an open makes the search index again because

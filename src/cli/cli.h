@@ -108,10 +108,20 @@ void hy_cli_put_name(FILE *f, const char *s);
 
 int hy_cli_parse(int argc, char **argv, const struct hy_cli_opt *opts, char ***pos, int *npos);
 
-/* Open the database (create = for import: also create the file, and its
- * folder when it is the XDG default). Prints the error; returns 0, or the
- * hy_err code. */
-int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s);
+/* How hy_cli_open opens: 0, or these or'ed. */
+enum {
+	/* for import: also create the file, and its folder when it is
+	 * the XDG default */
+	HY_CLI_OPEN_CREATE = 1,
+	/* a command that reads a few pages and ends (search): the first
+	 * row of every b-tree is not read at open (HY_STORE_NO_PROBE);
+	 * damage in what it reads is still an error; pages are read
+	 * through a memory map (HY_STORE_MAPPED) */
+	HY_CLI_OPEN_QUICK = 2,
+};
+/* Open the database (how: HY_CLI_OPEN_*). Prints the error; returns 0,
+ * or the hy_err code. */
+int hy_cli_open(const struct hy_cli *c, int how, struct hy_store **s);
 void hy_cli_none_yet(void);
 
 /* Display width of one code point (wcwidth() in a UTF-8 locale, else

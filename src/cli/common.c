@@ -340,9 +340,11 @@ void hy_cli_none_yet(void)
 	fputs(_("no meetings yet, run huiyi import PATH... (see huiyi --help)\n"), stderr);
 }
 
-int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s)
+int hy_cli_open(const struct hy_cli *c, int how, struct hy_store **s)
 {
 	char err[512] = "";
+	int create = (how & HY_CLI_OPEN_CREATE) != 0;
+	int quick = (how & HY_CLI_OPEN_QUICK) ? HY_STORE_NO_PROBE | HY_STORE_MAPPED : 0;
 	int flags = create ? HY_STORE_CREATE : 0, rc;
 
 	if (create && c->db_default && (rc = make_parent(c->db)) != 0) {
@@ -352,12 +354,12 @@ int hy_cli_open(const struct hy_cli *c, int create, struct hy_store **s)
 	}
 	if (!create && !writable(c->db))
 		flags = HY_STORE_READONLY;
-	rc = hy_store_open(s, c->db, flags, err, sizeof err);
+	rc = hy_store_open(s, c->db, flags | quick, err, sizeof err);
 	/* A full disk: the -shm a read-write open makes cannot be made, but
 	 * reading needs no space; read-only, it is read as it is. */
 	if (rc == HY_ERR_IO && !create && !(flags & HY_STORE_READONLY)) {
 		char err2[512] = "";
-		if (hy_store_open(s, c->db, HY_STORE_READONLY | HY_STORE_NO_SHM, err2,
+		if (hy_store_open(s, c->db, HY_STORE_READONLY | HY_STORE_NO_SHM | quick, err2,
 				  sizeof err2) == 0)
 			rc = 0;
 	}

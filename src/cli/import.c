@@ -261,7 +261,7 @@ int hy_cli_import(const struct hy_cli *c, int argc, char **argv)
 	o.force = force;
 	o.follow_links = follow;
 	o.fields = &fields;
-	if (hy_cli_open(c, 1, &s) != 0) {
+	if (hy_cli_open(c, HY_CLI_OPEN_CREATE, &s) != 0) {
 		free(paths);
 		return HY_EXIT_FAIL;
 	}

@@ -281,7 +281,7 @@ int hy_cli_search(const struct hy_cli *c, int argc, char **argv)
 	f.body = body && body[0] ? body : NULL;
 	f.person = person && person[0] ? person : NULL;
 
-	rc = hy_cli_open(c, 0, &s);
+	rc = hy_cli_open(c, HY_CLI_OPEN_QUICK, &s);
 	if (rc == HY_ERR_NOTFOUND) {
 		free(query);
 		hy_cli_none_yet();

@@ -486,6 +486,14 @@ static int probe(struct hy_store *s, char *err, size_t errlen)
 	return hy_store_fail(s, rc, N_("reading the database"), err, errlen);
 }
 
+int hy_store_probe_late(struct hy_store *s, char *err, size_t errlen)
+{
+	if (!s->unprobed)
+		return 0;
+	s->unprobed = 0;
+	return probe(s, err, errlen);
+}
+
 /* The connection's settings, and for a writer the journal mode and the
  * schema brought up to upto. */
 static int set_up(struct hy_store *s, int upto, char *err, size_t errlen)
@@ -618,11 +626,24 @@ int hy_store_open_at(struct hy_store **out, const char *path, int flags, int upt
 				_("%s: no meetings yet (run huiyi import first)"), path);
 		goto fail;
 	}
-	if (s->version > 0 && (rc = probe(s, err, errlen)) != 0)
+	/* A schema to upgrade is written to at once: checked first, as
+	 * always. A current one is read as it is, and a late check
+	 * precedes any write (hy_store_probe_late). */
+	s->unprobed = (flags & HY_STORE_NO_PROBE) && s->version == HY_STORE_SCHEMA_VERSION;
+	if (s->version > 0 && !s->unprobed && (rc = probe(s, err, errlen)) != 0)
 		goto fail;
 	rc = set_up(s, upto, err, errlen);
 	if (rc)
 		goto fail;
+	/* up to sqlite's limit (SQLITE_MAX_MMAP_SIZE, 2 GiB as built by
+	 * Debian): a larger file's pages past it are read as before */
+	s->mapped = (flags & HY_STORE_MAPPED) != 0;
+	if (s->mapped) {
+		rc = hy_store_exec(s, "PRAGMA mmap_size = 4294967296", "setting up the connection",
+				   err, errlen);
+		if (rc)
+			goto fail;
+	}
 	*out = s;
 	return 0;
 fail:
@@ -674,7 +695,9 @@ int hy_store_begin(struct hy_store *s, char *err, size_t errlen)
 	 * and SQLITE_CONFIG_STMTJRNL_SPILL above 64 KiB fails with SQLITE_FULL
 	 * on sqlite 3.40 (import_report.sh imports the readout that showed
 	 * it). */
-	rc = hy_store_exec(s, "BEGIN IMMEDIATE", "starting a batch", err, errlen);
+	rc = hy_store_probe_late(s, err, errlen);
+	if (rc == 0)
+		rc = hy_store_exec(s, "BEGIN IMMEDIATE", "starting a batch", err, errlen);
 	if (rc == 0) {
 		s->in_batch = 1;
 		s->batch_spoiled = 0;

@@ -88,6 +88,8 @@ struct hy_store {
 	int readonly;  /* HY_STORE_READONLY: nothing is ever written */
 	int immutable; /* read-only through ?immutable=1 (no -shm) */
 	int no_shm;    /* HY_STORE_NO_SHM */
+	int unprobed;  /* HY_STORE_NO_PROBE: the roots were not read at open */
+	int mapped;    /* HY_STORE_MAPPED */
 	int in_batch;
 	/* An insert failed after writing part of its meeting (write.c):
 	 * the batch can only be rolled back. */
@@ -296,6 +298,10 @@ extern const char hy_store_fold_set[];
  * (fold.h hy_fold_id; a v9 database, a build with newer tables), the
  * search index and the people are made again with this one (repair.c). */
 int hy_store_refold(struct hy_store *s, char *err, size_t errlen);
+/* The check an open without HY_STORE_NO_PROBE makes (the first row of
+ * every b-tree), made now if that open skipped it: before the first
+ * write to the file (db.c). 0 or HY_ERR_CORRUPT and others. */
+int hy_store_probe_late(struct hy_store *s, char *err, size_t errlen);
 /* 1 if the schema of db holds an object called name, 0 if not, else the
  * sqlite error code (negative). */
 int hy_store_has_object(sqlite3 *db, const char *name);

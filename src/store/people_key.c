@@ -7,6 +7,7 @@
 
 #include "huiyi/fold.h"
 #include "huiyi/fts.h"
+#include "huiyi/mem.h"
 #include "huiyi/people.h"
 #include "huiyi/utf8.h"
 
@@ -164,15 +165,20 @@ char *hy_people_pinyin(const char *key, int *oom)
 /* ---- the name order ------------------------------------------------------ */
 
 /* ICU's collator for zh: Han in pinyin order. One for the process, made
- * by hy_store_init at start-up (ICU sets up its cache then: mem.h), else
- * on first use; ucol_getSortKey is safe from several threads. */
+ * by hy_store_init at start-up by the commands that write (an import's
+ * workers make keys), else on first use (a read-only command that
+ * upgrades an older database); ucol_getSortKey is safe from several
+ * threads. Either way ICU sets up its cache with it, while its allocator
+ * is strict (mem.h). */
 static UCollator *zh_collator;
 static pthread_once_t zh_once = PTHREAD_ONCE_INIT;
 
 static void zh_open(void)
 {
 	UErrorCode e = U_ZERO_ERROR;
+	hy_mem_icu_strict(1);
 	zh_collator = ucol_open("zh", &e);
+	hy_mem_icu_strict(0);
 	if (U_FAILURE(e)) {
 		ucol_close(zh_collator);
 		zh_collator = NULL;

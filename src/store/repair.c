@@ -344,7 +344,10 @@ int hy_store_refold(struct hy_store *s, char *err, size_t errlen)
 		return 0;
 	if (now < 0)
 		return hy_store_fail(s, -now, N_("reading the database's fold"), err, errlen);
-	int rc = hy_store_exec(s, "BEGIN IMMEDIATE", "making the search index again", err, errlen);
+	int rc = hy_store_probe_late(s, err, errlen);
+	if (rc == 0)
+		rc = hy_store_exec(s, "BEGIN IMMEDIATE", "making the search index again", err,
+				   errlen);
 	if (rc)
 		return rc;
 	now = fold_is_current(s); /* another writer may have done it */

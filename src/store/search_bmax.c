@@ -322,8 +322,8 @@ static int scan_range(struct plan *p, int z, struct top *t, int64_t lo, int64_t 
 	return hy_search_scan(p->s, p->expr, z, NULL, t, p->err, p->errlen);
 }
 
-/* The rows at or below the bounds' top holding token q (fts_df). */
-static int df_of(sqlite3 *db, int z, const struct qtoks *q, int64_t *n)
+/* The rows at or below the bounds' top holding the token tok (fts_df). */
+static int df_of(sqlite3 *db, int z, const char *tok, int len, int64_t *n)
 {
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(db, "SELECT n FROM fts_df WHERE idx = ?1 AND token = ?2", -1,
@@ -331,11 +331,39 @@ static int df_of(sqlite3 *db, int z, const struct qtoks *q, int64_t *n)
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_bind_int(st, 1, z);
-	sqlite3_bind_blob(st, 2, q->tok[0], q->len[0], SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, tok, len, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int64_t hy_search_phrase_rows(struct hy_store *s, const char *expr, int z, int64_t maxid)
+{
+	struct qtoks *q;
+	int64_t top = 0, fewest = -1;
+	double rho;
+
+	if (s->version < 17 || !bounds_hold(s->db, z, &top, &rho))
+		return -1;
+	q = malloc(sizeof *q);
+	if (!q)
+		return -1;
+	if (query_tokens(expr, q) == 1) {
+		for (int i = 0; i < q->n; i++) {
+			int64_t df = 0;
+			if (df_of(s->db, z, q->tok[i], q->len[i], &df) != SQLITE_OK) {
+				fewest = -1;
+				break;
+			}
+			if (fewest < 0 || df < fewest)
+				fewest = df;
+		}
+	}
+	free(q);
+	if (fewest >= 0 && maxid > top)
+		fewest += maxid - top;
+	return fewest;
 }
 
 /* Index z into t by its bounds: 1 when done, 0 when the bounds do not
@@ -367,7 +395,7 @@ static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *
 	rc = top < INT64_MAX ? scan_range(p, z, t, top + 1, INT64_MAX) : 0;
 	if (rc == 0 && q->n == 1) { /* hy_rank counted the matches there */
 		int64_t df = 0;
-		if (df_of(p->s->db, z, q, &df) == SQLITE_OK)
+		if (df_of(p->s->db, z, q->tok[0], q->len[0], &df) == SQLITE_OK)
 			*count = df + t->nmatch;
 	}
 	/* in batches (8 blocks, then twice as many each time), each in

@@ -210,6 +210,12 @@ int hy_search_scan_both(struct plan *p, const struct rowset *only, int filter,
  * p->out. *done = 0 when it does not apply (the caller scans in full);
  * returns 0 or a failure. */
 int hy_search_bmax(struct plan *p, int *done);
+/* At most how many rows of index z (zero: meetings_fts) the one-phrase
+ * expression expr matches, from the counts of the bounds (fts_df): the
+ * fewest rows any of its tokens is in, plus the rows above the bounds'
+ * top (up to maxid); -1 when that is not known (not one phrase, or the
+ * bounds wait for a fold). Cheap: a read of fts_df a token. */
+int64_t hy_search_phrase_rows(struct hy_store *s, const char *expr, int z, int64_t maxid);
 /* The matches of p->expr in each index (n[0] sections_fts, n[1]
  * meetings_fts), counted on the store's second connection in a thread
  * of its own from _start (when it can: else by _finish, here) until

@@ -35,6 +35,12 @@ static int merge(struct top *out, struct top *t)
  * (one_thread) or sets the index size (rows) from which it is used
  * (split_min: tests force it on small databases). */
 #define SPLIT_MIN_ROWS 50000
+/* ... and from this many matching rows on: a phrase in fewer rows
+ * (fts_df bounds them: hy_search_phrase_rows) is ranked in one thread
+ * in less time than the second connection takes to open and the thread
+ * to start (about 1 ms at 100,000 meetings; bench/RESULTS.md "Search
+ * (issue 14): the process start"). Not when a test sets split_min. */
+#define SPLIT_MIN_MATCHES 20000
 
 struct half {
 	struct hy_store *s;
@@ -63,7 +69,13 @@ static int reader(struct hy_store *s, struct hy_store **out)
 	if (!s->reader) {
 		if (s->reader_failed)
 			return HY_ERR_DB;
-		rc = hy_store_open(&s->reader, s->path, HY_STORE_READONLY, err, sizeof err);
+		/* (no check of every b-tree's first row: this store's own
+		 * connection read the same file a moment ago, or skipped it
+		 * on purpose, HY_STORE_NO_PROBE) */
+		rc = hy_store_open(&s->reader, s->path,
+				   HY_STORE_READONLY | HY_STORE_NO_PROBE |
+					   (s->mapped ? HY_STORE_MAPPED : 0),
+				   err, sizeof err);
 		if (rc) {
 			s->reader_failed = 1; /* one scan does it all */
 			s->reader = NULL;
@@ -76,8 +88,9 @@ static int reader(struct hy_store *s, struct hy_store **out)
 }
 
 /* The rows of sections_fts to split at, or 0: no split. */
-static int64_t split_at(struct hy_store *s)
+static int64_t split_at(const struct plan *p)
 {
+	struct hy_store *s = p->s;
 	int64_t min = s->search.split_min ? s->search.split_min : SPLIT_MIN_ROWS;
 	int64_t top = 0, mtg = 0;
 	sqlite3_stmt *st;
@@ -96,6 +109,11 @@ static int64_t split_at(struct hy_store *s)
 	sqlite3_finalize(st);
 	if (top < 2 || top < min)
 		return 0;
+	if (p->single && !s->search.split_min) {
+		int64_t most = hy_search_phrase_rows(s, p->expr, 0, top);
+		if (most >= 0 && most < SPLIT_MIN_MATCHES)
+			return 0;
+	}
 	/* this thread also scans meetings_fts (one row a meeting): the
 	 * other thread takes more sections to even out */
 	if (mtg > top)
@@ -176,7 +194,7 @@ int hy_search_count_finish(struct plan *p, struct hy_search_counter *c)
  * another thread: 1 if started, 0 if one scan must do it all. */
 static int half_start(struct plan *p, struct half *h)
 {
-	int64_t mid = split_at(p->s);
+	int64_t mid = split_at(p);
 	struct hy_store *aux = NULL;
 
 	memset(h, 0, sizeof *h);

@@ -14,7 +14,9 @@
  * against every row's real score (a bound computed too low, say without
  * the heading's weight, fails), and the rows counted per token (fts_df,
  * a one-token query's count) against FTS5's count. And a v16 database upgraded in place
- * gives the same results as before. */
+ * gives the same results as before. The bound on a phrase's rows that
+ * decides whether a scan takes a second thread (hy_search_phrase_rows)
+ * is at least FTS5's count, and the fewest of its characters' rows. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -27,7 +29,8 @@
 #include "huiyi/meeting.h"
 #include "huiyi/search.h"
 #include "huiyi/store.h"
-#include "../../src/store/internal.h" /* s->db, hy_store_open_at, hy_bounds_upper */
+#include "../../src/store/internal.h"   /* s->db, hy_store_open_at, hy_bounds_upper */
+#include "../../src/store/search_int.h" /* hy_search_phrase_rows */
 
 #include <math.h>
 #include <sqlite3.h>
@@ -375,6 +378,80 @@ static void heading_only(struct fx *f)
 	f->nmade++;
 }
 
+/* The rows of sections_fts that expr (an FTS5 expression) matches. */
+static int64_t fts_count(sqlite3 *db, const char *expr)
+{
+	sqlite3_stmt *st;
+	int64_t n = -1;
+	assert_int_equal(sqlite3_prepare_v2(db,
+					    "SELECT count(*) FROM sections_fts"
+					    " WHERE sections_fts MATCH ?1",
+					    -1, &st, NULL),
+			 SQLITE_OK);
+	sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* query as FTS5 has it (hy_search_translate), malloc()ed. */
+static char *expr_of(const char *query)
+{
+	char *expr = NULL, err[256] = "";
+	if (hy_search_translate(query, &expr, err, sizeof err) != 0)
+		fail_msg("%s: %s", query, err);
+	return expr;
+}
+
+/* hy_search_phrase_rows: for a one-phrase query, at least the rows FTS5
+ * finds, and for Han the fewest rows of any one of its characters (each
+ * is a token); for two phrases, or while a change waits for the fold,
+ * -1 (not known). */
+static void test_phrase_rows(void **state)
+{
+	struct fx *f = *state;
+	int64_t maxid, most;
+	char *expr;
+
+	make(f, 300, 40);
+	maxid = db_int(f->s->db, "SELECT max(id) FROM sections");
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		const char *q = queries[i];
+		int han = 1;
+		int64_t fewest = -1;
+		expr = expr_of(q);
+		most = hy_search_phrase_rows(f->s, expr, 0, maxid);
+		if (most < fts_count(f->s->db, expr))
+			fail_msg("%s: %lld rows at most, FTS5 finds more", q, (long long)most);
+		free(expr);
+		for (const char *c = q; *c; c++)
+			han &= (unsigned char)*c >= 0x80;
+		/* (a Han character is 3 bytes of UTF-8) */
+		for (const char *c = q; han && *c; c += 3) {
+			char one[4] = {c[0], c[1], c[2], '\0'};
+			int64_t n;
+			expr = expr_of(one);
+			n = fts_count(f->s->db, expr);
+			free(expr);
+			if (fewest < 0 || n < fewest)
+				fewest = n;
+		}
+		if (han && most != fewest)
+			fail_msg("%s: %lld rows at most, its rarest character is in %lld", q,
+				 (long long)most, (long long)fewest);
+	}
+	/* two phrases */
+	expr = expr_of("燃气 安全");
+	assert_int_equal(hy_search_phrase_rows(f->s, expr, 0, maxid), -1);
+	free(expr);
+	/* a foreign writer's change, not folded in yet */
+	sql_exec(f->s->db, "UPDATE sections SET heading = '殡葬殡葬' WHERE id = 100");
+	expr = expr_of("殡葬");
+	assert_int_equal(hy_search_phrase_rows(f->s, expr, 0, maxid), -1);
+	free(expr);
+}
+
 static void test_same_results(void **state)
 {
 	struct fx *f = *state;
@@ -502,6 +579,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_same_results, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_phrase_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_avgdl_grows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_v16, setup, teardown),
 	};

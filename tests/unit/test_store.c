@@ -1730,6 +1730,67 @@ static void t_damaged_root_refused(void **state)
 	assert_string_equal(before, after);
 }
 
+/* HY_STORE_NO_PROBE (a one-shot search): the same damaged root does not
+ * stop the open, which reads no row of it, but is found before the first
+ * write: a batch is refused, and the file stays as it was. */
+static void t_no_probe_checks_before_writing(void **state)
+{
+	struct fx *f = *state;
+	char before[65], after[65], err[256] = "";
+	int root, size;
+
+	fill_list(open_ok(f), 30);
+	hy_store_close(f->s);
+	f->s = NULL;
+	root = file_int(f->db, "SELECT rootpage FROM sqlite_master"
+			       " WHERE name = 'meetings_by_number'");
+	size = file_int(f->db, "PRAGMA page_size");
+	garble_page(f->db, root, size);
+	file_sha(f->db, before);
+	for (int ro = 0; ro <= 1; ro++) {
+		assert_int_equal(hy_store_open(&f->s, f->db,
+					       (ro ? HY_STORE_READONLY : 0) | HY_STORE_NO_PROBE,
+					       err, sizeof err),
+				 0);
+		if (!ro) {
+			assert_int_equal(hy_store_begin(f->s, err, sizeof err), HY_ERR_CORRUPT);
+			if (!strstr(err, "damaged"))
+				fail_msg("%s", err);
+		}
+		hy_store_close(f->s);
+		f->s = NULL;
+	}
+	file_sha(f->db, after);
+	assert_string_equal(before, after);
+}
+
+/* HY_STORE_MAPPED (huiyi search): the connection reads through a map of
+ * the file, read-only or not, and finds what a plain one finds; without
+ * the flag, through sqlite's cache. */
+static void t_mapped(void **state)
+{
+	struct fx *f = *state;
+	char err[256] = "";
+
+	fill_list(open_ok(f), 30);
+	hy_store_close(f->s);
+	f->s = NULL;
+	for (int k = 0; k < 3; k++) {
+		int flags = k == 0   ? 0
+			    : k == 1 ? HY_STORE_MAPPED
+				     : HY_STORE_MAPPED | HY_STORE_READONLY;
+		if (hy_store_open(&f->s, f->db, flags, err, sizeof err))
+			fail_msg("open: %s", err);
+		if (k == 0)
+			assert_int_equal(db_int(f->s->db, "PRAGMA mmap_size"), 0);
+		else
+			assert_true(db_int(f->s->db, "PRAGMA mmap_size") > 0);
+		assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM meetings"), 30);
+		hy_store_close(f->s);
+		f->s = NULL;
+	}
+}
+
 /* The database cannot grow (PRAGMA max_page_count, as a full disk): the
  * import stops with "disk full" (a failed write is not a rejected file),
  * the batch in hand rolls back, and the counts are what is stored. */
@@ -1845,6 +1906,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(t_readonly_old_schema, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_readonly_missing_not_created, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_damaged_root_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_no_probe_checks_before_writing, setup, teardown),
+		cmocka_unit_test_setup_teardown(t_mapped, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_import_disk_full, setup, teardown),
 		cmocka_unit_test_setup_teardown(t_locking_protocol_is_busy, setup, teardown),
 	};
