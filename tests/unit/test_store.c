@@ -1700,23 +1700,30 @@ static void garble_page(const char *db, int page, int size)
 	free(junk);
 }
 
+/* A store of 30 meetings, closed, with the root page of an index no
+ * command reads first (meetings_by_number) garbled; the file's hash then
+ * into before. */
+static void damage_index_root(struct fx *f, char before[65])
+{
+	fill_list(open_ok(f), 30);
+	hy_store_close(f->s);
+	f->s = NULL;
+	int root = file_int(f->db, "SELECT rootpage FROM sqlite_master"
+				   " WHERE name = 'meetings_by_number'");
+	int size = file_int(f->db, "PRAGMA page_size");
+	assert_true(root > 1);
+	garble_page(f->db, root, size);
+	file_sha(f->db, before);
+}
+
 /* A damaged b-tree root (here an index that no command may read first)
  * is found at open, before anything is written. */
 static void t_damaged_root_refused(void **state)
 {
 	struct fx *f = *state;
 	char before[65], after[65], err[256] = "";
-	int root, size;
 
-	fill_list(open_ok(f), 30);
-	hy_store_close(f->s);
-	f->s = NULL;
-	root = file_int(f->db, "SELECT rootpage FROM sqlite_master"
-			       " WHERE name = 'meetings_by_number'");
-	size = file_int(f->db, "PRAGMA page_size");
-	assert_true(root > 1);
-	garble_page(f->db, root, size);
-	file_sha(f->db, before);
+	damage_index_root(f, before);
 	for (int ro = 0; ro <= 1; ro++) {
 		assert_int_equal(hy_store_open(&f->s, f->db,
 					       ro ? HY_STORE_READONLY : HY_STORE_CREATE, err,
@@ -1737,16 +1744,8 @@ static void t_no_probe_checks_before_writing(void **state)
 {
 	struct fx *f = *state;
 	char before[65], after[65], err[256] = "";
-	int root, size;
 
-	fill_list(open_ok(f), 30);
-	hy_store_close(f->s);
-	f->s = NULL;
-	root = file_int(f->db, "SELECT rootpage FROM sqlite_master"
-			       " WHERE name = 'meetings_by_number'");
-	size = file_int(f->db, "PRAGMA page_size");
-	garble_page(f->db, root, size);
-	file_sha(f->db, before);
+	damage_index_root(f, before);
 	for (int ro = 0; ro <= 1; ro++) {
 		assert_int_equal(hy_store_open(&f->s, f->db,
 					       (ro ? HY_STORE_READONLY : 0) | HY_STORE_NO_PROBE,
