@@ -116,10 +116,11 @@ static int party_congress_short(const struct doc *d, size_t a, size_t b, struct 
 static int congress_presidium(const struct doc *d, size_t p0, size_t p1, size_t pr,
 			      struct hy_meeting *m)
 {
+	/* (a bare 会议 read after it: the presidium's 主席团会议) */
+	int named = m->kind && bare_kind(m->kind);
 	char *body = doc_str(d, pr, pr + 3), *place = doc_str(d, p0, p1);
-	char *kind = body && m->kind && bare_kind(m->kind) ? str_join(body, strlen(body), m->kind)
-							   : NULL;
-	if (!body || !place || (m->kind && bare_kind(m->kind) && !kind)) {
+	char *kind = body && named ? str_join(body, strlen(body), m->kind) : NULL;
+	if (!body || !place || (named && !kind)) {
 		free(body);
 		free(place);
 		free(kind);

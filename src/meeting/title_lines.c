@@ -49,22 +49,30 @@ static int title_over_lines(const struct doc *d, const struct span *lines, enum 
 	return 0;
 }
 
-/* The body line after line t, past blank ones, trimmed to [*la, *lb):
- * its index, or nl when the next line is no body line. */
-static size_t next_body_line(const struct doc *d, const struct span *lines,
-			     const enum line_kind *kind, size_t nl, size_t t, size_t *la,
-			     size_t *lb)
+/* The line after line t, past blank ones, trimmed to [*la, *lb): its
+ * index, or nl when there is none (or, with body_only, when it is no body
+ * line). */
+static size_t next_line(const struct doc *d, const struct span *lines, const enum line_kind *kind,
+			size_t nl, size_t t, int body_only, size_t *la, size_t *lb)
 {
 	size_t i = t + 1;
 	while (i < nl && kind[i] == L_BLANK)
 		i++;
-	if (i >= nl || kind[i] != L_BODY)
+	if (i >= nl || (body_only && kind[i] != L_BODY))
 		return nl;
 	*la = skip_spaces(d, lines[i].a, lines[i].b);
 	*lb = lines[i].b;
 	while (*lb > *la && is_space(d->cp[*lb - 1]))
 		(*lb)--;
 	return i;
+}
+
+/* The body line after line t, trimmed to [*la, *lb): its index, or nl. */
+static size_t next_body_line(const struct doc *d, const struct span *lines,
+			     const enum line_kind *kind, size_t nl, size_t t, size_t *la,
+			     size_t *lb)
+{
+	return next_line(d, lines, kind, nl, t, 1, la, lb);
 }
 
 /* The title goes on with [la, lb) of line i, which is the title's now.
@@ -134,15 +142,8 @@ static int title_formal_head(const struct doc *d, const struct span *lines, enum
 	for (size_t taken = 0, named = 0; taken < 2 && !named && !rc; taken++) {
 		/* (the next line whatever it was read as: 第一次会议开幕 may
 		 * pass for an item's heading) */
-		size_t i = t + 1;
-		while (i < nl && kind[i] == L_BLANK)
-			i++;
-		if (i == nl)
-			break;
-		size_t la = skip_spaces(d, lines[i].a, lines[i].b), lb = lines[i].b;
-		while (lb > la && is_space(d->cp[lb - 1]))
-			lb--;
-		if (lb - la < 2 || lb - la > 30 || find(d, la, lb, ",") != NPOS ||
+		size_t la = 0, lb = 0, i = next_line(d, lines, kind, nl, t, 0, &la, &lb);
+		if (i == nl || lb - la < 2 || lb - la > 30 || find(d, la, lb, ",") != NPOS ||
 		    is_sent_end(d, lb - 1))
 			break;
 		named = longest_end(d, la, lb, ends, COUNT(ends)) > 0 &&
