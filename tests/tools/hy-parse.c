@@ -34,7 +34,9 @@ int main(int argc, char **argv)
 		json_object_set_new(o, "title", s_or_null(m.title));
 		json_object_set_new(o, "published", s_or_null(m.published));
 		json_object_set_new(o, "date", s_or_null(m.date));
+		json_object_set_new(o, "month_day", s_or_null(m.month_day));
 		json_object_set_new(o, "body", s_or_null(m.body));
+		json_object_set_new(o, "place", s_or_null(m.place));
 		json_object_set_new(o, "kind", s_or_null(m.kind));
 		json_object_set_new(o, "number", json_integer(m.number));
 		json_object_set_new(o, "chair", s_or_null(m.chair));
@@ -51,6 +53,7 @@ int main(int argc, char **argv)
 		json_object_set_new(o, "n_sections", json_integer((json_int_t)m.n_sections));
 		json_object_set_new(o, "headings", h);
 		json_object_set_new(o, "summary", s_or_null(m.summary));
+		json_object_set_new(o, "not_readout", json_boolean(m.not_readout != 0));
 		char *s = json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
 		if (!s) {
 			fprintf(stderr, "%s: out of memory\n", argv[i]);
