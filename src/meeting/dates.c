@@ -398,6 +398,13 @@ static int numbered_year(const struct doc *d, size_t a, size_t b)
 			if (kn && match(d, j + 2 + kn, b, "次"))
 				return year_value(y, 4, 0);
 		}
+		/* 区政府2020第四次常务会议: the year glued to 第, 年 left out */
+		if (k == 4 && match(d, j, b, "第")) {
+			long n;
+			size_t kn = parse_num(d, j + 1, b, &n);
+			if (kn && match(d, j + 1 + kn, b, "次") && year_value(y, 4, 0))
+				return year_value(y, 4, 0);
+		}
 		if (k != 4 || !match(d, j, b, "年"))
 			continue;
 		j += match(d, j, b, "年度") ? 2 : 1;

@@ -346,6 +346,14 @@ size_t place_start(const struct doc *t, size_t e)
 		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
 		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL))
 			k = 0;
+		/* 呼和浩特市: 和 second in a name of four after a boundary joins
+		 * nothing (人大和南宁市 runs past the window, unbounded) */
+		if (k == 1 && bounded && i == j + 1 && e == j + 4 && match(t, i, e, "和") &&
+		    is_han(t->cp[i + 1]) && is_han(t->cp[i + 2]) &&
+		    !match_any(t, i + 1, e, place_levels, COUNT(place_levels), NULL) &&
+		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL) &&
+		    !match_any(t, i + 2, e, not_place, COUNT(not_place), NULL))
+			k = 0;
 		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && e == i + 2 &&
 		    county_of_quan(t, i))
 			k = 0;

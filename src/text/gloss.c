@@ -272,6 +272,45 @@ static size_t close_paren(const char *s, size_t n)
 	return 0;
 }
 
+/* Does the line space Han characters apart anywhere (张三 李四 王五, a
+ * list of names)? Then a space after a gloss separates words too. */
+static int spaces_han_apart(const char *s, size_t n)
+{
+	uint32_t before = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t c;
+		i += hy_utf8_decode(s + i, n - i, &c);
+		if (c != ' ') {
+			before = c;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && s[j] == ' ')
+			j++;
+		uint32_t after = 0;
+		if (j < n)
+			hy_utf8_decode(s + j, n - j, &after);
+		if (hy_fold_is_han(before) && hy_fold_is_han(after))
+			return 1;
+		i = j;
+		before = ' ';
+	}
+	return 0;
+}
+
+/* The spaces at s[i..) before a Han character: their length, or 0. */
+static size_t spaces_before_han(const char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	while (j < n && s[j] == ' ')
+		j++;
+	uint32_t c = 0;
+	if (j == i || j >= n)
+		return 0;
+	hy_utf8_decode(s + j, n - j, &c);
+	return hy_fold_is_han(c) ? j - i : 0;
+}
+
 void hy_clean_strip_glosses(const char *s, size_t n, struct hy_buf *o, const char **res,
 			    size_t *rlen, size_t *count)
 {
@@ -283,6 +322,10 @@ void hy_clean_strip_glosses(const char *s, size_t n, struct hy_buf *o, const cha
 	if (!memchr(s, '(', n) && !memchr(s, '\x88', n))
 		return;
 	o->len = 0;
+	/* 擴(kuò) 大: a site that puts a space after each gloss splits the
+	 * word; the space goes with the gloss unless the line spaces words
+	 * apart elsewhere */
+	int joined = -1;
 	while (i < n) {
 		size_t op = open_paren(s + i, n - i), k;
 		uint32_t c;
@@ -303,6 +346,11 @@ void hy_clean_strip_glosses(const char *s, size_t n, struct hy_buf *o, const cha
 			if (cl && hy_clean_is_pinyin(s + pa, pb - pa)) {
 				hy_buf_put(o, s + run, i - run);
 				i = k + cl;
+				if (hy_fold_is_han(prev) && spaces_before_han(s, n, i)) {
+					if (joined < 0)
+						joined = !spaces_han_apart(s, n);
+					i += joined ? spaces_before_han(s, n, i) : 0;
+				}
 				run = i;
 				(*count)++;
 				continue; /* prev stays: 學(xué)(xué) */

@@ -360,6 +360,10 @@ static void test_pinyin_removed(void **state)
 	/* a space the site left inside the brackets */
 	expect_clean("會(huì )議召開(kāi )了", "會議召開了");
 	expect_clean("會( huì)議", "會議");
+	/* a space the site puts after each gloss splits no word… */
+	expect_clean("會議研究擴(kuò) 大內需的措(cuò) 施", "會議研究擴大內需的措施");
+	/* …unless the line spaces names or words apart elsewhere */
+	expect_clean("出席：張(zhāng) 林 王強 李(lǐ) 明", "出席：張 林 王強 李 明");
 }
 
 static void test_pinyin_kept(void **state)
