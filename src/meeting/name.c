@@ -714,7 +714,10 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 				free(kind.s);
 				return HY_ERR_NOMEM;
 			}
-		} else if (cv != NPOS && cv < s && convener_before(d, a, cv, &m->body)) {
+		} else if (cv != NPOS && cv < end && convener_before(d, a, cv, &m->body)) {
+			/* (县人大常委会召开人大机关全体会议: 召开人 read as 召集人
+			 * keeps the verb inside the name; the convener is still
+			 * before it) */
 			free(kind.s);
 			return HY_ERR_NOMEM;
 		}

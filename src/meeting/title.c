@@ -49,6 +49,10 @@ static void title_again(const struct doc *d, const struct span *lines, enum line
 			size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
 			while (lb > la && is_space(d->cp[lb - 1]))
 				lb--;
+			/* 某某主持召开常务会议,研究…工作: the comma or space between
+			 * the title's parts is where it breaks again */
+			if (used && pos < tb && (d->cp[pos] == ',' || is_space(d->cp[pos])))
+				pos++;
 			if (kind[j] != L_BODY || lb - la > tb - pos || lb == la ||
 			    memcmp(d->cp + la, d->cp + pos, (lb - la) * sizeof *d->cp) != 0)
 				break;
@@ -214,6 +218,22 @@ static int slogan_pair(const struct doc *d, size_t a, size_t b)
 		i = e;
 	}
 	return parts >= 2 && parts <= 3;
+}
+
+/* [a,b) of line i stands alone on a line below it too: 某某主持召开常务
+ * 会议,研究…工作 over its two parts, each a line; the words before the
+ * comma are the title's, no advertising glued on. */
+static int head_on_its_line(const struct doc *d, const struct span *lines, size_t nl, size_t i,
+			    size_t a, size_t b)
+{
+	for (size_t j = i + 1; j < nl && j < i + 12; j++) {
+		size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
+		while (lb > la && is_space(d->cp[lb - 1]))
+			lb--;
+		if (lb - la == b - a && memcmp(d->cp + la, d->cp + a, (b - a) * sizeof *d->cp) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 int find_title(const struct doc *d, const struct span *lines, enum line_kind *kind, size_t nl,
@@ -776,7 +796,14 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			size_t n = lb - la;
 			if (n >= 8 && b0 - a0 > n + 2 && d->cp[b0 - n - 1] == ',' &&
 			    memcmp(d->cp + la, d->cp + b0 - n, n * sizeof *d->cp) == 0) {
-				a0 = b0 - n;
+				size_t h = b0 - n - 1;
+				/* (余某主持召开市政府常务会议,研究…: a head that
+				 * convenes the meeting is the headline's too) */
+				int convenes = find(d, a0, h, "会议") != NPOS &&
+					       (find(d, a0, h, "召开") != NPOS ||
+						find(d, a0, h, "主持") != NPOS);
+				if (!convenes && !head_on_its_line(d, lines, nl, i, a0, h))
+					a0 = b0 - n;
 				break;
 			}
 		}
