@@ -85,7 +85,9 @@ static void title_again(const struct doc *d, const struct span *lines, enum line
  * when it is no such line; its label's start in *la. */
 static size_t title_label(const struct doc *d, size_t a, size_t b, size_t *la)
 {
-	static const char *const labels[] = {"文件标题", "标题", "名称"};
+	/* (称:, 题: an index table's label whose first character the page
+	 * lost to its layout, as 号: for 索引号) */
+	static const char *const labels[] = {"文件标题", "标题", "名称", "称", "题"};
 	a = skip_spaces(d, a, b);
 	if (a + 2 < b && (d->cp[a] == 0x2022 || d->cp[a] == 0x25CF))
 		a = skip_spaces(d, a + 1, b);
@@ -220,6 +222,47 @@ static int slogan_pair(const struct doc *d, size_t a, size_t b)
 	return parts >= 2 && parts <= 3;
 }
 
+static int links_bar(const struct doc *d, size_t a, size_t b)
+{
+	size_t bars = 0;
+	for (size_t i = a; i < b; i++)
+		bars += d->cp[i] == '|';
+	return bars >= 2 && find(d, a, b, "会") == NPOS;
+}
+
+/* 政务公开 / 政务服务 / 互动交流 / 走进某区, one a line above the story:
+ * the site's menu of columns, three or more short lines of nothing but
+ * Han characters before any line that names a meeting or a date. */
+static void column_menu(const struct doc *d, const struct span *lines, enum line_kind *kind,
+			size_t nl)
+{
+	size_t run = 0, first = 0;
+	for (size_t i = 0; i < nl && i < 40; i++) {
+		if (kind[i] == L_BLANK || kind[i] == L_CHROME)
+			continue;
+		size_t a = skip_spaces(d, lines[i].a, lines[i].b), b = lines[i].b;
+		while (b > a && is_space(d->cp[b - 1]))
+			b--;
+		if (find(d, a, b, "会") != NPOS || find_date(d, a, b, &(struct ymd){0}, 0) != NPOS)
+			break;
+		int item = kind[i] == L_BODY && b - a >= 2 && b - a <= 6 &&
+			   count_han(d, a, b) == b - a;
+		if (!item) {
+			run = 0;
+			continue;
+		}
+		if (run++ == 0)
+			first = i;
+		if (run == 3) { /* the menu's first three, then each one after */
+			for (size_t k = first; k <= i; k++)
+				if (kind[k] == L_BODY)
+					kind[k] = L_CHROME;
+		} else if (run > 3) {
+			kind[i] = L_CHROME;
+		}
+	}
+}
+
 /* [a,b) of line i stands alone on a line below it too: 某某主持召开常务
  * 会议,研究…工作 over its two parts, each a line; the words before the
  * comma are the title's, no advertising glued on. */
@@ -246,6 +289,7 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 	 * line that names a meeting is page chrome, not the title. */
 	static const char *const columns[] = {"新闻", "动态", "要闻", "频道", "栏目", "资讯"};
 	named_title(d, lines, kind, nl);
+	column_menu(d, lines, kind, nl);
 	for (size_t i = 0, seen = 0; i < nl && seen < 3; i++) {
 		if (kind[i] != L_BODY)
 			continue;
@@ -253,6 +297,12 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 		 * last step is the title; 内容丰富有趣,生活中的好帮手!: a site's
 		 * cry above it. Both the page's, unseen. */
 		if (page_line(d, lines, kind, nl, i)) { /* title_page.c */
+			kind[i] = L_CHROME;
+			continue;
+		}
+		/* 某省人民政府网 | 某区网 | |: the site's bar of links, bars
+		 * between names that hold no meeting */
+		if (links_bar(d, lines[i].a, lines[i].b)) {
 			kind[i] = L_CHROME;
 			continue;
 		}
