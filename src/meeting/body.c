@@ -64,8 +64,12 @@ static int street_convening(struct hy_meeting *m)
 	if (ends_with(&b, 0, b.n, "街道办事处", NULL))
 		e = b.n - 3;
 	int rc = 0;
-	/* 南洲街: a street office written 某某街 (Guangzhou): the 街道 of 南洲街 */
-	if (b.n >= 3 && b.n <= 4 && match(&b, b.n - 1, b.n, "街") && count_han(&b, 0, b.n) == b.n &&
+	/* 南洲街: a street office written 某某街 (Guangzhou): the 街道 of 南洲街;
+	 * 交口街办: a street office written short (街道办), the place as
+	 * written */
+	int short_office = b.n >= 4 && b.n <= 6 && match(&b, b.n - 2, b.n, "街办");
+	if (((b.n >= 3 && b.n <= 4 && match(&b, b.n - 1, b.n, "街")) || short_office) &&
+	    count_han(&b, 0, b.n) == b.n &&
 	    !match_any(&b, 0, 1, place_levels, COUNT(place_levels), NULL)) {
 		char *body = strdup("街道"); /* the organ's name, one in both scripts */
 		if (!body) {

@@ -200,6 +200,14 @@ int convener_before(const struct doc *d, size_t a, size_t cv, char **body)
 			cv = q;
 			break;
 		}
+	/* 某街道组织机关干部、各社区书记…召开: the organ that gathers them
+	 * convenes, those gathered are no part of it */
+	{
+		size_t org = find(d, c0 + 2, cv, "组织");
+		if (org != NPOS && org + 2 < cv && is_unit(d, c0, org) &&
+		    count_han(d, c0, org) == org - c0)
+			cv = org;
+	}
 	/* 区政府以电视电话会议形式召开: the body before how it met */
 	{
 		size_t yi = find(d, c0, cv, "以");

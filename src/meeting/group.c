@@ -634,8 +634,11 @@ int compose_title(struct hy_meeting *m)
 	/* 主席团 + 主席团会议: the kind names the body already; 湖滨街道 + 街道:
 	 * so does the place */
 	size_t bl0 = strlen(body), pl0 = strlen(place);
+	/* (交口街办 + 街道: the street office written short) */
+	int street_short =
+		strcmp(body, "街道") == 0 && pl0 > 6 && strcmp(place + pl0 - 6, "街办") == 0;
 	if (*body && ((m->kind && strncmp(m->kind, body, bl0) == 0) ||
-		      (pl0 > bl0 && strcmp(place + pl0 - bl0, body) == 0)))
+		      (pl0 > bl0 && strcmp(place + pl0 - bl0, body) == 0) || street_short))
 		body = "";
 	/* 某镇 + 镇党委 + 党委扩大会, 某街道 + 街道党工委 + 党工委会议: the kind
 	 * names the organ after the level (one character or two) */
