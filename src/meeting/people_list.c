@@ -300,6 +300,40 @@ static int joins_people(const struct doc *d, size_t s, size_t i, size_t b, size_
 	return 1;
 }
 
+/* 向阳、洄水、瓦庙、汉王四镇人大主席: two or more short names parted by
+ * 、, the last one followed by a count and a place's level, name places,
+ * no one. Where that run starts in [a,e) (after a comma or at a), its
+ * end in *end (the counted item's, at the next mark); or NPOS. */
+static size_t places_counted(const struct doc *d, size_t a, size_t e, size_t *end)
+{
+	static const char *const levels[] = {"镇", "乡", "街道", "村", "县", "区", "社区"};
+	size_t items = 0, s = a, run = a;
+	for (size_t i = a; i < e; i++) {
+		uint32_t c = d->cp[i];
+		if (c == 0x3001 || c == ',') { /* 、 , */
+			int name = i - s >= 2 && i - s <= 4 && count_han(d, s, i) == i - s;
+			items = c == 0x3001 && name ? items + 1 : 0;
+			if (!items)
+				run = i + 1;
+			s = i + 1;
+			continue;
+		}
+		if (items && i - s >= 2 && i - s <= 4 && count_han(d, s, i) == i - s &&
+		    (cn_digit(c) >= 0 || c == 0x4E24 /* 两 */) && i + 1 < e &&
+		    match_any(d, i + 1, e, levels, COUNT(levels), NULL)) {
+			size_t q = i + 1;
+			while (q < e && d->cp[q] != 0x3001 && d->cp[q] != ',' &&
+			       !match(d, q, e, "及"))
+				q++;
+			*end = q;
+			return run;
+		}
+		if (!is_han(c) && c != ' ')
+			items = 0, run = i + 1, s = i + 1;
+	}
+	return NPOS;
+}
+
 /* Split a list [a,b) at 、 , 及 and add each item. */
 int add_people_list(const struct doc *d, size_t a, size_t b, struct strv *out, struct strv *units,
 		    struct strv *roles)
@@ -327,6 +361,16 @@ int add_people_list(const struct doc *d, size_t a, size_t b, struct strv *out, s
 		}
 		if (provs >= 2)
 			return 0;
+	}
+	/* 向阳、洄水、瓦庙、汉王四镇人大主席: places named short, then their
+	 * count and level; no one is named */
+	{
+		size_t pe, ps = places_counted(d, a, e0, &pe);
+		if (ps != NPOS) {
+			int rc = ps > a + 1 ? add_people_list(d, a, ps - 1, out, units, roles) : 0;
+			return rc || pe + 1 >= b ? rc
+						 : add_people_list(d, pe + 1, b, out, units, roles);
+		}
 	}
 	struct strv *people_out = out;
 	for (size_t t = 0; t < COUNT(of_units); t++)

@@ -359,7 +359,11 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 			l.b - l.a <= most && (e == l.b || e + 1 == l.b) && last != 0x3001 &&
 			last != ',' && last != ':' &&
 			(dated_title || find_date(d, l.a, l.b, &(struct ymd){0}, 0) != l.a) &&
-			(summary_title || !starts_item(d, l.a, l.b) || digest_first) &&
+			(summary_title || !starts_item(d, l.a, l.b) || digest_first ||
+			 /* 研究安全生产等工作 over its publish line: a headline
+			  * of what the meeting did, no item */
+			 (below < nl && kind[below] == L_META && l.b - l.a <= 30 &&
+			  no_sentence(d, l.a, l.b))) &&
 			(named_tail || cried || !ends_paragraph(d, l.a, l.b));
 		/* 王某李某张某参加: a caption of who took part, no title */
 		if (titleish && find(d, l.a, l.b, "会") == NPOS &&
@@ -778,6 +782,23 @@ int find_title(const struct doc *d, const struct span *lines, enum line_kind *ki
 				b0 = pr;
 				while (b0 > a0 && is_space(d->cp[b0 - 1]))
 					b0--;
+			}
+		}
+		/* 某县召开县政府工作例会|当前视点, …常务会议-某某|某市|常务会议-新闻:
+		 * the page's column or its keyword tags after the name, set off
+		 * by a bar or a dash */
+		for (size_t k = a0 + 6; k < b0; k++) {
+			if (d->cp[k] != '|' && d->cp[k] != '-')
+				continue;
+			size_t bar = find(d, k + 1, b0, "|");
+			int tags = bar != NPOS;
+			int column =
+				d->cp[k] == '|' && b0 - k <= 8 && find(d, k + 1, b0, "会") == NPOS;
+			if (find(d, a0, k, "会") != NPOS && (tags || column)) {
+				b0 = k;
+				while (b0 > a0 && is_space(d->cp[b0 - 1]))
+					b0--;
+				break;
 			}
 		}
 		/* …工作会议 | 主题分类：| 重大会议: an index block's fields after a bar */

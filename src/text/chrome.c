@@ -139,6 +139,7 @@ static const struct chrome_pat {
 	P("回到顶端", WORD),
 	P("回到頂端", WORD),
 	P("我要收藏", WORD),
+	P("搜索", WORD), /* a search box's button (搜 索) */
 	P("收藏本页", WORD),
 	P("收藏本頁", WORD),
 	P("返回首页", WORD),

@@ -519,6 +519,7 @@ static void test_chrome_lines_removed(void **state)
 		"返回顶部",
 		"回到頂端", /* a traditional site's back-to-top link */
 		"我要收藏", /* a bookmark widget over the story */
+		"搜 索",    /* a search box's button, spaced out */
 		/* a site's menu: items parted by bars or by spaces */
 		"云岭门户|新闻|本地|文旅|房产|健康|图片|评论",
 		"欢迎光临某某新闻网 邮箱：news@example.cn 加入收藏|繁體版|广告服务|网站地图",
