@@ -49,10 +49,6 @@ static void title_again(const struct doc *d, const struct span *lines, enum line
 			size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
 			while (lb > la && is_space(d->cp[lb - 1]))
 				lb--;
-			/* 某某主持召开常务会议,研究…工作: the comma or space between
-			 * the title's parts is where it breaks again */
-			if (used && pos < tb && (d->cp[pos] == ',' || is_space(d->cp[pos])))
-				pos++;
 			if (kind[j] != L_BODY || lb - la > tb - pos || lb == la ||
 			    memcmp(d->cp + la, d->cp + pos, (lb - la) * sizeof *d->cp) != 0)
 				break;
