@@ -236,9 +236,8 @@ static void column_menu(const struct doc *d, const struct span *lines, enum line
 	for (size_t i = 0; i < nl && i < 40; i++) {
 		if (kind[i] == L_BLANK || kind[i] == L_CHROME)
 			continue;
-		size_t a = skip_spaces(d, lines[i].a, lines[i].b), b = lines[i].b;
-		while (b > a && is_space(d->cp[b - 1]))
-			b--;
+		size_t a = lines[i].a, b = lines[i].b;
+		trim(d, &a, &b);
 		if (find(d, a, b, "会") != NPOS || find_date(d, a, b, &(struct ymd){0}, 0) != NPOS)
 			break;
 		int item = kind[i] == L_BODY && b - a >= 2 && b - a <= 6 &&
@@ -266,9 +265,8 @@ static int head_on_its_line(const struct doc *d, const struct span *lines, size_
 			    size_t a, size_t b)
 {
 	for (size_t j = i + 1; j < nl && j < i + 12; j++) {
-		size_t la = skip_spaces(d, lines[j].a, lines[j].b), lb = lines[j].b;
-		while (lb > la && is_space(d->cp[lb - 1]))
-			lb--;
+		size_t la = lines[j].a, lb = lines[j].b;
+		trim(d, &la, &lb);
 		if (lb - la == b - a && memcmp(d->cp + la, d->cp + a, (b - a) * sizeof *d->cp) == 0)
 			return 1;
 	}

@@ -346,11 +346,10 @@ void hy_clean_strip_glosses(const char *s, size_t n, struct hy_buf *o, const cha
 			if (cl && hy_clean_is_pinyin(s + pa, pb - pa)) {
 				hy_buf_put(o, s + run, i - run);
 				i = k + cl;
-				if (hy_fold_is_han(prev) && spaces_before_han(s, n, i)) {
-					if (joined < 0)
-						joined = !spaces_han_apart(s, n);
-					i += joined ? spaces_before_han(s, n, i) : 0;
-				}
+				size_t gap = hy_fold_is_han(prev) ? spaces_before_han(s, n, i) : 0;
+				if (gap && joined < 0)
+					joined = !spaces_han_apart(s, n);
+				i += gap && joined ? gap : 0;
 				run = i;
 				(*count)++;
 				continue; /* prev stays: 學(xué)(xué) */
