@@ -140,11 +140,20 @@ if answer == "yes":
     os.write(fd, b"\x1b[?69;2$y")
 tr.out = b""
 os.write(fd, b"\r")
-tr.wait("paint", fd)
-sent.append(tr.out + tui.drain(fd, 0.2))
-shown = subprocess.run([vt, "40", "120"], input=b"".join(sent), capture_output=True,
-                       check=True).stdout.decode()
-rows = shown.split("\n")
+# under load the list's count may paint after first() stopped waiting:
+# the frames are read until the meeting is on the screen (or 10 s)
+for _ in range(20):
+    try:
+        tr.wait("paint", fd)
+    except TimeoutError:
+        break
+    sent.append(tr.out + tui.drain(fd, 0.2))
+    tr.out = b""
+    shown = subprocess.run([vt, "40", "120"], input=b"".join(sent), capture_output=True,
+                           check=True).stdout.decode()
+    rows = shown.split("\n")
+    if "Enter open" not in (rows[39] if len(rows) > 39 else ""):
+        break
 bar = "│" in "".join(rows[1:10])
 last = rows[39] if len(rows) > 39 else ""
 if answer == "yes" and (not bar or "o outline" in last):
