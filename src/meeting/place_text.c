@@ -167,7 +167,7 @@ int place_from_brand(struct hy_meeting *m, const char *text, size_t len)
  * (启动通江县: 动通江县, 通江县); the name most mentioned wins, the longest
  * of those, twice at least and with no rival as often. */
 static int count_places(const char *text, size_t len, const char *level, char **place,
-			size_t *times)
+			size_t *times, int once)
 {
 	/* 烟花爆竹区域, 突出市场: the level begins a word */
 	static const char *const words[] = {"域", "场", "民", "级", "城", "划",
@@ -196,6 +196,9 @@ static int count_places(const char *text, size_t len, const char *level, char **
 	}
 	enum { MAXC = 64 };
 	size_t ca[MAXC], ce[MAXC], cn[MAXC], nc = 0;
+	/* the mentions that named a place, and the last one's bounded name
+	 * (after a mark or a line's start, or where place_start vouches) */
+	size_t mentions = 0, once_a = NPOS, once_e = NPOS;
 	for (size_t i = 2; i + lv.n <= t.n; i++) {
 		if (t.cp[i] != lv.cp[0] || !match(&t, i, t.n, level) ||
 		    match_any(&t, i + lv.n, t.n, words, COUNT(words), NULL) ||
@@ -223,6 +226,10 @@ static int count_places(const char *text, size_t len, const char *level, char **
 		 * are not the place's own (place_name.c) */
 		if (relayed_after_province(&t, j))
 			continue;
+		int bounded = named == j && i - j >= 2 && !match(&t, i - 1, i + 1, "城市") &&
+			      (j == 0 || t.cp[j - 1] == 0x300A /* 《 */ ||
+			       t.cp[j - 1] == 0x3001 /* 、 */ || t.cp[j - 1] == '\n');
+		size_t counted = 0;
 		for (size_t q = j; q + (one ? 1 : 2) <= i && nc <= MAXC; q++) {
 			int bad = 0;
 			/* nor the tail of such a word (法治县 of 依法治县) */
@@ -259,7 +266,11 @@ static int count_places(const char *text, size_t len, const char *level, char **
 			cn[k] += q == j && j < i && after_level_above(&t, j) && organ_at(&t, e, t.n)
 					 ? 2
 					 : 1;
+			counted++;
+			if (q == j && bounded)
+				once_a = j, once_e = e;
 		}
+		mentions += counted > 0;
 	}
 	size_t best = MAXC;
 	for (size_t k = 0; k < nc; k++)
@@ -278,6 +289,11 @@ static int count_places(const char *text, size_t len, const char *level, char **
 	}
 	if (alone && !(*place = doc_str(&t, ca[best], ce[best])))
 		rc = HY_ERR_NOMEM;
+	/* 审议《某县…办法》 in a 县政府's readout that names no other county:
+	 * named once, where its name starts beyond doubt */
+	else if (!alone && once && mentions == 1 && once_a != NPOS &&
+		 !(*place = doc_str(&t, once_a, once_e)))
+		rc = HY_ERR_NOMEM;
 	doc_free(&lv);
 	doc_free(&t);
 	return rc;
@@ -286,7 +302,7 @@ static int count_places(const char *text, size_t len, const char *level, char **
 int place_by_count(const char *text, size_t len, const char *level, char **place)
 {
 	size_t times = 0;
-	return count_places(text, len, level, place, &times);
+	return count_places(text, len, level, place, &times, 1);
 }
 
 /* A meeting whose organ the text never names (中共某市第八届委员会…全会,
@@ -316,7 +332,7 @@ int place_most_named(struct hy_meeting *m, const char *text, size_t len)
 	for (size_t w = from; w < to; w++) {
 		char *p = NULL;
 		size_t times = 0;
-		if (count_places(text, len, place_levels[w], &p, &times)) {
+		if (count_places(text, len, place_levels[w], &p, &times, 0)) {
 			free(best);
 			return HY_ERR_NOMEM;
 		}
