@@ -84,9 +84,9 @@ static int64_t insert(struct hy_store *s, int i)
 	return id;
 }
 
-static const char *const words[] = {"燃气",  "森林防火", "安全",         "县长",
+static const char *const words[] = {"燃气",     "森林防火", "安全",         "县长",
 				    "常务会议", "汇报",     "公路 OR 粮食", "\"主持召开\"",
-				    "会",    "zhuchi",   "供暖 -学校",   "关于 燃气"};
+				    "会",       "zhuchi",   "供暖 -学校",   "关于 燃气"};
 #define NWORDS (sizeof words / sizeof words[0])
 
 struct text {
@@ -127,11 +127,9 @@ static char *readers(struct hy_store *s, const char *word)
 	add(&t, rank);
 	free(rank);
 	add(&t, "--\n");
-	if (hy_store_search(s, word, &f, HY_SEARCH_DATE, 3, 50, shown_hit, &o, err, sizeof err) <
-	    0)
+	if (hy_store_search(s, word, &f, HY_SEARCH_DATE, 3, 50, shown_hit, &o, err, sizeof err) < 0)
 		fail_msg("search %s: %s", word, err);
-	if (hy_store_search(s, word, &f, HY_SEARCH_RANK, 2, 20, shown_hit, &o, err, sizeof err) <
-	    0)
+	if (hy_store_search(s, word, &f, HY_SEARCH_RANK, 2, 20, shown_hit, &o, err, sizeof err) < 0)
 		fail_msg("search %s: %s", word, err);
 	if (o.buf)
 		add(&t, o.buf);
