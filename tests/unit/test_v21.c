@@ -40,7 +40,7 @@ static const char *const topics[] = {
  * the heading weighs 10), a date a month apart. */
 static int64_t insert(struct hy_store *s, int i)
 {
-	char title[128], summary[256], clean[2048], date[16], sha[65];
+	char title[128], summary[256], clean[2048], date[32], sha[65];
 	char heading[SECTIONS][64], text[SECTIONS][256];
 	struct hy_section sec[SECTIONS];
 	struct hy_meeting m = {0};
