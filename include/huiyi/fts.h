@@ -5,8 +5,13 @@
  * TABLES (schema v3, src/store/schema.c), external content, kept in sync by
  * triggers on the content tables, rowid = the content row's id:
  *
- *   sections_fts(heading, text)   content 'sections', rowid = sections.id
- *   meetings_fts(title, summary)  content 'meetings', rowid = meetings.id
+ *   sections_fts(text, heading)   content 'sections', rowid = sections.id
+ *   meetings_fts(summary, title)  content 'meetings', rowid = meetings.id
+ *
+ * (up to schema v20 the other way round, sections_fts(heading, text) and
+ * meetings_fts(title, summary): since v21 the short weighted column is
+ * last, where FTS5 spends two bytes on each (token, row) entry's
+ * positions, DESIGN.md §2)
  *
  * (since schema v15 sections_fts's content is the view sections_text, and
  * since v20 meetings_fts's the view meetings_text: a section's text and a
@@ -14,8 +19,9 @@
  *
  * both `USING fts5(..., tokenize='huiyi')`, detail=full (phrases need
  * positions), no other options. Column order is as listed, so
- * bm25(sections_fts, 10.0, 1.0) weighs the heading 10 and the text 1;
- * bm25(meetings_fts, 10.0, 1.0) the title 10 and the summary 1.
+ * bm25(sections_fts, 1.0, 10.0) weighs the heading 10 and the text 1;
+ * bm25(meetings_fts, 1.0, 10.0) the title 10 and the summary 1 (10.0,
+ * 1.0 below v21).
  * Rebuild: INSERT INTO sections_fts (sections_fts) VALUES ('rebuild')
  * (same for meetings_fts). Rows that hy_store_insert adds are in the
  * index once hy_store_commit (or the insert's own transaction) has run,

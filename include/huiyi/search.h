@@ -93,7 +93,8 @@ enum hy_search_order { HY_SEARCH_RANK = 0, HY_SEARCH_DATE };
  * (newer first, unknown last), meeting id (higher first), section
  * (lower first); HY_SEARCH_DATE the same without the score. So pages
  * (offset, limit) of one order never overlap or skip. Scores equal
- * -bm25(sections_fts, 10.0, 1.0) (-bm25(meetings_fts, …) for section 0)
+ * -bm25(sections_fts, 1.0, 10.0) (-bm25(meetings_fts, …) for section 0;
+ * the heading and the title weighed 10, 10.0, 1.0 below schema v21)
  * exactly. A page costs one pass over the matches by FTS5 with a bound
  * that skips reading the length of rows that cannot make the page, plus,
  * with a filter or in date order, a plan that reads the filter's rows

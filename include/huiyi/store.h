@@ -23,7 +23,7 @@
 #include "huiyi/meeting.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define HY_STORE_SCHEMA_VERSION 20
+#define HY_STORE_SCHEMA_VERSION 21
 
 struct hy_store;
 

@@ -87,7 +87,9 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 		 * with "table ... already exists"); say what it looks like */
 		if (tables > 0 && *version < HY_STORE_SCHEMA_VERSION) {
 			static const char *const marks[] = {
-				/* v20 (schema.c), v19 (people.c), v18 to v9
+				("SELECT count(*) FROM sqlite_master WHERE name = 'sections_fts'"
+				 " AND sql LIKE '%( text, heading,%'"),
+				/* v21 and v20 (schema.c), v19 (people.c), v18 to v9
 				 * (schema.c), v8 and v7 (people.c);
 				 * v6 leaves no mark, and running it again is
 				 * harmless */
@@ -119,8 +121,8 @@ static int identify(struct hy_store *s, int *version, char *err, size_t errlen)
 				"SELECT count(*) FROM sqlite_master WHERE name = 'bodies'",
 				"SELECT count(*) FROM sqlite_master WHERE name = 'meetings'",
 			};
-			static const int looks[] = {20, 19, 18, 17, 16, 15, 14, 13, 12, 11,
-						    10, 9,  8,  7,  5,  4,  3,  2,  1};
+			static const int looks[] = {21, 20, 19, 18, 17, 16, 15, 14, 13, 12,
+						    11, 10, 9,  8,  7,  5,  4,  3,  2,  1};
 			int like = 0, n = 0, meetings = -1;
 			for (size_t i = 0; i < sizeof looks / sizeof looks[0] && !like; i++)
 				if (hy_store_read_int(s, marks[i], &n) == SQLITE_OK && n > 0)
@@ -516,9 +518,15 @@ static int set_up(struct hy_store *s, int upto, char *err, size_t errlen)
 	}
 	/* From here on the file is ours (or new) and may be written. A new
 	 * file gets bigger pages: a readout with its raw bytes is a few KiB
-	 * and would leave most of a 4 KiB page empty. */
+	 * and would leave most of a 4 KiB page empty. And it can give back
+	 * the pages it no longer uses (hy_store_close): FTS5's merges free
+	 * the segments they read, up to a quarter of the file at the end of
+	 * an import (which only VACUUM gave back before). sqlite lets a file
+	 * choose this only before its first table. */
 	if (s->version == 0) {
-		rc = hy_store_exec(s, "PRAGMA page_size = " HY_STORE_PAGE_SIZE,
+		rc = hy_store_exec(s,
+				   "PRAGMA page_size = " HY_STORE_PAGE_SIZE ";"
+				   "PRAGMA auto_vacuum = INCREMENTAL;",
 				   "setting up the database", err, errlen);
 		if (rc)
 			return rc;
@@ -656,6 +664,25 @@ int hy_store_readonly(const struct hy_store *s)
 	return s->readonly;
 }
 
+/* Give the file's free pages back when they are more than a 32nd of it
+ * (an import's last merges, reindex, deletes): sqlite moves the pages
+ * after them into their place and cuts the file short. Only a file made
+ * with auto_vacuum INCREMENTAL (set_up: new files since schema v21) can;
+ * older ones keep their free pages for their next writes, or until
+ * VACUUM. Best effort: a failure (another writer, a full disk) leaves the
+ * file as it was. */
+static void give_back_free_pages(struct hy_store *s)
+{
+	int mode = 0, free_pages = 0, pages = 0;
+	if (!s->db || s->readonly ||
+	    hy_store_read_int(s, "PRAGMA auto_vacuum", &mode) != SQLITE_OK || mode != 2 ||
+	    hy_store_read_int(s, "PRAGMA freelist_count", &free_pages) != SQLITE_OK ||
+	    hy_store_read_int(s, "PRAGMA page_count", &pages) != SQLITE_OK || free_pages < 16 ||
+	    free_pages < pages / 32)
+		return;
+	sqlite3_exec(s->db, "PRAGMA incremental_vacuum", NULL, NULL, NULL);
+}
+
 void hy_store_close(struct hy_store *s)
 {
 	if (!s)
@@ -667,6 +694,7 @@ void hy_store_close(struct hy_store *s)
 	for (int i = 0; i < HY_ST_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	hy_store_pool_free(s);
+	give_back_free_pages(s);
 	sqlite3_close(s->db);
 	hy_cleanz_unref(s->cz);
 	free(s->mode_person);

@@ -132,6 +132,7 @@ struct top {
 	double last_score;
 	int have_last;
 	int deferred;         /* one phrase: scores are bm25 / idf until the end */
+	int weighted;         /* the column weighed 10: 1 from schema v21, else 0 */
 	int64_t nrow, nmatch; /* rows in the index, rows that matched */
 	/* row lengths read from the index's %_docsize table directly */
 	sqlite3 *db;

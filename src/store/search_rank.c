@@ -1,6 +1,6 @@
 /* search_rank.c: ranking. The candidates of a scan (row sets, the best
  * offset + limit kept so far: struct top, search_int.h) and hy_rank, the
- * FTS5 auxiliary function that scores them: exactly -bm25(t, 10.0, 1.0),
+ * FTS5 auxiliary function that scores them: exactly -bm25(t, 1.0, 10.0),
  * with a bound that skips rows that cannot make the page, row lengths
  * read through a blob handle or from fts_lengths, and a deferred idf for
  * one-phrase queries. */
@@ -154,7 +154,9 @@ int hy_search_top_add(struct top *t, const struct cand *c)
 
 /* Ranking: hy_rank(table, ptr [, date, meeting, section]), an FTS5
  * auxiliary function registered on the connection when first needed. Its
- * value is exactly -bm25(table, 10.0, 1.0) (FTS5's formula and order of
+ * value is exactly -bm25(table, 1.0, 10.0) (the heading or title is the
+ * second column from schema v21; -bm25(table, 10.0, 1.0) before: the
+ * struct top's weighted) (FTS5's formula and order of
  * operations: k1 1.2, b 0.75, idf floored at 1e-6), but it costs less:
  * bm25 reads the row's length (the %_docsize table, a b-tree lookup: most
  * of its time) for every row, while hy_rank first bounds the score with
@@ -348,7 +350,8 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_contex
 	struct rank_data *d = NULL;
 	int64_t rowid = api->xRowid(fc);
 	int rc = rank_data(api, fc, t, &d), len = 0;
-	int end[2] = {0, 0}; /* tokens each column has at least */
+	int end[2] = {0, 0};                /* tokens each column has at least */
+	int weighted = t ? t->weighted : 0; /* the heading's or title's column */
 
 	if (rc == SQLITE_OK && d->cached && d->rowid == rowid)
 		goto out;
@@ -378,7 +381,7 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_contex
 		d->freq[ip] = 0.0;
 		rc = api->xPhraseFirst(fc, ip, &it, &ic, &io);
 		for (; rc == SQLITE_OK && ic >= 0; api->xPhraseNext(fc, &it, &ic, &io)) {
-			d->freq[ip] += ic == 0 ? 10.0 : 1.0;
+			d->freq[ip] += ic == weighted ? 10.0 : 1.0;
 			if (ic < 2 && io + size > end[ic])
 				end[ic] = io + size;
 		}

@@ -140,6 +140,7 @@ int hy_search_scan(struct hy_store *s, const char *expr, int zero, const struct 
 	t->docsize = zero ? "meetings_fts_docsize" : "sections_fts_docsize";
 	t->lens_index = zero;
 	t->nolens = s->version < 4 || s->search.no_lens;
+	t->weighted = s->version >= 21; /* the heading or title last (schema.c) */
 	t->lens_have = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct cand c;

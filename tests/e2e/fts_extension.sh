@@ -29,9 +29,9 @@ want=$(sqlx "$db" "SELECT count(*) FROM sections_text
 	WHERE sections_fts MATCH '\"' || char(1) || 'ran ' || char(1) || 'qi\"'")" = "$want" ] ||
 	fail "pinyin ran qi does not find the $want sections"
 # rows, joined to their sections, with the hits marked
-q "SELECT s.meeting_id, s.n, highlight(sections_fts, 1, '[', ']')
+q "SELECT s.meeting_id, s.n, highlight(sections_fts, 0, '[', ']')
 	FROM sections_fts JOIN sections s ON s.id = sections_fts.rowid
-	WHERE sections_fts MATCH '燃气' ORDER BY bm25(sections_fts, 10.0, 1.0)" >"$T/rows"
+	WHERE sections_fts MATCH '燃气' ORDER BY bm25(sections_fts, 1.0, 10.0)" >"$T/rows"
 lines "$T/rows" "$want"
 has "$T/rows" "[燃气]"
 # meetings_fts: the title

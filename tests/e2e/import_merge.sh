@@ -189,7 +189,7 @@ sqlx "$HUIYI_DB" "DROP TRIGGER IF EXISTS sections_fts_insert; DROP TRIGGER IF EX
 [ "$(sql "$HUIYI_DB" "SELECT count(*) FROM sqlite_master WHERE name LIKE 'simhash%' OR name LIKE 'sources%'")" = 0 ] ||
 	fail "v10 database not made"
 run 0 hy list
-[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 20 ] || fail "not migrated"
+[ "$(sql "$HUIYI_DB" "PRAGMA user_version")" = 21 ] || fail "not migrated"
 # the raw bytes kept exactly, packed (v14)
 [ "$(sqlx "$HUIYI_DB" "SELECT count(*) FROM meetings WHERE length(rawz) < length(hy_clean(cleanz))
 	AND (hy_raw(rawz, hy_clean(cleanz)) = readfile('$(realpath "$A")')

@@ -19,7 +19,7 @@ sql "$old" "SELECT * FROM sections_text ORDER BY id" >"$T/sections.before"
 [ -s "$T/sections.before" ] || fail "no sections at v17"
 
 run 0 hy -d "$old" list
-[ "$(sql "$old" "PRAGMA user_version")" = 20 ] || fail "not migrated" # (v18, and on)
+[ "$(sql "$old" "PRAGMA user_version")" = 21 ] || fail "not migrated" # (v18, and on)
 [ "$(sql "$old" "SELECT count(*) FROM pragma_table_info('meetings') WHERE name = 'clean'")" = 0 ] ||
 	fail "the column clean is still there"
 [ "$(sql "$old" "SELECT count(*) FROM clean_dicts")" = 1 ] || fail "no dictionary trained"

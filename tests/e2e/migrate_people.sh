@@ -17,7 +17,7 @@ sql "$old" "SELECT mp.meeting_id, CASE WHEN mp.invited THEN 'invited' ELSE mp.ro
 [ -s "$T/links.before" ] || fail "no people at v18"
 
 run 0 hy -d "$old" list
-[ "$(sql "$old" "PRAGMA user_version")" = 20 ] || fail "not migrated"
+[ "$(sql "$old" "PRAGMA user_version")" = 21 ] || fail "not migrated"
 [ "$(sql "$old" "SELECT count(*) FROM sqlite_master WHERE name LIKE 'meeting_people%'")" = 0 ] ||
 	fail "meeting_people is still there"
 sql "$old" "SELECT a.meeting_id, a.part, a.position, p.name, a.role FROM appearances a

@@ -98,13 +98,13 @@ done
 # a reset version is named as such, with the way back
 run 1 hy -d "$T/bad/version_zero/huiyi.db" list
 has "$T/err" "schema version is 0, but it holds huiyi's tables (19 meetings)"
-has "$T/err" "PRAGMA user_version = 20"
+has "$T/err" "PRAGMA user_version = 21"
 hasnt "$T/err" "no meetings yet"
 run 1 hy -d "$T/bad/version_negative/huiyi.db" import "$HUIYI_ROOT/samples"
 has "$T/err" "changed by hand"
 hasnt "$T/err" "already exists"
 run 1 hy -d "$T/bad/version_low/huiyi.db" import "$HUIYI_ROOT/samples"
-has "$T/err" "schema version is 2, but it holds huiyi's tables (19 meetings) that look like version 20"
+has "$T/err" "schema version is 2, but it holds huiyi's tables (19 meetings) that look like version 21"
 hasnt "$T/err" "already exists"
 # the way back it gives works, also for a name the shell would split
 odd="$T/it's a copy.db"

@@ -364,7 +364,7 @@ static void t_migrate_v17(void **state)
 	if (hy_store_open(&s, path, 0, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(HY_STORE_SCHEMA_VERSION, 20);
+	assert_int_equal(HY_STORE_SCHEMA_VERSION, 21);
 	assert_int_equal(db_int(s->db, "SELECT count(*) FROM pragma_table_info('meetings')"
 				       " WHERE name = 'clean'"),
 			 0);

@@ -814,7 +814,7 @@ static void t_migrate_v18(void **state)
 	assert_non_null(strstr(links.p, "|劉銳|"));
 	reopen(f);
 	assert_int_equal(hy_store_version(f->s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(HY_STORE_SCHEMA_VERSION, 20);
+	assert_int_equal(HY_STORE_SCHEMA_VERSION, 21);
 	assert_int_equal(db_int(f->s->db, "SELECT count(*) FROM sqlite_master"
 					  " WHERE name LIKE 'meeting_people%'"),
 			 0);

@@ -1442,7 +1442,7 @@ static void test_long_and_refused(void **state)
 	free(one.v);
 }
 
-/* Scores are exactly -bm25(table, 10.0, 1.0), in both orders and
+/* Scores are exactly -bm25(table, 1.0, 10.0), in both orders and
  * under every plan. */
 static void test_scores_exact(void **state)
 {
@@ -1465,11 +1465,11 @@ static void test_scores_exact(void **state)
 	assert_int_equal(hy_cleanz_register(db, NULL), SQLITE_OK); /* hy_clean */
 	assert_int_equal(sqlite3_prepare_v2(db,
 					    "SELECT s.meeting_id * 1000 + s.n,"
-					    " -bm25(sections_fts, 10.0, 1.0) FROM sections_fts"
+					    " -bm25(sections_fts, 1.0, 10.0) FROM sections_fts"
 					    " JOIN sections s ON s.id = sections_fts.rowid"
 					    " WHERE sections_fts MATCH ?1 UNION ALL"
 					    " SELECT meetings_fts.rowid * 1000,"
-					    " -bm25(meetings_fts, 10.0, 1.0) FROM meetings_fts"
+					    " -bm25(meetings_fts, 1.0, 10.0) FROM meetings_fts"
 					    " WHERE meetings_fts MATCH ?1",
 					    -1, &st, NULL),
 			 SQLITE_OK);

@@ -294,7 +294,7 @@ static void check_sound(struct hy_store *s)
 			if (idf <= 0.0)
 				idf = 1e-6;
 			snprintf(sql, sizeof sql,
-				 "SELECT f.rowid, -bm25(%s, 10.0, 1.0),"
+				 "SELECT f.rowid, -bm25(%s, 1.0, 10.0),"
 				 " (SELECT b FROM fts_bounds WHERE idx = ?2 AND token = ?3"
 				 "  AND chunk = f.rowid >> 16)"
 				 " FROM %s f WHERE %s MATCH ?1 AND f.rowid <= ?4",

@@ -202,7 +202,7 @@ static void t_migrate(void **state)
 	if (hy_store_open(&s, path, 0, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
 	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(HY_STORE_SCHEMA_VERSION, 20);
+	assert_int_equal(HY_STORE_SCHEMA_VERSION, 21);
 	fts_integrity(s->db);
 	/* ranges for the openings (both kinds), text for the composed, the
 	 * empty and none as they were */
