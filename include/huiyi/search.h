@@ -136,6 +136,15 @@ struct hy_search_opts {
 /* Set how s runs its searches (NULL: the default). */
 void hy_store_search_opts(struct hy_store *s, const struct hy_search_opts *o);
 
+/* Whether s's searches from then on deliver scores (1, the default:
+ * hit->score is -bm25 exactly) or only the order they make (0: a
+ * caller that does not show them, such as the text output). A one-phrase
+ * query of several tokens in rank order then counts its matches (which
+ * the idf needs) only when bounds on the count leave the page's order
+ * open; the hits and their order are the same, hit->score may differ
+ * from -bm25. */
+void hy_store_search_scores(struct hy_store *s, int wanted);
+
 /* How many sections (section 0 included) and how many distinct meetings
  * match (for the results header and `--json` counts). Either pointer may
  * be NULL. Costs a lookup of the meeting per match. */
