@@ -228,8 +228,13 @@ static int cmp_blk(const void *pa, const void *pb)
 
 /* Blocks this close are scanned as one range, with the blocks between
  * (a statement and FTS5's seek cost about as much as ranking a block or
- * two). */
+ * two of a token's rows, or 30 of a phrase's of several: their tokens'
+ * lists are leapt over in a block that holds few of it; fewest
+ * instructions over the 11 phrases of bench/RESULTS.md, measured with
+ * 2, 8, 32, 64, 128 and 512, "Search (issue 14): a phrase's page
+ * without its count"). */
 #define GAP_BLOCKS 2
+#define GAP_PHRASE 32
 
 static int cmp_i64(const void *pa, const void *pb)
 {
@@ -370,6 +375,23 @@ int64_t hy_search_phrase_rows(struct hy_store *s, const char *expr, int z, int64
 	return fewest;
 }
 
+/* The highest rowid index z holds (its %_docsize rows), or INT64_MAX
+ * when that cannot be read. */
+static int64_t index_max(sqlite3 *db, int z)
+{
+	sqlite3_stmt *st;
+	int64_t max = INT64_MAX;
+	if (sqlite3_prepare_v2(db,
+			       z ? "SELECT max(id) FROM meetings_fts_docsize"
+				 : "SELECT max(id) FROM sections_fts_docsize",
+			       -1, &st, NULL) != SQLITE_OK)
+		return max;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		max = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return max;
+}
+
 /* Index z into t by its bounds: 1 when done, 0 when the bounds do not
  * hold (the caller scans it all), < 0 on failure. *count: the rows
  * that match, for one token (fts_df and the rows above the top, all
@@ -381,6 +403,9 @@ static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *
 	size_t nb = 0, *byblk = NULL;
 	int64_t top = 0, *batch = NULL;
 	double rho = 1.0;
+	/* a phrase of several tokens matches few rows of a block between
+	 * two it reads: reading them costs less than a seek */
+	int64_t gap = q->n > 1 ? GAP_PHRASE : GAP_BLOCKS;
 	int rc;
 
 	*count = -1;
@@ -396,8 +421,10 @@ static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *
 	/* the blocks by bound, highest first, each bound's in block order */
 	if (nb > 1)
 		qsort(b, nb, sizeof *b, cmp_blk);
-	/* rows the bounds do not cover */
-	rc = top < INT64_MAX ? scan_range(p, z, t, top + 1, INT64_MAX) : 0;
+	/* rows the bounds do not cover (none after a commit: a scan saved) */
+	rc = top < INT64_MAX && index_max(p->s->db, z) > top
+		     ? scan_range(p, z, t, top + 1, INT64_MAX)
+		     : 0;
 	*above = t->nmatch;
 	if (rc == 0 && q->n == 1) { /* hy_rank counted the matches there */
 		int64_t df = 0;
@@ -434,7 +461,7 @@ static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *
 			size_t e = k + 1;
 			int64_t lo, hi;
 			/* (never over a block scanned before: its rows are in) */
-			while (e < nbatch && batch[e] <= batch[e - 1] + 1 + GAP_BLOCKS &&
+			while (e < nbatch && batch[e] <= batch[e - 1] + 1 + gap &&
 			       !any_done(b, byblk, nb, batch[e - 1] + 1, batch[e] - 1))
 				e++;
 			lo = batch[k] * HY_FTS_LENS_ROWS;
