@@ -130,7 +130,10 @@ struct hy_search_opts {
 	int bmax_phrases;  /* use the bounds for a phrase of several tokens
 			    * too (by default one token only: counting a
 			    * phrase's matches, which its idf needs, costs
-			    * about as much as ranking them all) */
+			    * about as much as ranking them all; without
+			    * scores, hy_store_search_scores, phrases go
+			    * by the bounds and are counted only when the
+			    * page's order needs it) */
 };
 
 /* Set how s runs its searches (NULL: the default). */
