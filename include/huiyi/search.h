@@ -131,11 +131,23 @@ struct hy_search_opts {
 	int bmax_phrases;  /* use the bounds for a phrase of several tokens
 			    * too (by default one token only: counting a
 			    * phrase's matches, which its idf needs, costs
-			    * about as much as ranking them all) */
+			    * about as much as ranking them all; without
+			    * scores, hy_store_search_scores, phrases go
+			    * by the bounds and are counted only when the
+			    * page's order needs it) */
 };
 
 /* Set how s runs its searches (NULL: the default). */
 void hy_store_search_opts(struct hy_store *s, const struct hy_search_opts *o);
+
+/* Whether s's searches from then on deliver scores (1, the default:
+ * hit->score is -bm25 exactly) or only the order they make (0: a
+ * caller that does not show them, such as the text output). A one-phrase
+ * query of several tokens in rank order then counts its matches (which
+ * the idf needs) only when bounds on the count leave the page's order
+ * open; the hits and their order are the same, hit->score may differ
+ * from -bm25. */
+void hy_store_search_scores(struct hy_store *s, int wanted);
 
 /* How many sections (section 0 included) and how many distinct meetings
  * match (for the results header and `--json` counts). Either pointer may

@@ -9,6 +9,7 @@
 #include "huiyi/err.h"
 #include "huiyi/grid.h"
 #include "huiyi/model.h"
+#include "huiyi/search.h"
 #include "huiyi/term.h"
 #include "huiyi/view.h"
 #include "huiyi/width.h"
@@ -175,6 +176,7 @@ int hy_cli_browse(const struct hy_cli *c)
 	}
 	if (orc != 0)
 		return HY_EXIT_FAIL;
+	hy_store_search_scores(s, 0); /* the results list shows no score */
 	if (!c->force && linux_console_declined()) {
 		hy_store_close(s);
 		if (tf)

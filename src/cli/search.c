@@ -291,6 +291,8 @@ int hy_cli_search(const struct hy_cli *c, int argc, char **argv)
 		free(query);
 		return HY_EXIT_FAIL;
 	}
+	if (!json) /* the text shows no score: the order is enough */
+		hy_store_search_scores(s, 0);
 	o.c = c;
 	o.json = json;
 	o.cols = hy_cli_term_cols(STDOUT_FILENO);

@@ -102,6 +102,10 @@ struct hy_store {
 	struct hy_store *reader;
 	int reader_failed;            /* it could not be opened: do not try again */
 	struct hy_search_opts search; /* hy_store_search_opts */
+	int no_scores;                /* hy_store_search_scores(s, 0) */
+	/* phrases ranked so: pages ordered without counting the matches,
+	 * and pages whose order needed the count (tests read them) */
+	int64_t uncounted, counted;
 	/* people.c's statements, prepared on first use (people.h). */
 	struct hy_people_stmts *people;
 	/* The batch's fingerprint bands, logged until it commits (sources.c

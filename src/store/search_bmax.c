@@ -16,7 +16,11 @@
  * every match (FTS5 matches their positions row by row), so by default
  * only one-token queries (会, 氣, 燃) go this way
  * (hy_search_opts.bmax_phrases: all phrases; bench/RESULTS.md
- * "block-max ranking"). */
+ * "block-max ranking"), and phrases when the caller shows no scores
+ * (hy_store_search_scores): the count then lies between the matches
+ * the scan met and the rows of the phrase's rarest token (fts_df), and
+ * is counted only when the page's order is not the same at both ends
+ * (order_holds). */
 #include "search_int.h"
 #include "huiyi/i18n.h"
 
@@ -224,8 +228,13 @@ static int cmp_blk(const void *pa, const void *pb)
 
 /* Blocks this close are scanned as one range, with the blocks between
  * (a statement and FTS5's seek cost about as much as ranking a block or
- * two). */
+ * two of a token's rows, or 30 of a phrase's of several: their tokens'
+ * lists are leapt over in a block that holds few of it; fewest
+ * instructions over the 11 phrases of bench/RESULTS.md, measured with
+ * 2, 8, 32, 64, 128 and 512, "Search (issue 14): a phrase's page
+ * without its count"). */
 #define GAP_BLOCKS 2
+#define GAP_PHRASE 32
 
 static int cmp_i64(const void *pa, const void *pb)
 {
@@ -366,16 +375,37 @@ int64_t hy_search_phrase_rows(struct hy_store *s, const char *expr, int z, int64
 	return fewest;
 }
 
+/* The highest rowid index z holds (its %_docsize rows), or INT64_MAX
+ * when that cannot be read. */
+static int64_t index_max(sqlite3 *db, int z)
+{
+	sqlite3_stmt *st;
+	int64_t max = INT64_MAX;
+	if (sqlite3_prepare_v2(db,
+			       z ? "SELECT max(id) FROM meetings_fts_docsize"
+				 : "SELECT max(id) FROM sections_fts_docsize",
+			       -1, &st, NULL) != SQLITE_OK)
+		return max;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		max = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return max;
+}
+
 /* Index z into t by its bounds: 1 when done, 0 when the bounds do not
  * hold (the caller scans it all), < 0 on failure. *count: the rows
  * that match, for one token (fts_df and the rows above the top, all
  * scanned), else -1 (to be counted). */
-static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *t, int64_t *count)
+static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *t, int64_t *count,
+		      int64_t *above)
 {
 	struct blk *b = NULL;
 	size_t nb = 0, *byblk = NULL;
 	int64_t top = 0, *batch = NULL;
 	double rho = 1.0;
+	/* a phrase of several tokens matches few rows of a block between
+	 * two it reads: reading them costs less than a seek */
+	int64_t gap = q->n > 1 ? GAP_PHRASE : GAP_BLOCKS;
 	int rc;
 
 	*count = -1;
@@ -391,8 +421,11 @@ static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *
 	/* the blocks by bound, highest first, each bound's in block order */
 	if (nb > 1)
 		qsort(b, nb, sizeof *b, cmp_blk);
-	/* rows the bounds do not cover */
-	rc = top < INT64_MAX ? scan_range(p, z, t, top + 1, INT64_MAX) : 0;
+	/* rows the bounds do not cover (none after a commit: a scan saved) */
+	rc = top < INT64_MAX && index_max(p->s->db, z) > top
+		     ? scan_range(p, z, t, top + 1, INT64_MAX)
+		     : 0;
+	*above = t->nmatch;
 	if (rc == 0 && q->n == 1) { /* hy_rank counted the matches there */
 		int64_t df = 0;
 		if (df_of(p->s->db, z, q->tok[0], q->len[0], &df) == SQLITE_OK)
@@ -428,7 +461,7 @@ static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *
 			size_t e = k + 1;
 			int64_t lo, hi;
 			/* (never over a block scanned before: its rows are in) */
-			while (e < nbatch && batch[e] <= batch[e - 1] + 1 + GAP_BLOCKS &&
+			while (e < nbatch && batch[e] <= batch[e - 1] + 1 + gap &&
 			       !any_done(b, byblk, nb, batch[e - 1] + 1, batch[e] - 1))
 				e++;
 			lo = batch[k] * HY_FTS_LENS_ROWS;
@@ -452,13 +485,109 @@ static int bmax_index(struct plan *p, int z, const struct qtoks *q, struct top *
 	return 1;
 }
 
+/* The smallest fts_df of the phrase's tokens in index z: no more rows
+ * at or below the bounds' top hold the phrase. -1 when unknown. */
+static int64_t fewest_rows(sqlite3 *db, int z, const struct qtoks *q)
+{
+	int64_t fewest = -1;
+	for (int i = 0; i < q->n; i++) {
+		int64_t df = 0;
+		if (df_of(db, z, q->tok[i], q->len[i], &df) != SQLITE_OK)
+			return -1;
+		if (fewest < 0 || df < fewest)
+			fewest = df;
+	}
+	return fewest;
+}
+
+static int cmp_down(const void *pa, const void *pb)
+{
+	double a = *(const double *)pa, b = *(const double *)pb;
+	return a > b ? -1 : a < b;
+}
+
+/* The deferred scores of t, highest first, into *out (t->n of them). */
+static int scores_down(const struct top *t, double **out)
+{
+	double *v = malloc((t->n ? t->n : 1) * sizeof *v);
+	if (!v)
+		return HY_ERR_NOMEM;
+	for (size_t i = 0; i < t->n; i++)
+		v[i] = t->v[i].score;
+	qsort(v, t->n, sizeof *v, cmp_down);
+	*out = v;
+	return 0;
+}
+
+/* Relative margin on a comparison of two scaled scores: far above the
+ * rounding of a product of doubles. */
+#define ORDER_MARGIN 1e-9
+
+/* Whether the first keep rows of the two indexes merged (t[0] sections,
+ * t[1] meetings, deferred scores: bm25 / idf, each pruned to its best
+ * keep and ties) are the same, in the same order, for every count of
+ * matches in [lo[z], hi[z]]: then the page does not need the counts.
+ * A section row scores idf0·f, a meeting idf1·g; with r = idf0 / idf1
+ * in [rlo, rhi] (the idf falls as the count grows), a pair (f, g) is
+ * ordered the same way throughout unless rlo·f <= g <= rhi·f. When the
+ * pages are merged, a row with a rows of its index above it and one of
+ * the other's with b above it are ever compared only if a + b < keep
+ * (else both lie past the page); a, b: the rows strictly above (ties
+ * within an index are ordered by date, the same whatever r). 1: holds,
+ * 0: not, < 0: out of memory. */
+static int order_holds(const struct top t[2], const int64_t lo[2], const int64_t hi[2], size_t keep)
+{
+	double *f = NULL, *g = NULL, rlo, rhi;
+	size_t *above = NULL;
+	int ok = 1;
+
+	if (!t[0].n || !t[1].n)
+		return 1; /* nothing to merge */
+	rlo = hy_search_idf(t[0].nrow, hi[0]) / hy_search_idf(t[1].nrow, lo[1]);
+	rhi = hy_search_idf(t[0].nrow, lo[0]) / hy_search_idf(t[1].nrow, hi[1]);
+	if (scores_down(&t[0], &f) || scores_down(&t[1], &g) ||
+	    !(above = malloc(t[1].n * sizeof *above))) {
+		free(f);
+		free(g);
+		return -1;
+	}
+	for (size_t j = 0; j < t[1].n; j++)
+		above[j] = j && g[j] == g[j - 1] ? above[j - 1] : j;
+	for (size_t i = 0, a = 0, end = t[1].n; ok && i < t[0].n; i++) {
+		double x, y;
+		size_t l = 0, h = t[1].n;
+		if (i && f[i] != f[i - 1])
+			a = i;
+		if (a >= keep)
+			break;
+		/* g's rows compared with f[i]: above[j] < keep - a (fewer
+		 * as a grows) */
+		while (end > 0 && above[end - 1] >= keep - a)
+			end--;
+		x = rlo * f[i] * (1.0 - ORDER_MARGIN);
+		y = rhi * f[i] * (1.0 + ORDER_MARGIN);
+		while (l < h) { /* the first g at or below y */
+			size_t mid = l + (h - l) / 2;
+			if (g[mid] > y)
+				l = mid + 1;
+			else
+				h = mid;
+		}
+		ok = !(l < end && g[l] >= x);
+	}
+	free(f);
+	free(g);
+	free(above);
+	return ok;
+}
+
 int hy_search_bmax(struct plan *p, int *done)
 {
 	struct hy_search_counter cnt;
 	struct top t[2];
 	struct qtoks *q;
-	int64_t count[2] = {-1, -1};
-	int rc = 0, txn = 0, full[2] = {0, 0}, need = 0;
+	int64_t count[2] = {-1, -1}, above[2] = {0, 0}, lo[2], hi[2];
+	int rc = 0, txn = 0, full[2] = {0, 0}, need = 0, lazy;
 
 	*done = 0;
 	if (p->s->version < 17 || p->s->search.full_rank || !p->single || p->out.by_date ||
@@ -468,7 +597,11 @@ int hy_search_bmax(struct plan *p, int *done)
 	q = malloc(sizeof *q);
 	if (!q)
 		return hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, _("out of memory"));
-	if (query_tokens(p->expr, q) != 1 || (q->n > 1 && !p->s->search.bmax_phrases)) {
+	/* a phrase of several tokens: its count, for the idf, costs about
+	 * as much as ranking every match; without scores to show it is
+	 * needed only when the bounds on it leave the page's order open */
+	lazy = p->s->no_scores && !p->s->search.bmax_phrases;
+	if (query_tokens(p->expr, q) != 1 || (q->n > 1 && !p->s->search.bmax_phrases && !lazy)) {
 		free(q);
 		return 0;
 	}
@@ -479,12 +612,12 @@ int hy_search_bmax(struct plan *p, int *done)
 	/* one token: counted by fts_df; a phrase: by FTS5, meanwhile */
 	memset(&cnt, 0, sizeof cnt);
 	cnt.expr = p->expr;
-	if (q->n > 1)
+	if (q->n > 1 && !lazy)
 		hy_search_count_start(p, &cnt);
 	for (int z = 0; z < 2 && rc == 0; z++) {
 		hy_search_top_init(&t[z], p->keep, 0);
 		t[z].deferred = 1;
-		rc = bmax_index(p, z, q, &t[z], &count[z]);
+		rc = bmax_index(p, z, q, &t[z], &count[z], &above[z]);
 		if (rc == 0) { /* no bounds: every match, counted here */
 			t[z].lo = t[z].hi = 0;
 			rc = hy_search_scan(p->s, p->expr, z, NULL, &t[z], p->err, p->errlen);
@@ -495,6 +628,37 @@ int hy_search_bmax(struct plan *p, int *done)
 	}
 	for (int z = 0; z < 2; z++)
 		need |= !full[z] && count[z] < 0;
+	if (rc == 0 && need && lazy) {
+		/* the counts lie between the matches met and the rows that
+		 * hold the phrase's rarest token */
+		for (int z = 0; z < 2 && rc == 0; z++) {
+			int64_t most = full[z] || count[z] >= 0 ? -1 : fewest_rows(p->s->db, z, q);
+			hy_search_top_prune(&t[z]);
+			lo[z] = hi[z] = full[z] ? t[z].nmatch : count[z];
+			if (!full[z] && count[z] < 0) {
+				lo[z] = t[z].nmatch;
+				hi[z] = most < 0 ? t[z].nrow : most + above[z];
+				if (hi[z] > t[z].nrow)
+					hi[z] = t[z].nrow;
+				if (hi[z] < lo[z])
+					hi[z] = lo[z];
+			}
+		}
+		rc = order_holds(t, lo, hi, p->keep);
+		if (rc == 0)
+			p->s->counted++;
+		if (rc < 0) {
+			rc = hy_err_set(p->err, p->errlen, HY_ERR_NOMEM, _("out of memory"));
+		} else if (rc > 0) {
+			/* any counts in the bounds order the page alike: the
+			 * scores shown are those of one end */
+			count[0] = lo[0];
+			count[1] = hi[1];
+			need = 0;
+			rc = 0;
+			p->s->uncounted++;
+		}
+	}
 	if (rc == 0 && (need || cnt.started))
 		rc = hy_search_count_finish(p, &cnt);
 	else if (cnt.started)

@@ -157,6 +157,8 @@ int hy_search_top_add(struct top *t, const struct cand *c);
  * newer meeting, lower section; or higher score first, then that. */
 int hy_search_cmp_date(const void *pa, const void *pb);
 int hy_search_cmp_rank(const void *pa, const void *pb);
+/* FTS5's idf of a phrase in hit of nrow rows (floored at 1e-6). */
+double hy_search_idf(int64_t nrow, int64_t hit);
 /* Multiply the scores of a deferred scan by the phrase's idf. */
 void hy_search_scale(struct top *t);
 /* Register hy_rank on the connection (once: the scan's prepare fails

@@ -41,6 +41,11 @@ void hy_store_search_opts(struct hy_store *s, const struct hy_search_opts *o)
 	s->search = o ? *o : none;
 }
 
+void hy_store_search_scores(struct hy_store *s, int wanted)
+{
+	s->no_scores = !wanted;
+}
+
 /* The row ids matching expr in one index (zero: meetings_fts). */
 static int collect(struct plan *p, int zero, struct rowset *r)
 {

@@ -179,7 +179,7 @@ struct rank_data {
 };
 
 /* FTS5's idf, floored so that a phrase in most rows still counts. */
-static double idf_of(int64_t nrow, int64_t hit)
+double hy_search_idf(int64_t nrow, int64_t hit)
 {
 	double idf = log((nrow - hit + 0.5) / (hit + 0.5));
 	return idf <= 0.0 ? 1e-6 : idf;
@@ -229,7 +229,7 @@ static int rank_data(const Fts5ExtensionApi *api, Fts5Context *fc, struct top *t
 		int64_t hit = 0;
 		rc = api->xQueryPhrase(fc, i, &hit, count_cb);
 		if (rc == SQLITE_OK) {
-			d->idf[i] = idf_of(nrow, hit);
+			d->idf[i] = hy_search_idf(nrow, hit);
 		}
 	}
 	if (rc == SQLITE_OK)
@@ -445,7 +445,7 @@ void hy_search_scale(struct top *t)
 	double idf;
 	if (!t->deferred)
 		return;
-	idf = idf_of(t->nrow, t->nmatch);
+	idf = hy_search_idf(t->nrow, t->nmatch);
 	for (size_t i = 0; i < t->n; i++)
 		t->v[i].score = idf * t->v[i].score;
 	t->cut.score = idf * t->cut.score;

@@ -151,12 +151,16 @@ static void test_search_oom(void **state)
 	long tried = 0;
 
 	for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++)
-		for (int o = 0; o < 2; o++) {
-			enum hy_search_order order = (enum hy_search_order)o;
+		for (int o = 0; o < 3; o++) {
+			/* rank, date, and rank without scores (a phrase's
+			 * page ordered without its count) */
+			enum hy_search_order order = o == 1 ? HY_SEARCH_DATE : HY_SEARCH_RANK;
 			struct seen all = {0};
 			char err[256] = "";
-			int want = hy_store_search(f->s, qs[i], NULL, order, 0, 20, on_hit, &all,
-						   err, sizeof err);
+			int want;
+			hy_store_search_scores(f->s, o != 2);
+			want = hy_store_search(f->s, qs[i], NULL, order, 0, 20, on_hit, &all, err,
+					       sizeof err);
 			if (want < 0)
 				fail_msg("[%s]: %d results: %s", qs[i], want, err);
 			for (long n = 1;; n++) {
@@ -190,6 +194,7 @@ static void test_search_oom(void **state)
 						 qs[i], n, rc, err);
 			}
 		}
+	hy_store_search_scores(f->s, 1);
 	printf("# allocations failed one at a time: %ld\n", tried);
 	assert_true(tried > 100);
 }
