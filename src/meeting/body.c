@@ -574,8 +574,11 @@ int tidy_body(struct hy_meeting *m)
 		size_t k = j;
 		while (k < b.n && (is_digit(b.cp[k]) || cn_digit(b.cp[k]) >= 0 || cn_unit(b.cp[k])))
 			k++;
-		if (k > j && match(&b, k, b.n, "届")) {
-			i = k; /* the term goes, 届 and all */
+		size_t l = k; /* (第13 届区政府: a space before 届) */
+		while (k > j && l < b.n && is_space(b.cp[l]))
+			l++;
+		if (k > j && match(&b, l, b.n, "届")) {
+			i = l; /* the term goes, 届 and all */
 			continue;
 		}
 		rc = buf_add(&o, b.s + b.off[i], b.off[i + 1] - b.off[i]);

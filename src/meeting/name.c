@@ -466,7 +466,8 @@ int meeting_name(const struct doc *d, size_t a, size_t b, struct hy_meeting *m)
 		size_t hr = bd.n;
 		while (hr > 0 && is_han(bd.cp[hr - 1]))
 			hr--;
-		if (hr > 0 && bd.n - hr >= 3 &&
+		/* (but 第13 届区政府: a term, whose 届 the space left) */
+		if (hr > 0 && bd.n - hr >= 3 && !match(&bd, hr, bd.n, "届") &&
 		    is_digit(bd.cp[hr - 1 - (is_space(bd.cp[hr - 1]) && hr >= 2)])) {
 			if (cut_front(&body, &bd, hr)) {
 				free(kind.s);

@@ -354,6 +354,12 @@ size_t place_start(const struct doc *t, size_t e)
 		    !match_any(t, i + 1, e, not_place, COUNT(not_place), NULL) &&
 		    !match_any(t, i + 2, e, not_place, COUNT(not_place), NULL))
 			k = 0;
+		/* 太和县, 平和县: 和 second in a name of two after a boundary,
+		 * its level right after it (not 市和县: two levels) */
+		if (k == 1 && bounded && i == j + 1 && e == j + 2 && match(t, i, e, "和") &&
+		    !match_any(t, j, i, place_levels, COUNT(place_levels), NULL) &&
+		    !match_any(t, j, i, not_place, COUNT(not_place), NULL))
+			k = 0;
 		if (k == 1 && i == j && (i == 0 || !is_han(t->cp[i - 1])) && e == i + 2 &&
 		    county_of_quan(t, i))
 			k = 0;
