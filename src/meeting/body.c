@@ -616,9 +616,41 @@ static int town_convening(struct hy_meeting *m)
 	return 0;
 }
 
+/* 陇东第十九届人民代表大会 in the opening, 陇东镇… in the title: the organ
+ * written after its place's bare name is the place level's (镇人民代表大会).
+ * 0 or HY_ERR_NOMEM. */
+static int organ_after_bare_name(struct hy_meeting *m)
+{
+	struct doc p, b;
+	if (doc_init(&p, m->place, strlen(m->place)))
+		return HY_ERR_NOMEM;
+	if (doc_init(&b, m->body, strlen(m->body))) {
+		doc_free(&p);
+		return HY_ERR_NOMEM;
+	}
+	static const char *const organs[] = {"人民代表大会", "人大",   "人民政府", "政府",
+					     "党委",         "党工委", "政协"};
+	size_t l = level_at_end(&p, 0, p.n), name = p.n - l;
+	int rc = 0;
+	if (l && name >= 2 && b.n >= name + 2 && p.off[name] <= b.off[b.n] &&
+	    memcmp(b.s, p.s, p.off[name]) == 0 &&
+	    match_any(&b, name, b.n, organs, COUNT(organs), NULL)) {
+		char *o = str_join(p.s + p.off[name], p.off[p.n] - p.off[name], b.s + b.off[name]);
+		if (o)
+			set_str(&m->body, o);
+		else
+			rc = HY_ERR_NOMEM;
+	}
+	doc_free(&b);
+	doc_free(&p);
+	return rc;
+}
+
 int body_after_place(struct hy_meeting *m)
 {
-	int rc = party_committee(m);
+	int rc = m->place ? organ_after_bare_name(m) : 0;
+	if (!rc)
+		rc = party_committee(m);
 	if (!rc && m->body)
 		rc = street_convening(m);
 	return rc ? rc : m->body ? town_convening(m) : 0;
