@@ -258,9 +258,12 @@ int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t 
 	       int *regulation)
 {
 	static const char *const rules[] = {
-		"一般每月召开", "一般每周召开", "不定期召开", "原则上每周召开", "议事规则",
-		"工作规则",     "议题由",       "纪要由",     "议事制度",       "每周召开一次",
-		"每月召开一次", "议事范围",     "本办法",     "本规定",         "例会制度"};
+		"一般每月召开",   "一般每周召开",     "不定期召开",
+		"原则上每周召开", "议事规则",         "工作规则",
+		"议题由",         "纪要由",           "议事制度",
+		"每周召开一次",   "每月召开一次",     "议事范围",
+		"本办法",         "本规定",           "例会制度",
+		"工作准则",       "会议的主要任务是", "组成人员的半数以上"};
 	int about_rules = has_any(d, 0, d->n, rules, COUNT(rules));
 	/* 某会议制度 (a meeting's rules by name), but not 完善…会议制度, what a
 	 * readout resolves to do about one */
@@ -280,7 +283,8 @@ int rules_text(const struct doc *d, const struct span *lines, size_t nl, size_t 
 			      (cn_digit(d->cp[cv + 2]) >= 0 || is_digit(d->cp[cv + 2]));
 	}
 	/* 某中学校长办公会规定: the title names a rule (规定, 办法, 细则) */
-	static const char *const rule_names[] = {"规定", "办法", "细则", "规则", "制度", "章程"};
+	static const char *const rule_names[] = {"规定", "办法", "细则", "规则",
+						 "制度", "章程", "准则"};
 	about_rules |= title != NPOS && longest_end(d, lines[title].a, lines[title].b, rule_names,
 						    COUNT(rule_names)) > 0;
 	/* 第五条 以下事项不提交…: a regulation's articles */
