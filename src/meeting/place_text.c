@@ -165,7 +165,9 @@ int place_from_brand(struct hy_meeting *m, const char *text, size_t len)
  * line near the top names it: a 县政府's agenda speaks of 《通江县…办法》
  * and 启动通江县第四小学. Each mention counts for every name it may hold
  * (启动通江县: 动通江县, 通江县); the name most mentioned wins, the longest
- * of those, twice at least and with no rival as often. */
+ * of those, twice at least and with no rival as often. With once, a name
+ * mentioned once wins too when it is the only mention at that level and
+ * its start is beyond doubt. */
 static int count_places(const char *text, size_t len, const char *level, char **place,
 			size_t *times, int once)
 {
@@ -196,8 +198,9 @@ static int count_places(const char *text, size_t len, const char *level, char **
 	}
 	enum { MAXC = 64 };
 	size_t ca[MAXC], ce[MAXC], cn[MAXC], nc = 0;
-	/* the mentions that named a place, and the last one's bounded name
-	 * (after a mark or a line's start, or where place_start vouches) */
+	/* the mentions that named a place, and the last one's name when its
+	 * start is beyond doubt: place_start's, after 《 or 、 or at a line's
+	 * start */
 	size_t mentions = 0, once_a = NPOS, once_e = NPOS;
 	for (size_t i = 2; i + lv.n <= t.n; i++) {
 		if (t.cp[i] != lv.cp[0] || !match(&t, i, t.n, level) ||
