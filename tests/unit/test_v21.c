@@ -277,6 +277,25 @@ static void t_migrate(void **state)
 }
 
 /* A database made at v21 gives what one made at v20 and migrated does. */
+/* A new file at path holding the same meetings, and each word read alike
+ * from it and from s; the new store is left open in *fresh. */
+static void same_as_fresh(struct hy_store *s, const char *path, struct hy_store **fresh)
+{
+	char err[256] = "";
+	assert_int_equal(hy_store_open(fresh, path, HY_STORE_CREATE, err, sizeof err), 0);
+	assert_int_equal(hy_store_begin(*fresh, err, sizeof err), 0);
+	for (int i = 0; i < MEETINGS; i++)
+		insert(*fresh, i);
+	assert_int_equal(hy_store_commit(*fresh, err, sizeof err), 0);
+	fts_integrity((*fresh)->db);
+	for (size_t w = 0; w < NWORDS; w++) {
+		char *a = readers(s, words[w]), *b = readers(*fresh, words[w]);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+}
+
 static void t_fresh(void **state)
 {
 	char dir[128], path[160], path2[160], err[256] = "";
@@ -293,18 +312,7 @@ static void t_fresh(void **state)
 	hy_store_close(s);
 	if (hy_store_open(&s, path, 0, err, sizeof err) != 0)
 		fail_msg("open: %s", err);
-	assert_int_equal(hy_store_open(&s2, path2, HY_STORE_CREATE, err, sizeof err), 0);
-	assert_int_equal(hy_store_begin(s2, err, sizeof err), 0);
-	for (int i = 0; i < MEETINGS; i++)
-		insert(s2, i);
-	assert_int_equal(hy_store_commit(s2, err, sizeof err), 0);
-	fts_integrity(s2->db);
-	for (size_t w = 0; w < NWORDS; w++) {
-		char *a = readers(s, words[w]), *b = readers(s2, words[w]);
-		assert_string_equal(a, b);
-		free(a);
-		free(b);
-	}
+	same_as_fresh(s, path2, &s2);
 	scores_are_bm25(s2);
 	hy_store_close(s);
 	hy_store_close(s2);
@@ -366,17 +374,7 @@ static void t_free_pages(void **state)
 	fts_integrity(s->db);
 	/* what is left reads as a file that only ever held it */
 	snprintf(path2, sizeof path2, "%s/g.db", dir);
-	assert_int_equal(hy_store_open(&s2, path2, HY_STORE_CREATE, err, sizeof err), 0);
-	assert_int_equal(hy_store_begin(s2, err, sizeof err), 0);
-	for (int i = 0; i < MEETINGS; i++)
-		insert(s2, i);
-	assert_int_equal(hy_store_commit(s2, err, sizeof err), 0);
-	for (size_t w = 0; w < NWORDS; w++) {
-		char *a = readers(s, words[w]), *b = readers(s2, words[w]);
-		assert_string_equal(a, b);
-		free(a);
-		free(b);
-	}
+	same_as_fresh(s, path2, &s2);
 	hy_store_close(s);
 	hy_store_close(s2);
 	test_rmdir(dir);
