@@ -199,11 +199,7 @@ static void t_migrate(void **state)
 	text_v19 = db_int(s->db, "SELECT sum(length(CAST(summary AS BLOB))) FROM meetings");
 	hy_store_close(s);
 
-	if (hy_store_open(&s, path, 0, err, sizeof err) != 0)
-		fail_msg("open: %s", err);
-	assert_int_equal(hy_store_version(s), HY_STORE_SCHEMA_VERSION);
-	assert_int_equal(HY_STORE_SCHEMA_VERSION, 21);
-	fts_integrity(s->db);
+	s = reopen_migrated(path);
 	/* ranges for the openings (both kinds), text for the composed, the
 	 * empty and none as they were */
 	assert_int_equal(db_int(s->db, "SELECT count(*) FROM meetings WHERE summary_at IS NOT NULL"
