@@ -7,7 +7,11 @@
  * results with snippets) on one open connection, then the number of
  * matching sections by hy_store_search_count and by scanning every
  * section's folded heading and text (and every meeting's title and
- * summary as section 0) for the folded query. One JSON line per query. */
+ * summary as section 0) for the folded query. One JSON line per query.
+ * The scan reads the views sections_text and meetings_text on the
+ * store's own connection: a section or a summary stored as a range of
+ * the compressed clean text is read through hy_clean, which only that
+ * connection has. */
 #include <jansson.h>
 #include <locale.h>
 #include <stdio.h>
@@ -21,6 +25,7 @@
 #include "huiyi/search.h"
 #include "huiyi/store.h"
 #include "huiyi/utf8.h"
+#include "../../src/store/internal.h" /* s->db: hy_clean */
 
 static double now_ms(void)
 {
@@ -78,9 +83,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	int runs = atoi(argv[2]);
-	sqlite3 *db;
-	if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-		return 1;
+	sqlite3 *db = s->db;
 	size_t cap = 1 << 22;
 	uint32_t *buf = malloc(cap * sizeof *buf);
 	for (int a = 3; a < argc; a++) {
@@ -111,21 +114,26 @@ int main(int argc, char **argv)
 		uint32_t qf[256];
 		size_t qn = fold(q, qf, 256);
 		size_t brute = 0;
-		sqlite3_stmt *st;
-		sqlite3_prepare_v2(db, "SELECT heading, text FROM sections_text", -1, &st, NULL);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			brute += contains((const char *)sqlite3_column_text(st, 0), qf, qn, buf,
-					  cap) ||
-				 contains((const char *)sqlite3_column_text(st, 1), qf, qn, buf,
-					  cap);
-		sqlite3_finalize(st);
-		sqlite3_prepare_v2(db, "SELECT title, summary FROM meetings", -1, &st, NULL);
-		while (sqlite3_step(st) == SQLITE_ROW)
-			brute += contains((const char *)sqlite3_column_text(st, 0), qf, qn, buf,
-					  cap) ||
-				 contains((const char *)sqlite3_column_text(st, 1), qf, qn, buf,
-					  cap);
-		sqlite3_finalize(st);
+		static const char *const scans[] = {"SELECT heading, text FROM sections_text",
+						    "SELECT title, summary FROM meetings_text"};
+		for (size_t k = 0; k < 2; k++) {
+			sqlite3_stmt *st;
+			if (sqlite3_prepare_v2(db, scans[k], -1, &st, NULL) != SQLITE_OK) {
+				fprintf(stderr, "%s: %s\n", scans[k], sqlite3_errmsg(db));
+				return 1;
+			}
+			int rc;
+			while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+				brute += contains((const char *)sqlite3_column_text(st, 0), qf, qn,
+						  buf, cap) ||
+					 contains((const char *)sqlite3_column_text(st, 1), qf, qn,
+						  buf, cap);
+			if (rc != SQLITE_DONE) {
+				fprintf(stderr, "%s: %s\n", scans[k], sqlite3_errmsg(db));
+				return 1;
+			}
+			sqlite3_finalize(st);
+		}
 		json_t *o = json_pack("{s:s, s:f, s:f, s:I, s:I, s:I, s:I}", "query", q,
 				      "median_ms", t[runs / 2], "p95_ms", t[(int)(runs * 0.95)],
 				      "first", (json_int_t)got, "sections", (json_int_t)sections,
@@ -138,7 +146,6 @@ int main(int argc, char **argv)
 		free(t);
 	}
 	free(buf);
-	sqlite3_close(db);
 	hy_store_close(s);
 	return 0;
 }
