@@ -225,7 +225,7 @@ def main():
     exact = exact_counts(os.path.join(os.path.dirname(binary), "tests", "tools", "search-bench"), db)
     xq = xapian(d, a.work, a.runs)
     who, person = person_ms(binary, db, a.runs)
-    ui = tui.huiyi(binary, db, 1)
+    ui = tui.huiyi(binary, db, a.runs)
     ok = lambda c: "✓" if c else "✗"
     lines = [
         HEADING, "",
