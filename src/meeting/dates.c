@@ -727,6 +727,8 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			/* 某乡公所为…，18日于亲民堂召开…: a clause that opens with
 			 * the day and convenes */
 			static const char *const convenes[] = {"召开", "举行", "主持"};
+			static const char *const glued[] = {"日召开", "日举行", "日开幕", "日闭幕",
+							    "日闭会"};
 			size_t ce = j + kj + 14 < first_sent ? j + kj + 14 : first_sent;
 			/* (按照…要求，18日，区党委副书记…某某主持召开…: a
 			 * clause of the day alone, the sentence convening) */
@@ -741,10 +743,10 @@ int meeting_date(const struct doc *d, size_t a, size_t b, const struct meta *mt,
 			    (kj && kj <= 2 &&
 			     match_any(d, j + kj, first_sent, times, COUNT(times), NULL)) ||
 			    /* 台东县政府4日召开…: the day glued between the organ
-			     * and its verb */
+			     * and its verb (某县议会临时会19日闭会: a session's
+			     * opening or closing is its sitting) */
 			    (kj && kj <= 2 && v >= 1 && v <= 31 &&
-			     (match(d, j + kj, first_sent, "日召开") ||
-			      match(d, j + kj, first_sent, "日举行"))) ||
+			     match_any(d, j + kj, first_sent, glued, COUNT(glued), NULL)) ||
 			    (kj >= 3 && kj <= 4 && v > 31 && j > a && !is_digit(d->cp[j - 1]) &&
 			     d->cp[j - 1] != '-' && d->cp[j - 1] != '/' &&
 			     (match(d, j + kj, first_sent, "日") ||

@@ -60,6 +60,12 @@ static const char *const meta_marks[] = {
 	"打印",
 	"关闭",
 	"发布人",
+	/* 发稿单位:某处 / 发稿日期:… / 发稿人:某某: a press release's
+	 * block */
+	"发稿单位",
+	"发稿日期",
+	"发稿时间",
+	"发稿人",
 	"稿源",
 	"签发",
 	"初审",
@@ -897,11 +903,25 @@ enum line_kind classify_line(const struct doc *d, size_t a, size_t b, int chines
 		return L_CHROME;
 	if (len <= 80) { /* 首页 > 新闻中心 > 政务动态 */
 		size_t arrows = 0;
-		for (size_t i = a; i < b; i++)
+		for (size_t i = a; i < b; i++) {
+			/* (http://www.example.cn  (2017-03-14 11:45:03)  来源:…: an
+			 * address's slashes are no steps; one with a date glued
+			 * to it, http://…/2019年4月2日, is a scraper's chrome) */
+			if (d->cp[i] == ':' && i + 2 < b && d->cp[i + 1] == '/' &&
+			    d->cp[i + 2] == '/') {
+				size_t e = i;
+				while (e + 1 < b && !is_space(d->cp[e + 1]) && d->cp[e + 1] < 0x80)
+					e++;
+				if (e + 1 == b || is_space(d->cp[e + 1])) {
+					i = e;
+					continue;
+				}
+			}
 			arrows += d->cp[i] == '>' || d->cp[i] == 0xBB || d->cp[i] == 0x2192 ||
 				  d->cp[i] == 0x203A ||
 				  (d->cp[i] == '/' && i > a &&
 				   !is_digit(d->cp[i - 1])); /* not 2020/1/17 */
+		}
 		if (arrows >= 1 && (match(d, a, b, "首页") || match(d, a, b, "当前位置") ||
 				    match(d, a, b, "您的位置") || match(d, a, b, "你的位置") ||
 				    match(d, a, b, "位置") || arrows >= 2))
