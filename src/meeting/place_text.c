@@ -161,6 +161,14 @@ int place_from_brand(struct hy_meeting *m, const char *text, size_t len)
 	return below ? brand_place(text, len, &m->place) : 0;
 }
 
+/* A name starts beyond doubt at j: at the text's or a line's start, after
+ * 、 or a title's 《 (or the 〈 of a title inside one). */
+static int start_beyond_doubt(const struct doc *t, size_t j)
+{
+	return j == 0 || t->cp[j - 1] == 0x300A /* 《 */ || t->cp[j - 1] == 0x3008 /* 〈 */ ||
+	       t->cp[j - 1] == 0x3001 /* 、 */ || t->cp[j - 1] == '\n';
+}
+
 /* The place named most often in the text at the body's level, when no
  * line near the top names it: a 县政府's agenda speaks of 《通江县…办法》
  * and 启动通江县第四小学. Each mention counts for every name it may hold
@@ -230,8 +238,7 @@ static int count_places(const char *text, size_t len, const char *level, char **
 		if (relayed_after_province(&t, j))
 			continue;
 		int bounded = named == j && i - j >= 2 && !match(&t, i - 1, i + 1, "城市") &&
-			      (j == 0 || t.cp[j - 1] == 0x300A /* 《 */ ||
-			       t.cp[j - 1] == 0x3001 /* 、 */ || t.cp[j - 1] == '\n');
+			      start_beyond_doubt(&t, j);
 		size_t counted = 0;
 		for (size_t q = j; q + (one ? 1 : 2) <= i && nc <= MAXC; q++) {
 			int bad = 0;
