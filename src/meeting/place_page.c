@@ -68,6 +68,35 @@ static int credit_place(const char *s, size_t n, const char *level, char **place
 	return 0;
 }
 
+/* 当前位置: >> 县区人大 >> 某县: a breadcrumb's step that is the place
+ * alone, at the level. */
+static int crumb_place(const char *s, size_t n, const char *level, char **place)
+{
+	struct doc d;
+	if (doc_init(&d, s, n))
+		return HY_ERR_NOMEM;
+	size_t ll = strlen(level) / 3; /* the levels are Han: 3 bytes each */
+	for (size_t i = 0; i < d.n && !*place; i++) {
+		if (d.cp[i] != '>')
+			continue;
+		size_t a = i + 1;
+		while (a < d.n && (d.cp[a] == '>' || is_space(d.cp[a])))
+			a++;
+		size_t e = a;
+		while (e < d.n && is_han(d.cp[e]))
+			e++;
+		if (e - a >= ll + 2 && e - a <= ll + 4 &&
+		    (e == d.n || is_space(d.cp[e]) || d.cp[e] == '>') &&
+		    match(&d, e - ll, d.n, level) && place_start(&d, e - ll) == a &&
+		    !(*place = doc_str(&d, a, e))) {
+			doc_free(&d);
+			return HY_ERR_NOMEM;
+		}
+	}
+	doc_free(&d);
+	return 0;
+}
+
 /* Is place a bare name, no level at its end (盐都, as a remark gives it:
  * 书写…盐都新篇章)? -1 when out of memory. */
 static int bare_name(const char *place)
@@ -143,6 +172,8 @@ static int place_from_furniture(struct hy_meeting *m, const char *lines, size_t 
 		rc = place_in(lines + a, e - a, level, 2, 0, &p, NULL);
 		if (!rc && !p)
 			rc = credit_place(lines + a, e - a, level, &p);
+		if (!rc && !p)
+			rc = crumb_place(lines + a, e - a, level, &p);
 		if (rc || !p)
 			continue;
 		if (m->place && (strlen(p) <= strlen(m->place) ||

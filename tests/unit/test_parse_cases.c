@@ -465,6 +465,10 @@ static void test_place_from_page(void **state)
 		{"当前位置：首页 > 新闻中心 > 部门动态\n", story, "", NULL, NULL},
 		/* a city's site for a county's meeting, by the city's name */
 		{"来源：白川市融媒体中心\n", story, "", NULL, NULL},
+		/* a crumb through a column of the counties, to the county's own */
+		{"当前位置: >> 县区人大 >> 青岚县\n", story, "", NULL, "青岚县"},
+		/* (one through the cities: another level's) */
+		{"当前位置: >> 市州人大 >> 白川市\n", story, "", NULL, NULL},
 	};
 	for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
 		char page[1024];
