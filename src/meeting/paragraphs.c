@@ -380,9 +380,10 @@ int parse_body(const struct doc *d, const struct meta *mt, struct hy_meeting *m)
 		{
 			size_t s0 = skip_spaces(d, a, b), pv = find(d, s0, b, "主持会议并");
 			size_t se = clause_end(d, s0, b, 0);
-			if (b - a <= 50 && pv != NPOS && pv > s0 + 1 && pv - s0 <= 30 && se >= pv + 5 &&
-			    (se + 1 >= b || is_sent_end(d, se)) && skip_spaces(d, se + 1, b) >= b &&
-			    se - (pv + 5) <= 12 && agenda_verb_at(d, pv, b, NULL) == NPOS &&
+			if (b - a <= 50 && pv != NPOS && pv > s0 + 1 && pv - s0 <= 30 &&
+			    se >= pv + 5 && (se + 1 >= b || is_sent_end(d, se)) &&
+			    skip_spaces(d, se + 1, b) >= b && se - (pv + 5) <= 12 &&
+			    agenda_verb_at(d, pv, b, NULL) == NPOS &&
 			    !has_any(d, pv, b, agenda_verbs, COUNT(agenda_verbs))) {
 				if (!m->chair && (rc = find_chair(d, s0, pv + 4, m)))
 					goto out;
