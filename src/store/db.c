@@ -669,12 +669,13 @@ int hy_store_readonly(const struct hy_store *s)
  * after them into their place and cuts the file short. Only a file made
  * with auto_vacuum INCREMENTAL (set_up: new files since schema v21) can;
  * older ones keep their free pages for their next writes, or until
- * VACUUM. Best effort: a failure (another writer, a full disk) leaves the
- * file as it was. */
+ * VACUUM. Only after this connection changed rows: a command that only
+ * read (list, search, show) neither asks nor writes. Best effort: a
+ * failure (another writer, a full disk) leaves the file as it was. */
 static void give_back_free_pages(struct hy_store *s)
 {
 	int mode = 0, free_pages = 0, pages = 0;
-	if (!s->db || s->readonly ||
+	if (!s->db || s->readonly || sqlite3_total_changes(s->db) == 0 ||
 	    hy_store_read_int(s, "PRAGMA auto_vacuum", &mode) != SQLITE_OK || mode != 2 ||
 	    hy_store_read_int(s, "PRAGMA freelist_count", &free_pages) != SQLITE_OK ||
 	    hy_store_read_int(s, "PRAGMA page_count", &pages) != SQLITE_OK || free_pages < 16 ||
