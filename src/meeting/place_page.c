@@ -37,6 +37,21 @@ static int furniture(const char *s, size_t n)
 	return credit;
 }
 
+/* The place alone at a, at the level: a name of two to four Han
+ * characters and the level, then a space, a > or the line's end. Its end,
+ * or 0. */
+static size_t alone_at_level(const struct doc *d, size_t a, const char *level)
+{
+	size_t ll = strlen(level) / 3; /* the levels are Han: 3 bytes each */
+	size_t e = a;
+	while (e < d->n && is_han(d->cp[e]))
+		e++;
+	if (e - a < ll + 2 || e - a > ll + 4 ||
+	    !(e == d->n || is_space(d->cp[e]) || d->cp[e] == '>'))
+		return 0;
+	return match(d, e - ll, d->n, level) && place_start(d, e - ll) == a ? e : 0;
+}
+
 /* 文章来源：某区 (浏览次数…): a credit that is the place alone, at the level. */
 static int credit_place(const char *s, size_t n, const char *level, char **place)
 {
@@ -52,13 +67,8 @@ static int credit_place(const char *s, size_t n, const char *level, char **place
 			a++;
 		if (a == i + l || a == d.n) /* 来源 without its colon */
 			continue;
-		size_t e = a;
-		while (e < d.n && is_han(d.cp[e]))
-			e++;
-		size_t ll = strlen(level) / 3; /* the levels are Han: 3 bytes each */
-		if (e - a >= ll + 2 && e - a <= ll + 4 && (e == d.n || d.cp[e] == ' ') &&
-		    match(&d, e - ll, d.n, level) && place_start(&d, e - ll) == a &&
-		    !(*place = doc_str(&d, a, e))) {
+		size_t e = alone_at_level(&d, a, level);
+		if (e && !(*place = doc_str(&d, a, e))) {
 			doc_free(&d);
 			return HY_ERR_NOMEM;
 		}
@@ -75,20 +85,14 @@ static int crumb_place(const char *s, size_t n, const char *level, char **place)
 	struct doc d;
 	if (doc_init(&d, s, n))
 		return HY_ERR_NOMEM;
-	size_t ll = strlen(level) / 3; /* the levels are Han: 3 bytes each */
 	for (size_t i = 0; i < d.n && !*place; i++) {
 		if (d.cp[i] != '>')
 			continue;
 		size_t a = i + 1;
 		while (a < d.n && (d.cp[a] == '>' || is_space(d.cp[a])))
 			a++;
-		size_t e = a;
-		while (e < d.n && is_han(d.cp[e]))
-			e++;
-		if (e - a >= ll + 2 && e - a <= ll + 4 &&
-		    (e == d.n || is_space(d.cp[e]) || d.cp[e] == '>') &&
-		    match(&d, e - ll, d.n, level) && place_start(&d, e - ll) == a &&
-		    !(*place = doc_str(&d, a, e))) {
+		size_t e = alone_at_level(&d, a, level);
+		if (e && !(*place = doc_str(&d, a, e))) {
 			doc_free(&d);
 			return HY_ERR_NOMEM;
 		}
